@@ -1,0 +1,148 @@
+package libfs
+
+import (
+	"math"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+func fileData(in *vfs.Inode) (*data, error) {
+	d, ok := in.Private.(*data)
+	if !ok {
+		return nil, linux.EINVAL
+	}
+	return d, nil
+}
+
+// ReadAt is shmem_file_read_iter: holes read as zeros.
+func (fs *FS) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
+	in := f.Inode()
+	d, err := fileData(in)
+	if err != nil {
+		return 0, err
+	}
+	size := in.Size()
+	if off >= size {
+		return 0, nil
+	}
+	if rest := size - off; int64(len(p)) > rest {
+		p = p[:rest]
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	n := 0
+	for n < len(p) {
+		pos := off + int64(n)
+		pg, po := pos/PageSize, int(pos%PageSize)
+		chunk := min(PageSize-po, len(p)-n)
+		if page := d.pages[pg]; page != nil {
+			copy(p[n:n+chunk], page[po:po+chunk])
+		} else {
+			clear(p[n : n+chunk])
+		}
+		n += chunk
+	}
+	return n, nil
+}
+
+// WriteAt is shmem_write_begin/end over the pages touched; a full
+// filesystem ends the write short, or with ENOSPC if nothing was written.
+func (fs *FS) WriteAt(f *vfs.File, p []byte, off int64) (int, error) {
+	in := f.Inode()
+	d, err := fileData(in)
+	if err != nil {
+		return 0, err
+	}
+	if off > math.MaxInt64-int64(len(p)) {
+		return 0, linux.EFBIG
+	}
+	d.mu.Lock()
+	n, err := fs.writePagesLocked(d, p, off)
+	pages := int64(len(d.pages))
+	d.mu.Unlock()
+	in.Lock()
+	if end := off + int64(n); end > in.SizeLocked() {
+		in.SetSizeLocked(end)
+	}
+	fs.setBlocksLocked(in, pages)
+	in.Unlock()
+	if n > 0 {
+		err = nil
+	}
+	return n, err
+}
+
+func (fs *FS) writePagesLocked(d *data, p []byte, off int64) (int, error) {
+	n := 0
+	for n < len(p) {
+		pos := off + int64(n)
+		pg, po := pos/PageSize, int(pos%PageSize)
+		page := d.pages[pg]
+		if page == nil {
+			if fs.Acct != nil {
+				if err := fs.Acct.ReservePages(1); err != nil {
+					return n, err
+				}
+			}
+			page = new([PageSize]byte)
+			if d.pages == nil {
+				d.pages = make(map[int64]*[PageSize]byte)
+			}
+			d.pages[pg] = page
+		}
+		n += copy(page[po:], p[n:])
+	}
+	return n, nil
+}
+
+func (fs *FS) setBlocksLocked(in *vfs.Inode, pages int64) {
+	if fs.CountBlocks {
+		in.SetBlocksLocked(pages * (PageSize / 512))
+	}
+}
+
+// Truncate is shmem_setattr with ATTR_SIZE: shrinking frees whole pages
+// past the end and zeroes the tail of the last one.
+func (fs *FS) Truncate(in *vfs.Inode, size int64) error {
+	d, err := fileData(in)
+	if err != nil {
+		return err
+	}
+	d.mu.Lock()
+	keep := (size + PageSize - 1) / PageSize
+	freed := int64(0)
+	for pg := range d.pages {
+		if pg >= keep {
+			delete(d.pages, pg)
+			freed++
+		}
+	}
+	if po := size % PageSize; po != 0 {
+		if page := d.pages[size/PageSize]; page != nil {
+			clear(page[po:])
+		}
+	}
+	pages := int64(len(d.pages))
+	d.mu.Unlock()
+	if fs.Acct != nil && freed > 0 {
+		fs.Acct.FreePages(freed)
+	}
+	in.Lock()
+	in.SetSizeLocked(size)
+	fs.setBlocksLocked(in, pages)
+	in.Unlock()
+	return nil
+}
+
+// ReadDir is dcache_readdir/offset_readdir: the cached children, newest
+// first as Linux 6.18's tmpfs lists them.
+func (fs *FS) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
+	kids := f.Dentry().ChildrenNewestFirst()
+	out := make([]vfs.Dirent, len(kids))
+	for i, c := range kids {
+		in := c.Inode()
+		out[i] = vfs.Dirent{Name: c.Name(), Ino: in.Ino(), Type: linux.DirentType(in.Mode())}
+	}
+	return out, nil
+}

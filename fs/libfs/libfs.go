@@ -1,0 +1,257 @@
+// Package libfs holds what in-memory filesystems share, like the kernel's
+// fs/libfs.c (simple_lookup, simple_link, simple_unlink, simple_rmdir,
+// simple_rename) and the page-cache storage of shmem and ramfs: the dentry
+// cache is the whole directory tree, file data lives in pages.
+package libfs
+
+import (
+	"sync"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// PageSize is PAGE_SIZE.
+const PageSize = 4096
+
+// bogoDirentSize is BOGO_DIRENT_SIZE: tmpfs counts a directory's size as 20
+// bytes per entry, "." and ".." included.
+const bogoDirentSize = 20
+
+// Accounting is the space bookkeeping of a filesystem (shmem_sb_info); nil
+// means unlimited (ramfs).
+type Accounting interface {
+	ReserveInode() error // shmem_reserve_inode: ENOSPC when full
+	FreeInode()
+	ReservePages(n int64) error // shmem_inode_acct_blocks
+	FreePages(n int64)
+}
+
+// FS is one in-memory filesystem instance's policy.
+type FS struct {
+	Acct Accounting
+	// NextIno numbers new inodes.
+	NextIno func() uint64
+	// DirSizes makes directories report 20 bytes per entry (tmpfs); ramfs
+	// directories report 0.
+	DirSizes bool
+	// CountBlocks makes regular files and long symlinks report their pages
+	// in st_blocks (tmpfs).
+	CountBlocks bool
+}
+
+// data is the content of a regular file: sparse pages.
+type data struct {
+	mu    sync.Mutex
+	pages map[int64]*[PageSize]byte
+}
+
+// link is a symlink's target and whether it took a page.
+type link struct {
+	target string
+	paged  bool
+}
+
+// shortSymlinkLen is SHORT_SYMLINK_LEN: longer targets take a page.
+const shortSymlinkLen = 128
+
+// NewRoot makes the root directory inode of sb with attr and returns its
+// dentry (d_make_root).
+func (fs *FS) NewRoot(sb *vfs.Superblock, attr vfs.InodeAttr) (*vfs.Dentry, error) {
+	in, err := fs.newInode(sb, attr, nil)
+	if err != nil {
+		return nil, err
+	}
+	return vfs.NewRootDentry(in), nil
+}
+
+func (fs *FS) newInode(sb *vfs.Superblock, attr vfs.InodeAttr, priv any) (*vfs.Inode, error) {
+	if fs.Acct != nil {
+		if err := fs.Acct.ReserveInode(); err != nil {
+			return nil, err
+		}
+	}
+	in := sb.NewInode(fs.NextIno(), attr, fs, fs)
+	in.Private = priv
+	switch attr.Mode & linux.S_IFMT {
+	case linux.S_IFREG:
+		in.Private = &data{}
+	case linux.S_IFDIR:
+		if fs.DirSizes {
+			in.Lock()
+			in.SetSizeLocked(2 * bogoDirentSize)
+			in.Unlock()
+		}
+	}
+	return in, nil
+}
+
+// dirAdd and dirRemove keep a tmpfs directory's bogus size.
+func (fs *FS) dirAdd(dir *vfs.Inode, n int64) {
+	if !fs.DirSizes {
+		return
+	}
+	dir.Lock()
+	dir.SetSizeLocked(dir.SizeLocked() + n*bogoDirentSize)
+	dir.Unlock()
+}
+
+// Lookup is simple_lookup: the dcache has every name there is.
+func (fs *FS) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
+	if len(name) > linux.NAME_MAX {
+		return nil, linux.ENAMETOOLONG
+	}
+	return nil, linux.ENOENT
+}
+
+// Mknod is shmem_mknod/ramfs_mknod.
+func (fs *FS) Mknod(dir *vfs.Inode, name string, attr vfs.InodeAttr) (*vfs.Inode, error) {
+	in, err := fs.newInode(dir.Superblock(), attr, nil)
+	if err != nil {
+		return nil, err
+	}
+	fs.dirAdd(dir, 1)
+	return in, nil
+}
+
+// Mkdir is shmem_mkdir: a new directory adds a link to its parent.
+func (fs *FS) Mkdir(dir *vfs.Inode, name string, attr vfs.InodeAttr) (*vfs.Inode, error) {
+	in, err := fs.Mknod(dir, name, attr)
+	if err != nil {
+		return nil, err
+	}
+	dir.IncNlink()
+	return in, nil
+}
+
+// Symlink is shmem_symlink.
+func (fs *FS) Symlink(dir *vfs.Inode, name, target string, attr vfs.InodeAttr) (*vfs.Inode, error) {
+	if len(target)+1 > PageSize {
+		return nil, linux.ENAMETOOLONG
+	}
+	l := &link{target: target, paged: len(target) >= shortSymlinkLen && fs.CountBlocks}
+	if l.paged && fs.Acct != nil {
+		if err := fs.Acct.ReservePages(1); err != nil {
+			return nil, err
+		}
+	}
+	in, err := fs.newInode(dir.Superblock(), attr, l)
+	if err != nil {
+		if l.paged && fs.Acct != nil {
+			fs.Acct.FreePages(1)
+		}
+		return nil, err
+	}
+	in.Lock()
+	in.SetSizeLocked(int64(len(target)))
+	if l.paged {
+		in.SetBlocksLocked(PageSize / 512)
+	}
+	in.Unlock()
+	fs.dirAdd(dir, 1)
+	return in, nil
+}
+
+// Readlink is simple_get_link.
+func (fs *FS) Readlink(in *vfs.Inode) (string, error) {
+	l, ok := in.Private.(*link)
+	if !ok {
+		return "", linux.EINVAL
+	}
+	return l.target, nil
+}
+
+// Link is shmem_link: on tmpfs every extra name takes an inode slot.
+func (fs *FS) Link(old *vfs.Inode, dir *vfs.Inode, name string) error {
+	if fs.Acct != nil {
+		if err := fs.Acct.ReserveInode(); err != nil {
+			return err
+		}
+	}
+	old.IncNlink()
+	fs.dirAdd(dir, 1)
+	return nil
+}
+
+// Unlink is shmem_unlink/simple_unlink.
+func (fs *FS) Unlink(dir *vfs.Inode, name string, victim *vfs.Inode) error {
+	fs.dirAdd(dir, -1)
+	fs.dropLink(victim)
+	return nil
+}
+
+// dropLink removes one name of in, freeing it with its last link (open
+// files keep the data readable: pages go back to the pool here, as
+// shmem_evict_inode would once the last reference goes).
+func (fs *FS) dropLink(in *vfs.Inode) {
+	in.DropNlink()
+	if fs.Acct == nil {
+		return
+	}
+	if in.Nlink() > 0 {
+		fs.Acct.FreeInode()
+		return
+	}
+	fs.evict(in)
+}
+
+func (fs *FS) evict(in *vfs.Inode) {
+	fs.Acct.FreeInode()
+	switch p := in.Private.(type) {
+	case *data:
+		p.mu.Lock()
+		fs.Acct.FreePages(int64(len(p.pages)))
+		p.mu.Unlock()
+	case *link:
+		if p.paged {
+			fs.Acct.FreePages(1)
+		}
+	}
+}
+
+// Rmdir is simple_rmdir (the VFS has checked emptiness).
+func (fs *FS) Rmdir(dir *vfs.Inode, name string, victim *vfs.Inode) error {
+	victim.ClearNlink()
+	dir.DropNlink()
+	fs.dirAdd(dir, -1)
+	if fs.Acct != nil {
+		fs.evict(victim)
+	}
+	return nil
+}
+
+// Rename is shmem_rename2/simple_rename.
+func (fs *FS) Rename(oldDir *vfs.Inode, oldName string, src *vfs.Inode, newDir *vfs.Inode, newName string, target *vfs.Inode, flags uint32) error {
+	srcDir := src.IsDir()
+	if flags&linux.RENAME_EXCHANGE != 0 {
+		if oldDir != newDir && srcDir != target.IsDir() {
+			if srcDir {
+				oldDir.DropNlink()
+				newDir.IncNlink()
+			} else {
+				newDir.DropNlink()
+				oldDir.IncNlink()
+			}
+		}
+		return nil
+	}
+	if target != nil {
+		fs.dirAdd(newDir, -1)
+		if target.IsDir() {
+			target.ClearNlink()
+			newDir.DropNlink()
+			if fs.Acct != nil {
+				fs.evict(target)
+			}
+		} else {
+			fs.dropLink(target)
+		}
+	}
+	if srcDir && oldDir != newDir {
+		oldDir.DropNlink()
+		newDir.IncNlink()
+	}
+	fs.dirAdd(oldDir, -1)
+	fs.dirAdd(newDir, 1)
+	return nil
+}

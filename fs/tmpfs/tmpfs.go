@@ -1,0 +1,402 @@
+// Package tmpfs is shmem (mm/shmem.c): the tmpfs filesystem type with its
+// size and inode limits, and rootfs, which Linux backs with tmpfs.
+package tmpfs
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/fs/libfs"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// Magic is TMPFS_MAGIC.
+const Magic = 0x01021994
+
+// bogoInodeSize is BOGO_INODE_SIZE: the inode "space" each inode or extra
+// hard link takes from nr_inodes.
+const bogoInodeSize = 1024
+
+// Type is the "tmpfs" filesystem type.
+type Type struct{}
+
+// Name implements vfs.FilesystemType.
+func (Type) Name() string { return "tmpfs" }
+
+// Flags implements vfs.FilesystemType: tmpfs needs no device and may be
+// mounted in user namespaces.
+func (Type) Flags() vfs.FSTypeFlags { return vfs.FS_USERNS_MOUNT | vfs.FS_ALLOW_IDMAP }
+
+// InitFsContext is shmem_init_fs_context.
+func (Type) InitFsContext(fc *vfs.FsContext) error { return initFsContext(fc) }
+
+// RootfsType is rootfs_fs_type with tmpfs behind it (init_rootfs with
+// is_tmpfs): it is not registered, init_mount_tree mounts it directly.
+type RootfsType struct{}
+
+// Name implements vfs.FilesystemType.
+func (RootfsType) Name() string { return "rootfs" }
+
+// Flags implements vfs.FilesystemType.
+func (RootfsType) Flags() vfs.FSTypeFlags { return 0 }
+
+// InitFsContext is rootfs_init_fs_context.
+func (RootfsType) InitFsContext(fc *vfs.FsContext) error { return initFsContext(fc) }
+
+// seen bits (SHMEM_SEEN_*): which options were given.
+const (
+	seenBlocks = 1 << iota
+	seenInodes
+	seenHuge
+	seenInums
+	seenNoswap
+)
+
+// options is struct shmem_options.
+type options struct {
+	blocks    uint64
+	inodes    uint64
+	mode      uint32
+	uid, gid  uint32
+	huge      string
+	fullInums bool
+	noswap    bool
+	seen      int
+}
+
+type contextOps struct{}
+
+func initFsContext(fc *vfs.FsContext) error {
+	opts := &options{mode: 0o777 | linux.S_ISVTX}
+	if fc.Purpose == vfs.FS_CONTEXT_FOR_RECONFIGURE {
+		info := fc.Root.Inode().Superblock().Private.(*sbInfo)
+		info.mu.Lock()
+		opts.mode, opts.uid, opts.gid = info.mode, info.uid, info.gid
+		info.mu.Unlock()
+	}
+	fc.FsPrivate = opts
+	fc.Ops = contextOps{}
+	return nil
+}
+
+// memparse is the kernel's memparse: a number in any C base with an
+// optional K/M/G/T/P/E suffix; it returns what follows.
+func memparse(s string) (uint64, string) {
+	i := 0
+	base := 10
+	switch {
+	case len(s) > 1 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'):
+		base, i = 16, 2
+	case len(s) > 0 && s[0] == '0':
+		base = 8
+	}
+	j := i
+	for j < len(s) && digitVal(s[j]) < base {
+		j++
+	}
+	v, _ := strconv.ParseUint(s[i:j], base, 64)
+	if j == i && base == 16 {
+		j = 1 // "0x" with no digits parses as "0"
+	}
+	rest := s[j:]
+	if rest != "" {
+		shift := map[byte]uint{'k': 10, 'm': 20, 'g': 30, 't': 40, 'p': 50, 'e': 60}[rest[0]|0x20]
+		if shift != 0 {
+			v <<= shift
+			rest = rest[1:]
+		}
+	}
+	return v, rest
+}
+
+func digitVal(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c|0x20 >= 'a' && c|0x20 <= 'f':
+		return int(c|0x20-'a') + 10
+	}
+	return 99
+}
+
+// ParseParam is shmem_parse_one.
+func (contextOps) ParseParam(fc *vfs.FsContext, p *vfs.FsParameter) error {
+	o := fc.FsPrivate.(*options)
+	str := func() (string, error) {
+		if p.Type != vfs.FsValueIsString || p.Value == "" {
+			return "", fc.Errorf("Bad value for '%s'", p.Key)
+		}
+		return p.Value, nil
+	}
+	flag := func() error {
+		if p.Type != vfs.FsValueIsFlag {
+			return fc.Errorf("Unexpected value for '%s'", p.Key)
+		}
+		return nil
+	}
+	switch p.Key {
+	case "size", "nr_blocks", "nr_inodes":
+		v, err := str()
+		if err != nil {
+			return err
+		}
+		return o.parseSize(fc, p.Key, v)
+	case "mode", "uid", "gid":
+		v, err := str()
+		if err != nil {
+			return err
+		}
+		return o.parseOwner(fc, p.Key, v)
+	case "huge":
+		v, err := str()
+		if err != nil {
+			return err
+		}
+		switch v {
+		case "never", "always", "within_size", "advise":
+			o.huge, o.seen = v, o.seen|seenHuge
+			return nil
+		}
+		return fc.Errorf("Bad value for '%s'", p.Key)
+	case "inode32", "inode64":
+		if err := flag(); err != nil {
+			return err
+		}
+		o.fullInums, o.seen = p.Key == "inode64", o.seen|seenInums
+		return nil
+	case "noswap":
+		if err := flag(); err != nil {
+			return err
+		}
+		o.noswap, o.seen = true, o.seen|seenNoswap
+		return nil
+	}
+	return vfs.ENOPARAM
+}
+
+func (o *options) parseSize(fc *vfs.FsContext, key, v string) error {
+	n, rest := memparse(v)
+	switch key {
+	case "size":
+		if strings.HasPrefix(rest, "%") {
+			n = n << 12 * fc.Kernel.TotalRAMPages() / 100
+			rest = rest[1:]
+		}
+		if rest != "" {
+			return fc.Errorf("Bad value for '%s'", key)
+		}
+		o.blocks = (n + libfs.PageSize - 1) / libfs.PageSize
+		o.seen |= seenBlocks
+	case "nr_blocks":
+		if rest != "" {
+			return fc.Errorf("Bad value for '%s'", key)
+		}
+		o.blocks = n
+		o.seen |= seenBlocks
+	case "nr_inodes":
+		if rest != "" || n > ^uint64(0)/bogoInodeSize {
+			return fc.Errorf("Bad value for '%s'", key)
+		}
+		o.inodes = n
+		o.seen |= seenInodes
+	}
+	return nil
+}
+
+func (o *options) parseOwner(fc *vfs.FsContext, key, v string) error {
+	base := 10
+	if key == "mode" {
+		base = 8
+	}
+	n, err := strconv.ParseUint(v, base, 32)
+	if err != nil || key != "mode" && n == 0xffffffff {
+		return fc.Errorf("Bad value for '%s'", key)
+	}
+	switch key {
+	case "mode":
+		o.mode = uint32(n) & 0o7777
+	case "uid":
+		o.uid = uint32(n)
+	case "gid":
+		o.gid = uint32(n)
+	}
+	return nil
+}
+
+// sbInfo is struct shmem_sb_info.
+type sbInfo struct {
+	k          *vfs.Kernel
+	mu         sync.Mutex
+	maxBlocks  uint64 // 0: unlimited
+	usedBlocks uint64
+	maxInodes  uint64 // 0: unlimited
+	freeIspace uint64
+	mode       uint32
+	uid, gid   uint32
+	huge       string
+	fullInums  bool
+	noswap     bool
+}
+
+func defaultMaxBlocks(k *vfs.Kernel) uint64 { return k.TotalRAMPages() / 2 }
+func defaultMaxInodes(k *vfs.Kernel) uint64 { return k.TotalRAMPages() / 2 }
+
+// ReserveInode is shmem_reserve_inode.
+func (s *sbInfo) ReserveInode() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.maxInodes != 0 {
+		if s.freeIspace < bogoInodeSize {
+			return linux.ENOSPC
+		}
+		s.freeIspace -= bogoInodeSize
+	}
+	return nil
+}
+
+// FreeInode is shmem_free_inode.
+func (s *sbInfo) FreeInode() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.maxInodes != 0 {
+		s.freeIspace += bogoInodeSize
+	}
+}
+
+// ReservePages is shmem_inode_acct_blocks.
+func (s *sbInfo) ReservePages(n int64) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.maxBlocks != 0 && s.usedBlocks+uint64(n) > s.maxBlocks {
+		return linux.ENOSPC
+	}
+	s.usedBlocks += uint64(n)
+	return nil
+}
+
+// FreePages is shmem_inode_unacct_blocks.
+func (s *sbInfo) FreePages(n int64) {
+	s.mu.Lock()
+	s.usedBlocks -= uint64(n)
+	s.mu.Unlock()
+}
+
+// GetTree is shmem_get_tree → get_tree_nodev → shmem_fill_super.
+func (contextOps) GetTree(fc *vfs.FsContext) error {
+	o := fc.FsPrivate.(*options)
+	info := &sbInfo{k: fc.Kernel, mode: o.mode, uid: o.uid, gid: o.gid, huge: o.huge,
+		fullInums: o.fullInums, noswap: o.noswap, maxBlocks: o.blocks, maxInodes: o.inodes}
+	if fc.SbFlags&linux.SB_KERNMOUNT == 0 {
+		if o.seen&seenBlocks == 0 {
+			info.maxBlocks = defaultMaxBlocks(fc.Kernel)
+		}
+		if o.seen&seenInodes == 0 {
+			info.maxInodes = defaultMaxInodes(fc.Kernel)
+		}
+	}
+	info.freeIspace = info.maxInodes * bogoInodeSize
+	sb, err := fc.Kernel.NewSuperblock(fc, superOps{})
+	if err != nil {
+		return err
+	}
+	sb.Private = info
+	fs := &libfs.FS{Acct: info, NextIno: sb.NextIno, DirSizes: true, CountBlocks: true}
+	root, err := fs.NewRoot(sb, vfs.InodeAttr{Mode: linux.S_IFDIR | info.mode, UID: info.uid, GID: info.gid})
+	if err != nil {
+		return err
+	}
+	sb.SetRoot(root)
+	fc.Root = root
+	return nil
+}
+
+// Reconfigure is shmem_reconfigure: new limits must fit what is in use,
+// and a limit cannot be imposed on an unlimited instance.
+func (contextOps) Reconfigure(fc *vfs.FsContext) error {
+	o := fc.FsPrivate.(*options)
+	info := fc.Root.Inode().Superblock().Private.(*sbInfo)
+	info.mu.Lock()
+	defer info.mu.Unlock()
+	usedInodes := info.maxInodes*bogoInodeSize - info.freeIspace
+	switch {
+	case o.seen&seenBlocks != 0 && o.blocks != 0 && o.blocks < info.usedBlocks:
+		return fc.Errorf("Too small a size for current use")
+	case o.seen&seenInodes != 0 && o.inodes != 0 && o.inodes*bogoInodeSize < usedInodes:
+		return fc.Errorf("Too few inodes for current use")
+	case o.seen&seenBlocks != 0 && o.blocks != 0 && info.maxBlocks == 0:
+		return fc.Errorf("Cannot retroactively limit size")
+	case o.seen&seenInodes != 0 && o.inodes != 0 && info.maxInodes == 0:
+		return fc.Errorf("Cannot retroactively limit inodes")
+	}
+	if o.seen&seenBlocks != 0 {
+		info.maxBlocks = o.blocks
+	}
+	if o.seen&seenInodes != 0 {
+		info.freeIspace = o.inodes*bogoInodeSize - usedInodes
+		info.maxInodes = o.inodes
+	}
+	if o.seen&seenHuge != 0 {
+		info.huge = o.huge
+	}
+	if o.seen&seenInums != 0 {
+		info.fullInums = o.fullInums
+	}
+	if o.seen&seenNoswap != 0 {
+		info.noswap = true
+	}
+	return nil
+}
+
+type superOps struct{}
+
+// ShowOptions is shmem_show_options.
+func (superOps) ShowOptions(sb *vfs.Superblock, b *strings.Builder) {
+	info := sb.Private.(*sbInfo)
+	info.mu.Lock()
+	defer info.mu.Unlock()
+	if info.maxBlocks != defaultMaxBlocks(info.k) {
+		fmt.Fprintf(b, ",size=%dk", info.maxBlocks*(libfs.PageSize/1024))
+	}
+	if info.maxInodes != defaultMaxInodes(info.k) {
+		fmt.Fprintf(b, ",nr_inodes=%d", info.maxInodes)
+	}
+	if info.mode != 0o777|linux.S_ISVTX {
+		fmt.Fprintf(b, ",mode=%03o", info.mode)
+	}
+	if info.uid != 0 {
+		fmt.Fprintf(b, ",uid=%d", info.uid)
+	}
+	if info.gid != 0 {
+		fmt.Fprintf(b, ",gid=%d", info.gid)
+	}
+	if info.fullInums {
+		b.WriteString(",inode64")
+	}
+	if info.huge != "" && info.huge != "never" {
+		b.WriteString(",huge=" + info.huge)
+	}
+	if info.noswap {
+		b.WriteString(",noswap")
+	}
+}
+
+// Statfs is shmem_statfs.
+func (superOps) Statfs(sb *vfs.Superblock) (vfs.Statfs, error) {
+	info := sb.Private.(*sbInfo)
+	info.mu.Lock()
+	defer info.mu.Unlock()
+	st := vfs.Statfs{Type: Magic, Bsize: libfs.PageSize, Frsize: libfs.PageSize, Namelen: linux.NAME_MAX}
+	if info.maxBlocks != 0 {
+		st.Blocks = info.maxBlocks
+		st.Bfree = info.maxBlocks - info.usedBlocks
+		st.Bavail = st.Bfree
+	}
+	if info.maxInodes != 0 {
+		st.Files = info.maxInodes
+		st.Ffree = info.freeIspace / bogoInodeSize
+	}
+	return st, nil
+}

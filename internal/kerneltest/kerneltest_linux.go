@@ -1,0 +1,196 @@
+//go:build linux
+
+package kerneltest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+)
+
+// setupScript runs under the host's /bin/sh inside `unshare -m --propagation
+// private`. It builds the sandbox root in $KT_ROOT, marks success by creating
+// $KT_READY (outside the sandbox), and execs bash chrooted into the sandbox.
+// The script text travels in $KT_SCRIPT and is never spliced into a command
+// line; the positional parameters are the exact environment for bash.
+const setupScript = `set -e
+T=$KT_ROOT
+mount -t tmpfs -o mode=0755 kerneltest "$T"
+for d in bin sbin lib lib32 lib64 libx32 usr etc; do
+	if [ -L "/$d" ]; then
+		ln -s "$(readlink "/$d")" "$T/$d"
+	elif [ -d "/$d" ]; then
+		mkdir "$T/$d"
+		mount --bind "/$d" "$T/$d"
+		mount -o remount,bind,ro "$T/$d"
+	fi
+done
+chroot=$(command -v chroot)
+envcmd=$(command -v env)
+S=$KT_SCRIPT
+: > "$KT_READY"
+umask 022
+cd "$T"
+exec "$envcmd" -i "$@" "$chroot" "$T" /bin/bash -c "$S"
+`
+
+// DefaultTimeout bounds Run when ctx has no deadline, so that a runaway
+// script cannot hang a test forever.
+const DefaultTimeout = 60 * time.Second
+
+var (
+	availOnce   sync.Once
+	availOK     bool
+	availReason string
+)
+
+// Available reports whether Run can be used: the process must have euid 0
+// and be able to create a private mount namespace with a tmpfs in it.
+// When it cannot, reason says why (suitable for t.Skip).
+func Available() (ok bool, reason string) {
+	availOnce.Do(func() { availOK, availReason = probe() })
+	return availOK, availReason
+}
+
+func probe() (bool, string) {
+	if os.Geteuid() != 0 {
+		return false, "not root (euid " + fmt.Sprint(os.Geteuid()) + ")"
+	}
+	for _, tool := range []string{"unshare", "mount", "chroot", "sh"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			return false, tool + " not found: " + err.Error()
+		}
+	}
+	if _, err := os.Stat("/bin/bash"); err != nil {
+		return false, "no /bin/bash: " + err.Error()
+	}
+	dir, err := os.MkdirTemp("", "kerneltest-probe-")
+	if err != nil {
+		return false, "cannot create temporary directory: " + err.Error()
+	}
+	defer os.RemoveAll(dir)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "unshare", "-m", "--propagation", "private",
+		"sh", "-c", `mount -t tmpfs kerneltest "$1" && : > "$1/probe"`, "sh", dir)
+	cmd.Env = []string{"PATH=/usr/sbin:/usr/bin:/sbin:/bin"}
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return false, fmt.Sprintf("unshare -m failed: %v: %s", err, strings.TrimSpace(string(out)))
+	}
+	if _, err := os.Lstat(filepath.Join(dir, "probe")); err == nil {
+		return false, "tmpfs mounted in a private mount namespace leaked to the host"
+	}
+	// End-to-end check of the whole sandbox (bind mounts, chroot, bash).
+	res, err := run(ctx, "echo ok; exit 7")
+	if err != nil {
+		return false, "sandbox probe failed: " + err.Error()
+	}
+	if res.Stdout != "ok\n" || res.Exit != 7 {
+		return false, fmt.Sprintf("sandbox probe gave stdout %q stderr %q exit %d", res.Stdout, res.Stderr, res.Exit)
+	}
+	return true, ""
+}
+
+// Run runs script with /bin/bash -c in the real kernel, isolated from the
+// host: as root, in a private mount namespace, chrooted into a fresh tmpfs
+// that contains only read-only bind mounts of the host's /usr, /etc and
+// /lib* (and symlinks such as /bin -> usr/bin). The cwd is /, the umask
+// 022, stdin empty and the environment exactly Env.
+//
+// The returned error is non-nil only if the sandbox could not be set up or
+// ctx ended (then the whole process group is killed and the partial
+// output is returned); a failing script is reported through Result.Exit.
+func Run(ctx context.Context, script string) (Result, error) {
+	if ok, reason := Available(); !ok {
+		return Result{}, fmt.Errorf("%w: %s", ErrUnavailable, reason)
+	}
+	return run(ctx, script)
+}
+
+func run(ctx context.Context, script string) (Result, error) {
+	if _, ok := ctx.Deadline(); !ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, DefaultTimeout)
+		defer cancel()
+	}
+	work, err := os.MkdirTemp("", "kerneltest-")
+	if err != nil {
+		return Result{}, err
+	}
+	defer os.RemoveAll(work)
+	root := filepath.Join(work, "root")
+	if err := os.Mkdir(root, 0o755); err != nil {
+		return Result{}, err
+	}
+	ready := filepath.Join(work, "ready")
+	// Output goes to files rather than pipes so that a stray background
+	// process holding stdout open cannot keep us waiting.
+	outF, err := os.Create(filepath.Join(work, "stdout"))
+	if err != nil {
+		return Result{}, err
+	}
+	defer outF.Close()
+	errF, err := os.Create(filepath.Join(work, "stderr"))
+	if err != nil {
+		return Result{}, err
+	}
+	defer errF.Close()
+
+	args := append([]string{"-m", "--propagation", "private",
+		"/bin/sh", "-c", setupScript, "kerneltest-setup"}, Env...)
+	cmd := exec.CommandContext(ctx, "unshare", args...)
+	cmd.Env = []string{
+		"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+		"KT_ROOT=" + root,
+		"KT_READY=" + ready,
+		"KT_SCRIPT=" + script,
+	}
+	cmd.Dir = "/"
+	cmd.Stdin = nil // /dev/null: empty stdin
+	cmd.Stdout = outF
+	cmd.Stderr = errF
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error {
+		return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+	}
+	cmd.WaitDelay = 5 * time.Second
+
+	runErr := cmd.Run()
+	if cmd.Process != nil {
+		// Kill leftovers (background jobs) in the script's process group.
+		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+	}
+	stdout, _ := os.ReadFile(outF.Name())
+	stderr, _ := os.ReadFile(errF.Name())
+	res := Result{Stdout: string(stdout), Stderr: string(stderr)}
+
+	if ctx.Err() != nil {
+		res.Exit = -1
+		return res, fmt.Errorf("kerneltest: script did not finish: %w", ctx.Err())
+	}
+	if _, err := os.Lstat(ready); err != nil {
+		return res, fmt.Errorf("kerneltest: sandbox setup failed (%v): %s", runErr,
+			strings.TrimSpace(string(stderr)))
+	}
+	if runErr != nil {
+		var ee *exec.ExitError
+		if !errors.As(runErr, &ee) {
+			return res, fmt.Errorf("kerneltest: %w", runErr)
+		}
+		ws, ok := ee.Sys().(syscall.WaitStatus)
+		switch {
+		case ok && ws.Signaled():
+			res.Exit = 128 + int(ws.Signal())
+		default:
+			res.Exit = ee.ExitCode()
+		}
+	}
+	return res, nil
+}

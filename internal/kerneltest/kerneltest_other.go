@@ -1,0 +1,18 @@
+//go:build !linux
+
+package kerneltest
+
+import (
+	"context"
+	"runtime"
+)
+
+// Available reports whether Run can be used; on this OS it never can.
+func Available() (ok bool, reason string) {
+	return false, "kerneltest needs Linux (GOOS=" + runtime.GOOS + ")"
+}
+
+// Run always fails with ErrUnavailable on this OS.
+func Run(ctx context.Context, script string) (Result, error) {
+	return Result{}, ErrUnavailable
+}

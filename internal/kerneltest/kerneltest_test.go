@@ -1,0 +1,167 @@
+package kerneltest_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/linuxvfs/linuxvfs/internal/kerneltest"
+)
+
+func need(t *testing.T) {
+	t.Helper()
+	if ok, reason := kerneltest.Available(); !ok {
+		t.Skip("real-kernel sandbox unavailable: " + reason)
+	}
+}
+
+func run(t *testing.T, script string) kerneltest.Result {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	res, err := kerneltest.Run(ctx, script)
+	if err != nil {
+		t.Fatalf("Run(%q): %v (stdout %q, stderr %q)", script, err, res.Stdout, res.Stderr)
+	}
+	return res
+}
+
+func TestBasic(t *testing.T) {
+	need(t)
+	res := run(t, "echo hi; ls /nonexistent; exit 3")
+	want := kerneltest.Result{
+		Stdout: "hi\n",
+		Stderr: "ls: cannot access '/nonexistent': No such file or directory\n",
+		Exit:   3,
+	}
+	if res != want {
+		t.Errorf("got %+v, want %+v", res, want)
+	}
+}
+
+func TestLastStatus(t *testing.T) {
+	need(t)
+	if res := run(t, "true"); res.Exit != 0 {
+		t.Errorf("true: exit %d", res.Exit)
+	}
+	if res := run(t, "false"); res.Exit != 1 {
+		t.Errorf("false: exit %d", res.Exit)
+	}
+	if res := run(t, "kill -KILL $$"); res.Exit != 128+9 {
+		t.Errorf("kill -KILL $$: exit %d, want 137", res.Exit)
+	}
+}
+
+func TestEnvironment(t *testing.T) {
+	need(t)
+	res := run(t, `pwd; umask; env | sort; read -r x; echo "read=$? x=$x"`)
+	lines := strings.Split(res.Stdout, "\n")
+	if len(lines) < 2 || lines[0] != "/" || lines[1] != "0022" {
+		t.Fatalf("cwd/umask: got %q", res.Stdout)
+	}
+	env := map[string]string{}
+	for _, l := range lines[2:] {
+		if k, v, ok := strings.Cut(l, "="); ok && k != "read" {
+			env[k] = v
+		}
+	}
+	for _, kv := range kerneltest.Env {
+		k, v, _ := strings.Cut(kv, "=")
+		if env[k] != v {
+			t.Errorf("env %s=%q, want %q", k, env[k], v)
+		}
+		delete(env, k)
+	}
+	// bash itself exports PWD, SHLVL and _; nothing else may leak in.
+	for _, k := range []string{"PWD", "SHLVL", "_", "OLDPWD"} {
+		delete(env, k)
+	}
+	if len(env) != 0 {
+		t.Errorf("unexpected environment variables: %v", env)
+	}
+	if !strings.Contains(res.Stdout, "read=1 x=\n") {
+		t.Errorf("stdin not empty: %q", res.Stdout)
+	}
+	if res.Stderr != "" || res.Exit != 0 {
+		t.Errorf("stderr %q exit %d", res.Stderr, res.Exit)
+	}
+}
+
+func TestSandboxLayout(t *testing.T) {
+	need(t)
+	res := run(t, `
+		test -x /bin/bash && echo bash
+		test -d /usr/bin && echo usr
+		mkdir /t
+		touch /usr/kerneltest-x 2>/t/err || echo usr-ro
+		touch /etc/kerneltest-x 2>/t/err || echo etc-ro
+		test -e /tmp || echo no-tmp
+		test -e /dev || echo no-dev
+		test -e /proc/self || echo no-proc
+		echo data > /t/f && cat /t/f`)
+	want := "bash\nusr\nusr-ro\netc-ro\nno-tmp\nno-dev\nno-proc\ndata\n"
+	if res.Stdout != want || res.Exit != 0 {
+		t.Errorf("got stdout %q stderr %q exit %d, want stdout %q", res.Stdout, res.Stderr, res.Exit, want)
+	}
+}
+
+func TestIsolation(t *testing.T) {
+	need(t)
+	marker := "kerneltest-marker-" + time.Now().Format("150405.000000000")
+	res := run(t, "mkdir /"+marker+" && echo x > /"+marker+"/f && ls /"+marker)
+	if res.Stdout != "f\n" || res.Exit != 0 {
+		t.Fatalf("first run: %+v", res)
+	}
+	if _, err := os.Lstat(filepath.Join("/", marker)); !os.IsNotExist(err) {
+		t.Errorf("host sees /%s (err %v)", marker, err)
+		os.RemoveAll(filepath.Join("/", marker))
+	}
+	if mounts, err := os.ReadFile("/proc/self/mounts"); err == nil && strings.Contains(string(mounts), "kerneltest") {
+		t.Errorf("a kerneltest mount is visible on the host:\n%s", mounts)
+	}
+	res = run(t, "test -e /"+marker+" && echo leaked; ls /"+marker)
+	if res.Stdout != "" || res.Exit != 2 {
+		t.Errorf("second run sees the first run's files: %+v", res)
+	}
+}
+
+func TestScriptQuoting(t *testing.T) {
+	need(t)
+	script := `printf '%s|' "$0" 'a"b' "it's" '$HOME' \\; echo`
+	res := run(t, script)
+	if want := `/bin/bash|a"b|it's|$HOME|\|` + "\n"; res.Stdout != want {
+		t.Errorf("got %q, want %q", res.Stdout, want)
+	}
+}
+
+func TestTimeout(t *testing.T) {
+	need(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	res, err := kerneltest.Run(ctx, "echo started; sleep 30 & sleep 30; echo not-reached")
+	if err == nil {
+		t.Fatalf("expected an error, got %+v", res)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("Run took %v after the deadline", d)
+	}
+	if res.Stdout != "started\n" {
+		t.Errorf("partial stdout %q", res.Stdout)
+	}
+}
+
+func TestBackgroundJobDoesNotBlock(t *testing.T) {
+	need(t)
+	start := time.Now()
+	res := run(t, "sleep 30 & echo done")
+	if res.Stdout != "done\n" || res.Exit != 0 {
+		t.Errorf("got %+v", res)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("Run waited %v for a background job", d)
+	}
+}

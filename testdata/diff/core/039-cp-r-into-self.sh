@@ -1,0 +1,5 @@
+mkdir -p /t/a/b
+echo x > /t/a/f
+cp -r /t/a /t/a/b
+echo "status $?"
+ls -R /t

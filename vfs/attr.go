@@ -1,0 +1,339 @@
+package vfs
+
+import (
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+)
+
+// atLookup resolves (dirfd, name) for the *at calls that take
+// AT_SYMLINK_NOFOLLOW and AT_EMPTY_PATH.
+func (t *Task) atLookup(dirfd int, name string, flags int, allowed int) (Path, error) {
+	if flags&^allowed != 0 {
+		return Path{}, linux.EINVAL
+	}
+	lf := lookupFollow
+	if flags&linux.AT_SYMLINK_NOFOLLOW != 0 {
+		lf = 0
+	}
+	if flags&linux.AT_EMPTY_PATH != 0 {
+		lf |= lookupEmpty
+	}
+	return t.pathLookupat(dirfd, name, lf)
+}
+
+// Fchmodat is fchmodat2(2) (chmod_common, notify_change with ATTR_MODE).
+func (t *Task) Fchmodat(dirfd int, name string, mode uint32, flags int) error {
+	p, err := t.atLookup(dirfd, name, flags, linux.AT_SYMLINK_NOFOLLOW|linux.AT_EMPTY_PATH)
+	if err != nil {
+		return err
+	}
+	return chmodCommon(t.Cred(), p, mode)
+}
+
+// Chmod is chmod(2).
+func (t *Task) Chmod(name string, mode uint32) error { return t.Fchmodat(linux.AT_FDCWD, name, mode, 0) }
+
+// Fchmod is fchmod(2).
+func (t *Task) Fchmod(fd int, mode uint32) error {
+	return t.withFile(fd, func(f *File) error {
+		if f.path {
+			return linux.EBADF
+		}
+		return chmodCommon(t.Cred(), Path{f.mnt, f.dentry}, mode)
+	})
+}
+
+func chmodCommon(c *Cred, p Path, mode uint32) error {
+	in := p.Dentry.Inode()
+	if in.IsSymlink() {
+		return linux.EOPNOTSUPP
+	}
+	if p.Mnt.ReadOnly() {
+		return linux.EROFS
+	}
+	if !isOwner(c, in) {
+		return linux.EPERM
+	}
+	mode &= 0o7777
+	if mode&linux.S_ISGID != 0 && !c.InGroup(in.GID()) && !c.HasCap(linux.CAP_FSETID) {
+		mode &^= linux.S_ISGID
+	}
+	in.Lock()
+	in.mode.Store(in.Mode()&linux.S_IFMT | mode)
+	in.TouchLocked("c")
+	in.Unlock()
+	return nil
+}
+
+// NoChange is the uid or gid -1 that leaves an owner unchanged.
+const NoChange = ^uint32(0)
+
+// Fchownat is fchownat(2) (chown_common, chown_ok, chgrp_ok).
+func (t *Task) Fchownat(dirfd int, name string, uid, gid uint32, flags int) error {
+	p, err := t.atLookup(dirfd, name, flags, linux.AT_SYMLINK_NOFOLLOW|linux.AT_EMPTY_PATH)
+	if err != nil {
+		return err
+	}
+	return chownCommon(t.Cred(), p, uid, gid)
+}
+
+// Chown is chown(2); Lchown is lchown(2).
+func (t *Task) Chown(name string, uid, gid uint32) error {
+	return t.Fchownat(linux.AT_FDCWD, name, uid, gid, 0)
+}
+
+func (t *Task) Lchown(name string, uid, gid uint32) error {
+	return t.Fchownat(linux.AT_FDCWD, name, uid, gid, linux.AT_SYMLINK_NOFOLLOW)
+}
+
+func chownCommon(c *Cred, p Path, uid, gid uint32) error {
+	in := p.Dentry.Inode()
+	if p.Mnt.ReadOnly() {
+		return linux.EROFS
+	}
+	in.Lock()
+	defer in.Unlock()
+	capChown := c.HasCap(linux.CAP_CHOWN)
+	if uid != NoChange && uid != in.UID() && !capChown {
+		return linux.EPERM
+	}
+	if uid != NoChange && uid == in.UID() && c.FSUID != in.UID() && !capChown {
+		return linux.EPERM
+	}
+	if gid != NoChange && gid != in.GID() || gid != NoChange && c.FSUID != in.UID() {
+		if !capChown && (c.FSUID != in.UID() || !c.InGroup(gid)) {
+			return linux.EPERM
+		}
+	}
+	mode := in.Mode()
+	if mode&linux.S_IFMT != linux.S_IFDIR {
+		// ATTR_KILL_SUID / ATTR_KILL_SGID.
+		mode &^= linux.S_ISUID
+		if mode&(linux.S_ISGID|linux.S_IXGRP) == linux.S_ISGID|linux.S_IXGRP {
+			mode &^= linux.S_ISGID
+		}
+		in.mode.Store(mode)
+	}
+	if uid != NoChange {
+		in.uid.Store(uid)
+	}
+	if gid != NoChange {
+		in.gid.Store(gid)
+	}
+	in.TouchLocked("c")
+	return nil
+}
+
+// Special nanosecond values of utimensat.
+const (
+	UTIME_NOW  = (1 << 30) - 1
+	UTIME_OMIT = (1 << 30) - 2
+)
+
+// Utimensat is utimensat(2); times nil means now for both.
+func (t *Task) Utimensat(dirfd int, name string, times *[2]Timespec, flags int) error {
+	p, err := t.atLookup(dirfd, name, flags, linux.AT_SYMLINK_NOFOLLOW|linux.AT_EMPTY_PATH)
+	if err != nil {
+		return err
+	}
+	return utimesCommon(t.Cred(), p, times)
+}
+
+func utimesCommon(c *Cred, p Path, times *[2]Timespec) error {
+	in := p.Dentry.Inode()
+	now := true
+	if times != nil {
+		for _, ts := range times {
+			if ts.Nsec != UTIME_NOW && ts.Nsec != UTIME_OMIT && (ts.Nsec < 0 || ts.Nsec >= 1e9) {
+				return linux.EINVAL
+			}
+		}
+		if times[0].Nsec == UTIME_OMIT && times[1].Nsec == UTIME_OMIT {
+			return nil
+		}
+		now = times[0].Nsec == UTIME_NOW && times[1].Nsec == UTIME_NOW
+	}
+	if p.Mnt.ReadOnly() {
+		return linux.EROFS
+	}
+	if !isOwner(c, in) {
+		if !now {
+			return linux.EPERM
+		}
+		if err := inodePermission(c, in, MAY_WRITE); err != nil {
+			return err
+		}
+	}
+	cur := in.sb.k.Now()
+	in.Lock()
+	defer in.Unlock()
+	set := func(dst *Timespec, i int) {
+		switch {
+		case times == nil || times[i].Nsec == UTIME_NOW:
+			*dst = cur
+		case times[i].Nsec != UTIME_OMIT:
+			*dst = times[i]
+		}
+	}
+	set(&in.atime, 0)
+	set(&in.mtime, 1)
+	in.ctime = cur
+	return nil
+}
+
+// Faccessat is faccessat2(2): checks with the real IDs unless AT_EACCESS.
+func (t *Task) Faccessat(dirfd int, name string, mode uint32, flags int) error {
+	if mode&^7 != 0 {
+		return linux.EINVAL
+	}
+	p, err := t.atLookup(dirfd, name, flags, linux.AT_EACCESS|linux.AT_SYMLINK_NOFOLLOW|linux.AT_EMPTY_PATH)
+	if err != nil {
+		return err
+	}
+	c := t.Cred()
+	if flags&linux.AT_EACCESS == 0 {
+		// access_override_creds: real IDs; root keeps its permitted caps.
+		o := *c
+		o.FSUID, o.FSGID = c.UID, c.GID
+		if c.UID == 0 {
+			o.Effective = c.Permitted
+		} else {
+			o.Effective = 0
+		}
+		c = &o
+	}
+	in := p.Dentry.Inode()
+	if mode&MAY_EXEC != 0 && in.IsRegular() && p.Mnt.Flags()&linux.MNT_NOEXEC != 0 {
+		return linux.EACCES
+	}
+	if err := inodePermission(c, in, int(mode)); err != nil {
+		return err
+	}
+	if mode&MAY_WRITE != 0 && p.Mnt.ReadOnly() {
+		switch in.Mode() & linux.S_IFMT {
+		case linux.S_IFREG, linux.S_IFDIR, linux.S_IFLNK:
+			return linux.EROFS
+		}
+	}
+	return nil
+}
+
+// Access is access(2).
+func (t *Task) Access(name string, mode uint32) error {
+	return t.Faccessat(linux.AT_FDCWD, name, mode, 0)
+}
+
+// Truncate is truncate(2) (do_sys_truncate, vfs_truncate).
+func (t *Task) Truncate(name string, size int64) error {
+	if size < 0 {
+		return linux.EINVAL
+	}
+	p, err := t.pathLookupat(linux.AT_FDCWD, name, lookupFollow)
+	if err != nil {
+		return err
+	}
+	in := p.Dentry.Inode()
+	if in.IsDir() {
+		return linux.EISDIR
+	}
+	if !in.IsRegular() {
+		return linux.EINVAL
+	}
+	if p.Mnt.ReadOnly() {
+		return linux.EROFS
+	}
+	if err := inodePermission(t.Cred(), in, MAY_WRITE); err != nil {
+		return err
+	}
+	return doTruncate(in, size, false)
+}
+
+// Ftruncate is ftruncate(2).
+func (t *Task) Ftruncate(fd int, size int64) error {
+	return t.withFile(fd, func(f *File) error {
+		if f.path {
+			return linux.EBADF
+		}
+		if size < 0 || !f.Inode().IsRegular() || !f.write {
+			return linux.EINVAL
+		}
+		return doTruncate(f.Inode(), size, false)
+	})
+}
+
+// Chdir is chdir(2).
+func (t *Task) Chdir(name string) error {
+	p, err := t.pathLookupat(linux.AT_FDCWD, name, lookupFollow|lookupDirectory)
+	if err != nil {
+		return err
+	}
+	if err := inodePermission(t.Cred(), p.Dentry.Inode(), MAY_EXEC); err != nil {
+		return err
+	}
+	t.fs.update(func(s *fsState) { s.pwd = p })
+	return nil
+}
+
+// Fchdir is fchdir(2).
+func (t *Task) Fchdir(fd int) error {
+	return t.withFile(fd, func(f *File) error {
+		if !f.Inode().IsDir() {
+			return linux.ENOTDIR
+		}
+		if err := inodePermission(t.Cred(), f.Inode(), MAY_EXEC); err != nil {
+			return err
+		}
+		t.fs.update(func(s *fsState) { s.pwd = Path{f.mnt, f.dentry} })
+		return nil
+	})
+}
+
+// Getcwd is getcwd(2): ENOENT once the working directory is unlinked.
+func (t *Task) Getcwd() (string, error) {
+	s := t.fs.load()
+	if s.pwd.Dentry.Unlinked() {
+		return "", linux.ENOENT
+	}
+	path, reachable := dPath(s.pwd, s.root)
+	if !reachable {
+		path = "(unreachable)" + path
+	}
+	return path, nil
+}
+
+// DPath is d_path: the path of p as seen from root, and whether root was
+// reached (otherwise the path is relative to the namespace's top).
+func DPath(p, root Path) (string, bool) { return dPath(p, root) }
+
+func dPath(p, root Path) (string, bool) {
+	var parts []string
+	m, d := p.Mnt, p.Dentry
+	for {
+		if (Path{m, d}) == root {
+			break
+		}
+		if d == m.root {
+			parent, mp := m.Parent()
+			if parent == m {
+				return "/" + joinReversed(parts), false
+			}
+			m, d = parent, mp
+			continue
+		}
+		parts = append(parts, d.Name())
+		d = d.Parent()
+	}
+	return "/" + joinReversed(parts), true
+}
+
+func joinReversed(parts []string) string {
+	var b strings.Builder
+	for i := len(parts) - 1; i >= 0; i-- {
+		b.WriteString(parts[i])
+		if i > 0 {
+			b.WriteByte('/')
+		}
+	}
+	return b.String()
+}

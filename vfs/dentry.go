@@ -1,0 +1,153 @@
+package vfs
+
+import (
+	"slices"
+	"sync"
+	"sync/atomic"
+)
+
+// dname is a dentry's place in the tree; rename swaps it as one pointer so
+// that lock-free readers (.. walk, getcwd) see a consistent pair.
+type dname struct {
+	parent *Dentry // the dentry itself at a filesystem root
+	name   string
+}
+
+// Dentry is struct dentry: a name in the directory tree of one superblock.
+// The dcache holds only positive dentries; a dentry whose inode is removed is
+// unhashed from its parent and marked dead.
+type Dentry struct {
+	inode *Inode
+	where atomic.Pointer[dname]
+
+	// unlinked is set once the dentry is removed from its parent
+	// (d_unlinked).
+	unlinked atomic.Bool
+
+	// mounted counts mounts whose mountpoint this dentry is
+	// (d_flags & DCACHE_MOUNTED); zero means the mount hash is not consulted.
+	mounted atomic.Int32
+
+	// mu guards children, seq, nextSeq and dead; for directories it is also
+	// the parent-side lock of namespace operations (i_rwsem).
+	mu       sync.RWMutex
+	children map[string]*Dentry
+	seq      uint64 // creation order within the parent
+	nextSeq  uint64
+	dead     bool // unlinked (S_DEAD on a removed directory)
+}
+
+// NewRootDentry is d_make_root: the root dentry of a superblock.
+func NewRootDentry(in *Inode) *Dentry {
+	d := &Dentry{inode: in}
+	d.where.Store(&dname{parent: d, name: "/"})
+	return d
+}
+
+// Inode returns the dentry's inode.
+func (d *Dentry) Inode() *Inode { return d.inode }
+
+// Name returns the last path component.
+func (d *Dentry) Name() string { return d.where.Load().name }
+
+// Parent returns the parent dentry; a root is its own parent (IS_ROOT).
+func (d *Dentry) Parent() *Dentry { return d.where.Load().parent }
+
+// IsRoot reports whether d is the root of its superblock's tree.
+func (d *Dentry) IsRoot() bool { return d.Parent() == d }
+
+// lookupChild is the dcache lookup (d_lookup) of name in directory d.
+func (d *Dentry) lookupChild(name string) *Dentry {
+	d.mu.RLock()
+	c := d.children[name]
+	d.mu.RUnlock()
+	return c
+}
+
+// childLocked returns the cached child name; d.mu must be held.
+func (d *Dentry) childLocked(name string) *Dentry { return d.children[name] }
+
+// addChildLocked is d_instantiate + d_add: it hashes a new positive dentry
+// for in under name. d.mu must be held for writing.
+func (d *Dentry) addChildLocked(name string, in *Inode) *Dentry {
+	c := &Dentry{inode: in}
+	c.where.Store(&dname{parent: d, name: name})
+	d.insertLocked(name, c)
+	return c
+}
+
+func (d *Dentry) insertLocked(name string, c *Dentry) {
+	if d.children == nil {
+		d.children = make(map[string]*Dentry)
+	}
+	d.nextSeq++
+	c.seq = d.nextSeq
+	d.children[name] = c
+}
+
+// removeChildLocked is d_delete/d_drop for name. d.mu must be held.
+func (d *Dentry) removeChildLocked(name string) {
+	if c := d.children[name]; c != nil {
+		c.unlinked.Store(true)
+		delete(d.children, name)
+	}
+}
+
+// moveLocked is d_move: c leaves its parent (name oldName in d) for newName
+// in nd; both parents' mu are held.
+func (d *Dentry) moveLocked(oldName string, nd *Dentry, newName string) {
+	c := d.children[oldName]
+	delete(d.children, oldName)
+	c.where.Store(&dname{parent: nd, name: newName})
+	nd.insertLocked(newName, c)
+}
+
+// Unlinked is d_unlinked.
+func (d *Dentry) Unlinked() bool { return d.unlinked.Load() }
+
+// IsDeadLocked reports whether the directory was removed; d.mu must be held.
+func (d *Dentry) IsDeadLocked() bool { return d.dead }
+
+// ChildrenNewestFirst returns the cached children, most recently created or
+// renamed first: the order in which Linux 6.18's tmpfs readdir reports
+// entries.
+func (d *Dentry) ChildrenNewestFirst() []*Dentry {
+	d.mu.RLock()
+	out := make([]*Dentry, 0, len(d.children))
+	for _, c := range d.children {
+		out = append(out, c)
+	}
+	d.mu.RUnlock()
+	slices.SortFunc(out, func(a, b *Dentry) int {
+		switch {
+		case a.seq > b.seq:
+			return -1
+		case a.seq < b.seq:
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+// NumChildren returns the number of cached children.
+func (d *Dentry) NumChildren() int {
+	d.mu.RLock()
+	defer d.mu.RUnlock()
+	return len(d.children)
+}
+
+// IsAncestorOf reports whether d is a proper ancestor of e within one
+// superblock (is_subdir, strictly).
+func (d *Dentry) IsAncestorOf(e *Dentry) bool {
+	for {
+		p := e.Parent()
+		if p == e {
+			return false
+		}
+		if p == d {
+			return true
+		}
+		e = p
+	}
+}

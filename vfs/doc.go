@@ -1,0 +1,29 @@
+// Package vfs is the core of linuxvfs: the objects of the Linux kernel's
+// virtual filesystem switch (struct super_block, inode, dentry, mount, file,
+// cred, fs_struct, files_struct) and the system calls that act on them,
+// rebuilt in Go. Filesystem types live in their own packages and plug in
+// through FilesystemType; this package never imports one.
+//
+// # Errors
+//
+// System-call-shaped methods on Task return a linux.Errno (as an error) with
+// the number Linux returns for the same call. io/fs style adapters wrap them
+// in *fs.PathError elsewhere.
+//
+// # Lock order
+//
+// Locks are taken in this order; a function named ...Locked expects the lock
+// its doc comment names to be held.
+//
+//  1. Kernel.namespaceMu (namespace_sem): the mount tree of every namespace.
+//  2. Superblock.renameMu (s_vfs_rename_mutex): cross-directory renames.
+//  3. Dentry.mu of directories (the parent's i_rwsem), an ancestor before its
+//     descendants; two unrelated directories in address order, only under
+//     renameMu.
+//  4. Dentry.mu of a non-directory victim or of an emptied directory.
+//  5. Inode.mu (i_lock): attributes and data.
+//  6. Mount.childMu (the mount hash bucket): children keyed by mountpoint.
+//
+// Path walk takes only reader locks (Dentry.mu for the child map, Mount.childMu
+// only when a dentry is a mountpoint) and never allocates.
+package vfs

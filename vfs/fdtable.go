@@ -1,0 +1,105 @@
+package vfs
+
+import (
+	"sync"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+)
+
+// nrOpen is the default RLIMIT_NOFILE soft limit (1024).
+const nrOpen = 1024
+
+type fdEntry struct {
+	file    *File
+	cloexec bool
+}
+
+// FDTable is struct files_struct: the descriptors of one or more tasks.
+type FDTable struct {
+	mu  sync.Mutex
+	fds []fdEntry // nil file: free
+}
+
+func newFDTable() *FDTable { return &FDTable{} }
+
+// install is fd_install at the lowest free descriptor (alloc_fd).
+func (ft *FDTable) install(f *File, cloexec bool) (int, error) {
+	ft.mu.Lock()
+	defer ft.mu.Unlock()
+	for i, e := range ft.fds {
+		if e.file == nil {
+			ft.fds[i] = fdEntry{f, cloexec}
+			return i, nil
+		}
+	}
+	if len(ft.fds) >= nrOpen {
+		return -1, linux.EMFILE
+	}
+	ft.fds = append(ft.fds, fdEntry{f, cloexec})
+	return len(ft.fds) - 1, nil
+}
+
+// get is fdget: the file at fd, with a reference the caller must drop.
+func (ft *FDTable) get(fd int) (*File, error) {
+	ft.mu.Lock()
+	defer ft.mu.Unlock()
+	if fd < 0 || fd >= len(ft.fds) || ft.fds[fd].file == nil {
+		return nil, linux.EBADF
+	}
+	f := ft.fds[fd].file
+	f.IncRef()
+	return f, nil
+}
+
+// remove is file_close_fd: unhook fd and return its file.
+func (ft *FDTable) remove(fd int) (*File, error) {
+	ft.mu.Lock()
+	defer ft.mu.Unlock()
+	if fd < 0 || fd >= len(ft.fds) || ft.fds[fd].file == nil {
+		return nil, linux.EBADF
+	}
+	f := ft.fds[fd].file
+	ft.fds[fd] = fdEntry{}
+	return f, nil
+}
+
+// replace is do_dup2: put f at fd, returning what was there.
+func (ft *FDTable) replace(fd int, f *File) (*File, error) {
+	ft.mu.Lock()
+	defer ft.mu.Unlock()
+	if fd < 0 || fd >= nrOpen {
+		return nil, linux.EBADF
+	}
+	for fd >= len(ft.fds) {
+		ft.fds = append(ft.fds, fdEntry{})
+	}
+	old := ft.fds[fd].file
+	ft.fds[fd] = fdEntry{file: f}
+	return old, nil
+}
+
+// dup is dup_fd: a copy of the table sharing the open files.
+func (ft *FDTable) dup() *FDTable {
+	ft.mu.Lock()
+	defer ft.mu.Unlock()
+	n := &FDTable{fds: make([]fdEntry, len(ft.fds))}
+	copy(n.fds, ft.fds)
+	for _, e := range n.fds {
+		if e.file != nil {
+			e.file.IncRef()
+		}
+	}
+	return n
+}
+
+func (ft *FDTable) closeAll() {
+	ft.mu.Lock()
+	fds := ft.fds
+	ft.fds = nil
+	ft.mu.Unlock()
+	for _, e := range fds {
+		if e.file != nil {
+			e.file.DecRef()
+		}
+	}
+}

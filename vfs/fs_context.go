@@ -1,0 +1,216 @@
+package vfs
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+)
+
+// FSTypeFlags are struct file_system_type's fs_flags.
+type FSTypeFlags uint32
+
+// File system type flags, as include/linux/fs.h numbers them.
+const (
+	FS_REQUIRES_DEV      FSTypeFlags = 1
+	FS_BINARY_MOUNTDATA  FSTypeFlags = 2
+	FS_HAS_SUBTYPE       FSTypeFlags = 4
+	FS_USERNS_MOUNT      FSTypeFlags = 8
+	FS_DISALLOW_NOTIFY_PERM FSTypeFlags = 16
+	FS_ALLOW_IDMAP       FSTypeFlags = 32
+	FS_RENAME_DOES_D_MOVE FSTypeFlags = 32768
+)
+
+// FilesystemType is struct file_system_type.
+type FilesystemType interface {
+	Name() string
+	Flags() FSTypeFlags
+	// InitFsContext is init_fs_context: it sets fc.Ops and fc.FsPrivate.
+	InitFsContext(fc *FsContext) error
+}
+
+// FsContextOperations is struct fs_context_operations.
+type FsContextOperations interface {
+	// ParseParam is parse_param. Returning ENOPARAM lets the VFS treat
+	// the key as unknown.
+	ParseParam(fc *FsContext, p *FsParameter) error
+	// GetTree is get_tree: it makes or finds the superblock and sets
+	// fc.Root.
+	GetTree(fc *FsContext) error
+	// Reconfigure is reconfigure: it applies fc to fc.Root's superblock.
+	Reconfigure(fc *FsContext) error
+}
+
+// FsContextPurpose is enum fs_context_purpose.
+type FsContextPurpose int
+
+const (
+	FS_CONTEXT_FOR_MOUNT FsContextPurpose = iota
+	FS_CONTEXT_FOR_SUBMOUNT
+	FS_CONTEXT_FOR_RECONFIGURE
+)
+
+// FsParamType is enum fs_value_type.
+type FsParamType int
+
+const (
+	FsValueIsFlag FsParamType = iota
+	FsValueIsString
+)
+
+// FsParameter is struct fs_parameter.
+type FsParameter struct {
+	Key   string
+	Type  FsParamType
+	Value string
+}
+
+// ENOPARAM is the kernel-internal "parameter not recognised" (519); it never
+// reaches user space.
+const ENOPARAM = linux.Errno(519)
+
+// FsContext is struct fs_context: a filesystem being configured for a mount
+// or a reconfiguration.
+type FsContext struct {
+	Kernel  *Kernel
+	FsType  FilesystemType
+	Ops     FsContextOperations
+	Purpose FsContextPurpose
+	Source  string
+	Cred    *Cred
+	// SbFlags and SbFlagsMask are the SB_* bits requested and the bits the
+	// request speaks about.
+	SbFlags     uint32
+	SbFlagsMask uint32
+	// Root is set by GetTree (or to the superblock root to reconfigure).
+	Root *Dentry
+	// FsPrivate belongs to the filesystem.
+	FsPrivate any
+	// Log holds the messages the kernel would print (logfc/errorf), such
+	// as "tmpfs: Unknown parameter 'foo'".
+	Log []string
+}
+
+// FsContextForMount is fs_context_for_mount.
+func (k *Kernel) FsContextForMount(t FilesystemType, cred *Cred, sbFlags uint32) (*FsContext, error) {
+	fc := &FsContext{Kernel: k, FsType: t, Purpose: FS_CONTEXT_FOR_MOUNT, Cred: cred,
+		SbFlags: sbFlags, SbFlagsMask: ^uint32(0)}
+	if err := t.InitFsContext(fc); err != nil {
+		return nil, err
+	}
+	return fc, nil
+}
+
+// FsContextForReconfigure is fs_context_for_reconfigure.
+func (k *Kernel) FsContextForReconfigure(root *Dentry, cred *Cred, sbFlags, mask uint32) (*FsContext, error) {
+	sb := root.Inode().Superblock()
+	fc := &FsContext{Kernel: k, FsType: sb.fsType, Purpose: FS_CONTEXT_FOR_RECONFIGURE, Cred: cred,
+		SbFlags: sbFlags, SbFlagsMask: mask, Root: root}
+	if err := sb.fsType.InitFsContext(fc); err != nil {
+		return nil, err
+	}
+	return fc, nil
+}
+
+// Errorf logs "<fstype>: msg" and returns EINVAL (invalf).
+func (fc *FsContext) Errorf(format string, args ...any) error {
+	return fc.Fail(linux.EINVAL, format, args...)
+}
+
+// Fail logs "<fstype>: msg" and returns err.
+func (fc *FsContext) Fail(err error, format string, args ...any) error {
+	fc.Log = append(fc.Log, fc.FsType.Name()+": "+fmt.Sprintf(format, args...))
+	return err
+}
+
+// sbFlagParams are the generic flags vfs_parse_sb_flag understands.
+var sbFlagParams = []struct {
+	name  string
+	set   bool
+	value uint32
+}{
+	{"dirsync", true, linux.SB_DIRSYNC},
+	{"lazytime", true, linux.SB_LAZYTIME},
+	{"mand", true, linux.SB_MANDLOCK},
+	{"ro", true, linux.SB_RDONLY},
+	{"sync", true, linux.SB_SYNCHRONOUS},
+	{"async", false, linux.SB_SYNCHRONOUS},
+	{"nolazytime", false, linux.SB_LAZYTIME},
+	{"nomand", false, linux.SB_MANDLOCK},
+	{"rw", false, linux.SB_RDONLY},
+}
+
+// ParseParam is vfs_parse_fs_param: generic superblock flags first, then
+// the filesystem, then "source".
+func (fc *FsContext) ParseParam(p *FsParameter) error {
+	if p.Key == "" {
+		return fc.Errorf("Unnamed parameter")
+	}
+	for _, f := range sbFlagParams {
+		if f.name == p.Key {
+			if p.Type != FsValueIsFlag {
+				return fc.Errorf("Unexpected value for '%s'", p.Key)
+			}
+			if f.set {
+				fc.SbFlags |= f.value
+			} else {
+				fc.SbFlags &^= f.value
+			}
+			fc.SbFlagsMask |= f.value
+			return nil
+		}
+	}
+	err := fc.Ops.ParseParam(fc, p)
+	if err != ENOPARAM {
+		return err
+	}
+	if p.Key == "source" {
+		if p.Type != FsValueIsString {
+			return fc.Errorf("Non-string source")
+		}
+		if fc.Source != "" {
+			return fc.Errorf("Multiple sources")
+		}
+		fc.Source = p.Value
+		return nil
+	}
+	return fc.Errorf("Unknown parameter '%s'", p.Key)
+}
+
+// ParseString is vfs_parse_fs_string: value "" with hasValue false is a flag.
+func (fc *FsContext) ParseString(key, value string, hasValue bool) error {
+	p := &FsParameter{Key: key, Type: FsValueIsFlag}
+	if hasValue {
+		p.Type, p.Value = FsValueIsString, value
+	}
+	return fc.ParseParam(p)
+}
+
+// ParseMonolithic is generic_parse_monolithic: a comma-separated option
+// string, each "key" or "key=value".
+func (fc *FsContext) ParseMonolithic(data string) error {
+	for _, opt := range strings.Split(data, ",") {
+		if opt == "" {
+			continue
+		}
+		key, value, has := strings.Cut(opt, "=")
+		if err := fc.ParseString(key, value, has); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// GetTree is vfs_get_tree.
+func (fc *FsContext) GetTree() error {
+	if fc.Root != nil {
+		return linux.EBUSY
+	}
+	if err := fc.Ops.GetTree(fc); err != nil {
+		return err
+	}
+	if fc.Root == nil {
+		return fc.Fail(linux.EINVAL, "get_tree set no root")
+	}
+	return nil
+}

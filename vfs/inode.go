@@ -1,0 +1,223 @@
+package vfs
+
+import (
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+)
+
+// Timespec is a point in time with nanoseconds (struct timespec64).
+type Timespec struct {
+	Sec  int64
+	Nsec int64
+}
+
+// TimespecOf converts a time.Time.
+func TimespecOf(t time.Time) Timespec { return Timespec{t.Unix(), int64(t.Nanosecond())} }
+
+// Time converts back to a time.Time.
+func (ts Timespec) Time() time.Time { return time.Unix(ts.Sec, ts.Nsec) }
+
+// InodeAttr is what the VFS decides about a new inode before asking the
+// filesystem to make it (the result of inode_init_owner and the umask).
+type InodeAttr struct {
+	Mode uint32 // type and permission bits
+	UID  uint32
+	GID  uint32
+	Rdev uint64
+}
+
+// Inode is struct inode. The fields that every path-walk step reads (mode,
+// uid, gid) are atomics so that permission checks take no lock; the rest is
+// guarded by mu.
+type Inode struct {
+	sb   *Superblock
+	ino  uint64
+	rdev uint64
+
+	mode atomic.Uint32
+	uid  atomic.Uint32
+	gid  atomic.Uint32
+
+	// writers counts open files with write access (i_writecount); a
+	// read-only remount checks it.
+	writers atomic.Int32
+
+	Ops     InodeOperations
+	FileOps FileOperations
+	// Private belongs to the filesystem.
+	Private any
+
+	mu     sync.Mutex
+	nlink  uint32
+	size   int64
+	blocks int64 // 512-byte units
+	atime  Timespec
+	mtime  Timespec
+	ctime  Timespec
+	btime  Timespec
+}
+
+// NewInode is new_inode + inode_init_owner's result: an inode of sb with
+// number ino and the given attributes, times set to now and one link (two for
+// directories, whose "." counts).
+func (sb *Superblock) NewInode(ino uint64, attr InodeAttr, ops InodeOperations, fops FileOperations) *Inode {
+	in := &Inode{sb: sb, ino: ino, rdev: attr.Rdev, Ops: ops, FileOps: fops, nlink: 1}
+	in.mode.Store(attr.Mode)
+	in.uid.Store(attr.UID)
+	in.gid.Store(attr.GID)
+	if attr.Mode&linux.S_IFMT == linux.S_IFDIR {
+		in.nlink = 2
+	}
+	now := sb.k.Now()
+	in.atime, in.mtime, in.ctime, in.btime = now, now, now, now
+	return in
+}
+
+// Superblock returns the inode's superblock.
+func (in *Inode) Superblock() *Superblock { return in.sb }
+
+// Ino returns the inode number.
+func (in *Inode) Ino() uint64 { return in.ino }
+
+// Mode returns type and permission bits.
+func (in *Inode) Mode() uint32 { return in.mode.Load() }
+
+// UID returns the owner.
+func (in *Inode) UID() uint32 { return in.uid.Load() }
+
+// GID returns the group.
+func (in *Inode) GID() uint32 { return in.gid.Load() }
+
+// Rdev returns the device number of a device special file.
+func (in *Inode) Rdev() uint64 { return in.rdev }
+
+// IsDir reports whether the inode is a directory.
+func (in *Inode) IsDir() bool { return in.Mode()&linux.S_IFMT == linux.S_IFDIR }
+
+// IsSymlink reports whether the inode is a symbolic link.
+func (in *Inode) IsSymlink() bool { return in.Mode()&linux.S_IFMT == linux.S_IFLNK }
+
+// IsRegular reports whether the inode is a regular file.
+func (in *Inode) IsRegular() bool { return in.Mode()&linux.S_IFMT == linux.S_IFREG }
+
+// Lock and Unlock guard the attributes set with the ...Locked methods.
+func (in *Inode) Lock()   { in.mu.Lock() }
+func (in *Inode) Unlock() { in.mu.Unlock() }
+
+// SizeLocked returns i_size.
+func (in *Inode) SizeLocked() int64 { return in.size }
+
+// SetSizeLocked sets i_size (i_size_write).
+func (in *Inode) SetSizeLocked(n int64) { in.size = n }
+
+// BlocksLocked returns i_blocks in 512-byte units.
+func (in *Inode) BlocksLocked() int64 { return in.blocks }
+
+// SetBlocksLocked sets i_blocks.
+func (in *Inode) SetBlocksLocked(n int64) { in.blocks = n }
+
+// Size returns i_size (i_size_read).
+func (in *Inode) Size() int64 {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	return in.size
+}
+
+// Nlink returns the link count.
+func (in *Inode) Nlink() uint32 {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	return in.nlink
+}
+
+// IncNlink is inc_nlink.
+func (in *Inode) IncNlink() {
+	in.mu.Lock()
+	in.nlink++
+	in.mu.Unlock()
+}
+
+// DropNlink is drop_nlink.
+func (in *Inode) DropNlink() {
+	in.mu.Lock()
+	if in.nlink > 0 {
+		in.nlink--
+	}
+	in.mu.Unlock()
+}
+
+// ClearNlink is clear_nlink: the inode is gone from the namespace.
+func (in *Inode) ClearNlink() {
+	in.mu.Lock()
+	in.nlink = 0
+	in.mu.Unlock()
+}
+
+// TouchLocked sets the times named by which ('a', 'm', 'c') to now.
+func (in *Inode) TouchLocked(which string) {
+	now := in.sb.k.Now()
+	for _, c := range which {
+		switch c {
+		case 'a':
+			in.atime = now
+		case 'm':
+			in.mtime = now
+		case 'c':
+			in.ctime = now
+		}
+	}
+}
+
+// Touch is TouchLocked taking the lock (inode_set_mtime_to_ts and friends).
+func (in *Inode) Touch(which string) {
+	in.mu.Lock()
+	in.TouchLocked(which)
+	in.mu.Unlock()
+}
+
+// InodeOperations is struct inode_operations: what a filesystem does to its
+// namespace. The VFS has checked permissions and existence, holds the parent
+// directory's lock, and updates the dentry cache after a success.
+type InodeOperations interface {
+	// Lookup finds name in dir when the dentry cache does not have it; a
+	// filesystem whose dcache is the whole truth (ramfs, tmpfs) returns
+	// ENOENT (simple_lookup).
+	Lookup(dir *Inode, name string) (*Inode, error)
+	// Mknod makes a regular file, fifo, socket or device node (create/mknod).
+	Mknod(dir *Inode, name string, attr InodeAttr) (*Inode, error)
+	Mkdir(dir *Inode, name string, attr InodeAttr) (*Inode, error)
+	Symlink(dir *Inode, name, target string, attr InodeAttr) (*Inode, error)
+	// Link adds a name for old in dir.
+	Link(old *Inode, dir *Inode, name string) error
+	// Unlink and Rmdir remove name (whose inode is victim) from dir.
+	Unlink(dir *Inode, name string, victim *Inode) error
+	Rmdir(dir *Inode, name string, victim *Inode) error
+	// Rename moves oldName in oldDir to newName in newDir; target is the
+	// inode newName had (nil if none). RENAME_EXCHANGE swaps.
+	Rename(oldDir *Inode, oldName string, src *Inode, newDir *Inode, newName string, target *Inode, flags uint32) error
+	// Readlink returns a symlink's target (get_link).
+	Readlink(in *Inode) (string, error)
+	// Truncate changes the size of a regular file (setattr with ATTR_SIZE).
+	Truncate(in *Inode, size int64) error
+}
+
+// FileOperations is struct file_operations.
+type FileOperations interface {
+	// ReadAt and WriteAt move data at off; WriteAt returns the bytes written
+	// and may return fewer with ENOSPC/EFBIG.
+	ReadAt(f *File, p []byte, off int64) (int, error)
+	WriteAt(f *File, p []byte, off int64) (int, error)
+	// ReadDir lists a directory's entries, without "." and "..", in the
+	// order the filesystem's readdir gives them.
+	ReadDir(f *File) ([]Dirent, error)
+}
+
+// Dirent is one directory entry as getdents64 reports it.
+type Dirent struct {
+	Name string
+	Ino  uint64
+	Type uint8 // DT_*
+}

@@ -1,0 +1,124 @@
+package vfs
+
+import (
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+)
+
+// minorBits is MINORBITS: anonymous devices are 0:1 .. 0:(1<<20)-1.
+const minorBits = 20
+
+// Kernel is the state the Linux kernel keeps once per machine: the registered
+// filesystem types (file_systems), the ID allocators, the clock, and the
+// initial mount namespace.
+type Kernel struct {
+	fsMu    sync.RWMutex // file_systems_lock
+	fsTypes []FilesystemType
+
+	anonDevs *IDA // unnamed_dev_ida
+	mountIDs *IDA // mnt_id_xa
+	groupIDs *IDA // mnt_group_ida
+
+	// namespaceMu is namespace_sem: it serializes changes to any mount
+	// tree.
+	namespaceMu sync.Mutex
+
+	clock   func() time.Time
+	nextTID atomic.Int32
+	nextIno atomic.Uint64 // get_next_ino
+
+	// ramPages is totalram_pages(): what tmpfs's defaults and "size=N%"
+	// are computed from.
+	ramPages atomic.Uint64
+
+	initNS *MountNamespace
+}
+
+// NewKernel returns a kernel with no filesystem types and no mounts; register
+// types, then call InitMountTree.
+func NewKernel() *Kernel {
+	k := &Kernel{
+		anonDevs: NewIDA(1, 1<<minorBits-1),
+		mountIDs: NewIDA(1, 1<<31-1),
+		groupIDs: NewIDA(1, 1<<31-1),
+		clock:    time.Now,
+	}
+	k.ramPages.Store(defaultRAMPages)
+	return k
+}
+
+// defaultRAMPages is 8 GiB of 4 KiB pages.
+const defaultRAMPages = 8 << 30 >> 12
+
+// SetTotalRAM sets the memory size, in bytes, the kernel believes it has.
+func (k *Kernel) SetTotalRAM(bytes uint64) { k.ramPages.Store(bytes >> 12) }
+
+// TotalRAMPages is totalram_pages().
+func (k *Kernel) TotalRAMPages() uint64 { return k.ramPages.Load() }
+
+// GetNextIno is get_next_ino: inode numbers for filesystems without their
+// own numbering (ramfs, pipes, sockets).
+func (k *Kernel) GetNextIno() uint64 { return k.nextIno.Add(1) }
+
+// SetClock replaces the time source (tests).
+func (k *Kernel) SetClock(now func() time.Time) { k.clock = now }
+
+// Now is current_time.
+func (k *Kernel) Now() Timespec { return TimespecOf(k.clock()) }
+
+// RegisterFilesystem is register_filesystem: EBUSY if the name is taken.
+func (k *Kernel) RegisterFilesystem(t FilesystemType) error {
+	k.fsMu.Lock()
+	defer k.fsMu.Unlock()
+	for _, o := range k.fsTypes {
+		if o.Name() == t.Name() {
+			return linux.EBUSY
+		}
+	}
+	k.fsTypes = append(k.fsTypes, t)
+	return nil
+}
+
+// GetFsType is get_fs_type; ENODEV when no such type is registered.
+func (k *Kernel) GetFsType(name string) (FilesystemType, error) {
+	k.fsMu.RLock()
+	defer k.fsMu.RUnlock()
+	for _, t := range k.fsTypes {
+		if t.Name() == name {
+			return t, nil
+		}
+	}
+	return nil, linux.ENODEV
+}
+
+// Filesystems renders /proc/filesystems: registration order, "nodev" for
+// types without FS_REQUIRES_DEV.
+func (k *Kernel) Filesystems() string {
+	k.fsMu.RLock()
+	defer k.fsMu.RUnlock()
+	var b strings.Builder
+	for _, t := range k.fsTypes {
+		if t.Flags()&FS_REQUIRES_DEV == 0 {
+			b.WriteString("nodev")
+		}
+		b.WriteString("\t" + t.Name() + "\n")
+	}
+	return b.String()
+}
+
+// getAnonBdev is get_anon_bdev: the lowest free 0:N, EMFILE when none is
+// left.
+func (k *Kernel) getAnonBdev() (uint64, error) {
+	n, ok := k.anonDevs.Alloc()
+	if !ok {
+		return 0, linux.EMFILE
+	}
+	return linux.Mkdev(0, uint32(n)), nil
+}
+
+// freeAnonBdev is free_anon_bdev.
+func (k *Kernel) freeAnonBdev(dev uint64) { k.anonDevs.Free(int(linux.Minor(dev))) }

@@ -1,0 +1,347 @@
+package vfs
+
+import "github.com/linuxvfs/linuxvfs/abi/linux"
+
+// Lookup flags (LOOKUP_*).
+const (
+	lookupFollow    = 1 << iota // LOOKUP_FOLLOW: follow a trailing symlink
+	lookupDirectory             // LOOKUP_DIRECTORY: the result must be a directory
+	lookupEmpty                 // LOOKUP_EMPTY: "" names the starting point
+)
+
+// lastType is nd->last_type.
+type lastType uint8
+
+const (
+	lastNorm lastType = iota
+	lastRoot
+	lastDot
+	lastDotDot
+)
+
+// nameidata is struct nameidata: the state of one path walk.
+type nameidata struct {
+	cred     *Cred
+	root     Path
+	path     Path
+	flags    int
+	links    int // total_link_count
+	depth    int
+	stack    [8]string // names left in outer walks (nested symlinks)
+	overflow []string
+	last     string
+	lastType lastType
+	// slash is set when the last component was followed by '/'.
+	slash bool
+}
+
+// pathInit is path_init: pick the starting point of the walk.
+func (t *Task) pathInit(nd *nameidata, dirfd int, name string, flags int) (*File, error) {
+	if len(name) >= linux.PATH_MAX {
+		return nil, linux.ENAMETOOLONG
+	}
+	if name == "" && flags&lookupEmpty == 0 {
+		return nil, linux.ENOENT
+	}
+	s := t.fs.load()
+	nd.cred = t.Cred()
+	nd.root = s.root
+	nd.flags = flags
+	nd.lastType = lastRoot
+	if name != "" && name[0] == '/' {
+		nd.path = s.root
+		return nil, nil
+	}
+	if dirfd == linux.AT_FDCWD {
+		nd.path = s.pwd
+		return nil, nil
+	}
+	f, err := t.files.get(dirfd)
+	if err != nil {
+		return nil, err
+	}
+	if name != "" && !f.dentry.Inode().IsDir() {
+		f.DecRef()
+		return nil, linux.ENOTDIR
+	}
+	nd.path = Path{f.mnt, f.dentry}
+	return f, nil
+}
+
+// push saves the rest of a name while a symlink body is walked.
+func (nd *nameidata) push(rest string) {
+	if nd.depth < len(nd.stack) {
+		nd.stack[nd.depth] = rest
+	} else {
+		nd.overflow = append(nd.overflow, rest)
+	}
+	nd.depth++
+}
+
+func (nd *nameidata) pop() string {
+	nd.depth--
+	if nd.depth < len(nd.stack) {
+		return nd.stack[nd.depth]
+	}
+	s := nd.overflow[len(nd.overflow)-1]
+	nd.overflow = nd.overflow[:len(nd.overflow)-1]
+	return s
+}
+
+// linkPathWalk is link_path_walk: walk every component of name but the last,
+// following symlinks, and leave the last one in nd.last.
+func (nd *nameidata) linkPathWalk(name string) error {
+	for len(name) > 0 && name[0] == '/' {
+		name = name[1:]
+	}
+	if name == "" {
+		return nil
+	}
+	for {
+		if err := inodePermission(nd.cred, nd.path.Dentry.Inode(), MAY_EXEC); err != nil {
+			return err
+		}
+		i := 0
+		for i < len(name) && name[i] != '/' {
+			i++
+		}
+		comp := name[:i]
+		typ := lastNorm
+		switch comp {
+		case ".":
+			typ = lastDot
+		case "..":
+			typ = lastDotDot
+		}
+		slash := i < len(name)
+		for i < len(name) && name[i] == '/' {
+			i++
+		}
+		name = name[i:]
+		if name == "" {
+			if nd.depth == 0 {
+				nd.last, nd.lastType, nd.slash = comp, typ, slash
+				return nil
+			}
+			// The last component of a nested symlink is always followed.
+			name = nd.pop()
+		}
+		link, follow, err := nd.walkComponent(comp, typ, true)
+		if err != nil {
+			return err
+		}
+		if follow {
+			if link, _ = nd.jumpIfAbsolute(link); link != "" {
+				nd.push(name)
+				name = link
+				continue
+			}
+		}
+		if !nd.path.Dentry.Inode().IsDir() {
+			return linux.ENOTDIR
+		}
+	}
+}
+
+// jumpIfAbsolute is the start of a symlink body in pick_link: an absolute
+// body restarts at the task's root (nd_jump_root).
+func (nd *nameidata) jumpIfAbsolute(body string) (string, bool) {
+	if body[0] != '/' {
+		return body, false
+	}
+	nd.path = nd.root
+	for len(body) > 0 && body[0] == '/' {
+		body = body[1:]
+	}
+	return body, true
+}
+
+// walkComponent is walk_component: step to comp. For a symlink that is to
+// be followed it leaves nd.path at the directory and returns the body.
+func (nd *nameidata) walkComponent(comp string, typ lastType, follow bool) (string, bool, error) {
+	switch typ {
+	case lastDot:
+		return "", false, nil
+	case lastDotDot:
+		nd.followDotdot()
+		return "", false, nil
+	}
+	d, err := lookupOne(nd.path.Dentry, comp)
+	if err != nil {
+		return "", false, err
+	}
+	return nd.stepInto(d, follow)
+}
+
+// lookupOne is lookup_fast, then lookup_slow: the dcache first, then the
+// filesystem's lookup. The caller has checked search permission on dir.
+func lookupOne(dir *Dentry, name string) (*Dentry, error) {
+	if d := dir.lookupChild(name); d != nil {
+		return d, nil
+	}
+	if len(name) > linux.NAME_MAX {
+		return nil, linux.ENAMETOOLONG
+	}
+	return lookupSlow(dir, name)
+}
+
+func lookupSlow(dir *Dentry, name string) (*Dentry, error) {
+	dir.mu.Lock()
+	defer dir.mu.Unlock()
+	return lookupSlowLocked(dir, name)
+}
+
+// lookupSlowLocked is __lookup_slow with dir.mu held.
+func lookupSlowLocked(dir *Dentry, name string) (*Dentry, error) {
+	if d := dir.childLocked(name); d != nil {
+		return d, nil
+	}
+	if len(name) > linux.NAME_MAX {
+		return nil, linux.ENAMETOOLONG
+	}
+	if dir.dead {
+		return nil, linux.ENOENT
+	}
+	in, err := dir.Inode().Ops.Lookup(dir.Inode(), name)
+	if err != nil {
+		return nil, err
+	}
+	return dir.addChildLocked(name, in), nil
+}
+
+// stepInto is step_into: move onto d, through any mounts on it; a symlink
+// to follow is left for the caller (pick_link).
+func (nd *nameidata) stepInto(d *Dentry, follow bool) (string, bool, error) {
+	p := traverseMounts(Path{nd.path.Mnt, d})
+	if !follow || !p.Dentry.Inode().IsSymlink() {
+		nd.path = p
+		return "", false, nil
+	}
+	nd.links++
+	if nd.links > linux.MAXSYMLINKS {
+		return "", false, linux.ELOOP
+	}
+	if p.Mnt.Flags()&linux.MNT_NOSYMFOLLOW != 0 {
+		return "", false, linux.ELOOP
+	}
+	in := p.Dentry.Inode()
+	body, err := in.Ops.Readlink(in)
+	if err != nil {
+		return "", false, err
+	}
+	if body == "" {
+		return "", false, linux.ENOENT
+	}
+	return body, true, nil
+}
+
+// traverseMounts is traverse_mounts: while p is a mountpoint, move to the
+// root of the mount on it.
+func traverseMounts(p Path) Path {
+	for p.Dentry.mounted.Load() > 0 {
+		c := p.Mnt.lookupMnt(p.Dentry)
+		if c == nil {
+			break
+		}
+		p = Path{c, c.root}
+	}
+	return p
+}
+
+// followDotdot is follow_dotdot then step_into: ".." never leaves the
+// task's root; at a mount root it first climbs to the mountpoint.
+func (nd *nameidata) followDotdot() {
+	if nd.path == nd.root {
+		return
+	}
+	p := nd.path
+	if p.Dentry == p.Mnt.root {
+		mp, ok := chooseMountpoint(p.Mnt, nd.root)
+		if !ok {
+			return
+		}
+		p = mp
+	}
+	nd.path = traverseMounts(Path{p.Mnt, p.Dentry.Parent()})
+}
+
+// chooseMountpoint is choose_mountpoint: the nearest ancestor mountpoint
+// that is not itself a mount root, unless the walk reaches root first.
+func chooseMountpoint(m *Mount, root Path) (Path, bool) {
+	for {
+		parent, mp := m.Parent()
+		if parent == m {
+			return Path{}, false
+		}
+		m = parent
+		if (Path{m, mp}) == root {
+			return Path{}, false
+		}
+		if mp != m.root {
+			return Path{m, mp}, true
+		}
+	}
+}
+
+// lookupLast is lookup_last: walk the final component; a trailing slash
+// makes it follow and demand a directory.
+func (nd *nameidata) lookupLast() (string, bool, error) {
+	if nd.lastType == lastNorm && nd.slash {
+		nd.flags |= lookupFollow | lookupDirectory
+	}
+	if nd.lastType == lastRoot {
+		return "", false, nil
+	}
+	return nd.walkComponent(nd.last, nd.lastType, nd.flags&lookupFollow != 0)
+}
+
+// pathLookupat is path_lookupat: resolve name entirely.
+func (t *Task) pathLookupat(dirfd int, name string, flags int) (Path, error) {
+	var nd nameidata
+	f, err := t.pathInit(&nd, dirfd, name, flags)
+	if f != nil {
+		defer f.DecRef()
+	}
+	if err != nil {
+		return Path{}, err
+	}
+	p, err := nd.lookupPath(name)
+	return p, err
+}
+
+func (nd *nameidata) lookupPath(name string) (Path, error) {
+	for {
+		if err := nd.linkPathWalk(name); err != nil {
+			return Path{}, err
+		}
+		link, follow, err := nd.lookupLast()
+		if err != nil {
+			return Path{}, err
+		}
+		if !follow {
+			break
+		}
+		var jumped bool
+		if name, jumped = nd.jumpIfAbsolute(link); name == "" && jumped {
+			nd.lastType = lastRoot
+			break
+		}
+	}
+	if nd.flags&lookupDirectory != 0 && !nd.path.Dentry.Inode().IsDir() {
+		return Path{}, linux.ENOTDIR
+	}
+	return nd.path, nil
+}
+
+// pathParentat is path_parentat: resolve all but the last component. The
+// returned nameidata holds the parent in nd.path and the last component.
+func (t *Task) pathParentat(nd *nameidata, dirfd int, name string) error {
+	f, err := t.pathInit(nd, dirfd, name, 0)
+	if f != nil {
+		defer f.DecRef()
+	}
+	if err != nil {
+		return err
+	}
+	return nd.linkPathWalk(name)
+}

@@ -1,0 +1,103 @@
+package vfs
+
+import "github.com/linuxvfs/linuxvfs/abi/linux"
+
+// Access masks (MAY_*).
+const (
+	MAY_EXEC   = 1
+	MAY_WRITE  = 2
+	MAY_READ   = 4
+	MAY_APPEND = 8
+)
+
+// generic_permission: the owner, group or other permission bits, then the
+// capabilities that override them.
+func genericPermission(c *Cred, in *Inode, mask int) error {
+	mode := in.Mode()
+	m := mode
+	if c.FSUID == in.UID() {
+		m >>= 6
+	} else if c.InGroup(in.GID()) {
+		m >>= 3
+	}
+	mask &= MAY_READ | MAY_WRITE | MAY_EXEC
+	if uint32(mask)&^m&7 == 0 {
+		return nil
+	}
+	if mode&linux.S_IFMT == linux.S_IFDIR {
+		if mask&MAY_WRITE == 0 && c.HasCap(linux.CAP_DAC_READ_SEARCH) {
+			return nil
+		}
+		if c.HasCap(linux.CAP_DAC_OVERRIDE) {
+			return nil
+		}
+		return linux.EACCES
+	}
+	if mask == MAY_READ && c.HasCap(linux.CAP_DAC_READ_SEARCH) {
+		return nil
+	}
+	if (mask&MAY_EXEC == 0 || mode&0o111 != 0) && c.HasCap(linux.CAP_DAC_OVERRIDE) {
+		return nil
+	}
+	return linux.EACCES
+}
+
+// inodePermission is inode_permission: EROFS for writing to a read-only
+// superblock, then generic_permission.
+func inodePermission(c *Cred, in *Inode, mask int) error {
+	if mask&MAY_WRITE != 0 && in.sb.ReadOnly() {
+		switch in.Mode() & linux.S_IFMT {
+		case linux.S_IFREG, linux.S_IFDIR, linux.S_IFLNK:
+			return linux.EROFS
+		}
+	}
+	return genericPermission(c, in, mask)
+}
+
+// isOwner is inode_owner_or_capable: the caller owns the inode or has
+// CAP_FOWNER.
+func isOwner(c *Cred, in *Inode) bool {
+	return c.FSUID == in.UID() || c.HasCap(linux.CAP_FOWNER)
+}
+
+// checkSticky is check_sticky: in a sticky directory only the owner of the
+// file or of the directory (or CAP_FOWNER) may remove or rename it.
+func checkSticky(c *Cred, dir, in *Inode) bool {
+	if dir.Mode()&linux.S_ISVTX == 0 {
+		return false
+	}
+	if c.FSUID == in.UID() || c.FSUID == dir.UID() {
+		return false
+	}
+	return !c.HasCap(linux.CAP_FOWNER)
+}
+
+// mayDelete is may_delete: victim (named in dir) may be removed by c.
+func mayDelete(c *Cred, dir *Dentry, victim *Dentry, isDir bool) error {
+	in := victim.Inode()
+	if err := inodePermission(c, dir.Inode(), MAY_WRITE|MAY_EXEC); err != nil {
+		return err
+	}
+	if checkSticky(c, dir.Inode(), in) {
+		return linux.EPERM
+	}
+	if isDir {
+		if !in.IsDir() {
+			return linux.ENOTDIR
+		}
+		if victim.IsRoot() {
+			return linux.EBUSY
+		}
+	} else if in.IsDir() {
+		return linux.EISDIR
+	}
+	return nil
+}
+
+// mayCreateLocked is may_create: c may add a name to dir. dir.mu is held.
+func mayCreateLocked(c *Cred, dir *Dentry) error {
+	if dir.dead {
+		return linux.ENOENT
+	}
+	return inodePermission(c, dir.Inode(), MAY_WRITE|MAY_EXEC)
+}

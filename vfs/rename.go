@@ -1,0 +1,222 @@
+package vfs
+
+import (
+	"unsafe"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+)
+
+// lockRename is lock_rename: lock the two parent directories and return the
+// "trap": the child of one parent on the way to the other, if one is an
+// ancestor of the other. unlock must be called afterwards.
+func lockRename(p1, p2 *Dentry) (trap *Dentry, unlock func()) {
+	if p1 == p2 {
+		p1.mu.Lock()
+		return nil, p1.mu.Unlock
+	}
+	sb := p1.Inode().sb
+	sb.renameMu.Lock()
+	first, second := p1, p2
+	if c := childToward(p2, p1); c != nil {
+		// p2 is an ancestor of p1.
+		first, second, trap = p2, p1, c
+	} else if c := childToward(p1, p2); c != nil {
+		trap = c
+	} else if uintptr(unsafe.Pointer(p1)) > uintptr(unsafe.Pointer(p2)) {
+		first, second = p2, p1
+	}
+	first.mu.Lock()
+	second.mu.Lock()
+	return trap, func() {
+		second.mu.Unlock()
+		first.mu.Unlock()
+		sb.renameMu.Unlock()
+	}
+}
+
+// childToward is d_ancestor(anc, d): the child of anc that d is or lies
+// under, or nil if anc is not an ancestor of d.
+func childToward(anc, d *Dentry) *Dentry {
+	for {
+		p := d.Parent()
+		if p == anc {
+			return d
+		}
+		if p == d {
+			return nil
+		}
+		d = p
+	}
+}
+
+// Renameat2 is renameat2(2) (do_renameat2, vfs_rename).
+func (t *Task) Renameat2(olddirfd int, oldname string, newdirfd int, newname string, flags uint32) error {
+	if flags&^(linux.RENAME_NOREPLACE|linux.RENAME_EXCHANGE|linux.RENAME_WHITEOUT) != 0 {
+		return linux.EINVAL
+	}
+	if flags&linux.RENAME_EXCHANGE != 0 && flags&(linux.RENAME_NOREPLACE|linux.RENAME_WHITEOUT) != 0 {
+		return linux.EINVAL
+	}
+	if flags&linux.RENAME_WHITEOUT != 0 {
+		if !t.Cred().HasCap(linux.CAP_MKNOD) {
+			return linux.EPERM
+		}
+		// Whiteouts only matter to overlayfs, which linuxvfs lacks.
+		return linux.EINVAL
+	}
+	var ond, nnd nameidata
+	if err := t.pathParentat(&ond, olddirfd, oldname); err != nil {
+		return err
+	}
+	if err := t.pathParentat(&nnd, newdirfd, newname); err != nil {
+		return err
+	}
+	if ond.path.Mnt != nnd.path.Mnt {
+		return linux.EXDEV
+	}
+	if ond.lastType != lastNorm {
+		return linux.EBUSY
+	}
+	if nnd.lastType != lastNorm {
+		if flags&linux.RENAME_NOREPLACE != 0 {
+			return linux.EEXIST
+		}
+		return linux.EBUSY
+	}
+	if ond.path.Mnt.ReadOnly() {
+		return linux.EROFS
+	}
+	trap, unlock := lockRename(nnd.path.Dentry, ond.path.Dentry)
+	defer unlock()
+	return t.renameLocked(&ond, &nnd, trap, flags)
+}
+
+func (t *Task) renameLocked(ond, nnd *nameidata, trap *Dentry, flags uint32) error {
+	odir, ndir := ond.path.Dentry, nnd.path.Dentry
+	old, err := lookupSlowLocked(odir, ond.last)
+	if err != nil {
+		return err
+	}
+	target, err := lookupSlowLocked(ndir, nnd.last)
+	if err != nil && err != linux.ENOENT {
+		return err
+	}
+	exchange := flags&linux.RENAME_EXCHANGE != 0
+	if flags&linux.RENAME_NOREPLACE != 0 && target != nil {
+		return linux.EEXIST
+	}
+	if exchange {
+		if target == nil {
+			return linux.ENOENT
+		}
+		if !target.Inode().IsDir() && nnd.slash {
+			return linux.ENOTDIR
+		}
+	}
+	if !old.Inode().IsDir() && (ond.slash || !exchange && nnd.slash) {
+		return linux.ENOTDIR
+	}
+	if old == trap {
+		return linux.EINVAL
+	}
+	if target != nil && target == trap {
+		if exchange {
+			return linux.EINVAL
+		}
+		return linux.ENOTEMPTY
+	}
+	return vfsRename(ond.cred, odir, ond.last, old, ndir, nnd.last, target, flags)
+}
+
+// vfsRename is vfs_rename: permission, busy and emptiness checks, then the
+// filesystem's rename and d_move. Both parents are locked.
+func vfsRename(c *Cred, odir *Dentry, oname string, old *Dentry, ndir *Dentry, nname string, target *Dentry, flags uint32) error {
+	src := old.Inode()
+	if target != nil && target.Inode() == src {
+		return nil
+	}
+	exchange := flags&linux.RENAME_EXCHANGE != 0
+	isDir := src.IsDir()
+	if err := mayDelete(c, odir, old, isDir); err != nil {
+		return err
+	}
+	newIsDir := false
+	if target == nil {
+		if err := mayCreateLocked(c, ndir); err != nil {
+			return err
+		}
+	} else {
+		newIsDir = target.Inode().IsDir()
+		checkDir := isDir
+		if exchange {
+			checkDir = newIsDir
+		}
+		if err := mayDelete(c, ndir, target, checkDir); err != nil {
+			return err
+		}
+	}
+	if odir != ndir {
+		if isDir {
+			if err := inodePermission(c, src, MAY_WRITE); err != nil {
+				return err
+			}
+		}
+		if exchange && newIsDir {
+			if err := inodePermission(c, target.Inode(), MAY_WRITE); err != nil {
+				return err
+			}
+		}
+	}
+	if isLocalMountpoint(old) || target != nil && isLocalMountpoint(target) {
+		return linux.EBUSY
+	}
+	var tin *Inode
+	if target != nil {
+		tin = target.Inode()
+		if !exchange && newIsDir {
+			target.mu.Lock()
+			defer target.mu.Unlock()
+			if len(target.children) != 0 {
+				return linux.ENOTEMPTY
+			}
+		}
+	}
+	if err := odir.Inode().Ops.Rename(odir.Inode(), oname, src, ndir.Inode(), nname, tin, flags); err != nil {
+		return err
+	}
+	finishRename(odir, oname, old, ndir, nname, target, exchange)
+	return nil
+}
+
+// finishRename updates the dcache (d_move / d_exchange) and the times.
+func finishRename(odir *Dentry, oname string, old *Dentry, ndir *Dentry, nname string, target *Dentry, exchange bool) {
+	switch {
+	case exchange:
+		delete(odir.children, oname)
+		delete(ndir.children, nname)
+		old.where.Store(&dname{parent: ndir, name: nname})
+		target.where.Store(&dname{parent: odir, name: oname})
+		ndir.insertLocked(nname, old)
+		odir.insertLocked(oname, target)
+		target.Inode().Touch("c")
+	case target != nil:
+		ndir.removeChildLocked(nname)
+		if target.Inode().IsDir() {
+			target.dead = true
+		}
+		target.Inode().Touch("c")
+		fallthrough
+	default:
+		odir.moveLocked(oname, ndir, nname)
+	}
+	old.Inode().Touch("c")
+	dirChanged(odir.Inode())
+	if ndir != odir {
+		dirChanged(ndir.Inode())
+	}
+}
+
+// Rename is rename(2).
+func (t *Task) Rename(oldname, newname string) error {
+	return t.Renameat2(linux.AT_FDCWD, oldname, linux.AT_FDCWD, newname, 0)
+}

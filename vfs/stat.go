@@ -1,0 +1,176 @@
+package vfs
+
+import "github.com/linuxvfs/linuxvfs/abi/linux"
+
+// Statx is struct statx as statx(2) fills it in.
+type Statx struct {
+	Mask       uint32
+	Blksize    uint32
+	Attributes uint64
+	Nlink      uint32
+	UID        uint32
+	GID        uint32
+	Mode       uint16
+	Ino        uint64
+	Size       int64
+	Blocks     int64
+	AttrMask   uint64
+	Atime      Timespec
+	Btime      Timespec
+	Ctime      Timespec
+	Mtime      Timespec
+	RdevMajor  uint32
+	RdevMinor  uint32
+	DevMajor   uint32
+	DevMinor   uint32
+	MntID      uint64
+}
+
+// Dev returns st_dev in the user-space encoding.
+func (s *Statx) Dev() uint64 { return linux.Mkdev(s.DevMajor, s.DevMinor) }
+
+// Rdev returns st_rdev in the user-space encoding.
+func (s *Statx) Rdev() uint64 { return linux.Mkdev(s.RdevMajor, s.RdevMinor) }
+
+// fillStatx is vfs_getattr + cp_statx: generic_fillattr for p.
+func fillStatx(p Path, st *Statx) {
+	in := p.Dentry.Inode()
+	sb := in.sb
+	st.Mask = linux.STATX_BASIC_STATS | linux.STATX_BTIME | linux.STATX_MNT_ID
+	st.Blksize = 4096
+	st.Mode = uint16(in.Mode())
+	st.UID = in.UID()
+	st.GID = in.GID()
+	st.Ino = in.ino
+	st.RdevMajor, st.RdevMinor = linux.Major(in.rdev), linux.Minor(in.rdev)
+	st.DevMajor, st.DevMinor = linux.Major(sb.dev), linux.Minor(sb.dev)
+	st.MntID = uint64(p.Mnt.id)
+	st.AttrMask = linux.STATX_ATTR_MOUNT_ROOT
+	st.Attributes = 0
+	if p.Dentry == p.Mnt.root {
+		st.Attributes = linux.STATX_ATTR_MOUNT_ROOT
+	}
+	in.mu.Lock()
+	st.Nlink = in.nlink
+	st.Size = in.size
+	st.Blocks = in.blocks
+	st.Atime, st.Mtime, st.Ctime, st.Btime = in.atime, in.mtime, in.ctime, in.btime
+	in.mu.Unlock()
+}
+
+// statLookupFlags converts AT_* flags of the stat family (vfs_statx).
+func statLookupFlags(flags int) (int, error) {
+	if flags&^(linux.AT_SYMLINK_NOFOLLOW|linux.AT_NO_AUTOMOUNT|linux.AT_EMPTY_PATH|linux.AT_STATX_SYNC_TYPE) != 0 {
+		return 0, linux.EINVAL
+	}
+	lf := lookupFollow
+	if flags&linux.AT_SYMLINK_NOFOLLOW != 0 {
+		lf = 0
+	}
+	if flags&linux.AT_EMPTY_PATH != 0 {
+		lf |= lookupEmpty
+	}
+	return lf, nil
+}
+
+// Statx is statx(2) (all fields are always filled in, so mask only matters
+// to the caller).
+func (t *Task) Statx(dirfd int, name string, flags int, st *Statx) error {
+	lf, err := statLookupFlags(flags)
+	if err != nil {
+		return err
+	}
+	if name == "" && flags&linux.AT_EMPTY_PATH != 0 && dirfd != linux.AT_FDCWD {
+		return t.withFile(dirfd, func(f *File) error {
+			fillStatx(Path{f.mnt, f.dentry}, st)
+			return nil
+		})
+	}
+	p, err := t.pathLookupat(dirfd, name, lf)
+	if err != nil {
+		return err
+	}
+	fillStatx(p, st)
+	return nil
+}
+
+// Fstatat is newfstatat(2).
+func (t *Task) Fstatat(dirfd int, name string, flags int) (st Statx, err error) {
+	err = t.Statx(dirfd, name, flags, &st)
+	return st, err
+}
+
+// Stat is stat(2).
+func (t *Task) Stat(name string) (st Statx, err error) {
+	err = t.Statx(linux.AT_FDCWD, name, 0, &st)
+	return st, err
+}
+
+// Lstat is lstat(2).
+func (t *Task) Lstat(name string) (st Statx, err error) {
+	err = t.Statx(linux.AT_FDCWD, name, linux.AT_SYMLINK_NOFOLLOW, &st)
+	return st, err
+}
+
+// Fstat is fstat(2).
+func (t *Task) Fstat(fd int) (st Statx, err error) {
+	err = t.withFile(fd, func(f *File) error {
+		fillStatx(Path{f.mnt, f.dentry}, &st)
+		return nil
+	})
+	return st, err
+}
+
+// Statfs is statfs(2).
+func (t *Task) Statfs(name string) (Statfs, error) {
+	p, err := t.pathLookupat(linux.AT_FDCWD, name, lookupFollow)
+	if err != nil {
+		return Statfs{}, err
+	}
+	sb := p.Dentry.Inode().sb
+	st, err := sb.Ops.Statfs(sb)
+	if err != nil {
+		return st, err
+	}
+	st.Flags = statfsFlags(p.Mnt)
+	return st, nil
+}
+
+// statfsFlags is calculate_f_flags: ST_* bits from mount and superblock.
+func statfsFlags(m *Mount) uint64 {
+	const (
+		stRdonly      = 0x0001
+		stNosuid      = 0x0002
+		stNodev       = 0x0004
+		stNoexec      = 0x0008
+		stSynchronous = 0x0010
+		stValid       = 0x0020
+		stMandlock    = 0x0040
+		stNoatime     = 0x0400
+		stNodiratime  = 0x0800
+		stRelatime    = 0x1000
+		stNosymfollow = 0x2000
+	)
+	f := uint64(stValid)
+	mf := m.Flags()
+	if m.ReadOnly() {
+		f |= stRdonly
+	}
+	pairs := []struct{ mnt, st uint64 }{
+		{linux.MNT_NOSUID, stNosuid}, {linux.MNT_NODEV, stNodev}, {linux.MNT_NOEXEC, stNoexec},
+		{linux.MNT_NOATIME, stNoatime}, {linux.MNT_NODIRATIME, stNodiratime},
+		{linux.MNT_RELATIME, stRelatime}, {linux.MNT_NOSYMFOLLOW, stNosymfollow},
+	}
+	for _, p := range pairs {
+		if uint64(mf)&p.mnt != 0 {
+			f |= p.st
+		}
+	}
+	if m.sb.Flags()&linux.SB_SYNCHRONOUS != 0 {
+		f |= stSynchronous
+	}
+	if m.sb.Flags()&linux.SB_MANDLOCK != 0 {
+		f |= stMandlock
+	}
+	return f
+}

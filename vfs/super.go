@@ -1,0 +1,97 @@
+package vfs
+
+import (
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+)
+
+// Superblock is struct super_block: one instance of a filesystem.
+type Superblock struct {
+	k     *Kernel
+	fsType FilesystemType
+	dev   uint64 // s_dev
+	anon  bool   // dev came from get_anon_bdev
+	root  *Dentry
+	flags atomic.Uint32 // SB_*
+
+	// Ops are the filesystem's super_operations.
+	Ops SuperOperations
+	// Private belongs to the filesystem (s_fs_info).
+	Private any
+
+	renameMu sync.Mutex // s_vfs_rename_mutex
+	nextIno  atomic.Uint64
+}
+
+// SuperOperations is struct super_operations (the parts a mount table needs).
+type SuperOperations interface {
+	// ShowOptions appends ",key=value" for each option that differs from
+	// the default, exactly as /proc/mounts shows them (show_options).
+	ShowOptions(sb *Superblock, b *strings.Builder)
+	// Statfs fills in a statfs result.
+	Statfs(sb *Superblock) (Statfs, error)
+}
+
+// Statfs is struct kstatfs.
+type Statfs struct {
+	Type    uint64
+	Bsize   int64
+	Blocks  uint64
+	Bfree   uint64
+	Bavail  uint64
+	Files   uint64
+	Ffree   uint64
+	Namelen int64
+	Frsize  int64
+	Flags   uint64
+}
+
+// NewSuperblock is sget_fc for a filesystem without a backing device
+// (get_tree_nodev): a fresh superblock with an anonymous device number.
+func (k *Kernel) NewSuperblock(fc *FsContext, ops SuperOperations) (*Superblock, error) {
+	dev, err := k.getAnonBdev()
+	if err != nil {
+		return nil, err
+	}
+	sb := &Superblock{k: k, fsType: fc.FsType, dev: dev, anon: true, Ops: ops}
+	sb.flags.Store(fc.SbFlags)
+	return sb, nil
+}
+
+// Kernel returns the kernel sb belongs to.
+func (sb *Superblock) Kernel() *Kernel { return sb.k }
+
+// Type returns the filesystem type.
+func (sb *Superblock) Type() FilesystemType { return sb.fsType }
+
+// Dev returns s_dev.
+func (sb *Superblock) Dev() uint64 { return sb.dev }
+
+// Root returns s_root.
+func (sb *Superblock) Root() *Dentry { return sb.root }
+
+// SetRoot installs s_root; a filesystem's get_tree calls it once.
+func (sb *Superblock) SetRoot(d *Dentry) { sb.root = d }
+
+// Flags returns s_flags (SB_*).
+func (sb *Superblock) Flags() uint32 { return sb.flags.Load() }
+
+// ReadOnly is sb_rdonly.
+func (sb *Superblock) ReadOnly() bool { return sb.Flags()&linux.SB_RDONLY != 0 }
+
+// SetFlags replaces the bits of mask with those of flags.
+func (sb *Superblock) SetFlags(flags, mask uint32) {
+	for {
+		old := sb.flags.Load()
+		if sb.flags.CompareAndSwap(old, old&^mask|flags&mask) {
+			return
+		}
+	}
+}
+
+// NextIno returns the superblock's next inode number, starting at 1: tmpfs
+// numbers its inodes per superblock in creation order.
+func (sb *Superblock) NextIno() uint64 { return sb.nextIno.Add(1) }

@@ -1,0 +1,133 @@
+package vfs
+
+import (
+	"sync"
+	"sync/atomic"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+)
+
+// Path is struct path: a dentry as seen through a mount.
+type Path struct {
+	Mnt    *Mount
+	Dentry *Dentry
+}
+
+// fsState is the immutable content of a fs_struct; chdir and chroot publish
+// a new one so that path walks read root and cwd with one atomic load.
+type fsState struct {
+	root, pwd Path
+}
+
+// FSStruct is struct fs_struct: root, working directory and umask, shared by
+// tasks cloned with CLONE_FS.
+type FSStruct struct {
+	mu    sync.Mutex // serializes writers
+	state atomic.Pointer[fsState]
+	umask atomic.Uint32
+}
+
+func newFSStruct(root, pwd Path, umask uint32) *FSStruct {
+	fs := &FSStruct{}
+	root.Mnt.refs.Add(1)
+	pwd.Mnt.refs.Add(1)
+	fs.state.Store(&fsState{root: root, pwd: pwd})
+	fs.umask.Store(umask)
+	return fs
+}
+
+func (fs *FSStruct) load() *fsState { return fs.state.Load() }
+
+// update swaps root and/or pwd (set_fs_root/set_fs_pwd), moving mount
+// references.
+func (fs *FSStruct) update(f func(s *fsState)) {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	old := fs.state.Load()
+	s := *old
+	f(&s)
+	s.root.Mnt.refs.Add(1)
+	s.pwd.Mnt.refs.Add(1)
+	old.root.Mnt.refs.Add(-1)
+	old.pwd.Mnt.refs.Add(-1)
+	fs.state.Store(&s)
+}
+
+// copy is copy_fs_struct.
+func (fs *FSStruct) copy() *FSStruct {
+	s := fs.load()
+	return newFSStruct(s.root, s.pwd, fs.umask.Load())
+}
+
+// Task is struct task_struct reduced to what the VFS sees: credentials,
+// fs_struct, files_struct and nsproxy's mount namespace.
+type Task struct {
+	k     *Kernel
+	tid   int32
+	cred  atomic.Pointer[Cred]
+	fs    *FSStruct
+	files *FDTable
+	mntns atomic.Pointer[MountNamespace]
+}
+
+func (k *Kernel) newTask(cred *Cred, ns *MountNamespace, root, pwd Path, umask uint32) *Task {
+	t := &Task{k: k, tid: k.nextTID.Add(1), fs: newFSStruct(root, pwd, umask), files: newFDTable()}
+	t.cred.Store(cred)
+	t.mntns.Store(ns)
+	return t
+}
+
+// Kernel returns the task's kernel.
+func (t *Task) Kernel() *Kernel { return t.k }
+
+// TID returns the task's thread ID.
+func (t *Task) TID() int32 { return t.tid }
+
+// Cred returns the current credentials (current_cred).
+func (t *Task) Cred() *Cred { return t.cred.Load() }
+
+// SetCred installs new credentials (commit_creds).
+func (t *Task) SetCred(c *Cred) { t.cred.Store(c) }
+
+// MountNamespace returns the task's mount namespace.
+func (t *Task) MountNamespace() *MountNamespace { return t.mntns.Load() }
+
+// Root returns the task's root directory.
+func (t *Task) Root() Path { return t.fs.load().root }
+
+// Cwd returns the task's working directory.
+func (t *Task) Cwd() Path { return t.fs.load().pwd }
+
+// Clone is fork/clone: a new task with a copy of the credentials, a copy of
+// the fs_struct and file table (or shared ones with CLONE_FS/CLONE_FILES),
+// in the same namespaces.
+func (t *Task) Clone(flags uint64) *Task {
+	n := &Task{k: t.k, tid: t.k.nextTID.Add(1)}
+	n.cred.Store(t.Cred())
+	n.mntns.Store(t.MountNamespace())
+	if flags&linux.CLONE_FS != 0 {
+		n.fs = t.fs
+	} else {
+		n.fs = t.fs.copy()
+	}
+	if flags&linux.CLONE_FILES != 0 {
+		n.files = t.files
+	} else {
+		n.files = t.files.dup()
+	}
+	return n
+}
+
+// Exit is do_exit for the VFS: close every descriptor and drop root/cwd.
+func (t *Task) Exit() {
+	t.files.closeAll()
+	s := t.fs.load()
+	s.root.Mnt.refs.Add(-1)
+	s.pwd.Mnt.refs.Add(-1)
+}
+
+// Umask is umask(2): set the mask and return the old one.
+func (t *Task) Umask(mask uint32) uint32 { return t.fs.umask.Swap(mask & 0o777) }
+
+// GetUmask returns the umask without changing it.
+func (t *Task) GetUmask() uint32 { return t.fs.umask.Load() }
