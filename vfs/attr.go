@@ -32,7 +32,9 @@ func (t *Task) Fchmodat(dirfd int, name string, mode uint32, flags int) error {
 }
 
 // Chmod is chmod(2).
-func (t *Task) Chmod(name string, mode uint32) error { return t.Fchmodat(linux.AT_FDCWD, name, mode, 0) }
+func (t *Task) Chmod(name string, mode uint32) error {
+	return t.Fchmodat(linux.AT_FDCWD, name, mode, 0)
+}
 
 // Fchmod is fchmod(2).
 func (t *Task) Fchmod(fd int, mode uint32) error {

@@ -12,13 +12,13 @@ type FSTypeFlags uint32
 
 // File system type flags, as include/linux/fs.h numbers them.
 const (
-	FS_REQUIRES_DEV      FSTypeFlags = 1
-	FS_BINARY_MOUNTDATA  FSTypeFlags = 2
-	FS_HAS_SUBTYPE       FSTypeFlags = 4
-	FS_USERNS_MOUNT      FSTypeFlags = 8
+	FS_REQUIRES_DEV         FSTypeFlags = 1
+	FS_BINARY_MOUNTDATA     FSTypeFlags = 2
+	FS_HAS_SUBTYPE          FSTypeFlags = 4
+	FS_USERNS_MOUNT         FSTypeFlags = 8
 	FS_DISALLOW_NOTIFY_PERM FSTypeFlags = 16
-	FS_ALLOW_IDMAP       FSTypeFlags = 32
-	FS_RENAME_DOES_D_MOVE FSTypeFlags = 32768
+	FS_ALLOW_IDMAP          FSTypeFlags = 32
+	FS_RENAME_DOES_D_MOVE   FSTypeFlags = 32768
 )
 
 // FilesystemType is struct file_system_type.

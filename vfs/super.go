@@ -10,12 +10,12 @@ import (
 
 // Superblock is struct super_block: one instance of a filesystem.
 type Superblock struct {
-	k     *Kernel
+	k      *Kernel
 	fsType FilesystemType
-	dev   uint64 // s_dev
-	anon  bool   // dev came from get_anon_bdev
-	root  *Dentry
-	flags atomic.Uint32 // SB_*
+	dev    uint64 // s_dev
+	anon   bool   // dev came from get_anon_bdev
+	root   *Dentry
+	flags  atomic.Uint32 // SB_*
 
 	// Ops are the filesystem's super_operations.
 	Ops SuperOperations
