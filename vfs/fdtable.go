@@ -2,6 +2,7 @@ package vfs
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
@@ -16,11 +17,16 @@ type fdEntry struct {
 
 // FDTable is struct files_struct: the descriptors of one or more tasks.
 type FDTable struct {
-	mu  sync.Mutex
+	users atomic.Int32 // tasks sharing it
+	mu    sync.Mutex
 	fds []fdEntry // nil file: free
 }
 
-func newFDTable() *FDTable { return &FDTable{} }
+func newFDTable() *FDTable {
+	ft := &FDTable{}
+	ft.users.Store(1)
+	return ft
+}
 
 // install is fd_install at the lowest free descriptor (alloc_fd).
 func (ft *FDTable) install(f *File, cloexec bool) (int, error) {
@@ -83,6 +89,7 @@ func (ft *FDTable) dup() *FDTable {
 	ft.mu.Lock()
 	defer ft.mu.Unlock()
 	n := &FDTable{fds: make([]fdEntry, len(ft.fds))}
+	n.users.Store(1)
 	copy(n.fds, ft.fds)
 	for _, e := range n.fds {
 		if e.file != nil {

@@ -44,8 +44,9 @@ func (f *File) DecRef() {
 	}
 	if f.write {
 		f.Inode().writers.Add(-1)
+		f.mnt.writers.Add(-1)
 	}
-	f.mnt.refs.Add(-1)
+	f.mnt.mntput()
 }
 
 // newFile is alloc_file + do_dentry_open's bookkeeping.
@@ -55,6 +56,7 @@ func newFile(p Path, flags uint32, read, write, isPath bool) *File {
 	p.Mnt.refs.Add(1)
 	if write {
 		p.Dentry.inode.writers.Add(1)
+		p.Mnt.writers.Add(1)
 	}
 	return f
 }

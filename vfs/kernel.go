@@ -22,6 +22,13 @@ type Kernel struct {
 	anonDevs *IDA // unnamed_dev_ida
 	mountIDs *IDA // mnt_id_xa
 	groupIDs *IDA // mnt_group_ida
+	// mntIDCounter is mnt_id_ctr: unique mount IDs, never reused.
+	mntIDCounter atomic.Uint64
+	// mountMax is sysctl fs.mount-max.
+	mountMax atomic.Int64
+	// SecuritySbMount, when set, is consulted first by mount(2)
+	// (security_sb_mount); a non-nil error is returned as is.
+	SecuritySbMount func(t *Task, source string, target Path, fstype string, flags uint64, data string) error
 
 	// namespaceMu is namespace_sem: it serializes changes to any mount
 	// tree.
@@ -36,6 +43,32 @@ type Kernel struct {
 	ramPages atomic.Uint64
 
 	initNS *MountNamespace
+	tasks  taskSet
+
+	logMu sync.Mutex
+	log   []string // the kernel log (printk), for dmesg
+}
+
+// Printk appends a line to the kernel log.
+func (k *Kernel) Printk(line string) {
+	k.logMu.Lock()
+	k.log = append(k.log, line)
+	k.logMu.Unlock()
+}
+
+// Dmesg returns the kernel log.
+func (k *Kernel) Dmesg() []string {
+	k.logMu.Lock()
+	defer k.logMu.Unlock()
+	return append([]string(nil), k.log...)
+}
+
+// logFc moves an fs_context's messages to the kernel log.
+func (k *Kernel) logFc(fc *FsContext) {
+	for _, l := range fc.Log {
+		k.Printk(l)
+	}
+	fc.Log = nil
 }
 
 // NewKernel returns a kernel with no filesystem types and no mounts; register
@@ -48,6 +81,8 @@ func NewKernel() *Kernel {
 		clock:    time.Now,
 	}
 	k.ramPages.Store(defaultRAMPages)
+	k.mntIDCounter.Store(1 << 31) // MNT_UNIQUE_ID_OFFSET
+	k.mountMax.Store(100000)
 	return k
 }
 
@@ -63,6 +98,9 @@ func (k *Kernel) TotalRAMPages() uint64 { return k.ramPages.Load() }
 // GetNextIno is get_next_ino: inode numbers for filesystems without their
 // own numbering (ramfs, pipes, sockets).
 func (k *Kernel) GetNextIno() uint64 { return k.nextIno.Add(1) }
+
+// SetMountMax sets fs.mount-max, the per-namespace mount limit.
+func (k *Kernel) SetMountMax(n int) { k.mountMax.Store(int64(n)) }
 
 // SetClock replaces the time source (tests).
 func (k *Kernel) SetClock(now func() time.Time) { k.clock = now }

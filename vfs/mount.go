@@ -7,6 +7,13 @@ import (
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
 
+// Transient per-mount flags (mnt_t_flags).
+const (
+	tUnbindable      = 1 << iota // T_UNBINDABLE
+	tMarked                      // T_MARKED
+	tUmountCandidate             // T_UMOUNT_CANDIDATE
+)
+
 // mountLink is where a mount is attached: its parent mount and the dentry in
 // the parent it covers. Swapped as one pointer so the ".." walk reads a
 // consistent pair without locks.
@@ -17,42 +24,112 @@ type mountLink struct {
 
 // Mount is struct mount together with its struct vfsmount: a view of a
 // superblock's tree from root, attached somewhere in a mount namespace.
+//
+// Fields below "topology" are guarded by Kernel.namespaceMu.
 type Mount struct {
-	k     *Kernel
-	id    int
-	root  *Dentry
-	sb    *Superblock
-	flags atomic.Uint32 // MNT_* per-mount flags
-	link  atomic.Pointer[mountLink]
-	ns    atomic.Pointer[MountNamespace]
+	k        *Kernel
+	id       int    // mnt_id
+	idUnique uint64 // mnt_id_unique: creation order, the order of mountinfo
+	root     *Dentry
+	sb       *Superblock
+	flags    atomic.Uint32 // MNT_* per-mount flags
+	link     atomic.Pointer[mountLink]
+	ns       atomic.Pointer[MountNamespace]
 
 	// devname is mnt_devname, the source shown in /proc/mounts.
 	devname string
 
 	// refs counts long-lived users: open files, task roots and working
-	// directories (mnt_count minus transient references). umount uses it
-	// to decide EBUSY.
+	// directories (mnt_count less the tree's own and transient
+	// references). umount uses it to decide EBUSY.
 	refs atomic.Int64
 
 	// childMu guards children: the mount hash bucket of this parent,
 	// keyed by mountpoint dentry (m_hash keyed by (parent, mountpoint)).
 	childMu  sync.RWMutex
 	children map[*Dentry]*Mount
+
+	// topology
+	mounts    listHead // mnt_mounts: children in attach order
+	child     listHead // mnt_child: our place in the parent's mnt_mounts
+	overmount *Mount   // the child mounted on our root, if any
+	nsNode    listHead // mnt_node: place in the namespace's list
+
+	// propagation (fs/pnode.c)
+	groupID    int      // mnt_group_id
+	share      listHead // mnt_share: ring of peers
+	master     *Mount   // mnt_master
+	slaveFirst *Mount   // mnt_slave_list (hlist head)
+	slaveNext  *Mount   // mnt_slave (hlist node)
+	slavePprev **Mount
+	tflags     uint32 // T_*
+	expiryMark bool   // mnt_expiry_mark
+	umountNode listHead // mnt_list: umount and candidate lists
+
+	// writers counts files open for writing through this mount
+	// (mnt_writers); a read-only switch is refused while it is not zero.
+	writers atomic.Int32
+	// unmounted is set once umount_tree has disconnected the mount;
+	// released once its ID and superblock reference are given back.
+	unmounted atomic.Bool
+	released  atomic.Bool
 }
 
-// allocVfsmnt is alloc_vfsmnt: a mount with a fresh ID.
+// listHead is struct list_head for mounts: circular, with the owner.
+type listHead struct {
+	next, prev *listHead
+	m          *Mount
+}
+
+func (l *listHead) init(m *Mount) { l.next, l.prev, l.m = l, l, m }
+func (l *listHead) empty() bool  { return l.next == l }
+
+// add is list_add: insert n after l.
+func (l *listHead) add(n *listHead) {
+	n.next, n.prev = l.next, l
+	l.next.prev = n
+	l.next = n
+}
+
+// addTail is list_add_tail: insert n before l.
+func (l *listHead) addTail(n *listHead) { l.prev.add(n) }
+
+// del is list_del_init.
+func (l *listHead) del() {
+	l.prev.next = l.next
+	l.next.prev = l.prev
+	l.next, l.prev = l, l
+}
+
+// allocVfsmnt is alloc_vfsmnt: a mount with a fresh ID; an empty devname
+// becomes "none".
 func (k *Kernel) allocVfsmnt(devname string) (*Mount, error) {
 	id, ok := k.mountIDs.Alloc()
 	if !ok {
 		return nil, linux.ENOMEM
 	}
-	m := &Mount{k: k, id: id, devname: devname}
+	if devname == "" {
+		devname = "none"
+	}
+	m := &Mount{k: k, id: id, idUnique: k.mntIDCounter.Add(1), devname: devname}
 	m.link.Store(&mountLink{parent: m})
+	m.mounts.init(m)
+	m.child.init(m)
+	m.nsNode.init(m)
+	m.share.init(m)
+	m.umountNode.init(m)
 	return m, nil
 }
 
+// freeLocked is mnt_free_id + release of the group ID, once a mount has left
+// every tree.
+func (m *Mount) freeID() { m.k.mountIDs.Free(m.id) }
+
 // ID returns mnt_id.
 func (m *Mount) ID() int { return m.id }
+
+// UniqueID returns mnt_id_unique.
+func (m *Mount) UniqueID() uint64 { return m.idUnique }
 
 // Root returns the mount's root dentry (mnt_root).
 func (m *Mount) Root() *Dentry { return m.root }
@@ -66,12 +143,21 @@ func (m *Mount) Flags() uint32 { return m.flags.Load() }
 // Devname returns the source name the mount was made with.
 func (m *Mount) Devname() string { return m.devname }
 
+// Namespace returns the mount namespace the mount is in, or nil.
+func (m *Mount) Namespace() *MountNamespace { return m.ns.Load() }
+
 // Parent returns the parent mount and the mountpoint dentry; a mount with no
-// parent returns itself.
+// parent returns itself and its root.
 func (m *Mount) Parent() (*Mount, *Dentry) {
 	l := m.link.Load()
+	if l.parent == m {
+		return m, m.root
+	}
 	return l.parent, l.mountpoint
 }
+
+func (m *Mount) parent() *Mount      { return m.link.Load().parent }
+func (m *Mount) mountpoint() *Dentry { return m.link.Load().mountpoint }
 
 // hasParent is mnt_has_parent.
 func (m *Mount) hasParent() bool { return m.link.Load().parent != m }
@@ -79,6 +165,15 @@ func (m *Mount) hasParent() bool { return m.link.Load().parent != m }
 // ReadOnly is __mnt_is_readonly: the mount or its superblock is read-only.
 func (m *Mount) ReadOnly() bool {
 	return m.Flags()&linux.MNT_READONLY != 0 || m.sb.ReadOnly()
+}
+
+func (m *Mount) setFlags(set, clear uint32) {
+	for {
+		old := m.flags.Load()
+		if m.flags.CompareAndSwap(old, old&^clear|set) {
+			return
+		}
+	}
 }
 
 // lookupMnt is __lookup_mnt: the mount attached at (m, d), or nil.
@@ -89,33 +184,106 @@ func (m *Mount) lookupMnt(d *Dentry) *Mount {
 	return c
 }
 
-// setMountpointLocked is mnt_set_mountpoint + the hash insertion of
-// commit_tree: attach child at (m, d). Kernel.namespaceMu must be held.
-func (m *Mount) attachChildLocked(d *Dentry, child *Mount) {
+// setMountpoint is mnt_set_mountpoint: record where child goes, without
+// making it visible yet.
+func (m *Mount) setMountpoint(d *Dentry, child *Mount) {
 	child.link.Store(&mountLink{parent: m, mountpoint: d})
-	m.childMu.Lock()
-	if m.children == nil {
-		m.children = make(map[*Dentry]*Mount)
-	}
-	m.children[d] = child
-	m.childMu.Unlock()
-	d.mounted.Add(1)
 }
 
-// detachLocked is unhash_mnt/umount_mnt: take m off its parent.
-// Kernel.namespaceMu must be held.
-func (m *Mount) detachLocked() {
+// makeVisible is make_visible: hash child under its parent and add it to
+// the parent's children. Kernel.namespaceMu must be held.
+func makeVisible(child *Mount) {
+	l := child.link.Load()
+	p := l.parent
+	if l.mountpoint == p.root {
+		p.overmount = child
+	}
+	p.childMu.Lock()
+	if p.children == nil {
+		p.children = make(map[*Dentry]*Mount)
+	}
+	p.children[l.mountpoint] = child
+	p.childMu.Unlock()
+	l.mountpoint.mounted.Add(1)
+	p.mounts.addTail(&child.child)
+}
+
+// attachMnt is attach_mnt.
+func attachMnt(m, parent *Mount, mp *Dentry) {
+	parent.setMountpoint(mp, m)
+	makeVisible(m)
+}
+
+// unhash removes m from its parent's hash if it is the one there.
+func unhash(m *Mount) {
 	l := m.link.Load()
 	if l.parent == m {
 		return
 	}
-	l.parent.childMu.Lock()
-	if l.parent.children[l.mountpoint] == m {
-		delete(l.parent.children, l.mountpoint)
+	p := l.parent
+	p.childMu.Lock()
+	hashed := p.children[l.mountpoint] == m
+	if hashed {
+		delete(p.children, l.mountpoint)
 	}
-	l.parent.childMu.Unlock()
-	l.mountpoint.mounted.Add(-1)
+	p.childMu.Unlock()
+	if hashed {
+		l.mountpoint.mounted.Add(-1)
+	}
+}
+
+// umountMnt is __umount_mnt: detach m from its parent.
+func umountMnt(m *Mount) {
+	l := m.link.Load()
+	if l.parent == m {
+		return
+	}
+	if l.parent.overmount == m {
+		l.parent.overmount = nil
+	}
+	unhash(m)
+	m.child.del()
 	m.link.Store(&mountLink{parent: m})
+}
+
+// changeMountpoint is mnt_change_mountpoint: move m to (parent, mp).
+func changeMountpoint(parent *Mount, mp *Dentry, m *Mount) {
+	old := m.link.Load()
+	if old.parent != m && old.parent.overmount == m {
+		old.parent.overmount = nil
+	}
+	m.child.del()
+	unhash(m)
+	attachMnt(m, parent, mp)
+}
+
+// nextMnt is next_mnt: the next mount in a depth-first walk of root's tree.
+func nextMnt(p, root *Mount) *Mount {
+	next := p.mounts.next
+	if next == &p.mounts {
+		for {
+			if p == root {
+				return nil
+			}
+			par := p.parent()
+			next = p.child.next
+			if next != &par.mounts {
+				break
+			}
+			p = par
+		}
+	}
+	return next.m
+}
+
+// skipMntTree is skip_mnt_tree: the last mount of p's subtree in walk order.
+func skipMntTree(p *Mount) *Mount {
+	prev := p.mounts.prev
+	for prev != &p.mounts {
+		p = prev.m
+		prev = p.mounts.prev
+	}
+	return p
 }
 
 // VfsKernMount is vfs_kern_mount/fc_mount: configure a filesystem of type t
@@ -126,24 +294,33 @@ func (k *Kernel) VfsKernMount(t FilesystemType, cred *Cred, sbFlags uint32, devn
 	if err != nil {
 		return nil, nil, err
 	}
-	fc.Source = devname
+	if devname != "" {
+		if err := fc.ParseString("source", devname, true); err != nil {
+			return nil, fc, err
+		}
+	}
 	if err := fc.ParseMonolithic(data); err != nil {
 		return nil, fc, err
 	}
 	if err := fc.GetTree(); err != nil {
 		return nil, fc, err
 	}
-	m, err := k.mountFromFc(fc)
+	m, err := k.vfsCreateMount(fc)
 	return m, fc, err
 }
 
-// mountFromFc is vfs_create_mount.
-func (k *Kernel) mountFromFc(fc *FsContext) (*Mount, error) {
+// vfsCreateMount is vfs_create_mount.
+func (k *Kernel) vfsCreateMount(fc *FsContext) (*Mount, error) {
 	m, err := k.allocVfsmnt(fc.Source)
 	if err != nil {
 		return nil, err
 	}
 	m.root = fc.Root
 	m.sb = fc.Root.Inode().Superblock()
+	if fc.SbFlags&linux.SB_KERNMOUNT != 0 {
+		m.flags.Store(linux.MNT_INTERNAL)
+	}
+	m.sb.activate()
+	m.sb.addMount(m)
 	return m, nil
 }

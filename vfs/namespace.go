@@ -1,20 +1,106 @@
 package vfs
 
-import "sync/atomic"
+import (
+	"sync/atomic"
 
-// MountNamespace is struct mnt_namespace.
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+)
+
+// MountNamespace is struct mnt_namespace. Its mounts are kept in the order
+// of their unique IDs (the kernel's ns->mounts rbtree), which is the order
+// /proc/<pid>/mountinfo lists them in.
+//
+// All fields but event are guarded by Kernel.namespaceMu.
 type MountNamespace struct {
-	k    *Kernel
-	root *Mount
-	seq  uint64
+	k       *Kernel
+	root    *Mount
+	seq     uint64
+	list    listHead // mounts by idUnique
+	nr      int      // nr_mounts
+	pending int      // pending_mounts
 	// event counts changes (ns->event), for poll on mountinfo.
 	event atomic.Uint64
 }
 
 var nsSeq atomic.Uint64
 
+func (k *Kernel) allocMntNS() *MountNamespace {
+	ns := &MountNamespace{k: k, seq: nsSeq.Add(1)}
+	ns.list.init(nil)
+	return ns
+}
+
 // Root returns the namespace's root mount.
 func (ns *MountNamespace) Root() *Mount { return ns.root }
+
+// Seq returns the namespace's sequence number.
+func (ns *MountNamespace) Seq() uint64 { return ns.seq }
+
+// Event returns the namespace's event counter.
+func (ns *MountNamespace) Event() uint64 { return ns.event.Load() }
+
+// addToNS is mnt_add_to_ns: insert m in unique-ID order. New mounts almost
+// always go last, so the walk from the tail is short.
+func (ns *MountNamespace) addToNS(m *Mount) {
+	m.ns.Store(ns)
+	at := ns.list.prev
+	for at != &ns.list && at.m.idUnique > m.idUnique {
+		at = at.prev
+	}
+	at.add(&m.nsNode)
+}
+
+// moveFromNS is move_from_ns.
+func moveFromNS(m *Mount) {
+	m.nsNode.del()
+}
+
+// touch is touch_mnt_namespace.
+func (ns *MountNamespace) touch() {
+	if ns != nil {
+		ns.event.Add(1)
+	}
+}
+
+// Mounts returns the namespace's mounts in mountinfo order.
+func (ns *MountNamespace) Mounts() []*Mount {
+	ns.k.namespaceMu.Lock()
+	defer ns.k.namespaceMu.Unlock()
+	var out []*Mount
+	for l := ns.list.next; l != &ns.list; l = l.next {
+		out = append(out, l.m)
+	}
+	return out
+}
+
+// NumMounts returns nr_mounts.
+func (ns *MountNamespace) NumMounts() int {
+	ns.k.namespaceMu.Lock()
+	defer ns.k.namespaceMu.Unlock()
+	return ns.nr
+}
+
+// countMounts is count_mounts: ENOSPC past fs.mount-max.
+func (ns *MountNamespace) countMounts(m *Mount) error {
+	max := int(ns.k.mountMax.Load())
+	if ns.nr >= max {
+		return linux.ENOSPC
+	}
+	max -= ns.nr
+	if ns.pending >= max {
+		return linux.ENOSPC
+	}
+	max -= ns.pending
+	n := 0
+	for p := m; p != nil; p = nextMnt(p, m) {
+		n++
+	}
+	if n > max {
+		return linux.ENOSPC
+	}
+	ns.pending += n
+	return nil
+}
 
 // InitMountTree is init_mount_tree + create_mnt_ns: mount rootfs (which,
 // as in Linux, need not be a registered type) as the root of the initial
@@ -24,8 +110,10 @@ func (k *Kernel) InitMountTree(rootfs FilesystemType, data string) (*Task, error
 	if err != nil {
 		return nil, err
 	}
-	ns := &MountNamespace{k: k, root: m, seq: nsSeq.Add(1)}
-	m.ns.Store(ns)
+	ns := k.allocMntNS()
+	ns.root = m
+	ns.addToNS(m)
+	ns.nr = 1
 	k.initNS = ns
 	root := Path{m, m.root}
 	return k.newTask(RootCred(), ns, root, root, 0o022), nil
@@ -33,3 +121,84 @@ func (k *Kernel) InitMountTree(rootfs FilesystemType, data string) (*Task, error
 
 // InitNS returns the initial mount namespace.
 func (k *Kernel) InitNS() *MountNamespace { return k.initNS }
+
+// copyMntNS is copy_mnt_ns: a new namespace holding a copy of ns's tree,
+// with fs's root and working directory moved onto the copies.
+func (k *Kernel) copyMntNS(ns *MountNamespace, fs *FSStruct) (*MountNamespace, error) {
+	k.namespaceMu.Lock()
+	defer k.namespaceMu.Unlock()
+	old := ns.root
+	newRoot, err := copyTree(old, old.root, clCopyUnbindable|clExpire)
+	if err != nil {
+		return nil, err
+	}
+	nns := k.allocMntNS()
+	nns.root = newRoot
+	st := fs.load()
+	root, pwd := st.root, st.pwd
+	for p, q := old, newRoot; p != nil; {
+		nns.addToNS(q)
+		nns.nr++
+		if st.root.Mnt == p {
+			root.Mnt = q
+		}
+		if st.pwd.Mnt == p {
+			pwd.Mnt = q
+		}
+		p, q = nextMnt(p, old), nextMnt(q, newRoot)
+		if q == nil {
+			break
+		}
+		for p.root != q.root {
+			p = nextMnt(skipMntTree(p), old)
+		}
+	}
+	fs.update(func(s *fsState) { s.root, s.pwd = root, pwd })
+	return nns, nil
+}
+
+// Unshare is unshare(2) for CLONE_NEWNS and CLONE_FS: the task gets its own
+// fs_struct and, with CLONE_NEWNS, a copy of its mount namespace.
+func (t *Task) Unshare(flags uint64) error {
+	if flags&^(linux.CLONE_NEWNS|linux.CLONE_FS|linux.CLONE_FILES) != 0 {
+		return linux.EINVAL
+	}
+	if flags&linux.CLONE_NEWNS != 0 && !t.Cred().HasCap(linux.CAP_SYS_ADMIN) {
+		return linux.EPERM
+	}
+	if flags&(linux.CLONE_NEWNS|linux.CLONE_FS) != 0 {
+		t.fs = t.fs.unshare()
+	}
+	if flags&linux.CLONE_FILES != 0 {
+		old := t.files
+		t.files = old.dup()
+		if old.users.Add(-1) == 0 {
+			old.closeAll()
+		}
+	}
+	if flags&linux.CLONE_NEWNS == 0 {
+		return nil
+	}
+	ns, err := t.k.copyMntNS(t.MountNamespace(), t.fs)
+	if err != nil {
+		return err
+	}
+	t.mntns.Store(ns)
+	return nil
+}
+
+// Setns is setns(2) for a mount namespace: join ns, with root and cwd at
+// its root.
+func (t *Task) Setns(ns *MountNamespace) error {
+	if !t.Cred().HasCap(linux.CAP_SYS_ADMIN) || !t.Cred().HasCap(linux.CAP_SYS_CHROOT) {
+		return linux.EPERM
+	}
+	if ns == nil || ns.root == nil {
+		return linux.EINVAL
+	}
+	t.fs = t.fs.unshare()
+	root := traverseMounts(Path{ns.root, ns.root.root})
+	t.fs.update(func(s *fsState) { s.root, s.pwd = root, root })
+	t.mntns.Store(ns)
+	return nil
+}

@@ -24,6 +24,47 @@ type Superblock struct {
 
 	renameMu sync.Mutex // s_vfs_rename_mutex
 	nextIno  atomic.Uint64
+	active   atomic.Int32 // s_active: mounts of this superblock
+
+	mountsMu sync.Mutex
+	mounts   map[*Mount]struct{} // s_mounts
+}
+
+func (sb *Superblock) addMount(m *Mount) {
+	sb.mountsMu.Lock()
+	if sb.mounts == nil {
+		sb.mounts = make(map[*Mount]struct{})
+	}
+	sb.mounts[m] = struct{}{}
+	sb.mountsMu.Unlock()
+}
+
+func (sb *Superblock) removeMount(m *Mount) {
+	sb.mountsMu.Lock()
+	delete(sb.mounts, m)
+	sb.mountsMu.Unlock()
+}
+
+// mountList returns the superblock's mounts (s_mounts).
+func (sb *Superblock) mountList() []*Mount {
+	sb.mountsMu.Lock()
+	defer sb.mountsMu.Unlock()
+	out := make([]*Mount, 0, len(sb.mounts))
+	for m := range sb.mounts {
+		out = append(out, m)
+	}
+	return out
+}
+
+// activate takes an active reference (atomic_inc(&sb->s_active)).
+func (sb *Superblock) activate() { sb.active.Add(1) }
+
+// deactivate is deactivate_super: the last mount gone, the superblock dies
+// (kill_anon_super frees its device number).
+func (sb *Superblock) deactivate() {
+	if sb.active.Add(-1) == 0 && sb.anon {
+		sb.k.freeAnonBdev(sb.dev)
+	}
 }
 
 // SuperOperations is struct super_operations (the parts a mount table needs).

@@ -22,13 +22,15 @@ type fsState struct {
 // FSStruct is struct fs_struct: root, working directory and umask, shared by
 // tasks cloned with CLONE_FS.
 type FSStruct struct {
-	mu    sync.Mutex // serializes writers
+	users atomic.Int32 // tasks sharing it
+	mu    sync.Mutex   // serializes writers
 	state atomic.Pointer[fsState]
 	umask atomic.Uint32
 }
 
 func newFSStruct(root, pwd Path, umask uint32) *FSStruct {
 	fs := &FSStruct{}
+	fs.users.Store(1)
 	root.Mnt.refs.Add(1)
 	pwd.Mnt.refs.Add(1)
 	fs.state.Store(&fsState{root: root, pwd: pwd})
@@ -48,15 +50,26 @@ func (fs *FSStruct) update(f func(s *fsState)) {
 	f(&s)
 	s.root.Mnt.refs.Add(1)
 	s.pwd.Mnt.refs.Add(1)
-	old.root.Mnt.refs.Add(-1)
-	old.pwd.Mnt.refs.Add(-1)
 	fs.state.Store(&s)
+	old.root.Mnt.mntput()
+	old.pwd.Mnt.mntput()
 }
 
 // copy is copy_fs_struct.
 func (fs *FSStruct) copy() *FSStruct {
 	s := fs.load()
 	return newFSStruct(s.root, s.pwd, fs.umask.Load())
+}
+
+// unshare is unshare_fs: a private copy, dropping our share of fs.
+func (fs *FSStruct) unshare() *FSStruct {
+	n := fs.copy()
+	if fs.users.Add(-1) == 0 {
+		s := fs.load()
+		s.root.Mnt.mntput()
+		s.pwd.Mnt.mntput()
+	}
+	return n
 }
 
 // Task is struct task_struct reduced to what the VFS sees: credentials,
@@ -74,6 +87,7 @@ func (k *Kernel) newTask(cred *Cred, ns *MountNamespace, root, pwd Path, umask u
 	t := &Task{k: k, tid: k.nextTID.Add(1), fs: newFSStruct(root, pwd, umask), files: newFDTable()}
 	t.cred.Store(cred)
 	t.mntns.Store(ns)
+	k.tasks.add(t)
 	return t
 }
 
@@ -107,23 +121,31 @@ func (t *Task) Clone(flags uint64) *Task {
 	n.mntns.Store(t.MountNamespace())
 	if flags&linux.CLONE_FS != 0 {
 		n.fs = t.fs
+		n.fs.users.Add(1)
 	} else {
 		n.fs = t.fs.copy()
 	}
 	if flags&linux.CLONE_FILES != 0 {
 		n.files = t.files
+		n.files.users.Add(1)
 	} else {
 		n.files = t.files.dup()
 	}
+	t.k.tasks.add(n)
 	return n
 }
 
 // Exit is do_exit for the VFS: close every descriptor and drop root/cwd.
 func (t *Task) Exit() {
-	t.files.closeAll()
-	s := t.fs.load()
-	s.root.Mnt.refs.Add(-1)
-	s.pwd.Mnt.refs.Add(-1)
+	t.k.tasks.remove(t)
+	if t.files.users.Add(-1) == 0 {
+		t.files.closeAll()
+	}
+	if t.fs.users.Add(-1) == 0 {
+		s := t.fs.load()
+		s.root.Mnt.mntput()
+		s.pwd.Mnt.mntput()
+	}
 }
 
 // Umask is umask(2): set the mask and return the old one.

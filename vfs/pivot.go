@@ -1,0 +1,85 @@
+package vfs
+
+import "github.com/linuxvfs/linuxvfs/abi/linux"
+
+// Chroot is chroot(2).
+func (t *Task) Chroot(name string) error {
+	p, err := t.pathLookupat(linux.AT_FDCWD, name, lookupFollow|lookupDirectory)
+	if err != nil {
+		return err
+	}
+	if err := inodePermission(t.Cred(), p.Dentry.Inode(), MAY_EXEC); err != nil {
+		return err
+	}
+	if !t.Cred().HasCap(linux.CAP_SYS_CHROOT) {
+		return linux.EPERM
+	}
+	t.fs.update(func(s *fsState) { s.root = p })
+	return nil
+}
+
+// isPathReachable is is_path_reachable: (m, d) lies under root.
+func isPathReachable(m *Mount, d *Dentry, root Path) bool {
+	for m != root.Mnt && m.hasParent() {
+		d = m.mountpoint()
+		m = m.parent()
+	}
+	return m == root.Mnt && isSubdir(d, root.Dentry)
+}
+
+// PivotRoot is pivot_root(2): new_root becomes the root mount of the
+// caller's namespace position and the old root moves to put_old.
+func (t *Task) PivotRoot(newRoot, putOld string) error {
+	if !t.mayMount() {
+		return linux.EPERM
+	}
+	nw, err := t.pathLookupat(linux.AT_FDCWD, newRoot, lookupFollow|lookupDirectory)
+	if err != nil {
+		return err
+	}
+	old, err := t.pathLookupat(linux.AT_FDCWD, putOld, lookupFollow|lookupDirectory)
+	if err != nil {
+		return err
+	}
+	root := t.Root()
+	t.k.namespaceMu.Lock()
+	if err := lockMountLocked(&old); err != nil {
+		t.k.namespaceMu.Unlock()
+		return err
+	}
+	err = t.pivotRootLocked(nw, old, root)
+	t.k.namespaceMu.Unlock()
+	if err == nil {
+		t.k.chrootFSRefs(root, nw)
+	}
+	return err
+}
+
+func (t *Task) pivotRootLocked(nw, old, root Path) error {
+	newMnt, rootMnt, oldMnt := nw.Mnt, root.Mnt, old.Mnt
+	exParent, rootParent := newMnt.parent(), rootMnt.parent()
+	if oldMnt.isShared() || exParent.isShared() || rootParent.isShared() {
+		return linux.EINVAL
+	}
+	if !t.checkMnt(rootMnt) || !t.checkMnt(newMnt) {
+		return linux.EINVAL
+	}
+	if nw.Dentry.Unlinked() {
+		return linux.ENOENT
+	}
+	if newMnt == rootMnt || oldMnt == rootMnt {
+		return linux.EBUSY
+	}
+	switch {
+	case !pathMounted(root), !rootMnt.hasParent(), !pathMounted(nw), !newMnt.hasParent(),
+		!isPathReachable(oldMnt, old.Dentry, nw), !isPathReachable(newMnt, nw.Dentry, root):
+		return linux.EINVAL
+	}
+	rootMP := rootMnt.mountpoint()
+	umountMnt(newMnt)
+	attachMnt(newMnt, rootParent, rootMP)
+	umountMnt(rootMnt)
+	attachMnt(rootMnt, oldMnt, old.Dentry)
+	t.MountNamespace().touch()
+	return nil
+}

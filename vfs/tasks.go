@@ -1,0 +1,60 @@
+package vfs
+
+import "sync"
+
+// taskSet is the kernel's task list, for the few operations that act on
+// every task (chroot_fs_refs after pivot_root).
+type taskSet struct {
+	mu    sync.Mutex
+	tasks map[*Task]struct{}
+}
+
+func (s *taskSet) add(t *Task) {
+	s.mu.Lock()
+	if s.tasks == nil {
+		s.tasks = make(map[*Task]struct{})
+	}
+	s.tasks[t] = struct{}{}
+	s.mu.Unlock()
+}
+
+func (s *taskSet) remove(t *Task) {
+	s.mu.Lock()
+	delete(s.tasks, t)
+	s.mu.Unlock()
+}
+
+func (s *taskSet) all() []*Task {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]*Task, 0, len(s.tasks))
+	for t := range s.tasks {
+		out = append(out, t)
+	}
+	return out
+}
+
+// chrootFSRefs is chroot_fs_refs: every task whose root or working
+// directory is old moves to nw.
+func (k *Kernel) chrootFSRefs(old, nw Path) {
+	seen := map[*FSStruct]bool{}
+	for _, t := range k.tasks.all() {
+		fs := t.fs
+		if seen[fs] {
+			continue
+		}
+		seen[fs] = true
+		s := fs.load()
+		if s.root != old && s.pwd != old {
+			continue
+		}
+		fs.update(func(s *fsState) {
+			if s.root == old {
+				s.root = nw
+			}
+			if s.pwd == old {
+				s.pwd = nw
+			}
+		})
+	}
+}

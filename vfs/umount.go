@@ -1,0 +1,347 @@
+package vfs
+
+import "github.com/linuxvfs/linuxvfs/abi/linux"
+
+// umount_tree flags.
+const (
+	umountSync = 1 << iota
+	umountPropagate
+	umountConnected
+)
+
+// umountList is a list threaded through mnt_list (Mount.umountNode).
+type umountList struct{ head listHead }
+
+func newUmountList() *umountList {
+	l := &umountList{}
+	l.head.init(nil)
+	return l
+}
+
+func (l *umountList) addTail(m *Mount) { l.head.addTail(&m.umountNode) }
+func (l *umountList) addHead(m *Mount) { l.head.add(&m.umountNode) }
+func (l *umountList) empty() bool      { return l.head.empty() }
+func (l *umountList) first() *Mount    { return l.head.next.m }
+
+func (l *umountList) slice() []*Mount {
+	var out []*Mount
+	for n := l.head.next; n != &l.head; n = n.next {
+		out = append(out, n.m)
+	}
+	return out
+}
+
+// spliceTail is list_splice_tail_init(from, l).
+func (l *umountList) spliceTail(from *umountList) {
+	for !from.empty() {
+		m := from.first()
+		m.umountNode.del()
+		l.addTail(m)
+	}
+}
+
+// disconnectMount is disconnect_mount.
+func disconnectMount(m *Mount, how int) bool {
+	if how&umountSync != 0 || !m.hasParent() {
+		return true
+	}
+	if m.parent().Flags()&linux.MNT_UMOUNT == 0 {
+		return true
+	}
+	return how&umountConnected == 0
+}
+
+// umountTree is umount_tree: take m and everything under it (and, with
+// umountPropagate, what propagation put elsewhere) out of their namespaces.
+// Kernel.namespaceMu must be held.
+func umountTree(m *Mount, how int) {
+	tmp := newUmountList()
+	for p := m; p != nil; p = nextMnt(p, m) {
+		p.setFlags(linux.MNT_UMOUNT, 0)
+		if !p.nsNode.empty() {
+			moveFromNS(p)
+		}
+		tmp.addTail(p)
+	}
+	for _, p := range tmp.slice() {
+		p.child.del()
+	}
+	if how&umountPropagate != 0 {
+		propagateUmount(tmp)
+	}
+	bulkMakePrivate(tmp.slice())
+	for !tmp.empty() {
+		p := tmp.first()
+		p.umountNode.del()
+		if ns := p.ns.Load(); ns != nil {
+			ns.nr--
+			ns.touch()
+		}
+		p.ns.Store(nil)
+		if how&umountSync != 0 {
+			p.setFlags(linux.MNT_SYNC_UMOUNT, 0)
+		}
+		disconnect := disconnectMount(p, how)
+		if p.hasParent() {
+			if disconnect {
+				umountMnt(p)
+			} else {
+				p.parent().mounts.addTail(&p.child)
+			}
+		}
+		if disconnect {
+			p.unmounted.Store(true)
+			p.maybeRelease()
+		}
+	}
+}
+
+// maybeRelease is the end of mntput_no_expire: an unmounted mount with no
+// users left frees its ID and lets go of its superblock (cleanup_mnt).
+func (m *Mount) maybeRelease() {
+	if !m.unmounted.Load() || m.refs.Load() != 0 {
+		return
+	}
+	if !m.released.CompareAndSwap(false, true) {
+		return
+	}
+	m.sb.removeMount(m)
+	m.freeID()
+	m.sb.deactivate()
+}
+
+// mntput drops a long-lived reference.
+func (m *Mount) mntput() {
+	if m.refs.Add(-1) == 0 {
+		m.expiryMark = false
+		m.maybeRelease()
+	}
+}
+
+func isCandidate(m *Mount) bool { return m.tflags&tUmountCandidate != 0 }
+
+// gatherCandidates is gather_candidates.
+func gatherCandidates(set, candidates *umountList) {
+	for _, m := range set.slice() {
+		if isCandidate(m) {
+			continue
+		}
+		m.tflags |= tUmountCandidate
+		p := m.parent()
+		mp := m.mountpoint()
+		for q := propagationNext(p, p); q != nil; {
+			if child := q.lookupMnt(mp); child != nil {
+				if isCandidate(child) {
+					q = skipPropagationSubtree(q, p)
+					continue
+				}
+				child.tflags |= tUmountCandidate
+				if !willBeUnmounted(child) {
+					candidates.addHead(child)
+				}
+			}
+			q = propagationNext(q, p)
+		}
+	}
+	for _, m := range set.slice() {
+		m.tflags &^= tUmountCandidate
+	}
+}
+
+// umountOne is umount_one.
+func umountOne(m *Mount, to *umountList) {
+	m.setFlags(linux.MNT_UMOUNT, 0)
+	m.child.del()
+	moveFromNS(m)
+	to.addTail(m)
+}
+
+func removeFromCandidateList(m *Mount) {
+	m.tflags &^= tMarked | tUmountCandidate
+	m.umountNode.del()
+}
+
+// trimAncestors is trim_ancestors.
+func trimAncestors(m *Mount) {
+	for p := m.parent(); isCandidate(p); m, p = p, p.parent() {
+		if m.isMarked() {
+			return
+		}
+		m.tflags |= tMarked
+		if m != p.overmount {
+			p.tflags &^= tUmountCandidate
+		}
+	}
+}
+
+// trimOne is trim_one.
+func trimOne(m *Mount, to *umountList) {
+	if !isCandidate(m) {
+		removeFromCandidateList(m)
+		return
+	}
+	removeThis, found, umountThis := false, false, false
+	for c := m.mounts.next; c != &m.mounts; c = c.next {
+		if !isCandidate(c.m) {
+			found = true
+			if c.m != m.overmount {
+				removeThis = true
+				break
+			}
+		}
+	}
+	if found {
+		trimAncestors(m)
+	} else if m.mounts.empty() {
+		removeThis, umountThis = true, true
+	}
+	if removeThis {
+		removeFromCandidateList(m)
+		if umountThis {
+			umountOne(m, to)
+		}
+	}
+}
+
+// handleLocked is handle_locked (no mount is ever locked here: linuxvfs
+// has no user namespaces, so the cutoff is always the first non-candidate).
+func handleLocked(m *Mount, to *umountList) {
+	if !isCandidate(m) {
+		removeFromCandidateList(m)
+		return
+	}
+	cutoff := m
+	p := m
+	for ; isCandidate(p); p = p.parent() {
+		removeFromCandidateList(p)
+		cutoff = p.parent()
+	}
+	if willBeUnmounted(p) {
+		cutoff = p
+	}
+	for m != cutoff {
+		umountOne(m, to)
+		m = m.parent()
+	}
+}
+
+// reparent is reparent: slide a surviving overmount down to where the
+// stack it covered was attached.
+func reparent(m *Mount) {
+	p := m
+	var mp *Dentry
+	for {
+		mp = p.mountpoint()
+		p = p.parent()
+		if !willBeUnmounted(p) {
+			break
+		}
+	}
+	changeMountpoint(p, mp, m)
+}
+
+// propagateUmount is propagate_umount.
+func propagateUmount(set *umountList) {
+	to := newUmountList()
+	candidates := newUmountList()
+	gatherCandidates(set, candidates)
+	for _, m := range candidates.slice() {
+		trimOne(m, to)
+	}
+	for !candidates.empty() {
+		handleLocked(candidates.first(), to)
+	}
+	for _, m := range to.slice() {
+		if over := m.overmount; over != nil && !willBeUnmounted(over) {
+			reparent(over)
+		}
+	}
+	set.spliceTail(to)
+}
+
+// Umount2 is umount2(2) (ksys_umount, path_umount, do_umount).
+func (t *Task) Umount2(target string, flags int) error {
+	if flags&^(linux.MNT_FORCE|linux.MNT_DETACH|linux.MNT_EXPIRE|linux.UMOUNT_NOFOLLOW) != 0 {
+		return linux.EINVAL
+	}
+	lf := 0
+	if flags&linux.UMOUNT_NOFOLLOW == 0 {
+		lf = lookupFollow
+	}
+	p, err := t.pathLookupat(linux.AT_FDCWD, target, lf)
+	if err != nil {
+		return err
+	}
+	p = traverseMounts(p) // LOOKUP_MOUNTPOINT
+	if err := t.canUmount(p, flags); err != nil {
+		return err
+	}
+	return t.doUmount(p.Mnt, flags)
+}
+
+// Umount is umount(2).
+func (t *Task) Umount(target string) error { return t.Umount2(target, 0) }
+
+// canUmount is can_umount.
+func (t *Task) canUmount(p Path, flags int) error {
+	if !t.mayMount() {
+		return linux.EPERM
+	}
+	if !pathMounted(p) || !t.checkMnt(p.Mnt) {
+		return linux.EINVAL
+	}
+	return nil
+}
+
+// doUmount is do_umount.
+func (t *Task) doUmount(m *Mount, flags int) error {
+	root := t.Root()
+	if flags&linux.MNT_EXPIRE != 0 {
+		if m == root.Mnt || flags&(linux.MNT_FORCE|linux.MNT_DETACH) != 0 {
+			return linux.EINVAL
+		}
+		t.k.namespaceMu.Lock()
+		busy := !m.mounts.empty() || m.refs.Load() != 0
+		wasMarked := m.expiryMark
+		m.expiryMark = true
+		t.k.namespaceMu.Unlock()
+		if busy {
+			return linux.EBUSY
+		}
+		if !wasMarked {
+			return linux.EAGAIN
+		}
+	}
+	if m == root.Mnt && flags&linux.MNT_DETACH == 0 {
+		return t.k.doUmountRoot(m.sb, t.Cred())
+	}
+	t.k.namespaceMu.Lock()
+	defer t.k.namespaceMu.Unlock()
+	if !t.checkMnt(m) || !m.hasParent() {
+		return linux.EINVAL
+	}
+	if flags&linux.MNT_DETACH != 0 {
+		umountTree(m, umountPropagate)
+		return nil
+	}
+	if propagateMountBusy(m) {
+		return linux.EBUSY
+	}
+	umountTree(m, umountPropagate|umountSync)
+	return nil
+}
+
+// doUmountRoot is do_umount_root: "unmounting" the root remounts it
+// read-only.
+func (k *Kernel) doUmountRoot(sb *Superblock, c *Cred) error {
+	if sb.ReadOnly() {
+		return nil
+	}
+	fc, err := k.FsContextForReconfigure(sb.root, c, linux.SB_RDONLY, linux.SB_RDONLY)
+	if err != nil {
+		return err
+	}
+	k.namespaceMu.Lock()
+	defer k.namespaceMu.Unlock()
+	return k.reconfigureSuperLocked(fc)
+}
