@@ -17,9 +17,18 @@ type File struct {
 	path   bool   // FMODE_PATH (O_PATH)
 	refs   atomic.Int64
 
+	// Private belongs to the filesystem (private_data).
+	Private any
+
 	mu      sync.Mutex // f_pos_lock
 	pos     int64
 	dirents []Dirent // readdir snapshot taken at position 0
+}
+
+// FileOpener is implemented by file operations that prepare an open file
+// (->open), with the opening task at hand.
+type FileOpener interface {
+	Open(f *File, t *Task) error
 }
 
 // Dentry returns the file's dentry.

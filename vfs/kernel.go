@@ -160,3 +160,16 @@ func (k *Kernel) getAnonBdev() (uint64, error) {
 
 // freeAnonBdev is free_anon_bdev.
 func (k *Kernel) freeAnonBdev(dev uint64) { k.anonDevs.Free(int(linux.Minor(dev))) }
+
+// TaskByTID returns the live task with thread ID tid.
+func (k *Kernel) TaskByTID(tid int32) *Task {
+	for _, t := range k.tasks.all() {
+		if t.tid == tid {
+			return t
+		}
+	}
+	return nil
+}
+
+// Tasks returns the live tasks.
+func (k *Kernel) Tasks() []*Task { return k.tasks.all() }

@@ -21,6 +21,7 @@ const (
 
 // nameidata is struct nameidata: the state of one path walk.
 type nameidata struct {
+	task     *Task
 	cred     *Cred
 	root     Path
 	path     Path
@@ -44,6 +45,7 @@ func (t *Task) pathInit(nd *nameidata, dirfd int, name string, flags int) (*File
 		return nil, linux.ENOENT
 	}
 	s := t.fs.load()
+	nd.task = t
 	nd.cred = t.Cred()
 	nd.root = s.root
 	nd.flags = flags
@@ -224,8 +226,7 @@ func (nd *nameidata) stepInto(d *Dentry, follow bool) (string, bool, error) {
 	if p.Mnt.Flags()&linux.MNT_NOSYMFOLLOW != 0 {
 		return "", false, linux.ELOOP
 	}
-	in := p.Dentry.Inode()
-	body, err := in.Ops.Readlink(in)
+	body, err := readlinkFor(nd.task, p.Dentry.Inode())
 	if err != nil {
 		return "", false, err
 	}
@@ -344,4 +345,17 @@ func (t *Task) pathParentat(nd *nameidata, dirfd int, name string) error {
 		return err
 	}
 	return nd.linkPathWalk(name)
+}
+
+// TaskLinkResolver is implemented by inode operations whose symlink targets
+// depend on who follows them, like procfs's "self".
+type TaskLinkResolver interface {
+	ReadlinkFor(t *Task, in *Inode) (string, error)
+}
+
+func readlinkFor(t *Task, in *Inode) (string, error) {
+	if r, ok := in.Ops.(TaskLinkResolver); ok {
+		return r.ReadlinkFor(t, in)
+	}
+	return in.Ops.Readlink(in)
 }

@@ -126,7 +126,7 @@ func (t *Task) Readlinkat(dirfd int, name string) (string, error) {
 		return "", linux.EINVAL
 	}
 	touchAtime(p.Mnt, in)
-	return in.Ops.Readlink(in)
+	return readlinkFor(t, in)
 }
 
 // Linkat is linkat(2) (do_linkat, vfs_link).

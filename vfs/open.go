@@ -233,6 +233,12 @@ func doOpen(nd *nameidata, h *openHow, created, trunc bool) (*File, error) {
 		return nil, linux.EROFS
 	}
 	f := newFile(p, h.flags, h.read, h.write, false)
+	if o, ok := in.FileOps.(FileOpener); ok {
+		if err := o.Open(f, nd.task); err != nil {
+			f.DecRef()
+			return nil, err
+		}
+	}
 	if trunc && in.IsRegular() {
 		if err := doTruncate(in, 0, true); err != nil {
 			f.DecRef()

@@ -1,0 +1,191 @@
+package proc
+
+import (
+	"sort"
+	"strconv"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+type kind int
+
+const (
+	kindRoot kind = iota
+	kindSelf
+	kindMountsLink
+	kindFilesystems
+	kindTaskDir
+	kindMountinfo
+	kindMounts
+)
+
+// node is what a procfs inode stands for.
+type node struct {
+	kind kind
+	tid  int32
+}
+
+var rootFiles = []struct {
+	name string
+	kind kind
+}{
+	{"filesystems", kindFilesystems}, {"mounts", kindMountsLink}, {"self", kindSelf},
+}
+
+var taskFiles = []struct {
+	name string
+	kind kind
+}{
+	{"mountinfo", kindMountinfo}, {"mounts", kindMounts},
+}
+
+type inodeOps struct {
+	sb *vfs.Superblock
+	ps *procSB
+}
+
+func nodeOf(in *vfs.Inode) node { return in.Private.(node) }
+
+func (o *inodeOps) newInode(n node, mode uint32, uid uint32) *vfs.Inode {
+	ino := o.sb.NextIno() + 1
+	in := o.sb.NewInode(ino, vfs.InodeAttr{Mode: mode, UID: uid, GID: uid}, o, o)
+	in.Private = n
+	return in
+}
+
+// Lookup is proc_root_lookup / proc_pid_lookup.
+func (o *inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
+	d := nodeOf(dir)
+	switch d.kind {
+	case kindRoot:
+		for _, f := range rootFiles {
+			if f.name == name {
+				return o.newInode(node{kind: f.kind}, modeOf(f.kind), 0), nil
+			}
+		}
+		tid, err := strconv.ParseInt(name, 10, 32)
+		if err != nil || strconv.FormatInt(tid, 10) != name {
+			return nil, linux.ENOENT
+		}
+		t := o.ps.k.TaskByTID(int32(tid))
+		if t == nil {
+			return nil, linux.ENOENT
+		}
+		return o.newInode(node{kind: kindTaskDir, tid: int32(tid)}, modeOf(kindTaskDir), t.Cred().EUID), nil
+	case kindTaskDir:
+		for _, f := range taskFiles {
+			if f.name == name {
+				return o.newInode(node{kind: f.kind, tid: d.tid}, modeOf(f.kind), dir.UID()), nil
+			}
+		}
+	}
+	return nil, linux.ENOENT
+}
+
+func modeOf(k kind) uint32 {
+	switch k {
+	case kindSelf, kindMountsLink:
+		return linux.S_IFLNK | 0o777
+	case kindTaskDir:
+		return linux.S_IFDIR | 0o555
+	}
+	return linux.S_IFREG | 0o444
+}
+
+// Mknod: procfs has no create (EACCES) and no mknod (EPERM).
+func (o *inodeOps) Mknod(dir *vfs.Inode, name string, attr vfs.InodeAttr) (*vfs.Inode, error) {
+	if attr.Mode&linux.S_IFMT == linux.S_IFREG {
+		return nil, linux.EACCES
+	}
+	return nil, linux.EPERM
+}
+
+func (o *inodeOps) Mkdir(*vfs.Inode, string, vfs.InodeAttr) (*vfs.Inode, error) {
+	return nil, linux.EPERM
+}
+
+func (o *inodeOps) Symlink(*vfs.Inode, string, string, vfs.InodeAttr) (*vfs.Inode, error) {
+	return nil, linux.EPERM
+}
+
+func (o *inodeOps) Link(*vfs.Inode, *vfs.Inode, string) error   { return linux.EPERM }
+func (o *inodeOps) Unlink(*vfs.Inode, string, *vfs.Inode) error { return linux.EPERM }
+func (o *inodeOps) Rmdir(*vfs.Inode, string, *vfs.Inode) error  { return linux.EPERM }
+func (o *inodeOps) Truncate(*vfs.Inode, int64) error            { return linux.EACCES }
+func (o *inodeOps) Readlink(in *vfs.Inode) (string, error)      { return "", linux.EINVAL }
+func (o *inodeOps) Rename(*vfs.Inode, string, *vfs.Inode, *vfs.Inode, string, *vfs.Inode, uint32) error {
+	return linux.EPERM
+}
+
+// ReadlinkFor resolves "self" to the reader's thread-group ID.
+func (o *inodeOps) ReadlinkFor(t *vfs.Task, in *vfs.Inode) (string, error) {
+	switch nodeOf(in).kind {
+	case kindSelf:
+		return strconv.Itoa(int(t.TID())), nil
+	case kindMountsLink:
+		return "self/mounts", nil
+	}
+	return "", linux.EINVAL
+}
+
+// Open generates the file's text, as seq_file's first read would.
+func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
+	n := nodeOf(f.Inode())
+	var text string
+	switch n.kind {
+	case kindFilesystems:
+		text = o.ps.k.Filesystems()
+	case kindMountinfo, kindMounts:
+		owner := o.ps.k.TaskByTID(n.tid)
+		if owner == nil {
+			return linux.ESRCH
+		}
+		if n.kind == kindMountinfo {
+			text = owner.Mountinfo()
+		} else {
+			text = owner.ProcMounts()
+		}
+	default:
+		return nil
+	}
+	f.Private = []byte(text)
+	return nil
+}
+
+// ReadAt reads the text generated at open.
+func (o *inodeOps) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
+	b, _ := f.Private.([]byte)
+	if off >= int64(len(b)) {
+		return 0, nil
+	}
+	return copy(p, b[off:]), nil
+}
+
+// WriteAt: none of these files can be written.
+func (o *inodeOps) WriteAt(*vfs.File, []byte, int64) (int, error) { return 0, linux.EINVAL }
+
+// ReadDir is proc_root_readdir / proc_pid_readdir.
+func (o *inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
+	n := nodeOf(f.Inode())
+	var out []vfs.Dirent
+	switch n.kind {
+	case kindRoot:
+		for _, e := range rootFiles {
+			out = append(out, vfs.Dirent{Name: e.name, Ino: 0, Type: linux.DirentType(modeOf(e.kind))})
+		}
+		var tids []int
+		for _, t := range o.ps.k.Tasks() {
+			tids = append(tids, int(t.TID()))
+		}
+		sort.Ints(tids)
+		for _, tid := range tids {
+			out = append(out, vfs.Dirent{Name: strconv.Itoa(tid), Type: linux.DT_DIR})
+		}
+	case kindTaskDir:
+		for _, e := range taskFiles {
+			out = append(out, vfs.Dirent{Name: e.name, Type: linux.DT_REG})
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,131 @@
+// Package proc is procfs (fs/proc): /proc/self, /proc/<tid>/mountinfo and
+// mounts, /proc/mounts and /proc/filesystems, generated from the kernel's
+// state when opened, as seq_file does.
+package proc
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// Magic is PROC_SUPER_MAGIC.
+const Magic = 0x9fa0
+
+// Type is the "proc" filesystem type.
+type Type struct{}
+
+// Name implements vfs.FilesystemType.
+func (Type) Name() string { return "proc" }
+
+// Flags implements vfs.FilesystemType.
+func (Type) Flags() vfs.FSTypeFlags { return vfs.FS_USERNS_MOUNT | vfs.FS_DISALLOW_NOTIFY_PERM }
+
+type options struct {
+	hidepid string
+	gid     string
+	subset  string
+}
+
+// InitFsContext is proc_init_fs_context.
+func (Type) InitFsContext(fc *vfs.FsContext) error {
+	o := &options{}
+	if fc.Purpose == vfs.FS_CONTEXT_FOR_RECONFIGURE {
+		*o = *fc.Root.Inode().Superblock().Private.(*procSB).opts
+	}
+	fc.FsPrivate = o
+	fc.Ops = contextOps{}
+	return nil
+}
+
+type contextOps struct{}
+
+var hidepidNames = map[string]string{
+	"0": "off", "1": "noaccess", "2": "invisible", "4": "ptraceable",
+	"off": "off", "noaccess": "noaccess", "invisible": "invisible", "ptraceable": "ptraceable",
+}
+
+// ParseParam is proc_parse_param.
+func (contextOps) ParseParam(fc *vfs.FsContext, p *vfs.FsParameter) error {
+	o := fc.FsPrivate.(*options)
+	switch p.Key {
+	case "hidepid", "gid", "subset":
+	default:
+		return vfs.ENOPARAM
+	}
+	if p.Type != vfs.FsValueIsString || p.Value == "" {
+		return fc.Errorf("Bad value for '%s'", p.Key)
+	}
+	switch p.Key {
+	case "hidepid":
+		name, ok := hidepidNames[p.Value]
+		if !ok {
+			return fc.Errorf("Unknown hidepid parameter '%s'", p.Value)
+		}
+		o.hidepid = name
+	case "gid":
+		if _, err := strconv.ParseUint(p.Value, 10, 32); err != nil {
+			return fc.Errorf("Bad value for '%s'", p.Key)
+		}
+		o.gid = p.Value
+	case "subset":
+		if p.Value != "pid" {
+			return fc.Errorf("unknown subset '%s'", p.Value)
+		}
+		o.subset = p.Value
+	}
+	return nil
+}
+
+type procSB struct {
+	k    *vfs.Kernel
+	opts *options
+	root *vfs.Inode
+}
+
+// GetTree is proc_get_tree: a new superblock per mount.
+func (contextOps) GetTree(fc *vfs.FsContext) error {
+	sb, err := fc.Kernel.NewSuperblock(fc, superOps{})
+	if err != nil {
+		return err
+	}
+	ps := &procSB{k: fc.Kernel, opts: fc.FsPrivate.(*options)}
+	sb.Private = ps
+	ops := &inodeOps{sb: sb, ps: ps}
+	ps.root = sb.NewInode(1, vfs.InodeAttr{Mode: linux.S_IFDIR | 0o555}, ops, ops)
+	ps.root.Private = node{kind: kindRoot}
+	root := vfs.NewRootDentry(ps.root)
+	sb.SetRoot(root)
+	fc.Root = root
+	return nil
+}
+
+// Reconfigure is proc_reconfigure.
+func (contextOps) Reconfigure(fc *vfs.FsContext) error {
+	ps := fc.Root.Inode().Superblock().Private.(*procSB)
+	*ps.opts = *fc.FsPrivate.(*options)
+	return nil
+}
+
+type superOps struct{}
+
+// ShowOptions is proc_show_options.
+func (superOps) ShowOptions(sb *vfs.Superblock, b *strings.Builder) {
+	o := sb.Private.(*procSB).opts
+	if o.gid != "" && o.gid != "0" {
+		b.WriteString(",gid=" + o.gid)
+	}
+	if o.hidepid != "" && o.hidepid != "off" {
+		b.WriteString(",hidepid=" + o.hidepid)
+	}
+	if o.subset != "" {
+		b.WriteString(",subset=" + o.subset)
+	}
+}
+
+// Statfs is simple_statfs for procfs.
+func (superOps) Statfs(sb *vfs.Superblock) (vfs.Statfs, error) {
+	return vfs.Statfs{Type: Magic, Bsize: 4096, Frsize: 4096, Namelen: linux.NAME_MAX}, nil
+}
