@@ -19,7 +19,7 @@ type fdEntry struct {
 type FDTable struct {
 	users atomic.Int32 // tasks sharing it
 	mu    sync.Mutex
-	fds []fdEntry // nil file: free
+	fds   []fdEntry // nil file: free
 }
 
 func newFDTable() *FDTable {

@@ -62,8 +62,8 @@ type Mount struct {
 	slaveFirst *Mount   // mnt_slave_list (hlist head)
 	slaveNext  *Mount   // mnt_slave (hlist node)
 	slavePprev **Mount
-	tflags     uint32 // T_*
-	expiryMark bool   // mnt_expiry_mark
+	tflags     uint32   // T_*
+	expiryMark bool     // mnt_expiry_mark
 	umountNode listHead // mnt_list: umount and candidate lists
 
 	// writers counts files open for writing through this mount
@@ -82,7 +82,7 @@ type listHead struct {
 }
 
 func (l *listHead) init(m *Mount) { l.next, l.prev, l.m = l, l, m }
-func (l *listHead) empty() bool  { return l.next == l }
+func (l *listHead) empty() bool   { return l.next == l }
 
 // add is list_add: insert n after l.
 func (l *listHead) add(n *listHead) {
