@@ -62,9 +62,9 @@ type Mount struct {
 	slaveFirst *Mount   // mnt_slave_list (hlist head)
 	slaveNext  *Mount   // mnt_slave (hlist node)
 	slavePprev **Mount
-	tflags     uint32   // T_*
-	expiryMark bool     // mnt_expiry_mark
-	umountNode listHead // mnt_list: umount and candidate lists
+	tflags     uint32      // T_*
+	expiryMark atomic.Bool // mnt_expiry_mark
+	umountNode listHead    // mnt_list: umount and candidate lists
 
 	// writers counts files open for writing through this mount
 	// (mnt_writers); a read-only switch is refused while it is not zero.

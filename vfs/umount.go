@@ -113,7 +113,7 @@ func (m *Mount) maybeRelease() {
 // mntput drops a long-lived reference.
 func (m *Mount) mntput() {
 	if m.refs.Add(-1) == 0 {
-		m.expiryMark = false
+		m.expiryMark.Store(false)
 		m.maybeRelease()
 	}
 }
@@ -302,8 +302,7 @@ func (t *Task) doUmount(m *Mount, flags int) error {
 		}
 		t.k.namespaceMu.Lock()
 		busy := !m.mounts.empty() || m.refs.Load() != 0
-		wasMarked := m.expiryMark
-		m.expiryMark = true
+		wasMarked := m.expiryMark.Swap(true)
 		t.k.namespaceMu.Unlock()
 		if busy {
 			return linux.EBUSY

@@ -1,0 +1,89 @@
+package vfs_test
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+)
+
+// TestConcurrentTasks runs many tasks at once over one tree, creating,
+// renaming, linking, removing, statting and mounting, so that the race
+// detector and the lock order get exercised. Results are checked for the
+// errnos the racing operations may legitimately return.
+func TestConcurrentTasks(t *testing.T) {
+	init := bootMounts(t)
+	const workers, rounds = 8, 200
+	var wg sync.WaitGroup
+	errs := make(chan error, workers)
+	for w := 0; w < workers; w++ {
+		task := init.Clone(0)
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			defer task.Exit()
+			for i := 0; i < rounds; i++ {
+				if err := churn(task, w, i); err != nil {
+					errs <- fmt.Errorf("worker %d round %d: %w", w, i, err)
+					return
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+// allowed are the errnos a racing operation may see.
+func allowed(err error) bool {
+	switch err {
+	case nil, linux.ENOENT, linux.EEXIST, linux.ENOTEMPTY, linux.EBUSY, linux.EINVAL, linux.ENOTDIR, linux.EXDEV:
+		return true
+	}
+	return false
+}
+
+func churn(t interface {
+	Mkdir(string, uint32) error
+	Rename(string, string) error
+	Link(string, string) error
+	Unlink(string) error
+	Rmdir(string) error
+	Creat(string, uint32) (int, error)
+	Close(int) error
+	Mount(string, string, string, uint64, string) error
+	Umount2(string, int) error
+}, w, i int) error {
+	a := fmt.Sprintf("/c/d%d", i%5)
+	b := fmt.Sprintf("/c/d%d", (i+w)%5)
+	ops := []func() error{
+		func() error { return t.Mkdir(a, 0o755) },
+		func() error { return t.Mkdir(a+"/sub", 0o755) },
+		func() error {
+			fd, err := t.Creat(a+"/f", 0o644)
+			if err == nil {
+				return t.Close(fd)
+			}
+			return err
+		},
+		func() error { return t.Link(a+"/f", b+"/g") },
+		func() error { return t.Rename(a, b+"/sub/moved") },
+		func() error { return t.Rename(b+"/sub/moved", a) },
+		func() error { return t.Unlink(b + "/g") },
+		func() error { return t.Mount("t", a, "tmpfs", 0, "") },
+		func() error { return t.Umount2(a, linux.MNT_DETACH) },
+		func() error { return t.Rmdir(a + "/sub") },
+		func() error { return t.Unlink(a + "/f") },
+		func() error { return t.Rmdir(a) },
+	}
+	for _, op := range ops {
+		if err := op(); !allowed(err) {
+			return err
+		}
+	}
+	return nil
+}
