@@ -11,6 +11,11 @@ import (
 type dname struct {
 	parent *Dentry // the dentry itself at a filesystem root
 	name   string
+	hash   uint64 // hashName(name)
+}
+
+func newDname(parent *Dentry, name string) *dname {
+	return &dname{parent: parent, name: name, hash: hashName(name)}
 }
 
 // Dentry is struct dentry: a name in the directory tree of one superblock.
@@ -32,6 +37,7 @@ type Dentry struct {
 	// the parent-side lock of namespace operations (i_rwsem).
 	mu       sync.RWMutex
 	children map[string]*Dentry
+	table    atomic.Pointer[dirTable] // lock-free view of children
 	seq      uint64 // creation order within the parent
 	nextSeq  uint64
 	dead     bool // unlinked (S_DEAD on a removed directory)
@@ -40,7 +46,7 @@ type Dentry struct {
 // NewRootDentry is d_make_root: the root dentry of a superblock.
 func NewRootDentry(in *Inode) *Dentry {
 	d := &Dentry{inode: in}
-	d.where.Store(&dname{parent: d, name: "/"})
+	d.where.Store(newDname(d, "/"))
 	return d
 }
 
@@ -58,6 +64,9 @@ func (d *Dentry) IsRoot() bool { return d.Parent() == d }
 
 // lookupChild is the dcache lookup (d_lookup) of name in directory d.
 func (d *Dentry) lookupChild(name string) *Dentry {
+	if c := d.fastLookup(name, hashName(name)); c != nil {
+		return c
+	}
 	d.mu.RLock()
 	c := d.children[name]
 	d.mu.RUnlock()
@@ -71,11 +80,12 @@ func (d *Dentry) childLocked(name string) *Dentry { return d.children[name] }
 // for in under name. d.mu must be held for writing.
 func (d *Dentry) addChildLocked(name string, in *Inode) *Dentry {
 	c := &Dentry{inode: in}
-	c.where.Store(&dname{parent: d, name: name})
+	c.where.Store(newDname(d, name))
 	d.insertLocked(name, c)
 	return c
 }
 
+// insertLocked hashes c, already named name under d. d.mu must be held.
 func (d *Dentry) insertLocked(name string, c *Dentry) {
 	if d.children == nil {
 		d.children = make(map[string]*Dentry)
@@ -83,13 +93,20 @@ func (d *Dentry) insertLocked(name string, c *Dentry) {
 	d.nextSeq++
 	c.seq = d.nextSeq
 	d.children[name] = c
+	d.tableAddLocked(c)
+}
+
+// unhashLocked takes c (named name) out of d without marking it unlinked.
+func (d *Dentry) unhashLocked(name string, c *Dentry) {
+	d.tableRemoveLocked(c)
+	delete(d.children, name)
 }
 
 // removeChildLocked is d_delete/d_drop for name. d.mu must be held.
 func (d *Dentry) removeChildLocked(name string) {
 	if c := d.children[name]; c != nil {
 		c.unlinked.Store(true)
-		delete(d.children, name)
+		d.unhashLocked(name, c)
 	}
 }
 
@@ -97,8 +114,8 @@ func (d *Dentry) removeChildLocked(name string) {
 // in nd; both parents' mu are held.
 func (d *Dentry) moveLocked(oldName string, nd *Dentry, newName string) {
 	c := d.children[oldName]
-	delete(d.children, oldName)
-	c.where.Store(&dname{parent: nd, name: newName})
+	d.unhashLocked(oldName, c)
+	c.where.Store(newDname(nd, newName))
 	nd.insertLocked(newName, c)
 }
 

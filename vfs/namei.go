@@ -31,6 +31,7 @@ type nameidata struct {
 	stack    [8]string // names left in outer walks (nested symlinks)
 	overflow []string
 	last     string
+	lastHash uint64
 	lastType lastType
 	// slash is set when the last component was followed by '/'.
 	slash bool
@@ -104,7 +105,10 @@ func (nd *nameidata) linkPathWalk(name string) error {
 			return err
 		}
 		i := 0
+		h := uint64(14695981039346656037) // hashName, inline
 		for i < len(name) && name[i] != '/' {
+			h ^= uint64(name[i])
+			h *= 1099511628211
 			i++
 		}
 		comp := name[:i]
@@ -122,13 +126,13 @@ func (nd *nameidata) linkPathWalk(name string) error {
 		name = name[i:]
 		if name == "" {
 			if nd.depth == 0 {
-				nd.last, nd.lastType, nd.slash = comp, typ, slash
+				nd.last, nd.lastHash, nd.lastType, nd.slash = comp, h, typ, slash
 				return nil
 			}
 			// The last component of a nested symlink is always followed.
 			name = nd.pop()
 		}
-		link, follow, err := nd.walkComponent(comp, typ, true)
+		link, follow, err := nd.walkComponent(comp, h, typ, true)
 		if err != nil {
 			return err
 		}
@@ -160,7 +164,7 @@ func (nd *nameidata) jumpIfAbsolute(body string) (string, bool) {
 
 // walkComponent is walk_component: step to comp. For a symlink that is to
 // be followed it leaves nd.path at the directory and returns the body.
-func (nd *nameidata) walkComponent(comp string, typ lastType, follow bool) (string, bool, error) {
+func (nd *nameidata) walkComponent(comp string, h uint64, typ lastType, follow bool) (string, bool, error) {
 	switch typ {
 	case lastDot:
 		return "", false, nil
@@ -168,7 +172,7 @@ func (nd *nameidata) walkComponent(comp string, typ lastType, follow bool) (stri
 		nd.followDotdot()
 		return "", false, nil
 	}
-	d, err := lookupOne(nd.path.Dentry, comp)
+	d, err := lookupOne(nd.path.Dentry, comp, h)
 	if err != nil {
 		return "", false, err
 	}
@@ -177,8 +181,8 @@ func (nd *nameidata) walkComponent(comp string, typ lastType, follow bool) (stri
 
 // lookupOne is lookup_fast, then lookup_slow: the dcache first, then the
 // filesystem's lookup. The caller has checked search permission on dir.
-func lookupOne(dir *Dentry, name string) (*Dentry, error) {
-	if d := dir.lookupChild(name); d != nil {
+func lookupOne(dir *Dentry, name string, h uint64) (*Dentry, error) {
+	if d := dir.fastLookup(name, h); d != nil {
 		return d, nil
 	}
 	if len(name) > linux.NAME_MAX {
@@ -293,7 +297,7 @@ func (nd *nameidata) lookupLast() (string, bool, error) {
 	if nd.lastType == lastRoot {
 		return "", false, nil
 	}
-	return nd.walkComponent(nd.last, nd.lastType, nd.flags&lookupFollow != 0)
+	return nd.walkComponent(nd.last, nd.lastHash, nd.lastType, nd.flags&lookupFollow != 0)
 }
 
 // pathLookupat is path_lookupat: resolve name entirely.

@@ -178,7 +178,7 @@ func (t *Task) Linkat(olddirfd int, oldname string, newdirfd int, newname string
 
 func newDentryFor(parent *Dentry, name string, in *Inode) *Dentry {
 	d := &Dentry{inode: in}
-	d.where.Store(&dname{parent: parent, name: name})
+	d.where.Store(newDname(parent, name))
 	return d
 }
 

@@ -154,7 +154,7 @@ func (t *Task) openLastLookups(nd *nameidata, h *openHow) (string, bool, bool, e
 		if nd.slash {
 			nd.flags |= lookupFollow | lookupDirectory
 		}
-		l, f, err := nd.walkComponent(nd.last, lastNorm, nd.flags&lookupFollow != 0)
+		l, f, err := nd.walkComponent(nd.last, nd.lastHash, lastNorm, nd.flags&lookupFollow != 0)
 		return l, f, false, err
 	}
 	if nd.slash {
@@ -171,7 +171,7 @@ func (t *Task) openLastLookups(nd *nameidata, h *openHow) (string, bool, bool, e
 // lookupOpen is lookup_open: find the last component, or create it.
 func (t *Task) lookupOpen(nd *nameidata, h *openHow) (*Dentry, bool, error) {
 	dir := nd.path.Dentry
-	if d := dir.lookupChild(nd.last); d != nil {
+	if d := dir.fastLookup(nd.last, nd.lastHash); d != nil {
 		return d, false, nil
 	}
 	dir.mu.Lock()

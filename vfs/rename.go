@@ -192,10 +192,10 @@ func vfsRename(c *Cred, odir *Dentry, oname string, old *Dentry, ndir *Dentry, n
 func finishRename(odir *Dentry, oname string, old *Dentry, ndir *Dentry, nname string, target *Dentry, exchange bool) {
 	switch {
 	case exchange:
-		delete(odir.children, oname)
-		delete(ndir.children, nname)
-		old.where.Store(&dname{parent: ndir, name: nname})
-		target.where.Store(&dname{parent: odir, name: oname})
+		odir.unhashLocked(oname, old)
+		ndir.unhashLocked(nname, target)
+		old.where.Store(newDname(ndir, nname))
+		target.where.Store(newDname(odir, oname))
 		ndir.insertLocked(nname, old)
 		odir.insertLocked(oname, target)
 		target.Inode().Touch("c")

@@ -1,0 +1,144 @@
+package vfs
+
+import "sync/atomic"
+
+// The path walk looks children up without a lock, as the kernel's RCU walk
+// does: each directory has an open-addressing table of child pointers,
+// written under the directory's mu and read with atomic loads. A hit is
+// checked against the child's current (parent, name), so a reader racing a
+// rename or unlink sees either the old or the new state; a miss falls back
+// to the locked lookup, which is the authority.
+
+// dirTable is one generation of a directory's lock-free child table.
+type dirTable struct {
+	slots []atomic.Pointer[dirEntry]
+	live  int // children present
+	used  int // slots not nil (children and tombstones)
+}
+
+// dirEntry is an immutable (name, child) pair in a dirTable. A reader that
+// finds one while the child is being renamed returns the child as it was
+// named a moment before, a valid order for two overlapping calls.
+type dirEntry struct {
+	hash uint64
+	name string
+	d    *Dentry
+}
+
+// tombstone marks a slot whose child left; probing continues past it.
+var tombstone = &dirEntry{}
+
+// eqName compares short names inline; the walk compares mostly short ones.
+func eqName(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	if len(a) > 16 {
+		return a == b
+	}
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// hashName is FNV-1a, computed by the walk while it scans a component.
+func hashName(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// fastLookup finds the child name (with hash h) without locking.
+func (d *Dentry) fastLookup(name string, h uint64) *Dentry {
+	tb := d.table.Load()
+	if tb == nil {
+		return nil
+	}
+	mask := uint64(len(tb.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		e := tb.slots[i].Load()
+		if e == nil {
+			return nil
+		}
+		if e.hash == h && eqName(e.name, name) {
+			return e.d
+		}
+	}
+}
+
+// tableAddLocked publishes child c (already named in c.where). d.mu held.
+func (d *Dentry) tableAddLocked(c *Dentry) {
+	tb := d.table.Load()
+	if tb == nil || (tb.used+1)*2 > len(tb.slots) {
+		tb = d.rebuildTableLocked(tb)
+	}
+	w := c.where.Load()
+	e := &dirEntry{hash: w.hash, name: w.name, d: c}
+	mask := uint64(len(tb.slots) - 1)
+	for i := e.hash & mask; ; i = (i + 1) & mask {
+		s := tb.slots[i].Load()
+		if s == nil || s == tombstone {
+			if s == nil {
+				tb.used++
+			}
+			tb.live++
+			tb.slots[i].Store(e)
+			return
+		}
+	}
+}
+
+// tableRemoveLocked withdraws child c, found by its current hash. d.mu held.
+func (d *Dentry) tableRemoveLocked(c *Dentry) {
+	tb := d.table.Load()
+	if tb == nil {
+		return
+	}
+	mask := uint64(len(tb.slots) - 1)
+	for i := c.where.Load().hash & mask; ; i = (i + 1) & mask {
+		s := tb.slots[i].Load()
+		if s == nil {
+			return
+		}
+		if s.d == c {
+			tb.slots[i].Store(tombstone)
+			tb.live--
+			return
+		}
+	}
+}
+
+// rebuildTableLocked makes a new generation sized for the live children
+// (dropping tombstones) and publishes it; readers of the old one still see a
+// consistent, if stale, table and fall back on a miss.
+func (d *Dentry) rebuildTableLocked(old *dirTable) *dirTable {
+	n := 8
+	live := 0
+	if old != nil {
+		live = old.live
+	}
+	for n < (live+1)*4 {
+		n *= 2
+	}
+	tb := &dirTable{slots: make([]atomic.Pointer[dirEntry], n)}
+	mask := uint64(n - 1)
+	for name, c := range d.children {
+		e := &dirEntry{hash: hashName(name), name: name, d: c}
+		for i := e.hash & mask; ; i = (i + 1) & mask {
+			if tb.slots[i].Load() == nil {
+				tb.slots[i].Store(e)
+				tb.used++
+				tb.live++
+				break
+			}
+		}
+	}
+	d.table.Store(tb)
+	return tb
+}
