@@ -38,7 +38,7 @@ type Dentry struct {
 	mu       sync.RWMutex
 	children map[string]*Dentry
 	table    atomic.Pointer[dirTable] // lock-free view of children
-	seq      uint64 // creation order within the parent
+	seq      uint64                   // creation order within the parent
 	nextSeq  uint64
 	dead     bool // unlinked (S_DEAD on a removed directory)
 }
