@@ -34,6 +34,7 @@ type Mount struct {
 	sb       *Superblock
 	flags    atomic.Uint32 // MNT_* per-mount flags
 	link     atomic.Pointer[mountLink]
+	selfLink mountLink // the link of a mount with no parent, kept to spare an allocation
 	ns       atomic.Pointer[MountNamespace]
 
 	// devname is mnt_devname, the source shown in /proc/mounts.
@@ -65,6 +66,7 @@ type Mount struct {
 	tflags     uint32      // T_*
 	expiryMark atomic.Bool // mnt_expiry_mark
 	umountNode listHead    // mnt_list: umount and candidate lists
+	instance   listHead    // mnt_instance: place in the superblock\'s s_mounts
 
 	// writers counts files open for writing through this mount
 	// (mnt_writers); a read-only switch is refused while it is not zero.
@@ -112,7 +114,8 @@ func (k *Kernel) allocVfsmnt(devname string) (*Mount, error) {
 		devname = "none"
 	}
 	m := &Mount{k: k, id: id, idUnique: k.mntIDCounter.Add(1), devname: devname}
-	m.link.Store(&mountLink{parent: m})
+	m.selfLink.parent = m
+	m.link.Store(&m.selfLink)
 	m.mounts.init(m)
 	m.child.init(m)
 	m.nsNode.init(m)
@@ -243,7 +246,7 @@ func umountMnt(m *Mount) {
 	}
 	unhash(m)
 	m.child.del()
-	m.link.Store(&mountLink{parent: m})
+	m.link.Store(&m.selfLink)
 }
 
 // changeMountpoint is mnt_change_mountpoint: move m to (parent, mp).

@@ -15,9 +15,10 @@ type MountNamespace struct {
 	k       *Kernel
 	root    *Mount
 	seq     uint64
-	list    listHead // mounts by idUnique
-	nr      int      // nr_mounts
-	pending int      // pending_mounts
+	list    listHead  // mounts by idUnique
+	nr      int       // nr_mounts
+	pending int       // pending_mounts
+	hint    *listHead // the last mount inserted, where the next one usually goes
 	// event counts changes (ns->event), for poll on mountinfo.
 	event atomic.Uint64
 }
@@ -39,19 +40,30 @@ func (ns *MountNamespace) Seq() uint64 { return ns.seq }
 // Event returns the namespace's event counter.
 func (ns *MountNamespace) Event() uint64 { return ns.event.Load() }
 
-// addToNS is mnt_add_to_ns: insert m in unique-ID order. New mounts almost
-// always go last, so the walk from the tail is short.
+// addToNS is mnt_add_to_ns: insert m in unique-ID order. Insertions come
+// in runs that rise (new mounts) or fall (propagated copies, committed
+// newest first), so the search starts from the previous insertion.
 func (ns *MountNamespace) addToNS(m *Mount) {
 	m.ns.Store(ns)
-	at := ns.list.prev
+	at := ns.hint
+	if at == nil {
+		at = ns.list.prev
+	}
 	for at != &ns.list && at.m.idUnique > m.idUnique {
 		at = at.prev
 	}
+	for at.next != &ns.list && at.next.m.idUnique < m.idUnique {
+		at = at.next
+	}
 	at.add(&m.nsNode)
+	ns.hint = &m.nsNode
 }
 
 // moveFromNS is move_from_ns.
 func moveFromNS(m *Mount) {
+	if ns := m.ns.Load(); ns != nil && ns.hint == &m.nsNode {
+		ns.hint = nil
+	}
 	m.nsNode.del()
 }
 

@@ -1,6 +1,10 @@
 package vfs
 
-import "github.com/linuxvfs/linuxvfs/abi/linux"
+import (
+	"slices"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+)
 
 // Propagation, after fs/pnode.c. Every function here needs
 // Kernel.namespaceMu held.
@@ -304,6 +308,7 @@ func findMaster(m, lastCopy, original *Mount) *Mount {
 // propagateMnt is propagate_mnt: make the copies of source for every mount
 // that receives propagation from dest, with their mountpoints set. The
 // copies are returned newest first, as the kernel's tree_list holds them.
+// (The local "copy" is the kernel's name for the last copy made.)
 func propagateMnt(dest *Mount, mp *Dentry, source *Mount) ([]*Mount, error) {
 	var tree []*Mount
 	if dest.master != nil {
@@ -340,7 +345,7 @@ func propagateMnt(dest *Mount, mp *Dentry, source *Mount) ([]*Mount, error) {
 					n.master.tflags |= tMarked
 				}
 				copy = this
-				tree = append([]*Mount{this}, tree...)
+				tree = append(tree, this)
 				if err = n.ns.Load().countMounts(this); err != nil {
 					break
 				}
@@ -359,6 +364,7 @@ func propagateMnt(dest *Mount, mp *Dentry, source *Mount) ([]*Mount, error) {
 	if dest.master != nil {
 		dest.master.tflags &^= tMarked
 	}
+	slices.Reverse(tree) // the kernel's tree_list is built head-first
 	return tree, err
 }
 

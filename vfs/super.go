@@ -27,21 +27,22 @@ type Superblock struct {
 	active   atomic.Int32 // s_active: mounts of this superblock
 
 	mountsMu sync.Mutex
-	mounts   map[*Mount]struct{} // s_mounts
+	mounts   listHead // s_mounts, threaded through Mount.instance
 }
 
 func (sb *Superblock) addMount(m *Mount) {
 	sb.mountsMu.Lock()
-	if sb.mounts == nil {
-		sb.mounts = make(map[*Mount]struct{})
+	if sb.mounts.next == nil {
+		sb.mounts.init(nil)
 	}
-	sb.mounts[m] = struct{}{}
+	m.instance.init(m)
+	sb.mounts.addTail(&m.instance)
 	sb.mountsMu.Unlock()
 }
 
 func (sb *Superblock) removeMount(m *Mount) {
 	sb.mountsMu.Lock()
-	delete(sb.mounts, m)
+	m.instance.del()
 	sb.mountsMu.Unlock()
 }
 
@@ -49,9 +50,12 @@ func (sb *Superblock) removeMount(m *Mount) {
 func (sb *Superblock) mountList() []*Mount {
 	sb.mountsMu.Lock()
 	defer sb.mountsMu.Unlock()
-	out := make([]*Mount, 0, len(sb.mounts))
-	for m := range sb.mounts {
-		out = append(out, m)
+	var out []*Mount
+	if sb.mounts.next == nil {
+		return nil
+	}
+	for l := sb.mounts.next; l != &sb.mounts; l = l.next {
+		out = append(out, l.m)
 	}
 	return out
 }
