@@ -7,37 +7,6 @@ import (
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
 
-// mangle is seq_escape with " \t\n\\": those bytes become octal escapes.
-func mangle(b *strings.Builder, s string) {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case ' ', '\t', '\n', '\\':
-			b.WriteByte('\\')
-			b.WriteByte('0' + c>>6)
-			b.WriteByte('0' + c>>3&7)
-			b.WriteByte('0' + c&7)
-		default:
-			b.WriteByte(c)
-		}
-	}
-}
-
-// dentryPath is dentry_path: d's path from its superblock's root, with
-// "//deleted" once unlinked.
-func dentryPath(d *Dentry) string {
-	var parts []string
-	unlinked := d.Unlinked()
-	for !d.IsRoot() {
-		parts = append(parts, d.Name())
-		d = d.Parent()
-	}
-	s := "/" + joinReversed(parts)
-	if unlinked {
-		s += "//deleted"
-	}
-	return s
-}
-
 var mntOpts = []struct {
 	flag uint32
 	name string
@@ -53,26 +22,6 @@ var sbOpts = []struct {
 }{
 	{linux.SB_SYNCHRONOUS, ",sync"}, {linux.SB_DIRSYNC, ",dirsync"},
 	{linux.SB_MANDLOCK, ",mand"}, {linux.SB_LAZYTIME, ",lazytime"},
-}
-
-// showMntOpts is show_mnt_opts.
-func showMntOpts(b *strings.Builder, m *Mount) {
-	f := m.Flags()
-	for _, o := range mntOpts {
-		if f&o.flag != 0 {
-			b.WriteString(o.name)
-		}
-	}
-}
-
-// showSbOpts is show_sb_opts.
-func showSbOpts(b *strings.Builder, sb *Superblock) {
-	f := sb.Flags()
-	for _, o := range sbOpts {
-		if f&o.flag != 0 {
-			b.WriteString(o.name)
-		}
-	}
 }
 
 func rwString(ro bool) string {
@@ -99,77 +48,178 @@ func getDominatingID(m *Mount, root Path) int {
 	return 0
 }
 
-// showMountinfo is show_mountinfo: one line of /proc/<pid>/mountinfo, or
-// false when the mount lies outside root.
-func showMountinfo(b *strings.Builder, m *Mount, root Path) bool {
-	mp, ok := dPath(Path{m, m.root}, root)
-	if !ok {
-		return false
-	}
-	sb := m.sb
-	parent := m.parent()
-	b.WriteString(strconv.Itoa(m.id) + " " + strconv.Itoa(parent.id) + " ")
-	b.WriteString(strconv.Itoa(int(linux.Major(sb.dev))) + ":" + strconv.Itoa(int(linux.Minor(sb.dev))) + " ")
-	mangle(b, dentryPath(m.root))
-	b.WriteByte(' ')
-	mangle(b, mp)
-	b.WriteString(rwString(m.Flags()&linux.MNT_READONLY != 0))
-	showMntOpts(b, m)
-	if m.isShared() {
-		b.WriteString(" shared:" + strconv.Itoa(m.groupID))
-	}
-	if m.isSlave() {
-		master := m.master.groupID
-		b.WriteString(" master:" + strconv.Itoa(master))
-		if dom := getDominatingID(m, root); dom != 0 && dom != master {
-			b.WriteString(" propagate_from:" + strconv.Itoa(dom))
+// render holds the scratch space of one mountinfo or mounts rendering, so
+// that lines cost no allocations of their own.
+type render struct {
+	b     []byte
+	parts []string
+	sb    strings.Builder
+}
+
+// appendEscaped is mangle on a byte slice.
+func (r *render) appendEscaped(s string) {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ' ', '\t', '\n', '\\':
+			r.b = append(r.b, '\\', '0'+c>>6, '0'+c>>3&7, '0'+c&7)
+		default:
+			r.b = append(r.b, c)
 		}
 	}
-	if m.isUnbindable() {
-		b.WriteString(" unbindable")
+}
+
+// appendPath appends the escaped path of p as seen from root (d_path), or
+// reports that p lies outside root.
+func (r *render) appendPath(p, root Path) bool {
+	r.parts = r.parts[:0]
+	m, d := p.Mnt, p.Dentry
+	for (Path{m, d}) != root {
+		if d == m.root {
+			parent, mp := m.Parent()
+			if parent == m {
+				return false
+			}
+			m, d = parent, mp
+			continue
+		}
+		r.parts = append(r.parts, d.Name())
+		d = d.Parent()
 	}
-	b.WriteString(" - " + sb.fsType.Name() + " ")
-	mangle(b, m.devname)
-	b.WriteString(rwString(sb.ReadOnly()))
-	showSbOpts(b, sb)
-	sb.Ops.ShowOptions(sb, b)
-	b.WriteByte('\n')
+	r.appendJoined()
 	return true
 }
 
-// showVfsmnt is show_vfsmnt: one line of /proc/mounts.
-func showVfsmnt(b *strings.Builder, m *Mount, root Path) bool {
-	mp, ok := dPath(Path{m, m.root}, root)
-	if !ok {
-		return false
+// appendDentryPath appends dentry_path(d), escaped.
+func (r *render) appendDentryPath(d *Dentry) {
+	r.parts = r.parts[:0]
+	unlinked := d.Unlinked()
+	for !d.IsRoot() {
+		r.parts = append(r.parts, d.Name())
+		d = d.Parent()
 	}
-	mangle(b, m.devname)
-	b.WriteByte(' ')
-	mangle(b, mp)
-	b.WriteString(" " + m.sb.fsType.Name())
-	b.WriteString(rwString(m.ReadOnly()))
-	showSbOpts(b, m.sb)
-	showMntOpts(b, m)
-	m.sb.Ops.ShowOptions(m.sb, b)
-	b.WriteString(" 0 0\n")
-	return true
+	r.appendJoined()
+	if unlinked {
+		r.b = append(r.b, "//deleted"...)
+	}
+}
+
+func (r *render) appendJoined() {
+	if len(r.parts) == 0 {
+		r.b = append(r.b, '/')
+	}
+	for i := len(r.parts) - 1; i >= 0; i-- {
+		r.b = append(r.b, '/')
+		r.appendEscaped(r.parts[i])
+	}
+}
+
+func (r *render) appendInt(n int) { r.b = strconv.AppendInt(r.b, int64(n), 10) }
+
+// appendFsOptions appends the filesystem's show_options.
+func (r *render) appendFsOptions(sb *Superblock) {
+	r.sb.Reset()
+	sb.Ops.ShowOptions(sb, &r.sb)
+	r.b = append(r.b, r.sb.String()...)
+}
+
+func (r *render) appendMntOpts(m *Mount) {
+	f := m.Flags()
+	for _, o := range mntOpts {
+		if f&o.flag != 0 {
+			r.b = append(r.b, o.name...)
+		}
+	}
+}
+
+func (r *render) appendSbOpts(sb *Superblock) {
+	f := sb.Flags()
+	for _, o := range sbOpts {
+		if f&o.flag != 0 {
+			r.b = append(r.b, o.name...)
+		}
+	}
+}
+
+// showMountinfo is show_mountinfo: one line of /proc/<pid>/mountinfo, or
+// nothing when the mount lies outside root.
+func (r *render) showMountinfo(m *Mount, root Path) {
+	start := len(r.b)
+	sb := m.sb
+	r.appendInt(m.id)
+	r.b = append(r.b, ' ')
+	r.appendInt(m.parent().id)
+	r.b = append(r.b, ' ')
+	r.appendInt(int(linux.Major(sb.dev)))
+	r.b = append(r.b, ':')
+	r.appendInt(int(linux.Minor(sb.dev)))
+	r.b = append(r.b, ' ')
+	r.appendDentryPath(m.root)
+	r.b = append(r.b, ' ')
+	if !r.appendPath(Path{m, m.root}, root) {
+		r.b = r.b[:start]
+		return
+	}
+	r.b = append(r.b, rwString(m.Flags()&linux.MNT_READONLY != 0)...)
+	r.appendMntOpts(m)
+	if m.isShared() {
+		r.b = append(r.b, " shared:"...)
+		r.appendInt(m.groupID)
+	}
+	if m.isSlave() {
+		master := m.master.groupID
+		r.b = append(r.b, " master:"...)
+		r.appendInt(master)
+		if dom := getDominatingID(m, root); dom != 0 && dom != master {
+			r.b = append(r.b, " propagate_from:"...)
+			r.appendInt(dom)
+		}
+	}
+	if m.isUnbindable() {
+		r.b = append(r.b, " unbindable"...)
+	}
+	r.b = append(r.b, " - "...)
+	r.b = append(r.b, sb.fsType.Name()...)
+	r.b = append(r.b, ' ')
+	r.appendEscaped(m.devname)
+	r.b = append(r.b, rwString(sb.ReadOnly())...)
+	r.appendSbOpts(sb)
+	r.appendFsOptions(sb)
+	r.b = append(r.b, '\n')
+}
+
+// showVfsmnt is show_vfsmnt: one line of /proc/mounts.
+func (r *render) showVfsmnt(m *Mount, root Path) {
+	start := len(r.b)
+	r.appendEscaped(m.devname)
+	r.b = append(r.b, ' ')
+	if !r.appendPath(Path{m, m.root}, root) {
+		r.b = r.b[:start]
+		return
+	}
+	r.b = append(r.b, ' ')
+	r.b = append(r.b, m.sb.fsType.Name()...)
+	r.b = append(r.b, rwString(m.ReadOnly())...)
+	r.appendSbOpts(m.sb)
+	r.appendMntOpts(m)
+	r.appendFsOptions(m.sb)
+	r.b = append(r.b, " 0 0\n"...)
 }
 
 // Mountinfo renders /proc/<pid>/mountinfo as t sees it: its namespace's
 // mounts in creation order, those outside its root left out.
-func (t *Task) Mountinfo() string { return t.renderMounts(showMountinfo) }
+func (t *Task) Mountinfo() string { return t.renderMounts((*render).showMountinfo) }
 
 // ProcMounts renders /proc/<pid>/mounts.
-func (t *Task) ProcMounts() string { return t.renderMounts(showVfsmnt) }
+func (t *Task) ProcMounts() string { return t.renderMounts((*render).showVfsmnt) }
 
-func (t *Task) renderMounts(show func(*strings.Builder, *Mount, Path) bool) string {
+func (t *Task) renderMounts(show func(*render, *Mount, Path)) string {
 	ns := t.MountNamespace()
 	root := t.Root()
 	t.k.namespaceMu.Lock()
 	defer t.k.namespaceMu.Unlock()
-	var b strings.Builder
+	r := &render{b: make([]byte, 0, 128*ns.nr)}
 	for l := ns.list.next; l != &ns.list; l = l.next {
-		show(&b, l.m, root)
+		show(r, l.m, root)
 	}
-	return b.String()
+	return string(r.b)
 }

@@ -305,11 +305,11 @@ func opTruncate(path string, size int64) scStep {
 func opFtruncate(slot string, size int64) scStep {
 	return scStep{op: "ftruncate", fd: slot, off: size}
 }
-func opChdir(path string) scStep  { return scStep{op: "chdir", path: path} }
-func opFchdir(slot string) scStep { return scStep{op: "fchdir", fd: slot} }
-func opGetcwd() scStep            { return scStep{op: "getcwd"} }
-func opUmask(mask uint32) scStep  { return scStep{op: "umask", mode: mask} }
-func opDup(slot string) scStep    { return scStep{op: "dup", fd: slot} }
+func opChdir(path string) scStep   { return scStep{op: "chdir", path: path} }
+func opFchdir(slot string) scStep  { return scStep{op: "fchdir", fd: slot} }
+func opGetcwd() scStep             { return scStep{op: "getcwd"} }
+func opUmask(mask uint32) scStep   { return scStep{op: "umask", mode: mask} }
+func opDup(slot string) scStep     { return scStep{op: "dup", fd: slot} }
 func opMount(target string) scStep { return scStep{op: "mount", path: target} }
 
 // opDup2 duplicates slot onto slot2: an open slot is replaced, an unknown
@@ -713,7 +713,7 @@ func (v vfsOps) Getcwd() (string, error)                { return v.t.Getcwd() }
 func (v vfsOps) Umask(mask uint32) uint32               { return v.t.Umask(mask) }
 func (v vfsOps) Dup(fd int) (int, error)                { return v.t.Dup(fd) }
 func (v vfsOps) Dup2(oldfd, newfd int) (int, error)     { return v.t.Dup2(oldfd, newfd) }
-func (v vfsOps) Mount(target string) error { return v.t.Mount("tmpfs", target, "tmpfs", 0, "") }
+func (v vfsOps) Mount(target string) error              { return v.t.Mount("tmpfs", target, "tmpfs", 0, "") }
 func (v vfsOps) SetUser(u *scUser) error {
 	v.t.SetCred(u.cred())
 	return nil
