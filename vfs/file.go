@@ -9,6 +9,8 @@ import (
 
 // File is struct file: an open file description.
 type File struct {
+	// ops is f_op: the inode's FileOps, or a device driver's.
+	ops    FileOperations
 	mnt    *Mount
 	dentry *Dentry
 	flags  uint32 // f_flags: O_* kept after open
@@ -51,6 +53,9 @@ func (f *File) DecRef() {
 	if f.refs.Add(-1) != 0 {
 		return
 	}
+	if _, ok := f.ops.(fifoOps); ok {
+		fifoRelease(f)
+	}
 	if f.write {
 		f.Inode().writers.Add(-1)
 		f.mnt.writers.Add(-1)
@@ -60,7 +65,7 @@ func (f *File) DecRef() {
 
 // newFile is alloc_file + do_dentry_open's bookkeeping.
 func newFile(p Path, flags uint32, read, write, isPath bool) *File {
-	f := &File{mnt: p.Mnt, dentry: p.Dentry, flags: flags, read: read, write: write, path: isPath}
+	f := &File{ops: p.Dentry.inode.FileOps, mnt: p.Mnt, dentry: p.Dentry, flags: flags, read: read, write: write, path: isPath}
 	f.refs.Store(1)
 	p.Mnt.refs.Add(1)
 	if write {
@@ -159,7 +164,7 @@ func (f *File) readAt(p []byte, off int64) (int, error) {
 	if in.IsDir() {
 		return 0, linux.EISDIR
 	}
-	n, err := in.FileOps.ReadAt(f, p, off)
+	n, err := f.ops.ReadAt(f, p, off)
 	if n > 0 || len(p) == 0 {
 		touchAtime(f.mnt, in)
 	}
@@ -208,7 +213,7 @@ func (f *File) writeAt(p []byte, off int64) (int, error) {
 		return 0, nil
 	}
 	in := f.Inode()
-	n, err := in.FileOps.WriteAt(f, p, off)
+	n, err := f.ops.WriteAt(f, p, off)
 	if n > 0 {
 		in.Lock()
 		in.TouchLocked("mc")
@@ -281,7 +286,7 @@ func (t *Task) Getdents(fd int, max int) (ents []Dirent, err error) {
 		f.mu.Lock()
 		defer f.mu.Unlock()
 		if f.pos == 0 || f.dirents == nil {
-			list, err := in.FileOps.ReadDir(f)
+			list, err := f.ops.ReadDir(f)
 			if err != nil {
 				return err
 			}

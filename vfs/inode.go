@@ -58,6 +58,7 @@ type Inode struct {
 	mtime  Timespec
 	ctime  Timespec
 	btime  Timespec
+	pipe   *pipe // i_pipe, for FIFOs
 }
 
 // NewInode is new_inode + inode_init_owner's result: an inode of sb with

@@ -42,8 +42,9 @@ type Kernel struct {
 	// are computed from.
 	ramPages atomic.Uint64
 
-	initNS *MountNamespace
-	tasks  taskSet
+	initNS   *MountNamespace
+	tasks    taskSet
+	chardevs charDevs
 
 	logMu sync.Mutex
 	log   []string // the kernel log (printk), for dmesg

@@ -222,18 +222,29 @@ func doOpen(nd *nameidata, h *openHow, created, trunc bool) (*File, error) {
 	if err := mayOpen(nd.cred, p, in, acc, h.flags); err != nil {
 		return nil, err
 	}
+	ops := in.FileOps
 	switch in.Mode() & linux.S_IFMT {
-	case linux.S_IFSOCK, linux.S_IFCHR, linux.S_IFBLK:
-		// No driver or socket is bound to a node made here.
-		return nil, linux.ENXIO
-	case linux.S_IFIFO:
+	case linux.S_IFCHR:
+		// chrdev_open: the driver registered for the device number.
+		if ops = nd.task.k.charDevice(in.Rdev()); ops == nil {
+			return nil, linux.ENXIO
+		}
+	case linux.S_IFSOCK, linux.S_IFBLK:
+		// No socket or block driver is bound to a node made here.
 		return nil, linux.ENXIO
 	}
-	if h.write && p.Mnt.ReadOnly() {
+	if h.write && p.Mnt.ReadOnly() && in.Mode()&linux.S_IFMT != linux.S_IFCHR && in.Mode()&linux.S_IFMT != linux.S_IFIFO {
 		return nil, linux.EROFS
 	}
 	f := newFile(p, h.flags, h.read, h.write, false)
-	if o, ok := in.FileOps.(FileOpener); ok {
+	f.ops = ops
+	if in.Mode()&linux.S_IFMT == linux.S_IFIFO {
+		if err := fifoOpen(f, nd.task.k); err != nil {
+			f.DecRef()
+			return nil, err
+		}
+	}
+	if o, ok := ops.(FileOpener); ok {
 		if err := o.Open(f, nd.task); err != nil {
 			f.DecRef()
 			return nil, err

@@ -1783,36 +1783,49 @@ var scenarios = []scenario{
 	)},
 
 	// ---------------------------------------------------------------- atime
+	// The root of a linuxvfs kernel is rootfs, mounted without
+	// MNT_RELATIME; the atime rules are checked on a tmpfs mounted with
+	// mount(2), which gets relatime by default on both sides.
 	{name: "atime/relatime", steps: steps(
-		mkfile("f", 0o644, "data"),
-		opUtimes("f", times2(ts(1000, 0), ts(2000, 0)), 0).ok(),
-		opOpen("f", oRD, 0).to("r").ok(),
+		opMkdir("m", 0o755).ok(),
+		opMount("/m").ok(),
+		mkfile("m/f", 0o644, "data"),
+		opUtimes("m/f", times2(ts(1000, 0), ts(2000, 0)), 0).ok(),
+		opOpen("m/f", oRD, 0).to("r").ok(),
 		opRead("r", 10).ok(), // atime <= mtime: updated
-		opStat("f").ok(),
-		opUtimes("f", times2(ts(4e9, 0), ts(2000, 0)), 0).ok(),
-		opPread("r", 10, 0).ok(), // atime in the future: kept
-		opStat("f").ok(),
-		opPread("r", 10, 100).ok(), // nothing read: kept
-		opStat("f").ok(),
-		opUtimes("f", times2(ts(1000, 0), ts(2000, 0)), 0).ok(),
+		opStat("m/f").ok(),
+		opUtimes("m/f", times2(ts(4e9, 0), ts(2000, 0)), 0).ok(),
+		opPread("r", 10, 0).ok(), // atime newer than mtime and ctime: kept
+		opStat("m/f").ok(),
+		opUtimes("m/f", times2(ts(1000, 0), ts(2000, 0)), 0).ok(),
 		opPread("r", 0, 0).ok(), // an empty read still touches atime
-		opStat("f").ok(),
-		opUtimes("f", times2(ts(1000, 0), ts(2000, 0)), 0).ok(),
-		opPread("r", 10, 100).ok(), // at EOF: no data, no touch
-		opStat("f").ok(),
-		opSymlink("f", "l").ok(),
-		opUtimes("l", times2(ts(1000, 0), ts(2000, 0)), atNOFOL).ok(),
-		opReadlink("l").ok(),
-		opLstat("l").ok(),
-		opMkdir("d", 0o755).ok(),
-		opUtimes("d", times2(ts(1000, 0), ts(2000, 0)), 0).ok(),
-		opOpen("d", oRD|oDIR, 0).to("d").ok(),
-		opStat("d").ok(),
+		opStat("m/f").ok(),
+		opSymlink("f", "m/l").ok(),
+		opUtimes("m/l", times2(ts(1000, 0), ts(2000, 0)), atNOFOL).ok(),
+		opReadlink("m/l").ok(),
+		opLstat("m/l").ok(),
+		opMkdir("m/d", 0o755).ok(),
+		opUtimes("m/d", times2(ts(1000, 0), ts(2000, 0)), 0).ok(),
+		opOpen("m/d", oRD|oDIR, 0).to("d").ok(),
+		opStat("m/d").ok(), // opening does not touch atime
 		opGetdents("d").ok(),
-		opStat("d").ok(),
-		opUtimes("d", times2(ts(1000, 0), ts(2000, 0)), 0).ok(),
-		opStat("d/.").ok(), // a lookup does not touch atime
+		opStat("m/d").ok(),
+		opUtimes("m/d", times2(ts(1000, 0), ts(2000, 0)), 0).ok(),
+		opStat("m/d/.").ok(), // a lookup does not touch atime
 		opWrite("r", "x").fails(eBADF),
+	)},
+	{name: "atime/read-at-eof", bug: "a read that returns 0 bytes at end of file does not touch atime; shmem_file_read_iter always calls file_accessed", steps: steps(
+		opMkdir("m", 0o755).ok(),
+		opMount("/m").ok(),
+		mkfile("m/f", 0o644, "data"),
+		opOpen("m/f", oRD, 0).to("r").ok(),
+		opUtimes("m/f", times2(ts(1000, 0), ts(2000, 0)), 0).ok(),
+		opPread("r", 10, 100).ok(),
+		opStat("m/f").ok(),
+		opUtimes("m/f", times2(ts(1000, 0), ts(2000, 0)), 0).ok(),
+		opLseek("r", 0, linux.SEEK_END).ok(),
+		opRead("r", 10).ok(),
+		opStat("m/f").ok(),
 	)},
 	{name: "mtime/directory-changes", steps: steps(
 		opMkdir("d", 0o755).ok(),
@@ -1909,7 +1922,7 @@ var scenarios = []scenario{
 		opSymlink("x", "d/dot/").fails(eEXIST),
 		opRename("d/dotdot", "d/dd", 0).ok(),
 		opReadlink("d/dd").ok(),
-		opUnlink("d/dot/").fails(eISDIR),
+		opUnlink("d/dot/").fails(eNOTDIR),
 	)},
 	{name: "symlink/permissions-user", steps: steps(
 		mkdirm("d700", 0o700),
@@ -1987,7 +2000,6 @@ var scenarios = []scenario{
 		opAccess("d", linux.R_OK|linux.X_OK, 0).as(alice).ok(),
 		opAccess("f", linux.X_OK, 0).as(alice).ok(),
 		opMknod("c", sIFCHR|0o666, linux.Mkdev(1, 3)).ok(),
-		opAccess("c", linux.W_OK, 0).as(alice).ok(),
 		opAccess("c", linux.X_OK, 0).fails(eACCES),
 	)},
 	{name: "rename/dir-permissions-and-sticky-targets", steps: steps(
@@ -2002,7 +2014,8 @@ var scenarios = []scenario{
 		opStat("x/cd").ok(),
 		opStat("s").ok(),
 		opStat("x").ok(),
-		opRename("x/cd", "x/cd2", 0).as(bob).fails(eACCES),
+		opRename("x/cd", "x/cd2", 0).as(bob).ok(), // same parent: no ".." to rewrite
+		opRename("x/cd2", "s/cd2", 0).as(bob).fails(eACCES),
 		mkdirm("nosearch", 0o733),
 		mkfile("nosearch/f", 0o644, ""),
 		opRename("nosearch/f", "nosearch/g", 0).as(alice).ok(),
@@ -2026,6 +2039,10 @@ var scenarios = []scenario{
 		opStat("h").ok(),
 		opOpen("h", oRD, 0).to("h").ok(),
 		opUnlink("h").ok(),
+		opFstat("h").ok(),
+		opLink("", "back", atEMPTY).at("h").ok(), // a/f still names it
+		opUnlink("a/f").ok(),
+		opUnlink("back").ok(),
 		opFstat("h").ok(),
 		opLink("", "back", atEMPTY).at("h").fails(eNOENT),
 	)},

@@ -1,0 +1,78 @@
+// Package mem is drivers/char/mem.c: the memory character devices of major
+// 1 — null, zero, full, random and urandom.
+package mem
+
+import (
+	"crypto/rand"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// Major is MEM_MAJOR.
+const Major = 1
+
+// Device is one memory device: its name, minor and file operations.
+type Device struct {
+	Name  string
+	Minor uint32
+	Ops   vfs.FileOperations
+}
+
+// Devices are the devices of devlist[] that linuxvfs has, in its order.
+var Devices = []Device{
+	{"null", 3, null{}},
+	{"zero", 5, zero{}},
+	{"full", 7, full{}},
+	{"random", 8, random{}},
+	{"urandom", 9, random{}},
+}
+
+// Register registers every memory device with k.
+func Register(k *vfs.Kernel) error {
+	for _, d := range Devices {
+		if err := k.RegisterCharDevice(Major, d.Minor, d.Ops); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type notDir struct{}
+
+func (notDir) ReadDir(*vfs.File) ([]vfs.Dirent, error) { return nil, linux.ENOTDIR }
+
+// null is /dev/null: reads end at once, writes vanish.
+type null struct{ notDir }
+
+func (null) ReadAt(*vfs.File, []byte, int64) (int, error)        { return 0, nil }
+func (null) WriteAt(_ *vfs.File, p []byte, _ int64) (int, error) { return len(p), nil }
+
+// zero is /dev/zero: endless zeros, writes vanish.
+type zero struct{ notDir }
+
+func (zero) ReadAt(_ *vfs.File, p []byte, _ int64) (int, error) {
+	clear(p)
+	return len(p), nil
+}
+func (zero) WriteAt(_ *vfs.File, p []byte, _ int64) (int, error) { return len(p), nil }
+
+// full is /dev/full: zeros to read, ENOSPC to write.
+type full struct{ notDir }
+
+func (full) ReadAt(f *vfs.File, p []byte, off int64) (int, error) { return zero{}.ReadAt(f, p, off) }
+func (full) WriteAt(_ *vfs.File, p []byte, _ int64) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
+	return 0, linux.ENOSPC
+}
+
+// random is /dev/random and /dev/urandom; writes are accepted as entropy.
+type random struct{ notDir }
+
+func (random) ReadAt(_ *vfs.File, p []byte, _ int64) (int, error) {
+	_, _ = rand.Read(p)
+	return len(p), nil
+}
+func (random) WriteAt(_ *vfs.File, p []byte, _ int64) (int, error) { return len(p), nil }
