@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"golang.org/x/sys/unix"
@@ -198,4 +199,40 @@ func BenchmarkMountinfo(b *testing.B) {
 			})
 		}
 	}
+}
+
+// BenchmarkBindMemory reports the heap held per bind mount (B/mount) with
+// 10000 binds in place; the target is at most 512 bytes.
+func BenchmarkBindMemory(b *testing.B) {
+	const n = 10000
+	for i := 0; i < b.N; i++ {
+		o, base := newLinuxvfsMounts(b)
+		for _, d := range []string{base, base + "/t", base + "/m", base + "/x"} {
+			if err := o.mkdir(d); err != nil {
+				b.Fatal(err)
+			}
+		}
+		for j := 0; j < n; j++ {
+			if err := o.mkdir(fmt.Sprintf("%s/m/%d", base, j)); err != nil {
+				b.Fatal(err)
+			}
+		}
+		before := heapInUse()
+		for j := 0; j < n; j++ {
+			if err := o.mount(base+"/t", fmt.Sprintf("%s/m/%d", base, j), "", linux.MS_BIND); err != nil {
+				b.Fatal(err)
+			}
+		}
+		after := heapInUse()
+		b.ReportMetric(float64(after-before)/n, "B/mount")
+		runtime.KeepAlive(o)
+	}
+}
+
+func heapInUse() uint64 {
+	runtime.GC()
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
 }
