@@ -72,11 +72,13 @@ func (d *Dentry) fastLookup(name string, h uint64) *Dentry {
 	}
 }
 
-// tableAddLocked publishes child c (already named in c.where). d.mu held.
+// tableAddLocked publishes child c, already in d.children and named in
+// c.where. d.mu held.
 func (d *Dentry) tableAddLocked(c *Dentry) {
 	tb := d.table.Load()
 	if tb == nil || (tb.used+1)*2 > len(tb.slots) {
-		tb = d.rebuildTableLocked(tb)
+		d.rebuildTableLocked() // takes c from d.children
+		return
 	}
 	w := c.where.Load()
 	e := &dirEntry{hash: w.hash, name: w.name, d: c}
@@ -114,16 +116,12 @@ func (d *Dentry) tableRemoveLocked(c *Dentry) {
 	}
 }
 
-// rebuildTableLocked makes a new generation sized for the live children
-// (dropping tombstones) and publishes it; readers of the old one still see a
-// consistent, if stale, table and fall back on a miss.
-func (d *Dentry) rebuildTableLocked(old *dirTable) *dirTable {
+// rebuildTableLocked makes a new generation from d.children, sized for them
+// (dropping tombstones), and publishes it; readers of the old one still see
+// a consistent, if stale, table and fall back on a miss.
+func (d *Dentry) rebuildTableLocked() {
 	n := 8
-	live := 0
-	if old != nil {
-		live = old.live
-	}
-	for n < (live+1)*4 {
+	for n < len(d.children)*4 {
 		n *= 2
 	}
 	tb := &dirTable{slots: make([]atomic.Pointer[dirEntry], n)}
@@ -140,5 +138,4 @@ func (d *Dentry) rebuildTableLocked(old *dirTable) *dirTable {
 		}
 	}
 	d.table.Store(tb)
-	return tb
 }
