@@ -32,6 +32,9 @@ type Dentry struct {
 	// mounted counts mounts whose mountpoint this dentry is
 	// (d_flags & DCACHE_MOUNTED); zero means the mount hash is not consulted.
 	mounted atomic.Int32
+	// mps are the mounts attached on this dentry (struct mountpoint's
+	// m_list), guarded by Kernel.namespaceMu.
+	mps []*Mount
 
 	// mu guards children, seq, nextSeq and dead; for directories it is also
 	// the parent-side lock of namespace operations (i_rwsem).

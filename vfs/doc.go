@@ -15,14 +15,18 @@
 // Locks are taken in this order; a function named ...Locked expects the lock
 // its doc comment names to be held.
 //
-//  1. Kernel.namespaceMu (namespace_sem): the mount tree of every namespace.
-//  2. Superblock.renameMu (s_vfs_rename_mutex): cross-directory renames.
-//  3. Dentry.mu of directories (the parent's i_rwsem), an ancestor before its
+//  1. Superblock.renameMu (s_vfs_rename_mutex): cross-directory renames.
+//  2. Dentry.mu of directories (the parent's i_rwsem), an ancestor before its
 //     descendants; two unrelated directories in address order, only under
 //     renameMu.
-//  4. Dentry.mu of a non-directory victim or of an emptied directory.
-//  5. Inode.mu (i_lock): attributes and data.
-//  6. Mount.childMu (the mount hash bucket): children keyed by mountpoint.
+//  3. Dentry.mu of a non-directory victim or of an emptied directory.
+//  4. Kernel.namespaceMu (namespace_sem): the mount tree of every namespace.
+//     As in Linux, where lock_mount takes the inode lock first, namespace
+//     operations may happen under dentry locks (is_local_mountpoint,
+//     detaching mounts from a removed dentry), never the reverse.
+//  5. FSStruct.mu, Superblock.mountsMu.
+//  6. Inode.mu (i_lock): attributes and data.
+//  7. Mount.childMu (the mount hash bucket): children keyed by mountpoint.
 //
 // Path walk takes only reader locks (Dentry.mu for the child map, Mount.childMu
 // only when a dentry is a mountpoint) and never allocates.

@@ -1,6 +1,7 @@
 package vfs
 
 import (
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -208,6 +209,7 @@ func makeVisible(child *Mount) {
 	p.children[l.mountpoint] = child
 	p.childMu.Unlock()
 	l.mountpoint.mounted.Add(1)
+	l.mountpoint.mps = append(l.mountpoint.mps, child)
 	p.mounts.addTail(&child.child)
 }
 
@@ -232,6 +234,10 @@ func unhash(m *Mount) {
 	p.childMu.Unlock()
 	if hashed {
 		l.mountpoint.mounted.Add(-1)
+		mps := l.mountpoint.mps
+		if i := slices.Index(mps, m); i >= 0 {
+			l.mountpoint.mps = slices.Delete(mps, i, i+1)
+		}
 	}
 }
 

@@ -224,3 +224,23 @@ func TestSharedSubtreeBindPropagation(t *testing.T) {
 		t.Fatalf("mountinfo:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
 	}
 }
+
+func TestRemoveMountpointOfOtherNamespace(t *testing.T) {
+	init := bootMounts(t)
+	child := init.Clone(0)
+	if err := child.Unshare(linux.CLONE_NEWNS); err != nil {
+		t.Fatal(err)
+	}
+	if err := child.Mount("t", "/mnt/x", "tmpfs", 0, ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := child.Rmdir("/mnt/x"); err != linux.EBUSY {
+		t.Fatalf("rmdir of a mountpoint in our namespace = %v, want EBUSY", err)
+	}
+	if err := init.Rmdir("/mnt/x"); err != nil {
+		t.Fatalf("rmdir of a mountpoint of another namespace = %v, want success", err)
+	}
+	if got := child.Mountinfo(); strings.Contains(got, "/mnt/x") {
+		t.Fatalf("the mount on the removed directory should be detached:\n%s", got)
+	}
+}

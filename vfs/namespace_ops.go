@@ -2,8 +2,43 @@ package vfs
 
 import "github.com/linuxvfs/linuxvfs/abi/linux"
 
-// isLocalMountpoint is is_local_mountpoint (any namespace, for now).
-func isLocalMountpoint(d *Dentry) bool { return d.mounted.Load() > 0 }
+// isLocalMountpoint is is_local_mountpoint: d is a mountpoint in t's
+// namespace. A mountpoint only in other namespaces may be removed; its
+// mounts are then detached (detachMounts).
+func (t *Task) isLocalMountpoint(d *Dentry) bool {
+	if d.mounted.Load() == 0 {
+		return false
+	}
+	ns := t.MountNamespace()
+	t.k.namespaceMu.Lock()
+	defer t.k.namespaceMu.Unlock()
+	for _, m := range d.mps {
+		if m.ns.Load() == ns {
+			return true
+		}
+	}
+	return false
+}
+
+// detachMounts is __detach_mounts: lazily unmount whatever is mounted on a
+// dentry that has just been removed.
+func (k *Kernel) detachMounts(d *Dentry) {
+	if d.mounted.Load() == 0 {
+		return
+	}
+	k.namespaceMu.Lock()
+	defer k.namespaceMu.Unlock()
+	for len(d.mps) > 0 {
+		m := d.mps[0]
+		if m.Flags()&linux.MNT_UMOUNT != 0 {
+			umountMnt(m)
+			m.unmounted.Store(true)
+			m.releaseLocked()
+		} else {
+			umountTree(m, umountConnected)
+		}
+	}
+}
 
 // filenameCreate is filename_create: resolve the parent of name, lock it and
 // make sure the last component is free. On success the parent's mu is held
@@ -257,7 +292,7 @@ func (t *Task) Unlinkat(dirfd int, name string, flags int) error {
 	if err := mayDelete(nd.cred, dir, victim, rmdir); err != nil {
 		return err
 	}
-	if isLocalMountpoint(victim) {
+	if t.isLocalMountpoint(victim) {
 		return linux.EBUSY
 	}
 	in := victim.Inode()
@@ -277,6 +312,7 @@ func (t *Task) Unlinkat(dirfd int, name string, flags int) error {
 	dir.removeChildLocked(nd.last)
 	in.Touch("c")
 	dirChanged(dir.Inode())
+	t.k.detachMounts(victim)
 	return nil
 }
 

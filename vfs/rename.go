@@ -125,12 +125,18 @@ func (t *Task) renameLocked(ond, nnd *nameidata, trap *Dentry, flags uint32) err
 		}
 		return linux.ENOTEMPTY
 	}
-	return vfsRename(ond.cred, odir, ond.last, old, ndir, nnd.last, target, flags)
+	if err := t.vfsRename(ond.cred, odir, ond.last, old, ndir, nnd.last, target, flags); err != nil {
+		return err
+	}
+	if target != nil && flags&linux.RENAME_EXCHANGE == 0 {
+		t.k.detachMounts(target)
+	}
+	return nil
 }
 
 // vfsRename is vfs_rename: permission, busy and emptiness checks, then the
 // filesystem's rename and d_move. Both parents are locked.
-func vfsRename(c *Cred, odir *Dentry, oname string, old *Dentry, ndir *Dentry, nname string, target *Dentry, flags uint32) error {
+func (t *Task) vfsRename(c *Cred, odir *Dentry, oname string, old *Dentry, ndir *Dentry, nname string, target *Dentry, flags uint32) error {
 	src := old.Inode()
 	if target != nil && target.Inode() == src {
 		return nil
@@ -167,7 +173,7 @@ func vfsRename(c *Cred, odir *Dentry, oname string, old *Dentry, ndir *Dentry, n
 			}
 		}
 	}
-	if isLocalMountpoint(old) || target != nil && isLocalMountpoint(target) {
+	if t.isLocalMountpoint(old) || target != nil && t.isLocalMountpoint(target) {
 		return linux.EBUSY
 	}
 	var tin *Inode

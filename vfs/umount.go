@@ -89,21 +89,25 @@ func umountTree(m *Mount, how int) {
 				p.parent().mounts.addTail(&p.child)
 			}
 		}
+		p.unmounted.Store(true)
 		if disconnect {
-			p.unmounted.Store(true)
-			p.maybeRelease()
+			p.releaseLocked()
 		}
 	}
 }
 
-// maybeRelease is the end of mntput_no_expire: an unmounted mount with no
-// users left frees its ID and lets go of its superblock (cleanup_mnt).
-func (m *Mount) maybeRelease() {
-	if !m.unmounted.Load() || m.refs.Load() != 0 {
+// releaseLocked is the end of mntput_no_expire and cleanup_mnt: an
+// unmounted mount with no users left lets go of the mounts still connected
+// under it, frees its ID and drops its superblock. namespaceMu is held.
+func (m *Mount) releaseLocked() {
+	if !m.unmounted.Load() || m.refs.Load() != 0 || !m.released.CompareAndSwap(false, true) {
 		return
 	}
-	if !m.released.CompareAndSwap(false, true) {
-		return
+	for !m.mounts.empty() {
+		c := m.mounts.next.m
+		umountMnt(c)
+		c.unmounted.Store(true)
+		c.releaseLocked()
 	}
 	m.sb.removeMount(m)
 	m.freeID()
@@ -112,9 +116,14 @@ func (m *Mount) maybeRelease() {
 
 // mntput drops a long-lived reference.
 func (m *Mount) mntput() {
-	if m.refs.Add(-1) == 0 {
-		m.expiryMark.Store(false)
-		m.maybeRelease()
+	if m.refs.Add(-1) != 0 {
+		return
+	}
+	m.expiryMark.Store(false)
+	if m.unmounted.Load() {
+		m.k.namespaceMu.Lock()
+		m.releaseLocked()
+		m.k.namespaceMu.Unlock()
 	}
 }
 
