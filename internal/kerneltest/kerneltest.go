@@ -4,15 +4,24 @@
 // two results are compared.
 //
 // Each script runs as root inside a private mount namespace, chrooted into a
-// fresh tmpfs that holds only read-only bind mounts of the host's /usr, /etc
-// and /lib* (plus the usr-merge symlinks /bin, /sbin, ...). Nothing the
-// script does is visible to the host or to the next script.
+// fresh tmpfs laid out like linuxvfs's default system (linuxvfs.Boot): the
+// root is a tmpfs (source "tmpfs", mode 1777) with proc on /proc, a tmpfs
+// with mode=755 on /dev and a tmpfs on /tmp, mounted in that order, all
+// private. After them come the harness binds: read-only bind mounts of the
+// host's /usr, /etc and /lib* (plus the usr-merge symlinks /bin, /sbin,
+// ...), so that bash and the tools run; HostBinds lists them so that
+// comparisons can filter them out. Nothing the script does is visible to the
+// host or to the next script.
 //
 // Isolation needs root and a working `unshare -m`; on other systems (or
 // other operating systems) Available reports why the package cannot be used.
 package kerneltest
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/linuxvfs/linuxvfs/internal/mountinfo"
+)
 
 // Result is the outcome of one script.
 type Result struct {
@@ -35,3 +44,29 @@ var Env = []string{
 
 // Umask is the umask a script starts with.
 const Umask = 0o022
+
+// BindMount identifies one harness bind mount as mountinfo shows it.
+type BindMount struct {
+	Mountpoint string // as the script sees it, e.g. "/usr"
+	Dev        string // mountinfo's major:minor of the bound filesystem, e.g. "254:0"
+	Root       string // mountinfo's root field (the bound directory in its filesystem), e.g. "/usr"
+}
+
+// Hide returns a mountinfo.Hide that drops the harness binds from a mount
+// table printed in the sandbox: every mount whose mount point is a harness
+// bind or lies under one (HostBinds), and every mount anywhere that shows
+// a harness bind's directory (HostBindMounts: copies made by rbind of /,
+// by cloning the namespace, or the old root's binds after pivot_root).
+// Apply it to the kernel side only: linuxvfs has no harness binds, and its
+// own mounts under /usr or /etc would be hidden too.
+func Hide() (mountinfo.Hide, error) {
+	bm, err := HostBindMounts()
+	if err != nil {
+		return nil, err
+	}
+	hs := []mountinfo.Hide{mountinfo.HideMountpoints(HostBinds()...)}
+	for _, b := range bm {
+		hs = append(hs, mountinfo.HideBindsOf(b.Dev, b.Root))
+	}
+	return mountinfo.AnyOf(hs...), nil
+}

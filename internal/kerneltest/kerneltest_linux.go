@@ -22,8 +22,14 @@ import (
 // line; the positional parameters are the exact environment for bash.
 const setupScript = `set -e
 T=$KT_ROOT
-mount -t tmpfs -o mode=0755 kerneltest "$T"
-for d in bin sbin lib lib32 lib64 libx32 usr etc; do
+mount -t tmpfs tmpfs "$T"
+mkdir -m 555 "$T/proc"
+mkdir -m 755 "$T/dev"
+mkdir -m 1777 "$T/tmp"
+mount -t proc proc "$T/proc"
+mount -t tmpfs -o mode=755 tmpfs "$T/dev"
+mount -t tmpfs tmpfs "$T/tmp"
+for d in $KT_HOSTDIRS; do
 	if [ -L "/$d" ]; then
 		ln -s "$(readlink "/$d")" "$T/$d"
 	elif [ -d "/$d" ]; then
@@ -40,6 +46,68 @@ umask 022
 cd "$T"
 exec "$envcmd" -i "$@" "$chroot" "$T" /bin/bash -c "$S"
 `
+
+// hostDirs are the host directories made visible in the sandbox: a symlink
+// is copied as a symlink, a directory is bind-mounted read-only (a harness
+// bind, see HostBinds). The order is the order of the binds in mountinfo.
+var hostDirs = []string{"bin", "sbin", "lib", "lib32", "lib64", "libx32", "usr", "etc"}
+
+// HostBinds returns the mount points, as the script sees them (e.g. "/usr",
+// "/etc"), of the harness's read-only bind mounts of host directories, in
+// the order they are mounted. They are the last mounts of the sandbox's
+// initial mount table; everything before them matches linuxvfs's default
+// system (see Run). Comparisons of mount tables filter them out.
+func HostBinds() []string {
+	var binds []string
+	for _, d := range hostDirs {
+		if fi, err := os.Lstat("/" + d); err == nil && fi.Mode().IsDir() {
+			binds = append(binds, "/"+d)
+		}
+	}
+	return binds
+}
+
+var (
+	bindsOnce sync.Once
+	binds     []BindMount
+	bindsErr  error
+)
+
+// HostBindMounts returns the harness bind mounts with the device and root
+// fields mountinfo shows for them, read once from a sandbox's own
+// /proc/self/mountinfo. Copies of a harness bind made by a script (an rbind
+// of /, the old root after pivot_root) keep Dev and Root but not
+// Mountpoint, so filters use Dev and Root to recognise them.
+func HostBindMounts() ([]BindMount, error) {
+	bindsOnce.Do(func() {
+		if ok, reason := Available(); !ok {
+			bindsErr = fmt.Errorf("%w: %s", ErrUnavailable, reason)
+			return
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		res, err := run(ctx, "cat /proc/self/mountinfo")
+		if err != nil || res.Exit != 0 {
+			bindsErr = fmt.Errorf("kerneltest: reading the sandbox's mountinfo: %v (exit %d, stderr %q)", err, res.Exit, res.Stderr)
+			return
+		}
+		want := map[string]bool{}
+		for _, b := range HostBinds() {
+			want[b] = true
+		}
+		for _, line := range strings.Split(res.Stdout, "\n") {
+			f := strings.Fields(line)
+			if len(f) > 4 && want[f[4]] {
+				binds = append(binds, BindMount{Mountpoint: f[4], Dev: f[2], Root: f[3]})
+				delete(want, f[4])
+			}
+		}
+		if len(want) != 0 {
+			bindsErr = fmt.Errorf("kerneltest: harness binds %v missing from the sandbox's mountinfo:\n%s", want, res.Stdout)
+		}
+	})
+	return binds, bindsErr
+}
 
 // DefaultTimeout bounds Run when ctx has no deadline, so that a runaway
 // script cannot hang a test forever.
@@ -100,9 +168,11 @@ func probe() (bool, string) {
 
 // Run runs script with /bin/bash -c in the real kernel, isolated from the
 // host: as root, in a private mount namespace, chrooted into a fresh tmpfs
-// that contains only read-only bind mounts of the host's /usr, /etc and
-// /lib* (and symlinks such as /bin -> usr/bin). The cwd is /, the umask
-// 022, stdin empty and the environment exactly Env.
+// (source "tmpfs") with proc on /proc, a tmpfs mode=755 on /dev and a tmpfs
+// on /tmp, followed by read-only bind mounts of the host's /usr, /etc and
+// /lib* (HostBinds; plus symlinks such as /bin -> usr/bin). Every mount is
+// private. The cwd is /, the umask 022, stdin empty and the environment
+// exactly Env.
 //
 // The returned error is non-nil only if the sandbox could not be set up or
 // ctx ended (then the whole process group is killed and the partial
@@ -150,6 +220,7 @@ func run(ctx context.Context, script string) (Result, error) {
 		"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
 		"KT_ROOT=" + root,
 		"KT_READY=" + ready,
+		"KT_HOSTDIRS=" + strings.Join(hostDirs, " "),
 		"KT_SCRIPT=" + script,
 	}
 	cmd.Dir = "/"

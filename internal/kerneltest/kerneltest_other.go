@@ -16,3 +16,9 @@ func Available() (ok bool, reason string) {
 func Run(ctx context.Context, script string) (Result, error) {
 	return Result{}, ErrUnavailable
 }
+
+// HostBinds returns nil on this OS: there is no sandbox.
+func HostBinds() []string { return nil }
+
+// HostBindMounts always fails with ErrUnavailable on this OS.
+func HostBindMounts() ([]BindMount, error) { return nil, ErrUnavailable }

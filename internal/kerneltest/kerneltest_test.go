@@ -98,11 +98,12 @@ func TestSandboxLayout(t *testing.T) {
 		mkdir /t
 		touch /usr/kerneltest-x 2>/t/err || echo usr-ro
 		touch /etc/kerneltest-x 2>/t/err || echo etc-ro
-		test -e /tmp || echo no-tmp
-		test -e /dev || echo no-dev
-		test -e /proc/self || echo no-proc
+		test -d /tmp && echo tmp
+		test -d /dev && echo dev
+		test -e /proc/self/mountinfo && echo proc
+		stat -c '%n %a' / /dev /tmp
 		echo data > /t/f && cat /t/f`)
-	want := "bash\nusr\nusr-ro\netc-ro\nno-tmp\nno-dev\nno-proc\ndata\n"
+	want := "bash\nusr\nusr-ro\netc-ro\ntmp\ndev\nproc\n/ 1777\n/dev 755\n/tmp 1777\ndata\n"
 	if res.Stdout != want || res.Exit != 0 {
 		t.Errorf("got stdout %q stderr %q exit %d, want stdout %q", res.Stdout, res.Stderr, res.Exit, want)
 	}
@@ -119,7 +120,7 @@ func TestIsolation(t *testing.T) {
 		t.Errorf("host sees /%s (err %v)", marker, err)
 		os.RemoveAll(filepath.Join("/", marker))
 	}
-	if mounts, err := os.ReadFile("/proc/self/mounts"); err == nil && strings.Contains(string(mounts), "kerneltest") {
+	if mounts, err := os.ReadFile("/proc/self/mounts"); err == nil && strings.Contains(string(mounts), "kerneltest-") {
 		t.Errorf("a kerneltest mount is visible on the host:\n%s", mounts)
 	}
 	res = run(t, "test -e /"+marker+" && echo leaked; ls /"+marker)
@@ -163,5 +164,62 @@ func TestBackgroundJobDoesNotBlock(t *testing.T) {
 	}
 	if d := time.Since(start); d > 10*time.Second {
 		t.Errorf("Run waited %v for a background job", d)
+	}
+}
+
+// TestMountTable checks that the sandbox's initial mount table is linuxvfs's
+// default system (root tmpfs, /proc, /dev, /tmp, in that order, all private)
+// followed by exactly the harness binds.
+func TestMountTable(t *testing.T) {
+	need(t)
+	res := run(t, "cat /proc/self/mountinfo")
+	var got []string
+	for _, line := range strings.Split(strings.TrimSuffix(res.Stdout, "\n"), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 10 {
+			t.Fatalf("bad mountinfo line %q", line)
+		}
+		// mount point, then everything from the separator on.
+		i := 6
+		for f[i] != "-" {
+			if strings.Contains(f[i], ":") {
+				t.Errorf("mount %s has propagation %s, want private", f[4], f[i])
+			}
+			i++
+		}
+		got = append(got, f[4]+" "+f[i+1]+" "+f[i+2])
+	}
+	want := []string{"/ tmpfs tmpfs", "/proc proc proc", "/dev tmpfs tmpfs", "/tmp tmpfs tmpfs"}
+	binds := kerneltest.HostBinds()
+	if len(binds) == 0 {
+		t.Fatal("HostBinds is empty")
+	}
+	if len(got) != len(want)+len(binds) {
+		t.Fatalf("mount table:\n%s\nwant %v then the binds %v", res.Stdout, want, binds)
+	}
+	for i, w := range want {
+		if got[i] != w {
+			t.Errorf("mount %d is %q, want %q", i, got[i], w)
+		}
+	}
+	for i, b := range binds {
+		if mp, _, _ := strings.Cut(got[len(want)+i], " "); mp != b {
+			t.Errorf("mount %d is %q, want the harness bind %s", len(want)+i, got[len(want)+i], b)
+		}
+	}
+	bm, err := kerneltest.HostBindMounts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bm) != len(binds) {
+		t.Fatalf("HostBindMounts %v, HostBinds %v", bm, binds)
+	}
+	for i, b := range bm {
+		if b.Mountpoint != binds[i] || b.Dev == "" || b.Root == "" {
+			t.Errorf("HostBindMounts[%d] = %+v", i, b)
+		}
+	}
+	if !strings.Contains(res.Stdout, " / / rw,relatime - tmpfs tmpfs rw") {
+		t.Errorf("root line not found in\n%s", res.Stdout)
 	}
 }

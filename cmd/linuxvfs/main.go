@@ -1,0 +1,143 @@
+// Command linuxvfs runs shell scripts on a virtual Linux kernel: every
+// invocation boots a fresh kernel in the process (tmpfs root, running as
+// root with umask 022) and runs `linuxvfs sh` on it. The host's files are
+// only read for the script itself.
+//
+// Usage:
+//
+//	linuxvfs                         run a short demo
+//	linuxvfs sh FILE [ARGS...]       run the script in host file FILE
+//	linuxvfs sh -c CMDS [NAME [ARGS...]]
+//	linuxvfs sh [-s] [ARGS...]       read the script from standard input,
+//	                                 or prompt for commands on a terminal
+//	linuxvfs help                    print this help
+package main
+
+import (
+	"context"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+
+	"github.com/linuxvfs/linuxvfs"
+	"github.com/linuxvfs/linuxvfs/shell"
+	"github.com/spf13/pflag"
+	"golang.org/x/term"
+)
+
+//go:embed demo.sh
+var demoScript string
+
+const usage = `usage: linuxvfs [COMMAND [ARGS...]]
+
+Run shell scripts on a virtual Linux kernel booted inside this process.
+
+Commands:
+  (none)                          run a short demo
+  sh FILE [ARGS...]               run the script in FILE
+  sh -c COMMANDS [NAME [ARGS...]] run COMMANDS; NAME is $0
+  sh [-s] [ARGS...]               read the script from standard input, or
+                                  prompt for commands if it is a terminal
+  help                            print this help
+
+The script's exit status is linuxvfs's exit status.
+`
+
+// usageError is a bad command line: reported with status 2.
+type usageError string
+
+func (e usageError) Error() string { return string(e) }
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run is main without the process: it returns the exit status.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		return runScript(ctx, shell.Config{Stdout: stdout, Stderr: stderr}, demoScript, false, stderr)
+	}
+	switch args[0] {
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	case "sh":
+		return runSh(ctx, args[1:], stdin, stdout, stderr)
+	}
+	fmt.Fprintf(stderr, "linuxvfs: unknown command %q\nRun 'linuxvfs help' for usage.\n", args[0])
+	return 2
+}
+
+// runSh is `linuxvfs sh`: bash's -c, -s and FILE forms.
+func runSh(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := pflag.NewFlagSet("linuxvfs sh", pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.SetInterspersed(false)
+	cmds := fs.BoolP("command", "c", false, "run the first operand as commands")
+	fromStdin := fs.BoolP("stdin", "s", false, "read commands from standard input")
+	if err := fs.Parse(args); err != nil {
+		fmt.Fprintf(stderr, "linuxvfs sh: %v\n%s", err, usage)
+		return 2
+	}
+	ops := fs.Args()
+	cfg := shell.Config{Stdin: stdin, Stdout: stdout, Stderr: stderr}
+	switch {
+	case *cmds:
+		if len(ops) == 0 {
+			fmt.Fprintln(stderr, "linuxvfs sh: -c: option requires an argument")
+			return 2
+		}
+		script := ops[0]
+		if len(ops) > 1 {
+			cfg.Name, cfg.Args = ops[1], ops[2:]
+		}
+		return runScript(ctx, cfg, script, false, stderr)
+	case !*fromStdin && len(ops) > 0:
+		data, err := os.ReadFile(ops[0])
+		if err != nil {
+			fmt.Fprintf(stderr, "linuxvfs sh: %s: %v\n", ops[0], errors.Unwrap(err))
+			return 127
+		}
+		cfg.Name, cfg.Args = ops[0], ops[1:]
+		return runScript(ctx, cfg, string(data), false, stderr)
+	}
+	cfg.Args = ops
+	if f, ok := stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		return runScript(ctx, cfg, "", true, stderr)
+	}
+	data, err := io.ReadAll(stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "linuxvfs sh: reading standard input: %v\n", err)
+		return 2
+	}
+	cfg.Stdin = nil // the script was standard input
+	return runScript(ctx, cfg, string(data), false, stderr)
+}
+
+// runScript boots a kernel and runs script on it, or an interactive
+// session.
+func runScript(ctx context.Context, cfg shell.Config, script string, interactive bool, stderr io.Writer) int {
+	t, err := linuxvfs.Boot()
+	if err != nil {
+		fmt.Fprintf(stderr, "linuxvfs: boot: %v\n", err)
+		return 1
+	}
+	defer t.Exit()
+	cfg.Task = t
+	var code int
+	if interactive {
+		code, err = shell.Interactive(ctx, cfg)
+	} else {
+		code, err = shell.Run(ctx, cfg, script)
+	}
+	if err != nil && !errors.Is(err, context.Canceled) {
+		fmt.Fprintf(stderr, "linuxvfs: %v\n", err)
+	}
+	return code
+}

@@ -1,0 +1,262 @@
+package linuxvfs_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/linuxvfs/linuxvfs"
+	"github.com/linuxvfs/linuxvfs/internal/kerneltest"
+)
+
+// Helpers shared by the differential tests (difftest_*_test.go): running a
+// directory of scenarios in the real kernel and in linuxvfs, and reporting
+// mismatches.
+
+// diffTimeout bounds each side of each scenario.
+const diffTimeout = 10 * time.Second
+
+// kernelParallelism is how many scenarios run in the real kernel at once.
+const kernelParallelism = 2
+
+// diffOptions adapts runDifferential to a kind of scenario.
+type diffOptions struct {
+	// normalize, if set, rewrites each side's result before the
+	// comparison (and the report shows the rewritten results); kernel
+	// tells which side it is. Used for mount tables, whose IDs differ.
+	normalize func(r kerneltest.Result, kernel bool) kerneltest.Result
+	// setup, if set, runs once the kernel is known to be available and
+	// before any scenario; a non-nil error fails the test.
+	setup func() error
+}
+
+type kernelOutcome struct {
+	res kerneltest.Result
+	err error
+}
+
+type scenario struct {
+	name   string // file name, e.g. 001-issue-example.sh
+	script string
+	kernel chan kernelOutcome
+}
+
+func runDifferential(t *testing.T, dir string, opts diffOptions) {
+	paths, err := filepath.Glob(filepath.Join(dir, "*.sh"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) == 0 {
+		t.Fatalf("no scenarios in %s", dir)
+	}
+	sort.Strings(paths)
+	filter := os.Getenv("LINUXVFS_DIFF")
+	var scenarios []*scenario
+	for _, p := range paths {
+		name := filepath.Base(p)
+		if filter != "" && !strings.Contains(name, filter) {
+			continue
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		scenarios = append(scenarios, &scenario{name: name, script: string(b), kernel: make(chan kernelOutcome, 1)})
+	}
+	if len(scenarios) == 0 {
+		t.Skipf("LINUXVFS_DIFF=%q matches no scenario in %s", filter, dir)
+	}
+	if ok, reason := kerneltest.Available(); !ok {
+		t.Skip("real-kernel reference unavailable: " + reason)
+	}
+	if opts.setup != nil {
+		if err := opts.setup(); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// Kernel side: run ahead in the background, a few at a time, while the
+	// linuxvfs side consumes the results in order.
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	sem := make(chan struct{}, kernelParallelism)
+	go func() {
+		for _, sc := range scenarios {
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				sc.kernel <- kernelOutcome{err: ctx.Err()}
+				continue
+			}
+			go func(sc *scenario) {
+				defer func() { <-sem }()
+				kctx, kcancel := context.WithTimeout(ctx, diffTimeout)
+				defer kcancel()
+				res, err := kerneltest.Run(kctx, sc.script)
+				sc.kernel <- kernelOutcome{res, err}
+			}(sc)
+		}
+	}()
+
+	for _, sc := range scenarios {
+		t.Run(strings.TrimSuffix(sc.name, ".sh"), func(t *testing.T) {
+			got, gotErr := runLinuxvfs(sc.script)
+			k := <-sc.kernel
+			if k.err != nil {
+				t.Fatalf("%s: kernel side failed: %v\nstdout:\n%s\nstderr:\n%s", sc.name, k.err, k.res.Stdout, k.res.Stderr)
+			}
+			want := k.res
+			if opts.normalize != nil {
+				want, got = opts.normalize(want, true), opts.normalize(got, false)
+			}
+			if gotErr == nil && got == want {
+				return
+			}
+			t.Error(report(sc, want, got, gotErr))
+		})
+	}
+}
+
+// runLinuxvfs runs script through linuxvfs.RunScript with empty stdin and
+// the per-scenario timeout.
+func runLinuxvfs(script string) (kerneltest.Result, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), diffTimeout)
+	defer cancel()
+	type outcome struct {
+		res kerneltest.Result
+		err error
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		var o outcome
+		var stdout, stderr strings.Builder
+		defer func() {
+			if r := recover(); r != nil {
+				o.err = fmt.Errorf("RunScript panicked: %v", r)
+			}
+			o.res.Stdout, o.res.Stderr = stdout.String(), stderr.String()
+			done <- o
+		}()
+		o.res.Exit, o.err = linuxvfs.RunScript(ctx, script, strings.NewReader(""), &stdout, &stderr)
+	}()
+	const grace = 5 * time.Second
+	select {
+	case o := <-done:
+		return o.res, o.err
+	case <-time.After(diffTimeout + grace):
+		// RunScript ignored its context; do not hang the whole test run.
+		return kerneltest.Result{Exit: -1}, fmt.Errorf("RunScript still running %v after its %v context deadline", grace, diffTimeout)
+	}
+}
+
+// report renders a mismatch: the numbered script, then for every stream that
+// differs a line diff ("-" kernel, "+" linuxvfs), then both sides in full.
+func report(sc *scenario, want, got kerneltest.Result, gotErr error) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: linuxvfs differs from the real kernel\n", sc.name)
+	if gotErr != nil {
+		fmt.Fprintf(&b, "RunScript error: %v\n", gotErr)
+	}
+	b.WriteString("--- script\n")
+	for i, line := range strings.Split(strings.TrimSuffix(sc.script, "\n"), "\n") {
+		fmt.Fprintf(&b, "%3d  %s\n", i+1, line)
+	}
+	if want.Exit != got.Exit {
+		fmt.Fprintf(&b, "--- exit status: kernel %d, linuxvfs %d\n", want.Exit, got.Exit)
+	}
+	for _, s := range []struct{ name, want, got string }{
+		{"stdout", want.Stdout, got.Stdout},
+		{"stderr", want.Stderr, got.Stderr},
+	} {
+		if s.want == s.got {
+			continue
+		}
+		fmt.Fprintf(&b, "--- %s diff (- kernel, + linuxvfs)\n%s", s.name, lineDiff(s.want, s.got))
+	}
+	fmt.Fprintf(&b, "--- kernel (exit %d)\n%s", want.Exit, sides(want))
+	fmt.Fprintf(&b, "--- linuxvfs (exit %d)\n%s", got.Exit, sides(got))
+	return b.String()
+}
+
+func sides(r kerneltest.Result) string {
+	return "stdout:\n" + indent(r.Stdout) + "stderr:\n" + indent(r.Stderr)
+}
+
+func indent(s string) string {
+	if s == "" {
+		return "    (empty)\n"
+	}
+	var b strings.Builder
+	for _, l := range splitLines(s) {
+		b.WriteString("    " + l + "\n")
+	}
+	return b.String()
+}
+
+// splitLines splits s into lines, marking a missing final newline the way
+// diff(1) does, so that such differences are visible.
+func splitLines(s string) []string {
+	if s == "" {
+		return nil
+	}
+	lines := strings.SplitAfter(s, "\n")
+	if lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	for i, l := range lines {
+		if strings.HasSuffix(l, "\n") {
+			lines[i] = strings.TrimSuffix(l, "\n")
+		} else {
+			lines[i] = l + `\ (no newline at end)`
+		}
+		if strings.ContainsFunc(lines[i], func(r rune) bool { return r < ' ' && r != '\t' }) {
+			lines[i] = fmt.Sprintf("%q", lines[i])
+		}
+	}
+	return lines
+}
+
+// lineDiff is a small LCS line diff; outputs here are short.
+func lineDiff(want, got string) string {
+	a, b := splitLines(want), splitLines(got)
+	const maxLines = 2000
+	if len(a) > maxLines || len(b) > maxLines {
+		return "    (too long to diff; see both sides below)\n"
+	}
+	// lcs[i][j] = length of the LCS of a[i:] and b[j:].
+	lcs := make([][]int, len(a)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(b)+1)
+	}
+	for i := len(a) - 1; i >= 0; i-- {
+		for j := len(b) - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var out strings.Builder
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case i < len(a) && j < len(b) && a[i] == b[j]:
+			out.WriteString("    " + a[i] + "\n")
+			i++
+			j++
+		case i < len(a) && (j == len(b) || lcs[i+1][j] >= lcs[i][j+1]):
+			out.WriteString("  - " + a[i] + "\n")
+			i++
+		default:
+			out.WriteString("  + " + b[j] + "\n")
+			j++
+		}
+	}
+	return out.String()
+}

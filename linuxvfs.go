@@ -1,0 +1,79 @@
+// Package linuxvfs wires the core (package vfs) to the filesystem types and
+// the shell: NewKernel registers every filesystem type in the order Linux
+// registers them, Boot brings up a small Linux system, and RunScript runs a
+// `linuxvfs sh` script on a fresh one.
+package linuxvfs
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/fs/proc"
+	"github.com/linuxvfs/linuxvfs/fs/ramfs"
+	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
+	"github.com/linuxvfs/linuxvfs/shell"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// NewKernel returns a kernel with every filesystem type linuxvfs has
+// registered, in the order Linux's /proc/filesystems lists them.
+func NewKernel() *vfs.Kernel {
+	k := vfs.NewKernel()
+	k.SetTotalRAM(hostRAM())
+	for _, t := range []vfs.FilesystemType{tmpfs.Type{}, proc.Type{}, ramfs.Type{}} {
+		if err := k.RegisterFilesystem(t); err != nil {
+			panic("linuxvfs: " + t.Name() + " registered twice")
+		}
+	}
+	return k
+}
+
+// BootRootfs returns init of a new kernel whose root is rootfs itself
+// (init_mount_tree), as the kernel has it before user space starts.
+func BootRootfs() (*vfs.Task, error) {
+	return NewKernel().InitMountTree(tmpfs.RootfsType{}, "")
+}
+
+// Boot returns init of a small Linux system: a private tmpfs as the root
+// (moved over rootfs and chrooted into, as switch_root does), with proc on
+// /proc, a tmpfs on /dev and one on /tmp. It runs as uid 0 with every
+// capability, umask 022, in /.
+func Boot() (*vfs.Task, error) {
+	t, err := BootRootfs()
+	if err != nil {
+		return nil, err
+	}
+	steps := []func() error{
+		func() error { return t.Mkdir("/sysroot", 0o755) },
+		func() error { return t.Mount("tmpfs", "/sysroot", "tmpfs", 0, "") },
+		func() error { return t.Chdir("/sysroot") },
+		func() error { return t.Mount(".", "/", "", linux.MS_MOVE, "") },
+		func() error { return t.Chroot(".") },
+		func() error { return t.Chdir("/") },
+		func() error { return t.Mkdir("/proc", 0o555) },
+		func() error { return t.Mkdir("/dev", 0o755) },
+		func() error { return t.Mkdir("/tmp", 0o1777) },
+		func() error { return t.Mount("proc", "/proc", "proc", 0, "") },
+		func() error { return t.Mount("tmpfs", "/dev", "tmpfs", 0, "mode=755") },
+		func() error { return t.Mount("tmpfs", "/tmp", "tmpfs", 0, "") },
+	}
+	for i, step := range steps {
+		if err := step(); err != nil {
+			return nil, fmt.Errorf("linuxvfs: boot step %d: %w", i+1, err)
+		}
+	}
+	return t, nil
+}
+
+// RunScript runs script with `linuxvfs sh` on a freshly booted system and
+// returns its exit status.
+func RunScript(ctx context.Context, script string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
+	t, err := Boot()
+	if err != nil {
+		return 1, err
+	}
+	defer t.Exit()
+	return shell.Run(ctx, shell.Config{Task: t, Stdin: stdin, Stdout: stdout, Stderr: stderr}, script)
+}

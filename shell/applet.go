@@ -1,0 +1,189 @@
+package shell
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/vfs"
+	"github.com/spf13/pflag"
+	"mvdan.cc/sh/v3/interp"
+)
+
+// appletFunc runs one command and returns its exit status.
+type appletFunc func(c *cmd) int
+
+// applets are the commands found "on PATH"; builtinApplets replace shell
+// builtins (see call). Both are filled in init functions (here and in
+// other files) to break the cycle through run, which looks them up; each
+// init adds to them, whichever runs first.
+var applets, builtinApplets map[string]appletFunc
+
+func init() {
+	addApplets(&applets, map[string]appletFunc{
+		"basename": basenameApplet, "cat": catApplet, "chgrp": chgrpApplet,
+		"chmod": chmodApplet, "chown": chownApplet, "cp": cpApplet,
+		"dirname": dirnameApplet, "find": findApplet, "head": headApplet,
+		"ln": lnApplet, "ls": lsApplet, "mkdir": mkdirApplet, "mknod": mknodApplet,
+		"mkfifo": mkfifoApplet, "mv": mvApplet, "readlink": readlinkApplet,
+		"realpath": realpathApplet, "rm": rmApplet, "rmdir": rmdirApplet,
+		"stat": statApplet, "tail": tailApplet, "tee": teeApplet,
+		"touch": touchApplet, "truncate": truncateApplet, "wc": wcApplet,
+		"sh": shApplet, "bash": shApplet,
+	})
+	addApplets(&builtinApplets, map[string]appletFunc{
+		"test": testApplet, "[": testApplet, "pwd": pwdApplet, "umask": umaskApplet,
+		"status": statusApplet,
+	})
+}
+
+// addApplets adds more to a registry, creating it if needed.
+func addApplets(m *map[string]appletFunc, more map[string]appletFunc) {
+	if *m == nil {
+		*m = map[string]appletFunc{}
+	}
+	for name, a := range more {
+		(*m)[name] = a
+	}
+}
+
+// cmd is one running applet: its arguments, streams and task.
+type cmd struct {
+	ctx  context.Context
+	sh   *shell
+	t    *vfs.Task
+	hc   interp.HandlerContext
+	name string
+	args []string
+
+	stdin io.Reader
+	out   *bufio.Writer
+	errw  io.Writer
+	// usageStatus is the exit status of a usage error (2 for ls).
+	usageStatus int
+}
+
+func newCmd(ctx context.Context, s *shell, hc interp.HandlerContext, name string, args []string) *cmd {
+	stdin := hc.Stdin
+	if stdin == nil {
+		stdin = strings.NewReader("")
+	}
+	stdout, stderr := hc.Stdout, hc.Stderr
+	if stdout == nil {
+		stdout = io.Discard
+	}
+	if stderr == nil {
+		stderr = io.Discard
+	}
+	return &cmd{ctx: ctx, sh: s, t: s.task, hc: hc, name: name, args: args,
+		stdin: stdin, out: bufio.NewWriter(stdout), errw: stderr, usageStatus: 1}
+}
+
+// run runs a and flushes its output. A failed write of standard output is
+// a failure of the command, as in coreutils' close_stdout.
+func (c *cmd) run(a appletFunc) int {
+	code := a(c)
+	if err := c.out.Flush(); err != nil && code == 0 {
+		fmt.Fprintf(c.errw, "%s: write error: %s\n", c.name, errText(err))
+		code = 1
+	}
+	return code
+}
+
+// errorf prints "NAME: message" on standard error, after what the applet
+// already wrote to standard output.
+func (c *cmd) errorf(format string, a ...any) {
+	c.out.Flush()
+	fmt.Fprintf(c.errw, "%s: %s\n", c.name, fmt.Sprintf(format, a...))
+}
+
+// builtinErrorf prints a shell builtin's diagnostic the way bash does:
+// "sh: line N: NAME: message".
+func (c *cmd) builtinErrorf(format string, a ...any) {
+	c.out.Flush()
+	prefix := c.sh.name + ": "
+	if c.hc.Pos.IsValid() {
+		prefix += fmt.Sprintf("line %d: ", c.hc.Pos.Line())
+	}
+	fmt.Fprintf(c.errw, "%s%s: %s\n", prefix, c.name, fmt.Sprintf(format, a...))
+}
+
+// errText is strerror for the errors applets see: linux.Errno's text, or
+// the text inside a wrapping error.
+func errText(err error) string {
+	var pe interface{ Unwrap() error }
+	if errors.As(err, &pe) && pe.Unwrap() != nil {
+		return errText(pe.Unwrap())
+	}
+	return err.Error()
+}
+
+// flagSet returns a pflag set for GNU-style options: combined short flags,
+// "--", options after operands. Diagnostics are printed by parse.
+func (c *cmd) flagSet() *pflag.FlagSet {
+	fs := pflag.NewFlagSet(c.name, pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return fs
+}
+
+// parse parses the arguments and returns the operands; false means a usage
+// error was reported and the applet should return c.usageStatus.
+func (c *cmd) parse(fs *pflag.FlagSet) ([]string, bool) {
+	if err := fs.Parse(c.args); err != nil {
+		c.usageError(err)
+		return nil, false
+	}
+	return fs.Args(), true
+}
+
+// usageError prints getopt's wording of a pflag error.
+func (c *cmd) usageError(err error) {
+	var ne *pflag.NotExistError
+	var ve *pflag.ValueRequiredError
+	switch {
+	case errors.Is(err, pflag.ErrHelp):
+		c.errorf("invalid option -- 'h'")
+	case errors.As(err, &ne) && ne.GetSpecifiedShortnames() != "":
+		c.errorf("invalid option -- '%s'", ne.GetSpecifiedName()[:1])
+	case errors.As(err, &ne):
+		c.errorf("unrecognized option '--%s'", ne.GetSpecifiedName())
+	case errors.As(err, &ve) && ve.GetSpecifiedShortnames() != "":
+		c.errorf("option requires an argument -- '%s'", ve.GetSpecifiedName()[:1])
+	case errors.As(err, &ve):
+		c.errorf("option '--%s' requires an argument", ve.GetSpecifiedName())
+	default:
+		c.errorf("%s", err)
+	}
+	c.tryHelp()
+}
+
+// tryHelp ends a usage diagnostic.
+func (c *cmd) tryHelp() {
+	fmt.Fprintf(c.errw, "Try '%s --help' for more information.\n", c.name)
+}
+
+// missingOperand reports a command line without enough operands.
+func (c *cmd) missingOperand(after string) int {
+	if after == "" {
+		c.errorf("missing operand")
+	} else {
+		c.errorf("missing destination file operand after %s", quoteL(after))
+	}
+	c.tryHelp()
+	return 1
+}
+
+// extraOperand reports one operand too many.
+func (c *cmd) extraOperand(op string) int {
+	c.errorf("extra operand %s", quoteL(op))
+	c.tryHelp()
+	return 1
+}
+
+// cancelled reports whether the shell's context ended, so that long
+// applets (cat of a pipe, find of a big tree) stop with the script.
+func (c *cmd) cancelled() bool { return c.ctx.Err() != nil }

@@ -1,0 +1,382 @@
+package shell
+
+import (
+	"errors"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// When cp follows symbolic links in sources.
+const (
+	derefAlways  = iota // cp without -r, or -L
+	derefNever          // -r, -P, -d, -a
+	derefCmdline        // -H
+)
+
+// cpOpts are cp's parsed options.
+type cpOpts struct {
+	recursive bool
+	deref     int
+	preserve  bool // mode, ownership and timestamps (-p, -a)
+	noClobber bool
+	force     bool
+	verbose   bool
+}
+
+// copier copies one command-line operand. first is the directory the
+// copy created first: meeting it again as a source means the copy is
+// going into itself, which coreutils diagnoses the same way.
+type copier struct {
+	c              *cmd
+	o              *cpOpts
+	topSrc, topDst string
+	first          *vfs.Statx
+	intoSelf       bool
+}
+
+// cpApplet is cp(1).
+func cpApplet(c *cmd) int {
+	o, tg, ops, ok := c.cpFlags()
+	if !ok {
+		return 1
+	}
+	srcs, dir, dst, code := c.targets(ops, &tg)
+	if code >= 0 {
+		return code
+	}
+	status := 0
+	for _, src := range srcs {
+		d := dst
+		if dir != "" {
+			d = cpDest(dir, src)
+		}
+		cp := &copier{c: c, o: &o, topSrc: src, topDst: d}
+		if !cp.copy(src, d, true) {
+			status = 1
+		}
+	}
+	return status
+}
+
+func (c *cmd) cpFlags() (cpOpts, targetOpts, []string, bool) {
+	fs := c.flagSet()
+	var o cpOpts
+	var tg targetOpts
+	var r, R, a, d, p, P, L, H bool
+	fs.BoolVarP(&r, "recursive", "r", false, "recursive")
+	fs.BoolVarP(&R, "Recursive", "R", false, "recursive")
+	fs.BoolVarP(&a, "archive", "a", false, "-dR --preserve=all")
+	fs.BoolVarP(&d, "d", "d", false, "--no-dereference --preserve=links")
+	fs.BoolVarP(&p, "p", "p", false, "preserve mode, ownership, timestamps")
+	fs.BoolVarP(&P, "no-dereference", "P", false, "never follow symlinks")
+	fs.BoolVarP(&L, "dereference", "L", false, "always follow symlinks")
+	fs.BoolVarP(&H, "H", "H", false, "follow command-line symlinks")
+	fs.BoolVarP(&o.force, "force", "f", false, "remove unopenable destinations")
+	fs.BoolVarP(&o.noClobber, "no-clobber", "n", false, "do not overwrite")
+	fs.BoolVarP(&o.verbose, "verbose", "v", false, "verbose")
+	fs.BoolP("interactive", "i", false, "ignored: never prompts")
+	addTargetFlags(fs, &tg)
+	ops, ok := c.parse(fs)
+	o.recursive = r || R || a
+	o.preserve = p || a
+	o.deref = derefAlways
+	switch {
+	case L:
+		o.deref = derefAlways
+	case H:
+		o.deref = derefCmdline
+	case P || d || a || o.recursive:
+		o.deref = derefNever
+	}
+	return o, tg, ops, ok
+}
+
+// cpDest names a source's copy inside a target directory.
+func cpDest(dir, src string) string {
+	base := strings.TrimRight(lastComponent(src), "/")
+	if base == ".." {
+		return dir
+	}
+	return joinPath(dir, base)
+}
+
+func (cp *copier) statFlags(cmdline bool) int {
+	if cp.o.deref == derefAlways || (cp.o.deref == derefCmdline && cmdline) {
+		return 0
+	}
+	return linux.AT_SYMLINK_NOFOLLOW
+}
+
+// copy copies src to dst (copy_internal).
+func (cp *copier) copy(src, dst string, cmdline bool) bool {
+	c := cp.c
+	st, err := c.t.Fstatat(atCWD, src, cp.statFlags(cmdline))
+	if err != nil {
+		c.errorf("cannot stat %s: %s", quote(src), errText(err))
+		return false
+	}
+	mode := uint32(st.Mode)
+	if isDir(mode) && !cp.o.recursive {
+		c.errorf("-r not specified; omitting directory %s", quote(src))
+		return false
+	}
+	if isDir(mode) && cp.first != nil && cp.first.Dev() == st.Dev() && cp.first.Ino == st.Ino {
+		c.errorf("cannot copy a directory, %s, into itself, %s", quote(cp.topSrc), quote(cp.topDst))
+		cp.intoSelf = true
+		return false
+	}
+	newDst, skip, ok := cp.checkDest(src, dst, &st)
+	if !ok || skip {
+		return ok
+	}
+	switch {
+	case isDir(mode):
+		ok = cp.copyDir(src, dst, &st, newDst)
+	case isReg(mode):
+		ok = cp.copyReg(src, dst, &st, newDst)
+	default:
+		ok = cp.copySpecial(src, dst, &st)
+	}
+	if ok && cp.o.verbose {
+		c.out.WriteString(quote(src) + " -> " + quote(dst) + "\n")
+	}
+	if ok && cp.o.preserve {
+		ok = cp.preserve(dst, &st)
+	}
+	return ok
+}
+
+// checkDest looks at an existing destination: the same-file and type
+// mismatch checks, -n, and removing what a special file must replace.
+func (cp *copier) checkDest(src, dst string, st *vfs.Statx) (newDst, skip, ok bool) {
+	c := cp.c
+	mode := uint32(st.Mode)
+	flags := 0
+	if !isReg(mode) {
+		flags = linux.AT_SYMLINK_NOFOLLOW
+	}
+	dt, err := c.t.Fstatat(atCWD, dst, flags)
+	if err != nil {
+		if errors.Is(err, linux.ENOENT) {
+			return true, false, true
+		}
+		c.errorf("cannot stat %s: %s", quote(dst), errText(err))
+		return false, false, false
+	}
+	dmode := uint32(dt.Mode)
+	switch {
+	case dt.Dev() == st.Dev() && dt.Ino == st.Ino:
+		c.errorf("%s and %s are the same file", quote(src), quote(dst))
+		return false, false, false
+	case cp.o.noClobber:
+		return false, true, true
+	case isDir(mode) && !isDir(dmode):
+		c.errorf("cannot overwrite non-directory %s with directory %s", quote(dst), quote(src))
+		return false, false, false
+	case !isDir(mode) && isDir(dmode):
+		c.errorf("cannot overwrite directory %s with non-directory", quote(dst))
+		return false, false, false
+	case !isDir(mode) && !isReg(mode):
+		if err := c.t.Unlink(dst); err != nil {
+			c.errorf("cannot remove %s: %s", quote(dst), errText(err))
+			return false, false, false
+		}
+		return true, false, true
+	}
+	return false, false, true
+}
+
+// copyReg copies a regular file's data; a new file gets the source's
+// permission bits less the umask, an existing one keeps its own.
+func (cp *copier) copyReg(src, dst string, st *vfs.Statx, newDst bool) bool {
+	c := cp.c
+	in, err := openFile(c.t, src, linux.O_RDONLY, 0)
+	if err != nil {
+		c.errorf("cannot open %s for reading: %s", quote(src), errText(err))
+		return false
+	}
+	defer in.Close()
+	out, err := cp.openDest(dst, st, newDst)
+	if out == nil {
+		if err != nil {
+			c.errorf("cannot create regular file %s: %s", quote(dst), errText(err))
+		}
+		return false
+	}
+	defer out.Close()
+	return cp.copyData(in, out, src, dst)
+}
+
+// openDest opens or creates the destination file. A nil file with a nil
+// error means the problem was already reported.
+func (cp *copier) openDest(dst string, st *vfs.Statx, newDst bool) (*vfsFile, error) {
+	c := cp.c
+	if !newDst {
+		f, err := openFile(c.t, dst, linux.O_WRONLY|linux.O_TRUNC, 0)
+		if err == nil || !cp.o.force {
+			return f, err
+		}
+		if err := c.t.Unlink(dst); err != nil {
+			return nil, err
+		}
+	}
+	f, err := openFile(c.t, dst, linux.O_WRONLY|linux.O_CREAT|linux.O_EXCL, uint32(st.Mode)&rwxUGO)
+	switch {
+	case errors.Is(err, linux.EEXIST):
+		if _, lerr := c.t.Readlink(dst); lerr == nil {
+			c.errorf("not writing through dangling symlink %s", quote(dst))
+			return nil, nil
+		}
+	case errors.Is(err, linux.EISDIR) && strings.HasSuffix(dst, "/"):
+		err = linux.ENOTDIR
+	}
+	return f, err
+}
+
+func (cp *copier) copyData(in io.Reader, out io.Writer, src, dst string) bool {
+	buf := make([]byte, 64<<10)
+	for {
+		n, err := in.Read(buf)
+		if n > 0 {
+			if _, werr := out.Write(buf[:n]); werr != nil {
+				cp.c.errorf("error writing %s: %s", quote(dst), errText(werr))
+				return false
+			}
+		}
+		if err == io.EOF {
+			return true
+		}
+		if err != nil {
+			cp.c.errorf("error reading %s: %s", quote(src), errText(err))
+			return false
+		}
+	}
+}
+
+// copyDir creates the destination directory if needed and copies the
+// entries in inode order, as coreutils' savedir sorts them.
+func (cp *copier) copyDir(src, dst string, st *vfs.Statx, newDst bool) bool {
+	c := cp.c
+	restore, dmode := false, uint32(0)
+	if newDst {
+		var ok bool
+		if restore, dmode, ok = cp.makeDir(dst, st); !ok {
+			return false
+		}
+	}
+	ents, err := readDirents(c.t, src)
+	if err != nil {
+		c.errorf("cannot access %s: %s", quote(src), errText(err))
+		return false
+	}
+	sort.SliceStable(ents, func(i, j int) bool { return ents[i].Ino < ents[j].Ino })
+	ok := true
+	for _, e := range ents {
+		if c.cancelled() {
+			return false
+		}
+		ok = cp.copy(joinPath(src, e.Name), joinPath(dst, e.Name), false) && ok
+		if cp.intoSelf {
+			return false
+		}
+	}
+	return cp.finishDir(dst, st, newDst, restore, dmode) && ok
+}
+
+// makeDir makes a directory copy writable and searchable while it is
+// filled; it reports whether the mode must be restored afterwards.
+func (cp *copier) makeDir(dst string, st *vfs.Statx) (restore bool, mode uint32, ok bool) {
+	c := cp.c
+	omitted := uint32(0o022)
+	if err := c.t.Mkdir(dst, uint32(st.Mode)&modeBits&^omitted); err != nil {
+		c.errorf("cannot create directory %s: %s", quote(dst), errText(err))
+		return false, 0, false
+	}
+	dt, err := c.t.Lstat(dst)
+	if err != nil {
+		c.errorf("cannot stat %s: %s", quote(dst), errText(err))
+		return false, 0, false
+	}
+	if cp.first == nil {
+		cp.first = &dt
+	}
+	mode = uint32(dt.Mode) & modeBits
+	if mode&0o700 != 0o700 {
+		if err := c.t.Chmod(dst, mode|0o700); err != nil {
+			c.errorf("setting permissions for %s: %s", quote(dst), errText(err))
+			return false, 0, false
+		}
+		return true, mode, true
+	}
+	return false, mode, true
+}
+
+// finishDir re-adds the group and other write bits mkdir was not given
+// (less the umask) and undoes makeDir's temporary u+rwx.
+func (cp *copier) finishDir(dst string, st *vfs.Statx, newDst, restore bool, mode uint32) bool {
+	if !newDst || cp.o.preserve {
+		return true
+	}
+	omitted := uint32(st.Mode) & 0o022 &^ cp.c.t.GetUmask()
+	if !restore && omitted&^mode == 0 {
+		return true
+	}
+	if err := cp.c.t.Chmod(dst, mode|omitted); err != nil {
+		cp.c.errorf("preserving permissions for %s: %s", quote(dst), errText(err))
+		return false
+	}
+	return true
+}
+
+// copySpecial recreates a symlink, fifo, socket or device node.
+func (cp *copier) copySpecial(src, dst string, st *vfs.Statx) bool {
+	c := cp.c
+	mode := uint32(st.Mode)
+	if isLink(mode) {
+		target, err := c.t.Readlink(src)
+		if err == nil {
+			err = c.t.Symlink(target, dst)
+		}
+		if err != nil {
+			c.errorf("cannot create symbolic link %s: %s", quote(dst), errText(err))
+			return false
+		}
+		return true
+	}
+	err := c.t.Mknodat(atCWD, dst, mode&(linux.S_IFMT|modeBits), st.Rdev())
+	if err != nil {
+		what := "special file"
+		if mode&linux.S_IFMT == linux.S_IFIFO {
+			what = "fifo"
+		}
+		c.errorf("cannot create %s %s: %s", what, quote(dst), errText(err))
+		return false
+	}
+	return true
+}
+
+// preserve is -p: timestamps, then ownership, then permissions.
+func (cp *copier) preserve(dst string, st *vfs.Statx) bool {
+	c := cp.c
+	times := [2]vfs.Timespec{st.Atime, st.Mtime}
+	if err := c.t.Utimensat(atCWD, dst, &times, linux.AT_SYMLINK_NOFOLLOW); err != nil {
+		c.errorf("preserving times for %s: %s", quote(dst), errText(err))
+		return false
+	}
+	if err := c.t.Fchownat(atCWD, dst, st.UID, st.GID, linux.AT_SYMLINK_NOFOLLOW); err != nil {
+		c.errorf("failed to preserve ownership for %s: %s", quote(dst), errText(err))
+		return false
+	}
+	if isLink(uint32(st.Mode)) {
+		return true
+	}
+	if err := c.t.Chmod(dst, uint32(st.Mode)&modeBits); err != nil {
+		c.errorf("preserving permissions for %s: %s", quote(dst), errText(err))
+		return false
+	}
+	return true
+}

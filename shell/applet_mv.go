@@ -1,0 +1,195 @@
+package shell
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+	"github.com/spf13/pflag"
+)
+
+// mvOpts are mv's parsed options.
+type mvOpts struct {
+	noClobber, verbose bool
+}
+
+// targetOpts are the -t/-T options of mv, cp and ln.
+type targetOpts struct {
+	dir   string
+	noDir bool
+}
+
+// addTargetFlags declares -t DIR and -T.
+func addTargetFlags(fs *pflag.FlagSet, t *targetOpts) {
+	fs.StringVarP(&t.dir, "target-directory", "t", "", "target directory")
+	fs.BoolVarP(&t.noDir, "no-target-directory", "T", false, "treat DEST as a file")
+}
+
+// mvApplet is mv(1) within one kernel: renameat2 with the diagnostics
+// coreutils' copy_internal gives in move mode.
+func mvApplet(c *cmd) int {
+	fs := c.flagSet()
+	var o mvOpts
+	var tg targetOpts
+	fs.BoolP("force", "f", false, "do not prompt")
+	fs.BoolP("interactive", "i", false, "ignored: never prompts")
+	fs.BoolVarP(&o.noClobber, "no-clobber", "n", false, "do not overwrite")
+	fs.BoolVarP(&o.verbose, "verbose", "v", false, "verbose")
+	addTargetFlags(fs, &tg)
+	ops, ok := c.parse(fs)
+	if !ok {
+		return 1
+	}
+	srcs, dir, dst, code := c.targets(ops, &tg)
+	if code >= 0 {
+		return code
+	}
+	if dir == "" {
+		if !c.moveFirst(srcs[0], dst, tg.noDir, &o) {
+			return 1
+		}
+		return 0
+	}
+	status := 0
+	for _, src := range srcs {
+		d := joinPath(dir, strings.TrimRight(lastComponent(src), "/"))
+		if !c.moveOne(src, d, nil, &o) {
+			status = 1
+		}
+	}
+	return status
+}
+
+// targets sorts operands into sources and either a target directory or a
+// single destination, like coreutils' mv/cp/ln main; code >= 0 means
+// stop with that status.
+func (c *cmd) targets(ops []string, tg *targetOpts) (srcs []string, dir, dst string, code int) {
+	switch {
+	case tg.dir != "":
+		if st, err := c.t.Stat(tg.dir); err != nil || !isDir(uint32(st.Mode)) {
+			c.errorf("target directory %s: %s", quote(tg.dir), errText(notDirErr(err)))
+			return nil, "", "", 1
+		}
+		if len(ops) == 0 {
+			return nil, "", "", c.missingFileOperand()
+		}
+		return ops, tg.dir, "", -1
+	case len(ops) == 0:
+		return nil, "", "", c.missingFileOperand()
+	case len(ops) == 1:
+		return nil, "", "", c.missingOperand(ops[0])
+	case tg.noDir:
+		if len(ops) > 2 {
+			return nil, "", "", c.extraOperand(ops[2])
+		}
+		return ops[:1], "", ops[1], -1
+	}
+	last := ops[len(ops)-1]
+	st, err := c.t.Stat(last)
+	if err == nil && isDir(uint32(st.Mode)) {
+		return ops[:len(ops)-1], last, "", -1
+	}
+	if len(ops) > 2 {
+		c.errorf("target %s: %s", quote(last), errText(notDirErr(err)))
+		return nil, "", "", 1
+	}
+	return ops[:1], "", last, -1
+}
+
+// notDirErr is err, or ENOTDIR when the stat worked but found no directory.
+func notDirErr(err error) error {
+	if err == nil {
+		return linux.ENOTDIR
+	}
+	return err
+}
+
+func (c *cmd) missingFileOperand() int {
+	c.errorf("missing file operand")
+	c.tryHelp()
+	return 1
+}
+
+// moveFirst is mv's two-operand case: coreutils 9 tries the rename before
+// deciding whether DEST is a directory to move into (unless -T).
+func (c *cmd) moveFirst(src, dst string, noDir bool, o *mvOpts) bool {
+	err := c.t.Renameat2(atCWD, src, atCWD, dst, linux.RENAME_NOREPLACE)
+	if err == nil {
+		c.announceMove(o, src, dst)
+		return true
+	}
+	if st, serr := c.t.Stat(dst); !noDir && serr == nil && isDir(uint32(st.Mode)) {
+		return c.moveOne(src, joinPath(dst, strings.TrimRight(lastComponent(src), "/")), nil, o)
+	}
+	return c.moveOne(src, dst, err, o)
+}
+
+// moveOne moves src to dst. tried is the error of a RENAME_NOREPLACE
+// attempt already made, nil if none was.
+func (c *cmd) moveOne(src, dst string, tried error, o *mvOpts) bool {
+	err := tried
+	if err == nil {
+		if err = c.t.Renameat2(atCWD, src, atCWD, dst, linux.RENAME_NOREPLACE); err == nil {
+			c.announceMove(o, src, dst)
+			return true
+		}
+	}
+	if errors.Is(err, linux.EEXIST) && o.noClobber {
+		return true
+	}
+	sst, serr := c.t.Lstat(src)
+	if serr != nil {
+		c.errorf("cannot stat %s: %s", quote(src), errText(serr))
+		return false
+	}
+	dst0, derr := c.t.Lstat(dst)
+	switch {
+	case derr == nil:
+		if !c.mayReplace(src, dst, &sst, &dst0) {
+			return false
+		}
+		err = c.t.Renameat2(atCWD, src, atCWD, dst, 0)
+	case !errors.Is(derr, linux.ENOENT):
+		c.errorf("cannot stat %s: %s", quote(dst), errText(derr))
+		return false
+	}
+	return c.moveResult(src, dst, err, o)
+}
+
+// mayReplace applies copy_internal's checks before a move replaces an
+// existing destination.
+func (c *cmd) mayReplace(src, dst string, s, d *vfs.Statx) bool {
+	sdir, ddir := isDir(uint32(s.Mode)), isDir(uint32(d.Mode))
+	switch {
+	case s.Dev() == d.Dev() && s.Ino == d.Ino:
+		c.errorf("%s and %s are the same file", quote(src), quote(dst))
+	case sdir && !ddir:
+		c.errorf("cannot overwrite non-directory %s with directory %s", quote(dst), quote(src))
+	case !sdir && ddir:
+		c.errorf("cannot overwrite directory %s with non-directory", quote(dst))
+	default:
+		return true
+	}
+	return false
+}
+
+// moveResult reports the outcome of the final rename.
+func (c *cmd) moveResult(src, dst string, err error, o *mvOpts) bool {
+	switch {
+	case err == nil:
+		c.announceMove(o, src, dst)
+		return true
+	case errors.Is(err, linux.EINVAL):
+		c.errorf("cannot move %s to a subdirectory of itself, %s", quote(src), quote(dst))
+	default:
+		c.errorf("cannot move %s to %s: %s", quote(src), quote(dst), errText(err))
+	}
+	return false
+}
+
+func (c *cmd) announceMove(o *mvOpts, src, dst string) {
+	if o.verbose {
+		c.out.WriteString("renamed " + quote(src) + " -> " + quote(dst) + "\n")
+	}
+}

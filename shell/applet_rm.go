@@ -1,0 +1,170 @@
+package shell
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+)
+
+// rmOpts are rm's parsed options.
+type rmOpts struct {
+	force, recursive, emptyDirs, verbose, preserveRoot bool
+}
+
+// rmApplet is rm(1). It walks like coreutils' fts traversal: lstat each
+// operand, refuse directories without -r (or -d for empty ones), remove
+// a tree's contents depth first, and skip the ancestors of a failure.
+func rmApplet(c *cmd) int {
+	fs := c.flagSet()
+	var o rmOpts
+	fs.BoolVarP(&o.force, "force", "f", false, "ignore nonexistent files")
+	fs.BoolVarP(&o.recursive, "recursive", "r", false, "recursive")
+	fs.BoolVarP(&o.recursive, "Recursive", "R", false, "recursive")
+	fs.BoolVarP(&o.emptyDirs, "dir", "d", false, "remove empty directories")
+	fs.BoolVarP(&o.verbose, "verbose", "v", false, "verbose")
+	fs.BoolP("interactive", "i", false, "ignored: never prompts")
+	fs.BoolP("I", "I", false, "ignored: never prompts")
+	noPreserve := fs.Bool("no-preserve-root", false, "allow removing /")
+	fs.Bool("preserve-root", true, "refuse to remove /")
+	ops, ok := c.parse(fs)
+	if !ok {
+		return 1
+	}
+	o.preserveRoot = !*noPreserve
+	if len(ops) == 0 {
+		if o.force {
+			return 0
+		}
+		return c.missingOperand("")
+	}
+	status := 0
+	for _, name := range ops {
+		if !c.rmOne(name, &o) {
+			status = 1
+		}
+	}
+	return status
+}
+
+// rmOne removes one command-line operand.
+func (c *cmd) rmOne(name string, o *rmOpts) bool {
+	st, err := c.t.Lstat(name)
+	if err != nil || !isDir(uint32(st.Mode)) {
+		return c.excise(name, false, o)
+	}
+	if !o.recursive {
+		if o.emptyDirs && c.isEmptyDir(name) {
+			return c.excise(name, true, o)
+		}
+		err := linux.EISDIR
+		if o.emptyDirs {
+			err = linux.ENOTEMPTY
+		}
+		c.errorf("cannot remove %s: %s", quote(name), err)
+		return false
+	}
+	if dotOrDotDot(lastComponent(name)) {
+		c.errorf("refusing to remove %s or %s directory: skipping %s", quote("."), quote(".."), quote(name))
+		return false
+	}
+	if o.preserveRoot && c.isRoot(name) {
+		if name == "/" {
+			c.errorf("it is dangerous to operate recursively on %s", quote(name))
+		} else {
+			c.errorf("it is dangerous to operate recursively on %s (same as %s)", quote(name), quote("/"))
+		}
+		c.errorf("use --no-preserve-root to override this failsafe")
+		return false
+	}
+	return c.rmTree(name, o)
+}
+
+// rmTree removes a directory's contents, then the directory. A child that
+// cannot be removed leaves its ancestors alone (mark_ancestor_dirs).
+func (c *cmd) rmTree(dir string, o *rmOpts) bool {
+	ents, err := readDirents(c.t, dir)
+	if err != nil {
+		if rerr := c.t.Rmdir(dir); rerr == nil {
+			return true
+		}
+		c.errorf("cannot remove %s: %s", quote(dir), errText(err))
+		return false
+	}
+	ok := true
+	for _, e := range ents {
+		if c.cancelled() {
+			return false
+		}
+		child := joinPath(dir, e.Name)
+		if e.Type == linux.DT_DIR {
+			ok = c.rmTree(child, o) && ok
+		} else {
+			ok = c.excise(child, false, o) && ok
+		}
+	}
+	return ok && c.excise(dir, true, o)
+}
+
+// excise is unlinkat on one entry, with rm -f's silence about missing
+// files.
+func (c *cmd) excise(name string, dir bool, o *rmOpts) bool {
+	flags := 0
+	if dir {
+		flags = linux.AT_REMOVEDIR
+	}
+	err := c.t.Unlinkat(atCWD, name, flags)
+	if err == nil {
+		if o.verbose && dir {
+			c.out.WriteString("removed directory " + quote(name) + "\n")
+		} else if o.verbose {
+			c.out.WriteString("removed " + quote(name) + "\n")
+		}
+		return true
+	}
+	if o.force && errors.Is(err, linux.ENOENT) {
+		return true
+	}
+	c.errorf("cannot remove %s: %s", quote(name), errText(err))
+	return false
+}
+
+// isEmptyDir reports whether a directory has no entries.
+func (c *cmd) isEmptyDir(name string) bool {
+	ents, err := readDirents(c.t, name)
+	return err == nil && len(ents) == 0
+}
+
+// isRoot reports whether name resolves to the task's root directory.
+func (c *cmd) isRoot(name string) bool {
+	a, err := c.t.Stat(name)
+	if err != nil {
+		return false
+	}
+	b, err := c.t.Stat("/")
+	return err == nil && a.Dev() == b.Dev() && a.Ino == b.Ino
+}
+
+// lastComponent is gnulib's last_component: the final name in a path,
+// with its trailing slashes, "" for "/".
+func lastComponent(name string) string {
+	s := strings.TrimLeft(name, "/")
+	base := s
+	sawSlash := false
+	for i := 0; i < len(s); i++ {
+		if s[i] == '/' {
+			sawSlash = true
+		} else if sawSlash {
+			base = s[i:]
+			sawSlash = false
+		}
+	}
+	return base
+}
+
+// dotOrDotDot reports whether a last component is "." or "..", slashes
+// after it allowed.
+func dotOrDotDot(base string) bool {
+	b := strings.TrimRight(base, "/")
+	return b == "." || b == ".."
+}

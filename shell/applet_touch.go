@@ -1,0 +1,267 @@
+package shell
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// touchOpts are touch's parsed options; times nil means "now".
+type touchOpts struct {
+	noCreate, noDeref bool
+	times             *[2]vfs.Timespec
+}
+
+// touchApplet is touch(1).
+func touchApplet(c *cmd) int {
+	fs := c.flagSet()
+	var o touchOpts
+	atime := fs.BoolP("a", "a", false, "access time only")
+	mtime := fs.BoolP("m", "m", false, "modification time only")
+	fs.BoolVarP(&o.noCreate, "no-create", "c", false, "do not create")
+	fs.BoolVarP(&o.noDeref, "no-dereference", "h", false, "affect symlinks")
+	date := fs.StringP("date", "d", "", "time to use")
+	stamp := fs.StringP("t", "t", "", "[[CC]YY]MMDDhhmm[.ss]")
+	ref := fs.StringP("reference", "r", "", "use FILE's times")
+	fs.BoolP("f", "f", false, "ignored")
+	ops, ok := c.parse(fs)
+	if !ok {
+		return 1
+	}
+	if len(ops) == 0 {
+		c.errorf("missing file operand")
+		c.tryHelp()
+		return 1
+	}
+	if !c.touchTimes(&o, *date, *stamp, *ref, fs.Changed("date"), fs.Changed("t")) {
+		return 1
+	}
+	omitUnwanted(&o, *atime, *mtime)
+	status := 0
+	for _, name := range ops {
+		if !c.touchOne(name, &o) {
+			status = 1
+		}
+	}
+	return status
+}
+
+// touchTimes works out the times from -d, -t or -r.
+func (c *cmd) touchTimes(o *touchOpts, date, stamp, ref string, haveDate, haveStamp bool) bool {
+	switch {
+	case ref != "":
+		st, err := c.t.Stat(ref)
+		if err != nil {
+			c.errorf("failed to get attributes of %s: %s", quote(ref), errText(err))
+			return false
+		}
+		o.times = &[2]vfs.Timespec{st.Atime, st.Mtime}
+	case haveDate:
+		ts, ok := parseDate(date, c.t.Kernel().Now())
+		if !ok {
+			c.errorf("invalid date format %s", quoteL(date))
+			return false
+		}
+		o.times = &[2]vfs.Timespec{ts, ts}
+	case haveStamp:
+		ts, ok := parseStamp(stamp, c.t.Kernel().Now())
+		if !ok {
+			c.errorf("invalid date format %s", quoteL(stamp))
+			return false
+		}
+		o.times = &[2]vfs.Timespec{ts, ts}
+	}
+	return true
+}
+
+// omitUnwanted turns -a or -m into UTIME_OMIT for the other time.
+func omitUnwanted(o *touchOpts, atime, mtime bool) {
+	if atime == mtime {
+		return
+	}
+	if o.times == nil {
+		now := vfs.Timespec{Nsec: vfs.UTIME_NOW}
+		o.times = &[2]vfs.Timespec{now, now}
+	}
+	if atime {
+		o.times[1] = vfs.Timespec{Nsec: vfs.UTIME_OMIT}
+	} else {
+		o.times[0] = vfs.Timespec{Nsec: vfs.UTIME_OMIT}
+	}
+}
+
+// touchOne is coreutils' touch(): open with O_CREAT, set the times on the
+// descriptor (or by name when the open failed), and blame the open only
+// if it failed for a reason other than the name being a directory.
+func (c *cmd) touchOne(name string, o *touchOpts) bool {
+	fd, openErr := -1, error(nil)
+	if !o.noCreate && !o.noDeref {
+		fd, openErr = c.t.Openat(atCWD, name, linux.O_WRONLY|linux.O_CREAT|linux.O_NONBLOCK|linux.O_NOCTTY, 0o666)
+	}
+	var err error
+	if fd >= 0 {
+		err = c.t.Utimensat(fd, "", o.times, linux.AT_EMPTY_PATH)
+		c.t.Close(fd)
+	} else {
+		flags := 0
+		if o.noDeref {
+			flags = linux.AT_SYMLINK_NOFOLLOW
+		}
+		err = c.t.Utimensat(atCWD, name, o.times, flags)
+	}
+	if err == nil {
+		return true
+	}
+	if openErr != nil && !errors.Is(openErr, linux.EISDIR) {
+		c.errorf("cannot touch %s: %s", quote(name), errText(openErr))
+		return false
+	}
+	if o.noCreate && errors.Is(err, linux.ENOENT) {
+		return true
+	}
+	c.errorf("setting times of %s: %s", quote(name), errText(err))
+	return false
+}
+
+// parseDate understands the -d forms scripts use: "@SECONDS[.FRAC]",
+// "YYYY-MM-DD[ T]HH:MM[:SS[.FRAC]]", "YYYY-MM-DD", "now", optionally with a
+// trailing "UTC" or "Z"; times are in UTC, the scripts' TZ.
+func parseDate(s string, now vfs.Timespec) (vfs.Timespec, bool) {
+	s = strings.TrimSpace(s)
+	if s == "now" || s == "" {
+		return now, true
+	}
+	if strings.HasPrefix(s, "@") {
+		return parseEpoch(s[1:])
+	}
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(s, "UTC"), "Z"))
+	layouts := []string{"2006-01-02 15:04:05.999999999", "2006-01-02T15:04:05.999999999",
+		"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02"}
+	for _, l := range layouts {
+		if t, err := time.ParseInLocation(l, s, time.UTC); err == nil {
+			return vfs.TimespecOf(t), true
+		}
+	}
+	return vfs.Timespec{}, false
+}
+
+// parseEpoch reads SECONDS[.FRAC].
+func parseEpoch(s string) (vfs.Timespec, bool) {
+	secStr, frac, _ := strings.Cut(s, ".")
+	sec, err := strconv.ParseInt(secStr, 10, 64)
+	if err != nil {
+		return vfs.Timespec{}, false
+	}
+	var nsec int64
+	if frac != "" {
+		frac = (frac + "000000000")[:9]
+		if nsec, err = strconv.ParseInt(frac, 10, 64); err != nil {
+			return vfs.Timespec{}, false
+		}
+	}
+	return vfs.Timespec{Sec: sec, Nsec: nsec}, true
+}
+
+// parseStamp reads -t's [[CC]YY]MMDDhhmm[.ss].
+func parseStamp(s string, now vfs.Timespec) (vfs.Timespec, bool) {
+	main, secs, hasSecs := strings.Cut(s, ".")
+	if hasSecs && len(secs) != 2 {
+		return vfs.Timespec{}, false
+	}
+	year := now.Time().UTC().Year()
+	switch len(main) {
+	case 8:
+	case 10:
+		yy, _ := strconv.Atoi(main[:2])
+		year = 1900 + yy
+		if yy < 69 {
+			year = 2000 + yy
+		}
+		main = main[2:]
+	case 12:
+		year, _ = strconv.Atoi(main[:4])
+		main = main[4:]
+	default:
+		return vfs.Timespec{}, false
+	}
+	if secs == "" {
+		secs = "00"
+	}
+	t, err := time.ParseInLocation("2006 01021504 05", strconv.Itoa(year)+" "+main+" "+secs, time.UTC)
+	if err != nil {
+		return vfs.Timespec{}, false
+	}
+	return vfs.TimespecOf(t), true
+}
+
+// truncateApplet is truncate(1) with -s SIZE (absolute, +N, -N) and -c.
+func truncateApplet(c *cmd) int {
+	fs := c.flagSet()
+	size := fs.StringP("size", "s", "", "size")
+	noCreate := fs.BoolP("no-create", "c", false, "do not create")
+	ops, ok := c.parse(fs)
+	if !ok {
+		return 1
+	}
+	if !fs.Changed("size") {
+		c.errorf("you must specify either %s or %s", quote("--size"), quote("--reference"))
+		c.tryHelp()
+		return 1
+	}
+	if len(ops) == 0 {
+		return c.missingFileOperand()
+	}
+	rel := byte(0)
+	if s := *size; s != "" && (s[0] == '+' || s[0] == '-') {
+		rel, *size = s[0], s[1:]
+	}
+	n, err := strconv.ParseInt(*size, 10, 64)
+	if err != nil {
+		c.errorf("invalid number: %s", quoteL(*size))
+		return 1
+	}
+	status := 0
+	for _, name := range ops {
+		if !c.truncateOne(name, n, rel, *noCreate) {
+			status = 1
+		}
+	}
+	return status
+}
+
+func (c *cmd) truncateOne(name string, n int64, rel byte, noCreate bool) bool {
+	flags := uint32(linux.O_WRONLY | linux.O_CREAT | linux.O_NONBLOCK)
+	if noCreate {
+		flags = linux.O_WRONLY | linux.O_NONBLOCK
+	}
+	fd, err := c.t.Openat(atCWD, name, flags, 0o666)
+	if err != nil {
+		if noCreate && errors.Is(err, linux.ENOENT) {
+			return true
+		}
+		c.errorf("cannot open %s for writing: %s", quote(name), errText(err))
+		return false
+	}
+	defer c.t.Close(fd)
+	if rel != 0 {
+		st, err := c.t.Fstat(fd)
+		if err != nil {
+			c.errorf("cannot fstat %s: %s", quote(name), errText(err))
+			return false
+		}
+		if rel == '+' {
+			n = st.Size + n
+		} else {
+			n = max(0, st.Size-n)
+		}
+	}
+	if err := c.t.Ftruncate(fd, n); err != nil {
+		c.errorf("failed to truncate %s at %d bytes: %s", quote(name), n, errText(err))
+		return false
+	}
+	return true
+}

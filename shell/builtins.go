@@ -1,0 +1,249 @@
+package shell
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"mvdan.cc/sh/v3/interp"
+)
+
+// cd runs in the call handler because the interpreter's own cd must still
+// run to update its directory and $PWD. It moves the task like bash would
+// (logically by default, physically with -P) and then hands the resulting
+// absolute directory to the interpreter's cd. Failures become the internal
+// "status" command, which prints the diagnostic with the right stderr.
+func (s *shell) cd(ctx context.Context, args []string) []string {
+	hc := interp.HandlerCtx(ctx)
+	physical := false
+	for len(args) > 0 && len(args[0]) > 1 && args[0][0] == '-' {
+		if args[0] == "--" {
+			args = args[1:]
+			break
+		}
+		for _, o := range args[0][1:] {
+			switch o {
+			case 'L':
+				physical = false
+			case 'P':
+				physical = true
+			case 'e', '@':
+			default:
+				return s.fail(hc, 2, fmt.Sprintf("cd: -%c: invalid option\ncd: usage: cd [-L|[-P [-e]] [-@]] [dir]", o))
+			}
+		}
+		args = args[1:]
+	}
+	if len(args) > 1 {
+		return s.fail(hc, 1, "cd: too many arguments")
+	}
+	dir, show := "", false
+	switch {
+	case len(args) == 0:
+		if dir = hc.Env.Get("HOME").String(); dir == "" {
+			return s.fail(hc, 1, "cd: HOME not set")
+		}
+	case args[0] == "-":
+		if dir = hc.Env.Get("OLDPWD").String(); dir == "" {
+			return s.fail(hc, 1, "cd: OLDPWD not set")
+		}
+		show = true
+	case args[0] == "":
+		return []string{internal + "status", "0"}
+	default:
+		dir = args[0]
+	}
+	s.syncDir(hc.Dir)
+	target, err := s.chdir(hc.Dir, dir, physical)
+	if err != nil {
+		return s.fail(hc, 1, fmt.Sprintf("cd: %s: %s", dir, errText(err)))
+	}
+	if show {
+		fmt.Fprintln(hc.Stdout, target)
+	}
+	return []string{"cd", target}
+}
+
+// fail rewrites a command into the internal status command.
+func (s *shell) fail(hc interp.HandlerContext, code int, msg string) []string {
+	prefix := s.name + ": "
+	if hc.Pos.IsValid() {
+		prefix += fmt.Sprintf("line %d: ", hc.Pos.Line())
+	}
+	return []string{internal + "status", strconv.Itoa(code), prefix + msg}
+}
+
+// statusApplet prints its message, if any, and exits with its status.
+func statusApplet(c *cmd) int {
+	if len(c.args) > 1 {
+		c.out.Flush()
+		fmt.Fprintln(c.errw, c.args[1])
+	}
+	n, _ := strconv.Atoi(c.args[0])
+	return n
+}
+
+// chdir changes the task's directory and returns the interpreter's new
+// directory. Like bash, a logical cd canonicalizes $PWD/dir lexically
+// (checking that what ".." removes is a directory) and falls back to the
+// name as given, whose directory is then found with getcwd.
+func (s *shell) chdir(pwd, dir string, physical bool) (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !physical {
+		logical := dir
+		if !strings.HasPrefix(dir, "/") {
+			logical = pwd + "/" + dir
+		}
+		if canon, ok := s.canonPath(logical); ok && s.task.Chdir(canon) == nil {
+			s.dir = canon
+			return canon, nil
+		}
+	}
+	if err := s.task.Chdir(dir); err != nil {
+		return "", err
+	}
+	cwd, err := s.task.Getcwd()
+	if err != nil {
+		return "", err
+	}
+	s.dir = cwd
+	return cwd, nil
+}
+
+// canonPath is bash's sh_canonpath: "." and empty components vanish and
+// ".." removes the previous component, which must be a directory.
+func (s *shell) canonPath(p string) (string, bool) {
+	var parts []string
+	for _, c := range strings.Split(p, "/") {
+		switch c {
+		case "", ".":
+		case "..":
+			if len(parts) > 0 {
+				st, err := s.task.Stat("/" + strings.Join(parts, "/"))
+				if err != nil || !isDir(uint32(st.Mode)) {
+					return "", false
+				}
+				parts = parts[:len(parts)-1]
+			}
+		default:
+			parts = append(parts, c)
+		}
+	}
+	return "/" + strings.Join(parts, "/"), true
+}
+
+// pwdApplet is bash's pwd: $PWD, or with -P the task's getcwd.
+func pwdApplet(c *cmd) int {
+	physical := false
+	for _, a := range c.args {
+		switch a {
+		case "-L":
+			physical = false
+		case "-P":
+			physical = true
+		default:
+			if strings.HasPrefix(a, "-") {
+				c.builtinErrorf("%s: invalid option\npwd: usage: pwd [-LP]", a)
+				return 2
+			}
+		}
+	}
+	if !physical {
+		if pwd := c.hc.Env.Get("PWD").String(); strings.HasPrefix(pwd, "/") {
+			fmt.Fprintln(c.out, pwd)
+			return 0
+		}
+	}
+	cwd, err := c.t.Getcwd()
+	if err != nil {
+		c.builtinErrorf("error retrieving current directory: getcwd: cannot access parent directories: %s", errText(err))
+		return 1
+	}
+	fmt.Fprintln(c.out, cwd)
+	return 0
+}
+
+// umaskApplet is bash's umask acting on the task's fs_struct.
+func umaskApplet(c *cmd) int {
+	symbolic, reuse := false, false
+	args := c.args
+	for len(args) > 0 && len(args[0]) > 1 && args[0][0] == '-' {
+		if args[0] == "--" {
+			args = args[1:]
+			break
+		}
+		for _, o := range args[0][1:] {
+			switch o {
+			case 'S':
+				symbolic = true
+			case 'p':
+				reuse = true
+			default:
+				c.builtinErrorf("-%c: invalid option\numask: usage: umask [-p] [-S] [mode]", o)
+				return 2
+			}
+		}
+		args = args[1:]
+	}
+	if len(args) == 0 {
+		printUmask(c, c.t.GetUmask(), symbolic, reuse)
+		return 0
+	}
+	mask, ok := parseUmask(c, args[0])
+	if !ok {
+		return 1
+	}
+	c.t.Umask(mask)
+	if symbolic {
+		printUmask(c, mask, true, reuse)
+	}
+	return 0
+}
+
+func printUmask(c *cmd, mask uint32, symbolic, reuse bool) {
+	if reuse {
+		fmt.Fprint(c.out, "umask ")
+		if symbolic {
+			fmt.Fprint(c.out, "-S ")
+		}
+	}
+	if !symbolic {
+		fmt.Fprintf(c.out, "%04o\n", mask)
+		return
+	}
+	allowed := ^mask & 0o777
+	var parts []string
+	for i, who := range []string{"u", "g", "o"} {
+		bits := allowed >> (6 - 3*i) & 7
+		p := who + "="
+		for j, r := range "rwx" {
+			if bits&(4>>j) != 0 {
+				p += string(r)
+			}
+		}
+		parts = append(parts, p)
+	}
+	fmt.Fprintln(c.out, strings.Join(parts, ","))
+}
+
+// parseUmask reads an octal mask, or a symbolic mode that says which
+// permissions new files may keep.
+func parseUmask(c *cmd, arg string) (uint32, bool) {
+	if arg[0] >= '0' && arg[0] <= '9' {
+		n, err := strconv.ParseUint(arg, 8, 32)
+		if err != nil || n > 0o777 {
+			c.builtinErrorf("%s: octal number out of range", arg)
+			return 0, false
+		}
+		return uint32(n), true
+	}
+	ch, err := parseMode(arg)
+	if err != nil {
+		c.builtinErrorf("`%s': invalid symbolic mode operator", arg)
+		return 0, false
+	}
+	allowed := ch.apply(^c.t.GetUmask()&0o777, true, 0)
+	return ^allowed & 0o777, true
+}

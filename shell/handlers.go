@@ -1,0 +1,170 @@
+package shell
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"mvdan.cc/sh/v3/interp"
+)
+
+// internal marks a command name the call handler rewrote so that the exec
+// handler runs linuxvfs's version of a builtin the interpreter would
+// otherwise run against the host (umask, pwd -P) or with lexically cleaned
+// paths (test). No script can type a NUL byte, so no clash is possible.
+const internal = "\x00"
+
+// overridden are the interpreter builtins replaced by applets.
+var overridden = map[string]bool{"umask": true, "pwd": true, "test": true, "[": true}
+
+// syncDir moves the task's working directory to the interpreter's dir if
+// the interpreter changed it since the last call (cd, a subshell's cd, or
+// returning from one). Doing nothing otherwise keeps the task in a working
+// directory that was removed, as a real shell process stays in it.
+func (s *shell) syncDir(dir string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if dir == "" || dir == s.dir {
+		return
+	}
+	s.dir = dir
+	_ = s.task.Chdir(dir) // a vanished directory leaves the task where it was
+}
+
+// open is the interpreter's OpenHandler: redirections and `.` open files in
+// the task. New files get mode 0666 less the task's umask, as from a shell.
+// The *os.PathError makes the interpreter print "sh: NAME: strerror" and
+// set status 1, which is how a shell reports a failed redirection.
+func (s *shell) open(ctx context.Context, name string, flag int, _ os.FileMode) (io.ReadWriteCloser, error) {
+	s.syncDir(interp.HandlerCtx(ctx).Dir)
+	f, err := openFile(s.task, name, linuxOpenFlags(flag), 0o666)
+	if err != nil {
+		return nil, &os.PathError{Op: s.name + ":", Path: name, Err: err}
+	}
+	return f, nil
+}
+
+// linuxOpenFlags converts the host's os.O_* bits the interpreter passes to
+// Linux's numbering, which differs on other systems.
+func linuxOpenFlags(flag int) uint32 {
+	var f uint32
+	switch flag & (os.O_RDONLY | os.O_WRONLY | os.O_RDWR) {
+	case os.O_WRONLY:
+		f = linux.O_WRONLY
+	case os.O_RDWR:
+		f = linux.O_RDWR
+	}
+	for _, p := range []struct {
+		os    int
+		linux uint32
+	}{{os.O_CREATE, linux.O_CREAT}, {os.O_TRUNC, linux.O_TRUNC}, {os.O_APPEND, linux.O_APPEND}, {os.O_EXCL, linux.O_EXCL}} {
+		if flag&p.os != 0 {
+			f |= p.linux
+		}
+	}
+	return f
+}
+
+// stat is the interpreter's StatHandler (cd's checks, [[ -e ]] and the
+// like); name is absolute.
+func (s *shell) stat(_ context.Context, name string, follow bool) (fs.FileInfo, error) {
+	flags := 0
+	if !follow {
+		flags = linux.AT_SYMLINK_NOFOLLOW
+	}
+	st, err := s.task.Fstatat(atCWD, name, flags)
+	if err != nil {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
+	}
+	return &fileInfo{name: path.Base(name), st: st}, nil
+}
+
+// readDir is the interpreter's ReadDirHandler2, used for globbing.
+func (s *shell) readDir(_ context.Context, name string) ([]fs.DirEntry, error) {
+	ents, err := readDirents(s.task, name)
+	if err != nil {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: err}
+	}
+	out := make([]fs.DirEntry, len(ents))
+	for i, e := range ents {
+		out[i] = &dirEntry{t: s.task, dir: name, d: e}
+	}
+	return out, nil
+}
+
+// access is the interpreter's AccessHandler: faccessat on the task, so
+// root passes read and write checks and needs an x bit to execute.
+func (s *shell) access(_ context.Context, name string, mode interp.AccessMode) error {
+	return s.task.Faccessat(atCWD, name, uint32(mode), 0)
+}
+
+// call is the interpreter's CallHandler. It takes over cd (the task's
+// working directory must move with the interpreter's) and renames the
+// builtins linuxvfs implements itself so that they reach the exec handler.
+func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
+	switch {
+	case args[0] == "cd":
+		return s.cd(ctx, args[1:]), nil
+	case overridden[args[0]]:
+		return append([]string{internal + args[0]}, args[1:]...), nil
+	case (args[0] == "command" || args[0] == "builtin") && len(args) > 1 &&
+		(overridden[args[1]] || args[1] == "cd"):
+		return s.call(ctx, args[1:])
+	}
+	return args, nil
+}
+
+// execMiddleware is the interpreter's exec handler: every command that is
+// not a function or builtin runs as an applet; there is no host to exec.
+func (s *shell) execMiddleware(interp.ExecHandlerFunc) interp.ExecHandlerFunc {
+	return func(ctx context.Context, args []string) error {
+		hc := interp.HandlerCtx(ctx)
+		s.syncDir(hc.Dir)
+		name := args[0]
+		a := applets[name]
+		if len(name) > 0 && name[:1] == internal {
+			name = name[1:]
+			a = builtinApplets[name]
+		}
+		if a == nil {
+			return s.notFound(hc, name)
+		}
+		c := newCmd(ctx, s, hc, name, args[1:])
+		code := c.run(a)
+		if code != 0 {
+			return interp.ExitStatus(uint8(code))
+		}
+		return nil
+	}
+}
+
+// notFound reports a command that is neither builtin nor applet.
+func (s *shell) notFound(hc interp.HandlerContext, name string) error {
+	for i := 0; i < len(name); i++ {
+		if name[i] == '/' {
+			return s.notExecutable(hc, name)
+		}
+	}
+	fmt.Fprintf(hc.Stderr, "%s: %s: command not found\n", s.name, name)
+	return interp.ExitStatus(127)
+}
+
+// notExecutable reports a command given by path: linuxvfs runs no
+// programs from files, so the best a path can do is exist.
+func (s *shell) notExecutable(hc interp.HandlerContext, name string) error {
+	st, err := s.task.Stat(name)
+	switch {
+	case err != nil:
+		fmt.Fprintf(hc.Stderr, "%s: %s: %s\n", s.name, name, err)
+		return interp.ExitStatus(127)
+	case isDir(uint32(st.Mode)):
+		fmt.Fprintf(hc.Stderr, "%s: %s: Is a directory\n", s.name, name)
+	default:
+		fmt.Fprintf(hc.Stderr, "%s: %s: cannot execute: Permission denied\n", s.name, name)
+	}
+	return interp.ExitStatus(126)
+}

@@ -1,0 +1,159 @@
+package shell
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"mvdan.cc/sh/v3/interp"
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// Interactive reads commands from cfg.Stdin a line at a time, as a shell
+// on a terminal does: it prompts on cfg.Stderr ("# " for root, "$ "
+// otherwise, "> " while a command is incomplete) and runs each complete
+// line. It returns at end of input or after exit, with the last status.
+func Interactive(ctx context.Context, cfg Config) (exit int, err error) {
+	s, err := newShell(cfg)
+	if err != nil {
+		return 2, err
+	}
+	if cfg.Stdin == nil {
+		return 0, nil
+	}
+	in := &lineReader{r: bufio.NewReader(cfg.Stdin)}
+	rcfg := cfg
+	if _, ok := cfg.Stdin.(*os.File); !ok {
+		// The interpreter would copy any other reader into a pipe at
+		// once, taking the commands away from the parser.
+		rcfg.Stdin = nil
+	}
+	r, err := s.newRunner(rcfg)
+	if err != nil {
+		return 2, err
+	}
+	prompt := "$ "
+	if s.task.Cred().EUID == 0 {
+		prompt = "# "
+	}
+	status := 0
+	for {
+		done, err := s.readEval(ctx, r, in, prompt, &status)
+		if done || err != nil {
+			return status, err
+		}
+	}
+}
+
+// readEval runs lines until end of input, exit, or a syntax error (after
+// which the caller starts a fresh parser, as a shell forgets the line).
+func (s *shell) readEval(ctx context.Context, r *interp.Runner, in io.Reader, prompt string, status *int) (done bool, err error) {
+	p := syntax.NewParser(syntax.Variant(syntax.LangBash))
+	fmt.Fprint(s.stderr, prompt)
+	for stmts, perr := range p.InteractiveSeq(in) {
+		if perr != nil {
+			var pe syntax.ParseError
+			if errors.As(perr, &pe) {
+				s.syntaxError(perr)
+				*status = 2
+				return false, nil
+			}
+			return true, nil // end of input or a read error
+		}
+		for _, st := range stmts {
+			*status, err = s.status(ctx, r.Run(ctx, st))
+			if err != nil || r.Exited() {
+				return true, err
+			}
+		}
+		if p.Incomplete() {
+			fmt.Fprint(s.stderr, "> ")
+		} else {
+			fmt.Fprint(s.stderr, prompt)
+		}
+	}
+	fmt.Fprintln(s.stderr)
+	return true, nil
+}
+
+// lineReader hands out its input one line per Read, so that the parser
+// never holds more than the line it is parsing: after a syntax error a
+// fresh parser continues with the next line.
+type lineReader struct {
+	r    *bufio.Reader
+	rest []byte
+}
+
+func (l *lineReader) Read(p []byte) (int, error) {
+	if len(l.rest) == 0 {
+		line, err := l.r.ReadSlice('\n')
+		if len(line) == 0 {
+			return 0, err
+		}
+		l.rest = append(l.rest[:0], line...)
+	}
+	n := copy(p, l.rest)
+	l.rest = l.rest[n:]
+	return n, nil
+}
+
+// shApplet is sh (and bash) inside linuxvfs: -c CMDS [NAME [ARGS]], a
+// script FILE [ARGS], or a script on standard input. The child shell runs
+// as a clone of the task, so its cd and umask stay its own, like a fork.
+func shApplet(c *cmd) int {
+	args := c.args
+	cfg := Config{Stdin: c.stdin, Stdout: c.hc.Stdout, Stderr: c.hc.Stderr, Name: c.name}
+	var script string
+	switch {
+	case len(args) > 0 && args[0] == "-c":
+		if len(args) < 2 {
+			c.errorf("-c: option requires an argument")
+			return 2
+		}
+		script, args = args[1], args[2:]
+		if len(args) > 0 {
+			cfg.Name, args = args[0], args[1:]
+		}
+	case len(args) > 0 && args[0] != "-" && args[0] != "-s":
+		data, err := c.slurpScript(args[0])
+		if err != nil {
+			return 127
+		}
+		script, cfg.Name, args = data, args[0], args[1:]
+	default:
+		data, _ := io.ReadAll(c.stdin)
+		script = string(data)
+		if len(args) > 0 {
+			args = args[1:]
+		}
+		cfg.Stdin = nil
+	}
+	cfg.Args = args
+	c.out.Flush()
+	cfg.Task = c.t.Clone(0)
+	defer cfg.Task.Exit()
+	code, err := Run(c.ctx, cfg, script)
+	if err != nil && c.ctx.Err() == nil {
+		c.errorf("%s", err)
+	}
+	return code
+}
+
+// slurpScript reads a script file from the task.
+func (c *cmd) slurpScript(name string) (string, error) {
+	f, err := openFile(c.t, name, linux.O_RDONLY, 0)
+	if err == nil {
+		var data []byte
+		data, err = io.ReadAll(f)
+		f.Close()
+		if err == nil {
+			return string(data), nil
+		}
+	}
+	c.errorf("%s: %s", name, errText(err))
+	return "", err
+}

@@ -1,0 +1,174 @@
+// Package shell is `linuxvfs sh`: a POSIX shell (mvdan.cc/sh/v3) whose every
+// file access goes to a virtual kernel's Task instead of the host, together
+// with GNU coreutils-compatible applets (ls, cat, mkdir, rm, mv, cp, ln,
+// stat, chmod, ...) built on the Task's system calls.
+//
+// The interpreter's redirections, globbing, file tests and cd are routed
+// through handlers that call the Task; commands that are not shell builtins
+// run as applets in the same process. Nothing touches the host file system.
+package shell
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/linuxvfs/linuxvfs/vfs"
+	"mvdan.cc/sh/v3/expand"
+	"mvdan.cc/sh/v3/interp"
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// Config says which task a shell runs as and where its standard streams go.
+type Config struct {
+	// Task is the process the shell runs as: its credentials, working
+	// directory, umask and file table are the shell's.
+	Task   *vfs.Task
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	// Name is $0 and the prefix of the shell's own messages; "sh" if empty.
+	Name string
+	// Args are the positional parameters $1, $2, ...
+	Args []string
+}
+
+// Env is the environment a script starts with: the one the differential
+// tests' real-kernel side uses, so that scripts behave alike.
+var Env = []string{
+	"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+	"LC_ALL=C",
+	"TZ=UTC",
+	"HOME=/",
+}
+
+// shell is the state shared by the interpreter's handlers for one Run.
+type shell struct {
+	name   string
+	task   *vfs.Task
+	stdout io.Writer
+	stderr io.Writer
+
+	// mu guards dir: the interpreter directory the task's working
+	// directory was last moved to. The interpreter keeps a logical
+	// directory string per (sub)shell; the task has one physical cwd, which
+	// is only moved when the interpreter's idea changes, so that a removed
+	// working directory stays the task's cwd like in a real shell.
+	mu  sync.Mutex
+	dir string
+}
+
+// Run parses script as a bash-compatible program and runs it on cfg.Task.
+// It returns the script's exit status; err is non-nil only when the shell
+// itself could not run (bad configuration, a handler failure, or ctx ended).
+// Syntax errors are reported on cfg.Stderr with status 2, like sh -c.
+func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
+	s, err := newShell(cfg)
+	if err != nil {
+		return 2, err
+	}
+	file, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(script), s.name)
+	if err != nil {
+		s.syntaxError(err)
+		return 2, nil
+	}
+	r, err := s.newRunner(cfg)
+	if err != nil {
+		return 2, err
+	}
+	return s.status(ctx, r.Run(ctx, file))
+}
+
+func newShell(cfg Config) (*shell, error) {
+	if cfg.Task == nil {
+		return nil, errors.New("shell: Config.Task is nil")
+	}
+	s := &shell{name: cfg.Name, task: cfg.Task}
+	if s.name == "" {
+		s.name = "sh"
+	}
+	s.stdout, s.stderr = lockedWriters(cfg.Stdout, cfg.Stderr)
+	if d, err := cfg.Task.Getcwd(); err == nil {
+		s.dir = d
+	} else {
+		s.dir = "/"
+	}
+	return s, nil
+}
+
+// newRunner builds an interpreter wired to the task.
+func (s *shell) newRunner(cfg Config) (*interp.Runner, error) {
+	opts := []interp.RunnerOption{
+		interp.Env(expand.ListEnviron(Env...)),
+		interp.Dir(s.dir),
+		interp.StdIO(cfg.Stdin, s.stdout, s.stderr),
+		interp.OpenHandler(s.open),
+		interp.StatHandler(s.stat),
+		interp.ReadDirHandler2(s.readDir),
+		interp.AccessHandler(s.access),
+		interp.CallHandler(s.call),
+		interp.ExecHandlers(s.execMiddleware),
+	}
+	if len(cfg.Args) > 0 {
+		opts = append(opts, interp.Params(append([]string{"--"}, cfg.Args...)...))
+	}
+	return interp.New(opts...)
+}
+
+// status converts the interpreter's result into an exit status.
+func (s *shell) status(ctx context.Context, err error) (int, error) {
+	if err == nil {
+		return 0, nil
+	}
+	var es interp.ExitStatus
+	if errors.As(err, &es) {
+		return int(es), nil
+	}
+	if ctx.Err() != nil {
+		return 1, ctx.Err()
+	}
+	fmt.Fprintf(s.stderr, "%s: %v\n", s.name, err)
+	return 1, err
+}
+
+// syntaxError prints a parse error the way bash words it.
+func (s *shell) syntaxError(err error) {
+	var pe syntax.ParseError
+	if errors.As(err, &pe) {
+		fmt.Fprintf(s.stderr, "%s: line %d: syntax error: %s\n", s.name, pe.Pos.Line(), pe.Text)
+		return
+	}
+	fmt.Fprintf(s.stderr, "%s: %v\n", s.name, err)
+}
+
+// lockedWriters serializes writes: background jobs and pipelines write
+// concurrently, and callers often pass non-thread-safe buffers. When both
+// streams are the same writer they share one lock.
+func lockedWriters(out, errw io.Writer) (io.Writer, io.Writer) {
+	if out == nil {
+		out = io.Discard
+	}
+	if errw == nil {
+		errw = io.Discard
+	}
+	mu := &sync.Mutex{}
+	lo := &lockedWriter{mu: mu, w: out}
+	if errw == out {
+		return lo, lo
+	}
+	return lo, &lockedWriter{mu: &sync.Mutex{}, w: errw}
+}
+
+type lockedWriter struct {
+	mu *sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}

@@ -1,0 +1,187 @@
+package shell
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"sync"
+	"time"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// atCWD is AT_FDCWD: every applet resolves relative names from the task's
+// working directory, which the shell keeps in step with the interpreter.
+const atCWD = linux.AT_FDCWD
+
+// File type tests on a mode as the stat family returns it.
+func isDir(mode uint32) bool  { return mode&linux.S_IFMT == linux.S_IFDIR }
+func isReg(mode uint32) bool  { return mode&linux.S_IFMT == linux.S_IFREG }
+func isLink(mode uint32) bool { return mode&linux.S_IFMT == linux.S_IFLNK }
+func isChr(mode uint32) bool  { return mode&linux.S_IFMT == linux.S_IFCHR }
+func isBlk(mode uint32) bool  { return mode&linux.S_IFMT == linux.S_IFBLK }
+
+// vfsFile adapts an open descriptor of a task to io.ReadWriteCloser, so
+// that the interpreter's redirections read and write the virtual kernel.
+type vfsFile struct {
+	t    *vfs.Task
+	fd   int
+	once sync.Once
+	err  error
+}
+
+func (f *vfsFile) Read(p []byte) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
+	n, err := f.t.Read(f.fd, p)
+	if err != nil {
+		return 0, err
+	}
+	if n == 0 {
+		return 0, io.EOF
+	}
+	return n, nil
+}
+
+// Write writes all of p: write(2) may be short (ENOSPC), io.Writer may not.
+func (f *vfsFile) Write(p []byte) (int, error) {
+	done := 0
+	for done < len(p) {
+		n, err := f.t.Write(f.fd, p[done:])
+		done += n
+		if err != nil {
+			return done, err
+		}
+		if n == 0 {
+			return done, io.ErrShortWrite
+		}
+	}
+	return done, nil
+}
+
+// Close closes the descriptor once; the interpreter may close twice.
+func (f *vfsFile) Close() error {
+	f.once.Do(func() { f.err = f.t.Close(f.fd) })
+	return f.err
+}
+
+// openFile opens name on t and wraps the descriptor.
+func openFile(t *vfs.Task, name string, flags, mode uint32) (*vfsFile, error) {
+	fd, err := t.Openat(atCWD, name, flags, mode)
+	if err != nil {
+		return nil, err
+	}
+	return &vfsFile{t: t, fd: fd}, nil
+}
+
+// readDirents lists a directory through open(O_DIRECTORY) and getdents64,
+// without "." and "..", in the order the filesystem gives.
+func readDirents(t *vfs.Task, name string) ([]vfs.Dirent, error) {
+	return readDirentsDots(t, name, false)
+}
+
+// readDirentsDots is readDirents keeping "." and ".." if dots is set.
+// ENOENT from getdents64 (a removed directory) is the end of the
+// listing, as glibc's readdir makes it.
+func readDirentsDots(t *vfs.Task, name string, dots bool) ([]vfs.Dirent, error) {
+	fd, err := t.Openat(atCWD, name, linux.O_RDONLY|linux.O_DIRECTORY, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer t.Close(fd)
+	var all []vfs.Dirent
+	for {
+		ents, err := t.Getdents(fd, 0)
+		if errors.Is(err, linux.ENOENT) {
+			return all, nil
+		}
+		if err != nil {
+			return all, err
+		}
+		if len(ents) == 0 {
+			return all, nil
+		}
+		for _, e := range ents {
+			if dots || (e.Name != "." && e.Name != "..") {
+				all = append(all, e)
+			}
+		}
+	}
+}
+
+// fileInfo is an fs.FileInfo over a statx result, for the interpreter's
+// file tests, cd and globbing.
+type fileInfo struct {
+	name string
+	st   vfs.Statx
+}
+
+func (fi *fileInfo) Name() string       { return fi.name }
+func (fi *fileInfo) Size() int64        { return fi.st.Size }
+func (fi *fileInfo) Mode() fs.FileMode  { return goMode(uint32(fi.st.Mode)) }
+func (fi *fileInfo) ModTime() time.Time { return fi.st.Mtime.Time() }
+func (fi *fileInfo) IsDir() bool        { return isDir(uint32(fi.st.Mode)) }
+func (fi *fileInfo) Sys() any           { return sysStat(&fi.st) }
+
+// goMode converts a Linux st_mode into an fs.FileMode.
+func goMode(mode uint32) fs.FileMode {
+	m := fs.FileMode(mode & 0o777)
+	switch mode & linux.S_IFMT {
+	case linux.S_IFDIR:
+		m |= fs.ModeDir
+	case linux.S_IFLNK:
+		m |= fs.ModeSymlink
+	case linux.S_IFIFO:
+		m |= fs.ModeNamedPipe
+	case linux.S_IFSOCK:
+		m |= fs.ModeSocket
+	case linux.S_IFCHR:
+		m |= fs.ModeDevice | fs.ModeCharDevice
+	case linux.S_IFBLK:
+		m |= fs.ModeDevice
+	}
+	if mode&linux.S_ISUID != 0 {
+		m |= fs.ModeSetuid
+	}
+	if mode&linux.S_ISGID != 0 {
+		m |= fs.ModeSetgid
+	}
+	if mode&linux.S_ISVTX != 0 {
+		m |= fs.ModeSticky
+	}
+	return m
+}
+
+// dirEntry is an fs.DirEntry over a getdents64 entry.
+type dirEntry struct {
+	t   *vfs.Task
+	dir string
+	d   vfs.Dirent
+}
+
+func (e *dirEntry) Name() string { return e.d.Name }
+func (e *dirEntry) IsDir() bool  { return e.d.Type == linux.DT_DIR }
+func (e *dirEntry) Type() fs.FileMode {
+	return goMode(uint32(e.d.Type)<<12) & fs.ModeType
+}
+func (e *dirEntry) Info() (fs.FileInfo, error) {
+	st, err := e.t.Lstat(joinPath(e.dir, e.d.Name))
+	if err != nil {
+		return nil, err
+	}
+	return &fileInfo{name: e.d.Name, st: st}, nil
+}
+
+// joinPath joins a directory and a name the way coreutils builds child
+// names: "/" + "x" is "/x", "d/" + "x" is "d/x".
+func joinPath(dir, name string) string {
+	if dir == "" {
+		return name
+	}
+	if dir[len(dir)-1] == '/' {
+		return dir + name
+	}
+	return dir + "/" + name
+}

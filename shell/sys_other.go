@@ -1,0 +1,8 @@
+//go:build !unix
+
+package shell
+
+import "github.com/linuxvfs/linuxvfs/vfs"
+
+// sysStat has nothing to offer where syscall.Stat_t does not exist.
+func sysStat(st *vfs.Statx) any { return nil }
