@@ -244,3 +244,21 @@ func TestRemoveMountpointOfOtherNamespace(t *testing.T) {
 		t.Fatalf("the mount on the removed directory should be detached:\n%s", got)
 	}
 }
+
+func TestMakeSharedClearsUnbindable(t *testing.T) {
+	init := bootMounts(t)
+	for _, f := range []uint64{0, linux.MS_UNBINDABLE, linux.MS_SHARED} {
+		var err error
+		if f == 0 {
+			err = init.Mount("t", "/mnt", "tmpfs", 0, "")
+		} else {
+			err = init.Mount("", "/mnt", "", f, "")
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := init.Mountinfo(); !strings.Contains(got, "/mnt rw,relatime shared:1 - tmpfs") {
+		t.Fatalf("make-shared of an unbindable mount:\n%s", got)
+	}
+}

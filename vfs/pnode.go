@@ -46,8 +46,11 @@ func (m *Mount) releaseGroupID() {
 	m.groupID = 0
 }
 
-// setShared is set_mnt_shared.
-func (m *Mount) setShared() { m.setFlags(linux.MNT_SHARED, linux.MNT_SHARED_MASK) }
+// setShared is set_mnt_shared: shared and unbindable exclude each other.
+func (m *Mount) setShared() {
+	m.tflags &^= tUnbindable
+	m.setFlags(linux.MNT_SHARED, 0)
+}
 
 // slave list (an hlist: mnt_slave_list is the head, mnt_slave the node).
 
