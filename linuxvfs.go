@@ -10,6 +10,7 @@ import (
 	"io"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/fs/mqueue"
 	"github.com/linuxvfs/linuxvfs/fs/proc"
 	"github.com/linuxvfs/linuxvfs/fs/ramfs"
 	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
@@ -22,7 +23,7 @@ import (
 func NewKernel() *vfs.Kernel {
 	k := vfs.NewKernel()
 	k.SetTotalRAM(hostRAM())
-	for _, t := range []vfs.FilesystemType{tmpfs.Type{}, proc.Type{}, ramfs.Type{}} {
+	for _, t := range []vfs.FilesystemType{tmpfs.Type{}, proc.Type{}, ramfs.Type{}, mqueue.Type{}} {
 		if err := k.RegisterFilesystem(t); err != nil {
 			panic("linuxvfs: " + t.Name() + " registered twice")
 		}

@@ -46,6 +46,8 @@ type Kernel struct {
 	tasks    taskSet
 	chardevs charDevs
 
+	fsData sync.Map // per-kernel state of filesystem types (FsData)
+
 	logMu sync.Mutex
 	log   []string // the kernel log (printk), for dmesg
 }
@@ -174,3 +176,14 @@ func (k *Kernel) TaskByTID(tid int32) *Task {
 
 // Tasks returns the live tasks.
 func (k *Kernel) Tasks() []*Task { return k.tasks.all() }
+
+// FsData returns the value a filesystem type keeps per kernel under key,
+// making it with mk on first use: what get_tree_keyed keys on (an IPC or PID
+// namespace), since linuxvfs has one of each per kernel.
+func (k *Kernel) FsData(key any, mk func() any) any {
+	if v, ok := k.fsData.Load(key); ok {
+		return v
+	}
+	v, _ := k.fsData.LoadOrStore(key, mk())
+	return v
+}

@@ -63,6 +63,10 @@ func (sb *Superblock) mountList() []*Mount {
 // activate takes an active reference (atomic_inc(&sb->s_active)).
 func (sb *Superblock) activate() { sb.active.Add(1) }
 
+// Activate takes an active reference for a filesystem that keeps its
+// superblock alive without a user-visible mount (an internal kern_mount).
+func (sb *Superblock) Activate() { sb.activate() }
+
 // deactivate is deactivate_super: the last mount gone, the superblock dies
 // (kill_anon_super frees its device number).
 func (sb *Superblock) deactivate() {
