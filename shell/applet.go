@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"syscall"
 
 	"github.com/linuxvfs/linuxvfs/vfs"
 	"github.com/spf13/pflag"
@@ -36,7 +37,7 @@ func init() {
 	})
 	addApplets(&builtinApplets, map[string]appletFunc{
 		"test": testApplet, "[": testApplet, "pwd": pwdApplet, "umask": umaskApplet,
-		"status": statusApplet,
+		"status": statusApplet, "type": typeApplet, "command": commandApplet, "printf": printfApplet,
 	})
 }
 
@@ -86,7 +87,12 @@ func newCmd(ctx context.Context, s *shell, hc interp.HandlerContext, name string
 // a failure of the command, as in coreutils' close_stdout.
 func (c *cmd) run(a appletFunc) int {
 	code := a(c)
-	if err := c.out.Flush(); err != nil && code == 0 {
+	err := c.out.Flush()
+	switch {
+	case errors.Is(err, syscall.EPIPE):
+		// A real process would have died of SIGPIPE, silently.
+		return 128 + 13
+	case err != nil && code == 0:
 		fmt.Fprintf(c.errw, "%s: write error: %s\n", c.name, errText(err))
 		code = 1
 	}

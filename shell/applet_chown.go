@@ -15,6 +15,9 @@ type chownOpts struct {
 	recursive, noDeref, verbose, changes, quiet bool
 	uid, gid                                    uint32
 	chgrp                                       bool
+	// userName and groupName are the owner and group as the command
+	// line gave them, for -v and -c ("" when not being changed).
+	userName, groupName string
 }
 
 // chownApplet is chown(1): OWNER[:GROUP], OWNER:, :GROUP, numeric IDs
@@ -34,10 +37,11 @@ func chownApplet(c *cmd) int {
 			return 1
 		}
 		o.uid, o.gid = st.UID, st.GID
+		o.userName, o.groupName = userName(st.UID, ""), groupName(st.GID, "")
 	case len(ops) == 0:
 		return c.missingOperand("")
 	default:
-		if o.uid, o.gid, ok = c.parseOwnerSpec(ops[0]); !ok {
+		if !c.parseOwnerSpec(ops[0], o) {
 			return 1
 		}
 		ops = ops[1:]
@@ -71,7 +75,7 @@ func chgrpApplet(c *cmd) int {
 			c.errorf("invalid group: %s", quoteL(ops[0]))
 			return 1
 		}
-		o.gid, ops = gid, ops[1:]
+		o.gid, o.groupName, ops = gid, ops[0], ops[1:]
 	}
 	return c.chownAll(ops, o)
 }
@@ -93,14 +97,15 @@ func (c *cmd) chownFlags() (*pflag.FlagSet, *chownOpts) {
 }
 
 // parseOwnerSpec is parse_user_spec: "USER", "USER:GROUP", "USER:",
-// ":GROUP", and the old "USER.GROUP".
-func (c *cmd) parseOwnerSpec(spec string) (uid, gid uint32, ok bool) {
-	uid, gid = vfs.NoChange, vfs.NoChange
+// ":GROUP", and the old "USER.GROUP" (with coreutils' warning).
+func (c *cmd) parseOwnerSpec(spec string, o *chownOpts) bool {
+	o.uid, o.gid = vfs.NoChange, vfs.NoChange
 	user, group, hasSep := strings.Cut(spec, ":")
 	if !hasSep {
 		if u, g, dot := strings.Cut(spec, "."); dot {
 			if _, good := parseID(spec); !good {
 				user, group, hasSep = u, g, true
+				c.errorf("warning: '.' should be ':': %s", quoteL(spec))
 			}
 		}
 	}
@@ -108,22 +113,23 @@ func (c *cmd) parseOwnerSpec(spec string) (uid, gid uint32, ok bool) {
 		id, good := parseID(user)
 		if !good {
 			c.errorf("invalid user: %s", quoteL(spec))
-			return 0, 0, false
+			return false
 		}
-		uid = id
+		o.uid, o.userName = id, user
 		if hasSep && group == "" {
-			gid = id // USER: means USER's login group; only root has one
+			// USER: is USER's login group; only root has one here
+			o.gid, o.groupName = id, groupName(id, "")
 		}
 	}
 	if group != "" {
 		id, good := parseID(group)
 		if !good {
 			c.errorf("invalid group: %s", quoteL(spec))
-			return 0, 0, false
+			return false
 		}
-		gid = id
+		o.gid, o.groupName = id, group
 	}
-	return uid, gid, true
+	return true
 }
 
 // parseID reads "root" or a decimal ID.
@@ -208,31 +214,43 @@ func (c *cmd) chownTree(dir string, o *chownOpts) bool {
 	return ok
 }
 
-// chownReport prints -v and -c lines.
+// chownReport prints -v and -c lines (describe_change).
 func (c *cmd) chownReport(name string, st *vfs.Statx, o *chownOpts) {
-	uid, gid := o.uid, o.gid
-	if uid == vfs.NoChange {
-		uid = st.UID
-	}
-	if gid == vfs.NoChange {
-		gid = st.GID
-	}
-	changed := uid != st.UID || gid != st.GID
+	user, group := o.uid != vfs.NoChange, o.gid != vfs.NoChange
+	changed := (user && o.uid != st.UID) || (group && o.gid != st.GID)
 	if !o.verbose && !(o.changes && changed) {
 		return
 	}
-	from := userName(st.UID, "") + ":" + groupName(st.GID, "")
-	to := userName(uid, "") + ":" + groupName(gid, "")
-	if o.chgrp {
-		from, to = groupName(st.GID, ""), groupName(gid, "")
+	var oldUser, oldGroup string
+	if user {
+		oldUser = userName(st.UID, "")
 	}
-	what := "ownership"
-	if o.chgrp {
-		what = "group"
+	if group {
+		oldGroup = groupName(st.GID, "")
 	}
-	if changed {
-		fmt.Fprintf(c.out, "changed %s of %s from %s to %s\n", what, quote(name), from, to)
-	} else {
-		fmt.Fprintf(c.out, "%s of %s retained as %s\n", what, quote(name), to)
+	spec, old := userGroupStr(o.userName, o.groupName), userGroupStr(oldUser, oldGroup)
+	switch {
+	case changed && user:
+		fmt.Fprintf(c.out, "changed ownership of %s from %s to %s\n", quote(name), old, spec)
+	case changed:
+		fmt.Fprintf(c.out, "changed group of %s from %s to %s\n", quote(name), old, spec)
+	case user:
+		fmt.Fprintf(c.out, "ownership of %s retained as %s\n", quote(name), spec)
+	case group:
+		fmt.Fprintf(c.out, "group of %s retained as %s\n", quote(name), spec)
+	default:
+		fmt.Fprintf(c.out, "ownership of %s retained\n", quote(name))
 	}
+}
+
+// userGroupStr joins what is being changed: "user:group", "user" or
+// "group".
+func userGroupStr(user, group string) string {
+	switch {
+	case user != "" && group != "":
+		return user + ":" + group
+	case user != "":
+		return user
+	}
+	return group
 }

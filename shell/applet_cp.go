@@ -49,10 +49,14 @@ func cpApplet(c *cmd) int {
 		return code
 	}
 	status := 0
+	seen := map[seenSource]bool{}
 	for _, src := range srcs {
 		d := dst
 		if dir != "" {
 			d = cpDest(dir, src)
+			if len(srcs) > 1 && c.seenBefore(seen, src) {
+				continue
+			}
 		}
 		cp := &copier{c: c, o: &o, topSrc: src, topDst: d}
 		if !cp.copy(src, d, true) {
@@ -60,6 +64,28 @@ func cpApplet(c *cmd) int {
 		}
 	}
 	return status
+}
+
+// seenSource identifies a command-line source file.
+type seenSource struct {
+	dev, ino uint64
+	name     string
+}
+
+// seenBefore warns about a non-directory source given twice, which cp
+// copies only once.
+func (c *cmd) seenBefore(seen map[seenSource]bool, src string) bool {
+	st, err := c.t.Stat(src)
+	if err != nil || isDir(uint32(st.Mode)) {
+		return false
+	}
+	k := seenSource{st.Dev(), st.Ino, src}
+	if seen[k] {
+		c.errorf("warning: source file %s specified more than once", quote(src))
+		return true
+	}
+	seen[k] = true
+	return false
 }
 
 func (c *cmd) cpFlags() (cpOpts, targetOpts, []string, bool) {

@@ -16,24 +16,9 @@ import (
 // "status" command, which prints the diagnostic with the right stderr.
 func (s *shell) cd(ctx context.Context, args []string) []string {
 	hc := interp.HandlerCtx(ctx)
-	physical := false
-	for len(args) > 0 && len(args[0]) > 1 && args[0][0] == '-' {
-		if args[0] == "--" {
-			args = args[1:]
-			break
-		}
-		for _, o := range args[0][1:] {
-			switch o {
-			case 'L':
-				physical = false
-			case 'P':
-				physical = true
-			case 'e', '@':
-			default:
-				return s.fail(hc, 2, fmt.Sprintf("cd: -%c: invalid option\ncd: usage: cd [-L|[-P [-e]] [-@]] [dir]", o))
-			}
-		}
-		args = args[1:]
+	physical, args, bad := cdOptions(args)
+	if bad != 0 {
+		return s.fail(hc, 2, fmt.Sprintf("cd: -%c: invalid option\ncd: usage: cd [-L|[-P [-e]] [-@]] [dir]", bad))
 	}
 	if len(args) > 1 {
 		return s.fail(hc, 1, "cd: too many arguments")
@@ -63,6 +48,29 @@ func (s *shell) cd(ctx context.Context, args []string) []string {
 		fmt.Fprintln(hc.Stdout, target)
 	}
 	return []string{"cd", target}
+}
+
+// cdOptions reads cd's -L, -P (the last wins), -e and -@; bad is an
+// unknown option letter.
+func cdOptions(args []string) (physical bool, rest []string, bad rune) {
+	for len(args) > 0 && len(args[0]) > 1 && args[0][0] == '-' {
+		if args[0] == "--" {
+			return physical, args[1:], 0
+		}
+		for _, o := range args[0][1:] {
+			switch o {
+			case 'L':
+				physical = false
+			case 'P':
+				physical = true
+			case 'e', '@':
+			default:
+				return false, nil, o
+			}
+		}
+		args = args[1:]
+	}
+	return physical, args, 0
 }
 
 // fail rewrites a command into the internal status command.

@@ -18,8 +18,11 @@ import (
 // paths (test). No script can type a NUL byte, so no clash is possible.
 const internal = "\x00"
 
-// overridden are the interpreter builtins replaced by applets.
-var overridden = map[string]bool{"umask": true, "pwd": true, "test": true, "[": true}
+// overridden are the interpreter builtins replaced by applets: umask and
+// pwd -P would act on the host process, type would search the host's
+// PATH, test would clean paths lexically, and printf lacks parts of
+// bash's (precision for %s, invalid number diagnostics).
+var overridden = map[string]bool{"umask": true, "pwd": true, "test": true, "[": true, "type": true, "printf": true}
 
 // syncDir moves the task's working directory to the interpreter's dir if
 // the interpreter changed it since the last call (cd, a subshell's cd, or
@@ -109,8 +112,12 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 	switch {
 	case args[0] == "cd":
 		return s.cd(ctx, args[1:]), nil
+	case args[0] == "printf" && len(args) > 2 && args[1] == "-v":
+		return s.printfVar(ctx, args), nil
 	case overridden[args[0]]:
 		return append([]string{internal + args[0]}, args[1:]...), nil
+	case args[0] == "command" && len(args) > 1 && (args[1] == "-v" || args[1] == "-V"):
+		return append([]string{internal + "command"}, args[1:]...), nil
 	case (args[0] == "command" || args[0] == "builtin") && len(args) > 1 &&
 		(overridden[args[1]] || args[1] == "cd"):
 		return s.call(ctx, args[1:])

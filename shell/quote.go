@@ -76,7 +76,7 @@ func shellEscape(s string, always bool) string {
 
 // doubleQuotable reports whether every byte of s means the same in C and
 // in shell double quotes (gnulib's c_and_shell_quote_compat): then a name
-// with a single quote is shown as "it's" rather than 'it'\''s'.
+// with a single quote is shown as "it's" rather than 'it'\”s'.
 func doubleQuotable(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"sync"
 
@@ -59,6 +60,9 @@ type shell struct {
 	// working directory stays the task's cwd like in a real shell.
 	mu  sync.Mutex
 	dir string
+
+	// runner is the top-level interpreter, whose functions type reports.
+	runner *interp.Runner
 }
 
 // Run parses script as a bash-compatible program and runs it on cfg.Task.
@@ -75,11 +79,35 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 		s.syntaxError(err)
 		return 2, nil
 	}
+	stdin, closeStdin, err := stdinFile(cfg.Stdin)
+	if err != nil {
+		return 2, err
+	}
+	defer closeStdin()
+	cfg.Stdin = stdin
 	r, err := s.newRunner(cfg)
 	if err != nil {
 		return 2, err
 	}
 	return s.status(ctx, r.Run(ctx, file))
+}
+
+// stdinFile gives the interpreter an *os.File for standard input, as it
+// wants one: other readers are copied through a pipe that is closed when
+// the script ends (the interpreter would leave its own pipe open).
+func stdinFile(r io.Reader) (io.Reader, func(), error) {
+	if _, ok := r.(*os.File); ok || r == nil {
+		return r, func() {}, nil
+	}
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		return nil, nil, err
+	}
+	go func() {
+		io.Copy(pw, r)
+		pw.Close()
+	}()
+	return pr, func() { pr.Close() }, nil
 }
 
 func newShell(cfg Config) (*shell, error) {
@@ -115,7 +143,9 @@ func (s *shell) newRunner(cfg Config) (*interp.Runner, error) {
 	if len(cfg.Args) > 0 {
 		opts = append(opts, interp.Params(append([]string{"--"}, cfg.Args...)...))
 	}
-	return interp.New(opts...)
+	r, err := interp.New(opts...)
+	s.runner = r
+	return r, err
 }
 
 // status converts the interpreter's result into an exit status.

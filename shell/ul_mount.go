@@ -26,7 +26,75 @@ const (
 	ulErrNoSource   = 5002
 	ulErrMountOpt   = 5004
 	ulErrApplyFlags = 5005
+	ulErrLock       = 5008
 )
+
+// The userspace mount table. libmount keeps the options the kernel does
+// not (x-*, loop, ...) in /run/mount/utab; linuxvfs records none, but
+// reproduces what libmount does to the files: every mount or umount
+// without -n creates /run/mount when /run exists, and a move rewrites
+// utab under utab.lock, failing when the lock cannot be created.
+const (
+	ulUtabDir  = "/run/mount"
+	ulUtabPath = "/run/mount/utab"
+	ulUtabLock = "/run/mount/utab.lock"
+)
+
+// ulUtabInit is mnt_has_regular_utab's side effect.
+func ulUtabInit(t *vfs.Task) {
+	if st, err := t.Lstat(ulUtabPath); err == nil && isReg(uint32(st.Mode)) {
+		return
+	}
+	_ = t.Mkdir(ulUtabDir, 0o755)
+}
+
+// utabUpdate is whether mnt_update_set_fs prepares an update: a move
+// (of a path), or a mount or remount with options that utab keeps
+// (the userspace ones not marked MNT_NOMTAB: user, _netdev, x-*, loop,
+// uhelper=, helper=).
+func (m *ulMountCtx) utabUpdate() bool {
+	if m.propagationOnly() {
+		return false
+	}
+	if m.mountflags&linux.MS_MOVE != 0 {
+		return m.srcpath() != ""
+	}
+	for _, o := range m.userOpts {
+		name, _, _ := ulOptName(o)
+		if _, ent := ulLookupEnt(name, ulUserMap); ent != nil {
+			switch ent.id {
+			case ulMsUser, ulMsNetdev, ulMsXcomment, ulMsLoop, ulMsUhelper, ulMsHelper:
+				if !(ent.id == ulMsUser && ent.invert) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// ulUtabWrite is the locked part of mnt_update_table: take the lock
+// (creating the lock file) and write the table back. linuxvfs keeps no
+// entries in it, so an absent utab is written empty.
+func ulUtabWrite(t *vfs.Task) error {
+	fd, err := t.Open(ulUtabLock, linux.O_RDONLY|linux.O_CREAT, 0o644)
+	if err != nil {
+		return err
+	}
+	if st, err := t.Fstat(fd); err == nil && st.Mode&0o644 != 0o644 {
+		_ = t.Fchmod(fd, 0o644)
+	}
+	t.Close(fd)
+	if _, err := t.Lstat(ulUtabPath); err == nil {
+		return nil
+	}
+	fd, err = t.Open(ulUtabPath, linux.O_WRONLY|linux.O_CREAT|linux.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	_ = t.Fchmod(fd, 0o644)
+	return t.Close(fd)
+}
 
 // ulMountCtx is the part of struct libmnt_context that mount(8) uses.
 type ulMountCtx struct {
@@ -48,6 +116,7 @@ type ulMountCtx struct {
 	addmounts  []uint64
 
 	notab        bool // MNT_OMODE_NOTAB
+	nomtab       bool // -n: no userspace mount table update
 	noSwapmatch  bool
 	rwonly       bool
 	fake         bool
@@ -236,9 +305,11 @@ func ulMountApplet(c *cmd) int {
 		case 'T', 'O', 'N', 1011:
 			c.ulWarn("option %s is not supported", p.name)
 			return ulExUsage
-		case 'n', 'F', 'c', 'i', 'l', 's':
-			// -n: there is no /etc/mtab to write; -c, -i: nothing to
-			// canonicalize differently, no helpers; -s: sloppy.
+		case 'n':
+			m.nomtab = true
+		case 'F', 'c', 'i', 'l', 's':
+			// -c, -i: nothing to canonicalize differently, no helpers;
+			// -s: sloppy.
 		default:
 			if w, ok := ulPropagationWords[p.id]; ok {
 				m.appendOptions(w)
@@ -365,8 +436,16 @@ func (m *ulMountCtx) mount() int {
 	if rc != 0 {
 		return rc
 	}
+	if !m.propagationOnly() && !m.nomtab {
+		ulUtabInit(m.t)
+	}
 	for {
 		rc = m.doMount()
+		if rc == 0 && m.syscallCalled && m.syscallErr == 0 && !m.nomtab && !m.fake && m.utabUpdate() {
+			if ulUtabWrite(m.t) != nil {
+				rc = -ulErrLock
+			}
+		}
 		errno := m.syscallErr
 		if errno == linux.EROFS || errno == linux.EACCES ||
 			(errno == linux.EBUSY && m.sourceAlreadyRdonly()) {
@@ -909,6 +988,9 @@ func (m *ulMountCtx) excode(rc int) (int, string) {
 		return ulGenericExcode(rc, "mount failed")
 	}
 	if m.syscallErr == 0 {
+		if rc == -ulErrLock {
+			return 16, "filesystem was mounted, but failed to update userspace mount table"
+		}
 		if rc < 0 {
 			return ulGenericExcode(rc, "filesystem was mounted, but any subsequent operation failed")
 		}

@@ -18,26 +18,54 @@ var ulShellBuiltins = map[string]bool{
 	"umask": true,
 }
 
-// ulExecError is why a command cannot be run in a new task: ENOENT (exit
-// 127) or EACCES (126), the way execvp(3) fails.
-func ulFindCommand(t *vfs.Task, name string) (string, error) {
+// ulPath is the PATH of the scripts' environment, for finding commands
+// in a new root.
+var ulPath = []string{"/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"}
+
+// ulKnownCommand reports whether linuxvfs can run a program of that name.
+func ulKnownCommand(name string) bool {
+	return applets[name] != nil || builtinApplets[name] != nil || ulShellBuiltins[name]
+}
+
+// ulFindCommand is execvp(3) for linuxvfs, which has no program files:
+// in the shell's own root every applet is on PATH; a path, or any name
+// in another root (chroot, unshare --root), must be an executable regular
+// file whose base name is that of an applet, which it then stands for.
+// The error is execvp's: ENOENT (exit 127) or EACCES (126).
+func ulFindCommand(t *vfs.Task, name string, sameRoot bool) (string, error) {
 	if name == "" {
 		return "", linux.ENOENT
 	}
 	if !strings.Contains(name, "/") {
-		if applets[name] != nil || builtinApplets[name] != nil || ulShellBuiltins[name] {
-			return name, nil
+		if sameRoot {
+			if ulKnownCommand(name) {
+				return name, nil
+			}
+			return "", linux.ENOENT
 		}
-		return "", linux.ENOENT
+		var last error = linux.ENOENT
+		for _, dir := range ulPath {
+			base, err := ulProgramFile(t, dir+"/"+name)
+			if err == nil {
+				return base, nil
+			}
+			if errors.Is(err, linux.EACCES) {
+				last = err
+			}
+		}
+		return "", last
 	}
-	// A path names a program file. linuxvfs has no binaries: an
-	// executable regular file whose base name is an applet stands for it.
+	return ulProgramFile(t, name)
+}
+
+// ulProgramFile checks that a path names a program linuxvfs can run.
+func ulProgramFile(t *vfs.Task, name string) (string, error) {
 	st, err := t.Stat(name)
 	if err != nil {
 		return "", err
 	}
 	base := name[strings.LastIndexByte(name, '/')+1:]
-	if !isReg(uint32(st.Mode)) || st.Mode&0o111 == 0 || applets[base] == nil {
+	if !isReg(uint32(st.Mode)) || st.Mode&0o111 == 0 || !ulKnownCommand(base) {
 		return "", linux.EACCES
 	}
 	if err := t.Access(name, vfs.MAY_EXEC); err != nil {
@@ -182,11 +210,14 @@ func ulUnshareApplet(c *cmd) int {
 		}
 	}
 	if len(args) == 0 {
-		// exec_shell: $SHELL or /bin/sh, which here is the sh applet
-		// (reading its script from standard input).
-		return c.ulRun(t, "sh", []string{"sh"})
+		// exec_shell: $SHELL or /bin/sh: in the shell's own root the sh
+		// applet (reading its script from standard input).
+		if newroot == "" {
+			return c.ulRun(t, "sh", []string{"sh"})
+		}
+		args = []string{"/bin/sh"}
 	}
-	name, err := ulFindCommand(t, args[0])
+	name, err := ulFindCommand(t, args[0], newroot == "")
 	if err != nil {
 		c.ulWarn("failed to execute %s: %s", args[0], errText(err))
 		if errors.Is(err, linux.ENOENT) {
@@ -274,10 +305,14 @@ func ulChrootApplet(c *cmd) int {
 	}
 	argv := args[1:]
 	if len(argv) == 0 {
-		// "$SHELL -i": the sh applet, reading standard input.
-		return c.ulRun(t, "sh", []string{"sh"})
+		// "$SHELL -i" ($SHELL is unset: /bin/sh); in the shell's own
+		// root, the sh applet reading standard input.
+		if isOldroot {
+			return c.ulRun(t, "sh", []string{"sh"})
+		}
+		argv = []string{"/bin/sh"}
 	}
-	name, err := ulFindCommand(t, argv[0])
+	name, err := ulFindCommand(t, argv[0], isOldroot)
 	if err != nil {
 		c.errorf("failed to run command %s: %s", quote(argv[0]), errText(err))
 		if errors.Is(err, linux.ENOENT) {

@@ -424,13 +424,13 @@ func (tb *ulTableOut) printJSON(w io.Writer) {
 	j.open("", false, ulJSONObject)
 	j.open(tb.name, true, ulJSONArray)
 	if tb.tree {
-		for ri, r := range tb.roots {
-			tb.jsonTree(j, r, ri == len(tb.roots)-1)
+		for _, r := range tb.roots {
+			tb.jsonTree(j, r)
 		}
 	} else {
 		for _, ln := range tb.lines {
 			j.open("", false, ulJSONObject)
-			tb.jsonCells(j, ln, false)
+			tb.jsonCells(j, ln)
 			j.close(ulJSONObject)
 		}
 	}
@@ -439,7 +439,7 @@ func (tb *ulTableOut) printJSON(w io.Writer) {
 	io.WriteString(w, b.String())
 }
 
-func (tb *ulTableOut) jsonCells(j *ulJSONWriter, ln *ulLine, hasChildren bool) {
+func (tb *ulTableOut) jsonCells(j *ulJSONWriter, ln *ulLine) {
 	for i, cl := range tb.cols {
 		j.value(tb.colName(cl), ln.cells[i], cl.jsonType == ulJSONNumber)
 	}
@@ -447,13 +447,13 @@ func (tb *ulTableOut) jsonCells(j *ulJSONWriter, ln *ulLine, hasChildren bool) {
 
 // jsonTree follows print_tree_line: children arrays, and objects closed
 // as the walk leaves them.
-func (tb *ulTableOut) jsonTree(j *ulJSONWriter, ln *ulLine, lastRoot bool) {
+func (tb *ulTableOut) jsonTree(j *ulJSONWriter, ln *ulLine) {
 	j.open("", false, ulJSONObject)
-	tb.jsonCells(j, ln, len(ln.children) > 0)
+	tb.jsonCells(j, ln)
 	if len(ln.children) > 0 {
 		j.open("children", true, ulJSONArray)
 		for _, c := range ln.children {
-			tb.jsonTree(j, c, false)
+			tb.jsonTree(j, c)
 		}
 		j.close(ulJSONArray)
 	}

@@ -12,6 +12,7 @@ type ulUmount struct {
 	c                         *cmd
 	lazy, force, rdonly       bool
 	quiet, verbose, fake      bool
+	nomtab                    bool
 	nocanon                   bool
 	typesPattern, optsPattern string
 }
@@ -72,6 +73,8 @@ func ulUmountApplet(c *cmd) int {
 			u.lazy = true
 		case 'c':
 			u.nocanon = true
+		case 'n':
+			u.nomtab = true
 		case 'q':
 			u.quiet = true
 		case 'r':
@@ -154,6 +157,9 @@ func (x *ulUmountCtx) umount() int {
 	t := x.u.c.t
 	tgt := x.target
 	byStatfs := false
+	if len(tgt) > 0 && tgt[0] == '/' && !x.u.nomtab {
+		ulUtabInit(t) // mnt_context_mtab_writable in the statfs lookup
+	}
 	if len(tgt) > 0 && tgt[0] == '/' && !x.u.force && !x.u.lazy && !x.u.nocanon {
 		if st, err := t.Stat(tgt); err == nil && isDir(uint32(st.Mode)) {
 			if sf, err := t.Statfs(tgt); err == nil {
@@ -172,6 +178,9 @@ func (x *ulUmountCtx) umount() int {
 		if fs != nil {
 			x.source, x.target, x.fstype = fs.source, fs.target, fs.fstype
 			x.tabApplied = true
+		}
+		if !x.u.nomtab {
+			ulUtabInit(t) // prepare_update
 		}
 	}
 	return x.doUmount()
@@ -364,10 +373,11 @@ func (u *ulUmount) all() int {
 		if fs.target == "" {
 			continue
 		}
-		if u.typesPattern != "" && !ulMatchFstype(fs.fstype, u.typesPattern) {
-			continue
-		}
-		if u.optsPattern != "" && !ulMatchOptions(fs.optstr, u.optsPattern) {
+		if u.typesPattern != "" && !ulMatchFstype(fs.fstype, u.typesPattern) ||
+			u.optsPattern != "" && !ulMatchOptions(fs.optstr, u.optsPattern) {
+			if u.verbose {
+				fmt.Fprintf(u.c.out, "%-25s: ignored\n", fs.target)
+			}
 			continue
 		}
 		x := &ulUmountCtx{u: u, target: fs.target, source: fs.source, fstype: fs.fstype, tabApplied: true}
