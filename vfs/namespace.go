@@ -21,6 +21,25 @@ type MountNamespace struct {
 	hint    *listHead // the last mount inserted, where the next one usually goes
 	// event counts changes (ns->event), for poll on mountinfo.
 	event atomic.Uint64
+	// users counts the tasks in the namespace (ns->ns.count); the last
+	// one to leave tears the tree down (put_mnt_ns).
+	users atomic.Int32
+}
+
+// get is get_mnt_ns.
+func (ns *MountNamespace) get() { ns.users.Add(1) }
+
+// put is put_mnt_ns: when the last task leaves, every mount of the
+// namespace is unmounted, leaving its peer groups.
+func (ns *MountNamespace) put() {
+	if ns.users.Add(-1) != 0 {
+		return
+	}
+	ns.k.namespaceMu.Lock()
+	defer ns.k.namespaceMu.Unlock()
+	if ns.root != nil {
+		umountTree(ns.root, 0)
+	}
 }
 
 var nsSeq atomic.Uint64
@@ -191,11 +210,14 @@ func (t *Task) Unshare(flags uint64) error {
 	if flags&linux.CLONE_NEWNS == 0 {
 		return nil
 	}
-	ns, err := t.k.copyMntNS(t.MountNamespace(), t.fs)
+	old := t.MountNamespace()
+	ns, err := t.k.copyMntNS(old, t.fs)
 	if err != nil {
 		return err
 	}
+	ns.get()
 	t.mntns.Store(ns)
+	old.put()
 	return nil
 }
 
@@ -211,6 +233,8 @@ func (t *Task) Setns(ns *MountNamespace) error {
 	t.fs = t.fs.unshare()
 	root := traverseMounts(Path{ns.root, ns.root.root})
 	t.fs.update(func(s *fsState) { s.root, s.pwd = root, root })
-	t.mntns.Store(ns)
+	ns.get()
+	old := t.mntns.Swap(ns)
+	old.put()
 	return nil
 }

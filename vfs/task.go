@@ -86,6 +86,7 @@ type Task struct {
 func (k *Kernel) newTask(cred *Cred, ns *MountNamespace, root, pwd Path, umask uint32) *Task {
 	t := &Task{k: k, tid: k.nextTID.Add(1), fs: newFSStruct(root, pwd, umask), files: newFDTable()}
 	t.cred.Store(cred)
+	ns.get()
 	t.mntns.Store(ns)
 	k.tasks.add(t)
 	return t
@@ -118,7 +119,9 @@ func (t *Task) Cwd() Path { return t.fs.load().pwd }
 func (t *Task) Clone(flags uint64) *Task {
 	n := &Task{k: t.k, tid: t.k.nextTID.Add(1)}
 	n.cred.Store(t.Cred())
-	n.mntns.Store(t.MountNamespace())
+	ns := t.MountNamespace()
+	ns.get()
+	n.mntns.Store(ns)
 	if flags&linux.CLONE_FS != 0 {
 		n.fs = t.fs
 		n.fs.users.Add(1)
@@ -146,6 +149,7 @@ func (t *Task) Exit() {
 		s.root.Mnt.mntput()
 		s.pwd.Mnt.mntput()
 	}
+	t.MountNamespace().put()
 }
 
 // Umask is umask(2): set the mask and return the old one.
