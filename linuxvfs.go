@@ -71,10 +71,17 @@ func Boot() (*vfs.Task, error) {
 // RunScript runs script with `linuxvfs sh` on a freshly booted system and
 // returns its exit status.
 func RunScript(ctx context.Context, script string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
+	return RunScriptAs(ctx, "sh", script, stdin, stdout, stderr)
+}
+
+// RunScriptAs is RunScript with the shell calling itself name ($0, and the
+// prefix of its own error messages): "/bin/bash" makes them read as bash's
+// do when it runs a script given with -c.
+func RunScriptAs(ctx context.Context, name, script string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
 	t, err := Boot()
 	if err != nil {
 		return 1, err
 	}
 	defer t.Exit()
-	return shell.Run(ctx, shell.Config{Task: t, Stdin: stdin, Stdout: stdout, Stderr: stderr}, script)
+	return shell.Run(ctx, shell.Config{Task: t, Name: name, Stdin: stdin, Stdout: stdout, Stderr: stderr}, script)
 }

@@ -38,6 +38,7 @@ func init() {
 	addApplets(&builtinApplets, map[string]appletFunc{
 		"test": testApplet, "[": testApplet, "pwd": pwdApplet, "umask": umaskApplet,
 		"status": statusApplet, "type": typeApplet, "command": commandApplet, "printf": printfApplet,
+		"fdredir": fdredirApplet,
 	})
 }
 

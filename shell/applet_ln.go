@@ -9,7 +9,7 @@ import (
 
 // lnOpts are ln's parsed options.
 type lnOpts struct {
-	symbolic, force, noDeref, verbose, logical bool
+	symbolic, force, noDeref, verbose, logical, relative bool
 }
 
 // lnApplet is ln(1).
@@ -24,6 +24,7 @@ func lnApplet(c *cmd) int {
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "verbose")
 	fs.BoolVarP(&o.logical, "logical", "L", false, "dereference sources")
 	fs.BoolVarP(&physical, "physical", "P", false, "do not dereference sources")
+	fs.BoolVarP(&o.relative, "relative", "r", false, "symlinks relative to their location")
 	fs.BoolP("interactive", "i", false, "ignored: never prompts")
 	addTargetFlags(fs, &tg)
 	ops, ok := c.parse(fs)
@@ -74,6 +75,9 @@ func (c *cmd) lnTargets(ops []string, tg *targetOpts, o *lnOpts) (srcs []string,
 // link makes one link (do_link): try it, and only on failure look closer
 // at the source, and with -f replace the destination.
 func (c *cmd) link(src, dst string, o *lnOpts) bool {
+	if o.relative && o.symbolic {
+		src = c.relativeSource(src, dst)
+	}
 	err := c.makeLink(src, dst, o)
 	if err != nil && !o.symbolic {
 		flags := linux.AT_SYMLINK_NOFOLLOW
@@ -160,4 +164,42 @@ func (c *cmd) linkError(src, dst string, err error, o *lnOpts) {
 	default:
 		c.errorf("failed to create hard link %s => %s: %s", quote(dst), quote(src), msg)
 	}
+}
+
+// relativeSource is ln -r's convert_abs_rel: src as seen from the
+// directory that will hold dst, both canonicalized with missing parts
+// allowed; src unchanged if that fails.
+func (c *cmd) relativeSource(src, dst string) string {
+	from, err1 := c.canonicalize(src, canMissing)
+	dir, err2 := c.canonicalize(dirName(dst), canMissing)
+	if err1 != nil || err2 != nil {
+		return src
+	}
+	return relPath(from, dir)
+}
+
+// relPath is the relative name of the absolute name target from the
+// absolute directory dir.
+func relPath(target, dir string) string {
+	t := strings.Split(strings.Trim(target, "/"), "/")
+	d := strings.Split(strings.Trim(dir, "/"), "/")
+	if dir == "/" {
+		d = nil
+	}
+	if target == "/" {
+		t = nil
+	}
+	i := 0
+	for i < len(t) && i < len(d) && t[i] == d[i] {
+		i++
+	}
+	var parts []string
+	for range d[i:] {
+		parts = append(parts, "..")
+	}
+	parts = append(parts, t[i:]...)
+	if len(parts) == 0 {
+		return "."
+	}
+	return strings.Join(parts, "/")
 }

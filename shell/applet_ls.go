@@ -16,7 +16,7 @@ import (
 type lsOpts struct {
 	all, almostAll, long, dirOnly, inode, recursive bool
 	unsorted, reverse, byTime, bySize, numeric      bool
-	classify, noOwner, noGroup                      bool
+	classify, noOwner, noGroup, blocks              bool
 }
 
 // lsEntry is one name ls shows.
@@ -103,6 +103,7 @@ func (c *cmd) lsFlags() (*lsOpts, []string, bool) {
 	fs.BoolVarP(&o.classify, "classify", "F", false, "indicators")
 	fs.BoolVarP(&o.noOwner, "g", "g", false, "no owner")
 	fs.BoolVarP(&o.noGroup, "o", "o", false, "no group")
+	fs.BoolVarP(&o.blocks, "size", "s", false, "allocated blocks")
 	ops, ok := c.parse(fs)
 	if o.numeric || o.noOwner || o.noGroup {
 		o.long = true
@@ -178,7 +179,7 @@ func (l *lister) printDir(d *lsEntry) []*lsEntry {
 		list = append(list, l.entry(d, de))
 	}
 	l.sort(list)
-	if l.o.long {
+	if l.o.long || l.o.blocks {
 		l.c.out.WriteString("total " + strconv.FormatInt(totalBlocks(list), 10) + "\n")
 	}
 	l.print(list, list)
@@ -198,7 +199,7 @@ func (l *lister) printDir(d *lsEntry) []*lsEntry {
 // listing needs more than the name, inode and type getdents gives.
 func (l *lister) entry(d *lsEntry, de vfs.Dirent) *lsEntry {
 	e := &lsEntry{name: de.Name, path: joinPath(d.path, de.Name), ino: de.Ino, isDir: de.Type == linux.DT_DIR}
-	if !(l.o.long || l.o.byTime || l.o.bySize || l.o.classify) {
+	if !(l.o.long || l.o.byTime || l.o.bySize || l.o.classify || l.o.blocks) {
 		return e
 	}
 	st, err := l.c.t.Lstat(e.path)
@@ -217,7 +218,7 @@ func totalBlocks(list []*lsEntry) int64 {
 	for _, e := range list {
 		n += e.st.Blocks
 	}
-	return (n*512 + 1023) / 1024
+	return kBlocks(n)
 }
 
 // sort orders entries by name (strcmp), or time or size, unless -U.
@@ -257,19 +258,45 @@ func (l *lister) print(list, sizing []*lsEntry) {
 		l.printLong(list, sizing)
 		return
 	}
-	w := 0
-	if l.o.inode {
-		for _, e := range sizing {
-			w = max(w, len(strconv.FormatUint(e.ino, 10)))
-		}
-	}
+	w := widths(sizing)
 	for _, e := range list {
-		if l.o.inode {
-			fmt.Fprintf(l.c.out, "%*d ", w, e.ino)
-		}
-		l.c.out.WriteString(e.name + l.indicator(e) + "\n")
+		l.c.out.WriteString(l.prefix(e, &w) + e.name + l.indicator(e) + "\n")
 	}
 }
+
+// widths measures the columns of a listing.
+func widths(list []*lsEntry) longWidths {
+	var w longWidths
+	for _, e := range list {
+		w.ino = max(w.ino, len(strconv.FormatUint(e.ino, 10)))
+		w.blocks = max(w.blocks, len(strconv.FormatInt(kBlocks(e.st.Blocks), 10)))
+		w.nlink = max(w.nlink, len(strconv.FormatUint(uint64(e.st.Nlink), 10)))
+		m := uint32(e.st.Mode)
+		if isChr(m) || isBlk(m) {
+			w.major = max(w.major, len(strconv.FormatUint(uint64(e.st.RdevMajor), 10)))
+			w.minor = max(w.minor, len(strconv.FormatUint(uint64(e.st.RdevMinor), 10)))
+			w.size = max(w.size, w.major+2+w.minor)
+		} else {
+			w.size = max(w.size, len(strconv.FormatInt(e.st.Size, 10)))
+		}
+	}
+	return w
+}
+
+// prefix is what -i and -s put before an entry.
+func (l *lister) prefix(e *lsEntry, w *longWidths) string {
+	s := ""
+	if l.o.inode {
+		s += fmt.Sprintf("%*d ", w.ino, e.ino)
+	}
+	if l.o.blocks {
+		s += fmt.Sprintf("%*d ", w.blocks, kBlocks(e.st.Blocks))
+	}
+	return s
+}
+
+// kBlocks converts 512-byte blocks to 1K blocks, rounding up.
+func kBlocks(n int64) int64 { return (n*512 + 1023) / 1024 }
 
 // indicator is -F's suffix.
 func (l *lister) indicator(e *lsEntry) string {
@@ -294,25 +321,15 @@ func (l *lister) indicator(e *lsEntry) string {
 
 // longWidths are the column widths of a long listing.
 type longWidths struct {
-	ino, nlink, owner, group, size, major, minor int
+	ino, blocks, nlink, owner, group, size, major, minor int
 }
 
 // printLong is ls -l: the columns padded to the widest entry.
 func (l *lister) printLong(list, sizing []*lsEntry) {
-	var w longWidths
+	w := widths(sizing)
 	for _, e := range sizing {
-		w.ino = max(w.ino, len(strconv.FormatUint(e.ino, 10)))
-		w.nlink = max(w.nlink, len(strconv.FormatUint(uint64(e.st.Nlink), 10)))
 		w.owner = max(w.owner, len(l.owner(e.st.UID)))
 		w.group = max(w.group, len(l.owner(e.st.GID)))
-		m := uint32(e.st.Mode)
-		if isChr(m) || isBlk(m) {
-			w.major = max(w.major, len(strconv.FormatUint(uint64(e.st.RdevMajor), 10)))
-			w.minor = max(w.minor, len(strconv.FormatUint(uint64(e.st.RdevMinor), 10)))
-			w.size = max(w.size, w.major+2+w.minor)
-		} else {
-			w.size = max(w.size, len(strconv.FormatInt(e.st.Size, 10)))
-		}
 	}
 	for _, e := range list {
 		l.c.out.WriteString(l.longLine(e, &w))
@@ -321,9 +338,7 @@ func (l *lister) printLong(list, sizing []*lsEntry) {
 
 func (l *lister) longLine(e *lsEntry, w *longWidths) string {
 	var b strings.Builder
-	if l.o.inode {
-		fmt.Fprintf(&b, "%*d ", w.ino, e.ino)
-	}
+	b.WriteString(l.prefix(e, w))
 	m := uint32(e.st.Mode)
 	fmt.Fprintf(&b, "%s %*d ", modeString(m), w.nlink, e.st.Nlink)
 	if !l.o.noOwner {

@@ -142,7 +142,7 @@ func (p *printer) conversion(f string) (int, bool) {
 		}
 		spec += f[k:j]
 	}
-	for j < len(f) && strings.IndexByte("hlLqjzt", f[j]) >= 0 {
+	for j < len(f) && strings.IndexByte("hlLjzt", f[j]) >= 0 {
 		j++ // C length modifiers mean nothing here
 	}
 	if j >= len(f) {

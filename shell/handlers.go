@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"mvdan.cc/sh/v3/interp"
@@ -15,8 +16,9 @@ import (
 // internal marks a command name the call handler rewrote so that the exec
 // handler runs linuxvfs's version of a builtin the interpreter would
 // otherwise run against the host (umask, pwd -P) or with lexically cleaned
-// paths (test). No script can type a NUL byte, so no clash is possible.
-const internal = "\x00"
+// paths (test). It is a control character no command name has (not NUL,
+// which expansion deletes, and prepare's rewrites go through expansion).
+const internal = "\x01"
 
 // overridden are the interpreter builtins replaced by applets: umask and
 // pwd -P would act on the host process, type would search the host's
@@ -40,13 +42,24 @@ func (s *shell) syncDir(dir string) {
 
 // open is the interpreter's OpenHandler: redirections and `.` open files in
 // the task. New files get mode 0666 less the task's umask, as from a shell.
-// The *os.PathError makes the interpreter print "sh: NAME: strerror" and
-// set status 1, which is how a shell reports a failed redirection.
+// The target carries prepare's marker: the line for the diagnostic, and
+// for <> and <&N how to open. The *os.PathError makes the interpreter
+// print "sh: line N: NAME: strerror" and set status 1, as bash does.
 func (s *shell) open(ctx context.Context, name string, flag int, _ os.FileMode) (io.ReadWriteCloser, error) {
 	s.syncDir(interp.HandlerCtx(ctx).Dir)
-	f, err := openFile(s.task, name, linuxOpenFlags(flag), 0o666)
+	line, kind, name := unmark(name)
+	var f *vfsFile
+	var err error
+	switch kind {
+	case markDupFd:
+		f, err = s.openDupFd(name)
+	case markRW:
+		f, err = openFile(s.task, name, linux.O_RDWR|linux.O_CREAT, 0o666)
+	default:
+		f, err = openFile(s.task, name, linuxOpenFlags(flag), 0o666)
+	}
 	if err != nil {
-		return nil, &os.PathError{Op: s.name + ":", Path: name, Err: err}
+		return nil, &os.PathError{Op: strings.TrimSuffix(s.linePrefix(uint(line)), " "), Path: name, Err: err}
 	}
 	return f, nil
 }

@@ -65,6 +65,7 @@ func (s *shell) readEval(ctx context.Context, r *interp.Runner, in io.Reader, pr
 			return true, nil // end of input or a read error
 		}
 		for _, st := range stmts {
+			prepare(st)
 			*status, err = s.status(ctx, r.Run(ctx, st))
 			if err != nil || r.Exited() {
 				return true, err

@@ -1,11 +1,19 @@
-// Package shell is `linuxvfs sh`: a POSIX shell (mvdan.cc/sh/v3) whose every
-// file access goes to a virtual kernel's Task instead of the host, together
-// with GNU coreutils-compatible applets (ls, cat, mkdir, rm, mv, cp, ln,
-// stat, chmod, ...) built on the Task's system calls.
+// Package shell is `linuxvfs sh`: a bash-compatible shell (mvdan.cc/sh/v3)
+// whose every file access goes to a virtual kernel's Task instead of the
+// host, together with GNU coreutils 9.1-compatible applets built on the
+// Task's system calls: ls, cat, mkdir, rmdir, rm, mv, cp, ln, readlink,
+// realpath, stat, chmod, chown, chgrp, mknod, mkfifo, touch, truncate,
+// head, tail, wc, tee, basename, dirname, find, du, sort, uniq, cut, grep,
+// tr, seq, sleep and sh itself; messages, quoting and exit statuses are
+// those of coreutils in the C locale.
 //
-// The interpreter's redirections, globbing, file tests and cd are routed
-// through handlers that call the Task; commands that are not shell builtins
-// run as applets in the same process. Nothing touches the host file system.
+// The interpreter's redirections, globbing and cd are routed through
+// handlers that call the Task, and the task's working directory follows
+// the interpreter's. Builtins that would touch the host or that differ
+// from bash (umask, pwd -P, type, command -v, test, printf) are replaced.
+// Redirections the interpreter lacks (descriptors above 2, <>, >|) are
+// rewritten before running; see prepare. Nothing touches the host's
+// file system.
 package shell
 
 import (
@@ -79,6 +87,7 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 		s.syntaxError(err)
 		return 2, nil
 	}
+	prepare(file)
 	stdin, closeStdin, err := stdinFile(cfg.Stdin)
 	if err != nil {
 		return 2, err

@@ -232,7 +232,18 @@ func TestErrnoOpen(t *testing.T) {
 		{name: "path-4096", call: openErr(strings.Repeat("/", 4095)+"f", uRD, 0), want: linux.ENAMETOOLONG},
 		{name: "loop", call: openErr("/loop", uRD, 0), want: linux.ELOOP},
 		{name: "creat-loop", call: openErr("/loop", uCREAT|uWR, 0o644), want: linux.ELOOP},
-		{name: "socketless-fifo", call: openErr("/p", uRD, 0), want: linux.ENXIO},
+		{name: "fifo-nonblock-read", call: openErr("/p", uRD|linux.O_NONBLOCK, 0)},
+		{name: "fifo-nonblock-write-no-reader", call: openErr("/p", uWR|linux.O_NONBLOCK, 0), want: linux.ENXIO},
+		{name: "fifo-rdwr", call: openErr("/p", uRDWR, 0)},
+		{name: "fifo-trunc", call: openErr("/p", uRDWR|uTRUNC, 0)},
+		{name: "socket", call: func(x *ex) error {
+			x.root(func() error { return x.t.Mknodat(linux.AT_FDCWD, "/sock", linux.S_IFSOCK|0o666, 0) })
+			return openErr("/sock", uRD, 0)(x)
+		}, want: linux.ENXIO},
+		{name: "char-device-without-driver", call: func(x *ex) error {
+			x.root(func() error { return x.t.Mknodat(linux.AT_FDCWD, "/c", linux.S_IFCHR|0o666, linux.Mkdev(240, 7)) })
+			return openErr("/c", uRD, 0)(x)
+		}, want: linux.ENXIO},
 		{name: "bad-dirfd", call: func(x *ex) error {
 			_, err := x.t.Openat(-1, "f", uRD, 0)
 			return err
@@ -296,6 +307,8 @@ func TestErrnoReadWrite(t *testing.T) {
 		{name: "pwrite-negative", call: rw("/f", uWR, func(x *ex, fd int) error { _, err := x.t.Pwrite(fd, []byte("x"), -1); return err }), want: linux.EINVAL},
 		{name: "pread-negative-bad-fd", call: func(x *ex) error { _, err := x.t.Pread(-1, make([]byte, 1), -1); return err }, want: linux.EINVAL, bug: "pread64 checks pos < 0 before the descriptor"},
 		{name: "pwrite-negative-bad-fd", call: func(x *ex) error { _, err := x.t.Pwrite(-1, []byte("x"), -1); return err }, want: linux.EINVAL, bug: "pwrite64 checks pos < 0 before the descriptor"},
+		{name: "pwrite-offset-overflow", call: rw("/f", uWR, func(x *ex, fd int) error { _, err := x.t.Pwrite(fd, []byte("xy"), 1<<63-2); return err }), want: linux.EINVAL, bug: "rw_verify_area: pos+count overflow is EINVAL"},
+		{name: "pread-offset-overflow", call: rw("/f", uRD, func(x *ex, fd int) error { _, err := x.t.Pread(fd, make([]byte, 2), 1<<63-1); return err }), want: linux.EINVAL, bug: "rw_verify_area: pos+count overflow is EINVAL"},
 		{name: "pwrite-past-eof", call: rw("/f", uWR, func(x *ex, fd int) error { _, err := x.t.Pwrite(fd, []byte("x"), 1<<20); return err })},
 	})
 }
@@ -537,6 +550,16 @@ func TestErrnoLink(t *testing.T) {
 		{name: "empty-path-dir", call: func(x *ex) error {
 			return x.t.Linkat(x.rootFd("/d", uPATH), "", linux.AT_FDCWD, "/n", linux.AT_EMPTY_PATH)
 		}, want: linux.EPERM},
+		{name: "empty-path-user-other-opener", as: alice, call: func(x *ex) error {
+			return x.t.Linkat(x.rootFd("/sticky/alicef", uRD), "", linux.AT_FDCWD, "/sticky/n", linux.AT_EMPTY_PATH)
+		}, want: linux.ENOENT},
+		{name: "empty-path-user-same-opener", as: alice, call: func(x *ex) error {
+			fd, err := x.t.Open("/sticky/alicef", uRD, 0)
+			if err != nil {
+				x.tb.Fatal(err)
+			}
+			return x.t.Linkat(fd, "", linux.AT_FDCWD, "/sticky/n", linux.AT_EMPTY_PATH)
+		}, bug: "linkat(AT_EMPTY_PATH) is allowed without CAP_DAC_READ_SEARCH when the file was opened with the caller's credentials (Linux 6.10+)"},
 		{name: "empty-path-without-flag", call: func(x *ex) error {
 			return x.t.Linkat(x.rootFd("/f", uRD), "", linux.AT_FDCWD, "/n", 0)
 		}, want: linux.ENOENT},

@@ -97,6 +97,9 @@ type scOps interface {
 	Pwrite(fd int, b []byte, off int64) (int, error)
 	Lseek(fd int, off int64, whence int) (int64, error)
 	Getdents(fd int) ([]scDirent, error)
+	// GetdentsN makes one getdents64 call returning at most n entries,
+	// all of whose names are at most 4 bytes long.
+	GetdentsN(fd int, n int) ([]scDirent, error)
 	Fstatat(dirfd int, path string, flags int) (scStat, error)
 	Fstat(fd int) (scStat, error)
 	Mkdirat(dirfd int, path string, mode uint32) error
@@ -121,6 +124,7 @@ type scOps interface {
 	Dup2(oldfd, newfd int) (int, error)
 	// Mount mounts a fresh tmpfs on target.
 	Mount(target string) error
+	Chroot(path string) error
 	// SetUser switches the identity of the following calls; nil is root.
 	SetUser(u *scUser) error
 }
@@ -248,7 +252,10 @@ func opLseek(slot string, off int64, whence int) scStep {
 	return scStep{op: "lseek", fd: slot, off: off, whence: whence}
 }
 func opGetdents(slot string) scStep { return scStep{op: "getdents", fd: slot} }
-func opStat(path string) scStep     { return scStep{op: "stat", path: path} }
+
+// opGetdentsN reads at most n entries (names of at most 4 bytes).
+func opGetdentsN(slot string, n int) scStep { return scStep{op: "getdents", fd: slot, n: n} }
+func opStat(path string) scStep             { return scStep{op: "stat", path: path} }
 func opLstat(path string) scStep {
 	return scStep{op: "stat", path: path, flags: linux.AT_SYMLINK_NOFOLLOW}
 }
@@ -311,6 +318,7 @@ func opGetcwd() scStep             { return scStep{op: "getcwd"} }
 func opUmask(mask uint32) scStep   { return scStep{op: "umask", mode: mask} }
 func opDup(slot string) scStep     { return scStep{op: "dup", fd: slot} }
 func opMount(target string) scStep { return scStep{op: "mount", path: target} }
+func opChroot(path string) scStep  { return scStep{op: "chroot", path: path} }
 
 // opDup2 duplicates slot onto slot2: an open slot is replaced, an unknown
 // one gets a fixed high descriptor number.
@@ -361,6 +369,11 @@ type scenario struct {
 	steps []scStep
 	needs []string
 	bug   string
+	// hostRetries reruns the host side while its errnos disagree with the
+	// declared ones (for host behaviour that is not deterministic);
+	// serial keeps the scenario from running in parallel with others.
+	hostRetries int
+	serial      bool
 }
 
 // errnoOf converts an error from either side to a linux.Errno; ok is false
@@ -505,7 +518,11 @@ func (e *scEnv) exec(s scStep) (errno linux.Errno, out string) {
 		res = fmt.Sprint(off)
 	case "getdents":
 		var ents []scDirent
-		ents, err = e.ops.Getdents(e.fd(s.fd))
+		if s.n > 0 {
+			ents, err = e.ops.GetdentsN(e.fd(s.fd), s.n)
+		} else {
+			ents, err = e.ops.Getdents(e.fd(s.fd))
+		}
 		var parts []string
 		for _, d := range ents {
 			parts = append(parts, fmt.Sprintf("%s(%d,ino%d)", d.Name, d.Type, d.Ino))
@@ -578,6 +595,8 @@ func (e *scEnv) exec(s scStep) (errno linux.Errno, out string) {
 		}
 	case "mount":
 		err = e.ops.Mount(s.path)
+	case "chroot":
+		err = e.ops.Chroot(s.path)
 	default:
 		return 0, "UNKNOWN OP " + s.op
 	}
@@ -653,6 +672,15 @@ func (v vfsOps) Getdents(fd int) ([]scDirent, error) {
 	}
 }
 
+func (v vfsOps) GetdentsN(fd int, n int) ([]scDirent, error) {
+	ents, err := v.t.Getdents(fd, n)
+	var out []scDirent
+	for _, d := range ents {
+		out = append(out, scDirent{d.Name, d.Ino, d.Type})
+	}
+	return out, err
+}
+
 func vfsStat(st vfs.Statx) scStat {
 	return scStat{Mode: uint32(st.Mode), Nlink: uint64(st.Nlink), UID: st.UID, GID: st.GID,
 		Size: st.Size, Blocks: st.Blocks, Blksize: int64(st.Blksize), Ino: st.Ino, Rdev: st.Rdev(), Dev: st.Dev(),
@@ -714,6 +742,7 @@ func (v vfsOps) Umask(mask uint32) uint32               { return v.t.Umask(mask)
 func (v vfsOps) Dup(fd int) (int, error)                { return v.t.Dup(fd) }
 func (v vfsOps) Dup2(oldfd, newfd int) (int, error)     { return v.t.Dup2(oldfd, newfd) }
 func (v vfsOps) Mount(target string) error              { return v.t.Mount("tmpfs", target, "tmpfs", 0, "") }
+func (v vfsOps) Chroot(path string) error               { return v.t.Chroot(path) }
 func (v vfsOps) SetUser(u *scUser) error {
 	v.t.SetCred(u.cred())
 	return nil

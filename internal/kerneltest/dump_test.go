@@ -16,7 +16,8 @@ import (
 // TestDump is a development aid, skipped unless KERNELTEST_DUMP is set to
 // one or more space-separated globs of scripts. It runs each script twice in
 // the real kernel, prints stdout, stderr and exit status, and fails if the
-// two runs differ (a non-deterministic scenario). Stdout is compared and
+// two runs differ (a non-deterministic scenario). It uses RunExclusive, as
+// TestDifferentialMount does. Stdout is compared and
 // printed the way the differential tests compare it: mount tables
 // normalized (internal/mountinfo) with the harness binds hidden; set
 // KERNELTEST_RAW=1 to print it raw instead. Example:
@@ -49,7 +50,7 @@ func TestDump(t *testing.T) {
 		var rs [2]kerneltest.Result
 		for i := range rs {
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-			rs[i], err = kerneltest.Run(ctx, string(b))
+			rs[i], err = kerneltest.RunExclusive(ctx, string(b))
 			cancel()
 			if err != nil {
 				t.Errorf("%s: %v", f, err)

@@ -86,7 +86,7 @@ func HostBindMounts() ([]BindMount, error) {
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 		defer cancel()
-		res, err := run(ctx, "cat /proc/self/mountinfo")
+		res, err := run(ctx, "cat /proc/self/mountinfo", false)
 		if err != nil || res.Exit != 0 {
 			bindsErr = fmt.Errorf("kerneltest: reading the sandbox's mountinfo: %v (exit %d, stderr %q)", err, res.Exit, res.Stderr)
 			return
@@ -146,17 +146,23 @@ func probe() (bool, string) {
 	defer os.RemoveAll(dir)
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
+	unlock, err := lockSandbox(ctx, false)
+	if err != nil {
+		return false, err.Error()
+	}
 	cmd := exec.CommandContext(ctx, "unshare", "-m", "--propagation", "private",
 		"sh", "-c", `mount -t tmpfs kerneltest "$1" && : > "$1/probe"`, "sh", dir)
 	cmd.Env = []string{"PATH=/usr/sbin:/usr/bin:/sbin:/bin"}
-	if out, err := cmd.CombinedOutput(); err != nil {
+	out, err := cmd.CombinedOutput()
+	unlock()
+	if err != nil {
 		return false, fmt.Sprintf("unshare -m failed: %v: %s", err, strings.TrimSpace(string(out)))
 	}
 	if _, err := os.Lstat(filepath.Join(dir, "probe")); err == nil {
 		return false, "tmpfs mounted in a private mount namespace leaked to the host"
 	}
 	// End-to-end check of the whole sandbox (bind mounts, chroot, bash).
-	res, err := run(ctx, "echo ok; exit 7")
+	res, err := run(ctx, "echo ok; exit 7", false)
 	if err != nil {
 		return false, "sandbox probe failed: " + err.Error()
 	}
@@ -177,19 +183,98 @@ func probe() (bool, string) {
 // The returned error is non-nil only if the sandbox could not be set up or
 // ctx ended (then the whole process group is killed and the partial
 // output is returned); a failing script is reported through Result.Exit.
+//
+// Sandboxes started by Run may run at the same time as each other (in this
+// and other processes); see RunExclusive.
 func Run(ctx context.Context, script string) (Result, error) {
 	if ok, reason := Available(); !ok {
 		return Result{}, fmt.Errorf("%w: %s", ErrUnavailable, reason)
 	}
-	return run(ctx, script)
+	return run(ctx, script, false)
 }
 
-func run(ctx context.Context, script string) (Result, error) {
+// RunExclusive is Run, except that no other kerneltest sandbox, in this
+// process or any other on the machine, runs while the script does (they
+// coordinate through a lock file, see LockFile).
+//
+// Use it when the output depends on the values of mount IDs, as findmnt's
+// tree does (it orders the children of a mount by mount ID). Linux
+// allocates mount IDs lowest-free from one machine-wide pool: when an
+// unrelated namespace is torn down during the script, the script's next
+// mounts take the lower IDs it freed, and the order of siblings by ID no
+// longer follows the order in which they were mounted. Alone on a quiet
+// machine, a script's IDs are allocated as from a fresh pool (every ID that
+// is free is above every ID the script holds, except the ones it freed).
+func RunExclusive(ctx context.Context, script string) (Result, error) {
+	if ok, reason := Available(); !ok {
+		return Result{}, fmt.Errorf("%w: %s", ErrUnavailable, reason)
+	}
+	return run(ctx, script, true)
+}
+
+// LockFile is the file whose flock(2) coordinates sandboxes across
+// processes: Run holds a shared lock on it, RunExclusive an exclusive one.
+// A second file, LockFile+".gate", keeps a stream of shared holders from
+// starving an exclusive one: every locker passes through the gate, and an
+// exclusive locker holds it until it has the main lock.
+var LockFile = filepath.Join(os.TempDir(), "kerneltest.lock")
+
+// flockWait takes an flock on f, polling so that ctx can interrupt the wait.
+func flockWait(ctx context.Context, f *os.File, how int) error {
+	for {
+		err := syscall.Flock(int(f.Fd()), how|syscall.LOCK_NB)
+		if err == nil {
+			return nil
+		}
+		if err != syscall.EWOULDBLOCK && err != syscall.EINTR {
+			return fmt.Errorf("kerneltest: flock %s: %w", f.Name(), err)
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("kerneltest: waiting for %s: %w", f.Name(), ctx.Err())
+		case <-time.After(2 * time.Millisecond):
+		}
+	}
+}
+
+// lockSandbox takes LockFile's lock (shared, or exclusive) and returns the
+// function that releases it.
+func lockSandbox(ctx context.Context, exclusive bool) (func(), error) {
+	gate, err := os.OpenFile(LockFile+".gate", os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("kerneltest: %w", err)
+	}
+	defer gate.Close() // releases the gate
+	f, err := os.OpenFile(LockFile, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("kerneltest: %w", err)
+	}
+	how := syscall.LOCK_SH
+	if exclusive {
+		how = syscall.LOCK_EX
+	}
+	if err := flockWait(ctx, gate, syscall.LOCK_EX); err != nil {
+		f.Close()
+		return nil, err
+	}
+	if err := flockWait(ctx, f, how); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { f.Close() }, nil
+}
+
+func run(ctx context.Context, script string, exclusive bool) (Result, error) {
 	if _, ok := ctx.Deadline(); !ok {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, DefaultTimeout)
 		defer cancel()
 	}
+	unlock, err := lockSandbox(ctx, exclusive)
+	if err != nil {
+		return Result{Exit: -1}, err
+	}
+	defer unlock()
 	work, err := os.MkdirTemp("", "kerneltest-")
 	if err != nil {
 		return Result{}, err

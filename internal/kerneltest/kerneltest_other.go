@@ -22,3 +22,8 @@ func HostBinds() []string { return nil }
 
 // HostBindMounts always fails with ErrUnavailable on this OS.
 func HostBindMounts() ([]BindMount, error) { return nil, ErrUnavailable }
+
+// RunExclusive always fails with ErrUnavailable on this OS.
+func RunExclusive(ctx context.Context, script string) (Result, error) {
+	return Result{}, ErrUnavailable
+}

@@ -223,3 +223,35 @@ func TestMountTable(t *testing.T) {
 		t.Errorf("root line not found in\n%s", res.Stdout)
 	}
 }
+
+// TestRunExclusive checks that RunExclusive does not overlap with Run: a
+// shared sandbox started first holds the lock until it ends.
+func TestRunExclusive(t *testing.T) {
+	need(t)
+	started := make(chan struct{})
+	done := make(chan time.Time, 1)
+	go func() {
+		close(started)
+		res, err := kerneltest.Run(context.Background(), "sleep 0.5")
+		if err != nil || res.Exit != 0 {
+			t.Errorf("Run: %+v, %v", res, err)
+		}
+		done <- time.Now()
+	}()
+	<-started
+	time.Sleep(200 * time.Millisecond) // let the shared sandbox take its lock
+	res, err := kerneltest.RunExclusive(context.Background(), "echo alone")
+	end := time.Now()
+	if err != nil || res.Stdout != "alone\n" {
+		t.Fatalf("RunExclusive: %+v, %v", res, err)
+	}
+	if sharedEnd := <-done; end.Before(sharedEnd) {
+		t.Errorf("RunExclusive finished at %v, before the shared sandbox ended at %v", end, sharedEnd)
+	}
+	// A cancelled context interrupts the wait for the lock.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := kerneltest.RunExclusive(ctx, "true"); err == nil {
+		t.Error("RunExclusive with a cancelled context succeeded")
+	}
+}

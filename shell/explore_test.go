@@ -10,10 +10,20 @@ import (
 	"github.com/linuxvfs/linuxvfs/internal/kerneltest"
 )
 
-func TestZZExplore(t *testing.T) {
+// TestExplore is a development aid, skipped unless LINUXVFS_EXPLORE names
+// a directory of *.sh scripts: each runs in linuxvfs and in the real
+// kernel (as root, see internal/kerneltest) and every difference is
+// reported. Use it to check an applet's behaviour before writing a table
+// case for it:
+//
+//	LINUXVFS_EXPLORE=/tmp/scripts go test -run Explore ./shell/
+func TestExplore(t *testing.T) {
 	dir := os.Getenv("LINUXVFS_EXPLORE")
 	if dir == "" {
-		t.Skip()
+		t.Skip("set LINUXVFS_EXPLORE to a directory of scripts")
+	}
+	if ok, reason := kerneltest.Available(); !ok {
+		t.Skip(reason)
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "*.sh"))
 	for _, f := range files {

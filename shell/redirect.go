@@ -1,0 +1,193 @@
+package shell
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// The interpreter opens redirections by name only and knows descriptors
+// 0 to 2 alone. prepare rewrites a parsed program so that bash's forms
+// still work and fail like bash:
+//
+//   - every file redirection's target gets a marker prefix carrying its
+//     line (the open handler is not told where it is), so that a failure
+//     reads "sh: line 5: /mnt/g: Read-only file system";
+//   - <> and >| become < and > with the marker saying how to open;
+//   - <&N and >&N for N > 2 become < and > of the marker "fd" kind,
+//     which the open handler serves with a dup of the task's descriptor N;
+//   - exec with only redirections of descriptors above 2 (exec 3<f,
+//     exec 4>&-) becomes the internal fdredir command, which opens, dups
+//     and closes the task's own descriptors: shell descriptor N is task
+//     descriptor N, as in a real shell process.
+
+// markerStart begins a marked redirection target: "\x01LINE:KIND\x01NAME"
+// (not NUL, which expansion deletes).
+const markerStart = "\x01"
+
+// Marker kinds.
+const (
+	markFile   = ""   // open NAME with the interpreter's flags
+	markRW     = "rw" // <>: open NAME read-write, creating it
+	markDupFd  = "fd" // NAME is a descriptor number to duplicate
+	fdredirCmd = internal + "fdredir"
+)
+
+// prepare rewrites the redirections of a program or statement.
+func prepare(n syntax.Node) {
+	syntax.Walk(n, func(n syntax.Node) bool {
+		if st, ok := n.(*syntax.Stmt); ok {
+			rewriteExecFds(st)
+			for _, rd := range st.Redirs {
+				markRedirect(rd)
+			}
+		}
+		return true
+	})
+}
+
+// markRedirect prefixes a redirection's target with its marker.
+func markRedirect(rd *syntax.Redirect) {
+	kind := markFile
+	switch rd.Op {
+	case syntax.RdrOut, syntax.AppOut, syntax.RdrIn, syntax.RdrAll, syntax.AppAll:
+	case syntax.RdrClob:
+		rd.Op = syntax.RdrOut
+	case syntax.RdrInOut:
+		rd.Op, kind = syntax.RdrIn, markRW
+	case syntax.DplIn, syntax.DplOut:
+		if lit := rd.Word.Lit(); lit == "-" || lit == "0" || lit == "1" || lit == "2" {
+			return // the interpreter's own cases
+		}
+		kind = markDupFd
+		if rd.Op == syntax.DplIn {
+			rd.Op = syntax.RdrIn
+		} else {
+			rd.Op = syntax.RdrOut
+		}
+	default:
+		return
+	}
+	m := &syntax.Lit{ValuePos: rd.Word.Pos(), ValueEnd: rd.Word.Pos(),
+		Value: markerStart + strconv.Itoa(int(rd.Pos().Line())) + ":" + kind + markerStart}
+	rd.Word.Parts = append([]syntax.WordPart{m}, rd.Word.Parts...)
+}
+
+// unmark splits an opened name into its line, kind and real name; names
+// the interpreter opens on its own (".", source) have no marker.
+func unmark(name string) (line int, kind, rest string) {
+	if !strings.HasPrefix(name, markerStart) {
+		return 0, markFile, name
+	}
+	head, rest, ok := strings.Cut(name[1:], markerStart)
+	if !ok {
+		return 0, markFile, name
+	}
+	l, kind, _ := strings.Cut(head, ":")
+	line, _ = strconv.Atoi(l)
+	return line, kind, rest
+}
+
+// rewriteExecFds turns `exec N<file M>&-` with every N above 2 into the
+// internal fdredir command with (N, operator, target) triples.
+func rewriteExecFds(st *syntax.Stmt) {
+	call, ok := st.Cmd.(*syntax.CallExpr)
+	if !ok || len(call.Args) != 1 || len(call.Assigns) > 0 || call.Args[0].Lit() != "exec" || len(st.Redirs) == 0 {
+		return
+	}
+	for _, rd := range st.Redirs {
+		if n, err := strconv.Atoi(litValue(rd.N)); err != nil || n < 3 || rd.Hdoc != nil {
+			return
+		}
+	}
+	pos := call.Args[0].Pos()
+	lit := func(s string) *syntax.Word {
+		return &syntax.Word{Parts: []syntax.WordPart{&syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: s}}}
+	}
+	args := []*syntax.Word{lit(fdredirCmd)}
+	for _, rd := range st.Redirs {
+		args = append(args, lit(rd.N.Value), lit(rd.Op.String()), rd.Word)
+	}
+	st.Cmd = &syntax.CallExpr{Args: args}
+	st.Redirs = nil
+}
+
+func litValue(l *syntax.Lit) string {
+	if l == nil {
+		return ""
+	}
+	return l.Value
+}
+
+// fdredirApplet applies exec's redirections of descriptors above 2 to the
+// task's descriptor table: open and move into place, duplicate, or close.
+func fdredirApplet(c *cmd) int {
+	for i := 0; i+2 < len(c.args); i += 3 {
+		n, _ := strconv.Atoi(c.args[i])
+		if err := c.fdredir(n, c.args[i+1], c.args[i+2]); err != nil {
+			c.out.Flush()
+			fmt.Fprintf(c.errw, "%s%s\n", c.sh.linePrefix(c.hc.Pos.Line()), err)
+			return 1
+		}
+	}
+	return 0
+}
+
+// fdredir performs one redirection; the error is worded as bash's.
+func (c *cmd) fdredir(n int, op, target string) error {
+	if op == "<&" || op == ">&" {
+		if target == "-" {
+			c.t.Close(n) // closing a closed descriptor is no error
+			return nil
+		}
+		m, err := strconv.Atoi(target)
+		if err != nil {
+			return fmt.Errorf("%s: ambiguous redirect", target)
+		}
+		if _, err := c.t.Dup2(m, n); err != nil {
+			return fmt.Errorf("%d: %s", m, errText(err))
+		}
+		return nil
+	}
+	flags := map[string]uint32{"<": linux.O_RDONLY, ">": linux.O_WRONLY | linux.O_CREAT | linux.O_TRUNC,
+		">|": linux.O_WRONLY | linux.O_CREAT | linux.O_TRUNC, ">>": linux.O_WRONLY | linux.O_CREAT | linux.O_APPEND,
+		"<>": linux.O_RDWR | linux.O_CREAT}[op]
+	fd, err := c.t.Openat(atCWD, target, flags, 0o666)
+	if err != nil {
+		return fmt.Errorf("%s: %s", target, errText(err))
+	}
+	if fd != n {
+		_, err = c.t.Dup2(fd, n)
+		c.t.Close(fd)
+	}
+	if err != nil {
+		return fmt.Errorf("%d: %s", n, errText(err))
+	}
+	return nil
+}
+
+// linePrefix is bash's prefix for the shell's own diagnostics.
+func (s *shell) linePrefix(line uint) string {
+	if line == 0 {
+		return s.name + ": "
+	}
+	return fmt.Sprintf("%s: line %d: ", s.name, line)
+}
+
+// openDupFd serves <&N and >&N: a duplicate of the task's descriptor N,
+// sharing its offset, closed with the redirection.
+func (s *shell) openDupFd(name string) (*vfsFile, error) {
+	n, err := strconv.Atoi(name)
+	if err != nil {
+		return nil, errors.New("ambiguous redirect")
+	}
+	fd, err := s.task.Dup(n)
+	if err != nil {
+		return nil, err
+	}
+	return &vfsFile{t: s.task, fd: fd}, nil
+}
