@@ -89,6 +89,9 @@ func (t *Task) Lchown(name string, uid, gid uint32) error {
 	return t.Fchownat(linux.AT_FDCWD, name, uid, gid, linux.AT_SYMLINK_NOFOLLOW)
 }
 
+// chownCommon is chown_common → notify_change → setattr_prepare: chown_ok
+// and chgrp_ok, then the set-ID bits a chown kills on a non-directory,
+// which counts as a mode change and so needs ownership.
 func chownCommon(c *Cred, p Path, uid, gid uint32) error {
 	in := p.Dentry.Inode()
 	if p.Mnt.ReadOnly() {
@@ -96,26 +99,34 @@ func chownCommon(c *Cred, p Path, uid, gid uint32) error {
 	}
 	in.Lock()
 	defer in.Unlock()
+	owner := c.FSUID == in.UID()
 	capChown := c.HasCap(linux.CAP_CHOWN)
-	if uid != NoChange && uid != in.UID() && !capChown {
+	if uid != NoChange && !(owner && uid == in.UID() || capChown) {
 		return linux.EPERM
 	}
-	if uid != NoChange && uid == in.UID() && c.FSUID != in.UID() && !capChown {
+	if gid != NoChange && !(owner && (gid == in.GID() || c.InGroup(gid)) || capChown) {
 		return linux.EPERM
-	}
-	if gid != NoChange && gid != in.GID() || gid != NoChange && c.FSUID != in.UID() {
-		if !capChown && (c.FSUID != in.UID() || !c.InGroup(gid)) {
-			return linux.EPERM
-		}
 	}
 	mode := in.Mode()
+	newMode := mode
 	if mode&linux.S_IFMT != linux.S_IFDIR {
-		// ATTR_KILL_SUID / ATTR_KILL_SGID.
-		mode &^= linux.S_ISUID
-		if mode&(linux.S_ISGID|linux.S_IXGRP) == linux.S_ISGID|linux.S_IXGRP {
-			mode &^= linux.S_ISGID
+		newMode &^= linux.S_ISUID // ATTR_KILL_SUID
+		if mode&linux.S_ISGID != 0 && (mode&linux.S_IXGRP != 0 || !inGroupOrCapable(c, in.GID())) {
+			newMode &^= linux.S_ISGID // ATTR_KILL_SGID
 		}
-		in.mode.Store(mode)
+	}
+	if newMode != mode {
+		if !isOwner(c, in) {
+			return linux.EPERM
+		}
+		g := in.GID()
+		if gid != NoChange {
+			g = gid
+		}
+		if !inGroupOrCapable(c, g) {
+			newMode &^= linux.S_ISGID
+		}
+		in.mode.Store(newMode)
 	}
 	if uid != NoChange {
 		in.uid.Store(uid)
@@ -127,6 +138,11 @@ func chownCommon(c *Cred, p Path, uid, gid uint32) error {
 	return nil
 }
 
+// inGroupOrCapable is in_group_or_capable with CAP_FSETID.
+func inGroupOrCapable(c *Cred, gid uint32) bool {
+	return c.InGroup(gid) || c.HasCap(linux.CAP_FSETID)
+}
+
 // Special nanosecond values of utimensat.
 const (
 	UTIME_NOW  = (1 << 30) - 1
@@ -135,6 +151,9 @@ const (
 
 // Utimensat is utimensat(2); times nil means now for both.
 func (t *Task) Utimensat(dirfd int, name string, times *[2]Timespec, flags int) error {
+	if times != nil && times[0].Nsec == UTIME_OMIT && times[1].Nsec == UTIME_OMIT {
+		return nil // "we must not even check the path"
+	}
 	p, err := t.atLookup(dirfd, name, flags, linux.AT_SYMLINK_NOFOLLOW|linux.AT_EMPTY_PATH)
 	if err != nil {
 		return err
@@ -189,21 +208,23 @@ func (t *Task) Faccessat(dirfd int, name string, mode uint32, flags int) error {
 	if mode&^7 != 0 {
 		return linux.EINVAL
 	}
-	p, err := t.atLookup(dirfd, name, flags, linux.AT_EACCESS|linux.AT_SYMLINK_NOFOLLOW|linux.AT_EMPTY_PATH)
-	if err != nil {
-		return err
+	if flags&^(linux.AT_EACCESS|linux.AT_SYMLINK_NOFOLLOW|linux.AT_EMPTY_PATH) != 0 {
+		return linux.EINVAL
 	}
 	c := t.Cred()
 	if flags&linux.AT_EACCESS == 0 {
-		// access_override_creds: real IDs; root keeps its permitted caps.
-		o := *c
-		o.FSUID, o.FSGID = c.UID, c.GID
-		if c.UID == 0 {
-			o.Effective = c.Permitted
-		} else {
-			o.Effective = 0
-		}
-		c = &o
+		c = accessOverrideCreds(c)
+	}
+	lf := lookupFollow
+	if flags&linux.AT_SYMLINK_NOFOLLOW != 0 {
+		lf = 0
+	}
+	if flags&linux.AT_EMPTY_PATH != 0 {
+		lf |= lookupEmpty
+	}
+	p, err := t.pathLookupatCred(dirfd, name, lf, c)
+	if err != nil {
+		return err
 	}
 	in := p.Dentry.Inode()
 	if mode&MAY_EXEC != 0 && in.IsRegular() && p.Mnt.Flags()&linux.MNT_NOEXEC != 0 {
@@ -219,6 +240,19 @@ func (t *Task) Faccessat(dirfd int, name string, mode uint32, flags int) error {
 		}
 	}
 	return nil
+}
+
+// accessOverrideCreds is access_override_creds: the real IDs, and for a
+// real uid 0 the permitted capabilities, for the whole check and walk.
+func accessOverrideCreds(c *Cred) *Cred {
+	o := *c
+	o.FSUID, o.FSGID = c.UID, c.GID
+	if c.UID == 0 {
+		o.Effective = c.Permitted
+	} else {
+		o.Effective = 0
+	}
+	return &o
 }
 
 // Access is access(2).
@@ -248,19 +282,22 @@ func (t *Task) Truncate(name string, size int64) error {
 	if err := inodePermission(t.Cred(), in, MAY_WRITE); err != nil {
 		return err
 	}
-	return doTruncate(in, size, false)
+	return doTruncate(t.Cred(), in, size)
 }
 
 // Ftruncate is ftruncate(2).
 func (t *Task) Ftruncate(fd int, size int64) error {
+	if size < 0 {
+		return linux.EINVAL
+	}
 	return t.withFile(fd, func(f *File) error {
 		if f.path {
 			return linux.EBADF
 		}
-		if size < 0 || !f.Inode().IsRegular() || !f.write {
+		if !f.Inode().IsRegular() || !f.write {
 			return linux.EINVAL
 		}
-		return doTruncate(f.Inode(), size, false)
+		return doTruncate(t.Cred(), f.Inode(), size)
 	})
 }
 

@@ -99,6 +99,13 @@ func (d *Dentry) insertLocked(name string, c *Dentry) {
 	d.tableAddLocked(c)
 }
 
+// insertAtLocked hashes c under name at position seq (kept from a dentry
+// it changes places with). d.mu must be held.
+func (d *Dentry) insertAtLocked(name string, c *Dentry, seq uint64) {
+	d.insertLocked(name, c)
+	c.seq = seq
+}
+
 // unhashLocked takes c (named name) out of d without marking it unlinked.
 func (d *Dentry) unhashLocked(name string, c *Dentry) {
 	d.tableRemoveLocked(c)
@@ -128,26 +135,40 @@ func (d *Dentry) Unlinked() bool { return d.unlinked.Load() }
 // IsDeadLocked reports whether the directory was removed; d.mu must be held.
 func (d *Dentry) IsDeadLocked() bool { return d.dead }
 
+// Child is a cached child and its position: the creation (or rename)
+// sequence number within the parent.
+type Child struct {
+	D   *Dentry
+	Seq uint64
+}
+
 // ChildrenNewestFirst returns the cached children, most recently created or
 // renamed first: the order in which Linux 6.18's tmpfs readdir reports
-// entries.
-func (d *Dentry) ChildrenNewestFirst() []*Dentry {
+// entries (new dentries go to the head of d_children).
+func (d *Dentry) ChildrenNewestFirst() []Child {
 	d.mu.RLock()
-	out := make([]*Dentry, 0, len(d.children))
+	out := make([]Child, 0, len(d.children))
 	for _, c := range d.children {
-		out = append(out, c)
+		out = append(out, Child{c, c.seq})
 	}
 	d.mu.RUnlock()
-	slices.SortFunc(out, func(a, b *Dentry) int {
+	slices.SortFunc(out, func(a, b Child) int {
 		switch {
-		case a.seq > b.seq:
+		case a.Seq > b.Seq:
 			return -1
-		case a.seq < b.seq:
+		case a.Seq < b.Seq:
 			return 1
 		}
 		return 0
 	})
 	return out
+}
+
+// IsDead reports whether the directory has been removed (IS_DEADDIR).
+func (d *Dentry) IsDead() bool {
+	d.mu.RLock()
+	defer d.mu.RUnlock()
+	return d.dead
 }
 
 // NumChildren returns the number of cached children.

@@ -1,6 +1,7 @@
 package vfs
 
 import (
+	"math"
 	"sync"
 	"sync/atomic"
 
@@ -17,14 +18,22 @@ type File struct {
 	read   bool   // FMODE_READ
 	write  bool   // FMODE_WRITE
 	path   bool   // FMODE_PATH (O_PATH)
+	cred   *Cred  // f_cred: who opened it
 	refs   atomic.Int64
 
 	// Private belongs to the filesystem (private_data).
 	Private any
 
-	mu      sync.Mutex // f_pos_lock
-	pos     int64
-	dirents []Dirent // readdir snapshot taken at position 0
+	mu     sync.Mutex // f_pos_lock
+	pos    int64
+	cursor uint64 // readdir: entries below this Off remain
+}
+
+// SeekHoler is implemented by file operations that know where a sparse
+// file's holes are (SEEK_DATA and SEEK_HOLE); a negative result means no
+// data follows (ENXIO).
+type SeekHoler interface {
+	SeekHoleData(f *File, off int64, hole bool) int64
 }
 
 // FileOpener is implemented by file operations that prepare an open file
@@ -141,12 +150,13 @@ func (t *Task) Read(fd int, p []byte) (n int, err error) {
 	return n, err
 }
 
-// Pread is pread64(2).
+// Pread is pread64(2): a negative offset is refused before the descriptor
+// is looked at.
 func (t *Task) Pread(fd int, p []byte, off int64) (n int, err error) {
+	if off < 0 {
+		return 0, linux.EINVAL
+	}
 	err = t.withFile(fd, func(f *File) error {
-		if off < 0 {
-			return linux.EINVAL
-		}
 		if f.Inode().Mode()&linux.S_IFMT == linux.S_IFIFO {
 			return linux.ESPIPE
 		}
@@ -154,6 +164,14 @@ func (t *Task) Pread(fd int, p []byte, off int64) (n int, err error) {
 		return err
 	})
 	return n, err
+}
+
+// rwVerifyArea is rw_verify_area: the range must not run past 2^63-1.
+func rwVerifyArea(off int64, n int) error {
+	if off > math.MaxInt64-int64(n) {
+		return linux.EINVAL
+	}
+	return nil
 }
 
 func (f *File) readAt(p []byte, off int64) (int, error) {
@@ -164,23 +182,28 @@ func (f *File) readAt(p []byte, off int64) (int, error) {
 	if in.IsDir() {
 		return 0, linux.EISDIR
 	}
-	n, err := f.ops.ReadAt(f, p, off)
-	if n > 0 || len(p) == 0 {
-		touchAtime(f.mnt, in)
+	if err := rwVerifyArea(off, len(p)); err != nil && in.IsRegular() {
+		return 0, err
 	}
+	n, err := f.ops.ReadAt(f, p, off)
+	touchAtime(f.mnt, in) // file_accessed, even for a read at the end
 	return n, err
 }
 
-// Write is write(2).
+// Write is write(2). The inode's write lock (i_rwsem) is held from reading
+// the size for O_APPEND to the end of the write, so appends never overlap.
 func (t *Task) Write(fd int, p []byte) (n int, err error) {
 	err = t.withFile(fd, func(f *File) error {
 		f.mu.Lock()
 		defer f.mu.Unlock()
+		in := f.Inode()
+		in.rw.Lock()
+		defer in.rw.Unlock()
 		off := f.pos
 		if f.flags&linux.O_APPEND != 0 {
-			off = f.Inode().Size()
+			off = in.Size()
 		}
-		n, err = f.writeAt(p, off)
+		n, err = f.writeAt(t.Cred(), p, off)
 		f.pos = off + int64(n)
 		return err
 	})
@@ -189,23 +212,26 @@ func (t *Task) Write(fd int, p []byte) (n int, err error) {
 
 // Pwrite is pwrite64(2); like Linux, O_APPEND wins over the offset.
 func (t *Task) Pwrite(fd int, p []byte, off int64) (n int, err error) {
+	if off < 0 {
+		return 0, linux.EINVAL
+	}
 	err = t.withFile(fd, func(f *File) error {
-		if off < 0 {
-			return linux.EINVAL
-		}
-		if f.Inode().Mode()&linux.S_IFMT == linux.S_IFIFO {
+		in := f.Inode()
+		if in.Mode()&linux.S_IFMT == linux.S_IFIFO {
 			return linux.ESPIPE
 		}
+		in.rw.Lock()
+		defer in.rw.Unlock()
 		if f.flags&linux.O_APPEND != 0 {
-			off = f.Inode().Size()
+			off = in.Size()
 		}
-		n, err = f.writeAt(p, off)
+		n, err = f.writeAt(t.Cred(), p, off)
 		return err
 	})
 	return n, err
 }
 
-func (f *File) writeAt(p []byte, off int64) (int, error) {
+func (f *File) writeAt(c *Cred, p []byte, off int64) (int, error) {
 	if f.path || !f.write {
 		return 0, linux.EBADF
 	}
@@ -213,18 +239,47 @@ func (f *File) writeAt(p []byte, off int64) (int, error) {
 		return 0, nil
 	}
 	in := f.Inode()
+	if in.IsRegular() {
+		if err := rwVerifyArea(off, len(p)); err != nil {
+			return 0, err
+		}
+	}
 	n, err := f.ops.WriteAt(f, p, off)
 	if n > 0 {
 		in.Lock()
 		in.TouchLocked("mc")
-		// file_remove_privs: a write by anyone drops set-user-ID and
-		// set-group-ID-with-group-exec.
-		if m := in.Mode(); m&linux.S_ISUID != 0 || m&(linux.S_ISGID|linux.S_IXGRP) == linux.S_ISGID|linux.S_IXGRP {
-			in.mode.Store(m &^ (linux.S_ISUID | linux.S_ISGID))
-		}
 		in.Unlock()
+		removePrivs(c, in)
 	}
 	return n, err
+}
+
+// shouldDropSuidgid is setattr_should_drop_suidgid for a regular file
+// changed by c: the set-user-ID bit always goes, set-group-ID goes with
+// group-execute or when c is outside the group, unless c has CAP_FSETID.
+func shouldDropSuidgid(c *Cred, in *Inode) uint32 {
+	mode := in.Mode()
+	if mode&linux.S_IFMT != linux.S_IFREG || c.HasCap(linux.CAP_FSETID) {
+		return 0
+	}
+	var kill uint32
+	if mode&linux.S_ISUID != 0 {
+		kill |= linux.S_ISUID
+	}
+	if mode&linux.S_ISGID != 0 && (mode&linux.S_IXGRP != 0 || !c.InGroup(in.GID())) {
+		kill |= linux.S_ISGID
+	}
+	return kill
+}
+
+// removePrivs is file_remove_privs.
+func removePrivs(c *Cred, in *Inode) {
+	if kill := shouldDropSuidgid(c, in); kill != 0 {
+		in.Lock()
+		in.mode.Store(in.Mode() &^ kill)
+		in.TouchLocked("c")
+		in.Unlock()
+	}
 }
 
 // Lseek is lseek(2) (generic_file_llseek; directories accept SEEK_SET to
@@ -239,6 +294,9 @@ func (t *Task) Lseek(fd int, off int64, whence int) (pos int64, err error) {
 		}
 		f.mu.Lock()
 		defer f.mu.Unlock()
+		if f.Inode().IsDir() && whence != linux.SEEK_SET && whence != linux.SEEK_CUR {
+			return linux.EINVAL // offset_dir_llseek
+		}
 		switch whence {
 		case linux.SEEK_SET:
 		case linux.SEEK_CUR:
@@ -250,7 +308,11 @@ func (t *Task) Lseek(fd int, off int64, whence int) (pos int64, err error) {
 			if off < 0 || off >= size {
 				return linux.ENXIO
 			}
-			if whence == linux.SEEK_HOLE {
+			if sh, ok := f.ops.(SeekHoler); ok {
+				if off = sh.SeekHoleData(f, off, whence == linux.SEEK_HOLE); off < 0 {
+					return linux.ENXIO
+				}
+			} else if whence == linux.SEEK_HOLE {
 				off = size
 			}
 		default:
@@ -261,8 +323,8 @@ func (t *Task) Lseek(fd int, off int64, whence int) (pos int64, err error) {
 		}
 		if off != f.pos {
 			f.pos = off
-			if off == 0 {
-				f.dirents = nil
+			if off < 2 {
+				f.cursor = math.MaxUint64
 			}
 		}
 		pos = off
@@ -273,7 +335,8 @@ func (t *Task) Lseek(fd int, off int64, whence int) (pos int64, err error) {
 
 // Getdents is getdents64(2) returning at most max entries (max <= 0: all
 // that remain); an empty result means the end. "." and ".." come first, as
-// dir_emit_dots gives them.
+// dir_emit_dots gives them, then the entries below the cursor left by the
+// previous call.
 func (t *Task) Getdents(fd int, max int) (ents []Dirent, err error) {
 	err = t.withFile(fd, func(f *File) error {
 		if f.path {
@@ -283,29 +346,52 @@ func (t *Task) Getdents(fd int, max int) (ents []Dirent, err error) {
 		if !in.IsDir() {
 			return linux.ENOTDIR
 		}
+		if f.dentry.IsDead() {
+			return linux.ENOENT
+		}
 		f.mu.Lock()
 		defer f.mu.Unlock()
-		if f.pos == 0 || f.dirents == nil {
-			list, err := f.ops.ReadDir(f)
-			if err != nil {
-				return err
-			}
-			parent := f.dentry.Parent().Inode()
-			f.dirents = append([]Dirent{{".", in.Ino(), linux.DT_DIR}, {"..", parent.Ino(), linux.DT_DIR}}, list...)
-		}
-		if f.pos >= int64(len(f.dirents)) {
-			return nil
-		}
-		rest := f.dirents[f.pos:]
-		if max > 0 && len(rest) > max {
-			rest = rest[:max]
-		}
-		ents = append([]Dirent(nil), rest...)
-		f.pos += int64(len(rest))
+		ents, err = f.readdirLocked(max)
 		touchAtime(f.mnt, in)
-		return nil
+		return err
 	})
 	return ents, err
+}
+
+// readdirLocked is iterate_dir. f.mu is held.
+func (f *File) readdirLocked(max int) ([]Dirent, error) {
+	var out []Dirent
+	full := func() bool { return max > 0 && len(out) >= max }
+	if f.pos == 0 {
+		out = append(out, Dirent{Name: ".", Ino: f.Inode().Ino(), Type: linux.DT_DIR})
+		f.pos = 1
+	}
+	if f.pos == 1 && !full() {
+		out = append(out, Dirent{Name: "..", Ino: f.dentry.Parent().Inode().Ino(), Type: linux.DT_DIR})
+		f.pos, f.cursor = 2, math.MaxUint64
+	}
+	if full() || f.cursor == 0 {
+		return out, nil
+	}
+	list, err := f.ops.ReadDir(f)
+	if err != nil {
+		return out, err
+	}
+	for _, e := range list {
+		if full() {
+			break
+		}
+		if e.Off >= f.cursor {
+			continue
+		}
+		out = append(out, e)
+		f.cursor = e.Off
+		f.pos++
+	}
+	if !full() {
+		f.cursor = 0 // at the end
+	}
+	return out, nil
 }
 
 // touchAtime is touch_atime under relatime (the default): update atime only

@@ -44,11 +44,17 @@ type Inode struct {
 	// writers counts open files with write access (i_writecount); a
 	// read-only remount checks it.
 	writers atomic.Int32
+	// linkable is I_LINKABLE: an O_TMPFILE inode linkat may name.
+	linkable atomic.Bool
 
 	Ops     InodeOperations
 	FileOps FileOperations
 	// Private belongs to the filesystem.
 	Private any
+
+	// rw is the writers' side of i_rwsem: writes and size changes
+	// of a regular file are serialized by it.
+	rw sync.Mutex
 
 	mu     sync.Mutex
 	nlink  uint32
@@ -212,7 +218,7 @@ type FileOperations interface {
 	ReadAt(f *File, p []byte, off int64) (int, error)
 	WriteAt(f *File, p []byte, off int64) (int, error)
 	// ReadDir lists a directory's entries, without "." and "..", in the
-	// order the filesystem's readdir gives them.
+	// order the filesystem's readdir gives them, with decreasing Off.
 	ReadDir(f *File) ([]Dirent, error)
 }
 
@@ -221,4 +227,9 @@ type Dirent struct {
 	Name string
 	Ino  uint64
 	Type uint8 // DT_*
+	// Off is the entry's position cookie; ReadDir returns entries in
+	// decreasing Off, and a directory read resumes below the last one
+	// returned, so entries added or removed meanwhile behave as Linux's
+	// cursor-based readdir has them.
+	Off uint64
 }

@@ -302,8 +302,17 @@ func (nd *nameidata) lookupLast() (string, bool, error) {
 
 // pathLookupat is path_lookupat: resolve name entirely.
 func (t *Task) pathLookupat(dirfd int, name string, flags int) (Path, error) {
+	return t.pathLookupatCred(dirfd, name, flags, nil)
+}
+
+// pathLookupatCred is pathLookupat walking with cred instead of the task's
+// own (faccessat's override credentials); nil means the task's.
+func (t *Task) pathLookupatCred(dirfd int, name string, flags int, cred *Cred) (Path, error) {
 	var nd nameidata
 	f, err := t.pathInit(&nd, dirfd, name, flags)
+	if cred != nil {
+		nd.cred = cred
+	}
 	if f != nil {
 		defer f.DecRef()
 	}

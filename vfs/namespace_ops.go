@@ -42,7 +42,8 @@ func (k *Kernel) detachMounts(d *Dentry) {
 
 // filenameCreate is filename_create: resolve the parent of name, lock it and
 // make sure the last component is free. On success the parent's mu is held
-// and must be released with p.Dentry.mu.Unlock.
+// and must be released with p.Dentry.mu.Unlock; may_create is left to the
+// caller, as vfs_mkdir, vfs_mknod, vfs_symlink and vfs_link do it.
 func (t *Task) filenameCreate(dirfd int, name string, wantDir bool) (p Path, last string, c *Cred, err error) {
 	var nd nameidata
 	if err := t.pathParentat(&nd, dirfd, name); err != nil {
@@ -62,7 +63,7 @@ func (t *Task) filenameCreate(dirfd int, name string, wantDir bool) (p Path, las
 	case err == linux.ENOENT && nd.path.Mnt.ReadOnly():
 		err = linux.EROFS
 	case err == linux.ENOENT:
-		err = mayCreateLocked(nd.cred, dir)
+		err = nil // the caller runs may_create where its vfs_* does
 	}
 	if err != nil {
 		dir.mu.Unlock()
@@ -79,7 +80,10 @@ func (t *Task) Mkdirat(dirfd int, name string, mode uint32) error {
 	}
 	dir := p.Dentry
 	defer dir.mu.Unlock()
-	attr := newInodeAttr(c, dir.Inode(), linux.S_IFDIR|mode&(0o777|linux.S_ISVTX)&^t.GetUmask(), 0)
+	if err := mayCreateLocked(c, dir); err != nil {
+		return err
+	}
+	attr := newInodeAttr(c, dir.Inode(), linux.S_IFDIR|mode&(0o777|linux.S_ISVTX), t.GetUmask(), 0)
 	in, err := dir.Inode().Ops.Mkdir(dir.Inode(), last, attr)
 	if err != nil {
 		return err
@@ -110,6 +114,9 @@ func (t *Task) Mknodat(dirfd int, name string, mode uint32, dev uint64) error {
 	}
 	dir := p.Dentry
 	defer dir.mu.Unlock()
+	if err := mayCreateLocked(c, dir); err != nil {
+		return err
+	}
 	typ := mode & linux.S_IFMT
 	if (typ == linux.S_IFCHR || typ == linux.S_IFBLK) && !c.HasCap(linux.CAP_MKNOD) {
 		return linux.EPERM
@@ -117,7 +124,7 @@ func (t *Task) Mknodat(dirfd int, name string, mode uint32, dev uint64) error {
 	if typ != linux.S_IFCHR && typ != linux.S_IFBLK {
 		dev = 0
 	}
-	attr := newInodeAttr(c, dir.Inode(), typ|mode&0o7777&^t.GetUmask(), dev)
+	attr := newInodeAttr(c, dir.Inode(), typ|mode&0o7777, t.GetUmask(), dev)
 	in, err := dir.Inode().Ops.Mknod(dir.Inode(), last, attr)
 	if err != nil {
 		return err
@@ -141,7 +148,10 @@ func (t *Task) Symlinkat(target string, dirfd int, name string) error {
 	}
 	dir := p.Dentry
 	defer dir.mu.Unlock()
-	in, err := dir.Inode().Ops.Symlink(dir.Inode(), last, target, newInodeAttr(c, dir.Inode(), linux.S_IFLNK|0o777, 0))
+	if err := mayCreateLocked(c, dir); err != nil {
+		return err
+	}
+	in, err := dir.Inode().Ops.Symlink(dir.Inode(), last, target, newInodeAttr(c, dir.Inode(), linux.S_IFLNK|0o777, 0, 0))
 	if err != nil {
 		return err
 	}
@@ -158,6 +168,9 @@ func (t *Task) Readlinkat(dirfd int, name string) (string, error) {
 	}
 	in := p.Dentry.Inode()
 	if !in.IsSymlink() {
+		if name == "" {
+			return "", linux.ENOENT
+		}
 		return "", linux.EINVAL
 	}
 	touchAtime(p.Mnt, in)
@@ -171,7 +184,7 @@ func (t *Task) Linkat(olddirfd int, oldname string, newdirfd int, newname string
 	}
 	lf := 0
 	if flags&linux.AT_EMPTY_PATH != 0 {
-		if !t.Cred().HasCap(linux.CAP_DAC_READ_SEARCH) {
+		if oldname == "" && !t.mayLinkEmpty(olddirfd) {
 			return linux.ENOENT
 		}
 		lf |= lookupEmpty
@@ -196,19 +209,37 @@ func (t *Task) Linkat(olddirfd int, oldname string, newdirfd int, newname string
 	if err := mayLinkat(c, in); err != nil {
 		return err
 	}
+	if err := mayCreateLocked(c, dir); err != nil {
+		return err
+	}
 	if in.IsDir() {
 		return linux.EPERM
 	}
-	if in.Nlink() == 0 {
+	if in.Nlink() == 0 && !in.linkable.Load() {
 		return linux.ENOENT
 	}
 	if err := dir.Inode().Ops.Link(in, dir.Inode(), last); err != nil {
 		return err
 	}
 	dir.insertLocked(last, newDentryFor(dir, last, in))
+	in.linkable.Store(false)
 	in.Touch("c")
 	dirChanged(dir.Inode())
 	return nil
+}
+
+// mayLinkEmpty is LOOKUP_LINKAT_EMPTY (Linux 6.10): linking a descriptor
+// by AT_EMPTY_PATH needs CAP_DAC_READ_SEARCH unless the caller opened it.
+func (t *Task) mayLinkEmpty(fd int) bool {
+	if t.Cred().HasCap(linux.CAP_DAC_READ_SEARCH) {
+		return true
+	}
+	ok := false
+	_ = t.withFile(fd, func(f *File) error {
+		ok = f.cred == t.Cred()
+		return nil
+	})
+	return ok
 }
 
 func newDentryFor(parent *Dentry, name string, in *Inode) *Dentry {

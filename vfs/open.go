@@ -1,6 +1,10 @@
 package vfs
 
-import "github.com/linuxvfs/linuxvfs/abi/linux"
+import (
+	"strconv"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+)
 
 // openFlagsValid are the flags openat accepts (VALID_OPEN_FLAGS).
 const openFlagsValid = linux.O_RDONLY | linux.O_WRONLY | linux.O_RDWR | linux.O_CREAT | linux.O_EXCL |
@@ -16,39 +20,40 @@ type openHow struct {
 	lookup  int
 	create  bool
 	excl    bool
+	tmpfile bool
 	isPath  bool
 	read    bool
 	write   bool
 	cloexec bool
 }
 
-// buildOpenFlags is build_open_flags.
+// oPathFlags is O_PATH_FLAGS: what survives next to O_PATH.
+const oPathFlags = linux.O_DIRECTORY | linux.O_NOFOLLOW | linux.O_PATH | linux.O_CLOEXEC
+
+// buildOpenFlags is build_open_how + build_open_flags for open(2).
 func buildOpenFlags(flags, mode uint32, umask uint32) (openHow, error) {
 	h := openHow{}
-	if flags&^openFlagsValid != 0 {
-		flags &= openFlagsValid // open(2) ignores unknown bits
+	flags &= openFlagsValid // open(2) ignores unknown bits
+	if flags&linux.O_PATH != 0 {
+		flags &= oPathFlags // O_PATH beats everything else
 	}
-	if flags&linux.O_CREAT != 0 && flags&linux.O_DIRECTORY != 0 && flags&linux.O_TMPFILE != linux.O_TMPFILE {
+	acc := [4]int{MAY_READ, MAY_WRITE, MAY_READ | MAY_WRITE, MAY_READ | MAY_WRITE}[flags&linux.O_ACCMODE]
+	if flags&(linux.O_DIRECTORY|linux.O_CREAT) == linux.O_DIRECTORY|linux.O_CREAT {
 		return h, linux.EINVAL
 	}
-	if flags&linux.O_TMPFILE == linux.O_TMPFILE {
-		return h, linux.EOPNOTSUPP
+	if flags&linux.O_TMPFILE&^linux.O_DIRECTORY != 0 {
+		if flags&linux.O_DIRECTORY == 0 || acc&MAY_WRITE == 0 {
+			return h, linux.EINVAL
+		}
+		h.tmpfile = true
 	}
 	h.cloexec = flags&linux.O_CLOEXEC != 0
 	if flags&linux.O_PATH != 0 {
-		flags &= linux.O_DIRECTORY | linux.O_NOFOLLOW | linux.O_PATH | linux.O_CLOEXEC
 		h.isPath = true
 	} else {
-		switch flags & linux.O_ACCMODE {
-		case linux.O_RDONLY:
-			h.read, h.acc = true, MAY_READ
-		case linux.O_WRONLY:
-			h.write, h.acc = true, MAY_WRITE
-		case linux.O_RDWR:
-			h.read, h.write, h.acc = true, true, MAY_READ|MAY_WRITE
-		default:
-			h.acc = MAY_READ | MAY_WRITE
-		}
+		h.acc = acc
+		h.read = flags&linux.O_ACCMODE == linux.O_RDONLY || flags&linux.O_ACCMODE == linux.O_RDWR
+		h.write = flags&linux.O_ACCMODE == linux.O_WRONLY || flags&linux.O_ACCMODE == linux.O_RDWR
 		if flags&linux.O_TRUNC != 0 {
 			h.acc |= MAY_WRITE
 		}
@@ -56,9 +61,9 @@ func buildOpenFlags(flags, mode uint32, umask uint32) (openHow, error) {
 			h.acc |= MAY_APPEND
 		}
 	}
-	if flags&linux.O_CREAT != 0 {
-		h.create = true
-		h.mode = mode&0o7777&^umask | linux.S_IFREG
+	if flags&linux.O_CREAT != 0 || h.tmpfile {
+		h.create = flags&linux.O_CREAT != 0
+		h.mode = mode&0o7777 | linux.S_IFREG // the umask applies in newInodeAttr
 		if flags&linux.O_EXCL != 0 {
 			h.excl = true
 			flags |= linux.O_NOFOLLOW
@@ -70,7 +75,7 @@ func buildOpenFlags(flags, mode uint32, umask uint32) (openHow, error) {
 	if flags&linux.O_NOFOLLOW == 0 {
 		h.lookup |= lookupFollow
 	}
-	h.flags = flags &^ (linux.O_CREAT | linux.O_EXCL | linux.O_NOCTTY | linux.O_TRUNC)
+	h.flags = flags &^ (linux.O_CREAT | linux.O_EXCL | linux.O_NOCTTY | linux.O_TRUNC | linux.O_TMPFILE&^linux.O_DIRECTORY)
 	return h, nil
 }
 
@@ -84,6 +89,7 @@ func (t *Task) Openat(dirfd int, name string, flags, mode uint32) (int, error) {
 	if err != nil {
 		return -1, err
 	}
+	f.cred = t.Cred()
 	fd, err := t.files.install(f, h.cloexec)
 	if err != nil {
 		f.DecRef()
@@ -118,6 +124,9 @@ func (t *Task) pathOpenat(dirfd int, name string, h *openHow, trunc bool) (*File
 			return nil, err
 		}
 		return newFile(p, h.flags, false, false, true), nil
+	}
+	if h.tmpfile {
+		return t.doTmpfile(&nd, name, h)
 	}
 	created := false
 	for {
@@ -189,7 +198,7 @@ func (t *Task) lookupOpen(nd *nameidata, h *openHow) (*Dentry, bool, error) {
 	if err := mayCreateLocked(nd.cred, dir); err != nil {
 		return nil, false, err
 	}
-	attr := newInodeAttr(nd.cred, dir.Inode(), h.mode, 0)
+	attr := newInodeAttr(nd.cred, dir.Inode(), h.mode, nd.task.GetUmask(), 0)
 	in, err := dir.Inode().Ops.Mknod(dir.Inode(), nd.last, attr)
 	if err != nil {
 		return nil, false, err
@@ -251,7 +260,7 @@ func doOpen(nd *nameidata, h *openHow, created, trunc bool) (*File, error) {
 		}
 	}
 	if trunc && in.IsRegular() {
-		if err := doTruncate(in, 0, true); err != nil {
+		if err := doTruncate(nd.cred, in, 0); err != nil {
 			f.DecRef()
 			return nil, err
 		}
@@ -292,33 +301,79 @@ func mayOpen(c *Cred, p Path, in *Inode, acc int, flags uint32) error {
 
 // doTruncate is do_truncate/notify_change with ATTR_SIZE: change the size
 // and, as open(O_TRUNC) and truncate(2) do, the times.
-func doTruncate(in *Inode, size int64, always bool) error {
+// Like Linux 6.18's tmpfs, the times change even when the size does not,
+// and the set-ID bits go as for a write (dentry_needs_remove_privs).
+func doTruncate(c *Cred, in *Inode, size int64) error {
 	if size < 0 {
 		return linux.EINVAL
 	}
-	old := in.Size()
+	in.rw.Lock()
+	defer in.rw.Unlock()
 	if err := in.Ops.Truncate(in, size); err != nil {
 		return err
 	}
-	if always || old != size {
-		in.Touch("mc")
-	}
+	in.Touch("mc")
+	removePrivs(c, in)
 	return nil
 }
 
-// newInodeAttr is inode_init_owner: owner from fsuid, group from fsgid or
-// a set-group-ID directory (whose subdirectories inherit the bit).
-func newInodeAttr(c *Cred, dir *Inode, mode uint32, rdev uint64) InodeAttr {
-	a := InodeAttr{Mode: mode, UID: c.FSUID, GID: c.FSGID, Rdev: rdev}
-	if dir.Mode()&linux.S_ISGID != 0 {
+// newInodeAttr is vfs_prepare_mode + inode_init_owner: in a set-group-ID
+// directory a new file's S_ISGID is stripped (before the umask) unless the
+// creator is in the group, the group comes from the directory, and
+// subdirectories inherit the bit; the owner is the creator's fsuid.
+func newInodeAttr(c *Cred, dir *Inode, mode, umask uint32, rdev uint64) InodeAttr {
+	a := InodeAttr{UID: c.FSUID, GID: c.FSGID, Rdev: rdev}
+	sgidDir := dir.Mode()&linux.S_ISGID != 0
+	if sgidDir && mode&linux.S_IFMT != linux.S_IFDIR && mode&(linux.S_ISGID|linux.S_IXGRP) == linux.S_ISGID|linux.S_IXGRP &&
+		!c.InGroup(dir.GID()) && !c.HasCap(linux.CAP_FSETID) {
+		mode &^= linux.S_ISGID // mode_strip_sgid
+	}
+	a.Mode = mode &^ (umask & 0o777)
+	if sgidDir {
 		a.GID = dir.GID()
 		if mode&linux.S_IFMT == linux.S_IFDIR {
 			a.Mode |= linux.S_ISGID
-		} else if mode&linux.S_ISGID != 0 && mode&linux.S_IXGRP != 0 && !c.InGroup(a.GID) && !c.HasCap(linux.CAP_FSETID) {
-			a.Mode &^= linux.S_ISGID
 		}
 	}
 	return a
+}
+
+// Tmpfiler is implemented by filesystems that can make an unnamed file in
+// a directory (->tmpfile, for O_TMPFILE).
+type Tmpfiler interface {
+	Tmpfile(dir *Inode, attr InodeAttr) (*Inode, error)
+}
+
+// doTmpfile is do_tmpfile + vfs_tmpfile: an open file with no name, which
+// linkat may give one unless O_EXCL was passed.
+func (t *Task) doTmpfile(nd *nameidata, name string, h *openHow) (*File, error) {
+	p, err := nd.lookupPath(name)
+	if err != nil {
+		return nil, err
+	}
+	dir := p.Dentry
+	tf, ok := dir.Inode().Ops.(Tmpfiler)
+	if p.Mnt.ReadOnly() {
+		return nil, linux.EROFS
+	}
+	dir.mu.Lock()
+	err = mayCreateLocked(nd.cred, dir)
+	dir.mu.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, linux.EOPNOTSUPP
+	}
+	in, err := tf.Tmpfile(dir.Inode(), newInodeAttr(nd.cred, dir.Inode(), h.mode, t.GetUmask(), 0))
+	if err != nil {
+		return nil, err
+	}
+	in.ClearNlink()
+	in.linkable.Store(!h.excl)
+	d := newDentryFor(dir, "#"+strconv.FormatUint(in.ino, 10), in)
+	d.unlinked.Store(true)
+	return newFile(Path{p.Mnt, d}, h.flags, h.read, h.write, false), nil
 }
 
 // dirChanged updates a directory's mtime and ctime after its entries change.

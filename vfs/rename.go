@@ -198,12 +198,14 @@ func (t *Task) vfsRename(c *Cred, odir *Dentry, oname string, old *Dentry, ndir 
 func finishRename(odir *Dentry, oname string, old *Dentry, ndir *Dentry, nname string, target *Dentry, exchange bool) {
 	switch {
 	case exchange:
+		// d_exchange: each takes the other's place, position included.
+		oseq, tseq := old.seq, target.seq
 		odir.unhashLocked(oname, old)
 		ndir.unhashLocked(nname, target)
 		old.where.Store(newDname(ndir, nname))
 		target.where.Store(newDname(odir, oname))
-		ndir.insertLocked(nname, old)
-		odir.insertLocked(oname, target)
+		ndir.insertAtLocked(nname, old, tseq)
+		odir.insertAtLocked(oname, target, oseq)
 		target.Inode().Touch("c")
 	case target != nil:
 		ndir.removeChildLocked(nname)

@@ -110,7 +110,10 @@ func (fs *FS) Truncate(in *vfs.Inode, size int64) error {
 		return err
 	}
 	d.mu.Lock()
-	keep := (size + PageSize - 1) / PageSize
+	keep := size / PageSize // pages wholly or partly below size
+	if size%PageSize != 0 {
+		keep++
+	}
 	freed := int64(0)
 	for pg := range d.pages {
 		if pg >= keep {
@@ -141,8 +144,30 @@ func (fs *FS) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 	kids := f.Dentry().ChildrenNewestFirst()
 	out := make([]vfs.Dirent, len(kids))
 	for i, c := range kids {
-		in := c.Inode()
-		out[i] = vfs.Dirent{Name: c.Name(), Ino: in.Ino(), Type: linux.DirentType(in.Mode())}
+		in := c.D.Inode()
+		out[i] = vfs.Dirent{Name: c.D.Name(), Ino: in.Ino(), Type: linux.DirentType(in.Mode()), Off: c.Seq}
 	}
 	return out, nil
+}
+
+// SeekHoleData is mapping_seek_hole_data over the file's pages: the first
+// data (or hole) at or after off, within the size; -1 when no data follows.
+func (fs *FS) SeekHoleData(f *vfs.File, off int64, hole bool) int64 {
+	in := f.Inode()
+	size := in.Size()
+	d, err := fileData(in)
+	if err != nil {
+		return off
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for pos := off; pos < size; pos = (pos/PageSize + 1) * PageSize {
+		if (d.pages[pos/PageSize] == nil) == hole {
+			return pos
+		}
+	}
+	if !hole {
+		return -1
+	}
+	return size
 }

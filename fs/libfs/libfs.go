@@ -161,9 +161,15 @@ func (fs *FS) Readlink(in *vfs.Inode) (string, error) {
 	return l.target, nil
 }
 
-// Link is shmem_link: on tmpfs every extra name takes an inode slot.
+// Tmpfile is shmem_tmpfile: an inode with no name yet.
+func (fs *FS) Tmpfile(dir *vfs.Inode, attr vfs.InodeAttr) (*vfs.Inode, error) {
+	return fs.newInode(dir.Superblock(), attr, nil)
+}
+
+// Link is shmem_link: on tmpfs every extra name takes an inode slot (the
+// first name of an O_TMPFILE inode uses the slot it already has).
 func (fs *FS) Link(old *vfs.Inode, dir *vfs.Inode, name string) error {
-	if fs.Acct != nil {
+	if fs.Acct != nil && old.Nlink() > 0 {
 		if err := fs.Acct.ReserveInode(); err != nil {
 			return err
 		}

@@ -187,5 +187,8 @@ func (o *inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 			out = append(out, vfs.Dirent{Name: e.name, Type: linux.DT_REG})
 		}
 	}
+	for i := range out {
+		out[i].Off = uint64(len(out) - i)
+	}
 	return out, nil
 }
