@@ -303,7 +303,6 @@ func cloneMnt(old *Mount, root *Dentry, flag int) (*Mount, error) {
 	m.sb = old.sb
 	m.root = root
 	m.sb.activate()
-	m.sb.addMount(m)
 	if flag&clPrivate != 0 {
 		return m, nil
 	}
@@ -561,12 +560,10 @@ func (k *Kernel) reconfigureSuperLocked(fc *FsContext) error {
 	if fc.SbFlagsMask&^linux.MS_RMT_MASK != 0 {
 		return linux.EINVAL
 	}
-	if fc.SbFlagsMask&linux.SB_RDONLY != 0 && fc.SbFlags&linux.SB_RDONLY != 0 && !sb.ReadOnly() {
-		for _, m := range sb.mountList() {
-			if m.Flags()&linux.MNT_READONLY == 0 && m.writers.Load() > 0 {
-				return linux.EBUSY
-			}
-		}
+	// sb_prepare_remount_readonly: a read-only mount has no writers, so
+	// the superblock's count is the sum over its writable mounts.
+	if fc.SbFlagsMask&linux.SB_RDONLY != 0 && fc.SbFlags&linux.SB_RDONLY != 0 && !sb.ReadOnly() && sb.writers.Load() > 0 {
+		return linux.EBUSY
 	}
 	if err := fc.Ops.Reconfigure(fc); err != nil {
 		return err

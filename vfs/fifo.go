@@ -59,8 +59,6 @@ func fifoOpen(f *File, k *Kernel) error {
 	case f.write:
 		if nonblock && p.readers == 0 {
 			f.write = false // not counted as a writer; DecRef must not release
-			f.Inode().writers.Add(-1)
-			f.mnt.writers.Add(-1)
 			f.Private = nil
 			return linux.ENXIO
 		}

@@ -19,6 +19,7 @@ type File struct {
 	write  bool   // FMODE_WRITE
 	path   bool   // FMODE_PATH (O_PATH)
 	cred   *Cred  // f_cred: who opened it
+	writer bool   // FMODE_WRITER: counted in the mount's writers
 	refs   atomic.Int64
 
 	// Private belongs to the filesystem (private_data).
@@ -65,11 +66,22 @@ func (f *File) DecRef() {
 	if _, ok := f.ops.(fifoOps); ok {
 		fifoRelease(f)
 	}
-	if f.write {
+	if f.writer {
 		f.Inode().writers.Add(-1)
 		f.mnt.writers.Add(-1)
+		f.mnt.sb.writers.Add(-1)
 	}
 	f.mnt.mntput()
+}
+
+// isSpecial is special_file: device, FIFO or socket, whose writers do not
+// hold a mount writable.
+func isSpecial(mode uint32) bool {
+	switch mode & linux.S_IFMT {
+	case linux.S_IFCHR, linux.S_IFBLK, linux.S_IFIFO, linux.S_IFSOCK:
+		return true
+	}
+	return false
 }
 
 // newFile is alloc_file + do_dentry_open's bookkeeping.
@@ -77,9 +89,11 @@ func newFile(p Path, flags uint32, read, write, isPath bool) *File {
 	f := &File{ops: p.Dentry.inode.FileOps, mnt: p.Mnt, dentry: p.Dentry, flags: flags, read: read, write: write, path: isPath}
 	f.refs.Store(1)
 	p.Mnt.refs.Add(1)
-	if write {
+	if write && !isSpecial(p.Dentry.inode.Mode()) {
+		f.writer = true
 		p.Dentry.inode.writers.Add(1)
 		p.Mnt.writers.Add(1)
+		p.Mnt.sb.writers.Add(1)
 	}
 	return f
 }

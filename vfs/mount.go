@@ -330,6 +330,5 @@ func (k *Kernel) vfsCreateMount(fc *FsContext) (*Mount, error) {
 		m.flags.Store(linux.MNT_INTERNAL)
 	}
 	m.sb.activate()
-	m.sb.addMount(m)
 	return m, nil
 }

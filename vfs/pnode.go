@@ -187,13 +187,14 @@ func setDestinations(m, master *Mount) {
 
 // bulkMakePrivate is bulk_make_private: make every mount of set (being
 // unmounted) private, handing what propagated through them onwards.
-func bulkMakePrivate(set []*Mount) {
-	for _, m := range set {
-		if !m.isMarked() {
+func bulkMakePrivate(set *umountList) {
+	for n := set.head.next; n != &set.head; n = n.next {
+		if m := n.m; !m.isMarked() {
 			setDestinations(m, traceTransfers(m))
 		}
 	}
-	for _, m := range set {
+	for n := set.head.next; n != &set.head; n = n.next {
+		m := n.m
 		transferPropagation(m, m.master)
 		m.master = nil
 		m.tflags &^= tMarked

@@ -26,38 +26,9 @@ type Superblock struct {
 	nextIno  atomic.Uint64
 	active   atomic.Int32 // s_active: mounts of this superblock
 
-	mountsMu sync.Mutex
-	mounts   listHead // s_mounts, threaded through Mount.instance
-}
-
-func (sb *Superblock) addMount(m *Mount) {
-	sb.mountsMu.Lock()
-	if sb.mounts.next == nil {
-		sb.mounts.init(nil)
-	}
-	m.instance.init(m)
-	sb.mounts.addTail(&m.instance)
-	sb.mountsMu.Unlock()
-}
-
-func (sb *Superblock) removeMount(m *Mount) {
-	sb.mountsMu.Lock()
-	m.instance.del()
-	sb.mountsMu.Unlock()
-}
-
-// mountList returns the superblock's mounts (s_mounts).
-func (sb *Superblock) mountList() []*Mount {
-	sb.mountsMu.Lock()
-	defer sb.mountsMu.Unlock()
-	var out []*Mount
-	if sb.mounts.next == nil {
-		return nil
-	}
-	for l := sb.mounts.next; l != &sb.mounts; l = l.next {
-		out = append(out, l.m)
-	}
-	return out
+	// writers counts files open for writing on the superblock's
+	// mounts (the sum of their mnt_writers).
+	writers atomic.Int32
 }
 
 // activate takes an active reference (atomic_inc(&sb->s_active)).

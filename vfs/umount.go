@@ -63,13 +63,13 @@ func umountTree(m *Mount, how int) {
 		}
 		tmp.addTail(p)
 	}
-	for _, p := range tmp.slice() {
-		p.child.del()
+	for n := tmp.head.next; n != &tmp.head; n = n.next {
+		n.m.child.del()
 	}
 	if how&umountPropagate != 0 {
 		propagateUmount(tmp)
 	}
-	bulkMakePrivate(tmp.slice())
+	bulkMakePrivate(tmp)
 	for !tmp.empty() {
 		p := tmp.first()
 		p.umountNode.del()
@@ -109,7 +109,6 @@ func (m *Mount) releaseLocked() {
 		c.unmounted.Store(true)
 		c.releaseLocked()
 	}
-	m.sb.removeMount(m)
 	m.freeID()
 	m.sb.deactivate()
 }
