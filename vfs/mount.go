@@ -1,7 +1,6 @@
 package vfs
 
 import (
-	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -65,6 +64,7 @@ type Mount struct {
 	slaveNext  *Mount   // mnt_slave (hlist node)
 	slavePprev **Mount
 	tflags     uint32      // T_*
+	mpIndex    int         // position in the mountpoint dentry's mps
 	expiryMark atomic.Bool // mnt_expiry_mark
 	umountNode listHead    // mnt_list: umount and candidate lists
 	instance   listHead    // mnt_instance: place in the superblock\'s s_mounts
@@ -209,6 +209,7 @@ func makeVisible(child *Mount) {
 	p.children[l.mountpoint] = child
 	p.childMu.Unlock()
 	l.mountpoint.mounted.Add(1)
+	child.mpIndex = len(l.mountpoint.mps)
 	l.mountpoint.mps = append(l.mountpoint.mps, child)
 	p.mounts.addTail(&child.child)
 }
@@ -234,10 +235,12 @@ func unhash(m *Mount) {
 	p.childMu.Unlock()
 	if hashed {
 		l.mountpoint.mounted.Add(-1)
+		// Swap-remove: the list's order does not matter.
 		mps := l.mountpoint.mps
-		if i := slices.Index(mps, m); i >= 0 {
-			l.mountpoint.mps = slices.Delete(mps, i, i+1)
-		}
+		last := mps[len(mps)-1]
+		mps[m.mpIndex], last.mpIndex = last, m.mpIndex
+		mps[len(mps)-1] = nil
+		l.mountpoint.mps = mps[:len(mps)-1]
 	}
 }
 
