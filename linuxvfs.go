@@ -10,6 +10,7 @@ import (
 	"io"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/device/mem"
 	"github.com/linuxvfs/linuxvfs/fs/mqueue"
 	"github.com/linuxvfs/linuxvfs/fs/proc"
 	"github.com/linuxvfs/linuxvfs/fs/ramfs"
@@ -28,6 +29,9 @@ func NewKernel() *vfs.Kernel {
 			panic("linuxvfs: " + t.Name() + " registered twice")
 		}
 	}
+	if err := mem.Register(k); err != nil {
+		panic("linuxvfs: memory devices: " + err.Error())
+	}
 	return k
 }
 
@@ -39,7 +43,8 @@ func BootRootfs() (*vfs.Task, error) {
 
 // Boot returns init of a small Linux system: a private tmpfs as the root
 // (moved over rootfs and chrooted into, as switch_root does), with proc on
-// /proc, a tmpfs on /dev and one on /tmp. It runs as uid 0 with every
+// /proc, a tmpfs on /dev holding null, zero, full, random and urandom, and a
+// tmpfs on /tmp. It runs as uid 0 with every
 // capability, umask 022, in /.
 func Boot() (*vfs.Task, error) {
 	t, err := BootRootfs()
@@ -59,6 +64,7 @@ func Boot() (*vfs.Task, error) {
 		func() error { return t.Mount("proc", "/proc", "proc", 0, "") },
 		func() error { return t.Mount("tmpfs", "/dev", "tmpfs", 0, "mode=755") },
 		func() error { return t.Mount("tmpfs", "/tmp", "tmpfs", 0, "") },
+		func() error { return makeDevNodes(t) },
 	}
 	for i, step := range steps {
 		if err := step(); err != nil {
@@ -66,6 +72,19 @@ func Boot() (*vfs.Task, error) {
 		}
 	}
 	return t, nil
+}
+
+// makeDevNodes makes the memory devices in /dev, as a small system's /dev
+// (or devtmpfs) has them: /dev/null and friends, mode 0666.
+func makeDevNodes(t *vfs.Task) error {
+	old := t.Umask(0)
+	defer t.Umask(old)
+	for _, d := range mem.Devices {
+		if err := t.Mknodat(linux.AT_FDCWD, "/dev/"+d.Name, linux.S_IFCHR|0o666, linux.Mkdev(mem.Major, d.Minor)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // RunScript runs script with `linuxvfs sh` on a freshly booted system and

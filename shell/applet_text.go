@@ -153,7 +153,13 @@ func (c *cmd) headTail(head bool) int {
 	}
 	status := 0
 	for i, name := range ops {
-		data, err := c.slurp(name)
+		var data []byte
+		var err error
+		if head && !o.minus {
+			data, err = c.readHead(name, o)
+		} else {
+			data, err = c.slurp(name)
+		}
 		if err != nil {
 			status = 1
 			continue
@@ -171,6 +177,37 @@ func (c *cmd) headTail(head bool) int {
 		c.out.Write(selectPart(data, o, head))
 	}
 	return status
+}
+
+// readHead reads only the first n bytes or lines of an input, as head
+// does: an endless input such as /dev/zero must not be read to the end.
+func (c *cmd) readHead(name string, o countOpt) ([]byte, error) {
+	r, err := c.openInput(name)
+	if err != nil {
+		c.errorf("cannot open %s for reading: %s", quote(name), errText(err))
+		return nil, err
+	}
+	defer r.Close()
+	var buf bytes.Buffer
+	if o.bytes {
+		_, err = io.CopyN(&buf, r, o.n)
+	} else {
+		br := bufio.NewReader(r)
+		for lines := int64(0); lines < o.n && err == nil; lines++ {
+			var line []byte
+			line, err = br.ReadBytes('\n')
+			buf.Write(line)
+		}
+	}
+	if err != nil && err != io.EOF {
+		shown := quote(name)
+		if name == "-" {
+			shown = "'standard input'"
+		}
+		c.errorf("error reading %s: %s", shown, errText(err))
+		return buf.Bytes(), err
+	}
+	return buf.Bytes(), nil
 }
 
 // slurp reads a whole input, reporting errors in head/tail's words.

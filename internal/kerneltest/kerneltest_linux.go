@@ -28,6 +28,11 @@ mkdir -m 755 "$T/dev"
 mkdir -m 1777 "$T/tmp"
 mount -t proc proc "$T/proc"
 mount -t tmpfs -o mode=755 tmpfs "$T/dev"
+mknod -m 666 "$T/dev/null" c 1 3
+mknod -m 666 "$T/dev/zero" c 1 5
+mknod -m 666 "$T/dev/full" c 1 7
+mknod -m 666 "$T/dev/random" c 1 8
+mknod -m 666 "$T/dev/urandom" c 1 9
 mount -t tmpfs tmpfs "$T/tmp"
 for d in $KT_HOSTDIRS; do
 	if [ -L "/$d" ]; then
