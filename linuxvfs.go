@@ -11,6 +11,7 @@ import (
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/device/mem"
+	"github.com/linuxvfs/linuxvfs/fs/devtmpfs"
 	"github.com/linuxvfs/linuxvfs/fs/mqueue"
 	"github.com/linuxvfs/linuxvfs/fs/proc"
 	"github.com/linuxvfs/linuxvfs/fs/ramfs"
@@ -24,7 +25,7 @@ import (
 func NewKernel() *vfs.Kernel {
 	k := vfs.NewKernel()
 	k.SetTotalRAM(hostRAM())
-	for _, t := range []vfs.FilesystemType{tmpfs.Type{}, proc.Type{}, ramfs.Type{}, mqueue.Type{}} {
+	for _, t := range []vfs.FilesystemType{tmpfs.Type{}, proc.Type{}, devtmpfs.Type{}, ramfs.Type{}, mqueue.Type{}} {
 		if err := k.RegisterFilesystem(t); err != nil {
 			panic("linuxvfs: " + t.Name() + " registered twice")
 		}

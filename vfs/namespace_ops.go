@@ -352,3 +352,21 @@ func (t *Task) Unlink(name string) error { return t.Unlinkat(linux.AT_FDCWD, nam
 
 // Rmdir is rmdir(2).
 func (t *Task) Rmdir(name string) error { return t.Unlinkat(linux.AT_FDCWD, name, linux.AT_REMOVEDIR) }
+
+// MknodInternal is vfs_mknod on behalf of the kernel itself (devtmpfs's
+// handle_create): a node named name in dir, with no permission checks and
+// no umask.
+func MknodInternal(dir *Dentry, name string, attr InodeAttr) error {
+	dir.mu.Lock()
+	defer dir.mu.Unlock()
+	if dir.childLocked(name) != nil {
+		return linux.EEXIST
+	}
+	in, err := dir.Inode().Ops.Mknod(dir.Inode(), name, attr)
+	if err != nil {
+		return err
+	}
+	dir.addChildLocked(name, in)
+	dirChanged(dir.Inode())
+	return nil
+}
