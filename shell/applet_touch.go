@@ -2,6 +2,7 @@ package shell
 
 import (
 	"errors"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -219,8 +220,8 @@ func truncateApplet(c *cmd) int {
 	if s := *size; s != "" && (s[0] == '+' || s[0] == '-') {
 		rel, *size = s[0], s[1:]
 	}
-	n, err := strconv.ParseInt(*size, 10, 64)
-	if err != nil {
+	n, ok := parseSizeSuffix(*size)
+	if !ok {
 		c.errorf("invalid number: %s", quoteL(*size))
 		return 1
 	}
@@ -264,4 +265,41 @@ func (c *cmd) truncateOne(name string, n int64, rel byte, noCreate bool) bool {
 		return false
 	}
 	return true
+}
+
+// parseSizeSuffix parses a size with truncate's suffixes (xstrtoimax with
+// "EgGkKmMPQRtTYZ0"): K, M, G, T, P, E are powers of 1024, or of 1000 when
+// followed by "B"; "KiB" and the like are powers of 1024 too.
+func parseSizeSuffix(s string) (int64, bool) {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	n, err := strconv.ParseInt(s[:i], 10, 64)
+	if err != nil {
+		return 0, false
+	}
+	rest := s[i:]
+	if rest == "" {
+		return n, true
+	}
+	exp := strings.IndexByte("KMGTPE", rest[0]&^0x20)
+	if exp < 0 || rest[0] == 'e' || rest[0] == 'p' {
+		return 0, false
+	}
+	base := int64(1024)
+	switch rest[1:] {
+	case "", "iB":
+	case "B":
+		base = 1000
+	default:
+		return 0, false
+	}
+	for ; exp >= 0; exp-- {
+		if n > math.MaxInt64/base {
+			return 0, false
+		}
+		n *= base
+	}
+	return n, true
 }
