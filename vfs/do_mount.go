@@ -97,7 +97,7 @@ func lockMountLocked(p *Path) error {
 		if p.Dentry.Unlinked() || p.Mnt.ns.Load() == nil {
 			return linux.ENOENT
 		}
-		c := p.Mnt.lookupMnt(p.Dentry)
+		c := p.Mnt.lookupMntLocked(p.Dentry)
 		if c == nil {
 			return nil
 		}
@@ -249,7 +249,7 @@ func attachRecursiveMnt(source, dest *Mount, mp *Dentry) error {
 	dest.setMountpoint(mp, source)
 	for _, child := range append([]*Mount{source}, tree...) {
 		parent := child.parent()
-		if q := parent.lookupMnt(child.mountpoint()); q != nil {
+		if q := parent.lookupMntLocked(child.mountpoint()); q != nil {
 			r := child
 			for r.overmount != nil {
 				r = r.overmount

@@ -27,15 +27,16 @@ type mountLink struct {
 //
 // Fields below "topology" are guarded by Kernel.namespaceMu.
 type Mount struct {
-	k        *Kernel
-	id       int    // mnt_id
-	idUnique uint64 // mnt_id_unique: creation order, the order of mountinfo
-	root     *Dentry
-	sb       *Superblock
-	flags    atomic.Uint32 // MNT_* per-mount flags
-	link     atomic.Pointer[mountLink]
-	selfLink mountLink // the link of a mount with no parent, kept to spare an allocation
-	ns       atomic.Pointer[MountNamespace]
+	k         *Kernel
+	id        int    // mnt_id
+	idUnique  uint64 // mnt_id_unique: creation order, the order of mountinfo
+	root      *Dentry
+	sb        *Superblock
+	flags     atomic.Uint32 // MNT_* per-mount flags
+	link      atomic.Pointer[mountLink]
+	selfLink  mountLink // the link of a mount with no parent, kept to spare an allocation
+	firstLink mountLink // the first attachment's link, likewise
+	ns        atomic.Pointer[MountNamespace]
 
 	// devname is mnt_devname, the source shown in /proc/mounts.
 	devname string
@@ -188,10 +189,19 @@ func (m *Mount) lookupMnt(d *Dentry) *Mount {
 	return c
 }
 
+// lookupMntLocked is __lookup_mnt for callers holding Kernel.namespaceMu,
+// which every writer of the children maps holds too.
+func (m *Mount) lookupMntLocked(d *Dentry) *Mount { return m.children[d] }
+
 // setMountpoint is mnt_set_mountpoint: record where child goes, without
 // making it visible yet.
 func (m *Mount) setMountpoint(d *Dentry, child *Mount) {
-	child.link.Store(&mountLink{parent: m, mountpoint: d})
+	l := &child.firstLink
+	if child.link.Load() != &child.selfLink || l.parent != nil {
+		l = new(mountLink) // a link once published is never rewritten
+	}
+	l.parent, l.mountpoint = m, d
+	child.link.Store(l)
 }
 
 // makeVisible is make_visible: hash child under its parent and add it to

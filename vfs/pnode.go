@@ -384,7 +384,7 @@ func propagateMountBusy(m *Mount) bool {
 	}
 	mp := m.mountpoint()
 	for q := propagationNext(parent, parent); q != nil; q = propagationNext(q, parent) {
-		child := q.lookupMnt(mp)
+		child := q.lookupMntLocked(mp)
 		if child == nil {
 			continue
 		}

@@ -138,7 +138,7 @@ func gatherCandidates(set, candidates *umountList) {
 		p := m.parent()
 		mp := m.mountpoint()
 		for q := propagationNext(p, p); q != nil; {
-			if child := q.lookupMnt(mp); child != nil {
+			if child := q.lookupMntLocked(mp); child != nil {
 				if isCandidate(child) {
 					q = skipPropagationSubtree(q, p)
 					continue
