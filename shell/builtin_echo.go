@@ -1,0 +1,135 @@
+package shell
+
+import (
+	"errors"
+	"strings"
+	"syscall"
+)
+
+func init() {
+	addApplets(&builtinApplets, map[string]appletFunc{"echo": echoApplet})
+	overridden["echo"] = true
+}
+
+// echoApplet is bash's echo builtin (xpg_echo off): -n, -e and -E as long
+// as the leading words consist of those letters only; a failed write is
+// reported as bash does, "NAME: echo: write error: ...", with status 1.
+func echoApplet(c *cmd) int {
+	args := c.args
+	newline, escapes := true, false
+	for len(args) > 0 && isEchoOption(args[0]) {
+		for _, f := range args[0][1:] {
+			switch f {
+			case 'n':
+				newline = false
+			case 'e':
+				escapes = true
+			case 'E':
+				escapes = false
+			}
+		}
+		args = args[1:]
+	}
+	var b strings.Builder
+	for i, a := range args {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		if escapes {
+			s, stop := echoEscapes(a)
+			b.WriteString(s)
+			if stop {
+				newline = false
+				break
+			}
+			continue
+		}
+		b.WriteString(a)
+	}
+	if newline {
+		b.WriteByte('\n')
+	}
+	c.out.WriteString(b.String())
+	if err := c.out.Flush(); err != nil {
+		if errors.Is(err, syscall.EPIPE) {
+			return 128 + 13
+		}
+		c.builtinWriteError(err)
+		return 1
+	}
+	return 0
+}
+
+// builtinWriteError is bash's "NAME: BUILTIN: write error: ..." (no line
+// number, unlike other builtin diagnostics).
+func (c *cmd) builtinWriteError(err error) {
+	c.errw.Write([]byte(c.sh.name + ": " + c.name + ": write error: " + errText(err) + "\n"))
+}
+
+func isEchoOption(s string) bool {
+	if len(s) < 2 || s[0] != '-' {
+		return false
+	}
+	return strings.Trim(s[1:], "neE") == ""
+}
+
+// echoEscapes interprets echo -e's backslash escapes; \c stops all output.
+func echoEscapes(s string) (string, bool) {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i+1 == len(s) {
+			b.WriteByte(s[i])
+			continue
+		}
+		i++
+		switch c := s[i]; c {
+		case 'a':
+			b.WriteByte('\a')
+		case 'b':
+			b.WriteByte('\b')
+		case 'c':
+			return b.String(), true
+		case 'e', 'E':
+			b.WriteByte(0x1b)
+		case 'f':
+			b.WriteByte('\f')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case 'v':
+			b.WriteByte('\v')
+		case '\\':
+			b.WriteByte('\\')
+		case '0', 'x':
+			v, n := echoNumber(s[i+1:], c == 'x')
+			b.WriteByte(v)
+			i += n
+		default:
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		}
+	}
+	return b.String(), false
+}
+
+// echoNumber reads up to three octal digits (after \0) or two hex digits
+// (after \x) and returns the byte and the digits consumed.
+func echoNumber(s string, hex bool) (byte, int) {
+	max, base := 3, 8
+	if hex {
+		max, base = 2, 16
+	}
+	v, n := 0, 0
+	for n < max && n < len(s) {
+		d := strings.IndexByte("0123456789abcdef", s[n]|0x20)
+		if d < 0 || d >= base || (s[n] >= 'A' && s[n] <= 'F' && !hex) {
+			break
+		}
+		v = v*base + d
+		n++
+	}
+	return byte(v), n
+}
