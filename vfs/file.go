@@ -66,10 +66,16 @@ func (f *File) DecRef() {
 	if _, ok := f.ops.(fifoOps); ok {
 		fifoRelease(f)
 	}
+	in := f.Inode()
 	if f.writer {
-		f.Inode().writers.Add(-1)
+		in.writers.Add(-1)
 		f.mnt.writers.Add(-1)
 		f.mnt.sb.writers.Add(-1)
+	}
+	if in.opens.Add(-1) == 0 {
+		if ev, ok := in.Ops.(Evicter); ok && in.TryEvict() {
+			ev.EvictInode(in)
+		}
 	}
 	f.mnt.mntput()
 }
@@ -89,6 +95,7 @@ func newFile(p Path, flags uint32, read, write, isPath bool) *File {
 	f := &File{ops: p.Dentry.inode.FileOps, mnt: p.Mnt, dentry: p.Dentry, flags: flags, read: read, write: write, path: isPath}
 	f.refs.Store(1)
 	p.Mnt.refs.Add(1)
+	p.Dentry.inode.opens.Add(1)
 	if write && !isSpecial(p.Dentry.inode.Mode()) {
 		f.writer = true
 		p.Dentry.inode.writers.Add(1)

@@ -46,6 +46,10 @@ type Inode struct {
 	writers atomic.Int32
 	// linkable is I_LINKABLE: an O_TMPFILE inode linkat may name.
 	linkable atomic.Bool
+	// opens counts open files (the inode references they hold); an inode
+	// with no links is evicted when the last one closes.
+	opens   atomic.Int32
+	evicted atomic.Bool
 
 	Ops     InodeOperations
 	FileOps FileOperations
@@ -183,6 +187,18 @@ func (in *Inode) Touch(which string) {
 	in.mu.Lock()
 	in.TouchLocked(which)
 	in.mu.Unlock()
+}
+
+// Evicter is implemented by filesystems that free an inode's space only
+// once it has neither links nor open files (->evict_inode).
+type Evicter interface {
+	EvictInode(in *Inode)
+}
+
+// TryEvict reports whether the caller should evict in now: it has no links
+// and no open files, and nobody evicted it before (iput_final).
+func (in *Inode) TryEvict() bool {
+	return in.Nlink() == 0 && in.opens.Load() == 0 && in.evicted.CompareAndSwap(false, true)
 }
 
 // InodeOperations is struct inode_operations: what a filesystem does to its

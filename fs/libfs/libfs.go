@@ -186,9 +186,8 @@ func (fs *FS) Unlink(dir *vfs.Inode, name string, victim *vfs.Inode) error {
 	return nil
 }
 
-// dropLink removes one name of in, freeing it with its last link (open
-// files keep the data readable: pages go back to the pool here, as
-// shmem_evict_inode would once the last reference goes).
+// dropLink removes one name of in; with the last one, the inode is freed
+// now or, if files are still open on it, when the last one closes.
 func (fs *FS) dropLink(in *vfs.Inode) {
 	in.DropNlink()
 	if fs.Acct == nil {
@@ -198,10 +197,21 @@ func (fs *FS) dropLink(in *vfs.Inode) {
 		fs.Acct.FreeInode()
 		return
 	}
-	fs.evict(in)
+	fs.maybeEvict(in)
 }
 
-func (fs *FS) evict(in *vfs.Inode) {
+func (fs *FS) maybeEvict(in *vfs.Inode) {
+	if fs.Acct != nil && in.TryEvict() {
+		fs.EvictInode(in)
+	}
+}
+
+// EvictInode is shmem_evict_inode: the inode's slot and pages go back to
+// the filesystem's pool.
+func (fs *FS) EvictInode(in *vfs.Inode) {
+	if fs.Acct == nil {
+		return
+	}
 	fs.Acct.FreeInode()
 	switch p := in.Private.(type) {
 	case *data:
@@ -220,9 +230,7 @@ func (fs *FS) Rmdir(dir *vfs.Inode, name string, victim *vfs.Inode) error {
 	victim.ClearNlink()
 	dir.DropNlink()
 	fs.dirAdd(dir, -1)
-	if fs.Acct != nil {
-		fs.evict(victim)
-	}
+	fs.maybeEvict(victim)
 	return nil
 }
 
@@ -246,9 +254,7 @@ func (fs *FS) Rename(oldDir *vfs.Inode, oldName string, src *vfs.Inode, newDir *
 		if target.IsDir() {
 			target.ClearNlink()
 			newDir.DropNlink()
-			if fs.Acct != nil {
-				fs.evict(target)
-			}
+			fs.maybeEvict(target)
 		} else {
 			fs.dropLink(target)
 		}
