@@ -26,15 +26,18 @@ type statFile struct {
 	st   vfs.Statx
 	// quoteN quotes %N names; the default format shows them literally.
 	quoteN func(string) string
+	// sfs is set for stat --file-system (see statfsDirective).
+	sfs *vfs.Statfs
 }
 
-// statApplet is stat(1) for files (no --file-system).
+// statApplet is stat(1); --file-system is statfsOne.
 func statApplet(c *cmd) int {
 	fs := c.flagSet()
 	deref := fs.BoolP("dereference", "L", false, "follow links")
 	format := fs.StringP("format", "c", "", "format, newline added")
 	printf := fs.String("printf", "", "format with escapes, no newline")
 	terse := fs.BoolP("terse", "t", false, "terse")
+	fsys := fs.BoolP("file-system", "f", false, "file system status")
 	ops, ok := c.parse(fs)
 	if !ok {
 		return 1
@@ -48,6 +51,21 @@ func statApplet(c *cmd) int {
 	}
 	status := 0
 	for _, name := range ops {
+		if *fsys {
+			fsFormat, custom, trailer := "", true, ""
+			switch {
+			case fs.Changed("printf"):
+				fsFormat = unescape(*printf)
+			case fs.Changed("format"):
+				fsFormat, trailer = *format, "\n"
+			default:
+				custom = false
+			}
+			if !c.statfsOne(name, fsFormat, trailer, custom, *terse) {
+				status = 1
+			}
+			continue
+		}
 		st, err := c.t.Fstatat(atCWD, name, flags)
 		if err != nil {
 			c.errorf("cannot statx %s: %s", quote(name), errText(err))
@@ -112,6 +130,10 @@ func (c *cmd) statDirective(f *statFile, spec string, letter byte) {
 	mod := byte(0)
 	if n := len(spec); n > 0 && (spec[n-1] == 'H' || spec[n-1] == 'L') {
 		mod, spec = spec[n-1], spec[:n-1]
+	}
+	if f.sfs != nil {
+		c.statfsDirective(f, spec, mod, letter)
+		return
 	}
 	st := &f.st
 	num := func(v uint64) { c.out.WriteString(fmt.Sprintf("%"+spec+"d", v)) }
