@@ -44,8 +44,8 @@ func BootRootfs() (*vfs.Task, error) {
 
 // Boot returns init of a small Linux system: a private tmpfs as the root
 // (moved over rootfs and chrooted into, as switch_root does), with proc on
-// /proc, a tmpfs on /dev holding null, zero, full, random and urandom, and a
-// tmpfs on /tmp. It runs as uid 0 with every
+// /proc, a tmpfs on /dev holding null, zero, full, random and urandom, a
+// tmpfs on /tmp and one (mode 755) on /run, where libmount keeps its utab. It runs as uid 0 with every
 // capability, umask 022, in /.
 func Boot() (*vfs.Task, error) {
 	t, err := BootRootfs()
@@ -62,9 +62,11 @@ func Boot() (*vfs.Task, error) {
 		func() error { return t.Mkdir("/proc", 0o555) },
 		func() error { return t.Mkdir("/dev", 0o755) },
 		func() error { return t.Mkdir("/tmp", 0o1777) },
+		func() error { return t.Mkdir("/run", 0o755) },
 		func() error { return t.Mount("proc", "/proc", "proc", 0, "") },
 		func() error { return t.Mount("tmpfs", "/dev", "tmpfs", 0, "mode=755") },
 		func() error { return t.Mount("tmpfs", "/tmp", "tmpfs", 0, "") },
+		func() error { return t.Mount("tmpfs", "/run", "tmpfs", 0, "mode=755") },
 		func() error { return makeDevNodes(t) },
 	}
 	for i, step := range steps {

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -26,6 +27,7 @@ mount -t tmpfs tmpfs "$T"
 mkdir -m 555 "$T/proc"
 mkdir -m 755 "$T/dev"
 mkdir -m 1777 "$T/tmp"
+mkdir -m 755 "$T/run"
 mount -t proc proc "$T/proc"
 mount -t tmpfs -o mode=755 tmpfs "$T/dev"
 mknod -m 666 "$T/dev/null" c 1 3
@@ -34,6 +36,7 @@ mknod -m 666 "$T/dev/full" c 1 7
 mknod -m 666 "$T/dev/random" c 1 8
 mknod -m 666 "$T/dev/urandom" c 1 9
 mount -t tmpfs tmpfs "$T/tmp"
+mount -t tmpfs -o mode=755 tmpfs "$T/run"
 for d in $KT_HOSTDIRS; do
 	if [ -L "/$d" ]; then
 		ln -s "$(readlink "/$d")" "$T/$d"
@@ -179,8 +182,8 @@ func probe() (bool, string) {
 
 // Run runs script with /bin/bash -c in the real kernel, isolated from the
 // host: as root, in a private mount namespace, chrooted into a fresh tmpfs
-// (source "tmpfs") with proc on /proc, a tmpfs mode=755 on /dev and a tmpfs
-// on /tmp, followed by read-only bind mounts of the host's /usr, /etc and
+// (source "tmpfs") with proc on /proc, a tmpfs mode=755 on /dev, a tmpfs
+// on /tmp and a tmpfs mode=755 on /run, followed by read-only bind mounts of the host's /usr, /etc and
 // /lib* (HostBinds; plus symlinks such as /bin -> usr/bin). Every mount is
 // private. The cwd is /, the umask 022, stdin empty and the environment
 // exactly Env.
@@ -242,6 +245,9 @@ func flockWait(ctx context.Context, f *os.File, how int) error {
 	}
 }
 
+// afterLock, set by tests, is called once a run holds its lock.
+var afterLock atomic.Pointer[func(exclusive bool)]
+
 // lockSandbox takes LockFile's lock (shared, or exclusive) and returns the
 // function that releases it.
 func lockSandbox(ctx context.Context, exclusive bool) (func(), error) {
@@ -280,6 +286,9 @@ func run(ctx context.Context, script string, exclusive bool) (Result, error) {
 		return Result{Exit: -1}, err
 	}
 	defer unlock()
+	if h := afterLock.Load(); h != nil {
+		(*h)(exclusive)
+	}
 	work, err := os.MkdirTemp("", "kerneltest-")
 	if err != nil {
 		return Result{}, err

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -101,9 +102,10 @@ func TestSandboxLayout(t *testing.T) {
 		test -d /tmp && echo tmp
 		test -d /dev && echo dev
 		test -e /proc/self/mountinfo && echo proc
-		stat -c '%n %a' / /dev /tmp
+		test -d /run && echo run
+		stat -c '%n %a' / /dev /tmp /run
 		echo data > /t/f && cat /t/f`)
-	want := "bash\nusr\nusr-ro\netc-ro\ntmp\ndev\nproc\n/ 1777\n/dev 755\n/tmp 1777\ndata\n"
+	want := "bash\nusr\nusr-ro\netc-ro\ntmp\ndev\nproc\nrun\n/ 1777\n/dev 755\n/tmp 1777\n/run 755\ndata\n"
 	if res.Stdout != want || res.Exit != 0 {
 		t.Errorf("got stdout %q stderr %q exit %d, want stdout %q", res.Stdout, res.Stderr, res.Exit, want)
 	}
@@ -168,8 +170,8 @@ func TestBackgroundJobDoesNotBlock(t *testing.T) {
 }
 
 // TestMountTable checks that the sandbox's initial mount table is linuxvfs's
-// default system (root tmpfs, /proc, /dev, /tmp, in that order, all private)
-// followed by exactly the harness binds.
+// default system (root tmpfs, /proc, /dev, /tmp, /run, in that order, all
+// private) followed by exactly the harness binds.
 func TestMountTable(t *testing.T) {
 	need(t)
 	res := run(t, "cat /proc/self/mountinfo")
@@ -189,7 +191,7 @@ func TestMountTable(t *testing.T) {
 		}
 		got = append(got, f[4]+" "+f[i+1]+" "+f[i+2])
 	}
-	want := []string{"/ tmpfs tmpfs", "/proc proc proc", "/dev tmpfs tmpfs", "/tmp tmpfs tmpfs"}
+	want := []string{"/ tmpfs tmpfs", "/proc proc proc", "/dev tmpfs tmpfs", "/tmp tmpfs tmpfs", "/run tmpfs tmpfs"}
 	binds := kerneltest.HostBinds()
 	if len(binds) == 0 {
 		t.Fatal("HostBinds is empty")
@@ -228,18 +230,23 @@ func TestMountTable(t *testing.T) {
 // shared sandbox started first holds the lock until it ends.
 func TestRunExclusive(t *testing.T) {
 	need(t)
-	started := make(chan struct{})
+	locked := make(chan struct{})
+	var once sync.Once
+	kerneltest.SetAfterLock(func(exclusive bool) {
+		if !exclusive {
+			once.Do(func() { close(locked) })
+		}
+	})
+	defer kerneltest.SetAfterLock(nil)
 	done := make(chan time.Time, 1)
 	go func() {
-		close(started)
 		res, err := kerneltest.Run(context.Background(), "sleep 0.5")
 		if err != nil || res.Exit != 0 {
 			t.Errorf("Run: %+v, %v", res, err)
 		}
 		done <- time.Now()
 	}()
-	<-started
-	time.Sleep(200 * time.Millisecond) // let the shared sandbox take its lock
+	<-locked // the shared sandbox holds its lock (other processes may too)
 	res, err := kerneltest.RunExclusive(context.Background(), "echo alone")
 	end := time.Now()
 	if err != nil || res.Stdout != "alone\n" {
