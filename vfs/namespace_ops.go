@@ -72,9 +72,11 @@ func (t *Task) filenameCreate(dirfd int, name string, wantDir bool) (p Path, las
 	return nd.path, nd.last, nd.cred, nil
 }
 
-// Mkdirat is mkdirat(2) (do_mkdirat, vfs_mkdir).
-func (t *Task) Mkdirat(dirfd int, name string, mode uint32) error {
-	p, last, c, err := t.filenameCreate(dirfd, name, true)
+// createAt runs the common part of mkdirat, mknodat and symlinkat:
+// filename_create, then may_create, then mk (the filesystem's operation)
+// and the new dentry.
+func (t *Task) createAt(dirfd int, name string, wantDir bool, mk func(c *Cred, dir *Inode, last string) (*Inode, error)) error {
+	p, last, c, err := t.filenameCreate(dirfd, name, wantDir)
 	if err != nil {
 		return err
 	}
@@ -83,14 +85,21 @@ func (t *Task) Mkdirat(dirfd int, name string, mode uint32) error {
 	if err := mayCreateLocked(c, dir); err != nil {
 		return err
 	}
-	attr := newInodeAttr(c, dir.Inode(), linux.S_IFDIR|mode&(0o777|linux.S_ISVTX), t.GetUmask(), 0)
-	in, err := dir.Inode().Ops.Mkdir(dir.Inode(), last, attr)
+	in, err := mk(c, dir.Inode(), last)
 	if err != nil {
 		return err
 	}
 	dir.addChildLocked(last, in)
 	dirChanged(dir.Inode())
 	return nil
+}
+
+// Mkdirat is mkdirat(2) (do_mkdirat, vfs_mkdir).
+func (t *Task) Mkdirat(dirfd int, name string, mode uint32) error {
+	return t.createAt(dirfd, name, true, func(c *Cred, dir *Inode, last string) (*Inode, error) {
+		attr := newInodeAttr(c, dir, linux.S_IFDIR|mode&(0o777|linux.S_ISVTX), t.GetUmask(), 0)
+		return dir.Ops.Mkdir(dir, last, attr)
+	})
 }
 
 // Mkdir is mkdir(2).
@@ -108,30 +117,17 @@ func (t *Task) Mknodat(dirfd int, name string, mode uint32, dev uint64) error {
 	default:
 		return linux.EINVAL
 	}
-	p, last, c, err := t.filenameCreate(dirfd, name, false)
-	if err != nil {
-		return err
-	}
-	dir := p.Dentry
-	defer dir.mu.Unlock()
-	if err := mayCreateLocked(c, dir); err != nil {
-		return err
-	}
 	typ := mode & linux.S_IFMT
-	if (typ == linux.S_IFCHR || typ == linux.S_IFBLK) && !c.HasCap(linux.CAP_MKNOD) {
-		return linux.EPERM
-	}
 	if typ != linux.S_IFCHR && typ != linux.S_IFBLK {
 		dev = 0
 	}
-	attr := newInodeAttr(c, dir.Inode(), typ|mode&0o7777, t.GetUmask(), dev)
-	in, err := dir.Inode().Ops.Mknod(dir.Inode(), last, attr)
-	if err != nil {
-		return err
-	}
-	dir.addChildLocked(last, in)
-	dirChanged(dir.Inode())
-	return nil
+	return t.createAt(dirfd, name, false, func(c *Cred, dir *Inode, last string) (*Inode, error) {
+		if (typ == linux.S_IFCHR || typ == linux.S_IFBLK) && !c.HasCap(linux.CAP_MKNOD) {
+			return nil, linux.EPERM
+		}
+		attr := newInodeAttr(c, dir, typ|mode&0o7777, t.GetUmask(), dev)
+		return dir.Ops.Mknod(dir, last, attr)
+	})
 }
 
 // Symlinkat is symlinkat(2).
@@ -142,22 +138,9 @@ func (t *Task) Symlinkat(target string, dirfd int, name string) error {
 	if len(target) >= linux.PATH_MAX {
 		return linux.ENAMETOOLONG
 	}
-	p, last, c, err := t.filenameCreate(dirfd, name, false)
-	if err != nil {
-		return err
-	}
-	dir := p.Dentry
-	defer dir.mu.Unlock()
-	if err := mayCreateLocked(c, dir); err != nil {
-		return err
-	}
-	in, err := dir.Inode().Ops.Symlink(dir.Inode(), last, target, newInodeAttr(c, dir.Inode(), linux.S_IFLNK|0o777, 0, 0))
-	if err != nil {
-		return err
-	}
-	dir.addChildLocked(last, in)
-	dirChanged(dir.Inode())
-	return nil
+	return t.createAt(dirfd, name, false, func(c *Cred, dir *Inode, last string) (*Inode, error) {
+		return dir.Ops.Symlink(dir, last, target, newInodeAttr(c, dir, linux.S_IFLNK|0o777, 0, 0))
+	})
 }
 
 // Readlinkat is readlinkat(2) returning the whole target.
