@@ -105,5 +105,9 @@ func RunScriptAs(ctx context.Context, name, script string, stdin io.Reader, stdo
 		return 1, err
 	}
 	defer t.Exit()
+	// When the caller gives up, tasks asleep in the kernel (on a FIFO) are
+	// woken with EINTR, so the script cannot outlive its context.
+	stop := context.AfterFunc(ctx, t.Kernel().Interrupt)
+	defer stop()
 	return shell.Run(ctx, shell.Config{Task: t, Name: name, Stdin: stdin, Stdout: stdout, Stderr: stderr}, script)
 }

@@ -11,6 +11,7 @@ const pipeBufSize = 16 * 4096
 
 // pipe is struct pipe_inode_info: the buffer and ends of a FIFO.
 type pipe struct {
+	k        *Kernel
 	mu       sync.Mutex
 	cond     *sync.Cond
 	buf      []byte
@@ -25,8 +26,9 @@ func inodePipe(in *Inode) *pipe {
 	in.mu.Lock()
 	defer in.mu.Unlock()
 	if in.pipe == nil {
-		in.pipe = &pipe{}
+		in.pipe = &pipe{k: in.sb.k}
 		in.pipe.cond = sync.NewCond(&in.pipe.mu)
+		in.sb.k.sleepers.add(in.pipe)
 	}
 	return in.pipe
 }
@@ -53,7 +55,9 @@ func fifoOpen(f *File, k *Kernel) error {
 		p.cond.Broadcast()
 		if p.writers == 0 && !nonblock {
 			for c := p.wCounter; c == p.wCounter; {
-				p.cond.Wait()
+				if err := p.wait(); err != nil {
+					return err // fifoRelease undoes the count
+				}
 			}
 		}
 	case f.write:
@@ -67,11 +71,33 @@ func fifoOpen(f *File, k *Kernel) error {
 		p.cond.Broadcast()
 		if p.readers == 0 {
 			for c := p.rCounter; c == p.rCounter; {
-				p.cond.Wait()
+				if err := p.wait(); err != nil {
+					return err // fifoRelease undoes the count
+				}
 			}
 		}
 	}
 	return nil
+}
+
+// wait sleeps until the pipe changes, or fails EINTR once the kernel is
+// interrupted (Kernel.Interrupt), so no task sleeps forever. p.mu is held.
+func (p *pipe) wait() error {
+	if p.k.interrupted.Load() {
+		return linux.EINTR
+	}
+	p.cond.Wait()
+	if p.k.interrupted.Load() {
+		return linux.EINTR
+	}
+	return nil
+}
+
+// wake is the interrupt side of wait.
+func (p *pipe) wake() {
+	p.mu.Lock()
+	p.cond.Broadcast()
+	p.mu.Unlock()
 }
 
 // fifoRelease is pipe_release.
@@ -108,7 +134,9 @@ func (fifoOps) ReadAt(f *File, b []byte, _ int64) (int, error) {
 		if f.flags&linux.O_NONBLOCK != 0 {
 			return 0, linux.EAGAIN
 		}
-		p.cond.Wait()
+		if err := p.wait(); err != nil {
+			return 0, err
+		}
 	}
 	n := copy(b, p.buf)
 	p.buf = p.buf[n:]
@@ -137,7 +165,12 @@ func (fifoOps) WriteAt(f *File, b []byte, _ int64) (int, error) {
 				}
 				return 0, linux.EAGAIN
 			}
-			p.cond.Wait()
+			if err := p.wait(); err != nil {
+				if n > 0 {
+					return n, nil
+				}
+				return 0, err
+			}
 			continue
 		}
 		c := min(room, len(b)-n)

@@ -75,3 +75,22 @@ func TestCharDevices(t *testing.T) {
 		t.Fatalf("write to full = %v, want ENOSPC", err)
 	}
 }
+
+func TestInterruptWakesSleepers(t *testing.T) {
+	init := bootMounts(t)
+	if err := init.Mknodat(linux.AT_FDCWD, "/p", linux.S_IFIFO|0o644, 0); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error)
+	go func() {
+		_, err := init.Open("/p", linux.O_RDONLY, 0) // no writer: sleeps
+		done <- err
+	}()
+	init.Kernel().Interrupt()
+	if err := <-done; err != linux.EINTR {
+		t.Fatalf("open after Interrupt = %v, want EINTR", err)
+	}
+	if _, err := init.Open("/p", linux.O_WRONLY, 0); err != linux.EINTR {
+		t.Fatalf("a later sleep = %v, want EINTR at once", err)
+	}
+}

@@ -48,6 +48,10 @@ type Kernel struct {
 
 	fsData sync.Map // per-kernel state of filesystem types (FsData)
 
+	// interrupted is set by Interrupt; sleepers are what may block a task.
+	interrupted atomic.Bool
+	sleepers    sleeperSet
+
 	logMu sync.Mutex
 	log   []string // the kernel log (printk), for dmesg
 }
@@ -186,4 +190,37 @@ func (k *Kernel) FsData(key any, mk func() any) any {
 	}
 	v, _ := k.fsData.LoadOrStore(key, mk())
 	return v
+}
+
+// sleeperSet holds the objects tasks may sleep on (pipes), so that
+// Interrupt can wake them.
+type sleeperSet struct {
+	mu  sync.Mutex
+	all map[*pipe]struct{}
+}
+
+func (s *sleeperSet) add(p *pipe) {
+	s.mu.Lock()
+	if s.all == nil {
+		s.all = make(map[*pipe]struct{})
+	}
+	s.all[p] = struct{}{}
+	s.mu.Unlock()
+}
+
+// Interrupt wakes every task sleeping in the kernel (a FIFO open, read or
+// write) with EINTR, and makes later sleeps fail at once: what a signal
+// would do to a process. An embedder calls it when it gives up on the
+// tasks, so none can block forever.
+func (k *Kernel) Interrupt() {
+	k.interrupted.Store(true)
+	k.sleepers.mu.Lock()
+	all := make([]*pipe, 0, len(k.sleepers.all))
+	for p := range k.sleepers.all {
+		all = append(all, p)
+	}
+	k.sleepers.mu.Unlock()
+	for _, p := range all {
+		p.wake()
+	}
 }
