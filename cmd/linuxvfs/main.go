@@ -129,6 +129,7 @@ func runScript(ctx context.Context, cfg shell.Config, script string, interactive
 		return 1
 	}
 	defer t.Exit()
+	defer context.AfterFunc(ctx, t.Kernel().Interrupt)() // ^C wakes FIFO sleepers
 	cfg.Task = t
 	var code int
 	if interactive {
