@@ -1,6 +1,7 @@
 package vfs
 
 import (
+	"strconv"
 	"sync"
 	"sync/atomic"
 
@@ -109,4 +110,59 @@ func (ft *FDTable) closeAll() {
 			e.file.DecRef()
 		}
 	}
+}
+
+// Fds returns the task's open descriptors in increasing order (what
+// /proc/<pid>/fd lists).
+func (t *Task) Fds() []int {
+	t.files.mu.Lock()
+	defer t.files.mu.Unlock()
+	var out []int
+	for i, e := range t.files.fds {
+		if e.file != nil {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// FdPath is what readlink of /proc/<pid>/fd/N shows: the open file's path
+// as the task sees it, " (deleted)" once unlinked; EBADF for a closed fd.
+func (t *Task) FdPath(fd int) (string, error) {
+	f, err := t.files.get(fd)
+	if err != nil {
+		return "", err
+	}
+	defer f.DecRef()
+	if f.Inode().Mode()&linux.S_IFMT == linux.S_IFIFO && f.dentry.Unlinked() {
+		return "pipe:[" + strconv.FormatUint(f.Inode().Ino(), 10) + "]", nil
+	}
+	return t.pathString(Path{f.mnt, f.dentry}), nil
+}
+
+// pathString is d_path as /proc shows it: relative to the task's root,
+// "(unreachable)" outside it, " (deleted)" after an unlink.
+func (t *Task) pathString(p Path) string {
+	s, ok := dPath(p, t.Root())
+	if !ok {
+		s = "(unreachable)" + s
+	}
+	if p.Dentry.Unlinked() {
+		s += " (deleted)"
+	}
+	return s
+}
+
+// CwdPath and RootPath are what /proc/<pid>/cwd and root point to.
+func (t *Task) CwdPath() string  { return t.pathString(t.Cwd()) }
+func (t *Task) RootPath() string { return t.pathString(t.Root()) }
+
+// FdTarget is the object /proc/<pid>/fd/N leads to: the open file's path.
+func (t *Task) FdTarget(fd int) (Path, error) {
+	f, err := t.files.get(fd)
+	if err != nil {
+		return Path{}, err
+	}
+	defer f.DecRef()
+	return Path{f.mnt, f.dentry}, nil
 }

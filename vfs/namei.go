@@ -230,6 +230,16 @@ func (nd *nameidata) stepInto(d *Dentry, follow bool) (string, bool, error) {
 	if p.Mnt.Flags()&linux.MNT_NOSYMFOLLOW != 0 {
 		return "", false, linux.ELOOP
 	}
+	if j, ok := p.Dentry.Inode().Ops.(LinkJumper); ok {
+		// nd_jump_link: /proc/<pid>/cwd, root and fd/N lead to the
+		// object itself, not to a path.
+		target, err := j.JumpFor(nd.task, p.Dentry.Inode())
+		if err != nil {
+			return "", false, err
+		}
+		nd.path = target
+		return "", false, nil
+	}
 	body, err := readlinkFor(nd.task, p.Dentry.Inode())
 	if err != nil {
 		return "", false, err
@@ -364,6 +374,12 @@ func (t *Task) pathParentat(nd *nameidata, dirfd int, name string) error {
 // depend on who follows them, like procfs's "self".
 type TaskLinkResolver interface {
 	ReadlinkFor(t *Task, in *Inode) (string, error)
+}
+
+// LinkJumper is implemented by magic links (procfs's cwd, root and fd/N):
+// following one lands on the object it stands for (nd_jump_link).
+type LinkJumper interface {
+	JumpFor(t *Task, in *Inode) (Path, error)
 }
 
 func readlinkFor(t *Task, in *Inode) (string, error) {

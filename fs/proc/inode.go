@@ -18,12 +18,17 @@ const (
 	kindTaskDir
 	kindMountinfo
 	kindMounts
+	kindCwd
+	kindRootLink
+	kindFdDir
+	kindFd
 )
 
 // node is what a procfs inode stands for.
 type node struct {
 	kind kind
 	tid  int32
+	fd   int
 }
 
 var rootFiles = []struct {
@@ -37,7 +42,7 @@ var taskFiles = []struct {
 	name string
 	kind kind
 }{
-	{"mountinfo", kindMountinfo}, {"mounts", kindMounts},
+	{"cwd", kindCwd}, {"fd", kindFdDir}, {"mountinfo", kindMountinfo}, {"mounts", kindMounts}, {"root", kindRootLink},
 }
 
 type inodeOps struct {
@@ -49,7 +54,12 @@ func nodeOf(in *vfs.Inode) node { return in.Private.(node) }
 
 func (o *inodeOps) newInode(n node, mode uint32, uid uint32) *vfs.Inode {
 	ino := o.sb.NextIno() + 1
-	in := o.sb.NewInode(ino, vfs.InodeAttr{Mode: mode, UID: uid, GID: uid}, o, o)
+	var ops vfs.InodeOperations = o
+	switch n.kind {
+	case kindCwd, kindRootLink, kindFd:
+		ops = magicLinkOps{o}
+	}
+	in := o.sb.NewInode(ino, vfs.InodeAttr{Mode: mode, UID: uid, GID: uid}, ops, o)
 	in.Private = n
 	return in
 }
@@ -79,16 +89,28 @@ func (o *inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
 				return o.newInode(node{kind: f.kind, tid: d.tid}, modeOf(f.kind), dir.UID()), nil
 			}
 		}
+	case kindFdDir:
+		fd, err := strconv.Atoi(name)
+		t := o.ps.k.TaskByTID(d.tid)
+		if err != nil || t == nil || strconv.Itoa(fd) != name {
+			return nil, linux.ENOENT
+		}
+		if _, err := t.FdPath(fd); err != nil {
+			return nil, linux.ENOENT
+		}
+		return o.newInode(node{kind: kindFd, tid: d.tid, fd: fd}, linux.S_IFLNK|0o700, dir.UID()), nil
 	}
 	return nil, linux.ENOENT
 }
 
 func modeOf(k kind) uint32 {
 	switch k {
-	case kindSelf, kindMountsLink:
+	case kindSelf, kindMountsLink, kindCwd, kindRootLink:
 		return linux.S_IFLNK | 0o777
 	case kindTaskDir:
 		return linux.S_IFDIR | 0o555
+	case kindFdDir:
+		return linux.S_IFDIR | 0o500
 	}
 	return linux.S_IFREG | 0o444
 }
@@ -126,7 +148,40 @@ func (o *inodeOps) ReadlinkFor(t *vfs.Task, in *vfs.Inode) (string, error) {
 	case kindMountsLink:
 		return "self/mounts", nil
 	}
+	n := nodeOf(in)
+	owner := o.ps.k.TaskByTID(n.tid)
+	if owner == nil {
+		return "", linux.ENOENT
+	}
+	switch n.kind {
+	case kindCwd:
+		return owner.CwdPath(), nil
+	case kindRootLink:
+		return owner.RootPath(), nil
+	case kindFd:
+		return owner.FdPath(n.fd)
+	}
 	return "", linux.EINVAL
+}
+
+// magicLinkOps are the operations of the magic links cwd, root and fd/N:
+// following one lands on the object it stands for (proc_cwd_link and
+// friends with nd_jump_link), whatever path its readlink shows.
+type magicLinkOps struct{ *inodeOps }
+
+// JumpFor implements vfs.LinkJumper.
+func (o magicLinkOps) JumpFor(t *vfs.Task, in *vfs.Inode) (vfs.Path, error) {
+	n := nodeOf(in)
+	owner := o.ps.k.TaskByTID(n.tid)
+	switch {
+	case owner == nil:
+		return vfs.Path{}, linux.ENOENT
+	case n.kind == kindCwd:
+		return owner.Cwd(), nil
+	case n.kind == kindRootLink:
+		return owner.Root(), nil
+	}
+	return owner.FdTarget(n.fd)
 }
 
 // Open generates the file's text, as seq_file's first read would.
@@ -184,7 +239,13 @@ func (o *inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 		}
 	case kindTaskDir:
 		for _, e := range taskFiles {
-			out = append(out, vfs.Dirent{Name: e.name, Type: linux.DT_REG})
+			out = append(out, vfs.Dirent{Name: e.name, Type: linux.DirentType(modeOf(e.kind))})
+		}
+	case kindFdDir:
+		if t := o.ps.k.TaskByTID(n.tid); t != nil {
+			for _, fd := range t.Fds() {
+				out = append(out, vfs.Dirent{Name: strconv.Itoa(fd), Type: linux.DT_LNK})
+			}
 		}
 	}
 	for i := range out {
