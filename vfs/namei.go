@@ -334,27 +334,33 @@ func (t *Task) pathLookupatCred(dirfd int, name string, flags int, cred *Cred) (
 }
 
 func (nd *nameidata) lookupPath(name string) (Path, error) {
-	for {
-		if err := nd.linkPathWalk(name); err != nil {
-			return Path{}, err
-		}
-		link, follow, err := nd.lookupLast()
-		if err != nil {
-			return Path{}, err
-		}
-		if !follow {
-			break
-		}
-		var jumped bool
-		if name, jumped = nd.jumpIfAbsolute(link); name == "" && jumped {
-			nd.lastType = lastRoot
-			break
-		}
+	if err := nd.walkTrailing(name, nd.lookupLast); err != nil {
+		return Path{}, err
 	}
 	if nd.flags&lookupDirectory != 0 && !nd.path.Dentry.Inode().IsDir() {
 		return Path{}, linux.ENOTDIR
 	}
 	return nd.path, nil
+}
+
+// walkTrailing is the loop path_lookupat and path_openat share: walk name,
+// then its last component with last; while that is a symlink to follow,
+// walk its body the same way (an absolute body restarts at the root).
+func (nd *nameidata) walkTrailing(name string, last func() (string, bool, error)) error {
+	for {
+		if err := nd.linkPathWalk(name); err != nil {
+			return err
+		}
+		link, follow, err := last()
+		if err != nil || !follow {
+			return err
+		}
+		var jumped bool
+		if name, jumped = nd.jumpIfAbsolute(link); name == "" && jumped {
+			nd.lastType = lastRoot
+			return nil
+		}
+	}
 }
 
 // pathParentat is path_parentat: resolve all but the last component. The

@@ -129,23 +129,13 @@ func (t *Task) pathOpenat(dirfd int, name string, h *openHow, trunc bool) (*File
 		return t.doTmpfile(&nd, name, h)
 	}
 	created := false
-	for {
-		if err := nd.linkPathWalk(name); err != nil {
-			return nil, err
-		}
+	err = nd.walkTrailing(name, func() (string, bool, error) {
 		link, follow, c, err := t.openLastLookups(&nd, h)
-		if err != nil {
-			return nil, err
-		}
 		created = created || c
-		if !follow {
-			break
-		}
-		var jumped bool
-		if name, jumped = nd.jumpIfAbsolute(link); name == "" && jumped {
-			nd.lastType = lastRoot
-			break
-		}
+		return link, follow, err
+	})
+	if err != nil {
+		return nil, err
 	}
 	return doOpen(&nd, h, created, trunc)
 }
