@@ -39,6 +39,7 @@ import (
 //	LINUXVFS_FILES_KERNEL_TWICE=1  also run every script twice in the
 //	                            kernel and fail if the two runs differ
 //	                            (checks the generator's determinism)
+//
 // randomFilesOptIn keeps the test out of default runs while coreutils
 // emulation gaps it finds are still open (see the issue notes).
 const randomFilesOptIn = true
