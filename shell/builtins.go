@@ -166,7 +166,9 @@ func pwdApplet(c *cmd) int {
 	}
 	cwd, err := c.t.Getcwd()
 	if err != nil {
-		c.builtinErrorf("error retrieving current directory: getcwd: cannot access parent directories: %s", errText(err))
+		// bash prints this one without its "NAME: line N:" prefix.
+		c.out.Flush()
+		fmt.Fprintf(c.errw, "pwd: error retrieving current directory: getcwd: cannot access parent directories: %s\n", errText(err))
 		return 1
 	}
 	fmt.Fprintln(c.out, cwd)
