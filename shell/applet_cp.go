@@ -34,9 +34,15 @@ type copier struct {
 	c              *cmd
 	o              *cpOpts
 	topSrc, topDst string
-	first          *vfs.Statx
+	firstMade      bool
 	intoSelf       bool
+	// copied maps directories to the names of their copies: the
+	// command-line source directories and each operand's first created
+	// directory (remember_copied).
+	copied map[devIno]string
 }
+
+type devIno struct{ dev, ino uint64 }
 
 // cpApplet is cp(1).
 func cpApplet(c *cmd) int {
@@ -50,6 +56,7 @@ func cpApplet(c *cmd) int {
 	}
 	status := 0
 	seen := map[seenSource]bool{}
+	copied := map[devIno]string{}
 	for _, src := range srcs {
 		d := dst
 		if dir != "" {
@@ -58,7 +65,7 @@ func cpApplet(c *cmd) int {
 				continue
 			}
 		}
-		cp := &copier{c: c, o: &o, topSrc: src, topDst: d}
+		cp := &copier{c: c, o: &o, topSrc: src, topDst: d, copied: copied}
 		if !cp.copy(src, d, true) {
 			status = 1
 		}
@@ -125,9 +132,9 @@ func (c *cmd) cpFlags() (cpOpts, targetOpts, []string, bool) {
 func cpDest(dir, src string) string {
 	base := strings.TrimRight(lastComponent(src), "/")
 	if base == ".." {
-		return dir
+		base = "."
 	}
-	return joinPath(dir, base)
+	return fileNameConcat(dir, base)
 }
 
 func (cp *copier) statFlags(cmdline bool) int {
@@ -150,14 +157,14 @@ func (cp *copier) copy(src, dst string, cmdline bool) bool {
 		c.errorf("-r not specified; omitting directory %s", quote(src))
 		return false
 	}
-	if isDir(mode) && cp.first != nil && cp.first.Dev() == st.Dev() && cp.first.Ino == st.Ino {
-		c.errorf("cannot copy a directory, %s, into itself, %s", quote(cp.topSrc), quote(cp.topDst))
-		cp.intoSelf = true
-		return false
-	}
 	newDst, skip, ok := cp.checkDest(src, dst, &st)
 	if !ok || skip {
 		return ok
+	}
+	if isDir(mode) {
+		if done, ok := cp.copiedBefore(src, dst, &st, cmdline); done {
+			return ok
+		}
 	}
 	switch {
 	case isDir(mode):
@@ -195,7 +202,7 @@ func (cp *copier) checkDest(src, dst string, st *vfs.Statx) (newDst, skip, ok bo
 	}
 	dmode := uint32(dt.Mode)
 	switch {
-	case dt.Dev() == st.Dev() && dt.Ino == st.Ino:
+	case !c.sameFileOK(src, dst, st, &dt, false, cp.o.deref == derefNever):
 		c.errorf("%s and %s are the same file", quote(src), quote(dst))
 		return false, false, false
 	case cp.o.noClobber:
@@ -307,6 +314,7 @@ func (cp *copier) copyDir(src, dst string, st *vfs.Statx, newDst bool) bool {
 		}
 		ok = cp.copy(joinPath(src, e.Name), joinPath(dst, e.Name), false) && ok
 		if cp.intoSelf {
+			cp.finishDir(dst, st, newDst, restore, dmode)
 			return false
 		}
 	}
@@ -327,8 +335,12 @@ func (cp *copier) makeDir(dst string, st *vfs.Statx) (restore bool, mode uint32,
 		c.errorf("cannot stat %s: %s", quote(dst), errText(err))
 		return false, 0, false
 	}
-	if cp.first == nil {
-		cp.first = &dt
+	if !cp.firstMade {
+		cp.firstMade = true
+		k := devIno{dt.Dev(), dt.Ino}
+		if _, ok := cp.copied[k]; !ok {
+			cp.copied[k] = dst
+		}
 	}
 	mode = uint32(dt.Mode) & modeBits
 	if mode&0o700 != 0o700 {
@@ -405,4 +417,32 @@ func (cp *copier) preserve(dst string, st *vfs.Statx) bool {
 		return false
 	}
 	return true
+}
+
+// copiedBefore looks a source directory up among those copied already
+// (copy_internal's earlier_file): copying a directory into itself, or a
+// second time through another name, is refused. done means stop with ok.
+func (cp *copier) copiedBefore(src, dst string, st *vfs.Statx, cmdline bool) (done, ok bool) {
+	c := cp.c
+	k := devIno{st.Dev(), st.Ino}
+	earlier, found := cp.copied[k]
+	if !found {
+		if cmdline {
+			cp.copied[k] = dst
+		}
+		return false, true
+	}
+	switch {
+	case c.sameNameNoFollow(src, earlier):
+		c.errorf("cannot copy a directory, %s, into itself, %s", quote(cp.topSrc), quote(cp.topDst))
+		cp.intoSelf = true
+		return true, false
+	case c.sameNameNoFollow(dst, earlier):
+		c.errorf("warning: source directory %s specified more than once", quote(cp.topSrc))
+		return true, true
+	case cp.o.deref == derefAlways || (cmdline && cp.o.deref == derefCmdline):
+		return false, true
+	}
+	c.errorf("will not create hard link %s to directory %s", quote(dst), quote(earlier))
+	return true, false
 }

@@ -2,9 +2,11 @@ package shell
 
 import (
 	"errors"
+	"math/rand"
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
 // lnOpts are ln's parsed options.
@@ -34,51 +36,122 @@ func lnApplet(c *cmd) int {
 	if physical {
 		o.logical = false
 	}
-	srcs, dir, dst, code := c.lnTargets(ops, &tg, &o)
+	if o.relative && !o.symbolic {
+		c.errorf("cannot do --relative without --symbolic")
+		return 1
+	}
+	srcs, dir, dst, linkErr, code := c.lnTargets(ops, &tg, &o)
 	if code >= 0 {
 		return code
 	}
+	if dir == "" {
+		if !c.link(srcs[0], atCWD, dst, dst, linkErr, &o) {
+			return 1
+		}
+		return 0
+	}
+	dirfd := atCWD
+	if dir != "." {
+		flags := uint32(linux.O_PATH | linux.O_DIRECTORY)
+		if o.noDeref {
+			flags |= linux.O_NOFOLLOW
+		}
+		fd, err := c.t.Openat(atCWD, dir, flags, 0)
+		if err != nil {
+			c.errorf("target %s: %s", quote(dir), errText(err))
+			return 1
+		}
+		defer c.t.Close(fd)
+		dirfd = fd
+	}
 	status := 0
 	for _, src := range srcs {
-		d := dst
-		if dir != "" {
-			d = joinPath(dir, strings.TrimRight(lastComponent(src), "/"))
-		}
-		if !c.link(src, d, &o) {
+		base := strings.TrimRight(lastComponent(src), "/")
+		if !c.link(src, dirfd, base, fileNameConcat(dir, base), errNotTried, &o) {
 			status = 1
 		}
 	}
 	return status
 }
 
-// lnTargets is targets with ln's twists: one operand links into ".", and
-// with -n a symbolic link to a directory is not a directory to link into.
-func (c *cmd) lnTargets(ops []string, tg *targetOpts, o *lnOpts) (srcs []string, dir, dst string, code int) {
-	if len(ops) == 1 && tg.dir == "" && !tg.noDir {
-		return ops, ".", "", -1
+// lnTargets is ln's main: one operand links into "."; with two the link
+// is tried first, and only if that fails with EEXIST, ENOTDIR or EINVAL
+// is the last operand opened as a directory to link into (not through a
+// symbolic link with -n). linkErr is the error of that first attempt,
+// errNotTried if none was made.
+func (c *cmd) lnTargets(ops []string, tg *targetOpts, o *lnOpts) (srcs []string, dir, dst string, linkErr error, code int) {
+	switch {
+	case tg.dir != "" && tg.noDir:
+		c.errorf("cannot combine --target-directory and --no-target-directory")
+		return nil, "", "", nil, 1
+	case len(ops) == 0:
+		return nil, "", "", nil, c.missingFileOperand()
+	case tg.noDir:
+		if len(ops) != 2 {
+			if len(ops) < 2 {
+				return nil, "", "", nil, c.missingOperand(ops[0])
+			}
+			return nil, "", "", nil, c.extraOperand(ops[2])
+		}
+		return ops[:1], "", ops[1], errNotTried, -1
+	case len(ops) == 1 && tg.dir == "":
+		return ops, ".", "", errNotTried, -1
 	}
-	if tg.dir != "" || tg.noDir || len(ops) < 2 || !o.noDeref {
-		return c.targets(ops, tg)
+	linkErr = errNotTried
+	if len(ops) == 2 && tg.dir == "" {
+		src := ops[0]
+		if !(o.symbolic && o.relative) {
+			linkErr = c.makeLink(src, atCWD, ops[1], o)
+		}
+		if linkErr == nil {
+			return ops[:1], "", ops[1], nil, -1
+		}
 	}
-	last := ops[len(ops)-1]
-	st, err := c.t.Lstat(last)
-	if err == nil && isDir(uint32(st.Mode)) {
-		return ops[:len(ops)-1], last, "", -1
+	if linkErr != errNotTried && !errors.Is(linkErr, linux.EEXIST) && !errors.Is(linkErr, linux.ENOTDIR) && !errors.Is(linkErr, linux.EINVAL) {
+		return ops[:1], "", ops[1], linkErr, -1
 	}
-	if len(ops) > 2 {
-		c.errorf("target %s: %s", quote(last), errText(notDirErr(err)))
-		return nil, "", "", 1
+	d := tg.dir
+	if d == "" {
+		d = ops[len(ops)-1]
 	}
-	return ops[:1], "", last, -1
+	flags := linux.AT_SYMLINK_NOFOLLOW
+	if !o.noDeref {
+		flags = 0
+	}
+	st, err := c.t.Fstatat(atCWD, d, flags)
+	if err == nil && !isDir(uint32(st.Mode)) {
+		err = linux.ENOTDIR
+	}
+	if err == nil && o.noDeref && isLink(uint32(st.Mode)) {
+		err = linux.ELOOP
+	}
+	if err == nil {
+		if tg.dir == "" {
+			ops = ops[:len(ops)-1]
+		}
+		return ops, d, "", nil, -1
+	}
+	if len(ops) == 2 && tg.dir == "" {
+		return ops[:1], "", ops[1], linkErr, -1
+	}
+	c.errorf("target %s: %s", quote(d), errText(err))
+	return nil, "", "", nil, 1
 }
 
+// errNotTried marks a link not attempted yet.
+var errNotTried = errors.New("not tried")
+
 // link makes one link (do_link): try it, and only on failure look closer
-// at the source, and with -f replace the destination.
-func (c *cmd) link(src, dst string, o *lnOpts) bool {
-	if o.relative && o.symbolic {
-		src = c.relativeSource(src, dst)
+// at the source, and with -f replace the destination. base is the
+// destination's name in dirfd, dst its name for messages; tried is the
+// result of a first attempt, errNotTried if none was made.
+func (c *cmd) link(src string, dirfd int, base, dst string, tried error, o *lnOpts) bool {
+	err := tried
+	if err == errNotTried && !(o.symbolic && o.relative) {
+		err = c.makeLink(src, dirfd, base, o)
 	}
-	err := c.makeLink(src, dst, o)
+	var sst vfs.Statx
+	haveSrc := false
 	if err != nil && !o.symbolic {
 		flags := linux.AT_SYMLINK_NOFOLLOW
 		if o.logical {
@@ -89,15 +162,46 @@ func (c *cmd) link(src, dst string, o *lnOpts) bool {
 			c.errorf("failed to access %s: %s", quote(src), errText(serr))
 			return false
 		}
+		sst, haveSrc = st, true
 		if isDir(uint32(st.Mode)) {
 			c.errorf("%s: hard link not allowed for directory", quotef(src))
 			return false
 		}
 	}
-	if err != nil && o.force && errors.Is(err, linux.EEXIST) {
-		var done bool
-		if done, err = c.replaceLink(src, dst, o); done {
-			return false
+	if err != nil {
+		if o.relative && o.symbolic {
+			src = c.relativeSource(src, dst)
+		}
+		force := o.force
+		if force {
+			dt, derr := c.t.Fstatat(dirfd, base, linux.AT_SYMLINK_NOFOLLOW)
+			switch {
+			case derr != nil && !errors.Is(derr, linux.ENOENT):
+				c.errorf("failed to access %s: %s", quote(dst), errText(derr))
+				return false
+			case derr != nil:
+				force = false
+			case isDir(uint32(dt.Mode)):
+				c.errorf("%s: cannot overwrite directory", quotef(dst))
+				return false
+			default:
+				if !haveSrc {
+					if st, serr := c.t.Stat(src); serr == nil {
+						sst, haveSrc = st, true
+					}
+				}
+				if haveSrc && sst.Dev() == dt.Dev() && sst.Ino == dt.Ino &&
+					(sst.Nlink == 1 || c.sameName(src, dirfd, base)) {
+					c.errorf("%s and %s are the same file", quote(src), quote(dst))
+					return false
+				}
+			}
+		}
+		if err == errNotTried {
+			err = c.makeLink(src, dirfd, base, o)
+		}
+		if force && errors.Is(err, linux.EEXIST) {
+			err = c.replaceLink(src, dirfd, base, o)
 		}
 	}
 	if err != nil {
@@ -114,39 +218,68 @@ func (c *cmd) link(src, dst string, o *lnOpts) bool {
 	return true
 }
 
-func (c *cmd) makeLink(src, dst string, o *lnOpts) error {
+// sameName is gnulib's same_nameat: the same last component in the same
+// directory.
+func (c *cmd) sameName(src string, dirfd int, base string) bool {
+	if strings.TrimRight(lastComponent(src), "/") != strings.TrimRight(lastComponent(base), "/") {
+		return false
+	}
+	a, err := c.t.Fstatat(atCWD, dirName(src), linux.AT_SYMLINK_NOFOLLOW)
+	if err != nil {
+		return false
+	}
+	b, err := c.t.Fstatat(dirfd, dirName(base), linux.AT_SYMLINK_NOFOLLOW)
+	return err == nil && a.Dev() == b.Dev() && a.Ino == b.Ino
+}
+
+// sameNameNoFollow is same_nameat for two names relative to the cwd.
+func (c *cmd) sameNameNoFollow(a, b string) bool {
+	return c.sameName(a, atCWD, b)
+}
+
+func (c *cmd) makeLink(src string, dirfd int, dst string, o *lnOpts) error {
 	if o.symbolic {
-		return c.t.Symlinkat(src, atCWD, dst)
+		return c.t.Symlinkat(src, dirfd, dst)
 	}
 	flags := 0
 	if o.logical {
 		flags = linux.AT_SYMLINK_FOLLOW
 	}
-	return c.t.Linkat(atCWD, src, atCWD, dst, flags)
+	return c.t.Linkat(atCWD, src, dirfd, dst, flags)
 }
 
-// replaceLink is ln -f: remove the destination and try again. done means
-// a diagnostic was printed already.
-func (c *cmd) replaceLink(src, dst string, o *lnOpts) (done bool, err error) {
-	dt, err := c.t.Lstat(dst)
-	if err != nil {
-		return false, c.makeLink(src, dst, o)
+// replaceLink is gnulib's force_symlinkat/force_linkat: make the link
+// under a temporary name next to the destination, then rename it over.
+func (c *cmd) replaceLink(src string, dirfd int, dst string, o *lnOpts) error {
+	dir := ""
+	if i := strings.LastIndexByte(dst, '/'); i >= 0 {
+		dir = dst[:i+1]
 	}
-	if isDir(uint32(dt.Mode)) {
-		c.errorf("%s: cannot overwrite directory", quotef(dst))
-		return true, nil
-	}
-	if !o.symbolic {
-		if st, err := c.t.Lstat(src); err == nil && st.Dev() == dt.Dev() && st.Ino == dt.Ino {
-			c.errorf("%s and %s are the same file", quote(src), quote(dst))
-			return true, nil
+	const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+	for try := 0; ; try++ {
+		var b [6]byte
+		for i := range b {
+			b[i] = letters[rand.Intn(len(letters))]
 		}
+		tmp := dir + "CuXXXXXX"[:2] + string(b[:])
+		err := c.makeLink(src, dirfd, tmp, o)
+		if errors.Is(err, linux.EEXIST) && try < 100 {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if err := c.t.Renameat2(dirfd, tmp, dirfd, dst, 0); err != nil {
+			c.t.Unlinkat(dirfd, tmp, 0)
+			return err
+		}
+		// Renaming a hard link onto another link of the same file does
+		// nothing and leaves the temporary name.
+		if _, err := c.t.Fstatat(dirfd, tmp, linux.AT_SYMLINK_NOFOLLOW); err == nil {
+			c.t.Unlinkat(dirfd, tmp, 0)
+		}
+		return nil
 	}
-	if err := c.t.Unlink(dst); err != nil {
-		c.errorf("cannot remove %s: %s", quote(dst), errText(err))
-		return true, nil
-	}
-	return false, c.makeLink(src, dst, o)
 }
 
 // linkError words a failed link as coreutils does for each errno.
@@ -202,4 +335,24 @@ func relPath(target, dir string) string {
 		return "."
 	}
 	return strings.Join(parts, "/")
+}
+
+// fileNameConcat is gnulib's file_name_concat: dir's trailing slashes
+// beyond one dropped, a slash added if needed, then base.
+func fileNameConcat(dir, base string) string {
+	db := lastComponent(dir)
+	dl := len(strings.TrimRight(db, "/"))
+	if dl == 0 && db != "" {
+		dl = 1
+	}
+	n := len(dir) - len(db) + dl
+	if db == "" {
+		n = len(dir) - len(strings.TrimLeft(dir, "/"))
+		// "/" or "//": keep as is
+		return dir[:n] + base
+	}
+	if dir[n-1] == '/' || strings.HasPrefix(base, "/") {
+		return dir[:n] + base
+	}
+	return dir[:n] + "/" + base
 }

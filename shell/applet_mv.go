@@ -53,7 +53,7 @@ func mvApplet(c *cmd) int {
 	}
 	status := 0
 	for _, src := range srcs {
-		d := joinPath(dir, strings.TrimRight(lastComponent(src), "/"))
+		d := fileNameConcat(dir, strings.TrimRight(lastComponent(src), "/"))
 		if !c.moveOne(src, d, nil, &o) {
 			status = 1
 		}
@@ -120,7 +120,7 @@ func (c *cmd) moveFirst(src, dst string, noDir bool, o *mvOpts) bool {
 		return true
 	}
 	if st, serr := c.t.Stat(dst); !noDir && serr == nil && isDir(uint32(st.Mode)) {
-		return c.moveOne(src, joinPath(dst, strings.TrimRight(lastComponent(src), "/")), nil, o)
+		return c.moveOne(src, fileNameConcat(dst, strings.TrimRight(lastComponent(src), "/")), nil, o)
 	}
 	return c.moveOne(src, dst, err, o)
 }
@@ -153,6 +153,15 @@ func (c *cmd) moveOne(src, dst string, tried error, o *mvOpts) bool {
 	case !errors.Is(derr, linux.ENOENT):
 		c.errorf("cannot stat %s: %s", quote(dst), errText(derr))
 		return false
+	case errors.Is(err, linux.EEXIST):
+		// The name exists (a dangling symlink followed by a slash) but
+		// cannot be looked up: coreutils goes on with a zeroed stat of
+		// the destination, a non-directory.
+		if isDir(uint32(sst.Mode)) {
+			c.errorf("cannot overwrite non-directory %s with directory %s", quote(dst), quote(src))
+			return false
+		}
+		err = c.t.Renameat2(atCWD, src, atCWD, dst, 0)
 	}
 	return c.moveResult(src, dst, err, o)
 }
@@ -162,7 +171,7 @@ func (c *cmd) moveOne(src, dst string, tried error, o *mvOpts) bool {
 func (c *cmd) mayReplace(src, dst string, s, d *vfs.Statx) bool {
 	sdir, ddir := isDir(uint32(s.Mode)), isDir(uint32(d.Mode))
 	switch {
-	case s.Dev() == d.Dev() && s.Ino == d.Ino:
+	case !c.sameFileOK(src, dst, s, d, true, true):
 		c.errorf("%s and %s are the same file", quote(src), quote(dst))
 	case sdir && !ddir:
 		c.errorf("cannot overwrite non-directory %s with directory %s", quote(dst), quote(src))
@@ -192,4 +201,71 @@ func (c *cmd) announceMove(o *mvOpts, src, dst string) {
 	if o.verbose {
 		c.out.WriteString("renamed " + quote(src) + " -> " + quote(dst) + "\n")
 	}
+}
+
+// sameFileOK is copy.c's same_file_ok without backups or hard links: may
+// src (stat s) be copied or moved onto dst (stat d, an lstat unless
+// following symlinks)? derefNever is cp -P (and mv).
+func (c *cmd) sameFileOK(src, dst string, s, d *vfs.Statx, move, derefNever bool) bool {
+	same := sameInode(s, d)
+	sl, dl := s, d
+	if derefNever {
+		if isLink(uint32(s.Mode)) && isLink(uint32(d.Mode)) {
+			sn := c.sameName(src, atCWD, dst)
+			if !sn && same {
+				return !move
+			}
+			return !sn
+		}
+	} else {
+		if !same {
+			return true
+		}
+		td, err1 := c.t.Lstat(dst)
+		ts, err2 := c.t.Lstat(src)
+		if err1 != nil || err2 != nil {
+			return true
+		}
+		sl, dl = &ts, &td
+		same = sameInode(sl, dl)
+	}
+	slink, dlink := isLink(uint32(sl.Mode)), isLink(uint32(dl.Mode))
+	if move {
+		if dlink {
+			return true
+		}
+		if same && dl.Nlink > 1 && !c.sameName(src, atCWD, dst) {
+			return false
+		}
+	}
+	if !slink && !dlink && !sameInode(sl, dl) {
+		return true
+	}
+	if move && isLink(uint32(s.Mode)) && dl.Nlink > 1 {
+		if abs, err := c.canonicalize(src, canExisting); err == nil {
+			return !c.sameName(abs, atCWD, dst)
+		}
+	}
+	if derefNever {
+		ts, td := *sl, *dl
+		var err error
+		if slink {
+			if ts, err = c.t.Stat(src); err != nil {
+				return true
+			}
+		}
+		if dlink {
+			if td, err = c.t.Stat(dst); err != nil {
+				return true
+			}
+		}
+		if !sameInode(&ts, &td) {
+			return true
+		}
+	}
+	return false
+}
+
+func sameInode(a, b *vfs.Statx) bool {
+	return a.Dev() == b.Dev() && a.Ino == b.Ino
 }
