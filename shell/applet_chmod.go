@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -107,25 +108,35 @@ func (c *cmd) chmodMode(o *chmodOpts, modeArg, ref string) bool {
 	return true
 }
 
-// chmodOne changes one command-line operand, then its tree with -R.
+// chmodOne changes one file, then its tree with -R. Like fts with
+// FTS_COMFOLLOW, command-line symlinks are followed (also into the tree);
+// within the tree they are skipped.
 func (c *cmd) chmodOne(name string, o *chmodOpts, cmdline bool) bool {
-	lst, err := c.t.Lstat(name)
-	if err != nil {
-		c.errorf("cannot access %s: %s", quote(name), errText(err))
-		return false
-	}
-	st := lst
-	if isLink(uint32(lst.Mode)) {
-		if !cmdline {
-			return true
-		}
+	var st vfs.Statx
+	var err error
+	if cmdline {
+		name = ftsTrim(name)
 		if st, err = c.t.Stat(name); err != nil {
-			c.errorf("cannot operate on dangling symlink %s", quote(name))
+			if errors.Is(err, linux.ENOENT) {
+				if lst, lerr := c.t.Lstat(name); lerr == nil && isLink(uint32(lst.Mode)) {
+					c.errorf("cannot operate on dangling symlink %s", quote(name))
+					return false
+				}
+			}
+			c.errorf("cannot access %s: %s", quote(name), errText(err))
 			return false
+		}
+	} else {
+		if st, err = c.t.Lstat(name); err != nil {
+			c.errorf("cannot access %s: %s", quote(name), errText(err))
+			return false
+		}
+		if isLink(uint32(st.Mode)) {
+			return true
 		}
 	}
 	ok := c.chmodApply(name, &st, o)
-	if o.recursive && isDir(uint32(st.Mode)) && !isLink(uint32(lst.Mode)) {
+	if o.recursive && isDir(uint32(st.Mode)) {
 		ok = c.chmodTree(name, o) && ok
 	}
 	return ok

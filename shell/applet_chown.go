@@ -15,9 +15,11 @@ type chownOpts struct {
 	recursive, noDeref, verbose, changes, quiet bool
 	uid, gid                                    uint32
 	chgrp                                       bool
-	// userName and groupName are the owner and group as the command
-	// line gave them, for -v and -c ("" when not being changed).
+	// userName and groupName are the names chown's -v and -c print for
+	// the new owner and group (chopt.user_name, chopt.group_name), set
+	// only when userSet and groupSet; otherwise the IDs' names are used.
 	userName, groupName string
+	userSet, groupSet   bool
 }
 
 // chownApplet is chown(1): OWNER[:GROUP], OWNER:, :GROUP, numeric IDs
@@ -38,6 +40,7 @@ func chownApplet(c *cmd) int {
 		}
 		o.uid, o.gid = st.UID, st.GID
 		o.userName, o.groupName = userName(st.UID, ""), groupName(st.GID, "")
+		o.userSet, o.groupSet = true, true
 	case len(ops) == 0:
 		return c.missingOperand("")
 	default:
@@ -75,7 +78,7 @@ func chgrpApplet(c *cmd) int {
 			c.errorf("invalid group: %s", quoteL(ops[0]))
 			return 1
 		}
-		o.gid, o.groupName, ops = gid, ops[0], ops[1:]
+		o.gid, o.groupName, o.groupSet, ops = gid, ops[0], true, ops[1:]
 	}
 	return c.chownAll(ops, o)
 }
@@ -96,40 +99,82 @@ func (c *cmd) chownFlags() (*pflag.FlagSet, *chownOpts) {
 	return fs, o
 }
 
-// parseOwnerSpec is parse_user_spec: "USER", "USER:GROUP", "USER:",
-// ":GROUP", and the old "USER.GROUP" (with coreutils' warning).
+// parseOwnerSpec is parse_user_spec_warn: "USER", "USER:GROUP", "USER:"
+// (USER's login group), ":GROUP", and, when the whole spec is no user,
+// the old "USER.GROUP" (with coreutils' warning).
 func (c *cmd) parseOwnerSpec(spec string, o *chownOpts) bool {
 	o.uid, o.gid = vfs.NoChange, vfs.NoChange
-	user, group, hasSep := strings.Cut(spec, ":")
-	if !hasSep {
-		if u, g, dot := strings.Cut(spec, "."); dot {
-			if _, good := parseID(spec); !good {
-				user, group, hasSep = u, g, true
+	colon := strings.IndexByte(spec, ':')
+	msg := parseWithSeparator(spec, colon, o)
+	if colon < 0 && msg != "" {
+		if dot := strings.IndexByte(spec, '.'); dot >= 0 {
+			if parseWithSeparator(spec, dot, o) == "" {
+				msg = ""
 				c.errorf("warning: '.' should be ':': %s", quoteL(spec))
 			}
 		}
 	}
-	if user != "" {
-		id, good := parseID(user)
-		if !good {
-			c.errorf("invalid user: %s", quoteL(spec))
-			return false
-		}
-		o.uid, o.userName = id, user
-		if hasSep && group == "" {
-			// USER: is USER's login group; only root has one here
-			o.gid, o.groupName = id, groupName(id, "")
-		}
+	if msg != "" {
+		c.errorf("%s: %s", msg, quoteL(spec))
+		return false
 	}
-	if group != "" {
-		id, good := parseID(group)
-		if !good {
-			c.errorf("invalid group: %s", quoteL(spec))
-			return false
-		}
-		o.gid, o.groupName = id, group
+	// chown.c: a group without a user name still says "ownership"
+	if !o.userSet && o.groupSet {
+		o.userName, o.userSet = "", true
 	}
 	return true
+}
+
+// parseWithSeparator is gnulib's parse_with_separator: sep is the index of
+// the separator in spec, or -1. Only "root" is a known name; names are
+// recorded (for -v) only when looked up, not for numeric IDs. It returns
+// the error message, or "".
+func parseWithSeparator(spec string, sep int, o *chownOpts) string {
+	user, group := spec, ""
+	hasUser, hasGroup := spec != "", false
+	if sep >= 0 {
+		user, group = spec[:sep], spec[sep+1:]
+		hasUser, hasGroup = sep != 0, group != ""
+	}
+	uid, gid := vfs.NoChange, vfs.NoChange
+	var uname, gname string
+	var uset, gset bool
+	if hasUser {
+		if user == "root" {
+			uid, uname, uset = 0, "root", true
+			if sep >= 0 && !hasGroup {
+				gid, gname, gset = 0, "root", true
+			}
+		} else if sep >= 0 && !hasGroup {
+			return "invalid spec"
+		} else if id, ok := parseNumericID(user); ok {
+			uid = id
+		} else {
+			return "invalid user"
+		}
+	}
+	if hasGroup {
+		if group == "root" {
+			gid, gname, gset = 0, "root", true
+		} else if id, ok := parseNumericID(group); ok {
+			gid = id
+		} else {
+			return "invalid group"
+		}
+	}
+	o.uid, o.gid = uid, gid
+	o.userName, o.userSet, o.groupName, o.groupSet = uname, uset, gname, gset
+	return ""
+}
+
+// parseNumericID is xstrtoul on an ID with no name: decimal, optionally
+// after '+', and not -1.
+func parseNumericID(s string) (uint32, bool) {
+	n, err := strconv.ParseUint(strings.TrimPrefix(s, "+"), 10, 32)
+	if err != nil || n == uint64(vfs.NoChange) || s == "+" {
+		return 0, false
+	}
+	return uint32(n), true
 }
 
 // parseID reads "root" or a decimal ID.
@@ -162,6 +207,9 @@ func (c *cmd) chownAll(ops []string, o *chownOpts) int {
 // chownOne changes one file: command-line symlinks are followed unless -h
 // or -R (which, like coreutils' default -P, changes links themselves).
 func (c *cmd) chownOne(name string, o *chownOpts, cmdline bool) bool {
+	if cmdline {
+		name = ftsTrim(name)
+	}
 	lst, err := c.t.Lstat(name)
 	if err != nil {
 		c.errorf("cannot access %s: %s", quote(name), errText(err))
@@ -214,12 +262,20 @@ func (c *cmd) chownTree(dir string, o *chownOpts) bool {
 	return ok
 }
 
-// chownReport prints -v and -c lines (describe_change).
+// chownReport prints -v and -c lines (change_file_owner and
+// describe_change): the new names are the spec's, or the IDs' names.
 func (c *cmd) chownReport(name string, st *vfs.Statx, o *chownOpts) {
-	user, group := o.uid != vfs.NoChange, o.gid != vfs.NoChange
-	changed := (user && o.uid != st.UID) || (group && o.gid != st.GID)
+	changed := (o.uid != vfs.NoChange && o.uid != st.UID) || (o.gid != vfs.NoChange && o.gid != st.GID)
 	if !o.verbose && !(o.changes && changed) {
 		return
+	}
+	newUser, user := o.userName, o.userSet
+	if !user && o.uid != vfs.NoChange {
+		newUser, user = userName(o.uid, ""), true
+	}
+	newGroup, group := o.groupName, o.groupSet
+	if !group && o.gid != vfs.NoChange {
+		newGroup, group = groupName(o.gid, ""), true
 	}
 	var oldUser, oldGroup string
 	if user {
@@ -228,28 +284,30 @@ func (c *cmd) chownReport(name string, st *vfs.Statx, o *chownOpts) {
 	if group {
 		oldGroup = groupName(st.GID, "")
 	}
-	spec, old := userGroupStr(o.userName, o.groupName), userGroupStr(oldUser, oldGroup)
+	spec, old := userGroupStr(newUser, newGroup, user, group), userGroupStr(oldUser, oldGroup, user, group)
 	switch {
 	case changed && user:
 		fmt.Fprintf(c.out, "changed ownership of %s from %s to %s\n", quote(name), old, spec)
-	case changed:
+	case changed && group:
 		fmt.Fprintf(c.out, "changed group of %s from %s to %s\n", quote(name), old, spec)
+	case changed:
+		fmt.Fprintf(c.out, "no change to ownership of %s\n", quote(name))
 	case user:
-		fmt.Fprintf(c.out, "ownership of %s retained as %s\n", quote(name), spec)
+		fmt.Fprintf(c.out, "ownership of %s retained as %s\n", quote(name), old)
 	case group:
-		fmt.Fprintf(c.out, "group of %s retained as %s\n", quote(name), spec)
+		fmt.Fprintf(c.out, "group of %s retained as %s\n", quote(name), old)
 	default:
 		fmt.Fprintf(c.out, "ownership of %s retained\n", quote(name))
 	}
 }
 
-// userGroupStr joins what is being changed: "user:group", "user" or
-// "group".
-func userGroupStr(user, group string) string {
+// userGroupStr is user_group_str: "user:group", "user" or "group", for
+// those present.
+func userGroupStr(user, group string, hasUser, hasGroup bool) string {
 	switch {
-	case user != "" && group != "":
+	case hasUser && hasGroup:
 		return user + ":" + group
-	case user != "":
+	case hasUser:
 		return user
 	}
 	return group

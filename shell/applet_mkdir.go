@@ -72,9 +72,18 @@ func (c *cmd) mkdirOne(dir string, o *mkdirOpts) bool {
 		c.announceMkdir(o.verbose, dir)
 		return c.fixDirMode(t, name, dir, o)
 	}
-	if o.parents && !errors.Is(err, linux.ENOENT) {
-		if st, serr := t.Stat(name); serr == nil && isDir(uint32(st.Mode)) {
-			return true
+	if o.parents {
+		// gnulib's make_dir_parents: an existing directory is fine; a
+		// name that exists but cannot be stat'ed is reported as such
+		st, serr := t.Stat(name)
+		switch {
+		case serr == nil:
+			if isDir(uint32(st.Mode)) {
+				return true
+			}
+		case errors.Is(err, linux.EEXIST) && !errors.Is(serr, linux.ENOENT) && !errors.Is(serr, linux.ENOTDIR):
+			c.errorf("cannot stat %s: %s", quoteL(dir), errText(serr))
+			return false
 		}
 	}
 	c.errorf("cannot create directory %s: %s", quoteL(dir), errText(err))
@@ -181,7 +190,11 @@ func rmdirApplet(c *cmd) int {
 			if *ignore && ignorableRmdir(err) {
 				continue
 			}
-			c.errorf("failed to remove %s: %s", quote(dir), errText(err))
+			if c.rmdirSymlinkSlash(dir, err) {
+				c.errorf("failed to remove %s: Symbolic link not followed", quote(dir))
+			} else {
+				c.errorf("failed to remove %s: %s", quote(dir), errText(err))
+			}
 			status = 1
 			continue
 		}
@@ -190,6 +203,25 @@ func rmdirApplet(c *cmd) int {
 		}
 	}
 	return status
+}
+
+// rmdirSymlinkSlash is rmdir.c's test for its custom message: Linux's
+// rmdir(2) gives ENOTDIR for a symlink named with a trailing slash, even
+// when it points to a directory (or nowhere).
+func (c *cmd) rmdirSymlinkSlash(dir string, err error) bool {
+	if !errors.Is(err, linux.ENOTDIR) || !strings.HasSuffix(dir, "/") {
+		return false
+	}
+	st, serr := c.t.Stat(dir)
+	if serr == nil && !isDir(uint32(st.Mode)) || serr != nil && errors.Is(serr, linux.ENOTDIR) {
+		return false
+	}
+	stripped := strings.TrimRight(dir, "/")
+	if stripped == "" {
+		stripped = "/"
+	}
+	lst, lerr := c.t.Lstat(stripped)
+	return lerr == nil && isLink(uint32(lst.Mode))
 }
 
 func (c *cmd) rmdirVerbose(verbose bool, dir string) {

@@ -49,14 +49,12 @@ func rmApplet(c *cmd) int {
 
 // rmOne removes one command-line operand.
 func (c *cmd) rmOne(name string, o *rmOpts) bool {
+	name = ftsTrim(name)
 	st, err := c.t.Lstat(name)
 	if err != nil || !isDir(uint32(st.Mode)) {
 		return c.excise(name, false, o)
 	}
-	if !o.recursive {
-		if o.emptyDirs && c.isEmptyDir(name) {
-			return c.excise(name, true, o)
-		}
+	if !o.recursive && !(o.emptyDirs && c.isEmptyDir(name)) {
 		err := linux.EISDIR
 		if o.emptyDirs {
 			err = linux.ENOTEMPTY
@@ -76,6 +74,9 @@ func (c *cmd) rmOne(name string, o *rmOpts) bool {
 		}
 		c.errorf("use --no-preserve-root to override this failsafe")
 		return false
+	}
+	if !o.recursive {
+		return c.excise(name, true, o)
 	}
 	return c.rmTree(name, o)
 }
@@ -122,7 +123,7 @@ func (c *cmd) excise(name string, dir bool, o *rmOpts) bool {
 		}
 		return true
 	}
-	if o.force && errors.Is(err, linux.ENOENT) {
+	if o.force && (errors.Is(err, linux.ENOENT) || errors.Is(err, linux.ENOTDIR)) {
 		return true
 	}
 	c.errorf("cannot remove %s: %s", quote(name), errText(err))
@@ -167,4 +168,16 @@ func lastComponent(name string) string {
 func dotOrDotDot(base string) bool {
 	b := strings.TrimRight(base, "/")
 	return b == "." || b == ".."
+}
+
+// ftsTrim is what fts_open does to a command-line name: two or more
+// trailing slashes become one ("//" itself is left alone).
+func ftsTrim(name string) string {
+	n := len(name)
+	if n > 2 && name[n-1] == '/' {
+		for n > 1 && name[n-2] == '/' {
+			n--
+		}
+	}
+	return name[:n]
 }

@@ -199,7 +199,7 @@ func parseStamp(s string, now vfs.Timespec) (vfs.Timespec, bool) {
 	return vfs.TimespecOf(t), true
 }
 
-// truncateApplet is truncate(1) with -s SIZE (absolute, +N, -N) and -c.
+// truncateApplet is truncate(1) with -s [<>/%+-]SIZE and -c.
 func truncateApplet(c *cmd) int {
 	fs := c.flagSet()
 	size := fs.StringP("size", "s", "", "size")
@@ -208,6 +208,13 @@ func truncateApplet(c *cmd) int {
 	if !ok {
 		return 1
 	}
+	var rel byte
+	var n int64
+	if fs.Changed("size") {
+		if rel, n, ok = c.truncateSize(*size); !ok {
+			return 1
+		}
+	}
 	if !fs.Changed("size") {
 		c.errorf("you must specify either %s or %s", quote("--size"), quote("--reference"))
 		c.tryHelp()
@@ -215,15 +222,6 @@ func truncateApplet(c *cmd) int {
 	}
 	if len(ops) == 0 {
 		return c.missingFileOperand()
-	}
-	rel := byte(0)
-	if s := *size; s != "" && (s[0] == '+' || s[0] == '-') {
-		rel, *size = s[0], s[1:]
-	}
-	n, ok := parseSizeSuffix(*size)
-	if !ok {
-		c.errorf("invalid number: %s", quoteL(*size))
-		return 1
 	}
 	status := 0
 	for _, name := range ops {
@@ -254,12 +252,36 @@ func (c *cmd) truncateOne(name string, n int64, rel byte, noCreate bool) bool {
 			c.errorf("cannot fstat %s: %s", quote(name), errText(err))
 			return false
 		}
-		if rel == '+' {
-			n = st.Size + n
-		} else {
-			n = max(0, st.Size-n)
+		fsize := st.Size
+		if !isReg(uint32(st.Mode)) {
+			if fsize, err = c.t.Lseek(fd, 0, linux.SEEK_END); err != nil {
+				c.errorf("cannot get the size of %s: %s", quote(name), errText(err))
+				return false
+			}
+		}
+		switch rel {
+		case '<':
+			n = min(fsize, n)
+		case '>':
+			n = max(fsize, n)
+		case '/':
+			n = fsize / n * n
+		case '%':
+			if r := fsize % n; r != 0 {
+				n -= r
+			} else {
+				n = 0
+			}
+			fallthrough
+		default:
+			if n > math.MaxInt64-fsize {
+				c.errorf("overflow extending size of file %s", quote(name))
+				return false
+			}
+			n = fsize + n
 		}
 	}
+	n = max(n, 0)
 	if err := c.t.Ftruncate(fd, n); err != nil {
 		c.errorf("failed to truncate %s at %d bytes: %s", quote(name), n, errText(err))
 		return false
@@ -267,25 +289,80 @@ func (c *cmd) truncateOne(name string, n int64, rel byte, noCreate bool) bool {
 	return true
 }
 
-// parseSizeSuffix parses a size with truncate's suffixes (xstrtoimax with
-// "EgGkKmMPQRtTYZ0"): K, M, G, T, P, E are powers of 1024, or of 1000 when
-// followed by "B"; "KiB" and the like are powers of 1024 too.
-func parseSizeSuffix(s string) (int64, bool) {
+// truncateSize parses truncate's -s: an optional '<', '>', '/' or '%'
+// (at most, at least, round down, round up to a multiple), or '+' or '-'
+// (extend, reduce), then a size (xdectoimax with "EgGkKmMPtTYZ0").
+func (c *cmd) truncateSize(s string) (byte, int64, bool) {
+	s = strings.TrimLeft(s, " \t\n\v\f\r")
+	rel := byte(0)
+	if s != "" && strings.IndexByte("<>/%", s[0]) >= 0 {
+		rel, s = s[0], s[1:]
+	}
+	s = strings.TrimLeft(s, " \t\n\v\f\r")
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		if rel != 0 {
+			c.errorf("multiple relative modifiers specified")
+			c.tryHelp()
+			return 0, 0, false
+		}
+		rel = '+'
+	}
+	n, overflow, ok := parseSizeSuffix(s)
+	switch {
+	case overflow:
+		c.errorf("Invalid number: %s: %s", quoteL(s), linux.EOVERFLOW)
+		return 0, 0, false
+	case !ok:
+		c.errorf("Invalid number: %s", quoteL(s))
+		return 0, 0, false
+	case (rel == '/' || rel == '%') && n == 0:
+		c.errorf("division by zero")
+		return 0, 0, false
+	}
+	return rel, n, true
+}
+
+// parseSizeSuffix parses a size like xstrtoimax with truncate's suffixes
+// "EgGkKmMPtTYZ0": K, M, G, T, P, E, Z, Y are powers of 1024, or of 1000
+// when followed by "B"; "KiB" and the like are powers of 1024 too. A
+// suffix alone counts one of it. overflow is set for a valid number out of
+// range.
+func parseSizeSuffix(s string) (n int64, overflow, ok bool) {
+	t := strings.TrimLeft(s, " \t\n\v\f\r")
+	neg := false
+	if t != "" && (t[0] == '+' || t[0] == '-') {
+		neg, t = t[0] == '-', t[1:]
+	}
 	i := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
 		i++
 	}
-	n, err := strconv.ParseInt(s[:i], 10, 64)
-	if err != nil {
-		return 0, false
+	rest := t[i:]
+	if i == 0 {
+		if rest == "" || strings.IndexByte("EgGkKmMPtTYZ", rest[0]) < 0 {
+			return 0, false, false
+		}
+		n = 1
+	} else {
+		v, err := strconv.ParseInt(t[:i], 10, 64)
+		if err != nil {
+			if neg && "-"+t[:i] == strconv.FormatInt(math.MinInt64, 10) {
+				v, neg = math.MinInt64, false
+			} else {
+				overflow = true
+			}
+		}
+		n = v
 	}
-	rest := s[i:]
+	if neg {
+		n = -n
+	}
 	if rest == "" {
-		return n, true
+		return n, overflow, !overflow
 	}
-	exp := strings.IndexByte("KMGTPE", rest[0]&^0x20)
-	if exp < 0 || rest[0] == 'e' || rest[0] == 'p' {
-		return 0, false
+	exp := strings.IndexByte("KMGTPEZY", rest[0]&^0x20)
+	if exp < 0 || strings.IndexByte("EgGkKmMPtTYZ", rest[0]) < 0 {
+		return 0, false, false
 	}
 	base := int64(1024)
 	switch rest[1:] {
@@ -293,13 +370,14 @@ func parseSizeSuffix(s string) (int64, bool) {
 	case "B":
 		base = 1000
 	default:
-		return 0, false
+		return 0, false, false
 	}
 	for ; exp >= 0; exp-- {
-		if n > math.MaxInt64/base {
-			return 0, false
+		if n > math.MaxInt64/base || n < math.MinInt64/base {
+			overflow = true
+			break
 		}
 		n *= base
 	}
-	return n, true
+	return n, overflow, !overflow
 }
