@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -297,4 +299,102 @@ func lineDiff(want, got string) string {
 		}
 	}
 	return out.String()
+}
+
+// randomDiff describes one randomized differential test: seeds, the
+// script each makes, how outputs are normalized, and how to replay.
+type randomDiff struct {
+	test      string // the test's name, for the replay hint
+	seedVar   string // environment variable that replays one seed
+	seeds     []uint64
+	gen       func(seed uint64) string
+	normalize func(r kerneltest.Result, kernel bool) kerneltest.Result
+	twice     bool // run every script twice in the kernel (generator check)
+	reports   int  // mismatches reported in full
+}
+
+// runRandomDifferential runs every seed's script in the kernel and in
+// linuxvfs, a few at a time, and reports mismatches with their seeds.
+func runRandomDifferential(t *testing.T, d randomDiff) {
+	type outcome struct {
+		seed       uint64
+		script     string
+		want, got  kerneltest.Result
+		kernelErr  error
+		gotErr     error
+		kernelDiff string // non-empty if two kernel runs differed
+	}
+	if d.normalize == nil {
+		d.normalize = func(r kerneltest.Result, _ bool) kerneltest.Result { return r }
+	}
+	outcomes := make([]outcome, len(d.seeds))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	kernel := func(script string) (kerneltest.Result, error) {
+		kctx, kcancel := context.WithTimeout(ctx, diffTimeout)
+		defer kcancel()
+		res, err := kerneltest.Run(kctx, script)
+		return d.normalize(res, true), err
+	}
+	// The kernel side is mostly fork/exec and waiting, so it runs a few
+	// scripts per CPU at once; linuxvfs runs in this process.
+	workers := max(2, 2*runtime.NumCPU())
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	start := time.Now()
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				o := &outcomes[i]
+				o.seed = d.seeds[i]
+				o.script = d.gen(o.seed)
+				o.want, o.kernelErr = kernel(o.script)
+				if d.twice && o.kernelErr == nil {
+					if res2, err2 := kernel(o.script); err2 != nil || res2 != o.want {
+						sc := &scenario{name: fmt.Sprintf("seed %d (second kernel run)", o.seed), script: o.script}
+						o.kernelDiff = fmt.Sprintf("kernel runs differ (err %v):\n%s", err2, report(sc, o.want, res2, nil))
+					}
+				}
+				got, gotErr := runLinuxvfs(o.script)
+				o.got, o.gotErr = d.normalize(got, false), gotErr
+			}
+		}()
+	}
+	for i := range d.seeds {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+
+	var pass int
+	var failed []uint64
+	reported := 0
+	for _, o := range outcomes {
+		switch {
+		case o.kernelErr != nil:
+			t.Errorf("seed %d: kernel side failed: %v\n--- script\n%s\n--- stdout\n%s--- stderr\n%s",
+				o.seed, o.kernelErr, o.script, o.want.Stdout, o.want.Stderr)
+			continue
+		case o.kernelDiff != "":
+			t.Errorf("seed %d: the kernel is not deterministic for this script; fix the generator\n%s", o.seed, o.kernelDiff)
+		}
+		if o.gotErr == nil && o.got == o.want {
+			pass++
+			continue
+		}
+		failed = append(failed, o.seed)
+		if reported < d.reports {
+			reported++
+			sc := &scenario{name: fmt.Sprintf("seed %d", o.seed), script: o.script}
+			t.Errorf("seed %d (replay: %s=%d go test -run %s .)\n%s",
+				o.seed, d.seedVar, o.seed, d.test, report(sc, o.want, o.got, o.gotErr))
+		}
+	}
+	t.Logf("%d of %d random scripts match the kernel (seeds %d..%d, %v)",
+		pass, len(d.seeds), d.seeds[0], d.seeds[len(d.seeds)-1], time.Since(start).Round(time.Millisecond))
+	if len(failed) > reported {
+		t.Errorf("%d more seeds differ: %s", len(failed)-reported, seedList(failed[reported:]))
+	}
 }

@@ -1,17 +1,13 @@
 package linuxvfs_test
 
 import (
-	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/linuxvfs/linuxvfs/internal/kerneltest"
 )
@@ -58,84 +54,14 @@ func TestDifferentialRandomFiles(t *testing.T) {
 	if len(seeds) == 1 {
 		t.Logf("seed %d:\n%s", seeds[0], genRandomFilesScript(seeds[0]))
 	}
-	twice := os.Getenv("LINUXVFS_FILES_KERNEL_TWICE") != ""
-	maxReports := envInt("LINUXVFS_FILES_REPORT", 3)
-
-	type outcome struct {
-		seed       uint64
-		script     string
-		want, got  kerneltest.Result
-		kernelErr  error
-		gotErr     error
-		kernelDiff string // non-empty if two kernel runs differed
-	}
-	outcomes := make([]outcome, len(seeds))
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-
-	workers := max(2, 2*runtime.NumCPU())
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	start := time.Now()
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				o := &outcomes[i]
-				o.seed = seeds[i]
-				o.script = genRandomFilesScript(o.seed)
-				kctx, kcancel := context.WithTimeout(ctx, diffTimeout)
-				o.want, o.kernelErr = kerneltest.Run(kctx, o.script)
-				kcancel()
-				if twice && o.kernelErr == nil {
-					kctx, kcancel := context.WithTimeout(ctx, diffTimeout)
-					res2, err2 := kerneltest.Run(kctx, o.script)
-					kcancel()
-					if err2 != nil || res2 != o.want {
-						sc := &scenario{name: fmt.Sprintf("seed %d (second kernel run)", o.seed), script: o.script}
-						o.kernelDiff = fmt.Sprintf("kernel runs differ (err %v):\n%s", err2, report(sc, o.want, res2, nil))
-					}
-				}
-				o.got, o.gotErr = runLinuxvfs(o.script)
-			}
-		}()
-	}
-	for i := range seeds {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-
-	var pass int
-	var failed []uint64
-	reported := 0
-	for _, o := range outcomes {
-		switch {
-		case o.kernelErr != nil:
-			t.Errorf("seed %d: kernel side failed: %v\n--- script\n%s\n--- stdout\n%s--- stderr\n%s",
-				o.seed, o.kernelErr, o.script, o.want.Stdout, o.want.Stderr)
-			continue
-		case o.kernelDiff != "":
-			t.Errorf("seed %d: the kernel is not deterministic for this script; fix the generator\n%s", o.seed, o.kernelDiff)
-		}
-		if o.gotErr == nil && o.got == o.want {
-			pass++
-			continue
-		}
-		failed = append(failed, o.seed)
-		if reported < maxReports {
-			reported++
-			sc := &scenario{name: fmt.Sprintf("seed %d", o.seed), script: o.script}
-			t.Errorf("seed %d (replay: LINUXVFS_FILES_SEED=%d go test -run TestDifferentialRandomFiles .)\n%s",
-				o.seed, o.seed, report(sc, o.want, o.got, o.gotErr))
-		}
-	}
-	t.Logf("%d of %d random file scripts match the kernel (seeds %d..%d, %v)",
-		pass, len(seeds), seeds[0], seeds[len(seeds)-1], time.Since(start).Round(time.Millisecond))
-	if len(failed) > reported {
-		t.Errorf("%d more seeds differ: %s", len(failed)-reported, seedList(failed[reported:]))
-	}
+	runRandomDifferential(t, randomDiff{
+		test:    "TestDifferentialRandomFiles",
+		seedVar: "LINUXVFS_FILES_SEED",
+		seeds:   seeds,
+		gen:     genRandomFilesScript,
+		twice:   os.Getenv("LINUXVFS_FILES_KERNEL_TWICE") != "",
+		reports: envInt("LINUXVFS_FILES_REPORT", 3),
+	})
 }
 
 // envSeeds returns the seeds to try: only the one in seedVar if it is set,

@@ -1,16 +1,12 @@
 package linuxvfs_test
 
 import (
-	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/linuxvfs/linuxvfs/internal/kerneltest"
 )
@@ -46,88 +42,17 @@ func TestDifferentialRandomMounts(t *testing.T) {
 	if len(seeds) == 1 {
 		t.Logf("seed %d:\n%s", seeds[0], genRandomMountScript(seeds[0]))
 	}
-	twice := os.Getenv("LINUXVFS_RANDOM_KERNEL_TWICE") != ""
-	maxReports := envInt("LINUXVFS_RANDOM_REPORT", 3)
-
-	type outcome struct {
-		seed       uint64
-		script     string
-		want, got  kerneltest.Result
-		kernelErr  error
-		gotErr     error
-		kernelDiff string // non-empty if two kernel runs differed
-	}
-	outcomes := make([]outcome, len(seeds))
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-
-	// The kernel side is mostly fork/exec and waiting, so it runs a few
-	// scripts per CPU at once; linuxvfs runs in this process.
-	workers := max(2, 2*runtime.NumCPU())
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	start := time.Now()
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				o := &outcomes[i]
-				o.seed = seeds[i]
-				o.script = genRandomMountScript(o.seed)
-				kctx, kcancel := context.WithTimeout(ctx, diffTimeout)
-				res, err := kerneltest.Run(kctx, o.script)
-				kcancel()
-				o.kernelErr = err
-				o.want = normalizeMounts(res, true)
-				if twice && err == nil {
-					kctx, kcancel := context.WithTimeout(ctx, diffTimeout)
-					res2, err2 := kerneltest.Run(kctx, o.script)
-					kcancel()
-					if res2 = normalizeMounts(res2, true); err2 != nil || res2 != o.want {
-						sc := &scenario{name: fmt.Sprintf("seed %d (second kernel run)", o.seed), script: o.script}
-						o.kernelDiff = fmt.Sprintf("kernel runs differ (err %v):\n%s", err2, report(sc, o.want, res2, nil))
-					}
-				}
-				got, gotErr := runLinuxvfs(o.script)
-				o.got, o.gotErr = normalizeMounts(got, false), gotErr
-			}
-		}()
-	}
-	for i := range seeds {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-
-	var pass, kernelFail int
-	var failed []uint64
-	reported := 0
-	for _, o := range outcomes {
-		switch {
-		case o.kernelErr != nil:
-			kernelFail++
-			t.Errorf("seed %d: kernel side failed: %v\n--- script\n%s", o.seed, o.kernelErr, o.script)
-			continue
-		case o.kernelDiff != "":
-			t.Errorf("seed %d: the kernel is not deterministic for this script; fix the generator\n%s", o.seed, o.kernelDiff)
-		}
-		if o.gotErr == nil && o.got == o.want {
-			pass++
-			continue
-		}
-		failed = append(failed, o.seed)
-		if reported < maxReports {
-			reported++
-			sc := &scenario{name: fmt.Sprintf("seed %d", o.seed), script: o.script}
-			t.Errorf("seed %d (replay: LINUXVFS_SEED=%d go test -run TestDifferentialRandomMounts .)\n%s",
-				o.seed, o.seed, report(sc, o.want, o.got, o.gotErr))
-		}
-	}
-	t.Logf("%d of %d random scripts match the kernel (seeds %d..%d, %v)", pass, len(seeds), seeds[0], seeds[len(seeds)-1], time.Since(start).Round(time.Millisecond))
-	if len(failed) > reported {
-		t.Errorf("%d more seeds differ: %s", len(failed)-reported, seedList(failed[reported:]))
-	}
+	runRandomDifferential(t, randomDiff{
+		test:    "TestDifferentialRandomMounts",
+		seedVar: "LINUXVFS_SEED",
+		seeds:   seeds,
+		gen:     genRandomMountScript,
+		normalize: func(r kerneltest.Result, kernel bool) kerneltest.Result {
+			return normalizeMounts(r, kernel)
+		},
+		twice:   os.Getenv("LINUXVFS_RANDOM_KERNEL_TWICE") != "",
+		reports: envInt("LINUXVFS_RANDOM_REPORT", 3),
+	})
 }
 
 // randomSeeds returns the seeds to try, from the environment.
