@@ -143,6 +143,12 @@ func (c *cmd) chmodOne(name string, o *chmodOpts, cmdline bool) bool {
 }
 
 func (c *cmd) chmodTree(dir string, o *chmodOpts) bool {
+	return c.eachChild(dir, func(name string) bool { return c.chmodOne(name, o, false) })
+}
+
+// eachChild calls one for every entry of dir (chmod -R, chown -R), as
+// fts does: a directory it cannot read is reported and counts as failed.
+func (c *cmd) eachChild(dir string, one func(name string) bool) bool {
 	ents, err := readDirents(c.t, dir)
 	if err != nil {
 		c.errorf("cannot read directory %s: %s", quote(dir), errText(err))
@@ -153,7 +159,7 @@ func (c *cmd) chmodTree(dir string, o *chmodOpts) bool {
 		if c.cancelled() {
 			return false
 		}
-		ok = c.chmodOne(joinPath(dir, e.Name), o, false) && ok
+		ok = one(joinPath(dir, e.Name)) && ok
 	}
 	return ok
 }

@@ -247,19 +247,7 @@ func (c *cmd) chownOne(name string, o *chownOpts, cmdline bool) bool {
 }
 
 func (c *cmd) chownTree(dir string, o *chownOpts) bool {
-	ents, err := readDirents(c.t, dir)
-	if err != nil {
-		c.errorf("cannot read directory %s: %s", quote(dir), errText(err))
-		return false
-	}
-	ok := true
-	for _, e := range ents {
-		if c.cancelled() {
-			return false
-		}
-		ok = c.chownOne(joinPath(dir, e.Name), o, false) && ok
-	}
-	return ok
+	return c.eachChild(dir, func(name string) bool { return c.chownOne(name, o, false) })
 }
 
 // chownReport prints -v and -c lines (change_file_owner and
