@@ -7,9 +7,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/linuxvfs/linuxvfs"
-	"github.com/linuxvfs/linuxvfs/shell"
 )
 
 // ulCase is a script run on a freshly booted system and all it must print.
@@ -28,28 +25,6 @@ type ulCase struct {
 	stderr string
 	exit   int
 	ref    bool
-}
-
-type ulOutcome struct {
-	stdout, stderr string
-	exit           int
-}
-
-func ulRunScript(t *testing.T, script string) ulOutcome {
-	t.Helper()
-	task, err := linuxvfs.Boot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer task.Exit()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	var out, errb strings.Builder
-	code, err := shell.Run(ctx, shell.Config{Task: task, Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb}, script)
-	if err != nil {
-		t.Fatalf("Run: %v", err)
-	}
-	return ulOutcome{out.String(), errb.String(), code}
 }
 
 // ulReferenceSetup builds the real-kernel twin of linuxvfs.Boot inside
@@ -80,7 +55,7 @@ umask 022
 exec env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LC_ALL=C TZ=UTC HOME=/ chroot "$T" /bin/bash -c "$0"
 `
 
-func ulRunReference(t *testing.T, script string) ulOutcome {
+func ulRunReference(t *testing.T, script string) outcome {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
@@ -94,7 +69,7 @@ func ulRunReference(t *testing.T, script string) ulOutcome {
 	} else if err != nil {
 		t.Fatalf("reference: %v", err)
 	}
-	return ulOutcome{out.String(), errb.String(), code}
+	return outcome{out.String(), errb.String(), code}
 }
 
 func ulRunCases(t *testing.T, cases []ulCase) {
@@ -103,8 +78,8 @@ func ulRunCases(t *testing.T, cases []ulCase) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			want := ulOutcome{tc.stdout, tc.stderr, tc.exit}
-			if got := ulRunScript(t, tc.script); got != want {
+			want := outcome{tc.stdout, tc.stderr, tc.exit}
+			if got := runScript(t, tc.script); got != want {
 				t.Errorf("script:\n%s\ngot stdout:\n%s\ngot stderr:\n%s\ngot exit %d\nwant stdout:\n%s\nwant stderr:\n%s\nwant exit %d",
 					tc.script, got.stdout, got.stderr, got.exit, want.stdout, want.stderr, want.exit)
 			}
