@@ -87,3 +87,66 @@ func churn(t interface {
 	}
 	return nil
 }
+
+// TestConcurrentTuckLookup looks a mountpoint up while propagation tucks a
+// copy under the mount on it and umount reparents it back, again and again.
+// The lookup must always find a mount there (the copy or the mount above
+// it), never the directory underneath: the lock-free mount hash is read in
+// mount_lock's seqcount, and each move is one write section. The table
+// must come out as it went in.
+func TestConcurrentTuckLookup(t *testing.T) {
+	init := bootMounts(t)
+	steps := []func() error{
+		func() error { return init.Mount("s", "/mnt", "tmpfs", 0, "") },
+		func() error { return init.Mkdir("/mnt/x", 0o755) },
+		func() error { return init.Mount("", "/mnt", "", linux.MS_SHARED, "") },
+		func() error { return init.Mount("/mnt", "/b", "", linux.MS_BIND, "") },
+		func() error { return init.Mount("", "/b", "", linux.MS_SLAVE, "") },
+		func() error { return init.Mount("c", "/b/x", "tmpfs", 0, "") },
+	}
+	for i, step := range steps {
+		if err := step(); err != nil {
+			t.Fatalf("step %d: %v", i, err)
+		}
+	}
+	under, err := init.Stat("/b")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := init.Mountinfo()
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	for r := 0; r < 2; r++ {
+		reader := init.Clone(0)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer reader.Exit()
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				st, err := reader.Stat("/b/x")
+				if err != nil || st.DevMajor == under.DevMajor && st.DevMinor == under.DevMinor {
+					t.Errorf("stat /b/x while tucking: %v, %+v", err, st)
+					return
+				}
+			}
+		}()
+	}
+	for i := 0; i < 2000 && !t.Failed(); i++ {
+		if err := init.Mount("u", "/mnt/x", "tmpfs", 0, ""); err != nil {
+			t.Fatal(err)
+		}
+		if err := init.Umount("/mnt/x"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	close(done)
+	wg.Wait()
+	if after := init.Mountinfo(); after != before {
+		t.Errorf("mountinfo changed:\n%s\nthen:\n%s", before, after)
+	}
+}

@@ -224,11 +224,13 @@ func attachRecursiveMnt(source, dest *Mount, mp *Dentry) error {
 			return err
 		}
 	}
-	var tree []*Mount
+	k := source.sb.k
+	tree := k.treeBuf[:0]
+	defer func() { clear(tree); k.treeBuf = tree[:0] }()
 	if dest.isShared() {
 		err := inventGroupIDs(source, true)
 		if err == nil {
-			tree, err = propagateMnt(dest, mp, source)
+			tree, err = propagateMnt(dest, mp, source, tree)
 		}
 		if err != nil {
 			for _, c := range tree {
@@ -247,18 +249,27 @@ func attachRecursiveMnt(source, dest *Mount, mp *Dentry) error {
 		umountMnt(source)
 	}
 	dest.setMountpoint(mp, source)
-	for _, child := range append([]*Mount{source}, tree...) {
-		parent := child.parent()
-		if q := parent.lookupMntLocked(child.mountpoint()); q != nil {
-			r := child
-			for r.overmount != nil {
-				r = r.overmount
-			}
-			changeMountpoint(r, top.root, q)
-		}
-		commitTree(child)
+	attachTreeMember(source, top)
+	for _, child := range tree {
+		attachTreeMember(child, top)
 	}
 	return nil
+}
+
+// attachTreeMember is the loop body of attach_recursive_mnt's commit: tuck
+// whatever already sits on child's mountpoint under child's top, then commit.
+func attachTreeMember(child, top *Mount) {
+	k := child.sb.k
+	k.mountSeqBegin() // a lookup sees q on mp or child there, never neither
+	defer k.mountSeqEnd()
+	if q := child.parent().lookupMntLocked(child.mountpoint()); q != nil {
+		r := child
+		for r.overmount != nil {
+			r = r.overmount
+		}
+		changeMountpoint(r, top.root, q)
+	}
+	commitTree(child)
 }
 
 // commitTree is commit_tree: put a new tree in its parent's namespace and
@@ -283,10 +294,11 @@ func commitTree(m *Mount) {
 // cloneMnt is clone_mnt: a new mount of old's superblock rooted at root,
 // related to old as flag says.
 func cloneMnt(old *Mount, root *Dentry, flag int) (*Mount, error) {
-	m, err := old.k.allocVfsmnt(old.devname)
+	m, err := old.sb.k.allocVfsmnt(old.devname)
 	if err != nil {
 		return nil, err
 	}
+	m.sb, m.root = old.sb, root // before the group ID: m reaches its kernel through sb
 	m.flags.Store(old.Flags() &^ (linux.MNT_INTERNAL_FLAGS | linux.MNT_UMOUNT | linux.MNT_LOCKED))
 	if flag&(clSlave|clPrivate) == 0 {
 		m.groupID = old.groupID
@@ -300,8 +312,6 @@ func cloneMnt(old *Mount, root *Dentry, flag int) (*Mount, error) {
 	if m.groupID != 0 {
 		m.setShared()
 	}
-	m.sb = old.sb
-	m.root = root
 	m.sb.activate()
 	if flag&clPrivate != 0 {
 		return m, nil
@@ -331,7 +341,7 @@ func copyTree(src *Mount, dentry *Dentry, flag int) (*Mount, error) {
 	}
 	dst, srcParent := res, src
 	for c := src.mounts.next; c != &src.mounts; c = c.next {
-		rootChild := c.m
+		rootChild := childOf(c)
 		if !isSubdir(rootChild.mountpoint(), dentry) {
 			continue
 		}

@@ -26,8 +26,8 @@
 //     detaching mounts from a removed dentry), never the reverse.
 //  5. FSStruct.mu, Superblock.mountsMu.
 //  6. Inode.mu (i_lock): attributes and data.
-//  7. Mount.childMu (the mount hash bucket): children keyed by mountpoint.
+//  7. Mount.hash.mu (the mount hash bucket): children keyed by mountpoint.
 //
-// Path walk takes only reader locks (Dentry.mu for the child map, Mount.childMu
+// Path walk takes only reader locks (Dentry.mu for the child map, Mount.hash.mu
 // only when a dentry is a mountpoint) and never allocates.
 package vfs

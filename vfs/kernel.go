@@ -33,6 +33,14 @@ type Kernel struct {
 	// namespaceMu is namespace_sem: it serializes changes to any mount
 	// tree.
 	namespaceMu sync.Mutex
+	// mountSeq is mount_lock's seqcount over the mount hash; odd while a
+	// writer (holding namespaceMu) is inside; mountSeqDepth nests sections.
+	mountSeq      atomic.Uint64
+	mountSeqDepth int
+	shadowed      int // hashed mounts hidden by a newer one on their key
+	// treeBuf is propagate_mnt's tree_list, kept between calls so that a
+	// propagated mount allocates nothing but its copies. namespaceMu.
+	treeBuf []*Mount
 
 	clock   func() time.Time
 	nextTID atomic.Int32

@@ -1,8 +1,8 @@
 package vfs
 
 import (
-	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
@@ -12,6 +12,8 @@ const (
 	tUnbindable      = 1 << iota // T_UNBINDABLE
 	tMarked                      // T_MARKED
 	tUmountCandidate             // T_UMOUNT_CANDIDATE
+	tHashed                      // in the mount hash (!hlist_unhashed(&mnt_hash))
+	tShadowed                    // hashed, but a newer mount on the same key hides it
 )
 
 // mountLink is where a mount is attached: its parent mount and the dentry in
@@ -26,16 +28,16 @@ type mountLink struct {
 // superblock's tree from root, attached somewhere in a mount namespace.
 //
 // Fields below "topology" are guarded by Kernel.namespaceMu.
+//
+// The struct is kept at 288 bytes (a Go size class): propagation makes one
+// per peer, so its size is what the collector pays per propagated copy.
 type Mount struct {
-	k         *Kernel
-	id        int    // mnt_id
-	idUnique  uint64 // mnt_id_unique: creation order, the order of mountinfo
-	root      *Dentry
-	sb        *Superblock
-	flags     atomic.Uint32 // MNT_* per-mount flags
+	idUnique uint64 // mnt_id_unique: creation order, the order of mountinfo
+	root     *Dentry
+	sb       *Superblock
+	// link is where the mount is attached; nil while it has no parent.
 	link      atomic.Pointer[mountLink]
-	selfLink  mountLink // the link of a mount with no parent, kept to spare an allocation
-	firstLink mountLink // the first attachment's link, likewise
+	firstLink mountLink // the first attachment's link, kept to spare an allocation
 	ns        atomic.Pointer[MountNamespace]
 
 	// devname is mnt_devname, the source shown in /proc/mounts.
@@ -44,12 +46,11 @@ type Mount struct {
 	// refs counts long-lived users: open files, task roots and working
 	// directories (mnt_count less the tree's own and transient
 	// references). umount uses it to decide EBUSY.
-	refs atomic.Int64
+	refs atomic.Int32
 
-	// childMu guards children: the mount hash bucket of this parent,
-	// keyed by mountpoint dentry (m_hash keyed by (parent, mountpoint)).
-	childMu  sync.RWMutex
-	children map[*Dentry]*Mount
+	// hash is this parent's part of the mount hash (m_hash keyed by
+	// (parent, mountpoint)), made when the first child is attached.
+	hash atomic.Pointer[mountTable]
 
 	// topology
 	mounts    listHead // mnt_mounts: children in attach order
@@ -58,35 +59,56 @@ type Mount struct {
 	nsNode    listHead // mnt_node: place in the namespace's list
 
 	// propagation (fs/pnode.c)
-	groupID    int      // mnt_group_id
 	share      listHead // mnt_share: ring of peers
 	master     *Mount   // mnt_master
 	slaveFirst *Mount   // mnt_slave_list (hlist head)
 	slaveNext  *Mount   // mnt_slave (hlist node)
 	slavePprev **Mount
-	tflags     uint32      // T_*
-	mpIndex    int         // position in the mountpoint dentry's mps
-	expiryMark atomic.Bool // mnt_expiry_mark
-	umountNode listHead    // mnt_list: umount and candidate lists
-	instance   listHead    // mnt_instance: place in the superblock\'s s_mounts
+	umountNode listHead // mnt_list: umount and candidate lists
 
+	id      int32         // mnt_id
+	groupID int32         // mnt_group_id
+	mpIndex int32         // position in the mountpoint dentry's mps
+	tflags  uint32        // T_*
+	flags   atomic.Uint32 // MNT_* per-mount flags
 	// writers counts files open for writing through this mount
 	// (mnt_writers); a read-only switch is refused while it is not zero.
-	writers atomic.Int32
+	writers    atomic.Int32
+	expiryMark atomic.Bool // mnt_expiry_mark
 	// unmounted is set once umount_tree has disconnected the mount;
 	// released once its ID and superblock reference are given back.
 	unmounted atomic.Bool
 	released  atomic.Bool
 }
 
-// listHead is struct list_head for mounts: circular, with the owner.
+// listHead is struct list_head for mounts: circular. The Mount a node
+// belongs to is found from the node's offset (container_of), which keeps
+// the owner pointer out of each of the six heads.
 type listHead struct {
 	next, prev *listHead
-	m          *Mount
 }
 
-func (l *listHead) init(m *Mount) { l.next, l.prev, l.m = l, l, m }
-func (l *listHead) empty() bool   { return l.next == l }
+var (
+	offChild      = unsafe.Offsetof(Mount{}.child)
+	offNsNode     = unsafe.Offsetof(Mount{}.nsNode)
+	offShare      = unsafe.Offsetof(Mount{}.share)
+	offUmountNode = unsafe.Offsetof(Mount{}.umountNode)
+)
+
+// owner is container_of: the Mount whose field at offset off is l.
+func (l *listHead) owner(off uintptr) *Mount {
+	return (*Mount)(unsafe.Add(unsafe.Pointer(l), -int(off)))
+}
+
+// childOf, nsNodeOf, shareOf and umountNodeOf map a node of the list named
+// to its Mount.
+func childOf(l *listHead) *Mount      { return l.owner(offChild) }
+func nsNodeOf(l *listHead) *Mount     { return l.owner(offNsNode) }
+func shareOf(l *listHead) *Mount      { return l.owner(offShare) }
+func umountNodeOf(l *listHead) *Mount { return l.owner(offUmountNode) }
+
+func (l *listHead) init()       { l.next, l.prev = l, l }
+func (l *listHead) empty() bool { return l.next == l }
 
 // add is list_add: insert n after l.
 func (l *listHead) add(n *listHead) {
@@ -115,23 +137,21 @@ func (k *Kernel) allocVfsmnt(devname string) (*Mount, error) {
 	if devname == "" {
 		devname = "none"
 	}
-	m := &Mount{k: k, id: id, idUnique: k.mntIDCounter.Add(1), devname: devname}
-	m.selfLink.parent = m
-	m.link.Store(&m.selfLink)
-	m.mounts.init(m)
-	m.child.init(m)
-	m.nsNode.init(m)
-	m.share.init(m)
-	m.umountNode.init(m)
+	m := &Mount{id: int32(id), idUnique: k.mntIDCounter.Add(1), devname: devname}
+	m.mounts.init()
+	m.child.init()
+	m.nsNode.init()
+	m.share.init()
+	m.umountNode.init()
 	return m, nil
 }
 
 // freeLocked is mnt_free_id + release of the group ID, once a mount has left
 // every tree.
-func (m *Mount) freeID() { m.k.mountIDs.Free(m.id) }
+func (m *Mount) freeID() { m.sb.k.mountIDs.Free(int(m.id)) }
 
 // ID returns mnt_id.
-func (m *Mount) ID() int { return m.id }
+func (m *Mount) ID() int { return int(m.id) }
 
 // UniqueID returns mnt_id_unique.
 func (m *Mount) UniqueID() uint64 { return m.idUnique }
@@ -155,17 +175,30 @@ func (m *Mount) Namespace() *MountNamespace { return m.ns.Load() }
 // parent returns itself and its root.
 func (m *Mount) Parent() (*Mount, *Dentry) {
 	l := m.link.Load()
-	if l.parent == m {
+	if l == nil {
 		return m, m.root
 	}
 	return l.parent, l.mountpoint
 }
 
-func (m *Mount) parent() *Mount      { return m.link.Load().parent }
-func (m *Mount) mountpoint() *Dentry { return m.link.Load().mountpoint }
+// parent is mnt_parent: the mount itself when it has none.
+func (m *Mount) parent() *Mount {
+	if l := m.link.Load(); l != nil {
+		return l.parent
+	}
+	return m
+}
+
+// mountpoint is mnt_mountpoint; nil when the mount has no parent.
+func (m *Mount) mountpoint() *Dentry {
+	if l := m.link.Load(); l != nil {
+		return l.mountpoint
+	}
+	return nil
+}
 
 // hasParent is mnt_has_parent.
-func (m *Mount) hasParent() bool { return m.link.Load().parent != m }
+func (m *Mount) hasParent() bool { return m.link.Load() != nil }
 
 // ReadOnly is __mnt_is_readonly: the mount or its superblock is read-only.
 func (m *Mount) ReadOnly() bool {
@@ -181,23 +214,11 @@ func (m *Mount) setFlags(set, clear uint32) {
 	}
 }
 
-// lookupMnt is __lookup_mnt: the mount attached at (m, d), or nil.
-func (m *Mount) lookupMnt(d *Dentry) *Mount {
-	m.childMu.RLock()
-	c := m.children[d]
-	m.childMu.RUnlock()
-	return c
-}
-
-// lookupMntLocked is __lookup_mnt for callers holding Kernel.namespaceMu,
-// which every writer of the children maps holds too.
-func (m *Mount) lookupMntLocked(d *Dentry) *Mount { return m.children[d] }
-
 // setMountpoint is mnt_set_mountpoint: record where child goes, without
 // making it visible yet.
 func (m *Mount) setMountpoint(d *Dentry, child *Mount) {
 	l := &child.firstLink
-	if child.link.Load() != &child.selfLink || l.parent != nil {
+	if l.parent != nil {
 		l = new(mountLink) // a link once published is never rewritten
 	}
 	l.parent, l.mountpoint = m, d
@@ -212,14 +233,16 @@ func makeVisible(child *Mount) {
 	if l.mountpoint == p.root {
 		p.overmount = child
 	}
-	p.childMu.Lock()
-	if p.children == nil {
-		p.children = make(map[*Dentry]*Mount)
+	k := p.sb.k
+	k.mountSeqBegin()
+	if hidden := p.hashAddLocked(child, l.mountpoint); hidden != nil {
+		hidden.tflags |= tShadowed
+		k.shadowed++
 	}
-	p.children[l.mountpoint] = child
-	p.childMu.Unlock()
+	k.mountSeqEnd()
+	child.tflags |= tHashed
 	l.mountpoint.mounted.Add(1)
-	child.mpIndex = len(l.mountpoint.mps)
+	child.mpIndex = int32(len(l.mountpoint.mps))
 	l.mountpoint.mps = append(l.mountpoint.mps, child)
 	p.mounts.addTail(&child.child)
 }
@@ -230,34 +253,51 @@ func attachMnt(m, parent *Mount, mp *Dentry) {
 	makeVisible(m)
 }
 
-// unhash removes m from its parent's hash if it is the one there.
+// unhash is unhash_mnt's hash part with put_mountpoint: m leaves the
+// hash and its mountpoint's list. The hash holds one mount per key, the
+// newest, as __lookup_mnt finds the newest of the kernel's chain; when that
+// one leaves, a mount it hid on the same key is seen again.
 func unhash(m *Mount) {
 	l := m.link.Load()
-	if l.parent == m {
+	if l == nil || m.tflags&tHashed == 0 {
 		return
 	}
-	p := l.parent
-	p.childMu.Lock()
-	hashed := p.children[l.mountpoint] == m
-	if hashed {
-		delete(p.children, l.mountpoint)
+	p, mp := l.parent, l.mountpoint
+	k := p.sb.k
+	m.tflags &^= tHashed
+	k.mountSeqBegin()
+	if m.tflags&tShadowed != 0 {
+		m.tflags &^= tShadowed
+		k.shadowed--
+	} else if p.hashRemoveLocked(m, mp) && k.shadowed > 0 {
+		p.unshadowLocked(mp, m)
 	}
-	p.childMu.Unlock()
-	if hashed {
-		l.mountpoint.mounted.Add(-1)
-		// Swap-remove: the list's order does not matter.
-		mps := l.mountpoint.mps
-		last := mps[len(mps)-1]
-		mps[m.mpIndex], last.mpIndex = last, m.mpIndex
-		mps[len(mps)-1] = nil
-		l.mountpoint.mps = mps[:len(mps)-1]
+	k.mountSeqEnd()
+	mp.mounted.Add(-1)
+	// Swap-remove: the list's order does not matter.
+	mps := mp.mps
+	last := mps[len(mps)-1]
+	mps[m.mpIndex], last.mpIndex = last, m.mpIndex
+	mps[len(mps)-1] = nil
+	mp.mps = mps[:len(mps)-1]
+}
+
+// unshadowLocked hashes again a mount on (p, mp) that gone had hidden.
+func (p *Mount) unshadowLocked(mp *Dentry, gone *Mount) {
+	for _, s := range mp.mps {
+		if s != gone && s.tflags&tShadowed != 0 && s.parent() == p {
+			s.tflags &^= tShadowed
+			p.sb.k.shadowed--
+			p.hashAddLocked(s, mp)
+			return
+		}
 	}
 }
 
 // umountMnt is __umount_mnt: detach m from its parent.
 func umountMnt(m *Mount) {
 	l := m.link.Load()
-	if l.parent == m {
+	if l == nil {
 		return
 	}
 	if l.parent.overmount == m {
@@ -265,13 +305,16 @@ func umountMnt(m *Mount) {
 	}
 	unhash(m)
 	m.child.del()
-	m.link.Store(&m.selfLink)
+	m.link.Store(nil)
 }
 
 // changeMountpoint is mnt_change_mountpoint: move m to (parent, mp).
 func changeMountpoint(parent *Mount, mp *Dentry, m *Mount) {
+	k := m.sb.k
+	k.mountSeqBegin() // lookups see m at its old place or at its new one
+	defer k.mountSeqEnd()
 	old := m.link.Load()
-	if old.parent != m && old.parent.overmount == m {
+	if old != nil && old.parent.overmount == m {
 		old.parent.overmount = nil
 	}
 	m.child.del()
@@ -295,14 +338,14 @@ func nextMnt(p, root *Mount) *Mount {
 			p = par
 		}
 	}
-	return next.m
+	return childOf(next)
 }
 
 // skipMntTree is skip_mnt_tree: the last mount of p's subtree in walk order.
 func skipMntTree(p *Mount) *Mount {
 	prev := p.mounts.prev
 	for prev != &p.mounts {
-		p = prev.m
+		p = childOf(prev)
 		prev = p.mounts.prev
 	}
 	return p

@@ -46,7 +46,7 @@ var nsSeq atomic.Uint64
 
 func (k *Kernel) allocMntNS() *MountNamespace {
 	ns := &MountNamespace{k: k, seq: nsSeq.Add(1)}
-	ns.list.init(nil)
+	ns.list.init()
 	return ns
 }
 
@@ -68,10 +68,10 @@ func (ns *MountNamespace) addToNS(m *Mount) {
 	if at == nil {
 		at = ns.list.prev
 	}
-	for at != &ns.list && at.m.idUnique > m.idUnique {
+	for at != &ns.list && nsNodeOf(at).idUnique > m.idUnique {
 		at = at.prev
 	}
-	for at.next != &ns.list && at.next.m.idUnique < m.idUnique {
+	for at.next != &ns.list && nsNodeOf(at.next).idUnique < m.idUnique {
 		at = at.next
 	}
 	at.add(&m.nsNode)
@@ -99,7 +99,7 @@ func (ns *MountNamespace) Mounts() []*Mount {
 	defer ns.k.namespaceMu.Unlock()
 	var out []*Mount
 	for l := ns.list.next; l != &ns.list; l = l.next {
-		out = append(out, l.m)
+		out = append(out, nsNodeOf(l))
 	}
 	return out
 }

@@ -28,21 +28,21 @@ func (m *Mount) isNew() bool        { return m.ns.Load() == nil }
 // peers reports whether a and b are in one peer group.
 func peers(a, b *Mount) bool { return a.groupID == b.groupID && a.groupID != 0 }
 
-func nextPeer(m *Mount) *Mount { return m.share.next.m }
+func nextPeer(m *Mount) *Mount { return shareOf(m.share.next) }
 
 // allocGroupID is mnt_alloc_group_id.
 func (m *Mount) allocGroupID() error {
-	id, ok := m.k.groupIDs.Alloc()
+	id, ok := m.sb.k.groupIDs.Alloc()
 	if !ok {
 		return linux.ENOSPC
 	}
-	m.groupID = id
+	m.groupID = int32(id)
 	return nil
 }
 
 // releaseGroupID is mnt_release_group_id.
 func (m *Mount) releaseGroupID() {
-	m.k.groupIDs.Free(m.groupID)
+	m.sb.k.groupIDs.Free(int(m.groupID))
 	m.groupID = 0
 }
 
@@ -189,12 +189,12 @@ func setDestinations(m, master *Mount) {
 // unmounted) private, handing what propagated through them onwards.
 func bulkMakePrivate(set *umountList) {
 	for n := set.head.next; n != &set.head; n = n.next {
-		if m := n.m; !m.isMarked() {
+		if m := umountNodeOf(n); !m.isMarked() {
 			setDestinations(m, traceTransfers(m))
 		}
 	}
 	for n := set.head.next; n != &set.head; n = n.next {
-		m := n.m
+		m := umountNodeOf(n)
 		transferPropagation(m, m.master)
 		m.master = nil
 		m.tflags &^= tMarked
@@ -312,9 +312,9 @@ func findMaster(m, lastCopy, original *Mount) *Mount {
 // propagateMnt is propagate_mnt: make the copies of source for every mount
 // that receives propagation from dest, with their mountpoints set. The
 // copies are returned newest first, as the kernel's tree_list holds them.
-// (The local "copy" is the kernel's name for the last copy made.)
-func propagateMnt(dest *Mount, mp *Dentry, source *Mount) ([]*Mount, error) {
-	var tree []*Mount
+// (The local "copy" is the kernel's name for the last copy made.) The
+// copies are appended to tree, which may be a reused buffer.
+func propagateMnt(dest *Mount, mp *Dentry, source *Mount, tree []*Mount) ([]*Mount, error) {
 	if dest.master != nil {
 		dest.master.tflags |= tMarked
 	}

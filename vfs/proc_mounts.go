@@ -38,7 +38,7 @@ func getDominatingID(m *Mount, root Path) int {
 		p := mm
 		for {
 			if p.ns.Load() == m.ns.Load() && isPathReachable(p, p.root, root) {
-				return p.groupID
+				return int(p.groupID)
 			}
 			if p = nextPeer(p); p == mm {
 				break
@@ -145,9 +145,9 @@ func (r *render) appendSbOpts(sb *Superblock) {
 func (r *render) showMountinfo(m *Mount, root Path) {
 	start := len(r.b)
 	sb := m.sb
-	r.appendInt(m.id)
+	r.appendInt(int(m.id))
 	r.b = append(r.b, ' ')
-	r.appendInt(m.parent().id)
+	r.appendInt(int(m.parent().id))
 	r.b = append(r.b, ' ')
 	r.appendInt(int(linux.Major(sb.dev)))
 	r.b = append(r.b, ':')
@@ -163,10 +163,10 @@ func (r *render) showMountinfo(m *Mount, root Path) {
 	r.appendMntOpts(m)
 	if m.isShared() {
 		r.b = append(r.b, " shared:"...)
-		r.appendInt(m.groupID)
+		r.appendInt(int(m.groupID))
 	}
 	if m.isSlave() {
-		master := m.master.groupID
+		master := int(m.master.groupID)
 		r.b = append(r.b, " master:"...)
 		r.appendInt(master)
 		if dom := getDominatingID(m, root); dom != 0 && dom != master {
@@ -219,7 +219,7 @@ func (t *Task) renderMounts(show func(*render, *Mount, Path)) string {
 	defer t.k.namespaceMu.Unlock()
 	r := &render{b: make([]byte, 0, 128*ns.nr)}
 	for l := ns.list.next; l != &ns.list; l = l.next {
-		show(r, l.m, root)
+		show(r, nsNodeOf(l), root)
 	}
 	return string(r.b)
 }

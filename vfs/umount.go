@@ -14,21 +14,25 @@ type umountList struct{ head listHead }
 
 func newUmountList() *umountList {
 	l := &umountList{}
-	l.head.init(nil)
+	l.head.init()
 	return l
 }
 
 func (l *umountList) addTail(m *Mount) { l.head.addTail(&m.umountNode) }
 func (l *umountList) addHead(m *Mount) { l.head.add(&m.umountNode) }
 func (l *umountList) empty() bool      { return l.head.empty() }
-func (l *umountList) first() *Mount    { return l.head.next.m }
+func (l *umountList) first() *Mount    { return umountNodeOf(l.head.next) }
 
-func (l *umountList) slice() []*Mount {
-	var out []*Mount
-	for n := l.head.next; n != &l.head; n = n.next {
-		out = append(out, n.m)
+// all is list_for_each_entry_safe: the body may take the current mount off
+// the list, but no other.
+func (l *umountList) all(yield func(*Mount) bool) {
+	for n := l.head.next; n != &l.head; {
+		next := n.next
+		if !yield(umountNodeOf(n)) {
+			return
+		}
+		n = next
 	}
-	return out
 }
 
 // spliceTail is list_splice_tail_init(from, l).
@@ -64,7 +68,7 @@ func umountTree(m *Mount, how int) {
 		tmp.addTail(p)
 	}
 	for n := tmp.head.next; n != &tmp.head; n = n.next {
-		n.m.child.del()
+		umountNodeOf(n).child.del()
 	}
 	if how&umountPropagate != 0 {
 		propagateUmount(tmp)
@@ -104,7 +108,7 @@ func (m *Mount) releaseLocked() {
 		return
 	}
 	for !m.mounts.empty() {
-		c := m.mounts.next.m
+		c := childOf(m.mounts.next)
 		umountMnt(c)
 		c.unmounted.Store(true)
 		c.releaseLocked()
@@ -120,9 +124,9 @@ func (m *Mount) mntput() {
 	}
 	m.expiryMark.Store(false)
 	if m.unmounted.Load() {
-		m.k.namespaceMu.Lock()
+		m.sb.k.namespaceMu.Lock()
 		m.releaseLocked()
-		m.k.namespaceMu.Unlock()
+		m.sb.k.namespaceMu.Unlock()
 	}
 }
 
@@ -130,7 +134,7 @@ func isCandidate(m *Mount) bool { return m.tflags&tUmountCandidate != 0 }
 
 // gatherCandidates is gather_candidates.
 func gatherCandidates(set, candidates *umountList) {
-	for _, m := range set.slice() {
+	for m := range set.all {
 		if isCandidate(m) {
 			continue
 		}
@@ -151,7 +155,7 @@ func gatherCandidates(set, candidates *umountList) {
 			q = propagationNext(q, p)
 		}
 	}
-	for _, m := range set.slice() {
+	for m := range set.all {
 		m.tflags &^= tUmountCandidate
 	}
 }
@@ -190,9 +194,9 @@ func trimOne(m *Mount, to *umountList) {
 	}
 	removeThis, found, umountThis := false, false, false
 	for c := m.mounts.next; c != &m.mounts; c = c.next {
-		if !isCandidate(c.m) {
+		if !isCandidate(childOf(c)) {
 			found = true
-			if c.m != m.overmount {
+			if childOf(c) != m.overmount {
 				removeThis = true
 				break
 			}
@@ -253,13 +257,13 @@ func propagateUmount(set *umountList) {
 	to := newUmountList()
 	candidates := newUmountList()
 	gatherCandidates(set, candidates)
-	for _, m := range candidates.slice() {
+	for m := range candidates.all {
 		trimOne(m, to)
 	}
 	for !candidates.empty() {
 		handleLocked(candidates.first(), to)
 	}
-	for _, m := range to.slice() {
+	for m := range to.all {
 		if over := m.overmount; over != nil && !willBeUnmounted(over) {
 			reparent(over)
 		}
