@@ -118,6 +118,7 @@ func (t *Task) doNewMount(p Path, fstype string, sbFlags, mntFlags uint32, sourc
 	if err != nil {
 		return err
 	}
+	fc.task = t
 	defer t.k.logFc(fc)
 	if source != "" {
 		if err := fc.ParseString("source", source, true); err != nil {

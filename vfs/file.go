@@ -37,6 +37,12 @@ type SeekHoler interface {
 	SeekHoleData(f *File, off int64, hole bool) int64
 }
 
+// FileReleaser is implemented by file operations that act when the last
+// reference to an open file goes (->release).
+type FileReleaser interface {
+	Release(f *File)
+}
+
 // FileOpener is implemented by file operations that prepare an open file
 // (->open), with the opening task at hand.
 type FileOpener interface {
@@ -65,6 +71,9 @@ func (f *File) DecRef() {
 	}
 	if _, ok := f.ops.(fifoOps); ok {
 		fifoRelease(f)
+	}
+	if r, ok := f.ops.(FileReleaser); ok {
+		r.Release(f)
 	}
 	in := f.Inode()
 	if f.writer {

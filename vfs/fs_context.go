@@ -86,6 +86,9 @@ type FsContext struct {
 	Root *Dentry
 	// FsPrivate belongs to the filesystem.
 	FsPrivate any
+	// task is the mounting task ("current"), through which a block
+	// filesystem looks its source up.
+	task *Task
 	// Log holds the messages the kernel would print (logfc/errorf), such
 	// as "tmpfs: Unknown parameter 'foo'".
 	Log []string
@@ -115,6 +118,11 @@ func (k *Kernel) FsContextForReconfigure(root *Dentry, cred *Cred, sbFlags, mask
 // Errorf logs "<fstype>: msg" and returns EINVAL (invalf).
 func (fc *FsContext) Errorf(format string, args ...any) error {
 	return fc.Fail(linux.EINVAL, format, args...)
+}
+
+// Warnf is warnf: it logs "<fstype>: msg".
+func (fc *FsContext) Warnf(format string, args ...any) {
+	fc.Log = append(fc.Log, fc.FsType.Name()+": "+fmt.Sprintf(format, args...))
 }
 
 // Fail logs "<fstype>: msg" and returns err.

@@ -53,6 +53,7 @@ type Kernel struct {
 	initNS   *MountNamespace
 	tasks    taskSet
 	chardevs charDevs
+	bdevs    blockDevs
 
 	fsData sync.Map // per-kernel state of filesystem types (FsData)
 

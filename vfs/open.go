@@ -221,6 +221,9 @@ func doOpen(nd *nameidata, h *openHow, created, trunc bool) (*File, error) {
 	if err := mayOpen(nd.cred, p, in, acc, h.flags); err != nil {
 		return nil, err
 	}
+	if h.write && p.Mnt.ReadOnly() && !isSpecial(in.Mode()) {
+		return nil, linux.EROFS
+	}
 	ops := in.FileOps
 	switch in.Mode() & linux.S_IFMT {
 	case linux.S_IFCHR:
@@ -228,12 +231,14 @@ func doOpen(nd *nameidata, h *openHow, created, trunc bool) (*File, error) {
 		if ops = nd.task.k.charDevice(in.Rdev()); ops == nil {
 			return nil, linux.ENXIO
 		}
-	case linux.S_IFSOCK, linux.S_IFBLK:
-		// No socket or block driver is bound to a node made here.
+	case linux.S_IFBLK:
+		var err error
+		if ops, err = nd.task.k.blkdevOpen(in.Rdev()); err != nil {
+			return nil, err
+		}
+	case linux.S_IFSOCK:
+		// No socket is bound to a node made here.
 		return nil, linux.ENXIO
-	}
-	if h.write && p.Mnt.ReadOnly() && in.Mode()&linux.S_IFMT != linux.S_IFCHR && in.Mode()&linux.S_IFMT != linux.S_IFIFO {
-		return nil, linux.EROFS
 	}
 	f := newFile(p, h.flags, h.read, h.write, false)
 	f.ops = ops

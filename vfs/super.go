@@ -14,6 +14,7 @@ type Superblock struct {
 	fsType FilesystemType
 	dev    uint64 // s_dev
 	anon   bool   // dev came from get_anon_bdev
+	bdev   *bdev  // the disk of a block filesystem (s_bdev)
 	root   *Dentry
 	flags  atomic.Uint32 // SB_*
 
@@ -41,8 +42,14 @@ func (sb *Superblock) Activate() { sb.activate() }
 // deactivate is deactivate_super: the last mount gone, the superblock dies
 // (kill_anon_super frees its device number).
 func (sb *Superblock) deactivate() {
-	if sb.active.Add(-1) == 0 && sb.anon {
+	if sb.active.Add(-1) != 0 {
+		return
+	}
+	switch {
+	case sb.anon:
 		sb.k.freeAnonBdev(sb.dev)
+	case sb.bdev != nil:
+		sb.k.killBlockSuper(sb)
 	}
 }
 
