@@ -10,6 +10,7 @@ import (
 	"io"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/device/loop"
 	"github.com/linuxvfs/linuxvfs/device/mem"
 	"github.com/linuxvfs/linuxvfs/fs/devtmpfs"
 	"github.com/linuxvfs/linuxvfs/fs/mqueue"
@@ -33,6 +34,9 @@ func NewKernel() *vfs.Kernel {
 	if err := mem.Register(k); err != nil {
 		panic("linuxvfs: memory devices: " + err.Error())
 	}
+	if _, err := loop.Register(k); err != nil {
+		panic("linuxvfs: loop devices: " + err.Error())
+	}
 	return k
 }
 
@@ -44,7 +48,8 @@ func BootRootfs() (*vfs.Task, error) {
 
 // Boot returns init of a small Linux system: a private tmpfs as the root
 // (moved over rootfs and chrooted into, as switch_root does), with proc on
-// /proc, a tmpfs on /dev holding null, zero, full, random and urandom, a
+// /proc, a tmpfs on /dev holding null, zero, full, random, urandom,
+// loop-control and loop0..7, a
 // tmpfs on /tmp and one (mode 755) on /run, where libmount keeps its utab. It runs as uid 0 with every
 // capability, umask 022, in /.
 func Boot() (*vfs.Task, error) {
@@ -77,13 +82,24 @@ func Boot() (*vfs.Task, error) {
 	return t, nil
 }
 
-// makeDevNodes makes the memory devices in /dev, as a small system's /dev
-// (or devtmpfs) has them: /dev/null and friends, mode 0666.
+// makeDevNodes makes the device nodes of /dev as a small system's /dev
+// (or devtmpfs) has them: /dev/null and friends, mode 0666, then
+// /dev/loop-control and /dev/loop0..7, mode 0600.
 func makeDevNodes(t *vfs.Task) error {
 	old := t.Umask(0)
 	defer t.Umask(old)
 	for _, d := range mem.Devices {
 		if err := t.Mknodat(linux.AT_FDCWD, "/dev/"+d.Name, linux.S_IFCHR|0o666, linux.Mkdev(mem.Major, d.Minor)); err != nil {
+			return err
+		}
+	}
+	ctl := linux.Mkdev(linux.MISC_MAJOR, linux.LOOP_CTRL_MINOR)
+	if err := t.Mknodat(linux.AT_FDCWD, "/dev/loop-control", linux.S_IFCHR|0o600, ctl); err != nil {
+		return err
+	}
+	for i := 0; i < loop.MinCount; i++ {
+		name := fmt.Sprintf("/dev/loop%d", i)
+		if err := t.Mknodat(linux.AT_FDCWD, name, linux.S_IFBLK|0o600, linux.Mkdev(linux.LOOP_MAJOR, uint32(i))); err != nil {
 			return err
 		}
 	}

@@ -89,6 +89,15 @@ func (f *File) DecRef() {
 	f.mnt.mntput()
 }
 
+// fileSize is i_size, or the disk's size for a block device
+// (blkdev_llseek).
+func fileSize(f *File) int64 {
+	if b, ok := f.ops.(blockFileOps); ok {
+		return b.b.disk.Size()
+	}
+	return f.Inode().Size()
+}
+
 // isSpecial is special_file: device, FIFO or socket, whose writers do not
 // hold a mount writable.
 func isSpecial(mode uint32) bool {
@@ -332,7 +341,7 @@ func (t *Task) Lseek(fd int, off int64, whence int) (pos int64, err error) {
 		case linux.SEEK_CUR:
 			off += f.pos
 		case linux.SEEK_END:
-			off += f.Inode().Size()
+			off += fileSize(f)
 		case linux.SEEK_DATA, linux.SEEK_HOLE:
 			size := f.Inode().Size()
 			if off < 0 || off >= size {

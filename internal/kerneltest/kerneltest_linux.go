@@ -35,6 +35,8 @@ mknod -m 666 "$T/dev/zero" c 1 5
 mknod -m 666 "$T/dev/full" c 1 7
 mknod -m 666 "$T/dev/random" c 1 8
 mknod -m 666 "$T/dev/urandom" c 1 9
+mknod -m 600 "$T/dev/loop-control" c 10 237
+for i in 0 1 2 3 4 5 6 7; do mknod -m 600 "$T/dev/loop$i" b 7 $i; done
 mount -t tmpfs tmpfs "$T/tmp"
 mount -t tmpfs -o mode=755 tmpfs "$T/run"
 for d in $KT_HOSTDIRS; do

@@ -1,0 +1,243 @@
+package loop
+
+import (
+	"sync"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// Device is struct loop_device: a disk that reads and writes its backing
+// file from an offset, up to a size limit.
+type Device struct {
+	d     *Driver
+	index int
+
+	mu        sync.Mutex // lo_mutex
+	file      *vfs.File  // lo_backing_file; nil while unbound
+	offset    int64
+	sizeLimit int64
+	flags     uint32
+	fileName  string
+	rundown   bool // Lo_rundown: cleared at the last close
+}
+
+// Dev returns the device number, 7:index.
+func (dev *Device) Dev() uint64 { return linux.Mkdev(linux.LOOP_MAJOR, uint32(dev.index)) }
+
+// Index returns lo_number.
+func (dev *Device) Index() int { return dev.index }
+
+// Bound reports lo_state != Lo_unbound.
+func (dev *Device) Bound() bool {
+	dev.mu.Lock()
+	defer dev.mu.Unlock()
+	return dev.file != nil
+}
+
+// Size is get_loop_size: the backing file's size past the offset, capped
+// by the size limit, in whole 512-byte sectors.
+func (dev *Device) Size() int64 {
+	dev.mu.Lock()
+	defer dev.mu.Unlock()
+	return dev.sizeLocked()
+}
+
+func (dev *Device) sizeLocked() int64 {
+	if dev.file == nil {
+		return 0
+	}
+	n := dev.file.Inode().Size() - dev.offset
+	if dev.sizeLimit > 0 && dev.sizeLimit < n {
+		n = dev.sizeLimit
+	}
+	if n < 0 {
+		return 0
+	}
+	return n &^ 511
+}
+
+// ReadOnly is bdev_read_only: LO_FLAGS_READ_ONLY.
+func (dev *Device) ReadOnly() bool {
+	dev.mu.Lock()
+	defer dev.mu.Unlock()
+	return dev.flags&linux.LO_FLAGS_READ_ONLY != 0
+}
+
+// ReadAt is lo_rw_aio for a read: an unbound device has no bytes.
+func (dev *Device) ReadAt(p []byte, off int64) (int, error) {
+	f, base := dev.backing()
+	if f == nil {
+		return 0, linux.EIO
+	}
+	defer f.DecRef()
+	return f.KernelRead(p, base+off)
+}
+
+// WriteAt is lo_rw_aio for a write; a read-only device refuses (EPERM,
+// as blk_update_request reports a write to a read-only loop).
+func (dev *Device) WriteAt(p []byte, off int64) (int, error) {
+	if dev.ReadOnly() {
+		return 0, linux.EPERM
+	}
+	f, base := dev.backing()
+	if f == nil {
+		return 0, linux.EIO
+	}
+	defer f.DecRef()
+	return f.KernelWrite(p, base+off)
+}
+
+func (dev *Device) backing() (*vfs.File, int64) {
+	dev.mu.Lock()
+	defer dev.mu.Unlock()
+	if dev.file == nil {
+		return nil, 0
+	}
+	dev.file.IncRef()
+	return dev.file, dev.offset
+}
+
+// Ioctl is lo_ioctl.
+func (dev *Device) Ioctl(t *vfs.Task, cmd uint32, arg any) (uintptr, error) {
+	switch cmd {
+	case linux.LOOP_SET_FD:
+		fd, ok := arg.(int)
+		if !ok {
+			return 0, linux.EINVAL
+		}
+		return 0, dev.configure(t, Config{Fd: fd})
+	case linux.LOOP_CONFIGURE:
+		c, ok := arg.(*Config)
+		if !ok {
+			return 0, linux.EFAULT
+		}
+		return 0, dev.configure(t, *c)
+	case linux.LOOP_CLR_FD:
+		return 0, dev.clrFd()
+	case linux.LOOP_GET_STATUS64:
+		info, ok := arg.(*Info)
+		if !ok {
+			return 0, linux.EFAULT
+		}
+		return 0, dev.getStatus(info)
+	case linux.LOOP_SET_STATUS64:
+		info, ok := arg.(*Info)
+		if !ok {
+			return 0, linux.EFAULT
+		}
+		return 0, dev.setStatus(info)
+	case linux.LOOP_SET_CAPACITY:
+		return 0, nil // the size is read from the file each time
+	}
+	return 0, linux.ENOTTY
+}
+
+// settableFlags is LOOP_CONFIGURE_SETTABLE_FLAGS.
+const settableFlags = linux.LO_FLAGS_READ_ONLY | linux.LO_FLAGS_AUTOCLEAR |
+	linux.LO_FLAGS_PARTSCAN | linux.LO_FLAGS_DIRECT_IO
+
+// configure is loop_configure: bind the file open at c.Fd. A file not
+// open for writing, or on a read-only mount, makes a read-only device.
+func (dev *Device) configure(t *vfs.Task, c Config) error {
+	if c.Info.Flags&^settableFlags != 0 {
+		return linux.EINVAL
+	}
+	f, err := t.Fget(c.Fd)
+	if err != nil {
+		return err
+	}
+	mode := f.Inode().Mode() & linux.S_IFMT
+	if mode != linux.S_IFREG && mode != linux.S_IFBLK {
+		f.DecRef()
+		return linux.EINVAL
+	}
+	dev.mu.Lock()
+	defer dev.mu.Unlock()
+	if dev.file != nil {
+		f.DecRef()
+		return linux.EBUSY
+	}
+	dev.file, dev.rundown = f, false
+	dev.offset, dev.sizeLimit = int64(c.Info.Offset), int64(c.Info.SizeLimit)
+	dev.flags = c.Info.Flags &^ linux.LO_FLAGS_PARTSCAN
+	if !f.Writable() || f.Mount().ReadOnly() {
+		dev.flags |= linux.LO_FLAGS_READ_ONLY
+	}
+	dev.fileName = truncName(c.Info.FileName)
+	return nil
+}
+
+func truncName(s string) string {
+	if len(s) >= linux.LO_NAME_SIZE {
+		return s[:linux.LO_NAME_SIZE-1]
+	}
+	return s
+}
+
+// clrFd is loop_clr_fd: the device is marked to let go of its file at the
+// last close; with no other opener than the caller, no new one may come.
+func (dev *Device) clrFd() error {
+	openers := dev.d.k.DiskOpeners(dev.Dev()) // before lo_mutex: the disk table lock comes first
+	dev.mu.Lock()
+	defer dev.mu.Unlock()
+	if dev.file == nil || dev.rundown {
+		return linux.ENXIO
+	}
+	dev.flags |= linux.LO_FLAGS_AUTOCLEAR
+	if openers <= 1 {
+		dev.rundown = true
+	}
+	return nil
+}
+
+// LastClose is lo_release: with autoclear set, the last close unbinds the
+// device (__loop_clr_fd).
+func (dev *Device) LastClose() {
+	dev.mu.Lock()
+	f := dev.file
+	if f == nil || dev.flags&linux.LO_FLAGS_AUTOCLEAR == 0 {
+		dev.mu.Unlock()
+		return
+	}
+	dev.file, dev.rundown = nil, false
+	dev.offset, dev.sizeLimit, dev.flags, dev.fileName = 0, 0, 0, ""
+	dev.mu.Unlock()
+	f.DecRef()
+}
+
+// getStatus is loop_get_status.
+func (dev *Device) getStatus(info *Info) error {
+	dev.mu.Lock()
+	defer dev.mu.Unlock()
+	if dev.file == nil {
+		return linux.ENXIO
+	}
+	in := dev.file.Inode()
+	*info = Info{
+		Device:    in.Superblock().Dev(),
+		Inode:     in.Ino(),
+		Rdevice:   in.Rdev(),
+		Offset:    uint64(dev.offset),
+		SizeLimit: uint64(dev.sizeLimit),
+		Number:    uint32(dev.index),
+		Flags:     dev.flags,
+		FileName:  dev.fileName,
+	}
+	return nil
+}
+
+// setStatus is loop_set_status: offset, size limit, name and the
+// autoclear bit change; the read-only bit does not.
+func (dev *Device) setStatus(info *Info) error {
+	dev.mu.Lock()
+	defer dev.mu.Unlock()
+	if dev.file == nil {
+		return linux.ENXIO
+	}
+	const settable = linux.LO_FLAGS_AUTOCLEAR | linux.LO_FLAGS_PARTSCAN
+	dev.offset, dev.sizeLimit = int64(info.Offset), int64(info.SizeLimit)
+	dev.flags = dev.flags&^settable | info.Flags&settable&^linux.LO_FLAGS_PARTSCAN
+	dev.fileName = truncName(info.FileName)
+	return nil
+}

@@ -1,0 +1,142 @@
+// Package loop is drivers/block/loop.c: block devices of major 7 whose
+// bytes are those of a file, configured through ioctls on the device and
+// on /dev/loop-control (misc 10:237).
+package loop
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// MinCount is CONFIG_BLK_DEV_LOOP_MIN_COUNT: the devices made at load.
+const MinCount = 8
+
+// Info is struct loop_info64.
+type Info struct {
+	Device    uint64 // lo_device: the backing file's st_dev
+	Inode     uint64 // lo_inode
+	Rdevice   uint64 // lo_rdevice
+	Offset    uint64 // lo_offset
+	SizeLimit uint64 // lo_sizelimit; 0 is the whole file
+	Number    uint32 // lo_number: the device's index
+	Flags     uint32 // LO_FLAGS_*
+	FileName  string // lo_file_name, at most LO_NAME_SIZE-1 bytes
+}
+
+// Config is struct loop_config for LOOP_CONFIGURE.
+type Config struct {
+	Fd        int
+	BlockSize uint32
+	Info      Info
+}
+
+// Driver is the loop driver of one kernel: its devices by index.
+type Driver struct {
+	k    *vfs.Kernel
+	mu   sync.Mutex // loop_ctl_mutex
+	devs []*Device
+}
+
+type driverKey struct{}
+
+// Register is loop_init: the control device and MinCount devices, each a
+// disk of major 7. The driver is found again with Lookup.
+func Register(k *vfs.Kernel) (*Driver, error) {
+	d := &Driver{k: k}
+	if got := k.FsData(driverKey{}, func() any { return d }); got != d {
+		return nil, linux.EBUSY
+	}
+	if err := k.RegisterCharDevice(linux.MISC_MAJOR, linux.LOOP_CTRL_MINOR, control{d}); err != nil {
+		return nil, err
+	}
+	for i := 0; i < MinCount; i++ {
+		if _, err := d.add(i); err != nil {
+			return nil, err
+		}
+	}
+	return d, nil
+}
+
+// Lookup returns k's loop driver, or nil if none was registered.
+func Lookup(k *vfs.Kernel) *Driver {
+	d, _ := k.FsData(driverKey{}, func() any { return (*Driver)(nil) }).(*Driver)
+	return d
+}
+
+// Devices returns the devices in index order.
+func (d *Driver) Devices() []*Device {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return append([]*Device(nil), d.devs...)
+}
+
+// add is loop_add: device number i, or the first unused when i < 0.
+func (d *Driver) add(i int) (*Device, error) {
+	if i < 0 {
+		i = len(d.devs)
+	}
+	if i < len(d.devs) && d.devs[i] != nil {
+		return nil, linux.EEXIST
+	}
+	dev := &Device{d: d, index: i}
+	if err := d.k.AddDisk(dev.Dev(), dev); err != nil {
+		return nil, err
+	}
+	for len(d.devs) <= i {
+		d.devs = append(d.devs, nil)
+	}
+	d.devs[i] = dev
+	return dev, nil
+}
+
+// getFree is loop_control_get_free: the first unbound device, made if
+// every one is bound.
+func (d *Driver) getFree() (int, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for _, dev := range d.devs {
+		if dev != nil && !dev.Bound() {
+			return dev.index, nil
+		}
+	}
+	dev, err := d.add(-1)
+	if err != nil {
+		return 0, err
+	}
+	return dev.index, nil
+}
+
+// control is /dev/loop-control's file operations (loop_ctl_fops).
+type control struct{ d *Driver }
+
+func (control) ReadAt(*vfs.File, []byte, int64) (int, error)  { return 0, linux.EINVAL }
+func (control) WriteAt(*vfs.File, []byte, int64) (int, error) { return 0, linux.EINVAL }
+func (control) ReadDir(*vfs.File) ([]vfs.Dirent, error)       { return nil, linux.ENOTDIR }
+
+// Ioctl is loop_control_ioctl.
+func (c control) Ioctl(_ *vfs.File, t *vfs.Task, cmd uint32, arg any) (uintptr, error) {
+	switch cmd {
+	case linux.LOOP_CTL_GET_FREE:
+		i, err := c.d.getFree()
+		return uintptr(i), err
+	case linux.LOOP_CTL_ADD:
+		i, ok := arg.(int)
+		if !ok {
+			return 0, linux.EINVAL
+		}
+		c.d.mu.Lock()
+		defer c.d.mu.Unlock()
+		dev, err := c.d.add(i)
+		if err != nil {
+			return 0, err
+		}
+		return uintptr(dev.index), nil
+	}
+	return 0, linux.ENOTTY
+}
+
+// Name is the disk name, "loopN".
+func (dev *Device) Name() string { return fmt.Sprintf("loop%d", dev.index) }

@@ -1,0 +1,81 @@
+package vfs
+
+import "github.com/linuxvfs/linuxvfs/abi/linux"
+
+// Ioctler is implemented by file operations with an unlocked_ioctl. arg
+// is the Go value the command takes (a pointer to the structure the
+// kernel would copy in or out), not a user address.
+type Ioctler interface {
+	Ioctl(f *File, t *Task, cmd uint32, arg any) (uintptr, error)
+}
+
+// DiskIoctler is implemented by disks with a driver ioctl
+// (block_device_operations->ioctl), which blkdev_ioctl reaches for the
+// commands the block layer does not answer itself.
+type DiskIoctler interface {
+	Ioctl(t *Task, cmd uint32, arg any) (uintptr, error)
+}
+
+// Ioctl is ioctl(2): ENOTTY for files whose operations have none.
+func (t *Task) Ioctl(fd int, cmd uint32, arg any) (r uintptr, err error) {
+	err = t.withFile(fd, func(f *File) error {
+		if f.path {
+			return linux.EBADF
+		}
+		io, ok := f.ops.(Ioctler)
+		if !ok {
+			return linux.ENOTTY
+		}
+		r, err = io.Ioctl(f, t, cmd, arg)
+		return err
+	})
+	return r, err
+}
+
+// Ioctl is blkdev_ioctl: the size and read-only queries of the block
+// layer, then the driver's own commands.
+func (o blockFileOps) Ioctl(f *File, t *Task, cmd uint32, arg any) (uintptr, error) {
+	switch cmd {
+	case linux.BLKGETSIZE64:
+		p, ok := arg.(*uint64)
+		if !ok {
+			return 0, linux.EFAULT
+		}
+		*p = uint64(o.b.disk.Size())
+		return 0, nil
+	case linux.BLKROGET:
+		p, ok := arg.(*int32)
+		if !ok {
+			return 0, linux.EFAULT
+		}
+		*p = 0
+		if o.b.disk.ReadOnly() {
+			*p = 1
+		}
+		return 0, nil
+	}
+	if d, ok := o.b.disk.(DiskIoctler); ok {
+		return d.Ioctl(t, cmd, arg)
+	}
+	return 0, linux.ENOTTY
+}
+
+// Fget is fget: the open file at fd, with a reference the caller drops
+// with DecRef (a driver keeping a backing file, as a loop device does).
+func (t *Task) Fget(fd int) (*File, error) { return t.files.get(fd) }
+
+// KernelRead is kernel_read at a position: a driver reading the file it
+// holds, as the opener could.
+func (f *File) KernelRead(p []byte, off int64) (int, error) { return f.readAt(p, off) }
+
+// KernelWrite is kernel_write at a position, with the opener's
+// credentials (f_cred).
+func (f *File) KernelWrite(p []byte, off int64) (int, error) {
+	in := f.Inode()
+	in.rw.Lock()
+	defer in.rw.Unlock()
+	return f.writeAt(f.cred, p, off)
+}
+
+// Writable reports FMODE_WRITE.
+func (f *File) Writable() bool { return f.write }
