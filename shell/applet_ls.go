@@ -189,6 +189,7 @@ func (l *lister) printDir(d *lsEntry) []*lsEntry {
 	var sub []*lsEntry
 	for _, e := range list {
 		if e.isDir && e.name != "." && e.name != ".." {
+			e.path = fileNameConcat(d.path, e.name) // extract_dirs_from_files
 			sub = append(sub, e)
 		}
 	}
