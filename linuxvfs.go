@@ -16,6 +16,7 @@ import (
 	"github.com/linuxvfs/linuxvfs/fs/mqueue"
 	"github.com/linuxvfs/linuxvfs/fs/proc"
 	"github.com/linuxvfs/linuxvfs/fs/ramfs"
+	"github.com/linuxvfs/linuxvfs/fs/squashfs"
 	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
 	"github.com/linuxvfs/linuxvfs/shell"
 	"github.com/linuxvfs/linuxvfs/vfs"
@@ -26,7 +27,7 @@ import (
 func NewKernel() *vfs.Kernel {
 	k := vfs.NewKernel()
 	k.SetTotalRAM(hostRAM())
-	for _, t := range []vfs.FilesystemType{tmpfs.Type{}, proc.Type{}, devtmpfs.Type{}, ramfs.Type{}, mqueue.Type{}} {
+	for _, t := range []vfs.FilesystemType{tmpfs.Type{}, proc.Type{}, devtmpfs.Type{}, ramfs.Type{}, squashfs.Type{}, mqueue.Type{}} {
 		if err := k.RegisterFilesystem(t); err != nil {
 			panic("linuxvfs: " + t.Name() + " registered twice")
 		}

@@ -104,7 +104,8 @@ func readDirentsDots(t *vfs.Task, name string, dots bool) ([]vfs.Dirent, error) 
 			return all, nil
 		}
 		for _, e := range ents {
-			if dots || (e.Name != "." && e.Name != "..") {
+			// glibc's readdir skips entries numbered 0 (a squashfs root's "..").
+			if e.Ino != 0 && (dots || (e.Name != "." && e.Name != "..")) {
 				all = append(all, e)
 			}
 		}

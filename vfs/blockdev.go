@@ -193,14 +193,16 @@ type FillSuper func(sb *Superblock, disk Disk, fc *FsContext) error
 // type (sget_dev), or made by fill on a first mount.
 func (fc *FsContext) GetTreeBdev(fill FillSuper) error {
 	if fc.Source == "" {
-		return fc.Fail(linux.EINVAL, "No source specified")
+		fc.Logf("No source specified")
+		return linux.EINVAL
 	}
 	if fc.task == nil {
-		return fc.Fail(linux.EINVAL, "%s: Can't lookup blockdev", fc.Source)
+		fc.Logf("%s: Can't lookup blockdev", fc.Source)
+		return linux.EINVAL
 	}
 	dev, err := fc.task.lookupBdev(fc.Source)
 	if err != nil {
-		fc.Errorf("%s: Can't lookup blockdev", fc.Source)
+		fc.Logf("%s: Can't lookup blockdev", fc.Source)
 		return err
 	}
 	fc.SbFlags |= linux.SB_NOSEC
@@ -210,7 +212,7 @@ func (fc *FsContext) GetTreeBdev(fill FillSuper) error {
 	if sb := k.bdevs.supers[key]; sb != nil && sb.active.Load() > 0 { // grab_super
 		k.bdevs.mu.Unlock()
 		if (fc.SbFlags^sb.Flags())&linux.SB_RDONLY != 0 {
-			fc.Warnf("%s: Can't mount, would change RO state", sb.bdevName())
+			fc.Logf("%s: Can't mount, would change RO state", sb.bdevName())
 			return linux.EBUSY
 		}
 		fc.Root = sb.root
@@ -237,7 +239,7 @@ func (fc *FsContext) GetTreeBdev(fill FillSuper) error {
 func (k *Kernel) setupBdevSuperLocked(fc *FsContext, dev uint64) (*Superblock, error) {
 	b, err := k.bdevOpenLocked(dev, fc.FsType)
 	if err != nil {
-		fc.Errorf("%s: Can't open blockdev", fc.Source)
+		fc.Logf("%s: Can't open blockdev", fc.Source)
 		return nil, err
 	}
 	sb := &Superblock{k: k, fsType: fc.FsType, dev: dev, bdev: b}

@@ -397,6 +397,20 @@ func (t *Task) Getdents(fd int, max int) (ents []Dirent, err error) {
 	return ents, err
 }
 
+// DotDotIner is implemented by directory file operations whose ".." entry
+// carries a number of their own (squashfs reports the parent recorded in
+// the image), rather than the parent dentry's inode number (dir_emit_dots).
+type DotDotIner interface {
+	DotDotIno(f *File) uint64
+}
+
+func dotdotIno(f *File) uint64 {
+	if d, ok := f.ops.(DotDotIner); ok {
+		return d.DotDotIno(f)
+	}
+	return f.dentry.Parent().Inode().Ino()
+}
+
 // readdirLocked is iterate_dir. f.mu is held.
 func (f *File) readdirLocked(max int) ([]Dirent, error) {
 	var out []Dirent
@@ -406,7 +420,7 @@ func (f *File) readdirLocked(max int) ([]Dirent, error) {
 		f.pos = 1
 	}
 	if f.pos == 1 && !full() {
-		out = append(out, Dirent{Name: "..", Ino: f.dentry.Parent().Inode().Ino(), Type: linux.DT_DIR})
+		out = append(out, Dirent{Name: "..", Ino: dotdotIno(f), Type: linux.DT_DIR})
 		f.pos, f.cursor = 2, math.MaxUint64
 	}
 	if full() || f.cursor == 0 {

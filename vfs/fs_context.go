@@ -120,9 +120,10 @@ func (fc *FsContext) Errorf(format string, args ...any) error {
 	return fc.Fail(linux.EINVAL, format, args...)
 }
 
-// Warnf is warnf: it logs "<fstype>: msg".
-func (fc *FsContext) Warnf(format string, args ...any) {
-	fc.Log = append(fc.Log, fc.FsType.Name()+": "+fmt.Sprintf(format, args...))
+// Logf is errorf/warnf/infof (unlike errorfc and invalfc, which Errorf and
+// Fail are): the message is logged without the filesystem's name.
+func (fc *FsContext) Logf(format string, args ...any) {
+	fc.Log = append(fc.Log, fmt.Sprintf(format, args...))
 }
 
 // Fail logs "<fstype>: msg" and returns err.

@@ -160,6 +160,19 @@ func (in *Inode) DropNlink() {
 	in.mu.Unlock()
 }
 
+// SetNlink is set_nlink: a filesystem reading an inode from its disk.
+func (in *Inode) SetNlink(n uint32) {
+	in.mu.Lock()
+	in.nlink = n
+	in.mu.Unlock()
+}
+
+// SetTimesLocked sets the access, modification and change times, as a
+// filesystem does for an inode read from its disk. in's lock held.
+func (in *Inode) SetTimesLocked(atime, mtime, ctime Timespec) {
+	in.atime, in.mtime, in.ctime = atime, mtime, ctime
+}
+
 // ClearNlink is clear_nlink: the inode is gone from the namespace.
 func (in *Inode) ClearNlink() {
 	in.mu.Lock()

@@ -38,6 +38,9 @@ func fillStatx(p Path, st *Statx) {
 	sb := in.sb
 	st.Mask = linux.STATX_BASIC_STATS | linux.STATX_BTIME | linux.STATX_MNT_ID
 	st.Blksize = 4096
+	if sb.BlockSize != 0 {
+		st.Blksize = sb.BlockSize
+	}
 	st.Mode = uint16(in.Mode())
 	st.UID = in.UID()
 	st.GID = in.GID()
@@ -56,6 +59,10 @@ func fillStatx(p Path, st *Statx) {
 	st.Blocks = in.blocks
 	st.Atime, st.Mtime, st.Ctime, st.Btime = in.atime, in.mtime, in.ctime, in.btime
 	in.mu.Unlock()
+	if sb.NoBtime {
+		st.Mask &^= linux.STATX_BTIME
+		st.Btime = Timespec{}
+	}
 }
 
 // statLookupFlags converts AT_* flags of the stat family (vfs_statx).

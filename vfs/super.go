@@ -22,6 +22,12 @@ type Superblock struct {
 	Ops SuperOperations
 	// Private belongs to the filesystem (s_fs_info).
 	Private any
+	// BlockSize is s_blocksize, what stat reports as st_blksize; 0 means
+	// PAGE_SIZE (4096), as tmpfs and ramfs have.
+	BlockSize uint32
+	// NoBtime is set by filesystems that record no birth time: statx
+	// leaves STATX_BTIME out of the mask and the time at zero.
+	NoBtime bool
 
 	renameMu sync.Mutex // s_vfs_rename_mutex
 	nextIno  atomic.Uint64

@@ -36,7 +36,9 @@ func Squashfs(files map[string]string, mtime time.Time) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := populate(fs.Workspace(), files, mtime); err != nil {
+	ws := fs.Workspace()
+	defer os.RemoveAll(ws) // Finalize forgets it
+	if err := populate(ws, files, mtime); err != nil {
 		return nil, err
 	}
 	if err := fs.Finalize(squashfs.FinalizeOptions{NoPad: true}); err != nil {

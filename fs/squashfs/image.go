@@ -1,0 +1,357 @@
+package squashfs
+
+import (
+	"bytes"
+	"compress/zlib"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	iofs "io/fs"
+	"os"
+	"sync"
+	"sync/atomic"
+
+	"github.com/anchore/go-lzo"
+	"github.com/diskfs/go-diskfs/backend"
+	diskfs "github.com/diskfs/go-diskfs/filesystem/squashfs"
+	"github.com/klauspost/compress/zstd"
+	"github.com/ulikunitz/xz"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// On-disk constants (squashfs_fs.h).
+const (
+	metadataSize = 8192    // SQUASHFS_METADATA_SIZE
+	maxBlockSize = 1 << 20 // SQUASHFS_FILE_MAX_SIZE
+	maxBlockLog  = 20      // SQUASHFS_FILE_MAX_LOG
+	devBlockSize = 1024    // SQUASHFS_DEVBLK_SIZE: sb_min_blocksize's floor
+	pageSize     = 4096
+)
+
+// Compression ids and the kernel's names for them (decompressor.c).
+var compressorNames = map[uint16]string{1: "zlib", 2: "lzma", 3: "lzo", 4: "xz", 5: "lz4", 6: "zstd"}
+
+// superBlock is struct squashfs_super_block, the image's first 96 bytes.
+type superBlock struct {
+	Magic       uint32
+	Inodes      uint32
+	MkfsTime    uint32
+	BlockSize   uint32
+	Fragments   uint32
+	Compression uint16
+	BlockLog    uint16
+	Flags       uint16
+	NoIDs       uint16
+	Major       uint16
+	Minor       uint16
+	RootInode   uint64
+	BytesUsed   uint64
+	IDTable     uint64
+	XattrTable  uint64
+	InodeTable  uint64
+	DirTable    uint64
+	FragTable   uint64
+	LookupTable uint64
+}
+
+// image is struct squashfs_sb_info: what a mounted image keeps.
+type image struct {
+	sb   superBlock
+	disk vfs.Disk
+	// fsys is go-diskfs's reader of the same image; regular files' data
+	// comes through it.
+	fsys          *diskfs.FileSystem
+	ids           []uint32    // the id table: uids and gids by index
+	panicOnErrors atomic.Bool // errors=panic
+
+	mu     sync.Mutex
+	meta   map[int64]metaBlock   // decompressed metadata blocks by position
+	inodes map[uint32]*vfs.Inode // iget's inode hash, by inode number
+	zstd   *zstd.Decoder
+}
+
+// metaBlock is one decompressed metadata block and where the next begins.
+type metaBlock struct {
+	data []byte
+	next int64
+}
+
+// maxCachedMeta bounds the metadata cache (squashfs_cache_init's
+// SQUASHFS_CACHED_BLKS, generously).
+const maxCachedMeta = 64
+
+// diskStorage is a vfs.Disk as go-diskfs's backend.Storage: read-only,
+// bounded by the disk's size at mount time.
+type diskStorage struct{ *io.SectionReader }
+
+func (diskStorage) Stat() (iofs.FileInfo, error)            { return nil, errors.ErrUnsupported }
+func (diskStorage) Close() error                            { return nil }
+func (diskStorage) Sys() (*os.File, error)                  { return nil, backend.ErrNotSuitable }
+func (diskStorage) Writable() (backend.WritableFile, error) { return nil, backend.ErrIncorrectOpenMode }
+func (diskStorage) Path() string                            { return "" }
+
+// readAt reads exactly len(p) bytes at off within bytes_used; anything
+// short is an I/O error, as a bio past the end of the device is.
+func (img *image) readAt(p []byte, off int64) error {
+	if off < 0 || uint64(off)+uint64(len(p)) > img.sb.BytesUsed {
+		return linux.EIO
+	}
+	if n, _ := img.disk.ReadAt(p, off); n != len(p) {
+		return linux.EIO
+	}
+	return nil
+}
+
+// readMetaBlock is squashfs_read_data for a metadata block: a 16-bit
+// length word (top bit: stored uncompressed), then up to 8 KiB of data.
+func (img *image) readMetaBlock(at int64) (metaBlock, error) {
+	img.mu.Lock()
+	b, ok := img.meta[at]
+	img.mu.Unlock()
+	if ok {
+		return b, nil
+	}
+	var hdr [2]byte
+	if err := img.readAt(hdr[:], at); err != nil {
+		return metaBlock{}, err
+	}
+	word := binary.LittleEndian.Uint16(hdr[:])
+	size := int(word & 0x7fff)
+	if size > metadataSize {
+		return metaBlock{}, linux.EIO
+	}
+	raw := make([]byte, size)
+	if err := img.readAt(raw, at+2); err != nil {
+		return metaBlock{}, err
+	}
+	data := raw
+	if word&0x8000 == 0 {
+		var err error
+		if data, err = img.decompress(raw, metadataSize); err != nil {
+			return metaBlock{}, linux.EIO
+		}
+	}
+	b = metaBlock{data: data, next: at + 2 + int64(size)}
+	img.mu.Lock()
+	if len(img.meta) >= maxCachedMeta {
+		clear(img.meta)
+	}
+	img.meta[at] = b
+	img.mu.Unlock()
+	return b, nil
+}
+
+// decompress undoes the image's compressor on one block of at most max
+// bytes.
+func (img *image) decompress(src []byte, max int) ([]byte, error) {
+	var out []byte
+	var err error
+	switch img.sb.Compression {
+	case 1:
+		var r io.Reader
+		if r, err = zlib.NewReader(bytes.NewReader(src)); err == nil {
+			out, err = io.ReadAll(io.LimitReader(r, int64(max)+1))
+		}
+	case 3:
+		out = make([]byte, max)
+		var n int
+		n, err = lzo.Decompress(src, out)
+		out = out[:n]
+	case 4:
+		var r io.Reader
+		if r, err = xz.NewReader(bytes.NewReader(src)); err == nil {
+			out, err = io.ReadAll(io.LimitReader(r, int64(max)+1))
+		}
+	case 6:
+		out, err = img.zstd.DecodeAll(src, nil)
+	default:
+		err = linux.EIO
+	}
+	if err == nil && len(out) > max {
+		err = linux.EIO
+	}
+	return out, err
+}
+
+// metaReader reads a run of metadata that may cross block boundaries, as
+// squashfs_read_metadata does with its <block, offset> cursor.
+type metaReader struct {
+	img  *image
+	next int64  // position of the next block on disk
+	buf  []byte // what is left of the current block
+}
+
+// metaAt opens table's metadata at ref, a <block, offset> pair packed as
+// block<<16 | offset with block relative to table.
+func (img *image) metaAt(table uint64, ref uint64) (*metaReader, error) {
+	b, err := img.readMetaBlock(int64(table + ref>>16))
+	if err != nil {
+		return nil, err
+	}
+	off := int(ref & 0xffff)
+	if off > len(b.data) {
+		return nil, linux.EIO
+	}
+	return &metaReader{img: img, next: b.next, buf: b.data[off:]}, nil
+}
+
+func (m *metaReader) Read(p []byte) (int, error) {
+	for len(m.buf) == 0 {
+		b, err := m.img.readMetaBlock(m.next)
+		if err != nil {
+			return 0, err
+		}
+		m.buf, m.next = b.data, b.next
+	}
+	n := copy(p, m.buf)
+	m.buf = m.buf[n:]
+	return n, nil
+}
+
+// read fills v (a fixed-size little-endian struct or slice); a short
+// stream is an I/O error.
+func (m *metaReader) read(v any) error {
+	if err := binary.Read(m, binary.LittleEndian, v); err != nil {
+		if errors.Is(err, linux.EIO) || err == io.ErrUnexpectedEOF || err == io.EOF {
+			return linux.EIO
+		}
+		return err
+	}
+	return nil
+}
+
+// openImage is the part of squashfs_fill_super that reads and checks the
+// superblock and the tables the kernel loads at mount time.
+func openImage(disk vfs.Disk, fc *vfs.FsContext, name string) (*image, error) {
+	img := &image{disk: disk, meta: make(map[int64]metaBlock), inodes: make(map[uint32]*vfs.Inode)}
+	if err := img.readSuper(fc, name); err != nil {
+		return nil, err
+	}
+	idBlock, err := img.readIDs()
+	if err != nil {
+		return nil, errorf(fc, err, "unable to read id index table")
+	}
+	if img.sb.InodeTable >= img.sb.DirTable || img.sb.DirTable > idBlock {
+		return nil, errorf(fc, linux.EINVAL, "squashfs image failed sanity check")
+	}
+	if err := img.openDiskfs(); err != nil {
+		return nil, errorf(fc, linux.EIO, "unable to read image: %v", err)
+	}
+	return img, nil
+}
+
+// readSuper reads the superblock and makes squashfs_fill_super's checks,
+// failing with the same errors and messages.
+func (img *image) readSuper(fc *vfs.FsContext, name string) error {
+	if img.disk.Size() < devBlockSize {
+		// The first device block lies past the end of the disk.
+		fc.Kernel.Printk("SQUASHFS error: Failed to read block 0x0: -5")
+		return errorf(fc, linux.EIO, "unable to read squashfs_super_block")
+	}
+	raw := make([]byte, binary.Size(superBlock{}))
+	if n, _ := img.disk.ReadAt(raw, 0); n != len(raw) {
+		return errorf(fc, linux.EIO, "unable to read squashfs_super_block")
+	}
+	s := &img.sb
+	binary.Read(bytes.NewReader(raw), binary.LittleEndian, s)
+	if s.Magic != Magic {
+		if fc.SbFlags&linux.SB_SILENT != 0 {
+			return linux.EINVAL
+		}
+		return errorf(fc, linux.EINVAL, "Can't find a SQUASHFS superblock on %s", name)
+	}
+	if err := img.checkVersion(fc); err != nil {
+		return err
+	}
+	switch {
+	case s.BytesUsed > uint64(img.disk.Size()) || s.BytesUsed > 1<<63-1:
+		return linux.EINVAL
+	case s.BlockSize > maxBlockSize:
+		return errorf(fc, linux.EINVAL, "squashfs image failed sanity check")
+	case s.BlockSize < pageSize:
+		return errorf(fc, linux.EINVAL, "Page size > filesystem block size (%d).  This is currently not supported!", s.BlockSize)
+	case s.BlockLog > maxBlockLog:
+		return linux.EINVAL
+	case s.BlockSize != 1<<s.BlockLog, s.RootInode&0xffff > metadataSize:
+		return errorf(fc, linux.EINVAL, "squashfs image failed sanity check")
+	}
+	if s.Compression == 6 {
+		var err error
+		if img.zstd, err = zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(maxBlockSize)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkVersion is supported_squashfs_filesystem: version 4.0 with a
+// compressor this kernel has. LZ4 counts as missing: go-diskfs, which
+// reads the file data, does not understand squashfs's raw LZ4 blocks.
+func (img *image) checkVersion(fc *vfs.FsContext) error {
+	s := &img.sb
+	switch {
+	case s.Major < 4:
+		return errorf(fc, linux.EINVAL, "Major/Minor mismatch, older Squashfs %d.%d filesystems are unsupported", s.Major, s.Minor)
+	case s.Major > 4 || s.Minor > 0:
+		errorf(fc, nil, "Major/Minor mismatch, trying to mount newer %d.%d filesystem", s.Major, s.Minor)
+		return errorf(fc, linux.EINVAL, "Please update your kernel")
+	}
+	switch s.Compression {
+	case 1, 3, 4, 6:
+		return nil
+	}
+	name, ok := compressorNames[s.Compression]
+	if !ok {
+		name = "unknown"
+	}
+	return errorf(fc, linux.EINVAL, "Filesystem uses \"%s\" compression. This is not supported", name)
+}
+
+// readIDs is squashfs_read_id_index_table followed by the id lookups it
+// makes possible: every uid and gid of the image, in table order. It
+// returns where the table's first metadata block is, which ends the
+// directory table.
+func (img *image) readIDs() (uint64, error) {
+	n := int(img.sb.NoIDs)
+	if n == 0 {
+		return 0, linux.EINVAL
+	}
+	index := make([]uint64, (n*4+metadataSize-1)/metadataSize)
+	raw := make([]byte, 8*len(index))
+	if err := img.readAt(raw, int64(img.sb.IDTable)); err != nil {
+		return 0, err
+	}
+	binary.Read(bytes.NewReader(raw), binary.LittleEndian, index)
+	img.ids = make([]uint32, 0, n)
+	for _, at := range index {
+		if at >= img.sb.IDTable {
+			return 0, linux.EINVAL
+		}
+		m, err := img.metaAt(at, 0)
+		if err != nil {
+			return 0, err
+		}
+		chunk := make([]uint32, min(n-len(img.ids), metadataSize/4))
+		if err := m.read(chunk); err != nil {
+			return 0, err
+		}
+		img.ids = append(img.ids, chunk...)
+	}
+	return index[0], nil
+}
+
+// openDiskfs hands the image to go-diskfs, which panics rather than fail
+// on some malformed images.
+func (img *image) openDiskfs() (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	size := img.disk.Size()
+	img.fsys, err = diskfs.Read(diskStorage{io.NewSectionReader(img.disk, 0, size)}, size, 0, 0)
+	return err
+}
