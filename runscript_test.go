@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/linuxvfs/linuxvfs"
+	"github.com/linuxvfs/linuxvfs/internal/testimage"
 )
 
 // TestRunScriptHonoursDeadline: a script asleep in the kernel (writing to
@@ -33,5 +34,33 @@ func TestRunScriptHonoursDeadline(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("RunScript still blocked 10 s after its deadline")
+	}
+}
+
+// TestExitWithLoopMountStillMounted: a script that leaves a filesystem
+// mounted from an autoclear loop device returns. The namespace dies with
+// the task, the filesystem with it, and the loop device lets go of its
+// backing file, whose mount is released while the namespace lock is held
+// (the release is deferred, not waited for).
+func TestExitWithLoopMountStillMounted(t *testing.T) {
+	image, err := testimage.Squashfs(map[string]string{"top": "top file\n"}, time.Unix(0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	script := "mkdir /w /a\n" + testimage.Script(image, "/w/img", 8192) +
+		"mount -o loop /w/img /a\ncat /a/top\n"
+	var out, errb bytes.Buffer
+	done := make(chan error, 1)
+	go func() {
+		_, err := linuxvfs.RunScript(context.Background(), script, strings.NewReader(""), &out, &errb)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err != nil || out.String() != "top file\n" {
+			t.Fatalf("RunScript = %v, stdout %q, stderr %q", err, out.String(), errb.String())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("RunScript did not return: the namespace's death deadlocked")
 	}
 }

@@ -135,8 +135,8 @@ func (t *Task) doNewMount(p Path, fstype string, sbFlags, mntFlags uint32, sourc
 	if err != nil {
 		return err
 	}
-	t.k.namespaceMu.Lock()
-	defer t.k.namespaceMu.Unlock()
+	t.k.lockNamespace()
+	defer t.k.unlockNamespace()
 	if err := lockMountLocked(&p); err != nil {
 		t.k.dropNewMountLocked(m)
 		return err
@@ -376,8 +376,8 @@ func (t *Task) doLoopback(p Path, source string, recurse bool) error {
 	if err != nil {
 		return err
 	}
-	t.k.namespaceMu.Lock()
-	defer t.k.namespaceMu.Unlock()
+	t.k.lockNamespace()
+	defer t.k.unlockNamespace()
 	if err := lockMountLocked(&p); err != nil {
 		return err
 	}
@@ -427,8 +427,8 @@ func (t *Task) doChangeType(p Path, flags uint64) error {
 	if typ == 0 {
 		return linux.EINVAL
 	}
-	t.k.namespaceMu.Lock()
-	defer t.k.namespaceMu.Unlock()
+	t.k.lockNamespace()
+	defer t.k.unlockNamespace()
 	m := p.Mnt
 	if !t.checkMnt(m) {
 		return linux.EINVAL
@@ -476,8 +476,8 @@ func treeContainsUnbindable(m *Mount) bool {
 
 // doMoveMount is do_move_mount.
 func (t *Task) doMoveMount(old, newPath Path) error {
-	t.k.namespaceMu.Lock()
-	defer t.k.namespaceMu.Unlock()
+	t.k.lockNamespace()
+	defer t.k.unlockNamespace()
 	if err := lockMountLocked(&newPath); err != nil {
 		return err
 	}
@@ -510,8 +510,8 @@ func setMountAttributes(m *Mount, mntFlags uint32) {
 // doReconfigureMnt is do_reconfigure_mnt (MS_REMOUNT|MS_BIND): per-mount
 // flags only.
 func (t *Task) doReconfigureMnt(p Path, mntFlags uint32) error {
-	t.k.namespaceMu.Lock()
-	defer t.k.namespaceMu.Unlock()
+	t.k.lockNamespace()
+	defer t.k.unlockNamespace()
 	m := p.Mnt
 	if !t.checkMnt(m) || !pathMounted(p) {
 		return linux.EINVAL
@@ -555,8 +555,8 @@ func (t *Task) doRemount(p Path, sbFlags, mntFlags uint32, data string) error {
 	if err := fc.ParseMonolithic(data); err != nil {
 		return err
 	}
-	t.k.namespaceMu.Lock()
-	defer t.k.namespaceMu.Unlock()
+	t.k.lockNamespace()
+	defer t.k.unlockNamespace()
 	if err := t.k.reconfigureSuperLocked(fc); err != nil {
 		return err
 	}

@@ -23,11 +23,15 @@
 //  4. Kernel.namespaceMu (namespace_sem): the mount tree of every namespace.
 //     As in Linux, where lock_mount takes the inode lock first, namespace
 //     operations may happen under dentry locks (is_local_mountpoint,
-//     detaching mounts from a removed dentry), never the reverse.
-//  5. FSStruct.mu, Superblock.mountsMu.
+//     detaching mounts from a removed dentry), never the reverse. It is
+//     taken with lockNamespace and let go with unlockNamespace, which run
+//     the mount releases mntput deferred (namespace_lock.go). Writers of
+//     the mount hash also move Kernel.mountSeq (mount_lock's seqcount).
+//  5. blockDevs.mu (the disk table), then a disk driver's own lock (a loop
+//     device's), then FSStruct.mu.
 //  6. Inode.mu (i_lock): attributes and data.
-//  7. Mount.hash.mu (the mount hash bucket): children keyed by mountpoint.
 //
-// Path walk takes only reader locks (Dentry.mu for the child map, Mount.hash.mu
-// only when a dentry is a mountpoint) and never allocates.
+// Path walk takes only reader locks (Dentry.mu for the child map) and no
+// lock at all to cross a mountpoint (the mount hash is read under
+// mountSeq), and never allocates.
 package vfs

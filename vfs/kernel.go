@@ -33,6 +33,7 @@ type Kernel struct {
 	// namespaceMu is namespace_sem: it serializes changes to any mount
 	// tree.
 	namespaceMu sync.Mutex
+	deferred    deferredReleases // namespace_lock.go
 	// mountSeq is mount_lock's seqcount over the mount hash; odd while a
 	// writer (holding namespaceMu) is inside; mountSeqDepth nests sections.
 	mountSeq      atomic.Uint64

@@ -35,8 +35,8 @@ func (ns *MountNamespace) put() {
 	if ns.users.Add(-1) != 0 {
 		return
 	}
-	ns.k.namespaceMu.Lock()
-	defer ns.k.namespaceMu.Unlock()
+	ns.k.lockNamespace()
+	defer ns.k.unlockNamespace()
 	if ns.root != nil {
 		umountTree(ns.root, 0)
 	}
@@ -95,8 +95,8 @@ func (ns *MountNamespace) touch() {
 
 // Mounts returns the namespace's mounts in mountinfo order.
 func (ns *MountNamespace) Mounts() []*Mount {
-	ns.k.namespaceMu.Lock()
-	defer ns.k.namespaceMu.Unlock()
+	ns.k.lockNamespace()
+	defer ns.k.unlockNamespace()
 	var out []*Mount
 	for l := ns.list.next; l != &ns.list; l = l.next {
 		out = append(out, nsNodeOf(l))
@@ -106,8 +106,8 @@ func (ns *MountNamespace) Mounts() []*Mount {
 
 // NumMounts returns nr_mounts.
 func (ns *MountNamespace) NumMounts() int {
-	ns.k.namespaceMu.Lock()
-	defer ns.k.namespaceMu.Unlock()
+	ns.k.lockNamespace()
+	defer ns.k.unlockNamespace()
 	return ns.nr
 }
 
@@ -156,8 +156,8 @@ func (k *Kernel) InitNS() *MountNamespace { return k.initNS }
 // copyMntNS is copy_mnt_ns: a new namespace holding a copy of ns's tree,
 // with fs's root and working directory moved onto the copies.
 func (k *Kernel) copyMntNS(ns *MountNamespace, fs *FSStruct) (*MountNamespace, error) {
-	k.namespaceMu.Lock()
-	defer k.namespaceMu.Unlock()
+	k.lockNamespace()
+	defer k.unlockNamespace()
 	old := ns.root
 	newRoot, err := copyTree(old, old.root, clCopyUnbindable|clExpire)
 	if err != nil {

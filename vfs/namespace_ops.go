@@ -10,8 +10,8 @@ func (t *Task) isLocalMountpoint(d *Dentry) bool {
 		return false
 	}
 	ns := t.MountNamespace()
-	t.k.namespaceMu.Lock()
-	defer t.k.namespaceMu.Unlock()
+	t.k.lockNamespace()
+	defer t.k.unlockNamespace()
 	for _, m := range d.mps {
 		if m.ns.Load() == ns {
 			return true
@@ -26,8 +26,8 @@ func (k *Kernel) detachMounts(d *Dentry) {
 	if d.mounted.Load() == 0 {
 		return
 	}
-	k.namespaceMu.Lock()
-	defer k.namespaceMu.Unlock()
+	k.lockNamespace()
+	defer k.unlockNamespace()
 	for len(d.mps) > 0 {
 		m := d.mps[0]
 		if m.Flags()&linux.MNT_UMOUNT != 0 {

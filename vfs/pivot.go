@@ -42,13 +42,13 @@ func (t *Task) PivotRoot(newRoot, putOld string) error {
 		return err
 	}
 	root := t.Root()
-	t.k.namespaceMu.Lock()
+	t.k.lockNamespace()
 	if err := lockMountLocked(&old); err != nil {
-		t.k.namespaceMu.Unlock()
+		t.k.unlockNamespace()
 		return err
 	}
 	err = t.pivotRootLocked(nw, old, root)
-	t.k.namespaceMu.Unlock()
+	t.k.unlockNamespace()
 	if err == nil {
 		t.k.chrootFSRefs(root, nw)
 	}

@@ -215,8 +215,8 @@ func (t *Task) ProcMounts() string { return t.renderMounts((*render).showVfsmnt)
 func (t *Task) renderMounts(show func(*render, *Mount, Path)) string {
 	ns := t.MountNamespace()
 	root := t.Root()
-	t.k.namespaceMu.Lock()
-	defer t.k.namespaceMu.Unlock()
+	t.k.lockNamespace()
+	defer t.k.unlockNamespace()
 	r := &render{b: make([]byte, 0, 128*ns.nr)}
 	for l := ns.list.next; l != &ns.list; l = l.next {
 		show(r, nsNodeOf(l), root)

@@ -124,9 +124,7 @@ func (m *Mount) mntput() {
 	}
 	m.expiryMark.Store(false)
 	if m.unmounted.Load() {
-		m.sb.k.namespaceMu.Lock()
-		m.releaseLocked()
-		m.sb.k.namespaceMu.Unlock()
+		m.sb.k.deferRelease(m) // namespace_lock.go: the caller may hold the lock
 	}
 }
 
@@ -312,10 +310,10 @@ func (t *Task) doUmount(m *Mount, flags int) error {
 		if m == root.Mnt || flags&(linux.MNT_FORCE|linux.MNT_DETACH) != 0 {
 			return linux.EINVAL
 		}
-		t.k.namespaceMu.Lock()
+		t.k.lockNamespace()
 		busy := !m.mounts.empty() || m.refs.Load() != 0
 		wasMarked := m.expiryMark.Swap(true)
-		t.k.namespaceMu.Unlock()
+		t.k.unlockNamespace()
 		if busy {
 			return linux.EBUSY
 		}
@@ -326,8 +324,8 @@ func (t *Task) doUmount(m *Mount, flags int) error {
 	if m == root.Mnt && flags&linux.MNT_DETACH == 0 {
 		return t.k.doUmountRoot(m.sb, t.Cred())
 	}
-	t.k.namespaceMu.Lock()
-	defer t.k.namespaceMu.Unlock()
+	t.k.lockNamespace()
+	defer t.k.unlockNamespace()
 	if !t.checkMnt(m) || !m.hasParent() {
 		return linux.EINVAL
 	}
@@ -352,7 +350,7 @@ func (k *Kernel) doUmountRoot(sb *Superblock, c *Cred) error {
 	if err != nil {
 		return err
 	}
-	k.namespaceMu.Lock()
-	defer k.namespaceMu.Unlock()
+	k.lockNamespace()
+	defer k.unlockNamespace()
 	return k.reconfigureSuperLocked(fc)
 }

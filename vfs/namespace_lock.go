@@ -1,0 +1,69 @@
+package vfs
+
+import "sync"
+
+// Kernel.namespaceMu is namespace_sem. Dropping the last reference to an
+// unmounted mount releases it under the lock, and that release can end in
+// a driver dropping another file (a loop device letting go of its backing
+// file when its filesystem dies), whose mount may need releasing in turn,
+// while the lock is held. The kernel defers such work (delayed_mntput,
+// fput's task_work); here mntput queues the mount, and whoever holds or
+// next takes the lock releases it before going on, so a caller never waits
+// on a lock its own call chain holds and no later mount(2) or umount(2)
+// sees a release still pending.
+
+// deferredReleases are unmounted mounts whose last reference went while
+// the namespace lock was taken.
+type deferredReleases struct {
+	mu sync.Mutex
+	ms []*Mount
+}
+
+// lockNamespace is down_write(&namespace_sem), then the pending releases.
+func (k *Kernel) lockNamespace() {
+	k.namespaceMu.Lock()
+	k.runDeferredLocked()
+}
+
+// unlockNamespace is namespace_unlock: pending releases run before the
+// lock goes, and one queued just after is taken care of by trying again.
+func (k *Kernel) unlockNamespace() {
+	k.runDeferredLocked()
+	k.namespaceMu.Unlock()
+	if k.deferred.pending() && k.namespaceMu.TryLock() {
+		k.unlockNamespace()
+	}
+}
+
+// deferRelease queues m and releases it at once if the lock is free.
+func (k *Kernel) deferRelease(m *Mount) {
+	k.deferred.mu.Lock()
+	k.deferred.ms = append(k.deferred.ms, m)
+	k.deferred.mu.Unlock()
+	if k.namespaceMu.TryLock() {
+		k.unlockNamespace()
+	}
+}
+
+func (d *deferredReleases) pending() bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return len(d.ms) > 0
+}
+
+// runDeferredLocked releases the queued mounts, and those their release
+// queues in turn. namespaceMu held.
+func (k *Kernel) runDeferredLocked() {
+	for {
+		k.deferred.mu.Lock()
+		ms := k.deferred.ms
+		k.deferred.ms = nil
+		k.deferred.mu.Unlock()
+		if len(ms) == 0 {
+			return
+		}
+		for _, m := range ms {
+			m.releaseLocked()
+		}
+	}
+}
