@@ -128,6 +128,11 @@ type ulMountCtx struct {
 
 	syscallCalled bool
 	syscallErr    linux.Errno // 0: the (first) system call succeeded
+
+	optErrno   linux.Errno // errno with -ulErrMountOpt, for its message
+	prepared   bool        // MNT_FL_PREPARED
+	loopFd     int         // cxt->loopdev_fd, while loopFdOpen
+	loopFdOpen bool
 }
 
 // appendOptions is mnt_context_append_options.
@@ -138,6 +143,19 @@ func (m *ulMountCtx) appendOptions(s string) {
 	m.fsOpts = append(m.fsOpts, f...)
 	m.userOpts = append(m.userOpts, u...)
 	m.optstr = append(m.optstr, opts...)
+}
+
+// options is mnt_context_get_options: once fix_optstr has run, the VFS
+// options (with the flags applied), then the FS and userspace ones.
+func (m *ulMountCtx) options() string {
+	if !m.fixed {
+		return strings.Join(m.optstr, ",")
+	}
+	var all []string
+	all = append(all, m.vfsOpts...)
+	all = append(all, m.fsOpts...)
+	all = append(all, m.userOpts...)
+	return strings.Join(all, ",")
 }
 
 // prependOptions is mnt_fs_prepend_options.
@@ -364,6 +382,7 @@ func ulMountApplet(c *cmd) int {
 	if code == ulExSuccess && m.verbose {
 		m.successMessage()
 	}
+	m.clearLoopdev()
 	return code
 }
 
@@ -429,42 +448,60 @@ func ulMatchFstype(typ, pattern string) bool {
 	return no
 }
 
-// mount is mnt_context_mount: prepare once, mount, and retry read-only
-// when the source turns out to be write-protected.
+// mount is mnt_context_mount: prepare, mount, and start again read-only
+// when the source turns out to be write-protected (a read-only loop
+// device found before mount(2), or mount(2) failing with EROFS, EACCES,
+// or EBUSY while the source is mounted read-only elsewhere).
 func (m *ulMountCtx) mount() int {
-	rc := m.prepare()
-	if rc != 0 {
-		return rc
-	}
-	if !m.propagationOnly() && !m.nomtab {
-		ulUtabInit(m.t)
-	}
+	utabInit := false
 	for {
-		rc = m.doMount()
+		rc := m.prepare()
+		if rc == 0 && !utabInit && !m.propagationOnly() && !m.nomtab {
+			ulUtabInit(m.t)
+			utabInit = true
+		}
+		if rc == 0 {
+			rc = m.doMount()
+		}
 		if rc == 0 && m.syscallCalled && m.syscallErr == 0 && !m.nomtab && !m.fake && m.utabUpdate() {
 			if ulUtabWrite(m.t) != nil {
 				rc = -ulErrLock
 			}
 		}
-		errno := m.syscallErr
-		if errno == linux.EROFS || errno == linux.EACCES ||
-			(errno == linux.EBUSY && m.sourceAlreadyRdonly()) {
-			fl := m.mflags()
-			if fl&(linux.MS_RDONLY|linux.MS_REMOUNT|linux.MS_BIND) == 0 && !m.rwonly && !m.forcedRdonly {
-				m.syscallCalled, m.syscallErr = false, 0
-				m.mountflags = fl&^ulAddBindRemount | linux.MS_RDONLY
-				m.forcedRdonly = true
-				continue
-			}
+		if !m.writeProtected(rc) {
+			return rc
 		}
-		return rc
+		fl := m.mflags()
+		if fl&(linux.MS_RDONLY|linux.MS_REMOUNT|linux.MS_BIND) != 0 || m.rwonly || m.forcedRdonly {
+			return rc
+		}
+		m.syscallCalled, m.syscallErr = false, 0
+		m.mountflags = fl&^ulAddBindRemount | linux.MS_RDONLY
+		m.forcedRdonly = true
 	}
+}
+
+// writeProtected is mnt_context_mount's test for a read-only retry.
+func (m *ulMountCtx) writeProtected(rc int) bool {
+	if rc == -int(linux.EROFS) && !m.syscallCalled {
+		return true
+	}
+	switch m.syscallErr {
+	case linux.EROFS, linux.EACCES:
+		return true
+	case linux.EBUSY:
+		return m.sourceAlreadyRdonly()
+	}
+	return false
 }
 
 // prepare is mnt_context_prepare_mount.
 func (m *ulMountCtx) prepare() int {
 	if m.source == "" && m.target == "" {
 		return -int(linux.EINVAL)
+	}
+	if m.prepared {
+		return 0
 	}
 	rc := 0
 	if !m.mergedFlags {
@@ -486,6 +523,7 @@ func (m *ulMountCtx) prepare() int {
 		m.guessFstype()
 		rc = m.prepareTarget()
 	}
+	m.prepared = rc == 0
 	return rc
 }
 
@@ -626,8 +664,9 @@ func (m *ulMountCtx) propagationOnly() bool {
 }
 
 // prepareSrcpath is mnt_context_prepare_srcpath: a path source is
-// canonicalized unless the filesystem is a pseudo one; tags cannot be
-// resolved (there is no blkid here).
+// canonicalized unless the filesystem is a pseudo one, and gets a loop
+// device if it needs one; tags cannot be resolved (there is no blkid
+// cache here).
 func (m *ulMountCtx) prepareSrcpath() int {
 	if m.source == "" && m.propagationOnly() {
 		m.source = "none"
@@ -639,14 +678,22 @@ func (m *ulMountCtx) prepareSrcpath() int {
 	if ulIsTag(m.source) {
 		return -ulErrNoSource
 	}
-	if !ulIsPseudoFstype(m.fstype) {
-		m.source = ulCanonicalize(m.t, m.source)
+	if ulIsPseudoFstype(m.fstype) {
+		return 0
+	}
+	m.source = ulCanonicalize(m.t, m.source)
+	if m.mountflags&(linux.MS_BIND|linux.MS_MOVE|linux.MS_REMOUNT) != 0 {
+		return 0
+	}
+	if m.isLoopdev() {
+		return m.setupLoopdev()
 	}
 	return 0
 }
 
-// guessFstype is mnt_context_guess_fstype; there are no block devices to
-// probe, so only "host:path" (nfs) and "//host/share" (cifs) are guessed.
+// guessFstype is mnt_context_guess_fstype: the type libblkid finds on an
+// existing source (see ulProbeFstype), else nfs for "host:path" and cifs
+// for "//host/share".
 func (m *ulMountCtx) guessFstype() {
 	if m.mountflags&(linux.MS_BIND|linux.MS_MOVE) != 0 || m.propagationOnly() {
 		m.fstype = "none"
@@ -665,7 +712,9 @@ func (m *ulMountCtx) guessFstype() {
 	if m.fstypePattern != "" || m.source == "" {
 		return
 	}
-	if m.t.Access(m.source, 0) != nil {
+	if m.t.Access(m.source, 0) == nil {
+		m.fstype = ulProbeFstype(m, m.srcpath())
+	} else {
 		if strings.Contains(m.source, ":") {
 			m.fstype = "nfs"
 		} else if strings.HasPrefix(m.source, "//") {
@@ -983,7 +1032,15 @@ func (m *ulMountCtx) excode(rc int) (int, string) {
 			}
 			return ulExUsage, "no mount source specified"
 		case -ulErrMountOpt:
-			return ulExUsage, fmt.Sprintf("failed to parse mount options '%s'", strings.Join(m.optstr, ","))
+			msg := fmt.Sprintf("failed to parse mount options '%s'", m.options())
+			if m.optErrno != 0 {
+				msg += ": " + m.optErrno.Error()
+			}
+			return ulExUsage, msg
+		case -ulErrLoopdev:
+			return ulExFail, fmt.Sprintf("failed to setup loop device for %s", src)
+		case -ulErrLoopOverlap:
+			return ulExFail, fmt.Sprintf("overlapping loop device exists for %s", src)
 		}
 		return ulGenericExcode(rc, "mount failed")
 	}
@@ -1110,6 +1167,12 @@ func (m *ulMountCtx) excode(rc int) (int, string) {
 			return ulExSuccess, ""
 		}
 		msg = fmt.Sprintf("no medium found on %s", src)
+	case linux.EBADMSG:
+		if st, err := m.t.Stat(src); src != "" && err == nil && (isBlk(uint32(st.Mode)) || isReg(uint32(st.Mode))) {
+			msg = fmt.Sprintf("cannot mount; probably corrupted filesystem on %s", src)
+			break
+		}
+		msg = "mount(2) system call failed: " + m.syscallErr.Error()
 	default:
 		msg = "mount(2) system call failed: " + m.syscallErr.Error()
 	}

@@ -14,6 +14,7 @@ func init() {
 		"pivot_root": ulPivotRootApplet,
 		"mountpoint": ulMountpointApplet,
 		"dmesg":      ulDmesgApplet,
+		"losetup":    ulLosetupApplet,
 	} {
 		applets[name] = a
 	}

@@ -22,6 +22,7 @@ type ulColumn struct {
 const (
 	ulJSONString = iota
 	ulJSONNumber
+	ulJSONBoolean
 )
 
 type ulLine struct {
@@ -441,7 +442,15 @@ func (tb *ulTableOut) printJSON(w io.Writer) {
 
 func (tb *ulTableOut) jsonCells(j *ulJSONWriter, ln *ulLine) {
 	for i, cl := range tb.cols {
-		j.value(tb.colName(cl), ln.cells[i], cl.jsonType == ulJSONNumber)
+		data := ln.cells[i]
+		if cl.jsonType == ulJSONBoolean {
+			// SCOLS_JSON_BOOLEAN: false for "", "0" and "N..."/"n...".
+			data = "true"
+			if d := ln.cells[i]; d == "" || d[0] == '0' || d[0] == 'N' || d[0] == 'n' {
+				data = "false"
+			}
+		}
+		j.value(tb.colName(cl), data, cl.jsonType != ulJSONString)
 	}
 }
 

@@ -14,6 +14,7 @@ type ulUmount struct {
 	quiet, verbose, fake      bool
 	nomtab                    bool
 	nocanon                   bool
+	loopdel                   bool
 	typesPattern, optsPattern string
 }
 
@@ -65,6 +66,8 @@ func ulUmountApplet(c *cmd) int {
 			all = true
 		case 'A':
 			allTargets = true
+		case 'd':
+			u.loopdel = true
 		case 1000:
 			u.fake = true
 		case 'f':
@@ -148,7 +151,7 @@ func (u *ulUmount) one(spec string) int {
 // ulStatfsTypes are the filesystems whose statfs magic libmount knows
 // among those linuxvfs has.
 var ulStatfsTypes = map[uint64]string{
-	0x01021994: "tmpfs", 0x9fa0: "proc", 0x858458f6: "ramfs",
+	0x01021994: "tmpfs", 0x9fa0: "proc", 0x858458f6: "ramfs", 0x73717368: "squashfs",
 }
 
 // umount is mnt_context_umount: find the filesystem (by statfs when the
@@ -160,7 +163,7 @@ func (x *ulUmountCtx) umount() int {
 	if len(tgt) > 0 && tgt[0] == '/' && !x.u.nomtab {
 		ulUtabInit(t) // mnt_context_mtab_writable in the statfs lookup
 	}
-	if len(tgt) > 0 && tgt[0] == '/' && !x.u.force && !x.u.lazy && !x.u.nocanon {
+	if len(tgt) > 0 && tgt[0] == '/' && !x.u.force && !x.u.lazy && !x.u.nocanon && !x.u.loopdel {
 		if st, err := t.Stat(tgt); err == nil && isDir(uint32(st.Mode)) {
 			if sf, err := t.Statfs(tgt); err == nil {
 				if typ, ok := ulStatfsTypes[sf.Type]; ok {
@@ -183,7 +186,31 @@ func (x *ulUmountCtx) umount() int {
 			ulUtabInit(t) // prepare_update
 		}
 	}
-	return x.doUmount()
+	loopdel := x.u.loopdel && x.wantsLoopDelete()
+	rc := x.doUmount()
+	if rc == 0 && x.syscallErr == 0 && !x.u.fake && !x.remounted && loopdel {
+		if err := ulLoopdevDelete(t, x.source); err != nil {
+			return -int(ulErrno(err))
+		}
+	}
+	return rc
+}
+
+// wantsLoopDelete is the -d test of mnt_context_prepare_umount: the
+// source must be a loop device without autoclear (one with autoclear
+// goes by itself).
+func (x *ulUmountCtx) wantsLoopDelete() bool {
+	src := x.source
+	if src == "" || ulIsTag(src) {
+		return true
+	}
+	if !ulIsLoopdev(x.u.c.t, src) {
+		return false
+	}
+	lc := newLoopCxt(x.u.c.t)
+	defer lc.deinit()
+	lc.setDevice(src)
+	return !lc.hasFlag(linux.LO_FLAGS_AUTOCLEAR)
 }
 
 // findFS is __mtab_find_umount_fs: by target, then (swapmatch) by
@@ -193,16 +220,51 @@ func (x *ulUmountCtx) findFS(tgt string) (*ulFS, int) {
 		return nil, 0
 	}
 	tb := ulMountinfo(x.u.c.t)
-	fs := tb.findTarget(tgt, true)
-	if fs == nil {
-		fs = tb.findSource(tgt, true)
-		if fs != nil {
-			if fs1 := tb.findTarget(fs.target, true); fs1 != fs {
-				return nil, -int(linux.EINVAL)
+	tried := false
+	for {
+		fs := tb.findTarget(tgt, true)
+		if fs == nil {
+			fs = tb.findSource(tgt, true)
+			if fs != nil {
+				if fs1 := tb.findTarget(fs.target, true); fs1 != fs {
+					return nil, -int(linux.EINVAL)
+				}
 			}
 		}
+		if fs != nil || tried {
+			return fs, 0
+		}
+		tried = true
+		dev := x.backingLoopdev(tgt)
+		if dev == "" {
+			return nil, 0
+		}
+		tgt = dev
 	}
-	return fs, 0
+}
+
+// backingLoopdev is the last try of __mtab_find_umount_fs: a regular
+// file that is the backing file of exactly one loop device stands for
+// that device (loopdev_count_by_backing_file).
+func (x *ulUmountCtx) backingLoopdev(name string) string {
+	t := x.u.c.t
+	if st, err := t.Stat(name); err != nil || !isReg(uint32(st.Mode)) {
+		return ""
+	}
+	bf := ulCanonicalize(t, name)
+	lc := newLoopCxt(t)
+	defer lc.deinit()
+	var devs []string
+	lc.eachUsed(func() bool {
+		if f, err := lc.backingFile(); err == nil && f == bf {
+			devs = append(devs, lc.device)
+		}
+		return true
+	})
+	if len(devs) != 1 {
+		return ""
+	}
+	return devs[0]
 }
 
 // doUmount is do_umount.
