@@ -102,9 +102,12 @@ type ulMountCtx struct {
 	t *vfs.Task
 
 	source, target string
-	fstype         string
-	fstypePattern  string
-	root           string
+	// sourceGiven tells a source given as "" (a real, empty source, as
+	// libmount keeps it) from none.
+	sourceGiven   bool
+	fstype        string
+	fstypePattern string
+	root          string
 
 	optstr   []string // every option (fs->optstr)
 	vfsOpts  []string
@@ -367,7 +370,7 @@ func ulMountApplet(c *cmd) int {
 			m.target = args[0]
 		}
 	case len(args) == 2 && m.source == "" && m.target == "":
-		m.source, m.target = args[0], args[1]
+		m.source, m.target, m.sourceGiven = args[0], args[1], true
 	default:
 		return c.ulBadUsage(ulExUsage)
 	}
@@ -538,7 +541,7 @@ func (m *ulMountCtx) applyFstab() int {
 	isremount := fl&linux.MS_REMOUNT != 0
 	iscmdbind := fl&linux.MS_BIND != 0
 	src, tgt := m.source, m.target
-	if src != "" && tgt != "" {
+	if (src != "" || m.sourceGiven) && tgt != "" {
 		return 0
 	}
 	if src == "" && tgt != "" && m.notab {
@@ -811,7 +814,7 @@ func (m *ulMountCtx) mountOne(tryType string) int {
 	if tgt == "" {
 		return -int(linux.EINVAL)
 	}
-	if src == "" {
+	if src == "" && !m.sourceGiven {
 		src = "none"
 	}
 	typ := m.fstype

@@ -192,7 +192,7 @@ type FillSuper func(sb *Superblock, disk Disk, fc *FsContext) error
 // device fc.Source names, shared by every mount of that device with that
 // type (sget_dev), or made by fill on a first mount.
 func (fc *FsContext) GetTreeBdev(fill FillSuper) error {
-	if fc.Source == "" {
+	if !fc.SourceSet {
 		fc.Logf("No source specified")
 		return linux.EINVAL
 	}

@@ -136,7 +136,7 @@ func TestLookupBdevErrors(t *testing.T) {
 	errIs(t, "no disk", task.Mount("/dev/none", "/a", "blk", 0, ""), linux.ENXIO)
 	errIs(t, "missing", task.Mount("/dev/x", "/a", "blk", 0, ""), linux.ENOENT)
 	errIs(t, "directory", task.Mount("/dev", "/a", "blk", 0, ""), linux.ENOTBLK)
-	errIs(t, "no source", task.Mount("", "/a", "blk", 0, ""), linux.EINVAL)
+	errIs(t, "empty source", task.Mount("", "/a", "blk", 0, ""), linux.ENOENT)
 	errIs(t, "bind", task.Mount("/dev", "/b", "", linux.MS_BIND, ""), nil)
 	errIs(t, "nodev", task.Mount("", "/b", "", linux.MS_REMOUNT|linux.MS_BIND|linux.MS_NODEV, ""), nil)
 	errIs(t, "on a nodev mount", task.Mount("/b/d", "/a", "blk", 0, ""), linux.EACCES)

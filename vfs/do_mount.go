@@ -120,10 +120,10 @@ func (t *Task) doNewMount(p Path, fstype string, sbFlags, mntFlags uint32, sourc
 	}
 	fc.task = t
 	defer t.k.logFc(fc)
-	if source != "" {
-		if err := fc.ParseString("source", source, true); err != nil {
-			return err
-		}
+	// mount(8) always passes a source, if only "", which is then the
+	// mount's source as given (a C caller's NULL would show as "none").
+	if err := fc.ParseString("source", source, true); err != nil {
+		return err
 	}
 	if err := fc.ParseMonolithic(data); err != nil {
 		return err

@@ -77,7 +77,9 @@ type FsContext struct {
 	Ops     FsContextOperations
 	Purpose FsContextPurpose
 	Source  string
-	Cred    *Cred
+	// SourceSet tells an empty Source ("") from none (NULL).
+	SourceSet bool
+	Cred      *Cred
 	// SbFlags and SbFlagsMask are the SB_* bits requested and the bits the
 	// request speaks about.
 	SbFlags     uint32
@@ -153,7 +155,8 @@ var sbFlagParams = []struct {
 // the filesystem, then "source".
 func (fc *FsContext) ParseParam(p *FsParameter) error {
 	if p.Key == "" {
-		return fc.Errorf("Unnamed parameter")
+		fc.Logf("Unnamed parameter")
+		return linux.EINVAL
 	}
 	for _, f := range sbFlagParams {
 		if f.name == p.Key {
@@ -175,12 +178,14 @@ func (fc *FsContext) ParseParam(p *FsParameter) error {
 	}
 	if p.Key == "source" {
 		if p.Type != FsValueIsString {
-			return fc.Errorf("Non-string source")
+			fc.Logf("VFS: Non-string source")
+			return linux.EINVAL
 		}
-		if fc.Source != "" {
-			return fc.Errorf("Multiple sources")
+		if fc.SourceSet {
+			fc.Logf("VFS: Multiple sources")
+			return linux.EINVAL
 		}
-		fc.Source = p.Value
+		fc.Source, fc.SourceSet = p.Value, true
 		return nil
 	}
 	return fc.Errorf("Unknown parameter '%s'", p.Key)

@@ -127,15 +127,11 @@ func (l *listHead) del() {
 	l.next, l.prev = l, l
 }
 
-// allocVfsmnt is alloc_vfsmnt: a mount with a fresh ID; an empty devname
-// becomes "none".
+// allocVfsmnt is alloc_vfsmnt: a mount with a fresh ID.
 func (k *Kernel) allocVfsmnt(devname string) (*Mount, error) {
 	id, ok := k.mountIDs.Alloc()
 	if !ok {
 		return nil, linux.ENOMEM
-	}
-	if devname == "" {
-		devname = "none"
 	}
 	m := &Mount{id: int32(id), idUnique: k.mntIDCounter.Add(1), devname: devname}
 	m.mounts.init()
@@ -376,7 +372,11 @@ func (k *Kernel) VfsKernMount(t FilesystemType, cred *Cred, sbFlags uint32, devn
 
 // vfsCreateMount is vfs_create_mount.
 func (k *Kernel) vfsCreateMount(fc *FsContext) (*Mount, error) {
-	m, err := k.allocVfsmnt(fc.Source)
+	name := fc.Source
+	if !fc.SourceSet {
+		name = "none" // alloc_vfsmnt(fc->source ?: "none")
+	}
+	m, err := k.allocVfsmnt(name)
 	if err != nil {
 		return nil, err
 	}

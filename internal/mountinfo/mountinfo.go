@@ -87,8 +87,9 @@ func Parse(line string) (Mount, error) {
 	if len(f) < 10 {
 		return bad("too few fields")
 	}
-	for _, x := range f {
-		if x == "" {
+	for i, x := range f {
+		// Only the source may be empty (a mount made with source "").
+		if x == "" && i != len(f)-2 {
 			return bad("empty field")
 		}
 	}

@@ -45,6 +45,7 @@ func TestParseVariants(t *testing.T) {
 		`80 65 0:44 / /mnt rw,relatime unbindable - tmpfs tmpfs rw,size=1024k`,
 		`81 80 0:44 /sub /a\040b ro,nosuid,nodev,noexec,relatime master:3 propagate_from:2 - tmpfs none rw`,
 		`82 1 0:4 net:[4026531840] /n rw - nsfs nsfs rw`,
+		`83 1 0:45 / /e rw,relatime - tmpfs  rw`, // mounted with source ""
 	} {
 		m, err := Parse(line)
 		if err != nil {
@@ -78,6 +79,7 @@ func TestParseRejects(t *testing.T) {
 		`65 44 0:40 / / rw,relatime shared:x - tmpfs tmpfs rw`, // optional value
 		`65  44 0:40 / / rw,relatime - tmpfs tmpfs rw`,         // double space
 		`065 44 0:40 / / rw,relatime - tmpfs tmpfs rw`,         // leading zero
+		`65 44 0:40 / / rw,relatime -  tmpfs rw`,               // empty type
 	} {
 		if m, err := Parse(line); err == nil {
 			t.Errorf("Parse(%q) = %+v, want an error", line, m)
