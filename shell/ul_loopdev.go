@@ -20,13 +20,6 @@ import (
 // /proc/partitions (or, while the kernel has none, from the loop nodes of
 // /dev that have a size; see ulLoopPartitions).
 
-// Block and loop ioctls the abi package does not name.
-const (
-	ulBLKSSZGET        = 0x1268
-	ulLoopSetDirectIO  = 0x4C08
-	ulLoopSetBlockSize = 0x4C09
-)
-
 const (
 	ulLoopCtlPath      = "/dev/loop-control"
 	ulLoopDefaultNodes = 8 // LOOPDEV_DEFAULT_NNODES
@@ -170,15 +163,15 @@ func (lc *ulLoopCxt) hasFlag(fl uint32) bool {
 func (lc *ulLoopCxt) isPartscan() bool { return true }
 
 // sectorSize is loopcxt_get_blocksize without sysfs: BLKSSZGET on the
-// device. A block layer that does not answer it (linuxvfs's, so far) is
-// taken to have Linux's default logical sector size.
+// device; a block layer that does not answer it is taken to have Linux's
+// default logical sector size.
 func (lc *ulLoopCxt) sectorSize() (uint64, error) {
 	fd, err := lc.getFd()
 	if err != nil {
 		return 0, err
 	}
 	var sz int32
-	if _, err := lc.t.Ioctl(fd, ulBLKSSZGET, &sz); err != nil {
+	if _, err := lc.t.Ioctl(fd, linux.BLKSSZGET, &sz); err != nil {
 		if errors.Is(err, linux.ENOTTY) {
 			return 512, nil
 		}
@@ -507,7 +500,7 @@ func (lc *ulLoopCxt) configure(dfd, ffd int) error {
 		return err
 	}
 	if lc.blocksize > 0 {
-		if _, err := lc.t.Ioctl(dfd, ulLoopSetBlockSize, uint64(lc.blocksize)); err != nil {
+		if _, err := lc.t.Ioctl(dfd, linux.LOOP_SET_BLOCK_SIZE, uint64(lc.blocksize)); err != nil {
 			return err
 		}
 	}

@@ -475,9 +475,9 @@ func (o *ulLosetup) runIoctl() int {
 		if o.useDio {
 			arg = 1
 		}
-		err, what = lc.ioctlNoArg(ulLoopSetDirectIO, arg), "set direct io failed"
+		err, what = lc.ioctlNoArg(linux.LOOP_SET_DIRECT_IO, arg), "set direct io failed"
 	case ulLoActSetBlocksize:
-		err, what = lc.ioctlNoArg(ulLoopSetBlockSize, o.blocksize), "set logical block size failed"
+		err, what = lc.ioctlNoArg(linux.LOOP_SET_BLOCK_SIZE, o.blocksize), "set logical block size failed"
 	default:
 		c.ulWarn("bad usage")
 		return c.ulTryHelp(1)

@@ -43,6 +43,16 @@ func (o blockFileOps) Ioctl(f *File, t *Task, cmd uint32, arg any) (uintptr, err
 		}
 		*p = uint64(o.b.disk.Size())
 		return 0, nil
+	case linux.BLKSSZGET:
+		p, ok := arg.(*int32)
+		if !ok {
+			return 0, linux.EFAULT
+		}
+		*p = 512
+		if s, ok := o.b.disk.(interface{ LogicalBlockSize() int32 }); ok {
+			*p = s.LogicalBlockSize()
+		}
+		return 0, nil
 	case linux.BLKROGET:
 		p, ok := arg.(*int32)
 		if !ok {

@@ -18,6 +18,7 @@ type Device struct {
 	offset    int64
 	sizeLimit int64
 	flags     uint32
+	blockSize int32 // the logical block size (lo_queue's), 512 by default
 	fileName  string
 	rundown   bool // Lo_rundown: cleared at the last close
 }
@@ -128,9 +129,74 @@ func (dev *Device) Ioctl(t *vfs.Task, cmd uint32, arg any) (uintptr, error) {
 		}
 		return 0, dev.setStatus(info)
 	case linux.LOOP_SET_CAPACITY:
-		return 0, nil // the size is read from the file each time
+		return 0, dev.whileBound(func() error { return nil }) // the size is read each time
+	case linux.LOOP_SET_DIRECT_IO:
+		on, ok := intArg(arg)
+		if !ok {
+			return 0, linux.EINVAL
+		}
+		return 0, dev.whileBound(func() error {
+			dev.flags &^= linux.LO_FLAGS_DIRECT_IO
+			if on != 0 {
+				dev.flags |= linux.LO_FLAGS_DIRECT_IO
+			}
+			return nil
+		})
+	case linux.LOOP_SET_BLOCK_SIZE:
+		bs, ok := intArg(arg)
+		if !ok {
+			return 0, linux.EINVAL
+		}
+		return 0, dev.whileBound(func() error { return dev.setBlockSizeLocked(bs) })
 	}
 	return 0, linux.ENOTTY
+}
+
+// whileBound runs fn under lo_mutex if the device is bound, else ENXIO.
+func (dev *Device) whileBound(fn func() error) error {
+	dev.mu.Lock()
+	defer dev.mu.Unlock()
+	if dev.file == nil {
+		return linux.ENXIO
+	}
+	return fn()
+}
+
+// setBlockSizeLocked is loop_set_block_size's check (blk_validate_block_size):
+// a power of two from 512 to PAGE_SIZE; 0 means 512.
+func (dev *Device) setBlockSizeLocked(bs int64) error {
+	if bs == 0 {
+		bs = 512
+	}
+	if bs < 512 || bs > 4096 || bs&(bs-1) != 0 {
+		return linux.EINVAL
+	}
+	dev.blockSize = int32(bs)
+	return nil
+}
+
+// LogicalBlockSize answers BLKSSZGET.
+func (dev *Device) LogicalBlockSize() int32 {
+	dev.mu.Lock()
+	defer dev.mu.Unlock()
+	if dev.blockSize == 0 {
+		return 512
+	}
+	return dev.blockSize
+}
+
+func intArg(arg any) (int64, bool) {
+	switch v := arg.(type) {
+	case int:
+		return int64(v), true
+	case uint64:
+		return int64(v), true
+	case uintptr:
+		return int64(v), true
+	case int64:
+		return v, true
+	}
+	return 0, false
 }
 
 // settableFlags is LOOP_CONFIGURE_SETTABLE_FLAGS.
@@ -157,6 +223,10 @@ func (dev *Device) configure(t *vfs.Task, c Config) error {
 	if dev.file != nil {
 		f.DecRef()
 		return linux.EBUSY
+	}
+	if err := dev.setBlockSizeLocked(int64(c.BlockSize)); err != nil {
+		f.DecRef()
+		return err
 	}
 	dev.file, dev.rundown = f, false
 	dev.offset, dev.sizeLimit = int64(c.Info.Offset), int64(c.Info.SizeLimit)
@@ -201,7 +271,7 @@ func (dev *Device) LastClose() {
 		return
 	}
 	dev.file, dev.rundown = nil, false
-	dev.offset, dev.sizeLimit, dev.flags, dev.fileName = 0, 0, 0, ""
+	dev.offset, dev.sizeLimit, dev.flags, dev.fileName, dev.blockSize = 0, 0, 0, "", 0
 	dev.mu.Unlock()
 	f.DecRef()
 }
