@@ -65,17 +65,6 @@ func (d *Dentry) Parent() *Dentry { return d.where.Load().parent }
 // IsRoot reports whether d is the root of its superblock's tree.
 func (d *Dentry) IsRoot() bool { return d.Parent() == d }
 
-// lookupChild is the dcache lookup (d_lookup) of name in directory d.
-func (d *Dentry) lookupChild(name string) *Dentry {
-	if c := d.fastLookup(name, hashName(name)); c != nil {
-		return c
-	}
-	d.mu.RLock()
-	c := d.children[name]
-	d.mu.RUnlock()
-	return c
-}
-
 // childLocked returns the cached child name; d.mu must be held.
 func (d *Dentry) childLocked(name string) *Dentry { return d.children[name] }
 
