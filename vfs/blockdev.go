@@ -209,20 +209,22 @@ func (fc *FsContext) GetTreeBdev(fill FillSuper) error {
 	k := fc.Kernel
 	k.bdevs.mu.Lock()
 	key := bdevKey{fc.FsType.Name(), dev}
-	if sb := k.bdevs.supers[key]; sb != nil && sb.active.Load() > 0 { // grab_super
+	if sb := k.bdevs.supers[key]; sb != nil && sb.grab() {
 		k.bdevs.mu.Unlock()
 		if (fc.SbFlags^sb.Flags())&linux.SB_RDONLY != 0 {
 			fc.Logf("%s: Can't mount, would change RO state", sb.bdevName())
+			sb.deactivate()
 			return linux.EBUSY
 		}
-		fc.Root = sb.root
+		fc.Root, fc.held = sb.root, sb
 		return nil
 	}
 	sb, err := k.setupBdevSuperLocked(fc, dev)
 	if err == nil {
 		if err = fill(sb, sb.bdev.disk, fc); err == nil {
 			k.bdevs.supers[key] = sb
-			fc.Root = sb.root
+			sb.active.Store(1)
+			fc.Root, fc.held = sb.root, sb
 		}
 	}
 	k.bdevs.mu.Unlock()
@@ -230,6 +232,20 @@ func (fc *FsContext) GetTreeBdev(fill FillSuper) error {
 		k.bdevRelease(sb.bdev, sb.fsType) // deactivate_locked_super
 	}
 	return err
+}
+
+// grab is grab_super's atomic_inc_not_zero(&s->s_active): a reference
+// unless the superblock is already dying.
+func (sb *Superblock) grab() bool {
+	for {
+		n := sb.active.Load()
+		if n == 0 {
+			return false
+		}
+		if sb.active.CompareAndSwap(n, n+1) {
+			return true
+		}
+	}
 }
 
 // setupBdevSuperLocked is sget_dev's new superblock with setup_bdev_super:

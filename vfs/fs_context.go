@@ -88,6 +88,9 @@ type FsContext struct {
 	Root *Dentry
 	// FsPrivate belongs to the filesystem.
 	FsPrivate any
+	// held is a superblock GetTree found or made with an active reference
+	// (sget's), handed to the mount vfsCreateMount makes.
+	held *Superblock
 	// task is the mounting task ("current"), through which a block
 	// filesystem looks its source up.
 	task *Task

@@ -376,8 +376,13 @@ func (k *Kernel) vfsCreateMount(fc *FsContext) (*Mount, error) {
 	if !fc.SourceSet {
 		name = "none" // alloc_vfsmnt(fc->source ?: "none")
 	}
+	held := fc.held
+	fc.held = nil
 	m, err := k.allocVfsmnt(name)
 	if err != nil {
+		if held != nil {
+			held.deactivate() // put_fs_context
+		}
 		return nil, err
 	}
 	m.root = fc.Root
@@ -385,6 +390,8 @@ func (k *Kernel) vfsCreateMount(fc *FsContext) (*Mount, error) {
 	if fc.SbFlags&linux.SB_KERNMOUNT != 0 {
 		m.flags.Store(linux.MNT_INTERNAL)
 	}
-	m.sb.activate()
+	if held != m.sb {
+		m.sb.activate() // else GetTree's reference becomes the mount's
+	}
 	return m, nil
 }
