@@ -294,11 +294,3 @@ func (sb *Superblock) bdevName() string {
 	}
 	return "bdev"
 }
-
-// Disk returns the disk a block filesystem's superblock is on, or nil.
-func (sb *Superblock) Disk() Disk {
-	if sb.bdev == nil {
-		return nil
-	}
-	return sb.bdev.disk
-}

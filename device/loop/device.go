@@ -26,9 +26,6 @@ type Device struct {
 // Dev returns the device number, 7:index.
 func (dev *Device) Dev() uint64 { return linux.Mkdev(linux.LOOP_MAJOR, uint32(dev.index)) }
 
-// Index returns lo_number.
-func (dev *Device) Index() int { return dev.index }
-
 // Bound reports lo_state != Lo_unbound.
 func (dev *Device) Bound() bool {
 	dev.mu.Lock()

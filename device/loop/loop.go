@@ -43,7 +43,7 @@ type Driver struct {
 type driverKey struct{}
 
 // Register is loop_init: the control device and MinCount devices, each a
-// disk of major 7. The driver is found again with Lookup.
+// disk of major 7.
 func Register(k *vfs.Kernel) (*Driver, error) {
 	d := &Driver{k: k}
 	if got := k.FsData(driverKey{}, func() any { return d }); got != d {
@@ -58,19 +58,6 @@ func Register(k *vfs.Kernel) (*Driver, error) {
 		}
 	}
 	return d, nil
-}
-
-// Lookup returns k's loop driver, or nil if none was registered.
-func Lookup(k *vfs.Kernel) *Driver {
-	d, _ := k.FsData(driverKey{}, func() any { return (*Driver)(nil) }).(*Driver)
-	return d
-}
-
-// Devices returns the devices in index order.
-func (d *Driver) Devices() []*Device {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	return append([]*Device(nil), d.devs...)
 }
 
 // add is loop_add: device number i, or the first unused when i < 0.
