@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 // Package linuxvfs wires the core (package vfs) to the filesystem types and
 // the shell: NewKernel registers every filesystem type in the order Linux
 // registers them, Boot brings up a small Linux system, and RunScript runs a

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 // Package bench holds linuxvfs's benchmarks against the host kernel and
 // other in-memory filesystems. It has no code of its own: run
 //

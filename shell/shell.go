@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 // Package shell is `linuxvfs sh`: a bash-compatible shell (mvdan.cc/sh/v3)
 // whose every file access goes to a virtual kernel's Task instead of the
 // host, together with GNU coreutils 9.1-compatible applets built on the

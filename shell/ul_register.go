@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 package shell
 
 // The util-linux applets (and coreutils' chroot, which acts on mounts).

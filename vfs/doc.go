@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 // Package vfs is the core of linuxvfs: the objects of the Linux kernel's
 // virtual filesystem switch (struct super_block, inode, dentry, mount, file,
 // cred, fs_struct, files_struct) and the system calls that act on them,

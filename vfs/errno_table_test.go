@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 package vfs_test
 
 // One table per system call: each row is one errno rule of the Linux kernel

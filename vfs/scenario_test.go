@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 package vfs_test
 
 // Scenarios: sequences of system calls expressed once as data and run

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 // Package linux is linuxvfs's own copy of the Linux kernel ABI numbers the
 // VFS core needs: error numbers, mount and umount flags, the new mount API,
 // open flags, AT_* flags, file modes, statx masks, clone flags and

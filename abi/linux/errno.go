@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 package linux
 
 // The texts in errnoTable are glibc's: they were produced on a glibc 2.36

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 package linux
 
 // open(2) flags, x86_64 values (include/uapi/asm-generic/fcntl.h), in octal

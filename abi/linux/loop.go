@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 package linux
 
 // Block and loop device numbers and ioctls (include/uapi/linux/fs.h,

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 package linux
 
 // mount(2) flags, from include/uapi/linux/mount.h.

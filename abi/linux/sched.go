@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 package linux
 
 // clone(2), unshare(2) and setns(2) flags, from include/uapi/linux/sched.h.

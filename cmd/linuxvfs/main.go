@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 // Command linuxvfs runs shell scripts on a virtual Linux kernel: every
 // invocation boots a fresh kernel in the process (tmpfs root, running as
 // root with umask 022) and runs `linuxvfs sh` on it. The host's files are

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 // Package loop is drivers/block/loop.c: block devices of major 7 whose
 // bytes are those of a file, configured through ioctls on the device and
 // on /dev/loop-control (misc 10:237).

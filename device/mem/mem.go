@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 // Package mem is drivers/char/mem.c: the memory character devices of major
 // 1 — null, zero, full, random and urandom.
 package mem

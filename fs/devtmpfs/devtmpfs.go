@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 // Package devtmpfs is drivers/base/devtmpfs.c's filesystem: one tmpfs
 // instance per kernel, made at first use as devtmpfs_init makes its internal
 // mount, holding a node for every registered device; every mount of

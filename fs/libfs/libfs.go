@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 // Package libfs holds what in-memory filesystems share, like the kernel's
 // fs/libfs.c (simple_lookup, simple_link, simple_unlink, simple_rmdir,
 // simple_rename) and the page-cache storage of shmem and ramfs: the dentry

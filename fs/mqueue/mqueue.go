@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 // Package mqueue is ipc/mqueue.c's filesystem: one superblock per IPC
 // namespace (here, per kernel), which every mount of "mqueue" shares, as
 // get_tree_keyed makes it.

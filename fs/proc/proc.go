@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 // Package proc is procfs (fs/proc): /proc/self, /proc/<tid>/mountinfo and
 // mounts, /proc/mounts and /proc/filesystems, generated from the kernel's
 // state when opened, as seq_file does.

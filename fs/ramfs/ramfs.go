@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 // Package ramfs is fs/ramfs: the simplest in-memory filesystem, with no
 // limits and only a "mode" option.
 package ramfs

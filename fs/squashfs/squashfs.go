@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 // Package squashfs is fs/squashfs: the read-only, compressed filesystem on
 // a block device. go-diskfs reads the file data; the superblock, inodes and
 // directories are read here, so that stat and readdir show what the kernel

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 // Package tmpfs is shmem (mm/shmem.c): the tmpfs filesystem type with its
 // size and inode limits, and rootfs, which Linux backs with tmpfs.
 package tmpfs

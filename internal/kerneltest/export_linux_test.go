@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 package kerneltest
 
 // SetAfterLock lets tests learn when a run holds the sandbox lock.

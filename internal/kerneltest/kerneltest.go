@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 // Package kerneltest runs shell scripts against the real Linux kernel in an
 // isolated, throw-away environment. It is the reference half of linuxvfs's
 // differential tests: the same script is run here and in linuxvfs, and the

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 // Package mountinfo parses the text of /proc/<pid>/mountinfo and normalizes
 // it so that the mount tables of two systems (the real kernel and linuxvfs)
 // can be compared line by line.

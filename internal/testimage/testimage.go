@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 // Package testimage makes small filesystem images for tests: the inputs of
 // the block-device scenarios, which carry them as base64 text so that a
 // script runs the same in the real kernel and in linuxvfs.
