@@ -68,8 +68,17 @@ type Kernel struct {
 	log   []string // the kernel log (printk), for dmesg
 }
 
-// Printk appends a line to the kernel log.
+// PrintkMax is the longest message the kernel log keeps: vprintk_store
+// formats a message into 1024 bytes, of which the terminating NUL and the
+// two-byte level marker (KERN_ERR, ...) take three, so a longer message
+// loses its tail (and its newline).
+const PrintkMax = 1021
+
+// Printk appends a line to the kernel log, cut as printk cuts it.
 func (k *Kernel) Printk(line string) {
+	if len(line) > PrintkMax {
+		line = line[:PrintkMax]
+	}
 	k.logMu.Lock()
 	k.log = append(k.log, line)
 	k.logMu.Unlock()
