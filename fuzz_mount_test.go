@@ -47,7 +47,16 @@ func FuzzMountData(f *testing.F) {
 	f.Add(uint8(0), uint32(linux.MS_RDONLY|linux.MS_NOEXEC), "size=1m,mode=700", true)
 	f.Add(uint8(2), uint32(linux.MS_RDONLY), "size=10%,mode=700", true)
 	f.Add(uint8(4), uint32(linux.MS_SILENT), "errors=panic", true)
+	// What the fuzzer found (each also a test of its own).
 	f.Add(uint8(0), uint32(0), "k"+strings.Repeat("x", 1100), false)
+	f.Add(uint8(0), uint32(0), "=x,mode=700", false)
+	f.Add(uint8(1), uint32(0), "=", true)
+	f.Add(uint8(1), uint32(0), "hidepid=0x2,gid=+010", false)
+	f.Add(uint8(1), uint32(0), "subset=0", false)
+	f.Add(uint8(0), uint32(0), "uid=+5,gid=0x10,mode=+700", false)
+	f.Add(uint8(0), uint32(0), "gid=4294967295", false)
+	f.Add(uint8(3), uint32(0), "mode=+700", false)
+	f.Add(uint8(5), uint32(linux.MS_RDONLY|linux.MS_SYNCHRONOUS), "ro", false)
 	f.Fuzz(func(t *testing.T, typ uint8, flags uint32, data string, remount bool) {
 		data = cString(data)
 		name := fuzzFsTypes[int(typ)%len(fuzzFsTypes)]
