@@ -64,14 +64,14 @@ var bigFile = strings.Repeat("0123456789abcdef", 600)
 // 1000:100. go-diskfs records a link count of 0 for all but regular files
 // (whose basic inodes have none: they count 1), as it looks for a
 // *unix.Stat_t where os gives a *syscall.Stat_t.
-func buildImage(t *testing.T) []byte {
+func buildImage(t testing.TB) []byte {
 	t.Helper()
 	return buildImageWith(t, &diskfs.CompressorGzip{CompressionLevel: 6}, nil)
 }
 
 // buildImageWith is buildImage with another compressor and more made in
 // the workspace by extra.
-func buildImageWith(t *testing.T, comp diskfs.Compressor, extra func(ws string)) []byte {
+func buildImageWith(t testing.TB, comp diskfs.Compressor, extra func(ws string)) []byte {
 	t.Helper()
 	img := filepath.Join(t.TempDir(), "img")
 	b, err := file.CreateFromPath(img, 1<<20)
@@ -105,7 +105,7 @@ func buildImageWith(t *testing.T, comp diskfs.Compressor, extra func(ws string))
 	return data
 }
 
-func must(t *testing.T, err error) {
+func must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
@@ -114,7 +114,7 @@ func must(t *testing.T, err error) {
 
 // boot returns a task on a tmpfs root with /mnt, /b and a block node
 // /dev/loop0 for the disk 7:0 holding image.
-func boot(t *testing.T, image []byte) (*vfs.Kernel, *vfs.Task) {
+func boot(t testing.TB, image []byte) (*vfs.Kernel, *vfs.Task) {
 	t.Helper()
 	k := vfs.NewKernel()
 	for _, ty := range []vfs.FilesystemType{tmpfs.Type{}, squashfs.Type{}} {
