@@ -3,6 +3,7 @@
 package squashfs_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -25,13 +26,16 @@ import (
 // image (EINVAL, EIO), and the walk only with EIO; the disk is let go at
 // the end.
 func FuzzImage(f *testing.F) {
-	f.Add(buildImage(f))
-	f.Add(buildImageWith(f, nil, nil))
-	f.Add(buildImageWith(f, &diskfs.CompressorZstd{}, nil))
-	f.Add(buildImageWith(f, &diskfs.CompressorXz{}, func(ws string) {
+	// Seeds without the images' zero padding: the fuzzer mutates and
+	// minimizes small inputs far faster.
+	trim := func(b []byte) []byte { return bytes.TrimRight(b, "\x00") }
+	f.Add(trim(buildImage(f)))
+	f.Add(trim(buildImageWith(f, nil, nil)))
+	f.Add(trim(buildImageWith(f, &diskfs.CompressorZstd{}, nil)))
+	f.Add(trim(buildImageWith(f, &diskfs.CompressorXz{}, func(ws string) {
 		must(f, os.MkdirAll(filepath.Join(ws, "a/b/c"), 0o755))
 		must(f, os.Symlink("../../..", filepath.Join(ws, "a/b/c/up")))
-	}))
+	})))
 	img, err := testimage.Squashfs(map[string]string{"top": "top file\n", "d/": ""}, time.Unix(0, 0))
 	must(f, err)
 	f.Add(img)
