@@ -181,6 +181,9 @@ func (t *Task) Dup2(oldfd, newfd int) (int, error) {
 
 // Read is read(2).
 func (t *Task) Read(fd int, p []byte) (n int, err error) {
+	if t.fatalSignalPending() {
+		return 0, linux.EINTR
+	}
 	err = t.withFile(fd, func(f *File) error {
 		f.mu.Lock()
 		defer f.mu.Unlock()
@@ -196,6 +199,9 @@ func (t *Task) Read(fd int, p []byte) (n int, err error) {
 func (t *Task) Pread(fd int, p []byte, off int64) (n int, err error) {
 	if off < 0 {
 		return 0, linux.EINVAL
+	}
+	if t.fatalSignalPending() {
+		return 0, linux.EINTR
 	}
 	err = t.withFile(fd, func(f *File) error {
 		if f.Inode().Mode()&linux.S_IFMT == linux.S_IFIFO {
@@ -234,6 +240,9 @@ func (f *File) readAt(p []byte, off int64) (int, error) {
 // Write is write(2). The inode's write lock (i_rwsem) is held from reading
 // the size for O_APPEND to the end of the write, so appends never overlap.
 func (t *Task) Write(fd int, p []byte) (n int, err error) {
+	if t.fatalSignalPending() {
+		return 0, linux.EINTR
+	}
 	err = t.withFile(fd, func(f *File) error {
 		f.mu.Lock()
 		defer f.mu.Unlock()
@@ -255,6 +264,9 @@ func (t *Task) Write(fd int, p []byte) (n int, err error) {
 func (t *Task) Pwrite(fd int, p []byte, off int64) (n int, err error) {
 	if off < 0 {
 		return 0, linux.EINVAL
+	}
+	if t.fatalSignalPending() {
+		return 0, linux.EINTR
 	}
 	err = t.withFile(fd, func(f *File) error {
 		in := f.Inode()

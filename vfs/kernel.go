@@ -230,9 +230,11 @@ func (s *sleeperSet) add(p *pipe) {
 }
 
 // Interrupt wakes every task sleeping in the kernel (a FIFO open, read or
-// write) with EINTR, and makes later sleeps fail at once: what a signal
-// would do to a process. An embedder calls it when it gives up on the
-// tasks, so none can block forever.
+// write) with EINTR, and makes later sleeps, reads and writes fail at once:
+// what a fatal signal does to a process (filemap_read and
+// generic_perform_write stop with EINTR when one is pending). An embedder
+// calls it when it gives up on the tasks, so none can block forever or go
+// on copying /dev/zero into a ramfs.
 func (k *Kernel) Interrupt() {
 	k.interrupted.Store(true)
 	k.sleepers.mu.Lock()
@@ -245,3 +247,7 @@ func (k *Kernel) Interrupt() {
 		p.wake()
 	}
 }
+
+// fatalSignalPending is fatal_signal_pending(current): the task's kernel
+// has been interrupted.
+func (t *Task) fatalSignalPending() bool { return t.k.interrupted.Load() }
