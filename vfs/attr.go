@@ -312,7 +312,7 @@ func (t *Task) Chdir(name string) error {
 	if err := inodePermission(t.Cred(), p.Dentry.Inode(), MAY_EXEC); err != nil {
 		return err
 	}
-	t.fs.update(func(s *fsState) { s.pwd = p })
+	t.fsStruct().update(func(s *fsState) { s.pwd = p })
 	return nil
 }
 
@@ -325,14 +325,14 @@ func (t *Task) Fchdir(fd int) error {
 		if err := inodePermission(t.Cred(), f.Inode(), MAY_EXEC); err != nil {
 			return err
 		}
-		t.fs.update(func(s *fsState) { s.pwd = Path{f.mnt, f.dentry} })
+		t.fsStruct().update(func(s *fsState) { s.pwd = Path{f.mnt, f.dentry} })
 		return nil
 	})
 }
 
 // Getcwd is getcwd(2): ENOENT once the working directory is unlinked.
 func (t *Task) Getcwd() (string, error) {
-	s := t.fs.load()
+	s := t.fsStruct().load()
 	if s.pwd.Dentry.Unlinked() {
 		return "", linux.ENOENT
 	}

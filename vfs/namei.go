@@ -47,7 +47,7 @@ func (t *Task) pathInit(nd *nameidata, dirfd int, name string, flags int) (*File
 	if name == "" && flags&lookupEmpty == 0 {
 		return nil, linux.ENOENT
 	}
-	s := t.fs.load()
+	s := t.fsStruct().load()
 	nd.task = t
 	nd.cred = t.Cred()
 	nd.root = s.root

@@ -16,7 +16,7 @@ func (t *Task) Chroot(name string) error {
 	if !t.Cred().HasCap(linux.CAP_SYS_CHROOT) {
 		return linux.EPERM
 	}
-	t.fs.update(func(s *fsState) { s.root = p })
+	t.fsStruct().update(func(s *fsState) { s.root = p })
 	return nil
 }
 
@@ -50,10 +50,10 @@ func (t *Task) PivotRoot(newRoot, putOld string) error {
 		return err
 	}
 	err = t.pivotRootLocked(nw, old, root)
-	t.k.unlockNamespace()
 	if err == nil {
 		t.k.chrootFSRefs(root, nw)
 	}
+	t.k.unlockNamespace()
 	return err
 }
 

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package vfs
+
+// Accessors for tests only: what the allocators hand out, so that a test
+// can check that everything it took was given back.
+
+// count returns how many IDs are in use.
+func (a *IDA) count() int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	n := 0
+	for _, w := range a.words {
+		for ; w != 0; w &= w - 1 {
+			n++
+		}
+	}
+	return n
+}
+
+// LiveMountIDs returns the number of mount IDs allocated.
+func LiveMountIDs(k *Kernel) int { return k.mountIDs.count() }
+
+// LiveGroupIDs returns the number of peer group IDs allocated.
+func LiveGroupIDs(k *Kernel) int { return k.groupIDs.count() }
+
+// LiveAnonDevs returns the number of anonymous device numbers allocated.
+func LiveAnonDevs(k *Kernel) int { return k.anonDevs.count() }
