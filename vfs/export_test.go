@@ -26,3 +26,14 @@ func LiveGroupIDs(k *Kernel) int { return k.groupIDs.count() }
 
 // LiveAnonDevs returns the number of anonymous device numbers allocated.
 func LiveAnonDevs(k *Kernel) int { return k.anonDevs.count() }
+
+// has reports whether id is allocated.
+func (a *IDA) has(id int) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	i := id - a.min
+	return i >= 0 && i/64 < len(a.words) && a.words[i/64]&(1<<(i%64)) != 0
+}
+
+// NamespaceUsers returns the number of tasks in ns.
+func NamespaceUsers(ns *MountNamespace) int32 { return ns.users.Load() }

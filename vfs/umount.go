@@ -76,6 +76,10 @@ func umountTree(m *Mount, how int) {
 		propagateUmount(tmp)
 	}
 	bulkMakePrivate(tmp)
+	// Releases wait for the end (namespace_unlock's mntputs in Linux): a
+	// mount kept connected is put back on its parent's list in this loop,
+	// and its parent's release must find it there.
+	var release []*Mount
 	for !tmp.empty() {
 		p := tmp.first()
 		p.umountNode.del()
@@ -97,8 +101,11 @@ func umountTree(m *Mount, how int) {
 		}
 		p.unmounted.Store(true)
 		if disconnect {
-			p.releaseLocked()
+			release = append(release, p)
 		}
+	}
+	for _, p := range release {
+		p.releaseLocked()
 	}
 }
 

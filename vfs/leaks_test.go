@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package vfs_test
+
+import (
+	"testing"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// Leak regressions of issue 8 item 4: each runs a short fixed sequence,
+// checks the invariants, lets every task exit and expects every mount ID,
+// peer group ID and anonymous device back.
+
+// leakKernel is a kernel with tmpfs and an init task, and a step runner.
+type leakKernel struct {
+	t    *testing.T
+	k    *vfs.Kernel
+	init *vfs.Task
+}
+
+func newLeakKernel(t *testing.T) *leakKernel {
+	t.Helper()
+	k := vfs.NewKernel()
+	if err := k.RegisterFilesystem(tmpfs.Type{}); err != nil {
+		t.Fatal(err)
+	}
+	init, err := k.InitMountTree(tmpfs.RootfsType{}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &leakKernel{t, k, init}
+}
+
+// ok fails the test on an error from a step.
+func (l *leakKernel) ok(what string, err error) {
+	l.t.Helper()
+	if err != nil {
+		l.t.Fatalf("%s: %v", what, err)
+	}
+}
+
+// check runs the invariant checker.
+func (l *leakKernel) check(when string) {
+	l.t.Helper()
+	if err := vfs.CheckInvariants(l.k, vfs.CheckOptions{Exact: true}); err != nil {
+		l.t.Fatalf("%s: %v", when, err)
+	}
+}
+
+// finish exits the given tasks and init and expects nothing allocated.
+func (l *leakKernel) finish(tasks ...*vfs.Task) {
+	l.t.Helper()
+	l.check("before the tasks exit")
+	for _, t := range tasks {
+		t.Exit()
+	}
+	l.check("after the tasks exit")
+	l.init.Exit()
+	if m, g, a := vfs.LiveMountIDs(l.k), vfs.LiveGroupIDs(l.k), vfs.LiveAnonDevs(l.k); m+g+a != 0 {
+		l.t.Errorf("after every task exited: %d mount IDs, %d peer group IDs, %d anonymous devices still allocated", m, g, a)
+	}
+}
+
+// TestLeakDetachMountsConnected: removing a directory that is a
+// mountpoint only in another namespace detaches the tree there
+// (__detach_mounts, umount_tree with UMOUNT_CONNECTED); the mounts under
+// its top stay connected to it and must go with it, not after the top was
+// already released.
+func TestLeakDetachMountsConnected(t *testing.T) {
+	l := newLeakKernel(t)
+	l.ok("mkdir", l.init.Mkdir("/d", 0o755))
+	l.ok("mkdir", l.init.Mkdir("/d/e", 0o755))
+	other := l.init.Clone(0)
+	l.ok("unshare", other.Unshare(linux.CLONE_NEWNS))
+	l.ok("mount T", other.Mount("T", "/d/e", "tmpfs", 0, ""))
+	l.ok("mkdir", other.Mkdir("/d/e/f", 0o755))
+	l.ok("mount U", other.Mount("U", "/d/e/f", "tmpfs", 0, ""))
+	l.ok("rmdir", l.init.Rmdir("/d/e"))
+	l.finish(other)
+}
