@@ -37,3 +37,18 @@ func (a *IDA) has(id int) bool {
 
 // NamespaceUsers returns the number of tasks in ns.
 func NamespaceUsers(ns *MountNamespace) int32 { return ns.users.Load() }
+
+// HeldMountReleased reports whether the mount of t's descriptor fd (or of
+// its working directory, for fd < 0) has been released: a holder must
+// keep its mount alive.
+func HeldMountReleased(t *Task, fd int) bool {
+	if fd < 0 {
+		return t.Cwd().Mnt.released.Load()
+	}
+	f, err := t.files.get(fd)
+	if err != nil {
+		return false
+	}
+	defer f.DecRef()
+	return f.mnt.released.Load()
+}

@@ -110,11 +110,11 @@ func isSpecial(mode uint32) bool {
 	return false
 }
 
-// newFile is alloc_file + do_dentry_open's bookkeeping.
+// newFile is alloc_file + do_dentry_open's bookkeeping. The caller got
+// the reference on p.Mnt the file takes over (tryGet).
 func newFile(p Path, flags uint32, read, write, isPath bool) *File {
 	f := &File{ops: p.Dentry.inode.FileOps, mnt: p.Mnt, dentry: p.Dentry, flags: flags, read: read, write: write, path: isPath}
 	f.refs.Store(1)
-	p.Mnt.refs.Add(1)
 	p.Dentry.inode.opens.Add(1)
 	if write && !isSpecial(p.Dentry.inode.Mode()) {
 		f.writer = true

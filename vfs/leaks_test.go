@@ -81,3 +81,48 @@ func TestLeakDetachMountsConnected(t *testing.T) {
 	l.ok("rmdir", l.init.Rmdir("/d/e"))
 	l.finish(other)
 }
+
+// TestOpenChdirRacingLazyUmount: a path walk takes no reference, so a
+// lazy umount could release the mount it found before open, chdir or
+// chroot took theirs, leaving a file or task holding a released mount
+// (its ID free for reuse, its superblock dead). They now take the
+// reference only if the mount is still alive, and walk again otherwise.
+func TestOpenChdirRacingLazyUmount(t *testing.T) {
+	l := newLeakKernel(t)
+	l.ok("mkdir", l.init.Mkdir("/m", 0o755))
+	l.ok("mount", l.init.Mount("t", "/m", "tmpfs", 0, ""))
+	l.ok("mkdir", l.init.Mkdir("/m/d", 0o755))
+	var walkers []*vfs.Task
+	done := make(chan struct{})
+	for w := 0; w < 4; w++ {
+		walker := l.init.Clone(0)
+		walkers = append(walkers, walker)
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for i := 0; i < 1000; i++ {
+				if fd, err := walker.Open("/m/d", linux.O_RDONLY|linux.O_DIRECTORY, 0); err == nil {
+					if vfs.HeldMountReleased(walker, fd) {
+						t.Error("open file's mount released")
+					}
+					walker.Close(fd)
+				}
+				if walker.Chdir("/m/d") == nil && vfs.HeldMountReleased(walker, -1) {
+					t.Error("working directory's mount released")
+				}
+				walker.Chdir("/")
+				c := walker.Clone(0)
+				c.Chroot("/m")
+				c.Exit()
+			}
+		}()
+	}
+	for i := 0; i < 2000; i++ {
+		l.init.Umount2("/m", linux.MNT_DETACH)
+		l.ok("mount", l.init.Mount("t", "/m", "tmpfs", 0, ""))
+		l.init.Mkdir("/m/d", 0o755)
+	}
+	for range walkers {
+		<-done
+	}
+	l.finish(walkers...)
+}

@@ -46,21 +46,29 @@ func newFSStruct(root, pwd Path, umask uint32) *FSStruct {
 func (fs *FSStruct) load() *fsState { return fs.state.Load() }
 
 // update swaps root and/or pwd (set_fs_root/set_fs_pwd), moving mount
-// references. It does nothing once the last user is gone.
-func (fs *FSStruct) update(f func(s *fsState)) {
+// references. It does nothing once the last user is gone, and returns
+// false, changing nothing, when a new mount was released after the walk
+// that found it (tryGet).
+func (fs *FSStruct) update(f func(s *fsState)) bool {
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
 	if fs.dead {
-		return
+		return true
 	}
 	old := fs.state.Load()
 	s := *old
 	f(&s)
-	s.root.Mnt.refs.Add(1)
-	s.pwd.Mnt.refs.Add(1)
+	if !s.root.Mnt.tryGet() {
+		return false
+	}
+	if !s.pwd.Mnt.tryGet() {
+		s.root.Mnt.mntput()
+		return false
+	}
 	fs.state.Store(&s)
 	old.root.Mnt.mntput()
 	old.pwd.Mnt.mntput()
+	return true
 }
 
 // copy is copy_fs_struct: the references are taken under fs.mu, so a
