@@ -126,3 +126,28 @@ func TestOpenChdirRacingLazyUmount(t *testing.T) {
 	}
 	l.finish(walkers...)
 }
+
+// TestReleaseWaitsForConnectedParent: after __detach_mounts, a mount kept
+// connected under a detached one that is still held goes only with that
+// parent, even when its own last user leaves first (in Linux the
+// parent's cleanup holds the child's tree reference until then).
+func TestReleaseWaitsForConnectedParent(t *testing.T) {
+	l := newLeakKernel(t)
+	l.ok("mkdir", l.init.Mkdir("/d", 0o755))
+	l.ok("mkdir", l.init.Mkdir("/d/e", 0o755))
+	other := l.init.Clone(0)
+	l.ok("unshare", other.Unshare(linux.CLONE_NEWNS))
+	l.ok("mount T", other.Mount("T", "/d/e", "tmpfs", 0, ""))
+	l.ok("mkdir", other.Mkdir("/d/e/f", 0o755))
+	l.ok("mount U", other.Mount("U", "/d/e/f", "tmpfs", 0, ""))
+	inT, inU := other.Clone(0), other.Clone(0)
+	l.ok("chdir", inT.Chdir("/d/e"))
+	l.ok("chdir", inU.Chdir("/d/e/f"))
+	l.ok("rmdir", l.init.Rmdir("/d/e"))
+	l.check("after the rmdir")
+	l.ok("chdir", inU.Chdir("/"))
+	l.check("after U's last user left")
+	l.ok("chdir", inT.Chdir("/"))
+	l.check("after T's last user left")
+	l.finish(other, inT, inU)
+}

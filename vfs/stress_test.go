@@ -8,6 +8,7 @@ import (
 	"math/rand"
 	"os"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -109,6 +110,30 @@ func runStress(t *testing.T, cfg stressConfig) {
 		}
 	}
 	r.exitAll()
+	r.logTally()
+}
+
+// logTally logs how many operations of each kind succeeded and failed,
+// to show that the mix reaches the interesting cases.
+func (r *stressRun) logTally() {
+	sum := map[string]*[2]int{}
+	var kinds []string
+	for _, w := range r.workers {
+		for k, n := range w.tally {
+			if sum[k] == nil {
+				sum[k] = new([2]int)
+				kinds = append(kinds, k)
+			}
+			sum[k][0] += n[0]
+			sum[k][1] += n[1]
+		}
+	}
+	slices.Sort(kinds)
+	var b strings.Builder
+	for _, k := range kinds {
+		fmt.Fprintf(&b, " %s %d/%d", k, sum[k][0], sum[k][0]+sum[k][1])
+	}
+	r.t.Logf("succeeded/tried:%s", b.String())
 }
 
 func (r *stressRun) boot() {
@@ -141,7 +166,7 @@ func (r *stressRun) noteNS(t *vfs.Task) {
 // and/or file table with the previous worker's.
 func (r *stressRun) spawnWorkers(rng *rand.Rand) {
 	for i := 0; i < r.cfg.tasks; i++ {
-		w := &stressWorker{run: r, id: i, rng: rand.New(rand.NewSource(rng.Int63()))}
+		w := &stressWorker{run: r, id: i, rng: rand.New(rand.NewSource(rng.Int63())), tally: map[string]*[2]int{}}
 		w.template = r.init.Clone(0)
 		if i%2 == 1 {
 			flags := []uint64{linux.CLONE_FS, linux.CLONE_FILES, linux.CLONE_FS | linux.CLONE_FILES}[rng.Intn(3)]
@@ -236,6 +261,8 @@ type stressWorker struct {
 	template *vfs.Task // never used but to clone a fresh task from
 	task     *vfs.Task
 	fds      []int // descriptors this worker opened
+	// tally counts successes and failures per kind of operation.
+	tally map[string]*[2]int
 	// op and since say what the worker is doing, for the watchdog.
 	op    atomic.Pointer[string]
 	since atomic.Int64
@@ -255,6 +282,15 @@ func (w *stressWorker) track(what string, f func() error) {
 	w.since.Store(time.Now().UnixNano())
 	err := f()
 	w.since.Store(0)
+	kind, _, _ := strings.Cut(what, " ")
+	if w.tally[kind] == nil {
+		w.tally[kind] = new([2]int)
+	}
+	if err == nil {
+		w.tally[kind][0]++
+	} else {
+		w.tally[kind][1]++
+	}
 	var errno linux.Errno
 	if err != nil && !errors.As(err, &errno) {
 		w.run.t.Errorf("worker %d: %s: %v is not an errno", w.id, what, err)
@@ -424,10 +460,25 @@ func (w *stressWorker) unshare() {
 	w.run.noteNS(w.task)
 }
 
+// pivotRoot mostly sets the stage first, as a container runtime does:
+// a fresh mount with another inside, the task chrooted at the first,
+// sometimes everything made private; then pivot_root to the inner one.
 func (w *stressWorker) pivotRoot() {
 	p := w.path()
-	old := p + "/" + stressNames[w.rng.Intn(len(stressNames))]
-	w.track("pivot_root "+p+" "+old, func() error { return w.task.PivotRoot(p, old) })
+	if w.rng.Intn(4) == 0 {
+		old := p + "/" + stressNames[w.rng.Intn(len(stressNames))]
+		w.track("pivot_root "+p+" "+old, func() error { return w.task.PivotRoot(p, old) })
+		return
+	}
+	w.track("mount tmpfs "+p, func() error { return w.task.Mount("t", p, "tmpfs", 0, "size=64k") })
+	w.track("mkdir "+p+"/n", func() error { return w.task.Mkdir(p+"/n", 0o755) })
+	w.track("mount tmpfs "+p+"/n", func() error { return w.task.Mount("t", p+"/n", "tmpfs", 0, "size=64k") })
+	w.track("mkdir "+p+"/n/o", func() error { return w.task.Mkdir(p+"/n/o", 0o755) })
+	w.track("chroot "+p, func() error { return w.task.Chroot(p) })
+	if w.rng.Intn(2) == 0 {
+		w.track("make / private", func() error { return w.task.Mount("", "/", "", linux.MS_PRIVATE|linux.MS_REC, "") })
+	}
+	w.track("pivot_root /n /n/o", func() error { return w.task.PivotRoot("/n", "/n/o") })
 }
 
 func (w *stressWorker) chroot() {

@@ -114,10 +114,12 @@ func umountTree(m *Mount, how int) {
 }
 
 // releaseLocked is the end of mntput_no_expire and cleanup_mnt: an
-// unmounted mount with no users left lets go of the mounts still connected
-// under it, frees its ID and drops its superblock. namespaceMu is held.
+// unmounted, disconnected mount with no users left lets go of the mounts
+// still connected under it, frees its ID and drops its superblock.
+// namespaceMu is held.
 func (m *Mount) releaseLocked() {
-	if !m.unmounted.Load() || !m.refs.CompareAndSwap(0, deadRefs) {
+	// A mount still connected under an unmounted parent goes with it.
+	if !m.unmounted.Load() || m.hasParent() || !m.refs.CompareAndSwap(0, deadRefs) {
 		return
 	}
 	m.released.Store(true)
