@@ -493,7 +493,7 @@ func (w *stressWorker) chdir() {
 
 // walks reads mountinfo, getcwd and the descriptors' paths.
 func (w *stressWorker) walks() {
-	w.track("mountinfo, getcwd, fd paths", func() error {
+	w.track("walks: mountinfo, getcwd, fd paths", func() error {
 		w.task.Mountinfo()
 		for _, fd := range w.fds {
 			w.task.FdPath(fd)
