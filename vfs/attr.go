@@ -3,8 +3,6 @@
 package vfs
 
 import (
-	"strings"
-
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
 
@@ -332,53 +330,4 @@ func (t *Task) Fchdir(fd int) error {
 		t.fsStruct().update(func(s *fsState) { s.pwd = Path{f.mnt, f.dentry} })
 		return nil
 	})
-}
-
-// Getcwd is getcwd(2): ENOENT once the working directory is unlinked.
-func (t *Task) Getcwd() (string, error) {
-	s := t.fsStruct().load()
-	if s.pwd.Dentry.Unlinked() {
-		return "", linux.ENOENT
-	}
-	path, reachable := dPath(s.pwd, s.root)
-	if !reachable {
-		path = "(unreachable)" + path
-	}
-	return path, nil
-}
-
-// DPath is d_path: the path of p as seen from root, and whether root was
-// reached (otherwise the path is relative to the namespace's top).
-func DPath(p, root Path) (string, bool) { return dPath(p, root) }
-
-func dPath(p, root Path) (string, bool) {
-	var parts []string
-	m, d := p.Mnt, p.Dentry
-	for {
-		if (Path{m, d}) == root {
-			break
-		}
-		if d == m.root {
-			parent, mp := m.Parent()
-			if parent == m {
-				return "/" + joinReversed(parts), false
-			}
-			m, d = parent, mp
-			continue
-		}
-		parts = append(parts, d.Name())
-		d = d.Parent()
-	}
-	return "/" + joinReversed(parts), true
-}
-
-func joinReversed(parts []string) string {
-	var b strings.Builder
-	for i := len(parts) - 1; i >= 0; i-- {
-		b.WriteString(parts[i])
-		if i > 0 {
-			b.WriteByte('/')
-		}
-	}
-	return b.String()
 }

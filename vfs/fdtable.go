@@ -128,9 +128,14 @@ func (t *Task) Fds() []int {
 	return out
 }
 
-// FdPath is what readlink of /proc/<pid>/fd/N shows: the open file's path
-// as the task sees it, " (deleted)" once unlinked; EBADF for a closed fd.
-func (t *Task) FdPath(fd int) (string, error) {
+// FdPath is what readlink of /proc/<pid>/fd/N shows to the task itself;
+// EBADF for a closed fd. See FdPathAs.
+func (t *Task) FdPath(fd int) (string, error) { return t.FdPathAs(t, fd) }
+
+// FdPathAs is what reader sees when it reads the link /proc/<pid>/fd/N of
+// t: the open file's path from reader's root (d_path uses the reader's
+// root, not the owner's), or pipe:[ino] for an anonymous pipe.
+func (t *Task) FdPathAs(reader *Task, fd int) (string, error) {
 	f, err := t.files.get(fd)
 	if err != nil {
 		return "", err
@@ -139,25 +144,8 @@ func (t *Task) FdPath(fd int) (string, error) {
 	if f.Inode().Mode()&linux.S_IFMT == linux.S_IFIFO && f.dentry.Unlinked() {
 		return "pipe:[" + strconv.FormatUint(f.Inode().Ino(), 10) + "]", nil
 	}
-	return t.pathString(Path{f.mnt, f.dentry}), nil
+	return reader.DPath(Path{f.mnt, f.dentry})
 }
-
-// pathString is d_path as /proc shows it: relative to the task's root,
-// "(unreachable)" outside it, " (deleted)" after an unlink.
-func (t *Task) pathString(p Path) string {
-	s, ok := dPath(p, t.Root())
-	if !ok {
-		s = "(unreachable)" + s
-	}
-	if p.Dentry.Unlinked() {
-		s += " (deleted)"
-	}
-	return s
-}
-
-// CwdPath and RootPath are what /proc/<pid>/cwd and root point to.
-func (t *Task) CwdPath() string  { return t.pathString(t.Cwd()) }
-func (t *Task) RootPath() string { return t.pathString(t.Root()) }
 
 // FdTarget is the object /proc/<pid>/fd/N leads to: the open file's path.
 func (t *Task) FdTarget(fd int) (Path, error) {

@@ -400,8 +400,8 @@ func (c *checker) checkWalks(t *Task) {
 		defer close(done)
 		t.Mountinfo()
 		t.Getcwd()
-		t.CwdPath()
-		t.RootPath()
+		t.DPath(t.Cwd())
+		t.DPath(t.Root())
 		for _, fd := range t.Fds() {
 			t.FdPath(fd)
 		}

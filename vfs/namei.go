@@ -171,8 +171,7 @@ func (nd *nameidata) walkComponent(comp string, h uint64, typ lastType, follow b
 	case lastDot:
 		return "", false, nil
 	case lastDotDot:
-		nd.followDotdot()
-		return "", false, nil
+		return "", false, nd.followDotdot()
 	}
 	d, err := lookupOne(nd.path.Dentry, comp, h)
 	if err != nil {
@@ -266,20 +265,33 @@ func traverseMounts(p Path) Path {
 }
 
 // followDotdot is follow_dotdot then step_into: ".." never leaves the
-// task's root; at a mount root it first climbs to the mountpoint.
-func (nd *nameidata) followDotdot() {
+// task's root; at a mount root it first climbs to the mountpoint. ENOENT
+// when the parent lies outside the mount's root: a directory renamed out
+// from under a bind mount must not become a way out of it (path_connected).
+func (nd *nameidata) followDotdot() error {
 	if nd.path == nd.root {
-		return
+		return nil
 	}
 	p := nd.path
 	if p.Dentry == p.Mnt.root {
 		mp, ok := chooseMountpoint(p.Mnt, nd.root)
 		if !ok {
-			return
+			return nil
 		}
 		p = mp
 	}
-	nd.path = traverseMounts(Path{p.Mnt, p.Dentry.Parent()})
+	parent := p.Dentry.Parent()
+	if !pathConnected(p.Mnt, parent) {
+		return linux.ENOENT
+	}
+	nd.path = traverseMounts(Path{p.Mnt, parent})
+	return nil
+}
+
+// pathConnected is path_connected: d is reachable from m's root. Only a
+// mount of a subtree can lose touch with its dentries.
+func pathConnected(m *Mount, d *Dentry) bool {
+	return m.root == m.sb.root || isSubdir(d, m.root)
 }
 
 // chooseMountpoint is choose_mountpoint: the nearest ancestor mountpoint

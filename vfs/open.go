@@ -154,7 +154,7 @@ func (t *Task) pathOpenat(dirfd int, name string, h *openHow, trunc bool) (*File
 func (t *Task) openLastLookups(nd *nameidata, h *openHow) (string, bool, bool, error) {
 	if nd.lastType != lastNorm {
 		if nd.lastType == lastDotDot {
-			nd.followDotdot()
+			return "", false, false, nd.followDotdot()
 		}
 		return "", false, false, nil
 	}

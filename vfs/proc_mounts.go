@@ -55,6 +55,7 @@ func getDominatingID(m *Mount, root Path) int {
 type render struct {
 	b     []byte
 	parts []string
+	walk  pathWalk
 	sb    strings.Builder
 }
 
@@ -70,24 +71,14 @@ func (r *render) appendEscaped(s string) {
 	}
 }
 
-// appendPath appends the escaped path of p as seen from root (d_path), or
-// reports that p lies outside root.
+// appendPath appends the escaped path of p as seen from root (__d_path),
+// or reports that p has none there: outside root, or moved out from under
+// its bind mount. Mountinfo lines grow as needed, so no byte budget.
 func (r *render) appendPath(p, root Path) bool {
-	r.parts = r.parts[:0]
-	m, d := p.Mnt, p.Dentry
-	for (Path{m, d}) != root {
-		if d == m.root {
-			parent, mp := m.Parent()
-			if parent == m {
-				return false
-			}
-			m, d = parent, mp
-			continue
-		}
-		r.parts = append(r.parts, d.Name())
-		d = d.Parent()
+	if r.walk.walk(p, root, -1) != reachedRoot {
+		return false
 	}
-	r.appendJoined()
+	r.appendJoined(r.walk.names)
 	return true
 }
 
@@ -99,19 +90,20 @@ func (r *render) appendDentryPath(d *Dentry) {
 		r.parts = append(r.parts, d.Name())
 		d = d.Parent()
 	}
-	r.appendJoined()
+	r.appendJoined(r.parts)
 	if unlinked {
 		r.b = append(r.b, "//deleted"...)
 	}
 }
 
-func (r *render) appendJoined() {
-	if len(r.parts) == 0 {
+// appendJoined appends names, innermost first, as an absolute path.
+func (r *render) appendJoined(names []string) {
+	if len(names) == 0 {
 		r.b = append(r.b, '/')
 	}
-	for i := len(r.parts) - 1; i >= 0; i-- {
+	for i := len(names) - 1; i >= 0; i-- {
 		r.b = append(r.b, '/')
-		r.appendEscaped(r.parts[i])
+		r.appendEscaped(names[i])
 	}
 }
 

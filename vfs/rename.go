@@ -127,17 +127,13 @@ func (t *Task) renameLocked(ond, nnd *nameidata, trap *Dentry, flags uint32) err
 		}
 		return linux.ENOTEMPTY
 	}
-	if err := t.vfsRename(ond.cred, odir, ond.last, old, ndir, nnd.last, target, flags); err != nil {
-		return err
-	}
-	if target != nil && flags&linux.RENAME_EXCHANGE == 0 {
-		t.k.detachMounts(target)
-	}
-	return nil
+	return t.vfsRename(ond.cred, odir, ond.last, old, ndir, nnd.last, target, flags)
 }
 
 // vfsRename is vfs_rename: permission, busy and emptiness checks, then the
-// filesystem's rename and d_move. Both parents are locked.
+// filesystem's rename and d_move; a replaced target loses the mounts on it.
+// Both parents are locked. Two names of one inode (rename(x, x), or two
+// hard links) make it a successful no-op that touches nothing.
 func (t *Task) vfsRename(c *Cred, odir *Dentry, oname string, old *Dentry, ndir *Dentry, nname string, target *Dentry, flags uint32) error {
 	src := old.Inode()
 	if target != nil && target.Inode() == src {
@@ -193,6 +189,9 @@ func (t *Task) vfsRename(c *Cred, odir *Dentry, oname string, old *Dentry, ndir 
 		return err
 	}
 	finishRename(odir, oname, old, ndir, nname, target, exchange)
+	if target != nil && !exchange {
+		t.k.detachMounts(target)
+	}
 	return nil
 }
 

@@ -157,11 +157,11 @@ func (o *inodeOps) ReadlinkFor(t *vfs.Task, in *vfs.Inode) (string, error) {
 	}
 	switch n.kind {
 	case kindCwd:
-		return owner.CwdPath(), nil
+		return t.DPath(owner.Cwd())
 	case kindRootLink:
-		return owner.RootPath(), nil
+		return t.DPath(owner.Root())
 	case kindFd:
-		return owner.FdPath(n.fd)
+		return owner.FdPathAs(t, n.fd)
 	}
 	return "", linux.EINVAL
 }
