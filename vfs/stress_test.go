@@ -321,6 +321,7 @@ var stressOps = []stressOp{
 	{4, (*stressWorker).open},
 	{3, (*stressWorker).close},
 	{4, (*stressWorker).rename},
+	{1, (*stressWorker).link},
 	{6, (*stressWorker).mountTmpfs},
 	{5, (*stressWorker).umount},
 	{4, (*stressWorker).bind},
@@ -393,29 +394,19 @@ func (w *stressWorker) close() {
 	w.track(fmt.Sprintf("close %d", fd), func() error { return w.task.Close(fd) })
 }
 
-// rename moves files anywhere but directories only within their parent
-// while the lead's fix for issue 8 item 1 (a directory moved out from
-// under a bind mount's root makes the mountinfo walk loop) is not merged;
-// rename(x, x) (item 2) is left out for the same reason.
+// rename includes rename(x, x) and directories moved out from under a
+// bind mount's root (issue 8 items 1 and 2).
 func (w *stressWorker) rename() {
 	from, to := w.path(), w.path()
-	if from == to {
-		return
-	}
-	w.track("rename "+from+" "+to, func() error {
-		st, err := w.task.Lstat(from)
-		if err != nil {
-			return err
-		}
-		if st.Mode&linux.S_IFMT == linux.S_IFDIR && stressKnownMoveOutLoop {
-			to = from[:strings.LastIndexByte(from, '/')+1] + stressNames[w.rng.Intn(len(stressNames))] + "x"
-		}
-		return w.task.Rename(from, to)
-	})
+	w.track("rename "+from+" "+to, func() error { return w.task.Rename(from, to) })
 }
 
-// stressKnownMoveOutLoop: issue 8 item 1 is open on this branch.
-const stressKnownMoveOutLoop = true
+// link makes hard links, so that renames between links of one inode
+// happen too.
+func (w *stressWorker) link() {
+	from, to := w.path(), w.path()
+	w.track("link "+from+" "+to, func() error { return w.task.Link(from, to) })
+}
 
 func (w *stressWorker) mountTmpfs() {
 	p := w.path()
