@@ -216,3 +216,33 @@ func TestConcurrentUnshareFSDuringPivotRoot(t *testing.T) {
 		t.Errorf("mount IDs in use: %d before, %d after every worker exited", mountsBefore, after)
 	}
 }
+
+// TestConcurrentProcFdDuringUnshareFiles: /proc/<pid>/fd of a task read
+// by another while the task replaces its file table (unshare(CLONE_FILES)).
+func TestConcurrentProcFdDuringUnshareFiles(t *testing.T) {
+	init := bootMounts(t)
+	owner, reader := init.Clone(0), init.Clone(0)
+	defer reader.Exit()
+	fd, err := owner.Open("/f", linux.O_RDONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer owner.Exit()
+		for i := 0; i < 2000; i++ {
+			if err := owner.Unshare(linux.CLONE_FILES); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}()
+	for i := 0; i < 2000; i++ {
+		owner.Fds()
+		if p, err := owner.FdPathAs(reader, fd); err == nil && p != "/f" {
+			t.Fatalf("fd %d reads as %q", fd, p)
+		}
+	}
+	<-done
+}

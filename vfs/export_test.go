@@ -45,7 +45,7 @@ func HeldMountReleased(t *Task, fd int) bool {
 	if fd < 0 {
 		return t.Cwd().Mnt.released.Load()
 	}
-	f, err := t.files.get(fd)
+	f, err := t.fdTable().get(fd)
 	if err != nil {
 		return false
 	}

@@ -94,7 +94,7 @@ func (c *checker) collectHolders(tasks []*Task) {
 			c.hold(s.root.Mnt, fmt.Sprintf("root of task %d", t.tid))
 			c.hold(s.pwd.Mnt, fmt.Sprintf("cwd of task %d", t.tid))
 		}
-		ft := t.files
+		ft := t.fdTable()
 		if seenFT[ft] {
 			continue
 		}

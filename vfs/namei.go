@@ -61,7 +61,7 @@ func (t *Task) pathInit(nd *nameidata, dirfd int, name string, flags int) (*File
 		nd.path = s.pwd
 		return nil, nil
 	}
-	f, err := t.files.get(dirfd)
+	f, err := t.fdTable().get(dirfd)
 	if err != nil {
 		return nil, err
 	}

@@ -203,8 +203,8 @@ func (t *Task) Unshare(flags uint64) error {
 		t.unshareFS()
 	}
 	if flags&linux.CLONE_FILES != 0 {
-		old := t.files
-		t.files = old.dup()
+		old := t.fdTable()
+		t.files.Store(old.dup())
 		if old.users.Add(-1) == 0 {
 			old.closeAll()
 		}

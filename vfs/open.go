@@ -96,7 +96,7 @@ func (t *Task) Openat(dirfd int, name string, flags, mode uint32) (int, error) {
 		return -1, err
 	}
 	f.cred = t.Cred()
-	fd, err := t.files.install(f, h.cloexec)
+	fd, err := t.fdTable().install(f, h.cloexec)
 	if err != nil {
 		f.DecRef()
 	}

@@ -109,12 +109,13 @@ type Task struct {
 	// fs is replaced only by the task itself (unshare, setns); other
 	// tasks read it in pivot_root's chroot_fs_refs.
 	fs    atomic.Pointer[FSStruct]
-	files *FDTable
+	files atomic.Pointer[FDTable] // like fs: /proc readers of other tasks
 	mntns atomic.Pointer[MountNamespace]
 }
 
 func (k *Kernel) newTask(cred *Cred, ns *MountNamespace, root, pwd Path, umask uint32) *Task {
-	t := &Task{k: k, tid: k.nextTID.Add(1), files: newFDTable()}
+	t := &Task{k: k, tid: k.nextTID.Add(1)}
+	t.files.Store(newFDTable())
 	t.fs.Store(newFSStruct(root, pwd, umask))
 	t.cred.Store(cred)
 	ns.get()
@@ -137,6 +138,9 @@ func (t *Task) SetCred(c *Cred) { t.cred.Store(c) }
 
 // MountNamespace returns the task's mount namespace.
 func (t *Task) MountNamespace() *MountNamespace { return t.mntns.Load() }
+
+// fdTable is current->files.
+func (t *Task) fdTable() *FDTable { return t.files.Load() }
 
 // fsStruct is current->fs.
 func (t *Task) fsStruct() *FSStruct { return t.fs.Load() }
@@ -170,10 +174,11 @@ func (t *Task) Clone(flags uint64) *Task {
 		n.fs.Store(fs.copy())
 	}
 	if flags&linux.CLONE_FILES != 0 {
-		n.files = t.files
-		n.files.users.Add(1)
+		ft := t.fdTable()
+		ft.users.Add(1)
+		n.files.Store(ft)
 	} else {
-		n.files = t.files.dup()
+		n.files.Store(t.fdTable().dup())
 	}
 	t.k.tasks.add(n)
 	return n
@@ -182,8 +187,8 @@ func (t *Task) Clone(flags uint64) *Task {
 // Exit is do_exit for the VFS: close every descriptor and drop root/cwd.
 func (t *Task) Exit() {
 	t.k.tasks.remove(t)
-	if t.files.users.Add(-1) == 0 {
-		t.files.closeAll()
+	if ft := t.fdTable(); ft.users.Add(-1) == 0 {
+		ft.closeAll()
 	}
 	t.fsStruct().put()
 	t.MountNamespace().put()
