@@ -74,18 +74,6 @@ func TestStress(t *testing.T) {
 	runStress(t, cfg)
 }
 
-// TestStressSeeds replays seeds that once found a bug, briefly each.
-func TestStressSeeds(t *testing.T) {
-	for _, seed := range stressRegressionSeeds {
-		t.Run(fmt.Sprint(seed), func(t *testing.T) {
-			runStress(t, stressConfig{seed: seed, duration: 300 * time.Millisecond, tasks: 16, opsRound: 40, stuck: 20 * time.Second})
-		})
-	}
-}
-
-// stressRegressionSeeds found leaks or broken invariants before their fix.
-var stressRegressionSeeds = []int64{}
-
 // stressRun is the shared state of one run.
 type stressRun struct {
 	t       *testing.T
