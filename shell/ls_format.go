@@ -56,9 +56,13 @@ func (l *lister) print(list, sizing []*lsEntry) {
 			l.c.out.WriteString(l.longLine(e, w))
 		}
 	case lsColumns, lsAcross:
-		l.printColumns(list, w)
+		if l.o.width == 0 {
+			l.printSeparated(list, w, ' ')
+		} else {
+			l.printColumns(list, w)
+		}
 	case lsCommas:
-		l.printCommas(list, w)
+		l.printSeparated(list, w, ',')
 	default:
 		for _, e := range list {
 			l.c.out.WriteString(l.frills(e, w) + l.shownName(e, w, false) + l.indicator(e))
@@ -152,9 +156,9 @@ func typeIndicator(style int, typ uint32, mode uint16, statOK bool) string {
 	return ""
 }
 
-// printCommas is -m: names separated by ", ", wrapped before the line
-// width.
-func (l *lister) printCommas(list []*lsEntry, w *lsWidths) {
+// printSeparated is -m: names separated by ", ", wrapped before the line
+// width; and -C and -x without a width limit, with sep ' '.
+func (l *lister) printSeparated(list []*lsEntry, w *lsWidths, sep byte) {
 	pos := 0
 	for i, e := range list {
 		n := 0
@@ -162,11 +166,11 @@ func (l *lister) printCommas(list []*lsEntry, w *lsWidths) {
 			n = l.entryWidth(e, w)
 		}
 		if i > 0 {
+			l.c.out.WriteByte(sep)
 			if l.o.width == 0 || pos+n+2 < l.o.width {
-				l.c.out.WriteString(", ")
+				l.c.out.WriteByte(' ')
 				pos += 2
 			} else {
-				l.c.out.WriteByte(',')
 				l.c.out.WriteByte(l.o.eol)
 				pos = 0
 			}
@@ -257,6 +261,7 @@ func columnWidths(widths []int, cols int, down bool) []int {
 	}
 	return colw
 }
+
 // indent moves from column from to column to with spaces, or tabs where
 // a tab stop lies between (never with -T 0).
 func (l *lister) indent(from, to int) {
