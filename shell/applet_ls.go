@@ -125,9 +125,9 @@ func (o *lsOpts) quoter() lsQuoter {
 	}
 	switch o.indicator {
 	case lsIndFileType:
-		q.extra += "=>@|"
-	case lsIndClassify:
 		q.extra += "*=>@|"
+	case lsIndClassify:
+		q.extra += "=>@|"
 	}
 	return q
 }

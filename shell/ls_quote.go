@@ -42,9 +42,14 @@ func (q lsQuoter) quote(name string) (string, bool) {
 	case qsC, qsCLocale:
 		s = `"` + backslashEscape(name, `"`+q.extra) + `"`
 	case qsCMaybe:
-		s = backslashEscape(name, `"`+q.extra)
-		if s != name {
-			s = `"` + s + `"`
+		// Only '"', the extra bytes and non-printable ones make quotes
+		// needed; then the whole name is in the C style.
+		if strings.IndexFunc(name, func(r rune) bool {
+			return r == '"' || r < 0x20 || r >= 0x7f || strings.ContainsRune(q.extra, r)
+		}) >= 0 {
+			s = `"` + backslashEscape(name, `"`+q.extra) + `"`
+		} else {
+			s = name
 		}
 	case qsEscape:
 		s = backslashEscape(name, q.extra)

@@ -29,6 +29,7 @@ func strftime(format string, t time.Time) string {
 			spec.width = max(spec.width, 0)*10 + int(format[i]-'0')
 		}
 		for ; i < len(format) && (format[i] == 'E' || format[i] == 'O'); i++ {
+			spec.modifier = format[i]
 		}
 		colons := 0
 		for ; i < len(format) && format[i] == ':'; i++ {
@@ -49,13 +50,17 @@ func strftime(format string, t time.Time) string {
 
 // strftimeSpec is one conversion's flags and width (-1: the default).
 type strftimeSpec struct {
-	flags string
-	width int
+	flags    string
+	width    int
+	modifier byte // E or O: alternative forms, the same in the C locale
 }
+
+// strftimeModified are the conversions that take the E and O modifiers.
+var strftimeModified = map[byte]string{'E': "cCxXyY", 'O': "deHImMSUuVwWy"}
 
 // convert formats one conversion letter.
 func (s strftimeSpec) convert(c byte, colons int, t time.Time) (string, bool) {
-	if colons > 0 && c != 'z' {
+	if colons > 0 && c != 'z' || s.modifier != 0 && strings.IndexByte(strftimeModified[s.modifier], c) < 0 {
 		return "", false
 	}
 	if n, width, pad, ok := strftimeNumber(c, t); ok {
