@@ -156,7 +156,7 @@ func (l *lister) statEntry(e *lsEntry) error {
 		if err == nil && isDir(uint32(e.st.Mode)) {
 			break
 		}
-		if err != nil && !errors.Is(err, linux.ENOENT) && !errors.Is(err, linux.ELOOP) {
+		if err != nil && !errors.Is(err, linux.ENOENT) {
 			return err
 		}
 		e.st, err = t.Lstat(e.path)
@@ -271,6 +271,9 @@ func (l *lister) ignored(name string) bool {
 // listing needs more than the name, inode and type getdents gives.
 func (l *lister) entry(d *lsEntry, de vfs.Dirent) *lsEntry {
 	e := &lsEntry{name: de.Name, path: joinPath(d.path, de.Name), ino: de.Ino, typ: uint32(de.Type) << 12}
+	if d.path == "." {
+		e.path = de.Name // as coreutils' attach names it in messages
+	}
 	if !l.needsStat(e) {
 		return e
 	}

@@ -90,7 +90,7 @@ func (l *lister) frills(e *lsEntry, w *lsWidths) string {
 		}
 		s += pad(b, w.blocks)
 	}
-	if l.o.scontext {
+	if l.o.scontext && l.o.format != lsLong { // -l shows it after the group
 		s += pad("?", w.scontext)
 	}
 	return s

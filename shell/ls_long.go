@@ -58,7 +58,7 @@ func (l *lister) longLine(e *lsEntry, w *lsWidths) string {
 		if l.o.indicator != lsIndNone && e.linkOK {
 			b.WriteString(typeIndicator(l.o.indicator, e.linkMode&0o170000, uint16(e.linkMode), true))
 		}
-	} else {
+	} else if !isLink(e.typ) {
 		b.WriteString(l.indicator(e))
 	}
 	b.WriteByte(l.o.eol)
