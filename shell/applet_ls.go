@@ -107,8 +107,14 @@ func (l *lister) loadColors() {
 	if !l.o.color {
 		return
 	}
-	colors, ok := lsLoadColors(l.c.dfGetenv("LS_COLORS"))
+	env := l.c.dfGetenv("LS_COLORS")
+	if env == "" && l.c.dfGetenv("COLORTERM") == "" && !knownTerminal(l.c.dfGetenv("TERM")) {
+		l.o.color = false
+		return
+	}
+	colors, ok := lsLoadColors(env)
 	if !ok {
+		l.o.color = false
 		l.c.errorf("unparsable value for LS_COLORS environment variable")
 		return
 	}

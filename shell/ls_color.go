@@ -16,6 +16,17 @@ var lsDefaultColors = map[string]string{
 	"st": "37;44", "ow": "34;42", "tw": "30;42",
 }
 
+// colorTerminals are patterns of the TERM values that take colours
+// (dircolors' built-in list).
+var colorTerminals = []string{"Eterm", "ansi", "*color*", "con[0-9]*x[0-9]*", "cons25", "console",
+	"cygwin", "*direct*", "dtterm", "gnome", "hurd", "jfbterm", "konsole", "kterm", "linux",
+	"linux-c", "mlterm", "putty", "rxvt*", "screen*", "st", "terminator", "tmux*", "vt100", "xterm*"}
+
+// knownTerminal reports whether ls colours for this TERM without LS_COLORS.
+func knownTerminal(term string) bool {
+	return term != "" && lsMatchesAny(colorTerminals, term)
+}
+
 // lsColors are the colours of one run: by type name, and by file-name
 // ending ("*.tar" entries of LS_COLORS).
 type lsColors struct {

@@ -591,11 +591,10 @@ func (c *cmd) lsQuoting(opt int) int {
 	if opt >= 0 {
 		return opt
 	}
-	if v := c.dfGetenv("QUOTING_STYLE"); v != "" {
-		for k, group := range qsWords {
-			if group[0] == v {
-				return k
-			}
+	if c.envSet("QUOTING_STYLE") {
+		v := c.dfGetenv("QUOTING_STYLE")
+		if k, res := lsMatch(v, qsWords); res == lsMatchOK {
+			return k
 		}
 		c.errorf("ignoring invalid value of environment variable QUOTING_STYLE: %s", quoteL(v))
 	}
