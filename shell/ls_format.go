@@ -223,11 +223,13 @@ func fitColumns(widths []int, lineWidth int, down bool) []int {
 	}
 	for cols := maxCols; cols >= 1; cols-- {
 		colw := columnWidths(widths, cols, down)
-		total := 0
+		total, grew := 0, false
 		for _, cw := range colw {
 			total += cw
+			grew = grew || cw > 3
 		}
-		if cols == 1 || lineWidth == 0 || total < lineWidth {
+		// coreutils checks the width only when a column widens.
+		if cols == 1 || lineWidth == 0 || total < lineWidth || !grew {
 			ends := make([]int, len(colw))
 			pos := 0
 			for i, cw := range colw {

@@ -56,7 +56,7 @@ type strftimeSpec struct {
 }
 
 // strftimeModified are the conversions that take the E and O modifiers.
-var strftimeModified = map[byte]string{'E': "cCxXyY", 'O': "deHImMSUuVwWy"}
+var strftimeModified = map[byte]string{'E': "cCnpPqrRstTuxXyYzZ", 'O': "bBCdeghGHIjklmMnNpPrRsStTuUVwWyzZ"}
 
 // convert formats one conversion letter.
 func (s strftimeSpec) convert(c byte, colons int, t time.Time) (string, bool) {
