@@ -310,19 +310,9 @@ func (c *cmd) lsApplyValue(s *lsSettings, p getopt.Parsed) (int, bool) {
 	case lsOptBlockSize:
 		return c.lsBlockSize(s, p)
 	case 'T':
-		n, valid := lsNumber(p.Value)
-		if !valid {
-			c.errorf("invalid tab size: %s", quoteL(p.Value))
-			return 2, true
-		}
-		s.tabSize = n
+		return c.lsCount(p.Value, "invalid tab size", &s.tabSize)
 	case 'w':
-		n, valid := lsNumber(p.Value)
-		if !valid {
-			c.errorf("invalid line width: %s", quoteL(p.Value))
-			return 2, true
-		}
-		s.width = n
+		return c.lsCount(p.Value, "invalid line width", &s.width)
 	case lsOptAuthor:
 		o.author = true
 	case lsOptColor:
@@ -381,6 +371,17 @@ func (c *cmd) lsApplyValue(s *lsSettings, p getopt.Parsed) (int, bool) {
 	if !ok {
 		return 1, true
 	}
+	return 0, false
+}
+
+// lsCount decodes -w or -T into dst; a bad number ends ls with status 2.
+func (c *cmd) lsCount(value, complaint string, dst *int) (int, bool) {
+	n, valid := lsNumber(value)
+	if !valid {
+		c.errorf("%s: %s", complaint, quoteL(value))
+		return 2, true
+	}
+	*dst = n
 	return 0, false
 }
 

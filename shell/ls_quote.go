@@ -63,24 +63,6 @@ func (q lsQuoter) quote(name string) (string, bool) {
 	return s, quoted
 }
 
-// backslashEscape writes \\, the bytes of also and non-printable bytes as
-// C escapes.
-func backslashEscape(s, also string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '\\' || strings.IndexByte(also, c) >= 0:
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		case c < 0x20 || c >= 0x7f:
-			b.WriteString(cEscape(c))
-		default:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
-}
-
 // qmarkNonPrintable is -q: every non-printable byte becomes '?'.
 func qmarkNonPrintable(s string) string {
 	b := []byte(s)

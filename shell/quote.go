@@ -129,12 +129,15 @@ func cEscape(c byte) string {
 // quoteL is coreutils' quote() (locale quoting in the C locale): 'name'
 // with backslash escapes for ', \ and non-printable bytes. mkdir and the
 // usage diagnostics use it; most file diagnostics use quote.
-func quoteL(s string) string {
+func quoteL(s string) string { return "'" + backslashEscape(s, "'") + "'" }
+
+// backslashEscape writes \\, the bytes of also and non-printable bytes as
+// C escapes.
+func backslashEscape(s, also string) string {
 	var b strings.Builder
-	b.WriteByte('\'')
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
-		case c == '\'' || c == '\\':
+		case c == '\\' || strings.IndexByte(also, c) >= 0:
 			b.WriteByte('\\')
 			b.WriteByte(c)
 		case c < 0x20 || c >= 0x7f:
@@ -143,6 +146,5 @@ func quoteL(s string) string {
 			b.WriteByte(c)
 		}
 	}
-	b.WriteByte('\'')
 	return b.String()
 }
