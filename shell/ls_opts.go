@@ -199,93 +199,130 @@ func (c *cmd) lsParse() (o *lsOpts, ops []string, status int, done bool) {
 	return s.o, ops, 0, false
 }
 
-// lsApply applies one option, in command-line order as ls does.
-func (c *cmd) lsApply(s *lsSettings, p getopt.Parsed) (int, bool) {
-	o := s.o
-	switch p.ID {
-	case 'a':
-		o.ignore = lsIgnoreNothing
-	case 'A':
-		o.ignore = lsIgnoreDotDot
-	case 'b':
+// lsFlags are the options without a value, each applied in command-line
+// order as ls applies them.
+var lsFlags = map[int]func(s *lsSettings){
+	'a': func(s *lsSettings) {
+		s.o.ignore = lsIgnoreNothing
+	},
+	'A': func(s *lsSettings) {
+		s.o.ignore = lsIgnoreDotDot
+	},
+	'b': func(s *lsSettings) {
 		s.quoting = qsEscape
-	case 'B':
-		o.ignorePats = append(o.ignorePats, "*~", ".*~")
-	case 'c':
-		o.timeType = lsCtime
-	case 'C':
+	},
+	'B': func(s *lsSettings) {
+		s.o.ignorePats = append(s.o.ignorePats, "*~", ".*~")
+	},
+	'c': func(s *lsSettings) {
+		s.o.timeType = lsCtime
+	},
+	'C': func(s *lsSettings) {
 		s.format = lsColumns
-	case 'd':
-		o.dirOnly = true
-	case 'D':
+	},
+	'd': func(s *lsSettings) {
+		s.o.dirOnly = true
+	},
+	'D': func(s *lsSettings) {
 		// --dired only matters with -l; Emacs output is not supported.
-	case 'f':
+	},
+	'f': func(s *lsSettings) {
 		// -a -U, and no -l, -s or colour.
-		o.ignore, s.sort = lsIgnoreNothing, lsSortNone
+		s.o.ignore, s.sort = lsIgnoreNothing, lsSortNone
 		if s.format == lsLong {
 			s.format = -1
 		}
-		o.color, o.blocks = false, false
-	case 'g':
-		s.format, o.owner = lsLong, false
-	case 'G':
-		o.group = false
-	case 'H':
-		o.deref = lsDerefArgs
-	case 'i':
-		o.inode = true
-	case 'I':
-		o.ignorePats = append(o.ignorePats, p.Value)
-	case 'k':
+		s.o.color, s.o.blocks = false, false
+	},
+	'g': func(s *lsSettings) {
+		s.format, s.o.owner = lsLong, false
+	},
+	'G': func(s *lsSettings) {
+		s.o.group = false
+	},
+	'H': func(s *lsSettings) {
+		s.o.deref = lsDerefArgs
+	},
+	'i': func(s *lsSettings) {
+		s.o.inode = true
+	},
+	'k': func(s *lsSettings) {
 		s.kibibytes = true
-	case 'l':
+	},
+	'l': func(s *lsSettings) {
 		s.format = lsLong
-	case 'L':
-		o.deref = lsDerefAlways
-	case 'm':
+	},
+	'L': func(s *lsSettings) {
+		s.o.deref = lsDerefAlways
+	},
+	'm': func(s *lsSettings) {
 		s.format = lsCommas
-	case 'n':
-		o.numeric, s.format = true, lsLong
-	case 'N':
+	},
+	'n': func(s *lsSettings) {
+		s.o.numeric, s.format = true, lsLong
+	},
+	'N': func(s *lsSettings) {
 		s.quoting = qsLiteral
-	case 'o':
-		s.format, o.group = lsLong, false
-	case 'p':
-		o.indicator = lsIndSlash
-	case 'q':
+	},
+	'o': func(s *lsSettings) {
+		s.format, s.o.group = lsLong, false
+	},
+	'p': func(s *lsSettings) {
+		s.o.indicator = lsIndSlash
+	},
+	'q': func(s *lsSettings) {
 		s.hideCtl = 1
-	case 'Q':
+	},
+	'Q': func(s *lsSettings) {
 		s.quoting = qsC
-	case 'r':
-		o.reverse = true
-	case 'R':
-		o.recursive = true
-	case 's':
-		o.blocks = true
-	case 'S':
+	},
+	'r': func(s *lsSettings) {
+		s.o.reverse = true
+	},
+	'R': func(s *lsSettings) {
+		s.o.recursive = true
+	},
+	's': func(s *lsSettings) {
+		s.o.blocks = true
+	},
+	'S': func(s *lsSettings) {
 		s.sort = lsSortSize
-	case 't':
+	},
+	't': func(s *lsSettings) {
 		s.sort = lsSortTime
-	case 'u':
-		o.timeType = lsAtime
-	case 'U':
+	},
+	'u': func(s *lsSettings) {
+		s.o.timeType = lsAtime
+	},
+	'U': func(s *lsSettings) {
 		s.sort = lsSortNone
-	case 'v':
+	},
+	'v': func(s *lsSettings) {
 		s.sort = lsSortVersion
-	case 'x':
+	},
+	'x': func(s *lsSettings) {
 		s.format = lsAcross
-	case 'X':
+	},
+	'X': func(s *lsSettings) {
 		s.sort = lsSortExtension
-	case 'Z':
-		o.scontext = true
-	case '1':
+	},
+	'Z': func(s *lsSettings) {
+		s.o.scontext = true
+	},
+	'1': func(s *lsSettings) {
 		if s.format != lsLong {
 			s.format = lsOneLine
 		}
-	default:
-		return c.lsApplyValue(s, p)
+	},
+}
+
+// lsApply applies one option.
+func (c *cmd) lsApply(s *lsSettings, p getopt.Parsed) (int, bool) {
+	if set, ok := lsFlags[p.ID]; ok {
+		set(s)
+		return 0, false
 	}
-	return 0, false
+	return c.lsApplyValue(s, p)
 }
 
 // lsApplyValue applies the options that take a value or have only a long
@@ -338,6 +375,8 @@ func (c *cmd) lsApplyValue(s *lsSettings, p getopt.Parsed) (int, bool) {
 		o.dirsFirst = true
 	case lsOptHide:
 		o.hidePats = append(o.hidePats, p.Value)
+	case 'I':
+		o.ignorePats = append(o.ignorePats, p.Value)
 	case lsOptIndicator:
 		o.indicator, ok = c.lsArgmatch("--indicator-style", p.Value, lsIndWords)
 	case lsOptQuoting:
