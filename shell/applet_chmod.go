@@ -61,7 +61,7 @@ func chmodApplet(c *cmd) int {
 	}
 	status := 0
 	for _, name := range ops {
-		if !c.chmodOne(name, &o, true) {
+		if !c.chmodOperand(name, &o) {
 			status = 1
 		}
 	}
@@ -110,50 +110,55 @@ func (c *cmd) chmodMode(o *chmodOpts, modeArg, ref string) bool {
 	return true
 }
 
+// chmodOperand changes one command-line file, then its tree with -R.
+func (c *cmd) chmodOperand(name string, o *chmodOpts) bool {
+	name = ftsTrim(name)
+	w := newDirWalk(c.t)
+	defer w.close()
+	return c.chmodOne(w, walkLoc{path: name, name: name}, o, true)
+}
+
 // chmodOne changes one file, then its tree with -R. Like fts with
 // FTS_COMFOLLOW, command-line symlinks are followed (also into the tree);
 // within the tree they are skipped.
-func (c *cmd) chmodOne(name string, o *chmodOpts, cmdline bool) bool {
+func (c *cmd) chmodOne(w *dirWalk, l walkLoc, o *chmodOpts, cmdline bool) bool {
 	var st vfs.Statx
 	var err error
 	if cmdline {
-		name = ftsTrim(name)
-		if st, err = c.t.Stat(name); err != nil {
+		if st, err = c.t.Fstatat(w.at(), l.name, 0); err != nil {
 			if errors.Is(err, linux.ENOENT) {
-				if lst, lerr := c.t.Lstat(name); lerr == nil && isLink(uint32(lst.Mode)) {
-					c.errorf("cannot operate on dangling symlink %s", quote(name))
+				if lst, lerr := c.t.Fstatat(w.at(), l.name, linux.AT_SYMLINK_NOFOLLOW); lerr == nil && isLink(uint32(lst.Mode)) {
+					c.errorf("cannot operate on dangling symlink %s", quote(l.path))
 					return false
 				}
 			}
-			c.errorf("cannot access %s: %s", quote(name), errText(err))
+			c.errorf("cannot access %s: %s", quote(l.path), errText(err))
 			return false
 		}
 	} else {
-		if st, err = c.t.Lstat(name); err != nil {
-			c.errorf("cannot access %s: %s", quote(name), errText(err))
+		if st, err = c.t.Fstatat(w.at(), l.name, linux.AT_SYMLINK_NOFOLLOW); err != nil {
+			c.errorf("cannot access %s: %s", quote(l.path), errText(err))
 			return false
 		}
 		if isLink(uint32(st.Mode)) {
 			return true
 		}
 	}
-	ok := c.chmodApply(name, &st, o)
+	ok := c.chmodApply(w.at(), l, &st, o)
 	if o.recursive && isDir(uint32(st.Mode)) {
-		ok = c.chmodTree(name, o) && ok
+		ok = c.eachChild(w, l, cmdline, func(child walkLoc) bool { return c.chmodOne(w, child, o, false) }) && ok
 	}
 	return ok
 }
 
-func (c *cmd) chmodTree(dir string, o *chmodOpts) bool {
-	return c.eachChild(dir, func(name string) bool { return c.chmodOne(name, o, false) })
-}
-
-// eachChild calls one for every entry of dir (chmod -R, chown -R), as
-// fts does: a directory it cannot read is reported and counts as failed.
-func (c *cmd) eachChild(dir string, one func(name string) bool) bool {
-	ents, err := readDirents(c.t, dir)
+// eachChild calls one for every entry of dir (chmod -R, chown -R) with dir
+// as the walk's innermost directory, as fts does: a directory it cannot
+// read is reported and counts as failed. follow lets a command-line
+// symlink lead into the tree.
+func (c *cmd) eachChild(w *dirWalk, dir walkLoc, follow bool, one func(l walkLoc) bool) bool {
+	ents, err := w.enter(dir, follow)
 	if err != nil {
-		c.errorf("cannot read directory %s: %s", quote(dir), errText(err))
+		c.errorf("cannot read directory %s: %s", quote(dir.path), errText(err))
 		return false
 	}
 	ok := true
@@ -161,18 +166,23 @@ func (c *cmd) eachChild(dir string, one func(name string) bool) bool {
 		if c.cancelled() {
 			return false
 		}
-		ok = one(joinPath(dir, e.Name)) && ok
+		ok = one(dir.child(e.Name)) && ok
+	}
+	if err := w.leave(); err != nil {
+		c.errorf("%s: %s", quote(dir.path), errText(err))
+		return false
 	}
 	return ok
 }
 
 // chmodApply computes and sets the new mode, reporting as -v/-c ask and
 // warning when the umask kept a requested bit from being set.
-func (c *cmd) chmodApply(name string, st *vfs.Statx, o *chmodOpts) bool {
+func (c *cmd) chmodApply(dirfd int, l walkLoc, st *vfs.Statx, o *chmodOpts) bool {
+	name := l.path
 	old := uint32(st.Mode)
 	dir := isDir(old)
 	newMode := o.ch.apply(old, dir, o.umask)
-	if err := c.t.Fchmodat(atCWD, name, newMode, 0); err != nil {
+	if err := c.t.Fchmodat(dirfd, l.name, newMode, 0); err != nil {
 		if !o.quiet {
 			c.errorf("changing permissions of %s: %s", quote(name), errText(err))
 		}

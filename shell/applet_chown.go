@@ -199,7 +199,11 @@ func (c *cmd) chownAll(ops []string, o *chownOpts) int {
 	}
 	status := 0
 	for _, name := range ops {
-		if !c.chownOne(name, o, true) {
+		name = ftsTrim(name)
+		w := newDirWalk(c.t)
+		ok := c.chownOne(w, walkLoc{path: name, name: name}, o, true)
+		w.close()
+		if !ok {
 			status = 1
 		}
 	}
@@ -208,20 +212,17 @@ func (c *cmd) chownAll(ops []string, o *chownOpts) int {
 
 // chownOne changes one file: command-line symlinks are followed unless -h
 // or -R (which, like coreutils' default -P, changes links themselves).
-func (c *cmd) chownOne(name string, o *chownOpts, cmdline bool) bool {
-	if cmdline {
-		name = ftsTrim(name)
-	}
-	lst, err := c.t.Lstat(name)
+func (c *cmd) chownOne(w *dirWalk, l walkLoc, o *chownOpts, cmdline bool) bool {
+	lst, err := c.t.Fstatat(w.at(), l.name, linux.AT_SYMLINK_NOFOLLOW)
 	if err != nil {
-		c.errorf("cannot access %s: %s", quote(name), errText(err))
+		c.errorf("cannot access %s: %s", quote(l.path), errText(err))
 		return false
 	}
 	follow := cmdline && !o.noDeref && !o.recursive
 	st := lst
 	if follow && isLink(uint32(lst.Mode)) {
-		if st, err = c.t.Stat(name); err != nil {
-			c.errorf("cannot dereference %s: %s", quote(name), errText(err))
+		if st, err = c.t.Fstatat(w.at(), l.name, 0); err != nil {
+			c.errorf("cannot dereference %s: %s", quote(l.path), errText(err))
 			return false
 		}
 	}
@@ -230,26 +231,22 @@ func (c *cmd) chownOne(name string, o *chownOpts, cmdline bool) bool {
 		flags = 0
 	}
 	ok := true
-	if err := c.t.Fchownat(atCWD, name, o.uid, o.gid, flags); err != nil {
+	if err := c.t.Fchownat(w.at(), l.name, o.uid, o.gid, flags); err != nil {
 		if !o.quiet {
 			what := "ownership"
 			if o.chgrp {
 				what = "group"
 			}
-			c.errorf("changing %s of %s: %s", what, quote(name), errText(err))
+			c.errorf("changing %s of %s: %s", what, quote(l.path), errText(err))
 		}
 		ok = false
 	} else {
-		c.chownReport(name, &st, o)
+		c.chownReport(l.path, &st, o)
 	}
 	if o.recursive && isDir(uint32(lst.Mode)) {
-		ok = c.chownTree(name, o) && ok
+		ok = c.eachChild(w, l, false, func(child walkLoc) bool { return c.chownOne(w, child, o, false) }) && ok
 	}
 	return ok
-}
-
-func (c *cmd) chownTree(dir string, o *chownOpts) bool {
-	return c.eachChild(dir, func(name string) bool { return c.chownOne(name, o, false) })
 }
 
 // chownReport prints -v and -c lines (change_file_owner and

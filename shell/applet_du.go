@@ -5,6 +5,8 @@ package shell
 import (
 	"fmt"
 	"strconv"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
 
 func init() {
@@ -40,10 +42,11 @@ func duApplet(c *cmd) int {
 	if len(ops) == 0 {
 		ops = []string{"."}
 	}
-	d := &duWalk{c: c, o: &o, seen: map[[2]uint64]bool{}}
+	d := &duWalk{c: c, w: newDirWalk(c.t), o: &o, seen: map[[2]uint64]bool{}}
 	var grand int64
 	for _, op := range ops {
-		grand += d.walk(op, 0)
+		grand += d.walk(walkLoc{path: op, name: op}, 0)
+		d.w.close()
 	}
 	if o.total {
 		d.print(grand, "total")
@@ -54,16 +57,17 @@ func duApplet(c *cmd) int {
 // duWalk is one du run.
 type duWalk struct {
 	c      *cmd
+	w      *dirWalk
 	o      *duOpts
 	seen   map[[2]uint64]bool
 	status int
 }
 
-// walk returns the usage of name and prints the lines for it.
-func (d *duWalk) walk(name string, depth int) int64 {
-	st, err := d.c.t.Lstat(name)
+// walk returns the usage of l and prints the lines for it.
+func (d *duWalk) walk(l walkLoc, depth int) int64 {
+	st, err := d.c.t.Fstatat(d.w.at(), l.name, linux.AT_SYMLINK_NOFOLLOW)
 	if err != nil {
-		d.c.errorf("cannot access %s: %s", quote(name), errText(err))
+		d.c.errorf("cannot access %s: %s", quote(l.path), errText(err))
 		d.status = 1
 		return 0
 	}
@@ -78,23 +82,35 @@ func (d *duWalk) walk(name string, depth int) int64 {
 	}
 	if !isDir(uint32(st.Mode)) {
 		if depth == 0 || (d.o.all && d.shown(depth)) {
-			d.print(size, name)
+			d.print(size, l.path)
 		}
 		return size
 	}
-	ents, err := readDirents(d.c.t, name)
-	if err != nil {
-		d.c.errorf("cannot read directory %s: %s", quote(name), errText(err))
-		d.status = 1
+	size += d.walkDir(l, depth)
+	if d.shown(depth) {
+		d.print(size, l.path)
 	}
+	return size
+}
+
+// walkDir returns the usage of the entries of directory l.
+func (d *duWalk) walkDir(l walkLoc, depth int) int64 {
+	ents, err := d.w.enter(l, false)
+	if err != nil {
+		d.c.errorf("cannot read directory %s: %s", quote(l.path), errText(err))
+		d.status = 1
+		return 0
+	}
+	var size int64
 	for _, e := range ents {
 		if d.c.cancelled() {
 			break
 		}
-		size += d.walk(joinPath(name, e.Name), depth+1)
+		size += d.walk(l.child(e.Name), depth+1)
 	}
-	if d.shown(depth) {
-		d.print(size, name)
+	if err := d.w.leave(); err != nil {
+		d.c.errorf("%s: %s", quote(l.path), errText(err))
+		d.status = 1
 	}
 	return size
 }

@@ -14,7 +14,7 @@ import (
 
 // findNode is a parsed find expression.
 type findNode interface {
-	eval(f *finder, p string, st *vfs.Statx) bool
+	eval(f *finder, l walkLoc, st *vfs.Statx) bool
 }
 
 type (
@@ -32,19 +32,20 @@ type (
 	findEmpty struct{}
 )
 
-func (n findAnd) eval(f *finder, p string, st *vfs.Statx) bool {
-	return n.a.eval(f, p, st) && n.b.eval(f, p, st)
+func (n findAnd) eval(f *finder, l walkLoc, st *vfs.Statx) bool {
+	return n.a.eval(f, l, st) && n.b.eval(f, l, st)
 }
-func (n findOr) eval(f *finder, p string, st *vfs.Statx) bool {
-	return n.a.eval(f, p, st) || n.b.eval(f, p, st)
+func (n findOr) eval(f *finder, l walkLoc, st *vfs.Statx) bool {
+	return n.a.eval(f, l, st) || n.b.eval(f, l, st)
 }
-func (n findNot) eval(f *finder, p string, st *vfs.Statx) bool { return !n.a.eval(f, p, st) }
-func (findTrue) eval(*finder, string, *vfs.Statx) bool         { return true }
-func (findPrint) eval(f *finder, p string, _ *vfs.Statx) bool {
-	f.c.out.WriteString(p + "\n")
+func (n findNot) eval(f *finder, l walkLoc, st *vfs.Statx) bool { return !n.a.eval(f, l, st) }
+func (findTrue) eval(*finder, walkLoc, *vfs.Statx) bool         { return true }
+func (findPrint) eval(f *finder, l walkLoc, _ *vfs.Statx) bool {
+	f.c.out.WriteString(l.path + "\n")
 	return true
 }
-func (n findName) eval(_ *finder, p string, _ *vfs.Statx) bool {
+func (n findName) eval(_ *finder, l walkLoc, _ *vfs.Statx) bool {
+	p := l.path
 	s := p
 	if !n.path {
 		s = path.Base(strings.TrimRight(p, "/"))
@@ -59,12 +60,12 @@ func (n findName) eval(_ *finder, p string, _ *vfs.Statx) bool {
 	ok, _ := path.Match(pat, s)
 	return ok
 }
-func (n findType) eval(_ *finder, _ string, st *vfs.Statx) bool {
+func (n findType) eval(_ *finder, _ walkLoc, st *vfs.Statx) bool {
 	return uint32(st.Mode)&linux.S_IFMT == n.t
 }
-func (findEmpty) eval(f *finder, p string, st *vfs.Statx) bool {
+func (findEmpty) eval(f *finder, l walkLoc, st *vfs.Statx) bool {
 	if isDir(uint32(st.Mode)) {
-		return f.c.isEmptyDir(p)
+		return isEmptyDirAt(f.c.t, f.w.at(), l.name)
 	}
 	return isReg(uint32(st.Mode)) && st.Size == 0
 }
@@ -72,6 +73,7 @@ func (findEmpty) eval(f *finder, p string, st *vfs.Statx) bool {
 // finder is one find run.
 type finder struct {
 	c                  *cmd
+	w                  *dirWalk
 	expr               findNode
 	minDepth, maxDepth int
 	status             int
@@ -91,7 +93,7 @@ func findApplet(c *cmd) int {
 	if len(starts) == 0 {
 		starts = []string{"."}
 	}
-	f := &finder{c: c, toks: c.args[i:], maxDepth: -1}
+	f := &finder{c: c, w: newDirWalk(c.t), toks: c.args[i:], maxDepth: -1}
 	expr, err := f.parse()
 	if err != nil {
 		c.errorf("%s", err)
@@ -99,7 +101,8 @@ func findApplet(c *cmd) int {
 	}
 	f.expr = expr
 	for _, s := range starts {
-		f.walk(s, 0)
+		f.walk(walkLoc{path: s, name: s}, 0)
+		f.w.close()
 	}
 	return f.status
 }
@@ -224,30 +227,36 @@ func (f *finder) primary(t string) (findNode, error) {
 	return nil, fmt.Errorf("unknown predicate `%s'", t)
 }
 
-// walk visits p and, for directories within -maxdepth, its entries.
-func (f *finder) walk(p string, depth int) {
+// walk visits l and, for directories within -maxdepth, its entries.
+func (f *finder) walk(l walkLoc, depth int) {
 	if f.c.cancelled() {
 		return
 	}
-	st, err := f.c.t.Lstat(p)
+	st, err := f.c.t.Fstatat(f.w.at(), l.name, linux.AT_SYMLINK_NOFOLLOW)
 	if err != nil {
-		f.c.errorf("%s: %s", quote(p), errText(err))
-		f.status = 1
+		f.fail(l, err)
 		return
 	}
 	if depth >= f.minDepth {
-		f.expr.eval(f, p, &st)
+		f.expr.eval(f, l, &st)
 	}
 	if !isDir(uint32(st.Mode)) || (f.maxDepth >= 0 && depth >= f.maxDepth) {
 		return
 	}
-	ents, err := readDirents(f.c.t, p)
+	ents, err := f.w.enter(l, false)
 	if err != nil {
-		f.c.errorf("%s: %s", quote(p), errText(err))
-		f.status = 1
+		f.fail(l, err)
 		return
 	}
 	for _, e := range ents {
-		f.walk(joinPath(p, e.Name), depth+1)
+		f.walk(l.child(e.Name), depth+1)
 	}
+	if err := f.w.leave(); err != nil {
+		f.fail(l, err)
+	}
+}
+
+func (f *finder) fail(l walkLoc, err error) {
+	f.c.errorf("%s: %s", quote(l.path), errText(err))
+	f.status = 1
 }

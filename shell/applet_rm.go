@@ -53,8 +53,9 @@ func rmApplet(c *cmd) int {
 func (c *cmd) rmOne(name string, o *rmOpts) bool {
 	name = ftsTrim(name)
 	st, err := c.t.Lstat(name)
+	op := walkLoc{path: name, name: name}
 	if err != nil || !isDir(uint32(st.Mode)) {
-		return c.excise(name, false, o)
+		return c.excise(atCWD, op, false, o)
 	}
 	if !o.recursive && !(o.emptyDirs && c.isEmptyDir(name)) {
 		err := linux.EISDIR
@@ -78,20 +79,22 @@ func (c *cmd) rmOne(name string, o *rmOpts) bool {
 		return false
 	}
 	if !o.recursive {
-		return c.excise(name, true, o)
+		return c.excise(atCWD, op, true, o)
 	}
-	return c.rmTree(name, o)
+	w := newDirWalk(c.t)
+	defer w.close()
+	return c.rmTree(w, op, o)
 }
 
 // rmTree removes a directory's contents, then the directory. A child that
 // cannot be removed leaves its ancestors alone (mark_ancestor_dirs).
-func (c *cmd) rmTree(dir string, o *rmOpts) bool {
-	ents, err := readDirents(c.t, dir)
+func (c *cmd) rmTree(w *dirWalk, l walkLoc, o *rmOpts) bool {
+	ents, err := w.enter(l, false)
 	if err != nil {
-		if rerr := c.t.Rmdir(dir); rerr == nil {
+		if rerr := c.t.Unlinkat(w.at(), l.name, linux.AT_REMOVEDIR); rerr == nil {
 			return true
 		}
-		c.errorf("cannot remove %s: %s", quote(dir), errText(err))
+		c.errorf("cannot remove %s: %s", quote(l.path), errText(err))
 		return false
 	}
 	ok := true
@@ -99,36 +102,40 @@ func (c *cmd) rmTree(dir string, o *rmOpts) bool {
 		if c.cancelled() {
 			return false
 		}
-		child := joinPath(dir, e.Name)
+		child := l.child(e.Name)
 		if e.Type == linux.DT_DIR {
-			ok = c.rmTree(child, o) && ok
+			ok = c.rmTree(w, child, o) && ok
 		} else {
-			ok = c.excise(child, false, o) && ok
+			ok = c.excise(w.at(), child, false, o) && ok
 		}
 	}
-	return ok && c.excise(dir, true, o)
+	if err := w.leave(); err != nil {
+		c.errorf("%s: %s", quote(l.path), errText(err))
+		return false
+	}
+	return ok && c.excise(w.at(), l, true, o)
 }
 
 // excise is unlinkat on one entry, with rm -f's silence about missing
 // files.
-func (c *cmd) excise(name string, dir bool, o *rmOpts) bool {
+func (c *cmd) excise(dirfd int, l walkLoc, dir bool, o *rmOpts) bool {
 	flags := 0
 	if dir {
 		flags = linux.AT_REMOVEDIR
 	}
-	err := c.t.Unlinkat(atCWD, name, flags)
+	err := c.t.Unlinkat(dirfd, l.name, flags)
 	if err == nil {
 		if o.verbose && dir {
-			c.out.WriteString("removed directory " + quote(name) + "\n")
+			c.out.WriteString("removed directory " + quote(l.path) + "\n")
 		} else if o.verbose {
-			c.out.WriteString("removed " + quote(name) + "\n")
+			c.out.WriteString("removed " + quote(l.path) + "\n")
 		}
 		return true
 	}
 	if o.force && (errors.Is(err, linux.ENOENT) || errors.Is(err, linux.ENOTDIR)) {
 		return true
 	}
-	c.errorf("cannot remove %s: %s", quote(name), errText(err))
+	c.errorf("cannot remove %s: %s", quote(l.path), errText(err))
 	return false
 }
 

@@ -5,6 +5,7 @@ package shell
 import (
 	"context"
 	"fmt"
+	"path"
 	"strconv"
 	"strings"
 
@@ -97,26 +98,32 @@ func statusApplet(c *cmd) int {
 // chdir changes the task's directory and returns the interpreter's new
 // directory. Like bash, a logical cd canonicalizes $PWD/dir lexically
 // (checking that what ".." removes is a directory) and falls back to the
-// name as given, whose directory is then found with getcwd.
+// name as given, whose directory is then found with getcwd. That fallback
+// is what carries cd below PATH_MAX: the absolute name is too long for
+// chdir, the name as given is not, and glibc's getcwd names the result
+// (bash keeps the absolute name it built if even that fails).
 func (s *shell) chdir(pwd, dir string, physical bool) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	abs := dir
+	if !strings.HasPrefix(dir, "/") {
+		abs = pwd + "/" + dir
+	}
 	if !physical {
-		logical := dir
-		if !strings.HasPrefix(dir, "/") {
-			logical = pwd + "/" + dir
-		}
-		if canon, ok := s.canonPath(logical); ok && s.task.Chdir(canon) == nil {
-			s.dir = canon
-			return canon, nil
+		if canon, ok := s.canonPath(abs); ok {
+			if s.task.Chdir(canon) == nil {
+				s.dir = canon
+				return canon, nil
+			}
+			abs = canon
 		}
 	}
 	if err := s.task.Chdir(dir); err != nil {
 		return "", err
 	}
-	cwd, err := s.task.Getcwd()
+	cwd, err := libcGetcwd(s.task)
 	if err != nil {
-		return "", err
+		cwd = path.Clean(abs)
 	}
 	s.dir = cwd
 	return cwd, nil
@@ -166,7 +173,7 @@ func pwdApplet(c *cmd) int {
 			return 0
 		}
 	}
-	cwd, err := c.t.Getcwd()
+	cwd, err := libcGetcwd(c.t)
 	if err != nil {
 		// bash prints this one without its "NAME: line N:" prefix.
 		c.out.Flush()

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
 	"mvdan.cc/sh/v3/interp"
 )
 
@@ -38,8 +39,65 @@ func (s *shell) syncDir(dir string) {
 	if dir == "" || dir == s.dir {
 		return
 	}
-	s.dir = dir
-	_ = s.task.Chdir(dir) // a vanished directory leaves the task where it was
+	if chdirAbs(s.task, dir) == nil {
+		s.dir = dir
+	}
+	// A vanished directory leaves the task where it was; s.dir keeps
+	// naming the task's directory, which taskName relies on.
+}
+
+// chdirAbs is chdir to an absolute directory of any length: in one step
+// when the name fits in PATH_MAX, else from the root in pieces that do
+// (and back where it was if a piece fails).
+func chdirAbs(t *vfs.Task, dir string) error {
+	if len(dir) < linux.PATH_MAX {
+		return t.Chdir(dir)
+	}
+	back, err := t.Openat(atCWD, ".", linux.O_PATH|linux.O_DIRECTORY, 0)
+	if err != nil {
+		return err
+	}
+	defer t.Close(back)
+	rest := dir
+	for rest != "" {
+		piece := rest
+		if len(piece) >= linux.PATH_MAX {
+			cut := strings.LastIndexByte(piece[:linux.PATH_MAX-1], '/')
+			if cut <= 0 {
+				err = linux.ENAMETOOLONG
+				break
+			}
+			piece = piece[:cut]
+		}
+		if err = t.Chdir(piece); err != nil {
+			break
+		}
+		rest = strings.TrimLeft(rest[len(piece):], "/")
+	}
+	if err != nil {
+		t.Fchdir(back)
+	}
+	return err
+}
+
+// taskName is the name a system call should get for a path the
+// interpreter made absolute: when that is too long for the kernel but lies
+// below the shell's directory, the same file relative to the task's
+// working directory (a real shell passes such names on as typed).
+func (s *shell) taskName(name string) string {
+	if len(name) < linux.PATH_MAX {
+		return name
+	}
+	s.mu.Lock()
+	dir := s.dir
+	s.mu.Unlock()
+	if name == dir {
+		return "."
+	}
+	if rest, ok := strings.CutPrefix(name, strings.TrimSuffix(dir, "/")+"/"); ok {
+		return rest
+	}
+	return name
 }
 
 // open is the interpreter's OpenHandler: redirections and `.` open files in
@@ -50,6 +108,7 @@ func (s *shell) syncDir(dir string) {
 func (s *shell) open(ctx context.Context, name string, flag int, _ os.FileMode) (io.ReadWriteCloser, error) {
 	s.syncDir(interp.HandlerCtx(ctx).Dir)
 	line, kind, name := unmark(name)
+	name = s.taskName(name)
 	var f *vfsFile
 	var err error
 	switch kind {
@@ -94,7 +153,7 @@ func (s *shell) stat(_ context.Context, name string, follow bool) (fs.FileInfo, 
 	if !follow {
 		flags = linux.AT_SYMLINK_NOFOLLOW
 	}
-	st, err := s.task.Fstatat(atCWD, name, flags)
+	st, err := s.task.Fstatat(atCWD, s.taskName(name), flags)
 	if err != nil {
 		return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
 	}
@@ -103,6 +162,7 @@ func (s *shell) stat(_ context.Context, name string, follow bool) (fs.FileInfo, 
 
 // readDir is the interpreter's ReadDirHandler2, used for globbing.
 func (s *shell) readDir(_ context.Context, name string) ([]fs.DirEntry, error) {
+	name = s.taskName(name)
 	ents, err := readDirents(s.task, name)
 	if err != nil {
 		return nil, &fs.PathError{Op: "readdir", Path: name, Err: err}
@@ -117,7 +177,7 @@ func (s *shell) readDir(_ context.Context, name string) ([]fs.DirEntry, error) {
 // access is the interpreter's AccessHandler: faccessat on the task, so
 // root passes read and write checks and needs an x bit to execute.
 func (s *shell) access(_ context.Context, name string, mode interp.AccessMode) error {
-	return s.task.Faccessat(atCWD, name, uint32(mode), 0)
+	return s.task.Faccessat(atCWD, s.taskName(name), uint32(mode), 0)
 }
 
 // call is the interpreter's CallHandler. It takes over cd (the task's

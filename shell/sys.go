@@ -93,6 +93,11 @@ func readDirentsDots(t *vfs.Task, name string, dots bool) ([]vfs.Dirent, error) 
 		return nil, err
 	}
 	defer t.Close(fd)
+	return readDirentsFd(t, fd, dots)
+}
+
+// readDirentsFd lists the open directory fd from its current offset.
+func readDirentsFd(t *vfs.Task, fd int, dots bool) ([]vfs.Dirent, error) {
 	var all []vfs.Dirent
 	for {
 		ents, err := t.Getdents(fd, 0)

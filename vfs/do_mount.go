@@ -9,8 +9,17 @@ const sbFlagsFromMS = linux.SB_RDONLY | linux.SB_SYNCHRONOUS | linux.SB_MANDLOCK
 	linux.SB_SILENT | linux.SB_POSIXACL | linux.SB_LAZYTIME | linux.SB_I_VERSION
 
 // Mount is mount(2) (do_mount → path_mount). Empty source, fstype or data
-// stand for NULL.
+// stand for NULL. The strings are copied in the kernel's order: type,
+// source and data before the target is looked up.
 func (t *Task) Mount(source, target, fstype string, flags uint64, data string) error {
+	fstype, err := copyMountString(fstype)
+	if err != nil {
+		return err
+	}
+	if source, err = copyMountString(source); err != nil {
+		return err
+	}
+	data = copyMountOptions(data)
 	p, err := t.pathLookupat(linux.AT_FDCWD, target, lookupFollow)
 	if err != nil {
 		return err

@@ -53,7 +53,7 @@ type hostOps struct {
 }
 
 func (hostOps) Openat(dirfd int, path string, flags int, mode uint32) (int, error) {
-	return unix.Openat(dirfd, path, flags, mode)
+	return sys(unix.SYS_OPENAT, dirfd, cstr(path), flags|unix.O_LARGEFILE, mode)
 }
 func (hostOps) Close(fd int) error { return unix.Close(fd) }
 func (hostOps) Read(fd int, n int) ([]byte, error) {
@@ -128,9 +128,7 @@ func hostStat(st *unix.Stat_t) scStat {
 }
 
 func (hostOps) Fstatat(dirfd int, path string, flags int) (scStat, error) {
-	var st unix.Stat_t
-	err := unix.Fstatat(dirfd, path, &st, flags)
-	return hostStat(&st), err
+	return statxAsStat(dirfd, path, flags)
 }
 func (hostOps) Fstat(fd int) (scStat, error) {
 	var st unix.Stat_t
@@ -138,55 +136,43 @@ func (hostOps) Fstat(fd int) (scStat, error) {
 	return hostStat(&st), err
 }
 func (hostOps) Mkdirat(dirfd int, path string, mode uint32) error {
-	return unix.Mkdirat(dirfd, path, mode)
+	return sysErr(unix.SYS_MKDIRAT, dirfd, cstr(path), mode)
 }
 func (hostOps) Mknodat(dirfd int, path string, mode uint32, dev uint64) error {
-	return unix.Mknodat(dirfd, path, mode, int(dev))
+	return sysErr(unix.SYS_MKNODAT, dirfd, cstr(path), mode, dev)
 }
 func (hostOps) Symlinkat(target string, dirfd int, path string) error {
-	return unix.Symlinkat(target, dirfd, path)
+	return sysErr(unix.SYS_SYMLINKAT, cstr(target), dirfd, cstr(path))
 }
 func (hostOps) Readlinkat(dirfd int, path string) (string, error) {
 	buf := make([]byte, 8192)
-	n, err := unix.Readlinkat(dirfd, path, buf)
+	n, err := sys(unix.SYS_READLINKAT, dirfd, cstr(path), &buf[0], len(buf))
 	if err != nil {
 		return "", err
 	}
 	return string(buf[:n]), nil
 }
 func (hostOps) Linkat(olddirfd int, oldpath string, newdirfd int, newpath string, flags int) error {
-	return unix.Linkat(olddirfd, oldpath, newdirfd, newpath, flags)
+	return sysErr(unix.SYS_LINKAT, olddirfd, cstr(oldpath), newdirfd, cstr(newpath), flags)
 }
 func (hostOps) Unlinkat(dirfd int, path string, flags int) error {
-	return unix.Unlinkat(dirfd, path, flags)
+	return sysErr(unix.SYS_UNLINKAT, dirfd, cstr(path), flags)
 }
 func (hostOps) Renameat2(olddirfd int, oldpath string, newdirfd int, newpath string, flags uint32) error {
-	return unix.Renameat2(olddirfd, oldpath, newdirfd, newpath, uint(flags))
+	return sysErr(unix.SYS_RENAMEAT2, olddirfd, cstr(oldpath), newdirfd, cstr(newpath), flags)
 }
 
 // Fchmodat is fchmodat2(2), which honours the flags.
 func (hostOps) Fchmodat(dirfd int, path string, mode uint32, flags int) error {
-	p, err := unix.BytePtrFromString(path)
-	if err != nil {
-		return err
-	}
-	_, _, e := unix.Syscall6(unix.SYS_FCHMODAT2, uintptr(dirfd), uintptr(unsafe.Pointer(p)), uintptr(mode), uintptr(flags), 0, 0)
-	if e != 0 {
-		return e
-	}
-	return nil
+	return sysErr(unix.SYS_FCHMODAT2, dirfd, cstr(path), mode, flags)
 }
 func (hostOps) Fchmod(fd int, mode uint32) error { return unix.Fchmod(fd, mode) }
 func (hostOps) Fchownat(dirfd int, path string, uid, gid int, flags int) error {
-	return unix.Fchownat(dirfd, path, uid, gid, flags)
+	return sysErr(unix.SYS_FCHOWNAT, dirfd, cstr(path), uid, gid, flags)
 }
 
 // Utimensat is the raw utimensat(2): a nil times passes NULL.
 func (hostOps) Utimensat(dirfd int, path string, times *[2]vfs.Timespec, flags int) error {
-	p, err := unix.BytePtrFromString(path)
-	if err != nil {
-		return err
-	}
 	var tp unsafe.Pointer
 	var uts [2]unix.Timespec
 	if times != nil {
@@ -195,21 +181,19 @@ func (hostOps) Utimensat(dirfd int, path string, times *[2]vfs.Timespec, flags i
 		}
 		tp = unsafe.Pointer(&uts[0])
 	}
-	_, _, e := unix.Syscall6(unix.SYS_UTIMENSAT, uintptr(dirfd), uintptr(unsafe.Pointer(p)), uintptr(tp), uintptr(flags), 0, 0)
-	if e != 0 {
-		return e
-	}
-	return nil
+	return sysErr(unix.SYS_UTIMENSAT, dirfd, cstr(path), tp, flags)
 }
 
 // Faccessat is faccessat2(2), never glibc's emulation.
 func (hostOps) Faccessat(dirfd int, path string, mode uint32, flags int) error {
-	return unix.Faccessat2(dirfd, path, mode, flags)
+	return sysErr(unix.SYS_FACCESSAT2, dirfd, cstr(path), mode, flags)
 }
-func (hostOps) Truncate(path string, size int64) error { return unix.Truncate(path, size) }
-func (hostOps) Ftruncate(fd int, size int64) error     { return unix.Ftruncate(fd, size) }
-func (hostOps) Chdir(path string) error                { return unix.Chdir(path) }
-func (hostOps) Fchdir(fd int) error                    { return unix.Fchdir(fd) }
+func (hostOps) Truncate(path string, size int64) error {
+	return sysErr(unix.SYS_TRUNCATE, cstr(path), uintptr(size))
+}
+func (hostOps) Ftruncate(fd int, size int64) error { return unix.Ftruncate(fd, size) }
+func (hostOps) Chdir(path string) error            { return sysErr(unix.SYS_CHDIR, cstr(path)) }
+func (hostOps) Fchdir(fd int) error                { return unix.Fchdir(fd) }
 
 // Getcwd is getcwd(2). A working directory outside the thread's root is
 // reported from the namespace root, where linuxvfs's root is our tmpfs:
@@ -253,10 +237,12 @@ func (hostOps) Dup2(oldfd, newfd int) (int, error) {
 
 // Mount mounts a tmpfs; the thread's chroot makes target relative to the
 // scenario's filesystem, and the cleanup's lazy unmount takes it along.
-func (hostOps) Mount(target string) error { return unix.Mount("tmpfs", target, "tmpfs", 0, "") }
+func (hostOps) Mount(target string) error {
+	return sysErr(unix.SYS_MOUNT, cstr("tmpfs"), cstr(target), cstr("tmpfs"), 0, unsafe.Pointer(nil))
+}
 
 // Chroot changes this thread's root only (its fs_struct is unshared).
-func (hostOps) Chroot(path string) error { return unix.Chroot(path) }
+func (hostOps) Chroot(path string) error { return sysErr(unix.SYS_CHROOT, cstr(path)) }
 
 // setThreadIDs changes this thread's IDs only (the raw system calls, not
 // the all-threads wrappers in package syscall).

@@ -24,6 +24,7 @@ const (
 // nameidata is struct nameidata: the state of one path walk.
 type nameidata struct {
 	task     *Task
+	name     string // the name as getname copied it
 	cred     *Cred
 	root     Path
 	path     Path
@@ -39,11 +40,15 @@ type nameidata struct {
 	slash bool
 }
 
-// pathInit is path_init: pick the starting point of the walk.
+// pathInit is getname and path_init: copy the name across the system-call
+// boundary into nd.name, which the walk then uses, and pick the starting
+// point of the walk.
 func (t *Task) pathInit(nd *nameidata, dirfd int, name string, flags int) (*File, error) {
-	if len(name) >= linux.PATH_MAX {
-		return nil, linux.ENAMETOOLONG
+	name, err := getname(name)
+	if err != nil {
+		return nil, err
 	}
+	nd.name = name
 	if name == "" && flags&lookupEmpty == 0 {
 		return nil, linux.ENOENT
 	}
@@ -343,8 +348,7 @@ func (t *Task) pathLookupatCred(dirfd int, name string, flags int, cred *Cred) (
 	if err != nil {
 		return Path{}, err
 	}
-	p, err := nd.lookupPath(name)
-	return p, err
+	return nd.lookupPath(nd.name)
 }
 
 func (nd *nameidata) lookupPath(name string) (Path, error) {
@@ -387,7 +391,7 @@ func (t *Task) pathParentat(nd *nameidata, dirfd int, name string) error {
 	if err != nil {
 		return err
 	}
-	return nd.linkPathWalk(name)
+	return nd.linkPathWalk(nd.name)
 }
 
 // TaskLinkResolver is implemented by inode operations whose symlink targets

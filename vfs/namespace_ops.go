@@ -134,11 +134,12 @@ func (t *Task) Mknodat(dirfd int, name string, mode uint32, dev uint64) error {
 
 // Symlinkat is symlinkat(2).
 func (t *Task) Symlinkat(target string, dirfd int, name string) error {
+	target, err := getname(target)
+	if err != nil {
+		return err
+	}
 	if target == "" {
 		return linux.ENOENT
-	}
-	if len(target) >= linux.PATH_MAX {
-		return linux.ENAMETOOLONG
 	}
 	return t.createAt(dirfd, name, false, func(c *Cred, dir *Inode, last string) (*Inode, error) {
 		return dir.Ops.Symlink(dir, last, target, newInodeAttr(c, dir, linux.S_IFLNK|0o777, 0, 0))
@@ -153,7 +154,7 @@ func (t *Task) Readlinkat(dirfd int, name string) (string, error) {
 	}
 	in := p.Dentry.Inode()
 	if !in.IsSymlink() {
-		if name == "" {
+		if emptyPath(name) {
 			return "", linux.ENOENT
 		}
 		return "", linux.EINVAL
@@ -169,7 +170,7 @@ func (t *Task) Linkat(olddirfd int, oldname string, newdirfd int, newname string
 	}
 	lf := 0
 	if flags&linux.AT_EMPTY_PATH != 0 {
-		if oldname == "" && !t.mayLinkEmpty(olddirfd) {
+		if emptyPath(oldname) && !t.mayLinkEmpty(olddirfd) {
 			return linux.ENOENT
 		}
 		lf |= lookupEmpty

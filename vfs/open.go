@@ -124,6 +124,7 @@ func (t *Task) pathOpenat(dirfd int, name string, h *openHow, trunc bool) (*File
 	if err != nil {
 		return nil, err
 	}
+	name = nd.name
 	if h.isPath {
 		p, err := nd.lookupPath(name)
 		if err != nil {

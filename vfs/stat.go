@@ -89,7 +89,7 @@ func (t *Task) Statx(dirfd int, name string, flags int, st *Statx) error {
 	if err != nil {
 		return err
 	}
-	if name == "" && flags&linux.AT_EMPTY_PATH != 0 && dirfd != linux.AT_FDCWD {
+	if emptyPath(name) && flags&linux.AT_EMPTY_PATH != 0 && dirfd != linux.AT_FDCWD {
 		return t.withFile(dirfd, func(f *File) error {
 			fillStatx(Path{f.mnt, f.dentry}, st)
 			return nil

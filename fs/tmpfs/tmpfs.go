@@ -6,6 +6,7 @@ package tmpfs
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -84,29 +85,14 @@ func initFsContext(fc *vfs.FsContext) error {
 	return nil
 }
 
-// memparse is the kernel's memparse: a number in any C base with an
-// optional K/M/G/T/P/E suffix; it returns what follows.
+// memparse is the kernel's memparse: simple_strtoull with base 0, then an
+// optional K/M/G/T/P/E suffix; it returns what follows. Like the kernel it
+// never fails on overflow: the digits and the suffix's shift both wrap
+// modulo 2^64 (simple_strtoull ignores _parse_integer's overflow flag).
 func memparse(s string) (uint64, string) {
-	i := 0
-	base := 10
-	switch {
-	case len(s) > 1 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'):
-		base, i = 16, 2
-	case len(s) > 0 && s[0] == '0':
-		base = 8
-	}
-	j := i
-	for j < len(s) && digitVal(s[j]) < base {
-		j++
-	}
-	v, _ := strconv.ParseUint(s[i:j], base, 64)
-	if j == i && base == 16 {
-		j = 1 // "0x" with no digits parses as "0"
-	}
-	rest := s[j:]
+	v, rest := strtoullWrapping(s)
 	if rest != "" {
-		shift := map[byte]uint{'k': 10, 'm': 20, 'g': 30, 't': 40, 'p': 50, 'e': 60}[rest[0]|0x20]
-		if shift != 0 {
+		if shift := suffixShift(rest[0]); shift != 0 {
 			v <<= shift
 			rest = rest[1:]
 		}
@@ -114,12 +100,50 @@ func memparse(s string) (uint64, string) {
 	return v, rest
 }
 
-func digitVal(c byte) int {
+// strtoullWrapping is simple_strtoull(s, &end, 0): the radix comes from the
+// prefix ("0x" only when a hex digit follows, else a leading 0 means
+// octal), digits are taken while valid, and the value wraps.
+func strtoullWrapping(s string) (uint64, string) {
+	base := uint64(10)
+	switch {
+	case len(s) > 2 && s[0] == '0' && s[1]|0x20 == 'x' && digitVal(s[2]) < 16:
+		base, s = 16, s[2:]
+	case len(s) > 0 && s[0] == '0':
+		base = 8
+	}
+	var v uint64
+	i := 0
+	for ; i < len(s) && digitVal(s[i]) < base; i++ {
+		v = v*base + digitVal(s[i])
+	}
+	return v, s[i:]
+}
+
+// suffixShift is memparse's suffix table: 0 for anything else.
+func suffixShift(c byte) uint {
+	switch c | 0x20 {
+	case 'k':
+		return 10
+	case 'm':
+		return 20
+	case 'g':
+		return 30
+	case 't':
+		return 40
+	case 'p':
+		return 50
+	case 'e':
+		return 60
+	}
+	return 0
+}
+
+func digitVal(c byte) uint64 {
 	switch {
 	case c >= '0' && c <= '9':
-		return int(c - '0')
+		return uint64(c - '0')
 	case c|0x20 >= 'a' && c|0x20 <= 'f':
-		return int(c|0x20-'a') + 10
+		return uint64(c|0x20-'a') + 10
 	}
 	return 99
 }
@@ -193,7 +217,7 @@ func (o *options) parseSize(fc *vfs.FsContext, key, v string) error {
 		o.blocks = (n + libfs.PageSize - 1) / libfs.PageSize
 		o.seen |= seenBlocks
 	case "nr_blocks":
-		if rest != "" {
+		if rest != "" || n > math.MaxInt64 { // ctx->blocks > LONG_MAX
 			return fc.Errorf("Bad value for '%s'", key)
 		}
 		o.blocks = n

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package shell
+
+import (
+	"errors"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// Recursive applets (find, du, rm -r, chmod -R, chown -R) walk the way
+// gnulib's fts does with FTS_CWDFD: every system call names a file relative
+// to a descriptor of its directory, so that a tree deeper than PATH_MAX is
+// walked to the bottom while the paths printed grow without bound.
+
+// walkLoc is a file met during a walk: path is how messages show it (the
+// operand and the names below it), name is how system calls reach it from
+// the innermost directory of the walk (the operand itself from the cwd).
+type walkLoc struct {
+	path, name string
+}
+
+// child is the location of the entry name of directory l, once l has been
+// entered.
+func (l walkLoc) child(name string) walkLoc {
+	return walkLoc{path: joinPath(l.path, name), name: name}
+}
+
+// maxOpenDirs bounds the descriptors a walk keeps open: deeper than this,
+// the outer directories' descriptors are closed and reopened through ".."
+// on the way back up (fts keeps a small ring of them the same way), so a
+// walk never runs into RLIMIT_NOFILE.
+const maxOpenDirs = 32
+
+// dirWalk is the chain of directories a walk is inside, outermost first.
+type dirWalk struct {
+	t      *vfs.Task
+	frames []walkFrame
+	open   int // frames whose fd is open
+}
+
+type walkFrame struct {
+	fd       int // -1 once closed to stay within maxOpenDirs
+	dev, ino uint64
+}
+
+func newDirWalk(t *vfs.Task) *dirWalk { return &dirWalk{t: t} }
+
+// at is the directory descriptor that walkLoc names are relative to.
+func (w *dirWalk) at() int {
+	if len(w.frames) == 0 {
+		return atCWD
+	}
+	return w.frames[len(w.frames)-1].fd
+}
+
+// errReturn says that a directory closed to save descriptors could not be
+// reopened as the same directory (the tree was changed meanwhile).
+var errReturn = errors.New("failed to return to parent directory")
+
+// enter opens l as a directory (following a symlink only if follow is
+// set), lists it and makes it the innermost directory. On error the walk
+// is left as it was.
+func (w *dirWalk) enter(l walkLoc, follow bool) ([]vfs.Dirent, error) {
+	flags := uint32(linux.O_RDONLY | linux.O_DIRECTORY)
+	if !follow {
+		flags |= linux.O_NOFOLLOW
+	}
+	fd, err := w.t.Openat(w.at(), l.name, flags, 0)
+	if err != nil {
+		return nil, err
+	}
+	st, err := w.t.Fstat(fd)
+	if err != nil {
+		w.t.Close(fd)
+		return nil, err
+	}
+	ents, err := readDirentsFd(w.t, fd, false)
+	if err != nil {
+		w.t.Close(fd)
+		return nil, err
+	}
+	w.frames = append(w.frames, walkFrame{fd: fd, dev: st.Dev(), ino: st.Ino})
+	w.open++
+	w.trim()
+	return ents, nil
+}
+
+// isEmptyDirAt reports whether the directory name in dirfd has no entries.
+func isEmptyDirAt(t *vfs.Task, dirfd int, name string) bool {
+	fd, err := t.Openat(dirfd, name, linux.O_RDONLY|linux.O_DIRECTORY, 0)
+	if err != nil {
+		return false
+	}
+	defer t.Close(fd)
+	ents, err := readDirentsFd(t, fd, false)
+	return err == nil && len(ents) == 0
+}
+
+// trim closes the outermost open descriptors beyond maxOpenDirs.
+func (w *dirWalk) trim() {
+	for i := 0; w.open > maxOpenDirs && i < len(w.frames)-1; i++ {
+		if f := &w.frames[i]; f.fd >= 0 {
+			w.t.Close(f.fd)
+			f.fd = -1
+			w.open--
+		}
+	}
+}
+
+// leave closes the innermost directory; its parent becomes the innermost
+// again, reopened through ".." (and checked to be the same directory) if
+// its descriptor was closed.
+func (w *dirWalk) leave() error {
+	n := len(w.frames) - 1
+	inner := w.frames[n]
+	var err error
+	if n > 0 && w.frames[n-1].fd < 0 {
+		err = w.reopen(&w.frames[n-1], inner.fd)
+	}
+	w.t.Close(inner.fd)
+	w.open--
+	w.frames = w.frames[:n]
+	return err
+}
+
+func (w *dirWalk) reopen(parent *walkFrame, childFd int) error {
+	fd, err := w.t.Openat(childFd, "..", linux.O_RDONLY|linux.O_DIRECTORY, 0)
+	if err != nil {
+		return err
+	}
+	st, err := w.t.Fstat(fd)
+	if err != nil || st.Dev() != parent.dev || st.Ino != parent.ino {
+		w.t.Close(fd)
+		return errReturn
+	}
+	parent.fd = fd
+	w.open++
+	return nil
+}
+
+// close leaves every directory still entered (a walk cut short).
+func (w *dirWalk) close() {
+	for _, f := range w.frames {
+		if f.fd >= 0 {
+			w.t.Close(f.fd)
+		}
+	}
+	w.frames, w.open = nil, 0
+}
