@@ -7,7 +7,6 @@ package tmpfs
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 	"sync"
 
