@@ -29,7 +29,7 @@ func init() {
 	addApplets(&applets, map[string]appletFunc{
 		"basename": basenameApplet, "cat": catApplet, "chgrp": chgrpApplet,
 		"chmod": chmodApplet, "chown": chownApplet, "cp": cpApplet,
-		"dirname": dirnameApplet, "find": findApplet, "head": headApplet,
+		"dirname": dirnameApplet, "env": envApplet, "find": findApplet, "head": headApplet,
 		"ln": lnApplet, "ls": lsApplet, "mkdir": mkdirApplet, "mknod": mknodApplet,
 		"mkfifo": mkfifoApplet, "mv": mvApplet, "readlink": readlinkApplet,
 		"realpath": realpathApplet, "rm": rmApplet, "rmdir": rmdirApplet,
