@@ -42,14 +42,14 @@ it is not found, else COMMAND's status.
 
 // envRun is one env invocation being put together.
 type envRun struct {
-	c       *cmd
-	clear   bool
-	null    bool
-	debug   bool
-	dir     string
-	hasDir  bool
-	unset   []string
-	split   string // the last -S string
+	c      *cmd
+	clear  bool
+	null   bool
+	debug  bool
+	dir    string
+	hasDir bool
+	unset  []string
+	split  string // the last -S string
 }
 
 // envApplet is env(1): a clone of the task (env's own process) with the
