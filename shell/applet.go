@@ -30,6 +30,7 @@ func init() {
 		"basename": basenameApplet, "cat": catApplet, "chgrp": chgrpApplet,
 		"chmod": chmodApplet, "chown": chownApplet, "cp": cpApplet,
 		"dirname": dirnameApplet, "env": envApplet, "find": findApplet, "head": headApplet,
+		"id": idApplet,
 		"ln": lnApplet, "ls": lsApplet, "mkdir": mkdirApplet, "mknod": mknodApplet,
 		"mkfifo": mkfifoApplet, "mv": mvApplet, "readlink": readlinkApplet,
 		"realpath": realpathApplet, "rm": rmApplet, "rmdir": rmdirApplet,
