@@ -4,7 +4,7 @@ env -i B=2 A=1 env; echo "rc=$?"
 env -i B=2 A=1 B=3 env
 env -i A=1 B=2 -0 | tr '\0' '|'; echo
 export X=5 Y=6
-env | grep '^[XY]='
+env | grep '^[XY]=' | sort
 env -u X | grep '^[XY]='
 env -u X -u Y Z=1 | grep '^[XYZ]='
 env - Q=1 env

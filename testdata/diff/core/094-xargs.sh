@@ -43,7 +43,7 @@ printf '1 2 3\n' | xargs -n 2 -L 1 echo
 printf '1 2 3\n' | xargs -L 1 -n 2 echo
 printf '1 2\n' | xargs -I{} -n1 echo {}
 printf '1 2\n' | xargs -I{} -L1 echo {}
-printf 'a b c\n' | xargs -P 2 -n 1 echo
+printf 'a b c\n' | xargs -P 1 -n 1 echo
 printf 'a\n' | xargs --process-slot-var=SLOT sh -c 'echo "$SLOT $0"'
 printf 'a\n' | xargs --process-slot-var=A=B echo; echo "rc=$?"
 xargs -n 0 echo; echo "rc=$?"
