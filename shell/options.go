@@ -8,9 +8,6 @@ import (
 	"github.com/linuxvfs/linuxvfs/internal/getopt"
 )
 
-// Version is linuxvfs's version, as the applets' --version report it.
-const Version = "0.1.0"
-
 // Option IDs of --help and --version in getopt tables; above every byte,
 // so they cannot clash with a short option.
 const (
