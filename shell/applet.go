@@ -29,7 +29,10 @@ func init() {
 	addApplets(&applets, map[string]appletFunc{
 		"basename": basenameApplet, "cat": catApplet, "chgrp": chgrpApplet,
 		"chmod": chmodApplet, "chown": chownApplet, "cp": cpApplet,
-		"dirname": dirnameApplet, "find": findApplet, "head": headApplet,
+		"dirname": dirnameApplet, "env": envApplet, "find": findApplet, "head": headApplet,
+		"id": idApplet, "md5sum": md5sumApplet, "sha1sum": sha1sumApplet,
+		"sha256sum": sha256sumApplet, "sha512sum": sha512sumApplet, "mktemp": mktempApplet,
+		"xargs": xargsApplet, "yes": yesApplet, "dd": ddApplet, "od": odApplet,
 		"ln": lnApplet, "ls": lsApplet, "mkdir": mkdirApplet, "mknod": mknodApplet,
 		"mkfifo": mkfifoApplet, "mv": mvApplet, "readlink": readlinkApplet,
 		"realpath": realpathApplet, "rm": rmApplet, "rmdir": rmdirApplet,

@@ -238,7 +238,13 @@ const (
 // a number (decimal, octal or hex) with an optional size suffix; end is
 // the index just past what was used.
 func dfXstrtoumax(s string) (val uint64, end int, err int) {
-	const valid = "eEgGkKmMpPtTyYzZ0"
+	return xstrtoumax(s, 0, "eEgGkKmMpPtTyYzZ0")
+}
+
+// xstrtoumax is gnulib's xstrtoumax(s, &end, base, &val, valid) for base
+// 0 (C prefixes) or 10: a number with an optional suffix among valid
+// (b c w and the power letters; '0' allows KB/KiB-style second letters).
+func xstrtoumax(s string, base int, valid string) (val uint64, end int, err int) {
 	q := strings.TrimLeft(s, " \t\n\v\f\r")
 	if strings.HasPrefix(q, "-") {
 		return 0, 0, dfLongintInvalid
@@ -250,11 +256,13 @@ func dfXstrtoumax(s string) (val uint64, end int, err int) {
 	}
 	b := 10
 	digits := i
-	if strings.HasPrefix(s[i:], "0x") || strings.HasPrefix(s[i:], "0X") {
+	switch {
+	case base != 0:
+	case strings.HasPrefix(s[i:], "0x") || strings.HasPrefix(s[i:], "0X"):
 		if i+2 < len(s) && dfIsHexDigit(s[i+2]) {
 			b, digits = 16, i+2
 		}
-	} else if strings.HasPrefix(s[i:], "0") {
+	case strings.HasPrefix(s[i:], "0"):
 		b = 8
 	}
 	j := digits
@@ -281,7 +289,7 @@ func dfXstrtoumax(s string) (val uint64, end int, err int) {
 	if strings.IndexByte(valid, s[end]) < 0 {
 		return val, end, err | dfLongintInvalidSuffix
 	}
-	base, suffixes := uint64(1024), 1
+	scale, suffixes := uint64(1024), 1
 	switch s[end] {
 	case 'E', 'G', 'g', 'k', 'K', 'M', 'm', 'P', 'T', 't', 'Y', 'Z':
 		if end+1 < len(s) {
@@ -291,13 +299,15 @@ func dfXstrtoumax(s string) (val uint64, end int, err int) {
 					suffixes += 2
 				}
 			case 'B', 'D':
-				base = 1000
+				scale = 1000
 				suffixes++
 			}
 		}
 	}
 	power := 0
 	switch s[end] {
+	case 'b', 'c', 'w':
+		power, scale = 1, map[byte]uint64{'b': 512, 'c': 1, 'w': 2}[s[end]]
 	case 'k', 'K':
 		power = 1
 	case 'M', 'm':
@@ -318,7 +328,7 @@ func dfXstrtoumax(s string) (val uint64, end int, err int) {
 		return val, end, err | dfLongintInvalidSuffix
 	}
 	for ; power > 0; power-- {
-		hi, lo := bits.Mul64(val, base)
+		hi, lo := bits.Mul64(val, scale)
 		if hi != 0 {
 			val, err = math.MaxUint64, err|dfLongintOverflow
 			continue

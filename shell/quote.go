@@ -61,35 +61,42 @@ func (q shellQuoting) quote(s string) string {
 	if !q.always && !q.needsQuoting(s) {
 		return s
 	}
-	if strings.IndexByte(s, '\'') >= 0 && doubleQuotable(s) {
+	hasQuote := strings.IndexByte(s, '\'') >= 0
+	if hasQuote && doubleQuotable(s) {
 		return `"` + s + `"`
 	}
 	var b strings.Builder
 	b.WriteByte('\'')
-	inEscape := false // inside a $'...' segment
+	// inEscape: a $'...' segment is open. gnulib quotes a name with a '
+	// twice, the second time starting in the state the first ended in:
+	// inside a segment when the name ends with a non-printable byte.
+	inEscape := q.escapes && hasQuote && !isPrintable(s[len(s)-1])
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !q.escapes || c >= 0x20 && c < 0x7f {
+		switch {
+		case c == '\'':
+			b.WriteString(`'\''`)
+			inEscape = false
+		case !q.escapes || isPrintable(c):
 			if inEscape {
 				b.WriteString("''")
 				inEscape = false
 			}
-			if c == '\'' {
-				b.WriteString(`'\''`)
-			} else {
-				b.WriteByte(c)
+			b.WriteByte(c)
+		default:
+			if !inEscape {
+				b.WriteString("'$'")
+				inEscape = true
 			}
-			continue
+			b.WriteString(cEscape(c))
 		}
-		if !inEscape {
-			b.WriteString("'$'")
-			inEscape = true
-		}
-		b.WriteString(cEscape(c))
 	}
 	b.WriteByte('\'')
 	return b.String()
 }
+
+// isPrintable is isprint in the C locale.
+func isPrintable(c byte) bool { return c >= 0x20 && c < 0x7f }
 
 // doubleQuotable reports whether every byte of s means the same in C and
 // in shell double quotes (gnulib's c_and_shell_quote_compat): then a name

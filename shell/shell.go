@@ -24,6 +24,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 
@@ -176,8 +177,13 @@ func virtualDir(dir string) interp.RunnerOption {
 }
 
 // exportedEnv is the environment a command started from hc gets: the
-// exported variables, as execve would pass them.
+// exported variables, as execve would pass them. The interpreter's order
+// changes from run to run, so its variables are sorted; a process
+// environment set by env or xargs (see envList) keeps its order.
 func exportedEnv(hc interp.HandlerContext) []string {
+	if list, ok := hc.Env.(envList); ok {
+		return slices.Clone(list)
+	}
 	var env []string
 	hc.Env.Each(func(name string, v expand.Variable) bool {
 		if v.Exported && v.IsSet() {
@@ -185,6 +191,7 @@ func exportedEnv(hc interp.HandlerContext) []string {
 		}
 		return true
 	})
+	slices.Sort(env)
 	return env
 }
 

@@ -5,6 +5,7 @@ package shell
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -358,6 +359,9 @@ func ulParseUserspec(t *vfs.Task, userspec, groups string) (*vfs.Cred, string) {
 			}
 			sgroups = append(sgroups, id)
 		}
+		// setgroups(2) keeps the list sorted (groups_sort), and
+		// getgroups returns it so.
+		slices.Sort(sgroups)
 	}
 	if uid == 0 && gid == 0 && groups == "" && userspec != "" && old.UID == 0 {
 		return old, ""

@@ -1,0 +1,463 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package shell
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/md5"
+	"crypto/sha1"
+	"crypto/sha256"
+	"crypto/sha512"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/internal/getopt"
+)
+
+// digestAlgo is one of the checksum programs: the tag of its BSD-style
+// lines ("SHA256 (file) = ...") and its hash.
+type digestAlgo struct {
+	tag  string
+	hash func() hash.Hash
+	size int // digest length in bytes
+}
+
+var (
+	md5Algo    = digestAlgo{"MD5", md5.New, md5.Size}
+	sha1Algo   = digestAlgo{"SHA1", sha1.New, sha1.Size}
+	sha256Algo = digestAlgo{"SHA256", sha256.New, sha256.Size}
+	sha512Algo = digestAlgo{"SHA512", sha512.New, sha512.Size}
+)
+
+func md5sumApplet(c *cmd) int    { return digestApplet(c, md5Algo) }
+func sha1sumApplet(c *cmd) int   { return digestApplet(c, sha1Algo) }
+func sha256sumApplet(c *cmd) int { return digestApplet(c, sha256Algo) }
+func sha512sumApplet(c *cmd) int { return digestApplet(c, sha512Algo) }
+
+// Option IDs of the long-only options.
+const (
+	digestIgnoreMissing = 0x100 + iota
+	digestQuiet
+	digestStatus
+	digestStrict
+	digestTag
+)
+
+var digestOptions = []getopt.Option{
+	{Short: 'b', Long: "binary"},
+	{Short: 'c', Long: "check"},
+	{Long: "ignore-missing", ID: digestIgnoreMissing},
+	{Long: "quiet", ID: digestQuiet},
+	{Long: "status", ID: digestStatus},
+	{Long: "strict", ID: digestStrict},
+	{Long: "tag", ID: digestTag},
+	{Short: 't', Long: "text"},
+	{Short: 'w', Long: "warn"},
+	{Short: 'z', Long: "zero"},
+}
+
+const digestHelp = `[OPTION]... [FILE]...
+Print the %[1]s checksum of each FILE (standard input without one, or for
+-), or check the checksums listed in the FILEs.
+
+  -b, --binary          mark files as read in binary mode ('*')
+  -t, --text            mark files as read in text mode (' ', the default)
+      --tag             print BSD-style lines: %[1]s (FILE) = CHECKSUM
+  -z, --zero            end each line with NUL, and never escape names
+  -c, --check           read checksum lines and check each file against them
+With --check:
+      --ignore-missing  say nothing of files that do not exist
+      --quiet           print only the failures
+      --status          print nothing; the exit status tells
+      --strict          fail when a line is improperly formatted
+  -w, --warn            warn about each improperly formatted line
+      --help            show this help
+      --version         show the version
+
+A name with a backslash, newline or carriage return is printed escaped
+(\\, \n, \r) on a line that starts with a backslash.
+`
+
+// digestRun is one invocation of a checksum program.
+type digestRun struct {
+	c    *cmd
+	algo digestAlgo
+	// binary is -b (1), -t (0) or neither (-1).
+	binary                        int
+	check, tag, ignoreMissing     bool
+	status, warn, quiet, strict   bool
+	delim                         byte
+	bsdReversed                   int // -1 unknown, 0 no, 1 yes: fixed by the first line
+	properlyFormatted, matchedAny bool
+}
+
+// digestApplet is md5sum(1), sha1sum(1), sha256sum(1) and sha512sum(1).
+func digestApplet(c *cmd, algo digestAlgo) int {
+	d := &digestRun{c: c, algo: algo, binary: -1, delim: '\n', bsdReversed: -1}
+	cl, status, ok := c.getopt(digestOptions, false, fmt.Sprintf(digestHelp, algo.tag))
+	if !ok {
+		return status
+	}
+	for _, o := range cl.opts {
+		d.option(o.ID)
+	}
+	if msg := d.conflict(); msg != "" {
+		return c.usage("%s", msg)
+	}
+	good := true
+	for _, name := range operandsOrStdin(cl.operands) {
+		if d.check {
+			good = d.checkFile(name) && good
+			continue
+		}
+		sum, err := d.sum(name)
+		if err != nil {
+			good = false
+			continue
+		}
+		d.output(name, sum)
+	}
+	if !good {
+		return 1
+	}
+	return 0
+}
+
+// option applies one option; the last of --status, --warn and --quiet
+// wins.
+func (d *digestRun) option(id int) {
+	switch id {
+	case 'b':
+		d.binary = 1
+	case 't':
+		d.binary = 0
+	case 'c':
+		d.check = true
+	case 'z':
+		d.delim = 0
+	case 'w':
+		d.status, d.warn, d.quiet = false, true, false
+	case digestStatus:
+		d.status, d.warn, d.quiet = true, false, false
+	case digestQuiet:
+		d.status, d.warn, d.quiet = false, false, true
+	case digestIgnoreMissing:
+		d.ignoreMissing = true
+	case digestStrict:
+		d.strict = true
+	case digestTag:
+		d.tag, d.binary = true, 1
+	}
+}
+
+// conflict returns the complaint about options that do not go together,
+// in the order the programs check them.
+func (d *digestRun) conflict() string {
+	onlyCheck := func(opt string) string {
+		return "the --" + opt + " option is meaningful only when verifying checksums"
+	}
+	switch {
+	case d.tag && d.binary == 0:
+		return "--tag does not support --text mode"
+	case d.delim != '\n' && d.check:
+		return "the --zero option is not supported when verifying checksums"
+	case d.tag && d.check:
+		return "the --tag option is meaningless when verifying checksums"
+	case d.binary >= 0 && d.check:
+		return "the --binary and --text options are meaningless when verifying checksums"
+	case d.check:
+		return ""
+	case d.ignoreMissing:
+		return onlyCheck("ignore-missing")
+	case d.status:
+		return onlyCheck("status")
+	case d.warn:
+		return onlyCheck("warn")
+	case d.quiet:
+		return onlyCheck("quiet")
+	case d.strict:
+		return onlyCheck("strict")
+	}
+	return ""
+}
+
+// sum hashes one file ("-" is standard input), reporting a failure.
+// With --ignore-missing a missing file gives a nil sum and no error.
+func (d *digestRun) sum(name string) ([]byte, error) {
+	r, err := d.c.openInput(name)
+	if err != nil {
+		if d.ignoreMissing && errors.Is(err, linux.ENOENT) {
+			return nil, nil
+		}
+		d.c.errorf("%s: %s", quotef(name), errText(err))
+		return nil, err
+	}
+	defer r.Close()
+	h := d.algo.hash()
+	if _, err := io.Copy(h, r); err != nil {
+		d.c.errorf("%s: %s", quotef(name), errText(err))
+		return nil, err
+	}
+	return h.Sum(nil), nil
+}
+
+// escapeName writes a name with \, newline and carriage return escaped.
+func escapeName(name string) string {
+	return strings.NewReplacer(`\`, `\\`, "\n", `\n`, "\r", `\r`).Replace(name)
+}
+
+// output prints one checksum line.
+func (d *digestRun) output(name string, sum []byte) {
+	out := d.c.out
+	escape := d.delim == '\n' && strings.ContainsAny(name, "\\\n\r")
+	shown := name
+	if escape {
+		out.WriteByte('\\')
+		shown = escapeName(name)
+	}
+	if d.tag {
+		fmt.Fprintf(out, "%s (%s) = %x", d.algo.tag, shown, sum)
+	} else {
+		mode := byte(' ')
+		if d.binary == 1 {
+			mode = '*'
+		}
+		fmt.Fprintf(out, "%x %c%s", sum, mode, shown)
+	}
+	out.WriteByte(d.delim)
+	// Lines go out whole, as with the programs' line-buffered output.
+	out.Flush()
+}
+
+// digestCheck counts what one checksum file's lines gave.
+type digestCheck struct {
+	misformatted, mismatched, unreadable int
+	properlyFormatted, matched           bool
+}
+
+// checkFile is --check of one checksum file: each line names a file and
+// its checksum; a line per file says OK or FAILED, and warnings sum up.
+func (d *digestRun) checkFile(name string) bool {
+	c, shown := d.c, name
+	if name == "-" {
+		shown = "standard input"
+	}
+	r, err := c.openInput(name)
+	if err != nil {
+		c.errorf("%s: %s", quotef(name), errText(err))
+		return false
+	}
+	defer r.Close()
+	var k digestCheck
+	br := bufio.NewReader(r)
+	for lineNo := 1; ; lineNo++ {
+		line, err := br.ReadBytes('\n')
+		if len(line) > 0 {
+			d.checkLine(&k, line, name == "-", shown, lineNo)
+		}
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			c.errorf("%s: read error", quotef(shown))
+			return false
+		}
+	}
+	return d.checkSummary(&k, shown)
+}
+
+// checkLine checks the file one line names.
+func (d *digestRun) checkLine(k *digestCheck, line []byte, fromStdin bool, shown string, lineNo int) {
+	if line[0] == '#' {
+		return
+	}
+	line = bytes.TrimSuffix(line, []byte("\n"))
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	if len(line) == 0 {
+		return
+	}
+	want, name, ok := d.splitLine(string(line))
+	if !ok || fromStdin && name == "-" {
+		k.misformatted++
+		if d.warn {
+			d.c.errorf("%s: %d: improperly formatted %s checksum line", quotef(shown), lineNo, d.algo.tag)
+		}
+		return
+	}
+	k.properlyFormatted = true
+	sum, err := d.sum(name)
+	verdict := ""
+	switch {
+	case err != nil:
+		k.unreadable++
+		verdict = "FAILED open or read"
+	case sum == nil:
+		return // missing, and --ignore-missing
+	case !strings.EqualFold(hex.EncodeToString(sum), want):
+		k.mismatched++
+		verdict = "FAILED"
+	default:
+		k.matched = true
+		if !d.quiet {
+			verdict = "OK"
+		}
+	}
+	if d.status || verdict == "" {
+		return
+	}
+	if strings.Contains(name, "\n") {
+		name = "\\" + escapeName(name)
+	}
+	fmt.Fprintf(d.c.out, "%s: %s\n", name, verdict)
+	d.c.out.Flush()
+}
+
+// checkSummary prints the warnings after a checksum file and says
+// whether it passed.
+func (d *digestRun) checkSummary(k *digestCheck, shown string) bool {
+	c := d.c
+	plural := func(n int, one, many string) {
+		if n == 1 {
+			c.errorf("WARNING: 1 %s", one)
+		} else if n > 1 {
+			c.errorf("WARNING: %d %s", n, many)
+		}
+	}
+	switch {
+	case !k.properlyFormatted:
+		c.errorf("%s: no properly formatted checksum lines found", quotef(shown))
+	case !d.status:
+		plural(k.misformatted, "line is improperly formatted", "lines are improperly formatted")
+		plural(k.unreadable, "listed file could not be read", "listed files could not be read")
+		plural(k.mismatched, "computed checksum did NOT match", "computed checksums did NOT match")
+		if d.ignoreMissing && !k.matched {
+			c.errorf("%s: no file was verified", quotef(shown))
+		}
+	}
+	return k.properlyFormatted && k.matched && k.mismatched == 0 && k.unreadable == 0 &&
+		(!d.strict || k.misformatted == 0)
+}
+
+// isBlank is the separator of checksum lines' fields: space or tab.
+func isBlank(b byte) bool { return b == ' ' || b == '\t' }
+
+// splitLine reads a checksum line: "HEX  NAME" (or "HEX *NAME"), the
+// BSD-style "TAG (NAME) = HEX", or "HEX NAME" when every line of the run
+// has that reversed BSD form; a leading backslash means NAME is escaped.
+func (d *digestRun) splitLine(s string) (want, name string, ok bool) {
+	i := 0
+	for i < len(s) && isBlank(s[i]) {
+		i++
+	}
+	escaped := i < len(s) && s[i] == '\\'
+	if escaped {
+		i++
+	}
+	if strings.HasPrefix(s[i:], d.algo.tag) {
+		rest := strings.TrimPrefix(s[i+len(d.algo.tag):], " ")
+		if !strings.HasPrefix(rest, "(") {
+			return "", "", false
+		}
+		return d.splitTagged(rest[1:], escaped)
+	}
+	hexLen := 2 * d.algo.size
+	if len(s)-i < hexLen+2+boolInt(i < len(s) && s[i] == '\\') {
+		return "", "", false
+	}
+	want, i = s[i:i+hexLen], i+hexLen
+	if !isBlank(s[i]) || !isHex(want) {
+		return "", "", false
+	}
+	i++
+	if len(s)-i == 1 || s[i] != ' ' && s[i] != '*' {
+		if d.bsdReversed == 0 {
+			return "", "", false
+		}
+		d.bsdReversed = 1
+	} else if d.bsdReversed != 1 {
+		d.bsdReversed = 0
+		i++
+	}
+	name = s[i:]
+	if escaped {
+		name, ok = unescapeName(name)
+		return want, name, ok
+	}
+	return want, name, true
+}
+
+// splitTagged reads "NAME) = HEX", what follows "TAG (": the name ends at
+// the last ')'.
+func (d *digestRun) splitTagged(s string, escaped bool) (want, name string, ok bool) {
+	end := strings.LastIndexByte(s, ')')
+	if end < 0 {
+		return "", "", false
+	}
+	name, ok = s[:end], true
+	if escaped {
+		if name, ok = unescapeName(name); !ok {
+			return "", "", false
+		}
+	}
+	rest := strings.TrimLeft(s[end+1:], " \t")
+	if !strings.HasPrefix(rest, "=") {
+		return "", "", false
+	}
+	want = strings.TrimLeft(rest[1:], " \t")
+	if len(want) != 2*d.algo.size || !isHex(want) {
+		return "", "", false
+	}
+	return want, name, true
+}
+
+// unescapeName undoes escapeName; any other backslash sequence, a
+// trailing backslash or a NUL makes the line invalid.
+func unescapeName(s string) (string, bool) {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case 0:
+			return "", false
+		case '\\':
+			if i+1 == len(s) {
+				return "", false
+			}
+			i++
+			switch s[i] {
+			case 'n':
+				b.WriteByte('\n')
+			case 'r':
+				b.WriteByte('\r')
+			case '\\':
+				b.WriteByte('\\')
+			default:
+				return "", false
+			}
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String(), true
+}
+
+func isHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", rune(s[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

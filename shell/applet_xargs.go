@@ -1,0 +1,745 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package shell
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/internal/getopt"
+)
+
+const (
+	xargsSlotVar = 0x100 + iota
+	xargsShowLimits
+)
+
+var xargsOptions = []getopt.Option{
+	{Short: '0', Long: "null"},
+	{Short: 'a', Long: "arg-file", Arg: getopt.RequiredArg},
+	{Short: 'd', Long: "delimiter", Arg: getopt.RequiredArg},
+	{Short: 'E', Arg: getopt.RequiredArg},
+	{Short: 'e', Long: "eof", Arg: getopt.OptionalArg},
+	{Short: 'i', Arg: getopt.OptionalArg},
+	{Short: 'I', Arg: getopt.RequiredArg},
+	{Long: "replace", Arg: getopt.OptionalArg, ID: 'I'},
+	{Short: 'l', Long: "max-lines", Arg: getopt.OptionalArg},
+	{Short: 'L', Arg: getopt.RequiredArg},
+	{Short: 'n', Long: "max-args", Arg: getopt.RequiredArg},
+	{Short: 'o', Long: "open-tty"},
+	{Short: 'p', Long: "interactive"},
+	{Short: 'r', Long: "no-run-if-empty"},
+	{Short: 's', Long: "max-chars", Arg: getopt.RequiredArg},
+	{Short: 't', Long: "verbose"},
+	{Long: "show-limits", ID: xargsShowLimits},
+	{Short: 'x', Long: "exit"},
+	{Short: 'P', Long: "max-procs", Arg: getopt.RequiredArg},
+	{Long: "process-slot-var", Arg: getopt.RequiredArg, ID: xargsSlotVar},
+}
+
+const xargsHelp = `[OPTION]... [COMMAND [INITIAL-ARG]...]
+Run COMMAND (echo without one) with the INITIAL-ARGs followed by as many
+arguments read from standard input as fit, as many times as it takes.
+Input words are split at blanks and newlines; quotes and backslashes work
+as in the shell.
+
+  -0, --null               words end with NUL, taken as they are
+  -d, --delimiter=CHAR     words end with CHAR (or \n, \t, \x41, \101 ...)
+  -a, --arg-file=FILE      read the words from FILE; commands keep stdin
+  -E END, -e[END], --eof[=END]
+                           stop reading at a line that is END
+  -I R, -i[R], --replace[=R]
+                           run once per input line, each R in the
+                           INITIAL-ARGs replaced by it ({} without R)
+  -L N, -l[N], --max-lines[=N]
+                           at most N non-blank input lines a command
+  -n, --max-args=N         at most N words a command
+  -s, --max-chars=N        at most N bytes of command line
+  -x, --exit               stop when a command line would be too long
+  -r, --no-run-if-empty    do not run COMMAND at all without input
+  -t, --verbose            print each command on standard error first
+  -p, --interactive        ask on /dev/tty before each command
+  -o, --open-tty           give commands /dev/tty as standard input
+  -P, --max-procs=N        accepted; commands run one after another
+      --process-slot-var=VAR  set VAR to the command's slot (0)
+      --show-limits        print the command-line limits
+      --help               show this help
+      --version            show the version
+
+Exit status: 0, 123 if a command failed, 124 if one exited 255, 126 if
+COMMAND cannot be run, 127 if it is not found, 1 for other errors.
+`
+
+// xargsArgMax is the command-line room xargs assumes (ARG_MAX with an
+// 8 MiB stack) and xargsHeadroom what POSIX has it leave free.
+const (
+	xargsArgMax   = 2097152
+	xargsHeadroom = 2048
+	xargsDefault  = 128 * 1024
+)
+
+// xargsExit ends xargs with a status (a fatal error, already reported).
+type xargsExit int
+
+func (e xargsExit) Error() string { return "xargs exit " + strconv.Itoa(int(e)) }
+
+// xargsRun is one xargs invocation.
+type xargsRun struct {
+	c *cmd
+	// Options.
+	delimited                   bool // -0 or -d: read words up to delim
+	delim                       byte
+	eof                         string
+	replace                     string
+	maxLines, maxArgs           int
+	argMax                      int
+	exitIfTooLong               bool
+	verbose, ask, noEmpty, tty  bool
+	argFile, slotVar            string
+	showLimits                  bool
+	posixMax, envSize           int
+	in                          *bufio.Reader
+	atEOF, nulWarned            bool
+	initial, args               []string
+	chars, initialChars, lineno int
+	ran, status                 int
+}
+
+// xargsApplet is findutils' xargs(1). Commands run one at a time, each
+// in a clone of the task, as children xargs waits for.
+func xargsApplet(c *cmd) int {
+	x := &xargsRun{c: c, argMax: xargsDefault}
+	x.envSize = 0
+	for _, kv := range exportedEnv(c.hc) {
+		x.envSize += len(kv) + 1
+	}
+	x.posixMax = xargsArgMax - xargsHeadroom - x.envSize
+	if x.argMax > x.posixMax {
+		x.argMax = x.posixMax
+	}
+	operands, status, ok := c.getoptEach(xargsOptions, true, xargsHelp, x.option)
+	if !ok {
+		return status
+	}
+	if err := x.run(operands); err != nil {
+		var exit xargsExit
+		if errors.As(err, &exit) {
+			return int(exit)
+		}
+		return 1
+	}
+	return x.status
+}
+
+// run reads the input and runs the commands.
+func (x *xargsRun) run(operands []string) error {
+	c := x.c
+	if x.eof != "" && x.delimited {
+		c.errorf("warning: the -E option has no effect if -0 or -d is used.\n")
+	}
+	input := c.stdin
+	if x.argFile != "" && x.argFile != "-" {
+		f, err := openFile(c.t, x.argFile, linux.O_RDONLY, 0)
+		if err != nil {
+			c.errorf("Cannot open input file %s: %s", quoteL(x.argFile), errText(err))
+			return xargsExit(1)
+		}
+		defer f.Close()
+		input = f
+	}
+	x.in = bufio.NewReader(input)
+	if x.replace != "" || x.maxLines > 0 {
+		x.exitIfTooLong = true
+	}
+	if len(operands) == 0 {
+		operands = []string{"echo"}
+	}
+	if x.showLimits {
+		x.printLimits()
+	}
+	if x.replace != "" {
+		return x.runReplacing(operands)
+	}
+	return x.runAppending(operands)
+}
+
+// printLimits is --show-limits.
+func (x *xargsRun) printLimits() {
+	c := x.c
+	c.out.Flush()
+	fmt.Fprintf(c.errw, "Your environment variables take up %d bytes\n", x.envSize)
+	fmt.Fprintf(c.errw, "POSIX upper limit on argument length (this system): %d\n", x.posixMax)
+	fmt.Fprintf(c.errw, "POSIX smallest allowable upper limit on argument length (all systems): %d\n", 4096)
+	fmt.Fprintf(c.errw, "Maximum length of command we could actually use: %d\n", x.posixMax-x.envSize)
+	fmt.Fprintf(c.errw, "Size of command buffer we are actually using: %d\n", x.argMax)
+	fmt.Fprintf(c.errw, "Maximum parallelism (--max-procs must be no greater): %d\n", math.MaxInt32)
+}
+
+// runAppending is xargs without -I: input words are added after the
+// initial arguments until a limit is reached, then the command runs.
+func (x *xargsRun) runAppending(operands []string) error {
+	for _, a := range operands {
+		if err := x.push(a, true); err != nil {
+			return err
+		}
+	}
+	x.initial = append([]string(nil), x.args...)
+	x.initialChars = x.chars
+	emit := func(w string) error { return x.push(w, false) }
+	for {
+		_, more, err := x.readLine(emit)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		if x.maxLines > 0 && x.lineno >= x.maxLines {
+			if err := x.execute(); err != nil {
+				return err
+			}
+			x.lineno = 0
+		}
+	}
+	if len(x.args) != len(x.initial) || !x.noEmpty && x.ran == 0 {
+		return x.execute()
+	}
+	return nil
+}
+
+// runReplacing is xargs -I: one command per input line, the line put in
+// place of the replacement string in each initial argument.
+func (x *xargsRun) runReplacing(operands []string) error {
+	x.initialChars = len(operands[0]) + 1
+	for {
+		item, more, err := x.readLine(nil)
+		if err != nil || !more {
+			return err
+		}
+		x.args, x.chars = nil, 0
+		if err := x.push(operands[0], false); err != nil {
+			return err
+		}
+		for _, a := range operands[1:] {
+			a = strings.ReplaceAll(a, x.replace, item)
+			if len(a) >= x.argMax-1 {
+				x.c.errorf("command too long")
+				return xargsExit(1)
+			}
+			if err := x.push(a, false); err != nil {
+				return err
+			}
+		}
+		if err := x.execute(); err != nil {
+			return err
+		}
+	}
+}
+
+// push adds an argument to the command line being built, running the
+// command first when the argument would not fit or -n is reached.
+func (x *xargsRun) push(arg string, initial bool) error {
+	size := len(arg) + 1
+	if x.chars+size > x.argMax {
+		switch {
+		case initial || len(x.args) == len(x.initial):
+			x.c.errorf("cannot fit single argument within argument list size limit")
+			return xargsExit(1)
+		case x.replace != "" || x.exitIfTooLong && (x.maxLines > 0 || x.maxArgs > 0):
+			x.c.errorf("argument list too long")
+			return xargsExit(1)
+		}
+		if err := x.execute(); err != nil {
+			return err
+		}
+	}
+	if err := x.runIfFull(initial); err != nil {
+		return err
+	}
+	x.args = append(x.args, arg)
+	x.chars += size
+	return x.runIfFull(initial)
+}
+
+// runIfFull runs the command once -n words are collected.
+func (x *xargsRun) runIfFull(initial bool) error {
+	if !initial && x.maxArgs > 0 && len(x.args)-len(x.initial) == x.maxArgs {
+		return x.execute()
+	}
+	return nil
+}
+
+// executeIfPossible runs what was collected before a fatal input error,
+// as xargs does.
+func (x *xargsRun) executeIfPossible() {
+	if x.replace == "" && x.initial != nil && len(x.args) != len(x.initial) && !x.exitIfTooLong {
+		x.execute()
+	}
+}
+
+// execute runs the command line collected so far and starts a new one.
+func (x *xargsRun) execute() error {
+	argv := x.args
+	x.args = append([]string(nil), x.initial...)
+	x.chars = x.initialChars
+	if x.ask {
+		yes, err := x.confirm(argv)
+		if err != nil || !yes {
+			return err
+		}
+	} else if x.verbose {
+		x.printCommand(argv, "\n")
+	}
+	return x.spawn(argv)
+}
+
+// printCommand shows a command line on standard error, words quoted as
+// the shell would need them.
+func (x *xargsRun) printCommand(argv []string, end string) {
+	words := make([]string, len(argv))
+	for k, a := range argv {
+		words[k] = quotef(a)
+	}
+	x.c.out.Flush()
+	fmt.Fprint(x.c.errw, strings.Join(words, " ")+end)
+}
+
+// confirm is -p: the command and "?..." on standard error, and the
+// answer from /dev/tty.
+func (x *xargsRun) confirm(argv []string) (bool, error) {
+	c := x.c
+	tty, err := openFile(c.t, "/dev/tty", linux.O_RDONLY, 0)
+	if err != nil {
+		x.printCommand(argv, "")
+		c.errorf("failed to open /dev/tty for reading: %s", errText(err))
+		return false, xargsExit(1)
+	}
+	defer tty.Close()
+	x.printCommand(argv, "?...")
+	line, err := bufio.NewReader(tty).ReadString('\n')
+	if err != nil && line == "" {
+		c.errorf("Failed to read from stdin")
+		return false, xargsExit(1)
+	}
+	return line[0] == 'y' || line[0] == 'Y', nil
+}
+
+// spawn runs one command in a child and folds its status into xargs's:
+// 123 for a failure, and an end to everything for 255 or when the
+// command cannot be run.
+func (x *xargsRun) spawn(argv []string) error {
+	c := x.c
+	t := c.t.Clone(0)
+	defer t.Exit()
+	env := envList(exportedEnv(c.hc))
+	if x.slotVar != "" {
+		env = putenv(unsetenv(env, x.slotVar), x.slotVar+"=0")
+	}
+	name, err := findProgram(t, argv[0], env)
+	if err != nil {
+		c.errorf("%s: %s", argv[0], errText(err))
+		if errors.Is(err, linux.ENOENT) {
+			return xargsExit(127)
+		}
+		return xargsExit(126)
+	}
+	x.ran++
+	var stdin io.Reader = strings.NewReader("") // /dev/null
+	if x.tty {
+		f, err := openFile(t, "/dev/tty", linux.O_RDONLY, 0)
+		if err != nil {
+			// The child dies before it can run the command, and
+			// findutils 4.9's exit handler then fails an assertion in
+			// it: xargs reports the child killed by SIGABRT.
+			c.errorf("%s: %s", quoteL("/dev/tty"), errText(err))
+			c.errorf("xargs.c:1605: wait_for_proc_all: Assertion `getpid () == parent' failed.")
+			c.errorf("%s: terminated by signal 6", argv[0])
+			return xargsExit(125)
+		}
+		defer f.Close()
+		stdin = f
+	} else if x.argFile != "" && x.argFile != "-" {
+		stdin = c.stdin
+	}
+	switch code := c.runProgram(t, name, argv, env, stdin); code {
+	case 0:
+	case 255:
+		c.errorf("%s: exited with status 255; aborting", argv[0])
+		// xargs's exit handler turns 124 into 123 when an earlier
+		// command failed.
+		if x.status != 0 {
+			return xargsExit(x.status)
+		}
+		return xargsExit(124)
+	default:
+		x.status = 123
+	}
+	return nil
+}
+
+// readLine reads the words of one input line (one word with -0 and -d),
+// handing each to emit unless -I is in force; it returns the last word
+// and false when the input (or the -E word) ends before any word.
+func (x *xargsRun) readLine(emit func(string) error) (string, bool, error) {
+	if x.atEOF {
+		return "", false, nil
+	}
+	if x.delimited {
+		return x.readDelimited(emit)
+	}
+	return x.readQuoted(emit)
+}
+
+// wordTooLong reports a word that cannot fit on any command line.
+func (x *xargsRun) wordTooLong(word []byte) error {
+	if len(word) < x.argMax-x.initialChars-1 {
+		return nil
+	}
+	x.executeIfPossible()
+	x.c.errorf("argument line too long")
+	return xargsExit(1)
+}
+
+// addByte appends b to a word, warning once about NUL bytes, which
+// cannot be in an argument (the word ends there).
+func (x *xargsRun) addByte(word []byte, b byte) ([]byte, error) {
+	if b == 0 && !x.nulWarned {
+		x.c.errorf("WARNING: a NUL character occurred in the input.  It cannot be passed through in the argument list.  Did you mean to use the --null option?")
+		x.nulWarned = true
+	}
+	if err := x.wordTooLong(word); err != nil {
+		return nil, err
+	}
+	return append(word, b), nil
+}
+
+// give passes a finished word on; NUL ends it, as in a C string.
+func (x *xargsRun) give(emit func(string) error, word []byte) (string, error) {
+	w := string(word)
+	if k := strings.IndexByte(w, 0); k >= 0 {
+		w = w[:k]
+	}
+	if emit == nil || x.replace != "" {
+		return w, nil
+	}
+	return w, emit(w)
+}
+
+// readDelimited reads one word ending in the -0 or -d delimiter (or at
+// the end of the input).
+func (x *xargsRun) readDelimited(emit func(string) error) (string, bool, error) {
+	var word []byte
+	for {
+		b, err := x.in.ReadByte()
+		if err != nil {
+			x.atEOF = true
+			if len(word) == 0 {
+				return "", false, nil
+			}
+			w, err := x.give(emit, word)
+			return w, true, err
+		}
+		if b == x.delim {
+			x.lineno++
+			w, err := x.give(emit, word)
+			return w, true, err
+		}
+		if err := x.wordTooLong(word); err != nil {
+			return "", false, err
+		}
+		word = append(word, b)
+	}
+}
+
+// The states of readQuoted.
+const (
+	xargsSpace = iota // skipping white space before a word
+	xargsWord
+	xargsQuoted
+	xargsEscaped
+)
+
+// readQuoted reads a line of blank-separated words with quotes and
+// backslashes, as xargs does by default. A line whose last word is
+// followed by a blank goes on at the next line. With -I blanks do not
+// separate words: the line is one word.
+func (x *xargsRun) readQuoted(emit func(string) error) (string, bool, error) {
+	state, quote := xargsSpace, byte(0)
+	var word []byte
+	first, seen := true, false
+	prev := -1
+	for {
+		b, err := x.in.ReadByte()
+		if err != nil {
+			return x.quotedEOF(emit, word, state, quote, first)
+		}
+		c := int(b)
+		last := prev
+		prev = c
+		switch state {
+		case xargsSpace, xargsWord:
+			if state == xargsSpace && isCSpace(b) {
+				continue
+			}
+			state = xargsWord
+			if b == '\n' {
+				if last != ' ' && last != '\t' {
+					x.lineno++
+				}
+				if len(word) == 0 && !seen {
+					state = xargsSpace // a blank line
+					continue
+				}
+				return x.endWord(emit, word, first)
+			}
+			seen = true
+			if x.replace == "" && (b == ' ' || b == '\t') {
+				w := string(word)
+				if x.eof != "" && w == x.eof {
+					x.atEOF = true
+					return "", !first, nil
+				}
+				if _, err := x.give(emit, word); err != nil {
+					return "", false, err
+				}
+				word, state, first = word[:0], xargsSpace, false
+				continue
+			}
+			switch b {
+			case '\\':
+				state = xargsEscaped
+				continue
+			case '\'', '"':
+				state, quote = xargsQuoted, b
+				continue
+			}
+		case xargsQuoted:
+			if b == '\n' {
+				return "", false, x.unmatched(quote)
+			}
+			if b == quote {
+				state, seen = xargsWord, true
+				continue
+			}
+		case xargsEscaped:
+			state = xargsWord
+		}
+		if word, err = x.addByte(word, b); err != nil {
+			return "", false, err
+		}
+	}
+}
+
+// endWord finishes the last word of a line; the -E word ends the input
+// instead.
+func (x *xargsRun) endWord(emit func(string) error, word []byte, first bool) (string, bool, error) {
+	if x.eof != "" && string(word) == x.eof {
+		x.atEOF = true
+		return "", !first, nil
+	}
+	w, err := x.give(emit, word)
+	return w, true, err
+}
+
+// quotedEOF finishes readQuoted at the end of the input.
+func (x *xargsRun) quotedEOF(emit func(string) error, word []byte, state int, quote byte, first bool) (string, bool, error) {
+	x.atEOF = true
+	if len(word) == 0 {
+		return "", false, nil
+	}
+	if state == xargsQuoted {
+		return "", false, x.unmatched(quote)
+	}
+	if first && x.eof != "" && string(word) == x.eof {
+		return "", false, nil
+	}
+	w, err := x.give(emit, word)
+	return w, true, err
+}
+
+// unmatched reports an unclosed quote, after running what was read.
+func (x *xargsRun) unmatched(quote byte) error {
+	x.executeIfPossible()
+	kind := "single"
+	if quote == '"' {
+		kind = "double"
+	}
+	x.c.errorf("unmatched %s quote; by default quotes are special to xargs unless you use the -0 option", kind)
+	return xargsExit(1)
+}
+
+// isCSpace is isspace in the C locale.
+func isCSpace(b byte) bool { return b == ' ' || b >= '\t' && b <= '\r' }
+
+// option applies one option as xargs meets it; false ends xargs (status
+// 1, the complaint printed).
+func (x *xargsRun) option(o getopt.Parsed) bool {
+	var ok = true
+	switch o.ID {
+	case '0':
+		x.delimited, x.delim = true, 0
+	case 'd':
+		x.delimited = true
+		x.delim, ok = x.delimiter(o.Value)
+	case 'E', 'e':
+		x.eof = o.Value
+	case 'I', 'i':
+		x.replace = "{}"
+		if o.HasValue {
+			x.replace = o.Value
+		}
+		x.exclusive("--replace/-I/-i", &x.maxArgs, "--max-args")
+		x.exclusive("--replace/-I/-i", &x.maxLines, "--max-lines")
+	case 'L', 'l':
+		x.maxLines = 1
+		if o.HasValue {
+			x.maxLines, ok = x.number(o.Value, byte(o.ID), 1, -1, true)
+		}
+		which := map[int]string{'L': "-L", 'l': "--max-lines/-l"}[o.ID]
+		x.exclusive(which, &x.maxArgs, "--max-args")
+		x.exclusiveReplace(which, "--replace")
+	case 'n':
+		x.maxArgs, ok = x.number(o.Value, 'n', 1, -1, true)
+		x.exclusive("--max-args/-n", &x.maxLines, "--max-lines")
+		if x.replace != "" && x.maxArgs == 1 {
+			x.maxArgs = 0 // -I -n1 is -I
+		} else {
+			x.exclusiveReplace("--max-args/-n", "--replace")
+		}
+	case 's':
+		x.argMax, ok = x.number(o.Value, 's', 1, x.posixMax, false)
+	case 'P':
+		_, ok = x.number(o.Value, 'P', 0, math.MaxInt32, true)
+	case 'a':
+		x.argFile = o.Value
+	case 'o':
+		x.tty = true
+	case 'p':
+		x.ask, x.verbose = true, true
+	case 'r':
+		x.noEmpty = true
+	case 't':
+		x.verbose = true
+	case 'x':
+		x.exitIfTooLong = true
+	case xargsShowLimits:
+		x.showLimits = true
+	case xargsSlotVar:
+		if strings.Contains(o.Value, "=") {
+			x.c.errorf("option --process-slot-var may not be set to a value which includes `='")
+			return false
+		}
+		x.slotVar = o.Value
+	}
+	return ok
+}
+
+// exclusive drops an earlier count option that the new one overrides,
+// with xargs's warning.
+func (x *xargsRun) exclusive(option string, earlier *int, name string) {
+	if *earlier != 0 {
+		x.c.errorf("warning: options %s and %s are mutually exclusive, ignoring previous %s value", name, option, name)
+		*earlier = 0
+	}
+}
+
+func (x *xargsRun) exclusiveReplace(option, name string) {
+	if x.replace != "" {
+		x.c.errorf("warning: options %s and %s are mutually exclusive, ignoring previous %s value", name, option, name)
+		x.replace = ""
+	}
+}
+
+// number reads an option's count as strtol would, within [min, max]
+// (max < 0: none). Out of range is fatal, or else clamped with a warning.
+func (x *xargsRun) number(s string, opt byte, min, max int, fatal bool) (int, bool) {
+	v, ok := strtol(s)
+	switch {
+	case !ok:
+		x.c.errorf("invalid number \"%s\" for -%c option", s, opt)
+		x.c.tryHelp()
+		return 0, false
+	case v < int64(min):
+		x.c.errorf("value %s for -%c option should be >= %d", s, opt, min)
+		if fatal {
+			x.c.tryHelp()
+			return 0, false
+		}
+		return min, true
+	case max >= 0 && v > int64(max):
+		x.c.errorf("value %s for -%c option should be <= %d", s, opt, max)
+		if fatal {
+			x.c.tryHelp()
+			return 0, false
+		}
+		return max, true
+	}
+	return int(v), true
+}
+
+// strtol reads a whole string as a decimal long: leading white space and
+// a sign allowed, out-of-range values saturated.
+func strtol(s string) (int64, bool) {
+	t := strings.TrimLeft(s, " \t\n\v\f\r")
+	neg := strings.HasPrefix(t, "-")
+	t = strings.TrimPrefix(strings.TrimPrefix(t, "-"), "+")
+	if t == "" || strings.Trim(t, "0123456789") != "" || strings.HasPrefix(s, "+-") {
+		return 0, false
+	}
+	v, err := strconv.ParseInt(t, 10, 64)
+	if err != nil {
+		v = math.MaxInt64
+		if neg {
+			return math.MinInt64, true
+		}
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
+}
+
+// delimiter reads -d's character: one byte, or a C escape, \xHH or \OOO.
+func (x *xargsRun) delimiter(s string) (byte, bool) {
+	if len(s) == 1 {
+		return s[0], true
+	}
+	if !strings.HasPrefix(s, "\\") {
+		x.c.errorf("Invalid input delimiter specification %s: the delimiter must be either a single character or an escape sequence starting with \\.", s)
+		return 0, false
+	}
+	if k := strings.IndexByte("abfnrtv\\", s[1]); k >= 0 {
+		return "\a\b\f\n\r\t\v\\"[k], true
+	}
+	base, digits := 8, s[1:]
+	switch {
+	case s[1] == 'x':
+		base, digits = 16, s[2:]
+	case s[1] < '0' || s[1] > '9':
+		x.c.errorf("Invalid escape sequence %s in input delimiter specification.", s)
+		return 0, false
+	}
+	n := 0
+	for n < len(digits) && strings.IndexByte("0123456789abcdefABCDEF"[:map[int]int{8: 8, 16: 22}[base]], digits[n]) >= 0 {
+		n++
+	}
+	v, err := strconv.ParseUint(digits[:n], base, 64)
+	if n == 0 {
+		v, err = 0, nil
+	}
+	if err != nil || v > 255 {
+		x.c.errorf("Invalid escape sequence %s in input delimiter specification; character values must not exceed %s.", s, map[int]string{8: "377", 16: "ff"}[base])
+		return 0, false
+	}
+	if n < len(digits) {
+		x.c.errorf("Invalid escape sequence %s in input delimiter specification; trailing characters %s not recognised.", s, digits[n:])
+		return 0, false
+	}
+	return byte(v), true
+}

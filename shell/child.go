@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package shell
+
+import (
+	"bufio"
+	"errors"
+	"io"
+	"strings"
+	"syscall"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+	"mvdan.cc/sh/v3/expand"
+)
+
+// envList is a process environment as execve passes it: NAME=VALUE
+// strings in their order, which env prints as it is. The interpreter's
+// environments sort their variables, so commands that env and xargs run
+// directly see one of these instead.
+type envList []string
+
+func (e envList) Get(name string) expand.Variable {
+	for _, kv := range e {
+		if n, v, _ := strings.Cut(kv, "="); n == name {
+			return expand.Variable{Set: true, Exported: true, Kind: expand.String, Str: v}
+		}
+	}
+	return expand.Variable{}
+}
+
+func (e envList) Each(f func(name string, vr expand.Variable) bool) {
+	for _, kv := range e {
+		n, v, _ := strings.Cut(kv, "=")
+		if !f(n, expand.Variable{Set: true, Exported: true, Kind: expand.String, Str: v}) {
+			return
+		}
+	}
+}
+
+// value is getenv(3) on the list.
+func (e envList) value(name string) (string, bool) {
+	v := e.Get(name)
+	return v.Str, v.IsSet()
+}
+
+// programBuiltins are the replaced builtins that are programs too
+// (/usr/bin/echo, /usr/bin/[ ...), which env and xargs may run.
+var programBuiltins = map[string]bool{"echo": true, "printf": true, "test": true, "[": true, "pwd": true}
+
+// defaultPath is the search path of execvp when PATH is unset (glibc's
+// _CS_PATH).
+const defaultPath = "/bin:/usr/bin"
+
+// findProgram is execvp's search for a command in a process whose
+// environment is env: a name with a slash must be a program file, a bare
+// name is found if PATH lists one of the directories the applets live in.
+func findProgram(t *vfs.Task, name string, env envList) (string, error) {
+	if strings.Contains(name, "/") {
+		return ulFindCommand(t, name, true)
+	}
+	path, ok := env.value("PATH")
+	if !ok {
+		path = defaultPath
+	}
+	for _, dir := range strings.Split(path, ":") {
+		for _, known := range ulPath {
+			if strings.TrimRight(dir, "/") == known {
+				return ulFindCommand(t, name, true)
+			}
+		}
+	}
+	return "", linux.ENOENT
+}
+
+// execError reports a command that could not be run, as env and xargs
+// do ("NAME: 'CMD': No such file or directory"), and returns the status
+// execvp's failure stands for: 127 when not found, 126 otherwise.
+func (c *cmd) execError(name string, err error) int {
+	c.errorf("%s: %s", quoteL(name), errText(err))
+	if errors.Is(err, linux.ENOENT) {
+		return 127
+	}
+	return 126
+}
+
+// runProgram runs argv (whose first word findProgram resolved to name)
+// as a child process on task t with environment env and the given
+// standard input; its output goes to the applet's streams. Applets run
+// directly, seeing env in its order; the interpreter's own builtins (true,
+// kill, ...) run in a nested shell.
+func (c *cmd) runProgram(t *vfs.Task, name string, argv []string, env envList, stdin io.Reader) int {
+	if err := c.out.Flush(); err != nil {
+		return 1
+	}
+	a := applets[name]
+	if a == nil && programBuiltins[name] {
+		a = builtinApplets[name]
+	}
+	if a == nil {
+		cfg := Config{Task: t, Stdin: stdin, Stdout: c.out, Stderr: c.errw,
+			Args: append([]string{name}, argv[1:]...), Env: env}
+		code, err := Run(c.ctx, cfg, `"$@"`)
+		if err != nil && c.ctx.Err() == nil && code == 0 {
+			code = 1
+		}
+		c.out.Flush()
+		return code
+	}
+	hc := c.hc
+	hc.Env = env
+	hc.Stdin = stdin
+	child := &cmd{ctx: c.ctx, sh: c.sh, t: t, hc: hc, name: name, args: argv[1:],
+		stdin: stdin, out: bufio.NewWriter(c.out), errw: c.errw, usageStatus: 1}
+	code := child.run(a)
+	if err := c.out.Flush(); errors.Is(err, syscall.EPIPE) {
+		// The child would have died of SIGPIPE.
+		return 128 + 13
+	}
+	return code
+}

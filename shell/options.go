@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package shell
+
+import (
+	"fmt"
+
+	"github.com/linuxvfs/linuxvfs/internal/getopt"
+)
+
+// Option IDs of --help and --version in getopt tables; above every byte,
+// so they cannot clash with a short option.
+const (
+	optHelp = 0x1000 + iota
+	optVersion
+)
+
+// cmdLine is an applet's parsed command line.
+type cmdLine struct {
+	opts     []getopt.Parsed
+	operands []string
+}
+
+// getopt parses the applet's arguments by getopt_long's rules with opts
+// plus --help and --version, and returns the options in command-line
+// order. inOrder is a '+' optstring; POSIXLY_CORRECT in the environment
+// asks for it too, as it does of glibc. On false the applet returns
+// status: see getoptEach.
+func (c *cmd) getopt(opts []getopt.Option, inOrder bool, help string) (cl cmdLine, status int, ok bool) {
+	cl.operands, status, ok = c.getoptEach(opts, inOrder, help, func(o getopt.Parsed) bool {
+		cl.opts = append(cl.opts, o)
+		return true
+	})
+	return cl, status, ok
+}
+
+// getoptEach is getopt calling each for every option as getopt_long's
+// caller meets them: --help prints the help (our own text, after "Usage:
+// NAME "), --version the version line, and both end the applet with
+// status 0; each returning false ends it with c.usageStatus (each has
+// reported why); a usage error of getopt's is reported after the options
+// before it were seen, as "NAME: MSG" and the try-help line.
+func (c *cmd) getoptEach(opts []getopt.Option, inOrder bool, help string, each func(getopt.Parsed) bool) ([]string, int, bool) {
+	p := getopt.Parser{Options: withHelp(opts), InOrder: inOrder || c.dfGetenv("POSIXLY_CORRECT") != ""}
+	parsed, operands, err := p.Parse(c.args)
+	for _, o := range parsed {
+		switch o.ID {
+		case optHelp:
+			fmt.Fprintf(c.out, "Usage: %s %s", c.name, help)
+			return nil, 0, false
+		case optVersion:
+			fmt.Fprintf(c.out, "%s (linuxvfs) %s\n", c.name, Version)
+			return nil, 0, false
+		}
+		if !each(o) {
+			return nil, c.usageStatus, false
+		}
+	}
+	if err != nil {
+		c.errorf("%s", err)
+		c.tryHelp()
+		return nil, c.usageStatus, false
+	}
+	return operands, 0, true
+}
+
+// withHelp is an option table with --help and --version added.
+func withHelp(opts []getopt.Option) []getopt.Option {
+	return append(append([]getopt.Option(nil), opts...),
+		getopt.Option{Long: "help", ID: optHelp}, getopt.Option{Long: "version", ID: optVersion})
+}
+
+// usage reports a usage error of the applet's own ("NAME: MSG", then the
+// try-help line) and returns c.usageStatus.
+func (c *cmd) usage(format string, a ...any) int {
+	c.errorf(format, a...)
+	c.tryHelp()
+	return c.usageStatus
+}
