@@ -75,6 +75,7 @@ func umountTree(m *Mount, how int) {
 	if how&umountPropagate != 0 {
 		propagateUmount(tmp)
 	}
+	stackForgetLocked(tmp)
 	bulkMakePrivate(tmp)
 	for !tmp.empty() {
 		p := tmp.first()
