@@ -77,3 +77,24 @@ func idOf(m *Mount) any {
 	}
 	return m.id
 }
+
+// MountinfoLineByLine renders t's mountinfo and mounts with a fresh render
+// for every line, without the shortcut that reuses the line before. For
+// tests.
+func MountinfoLineByLine(t *Task) (mountinfo, mounts string) {
+	return t.renderEach((*render).showMountinfo), t.renderEach((*render).showVfsmnt)
+}
+
+func (t *Task) renderEach(show func(*render, *Mount, Path)) string {
+	ns := t.MountNamespace()
+	root := t.Root()
+	t.k.lockNamespace()
+	defer t.k.unlockNamespace()
+	var out []byte
+	for l := ns.list.next; l != &ns.list; l = l.next {
+		r := &render{}
+		show(r, nsNodeOf(l), root)
+		out = append(out, r.b...)
+	}
+	return string(out)
+}

@@ -81,7 +81,10 @@ func TestStackedMountsPopInOrder(t *testing.T) {
 // directories, with shared, slave and unbindable mounts, binds and rbinds
 // of stacks, moves, lazy and plain umounts, tasks in other namespaces and
 // working directories inside stacks, and checks after each operation that
-// the stack cache agrees with a climb one lookup at a time.
+// the stack cache agrees with a climb one lookup at a time, and that
+// mountinfo and mounts, which reuse the line before, read as when every
+// line is rendered on its own (chroots and directories moved out from
+// under their binds included).
 func TestStackCacheRandomOps(t *testing.T) {
 	seed := uint64(1) // seeds 1-25 were run by hand
 	t.Logf("seed %d", seed)
@@ -133,6 +136,16 @@ func TestStackCacheRandomOps(t *testing.T) {
 			task.Chdir(d)
 			return "cd " + d
 		},
+		func(task *vfs.Task) string {
+			// a directory moved out from under a bind of its parent
+			d := pick(dirs)
+			task.Mkdir(d+"/z", 0o755)
+			task.Mount(d, d+"/z", "", linux.MS_BIND, "")
+			task.Mkdir(d+"/z/z", 0o755)
+			task.Mount("t", d+"/z/z", "tmpfs", 0, "")
+			task.Rename(d+"/z", pick(dirs)+"/moved")
+			return "moved out " + d
+		},
 	}
 	for step := 0; step < 2000; step++ {
 		task := tasks[rng.IntN(len(tasks))]
@@ -145,7 +158,13 @@ func TestStackCacheRandomOps(t *testing.T) {
 			}
 			tasks = append(tasks, c)
 			what = "unshare"
-		case r < 5 && len(tasks) > 1:
+		case r < 4 && len(tasks) < 4:
+			c := task.Clone(0)
+			d := pick(dirs)
+			c.Chroot(d)
+			tasks = append(tasks, c)
+			what = "chroot " + d
+		case r < 6 && len(tasks) > 1:
 			i := 1 + rng.IntN(len(tasks)-1)
 			tasks[i].Exit()
 			tasks = append(tasks[:i], tasks[i+1:]...)
@@ -160,6 +179,35 @@ func TestStackCacheRandomOps(t *testing.T) {
 			if err := vfs.CheckMountStacks(tk.MountNamespace(), tk.Cwd(), tk.Root()); err != nil {
 				t.Fatalf("step %d (%s): %v", step, what, err)
 			}
+			info, mounts := vfs.MountinfoLineByLine(tk)
+			if got := tk.Mountinfo(); got != info {
+				t.Fatalf("step %d (%s): mountinfo\n%s\nwant, line by line,\n%s", step, what, got, info)
+			}
+			if got := tk.ProcMounts(); got != mounts {
+				t.Fatalf("step %d (%s): mounts\n%s\nwant, line by line,\n%s", step, what, got, mounts)
+			}
 		}
+	}
+}
+
+// TestMountinfoRootInsideParent: a task chrooted to a directory of a mount
+// sees a mount below that directory, listed right after its parent, at
+// its path from the new root (the walk stops at the root, inside the
+// parent, before the parent's own root).
+func TestMountinfoRootInsideParent(t *testing.T) {
+	task := bootMounts(t)
+	if err := task.Mount("t", "/mnt/x", "tmpfs", 0, ""); err != nil {
+		t.Fatal(err)
+	}
+	c := task.Clone(0)
+	if err := c.Chroot("/mnt"); err != nil {
+		t.Fatal(err)
+	}
+	info, mounts := vfs.MountinfoLineByLine(c)
+	if got := c.Mountinfo(); got != info || !strings.Contains(got, " / /x rw") {
+		t.Fatalf("mountinfo\n%s\nwant, line by line,\n%s", got, info)
+	}
+	if got := c.ProcMounts(); got != mounts {
+		t.Fatalf("mounts\n%s\nwant, line by line,\n%s", got, mounts)
 	}
 }
