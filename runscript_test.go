@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -64,5 +65,29 @@ func TestExitWithLoopMountStillMounted(t *testing.T) {
 		}
 	case <-time.After(20 * time.Second):
 		t.Fatal("RunScript did not return: the namespace's death deadlocked")
+	}
+}
+
+// TestRunScriptStopsCopyLoop: a script copying /dev/zero never sleeps, so
+// waking sleepers does not end it; once its context ends, reads and
+// writes fail with EINTR as under a fatal signal, and cat gives up (found
+// by FuzzRunScript, with a ramfs as the sink).
+func TestRunScriptStopsCopyLoop(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	var out, errb bytes.Buffer
+	done := make(chan error, 1)
+	go func() {
+		_, err := linuxvfs.RunScript(ctx, "cat /dev/zero > /dev/null; echo after", strings.NewReader(""), &out, &errb)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(errb.String(), "Interrupted system call") {
+			t.Fatalf("RunScript = %v, stderr %q", err, errb.String())
+		}
+	case <-time.After(20 * time.Second):
+		buf := make([]byte, 1<<20)
+		t.Fatalf("RunScript timed out: still copying 20 s after its deadline\n%s", buf[:runtime.Stack(buf, true)])
 	}
 }

@@ -27,6 +27,10 @@ type cpOpts struct {
 	noClobber bool
 	force     bool
 	verbose   bool
+	// links keeps hard links between copied files (--preserve=links).
+	links bool
+	// moving words -v output as mv does when it has to copy.
+	moving bool
 }
 
 // copier copies one command-line operand. first is the directory the
@@ -42,6 +46,8 @@ type copier struct {
 	// command-line source directories and each operand's first created
 	// directory (remember_copied).
 	copied map[devIno]string
+	// linked maps files with more than one link to their first copy.
+	linked map[devIno]string
 }
 
 type devIno struct{ dev, ino uint64 }
@@ -118,6 +124,7 @@ func (c *cmd) cpFlags() (cpOpts, targetOpts, []string, bool) {
 	ops, ok := c.parse(fs)
 	o.recursive = r || R || a
 	o.preserve = p || a
+	o.links = a || d
 	o.deref = derefAlways
 	switch {
 	case L:
@@ -168,6 +175,9 @@ func (cp *copier) copy(src, dst string, cmdline bool) bool {
 			return ok
 		}
 	}
+	if done, ok := cp.linkedBefore(src, dst, &st); done {
+		return ok
+	}
 	switch {
 	case isDir(mode):
 		ok = cp.copyDir(src, dst, &st, newDst)
@@ -176,13 +186,52 @@ func (cp *copier) copy(src, dst string, cmdline bool) bool {
 	default:
 		ok = cp.copySpecial(src, dst, &st)
 	}
-	if ok && cp.o.verbose {
-		c.out.WriteString(quote(src) + " -> " + quote(dst) + "\n")
+	if ok && !isDir(mode) {
+		cp.announce(src, dst, false)
 	}
 	if ok && cp.o.preserve {
 		ok = cp.preserve(dst, &st)
 	}
 	return ok
+}
+
+// announce is -v: cp names every copy, mv (copying across filesystems)
+// the directories it creates and the other files it copies.
+func (cp *copier) announce(src, dst string, madeDir bool) {
+	switch {
+	case !cp.o.verbose:
+	case !cp.o.moving:
+		cp.c.out.WriteString(quote(src) + " -> " + quote(dst) + "\n")
+	case madeDir:
+		cp.c.out.WriteString("created directory " + quote(dst) + "\n")
+	default:
+		cp.c.out.WriteString("copied " + quote(src) + " -> " + quote(dst) + "\n")
+	}
+}
+
+// linkedBefore makes dst a hard link to the copy of a file met before
+// under another name, when links are kept. done means stop with ok.
+func (cp *copier) linkedBefore(src, dst string, st *vfs.Statx) (done, ok bool) {
+	if !cp.o.links || isDir(uint32(st.Mode)) || st.Nlink < 2 {
+		return false, true
+	}
+	k := devIno{st.Dev(), st.Ino}
+	first, found := cp.linked[k]
+	if !found {
+		if cp.linked == nil {
+			cp.linked = map[devIno]string{}
+		}
+		cp.linked[k] = dst
+		return false, true
+	}
+	if err := cp.c.t.Link(first, dst); err != nil {
+		cp.c.errorf("cannot create hard link %s to %s: %s", quote(dst), quote(first), errText(err))
+		return true, false
+	}
+	if !cp.o.moving {
+		cp.announce(src, dst, false)
+	}
+	return true, true
 }
 
 // checkDest looks at an existing destination: the same-file and type
@@ -302,6 +351,9 @@ func (cp *copier) copyDir(src, dst string, st *vfs.Statx, newDst bool) bool {
 		if restore, dmode, ok = cp.makeDir(dst, st); !ok {
 			return false
 		}
+	}
+	if !cp.o.moving || newDst {
+		cp.announce(src, dst, newDst)
 	}
 	ents, err := readDirents(c.t, src)
 	if err != nil {

@@ -4,22 +4,10 @@ package shell
 
 import (
 	"errors"
-	"fmt"
-	"sort"
-	"strconv"
-	"strings"
-	"time"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
-
-// lsOpts are ls's parsed options.
-type lsOpts struct {
-	all, almostAll, long, dirOnly, inode, recursive bool
-	unsorted, reverse, byTime, bySize, numeric      bool
-	classify, noOwner, noGroup, blocks              bool
-}
 
 // lsEntry is one name ls shows.
 type lsEntry struct {
@@ -27,9 +15,14 @@ type lsEntry struct {
 	path   string // where to find it
 	st     vfs.Statx
 	statOK bool
+	typ    uint32 // S_IFMT bits, from getdents or stat; 0 if unknown
 	ino    uint64
 	isDir  bool // a directory to list (operands) or recurse into
-	target string
+	// A symlink's target, and the mode of what it leads to (0 unless
+	// an indicator or --group-directories-first needs it).
+	target   string
+	linkMode uint32
+	linkOK   bool
 	// cmdline marks operands, whose failures are serious (status 2).
 	cmdline bool
 }
@@ -39,21 +32,42 @@ type lsEntry struct {
 type lister struct {
 	c            *cmd
 	o            *lsOpts
+	q            lsQuoter
 	now          vfs.Timespec
 	status       int
 	first        bool
 	printDirName bool
+	colors       *lsColors // nil without --color
+	usedColor    bool      // the first colour resets the terminal's colours
+	// someQuoted: names of the listing that need no quotes get a space
+	// in front, to line up with the quoted ones.
+	someQuoted bool
 }
 
-// lsApplet is ls(1) writing to a non-terminal: one name per line, names
-// unquoted, sorted by strcmp as in the C locale.
+// measureQuoting notes whether a listing has quoted names, for
+// alignQuotes.
+func (l *lister) measureQuoting(list []*lsEntry) {
+	l.someQuoted = false
+	if !l.o.alignQuotes {
+		return
+	}
+	for _, e := range list {
+		if _, quoted := l.q.quote(e.name); quoted {
+			l.someQuoted = true
+			return
+		}
+	}
+}
+
+// lsApplet is ls(1) writing to a non-terminal, in the C locale.
 func lsApplet(c *cmd) int {
 	c.usageStatus = 2
-	o, ops, ok := c.lsFlags()
-	if !ok {
-		return 2
+	o, ops, status, done := c.lsParse()
+	if done {
+		return status
 	}
-	l := &lister{c: c, o: o, now: c.t.Kernel().Now(), first: true}
+	l := &lister{c: c, o: o, now: c.t.Kernel().Now(), first: true, q: o.quoter()}
+	l.loadColors()
 	if len(ops) == 0 {
 		ops = []string{"."}
 	}
@@ -68,6 +82,7 @@ func lsApplet(c *cmd) int {
 			files = append(files, e)
 		}
 	}
+	l.measureQuoting(append(append([]*lsEntry{}, files...), dirs...))
 	l.sort(files)
 	l.sort(dirs)
 	if len(files) > 0 {
@@ -86,67 +101,104 @@ func lsApplet(c *cmd) int {
 	return l.status
 }
 
-func (c *cmd) lsFlags() (*lsOpts, []string, bool) {
-	fs := c.flagSet()
-	o := &lsOpts{}
-	fs.BoolVarP(&o.all, "all", "a", false, "all")
-	fs.BoolVarP(&o.almostAll, "almost-all", "A", false, "almost all")
-	fs.BoolVarP(&o.long, "l", "l", false, "long")
-	fs.BoolP("1", "1", false, "one per line")
-	fs.BoolP("C", "C", false, "ignored")
-	fs.BoolVarP(&o.dirOnly, "directory", "d", false, "directories themselves")
-	fs.BoolVarP(&o.inode, "inode", "i", false, "inode numbers")
-	fs.BoolVarP(&o.recursive, "recursive", "R", false, "recursive")
-	fs.BoolVarP(&o.unsorted, "U", "U", false, "directory order")
-	fs.BoolVarP(&o.reverse, "reverse", "r", false, "reverse")
-	fs.BoolVarP(&o.byTime, "t", "t", false, "by time")
-	fs.BoolVarP(&o.bySize, "S", "S", false, "by size")
-	fs.BoolVarP(&o.numeric, "numeric-uid-gid", "n", false, "numeric IDs")
-	fs.BoolVarP(&o.classify, "classify", "F", false, "indicators")
-	fs.BoolVarP(&o.noOwner, "g", "g", false, "no owner")
-	fs.BoolVarP(&o.noGroup, "o", "o", false, "no group")
-	fs.BoolVarP(&o.blocks, "size", "s", false, "allocated blocks")
-	ops, ok := c.parse(fs)
-	if o.numeric || o.noOwner || o.noGroup {
-		o.long = true
+// loadColors reads LS_COLORS for --color; colours stop tabs from being
+// used between columns.
+func (l *lister) loadColors() {
+	if !l.o.color {
+		return
 	}
-	if o.all {
-		o.almostAll = false
+	env := l.c.dfGetenv("LS_COLORS")
+	if env == "" && l.c.dfGetenv("COLORTERM") == "" && !knownTerminal(l.c.dfGetenv("TERM")) {
+		l.o.color = false
+		return
 	}
-	return o, ops, ok
+	colors, ok := lsLoadColors(env)
+	if !ok {
+		l.o.color = false
+		l.c.errorf("unparsable value for LS_COLORS environment variable")
+		return
+	}
+	l.colors = colors
+	l.o.tabSize = 0
 }
 
-// gobbleArg stats an operand. Without -l, -d or -F a symlink to a
-// directory is followed; a dangling one is shown as itself.
+// quoter is how names are quoted: -b also escapes spaces, and the
+// indicator characters of -F and --file-type are quoted too.
+func (o *lsOpts) quoter() lsQuoter {
+	q := lsQuoter{style: o.quoting, qmark: o.qmark}
+	if o.quoting == qsEscape {
+		q.extra = " "
+	}
+	switch o.indicator {
+	case lsIndFileType:
+		q.extra += "*=>@|"
+	case lsIndClassify:
+		q.extra += "=>@|"
+	}
+	return q
+}
+
+// gobbleArg stats an operand, following it as -H, -L and the
+// dereference default say.
 func (l *lister) gobbleArg(op string) (*lsEntry, bool) {
 	e := &lsEntry{name: op, path: op, cmdline: true}
-	var err error
-	if !(l.o.dirOnly || l.o.long || l.o.classify) {
-		e.st, err = l.c.t.Stat(op)
-		if err == nil && isDir(uint32(e.st.Mode)) {
-			return l.finish(e), true
-		}
-		if err != nil && !errors.Is(err, linux.ENOENT) && !errors.Is(err, linux.ELOOP) {
-			l.fail(true, "cannot access %s: %s", op, err)
-			return nil, false
-		}
-	}
-	if e.st, err = l.c.t.Lstat(op); err != nil {
+	if err := l.statEntry(e); err != nil {
 		l.fail(true, "cannot access %s: %s", op, err)
 		return nil, false
 	}
-	return l.finish(e), true
+	e.isDir = isDir(e.typ)
+	return e, true
 }
 
-// finish fills in what a stat'ed entry shows.
-func (l *lister) finish(e *lsEntry) *lsEntry {
+// statEntry fills in e's status, following symlinks as the options say.
+func (l *lister) statEntry(e *lsEntry) error {
+	t := l.c.t
+	var err error
+	switch {
+	case l.o.deref == lsDerefAlways, e.cmdline && l.o.deref == lsDerefArgs:
+		e.st, err = t.Stat(e.path)
+	case e.cmdline && l.o.deref == lsDerefArgsToDir:
+		e.st, err = t.Stat(e.path)
+		if err == nil && isDir(uint32(e.st.Mode)) {
+			break
+		}
+		if err != nil && !errors.Is(err, linux.ENOENT) {
+			return err
+		}
+		e.st, err = t.Lstat(e.path)
+	default:
+		e.st, err = t.Lstat(e.path)
+	}
+	if err != nil {
+		return err
+	}
 	e.statOK = true
 	e.ino = e.st.Ino
-	e.isDir = isDir(uint32(e.st.Mode))
-	if l.o.long && isLink(uint32(e.st.Mode)) {
-		e.target, _ = l.c.t.Readlink(e.path)
+	e.typ = uint32(e.st.Mode) & linux.S_IFMT
+	if isLink(e.typ) && (l.o.format == lsLong || l.checkLinkMode()) {
+		l.readLink(e)
 	}
-	return e
+	return nil
+}
+
+// checkLinkMode reports whether symlinks' targets are stat'ed for their
+// type even without -l.
+func (l *lister) checkLinkMode() bool { return l.o.dirsFirst }
+
+// readLink reads a symlink and, when an indicator or grouping needs it,
+// the mode of what it leads to.
+func (l *lister) readLink(e *lsEntry) {
+	target, err := l.c.t.Readlink(e.path)
+	if err != nil {
+		l.fail(e.cmdline, "cannot read symbolic link %s: %s", e.path, err)
+		return
+	}
+	e.target = target
+	if l.o.indicator >= lsIndFileType || l.checkLinkMode() {
+		if st, err := l.c.t.Stat(e.path); err == nil {
+			e.linkOK, e.linkMode = true, uint32(st.Mode)
+		}
+	}
 }
 
 // fail reports a problem; operands make it serious (status 2).
@@ -161,7 +213,7 @@ func (l *lister) fail(serious bool, format, name string, err error) {
 
 // printDir lists one directory and returns its subdirectories for -R.
 func (l *lister) printDir(d *lsEntry) []*lsEntry {
-	ents, err := readDirentsDots(l.c.t, d.path, l.o.all)
+	ents, err := readDirentsDots(l.c.t, d.path, l.o.ignore == lsIgnoreNothing)
 	if err != nil {
 		l.fail(d.cmdline, "cannot open directory %s: %s", d.path, err)
 		return nil
@@ -171,18 +223,20 @@ func (l *lister) printDir(d *lsEntry) []*lsEntry {
 			l.c.out.WriteString("\n")
 		}
 		l.first = false
-		l.c.out.WriteString(d.path + ":\n")
+		name, _ := lsQuoter{style: l.q.style, qmark: l.q.qmark, extra: ":"}.quote(d.path)
+		l.c.out.WriteString(name + ":\n")
 	}
 	var list []*lsEntry
 	for _, de := range ents {
-		if de.Name[0] == '.' && !l.o.all && !l.o.almostAll {
-			continue
+		if !l.ignored(de.Name) {
+			list = append(list, l.entry(d, de))
 		}
-		list = append(list, l.entry(d, de))
 	}
+	l.measureQuoting(list)
 	l.sort(list)
-	if l.o.long || l.o.blocks {
-		l.c.out.WriteString("total " + strconv.FormatInt(totalBlocks(list), 10) + "\n")
+	if l.o.format == lsLong || l.o.blocks {
+		l.c.out.WriteString("total " + l.blockCount(totalBlocks(list)))
+		l.c.out.WriteByte(l.o.eol)
 	}
 	l.print(list, list)
 	if !l.o.recursive {
@@ -190,209 +244,81 @@ func (l *lister) printDir(d *lsEntry) []*lsEntry {
 	}
 	var sub []*lsEntry
 	for _, e := range list {
-		if e.isDir && e.name != "." && e.name != ".." {
+		if isDir(e.typ) && e.name != "." && e.name != ".." {
 			e.path = fileNameConcat(d.path, e.name) // extract_dirs_from_files
+			e.isDir = true
 			sub = append(sub, e)
 		}
 	}
 	return sub
 }
 
+// ignored reports whether a directory entry is left out: dot files
+// without -a or -A, "." and ".." with -A, and -B, -I and --hide patterns
+// (--hide only without -a and -A).
+func (l *lister) ignored(name string) bool {
+	switch l.o.ignore {
+	case lsIgnoreDots:
+		if name[0] == '.' {
+			return true
+		}
+		if lsMatchesAny(l.o.hidePats, name) {
+			return true
+		}
+	case lsIgnoreDotDot:
+		if name == "." || name == ".." {
+			return true
+		}
+	}
+	return lsMatchesAny(l.o.ignorePats, name)
+}
+
 // entry makes an lsEntry of a directory entry, stat'ing it only when the
 // listing needs more than the name, inode and type getdents gives.
 func (l *lister) entry(d *lsEntry, de vfs.Dirent) *lsEntry {
-	e := &lsEntry{name: de.Name, path: joinPath(d.path, de.Name), ino: de.Ino, isDir: de.Type == linux.DT_DIR}
-	if !(l.o.long || l.o.byTime || l.o.bySize || l.o.classify || l.o.blocks) {
+	e := &lsEntry{name: de.Name, path: joinPath(d.path, de.Name), ino: de.Ino, typ: uint32(de.Type) << 12}
+	if d.path == "." {
+		e.path = de.Name // as coreutils' attach names it in messages
+	}
+	if !l.needsStat(e) {
 		return e
 	}
-	st, err := l.c.t.Lstat(e.path)
-	if err != nil {
+	if err := l.statEntry(e); err != nil {
 		l.fail(false, "cannot access %s: %s", e.path, err)
-		return e
+		e.ino = 0
 	}
-	e.st = st
-	return l.finish(e)
+	return e
 }
 
-// totalBlocks is the "total" of -l: 512-byte blocks shown in 1K units,
-// rounded up.
+// needsStat reports whether a directory entry must be stat'ed.
+func (l *lister) needsStat(e *lsEntry) bool {
+	o := l.o
+	if o.format == lsLong || o.sort == lsSortTime || o.sort == lsSortSize || o.scontext || o.blocks || o.color {
+		return true
+	}
+	needsType := o.recursive || o.indicator != lsIndNone || o.dirsFirst
+	link := isLink(e.typ) || e.typ == 0
+	switch {
+	case (o.inode || needsType) && link && (o.deref == lsDerefAlways || l.checkLinkMode()):
+		return true
+	case needsType && e.typ == 0:
+		return true
+	}
+	return needsType && isReg(e.typ) && o.indicator == lsIndClassify
+}
+
+// totalBlocks is the sum of the 512-byte blocks of a listing.
 func totalBlocks(list []*lsEntry) int64 {
 	var n int64
 	for _, e := range list {
-		n += e.st.Blocks
-	}
-	return kBlocks(n)
-}
-
-// sort orders entries by name (strcmp), or time or size, unless -U.
-func (l *lister) sort(list []*lsEntry) {
-	if l.o.unsorted {
-		return
-	}
-	less := func(a, b *lsEntry) bool { return a.name < b.name }
-	switch {
-	case l.o.byTime:
-		less = func(a, b *lsEntry) bool {
-			if a.st.Mtime != b.st.Mtime {
-				return tsAfter(a.st.Mtime, b.st.Mtime)
-			}
-			return a.name < b.name
-		}
-	case l.o.bySize:
-		less = func(a, b *lsEntry) bool {
-			if a.st.Size != b.st.Size {
-				return a.st.Size > b.st.Size
-			}
-			return a.name < b.name
+		if e.statOK {
+			n += e.st.Blocks
 		}
 	}
-	sort.SliceStable(list, func(i, j int) bool {
-		if l.o.reverse {
-			return less(list[j], list[i])
-		}
-		return less(list[i], list[j])
-	})
+	return n
 }
 
-// print writes entries one per line, or in the long format, with columns
-// as wide as the widest of sizing.
-func (l *lister) print(list, sizing []*lsEntry) {
-	if l.o.long {
-		l.printLong(list, sizing)
-		return
-	}
-	w := widths(sizing)
-	for _, e := range list {
-		l.c.out.WriteString(l.prefix(e, &w) + e.name + l.indicator(e) + "\n")
-	}
-}
-
-// widths measures the columns of a listing.
-func widths(list []*lsEntry) longWidths {
-	var w longWidths
-	for _, e := range list {
-		w.ino = max(w.ino, len(strconv.FormatUint(e.ino, 10)))
-		w.blocks = max(w.blocks, len(strconv.FormatInt(kBlocks(e.st.Blocks), 10)))
-		w.nlink = max(w.nlink, len(strconv.FormatUint(uint64(e.st.Nlink), 10)))
-		m := uint32(e.st.Mode)
-		if isChr(m) || isBlk(m) {
-			w.major = max(w.major, len(strconv.FormatUint(uint64(e.st.RdevMajor), 10)))
-			w.minor = max(w.minor, len(strconv.FormatUint(uint64(e.st.RdevMinor), 10)))
-			w.size = max(w.size, w.major+2+w.minor)
-		} else {
-			w.size = max(w.size, len(strconv.FormatInt(e.st.Size, 10)))
-		}
-	}
-	return w
-}
-
-// prefix is what -i and -s put before an entry.
-func (l *lister) prefix(e *lsEntry, w *longWidths) string {
-	s := ""
-	if l.o.inode {
-		s += fmt.Sprintf("%*d ", w.ino, e.ino)
-	}
-	if l.o.blocks {
-		s += fmt.Sprintf("%*d ", w.blocks, kBlocks(e.st.Blocks))
-	}
-	return s
-}
-
-// kBlocks converts 512-byte blocks to 1K blocks, rounding up.
-func kBlocks(n int64) int64 { return (n*512 + 1023) / 1024 }
-
-// indicator is -F's suffix.
-func (l *lister) indicator(e *lsEntry) string {
-	if !l.o.classify || !e.statOK {
-		return ""
-	}
-	m := uint32(e.st.Mode)
-	switch {
-	case isDir(m):
-		return "/"
-	case isLink(m):
-		return "@"
-	case m&linux.S_IFMT == linux.S_IFIFO:
-		return "|"
-	case m&linux.S_IFMT == linux.S_IFSOCK:
-		return "="
-	case isReg(m) && m&execAll != 0:
-		return "*"
-	}
-	return ""
-}
-
-// longWidths are the column widths of a long listing.
-type longWidths struct {
-	ino, blocks, nlink, owner, group, size, major, minor int
-}
-
-// printLong is ls -l: the columns padded to the widest entry.
-func (l *lister) printLong(list, sizing []*lsEntry) {
-	w := widths(sizing)
-	for _, e := range sizing {
-		w.owner = max(w.owner, len(l.owner(e.st.UID)))
-		w.group = max(w.group, len(l.owner(e.st.GID)))
-	}
-	for _, e := range list {
-		l.c.out.WriteString(l.longLine(e, &w))
-	}
-}
-
-func (l *lister) longLine(e *lsEntry, w *longWidths) string {
-	var b strings.Builder
-	b.WriteString(l.prefix(e, w))
-	m := uint32(e.st.Mode)
-	fmt.Fprintf(&b, "%s %*d ", modeString(m), w.nlink, e.st.Nlink)
-	if !l.o.noOwner {
-		b.WriteString(l.ownerColumn(e.st.UID, w.owner))
-	}
-	if !l.o.noGroup {
-		b.WriteString(l.ownerColumn(e.st.GID, w.group))
-	}
-	if isChr(m) || isBlk(m) {
-		pad := max(0, w.size-(w.major+2+w.minor))
-		fmt.Fprintf(&b, "%*s%*d, %*d ", pad, "", w.major, e.st.RdevMajor, w.minor, e.st.RdevMinor)
-	} else {
-		fmt.Fprintf(&b, "%*d ", w.size, e.st.Size)
-	}
-	b.WriteString(l.date(e.st.Mtime) + " " + e.name + l.indicator(e))
-	if isLink(m) && e.target != "" {
-		b.WriteString(" -> " + e.target)
-	}
-	b.WriteString("\n")
-	return b.String()
-}
-
-// ownerColumn pads an owner or group: names to the left, numbers (IDs
-// without a name) to the right, as coreutils' format_user_or_group does.
-func (l *lister) ownerColumn(id uint32, width int) string {
-	name := l.owner(id)
-	if !l.o.numeric && name == "root" {
-		return fmt.Sprintf("%-*s ", width, name)
-	}
-	return fmt.Sprintf("%*s ", width, name)
-}
-
-// owner is a user or group column: "root" for 0, otherwise the number.
-func (l *lister) owner(id uint32) string {
-	if l.o.numeric {
-		return strconv.FormatUint(uint64(id), 10)
-	}
-	return userName(id, "")
-}
-
-// date is ls's timestamp: "%b %e %H:%M" within the last six months,
-// "%b %e  %Y" for older or future times.
-func (l *lister) date(ts vfs.Timespec) string {
-	const halfYear = 31556952 / 2
-	t := time.Unix(ts.Sec, ts.Nsec).In(time.UTC)
-	if tsAfter(ts, l.now) {
-		l.now = l.c.t.Kernel().Now() // it may have been modified since ls began
-	}
-	past := vfs.Timespec{Sec: l.now.Sec - halfYear, Nsec: l.now.Nsec}
-	if tsAfter(ts, past) && !tsAfter(ts, l.now) {
-		return t.Format("Jan _2 15:04")
-	}
-	return t.Format("Jan _2  2006")
+// blockCount shows a number of 512-byte blocks in -s's units.
+func (l *lister) blockCount(n int64) string {
+	return dfHumanReadable(uint64(n), int(l.o.humanOpts), 512, l.o.blockSize)
 }

@@ -147,6 +147,8 @@ func (c *cmd) moveOne(src, dst string, tried error, o *mvOpts) bool {
 	}
 	dst0, derr := c.t.Lstat(dst)
 	switch {
+	case derr == nil && o.noClobber:
+		return true // across filesystems rename could not say EEXIST
 	case derr == nil:
 		if !c.mayReplace(src, dst, &sst, &dst0) {
 			return false
@@ -185,18 +187,58 @@ func (c *cmd) mayReplace(src, dst string, s, d *vfs.Statx) bool {
 	return false
 }
 
-// moveResult reports the outcome of the final rename.
+// moveResult reports the outcome of the final rename, or copies when the
+// rename cannot cross filesystems.
 func (c *cmd) moveResult(src, dst string, err error, o *mvOpts) bool {
 	switch {
 	case err == nil:
 		c.announceMove(o, src, dst)
 		return true
+	case errors.Is(err, linux.EXDEV):
+		return c.moveAcross(src, dst, o)
 	case errors.Is(err, linux.EINVAL):
 		c.errorf("cannot move %s to a subdirectory of itself, %s", quote(src), quote(dst))
 	default:
 		c.errorf("cannot move %s to %s: %s", quote(src), quote(dst), errText(err))
 	}
 	return false
+}
+
+// moveAcross moves src to another filesystem: whatever dst names is
+// removed first (an empty directory included), then src is copied as
+// cp -a would and removed as rm -rf would.
+func (c *cmd) moveAcross(src, dst string, o *mvOpts) bool {
+	if !c.clearTarget(src, dst) {
+		return false
+	}
+	cp := &copier{c: c, o: &cpOpts{
+		recursive: true, deref: derefNever, preserve: true, links: true,
+		verbose: o.verbose, moving: true,
+	}, topSrc: src, topDst: dst, copied: map[devIno]string{}}
+	if !cp.copy(src, dst, true) {
+		return false
+	}
+	return c.rmOne(src, &rmOpts{force: true, recursive: true, verbose: o.verbose})
+}
+
+// clearTarget removes what dst names before a copy replaces it.
+func (c *cmd) clearTarget(src, dst string) bool {
+	st, err := c.t.Lstat(dst)
+	if errors.Is(err, linux.ENOENT) {
+		return true
+	}
+	if err == nil {
+		if isDir(uint32(st.Mode)) {
+			err = c.t.Rmdir(dst)
+		} else {
+			err = c.t.Unlink(dst)
+		}
+	}
+	if err != nil && !errors.Is(err, linux.ENOENT) {
+		c.errorf("inter-device move failed: %s to %s; unable to remove target: %s", quote(src), quote(dst), errText(err))
+		return false
+	}
+	return true
 }
 
 func (c *cmd) announceMove(o *mvOpts, src, dst string) {

@@ -109,7 +109,7 @@ func (l *lineReader) Read(p []byte) (int, error) {
 // as a clone of the task, so its cd and umask stay its own, like a fork.
 func shApplet(c *cmd) int {
 	args := c.args
-	cfg := Config{Stdin: c.stdin, Stdout: c.hc.Stdout, Stderr: c.hc.Stderr, Name: c.name}
+	cfg := Config{Stdin: c.stdin, Stdout: c.hc.Stdout, Stderr: c.hc.Stderr, Name: c.name, Env: exportedEnv(c.hc)}
 	var script string
 	switch {
 	case len(args) > 0 && args[0] == "-c":

@@ -2,7 +2,11 @@
 
 package shell_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/linuxvfs/linuxvfs/shell"
+)
 
 func TestLs(t *testing.T) {
 	runCases(t, []scriptCase{
@@ -31,6 +35,12 @@ func TestLs(t *testing.T) {
 			stdout: "d/\nl@\np|\nx*\n"},
 		{name: "symlink operand", script: "mkdir -p /t/d; touch /t/d/x; ln -s d /t/l; touch -h -d @0 /t/l /t/d/x; ls /t/l; ls -l /t/l /t/l/",
 			stdout: "x\nlrwxrwxrwx 1 root root  1 Jan  1  1970 /t/l -> d\n\n/t/l/:\ntotal 0\n-rw-r--r-- 1 root root 0 Jan  1  1970 x\n"},
+		{name: "version", script: "ls --version; ls --vers --bogus", stdout: "ls (linuxvfs) " + shell.Version + "\n" + "ls (linuxvfs) " + shell.Version + "\n"},
+		{name: "help", script: "ls --help | head -1; ls --bogus --help", stdout: "Usage: ls [OPTION]... [FILE]...\n",
+			stderr: "ls: unrecognized option '--bogus'\nTry 'ls --help' for more information.\n", exit: 2},
+		{name: "help first", script: "ls --help -j | grep -c -- --dereference-command-line-symlink-to-dir", stdout: "1\n"},
+		{name: "strftime", script: "mkdir /t; touch -d '2024-03-05 06:07:08.25' /t/f; ls -l --time-style='+%a %A %b %B %d %e %j %u %w %U %W %V %G %g %C %y %Y %H %I %k %l %M %S %N %3N %p %P %s %z %:z %Z %F %T %D %R %r %c %x %X %q %5d %-d %_d %^a %#p %Ez %%' /t/f",
+			stdout: "-rw-r--r-- 1 root root 0 Tue Tuesday Mar March 05  5 065 2 2 09 10 10 2024 24 20 24 2024 06 06  6  6 07 08 250000000 250 AM am 1709618828 +0000 +00:00 UTC 2024-03-05 06:07:08 03/05/24 06:07 06:07:08 AM Tue Mar  5 06:07:08 2024 03/05/24 06:07:08 1 00005 5  5 TUE am +0000 % /t/f\n"},
 	})
 }
 

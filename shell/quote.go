@@ -15,10 +15,17 @@ func quote(s string) string { return shellEscape(s, true) }
 // unless the shell would need quoting, as in "cat: /t/x: ...".
 func quotef(s string) string { return shellEscape(s, false) }
 
-// needsQuoting reports whether gnulib's quotearg would quote s in the
-// shell-escape style: shell metacharacters, white space, quotes and
-// non-printable bytes do.
-func needsQuoting(s string) bool {
+// shellQuoting are the knobs of gnulib's shell quoting styles.
+type shellQuoting struct {
+	always  bool   // quote even names the shell takes as they are
+	escapes bool   // non-printable bytes as $'\n' segments (shell-escape)
+	extra   string // more bytes that make a name need quotes (ls -F)
+}
+
+// needsQuoting reports whether gnulib's quotearg would quote s in a shell
+// style: shell metacharacters, white space, quotes, the C-escaped control
+// characters and (with escapes) every non-printable byte do.
+func (q shellQuoting) needsQuoting(s string) bool {
 	if s == "" {
 		return true
 	}
@@ -26,12 +33,16 @@ func needsQuoting(s string) bool {
 		c := s[i]
 		switch {
 		case c < 0x20 || c >= 0x7f:
-			return true
+			if q.escapes || strings.IndexByte("\a\b\f\n\r\t\v", c) >= 0 {
+				return true
+			}
 		case strings.IndexByte(" !\"$&'()*;<=>?[\\^`|", c) >= 0:
 			return true
 		case (c == '#' || c == '~') && i == 0:
 			return true
 		case (c == '{' || c == '}') && len(s) == 1:
+			return true
+		case strings.IndexByte(q.extra, c) >= 0:
 			return true
 		}
 	}
@@ -39,10 +50,15 @@ func needsQuoting(s string) bool {
 }
 
 // shellEscape quotes s as gnulib's shell_escape(_always)_quoting_style
-// does in the C locale: single quotes, with ' written as '\” and
-// non-printable bytes as $'\n'-style segments.
+// does in the C locale.
 func shellEscape(s string, always bool) string {
-	if !always && !needsQuoting(s) {
+	return shellQuoting{always: always, escapes: true}.quote(s)
+}
+
+// quote quotes s in the C locale: single quotes, with ' written as '\”
+// and (with escapes) non-printable bytes as $'\n'-style segments.
+func (q shellQuoting) quote(s string) string {
+	if !q.always && !q.needsQuoting(s) {
 		return s
 	}
 	if strings.IndexByte(s, '\'') >= 0 && doubleQuotable(s) {
@@ -53,8 +69,7 @@ func shellEscape(s string, always bool) string {
 	inEscape := false // inside a $'...' segment
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		printable := c >= 0x20 && c < 0x7f
-		if printable {
+		if !q.escapes || c >= 0x20 && c < 0x7f {
 			if inEscape {
 				b.WriteString("''")
 				inEscape = false
@@ -114,12 +129,15 @@ func cEscape(c byte) string {
 // quoteL is coreutils' quote() (locale quoting in the C locale): 'name'
 // with backslash escapes for ', \ and non-printable bytes. mkdir and the
 // usage diagnostics use it; most file diagnostics use quote.
-func quoteL(s string) string {
+func quoteL(s string) string { return "'" + backslashEscape(s, "'") + "'" }
+
+// backslashEscape writes \\, the bytes of also and non-printable bytes as
+// C escapes.
+func backslashEscape(s, also string) string {
 	var b strings.Builder
-	b.WriteByte('\'')
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
-		case c == '\'' || c == '\\':
+		case c == '\\' || strings.IndexByte(also, c) >= 0:
 			b.WriteByte('\\')
 			b.WriteByte(c)
 		case c < 0x20 || c >= 0x7f:
@@ -128,6 +146,5 @@ func quoteL(s string) string {
 			b.WriteByte(c)
 		}
 	}
-	b.WriteByte('\'')
 	return b.String()
 }

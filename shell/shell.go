@@ -45,6 +45,9 @@ type Config struct {
 	Name string
 	// Args are the positional parameters $1, $2, ...
 	Args []string
+	// Env is the environment, as NAME=value strings; Env (the package
+	// variable) when nil.
+	Env []string
 }
 
 // Env is the environment a script starts with: the one the differential
@@ -140,9 +143,13 @@ func newShell(cfg Config) (*shell, error) {
 
 // newRunner builds an interpreter wired to the task.
 func (s *shell) newRunner(cfg Config) (*interp.Runner, error) {
+	env := cfg.Env
+	if env == nil {
+		env = Env
+	}
 	opts := []interp.RunnerOption{
-		interp.Env(expand.ListEnviron(Env...)),
-		interp.Dir(s.dir),
+		interp.Env(expand.ListEnviron(env...)),
+		virtualDir(s.dir),
 		interp.StdIO(cfg.Stdin, s.stdout, s.stderr),
 		interp.OpenHandler(s.open),
 		interp.StatHandler(s.stat),
@@ -157,6 +164,28 @@ func (s *shell) newRunner(cfg Config) (*interp.Runner, error) {
 	r, err := interp.New(opts...)
 	s.runner = r
 	return r, err
+}
+
+// virtualDir sets the interpreter's directory. interp.Dir would stat it on
+// the host, where a directory of the virtual system need not exist.
+func virtualDir(dir string) interp.RunnerOption {
+	return func(r *interp.Runner) error {
+		r.Dir = dir
+		return nil
+	}
+}
+
+// exportedEnv is the environment a command started from hc gets: the
+// exported variables, as execve would pass them.
+func exportedEnv(hc interp.HandlerContext) []string {
+	var env []string
+	hc.Env.Each(func(name string, v expand.Variable) bool {
+		if v.Exported && v.IsSet() {
+			env = append(env, name+"="+v.String())
+		}
+		return true
+	})
+	return env
 }
 
 // status converts the interpreter's result into an exit status.

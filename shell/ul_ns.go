@@ -82,7 +82,8 @@ func ulProgramFile(t *vfs.Task, name string) (string, error) {
 func (c *cmd) ulRun(t *vfs.Task, name string, argv []string) int {
 	c.out.Flush()
 	args := append([]string{name}, argv[1:]...)
-	code, err := Run(c.ctx, Config{Task: t, Stdin: c.stdin, Stdout: c.out, Stderr: c.errw, Args: args}, `"$@"`)
+	cfg := Config{Task: t, Stdin: c.stdin, Stdout: c.out, Stderr: c.errw, Args: args, Env: exportedEnv(c.hc)}
+	code, err := Run(c.ctx, cfg, `"$@"`)
 	if err != nil && c.ctx.Err() == nil && code == 0 {
 		code = 1
 	}

@@ -303,15 +303,19 @@ func (t *Task) Ftruncate(fd int, size int64) error {
 
 // Chdir is chdir(2).
 func (t *Task) Chdir(name string) error {
-	p, err := t.pathLookupat(linux.AT_FDCWD, name, lookupFollow|lookupDirectory)
-	if err != nil {
-		return err
-	}
-	if err := inodePermission(t.Cred(), p.Dentry.Inode(), MAY_EXEC); err != nil {
-		return err
-	}
-	t.fs.update(func(s *fsState) { s.pwd = p })
-	return nil
+	return retryGone(func() error {
+		p, err := t.pathLookupat(linux.AT_FDCWD, name, lookupFollow|lookupDirectory)
+		if err != nil {
+			return err
+		}
+		if err := inodePermission(t.Cred(), p.Dentry.Inode(), MAY_EXEC); err != nil {
+			return err
+		}
+		if !t.fsStruct().update(func(s *fsState) { s.pwd = p }) {
+			return errMountGone
+		}
+		return nil
+	})
 }
 
 // Fchdir is fchdir(2).
@@ -323,7 +327,7 @@ func (t *Task) Fchdir(fd int) error {
 		if err := inodePermission(t.Cred(), f.Inode(), MAY_EXEC); err != nil {
 			return err
 		}
-		t.fs.update(func(s *fsState) { s.pwd = Path{f.mnt, f.dentry} })
+		t.fsStruct().update(func(s *fsState) { s.pwd = Path{f.mnt, f.dentry} })
 		return nil
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
 // TestConcurrentTasks runs many tasks at once over one tree, creating,
@@ -151,4 +152,97 @@ func TestConcurrentTuckLookup(t *testing.T) {
 	if after := init.Mountinfo(); after != before {
 		t.Errorf("mountinfo changed:\n%s\nthen:\n%s", before, after)
 	}
+}
+
+// TestConcurrentUnshareFSDuringPivotRoot: pivot_root moves every task
+// whose root is the old root (chroot_fs_refs) while those tasks replace
+// their fs_struct with unshare(CLONE_FS). Under -race this is the data
+// race of issue 8 item 3; without it, a task that let go of its fs_struct
+// must not have it rewritten (the references would leak).
+func TestConcurrentUnshareFSDuringPivotRoot(t *testing.T) {
+	init := bootMounts(t)
+	for _, step := range []func() error{
+		func() error { return init.Mkdir("/a", 0o755) },
+		func() error { return init.Mount("A", "/a", "tmpfs", 0, "") },
+		func() error { return init.Mkdir("/a/b", 0o755) },
+		func() error { return init.Mount("B", "/a/b", "tmpfs", 0, "") },
+		func() error { return init.Mkdir("/a/b/old", 0o755) },
+		func() error { return init.Chroot("/a") },
+		func() error { return init.Chdir("/") },
+	} {
+		if err := step(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	k := init.Kernel()
+	mountsBefore := vfs.LiveMountIDs(k)
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	for w := 0; w < 2; w++ {
+		task := init.Clone(linux.CLONE_FS)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer task.Exit()
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				if err := task.Unshare(linux.CLONE_FS); err != nil {
+					t.Error(err)
+					return
+				}
+				if _, err := task.Getcwd(); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	// A at /a with B on A:/b, then B at /a with A on B:/old, and back.
+	for i := 0; i < 50 && !t.Failed(); i++ {
+		if err := init.PivotRoot("/b", "/b/old"); err != nil {
+			t.Fatalf("pivot %d: %v", i, err)
+		}
+		if err := init.PivotRoot("/old", "/old/b"); err != nil {
+			t.Fatalf("pivot back %d: %v", i, err)
+		}
+	}
+	close(done)
+	wg.Wait()
+	if after := vfs.LiveMountIDs(k); after != mountsBefore {
+		t.Errorf("mount IDs in use: %d before, %d after every worker exited", mountsBefore, after)
+	}
+}
+
+// TestConcurrentProcFdDuringUnshareFiles: /proc/<pid>/fd of a task read
+// by another while the task replaces its file table (unshare(CLONE_FILES)).
+func TestConcurrentProcFdDuringUnshareFiles(t *testing.T) {
+	init := bootMounts(t)
+	owner, reader := init.Clone(0), init.Clone(0)
+	defer reader.Exit()
+	fd, err := owner.Open("/f", linux.O_RDONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer owner.Exit()
+		for i := 0; i < 2000; i++ {
+			if err := owner.Unshare(linux.CLONE_FILES); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}()
+	for i := 0; i < 2000; i++ {
+		owner.Fds()
+		if p, err := owner.FdPathAs(reader, fd); err == nil && p != "/f" {
+			t.Fatalf("fd %d reads as %q", fd, p)
+		}
+	}
+	<-done
 }

@@ -136,7 +136,7 @@ func (t *Task) Getcwd() (string, error) {
 // GetcwdSize is getcwd(2) into a buffer of size bytes: ERANGE when the path
 // and its NUL do not fit there.
 func (t *Task) GetcwdSize(size int) (string, error) {
-	s := t.fs.load()
+	s := t.fsStruct().load()
 	if s.pwd.Dentry.Unlinked() {
 		return "", linux.ENOENT
 	}

@@ -117,10 +117,11 @@ func (ft *FDTable) closeAll() {
 // Fds returns the task's open descriptors in increasing order (what
 // /proc/<pid>/fd lists).
 func (t *Task) Fds() []int {
-	t.files.mu.Lock()
-	defer t.files.mu.Unlock()
+	ft := t.fdTable()
+	ft.mu.Lock()
+	defer ft.mu.Unlock()
 	var out []int
-	for i, e := range t.files.fds {
+	for i, e := range ft.fds {
 		if e.file != nil {
 			out = append(out, i)
 		}
@@ -136,7 +137,7 @@ func (t *Task) FdPath(fd int) (string, error) { return t.FdPathAs(t, fd) }
 // t: the open file's path from reader's root (d_path uses the reader's
 // root, not the owner's), or pipe:[ino] for an anonymous pipe.
 func (t *Task) FdPathAs(reader *Task, fd int) (string, error) {
-	f, err := t.files.get(fd)
+	f, err := t.fdTable().get(fd)
 	if err != nil {
 		return "", err
 	}
@@ -149,7 +150,7 @@ func (t *Task) FdPathAs(reader *Task, fd int) (string, error) {
 
 // FdTarget is the object /proc/<pid>/fd/N leads to: the open file's path.
 func (t *Task) FdTarget(fd int) (Path, error) {
-	f, err := t.files.get(fd)
+	f, err := t.fdTable().get(fd)
 	if err != nil {
 		return Path{}, err
 	}

@@ -110,11 +110,11 @@ func isSpecial(mode uint32) bool {
 	return false
 }
 
-// newFile is alloc_file + do_dentry_open's bookkeeping.
+// newFile is alloc_file + do_dentry_open's bookkeeping. The caller got
+// the reference on p.Mnt the file takes over (tryGet).
 func newFile(p Path, flags uint32, read, write, isPath bool) *File {
 	f := &File{ops: p.Dentry.inode.FileOps, mnt: p.Mnt, dentry: p.Dentry, flags: flags, read: read, write: write, path: isPath}
 	f.refs.Store(1)
-	p.Mnt.refs.Add(1)
 	p.Dentry.inode.opens.Add(1)
 	if write && !isSpecial(p.Dentry.inode.Mode()) {
 		f.writer = true
@@ -127,7 +127,7 @@ func newFile(p Path, flags uint32, read, write, isPath bool) *File {
 
 // FileOwner lets a Task method work on a file by descriptor.
 func (t *Task) withFile(fd int, fn func(f *File) error) error {
-	f, err := t.files.get(fd)
+	f, err := t.fdTable().get(fd)
 	if err != nil {
 		return err
 	}
@@ -137,7 +137,7 @@ func (t *Task) withFile(fd int, fn func(f *File) error) error {
 
 // Close is close(2).
 func (t *Task) Close(fd int) error {
-	f, err := t.files.remove(fd)
+	f, err := t.fdTable().remove(fd)
 	if err != nil {
 		return err
 	}
@@ -147,11 +147,11 @@ func (t *Task) Close(fd int) error {
 
 // Dup is dup(2).
 func (t *Task) Dup(fd int) (int, error) {
-	f, err := t.files.get(fd)
+	f, err := t.fdTable().get(fd)
 	if err != nil {
 		return -1, err
 	}
-	nfd, err := t.files.install(f, false)
+	nfd, err := t.fdTable().install(f, false)
 	if err != nil {
 		f.DecRef()
 	}
@@ -160,7 +160,7 @@ func (t *Task) Dup(fd int) (int, error) {
 
 // Dup2 is dup2(2).
 func (t *Task) Dup2(oldfd, newfd int) (int, error) {
-	f, err := t.files.get(oldfd)
+	f, err := t.fdTable().get(oldfd)
 	if err != nil {
 		return -1, err
 	}
@@ -168,7 +168,7 @@ func (t *Task) Dup2(oldfd, newfd int) (int, error) {
 		f.DecRef()
 		return newfd, nil
 	}
-	old, err := t.files.replace(newfd, f)
+	old, err := t.fdTable().replace(newfd, f)
 	if err != nil {
 		f.DecRef()
 		return -1, err
@@ -181,6 +181,9 @@ func (t *Task) Dup2(oldfd, newfd int) (int, error) {
 
 // Read is read(2).
 func (t *Task) Read(fd int, p []byte) (n int, err error) {
+	if t.fatalSignalPending() {
+		return 0, linux.EINTR
+	}
 	err = t.withFile(fd, func(f *File) error {
 		f.mu.Lock()
 		defer f.mu.Unlock()
@@ -196,6 +199,9 @@ func (t *Task) Read(fd int, p []byte) (n int, err error) {
 func (t *Task) Pread(fd int, p []byte, off int64) (n int, err error) {
 	if off < 0 {
 		return 0, linux.EINVAL
+	}
+	if t.fatalSignalPending() {
+		return 0, linux.EINTR
 	}
 	err = t.withFile(fd, func(f *File) error {
 		if f.Inode().Mode()&linux.S_IFMT == linux.S_IFIFO {
@@ -234,6 +240,9 @@ func (f *File) readAt(p []byte, off int64) (int, error) {
 // Write is write(2). The inode's write lock (i_rwsem) is held from reading
 // the size for O_APPEND to the end of the write, so appends never overlap.
 func (t *Task) Write(fd int, p []byte) (n int, err error) {
+	if t.fatalSignalPending() {
+		return 0, linux.EINTR
+	}
 	err = t.withFile(fd, func(f *File) error {
 		f.mu.Lock()
 		defer f.mu.Unlock()
@@ -255,6 +264,9 @@ func (t *Task) Write(fd int, p []byte) (n int, err error) {
 func (t *Task) Pwrite(fd int, p []byte, off int64) (n int, err error) {
 	if off < 0 {
 		return 0, linux.EINVAL
+	}
+	if t.fatalSignalPending() {
+		return 0, linux.EINTR
 	}
 	err = t.withFile(fd, func(f *File) error {
 		in := f.Inode()

@@ -206,13 +206,15 @@ func (fc *FsContext) ParseString(key, value string, hasValue bool) error {
 }
 
 // ParseMonolithic is generic_parse_monolithic: a comma-separated option
-// string, each "key" or "key=value".
+// string, each "key" or "key=value". An option with no key ("=x") is
+// skipped without a word, as vfs_parse_monolithic_sep skips it; only
+// fsconfig(2) can hand a filesystem an unnamed parameter.
 func (fc *FsContext) ParseMonolithic(data string) error {
 	for _, opt := range strings.Split(data, ",") {
-		if opt == "" {
+		key, value, has := strings.Cut(opt, "=")
+		if key == "" {
 			continue
 		}
-		key, value, has := strings.Cut(opt, "=")
 		if err := fc.ParseString(key, value, has); err != nil {
 			return err
 		}

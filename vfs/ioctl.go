@@ -74,7 +74,7 @@ func (o blockFileOps) Ioctl(f *File, t *Task, cmd uint32, arg any) (uintptr, err
 
 // Fget is fget: the open file at fd, with a reference the caller drops
 // with DecRef (a driver keeping a backing file, as a loop device does).
-func (t *Task) Fget(fd int) (*File, error) { return t.files.get(fd) }
+func (t *Task) Fget(fd int) (*File, error) { return t.fdTable().get(fd) }
 
 // KernelRead is kernel_read at a position: a driver reading the file it
 // holds, as the opener could.

@@ -67,8 +67,17 @@ type Kernel struct {
 	log   []string // the kernel log (printk), for dmesg
 }
 
-// Printk appends a line to the kernel log.
+// PrintkMax is the longest message the kernel log keeps: vprintk_store
+// formats a message into 1024 bytes, of which the terminating NUL and the
+// two-byte level marker (KERN_ERR, ...) take three, so a longer message
+// loses its tail (and its newline).
+const PrintkMax = 1021
+
+// Printk appends a line to the kernel log, cut as printk cuts it.
 func (k *Kernel) Printk(line string) {
+	if len(line) > PrintkMax {
+		line = line[:PrintkMax]
+	}
 	k.logMu.Lock()
 	k.log = append(k.log, line)
 	k.logMu.Unlock()
@@ -220,9 +229,11 @@ func (s *sleeperSet) add(p *pipe) {
 }
 
 // Interrupt wakes every task sleeping in the kernel (a FIFO open, read or
-// write) with EINTR, and makes later sleeps fail at once: what a signal
-// would do to a process. An embedder calls it when it gives up on the
-// tasks, so none can block forever.
+// write) with EINTR, and makes later sleeps, reads and writes fail at once:
+// what a fatal signal does to a process (filemap_read and
+// generic_perform_write stop with EINTR when one is pending). An embedder
+// calls it when it gives up on the tasks, so none can block forever or go
+// on copying /dev/zero into a ramfs.
 func (k *Kernel) Interrupt() {
 	k.interrupted.Store(true)
 	k.sleepers.mu.Lock()
@@ -235,3 +246,7 @@ func (k *Kernel) Interrupt() {
 		p.wake()
 	}
 }
+
+// fatalSignalPending is fatal_signal_pending(current): the task's kernel
+// has been interrupted.
+func (t *Task) fatalSignalPending() bool { return t.k.interrupted.Load() }

@@ -47,7 +47,8 @@ type Mount struct {
 
 	// refs counts long-lived users: open files, task roots and working
 	// directories (mnt_count less the tree's own and transient
-	// references). umount uses it to decide EBUSY.
+	// references). umount uses it to decide EBUSY. A released mount's is
+	// deadRefs, so a walk's late tryGet fails.
 	refs atomic.Int32
 
 	// hash is this parent's part of the mount hash (m_hash keyed by

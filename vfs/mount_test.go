@@ -21,6 +21,7 @@ func bootMounts(t *testing.T) *vfs.Task {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { checkInvariants(t, k) })
 	for _, d := range []string{"/mnt", "/mnt/x", "/b", "/c"} {
 		if err := init.Mkdir(d, 0o755); err != nil {
 			t.Fatal(err)
@@ -32,6 +33,15 @@ func bootMounts(t *testing.T) *vfs.Task {
 	}
 	init.Close(fd)
 	return init
+}
+
+// checkInvariants runs the invariant checker on a kernel whose only
+// filesystems are tmpfs and rootfs.
+func checkInvariants(t testing.TB, k *vfs.Kernel) {
+	t.Helper()
+	if err := vfs.CheckInvariants(k, vfs.CheckOptions{Exact: true}); err != nil {
+		t.Fatal(err)
+	}
 }
 
 type mountOp struct {

@@ -47,7 +47,7 @@ func (t *Task) pathInit(nd *nameidata, dirfd int, name string, flags int) (*File
 	if name == "" && flags&lookupEmpty == 0 {
 		return nil, linux.ENOENT
 	}
-	s := t.fs.load()
+	s := t.fsStruct().load()
 	nd.task = t
 	nd.cred = t.Cred()
 	nd.root = s.root
@@ -61,7 +61,7 @@ func (t *Task) pathInit(nd *nameidata, dirfd int, name string, flags int) (*File
 		nd.path = s.pwd
 		return nil, nil
 	}
-	f, err := t.files.get(dirfd)
+	f, err := t.fdTable().get(dirfd)
 	if err != nil {
 		return nil, err
 	}

@@ -200,11 +200,11 @@ func (t *Task) Unshare(flags uint64) error {
 		return linux.EPERM
 	}
 	if flags&(linux.CLONE_NEWNS|linux.CLONE_FS) != 0 {
-		t.fs = t.fs.unshare()
+		t.unshareFS()
 	}
 	if flags&linux.CLONE_FILES != 0 {
-		old := t.files
-		t.files = old.dup()
+		old := t.fdTable()
+		t.files.Store(old.dup())
 		if old.users.Add(-1) == 0 {
 			old.closeAll()
 		}
@@ -213,7 +213,7 @@ func (t *Task) Unshare(flags uint64) error {
 		return nil
 	}
 	old := t.MountNamespace()
-	ns, err := t.k.copyMntNS(old, t.fs)
+	ns, err := t.k.copyMntNS(old, t.fsStruct())
 	if err != nil {
 		return err
 	}
@@ -232,9 +232,9 @@ func (t *Task) Setns(ns *MountNamespace) error {
 	if ns == nil || ns.root == nil {
 		return linux.EINVAL
 	}
-	t.fs = t.fs.unshare()
+	t.unshareFS()
 	root := traverseMounts(Path{ns.root, ns.root.root})
-	t.fs.update(func(s *fsState) { s.root, s.pwd = root, root })
+	t.fsStruct().update(func(s *fsState) { s.root, s.pwd = root, root })
 	ns.get()
 	old := t.mntns.Swap(ns)
 	old.put()

@@ -87,12 +87,16 @@ func (t *Task) Openat(dirfd int, name string, flags, mode uint32) (int, error) {
 	if err != nil {
 		return -1, err
 	}
-	f, err := t.pathOpenat(dirfd, name, &h, flags&linux.O_TRUNC != 0)
+	var f *File
+	err = retryGone(func() (err error) {
+		f, err = t.pathOpenat(dirfd, name, &h, flags&linux.O_TRUNC != 0)
+		return err
+	})
 	if err != nil {
 		return -1, err
 	}
 	f.cred = t.Cred()
-	fd, err := t.files.install(f, h.cloexec)
+	fd, err := t.fdTable().install(f, h.cloexec)
 	if err != nil {
 		f.DecRef()
 	}
@@ -124,6 +128,9 @@ func (t *Task) pathOpenat(dirfd int, name string, h *openHow, trunc bool) (*File
 		p, err := nd.lookupPath(name)
 		if err != nil {
 			return nil, err
+		}
+		if !p.Mnt.tryGet() {
+			return nil, errMountGone
 		}
 		return newFile(p, h.flags, false, false, true), nil
 	}
@@ -226,21 +233,13 @@ func doOpen(nd *nameidata, h *openHow, created, trunc bool) (*File, error) {
 	if h.write && p.Mnt.ReadOnly() && !isSpecial(in.Mode()) {
 		return nil, linux.EROFS
 	}
-	ops := in.FileOps
-	switch in.Mode() & linux.S_IFMT {
-	case linux.S_IFCHR:
-		// chrdev_open: the driver registered for the device number.
-		if ops = nd.task.k.charDevice(in.Rdev()); ops == nil {
-			return nil, linux.ENXIO
-		}
-	case linux.S_IFBLK:
-		var err error
-		if ops, err = nd.task.k.blkdevOpen(in.Rdev()); err != nil {
-			return nil, err
-		}
-	case linux.S_IFSOCK:
-		// No socket is bound to a node made here.
-		return nil, linux.ENXIO
+	if !p.Mnt.tryGet() {
+		return nil, errMountGone
+	}
+	ops, err := openOps(nd, in)
+	if err != nil {
+		p.Mnt.mntput()
+		return nil, err
 	}
 	f := newFile(p, h.flags, h.read, h.write, false)
 	f.ops = ops
@@ -263,6 +262,28 @@ func doOpen(nd *nameidata, h *openHow, created, trunc bool) (*File, error) {
 		}
 	}
 	return f, nil
+}
+
+// openOps is the file operations a node opens with: the driver's for a
+// device (chrdev_open, blkdev_open), the inode's otherwise.
+func openOps(nd *nameidata, in *Inode) (FileOperations, error) {
+	ops := in.FileOps
+	switch in.Mode() & linux.S_IFMT {
+	case linux.S_IFCHR:
+		// chrdev_open: the driver registered for the device number.
+		if ops = nd.task.k.charDevice(in.Rdev()); ops == nil {
+			return nil, linux.ENXIO
+		}
+	case linux.S_IFBLK:
+		var err error
+		if ops, err = nd.task.k.blkdevOpen(in.Rdev()); err != nil {
+			return nil, err
+		}
+	case linux.S_IFSOCK:
+		// No socket is bound to a node made here.
+		return nil, linux.ENXIO
+	}
+	return ops, nil
 }
 
 // mayOpen is may_open.
@@ -362,8 +383,12 @@ func (t *Task) doTmpfile(nd *nameidata, name string, h *openHow) (*File, error) 
 	if !ok {
 		return nil, linux.EOPNOTSUPP
 	}
+	if !p.Mnt.tryGet() {
+		return nil, errMountGone
+	}
 	in, err := tf.Tmpfile(dir.Inode(), newInodeAttr(nd.cred, dir.Inode(), h.mode, t.GetUmask(), 0))
 	if err != nil {
+		p.Mnt.mntput()
 		return nil, err
 	}
 	in.ClearNlink()

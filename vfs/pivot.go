@@ -6,18 +6,22 @@ import "github.com/linuxvfs/linuxvfs/abi/linux"
 
 // Chroot is chroot(2).
 func (t *Task) Chroot(name string) error {
-	p, err := t.pathLookupat(linux.AT_FDCWD, name, lookupFollow|lookupDirectory)
-	if err != nil {
-		return err
-	}
-	if err := inodePermission(t.Cred(), p.Dentry.Inode(), MAY_EXEC); err != nil {
-		return err
-	}
-	if !t.Cred().HasCap(linux.CAP_SYS_CHROOT) {
-		return linux.EPERM
-	}
-	t.fs.update(func(s *fsState) { s.root = p })
-	return nil
+	return retryGone(func() error {
+		p, err := t.pathLookupat(linux.AT_FDCWD, name, lookupFollow|lookupDirectory)
+		if err != nil {
+			return err
+		}
+		if err := inodePermission(t.Cred(), p.Dentry.Inode(), MAY_EXEC); err != nil {
+			return err
+		}
+		if !t.Cred().HasCap(linux.CAP_SYS_CHROOT) {
+			return linux.EPERM
+		}
+		if !t.fsStruct().update(func(s *fsState) { s.root = p }) {
+			return errMountGone
+		}
+		return nil
+	})
 }
 
 // isPathReachable is is_path_reachable: (m, d) lies under root.
@@ -50,10 +54,10 @@ func (t *Task) PivotRoot(newRoot, putOld string) error {
 		return err
 	}
 	err = t.pivotRootLocked(nw, old, root)
-	t.k.unlockNamespace()
 	if err == nil {
 		t.k.chrootFSRefs(root, nw)
 	}
+	t.k.unlockNamespace()
 	return err
 }
 

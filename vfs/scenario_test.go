@@ -762,6 +762,7 @@ func newScKernel(t testing.TB) *vfs.Task {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { checkInvariants(t, k) })
 	return init
 }
 

@@ -860,9 +860,6 @@ func TestConcurrentNamespace(t *testing.T) {
 // TestConcurrentGetdentsDuringRename: readdir of a directory whose children
 // are being renamed in and out of it.
 func TestConcurrentGetdentsDuringRename(t *testing.T) {
-	if raceEnabled {
-		t.Skip("BUG: data race: Dentry.ChildrenNewestFirst sorts by child.seq after releasing the parent's lock while a rename rewrites seq (insertLocked) under the other parent's lock")
-	}
 	s := newSysT(t)
 	s.mkdir("/a", 0o755)
 	s.mkdir("/b", 0o755)

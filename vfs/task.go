@@ -24,15 +24,18 @@ type fsState struct {
 // FSStruct is struct fs_struct: root, working directory and umask, shared by
 // tasks cloned with CLONE_FS.
 type FSStruct struct {
-	users atomic.Int32 // tasks sharing it
-	mu    sync.Mutex   // serializes writers
+	// mu serializes writers and guards users and dead: pivot_root
+	// rewrites the fs_struct of other tasks, which may be letting go of it
+	// at the same moment.
+	mu    sync.Mutex
+	users int32 // tasks sharing it
+	dead  bool  // the last user left; root and pwd are no longer held
 	state atomic.Pointer[fsState]
 	umask atomic.Uint32
 }
 
 func newFSStruct(root, pwd Path, umask uint32) *FSStruct {
-	fs := &FSStruct{}
-	fs.users.Store(1)
+	fs := &FSStruct{users: 1}
 	root.Mnt.refs.Add(1)
 	pwd.Mnt.refs.Add(1)
 	fs.state.Store(&fsState{root: root, pwd: pwd})
@@ -43,50 +46,77 @@ func newFSStruct(root, pwd Path, umask uint32) *FSStruct {
 func (fs *FSStruct) load() *fsState { return fs.state.Load() }
 
 // update swaps root and/or pwd (set_fs_root/set_fs_pwd), moving mount
-// references.
-func (fs *FSStruct) update(f func(s *fsState)) {
+// references. It does nothing once the last user is gone, and returns
+// false, changing nothing, when a new mount was released after the walk
+// that found it (tryGet).
+func (fs *FSStruct) update(f func(s *fsState)) bool {
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
+	if fs.dead {
+		return true
+	}
 	old := fs.state.Load()
 	s := *old
 	f(&s)
-	s.root.Mnt.refs.Add(1)
-	s.pwd.Mnt.refs.Add(1)
+	if !s.root.Mnt.tryGet() {
+		return false
+	}
+	if !s.pwd.Mnt.tryGet() {
+		s.root.Mnt.mntput()
+		return false
+	}
 	fs.state.Store(&s)
 	old.root.Mnt.mntput()
 	old.pwd.Mnt.mntput()
+	return true
 }
 
-// copy is copy_fs_struct.
+// copy is copy_fs_struct: the references are taken under fs.mu, so a
+// concurrent update cannot drop them first.
 func (fs *FSStruct) copy() *FSStruct {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
 	s := fs.load()
 	return newFSStruct(s.root, s.pwd, fs.umask.Load())
 }
 
-// unshare is unshare_fs: a private copy, dropping our share of fs.
-func (fs *FSStruct) unshare() *FSStruct {
-	n := fs.copy()
-	if fs.users.Add(-1) == 0 {
-		s := fs.load()
-		s.root.Mnt.mntput()
-		s.pwd.Mnt.mntput()
+// get adds a user (CLONE_FS).
+func (fs *FSStruct) get() {
+	fs.mu.Lock()
+	fs.users++
+	fs.mu.Unlock()
+}
+
+// put is free_fs after the last user's exit_fs or unshare_fs.
+func (fs *FSStruct) put() {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	if fs.users--; fs.users != 0 {
+		return
 	}
-	return n
+	fs.dead = true
+	s := fs.load()
+	s.root.Mnt.mntput()
+	s.pwd.Mnt.mntput()
 }
 
 // Task is struct task_struct reduced to what the VFS sees: credentials,
 // fs_struct, files_struct and nsproxy's mount namespace.
 type Task struct {
-	k     *Kernel
-	tid   int32
-	cred  atomic.Pointer[Cred]
-	fs    *FSStruct
-	files *FDTable
+	k    *Kernel
+	tid  int32
+	cred atomic.Pointer[Cred]
+	// fs is replaced only by the task itself (unshare, setns); other
+	// tasks read it in pivot_root's chroot_fs_refs.
+	fs    atomic.Pointer[FSStruct]
+	files atomic.Pointer[FDTable] // like fs: /proc readers of other tasks
 	mntns atomic.Pointer[MountNamespace]
 }
 
 func (k *Kernel) newTask(cred *Cred, ns *MountNamespace, root, pwd Path, umask uint32) *Task {
-	t := &Task{k: k, tid: k.nextTID.Add(1), fs: newFSStruct(root, pwd, umask), files: newFDTable()}
+	t := &Task{k: k, tid: k.nextTID.Add(1)}
+	t.files.Store(newFDTable())
+	t.fs.Store(newFSStruct(root, pwd, umask))
 	t.cred.Store(cred)
 	ns.get()
 	t.mntns.Store(ns)
@@ -109,11 +139,24 @@ func (t *Task) SetCred(c *Cred) { t.cred.Store(c) }
 // MountNamespace returns the task's mount namespace.
 func (t *Task) MountNamespace() *MountNamespace { return t.mntns.Load() }
 
+// fdTable is current->files.
+func (t *Task) fdTable() *FDTable { return t.files.Load() }
+
+// fsStruct is current->fs.
+func (t *Task) fsStruct() *FSStruct { return t.fs.Load() }
+
+// unshareFS is unshare_fs: a private copy of the fs_struct replaces the
+// shared one.
+func (t *Task) unshareFS() {
+	n := t.fsStruct().copy()
+	t.fs.Swap(n).put()
+}
+
 // Root returns the task's root directory.
-func (t *Task) Root() Path { return t.fs.load().root }
+func (t *Task) Root() Path { return t.fsStruct().load().root }
 
 // Cwd returns the task's working directory.
-func (t *Task) Cwd() Path { return t.fs.load().pwd }
+func (t *Task) Cwd() Path { return t.fsStruct().load().pwd }
 
 // Clone is fork/clone: a new task with a copy of the credentials, a copy of
 // the fs_struct and file table (or shared ones with CLONE_FS/CLONE_FILES),
@@ -124,17 +167,18 @@ func (t *Task) Clone(flags uint64) *Task {
 	ns := t.MountNamespace()
 	ns.get()
 	n.mntns.Store(ns)
-	if flags&linux.CLONE_FS != 0 {
-		n.fs = t.fs
-		n.fs.users.Add(1)
+	if fs := t.fsStruct(); flags&linux.CLONE_FS != 0 {
+		fs.get()
+		n.fs.Store(fs)
 	} else {
-		n.fs = t.fs.copy()
+		n.fs.Store(fs.copy())
 	}
 	if flags&linux.CLONE_FILES != 0 {
-		n.files = t.files
-		n.files.users.Add(1)
+		ft := t.fdTable()
+		ft.users.Add(1)
+		n.files.Store(ft)
 	} else {
-		n.files = t.files.dup()
+		n.files.Store(t.fdTable().dup())
 	}
 	t.k.tasks.add(n)
 	return n
@@ -143,19 +187,15 @@ func (t *Task) Clone(flags uint64) *Task {
 // Exit is do_exit for the VFS: close every descriptor and drop root/cwd.
 func (t *Task) Exit() {
 	t.k.tasks.remove(t)
-	if t.files.users.Add(-1) == 0 {
-		t.files.closeAll()
+	if ft := t.fdTable(); ft.users.Add(-1) == 0 {
+		ft.closeAll()
 	}
-	if t.fs.users.Add(-1) == 0 {
-		s := t.fs.load()
-		s.root.Mnt.mntput()
-		s.pwd.Mnt.mntput()
-	}
+	t.fsStruct().put()
 	t.MountNamespace().put()
 }
 
 // Umask is umask(2): set the mask and return the old one.
-func (t *Task) Umask(mask uint32) uint32 { return t.fs.umask.Swap(mask & 0o777) }
+func (t *Task) Umask(mask uint32) uint32 { return t.fsStruct().umask.Swap(mask & 0o777) }
 
 // GetUmask returns the umask without changing it.
-func (t *Task) GetUmask() uint32 { return t.fs.umask.Load() }
+func (t *Task) GetUmask() uint32 { return t.fsStruct().umask.Load() }

@@ -37,11 +37,13 @@ func (s *taskSet) all() []*Task {
 }
 
 // chrootFSRefs is chroot_fs_refs: every task whose root or working
-// directory is old moves to nw.
+// directory is old moves to nw. Kernel.namespaceMu is held, so nw cannot
+// be unmounted before the tasks hold it; an fs_struct its last task is
+// dropping at the same time is left alone (update on a dead one).
 func (k *Kernel) chrootFSRefs(old, nw Path) {
 	seen := map[*FSStruct]bool{}
 	for _, t := range k.tasks.all() {
-		fs := t.fs
+		fs := t.fsStruct()
 		if seen[fs] {
 			continue
 		}

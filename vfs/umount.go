@@ -2,7 +2,11 @@
 
 package vfs
 
-import "github.com/linuxvfs/linuxvfs/abi/linux"
+import (
+	"errors"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+)
 
 // umount_tree flags.
 const (
@@ -77,6 +81,10 @@ func umountTree(m *Mount, how int) {
 	}
 	stackForgetLocked(tmp)
 	bulkMakePrivate(tmp)
+	// Releases wait for the end (namespace_unlock's mntputs in Linux): a
+	// mount kept connected is put back on its parent's list in this loop,
+	// and its parent's release must find it there.
+	var release []*Mount
 	for !tmp.empty() {
 		p := tmp.first()
 		p.umountNode.del()
@@ -98,18 +106,24 @@ func umountTree(m *Mount, how int) {
 		}
 		p.unmounted.Store(true)
 		if disconnect {
-			p.releaseLocked()
+			release = append(release, p)
 		}
+	}
+	for _, p := range release {
+		p.releaseLocked()
 	}
 }
 
 // releaseLocked is the end of mntput_no_expire and cleanup_mnt: an
-// unmounted mount with no users left lets go of the mounts still connected
-// under it, frees its ID and drops its superblock. namespaceMu is held.
+// unmounted, disconnected mount with no users left lets go of the mounts
+// still connected under it, frees its ID and drops its superblock.
+// namespaceMu is held.
 func (m *Mount) releaseLocked() {
-	if !m.unmounted.Load() || m.refs.Load() != 0 || !m.released.CompareAndSwap(false, true) {
+	// A mount still connected under an unmounted parent goes with it.
+	if !m.unmounted.Load() || m.hasParent() || !m.refs.CompareAndSwap(0, deadRefs) {
 		return
 	}
+	m.released.Store(true)
 	for !m.mounts.empty() {
 		c := childOf(m.mounts.next)
 		umountMnt(c)
@@ -118,6 +132,42 @@ func (m *Mount) releaseLocked() {
 	}
 	m.freeID()
 	m.sb.deactivate()
+}
+
+// deadRefs is the reference count of a released mount: tryGet fails on
+// it and it never comes back to zero.
+const deadRefs = -1 << 30
+
+// tryGet is legitimize_mnt for a mount a lock-free walk found: a
+// long-lived reference, unless the mount was released after the walk saw
+// it (it was unmounted and nothing held it). Then the caller walks again,
+// as Linux's ref-walk retry would, and no longer finds it.
+func (m *Mount) tryGet() bool {
+	for {
+		n := m.refs.Load()
+		if n < 0 {
+			return false
+		}
+		if m.refs.CompareAndSwap(n, n+1) {
+			return true
+		}
+	}
+}
+
+// errMountGone is tryGet's failure inside a system call that then walks
+// again; it never reaches the caller.
+var errMountGone = errors.New("mount released during the walk")
+
+// retryGone runs a walk-and-hold attempt again while the mount it found
+// is released under it, a bounded number of times (each failure needs a
+// concurrent umount to have won); then ENOENT, as the path is gone.
+func retryGone(attempt func() error) error {
+	for i := 0; i < 100; i++ {
+		if err := attempt(); err != errMountGone {
+			return err
+		}
+	}
+	return linux.ENOENT
 }
 
 // mntput drops a long-lived reference.

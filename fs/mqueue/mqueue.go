@@ -60,6 +60,10 @@ func (contextOps) GetTree(fc *vfs.FsContext) error {
 		if sb, err = fc.Kernel.NewSuperblock(fc, superOps{}); err != nil {
 			return err
 		}
+		// Linux makes the superblock with the IPC namespace (mq_init_ns's
+		// kern_mount), so the flags and "ro" of the mount(2) that first
+		// finds it never reach it: they qualify that mount only.
+		sb.SetFlags(0, mountSbFlags)
 		fs := &libfs.FS{NextIno: fc.Kernel.GetNextIno, DirSizes: false}
 		root, err := fs.NewRoot(sb, vfs.InodeAttr{Mode: linux.S_IFDIR | 0o1777})
 		if err != nil {
@@ -72,6 +76,10 @@ func (contextOps) GetTree(fc *vfs.FsContext) error {
 	fc.Root = sb.Root()
 	return nil
 }
+
+// mountSbFlags are the superblock flags mount(2) can ask for.
+const mountSbFlags = linux.SB_RDONLY | linux.SB_SYNCHRONOUS | linux.SB_MANDLOCK | linux.SB_DIRSYNC |
+	linux.SB_SILENT | linux.SB_POSIXACL | linux.SB_LAZYTIME | linux.SB_I_VERSION
 
 type superOps struct{}
 

@@ -44,12 +44,12 @@ func (Type) InitFsContext(fc *vfs.FsContext) error {
 
 type contextOps struct{}
 
-var hidepidNames = map[string]string{
-	"0": "off", "1": "noaccess", "2": "invisible", "4": "ptraceable",
-	"off": "off", "noaccess": "noaccess", "invisible": "invisible", "ptraceable": "ptraceable",
-}
+// hidepidNames are the names hidepid= takes, by value.
+var hidepidNames = map[uint64]string{0: "off", 1: "noaccess", 2: "invisible", 4: "ptraceable"}
 
-// ParseParam is proc_parse_param.
+// ParseParam is proc_parse_param (fs/proc/root.c): gid= is an fsparam_u32,
+// hidepid= and subset= strings checked by proc itself, whose messages end
+// in a newline of their own.
 func (contextOps) ParseParam(fc *vfs.FsContext, p *vfs.FsParameter) error {
 	o := fc.FsPrivate.(*options)
 	switch p.Key {
@@ -62,23 +62,40 @@ func (contextOps) ParseParam(fc *vfs.FsContext, p *vfs.FsParameter) error {
 	}
 	switch p.Key {
 	case "hidepid":
-		name, ok := hidepidNames[p.Value]
+		name, ok := hidepidName(p.Value)
 		if !ok {
-			return fc.Errorf("Unknown hidepid parameter '%s'", p.Value)
+			return fc.Fail(linux.EINVAL, "unknown value of hidepid - %s\n", p.Value)
 		}
 		o.hidepid = name
 	case "gid":
-		if _, err := strconv.ParseUint(p.Value, 10, 32); err != nil {
+		n, ok := vfs.Kstrtouint(p.Value, 0)
+		if !ok {
 			return fc.Errorf("Bad value for '%s'", p.Key)
 		}
-		o.gid = p.Value
+		o.gid = strconv.FormatUint(uint64(n), 10)
 	case "subset":
 		if p.Value != "pid" {
-			return fc.Errorf("unknown subset '%s'", p.Value)
+			return fc.Fail(linux.EINVAL, "unsupported subset option - %s\n", p.Value)
 		}
 		o.subset = p.Value
 	}
 	return nil
+}
+
+// hidepidName is proc_parse_hidepid_param: a number in any C base
+// (Linux 6.18 takes "0x2") that is one of the valid levels, or a level's
+// name.
+func hidepidName(v string) (string, bool) {
+	if n, ok := vfs.Kstrtouint(v, 0); ok {
+		name, ok := hidepidNames[uint64(n)]
+		return name, ok
+	}
+	for _, name := range hidepidNames {
+		if v == name {
+			return name, true
+		}
+	}
+	return "", false
 }
 
 type procSB struct {

@@ -6,7 +6,6 @@ package ramfs
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -56,11 +55,11 @@ func (contextOps) ParseParam(fc *vfs.FsContext, p *vfs.FsParameter) error {
 	if p.Type != vfs.FsValueIsString {
 		return fc.Errorf("Bad value for '%s'", p.Key)
 	}
-	n, err := strconv.ParseUint(p.Value, 8, 32)
-	if err != nil {
+	n, ok := vfs.Kstrtouint(p.Value, 8) // fsparam_u32oct
+	if !ok {
 		return fc.Errorf("Bad value for '%s'", p.Key)
 	}
-	fc.FsPrivate.(*options).mode = uint32(n) & 0o7777
+	fc.FsPrivate.(*options).mode = n & 0o7777
 	return nil
 }
 

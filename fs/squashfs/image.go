@@ -232,11 +232,25 @@ func openImage(disk vfs.Disk, fc *vfs.FsContext, name string) (*image, error) {
 	if err := img.readSuper(fc, name); err != nil {
 		return nil, err
 	}
-	idBlock, err := img.readIDs()
+	next, err := img.xattrTableStart()
 	if err != nil {
+		return nil, errorf(fc, err, "unable to read xattr id index table")
+	}
+	if next, err = img.readIDs(next); err != nil {
 		return nil, errorf(fc, err, "unable to read id index table")
 	}
-	if img.sb.InodeTable >= img.sb.DirTable || img.sb.DirTable > idBlock {
+	if next, err = img.checkLookupTable(next); err != nil {
+		return nil, errorf(fc, err, "unable to read inode lookup table")
+	}
+	if next, err = img.checkFragmentIndex(next); err != nil {
+		return nil, errorf(fc, err, "unable to read fragment index table")
+	}
+	if img.sb.InodeTable >= img.sb.DirTable || img.sb.DirTable > next || uint64(img.sb.Fragments) > img.sb.InodeTable {
+		// The last test is ours: each fragment is a block of data, so
+		// there cannot be more of them than bytes before the inode
+		// table. Linux reads fragment entries on demand; go-diskfs reads
+		// the whole table at mount, and a bogus count would have it
+		// build gigabytes of entries.
 		return nil, errorf(fc, linux.EINVAL, "squashfs image failed sanity check")
 	}
 	if err := img.openDiskfs(); err != nil {
@@ -312,37 +326,148 @@ func (img *image) checkVersion(fc *vfs.FsContext) error {
 	return errorf(fc, linux.EINVAL, "Filesystem uses \"%s\" compression. This is not supported", name)
 }
 
-// readIDs is squashfs_read_id_index_table followed by the id lookups it
-// makes possible: every uid and gid of the image, in table order. It
-// returns where the table's first metadata block is, which ends the
-// directory table.
-func (img *image) readIDs() (uint64, error) {
-	n := int(img.sb.NoIDs)
-	if n == 0 {
-		return 0, linux.EINVAL
+// invalidBlock is SQUASHFS_INVALID_BLK: a table the image does not have.
+const invalidBlock = 1<<64 - 1
+
+// readTable is squashfs_read_table for a table of 64-bit block positions
+// (an index) of length bytes at start.
+func (img *image) readTable(start uint64, length int) ([]uint64, error) {
+	raw := make([]byte, length)
+	if err := img.readAt(raw, int64(start)); err != nil {
+		return nil, err
 	}
-	index := make([]uint64, (n*4+metadataSize-1)/metadataSize)
-	raw := make([]byte, 8*len(index))
-	if err := img.readAt(raw, int64(img.sb.IDTable)); err != nil {
+	table := make([]uint64, length/8)
+	binary.Read(bytes.NewReader(raw), binary.LittleEndian, table)
+	return table, nil
+}
+
+// indexBytes is the size of the index of a table of n entries of size
+// bytes each: one position per metadata block (SQUASHFS_ID_BLOCK_BYTES
+// and its kin).
+func indexBytes(n, size uint64) uint64 {
+	return (n*size + metadataSize - 1) / metadataSize * 8
+}
+
+// checkIndex makes the checks of squashfs_read_id_index_table and
+// squashfs_read_inode_lookup_table on an index of metadata blocks that
+// ends the table at start: each block after the one before it and at
+// most a metadata block (with its length word) further, the last one
+// just as close before the index itself.
+func checkIndex(table []uint64, start uint64) error {
+	const maxGap = metadataSize + 2
+	for n := 0; n+1 < len(table); n++ {
+		if table[n] >= table[n+1] || table[n+1]-table[n] > maxGap {
+			return linux.EINVAL
+		}
+	}
+	if last := table[len(table)-1]; last >= start || start-last > maxGap {
+		return linux.EINVAL
+	}
+	return nil
+}
+
+// xattrTableStart is the part of squashfs_read_xattr_id_table that bounds
+// the tables before it: where the xattr data begins, or bytes_used when
+// there are no xattrs. Its index must fill the image to bytes_used.
+func (img *image) xattrTableStart() (uint64, error) {
+	start := img.sb.XattrTable
+	if start == invalidBlock {
+		return img.sb.BytesUsed, nil
+	}
+	var hdr [16]byte // struct squashfs_xattr_id_table
+	if err := img.readAt(hdr[:], int64(start)); err != nil {
 		return 0, err
 	}
-	binary.Read(bytes.NewReader(raw), binary.LittleEndian, index)
+	dataStart := binary.LittleEndian.Uint64(hdr[0:])
+	ids := uint64(binary.LittleEndian.Uint32(hdr[8:]))
+	if ids == 0 || indexBytes(ids, 16) != img.sb.BytesUsed-(start+16) {
+		return 0, linux.EINVAL
+	}
+	table, err := img.readTable(start+16, int(indexBytes(ids, 16)))
+	if err != nil {
+		return 0, err
+	}
+	if err := checkIndex(table, start); err != nil || dataStart >= table[0] {
+		return 0, linux.EINVAL
+	}
+	return dataStart, nil
+}
+
+// readIDs is squashfs_read_id_index_table followed by the id lookups it
+// makes possible: every uid and gid of the image, in table order. The
+// index must end exactly at next; it returns where the table's first
+// metadata block is, which ends the tables before it.
+func (img *image) readIDs(next uint64) (uint64, error) {
+	n := uint64(img.sb.NoIDs)
+	start := img.sb.IDTable
+	if n == 0 || indexBytes(n, 4) != next-start {
+		return 0, linux.EINVAL
+	}
+	index, err := img.readTable(start, int(indexBytes(n, 4)))
+	if err != nil {
+		return 0, err
+	}
+	if err := checkIndex(index, start); err != nil {
+		return 0, err
+	}
 	img.ids = make([]uint32, 0, n)
 	for _, at := range index {
-		if at >= img.sb.IDTable {
-			return 0, linux.EINVAL
-		}
 		m, err := img.metaAt(at, 0)
 		if err != nil {
 			return 0, err
 		}
-		chunk := make([]uint32, min(n-len(img.ids), metadataSize/4))
+		chunk := make([]uint32, min(int(n)-len(img.ids), metadataSize/4))
 		if err := m.read(chunk); err != nil {
 			return 0, err
 		}
 		img.ids = append(img.ids, chunk...)
 	}
 	return index[0], nil
+}
+
+// checkLookupTable is squashfs_read_inode_lookup_table's checks on the
+// export table, when the image has one: an index of one 8-byte entry per
+// inode that ends exactly at next.
+func (img *image) checkLookupTable(next uint64) (uint64, error) {
+	start := img.sb.LookupTable
+	if start == invalidBlock {
+		return next, nil
+	}
+	n := uint64(img.sb.Inodes)
+	if n == 0 || indexBytes(n, 8) != next-start {
+		return 0, linux.EINVAL
+	}
+	table, err := img.readTable(start, int(indexBytes(n, 8)))
+	if err != nil {
+		return 0, err
+	}
+	if err := checkIndex(table, start); err != nil {
+		return 0, err
+	}
+	return table[0], nil
+}
+
+// checkFragmentIndex is squashfs_read_fragment_index_table's checks: the
+// index of 16-byte fragment entries lies before next, and its first block
+// before the index.
+func (img *image) checkFragmentIndex(next uint64) (uint64, error) {
+	n := uint64(img.sb.Fragments)
+	if n == 0 {
+		return next, nil
+	}
+	start := img.sb.FragTable
+	length := indexBytes(n, 16)
+	if start > next || length > next-start {
+		return 0, linux.EINVAL
+	}
+	table, err := img.readTable(start, int(length))
+	if err != nil {
+		return 0, err
+	}
+	if table[0] >= start {
+		return 0, linux.EINVAL
+	}
+	return table[0], nil
 }
 
 // openDiskfs hands the image to go-diskfs, which panics rather than fail

@@ -208,22 +208,30 @@ func (o *options) parseSize(fc *vfs.FsContext, key, v string) error {
 	return nil
 }
 
+// parseOwner reads mode= (fsparam_u32oct) and uid=, gid= (fsparam_uid,
+// fsparam_gid: a u32 in any C base that must be a valid ID).
 func (o *options) parseOwner(fc *vfs.FsContext, key, v string) error {
-	base := 10
+	base := 0
 	if key == "mode" {
 		base = 8
 	}
-	n, err := strconv.ParseUint(v, base, 32)
-	if err != nil || key != "mode" && n == 0xffffffff {
+	n, ok := vfs.Kstrtouint(v, base)
+	if !ok {
 		return fc.Errorf("Bad value for '%s'", key)
 	}
 	switch key {
 	case "mode":
-		o.mode = uint32(n) & 0o7777
+		o.mode = n & 0o7777
 	case "uid":
-		o.uid = uint32(n)
+		if n == 0xffffffff {
+			return fc.Errorf("Invalid uid '%s'", v)
+		}
+		o.uid = n
 	case "gid":
-		o.gid = uint32(n)
+		if n == 0xffffffff {
+			return fc.Errorf("Invalid gid '%s'", v)
+		}
+		o.gid = n
 	}
 	return nil
 }

@@ -140,12 +140,14 @@ func Parse(line string) (Mount, error) {
 	return m, nil
 }
 
+// parseUint accepts a number as the kernel prints one: decimal digits, no
+// sign, no leading zero (strconv.Atoi alone would take "+5" and "-0").
 func parseUint(s string) (int, error) {
-	if s == "" || (len(s) > 1 && s[0] == '0') {
+	if s == "" || (len(s) > 1 && s[0] == '0') || strings.TrimLeft(s, "0123456789") != "" {
 		return 0, ErrSyntax
 	}
 	n, err := strconv.Atoi(s)
-	if err != nil || n < 0 {
+	if err != nil {
 		return 0, ErrSyntax
 	}
 	return n, nil
