@@ -108,7 +108,7 @@ func lockMountLocked(p *Path) error {
 		if p.Dentry.Unlinked() || p.Mnt.ns.Load() == nil {
 			return linux.ENOENT
 		}
-		c := p.Mnt.lookupMntLocked(p.Dentry)
+		c := p.Mnt.lookupStackedLocked(p.Dentry)
 		if c == nil {
 			return nil
 		}

@@ -40,7 +40,6 @@ type Kernel struct {
 	// writer (holding namespaceMu) is inside; mountSeqDepth nests sections.
 	mountSeq      atomic.Uint64
 	mountSeqDepth int
-	shadowed      int // hashed mounts hidden by a newer one on their key
 	// treeBuf is propagate_mnt's tree_list, kept between calls so that a
 	// propagated mount allocates nothing but its copies. namespaceMu.
 	treeBuf []*Mount

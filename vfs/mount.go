@@ -31,8 +31,8 @@ type mountLink struct {
 //
 // Fields below "topology" are guarded by Kernel.namespaceMu.
 //
-// The struct is kept at 288 bytes (a Go size class): propagation makes one
-// per peer, so its size is what the collector pays per propagated copy.
+// The struct is kept within 256 bytes (a Go size class): propagation makes
+// one per peer, so its size is what the collector pays per propagated copy.
 type Mount struct {
 	idUnique uint64 // mnt_id_unique: creation order, the order of mountinfo
 	root     *Dentry
@@ -59,7 +59,10 @@ type Mount struct {
 	mounts    listHead // mnt_mounts: children in attach order
 	child     listHead // mnt_child: our place in the parent's mnt_mounts
 	overmount *Mount   // the child mounted on our root, if any
-	nsNode    listHead // mnt_node: place in the namespace's list
+	// stack caches the climb through a stack of overmounts
+	// (mount_stack.go); written inside mount_lock sections.
+	stack  atomic.Pointer[Mount]
+	nsNode listHead // mnt_node: place in the namespace's list
 
 	// propagation (fs/pnode.c)
 	share      listHead // mnt_share: ring of peers
@@ -236,10 +239,12 @@ func makeVisible(child *Mount) {
 	k.mountSeqBegin()
 	if hidden := p.hashAddLocked(child, l.mountpoint); hidden != nil {
 		hidden.tflags |= tShadowed
-		k.shadowed++
+		hidden.stack.Store(nil)
+		p.hash.Load().shadowed++
 	}
-	k.mountSeqEnd()
 	child.tflags |= tHashed
+	stackJoinLocked(child)
+	k.mountSeqEnd()
 	l.mountpoint.mounted.Add(1)
 	child.mpIndex = int32(len(l.mountpoint.mps))
 	l.mountpoint.mps = append(l.mountpoint.mps, child)
@@ -267,9 +272,14 @@ func unhash(m *Mount) {
 	k.mountSeqBegin()
 	if m.tflags&tShadowed != 0 {
 		m.tflags &^= tShadowed
-		k.shadowed--
-	} else if p.hashRemoveLocked(m, mp) && k.shadowed > 0 {
-		p.unshadowLocked(mp, m)
+		p.hash.Load().shadowed--
+	} else if p.hashRemoveLocked(m, mp) {
+		if !willBeUnmounted(m) {
+			stackCutLocked(m, p, mp) // else stackForgetLocked did it
+		}
+		if p.hash.Load().shadowed > 0 {
+			p.unshadowLocked(mp, m)
+		}
 	}
 	k.mountSeqEnd()
 	mp.mounted.Add(-1)
@@ -286,8 +296,11 @@ func (p *Mount) unshadowLocked(mp *Dentry, gone *Mount) {
 	for _, s := range mp.mps {
 		if s != gone && s.tflags&tShadowed != 0 && s.parent() == p {
 			s.tflags &^= tShadowed
-			p.sb.k.shadowed--
+			p.hash.Load().shadowed--
 			p.hashAddLocked(s, mp)
+			if !willBeUnmounted(s) {
+				stackJoinLocked(s)
+			}
 			return
 		}
 	}

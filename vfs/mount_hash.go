@@ -3,7 +3,6 @@
 package vfs
 
 import (
-	"runtime"
 	"sync/atomic"
 	"unsafe"
 )
@@ -23,6 +22,10 @@ type mountTable struct {
 	slots []atomic.Pointer[Mount]
 	live  int
 	used  int // slots not nil
+	// shadowed counts the parent's children hidden by a newer mount on
+	// their key (tShadowed), so that unhashing looks for one to show
+	// again only under a parent that has one.
+	shadowed int
 }
 
 var mountTombstone = new(Mount)
@@ -47,22 +50,6 @@ func (k *Kernel) mountSeqBegin() {
 func (k *Kernel) mountSeqEnd() {
 	if k.mountSeqDepth--; k.mountSeqDepth == 0 {
 		k.mountSeq.Add(1)
-	}
-}
-
-// lookupMnt is __lookup_mnt inside lookup_mnt's read_seqbegin loop: the
-// mount attached at (m, d), or nil. It takes no lock.
-func (m *Mount) lookupMnt(d *Dentry) *Mount {
-	seq := &m.sb.k.mountSeq
-	for {
-		s := seq.Load()
-		if s&1 == 0 {
-			c := m.hashFind(d)
-			if seq.Load() == s {
-				return c
-			}
-		}
-		runtime.Gosched() // a writer is inside a short section
 	}
 }
 
@@ -155,6 +142,7 @@ func (m *Mount) rebuildHashLocked(old *mountTable) *mountTable {
 	}
 	tb := &mountTable{slots: make([]atomic.Pointer[Mount], n)}
 	if old != nil {
+		tb.shadowed = old.shadowed
 		mask := uint64(n - 1)
 		for j := range old.slots {
 			c := old.slots[j].Load()

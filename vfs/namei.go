@@ -257,10 +257,10 @@ func (nd *nameidata) stepInto(d *Dentry, follow bool) (string, bool, error) {
 }
 
 // traverseMounts is traverse_mounts: while p is a mountpoint, move to the
-// root of the mount on it.
+// root of the mount on it (through a stack in one step, mount_stack.go).
 func traverseMounts(p Path) Path {
 	for p.Dentry.mounted.Load() > 0 {
-		c := p.Mnt.lookupMnt(p.Dentry)
+		c := p.Mnt.lookupStacked(p.Dentry)
 		if c == nil {
 			break
 		}

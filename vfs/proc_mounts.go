@@ -5,6 +5,7 @@ package vfs
 import (
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
@@ -57,6 +58,59 @@ type render struct {
 	parts []string
 	walk  pathWalk
 	sb    strings.Builder
+	last  lastPath
+}
+
+// lastPath is where the previous line put its mount's path: r.b[start:end],
+// or no path at all when end < 0.
+type lastPath struct {
+	m          *Mount
+	start, end int
+}
+
+// appendMountPath appends the path of m's root as seen from root, or
+// reports that it has none. Lines come in creation order, so a mount's
+// parent is often the line before (always in a stack or a chain of nested
+// mounts): then only the names from the mountpoint up to the parent's root
+// are walked and the parent's path is copied, where a walk to the root for
+// every line made the whole rendering quadratic in the depth.
+func (r *render) appendMountPath(m *Mount, root Path) bool {
+	start := len(r.b)
+	ok, done := r.appendAfterLast(m, root)
+	if !done {
+		ok = r.appendPath(Path{m, m.root}, root)
+	}
+	r.last = lastPath{m, start, len(r.b)}
+	if !ok {
+		r.last.end = -1
+	}
+	return ok
+}
+
+// appendAfterLast is appendMountPath's shortcut; done is false when it
+// does not apply. The walk from the parent's root on is the parent's own,
+// so m has a path exactly when the parent had one.
+func (r *render) appendAfterLast(m *Mount, root Path) (ok, done bool) {
+	p, mp := m.Parent()
+	if p == m || p != r.last.m || root.Mnt == p || (Path{m, m.root}) == root {
+		return false, false
+	}
+	if r.walk.walk(Path{p, mp}, Path{p, p.root}, -1) != reachedRoot {
+		return false, false
+	}
+	last := r.last
+	if last.end < 0 {
+		return false, true
+	}
+	r.reserve(last.end - last.start + r.walk.size)
+	if last.end-last.start > 1 || len(r.walk.names) == 0 { // not just "/"
+		r.b = append(r.b, r.b[last.start:last.end]...)
+	}
+	for i := len(r.walk.names) - 1; i >= 0; i-- {
+		r.b = append(r.b, '/')
+		r.appendEscaped(r.walk.names[i])
+	}
+	return true, true
 }
 
 // appendEscaped is mangle on a byte slice.
@@ -107,6 +161,18 @@ func (r *render) appendJoined(names []string) {
 	}
 }
 
+// reserve makes room for n more bytes, doubling: nested mounts make lines
+// as long as the chain is deep, and append's growth by a quarter for large
+// slices copied the whole rendering over and over.
+func (r *render) reserve(n int) {
+	if cap(r.b)-len(r.b) >= n {
+		return
+	}
+	b := make([]byte, len(r.b), 2*cap(r.b)+n)
+	copy(b, r.b)
+	r.b = b
+}
+
 func (r *render) appendInt(n int) { r.b = strconv.AppendInt(r.b, int64(n), 10) }
 
 // appendFsOptions appends the filesystem's show_options.
@@ -149,7 +215,7 @@ func (r *render) showMountinfo(m *Mount, root Path) {
 	r.b = append(r.b, ' ')
 	r.appendDentryPath(m.root)
 	r.b = append(r.b, ' ')
-	if !r.appendPath(Path{m, m.root}, root) {
+	if !r.appendMountPath(m, root) {
 		r.b = r.b[:start]
 		return
 	}
@@ -186,7 +252,7 @@ func (r *render) showVfsmnt(m *Mount, root Path) {
 	start := len(r.b)
 	r.appendEscaped(m.devname)
 	r.b = append(r.b, ' ')
-	if !r.appendPath(Path{m, m.root}, root) {
+	if !r.appendMountPath(m, root) {
 		r.b = r.b[:start]
 		return
 	}
@@ -215,5 +281,6 @@ func (t *Task) renderMounts(show func(*render, *Mount, Path)) string {
 	for l := ns.list.next; l != &ns.list; l = l.next {
 		show(r, nsNodeOf(l), root)
 	}
-	return string(r.b)
+	// r.b is not written again: the string may share it.
+	return unsafe.String(unsafe.SliceData(r.b), len(r.b))
 }

@@ -79,6 +79,7 @@ func umountTree(m *Mount, how int) {
 	if how&umountPropagate != 0 {
 		propagateUmount(tmp)
 	}
+	stackForgetLocked(tmp)
 	bulkMakePrivate(tmp)
 	// Releases wait for the end (namespace_unlock's mntputs in Linux): a
 	// mount kept connected is put back on its parent's list in this loop,
