@@ -578,60 +578,42 @@ var dfOptions = []ulOpt{
 	{short: 'v'},
 }
 
+// dfUsageText is df --help: our own summary of what the applet accepts.
 const dfUsageText = `Usage: df [OPTION]... [FILE]...
-Show information about the file system on which each FILE resides,
-or all file systems by default.
+Show the size, use and free space of mounted file systems: the ones
+holding each FILE, or all of them.
 
-Mandatory arguments to long options are mandatory for short options too.
-  -a, --all             include pseudo, duplicate, inaccessible file systems
-  -B, --block-size=SIZE  scale sizes by SIZE before printing them; e.g.,
-                           '-BM' prints sizes in units of 1,048,576 bytes;
-                           see SIZE format below
-  -h, --human-readable  print sizes in powers of 1024 (e.g., 1023M)
-  -H, --si              print sizes in powers of 1000 (e.g., 1.1G)
-  -i, --inodes          list inode information instead of block usage
-  -k                    like --block-size=1K
-  -l, --local           limit listing to local file systems
-      --no-sync         do not invoke sync before getting usage info (default)
-      --output[=FIELD_LIST]  use the output format defined by FIELD_LIST,
-                               or print all fields if FIELD_LIST is omitted.
-  -P, --portability     use the POSIX output format
-      --sync            invoke sync before getting usage info
-      --total           elide all entries insignificant to available space,
-                          and produce a grand total
-  -t, --type=TYPE       limit listing to file systems of type TYPE
-  -T, --print-type      print file system type
-  -x, --exclude-type=TYPE   limit listing to file systems not of type TYPE
-  -v                    (ignored)
-      --help        display this help and exit
-      --version     output version information and exit
+Which file systems:
+  -a, --all              also pseudo, duplicate and hidden ones
+  -l, --local            only local ones
+  -t, --type=TYPE        only those of TYPE (may be repeated)
+  -x, --exclude-type=TYPE  none of TYPE (may be repeated)
 
-Display values are in units of the first available SIZE from --block-size,
-and the DF_BLOCK_SIZE, BLOCK_SIZE and BLOCKSIZE environment variables.
-Otherwise, units default to 1024 bytes (or 512 if POSIXLY_CORRECT is set).
+What is shown:
+  -i, --inodes           inodes instead of blocks
+  -T, --print-type       add a Type column
+      --output[=FIELDS]  these columns, comma-separated, or all of them:
+                         source fstype itotal iused iavail ipcent size
+                         used avail pcent file target
+      --total            add a line with the sums
+  -P, --portability      POSIX format
 
-The SIZE argument is an integer and optional unit (example: 10K is 10*1024).
-Units are K,M,G,T,P,E,Z,Y (powers of 1024) or KB,MB,... (powers of 1000).
-Binary prefixes can be used, too: KiB=K, MiB=M, and so on.
+Units (1024-byte blocks unless DF_BLOCK_SIZE, BLOCK_SIZE or BLOCKSIZE
+say otherwise, or 512 with POSIXLY_CORRECT):
+  -B, --block-size=SIZE  blocks of SIZE: a number with an optional
+                         K, M, G, T, P, E, Z, Y (1024s) or KB, MB, ...
+                         (1000s) suffix, KiB meaning K
+  -h, --human-readable   sizes such as 1.5G in powers of 1024
+  -H, --si               the same in powers of 1000
+  -k                     like --block-size=1K
 
-FIELD_LIST is a comma-separated list of columns to be included.  Valid
-field names are: 'source', 'fstype', 'itotal', 'iused', 'iavail', 'ipcent',
-'size', 'used', 'avail', 'pcent', 'file' and 'target' (see info page).
-
-GNU coreutils online help: <https://www.gnu.org/software/coreutils/>
-Report any translation bugs to <https://translationproject.org/team/>
-Full documentation <https://www.gnu.org/software/coreutils/df>
-or available locally via: info '(coreutils) df invocation'
+Accepted and ignored: --sync, --no-sync, -v.
+      --help             show this help
+      --version          show the version
 `
 
-const dfVersionText = `df (GNU coreutils) 9.1
-Copyright (C) 2022 Free Software Foundation, Inc.
-License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.
-This is free software: you are free to change and redistribute it.
-There is NO WARRANTY, to the extent permitted by law.
-
-Written by Torbjorn Granlund, David MacKenzie, and Paul Eggert.
-`
+// dfVersionText is df --version.
+const dfVersionText = "df (linuxvfs) " + Version + "\n"
 
 // dfGetenv returns an exported variable of the shell, as a process sees its
 // environment.

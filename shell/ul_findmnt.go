@@ -266,10 +266,10 @@ func ulFindmntApplet(c *cmd) int {
 		case 1006:
 			f.flags |= ulFlShadowed
 		case 'h':
-			fmt.Fprint(c.out, "\nUsage:\n findmnt [options]\n findmnt [options] <device> | <mountpoint>\n findmnt [options] <device> <mountpoint>\n findmnt [options] [--source <device>] [--target <path> | --mountpoint <dir>]\n\nFind a (mounted) filesystem.\n\nFor more details see findmnt(8).\n")
+			c.ulHelp()
 			return 0
 		case 'V':
-			fmt.Fprintln(c.out, "findmnt from util-linux 2.38.1")
+			c.versionLine()
 			return 0
 		default:
 			c.ulWarn("option %s is not supported", p.name)

@@ -161,7 +161,7 @@ func (o *ulLosetup) option(p ulParsed) (code int, done bool) {
 	case 'h':
 		return ulLosetupUsage(o.c), true
 	case 'V':
-		fmt.Fprintln(o.c.out, "losetup from util-linux 2.38.1")
+		o.c.versionLine()
 		return 0, true
 	case 'b', 'o', ulLoOptSizelimit:
 		return o.sizeOption(p)
@@ -782,47 +782,11 @@ func (o *ulLosetup) warnSize() {
 }
 
 func ulLosetupUsage(c *cmd) int {
-	fmt.Fprint(c.out, `
-Usage:
- losetup [options] [<loopdev>]
- losetup [options] -f | <loopdev> <file>
-
-Set up and control loop devices.
-
-Options:
- -a, --all                     list all used devices
- -d, --detach <loopdev>...     detach one or more devices
- -D, --detach-all              detach all used devices
- -f, --find                    find first unused device
- -c, --set-capacity <loopdev>  resize the device
- -j, --associated <file>       list all devices associated with <file>
- -L, --nooverlap               avoid possible conflict between devices
-
- -o, --offset <num>            start at offset <num> into file
-     --sizelimit <num>         device is limited to <num> bytes of the file
- -b, --sector-size <num>       set the logical sector size to <num>
- -P, --partscan                create a partitioned loop device
- -r, --read-only               set up a read-only loop device
-     --direct-io[=<on|off>]    open backing file with O_DIRECT
-     --show                    print device name after setup (with -f)
- -v, --verbose                 verbose mode
-
- -J, --json                    use JSON --list output format
- -l, --list                    list info about all or specified (default)
- -n, --noheadings              don't print headings for --list output
- -O, --output <cols>           specify columns to output for --list
-     --output-all              output all columns
-     --raw                     use raw --list output format
-
- -h, --help                    display this help
- -V, --version                 display version
-
-Available output columns:
-`)
+	c.ulHelp()
+	fmt.Fprint(c.out, "\nColumns for -O (--list output):\n")
 	for _, col := range ulLoColumns {
 		fmt.Fprintf(c.out, " %12s  %s\n", col.name, col.help)
 	}
-	fmt.Fprint(c.out, "\nFor more details see losetup(8).\n")
 	return 0
 }
 

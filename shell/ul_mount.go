@@ -323,7 +323,7 @@ func ulMountApplet(c *cmd) int {
 		case 'h':
 			return ulMountUsage(c)
 		case 'V':
-			fmt.Fprintln(c.out, "mount from util-linux 2.38.1 (libmount 2.38.1: selinux, smack, btrfs, verity, namespaces, assert, debug)")
+			c.versionLine()
 			return ulExSuccess
 		case 'T', 'O', 'N', 1011:
 			c.ulWarn("option %s is not supported", p.name)
@@ -392,18 +392,7 @@ func ulMountApplet(c *cmd) int {
 }
 
 func ulMountUsage(c *cmd) int {
-	fmt.Fprint(c.out, `
-Usage:
- mount [-lhV]
- mount -a [options]
- mount [options] [--source] <source> | [--target] <directory>
- mount [options] <source> <directory>
- mount <operation> <mountpoint> [<target>]
-
-Mount a filesystem.
-
-For more details see mount(8).
-`)
+	c.ulHelp()
 	return ulExSuccess
 }
 

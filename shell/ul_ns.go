@@ -164,10 +164,10 @@ func ulUnshareApplet(c *cmd) int {
 		case 'w':
 			newdir = p.arg
 		case 'h':
-			fmt.Fprint(c.out, "\nUsage:\n unshare [options] [<program> [<argument>...]]\n\nRun a program with some namespaces unshared from the parent.\n\nFor more details see unshare(1).\n")
+			c.ulHelp()
 			return 0
 		case 'V':
-			fmt.Fprintln(c.out, "unshare from util-linux 2.38.1")
+			c.versionLine()
 			return 0
 		}
 	}
@@ -261,10 +261,10 @@ func ulChrootApplet(c *cmd) int {
 		case 1002:
 			skipChdir = true
 		case 1003:
-			fmt.Fprint(c.out, "Usage: chroot [OPTION]... NEWROOT [COMMAND [ARG]...]\n  or:  chroot OPTION\nRun COMMAND with root directory set to NEWROOT.\n")
+			c.ulHelp()
 			return 0
 		case 1004:
-			fmt.Fprintln(c.out, "chroot (GNU coreutils) 9.1")
+			c.versionLine()
 			return 0
 		}
 	}
@@ -394,10 +394,10 @@ func ulPivotRootApplet(c *cmd) int {
 	}
 	for _, p := range parsed {
 		if p.id == 'V' {
-			fmt.Fprintln(c.out, "pivot_root from util-linux 2.38.1")
+			c.versionLine()
 			return 0
 		}
-		fmt.Fprint(c.out, "\nUsage:\n pivot_root [options] new_root put_old\n\nChange the root filesystem.\n\nFor more details see pivot_root(8).\n")
+		c.ulHelp()
 		return 0
 	}
 	if len(c.args) != 2 {
@@ -435,10 +435,10 @@ func ulMountpointApplet(c *cmd) int {
 		case 'x':
 			devDevno = true
 		case 'h':
-			fmt.Fprint(c.out, "\nUsage:\n mountpoint [-qd] /path/to/directory\n mountpoint -x /dev/device\n\nCheck whether a directory or file is a mountpoint.\n\nFor more details see mountpoint(1).\n")
+			c.ulHelp()
 			return 0
 		case 'V':
-			fmt.Fprintln(c.out, "mountpoint from util-linux 2.38.1")
+			c.versionLine()
 			return 0
 		}
 	}

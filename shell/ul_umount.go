@@ -93,10 +93,10 @@ func ulUmountApplet(c *cmd) int {
 		case 'v':
 			u.verbose = true
 		case 'h':
-			fmt.Fprint(c.out, "\nUsage:\n umount [-hV]\n umount -a [options]\n umount [options] <source> | <directory>\n\nUnmount filesystems.\n\nFor more details see umount(8).\n")
+			c.ulHelp()
 			return ulExSuccess
 		case 'V':
-			fmt.Fprintln(c.out, "umount from util-linux 2.38.1 (libmount 2.38.1: selinux, smack, btrfs, verity, namespaces, assert, debug)")
+			c.versionLine()
 			return ulExSuccess
 		case 'N':
 			c.ulWarn("option %s is not supported", p.name)
