@@ -347,73 +347,60 @@ func (d *digestRun) checkSummary(k *digestCheck, shown string) bool {
 // isBlank is the separator of checksum lines' fields: space or tab.
 func isBlank(b byte) bool { return b == ' ' || b == '\t' }
 
-// splitLine reads a checksum line: "HEX  NAME" (or "HEX *NAME"), the
-// BSD-style "TAG (NAME) = HEX", or "HEX NAME" when every line of the run
-// has that reversed BSD form; a leading backslash means NAME is escaped.
+// splitLine reads one line of a checksum list: "HEX  NAME" or
+// "HEX *NAME", the tagged "ALGO (NAME) = HEX", or "HEX NAME" once a run has
+// shown it uses that single-space form throughout (bsdReversed: -1 not
+// known yet, 0 no, 1 yes). A backslash before it all marks an escaped NAME.
 func (d *digestRun) splitLine(s string) (want, name string, ok bool) {
-	i := 0
-	for i < len(s) && isBlank(s[i]) {
-		i++
+	s = strings.TrimLeft(s, " \t")
+	s, escaped := strings.CutPrefix(s, "\\")
+	if rest, tagged := strings.CutPrefix(s, d.algo.tag); tagged {
+		want, name, ok = d.splitTagged(rest)
+	} else {
+		want, name, ok = d.splitUntagged(s)
 	}
-	escaped := i < len(s) && s[i] == '\\'
-	if escaped {
-		i++
-	}
-	if strings.HasPrefix(s[i:], d.algo.tag) {
-		rest := strings.TrimPrefix(s[i+len(d.algo.tag):], " ")
-		if !strings.HasPrefix(rest, "(") {
-			return "", "", false
-		}
-		return d.splitTagged(rest[1:], escaped)
-	}
-	hexLen := 2 * d.algo.size
-	if len(s)-i < hexLen+2+boolInt(i < len(s) && s[i] == '\\') {
-		return "", "", false
-	}
-	want, i = s[i:i+hexLen], i+hexLen
-	if !isBlank(s[i]) || !isHex(want) {
-		return "", "", false
-	}
-	i++
-	if len(s)-i == 1 || s[i] != ' ' && s[i] != '*' {
-		if d.bsdReversed == 0 {
-			return "", "", false
-		}
-		d.bsdReversed = 1
-	} else if d.bsdReversed != 1 {
-		d.bsdReversed = 0
-		i++
-	}
-	name = s[i:]
-	if escaped {
+	if ok && escaped {
 		name, ok = unescapeName(name)
-		return want, name, ok
 	}
-	return want, name, true
+	return want, name, ok
 }
 
-// splitTagged reads "NAME) = HEX", what follows "TAG (": the name ends at
-// the last ')'.
-func (d *digestRun) splitTagged(s string, escaped bool) (want, name string, ok bool) {
+// splitUntagged reads "HEX", a blank, then the name, after a ' ' or '*'
+// marker unless the run uses the single-space form.
+func (d *digestRun) splitUntagged(s string) (want, name string, ok bool) {
+	n := 2 * d.algo.size
+	if len(s) < n+2 || !isHex(s[:n]) || !isBlank(s[n]) {
+		return "", "", false
+	}
+	want, rest := s[:n], s[n+1:]
+	marked := len(rest) > 1 && (rest[0] == ' ' || rest[0] == '*')
+	switch {
+	case !marked && d.bsdReversed == 0:
+		return "", "", false
+	case !marked:
+		d.bsdReversed = 1
+	case d.bsdReversed != 1:
+		d.bsdReversed = 0
+		rest = rest[1:]
+	}
+	return want, rest, true
+}
+
+// splitTagged reads what follows the algorithm's tag: an optional space,
+// "(NAME)" with the name running to the last ')', then "= HEX" with
+// blanks allowed around the '='.
+func (d *digestRun) splitTagged(s string) (want, name string, ok bool) {
+	s, open := strings.CutPrefix(strings.TrimPrefix(s, " "), "(")
 	end := strings.LastIndexByte(s, ')')
-	if end < 0 {
+	if !open || end < 0 {
 		return "", "", false
 	}
-	name, ok = s[:end], true
-	if escaped {
-		if name, ok = unescapeName(name); !ok {
-			return "", "", false
-		}
-	}
-	rest := strings.TrimLeft(s[end+1:], " \t")
-	if !strings.HasPrefix(rest, "=") {
+	tail, eq := strings.CutPrefix(strings.TrimLeft(s[end+1:], " \t"), "=")
+	want = strings.TrimLeft(tail, " \t")
+	if !eq || len(want) != 2*d.algo.size || !isHex(want) {
 		return "", "", false
 	}
-	want = strings.TrimLeft(rest[1:], " \t")
-	if len(want) != 2*d.algo.size || !isHex(want) {
-		return "", "", false
-	}
-	return want, name, true
+	return want, s[:end], true
 }
 
 // unescapeName undoes escapeName; any other backslash sequence, a

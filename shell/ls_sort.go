@@ -101,9 +101,9 @@ func extension(name string) string {
 	return ""
 }
 
-// fileVersionCompare orders names as gnulib's filevercmp: ".", "..", other
-// dot names, then the rest; digit runs compare as numbers and a trailing
-// file suffix (".tar.gz") counts only to break ties.
+// fileVersionCompare is ls -v's order (coreutils' "version sort"): ".",
+// "..", other dot names, then the rest; names compare as versions without
+// their file suffix (".tar.gz"), and with it only to break a tie.
 func fileVersionCompare(a, b string) int {
 	if a == "" || b == "" {
 		return boolCompare(a != "", b != "")
@@ -112,8 +112,7 @@ func fileVersionCompare(a, b string) int {
 	if ra != rb || ra < 2 {
 		return ra - rb
 	}
-	pa, pb := a[:suffixStart(a)], b[:suffixStart(b)]
-	if d := versionCompare(pa, pb); d != 0 || (pa == a && pb == b) {
+	if d := versionCompare(trimFileSuffix(a), trimFileSuffix(b)); d != 0 {
 		return d
 	}
 	return versionCompare(a, b)
@@ -142,78 +141,79 @@ func dotRank(s string) int {
 	return 3
 }
 
-// suffixStart is where a name's file suffix begins: the longest run of
-// ".letter(alnum|~)*" parts at its end (the first byte never counts).
-func suffixStart(s string) int {
-	prefix := 0
-	for i := 0; i < len(s); {
-		i++
-		prefix = i
-		for i+1 < len(s) && s[i] == '.' && (isAlpha(s[i+1]) || s[i+1] == '~') {
-			for i += 2; i < len(s) && (isAlpha(s[i]) || isDigit(s[i]) || s[i] == '~'); i++ {
-			}
-		}
-	}
-	return prefix
+// fileSuffix matches a tail made only of suffix parts: a dot, a letter or
+// '~', then letters, digits and '~'.
+var fileSuffix = regexp.MustCompile(`(?:\.[A-Za-z~][A-Za-z0-9~]*)*$`)
+
+// trimFileSuffix drops the longest file suffix, never the first byte.
+func trimFileSuffix(s string) string {
+	loc := fileSuffix.FindStringIndex(s[1:])
+	return s[:1+loc[0]]
 }
 
 func isAlpha(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// versionCompare compares alternating runs of non-digits (letters before
-// other bytes, '~' before everything, even the end) and of digits (as
-// numbers, leading zeros ignored).
+// versionCompare compares two strings as version numbers do: they are
+// split into alternating runs of non-digits and digits; text runs compare
+// byte by byte by textWeight, number runs by value.
 func versionCompare(a, b string) int {
-	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		for i < len(a) && !isDigit(a[i]) || j < len(b) && !isDigit(b[j]) {
-			ca, cb := versionOrder(a, i), versionOrder(b, j)
-			if ca != cb {
-				return ca - cb
-			}
-			i, j = i+1, j+1
+	for a != "" || b != "" {
+		var ta, tb, na, nb string
+		ta, a = splitRun(a, false)
+		tb, b = splitRun(b, false)
+		if d := compareText(ta, tb); d != 0 {
+			return d
 		}
-		for i < len(a) && a[i] == '0' {
-			i++
-		}
-		for j < len(b) && b[j] == '0' {
-			j++
-		}
-		firstDiff := 0
-		for i < len(a) && j < len(b) && isDigit(a[i]) && isDigit(b[j]) {
-			if firstDiff == 0 {
-				firstDiff = int(a[i]) - int(b[j])
-			}
-			i, j = i+1, j+1
-		}
-		switch {
-		case i < len(a) && isDigit(a[i]):
-			return 1
-		case j < len(b) && isDigit(b[j]):
-			return -1
-		case firstDiff != 0:
-			return firstDiff
+		na, a = splitRun(a, true)
+		nb, b = splitRun(b, true)
+		if d := compareNumber(na, nb); d != 0 {
+			return d
 		}
 	}
 	return 0
 }
 
-// versionOrder is the weight of s[i] in a non-digit run; the end of the
-// string and digits weigh 0.
-func versionOrder(s string, i int) int {
-	if i >= len(s) {
-		return 0
+// splitRun cuts s after its leading run of digits (or of non-digits).
+func splitRun(s string, digits bool) (run, rest string) {
+	n := 0
+	for n < len(s) && isDigit(s[n]) == digits {
+		n++
 	}
-	switch c := s[i]; {
-	case isDigit(c):
+	return s[:n], s[n:]
+}
+
+// compareText orders two text runs: '~' before the end of a run, the end
+// before letters, letters before every other byte.
+func compareText(a, b string) int {
+	for k := 0; k < len(a) || k < len(b); k++ {
+		if d := textWeight(a, k) - textWeight(b, k); d != 0 {
+			return d
+		}
+	}
+	return 0
+}
+
+func textWeight(s string, k int) int {
+	switch {
+	case k >= len(s):
 		return 0
-	case isAlpha(c):
-		return int(c)
-	case c == '~':
+	case s[k] == '~':
 		return -1
-	default:
-		return int(c) + 256
+	case isAlpha(s[k]):
+		return int(s[k])
 	}
+	return 256 + int(s[k])
+}
+
+// compareNumber orders two digit runs by value: without leading zeros the
+// longer is larger, and equal lengths compare digit by digit.
+func compareNumber(a, b string) int {
+	a, b = strings.TrimLeft(a, "0"), strings.TrimLeft(b, "0")
+	if len(a) != len(b) {
+		return len(a) - len(b)
+	}
+	return strings.Compare(a, b)
 }
 
 // lsMatchesAny reports whether name matches one of the shell patterns, as
