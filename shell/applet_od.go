@@ -446,16 +446,13 @@ func (o *odRun) line(offset uint64, block []byte, n int) {
 		} else if o.radix != 'n' {
 			out.WriteString(strings.Repeat(" ", len(o.address(0))))
 		}
-		fields, blank := per/s.size, (per-n)/s.size
-		padLeft := s.pad
-		for i := fields; i > blank; i-- {
-			next := s.pad * (i - 1) / fields
-			width := padLeft - next + s.width
-			at := (fields - i) * s.size
-			fmt.Fprintf(out, "%*s", width, o.value(s, block[at:at+s.size]))
-			padLeft = next
+		fields, shown := per/s.size, (n+s.size-1)/s.size
+		for j := 0; j < shown; j++ {
+			v := o.value(s, block[j*s.size:(j+1)*s.size])
+			fmt.Fprintf(out, "%*s", s.width+padBefore(s.pad, fields, j), v)
 		}
 		if s.trailer {
+			blank := fields - shown
 			out.WriteString(strings.Repeat(" ", blank*s.width+s.pad*blank/fields))
 			out.WriteString("  >")
 			for _, b := range block[:n] {
@@ -468,6 +465,13 @@ func (o *odRun) line(offset uint64, block []byte, n int) {
 		}
 		out.WriteByte('\n')
 	}
+}
+
+// padBefore shares a line's pad spaces among its fields, the leftmost
+// getting the rounding: the extra spaces before field j of fields.
+func padBefore(pad, fields, j int) int {
+	left := fields - j // fields from j to the end of the line
+	return pad*left/fields - pad*(left-1)/fields
 }
 
 // odNames are -t a's names of the control characters and space.
