@@ -93,22 +93,18 @@ func (e xargsExit) Error() string { return "xargs exit " + strconv.Itoa(int(e)) 
 type xargsRun struct {
 	c *cmd
 	// Options.
-	delimited                   bool // -0 or -d: read words up to delim
-	delim                       byte
-	eof                         string
-	replace                     string
-	maxLines, maxArgs           int
-	argMax                      int
-	exitIfTooLong               bool
-	verbose, ask, noEmpty, tty  bool
-	argFile, slotVar            string
-	showLimits                  bool
-	posixMax, envSize           int
-	in                          *bufio.Reader
-	atEOF, nulWarned            bool
-	initial, args               []string
-	chars, initialChars, lineno int
-	ran, status                 int
+	delimited                  bool // -0 or -d: read words up to delim
+	delim                      byte
+	eof                        string
+	replace                    string
+	maxLines, maxArgs          int
+	argMax                     int
+	exitIfTooLong              bool
+	verbose, ask, noEmpty, tty bool
+	argFile, slotVar           string
+	showLimits                 bool
+	posixMax, envSize          int
+	ran, status                int
 }
 
 // xargsApplet is findutils' xargs(1). Commands run one at a time, each
@@ -153,7 +149,7 @@ func (x *xargsRun) run(operands []string) error {
 		defer f.Close()
 		input = f
 	}
-	x.in = bufio.NewReader(input)
+	in := bufio.NewReader(input)
 	if x.replace != "" || x.maxLines > 0 {
 		x.exitIfTooLong = true
 	}
@@ -164,9 +160,9 @@ func (x *xargsRun) run(operands []string) error {
 		x.printLimits()
 	}
 	if x.replace != "" {
-		return x.runReplacing(operands)
+		return x.runPerLine(in, operands)
 	}
-	return x.runAppending(operands)
+	return x.runBatches(in, operands)
 }
 
 // printLimits is --show-limits.
@@ -179,124 +175,6 @@ func (x *xargsRun) printLimits() {
 	fmt.Fprintf(c.errw, "Maximum length of command we could actually use: %d\n", x.posixMax-x.envSize)
 	fmt.Fprintf(c.errw, "Size of command buffer we are actually using: %d\n", x.argMax)
 	fmt.Fprintf(c.errw, "Maximum parallelism (--max-procs must be no greater): %d\n", math.MaxInt32)
-}
-
-// runAppending is xargs without -I: input words are added after the
-// initial arguments until a limit is reached, then the command runs.
-func (x *xargsRun) runAppending(operands []string) error {
-	for _, a := range operands {
-		if err := x.push(a, true); err != nil {
-			return err
-		}
-	}
-	x.initial = append([]string(nil), x.args...)
-	x.initialChars = x.chars
-	emit := func(w string) error { return x.push(w, false) }
-	for {
-		_, more, err := x.readLine(emit)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		if x.maxLines > 0 && x.lineno >= x.maxLines {
-			if err := x.execute(); err != nil {
-				return err
-			}
-			x.lineno = 0
-		}
-	}
-	if len(x.args) != len(x.initial) || !x.noEmpty && x.ran == 0 {
-		return x.execute()
-	}
-	return nil
-}
-
-// runReplacing is xargs -I: one command per input line, the line put in
-// place of the replacement string in each initial argument.
-func (x *xargsRun) runReplacing(operands []string) error {
-	x.initialChars = len(operands[0]) + 1
-	for {
-		item, more, err := x.readLine(nil)
-		if err != nil || !more {
-			return err
-		}
-		x.args, x.chars = nil, 0
-		if err := x.push(operands[0], false); err != nil {
-			return err
-		}
-		for _, a := range operands[1:] {
-			a = strings.ReplaceAll(a, x.replace, item)
-			if len(a) >= x.argMax-1 {
-				x.c.errorf("command too long")
-				return xargsExit(1)
-			}
-			if err := x.push(a, false); err != nil {
-				return err
-			}
-		}
-		if err := x.execute(); err != nil {
-			return err
-		}
-	}
-}
-
-// push adds an argument to the command line being built, running the
-// command first when the argument would not fit or -n is reached.
-func (x *xargsRun) push(arg string, initial bool) error {
-	size := len(arg) + 1
-	if x.chars+size > x.argMax {
-		switch {
-		case initial || len(x.args) == len(x.initial):
-			x.c.errorf("cannot fit single argument within argument list size limit")
-			return xargsExit(1)
-		case x.replace != "" || x.exitIfTooLong && (x.maxLines > 0 || x.maxArgs > 0):
-			x.c.errorf("argument list too long")
-			return xargsExit(1)
-		}
-		if err := x.execute(); err != nil {
-			return err
-		}
-	}
-	if err := x.runIfFull(initial); err != nil {
-		return err
-	}
-	x.args = append(x.args, arg)
-	x.chars += size
-	return x.runIfFull(initial)
-}
-
-// runIfFull runs the command once -n words are collected.
-func (x *xargsRun) runIfFull(initial bool) error {
-	if !initial && x.maxArgs > 0 && len(x.args)-len(x.initial) == x.maxArgs {
-		return x.execute()
-	}
-	return nil
-}
-
-// executeIfPossible runs what was collected before a fatal input error,
-// as xargs does.
-func (x *xargsRun) executeIfPossible() {
-	if x.replace == "" && x.initial != nil && len(x.args) != len(x.initial) && !x.exitIfTooLong {
-		x.execute()
-	}
-}
-
-// execute runs the command line collected so far and starts a new one.
-func (x *xargsRun) execute() error {
-	argv := x.args
-	x.args = append([]string(nil), x.initial...)
-	x.chars = x.initialChars
-	if x.ask {
-		yes, err := x.confirm(argv)
-		if err != nil || !yes {
-			return err
-		}
-	} else if x.verbose {
-		x.printCommand(argv, "\n")
-	}
-	return x.spawn(argv)
 }
 
 // printCommand shows a command line on standard error, words quoted as
@@ -381,197 +259,6 @@ func (x *xargsRun) spawn(argv []string) error {
 		x.status = 123
 	}
 	return nil
-}
-
-// readLine reads the words of one input line (one word with -0 and -d),
-// handing each to emit unless -I is in force; it returns the last word
-// and false when the input (or the -E word) ends before any word.
-func (x *xargsRun) readLine(emit func(string) error) (string, bool, error) {
-	if x.atEOF {
-		return "", false, nil
-	}
-	if x.delimited {
-		return x.readDelimited(emit)
-	}
-	return x.readQuoted(emit)
-}
-
-// wordTooLong reports a word that cannot fit on any command line.
-func (x *xargsRun) wordTooLong(word []byte) error {
-	if len(word) < x.argMax-x.initialChars-1 {
-		return nil
-	}
-	x.executeIfPossible()
-	x.c.errorf("argument line too long")
-	return xargsExit(1)
-}
-
-// addByte appends b to a word, warning once about NUL bytes, which
-// cannot be in an argument (the word ends there).
-func (x *xargsRun) addByte(word []byte, b byte) ([]byte, error) {
-	if b == 0 && !x.nulWarned {
-		x.c.errorf("WARNING: a NUL character occurred in the input.  It cannot be passed through in the argument list.  Did you mean to use the --null option?")
-		x.nulWarned = true
-	}
-	if err := x.wordTooLong(word); err != nil {
-		return nil, err
-	}
-	return append(word, b), nil
-}
-
-// give passes a finished word on; NUL ends it, as in a C string.
-func (x *xargsRun) give(emit func(string) error, word []byte) (string, error) {
-	w := string(word)
-	if k := strings.IndexByte(w, 0); k >= 0 {
-		w = w[:k]
-	}
-	if emit == nil || x.replace != "" {
-		return w, nil
-	}
-	return w, emit(w)
-}
-
-// readDelimited reads one word ending in the -0 or -d delimiter (or at
-// the end of the input).
-func (x *xargsRun) readDelimited(emit func(string) error) (string, bool, error) {
-	var word []byte
-	for {
-		b, err := x.in.ReadByte()
-		if err != nil {
-			x.atEOF = true
-			if len(word) == 0 {
-				return "", false, nil
-			}
-			w, err := x.give(emit, word)
-			return w, true, err
-		}
-		if b == x.delim {
-			x.lineno++
-			w, err := x.give(emit, word)
-			return w, true, err
-		}
-		if err := x.wordTooLong(word); err != nil {
-			return "", false, err
-		}
-		word = append(word, b)
-	}
-}
-
-// The states of readQuoted.
-const (
-	xargsSpace = iota // skipping white space before a word
-	xargsWord
-	xargsQuoted
-	xargsEscaped
-)
-
-// readQuoted reads a line of blank-separated words with quotes and
-// backslashes, as xargs does by default. A line whose last word is
-// followed by a blank goes on at the next line. With -I blanks do not
-// separate words: the line is one word.
-func (x *xargsRun) readQuoted(emit func(string) error) (string, bool, error) {
-	state, quote := xargsSpace, byte(0)
-	var word []byte
-	first, seen := true, false
-	prev := -1
-	for {
-		b, err := x.in.ReadByte()
-		if err != nil {
-			return x.quotedEOF(emit, word, state, quote, first)
-		}
-		c := int(b)
-		last := prev
-		prev = c
-		switch state {
-		case xargsSpace, xargsWord:
-			if state == xargsSpace && isCSpace(b) {
-				continue
-			}
-			state = xargsWord
-			if b == '\n' {
-				if last != ' ' && last != '\t' {
-					x.lineno++
-				}
-				if len(word) == 0 && !seen {
-					state = xargsSpace // a blank line
-					continue
-				}
-				return x.endWord(emit, word, first)
-			}
-			seen = true
-			if x.replace == "" && (b == ' ' || b == '\t') {
-				w := string(word)
-				if x.eof != "" && w == x.eof {
-					x.atEOF = true
-					return "", !first, nil
-				}
-				if _, err := x.give(emit, word); err != nil {
-					return "", false, err
-				}
-				word, state, first = word[:0], xargsSpace, false
-				continue
-			}
-			switch b {
-			case '\\':
-				state = xargsEscaped
-				continue
-			case '\'', '"':
-				state, quote = xargsQuoted, b
-				continue
-			}
-		case xargsQuoted:
-			if b == '\n' {
-				return "", false, x.unmatched(quote)
-			}
-			if b == quote {
-				state, seen = xargsWord, true
-				continue
-			}
-		case xargsEscaped:
-			state = xargsWord
-		}
-		if word, err = x.addByte(word, b); err != nil {
-			return "", false, err
-		}
-	}
-}
-
-// endWord finishes the last word of a line; the -E word ends the input
-// instead.
-func (x *xargsRun) endWord(emit func(string) error, word []byte, first bool) (string, bool, error) {
-	if x.eof != "" && string(word) == x.eof {
-		x.atEOF = true
-		return "", !first, nil
-	}
-	w, err := x.give(emit, word)
-	return w, true, err
-}
-
-// quotedEOF finishes readQuoted at the end of the input.
-func (x *xargsRun) quotedEOF(emit func(string) error, word []byte, state int, quote byte, first bool) (string, bool, error) {
-	x.atEOF = true
-	if len(word) == 0 {
-		return "", false, nil
-	}
-	if state == xargsQuoted {
-		return "", false, x.unmatched(quote)
-	}
-	if first && x.eof != "" && string(word) == x.eof {
-		return "", false, nil
-	}
-	w, err := x.give(emit, word)
-	return w, true, err
-}
-
-// unmatched reports an unclosed quote, after running what was read.
-func (x *xargsRun) unmatched(quote byte) error {
-	x.executeIfPossible()
-	kind := "single"
-	if quote == '"' {
-		kind = "double"
-	}
-	x.c.errorf("unmatched %s quote; by default quotes are special to xargs unless you use the -0 option", kind)
-	return xargsExit(1)
 }
 
 // isCSpace is isspace in the C locale.

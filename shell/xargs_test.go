@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package shell_test
+
+import "testing"
+
+// TestXargsInput checks input splitting and command-line limits; the
+// expectations are what findutils xargs 4.9 prints.
+func TestXargsInput(t *testing.T) {
+	runCases(t, []scriptCase{
+		{name: "eof word at input end mid-line", script: `printf 'a STOP' | xargs -E STOP echo`,
+			stdout: "a STOP\n", stderr: "", exit: 0},
+		{name: "eof word at input end alone", script: `printf 'a\nSTOP' | xargs -E STOP echo`,
+			stdout: "a\n", stderr: "", exit: 0},
+		{name: "eof word with -I", script: `printf 'a\nEND\nb\n' | xargs -E END -I{} echo '<{}>'`,
+			stdout: "<a>\n", stderr: "", exit: 0},
+		{name: "escaped trailing blank ends line", script: `printf 'a\\ \nb\nc\n' | xargs -L1 echo`,
+			stdout: "a  b\nc\n", stderr: "", exit: 0},
+		{name: "trailing blank continues line", script: `printf 'a \nb\nc\nd\n' | xargs -L2 echo`,
+			stdout: "a b c\nd\n", stderr: "", exit: 0},
+		{name: "replace keeps inner and trailing blanks", script: `printf '  a b  \n' | xargs -I{} echo '[{}]'`,
+			stdout: "[a b  ]\n", stderr: "", exit: 0},
+		{name: "open empty quote at end", script: `printf "a '" | xargs echo`,
+			stdout: "a\n", stderr: "", exit: 0},
+		{name: "empty quoted word", script: `printf "'' b \"\"\n" | xargs -n1 printf '[%s]\n'`,
+			stdout: "[]\n[b]\n[]\n", stderr: "", exit: 0},
+		{name: "backslash at end", script: `printf 'a\\' | xargs echo`,
+			stdout: "a\n", stderr: "", exit: 0},
+		{name: "escaped newline", script: `printf 'a\\\nb\n' | xargs -n1 printf '[%s]\n'`,
+			stdout: "[a\nb]\n", stderr: "", exit: 0},
+		{name: "quotes join", script: `printf 'a"b c"d'"'"'e f'"'"'\n' | xargs -n1 printf '[%s]\n'`,
+			stdout: "[ab cde f]\n", stderr: "", exit: 0},
+		{name: "size splits", script: `printf '1 2 3 4 5 6\n' | xargs -s 12 echo`,
+			stdout: "1 2 3\n4 5 6\n", stderr: "", exit: 0},
+		{name: "size with -L is fatal", script: `printf 'a b\nc d e\n' | xargs -L1 -s 9 echo`,
+			stdout: "a b\n", stderr: "xargs: argument list too long\n", exit: 1},
+		{name: "size with -x alone splits", script: `printf 'ab cd ef\n' | xargs -x -s 11 echo`,
+			stdout: "ab cd\nef\n", stderr: "", exit: 0},
+		{name: "unmatched runs what was read", script: `printf 'x y "z\n' | xargs -n3 echo`,
+			stdout: "x y\n", stderr: "xargs: unmatched double quote; by default quotes are special to xargs unless you use the -0 option\n", exit: 1},
+		{name: "unmatched with -L runs nothing", script: `printf 'x y "z\n' | xargs -L1 echo`,
+			stdout: "", stderr: "xargs: unmatched double quote; by default quotes are special to xargs unless you use the -0 option\n", exit: 1},
+		{name: "unmatched with -I", script: `printf 'x\n"z\n' | xargs -I{} echo '<{}>'`,
+			stdout: "<x>\n", stderr: "xargs: unmatched double quote; by default quotes are special to xargs unless you use the -0 option\n", exit: 1},
+		{name: "initial args too long", script: `printf 'a b\n' | xargs -s 6 echo toolong`,
+			stdout: "", stderr: "xargs: cannot fit single argument within argument list size limit\n", exit: 1},
+		{name: "word too long runs earlier words", script: `printf 'ab abcdefgh\n' | xargs -s 10 echo`,
+			stdout: "ab\n", stderr: "xargs: argument line too long\n", exit: 1},
+		{name: "word too long delimited", script: `printf 'ab\0abcdefgh\0' | xargs -0 -s 10 echo`,
+			stdout: "ab\n", stderr: "xargs: argument line too long\n", exit: 1},
+		{name: "nul warned once", script: `printf 'a b\0c d\0e\n' | xargs echo`,
+			stdout: "a b d\n", stderr: "xargs: WARNING: a NUL character occurred in the input.  It cannot be passed through in the argument list.  Did you mean to use the --null option?\n", exit: 0},
+		{name: "delimiter lines", script: `printf 'a\n\nb' | xargs -d '\n' -L2 printf '[%s]'`,
+			stdout: "[a][][b]", stderr: "", exit: 0},
+		{name: "null lines", script: `printf 'a\0b\0c\0' | xargs -0 -L2 echo`,
+			stdout: "a b\nc\n", stderr: "", exit: 0},
+		{name: "replace too long", script: `printf 'abcd\n' | xargs -s 20 -I{} echo {}{}{}{}{}`,
+			stdout: "", stderr: "xargs: command too long\n", exit: 1},
+		{name: "replace empty input", script: `: | xargs -I{} echo x{}; echo rc=$?`,
+			stdout: "rc=0\n", stderr: "", exit: 0},
+		{name: "max args then rest", script: `printf '1 2 3 4 5\n' | xargs -n2 -s 9 echo`,
+			stdout: "1 2\n3 4\n5\n", stderr: "", exit: 0},
+		{name: "blank lines only", script: `printf '\n \n\t\n' | xargs echo x`,
+			stdout: "x\n", stderr: "", exit: 0},
+		{name: "no run if empty on blank input", script: `printf '\n \n' | xargs -r echo x; echo rc=$?`,
+			stdout: "rc=0\n", stderr: "", exit: 0},
+	})
+}
