@@ -3,15 +3,11 @@
 package shell
 
 import (
-	"bytes"
+	"cmp"
 	"errors"
-	"fmt"
-	"io"
-	"math"
-	"strconv"
+	"math/big"
+	"slices"
 	"strings"
-	"syscall"
-	"time"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
@@ -46,91 +42,117 @@ summary on standard error gives whole+partial records in and out and
 the bytes copied.
 `
 
-// Conversion bits (conv=).
-const (
-	ddBlock = 1 << iota
-	ddUnblock
-	ddLcase
-	ddUcase
-	ddSwab
-	ddSync
-	ddSparse
-	ddNoerror
-	ddNotrunc
-	ddExcl
-	ddNocreat
-	ddFsync
-	ddFdatasync
-	ddTwoBufs // no bs=: input gathered into output blocks
-)
-
-// dd's own input and output flag bits, above the open(2) flags.
-const (
-	ddFullblock = 1 << (32 + iota)
-	ddCountBytes
-	ddSkipBytes
-	ddSeekBytes
-	ddNocache
-)
-
-type ddSymbol struct {
-	name  string
-	value uint64
+// ddOption is one word of a conv=, iflag=, oflag= or status= list.
+type ddOption struct {
+	word string
+	bit  uint64
 }
 
-var ddConversions = []ddSymbol{
-	{"block", ddBlock | ddTwoBufs}, {"lcase", ddLcase | ddTwoBufs}, {"unblock", ddUnblock | ddTwoBufs}, {"ucase", ddUcase | ddTwoBufs},
-	{"sparse", ddSparse}, {"swab", ddSwab | ddTwoBufs}, {"sync", ddSync}, {"excl", ddExcl},
-	{"nocreat", ddNocreat}, {"notrunc", ddNotrunc}, {"noerror", ddNoerror},
-	{"fdatasync", ddFdatasync}, {"fsync", ddFsync},
-}
-
-var ddFlags = []ddSymbol{
-	{"append", linux.O_APPEND}, {"direct", linux.O_DIRECT}, {"directory", linux.O_DIRECTORY},
-	{"dsync", linux.O_DSYNC}, {"noatime", linux.O_NOATIME}, {"nocache", ddNocache},
-	{"noctty", linux.O_NOCTTY}, {"nofollow", linux.O_NOFOLLOW}, {"nonblock", linux.O_NONBLOCK},
-	{"sync", linux.O_SYNC}, {"count_bytes", ddCountBytes}, {"skip_bytes", ddSkipBytes},
-	{"seek_bytes", ddSeekBytes}, {"fullblock", ddFullblock},
-}
-
-// Status levels.
+// conv= words. ddNeedsStaging marks the conversions that make dd copy
+// through an output buffer of obs bytes instead of writing each input
+// block as it came.
 const (
-	ddStatusDefault = iota + 1
-	ddStatusNone
-	ddStatusNoxfer
-	ddStatusProgress
+	ddConvBlock = 1 << iota
+	ddConvUnblock
+	ddConvLcase
+	ddConvUcase
+	ddConvSwab
+	ddConvSync
+	ddConvSparse
+	ddConvNoerror
+	ddConvNotrunc
+	ddConvExcl
+	ddConvNocreat
+	ddConvFsync
+	ddConvFdatasync
+
+	ddNeedsStaging = ddConvBlock | ddConvUnblock | ddConvLcase | ddConvUcase | ddConvSwab
 )
 
-var ddStatuses = []ddSymbol{{"none", ddStatusNone}, {"noxfer", ddStatusNoxfer}, {"progress", ddStatusProgress}}
+// ddConvTable lists the accepted conv= words.
+var ddConvTable = []ddOption{
+	{"block", ddConvBlock}, {"unblock", ddConvUnblock},
+	{"lcase", ddConvLcase}, {"ucase", ddConvUcase}, {"swab", ddConvSwab},
+	{"sync", ddConvSync}, {"sparse", ddConvSparse}, {"noerror", ddConvNoerror},
+	{"notrunc", ddConvNotrunc}, {"excl", ddConvExcl}, {"nocreat", ddConvNocreat},
+	{"fsync", ddConvFsync}, {"fdatasync", ddConvFdatasync},
+}
 
-// ddMaxBuffer bounds a block buffer: beyond it dd reports its
-// allocation failure rather than take the memory of the whole process.
-const ddMaxBuffer = 256 << 20
+// Flags that only dd interprets sit above the open(2) bits they share
+// the iflag=/oflag= words with.
+const (
+	ddFlagFullblock = 1 << (32 + iota)
+	ddFlagCountBytes
+	ddFlagSkipBytes
+	ddFlagSeekBytes
+	ddFlagNocache
+)
 
-// ddRun is one dd invocation.
-type ddRun struct {
-	c                    *cmd
-	inName, outName      string
-	inFd, outFd          int // -1: standard input or output
-	hasIn, hasOut        bool
-	borrowed             bool // outFd is the shell's standard output
-	killed               bool // by SIGPIPE
-	ibs, obs, cbs        int64
-	conv                 uint64
-	iflag, oflag         uint64
-	status               int
-	skip, seek, count    int64 // in records, then the extra bytes:
-	skipB, seekB, countB int64
-	// Counters for the summary.
-	rFull, rPartial, wFull, wPartial, rTruncate, wBytes int64
-	start, nextReport                                   time.Time
-	progressLen                                         int
-	// Output gathering and the conversions' state.
-	obuf                  []byte
-	col, pendingSpaces    int64
-	savedByte             int
-	prevRead              int
-	warnPartial, lastSeek bool
+var ddFlagTable = []ddOption{
+	{"append", linux.O_APPEND}, {"direct", linux.O_DIRECT},
+	{"directory", linux.O_DIRECTORY}, {"dsync", linux.O_DSYNC},
+	{"sync", linux.O_SYNC}, {"noatime", linux.O_NOATIME},
+	{"noctty", linux.O_NOCTTY}, {"nofollow", linux.O_NOFOLLOW},
+	{"nonblock", linux.O_NONBLOCK}, {"nocache", ddFlagNocache},
+	{"fullblock", ddFlagFullblock}, {"count_bytes", ddFlagCountBytes},
+	{"skip_bytes", ddFlagSkipBytes}, {"seek_bytes", ddFlagSeekBytes},
+}
+
+// status= levels; the zero value prints the full summary.
+const (
+	ddShowAll = iota
+	ddShowNone
+	ddShowRecords
+	ddShowProgress
+)
+
+var ddStatusTable = []ddOption{{"none", ddShowNone}, {"noxfer", ddShowRecords}, {"progress", ddShowProgress}}
+
+// ddBufferLimit caps one block buffer: a larger bs= is refused as
+// memory exhaustion instead of growing the process without bound.
+const ddBufferLimit = 256 << 20
+
+// ddSpan is an amount measured in input or output blocks: whole blocks,
+// then a tail of bytes (non-zero only when the operand counted bytes).
+type ddSpan struct {
+	blocks, tail int64
+}
+
+// bytes is the span's length for a block size.
+func (s ddSpan) bytes(size int64) int64 { return s.blocks*size + s.tail }
+
+func (s ddSpan) empty() bool { return s.blocks == 0 && s.tail == 0 }
+
+// spanOf turns an operand's value into a span of size-byte blocks.
+func spanOf(n, size int64, inBytes bool) ddSpan {
+	if !inBytes {
+		return ddSpan{blocks: n}
+	}
+	return ddSpan{blocks: n / size, tail: n % size}
+}
+
+// ddPlan is everything the operands decide, settled before any file is
+// opened.
+type ddPlan struct {
+	inName, outName string
+	inGiven         bool
+	outGiven        bool
+	ibs, obs, cbs   int64
+	staged          bool // copy through obs-sized output blocks
+	conv            uint64
+	iflag, oflag    uint64
+	show            int
+	skip, seek      ddSpan
+	count           ddSpan
+	unlimited       bool // no count=
+}
+
+// ddRaw gathers the numeric operands before the block sizes are known.
+type ddRaw struct {
+	bs                   int64
+	skip, seek, count    int64
+	skipB, seekB, countB bool
+	countGiven           bool
 }
 
 // ddApplet is dd(1).
@@ -139,789 +161,251 @@ func ddApplet(c *cmd) int {
 	if !ok {
 		return status
 	}
-	d := &ddRun{c: c, inFd: -1, outFd: -1, status: ddStatusDefault, savedByte: -1,
-		inName: "standard input", outName: "standard output"}
-	if !d.operands(cl.operands) {
+	p, ok := ddParse(c, cl.operands)
+	if !ok {
 		return 1
 	}
-	if !d.open() {
+	j := &ddJob{c: c, p: p, inFd: -1, outFd: -1}
+	if !j.openFiles() {
 		return 1
 	}
-	defer d.closeFiles()
-	d.start = time.Now()
-	d.nextReport = d.start.Add(time.Second)
-	// conv=fsync and fdatasync have nothing to do: the virtual
-	// kernel's filesystems keep their data in memory.
-	code := d.copy()
-	if d.killed {
-		return 128 + 13
-	}
-	d.printStats()
-	return code
+	defer j.closeFiles()
+	// conv=fsync and fdatasync need no work: the virtual kernel's
+	// filesystems hold their data in memory.
+	return j.run()
 }
 
-func (d *ddRun) closeFiles() {
-	if d.inFd >= 0 {
-		d.c.t.Close(d.inFd)
-	}
-	if d.outFd >= 0 && !d.borrowed {
-		d.c.t.Close(d.outFd)
-	}
-}
-
-// operands reads dd's NAME=VALUE operands and settles the block sizes
-// and counts.
-func (d *ddRun) operands(ops []string) bool {
-	c := d.c
-	var bs int64
-	count, skip, seek := int64(-1), int64(0), int64(0)
-	var countB, skipB, seekB bool
+// ddParse reads the NAME=VALUE operands into a plan.
+func ddParse(c *cmd, ops []string) (*ddPlan, bool) {
+	p := &ddPlan{inName: "standard input", outName: "standard output"}
+	var raw ddRaw
 	for _, op := range ops {
 		name, val, ok := strings.Cut(op, "=")
 		if !ok {
 			c.usage("unrecognized operand %s", quoteL(op))
-			return false
+			return nil, false
 		}
-		switch name {
-		case "if":
-			d.inName, d.hasIn = val, true
-		case "of":
-			d.outName, d.hasOut = val, true
-		case "conv":
-			v, ok := d.symbols(val, ddConversions, false, "invalid conversion")
-			if !ok {
-				return false
-			}
-			d.conv |= v
-		case "iflag", "oflag":
-			v, ok := d.symbols(val, ddFlags, false, "invalid "+map[string]string{"iflag": "input", "oflag": "output"}[name]+" flag")
-			if !ok {
-				return false
-			}
-			if name == "iflag" {
-				d.iflag |= v
-			} else {
-				d.oflag |= v
-			}
-		case "status":
-			v, ok := d.symbols(val, ddStatuses, true, "invalid status level")
-			if !ok {
-				return false
-			}
-			d.status = int(v)
-		default:
-			if !d.numberOperand(name, val, &bs, &count, &skip, &seek, &countB, &skipB, &seekB) {
-				return false
-			}
+		if !p.operand(c, &raw, name, val) {
+			return nil, false
 		}
 	}
-	return d.settle(bs, count, skip, seek, countB, skipB, seekB)
+	return p, p.settle(c, raw)
 }
 
-// numberOperand reads one of the numeric operands.
-func (d *ddRun) numberOperand(name, val string, bs, count, skip, seek *int64, countB, skipB, seekB *bool) bool {
-	c := d.c
-	n, err := ddNumber(c, val)
-	hasB := strings.Contains(val, "B")
-	var min int64
-	var target *int64
+// operand records one NAME=VALUE operand.
+func (p *ddPlan) operand(c *cmd, raw *ddRaw, name, val string) bool {
+	var ok bool
 	switch name {
-	case "ibs":
-		min, target = 1, &d.ibs
-	case "obs":
-		min, target = 1, &d.obs
+	case "if":
+		p.inName, p.inGiven = val, true
+		return true
+	case "of":
+		p.outName, p.outGiven = val, true
+		return true
+	case "conv":
+		var v uint64
+		v, ok = ddWords(c, val, ddConvTable, "invalid conversion")
+		p.conv |= v
+		return ok
+	case "iflag":
+		var v uint64
+		v, ok = ddWords(c, val, ddFlagTable, "invalid input flag")
+		p.iflag |= v
+		return ok
+	case "oflag":
+		var v uint64
+		v, ok = ddWords(c, val, ddFlagTable, "invalid output flag")
+		p.oflag |= v
+		return ok
+	case "status":
+		return p.statusWord(c, val)
+	}
+	return p.sizeOperand(c, raw, name, val)
+}
+
+// statusWord reads status=; the last word of a list wins.
+func (p *ddPlan) statusWord(c *cmd, val string) bool {
+	for _, w := range strings.Split(val, ",") {
+		v, ok := ddWords(c, w, ddStatusTable, "invalid status level")
+		if !ok {
+			return false
+		}
+		p.show = int(v)
+	}
+	return true
+}
+
+// ddWords or-s together the bits of a comma-separated list of words.
+func ddWords(c *cmd, list string, table []ddOption, what string) (uint64, bool) {
+	var bits uint64
+	for _, w := range strings.Split(list, ",") {
+		i := slices.IndexFunc(table, func(o ddOption) bool { return o.word == w })
+		if i < 0 {
+			c.usage("%s: %s", what, quoteL(w))
+			return 0, false
+		}
+		bits |= table[i].bit
+	}
+	return bits, true
+}
+
+// sizeOperand reads the operands whose value is a number.
+func (p *ddPlan) sizeOperand(c *cmd, raw *ddRaw, name, val string) bool {
+	var dst *int64
+	var marked *bool
+	positive := false
+	switch name {
 	case "bs":
-		min, target = 1, bs
+		dst, positive = &raw.bs, true
+	case "ibs":
+		dst, positive = &p.ibs, true
+	case "obs":
+		dst, positive = &p.obs, true
 	case "cbs":
-		min, target = 1, &d.cbs
+		dst, positive = &p.cbs, true
 	case "skip", "iseek":
-		*skip, *skipB = n, hasB
+		dst, marked = &raw.skip, &raw.skipB
 	case "seek", "oseek":
-		*seek, *seekB = n, hasB
+		dst, marked = &raw.seek, &raw.seekB
 	case "count":
-		*count, *countB = n, hasB
+		dst, marked = &raw.count, &raw.countB
+		raw.countGiven = true
 	default:
 		c.usage("unrecognized operand %s", quoteL(name+"="+val))
 		return false
 	}
-	if err == 0 && n < min {
-		err = dfLongintInvalid
+	n, err := ddSize(c, val)
+	if err == nil && positive && n == 0 {
+		err = errDDSyntax
 	}
-	if err != 0 {
-		if err&dfLongintOverflow != 0 {
+	if err != nil {
+		if err == errDDTooBig {
 			c.errorf("invalid number: %s: %s", quoteL(val), linux.EOVERFLOW)
 		} else {
 			c.errorf("invalid number: %s", quoteL(val))
 		}
 		return false
 	}
-	if target != nil {
-		*target = n
+	*dst = n
+	if marked != nil {
+		// A B anywhere in the value makes it count bytes.
+		*marked = strings.Contains(val, "B")
 	}
 	return true
 }
 
-// ddNumber is dd's parse_integer: a decimal count with a size suffix, a
-// B suffix that only marks bytes, or a product N x M. The error is
-// xstrtoumax's (0, or dfLongint* bits).
-func ddNumber(c *cmd, s string) (int64, int) {
-	const suffixes = "bcEGkKMPTwYZ0"
-	n, end, err := xstrtoumax(s, 10, suffixes)
-	if err&^dfLongintOverflow == dfLongintInvalidSuffix && end > 0 && s[end-1] != 'B' && s[end] == 'B' {
-		end++
-		if end == len(s) {
-			err &^= dfLongintInvalidSuffix
-		}
+// settle fills in the defaults, converts the counts into spans and
+// rejects the combinations dd refuses.
+func (p *ddPlan) settle(c *cmd, raw ddRaw) bool {
+	if raw.bs > 0 {
+		p.ibs, p.obs = raw.bs, raw.bs
 	}
-	if err&^dfLongintOverflow == dfLongintInvalidSuffix && end < len(s) && s[end] == 'x' &&
-		!(end > 0 && s[end-1] == 'B' && strings.Contains(s[end+1:], "B")) {
-		m, _, err2 := xstrtoumax(s[end+1:], 10, suffixes)
-		if err2&^dfLongintOverflow != 0 {
-			return 0, err2
-		}
-		hi, prod := mulOverflow(n, m)
-		if hi || prod > math.MaxInt64 || prod != 0 && (err|err2)&dfLongintOverflow != 0 {
-			return math.MaxInt64, dfLongintOverflow
-		}
-		if prod == 0 && strings.HasPrefix(s, "0x") {
-			c.errorf("warning: %s is a zero multiplier; use %s if that is intended", quoteL("0x"), quoteL("00x"))
-		}
-		return int64(prod), 0
+	p.staged = raw.bs == 0 || p.conv&ddNeedsStaging != 0
+	p.ibs = cmp.Or(p.ibs, 512)
+	p.obs = cmp.Or(p.obs, 512)
+	if p.cbs == 0 {
+		// Without a record size block and unblock do nothing.
+		p.conv &^= ddConvBlock | ddConvUnblock
 	}
-	if err == 0 && n > math.MaxInt64 {
-		return math.MaxInt64, dfLongintOverflow
-	}
-	return int64(min(n, math.MaxInt64)), err
-}
-
-// mulOverflow multiplies, reporting overflow of 64 bits.
-func mulOverflow(a, b uint64) (bool, uint64) {
-	if a != 0 && b > math.MaxUint64/a {
-		return true, 0
-	}
-	return false, a * b
-}
-
-// symbols reads a comma-separated list of names from table; exclusive
-// keeps the last one, else they are or-ed.
-func (d *ddRun) symbols(list string, table []ddSymbol, exclusive bool, what string) (uint64, bool) {
-	var v uint64
-	for _, word := range strings.Split(list, ",") {
-		k := 0
-		for k < len(table) && table[k].name != word {
-			k++
-		}
-		if k == len(table) {
-			d.c.usage("%s: %s", what, quoteL(word))
-			return 0, false
-		}
-		if exclusive {
-			v = table[k].value
-		} else {
-			v |= table[k].value
-		}
-	}
-	return v, true
-}
-
-// settle applies bs=, the byte-counting flags and the conflicts.
-func (d *ddRun) settle(bs, count, skip, seek int64, countB, skipB, seekB bool) bool {
-	c := d.c
-	if bs > 0 {
-		d.ibs, d.obs = bs, bs
-	} else {
-		d.conv |= ddTwoBufs
-	}
-	if d.ibs == 0 {
-		d.ibs = 512
-	}
-	if d.obs == 0 {
-		d.obs = 512
-	}
-	if d.cbs == 0 {
-		d.conv &^= ddBlock | ddUnblock
-	}
-	if d.oflag&ddFullblock != 0 {
+	if p.oflag&ddFlagFullblock != 0 {
 		c.usage("invalid output flag: %s", quoteL("fullblock"))
 		return false
 	}
-	if skipB {
-		d.iflag |= ddSkipBytes
-	}
-	if countB {
-		d.iflag |= ddCountBytes
-	}
-	if seekB {
-		d.oflag |= ddSeekBytes
-	}
-	d.skip, d.skipB = inRecords(skip, d.ibs, d.iflag&ddSkipBytes != 0)
-	d.seek, d.seekB = inRecords(seek, d.obs, d.oflag&ddSeekBytes != 0)
-	if count < 0 {
-		d.count = math.MaxInt64
-	} else {
-		d.count, d.countB = inRecords(count, d.ibs, d.iflag&ddCountBytes != 0)
-	}
-	d.warnPartial = d.conv&ddTwoBufs == 0 && d.iflag&ddFullblock == 0 &&
-		(d.skip > 0 || d.count > 0 && d.count < math.MaxInt64 || (d.iflag|d.oflag)&linux.O_DIRECT != 0)
-	for _, pair := range []struct {
-		bits uint64
-		msg  string
-	}{
-		{ddBlock | ddUnblock, "cannot combine block and unblock"},
-		{ddLcase | ddUcase, "cannot combine lcase and ucase"},
-		{ddExcl | ddNocreat, "cannot combine excl and nocreat"},
-	} {
-		if d.conv&pair.bits == pair.bits {
-			c.errorf("%s", pair.msg)
-			return false
-		}
-	}
-	if d.iflag&(linux.O_DIRECT|ddNocache) == linux.O_DIRECT|ddNocache ||
-		d.oflag&(linux.O_DIRECT|ddNocache) == linux.O_DIRECT|ddNocache {
-		c.errorf("cannot combine direct and nocache")
-		return false
-	}
-	if d.ibs > ddMaxBuffer || d.obs > ddMaxBuffer || d.cbs > ddMaxBuffer {
-		c.errorf("memory exhausted")
-		return false
-	}
-	return true
+	p.skip = spanOf(raw.skip, p.ibs, raw.skipB || p.iflag&ddFlagSkipBytes != 0)
+	p.seek = spanOf(raw.seek, p.obs, raw.seekB || p.oflag&ddFlagSeekBytes != 0)
+	p.count = spanOf(raw.count, p.ibs, raw.countB || p.iflag&ddFlagCountBytes != 0)
+	p.unlimited = !raw.countGiven
+	return p.consistent(c)
 }
 
-// inRecords splits a count into records of size and the bytes left
-// over when it counts bytes.
-func inRecords(n, size int64, inBytes bool) (int64, int64) {
-	if inBytes {
-		return n / size, n % size
-	}
-	return n, 0
-}
-
-// open opens if= and of= as dd does: of= is created 0666 (less the
-// umask) unless conv=nocreat, truncated unless seek= or conv=notrunc,
-// and cut to the seek= offset.
-func (d *ddRun) open() bool {
-	c, t := d.c, d.c.t
-	if d.hasIn {
-		fd, err := t.Open(d.inName, linux.O_RDONLY|uint32(d.iflag), 0)
-		if err != nil {
-			c.errorf("failed to open %s: %s", quote(d.inName), errText(err))
-			return false
-		}
-		d.inFd = fd
-	}
-	if !d.hasOut {
-		// A redirection to a file of the task gives dd a descriptor it
-		// can seek, as in a real shell.
-		if f, ok := d.c.hc.Stdout.(*vfsFile); ok {
-			d.outFd, d.borrowed = f.fd, true
-		}
-		return true
-	}
-	flags := uint32(d.oflag)
-	if d.conv&ddNocreat == 0 {
-		flags |= linux.O_CREAT
-	}
-	if d.conv&ddExcl != 0 {
-		flags |= linux.O_EXCL
-	}
-	if d.seek == 0 && d.conv&ddNotrunc == 0 {
-		flags |= linux.O_TRUNC
-	}
-	var ofd int
-	var err error
-	if d.seek != 0 {
-		ofd, err = t.Open(d.outName, linux.O_RDWR|flags, 0o666)
-	}
-	if d.seek == 0 || err != nil {
-		ofd, err = t.Open(d.outName, linux.O_WRONLY|flags, 0o666)
-	}
-	if err != nil {
-		c.errorf("failed to open %s: %s", quote(d.outName), errText(err))
-		return false
-	}
-	d.outFd = ofd
-	if d.seek != 0 && d.conv&ddNotrunc == 0 {
-		size := d.seek*d.obs + d.seekB
-		if err := t.Ftruncate(ofd, size); err != nil {
-			if st, serr := t.Fstat(ofd); serr == nil && (isReg(uint32(st.Mode)) || isDir(uint32(st.Mode))) {
-				c.errorf("failed to truncate to %d bytes in output file %s: %s", size, quote(d.outName), errText(err))
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// rawRead is read(2) on the input; 0 is the end of it.
-func (d *ddRun) rawRead(p []byte) (int, error) {
-	if d.inFd >= 0 {
-		return d.c.t.Read(d.inFd, p)
-	}
-	n, err := d.c.stdin.Read(p)
-	if errors.Is(err, io.EOF) {
-		err = nil
-	}
-	return n, err
-}
-
-// read reads up to len(p) bytes (all of them with iflag=fullblock) and
-// warns once about a short read that makes counted blocks uneven.
-func (d *ddRun) read(p []byte) (int, error) {
-	total := 0
-	for total < len(p) {
-		n, err := d.rawRead(p[total:])
-		if n > 0 && d.warnPartial && d.prevRead > 0 && d.prevRead < len(p) {
-			if d.status != ddStatusNone {
-				d.c.errorf("warning: partial read (%d byte%s); suggest iflag=fullblock", d.prevRead, plural(d.prevRead))
-			}
-			d.warnPartial = false
-		}
-		d.prevRead = n
-		if err != nil {
-			return total, err
-		}
-		total += n
-		if n == 0 || d.iflag&ddFullblock == 0 {
-			break
-		}
-	}
-	return total, nil
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
-}
-
-// write writes all of p to the output, or seeks over it when it is all
-// NUL and conv=sparse; it returns how much was done.
-func (d *ddRun) write(p []byte) (int, error) {
-	c := d.c
-	d.lastSeek = false
-	if d.conv&ddSparse != 0 && d.outFd >= 0 && !bytes.ContainsFunc(p, func(r rune) bool { return r != 0 }) {
-		if _, err := c.t.Lseek(d.outFd, int64(len(p)), linux.SEEK_CUR); err == nil {
-			d.lastSeek = true
-			return len(p), nil
-		}
-		d.conv &^= ddSparse
-	}
-	if d.outFd >= 0 {
-		f := &vfsFile{t: c.t, fd: d.outFd}
-		return f.Write(p)
-	}
-	n, err := c.out.Write(p)
-	if err == nil {
-		err = c.out.Flush()
-	}
-	return n, err
-}
-
-// writeOutput writes one gathered output block.
-func (d *ddRun) writeOutput() bool {
-	n, err := d.write(d.obuf)
-	d.wBytes += int64(n)
-	if err != nil || n != len(d.obuf) {
-		if n != 0 {
-			d.wPartial++
-		}
-		return d.writeError(err)
-	}
-	d.wFull++
-	d.obuf = d.obuf[:0]
-	return true
-}
-
-// writeError reports a failed write and returns false; a closed pipe
-// kills dd silently, as SIGPIPE would.
-func (d *ddRun) writeError(err error) bool {
-	if errors.Is(err, syscall.EPIPE) {
-		d.killed = true
-		return false
-	}
-	d.c.errorf("error writing %s: %s", quote(d.outName), errText(err))
-	return false
-}
-
-// output adds bytes to the output block, writing it whenever it fills.
-func (d *ddRun) output(p ...byte) bool {
-	for len(p) > 0 {
-		k := min(len(p), int(d.obs)-len(d.obuf))
-		d.obuf = append(d.obuf, p[:k]...)
-		p = p[k:]
-		if len(d.obuf) == int(d.obs) && !d.writeOutput() {
-			return false
-		}
-	}
-	return true
-}
-
-// skipInput throws away skip= of the input: by seeking when it can, else
-// by reading. Not reaching the offset is only a warning.
-func (d *ddRun) skipInput() bool {
-	c := d.c
-	want := d.skip*d.ibs + d.skipB
-	if d.inFd >= 0 {
-		if st, err := c.t.Fstat(d.inFd); err == nil && isReg(uint32(st.Mode)) {
-			pos, _ := c.t.Lseek(d.inFd, 0, linux.SEEK_CUR)
-			to := min(pos+want, max(st.Size, pos))
-			if _, err := c.t.Lseek(d.inFd, to, linux.SEEK_SET); err == nil {
-				if to-pos < want && d.status != ddStatusNone {
-					c.errorf("%s: cannot skip to specified offset", quotef(d.inName))
-				}
-				return true
-			}
-		}
-	}
-	buf := make([]byte, d.ibs)
-	records, extra, got := d.skip, d.skipB, int64(0)
-	for records > 0 || extra > 0 {
-		size := d.ibs
-		if records == 0 {
-			size = extra
-		}
-		n, err := d.read(buf[:size])
-		if err != nil {
-			c.errorf("error reading %s: %s", quote(d.inName), errText(err))
-			return false
-		}
-		if n == 0 {
-			break
-		}
-		got += int64(n)
-		if records > 0 {
-			records--
-		} else {
-			extra = 0
-		}
-	}
-	if (records > 0 || got != want) && d.status != ddStatusNone {
-		c.errorf("%s: cannot skip to specified offset", quotef(d.inName))
-	}
-	return true
-}
-
-// seekOutput moves past seek= of the output; standard output cannot.
-func (d *ddRun) seekOutput() bool {
-	c := d.c
-	if d.outFd < 0 {
-		c.errorf("%s: cannot seek: %s", quotef(d.outName), linux.ESPIPE)
-		return false
-	}
-	if _, err := c.t.Lseek(d.outFd, d.seek*d.obs+d.seekB, linux.SEEK_CUR); err != nil {
-		c.errorf("%s: cannot seek: %s", quotef(d.outName), errText(err))
-		return false
-	}
-	return true
-}
-
-// copy is the copy loop: blocks in, converted, blocks out.
-func (d *ddRun) copy() int {
-	if (d.skip != 0 || d.skipB != 0) && !d.skipInput() {
-		return 1
-	}
-	if (d.seek != 0 || d.seekB != 0) && !d.seekOutput() {
-		return 1
-	}
-	if d.count == 0 && d.countB == 0 {
-		return 0
-	}
-	ibuf := make([]byte, d.ibs)
-	d.obuf = make([]byte, 0, d.obs)
-	pad := byte(0)
-	if d.conv&(ddBlock|ddUnblock) != 0 {
-		pad = ' '
-	}
-	status := 0
-	for !d.c.cancelled() {
-		d.progress()
-		records := d.rFull + d.rPartial
-		if records >= d.count+int64(boolInt(d.countB != 0)) {
-			break
-		}
-		size := d.ibs
-		if records >= d.count {
-			size = d.countB
-		}
-		n, err := d.read(ibuf[:size])
-		if err != nil {
-			if d.conv&ddNoerror == 0 || d.status != ddStatusNone {
-				d.c.errorf("error reading %s: %s", quote(d.inName), errText(err))
-			}
-			if d.conv&ddNoerror == 0 {
-				status = 1
-				break
-			}
-			d.printStats()
-			if d.conv&ddSync == 0 || n != 0 {
-				continue
-			}
-		} else if n == 0 {
-			break
-		}
-		block := ibuf[:n]
-		if int64(n) < d.ibs {
-			d.rPartial++
-			if d.conv&ddSync != 0 {
-				block = ibuf[:d.ibs]
-				for k := n; k < len(block); k++ {
-					block[k] = pad
-				}
-			}
-		} else {
-			d.rFull++
-		}
-		if !d.put(block) {
-			return 1
-		}
-	}
-	if !d.finish() {
-		return 1
-	}
-	return status
-}
-
-// put sends one input block on: written as it is with bs=, else
-// converted and gathered into output blocks.
-func (d *ddRun) put(block []byte) bool {
-	if d.conv&ddTwoBufs == 0 {
-		n, err := d.write(block)
-		d.wBytes += int64(n)
-		if err != nil || n != len(block) {
-			return d.writeError(err)
-		}
-		if int64(n) == d.ibs {
-			d.wFull++
-		} else {
-			d.wPartial++
-		}
-		return true
-	}
+// consistent reports the conflicting operands.
+func (p *ddPlan) consistent(c *cmd) bool {
+	clash := func(bits uint64) bool { return p.conv&bits == bits }
+	direct := func(f uint64) bool { return f&linux.O_DIRECT != 0 && f&ddFlagNocache != 0 }
+	msg := ""
 	switch {
-	case d.conv&ddLcase != 0:
-		block = asciiCase(block, 'A', 'Z', 'a'-'A')
-	case d.conv&ddUcase != 0:
-		block = asciiCase(block, 'a', 'z', 256-('a'-'A'))
+	case clash(ddConvBlock | ddConvUnblock):
+		msg = "cannot combine block and unblock"
+	case clash(ddConvLcase | ddConvUcase):
+		msg = "cannot combine lcase and ucase"
+	case clash(ddConvExcl | ddConvNocreat):
+		msg = "cannot combine excl and nocreat"
+	case direct(p.iflag) || direct(p.oflag):
+		msg = "cannot combine direct and nocache"
+	case max(p.ibs, p.obs, p.cbs) > ddBufferLimit:
+		msg = "memory exhausted"
 	}
-	if d.conv&ddSwab != 0 {
-		block = d.swab(block)
-	}
-	return d.convert(block)
-}
-
-// asciiCase is toupper or tolower in the C locale over a block.
-func asciiCase(p []byte, lo, hi, shift byte) []byte {
-	for k, b := range p {
-		if b >= lo && b <= hi {
-			p[k] = b + shift // wraps for the downward shift
-		}
-	}
-	return p
-}
-
-// convert applies conv=block or unblock (or nothing) on the way out.
-func (d *ddRun) convert(p []byte) bool {
-	switch {
-	case d.conv&ddBlock != 0:
-		return d.block(p)
-	case d.conv&ddUnblock != 0:
-		return d.unblock(p)
-	}
-	return d.output(p...)
-}
-
-// swab swaps each pair of bytes of the stream; an odd byte waits for
-// the next block (or the end).
-func (d *ddRun) swab(p []byte) []byte {
-	data := p
-	if d.savedByte >= 0 {
-		data = append([]byte{byte(d.savedByte)}, p...)
-		d.savedByte = -1
-	}
-	if len(data)%2 == 1 {
-		d.savedByte = int(data[len(data)-1])
-		data = data[:len(data)-1]
-	}
-	out := make([]byte, len(data))
-	for k := 0; k+1 < len(data); k += 2 {
-		out[k], out[k+1] = data[k+1], data[k]
-	}
-	return out
-}
-
-// block is conv=block: each newline-ended line becomes a cbs-byte record
-// padded with spaces; longer lines are cut (and counted).
-func (d *ddRun) block(p []byte) bool {
-	for _, b := range p {
-		switch {
-		case b == '\n':
-			for ; d.col < d.cbs; d.col++ {
-				if !d.output(' ') {
-					return false
-				}
-			}
-			d.col = 0
-			continue
-		case d.col == d.cbs:
-			d.rTruncate++
-		case d.col < d.cbs:
-			if !d.output(b) {
-				return false
-			}
-		}
-		d.col++
-	}
-	return true
-}
-
-// unblock is conv=unblock: each cbs-byte record loses its trailing
-// spaces and gains a newline.
-func (d *ddRun) unblock(p []byte) bool {
-	for k := 0; k < len(p); k++ {
-		b := p[k]
-		switch {
-		case d.col >= d.cbs:
-			d.col, d.pendingSpaces = 0, 0
-			k--
-			if !d.output('\n') {
-				return false
-			}
-			continue
-		case b == ' ':
-			d.pendingSpaces++
-		default:
-			for ; d.pendingSpaces > 0; d.pendingSpaces-- {
-				if !d.output(' ') {
-					return false
-				}
-			}
-			if !d.output(b) {
-				return false
-			}
-		}
-		d.col++
-	}
-	return true
-}
-
-// finish writes what the conversions hold back and the last, partial
-// output block, and gives a file that ends in a sparse hole its size.
-func (d *ddRun) finish() bool {
-	if d.savedByte >= 0 {
-		b := byte(d.savedByte)
-		d.savedByte = -1
-		if !d.convert([]byte{b}) {
-			return false
-		}
-	}
-	if d.conv&ddBlock != 0 && d.col > 0 {
-		for ; d.col < d.cbs; d.col++ {
-			if !d.output(' ') {
-				return false
-			}
-		}
-	}
-	if d.conv&ddUnblock != 0 && d.col > 0 && !d.output('\n') {
+	if msg != "" {
+		c.errorf("%s", msg)
 		return false
 	}
-	if len(d.obuf) > 0 {
-		n, err := d.write(d.obuf)
-		d.wBytes += int64(n)
-		if n != 0 {
-			d.wPartial++
-		}
-		if err != nil || n != len(d.obuf) {
-			return d.writeError(err)
-		}
-	}
-	if d.lastSeek {
-		t := d.c.t
-		if st, err := t.Fstat(d.outFd); err == nil && isReg(uint32(st.Mode)) {
-			if pos, err := t.Lseek(d.outFd, 0, linux.SEEK_CUR); err == nil && st.Size < pos {
-				if err := t.Ftruncate(d.outFd, pos); err != nil {
-					d.c.errorf("failed to truncate to %d bytes in output file %s: %s", pos, quote(d.outName), errText(err))
-					return false
-				}
-			}
-		}
-	}
 	return true
 }
 
-// progress prints status=progress's line once a second.
-func (d *ddRun) progress() {
-	if d.status != ddStatusProgress {
-		return
-	}
-	if now := time.Now(); !now.Before(d.nextReport) {
-		d.xferStats(now, true)
-		d.nextReport = d.nextReport.Add(time.Second)
-	}
-}
+var (
+	errDDSyntax = errors.New("invalid number")
+	errDDTooBig = errors.New("number too large")
+)
 
-// printStats is the summary on standard error.
-func (d *ddRun) printStats() {
-	if d.status == ddStatusNone {
-		return
+// ddUnits maps a size suffix to its multiplier. The letters from k up
+// alone or with iB are powers of 1024, with B (or D) powers of 1000;
+// c, w and b are fixed sizes that may carry a B. A bare B is 1: it
+// only marks the number as a byte count.
+var ddUnits = func() map[string]*big.Int {
+	u := map[string]*big.Int{"": big.NewInt(1), "B": big.NewInt(1)}
+	for word, n := range map[string]int64{"c": 1, "w": 2, "b": 512} {
+		u[word], u[word+"B"] = big.NewInt(n), big.NewInt(n)
 	}
-	c := d.c
-	c.out.Flush()
-	if d.progressLen > 0 {
-		fmt.Fprint(c.errw, "\n")
-		d.progressLen = 0
-	}
-	fmt.Fprintf(c.errw, "%d+%d records in\n%d+%d records out\n", d.rFull, d.rPartial, d.wFull, d.wPartial)
-	if d.rTruncate != 0 {
-		fmt.Fprintf(c.errw, "%d truncated record%s\n", d.rTruncate, plural(int(min(d.rTruncate, 2))))
-	}
-	if d.status != ddStatusNoxfer {
-		d.xferStats(time.Now(), false)
-	}
-}
-
-// xferStats is the "N bytes (...) copied, T s, R/s" line; a progress
-// line starts with a carriage return and is padded over the last one.
-func (d *ddRun) xferStats(now time.Time, progress bool) {
-	const opts = hrAutoscale | hrRoundToNearest | hrSpaceBeforeUnit | hrSI | hrB
-	n := uint64(d.wBytes)
-	si := dfHumanReadable(n, opts, 1, 1)
-	iec := dfHumanReadable(n, opts|hrBase1024, 1, 1)
-	elapsed := now.Sub(d.start)
-	rate := "Infinity B/s"
-	if elapsed > 0 {
-		rate = dfHumanReadable(n, opts, uint64(time.Second), uint64(elapsed)) + "/s"
-	}
-	secs := strconvG(elapsed.Seconds()) + " s"
-	if progress {
-		secs = fmt.Sprintf("%.0f s", elapsed.Seconds())
-	}
-	noPrefix := func(s string) bool { return len(s) >= 2 && s[len(s)-2] == ' ' }
-	var line string
-	switch {
-	case noPrefix(si):
-		word := "bytes"
-		if n == 1 {
-			word = "byte"
+	for e, letter := range []string{"K", "M", "G", "T", "P", "E", "Z", "Y"} {
+		bin := new(big.Int).Lsh(big.NewInt(1), uint(10*(e+1)))
+		dec := new(big.Int).Exp(big.NewInt(1000), big.NewInt(int64(e+1)), nil)
+		forms := []string{letter}
+		if letter == "K" {
+			forms = append(forms, "k")
 		}
-		line = fmt.Sprintf("%d %s copied, %s, %s", n, word, secs, rate)
-	case noPrefix(iec):
-		line = fmt.Sprintf("%d bytes (%s) copied, %s, %s", n, si, secs, rate)
-	default:
-		line = fmt.Sprintf("%d bytes (%s, %s) copied, %s, %s", n, si, iec, secs, rate)
+		for _, l := range forms {
+			u[l], u[l+"iB"] = bin, bin
+			u[l+"B"], u[l+"D"] = dec, dec
+		}
 	}
-	c := d.c
-	c.out.Flush()
-	if !progress {
-		fmt.Fprintln(c.errw, line)
-		return
+	return u
+}()
+
+// ddSize reads a dd number: digits with an optional unit, or the
+// product of two of them written AxB (only the first may be a bare B).
+// The result must fit in an int64.
+func ddSize(c *cmd, s string) (int64, error) {
+	left, right, product := strings.Cut(s, "x")
+	a, ok := ddFactor(left, true)
+	if !ok {
+		return 0, errDDSyntax
 	}
-	fmt.Fprintf(c.errw, "\r%s%s", line, strings.Repeat(" ", max(0, d.progressLen-len(line))))
-	d.progressLen = len(line)
+	if product {
+		b, ok := ddFactor(right, false)
+		if !ok {
+			return 0, errDDSyntax
+		}
+		a.Mul(a, b)
+		if a.Sign() == 0 && strings.HasPrefix(s, "0x") {
+			c.errorf("warning: %s is a zero multiplier; use %s if that is intended", quoteL("0x"), quoteL("00x"))
+		}
+	}
+	if !a.IsInt64() {
+		return 0, errDDTooBig
+	}
+	return a.Int64(), nil
 }
 
-// strconvG is C's %g: six significant digits, trailing zeros dropped.
-func strconvG(v float64) string {
-	return strconv.FormatFloat(v, 'g', 6, 64)
+// ddFactor reads one factor: blanks, an optional +, decimal digits and
+// a unit from ddUnits.
+func ddFactor(s string, bareB bool) (*big.Int, bool) {
+	s = strings.TrimLeft(s, " \t\n\v\f\r")
+	s = strings.TrimPrefix(s, "+")
+	digits := len(s) - len(strings.TrimLeft(s, "0123456789"))
+	unit, ok := ddUnits[s[digits:]]
+	if digits == 0 || !ok || (!bareB && s[digits:] == "B") {
+		return nil, false
+	}
+	n, _ := new(big.Int).SetString(s[:digits], 10)
+	return n.Mul(n, unit), true
 }
