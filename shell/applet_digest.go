@@ -442,9 +442,3 @@ func isHex(s string) bool {
 	return true
 }
 
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
