@@ -441,4 +441,3 @@ func isHex(s string) bool {
 	}
 	return true
 }
-
