@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
-	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
@@ -23,15 +22,8 @@ type leakKernel struct {
 
 func newLeakKernel(t *testing.T) *leakKernel {
 	t.Helper()
-	k := vfs.NewKernel()
-	if err := k.RegisterFilesystem(tmpfs.Type{}); err != nil {
-		t.Fatal(err)
-	}
-	init, err := k.InitMountTree(tmpfs.RootfsType{}, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &leakKernel{t, k, init}
+	init := bootTmpfs(t)
+	return &leakKernel{t, init.Kernel(), init}
 }
 
 // ok fails the test on an error from a step.

@@ -7,20 +7,13 @@ import (
 	"testing"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
-	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
 func bootMounts(t *testing.T) *vfs.Task {
 	t.Helper()
-	k := vfs.NewKernel()
-	if err := k.RegisterFilesystem(tmpfs.Type{}); err != nil {
-		t.Fatal(err)
-	}
-	init, err := k.InitMountTree(tmpfs.RootfsType{}, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	init := bootTmpfs(t)
+	k := init.Kernel()
 	t.Cleanup(func() { checkInvariants(t, k) })
 	for _, d := range []string{"/mnt", "/mnt/x", "/b", "/c"} {
 		if err := init.Mkdir(d, 0o755); err != nil {

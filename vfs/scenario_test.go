@@ -750,9 +750,9 @@ func (v vfsOps) SetUser(u *scUser) error {
 	return nil
 }
 
-// newScKernel boots a linuxvfs kernel whose root is a tmpfs and returns
-// init.
-func newScKernel(t testing.TB) *vfs.Task {
+// bootTmpfs boots a kernel that knows tmpfs, with rootfs at its root, and
+// returns its init task.
+func bootTmpfs(t testing.TB) *vfs.Task {
 	t.Helper()
 	k := vfs.NewKernel()
 	if err := k.RegisterFilesystem(tmpfs.Type{}); err != nil {
@@ -762,6 +762,15 @@ func newScKernel(t testing.TB) *vfs.Task {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return init
+}
+
+// newScKernel boots a linuxvfs kernel whose root is a tmpfs and returns
+// init.
+func newScKernel(t testing.TB) *vfs.Task {
+	t.Helper()
+	init := bootTmpfs(t)
+	k := init.Kernel()
 	t.Cleanup(func() { checkInvariants(t, k) })
 	return init
 }
