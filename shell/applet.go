@@ -59,18 +59,18 @@ func addApplets(m *map[string]appletFunc, more map[string]appletFunc) {
 
 // cmd is one running applet: its arguments, streams and task.
 type cmd struct {
-	ctx  context.Context
+	Ctx  context.Context
 	sh   *shell
-	t    *vfs.Task
+	Task    *vfs.Task
 	hc   interp.HandlerContext
-	name string
-	args []string
+	Name string
+	Args []string
 
-	stdin io.Reader
-	out   *bufio.Writer
-	errw  io.Writer
-	// usageStatus is the exit status of a usage error (2 for ls).
-	usageStatus int
+	Stdin io.Reader
+	Out   *bufio.Writer
+	Errw  io.Writer
+	// UsageStatus is the exit status of a usage error (2 for ls).
+	UsageStatus int
 }
 
 func newCmd(ctx context.Context, s *shell, hc interp.HandlerContext, name string, args []string) *cmd {
@@ -85,117 +85,117 @@ func newCmd(ctx context.Context, s *shell, hc interp.HandlerContext, name string
 	if stderr == nil {
 		stderr = io.Discard
 	}
-	return &cmd{ctx: ctx, sh: s, t: s.task, hc: hc, name: name, args: args,
-		stdin: stdin, out: bufio.NewWriter(stdout), errw: stderr, usageStatus: 1}
+	return &cmd{Ctx: ctx, sh: s, Task: s.task, hc: hc, Name: name, Args: args,
+		Stdin: stdin, Out: bufio.NewWriter(stdout), Errw: stderr, UsageStatus: 1}
 }
 
 // run runs a and flushes its output. A failed write of standard output is
 // a failure of the command, as in coreutils' close_stdout.
 func (c *cmd) run(a appletFunc) int {
 	code := a(c)
-	err := c.out.Flush()
+	err := c.Out.Flush()
 	switch {
 	case errors.Is(err, syscall.EPIPE):
 		// A real process would have died of SIGPIPE, silently.
 		return 128 + 13
 	case err != nil && code == 0:
-		fmt.Fprintf(c.errw, "%s: write error: %s\n", c.name, errText(err))
+		fmt.Fprintf(c.Errw, "%s: write error: %s\n", c.Name, ErrText(err))
 		code = 1
 	}
 	return code
 }
 
-// errorf prints "NAME: message" on standard error, after what the applet
+// Errorf prints "NAME: message" on standard error, after what the applet
 // already wrote to standard output.
-func (c *cmd) errorf(format string, a ...any) {
-	c.out.Flush()
-	fmt.Fprintf(c.errw, "%s: %s\n", c.name, fmt.Sprintf(format, a...))
+func (c *cmd) Errorf(format string, a ...any) {
+	c.Out.Flush()
+	fmt.Fprintf(c.Errw, "%s: %s\n", c.Name, fmt.Sprintf(format, a...))
 }
 
 // builtinErrorf prints a shell builtin's diagnostic the way bash does:
 // "sh: line N: NAME: message".
 func (c *cmd) builtinErrorf(format string, a ...any) {
-	c.out.Flush()
+	c.Out.Flush()
 	prefix := c.sh.name + ": "
 	if c.hc.Pos.IsValid() {
 		prefix += fmt.Sprintf("line %d: ", c.hc.Pos.Line())
 	}
-	fmt.Fprintf(c.errw, "%s%s: %s\n", prefix, c.name, fmt.Sprintf(format, a...))
+	fmt.Fprintf(c.Errw, "%s%s: %s\n", prefix, c.Name, fmt.Sprintf(format, a...))
 }
 
-// errText is strerror for the errors applets see: linux.Errno's text, or
+// ErrText is strerror for the errors applets see: linux.Errno's text, or
 // the text inside a wrapping error.
-func errText(err error) string {
+func ErrText(err error) string {
 	var pe interface{ Unwrap() error }
 	if errors.As(err, &pe) && pe.Unwrap() != nil {
-		return errText(pe.Unwrap())
+		return ErrText(pe.Unwrap())
 	}
 	return err.Error()
 }
 
-// flagSet returns a pflag set for GNU-style options: combined short flags,
+// FlagSet returns a pflag set for GNU-style options: combined short flags,
 // "--", options after operands. Diagnostics are printed by parse.
-func (c *cmd) flagSet() *pflag.FlagSet {
-	fs := pflag.NewFlagSet(c.name, pflag.ContinueOnError)
+func (c *cmd) FlagSet() *pflag.FlagSet {
+	fs := pflag.NewFlagSet(c.Name, pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
 	return fs
 }
 
-// parse parses the arguments and returns the operands; false means a usage
+// Parse parses the arguments and returns the operands; false means a usage
 // error was reported and the applet should return c.usageStatus.
-func (c *cmd) parse(fs *pflag.FlagSet) ([]string, bool) {
-	if err := fs.Parse(c.args); err != nil {
-		c.usageError(err)
+func (c *cmd) Parse(fs *pflag.FlagSet) ([]string, bool) {
+	if err := fs.Parse(c.Args); err != nil {
+		c.UsageError(err)
 		return nil, false
 	}
 	return fs.Args(), true
 }
 
-// usageError prints getopt's wording of a pflag error.
-func (c *cmd) usageError(err error) {
+// UsageError prints getopt's wording of a pflag error.
+func (c *cmd) UsageError(err error) {
 	var ne *pflag.NotExistError
 	var ve *pflag.ValueRequiredError
 	switch {
 	case errors.Is(err, pflag.ErrHelp):
-		c.errorf("invalid option -- 'h'")
+		c.Errorf("invalid option -- 'h'")
 	case errors.As(err, &ne) && ne.GetSpecifiedShortnames() != "":
-		c.errorf("invalid option -- '%s'", ne.GetSpecifiedName()[:1])
+		c.Errorf("invalid option -- '%s'", ne.GetSpecifiedName()[:1])
 	case errors.As(err, &ne):
-		c.errorf("unrecognized option '--%s'", ne.GetSpecifiedName())
+		c.Errorf("unrecognized option '--%s'", ne.GetSpecifiedName())
 	case errors.As(err, &ve) && ve.GetSpecifiedShortnames() != "":
-		c.errorf("option requires an argument -- '%s'", ve.GetSpecifiedName()[:1])
+		c.Errorf("option requires an argument -- '%s'", ve.GetSpecifiedName()[:1])
 	case errors.As(err, &ve):
-		c.errorf("option '--%s' requires an argument", ve.GetSpecifiedName())
+		c.Errorf("option '--%s' requires an argument", ve.GetSpecifiedName())
 	default:
-		c.errorf("%s", err)
+		c.Errorf("%s", err)
 	}
-	c.tryHelp()
+	c.TryHelp()
 }
 
-// tryHelp ends a usage diagnostic.
-func (c *cmd) tryHelp() {
-	fmt.Fprintf(c.errw, "Try '%s --help' for more information.\n", c.name)
+// TryHelp ends a usage diagnostic.
+func (c *cmd) TryHelp() {
+	fmt.Fprintf(c.Errw, "Try '%s --help' for more information.\n", c.Name)
 }
 
-// missingOperand reports a command line without enough operands.
-func (c *cmd) missingOperand(after string) int {
+// MissingOperand reports a command line without enough operands.
+func (c *cmd) MissingOperand(after string) int {
 	if after == "" {
-		c.errorf("missing operand")
+		c.Errorf("missing operand")
 	} else {
-		c.errorf("missing destination file operand after %s", quoteL(after))
+		c.Errorf("missing destination file operand after %s", quoteL(after))
 	}
-	c.tryHelp()
+	c.TryHelp()
 	return 1
 }
 
-// extraOperand reports one operand too many.
-func (c *cmd) extraOperand(op string) int {
-	c.errorf("extra operand %s", quoteL(op))
-	c.tryHelp()
+// ExtraOperand reports one operand too many.
+func (c *cmd) ExtraOperand(op string) int {
+	c.Errorf("extra operand %s", quoteL(op))
+	c.TryHelp()
 	return 1
 }
 
-// cancelled reports whether the shell's context ended, so that long
+// Cancelled reports whether the shell's context ended, so that long
 // applets (cat of a pipe, find of a big tree) stop with the script.
-func (c *cmd) cancelled() bool { return c.ctx.Err() != nil }
+func (c *cmd) Cancelled() bool { return c.Ctx.Err() != nil }

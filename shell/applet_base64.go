@@ -15,20 +15,20 @@ func init() {
 // wrapping at -w columns (76; 0 never wraps), or decode it with -d,
 // ignoring newlines and, with -i, other characters outside the alphabet.
 func base64Applet(c *cmd) int {
-	fs := c.flagSet()
+	fs := c.FlagSet()
 	decode := fs.BoolP("decode", "d", false, "decode")
 	garbage := fs.BoolP("ignore-garbage", "i", false, "ignore garbage")
 	wrap := fs.IntP("wrap", "w", 76, "wrap")
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
 	if len(ops) > 1 {
-		c.errorf("extra operand %s", quote(ops[1]))
+		c.Errorf("extra operand %s", quote(ops[1]))
 		return 1
 	}
 	if *wrap < 0 {
-		c.errorf("invalid wrap size: %s", quote(fs.Lookup("wrap").Value.String()))
+		c.Errorf("invalid wrap size: %s", quote(fs.Lookup("wrap").Value.String()))
 		return 1
 	}
 	data, err := c.slurp(append(ops, "-")[0])
@@ -40,11 +40,11 @@ func base64Applet(c *cmd) int {
 	}
 	enc := base64.StdEncoding.EncodeToString(data)
 	for *wrap > 0 && len(enc) > *wrap {
-		c.out.WriteString(enc[:*wrap] + "\n")
+		c.Out.WriteString(enc[:*wrap] + "\n")
 		enc = enc[*wrap:]
 	}
 	if enc != "" || *wrap == 0 {
-		c.out.WriteString(enc + "\n")
+		c.Out.WriteString(enc + "\n")
 	}
 	return 0
 }
@@ -63,9 +63,9 @@ func (c *cmd) base64Decode(data []byte, garbage bool) int {
 	}
 	out := make([]byte, base64.StdEncoding.DecodedLen(len(clean)))
 	n, err := base64.StdEncoding.Decode(out, clean)
-	c.out.Write(out[:n])
+	c.Out.Write(out[:n])
 	if err != nil {
-		c.errorf("invalid input")
+		c.Errorf("invalid input")
 		return 1
 	}
 	return 0

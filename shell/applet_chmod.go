@@ -24,9 +24,9 @@ type chmodOpts struct {
 // chmodApplet is chmod(1). Command-line symlinks are followed; during -R
 // symlinks are skipped, as chmod cannot change a link's own mode.
 func chmodApplet(c *cmd) int {
-	args, dashMode := splitDashMode(c.args)
-	c.args = args
-	fs := c.flagSet()
+	args, dashMode := splitDashMode(c.Args)
+	c.Args = args
+	fs := c.FlagSet()
 	var o chmodOpts
 	fs.BoolVarP(&o.recursive, "recursive", "R", false, "recursive")
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "verbose")
@@ -36,23 +36,23 @@ func chmodApplet(c *cmd) int {
 	ref := fs.String("reference", "", "use RFILE's mode")
 	fs.Bool("preserve-root", false, "ignored")
 	fs.Bool("no-preserve-root", false, "ignored")
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
 	modeArg := dashMode
 	if modeArg == "" && *ref == "" {
 		if len(ops) == 0 {
-			return c.missingOperand("")
+			return c.MissingOperand("")
 		}
 		modeArg, ops = ops[0], ops[1:]
 	}
 	if len(ops) == 0 {
 		if modeArg == "" {
-			return c.missingOperand("")
+			return c.MissingOperand("")
 		}
-		c.errorf("missing operand after %s", quoteL(modeArg))
-		c.tryHelp()
+		c.Errorf("missing operand after %s", quoteL(modeArg))
+		c.TryHelp()
 		return 1
 	}
 	o.surprises = dashMode != ""
@@ -90,11 +90,11 @@ func splitDashMode(args []string) ([]string, string) {
 
 // chmodMode compiles the mode or reads --reference.
 func (c *cmd) chmodMode(o *chmodOpts, modeArg, ref string) bool {
-	o.umask = c.t.GetUmask()
+	o.umask = c.Task.GetUmask()
 	if ref != "" {
-		st, err := c.t.Stat(ref)
+		st, err := c.Task.Stat(ref)
 		if err != nil {
-			c.errorf("failed to get attributes of %s: %s", quote(ref), errText(err))
+			c.Errorf("failed to get attributes of %s: %s", quote(ref), ErrText(err))
 			return false
 		}
 		o.ch = modeChange{{op: '=', affected: modeBits, value: uint32(st.Mode) & modeBits, mentioned: modeBits}}
@@ -102,8 +102,8 @@ func (c *cmd) chmodMode(o *chmodOpts, modeArg, ref string) bool {
 	}
 	ch, err := parseMode(modeArg)
 	if err != nil {
-		c.errorf("invalid mode: %s", quoteL(modeArg))
-		c.tryHelp()
+		c.Errorf("invalid mode: %s", quoteL(modeArg))
+		c.TryHelp()
 		return false
 	}
 	o.ch = ch
@@ -113,7 +113,7 @@ func (c *cmd) chmodMode(o *chmodOpts, modeArg, ref string) bool {
 // chmodOperand changes one command-line file, then its tree with -R.
 func (c *cmd) chmodOperand(name string, o *chmodOpts) bool {
 	name = ftsTrim(name)
-	w := newDirWalk(c.t)
+	w := newDirWalk(c.Task)
 	defer w.close()
 	return c.chmodOne(w, walkLoc{path: name, name: name}, o, true)
 }
@@ -125,19 +125,19 @@ func (c *cmd) chmodOne(w *dirWalk, l walkLoc, o *chmodOpts, cmdline bool) bool {
 	var st vfs.Statx
 	var err error
 	if cmdline {
-		if st, err = c.t.Fstatat(w.at(), l.name, 0); err != nil {
+		if st, err = c.Task.Fstatat(w.at(), l.name, 0); err != nil {
 			if errors.Is(err, linux.ENOENT) {
-				if lst, lerr := c.t.Fstatat(w.at(), l.name, linux.AT_SYMLINK_NOFOLLOW); lerr == nil && isLink(uint32(lst.Mode)) {
-					c.errorf("cannot operate on dangling symlink %s", quote(l.path))
+				if lst, lerr := c.Task.Fstatat(w.at(), l.name, linux.AT_SYMLINK_NOFOLLOW); lerr == nil && isLink(uint32(lst.Mode)) {
+					c.Errorf("cannot operate on dangling symlink %s", quote(l.path))
 					return false
 				}
 			}
-			c.errorf("cannot access %s: %s", quote(l.path), errText(err))
+			c.Errorf("cannot access %s: %s", quote(l.path), ErrText(err))
 			return false
 		}
 	} else {
-		if st, err = c.t.Fstatat(w.at(), l.name, linux.AT_SYMLINK_NOFOLLOW); err != nil {
-			c.errorf("cannot access %s: %s", quote(l.path), errText(err))
+		if st, err = c.Task.Fstatat(w.at(), l.name, linux.AT_SYMLINK_NOFOLLOW); err != nil {
+			c.Errorf("cannot access %s: %s", quote(l.path), ErrText(err))
 			return false
 		}
 		if isLink(uint32(st.Mode)) {
@@ -158,18 +158,18 @@ func (c *cmd) chmodOne(w *dirWalk, l walkLoc, o *chmodOpts, cmdline bool) bool {
 func (c *cmd) eachChild(w *dirWalk, dir walkLoc, follow bool, one func(l walkLoc) bool) bool {
 	ents, err := w.enter(dir, follow)
 	if err != nil {
-		c.errorf("cannot read directory %s: %s", quote(dir.path), errText(err))
+		c.Errorf("cannot read directory %s: %s", quote(dir.path), ErrText(err))
 		return false
 	}
 	ok := true
 	for _, e := range ents {
-		if c.cancelled() {
+		if c.Cancelled() {
 			return false
 		}
 		ok = one(dir.child(e.Name)) && ok
 	}
 	if err := w.leave(); err != nil {
-		c.errorf("%s: %s", quote(dir.path), errText(err))
+		c.Errorf("%s: %s", quote(dir.path), ErrText(err))
 		return false
 	}
 	return ok
@@ -182,9 +182,9 @@ func (c *cmd) chmodApply(dirfd int, l walkLoc, st *vfs.Statx, o *chmodOpts) bool
 	old := uint32(st.Mode)
 	dir := isDir(old)
 	newMode := o.ch.apply(old, dir, o.umask)
-	if err := c.t.Fchmodat(dirfd, l.name, newMode, 0); err != nil {
+	if err := c.Task.Fchmodat(dirfd, l.name, newMode, 0); err != nil {
 		if !o.quiet {
-			c.errorf("changing permissions of %s: %s", quote(name), errText(err))
+			c.Errorf("changing permissions of %s: %s", quote(name), ErrText(err))
 		}
 		return false
 	}
@@ -193,7 +193,7 @@ func (c *cmd) chmodApply(dirfd int, l walkLoc, st *vfs.Statx, o *chmodOpts) bool
 		c.chmodReport(name, old, newMode, changed)
 	}
 	if naive := o.ch.apply(old, dir, 0); o.surprises && newMode&^naive != 0 && !o.quiet {
-		c.errorf("%s: new permissions are %s, not %s", quotef(name),
+		c.Errorf("%s: new permissions are %s, not %s", quotef(name),
 			modeString(newMode | linux.S_IFREG)[1:], modeString(naive | linux.S_IFREG)[1:])
 		return false
 	}
@@ -203,9 +203,9 @@ func (c *cmd) chmodApply(dirfd int, l walkLoc, st *vfs.Statx, o *chmodOpts) bool
 func (c *cmd) chmodReport(name string, old, newMode uint32, changed bool) {
 	typ := old & linux.S_IFMT
 	if changed {
-		fmt.Fprintf(c.out, "mode of %s changed from %04o (%s) to %04o (%s)\n", quote(name),
+		fmt.Fprintf(c.Out, "mode of %s changed from %04o (%s) to %04o (%s)\n", quote(name),
 			old&modeBits, modeString(old)[1:], newMode, modeString(newMode | typ)[1:])
 		return
 	}
-	fmt.Fprintf(c.out, "mode of %s retained as %04o (%s)\n", quote(name), newMode, modeString(newMode | typ)[1:])
+	fmt.Fprintf(c.Out, "mode of %s retained as %04o (%s)\n", quote(name), newMode, modeString(newMode | typ)[1:])
 }

@@ -29,22 +29,22 @@ type chownOpts struct {
 func chownApplet(c *cmd) int {
 	fs, o := c.chownFlags()
 	ref := fs.String("reference", "", "use RFILE's owner and group")
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
 	switch {
 	case *ref != "":
-		st, err := c.t.Stat(*ref)
+		st, err := c.Task.Stat(*ref)
 		if err != nil {
-			c.errorf("failed to get attributes of %s: %s", quote(*ref), errText(err))
+			c.Errorf("failed to get attributes of %s: %s", quote(*ref), ErrText(err))
 			return 1
 		}
 		o.uid, o.gid = st.UID, st.GID
 		o.userName, o.groupName = userName(st.UID, ""), groupName(st.GID, "")
 		o.userSet, o.groupSet = true, true
 	case len(ops) == 0:
-		return c.missingOperand("")
+		return c.MissingOperand("")
 	default:
 		if !c.parseOwnerSpec(ops[0], o) {
 			return 1
@@ -59,25 +59,25 @@ func chgrpApplet(c *cmd) int {
 	fs, o := c.chownFlags()
 	o.chgrp = true
 	ref := fs.String("reference", "", "use RFILE's group")
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
 	o.uid = vfs.NoChange
 	switch {
 	case *ref != "":
-		st, err := c.t.Stat(*ref)
+		st, err := c.Task.Stat(*ref)
 		if err != nil {
-			c.errorf("failed to get attributes of %s: %s", quote(*ref), errText(err))
+			c.Errorf("failed to get attributes of %s: %s", quote(*ref), ErrText(err))
 			return 1
 		}
 		o.gid = st.GID
 	case len(ops) == 0:
-		return c.missingOperand("")
+		return c.MissingOperand("")
 	default:
 		gid, good := parseID(ops[0])
 		if !good {
-			c.errorf("invalid group: %s", quoteL(ops[0]))
+			c.Errorf("invalid group: %s", quoteL(ops[0]))
 			return 1
 		}
 		o.gid, o.groupName, o.groupSet, ops = gid, ops[0], true, ops[1:]
@@ -86,7 +86,7 @@ func chgrpApplet(c *cmd) int {
 }
 
 func (c *cmd) chownFlags() (*pflag.FlagSet, *chownOpts) {
-	fs := c.flagSet()
+	fs := c.FlagSet()
 	o := &chownOpts{}
 	fs.BoolVarP(&o.recursive, "recursive", "R", false, "recursive")
 	fs.BoolVarP(&o.noDeref, "no-dereference", "h", false, "change symlinks themselves")
@@ -112,12 +112,12 @@ func (c *cmd) parseOwnerSpec(spec string, o *chownOpts) bool {
 		if dot := strings.IndexByte(spec, '.'); dot >= 0 {
 			if parseWithSeparator(spec, dot, o) == "" {
 				msg = ""
-				c.errorf("warning: '.' should be ':': %s", quoteL(spec))
+				c.Errorf("warning: '.' should be ':': %s", quoteL(spec))
 			}
 		}
 	}
 	if msg != "" {
-		c.errorf("%s: %s", msg, quoteL(spec))
+		c.Errorf("%s: %s", msg, quoteL(spec))
 		return false
 	}
 	// chown.c: a group without a user name still says "ownership"
@@ -193,14 +193,14 @@ func parseID(s string) (uint32, bool) {
 
 func (c *cmd) chownAll(ops []string, o *chownOpts) int {
 	if len(ops) == 0 {
-		c.errorf("missing operand after %s", quoteL(c.args[len(c.args)-1]))
-		c.tryHelp()
+		c.Errorf("missing operand after %s", quoteL(c.Args[len(c.Args)-1]))
+		c.TryHelp()
 		return 1
 	}
 	status := 0
 	for _, name := range ops {
 		name = ftsTrim(name)
-		w := newDirWalk(c.t)
+		w := newDirWalk(c.Task)
 		ok := c.chownOne(w, walkLoc{path: name, name: name}, o, true)
 		w.close()
 		if !ok {
@@ -213,16 +213,16 @@ func (c *cmd) chownAll(ops []string, o *chownOpts) int {
 // chownOne changes one file: command-line symlinks are followed unless -h
 // or -R (which, like coreutils' default -P, changes links themselves).
 func (c *cmd) chownOne(w *dirWalk, l walkLoc, o *chownOpts, cmdline bool) bool {
-	lst, err := c.t.Fstatat(w.at(), l.name, linux.AT_SYMLINK_NOFOLLOW)
+	lst, err := c.Task.Fstatat(w.at(), l.name, linux.AT_SYMLINK_NOFOLLOW)
 	if err != nil {
-		c.errorf("cannot access %s: %s", quote(l.path), errText(err))
+		c.Errorf("cannot access %s: %s", quote(l.path), ErrText(err))
 		return false
 	}
 	follow := cmdline && !o.noDeref && !o.recursive
 	st := lst
 	if follow && isLink(uint32(lst.Mode)) {
-		if st, err = c.t.Fstatat(w.at(), l.name, 0); err != nil {
-			c.errorf("cannot dereference %s: %s", quote(l.path), errText(err))
+		if st, err = c.Task.Fstatat(w.at(), l.name, 0); err != nil {
+			c.Errorf("cannot dereference %s: %s", quote(l.path), ErrText(err))
 			return false
 		}
 	}
@@ -231,13 +231,13 @@ func (c *cmd) chownOne(w *dirWalk, l walkLoc, o *chownOpts, cmdline bool) bool {
 		flags = 0
 	}
 	ok := true
-	if err := c.t.Fchownat(w.at(), l.name, o.uid, o.gid, flags); err != nil {
+	if err := c.Task.Fchownat(w.at(), l.name, o.uid, o.gid, flags); err != nil {
 		if !o.quiet {
 			what := "ownership"
 			if o.chgrp {
 				what = "group"
 			}
-			c.errorf("changing %s of %s: %s", what, quote(l.path), errText(err))
+			c.Errorf("changing %s of %s: %s", what, quote(l.path), ErrText(err))
 		}
 		ok = false
 	} else {
@@ -274,17 +274,17 @@ func (c *cmd) chownReport(name string, st *vfs.Statx, o *chownOpts) {
 	spec, old := userGroupStr(newUser, newGroup, user, group), userGroupStr(oldUser, oldGroup, user, group)
 	switch {
 	case changed && user:
-		fmt.Fprintf(c.out, "changed ownership of %s from %s to %s\n", quote(name), old, spec)
+		fmt.Fprintf(c.Out, "changed ownership of %s from %s to %s\n", quote(name), old, spec)
 	case changed && group:
-		fmt.Fprintf(c.out, "changed group of %s from %s to %s\n", quote(name), old, spec)
+		fmt.Fprintf(c.Out, "changed group of %s from %s to %s\n", quote(name), old, spec)
 	case changed:
-		fmt.Fprintf(c.out, "no change to ownership of %s\n", quote(name))
+		fmt.Fprintf(c.Out, "no change to ownership of %s\n", quote(name))
 	case user:
-		fmt.Fprintf(c.out, "ownership of %s retained as %s\n", quote(name), old)
+		fmt.Fprintf(c.Out, "ownership of %s retained as %s\n", quote(name), old)
 	case group:
-		fmt.Fprintf(c.out, "group of %s retained as %s\n", quote(name), old)
+		fmt.Fprintf(c.Out, "group of %s retained as %s\n", quote(name), old)
 	default:
-		fmt.Fprintf(c.out, "ownership of %s retained\n", quote(name))
+		fmt.Fprintf(c.Out, "ownership of %s retained\n", quote(name))
 	}
 }
 

@@ -90,13 +90,13 @@ type seenSource struct {
 // seenBefore warns about a non-directory source given twice, which cp
 // copies only once.
 func (c *cmd) seenBefore(seen map[seenSource]bool, src string) bool {
-	st, err := c.t.Stat(src)
+	st, err := c.Task.Stat(src)
 	if err != nil || isDir(uint32(st.Mode)) {
 		return false
 	}
 	k := seenSource{st.Dev(), st.Ino, src}
 	if seen[k] {
-		c.errorf("warning: source file %s specified more than once", quote(src))
+		c.Errorf("warning: source file %s specified more than once", quote(src))
 		return true
 	}
 	seen[k] = true
@@ -104,7 +104,7 @@ func (c *cmd) seenBefore(seen map[seenSource]bool, src string) bool {
 }
 
 func (c *cmd) cpFlags() (cpOpts, targetOpts, []string, bool) {
-	fs := c.flagSet()
+	fs := c.FlagSet()
 	var o cpOpts
 	var tg targetOpts
 	var r, R, a, d, p, P, L, H bool
@@ -121,7 +121,7 @@ func (c *cmd) cpFlags() (cpOpts, targetOpts, []string, bool) {
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "verbose")
 	fs.BoolP("interactive", "i", false, "ignored: never prompts")
 	addTargetFlags(fs, &tg)
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	o.recursive = r || R || a
 	o.preserve = p || a
 	o.links = a || d
@@ -156,14 +156,14 @@ func (cp *copier) statFlags(cmdline bool) int {
 // copy copies src to dst (copy_internal).
 func (cp *copier) copy(src, dst string, cmdline bool) bool {
 	c := cp.c
-	st, err := c.t.Fstatat(atCWD, src, cp.statFlags(cmdline))
+	st, err := c.Task.Fstatat(atCWD, src, cp.statFlags(cmdline))
 	if err != nil {
-		c.errorf("cannot stat %s: %s", quote(src), errText(err))
+		c.Errorf("cannot stat %s: %s", quote(src), ErrText(err))
 		return false
 	}
 	mode := uint32(st.Mode)
 	if isDir(mode) && !cp.o.recursive {
-		c.errorf("-r not specified; omitting directory %s", quote(src))
+		c.Errorf("-r not specified; omitting directory %s", quote(src))
 		return false
 	}
 	newDst, skip, ok := cp.checkDest(src, dst, &st)
@@ -201,11 +201,11 @@ func (cp *copier) announce(src, dst string, madeDir bool) {
 	switch {
 	case !cp.o.verbose:
 	case !cp.o.moving:
-		cp.c.out.WriteString(quote(src) + " -> " + quote(dst) + "\n")
+		cp.c.Out.WriteString(quote(src) + " -> " + quote(dst) + "\n")
 	case madeDir:
-		cp.c.out.WriteString("created directory " + quote(dst) + "\n")
+		cp.c.Out.WriteString("created directory " + quote(dst) + "\n")
 	default:
-		cp.c.out.WriteString("copied " + quote(src) + " -> " + quote(dst) + "\n")
+		cp.c.Out.WriteString("copied " + quote(src) + " -> " + quote(dst) + "\n")
 	}
 }
 
@@ -224,8 +224,8 @@ func (cp *copier) linkedBefore(src, dst string, st *vfs.Statx) (done, ok bool) {
 		cp.linked[k] = dst
 		return false, true
 	}
-	if err := cp.c.t.Link(first, dst); err != nil {
-		cp.c.errorf("cannot create hard link %s to %s: %s", quote(dst), quote(first), errText(err))
+	if err := cp.c.Task.Link(first, dst); err != nil {
+		cp.c.Errorf("cannot create hard link %s to %s: %s", quote(dst), quote(first), ErrText(err))
 		return true, false
 	}
 	if !cp.o.moving {
@@ -243,30 +243,30 @@ func (cp *copier) checkDest(src, dst string, st *vfs.Statx) (newDst, skip, ok bo
 	if !isReg(mode) {
 		flags = linux.AT_SYMLINK_NOFOLLOW
 	}
-	dt, err := c.t.Fstatat(atCWD, dst, flags)
+	dt, err := c.Task.Fstatat(atCWD, dst, flags)
 	if err != nil {
 		if errors.Is(err, linux.ENOENT) {
 			return true, false, true
 		}
-		c.errorf("cannot stat %s: %s", quote(dst), errText(err))
+		c.Errorf("cannot stat %s: %s", quote(dst), ErrText(err))
 		return false, false, false
 	}
 	dmode := uint32(dt.Mode)
 	switch {
 	case !c.sameFileOK(src, dst, st, &dt, false, cp.o.deref == derefNever):
-		c.errorf("%s and %s are the same file", quote(src), quote(dst))
+		c.Errorf("%s and %s are the same file", quote(src), quote(dst))
 		return false, false, false
 	case cp.o.noClobber:
 		return false, true, true
 	case isDir(mode) && !isDir(dmode):
-		c.errorf("cannot overwrite non-directory %s with directory %s", quote(dst), quote(src))
+		c.Errorf("cannot overwrite non-directory %s with directory %s", quote(dst), quote(src))
 		return false, false, false
 	case !isDir(mode) && isDir(dmode):
-		c.errorf("cannot overwrite directory %s with non-directory", quote(dst))
+		c.Errorf("cannot overwrite directory %s with non-directory", quote(dst))
 		return false, false, false
 	case !isDir(mode) && !isReg(mode):
-		if err := c.t.Unlink(dst); err != nil {
-			c.errorf("cannot remove %s: %s", quote(dst), errText(err))
+		if err := c.Task.Unlink(dst); err != nil {
+			c.Errorf("cannot remove %s: %s", quote(dst), ErrText(err))
 			return false, false, false
 		}
 		return true, false, true
@@ -278,16 +278,16 @@ func (cp *copier) checkDest(src, dst string, st *vfs.Statx) (newDst, skip, ok bo
 // permission bits less the umask, an existing one keeps its own.
 func (cp *copier) copyReg(src, dst string, st *vfs.Statx, newDst bool) bool {
 	c := cp.c
-	in, err := openFile(c.t, src, linux.O_RDONLY, 0)
+	in, err := openFile(c.Task, src, linux.O_RDONLY, 0)
 	if err != nil {
-		c.errorf("cannot open %s for reading: %s", quote(src), errText(err))
+		c.Errorf("cannot open %s for reading: %s", quote(src), ErrText(err))
 		return false
 	}
 	defer in.Close()
 	out, err := cp.openDest(dst, st, newDst)
 	if out == nil {
 		if err != nil {
-			c.errorf("cannot create regular file %s: %s", quote(dst), errText(err))
+			c.Errorf("cannot create regular file %s: %s", quote(dst), ErrText(err))
 		}
 		return false
 	}
@@ -300,19 +300,19 @@ func (cp *copier) copyReg(src, dst string, st *vfs.Statx, newDst bool) bool {
 func (cp *copier) openDest(dst string, st *vfs.Statx, newDst bool) (*vfsFile, error) {
 	c := cp.c
 	if !newDst {
-		f, err := openFile(c.t, dst, linux.O_WRONLY|linux.O_TRUNC, 0)
+		f, err := openFile(c.Task, dst, linux.O_WRONLY|linux.O_TRUNC, 0)
 		if err == nil || !cp.o.force {
 			return f, err
 		}
-		if err := c.t.Unlink(dst); err != nil {
+		if err := c.Task.Unlink(dst); err != nil {
 			return nil, err
 		}
 	}
-	f, err := openFile(c.t, dst, linux.O_WRONLY|linux.O_CREAT|linux.O_EXCL, uint32(st.Mode)&rwxUGO)
+	f, err := openFile(c.Task, dst, linux.O_WRONLY|linux.O_CREAT|linux.O_EXCL, uint32(st.Mode)&rwxUGO)
 	switch {
 	case errors.Is(err, linux.EEXIST):
-		if _, lerr := c.t.Readlink(dst); lerr == nil {
-			c.errorf("not writing through dangling symlink %s", quote(dst))
+		if _, lerr := c.Task.Readlink(dst); lerr == nil {
+			c.Errorf("not writing through dangling symlink %s", quote(dst))
 			return nil, nil
 		}
 	case errors.Is(err, linux.EISDIR) && strings.HasSuffix(dst, "/"):
@@ -327,7 +327,7 @@ func (cp *copier) copyData(in io.Reader, out io.Writer, src, dst string) bool {
 		n, err := in.Read(buf)
 		if n > 0 {
 			if _, werr := out.Write(buf[:n]); werr != nil {
-				cp.c.errorf("error writing %s: %s", quote(dst), errText(werr))
+				cp.c.Errorf("error writing %s: %s", quote(dst), ErrText(werr))
 				return false
 			}
 		}
@@ -335,7 +335,7 @@ func (cp *copier) copyData(in io.Reader, out io.Writer, src, dst string) bool {
 			return true
 		}
 		if err != nil {
-			cp.c.errorf("error reading %s: %s", quote(src), errText(err))
+			cp.c.Errorf("error reading %s: %s", quote(src), ErrText(err))
 			return false
 		}
 	}
@@ -355,15 +355,15 @@ func (cp *copier) copyDir(src, dst string, st *vfs.Statx, newDst bool) bool {
 	if !cp.o.moving || newDst {
 		cp.announce(src, dst, newDst)
 	}
-	ents, err := readDirents(c.t, src)
+	ents, err := readDirents(c.Task, src)
 	if err != nil {
-		c.errorf("cannot access %s: %s", quote(src), errText(err))
+		c.Errorf("cannot access %s: %s", quote(src), ErrText(err))
 		return false
 	}
 	sort.SliceStable(ents, func(i, j int) bool { return ents[i].Ino < ents[j].Ino })
 	ok := true
 	for _, e := range ents {
-		if c.cancelled() {
+		if c.Cancelled() {
 			return false
 		}
 		ok = cp.copy(joinPath(src, e.Name), joinPath(dst, e.Name), false) && ok
@@ -380,13 +380,13 @@ func (cp *copier) copyDir(src, dst string, st *vfs.Statx, newDst bool) bool {
 func (cp *copier) makeDir(dst string, st *vfs.Statx) (restore bool, mode uint32, ok bool) {
 	c := cp.c
 	omitted := uint32(0o022)
-	if err := c.t.Mkdir(dst, uint32(st.Mode)&modeBits&^omitted); err != nil {
-		c.errorf("cannot create directory %s: %s", quote(dst), errText(err))
+	if err := c.Task.Mkdir(dst, uint32(st.Mode)&modeBits&^omitted); err != nil {
+		c.Errorf("cannot create directory %s: %s", quote(dst), ErrText(err))
 		return false, 0, false
 	}
-	dt, err := c.t.Lstat(dst)
+	dt, err := c.Task.Lstat(dst)
 	if err != nil {
-		c.errorf("cannot stat %s: %s", quote(dst), errText(err))
+		c.Errorf("cannot stat %s: %s", quote(dst), ErrText(err))
 		return false, 0, false
 	}
 	if !cp.firstMade {
@@ -398,8 +398,8 @@ func (cp *copier) makeDir(dst string, st *vfs.Statx) (restore bool, mode uint32,
 	}
 	mode = uint32(dt.Mode) & modeBits
 	if mode&0o700 != 0o700 {
-		if err := c.t.Chmod(dst, mode|0o700); err != nil {
-			c.errorf("setting permissions for %s: %s", quote(dst), errText(err))
+		if err := c.Task.Chmod(dst, mode|0o700); err != nil {
+			c.Errorf("setting permissions for %s: %s", quote(dst), ErrText(err))
 			return false, 0, false
 		}
 		return true, mode, true
@@ -413,12 +413,12 @@ func (cp *copier) finishDir(dst string, st *vfs.Statx, newDst, restore bool, mod
 	if !newDst || cp.o.preserve {
 		return true
 	}
-	omitted := uint32(st.Mode) & 0o022 &^ cp.c.t.GetUmask()
+	omitted := uint32(st.Mode) & 0o022 &^ cp.c.Task.GetUmask()
 	if !restore && omitted&^mode == 0 {
 		return true
 	}
-	if err := cp.c.t.Chmod(dst, mode|omitted); err != nil {
-		cp.c.errorf("preserving permissions for %s: %s", quote(dst), errText(err))
+	if err := cp.c.Task.Chmod(dst, mode|omitted); err != nil {
+		cp.c.Errorf("preserving permissions for %s: %s", quote(dst), ErrText(err))
 		return false
 	}
 	return true
@@ -429,23 +429,23 @@ func (cp *copier) copySpecial(src, dst string, st *vfs.Statx) bool {
 	c := cp.c
 	mode := uint32(st.Mode)
 	if isLink(mode) {
-		target, err := c.t.Readlink(src)
+		target, err := c.Task.Readlink(src)
 		if err == nil {
-			err = c.t.Symlink(target, dst)
+			err = c.Task.Symlink(target, dst)
 		}
 		if err != nil {
-			c.errorf("cannot create symbolic link %s: %s", quote(dst), errText(err))
+			c.Errorf("cannot create symbolic link %s: %s", quote(dst), ErrText(err))
 			return false
 		}
 		return true
 	}
-	err := c.t.Mknodat(atCWD, dst, mode&(linux.S_IFMT|modeBits), st.Rdev())
+	err := c.Task.Mknodat(atCWD, dst, mode&(linux.S_IFMT|modeBits), st.Rdev())
 	if err != nil {
 		what := "special file"
 		if mode&linux.S_IFMT == linux.S_IFIFO {
 			what = "fifo"
 		}
-		c.errorf("cannot create %s %s: %s", what, quote(dst), errText(err))
+		c.Errorf("cannot create %s %s: %s", what, quote(dst), ErrText(err))
 		return false
 	}
 	return true
@@ -455,19 +455,19 @@ func (cp *copier) copySpecial(src, dst string, st *vfs.Statx) bool {
 func (cp *copier) preserve(dst string, st *vfs.Statx) bool {
 	c := cp.c
 	times := [2]vfs.Timespec{st.Atime, st.Mtime}
-	if err := c.t.Utimensat(atCWD, dst, &times, linux.AT_SYMLINK_NOFOLLOW); err != nil {
-		c.errorf("preserving times for %s: %s", quote(dst), errText(err))
+	if err := c.Task.Utimensat(atCWD, dst, &times, linux.AT_SYMLINK_NOFOLLOW); err != nil {
+		c.Errorf("preserving times for %s: %s", quote(dst), ErrText(err))
 		return false
 	}
-	if err := c.t.Fchownat(atCWD, dst, st.UID, st.GID, linux.AT_SYMLINK_NOFOLLOW); err != nil {
-		c.errorf("failed to preserve ownership for %s: %s", quote(dst), errText(err))
+	if err := c.Task.Fchownat(atCWD, dst, st.UID, st.GID, linux.AT_SYMLINK_NOFOLLOW); err != nil {
+		c.Errorf("failed to preserve ownership for %s: %s", quote(dst), ErrText(err))
 		return false
 	}
 	if isLink(uint32(st.Mode)) {
 		return true
 	}
-	if err := c.t.Chmod(dst, uint32(st.Mode)&modeBits); err != nil {
-		c.errorf("preserving permissions for %s: %s", quote(dst), errText(err))
+	if err := c.Task.Chmod(dst, uint32(st.Mode)&modeBits); err != nil {
+		c.Errorf("preserving permissions for %s: %s", quote(dst), ErrText(err))
 		return false
 	}
 	return true
@@ -488,15 +488,15 @@ func (cp *copier) copiedBefore(src, dst string, st *vfs.Statx, cmdline bool) (do
 	}
 	switch {
 	case c.sameNameNoFollow(src, earlier):
-		c.errorf("cannot copy a directory, %s, into itself, %s", quote(cp.topSrc), quote(cp.topDst))
+		c.Errorf("cannot copy a directory, %s, into itself, %s", quote(cp.topSrc), quote(cp.topDst))
 		cp.intoSelf = true
 		return true, false
 	case c.sameNameNoFollow(dst, earlier):
-		c.errorf("warning: source directory %s specified more than once", quote(cp.topSrc))
+		c.Errorf("warning: source directory %s specified more than once", quote(cp.topSrc))
 		return true, true
 	case cp.o.deref == derefAlways || (cmdline && cp.o.deref == derefCmdline):
 		return false, true
 	}
-	c.errorf("will not create hard link %s to directory %s", quote(dst), quote(earlier))
+	c.Errorf("will not create hard link %s to directory %s", quote(dst), quote(earlier))
 	return true, false
 }

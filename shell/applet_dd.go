@@ -280,9 +280,9 @@ func (p *ddPlan) sizeOperand(c *cmd, raw *ddRaw, name, val string) bool {
 	}
 	if err != nil {
 		if err == errDDTooBig {
-			c.errorf("invalid number: %s: %s", quoteL(val), linux.EOVERFLOW)
+			c.Errorf("invalid number: %s: %s", quoteL(val), linux.EOVERFLOW)
 		} else {
-			c.errorf("invalid number: %s", quoteL(val))
+			c.Errorf("invalid number: %s", quoteL(val))
 		}
 		return false
 	}
@@ -336,7 +336,7 @@ func (p *ddPlan) consistent(c *cmd) bool {
 		msg = "memory exhausted"
 	}
 	if msg != "" {
-		c.errorf("%s", msg)
+		c.Errorf("%s", msg)
 		return false
 	}
 	return true
@@ -387,7 +387,7 @@ func ddSize(c *cmd, s string) (int64, error) {
 		}
 		a.Mul(a, b)
 		if a.Sign() == 0 && strings.HasPrefix(s, "0x") {
-			c.errorf("warning: %s is a zero multiplier; use %s if that is intended", quoteL("0x"), quoteL("00x"))
+			c.Errorf("warning: %s is a zero multiplier; use %s if that is intended", quoteL("0x"), quoteL("00x"))
 		}
 	}
 	if !a.IsInt64() {

@@ -44,10 +44,10 @@ type ddJob struct {
 
 func (j *ddJob) closeFiles() {
 	if j.inFd >= 0 {
-		j.c.t.Close(j.inFd)
+		j.c.Task.Close(j.inFd)
 	}
 	if j.outFd >= 0 && !j.sharedOut {
-		j.c.t.Close(j.outFd)
+		j.c.Task.Close(j.outFd)
 	}
 }
 
@@ -55,11 +55,11 @@ func (j *ddJob) closeFiles() {
 // less the umask unless conv=nocreat, emptied unless seek= or
 // conv=notrunc, and with seek= cut at the seek offset instead.
 func (j *ddJob) openFiles() bool {
-	c, t, p := j.c, j.c.t, j.p
+	c, t, p := j.c, j.c.Task, j.p
 	if p.inGiven {
 		fd, err := t.Open(p.inName, linux.O_RDONLY|uint32(p.iflag), 0)
 		if err != nil {
-			c.errorf("failed to open %s: %s", quote(p.inName), errText(err))
+			c.Errorf("failed to open %s: %s", quote(p.inName), ErrText(err))
 			return false
 		}
 		j.inFd = fd
@@ -91,7 +91,7 @@ func (j *ddJob) openFiles() bool {
 		fd, err = t.Open(p.outName, linux.O_WRONLY|flags, 0o666)
 	}
 	if err != nil {
-		c.errorf("failed to open %s: %s", quote(p.outName), errText(err))
+		c.Errorf("failed to open %s: %s", quote(p.outName), ErrText(err))
 		return false
 	}
 	j.outFd = fd
@@ -101,7 +101,7 @@ func (j *ddJob) openFiles() bool {
 // cutAt sets a regular file's size to size; errors matter only for
 // files that have a size. grow leaves a larger file alone.
 func (j *ddJob) cutAt(size int64, grow bool) bool {
-	t := j.c.t
+	t := j.c.Task
 	st, err := t.Fstat(j.outFd)
 	if err != nil || !isReg(uint32(st.Mode)) && !isDir(uint32(st.Mode)) {
 		return true
@@ -110,7 +110,7 @@ func (j *ddJob) cutAt(size int64, grow bool) bool {
 		return true
 	}
 	if err := t.Ftruncate(j.outFd, size); err != nil {
-		j.c.errorf("failed to truncate to %d bytes in output file %s: %s", size, quote(j.p.outName), errText(err))
+		j.c.Errorf("failed to truncate to %d bytes in output file %s: %s", size, quote(j.p.outName), ErrText(err))
 		return false
 	}
 	return true
@@ -155,9 +155,9 @@ func (j *ddJob) readInput(p []byte) (int, error) {
 
 func (j *ddJob) readOnce(p []byte) (int, error) {
 	if j.inFd >= 0 {
-		return j.c.t.Read(j.inFd, p)
+		return j.c.Task.Read(j.inFd, p)
 	}
-	n, err := j.c.stdin.Read(p)
+	n, err := j.c.Stdin.Read(p)
 	if errors.Is(err, io.EOF) {
 		err = nil
 	}
@@ -169,7 +169,7 @@ func (j *ddJob) readOnce(p []byte) (int, error) {
 func (j *ddJob) noteShort(n, want int) {
 	if j.warnUneven && n > 0 && j.lastShort > 0 {
 		if j.p.show != ddShowNone {
-			j.c.errorf("warning: partial read (%d byte%s); suggest iflag=fullblock", j.lastShort, plural(j.lastShort))
+			j.c.Errorf("warning: partial read (%d byte%s); suggest iflag=fullblock", j.lastShort, plural(j.lastShort))
 		}
 		j.warnUneven = false
 	}
@@ -204,7 +204,7 @@ func (j *ddJob) skipInput() bool {
 		}
 		n, err := j.readInput(buf[:size])
 		if err != nil {
-			j.c.errorf("error reading %s: %s", quote(j.p.inName), errText(err))
+			j.c.Errorf("error reading %s: %s", quote(j.p.inName), ErrText(err))
 			return false
 		}
 		if n == 0 {
@@ -229,7 +229,7 @@ func (s ddSpan) less() ddSpan {
 
 // seekInput skips want bytes of a regular input file with lseek.
 func (j *ddJob) seekInput(want int64) (done, short bool) {
-	t := j.c.t
+	t := j.c.Task
 	if j.inFd < 0 {
 		return false, false
 	}
@@ -247,7 +247,7 @@ func (j *ddJob) seekInput(want int64) (done, short bool) {
 
 func (j *ddJob) warnSkip(short bool) {
 	if short && j.p.show != ddShowNone {
-		j.c.errorf("%s: cannot skip to specified offset", quotef(j.p.inName))
+		j.c.Errorf("%s: cannot skip to specified offset", quotef(j.p.inName))
 	}
 }
 
@@ -255,10 +255,10 @@ func (j *ddJob) warnSkip(short bool) {
 func (j *ddJob) seekOutput() bool {
 	err := error(linux.ESPIPE)
 	if j.outFd >= 0 {
-		_, err = j.c.t.Lseek(j.outFd, j.p.seek.bytes(j.p.obs), linux.SEEK_CUR)
+		_, err = j.c.Task.Lseek(j.outFd, j.p.seek.bytes(j.p.obs), linux.SEEK_CUR)
 	}
 	if err != nil {
-		j.c.errorf("%s: cannot seek: %s", quotef(j.p.outName), errText(err))
+		j.c.Errorf("%s: cannot seek: %s", quotef(j.p.outName), ErrText(err))
 		return false
 	}
 	return true
@@ -288,7 +288,7 @@ func (j *ddJob) pump() int {
 	}
 	j.stages = ddStages(j.p, &j.stats)
 	buf := make([]byte, j.p.ibs)
-	for !j.c.cancelled() {
+	for !j.c.Cancelled() {
 		j.progress()
 		size := j.nextSize()
 		if size == 0 {
@@ -320,7 +320,7 @@ func (j *ddJob) accept(buf []byte, n int, err error) (block []byte, more, fail b
 	p := j.p
 	if err != nil {
 		if p.conv&ddConvNoerror == 0 || p.show != ddShowNone {
-			j.c.errorf("error reading %s: %s", quote(p.inName), errText(err))
+			j.c.Errorf("error reading %s: %s", quote(p.inName), ErrText(err))
 		}
 		if p.conv&ddConvNoerror == 0 {
 			return nil, false, true
@@ -423,7 +423,7 @@ func (j *ddJob) drain() bool {
 	if !j.endsInHole {
 		return true
 	}
-	end, err := j.c.t.Lseek(j.outFd, 0, linux.SEEK_CUR)
+	end, err := j.c.Task.Lseek(j.outFd, 0, linux.SEEK_CUR)
 	return err != nil || j.cutAt(end, true)
 }
 
@@ -432,18 +432,18 @@ func (j *ddJob) write(b []byte) (int, error) {
 	c := j.c
 	j.endsInHole = false
 	if j.p.conv&ddConvSparse != 0 && j.outFd >= 0 && !slices.ContainsFunc(b, func(x byte) bool { return x != 0 }) {
-		if _, err := c.t.Lseek(j.outFd, int64(len(b)), linux.SEEK_CUR); err == nil {
+		if _, err := c.Task.Lseek(j.outFd, int64(len(b)), linux.SEEK_CUR); err == nil {
 			j.endsInHole = true
 			return len(b), nil
 		}
 		j.p.conv &^= ddConvSparse // not seekable: write the zeros
 	}
 	if j.outFd >= 0 {
-		return (&vfsFile{t: c.t, fd: j.outFd}).Write(b)
+		return (&vfsFile{t: c.Task, fd: j.outFd}).Write(b)
 	}
-	n, err := c.out.Write(b)
+	n, err := c.Out.Write(b)
 	if err == nil {
-		err = c.out.Flush()
+		err = c.Out.Flush()
 	}
 	return n, err
 }
@@ -455,7 +455,7 @@ func (j *ddJob) writeFailed(err error) bool {
 		j.sigpipe = true
 		return false
 	}
-	j.c.errorf("error writing %s: %s", quote(j.p.outName), errText(err))
+	j.c.Errorf("error writing %s: %s", quote(j.p.outName), ErrText(err))
 	return false
 }
 
@@ -477,15 +477,15 @@ func (j *ddJob) summary() {
 		return
 	}
 	c, s := j.c, &j.stats
-	c.out.Flush()
+	c.Out.Flush()
 	if j.progressCols > 0 {
-		fmt.Fprintln(c.errw)
+		fmt.Fprintln(c.Errw)
 		j.progressCols = 0
 	}
-	fmt.Fprintf(c.errw, "%d+%d records in\n", s.inWhole, s.inPart)
-	fmt.Fprintf(c.errw, "%d+%d records out\n", s.outWhole, s.outPart)
+	fmt.Fprintf(c.Errw, "%d+%d records in\n", s.inWhole, s.inPart)
+	fmt.Fprintf(c.Errw, "%d+%d records out\n", s.outWhole, s.outPart)
 	if s.cut > 0 {
-		fmt.Fprintf(c.errw, "%d truncated record%s\n", s.cut, plural(int(min(s.cut, 2))))
+		fmt.Fprintf(c.Errw, "%d truncated record%s\n", s.cut, plural(int(min(s.cut, 2))))
 	}
 	if j.p.show != ddShowRecords {
 		j.transferLine(time.Now(), false)
@@ -521,11 +521,11 @@ func (j *ddJob) transferLine(now time.Time, live bool) {
 		head += " (" + strings.Join(sizes, ", ") + ")"
 	}
 	line := fmt.Sprintf("%s copied, %s, %s", head, secs, rate)
-	j.c.out.Flush()
+	j.c.Out.Flush()
 	if !live {
-		fmt.Fprintln(j.c.errw, line)
+		fmt.Fprintln(j.c.Errw, line)
 		return
 	}
-	fmt.Fprintf(j.c.errw, "\r%s%s", line, strings.Repeat(" ", max(0, j.progressCols-len(line))))
+	fmt.Fprintf(j.c.Errw, "\r%s%s", line, strings.Repeat(" ", max(0, j.progressCols-len(line))))
 	j.progressCols = len(line)
 }

@@ -13,7 +13,7 @@ func TestDDSize(t *testing.T) {
 		"1MiB": 1 << 20, "2B": 2, "1Bx2": 2, "2x1kB": 2000, "1x0": 0,
 		"99999999999999999999x0": 0, "0Y": 0, "+1": 1, " 1": 1, "0010": 10,
 	}
-	c := &cmd{name: "dd", errw: nopWriter{}}
+	c := &cmd{Name: "dd", Errw: nopWriter{}}
 	for s, want := range ok {
 		if got, err := ddSize(c, s); err != nil || got != want {
 			t.Errorf("ddSize(%q) = %d, %v; want %d", s, got, err, want)

@@ -638,7 +638,7 @@ func dfApplet(c *cmd) int {
 	}
 	usage := func() int { return c.ulTryHelp(1) }
 	mutex := func(a, b string) int {
-		c.errorf("options %s and %s are mutually exclusive", a, b)
+		c.Errorf("options %s and %s are mutually exclusive", a, b)
 		return usage()
 	}
 	for _, p := range parsed {
@@ -654,11 +654,11 @@ func dfApplet(c *cmd) int {
 				}
 				switch {
 				case e&dfLongintInvalidSuffix != 0:
-					c.errorf("invalid suffix in %s argument '%s'", opt, p.arg)
+					c.Errorf("invalid suffix in %s argument '%s'", opt, p.arg)
 				case e == dfLongintOverflow:
-					c.errorf("%s argument '%s' too large", opt, p.arg)
+					c.Errorf("%s argument '%s' too large", opt, p.arg)
 				default:
-					c.errorf("invalid %s argument '%s'", opt, p.arg)
+					c.Errorf("invalid %s argument '%s'", opt, p.arg)
 				}
 				return 1
 			}
@@ -712,10 +712,10 @@ func dfApplet(c *cmd) int {
 		case dfOptTotal:
 			d.grandTotal = true
 		case dfOptHelp:
-			c.out.WriteString(dfUsageText)
+			c.Out.WriteString(dfUsageText)
 			return 0
 		case dfOptVersion:
-			c.out.WriteString(dfVersionText)
+			c.Out.WriteString(dfVersionText)
 			return 0
 		}
 	}
@@ -741,7 +741,7 @@ func dfApplet(c *cmd) int {
 	for _, in := range d.selectList {
 		for _, ex := range d.excludeList {
 			if in == ex {
-				c.errorf("file system type %s both selected and excluded", quoteL(in))
+				c.Errorf("file system type %s both selected and excluded", quoteL(in))
 				return 1
 			}
 		}
@@ -756,7 +756,7 @@ func dfApplet(c *cmd) int {
 	for _, name := range operands {
 		st, err := d.automountStat(name)
 		if err != nil {
-			c.errorf("%s: %s", dfQuotef(name), errText(err))
+			c.Errorf("%s: %s", dfQuotef(name), ErrText(err))
 			d.status = 1
 			continue
 		}
@@ -772,9 +772,9 @@ func dfApplet(c *cmd) int {
 			msg = "Warning: " + msg
 		}
 		if err != errDfNoMounts {
-			msg += ": " + errText(err)
+			msg += ": " + ErrText(err)
 		}
-		c.errorf("%s", msg)
+		c.Errorf("%s", msg)
 		if fail {
 			return 1
 		}
@@ -802,7 +802,7 @@ func dfApplet(c *cmd) int {
 		}
 		d.printTable()
 	} else if d.status == 0 {
-		c.errorf("no file systems processed")
+		c.Errorf("no file systems processed")
 		return 1
 	}
 	return d.status
@@ -820,7 +820,7 @@ func dfQuotef(s string) string {
 // automountStat is automount_stat_err: open the file (to trigger an
 // automount) and fstat it, falling back on stat.
 func (d *dfRun) automountStat(name string) (vfs.Statx, error) {
-	t := d.c.t
+	t := d.c.Task
 	fd, err := t.Open(name, linux.O_RDONLY|linux.O_NOCTTY|linux.O_NONBLOCK, 0)
 	if err != nil {
 		if errors.Is(err, linux.ENOENT) || errors.Is(err, linux.ENOTDIR) {
@@ -844,11 +844,11 @@ func (d *dfRun) decodeOutputArg(arg string) bool {
 			}
 		}
 		if field < 0 {
-			d.c.errorf("option --output: field %s unknown", quoteL(s))
+			d.c.Errorf("option --output: field %s unknown", quoteL(s))
 			return false
 		}
 		if d.fields[field].used {
-			d.c.errorf("option --output: field %s used more than once", quoteL(d.fields[field].arg))
+			d.c.Errorf("option --output: field %s used more than once", quoteL(d.fields[field].arg))
 			return false
 		}
 		switch field {
@@ -1024,7 +1024,7 @@ func (d *dfRun) readMounts() error {
 var errDfNoMounts = errors.New("")
 
 func (d *dfRun) readAll(name string) (string, error) {
-	f, err := openFile(d.c.t, name, linux.O_RDONLY, 0)
+	f, err := openFile(d.c.Task, name, linux.O_RDONLY, 0)
 	if err != nil {
 		return "", err
 	}
@@ -1178,7 +1178,7 @@ func (d *dfRun) filterMounts(devicesOnly bool) {
 		skip := (me.remote && d.showLocal) || (me.dummy && !d.showAll && !d.showListed) ||
 			!d.selected(me.fstype) || d.excluded(me.fstype)
 		if !skip {
-			st, err = d.c.t.Stat(me.mountdir)
+			st, err = d.c.Task.Stat(me.mountdir)
 		}
 		if skip || err != nil {
 			dev = me.dev
@@ -1290,7 +1290,7 @@ func (d *dfRun) getDevice(device string) bool {
 		n := len(me.mountdir)
 		if !eclipsed && (!bestAccessible || n < bestLen) {
 			accessible := false
-			if _, err := d.c.t.Stat(me.mountdir); err == nil {
+			if _, err := d.c.Task.Stat(me.mountdir); err == nil {
 				bestAccessible, accessible = true, true
 			}
 			if accessible || (!bestAccessible && n < bestLen) {
@@ -1308,7 +1308,7 @@ func (d *dfRun) getDevice(device string) bool {
 		return true
 	}
 	if eclipsed {
-		d.c.errorf("cannot access %s: over-mounted by another device", quote(file))
+		d.c.Errorf("cannot access %s: over-mounted by another device", quote(file))
 		d.status = 1
 		return true
 	}
@@ -1318,7 +1318,7 @@ func (d *dfRun) getDevice(device string) bool {
 // getPoint is get_point: find the mount entry of the file system point is
 // on, by name first and by device number if that fails.
 func (d *dfRun) getPoint(point string, st *vfs.Statx) {
-	t := d.c.t
+	t := d.c.Task
 	var best *dfMount
 	if resolved, ok := d.canon(point); ok && strings.HasPrefix(resolved, "/") {
 		bestLen := 0
@@ -1347,7 +1347,7 @@ func (d *dfRun) getPoint(point string, st *vfs.Statx) {
 					// Only I/O errors are reported: others may be
 					// shadowed mount points.
 					if errors.Is(err, linux.EIO) {
-						d.c.errorf("%s: %s", dfQuotef(me.mountdir), errText(err))
+						d.c.Errorf("%s: %s", dfQuotef(me.mountdir), ErrText(err))
 						d.status = 1
 					}
 					me.dev = dfDevBad
@@ -1376,28 +1376,28 @@ func (d *dfRun) getPoint(point string, st *vfs.Statx) {
 // findMountPoint is gnulib's find_mount_point: walk up from point (or its
 // directory) while ".." is on the same device.
 func (d *dfRun) findMountPoint(point string, st *vfs.Statx) (string, bool) {
-	t := d.c.t
+	t := d.c.Task
 	dir := point
 	last := *st
 	if !isDir(uint32(st.Mode)) {
 		dir = dirName(point)
 		s, err := t.Stat(dir)
 		if err != nil {
-			d.c.errorf("cannot stat %s: %s", quote(dir), errText(err))
+			d.c.Errorf("cannot stat %s: %s", quote(dir), ErrText(err))
 			return "", false
 		}
 		last = s
 	}
 	cur, err := d.c.canonicalize(dir, canExisting)
 	if err != nil {
-		d.c.errorf("cannot change to directory %s: %s", quote(dir), errText(err))
+		d.c.Errorf("cannot change to directory %s: %s", quote(dir), ErrText(err))
 		return "", false
 	}
 	for cur != "/" {
 		parent := parentDir(cur)
 		s, err := t.Stat(parent)
 		if err != nil {
-			d.c.errorf("cannot stat %s: %s", quote(".."), errText(err))
+			d.c.Errorf("cannot stat %s: %s", quote(".."), ErrText(err))
 			return "", false
 		}
 		if dfStatDev(&s) != dfStatDev(&last) || s.Ino == last.Ino {
@@ -1460,7 +1460,7 @@ func dfHasUUIDSuffix(s string) bool {
 
 // statfsUsage is get_fs_usage (statvfs).
 func (d *dfRun) statfsUsage(name string) (dfUsage, error) {
-	s, err := d.c.t.Statfs(name)
+	s, err := d.c.Task.Statfs(name)
 	if err != nil {
 		return dfUsage{}, err
 	}
@@ -1502,7 +1502,7 @@ func (d *dfRun) getDev(device *string, mountPoint, file, statFile, fstype string
 			fstype = "-"
 			fsu = dfUnknownUsage()
 		} else {
-			d.c.errorf("%s: %s", dfQuotef(statFile), errText(err))
+			d.c.Errorf("%s: %s", dfQuotef(statFile), ErrText(err))
 			d.status = 1
 			return
 		}
@@ -1510,7 +1510,7 @@ func (d *dfRun) getDev(device *string, mountPoint, file, statFile, fstype string
 		fsu = u
 		if processAll && d.showAll {
 			// An over-mounted directory: its statistics are another's.
-			if sb, err := d.c.t.Stat(statFile); err == nil {
+			if sb, err := d.c.Task.Stat(statFile); err == nil {
 				if dm := d.meForDev(dfStatDev(&sb)); dm != nil && device != nil && dm.devname != *device &&
 					(!dm.remote || !remote) {
 					fstype = "-"
@@ -1655,7 +1655,7 @@ func dfPercent(v *dfValues) string {
 // printTable prints the rows, each column padded to its widest cell (the
 // last one not padded on the right).
 func (d *dfRun) printTable() {
-	out := d.c.out
+	out := d.c.Out
 	for _, row := range d.table {
 		for col, cell := range row {
 			if col != 0 {
@@ -1696,12 +1696,12 @@ const (
 // terse one is used; trailer follows it (-c's newline).
 func (c *cmd) statfsOne(name, format, trailer string, custom, terse bool) bool {
 	if name == "-" {
-		c.errorf("using %s to denote standard input does not work in file system mode", quote(name))
+		c.Errorf("using %s to denote standard input does not work in file system mode", quote(name))
 		return false
 	}
-	st, err := c.t.Statfs(name)
+	st, err := c.Task.Statfs(name)
 	if err != nil {
-		c.errorf("cannot read file system information for %s: %s", quote(name), errText(err))
+		c.Errorf("cannot read file system information for %s: %s", quote(name), ErrText(err))
 		return false
 	}
 	if !custom {
@@ -1711,11 +1711,11 @@ func (c *cmd) statfsOne(name, format, trailer string, custom, terse bool) bool {
 		}
 	}
 	f := &statFile{name: name, sfs: &st, quoteN: quote}
-	if sx, err := c.t.Stat(name); err == nil {
+	if sx, err := c.Task.Stat(name); err == nil {
 		f.st = sx
 	}
 	c.statFormat(f, format)
-	c.out.WriteString(trailer)
+	c.Out.WriteString(trailer)
 	return true
 }
 
@@ -1748,15 +1748,15 @@ func statfsFlags(spec, allowed string) string {
 func (c *cmd) statfsDirective(f *statFile, spec string, mod, letter byte) {
 	if mod != 0 {
 		// %H and %L are only modifiers of stat's %d and %r.
-		c.out.WriteString("?")
-		c.out.WriteByte(letter)
+		c.Out.WriteString("?")
+		c.Out.WriteByte(letter)
 		return
 	}
 	s := f.sfs
-	str := func(v string) { fmt.Fprintf(c.out, "%"+statfsFlags(spec, "-")+"s", v) }
-	sint := func(v uint64) { fmt.Fprintf(c.out, "%"+statfsFlags(spec, "-+ 0")+"d", int64(v)) }
-	uint := func(v uint64) { fmt.Fprintf(c.out, "%"+statfsFlags(spec, "-0")+"d", v) }
-	hex := func(v uint64) { fmt.Fprintf(c.out, "%"+statfsFlags(spec, "-#0")+"x", v) }
+	str := func(v string) { fmt.Fprintf(c.Out, "%"+statfsFlags(spec, "-")+"s", v) }
+	sint := func(v uint64) { fmt.Fprintf(c.Out, "%"+statfsFlags(spec, "-+ 0")+"d", int64(v)) }
+	uint := func(v uint64) { fmt.Fprintf(c.Out, "%"+statfsFlags(spec, "-0")+"d", v) }
+	hex := func(v uint64) { fmt.Fprintf(c.Out, "%"+statfsFlags(spec, "-#0")+"x", v) }
 	switch letter {
 	case 'n':
 		str(f.name)
@@ -1787,7 +1787,7 @@ func (c *cmd) statfsDirective(f *statFile, spec string, mod, letter byte) {
 	case 'd':
 		sint(s.Ffree)
 	default:
-		c.out.WriteString("?")
+		c.Out.WriteString("?")
 	}
 }
 

@@ -195,13 +195,13 @@ func (d *digestRun) sum(name string) ([]byte, error) {
 		if d.ignoreMissing && errors.Is(err, linux.ENOENT) {
 			return nil, nil
 		}
-		d.c.errorf("%s: %s", quotef(name), errText(err))
+		d.c.Errorf("%s: %s", quotef(name), ErrText(err))
 		return nil, err
 	}
 	defer r.Close()
 	h := d.algo.hash()
 	if _, err := io.Copy(h, r); err != nil {
-		d.c.errorf("%s: %s", quotef(name), errText(err))
+		d.c.Errorf("%s: %s", quotef(name), ErrText(err))
 		return nil, err
 	}
 	return h.Sum(nil), nil
@@ -214,7 +214,7 @@ func escapeName(name string) string {
 
 // output prints one checksum line.
 func (d *digestRun) output(name string, sum []byte) {
-	out := d.c.out
+	out := d.c.Out
 	escape := d.delim == '\n' && strings.ContainsAny(name, "\\\n\r")
 	shown := name
 	if escape {
@@ -250,7 +250,7 @@ func (d *digestRun) checkFile(name string) bool {
 	}
 	r, err := c.openInput(name)
 	if err != nil {
-		c.errorf("%s: %s", quotef(name), errText(err))
+		c.Errorf("%s: %s", quotef(name), ErrText(err))
 		return false
 	}
 	defer r.Close()
@@ -265,7 +265,7 @@ func (d *digestRun) checkFile(name string) bool {
 			break
 		}
 		if err != nil {
-			c.errorf("%s: read error", quotef(shown))
+			c.Errorf("%s: read error", quotef(shown))
 			return false
 		}
 	}
@@ -286,7 +286,7 @@ func (d *digestRun) checkLine(k *digestCheck, line []byte, fromStdin bool, shown
 	if !ok || fromStdin && name == "-" {
 		k.misformatted++
 		if d.warn {
-			d.c.errorf("%s: %d: improperly formatted %s checksum line", quotef(shown), lineNo, d.algo.tag)
+			d.c.Errorf("%s: %d: improperly formatted %s checksum line", quotef(shown), lineNo, d.algo.tag)
 		}
 		return
 	}
@@ -314,8 +314,8 @@ func (d *digestRun) checkLine(k *digestCheck, line []byte, fromStdin bool, shown
 	if strings.Contains(name, "\n") {
 		name = "\\" + escapeName(name)
 	}
-	fmt.Fprintf(d.c.out, "%s: %s\n", name, verdict)
-	d.c.out.Flush()
+	fmt.Fprintf(d.c.Out, "%s: %s\n", name, verdict)
+	d.c.Out.Flush()
 }
 
 // checkSummary prints the warnings after a checksum file and says
@@ -324,20 +324,20 @@ func (d *digestRun) checkSummary(k *digestCheck, shown string) bool {
 	c := d.c
 	plural := func(n int, one, many string) {
 		if n == 1 {
-			c.errorf("WARNING: 1 %s", one)
+			c.Errorf("WARNING: 1 %s", one)
 		} else if n > 1 {
-			c.errorf("WARNING: %d %s", n, many)
+			c.Errorf("WARNING: %d %s", n, many)
 		}
 	}
 	switch {
 	case !k.properlyFormatted:
-		c.errorf("%s: no properly formatted checksum lines found", quotef(shown))
+		c.Errorf("%s: no properly formatted checksum lines found", quotef(shown))
 	case !d.status:
 		plural(k.misformatted, "line is improperly formatted", "lines are improperly formatted")
 		plural(k.unreadable, "listed file could not be read", "listed files could not be read")
 		plural(k.mismatched, "computed checksum did NOT match", "computed checksums did NOT match")
 		if d.ignoreMissing && !k.matched {
-			c.errorf("%s: no file was verified", quotef(shown))
+			c.Errorf("%s: no file was verified", quotef(shown))
 		}
 	}
 	return k.properlyFormatted && k.matched && k.mismatched == 0 && k.unreadable == 0 &&

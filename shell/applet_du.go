@@ -23,7 +23,7 @@ type duOpts struct {
 // human-readable with -h), counting each inode once and not following
 // symlinks.
 func duApplet(c *cmd) int {
-	fs := c.flagSet()
+	fs := c.FlagSet()
 	var o duOpts
 	fs.BoolVarP(&o.all, "all", "a", false, "files too")
 	fs.BoolVarP(&o.summarize, "summarize", "s", false, "only totals")
@@ -32,7 +32,7 @@ func duApplet(c *cmd) int {
 	fs.BoolVarP(&o.human, "human-readable", "h", false, "human-readable")
 	fs.BoolP("k", "k", false, "1K blocks (default)")
 	fs.IntVarP(&o.maxDepth, "max-depth", "d", -1, "depth")
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
@@ -42,7 +42,7 @@ func duApplet(c *cmd) int {
 	if len(ops) == 0 {
 		ops = []string{"."}
 	}
-	d := &duWalk{c: c, w: newDirWalk(c.t), o: &o, seen: map[[2]uint64]bool{}}
+	d := &duWalk{c: c, w: newDirWalk(c.Task), o: &o, seen: map[[2]uint64]bool{}}
 	var grand int64
 	for _, op := range ops {
 		grand += d.walk(walkLoc{path: op, name: op}, 0)
@@ -65,9 +65,9 @@ type duWalk struct {
 
 // walk returns the usage of l and prints the lines for it.
 func (d *duWalk) walk(l walkLoc, depth int) int64 {
-	st, err := d.c.t.Fstatat(d.w.at(), l.name, linux.AT_SYMLINK_NOFOLLOW)
+	st, err := d.c.Task.Fstatat(d.w.at(), l.name, linux.AT_SYMLINK_NOFOLLOW)
 	if err != nil {
-		d.c.errorf("cannot access %s: %s", quote(l.path), errText(err))
+		d.c.Errorf("cannot access %s: %s", quote(l.path), ErrText(err))
 		d.status = 1
 		return 0
 	}
@@ -97,19 +97,19 @@ func (d *duWalk) walk(l walkLoc, depth int) int64 {
 func (d *duWalk) walkDir(l walkLoc, depth int) int64 {
 	ents, err := d.w.enter(l, false)
 	if err != nil {
-		d.c.errorf("cannot read directory %s: %s", quote(l.path), errText(err))
+		d.c.Errorf("cannot read directory %s: %s", quote(l.path), ErrText(err))
 		d.status = 1
 		return 0
 	}
 	var size int64
 	for _, e := range ents {
-		if d.c.cancelled() {
+		if d.c.Cancelled() {
 			break
 		}
 		size += d.walk(l.child(e.Name), depth+1)
 	}
 	if err := d.w.leave(); err != nil {
-		d.c.errorf("%s: %s", quote(l.path), errText(err))
+		d.c.Errorf("%s: %s", quote(l.path), ErrText(err))
 		d.status = 1
 	}
 	return size
@@ -127,7 +127,7 @@ func (d *duWalk) print(size int64, name string) {
 	default:
 		s = strconv.FormatInt((size+1023)/1024, 10)
 	}
-	fmt.Fprintf(d.c.out, "%s\t%s\n", s, name)
+	fmt.Fprintf(d.c.Out, "%s\t%s\n", s, name)
 }
 
 // humanSize is coreutils' -h: powers of 1024 rounded up, one decimal

@@ -55,9 +55,9 @@ type envRun struct {
 // envApplet is env(1): a clone of the task (env's own process) with the
 // changed environment runs COMMAND; see runProgram.
 func envApplet(c *cmd) int {
-	c.usageStatus = 125
+	c.UsageStatus = 125
 	e := &envRun{c: c}
-	operands, status, ok := e.parse(c.args)
+	operands, status, ok := e.parse(c.Args)
 	if !ok {
 		return status
 	}
@@ -80,8 +80,8 @@ func envApplet(c *cmd) int {
 		return c.usage("must specify command with --chdir (-C)")
 	case len(operands) == 0:
 		for _, kv := range env {
-			c.out.WriteString(kv)
-			c.out.WriteByte(map[bool]byte{false: '\n', true: 0}[e.null])
+			c.Out.WriteString(kv)
+			c.Out.WriteByte(map[bool]byte{false: '\n', true: 0}[e.null])
 		}
 		return 0
 	}
@@ -93,10 +93,10 @@ func envApplet(c *cmd) int {
 // the operands.
 func (e *envRun) parse(args []string) ([]string, int, bool) {
 	c := e.c
-	defer func(saved []string) { c.args = saved }(c.args)
+	defer func(saved []string) { c.Args = saved }(c.Args)
 	for {
 		through, split := envSplitWords(args)
-		c.args = args[:through]
+		c.Args = args[:through]
 		operands, status, ok := c.getoptEach(envOptions, true, envHelp, e.option)
 		if !ok {
 			return nil, status, false
@@ -142,9 +142,9 @@ func (e *envRun) option(o getopt.Parsed) bool {
 	case 'S':
 		e.split = o.Value
 	case ' ', '\t', '\n', '\v', '\f', '\r':
-		e.c.errorf("invalid option -- '%c'", o.ID)
-		e.c.errorf("use -[v]S to pass options in shebang lines")
-		e.c.tryHelp()
+		e.c.Errorf("invalid option -- '%c'", o.ID)
+		e.c.Errorf("use -[v]S to pass options in shebang lines")
+		e.c.TryHelp()
 		return false
 	}
 	return true
@@ -153,8 +153,8 @@ func (e *envRun) option(o getopt.Parsed) bool {
 // trace prints a -v line.
 func (e *envRun) trace(format string, a ...any) {
 	if e.debug {
-		e.c.out.Flush()
-		fmt.Fprintf(e.c.errw, format, a...)
+		e.c.Out.Flush()
+		fmt.Fprintf(e.c.Errw, format, a...)
 	}
 }
 
@@ -169,7 +169,7 @@ func (e *envRun) environment() (envList, bool) {
 	for _, name := range e.unset {
 		e.trace("unset:    %s\n", name)
 		if name == "" || strings.Contains(name, "=") {
-			e.c.errorf("cannot unset %s: Invalid argument", quoteL(name))
+			e.c.Errorf("cannot unset %s: Invalid argument", quoteL(name))
 			return nil, false
 		}
 		env = unsetenv(env, name)
@@ -205,12 +205,12 @@ func putenv(env envList, kv string) envList {
 // directory first.
 func (e *envRun) exec(env envList, argv []string) int {
 	c := e.c
-	t := c.t.Clone(0)
+	t := c.Task.Clone(0)
 	defer t.Exit()
 	if e.hasDir {
 		e.trace("chdir:    %s\n", quote(e.dir))
 		if err := t.Chdir(e.dir); err != nil {
-			c.errorf("cannot change directory to %s: %s", quote(e.dir), errText(err))
+			c.Errorf("cannot change directory to %s: %s", quote(e.dir), ErrText(err))
 			return 125
 		}
 	}
@@ -222,11 +222,11 @@ func (e *envRun) exec(env envList, argv []string) int {
 	if err != nil {
 		status := c.execError(argv[0], err)
 		if status == 127 && strings.ContainsAny(argv[0], " \t\n\v\f\r") {
-			c.errorf("use -[v]S to pass options in shebang lines")
+			c.Errorf("use -[v]S to pass options in shebang lines")
 		}
 		return status
 	}
-	return c.runProgram(t, name, argv, env, c.stdin)
+	return c.runProgram(t, name, argv, env, c.Stdin)
 }
 
 // envSplitter is the state of -S's splitting: the words so far, whether
@@ -265,7 +265,7 @@ func (e *envRun) splitString(str string) ([]string, bool) {
 		}
 	}
 	if !stop && (s.sq || s.dq) {
-		e.c.errorf("no terminating quote in -S string")
+		e.c.Errorf("no terminating quote in -S string")
 		return nil, false
 	}
 	if len(s.words) > 0 {
@@ -310,7 +310,7 @@ func (s *envSplitter) step(rest string) (left string, stop, ok bool) {
 // escape handles a backslash sequence at the start of rest.
 func (s *envSplitter) escape(rest string) (left string, stop, ok bool) {
 	if len(rest) < 2 {
-		s.e.c.errorf("invalid backslash at end of string in -S")
+		s.e.c.Errorf("invalid backslash at end of string in -S")
 		return rest, false, false
 	}
 	c := rest[1]
@@ -324,14 +324,14 @@ func (s *envSplitter) escape(rest string) (left string, stop, ok bool) {
 		c = ' '
 	case 'c':
 		if s.dq {
-			s.e.c.errorf("'\\c' must not appear in double-quoted -S string")
+			s.e.c.Errorf("'\\c' must not appear in double-quoted -S string")
 			return rest, false, false
 		}
 		return "", true, true
 	case 'f', 'n', 'r', 't', 'v':
 		c = map[byte]byte{'f': '\f', 'n': '\n', 'r': '\r', 't': '\t', 'v': '\v'}[c]
 	default:
-		s.e.c.errorf("invalid sequence '\\%c' in -S", c)
+		s.e.c.Errorf("invalid sequence '\\%c' in -S", c)
 		return rest, false, false
 	}
 	s.add(c)
@@ -343,7 +343,7 @@ func (s *envSplitter) escape(rest string) (left string, stop, ok bool) {
 func (s *envSplitter) variable(rest string) (string, bool) {
 	end := strings.IndexByte(rest, '}')
 	if !strings.HasPrefix(rest, "${") || end < 0 || !isEnvName(rest[2:end]) {
-		s.e.c.errorf("only ${VARNAME} expansion is supported, error at: %s", rest)
+		s.e.c.Errorf("only ${VARNAME} expansion is supported, error at: %s", rest)
 		return rest, false
 	}
 	name := rest[2:end]

@@ -32,14 +32,14 @@ func (c *cmd) readLines(ops []string) ([]string, int) {
 	for _, name := range operandsOrStdin(ops) {
 		r, err := c.openInput(name)
 		if err != nil {
-			c.errorf("%s: %s", quotef(name), errText(err))
+			c.Errorf("%s: %s", quotef(name), ErrText(err))
 			status = 2
 			continue
 		}
 		data, err := io.ReadAll(r)
 		r.Close()
 		if err != nil {
-			c.errorf("%s: %s", quotef(name), errText(err))
+			c.Errorf("%s: %s", quotef(name), ErrText(err))
 			status = 2
 		}
 		s := strings.TrimSuffix(string(data), "\n")
@@ -52,11 +52,11 @@ func (c *cmd) readLines(ops []string) ([]string, int) {
 
 // sortApplet is sort(1) with -r, -n, -u, in the C locale's byte order.
 func sortApplet(c *cmd) int {
-	fs := c.flagSet()
+	fs := c.FlagSet()
 	reverse := fs.BoolP("reverse", "r", false, "reverse")
 	numeric := fs.BoolP("numeric-sort", "n", false, "numeric")
 	unique := fs.BoolP("unique", "u", false, "unique")
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return 2
 	}
@@ -88,7 +88,7 @@ func sortApplet(c *cmd) int {
 		if *unique && i > 0 && cmp(lines[i-1], l) == 0 {
 			continue
 		}
-		c.out.WriteString(l + "\n")
+		c.Out.WriteString(l + "\n")
 	}
 	return status
 }
@@ -106,11 +106,11 @@ func leadingNumber(s string) float64 {
 
 // uniqApplet is uniq(1) with -c, -d, -u.
 func uniqApplet(c *cmd) int {
-	fs := c.flagSet()
+	fs := c.FlagSet()
 	count := fs.BoolP("count", "c", false, "count")
 	dups := fs.BoolP("repeated", "d", false, "only repeated")
 	uniques := fs.BoolP("unique", "u", false, "only unique")
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
@@ -123,9 +123,9 @@ func uniqApplet(c *cmd) int {
 		n := j - i
 		if (!*dups || n > 1) && (!*uniques || n == 1) {
 			if *count {
-				fmt.Fprintf(c.out, "%7d %s\n", n, lines[i])
+				fmt.Fprintf(c.Out, "%7d %s\n", n, lines[i])
 			} else {
-				c.out.WriteString(lines[i] + "\n")
+				c.Out.WriteString(lines[i] + "\n")
 			}
 		}
 		i = j
@@ -135,41 +135,41 @@ func uniqApplet(c *cmd) int {
 
 // cutApplet is cut(1) with -f (and -d, -s) or -c.
 func cutApplet(c *cmd) int {
-	fs := c.flagSet()
+	fs := c.FlagSet()
 	fields := fs.StringP("fields", "f", "", "fields")
 	chars := fs.StringP("characters", "c", "", "characters")
 	bytesArg := fs.StringP("bytes", "b", "", "bytes")
 	delim := fs.StringP("delimiter", "d", "\t", "delimiter")
 	only := fs.BoolP("only-delimited", "s", false, "only delimited lines")
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
 	list := *fields + *chars + *bytesArg
 	if list == "" {
-		c.errorf("you must specify a list of bytes, characters, or fields")
-		c.tryHelp()
+		c.Errorf("you must specify a list of bytes, characters, or fields")
+		c.TryHelp()
 		return 1
 	}
 	ranges, ok := parseRanges(list)
 	if !ok {
-		c.errorf("invalid field range")
-		c.tryHelp()
+		c.Errorf("invalid field range")
+		c.TryHelp()
 		return 1
 	}
 	lines, status := c.readLines(ops)
 	for _, l := range lines {
 		if *fields == "" {
-			c.out.WriteString(pickRanges(strings.Split(l, ""), ranges, "") + "\n")
+			c.Out.WriteString(pickRanges(strings.Split(l, ""), ranges, "") + "\n")
 			continue
 		}
 		if !strings.Contains(l, *delim) {
 			if !*only {
-				c.out.WriteString(l + "\n")
+				c.Out.WriteString(l + "\n")
 			}
 			continue
 		}
-		c.out.WriteString(pickRanges(strings.Split(l, *delim), ranges, *delim) + "\n")
+		c.Out.WriteString(pickRanges(strings.Split(l, *delim), ranges, *delim) + "\n")
 	}
 	return min(status, 1)
 }
@@ -233,7 +233,7 @@ func grepApplet(c *cmd) int {
 		switch {
 		case err != nil:
 			if !o.noMessages {
-				c.errorf("%s: %s", quotef(name), errText(err))
+				c.Errorf("%s: %s", quotef(name), ErrText(err))
 			}
 			status = 2
 		case matched && status == 1:
@@ -247,7 +247,7 @@ func grepApplet(c *cmd) int {
 }
 
 func (c *cmd) grepFlags() (*grepOpts, []string, int) {
-	fs := c.flagSet()
+	fs := c.FlagSet()
 	o := &grepOpts{}
 	ext := fs.BoolP("extended-regexp", "E", false, "ERE")
 	fixed := fs.BoolP("fixed-strings", "F", false, "fixed")
@@ -260,13 +260,13 @@ func (c *cmd) grepFlags() (*grepOpts, []string, int) {
 	fs.BoolVarP(&o.number, "line-number", "n", false, "line numbers")
 	fs.BoolVarP(&o.listFiles, "files-with-matches", "l", false, "list files")
 	fs.BoolVarP(&o.noMessages, "no-messages", "s", false, "no messages")
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return nil, nil, 2
 	}
 	if len(ops) == 0 {
-		c.errorf("Usage: grep [OPTION]... PATTERNS [FILE]...")
-		c.tryHelp()
+		c.Errorf("Usage: grep [OPTION]... PATTERNS [FILE]...")
+		c.TryHelp()
 		return nil, nil, 2
 	}
 	pat := ops[0]
@@ -287,7 +287,7 @@ func (c *cmd) grepFlags() (*grepOpts, []string, int) {
 	}
 	re, err := regexp.Compile(pat)
 	if err != nil {
-		c.errorf("%s", err)
+		c.Errorf("%s", err)
 		return nil, nil, 2
 	}
 	o.re = re
@@ -345,40 +345,40 @@ func (c *cmd) grepOne(name string, o *grepOpts) (bool, error) {
 	}
 	if o.count {
 		if o.withName {
-			c.out.WriteString(shown + ":")
+			c.Out.WriteString(shown + ":")
 		}
-		fmt.Fprintln(c.out, count)
+		fmt.Fprintln(c.Out, count)
 	}
 	if o.listFiles && count > 0 {
-		fmt.Fprintln(c.out, shown)
+		fmt.Fprintln(c.Out, shown)
 	}
 	return count > 0, sc.Err()
 }
 
 func (c *cmd) grepLine(name string, n int, line []byte, o *grepOpts) {
 	if o.withName {
-		c.out.WriteString(name + ":")
+		c.Out.WriteString(name + ":")
 	}
 	if o.number {
-		c.out.WriteString(strconv.Itoa(n) + ":")
+		c.Out.WriteString(strconv.Itoa(n) + ":")
 	}
-	c.out.Write(line)
-	c.out.WriteByte('\n')
+	c.Out.Write(line)
+	c.Out.WriteByte('\n')
 }
 
 // trApplet is tr(1): translate SET1 to SET2, or delete (-d) or squeeze
 // (-s) SET1; sets take ranges (a-z) and backslash escapes.
 func trApplet(c *cmd) int {
-	fs := c.flagSet()
+	fs := c.FlagSet()
 	del := fs.BoolP("delete", "d", false, "delete")
 	squeeze := fs.BoolP("squeeze-repeats", "s", false, "squeeze")
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
 	if len(ops) == 0 || (!*del && !*squeeze && len(ops) < 2) {
-		c.errorf("missing operand")
-		c.tryHelp()
+		c.Errorf("missing operand")
+		c.TryHelp()
 		return 1
 	}
 	set1 := expandSet(ops[0])
@@ -386,12 +386,12 @@ func trApplet(c *cmd) int {
 	if len(ops) > 1 {
 		set2 = expandSet(ops[1])
 	}
-	data, err := io.ReadAll(c.stdin)
+	data, err := io.ReadAll(c.Stdin)
 	if err != nil {
-		c.errorf("read error: %s", errText(err))
+		c.Errorf("read error: %s", ErrText(err))
 		return 1
 	}
-	c.out.Write(translate(data, set1, set2, *del, *squeeze))
+	c.Out.Write(translate(data, set1, set2, *del, *squeeze))
 	return 0
 }
 
@@ -451,34 +451,34 @@ func translate(data, set1, set2 []byte, del, squeeze bool) []byte {
 // seqApplet is seq(1) for integers: LAST, FIRST LAST, FIRST INCR LAST,
 // with -s SEP and -w.
 func seqApplet(c *cmd) int {
-	fs := c.flagSet()
+	fs := c.FlagSet()
 	sep := fs.StringP("separator", "s", "\n", "separator")
 	equal := fs.BoolP("equal-width", "w", false, "pad with zeros")
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
 	if len(ops) == 0 || len(ops) > 3 {
 		if len(ops) == 0 {
-			return c.missingOperand("")
+			return c.MissingOperand("")
 		}
-		return c.extraOperand(ops[3])
+		return c.ExtraOperand(ops[3])
 	}
 	nums := []int64{1, 1, 0}
 	args := map[int][]int{1: {2}, 2: {0, 2}, 3: {0, 1, 2}}[len(ops)]
 	for i, op := range ops {
 		n, err := strconv.ParseInt(op, 10, 64)
 		if err != nil {
-			c.errorf("invalid floating point argument: %s", quoteL(op))
-			c.tryHelp()
+			c.Errorf("invalid floating point argument: %s", quoteL(op))
+			c.TryHelp()
 			return 1
 		}
 		nums[args[i]] = n
 	}
 	first, incr, last := nums[0], nums[1], nums[2]
 	if incr == 0 {
-		c.errorf("invalid Zero increment value: %s", quoteL(ops[1]))
-		c.tryHelp()
+		c.Errorf("invalid Zero increment value: %s", quoteL(ops[1]))
+		c.TryHelp()
 		return 1
 	}
 	width := 0
@@ -490,7 +490,7 @@ func seqApplet(c *cmd) int {
 		parts = append(parts, fmt.Sprintf("%0*d", width, n))
 	}
 	if len(parts) > 0 {
-		c.out.WriteString(strings.Join(parts, *sep) + "\n")
+		c.Out.WriteString(strings.Join(parts, *sep) + "\n")
 	}
 	return 0
 }
@@ -498,11 +498,11 @@ func seqApplet(c *cmd) int {
 // sleepApplet is sleep(1): NUMBER[smhd]..., ended early by the script's
 // context.
 func sleepApplet(c *cmd) int {
-	if len(c.args) == 0 {
-		return c.missingOperand("")
+	if len(c.Args) == 0 {
+		return c.MissingOperand("")
 	}
 	var total time.Duration
-	for _, a := range c.args {
+	for _, a := range c.Args {
 		unit := time.Second
 		if n := len(a); n > 0 && strings.IndexByte("smhd", a[n-1]) >= 0 {
 			unit = map[byte]time.Duration{'s': time.Second, 'm': time.Minute, 'h': time.Hour, 'd': 24 * time.Hour}[a[n-1]]
@@ -510,8 +510,8 @@ func sleepApplet(c *cmd) int {
 		}
 		f, err := strconv.ParseFloat(a, 64)
 		if err != nil || f < 0 {
-			c.errorf("invalid time interval %s", quoteL(a))
-			c.tryHelp()
+			c.Errorf("invalid time interval %s", quoteL(a))
+			c.TryHelp()
 			return 1
 		}
 		total += time.Duration(f * float64(unit))
@@ -519,7 +519,7 @@ func sleepApplet(c *cmd) int {
 	select {
 	case <-time.After(total):
 		return 0
-	case <-c.ctx.Done():
+	case <-c.Ctx.Done():
 		return 130
 	}
 }

@@ -41,7 +41,7 @@ func (n findOr) eval(f *finder, l walkLoc, st *vfs.Statx) bool {
 func (n findNot) eval(f *finder, l walkLoc, st *vfs.Statx) bool { return !n.a.eval(f, l, st) }
 func (findTrue) eval(*finder, walkLoc, *vfs.Statx) bool         { return true }
 func (findPrint) eval(f *finder, l walkLoc, _ *vfs.Statx) bool {
-	f.c.out.WriteString(l.path + "\n")
+	f.c.Out.WriteString(l.path + "\n")
 	return true
 }
 func (n findName) eval(_ *finder, l walkLoc, _ *vfs.Statx) bool {
@@ -65,7 +65,7 @@ func (n findType) eval(_ *finder, _ walkLoc, st *vfs.Statx) bool {
 }
 func (findEmpty) eval(f *finder, l walkLoc, st *vfs.Statx) bool {
 	if isDir(uint32(st.Mode)) {
-		return isEmptyDirAt(f.c.t, f.w.at(), l.name)
+		return isEmptyDirAt(f.c.Task, f.w.at(), l.name)
 	}
 	return isReg(uint32(st.Mode)) && st.Size == 0
 }
@@ -86,17 +86,17 @@ type finder struct {
 // Like GNU find it does not follow symlinks and walks in directory order.
 func findApplet(c *cmd) int {
 	i := 0
-	for i < len(c.args) && c.args[i] != "" && c.args[i][0] != '-' && c.args[i] != "!" && c.args[i] != "(" {
+	for i < len(c.Args) && c.Args[i] != "" && c.Args[i][0] != '-' && c.Args[i] != "!" && c.Args[i] != "(" {
 		i++
 	}
-	starts := c.args[:i]
+	starts := c.Args[:i]
 	if len(starts) == 0 {
 		starts = []string{"."}
 	}
-	f := &finder{c: c, w: newDirWalk(c.t), toks: c.args[i:], maxDepth: -1}
+	f := &finder{c: c, w: newDirWalk(c.Task), toks: c.Args[i:], maxDepth: -1}
 	expr, err := f.parse()
 	if err != nil {
-		c.errorf("%s", err)
+		c.Errorf("%s", err)
 		return 1
 	}
 	f.expr = expr
@@ -229,10 +229,10 @@ func (f *finder) primary(t string) (findNode, error) {
 
 // walk visits l and, for directories within -maxdepth, its entries.
 func (f *finder) walk(l walkLoc, depth int) {
-	if f.c.cancelled() {
+	if f.c.Cancelled() {
 		return
 	}
-	st, err := f.c.t.Fstatat(f.w.at(), l.name, linux.AT_SYMLINK_NOFOLLOW)
+	st, err := f.c.Task.Fstatat(f.w.at(), l.name, linux.AT_SYMLINK_NOFOLLOW)
 	if err != nil {
 		f.fail(l, err)
 		return
@@ -257,6 +257,6 @@ func (f *finder) walk(l walkLoc, depth int) {
 }
 
 func (f *finder) fail(l walkLoc, err error) {
-	f.c.errorf("%s: %s", quote(l.path), errText(err))
+	f.c.Errorf("%s: %s", quote(l.path), ErrText(err))
 	f.status = 1
 }

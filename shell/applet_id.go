@@ -55,7 +55,7 @@ func idApplet(c *cmd) int {
 	operands, status, ok := c.getoptEach(idOptions, false, idHelp, func(o getopt.Parsed) bool {
 		switch o.ID {
 		case 'Z':
-			c.errorf("--context (-Z) works only on an SELinux-enabled kernel")
+			c.Errorf("--context (-Z) works only on an SELinux-enabled kernel")
 			return false
 		case 'u':
 			r.user = true
@@ -82,17 +82,17 @@ func idApplet(c *cmd) int {
 	}
 	switch {
 	case only > 1:
-		c.errorf(`cannot print "only" of more than one choice`)
+		c.Errorf(`cannot print "only" of more than one choice`)
 		return 1
 	case only == 0 && (r.real || r.names):
-		c.errorf("cannot print only names or real IDs in default format")
+		c.Errorf("cannot print only names or real IDs in default format")
 		return 1
 	case only == 0 && r.zero:
-		c.errorf("option --zero not permitted in default format")
+		c.Errorf("option --zero not permitted in default format")
 		return 1
 	}
 	if len(operands) == 0 {
-		cred := c.t.Cred()
+		cred := c.Task.Cred()
 		r.ruid, r.euid, r.rgid, r.egid = cred.UID, cred.EUID, cred.GID, cred.EGID
 		r.supplementary = processGroups(cred.EGID, cred.Groups)
 		r.print(len(operands) > 1)
@@ -103,9 +103,9 @@ func idApplet(c *cmd) int {
 		case !ok && spec == "":
 			// id skips the look-up and reports the errno it finds,
 			// which glibc's start-up left at ENOENT.
-			c.errorf("%s: no such user: %s", quoteL(spec), linux.ENOENT)
+			c.Errorf("%s: no such user: %s", quoteL(spec), linux.ENOENT)
 		case !ok:
-			c.errorf("%s: no such user", quoteL(spec))
+			c.Errorf("%s: no such user", quoteL(spec))
 		}
 		if !ok {
 			r.ok = false
@@ -153,7 +153,7 @@ func processGroups(egid uint32, groups []uint32) []uint32 {
 
 // print writes one line (or NUL-ended record) about the IDs in r.
 func (r *idRun) print(multiple bool) {
-	out := r.c.out
+	out := r.c.Out
 	end := byte('\n')
 	if r.zero {
 		end = 0
@@ -193,7 +193,7 @@ func (r *idRun) id(n uint32, user bool) string {
 		name, kind = userName(n, "\x00"), "user"
 	}
 	if name == "\x00" {
-		r.c.errorf("cannot find name for %s ID %s", kind, num)
+		r.c.Errorf("cannot find name for %s ID %s", kind, num)
 		r.ok = false
 		return num
 	}
@@ -216,7 +216,7 @@ func (r *idRun) printGroups() {
 			list = append(list, r.id(g, false))
 		}
 	}
-	r.c.out.WriteString(strings.Join(list, delim))
+	r.c.Out.WriteString(strings.Join(list, delim))
 }
 
 // printFull is the default format: uid=N(name) gid=... [euid=...]
@@ -229,7 +229,7 @@ func (r *idRun) printFull() {
 		}
 		return s
 	}
-	out := r.c.out
+	out := r.c.Out
 	out.WriteString("uid=" + named(r.ruid, userName) + " gid=" + named(r.rgid, groupName))
 	if r.euid != r.ruid {
 		out.WriteString(" euid=" + named(r.euid, userName))

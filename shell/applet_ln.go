@@ -18,7 +18,7 @@ type lnOpts struct {
 
 // lnApplet is ln(1).
 func lnApplet(c *cmd) int {
-	fs := c.flagSet()
+	fs := c.FlagSet()
 	var o lnOpts
 	var tg targetOpts
 	var physical bool
@@ -31,7 +31,7 @@ func lnApplet(c *cmd) int {
 	fs.BoolVarP(&o.relative, "relative", "r", false, "symlinks relative to their location")
 	fs.BoolP("interactive", "i", false, "ignored: never prompts")
 	addTargetFlags(fs, &tg)
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
@@ -39,7 +39,7 @@ func lnApplet(c *cmd) int {
 		o.logical = false
 	}
 	if o.relative && !o.symbolic {
-		c.errorf("cannot do --relative without --symbolic")
+		c.Errorf("cannot do --relative without --symbolic")
 		return 1
 	}
 	srcs, dir, dst, linkErr, code := c.lnTargets(ops, &tg, &o)
@@ -58,12 +58,12 @@ func lnApplet(c *cmd) int {
 		if o.noDeref {
 			flags |= linux.O_NOFOLLOW
 		}
-		fd, err := c.t.Openat(atCWD, dir, flags, 0)
+		fd, err := c.Task.Openat(atCWD, dir, flags, 0)
 		if err != nil {
-			c.errorf("target %s: %s", quote(dir), errText(err))
+			c.Errorf("target %s: %s", quote(dir), ErrText(err))
 			return 1
 		}
-		defer c.t.Close(fd)
+		defer c.Task.Close(fd)
 		dirfd = fd
 	}
 	status := 0
@@ -84,16 +84,16 @@ func lnApplet(c *cmd) int {
 func (c *cmd) lnTargets(ops []string, tg *targetOpts, o *lnOpts) (srcs []string, dir, dst string, linkErr error, code int) {
 	switch {
 	case tg.dir != "" && tg.noDir:
-		c.errorf("cannot combine --target-directory and --no-target-directory")
+		c.Errorf("cannot combine --target-directory and --no-target-directory")
 		return nil, "", "", nil, 1
 	case len(ops) == 0:
 		return nil, "", "", nil, c.missingFileOperand()
 	case tg.noDir:
 		if len(ops) != 2 {
 			if len(ops) < 2 {
-				return nil, "", "", nil, c.missingOperand(ops[0])
+				return nil, "", "", nil, c.MissingOperand(ops[0])
 			}
-			return nil, "", "", nil, c.extraOperand(ops[2])
+			return nil, "", "", nil, c.ExtraOperand(ops[2])
 		}
 		return ops[:1], "", ops[1], errNotTried, -1
 	case len(ops) == 1 && tg.dir == "":
@@ -120,7 +120,7 @@ func (c *cmd) lnTargets(ops []string, tg *targetOpts, o *lnOpts) (srcs []string,
 	if !o.noDeref {
 		flags = 0
 	}
-	st, err := c.t.Fstatat(atCWD, d, flags)
+	st, err := c.Task.Fstatat(atCWD, d, flags)
 	if err == nil && !isDir(uint32(st.Mode)) {
 		err = linux.ENOTDIR
 	}
@@ -136,7 +136,7 @@ func (c *cmd) lnTargets(ops []string, tg *targetOpts, o *lnOpts) (srcs []string,
 	if len(ops) == 2 && tg.dir == "" {
 		return ops[:1], "", ops[1], linkErr, -1
 	}
-	c.errorf("target %s: %s", quote(d), errText(err))
+	c.Errorf("target %s: %s", quote(d), ErrText(err))
 	return nil, "", "", nil, 1
 }
 
@@ -159,14 +159,14 @@ func (c *cmd) link(src string, dirfd int, base, dst string, tried error, o *lnOp
 		if o.logical {
 			flags = 0
 		}
-		st, serr := c.t.Fstatat(atCWD, src, flags)
+		st, serr := c.Task.Fstatat(atCWD, src, flags)
 		if serr != nil {
-			c.errorf("failed to access %s: %s", quote(src), errText(serr))
+			c.Errorf("failed to access %s: %s", quote(src), ErrText(serr))
 			return false
 		}
 		sst, haveSrc = st, true
 		if isDir(uint32(st.Mode)) {
-			c.errorf("%s: hard link not allowed for directory", quotef(src))
+			c.Errorf("%s: hard link not allowed for directory", quotef(src))
 			return false
 		}
 	}
@@ -176,25 +176,25 @@ func (c *cmd) link(src string, dirfd int, base, dst string, tried error, o *lnOp
 		}
 		force := o.force
 		if force {
-			dt, derr := c.t.Fstatat(dirfd, base, linux.AT_SYMLINK_NOFOLLOW)
+			dt, derr := c.Task.Fstatat(dirfd, base, linux.AT_SYMLINK_NOFOLLOW)
 			switch {
 			case derr != nil && !errors.Is(derr, linux.ENOENT):
-				c.errorf("failed to access %s: %s", quote(dst), errText(derr))
+				c.Errorf("failed to access %s: %s", quote(dst), ErrText(derr))
 				return false
 			case derr != nil:
 				force = false
 			case isDir(uint32(dt.Mode)):
-				c.errorf("%s: cannot overwrite directory", quotef(dst))
+				c.Errorf("%s: cannot overwrite directory", quotef(dst))
 				return false
 			default:
 				if !haveSrc {
-					if st, serr := c.t.Stat(src); serr == nil {
+					if st, serr := c.Task.Stat(src); serr == nil {
 						sst, haveSrc = st, true
 					}
 				}
 				if haveSrc && sst.Dev() == dt.Dev() && sst.Ino == dt.Ino &&
 					(sst.Nlink == 1 || c.sameName(src, dirfd, base)) {
-					c.errorf("%s and %s are the same file", quote(src), quote(dst))
+					c.Errorf("%s and %s are the same file", quote(src), quote(dst))
 					return false
 				}
 			}
@@ -215,7 +215,7 @@ func (c *cmd) link(src string, dirfd int, base, dst string, tried error, o *lnOp
 		if o.symbolic {
 			arrow = " -> "
 		}
-		c.out.WriteString(quote(dst) + arrow + quote(src) + "\n")
+		c.Out.WriteString(quote(dst) + arrow + quote(src) + "\n")
 	}
 	return true
 }
@@ -226,11 +226,11 @@ func (c *cmd) sameName(src string, dirfd int, base string) bool {
 	if strings.TrimRight(lastComponent(src), "/") != strings.TrimRight(lastComponent(base), "/") {
 		return false
 	}
-	a, err := c.t.Fstatat(atCWD, dirName(src), linux.AT_SYMLINK_NOFOLLOW)
+	a, err := c.Task.Fstatat(atCWD, dirName(src), linux.AT_SYMLINK_NOFOLLOW)
 	if err != nil {
 		return false
 	}
-	b, err := c.t.Fstatat(dirfd, dirName(base), linux.AT_SYMLINK_NOFOLLOW)
+	b, err := c.Task.Fstatat(dirfd, dirName(base), linux.AT_SYMLINK_NOFOLLOW)
 	return err == nil && a.Dev() == b.Dev() && a.Ino == b.Ino
 }
 
@@ -241,13 +241,13 @@ func (c *cmd) sameNameNoFollow(a, b string) bool {
 
 func (c *cmd) makeLink(src string, dirfd int, dst string, o *lnOpts) error {
 	if o.symbolic {
-		return c.t.Symlinkat(src, dirfd, dst)
+		return c.Task.Symlinkat(src, dirfd, dst)
 	}
 	flags := 0
 	if o.logical {
 		flags = linux.AT_SYMLINK_FOLLOW
 	}
-	return c.t.Linkat(atCWD, src, dirfd, dst, flags)
+	return c.Task.Linkat(atCWD, src, dirfd, dst, flags)
 }
 
 // replaceLink is gnulib's force_symlinkat/force_linkat: make the link
@@ -271,14 +271,14 @@ func (c *cmd) replaceLink(src string, dirfd int, dst string, o *lnOpts) error {
 		if err != nil {
 			return err
 		}
-		if err := c.t.Renameat2(dirfd, tmp, dirfd, dst, 0); err != nil {
-			c.t.Unlinkat(dirfd, tmp, 0)
+		if err := c.Task.Renameat2(dirfd, tmp, dirfd, dst, 0); err != nil {
+			c.Task.Unlinkat(dirfd, tmp, 0)
 			return err
 		}
 		// Renaming a hard link onto another link of the same file does
 		// nothing and leaves the temporary name.
-		if _, err := c.t.Fstatat(dirfd, tmp, linux.AT_SYMLINK_NOFOLLOW); err == nil {
-			c.t.Unlinkat(dirfd, tmp, 0)
+		if _, err := c.Task.Fstatat(dirfd, tmp, linux.AT_SYMLINK_NOFOLLOW); err == nil {
+			c.Task.Unlinkat(dirfd, tmp, 0)
 		}
 		return nil
 	}
@@ -286,18 +286,18 @@ func (c *cmd) replaceLink(src string, dirfd int, dst string, o *lnOpts) error {
 
 // linkError words a failed link as coreutils does for each errno.
 func (c *cmd) linkError(src, dst string, err error, o *lnOpts) {
-	msg := errText(err)
+	msg := ErrText(err)
 	switch {
 	case o.symbolic && !errors.Is(err, linux.ENAMETOOLONG) && src != "":
-		c.errorf("failed to create symbolic link %s: %s", quote(dst), msg)
+		c.Errorf("failed to create symbolic link %s: %s", quote(dst), msg)
 	case o.symbolic:
-		c.errorf("failed to create symbolic link %s -> %s: %s", quote(dst), quote(src), msg)
+		c.Errorf("failed to create symbolic link %s -> %s: %s", quote(dst), quote(src), msg)
 	case errors.Is(err, linux.EMLINK):
-		c.errorf("failed to create hard link to %s: %s", quote(src), msg)
+		c.Errorf("failed to create hard link to %s: %s", quote(src), msg)
 	case errors.Is(err, linux.EDQUOT), errors.Is(err, linux.EEXIST), errors.Is(err, linux.ENOSPC), errors.Is(err, linux.EROFS):
-		c.errorf("failed to create hard link %s: %s", quote(dst), msg)
+		c.Errorf("failed to create hard link %s: %s", quote(dst), msg)
 	default:
-		c.errorf("failed to create hard link %s => %s: %s", quote(dst), quote(src), msg)
+		c.Errorf("failed to create hard link %s => %s: %s", quote(dst), quote(src), msg)
 	}
 }
 

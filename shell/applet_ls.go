@@ -61,12 +61,12 @@ func (l *lister) measureQuoting(list []*lsEntry) {
 
 // lsApplet is ls(1) writing to a non-terminal, in the C locale.
 func lsApplet(c *cmd) int {
-	c.usageStatus = 2
+	c.UsageStatus = 2
 	o, ops, status, done := c.lsParse()
 	if done {
 		return status
 	}
-	l := &lister{c: c, o: o, now: c.t.Kernel().Now(), first: true, q: o.quoter()}
+	l := &lister{c: c, o: o, now: c.Task.Kernel().Now(), first: true, q: o.quoter()}
 	l.loadColors()
 	if len(ops) == 0 {
 		ops = []string{"."}
@@ -90,7 +90,7 @@ func lsApplet(c *cmd) int {
 		// before it sets the directories aside.
 		l.print(files, append(append([]*lsEntry{}, files...), dirs...))
 		if len(dirs) > 0 {
-			c.out.WriteString("\n")
+			c.Out.WriteString("\n")
 		}
 	}
 	l.printDirName = len(files) > 0 || len(ops) > 1
@@ -115,7 +115,7 @@ func (l *lister) loadColors() {
 	colors, ok := lsLoadColors(env)
 	if !ok {
 		l.o.color = false
-		l.c.errorf("unparsable value for LS_COLORS environment variable")
+		l.c.Errorf("unparsable value for LS_COLORS environment variable")
 		return
 	}
 	l.colors = colors
@@ -152,7 +152,7 @@ func (l *lister) gobbleArg(op string) (*lsEntry, bool) {
 
 // statEntry fills in e's status, following symlinks as the options say.
 func (l *lister) statEntry(e *lsEntry) error {
-	t := l.c.t
+	t := l.c.Task
 	var err error
 	switch {
 	case l.o.deref == lsDerefAlways, e.cmdline && l.o.deref == lsDerefArgs:
@@ -188,14 +188,14 @@ func (l *lister) checkLinkMode() bool { return l.o.dirsFirst }
 // readLink reads a symlink and, when an indicator or grouping needs it,
 // the mode of what it leads to.
 func (l *lister) readLink(e *lsEntry) {
-	target, err := l.c.t.Readlink(e.path)
+	target, err := l.c.Task.Readlink(e.path)
 	if err != nil {
 		l.fail(e.cmdline, "cannot read symbolic link %s: %s", e.path, err)
 		return
 	}
 	e.target = target
 	if l.o.indicator >= lsIndFileType || l.checkLinkMode() {
-		if st, err := l.c.t.Stat(e.path); err == nil {
+		if st, err := l.c.Task.Stat(e.path); err == nil {
 			e.linkOK, e.linkMode = true, uint32(st.Mode)
 		}
 	}
@@ -203,7 +203,7 @@ func (l *lister) readLink(e *lsEntry) {
 
 // fail reports a problem; operands make it serious (status 2).
 func (l *lister) fail(serious bool, format, name string, err error) {
-	l.c.errorf(format, quote(name), errText(err))
+	l.c.Errorf(format, quote(name), ErrText(err))
 	if serious {
 		l.status = 2
 	} else if l.status == 0 {
@@ -213,18 +213,18 @@ func (l *lister) fail(serious bool, format, name string, err error) {
 
 // printDir lists one directory and returns its subdirectories for -R.
 func (l *lister) printDir(d *lsEntry) []*lsEntry {
-	ents, err := readDirentsDots(l.c.t, d.path, l.o.ignore == lsIgnoreNothing)
+	ents, err := readDirentsDots(l.c.Task, d.path, l.o.ignore == lsIgnoreNothing)
 	if err != nil {
 		l.fail(d.cmdline, "cannot open directory %s: %s", d.path, err)
 		return nil
 	}
 	if l.o.recursive || l.printDirName {
 		if !l.first {
-			l.c.out.WriteString("\n")
+			l.c.Out.WriteString("\n")
 		}
 		l.first = false
 		name, _ := lsQuoter{style: l.q.style, qmark: l.q.qmark, extra: ":"}.quote(d.path)
-		l.c.out.WriteString(name + ":\n")
+		l.c.Out.WriteString(name + ":\n")
 	}
 	var list []*lsEntry
 	for _, de := range ents {
@@ -235,8 +235,8 @@ func (l *lister) printDir(d *lsEntry) []*lsEntry {
 	l.measureQuoting(list)
 	l.sort(list)
 	if l.o.format == lsLong || l.o.blocks {
-		l.c.out.WriteString("total " + l.blockCount(totalBlocks(list)))
-		l.c.out.WriteByte(l.o.eol)
+		l.c.Out.WriteString("total " + l.blockCount(totalBlocks(list)))
+		l.c.Out.WriteByte(l.o.eol)
 	}
 	l.print(list, list)
 	if !l.o.recursive {

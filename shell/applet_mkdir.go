@@ -20,25 +20,25 @@ type mkdirOpts struct {
 
 // mkdirApplet is mkdir(1).
 func mkdirApplet(c *cmd) int {
-	fs := c.flagSet()
+	fs := c.FlagSet()
 	parents := fs.BoolP("parents", "p", false, "make parents")
 	verbose := fs.BoolP("verbose", "v", false, "verbose")
 	modeArg := fs.StringP("mode", "m", "", "mode")
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
 	if len(ops) == 0 {
-		return c.missingOperand("")
+		return c.MissingOperand("")
 	}
 	o := mkdirOpts{parents: *parents, verbose: *verbose, mode: rwxUGO}
 	if fs.Changed("mode") {
 		ch, err := parseMode(*modeArg)
 		if err != nil {
-			c.errorf("invalid mode %s", quoteL(*modeArg))
+			c.Errorf("invalid mode %s", quoteL(*modeArg))
 			return 1
 		}
-		o.mode, o.bits = ch.adjust(rwxUGO, true, c.t.GetUmask())
+		o.mode, o.bits = ch.adjust(rwxUGO, true, c.Task.GetUmask())
 	}
 	status := 0
 	for _, dir := range ops {
@@ -54,7 +54,7 @@ func mkdirApplet(c *cmd) int {
 // of the task does the entering so the shell's directory stays put, and
 // carries the umask that keeps new ancestors writable and searchable.
 func (c *cmd) mkdirOne(dir string, o *mkdirOpts) bool {
-	t := c.t.Clone(0)
+	t := c.Task.Clone(0)
 	defer t.Exit()
 	umask := t.GetUmask()
 	last := 0
@@ -84,11 +84,11 @@ func (c *cmd) mkdirOne(dir string, o *mkdirOpts) bool {
 				return true
 			}
 		case errors.Is(err, linux.EEXIST) && !errors.Is(serr, linux.ENOENT) && !errors.Is(serr, linux.ENOTDIR):
-			c.errorf("cannot stat %s: %s", quoteL(dir), errText(serr))
+			c.Errorf("cannot stat %s: %s", quoteL(dir), ErrText(serr))
 			return false
 		}
 	}
-	c.errorf("cannot create directory %s: %s", quoteL(dir), errText(err))
+	c.Errorf("cannot create directory %s: %s", quoteL(dir), ErrText(err))
 	return false
 }
 
@@ -112,7 +112,7 @@ func (c *cmd) mkAncestors(t *vfs.Task, dir string, umask uint32, verbose bool) (
 			if mkErr != nil && errors.Is(err, linux.ENOENT) {
 				err = mkErr
 			}
-			c.errorf("cannot create directory %s: %s", quoteL(dir[:r[1]]), errText(err))
+			c.Errorf("cannot create directory %s: %s", quoteL(dir[:r[1]]), ErrText(err))
 			return 0, false
 		}
 	}
@@ -151,7 +151,7 @@ func (c *cmd) fixDirMode(t *vfs.Task, name, dir string, o *mkdirOpts) bool {
 	}
 	st, err := t.Lstat(name)
 	if err != nil {
-		c.errorf("cannot change permissions of %s: %s", quote(dir), errText(err))
+		c.Errorf("cannot change permissions of %s: %s", quote(dir), ErrText(err))
 		return false
 	}
 	cur := uint32(st.Mode) & modeBits
@@ -160,7 +160,7 @@ func (c *cmd) fixDirMode(t *vfs.Task, name, dir string, o *mkdirOpts) bool {
 	}
 	want := o.mode | cur&^o.bits
 	if err := t.Chmod(name, want); err != nil {
-		c.errorf("cannot change permissions of %s: %s", quote(dir), errText(err))
+		c.Errorf("cannot change permissions of %s: %s", quote(dir), ErrText(err))
 		return false
 	}
 	return true
@@ -168,34 +168,34 @@ func (c *cmd) fixDirMode(t *vfs.Task, name, dir string, o *mkdirOpts) bool {
 
 func (c *cmd) announceMkdir(verbose bool, dir string) {
 	if verbose {
-		c.out.WriteString("mkdir: created directory " + quote(dir) + "\n")
+		c.Out.WriteString("mkdir: created directory " + quote(dir) + "\n")
 	}
 }
 
 // rmdirApplet is rmdir(1).
 func rmdirApplet(c *cmd) int {
-	fs := c.flagSet()
+	fs := c.FlagSet()
 	parents := fs.BoolP("parents", "p", false, "remove parents")
 	ignore := fs.Bool("ignore-fail-on-non-empty", false, "ignore ENOTEMPTY")
 	verbose := fs.BoolP("verbose", "v", false, "verbose")
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
 	if len(ops) == 0 {
-		return c.missingOperand("")
+		return c.MissingOperand("")
 	}
 	status := 0
 	for _, dir := range ops {
 		c.rmdirVerbose(*verbose, dir)
-		if err := c.t.Rmdir(dir); err != nil {
+		if err := c.Task.Rmdir(dir); err != nil {
 			if *ignore && ignorableRmdir(err) {
 				continue
 			}
 			if c.rmdirSymlinkSlash(dir, err) {
-				c.errorf("failed to remove %s: Symbolic link not followed", quote(dir))
+				c.Errorf("failed to remove %s: Symbolic link not followed", quote(dir))
 			} else {
-				c.errorf("failed to remove %s: %s", quote(dir), errText(err))
+				c.Errorf("failed to remove %s: %s", quote(dir), ErrText(err))
 			}
 			status = 1
 			continue
@@ -214,7 +214,7 @@ func (c *cmd) rmdirSymlinkSlash(dir string, err error) bool {
 	if !errors.Is(err, linux.ENOTDIR) || !strings.HasSuffix(dir, "/") {
 		return false
 	}
-	st, serr := c.t.Stat(dir)
+	st, serr := c.Task.Stat(dir)
 	if serr == nil && !isDir(uint32(st.Mode)) || serr != nil && errors.Is(serr, linux.ENOTDIR) {
 		return false
 	}
@@ -222,13 +222,13 @@ func (c *cmd) rmdirSymlinkSlash(dir string, err error) bool {
 	if stripped == "" {
 		stripped = "/"
 	}
-	lst, lerr := c.t.Lstat(stripped)
+	lst, lerr := c.Task.Lstat(stripped)
 	return lerr == nil && isLink(uint32(lst.Mode))
 }
 
 func (c *cmd) rmdirVerbose(verbose bool, dir string) {
 	if verbose {
-		c.out.WriteString("rmdir: removing directory, " + quote(dir) + "\n")
+		c.Out.WriteString("rmdir: removing directory, " + quote(dir) + "\n")
 	}
 }
 
@@ -249,7 +249,7 @@ func (c *cmd) rmdirParents(dir string, ignore, verbose bool) bool {
 			dir = "/"
 		}
 		c.rmdirVerbose(verbose, dir)
-		err := c.t.Rmdir(dir)
+		err := c.Task.Rmdir(dir)
 		if err == nil {
 			continue
 		}
@@ -257,9 +257,9 @@ func (c *cmd) rmdirParents(dir string, ignore, verbose bool) bool {
 			return true
 		}
 		if errors.Is(err, linux.ENOTDIR) {
-			c.errorf("failed to remove %s: %s", quote(dir), errText(err))
+			c.Errorf("failed to remove %s: %s", quote(dir), ErrText(err))
 		} else {
-			c.errorf("failed to remove directory %s: %s", quote(dir), errText(err))
+			c.Errorf("failed to remove directory %s: %s", quote(dir), ErrText(err))
 		}
 		return false
 	}

@@ -17,12 +17,12 @@ func (c *cmd) modeFlag(arg string, given bool) (mode uint32, ok bool) {
 	}
 	ch, err := parseMode(arg)
 	if err != nil {
-		c.errorf("invalid mode")
+		c.Errorf("invalid mode")
 		return 0, false
 	}
-	mode = ch.apply(0o666, false, c.t.GetUmask())
+	mode = ch.apply(0o666, false, c.Task.GetUmask())
 	if mode&^rwxUGO != 0 {
-		c.errorf("mode must specify only file permission bits")
+		c.Errorf("mode must specify only file permission bits")
 		return 0, false
 	}
 	return mode, true
@@ -30,9 +30,9 @@ func (c *cmd) modeFlag(arg string, given bool) (mode uint32, ok bool) {
 
 // mknodApplet is mknod(1): NAME TYPE [MAJOR MINOR], TYPE one of b, c, u, p.
 func mknodApplet(c *cmd) int {
-	fs := c.flagSet()
+	fs := c.FlagSet()
 	modeArg := fs.StringP("mode", "m", "", "mode")
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
@@ -62,18 +62,18 @@ func (c *cmd) mknodType(ops []string) (typ uint32, dev uint64, code int) {
 	case 'c', 'u':
 		typ = linux.S_IFCHR
 	default:
-		c.errorf("invalid device type %s", quoteL(ops[1]))
-		c.tryHelp()
+		c.Errorf("invalid device type %s", quoteL(ops[1]))
+		c.TryHelp()
 		return 0, 0, 1
 	}
 	major, err := strconv.ParseUint(ops[2], 0, 32)
 	if err != nil {
-		c.errorf("invalid major device number %s", quoteL(ops[2]))
+		c.Errorf("invalid major device number %s", quoteL(ops[2]))
 		return 0, 0, 1
 	}
 	minor, err := strconv.ParseUint(ops[3], 0, 32)
 	if err != nil {
-		c.errorf("invalid minor device number %s", quoteL(ops[3]))
+		c.Errorf("invalid minor device number %s", quoteL(ops[3]))
 		return 0, 0, 1
 	}
 	return typ, linux.Mkdev(uint32(major), uint32(minor)), -1
@@ -82,7 +82,7 @@ func (c *cmd) mknodType(ops []string) (typ uint32, dev uint64, code int) {
 // mknodCount checks the number of operands.
 func (c *cmd) mknodCount(ops []string) int {
 	if len(ops) == 0 {
-		return c.missingOperand("")
+		return c.MissingOperand("")
 	}
 	want := 4
 	if len(ops) > 1 && ops[1] != "" && ops[1][0] == 'p' {
@@ -90,30 +90,30 @@ func (c *cmd) mknodCount(ops []string) int {
 	}
 	switch {
 	case len(ops) < want:
-		c.errorf("missing operand after %s", quoteL(ops[len(ops)-1]))
+		c.Errorf("missing operand after %s", quoteL(ops[len(ops)-1]))
 		if want == 4 && len(ops) == 2 {
-			fmt.Fprintln(c.errw, "Special files require major and minor device numbers.")
+			fmt.Fprintln(c.Errw, "Special files require major and minor device numbers.")
 		}
 	case len(ops) > want:
-		c.errorf("extra operand %s", quoteL(ops[want]))
+		c.Errorf("extra operand %s", quoteL(ops[want]))
 		if want == 2 && len(ops) == 4 {
-			fmt.Fprintln(c.errw, "Fifos do not have major and minor device numbers.")
+			fmt.Fprintln(c.Errw, "Fifos do not have major and minor device numbers.")
 		}
 	default:
 		return -1
 	}
-	c.tryHelp()
+	c.TryHelp()
 	return 1
 }
 
 func (c *cmd) mknodOne(name string, typ, mode uint32, dev uint64, setMode bool) int {
-	if err := c.t.Mknodat(atCWD, name, typ|mode, dev); err != nil {
-		c.errorf("%s: %s", quotef(name), errText(err))
+	if err := c.Task.Mknodat(atCWD, name, typ|mode, dev); err != nil {
+		c.Errorf("%s: %s", quotef(name), ErrText(err))
 		return 1
 	}
 	if setMode {
-		if err := c.t.Fchmodat(atCWD, name, mode, 0); err != nil {
-			c.errorf("cannot set permissions of %s: %s", quote(name), errText(err))
+		if err := c.Task.Fchmodat(atCWD, name, mode, 0); err != nil {
+			c.Errorf("cannot set permissions of %s: %s", quote(name), ErrText(err))
 			return 1
 		}
 	}
@@ -122,9 +122,9 @@ func (c *cmd) mknodOne(name string, typ, mode uint32, dev uint64, setMode bool) 
 
 // mkfifoApplet is mkfifo(1).
 func mkfifoApplet(c *cmd) int {
-	fs := c.flagSet()
+	fs := c.FlagSet()
 	modeArg := fs.StringP("mode", "m", "", "mode")
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
@@ -133,18 +133,18 @@ func mkfifoApplet(c *cmd) int {
 		return 1
 	}
 	if len(ops) == 0 {
-		return c.missingOperand("")
+		return c.MissingOperand("")
 	}
 	status := 0
 	for _, name := range ops {
-		if err := c.t.Mknodat(atCWD, name, linux.S_IFIFO|mode, 0); err != nil {
-			c.errorf("cannot create fifo %s: %s", quote(name), errText(err))
+		if err := c.Task.Mknodat(atCWD, name, linux.S_IFIFO|mode, 0); err != nil {
+			c.Errorf("cannot create fifo %s: %s", quote(name), ErrText(err))
 			status = 1
 			continue
 		}
 		if fs.Changed("mode") {
-			if err := c.t.Fchmodat(atCWD, name, mode, 0); err != nil {
-				c.errorf("cannot set permissions of %s: %s", quote(name), errText(err))
+			if err := c.Task.Fchmodat(atCWD, name, mode, 0); err != nil {
+				c.Errorf("cannot set permissions of %s: %s", quote(name), ErrText(err))
 				status = 1
 			}
 		}

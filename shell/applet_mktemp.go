@@ -107,7 +107,7 @@ func (m *mktempRun) placeholder() (n, suffixLen int, ok bool) {
 	c, t := m.c, m.template
 	if m.hasSuffix {
 		if !strings.HasSuffix(t, "X") {
-			c.errorf("with --suffix, template %s must end in X", quoteL(t))
+			c.Errorf("with --suffix, template %s must end in X", quoteL(t))
 			return 0, 0, false
 		}
 		t += m.suffix
@@ -119,13 +119,13 @@ func (m *mktempRun) placeholder() (n, suffixLen int, ok bool) {
 		suffix = t[k+1:]
 	}
 	if suffix != "" && lastComponent(suffix) != suffix {
-		c.errorf("invalid suffix %s, contains directory separator", quoteL(suffix))
+		c.Errorf("invalid suffix %s, contains directory separator", quoteL(suffix))
 		return 0, 0, false
 	}
 	head := t[:len(t)-len(suffix)]
 	xs := len(head) - len(strings.TrimRight(head, "X"))
 	if xs < 3 {
-		c.errorf("too few X's in template %s", quoteL(t))
+		c.Errorf("too few X's in template %s", quoteL(t))
 		return 0, 0, false
 	}
 	m.template = t
@@ -151,10 +151,10 @@ func (m *mktempRun) prefixDir() bool {
 		}
 		switch {
 		case m.oldT && strings.Contains(m.template, "/"):
-			c.errorf("invalid template, %s, contains directory separator", quoteL(m.template))
+			c.Errorf("invalid template, %s, contains directory separator", quoteL(m.template))
 			return false
 		case !m.oldT && strings.HasPrefix(m.template, "/"):
-			c.errorf("invalid template, %s; with --tmpdir, it may not be absolute", quoteL(m.template))
+			c.Errorf("invalid template, %s; with --tmpdir, it may not be absolute", quoteL(m.template))
 			return false
 		}
 		m.template = fileNameConcat(dir, m.template)
@@ -179,7 +179,7 @@ func (m *mktempRun) create(n, suffixLen int) int {
 			continue
 		}
 		if err == nil {
-			c.out.WriteString(name + "\n")
+			c.Out.WriteString(name + "\n")
 			return 0
 		}
 		break
@@ -189,7 +189,7 @@ func (m *mktempRun) create(n, suffixLen int) int {
 		if m.dir {
 			what = "directory"
 		}
-		c.errorf("failed to create %s via template %s: %s", what, quoteL(t), errText(err))
+		c.Errorf("failed to create %s via template %s: %s", what, quoteL(t), ErrText(err))
 	}
 	return 1
 }
@@ -197,7 +197,7 @@ func (m *mktempRun) create(n, suffixLen int) int {
 // make creates one candidate; with --dry-run it only checks that the
 // name is free.
 func (m *mktempRun) make(name string) error {
-	t := m.c.t
+	t := m.c.Task
 	switch {
 	case m.dry:
 		_, err := t.Lstat(name)

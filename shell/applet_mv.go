@@ -31,7 +31,7 @@ func addTargetFlags(fs *pflag.FlagSet, t *targetOpts) {
 // mvApplet is mv(1) within one kernel: renameat2 with the diagnostics
 // coreutils' copy_internal gives in move mode.
 func mvApplet(c *cmd) int {
-	fs := c.flagSet()
+	fs := c.FlagSet()
 	var o mvOpts
 	var tg targetOpts
 	fs.BoolP("force", "f", false, "do not prompt")
@@ -39,7 +39,7 @@ func mvApplet(c *cmd) int {
 	fs.BoolVarP(&o.noClobber, "no-clobber", "n", false, "do not overwrite")
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "verbose")
 	addTargetFlags(fs, &tg)
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
@@ -69,8 +69,8 @@ func mvApplet(c *cmd) int {
 func (c *cmd) targets(ops []string, tg *targetOpts) (srcs []string, dir, dst string, code int) {
 	switch {
 	case tg.dir != "":
-		if st, err := c.t.Stat(tg.dir); err != nil || !isDir(uint32(st.Mode)) {
-			c.errorf("target directory %s: %s", quote(tg.dir), errText(notDirErr(err)))
+		if st, err := c.Task.Stat(tg.dir); err != nil || !isDir(uint32(st.Mode)) {
+			c.Errorf("target directory %s: %s", quote(tg.dir), ErrText(notDirErr(err)))
 			return nil, "", "", 1
 		}
 		if len(ops) == 0 {
@@ -80,20 +80,20 @@ func (c *cmd) targets(ops []string, tg *targetOpts) (srcs []string, dir, dst str
 	case len(ops) == 0:
 		return nil, "", "", c.missingFileOperand()
 	case len(ops) == 1:
-		return nil, "", "", c.missingOperand(ops[0])
+		return nil, "", "", c.MissingOperand(ops[0])
 	case tg.noDir:
 		if len(ops) > 2 {
-			return nil, "", "", c.extraOperand(ops[2])
+			return nil, "", "", c.ExtraOperand(ops[2])
 		}
 		return ops[:1], "", ops[1], -1
 	}
 	last := ops[len(ops)-1]
-	st, err := c.t.Stat(last)
+	st, err := c.Task.Stat(last)
 	if err == nil && isDir(uint32(st.Mode)) {
 		return ops[:len(ops)-1], last, "", -1
 	}
 	if len(ops) > 2 {
-		c.errorf("target %s: %s", quote(last), errText(notDirErr(err)))
+		c.Errorf("target %s: %s", quote(last), ErrText(notDirErr(err)))
 		return nil, "", "", 1
 	}
 	return ops[:1], "", last, -1
@@ -108,20 +108,20 @@ func notDirErr(err error) error {
 }
 
 func (c *cmd) missingFileOperand() int {
-	c.errorf("missing file operand")
-	c.tryHelp()
+	c.Errorf("missing file operand")
+	c.TryHelp()
 	return 1
 }
 
 // moveFirst is mv's two-operand case: coreutils 9 tries the rename before
 // deciding whether DEST is a directory to move into (unless -T).
 func (c *cmd) moveFirst(src, dst string, noDir bool, o *mvOpts) bool {
-	err := c.t.Renameat2(atCWD, src, atCWD, dst, linux.RENAME_NOREPLACE)
+	err := c.Task.Renameat2(atCWD, src, atCWD, dst, linux.RENAME_NOREPLACE)
 	if err == nil {
 		c.announceMove(o, src, dst)
 		return true
 	}
-	if st, serr := c.t.Stat(dst); !noDir && serr == nil && isDir(uint32(st.Mode)) {
+	if st, serr := c.Task.Stat(dst); !noDir && serr == nil && isDir(uint32(st.Mode)) {
 		return c.moveOne(src, fileNameConcat(dst, strings.TrimRight(lastComponent(src), "/")), nil, o)
 	}
 	return c.moveOne(src, dst, err, o)
@@ -132,7 +132,7 @@ func (c *cmd) moveFirst(src, dst string, noDir bool, o *mvOpts) bool {
 func (c *cmd) moveOne(src, dst string, tried error, o *mvOpts) bool {
 	err := tried
 	if err == nil {
-		if err = c.t.Renameat2(atCWD, src, atCWD, dst, linux.RENAME_NOREPLACE); err == nil {
+		if err = c.Task.Renameat2(atCWD, src, atCWD, dst, linux.RENAME_NOREPLACE); err == nil {
 			c.announceMove(o, src, dst)
 			return true
 		}
@@ -140,12 +140,12 @@ func (c *cmd) moveOne(src, dst string, tried error, o *mvOpts) bool {
 	if errors.Is(err, linux.EEXIST) && o.noClobber {
 		return true
 	}
-	sst, serr := c.t.Lstat(src)
+	sst, serr := c.Task.Lstat(src)
 	if serr != nil {
-		c.errorf("cannot stat %s: %s", quote(src), errText(serr))
+		c.Errorf("cannot stat %s: %s", quote(src), ErrText(serr))
 		return false
 	}
-	dst0, derr := c.t.Lstat(dst)
+	dst0, derr := c.Task.Lstat(dst)
 	switch {
 	case derr == nil && o.noClobber:
 		return true // across filesystems rename could not say EEXIST
@@ -153,19 +153,19 @@ func (c *cmd) moveOne(src, dst string, tried error, o *mvOpts) bool {
 		if !c.mayReplace(src, dst, &sst, &dst0) {
 			return false
 		}
-		err = c.t.Renameat2(atCWD, src, atCWD, dst, 0)
+		err = c.Task.Renameat2(atCWD, src, atCWD, dst, 0)
 	case !errors.Is(derr, linux.ENOENT):
-		c.errorf("cannot stat %s: %s", quote(dst), errText(derr))
+		c.Errorf("cannot stat %s: %s", quote(dst), ErrText(derr))
 		return false
 	case errors.Is(err, linux.EEXIST):
 		// The name exists (a dangling symlink followed by a slash) but
 		// cannot be looked up: coreutils goes on with a zeroed stat of
 		// the destination, a non-directory.
 		if isDir(uint32(sst.Mode)) {
-			c.errorf("cannot overwrite non-directory %s with directory %s", quote(dst), quote(src))
+			c.Errorf("cannot overwrite non-directory %s with directory %s", quote(dst), quote(src))
 			return false
 		}
-		err = c.t.Renameat2(atCWD, src, atCWD, dst, 0)
+		err = c.Task.Renameat2(atCWD, src, atCWD, dst, 0)
 	}
 	return c.moveResult(src, dst, err, o)
 }
@@ -176,11 +176,11 @@ func (c *cmd) mayReplace(src, dst string, s, d *vfs.Statx) bool {
 	sdir, ddir := isDir(uint32(s.Mode)), isDir(uint32(d.Mode))
 	switch {
 	case !c.sameFileOK(src, dst, s, d, true, true):
-		c.errorf("%s and %s are the same file", quote(src), quote(dst))
+		c.Errorf("%s and %s are the same file", quote(src), quote(dst))
 	case sdir && !ddir:
-		c.errorf("cannot overwrite non-directory %s with directory %s", quote(dst), quote(src))
+		c.Errorf("cannot overwrite non-directory %s with directory %s", quote(dst), quote(src))
 	case !sdir && ddir:
-		c.errorf("cannot overwrite directory %s with non-directory", quote(dst))
+		c.Errorf("cannot overwrite directory %s with non-directory", quote(dst))
 	default:
 		return true
 	}
@@ -197,9 +197,9 @@ func (c *cmd) moveResult(src, dst string, err error, o *mvOpts) bool {
 	case errors.Is(err, linux.EXDEV):
 		return c.moveAcross(src, dst, o)
 	case errors.Is(err, linux.EINVAL):
-		c.errorf("cannot move %s to a subdirectory of itself, %s", quote(src), quote(dst))
+		c.Errorf("cannot move %s to a subdirectory of itself, %s", quote(src), quote(dst))
 	default:
-		c.errorf("cannot move %s to %s: %s", quote(src), quote(dst), errText(err))
+		c.Errorf("cannot move %s to %s: %s", quote(src), quote(dst), ErrText(err))
 	}
 	return false
 }
@@ -223,19 +223,19 @@ func (c *cmd) moveAcross(src, dst string, o *mvOpts) bool {
 
 // clearTarget removes what dst names before a copy replaces it.
 func (c *cmd) clearTarget(src, dst string) bool {
-	st, err := c.t.Lstat(dst)
+	st, err := c.Task.Lstat(dst)
 	if errors.Is(err, linux.ENOENT) {
 		return true
 	}
 	if err == nil {
 		if isDir(uint32(st.Mode)) {
-			err = c.t.Rmdir(dst)
+			err = c.Task.Rmdir(dst)
 		} else {
-			err = c.t.Unlink(dst)
+			err = c.Task.Unlink(dst)
 		}
 	}
 	if err != nil && !errors.Is(err, linux.ENOENT) {
-		c.errorf("inter-device move failed: %s to %s; unable to remove target: %s", quote(src), quote(dst), errText(err))
+		c.Errorf("inter-device move failed: %s to %s; unable to remove target: %s", quote(src), quote(dst), ErrText(err))
 		return false
 	}
 	return true
@@ -243,7 +243,7 @@ func (c *cmd) clearTarget(src, dst string) bool {
 
 func (c *cmd) announceMove(o *mvOpts, src, dst string) {
 	if o.verbose {
-		c.out.WriteString("renamed " + quote(src) + " -> " + quote(dst) + "\n")
+		c.Out.WriteString("renamed " + quote(src) + " -> " + quote(dst) + "\n")
 	}
 }
 
@@ -265,8 +265,8 @@ func (c *cmd) sameFileOK(src, dst string, s, d *vfs.Statx, move, derefNever bool
 		if !same {
 			return true
 		}
-		td, err1 := c.t.Lstat(dst)
-		ts, err2 := c.t.Lstat(src)
+		td, err1 := c.Task.Lstat(dst)
+		ts, err2 := c.Task.Lstat(src)
 		if err1 != nil || err2 != nil {
 			return true
 		}
@@ -294,12 +294,12 @@ func (c *cmd) sameFileOK(src, dst string, s, d *vfs.Statx, move, derefNever bool
 		ts, td := *sl, *dl
 		var err error
 		if slink {
-			if ts, err = c.t.Stat(src); err != nil {
+			if ts, err = c.Task.Stat(src); err != nil {
 				return true
 			}
 		}
 		if dlink {
-			if td, err = c.t.Stat(dst); err != nil {
+			if td, err = c.Task.Stat(dst); err != nil {
 				return true
 			}
 		}

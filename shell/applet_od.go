@@ -107,7 +107,7 @@ func odApplet(c *cmd) int {
 	}
 	o.files = operandsOrStdin(operands)
 	if o.limited && o.skip+o.limit < o.skip {
-		c.errorf("skip-bytes + read-bytes is too large")
+		c.Errorf("skip-bytes + read-bytes is too large")
 		return 1
 	}
 	o.nextFile()
@@ -138,7 +138,7 @@ func (o *odRun) option(p getopt.Parsed) bool {
 			if p.Value != "" {
 				first = p.Value[0]
 			}
-			c.errorf("invalid output address radix '%c'; it must be one character from [doxn]", first)
+			c.Errorf("invalid output address radix '%c'; it must be one character from [doxn]", first)
 			return false
 		}
 		o.radix = p.Value[0]
@@ -172,9 +172,9 @@ func (o *odRun) option(p getopt.Parsed) bool {
 		case p.Value != "" && strings.HasPrefix("little", p.Value):
 			o.bigEndian = false
 		default:
-			c.errorf("invalid argument %s for '--endian'", quoteL(p.Value))
-			fmt.Fprintf(c.errw, "Valid arguments are:\n  - 'little'\n  - 'big'\n")
-			c.tryHelp()
+			c.Errorf("invalid argument %s for '--endian'", quoteL(p.Value))
+			fmt.Fprintf(c.Errw, "Valid arguments are:\n  - 'little'\n  - 'big'\n")
+			c.TryHelp()
 			return false
 		}
 	default:
@@ -190,11 +190,11 @@ func (o *odRun) count(p getopt.Parsed, base int, suffixes string) (uint64, bool)
 	case err == 0:
 		return n, true
 	case err&dfLongintInvalidSuffix != 0:
-		o.c.errorf("invalid suffix in %s argument '%s'", p.Name, p.Value)
+		o.c.Errorf("invalid suffix in %s argument '%s'", p.Name, p.Value)
 	case err&dfLongintOverflow != 0:
-		o.c.errorf("%s argument '%s' too large", p.Name, p.Value)
+		o.c.Errorf("%s argument '%s' too large", p.Name, p.Value)
 	default:
-		o.c.errorf("invalid %s argument '%s'", p.Name, p.Value)
+		o.c.Errorf("invalid %s argument '%s'", p.Name, p.Value)
 	}
 	return 0, false
 }
@@ -232,7 +232,7 @@ func (o *odRun) oneFormat(s, rest string) (odSpec, string, bool) {
 			return spec, "", false
 		}
 		if size != 1 && size != 2 && size != 4 && size != 8 {
-			c.errorf("invalid type string %s;\nthis system doesn't provide a %d-byte integral type", quoteL(s), size)
+			c.Errorf("invalid type string %s;\nthis system doesn't provide a %d-byte integral type", quoteL(s), size)
 			return spec, "", false
 		}
 		spec.size, rest = size, next
@@ -245,17 +245,17 @@ func (o *odRun) oneFormat(s, rest string) (odSpec, string, bool) {
 		switch size {
 		case 4, 8:
 		case 16:
-			c.errorf("invalid type string %s: long double is not supported", quoteL(s))
+			c.Errorf("invalid type string %s: long double is not supported", quoteL(s))
 			return spec, "", false
 		default:
-			c.errorf("invalid type string %s;\nthis system doesn't provide a %d-byte floating point type", quoteL(s), size)
+			c.Errorf("invalid type string %s;\nthis system doesn't provide a %d-byte floating point type", quoteL(s), size)
 			return spec, "", false
 		}
 		spec.size, rest = size, next
 		spec.width = map[int]int{4: 15, 8: 25}[size]
 	case 'a', 'c':
 	default:
-		c.errorf("invalid character '%c' in type string %s", spec.kind, quoteL(s))
+		c.Errorf("invalid character '%c' in type string %s", spec.kind, quoteL(s))
 		return spec, "", false
 	}
 	if strings.HasPrefix(rest, "z") {
@@ -280,7 +280,7 @@ func (o *odRun) size(s, rest string, letters map[byte]int, def int) (int, string
 	}
 	n, err := strconv.ParseUint(rest[:k], 10, 64)
 	if err != nil || n > math.MaxInt32 {
-		o.c.errorf("invalid type string %s", quoteL(s))
+		o.c.Errorf("invalid type string %s", quoteL(s))
 		return 0, "", false
 	}
 	return int(n), rest[k:], true
@@ -293,7 +293,7 @@ func (o *odRun) nextFile() {
 		o.files = o.files[1:]
 		r, err := o.c.openInput(name)
 		if err != nil {
-			o.c.errorf("%s: %s", quotef(name), errText(err))
+			o.c.Errorf("%s: %s", quotef(name), ErrText(err))
 			o.ok = false
 			continue
 		}
@@ -317,7 +317,7 @@ func (o *odRun) read(p []byte) int {
 			continue
 		}
 		if !errors.Is(err, io.EOF) {
-			o.c.errorf("%s: %s", quotef(o.name), errText(err))
+			o.c.Errorf("%s: %s", quotef(o.name), ErrText(err))
 			o.ok = false
 		}
 		o.cur.Close()
@@ -332,7 +332,7 @@ func (o *odRun) skipInput() bool {
 	for left := o.skip; left > 0; {
 		n := o.read(buf[:min(uint64(len(buf)), left)])
 		if n == 0 {
-			o.c.errorf("cannot skip past end of combined input")
+			o.c.Errorf("cannot skip past end of combined input")
 			return false
 		}
 		left -= uint64(n)
@@ -360,7 +360,7 @@ func (o *odRun) layout() {
 	switch {
 	case o.widthSet && o.width != 0 && o.width%uint64(l) == 0:
 	case o.widthSet:
-		o.c.errorf("warning: invalid width %d; using %d instead", o.width, l)
+		o.c.Errorf("warning: invalid width %d; using %d instead", o.width, l)
 		o.width = uint64(l)
 	case l < 16:
 		o.width = uint64(l * (16 / l))
@@ -397,7 +397,7 @@ func (o *odRun) dump() {
 	prev, cur := make([]byte, per), make([]byte, per)
 	offset := o.skip
 	first, starred := true, false
-	for !o.c.cancelled() {
+	for !o.c.Cancelled() {
 		want := per
 		if o.limited {
 			want = int(min(uint64(per), o.skip+o.limit-offset))
@@ -411,7 +411,7 @@ func (o *odRun) dump() {
 		}
 		if n == per && !o.dups && !first && bytes.Equal(prev, cur) {
 			if !starred {
-				o.c.out.WriteString("*\n")
+				o.c.Out.WriteString("*\n")
 				starred = true
 			}
 		} else {
@@ -426,7 +426,7 @@ func (o *odRun) dump() {
 		}
 	}
 	if o.radix != 'n' {
-		o.c.out.WriteString(o.address(offset) + "\n")
+		o.c.Out.WriteString(o.address(offset) + "\n")
 	}
 }
 
@@ -438,7 +438,7 @@ func (o *odRun) line(offset uint64, block []byte, n int) {
 	for k := n; k < whole; k++ {
 		block[k] = 0
 	}
-	out := o.c.out
+	out := o.c.Out
 	per := int(o.width)
 	for k, s := range o.specs {
 		if k == 0 {

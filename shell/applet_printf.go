@@ -19,13 +19,13 @@ import (
 // reported but printed as what could be read. The interpreter's own
 // printf lacks precision for %s and these diagnostics.
 func printfApplet(c *cmd) int {
-	args := c.args
+	args := c.Args
 	if len(args) > 0 && args[0] == "--" {
 		args = args[1:]
 	}
 	if len(args) == 0 {
-		c.out.Flush()
-		fmt.Fprintln(c.errw, "printf: usage: printf [-v var] format [arguments]")
+		c.Out.Flush()
+		fmt.Fprintln(c.Errw, "printf: usage: printf [-v var] format [arguments]")
 		return 2
 	}
 	return runPrintf(c, args[0], args[1:])
@@ -55,11 +55,11 @@ func (s *shell) printfVar(ctx context.Context, args []string) []string {
 	}
 	var text strings.Builder
 	c := newCmd(ctx, s, hc, "printf", nil)
-	c.out = bufio.NewWriter(&text)
+	c.Out = bufio.NewWriter(&text)
 	if len(args) > 3 {
 		runPrintf(c, args[3], args[4:])
 	}
-	c.out.Flush()
+	c.Out.Flush()
 	// Double quotes, as the interpreter keeps the backslash of '\'' in
 	// assignments.
 	quoted := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "$", `\$`, "`", "\\`").Replace(text.String())
@@ -93,7 +93,7 @@ func (p *printer) once() (stop bool) {
 		switch f[i] {
 		case '\\':
 			s, n, end := formatEscape(f[i+1:], false)
-			p.c.out.WriteString(s)
+			p.c.Out.WriteString(s)
 			i += n
 			if end {
 				return true
@@ -105,7 +105,7 @@ func (p *printer) once() (stop bool) {
 			}
 			i += n
 		default:
-			p.c.out.WriteByte(f[i])
+			p.c.Out.WriteByte(f[i])
 		}
 	}
 	return false
@@ -115,7 +115,7 @@ func (p *printer) once() (stop bool) {
 // the '%'.
 func (p *printer) conversion(f string) (int, bool) {
 	if strings.HasPrefix(f, "%") {
-		p.c.out.WriteByte('%')
+		p.c.Out.WriteByte('%')
 		return 1, true
 	}
 	j := 0
@@ -163,31 +163,31 @@ func (p *printer) convert(spec string, conv byte) bool {
 	switch conv {
 	case 's':
 		a, _ := p.next()
-		p.c.out.WriteString(fmt.Sprintf("%"+spec+"s", a))
+		p.c.Out.WriteString(fmt.Sprintf("%"+spec+"s", a))
 	case 'b':
 		a, _ := p.next()
 		s, end := expandEscapes(a)
-		p.c.out.WriteString(fmt.Sprintf("%"+spec+"s", s))
+		p.c.Out.WriteString(fmt.Sprintf("%"+spec+"s", s))
 		return !end
 	case 'q':
 		a, _ := p.next()
-		p.c.out.WriteString(fmt.Sprintf("%"+spec+"s", shellQuote(a)))
+		p.c.Out.WriteString(fmt.Sprintf("%"+spec+"s", shellQuote(a)))
 	case 'c':
 		a, _ := p.next()
 		if r, _ := utf8.DecodeRuneInString(a); a != "" {
-			p.c.out.WriteString(fmt.Sprintf("%"+spec+"c", r))
+			p.c.Out.WriteString(fmt.Sprintf("%"+spec+"c", r))
 		} else {
-			p.c.out.WriteString(fmt.Sprintf("%"+spec+"s", ""))
+			p.c.Out.WriteString(fmt.Sprintf("%"+spec+"s", ""))
 		}
 	case 'd', 'i':
 		a, _ := p.next()
 		n, _ := p.number(a)
-		p.c.out.WriteString(fmt.Sprintf("%"+spec+"d", n))
+		p.c.Out.WriteString(fmt.Sprintf("%"+spec+"d", n))
 	case 'o', 'u', 'x', 'X':
 		a, _ := p.next()
 		n, _ := p.number(a)
 		verb := map[byte]string{'o': "o", 'u': "d", 'x': "x", 'X': "X"}[conv]
-		p.c.out.WriteString(fmt.Sprintf("%"+spec+verb, uint64(n)))
+		p.c.Out.WriteString(fmt.Sprintf("%"+spec+verb, uint64(n)))
 	case 'f', 'F', 'e', 'E', 'g', 'G', 'a', 'A':
 		p.float(spec, conv)
 	default:
@@ -217,7 +217,7 @@ func (p *printer) float(spec string, conv byte) {
 			spec += ".6"
 		}
 	}
-	p.c.out.WriteString(fmt.Sprintf("%"+spec+verb, v))
+	p.c.Out.WriteString(fmt.Sprintf("%"+spec+verb, v))
 }
 
 // number reads an integer argument as bash does: decimal, 0x hex, 0

@@ -18,7 +18,7 @@ const (
 
 // readlinkApplet is readlink(1).
 func readlinkApplet(c *cmd) int {
-	fs := c.flagSet()
+	fs := c.FlagSet()
 	f := fs.BoolP("canonicalize", "f", false, "all but the last component must exist")
 	e := fs.BoolP("canonicalize-existing", "e", false, "all components must exist")
 	m := fs.BoolP("canonicalize-missing", "m", false, "no component need exist")
@@ -27,12 +27,12 @@ func readlinkApplet(c *cmd) int {
 	fs.BoolP("silent", "s", false, "quiet")
 	verbose := fs.BoolP("verbose", "v", false, "report errors")
 	z := fs.BoolP("zero", "z", false, "NUL")
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
 	if len(ops) == 0 {
-		return c.missingOperand("")
+		return c.MissingOperand("")
 	}
 	mode := -1
 	switch {
@@ -54,35 +54,35 @@ func readlinkApplet(c *cmd) int {
 		s, err := c.readlinkOne(op, mode)
 		if err != nil {
 			if *verbose {
-				c.errorf("%s: %s", quotef(op), errText(err))
+				c.Errorf("%s: %s", quotef(op), ErrText(err))
 			}
 			status = 1
 			continue
 		}
-		c.out.WriteString(s + end)
+		c.Out.WriteString(s + end)
 	}
 	return status
 }
 
 func (c *cmd) readlinkOne(name string, mode int) (string, error) {
 	if mode < 0 {
-		return c.t.Readlink(name)
+		return c.Task.Readlink(name)
 	}
 	return c.canonicalize(name, mode)
 }
 
 // realpathApplet is realpath(1): -e, -m, default all but the last.
 func realpathApplet(c *cmd) int {
-	fs := c.flagSet()
+	fs := c.FlagSet()
 	e := fs.BoolP("canonicalize-existing", "e", false, "all components must exist")
 	m := fs.BoolP("canonicalize-missing", "m", false, "no component need exist")
 	quiet := fs.BoolP("quiet", "q", false, "quiet")
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
 	if len(ops) == 0 {
-		return c.missingOperand("")
+		return c.MissingOperand("")
 	}
 	mode := canAllButLast
 	if *e {
@@ -95,12 +95,12 @@ func realpathApplet(c *cmd) int {
 		s, err := c.canonicalize(op, mode)
 		if err != nil {
 			if !*quiet {
-				c.errorf("%s: %s", quotef(op), errText(err))
+				c.Errorf("%s: %s", quotef(op), ErrText(err))
 			}
 			status = 1
 			continue
 		}
-		c.out.WriteString(s + "\n")
+		c.Out.WriteString(s + "\n")
 	}
 	return status
 }
@@ -120,7 +120,7 @@ func (c *cmd) canonicalize(name string, mode int) (string, error) {
 	}
 	rname := "/"
 	if name[0] != '/' {
-		cwd, err := c.t.Getcwd()
+		cwd, err := c.Task.Getcwd()
 		if err != nil {
 			return "", err
 		}
@@ -164,7 +164,7 @@ func (c *cmd) canonicalize(name string, mode int) (string, error) {
 // symlink's target joined with the rest of the name to resolve next.
 func (c *cmd) canonStep(cand, after string, mode int, seen map[seenLink]bool) (string, string, error) {
 	last := strings.Trim(after, "/") == ""
-	st, err := c.t.Lstat(cand)
+	st, err := c.Task.Lstat(cand)
 	if err != nil {
 		switch {
 		case mode == canMissing:
@@ -184,7 +184,7 @@ func (c *cmd) canonStep(cand, after string, mode int, seen map[seenLink]bool) (s
 			return "", "", linux.ELOOP
 		}
 		seen[key] = true
-		target, err := c.t.Readlink(cand)
+		target, err := c.Task.Readlink(cand)
 		if err != nil {
 			return "", "", err
 		}

@@ -18,7 +18,7 @@ type rmOpts struct {
 // operand, refuse directories without -r (or -d for empty ones), remove
 // a tree's contents depth first, and skip the ancestors of a failure.
 func rmApplet(c *cmd) int {
-	fs := c.flagSet()
+	fs := c.FlagSet()
 	var o rmOpts
 	fs.BoolVarP(&o.force, "force", "f", false, "ignore nonexistent files")
 	fs.BoolVarP(&o.recursive, "recursive", "r", false, "recursive")
@@ -29,7 +29,7 @@ func rmApplet(c *cmd) int {
 	fs.BoolP("I", "I", false, "ignored: never prompts")
 	noPreserve := fs.Bool("no-preserve-root", false, "allow removing /")
 	fs.Bool("preserve-root", true, "refuse to remove /")
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
@@ -38,7 +38,7 @@ func rmApplet(c *cmd) int {
 		if o.force {
 			return 0
 		}
-		return c.missingOperand("")
+		return c.MissingOperand("")
 	}
 	status := 0
 	for _, name := range ops {
@@ -52,7 +52,7 @@ func rmApplet(c *cmd) int {
 // rmOne removes one command-line operand.
 func (c *cmd) rmOne(name string, o *rmOpts) bool {
 	name = ftsTrim(name)
-	st, err := c.t.Lstat(name)
+	st, err := c.Task.Lstat(name)
 	op := walkLoc{path: name, name: name}
 	if err != nil || !isDir(uint32(st.Mode)) {
 		return c.excise(atCWD, op, false, o)
@@ -62,26 +62,26 @@ func (c *cmd) rmOne(name string, o *rmOpts) bool {
 		if o.emptyDirs {
 			err = linux.ENOTEMPTY
 		}
-		c.errorf("cannot remove %s: %s", quote(name), err)
+		c.Errorf("cannot remove %s: %s", quote(name), err)
 		return false
 	}
 	if dotOrDotDot(lastComponent(name)) {
-		c.errorf("refusing to remove %s or %s directory: skipping %s", quote("."), quote(".."), quote(name))
+		c.Errorf("refusing to remove %s or %s directory: skipping %s", quote("."), quote(".."), quote(name))
 		return false
 	}
 	if o.preserveRoot && c.isRoot(name) {
 		if name == "/" {
-			c.errorf("it is dangerous to operate recursively on %s", quote(name))
+			c.Errorf("it is dangerous to operate recursively on %s", quote(name))
 		} else {
-			c.errorf("it is dangerous to operate recursively on %s (same as %s)", quote(name), quote("/"))
+			c.Errorf("it is dangerous to operate recursively on %s (same as %s)", quote(name), quote("/"))
 		}
-		c.errorf("use --no-preserve-root to override this failsafe")
+		c.Errorf("use --no-preserve-root to override this failsafe")
 		return false
 	}
 	if !o.recursive {
 		return c.excise(atCWD, op, true, o)
 	}
-	w := newDirWalk(c.t)
+	w := newDirWalk(c.Task)
 	defer w.close()
 	return c.rmTree(w, op, o)
 }
@@ -91,15 +91,15 @@ func (c *cmd) rmOne(name string, o *rmOpts) bool {
 func (c *cmd) rmTree(w *dirWalk, l walkLoc, o *rmOpts) bool {
 	ents, err := w.enter(l, false)
 	if err != nil {
-		if rerr := c.t.Unlinkat(w.at(), l.name, linux.AT_REMOVEDIR); rerr == nil {
+		if rerr := c.Task.Unlinkat(w.at(), l.name, linux.AT_REMOVEDIR); rerr == nil {
 			return true
 		}
-		c.errorf("cannot remove %s: %s", quote(l.path), errText(err))
+		c.Errorf("cannot remove %s: %s", quote(l.path), ErrText(err))
 		return false
 	}
 	ok := true
 	for _, e := range ents {
-		if c.cancelled() {
+		if c.Cancelled() {
 			return false
 		}
 		child := l.child(e.Name)
@@ -110,7 +110,7 @@ func (c *cmd) rmTree(w *dirWalk, l walkLoc, o *rmOpts) bool {
 		}
 	}
 	if err := w.leave(); err != nil {
-		c.errorf("%s: %s", quote(l.path), errText(err))
+		c.Errorf("%s: %s", quote(l.path), ErrText(err))
 		return false
 	}
 	return ok && c.excise(w.at(), l, true, o)
@@ -123,35 +123,35 @@ func (c *cmd) excise(dirfd int, l walkLoc, dir bool, o *rmOpts) bool {
 	if dir {
 		flags = linux.AT_REMOVEDIR
 	}
-	err := c.t.Unlinkat(dirfd, l.name, flags)
+	err := c.Task.Unlinkat(dirfd, l.name, flags)
 	if err == nil {
 		if o.verbose && dir {
-			c.out.WriteString("removed directory " + quote(l.path) + "\n")
+			c.Out.WriteString("removed directory " + quote(l.path) + "\n")
 		} else if o.verbose {
-			c.out.WriteString("removed " + quote(l.path) + "\n")
+			c.Out.WriteString("removed " + quote(l.path) + "\n")
 		}
 		return true
 	}
 	if o.force && (errors.Is(err, linux.ENOENT) || errors.Is(err, linux.ENOTDIR)) {
 		return true
 	}
-	c.errorf("cannot remove %s: %s", quote(l.path), errText(err))
+	c.Errorf("cannot remove %s: %s", quote(l.path), ErrText(err))
 	return false
 }
 
 // isEmptyDir reports whether a directory has no entries.
 func (c *cmd) isEmptyDir(name string) bool {
-	ents, err := readDirents(c.t, name)
+	ents, err := readDirents(c.Task, name)
 	return err == nil && len(ents) == 0
 }
 
 // isRoot reports whether name resolves to the task's root directory.
 func (c *cmd) isRoot(name string) bool {
-	a, err := c.t.Stat(name)
+	a, err := c.Task.Stat(name)
 	if err != nil {
 		return false
 	}
-	b, err := c.t.Stat("/")
+	b, err := c.Task.Stat("/")
 	return err == nil && a.Dev() == b.Dev() && a.Ino == b.Ino
 }
 

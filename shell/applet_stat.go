@@ -34,18 +34,18 @@ type statFile struct {
 
 // statApplet is stat(1); --file-system is statfsOne.
 func statApplet(c *cmd) int {
-	fs := c.flagSet()
+	fs := c.FlagSet()
 	deref := fs.BoolP("dereference", "L", false, "follow links")
 	format := fs.StringP("format", "c", "", "format, newline added")
 	printf := fs.String("printf", "", "format with escapes, no newline")
 	terse := fs.BoolP("terse", "t", false, "terse")
 	fsys := fs.BoolP("file-system", "f", false, "file system status")
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
 	if len(ops) == 0 {
-		return c.missingOperand("")
+		return c.MissingOperand("")
 	}
 	flags := linux.AT_SYMLINK_NOFOLLOW
 	if *deref {
@@ -68,9 +68,9 @@ func statApplet(c *cmd) int {
 			}
 			continue
 		}
-		st, err := c.t.Fstatat(atCWD, name, flags)
+		st, err := c.Task.Fstatat(atCWD, name, flags)
 		if err != nil {
-			c.errorf("cannot statx %s: %s", quote(name), errText(err))
+			c.Errorf("cannot statx %s: %s", quote(name), ErrText(err))
 			status = 1
 			continue
 		}
@@ -80,7 +80,7 @@ func statApplet(c *cmd) int {
 			c.statFormat(f, unescape(*printf))
 		case fs.Changed("format"):
 			c.statFormat(f, *format)
-			c.out.WriteByte('\n')
+			c.Out.WriteByte('\n')
 		case *terse:
 			c.statFormat(f, "%n %s %b %f %u %g %D %i %h %t %T %X %Y %Z %W %o\n")
 		default:
@@ -99,7 +99,7 @@ func statApplet(c *cmd) int {
 func (c *cmd) statFormat(f *statFile, format string) {
 	for i := 0; i < len(format); i++ {
 		if format[i] != '%' {
-			c.out.WriteByte(format[i])
+			c.Out.WriteByte(format[i])
 			continue
 		}
 		j := i + 1
@@ -113,12 +113,12 @@ func (c *cmd) statFormat(f *statFile, format string) {
 			j++
 		}
 		if j >= len(format) {
-			c.out.WriteString(format[i:])
+			c.Out.WriteString(format[i:])
 			return
 		}
 		spec := strings.ReplaceAll(format[i+1:j], "'", "")
 		if format[j] == '%' && j == i+1 {
-			c.out.WriteByte('%')
+			c.Out.WriteByte('%')
 		} else {
 			c.statDirective(f, spec, format[j])
 		}
@@ -138,19 +138,19 @@ func (c *cmd) statDirective(f *statFile, spec string, letter byte) {
 		return
 	}
 	st := &f.st
-	num := func(v uint64) { c.out.WriteString(fmt.Sprintf("%"+spec+"d", v)) }
-	str := func(s string) { c.out.WriteString(fmt.Sprintf("%"+spec+"s", s)) }
+	num := func(v uint64) { c.Out.WriteString(fmt.Sprintf("%"+spec+"d", v)) }
+	str := func(s string) { c.Out.WriteString(fmt.Sprintf("%"+spec+"s", s)) }
 	switch letter {
 	case 'n':
 		str(f.name)
 	case 'N':
 		str(c.statQuotedName(f))
 	case 'a':
-		c.out.WriteString(fmt.Sprintf("%"+spec+"o", uint32(st.Mode)&modeBits))
+		c.Out.WriteString(fmt.Sprintf("%"+spec+"o", uint32(st.Mode)&modeBits))
 	case 'A':
 		str(modeString(uint32(st.Mode)))
 	case 'f':
-		c.out.WriteString(fmt.Sprintf("%"+spec+"x", st.Mode))
+		c.Out.WriteString(fmt.Sprintf("%"+spec+"x", st.Mode))
 	case 'F':
 		str(fileTypeName(uint32(st.Mode), st.Size))
 	case 's':
@@ -183,8 +183,8 @@ func (c *cmd) statDirective(f *statFile, spec string, letter byte) {
 // statDevOrTime handles the device and time directives.
 func (c *cmd) statDevOrTime(f *statFile, spec string, mod, letter byte) {
 	st := &f.st
-	num := func(v uint64) { c.out.WriteString(fmt.Sprintf("%"+spec+"d", v)) }
-	hex := func(v uint64) { c.out.WriteString(fmt.Sprintf("%"+spec+"x", v)) }
+	num := func(v uint64) { c.Out.WriteString(fmt.Sprintf("%"+spec+"d", v)) }
+	hex := func(v uint64) { c.Out.WriteString(fmt.Sprintf("%"+spec+"x", v)) }
 	switch letter {
 	case 'd':
 		num(pickDev(st.Dev(), st.DevMajor, st.DevMinor, mod))
@@ -199,11 +199,11 @@ func (c *cmd) statDevOrTime(f *statFile, spec string, mod, letter byte) {
 	case 'T':
 		hex(uint64(st.RdevMinor))
 	case 'x', 'y', 'z', 'w':
-		c.out.WriteString(fmt.Sprintf("%"+stripPrecision(spec)+"s", statTime(st, letter)))
+		c.Out.WriteString(fmt.Sprintf("%"+stripPrecision(spec)+"s", statTime(st, letter)))
 	case 'X', 'Y', 'Z', 'W':
-		c.out.WriteString(statEpoch(st, letter, spec))
+		c.Out.WriteString(statEpoch(st, letter, spec))
 	default:
-		c.out.WriteString("?")
+		c.Out.WriteString("?")
 	}
 }
 
@@ -229,7 +229,7 @@ func stripPrecision(spec string) string {
 func (c *cmd) statQuotedName(f *statFile) string {
 	s := f.quoteN(f.name)
 	if isLink(uint32(f.st.Mode)) {
-		if target, err := c.t.Readlink(f.name); err == nil {
+		if target, err := c.Task.Readlink(f.name); err == nil {
 			s += " -> " + f.quoteN(target)
 		}
 	}

@@ -16,9 +16,9 @@ import (
 // openInput opens an operand for reading; "-" is standard input.
 func (c *cmd) openInput(name string) (io.ReadCloser, error) {
 	if name == "-" {
-		return io.NopCloser(c.stdin), nil
+		return io.NopCloser(c.Stdin), nil
 	}
-	return openFile(c.t, name, linux.O_RDONLY, 0)
+	return openFile(c.Task, name, linux.O_RDONLY, 0)
 }
 
 // operandsOrStdin returns the operands, or "-" when there are none.
@@ -31,10 +31,10 @@ func operandsOrStdin(ops []string) []string {
 
 // catApplet is cat(1): files concatenated to standard output.
 func catApplet(c *cmd) int {
-	fs := c.flagSet()
+	fs := c.FlagSet()
 	fs.BoolP("u", "u", false, "ignored")
 	number := fs.BoolP("number", "n", false, "number all output lines")
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
@@ -42,7 +42,7 @@ func catApplet(c *cmd) int {
 	line := 0
 	for _, name := range operandsOrStdin(ops) {
 		if err := c.catOne(name, *number, &line); err != nil {
-			c.errorf("%s: %s", quotef(name), errText(err))
+			c.Errorf("%s: %s", quotef(name), ErrText(err))
 			status = 1
 		}
 	}
@@ -56,7 +56,7 @@ func (c *cmd) catOne(name string, number bool, line *int) error {
 	}
 	defer r.Close()
 	if !number {
-		_, err = io.Copy(c.out, r)
+		_, err = io.Copy(c.Out, r)
 		return err
 	}
 	br := bufio.NewReader(r)
@@ -64,7 +64,7 @@ func (c *cmd) catOne(name string, number bool, line *int) error {
 		s, err := br.ReadString('\n')
 		if s != "" {
 			*line++
-			fmt.Fprintf(c.out, "%6d\t%s", *line, s)
+			fmt.Fprintf(c.Out, "%6d\t%s", *line, s)
 		}
 		if err == io.EOF {
 			return nil
@@ -113,13 +113,13 @@ func headTailArgs(args []string) []string {
 
 // headTailFlags parses -n, -c, -q, -v for head and tail.
 func (c *cmd) headTailFlags() (countOpt, []string, bool, bool) {
-	c.args = headTailArgs(c.args)
-	fs := c.flagSet()
+	c.Args = headTailArgs(c.Args)
+	fs := c.FlagSet()
 	lines := fs.StringP("lines", "n", "10", "lines")
 	byteCount := fs.StringP("bytes", "c", "", "bytes")
 	quiet := fs.BoolP("quiet", "q", false, "no headers")
 	verbose := fs.BoolP("verbose", "v", false, "headers")
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return countOpt{}, nil, false, false
 	}
@@ -133,7 +133,7 @@ func (c *cmd) headTailFlags() (countOpt, []string, bool, bool) {
 		if *byteCount != "" {
 			what = "bytes"
 		}
-		c.errorf("invalid number of %s: %s", what, quoteL(arg))
+		c.Errorf("invalid number of %s: %s", what, quoteL(arg))
 		return o, nil, false, false
 	}
 	o.bytes = *byteCount != ""
@@ -168,15 +168,15 @@ func (c *cmd) headTail(head bool) int {
 		}
 		if headers {
 			if i > 0 {
-				c.out.WriteString("\n")
+				c.Out.WriteString("\n")
 			}
 			shown := name
 			if name == "-" {
 				shown = "standard input"
 			}
-			fmt.Fprintf(c.out, "==> %s <==\n", shown)
+			fmt.Fprintf(c.Out, "==> %s <==\n", shown)
 		}
-		c.out.Write(selectPart(data, o, head))
+		c.Out.Write(selectPart(data, o, head))
 	}
 	return status
 }
@@ -186,7 +186,7 @@ func (c *cmd) headTail(head bool) int {
 func (c *cmd) readHead(name string, o countOpt) ([]byte, error) {
 	r, err := c.openInput(name)
 	if err != nil {
-		c.errorf("cannot open %s for reading: %s", quote(name), errText(err))
+		c.Errorf("cannot open %s for reading: %s", quote(name), ErrText(err))
 		return nil, err
 	}
 	defer r.Close()
@@ -206,7 +206,7 @@ func (c *cmd) readHead(name string, o countOpt) ([]byte, error) {
 		if name == "-" {
 			shown = "'standard input'"
 		}
-		c.errorf("error reading %s: %s", shown, errText(err))
+		c.Errorf("error reading %s: %s", shown, ErrText(err))
 		return buf.Bytes(), err
 	}
 	return buf.Bytes(), nil
@@ -216,7 +216,7 @@ func (c *cmd) readHead(name string, o countOpt) ([]byte, error) {
 func (c *cmd) slurp(name string) ([]byte, error) {
 	r, err := c.openInput(name)
 	if err != nil {
-		c.errorf("cannot open %s for reading: %s", quote(name), errText(err))
+		c.Errorf("cannot open %s for reading: %s", quote(name), ErrText(err))
 		return nil, err
 	}
 	defer r.Close()
@@ -226,7 +226,7 @@ func (c *cmd) slurp(name string) ([]byte, error) {
 		if name == "-" {
 			shown = "'standard input'"
 		}
-		c.errorf("error reading %s: %s", shown, errText(err))
+		c.Errorf("error reading %s: %s", shown, ErrText(err))
 	}
 	return data, err
 }
@@ -279,12 +279,12 @@ func (w *wcCounts) add(o wcCounts) {
 
 // wcApplet is wc(1) with -l, -w, -c, -m.
 func wcApplet(c *cmd) int {
-	fs := c.flagSet()
+	fs := c.FlagSet()
 	l := fs.BoolP("lines", "l", false, "lines")
 	w := fs.BoolP("words", "w", false, "words")
 	b := fs.BoolP("bytes", "c", false, "bytes")
 	m := fs.BoolP("chars", "m", false, "chars")
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
@@ -327,7 +327,7 @@ func (c *cmd) wcAll(names []string, show []bool) ([]*wcCounts, int, int) {
 		}
 		k := countText(data)
 		counts[i] = &k
-		if st, err := c.t.Stat(name); name != "-" && err == nil && isReg(uint32(st.Mode)) {
+		if st, err := c.Task.Stat(name); name != "-" && err == nil && isReg(uint32(st.Mode)) {
 			regTotal += st.Size
 		} else {
 			minWidth = 7
@@ -350,12 +350,12 @@ func (c *cmd) wcAll(names []string, show []bool) ([]*wcCounts, int, int) {
 func (c *cmd) wcRead(name string) (data []byte, opened bool, err error) {
 	r, err := c.openInput(name)
 	if err != nil {
-		c.errorf("%s: %s", quotef(name), errText(err))
+		c.Errorf("%s: %s", quotef(name), ErrText(err))
 		return nil, false, err
 	}
 	defer r.Close()
 	if data, err = io.ReadAll(r); err != nil {
-		c.errorf("%s: %s", quotef(name), errText(err))
+		c.Errorf("%s: %s", quotef(name), ErrText(err))
 	}
 	return data, true, err
 }
@@ -379,15 +379,15 @@ func (c *cmd) wcLine(k wcCounts, show []bool, width int, name string, named bool
 	if named {
 		line += " " + name
 	}
-	fmt.Fprintln(c.out, line)
+	fmt.Fprintln(c.Out, line)
 }
 
 // teeApplet is tee(1).
 func teeApplet(c *cmd) int {
-	fs := c.flagSet()
+	fs := c.FlagSet()
 	appendMode := fs.BoolP("append", "a", false, "append")
 	fs.BoolP("ignore-interrupts", "i", false, "ignored")
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
@@ -396,19 +396,19 @@ func teeApplet(c *cmd) int {
 		flags = linux.O_WRONLY | linux.O_CREAT | linux.O_APPEND
 	}
 	status := 0
-	writers := []io.Writer{c.out}
+	writers := []io.Writer{c.Out}
 	for _, name := range ops {
-		f, err := openFile(c.t, name, flags, 0o666)
+		f, err := openFile(c.Task, name, flags, 0o666)
 		if err != nil {
-			c.errorf("%s: %s", quotef(name), errText(err))
+			c.Errorf("%s: %s", quotef(name), ErrText(err))
 			status = 1
 			continue
 		}
 		defer f.Close()
 		writers = append(writers, f)
 	}
-	if _, err := io.Copy(io.MultiWriter(writers...), c.stdin); err != nil {
-		c.errorf("%s", errText(err))
+	if _, err := io.Copy(io.MultiWriter(writers...), c.Stdin); err != nil {
+		c.Errorf("%s", ErrText(err))
 		status = 1
 	}
 	return status
@@ -416,23 +416,23 @@ func teeApplet(c *cmd) int {
 
 // basenameApplet is basename(1).
 func basenameApplet(c *cmd) int {
-	fs := c.flagSet()
+	fs := c.FlagSet()
 	multiple := fs.BoolP("multiple", "a", false, "multiple")
 	suffix := fs.StringP("suffix", "s", "", "suffix")
 	zero := fs.BoolP("zero", "z", false, "NUL")
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
 	if len(ops) == 0 {
-		return c.missingOperand("")
+		return c.MissingOperand("")
 	}
 	if *suffix != "" {
 		*multiple = true
 	}
 	if !*multiple {
 		if len(ops) > 2 {
-			return c.extraOperand(ops[2])
+			return c.ExtraOperand(ops[2])
 		}
 		if len(ops) == 2 {
 			*suffix, ops = ops[1], ops[:1]
@@ -443,7 +443,7 @@ func basenameApplet(c *cmd) int {
 		end = "\x00"
 	}
 	for _, op := range ops {
-		c.out.WriteString(baseName(op, *suffix) + end)
+		c.Out.WriteString(baseName(op, *suffix) + end)
 	}
 	return 0
 }
@@ -467,21 +467,21 @@ func baseName(name, suffix string) string {
 
 // dirnameApplet is dirname(1).
 func dirnameApplet(c *cmd) int {
-	fs := c.flagSet()
+	fs := c.FlagSet()
 	zero := fs.BoolP("zero", "z", false, "NUL")
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
 	if len(ops) == 0 {
-		return c.missingOperand("")
+		return c.MissingOperand("")
 	}
 	end := "\n"
 	if *zero {
 		end = "\x00"
 	}
 	for _, op := range ops {
-		c.out.WriteString(dirName(op) + end)
+		c.Out.WriteString(dirName(op) + end)
 	}
 	return 0
 }

@@ -21,7 +21,7 @@ type touchOpts struct {
 
 // touchApplet is touch(1).
 func touchApplet(c *cmd) int {
-	fs := c.flagSet()
+	fs := c.FlagSet()
 	var o touchOpts
 	atime := fs.BoolP("a", "a", false, "access time only")
 	mtime := fs.BoolP("m", "m", false, "modification time only")
@@ -31,13 +31,13 @@ func touchApplet(c *cmd) int {
 	stamp := fs.StringP("t", "t", "", "[[CC]YY]MMDDhhmm[.ss]")
 	ref := fs.StringP("reference", "r", "", "use FILE's times")
 	fs.BoolP("f", "f", false, "ignored")
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
 	if len(ops) == 0 {
-		c.errorf("missing file operand")
-		c.tryHelp()
+		c.Errorf("missing file operand")
+		c.TryHelp()
 		return 1
 	}
 	if !c.touchTimes(&o, *date, *stamp, *ref, fs.Changed("date"), fs.Changed("t")) {
@@ -57,23 +57,23 @@ func touchApplet(c *cmd) int {
 func (c *cmd) touchTimes(o *touchOpts, date, stamp, ref string, haveDate, haveStamp bool) bool {
 	switch {
 	case ref != "":
-		st, err := c.t.Stat(ref)
+		st, err := c.Task.Stat(ref)
 		if err != nil {
-			c.errorf("failed to get attributes of %s: %s", quote(ref), errText(err))
+			c.Errorf("failed to get attributes of %s: %s", quote(ref), ErrText(err))
 			return false
 		}
 		o.times = &[2]vfs.Timespec{st.Atime, st.Mtime}
 	case haveDate:
-		ts, ok := parseDate(date, c.t.Kernel().Now())
+		ts, ok := parseDate(date, c.Task.Kernel().Now())
 		if !ok {
-			c.errorf("invalid date format %s", quoteL(date))
+			c.Errorf("invalid date format %s", quoteL(date))
 			return false
 		}
 		o.times = &[2]vfs.Timespec{ts, ts}
 	case haveStamp:
-		ts, ok := parseStamp(stamp, c.t.Kernel().Now())
+		ts, ok := parseStamp(stamp, c.Task.Kernel().Now())
 		if !ok {
-			c.errorf("invalid date format %s", quoteL(stamp))
+			c.Errorf("invalid date format %s", quoteL(stamp))
 			return false
 		}
 		o.times = &[2]vfs.Timespec{ts, ts}
@@ -103,30 +103,30 @@ func omitUnwanted(o *touchOpts, atime, mtime bool) {
 func (c *cmd) touchOne(name string, o *touchOpts) bool {
 	fd, openErr := -1, error(nil)
 	if !o.noCreate && !o.noDeref {
-		fd, openErr = c.t.Openat(atCWD, name, linux.O_WRONLY|linux.O_CREAT|linux.O_NONBLOCK|linux.O_NOCTTY, 0o666)
+		fd, openErr = c.Task.Openat(atCWD, name, linux.O_WRONLY|linux.O_CREAT|linux.O_NONBLOCK|linux.O_NOCTTY, 0o666)
 	}
 	var err error
 	if fd >= 0 {
-		err = c.t.Utimensat(fd, "", o.times, linux.AT_EMPTY_PATH)
-		c.t.Close(fd)
+		err = c.Task.Utimensat(fd, "", o.times, linux.AT_EMPTY_PATH)
+		c.Task.Close(fd)
 	} else {
 		flags := 0
 		if o.noDeref {
 			flags = linux.AT_SYMLINK_NOFOLLOW
 		}
-		err = c.t.Utimensat(atCWD, name, o.times, flags)
+		err = c.Task.Utimensat(atCWD, name, o.times, flags)
 	}
 	if err == nil {
 		return true
 	}
 	if openErr != nil && !errors.Is(openErr, linux.EISDIR) {
-		c.errorf("cannot touch %s: %s", quote(name), errText(openErr))
+		c.Errorf("cannot touch %s: %s", quote(name), ErrText(openErr))
 		return false
 	}
 	if o.noCreate && errors.Is(err, linux.ENOENT) {
 		return true
 	}
-	c.errorf("setting times of %s: %s", quote(name), errText(err))
+	c.Errorf("setting times of %s: %s", quote(name), ErrText(err))
 	return false
 }
 
@@ -203,10 +203,10 @@ func parseStamp(s string, now vfs.Timespec) (vfs.Timespec, bool) {
 
 // truncateApplet is truncate(1) with -s [<>/%+-]SIZE and -c.
 func truncateApplet(c *cmd) int {
-	fs := c.flagSet()
+	fs := c.FlagSet()
 	size := fs.StringP("size", "s", "", "size")
 	noCreate := fs.BoolP("no-create", "c", false, "do not create")
-	ops, ok := c.parse(fs)
+	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
@@ -218,8 +218,8 @@ func truncateApplet(c *cmd) int {
 		}
 	}
 	if !fs.Changed("size") {
-		c.errorf("you must specify either %s or %s", quote("--size"), quote("--reference"))
-		c.tryHelp()
+		c.Errorf("you must specify either %s or %s", quote("--size"), quote("--reference"))
+		c.TryHelp()
 		return 1
 	}
 	if len(ops) == 0 {
@@ -239,25 +239,25 @@ func (c *cmd) truncateOne(name string, n int64, rel byte, noCreate bool) bool {
 	if noCreate {
 		flags = linux.O_WRONLY | linux.O_NONBLOCK
 	}
-	fd, err := c.t.Openat(atCWD, name, flags, 0o666)
+	fd, err := c.Task.Openat(atCWD, name, flags, 0o666)
 	if err != nil {
 		if noCreate && errors.Is(err, linux.ENOENT) {
 			return true
 		}
-		c.errorf("cannot open %s for writing: %s", quote(name), errText(err))
+		c.Errorf("cannot open %s for writing: %s", quote(name), ErrText(err))
 		return false
 	}
-	defer c.t.Close(fd)
+	defer c.Task.Close(fd)
 	if rel != 0 {
-		st, err := c.t.Fstat(fd)
+		st, err := c.Task.Fstat(fd)
 		if err != nil {
-			c.errorf("cannot fstat %s: %s", quote(name), errText(err))
+			c.Errorf("cannot fstat %s: %s", quote(name), ErrText(err))
 			return false
 		}
 		fsize := st.Size
 		if !isReg(uint32(st.Mode)) {
-			if fsize, err = c.t.Lseek(fd, 0, linux.SEEK_END); err != nil {
-				c.errorf("cannot get the size of %s: %s", quote(name), errText(err))
+			if fsize, err = c.Task.Lseek(fd, 0, linux.SEEK_END); err != nil {
+				c.Errorf("cannot get the size of %s: %s", quote(name), ErrText(err))
 				return false
 			}
 		}
@@ -277,15 +277,15 @@ func (c *cmd) truncateOne(name string, n int64, rel byte, noCreate bool) bool {
 			fallthrough
 		default:
 			if n > math.MaxInt64-fsize {
-				c.errorf("overflow extending size of file %s", quote(name))
+				c.Errorf("overflow extending size of file %s", quote(name))
 				return false
 			}
 			n = fsize + n
 		}
 	}
 	n = max(n, 0)
-	if err := c.t.Ftruncate(fd, n); err != nil {
-		c.errorf("failed to truncate %s at %d bytes: %s", quote(name), n, errText(err))
+	if err := c.Task.Ftruncate(fd, n); err != nil {
+		c.Errorf("failed to truncate %s at %d bytes: %s", quote(name), n, ErrText(err))
 		return false
 	}
 	return true
@@ -303,8 +303,8 @@ func (c *cmd) truncateSize(s string) (byte, int64, bool) {
 	s = strings.TrimLeft(s, " \t\n\v\f\r")
 	if s != "" && (s[0] == '+' || s[0] == '-') {
 		if rel != 0 {
-			c.errorf("multiple relative modifiers specified")
-			c.tryHelp()
+			c.Errorf("multiple relative modifiers specified")
+			c.TryHelp()
 			return 0, 0, false
 		}
 		rel = '+'
@@ -312,13 +312,13 @@ func (c *cmd) truncateSize(s string) (byte, int64, bool) {
 	n, overflow, ok := parseSizeSuffix(s)
 	switch {
 	case overflow:
-		c.errorf("Invalid number: %s: %s", quoteL(s), linux.EOVERFLOW)
+		c.Errorf("Invalid number: %s: %s", quoteL(s), linux.EOVERFLOW)
 		return 0, 0, false
 	case !ok:
-		c.errorf("Invalid number: %s", quoteL(s))
+		c.Errorf("Invalid number: %s", quoteL(s))
 		return 0, 0, false
 	case (rel == '/' || rel == '%') && n == 0:
-		c.errorf("division by zero")
+		c.Errorf("division by zero")
 		return 0, 0, false
 	}
 	return rel, n, true

@@ -47,7 +47,7 @@ func describe(name, kind string) string {
 // typeApplet is bash's type (-t, -p, -P) over builtins, functions and
 // applets; the interpreter's would search the host's PATH.
 func typeApplet(c *cmd) int {
-	mode, args := "", c.args
+	mode, args := "", c.Args
 	for len(args) > 0 && len(args[0]) == 2 && args[0][0] == '-' {
 		mode, args = args[0], args[1:]
 	}
@@ -61,13 +61,13 @@ func typeApplet(c *cmd) int {
 			}
 			status = 1
 		case mode == "-t":
-			fmt.Fprintln(c.out, kind)
+			fmt.Fprintln(c.Out, kind)
 		case mode == "-p" || mode == "-P":
 			if kind == "file" {
-				fmt.Fprintln(c.out, "/usr/bin/"+name)
+				fmt.Fprintln(c.Out, "/usr/bin/"+name)
 			}
 		default:
-			fmt.Fprintln(c.out, describe(name, kind))
+			fmt.Fprintln(c.Out, describe(name, kind))
 		}
 	}
 	return status
@@ -75,9 +75,9 @@ func typeApplet(c *cmd) int {
 
 // commandApplet is `command -v` and `command -V`.
 func commandApplet(c *cmd) int {
-	verbose := c.args[0] == "-V"
+	verbose := c.Args[0] == "-V"
 	status := 0
-	for _, name := range c.args[1:] {
+	for _, name := range c.Args[1:] {
 		kind := c.commandKind(name)
 		switch {
 		case kind == "":
@@ -86,11 +86,11 @@ func commandApplet(c *cmd) int {
 			}
 			status = 1
 		case verbose:
-			fmt.Fprintln(c.out, describe(name, kind))
+			fmt.Fprintln(c.Out, describe(name, kind))
 		case kind == "file":
-			fmt.Fprintln(c.out, "/usr/bin/"+name)
+			fmt.Fprintln(c.Out, "/usr/bin/"+name)
 		default:
-			fmt.Fprintln(c.out, name)
+			fmt.Fprintln(c.Out, name)
 		}
 	}
 	return status

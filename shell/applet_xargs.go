@@ -137,13 +137,13 @@ func xargsApplet(c *cmd) int {
 func (x *xargsRun) run(operands []string) error {
 	c := x.c
 	if x.eof != "" && x.delimited {
-		c.errorf("warning: the -E option has no effect if -0 or -d is used.\n")
+		c.Errorf("warning: the -E option has no effect if -0 or -d is used.\n")
 	}
-	input := c.stdin
+	input := c.Stdin
 	if x.argFile != "" && x.argFile != "-" {
-		f, err := openFile(c.t, x.argFile, linux.O_RDONLY, 0)
+		f, err := openFile(c.Task, x.argFile, linux.O_RDONLY, 0)
 		if err != nil {
-			c.errorf("Cannot open input file %s: %s", quoteL(x.argFile), errText(err))
+			c.Errorf("Cannot open input file %s: %s", quoteL(x.argFile), ErrText(err))
 			return xargsExit(1)
 		}
 		defer f.Close()
@@ -168,13 +168,13 @@ func (x *xargsRun) run(operands []string) error {
 // printLimits is --show-limits.
 func (x *xargsRun) printLimits() {
 	c := x.c
-	c.out.Flush()
-	fmt.Fprintf(c.errw, "Your environment variables take up %d bytes\n", x.envSize)
-	fmt.Fprintf(c.errw, "POSIX upper limit on argument length (this system): %d\n", x.posixMax)
-	fmt.Fprintf(c.errw, "POSIX smallest allowable upper limit on argument length (all systems): %d\n", 4096)
-	fmt.Fprintf(c.errw, "Maximum length of command we could actually use: %d\n", x.posixMax-x.envSize)
-	fmt.Fprintf(c.errw, "Size of command buffer we are actually using: %d\n", x.argMax)
-	fmt.Fprintf(c.errw, "Maximum parallelism (--max-procs must be no greater): %d\n", math.MaxInt32)
+	c.Out.Flush()
+	fmt.Fprintf(c.Errw, "Your environment variables take up %d bytes\n", x.envSize)
+	fmt.Fprintf(c.Errw, "POSIX upper limit on argument length (this system): %d\n", x.posixMax)
+	fmt.Fprintf(c.Errw, "POSIX smallest allowable upper limit on argument length (all systems): %d\n", 4096)
+	fmt.Fprintf(c.Errw, "Maximum length of command we could actually use: %d\n", x.posixMax-x.envSize)
+	fmt.Fprintf(c.Errw, "Size of command buffer we are actually using: %d\n", x.argMax)
+	fmt.Fprintf(c.Errw, "Maximum parallelism (--max-procs must be no greater): %d\n", math.MaxInt32)
 }
 
 // printCommand shows a command line on standard error, words quoted as
@@ -184,25 +184,25 @@ func (x *xargsRun) printCommand(argv []string, end string) {
 	for k, a := range argv {
 		words[k] = quotef(a)
 	}
-	x.c.out.Flush()
-	fmt.Fprint(x.c.errw, strings.Join(words, " ")+end)
+	x.c.Out.Flush()
+	fmt.Fprint(x.c.Errw, strings.Join(words, " ")+end)
 }
 
 // confirm is -p: the command and "?..." on standard error, and the
 // answer from /dev/tty.
 func (x *xargsRun) confirm(argv []string) (bool, error) {
 	c := x.c
-	tty, err := openFile(c.t, "/dev/tty", linux.O_RDONLY, 0)
+	tty, err := openFile(c.Task, "/dev/tty", linux.O_RDONLY, 0)
 	if err != nil {
 		x.printCommand(argv, "")
-		c.errorf("failed to open /dev/tty for reading: %s", errText(err))
+		c.Errorf("failed to open /dev/tty for reading: %s", ErrText(err))
 		return false, xargsExit(1)
 	}
 	defer tty.Close()
 	x.printCommand(argv, "?...")
 	line, err := bufio.NewReader(tty).ReadString('\n')
 	if err != nil && line == "" {
-		c.errorf("Failed to read from stdin")
+		c.Errorf("Failed to read from stdin")
 		return false, xargsExit(1)
 	}
 	return line[0] == 'y' || line[0] == 'Y', nil
@@ -213,7 +213,7 @@ func (x *xargsRun) confirm(argv []string) (bool, error) {
 // command cannot be run.
 func (x *xargsRun) spawn(argv []string) error {
 	c := x.c
-	t := c.t.Clone(0)
+	t := c.Task.Clone(0)
 	defer t.Exit()
 	env := envList(exportedEnv(c.hc))
 	if x.slotVar != "" {
@@ -221,7 +221,7 @@ func (x *xargsRun) spawn(argv []string) error {
 	}
 	name, err := findProgram(t, argv[0], env)
 	if err != nil {
-		c.errorf("%s: %s", argv[0], errText(err))
+		c.Errorf("%s: %s", argv[0], ErrText(err))
 		if errors.Is(err, linux.ENOENT) {
 			return xargsExit(127)
 		}
@@ -235,20 +235,20 @@ func (x *xargsRun) spawn(argv []string) error {
 			// The child dies before it can run the command, and
 			// findutils 4.9's exit handler then fails an assertion in
 			// it: xargs reports the child killed by SIGABRT.
-			c.errorf("%s: %s", quoteL("/dev/tty"), errText(err))
-			c.errorf("xargs.c:1605: wait_for_proc_all: Assertion `getpid () == parent' failed.")
-			c.errorf("%s: terminated by signal 6", argv[0])
+			c.Errorf("%s: %s", quoteL("/dev/tty"), ErrText(err))
+			c.Errorf("xargs.c:1605: wait_for_proc_all: Assertion `getpid () == parent' failed.")
+			c.Errorf("%s: terminated by signal 6", argv[0])
 			return xargsExit(125)
 		}
 		defer f.Close()
 		stdin = f
 	} else if x.argFile != "" && x.argFile != "-" {
-		stdin = c.stdin
+		stdin = c.Stdin
 	}
 	switch code := c.runProgram(t, name, argv, env, stdin); code {
 	case 0:
 	case 255:
-		c.errorf("%s: exited with status 255; aborting", argv[0])
+		c.Errorf("%s: exited with status 255; aborting", argv[0])
 		// xargs's exit handler turns 124 into 123 when an earlier
 		// command failed.
 		if x.status != 0 {
@@ -319,7 +319,7 @@ func (x *xargsRun) option(o getopt.Parsed) bool {
 		x.showLimits = true
 	case xargsSlotVar:
 		if strings.Contains(o.Value, "=") {
-			x.c.errorf("option --process-slot-var may not be set to a value which includes `='")
+			x.c.Errorf("option --process-slot-var may not be set to a value which includes `='")
 			return false
 		}
 		x.slotVar = o.Value
@@ -331,14 +331,14 @@ func (x *xargsRun) option(o getopt.Parsed) bool {
 // with xargs's warning.
 func (x *xargsRun) exclusive(option string, earlier *int, name string) {
 	if *earlier != 0 {
-		x.c.errorf("warning: options %s and %s are mutually exclusive, ignoring previous %s value", name, option, name)
+		x.c.Errorf("warning: options %s and %s are mutually exclusive, ignoring previous %s value", name, option, name)
 		*earlier = 0
 	}
 }
 
 func (x *xargsRun) exclusiveReplace(option, name string) {
 	if x.replace != "" {
-		x.c.errorf("warning: options %s and %s are mutually exclusive, ignoring previous %s value", name, option, name)
+		x.c.Errorf("warning: options %s and %s are mutually exclusive, ignoring previous %s value", name, option, name)
 		x.replace = ""
 	}
 }
@@ -349,20 +349,20 @@ func (x *xargsRun) number(s string, opt byte, min, max int, fatal bool) (int, bo
 	v, ok := strtol(s)
 	switch {
 	case !ok:
-		x.c.errorf("invalid number \"%s\" for -%c option", s, opt)
-		x.c.tryHelp()
+		x.c.Errorf("invalid number \"%s\" for -%c option", s, opt)
+		x.c.TryHelp()
 		return 0, false
 	case v < int64(min):
-		x.c.errorf("value %s for -%c option should be >= %d", s, opt, min)
+		x.c.Errorf("value %s for -%c option should be >= %d", s, opt, min)
 		if fatal {
-			x.c.tryHelp()
+			x.c.TryHelp()
 			return 0, false
 		}
 		return min, true
 	case max >= 0 && v > int64(max):
-		x.c.errorf("value %s for -%c option should be <= %d", s, opt, max)
+		x.c.Errorf("value %s for -%c option should be <= %d", s, opt, max)
 		if fatal {
-			x.c.tryHelp()
+			x.c.TryHelp()
 			return 0, false
 		}
 		return max, true
@@ -398,7 +398,7 @@ func (x *xargsRun) delimiter(s string) (byte, bool) {
 		return s[0], true
 	}
 	if !strings.HasPrefix(s, "\\") {
-		x.c.errorf("Invalid input delimiter specification %s: the delimiter must be either a single character or an escape sequence starting with \\.", s)
+		x.c.Errorf("Invalid input delimiter specification %s: the delimiter must be either a single character or an escape sequence starting with \\.", s)
 		return 0, false
 	}
 	if k := strings.IndexByte("abfnrtv\\", s[1]); k >= 0 {
@@ -409,7 +409,7 @@ func (x *xargsRun) delimiter(s string) (byte, bool) {
 	case s[1] == 'x':
 		base, digits = 16, s[2:]
 	case s[1] < '0' || s[1] > '9':
-		x.c.errorf("Invalid escape sequence %s in input delimiter specification.", s)
+		x.c.Errorf("Invalid escape sequence %s in input delimiter specification.", s)
 		return 0, false
 	}
 	n := 0
@@ -421,11 +421,11 @@ func (x *xargsRun) delimiter(s string) (byte, bool) {
 		v, err = 0, nil
 	}
 	if err != nil || v > 255 {
-		x.c.errorf("Invalid escape sequence %s in input delimiter specification; character values must not exceed %s.", s, map[int]string{8: "377", 16: "ff"}[base])
+		x.c.Errorf("Invalid escape sequence %s in input delimiter specification; character values must not exceed %s.", s, map[int]string{8: "377", 16: "ff"}[base])
 		return 0, false
 	}
 	if n < len(digits) {
-		x.c.errorf("Invalid escape sequence %s in input delimiter specification; trailing characters %s not recognised.", s, digits[n:])
+		x.c.Errorf("Invalid escape sequence %s in input delimiter specification; trailing characters %s not recognised.", s, digits[n:])
 		return 0, false
 	}
 	return byte(v), true

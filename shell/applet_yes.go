@@ -30,12 +30,12 @@ func yesApplet(c *cmd) int {
 	}
 	// Whole lines at a time, several kilobytes a write.
 	chunk := strings.Repeat(line, max(1, 8192/len(line)))
-	for !c.cancelled() {
-		if _, err := c.out.WriteString(chunk); err != nil {
+	for !c.Cancelled() {
+		if _, err := c.Out.WriteString(chunk); err != nil {
 			if errors.Is(err, syscall.EPIPE) {
 				return 0 // run returns SIGPIPE's status
 			}
-			fmt.Fprintf(c.errw, "yes: standard output: %s\n", errText(err))
+			fmt.Fprintf(c.Errw, "yes: standard output: %s\n", ErrText(err))
 			return 1
 		}
 	}

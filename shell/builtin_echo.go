@@ -17,7 +17,7 @@ func init() {
 // as the leading words consist of those letters only; a failed write is
 // reported as bash does, "NAME: echo: write error: ...", with status 1.
 func echoApplet(c *cmd) int {
-	args := c.args
+	args := c.Args
 	newline, escapes := true, false
 	for len(args) > 0 && isEchoOption(args[0]) {
 		for _, f := range args[0][1:] {
@@ -51,8 +51,8 @@ func echoApplet(c *cmd) int {
 	if newline {
 		b.WriteByte('\n')
 	}
-	c.out.WriteString(b.String())
-	if err := c.out.Flush(); err != nil {
+	c.Out.WriteString(b.String())
+	if err := c.Out.Flush(); err != nil {
 		if errors.Is(err, syscall.EPIPE) {
 			return 128 + 13
 		}
@@ -65,7 +65,7 @@ func echoApplet(c *cmd) int {
 // builtinWriteError is bash's "NAME: BUILTIN: write error: ..." (no line
 // number, unlike other builtin diagnostics).
 func (c *cmd) builtinWriteError(err error) {
-	c.errw.Write([]byte(c.sh.name + ": " + c.name + ": write error: " + errText(err) + "\n"))
+	c.Errw.Write([]byte(c.sh.name + ": " + c.Name + ": write error: " + ErrText(err) + "\n"))
 }
 
 func isEchoOption(s string) bool {

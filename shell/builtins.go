@@ -45,7 +45,7 @@ func (s *shell) cd(ctx context.Context, args []string) []string {
 	s.syncDir(hc.Dir)
 	target, err := s.chdir(hc.Dir, dir, physical)
 	if err != nil {
-		return s.fail(hc, 1, fmt.Sprintf("cd: %s: %s", dir, errText(err)))
+		return s.fail(hc, 1, fmt.Sprintf("cd: %s: %s", dir, ErrText(err)))
 	}
 	if show {
 		fmt.Fprintln(hc.Stdout, target)
@@ -87,11 +87,11 @@ func (s *shell) fail(hc interp.HandlerContext, code int, msg string) []string {
 
 // statusApplet prints its message, if any, and exits with its status.
 func statusApplet(c *cmd) int {
-	if len(c.args) > 1 {
-		c.out.Flush()
-		fmt.Fprintln(c.errw, c.args[1])
+	if len(c.Args) > 1 {
+		c.Out.Flush()
+		fmt.Fprintln(c.Errw, c.Args[1])
 	}
-	n, _ := strconv.Atoi(c.args[0])
+	n, _ := strconv.Atoi(c.Args[0])
 	return n
 }
 
@@ -154,7 +154,7 @@ func (s *shell) canonPath(p string) (string, bool) {
 // pwdApplet is bash's pwd: $PWD, or with -P the task's getcwd.
 func pwdApplet(c *cmd) int {
 	physical := false
-	for _, a := range c.args {
+	for _, a := range c.Args {
 		switch a {
 		case "-L":
 			physical = false
@@ -169,25 +169,25 @@ func pwdApplet(c *cmd) int {
 	}
 	if !physical {
 		if pwd := c.hc.Env.Get("PWD").String(); strings.HasPrefix(pwd, "/") {
-			fmt.Fprintln(c.out, pwd)
+			fmt.Fprintln(c.Out, pwd)
 			return 0
 		}
 	}
-	cwd, err := libcGetcwd(c.t)
+	cwd, err := libcGetcwd(c.Task)
 	if err != nil {
 		// bash prints this one without its "NAME: line N:" prefix.
-		c.out.Flush()
-		fmt.Fprintf(c.errw, "pwd: error retrieving current directory: getcwd: cannot access parent directories: %s\n", errText(err))
+		c.Out.Flush()
+		fmt.Fprintf(c.Errw, "pwd: error retrieving current directory: getcwd: cannot access parent directories: %s\n", ErrText(err))
 		return 1
 	}
-	fmt.Fprintln(c.out, cwd)
+	fmt.Fprintln(c.Out, cwd)
 	return 0
 }
 
 // umaskApplet is bash's umask acting on the task's fs_struct.
 func umaskApplet(c *cmd) int {
 	symbolic, reuse := false, false
-	args := c.args
+	args := c.Args
 	for len(args) > 0 && len(args[0]) > 1 && args[0][0] == '-' {
 		if args[0] == "--" {
 			args = args[1:]
@@ -207,14 +207,14 @@ func umaskApplet(c *cmd) int {
 		args = args[1:]
 	}
 	if len(args) == 0 {
-		printUmask(c, c.t.GetUmask(), symbolic, reuse)
+		printUmask(c, c.Task.GetUmask(), symbolic, reuse)
 		return 0
 	}
 	mask, ok := parseUmask(c, args[0])
 	if !ok {
 		return 1
 	}
-	c.t.Umask(mask)
+	c.Task.Umask(mask)
 	if symbolic {
 		printUmask(c, mask, true, reuse)
 	}
@@ -223,13 +223,13 @@ func umaskApplet(c *cmd) int {
 
 func printUmask(c *cmd, mask uint32, symbolic, reuse bool) {
 	if reuse {
-		fmt.Fprint(c.out, "umask ")
+		fmt.Fprint(c.Out, "umask ")
 		if symbolic {
-			fmt.Fprint(c.out, "-S ")
+			fmt.Fprint(c.Out, "-S ")
 		}
 	}
 	if !symbolic {
-		fmt.Fprintf(c.out, "%04o\n", mask)
+		fmt.Fprintf(c.Out, "%04o\n", mask)
 		return
 	}
 	allowed := ^mask & 0o777
@@ -244,7 +244,7 @@ func printUmask(c *cmd, mask uint32, symbolic, reuse bool) {
 		}
 		parts = append(parts, p)
 	}
-	fmt.Fprintln(c.out, strings.Join(parts, ","))
+	fmt.Fprintln(c.Out, strings.Join(parts, ","))
 }
 
 // parseUmask reads an octal mask, or a symbolic mode that says which
@@ -263,6 +263,6 @@ func parseUmask(c *cmd, arg string) (uint32, bool) {
 		c.builtinErrorf("`%s': invalid symbolic mode operator", arg)
 		return 0, false
 	}
-	allowed := ch.apply(^c.t.GetUmask()&0o777, true, 0)
+	allowed := ch.apply(^c.Task.GetUmask()&0o777, true, 0)
 	return ^allowed & 0o777, true
 }

@@ -77,7 +77,7 @@ func findProgram(t *vfs.Task, name string, env envList) (string, error) {
 // do ("NAME: 'CMD': No such file or directory"), and returns the status
 // execvp's failure stands for: 127 when not found, 126 otherwise.
 func (c *cmd) execError(name string, err error) int {
-	c.errorf("%s: %s", quoteL(name), errText(err))
+	c.Errorf("%s: %s", quoteL(name), ErrText(err))
 	if errors.Is(err, linux.ENOENT) {
 		return 127
 	}
@@ -90,7 +90,7 @@ func (c *cmd) execError(name string, err error) int {
 // directly, seeing env in its order; the interpreter's own builtins (true,
 // kill, ...) run in a nested shell.
 func (c *cmd) runProgram(t *vfs.Task, name string, argv []string, env envList, stdin io.Reader) int {
-	if err := c.out.Flush(); err != nil {
+	if err := c.Out.Flush(); err != nil {
 		return 1
 	}
 	a := applets[name]
@@ -98,22 +98,22 @@ func (c *cmd) runProgram(t *vfs.Task, name string, argv []string, env envList, s
 		a = builtinApplets[name]
 	}
 	if a == nil {
-		cfg := Config{Task: t, Stdin: stdin, Stdout: c.out, Stderr: c.errw,
+		cfg := Config{Task: t, Stdin: stdin, Stdout: c.Out, Stderr: c.Errw,
 			Args: append([]string{name}, argv[1:]...), Env: env}
-		code, err := Run(c.ctx, cfg, `"$@"`)
-		if err != nil && c.ctx.Err() == nil && code == 0 {
+		code, err := Run(c.Ctx, cfg, `"$@"`)
+		if err != nil && c.Ctx.Err() == nil && code == 0 {
 			code = 1
 		}
-		c.out.Flush()
+		c.Out.Flush()
 		return code
 	}
 	hc := c.hc
 	hc.Env = env
 	hc.Stdin = stdin
-	child := &cmd{ctx: c.ctx, sh: c.sh, t: t, hc: hc, name: name, args: argv[1:],
-		stdin: stdin, out: bufio.NewWriter(c.out), errw: c.errw, usageStatus: 1}
+	child := &cmd{Ctx: c.Ctx, sh: c.sh, Task: t, hc: hc, Name: name, Args: argv[1:],
+		Stdin: stdin, Out: bufio.NewWriter(c.Out), Errw: c.Errw, UsageStatus: 1}
 	code := child.run(a)
-	if err := c.out.Flush(); errors.Is(err, syscall.EPIPE) {
+	if err := c.Out.Flush(); errors.Is(err, syscall.EPIPE) {
 		// The child would have died of SIGPIPE.
 		return 128 + 13
 	}

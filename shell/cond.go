@@ -16,8 +16,8 @@ import (
 // but it cleans paths lexically ("/t/f/" becomes "/t/f", "l/.." becomes
 // "."), which changes answers; this one passes names to the task as given.
 func testApplet(c *cmd) int {
-	args := c.args
-	if c.name == "[" {
+	args := c.Args
+	if c.Name == "[" {
 		if len(args) == 0 || args[len(args)-1] != "]" {
 			c.builtinErrorf("missing `]'")
 			return 2
@@ -204,14 +204,14 @@ func (e *testEval) unary(op, arg string) (bool, error) {
 		return e.c.hc.Env.Get(arg).IsSet(), nil
 	case "-r", "-w", "-x":
 		mode := map[string]uint32{"-r": linux.R_OK, "-w": linux.W_OK, "-x": linux.X_OK}[op]
-		return e.c.t.Faccessat(atCWD, arg, mode, linux.AT_EACCESS) == nil, nil
+		return e.c.Task.Faccessat(atCWD, arg, mode, linux.AT_EACCESS) == nil, nil
 	}
 	follow := op != "-h" && op != "-L"
 	st, err := e.stat(arg, follow)
 	if err != nil {
 		return false, nil
 	}
-	return fileTest(op[1], &st, e.c.t.Cred()), nil
+	return fileTest(op[1], &st, e.c.Task.Cred()), nil
 }
 
 func (e *testEval) stat(name string, follow bool) (vfs.Statx, error) {
@@ -219,7 +219,7 @@ func (e *testEval) stat(name string, follow bool) (vfs.Statx, error) {
 	if !follow {
 		flags = linux.AT_SYMLINK_NOFOLLOW
 	}
-	return e.c.t.Fstatat(atCWD, name, flags)
+	return e.c.Task.Fstatat(atCWD, name, flags)
 }
 
 // fileTest answers a unary file test on a successful stat.

@@ -108,13 +108,13 @@ func (l *lineReader) Read(p []byte) (int, error) {
 // script FILE [ARGS], or a script on standard input. The child shell runs
 // as a clone of the task, so its cd and umask stay its own, like a fork.
 func shApplet(c *cmd) int {
-	args := c.args
-	cfg := Config{Stdin: c.stdin, Stdout: c.hc.Stdout, Stderr: c.hc.Stderr, Name: c.name, Env: exportedEnv(c.hc)}
+	args := c.Args
+	cfg := Config{Stdin: c.Stdin, Stdout: c.hc.Stdout, Stderr: c.hc.Stderr, Name: c.Name, Env: exportedEnv(c.hc)}
 	var script string
 	switch {
 	case len(args) > 0 && args[0] == "-c":
 		if len(args) < 2 {
-			c.errorf("-c: option requires an argument")
+			c.Errorf("-c: option requires an argument")
 			return 2
 		}
 		script, args = args[1], args[2:]
@@ -128,7 +128,7 @@ func shApplet(c *cmd) int {
 		}
 		script, cfg.Name, args = data, args[0], args[1:]
 	default:
-		data, _ := io.ReadAll(c.stdin)
+		data, _ := io.ReadAll(c.Stdin)
 		script = string(data)
 		if len(args) > 0 {
 			args = args[1:]
@@ -136,19 +136,19 @@ func shApplet(c *cmd) int {
 		cfg.Stdin = nil
 	}
 	cfg.Args = args
-	c.out.Flush()
-	cfg.Task = c.t.Clone(0)
+	c.Out.Flush()
+	cfg.Task = c.Task.Clone(0)
 	defer cfg.Task.Exit()
-	code, err := Run(c.ctx, cfg, script)
-	if err != nil && c.ctx.Err() == nil {
-		c.errorf("%s", err)
+	code, err := Run(c.Ctx, cfg, script)
+	if err != nil && c.Ctx.Err() == nil {
+		c.Errorf("%s", err)
 	}
 	return code
 }
 
 // slurpScript reads a script file from the task.
 func (c *cmd) slurpScript(name string) (string, error) {
-	f, err := openFile(c.t, name, linux.O_RDONLY, 0)
+	f, err := openFile(c.Task, name, linux.O_RDONLY, 0)
 	if err == nil {
 		var data []byte
 		data, err = io.ReadAll(f)
@@ -157,6 +157,6 @@ func (c *cmd) slurpScript(name string) (string, error) {
 			return string(data), nil
 		}
 	}
-	c.errorf("%s: %s", name, errText(err))
+	c.Errorf("%s: %s", name, ErrText(err))
 	return "", err
 }

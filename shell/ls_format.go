@@ -53,7 +53,7 @@ func (l *lister) print(list, sizing []*lsEntry) {
 	switch l.o.format {
 	case lsLong:
 		for _, e := range list {
-			l.c.out.WriteString(l.longLine(e, w))
+			l.c.Out.WriteString(l.longLine(e, w))
 		}
 	case lsColumns, lsAcross:
 		if l.o.width == 0 {
@@ -65,8 +65,8 @@ func (l *lister) print(list, sizing []*lsEntry) {
 		l.printSeparated(list, w, ',')
 	default:
 		for _, e := range list {
-			l.c.out.WriteString(l.frills(e, w) + l.shownName(e, w, false) + l.indicator(e))
-			l.c.out.WriteByte(l.o.eol)
+			l.c.Out.WriteString(l.frills(e, w) + l.shownName(e, w, false) + l.indicator(e))
+			l.c.Out.WriteByte(l.o.eol)
 		}
 	}
 }
@@ -166,19 +166,19 @@ func (l *lister) printSeparated(list []*lsEntry, w *lsWidths, sep byte) {
 			n = l.entryWidth(e, w)
 		}
 		if i > 0 {
-			l.c.out.WriteByte(sep)
+			l.c.Out.WriteByte(sep)
 			if l.o.width == 0 || pos+n+2 < l.o.width {
-				l.c.out.WriteByte(' ')
+				l.c.Out.WriteByte(' ')
 				pos += 2
 			} else {
-				l.c.out.WriteByte(l.o.eol)
+				l.c.Out.WriteByte(l.o.eol)
 				pos = 0
 			}
 		}
-		l.c.out.WriteString(l.frills(e, w) + l.shownName(e, w, false) + l.indicator(e))
+		l.c.Out.WriteString(l.frills(e, w) + l.shownName(e, w, false) + l.indicator(e))
 		pos += n
 	}
-	l.c.out.WriteByte(l.o.eol)
+	l.c.Out.WriteByte(l.o.eol)
 }
 
 // printColumns is -C (down the columns) and -x (across the rows): as many
@@ -206,10 +206,10 @@ func (l *lister) printColumns(list []*lsEntry, w *lsWidths) {
 				l.indent(pos, cols[c-1])
 				pos = cols[c-1]
 			}
-			l.c.out.WriteString(l.frills(list[i], w) + l.shownName(list[i], w, false) + l.indicator(list[i]))
+			l.c.Out.WriteString(l.frills(list[i], w) + l.shownName(list[i], w, false) + l.indicator(list[i]))
 			pos += widths[i]
 		}
-		l.c.out.WriteByte(l.o.eol)
+		l.c.Out.WriteByte(l.o.eol)
 	}
 }
 
@@ -270,10 +270,10 @@ func (l *lister) indent(from, to int) {
 	ts := l.o.tabSize
 	for from < to {
 		if ts != 0 && to/ts > (from+1)/ts {
-			l.c.out.WriteByte('\t')
+			l.c.Out.WriteByte('\t')
 			from += ts - from%ts
 		} else {
-			l.c.out.WriteByte(' ')
+			l.c.Out.WriteByte(' ')
 			from++
 		}
 	}

@@ -125,7 +125,7 @@ func (l *lister) date(e *lsEntry) string {
 	}
 	const halfYear = 31556952 / 2
 	if tsAfter(ts, l.now) {
-		l.now = l.c.t.Kernel().Now() // it may have been modified since ls began
+		l.now = l.c.Task.Kernel().Now() // it may have been modified since ls began
 	}
 	past := vfs.Timespec{Sec: l.now.Sec - halfYear, Nsec: l.now.Nsec}
 	return l.formatTime(ts, tsAfter(ts, past) && tsAfter(l.now, ts))

@@ -180,7 +180,7 @@ type lsSettings struct {
 // (after --help, --version or a usage error).
 func (c *cmd) lsParse() (o *lsOpts, ops []string, status int, done bool) {
 	p := &getopt.Parser{Options: lsOptions, InOrder: c.envSet("POSIXLY_CORRECT")}
-	parsed, ops, perr := p.Parse(c.args)
+	parsed, ops, perr := p.Parse(c.Args)
 	s := &lsSettings{o: &lsOpts{owner: true, group: true, eol: '\n'},
 		format: -1, sort: -1, quoting: -1, hideCtl: -1, width: -1, tabSize: -1}
 	for _, opt := range parsed {
@@ -189,8 +189,8 @@ func (c *cmd) lsParse() (o *lsOpts, ops []string, status int, done bool) {
 		}
 	}
 	if perr != nil {
-		c.errorf("%s", perr.Error())
-		c.tryHelp()
+		c.Errorf("%s", perr.Error())
+		c.TryHelp()
 		return nil, nil, 2, true
 	}
 	if status, done := c.lsDefaults(s); done {
@@ -401,10 +401,10 @@ func (c *cmd) lsApplyValue(s *lsSettings, p getopt.Parsed) (int, bool) {
 			s.format = lsOneLine
 		}
 	case lsOptHelp:
-		c.out.WriteString(lsHelp)
+		c.Out.WriteString(lsHelp)
 		return 0, true
 	case lsOptVersion:
-		c.out.WriteString("ls (linuxvfs) " + Version + "\n")
+		c.Out.WriteString("ls (linuxvfs) " + Version + "\n")
 		return 0, true
 	}
 	if !ok {
@@ -417,7 +417,7 @@ func (c *cmd) lsApplyValue(s *lsSettings, p getopt.Parsed) (int, bool) {
 func (c *cmd) lsCount(value, complaint string, dst *int) (int, bool) {
 	n, valid := lsNumber(value)
 	if !valid {
-		c.errorf("%s: %s", complaint, quoteL(value))
+		c.Errorf("%s: %s", complaint, quoteL(value))
 		return 2, true
 	}
 	*dst = n
@@ -448,11 +448,11 @@ func (c *cmd) lsBlockSize(s *lsSettings, p getopt.Parsed) (int, bool) {
 		o.fileBlockSize, o.fileHumanOpts = bs, uint64(opts)
 		return 0, false
 	case e&dfLongintInvalidSuffix != 0:
-		c.errorf("invalid suffix in --block-size argument %s", quoteL(p.Value))
+		c.Errorf("invalid suffix in --block-size argument %s", quoteL(p.Value))
 	case e == dfLongintOverflow:
-		c.errorf("--block-size argument %s too large", quoteL(p.Value))
+		c.Errorf("--block-size argument %s too large", quoteL(p.Value))
 	default:
-		c.errorf("invalid --block-size argument %s", quoteL(p.Value))
+		c.Errorf("invalid --block-size argument %s", quoteL(p.Value))
 	}
 	return 2, true
 }
@@ -494,7 +494,7 @@ func (c *cmd) lsArgmatch(opt, arg string, words [][]string) (int, bool) {
 	if res == lsMatchOK {
 		return k, true
 	}
-	c.errorf("%s argument %s for %s", res, quoteL(arg), quoteL(opt))
+	c.Errorf("%s argument %s for %s", res, quoteL(arg), quoteL(opt))
 	var b strings.Builder
 	b.WriteString("Valid arguments are:")
 	for _, group := range words {
@@ -503,8 +503,8 @@ func (c *cmd) lsArgmatch(opt, arg string, words [][]string) (int, bool) {
 			b.WriteString(", " + quoteL(w))
 		}
 	}
-	fmt.Fprintln(c.errw, b.String())
-	c.tryHelp()
+	fmt.Fprintln(c.Errw, b.String())
+	c.TryHelp()
 	return 0, false
 }
 
@@ -560,7 +560,7 @@ func (c *cmd) lsDefaults(s *lsSettings) (int, bool) {
 		if n, ok := lsNumber(v); ok {
 			o.tabSize = n
 		} else if o.format == lsColumns || o.format == lsAcross || o.format == lsCommas {
-			c.errorf("ignoring invalid tab size in environment variable TABSIZE: %s", quoteL(v))
+			c.Errorf("ignoring invalid tab size in environment variable TABSIZE: %s", quoteL(v))
 		}
 	}
 	o.qmark = s.hideCtl == 1
@@ -617,7 +617,7 @@ func (c *cmd) lsWidth(s *lsSettings) int {
 		if n, ok := lsNumber(v); ok {
 			return n
 		}
-		c.errorf("ignoring invalid width in environment variable COLUMNS: %s", quoteL(v))
+		c.Errorf("ignoring invalid width in environment variable COLUMNS: %s", quoteL(v))
 	}
 	return 80
 }
@@ -633,7 +633,7 @@ func (c *cmd) lsQuoting(opt int) int {
 		if k, res := lsMatch(v, qsWords); res == lsMatchOK {
 			return k
 		}
-		c.errorf("ignoring invalid value of environment variable QUOTING_STYLE: %s", quoteL(v))
+		c.Errorf("ignoring invalid value of environment variable QUOTING_STYLE: %s", quoteL(v))
 	}
 	return qsLiteral
 }
@@ -667,7 +667,7 @@ func (c *cmd) lsTimeStyle(s *lsSettings) (int, bool) {
 	if f, ok := strings.CutPrefix(style, "+"); ok {
 		old, recent, two := strings.Cut(f, "\n")
 		if two && strings.Contains(recent, "\n") {
-			c.errorf("invalid time style format %s", quoteL(f))
+			c.Errorf("invalid time style format %s", quoteL(f))
 			return 2, true
 		}
 		if !two {
@@ -685,14 +685,14 @@ func (c *cmd) lsTimeStyle(s *lsSettings) (int, bool) {
 		o.timeFormat = lsTimeStyles[k].format
 		return 0, false
 	}
-	c.errorf("%s argument %s for 'time style'", res, quoteL(style))
+	c.Errorf("%s argument %s for 'time style'", res, quoteL(style))
 	var b strings.Builder
 	b.WriteString("Valid arguments are:\n")
 	for _, ts := range lsTimeStyles {
 		b.WriteString("  - [posix-]" + ts.name + "\n")
 	}
 	b.WriteString("  - +FORMAT (e.g., +%H:%M) for a 'date'-style format\n")
-	fmt.Fprint(c.errw, b.String())
-	c.tryHelp()
+	fmt.Fprint(c.Errw, b.String())
+	c.TryHelp()
 	return 2, true
 }

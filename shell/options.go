@@ -42,24 +42,24 @@ func (c *cmd) getopt(opts []getopt.Option, inOrder bool, help string) (cl cmdLin
 // before it were seen, as "NAME: MSG" and the try-help line.
 func (c *cmd) getoptEach(opts []getopt.Option, inOrder bool, help string, each func(getopt.Parsed) bool) ([]string, int, bool) {
 	p := getopt.Parser{Options: withHelp(opts), InOrder: inOrder || c.dfGetenv("POSIXLY_CORRECT") != ""}
-	parsed, operands, err := p.Parse(c.args)
+	parsed, operands, err := p.Parse(c.Args)
 	for _, o := range parsed {
 		switch o.ID {
 		case optHelp:
-			fmt.Fprintf(c.out, "Usage: %s %s", c.name, help)
+			fmt.Fprintf(c.Out, "Usage: %s %s", c.Name, help)
 			return nil, 0, false
 		case optVersion:
-			fmt.Fprintf(c.out, "%s (linuxvfs) %s\n", c.name, Version)
+			fmt.Fprintf(c.Out, "%s (linuxvfs) %s\n", c.Name, Version)
 			return nil, 0, false
 		}
 		if !each(o) {
-			return nil, c.usageStatus, false
+			return nil, c.UsageStatus, false
 		}
 	}
 	if err != nil {
-		c.errorf("%s", err)
-		c.tryHelp()
-		return nil, c.usageStatus, false
+		c.Errorf("%s", err)
+		c.TryHelp()
+		return nil, c.UsageStatus, false
 	}
 	return operands, 0, true
 }
@@ -73,7 +73,7 @@ func withHelp(opts []getopt.Option) []getopt.Option {
 // usage reports a usage error of the applet's own ("NAME: MSG", then the
 // try-help line) and returns c.usageStatus.
 func (c *cmd) usage(format string, a ...any) int {
-	c.errorf(format, a...)
-	c.tryHelp()
-	return c.usageStatus
+	c.Errorf(format, a...)
+	c.TryHelp()
+	return c.UsageStatus
 }

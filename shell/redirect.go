@@ -128,11 +128,11 @@ func litValue(l *syntax.Lit) string {
 // fdredirApplet applies exec's redirections of descriptors above 2 to the
 // task's descriptor table: open and move into place, duplicate, or close.
 func fdredirApplet(c *cmd) int {
-	for i := 0; i+2 < len(c.args); i += 3 {
-		n, _ := strconv.Atoi(c.args[i])
-		if err := c.fdredir(n, c.args[i+1], c.args[i+2]); err != nil {
-			c.out.Flush()
-			fmt.Fprintf(c.errw, "%s%s\n", c.sh.linePrefix(c.hc.Pos.Line()), err)
+	for i := 0; i+2 < len(c.Args); i += 3 {
+		n, _ := strconv.Atoi(c.Args[i])
+		if err := c.fdredir(n, c.Args[i+1], c.Args[i+2]); err != nil {
+			c.Out.Flush()
+			fmt.Fprintf(c.Errw, "%s%s\n", c.sh.linePrefix(c.hc.Pos.Line()), err)
 			return 1
 		}
 	}
@@ -143,31 +143,31 @@ func fdredirApplet(c *cmd) int {
 func (c *cmd) fdredir(n int, op, target string) error {
 	if op == "<&" || op == ">&" {
 		if target == "-" {
-			c.t.Close(n) // closing a closed descriptor is no error
+			c.Task.Close(n) // closing a closed descriptor is no error
 			return nil
 		}
 		m, err := strconv.Atoi(target)
 		if err != nil {
 			return fmt.Errorf("%s: ambiguous redirect", target)
 		}
-		if _, err := c.t.Dup2(m, n); err != nil {
-			return fmt.Errorf("%d: %s", m, errText(err))
+		if _, err := c.Task.Dup2(m, n); err != nil {
+			return fmt.Errorf("%d: %s", m, ErrText(err))
 		}
 		return nil
 	}
 	flags := map[string]uint32{"<": linux.O_RDONLY, ">": linux.O_WRONLY | linux.O_CREAT | linux.O_TRUNC,
 		">|": linux.O_WRONLY | linux.O_CREAT | linux.O_TRUNC, ">>": linux.O_WRONLY | linux.O_CREAT | linux.O_APPEND,
 		"<>": linux.O_RDWR | linux.O_CREAT}[op]
-	fd, err := c.t.Openat(atCWD, target, flags, 0o666)
+	fd, err := c.Task.Openat(atCWD, target, flags, 0o666)
 	if err != nil {
-		return fmt.Errorf("%s: %s", target, errText(err))
+		return fmt.Errorf("%s: %s", target, ErrText(err))
 	}
 	if fd != n {
-		_, err = c.t.Dup2(fd, n)
-		c.t.Close(fd)
+		_, err = c.Task.Dup2(fd, n)
+		c.Task.Close(fd)
 	}
 	if err != nil {
-		return fmt.Errorf("%d: %s", n, errText(err))
+		return fmt.Errorf("%d: %s", n, ErrText(err))
 	}
 	return nil
 }

@@ -326,15 +326,15 @@ func ulFindmntApplet(c *cmd) int {
 		}
 	}
 	if f.tid != 0 {
-		task := c.t.Kernel().TaskByTID(f.tid)
+		task := c.Task.Kernel().TaskByTID(f.tid)
 		if task == nil {
 			c.ulWarn("can't read /proc/%d/mountinfo: %s", f.tid, linux.ENOENT.Error())
 			return 1
 		}
 		f.tb = ulMountinfo(task)
-		f.tb.t = c.t
+		f.tb.t = c.Task
 	} else {
-		f.tb = ulMountinfo(c.t)
+		f.tb = ulMountinfo(c.Task)
 	}
 	if forceTree {
 		f.flags |= ulFlTree
@@ -379,7 +379,7 @@ func ulFindmntApplet(c *cmd) int {
 	if !ok {
 		return 1
 	}
-	out.print(c.out)
+	out.print(c.Out)
 	return 0
 }
 
@@ -407,7 +407,7 @@ func (f *ulFindmnt) listall() bool {
 // matches is match_func.
 func (f *ulFindmnt) matches(fs *ulFS) bool {
 	rc := f.flags&ulFlInvert != 0
-	t := f.c.t
+	t := f.c.Task
 	if m := f.match[ulColFstype]; m != "" && !ulMatchFstype(fs.fstype, m) {
 		return rc
 	}
@@ -535,7 +535,7 @@ func (f *ulFindmnt) addMatchingLines(out *ulTableOut) bool {
 func (f *ulFindmnt) extraTargetMatch() {
 	tgt := f.match[ulColTarget]
 	if f.flags&ulFlNocache == 0 {
-		tgt = ulCanonicalize(f.c.t, tgt)
+		tgt = ulCanonicalize(f.c.Task, tgt)
 	}
 	if fs := f.tb.findMountpoint(tgt, true); fs != nil && fs.target != tgt {
 		f.match[ulColTarget] = fs.target
@@ -557,7 +557,7 @@ func (f *ulFindmnt) data(fs *ulFS, id int) string {
 	case ulColSource, ulColSources:
 		spec := fs.srcpath()
 		if spec != "" && f.flags&ulFlCanonicalize != 0 {
-			spec = ulCanonicalize(f.c.t, spec)
+			spec = ulCanonicalize(f.c.Task, spec)
 		}
 		if spec == "" {
 			spec = fs.source
@@ -627,7 +627,7 @@ func (f *ulFindmnt) data(fs *ulFS, id int) string {
 
 // vfsAttr is get_vfs_attr: sizes from statfs of the target.
 func (f *ulFindmnt) vfsAttr(fs *ulFS, id int) string {
-	st, err := f.c.t.Statfs(fs.target)
+	st, err := f.c.Task.Statfs(fs.target)
 	if err != nil {
 		return ""
 	}

@@ -38,7 +38,7 @@ type ulParsed struct {
 // the applet's name and returns ok=false; the caller adds its own "Try ..."
 // line and exit status.
 func (c *cmd) ulGetopt(opts []ulOpt, stopAtOperand bool) (parsed []ulParsed, operands []string, ok bool) {
-	args := c.args
+	args := c.Args
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
@@ -173,15 +173,15 @@ func ulLookupLong(opts []ulOpt, name string) (*ulOpt, string) {
 
 // ulWarn is util-linux's warnx: "NAME: message" on standard error.
 func (c *cmd) ulWarn(format string, a ...any) {
-	c.out.Flush()
-	fmt.Fprintf(c.errw, "%s: %s\n", c.name, fmt.Sprintf(format, a...))
+	c.Out.Flush()
+	fmt.Fprintf(c.Errw, "%s: %s\n", c.Name, fmt.Sprintf(format, a...))
 }
 
 // ulTryHelp is util-linux's errtryhelp: the hint after a usage error, and
 // the status to exit with.
 func (c *cmd) ulTryHelp(code int) int {
-	c.out.Flush()
-	fmt.Fprintf(c.errw, "Try '%s --help' for more information.\n", c.name)
+	c.Out.Flush()
+	fmt.Fprintf(c.Errw, "Try '%s --help' for more information.\n", c.Name)
 	return code
 }
 
@@ -218,8 +218,8 @@ func (c *cmd) ulExclusive(parsed []ulParsed, opts []ulOpt, groups [][]int) bool 
 							}
 						}
 					}
-					c.out.Flush()
-					fmt.Fprintf(c.errw, "%s: mutually exclusive arguments:%s\n", c.name, b.String())
+					c.Out.Flush()
+					fmt.Fprintf(c.Errw, "%s: mutually exclusive arguments:%s\n", c.Name, b.String())
 					return false
 				}
 			}

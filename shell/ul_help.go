@@ -124,10 +124,10 @@ Report whether a path is a mountpoint (exit status 0) or not (32).
 
 // ulHelp prints the applet's --help text.
 func (c *cmd) ulHelp() {
-	fmt.Fprint(c.out, ulHelpTexts[c.name])
+	fmt.Fprint(c.Out, ulHelpTexts[c.Name])
 }
 
 // versionLine prints --version: the applet and linuxvfs's version.
 func (c *cmd) versionLine() {
-	fmt.Fprintf(c.out, "%s (linuxvfs) %s\n", c.name, Version)
+	fmt.Fprintf(c.Out, "%s (linuxvfs) %s\n", c.Name, Version)
 }

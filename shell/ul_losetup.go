@@ -137,7 +137,7 @@ func ulLosetupApplet(c *cmd) int {
 	if !ok {
 		return c.ulTryHelp(1)
 	}
-	o := &ulLosetup{c: c, lc: newLoopCxt(c.t)}
+	o := &ulLosetup{c: c, lc: newLoopCxt(c.Task)}
 	defer o.lc.deinit()
 	for i, p := range parsed {
 		if !c.ulExclusive(parsed[:i+1], ulLosetupOpts, ulLosetupExcl) {
@@ -224,7 +224,7 @@ func (o *ulLosetup) sizeOption(p ulParsed) (int, bool) {
 		ulLoOptSizelimit: "failed to parse size"}[p.id]
 	n, err := ulStrtosize(p.arg)
 	if err != nil {
-		o.c.ulWarn("%s: '%s': %s", what, p.arg, errText(err))
+		o.c.ulWarn("%s: '%s': %s", what, p.arg, ErrText(err))
 		return 1, true
 	}
 	switch p.id {
@@ -260,7 +260,7 @@ func (o *ulLosetup) dioOption(arg string, hasArg bool) (int, bool) {
 // useDevice is is_loopdev and loopcxt_set_device of an option's device,
 // with err()'s message when it is no loop device.
 func (o *ulLosetup) useDevice(name string) bool {
-	if !ulIsLoopdev(o.c.t, name) {
+	if !ulIsLoopdev(o.c.Task, name) {
 		o.c.ulWarn("%s: failed to use device: %s", name, linux.ENODEV.Error())
 		return false
 	}
@@ -273,10 +273,10 @@ func (o *ulLosetup) useDevice(name string) bool {
 // options allow with it.
 func (o *ulLosetup) decide(args []string) ([]string, int, bool) {
 	c := o.c
-	if len(c.args) == 0 {
+	if len(c.Args) == 0 {
 		o.act, o.list = ulLoActShow, true
 	}
-	if o.act == 0 && len(c.args) == 1 && (o.raw || o.json) {
+	if o.act == 0 && len(c.Args) == 1 && (o.raw || o.json) {
 		o.act, o.list = ulLoActShow, true
 	}
 	if o.list && len(o.columns) == 0 {
@@ -408,7 +408,7 @@ func (o *ulLosetup) run(args []string) int {
 	case ulLoActCreate:
 		if err = o.createLoop(); err == nil {
 			if o.showdev {
-				fmt.Fprintf(c.out, "%s\n", lc.device)
+				fmt.Fprintf(c.Out, "%s\n", lc.device)
 			}
 			o.warnSize()
 		}
@@ -423,9 +423,9 @@ func (o *ulLosetup) run(args []string) int {
 		return res
 	case ulLoActFindFree:
 		if err = lc.findUnused(); err != nil {
-			c.ulWarn("cannot find an unused loop device: %s", errText(err))
+			c.ulWarn("cannot find an unused loop device: %s", ErrText(err))
 		} else {
-			fmt.Fprintf(c.out, "%s\n", lc.device)
+			fmt.Fprintf(c.Out, "%s\n", lc.device)
 		}
 	case ulLoActShow:
 		if o.list {
@@ -437,7 +437,7 @@ func (o *ulLosetup) run(args []string) int {
 		if o.list {
 			o.showTable("", 0, 0)
 		} else if err = o.printfLoopdev(); err != nil {
-			c.ulWarn("%s: %s", lc.device, errText(err))
+			c.ulWarn("%s: %s", lc.device, ErrText(err))
 		}
 	default:
 		return o.runIoctl()
@@ -454,7 +454,7 @@ func (o *ulLosetup) run(args []string) int {
 func (o *ulLosetup) deleteLoops(args []string) int {
 	res := o.deleteLoop()
 	for _, a := range args {
-		if ulIsLoopdev(o.c.t, a) {
+		if ulIsLoopdev(o.c.Task, a) {
 			o.lc.setDevice(a)
 		} else {
 			o.c.ulWarn("%s: failed to use device: %s", a, linux.ENODEV.Error())
@@ -485,7 +485,7 @@ func (o *ulLosetup) runIoctl() int {
 		return c.ulTryHelp(1)
 	}
 	if err != nil {
-		c.ulWarn("%s: %s: %s", lc.device, what, errText(err))
+		c.ulWarn("%s: %s: %s", lc.device, what, ErrText(err))
 		return 1
 	}
 	return 0
@@ -514,7 +514,7 @@ func (o *ulLosetup) printfLoopdev() error {
 	if x, err := lc.sizelimit(); err == nil && x != 0 {
 		fmt.Fprintf(&b, ", sizelimit %d", x)
 	}
-	fmt.Fprintf(o.c.out, "%s\n", b.String())
+	fmt.Fprintf(o.c.Out, "%s\n", b.String())
 	return nil
 }
 
@@ -553,7 +553,7 @@ func (a *ulLoAssoc) match(lc *ulLoopCxt, offset uint64, flags int) bool {
 func (o *ulLosetup) showAllLoops() {
 	var assoc *ulLoAssoc
 	if o.file != "" {
-		assoc = newLoAssoc(o.c.t, o.file)
+		assoc = newLoAssoc(o.c.Task, o.file)
 	}
 	o.lc.eachUsed(func() bool {
 		if assoc == nil || assoc.match(o.lc, o.offset, o.flags) {
@@ -579,7 +579,7 @@ func (o *ulLosetup) showTable(file string, offset uint64, flags int) {
 	} else {
 		var assoc *ulLoAssoc
 		if file != "" {
-			assoc = newLoAssoc(o.c.t, file)
+			assoc = newLoAssoc(o.c.Task, file)
 		}
 		o.lc.eachUsed(func() bool {
 			if assoc == nil || assoc.match(o.lc, offset, flags) {
@@ -588,7 +588,7 @@ func (o *ulLosetup) showTable(file string, offset uint64, flags int) {
 			return true
 		})
 	}
-	tb.print(o.c.out)
+	tb.print(o.c.Out)
 }
 
 // setScolsData is set_scols_data: one line of the table.
@@ -654,7 +654,7 @@ func (o *ulLosetup) cell(id int) string {
 // when not.
 func (o *ulLosetup) deleteLoop() int {
 	if err := o.lc.deleteDevice(); err != nil {
-		o.c.ulWarn("%s: detach failed: %s", o.lc.device, errText(err))
+		o.c.ulWarn("%s: detach failed: %s", o.lc.device, ErrText(err))
 		return 1
 	}
 	return 0
@@ -673,7 +673,7 @@ func (o *ulLosetup) createLoop() error {
 		lc.addDevice()
 	}
 	if hasdev && o.noOverlap {
-		lc2 := newLoopCxt(c.t)
+		lc2 := newLoopCxt(c.Task)
 		rc := lc2.findOverlap(o.file, o.offset, o.sizelimit)
 		lc2.deinit()
 		if rc != 0 {
@@ -690,7 +690,7 @@ func (o *ulLosetup) createLoop() error {
 		}
 		o.setupSettings()
 		if err := lc.setBackingFile(o.file); err != nil {
-			c.ulWarn("%s: failed to use backing file: %s", o.file, errText(err))
+			c.ulWarn("%s: failed to use backing file: %s", o.file, ErrText(err))
 			return err
 		}
 		err := lc.setupDevice()
@@ -706,7 +706,7 @@ func (o *ulLosetup) createLoop() error {
 				errpre, err = lc.device, ferr
 			}
 		}
-		c.ulWarn("%s: failed to set up loop device: %s", errpre, errText(err))
+		c.ulWarn("%s: failed to set up loop device: %s", errpre, ErrText(err))
 		return err
 	}
 }
@@ -751,7 +751,7 @@ func (o *ulLosetup) reuseOverlap() (error, bool) {
 	if err == nil {
 		info := lc.info
 		info.Flags &^= linux.LO_FLAGS_AUTOCLEAR
-		_, err = c.t.Ioctl(fd, linux.LOOP_SET_STATUS64, &info)
+		_, err = c.Task.Ioctl(fd, linux.LOOP_SET_STATUS64, &info)
 	}
 	if err != nil {
 		lc.deinit()
@@ -765,7 +765,7 @@ func (o *ulLosetup) reuseOverlap() (error, bool) {
 func (o *ulLosetup) warnSize() {
 	size := o.sizelimit
 	if size == 0 {
-		st, err := o.c.t.Stat(o.file)
+		st, err := o.c.Task.Stat(o.file)
 		if err != nil || isBlk(uint32(st.Mode)) {
 			return
 		}
@@ -783,9 +783,9 @@ func (o *ulLosetup) warnSize() {
 
 func ulLosetupUsage(c *cmd) int {
 	c.ulHelp()
-	fmt.Fprint(c.out, "\nColumns for -O (--list output):\n")
+	fmt.Fprint(c.Out, "\nColumns for -O (--list output):\n")
 	for _, col := range ulLoColumns {
-		fmt.Fprintf(c.out, " %12s  %s\n", col.name, col.help)
+		fmt.Fprintf(c.Out, " %12s  %s\n", col.name, col.help)
 	}
 	return 0
 }

@@ -248,7 +248,7 @@ func ulMountApplet(c *cmd) int {
 	if !c.ulExclusive(parsed, ulMountOpts, [][]int{{'B', 'M', 'R'}, {'L', 'U', 1012}}) {
 		return ulExUsage
 	}
-	m := &ulMountCtx{c: c, t: c.t}
+	m := &ulMountCtx{c: c, t: c.Task}
 	var types string
 	oper, isMove, propa, all, anyOpts := false, false, false, false, false
 	for _, p := range parsed {
@@ -399,13 +399,13 @@ func ulMountUsage(c *cmd) int {
 // ulMountPrintAll is mount(8) without arguments: every mountinfo entry
 // as "SOURCE on TARGET type FSTYPE (OPTIONS)".
 func ulMountPrintAll(c *cmd, pattern string) {
-	for _, fs := range ulMountinfo(c.t).fss {
+	for _, fs := range ulMountinfo(c.Task).fss {
 		if fs.fstype != "" && pattern != "" && !ulMatchFstype(fs.fstype, pattern) {
 			continue
 		}
 		src := fs.source
 		if !fs.isPseudo() && !ulIsNetFstype(fs.fstype) && src != "" && !ulIsTag(src) {
-			src = ulCanonicalize(c.t, src)
+			src = ulCanonicalize(c.Task, src)
 		}
 		var tgt strings.Builder
 		for i := 0; i < len(fs.target); i++ {
@@ -415,11 +415,11 @@ func ulMountPrintAll(c *cmd, pattern string) {
 				tgt.WriteByte(b)
 			}
 		}
-		fmt.Fprintf(c.out, "%s on %s", src, tgt.String())
+		fmt.Fprintf(c.Out, "%s on %s", src, tgt.String())
 		if fs.fstype != "" {
-			fmt.Fprintf(c.out, " type %s", fs.fstype)
+			fmt.Fprintf(c.Out, " type %s", fs.fstype)
 		}
-		fmt.Fprintf(c.out, " (%s)\n", fs.optstr)
+		fmt.Fprintf(c.Out, " (%s)\n", fs.optstr)
 	}
 }
 
@@ -984,7 +984,7 @@ func (m *ulMountCtx) exitCode(rc int) int {
 		}
 		m.c.ulWarn("%s: %s.", spec, msg)
 		if m.syscallCalled && m.syscallErr != 0 {
-			fmt.Fprintf(m.c.errw, "       dmesg(1) may have more information after failed mount system call.\n")
+			fmt.Fprintf(m.c.Errw, "       dmesg(1) may have more information after failed mount system call.\n")
 		}
 	}
 	return code
@@ -1209,7 +1209,7 @@ func ulStrerror(e linux.Errno) string {
 // successMessage is mount -v's report.
 func (m *ulMountCtx) successMessage() {
 	fl := m.mflags()
-	out := m.c.out
+	out := m.c.Out
 	switch {
 	case fl&linux.MS_MOVE != 0:
 		fmt.Fprintf(out, "mount: %s moved to %s.\n", m.source, m.target)

@@ -81,11 +81,11 @@ func ulProgramFile(t *vfs.Task, name string) (string, error) {
 // command of a nested shell on task t, with the applet's streams, and
 // returns its exit status.
 func (c *cmd) ulRun(t *vfs.Task, name string, argv []string) int {
-	c.out.Flush()
+	c.Out.Flush()
 	args := append([]string{name}, argv[1:]...)
-	cfg := Config{Task: t, Stdin: c.stdin, Stdout: c.out, Stderr: c.errw, Args: args, Env: exportedEnv(c.hc)}
-	code, err := Run(c.ctx, cfg, `"$@"`)
-	if err != nil && c.ctx.Err() == nil && code == 0 {
+	cfg := Config{Task: t, Stdin: c.Stdin, Stdout: c.Out, Stderr: c.Errw, Args: args, Env: exportedEnv(c.hc)}
+	code, err := Run(c.Ctx, cfg, `"$@"`)
+	if err != nil && c.Ctx.Err() == nil && code == 0 {
 		code = 1
 	}
 	return code
@@ -171,23 +171,23 @@ func ulUnshareApplet(c *cmd) int {
 			return 0
 		}
 	}
-	t := c.t.Clone(0)
+	t := c.Task.Clone(0)
 	defer t.Exit()
 	if newns {
 		if err := t.Unshare(linux.CLONE_NEWNS); err != nil {
-			c.ulWarn("unshare failed: %s", errText(err))
+			c.ulWarn("unshare failed: %s", ErrText(err))
 			return 1
 		}
 		if propagation != 0 {
 			if err := t.Mount("none", "/", "", propagation, ""); err != nil {
-				c.ulWarn("cannot change root filesystem propagation: %s", errText(err))
+				c.ulWarn("cannot change root filesystem propagation: %s", ErrText(err))
 				return 1
 			}
 		}
 	}
 	if newroot != "" {
 		if err := t.Chroot(newroot); err != nil {
-			c.ulWarn("cannot change root directory to '%s': %s", newroot, errText(err))
+			c.ulWarn("cannot change root directory to '%s': %s", newroot, ErrText(err))
 			return 1
 		}
 		if newdir == "" {
@@ -196,7 +196,7 @@ func ulUnshareApplet(c *cmd) int {
 	}
 	if newdir != "" {
 		if err := t.Chdir(newdir); err != nil {
-			c.ulWarn("cannot chdir to '%s': %s", newdir, errText(err))
+			c.ulWarn("cannot chdir to '%s': %s", newdir, ErrText(err))
 			return 1
 		}
 	}
@@ -204,12 +204,12 @@ func ulUnshareApplet(c *cmd) int {
 		if newroot == "" && propagation != linux.MS_PRIVATE|linux.MS_REC {
 			err := t.Mount("none", procmnt, "", linux.MS_PRIVATE|linux.MS_REC, "")
 			if err != nil && !errors.Is(err, linux.EINVAL) {
-				c.ulWarn("cannot change %s filesystem propagation: %s", procmnt, errText(err))
+				c.ulWarn("cannot change %s filesystem propagation: %s", procmnt, ErrText(err))
 				return 1
 			}
 		}
 		if err := t.Mount("proc", procmnt, "proc", linux.MS_NOSUID|linux.MS_NOEXEC|linux.MS_NODEV, ""); err != nil {
-			c.ulWarn("mount %s failed: %s", procmnt, errText(err))
+			c.ulWarn("mount %s failed: %s", procmnt, ErrText(err))
 			return 1
 		}
 	}
@@ -223,7 +223,7 @@ func ulUnshareApplet(c *cmd) int {
 	}
 	name, err := ulFindCommand(t, args[0], newroot == "")
 	if err != nil {
-		c.ulWarn("failed to execute %s: %s", args[0], errText(err))
+		c.ulWarn("failed to execute %s: %s", args[0], ErrText(err))
 		if errors.Is(err, linux.ENOENT) {
 			return 127
 		}
@@ -247,7 +247,7 @@ var ulChrootOpts = []ulOpt{
 func ulChrootApplet(c *cmd) int {
 	parsed, args, ok := c.ulGetopt(ulChrootOpts, true)
 	if !ok {
-		c.tryHelp()
+		c.TryHelp()
 		return 125
 	}
 	skipChdir := false
@@ -269,40 +269,40 @@ func ulChrootApplet(c *cmd) int {
 		}
 	}
 	if len(args) == 0 {
-		c.errorf("missing operand")
-		c.tryHelp()
+		c.Errorf("missing operand")
+		c.TryHelp()
 		return 125
 	}
 	newroot := args[0]
 	isOldroot := false
-	if st, err := c.t.Stat(newroot); err == nil {
-		if root, err2 := c.t.Stat("/"); err2 == nil && st.Ino == root.Ino && st.Dev() == root.Dev() {
+	if st, err := c.Task.Stat(newroot); err == nil {
+		if root, err2 := c.Task.Stat("/"); err2 == nil && st.Ino == root.Ino && st.Dev() == root.Dev() {
 			isOldroot = true
 		}
 	}
 	if skipChdir && !isOldroot {
-		c.errorf("option --skip-chdir only permitted if NEWROOT is old %s", quote("/"))
-		c.tryHelp()
+		c.Errorf("option --skip-chdir only permitted if NEWROOT is old %s", quote("/"))
+		c.TryHelp()
 		return 125
 	}
-	t := c.t.Clone(0)
+	t := c.Task.Clone(0)
 	defer t.Exit()
 	if !isOldroot {
 		if err := t.Chroot(newroot); err != nil {
-			c.errorf("cannot change root directory to %s: %s", quote(newroot), errText(err))
+			c.Errorf("cannot change root directory to %s: %s", quote(newroot), ErrText(err))
 			return 125
 		}
 	}
 	if !skipChdir {
 		if err := t.Chdir("/"); err != nil {
-			c.errorf("cannot chdir to root directory: %s", errText(err))
+			c.Errorf("cannot chdir to root directory: %s", ErrText(err))
 			return 125
 		}
 	}
 	if userspec != "" || groups != "" {
 		cred, msg := ulParseUserspec(t, userspec, groups)
 		if msg != "" {
-			c.errorf("%s", msg)
+			c.Errorf("%s", msg)
 			return 125
 		}
 		t.SetCred(cred)
@@ -318,7 +318,7 @@ func ulChrootApplet(c *cmd) int {
 	}
 	name, err := ulFindCommand(t, argv[0], isOldroot)
 	if err != nil {
-		c.errorf("failed to run command %s: %s", quote(argv[0]), errText(err))
+		c.Errorf("failed to run command %s: %s", quote(argv[0]), ErrText(err))
 		if errors.Is(err, linux.ENOENT) {
 			return 127
 		}
@@ -400,11 +400,11 @@ func ulPivotRootApplet(c *cmd) int {
 		c.ulHelp()
 		return 0
 	}
-	if len(c.args) != 2 {
+	if len(c.Args) != 2 {
 		return c.ulBadUsage(1)
 	}
-	if err := c.t.PivotRoot(c.args[0], c.args[1]); err != nil {
-		c.ulWarn("failed to change root from `%s' to `%s': %s", c.args[0], c.args[1], errText(err))
+	if err := c.Task.PivotRoot(c.Args[0], c.Args[1]); err != nil {
+		c.ulWarn("failed to change root from `%s' to `%s': %s", c.Args[0], c.Args[1], ErrText(err))
 		return 1
 	}
 	return 0
@@ -453,13 +453,13 @@ func ulMountpointApplet(c *cmd) int {
 	var st vfs.Statx
 	var err error
 	if nofollow {
-		st, err = c.t.Lstat(path)
+		st, err = c.Task.Lstat(path)
 	} else {
-		st, err = c.t.Stat(path)
+		st, err = c.Task.Stat(path)
 	}
 	if err != nil {
 		if !quiet {
-			c.ulWarn("%s: %s", path, errText(err))
+			c.ulWarn("%s: %s", path, ErrText(err))
 		}
 		return 1
 	}
@@ -470,23 +470,23 @@ func ulMountpointApplet(c *cmd) int {
 			}
 			return 32
 		}
-		fmt.Fprintf(c.out, "%d:%d\n", st.RdevMajor, st.RdevMinor)
+		fmt.Fprintf(c.Out, "%d:%d\n", st.RdevMajor, st.RdevMinor)
 		return 0
 	}
 	var fs *ulFS
 	if !(nofollow && isLink(uint32(st.Mode))) {
-		fs = ulMountinfo(c.t).findTarget(path, true)
+		fs = ulMountinfo(c.Task).findTarget(path, true)
 	}
 	if fs == nil || fs.target == "" {
 		if !quiet {
-			fmt.Fprintf(c.out, "%s is not a mountpoint\n", path)
+			fmt.Fprintf(c.Out, "%s is not a mountpoint\n", path)
 		}
 		return 32
 	}
 	if fsDevno {
-		fmt.Fprintf(c.out, "%d:%d\n", fs.major, fs.minor)
+		fmt.Fprintf(c.Out, "%d:%d\n", fs.major, fs.minor)
 	} else if !quiet {
-		fmt.Fprintf(c.out, "%s is a mountpoint\n", path)
+		fmt.Fprintf(c.Out, "%s is a mountpoint\n", path)
 	}
 	return 0
 }
@@ -494,8 +494,8 @@ func ulMountpointApplet(c *cmd) int {
 // ulDmesgApplet prints the kernel log, one message a line (without
 // dmesg(1)'s timestamps).
 func ulDmesgApplet(c *cmd) int {
-	for _, line := range c.t.Kernel().Dmesg() {
-		fmt.Fprintln(c.out, line)
+	for _, line := range c.Task.Kernel().Dmesg() {
+		fmt.Fprintln(c.Out, line)
 	}
 	return 0
 }

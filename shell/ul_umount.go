@@ -159,7 +159,7 @@ var ulStatfsTypes = map[uint64]string{
 // umount is mnt_context_umount: find the filesystem (by statfs when the
 // target is an absolute directory, else in mountinfo), then umount2(2).
 func (x *ulUmountCtx) umount() int {
-	t := x.u.c.t
+	t := x.u.c.Task
 	tgt := x.target
 	byStatfs := false
 	if len(tgt) > 0 && tgt[0] == '/' && !x.u.nomtab {
@@ -206,10 +206,10 @@ func (x *ulUmountCtx) wantsLoopDelete() bool {
 	if src == "" || ulIsTag(src) {
 		return true
 	}
-	if !ulIsLoopdev(x.u.c.t, src) {
+	if !ulIsLoopdev(x.u.c.Task, src) {
 		return false
 	}
-	lc := newLoopCxt(x.u.c.t)
+	lc := newLoopCxt(x.u.c.Task)
 	defer lc.deinit()
 	lc.setDevice(src)
 	return !lc.hasFlag(linux.LO_FLAGS_AUTOCLEAR)
@@ -221,7 +221,7 @@ func (x *ulUmountCtx) findFS(tgt string) (*ulFS, int) {
 	if tgt == "" {
 		return nil, 0
 	}
-	tb := ulMountinfo(x.u.c.t)
+	tb := ulMountinfo(x.u.c.Task)
 	tried := false
 	for {
 		fs := tb.findTarget(tgt, true)
@@ -249,7 +249,7 @@ func (x *ulUmountCtx) findFS(tgt string) (*ulFS, int) {
 // file that is the backing file of exactly one loop device stands for
 // that device (loopdev_count_by_backing_file).
 func (x *ulUmountCtx) backingLoopdev(name string) string {
-	t := x.u.c.t
+	t := x.u.c.Task
 	if st, err := t.Stat(name); err != nil || !isReg(uint32(st.Mode)) {
 		return ""
 	}
@@ -271,7 +271,7 @@ func (x *ulUmountCtx) backingLoopdev(name string) string {
 
 // doUmount is do_umount.
 func (x *ulUmountCtx) doUmount() int {
-	t := x.u.c.t
+	t := x.u.c.Task
 	flags := 0
 	if x.u.lazy {
 		flags |= linux.MNT_DETACH
@@ -349,7 +349,7 @@ func (x *ulUmountCtx) excode(rc int) (int, string) {
 // notMounted is the complaint of -R and -A about a spec that is no mount.
 func (u *ulUmount) notMounted(spec string) int {
 	if !u.quiet {
-		if u.c.t.Access(spec, 0) == nil {
+		if u.c.Task.Access(spec, 0) == nil {
 			u.c.ulWarn("%s: not mounted", spec)
 		} else {
 			u.c.ulWarn("%s: not found", spec)
@@ -360,7 +360,7 @@ func (u *ulUmount) notMounted(spec string) int {
 
 // recursive is umount_recursive.
 func (u *ulUmount) recursive(spec string) int {
-	tb := ulMountinfo(u.c.t)
+	tb := ulMountinfo(u.c.Task)
 	fs := tb.findTarget(spec, true)
 	if fs == nil {
 		return u.notMounted(spec)
@@ -412,7 +412,7 @@ func (u *ulUmount) allTargets(spec string, rec bool) int {
 	if fs == nil {
 		return u.notMounted(spec)
 	}
-	tb := ulMountinfo(u.c.t)
+	tb := ulMountinfo(u.c.Task)
 	code := ulExSuccess
 	for _, f := range tb.iter(true) {
 		if f.major != fs.major || f.minor != fs.minor {
@@ -433,21 +433,21 @@ func (u *ulUmount) allTargets(spec string, rec bool) int {
 // all is umount -a: every mounted filesystem, last first.
 func (u *ulUmount) all() int {
 	rc := 0
-	for _, fs := range ulMountinfo(u.c.t).iter(true) {
+	for _, fs := range ulMountinfo(u.c.Task).iter(true) {
 		if fs.target == "" {
 			continue
 		}
 		if u.typesPattern != "" && !ulMatchFstype(fs.fstype, u.typesPattern) ||
 			u.optsPattern != "" && !ulMatchOptions(fs.optstr, u.optsPattern) {
 			if u.verbose {
-				fmt.Fprintf(u.c.out, "%-25s: ignored\n", fs.target)
+				fmt.Fprintf(u.c.Out, "%-25s: ignored\n", fs.target)
 			}
 			continue
 		}
 		x := &ulUmountCtx{u: u, target: fs.target, source: fs.source, fstype: fs.fstype, tabApplied: true}
 		code := x.exitCode(x.doUmount())
 		if code == ulExSuccess && u.verbose {
-			fmt.Fprintf(u.c.out, "%-25s: successfully unmounted\n", fs.target)
+			fmt.Fprintf(u.c.Out, "%-25s: successfully unmounted\n", fs.target)
 		}
 		rc |= code
 	}

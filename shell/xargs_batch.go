@@ -27,7 +27,7 @@ func (x *xargsRun) newBatch(head []string) (*xargsBatch, error) {
 	for _, a := range head {
 		b.headSize += len(a) + 1
 		if b.headSize > x.argMax {
-			x.c.errorf("cannot fit single argument within argument list size limit")
+			x.c.Errorf("cannot fit single argument within argument list size limit")
 			return nil, xargsExit(1)
 		}
 	}
@@ -42,10 +42,10 @@ func (b *xargsBatch) add(word string) error {
 	if b.size+need > b.x.argMax {
 		switch {
 		case len(b.argv) == len(b.head):
-			b.x.c.errorf("cannot fit single argument within argument list size limit")
+			b.x.c.Errorf("cannot fit single argument within argument list size limit")
 			return xargsExit(1)
 		case b.strict:
-			b.x.c.errorf("argument list too long")
+			b.x.c.Errorf("argument list too long")
 			return xargsExit(1)
 		}
 		if err := b.run(); err != nil {
@@ -90,7 +90,7 @@ func (x *xargsRun) wordReader(in *bufio.Reader, headSize int) *xargsWords {
 		endMark: x.eof, oneWord: x.replace != "",
 		maxLen: x.argMax - headSize - 1,
 		warn: func() {
-			x.c.errorf("WARNING: a NUL character occurred in the input.  It cannot be passed through in the argument list.  Did you mean to use the --null option?")
+			x.c.Errorf("WARNING: a NUL character occurred in the input.  It cannot be passed through in the argument list.  Did you mean to use the --null option?")
 		},
 	}
 }
@@ -137,7 +137,7 @@ func (x *xargsRun) badInput(err error, b *xargsBatch) error {
 	if b != nil && b.pending() && !x.exitIfTooLong {
 		b.run()
 	}
-	x.c.errorf("%s", string(bad))
+	x.c.Errorf("%s", string(bad))
 	return xargsExit(1)
 }
 
@@ -160,7 +160,7 @@ func (x *xargsRun) runPerLine(in *bufio.Reader, operands []string) error {
 		for _, a := range operands[1:] {
 			a = strings.ReplaceAll(a, x.replace, item.text)
 			if len(a) >= x.argMax-1 {
-				x.c.errorf("command too long")
+				x.c.Errorf("command too long")
 				return xargsExit(1)
 			}
 			if err := b.add(a); err != nil {
