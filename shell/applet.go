@@ -183,7 +183,7 @@ func (c *cmd) MissingOperand(after string) int {
 	if after == "" {
 		c.Errorf("missing operand")
 	} else {
-		c.Errorf("missing destination file operand after %s", quoteL(after))
+		c.Errorf("missing destination file operand after %s", QuoteArg(after))
 	}
 	c.TryHelp()
 	return 1
@@ -191,7 +191,7 @@ func (c *cmd) MissingOperand(after string) int {
 
 // ExtraOperand reports one operand too many.
 func (c *cmd) ExtraOperand(op string) int {
-	c.Errorf("extra operand %s", quoteL(op))
+	c.Errorf("extra operand %s", QuoteArg(op))
 	c.TryHelp()
 	return 1
 }

@@ -24,11 +24,11 @@ func base64Applet(c *cmd) int {
 		return 1
 	}
 	if len(ops) > 1 {
-		c.Errorf("extra operand %s", quote(ops[1]))
+		c.Errorf("extra operand %s", Quote(ops[1]))
 		return 1
 	}
 	if *wrap < 0 {
-		c.Errorf("invalid wrap size: %s", quote(fs.Lookup("wrap").Value.String()))
+		c.Errorf("invalid wrap size: %s", Quote(fs.Lookup("wrap").Value.String()))
 		return 1
 	}
 	data, err := c.slurp(append(ops, "-")[0])

@@ -51,7 +51,7 @@ func chmodApplet(c *cmd) int {
 		if modeArg == "" {
 			return c.MissingOperand("")
 		}
-		c.Errorf("missing operand after %s", quoteL(modeArg))
+		c.Errorf("missing operand after %s", QuoteArg(modeArg))
 		c.TryHelp()
 		return 1
 	}
@@ -94,7 +94,7 @@ func (c *cmd) chmodMode(o *chmodOpts, modeArg, ref string) bool {
 	if ref != "" {
 		st, err := c.Task.Stat(ref)
 		if err != nil {
-			c.Errorf("failed to get attributes of %s: %s", quote(ref), ErrText(err))
+			c.Errorf("failed to get attributes of %s: %s", Quote(ref), ErrText(err))
 			return false
 		}
 		o.ch = modeChange{{op: '=', affected: modeBits, value: uint32(st.Mode) & modeBits, mentioned: modeBits}}
@@ -102,7 +102,7 @@ func (c *cmd) chmodMode(o *chmodOpts, modeArg, ref string) bool {
 	}
 	ch, err := parseMode(modeArg)
 	if err != nil {
-		c.Errorf("invalid mode: %s", quoteL(modeArg))
+		c.Errorf("invalid mode: %s", QuoteArg(modeArg))
 		c.TryHelp()
 		return false
 	}
@@ -128,16 +128,16 @@ func (c *cmd) chmodOne(w *dirWalk, l walkLoc, o *chmodOpts, cmdline bool) bool {
 		if st, err = c.Task.Fstatat(w.at(), l.name, 0); err != nil {
 			if errors.Is(err, linux.ENOENT) {
 				if lst, lerr := c.Task.Fstatat(w.at(), l.name, linux.AT_SYMLINK_NOFOLLOW); lerr == nil && isLink(uint32(lst.Mode)) {
-					c.Errorf("cannot operate on dangling symlink %s", quote(l.path))
+					c.Errorf("cannot operate on dangling symlink %s", Quote(l.path))
 					return false
 				}
 			}
-			c.Errorf("cannot access %s: %s", quote(l.path), ErrText(err))
+			c.Errorf("cannot access %s: %s", Quote(l.path), ErrText(err))
 			return false
 		}
 	} else {
 		if st, err = c.Task.Fstatat(w.at(), l.name, linux.AT_SYMLINK_NOFOLLOW); err != nil {
-			c.Errorf("cannot access %s: %s", quote(l.path), ErrText(err))
+			c.Errorf("cannot access %s: %s", Quote(l.path), ErrText(err))
 			return false
 		}
 		if isLink(uint32(st.Mode)) {
@@ -158,7 +158,7 @@ func (c *cmd) chmodOne(w *dirWalk, l walkLoc, o *chmodOpts, cmdline bool) bool {
 func (c *cmd) eachChild(w *dirWalk, dir walkLoc, follow bool, one func(l walkLoc) bool) bool {
 	ents, err := w.enter(dir, follow)
 	if err != nil {
-		c.Errorf("cannot read directory %s: %s", quote(dir.path), ErrText(err))
+		c.Errorf("cannot read directory %s: %s", Quote(dir.path), ErrText(err))
 		return false
 	}
 	ok := true
@@ -169,7 +169,7 @@ func (c *cmd) eachChild(w *dirWalk, dir walkLoc, follow bool, one func(l walkLoc
 		ok = one(dir.child(e.Name)) && ok
 	}
 	if err := w.leave(); err != nil {
-		c.Errorf("%s: %s", quote(dir.path), ErrText(err))
+		c.Errorf("%s: %s", Quote(dir.path), ErrText(err))
 		return false
 	}
 	return ok
@@ -184,7 +184,7 @@ func (c *cmd) chmodApply(dirfd int, l walkLoc, st *vfs.Statx, o *chmodOpts) bool
 	newMode := o.ch.apply(old, dir, o.umask)
 	if err := c.Task.Fchmodat(dirfd, l.name, newMode, 0); err != nil {
 		if !o.quiet {
-			c.Errorf("changing permissions of %s: %s", quote(name), ErrText(err))
+			c.Errorf("changing permissions of %s: %s", Quote(name), ErrText(err))
 		}
 		return false
 	}
@@ -193,7 +193,7 @@ func (c *cmd) chmodApply(dirfd int, l walkLoc, st *vfs.Statx, o *chmodOpts) bool
 		c.chmodReport(name, old, newMode, changed)
 	}
 	if naive := o.ch.apply(old, dir, 0); o.surprises && newMode&^naive != 0 && !o.quiet {
-		c.Errorf("%s: new permissions are %s, not %s", quotef(name),
+		c.Errorf("%s: new permissions are %s, not %s", QuoteName(name),
 			modeString(newMode | linux.S_IFREG)[1:], modeString(naive | linux.S_IFREG)[1:])
 		return false
 	}
@@ -203,9 +203,9 @@ func (c *cmd) chmodApply(dirfd int, l walkLoc, st *vfs.Statx, o *chmodOpts) bool
 func (c *cmd) chmodReport(name string, old, newMode uint32, changed bool) {
 	typ := old & linux.S_IFMT
 	if changed {
-		fmt.Fprintf(c.Out, "mode of %s changed from %04o (%s) to %04o (%s)\n", quote(name),
+		fmt.Fprintf(c.Out, "mode of %s changed from %04o (%s) to %04o (%s)\n", Quote(name),
 			old&modeBits, modeString(old)[1:], newMode, modeString(newMode | typ)[1:])
 		return
 	}
-	fmt.Fprintf(c.Out, "mode of %s retained as %04o (%s)\n", quote(name), newMode, modeString(newMode | typ)[1:])
+	fmt.Fprintf(c.Out, "mode of %s retained as %04o (%s)\n", Quote(name), newMode, modeString(newMode | typ)[1:])
 }

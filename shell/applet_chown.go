@@ -37,7 +37,7 @@ func chownApplet(c *cmd) int {
 	case *ref != "":
 		st, err := c.Task.Stat(*ref)
 		if err != nil {
-			c.Errorf("failed to get attributes of %s: %s", quote(*ref), ErrText(err))
+			c.Errorf("failed to get attributes of %s: %s", Quote(*ref), ErrText(err))
 			return 1
 		}
 		o.uid, o.gid = st.UID, st.GID
@@ -68,7 +68,7 @@ func chgrpApplet(c *cmd) int {
 	case *ref != "":
 		st, err := c.Task.Stat(*ref)
 		if err != nil {
-			c.Errorf("failed to get attributes of %s: %s", quote(*ref), ErrText(err))
+			c.Errorf("failed to get attributes of %s: %s", Quote(*ref), ErrText(err))
 			return 1
 		}
 		o.gid = st.GID
@@ -77,7 +77,7 @@ func chgrpApplet(c *cmd) int {
 	default:
 		gid, good := parseID(ops[0])
 		if !good {
-			c.Errorf("invalid group: %s", quoteL(ops[0]))
+			c.Errorf("invalid group: %s", QuoteArg(ops[0]))
 			return 1
 		}
 		o.gid, o.groupName, o.groupSet, ops = gid, ops[0], true, ops[1:]
@@ -112,12 +112,12 @@ func (c *cmd) parseOwnerSpec(spec string, o *chownOpts) bool {
 		if dot := strings.IndexByte(spec, '.'); dot >= 0 {
 			if parseWithSeparator(spec, dot, o) == "" {
 				msg = ""
-				c.Errorf("warning: '.' should be ':': %s", quoteL(spec))
+				c.Errorf("warning: '.' should be ':': %s", QuoteArg(spec))
 			}
 		}
 	}
 	if msg != "" {
-		c.Errorf("%s: %s", msg, quoteL(spec))
+		c.Errorf("%s: %s", msg, QuoteArg(spec))
 		return false
 	}
 	// chown.c: a group without a user name still says "ownership"
@@ -193,7 +193,7 @@ func parseID(s string) (uint32, bool) {
 
 func (c *cmd) chownAll(ops []string, o *chownOpts) int {
 	if len(ops) == 0 {
-		c.Errorf("missing operand after %s", quoteL(c.Args[len(c.Args)-1]))
+		c.Errorf("missing operand after %s", QuoteArg(c.Args[len(c.Args)-1]))
 		c.TryHelp()
 		return 1
 	}
@@ -215,14 +215,14 @@ func (c *cmd) chownAll(ops []string, o *chownOpts) int {
 func (c *cmd) chownOne(w *dirWalk, l walkLoc, o *chownOpts, cmdline bool) bool {
 	lst, err := c.Task.Fstatat(w.at(), l.name, linux.AT_SYMLINK_NOFOLLOW)
 	if err != nil {
-		c.Errorf("cannot access %s: %s", quote(l.path), ErrText(err))
+		c.Errorf("cannot access %s: %s", Quote(l.path), ErrText(err))
 		return false
 	}
 	follow := cmdline && !o.noDeref && !o.recursive
 	st := lst
 	if follow && isLink(uint32(lst.Mode)) {
 		if st, err = c.Task.Fstatat(w.at(), l.name, 0); err != nil {
-			c.Errorf("cannot dereference %s: %s", quote(l.path), ErrText(err))
+			c.Errorf("cannot dereference %s: %s", Quote(l.path), ErrText(err))
 			return false
 		}
 	}
@@ -237,7 +237,7 @@ func (c *cmd) chownOne(w *dirWalk, l walkLoc, o *chownOpts, cmdline bool) bool {
 			if o.chgrp {
 				what = "group"
 			}
-			c.Errorf("changing %s of %s: %s", what, quote(l.path), ErrText(err))
+			c.Errorf("changing %s of %s: %s", what, Quote(l.path), ErrText(err))
 		}
 		ok = false
 	} else {
@@ -274,17 +274,17 @@ func (c *cmd) chownReport(name string, st *vfs.Statx, o *chownOpts) {
 	spec, old := userGroupStr(newUser, newGroup, user, group), userGroupStr(oldUser, oldGroup, user, group)
 	switch {
 	case changed && user:
-		fmt.Fprintf(c.Out, "changed ownership of %s from %s to %s\n", quote(name), old, spec)
+		fmt.Fprintf(c.Out, "changed ownership of %s from %s to %s\n", Quote(name), old, spec)
 	case changed && group:
-		fmt.Fprintf(c.Out, "changed group of %s from %s to %s\n", quote(name), old, spec)
+		fmt.Fprintf(c.Out, "changed group of %s from %s to %s\n", Quote(name), old, spec)
 	case changed:
-		fmt.Fprintf(c.Out, "no change to ownership of %s\n", quote(name))
+		fmt.Fprintf(c.Out, "no change to ownership of %s\n", Quote(name))
 	case user:
-		fmt.Fprintf(c.Out, "ownership of %s retained as %s\n", quote(name), old)
+		fmt.Fprintf(c.Out, "ownership of %s retained as %s\n", Quote(name), old)
 	case group:
-		fmt.Fprintf(c.Out, "group of %s retained as %s\n", quote(name), old)
+		fmt.Fprintf(c.Out, "group of %s retained as %s\n", Quote(name), old)
 	default:
-		fmt.Fprintf(c.Out, "ownership of %s retained\n", quote(name))
+		fmt.Fprintf(c.Out, "ownership of %s retained\n", Quote(name))
 	}
 }
 

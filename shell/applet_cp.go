@@ -96,7 +96,7 @@ func (c *cmd) seenBefore(seen map[seenSource]bool, src string) bool {
 	}
 	k := seenSource{st.Dev(), st.Ino, src}
 	if seen[k] {
-		c.Errorf("warning: source file %s specified more than once", quote(src))
+		c.Errorf("warning: source file %s specified more than once", Quote(src))
 		return true
 	}
 	seen[k] = true
@@ -158,12 +158,12 @@ func (cp *copier) copy(src, dst string, cmdline bool) bool {
 	c := cp.c
 	st, err := c.Task.Fstatat(atCWD, src, cp.statFlags(cmdline))
 	if err != nil {
-		c.Errorf("cannot stat %s: %s", quote(src), ErrText(err))
+		c.Errorf("cannot stat %s: %s", Quote(src), ErrText(err))
 		return false
 	}
 	mode := uint32(st.Mode)
 	if isDir(mode) && !cp.o.recursive {
-		c.Errorf("-r not specified; omitting directory %s", quote(src))
+		c.Errorf("-r not specified; omitting directory %s", Quote(src))
 		return false
 	}
 	newDst, skip, ok := cp.checkDest(src, dst, &st)
@@ -201,11 +201,11 @@ func (cp *copier) announce(src, dst string, madeDir bool) {
 	switch {
 	case !cp.o.verbose:
 	case !cp.o.moving:
-		cp.c.Out.WriteString(quote(src) + " -> " + quote(dst) + "\n")
+		cp.c.Out.WriteString(Quote(src) + " -> " + Quote(dst) + "\n")
 	case madeDir:
-		cp.c.Out.WriteString("created directory " + quote(dst) + "\n")
+		cp.c.Out.WriteString("created directory " + Quote(dst) + "\n")
 	default:
-		cp.c.Out.WriteString("copied " + quote(src) + " -> " + quote(dst) + "\n")
+		cp.c.Out.WriteString("copied " + Quote(src) + " -> " + Quote(dst) + "\n")
 	}
 }
 
@@ -225,7 +225,7 @@ func (cp *copier) linkedBefore(src, dst string, st *vfs.Statx) (done, ok bool) {
 		return false, true
 	}
 	if err := cp.c.Task.Link(first, dst); err != nil {
-		cp.c.Errorf("cannot create hard link %s to %s: %s", quote(dst), quote(first), ErrText(err))
+		cp.c.Errorf("cannot create hard link %s to %s: %s", Quote(dst), Quote(first), ErrText(err))
 		return true, false
 	}
 	if !cp.o.moving {
@@ -248,25 +248,25 @@ func (cp *copier) checkDest(src, dst string, st *vfs.Statx) (newDst, skip, ok bo
 		if errors.Is(err, linux.ENOENT) {
 			return true, false, true
 		}
-		c.Errorf("cannot stat %s: %s", quote(dst), ErrText(err))
+		c.Errorf("cannot stat %s: %s", Quote(dst), ErrText(err))
 		return false, false, false
 	}
 	dmode := uint32(dt.Mode)
 	switch {
 	case !c.sameFileOK(src, dst, st, &dt, false, cp.o.deref == derefNever):
-		c.Errorf("%s and %s are the same file", quote(src), quote(dst))
+		c.Errorf("%s and %s are the same file", Quote(src), Quote(dst))
 		return false, false, false
 	case cp.o.noClobber:
 		return false, true, true
 	case isDir(mode) && !isDir(dmode):
-		c.Errorf("cannot overwrite non-directory %s with directory %s", quote(dst), quote(src))
+		c.Errorf("cannot overwrite non-directory %s with directory %s", Quote(dst), Quote(src))
 		return false, false, false
 	case !isDir(mode) && isDir(dmode):
-		c.Errorf("cannot overwrite directory %s with non-directory", quote(dst))
+		c.Errorf("cannot overwrite directory %s with non-directory", Quote(dst))
 		return false, false, false
 	case !isDir(mode) && !isReg(mode):
 		if err := c.Task.Unlink(dst); err != nil {
-			c.Errorf("cannot remove %s: %s", quote(dst), ErrText(err))
+			c.Errorf("cannot remove %s: %s", Quote(dst), ErrText(err))
 			return false, false, false
 		}
 		return true, false, true
@@ -280,14 +280,14 @@ func (cp *copier) copyReg(src, dst string, st *vfs.Statx, newDst bool) bool {
 	c := cp.c
 	in, err := openFile(c.Task, src, linux.O_RDONLY, 0)
 	if err != nil {
-		c.Errorf("cannot open %s for reading: %s", quote(src), ErrText(err))
+		c.Errorf("cannot open %s for reading: %s", Quote(src), ErrText(err))
 		return false
 	}
 	defer in.Close()
 	out, err := cp.openDest(dst, st, newDst)
 	if out == nil {
 		if err != nil {
-			c.Errorf("cannot create regular file %s: %s", quote(dst), ErrText(err))
+			c.Errorf("cannot create regular file %s: %s", Quote(dst), ErrText(err))
 		}
 		return false
 	}
@@ -312,7 +312,7 @@ func (cp *copier) openDest(dst string, st *vfs.Statx, newDst bool) (*vfsFile, er
 	switch {
 	case errors.Is(err, linux.EEXIST):
 		if _, lerr := c.Task.Readlink(dst); lerr == nil {
-			c.Errorf("not writing through dangling symlink %s", quote(dst))
+			c.Errorf("not writing through dangling symlink %s", Quote(dst))
 			return nil, nil
 		}
 	case errors.Is(err, linux.EISDIR) && strings.HasSuffix(dst, "/"):
@@ -327,7 +327,7 @@ func (cp *copier) copyData(in io.Reader, out io.Writer, src, dst string) bool {
 		n, err := in.Read(buf)
 		if n > 0 {
 			if _, werr := out.Write(buf[:n]); werr != nil {
-				cp.c.Errorf("error writing %s: %s", quote(dst), ErrText(werr))
+				cp.c.Errorf("error writing %s: %s", Quote(dst), ErrText(werr))
 				return false
 			}
 		}
@@ -335,7 +335,7 @@ func (cp *copier) copyData(in io.Reader, out io.Writer, src, dst string) bool {
 			return true
 		}
 		if err != nil {
-			cp.c.Errorf("error reading %s: %s", quote(src), ErrText(err))
+			cp.c.Errorf("error reading %s: %s", Quote(src), ErrText(err))
 			return false
 		}
 	}
@@ -357,7 +357,7 @@ func (cp *copier) copyDir(src, dst string, st *vfs.Statx, newDst bool) bool {
 	}
 	ents, err := readDirents(c.Task, src)
 	if err != nil {
-		c.Errorf("cannot access %s: %s", quote(src), ErrText(err))
+		c.Errorf("cannot access %s: %s", Quote(src), ErrText(err))
 		return false
 	}
 	sort.SliceStable(ents, func(i, j int) bool { return ents[i].Ino < ents[j].Ino })
@@ -381,12 +381,12 @@ func (cp *copier) makeDir(dst string, st *vfs.Statx) (restore bool, mode uint32,
 	c := cp.c
 	omitted := uint32(0o022)
 	if err := c.Task.Mkdir(dst, uint32(st.Mode)&modeBits&^omitted); err != nil {
-		c.Errorf("cannot create directory %s: %s", quote(dst), ErrText(err))
+		c.Errorf("cannot create directory %s: %s", Quote(dst), ErrText(err))
 		return false, 0, false
 	}
 	dt, err := c.Task.Lstat(dst)
 	if err != nil {
-		c.Errorf("cannot stat %s: %s", quote(dst), ErrText(err))
+		c.Errorf("cannot stat %s: %s", Quote(dst), ErrText(err))
 		return false, 0, false
 	}
 	if !cp.firstMade {
@@ -399,7 +399,7 @@ func (cp *copier) makeDir(dst string, st *vfs.Statx) (restore bool, mode uint32,
 	mode = uint32(dt.Mode) & modeBits
 	if mode&0o700 != 0o700 {
 		if err := c.Task.Chmod(dst, mode|0o700); err != nil {
-			c.Errorf("setting permissions for %s: %s", quote(dst), ErrText(err))
+			c.Errorf("setting permissions for %s: %s", Quote(dst), ErrText(err))
 			return false, 0, false
 		}
 		return true, mode, true
@@ -418,7 +418,7 @@ func (cp *copier) finishDir(dst string, st *vfs.Statx, newDst, restore bool, mod
 		return true
 	}
 	if err := cp.c.Task.Chmod(dst, mode|omitted); err != nil {
-		cp.c.Errorf("preserving permissions for %s: %s", quote(dst), ErrText(err))
+		cp.c.Errorf("preserving permissions for %s: %s", Quote(dst), ErrText(err))
 		return false
 	}
 	return true
@@ -434,7 +434,7 @@ func (cp *copier) copySpecial(src, dst string, st *vfs.Statx) bool {
 			err = c.Task.Symlink(target, dst)
 		}
 		if err != nil {
-			c.Errorf("cannot create symbolic link %s: %s", quote(dst), ErrText(err))
+			c.Errorf("cannot create symbolic link %s: %s", Quote(dst), ErrText(err))
 			return false
 		}
 		return true
@@ -445,7 +445,7 @@ func (cp *copier) copySpecial(src, dst string, st *vfs.Statx) bool {
 		if mode&linux.S_IFMT == linux.S_IFIFO {
 			what = "fifo"
 		}
-		c.Errorf("cannot create %s %s: %s", what, quote(dst), ErrText(err))
+		c.Errorf("cannot create %s %s: %s", what, Quote(dst), ErrText(err))
 		return false
 	}
 	return true
@@ -456,18 +456,18 @@ func (cp *copier) preserve(dst string, st *vfs.Statx) bool {
 	c := cp.c
 	times := [2]vfs.Timespec{st.Atime, st.Mtime}
 	if err := c.Task.Utimensat(atCWD, dst, &times, linux.AT_SYMLINK_NOFOLLOW); err != nil {
-		c.Errorf("preserving times for %s: %s", quote(dst), ErrText(err))
+		c.Errorf("preserving times for %s: %s", Quote(dst), ErrText(err))
 		return false
 	}
 	if err := c.Task.Fchownat(atCWD, dst, st.UID, st.GID, linux.AT_SYMLINK_NOFOLLOW); err != nil {
-		c.Errorf("failed to preserve ownership for %s: %s", quote(dst), ErrText(err))
+		c.Errorf("failed to preserve ownership for %s: %s", Quote(dst), ErrText(err))
 		return false
 	}
 	if isLink(uint32(st.Mode)) {
 		return true
 	}
 	if err := c.Task.Chmod(dst, uint32(st.Mode)&modeBits); err != nil {
-		c.Errorf("preserving permissions for %s: %s", quote(dst), ErrText(err))
+		c.Errorf("preserving permissions for %s: %s", Quote(dst), ErrText(err))
 		return false
 	}
 	return true
@@ -488,15 +488,15 @@ func (cp *copier) copiedBefore(src, dst string, st *vfs.Statx, cmdline bool) (do
 	}
 	switch {
 	case c.sameNameNoFollow(src, earlier):
-		c.Errorf("cannot copy a directory, %s, into itself, %s", quote(cp.topSrc), quote(cp.topDst))
+		c.Errorf("cannot copy a directory, %s, into itself, %s", Quote(cp.topSrc), Quote(cp.topDst))
 		cp.intoSelf = true
 		return true, false
 	case c.sameNameNoFollow(dst, earlier):
-		c.Errorf("warning: source directory %s specified more than once", quote(cp.topSrc))
+		c.Errorf("warning: source directory %s specified more than once", Quote(cp.topSrc))
 		return true, true
 	case cp.o.deref == derefAlways || (cmdline && cp.o.deref == derefCmdline):
 		return false, true
 	}
-	c.Errorf("will not create hard link %s to directory %s", quote(dst), quote(earlier))
+	c.Errorf("will not create hard link %s to directory %s", Quote(dst), Quote(earlier))
 	return true, false
 }

@@ -157,11 +157,11 @@ type ddRaw struct {
 
 // ddApplet is dd(1).
 func ddApplet(c *cmd) int {
-	cl, status, ok := c.getopt(nil, false, ddHelp)
+	cl, status, ok := c.Getopt(nil, false, ddHelp)
 	if !ok {
 		return status
 	}
-	p, ok := ddParse(c, cl.operands)
+	p, ok := ddParse(c, cl.Operands)
 	if !ok {
 		return 1
 	}
@@ -182,7 +182,7 @@ func ddParse(c *cmd, ops []string) (*ddPlan, bool) {
 	for _, op := range ops {
 		name, val, ok := strings.Cut(op, "=")
 		if !ok {
-			c.usage("unrecognized operand %s", quoteL(op))
+			c.Usage("unrecognized operand %s", QuoteArg(op))
 			return nil, false
 		}
 		if !p.operand(c, &raw, name, val) {
@@ -241,7 +241,7 @@ func ddWords(c *cmd, list string, table []ddOption, what string) (uint64, bool) 
 	for _, w := range strings.Split(list, ",") {
 		i := slices.IndexFunc(table, func(o ddOption) bool { return o.word == w })
 		if i < 0 {
-			c.usage("%s: %s", what, quoteL(w))
+			c.Usage("%s: %s", what, QuoteArg(w))
 			return 0, false
 		}
 		bits |= table[i].bit
@@ -271,7 +271,7 @@ func (p *ddPlan) sizeOperand(c *cmd, raw *ddRaw, name, val string) bool {
 		dst, marked = &raw.count, &raw.countB
 		raw.countGiven = true
 	default:
-		c.usage("unrecognized operand %s", quoteL(name+"="+val))
+		c.Usage("unrecognized operand %s", QuoteArg(name+"="+val))
 		return false
 	}
 	n, err := ddSize(c, val)
@@ -280,9 +280,9 @@ func (p *ddPlan) sizeOperand(c *cmd, raw *ddRaw, name, val string) bool {
 	}
 	if err != nil {
 		if err == errDDTooBig {
-			c.Errorf("invalid number: %s: %s", quoteL(val), linux.EOVERFLOW)
+			c.Errorf("invalid number: %s: %s", QuoteArg(val), linux.EOVERFLOW)
 		} else {
-			c.Errorf("invalid number: %s", quoteL(val))
+			c.Errorf("invalid number: %s", QuoteArg(val))
 		}
 		return false
 	}
@@ -308,7 +308,7 @@ func (p *ddPlan) settle(c *cmd, raw ddRaw) bool {
 		p.conv &^= ddConvBlock | ddConvUnblock
 	}
 	if p.oflag&ddFlagFullblock != 0 {
-		c.usage("invalid output flag: %s", quoteL("fullblock"))
+		c.Usage("invalid output flag: %s", QuoteArg("fullblock"))
 		return false
 	}
 	p.skip = spanOf(raw.skip, p.ibs, raw.skipB || p.iflag&ddFlagSkipBytes != 0)
@@ -387,7 +387,7 @@ func ddSize(c *cmd, s string) (int64, error) {
 		}
 		a.Mul(a, b)
 		if a.Sign() == 0 && strings.HasPrefix(s, "0x") {
-			c.Errorf("warning: %s is a zero multiplier; use %s if that is intended", quoteL("0x"), quoteL("00x"))
+			c.Errorf("warning: %s is a zero multiplier; use %s if that is intended", QuoteArg("0x"), QuoteArg("00x"))
 		}
 	}
 	if !a.IsInt64() {

@@ -59,7 +59,7 @@ func (j *ddJob) openFiles() bool {
 	if p.inGiven {
 		fd, err := t.Open(p.inName, linux.O_RDONLY|uint32(p.iflag), 0)
 		if err != nil {
-			c.Errorf("failed to open %s: %s", quote(p.inName), ErrText(err))
+			c.Errorf("failed to open %s: %s", Quote(p.inName), ErrText(err))
 			return false
 		}
 		j.inFd = fd
@@ -91,7 +91,7 @@ func (j *ddJob) openFiles() bool {
 		fd, err = t.Open(p.outName, linux.O_WRONLY|flags, 0o666)
 	}
 	if err != nil {
-		c.Errorf("failed to open %s: %s", quote(p.outName), ErrText(err))
+		c.Errorf("failed to open %s: %s", Quote(p.outName), ErrText(err))
 		return false
 	}
 	j.outFd = fd
@@ -110,7 +110,7 @@ func (j *ddJob) cutAt(size int64, grow bool) bool {
 		return true
 	}
 	if err := t.Ftruncate(j.outFd, size); err != nil {
-		j.c.Errorf("failed to truncate to %d bytes in output file %s: %s", size, quote(j.p.outName), ErrText(err))
+		j.c.Errorf("failed to truncate to %d bytes in output file %s: %s", size, Quote(j.p.outName), ErrText(err))
 		return false
 	}
 	return true
@@ -204,7 +204,7 @@ func (j *ddJob) skipInput() bool {
 		}
 		n, err := j.readInput(buf[:size])
 		if err != nil {
-			j.c.Errorf("error reading %s: %s", quote(j.p.inName), ErrText(err))
+			j.c.Errorf("error reading %s: %s", Quote(j.p.inName), ErrText(err))
 			return false
 		}
 		if n == 0 {
@@ -247,7 +247,7 @@ func (j *ddJob) seekInput(want int64) (done, short bool) {
 
 func (j *ddJob) warnSkip(short bool) {
 	if short && j.p.show != ddShowNone {
-		j.c.Errorf("%s: cannot skip to specified offset", quotef(j.p.inName))
+		j.c.Errorf("%s: cannot skip to specified offset", QuoteName(j.p.inName))
 	}
 }
 
@@ -258,7 +258,7 @@ func (j *ddJob) seekOutput() bool {
 		_, err = j.c.Task.Lseek(j.outFd, j.p.seek.bytes(j.p.obs), linux.SEEK_CUR)
 	}
 	if err != nil {
-		j.c.Errorf("%s: cannot seek: %s", quotef(j.p.outName), ErrText(err))
+		j.c.Errorf("%s: cannot seek: %s", QuoteName(j.p.outName), ErrText(err))
 		return false
 	}
 	return true
@@ -320,7 +320,7 @@ func (j *ddJob) accept(buf []byte, n int, err error) (block []byte, more, fail b
 	p := j.p
 	if err != nil {
 		if p.conv&ddConvNoerror == 0 || p.show != ddShowNone {
-			j.c.Errorf("error reading %s: %s", quote(p.inName), ErrText(err))
+			j.c.Errorf("error reading %s: %s", Quote(p.inName), ErrText(err))
 		}
 		if p.conv&ddConvNoerror == 0 {
 			return nil, false, true
@@ -455,7 +455,7 @@ func (j *ddJob) writeFailed(err error) bool {
 		j.sigpipe = true
 		return false
 	}
-	j.c.Errorf("error writing %s: %s", quote(j.p.outName), ErrText(err))
+	j.c.Errorf("error writing %s: %s", Quote(j.p.outName), ErrText(err))
 	return false
 }
 

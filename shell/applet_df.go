@@ -741,7 +741,7 @@ func dfApplet(c *cmd) int {
 	for _, in := range d.selectList {
 		for _, ex := range d.excludeList {
 			if in == ex {
-				c.Errorf("file system type %s both selected and excluded", quoteL(in))
+				c.Errorf("file system type %s both selected and excluded", QuoteArg(in))
 				return 1
 			}
 		}
@@ -812,9 +812,9 @@ func dfApplet(c *cmd) int {
 // forcing quotes too.
 func dfQuotef(s string) string {
 	if strings.IndexByte(s, ':') >= 0 {
-		return quote(s)
+		return Quote(s)
 	}
-	return quotef(s)
+	return QuoteName(s)
 }
 
 // automountStat is automount_stat_err: open the file (to trigger an
@@ -844,11 +844,11 @@ func (d *dfRun) decodeOutputArg(arg string) bool {
 			}
 		}
 		if field < 0 {
-			d.c.Errorf("option --output: field %s unknown", quoteL(s))
+			d.c.Errorf("option --output: field %s unknown", QuoteArg(s))
 			return false
 		}
 		if d.fields[field].used {
-			d.c.Errorf("option --output: field %s used more than once", quoteL(d.fields[field].arg))
+			d.c.Errorf("option --output: field %s used more than once", QuoteArg(d.fields[field].arg))
 			return false
 		}
 		switch field {
@@ -1308,7 +1308,7 @@ func (d *dfRun) getDevice(device string) bool {
 		return true
 	}
 	if eclipsed {
-		d.c.Errorf("cannot access %s: over-mounted by another device", quote(file))
+		d.c.Errorf("cannot access %s: over-mounted by another device", Quote(file))
 		d.status = 1
 		return true
 	}
@@ -1383,21 +1383,21 @@ func (d *dfRun) findMountPoint(point string, st *vfs.Statx) (string, bool) {
 		dir = dirName(point)
 		s, err := t.Stat(dir)
 		if err != nil {
-			d.c.Errorf("cannot stat %s: %s", quote(dir), ErrText(err))
+			d.c.Errorf("cannot stat %s: %s", Quote(dir), ErrText(err))
 			return "", false
 		}
 		last = s
 	}
 	cur, err := d.c.canonicalize(dir, canExisting)
 	if err != nil {
-		d.c.Errorf("cannot change to directory %s: %s", quote(dir), ErrText(err))
+		d.c.Errorf("cannot change to directory %s: %s", Quote(dir), ErrText(err))
 		return "", false
 	}
 	for cur != "/" {
 		parent := parentDir(cur)
 		s, err := t.Stat(parent)
 		if err != nil {
-			d.c.Errorf("cannot stat %s: %s", quote(".."), ErrText(err))
+			d.c.Errorf("cannot stat %s: %s", Quote(".."), ErrText(err))
 			return "", false
 		}
 		if dfStatDev(&s) != dfStatDev(&last) || s.Ino == last.Ino {
@@ -1696,12 +1696,12 @@ const (
 // terse one is used; trailer follows it (-c's newline).
 func (c *cmd) statfsOne(name, format, trailer string, custom, terse bool) bool {
 	if name == "-" {
-		c.Errorf("using %s to denote standard input does not work in file system mode", quote(name))
+		c.Errorf("using %s to denote standard input does not work in file system mode", Quote(name))
 		return false
 	}
 	st, err := c.Task.Statfs(name)
 	if err != nil {
-		c.Errorf("cannot read file system information for %s: %s", quote(name), ErrText(err))
+		c.Errorf("cannot read file system information for %s: %s", Quote(name), ErrText(err))
 		return false
 	}
 	if !custom {
@@ -1710,7 +1710,7 @@ func (c *cmd) statfsOne(name, format, trailer string, custom, terse bool) bool {
 			format = statfsTerse
 		}
 	}
-	f := &statFile{name: name, sfs: &st, quoteN: quote}
+	f := &statFile{name: name, sfs: &st, quoteN: Quote}
 	if sx, err := c.Task.Stat(name); err == nil {
 		f.st = sx
 	}

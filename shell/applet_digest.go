@@ -100,18 +100,18 @@ type digestRun struct {
 // digestApplet is md5sum(1), sha1sum(1), sha256sum(1) and sha512sum(1).
 func digestApplet(c *cmd, algo digestAlgo) int {
 	d := &digestRun{c: c, algo: algo, binary: -1, delim: '\n', bsdReversed: -1}
-	cl, status, ok := c.getopt(digestOptions, false, fmt.Sprintf(digestHelp, algo.tag))
+	cl, status, ok := c.Getopt(digestOptions, false, fmt.Sprintf(digestHelp, algo.tag))
 	if !ok {
 		return status
 	}
-	for _, o := range cl.opts {
+	for _, o := range cl.Opts {
 		d.option(o.ID)
 	}
 	if msg := d.conflict(); msg != "" {
-		return c.usage("%s", msg)
+		return c.Usage("%s", msg)
 	}
 	good := true
-	for _, name := range operandsOrStdin(cl.operands) {
+	for _, name := range operandsOrStdin(cl.Operands) {
 		if d.check {
 			good = d.checkFile(name) && good
 			continue
@@ -195,13 +195,13 @@ func (d *digestRun) sum(name string) ([]byte, error) {
 		if d.ignoreMissing && errors.Is(err, linux.ENOENT) {
 			return nil, nil
 		}
-		d.c.Errorf("%s: %s", quotef(name), ErrText(err))
+		d.c.Errorf("%s: %s", QuoteName(name), ErrText(err))
 		return nil, err
 	}
 	defer r.Close()
 	h := d.algo.hash()
 	if _, err := io.Copy(h, r); err != nil {
-		d.c.Errorf("%s: %s", quotef(name), ErrText(err))
+		d.c.Errorf("%s: %s", QuoteName(name), ErrText(err))
 		return nil, err
 	}
 	return h.Sum(nil), nil
@@ -250,7 +250,7 @@ func (d *digestRun) checkFile(name string) bool {
 	}
 	r, err := c.openInput(name)
 	if err != nil {
-		c.Errorf("%s: %s", quotef(name), ErrText(err))
+		c.Errorf("%s: %s", QuoteName(name), ErrText(err))
 		return false
 	}
 	defer r.Close()
@@ -265,7 +265,7 @@ func (d *digestRun) checkFile(name string) bool {
 			break
 		}
 		if err != nil {
-			c.Errorf("%s: read error", quotef(shown))
+			c.Errorf("%s: read error", QuoteName(shown))
 			return false
 		}
 	}
@@ -286,7 +286,7 @@ func (d *digestRun) checkLine(k *digestCheck, line []byte, fromStdin bool, shown
 	if !ok || fromStdin && name == "-" {
 		k.misformatted++
 		if d.warn {
-			d.c.Errorf("%s: %d: improperly formatted %s checksum line", quotef(shown), lineNo, d.algo.tag)
+			d.c.Errorf("%s: %d: improperly formatted %s checksum line", QuoteName(shown), lineNo, d.algo.tag)
 		}
 		return
 	}
@@ -331,13 +331,13 @@ func (d *digestRun) checkSummary(k *digestCheck, shown string) bool {
 	}
 	switch {
 	case !k.properlyFormatted:
-		c.Errorf("%s: no properly formatted checksum lines found", quotef(shown))
+		c.Errorf("%s: no properly formatted checksum lines found", QuoteName(shown))
 	case !d.status:
 		plural(k.misformatted, "line is improperly formatted", "lines are improperly formatted")
 		plural(k.unreadable, "listed file could not be read", "listed files could not be read")
 		plural(k.mismatched, "computed checksum did NOT match", "computed checksums did NOT match")
 		if d.ignoreMissing && !k.matched {
-			c.Errorf("%s: no file was verified", quotef(shown))
+			c.Errorf("%s: no file was verified", QuoteName(shown))
 		}
 	}
 	return k.properlyFormatted && k.matched && k.mismatched == 0 && k.unreadable == 0 &&

@@ -67,7 +67,7 @@ type duWalk struct {
 func (d *duWalk) walk(l walkLoc, depth int) int64 {
 	st, err := d.c.Task.Fstatat(d.w.at(), l.name, linux.AT_SYMLINK_NOFOLLOW)
 	if err != nil {
-		d.c.Errorf("cannot access %s: %s", quote(l.path), ErrText(err))
+		d.c.Errorf("cannot access %s: %s", Quote(l.path), ErrText(err))
 		d.status = 1
 		return 0
 	}
@@ -97,7 +97,7 @@ func (d *duWalk) walk(l walkLoc, depth int) int64 {
 func (d *duWalk) walkDir(l walkLoc, depth int) int64 {
 	ents, err := d.w.enter(l, false)
 	if err != nil {
-		d.c.Errorf("cannot read directory %s: %s", quote(l.path), ErrText(err))
+		d.c.Errorf("cannot read directory %s: %s", Quote(l.path), ErrText(err))
 		d.status = 1
 		return 0
 	}
@@ -109,7 +109,7 @@ func (d *duWalk) walkDir(l walkLoc, depth int) int64 {
 		size += d.walk(l.child(e.Name), depth+1)
 	}
 	if err := d.w.leave(); err != nil {
-		d.c.Errorf("%s: %s", quote(l.path), ErrText(err))
+		d.c.Errorf("%s: %s", Quote(l.path), ErrText(err))
 		d.status = 1
 	}
 	return size

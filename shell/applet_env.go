@@ -75,9 +75,9 @@ func envApplet(c *cmd) int {
 	}
 	switch {
 	case e.null && len(operands) > 0:
-		return c.usage("cannot specify --null (-0) with command")
+		return c.Usage("cannot specify --null (-0) with command")
 	case e.hasDir && len(operands) == 0:
-		return c.usage("must specify command with --chdir (-C)")
+		return c.Usage("must specify command with --chdir (-C)")
 	case len(operands) == 0:
 		for _, kv := range env {
 			c.Out.WriteString(kv)
@@ -97,7 +97,7 @@ func (e *envRun) parse(args []string) ([]string, int, bool) {
 	for {
 		through, split := envSplitWords(args)
 		c.Args = args[:through]
-		operands, status, ok := c.getoptEach(envOptions, true, envHelp, e.option)
+		operands, status, ok := c.GetoptEach(envOptions, true, envHelp, e.option)
 		if !ok {
 			return nil, status, false
 		}
@@ -115,7 +115,7 @@ func (e *envRun) parse(args []string) ([]string, int, bool) {
 // envSplitWords returns how many leading words of args hold the options
 // up to the first -S (split true), or len(args) if there is none.
 func envSplitWords(args []string) (int, bool) {
-	p := getopt.Parser{Options: withHelp(envOptions), InOrder: true}
+	p := getopt.Parser{Options: WithHelp(envOptions), InOrder: true}
 	opts, _, _ := p.Parse(args)
 	n := slices.IndexFunc(opts, func(o getopt.Parsed) bool { return o.ID == 'S' })
 	for k := 1; n >= 0 && k <= len(args); k++ {
@@ -169,7 +169,7 @@ func (e *envRun) environment() (envList, bool) {
 	for _, name := range e.unset {
 		e.trace("unset:    %s\n", name)
 		if name == "" || strings.Contains(name, "=") {
-			e.c.Errorf("cannot unset %s: Invalid argument", quoteL(name))
+			e.c.Errorf("cannot unset %s: Invalid argument", QuoteArg(name))
 			return nil, false
 		}
 		env = unsetenv(env, name)
@@ -208,15 +208,15 @@ func (e *envRun) exec(env envList, argv []string) int {
 	t := c.Task.Clone(0)
 	defer t.Exit()
 	if e.hasDir {
-		e.trace("chdir:    %s\n", quote(e.dir))
+		e.trace("chdir:    %s\n", Quote(e.dir))
 		if err := t.Chdir(e.dir); err != nil {
-			c.Errorf("cannot change directory to %s: %s", quote(e.dir), ErrText(err))
+			c.Errorf("cannot change directory to %s: %s", Quote(e.dir), ErrText(err))
 			return 125
 		}
 	}
 	e.trace("executing: %s\n", argv[0])
 	for k, a := range argv {
-		e.trace("   arg[%d]= %s\n", k, quoteL(a))
+		e.trace("   arg[%d]= %s\n", k, QuoteArg(a))
 	}
 	name, err := findProgram(t, argv[0], env)
 	if err != nil {
@@ -269,10 +269,10 @@ func (e *envRun) splitString(str string) ([]string, bool) {
 		return nil, false
 	}
 	if len(s.words) > 0 {
-		e.trace("split -S:  %s\n", quoteL(str))
-		e.trace(" into:    %s\n", quoteL(s.words[0]))
+		e.trace("split -S:  %s\n", QuoteArg(str))
+		e.trace(" into:    %s\n", QuoteArg(s.words[0]))
 		for _, w := range s.words[1:] {
-			e.trace("     &    %s\n", quoteL(w))
+			e.trace("     &    %s\n", QuoteArg(w))
 		}
 	}
 	return s.words, true
@@ -349,7 +349,7 @@ func (s *envSplitter) variable(rest string) (string, bool) {
 	name := rest[2:end]
 	if v, ok := envList(exportedEnv(s.e.c.hc)).value(name); ok {
 		s.begin()
-		s.e.trace("expanding ${%s} into %s\n", name, quoteL(v))
+		s.e.trace("expanding ${%s} into %s\n", name, QuoteArg(v))
 		s.words[len(s.words)-1] += v
 	} else {
 		s.e.trace("replacing ${%s} with null string\n", name)

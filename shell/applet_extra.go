@@ -32,14 +32,14 @@ func (c *cmd) readLines(ops []string) ([]string, int) {
 	for _, name := range operandsOrStdin(ops) {
 		r, err := c.openInput(name)
 		if err != nil {
-			c.Errorf("%s: %s", quotef(name), ErrText(err))
+			c.Errorf("%s: %s", QuoteName(name), ErrText(err))
 			status = 2
 			continue
 		}
 		data, err := io.ReadAll(r)
 		r.Close()
 		if err != nil {
-			c.Errorf("%s: %s", quotef(name), ErrText(err))
+			c.Errorf("%s: %s", QuoteName(name), ErrText(err))
 			status = 2
 		}
 		s := strings.TrimSuffix(string(data), "\n")
@@ -233,7 +233,7 @@ func grepApplet(c *cmd) int {
 		switch {
 		case err != nil:
 			if !o.noMessages {
-				c.Errorf("%s: %s", quotef(name), ErrText(err))
+				c.Errorf("%s: %s", QuoteName(name), ErrText(err))
 			}
 			status = 2
 		case matched && status == 1:
@@ -469,7 +469,7 @@ func seqApplet(c *cmd) int {
 	for i, op := range ops {
 		n, err := strconv.ParseInt(op, 10, 64)
 		if err != nil {
-			c.Errorf("invalid floating point argument: %s", quoteL(op))
+			c.Errorf("invalid floating point argument: %s", QuoteArg(op))
 			c.TryHelp()
 			return 1
 		}
@@ -477,7 +477,7 @@ func seqApplet(c *cmd) int {
 	}
 	first, incr, last := nums[0], nums[1], nums[2]
 	if incr == 0 {
-		c.Errorf("invalid Zero increment value: %s", quoteL(ops[1]))
+		c.Errorf("invalid Zero increment value: %s", QuoteArg(ops[1]))
 		c.TryHelp()
 		return 1
 	}
@@ -510,7 +510,7 @@ func sleepApplet(c *cmd) int {
 		}
 		f, err := strconv.ParseFloat(a, 64)
 		if err != nil || f < 0 {
-			c.Errorf("invalid time interval %s", quoteL(a))
+			c.Errorf("invalid time interval %s", QuoteArg(a))
 			c.TryHelp()
 			return 1
 		}

@@ -116,7 +116,7 @@ func (f *finder) parse() (findNode, error) {
 		return nil, err
 	}
 	if f.pos < len(f.toks) {
-		return nil, fmt.Errorf("unexpected %s", quote(f.toks[f.pos]))
+		return nil, fmt.Errorf("unexpected %s", Quote(f.toks[f.pos]))
 	}
 	if !hasPrint(n) {
 		n = findAnd{n, findPrint{}}
@@ -198,7 +198,7 @@ func (f *finder) primary(t string) (findNode, error) {
 		return findEmpty{}, nil
 	}
 	if f.pos >= len(f.toks) {
-		return nil, fmt.Errorf("missing argument to %s", quote(t))
+		return nil, fmt.Errorf("missing argument to %s", Quote(t))
 	}
 	arg := f.toks[f.pos]
 	f.pos++
@@ -215,7 +215,7 @@ func (f *finder) primary(t string) (findNode, error) {
 	case "-maxdepth", "-mindepth":
 		n, err := strconv.Atoi(arg)
 		if err != nil || n < 0 {
-			return nil, fmt.Errorf("Expected a positive decimal integer argument to %s, but got %s", t, quote(arg))
+			return nil, fmt.Errorf("Expected a positive decimal integer argument to %s, but got %s", t, Quote(arg))
 		}
 		if t == "-maxdepth" {
 			f.maxDepth = n
@@ -257,6 +257,6 @@ func (f *finder) walk(l walkLoc, depth int) {
 }
 
 func (f *finder) fail(l walkLoc, err error) {
-	f.c.Errorf("%s: %s", quote(l.path), ErrText(err))
+	f.c.Errorf("%s: %s", Quote(l.path), ErrText(err))
 	f.status = 1
 }

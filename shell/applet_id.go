@@ -52,7 +52,7 @@ type idRun struct {
 func idApplet(c *cmd) int {
 	r := &idRun{c: c, ok: true}
 	only := 0
-	operands, status, ok := c.getoptEach(idOptions, false, idHelp, func(o getopt.Parsed) bool {
+	operands, status, ok := c.GetoptEach(idOptions, false, idHelp, func(o getopt.Parsed) bool {
 		switch o.ID {
 		case 'Z':
 			c.Errorf("--context (-Z) works only on an SELinux-enabled kernel")
@@ -103,9 +103,9 @@ func idApplet(c *cmd) int {
 		case !ok && spec == "":
 			// id skips the look-up and reports the errno it finds,
 			// which glibc's start-up left at ENOENT.
-			c.Errorf("%s: no such user: %s", quoteL(spec), linux.ENOENT)
+			c.Errorf("%s: no such user: %s", QuoteArg(spec), linux.ENOENT)
 		case !ok:
-			c.Errorf("%s: no such user", quoteL(spec))
+			c.Errorf("%s: no such user", QuoteArg(spec))
 		}
 		if !ok {
 			r.ok = false

@@ -60,7 +60,7 @@ func lnApplet(c *cmd) int {
 		}
 		fd, err := c.Task.Openat(atCWD, dir, flags, 0)
 		if err != nil {
-			c.Errorf("target %s: %s", quote(dir), ErrText(err))
+			c.Errorf("target %s: %s", Quote(dir), ErrText(err))
 			return 1
 		}
 		defer c.Task.Close(fd)
@@ -136,7 +136,7 @@ func (c *cmd) lnTargets(ops []string, tg *targetOpts, o *lnOpts) (srcs []string,
 	if len(ops) == 2 && tg.dir == "" {
 		return ops[:1], "", ops[1], linkErr, -1
 	}
-	c.Errorf("target %s: %s", quote(d), ErrText(err))
+	c.Errorf("target %s: %s", Quote(d), ErrText(err))
 	return nil, "", "", nil, 1
 }
 
@@ -161,12 +161,12 @@ func (c *cmd) link(src string, dirfd int, base, dst string, tried error, o *lnOp
 		}
 		st, serr := c.Task.Fstatat(atCWD, src, flags)
 		if serr != nil {
-			c.Errorf("failed to access %s: %s", quote(src), ErrText(serr))
+			c.Errorf("failed to access %s: %s", Quote(src), ErrText(serr))
 			return false
 		}
 		sst, haveSrc = st, true
 		if isDir(uint32(st.Mode)) {
-			c.Errorf("%s: hard link not allowed for directory", quotef(src))
+			c.Errorf("%s: hard link not allowed for directory", QuoteName(src))
 			return false
 		}
 	}
@@ -179,12 +179,12 @@ func (c *cmd) link(src string, dirfd int, base, dst string, tried error, o *lnOp
 			dt, derr := c.Task.Fstatat(dirfd, base, linux.AT_SYMLINK_NOFOLLOW)
 			switch {
 			case derr != nil && !errors.Is(derr, linux.ENOENT):
-				c.Errorf("failed to access %s: %s", quote(dst), ErrText(derr))
+				c.Errorf("failed to access %s: %s", Quote(dst), ErrText(derr))
 				return false
 			case derr != nil:
 				force = false
 			case isDir(uint32(dt.Mode)):
-				c.Errorf("%s: cannot overwrite directory", quotef(dst))
+				c.Errorf("%s: cannot overwrite directory", QuoteName(dst))
 				return false
 			default:
 				if !haveSrc {
@@ -194,7 +194,7 @@ func (c *cmd) link(src string, dirfd int, base, dst string, tried error, o *lnOp
 				}
 				if haveSrc && sst.Dev() == dt.Dev() && sst.Ino == dt.Ino &&
 					(sst.Nlink == 1 || c.sameName(src, dirfd, base)) {
-					c.Errorf("%s and %s are the same file", quote(src), quote(dst))
+					c.Errorf("%s and %s are the same file", Quote(src), Quote(dst))
 					return false
 				}
 			}
@@ -215,7 +215,7 @@ func (c *cmd) link(src string, dirfd int, base, dst string, tried error, o *lnOp
 		if o.symbolic {
 			arrow = " -> "
 		}
-		c.Out.WriteString(quote(dst) + arrow + quote(src) + "\n")
+		c.Out.WriteString(Quote(dst) + arrow + Quote(src) + "\n")
 	}
 	return true
 }
@@ -289,15 +289,15 @@ func (c *cmd) linkError(src, dst string, err error, o *lnOpts) {
 	msg := ErrText(err)
 	switch {
 	case o.symbolic && !errors.Is(err, linux.ENAMETOOLONG) && src != "":
-		c.Errorf("failed to create symbolic link %s: %s", quote(dst), msg)
+		c.Errorf("failed to create symbolic link %s: %s", Quote(dst), msg)
 	case o.symbolic:
-		c.Errorf("failed to create symbolic link %s -> %s: %s", quote(dst), quote(src), msg)
+		c.Errorf("failed to create symbolic link %s -> %s: %s", Quote(dst), Quote(src), msg)
 	case errors.Is(err, linux.EMLINK):
-		c.Errorf("failed to create hard link to %s: %s", quote(src), msg)
+		c.Errorf("failed to create hard link to %s: %s", Quote(src), msg)
 	case errors.Is(err, linux.EDQUOT), errors.Is(err, linux.EEXIST), errors.Is(err, linux.ENOSPC), errors.Is(err, linux.EROFS):
-		c.Errorf("failed to create hard link %s: %s", quote(dst), msg)
+		c.Errorf("failed to create hard link %s: %s", Quote(dst), msg)
 	default:
-		c.Errorf("failed to create hard link %s => %s: %s", quote(dst), quote(src), msg)
+		c.Errorf("failed to create hard link %s => %s: %s", Quote(dst), Quote(src), msg)
 	}
 }
 

@@ -203,7 +203,7 @@ func (l *lister) readLink(e *lsEntry) {
 
 // fail reports a problem; operands make it serious (status 2).
 func (l *lister) fail(serious bool, format, name string, err error) {
-	l.c.Errorf(format, quote(name), ErrText(err))
+	l.c.Errorf(format, Quote(name), ErrText(err))
 	if serious {
 		l.status = 2
 	} else if l.status == 0 {

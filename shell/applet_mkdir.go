@@ -35,7 +35,7 @@ func mkdirApplet(c *cmd) int {
 	if fs.Changed("mode") {
 		ch, err := parseMode(*modeArg)
 		if err != nil {
-			c.Errorf("invalid mode %s", quoteL(*modeArg))
+			c.Errorf("invalid mode %s", QuoteArg(*modeArg))
 			return 1
 		}
 		o.mode, o.bits = ch.adjust(rwxUGO, true, c.Task.GetUmask())
@@ -84,11 +84,11 @@ func (c *cmd) mkdirOne(dir string, o *mkdirOpts) bool {
 				return true
 			}
 		case errors.Is(err, linux.EEXIST) && !errors.Is(serr, linux.ENOENT) && !errors.Is(serr, linux.ENOTDIR):
-			c.Errorf("cannot stat %s: %s", quoteL(dir), ErrText(serr))
+			c.Errorf("cannot stat %s: %s", QuoteArg(dir), ErrText(serr))
 			return false
 		}
 	}
-	c.Errorf("cannot create directory %s: %s", quoteL(dir), ErrText(err))
+	c.Errorf("cannot create directory %s: %s", QuoteArg(dir), ErrText(err))
 	return false
 }
 
@@ -112,7 +112,7 @@ func (c *cmd) mkAncestors(t *vfs.Task, dir string, umask uint32, verbose bool) (
 			if mkErr != nil && errors.Is(err, linux.ENOENT) {
 				err = mkErr
 			}
-			c.Errorf("cannot create directory %s: %s", quoteL(dir[:r[1]]), ErrText(err))
+			c.Errorf("cannot create directory %s: %s", QuoteArg(dir[:r[1]]), ErrText(err))
 			return 0, false
 		}
 	}
@@ -151,7 +151,7 @@ func (c *cmd) fixDirMode(t *vfs.Task, name, dir string, o *mkdirOpts) bool {
 	}
 	st, err := t.Lstat(name)
 	if err != nil {
-		c.Errorf("cannot change permissions of %s: %s", quote(dir), ErrText(err))
+		c.Errorf("cannot change permissions of %s: %s", Quote(dir), ErrText(err))
 		return false
 	}
 	cur := uint32(st.Mode) & modeBits
@@ -160,7 +160,7 @@ func (c *cmd) fixDirMode(t *vfs.Task, name, dir string, o *mkdirOpts) bool {
 	}
 	want := o.mode | cur&^o.bits
 	if err := t.Chmod(name, want); err != nil {
-		c.Errorf("cannot change permissions of %s: %s", quote(dir), ErrText(err))
+		c.Errorf("cannot change permissions of %s: %s", Quote(dir), ErrText(err))
 		return false
 	}
 	return true
@@ -168,7 +168,7 @@ func (c *cmd) fixDirMode(t *vfs.Task, name, dir string, o *mkdirOpts) bool {
 
 func (c *cmd) announceMkdir(verbose bool, dir string) {
 	if verbose {
-		c.Out.WriteString("mkdir: created directory " + quote(dir) + "\n")
+		c.Out.WriteString("mkdir: created directory " + Quote(dir) + "\n")
 	}
 }
 
@@ -193,9 +193,9 @@ func rmdirApplet(c *cmd) int {
 				continue
 			}
 			if c.rmdirSymlinkSlash(dir, err) {
-				c.Errorf("failed to remove %s: Symbolic link not followed", quote(dir))
+				c.Errorf("failed to remove %s: Symbolic link not followed", Quote(dir))
 			} else {
-				c.Errorf("failed to remove %s: %s", quote(dir), ErrText(err))
+				c.Errorf("failed to remove %s: %s", Quote(dir), ErrText(err))
 			}
 			status = 1
 			continue
@@ -228,7 +228,7 @@ func (c *cmd) rmdirSymlinkSlash(dir string, err error) bool {
 
 func (c *cmd) rmdirVerbose(verbose bool, dir string) {
 	if verbose {
-		c.Out.WriteString("rmdir: removing directory, " + quote(dir) + "\n")
+		c.Out.WriteString("rmdir: removing directory, " + Quote(dir) + "\n")
 	}
 }
 
@@ -257,9 +257,9 @@ func (c *cmd) rmdirParents(dir string, ignore, verbose bool) bool {
 			return true
 		}
 		if errors.Is(err, linux.ENOTDIR) {
-			c.Errorf("failed to remove %s: %s", quote(dir), ErrText(err))
+			c.Errorf("failed to remove %s: %s", Quote(dir), ErrText(err))
 		} else {
-			c.Errorf("failed to remove directory %s: %s", quote(dir), ErrText(err))
+			c.Errorf("failed to remove directory %s: %s", Quote(dir), ErrText(err))
 		}
 		return false
 	}

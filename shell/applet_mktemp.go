@@ -21,7 +21,7 @@ var mktempOptions = []getopt.Option{
 	{Short: 'p', Arg: getopt.RequiredArg},
 	{Long: "tmpdir", Arg: getopt.OptionalArg, ID: 'p'},
 	{Short: 't'},
-	{Short: 'V', ID: optVersion},
+	{Short: 'V', ID: OptVersion},
 }
 
 const mktempHelp = `[OPTION]... [TEMPLATE]
@@ -61,19 +61,19 @@ type mktempRun struct {
 // mktempApplet is mktemp(1).
 func mktempApplet(c *cmd) int {
 	m := &mktempRun{c: c}
-	cl, status, ok := c.getopt(mktempOptions, false, mktempHelp)
+	cl, status, ok := c.Getopt(mktempOptions, false, mktempHelp)
 	if !ok {
 		return status
 	}
-	for _, o := range cl.opts {
+	for _, o := range cl.Opts {
 		m.option(o)
 	}
-	if len(cl.operands) > 1 {
-		return c.usage("too many templates")
+	if len(cl.Operands) > 1 {
+		return c.Usage("too many templates")
 	}
 	m.template = "tmp.XXXXXXXXXX"
-	if len(cl.operands) == 1 {
-		m.template = cl.operands[0]
+	if len(cl.Operands) == 1 {
+		m.template = cl.Operands[0]
 	} else {
 		m.inDir = true
 	}
@@ -107,7 +107,7 @@ func (m *mktempRun) placeholder() (n, suffixLen int, ok bool) {
 	c, t := m.c, m.template
 	if m.hasSuffix {
 		if !strings.HasSuffix(t, "X") {
-			c.Errorf("with --suffix, template %s must end in X", quoteL(t))
+			c.Errorf("with --suffix, template %s must end in X", QuoteArg(t))
 			return 0, 0, false
 		}
 		t += m.suffix
@@ -119,13 +119,13 @@ func (m *mktempRun) placeholder() (n, suffixLen int, ok bool) {
 		suffix = t[k+1:]
 	}
 	if suffix != "" && lastComponent(suffix) != suffix {
-		c.Errorf("invalid suffix %s, contains directory separator", quoteL(suffix))
+		c.Errorf("invalid suffix %s, contains directory separator", QuoteArg(suffix))
 		return 0, 0, false
 	}
 	head := t[:len(t)-len(suffix)]
 	xs := len(head) - len(strings.TrimRight(head, "X"))
 	if xs < 3 {
-		c.Errorf("too few X's in template %s", quoteL(t))
+		c.Errorf("too few X's in template %s", QuoteArg(t))
 		return 0, 0, false
 	}
 	m.template = t
@@ -151,10 +151,10 @@ func (m *mktempRun) prefixDir() bool {
 		}
 		switch {
 		case m.oldT && strings.Contains(m.template, "/"):
-			c.Errorf("invalid template, %s, contains directory separator", quoteL(m.template))
+			c.Errorf("invalid template, %s, contains directory separator", QuoteArg(m.template))
 			return false
 		case !m.oldT && strings.HasPrefix(m.template, "/"):
-			c.Errorf("invalid template, %s; with --tmpdir, it may not be absolute", quoteL(m.template))
+			c.Errorf("invalid template, %s; with --tmpdir, it may not be absolute", QuoteArg(m.template))
 			return false
 		}
 		m.template = fileNameConcat(dir, m.template)
@@ -189,7 +189,7 @@ func (m *mktempRun) create(n, suffixLen int) int {
 		if m.dir {
 			what = "directory"
 		}
-		c.Errorf("failed to create %s via template %s: %s", what, quoteL(t), ErrText(err))
+		c.Errorf("failed to create %s via template %s: %s", what, QuoteArg(t), ErrText(err))
 	}
 	return 1
 }

@@ -70,7 +70,7 @@ func (c *cmd) targets(ops []string, tg *targetOpts) (srcs []string, dir, dst str
 	switch {
 	case tg.dir != "":
 		if st, err := c.Task.Stat(tg.dir); err != nil || !isDir(uint32(st.Mode)) {
-			c.Errorf("target directory %s: %s", quote(tg.dir), ErrText(notDirErr(err)))
+			c.Errorf("target directory %s: %s", Quote(tg.dir), ErrText(notDirErr(err)))
 			return nil, "", "", 1
 		}
 		if len(ops) == 0 {
@@ -93,7 +93,7 @@ func (c *cmd) targets(ops []string, tg *targetOpts) (srcs []string, dir, dst str
 		return ops[:len(ops)-1], last, "", -1
 	}
 	if len(ops) > 2 {
-		c.Errorf("target %s: %s", quote(last), ErrText(notDirErr(err)))
+		c.Errorf("target %s: %s", Quote(last), ErrText(notDirErr(err)))
 		return nil, "", "", 1
 	}
 	return ops[:1], "", last, -1
@@ -142,7 +142,7 @@ func (c *cmd) moveOne(src, dst string, tried error, o *mvOpts) bool {
 	}
 	sst, serr := c.Task.Lstat(src)
 	if serr != nil {
-		c.Errorf("cannot stat %s: %s", quote(src), ErrText(serr))
+		c.Errorf("cannot stat %s: %s", Quote(src), ErrText(serr))
 		return false
 	}
 	dst0, derr := c.Task.Lstat(dst)
@@ -155,14 +155,14 @@ func (c *cmd) moveOne(src, dst string, tried error, o *mvOpts) bool {
 		}
 		err = c.Task.Renameat2(atCWD, src, atCWD, dst, 0)
 	case !errors.Is(derr, linux.ENOENT):
-		c.Errorf("cannot stat %s: %s", quote(dst), ErrText(derr))
+		c.Errorf("cannot stat %s: %s", Quote(dst), ErrText(derr))
 		return false
 	case errors.Is(err, linux.EEXIST):
 		// The name exists (a dangling symlink followed by a slash) but
 		// cannot be looked up: coreutils goes on with a zeroed stat of
 		// the destination, a non-directory.
 		if isDir(uint32(sst.Mode)) {
-			c.Errorf("cannot overwrite non-directory %s with directory %s", quote(dst), quote(src))
+			c.Errorf("cannot overwrite non-directory %s with directory %s", Quote(dst), Quote(src))
 			return false
 		}
 		err = c.Task.Renameat2(atCWD, src, atCWD, dst, 0)
@@ -176,11 +176,11 @@ func (c *cmd) mayReplace(src, dst string, s, d *vfs.Statx) bool {
 	sdir, ddir := isDir(uint32(s.Mode)), isDir(uint32(d.Mode))
 	switch {
 	case !c.sameFileOK(src, dst, s, d, true, true):
-		c.Errorf("%s and %s are the same file", quote(src), quote(dst))
+		c.Errorf("%s and %s are the same file", Quote(src), Quote(dst))
 	case sdir && !ddir:
-		c.Errorf("cannot overwrite non-directory %s with directory %s", quote(dst), quote(src))
+		c.Errorf("cannot overwrite non-directory %s with directory %s", Quote(dst), Quote(src))
 	case !sdir && ddir:
-		c.Errorf("cannot overwrite directory %s with non-directory", quote(dst))
+		c.Errorf("cannot overwrite directory %s with non-directory", Quote(dst))
 	default:
 		return true
 	}
@@ -197,9 +197,9 @@ func (c *cmd) moveResult(src, dst string, err error, o *mvOpts) bool {
 	case errors.Is(err, linux.EXDEV):
 		return c.moveAcross(src, dst, o)
 	case errors.Is(err, linux.EINVAL):
-		c.Errorf("cannot move %s to a subdirectory of itself, %s", quote(src), quote(dst))
+		c.Errorf("cannot move %s to a subdirectory of itself, %s", Quote(src), Quote(dst))
 	default:
-		c.Errorf("cannot move %s to %s: %s", quote(src), quote(dst), ErrText(err))
+		c.Errorf("cannot move %s to %s: %s", Quote(src), Quote(dst), ErrText(err))
 	}
 	return false
 }
@@ -235,7 +235,7 @@ func (c *cmd) clearTarget(src, dst string) bool {
 		}
 	}
 	if err != nil && !errors.Is(err, linux.ENOENT) {
-		c.Errorf("inter-device move failed: %s to %s; unable to remove target: %s", quote(src), quote(dst), ErrText(err))
+		c.Errorf("inter-device move failed: %s to %s; unable to remove target: %s", Quote(src), Quote(dst), ErrText(err))
 		return false
 	}
 	return true
@@ -243,7 +243,7 @@ func (c *cmd) clearTarget(src, dst string) bool {
 
 func (c *cmd) announceMove(o *mvOpts, src, dst string) {
 	if o.verbose {
-		c.Out.WriteString("renamed " + quote(src) + " -> " + quote(dst) + "\n")
+		c.Out.WriteString("renamed " + Quote(src) + " -> " + Quote(dst) + "\n")
 	}
 }
 

@@ -95,7 +95,7 @@ type odRun struct {
 // odApplet is od(1).
 func odApplet(c *cmd) int {
 	o := &odRun{c: c, radix: 'o', ok: true}
-	operands, status, ok := c.getoptEach(odOptions, false, odHelp, o.option)
+	operands, status, ok := c.GetoptEach(odOptions, false, odHelp, o.option)
 	if !ok {
 		return status
 	}
@@ -172,7 +172,7 @@ func (o *odRun) option(p getopt.Parsed) bool {
 		case p.Value != "" && strings.HasPrefix("little", p.Value):
 			o.bigEndian = false
 		default:
-			c.Errorf("invalid argument %s for '--endian'", quoteL(p.Value))
+			c.Errorf("invalid argument %s for '--endian'", QuoteArg(p.Value))
 			fmt.Fprintf(c.Errw, "Valid arguments are:\n  - 'little'\n  - 'big'\n")
 			c.TryHelp()
 			return false
@@ -232,7 +232,7 @@ func (o *odRun) oneFormat(s, rest string) (odSpec, string, bool) {
 			return spec, "", false
 		}
 		if size != 1 && size != 2 && size != 4 && size != 8 {
-			c.Errorf("invalid type string %s;\nthis system doesn't provide a %d-byte integral type", quoteL(s), size)
+			c.Errorf("invalid type string %s;\nthis system doesn't provide a %d-byte integral type", QuoteArg(s), size)
 			return spec, "", false
 		}
 		spec.size, rest = size, next
@@ -245,17 +245,17 @@ func (o *odRun) oneFormat(s, rest string) (odSpec, string, bool) {
 		switch size {
 		case 4, 8:
 		case 16:
-			c.Errorf("invalid type string %s: long double is not supported", quoteL(s))
+			c.Errorf("invalid type string %s: long double is not supported", QuoteArg(s))
 			return spec, "", false
 		default:
-			c.Errorf("invalid type string %s;\nthis system doesn't provide a %d-byte floating point type", quoteL(s), size)
+			c.Errorf("invalid type string %s;\nthis system doesn't provide a %d-byte floating point type", QuoteArg(s), size)
 			return spec, "", false
 		}
 		spec.size, rest = size, next
 		spec.width = map[int]int{4: 15, 8: 25}[size]
 	case 'a', 'c':
 	default:
-		c.Errorf("invalid character '%c' in type string %s", spec.kind, quoteL(s))
+		c.Errorf("invalid character '%c' in type string %s", spec.kind, QuoteArg(s))
 		return spec, "", false
 	}
 	if strings.HasPrefix(rest, "z") {
@@ -280,7 +280,7 @@ func (o *odRun) size(s, rest string, letters map[byte]int, def int) (int, string
 	}
 	n, err := strconv.ParseUint(rest[:k], 10, 64)
 	if err != nil || n > math.MaxInt32 {
-		o.c.Errorf("invalid type string %s", quoteL(s))
+		o.c.Errorf("invalid type string %s", QuoteArg(s))
 		return 0, "", false
 	}
 	return int(n), rest[k:], true
@@ -293,7 +293,7 @@ func (o *odRun) nextFile() {
 		o.files = o.files[1:]
 		r, err := o.c.openInput(name)
 		if err != nil {
-			o.c.Errorf("%s: %s", quotef(name), ErrText(err))
+			o.c.Errorf("%s: %s", QuoteName(name), ErrText(err))
 			o.ok = false
 			continue
 		}
@@ -317,7 +317,7 @@ func (o *odRun) read(p []byte) int {
 			continue
 		}
 		if !errors.Is(err, io.EOF) {
-			o.c.Errorf("%s: %s", quotef(o.name), ErrText(err))
+			o.c.Errorf("%s: %s", QuoteName(o.name), ErrText(err))
 			o.ok = false
 		}
 		o.cur.Close()
@@ -456,7 +456,7 @@ func (o *odRun) line(offset uint64, block []byte, n int) {
 			out.WriteString(strings.Repeat(" ", blank*s.width+s.pad*blank/fields))
 			out.WriteString("  >")
 			for _, b := range block[:n] {
-				if !isPrintable(b) {
+				if !IsPrintable(b) {
 					b = '.'
 				}
 				out.WriteByte(b)
@@ -494,7 +494,7 @@ func (o *odRun) value(s odSpec, b []byte) string {
 		if k := bytes.IndexByte([]byte("\x00\a\b\f\n\r\t\v"), b[0]); k >= 0 {
 			return []string{`\0`, `\a`, `\b`, `\f`, `\n`, `\r`, `\t`, `\v`}[k]
 		}
-		if isPrintable(b[0]) {
+		if IsPrintable(b[0]) {
 			return string(b[:1])
 		}
 		return fmt.Sprintf("%03o", b[0])

@@ -348,7 +348,7 @@ func cEscapeAll(s string) string {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c < 0x20 || c == 0x7f:
-			b.WriteString(cEscape(c))
+			b.WriteString(CEscape(c))
 		case c == '\\' || c == '\'':
 			b.WriteByte('\\')
 			b.WriteByte(c)

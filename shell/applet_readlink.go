@@ -54,7 +54,7 @@ func readlinkApplet(c *cmd) int {
 		s, err := c.readlinkOne(op, mode)
 		if err != nil {
 			if *verbose {
-				c.Errorf("%s: %s", quotef(op), ErrText(err))
+				c.Errorf("%s: %s", QuoteName(op), ErrText(err))
 			}
 			status = 1
 			continue
@@ -95,7 +95,7 @@ func realpathApplet(c *cmd) int {
 		s, err := c.canonicalize(op, mode)
 		if err != nil {
 			if !*quiet {
-				c.Errorf("%s: %s", quotef(op), ErrText(err))
+				c.Errorf("%s: %s", QuoteName(op), ErrText(err))
 			}
 			status = 1
 			continue

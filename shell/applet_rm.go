@@ -62,18 +62,18 @@ func (c *cmd) rmOne(name string, o *rmOpts) bool {
 		if o.emptyDirs {
 			err = linux.ENOTEMPTY
 		}
-		c.Errorf("cannot remove %s: %s", quote(name), err)
+		c.Errorf("cannot remove %s: %s", Quote(name), err)
 		return false
 	}
 	if dotOrDotDot(lastComponent(name)) {
-		c.Errorf("refusing to remove %s or %s directory: skipping %s", quote("."), quote(".."), quote(name))
+		c.Errorf("refusing to remove %s or %s directory: skipping %s", Quote("."), Quote(".."), Quote(name))
 		return false
 	}
 	if o.preserveRoot && c.isRoot(name) {
 		if name == "/" {
-			c.Errorf("it is dangerous to operate recursively on %s", quote(name))
+			c.Errorf("it is dangerous to operate recursively on %s", Quote(name))
 		} else {
-			c.Errorf("it is dangerous to operate recursively on %s (same as %s)", quote(name), quote("/"))
+			c.Errorf("it is dangerous to operate recursively on %s (same as %s)", Quote(name), Quote("/"))
 		}
 		c.Errorf("use --no-preserve-root to override this failsafe")
 		return false
@@ -94,7 +94,7 @@ func (c *cmd) rmTree(w *dirWalk, l walkLoc, o *rmOpts) bool {
 		if rerr := c.Task.Unlinkat(w.at(), l.name, linux.AT_REMOVEDIR); rerr == nil {
 			return true
 		}
-		c.Errorf("cannot remove %s: %s", quote(l.path), ErrText(err))
+		c.Errorf("cannot remove %s: %s", Quote(l.path), ErrText(err))
 		return false
 	}
 	ok := true
@@ -110,7 +110,7 @@ func (c *cmd) rmTree(w *dirWalk, l walkLoc, o *rmOpts) bool {
 		}
 	}
 	if err := w.leave(); err != nil {
-		c.Errorf("%s: %s", quote(l.path), ErrText(err))
+		c.Errorf("%s: %s", Quote(l.path), ErrText(err))
 		return false
 	}
 	return ok && c.excise(w.at(), l, true, o)
@@ -126,16 +126,16 @@ func (c *cmd) excise(dirfd int, l walkLoc, dir bool, o *rmOpts) bool {
 	err := c.Task.Unlinkat(dirfd, l.name, flags)
 	if err == nil {
 		if o.verbose && dir {
-			c.Out.WriteString("removed directory " + quote(l.path) + "\n")
+			c.Out.WriteString("removed directory " + Quote(l.path) + "\n")
 		} else if o.verbose {
-			c.Out.WriteString("removed " + quote(l.path) + "\n")
+			c.Out.WriteString("removed " + Quote(l.path) + "\n")
 		}
 		return true
 	}
 	if o.force && (errors.Is(err, linux.ENOENT) || errors.Is(err, linux.ENOTDIR)) {
 		return true
 	}
-	c.Errorf("cannot remove %s: %s", quote(l.path), ErrText(err))
+	c.Errorf("cannot remove %s: %s", Quote(l.path), ErrText(err))
 	return false
 }
 

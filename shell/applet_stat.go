@@ -70,11 +70,11 @@ func statApplet(c *cmd) int {
 		}
 		st, err := c.Task.Fstatat(atCWD, name, flags)
 		if err != nil {
-			c.Errorf("cannot statx %s: %s", quote(name), ErrText(err))
+			c.Errorf("cannot statx %s: %s", Quote(name), ErrText(err))
 			status = 1
 			continue
 		}
-		f := &statFile{name: name, st: st, quoteN: quote}
+		f := &statFile{name: name, st: st, quoteN: Quote}
 		switch {
 		case fs.Changed("printf"):
 			c.statFormat(f, unescape(*printf))

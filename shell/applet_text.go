@@ -42,7 +42,7 @@ func catApplet(c *cmd) int {
 	line := 0
 	for _, name := range operandsOrStdin(ops) {
 		if err := c.catOne(name, *number, &line); err != nil {
-			c.Errorf("%s: %s", quotef(name), ErrText(err))
+			c.Errorf("%s: %s", QuoteName(name), ErrText(err))
 			status = 1
 		}
 	}
@@ -133,7 +133,7 @@ func (c *cmd) headTailFlags() (countOpt, []string, bool, bool) {
 		if *byteCount != "" {
 			what = "bytes"
 		}
-		c.Errorf("invalid number of %s: %s", what, quoteL(arg))
+		c.Errorf("invalid number of %s: %s", what, QuoteArg(arg))
 		return o, nil, false, false
 	}
 	o.bytes = *byteCount != ""
@@ -186,7 +186,7 @@ func (c *cmd) headTail(head bool) int {
 func (c *cmd) readHead(name string, o countOpt) ([]byte, error) {
 	r, err := c.openInput(name)
 	if err != nil {
-		c.Errorf("cannot open %s for reading: %s", quote(name), ErrText(err))
+		c.Errorf("cannot open %s for reading: %s", Quote(name), ErrText(err))
 		return nil, err
 	}
 	defer r.Close()
@@ -202,7 +202,7 @@ func (c *cmd) readHead(name string, o countOpt) ([]byte, error) {
 		}
 	}
 	if err != nil && err != io.EOF {
-		shown := quote(name)
+		shown := Quote(name)
 		if name == "-" {
 			shown = "'standard input'"
 		}
@@ -216,13 +216,13 @@ func (c *cmd) readHead(name string, o countOpt) ([]byte, error) {
 func (c *cmd) slurp(name string) ([]byte, error) {
 	r, err := c.openInput(name)
 	if err != nil {
-		c.Errorf("cannot open %s for reading: %s", quote(name), ErrText(err))
+		c.Errorf("cannot open %s for reading: %s", Quote(name), ErrText(err))
 		return nil, err
 	}
 	defer r.Close()
 	data, err := io.ReadAll(r)
 	if err != nil {
-		shown := quote(name)
+		shown := Quote(name)
 		if name == "-" {
 			shown = "'standard input'"
 		}
@@ -350,12 +350,12 @@ func (c *cmd) wcAll(names []string, show []bool) ([]*wcCounts, int, int) {
 func (c *cmd) wcRead(name string) (data []byte, opened bool, err error) {
 	r, err := c.openInput(name)
 	if err != nil {
-		c.Errorf("%s: %s", quotef(name), ErrText(err))
+		c.Errorf("%s: %s", QuoteName(name), ErrText(err))
 		return nil, false, err
 	}
 	defer r.Close()
 	if data, err = io.ReadAll(r); err != nil {
-		c.Errorf("%s: %s", quotef(name), ErrText(err))
+		c.Errorf("%s: %s", QuoteName(name), ErrText(err))
 	}
 	return data, true, err
 }
@@ -400,7 +400,7 @@ func teeApplet(c *cmd) int {
 	for _, name := range ops {
 		f, err := openFile(c.Task, name, flags, 0o666)
 		if err != nil {
-			c.Errorf("%s: %s", quotef(name), ErrText(err))
+			c.Errorf("%s: %s", QuoteName(name), ErrText(err))
 			status = 1
 			continue
 		}

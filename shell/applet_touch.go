@@ -59,21 +59,21 @@ func (c *cmd) touchTimes(o *touchOpts, date, stamp, ref string, haveDate, haveSt
 	case ref != "":
 		st, err := c.Task.Stat(ref)
 		if err != nil {
-			c.Errorf("failed to get attributes of %s: %s", quote(ref), ErrText(err))
+			c.Errorf("failed to get attributes of %s: %s", Quote(ref), ErrText(err))
 			return false
 		}
 		o.times = &[2]vfs.Timespec{st.Atime, st.Mtime}
 	case haveDate:
 		ts, ok := parseDate(date, c.Task.Kernel().Now())
 		if !ok {
-			c.Errorf("invalid date format %s", quoteL(date))
+			c.Errorf("invalid date format %s", QuoteArg(date))
 			return false
 		}
 		o.times = &[2]vfs.Timespec{ts, ts}
 	case haveStamp:
 		ts, ok := parseStamp(stamp, c.Task.Kernel().Now())
 		if !ok {
-			c.Errorf("invalid date format %s", quoteL(stamp))
+			c.Errorf("invalid date format %s", QuoteArg(stamp))
 			return false
 		}
 		o.times = &[2]vfs.Timespec{ts, ts}
@@ -120,13 +120,13 @@ func (c *cmd) touchOne(name string, o *touchOpts) bool {
 		return true
 	}
 	if openErr != nil && !errors.Is(openErr, linux.EISDIR) {
-		c.Errorf("cannot touch %s: %s", quote(name), ErrText(openErr))
+		c.Errorf("cannot touch %s: %s", Quote(name), ErrText(openErr))
 		return false
 	}
 	if o.noCreate && errors.Is(err, linux.ENOENT) {
 		return true
 	}
-	c.Errorf("setting times of %s: %s", quote(name), ErrText(err))
+	c.Errorf("setting times of %s: %s", Quote(name), ErrText(err))
 	return false
 }
 
@@ -218,7 +218,7 @@ func truncateApplet(c *cmd) int {
 		}
 	}
 	if !fs.Changed("size") {
-		c.Errorf("you must specify either %s or %s", quote("--size"), quote("--reference"))
+		c.Errorf("you must specify either %s or %s", Quote("--size"), Quote("--reference"))
 		c.TryHelp()
 		return 1
 	}
@@ -244,20 +244,20 @@ func (c *cmd) truncateOne(name string, n int64, rel byte, noCreate bool) bool {
 		if noCreate && errors.Is(err, linux.ENOENT) {
 			return true
 		}
-		c.Errorf("cannot open %s for writing: %s", quote(name), ErrText(err))
+		c.Errorf("cannot open %s for writing: %s", Quote(name), ErrText(err))
 		return false
 	}
 	defer c.Task.Close(fd)
 	if rel != 0 {
 		st, err := c.Task.Fstat(fd)
 		if err != nil {
-			c.Errorf("cannot fstat %s: %s", quote(name), ErrText(err))
+			c.Errorf("cannot fstat %s: %s", Quote(name), ErrText(err))
 			return false
 		}
 		fsize := st.Size
 		if !isReg(uint32(st.Mode)) {
 			if fsize, err = c.Task.Lseek(fd, 0, linux.SEEK_END); err != nil {
-				c.Errorf("cannot get the size of %s: %s", quote(name), ErrText(err))
+				c.Errorf("cannot get the size of %s: %s", Quote(name), ErrText(err))
 				return false
 			}
 		}
@@ -277,7 +277,7 @@ func (c *cmd) truncateOne(name string, n int64, rel byte, noCreate bool) bool {
 			fallthrough
 		default:
 			if n > math.MaxInt64-fsize {
-				c.Errorf("overflow extending size of file %s", quote(name))
+				c.Errorf("overflow extending size of file %s", Quote(name))
 				return false
 			}
 			n = fsize + n
@@ -285,7 +285,7 @@ func (c *cmd) truncateOne(name string, n int64, rel byte, noCreate bool) bool {
 	}
 	n = max(n, 0)
 	if err := c.Task.Ftruncate(fd, n); err != nil {
-		c.Errorf("failed to truncate %s at %d bytes: %s", quote(name), n, ErrText(err))
+		c.Errorf("failed to truncate %s at %d bytes: %s", Quote(name), n, ErrText(err))
 		return false
 	}
 	return true
@@ -312,10 +312,10 @@ func (c *cmd) truncateSize(s string) (byte, int64, bool) {
 	n, overflow, ok := parseSizeSuffix(s)
 	switch {
 	case overflow:
-		c.Errorf("Invalid number: %s: %s", quoteL(s), linux.EOVERFLOW)
+		c.Errorf("Invalid number: %s: %s", QuoteArg(s), linux.EOVERFLOW)
 		return 0, 0, false
 	case !ok:
-		c.Errorf("Invalid number: %s", quoteL(s))
+		c.Errorf("Invalid number: %s", QuoteArg(s))
 		return 0, 0, false
 	case (rel == '/' || rel == '%') && n == 0:
 		c.Errorf("division by zero")

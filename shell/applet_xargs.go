@@ -119,7 +119,7 @@ func xargsApplet(c *cmd) int {
 	if x.argMax > x.posixMax {
 		x.argMax = x.posixMax
 	}
-	operands, status, ok := c.getoptEach(xargsOptions, true, xargsHelp, x.option)
+	operands, status, ok := c.GetoptEach(xargsOptions, true, xargsHelp, x.option)
 	if !ok {
 		return status
 	}
@@ -143,7 +143,7 @@ func (x *xargsRun) run(operands []string) error {
 	if x.argFile != "" && x.argFile != "-" {
 		f, err := openFile(c.Task, x.argFile, linux.O_RDONLY, 0)
 		if err != nil {
-			c.Errorf("Cannot open input file %s: %s", quoteL(x.argFile), ErrText(err))
+			c.Errorf("Cannot open input file %s: %s", QuoteArg(x.argFile), ErrText(err))
 			return xargsExit(1)
 		}
 		defer f.Close()
@@ -182,7 +182,7 @@ func (x *xargsRun) printLimits() {
 func (x *xargsRun) printCommand(argv []string, end string) {
 	words := make([]string, len(argv))
 	for k, a := range argv {
-		words[k] = quotef(a)
+		words[k] = QuoteName(a)
 	}
 	x.c.Out.Flush()
 	fmt.Fprint(x.c.Errw, strings.Join(words, " ")+end)
@@ -235,7 +235,7 @@ func (x *xargsRun) spawn(argv []string) error {
 			// The child dies before it can run the command, and
 			// findutils 4.9's exit handler then fails an assertion in
 			// it: xargs reports the child killed by SIGABRT.
-			c.Errorf("%s: %s", quoteL("/dev/tty"), ErrText(err))
+			c.Errorf("%s: %s", QuoteArg("/dev/tty"), ErrText(err))
 			c.Errorf("xargs.c:1605: wait_for_proc_all: Assertion `getpid () == parent' failed.")
 			c.Errorf("%s: terminated by signal 6", argv[0])
 			return xargsExit(125)

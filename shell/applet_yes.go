@@ -20,13 +20,13 @@ closed.
 // yesApplet is yes(1): it stops when writing fails (a closed pipe ends
 // it as SIGPIPE would) or the shell is cancelled.
 func yesApplet(c *cmd) int {
-	cl, status, ok := c.getopt(nil, false, yesHelp)
+	cl, status, ok := c.Getopt(nil, false, yesHelp)
 	if !ok {
 		return status
 	}
 	line := "y\n"
-	if len(cl.operands) > 0 {
-		line = strings.Join(cl.operands, " ") + "\n"
+	if len(cl.Operands) > 0 {
+		line = strings.Join(cl.Operands, " ") + "\n"
 	}
 	// Whole lines at a time, several kilobytes a write.
 	chunk := strings.Repeat(line, max(1, 8192/len(line)))

@@ -77,7 +77,7 @@ func findProgram(t *vfs.Task, name string, env envList) (string, error) {
 // do ("NAME: 'CMD': No such file or directory"), and returns the status
 // execvp's failure stands for: 127 when not found, 126 otherwise.
 func (c *cmd) execError(name string, err error) int {
-	c.Errorf("%s: %s", quoteL(name), ErrText(err))
+	c.Errorf("%s: %s", QuoteArg(name), ErrText(err))
 	if errors.Is(err, linux.ENOENT) {
 		return 127
 	}

@@ -417,7 +417,7 @@ func (c *cmd) lsApplyValue(s *lsSettings, p getopt.Parsed) (int, bool) {
 func (c *cmd) lsCount(value, complaint string, dst *int) (int, bool) {
 	n, valid := lsNumber(value)
 	if !valid {
-		c.Errorf("%s: %s", complaint, quoteL(value))
+		c.Errorf("%s: %s", complaint, QuoteArg(value))
 		return 2, true
 	}
 	*dst = n
@@ -448,11 +448,11 @@ func (c *cmd) lsBlockSize(s *lsSettings, p getopt.Parsed) (int, bool) {
 		o.fileBlockSize, o.fileHumanOpts = bs, uint64(opts)
 		return 0, false
 	case e&dfLongintInvalidSuffix != 0:
-		c.Errorf("invalid suffix in --block-size argument %s", quoteL(p.Value))
+		c.Errorf("invalid suffix in --block-size argument %s", QuoteArg(p.Value))
 	case e == dfLongintOverflow:
-		c.Errorf("--block-size argument %s too large", quoteL(p.Value))
+		c.Errorf("--block-size argument %s too large", QuoteArg(p.Value))
 	default:
-		c.Errorf("invalid --block-size argument %s", quoteL(p.Value))
+		c.Errorf("invalid --block-size argument %s", QuoteArg(p.Value))
 	}
 	return 2, true
 }
@@ -494,13 +494,13 @@ func (c *cmd) lsArgmatch(opt, arg string, words [][]string) (int, bool) {
 	if res == lsMatchOK {
 		return k, true
 	}
-	c.Errorf("%s argument %s for %s", res, quoteL(arg), quoteL(opt))
+	c.Errorf("%s argument %s for %s", res, QuoteArg(arg), QuoteArg(opt))
 	var b strings.Builder
 	b.WriteString("Valid arguments are:")
 	for _, group := range words {
-		b.WriteString("\n  - " + quoteL(group[0]))
+		b.WriteString("\n  - " + QuoteArg(group[0]))
 		for _, w := range group[1:] {
-			b.WriteString(", " + quoteL(w))
+			b.WriteString(", " + QuoteArg(w))
 		}
 	}
 	fmt.Fprintln(c.Errw, b.String())
@@ -560,7 +560,7 @@ func (c *cmd) lsDefaults(s *lsSettings) (int, bool) {
 		if n, ok := lsNumber(v); ok {
 			o.tabSize = n
 		} else if o.format == lsColumns || o.format == lsAcross || o.format == lsCommas {
-			c.Errorf("ignoring invalid tab size in environment variable TABSIZE: %s", quoteL(v))
+			c.Errorf("ignoring invalid tab size in environment variable TABSIZE: %s", QuoteArg(v))
 		}
 	}
 	o.qmark = s.hideCtl == 1
@@ -617,7 +617,7 @@ func (c *cmd) lsWidth(s *lsSettings) int {
 		if n, ok := lsNumber(v); ok {
 			return n
 		}
-		c.Errorf("ignoring invalid width in environment variable COLUMNS: %s", quoteL(v))
+		c.Errorf("ignoring invalid width in environment variable COLUMNS: %s", QuoteArg(v))
 	}
 	return 80
 }
@@ -633,7 +633,7 @@ func (c *cmd) lsQuoting(opt int) int {
 		if k, res := lsMatch(v, qsWords); res == lsMatchOK {
 			return k
 		}
-		c.Errorf("ignoring invalid value of environment variable QUOTING_STYLE: %s", quoteL(v))
+		c.Errorf("ignoring invalid value of environment variable QUOTING_STYLE: %s", QuoteArg(v))
 	}
 	return qsLiteral
 }
@@ -667,7 +667,7 @@ func (c *cmd) lsTimeStyle(s *lsSettings) (int, bool) {
 	if f, ok := strings.CutPrefix(style, "+"); ok {
 		old, recent, two := strings.Cut(f, "\n")
 		if two && strings.Contains(recent, "\n") {
-			c.Errorf("invalid time style format %s", quoteL(f))
+			c.Errorf("invalid time style format %s", QuoteArg(f))
 			return 2, true
 		}
 		if !two {
@@ -685,7 +685,7 @@ func (c *cmd) lsTimeStyle(s *lsSettings) (int, bool) {
 		o.timeFormat = lsTimeStyles[k].format
 		return 0, false
 	}
-	c.Errorf("%s argument %s for 'time style'", res, quoteL(style))
+	c.Errorf("%s argument %s for 'time style'", res, QuoteArg(style))
 	var b strings.Builder
 	b.WriteString("Valid arguments are:\n")
 	for _, ts := range lsTimeStyles {

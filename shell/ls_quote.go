@@ -37,24 +37,24 @@ func (q lsQuoter) quote(name string) (string, bool) {
 	case qsLiteral:
 		s = name
 	case qsShell, qsShellAlways, qsShellEscape, qsShellEscapeAlways:
-		s = shellQuoting{always: q.style == qsShellAlways || q.style == qsShellEscapeAlways,
-			escapes: q.style >= qsShellEscape, extra: q.extra}.quote(name)
+		s = ShellQuoting{always: q.style == qsShellAlways || q.style == qsShellEscapeAlways,
+			escapes: q.style >= qsShellEscape, extra: q.extra}.Quote(name)
 	case qsC, qsCLocale:
-		s = `"` + backslashEscape(name, `"`+q.extra) + `"`
+		s = `"` + BackslashEscape(name, `"`+q.extra) + `"`
 	case qsCMaybe:
 		// Only '"', the extra bytes and non-printable ones make quotes
 		// needed; then the whole name is in the C style.
 		if strings.IndexFunc(name, func(r rune) bool {
 			return r == '"' || r < 0x20 || r >= 0x7f || strings.ContainsRune(q.extra, r)
 		}) >= 0 {
-			s = `"` + backslashEscape(name, `"`+q.extra) + `"`
+			s = `"` + BackslashEscape(name, `"`+q.extra) + `"`
 		} else {
 			s = name
 		}
 	case qsEscape:
-		s = backslashEscape(name, q.extra)
+		s = BackslashEscape(name, q.extra)
 	case qsLocale:
-		s = "'" + backslashEscape(name, "'"+q.extra) + "'"
+		s = "'" + BackslashEscape(name, "'"+q.extra) + "'"
 	}
 	quoted := s != name
 	if q.qmark && (q.style == qsLiteral || q.style == qsShell || q.style == qsShellAlways) {

@@ -11,44 +11,44 @@ import (
 // Option IDs of --help and --version in getopt tables; above every byte,
 // so they cannot clash with a short option.
 const (
-	optHelp = 0x1000 + iota
-	optVersion
+	OptHelp = 0x1000 + iota
+	OptVersion
 )
 
-// cmdLine is an applet's parsed command line.
-type cmdLine struct {
-	opts     []getopt.Parsed
-	operands []string
+// CmdLine is an applet's parsed command line.
+type CmdLine struct {
+	Opts     []getopt.Parsed
+	Operands []string
 }
 
-// getopt parses the applet's arguments by getopt_long's rules with opts
+// Getopt parses the applet's arguments by getopt_long's rules with opts
 // plus --help and --version, and returns the options in command-line
 // order. inOrder is a '+' optstring; POSIXLY_CORRECT in the environment
 // asks for it too, as it does of glibc. On false the applet returns
 // status: see getoptEach.
-func (c *cmd) getopt(opts []getopt.Option, inOrder bool, help string) (cl cmdLine, status int, ok bool) {
-	cl.operands, status, ok = c.getoptEach(opts, inOrder, help, func(o getopt.Parsed) bool {
-		cl.opts = append(cl.opts, o)
+func (c *cmd) Getopt(opts []getopt.Option, inOrder bool, help string) (cl CmdLine, status int, ok bool) {
+	cl.Operands, status, ok = c.GetoptEach(opts, inOrder, help, func(o getopt.Parsed) bool {
+		cl.Opts = append(cl.Opts, o)
 		return true
 	})
 	return cl, status, ok
 }
 
-// getoptEach is getopt calling each for every option as getopt_long's
+// GetoptEach is getopt calling each for every option as getopt_long's
 // caller meets them: --help prints the help (our own text, after "Usage:
 // NAME "), --version the version line, and both end the applet with
 // status 0; each returning false ends it with c.usageStatus (each has
 // reported why); a usage error of getopt's is reported after the options
 // before it were seen, as "NAME: MSG" and the try-help line.
-func (c *cmd) getoptEach(opts []getopt.Option, inOrder bool, help string, each func(getopt.Parsed) bool) ([]string, int, bool) {
-	p := getopt.Parser{Options: withHelp(opts), InOrder: inOrder || c.dfGetenv("POSIXLY_CORRECT") != ""}
+func (c *cmd) GetoptEach(opts []getopt.Option, inOrder bool, help string, each func(getopt.Parsed) bool) ([]string, int, bool) {
+	p := getopt.Parser{Options: WithHelp(opts), InOrder: inOrder || c.dfGetenv("POSIXLY_CORRECT") != ""}
 	parsed, operands, err := p.Parse(c.Args)
 	for _, o := range parsed {
 		switch o.ID {
-		case optHelp:
+		case OptHelp:
 			fmt.Fprintf(c.Out, "Usage: %s %s", c.Name, help)
 			return nil, 0, false
-		case optVersion:
+		case OptVersion:
 			fmt.Fprintf(c.Out, "%s (linuxvfs) %s\n", c.Name, Version)
 			return nil, 0, false
 		}
@@ -64,15 +64,15 @@ func (c *cmd) getoptEach(opts []getopt.Option, inOrder bool, help string, each f
 	return operands, 0, true
 }
 
-// withHelp is an option table with --help and --version added.
-func withHelp(opts []getopt.Option) []getopt.Option {
+// WithHelp is an option table with --help and --version added.
+func WithHelp(opts []getopt.Option) []getopt.Option {
 	return append(append([]getopt.Option(nil), opts...),
-		getopt.Option{Long: "help", ID: optHelp}, getopt.Option{Long: "version", ID: optVersion})
+		getopt.Option{Long: "help", ID: OptHelp}, getopt.Option{Long: "version", ID: OptVersion})
 }
 
-// usage reports a usage error of the applet's own ("NAME: MSG", then the
+// Usage reports a Usage error of the applet's own ("NAME: MSG", then the
 // try-help line) and returns c.usageStatus.
-func (c *cmd) usage(format string, a ...any) int {
+func (c *cmd) Usage(format string, a ...any) int {
 	c.Errorf(format, a...)
 	c.TryHelp()
 	return c.UsageStatus

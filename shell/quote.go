@@ -7,16 +7,16 @@ import (
 	"strings"
 )
 
-// quote is coreutils' quoteaf (shell-escape-always quoting in the C
+// Quote is coreutils' quoteaf (shell-escape-always quoting in the C
 // locale): the form file names take in most diagnostics, e.g. 'a b'.
-func quote(s string) string { return shellEscape(s, true) }
+func Quote(s string) string { return shellEscape(s, true) }
 
-// quotef is coreutils' quotef (shell-escape quoting): names are left bare
+// QuoteName is coreutils' QuoteName (shell-escape quoting): names are left bare
 // unless the shell would need quoting, as in "cat: /t/x: ...".
-func quotef(s string) string { return shellEscape(s, false) }
+func QuoteName(s string) string { return shellEscape(s, false) }
 
-// shellQuoting are the knobs of gnulib's shell quoting styles.
-type shellQuoting struct {
+// ShellQuoting are the knobs of gnulib's shell quoting styles.
+type ShellQuoting struct {
 	always  bool   // quote even names the shell takes as they are
 	escapes bool   // non-printable bytes as $'\n' segments (shell-escape)
 	extra   string // more bytes that make a name need quotes (ls -F)
@@ -25,7 +25,7 @@ type shellQuoting struct {
 // needsQuoting reports whether gnulib's quotearg would quote s in a shell
 // style: shell metacharacters, white space, quotes, the C-escaped control
 // characters and (with escapes) every non-printable byte do.
-func (q shellQuoting) needsQuoting(s string) bool {
+func (q ShellQuoting) needsQuoting(s string) bool {
 	if s == "" {
 		return true
 	}
@@ -52,12 +52,12 @@ func (q shellQuoting) needsQuoting(s string) bool {
 // shellEscape quotes s as gnulib's shell_escape(_always)_quoting_style
 // does in the C locale.
 func shellEscape(s string, always bool) string {
-	return shellQuoting{always: always, escapes: true}.quote(s)
+	return ShellQuoting{always: always, escapes: true}.Quote(s)
 }
 
-// quote quotes s in the C locale: single quotes, with ' written as '\”
+// Quote quotes s in the C locale: single quotes, with ' written as '\”
 // and (with escapes) non-printable bytes as $'\n'-style segments.
-func (q shellQuoting) quote(s string) string {
+func (q ShellQuoting) Quote(s string) string {
 	if !q.always && !q.needsQuoting(s) {
 		return s
 	}
@@ -70,14 +70,14 @@ func (q shellQuoting) quote(s string) string {
 	// inEscape: a $'...' segment is open. gnulib quotes a name with a '
 	// twice, the second time starting in the state the first ended in:
 	// inside a segment when the name ends with a non-printable byte.
-	inEscape := q.escapes && hasQuote && !isPrintable(s[len(s)-1])
+	inEscape := q.escapes && hasQuote && !IsPrintable(s[len(s)-1])
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c == '\'':
 			b.WriteString(`'\''`)
 			inEscape = false
-		case !q.escapes || isPrintable(c):
+		case !q.escapes || IsPrintable(c):
 			if inEscape {
 				b.WriteString("''")
 				inEscape = false
@@ -88,15 +88,15 @@ func (q shellQuoting) quote(s string) string {
 				b.WriteString("'$'")
 				inEscape = true
 			}
-			b.WriteString(cEscape(c))
+			b.WriteString(CEscape(c))
 		}
 	}
 	b.WriteByte('\'')
 	return b.String()
 }
 
-// isPrintable is isprint in the C locale.
-func isPrintable(c byte) bool { return c >= 0x20 && c < 0x7f }
+// IsPrintable is isprint in the C locale.
+func IsPrintable(c byte) bool { return c >= 0x20 && c < 0x7f }
 
 // doubleQuotable reports whether every byte of s means the same in C and
 // in shell double quotes (gnulib's c_and_shell_quote_compat): then a name
@@ -112,8 +112,8 @@ func doubleQuotable(s string) bool {
 	return true
 }
 
-// cEscape is the backslash escape of a non-printable byte inside $'...'.
-func cEscape(c byte) string {
+// CEscape is the backslash escape of a non-printable byte inside $'...'.
+func CEscape(c byte) string {
 	switch c {
 	case '\a':
 		return `\a`
@@ -133,14 +133,14 @@ func cEscape(c byte) string {
 	return fmt.Sprintf(`\%03o`, c)
 }
 
-// quoteL is coreutils' quote() (locale quoting in the C locale): 'name'
+// QuoteArg is coreutils' quote() (locale quoting in the C locale): 'name'
 // with backslash escapes for ', \ and non-printable bytes. mkdir and the
 // usage diagnostics use it; most file diagnostics use quote.
-func quoteL(s string) string { return "'" + backslashEscape(s, "'") + "'" }
+func QuoteArg(s string) string { return "'" + BackslashEscape(s, "'") + "'" }
 
-// backslashEscape writes \\, the bytes of also and non-printable bytes as
+// BackslashEscape writes \\, the bytes of also and non-printable bytes as
 // C escapes.
-func backslashEscape(s, also string) string {
+func BackslashEscape(s, also string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
@@ -148,7 +148,7 @@ func backslashEscape(s, also string) string {
 			b.WriteByte('\\')
 			b.WriteByte(c)
 		case c < 0x20 || c >= 0x7f:
-			b.WriteString(cEscape(c))
+			b.WriteString(CEscape(c))
 		default:
 			b.WriteByte(c)
 		}

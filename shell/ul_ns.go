@@ -281,7 +281,7 @@ func ulChrootApplet(c *cmd) int {
 		}
 	}
 	if skipChdir && !isOldroot {
-		c.Errorf("option --skip-chdir only permitted if NEWROOT is old %s", quote("/"))
+		c.Errorf("option --skip-chdir only permitted if NEWROOT is old %s", Quote("/"))
 		c.TryHelp()
 		return 125
 	}
@@ -289,7 +289,7 @@ func ulChrootApplet(c *cmd) int {
 	defer t.Exit()
 	if !isOldroot {
 		if err := t.Chroot(newroot); err != nil {
-			c.Errorf("cannot change root directory to %s: %s", quote(newroot), ErrText(err))
+			c.Errorf("cannot change root directory to %s: %s", Quote(newroot), ErrText(err))
 			return 125
 		}
 	}
@@ -318,7 +318,7 @@ func ulChrootApplet(c *cmd) int {
 	}
 	name, err := ulFindCommand(t, argv[0], isOldroot)
 	if err != nil {
-		c.Errorf("failed to run command %s: %s", quote(argv[0]), ErrText(err))
+		c.Errorf("failed to run command %s: %s", Quote(argv[0]), ErrText(err))
 		if errors.Is(err, linux.ENOENT) {
 			return 127
 		}
@@ -339,14 +339,14 @@ func ulParseUserspec(t *vfs.Task, userspec, groups string) (*vfs.Cred, string) {
 		if u != "" {
 			id, ok := ulNumericID(t, "/etc/passwd", u)
 			if !ok {
-				return nil, fmt.Sprintf("invalid user %s", quote(u))
+				return nil, fmt.Sprintf("invalid user %s", Quote(u))
 			}
 			uid = id
 		}
 		if hasG && g != "" {
 			id, ok := ulNumericID(t, "/etc/group", g)
 			if !ok {
-				return nil, fmt.Sprintf("invalid group %s", quote(g))
+				return nil, fmt.Sprintf("invalid group %s", Quote(g))
 			}
 			gid = id
 		}
@@ -355,7 +355,7 @@ func ulParseUserspec(t *vfs.Task, userspec, groups string) (*vfs.Cred, string) {
 		for _, g := range strings.Split(groups, ",") {
 			id, ok := ulNumericID(t, "/etc/group", g)
 			if !ok {
-				return nil, fmt.Sprintf("invalid group %s", quote(g))
+				return nil, fmt.Sprintf("invalid group %s", Quote(g))
 			}
 			sgroups = append(sgroups, id)
 		}
