@@ -127,7 +127,7 @@ func (c *cmd) chmodOne(w *dirWalk, l walkLoc, o *chmodOpts, cmdline bool) bool {
 	if cmdline {
 		if st, err = c.Task.Fstatat(w.at(), l.name, 0); err != nil {
 			if errors.Is(err, linux.ENOENT) {
-				if lst, lerr := c.Task.Fstatat(w.at(), l.name, linux.AT_SYMLINK_NOFOLLOW); lerr == nil && isLink(uint32(lst.Mode)) {
+				if lst, lerr := c.Task.Fstatat(w.at(), l.name, linux.AT_SYMLINK_NOFOLLOW); lerr == nil && IsLink(uint32(lst.Mode)) {
 					c.Errorf("cannot operate on dangling symlink %s", Quote(l.path))
 					return false
 				}
@@ -140,12 +140,12 @@ func (c *cmd) chmodOne(w *dirWalk, l walkLoc, o *chmodOpts, cmdline bool) bool {
 			c.Errorf("cannot access %s: %s", Quote(l.path), ErrText(err))
 			return false
 		}
-		if isLink(uint32(st.Mode)) {
+		if IsLink(uint32(st.Mode)) {
 			return true
 		}
 	}
 	ok := c.chmodApply(w.at(), l, &st, o)
-	if o.recursive && isDir(uint32(st.Mode)) {
+	if o.recursive && IsDir(uint32(st.Mode)) {
 		ok = c.eachChild(w, l, cmdline, func(child walkLoc) bool { return c.chmodOne(w, child, o, false) }) && ok
 	}
 	return ok
@@ -180,7 +180,7 @@ func (c *cmd) eachChild(w *dirWalk, dir walkLoc, follow bool, one func(l walkLoc
 func (c *cmd) chmodApply(dirfd int, l walkLoc, st *vfs.Statx, o *chmodOpts) bool {
 	name := l.path
 	old := uint32(st.Mode)
-	dir := isDir(old)
+	dir := IsDir(old)
 	newMode := o.ch.apply(old, dir, o.umask)
 	if err := c.Task.Fchmodat(dirfd, l.name, newMode, 0); err != nil {
 		if !o.quiet {

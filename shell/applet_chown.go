@@ -220,7 +220,7 @@ func (c *cmd) chownOne(w *dirWalk, l walkLoc, o *chownOpts, cmdline bool) bool {
 	}
 	follow := cmdline && !o.noDeref && !o.recursive
 	st := lst
-	if follow && isLink(uint32(lst.Mode)) {
+	if follow && IsLink(uint32(lst.Mode)) {
 		if st, err = c.Task.Fstatat(w.at(), l.name, 0); err != nil {
 			c.Errorf("cannot dereference %s: %s", Quote(l.path), ErrText(err))
 			return false
@@ -243,7 +243,7 @@ func (c *cmd) chownOne(w *dirWalk, l walkLoc, o *chownOpts, cmdline bool) bool {
 	} else {
 		c.chownReport(l.path, &st, o)
 	}
-	if o.recursive && isDir(uint32(lst.Mode)) {
+	if o.recursive && IsDir(uint32(lst.Mode)) {
 		ok = c.eachChild(w, l, false, func(child walkLoc) bool { return c.chownOne(w, child, o, false) }) && ok
 	}
 	return ok

@@ -91,7 +91,7 @@ type seenSource struct {
 // copies only once.
 func (c *cmd) seenBefore(seen map[seenSource]bool, src string) bool {
 	st, err := c.Task.Stat(src)
-	if err != nil || isDir(uint32(st.Mode)) {
+	if err != nil || IsDir(uint32(st.Mode)) {
 		return false
 	}
 	k := seenSource{st.Dev(), st.Ino, src}
@@ -156,13 +156,13 @@ func (cp *copier) statFlags(cmdline bool) int {
 // copy copies src to dst (copy_internal).
 func (cp *copier) copy(src, dst string, cmdline bool) bool {
 	c := cp.c
-	st, err := c.Task.Fstatat(atCWD, src, cp.statFlags(cmdline))
+	st, err := c.Task.Fstatat(AtCWD, src, cp.statFlags(cmdline))
 	if err != nil {
 		c.Errorf("cannot stat %s: %s", Quote(src), ErrText(err))
 		return false
 	}
 	mode := uint32(st.Mode)
-	if isDir(mode) && !cp.o.recursive {
+	if IsDir(mode) && !cp.o.recursive {
 		c.Errorf("-r not specified; omitting directory %s", Quote(src))
 		return false
 	}
@@ -170,7 +170,7 @@ func (cp *copier) copy(src, dst string, cmdline bool) bool {
 	if !ok || skip {
 		return ok
 	}
-	if isDir(mode) {
+	if IsDir(mode) {
 		if done, ok := cp.copiedBefore(src, dst, &st, cmdline); done {
 			return ok
 		}
@@ -179,14 +179,14 @@ func (cp *copier) copy(src, dst string, cmdline bool) bool {
 		return ok
 	}
 	switch {
-	case isDir(mode):
+	case IsDir(mode):
 		ok = cp.copyDir(src, dst, &st, newDst)
-	case isReg(mode):
+	case IsReg(mode):
 		ok = cp.copyReg(src, dst, &st, newDst)
 	default:
 		ok = cp.copySpecial(src, dst, &st)
 	}
-	if ok && !isDir(mode) {
+	if ok && !IsDir(mode) {
 		cp.announce(src, dst, false)
 	}
 	if ok && cp.o.preserve {
@@ -212,7 +212,7 @@ func (cp *copier) announce(src, dst string, madeDir bool) {
 // linkedBefore makes dst a hard link to the copy of a file met before
 // under another name, when links are kept. done means stop with ok.
 func (cp *copier) linkedBefore(src, dst string, st *vfs.Statx) (done, ok bool) {
-	if !cp.o.links || isDir(uint32(st.Mode)) || st.Nlink < 2 {
+	if !cp.o.links || IsDir(uint32(st.Mode)) || st.Nlink < 2 {
 		return false, true
 	}
 	k := devIno{st.Dev(), st.Ino}
@@ -240,10 +240,10 @@ func (cp *copier) checkDest(src, dst string, st *vfs.Statx) (newDst, skip, ok bo
 	c := cp.c
 	mode := uint32(st.Mode)
 	flags := 0
-	if !isReg(mode) {
+	if !IsReg(mode) {
 		flags = linux.AT_SYMLINK_NOFOLLOW
 	}
-	dt, err := c.Task.Fstatat(atCWD, dst, flags)
+	dt, err := c.Task.Fstatat(AtCWD, dst, flags)
 	if err != nil {
 		if errors.Is(err, linux.ENOENT) {
 			return true, false, true
@@ -258,13 +258,13 @@ func (cp *copier) checkDest(src, dst string, st *vfs.Statx) (newDst, skip, ok bo
 		return false, false, false
 	case cp.o.noClobber:
 		return false, true, true
-	case isDir(mode) && !isDir(dmode):
+	case IsDir(mode) && !IsDir(dmode):
 		c.Errorf("cannot overwrite non-directory %s with directory %s", Quote(dst), Quote(src))
 		return false, false, false
-	case !isDir(mode) && isDir(dmode):
+	case !IsDir(mode) && IsDir(dmode):
 		c.Errorf("cannot overwrite directory %s with non-directory", Quote(dst))
 		return false, false, false
-	case !isDir(mode) && !isReg(mode):
+	case !IsDir(mode) && !IsReg(mode):
 		if err := c.Task.Unlink(dst); err != nil {
 			c.Errorf("cannot remove %s: %s", Quote(dst), ErrText(err))
 			return false, false, false
@@ -278,7 +278,7 @@ func (cp *copier) checkDest(src, dst string, st *vfs.Statx) (newDst, skip, ok bo
 // permission bits less the umask, an existing one keeps its own.
 func (cp *copier) copyReg(src, dst string, st *vfs.Statx, newDst bool) bool {
 	c := cp.c
-	in, err := openFile(c.Task, src, linux.O_RDONLY, 0)
+	in, err := OpenFile(c.Task, src, linux.O_RDONLY, 0)
 	if err != nil {
 		c.Errorf("cannot open %s for reading: %s", Quote(src), ErrText(err))
 		return false
@@ -297,10 +297,10 @@ func (cp *copier) copyReg(src, dst string, st *vfs.Statx, newDst bool) bool {
 
 // openDest opens or creates the destination file. A nil file with a nil
 // error means the problem was already reported.
-func (cp *copier) openDest(dst string, st *vfs.Statx, newDst bool) (*vfsFile, error) {
+func (cp *copier) openDest(dst string, st *vfs.Statx, newDst bool) (*File, error) {
 	c := cp.c
 	if !newDst {
-		f, err := openFile(c.Task, dst, linux.O_WRONLY|linux.O_TRUNC, 0)
+		f, err := OpenFile(c.Task, dst, linux.O_WRONLY|linux.O_TRUNC, 0)
 		if err == nil || !cp.o.force {
 			return f, err
 		}
@@ -308,7 +308,7 @@ func (cp *copier) openDest(dst string, st *vfs.Statx, newDst bool) (*vfsFile, er
 			return nil, err
 		}
 	}
-	f, err := openFile(c.Task, dst, linux.O_WRONLY|linux.O_CREAT|linux.O_EXCL, uint32(st.Mode)&rwxUGO)
+	f, err := OpenFile(c.Task, dst, linux.O_WRONLY|linux.O_CREAT|linux.O_EXCL, uint32(st.Mode)&rwxUGO)
 	switch {
 	case errors.Is(err, linux.EEXIST):
 		if _, lerr := c.Task.Readlink(dst); lerr == nil {
@@ -355,7 +355,7 @@ func (cp *copier) copyDir(src, dst string, st *vfs.Statx, newDst bool) bool {
 	if !cp.o.moving || newDst {
 		cp.announce(src, dst, newDst)
 	}
-	ents, err := readDirents(c.Task, src)
+	ents, err := ReadDirents(c.Task, src)
 	if err != nil {
 		c.Errorf("cannot access %s: %s", Quote(src), ErrText(err))
 		return false
@@ -366,7 +366,7 @@ func (cp *copier) copyDir(src, dst string, st *vfs.Statx, newDst bool) bool {
 		if c.Cancelled() {
 			return false
 		}
-		ok = cp.copy(joinPath(src, e.Name), joinPath(dst, e.Name), false) && ok
+		ok = cp.copy(JoinPath(src, e.Name), JoinPath(dst, e.Name), false) && ok
 		if cp.intoSelf {
 			cp.finishDir(dst, st, newDst, restore, dmode)
 			return false
@@ -428,7 +428,7 @@ func (cp *copier) finishDir(dst string, st *vfs.Statx, newDst, restore bool, mod
 func (cp *copier) copySpecial(src, dst string, st *vfs.Statx) bool {
 	c := cp.c
 	mode := uint32(st.Mode)
-	if isLink(mode) {
+	if IsLink(mode) {
 		target, err := c.Task.Readlink(src)
 		if err == nil {
 			err = c.Task.Symlink(target, dst)
@@ -439,7 +439,7 @@ func (cp *copier) copySpecial(src, dst string, st *vfs.Statx) bool {
 		}
 		return true
 	}
-	err := c.Task.Mknodat(atCWD, dst, mode&(linux.S_IFMT|modeBits), st.Rdev())
+	err := c.Task.Mknodat(AtCWD, dst, mode&(linux.S_IFMT|modeBits), st.Rdev())
 	if err != nil {
 		what := "special file"
 		if mode&linux.S_IFMT == linux.S_IFIFO {
@@ -455,15 +455,15 @@ func (cp *copier) copySpecial(src, dst string, st *vfs.Statx) bool {
 func (cp *copier) preserve(dst string, st *vfs.Statx) bool {
 	c := cp.c
 	times := [2]vfs.Timespec{st.Atime, st.Mtime}
-	if err := c.Task.Utimensat(atCWD, dst, &times, linux.AT_SYMLINK_NOFOLLOW); err != nil {
+	if err := c.Task.Utimensat(AtCWD, dst, &times, linux.AT_SYMLINK_NOFOLLOW); err != nil {
 		c.Errorf("preserving times for %s: %s", Quote(dst), ErrText(err))
 		return false
 	}
-	if err := c.Task.Fchownat(atCWD, dst, st.UID, st.GID, linux.AT_SYMLINK_NOFOLLOW); err != nil {
+	if err := c.Task.Fchownat(AtCWD, dst, st.UID, st.GID, linux.AT_SYMLINK_NOFOLLOW); err != nil {
 		c.Errorf("failed to preserve ownership for %s: %s", Quote(dst), ErrText(err))
 		return false
 	}
-	if isLink(uint32(st.Mode)) {
+	if IsLink(uint32(st.Mode)) {
 		return true
 	}
 	if err := c.Task.Chmod(dst, uint32(st.Mode)&modeBits); err != nil {

@@ -67,8 +67,8 @@ func (j *ddJob) openFiles() bool {
 	if !p.outGiven {
 		// A redirection to a file gives dd a seekable descriptor, as a
 		// real shell would.
-		if f, ok := c.hc.Stdout.(*vfsFile); ok {
-			j.outFd, j.sharedOut = f.fd, true
+		if f, ok := c.hc.Stdout.(*File); ok {
+			j.outFd, j.sharedOut = f.Fd, true
 		}
 		return true
 	}
@@ -103,10 +103,10 @@ func (j *ddJob) openFiles() bool {
 func (j *ddJob) cutAt(size int64, grow bool) bool {
 	t := j.c.Task
 	st, err := t.Fstat(j.outFd)
-	if err != nil || !isReg(uint32(st.Mode)) && !isDir(uint32(st.Mode)) {
+	if err != nil || !IsReg(uint32(st.Mode)) && !IsDir(uint32(st.Mode)) {
 		return true
 	}
-	if grow && (!isReg(uint32(st.Mode)) || st.Size >= size) {
+	if grow && (!IsReg(uint32(st.Mode)) || st.Size >= size) {
 		return true
 	}
 	if err := t.Ftruncate(j.outFd, size); err != nil {
@@ -234,7 +234,7 @@ func (j *ddJob) seekInput(want int64) (done, short bool) {
 		return false, false
 	}
 	st, err := t.Fstat(j.inFd)
-	if err != nil || !isReg(uint32(st.Mode)) {
+	if err != nil || !IsReg(uint32(st.Mode)) {
 		return false, false
 	}
 	at, _ := t.Lseek(j.inFd, 0, linux.SEEK_CUR)
@@ -439,7 +439,7 @@ func (j *ddJob) write(b []byte) (int, error) {
 		j.p.conv &^= ddConvSparse // not seekable: write the zeros
 	}
 	if j.outFd >= 0 {
-		return (&vfsFile{t: c.Task, fd: j.outFd}).Write(b)
+		return (&File{Task: c.Task, Fd: j.outFd}).Write(b)
 	}
 	n, err := c.Out.Write(b)
 	if err == nil {

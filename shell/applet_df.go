@@ -1024,7 +1024,7 @@ func (d *dfRun) readMounts() error {
 var errDfNoMounts = errors.New("")
 
 func (d *dfRun) readAll(name string) (string, error) {
-	f, err := openFile(d.c.Task, name, linux.O_RDONLY, 0)
+	f, err := OpenFile(d.c.Task, name, linux.O_RDONLY, 0)
 	if err != nil {
 		return "", err
 	}
@@ -1237,7 +1237,7 @@ func (d *dfRun) getAllEntries() {
 // file system mounted from it, anything else the one it is on.
 func (d *dfRun) getEntry(name string, st *vfs.Statx) {
 	m := uint32(st.Mode)
-	if (isBlk(m) || isChr(m)) && d.getDevice(name) {
+	if (IsBlk(m) || IsChr(m)) && d.getDevice(name) {
 		return
 	}
 	d.getPoint(name, st)
@@ -1379,7 +1379,7 @@ func (d *dfRun) findMountPoint(point string, st *vfs.Statx) (string, bool) {
 	t := d.c.Task
 	dir := point
 	last := *st
-	if !isDir(uint32(st.Mode)) {
+	if !IsDir(uint32(st.Mode)) {
 		dir = dirName(point)
 		s, err := t.Stat(dir)
 		if err != nil {

@@ -80,7 +80,7 @@ func (d *duWalk) walk(l walkLoc, depth int) int64 {
 	if d.o.bytes {
 		size = st.Size
 	}
-	if !isDir(uint32(st.Mode)) {
+	if !IsDir(uint32(st.Mode)) {
 		if depth == 0 || (d.o.all && d.shown(depth)) {
 			d.print(size, l.path)
 		}

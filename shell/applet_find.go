@@ -64,10 +64,10 @@ func (n findType) eval(_ *finder, _ walkLoc, st *vfs.Statx) bool {
 	return uint32(st.Mode)&linux.S_IFMT == n.t
 }
 func (findEmpty) eval(f *finder, l walkLoc, st *vfs.Statx) bool {
-	if isDir(uint32(st.Mode)) {
+	if IsDir(uint32(st.Mode)) {
 		return isEmptyDirAt(f.c.Task, f.w.at(), l.name)
 	}
-	return isReg(uint32(st.Mode)) && st.Size == 0
+	return IsReg(uint32(st.Mode)) && st.Size == 0
 }
 
 // finder is one find run.
@@ -240,7 +240,7 @@ func (f *finder) walk(l walkLoc, depth int) {
 	if depth >= f.minDepth {
 		f.expr.eval(f, l, &st)
 	}
-	if !isDir(uint32(st.Mode)) || (f.maxDepth >= 0 && depth >= f.maxDepth) {
+	if !IsDir(uint32(st.Mode)) || (f.maxDepth >= 0 && depth >= f.maxDepth) {
 		return
 	}
 	ents, err := f.w.enter(l, false)

@@ -47,18 +47,18 @@ func lnApplet(c *cmd) int {
 		return code
 	}
 	if dir == "" {
-		if !c.link(srcs[0], atCWD, dst, dst, linkErr, &o) {
+		if !c.link(srcs[0], AtCWD, dst, dst, linkErr, &o) {
 			return 1
 		}
 		return 0
 	}
-	dirfd := atCWD
+	dirfd := AtCWD
 	if dir != "." {
 		flags := uint32(linux.O_PATH | linux.O_DIRECTORY)
 		if o.noDeref {
 			flags |= linux.O_NOFOLLOW
 		}
-		fd, err := c.Task.Openat(atCWD, dir, flags, 0)
+		fd, err := c.Task.Openat(AtCWD, dir, flags, 0)
 		if err != nil {
 			c.Errorf("target %s: %s", Quote(dir), ErrText(err))
 			return 1
@@ -103,7 +103,7 @@ func (c *cmd) lnTargets(ops []string, tg *targetOpts, o *lnOpts) (srcs []string,
 	if len(ops) == 2 && tg.dir == "" {
 		src := ops[0]
 		if !(o.symbolic && o.relative) {
-			linkErr = c.makeLink(src, atCWD, ops[1], o)
+			linkErr = c.makeLink(src, AtCWD, ops[1], o)
 		}
 		if linkErr == nil {
 			return ops[:1], "", ops[1], nil, -1
@@ -120,11 +120,11 @@ func (c *cmd) lnTargets(ops []string, tg *targetOpts, o *lnOpts) (srcs []string,
 	if !o.noDeref {
 		flags = 0
 	}
-	st, err := c.Task.Fstatat(atCWD, d, flags)
-	if err == nil && !isDir(uint32(st.Mode)) {
+	st, err := c.Task.Fstatat(AtCWD, d, flags)
+	if err == nil && !IsDir(uint32(st.Mode)) {
 		err = linux.ENOTDIR
 	}
-	if err == nil && o.noDeref && isLink(uint32(st.Mode)) {
+	if err == nil && o.noDeref && IsLink(uint32(st.Mode)) {
 		err = linux.ELOOP
 	}
 	if err == nil {
@@ -159,13 +159,13 @@ func (c *cmd) link(src string, dirfd int, base, dst string, tried error, o *lnOp
 		if o.logical {
 			flags = 0
 		}
-		st, serr := c.Task.Fstatat(atCWD, src, flags)
+		st, serr := c.Task.Fstatat(AtCWD, src, flags)
 		if serr != nil {
 			c.Errorf("failed to access %s: %s", Quote(src), ErrText(serr))
 			return false
 		}
 		sst, haveSrc = st, true
-		if isDir(uint32(st.Mode)) {
+		if IsDir(uint32(st.Mode)) {
 			c.Errorf("%s: hard link not allowed for directory", QuoteName(src))
 			return false
 		}
@@ -183,7 +183,7 @@ func (c *cmd) link(src string, dirfd int, base, dst string, tried error, o *lnOp
 				return false
 			case derr != nil:
 				force = false
-			case isDir(uint32(dt.Mode)):
+			case IsDir(uint32(dt.Mode)):
 				c.Errorf("%s: cannot overwrite directory", QuoteName(dst))
 				return false
 			default:
@@ -226,7 +226,7 @@ func (c *cmd) sameName(src string, dirfd int, base string) bool {
 	if strings.TrimRight(lastComponent(src), "/") != strings.TrimRight(lastComponent(base), "/") {
 		return false
 	}
-	a, err := c.Task.Fstatat(atCWD, dirName(src), linux.AT_SYMLINK_NOFOLLOW)
+	a, err := c.Task.Fstatat(AtCWD, dirName(src), linux.AT_SYMLINK_NOFOLLOW)
 	if err != nil {
 		return false
 	}
@@ -236,7 +236,7 @@ func (c *cmd) sameName(src string, dirfd int, base string) bool {
 
 // sameNameNoFollow is same_nameat for two names relative to the cwd.
 func (c *cmd) sameNameNoFollow(a, b string) bool {
-	return c.sameName(a, atCWD, b)
+	return c.sameName(a, AtCWD, b)
 }
 
 func (c *cmd) makeLink(src string, dirfd int, dst string, o *lnOpts) error {
@@ -247,7 +247,7 @@ func (c *cmd) makeLink(src string, dirfd int, dst string, o *lnOpts) error {
 	if o.logical {
 		flags = linux.AT_SYMLINK_FOLLOW
 	}
-	return c.Task.Linkat(atCWD, src, dirfd, dst, flags)
+	return c.Task.Linkat(AtCWD, src, dirfd, dst, flags)
 }
 
 // replaceLink is gnulib's force_symlinkat/force_linkat: make the link

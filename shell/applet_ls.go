@@ -146,7 +146,7 @@ func (l *lister) gobbleArg(op string) (*lsEntry, bool) {
 		l.fail(true, "cannot access %s: %s", op, err)
 		return nil, false
 	}
-	e.isDir = isDir(e.typ)
+	e.isDir = IsDir(e.typ)
 	return e, true
 }
 
@@ -159,7 +159,7 @@ func (l *lister) statEntry(e *lsEntry) error {
 		e.st, err = t.Stat(e.path)
 	case e.cmdline && l.o.deref == lsDerefArgsToDir:
 		e.st, err = t.Stat(e.path)
-		if err == nil && isDir(uint32(e.st.Mode)) {
+		if err == nil && IsDir(uint32(e.st.Mode)) {
 			break
 		}
 		if err != nil && !errors.Is(err, linux.ENOENT) {
@@ -175,7 +175,7 @@ func (l *lister) statEntry(e *lsEntry) error {
 	e.statOK = true
 	e.ino = e.st.Ino
 	e.typ = uint32(e.st.Mode) & linux.S_IFMT
-	if isLink(e.typ) && (l.o.format == lsLong || l.checkLinkMode()) {
+	if IsLink(e.typ) && (l.o.format == lsLong || l.checkLinkMode()) {
 		l.readLink(e)
 	}
 	return nil
@@ -213,7 +213,7 @@ func (l *lister) fail(serious bool, format, name string, err error) {
 
 // printDir lists one directory and returns its subdirectories for -R.
 func (l *lister) printDir(d *lsEntry) []*lsEntry {
-	ents, err := readDirentsDots(l.c.Task, d.path, l.o.ignore == lsIgnoreNothing)
+	ents, err := ReadDirentsDots(l.c.Task, d.path, l.o.ignore == lsIgnoreNothing)
 	if err != nil {
 		l.fail(d.cmdline, "cannot open directory %s: %s", d.path, err)
 		return nil
@@ -244,7 +244,7 @@ func (l *lister) printDir(d *lsEntry) []*lsEntry {
 	}
 	var sub []*lsEntry
 	for _, e := range list {
-		if isDir(e.typ) && e.name != "." && e.name != ".." {
+		if IsDir(e.typ) && e.name != "." && e.name != ".." {
 			e.path = fileNameConcat(d.path, e.name) // extract_dirs_from_files
 			e.isDir = true
 			sub = append(sub, e)
@@ -276,7 +276,7 @@ func (l *lister) ignored(name string) bool {
 // entry makes an lsEntry of a directory entry, stat'ing it only when the
 // listing needs more than the name, inode and type getdents gives.
 func (l *lister) entry(d *lsEntry, de vfs.Dirent) *lsEntry {
-	e := &lsEntry{name: de.Name, path: joinPath(d.path, de.Name), ino: de.Ino, typ: uint32(de.Type) << 12}
+	e := &lsEntry{name: de.Name, path: JoinPath(d.path, de.Name), ino: de.Ino, typ: uint32(de.Type) << 12}
 	if d.path == "." {
 		e.path = de.Name // as coreutils' attach names it in messages
 	}
@@ -297,14 +297,14 @@ func (l *lister) needsStat(e *lsEntry) bool {
 		return true
 	}
 	needsType := o.recursive || o.indicator != lsIndNone || o.dirsFirst
-	link := isLink(e.typ) || e.typ == 0
+	link := IsLink(e.typ) || e.typ == 0
 	switch {
 	case (o.inode || needsType) && link && (o.deref == lsDerefAlways || l.checkLinkMode()):
 		return true
 	case needsType && e.typ == 0:
 		return true
 	}
-	return needsType && isReg(e.typ) && o.indicator == lsIndClassify
+	return needsType && IsReg(e.typ) && o.indicator == lsIndClassify
 }
 
 // totalBlocks is the sum of the 512-byte blocks of a listing.

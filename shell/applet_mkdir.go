@@ -80,7 +80,7 @@ func (c *cmd) mkdirOne(dir string, o *mkdirOpts) bool {
 		st, serr := t.Stat(name)
 		switch {
 		case serr == nil:
-			if isDir(uint32(st.Mode)) {
+			if IsDir(uint32(st.Mode)) {
 				return true
 			}
 		case errors.Is(err, linux.EEXIST) && !errors.Is(serr, linux.ENOENT) && !errors.Is(serr, linux.ENOTDIR):
@@ -215,7 +215,7 @@ func (c *cmd) rmdirSymlinkSlash(dir string, err error) bool {
 		return false
 	}
 	st, serr := c.Task.Stat(dir)
-	if serr == nil && !isDir(uint32(st.Mode)) || serr != nil && errors.Is(serr, linux.ENOTDIR) {
+	if serr == nil && !IsDir(uint32(st.Mode)) || serr != nil && errors.Is(serr, linux.ENOTDIR) {
 		return false
 	}
 	stripped := strings.TrimRight(dir, "/")
@@ -223,7 +223,7 @@ func (c *cmd) rmdirSymlinkSlash(dir string, err error) bool {
 		stripped = "/"
 	}
 	lst, lerr := c.Task.Lstat(stripped)
-	return lerr == nil && isLink(uint32(lst.Mode))
+	return lerr == nil && IsLink(uint32(lst.Mode))
 }
 
 func (c *cmd) rmdirVerbose(verbose bool, dir string) {

@@ -107,12 +107,12 @@ func (c *cmd) mknodCount(ops []string) int {
 }
 
 func (c *cmd) mknodOne(name string, typ, mode uint32, dev uint64, setMode bool) int {
-	if err := c.Task.Mknodat(atCWD, name, typ|mode, dev); err != nil {
+	if err := c.Task.Mknodat(AtCWD, name, typ|mode, dev); err != nil {
 		c.Errorf("%s: %s", QuoteName(name), ErrText(err))
 		return 1
 	}
 	if setMode {
-		if err := c.Task.Fchmodat(atCWD, name, mode, 0); err != nil {
+		if err := c.Task.Fchmodat(AtCWD, name, mode, 0); err != nil {
 			c.Errorf("cannot set permissions of %s: %s", Quote(name), ErrText(err))
 			return 1
 		}
@@ -137,13 +137,13 @@ func mkfifoApplet(c *cmd) int {
 	}
 	status := 0
 	for _, name := range ops {
-		if err := c.Task.Mknodat(atCWD, name, linux.S_IFIFO|mode, 0); err != nil {
+		if err := c.Task.Mknodat(AtCWD, name, linux.S_IFIFO|mode, 0); err != nil {
 			c.Errorf("cannot create fifo %s: %s", Quote(name), ErrText(err))
 			status = 1
 			continue
 		}
 		if fs.Changed("mode") {
-			if err := c.Task.Fchmodat(atCWD, name, mode, 0); err != nil {
+			if err := c.Task.Fchmodat(AtCWD, name, mode, 0); err != nil {
 				c.Errorf("cannot set permissions of %s: %s", Quote(name), ErrText(err))
 				status = 1
 			}

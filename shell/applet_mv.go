@@ -69,7 +69,7 @@ func mvApplet(c *cmd) int {
 func (c *cmd) targets(ops []string, tg *targetOpts) (srcs []string, dir, dst string, code int) {
 	switch {
 	case tg.dir != "":
-		if st, err := c.Task.Stat(tg.dir); err != nil || !isDir(uint32(st.Mode)) {
+		if st, err := c.Task.Stat(tg.dir); err != nil || !IsDir(uint32(st.Mode)) {
 			c.Errorf("target directory %s: %s", Quote(tg.dir), ErrText(notDirErr(err)))
 			return nil, "", "", 1
 		}
@@ -89,7 +89,7 @@ func (c *cmd) targets(ops []string, tg *targetOpts) (srcs []string, dir, dst str
 	}
 	last := ops[len(ops)-1]
 	st, err := c.Task.Stat(last)
-	if err == nil && isDir(uint32(st.Mode)) {
+	if err == nil && IsDir(uint32(st.Mode)) {
 		return ops[:len(ops)-1], last, "", -1
 	}
 	if len(ops) > 2 {
@@ -116,12 +116,12 @@ func (c *cmd) missingFileOperand() int {
 // moveFirst is mv's two-operand case: coreutils 9 tries the rename before
 // deciding whether DEST is a directory to move into (unless -T).
 func (c *cmd) moveFirst(src, dst string, noDir bool, o *mvOpts) bool {
-	err := c.Task.Renameat2(atCWD, src, atCWD, dst, linux.RENAME_NOREPLACE)
+	err := c.Task.Renameat2(AtCWD, src, AtCWD, dst, linux.RENAME_NOREPLACE)
 	if err == nil {
 		c.announceMove(o, src, dst)
 		return true
 	}
-	if st, serr := c.Task.Stat(dst); !noDir && serr == nil && isDir(uint32(st.Mode)) {
+	if st, serr := c.Task.Stat(dst); !noDir && serr == nil && IsDir(uint32(st.Mode)) {
 		return c.moveOne(src, fileNameConcat(dst, strings.TrimRight(lastComponent(src), "/")), nil, o)
 	}
 	return c.moveOne(src, dst, err, o)
@@ -132,7 +132,7 @@ func (c *cmd) moveFirst(src, dst string, noDir bool, o *mvOpts) bool {
 func (c *cmd) moveOne(src, dst string, tried error, o *mvOpts) bool {
 	err := tried
 	if err == nil {
-		if err = c.Task.Renameat2(atCWD, src, atCWD, dst, linux.RENAME_NOREPLACE); err == nil {
+		if err = c.Task.Renameat2(AtCWD, src, AtCWD, dst, linux.RENAME_NOREPLACE); err == nil {
 			c.announceMove(o, src, dst)
 			return true
 		}
@@ -153,7 +153,7 @@ func (c *cmd) moveOne(src, dst string, tried error, o *mvOpts) bool {
 		if !c.mayReplace(src, dst, &sst, &dst0) {
 			return false
 		}
-		err = c.Task.Renameat2(atCWD, src, atCWD, dst, 0)
+		err = c.Task.Renameat2(AtCWD, src, AtCWD, dst, 0)
 	case !errors.Is(derr, linux.ENOENT):
 		c.Errorf("cannot stat %s: %s", Quote(dst), ErrText(derr))
 		return false
@@ -161,11 +161,11 @@ func (c *cmd) moveOne(src, dst string, tried error, o *mvOpts) bool {
 		// The name exists (a dangling symlink followed by a slash) but
 		// cannot be looked up: coreutils goes on with a zeroed stat of
 		// the destination, a non-directory.
-		if isDir(uint32(sst.Mode)) {
+		if IsDir(uint32(sst.Mode)) {
 			c.Errorf("cannot overwrite non-directory %s with directory %s", Quote(dst), Quote(src))
 			return false
 		}
-		err = c.Task.Renameat2(atCWD, src, atCWD, dst, 0)
+		err = c.Task.Renameat2(AtCWD, src, AtCWD, dst, 0)
 	}
 	return c.moveResult(src, dst, err, o)
 }
@@ -173,7 +173,7 @@ func (c *cmd) moveOne(src, dst string, tried error, o *mvOpts) bool {
 // mayReplace applies copy_internal's checks before a move replaces an
 // existing destination.
 func (c *cmd) mayReplace(src, dst string, s, d *vfs.Statx) bool {
-	sdir, ddir := isDir(uint32(s.Mode)), isDir(uint32(d.Mode))
+	sdir, ddir := IsDir(uint32(s.Mode)), IsDir(uint32(d.Mode))
 	switch {
 	case !c.sameFileOK(src, dst, s, d, true, true):
 		c.Errorf("%s and %s are the same file", Quote(src), Quote(dst))
@@ -228,7 +228,7 @@ func (c *cmd) clearTarget(src, dst string) bool {
 		return true
 	}
 	if err == nil {
-		if isDir(uint32(st.Mode)) {
+		if IsDir(uint32(st.Mode)) {
 			err = c.Task.Rmdir(dst)
 		} else {
 			err = c.Task.Unlink(dst)
@@ -254,8 +254,8 @@ func (c *cmd) sameFileOK(src, dst string, s, d *vfs.Statx, move, derefNever bool
 	same := sameInode(s, d)
 	sl, dl := s, d
 	if derefNever {
-		if isLink(uint32(s.Mode)) && isLink(uint32(d.Mode)) {
-			sn := c.sameName(src, atCWD, dst)
+		if IsLink(uint32(s.Mode)) && IsLink(uint32(d.Mode)) {
+			sn := c.sameName(src, AtCWD, dst)
 			if !sn && same {
 				return !move
 			}
@@ -273,21 +273,21 @@ func (c *cmd) sameFileOK(src, dst string, s, d *vfs.Statx, move, derefNever bool
 		sl, dl = &ts, &td
 		same = sameInode(sl, dl)
 	}
-	slink, dlink := isLink(uint32(sl.Mode)), isLink(uint32(dl.Mode))
+	slink, dlink := IsLink(uint32(sl.Mode)), IsLink(uint32(dl.Mode))
 	if move {
 		if dlink {
 			return true
 		}
-		if same && dl.Nlink > 1 && !c.sameName(src, atCWD, dst) {
+		if same && dl.Nlink > 1 && !c.sameName(src, AtCWD, dst) {
 			return false
 		}
 	}
 	if !slink && !dlink && !sameInode(sl, dl) {
 		return true
 	}
-	if move && isLink(uint32(s.Mode)) && dl.Nlink > 1 {
+	if move && IsLink(uint32(s.Mode)) && dl.Nlink > 1 {
 		if abs, err := c.canonicalize(src, canExisting); err == nil {
-			return !c.sameName(abs, atCWD, dst)
+			return !c.sameName(abs, AtCWD, dst)
 		}
 	}
 	if derefNever {

@@ -146,7 +146,7 @@ func (c *cmd) canonicalize(name string, mode int) (string, error) {
 			rname = parentDir(rname)
 			continue
 		}
-		next, newRest, err := c.canonStep(joinPath(rname, comp), after, mode, seen)
+		next, newRest, err := c.canonStep(JoinPath(rname, comp), after, mode, seen)
 		if err != nil {
 			return "", err
 		}
@@ -175,7 +175,7 @@ func (c *cmd) canonStep(cand, after string, mode int, seen map[seenLink]bool) (s
 		return "", "", err
 	}
 	m := uint32(st.Mode)
-	if isLink(m) {
+	if IsLink(m) {
 		key := seenLink{st.Dev(), st.Ino, after}
 		if seen[key] {
 			if mode == canMissing {
@@ -193,7 +193,7 @@ func (c *cmd) canonStep(cand, after string, mode int, seen map[seenLink]bool) (s
 		}
 		return "", target + after, nil
 	}
-	if !isDir(m) && after != "" && mode != canMissing {
+	if !IsDir(m) && after != "" && mode != canMissing {
 		return "", "", linux.ENOTDIR
 	}
 	return cand, "", nil

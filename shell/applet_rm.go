@@ -54,8 +54,8 @@ func (c *cmd) rmOne(name string, o *rmOpts) bool {
 	name = ftsTrim(name)
 	st, err := c.Task.Lstat(name)
 	op := walkLoc{path: name, name: name}
-	if err != nil || !isDir(uint32(st.Mode)) {
-		return c.excise(atCWD, op, false, o)
+	if err != nil || !IsDir(uint32(st.Mode)) {
+		return c.excise(AtCWD, op, false, o)
 	}
 	if !o.recursive && !(o.emptyDirs && c.isEmptyDir(name)) {
 		err := linux.EISDIR
@@ -79,7 +79,7 @@ func (c *cmd) rmOne(name string, o *rmOpts) bool {
 		return false
 	}
 	if !o.recursive {
-		return c.excise(atCWD, op, true, o)
+		return c.excise(AtCWD, op, true, o)
 	}
 	w := newDirWalk(c.Task)
 	defer w.close()
@@ -141,7 +141,7 @@ func (c *cmd) excise(dirfd int, l walkLoc, dir bool, o *rmOpts) bool {
 
 // isEmptyDir reports whether a directory has no entries.
 func (c *cmd) isEmptyDir(name string) bool {
-	ents, err := readDirents(c.Task, name)
+	ents, err := ReadDirents(c.Task, name)
 	return err == nil && len(ents) == 0
 }
 

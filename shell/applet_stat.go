@@ -68,7 +68,7 @@ func statApplet(c *cmd) int {
 			}
 			continue
 		}
-		st, err := c.Task.Fstatat(atCWD, name, flags)
+		st, err := c.Task.Fstatat(AtCWD, name, flags)
 		if err != nil {
 			c.Errorf("cannot statx %s: %s", Quote(name), ErrText(err))
 			status = 1
@@ -85,7 +85,7 @@ func statApplet(c *cmd) int {
 			c.statFormat(f, "%n %s %b %f %u %g %D %i %h %t %T %X %Y %Z %W %o\n")
 		default:
 			f.quoteN = func(s string) string { return s }
-			if isChr(uint32(st.Mode)) || isBlk(uint32(st.Mode)) {
+			if IsChr(uint32(st.Mode)) || IsBlk(uint32(st.Mode)) {
 				c.statFormat(f, statDefaultDev)
 			} else {
 				c.statFormat(f, statDefault)
@@ -228,7 +228,7 @@ func stripPrecision(spec string) string {
 // statQuotedName is %N: the quoted name, and for a symlink its target.
 func (c *cmd) statQuotedName(f *statFile) string {
 	s := f.quoteN(f.name)
-	if isLink(uint32(f.st.Mode)) {
+	if IsLink(uint32(f.st.Mode)) {
 		if target, err := c.Task.Readlink(f.name); err == nil {
 			s += " -> " + f.quoteN(target)
 		}

@@ -18,7 +18,7 @@ func (c *cmd) openInput(name string) (io.ReadCloser, error) {
 	if name == "-" {
 		return io.NopCloser(c.Stdin), nil
 	}
-	return openFile(c.Task, name, linux.O_RDONLY, 0)
+	return OpenFile(c.Task, name, linux.O_RDONLY, 0)
 }
 
 // operandsOrStdin returns the operands, or "-" when there are none.
@@ -327,7 +327,7 @@ func (c *cmd) wcAll(names []string, show []bool) ([]*wcCounts, int, int) {
 		}
 		k := countText(data)
 		counts[i] = &k
-		if st, err := c.Task.Stat(name); name != "-" && err == nil && isReg(uint32(st.Mode)) {
+		if st, err := c.Task.Stat(name); name != "-" && err == nil && IsReg(uint32(st.Mode)) {
 			regTotal += st.Size
 		} else {
 			minWidth = 7
@@ -398,7 +398,7 @@ func teeApplet(c *cmd) int {
 	status := 0
 	writers := []io.Writer{c.Out}
 	for _, name := range ops {
-		f, err := openFile(c.Task, name, flags, 0o666)
+		f, err := OpenFile(c.Task, name, flags, 0o666)
 		if err != nil {
 			c.Errorf("%s: %s", QuoteName(name), ErrText(err))
 			status = 1

@@ -103,7 +103,7 @@ func omitUnwanted(o *touchOpts, atime, mtime bool) {
 func (c *cmd) touchOne(name string, o *touchOpts) bool {
 	fd, openErr := -1, error(nil)
 	if !o.noCreate && !o.noDeref {
-		fd, openErr = c.Task.Openat(atCWD, name, linux.O_WRONLY|linux.O_CREAT|linux.O_NONBLOCK|linux.O_NOCTTY, 0o666)
+		fd, openErr = c.Task.Openat(AtCWD, name, linux.O_WRONLY|linux.O_CREAT|linux.O_NONBLOCK|linux.O_NOCTTY, 0o666)
 	}
 	var err error
 	if fd >= 0 {
@@ -114,7 +114,7 @@ func (c *cmd) touchOne(name string, o *touchOpts) bool {
 		if o.noDeref {
 			flags = linux.AT_SYMLINK_NOFOLLOW
 		}
-		err = c.Task.Utimensat(atCWD, name, o.times, flags)
+		err = c.Task.Utimensat(AtCWD, name, o.times, flags)
 	}
 	if err == nil {
 		return true
@@ -239,7 +239,7 @@ func (c *cmd) truncateOne(name string, n int64, rel byte, noCreate bool) bool {
 	if noCreate {
 		flags = linux.O_WRONLY | linux.O_NONBLOCK
 	}
-	fd, err := c.Task.Openat(atCWD, name, flags, 0o666)
+	fd, err := c.Task.Openat(AtCWD, name, flags, 0o666)
 	if err != nil {
 		if noCreate && errors.Is(err, linux.ENOENT) {
 			return true
@@ -255,7 +255,7 @@ func (c *cmd) truncateOne(name string, n int64, rel byte, noCreate bool) bool {
 			return false
 		}
 		fsize := st.Size
-		if !isReg(uint32(st.Mode)) {
+		if !IsReg(uint32(st.Mode)) {
 			if fsize, err = c.Task.Lseek(fd, 0, linux.SEEK_END); err != nil {
 				c.Errorf("cannot get the size of %s: %s", Quote(name), ErrText(err))
 				return false

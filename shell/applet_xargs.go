@@ -141,7 +141,7 @@ func (x *xargsRun) run(operands []string) error {
 	}
 	input := c.Stdin
 	if x.argFile != "" && x.argFile != "-" {
-		f, err := openFile(c.Task, x.argFile, linux.O_RDONLY, 0)
+		f, err := OpenFile(c.Task, x.argFile, linux.O_RDONLY, 0)
 		if err != nil {
 			c.Errorf("Cannot open input file %s: %s", QuoteArg(x.argFile), ErrText(err))
 			return xargsExit(1)
@@ -192,7 +192,7 @@ func (x *xargsRun) printCommand(argv []string, end string) {
 // answer from /dev/tty.
 func (x *xargsRun) confirm(argv []string) (bool, error) {
 	c := x.c
-	tty, err := openFile(c.Task, "/dev/tty", linux.O_RDONLY, 0)
+	tty, err := OpenFile(c.Task, "/dev/tty", linux.O_RDONLY, 0)
 	if err != nil {
 		x.printCommand(argv, "")
 		c.Errorf("failed to open /dev/tty for reading: %s", ErrText(err))
@@ -230,7 +230,7 @@ func (x *xargsRun) spawn(argv []string) error {
 	x.ran++
 	var stdin io.Reader = strings.NewReader("") // /dev/null
 	if x.tty {
-		f, err := openFile(t, "/dev/tty", linux.O_RDONLY, 0)
+		f, err := OpenFile(t, "/dev/tty", linux.O_RDONLY, 0)
 		if err != nil {
 			// The child dies before it can run the command, and
 			// findutils 4.9's exit handler then fails an assertion in

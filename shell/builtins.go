@@ -139,7 +139,7 @@ func (s *shell) canonPath(p string) (string, bool) {
 		case "..":
 			if len(parts) > 0 {
 				st, err := s.task.Stat("/" + strings.Join(parts, "/"))
-				if err != nil || !isDir(uint32(st.Mode)) {
+				if err != nil || !IsDir(uint32(st.Mode)) {
 					return "", false
 				}
 				parts = parts[:len(parts)-1]

@@ -204,7 +204,7 @@ func (e *testEval) unary(op, arg string) (bool, error) {
 		return e.c.hc.Env.Get(arg).IsSet(), nil
 	case "-r", "-w", "-x":
 		mode := map[string]uint32{"-r": linux.R_OK, "-w": linux.W_OK, "-x": linux.X_OK}[op]
-		return e.c.Task.Faccessat(atCWD, arg, mode, linux.AT_EACCESS) == nil, nil
+		return e.c.Task.Faccessat(AtCWD, arg, mode, linux.AT_EACCESS) == nil, nil
 	}
 	follow := op != "-h" && op != "-L"
 	st, err := e.stat(arg, follow)
@@ -219,7 +219,7 @@ func (e *testEval) stat(name string, follow bool) (vfs.Statx, error) {
 	if !follow {
 		flags = linux.AT_SYMLINK_NOFOLLOW
 	}
-	return e.c.Task.Fstatat(atCWD, name, flags)
+	return e.c.Task.Fstatat(AtCWD, name, flags)
 }
 
 // fileTest answers a unary file test on a successful stat.
@@ -229,15 +229,15 @@ func fileTest(op byte, st *vfs.Statx, cred *vfs.Cred) bool {
 	case 'e', 'a':
 		return true
 	case 'f':
-		return isReg(mode)
+		return IsReg(mode)
 	case 'd':
-		return isDir(mode)
+		return IsDir(mode)
 	case 'h', 'L':
-		return isLink(mode)
+		return IsLink(mode)
 	case 'b':
-		return isBlk(mode)
+		return IsBlk(mode)
 	case 'c':
-		return isChr(mode)
+		return IsChr(mode)
 	case 'p':
 		return mode&linux.S_IFMT == linux.S_IFIFO
 	case 'S':

@@ -30,7 +30,7 @@ func getcwdByWalk(t *vfs.Task) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	fd, err := t.Openat(atCWD, ".", linux.O_PATH|linux.O_DIRECTORY, 0)
+	fd, err := t.Openat(AtCWD, ".", linux.O_PATH|linux.O_DIRECTORY, 0)
 	if err != nil {
 		return "", err
 	}
@@ -74,7 +74,7 @@ func nameInParent(t *vfs.Task, fd int, st *vfs.Statx) (parent int, name string, 
 	if err == nil && pst.Dev() == st.Dev() && pst.Ino == st.Ino {
 		return parent, "", nil
 	}
-	ents, err := readDirentsFd(t, parent, false)
+	ents, err := ReadDirentsFd(t, parent, false)
 	if err != nil {
 		t.Close(parent)
 		return -1, "", err

@@ -53,7 +53,7 @@ func chdirAbs(t *vfs.Task, dir string) error {
 	if len(dir) < linux.PATH_MAX {
 		return t.Chdir(dir)
 	}
-	back, err := t.Openat(atCWD, ".", linux.O_PATH|linux.O_DIRECTORY, 0)
+	back, err := t.Openat(AtCWD, ".", linux.O_PATH|linux.O_DIRECTORY, 0)
 	if err != nil {
 		return err
 	}
@@ -109,15 +109,15 @@ func (s *shell) open(ctx context.Context, name string, flag int, _ os.FileMode) 
 	s.syncDir(interp.HandlerCtx(ctx).Dir)
 	line, kind, name := unmark(name)
 	name = s.taskName(name)
-	var f *vfsFile
+	var f *File
 	var err error
 	switch kind {
 	case markDupFd:
 		f, err = s.openDupFd(name)
 	case markRW:
-		f, err = openFile(s.task, name, linux.O_RDWR|linux.O_CREAT, 0o666)
+		f, err = OpenFile(s.task, name, linux.O_RDWR|linux.O_CREAT, 0o666)
 	default:
-		f, err = openFile(s.task, name, linuxOpenFlags(flag), 0o666)
+		f, err = OpenFile(s.task, name, linuxOpenFlags(flag), 0o666)
 	}
 	if err != nil {
 		return nil, &os.PathError{Op: strings.TrimSuffix(s.linePrefix(uint(line)), " "), Path: name, Err: err}
@@ -153,7 +153,7 @@ func (s *shell) stat(_ context.Context, name string, follow bool) (fs.FileInfo, 
 	if !follow {
 		flags = linux.AT_SYMLINK_NOFOLLOW
 	}
-	st, err := s.task.Fstatat(atCWD, s.taskName(name), flags)
+	st, err := s.task.Fstatat(AtCWD, s.taskName(name), flags)
 	if err != nil {
 		return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
 	}
@@ -163,7 +163,7 @@ func (s *shell) stat(_ context.Context, name string, follow bool) (fs.FileInfo, 
 // readDir is the interpreter's ReadDirHandler2, used for globbing.
 func (s *shell) readDir(_ context.Context, name string) ([]fs.DirEntry, error) {
 	name = s.taskName(name)
-	ents, err := readDirents(s.task, name)
+	ents, err := ReadDirents(s.task, name)
 	if err != nil {
 		return nil, &fs.PathError{Op: "readdir", Path: name, Err: err}
 	}
@@ -177,7 +177,7 @@ func (s *shell) readDir(_ context.Context, name string) ([]fs.DirEntry, error) {
 // access is the interpreter's AccessHandler: faccessat on the task, so
 // root passes read and write checks and needs an x bit to execute.
 func (s *shell) access(_ context.Context, name string, mode interp.AccessMode) error {
-	return s.task.Faccessat(atCWD, s.taskName(name), uint32(mode), 0)
+	return s.task.Faccessat(AtCWD, s.taskName(name), uint32(mode), 0)
 }
 
 // call is the interpreter's CallHandler. It takes over cd (the task's
@@ -243,7 +243,7 @@ func (s *shell) notExecutable(hc interp.HandlerContext, name string) error {
 	case err != nil:
 		fmt.Fprintf(hc.Stderr, "%s: %s: %s\n", s.name, name, err)
 		return interp.ExitStatus(127)
-	case isDir(uint32(st.Mode)):
+	case IsDir(uint32(st.Mode)):
 		fmt.Fprintf(hc.Stderr, "%s: %s: Is a directory\n", s.name, name)
 	default:
 		fmt.Fprintf(hc.Stderr, "%s: %s: cannot execute: Permission denied\n", s.name, name)

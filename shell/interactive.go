@@ -148,7 +148,7 @@ func shApplet(c *cmd) int {
 
 // slurpScript reads a script file from the task.
 func (c *cmd) slurpScript(name string) (string, error) {
-	f, err := openFile(c.Task, name, linux.O_RDONLY, 0)
+	f, err := OpenFile(c.Task, name, linux.O_RDONLY, 0)
 	if err == nil {
 		var data []byte
 		data, err = io.ReadAll(f)

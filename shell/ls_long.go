@@ -25,7 +25,7 @@ func (l *lister) measureLong(w *lsWidths, e *lsEntry) {
 	}
 	w.nlink = max(w.nlink, len(strconv.FormatUint(uint64(e.st.Nlink), 10)))
 	m := uint32(e.st.Mode)
-	if isChr(m) || isBlk(m) {
+	if IsChr(m) || IsBlk(m) {
 		w.major = max(w.major, len(strconv.FormatUint(uint64(e.st.RdevMajor), 10)))
 		w.minor = max(w.minor, len(strconv.FormatUint(uint64(e.st.RdevMinor), 10)))
 		w.size = max(w.size, w.major+2+w.minor)
@@ -58,7 +58,7 @@ func (l *lister) longLine(e *lsEntry, w *lsWidths) string {
 		if l.o.indicator != lsIndNone && e.linkOK {
 			b.WriteString(typeIndicator(l.o.indicator, e.linkMode&0o170000, uint16(e.linkMode), true))
 		}
-	} else if !isLink(e.typ) {
+	} else if !IsLink(e.typ) {
 		b.WriteString(l.indicator(e))
 	}
 	b.WriteByte(l.o.eol)
@@ -105,7 +105,7 @@ func (l *lister) owner(id uint32) string {
 // sizeColumn is the size, or a device's major and minor numbers.
 func (l *lister) sizeColumn(e *lsEntry, w *lsWidths) string {
 	m := uint32(e.st.Mode)
-	if e.statOK && (isChr(m) || isBlk(m)) {
+	if e.statOK && (IsChr(m) || IsBlk(m)) {
 		pad := max(0, w.size-(w.major+2+w.minor))
 		return fmt.Sprintf("%*d, %*d ", w.major+pad, e.st.RdevMajor, w.minor, e.st.RdevMinor)
 	}

@@ -37,8 +37,8 @@ func (q lsQuoter) quote(name string) (string, bool) {
 	case qsLiteral:
 		s = name
 	case qsShell, qsShellAlways, qsShellEscape, qsShellEscapeAlways:
-		s = ShellQuoting{always: q.style == qsShellAlways || q.style == qsShellEscapeAlways,
-			escapes: q.style >= qsShellEscape, extra: q.extra}.Quote(name)
+		s = ShellQuoting{Always: q.style == qsShellAlways || q.style == qsShellEscapeAlways,
+			Escapes: q.style >= qsShellEscape, Extra: q.extra}.Quote(name)
 	case qsC, qsCLocale:
 		s = `"` + BackslashEscape(name, `"`+q.extra) + `"`
 	case qsCMaybe:

@@ -34,7 +34,7 @@ func (l *lister) sort(list []*lsEntry) {
 }
 
 // linkedDir reports whether an entry is a directory or a symlink to one.
-func (e *lsEntry) linkedDir() bool { return isDir(e.typ) || isDir(e.linkMode) }
+func (e *lsEntry) linkedDir() bool { return IsDir(e.typ) || IsDir(e.linkMode) }
 
 // lessFunc is the order of the sort key, names breaking ties.
 func (l *lister) lessFunc() func(a, b *lsEntry) bool {

@@ -17,9 +17,9 @@ func QuoteName(s string) string { return shellEscape(s, false) }
 
 // ShellQuoting are the knobs of gnulib's shell quoting styles.
 type ShellQuoting struct {
-	always  bool   // quote even names the shell takes as they are
-	escapes bool   // non-printable bytes as $'\n' segments (shell-escape)
-	extra   string // more bytes that make a name need quotes (ls -F)
+	Always  bool   // quote even names the shell takes as they are
+	Escapes bool   // non-printable bytes as $'\n' segments (shell-escape)
+	Extra   string // more bytes that make a name need quotes (ls -F)
 }
 
 // needsQuoting reports whether gnulib's quotearg would quote s in a shell
@@ -33,7 +33,7 @@ func (q ShellQuoting) needsQuoting(s string) bool {
 		c := s[i]
 		switch {
 		case c < 0x20 || c >= 0x7f:
-			if q.escapes || strings.IndexByte("\a\b\f\n\r\t\v", c) >= 0 {
+			if q.Escapes || strings.IndexByte("\a\b\f\n\r\t\v", c) >= 0 {
 				return true
 			}
 		case strings.IndexByte(" !\"$&'()*;<=>?[\\^`|", c) >= 0:
@@ -42,7 +42,7 @@ func (q ShellQuoting) needsQuoting(s string) bool {
 			return true
 		case (c == '{' || c == '}') && len(s) == 1:
 			return true
-		case strings.IndexByte(q.extra, c) >= 0:
+		case strings.IndexByte(q.Extra, c) >= 0:
 			return true
 		}
 	}
@@ -52,13 +52,13 @@ func (q ShellQuoting) needsQuoting(s string) bool {
 // shellEscape quotes s as gnulib's shell_escape(_always)_quoting_style
 // does in the C locale.
 func shellEscape(s string, always bool) string {
-	return ShellQuoting{always: always, escapes: true}.Quote(s)
+	return ShellQuoting{Always: always, Escapes: true}.Quote(s)
 }
 
 // Quote quotes s in the C locale: single quotes, with ' written as '\”
 // and (with escapes) non-printable bytes as $'\n'-style segments.
 func (q ShellQuoting) Quote(s string) string {
-	if !q.always && !q.needsQuoting(s) {
+	if !q.Always && !q.needsQuoting(s) {
 		return s
 	}
 	hasQuote := strings.IndexByte(s, '\'') >= 0
@@ -70,14 +70,14 @@ func (q ShellQuoting) Quote(s string) string {
 	// inEscape: a $'...' segment is open. gnulib quotes a name with a '
 	// twice, the second time starting in the state the first ended in:
 	// inside a segment when the name ends with a non-printable byte.
-	inEscape := q.escapes && hasQuote && !IsPrintable(s[len(s)-1])
+	inEscape := q.Escapes && hasQuote && !IsPrintable(s[len(s)-1])
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c == '\'':
 			b.WriteString(`'\''`)
 			inEscape = false
-		case !q.escapes || IsPrintable(c):
+		case !q.Escapes || IsPrintable(c):
 			if inEscape {
 				b.WriteString("''")
 				inEscape = false

@@ -158,7 +158,7 @@ func (c *cmd) fdredir(n int, op, target string) error {
 	flags := map[string]uint32{"<": linux.O_RDONLY, ">": linux.O_WRONLY | linux.O_CREAT | linux.O_TRUNC,
 		">|": linux.O_WRONLY | linux.O_CREAT | linux.O_TRUNC, ">>": linux.O_WRONLY | linux.O_CREAT | linux.O_APPEND,
 		"<>": linux.O_RDWR | linux.O_CREAT}[op]
-	fd, err := c.Task.Openat(atCWD, target, flags, 0o666)
+	fd, err := c.Task.Openat(AtCWD, target, flags, 0o666)
 	if err != nil {
 		return fmt.Errorf("%s: %s", target, ErrText(err))
 	}
@@ -182,7 +182,7 @@ func (s *shell) linePrefix(line uint) string {
 
 // openDupFd serves <&N and >&N: a duplicate of the task's descriptor N,
 // sharing its offset, closed with the redirection.
-func (s *shell) openDupFd(name string) (*vfsFile, error) {
+func (s *shell) openDupFd(name string) (*File, error) {
 	n, err := strconv.Atoi(name)
 	if err != nil {
 		return nil, errors.New("ambiguous redirect")
@@ -191,5 +191,5 @@ func (s *shell) openDupFd(name string) (*vfsFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &vfsFile{t: s.task, fd: fd}, nil
+	return &File{Task: s.task, Fd: fd}, nil
 }

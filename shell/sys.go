@@ -13,31 +13,31 @@ import (
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
-// atCWD is AT_FDCWD: every applet resolves relative names from the task's
+// AtCWD is AT_FDCWD: every applet resolves relative names from the task's
 // working directory, which the shell keeps in step with the interpreter.
-const atCWD = linux.AT_FDCWD
+const AtCWD = linux.AT_FDCWD
 
 // File type tests on a mode as the stat family returns it.
-func isDir(mode uint32) bool  { return mode&linux.S_IFMT == linux.S_IFDIR }
-func isReg(mode uint32) bool  { return mode&linux.S_IFMT == linux.S_IFREG }
-func isLink(mode uint32) bool { return mode&linux.S_IFMT == linux.S_IFLNK }
-func isChr(mode uint32) bool  { return mode&linux.S_IFMT == linux.S_IFCHR }
-func isBlk(mode uint32) bool  { return mode&linux.S_IFMT == linux.S_IFBLK }
+func IsDir(mode uint32) bool  { return mode&linux.S_IFMT == linux.S_IFDIR }
+func IsReg(mode uint32) bool  { return mode&linux.S_IFMT == linux.S_IFREG }
+func IsLink(mode uint32) bool { return mode&linux.S_IFMT == linux.S_IFLNK }
+func IsChr(mode uint32) bool  { return mode&linux.S_IFMT == linux.S_IFCHR }
+func IsBlk(mode uint32) bool  { return mode&linux.S_IFMT == linux.S_IFBLK }
 
-// vfsFile adapts an open descriptor of a task to io.ReadWriteCloser, so
+// File adapts an open descriptor of a task to io.ReadWriteCloser, so
 // that the interpreter's redirections read and write the virtual kernel.
-type vfsFile struct {
-	t    *vfs.Task
-	fd   int
+type File struct {
+	Task    *vfs.Task
+	Fd   int
 	once sync.Once
 	err  error
 }
 
-func (f *vfsFile) Read(p []byte) (int, error) {
+func (f *File) Read(p []byte) (int, error) {
 	if len(p) == 0 {
 		return 0, nil
 	}
-	n, err := f.t.Read(f.fd, p)
+	n, err := f.Task.Read(f.Fd, p)
 	if err != nil {
 		return 0, err
 	}
@@ -48,10 +48,10 @@ func (f *vfsFile) Read(p []byte) (int, error) {
 }
 
 // Write writes all of p: write(2) may be short (ENOSPC), io.Writer may not.
-func (f *vfsFile) Write(p []byte) (int, error) {
+func (f *File) Write(p []byte) (int, error) {
 	done := 0
 	for done < len(p) {
-		n, err := f.t.Write(f.fd, p[done:])
+		n, err := f.Task.Write(f.Fd, p[done:])
 		done += n
 		if err != nil {
 			return done, err
@@ -64,40 +64,40 @@ func (f *vfsFile) Write(p []byte) (int, error) {
 }
 
 // Close closes the descriptor once; the interpreter may close twice.
-func (f *vfsFile) Close() error {
-	f.once.Do(func() { f.err = f.t.Close(f.fd) })
+func (f *File) Close() error {
+	f.once.Do(func() { f.err = f.Task.Close(f.Fd) })
 	return f.err
 }
 
-// openFile opens name on t and wraps the descriptor.
-func openFile(t *vfs.Task, name string, flags, mode uint32) (*vfsFile, error) {
-	fd, err := t.Openat(atCWD, name, flags, mode)
+// OpenFile opens name on t and wraps the descriptor.
+func OpenFile(t *vfs.Task, name string, flags, mode uint32) (*File, error) {
+	fd, err := t.Openat(AtCWD, name, flags, mode)
 	if err != nil {
 		return nil, err
 	}
-	return &vfsFile{t: t, fd: fd}, nil
+	return &File{Task: t, Fd: fd}, nil
 }
 
-// readDirents lists a directory through open(O_DIRECTORY) and getdents64,
+// ReadDirents lists a directory through open(O_DIRECTORY) and getdents64,
 // without "." and "..", in the order the filesystem gives.
-func readDirents(t *vfs.Task, name string) ([]vfs.Dirent, error) {
-	return readDirentsDots(t, name, false)
+func ReadDirents(t *vfs.Task, name string) ([]vfs.Dirent, error) {
+	return ReadDirentsDots(t, name, false)
 }
 
-// readDirentsDots is readDirents keeping "." and ".." if dots is set.
+// ReadDirentsDots is readDirents keeping "." and ".." if dots is set.
 // ENOENT from getdents64 (a removed directory) is the end of the
 // listing, as glibc's readdir makes it.
-func readDirentsDots(t *vfs.Task, name string, dots bool) ([]vfs.Dirent, error) {
-	fd, err := t.Openat(atCWD, name, linux.O_RDONLY|linux.O_DIRECTORY, 0)
+func ReadDirentsDots(t *vfs.Task, name string, dots bool) ([]vfs.Dirent, error) {
+	fd, err := t.Openat(AtCWD, name, linux.O_RDONLY|linux.O_DIRECTORY, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer t.Close(fd)
-	return readDirentsFd(t, fd, dots)
+	return ReadDirentsFd(t, fd, dots)
 }
 
-// readDirentsFd lists the open directory fd from its current offset.
-func readDirentsFd(t *vfs.Task, fd int, dots bool) ([]vfs.Dirent, error) {
+// ReadDirentsFd lists the open directory fd from its current offset.
+func ReadDirentsFd(t *vfs.Task, fd int, dots bool) ([]vfs.Dirent, error) {
 	var all []vfs.Dirent
 	for {
 		ents, err := t.Getdents(fd, 0)
@@ -130,7 +130,7 @@ func (fi *fileInfo) Name() string       { return fi.name }
 func (fi *fileInfo) Size() int64        { return fi.st.Size }
 func (fi *fileInfo) Mode() fs.FileMode  { return goMode(uint32(fi.st.Mode)) }
 func (fi *fileInfo) ModTime() time.Time { return fi.st.Mtime.Time() }
-func (fi *fileInfo) IsDir() bool        { return isDir(uint32(fi.st.Mode)) }
+func (fi *fileInfo) IsDir() bool        { return IsDir(uint32(fi.st.Mode)) }
 func (fi *fileInfo) Sys() any           { return sysStat(&fi.st) }
 
 // goMode converts a Linux st_mode into an fs.FileMode.
@@ -175,16 +175,16 @@ func (e *dirEntry) Type() fs.FileMode {
 	return goMode(uint32(e.d.Type)<<12) & fs.ModeType
 }
 func (e *dirEntry) Info() (fs.FileInfo, error) {
-	st, err := e.t.Lstat(joinPath(e.dir, e.d.Name))
+	st, err := e.t.Lstat(JoinPath(e.dir, e.d.Name))
 	if err != nil {
 		return nil, err
 	}
 	return &fileInfo{name: e.d.Name, st: st}, nil
 }
 
-// joinPath joins a directory and a name the way coreutils builds child
+// JoinPath joins a directory and a name the way coreutils builds child
 // names: "/" + "x" is "/x", "d/" + "x" is "d/x".
-func joinPath(dir, name string) string {
+func JoinPath(dir, name string) string {
 	if dir == "" {
 		return name
 	}

@@ -189,7 +189,7 @@ func ulIsLoopdev(t *vfs.Task, name string) bool {
 		return false
 	}
 	st, err := t.Stat(name)
-	return err == nil && isBlk(uint32(st.Mode)) && st.RdevMajor == linux.LOOP_MAJOR
+	return err == nil && IsBlk(uint32(st.Mode)) && st.RdevMajor == linux.LOOP_MAJOR
 }
 
 // iterSetDevice is loopiter_set_device: 0 when the device exists and is
@@ -248,14 +248,14 @@ func ulLoopPartitions(t *vfs.Task) []string {
 		minor uint32
 	}
 	var nodes []node
-	ents, _ := readDirents(t, "/dev")
+	ents, _ := ReadDirents(t, "/dev")
 	for _, e := range ents {
 		var n uint32
 		if _, err := fmt.Sscanf(e.Name, "loop%d", &n); err != nil || e.Name != fmt.Sprintf("loop%d", n) {
 			continue
 		}
 		st, err := t.Stat("/dev/" + e.Name)
-		if err != nil || !isBlk(uint32(st.Mode)) || st.RdevMajor != linux.LOOP_MAJOR {
+		if err != nil || !IsBlk(uint32(st.Mode)) || st.RdevMajor != linux.LOOP_MAJOR {
 			continue
 		}
 		if ulBlkdevSize(t, "/dev/"+e.Name) > 0 {
@@ -386,7 +386,7 @@ func ulLoopScanNames(t *vfs.Task) []string {
 		names = append(names, fmt.Sprintf("loop%d", i))
 	}
 	var more []int
-	ents, _ := readDirents(t, "/dev")
+	ents, _ := ReadDirents(t, "/dev")
 	for _, e := range ents {
 		var n int
 		if _, err := fmt.Sscanf(e.Name, "loop%d", &n); err == nil && n >= ulLoopDefaultNodes {
@@ -523,7 +523,7 @@ func (lc *ulLoopCxt) checkSize(dfd, ffd int) error {
 		return err
 	}
 	expected := uint64(st.Size)
-	if isBlk(uint32(st.Mode)) {
+	if IsBlk(uint32(st.Mode)) {
 		if _, err := lc.t.Ioctl(ffd, linux.BLKGETSIZE64, &expected); err != nil {
 			return err
 		}

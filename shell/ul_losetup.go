@@ -629,7 +629,7 @@ func (o *ulLosetup) cell(id int) string {
 			return fmt.Sprintf("%8d:%-3d", linux.Major(info.Device), linux.Minor(info.Device))
 		}
 	case ulLoColMajMin:
-		if st, err := lc.t.Stat(lc.device); err == nil && isBlk(uint32(st.Mode)) && st.RdevMajor == linux.LOOP_MAJOR {
+		if st, err := lc.t.Stat(lc.device); err == nil && IsBlk(uint32(st.Mode)) && st.RdevMajor == linux.LOOP_MAJOR {
 			return fmt.Sprintf("%3d:%-3d", st.RdevMajor, st.RdevMinor)
 		}
 	case ulLoColBackIno:
@@ -766,7 +766,7 @@ func (o *ulLosetup) warnSize() {
 	size := o.sizelimit
 	if size == 0 {
 		st, err := o.c.Task.Stat(o.file)
-		if err != nil || isBlk(uint32(st.Mode)) {
+		if err != nil || IsBlk(uint32(st.Mode)) {
 			return
 		}
 		size = uint64(st.Size)

@@ -44,7 +44,7 @@ const (
 
 // ulUtabInit is mnt_has_regular_utab's side effect.
 func ulUtabInit(t *vfs.Task) {
-	if st, err := t.Lstat(ulUtabPath); err == nil && isReg(uint32(st.Mode)) {
+	if st, err := t.Lstat(ulUtabPath); err == nil && IsReg(uint32(st.Mode)) {
 		return
 	}
 	_ = t.Mkdir(ulUtabDir, 0o755)
@@ -1052,7 +1052,7 @@ func (m *ulMountCtx) excode(rc int) (int, string) {
 	switch m.syscallErr {
 	case linux.EPERM:
 		if m.t.Cred().EUID == 0 {
-			if st, err := statTgt(); err != nil || !isDir(uint32(st.Mode)) {
+			if st, err := statTgt(); err != nil || !IsDir(uint32(st.Mode)) {
 				msg = "mount point is not a directory"
 			} else {
 				msg = "permission denied"
@@ -1090,7 +1090,7 @@ func (m *ulMountCtx) excode(rc int) (int, string) {
 			msg = "mount(2) system call failed: " + linux.ENOENT.Error()
 		}
 	case linux.ENOTDIR:
-		if st, err := statTgt(); err != nil || !isDir(uint32(st.Mode)) {
+		if st, err := statTgt(); err != nil || !IsDir(uint32(st.Mode)) {
 			msg = "mount point is not a directory"
 		} else if src != "" && errors.Is(ulStatErr(m.t, src), linux.ENOTDIR) {
 			if uflags&ulMsNofail != 0 {
@@ -1131,9 +1131,9 @@ func (m *ulMountCtx) excode(rc int) (int, string) {
 		switch {
 		case src != "" && err != nil:
 			msg = fmt.Sprintf("%s is not a block device, and stat(2) fails?", src)
-		case src != "" && isBlk(uint32(st.Mode)):
+		case src != "" && IsBlk(uint32(st.Mode)):
 			msg = fmt.Sprintf("the kernel does not recognize %s as a block device; maybe \"modprobe driver\" is necessary", src)
-		case src != "" && isReg(uint32(st.Mode)):
+		case src != "" && IsReg(uint32(st.Mode)):
 			msg = fmt.Sprintf("%s is not a block device; try \"-o loop\"", src)
 		default:
 			msg = fmt.Sprintf("%s is not a block device", src)
@@ -1162,7 +1162,7 @@ func (m *ulMountCtx) excode(rc int) (int, string) {
 		}
 		msg = fmt.Sprintf("no medium found on %s", src)
 	case linux.EBADMSG:
-		if st, err := m.t.Stat(src); src != "" && err == nil && (isBlk(uint32(st.Mode)) || isReg(uint32(st.Mode))) {
+		if st, err := m.t.Stat(src); src != "" && err == nil && (IsBlk(uint32(st.Mode)) || IsReg(uint32(st.Mode))) {
 			msg = fmt.Sprintf("cannot mount; probably corrupted filesystem on %s", src)
 			break
 		}

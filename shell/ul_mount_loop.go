@@ -67,7 +67,7 @@ func (m *ulMountCtx) isLoopdev() bool {
 		return false
 	}
 	st, err := m.t.Stat(src)
-	if err != nil || !isReg(uint32(st.Mode)) || st.Size <= 1024 {
+	if err != nil || !IsReg(uint32(st.Mode)) || st.Size <= 1024 {
 		return false
 	}
 	m.userflags |= ulMsLoop
@@ -268,11 +268,11 @@ func ulProbeFstype(m *ulMountCtx, dev string) string {
 	}
 	size := uint64(st.Size)
 	switch {
-	case isBlk(uint32(st.Mode)):
+	case IsBlk(uint32(st.Mode)):
 		if _, err := m.t.Ioctl(fd, linux.BLKGETSIZE64, &size); err != nil {
 			return ""
 		}
-	case !isReg(uint32(st.Mode)):
+	case !IsReg(uint32(st.Mode)):
 		return ""
 	}
 	sb := make([]byte, 32)

@@ -68,7 +68,7 @@ func ulProgramFile(t *vfs.Task, name string) (string, error) {
 		return "", err
 	}
 	base := name[strings.LastIndexByte(name, '/')+1:]
-	if !isReg(uint32(st.Mode)) || st.Mode&0o111 == 0 || !ulKnownCommand(base) {
+	if !IsReg(uint32(st.Mode)) || st.Mode&0o111 == 0 || !ulKnownCommand(base) {
 		return "", linux.EACCES
 	}
 	if err := t.Access(name, vfs.MAY_EXEC); err != nil {
@@ -464,7 +464,7 @@ func ulMountpointApplet(c *cmd) int {
 		return 1
 	}
 	if devDevno {
-		if !isBlk(uint32(st.Mode)) {
+		if !IsBlk(uint32(st.Mode)) {
 			if !quiet {
 				c.ulWarn("%s: not a block device", path)
 			}
@@ -474,7 +474,7 @@ func ulMountpointApplet(c *cmd) int {
 		return 0
 	}
 	var fs *ulFS
-	if !(nofollow && isLink(uint32(st.Mode))) {
+	if !(nofollow && IsLink(uint32(st.Mode))) {
 		fs = ulMountinfo(c.Task).findTarget(path, true)
 	}
 	if fs == nil || fs.target == "" {

@@ -43,7 +43,7 @@ func ulRealpath(t *vfs.Task, name string) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		if isLink(uint32(st.Mode)) {
+		if IsLink(uint32(st.Mode)) {
 			links++
 			if links > 40 {
 				return "", linux.ELOOP
@@ -58,7 +58,7 @@ func ulRealpath(t *vfs.Task, name string) (string, error) {
 			rest = target + "/" + rest
 			continue
 		}
-		if !isDir(uint32(st.Mode)) && strings.Trim(rest, "/") != "" {
+		if !IsDir(uint32(st.Mode)) && strings.Trim(rest, "/") != "" {
 			return "", linux.ENOTDIR
 		}
 		resolved = next
@@ -126,7 +126,7 @@ func ulNormSlashes(p string) string {
 
 // ulReadFile reads a whole file through the task.
 func ulReadFile(t *vfs.Task, name string) ([]byte, error) {
-	fd, err := t.Openat(atCWD, name, linux.O_RDONLY, 0)
+	fd, err := t.Openat(AtCWD, name, linux.O_RDONLY, 0)
 	if err != nil {
 		return nil, err
 	}

@@ -166,7 +166,7 @@ func (x *ulUmountCtx) umount() int {
 		ulUtabInit(t) // mnt_context_mtab_writable in the statfs lookup
 	}
 	if len(tgt) > 0 && tgt[0] == '/' && !x.u.force && !x.u.lazy && !x.u.nocanon && !x.u.loopdel {
-		if st, err := t.Stat(tgt); err == nil && isDir(uint32(st.Mode)) {
+		if st, err := t.Stat(tgt); err == nil && IsDir(uint32(st.Mode)) {
 			if sf, err := t.Statfs(tgt); err == nil {
 				if typ, ok := ulStatfsTypes[sf.Type]; ok {
 					x.fstype = typ
@@ -250,7 +250,7 @@ func (x *ulUmountCtx) findFS(tgt string) (*ulFS, int) {
 // that device (loopdev_count_by_backing_file).
 func (x *ulUmountCtx) backingLoopdev(name string) string {
 	t := x.u.c.Task
-	if st, err := t.Stat(name); err != nil || !isReg(uint32(st.Mode)) {
+	if st, err := t.Stat(name); err != nil || !IsReg(uint32(st.Mode)) {
 		return ""
 	}
 	bf := ulCanonicalize(t, name)

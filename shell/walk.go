@@ -24,7 +24,7 @@ type walkLoc struct {
 // child is the location of the entry name of directory l, once l has been
 // entered.
 func (l walkLoc) child(name string) walkLoc {
-	return walkLoc{path: joinPath(l.path, name), name: name}
+	return walkLoc{path: JoinPath(l.path, name), name: name}
 }
 
 // maxOpenDirs bounds the descriptors a walk keeps open: deeper than this,
@@ -50,7 +50,7 @@ func newDirWalk(t *vfs.Task) *dirWalk { return &dirWalk{t: t} }
 // at is the directory descriptor that walkLoc names are relative to.
 func (w *dirWalk) at() int {
 	if len(w.frames) == 0 {
-		return atCWD
+		return AtCWD
 	}
 	return w.frames[len(w.frames)-1].fd
 }
@@ -76,7 +76,7 @@ func (w *dirWalk) enter(l walkLoc, follow bool) ([]vfs.Dirent, error) {
 		w.t.Close(fd)
 		return nil, err
 	}
-	ents, err := readDirentsFd(w.t, fd, false)
+	ents, err := ReadDirentsFd(w.t, fd, false)
 	if err != nil {
 		w.t.Close(fd)
 		return nil, err
@@ -94,7 +94,7 @@ func isEmptyDirAt(t *vfs.Task, dirfd int, name string) bool {
 		return false
 	}
 	defer t.Close(fd)
-	ents, err := readDirentsFd(t, fd, false)
+	ents, err := ReadDirentsFd(t, fd, false)
 	return err == nil && len(ents) == 0
 }
 
