@@ -113,40 +113,40 @@ func (c *cmd) chmodMode(o *chmodOpts, modeArg, ref string) bool {
 // chmodOperand changes one command-line file, then its tree with -R.
 func (c *cmd) chmodOperand(name string, o *chmodOpts) bool {
 	name = ftsTrim(name)
-	w := newDirWalk(c.Task)
-	defer w.close()
-	return c.chmodOne(w, walkLoc{path: name, name: name}, o, true)
+	w := NewDirWalk(c.Task)
+	defer w.Close()
+	return c.chmodOne(w, WalkLoc{Path: name, Name: name}, o, true)
 }
 
 // chmodOne changes one file, then its tree with -R. Like fts with
 // FTS_COMFOLLOW, command-line symlinks are followed (also into the tree);
 // within the tree they are skipped.
-func (c *cmd) chmodOne(w *dirWalk, l walkLoc, o *chmodOpts, cmdline bool) bool {
+func (c *cmd) chmodOne(w *DirWalk, l WalkLoc, o *chmodOpts, cmdline bool) bool {
 	var st vfs.Statx
 	var err error
 	if cmdline {
-		if st, err = c.Task.Fstatat(w.at(), l.name, 0); err != nil {
+		if st, err = c.Task.Fstatat(w.At(), l.Name, 0); err != nil {
 			if errors.Is(err, linux.ENOENT) {
-				if lst, lerr := c.Task.Fstatat(w.at(), l.name, linux.AT_SYMLINK_NOFOLLOW); lerr == nil && IsLink(uint32(lst.Mode)) {
-					c.Errorf("cannot operate on dangling symlink %s", Quote(l.path))
+				if lst, lerr := c.Task.Fstatat(w.At(), l.Name, linux.AT_SYMLINK_NOFOLLOW); lerr == nil && IsLink(uint32(lst.Mode)) {
+					c.Errorf("cannot operate on dangling symlink %s", Quote(l.Path))
 					return false
 				}
 			}
-			c.Errorf("cannot access %s: %s", Quote(l.path), ErrText(err))
+			c.Errorf("cannot access %s: %s", Quote(l.Path), ErrText(err))
 			return false
 		}
 	} else {
-		if st, err = c.Task.Fstatat(w.at(), l.name, linux.AT_SYMLINK_NOFOLLOW); err != nil {
-			c.Errorf("cannot access %s: %s", Quote(l.path), ErrText(err))
+		if st, err = c.Task.Fstatat(w.At(), l.Name, linux.AT_SYMLINK_NOFOLLOW); err != nil {
+			c.Errorf("cannot access %s: %s", Quote(l.Path), ErrText(err))
 			return false
 		}
 		if IsLink(uint32(st.Mode)) {
 			return true
 		}
 	}
-	ok := c.chmodApply(w.at(), l, &st, o)
+	ok := c.chmodApply(w.At(), l, &st, o)
 	if o.recursive && IsDir(uint32(st.Mode)) {
-		ok = c.eachChild(w, l, cmdline, func(child walkLoc) bool { return c.chmodOne(w, child, o, false) }) && ok
+		ok = c.eachChild(w, l, cmdline, func(child WalkLoc) bool { return c.chmodOne(w, child, o, false) }) && ok
 	}
 	return ok
 }
@@ -155,10 +155,10 @@ func (c *cmd) chmodOne(w *dirWalk, l walkLoc, o *chmodOpts, cmdline bool) bool {
 // as the walk's innermost directory, as fts does: a directory it cannot
 // read is reported and counts as failed. follow lets a command-line
 // symlink lead into the tree.
-func (c *cmd) eachChild(w *dirWalk, dir walkLoc, follow bool, one func(l walkLoc) bool) bool {
-	ents, err := w.enter(dir, follow)
+func (c *cmd) eachChild(w *DirWalk, dir WalkLoc, follow bool, one func(l WalkLoc) bool) bool {
+	ents, err := w.Enter(dir, follow)
 	if err != nil {
-		c.Errorf("cannot read directory %s: %s", Quote(dir.path), ErrText(err))
+		c.Errorf("cannot read directory %s: %s", Quote(dir.Path), ErrText(err))
 		return false
 	}
 	ok := true
@@ -166,10 +166,10 @@ func (c *cmd) eachChild(w *dirWalk, dir walkLoc, follow bool, one func(l walkLoc
 		if c.Cancelled() {
 			return false
 		}
-		ok = one(dir.child(e.Name)) && ok
+		ok = one(dir.Child(e.Name)) && ok
 	}
-	if err := w.leave(); err != nil {
-		c.Errorf("%s: %s", Quote(dir.path), ErrText(err))
+	if err := w.Leave(); err != nil {
+		c.Errorf("%s: %s", Quote(dir.Path), ErrText(err))
 		return false
 	}
 	return ok
@@ -177,12 +177,12 @@ func (c *cmd) eachChild(w *dirWalk, dir walkLoc, follow bool, one func(l walkLoc
 
 // chmodApply computes and sets the new mode, reporting as -v/-c ask and
 // warning when the umask kept a requested bit from being set.
-func (c *cmd) chmodApply(dirfd int, l walkLoc, st *vfs.Statx, o *chmodOpts) bool {
-	name := l.path
+func (c *cmd) chmodApply(dirfd int, l WalkLoc, st *vfs.Statx, o *chmodOpts) bool {
+	name := l.Path
 	old := uint32(st.Mode)
 	dir := IsDir(old)
 	newMode := o.ch.apply(old, dir, o.umask)
-	if err := c.Task.Fchmodat(dirfd, l.name, newMode, 0); err != nil {
+	if err := c.Task.Fchmodat(dirfd, l.Name, newMode, 0); err != nil {
 		if !o.quiet {
 			c.Errorf("changing permissions of %s: %s", Quote(name), ErrText(err))
 		}

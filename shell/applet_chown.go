@@ -200,9 +200,9 @@ func (c *cmd) chownAll(ops []string, o *chownOpts) int {
 	status := 0
 	for _, name := range ops {
 		name = ftsTrim(name)
-		w := newDirWalk(c.Task)
-		ok := c.chownOne(w, walkLoc{path: name, name: name}, o, true)
-		w.close()
+		w := NewDirWalk(c.Task)
+		ok := c.chownOne(w, WalkLoc{Path: name, Name: name}, o, true)
+		w.Close()
 		if !ok {
 			status = 1
 		}
@@ -212,17 +212,17 @@ func (c *cmd) chownAll(ops []string, o *chownOpts) int {
 
 // chownOne changes one file: command-line symlinks are followed unless -h
 // or -R (which, like coreutils' default -P, changes links themselves).
-func (c *cmd) chownOne(w *dirWalk, l walkLoc, o *chownOpts, cmdline bool) bool {
-	lst, err := c.Task.Fstatat(w.at(), l.name, linux.AT_SYMLINK_NOFOLLOW)
+func (c *cmd) chownOne(w *DirWalk, l WalkLoc, o *chownOpts, cmdline bool) bool {
+	lst, err := c.Task.Fstatat(w.At(), l.Name, linux.AT_SYMLINK_NOFOLLOW)
 	if err != nil {
-		c.Errorf("cannot access %s: %s", Quote(l.path), ErrText(err))
+		c.Errorf("cannot access %s: %s", Quote(l.Path), ErrText(err))
 		return false
 	}
 	follow := cmdline && !o.noDeref && !o.recursive
 	st := lst
 	if follow && IsLink(uint32(lst.Mode)) {
-		if st, err = c.Task.Fstatat(w.at(), l.name, 0); err != nil {
-			c.Errorf("cannot dereference %s: %s", Quote(l.path), ErrText(err))
+		if st, err = c.Task.Fstatat(w.At(), l.Name, 0); err != nil {
+			c.Errorf("cannot dereference %s: %s", Quote(l.Path), ErrText(err))
 			return false
 		}
 	}
@@ -231,20 +231,20 @@ func (c *cmd) chownOne(w *dirWalk, l walkLoc, o *chownOpts, cmdline bool) bool {
 		flags = 0
 	}
 	ok := true
-	if err := c.Task.Fchownat(w.at(), l.name, o.uid, o.gid, flags); err != nil {
+	if err := c.Task.Fchownat(w.At(), l.Name, o.uid, o.gid, flags); err != nil {
 		if !o.quiet {
 			what := "ownership"
 			if o.chgrp {
 				what = "group"
 			}
-			c.Errorf("changing %s of %s: %s", what, Quote(l.path), ErrText(err))
+			c.Errorf("changing %s of %s: %s", what, Quote(l.Path), ErrText(err))
 		}
 		ok = false
 	} else {
-		c.chownReport(l.path, &st, o)
+		c.chownReport(l.Path, &st, o)
 	}
 	if o.recursive && IsDir(uint32(lst.Mode)) {
-		ok = c.eachChild(w, l, false, func(child walkLoc) bool { return c.chownOne(w, child, o, false) }) && ok
+		ok = c.eachChild(w, l, false, func(child WalkLoc) bool { return c.chownOne(w, child, o, false) }) && ok
 	}
 	return ok
 }

@@ -615,9 +615,9 @@ Accepted and ignored: --sync, --no-sync, -v.
 // dfVersionText is df --version.
 const dfVersionText = "df (linuxvfs) " + Version + "\n"
 
-// dfGetenv returns an exported variable of the shell, as a process sees its
+// Getenv returns an exported variable of the shell, as a process sees its
 // environment.
-func (c *cmd) dfGetenv(name string) string {
+func (c *cmd) Getenv(name string) string {
 	if c.hc.Env == nil {
 		return ""
 	}
@@ -646,7 +646,7 @@ func dfApplet(c *cmd) int {
 		case 'a':
 			d.showAll = true
 		case 'B':
-			bs, opts, e := dfHumanOptions(p.arg, c.dfGetenv)
+			bs, opts, e := dfHumanOptions(p.arg, c.Getenv)
 			if e != dfLongintOK {
 				opt := "-B"
 				if strings.HasPrefix(p.name, "--") {
@@ -723,11 +723,11 @@ func dfApplet(c *cmd) int {
 	if d.humanOpts == -1 {
 		if d.posix {
 			d.humanOpts, d.blockSize = 0, dfDefaultBlockSize
-			if c.dfGetenv("POSIXLY_CORRECT") != "" {
+			if c.Getenv("POSIXLY_CORRECT") != "" {
 				d.blockSize = dfPosixBlockSize
 			}
 		} else {
-			d.blockSize, d.humanOpts, _ = dfHumanOptions(c.dfGetenv("DF_BLOCK_SIZE"), c.dfGetenv)
+			d.blockSize, d.humanOpts, _ = dfHumanOptions(c.Getenv("DF_BLOCK_SIZE"), c.Getenv)
 		}
 	}
 	switch {

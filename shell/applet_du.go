@@ -42,11 +42,11 @@ func duApplet(c *cmd) int {
 	if len(ops) == 0 {
 		ops = []string{"."}
 	}
-	d := &duWalk{c: c, w: newDirWalk(c.Task), o: &o, seen: map[[2]uint64]bool{}}
+	d := &duWalk{c: c, w: NewDirWalk(c.Task), o: &o, seen: map[[2]uint64]bool{}}
 	var grand int64
 	for _, op := range ops {
-		grand += d.walk(walkLoc{path: op, name: op}, 0)
-		d.w.close()
+		grand += d.walk(WalkLoc{Path: op, Name: op}, 0)
+		d.w.Close()
 	}
 	if o.total {
 		d.print(grand, "total")
@@ -57,17 +57,17 @@ func duApplet(c *cmd) int {
 // duWalk is one du run.
 type duWalk struct {
 	c      *cmd
-	w      *dirWalk
+	w      *DirWalk
 	o      *duOpts
 	seen   map[[2]uint64]bool
 	status int
 }
 
 // walk returns the usage of l and prints the lines for it.
-func (d *duWalk) walk(l walkLoc, depth int) int64 {
-	st, err := d.c.Task.Fstatat(d.w.at(), l.name, linux.AT_SYMLINK_NOFOLLOW)
+func (d *duWalk) walk(l WalkLoc, depth int) int64 {
+	st, err := d.c.Task.Fstatat(d.w.At(), l.Name, linux.AT_SYMLINK_NOFOLLOW)
 	if err != nil {
-		d.c.Errorf("cannot access %s: %s", Quote(l.path), ErrText(err))
+		d.c.Errorf("cannot access %s: %s", Quote(l.Path), ErrText(err))
 		d.status = 1
 		return 0
 	}
@@ -82,22 +82,22 @@ func (d *duWalk) walk(l walkLoc, depth int) int64 {
 	}
 	if !IsDir(uint32(st.Mode)) {
 		if depth == 0 || (d.o.all && d.shown(depth)) {
-			d.print(size, l.path)
+			d.print(size, l.Path)
 		}
 		return size
 	}
 	size += d.walkDir(l, depth)
 	if d.shown(depth) {
-		d.print(size, l.path)
+		d.print(size, l.Path)
 	}
 	return size
 }
 
 // walkDir returns the usage of the entries of directory l.
-func (d *duWalk) walkDir(l walkLoc, depth int) int64 {
-	ents, err := d.w.enter(l, false)
+func (d *duWalk) walkDir(l WalkLoc, depth int) int64 {
+	ents, err := d.w.Enter(l, false)
 	if err != nil {
-		d.c.Errorf("cannot read directory %s: %s", Quote(l.path), ErrText(err))
+		d.c.Errorf("cannot read directory %s: %s", Quote(l.Path), ErrText(err))
 		d.status = 1
 		return 0
 	}
@@ -106,10 +106,10 @@ func (d *duWalk) walkDir(l walkLoc, depth int) int64 {
 		if d.c.Cancelled() {
 			break
 		}
-		size += d.walk(l.child(e.Name), depth+1)
+		size += d.walk(l.Child(e.Name), depth+1)
 	}
-	if err := d.w.leave(); err != nil {
-		d.c.Errorf("%s: %s", Quote(l.path), ErrText(err))
+	if err := d.w.Leave(); err != nil {
+		d.c.Errorf("%s: %s", Quote(l.Path), ErrText(err))
 		d.status = 1
 	}
 	return size

@@ -160,12 +160,12 @@ func (e *envRun) trace(format string, a ...any) {
 
 // environment is the environment env starts from: empty with -i, else
 // the shell's exported variables less the -u names.
-func (e *envRun) environment() (envList, bool) {
+func (e *envRun) environment() (EnvList, bool) {
 	if e.clear {
 		e.trace("cleaning environ\n")
-		return envList{}, true
+		return EnvList{}, true
 	}
-	env := envList(exportedEnv(e.c.hc))
+	env := EnvList(exportedEnv(e.c.hc))
 	for _, name := range e.unset {
 		e.trace("unset:    %s\n", name)
 		if name == "" || strings.Contains(name, "=") {
@@ -178,7 +178,7 @@ func (e *envRun) environment() (envList, bool) {
 }
 
 // unsetenv removes every entry for name.
-func unsetenv(env envList, name string) envList {
+func unsetenv(env EnvList, name string) EnvList {
 	out := env[:0:0]
 	for _, kv := range env {
 		if n, _, _ := strings.Cut(kv, "="); n != name {
@@ -189,11 +189,11 @@ func unsetenv(env envList, name string) envList {
 }
 
 // putenv sets NAME=VALUE in place of NAME's entry, or at the end.
-func putenv(env envList, kv string) envList {
+func putenv(env EnvList, kv string) EnvList {
 	name, _, _ := strings.Cut(kv, "=")
 	for k, old := range env {
 		if n, _, _ := strings.Cut(old, "="); n == name {
-			env = append(envList(nil), env...)
+			env = append(EnvList(nil), env...)
 			env[k] = kv
 			return env
 		}
@@ -203,7 +203,7 @@ func putenv(env envList, kv string) envList {
 
 // exec runs argv in env's own process: a clone of the task, moved to -C's
 // directory first.
-func (e *envRun) exec(env envList, argv []string) int {
+func (e *envRun) exec(env EnvList, argv []string) int {
 	c := e.c
 	t := c.Task.Clone(0)
 	defer t.Exit()
@@ -218,15 +218,15 @@ func (e *envRun) exec(env envList, argv []string) int {
 	for k, a := range argv {
 		e.trace("   arg[%d]= %s\n", k, QuoteArg(a))
 	}
-	name, err := findProgram(t, argv[0], env)
+	name, err := FindProgram(t, argv[0], env)
 	if err != nil {
-		status := c.execError(argv[0], err)
+		status := c.ExecError(argv[0], err)
 		if status == 127 && strings.ContainsAny(argv[0], " \t\n\v\f\r") {
 			c.Errorf("use -[v]S to pass options in shebang lines")
 		}
 		return status
 	}
-	return c.runProgram(t, name, argv, env, c.Stdin)
+	return c.RunProgram(t, name, argv, env, c.Stdin)
 }
 
 // envSplitter is the state of -S's splitting: the words so far, whether
@@ -347,7 +347,7 @@ func (s *envSplitter) variable(rest string) (string, bool) {
 		return rest, false
 	}
 	name := rest[2:end]
-	if v, ok := envList(exportedEnv(s.e.c.hc)).value(name); ok {
+	if v, ok := EnvList(exportedEnv(s.e.c.hc)).Value(name); ok {
 		s.begin()
 		s.e.trace("expanding ${%s} into %s\n", name, QuoteArg(v))
 		s.words[len(s.words)-1] += v

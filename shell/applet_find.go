@@ -14,7 +14,7 @@ import (
 
 // findNode is a parsed find expression.
 type findNode interface {
-	eval(f *finder, l walkLoc, st *vfs.Statx) bool
+	eval(f *finder, l WalkLoc, st *vfs.Statx) bool
 }
 
 type (
@@ -32,20 +32,20 @@ type (
 	findEmpty struct{}
 )
 
-func (n findAnd) eval(f *finder, l walkLoc, st *vfs.Statx) bool {
+func (n findAnd) eval(f *finder, l WalkLoc, st *vfs.Statx) bool {
 	return n.a.eval(f, l, st) && n.b.eval(f, l, st)
 }
-func (n findOr) eval(f *finder, l walkLoc, st *vfs.Statx) bool {
+func (n findOr) eval(f *finder, l WalkLoc, st *vfs.Statx) bool {
 	return n.a.eval(f, l, st) || n.b.eval(f, l, st)
 }
-func (n findNot) eval(f *finder, l walkLoc, st *vfs.Statx) bool { return !n.a.eval(f, l, st) }
-func (findTrue) eval(*finder, walkLoc, *vfs.Statx) bool         { return true }
-func (findPrint) eval(f *finder, l walkLoc, _ *vfs.Statx) bool {
-	f.c.Out.WriteString(l.path + "\n")
+func (n findNot) eval(f *finder, l WalkLoc, st *vfs.Statx) bool { return !n.a.eval(f, l, st) }
+func (findTrue) eval(*finder, WalkLoc, *vfs.Statx) bool         { return true }
+func (findPrint) eval(f *finder, l WalkLoc, _ *vfs.Statx) bool {
+	f.c.Out.WriteString(l.Path + "\n")
 	return true
 }
-func (n findName) eval(_ *finder, l walkLoc, _ *vfs.Statx) bool {
-	p := l.path
+func (n findName) eval(_ *finder, l WalkLoc, _ *vfs.Statx) bool {
+	p := l.Path
 	s := p
 	if !n.path {
 		s = path.Base(strings.TrimRight(p, "/"))
@@ -60,12 +60,12 @@ func (n findName) eval(_ *finder, l walkLoc, _ *vfs.Statx) bool {
 	ok, _ := path.Match(pat, s)
 	return ok
 }
-func (n findType) eval(_ *finder, _ walkLoc, st *vfs.Statx) bool {
+func (n findType) eval(_ *finder, _ WalkLoc, st *vfs.Statx) bool {
 	return uint32(st.Mode)&linux.S_IFMT == n.t
 }
-func (findEmpty) eval(f *finder, l walkLoc, st *vfs.Statx) bool {
+func (findEmpty) eval(f *finder, l WalkLoc, st *vfs.Statx) bool {
 	if IsDir(uint32(st.Mode)) {
-		return isEmptyDirAt(f.c.Task, f.w.at(), l.name)
+		return IsEmptyDirAt(f.c.Task, f.w.At(), l.Name)
 	}
 	return IsReg(uint32(st.Mode)) && st.Size == 0
 }
@@ -73,7 +73,7 @@ func (findEmpty) eval(f *finder, l walkLoc, st *vfs.Statx) bool {
 // finder is one find run.
 type finder struct {
 	c                  *cmd
-	w                  *dirWalk
+	w                  *DirWalk
 	expr               findNode
 	minDepth, maxDepth int
 	status             int
@@ -93,7 +93,7 @@ func findApplet(c *cmd) int {
 	if len(starts) == 0 {
 		starts = []string{"."}
 	}
-	f := &finder{c: c, w: newDirWalk(c.Task), toks: c.Args[i:], maxDepth: -1}
+	f := &finder{c: c, w: NewDirWalk(c.Task), toks: c.Args[i:], maxDepth: -1}
 	expr, err := f.parse()
 	if err != nil {
 		c.Errorf("%s", err)
@@ -101,8 +101,8 @@ func findApplet(c *cmd) int {
 	}
 	f.expr = expr
 	for _, s := range starts {
-		f.walk(walkLoc{path: s, name: s}, 0)
-		f.w.close()
+		f.walk(WalkLoc{Path: s, Name: s}, 0)
+		f.w.Close()
 	}
 	return f.status
 }
@@ -228,11 +228,11 @@ func (f *finder) primary(t string) (findNode, error) {
 }
 
 // walk visits l and, for directories within -maxdepth, its entries.
-func (f *finder) walk(l walkLoc, depth int) {
+func (f *finder) walk(l WalkLoc, depth int) {
 	if f.c.Cancelled() {
 		return
 	}
-	st, err := f.c.Task.Fstatat(f.w.at(), l.name, linux.AT_SYMLINK_NOFOLLOW)
+	st, err := f.c.Task.Fstatat(f.w.At(), l.Name, linux.AT_SYMLINK_NOFOLLOW)
 	if err != nil {
 		f.fail(l, err)
 		return
@@ -243,20 +243,20 @@ func (f *finder) walk(l walkLoc, depth int) {
 	if !IsDir(uint32(st.Mode)) || (f.maxDepth >= 0 && depth >= f.maxDepth) {
 		return
 	}
-	ents, err := f.w.enter(l, false)
+	ents, err := f.w.Enter(l, false)
 	if err != nil {
 		f.fail(l, err)
 		return
 	}
 	for _, e := range ents {
-		f.walk(l.child(e.Name), depth+1)
+		f.walk(l.Child(e.Name), depth+1)
 	}
-	if err := f.w.leave(); err != nil {
+	if err := f.w.Leave(); err != nil {
 		f.fail(l, err)
 	}
 }
 
-func (f *finder) fail(l walkLoc, err error) {
-	f.c.Errorf("%s: %s", Quote(l.path), ErrText(err))
+func (f *finder) fail(l WalkLoc, err error) {
+	f.c.Errorf("%s: %s", Quote(l.Path), ErrText(err))
 	f.status = 1
 }

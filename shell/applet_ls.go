@@ -107,8 +107,8 @@ func (l *lister) loadColors() {
 	if !l.o.color {
 		return
 	}
-	env := l.c.dfGetenv("LS_COLORS")
-	if env == "" && l.c.dfGetenv("COLORTERM") == "" && !knownTerminal(l.c.dfGetenv("TERM")) {
+	env := l.c.Getenv("LS_COLORS")
+	if env == "" && l.c.Getenv("COLORTERM") == "" && !knownTerminal(l.c.Getenv("TERM")) {
 		l.o.color = false
 		return
 	}

@@ -137,7 +137,7 @@ func (m *mktempRun) placeholder() (n, suffixLen int, ok bool) {
 func (m *mktempRun) prefixDir() bool {
 	c := m.c
 	if m.inDir {
-		tmpdir := c.dfGetenv("TMPDIR")
+		tmpdir := c.Getenv("TMPDIR")
 		dir := "/tmp"
 		switch {
 		case m.oldT && tmpdir != "":

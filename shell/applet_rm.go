@@ -53,7 +53,7 @@ func rmApplet(c *cmd) int {
 func (c *cmd) rmOne(name string, o *rmOpts) bool {
 	name = ftsTrim(name)
 	st, err := c.Task.Lstat(name)
-	op := walkLoc{path: name, name: name}
+	op := WalkLoc{Path: name, Name: name}
 	if err != nil || !IsDir(uint32(st.Mode)) {
 		return c.excise(AtCWD, op, false, o)
 	}
@@ -81,20 +81,20 @@ func (c *cmd) rmOne(name string, o *rmOpts) bool {
 	if !o.recursive {
 		return c.excise(AtCWD, op, true, o)
 	}
-	w := newDirWalk(c.Task)
-	defer w.close()
+	w := NewDirWalk(c.Task)
+	defer w.Close()
 	return c.rmTree(w, op, o)
 }
 
 // rmTree removes a directory's contents, then the directory. A child that
 // cannot be removed leaves its ancestors alone (mark_ancestor_dirs).
-func (c *cmd) rmTree(w *dirWalk, l walkLoc, o *rmOpts) bool {
-	ents, err := w.enter(l, false)
+func (c *cmd) rmTree(w *DirWalk, l WalkLoc, o *rmOpts) bool {
+	ents, err := w.Enter(l, false)
 	if err != nil {
-		if rerr := c.Task.Unlinkat(w.at(), l.name, linux.AT_REMOVEDIR); rerr == nil {
+		if rerr := c.Task.Unlinkat(w.At(), l.Name, linux.AT_REMOVEDIR); rerr == nil {
 			return true
 		}
-		c.Errorf("cannot remove %s: %s", Quote(l.path), ErrText(err))
+		c.Errorf("cannot remove %s: %s", Quote(l.Path), ErrText(err))
 		return false
 	}
 	ok := true
@@ -102,40 +102,40 @@ func (c *cmd) rmTree(w *dirWalk, l walkLoc, o *rmOpts) bool {
 		if c.Cancelled() {
 			return false
 		}
-		child := l.child(e.Name)
+		child := l.Child(e.Name)
 		if e.Type == linux.DT_DIR {
 			ok = c.rmTree(w, child, o) && ok
 		} else {
-			ok = c.excise(w.at(), child, false, o) && ok
+			ok = c.excise(w.At(), child, false, o) && ok
 		}
 	}
-	if err := w.leave(); err != nil {
-		c.Errorf("%s: %s", Quote(l.path), ErrText(err))
+	if err := w.Leave(); err != nil {
+		c.Errorf("%s: %s", Quote(l.Path), ErrText(err))
 		return false
 	}
-	return ok && c.excise(w.at(), l, true, o)
+	return ok && c.excise(w.At(), l, true, o)
 }
 
 // excise is unlinkat on one entry, with rm -f's silence about missing
 // files.
-func (c *cmd) excise(dirfd int, l walkLoc, dir bool, o *rmOpts) bool {
+func (c *cmd) excise(dirfd int, l WalkLoc, dir bool, o *rmOpts) bool {
 	flags := 0
 	if dir {
 		flags = linux.AT_REMOVEDIR
 	}
-	err := c.Task.Unlinkat(dirfd, l.name, flags)
+	err := c.Task.Unlinkat(dirfd, l.Name, flags)
 	if err == nil {
 		if o.verbose && dir {
-			c.Out.WriteString("removed directory " + Quote(l.path) + "\n")
+			c.Out.WriteString("removed directory " + Quote(l.Path) + "\n")
 		} else if o.verbose {
-			c.Out.WriteString("removed " + Quote(l.path) + "\n")
+			c.Out.WriteString("removed " + Quote(l.Path) + "\n")
 		}
 		return true
 	}
 	if o.force && (errors.Is(err, linux.ENOENT) || errors.Is(err, linux.ENOTDIR)) {
 		return true
 	}
-	c.Errorf("cannot remove %s: %s", Quote(l.path), ErrText(err))
+	c.Errorf("cannot remove %s: %s", Quote(l.Path), ErrText(err))
 	return false
 }
 

@@ -215,11 +215,11 @@ func (x *xargsRun) spawn(argv []string) error {
 	c := x.c
 	t := c.Task.Clone(0)
 	defer t.Exit()
-	env := envList(exportedEnv(c.hc))
+	env := EnvList(exportedEnv(c.hc))
 	if x.slotVar != "" {
 		env = putenv(unsetenv(env, x.slotVar), x.slotVar+"=0")
 	}
-	name, err := findProgram(t, argv[0], env)
+	name, err := FindProgram(t, argv[0], env)
 	if err != nil {
 		c.Errorf("%s: %s", argv[0], ErrText(err))
 		if errors.Is(err, linux.ENOENT) {
@@ -245,7 +245,7 @@ func (x *xargsRun) spawn(argv []string) error {
 	} else if x.argFile != "" && x.argFile != "-" {
 		stdin = c.Stdin
 	}
-	switch code := c.runProgram(t, name, argv, env, stdin); code {
+	switch code := c.RunProgram(t, name, argv, env, stdin); code {
 	case 0:
 	case 255:
 		c.Errorf("%s: exited with status 255; aborting", argv[0])

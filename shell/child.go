@@ -14,13 +14,13 @@ import (
 	"mvdan.cc/sh/v3/expand"
 )
 
-// envList is a process environment as execve passes it: NAME=VALUE
+// EnvList is a process environment as execve passes it: NAME=VALUE
 // strings in their order, which env prints as it is. The interpreter's
 // environments sort their variables, so commands that env and xargs run
 // directly see one of these instead.
-type envList []string
+type EnvList []string
 
-func (e envList) Get(name string) expand.Variable {
+func (e EnvList) Get(name string) expand.Variable {
 	for _, kv := range e {
 		if n, v, _ := strings.Cut(kv, "="); n == name {
 			return expand.Variable{Set: true, Exported: true, Kind: expand.String, Str: v}
@@ -29,7 +29,7 @@ func (e envList) Get(name string) expand.Variable {
 	return expand.Variable{}
 }
 
-func (e envList) Each(f func(name string, vr expand.Variable) bool) {
+func (e EnvList) Each(f func(name string, vr expand.Variable) bool) {
 	for _, kv := range e {
 		n, v, _ := strings.Cut(kv, "=")
 		if !f(n, expand.Variable{Set: true, Exported: true, Kind: expand.String, Str: v}) {
@@ -38,8 +38,8 @@ func (e envList) Each(f func(name string, vr expand.Variable) bool) {
 	}
 }
 
-// value is getenv(3) on the list.
-func (e envList) value(name string) (string, bool) {
+// Value is getenv(3) on the list.
+func (e EnvList) Value(name string) (string, bool) {
 	v := e.Get(name)
 	return v.Str, v.IsSet()
 }
@@ -52,14 +52,14 @@ var programBuiltins = map[string]bool{"echo": true, "printf": true, "test": true
 // _CS_PATH).
 const defaultPath = "/bin:/usr/bin"
 
-// findProgram is execvp's search for a command in a process whose
+// FindProgram is execvp's search for a command in a process whose
 // environment is env: a name with a slash must be a program file, a bare
 // name is found if PATH lists one of the directories the applets live in.
-func findProgram(t *vfs.Task, name string, env envList) (string, error) {
+func FindProgram(t *vfs.Task, name string, env EnvList) (string, error) {
 	if strings.Contains(name, "/") {
 		return ulFindCommand(t, name, true)
 	}
-	path, ok := env.value("PATH")
+	path, ok := env.Value("PATH")
 	if !ok {
 		path = defaultPath
 	}
@@ -73,10 +73,10 @@ func findProgram(t *vfs.Task, name string, env envList) (string, error) {
 	return "", linux.ENOENT
 }
 
-// execError reports a command that could not be run, as env and xargs
+// ExecError reports a command that could not be run, as env and xargs
 // do ("NAME: 'CMD': No such file or directory"), and returns the status
 // execvp's failure stands for: 127 when not found, 126 otherwise.
-func (c *cmd) execError(name string, err error) int {
+func (c *cmd) ExecError(name string, err error) int {
 	c.Errorf("%s: %s", QuoteArg(name), ErrText(err))
 	if errors.Is(err, linux.ENOENT) {
 		return 127
@@ -84,12 +84,12 @@ func (c *cmd) execError(name string, err error) int {
 	return 126
 }
 
-// runProgram runs argv (whose first word findProgram resolved to name)
+// RunProgram runs argv (whose first word findProgram resolved to name)
 // as a child process on task t with environment env and the given
 // standard input; its output goes to the applet's streams. Applets run
 // directly, seeing env in its order; the interpreter's own builtins (true,
 // kill, ...) run in a nested shell.
-func (c *cmd) runProgram(t *vfs.Task, name string, argv []string, env envList, stdin io.Reader) int {
+func (c *cmd) RunProgram(t *vfs.Task, name string, argv []string, env EnvList, stdin io.Reader) int {
 	if err := c.Out.Flush(); err != nil {
 		return 1
 	}

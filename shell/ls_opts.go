@@ -179,7 +179,7 @@ type lsSettings struct {
 // lsParse reads ls's command line. done means ls should exit with status
 // (after --help, --version or a usage error).
 func (c *cmd) lsParse() (o *lsOpts, ops []string, status int, done bool) {
-	p := &getopt.Parser{Options: lsOptions, InOrder: c.envSet("POSIXLY_CORRECT")}
+	p := &getopt.Parser{Options: lsOptions, InOrder: c.EnvSet("POSIXLY_CORRECT")}
 	parsed, ops, perr := p.Parse(c.Args)
 	s := &lsSettings{o: &lsOpts{owner: true, group: true, eol: '\n'},
 		format: -1, sort: -1, quoting: -1, hideCtl: -1, width: -1, tabSize: -1}
@@ -439,7 +439,7 @@ func (c *cmd) lsWhen(opt string, p getopt.Parsed) (int, bool) {
 
 // lsBlockSize is --block-size=SIZE.
 func (c *cmd) lsBlockSize(s *lsSettings, p getopt.Parsed) (int, bool) {
-	bs, opts, e := dfHumanOptions(p.Value, c.dfGetenv)
+	bs, opts, e := dfHumanOptions(p.Value, c.Getenv)
 	switch {
 	case e == dfLongintOK:
 		s.sizeSet = true
@@ -535,8 +535,8 @@ func lsMatch(arg string, words [][]string) (int, string) {
 	return match, res
 }
 
-// envSet reports whether an exported variable is set, even to "".
-func (c *cmd) envSet(name string) bool {
+// EnvSet reports whether an exported variable is set, even to "".
+func (c *cmd) EnvSet(name string) bool {
 	if c.hc.Env == nil {
 		return false
 	}
@@ -556,7 +556,7 @@ func (c *cmd) lsDefaults(s *lsSettings) (int, bool) {
 	o.width, o.tabSize = c.lsWidth(s), 8
 	if s.tabSize >= 0 {
 		o.tabSize = s.tabSize
-	} else if v := c.dfGetenv("TABSIZE"); c.envSet("TABSIZE") {
+	} else if v := c.Getenv("TABSIZE"); c.EnvSet("TABSIZE") {
 		if n, ok := lsNumber(v); ok {
 			o.tabSize = n
 		} else if o.format == lsColumns || o.format == lsAcross || o.format == lsCommas {
@@ -594,9 +594,9 @@ func (c *cmd) lsSizeDefaults(s *lsSettings) {
 		return
 	}
 	o.fileBlockSize = 1
-	bs, opts, _ := dfHumanOptions(c.dfGetenv("LS_BLOCK_SIZE"), c.dfGetenv)
+	bs, opts, _ := dfHumanOptions(c.Getenv("LS_BLOCK_SIZE"), c.Getenv)
 	o.blockSize, o.humanOpts = bs, uint64(opts)
-	if c.envSet("LS_BLOCK_SIZE") || c.envSet("BLOCK_SIZE") {
+	if c.EnvSet("LS_BLOCK_SIZE") || c.EnvSet("BLOCK_SIZE") {
 		o.fileBlockSize, o.fileHumanOpts = bs, uint64(opts)
 	}
 	if s.kibibytes {
@@ -613,7 +613,7 @@ func (c *cmd) lsWidth(s *lsSettings) int {
 	if o.format != lsColumns && o.format != lsAcross && o.format != lsCommas && !o.color {
 		return 80
 	}
-	if v := c.dfGetenv("COLUMNS"); v != "" {
+	if v := c.Getenv("COLUMNS"); v != "" {
 		if n, ok := lsNumber(v); ok {
 			return n
 		}
@@ -628,8 +628,8 @@ func (c *cmd) lsQuoting(opt int) int {
 	if opt >= 0 {
 		return opt
 	}
-	if c.envSet("QUOTING_STYLE") {
-		v := c.dfGetenv("QUOTING_STYLE")
+	if c.EnvSet("QUOTING_STYLE") {
+		v := c.Getenv("QUOTING_STYLE")
 		if k, res := lsMatch(v, qsWords); res == lsMatchOK {
 			return k
 		}
@@ -656,8 +656,8 @@ func (c *cmd) lsTimeStyle(s *lsSettings) (int, bool) {
 	style := s.timeStyle
 	if !s.timeStyleSet {
 		style = "locale"
-		if c.envSet("TIME_STYLE") {
-			style = c.dfGetenv("TIME_STYLE")
+		if c.EnvSet("TIME_STYLE") {
+			style = c.Getenv("TIME_STYLE")
 		}
 	}
 	o.timeFormat = lsTimeStyles[3].format

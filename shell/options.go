@@ -41,7 +41,7 @@ func (c *cmd) Getopt(opts []getopt.Option, inOrder bool, help string) (cl CmdLin
 // reported why); a usage error of getopt's is reported after the options
 // before it were seen, as "NAME: MSG" and the try-help line.
 func (c *cmd) GetoptEach(opts []getopt.Option, inOrder bool, help string, each func(getopt.Parsed) bool) ([]string, int, bool) {
-	p := getopt.Parser{Options: WithHelp(opts), InOrder: inOrder || c.dfGetenv("POSIXLY_CORRECT") != ""}
+	p := getopt.Parser{Options: WithHelp(opts), InOrder: inOrder || c.Getenv("POSIXLY_CORRECT") != ""}
 	parsed, operands, err := p.Parse(c.Args)
 	for _, o := range parsed {
 		switch o.ID {

@@ -181,7 +181,7 @@ func virtualDir(dir string) interp.RunnerOption {
 // changes from run to run, so its variables are sorted; a process
 // environment set by env or xargs (see envList) keeps its order.
 func exportedEnv(hc interp.HandlerContext) []string {
-	if list, ok := hc.Env.(envList); ok {
+	if list, ok := hc.Env.(EnvList); ok {
 		return slices.Clone(list)
 	}
 	var env []string

@@ -14,17 +14,17 @@ import (
 // to a descriptor of its directory, so that a tree deeper than PATH_MAX is
 // walked to the bottom while the paths printed grow without bound.
 
-// walkLoc is a file met during a walk: path is how messages show it (the
+// WalkLoc is a file met during a walk: path is how messages show it (the
 // operand and the names below it), name is how system calls reach it from
 // the innermost directory of the walk (the operand itself from the cwd).
-type walkLoc struct {
-	path, name string
+type WalkLoc struct {
+	Path, Name string
 }
 
-// child is the location of the entry name of directory l, once l has been
+// Child is the location of the entry name of directory l, once l has been
 // entered.
-func (l walkLoc) child(name string) walkLoc {
-	return walkLoc{path: JoinPath(l.path, name), name: name}
+func (l WalkLoc) Child(name string) WalkLoc {
+	return WalkLoc{Path: JoinPath(l.Path, name), Name: name}
 }
 
 // maxOpenDirs bounds the descriptors a walk keeps open: deeper than this,
@@ -33,8 +33,8 @@ func (l walkLoc) child(name string) walkLoc {
 // walk never runs into RLIMIT_NOFILE.
 const maxOpenDirs = 32
 
-// dirWalk is the chain of directories a walk is inside, outermost first.
-type dirWalk struct {
+// DirWalk is the chain of directories a walk is inside, outermost first.
+type DirWalk struct {
 	t      *vfs.Task
 	frames []walkFrame
 	open   int // frames whose fd is open
@@ -45,10 +45,10 @@ type walkFrame struct {
 	dev, ino uint64
 }
 
-func newDirWalk(t *vfs.Task) *dirWalk { return &dirWalk{t: t} }
+func NewDirWalk(t *vfs.Task) *DirWalk { return &DirWalk{t: t} }
 
-// at is the directory descriptor that walkLoc names are relative to.
-func (w *dirWalk) at() int {
+// At is the directory descriptor that walkLoc names are relative to.
+func (w *DirWalk) At() int {
 	if len(w.frames) == 0 {
 		return AtCWD
 	}
@@ -59,15 +59,15 @@ func (w *dirWalk) at() int {
 // reopened as the same directory (the tree was changed meanwhile).
 var errReturn = errors.New("failed to return to parent directory")
 
-// enter opens l as a directory (following a symlink only if follow is
+// Enter opens l as a directory (following a symlink only if follow is
 // set), lists it and makes it the innermost directory. On error the walk
 // is left as it was.
-func (w *dirWalk) enter(l walkLoc, follow bool) ([]vfs.Dirent, error) {
+func (w *DirWalk) Enter(l WalkLoc, follow bool) ([]vfs.Dirent, error) {
 	flags := uint32(linux.O_RDONLY | linux.O_DIRECTORY)
 	if !follow {
 		flags |= linux.O_NOFOLLOW
 	}
-	fd, err := w.t.Openat(w.at(), l.name, flags, 0)
+	fd, err := w.t.Openat(w.At(), l.Name, flags, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -87,8 +87,8 @@ func (w *dirWalk) enter(l walkLoc, follow bool) ([]vfs.Dirent, error) {
 	return ents, nil
 }
 
-// isEmptyDirAt reports whether the directory name in dirfd has no entries.
-func isEmptyDirAt(t *vfs.Task, dirfd int, name string) bool {
+// IsEmptyDirAt reports whether the directory name in dirfd has no entries.
+func IsEmptyDirAt(t *vfs.Task, dirfd int, name string) bool {
 	fd, err := t.Openat(dirfd, name, linux.O_RDONLY|linux.O_DIRECTORY, 0)
 	if err != nil {
 		return false
@@ -99,7 +99,7 @@ func isEmptyDirAt(t *vfs.Task, dirfd int, name string) bool {
 }
 
 // trim closes the outermost open descriptors beyond maxOpenDirs.
-func (w *dirWalk) trim() {
+func (w *DirWalk) trim() {
 	for i := 0; w.open > maxOpenDirs && i < len(w.frames)-1; i++ {
 		if f := &w.frames[i]; f.fd >= 0 {
 			w.t.Close(f.fd)
@@ -109,10 +109,10 @@ func (w *dirWalk) trim() {
 	}
 }
 
-// leave closes the innermost directory; its parent becomes the innermost
+// Leave closes the innermost directory; its parent becomes the innermost
 // again, reopened through ".." (and checked to be the same directory) if
 // its descriptor was closed.
-func (w *dirWalk) leave() error {
+func (w *DirWalk) Leave() error {
 	n := len(w.frames) - 1
 	inner := w.frames[n]
 	var err error
@@ -125,7 +125,7 @@ func (w *dirWalk) leave() error {
 	return err
 }
 
-func (w *dirWalk) reopen(parent *walkFrame, childFd int) error {
+func (w *DirWalk) reopen(parent *walkFrame, childFd int) error {
 	fd, err := w.t.Openat(childFd, "..", linux.O_RDONLY|linux.O_DIRECTORY, 0)
 	if err != nil {
 		return err
@@ -140,8 +140,8 @@ func (w *dirWalk) reopen(parent *walkFrame, childFd int) error {
 	return nil
 }
 
-// close leaves every directory still entered (a walk cut short).
-func (w *dirWalk) close() {
+// Close leaves every directory still entered (a walk cut short).
+func (w *DirWalk) Close() {
 	for _, f := range w.frames {
 		if f.fd >= 0 {
 			w.t.Close(f.fd)
