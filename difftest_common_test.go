@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/linuxvfs/linuxvfs/userland"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -15,7 +16,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/linuxvfs/linuxvfs"
 	"github.com/linuxvfs/linuxvfs/internal/kerneltest"
 )
 
@@ -217,7 +217,7 @@ func runLinuxvfsOnce(ctx context.Context, script string) (kerneltest.Result, err
 		}()
 		// The kernel side runs `bash -c`, whose own messages start
 		// "/bin/bash: line N:"; the shell is told to call itself that.
-		o.res.Exit, o.err = linuxvfs.RunScriptAs(ctx, "/bin/bash", script, strings.NewReader(""), &stdout, &stderr)
+		o.res.Exit, o.err = userland.RunScriptAs(ctx, "/bin/bash", script, strings.NewReader(""), &stdout, &stderr)
 	}()
 	select {
 	case o := <-done:

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/linuxvfs/linuxvfs/userland"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -69,7 +70,7 @@ func FuzzRunScript(f *testing.F) {
 		go func() {
 			defer close(done)
 			out := &cappedBuffer{max: scriptOutput}
-			cfg := shell.Config{Task: task, Stdin: strings.NewReader(""), Stdout: out, Stderr: out}
+			cfg := shell.Config{Task: task, Stdin: strings.NewReader(""), Stdout: out, Stderr: out, Set: userland.Programs()}
 			_, err := shell.Run(ctx, cfg, script)
 			if err != nil && ctx.Err() == nil {
 				t.Errorf("Run: %v", err)

@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 
 // Package linuxvfs wires the core (package vfs) to the filesystem types and
-// the shell: NewKernel registers every filesystem type in the order Linux
-// registers them, Boot brings up a small Linux system, and RunScript runs a
-// `linuxvfs sh` script on a fresh one.
+// devices: NewKernel registers every filesystem type in the order Linux
+// registers them, and Boot brings up a small Linux system. The shell and
+// its programs are in package userland and below.
 package linuxvfs
 
 import (
-	"context"
 	"fmt"
-	"io"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/device/loop"
@@ -20,7 +18,6 @@ import (
 	"github.com/linuxvfs/linuxvfs/fs/ramfs"
 	"github.com/linuxvfs/linuxvfs/fs/squashfs"
 	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
-	"github.com/linuxvfs/linuxvfs/shell"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
@@ -107,26 +104,4 @@ func makeDevNodes(t *vfs.Task) error {
 		}
 	}
 	return nil
-}
-
-// RunScript runs script with `linuxvfs sh` on a freshly booted system and
-// returns its exit status.
-func RunScript(ctx context.Context, script string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
-	return RunScriptAs(ctx, "sh", script, stdin, stdout, stderr)
-}
-
-// RunScriptAs is RunScript with the shell calling itself name ($0, and the
-// prefix of its own error messages): "/bin/bash" makes them read as bash's
-// do when it runs a script given with -c.
-func RunScriptAs(ctx context.Context, name, script string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
-	t, err := Boot()
-	if err != nil {
-		return 1, err
-	}
-	defer t.Exit()
-	// When the caller gives up, tasks asleep in the kernel (on a FIFO) are
-	// woken with EINTR, so the script cannot outlive its context.
-	stop := context.AfterFunc(ctx, t.Kernel().Interrupt)
-	defer stop()
-	return shell.Run(ctx, shell.Config{Task: t, Name: name, Stdin: stdin, Stdout: stdout, Stderr: stderr}, script)
 }

@@ -6,12 +6,12 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"github.com/linuxvfs/linuxvfs/userland"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/linuxvfs/linuxvfs"
 	"github.com/linuxvfs/linuxvfs/internal/testimage"
 )
 
@@ -24,7 +24,7 @@ func TestRunScriptHonoursDeadline(t *testing.T) {
 	var out, errb bytes.Buffer
 	done := make(chan error, 1)
 	go func() {
-		_, err := linuxvfs.RunScript(ctx, "mkfifo /p; echo x > /p; echo after", strings.NewReader(""), &out, &errb)
+		_, err := userland.RunScript(ctx, "mkfifo /p; echo x > /p; echo after", strings.NewReader(""), &out, &errb)
 		done <- err
 	}()
 	select {
@@ -55,7 +55,7 @@ func TestExitWithLoopMountStillMounted(t *testing.T) {
 	var out, errb bytes.Buffer
 	done := make(chan error, 1)
 	go func() {
-		_, err := linuxvfs.RunScript(context.Background(), script, strings.NewReader(""), &out, &errb)
+		_, err := userland.RunScript(context.Background(), script, strings.NewReader(""), &out, &errb)
 		done <- err
 	}()
 	select {
@@ -78,7 +78,7 @@ func TestRunScriptStopsCopyLoop(t *testing.T) {
 	var out, errb bytes.Buffer
 	done := make(chan error, 1)
 	go func() {
-		_, err := linuxvfs.RunScript(ctx, "cat /dev/zero > /dev/null; echo after", strings.NewReader(""), &out, &errb)
+		_, err := userland.RunScript(ctx, "cat /dev/zero > /dev/null; echo after", strings.NewReader(""), &out, &errb)
 		done <- err
 	}()
 	select {

@@ -4,11 +4,11 @@ package shell_test
 
 import (
 	"fmt"
+	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/linuxvfs/linuxvfs/shell"
 )
 
 // TestDf checks df and stat --file-system against what GNU coreutils 9.1
@@ -349,7 +349,7 @@ var dfCases = []scriptCase{
 	{
 		name:   "version",
 		script: "df --version",
-		stdout: "df (linuxvfs) " + shell.Version + "\n",
+		stdout: "df (linuxvfs) " + applet.Version + "\n",
 	},
 	{
 		name:   "help",

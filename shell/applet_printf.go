@@ -3,6 +3,8 @@
 package shell
 
 import (
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+
 	"bufio"
 	"context"
 	"fmt"
@@ -54,7 +56,7 @@ func (s *shell) printfVar(ctx context.Context, args []string) []string {
 		return s.fail(hc, 1, fmt.Sprintf("printf: `%s': not a valid identifier", name))
 	}
 	var text strings.Builder
-	c := newCmd(ctx, s, hc, "printf", nil)
+	c := &cmd{Cmd: s.newCmd(ctx, hc, "printf", nil), sh: s, hc: hc}
 	c.Out = bufio.NewWriter(&text)
 	if len(args) > 3 {
 		runPrintf(c, args[3], args[4:])
@@ -348,7 +350,7 @@ func cEscapeAll(s string) string {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c < 0x20 || c == 0x7f:
-			b.WriteString(CEscape(c))
+			b.WriteString(applet.CEscape(c))
 		case c == '\\' || c == '\'':
 			b.WriteByte('\\')
 			b.WriteByte(c)

@@ -25,7 +25,7 @@ func (c *cmd) commandKind(name string) string {
 		return "keyword"
 	case interp.IsBuiltin(name):
 		return "builtin"
-	case applets[name] != nil:
+	case c.sh.set.Lookup(name) != nil:
 		return "file"
 	}
 	return ""

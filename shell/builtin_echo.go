@@ -3,15 +3,12 @@
 package shell
 
 import (
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+
 	"errors"
 	"strings"
 	"syscall"
 )
-
-func init() {
-	addApplets(&builtinApplets, map[string]appletFunc{"echo": echoApplet})
-	overridden["echo"] = true
-}
 
 // echoApplet is bash's echo builtin (xpg_echo off): -n, -e and -E as long
 // as the leading words consist of those letters only; a failed write is
@@ -65,7 +62,7 @@ func echoApplet(c *cmd) int {
 // builtinWriteError is bash's "NAME: BUILTIN: write error: ..." (no line
 // number, unlike other builtin diagnostics).
 func (c *cmd) builtinWriteError(err error) {
-	c.Errw.Write([]byte(c.sh.name + ": " + c.Name + ": write error: " + ErrText(err) + "\n"))
+	c.Errw.Write([]byte(c.sh.name + ": " + c.Name + ": write error: " + applet.ErrText(err) + "\n"))
 }
 
 func isEchoOption(s string) bool {

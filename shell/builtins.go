@@ -3,6 +3,8 @@
 package shell
 
 import (
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+
 	"context"
 	"fmt"
 	"path"
@@ -45,7 +47,7 @@ func (s *shell) cd(ctx context.Context, args []string) []string {
 	s.syncDir(hc.Dir)
 	target, err := s.chdir(hc.Dir, dir, physical)
 	if err != nil {
-		return s.fail(hc, 1, fmt.Sprintf("cd: %s: %s", dir, ErrText(err)))
+		return s.fail(hc, 1, fmt.Sprintf("cd: %s: %s", dir, applet.ErrText(err)))
 	}
 	if show {
 		fmt.Fprintln(hc.Stdout, target)
@@ -139,7 +141,7 @@ func (s *shell) canonPath(p string) (string, bool) {
 		case "..":
 			if len(parts) > 0 {
 				st, err := s.task.Stat("/" + strings.Join(parts, "/"))
-				if err != nil || !IsDir(uint32(st.Mode)) {
+				if err != nil || !applet.IsDir(uint32(st.Mode)) {
 					return "", false
 				}
 				parts = parts[:len(parts)-1]
@@ -177,7 +179,7 @@ func pwdApplet(c *cmd) int {
 	if err != nil {
 		// bash prints this one without its "NAME: line N:" prefix.
 		c.Out.Flush()
-		fmt.Fprintf(c.Errw, "pwd: error retrieving current directory: getcwd: cannot access parent directories: %s\n", ErrText(err))
+		fmt.Fprintf(c.Errw, "pwd: error retrieving current directory: getcwd: cannot access parent directories: %s\n", applet.ErrText(err))
 		return 1
 	}
 	fmt.Fprintln(c.Out, cwd)
@@ -258,11 +260,11 @@ func parseUmask(c *cmd, arg string) (uint32, bool) {
 		}
 		return uint32(n), true
 	}
-	ch, err := parseMode(arg)
+	ch, err := applet.ParseMode(arg)
 	if err != nil {
 		c.builtinErrorf("`%s': invalid symbolic mode operator", arg)
 		return 0, false
 	}
-	allowed := ch.apply(^c.Task.GetUmask()&0o777, true, 0)
+	allowed := ch.Apply(^c.Task.GetUmask()&0o777, true, 0)
 	return ^allowed & 0o777, true
 }

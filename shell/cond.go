@@ -3,6 +3,8 @@
 package shell
 
 import (
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+
 	"errors"
 	"fmt"
 	"strconv"
@@ -204,7 +206,7 @@ func (e *testEval) unary(op, arg string) (bool, error) {
 		return e.c.hc.Env.Get(arg).IsSet(), nil
 	case "-r", "-w", "-x":
 		mode := map[string]uint32{"-r": linux.R_OK, "-w": linux.W_OK, "-x": linux.X_OK}[op]
-		return e.c.Task.Faccessat(AtCWD, arg, mode, linux.AT_EACCESS) == nil, nil
+		return e.c.Task.Faccessat(applet.AtCWD, arg, mode, linux.AT_EACCESS) == nil, nil
 	}
 	follow := op != "-h" && op != "-L"
 	st, err := e.stat(arg, follow)
@@ -219,7 +221,7 @@ func (e *testEval) stat(name string, follow bool) (vfs.Statx, error) {
 	if !follow {
 		flags = linux.AT_SYMLINK_NOFOLLOW
 	}
-	return e.c.Task.Fstatat(AtCWD, name, flags)
+	return e.c.Task.Fstatat(applet.AtCWD, name, flags)
 }
 
 // fileTest answers a unary file test on a successful stat.
@@ -229,15 +231,15 @@ func fileTest(op byte, st *vfs.Statx, cred *vfs.Cred) bool {
 	case 'e', 'a':
 		return true
 	case 'f':
-		return IsReg(mode)
+		return applet.IsReg(mode)
 	case 'd':
-		return IsDir(mode)
+		return applet.IsDir(mode)
 	case 'h', 'L':
-		return IsLink(mode)
+		return applet.IsLink(mode)
 	case 'b':
-		return IsBlk(mode)
+		return applet.IsBlk(mode)
 	case 'c':
-		return IsChr(mode)
+		return applet.IsChr(mode)
 	case 'p':
 		return mode&linux.S_IFMT == linux.S_IFIFO
 	case 'S':
@@ -255,13 +257,9 @@ func fileTest(op byte, st *vfs.Statx, cred *vfs.Cred) bool {
 	case 'G':
 		return st.GID == cred.EGID
 	case 'N':
-		return tsAfter(st.Mtime, st.Atime)
+		return st.Mtime.After(st.Atime)
 	}
 	return false
-}
-
-func tsAfter(a, b vfs.Timespec) bool {
-	return a.Sec > b.Sec || (a.Sec == b.Sec && a.Nsec > b.Nsec)
 }
 
 // binary evaluates "a OP b".
@@ -295,9 +293,9 @@ func (e *testEval) compareFiles(a, op, b string) bool {
 	sb, eb := e.stat(b, true)
 	switch op {
 	case "-nt":
-		return ea == nil && (eb != nil || tsAfter(sa.Mtime, sb.Mtime))
+		return ea == nil && (eb != nil || sa.Mtime.After(sb.Mtime))
 	case "-ot":
-		return eb == nil && (ea != nil || tsAfter(sb.Mtime, sa.Mtime))
+		return eb == nil && (ea != nil || sb.Mtime.After(sa.Mtime))
 	}
 	return ea == nil && eb == nil && sa.Dev() == sb.Dev() && sa.Ino == sb.Ino
 }

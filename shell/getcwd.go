@@ -3,6 +3,8 @@
 package shell
 
 import (
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+
 	"errors"
 	"strings"
 
@@ -30,7 +32,7 @@ func getcwdByWalk(t *vfs.Task) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	fd, err := t.Openat(AtCWD, ".", linux.O_PATH|linux.O_DIRECTORY, 0)
+	fd, err := t.Openat(applet.AtCWD, ".", linux.O_PATH|linux.O_DIRECTORY, 0)
 	if err != nil {
 		return "", err
 	}
@@ -74,7 +76,7 @@ func nameInParent(t *vfs.Task, fd int, st *vfs.Statx) (parent int, name string, 
 	if err == nil && pst.Dev() == st.Dev() && pst.Ino == st.Ino {
 		return parent, "", nil
 	}
-	ents, err := ReadDirentsFd(t, parent, false)
+	ents, err := applet.ReadDirentsFd(t, parent, false)
 	if err != nil {
 		t.Close(parent)
 		return -1, "", err

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"github.com/linuxvfs/linuxvfs/vfs"
 	"mvdan.cc/sh/v3/interp"
 )
@@ -27,7 +28,7 @@ const internal = "\x01"
 // pwd -P would act on the host process, type would search the host's
 // PATH, test would clean paths lexically, and printf lacks parts of
 // bash's (precision for %s, invalid number diagnostics).
-var overridden = map[string]bool{"umask": true, "pwd": true, "test": true, "[": true, "type": true, "printf": true}
+var overridden = map[string]bool{"echo": true, "umask": true, "pwd": true, "test": true, "[": true, "type": true, "printf": true}
 
 // syncDir moves the task's working directory to the interpreter's dir if
 // the interpreter changed it since the last call (cd, a subshell's cd, or
@@ -53,7 +54,7 @@ func chdirAbs(t *vfs.Task, dir string) error {
 	if len(dir) < linux.PATH_MAX {
 		return t.Chdir(dir)
 	}
-	back, err := t.Openat(AtCWD, ".", linux.O_PATH|linux.O_DIRECTORY, 0)
+	back, err := t.Openat(applet.AtCWD, ".", linux.O_PATH|linux.O_DIRECTORY, 0)
 	if err != nil {
 		return err
 	}
@@ -109,15 +110,15 @@ func (s *shell) open(ctx context.Context, name string, flag int, _ os.FileMode) 
 	s.syncDir(interp.HandlerCtx(ctx).Dir)
 	line, kind, name := unmark(name)
 	name = s.taskName(name)
-	var f *File
+	var f *applet.File
 	var err error
 	switch kind {
 	case markDupFd:
 		f, err = s.openDupFd(name)
 	case markRW:
-		f, err = OpenFile(s.task, name, linux.O_RDWR|linux.O_CREAT, 0o666)
+		f, err = applet.OpenFile(s.task, name, linux.O_RDWR|linux.O_CREAT, 0o666)
 	default:
-		f, err = OpenFile(s.task, name, linuxOpenFlags(flag), 0o666)
+		f, err = applet.OpenFile(s.task, name, linuxOpenFlags(flag), 0o666)
 	}
 	if err != nil {
 		return nil, &os.PathError{Op: strings.TrimSuffix(s.linePrefix(uint(line)), " "), Path: name, Err: err}
@@ -153,7 +154,7 @@ func (s *shell) stat(_ context.Context, name string, follow bool) (fs.FileInfo, 
 	if !follow {
 		flags = linux.AT_SYMLINK_NOFOLLOW
 	}
-	st, err := s.task.Fstatat(AtCWD, s.taskName(name), flags)
+	st, err := s.task.Fstatat(applet.AtCWD, s.taskName(name), flags)
 	if err != nil {
 		return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
 	}
@@ -163,7 +164,7 @@ func (s *shell) stat(_ context.Context, name string, follow bool) (fs.FileInfo, 
 // readDir is the interpreter's ReadDirHandler2, used for globbing.
 func (s *shell) readDir(_ context.Context, name string) ([]fs.DirEntry, error) {
 	name = s.taskName(name)
-	ents, err := ReadDirents(s.task, name)
+	ents, err := applet.ReadDirents(s.task, name)
 	if err != nil {
 		return nil, &fs.PathError{Op: "readdir", Path: name, Err: err}
 	}
@@ -177,7 +178,7 @@ func (s *shell) readDir(_ context.Context, name string) ([]fs.DirEntry, error) {
 // access is the interpreter's AccessHandler: faccessat on the task, so
 // root passes read and write checks and needs an x bit to execute.
 func (s *shell) access(_ context.Context, name string, mode interp.AccessMode) error {
-	return s.task.Faccessat(AtCWD, s.taskName(name), uint32(mode), 0)
+	return s.task.Faccessat(applet.AtCWD, s.taskName(name), uint32(mode), 0)
 }
 
 // call is the interpreter's CallHandler. It takes over cd (the task's
@@ -207,16 +208,15 @@ func (s *shell) execMiddleware(interp.ExecHandlerFunc) interp.ExecHandlerFunc {
 		hc := interp.HandlerCtx(ctx)
 		s.syncDir(hc.Dir)
 		name := args[0]
-		a := applets[name]
-		if len(name) > 0 && name[:1] == internal {
-			name = name[1:]
-			a = builtinApplets[name]
+		var code int
+		if b, ok := strings.CutPrefix(name, internal); ok && builtins[b] != nil {
+			c := &cmd{Cmd: s.newCmd(ctx, hc, b, args[1:]), sh: s, hc: hc}
+			code = c.Run(func(*applet.Cmd) int { return builtins[b](c) })
+		} else if p := s.set.Lookup(name); p != nil {
+			code = s.newCmd(ctx, hc, name, args[1:]).Run(p)
+		} else {
+			return s.notFound(hc, strings.TrimPrefix(name, internal))
 		}
-		if a == nil {
-			return s.notFound(hc, name)
-		}
-		c := newCmd(ctx, s, hc, name, args[1:])
-		code := c.run(a)
 		if code != 0 {
 			return interp.ExitStatus(uint8(code))
 		}
@@ -243,7 +243,7 @@ func (s *shell) notExecutable(hc interp.HandlerContext, name string) error {
 	case err != nil:
 		fmt.Fprintf(hc.Stderr, "%s: %s: %s\n", s.name, name, err)
 		return interp.ExitStatus(127)
-	case IsDir(uint32(st.Mode)):
+	case applet.IsDir(uint32(st.Mode)):
 		fmt.Fprintf(hc.Stderr, "%s: %s: Is a directory\n", s.name, name)
 	default:
 		fmt.Fprintf(hc.Stderr, "%s: %s: cannot execute: Permission denied\n", s.name, name)

@@ -4,6 +4,7 @@ package shell_test
 
 import (
 	"context"
+	"github.com/linuxvfs/linuxvfs/userland"
 	"os"
 	"strconv"
 	"strings"
@@ -44,7 +45,7 @@ func runScript(t *testing.T, script string) outcome {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	var out, errb strings.Builder
-	code, err := shell.Run(ctx, shell.Config{Task: task, Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb}, script)
+	code, err := shell.Run(ctx, shell.Config{Task: task, Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Set: userland.Programs()}, script)
 	if err != nil {
 		t.Fatalf("Run: %v", err)
 	}

@@ -3,6 +3,8 @@
 package shell
 
 import (
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+
 	"bufio"
 	"context"
 	"errors"
@@ -107,9 +109,9 @@ func (l *lineReader) Read(p []byte) (int, error) {
 // shApplet is sh (and bash) inside linuxvfs: -c CMDS [NAME [ARGS]], a
 // script FILE [ARGS], or a script on standard input. The child shell runs
 // as a clone of the task, so its cd and umask stay its own, like a fork.
-func shApplet(c *cmd) int {
+func shApplet(c *applet.Cmd) int {
 	args := c.Args
-	cfg := Config{Stdin: c.Stdin, Stdout: c.hc.Stdout, Stderr: c.hc.Stderr, Name: c.Name, Env: exportedEnv(c.hc)}
+	cfg := Config{Stdin: c.Stdin, Stdout: c.Stdout, Stderr: c.Errw, Name: c.Name, Env: c.Env, Set: c.Set}
 	var script string
 	switch {
 	case len(args) > 0 && args[0] == "-c":
@@ -122,7 +124,7 @@ func shApplet(c *cmd) int {
 			cfg.Name, args = args[0], args[1:]
 		}
 	case len(args) > 0 && args[0] != "-" && args[0] != "-s":
-		data, err := c.slurpScript(args[0])
+		data, err := slurpScript(c, args[0])
 		if err != nil {
 			return 127
 		}
@@ -146,9 +148,21 @@ func shApplet(c *cmd) int {
 	return code
 }
 
+// runInChildShell runs c.Args as one command of a shell on c.Task, for
+// programs that are builtins of the shell (see Register).
+func runInChildShell(c *applet.Cmd) int {
+	c.Out.Flush()
+	cfg := Config{Task: c.Task, Set: c.Set, Stdin: c.Stdin, Stdout: c.Stdout, Stderr: c.Errw, Args: c.Args, Env: c.Env}
+	code, err := Run(c.Ctx, cfg, `"$@"`)
+	if err != nil && c.Ctx.Err() == nil && code == 0 {
+		code = 1
+	}
+	return code
+}
+
 // slurpScript reads a script file from the task.
-func (c *cmd) slurpScript(name string) (string, error) {
-	f, err := OpenFile(c.Task, name, linux.O_RDONLY, 0)
+func slurpScript(c *applet.Cmd, name string) (string, error) {
+	f, err := applet.OpenFile(c.Task, name, linux.O_RDONLY, 0)
 	if err == nil {
 		var data []byte
 		data, err = io.ReadAll(f)
@@ -157,6 +171,6 @@ func (c *cmd) slurpScript(name string) (string, error) {
 			return string(data), nil
 		}
 	}
-	c.Errorf("%s: %s", name, ErrText(err))
+	c.Errorf("%s: %s", name, applet.ErrText(err))
 	return "", err
 }

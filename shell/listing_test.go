@@ -3,9 +3,9 @@
 package shell_test
 
 import (
+	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"testing"
 
-	"github.com/linuxvfs/linuxvfs/shell"
 )
 
 func TestLs(t *testing.T) {
@@ -35,7 +35,7 @@ func TestLs(t *testing.T) {
 			stdout: "d/\nl@\np|\nx*\n"},
 		{name: "symlink operand", script: "mkdir -p /t/d; touch /t/d/x; ln -s d /t/l; touch -h -d @0 /t/l /t/d/x; ls /t/l; ls -l /t/l /t/l/",
 			stdout: "x\nlrwxrwxrwx 1 root root  1 Jan  1  1970 /t/l -> d\n\n/t/l/:\ntotal 0\n-rw-r--r-- 1 root root 0 Jan  1  1970 x\n"},
-		{name: "version", script: "ls --version; ls --vers --bogus", stdout: "ls (linuxvfs) " + shell.Version + "\n" + "ls (linuxvfs) " + shell.Version + "\n"},
+		{name: "version", script: "ls --version; ls --vers --bogus", stdout: "ls (linuxvfs) " + applet.Version + "\n" + "ls (linuxvfs) " + applet.Version + "\n"},
 		{name: "help", script: "ls --help | head -1; ls --bogus --help", stdout: "Usage: ls [OPTION]... [FILE]...\n",
 			stderr: "ls: unrecognized option '--bogus'\nTry 'ls --help' for more information.\n", exit: 2},
 		{name: "help first", script: "ls --help -j | grep -c -- --dereference-command-line-symlink-to-dir", stdout: "1\n"},

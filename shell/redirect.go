@@ -3,6 +3,8 @@
 package shell
 
 import (
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+
 	"errors"
 	"fmt"
 	"strconv"
@@ -151,23 +153,23 @@ func (c *cmd) fdredir(n int, op, target string) error {
 			return fmt.Errorf("%s: ambiguous redirect", target)
 		}
 		if _, err := c.Task.Dup2(m, n); err != nil {
-			return fmt.Errorf("%d: %s", m, ErrText(err))
+			return fmt.Errorf("%d: %s", m, applet.ErrText(err))
 		}
 		return nil
 	}
 	flags := map[string]uint32{"<": linux.O_RDONLY, ">": linux.O_WRONLY | linux.O_CREAT | linux.O_TRUNC,
 		">|": linux.O_WRONLY | linux.O_CREAT | linux.O_TRUNC, ">>": linux.O_WRONLY | linux.O_CREAT | linux.O_APPEND,
 		"<>": linux.O_RDWR | linux.O_CREAT}[op]
-	fd, err := c.Task.Openat(AtCWD, target, flags, 0o666)
+	fd, err := c.Task.Openat(applet.AtCWD, target, flags, 0o666)
 	if err != nil {
-		return fmt.Errorf("%s: %s", target, ErrText(err))
+		return fmt.Errorf("%s: %s", target, applet.ErrText(err))
 	}
 	if fd != n {
 		_, err = c.Task.Dup2(fd, n)
 		c.Task.Close(fd)
 	}
 	if err != nil {
-		return fmt.Errorf("%d: %s", n, ErrText(err))
+		return fmt.Errorf("%d: %s", n, applet.ErrText(err))
 	}
 	return nil
 }
@@ -182,7 +184,7 @@ func (s *shell) linePrefix(line uint) string {
 
 // openDupFd serves <&N and >&N: a duplicate of the task's descriptor N,
 // sharing its offset, closed with the redirection.
-func (s *shell) openDupFd(name string) (*File, error) {
+func (s *shell) openDupFd(name string) (*applet.File, error) {
 	n, err := strconv.Atoi(name)
 	if err != nil {
 		return nil, errors.New("ambiguous redirect")
@@ -191,5 +193,5 @@ func (s *shell) openDupFd(name string) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &File{Task: s.task, Fd: fd}, nil
+	return &applet.File{Task: s.task, Fd: fd}, nil
 }

@@ -2,20 +2,16 @@
 
 // Package shell is `linuxvfs sh`: a bash-compatible shell (mvdan.cc/sh/v3)
 // whose every file access goes to a virtual kernel's Task instead of the
-// host, together with GNU coreutils 9.1-compatible applets built on the
-// Task's system calls: ls, cat, mkdir, rmdir, rm, mv, cp, ln, readlink,
-// realpath, stat, chmod, chown, chgrp, mknod, mkfifo, touch, truncate,
-// head, tail, wc, tee, basename, dirname, find, du, sort, uniq, cut, grep,
-// tr, seq, sleep and sh itself; messages, quoting and exit statuses are
-// those of coreutils in the C locale.
+// host. It runs the programs of an applet.Set (coreutils, util-linux ...,
+// assembled by package userland) and its own builtins.
 //
 // The interpreter's redirections, globbing and cd are routed through
 // handlers that call the Task, and the task's working directory follows
 // the interpreter's. Builtins that would touch the host or that differ
-// from bash (umask, pwd -P, type, command -v, test, printf) are replaced.
-// Redirections the interpreter lacks (descriptors above 2, <>, >|) are
-// rewritten before running; see prepare. Nothing touches the host's
-// file system.
+// from bash (umask, pwd -P, type, command -v, test, printf, echo) are
+// replaced. Redirections the interpreter lacks (descriptors above 2, <>,
+// >|) are rewritten before running; see prepare. Nothing touches the
+// host's file system.
 package shell
 
 import (
@@ -28,6 +24,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"github.com/linuxvfs/linuxvfs/vfs"
 	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/interp"
@@ -49,6 +46,9 @@ type Config struct {
 	// Env is the environment, as NAME=value strings; Env (the package
 	// variable) when nil.
 	Env []string
+	// Set holds the programs the shell runs by name (coreutils,
+	// util-linux ...); with none, only its builtins and sh itself.
+	Set *applet.Set
 }
 
 // Env is the environment a script starts with: the one the differential
@@ -64,6 +64,7 @@ var Env = []string{
 type shell struct {
 	name   string
 	task   *vfs.Task
+	set    *applet.Set
 	stdout io.Writer
 	stderr io.Writer
 
@@ -129,7 +130,11 @@ func newShell(cfg Config) (*shell, error) {
 	if cfg.Task == nil {
 		return nil, errors.New("shell: Config.Task is nil")
 	}
-	s := &shell{name: cfg.Name, task: cfg.Task}
+	s := &shell{name: cfg.Name, task: cfg.Task, set: cfg.Set}
+	if s.set == nil {
+		s.set = applet.NewSet()
+		Register(s.set)
+	}
 	if s.name == "" {
 		s.name = "sh"
 	}
@@ -178,13 +183,9 @@ func virtualDir(dir string) interp.RunnerOption {
 
 // exportedEnv is the environment a command started from hc gets: the
 // exported variables, as execve would pass them. The interpreter's order
-// changes from run to run, so its variables are sorted; a process
-// environment set by env or xargs (see envList) keeps its order.
-func exportedEnv(hc interp.HandlerContext) []string {
-	if list, ok := hc.Env.(EnvList); ok {
-		return slices.Clone(list)
-	}
-	var env []string
+// changes from run to run, so its variables are sorted.
+func exportedEnv(hc interp.HandlerContext) applet.EnvList {
+	var env applet.EnvList
 	hc.Env.Each(func(name string, v expand.Variable) bool {
 		if v.Exported && v.IsSet() {
 			env = append(env, name+"="+v.String())

@@ -4,6 +4,7 @@ package shell_test
 
 import (
 	"context"
+	"github.com/linuxvfs/linuxvfs/userland"
 	"strings"
 	"testing"
 
@@ -138,7 +139,7 @@ func TestInteractive(t *testing.T) {
 	defer task.Exit()
 	var out, errb strings.Builder
 	in := strings.NewReader("mkdir /t\nif true; then\necho yes\nfi\necho (\ncd /t; pwd\nexit 4\necho never\n")
-	code, err := shell.Interactive(context.Background(), shell.Config{Task: task, Stdin: in, Stdout: &out, Stderr: &errb})
+	code, err := shell.Interactive(context.Background(), shell.Config{Task: task, Stdin: in, Stdout: &out, Stderr: &errb, Set: userland.Programs()})
 	if err != nil || code != 4 {
 		t.Fatalf("Interactive = %d, %v", code, err)
 	}

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/linuxvfs/linuxvfs/userland"
 	"os"
 	"regexp"
 	"strings"
@@ -106,7 +107,7 @@ func runScriptOn(t *testing.T, script string, setup func(*vfs.Kernel) error) out
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	var out, errb strings.Builder
-	code, err := shell.Run(ctx, shell.Config{Task: task, Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb}, script)
+	code, err := shell.Run(ctx, shell.Config{Task: task, Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Set: userland.Programs()}, script)
 	if err != nil {
 		t.Fatalf("Run: %v", err)
 	}

@@ -22,6 +22,11 @@ func TimespecOf(t time.Time) Timespec { return Timespec{t.Unix(), int64(t.Nanose
 // Time converts back to a time.Time.
 func (ts Timespec) Time() time.Time { return time.Unix(ts.Sec, ts.Nsec) }
 
+// After reports whether ts is later than u.
+func (ts Timespec) After(u Timespec) bool {
+	return ts.Sec > u.Sec || (ts.Sec == u.Sec && ts.Nsec > u.Nsec)
+}
+
 // InodeAttr is what the VFS decides about a new inode before asking the
 // filesystem to make it (the result of inode_init_owner and the umask).
 type InodeAttr struct {

@@ -20,6 +20,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"github.com/linuxvfs/linuxvfs/userland"
 	"io"
 	"os"
 	"os/signal"
@@ -63,7 +64,7 @@ func main() {
 // run is main without the process: it returns the exit status.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		return runScript(ctx, shell.Config{Stdout: stdout, Stderr: stderr}, demoScript, false, stderr)
+		return runScript(ctx, shell.Config{Stdout: stdout, Stderr: stderr, Set: userland.Programs()}, demoScript, false, stderr)
 	}
 	switch args[0] {
 	case "help", "-h", "--help":
@@ -88,7 +89,7 @@ func runSh(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 		return 2
 	}
 	ops := fs.Args()
-	cfg := shell.Config{Stdin: stdin, Stdout: stdout, Stderr: stderr}
+	cfg := shell.Config{Stdin: stdin, Stdout: stdout, Stderr: stderr, Set: userland.Programs()}
 	switch {
 	case *cmds:
 		if len(ops) == 0 {

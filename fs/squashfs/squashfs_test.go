@@ -97,8 +97,14 @@ func buildImageWith(t testing.TB, comp diskfs.Compressor, extra func(ws string))
 	for _, p := range []string{"big", "d/hello", "d", "empty", "fifo", "link", "top", "z", "."} {
 		must(t, unix.UtimesNanoAt(unix.AT_FDCWD, filepath.Join(ws, p), ts, unix.AT_SYMLINK_NOFOLLOW))
 	}
-	// Finalize reads symlink targets by workspace-relative path.
-	t.Chdir(ws)
+	// Finalize reads symlink targets by workspace-relative path. The
+	// directory is removed on return, so the process must not stay in it
+	// (t.Chdir would keep a fuzz target's process there, and the fuzzer
+	// then cannot write a failing input under testdata/).
+	back, err := os.Getwd()
+	must(t, err)
+	must(t, os.Chdir(ws))
+	defer func() { must(t, os.Chdir(back)) }()
 	uid, gid := uint32(1000), uint32(100)
 	must(t, fsys.Finalize(diskfs.FinalizeOptions{Compression: comp, FileUID: &uid, FileGID: &gid}))
 	data, err := os.ReadFile(img)

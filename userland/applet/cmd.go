@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: Apache-2.0
+
+// Package applet is the contract between linuxvfs's shell and the commands
+// it runs (coreutils, util-linux and the rest): a Cmd is one command
+// running as a task with its arguments, streams and environment; a Set is
+// the commands a system has, registered explicitly. It also holds what the
+// applets share: option parsing with getopt_long's rules, diagnostics and
+// their quoting, file and directory-walk helpers, and running a child
+// program.
+package applet
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"syscall"
+
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// Version is linuxvfs's version, which every applet's --version prints.
+const Version = "0.1.0"
+
+// Func runs one command and returns its exit status.
+type Func func(c *Cmd) int
+
+// Cmd is one running command: its task, arguments, streams and
+// environment, as a process would have them after execve.
+type Cmd struct {
+	Ctx  context.Context
+	Task *vfs.Task
+	Name string
+	Args []string
+	// Env is the environment, NAME=VALUE in the order the command got it.
+	Env EnvList
+
+	Stdin io.Reader
+	// Stdout is standard output as given; Out buffers it for the command
+	// and is flushed when the command ends or runs a child.
+	Stdout io.Writer
+	Out    *bufio.Writer
+	Errw   io.Writer
+	// UsageStatus is the exit status of a usage error (2 for ls).
+	UsageStatus int
+	// Set holds the commands a child of this one may run.
+	Set *Set
+}
+
+// New makes a command ready to run; nil streams read nothing and discard
+// what is written.
+func New(ctx context.Context, set *Set, t *vfs.Task, name string, args []string, env EnvList, stdin io.Reader, stdout, stderr io.Writer) *Cmd {
+	if stdin == nil {
+		stdin = strings.NewReader("")
+	}
+	if stdout == nil {
+		stdout = io.Discard
+	}
+	if stderr == nil {
+		stderr = io.Discard
+	}
+	return &Cmd{Ctx: ctx, Set: set, Task: t, Name: name, Args: args, Env: env,
+		Stdin: stdin, Stdout: stdout, Out: bufio.NewWriter(stdout), Errw: stderr, UsageStatus: 1}
+}
+
+// Run runs f and flushes its output. A failed write of standard output is
+// a failure of the command, as coreutils treats it when closing stdout.
+func (c *Cmd) Run(f Func) int {
+	code := f(c)
+	err := c.Out.Flush()
+	switch {
+	case errors.Is(err, syscall.EPIPE):
+		// A real process would have died of SIGPIPE, silently.
+		return 128 + 13
+	case err != nil && code == 0:
+		fmt.Fprintf(c.Errw, "%s: write error: %s\n", c.Name, ErrText(err))
+		code = 1
+	}
+	return code
+}
+
+// Errorf prints "NAME: message" on standard error, after what the command
+// already wrote to standard output.
+func (c *Cmd) Errorf(format string, a ...any) {
+	c.Out.Flush()
+	fmt.Fprintf(c.Errw, "%s: %s\n", c.Name, fmt.Sprintf(format, a...))
+}
+
+// ErrText is strerror for the errors commands see: linux.Errno's text, or
+// the text inside a wrapping error.
+func ErrText(err error) string {
+	var pe interface{ Unwrap() error }
+	if errors.As(err, &pe) && pe.Unwrap() != nil {
+		return ErrText(pe.Unwrap())
+	}
+	return err.Error()
+}
+
+// Getenv is getenv(3).
+func (c *Cmd) Getenv(name string) string {
+	v, _ := c.Env.Value(name)
+	return v
+}
+
+// EnvSet reports whether the environment has name, even if empty.
+func (c *Cmd) EnvSet(name string) bool {
+	_, ok := c.Env.Value(name)
+	return ok
+}
+
+// Cancelled reports whether the command's context ended, so that long
+// commands (cat of a pipe, find of a big tree) stop with the script.
+func (c *Cmd) Cancelled() bool { return c.Ctx.Err() != nil }

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package applet
+
+import (
+	"bufio"
+	"errors"
+	"io"
+	"strings"
+	"syscall"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// EnvList is a process environment as execve passes it: NAME=VALUE
+// strings in their order, which env prints as it is.
+type EnvList []string
+
+// Value is getenv(3) on the list: the first definition wins.
+func (e EnvList) Value(name string) (string, bool) {
+	for _, kv := range e {
+		if n, v, _ := strings.Cut(kv, "="); n == name {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+// defaultPath is the search path of execvp when PATH is unset (glibc's
+// _CS_PATH).
+const defaultPath = "/bin:/usr/bin"
+
+// FindProgram is execvp's search for a command in a process whose
+// environment is env: a name with a slash must be a program file, a bare
+// name is found if PATH lists one of the directories the programs live in.
+func (c *Cmd) FindProgram(t *vfs.Task, name string, env EnvList) (string, error) {
+	if strings.Contains(name, "/") {
+		return c.Set.FindCommand(t, name, true)
+	}
+	path, ok := env.Value("PATH")
+	if !ok {
+		path = defaultPath
+	}
+	for _, dir := range strings.Split(path, ":") {
+		for _, known := range SearchPath {
+			if strings.TrimRight(dir, "/") == known {
+				return c.Set.FindCommand(t, name, true)
+			}
+		}
+	}
+	return "", linux.ENOENT
+}
+
+// ExecError reports a command that could not be run, as env and xargs
+// do ("NAME: 'CMD': No such file or directory"), and returns the status
+// execvp's failure stands for: 127 when not found, 126 otherwise.
+func (c *Cmd) ExecError(name string, err error) int {
+	c.Errorf("%s: %s", QuoteArg(name), ErrText(err))
+	if errors.Is(err, linux.ENOENT) {
+		return 127
+	}
+	return 126
+}
+
+// RunProgram runs argv (whose first word FindProgram or FindCommand
+// resolved to name) as a child process on task t with environment env and
+// the given standard input; its output goes to c's streams. Programs of
+// the set run directly, seeing env in its order; the shell's builtins
+// (true, kill, ...) run in a child shell.
+func (c *Cmd) RunProgram(t *vfs.Task, name string, argv []string, env EnvList, stdin io.Reader) int {
+	if err := c.Out.Flush(); err != nil {
+		return 1
+	}
+	child := &Cmd{Ctx: c.Ctx, Set: c.Set, Task: t, Name: name, Args: argv[1:], Env: env,
+		Stdin: stdin, Stdout: c.Out, Out: bufio.NewWriter(c.Out), Errw: c.Errw, UsageStatus: 1}
+	f := c.Set.Lookup(name)
+	if f == nil {
+		child.Args = append([]string{name}, argv[1:]...)
+		f = c.Set.shell
+	}
+	if f == nil {
+		c.Errorf("%s: %s", QuoteArg(name), ErrText(linux.ENOENT))
+		return 127
+	}
+	code := child.Run(f)
+	if err := c.Out.Flush(); errors.Is(err, syscall.EPIPE) {
+		// The child would have died of SIGPIPE.
+		return 128 + 13
+	}
+	return code
+}

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package applet
+
+import (
+	"fmt"
+
+	"github.com/linuxvfs/linuxvfs/internal/getopt"
+)
+
+// Option IDs of --help and --version in getopt tables; above every byte,
+// so they cannot clash with a short option.
+const (
+	OptHelp = 0x1000 + iota
+	OptVersion
+)
+
+// CmdLine is an applet's parsed command line.
+type CmdLine struct {
+	Opts     []getopt.Parsed
+	Operands []string
+}
+
+// Getopt parses the applet's arguments by getopt_long's rules with opts
+// plus --help and --version, and returns the options in command-line
+// order. inOrder is a '+' optstring; POSIXLY_CORRECT in the environment
+// asks for it too, as it does of glibc. On false the applet returns
+// status: see getoptEach.
+func (c *Cmd) Getopt(opts []getopt.Option, inOrder bool, help string) (cl CmdLine, status int, ok bool) {
+	cl.Operands, status, ok = c.GetoptEach(opts, inOrder, help, func(o getopt.Parsed) bool {
+		cl.Opts = append(cl.Opts, o)
+		return true
+	})
+	return cl, status, ok
+}
+
+// GetoptEach is getopt calling each for every option as getopt_long's
+// caller meets them: --help prints the help (our own text, after "Usage:
+// NAME "), --version the version line, and both end the applet with
+// status 0; each returning false ends it with c.usageStatus (each has
+// reported why); a usage error of getopt's is reported after the options
+// before it were seen, as "NAME: MSG" and the try-help line.
+func (c *Cmd) GetoptEach(opts []getopt.Option, inOrder bool, help string, each func(getopt.Parsed) bool) ([]string, int, bool) {
+	p := getopt.Parser{Options: WithHelp(opts), InOrder: inOrder || c.Getenv("POSIXLY_CORRECT") != ""}
+	parsed, operands, err := p.Parse(c.Args)
+	for _, o := range parsed {
+		switch o.ID {
+		case OptHelp:
+			fmt.Fprintf(c.Out, "Usage: %s %s", c.Name, help)
+			return nil, 0, false
+		case OptVersion:
+			fmt.Fprintf(c.Out, "%s (linuxvfs) %s\n", c.Name, Version)
+			return nil, 0, false
+		}
+		if !each(o) {
+			return nil, c.UsageStatus, false
+		}
+	}
+	if err != nil {
+		c.Errorf("%s", err)
+		c.TryHelp()
+		return nil, c.UsageStatus, false
+	}
+	return operands, 0, true
+}
+
+// WithHelp is an option table with --help and --version added.
+func WithHelp(opts []getopt.Option) []getopt.Option {
+	return append(append([]getopt.Option(nil), opts...),
+		getopt.Option{Long: "help", ID: OptHelp}, getopt.Option{Long: "version", ID: OptVersion})
+}
+
+// Usage reports a Usage error of the applet's own ("NAME: MSG", then the
+// try-help line) and returns c.usageStatus.
+func (c *Cmd) Usage(format string, a ...any) int {
+	c.Errorf(format, a...)
+	c.TryHelp()
+	return c.UsageStatus
+}

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package applet
+
+import (
+	"errors"
+	"sort"
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// Set is the commands a linuxvfs system can run as programs, each under
+// the names it was registered with. A Set is filled once, before use, by
+// the packages that provide commands (see Register); it is read-only then.
+type Set struct {
+	programs map[string]Func
+	// viaShell are programs the shell provides as its own builtins
+	// (/usr/bin/true, /usr/bin/echo ...): they run in a child shell.
+	viaShell map[string]bool
+	// shell runs c.Args as one command of a child shell on c.Task.
+	shell Func
+}
+
+// NewSet returns an empty set.
+func NewSet() *Set {
+	return &Set{programs: map[string]Func{}, viaShell: map[string]bool{}}
+}
+
+// Register adds a program under one or more names.
+func (s *Set) Register(f Func, names ...string) {
+	for _, n := range names {
+		s.programs[n] = f
+	}
+}
+
+// RegisterViaShell names programs that the shell runs as builtins; a
+// child process running one of them is a child shell.
+func (s *Set) RegisterViaShell(names ...string) {
+	for _, n := range names {
+		s.viaShell[n] = true
+	}
+}
+
+// SetShell gives the set its shell: f runs c.Args as one simple command
+// of a shell on c.Task (not a copy of it), with c's streams and
+// environment, and returns its status. Programs that are shell builtins
+// run through it.
+func (s *Set) SetShell(f Func) { s.shell = f }
+
+// Lookup returns the program registered as name, or nil.
+func (s *Set) Lookup(name string) Func { return s.programs[name] }
+
+// Known reports whether a program of that name can run.
+func (s *Set) Known(name string) bool { return s.programs[name] != nil || s.viaShell[name] }
+
+// Names lists the registered programs, sorted.
+func (s *Set) Names() []string {
+	names := make([]string, 0, len(s.programs))
+	for n := range s.programs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// SearchPath is the PATH of the scripts' environment, where every program
+// of a Set is found in a new root.
+var SearchPath = []string{"/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"}
+
+// FindCommand is execvp(3) for linuxvfs, which has no program files: in
+// the caller's own root every program of the set is on PATH; a path, or
+// any name in another root (chroot, unshare --root), must be an executable
+// regular file whose base name is that of a program, which it then stands
+// for. The error is execvp's: ENOENT (exit 127) or EACCES (126).
+func (s *Set) FindCommand(t *vfs.Task, name string, sameRoot bool) (string, error) {
+	switch {
+	case name == "":
+		return "", linux.ENOENT
+	case strings.Contains(name, "/"):
+		return s.programFile(t, name)
+	case sameRoot && s.Known(name):
+		return name, nil
+	case sameRoot:
+		return "", linux.ENOENT
+	}
+	var last error = linux.ENOENT
+	for _, dir := range SearchPath {
+		base, err := s.programFile(t, dir+"/"+name)
+		if err == nil {
+			return base, nil
+		}
+		if errors.Is(err, linux.EACCES) {
+			last = err
+		}
+	}
+	return "", last
+}
+
+// programFile checks that a path names a program linuxvfs can run.
+func (s *Set) programFile(t *vfs.Task, name string) (string, error) {
+	st, err := t.Stat(name)
+	if err != nil {
+		return "", err
+	}
+	base := name[strings.LastIndexByte(name, '/')+1:]
+	if !IsReg(uint32(st.Mode)) || st.Mode&0o111 == 0 || !s.Known(base) {
+		return "", linux.EACCES
+	}
+	if err := t.Access(name, vfs.MAY_EXEC); err != nil {
+		return "", err
+	}
+	return base, nil
+}

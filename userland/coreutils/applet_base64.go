@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package coreutils
+
+import (
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+
+	"bytes"
+	"encoding/base64"
+)
+
+// base64Applet is coreutils' base64: encode FILE (or standard input),
+// wrapping at -w columns (76; 0 never wraps), or decode it with -d,
+// ignoring newlines and, with -i, other characters outside the alphabet.
+func base64Applet(c *cmd) int {
+	fs := c.FlagSet()
+	decode := fs.BoolP("decode", "d", false, "decode")
+	garbage := fs.BoolP("ignore-garbage", "i", false, "ignore garbage")
+	wrap := fs.IntP("wrap", "w", 76, "wrap")
+	ops, ok := c.Parse(fs)
+	if !ok {
+		return 1
+	}
+	if len(ops) > 1 {
+		c.Errorf("extra operand %s", applet.Quote(ops[1]))
+		return 1
+	}
+	if *wrap < 0 {
+		c.Errorf("invalid wrap size: %s", applet.Quote(fs.Lookup("wrap").Value.String()))
+		return 1
+	}
+	data, err := c.slurp(append(ops, "-")[0])
+	if err != nil {
+		return 1
+	}
+	if *decode {
+		return c.base64Decode(data, *garbage)
+	}
+	enc := base64.StdEncoding.EncodeToString(data)
+	for *wrap > 0 && len(enc) > *wrap {
+		c.Out.WriteString(enc[:*wrap] + "\n")
+		enc = enc[*wrap:]
+	}
+	if enc != "" || *wrap == 0 {
+		c.Out.WriteString(enc + "\n")
+	}
+	return 0
+}
+
+// base64Decode writes what decodes before the first bad character and then
+// fails, as coreutils does.
+func (c *cmd) base64Decode(data []byte, garbage bool) int {
+	clean := make([]byte, 0, len(data))
+	for _, b := range data {
+		switch {
+		case b == '\n':
+		case garbage && !bytes.ContainsRune([]byte(base64Alphabet), rune(b)):
+		default:
+			clean = append(clean, b)
+		}
+	}
+	out := make([]byte, base64.StdEncoding.DecodedLen(len(clean)))
+	n, err := base64.StdEncoding.Decode(out, clean)
+	c.Out.Write(out[:n])
+	if err != nil {
+		c.Errorf("invalid input")
+		return 1
+	}
+	return 0
+}
+
+const base64Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/="

@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package coreutils
+
+import (
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// chmodOpts are chmod's parsed options.
+type chmodOpts struct {
+	recursive, verbose, changes, quiet bool
+	ch                                 applet.ModeChange
+	umask                              uint32
+	// surprises is set for modes written as options ("-w"): coreutils
+	// then warns when the umask kept bits from being cleared or set.
+	surprises bool
+}
+
+// chmodApplet is chmod(1). Command-line symlinks are followed; during -R
+// symlinks are skipped, as chmod cannot change a link's own mode.
+func chmodApplet(c *cmd) int {
+	args, dashMode := splitDashMode(c.Args)
+	c.Args = args
+	fs := c.FlagSet()
+	var o chmodOpts
+	fs.BoolVarP(&o.recursive, "recursive", "R", false, "recursive")
+	fs.BoolVarP(&o.verbose, "verbose", "v", false, "verbose")
+	fs.BoolVarP(&o.changes, "changes", "c", false, "report changes")
+	fs.BoolVarP(&o.quiet, "silent", "f", false, "quiet")
+	fs.BoolVar(&o.quiet, "quiet", false, "quiet")
+	ref := fs.String("reference", "", "use RFILE's mode")
+	fs.Bool("preserve-root", false, "ignored")
+	fs.Bool("no-preserve-root", false, "ignored")
+	ops, ok := c.Parse(fs)
+	if !ok {
+		return 1
+	}
+	modeArg := dashMode
+	if modeArg == "" && *ref == "" {
+		if len(ops) == 0 {
+			return c.MissingOperand("")
+		}
+		modeArg, ops = ops[0], ops[1:]
+	}
+	if len(ops) == 0 {
+		if modeArg == "" {
+			return c.MissingOperand("")
+		}
+		c.Errorf("missing operand after %s", applet.QuoteArg(modeArg))
+		c.TryHelp()
+		return 1
+	}
+	o.surprises = dashMode != ""
+	if !c.chmodMode(&o, modeArg, *ref) {
+		return 1
+	}
+	status := 0
+	for _, name := range ops {
+		if !c.chmodOperand(name, &o) {
+			status = 1
+		}
+	}
+	return status
+}
+
+// splitDashMode pulls out a mode written like an option ("-w", "-x,o-r"),
+// which chmod's getopt string accepts.
+func splitDashMode(args []string) ([]string, string) {
+	var out []string
+	mode := ""
+	for i, a := range args {
+		if a == "--" {
+			return append(out, args[i:]...), mode
+		}
+		if mode == "" && len(a) > 1 && a[0] == '-' && strings.IndexByte("rwxXstugoa,+=-01234567", a[1]) >= 0 {
+			if _, err := applet.ParseMode(a); err == nil {
+				mode = a
+				continue
+			}
+		}
+		out = append(out, a)
+	}
+	return out, mode
+}
+
+// chmodMode compiles the mode or reads --reference.
+func (c *cmd) chmodMode(o *chmodOpts, modeArg, ref string) bool {
+	o.umask = c.Task.GetUmask()
+	if ref != "" {
+		st, err := c.Task.Stat(ref)
+		if err != nil {
+			c.Errorf("failed to get attributes of %s: %s", applet.Quote(ref), applet.ErrText(err))
+			return false
+		}
+		o.ch = applet.SetMode(uint32(st.Mode))
+		return true
+	}
+	ch, err := applet.ParseMode(modeArg)
+	if err != nil {
+		c.Errorf("invalid mode: %s", applet.QuoteArg(modeArg))
+		c.TryHelp()
+		return false
+	}
+	o.ch = ch
+	return true
+}
+
+// chmodOperand changes one command-line file, then its tree with -R.
+func (c *cmd) chmodOperand(name string, o *chmodOpts) bool {
+	name = ftsTrim(name)
+	w := applet.NewDirWalk(c.Task)
+	defer w.Close()
+	return c.chmodOne(w, applet.WalkLoc{Path: name, Name: name}, o, true)
+}
+
+// chmodOne changes one file, then its tree with -R. Like fts with
+// FTS_COMFOLLOW, command-line symlinks are followed (also into the tree);
+// within the tree they are skipped.
+func (c *cmd) chmodOne(w *applet.DirWalk, l applet.WalkLoc, o *chmodOpts, cmdline bool) bool {
+	var st vfs.Statx
+	var err error
+	if cmdline {
+		if st, err = c.Task.Fstatat(w.At(), l.Name, 0); err != nil {
+			if errors.Is(err, linux.ENOENT) {
+				if lst, lerr := c.Task.Fstatat(w.At(), l.Name, linux.AT_SYMLINK_NOFOLLOW); lerr == nil && applet.IsLink(uint32(lst.Mode)) {
+					c.Errorf("cannot operate on dangling symlink %s", applet.Quote(l.Path))
+					return false
+				}
+			}
+			c.Errorf("cannot access %s: %s", applet.Quote(l.Path), applet.ErrText(err))
+			return false
+		}
+	} else {
+		if st, err = c.Task.Fstatat(w.At(), l.Name, linux.AT_SYMLINK_NOFOLLOW); err != nil {
+			c.Errorf("cannot access %s: %s", applet.Quote(l.Path), applet.ErrText(err))
+			return false
+		}
+		if applet.IsLink(uint32(st.Mode)) {
+			return true
+		}
+	}
+	ok := c.chmodApply(w.At(), l, &st, o)
+	if o.recursive && applet.IsDir(uint32(st.Mode)) {
+		ok = c.eachChild(w, l, cmdline, func(child applet.WalkLoc) bool { return c.chmodOne(w, child, o, false) }) && ok
+	}
+	return ok
+}
+
+// eachChild calls one for every entry of dir (chmod -R, chown -R) with dir
+// as the walk's innermost directory, as fts does: a directory it cannot
+// read is reported and counts as failed. follow lets a command-line
+// symlink lead into the tree.
+func (c *cmd) eachChild(w *applet.DirWalk, dir applet.WalkLoc, follow bool, one func(l applet.WalkLoc) bool) bool {
+	ents, err := w.Enter(dir, follow)
+	if err != nil {
+		c.Errorf("cannot read directory %s: %s", applet.Quote(dir.Path), applet.ErrText(err))
+		return false
+	}
+	ok := true
+	for _, e := range ents {
+		if c.Cancelled() {
+			return false
+		}
+		ok = one(dir.Child(e.Name)) && ok
+	}
+	if err := w.Leave(); err != nil {
+		c.Errorf("%s: %s", applet.Quote(dir.Path), applet.ErrText(err))
+		return false
+	}
+	return ok
+}
+
+// chmodApply computes and sets the new mode, reporting as -v/-c ask and
+// warning when the umask kept a requested bit from being set.
+func (c *cmd) chmodApply(dirfd int, l applet.WalkLoc, st *vfs.Statx, o *chmodOpts) bool {
+	name := l.Path
+	old := uint32(st.Mode)
+	dir := applet.IsDir(old)
+	newMode := o.ch.Apply(old, dir, o.umask)
+	if err := c.Task.Fchmodat(dirfd, l.Name, newMode, 0); err != nil {
+		if !o.quiet {
+			c.Errorf("changing permissions of %s: %s", applet.Quote(name), applet.ErrText(err))
+		}
+		return false
+	}
+	changed := newMode != old&applet.ModeBits
+	if o.verbose || (o.changes && changed) {
+		c.chmodReport(name, old, newMode, changed)
+	}
+	if naive := o.ch.Apply(old, dir, 0); o.surprises && newMode&^naive != 0 && !o.quiet {
+		c.Errorf("%s: new permissions are %s, not %s", applet.QuoteName(name),
+			applet.ModeString(newMode | linux.S_IFREG)[1:], applet.ModeString(naive | linux.S_IFREG)[1:])
+		return false
+	}
+	return true
+}
+
+func (c *cmd) chmodReport(name string, old, newMode uint32, changed bool) {
+	typ := old & linux.S_IFMT
+	if changed {
+		fmt.Fprintf(c.Out, "mode of %s changed from %04o (%s) to %04o (%s)\n", applet.Quote(name),
+			old&applet.ModeBits, applet.ModeString(old)[1:], newMode, applet.ModeString(newMode | typ)[1:])
+		return
+	}
+	fmt.Fprintf(c.Out, "mode of %s retained as %04o (%s)\n", applet.Quote(name), newMode, applet.ModeString(newMode | typ)[1:])
+}

@@ -1,0 +1,303 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package coreutils
+
+import (
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+	"github.com/spf13/pflag"
+)
+
+// chownOpts are the options chown and chgrp share.
+type chownOpts struct {
+	recursive, noDeref, verbose, changes, quiet bool
+	uid, gid                                    uint32
+	chgrp                                       bool
+	// userName and groupName are the names chown's -v and -c print for
+	// the new owner and group (chopt.user_name, chopt.group_name), set
+	// only when userSet and groupSet; otherwise the IDs' names are used.
+	userName, groupName string
+	userSet, groupSet   bool
+}
+
+// chownApplet is chown(1): OWNER[:GROUP], OWNER:, :GROUP, numeric IDs
+// and "root" (linuxvfs has no user database).
+func chownApplet(c *cmd) int {
+	fs, o := c.chownFlags()
+	ref := fs.String("reference", "", "use RFILE's owner and group")
+	ops, ok := c.Parse(fs)
+	if !ok {
+		return 1
+	}
+	switch {
+	case *ref != "":
+		st, err := c.Task.Stat(*ref)
+		if err != nil {
+			c.Errorf("failed to get attributes of %s: %s", applet.Quote(*ref), applet.ErrText(err))
+			return 1
+		}
+		o.uid, o.gid = st.UID, st.GID
+		o.userName, o.groupName = userName(st.UID, ""), groupName(st.GID, "")
+		o.userSet, o.groupSet = true, true
+	case len(ops) == 0:
+		return c.MissingOperand("")
+	default:
+		if !c.parseOwnerSpec(ops[0], o) {
+			return 1
+		}
+		ops = ops[1:]
+	}
+	return c.chownAll(ops, o)
+}
+
+// chgrpApplet is chgrp(1).
+func chgrpApplet(c *cmd) int {
+	fs, o := c.chownFlags()
+	o.chgrp = true
+	ref := fs.String("reference", "", "use RFILE's group")
+	ops, ok := c.Parse(fs)
+	if !ok {
+		return 1
+	}
+	o.uid = vfs.NoChange
+	switch {
+	case *ref != "":
+		st, err := c.Task.Stat(*ref)
+		if err != nil {
+			c.Errorf("failed to get attributes of %s: %s", applet.Quote(*ref), applet.ErrText(err))
+			return 1
+		}
+		o.gid = st.GID
+	case len(ops) == 0:
+		return c.MissingOperand("")
+	default:
+		gid, good := parseID(ops[0])
+		if !good {
+			c.Errorf("invalid group: %s", applet.QuoteArg(ops[0]))
+			return 1
+		}
+		o.gid, o.groupName, o.groupSet, ops = gid, ops[0], true, ops[1:]
+	}
+	return c.chownAll(ops, o)
+}
+
+func (c *cmd) chownFlags() (*pflag.FlagSet, *chownOpts) {
+	fs := c.FlagSet()
+	o := &chownOpts{}
+	fs.BoolVarP(&o.recursive, "recursive", "R", false, "recursive")
+	fs.BoolVarP(&o.noDeref, "no-dereference", "h", false, "change symlinks themselves")
+	fs.BoolVarP(&o.verbose, "verbose", "v", false, "verbose")
+	fs.BoolVarP(&o.changes, "changes", "c", false, "report changes")
+	fs.BoolVarP(&o.quiet, "silent", "f", false, "quiet")
+	fs.BoolVar(&o.quiet, "quiet", false, "quiet")
+	fs.BoolP("P", "P", false, "do not traverse symlinks (default)")
+	fs.Bool("dereference", false, "change referents (default)")
+	fs.Bool("preserve-root", false, "ignored")
+	fs.Bool("no-preserve-root", false, "ignored")
+	return fs, o
+}
+
+// parseOwnerSpec is parse_user_spec_warn: "USER", "USER:GROUP", "USER:"
+// (USER's login group), ":GROUP", and, when the whole spec is no user,
+// the old "USER.GROUP" (with coreutils' warning).
+func (c *cmd) parseOwnerSpec(spec string, o *chownOpts) bool {
+	o.uid, o.gid = vfs.NoChange, vfs.NoChange
+	colon := strings.IndexByte(spec, ':')
+	msg := parseWithSeparator(spec, colon, o)
+	if colon < 0 && msg != "" {
+		if dot := strings.IndexByte(spec, '.'); dot >= 0 {
+			if parseWithSeparator(spec, dot, o) == "" {
+				msg = ""
+				c.Errorf("warning: '.' should be ':': %s", applet.QuoteArg(spec))
+			}
+		}
+	}
+	if msg != "" {
+		c.Errorf("%s: %s", msg, applet.QuoteArg(spec))
+		return false
+	}
+	// chown.c: a group without a user name still says "ownership"
+	if !o.userSet && o.groupSet {
+		o.userName, o.userSet = "", true
+	}
+	return true
+}
+
+// parseWithSeparator is gnulib's parse_with_separator: sep is the index of
+// the separator in spec, or -1. Only "root" is a known name; names are
+// recorded (for -v) only when looked up, not for numeric IDs. It returns
+// the error message, or "".
+func parseWithSeparator(spec string, sep int, o *chownOpts) string {
+	user, group := spec, ""
+	hasUser, hasGroup := spec != "", false
+	if sep >= 0 {
+		user, group = spec[:sep], spec[sep+1:]
+		hasUser, hasGroup = sep != 0, group != ""
+	}
+	uid, gid := vfs.NoChange, vfs.NoChange
+	var uname, gname string
+	var uset, gset bool
+	if hasUser {
+		if user == "root" {
+			uid, uname, uset = 0, "root", true
+			if sep >= 0 && !hasGroup {
+				gid, gname, gset = 0, "root", true
+			}
+		} else if sep >= 0 && !hasGroup {
+			return "invalid spec"
+		} else if id, ok := parseNumericID(user); ok {
+			uid = id
+		} else {
+			return "invalid user"
+		}
+	}
+	if hasGroup {
+		if group == "root" {
+			gid, gname, gset = 0, "root", true
+		} else if id, ok := parseNumericID(group); ok {
+			gid = id
+		} else {
+			return "invalid group"
+		}
+	}
+	o.uid, o.gid = uid, gid
+	o.userName, o.userSet, o.groupName, o.groupSet = uname, uset, gname, gset
+	return ""
+}
+
+// parseNumericID is xstrtoul on an ID with no name: decimal, optionally
+// after '+', and not -1.
+func parseNumericID(s string) (uint32, bool) {
+	n, err := strconv.ParseUint(strings.TrimPrefix(s, "+"), 10, 32)
+	if err != nil || n == uint64(vfs.NoChange) || s == "+" {
+		return 0, false
+	}
+	return uint32(n), true
+}
+
+// parseID reads "root" or a decimal ID.
+func parseID(s string) (uint32, bool) {
+	if s == "root" {
+		return 0, true
+	}
+	n, err := strconv.ParseUint(strings.TrimPrefix(s, "+"), 10, 32)
+	if err != nil || n == uint64(vfs.NoChange) {
+		return 0, false
+	}
+	return uint32(n), true
+}
+
+func (c *cmd) chownAll(ops []string, o *chownOpts) int {
+	if len(ops) == 0 {
+		c.Errorf("missing operand after %s", applet.QuoteArg(c.Args[len(c.Args)-1]))
+		c.TryHelp()
+		return 1
+	}
+	status := 0
+	for _, name := range ops {
+		name = ftsTrim(name)
+		w := applet.NewDirWalk(c.Task)
+		ok := c.chownOne(w, applet.WalkLoc{Path: name, Name: name}, o, true)
+		w.Close()
+		if !ok {
+			status = 1
+		}
+	}
+	return status
+}
+
+// chownOne changes one file: command-line symlinks are followed unless -h
+// or -R (which, like coreutils' default -P, changes links themselves).
+func (c *cmd) chownOne(w *applet.DirWalk, l applet.WalkLoc, o *chownOpts, cmdline bool) bool {
+	lst, err := c.Task.Fstatat(w.At(), l.Name, linux.AT_SYMLINK_NOFOLLOW)
+	if err != nil {
+		c.Errorf("cannot access %s: %s", applet.Quote(l.Path), applet.ErrText(err))
+		return false
+	}
+	follow := cmdline && !o.noDeref && !o.recursive
+	st := lst
+	if follow && applet.IsLink(uint32(lst.Mode)) {
+		if st, err = c.Task.Fstatat(w.At(), l.Name, 0); err != nil {
+			c.Errorf("cannot dereference %s: %s", applet.Quote(l.Path), applet.ErrText(err))
+			return false
+		}
+	}
+	flags := linux.AT_SYMLINK_NOFOLLOW
+	if follow {
+		flags = 0
+	}
+	ok := true
+	if err := c.Task.Fchownat(w.At(), l.Name, o.uid, o.gid, flags); err != nil {
+		if !o.quiet {
+			what := "ownership"
+			if o.chgrp {
+				what = "group"
+			}
+			c.Errorf("changing %s of %s: %s", what, applet.Quote(l.Path), applet.ErrText(err))
+		}
+		ok = false
+	} else {
+		c.chownReport(l.Path, &st, o)
+	}
+	if o.recursive && applet.IsDir(uint32(lst.Mode)) {
+		ok = c.eachChild(w, l, false, func(child applet.WalkLoc) bool { return c.chownOne(w, child, o, false) }) && ok
+	}
+	return ok
+}
+
+// chownReport prints -v and -c lines (change_file_owner and
+// describe_change): the new names are the spec's, or the IDs' names.
+func (c *cmd) chownReport(name string, st *vfs.Statx, o *chownOpts) {
+	changed := (o.uid != vfs.NoChange && o.uid != st.UID) || (o.gid != vfs.NoChange && o.gid != st.GID)
+	if !o.verbose && !(o.changes && changed) {
+		return
+	}
+	newUser, user := o.userName, o.userSet
+	if !user && o.uid != vfs.NoChange {
+		newUser, user = userName(o.uid, ""), true
+	}
+	newGroup, group := o.groupName, o.groupSet
+	if !group && o.gid != vfs.NoChange {
+		newGroup, group = groupName(o.gid, ""), true
+	}
+	var oldUser, oldGroup string
+	if user {
+		oldUser = userName(st.UID, "")
+	}
+	if group {
+		oldGroup = groupName(st.GID, "")
+	}
+	spec, old := userGroupStr(newUser, newGroup, user, group), userGroupStr(oldUser, oldGroup, user, group)
+	switch {
+	case changed && user:
+		fmt.Fprintf(c.Out, "changed ownership of %s from %s to %s\n", applet.Quote(name), old, spec)
+	case changed && group:
+		fmt.Fprintf(c.Out, "changed group of %s from %s to %s\n", applet.Quote(name), old, spec)
+	case changed:
+		fmt.Fprintf(c.Out, "no change to ownership of %s\n", applet.Quote(name))
+	case user:
+		fmt.Fprintf(c.Out, "ownership of %s retained as %s\n", applet.Quote(name), old)
+	case group:
+		fmt.Fprintf(c.Out, "group of %s retained as %s\n", applet.Quote(name), old)
+	default:
+		fmt.Fprintf(c.Out, "ownership of %s retained\n", applet.Quote(name))
+	}
+}
+
+// userGroupStr is user_group_str: "user:group", "user" or "group", for
+// those present.
+func userGroupStr(user, group string, hasUser, hasGroup bool) string {
+	switch {
+	case hasUser && hasGroup:
+		return user + ":" + group
+	case hasUser:
+		return user
+	}
+	return group
+}

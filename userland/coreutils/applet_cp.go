@@ -1,0 +1,504 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package coreutils
+
+import (
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+
+	"errors"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// When cp follows symbolic links in sources.
+const (
+	derefAlways  = iota // cp without -r, or -L
+	derefNever          // -r, -P, -d, -a
+	derefCmdline        // -H
+)
+
+// cpOpts are cp's parsed options.
+type cpOpts struct {
+	recursive bool
+	deref     int
+	preserve  bool // mode, ownership and timestamps (-p, -a)
+	noClobber bool
+	force     bool
+	verbose   bool
+	// links keeps hard links between copied files (--preserve=links).
+	links bool
+	// moving words -v output as mv does when it has to copy.
+	moving bool
+}
+
+// copier copies one command-line operand. first is the directory the
+// copy created first: meeting it again as a source means the copy is
+// going into itself, which coreutils diagnoses the same way.
+type copier struct {
+	c              *cmd
+	o              *cpOpts
+	topSrc, topDst string
+	firstMade      bool
+	intoSelf       bool
+	// copied maps directories to the names of their copies: the
+	// command-line source directories and each operand's first created
+	// directory (remember_copied).
+	copied map[devIno]string
+	// linked maps files with more than one link to their first copy.
+	linked map[devIno]string
+}
+
+type devIno struct{ dev, ino uint64 }
+
+// cpApplet is cp(1).
+func cpApplet(c *cmd) int {
+	o, tg, ops, ok := c.cpFlags()
+	if !ok {
+		return 1
+	}
+	srcs, dir, dst, code := c.targets(ops, &tg)
+	if code >= 0 {
+		return code
+	}
+	status := 0
+	seen := map[seenSource]bool{}
+	copied := map[devIno]string{}
+	for _, src := range srcs {
+		d := dst
+		if dir != "" {
+			d = cpDest(dir, src)
+			if len(srcs) > 1 && c.seenBefore(seen, src) {
+				continue
+			}
+		}
+		cp := &copier{c: c, o: &o, topSrc: src, topDst: d, copied: copied}
+		if !cp.copy(src, d, true) {
+			status = 1
+		}
+	}
+	return status
+}
+
+// seenSource identifies a command-line source file.
+type seenSource struct {
+	dev, ino uint64
+	name     string
+}
+
+// seenBefore warns about a non-directory source given twice, which cp
+// copies only once.
+func (c *cmd) seenBefore(seen map[seenSource]bool, src string) bool {
+	st, err := c.Task.Stat(src)
+	if err != nil || applet.IsDir(uint32(st.Mode)) {
+		return false
+	}
+	k := seenSource{st.Dev(), st.Ino, src}
+	if seen[k] {
+		c.Errorf("warning: source file %s specified more than once", applet.Quote(src))
+		return true
+	}
+	seen[k] = true
+	return false
+}
+
+func (c *cmd) cpFlags() (cpOpts, targetOpts, []string, bool) {
+	fs := c.FlagSet()
+	var o cpOpts
+	var tg targetOpts
+	var r, R, a, d, p, P, L, H bool
+	fs.BoolVarP(&r, "recursive", "r", false, "recursive")
+	fs.BoolVarP(&R, "Recursive", "R", false, "recursive")
+	fs.BoolVarP(&a, "archive", "a", false, "-dR --preserve=all")
+	fs.BoolVarP(&d, "d", "d", false, "--no-dereference --preserve=links")
+	fs.BoolVarP(&p, "p", "p", false, "preserve mode, ownership, timestamps")
+	fs.BoolVarP(&P, "no-dereference", "P", false, "never follow symlinks")
+	fs.BoolVarP(&L, "dereference", "L", false, "always follow symlinks")
+	fs.BoolVarP(&H, "H", "H", false, "follow command-line symlinks")
+	fs.BoolVarP(&o.force, "force", "f", false, "remove unopenable destinations")
+	fs.BoolVarP(&o.noClobber, "no-clobber", "n", false, "do not overwrite")
+	fs.BoolVarP(&o.verbose, "verbose", "v", false, "verbose")
+	fs.BoolP("interactive", "i", false, "ignored: never prompts")
+	addTargetFlags(fs, &tg)
+	ops, ok := c.Parse(fs)
+	o.recursive = r || R || a
+	o.preserve = p || a
+	o.links = a || d
+	o.deref = derefAlways
+	switch {
+	case L:
+		o.deref = derefAlways
+	case H:
+		o.deref = derefCmdline
+	case P || d || a || o.recursive:
+		o.deref = derefNever
+	}
+	return o, tg, ops, ok
+}
+
+// cpDest names a source's copy inside a target directory.
+func cpDest(dir, src string) string {
+	base := strings.TrimRight(lastComponent(src), "/")
+	if base == ".." {
+		base = "."
+	}
+	return fileNameConcat(dir, base)
+}
+
+func (cp *copier) statFlags(cmdline bool) int {
+	if cp.o.deref == derefAlways || (cp.o.deref == derefCmdline && cmdline) {
+		return 0
+	}
+	return linux.AT_SYMLINK_NOFOLLOW
+}
+
+// copy copies src to dst (copy_internal).
+func (cp *copier) copy(src, dst string, cmdline bool) bool {
+	c := cp.c
+	st, err := c.Task.Fstatat(applet.AtCWD, src, cp.statFlags(cmdline))
+	if err != nil {
+		c.Errorf("cannot stat %s: %s", applet.Quote(src), applet.ErrText(err))
+		return false
+	}
+	mode := uint32(st.Mode)
+	if applet.IsDir(mode) && !cp.o.recursive {
+		c.Errorf("-r not specified; omitting directory %s", applet.Quote(src))
+		return false
+	}
+	newDst, skip, ok := cp.checkDest(src, dst, &st)
+	if !ok || skip {
+		return ok
+	}
+	if applet.IsDir(mode) {
+		if done, ok := cp.copiedBefore(src, dst, &st, cmdline); done {
+			return ok
+		}
+	}
+	if done, ok := cp.linkedBefore(src, dst, &st); done {
+		return ok
+	}
+	switch {
+	case applet.IsDir(mode):
+		ok = cp.copyDir(src, dst, &st, newDst)
+	case applet.IsReg(mode):
+		ok = cp.copyReg(src, dst, &st, newDst)
+	default:
+		ok = cp.copySpecial(src, dst, &st)
+	}
+	if ok && !applet.IsDir(mode) {
+		cp.announce(src, dst, false)
+	}
+	if ok && cp.o.preserve {
+		ok = cp.preserve(dst, &st)
+	}
+	return ok
+}
+
+// announce is -v: cp names every copy, mv (copying across filesystems)
+// the directories it creates and the other files it copies.
+func (cp *copier) announce(src, dst string, madeDir bool) {
+	switch {
+	case !cp.o.verbose:
+	case !cp.o.moving:
+		cp.c.Out.WriteString(applet.Quote(src) + " -> " + applet.Quote(dst) + "\n")
+	case madeDir:
+		cp.c.Out.WriteString("created directory " + applet.Quote(dst) + "\n")
+	default:
+		cp.c.Out.WriteString("copied " + applet.Quote(src) + " -> " + applet.Quote(dst) + "\n")
+	}
+}
+
+// linkedBefore makes dst a hard link to the copy of a file met before
+// under another name, when links are kept. done means stop with ok.
+func (cp *copier) linkedBefore(src, dst string, st *vfs.Statx) (done, ok bool) {
+	if !cp.o.links || applet.IsDir(uint32(st.Mode)) || st.Nlink < 2 {
+		return false, true
+	}
+	k := devIno{st.Dev(), st.Ino}
+	first, found := cp.linked[k]
+	if !found {
+		if cp.linked == nil {
+			cp.linked = map[devIno]string{}
+		}
+		cp.linked[k] = dst
+		return false, true
+	}
+	if err := cp.c.Task.Link(first, dst); err != nil {
+		cp.c.Errorf("cannot create hard link %s to %s: %s", applet.Quote(dst), applet.Quote(first), applet.ErrText(err))
+		return true, false
+	}
+	if !cp.o.moving {
+		cp.announce(src, dst, false)
+	}
+	return true, true
+}
+
+// checkDest looks at an existing destination: the same-file and type
+// mismatch checks, -n, and removing what a special file must replace.
+func (cp *copier) checkDest(src, dst string, st *vfs.Statx) (newDst, skip, ok bool) {
+	c := cp.c
+	mode := uint32(st.Mode)
+	flags := 0
+	if !applet.IsReg(mode) {
+		flags = linux.AT_SYMLINK_NOFOLLOW
+	}
+	dt, err := c.Task.Fstatat(applet.AtCWD, dst, flags)
+	if err != nil {
+		if errors.Is(err, linux.ENOENT) {
+			return true, false, true
+		}
+		c.Errorf("cannot stat %s: %s", applet.Quote(dst), applet.ErrText(err))
+		return false, false, false
+	}
+	dmode := uint32(dt.Mode)
+	switch {
+	case !c.sameFileOK(src, dst, st, &dt, false, cp.o.deref == derefNever):
+		c.Errorf("%s and %s are the same file", applet.Quote(src), applet.Quote(dst))
+		return false, false, false
+	case cp.o.noClobber:
+		return false, true, true
+	case applet.IsDir(mode) && !applet.IsDir(dmode):
+		c.Errorf("cannot overwrite non-directory %s with directory %s", applet.Quote(dst), applet.Quote(src))
+		return false, false, false
+	case !applet.IsDir(mode) && applet.IsDir(dmode):
+		c.Errorf("cannot overwrite directory %s with non-directory", applet.Quote(dst))
+		return false, false, false
+	case !applet.IsDir(mode) && !applet.IsReg(mode):
+		if err := c.Task.Unlink(dst); err != nil {
+			c.Errorf("cannot remove %s: %s", applet.Quote(dst), applet.ErrText(err))
+			return false, false, false
+		}
+		return true, false, true
+	}
+	return false, false, true
+}
+
+// copyReg copies a regular file's data; a new file gets the source's
+// permission bits less the umask, an existing one keeps its own.
+func (cp *copier) copyReg(src, dst string, st *vfs.Statx, newDst bool) bool {
+	c := cp.c
+	in, err := applet.OpenFile(c.Task, src, linux.O_RDONLY, 0)
+	if err != nil {
+		c.Errorf("cannot open %s for reading: %s", applet.Quote(src), applet.ErrText(err))
+		return false
+	}
+	defer in.Close()
+	out, err := cp.openDest(dst, st, newDst)
+	if out == nil {
+		if err != nil {
+			c.Errorf("cannot create regular file %s: %s", applet.Quote(dst), applet.ErrText(err))
+		}
+		return false
+	}
+	defer out.Close()
+	return cp.copyData(in, out, src, dst)
+}
+
+// openDest opens or creates the destination file. A nil file with a nil
+// error means the problem was already reported.
+func (cp *copier) openDest(dst string, st *vfs.Statx, newDst bool) (*applet.File, error) {
+	c := cp.c
+	if !newDst {
+		f, err := applet.OpenFile(c.Task, dst, linux.O_WRONLY|linux.O_TRUNC, 0)
+		if err == nil || !cp.o.force {
+			return f, err
+		}
+		if err := c.Task.Unlink(dst); err != nil {
+			return nil, err
+		}
+	}
+	f, err := applet.OpenFile(c.Task, dst, linux.O_WRONLY|linux.O_CREAT|linux.O_EXCL, uint32(st.Mode)&applet.RwxUGO)
+	switch {
+	case errors.Is(err, linux.EEXIST):
+		if _, lerr := c.Task.Readlink(dst); lerr == nil {
+			c.Errorf("not writing through dangling symlink %s", applet.Quote(dst))
+			return nil, nil
+		}
+	case errors.Is(err, linux.EISDIR) && strings.HasSuffix(dst, "/"):
+		err = linux.ENOTDIR
+	}
+	return f, err
+}
+
+func (cp *copier) copyData(in io.Reader, out io.Writer, src, dst string) bool {
+	buf := make([]byte, 64<<10)
+	for {
+		n, err := in.Read(buf)
+		if n > 0 {
+			if _, werr := out.Write(buf[:n]); werr != nil {
+				cp.c.Errorf("error writing %s: %s", applet.Quote(dst), applet.ErrText(werr))
+				return false
+			}
+		}
+		if err == io.EOF {
+			return true
+		}
+		if err != nil {
+			cp.c.Errorf("error reading %s: %s", applet.Quote(src), applet.ErrText(err))
+			return false
+		}
+	}
+}
+
+// copyDir creates the destination directory if needed and copies the
+// entries in inode order, as coreutils' savedir sorts them.
+func (cp *copier) copyDir(src, dst string, st *vfs.Statx, newDst bool) bool {
+	c := cp.c
+	restore, dmode := false, uint32(0)
+	if newDst {
+		var ok bool
+		if restore, dmode, ok = cp.makeDir(dst, st); !ok {
+			return false
+		}
+	}
+	if !cp.o.moving || newDst {
+		cp.announce(src, dst, newDst)
+	}
+	ents, err := applet.ReadDirents(c.Task, src)
+	if err != nil {
+		c.Errorf("cannot access %s: %s", applet.Quote(src), applet.ErrText(err))
+		return false
+	}
+	sort.SliceStable(ents, func(i, j int) bool { return ents[i].Ino < ents[j].Ino })
+	ok := true
+	for _, e := range ents {
+		if c.Cancelled() {
+			return false
+		}
+		ok = cp.copy(applet.JoinPath(src, e.Name), applet.JoinPath(dst, e.Name), false) && ok
+		if cp.intoSelf {
+			cp.finishDir(dst, st, newDst, restore, dmode)
+			return false
+		}
+	}
+	return cp.finishDir(dst, st, newDst, restore, dmode) && ok
+}
+
+// makeDir makes a directory copy writable and searchable while it is
+// filled; it reports whether the mode must be restored afterwards.
+func (cp *copier) makeDir(dst string, st *vfs.Statx) (restore bool, mode uint32, ok bool) {
+	c := cp.c
+	omitted := uint32(0o022)
+	if err := c.Task.Mkdir(dst, uint32(st.Mode)&applet.ModeBits&^omitted); err != nil {
+		c.Errorf("cannot create directory %s: %s", applet.Quote(dst), applet.ErrText(err))
+		return false, 0, false
+	}
+	dt, err := c.Task.Lstat(dst)
+	if err != nil {
+		c.Errorf("cannot stat %s: %s", applet.Quote(dst), applet.ErrText(err))
+		return false, 0, false
+	}
+	if !cp.firstMade {
+		cp.firstMade = true
+		k := devIno{dt.Dev(), dt.Ino}
+		if _, ok := cp.copied[k]; !ok {
+			cp.copied[k] = dst
+		}
+	}
+	mode = uint32(dt.Mode) & applet.ModeBits
+	if mode&0o700 != 0o700 {
+		if err := c.Task.Chmod(dst, mode|0o700); err != nil {
+			c.Errorf("setting permissions for %s: %s", applet.Quote(dst), applet.ErrText(err))
+			return false, 0, false
+		}
+		return true, mode, true
+	}
+	return false, mode, true
+}
+
+// finishDir re-adds the group and other write bits mkdir was not given
+// (less the umask) and undoes makeDir's temporary u+rwx.
+func (cp *copier) finishDir(dst string, st *vfs.Statx, newDst, restore bool, mode uint32) bool {
+	if !newDst || cp.o.preserve {
+		return true
+	}
+	omitted := uint32(st.Mode) & 0o022 &^ cp.c.Task.GetUmask()
+	if !restore && omitted&^mode == 0 {
+		return true
+	}
+	if err := cp.c.Task.Chmod(dst, mode|omitted); err != nil {
+		cp.c.Errorf("preserving permissions for %s: %s", applet.Quote(dst), applet.ErrText(err))
+		return false
+	}
+	return true
+}
+
+// copySpecial recreates a symlink, fifo, socket or device node.
+func (cp *copier) copySpecial(src, dst string, st *vfs.Statx) bool {
+	c := cp.c
+	mode := uint32(st.Mode)
+	if applet.IsLink(mode) {
+		target, err := c.Task.Readlink(src)
+		if err == nil {
+			err = c.Task.Symlink(target, dst)
+		}
+		if err != nil {
+			c.Errorf("cannot create symbolic link %s: %s", applet.Quote(dst), applet.ErrText(err))
+			return false
+		}
+		return true
+	}
+	err := c.Task.Mknodat(applet.AtCWD, dst, mode&(linux.S_IFMT|applet.ModeBits), st.Rdev())
+	if err != nil {
+		what := "special file"
+		if mode&linux.S_IFMT == linux.S_IFIFO {
+			what = "fifo"
+		}
+		c.Errorf("cannot create %s %s: %s", what, applet.Quote(dst), applet.ErrText(err))
+		return false
+	}
+	return true
+}
+
+// preserve is -p: timestamps, then ownership, then permissions.
+func (cp *copier) preserve(dst string, st *vfs.Statx) bool {
+	c := cp.c
+	times := [2]vfs.Timespec{st.Atime, st.Mtime}
+	if err := c.Task.Utimensat(applet.AtCWD, dst, &times, linux.AT_SYMLINK_NOFOLLOW); err != nil {
+		c.Errorf("preserving times for %s: %s", applet.Quote(dst), applet.ErrText(err))
+		return false
+	}
+	if err := c.Task.Fchownat(applet.AtCWD, dst, st.UID, st.GID, linux.AT_SYMLINK_NOFOLLOW); err != nil {
+		c.Errorf("failed to preserve ownership for %s: %s", applet.Quote(dst), applet.ErrText(err))
+		return false
+	}
+	if applet.IsLink(uint32(st.Mode)) {
+		return true
+	}
+	if err := c.Task.Chmod(dst, uint32(st.Mode)&applet.ModeBits); err != nil {
+		c.Errorf("preserving permissions for %s: %s", applet.Quote(dst), applet.ErrText(err))
+		return false
+	}
+	return true
+}
+
+// copiedBefore looks a source directory up among those copied already
+// (copy_internal's earlier_file): copying a directory into itself, or a
+// second time through another name, is refused. done means stop with ok.
+func (cp *copier) copiedBefore(src, dst string, st *vfs.Statx, cmdline bool) (done, ok bool) {
+	c := cp.c
+	k := devIno{st.Dev(), st.Ino}
+	earlier, found := cp.copied[k]
+	if !found {
+		if cmdline {
+			cp.copied[k] = dst
+		}
+		return false, true
+	}
+	switch {
+	case c.sameNameNoFollow(src, earlier):
+		c.Errorf("cannot copy a directory, %s, into itself, %s", applet.Quote(cp.topSrc), applet.Quote(cp.topDst))
+		cp.intoSelf = true
+		return true, false
+	case c.sameNameNoFollow(dst, earlier):
+		c.Errorf("warning: source directory %s specified more than once", applet.Quote(cp.topSrc))
+		return true, true
+	case cp.o.deref == derefAlways || (cmdline && cp.o.deref == derefCmdline):
+		return false, true
+	}
+	c.Errorf("will not create hard link %s to directory %s", applet.Quote(dst), applet.Quote(earlier))
+	return true, false
+}

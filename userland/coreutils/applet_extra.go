@@ -1,0 +1,520 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package coreutils
+
+import (
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The text tools scripts pipe applet output through: sort, uniq, cut,
+// grep, tr, seq and sleep, with their common options.
+
+// readLines reads the lines of the operands (or standard input), without
+// their newlines; a failed input is reported and skipped.
+func (c *cmd) readLines(ops []string) ([]string, int) {
+	var lines []string
+	status := 0
+	for _, name := range operandsOrStdin(ops) {
+		r, err := c.openInput(name)
+		if err != nil {
+			c.Errorf("%s: %s", applet.QuoteName(name), applet.ErrText(err))
+			status = 2
+			continue
+		}
+		data, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			c.Errorf("%s: %s", applet.QuoteName(name), applet.ErrText(err))
+			status = 2
+		}
+		s := strings.TrimSuffix(string(data), "\n")
+		if len(data) > 0 {
+			lines = append(lines, strings.Split(s, "\n")...)
+		}
+	}
+	return lines, status
+}
+
+// sortApplet is sort(1) with -r, -n, -u, in the C locale's byte order.
+func sortApplet(c *cmd) int {
+	fs := c.FlagSet()
+	reverse := fs.BoolP("reverse", "r", false, "reverse")
+	numeric := fs.BoolP("numeric-sort", "n", false, "numeric")
+	unique := fs.BoolP("unique", "u", false, "unique")
+	ops, ok := c.Parse(fs)
+	if !ok {
+		return 2
+	}
+	lines, status := c.readLines(ops)
+	cmp := func(a, b string) int { return strings.Compare(a, b) }
+	if *numeric {
+		cmp = func(a, b string) int {
+			x, y := leadingNumber(a), leadingNumber(b)
+			switch {
+			case x < y:
+				return -1
+			case x > y:
+				return 1
+			}
+			return 0
+		}
+	}
+	sort.SliceStable(lines, func(i, j int) bool {
+		r := cmp(lines[i], lines[j])
+		if r == 0 && !*unique {
+			r = strings.Compare(lines[i], lines[j])
+		}
+		if *reverse {
+			return r > 0
+		}
+		return r < 0
+	})
+	for i, l := range lines {
+		if *unique && i > 0 && cmp(lines[i-1], l) == 0 {
+			continue
+		}
+		c.Out.WriteString(l + "\n")
+	}
+	return status
+}
+
+// leadingNumber is the number a line starts with, for sort -n.
+func leadingNumber(s string) float64 {
+	s = strings.TrimLeft(s, " \t")
+	end := 0
+	for end < len(s) && (s[end] >= '0' && s[end] <= '9' || s[end] == '.' || (end == 0 && s[end] == '-')) {
+		end++
+	}
+	f, _ := strconv.ParseFloat(s[:end], 64)
+	return f
+}
+
+// uniqApplet is uniq(1) with -c, -d, -u.
+func uniqApplet(c *cmd) int {
+	fs := c.FlagSet()
+	count := fs.BoolP("count", "c", false, "count")
+	dups := fs.BoolP("repeated", "d", false, "only repeated")
+	uniques := fs.BoolP("unique", "u", false, "only unique")
+	ops, ok := c.Parse(fs)
+	if !ok {
+		return 1
+	}
+	lines, status := c.readLines(ops)
+	for i := 0; i < len(lines); {
+		j := i
+		for j < len(lines) && lines[j] == lines[i] {
+			j++
+		}
+		n := j - i
+		if (!*dups || n > 1) && (!*uniques || n == 1) {
+			if *count {
+				fmt.Fprintf(c.Out, "%7d %s\n", n, lines[i])
+			} else {
+				c.Out.WriteString(lines[i] + "\n")
+			}
+		}
+		i = j
+	}
+	return min(status, 1)
+}
+
+// cutApplet is cut(1) with -f (and -d, -s) or -c.
+func cutApplet(c *cmd) int {
+	fs := c.FlagSet()
+	fields := fs.StringP("fields", "f", "", "fields")
+	chars := fs.StringP("characters", "c", "", "characters")
+	bytesArg := fs.StringP("bytes", "b", "", "bytes")
+	delim := fs.StringP("delimiter", "d", "\t", "delimiter")
+	only := fs.BoolP("only-delimited", "s", false, "only delimited lines")
+	ops, ok := c.Parse(fs)
+	if !ok {
+		return 1
+	}
+	list := *fields + *chars + *bytesArg
+	if list == "" {
+		c.Errorf("you must specify a list of bytes, characters, or fields")
+		c.TryHelp()
+		return 1
+	}
+	ranges, ok := parseRanges(list)
+	if !ok {
+		c.Errorf("invalid field range")
+		c.TryHelp()
+		return 1
+	}
+	lines, status := c.readLines(ops)
+	for _, l := range lines {
+		if *fields == "" {
+			c.Out.WriteString(pickRanges(strings.Split(l, ""), ranges, "") + "\n")
+			continue
+		}
+		if !strings.Contains(l, *delim) {
+			if !*only {
+				c.Out.WriteString(l + "\n")
+			}
+			continue
+		}
+		c.Out.WriteString(pickRanges(strings.Split(l, *delim), ranges, *delim) + "\n")
+	}
+	return min(status, 1)
+}
+
+// parseRanges reads cut's LIST: N, N-M, N-, -M separated by commas.
+func parseRanges(list string) ([][2]int, bool) {
+	var out [][2]int
+	for _, part := range strings.Split(list, ",") {
+		lo, hi, dash := strings.Cut(part, "-")
+		a, b := 1, int(^uint(0)>>1)
+		var err error
+		if lo != "" {
+			if a, err = strconv.Atoi(lo); err != nil || a < 1 {
+				return nil, false
+			}
+		}
+		switch {
+		case !dash:
+			b = a
+		case hi != "":
+			if b, err = strconv.Atoi(hi); err != nil || b < a {
+				return nil, false
+			}
+		}
+		out = append(out, [2]int{a, b})
+	}
+	return out, true
+}
+
+func pickRanges(parts []string, ranges [][2]int, sep string) string {
+	var picked []string
+	for i, p := range parts {
+		for _, r := range ranges {
+			if i+1 >= r[0] && i+1 <= r[1] {
+				picked = append(picked, p)
+				break
+			}
+		}
+	}
+	return strings.Join(picked, sep)
+}
+
+// grepOpts are grep's parsed options.
+type grepOpts struct {
+	invert, count, quiet, number, listFiles, noMessages, withName bool
+	re                                                            *regexp.Regexp
+}
+
+// grepApplet is grep(1): basic (default), extended (-E) or fixed (-F)
+// patterns, with -v, -c, -q, -n, -i, -l, -s, -x, -w.
+func grepApplet(c *cmd) int {
+	o, ops, code := c.grepFlags()
+	if code >= 0 {
+		return code
+	}
+	names := operandsOrStdin(ops)
+	o.withName = len(names) > 1
+	status := 1
+	for _, name := range names {
+		matched, err := c.grepOne(name, o)
+		switch {
+		case err != nil:
+			if !o.noMessages {
+				c.Errorf("%s: %s", applet.QuoteName(name), applet.ErrText(err))
+			}
+			status = 2
+		case matched && status == 1:
+			status = 0
+		}
+		if matched && o.quiet {
+			return 0
+		}
+	}
+	return status
+}
+
+func (c *cmd) grepFlags() (*grepOpts, []string, int) {
+	fs := c.FlagSet()
+	o := &grepOpts{}
+	ext := fs.BoolP("extended-regexp", "E", false, "ERE")
+	fixed := fs.BoolP("fixed-strings", "F", false, "fixed")
+	fold := fs.BoolP("ignore-case", "i", false, "ignore case")
+	line := fs.BoolP("line-regexp", "x", false, "whole lines")
+	word := fs.BoolP("word-regexp", "w", false, "whole words")
+	fs.BoolVarP(&o.invert, "invert-match", "v", false, "invert")
+	fs.BoolVarP(&o.count, "count", "c", false, "count")
+	fs.BoolVarP(&o.quiet, "quiet", "q", false, "quiet")
+	fs.BoolVarP(&o.number, "line-number", "n", false, "line numbers")
+	fs.BoolVarP(&o.listFiles, "files-with-matches", "l", false, "list files")
+	fs.BoolVarP(&o.noMessages, "no-messages", "s", false, "no messages")
+	ops, ok := c.Parse(fs)
+	if !ok {
+		return nil, nil, 2
+	}
+	if len(ops) == 0 {
+		c.Errorf("Usage: grep [OPTION]... PATTERNS [FILE]...")
+		c.TryHelp()
+		return nil, nil, 2
+	}
+	pat := ops[0]
+	switch {
+	case *fixed:
+		pat = regexp.QuoteMeta(pat)
+	case !*ext:
+		pat = breToERE(pat)
+	}
+	if *word {
+		pat = `\b(?:` + pat + `)\b`
+	}
+	if *line {
+		pat = `^(?:` + pat + `)$`
+	}
+	if *fold {
+		pat = `(?i)` + pat
+	}
+	re, err := regexp.Compile(pat)
+	if err != nil {
+		c.Errorf("%s", err)
+		return nil, nil, 2
+	}
+	o.re = re
+	return o, ops[1:], -1
+}
+
+// breToERE turns a POSIX basic regular expression into Go syntax: \( \)
+// \{ \} \| \+ \? are the operators, the bare characters are literal.
+func breToERE(p string) string {
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		ch := p[i]
+		switch {
+		case ch == '\\' && i+1 < len(p) && strings.IndexByte("(){}|+?", p[i+1]) >= 0:
+			b.WriteByte(p[i+1])
+			i++
+		case ch == '\\' && i+1 < len(p):
+			b.WriteByte(ch)
+			b.WriteByte(p[i+1])
+			i++
+		case strings.IndexByte("(){}|+?", ch) >= 0:
+			b.WriteByte('\\')
+			b.WriteByte(ch)
+		default:
+			b.WriteByte(ch)
+		}
+	}
+	return b.String()
+}
+
+// grepOne searches one input and prints what the options ask for.
+func (c *cmd) grepOne(name string, o *grepOpts) (bool, error) {
+	r, err := c.openInput(name)
+	if err != nil {
+		return false, err
+	}
+	defer r.Close()
+	shown := name
+	if name == "-" {
+		shown = "(standard input)"
+	}
+	n, count := 0, 0
+	sc := bufio.NewScanner(r)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		n++
+		if o.re.Match(sc.Bytes()) == o.invert {
+			continue
+		}
+		count++
+		if o.quiet || o.listFiles || o.count {
+			continue
+		}
+		c.grepLine(shown, n, sc.Bytes(), o)
+	}
+	if o.count {
+		if o.withName {
+			c.Out.WriteString(shown + ":")
+		}
+		fmt.Fprintln(c.Out, count)
+	}
+	if o.listFiles && count > 0 {
+		fmt.Fprintln(c.Out, shown)
+	}
+	return count > 0, sc.Err()
+}
+
+func (c *cmd) grepLine(name string, n int, line []byte, o *grepOpts) {
+	if o.withName {
+		c.Out.WriteString(name + ":")
+	}
+	if o.number {
+		c.Out.WriteString(strconv.Itoa(n) + ":")
+	}
+	c.Out.Write(line)
+	c.Out.WriteByte('\n')
+}
+
+// trApplet is tr(1): translate SET1 to SET2, or delete (-d) or squeeze
+// (-s) SET1; sets take ranges (a-z) and backslash escapes.
+func trApplet(c *cmd) int {
+	fs := c.FlagSet()
+	del := fs.BoolP("delete", "d", false, "delete")
+	squeeze := fs.BoolP("squeeze-repeats", "s", false, "squeeze")
+	ops, ok := c.Parse(fs)
+	if !ok {
+		return 1
+	}
+	if len(ops) == 0 || (!*del && !*squeeze && len(ops) < 2) {
+		c.Errorf("missing operand")
+		c.TryHelp()
+		return 1
+	}
+	set1 := expandSet(ops[0])
+	var set2 []byte
+	if len(ops) > 1 {
+		set2 = expandSet(ops[1])
+	}
+	data, err := io.ReadAll(c.Stdin)
+	if err != nil {
+		c.Errorf("read error: %s", applet.ErrText(err))
+		return 1
+	}
+	c.Out.Write(translate(data, set1, set2, *del, *squeeze))
+	return 0
+}
+
+// expandSet expands ranges and escapes in a tr set.
+func expandSet(s string) []byte {
+	raw := []byte(unescape(s))
+	var out []byte
+	for i := 0; i < len(raw); i++ {
+		if i+2 < len(raw) && raw[i+1] == '-' && raw[i] <= raw[i+2] {
+			for ch := int(raw[i]); ch <= int(raw[i+2]); ch++ {
+				out = append(out, byte(ch))
+			}
+			i += 2
+			continue
+		}
+		out = append(out, raw[i])
+	}
+	return out
+}
+
+func translate(data, set1, set2 []byte, del, squeeze bool) []byte {
+	var in1 [256]bool
+	var mapping [256]int
+	for i := range mapping {
+		mapping[i] = -1
+	}
+	for i, ch := range set1 {
+		in1[ch] = true
+		if !del && len(set2) > 0 {
+			mapping[ch] = int(set2[min(i, len(set2)-1)])
+		}
+	}
+	sq := set1
+	if len(set2) > 0 && !del {
+		sq = set2
+	}
+	var inSq [256]bool
+	for _, ch := range sq {
+		inSq[ch] = true
+	}
+	var out bytes.Buffer
+	for _, ch := range data {
+		if del && in1[ch] {
+			continue
+		}
+		if mapping[ch] >= 0 {
+			ch = byte(mapping[ch])
+		}
+		if squeeze && inSq[ch] && out.Len() > 0 && out.Bytes()[out.Len()-1] == ch {
+			continue
+		}
+		out.WriteByte(ch)
+	}
+	return out.Bytes()
+}
+
+// seqApplet is seq(1) for integers: LAST, FIRST LAST, FIRST INCR LAST,
+// with -s SEP and -w.
+func seqApplet(c *cmd) int {
+	fs := c.FlagSet()
+	sep := fs.StringP("separator", "s", "\n", "separator")
+	equal := fs.BoolP("equal-width", "w", false, "pad with zeros")
+	ops, ok := c.Parse(fs)
+	if !ok {
+		return 1
+	}
+	if len(ops) == 0 || len(ops) > 3 {
+		if len(ops) == 0 {
+			return c.MissingOperand("")
+		}
+		return c.ExtraOperand(ops[3])
+	}
+	nums := []int64{1, 1, 0}
+	args := map[int][]int{1: {2}, 2: {0, 2}, 3: {0, 1, 2}}[len(ops)]
+	for i, op := range ops {
+		n, err := strconv.ParseInt(op, 10, 64)
+		if err != nil {
+			c.Errorf("invalid floating point argument: %s", applet.QuoteArg(op))
+			c.TryHelp()
+			return 1
+		}
+		nums[args[i]] = n
+	}
+	first, incr, last := nums[0], nums[1], nums[2]
+	if incr == 0 {
+		c.Errorf("invalid Zero increment value: %s", applet.QuoteArg(ops[1]))
+		c.TryHelp()
+		return 1
+	}
+	width := 0
+	if *equal {
+		width = max(len(strconv.FormatInt(first, 10)), len(strconv.FormatInt(last, 10)))
+	}
+	var parts []string
+	for n := first; (incr > 0 && n <= last) || (incr < 0 && n >= last); n += incr {
+		parts = append(parts, fmt.Sprintf("%0*d", width, n))
+	}
+	if len(parts) > 0 {
+		c.Out.WriteString(strings.Join(parts, *sep) + "\n")
+	}
+	return 0
+}
+
+// sleepApplet is sleep(1): NUMBER[smhd]..., ended early by the script's
+// context.
+func sleepApplet(c *cmd) int {
+	if len(c.Args) == 0 {
+		return c.MissingOperand("")
+	}
+	var total time.Duration
+	for _, a := range c.Args {
+		unit := time.Second
+		if n := len(a); n > 0 && strings.IndexByte("smhd", a[n-1]) >= 0 {
+			unit = map[byte]time.Duration{'s': time.Second, 'm': time.Minute, 'h': time.Hour, 'd': 24 * time.Hour}[a[n-1]]
+			a = a[:n-1]
+		}
+		f, err := strconv.ParseFloat(a, 64)
+		if err != nil || f < 0 {
+			c.Errorf("invalid time interval %s", applet.QuoteArg(a))
+			c.TryHelp()
+			return 1
+		}
+		total += time.Duration(f * float64(unit))
+	}
+	select {
+	case <-time.After(total):
+		return 0
+	case <-c.Ctx.Done():
+		return 130
+	}
+}

@@ -1,0 +1,317 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package coreutils
+
+import (
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+
+	"errors"
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+	"github.com/spf13/pflag"
+)
+
+// mvOpts are mv's parsed options.
+type mvOpts struct {
+	noClobber, verbose bool
+}
+
+// targetOpts are the -t/-T options of mv, cp and ln.
+type targetOpts struct {
+	dir   string
+	noDir bool
+}
+
+// addTargetFlags declares -t DIR and -T.
+func addTargetFlags(fs *pflag.FlagSet, t *targetOpts) {
+	fs.StringVarP(&t.dir, "target-directory", "t", "", "target directory")
+	fs.BoolVarP(&t.noDir, "no-target-directory", "T", false, "treat DEST as a file")
+}
+
+// mvApplet is mv(1) within one kernel: renameat2 with the diagnostics
+// coreutils' copy_internal gives in move mode.
+func mvApplet(c *cmd) int {
+	fs := c.FlagSet()
+	var o mvOpts
+	var tg targetOpts
+	fs.BoolP("force", "f", false, "do not prompt")
+	fs.BoolP("interactive", "i", false, "ignored: never prompts")
+	fs.BoolVarP(&o.noClobber, "no-clobber", "n", false, "do not overwrite")
+	fs.BoolVarP(&o.verbose, "verbose", "v", false, "verbose")
+	addTargetFlags(fs, &tg)
+	ops, ok := c.Parse(fs)
+	if !ok {
+		return 1
+	}
+	srcs, dir, dst, code := c.targets(ops, &tg)
+	if code >= 0 {
+		return code
+	}
+	if dir == "" {
+		if !c.moveFirst(srcs[0], dst, tg.noDir, &o) {
+			return 1
+		}
+		return 0
+	}
+	status := 0
+	for _, src := range srcs {
+		d := fileNameConcat(dir, strings.TrimRight(lastComponent(src), "/"))
+		if !c.moveOne(src, d, nil, &o) {
+			status = 1
+		}
+	}
+	return status
+}
+
+// targets sorts operands into sources and either a target directory or a
+// single destination, like coreutils' mv/cp/ln main; code >= 0 means
+// stop with that status.
+func (c *cmd) targets(ops []string, tg *targetOpts) (srcs []string, dir, dst string, code int) {
+	switch {
+	case tg.dir != "":
+		if st, err := c.Task.Stat(tg.dir); err != nil || !applet.IsDir(uint32(st.Mode)) {
+			c.Errorf("target directory %s: %s", applet.Quote(tg.dir), applet.ErrText(notDirErr(err)))
+			return nil, "", "", 1
+		}
+		if len(ops) == 0 {
+			return nil, "", "", c.missingFileOperand()
+		}
+		return ops, tg.dir, "", -1
+	case len(ops) == 0:
+		return nil, "", "", c.missingFileOperand()
+	case len(ops) == 1:
+		return nil, "", "", c.MissingOperand(ops[0])
+	case tg.noDir:
+		if len(ops) > 2 {
+			return nil, "", "", c.ExtraOperand(ops[2])
+		}
+		return ops[:1], "", ops[1], -1
+	}
+	last := ops[len(ops)-1]
+	st, err := c.Task.Stat(last)
+	if err == nil && applet.IsDir(uint32(st.Mode)) {
+		return ops[:len(ops)-1], last, "", -1
+	}
+	if len(ops) > 2 {
+		c.Errorf("target %s: %s", applet.Quote(last), applet.ErrText(notDirErr(err)))
+		return nil, "", "", 1
+	}
+	return ops[:1], "", last, -1
+}
+
+// notDirErr is err, or ENOTDIR when the stat worked but found no directory.
+func notDirErr(err error) error {
+	if err == nil {
+		return linux.ENOTDIR
+	}
+	return err
+}
+
+func (c *cmd) missingFileOperand() int {
+	c.Errorf("missing file operand")
+	c.TryHelp()
+	return 1
+}
+
+// moveFirst is mv's two-operand case: coreutils 9 tries the rename before
+// deciding whether DEST is a directory to move into (unless -T).
+func (c *cmd) moveFirst(src, dst string, noDir bool, o *mvOpts) bool {
+	err := c.Task.Renameat2(applet.AtCWD, src, applet.AtCWD, dst, linux.RENAME_NOREPLACE)
+	if err == nil {
+		c.announceMove(o, src, dst)
+		return true
+	}
+	if st, serr := c.Task.Stat(dst); !noDir && serr == nil && applet.IsDir(uint32(st.Mode)) {
+		return c.moveOne(src, fileNameConcat(dst, strings.TrimRight(lastComponent(src), "/")), nil, o)
+	}
+	return c.moveOne(src, dst, err, o)
+}
+
+// moveOne moves src to dst. tried is the error of a RENAME_NOREPLACE
+// attempt already made, nil if none was.
+func (c *cmd) moveOne(src, dst string, tried error, o *mvOpts) bool {
+	err := tried
+	if err == nil {
+		if err = c.Task.Renameat2(applet.AtCWD, src, applet.AtCWD, dst, linux.RENAME_NOREPLACE); err == nil {
+			c.announceMove(o, src, dst)
+			return true
+		}
+	}
+	if errors.Is(err, linux.EEXIST) && o.noClobber {
+		return true
+	}
+	sst, serr := c.Task.Lstat(src)
+	if serr != nil {
+		c.Errorf("cannot stat %s: %s", applet.Quote(src), applet.ErrText(serr))
+		return false
+	}
+	dst0, derr := c.Task.Lstat(dst)
+	switch {
+	case derr == nil && o.noClobber:
+		return true // across filesystems rename could not say EEXIST
+	case derr == nil:
+		if !c.mayReplace(src, dst, &sst, &dst0) {
+			return false
+		}
+		err = c.Task.Renameat2(applet.AtCWD, src, applet.AtCWD, dst, 0)
+	case !errors.Is(derr, linux.ENOENT):
+		c.Errorf("cannot stat %s: %s", applet.Quote(dst), applet.ErrText(derr))
+		return false
+	case errors.Is(err, linux.EEXIST):
+		// The name exists (a dangling symlink followed by a slash) but
+		// cannot be looked up: coreutils goes on with a zeroed stat of
+		// the destination, a non-directory.
+		if applet.IsDir(uint32(sst.Mode)) {
+			c.Errorf("cannot overwrite non-directory %s with directory %s", applet.Quote(dst), applet.Quote(src))
+			return false
+		}
+		err = c.Task.Renameat2(applet.AtCWD, src, applet.AtCWD, dst, 0)
+	}
+	return c.moveResult(src, dst, err, o)
+}
+
+// mayReplace applies copy_internal's checks before a move replaces an
+// existing destination.
+func (c *cmd) mayReplace(src, dst string, s, d *vfs.Statx) bool {
+	sdir, ddir := applet.IsDir(uint32(s.Mode)), applet.IsDir(uint32(d.Mode))
+	switch {
+	case !c.sameFileOK(src, dst, s, d, true, true):
+		c.Errorf("%s and %s are the same file", applet.Quote(src), applet.Quote(dst))
+	case sdir && !ddir:
+		c.Errorf("cannot overwrite non-directory %s with directory %s", applet.Quote(dst), applet.Quote(src))
+	case !sdir && ddir:
+		c.Errorf("cannot overwrite directory %s with non-directory", applet.Quote(dst))
+	default:
+		return true
+	}
+	return false
+}
+
+// moveResult reports the outcome of the final rename, or copies when the
+// rename cannot cross filesystems.
+func (c *cmd) moveResult(src, dst string, err error, o *mvOpts) bool {
+	switch {
+	case err == nil:
+		c.announceMove(o, src, dst)
+		return true
+	case errors.Is(err, linux.EXDEV):
+		return c.moveAcross(src, dst, o)
+	case errors.Is(err, linux.EINVAL):
+		c.Errorf("cannot move %s to a subdirectory of itself, %s", applet.Quote(src), applet.Quote(dst))
+	default:
+		c.Errorf("cannot move %s to %s: %s", applet.Quote(src), applet.Quote(dst), applet.ErrText(err))
+	}
+	return false
+}
+
+// moveAcross moves src to another filesystem: whatever dst names is
+// removed first (an empty directory included), then src is copied as
+// cp -a would and removed as rm -rf would.
+func (c *cmd) moveAcross(src, dst string, o *mvOpts) bool {
+	if !c.clearTarget(src, dst) {
+		return false
+	}
+	cp := &copier{c: c, o: &cpOpts{
+		recursive: true, deref: derefNever, preserve: true, links: true,
+		verbose: o.verbose, moving: true,
+	}, topSrc: src, topDst: dst, copied: map[devIno]string{}}
+	if !cp.copy(src, dst, true) {
+		return false
+	}
+	return c.rmOne(src, &rmOpts{force: true, recursive: true, verbose: o.verbose})
+}
+
+// clearTarget removes what dst names before a copy replaces it.
+func (c *cmd) clearTarget(src, dst string) bool {
+	st, err := c.Task.Lstat(dst)
+	if errors.Is(err, linux.ENOENT) {
+		return true
+	}
+	if err == nil {
+		if applet.IsDir(uint32(st.Mode)) {
+			err = c.Task.Rmdir(dst)
+		} else {
+			err = c.Task.Unlink(dst)
+		}
+	}
+	if err != nil && !errors.Is(err, linux.ENOENT) {
+		c.Errorf("inter-device move failed: %s to %s; unable to remove target: %s", applet.Quote(src), applet.Quote(dst), applet.ErrText(err))
+		return false
+	}
+	return true
+}
+
+func (c *cmd) announceMove(o *mvOpts, src, dst string) {
+	if o.verbose {
+		c.Out.WriteString("renamed " + applet.Quote(src) + " -> " + applet.Quote(dst) + "\n")
+	}
+}
+
+// sameFileOK is copy.c's same_file_ok without backups or hard links: may
+// src (stat s) be copied or moved onto dst (stat d, an lstat unless
+// following symlinks)? derefNever is cp -P (and mv).
+func (c *cmd) sameFileOK(src, dst string, s, d *vfs.Statx, move, derefNever bool) bool {
+	same := sameInode(s, d)
+	sl, dl := s, d
+	if derefNever {
+		if applet.IsLink(uint32(s.Mode)) && applet.IsLink(uint32(d.Mode)) {
+			sn := c.sameName(src, applet.AtCWD, dst)
+			if !sn && same {
+				return !move
+			}
+			return !sn
+		}
+	} else {
+		if !same {
+			return true
+		}
+		td, err1 := c.Task.Lstat(dst)
+		ts, err2 := c.Task.Lstat(src)
+		if err1 != nil || err2 != nil {
+			return true
+		}
+		sl, dl = &ts, &td
+		same = sameInode(sl, dl)
+	}
+	slink, dlink := applet.IsLink(uint32(sl.Mode)), applet.IsLink(uint32(dl.Mode))
+	if move {
+		if dlink {
+			return true
+		}
+		if same && dl.Nlink > 1 && !c.sameName(src, applet.AtCWD, dst) {
+			return false
+		}
+	}
+	if !slink && !dlink && !sameInode(sl, dl) {
+		return true
+	}
+	if move && applet.IsLink(uint32(s.Mode)) && dl.Nlink > 1 {
+		if abs, err := c.canonicalize(src, canExisting); err == nil {
+			return !c.sameName(abs, applet.AtCWD, dst)
+		}
+	}
+	if derefNever {
+		ts, td := *sl, *dl
+		var err error
+		if slink {
+			if ts, err = c.Task.Stat(src); err != nil {
+				return true
+			}
+		}
+		if dlink {
+			if td, err = c.Task.Stat(dst); err != nil {
+				return true
+			}
+		}
+		if !sameInode(&ts, &td) {
+			return true
+		}
+	}
+	return false
+}
+
+func sameInode(a, b *vfs.Statx) bool {
+	return a.Dev() == b.Dev() && a.Ino == b.Ino
+}

@@ -1,0 +1,509 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package coreutils
+
+import (
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+)
+
+// openInput opens an operand for reading; "-" is standard input.
+func (c *cmd) openInput(name string) (io.ReadCloser, error) {
+	if name == "-" {
+		return io.NopCloser(c.Stdin), nil
+	}
+	return applet.OpenFile(c.Task, name, linux.O_RDONLY, 0)
+}
+
+// operandsOrStdin returns the operands, or "-" when there are none.
+func operandsOrStdin(ops []string) []string {
+	if len(ops) == 0 {
+		return []string{"-"}
+	}
+	return ops
+}
+
+// catApplet is cat(1): files concatenated to standard output.
+func catApplet(c *cmd) int {
+	fs := c.FlagSet()
+	fs.BoolP("u", "u", false, "ignored")
+	number := fs.BoolP("number", "n", false, "number all output lines")
+	ops, ok := c.Parse(fs)
+	if !ok {
+		return 1
+	}
+	status := 0
+	line := 0
+	for _, name := range operandsOrStdin(ops) {
+		if err := c.catOne(name, *number, &line); err != nil {
+			c.Errorf("%s: %s", applet.QuoteName(name), applet.ErrText(err))
+			status = 1
+		}
+	}
+	return status
+}
+
+func (c *cmd) catOne(name string, number bool, line *int) error {
+	r, err := c.openInput(name)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	if !number {
+		_, err = io.Copy(c.Out, r)
+		return err
+	}
+	br := bufio.NewReader(r)
+	for {
+		s, err := br.ReadString('\n')
+		if s != "" {
+			*line++
+			fmt.Fprintf(c.Out, "%6d\t%s", *line, s)
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// countOpt is head's and tail's -n/-c argument: a count, "+N" for tail's
+// "from N", "-N" for head's "all but the last N".
+type countOpt struct {
+	n     int64
+	plus  bool
+	minus bool
+	bytes bool
+}
+
+// parseCount parses a -n or -c argument with coreutils' suffixes absent.
+func parseCount(s string) (countOpt, bool) {
+	var o countOpt
+	switch {
+	case strings.HasPrefix(s, "+"):
+		o.plus, s = true, s[1:]
+	case strings.HasPrefix(s, "-"):
+		o.minus, s = true, s[1:]
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 {
+		return o, false
+	}
+	o.n = n
+	return o, true
+}
+
+// headTailArgs turns the obsolete "-N" into "-n N".
+func headTailArgs(args []string) []string {
+	if len(args) > 0 && len(args[0]) > 1 && args[0][0] == '-' {
+		if _, err := strconv.Atoi(args[0][1:]); err == nil {
+			return append([]string{"-n", args[0][1:]}, args[1:]...)
+		}
+	}
+	return args
+}
+
+// headTailFlags parses -n, -c, -q, -v for head and tail.
+func (c *cmd) headTailFlags() (countOpt, []string, bool, bool) {
+	c.Args = headTailArgs(c.Args)
+	fs := c.FlagSet()
+	lines := fs.StringP("lines", "n", "10", "lines")
+	byteCount := fs.StringP("bytes", "c", "", "bytes")
+	quiet := fs.BoolP("quiet", "q", false, "no headers")
+	verbose := fs.BoolP("verbose", "v", false, "headers")
+	ops, ok := c.Parse(fs)
+	if !ok {
+		return countOpt{}, nil, false, false
+	}
+	arg := *lines
+	if *byteCount != "" {
+		arg = *byteCount
+	}
+	o, good := parseCount(arg)
+	if !good {
+		what := "lines"
+		if *byteCount != "" {
+			what = "bytes"
+		}
+		c.Errorf("invalid number of %s: %s", what, applet.QuoteArg(arg))
+		return o, nil, false, false
+	}
+	o.bytes = *byteCount != ""
+	ops = operandsOrStdin(ops)
+	headers := (len(ops) > 1 || *verbose) && !*quiet
+	return o, ops, headers, true
+}
+
+// headApplet is head(1).
+func headApplet(c *cmd) int { return c.headTail(true) }
+
+// tailApplet is tail(1) without -f.
+func tailApplet(c *cmd) int { return c.headTail(false) }
+
+func (c *cmd) headTail(head bool) int {
+	o, ops, headers, ok := c.headTailFlags()
+	if !ok {
+		return 1
+	}
+	status := 0
+	for i, name := range ops {
+		var data []byte
+		var err error
+		if head && !o.minus {
+			data, err = c.readHead(name, o)
+		} else {
+			data, err = c.slurp(name)
+		}
+		if err != nil {
+			status = 1
+			continue
+		}
+		if headers {
+			if i > 0 {
+				c.Out.WriteString("\n")
+			}
+			shown := name
+			if name == "-" {
+				shown = "standard input"
+			}
+			fmt.Fprintf(c.Out, "==> %s <==\n", shown)
+		}
+		c.Out.Write(selectPart(data, o, head))
+	}
+	return status
+}
+
+// readHead reads only the first n bytes or lines of an input, as head
+// does: an endless input such as /dev/zero must not be read to the end.
+func (c *cmd) readHead(name string, o countOpt) ([]byte, error) {
+	r, err := c.openInput(name)
+	if err != nil {
+		c.Errorf("cannot open %s for reading: %s", applet.Quote(name), applet.ErrText(err))
+		return nil, err
+	}
+	defer r.Close()
+	var buf bytes.Buffer
+	if o.bytes {
+		_, err = io.CopyN(&buf, r, o.n)
+	} else {
+		br := bufio.NewReader(r)
+		for lines := int64(0); lines < o.n && err == nil; lines++ {
+			var line []byte
+			line, err = br.ReadBytes('\n')
+			buf.Write(line)
+		}
+	}
+	if err != nil && err != io.EOF {
+		shown := applet.Quote(name)
+		if name == "-" {
+			shown = "'standard input'"
+		}
+		c.Errorf("error reading %s: %s", shown, applet.ErrText(err))
+		return buf.Bytes(), err
+	}
+	return buf.Bytes(), nil
+}
+
+// slurp reads a whole input, reporting errors in head/tail's words.
+func (c *cmd) slurp(name string) ([]byte, error) {
+	r, err := c.openInput(name)
+	if err != nil {
+		c.Errorf("cannot open %s for reading: %s", applet.Quote(name), applet.ErrText(err))
+		return nil, err
+	}
+	defer r.Close()
+	data, err := io.ReadAll(r)
+	if err != nil {
+		shown := applet.Quote(name)
+		if name == "-" {
+			shown = "'standard input'"
+		}
+		c.Errorf("error reading %s: %s", shown, applet.ErrText(err))
+	}
+	return data, err
+}
+
+// selectPart picks head's or tail's share of data.
+func selectPart(data []byte, o countOpt, head bool) []byte {
+	if o.bytes {
+		return selectBytes(data, o, head)
+	}
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	if len(lines) > 0 && len(lines[len(lines)-1]) == 0 {
+		lines = lines[:len(lines)-1]
+	}
+	n := int(min(o.n, int64(len(lines))))
+	switch {
+	case head && o.minus:
+		lines = lines[:len(lines)-n]
+	case head:
+		lines = lines[:n]
+	case o.plus:
+		lines = lines[max(0, min(int(o.n)-1, len(lines))):]
+	default:
+		lines = lines[len(lines)-n:]
+	}
+	return bytes.Join(lines, nil)
+}
+
+func selectBytes(data []byte, o countOpt, head bool) []byte {
+	n := int(min(o.n, int64(len(data))))
+	switch {
+	case head && o.minus:
+		return data[:len(data)-n]
+	case head:
+		return data[:n]
+	case o.plus:
+		return data[max(0, min(int(o.n)-1, len(data))):]
+	}
+	return data[len(data)-n:]
+}
+
+// wcCounts are one input's counts.
+type wcCounts struct{ lines, words, chars, bytes int64 }
+
+func (w *wcCounts) add(o wcCounts) {
+	w.lines += o.lines
+	w.words += o.words
+	w.chars += o.chars
+	w.bytes += o.bytes
+}
+
+// wcApplet is wc(1) with -l, -w, -c, -m.
+func wcApplet(c *cmd) int {
+	fs := c.FlagSet()
+	l := fs.BoolP("lines", "l", false, "lines")
+	w := fs.BoolP("words", "w", false, "words")
+	b := fs.BoolP("bytes", "c", false, "bytes")
+	m := fs.BoolP("chars", "m", false, "chars")
+	ops, ok := c.Parse(fs)
+	if !ok {
+		return 1
+	}
+	if !*l && !*w && !*b && !*m {
+		*l, *w, *b = true, true, true
+	}
+	show := []bool{*l, *w, *m, *b}
+	names := operandsOrStdin(ops)
+	counts, status, width := c.wcAll(names, show)
+	for i, name := range names {
+		if counts[i] != nil {
+			c.wcLine(*counts[i], show, width, name, len(ops) > 0)
+		}
+	}
+	if len(names) > 1 {
+		var total wcCounts
+		for _, k := range counts {
+			if k != nil {
+				total.add(*k)
+			}
+		}
+		c.wcLine(total, show, width, "total", true)
+	}
+	return status
+}
+
+// wcAll counts every input and computes coreutils' column width.
+func (c *cmd) wcAll(names []string, show []bool) ([]*wcCounts, int, int) {
+	counts := make([]*wcCounts, len(names))
+	status := 0
+	var regTotal int64
+	minWidth := 1
+	for i, name := range names {
+		data, opened, err := c.wcRead(name)
+		if err != nil {
+			status = 1
+		}
+		if !opened {
+			continue
+		}
+		k := countText(data)
+		counts[i] = &k
+		if st, err := c.Task.Stat(name); name != "-" && err == nil && applet.IsReg(uint32(st.Mode)) {
+			regTotal += st.Size
+		} else {
+			minWidth = 7
+		}
+	}
+	shown := 0
+	for _, s := range show {
+		if s {
+			shown++
+		}
+	}
+	if len(names) == 1 && shown == 1 {
+		return counts, status, 1
+	}
+	return counts, status, max(len(strconv.FormatInt(regTotal, 10)), minWidth)
+}
+
+// wcRead reads an input; one that opened but failed to read is still
+// counted (as what was read), as coreutils does.
+func (c *cmd) wcRead(name string) (data []byte, opened bool, err error) {
+	r, err := c.openInput(name)
+	if err != nil {
+		c.Errorf("%s: %s", applet.QuoteName(name), applet.ErrText(err))
+		return nil, false, err
+	}
+	defer r.Close()
+	if data, err = io.ReadAll(r); err != nil {
+		c.Errorf("%s: %s", applet.QuoteName(name), applet.ErrText(err))
+	}
+	return data, true, err
+}
+
+func countText(data []byte) wcCounts {
+	k := wcCounts{bytes: int64(len(data)), chars: int64(len(bytes.Runes(data)))}
+	k.lines = int64(bytes.Count(data, []byte("\n")))
+	k.words = int64(len(bytes.Fields(data)))
+	return k
+}
+
+func (c *cmd) wcLine(k wcCounts, show []bool, width int, name string, named bool) {
+	vals := []int64{k.lines, k.words, k.chars, k.bytes}
+	var parts []string
+	for i, s := range show {
+		if s {
+			parts = append(parts, fmt.Sprintf("%*d", width, vals[i]))
+		}
+	}
+	line := strings.Join(parts, " ")
+	if named {
+		line += " " + name
+	}
+	fmt.Fprintln(c.Out, line)
+}
+
+// teeApplet is tee(1).
+func teeApplet(c *cmd) int {
+	fs := c.FlagSet()
+	appendMode := fs.BoolP("append", "a", false, "append")
+	fs.BoolP("ignore-interrupts", "i", false, "ignored")
+	ops, ok := c.Parse(fs)
+	if !ok {
+		return 1
+	}
+	flags := uint32(linux.O_WRONLY | linux.O_CREAT | linux.O_TRUNC)
+	if *appendMode {
+		flags = linux.O_WRONLY | linux.O_CREAT | linux.O_APPEND
+	}
+	status := 0
+	writers := []io.Writer{c.Out}
+	for _, name := range ops {
+		f, err := applet.OpenFile(c.Task, name, flags, 0o666)
+		if err != nil {
+			c.Errorf("%s: %s", applet.QuoteName(name), applet.ErrText(err))
+			status = 1
+			continue
+		}
+		defer f.Close()
+		writers = append(writers, f)
+	}
+	if _, err := io.Copy(io.MultiWriter(writers...), c.Stdin); err != nil {
+		c.Errorf("%s", applet.ErrText(err))
+		status = 1
+	}
+	return status
+}
+
+// basenameApplet is basename(1).
+func basenameApplet(c *cmd) int {
+	fs := c.FlagSet()
+	multiple := fs.BoolP("multiple", "a", false, "multiple")
+	suffix := fs.StringP("suffix", "s", "", "suffix")
+	zero := fs.BoolP("zero", "z", false, "NUL")
+	ops, ok := c.Parse(fs)
+	if !ok {
+		return 1
+	}
+	if len(ops) == 0 {
+		return c.MissingOperand("")
+	}
+	if *suffix != "" {
+		*multiple = true
+	}
+	if !*multiple {
+		if len(ops) > 2 {
+			return c.ExtraOperand(ops[2])
+		}
+		if len(ops) == 2 {
+			*suffix, ops = ops[1], ops[:1]
+		}
+	}
+	end := "\n"
+	if *zero {
+		end = "\x00"
+	}
+	for _, op := range ops {
+		c.Out.WriteString(baseName(op, *suffix) + end)
+	}
+	return 0
+}
+
+// baseName is basename's answer: the last component, trailing slashes
+// ignored, and suffix removed unless it is all that is left.
+func baseName(name, suffix string) string {
+	s := strings.TrimRight(name, "/")
+	if s == "" {
+		if name == "" {
+			return ""
+		}
+		return "/"
+	}
+	s = s[strings.LastIndexByte(s, '/')+1:]
+	if suffix != "" && s != suffix && strings.HasSuffix(s, suffix) {
+		s = s[:len(s)-len(suffix)]
+	}
+	return s
+}
+
+// dirnameApplet is dirname(1).
+func dirnameApplet(c *cmd) int {
+	fs := c.FlagSet()
+	zero := fs.BoolP("zero", "z", false, "NUL")
+	ops, ok := c.Parse(fs)
+	if !ok {
+		return 1
+	}
+	if len(ops) == 0 {
+		return c.MissingOperand("")
+	}
+	end := "\n"
+	if *zero {
+		end = "\x00"
+	}
+	for _, op := range ops {
+		c.Out.WriteString(dirName(op) + end)
+	}
+	return 0
+}
+
+// dirName is dirname's answer: "." without a slash, "/" for the root.
+func dirName(name string) string {
+	s := strings.TrimRight(name, "/")
+	if s == "" {
+		if strings.HasPrefix(name, "/") {
+			return "/"
+		}
+		return "."
+	}
+	i := strings.LastIndexByte(s, '/')
+	if i < 0 {
+		return "."
+	}
+	s = strings.TrimRight(s[:i], "/")
+	if s == "" {
+		return "/"
+	}
+	return s
+}

@@ -1,0 +1,387 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package coreutils
+
+import (
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+
+	"errors"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// touchOpts are touch's parsed options; times nil means "now".
+type touchOpts struct {
+	noCreate, noDeref bool
+	times             *[2]vfs.Timespec
+}
+
+// touchApplet is touch(1).
+func touchApplet(c *cmd) int {
+	fs := c.FlagSet()
+	var o touchOpts
+	atime := fs.BoolP("a", "a", false, "access time only")
+	mtime := fs.BoolP("m", "m", false, "modification time only")
+	fs.BoolVarP(&o.noCreate, "no-create", "c", false, "do not create")
+	fs.BoolVarP(&o.noDeref, "no-dereference", "h", false, "affect symlinks")
+	date := fs.StringP("date", "d", "", "time to use")
+	stamp := fs.StringP("t", "t", "", "[[CC]YY]MMDDhhmm[.ss]")
+	ref := fs.StringP("reference", "r", "", "use FILE's times")
+	fs.BoolP("f", "f", false, "ignored")
+	ops, ok := c.Parse(fs)
+	if !ok {
+		return 1
+	}
+	if len(ops) == 0 {
+		c.Errorf("missing file operand")
+		c.TryHelp()
+		return 1
+	}
+	if !c.touchTimes(&o, *date, *stamp, *ref, fs.Changed("date"), fs.Changed("t")) {
+		return 1
+	}
+	omitUnwanted(&o, *atime, *mtime)
+	status := 0
+	for _, name := range ops {
+		if !c.touchOne(name, &o) {
+			status = 1
+		}
+	}
+	return status
+}
+
+// touchTimes works out the times from -d, -t or -r.
+func (c *cmd) touchTimes(o *touchOpts, date, stamp, ref string, haveDate, haveStamp bool) bool {
+	switch {
+	case ref != "":
+		st, err := c.Task.Stat(ref)
+		if err != nil {
+			c.Errorf("failed to get attributes of %s: %s", applet.Quote(ref), applet.ErrText(err))
+			return false
+		}
+		o.times = &[2]vfs.Timespec{st.Atime, st.Mtime}
+	case haveDate:
+		ts, ok := parseDate(date, c.Task.Kernel().Now())
+		if !ok {
+			c.Errorf("invalid date format %s", applet.QuoteArg(date))
+			return false
+		}
+		o.times = &[2]vfs.Timespec{ts, ts}
+	case haveStamp:
+		ts, ok := parseStamp(stamp, c.Task.Kernel().Now())
+		if !ok {
+			c.Errorf("invalid date format %s", applet.QuoteArg(stamp))
+			return false
+		}
+		o.times = &[2]vfs.Timespec{ts, ts}
+	}
+	return true
+}
+
+// omitUnwanted turns -a or -m into UTIME_OMIT for the other time.
+func omitUnwanted(o *touchOpts, atime, mtime bool) {
+	if atime == mtime {
+		return
+	}
+	if o.times == nil {
+		now := vfs.Timespec{Nsec: vfs.UTIME_NOW}
+		o.times = &[2]vfs.Timespec{now, now}
+	}
+	if atime {
+		o.times[1] = vfs.Timespec{Nsec: vfs.UTIME_OMIT}
+	} else {
+		o.times[0] = vfs.Timespec{Nsec: vfs.UTIME_OMIT}
+	}
+}
+
+// touchOne is coreutils' touch(): open with O_CREAT, set the times on the
+// descriptor (or by name when the open failed), and blame the open only
+// if it failed for a reason other than the name being a directory.
+func (c *cmd) touchOne(name string, o *touchOpts) bool {
+	fd, openErr := -1, error(nil)
+	if !o.noCreate && !o.noDeref {
+		fd, openErr = c.Task.Openat(applet.AtCWD, name, linux.O_WRONLY|linux.O_CREAT|linux.O_NONBLOCK|linux.O_NOCTTY, 0o666)
+	}
+	var err error
+	if fd >= 0 {
+		err = c.Task.Utimensat(fd, "", o.times, linux.AT_EMPTY_PATH)
+		c.Task.Close(fd)
+	} else {
+		flags := 0
+		if o.noDeref {
+			flags = linux.AT_SYMLINK_NOFOLLOW
+		}
+		err = c.Task.Utimensat(applet.AtCWD, name, o.times, flags)
+	}
+	if err == nil {
+		return true
+	}
+	if openErr != nil && !errors.Is(openErr, linux.EISDIR) {
+		c.Errorf("cannot touch %s: %s", applet.Quote(name), applet.ErrText(openErr))
+		return false
+	}
+	if o.noCreate && errors.Is(err, linux.ENOENT) {
+		return true
+	}
+	c.Errorf("setting times of %s: %s", applet.Quote(name), applet.ErrText(err))
+	return false
+}
+
+// parseDate understands the -d forms scripts use: "@SECONDS[.FRAC]",
+// "YYYY-MM-DD[ T]HH:MM[:SS[.FRAC]]", "YYYY-MM-DD", "now", optionally with a
+// trailing "UTC" or "Z"; times are in UTC, the scripts' TZ.
+func parseDate(s string, now vfs.Timespec) (vfs.Timespec, bool) {
+	s = strings.TrimSpace(s)
+	if s == "now" || s == "" {
+		return now, true
+	}
+	if strings.HasPrefix(s, "@") {
+		return parseEpoch(s[1:])
+	}
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(s, "UTC"), "Z"))
+	layouts := []string{"2006-01-02 15:04:05.999999999", "2006-01-02T15:04:05.999999999",
+		"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02"}
+	for _, l := range layouts {
+		if t, err := time.ParseInLocation(l, s, time.UTC); err == nil {
+			return vfs.TimespecOf(t), true
+		}
+	}
+	return vfs.Timespec{}, false
+}
+
+// parseEpoch reads SECONDS[.FRAC].
+func parseEpoch(s string) (vfs.Timespec, bool) {
+	secStr, frac, _ := strings.Cut(s, ".")
+	sec, err := strconv.ParseInt(secStr, 10, 64)
+	if err != nil {
+		return vfs.Timespec{}, false
+	}
+	var nsec int64
+	if frac != "" {
+		frac = (frac + "000000000")[:9]
+		if nsec, err = strconv.ParseInt(frac, 10, 64); err != nil {
+			return vfs.Timespec{}, false
+		}
+	}
+	return vfs.Timespec{Sec: sec, Nsec: nsec}, true
+}
+
+// parseStamp reads -t's [[CC]YY]MMDDhhmm[.ss].
+func parseStamp(s string, now vfs.Timespec) (vfs.Timespec, bool) {
+	main, secs, hasSecs := strings.Cut(s, ".")
+	if hasSecs && len(secs) != 2 {
+		return vfs.Timespec{}, false
+	}
+	year := now.Time().UTC().Year()
+	switch len(main) {
+	case 8:
+	case 10:
+		yy, _ := strconv.Atoi(main[:2])
+		year = 1900 + yy
+		if yy < 69 {
+			year = 2000 + yy
+		}
+		main = main[2:]
+	case 12:
+		year, _ = strconv.Atoi(main[:4])
+		main = main[4:]
+	default:
+		return vfs.Timespec{}, false
+	}
+	if secs == "" {
+		secs = "00"
+	}
+	t, err := time.ParseInLocation("2006 01021504 05", strconv.Itoa(year)+" "+main+" "+secs, time.UTC)
+	if err != nil {
+		return vfs.Timespec{}, false
+	}
+	return vfs.TimespecOf(t), true
+}
+
+// truncateApplet is truncate(1) with -s [<>/%+-]SIZE and -c.
+func truncateApplet(c *cmd) int {
+	fs := c.FlagSet()
+	size := fs.StringP("size", "s", "", "size")
+	noCreate := fs.BoolP("no-create", "c", false, "do not create")
+	ops, ok := c.Parse(fs)
+	if !ok {
+		return 1
+	}
+	var rel byte
+	var n int64
+	if fs.Changed("size") {
+		if rel, n, ok = c.truncateSize(*size); !ok {
+			return 1
+		}
+	}
+	if !fs.Changed("size") {
+		c.Errorf("you must specify either %s or %s", applet.Quote("--size"), applet.Quote("--reference"))
+		c.TryHelp()
+		return 1
+	}
+	if len(ops) == 0 {
+		return c.missingFileOperand()
+	}
+	status := 0
+	for _, name := range ops {
+		if !c.truncateOne(name, n, rel, *noCreate) {
+			status = 1
+		}
+	}
+	return status
+}
+
+func (c *cmd) truncateOne(name string, n int64, rel byte, noCreate bool) bool {
+	flags := uint32(linux.O_WRONLY | linux.O_CREAT | linux.O_NONBLOCK)
+	if noCreate {
+		flags = linux.O_WRONLY | linux.O_NONBLOCK
+	}
+	fd, err := c.Task.Openat(applet.AtCWD, name, flags, 0o666)
+	if err != nil {
+		if noCreate && errors.Is(err, linux.ENOENT) {
+			return true
+		}
+		c.Errorf("cannot open %s for writing: %s", applet.Quote(name), applet.ErrText(err))
+		return false
+	}
+	defer c.Task.Close(fd)
+	if rel != 0 {
+		st, err := c.Task.Fstat(fd)
+		if err != nil {
+			c.Errorf("cannot fstat %s: %s", applet.Quote(name), applet.ErrText(err))
+			return false
+		}
+		fsize := st.Size
+		if !applet.IsReg(uint32(st.Mode)) {
+			if fsize, err = c.Task.Lseek(fd, 0, linux.SEEK_END); err != nil {
+				c.Errorf("cannot get the size of %s: %s", applet.Quote(name), applet.ErrText(err))
+				return false
+			}
+		}
+		switch rel {
+		case '<':
+			n = min(fsize, n)
+		case '>':
+			n = max(fsize, n)
+		case '/':
+			n = fsize / n * n
+		case '%':
+			if r := fsize % n; r != 0 {
+				n -= r
+			} else {
+				n = 0
+			}
+			fallthrough
+		default:
+			if n > math.MaxInt64-fsize {
+				c.Errorf("overflow extending size of file %s", applet.Quote(name))
+				return false
+			}
+			n = fsize + n
+		}
+	}
+	n = max(n, 0)
+	if err := c.Task.Ftruncate(fd, n); err != nil {
+		c.Errorf("failed to truncate %s at %d bytes: %s", applet.Quote(name), n, applet.ErrText(err))
+		return false
+	}
+	return true
+}
+
+// truncateSize parses truncate's -s: an optional '<', '>', '/' or '%'
+// (at most, at least, round down, round up to a multiple), or '+' or '-'
+// (extend, reduce), then a size (xdectoimax with "EgGkKmMPtTYZ0").
+func (c *cmd) truncateSize(s string) (byte, int64, bool) {
+	s = strings.TrimLeft(s, " \t\n\v\f\r")
+	rel := byte(0)
+	if s != "" && strings.IndexByte("<>/%", s[0]) >= 0 {
+		rel, s = s[0], s[1:]
+	}
+	s = strings.TrimLeft(s, " \t\n\v\f\r")
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		if rel != 0 {
+			c.Errorf("multiple relative modifiers specified")
+			c.TryHelp()
+			return 0, 0, false
+		}
+		rel = '+'
+	}
+	n, overflow, ok := parseSizeSuffix(s)
+	switch {
+	case overflow:
+		c.Errorf("Invalid number: %s: %s", applet.QuoteArg(s), linux.EOVERFLOW)
+		return 0, 0, false
+	case !ok:
+		c.Errorf("Invalid number: %s", applet.QuoteArg(s))
+		return 0, 0, false
+	case (rel == '/' || rel == '%') && n == 0:
+		c.Errorf("division by zero")
+		return 0, 0, false
+	}
+	return rel, n, true
+}
+
+// parseSizeSuffix parses a size like xstrtoimax with truncate's suffixes
+// "EgGkKmMPtTYZ0": K, M, G, T, P, E, Z, Y are powers of 1024, or of 1000
+// when followed by "B"; "KiB" and the like are powers of 1024 too. A
+// suffix alone counts one of it. overflow is set for a valid number out of
+// range.
+func parseSizeSuffix(s string) (n int64, overflow, ok bool) {
+	t := strings.TrimLeft(s, " \t\n\v\f\r")
+	neg := false
+	if t != "" && (t[0] == '+' || t[0] == '-') {
+		neg, t = t[0] == '-', t[1:]
+	}
+	i := 0
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	rest := t[i:]
+	if i == 0 {
+		if rest == "" || strings.IndexByte("EgGkKmMPtTYZ", rest[0]) < 0 {
+			return 0, false, false
+		}
+		n = 1
+	} else {
+		v, err := strconv.ParseInt(t[:i], 10, 64)
+		if err != nil {
+			if neg && "-"+t[:i] == strconv.FormatInt(math.MinInt64, 10) {
+				v, neg = math.MinInt64, false
+			} else {
+				overflow = true
+			}
+		}
+		n = v
+	}
+	if neg {
+		n = -n
+	}
+	if rest == "" {
+		return n, overflow, !overflow
+	}
+	exp := strings.IndexByte("KMGTPEZY", rest[0]&^0x20)
+	if exp < 0 || strings.IndexByte("EgGkKmMPtTYZ", rest[0]) < 0 {
+		return 0, false, false
+	}
+	base := int64(1024)
+	switch rest[1:] {
+	case "", "iB":
+	case "B":
+		base = 1000
+	default:
+		return 0, false, false
+	}
+	for ; exp >= 0; exp-- {
+		if n > math.MaxInt64/base || n < math.MinInt64/base {
+			overflow = true
+			break
+		}
+		n *= base
+	}
+	return n, overflow, !overflow
+}

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+
+// Package coreutils is linuxvfs's GNU coreutils 9.1: the file, text and
+// checksum tools, with coreutils' options, output, messages and exit
+// statuses in the C locale, acting on a virtual kernel's task.
+package coreutils
+
+import "github.com/linuxvfs/linuxvfs/userland/applet"
+
+// cmd is a running coreutils program; the methods of the files of this
+// package are the tools' own helpers on top of applet.Cmd.
+type cmd struct{ *applet.Cmd }
+
+// program is the entry point of one tool.
+type program func(c *cmd) int
+
+// programs are the tools this package provides, by name.
+var programs = map[string]program{
+	"base64": base64Applet, "basename": basenameApplet, "cat": catApplet,
+	"chgrp": chgrpApplet, "chmod": chmodApplet, "chown": chownApplet,
+	"cp": cpApplet, "cut": cutApplet, "dd": ddApplet, "df": dfApplet,
+	"dirname": dirnameApplet, "du": duApplet, "env": envApplet,
+	"find": findApplet, "grep": grepApplet, "head": headApplet, "id": idApplet,
+	"ln": lnApplet, "ls": lsApplet, "md5sum": md5sumApplet,
+	"mkdir": mkdirApplet, "mkfifo": mkfifoApplet, "mknod": mknodApplet,
+	"mktemp": mktempApplet, "mv": mvApplet, "od": odApplet,
+	"readlink": readlinkApplet, "realpath": realpathApplet, "rm": rmApplet,
+	"rmdir": rmdirApplet, "seq": seqApplet, "sha1sum": sha1sumApplet,
+	"sha256sum": sha256sumApplet, "sha512sum": sha512sumApplet,
+	"sleep": sleepApplet, "sort": sortApplet, "stat": statApplet,
+	"tail": tailApplet, "tee": teeApplet, "touch": touchApplet, "tr": trApplet,
+	"truncate": truncateApplet, "uniq": uniqApplet, "wc": wcApplet,
+	"xargs": xargsApplet, "yes": yesApplet,
+}
+
+// Register adds the coreutils programs to set.
+func Register(set *applet.Set) {
+	for name, p := range programs {
+		set.Register(p.run, name)
+	}
+}
+
+func (p program) run(c *applet.Cmd) int { return p(&cmd{c}) }

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+
+// Package userland assembles linuxvfs's user space: the shell with every
+// program linuxvfs has (coreutils, util-linux), and a runner for scripts
+// on a freshly booted system.
+package userland
+
+import (
+	"context"
+	"io"
+
+	"github.com/linuxvfs/linuxvfs"
+	"github.com/linuxvfs/linuxvfs/shell"
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+	"github.com/linuxvfs/linuxvfs/userland/coreutils"
+	"github.com/linuxvfs/linuxvfs/userland/utillinux"
+)
+
+// Programs returns a set with every program linuxvfs has.
+func Programs() *applet.Set {
+	set := applet.NewSet()
+	shell.Register(set)
+	coreutils.Register(set)
+	utillinux.Register(set)
+	return set
+}
+
+// RunScript runs script with `linuxvfs sh` on a freshly booted system and
+// returns its exit status.
+func RunScript(ctx context.Context, script string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
+	return RunScriptAs(ctx, "sh", script, stdin, stdout, stderr)
+}
+
+// RunScriptAs is RunScript with the shell calling itself name ($0, and the
+// prefix of its own error messages): "/bin/bash" makes them read as bash's
+// do when it runs a script given with -c.
+func RunScriptAs(ctx context.Context, name, script string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
+	t, err := linuxvfs.Boot()
+	if err != nil {
+		return 1, err
+	}
+	defer t.Exit()
+	// When the caller gives up, tasks asleep in the kernel (on a FIFO) are
+	// woken with EINTR, so the script cannot outlive its context.
+	stop := context.AfterFunc(ctx, t.Kernel().Interrupt)
+	defer stop()
+	cfg := shell.Config{Task: t, Name: name, Stdin: stdin, Stdout: stdout, Stderr: stderr, Set: Programs()}
+	return shell.Run(ctx, cfg, script)
+}

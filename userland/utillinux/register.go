@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: Apache-2.0
+
+// Package utillinux is linuxvfs's util-linux 2.38: mount, umount,
+// findmnt, losetup, unshare, pivot_root, mountpoint, dmesg (and coreutils'
+// chroot, which belongs with them), acting on a virtual kernel's task with
+// the real tools' options, output, messages and exit statuses.
+package utillinux
+
+import "github.com/linuxvfs/linuxvfs/userland/applet"
+
+// cmd is a running util-linux program.
+type cmd struct{ *applet.Cmd }
+
+// program is the entry point of one tool.
+type program func(c *cmd) int
+
+// programs are the tools this package provides, by name.
+var programs = map[string]program{
+	"mount": ulMountApplet, "umount": ulUmountApplet, "findmnt": ulFindmntApplet,
+	"unshare": ulUnshareApplet, "chroot": ulChrootApplet,
+	"pivot_root": ulPivotRootApplet, "mountpoint": ulMountpointApplet,
+	"dmesg": ulDmesgApplet, "losetup": ulLosetupApplet,
+}
+
+// Register adds the util-linux programs to set.
+func Register(set *applet.Set) {
+	for name, p := range programs {
+		set.Register(p.run, name)
+	}
+}
+
+func (p program) run(c *applet.Cmd) int { return p(&cmd{c}) }

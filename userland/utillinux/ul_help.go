@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package utillinux
+
+import "github.com/linuxvfs/linuxvfs/userland/applet"
+
+import "fmt"
+
+// Our own --help texts for the mount tools: what each applet accepts here,
+// in our words. The options follow util-linux 2.38 (and coreutils 9.1 for
+// chroot); the texts do not.
+var ulHelpTexts = map[string]string{
+	"mount": `Usage: mount [OPTION]... [SOURCE] [DIRECTORY]
+       mount --bind|--rbind|--move OLD NEW
+       mount --make-[r]shared|slave|private|unbindable DIRECTORY
+Attach a file system to the tree, or change an attached one. Without
+arguments, list what is mounted.
+
+  -t, --types TYPE       file system type (tried from /proc/filesystems
+                         when left out)
+  -o, --options LIST     comma-separated mount options (ro, remount,
+                         loop, offset=, size=, ...)
+  -r, --read-only        same as -o ro;  -w, --rw: same as -o rw
+  -B, --bind, -R, --rbind, -M, --move
+                         graft a tree elsewhere, or move a mount
+  -a, --all              mount what /etc/fstab lists
+  -f, --fake  -n, --no-mtab  -v, --verbose  -l, --show-labels
+      --source SRC, --target DIR
+                         name the source or the mountpoint explicitly
+  -h, --help             show this help;  -V, --version: the version
+`,
+	"umount": `Usage: umount [OPTION]... DIRECTORY|SOURCE...
+Detach file systems from the tree.
+
+  -l, --lazy             detach now, release when no longer busy
+  -f, --force            force (MNT_FORCE)
+  -R, --recursive        the mounts below the target too
+  -d, --detach-loop      free the loop device as well
+  -a, --all              every mount (with -t, -O: the matching ones)
+  -t, --types LIST  -O, --test-opts LIST
+                         restrict -a to these types or options
+  -c, --no-canonicalize  -n, --no-mtab  -r, --read-only  -v, --verbose
+  -q, --quiet            no "not mounted" complaints
+  -h, --help             show this help;  -V, --version: the version
+`,
+	"findmnt": `Usage: findmnt [OPTION]... [SOURCE|TARGET [TARGET]]
+List mounted file systems as a tree (or a list), or find one.
+
+  -l, --list  -r, --raw  -J, --json  -P, --pairs
+                         list, raw, JSON or KEY="value" output
+  -o, --output COLS      these columns;  --output-all: every column
+  -n, --noheadings       no header line
+  -t, --types LIST  -O, --options LIST
+                         only these types, or mounts with these options
+  -S, --source SRC  -T, --target PATH  -M, --mountpoint DIR
+                         match on the source, the path or the mountpoint
+  -f, --first-only  -u, --notruncate  -a, --ascii  -v, --nofsroot
+      --pseudo  --real  --shadowed  -R, --submounts
+  -h, --help             show this help;  -V, --version: the version
+`,
+	"unshare": `Usage: unshare [OPTION]... [COMMAND [ARGUMENT]...]
+Run COMMAND (a shell by default) in new namespaces.
+
+  -m, --mount[=FILE]     a new mount namespace
+  -u, --uts, -i, --ipc, -n, --net, -p, --pid, -U, --user, -C, --cgroup,
+  -T, --time             other namespaces
+      --propagation private|shared|slave|unchanged
+                         how the new namespace's mounts propagate
+                         (private and recursive by default)
+  -f, --fork             run COMMAND in a child
+      --mount-proc[=DIR] mount a fresh proc (on /proc by default)
+  -R, --root DIR  -w, --wd DIR
+                         the root and working directory of COMMAND
+  -h, --help             show this help;  -V, --version: the version
+`,
+	"chroot": `Usage: chroot [OPTION]... NEWROOT [COMMAND [ARG]...]
+Run COMMAND (a shell by default) with NEWROOT as its root directory.
+
+      --groups=G1,G2     supplementary groups
+      --userspec=USER:GROUP
+                         the user and group to run as
+      --skip-chdir       keep the working directory
+      --help             show this help
+      --version          show the version
+`,
+	"losetup": `Usage: losetup [OPTION]... [LOOPDEV]
+       losetup [OPTION]... -f|LOOPDEV FILE
+Attach files to loop devices, detach them, or list them.
+
+  -f, --find             the first free device (with FILE: attach to it)
+      --show             print the device attached (with -f)
+  -d, --detach LOOPDEV...  -D, --detach-all
+                         detach the given devices, or all of them
+  -a, --all  -j, --associated FILE
+                         list every device in use, or those using FILE
+  -c, --set-capacity LOOPDEV
+                         pick up a change of the backing file's size
+  -o, --offset N  --sizelimit N
+                         use the file from byte N on, at most N bytes
+  -b, --sector-size N    logical sector size
+  -r, --read-only  -P, --partscan  -L, --nooverlap  -v, --verbose
+      --direct-io[=on|off]
+                         open the backing file with O_DIRECT
+  -l, --list  -J, --json  --raw  -n, --noheadings
+  -O, --output COLS  --output-all
+                         list formats and columns
+  -h, --help             show this help;  -V, --version: the version
+`,
+	"pivot_root": `Usage: pivot_root NEW_ROOT PUT_OLD
+Make NEW_ROOT the root mount of this namespace and move the old root
+mount to PUT_OLD.
+
+  -h, --help             show this help;  -V, --version: the version
+`,
+	"mountpoint": `Usage: mountpoint [-q] [-d] [--nofollow] DIRECTORY|FILE
+       mountpoint -x DEVICE
+Report whether a path is a mountpoint (exit status 0) or not (32).
+
+  -q, --quiet            say nothing, only set the exit status
+  -d, --fs-devno         print the device number of the file system
+  -x, --devno            print the device number of a block device
+      --nofollow         do not follow a final symbolic link
+  -h, --help             show this help;  -V, --version: the version
+`,
+}
+
+// ulHelp prints the applet's --help text.
+func (c *cmd) ulHelp() {
+	fmt.Fprint(c.Out, ulHelpTexts[c.Name])
+}
+
+// versionLine prints --version: the applet and linuxvfs's version.
+func (c *cmd) versionLine() {
+	fmt.Fprintf(c.Out, "%s (linuxvfs) %s\n", c.Name, applet.Version)
+}

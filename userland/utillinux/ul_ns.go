@@ -1,0 +1,425 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package utillinux
+
+import (
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+var ulUnshareOpts = []ulOpt{
+	{short: 'h', long: "help"},
+	{short: 'V', long: "version"},
+	{short: 'm', long: "mount", arg: ulOptArg},
+	{short: 'u', long: "uts", arg: ulOptArg},
+	{short: 'i', long: "ipc", arg: ulOptArg},
+	{short: 'n', long: "net", arg: ulOptArg},
+	{short: 'p', long: "pid", arg: ulOptArg},
+	{short: 'U', long: "user", arg: ulOptArg},
+	{short: 'C', long: "cgroup", arg: ulOptArg},
+	{short: 'T', long: "time", arg: ulOptArg},
+	{short: 'f', long: "fork"},
+	{long: "kill-child", arg: ulOptArg, id: 1003},
+	{long: "mount-proc", arg: ulOptArg, id: 1000},
+	{short: 'r', long: "map-root-user"},
+	{short: 'c', long: "map-current-user"},
+	{long: "propagation", arg: ulReqArg, id: 1001},
+	{long: "setgroups", arg: ulReqArg, id: 1002},
+	{long: "keep-caps", id: 1004},
+	{short: 'R', long: "root", arg: ulReqArg},
+	{short: 'w', long: "wd", arg: ulReqArg},
+}
+
+// ulUnshareApplet is unshare(1) from util-linux 2.38 for the mount
+// namespace: the command runs in a clone of the shell's task that has
+// its own copy of the namespace, made private (or --propagation) first.
+// The other namespace options are accepted and change nothing.
+func ulUnshareApplet(c *cmd) int {
+	parsed, args, ok := c.ulGetopt(ulUnshareOpts, true)
+	if !ok {
+		return c.ulTryHelp(1)
+	}
+	newns := false
+	propagation := uint64(linux.MS_REC | linux.MS_PRIVATE)
+	procmnt, newroot, newdir := "", "", ""
+	for _, p := range parsed {
+		switch p.id {
+		case 'm':
+			if p.hasArg {
+				c.ulWarn("persistent namespaces (--mount=%s) are not supported", p.arg)
+				return 1
+			}
+			newns = true
+		case 1000:
+			newns = true
+			procmnt = "/proc"
+			if p.hasArg {
+				procmnt = p.arg
+			}
+		case 1001:
+			switch p.arg {
+			case "slave":
+				propagation = linux.MS_REC | linux.MS_SLAVE
+			case "private":
+				propagation = linux.MS_REC | linux.MS_PRIVATE
+			case "shared":
+				propagation = linux.MS_REC | linux.MS_SHARED
+			case "unchanged":
+				propagation = 0
+			default:
+				c.ulWarn("unsupported propagation mode: %s", p.arg)
+				return 1
+			}
+		case 1002:
+			if p.arg != "allow" && p.arg != "deny" {
+				c.ulWarn("unsupported --setgroups argument '%s'", p.arg)
+				return 1
+			}
+		case 'R':
+			newroot = p.arg
+		case 'w':
+			newdir = p.arg
+		case 'h':
+			c.ulHelp()
+			return 0
+		case 'V':
+			c.versionLine()
+			return 0
+		}
+	}
+	t := c.Task.Clone(0)
+	defer t.Exit()
+	if newns {
+		if err := t.Unshare(linux.CLONE_NEWNS); err != nil {
+			c.ulWarn("unshare failed: %s", applet.ErrText(err))
+			return 1
+		}
+		if propagation != 0 {
+			if err := t.Mount("none", "/", "", propagation, ""); err != nil {
+				c.ulWarn("cannot change root filesystem propagation: %s", applet.ErrText(err))
+				return 1
+			}
+		}
+	}
+	if newroot != "" {
+		if err := t.Chroot(newroot); err != nil {
+			c.ulWarn("cannot change root directory to '%s': %s", newroot, applet.ErrText(err))
+			return 1
+		}
+		if newdir == "" {
+			newdir = "/"
+		}
+	}
+	if newdir != "" {
+		if err := t.Chdir(newdir); err != nil {
+			c.ulWarn("cannot chdir to '%s': %s", newdir, applet.ErrText(err))
+			return 1
+		}
+	}
+	if procmnt != "" {
+		if newroot == "" && propagation != linux.MS_PRIVATE|linux.MS_REC {
+			err := t.Mount("none", procmnt, "", linux.MS_PRIVATE|linux.MS_REC, "")
+			if err != nil && !errors.Is(err, linux.EINVAL) {
+				c.ulWarn("cannot change %s filesystem propagation: %s", procmnt, applet.ErrText(err))
+				return 1
+			}
+		}
+		if err := t.Mount("proc", procmnt, "proc", linux.MS_NOSUID|linux.MS_NOEXEC|linux.MS_NODEV, ""); err != nil {
+			c.ulWarn("mount %s failed: %s", procmnt, applet.ErrText(err))
+			return 1
+		}
+	}
+	if len(args) == 0 {
+		// exec_shell: $SHELL or /bin/sh: in the shell's own root the sh
+		// applet (reading its script from standard input).
+		if newroot == "" {
+			return c.RunProgram(t, "sh", []string{"sh"}, c.Env, c.Stdin)
+		}
+		args = []string{"/bin/sh"}
+	}
+	name, err := c.Set.FindCommand(t, args[0], newroot == "")
+	if err != nil {
+		c.ulWarn("failed to execute %s: %s", args[0], applet.ErrText(err))
+		if errors.Is(err, linux.ENOENT) {
+			return 127
+		}
+		return 126
+	}
+	return c.RunProgram(t, name, args, c.Env, c.Stdin)
+}
+
+var ulChrootOpts = []ulOpt{
+	{long: "groups", arg: ulReqArg, id: 1000},
+	{long: "userspec", arg: ulReqArg, id: 1001},
+	{long: "skip-chdir", id: 1002},
+	{long: "help", id: 1003},
+	{long: "version", id: 1004},
+}
+
+// ulChrootApplet is GNU coreutils' chroot(1): COMMAND (default
+// "$SHELL -i", here /bin/sh -i) runs in a clone of the task whose root is
+// NEWROOT. Exit status 125 for chroot's own failures, 126/127 when the
+// command cannot run.
+func ulChrootApplet(c *cmd) int {
+	parsed, args, ok := c.ulGetopt(ulChrootOpts, true)
+	if !ok {
+		c.TryHelp()
+		return 125
+	}
+	skipChdir := false
+	userspec, groups := "", ""
+	for _, p := range parsed {
+		switch p.id {
+		case 1000:
+			groups = p.arg
+		case 1001:
+			userspec = p.arg
+		case 1002:
+			skipChdir = true
+		case 1003:
+			c.ulHelp()
+			return 0
+		case 1004:
+			c.versionLine()
+			return 0
+		}
+	}
+	if len(args) == 0 {
+		c.Errorf("missing operand")
+		c.TryHelp()
+		return 125
+	}
+	newroot := args[0]
+	isOldroot := false
+	if st, err := c.Task.Stat(newroot); err == nil {
+		if root, err2 := c.Task.Stat("/"); err2 == nil && st.Ino == root.Ino && st.Dev() == root.Dev() {
+			isOldroot = true
+		}
+	}
+	if skipChdir && !isOldroot {
+		c.Errorf("option --skip-chdir only permitted if NEWROOT is old %s", applet.Quote("/"))
+		c.TryHelp()
+		return 125
+	}
+	t := c.Task.Clone(0)
+	defer t.Exit()
+	if !isOldroot {
+		if err := t.Chroot(newroot); err != nil {
+			c.Errorf("cannot change root directory to %s: %s", applet.Quote(newroot), applet.ErrText(err))
+			return 125
+		}
+	}
+	if !skipChdir {
+		if err := t.Chdir("/"); err != nil {
+			c.Errorf("cannot chdir to root directory: %s", applet.ErrText(err))
+			return 125
+		}
+	}
+	if userspec != "" || groups != "" {
+		cred, msg := ulParseUserspec(t, userspec, groups)
+		if msg != "" {
+			c.Errorf("%s", msg)
+			return 125
+		}
+		t.SetCred(cred)
+	}
+	argv := args[1:]
+	if len(argv) == 0 {
+		// "$SHELL -i" ($SHELL is unset: /bin/sh); in the shell's own
+		// root, the sh applet reading standard input.
+		if isOldroot {
+			return c.RunProgram(t, "sh", []string{"sh"}, c.Env, c.Stdin)
+		}
+		argv = []string{"/bin/sh"}
+	}
+	name, err := c.Set.FindCommand(t, argv[0], isOldroot)
+	if err != nil {
+		c.Errorf("failed to run command %s: %s", applet.Quote(argv[0]), applet.ErrText(err))
+		if errors.Is(err, linux.ENOENT) {
+			return 127
+		}
+		return 126
+	}
+	return c.RunProgram(t, name, argv, c.Env, c.Stdin)
+}
+
+// ulParseUserspec handles chroot's --userspec=UID[:GID] and
+// --groups=G1,G2 with numeric IDs (or names in the new root's
+// /etc/passwd and /etc/group).
+func ulParseUserspec(t *vfs.Task, userspec, groups string) (*vfs.Cred, string) {
+	old := t.Cred()
+	uid, gid := old.UID, old.GID
+	var sgroups []uint32
+	if userspec != "" {
+		u, g, hasG := strings.Cut(userspec, ":")
+		if u != "" {
+			id, ok := ulNumericID(t, "/etc/passwd", u)
+			if !ok {
+				return nil, fmt.Sprintf("invalid user %s", applet.Quote(u))
+			}
+			uid = id
+		}
+		if hasG && g != "" {
+			id, ok := ulNumericID(t, "/etc/group", g)
+			if !ok {
+				return nil, fmt.Sprintf("invalid group %s", applet.Quote(g))
+			}
+			gid = id
+		}
+	}
+	if groups != "" {
+		for _, g := range strings.Split(groups, ",") {
+			id, ok := ulNumericID(t, "/etc/group", g)
+			if !ok {
+				return nil, fmt.Sprintf("invalid group %s", applet.Quote(g))
+			}
+			sgroups = append(sgroups, id)
+		}
+		// setgroups(2) keeps the list sorted (groups_sort), and
+		// getgroups returns it so.
+		slices.Sort(sgroups)
+	}
+	if uid == 0 && gid == 0 && groups == "" && userspec != "" && old.UID == 0 {
+		return old, ""
+	}
+	cred := vfs.UserCred(uid, gid, sgroups...)
+	if uid == 0 {
+		cred = vfs.RootCred()
+		cred.GID, cred.EGID, cred.FSGID = gid, gid, gid
+		cred.Groups = sgroups
+	}
+	return cred, ""
+}
+
+func ulNumericID(t *vfs.Task, file, s string) (uint32, bool) {
+	if n, err := strconv.ParseUint(s, 10, 32); err == nil {
+		return uint32(n), true
+	}
+	if id, ok := ulLookupID(t, file, s); ok {
+		n, _ := strconv.ParseUint(id, 10, 32)
+		return uint32(n), true
+	}
+	return 0, false
+}
+
+// ulPivotRootApplet is pivot_root(8).
+func ulPivotRootApplet(c *cmd) int {
+	parsed, _, ok := c.ulGetopt([]ulOpt{{short: 'V', long: "version"}, {short: 'h', long: "help"}}, false)
+	if !ok {
+		return c.ulTryHelp(1)
+	}
+	for _, p := range parsed {
+		if p.id == 'V' {
+			c.versionLine()
+			return 0
+		}
+		c.ulHelp()
+		return 0
+	}
+	if len(c.Args) != 2 {
+		return c.ulBadUsage(1)
+	}
+	if err := c.Task.PivotRoot(c.Args[0], c.Args[1]); err != nil {
+		c.ulWarn("failed to change root from `%s' to `%s': %s", c.Args[0], c.Args[1], applet.ErrText(err))
+		return 1
+	}
+	return 0
+}
+
+// ulMountpointApplet is mountpoint(1).
+func ulMountpointApplet(c *cmd) int {
+	parsed, args, ok := c.ulGetopt([]ulOpt{
+		{short: 'q', long: "quiet"},
+		{long: "nofollow", id: 1000},
+		{short: 'd', long: "fs-devno"},
+		{short: 'x', long: "devno"},
+		{short: 'h', long: "help"},
+		{short: 'V', long: "version"},
+	}, false)
+	if !ok {
+		return c.ulTryHelp(1)
+	}
+	quiet, nofollow, fsDevno, devDevno := false, false, false, false
+	for _, p := range parsed {
+		switch p.id {
+		case 'q':
+			quiet = true
+		case 1000:
+			nofollow = true
+		case 'd':
+			fsDevno = true
+		case 'x':
+			devDevno = true
+		case 'h':
+			c.ulHelp()
+			return 0
+		case 'V':
+			c.versionLine()
+			return 0
+		}
+	}
+	if len(args) != 1 {
+		return c.ulBadUsage(1)
+	}
+	if nofollow && devDevno {
+		c.ulWarn("%s and %s are mutually exclusive", "--devno", "--nofollow")
+		return 1
+	}
+	path := args[0]
+	var st vfs.Statx
+	var err error
+	if nofollow {
+		st, err = c.Task.Lstat(path)
+	} else {
+		st, err = c.Task.Stat(path)
+	}
+	if err != nil {
+		if !quiet {
+			c.ulWarn("%s: %s", path, applet.ErrText(err))
+		}
+		return 1
+	}
+	if devDevno {
+		if !applet.IsBlk(uint32(st.Mode)) {
+			if !quiet {
+				c.ulWarn("%s: not a block device", path)
+			}
+			return 32
+		}
+		fmt.Fprintf(c.Out, "%d:%d\n", st.RdevMajor, st.RdevMinor)
+		return 0
+	}
+	var fs *ulFS
+	if !(nofollow && applet.IsLink(uint32(st.Mode))) {
+		fs = ulMountinfo(c.Task).findTarget(path, true)
+	}
+	if fs == nil || fs.target == "" {
+		if !quiet {
+			fmt.Fprintf(c.Out, "%s is not a mountpoint\n", path)
+		}
+		return 32
+	}
+	if fsDevno {
+		fmt.Fprintf(c.Out, "%d:%d\n", fs.major, fs.minor)
+	} else if !quiet {
+		fmt.Fprintf(c.Out, "%s is a mountpoint\n", path)
+	}
+	return 0
+}
+
+// ulDmesgApplet prints the kernel log, one message a line (without
+// dmesg(1)'s timestamps).
+func ulDmesgApplet(c *cmd) int {
+	for _, line := range c.Task.Kernel().Dmesg() {
+		fmt.Fprintln(c.Out, line)
+	}
+	return 0
+}

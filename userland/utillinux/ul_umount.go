@@ -1,0 +1,486 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package utillinux
+
+import (
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+
+	"fmt"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+)
+
+// ulUmount holds umount(8)'s settings; ulUmountCtx is one libmount
+// umount context.
+type ulUmount struct {
+	c                         *cmd
+	lazy, force, rdonly       bool
+	quiet, verbose, fake      bool
+	nomtab                    bool
+	nocanon                   bool
+	loopdel                   bool
+	typesPattern, optsPattern string
+}
+
+type ulUmountCtx struct {
+	u              *ulUmount
+	source, target string
+	fstype         string
+	tabApplied     bool
+	syscallCalled  bool
+	syscallErr     linux.Errno
+	remounted      bool
+}
+
+var ulUmountOpts = []ulOpt{
+	{short: 'a', long: "all"},
+	{short: 'A', long: "all-targets"},
+	{short: 'd', long: "detach-loop"},
+	{long: "fake", id: 1000},
+	{short: 'f', long: "force"},
+	{short: 'h', long: "help"},
+	{short: 'i', long: "internal-only"},
+	{short: 'l', long: "lazy"},
+	{short: 'c', long: "no-canonicalize"},
+	{short: 'n', long: "no-mtab"},
+	{short: 'q', long: "quiet"},
+	{short: 'r', long: "read-only"},
+	{short: 'R', long: "recursive"},
+	{short: 'O', long: "test-opts", arg: ulReqArg},
+	{short: 't', long: "types", arg: ulReqArg},
+	{short: 'v', long: "verbose"},
+	{short: 'V', long: "version"},
+	{short: 'N', long: "namespace", arg: ulReqArg},
+}
+
+// ulUmountApplet is umount(8) from util-linux 2.38.
+func ulUmountApplet(c *cmd) int {
+	parsed, args, ok := c.ulGetopt(ulUmountOpts, false)
+	if !ok {
+		return c.ulTryHelp(ulExUsage)
+	}
+	if !c.ulExclusive(parsed, ulUmountOpts, [][]int{{'A', 'a'}, {'R', 'a'}, {'O', 'R', 't'}, {'R', 'r'}}) {
+		return ulExUsage
+	}
+	u := &ulUmount{c: c}
+	all, allTargets, recursive := false, false, false
+	for _, p := range parsed {
+		switch p.id {
+		case 'a':
+			all = true
+		case 'A':
+			allTargets = true
+		case 'd':
+			u.loopdel = true
+		case 1000:
+			u.fake = true
+		case 'f':
+			u.force = true
+		case 'l':
+			u.lazy = true
+		case 'c':
+			u.nocanon = true
+		case 'n':
+			u.nomtab = true
+		case 'q':
+			u.quiet = true
+		case 'r':
+			u.rdonly = true
+		case 'R':
+			recursive = true
+		case 'O':
+			u.optsPattern = p.arg
+		case 't':
+			u.typesPattern = p.arg
+		case 'v':
+			u.verbose = true
+		case 'h':
+			c.ulHelp()
+			return ulExSuccess
+		case 'V':
+			c.versionLine()
+			return ulExSuccess
+		case 'N':
+			c.ulWarn("option %s is not supported", p.name)
+			return ulExUsage
+		}
+	}
+	rc := 0
+	switch {
+	case all:
+		if len(args) > 0 {
+			c.ulWarn("unexpected number of arguments")
+			return c.ulTryHelp(ulExUsage)
+		}
+		if u.typesPattern == "" {
+			u.typesPattern = "noproc,nodevfs,nodevpts,nosysfs,norpc_pipefs,nonfsd,noselinuxfs"
+		}
+		rc = u.all()
+	case len(args) < 1:
+		return c.ulBadUsage(ulExUsage)
+	case allTargets:
+		for _, a := range args {
+			rc += u.allTargets(a, recursive)
+		}
+	case recursive:
+		for _, a := range args {
+			rc += u.recursive(a)
+		}
+	default:
+		for _, a := range args {
+			rc += u.one(a)
+		}
+	}
+	if rc > 255 {
+		rc = 255
+	}
+	return rc
+}
+
+// one is umount_one.
+func (u *ulUmount) one(spec string) int {
+	x := &ulUmountCtx{u: u, target: spec}
+	rc := x.umount()
+	code := x.exitCode(rc)
+	if code == ulExSuccess && u.verbose && x.syscallCalled && x.syscallErr == 0 && x.target != "" {
+		if x.source != "" {
+			u.c.ulWarn("%s (%s) unmounted", x.target, x.source)
+		} else {
+			u.c.ulWarn("%s unmounted", x.target)
+		}
+	}
+	return code
+}
+
+// ulStatfsTypes are the filesystems whose statfs magic libmount knows
+// among those linuxvfs has.
+var ulStatfsTypes = map[uint64]string{
+	0x01021994: "tmpfs", 0x9fa0: "proc", 0x858458f6: "ramfs", 0x73717368: "squashfs",
+}
+
+// umount is mnt_context_umount: find the filesystem (by statfs when the
+// target is an absolute directory, else in mountinfo), then umount2(2).
+func (x *ulUmountCtx) umount() int {
+	t := x.u.c.Task
+	tgt := x.target
+	byStatfs := false
+	if len(tgt) > 0 && tgt[0] == '/' && !x.u.nomtab {
+		ulUtabInit(t) // mnt_context_mtab_writable in the statfs lookup
+	}
+	if len(tgt) > 0 && tgt[0] == '/' && !x.u.force && !x.u.lazy && !x.u.nocanon && !x.u.loopdel {
+		if st, err := t.Stat(tgt); err == nil && applet.IsDir(uint32(st.Mode)) {
+			if sf, err := t.Statfs(tgt); err == nil {
+				if typ, ok := ulStatfsTypes[sf.Type]; ok {
+					x.fstype = typ
+					byStatfs = true
+				}
+			}
+		}
+	}
+	if !byStatfs {
+		fs, rc := x.findFS(tgt)
+		if rc < 0 {
+			return rc
+		}
+		if fs != nil {
+			x.source, x.target, x.fstype = fs.source, fs.target, fs.fstype
+			x.tabApplied = true
+		}
+		if !x.u.nomtab {
+			ulUtabInit(t) // prepare_update
+		}
+	}
+	loopdel := x.u.loopdel && x.wantsLoopDelete()
+	rc := x.doUmount()
+	if rc == 0 && x.syscallErr == 0 && !x.u.fake && !x.remounted && loopdel {
+		if err := ulLoopdevDelete(t, x.source); err != nil {
+			return -int(ulErrno(err))
+		}
+	}
+	return rc
+}
+
+// wantsLoopDelete is the -d test of mnt_context_prepare_umount: the
+// source must be a loop device without autoclear (one with autoclear
+// goes by itself).
+func (x *ulUmountCtx) wantsLoopDelete() bool {
+	src := x.source
+	if src == "" || ulIsTag(src) {
+		return true
+	}
+	if !ulIsLoopdev(x.u.c.Task, src) {
+		return false
+	}
+	lc := newLoopCxt(x.u.c.Task)
+	defer lc.deinit()
+	lc.setDevice(src)
+	return !lc.hasFlag(linux.LO_FLAGS_AUTOCLEAR)
+}
+
+// findFS is __mtab_find_umount_fs: by target, then (swapmatch) by
+// source, refusing a source something else was mounted over.
+func (x *ulUmountCtx) findFS(tgt string) (*ulFS, int) {
+	if tgt == "" {
+		return nil, 0
+	}
+	tb := ulMountinfo(x.u.c.Task)
+	tried := false
+	for {
+		fs := tb.findTarget(tgt, true)
+		if fs == nil {
+			fs = tb.findSource(tgt, true)
+			if fs != nil {
+				if fs1 := tb.findTarget(fs.target, true); fs1 != fs {
+					return nil, -int(linux.EINVAL)
+				}
+			}
+		}
+		if fs != nil || tried {
+			return fs, 0
+		}
+		tried = true
+		dev := x.backingLoopdev(tgt)
+		if dev == "" {
+			return nil, 0
+		}
+		tgt = dev
+	}
+}
+
+// backingLoopdev is the last try of __mtab_find_umount_fs: a regular
+// file that is the backing file of exactly one loop device stands for
+// that device (loopdev_count_by_backing_file).
+func (x *ulUmountCtx) backingLoopdev(name string) string {
+	t := x.u.c.Task
+	if st, err := t.Stat(name); err != nil || !applet.IsReg(uint32(st.Mode)) {
+		return ""
+	}
+	bf := ulCanonicalize(t, name)
+	lc := newLoopCxt(t)
+	defer lc.deinit()
+	var devs []string
+	lc.eachUsed(func() bool {
+		if f, err := lc.backingFile(); err == nil && f == bf {
+			devs = append(devs, lc.device)
+		}
+		return true
+	})
+	if len(devs) != 1 {
+		return ""
+	}
+	return devs[0]
+}
+
+// doUmount is do_umount.
+func (x *ulUmountCtx) doUmount() int {
+	t := x.u.c.Task
+	flags := 0
+	if x.u.lazy {
+		flags |= linux.MNT_DETACH
+	}
+	if x.u.force {
+		flags |= linux.MNT_FORCE
+	}
+	x.syscallCalled = true
+	var err error
+	if !x.u.fake {
+		err = t.Umount2(x.target, flags)
+	}
+	if err == nil {
+		x.syscallErr = 0
+		return 0
+	}
+	x.syscallErr = ulErrno(err)
+	if x.syscallErr == linux.EBUSY && x.u.rdonly && x.source != "" {
+		if err := t.Mount(x.source, x.target, "", linux.MS_REMOUNT|linux.MS_RDONLY, ""); err != nil {
+			x.syscallErr = ulErrno(err)
+			return int(x.syscallErr)
+		}
+		x.syscallErr = 0
+		x.remounted = true
+		return 0
+	}
+	return int(x.syscallErr)
+}
+
+// exitCode is umount's mk_exit_code with mnt_context_get_umount_excode.
+func (x *ulUmountCtx) exitCode(rc int) int {
+	code, msg := x.excode(rc)
+	if x.u.quiet && code == ulExFail && x.syscallCalled && x.syscallErr == linux.EINVAL {
+		return code
+	}
+	if msg != "" {
+		// The target is always set (possibly to ""), so it is the spec.
+		x.u.c.ulWarn("%s: %s.", x.target, msg)
+	}
+	return code
+}
+
+func (x *ulUmountCtx) excode(rc int) (int, string) {
+	if rc == 0 && x.syscallCalled && x.syscallErr == 0 {
+		return ulExSuccess, ""
+	}
+	if !x.syscallCalled {
+		return ulGenericExcode(rc, "umount failed")
+	}
+	if x.syscallErr == 0 {
+		if rc < 0 {
+			return ulGenericExcode(rc, "filesystem was unmounted, but any subsequent operation failed")
+		}
+		return ulExSoftware, ""
+	}
+	switch x.syscallErr {
+	case linux.ENXIO:
+		return ulExFail, "invalid block device"
+	case linux.EINVAL:
+		return ulExFail, "not mounted"
+	case linux.EIO:
+		return ulExFail, "can't write superblock"
+	case linux.EBUSY:
+		return ulExFail, "target is busy"
+	case linux.ENOENT:
+		return ulExFail, "no mount point specified"
+	case linux.EPERM:
+		return ulExFail, "must be superuser to unmount"
+	case linux.EACCES:
+		return ulExFail, "block devices are not permitted on filesystem"
+	}
+	return ulGenericExcode(int(x.syscallErr), "umount(2) system call failed")
+}
+
+// notMounted is the complaint of -R and -A about a spec that is no mount.
+func (u *ulUmount) notMounted(spec string) int {
+	if !u.quiet {
+		if u.c.Task.Access(spec, 0) == nil {
+			u.c.ulWarn("%s: not mounted", spec)
+		} else {
+			u.c.ulWarn("%s: not found", spec)
+		}
+	}
+	return ulExUsage
+}
+
+// recursive is umount_recursive.
+func (u *ulUmount) recursive(spec string) int {
+	tb := ulMountinfo(u.c.Task)
+	fs := tb.findTarget(spec, true)
+	if fs == nil {
+		return u.notMounted(spec)
+	}
+	return u.doRecurse(tb, fs)
+}
+
+// doRecurse is umount_do_recurse: what is mounted over fs, then its
+// children in mount order (each with its own submounts), then fs.
+func (u *ulUmount) doRecurse(tb *ulTable, fs *ulFS) int {
+	over := tb.over(fs)
+	if over != nil {
+		if rc := u.doRecurse(tb, over); rc != ulExSuccess {
+			return rc
+		}
+	}
+	for _, child := range tb.children(fs) {
+		if child == over {
+			continue
+		}
+		if rc := u.doRecurse(tb, child); rc != ulExSuccess {
+			return rc
+		}
+	}
+	return u.oneIfMounted(fs.target)
+}
+
+// oneIfMounted is umount_one_if_mounted.
+func (u *ulUmount) oneIfMounted(spec string) int {
+	x := &ulUmountCtx{u: u, target: spec}
+	fs, rc := x.findFS(spec)
+	switch {
+	case rc < 0:
+		return x.exitCode(rc)
+	case fs == nil:
+		return ulExSuccess
+	}
+	return u.one(fs.target)
+}
+
+// allTargets is umount_alltargets: every mountpoint of the filesystem
+// that spec names.
+func (u *ulUmount) allTargets(spec string, rec bool) int {
+	x := &ulUmountCtx{u: u, target: spec}
+	fs, rc := x.findFS(spec)
+	if rc < 0 {
+		return x.exitCode(rc)
+	}
+	if fs == nil {
+		return u.notMounted(spec)
+	}
+	tb := ulMountinfo(u.c.Task)
+	code := ulExSuccess
+	for _, f := range tb.iter(true) {
+		if f.major != fs.major || f.minor != fs.minor {
+			continue
+		}
+		if rec {
+			code = u.doRecurse(tb, f)
+		} else {
+			code = u.oneIfMounted(f.target)
+		}
+		if code != ulExSuccess {
+			break
+		}
+	}
+	return code
+}
+
+// all is umount -a: every mounted filesystem, last first.
+func (u *ulUmount) all() int {
+	rc := 0
+	for _, fs := range ulMountinfo(u.c.Task).iter(true) {
+		if fs.target == "" {
+			continue
+		}
+		if u.typesPattern != "" && !ulMatchFstype(fs.fstype, u.typesPattern) ||
+			u.optsPattern != "" && !ulMatchOptions(fs.optstr, u.optsPattern) {
+			if u.verbose {
+				fmt.Fprintf(u.c.Out, "%-25s: ignored\n", fs.target)
+			}
+			continue
+		}
+		x := &ulUmountCtx{u: u, target: fs.target, source: fs.source, fstype: fs.fstype, tabApplied: true}
+		code := x.exitCode(x.doUmount())
+		if code == ulExSuccess && u.verbose {
+			fmt.Fprintf(u.c.Out, "%-25s: successfully unmounted\n", fs.target)
+		}
+		rc |= code
+	}
+	return rc
+}
+
+// ulMatchOptions is mnt_match_options: every pattern item must be present
+// ("+opt" or "opt", with "=value" compared when given) or, with a "no"
+// prefix, absent.
+func ulMatchOptions(optstr, pattern string) bool {
+	opts := ulSplitOpts(optstr)
+	for _, p := range ulSplitOpts(pattern) {
+		name, val, hasVal := ulOptName(p)
+		no := false
+		if len(name) > 0 && name[0] == '+' {
+			name = name[1:]
+		} else if len(name) >= 2 && name[:2] == "no" {
+			no = true
+			name = name[2:]
+		}
+		found := false
+		for _, o := range opts {
+			n, v, _ := ulOptName(o)
+			if n == name && (!hasVal || val == "" || v == val) {
+				found = true
+				break
+			}
+		}
+		if found == no {
+			return false
+		}
+	}
+	return true
+}
