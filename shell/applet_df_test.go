@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
 )
 
 // TestDf checks df and stat --file-system against what GNU coreutils 9.1

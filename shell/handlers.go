@@ -30,6 +30,15 @@ const internal = "\x01"
 // bash's (precision for %s, invalid number diagnostics).
 var overridden = map[string]bool{"echo": true, "umask": true, "pwd": true, "test": true, "[": true, "type": true, "printf": true}
 
+// sync brings the task's working directory and umask in line with the
+// interpreter's (sub)shell making the call: the interpreter runs subshells
+// as copies of its state within one task, so what a subshell changed must
+// not stay with the task when its parent goes on.
+func (s *shell) sync(hc interp.HandlerContext) {
+	s.syncDir(hc.Dir)
+	s.syncUmask(hc.Env)
+}
+
 // syncDir moves the task's working directory to the interpreter's dir if
 // the interpreter changed it since the last call (cd, a subshell's cd, or
 // returning from one). Doing nothing otherwise keeps the task in a working
@@ -107,7 +116,7 @@ func (s *shell) taskName(name string) string {
 // for <> and <&N how to open. The *os.PathError makes the interpreter
 // print "sh: line N: NAME: strerror" and set status 1, as bash does.
 func (s *shell) open(ctx context.Context, name string, flag int, _ os.FileMode) (io.ReadWriteCloser, error) {
-	s.syncDir(interp.HandlerCtx(ctx).Dir)
+	s.sync(interp.HandlerCtx(ctx))
 	line, kind, name := unmark(name)
 	name = s.taskName(name)
 	var f *applet.File
@@ -188,6 +197,8 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 	switch {
 	case args[0] == "cd":
 		return s.cd(ctx, args[1:]), nil
+	case args[0] == "umask":
+		return s.umask(ctx, args), nil
 	case args[0] == "printf" && len(args) > 2 && args[1] == "-v":
 		return s.printfVar(ctx, args), nil
 	case overridden[args[0]]:
@@ -206,7 +217,7 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 func (s *shell) execMiddleware(interp.ExecHandlerFunc) interp.ExecHandlerFunc {
 	return func(ctx context.Context, args []string) error {
 		hc := interp.HandlerCtx(ctx)
-		s.syncDir(hc.Dir)
+		s.sync(hc)
 		name := args[0]
 		var code int
 		if b, ok := strings.CutPrefix(name, internal); ok && builtins[b] != nil {

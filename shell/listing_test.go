@@ -5,7 +5,6 @@ package shell_test
 import (
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"testing"
-
 )
 
 func TestLs(t *testing.T) {

@@ -76,6 +76,10 @@ type shell struct {
 	mu  sync.Mutex
 	dir string
 
+	// firstUmask is the task's umask when the shell started: the mask of
+	// every (sub)shell that has not run umask (see syncUmask).
+	firstUmask uint32
+
 	// runner is the top-level interpreter, whose functions type reports.
 	runner *interp.Runner
 }
@@ -130,7 +134,7 @@ func newShell(cfg Config) (*shell, error) {
 	if cfg.Task == nil {
 		return nil, errors.New("shell: Config.Task is nil")
 	}
-	s := &shell{name: cfg.Name, task: cfg.Task, set: cfg.Set}
+	s := &shell{name: cfg.Name, task: cfg.Task, set: cfg.Set, firstUmask: cfg.Task.GetUmask()}
 	if s.set == nil {
 		s.set = applet.NewSet()
 		Register(s.set)
