@@ -551,7 +551,9 @@ func (j *mountJob) report(err error) int {
 			fmt.Fprintf(j.c.errw, "       dmesg(1) may have more information after failed mount system call.\n")
 		}
 	}
-	if status == exitOK && j.verbose {
+	// -o nofail also makes some failures exit 0; they are not reported
+	// as done.
+	if status == exitOK && j.verbose && j.succeeded() {
 		j.sayDone()
 	}
 	return status

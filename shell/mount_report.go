@@ -17,13 +17,12 @@ import (
 
 // Exit statuses of mount(8) and umount(8), as their manual lists them.
 const (
-	exitOK        = 0
-	exitUsage     = 1  // bad command line, or mount(8) refused by itself
-	exitNoMemory  = 2  // out of memory (and other system errors)
-	exitInternal  = 4  // a bug of mount(8)
-	exitMtab      = 16 // the userspace mount table could not be updated
-	exitFailed    = 32 // the mount or umount failed
-	exitSomeOK    = 64 // some of several succeeded
+	exitOK       = 0
+	exitUsage    = 1  // bad command line, or mount(8) refused by itself
+	exitNoMemory = 2  // out of memory (and other system errors)
+	exitMtab     = 16 // the userspace mount table could not be updated
+	exitFailed   = 32 // the mount or umount failed
+	// umount(8) adds up the statuses of its operands, up to this.
 	exitStatusCap = 255
 )
 

@@ -4,12 +4,13 @@ package shell
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
 
-// ulUmount holds umount(8)'s settings; ulUmountCtx is one libmount
-// umount context.
+// ulUmount holds umount(8)'s settings; umountJob is the unmounting of one
+// operand.
 type ulUmount struct {
 	c                         *cmd
 	lazy, force, rdonly       bool
@@ -20,7 +21,7 @@ type ulUmount struct {
 	typesPattern, optsPattern string
 }
 
-type ulUmountCtx struct {
+type umountJob struct {
 	u              *ulUmount
 	source, target string
 	fstype         string
@@ -129,15 +130,15 @@ func ulUmountApplet(c *cmd) int {
 			rc += u.one(a)
 		}
 	}
-	if rc > 255 {
-		rc = 255
+	if rc > exitStatusCap {
+		rc = exitStatusCap
 	}
 	return rc
 }
 
 // one is umount_one.
 func (u *ulUmount) one(spec string) int {
-	x := &ulUmountCtx{u: u, target: spec}
+	x := &umountJob{u: u, target: spec}
 	code := x.report(x.umount())
 	if code == exitOK && u.verbose && x.syscallCalled && x.syscallErr == 0 && x.target != "" {
 		if x.source != "" {
@@ -157,7 +158,7 @@ var ulStatfsTypes = map[uint64]string{
 
 // umount is mnt_context_umount: find the filesystem (by statfs when the
 // target is an absolute directory, else in mountinfo), then umount2(2).
-func (x *ulUmountCtx) umount() error {
+func (x *umountJob) umount() error {
 	t := x.u.c.t
 	tgt := x.target
 	byStatfs := false
@@ -200,7 +201,7 @@ func (x *ulUmountCtx) umount() error {
 // wantsLoopDelete is the -d test of mnt_context_prepare_umount: the
 // source must be a loop device without autoclear (one with autoclear
 // goes by itself).
-func (x *ulUmountCtx) wantsLoopDelete() bool {
+func (x *umountJob) wantsLoopDelete() bool {
 	src := x.source
 	if src == "" || ulIsTag(src) {
 		return true
@@ -216,7 +217,7 @@ func (x *ulUmountCtx) wantsLoopDelete() bool {
 
 // findFS is __mtab_find_umount_fs: by target, then (swapmatch) by
 // source, refusing a source something else was mounted over.
-func (x *ulUmountCtx) findFS(tgt string) (*ulFS, error) {
+func (x *umountJob) findFS(tgt string) (*ulFS, error) {
 	if tgt == "" {
 		return nil, nil
 	}
@@ -247,7 +248,7 @@ func (x *ulUmountCtx) findFS(tgt string) (*ulFS, error) {
 // backingLoopdev is the last try of __mtab_find_umount_fs: a regular
 // file that is the backing file of exactly one loop device stands for
 // that device (loopdev_count_by_backing_file).
-func (x *ulUmountCtx) backingLoopdev(name string) string {
+func (x *umountJob) backingLoopdev(name string) string {
 	t := x.u.c.t
 	if st, err := t.Stat(name); err != nil || !isReg(uint32(st.Mode)) {
 		return ""
@@ -269,7 +270,7 @@ func (x *ulUmountCtx) backingLoopdev(name string) string {
 }
 
 // doUmount is do_umount.
-func (x *ulUmountCtx) doUmount() error {
+func (x *umountJob) doUmount() error {
 	t := x.u.c.t
 	flags := 0
 	if x.u.lazy {
@@ -303,7 +304,7 @@ func (x *ulUmountCtx) doUmount() error {
 
 // report prints umount(8)'s diagnostic and returns the exit status. With
 // -q, "not mounted" is not said.
-func (x *ulUmountCtx) report(err error) int {
+func (x *umountJob) report(err error) int {
 	msg, status := x.outcome(err)
 	if x.u.quiet && status == exitFailed && x.syscallCalled && x.syscallErr == linux.EINVAL {
 		return status
@@ -314,7 +315,7 @@ func (x *ulUmountCtx) report(err error) int {
 	return status
 }
 
-func (x *ulUmountCtx) outcome(err error) (string, int) {
+func (x *umountJob) outcome(err error) (string, int) {
 	s := &situation{t: x.u.c.t, src: x.source, tgt: x.target, hasTgt: true, err: err}
 	switch {
 	case !x.syscallCalled && err == nil, x.syscallCalled && x.syscallErr == 0 && err == nil:
@@ -372,7 +373,7 @@ func (u *ulUmount) doRecurse(tb *ulTable, fs *ulFS) int {
 
 // oneIfMounted is umount_one_if_mounted.
 func (u *ulUmount) oneIfMounted(spec string) int {
-	x := &ulUmountCtx{u: u, target: spec}
+	x := &umountJob{u: u, target: spec}
 	fs, err := x.findFS(spec)
 	switch {
 	case err != nil:
@@ -386,7 +387,7 @@ func (u *ulUmount) oneIfMounted(spec string) int {
 // allTargets is umount_alltargets: every mountpoint of the filesystem
 // that spec names.
 func (u *ulUmount) allTargets(spec string, rec bool) int {
-	x := &ulUmountCtx{u: u, target: spec}
+	x := &umountJob{u: u, target: spec}
 	fs, err := x.findFS(spec)
 	if err != nil {
 		return x.report(err)
@@ -426,7 +427,7 @@ func (u *ulUmount) all() int {
 			}
 			continue
 		}
-		x := &ulUmountCtx{u: u, target: fs.target, source: fs.source, fstype: fs.fstype, tabApplied: true}
+		x := &umountJob{u: u, target: fs.target, source: fs.source, fstype: fs.fstype, tabApplied: true}
 		code := x.report(x.doUmount())
 		if code == exitOK && u.verbose {
 			fmt.Fprintf(u.c.out, "%-25s: successfully unmounted\n", fs.target)
@@ -436,31 +437,33 @@ func (u *ulUmount) all() int {
 	return rc
 }
 
-// ulMatchOptions is mnt_match_options: every pattern item must be present
-// ("+opt" or "opt", with "=value" compared when given) or, with a "no"
-// prefix, absent.
-func ulMatchOptions(optstr, pattern string) bool {
-	opts := ulSplitOpts(optstr)
-	for _, p := range ulSplitOpts(pattern) {
-		name, val, hasVal := ulOptName(p)
-		no := false
-		if len(name) > 0 && name[0] == '+' {
-			name = name[1:]
-		} else if len(name) >= 2 && name[:2] == "no" {
-			no = true
-			name = name[2:]
+// ulMatchOptions says whether an option list passes a -O filter: every
+// filter item ("opt", "+opt", "opt=value") must be in the list, except
+// "noopt", which must not.
+func ulMatchOptions(list, filter string) bool {
+	have := ulSplitOpts(list)
+	for _, want := range ulSplitOpts(filter) {
+		name, val, _ := ulOptName(want)
+		mustLack := false
+		if rest, ok := strings.CutPrefix(name, "+"); ok {
+			name = rest
+		} else if rest, ok := strings.CutPrefix(name, "no"); ok {
+			name, mustLack = rest, true
 		}
-		found := false
-		for _, o := range opts {
-			n, v, _ := ulOptName(o)
-			if n == name && (!hasVal || val == "" || v == val) {
-				found = true
-				break
-			}
-		}
-		if found == no {
+		if listHas(have, name, val) == mustLack {
 			return false
 		}
 	}
 	return true
+}
+
+// listHas is whether items has the option name (with value val, unless
+// val is empty).
+func listHas(items []string, name, val string) bool {
+	for _, it := range items {
+		if n, v, _ := ulOptName(it); n == name && (val == "" || v == val) {
+			return true
+		}
+	}
+	return false
 }
