@@ -410,6 +410,17 @@ var ulCases = []ulCase{
 		ref: true,
 	},
 	{
+		name:   "mount/mkdir-nofail-empty-target",
+		script: "touch /f; mkdir /a; mount -t tmpfs -m t /f/x; echo $?; mount -v --bind -o nofail /nonexist /a; echo $?; mount -t tmpfs t ''; echo $?",
+		stdout: "1\n" +
+			"0\n" +
+			"32\n",
+		stderr: "mount: /f/x: operation permitted for root only.\n" +
+			"mount: : mount point does not exist.\n" +
+			"       dmesg(1) may have more information after failed mount system call.\n",
+		ref: true,
+	},
+	{
 		name:   "umount/errors",
 		script: "mkdir /a; touch /file; umount /nonexist; echo $?; umount nonexist; echo $?; umount /a; echo $?; umount a; echo $?; umount /file; echo $?; umount /file/x; echo $?; umount ''; echo $?",
 		stdout: "32\n" +

@@ -167,10 +167,11 @@ func (k *Kernel) blkdevOpen(rdev uint64) (FileOperations, error) {
 }
 
 // lookupBdev is lookup_bdev: the device number of the block special file
-// at path, found as the mounting task sees it.
+// at path, found as the mounting task sees it. An empty name is EINVAL
+// there, not the ENOENT of a path walk (mount "" /m says "wrong fs type").
 func (t *Task) lookupBdev(path string) (uint64, error) {
 	if path == "" {
-		return 0, linux.ENOENT
+		return 0, linux.EINVAL
 	}
 	p, err := t.pathLookupat(linux.AT_FDCWD, path, lookupFollow)
 	if err != nil {

@@ -138,7 +138,7 @@ func TestLookupBdevErrors(t *testing.T) {
 	errIs(t, "no disk", task.Mount("/dev/none", "/a", "blk", 0, ""), linux.ENXIO)
 	errIs(t, "missing", task.Mount("/dev/x", "/a", "blk", 0, ""), linux.ENOENT)
 	errIs(t, "directory", task.Mount("/dev", "/a", "blk", 0, ""), linux.ENOTBLK)
-	errIs(t, "empty source", task.Mount("", "/a", "blk", 0, ""), linux.ENOENT)
+	errIs(t, "empty source", task.Mount("", "/a", "blk", 0, ""), linux.EINVAL) // lookup_bdev, checked on 6.18
 	errIs(t, "bind", task.Mount("/dev", "/b", "", linux.MS_BIND, ""), nil)
 	errIs(t, "nodev", task.Mount("", "/b", "", linux.MS_REMOUNT|linux.MS_BIND|linux.MS_NODEV, ""), nil)
 	errIs(t, "on a nodev mount", task.Mount("/b/d", "/a", "blk", 0, ""), linux.EACCES)

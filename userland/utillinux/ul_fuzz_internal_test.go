@@ -10,9 +10,8 @@ import (
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
 
-// FuzzMountOptstr runs the userland's option-string code (libmount's
-// optstr and optmap functions, strtosize, the mountinfo and fstab line
-// readers) on arbitrary option strings and flag words: no panic, and the
+// FuzzMountOptstr runs the userland's option-string code (mount's option
+// model, strtosize, the mountinfo and fstab line readers) on arbitrary option strings and flag words: no panic, and the
 // invariants those functions promise.
 func FuzzMountOptstr(f *testing.F) {
 	for _, s := range []string{
@@ -30,7 +29,7 @@ func FuzzMountOptstr(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string, flags uint64) {
 		opts := checkSplitOpts(t, s)
 		checkSplitOptstr(t, opts)
-		ulGetFlags(opts, true)
+		userFlags(opts)
 		checkApplyFlags(t, opts, flags)
 		merged := ulMergeOptstr(s, strings.Join(opts, ","))
 		if s != "" && !strings.HasPrefix(merged, "rw") && !strings.HasPrefix(merged, "ro") && merged != s {
@@ -42,8 +41,9 @@ func FuzzMountOptstr(f *testing.F) {
 		checkStrtosize(t, s)
 		ulParseMountinfoLine(s)
 		ulParseFstab(nil, s)
-		ulDropSELinux(opts)
-		ulFindOpt(opts, "loop")
+		dropSecurityLabels(opts)
+		optionValue(opts, "loop")
+		checkSplitPropagation(t, opts, flags)
 	})
 }
 
@@ -80,42 +80,43 @@ func checkSplitOpts(t *testing.T, s string) []string {
 // checkSplitOptstr: every option lands in one class (or is "defaults"-
 // like and dropped), in order.
 func checkSplitOptstr(t *testing.T, opts []string) {
-	v, fs, u := ulSplitOptstr(opts)
+	g := groupOptions(opts)
 	n := 0
 	for _, o := range opts {
-		name, _, _ := ulOptName(o)
-		if _, e := ulLookupEnt(name, ulLinuxMap, ulUserMap); e != nil && e.id == 0 {
+		if classify(o) == optNothing {
 			n++
 		}
 	}
-	if len(v)+len(fs)+len(u)+n != len(opts) {
-		t.Fatalf("ulSplitOptstr(%q) = %q %q %q", opts, v, fs, u)
+	if len(g.kernel)+len(g.fs)+len(g.user)+n != len(opts) {
+		t.Fatalf("groupOptions(%q) = %q %q %q", opts, g.kernel, g.fs, g.user)
+	}
+	for _, o := range g.kernel {
+		if _, _, ok := kernelWord(o); !ok {
+			t.Fatalf("groupOptions(%q): %q is no kernel flag word", opts, o)
+		}
 	}
 }
 
-// checkApplyFlags: the string libmount makes for a flag word starts with
-// the word's rw/ro and names every flag of the word the Linux map has a
-// name for. (Applying it twice need not be stable: libmount's own
-// mnt_optstr_apply_flags turns "bind" with MS_SHARED|MS_REC into
-// "bind,shared,rshared" and then drops the "rshared".)
+// checkApplyFlags: the list mount makes for a flag word starts with the
+// word's rw/ro and names every flag of the word that has a name. (Doing it
+// twice need not be stable: mount(8) turns "bind" with MS_SHARED|MS_REC
+// into "bind,shared,rshared", and that again drops the "rshared".)
 func checkApplyFlags(t *testing.T, opts []string, flags uint64) {
-	out := ulApplyFlags(opts, flags)
+	out := rebuildKernelOpts(opts, flags)
 	want := "rw"
 	if flags&linux.MS_RDONLY != 0 {
 		want = "ro"
 	}
 	if len(out) == 0 || out[0] != want {
-		t.Fatalf("ulApplyFlags(%q, %#x) = %q", opts, flags, out)
+		t.Fatalf("rebuildKernelOpts(%q, %#x) = %q", opts, flags, out)
 	}
 	var named uint64
-	for _, e := range ulLinuxMap {
-		if !e.invert {
-			named |= e.id
-		}
+	for _, w := range kernelWords {
+		named |= w.bits
 	}
 	named &^= linux.MS_REC
-	if got := ulGetFlags(out, false); got&flags&named != flags&named {
-		t.Fatalf("ulApplyFlags(%q, %#x) = %q, which reads back as %#x", opts, flags, out, got)
+	if got := kernelFlags(out); got&flags&named != flags&named {
+		t.Fatalf("rebuildKernelOpts(%q, %#x) = %q, which reads back as %#x", opts, flags, out, got)
 	}
 }
 
@@ -129,5 +130,22 @@ func checkStrtosize(t *testing.T, s string) {
 		if want, perr := strconv.ParseUint(s, 10, 64); perr == nil && n != want {
 			t.Fatalf("ulStrtosize(%q) = %d", s, n)
 		}
+	}
+}
+
+// checkSplitPropagation: the propagation changes taken out of a rebuilt
+// list are its propagation words, and none stays in the main call's flags.
+func checkSplitPropagation(t *testing.T, opts []string, flags uint64) {
+	rebuilt := rebuildKernelOpts(groupOptions(opts).kernel, flags)
+	changes, rest := splitPropagation(rebuilt, flags)
+	var all uint64
+	for _, c := range changes {
+		if c&msPropagation == 0 || c&^(msPropagation|linux.MS_REC) != 0 {
+			t.Fatalf("splitPropagation(%q, %#x): change %#x", rebuilt, flags, c)
+		}
+		all |= c
+	}
+	if flags&msPropagation != 0 && rest&msPropagation&all != 0 {
+		t.Fatalf("splitPropagation(%q, %#x) leaves %#x", rebuilt, flags, rest)
 	}
 }

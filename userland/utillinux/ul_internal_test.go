@@ -25,7 +25,8 @@ func TestULMergeOptstr(t *testing.T) {
 }
 
 func TestULSplitAndFlags(t *testing.T) {
-	v, f, u := ulSplitOptstr(ulSplitOpts(`defaults,ro,size=1m,x-foo=bar,nosuid,mode=700,user,context="a,b",ro=1`))
+	g := groupOptions(ulSplitOpts(`defaults,ro,size=1m,x-foo=bar,nosuid,mode=700,user,context="a,b",ro=1`))
+	v, f, u := g.kernel, g.fs, g.user
 	if want := []string{"ro", "nosuid"}; !reflect.DeepEqual(v, want) {
 		t.Errorf("vfs = %q, want %q", v, want)
 	}
@@ -35,10 +36,10 @@ func TestULSplitAndFlags(t *testing.T) {
 	if want := []string{"x-foo=bar", "user"}; !reflect.DeepEqual(u, want) {
 		t.Errorf("user = %q, want %q", u, want)
 	}
-	if got, want := ulGetFlags([]string{"ro", "rw", "nosuid", "user"}, false), uint64(linux.MS_NOSUID|linux.MS_NOEXEC|linux.MS_NODEV); got != want {
+	if got, want := kernelFlags([]string{"ro", "rw", "nosuid", "user"}), uint64(linux.MS_NOSUID|linux.MS_NOEXEC|linux.MS_NODEV); got != want {
 		t.Errorf("flags = %#x, want %#x", got, want)
 	}
-	if got, want := ulGetFlags([]string{"rbind", "noatime", "atime"}, false), uint64(linux.MS_BIND|linux.MS_REC); got != want {
+	if got, want := kernelFlags([]string{"rbind", "noatime", "atime"}), uint64(linux.MS_BIND|linux.MS_REC); got != want {
 		t.Errorf("flags = %#x, want %#x", got, want)
 	}
 }
@@ -54,8 +55,8 @@ func TestULApplyFlags(t *testing.T) {
 		{[]string{"rw", "relatime", "remount", "ro"}, linux.MS_RELATIME | linux.MS_REMOUNT | linux.MS_RDONLY, []string{"ro", "relatime", "remount"}},
 		{nil, linux.MS_NOSUID | linux.MS_NODEV, []string{"rw", "nosuid", "nodev"}},
 	} {
-		if got := ulApplyFlags(tc.opts, tc.flags); !reflect.DeepEqual(got, tc.want) {
-			t.Errorf("ulApplyFlags(%q, %#x) = %q, want %q", tc.opts, tc.flags, got, tc.want)
+		if got := rebuildKernelOpts(tc.opts, tc.flags); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("rebuildKernelOpts(%q, %#x) = %q, want %q", tc.opts, tc.flags, got, tc.want)
 		}
 	}
 }

@@ -11,15 +11,8 @@ import (
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
 
-// libmount's loop device hook (libmount/src/context_loopdev.c) and the
-// part of libblkid that mount(8) uses to guess a filesystem type.
-
-// More of libmount's error codes (MNT_ERR_*).
-const (
-	ulErrLoopdev     = 5003
-	ulErrAmbifs      = 5006
-	ulErrLoopOverlap = 5007
-)
+// mount's loop devices for image files, and the superblock probe that
+// guesses a filesystem type.
 
 // ulBlkidTypes are the names libblkid's superblock probers have
 // (blkid_known_fstype): filesystems that live on block devices.
@@ -46,232 +39,229 @@ func ulBlkidKnownFstype(typ string) bool {
 	return false
 }
 
-// isLoopdev is mnt_context_is_loopdev: loop options were given, or the
-// source is a regular file of more than 1 KiB and the type is unknown or
-// one libblkid knows (a filesystem of block devices); then "loop" is
-// added to the options.
-func (m *ulMountCtx) isLoopdev() bool {
-	src := m.srcpath()
+// needsLoopdev is whether the source gets a loop device: loop options
+// were given, or the source is a regular file of more than 1 KiB and the
+// type is unknown or one that lives on block devices (then "loop" joins
+// the userspace options).
+func (j *mountJob) needsLoopdev() bool {
+	src := j.sourcePath()
 	if src == "" {
 		return false
 	}
-	if m.userflags&(ulMsLoop|ulMsOffset|ulMsSizelimit) != 0 {
+	if j.user&(uLoop|uOffset|uSizelimit) != 0 {
 		return true
 	}
-	if m.mountflags&(linux.MS_BIND|linux.MS_MOVE) != 0 || m.propagationOnly() {
+	if j.flags&(linux.MS_BIND|linux.MS_MOVE) != 0 || j.propagationOnly() {
 		return false
 	}
-	typ := m.fstype
+	typ := j.fstype
 	if ulIsPseudoFstype(typ) || ulIsNetFstype(typ) || typ == "swap" {
 		return false
 	}
 	if typ != "" && typ != "auto" && !ulBlkidKnownFstype(typ) {
 		return false
 	}
-	st, err := m.t.Stat(src)
+	st, err := j.t.Stat(src)
 	if err != nil || !applet.IsReg(uint32(st.Mode)) || st.Size <= 1024 {
 		return false
 	}
-	m.userflags |= ulMsLoop
-	m.userOpts = append(m.userOpts, "loop")
+	j.user |= uLoop
+	j.groups.user = append(j.groups.user, "loop")
 	return true
 }
 
-// ulUserOpt is mnt_optstr_get_option on the user options: the value, and
-// whether the option was there with "=".
-func (m *ulMountCtx) userOpt(name string) (val string, found, hasVal bool) {
-	for _, o := range m.userOpts {
-		if n, v, has := ulOptName(o); n == name {
+// userOption is a userspace option's value, whether it is there, and
+// whether it has "=".
+func (j *mountJob) userOption(name string) (val string, found, hasVal bool) {
+	for _, it := range j.groups.user {
+		if n, v, has := ulOptName(it); n == name {
 			return v, true, has
 		}
 	}
 	return "", false, false
 }
 
-// loopSettings reads loop=, offset=, sizelimit= and encryption= for
-// setupLoopdev.
-func (m *ulMountCtx) loopSettings() (loopval string, hasLoopval bool, offset, sizelimit uint64, rc int) {
-	if m.userflags&ulMsLoop != 0 {
-		loopval, _, hasLoopval = m.userOpt("loop")
+// loopRequest is what the loop options ask for.
+type loopRequest struct {
+	device    string // loop=DEVICE
+	named     bool
+	offset    uint64
+	sizelimit uint64
+}
+
+// loopOptions reads loop=, offset=, sizelimit= and encryption= (which
+// this mount cannot do).
+func (j *mountJob) loopOptions() (loopRequest, error) {
+	var req loopRequest
+	if j.user&uLoop != 0 {
+		req.device, _, req.named = j.userOption("loop")
 	}
-	parse := func(flag uint64, name string) uint64 {
-		if rc != 0 || m.userflags&flag == 0 {
+	var err error
+	size := func(bit uint64, name string) uint64 {
+		val, found, has := j.userOption(name)
+		if err != nil || j.user&bit == 0 || !found {
 			return 0
 		}
-		val, found, has := m.userOpt(name)
-		if !found {
-			return 0
-		}
-		n, err := ulStrtosize(val)
-		if !has || val == "" || err != nil {
-			rc, m.optErrno = -ulErrMountOpt, linux.EINVAL
+		n, perr := ulStrtosize(val)
+		if !has || val == "" || perr != nil {
+			err = j.badOption()
 		}
 		return n
 	}
-	offset = parse(ulMsOffset, "offset")
-	sizelimit = parse(ulMsSizelimit, "sizelimit")
-	if _, found, _ := m.userOpt("encryption"); rc == 0 && m.userflags&ulMsEncrypt != 0 && found {
-		rc, m.optErrno = -ulErrMountOpt, linux.EINVAL
+	req.offset = size(uOffset, "offset")
+	req.sizelimit = size(uSizelimit, "sizelimit")
+	if _, found, _ := j.userOption("encryption"); err == nil && j.user&uEncryption != 0 && found {
+		err = j.badOption()
 	}
-	return
+	return req, err
 }
 
-// setupLoopdev is mnt_context_setup_loopdev: the source file gets a loop
-// device (one already mapping it the same way is reused), with autoclear
-// and, for a read-only mount, read-only; the source becomes the device,
-// kept open until mount(2) holds it.
-func (m *ulMountCtx) setupLoopdev() int {
-	backing := m.srcpath()
+func (j *mountJob) badOption() error {
+	j.optErrno = linux.EINVAL
+	return probBadOptions
+}
+
+// setupLoopdev gives the source file a loop device (reusing one that maps
+// it the same way), with autoclear and, for a read-only mount, read-only;
+// the source becomes the device, held open until mount(2) holds it.
+func (j *mountJob) setupLoopdev() error {
+	backing := j.sourcePath()
 	var loFlags uint32
-	if m.mountflags&linux.MS_RDONLY != 0 {
+	if j.flags&linux.MS_RDONLY != 0 {
 		loFlags |= linux.LO_FLAGS_READ_ONLY
 	}
-	loopval, hasLoopval, offset, sizelimit, rc := m.loopSettings()
-	if rc != 0 {
-		return rc
+	req, err := j.loopOptions()
+	if err != nil {
+		return err
 	}
-	if m.isMountedSameLoopfile(backing, offset) {
-		return -int(linux.EBUSY)
+	if j.sameFileMountedHere(backing, req.offset) {
+		return linux.EBUSY
 	}
-	lc := newLoopCxt(m.t)
+	lc := newLoopCxt(j.t)
 	defer lc.deinit()
-	reuse, rc := m.reuseLoopdev(lc, backing, offset, sizelimit, loFlags, hasLoopval)
-	if rc != 0 {
-		return rc
+	reuse, err := reusableLoopdev(lc, backing, req, loFlags)
+	if err != nil {
+		return err
 	}
 	if !reuse {
-		if hasLoopval {
-			lc.setDevice(loopval)
+		if req.named {
+			lc.setDevice(req.device)
 		}
-		if rc := m.newLoopdev(lc, backing, offset, sizelimit, loFlags|linux.LO_FLAGS_AUTOCLEAR, hasLoopval); rc != 0 {
-			return rc
+		if err := newLoopdev(lc, backing, req, loFlags|linux.LO_FLAGS_AUTOCLEAR); err != nil {
+			return err
 		}
 	}
-	m.source = lc.device
-	if reuse || (m.userflags&ulMsLoop != 0 && lc.hasFlag(linux.LO_FLAGS_AUTOCLEAR)) {
-		m.userflags &^= ulMsLoop
-		m.userOpts = ulRemoveNamed(m.userOpts, "loop")
+	j.source = lc.device
+	if reuse || (j.user&uLoop != 0 && lc.hasFlag(linux.LO_FLAGS_AUTOCLEAR)) {
+		j.user &^= uLoop
+		j.groups.user = withoutOption(j.groups.user, "loop")
 	}
-	if m.mountflags&linux.MS_RDONLY == 0 && lc.hasFlag(linux.LO_FLAGS_READ_ONLY) {
-		m.mountflags |= linux.MS_RDONLY
+	if j.flags&linux.MS_RDONLY == 0 && lc.hasFlag(linux.LO_FLAGS_READ_ONLY) {
+		j.flags |= linux.MS_RDONLY
 	}
-	fd, err := lc.getFd()
-	if err != nil {
-		return -int(ulErrno(err))
+	fd, ferr := lc.getFd()
+	if ferr != nil {
+		return errnoOf(ferr)
 	}
-	m.loopFd, m.loopFdOpen = fd, true
+	j.loopFd, j.loopFdOpen = fd, true
 	lc.fd = -1
-	return 0
+	return nil
 }
 
-// reuseLoopdev is the search for a device already set up for the file:
-// with the same offset and size limit it is reused (reuse true, lc set to
-// it); an overlapping one is an error.
-func (m *ulMountCtx) reuseLoopdev(lc *ulLoopCxt, backing string, offset, sizelimit uint64, loFlags uint32, hasLoopval bool) (bool, int) {
-	switch lc.findOverlap(backing, offset, sizelimit) {
+// reusableLoopdev looks for a device already set up for the file: one
+// with the same offset and size limit is reused (lc is then set to it);
+// one that overlaps otherwise is an error.
+func reusableLoopdev(lc *ulLoopCxt, backing string, req loopRequest, loFlags uint32) (bool, error) {
+	switch lc.findOverlap(backing, req.offset, req.sizelimit) {
 	case 0:
-		return false, 0
+		return false, nil
 	case 1:
-		return false, -ulErrLoopOverlap
+		return false, probLoopOverlap
 	}
 	if _, err := lc.getFd(); err != nil {
-		return false, -int(ulErrno(err))
+		return false, errnoOf(err)
 	}
 	if _, err := lc.getInfo(); err != nil {
-		lc.deinit() // lost a race with its autoclear: set up a new one
-		return false, 0
+		lc.deinit() // its autoclear won the race: set up a new one
+		return false, nil
 	}
 	switch {
 	case lc.hasFlag(linux.LO_FLAGS_READ_ONLY) && loFlags&linux.LO_FLAGS_READ_ONLY == 0:
-		return false, -int(linux.EROFS)
-	case hasLoopval:
-		return false, -ulErrLoopOverlap
+		return false, linux.EROFS
+	case req.named:
+		return false, probLoopOverlap
 	}
-	return true, 0
+	return true, nil
 }
 
 // newLoopdev sets up the device named by loop= or, without it, the first
 // free one (again if another process takes it first).
-func (m *ulMountCtx) newLoopdev(lc *ulLoopCxt, backing string, offset, sizelimit uint64, loFlags uint32, hasLoopval bool) int {
+func newLoopdev(lc *ulLoopCxt, backing string, req loopRequest, loFlags uint32) error {
 	for {
-		if !hasLoopval {
+		if !req.named {
 			if err := lc.findUnused(); err != nil {
-				return -int(ulErrno(err))
+				return errnoOf(err)
 			}
 		}
 		if err := lc.setBackingFile(backing); err != nil {
-			return -int(ulErrno(err))
+			return errnoOf(err)
 		}
-		lc.config.Info.Offset, lc.config.Info.SizeLimit = offset, sizelimit
+		lc.config.Info.Offset, lc.config.Info.SizeLimit = req.offset, req.sizelimit
 		lc.config.Info.Flags = loFlags
 		err := lc.setupDevice()
 		if err == nil {
-			return 0
+			return nil
 		}
-		if hasLoopval || !errors.Is(err, linux.EBUSY) {
-			return -ulErrLoopdev
+		if req.named || !errors.Is(err, linux.EBUSY) {
+			return probLoopSetup
 		}
 	}
 }
 
-// ulRemoveNamed is mnt_optstr_remove_option: every option called name,
-// with or without a value.
-func ulRemoveNamed(opts []string, name string) []string {
-	var out []string
-	for _, o := range opts {
-		if n, _, _ := ulOptName(o); n != name {
-			out = append(out, o)
-		}
-	}
-	return out
-}
-
-// isMountedSameLoopfile is is_mounted_same_loopfile: the target already
-// has a loop device of the same file and offset mounted on it.
-func (m *ulMountCtx) isMountedSameLoopfile(backing string, offset uint64) bool {
-	bf := ulCanonicalize(m.t, backing)
-	for _, fs := range ulMountinfo(m.t).iter(true) {
-		if fs.source == "" || !fs.matchTarget(m.t, m.target) {
+// sameFileMountedHere is whether the target already has a loop device of
+// the same file and offset mounted on it.
+func (j *mountJob) sameFileMountedHere(backing string, offset uint64) bool {
+	bf := ulCanonicalize(j.t, backing)
+	for _, fs := range ulMountinfo(j.t).iter(true) {
+		if fs.source == "" || !fs.matchTarget(j.t, j.target) {
 			continue
 		}
 		if strings.HasPrefix(fs.source, "/dev/loop") &&
-			ulLoopdevIsUsed(m.t, fs.source, bf, offset, 0, ulLoopFlOffset) {
+			ulLoopdevIsUsed(j.t, fs.source, bf, offset, 0, ulLoopFlOffset) {
 			return true
 		}
 	}
 	return false
 }
 
-// clearLoopdev is mnt_context_clear_loopdev as mount(8) reaches it, from
-// mnt_free_context after mnt_reset_context has cleared
-// MNT_FL_LOOPDEV_READY: the device is closed, never detached. One set up
-// here has autoclear and goes with this close unless a mount holds it; a
-// reused one stays.
-func (m *ulMountCtx) clearLoopdev() {
-	if m.loopFdOpen {
-		m.t.Close(m.loopFd)
+// releaseLoopdev closes the device held for mount(2); it is never
+// detached here. One set up by this mount has autoclear and goes with
+// this close unless a mount holds it; a reused one stays.
+func (j *mountJob) releaseLoopdev() {
+	if j.loopFdOpen {
+		j.t.Close(j.loopFd)
 	}
-	m.loopFdOpen = false
+	j.loopFdOpen = false
 }
 
 // ulProbeFstype is the superblock probe of mnt_get_fstype (libblkid) on
 // a block device or regular file: the types linuxvfs can mount are
 // recognised (so far squashfs: "hsqs" and a major version of 4 or more;
 // older versions are libblkid's "squashfs3").
-func ulProbeFstype(m *ulMountCtx, dev string) string {
-	fd, err := m.t.Open(dev, linux.O_RDONLY|linux.O_CLOEXEC|linux.O_NONBLOCK, 0)
+func ulProbeFstype(j *mountJob, dev string) string {
+	fd, err := j.t.Open(dev, linux.O_RDONLY|linux.O_CLOEXEC|linux.O_NONBLOCK, 0)
 	if err != nil {
 		return ""
 	}
-	defer m.t.Close(fd)
-	st, err := m.t.Fstat(fd)
+	defer j.t.Close(fd)
+	st, err := j.t.Fstat(fd)
 	if err != nil {
 		return ""
 	}
 	size := uint64(st.Size)
 	switch {
 	case applet.IsBlk(uint32(st.Mode)):
-		if _, err := m.t.Ioctl(fd, linux.BLKGETSIZE64, &size); err != nil {
+		if _, err := j.t.Ioctl(fd, linux.BLKGETSIZE64, &size); err != nil {
 			return ""
 		}
 	case !applet.IsReg(uint32(st.Mode)):
@@ -281,7 +271,7 @@ func ulProbeFstype(m *ulMountCtx, dev string) string {
 	if size < uint64(len(sb)) {
 		return ""
 	}
-	if n, err := m.t.Pread(fd, sb, 0); err != nil || n < len(sb) {
+	if n, err := j.t.Pread(fd, sb, 0); err != nil || n < len(sb) {
 		return ""
 	}
 	return ulSquashfsType(sb)

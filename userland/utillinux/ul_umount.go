@@ -6,12 +6,13 @@ import (
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 
 	"fmt"
+	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
 
-// ulUmount holds umount(8)'s settings; ulUmountCtx is one libmount
-// umount context.
+// ulUmount holds umount(8)'s settings; umountJob is the unmounting of one
+// operand.
 type ulUmount struct {
 	c                         *cmd
 	lazy, force, rdonly       bool
@@ -22,7 +23,7 @@ type ulUmount struct {
 	typesPattern, optsPattern string
 }
 
-type ulUmountCtx struct {
+type umountJob struct {
 	u              *ulUmount
 	source, target string
 	fstype         string
@@ -57,10 +58,10 @@ var ulUmountOpts = []ulOpt{
 func ulUmountApplet(c *cmd) int {
 	parsed, args, ok := c.ulGetopt(ulUmountOpts, false)
 	if !ok {
-		return c.ulTryHelp(ulExUsage)
+		return c.ulTryHelp(exitUsage)
 	}
 	if !c.ulExclusive(parsed, ulUmountOpts, [][]int{{'A', 'a'}, {'R', 'a'}, {'O', 'R', 't'}, {'R', 'r'}}) {
-		return ulExUsage
+		return exitUsage
 	}
 	u := &ulUmount{c: c}
 	all, allTargets, recursive := false, false, false
@@ -96,13 +97,13 @@ func ulUmountApplet(c *cmd) int {
 			u.verbose = true
 		case 'h':
 			c.ulHelp()
-			return ulExSuccess
+			return exitOK
 		case 'V':
 			c.versionLine()
-			return ulExSuccess
+			return exitOK
 		case 'N':
 			c.ulWarn("option %s is not supported", p.name)
-			return ulExUsage
+			return exitUsage
 		}
 	}
 	rc := 0
@@ -110,14 +111,14 @@ func ulUmountApplet(c *cmd) int {
 	case all:
 		if len(args) > 0 {
 			c.ulWarn("unexpected number of arguments")
-			return c.ulTryHelp(ulExUsage)
+			return c.ulTryHelp(exitUsage)
 		}
 		if u.typesPattern == "" {
 			u.typesPattern = "noproc,nodevfs,nodevpts,nosysfs,norpc_pipefs,nonfsd,noselinuxfs"
 		}
 		rc = u.all()
 	case len(args) < 1:
-		return c.ulBadUsage(ulExUsage)
+		return c.ulBadUsage(exitUsage)
 	case allTargets:
 		for _, a := range args {
 			rc += u.allTargets(a, recursive)
@@ -131,18 +132,17 @@ func ulUmountApplet(c *cmd) int {
 			rc += u.one(a)
 		}
 	}
-	if rc > 255 {
-		rc = 255
+	if rc > exitStatusCap {
+		rc = exitStatusCap
 	}
 	return rc
 }
 
 // one is umount_one.
 func (u *ulUmount) one(spec string) int {
-	x := &ulUmountCtx{u: u, target: spec}
-	rc := x.umount()
-	code := x.exitCode(rc)
-	if code == ulExSuccess && u.verbose && x.syscallCalled && x.syscallErr == 0 && x.target != "" {
+	x := &umountJob{u: u, target: spec}
+	code := x.report(x.umount())
+	if code == exitOK && u.verbose && x.syscallCalled && x.syscallErr == 0 && x.target != "" {
 		if x.source != "" {
 			u.c.ulWarn("%s (%s) unmounted", x.target, x.source)
 		} else {
@@ -160,12 +160,12 @@ var ulStatfsTypes = map[uint64]string{
 
 // umount is mnt_context_umount: find the filesystem (by statfs when the
 // target is an absolute directory, else in mountinfo), then umount2(2).
-func (x *ulUmountCtx) umount() int {
+func (x *umountJob) umount() error {
 	t := x.u.c.Task
 	tgt := x.target
 	byStatfs := false
 	if len(tgt) > 0 && tgt[0] == '/' && !x.u.nomtab {
-		ulUtabInit(t) // mnt_context_mtab_writable in the statfs lookup
+		ensureUtabDir(t) // mnt_context_mtab_writable in the statfs lookup
 	}
 	if len(tgt) > 0 && tgt[0] == '/' && !x.u.force && !x.u.lazy && !x.u.nocanon && !x.u.loopdel {
 		if st, err := t.Stat(tgt); err == nil && applet.IsDir(uint32(st.Mode)) {
@@ -178,32 +178,32 @@ func (x *ulUmountCtx) umount() int {
 		}
 	}
 	if !byStatfs {
-		fs, rc := x.findFS(tgt)
-		if rc < 0 {
-			return rc
+		fs, err := x.findFS(tgt)
+		if err != nil {
+			return err
 		}
 		if fs != nil {
 			x.source, x.target, x.fstype = fs.source, fs.target, fs.fstype
 			x.tabApplied = true
 		}
 		if !x.u.nomtab {
-			ulUtabInit(t) // prepare_update
+			ensureUtabDir(t) // prepare_update
 		}
 	}
 	loopdel := x.u.loopdel && x.wantsLoopDelete()
-	rc := x.doUmount()
-	if rc == 0 && x.syscallErr == 0 && !x.u.fake && !x.remounted && loopdel {
+	err := x.doUmount()
+	if err == nil && !x.u.fake && !x.remounted && loopdel {
 		if err := ulLoopdevDelete(t, x.source); err != nil {
-			return -int(ulErrno(err))
+			return errnoOf(err)
 		}
 	}
-	return rc
+	return err
 }
 
 // wantsLoopDelete is the -d test of mnt_context_prepare_umount: the
 // source must be a loop device without autoclear (one with autoclear
 // goes by itself).
-func (x *ulUmountCtx) wantsLoopDelete() bool {
+func (x *umountJob) wantsLoopDelete() bool {
 	src := x.source
 	if src == "" || ulIsTag(src) {
 		return true
@@ -219,9 +219,9 @@ func (x *ulUmountCtx) wantsLoopDelete() bool {
 
 // findFS is __mtab_find_umount_fs: by target, then (swapmatch) by
 // source, refusing a source something else was mounted over.
-func (x *ulUmountCtx) findFS(tgt string) (*ulFS, int) {
+func (x *umountJob) findFS(tgt string) (*ulFS, error) {
 	if tgt == "" {
-		return nil, 0
+		return nil, nil
 	}
 	tb := ulMountinfo(x.u.c.Task)
 	tried := false
@@ -231,17 +231,17 @@ func (x *ulUmountCtx) findFS(tgt string) (*ulFS, int) {
 			fs = tb.findSource(tgt, true)
 			if fs != nil {
 				if fs1 := tb.findTarget(fs.target, true); fs1 != fs {
-					return nil, -int(linux.EINVAL)
+					return nil, linux.EINVAL
 				}
 			}
 		}
 		if fs != nil || tried {
-			return fs, 0
+			return fs, nil
 		}
 		tried = true
 		dev := x.backingLoopdev(tgt)
 		if dev == "" {
-			return nil, 0
+			return nil, nil
 		}
 		tgt = dev
 	}
@@ -250,7 +250,7 @@ func (x *ulUmountCtx) findFS(tgt string) (*ulFS, int) {
 // backingLoopdev is the last try of __mtab_find_umount_fs: a regular
 // file that is the backing file of exactly one loop device stands for
 // that device (loopdev_count_by_backing_file).
-func (x *ulUmountCtx) backingLoopdev(name string) string {
+func (x *umountJob) backingLoopdev(name string) string {
 	t := x.u.c.Task
 	if st, err := t.Stat(name); err != nil || !applet.IsReg(uint32(st.Mode)) {
 		return ""
@@ -272,7 +272,7 @@ func (x *ulUmountCtx) backingLoopdev(name string) string {
 }
 
 // doUmount is do_umount.
-func (x *ulUmountCtx) doUmount() int {
+func (x *umountJob) doUmount() error {
 	t := x.u.c.Task
 	flags := 0
 	if x.u.lazy {
@@ -286,66 +286,49 @@ func (x *ulUmountCtx) doUmount() int {
 	if !x.u.fake {
 		err = t.Umount2(x.target, flags)
 	}
+	x.syscallErr = 0
 	if err == nil {
-		x.syscallErr = 0
-		return 0
+		return nil
 	}
-	x.syscallErr = ulErrno(err)
+	x.syscallErr = errnoOf(err)
 	if x.syscallErr == linux.EBUSY && x.u.rdonly && x.source != "" {
+		// -r: a busy filesystem is made read-only instead.
 		if err := t.Mount(x.source, x.target, "", linux.MS_REMOUNT|linux.MS_RDONLY, ""); err != nil {
-			x.syscallErr = ulErrno(err)
-			return int(x.syscallErr)
+			x.syscallErr = errnoOf(err)
+			return x.syscallErr
 		}
 		x.syscallErr = 0
 		x.remounted = true
-		return 0
+		return nil
 	}
-	return int(x.syscallErr)
+	return x.syscallErr
 }
 
-// exitCode is umount's mk_exit_code with mnt_context_get_umount_excode.
-func (x *ulUmountCtx) exitCode(rc int) int {
-	code, msg := x.excode(rc)
-	if x.u.quiet && code == ulExFail && x.syscallCalled && x.syscallErr == linux.EINVAL {
-		return code
+// report prints umount(8)'s diagnostic and returns the exit status. With
+// -q, "not mounted" is not said.
+func (x *umountJob) report(err error) int {
+	msg, status := x.outcome(err)
+	if x.u.quiet && status == exitFailed && x.syscallCalled && x.syscallErr == linux.EINVAL {
+		return status
 	}
 	if msg != "" {
-		// The target is always set (possibly to ""), so it is the spec.
 		x.u.c.ulWarn("%s: %s.", x.target, msg)
 	}
-	return code
+	return status
 }
 
-func (x *ulUmountCtx) excode(rc int) (int, string) {
-	if rc == 0 && x.syscallCalled && x.syscallErr == 0 {
-		return ulExSuccess, ""
+func (x *umountJob) outcome(err error) (string, int) {
+	s := &situation{t: x.u.c.Task, src: x.source, tgt: x.target, hasTgt: true, err: err}
+	switch {
+	case !x.syscallCalled && err == nil, x.syscallCalled && x.syscallErr == 0 && err == nil:
+		return "", exitOK
+	case !x.syscallCalled:
+		return s.pick(nil, "umount failed")
+	case x.syscallErr == 0:
+		return s.pick(nil, "filesystem was unmounted, but any subsequent operation failed")
 	}
-	if !x.syscallCalled {
-		return ulGenericExcode(rc, "umount failed")
-	}
-	if x.syscallErr == 0 {
-		if rc < 0 {
-			return ulGenericExcode(rc, "filesystem was unmounted, but any subsequent operation failed")
-		}
-		return ulExSoftware, ""
-	}
-	switch x.syscallErr {
-	case linux.ENXIO:
-		return ulExFail, "invalid block device"
-	case linux.EINVAL:
-		return ulExFail, "not mounted"
-	case linux.EIO:
-		return ulExFail, "can't write superblock"
-	case linux.EBUSY:
-		return ulExFail, "target is busy"
-	case linux.ENOENT:
-		return ulExFail, "no mount point specified"
-	case linux.EPERM:
-		return ulExFail, "must be superuser to unmount"
-	case linux.EACCES:
-		return ulExFail, "block devices are not permitted on filesystem"
-	}
-	return ulGenericExcode(int(x.syscallErr), "umount(2) system call failed")
+	s.err = x.syscallErr
+	return s.pickCall(umountCallRows, "umount(2) system call failed")
 }
 
 // notMounted is the complaint of -R and -A about a spec that is no mount.
@@ -357,7 +340,7 @@ func (u *ulUmount) notMounted(spec string) int {
 			u.c.ulWarn("%s: not found", spec)
 		}
 	}
-	return ulExUsage
+	return exitUsage
 }
 
 // recursive is umount_recursive.
@@ -375,7 +358,7 @@ func (u *ulUmount) recursive(spec string) int {
 func (u *ulUmount) doRecurse(tb *ulTable, fs *ulFS) int {
 	over := tb.over(fs)
 	if over != nil {
-		if rc := u.doRecurse(tb, over); rc != ulExSuccess {
+		if rc := u.doRecurse(tb, over); rc != exitOK {
 			return rc
 		}
 	}
@@ -383,7 +366,7 @@ func (u *ulUmount) doRecurse(tb *ulTable, fs *ulFS) int {
 		if child == over {
 			continue
 		}
-		if rc := u.doRecurse(tb, child); rc != ulExSuccess {
+		if rc := u.doRecurse(tb, child); rc != exitOK {
 			return rc
 		}
 	}
@@ -392,13 +375,13 @@ func (u *ulUmount) doRecurse(tb *ulTable, fs *ulFS) int {
 
 // oneIfMounted is umount_one_if_mounted.
 func (u *ulUmount) oneIfMounted(spec string) int {
-	x := &ulUmountCtx{u: u, target: spec}
-	fs, rc := x.findFS(spec)
+	x := &umountJob{u: u, target: spec}
+	fs, err := x.findFS(spec)
 	switch {
-	case rc < 0:
-		return x.exitCode(rc)
+	case err != nil:
+		return x.report(err)
 	case fs == nil:
-		return ulExSuccess
+		return exitOK
 	}
 	return u.one(fs.target)
 }
@@ -406,16 +389,16 @@ func (u *ulUmount) oneIfMounted(spec string) int {
 // allTargets is umount_alltargets: every mountpoint of the filesystem
 // that spec names.
 func (u *ulUmount) allTargets(spec string, rec bool) int {
-	x := &ulUmountCtx{u: u, target: spec}
-	fs, rc := x.findFS(spec)
-	if rc < 0 {
-		return x.exitCode(rc)
+	x := &umountJob{u: u, target: spec}
+	fs, err := x.findFS(spec)
+	if err != nil {
+		return x.report(err)
 	}
 	if fs == nil {
 		return u.notMounted(spec)
 	}
 	tb := ulMountinfo(u.c.Task)
-	code := ulExSuccess
+	code := exitOK
 	for _, f := range tb.iter(true) {
 		if f.major != fs.major || f.minor != fs.minor {
 			continue
@@ -425,7 +408,7 @@ func (u *ulUmount) allTargets(spec string, rec bool) int {
 		} else {
 			code = u.oneIfMounted(f.target)
 		}
-		if code != ulExSuccess {
+		if code != exitOK {
 			break
 		}
 	}
@@ -446,9 +429,9 @@ func (u *ulUmount) all() int {
 			}
 			continue
 		}
-		x := &ulUmountCtx{u: u, target: fs.target, source: fs.source, fstype: fs.fstype, tabApplied: true}
-		code := x.exitCode(x.doUmount())
-		if code == ulExSuccess && u.verbose {
+		x := &umountJob{u: u, target: fs.target, source: fs.source, fstype: fs.fstype, tabApplied: true}
+		code := x.report(x.doUmount())
+		if code == exitOK && u.verbose {
 			fmt.Fprintf(u.c.Out, "%-25s: successfully unmounted\n", fs.target)
 		}
 		rc |= code
@@ -456,31 +439,33 @@ func (u *ulUmount) all() int {
 	return rc
 }
 
-// ulMatchOptions is mnt_match_options: every pattern item must be present
-// ("+opt" or "opt", with "=value" compared when given) or, with a "no"
-// prefix, absent.
-func ulMatchOptions(optstr, pattern string) bool {
-	opts := ulSplitOpts(optstr)
-	for _, p := range ulSplitOpts(pattern) {
-		name, val, hasVal := ulOptName(p)
-		no := false
-		if len(name) > 0 && name[0] == '+' {
-			name = name[1:]
-		} else if len(name) >= 2 && name[:2] == "no" {
-			no = true
-			name = name[2:]
+// ulMatchOptions says whether an option list passes a -O filter: every
+// filter item ("opt", "+opt", "opt=value") must be in the list, except
+// "noopt", which must not.
+func ulMatchOptions(list, filter string) bool {
+	have := ulSplitOpts(list)
+	for _, want := range ulSplitOpts(filter) {
+		name, val, _ := ulOptName(want)
+		mustLack := false
+		if rest, ok := strings.CutPrefix(name, "+"); ok {
+			name = rest
+		} else if rest, ok := strings.CutPrefix(name, "no"); ok {
+			name, mustLack = rest, true
 		}
-		found := false
-		for _, o := range opts {
-			n, v, _ := ulOptName(o)
-			if n == name && (!hasVal || val == "" || v == val) {
-				found = true
-				break
-			}
-		}
-		if found == no {
+		if listHas(have, name, val) == mustLack {
 			return false
 		}
 	}
 	return true
+}
+
+// listHas is whether items has the option name (with value val, unless
+// val is empty).
+func listHas(items []string, name, val string) bool {
+	for _, it := range items {
+		if n, v, _ := ulOptName(it); n == name && (val == "" || v == val) {
+			return true
+		}
+	}
+	return false
 }
