@@ -106,38 +106,22 @@ func (l *lineReader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// shApplet is sh (and bash) inside linuxvfs: -c CMDS [NAME [ARGS]], a
-// script FILE [ARGS], or a script on standard input. The child shell runs
-// as a clone of the task, so its cd and umask stay its own, like a fork.
+// shApplet is sh (and bash) inside linuxvfs: options, then -c CMDS [NAME
+// [ARGS]], a script FILE [ARGS], or a script on standard input. The child
+// shell runs as a clone of the task, so its cd and umask stay its own,
+// like a fork.
 func shApplet(c *applet.Cmd) int {
-	args := c.Args
-	cfg := Config{Stdin: c.Stdin, Stdout: c.Stdout, Stderr: c.Errw, Name: c.Name, Env: c.Env, Set: c.Set}
-	var script string
-	switch {
-	case len(args) > 0 && args[0] == "-c":
-		if len(args) < 2 {
-			c.Errorf("-c: option requires an argument")
-			return 2
-		}
-		script, args = args[1], args[2:]
-		if len(args) > 0 {
-			cfg.Name, args = args[0], args[1:]
-		}
-	case len(args) > 0 && args[0] != "-" && args[0] != "-s":
-		data, err := slurpScript(c, args[0])
-		if err != nil {
-			return 127
-		}
-		script, cfg.Name, args = data, args[0], args[1:]
-	default:
-		data, _ := io.ReadAll(c.Stdin)
-		script = string(data)
-		if len(args) > 0 {
-			args = args[1:]
-		}
-		cfg.Stdin = nil
+	inv, err := ParseInvocation(c.Args)
+	if err != nil {
+		c.Out.Flush()
+		fmt.Fprint(c.Errw, UsageError(c.Name, err))
+		return 2
 	}
-	cfg.Args = args
+	cfg := Config{Stdin: c.Stdin, Stdout: c.Stdout, Stderr: c.Errw, Name: c.Name, Env: c.Env, Set: c.Set, Options: inv.Options}
+	script, status, ok := scriptOf(c, inv, &cfg)
+	if !ok {
+		return status
+	}
 	c.Out.Flush()
 	cfg.Task = c.Task.Clone(0)
 	defer cfg.Task.Exit()
@@ -146,6 +130,32 @@ func shApplet(c *applet.Cmd) int {
 		c.Errorf("%s", err)
 	}
 	return code
+}
+
+// scriptOf finds the script an invocation names and sets $0 and the
+// positional parameters in cfg; on false the shell exits with status.
+func scriptOf(c *applet.Cmd, inv Invocation, cfg *Config) (string, int, bool) {
+	ops := inv.Operands
+	switch {
+	case inv.Command && len(ops) == 0:
+		c.Errorf("-c: option requires an argument")
+		return "", 2, false
+	case inv.Command:
+		if len(ops) > 1 {
+			cfg.Name, cfg.Args = ops[1], ops[2:]
+		}
+		return ops[0], 0, true
+	case !inv.Stdin && len(ops) > 0:
+		data, err := slurpScript(c, ops[0])
+		if err != nil {
+			return "", 127, false
+		}
+		cfg.Name, cfg.Args = ops[0], ops[1:]
+		return data, 0, true
+	}
+	data, _ := io.ReadAll(c.Stdin)
+	cfg.Args, cfg.Stdin = ops, nil
+	return string(data), 0, true
 }
 
 // runInChildShell runs c.Args as one command of a shell on c.Task, for

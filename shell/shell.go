@@ -43,6 +43,9 @@ type Config struct {
 	Name string
 	// Args are the positional parameters $1, $2, ...
 	Args []string
+	// Options are set options to apply first ("-e", "-o", "pipefail"),
+	// as Invocation.Options gives them.
+	Options []string
 	// Env is the environment, as NAME=value strings; Env (the package
 	// variable) when nil.
 	Env []string
@@ -168,8 +171,9 @@ func (s *shell) newRunner(cfg Config) (*interp.Runner, error) {
 		interp.CallHandler(s.call),
 		interp.ExecHandlers(s.execMiddleware),
 	}
-	if len(cfg.Args) > 0 {
-		opts = append(opts, interp.Params(append([]string{"--"}, cfg.Args...)...))
+	if len(cfg.Args) > 0 || len(cfg.Options) > 0 {
+		params := append(append(append([]string(nil), cfg.Options...), "--"), cfg.Args...)
+		opts = append(opts, interp.Params(params...))
 	}
 	r, err := interp.New(opts...)
 	s.runner = r

@@ -27,7 +27,6 @@ import (
 
 	"github.com/linuxvfs/linuxvfs"
 	"github.com/linuxvfs/linuxvfs/shell"
-	"github.com/spf13/pflag"
 	"golang.org/x/term"
 )
 
@@ -40,6 +39,7 @@ Run shell scripts on a virtual Linux kernel booted inside this process.
 
 Commands:
   (none)                          run a short demo
+  sh [-aefnux] [-o NAME] ...      sh's options, before any of these forms:
   sh FILE [ARGS...]               run the script in FILE
   sh -c COMMANDS [NAME [ARGS...]] run COMMANDS; NAME is $0
   sh [-s] [ARGS...]               read the script from standard input, or
@@ -77,31 +77,26 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	return 2
 }
 
-// runSh is `linuxvfs sh`: bash's -c, -s and FILE forms.
+// runSh is `linuxvfs sh`: sh's options, then the -c, -s and FILE forms.
 func runSh(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := pflag.NewFlagSet("linuxvfs sh", pflag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.SetInterspersed(false)
-	cmds := fs.BoolP("command", "c", false, "run the first operand as commands")
-	fromStdin := fs.BoolP("stdin", "s", false, "read commands from standard input")
-	if err := fs.Parse(args); err != nil {
-		fmt.Fprintf(stderr, "linuxvfs sh: %v\n%s", err, usage)
+	inv, err := shell.ParseInvocation(args)
+	if err != nil {
+		fmt.Fprint(stderr, shell.UsageError("linuxvfs sh", err))
 		return 2
 	}
-	ops := fs.Args()
-	cfg := shell.Config{Stdin: stdin, Stdout: stdout, Stderr: stderr, Set: userland.Programs()}
+	ops := inv.Operands
+	cfg := shell.Config{Stdin: stdin, Stdout: stdout, Stderr: stderr, Set: userland.Programs(), Options: inv.Options}
 	switch {
-	case *cmds:
+	case inv.Command:
 		if len(ops) == 0 {
 			fmt.Fprintln(stderr, "linuxvfs sh: -c: option requires an argument")
 			return 2
 		}
-		script := ops[0]
 		if len(ops) > 1 {
 			cfg.Name, cfg.Args = ops[1], ops[2:]
 		}
-		return runScript(ctx, cfg, script, false, stderr)
-	case !*fromStdin && len(ops) > 0:
+		return runScript(ctx, cfg, ops[0], false, stderr)
+	case !inv.Stdin && len(ops) > 0:
 		data, err := os.ReadFile(ops[0])
 		if err != nil {
 			fmt.Fprintf(stderr, "linuxvfs sh: %s: %v\n", ops[0], errors.Unwrap(err))

@@ -62,7 +62,7 @@ func TestRunUsage(t *testing.T) {
 		{args: []string{"help"}, code: 0, stdout: "usage: linuxvfs"},
 		{args: []string{"frob"}, code: 2, stderr: `linuxvfs: unknown command "frob"`},
 		{args: []string{"sh", "-c"}, code: 2, stderr: "-c: option requires an argument"},
-		{args: []string{"sh", "--frob"}, code: 2, stderr: "unknown flag"},
+		{args: []string{"sh", "--frob"}, code: 2, stderr: "--frob: invalid option"},
 		{args: []string{"sh"}, stdin: "echo $#; exit 5", code: 5, stdout: "0\n"},
 		{args: []string{"sh", "-s", "a", "b"}, stdin: "echo $2", code: 0, stdout: "b\n"},
 		{args: []string{"sh", "-c", "echo $0 $1", "n", "x"}, code: 0, stdout: "n x\n"},

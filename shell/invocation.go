@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package shell
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Invocation is a parsed sh command line: sh [-aefnux] [-o NAME] [-c
+// COMMANDS [NAME [ARG...]] | -s [ARG...] | FILE [ARG...]].
+type Invocation struct {
+	// Options are the set options in the form interp's set takes them
+	// ("-e", "+x", "-o", "pipefail"), to apply before the script runs.
+	Options []string
+	// Command is -c: Operands[0] is the script, Operands[1] $0.
+	Command bool
+	// Stdin is -s: the script is standard input, Operands are $1...
+	Stdin bool
+	// Operands are what follows the options.
+	Operands []string
+}
+
+// shellFlags are the single-letter options the interpreter honours, with
+// their -o names.
+var shellFlags = map[byte]string{
+	'a': "allexport", 'e': "errexit", 'f': "noglob", 'n': "noexec", 'u': "nounset", 'x': "xtrace",
+}
+
+// ParseInvocation reads sh's options: clusters of letters after '-' (set)
+// or '+' (unset), -o/+o taking the next word as an option name, until the
+// first operand, "--" or "-". The error is worded as bash words it.
+func ParseInvocation(args []string) (Invocation, error) {
+	var inv Invocation
+	for len(args) > 0 {
+		word := args[0]
+		if word == "--" || word == "-" {
+			args = args[1:]
+			break
+		}
+		if len(word) < 2 || (word[0] != '-' && word[0] != '+') {
+			break
+		}
+		if strings.HasPrefix(word, "--") {
+			return inv, fmt.Errorf("%s: invalid option", word)
+		}
+		args = args[1:]
+		var err error
+		if args, err = inv.cluster(word, args); err != nil {
+			return inv, err
+		}
+	}
+	inv.Operands = args
+	return inv, nil
+}
+
+// cluster takes one word of option letters; -o consumes the next word.
+func (inv *Invocation) cluster(word string, rest []string) ([]string, error) {
+	sign := word[:1]
+	for i := 1; i < len(word); i++ {
+		switch ch := word[i]; {
+		case ch == 'c' && sign == "-":
+			inv.Command = true
+		case ch == 's' && sign == "-":
+			inv.Stdin = true
+		case ch == 'o':
+			if len(rest) == 0 {
+				return rest, fmt.Errorf("%so: option requires an argument", sign)
+			}
+			if !knownOptionName(rest[0]) {
+				return rest, fmt.Errorf("%s: invalid option name", rest[0])
+			}
+			inv.Options = append(inv.Options, sign+"o", rest[0])
+			rest = rest[1:]
+		case shellFlags[ch] != "":
+			inv.Options = append(inv.Options, sign+string(ch))
+		default:
+			return rest, fmt.Errorf("%s%c: invalid option", sign, ch)
+		}
+	}
+	return rest, nil
+}
+
+func knownOptionName(name string) bool {
+	if name == "pipefail" {
+		return true
+	}
+	for _, n := range shellFlags {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// invocationUsage is printed after an invalid option, with status 2.
+const invocationUsage = "Usage:\tsh [option] ...\n\tsh [option] script-file ...\n" +
+	"Shell options:\n\t-c COMMANDS, -s, -aefnux, -o NAME (allexport, errexit, noexec, noglob, nounset, pipefail, xtrace)\n"
+
+// UsageError reports a bad invocation as "NAME: MSG" and the usage.
+func UsageError(name string, err error) string {
+	return fmt.Sprintf("%s: %s\n%s", name, err, invocationUsage)
+}
