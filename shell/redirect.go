@@ -62,7 +62,13 @@ func markRedirect(rd *syntax.Redirect) {
 	case syntax.RdrClob:
 		rd.Op = syntax.RdrOut
 	case syntax.RdrInOut:
+		// The interpreter opens every '<' as standard input; 1<> and 2<>
+		// go through '>', whose target it puts on that descriptor (the
+		// marker makes open use O_RDWR|O_CREAT, without O_TRUNC).
 		rd.Op, kind = syntax.RdrIn, markRW
+		if n := litValue(rd.N); n == "1" || n == "2" {
+			rd.Op = syntax.RdrOut
+		}
 	case syntax.DplIn, syntax.DplOut:
 		if lit := rd.Word.Lit(); lit == "-" || lit == "0" || lit == "1" || lit == "2" {
 			return // the interpreter's own cases

@@ -45,6 +45,9 @@ type Cmd struct {
 	Errw   io.Writer
 	// UsageStatus is the exit status of a usage error (2 for ls).
 	UsageStatus int
+	// UsageLine, when set, is printed between a usage error and the
+	// try-help line, as grep does ("Usage: grep [OPTION]... PATTERNS...").
+	UsageLine string
 	// Set holds the commands a child of this one may run.
 	Set *Set
 }

@@ -52,6 +52,9 @@ func (c *Cmd) UsageError(err error) {
 
 // TryHelp ends a usage diagnostic.
 func (c *Cmd) TryHelp() {
+	if c.UsageLine != "" {
+		fmt.Fprintln(c.Errw, c.UsageLine)
+	}
 	fmt.Fprintf(c.Errw, "Try '%s --help' for more information.\n", c.Name)
 }
 

@@ -3,6 +3,7 @@
 package coreutils
 
 import (
+	"github.com/linuxvfs/linuxvfs/internal/getopt"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 
 	"bufio"
@@ -210,6 +211,7 @@ func pickRanges(parts []string, ranges [][2]int, sep string) string {
 // grepOpts are grep's parsed options.
 type grepOpts struct {
 	invert, count, quiet, number, listFiles, noMessages, withName bool
+	nameMode                                                      int // 'H', 'h' or 0: see -H, -h
 	re                                                            *regexp.Regexp
 }
 
@@ -221,7 +223,7 @@ func grepApplet(c *cmd) int {
 		return code
 	}
 	names := operandsOrStdin(ops)
-	o.withName = len(names) > 1
+	o.withName = o.nameMode == 'H' || (o.nameMode == 0 && len(names) > 1)
 	status := 1
 	for _, name := range names {
 		matched, err := c.grepOne(name, o)
@@ -241,52 +243,149 @@ func grepApplet(c *cmd) int {
 	return status
 }
 
+// grepOptions are grep's options; -e and -f add patterns, the last of
+// -E, -F and -G picks their syntax.
+var grepOptions = []getopt.Option{
+	{Short: 'E', Long: "extended-regexp"}, {Short: 'F', Long: "fixed-strings"},
+	{Short: 'G', Long: "basic-regexp"}, {Short: 'e', Long: "regexp", Arg: getopt.RequiredArg},
+	{Short: 'f', Long: "file", Arg: getopt.RequiredArg}, {Short: 'i', Long: "ignore-case"},
+	{Short: 'y'}, {Long: "no-ignore-case", ID: 'I' << 8},
+	{Short: 'x', Long: "line-regexp"}, {Short: 'w', Long: "word-regexp"},
+	{Short: 'v', Long: "invert-match"}, {Short: 'c', Long: "count"},
+	{Short: 'q', Long: "quiet"}, {Long: "silent", ID: 'q'}, {Short: 'n', Long: "line-number"},
+	{Short: 'l', Long: "files-with-matches"}, {Short: 's', Long: "no-messages"},
+	{Short: 'H', Long: "with-filename"}, {Short: 'h', Long: "no-filename"},
+}
+
+const grepHelp = `[OPTION]... PATTERNS [FILE]...
+Print the lines of each FILE (standard input if none or "-") that match
+one of the PATTERNS, which are separated by newlines.
+
+  -E, -F, -G       extended regular expressions, fixed strings, basic ones
+  -e PATTERNS      use PATTERNS (may be repeated); -f FILE reads them
+  -i, -y           ignore case (--no-ignore-case undoes it)
+  -w, -x           match whole words only, whole lines only
+  -v               select the lines that do not match
+  -c, -l, -q       print a count per file, the names of matching files,
+                   or nothing (the status says whether a line matched)
+  -n, -H, -h       prefix line numbers, file names, or no file names
+  -s               no messages about unreadable files
+
+Exit status: 0 if a line was selected, 1 if none was, 2 on error.
+`
+
+// grepSpec is what grep's options say before the patterns compile.
+type grepSpec struct {
+	syntax           byte // 'E', 'F' or 'G'
+	patterns         []string
+	given            bool // -e or -f was used
+	fold, line, word bool
+	names            int // 'H', 'h' or 0
+}
+
 func (c *cmd) grepFlags() (*grepOpts, []string, int) {
-	fs := c.FlagSet()
-	o := &grepOpts{}
-	ext := fs.BoolP("extended-regexp", "E", false, "ERE")
-	fixed := fs.BoolP("fixed-strings", "F", false, "fixed")
-	fold := fs.BoolP("ignore-case", "i", false, "ignore case")
-	line := fs.BoolP("line-regexp", "x", false, "whole lines")
-	word := fs.BoolP("word-regexp", "w", false, "whole words")
-	fs.BoolVarP(&o.invert, "invert-match", "v", false, "invert")
-	fs.BoolVarP(&o.count, "count", "c", false, "count")
-	fs.BoolVarP(&o.quiet, "quiet", "q", false, "quiet")
-	fs.BoolVarP(&o.number, "line-number", "n", false, "line numbers")
-	fs.BoolVarP(&o.listFiles, "files-with-matches", "l", false, "list files")
-	fs.BoolVarP(&o.noMessages, "no-messages", "s", false, "no messages")
-	ops, ok := c.Parse(fs)
+	c.UsageStatus, c.UsageLine = 2, "Usage: grep [OPTION]... PATTERNS [FILE]..."
+	o, sp := &grepOpts{}, &grepSpec{syntax: 'G'}
+	ops, status, ok := c.GetoptEach(grepOptions, false, grepHelp, func(p getopt.Parsed) bool {
+		return c.grepOption(p, o, sp)
+	})
 	if !ok {
-		return nil, nil, 2
+		return nil, nil, status
 	}
-	if len(ops) == 0 {
-		c.Errorf("Usage: grep [OPTION]... PATTERNS [FILE]...")
-		c.TryHelp()
-		return nil, nil, 2
+	if !sp.given {
+		if len(ops) == 0 {
+			c.TryHelp()
+			return nil, nil, 2
+		}
+		sp.patterns, ops = strings.Split(ops[0], "\n"), ops[1:]
 	}
-	pat := ops[0]
-	switch {
-	case *fixed:
-		pat = regexp.QuoteMeta(pat)
-	case !*ext:
-		pat = breToERE(pat)
-	}
-	if *word {
-		pat = `\b(?:` + pat + `)\b`
-	}
-	if *line {
-		pat = `^(?:` + pat + `)$`
-	}
-	if *fold {
-		pat = `(?i)` + pat
-	}
-	re, err := regexp.Compile(pat)
+	re, err := sp.compile()
 	if err != nil {
 		c.Errorf("%s", err)
 		return nil, nil, 2
 	}
-	o.re = re
-	return o, ops[1:], -1
+	o.re, o.nameMode = re, sp.names
+	return o, ops, -1
+}
+
+// grepOption applies one option; false ends grep (a -f file failed).
+func (c *cmd) grepOption(p getopt.Parsed, o *grepOpts, sp *grepSpec) bool {
+	switch p.ID {
+	case 'E', 'F', 'G':
+		sp.syntax = byte(p.ID)
+	case 'e':
+		sp.patterns, sp.given = append(sp.patterns, strings.Split(p.Value, "\n")...), true
+	case 'f':
+		data, err := c.readPatternFile(p.Value)
+		if err != nil {
+			c.Errorf("%s: %s", applet.QuoteName(p.Value), applet.ErrText(err))
+			return false
+		}
+		if text := strings.TrimSuffix(string(data), "\n"); len(data) > 0 {
+			sp.patterns = append(sp.patterns, strings.Split(text, "\n")...)
+		}
+		sp.given = true
+	case 'i', 'y':
+		sp.fold = true
+	case 'I' << 8:
+		sp.fold = false
+	case 'x':
+		sp.line = true
+	case 'w':
+		sp.word = true
+	case 'H', 'h':
+		sp.names = p.ID
+	default:
+		o.set(byte(p.ID))
+	}
+	return true
+}
+
+// set records one of the output options.
+func (o *grepOpts) set(opt byte) {
+	switch opt {
+	case 'v':
+		o.invert = true
+	case 'c':
+		o.count = true
+	case 'q':
+		o.quiet = true
+	case 'n':
+		o.number = true
+	case 'l':
+		o.listFiles = true
+	case 's':
+		o.noMessages = true
+	}
+}
+
+// compile turns the patterns into one Go expression: a line matches if
+// any pattern does (no pattern at all matches nothing).
+func (sp *grepSpec) compile() (*regexp.Regexp, error) {
+	if len(sp.patterns) == 0 {
+		return regexp.Compile(`[^\s\S]`)
+	}
+	alts := make([]string, len(sp.patterns))
+	for i, pat := range sp.patterns {
+		switch sp.syntax {
+		case 'F':
+			pat = regexp.QuoteMeta(pat)
+		case 'G':
+			pat = breToERE(pat)
+		}
+		if sp.word {
+			pat = `\b(?:` + pat + `)\b`
+		}
+		if sp.line {
+			pat = `^(?:` + pat + `)$`
+		}
+		alts[i] = `(?:` + pat + `)`
+	}
+	pat := strings.Join(alts, "|")
+	if sp.fold {
+		pat = `(?i)` + pat
+	}
+	return regexp.Compile(pat)
 }
 
 // breToERE turns a POSIX basic regular expression into Go syntax: \( \)
@@ -517,4 +616,15 @@ func sleepApplet(c *cmd) int {
 	case <-c.Ctx.Done():
 		return 130
 	}
+}
+
+// readPatternFile reads grep's -f file; a failure is reported by the
+// caller alone, as "grep: NAME: REASON".
+func (c *cmd) readPatternFile(name string) ([]byte, error) {
+	r, err := c.openInput(name)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return io.ReadAll(r)
 }
