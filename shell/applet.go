@@ -46,7 +46,7 @@ type cmd struct {
 
 // newCmd makes the command for one call of name from the interpreter.
 func (s *shell) newCmd(ctx context.Context, hc interp.HandlerContext, name string, args []string) *applet.Cmd {
-	return applet.New(ctx, s.set, s.task, name, args, exportedEnv(hc), hc.Stdin, hc.Stdout, hc.Stderr)
+	return applet.New(ctx, s.set, s.procOf(hc).task, name, args, exportedEnv(hc), hc.Stdin, hc.Stdout, hc.Stderr)
 }
 
 // builtinErrorf prints a shell builtin's diagnostic the way bash does:

@@ -44,8 +44,9 @@ func (s *shell) cd(ctx context.Context, args []string) []string {
 	default:
 		dir = args[0]
 	}
-	s.syncDir(hc.Dir)
-	target, err := s.chdir(hc.Dir, dir, physical)
+	p := s.procOf(hc)
+	p.syncDir(hc.Dir)
+	target, err := p.chdir(hc.Dir, dir, physical)
 	if err != nil {
 		return s.fail(hc, 1, fmt.Sprintf("cd: %s: %s", dir, applet.ErrText(err)))
 	}
@@ -104,43 +105,43 @@ func statusApplet(c *cmd) int {
 // is what carries cd below PATH_MAX: the absolute name is too long for
 // chdir, the name as given is not, and glibc's getcwd names the result
 // (bash keeps the absolute name it built if even that fails).
-func (s *shell) chdir(pwd, dir string, physical bool) (string, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+func (p *proc) chdir(pwd, dir string, physical bool) (string, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	abs := dir
 	if !strings.HasPrefix(dir, "/") {
 		abs = pwd + "/" + dir
 	}
 	if !physical {
-		if canon, ok := s.canonPath(abs); ok {
-			if s.task.Chdir(canon) == nil {
-				s.dir = canon
+		if canon, ok := p.canonPath(abs); ok {
+			if p.task.Chdir(canon) == nil {
+				p.dir = canon
 				return canon, nil
 			}
 			abs = canon
 		}
 	}
-	if err := s.task.Chdir(dir); err != nil {
+	if err := p.task.Chdir(dir); err != nil {
 		return "", err
 	}
-	cwd, err := libcGetcwd(s.task)
+	cwd, err := libcGetcwd(p.task)
 	if err != nil {
 		cwd = path.Clean(abs)
 	}
-	s.dir = cwd
+	p.dir = cwd
 	return cwd, nil
 }
 
 // canonPath is bash's sh_canonpath: "." and empty components vanish and
 // ".." removes the previous component, which must be a directory.
-func (s *shell) canonPath(p string) (string, bool) {
+func (p *proc) canonPath(name string) (string, bool) {
 	var parts []string
-	for _, c := range strings.Split(p, "/") {
+	for _, c := range strings.Split(name, "/") {
 		switch c {
 		case "", ".":
 		case "..":
 			if len(parts) > 0 {
-				st, err := s.task.Stat("/" + strings.Join(parts, "/"))
+				st, err := p.task.Stat("/" + strings.Join(parts, "/"))
 				if err != nil || !applet.IsDir(uint32(st.Mode)) {
 					return "", false
 				}

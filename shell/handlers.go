@@ -34,25 +34,27 @@ var overridden = map[string]bool{"echo": true, "umask": true, "pwd": true, "test
 // interpreter's (sub)shell making the call: the interpreter runs subshells
 // as copies of its state within one task, so what a subshell changed must
 // not stay with the task when its parent goes on.
-func (s *shell) sync(hc interp.HandlerContext) {
-	s.syncDir(hc.Dir)
-	s.syncUmask(hc.Env)
+func (s *shell) sync(hc interp.HandlerContext) *proc {
+	p := s.procOf(hc)
+	p.syncDir(hc.Dir)
+	s.syncUmask(p, hc.Env)
+	return p
 }
 
 // syncDir moves the task's working directory to the interpreter's dir if
 // the interpreter changed it since the last call (cd, a subshell's cd, or
 // returning from one). Doing nothing otherwise keeps the task in a working
 // directory that was removed, as a real shell process stays in it.
-func (s *shell) syncDir(dir string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if dir == "" || dir == s.dir {
+func (p *proc) syncDir(dir string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if dir == "" || dir == p.dir {
 		return
 	}
-	if chdirAbs(s.task, dir) == nil {
-		s.dir = dir
+	if chdirAbs(p.task, dir) == nil {
+		p.dir = dir
 	}
-	// A vanished directory leaves the task where it was; s.dir keeps
+	// A vanished directory leaves the task where it was; p.dir keeps
 	// naming the task's directory, which taskName relies on.
 }
 
@@ -94,13 +96,13 @@ func chdirAbs(t *vfs.Task, dir string) error {
 // interpreter made absolute: when that is too long for the kernel but lies
 // below the shell's directory, the same file relative to the task's
 // working directory (a real shell passes such names on as typed).
-func (s *shell) taskName(name string) string {
+func (p *proc) taskName(name string) string {
 	if len(name) < linux.PATH_MAX {
 		return name
 	}
-	s.mu.Lock()
-	dir := s.dir
-	s.mu.Unlock()
+	p.mu.Lock()
+	dir := p.dir
+	p.mu.Unlock()
 	if name == dir {
 		return "."
 	}
@@ -116,18 +118,18 @@ func (s *shell) taskName(name string) string {
 // for <> and <&N how to open. The *os.PathError makes the interpreter
 // print "sh: line N: NAME: strerror" and set status 1, as bash does.
 func (s *shell) open(ctx context.Context, name string, flag int, _ os.FileMode) (io.ReadWriteCloser, error) {
-	s.sync(interp.HandlerCtx(ctx))
+	p := s.sync(interp.HandlerCtx(ctx))
 	line, kind, name := unmark(name)
-	name = s.taskName(name)
+	name = p.taskName(name)
 	var f *applet.File
 	var err error
 	switch kind {
 	case markDupFd:
-		f, err = s.openDupFd(name)
+		f, err = p.openDupFd(name)
 	case markRW:
-		f, err = applet.OpenFile(s.task, name, linux.O_RDWR|linux.O_CREAT, 0o666)
+		f, err = applet.OpenFile(p.task, name, linux.O_RDWR|linux.O_CREAT, 0o666)
 	default:
-		f, err = applet.OpenFile(s.task, name, linuxOpenFlags(flag), 0o666)
+		f, err = applet.OpenFile(p.task, name, linuxOpenFlags(flag), 0o666)
 	}
 	if err != nil {
 		return nil, &os.PathError{Op: strings.TrimSuffix(s.linePrefix(uint(line)), " "), Path: name, Err: err}
@@ -158,12 +160,13 @@ func linuxOpenFlags(flag int) uint32 {
 
 // stat is the interpreter's StatHandler (cd's checks, [[ -e ]] and the
 // like); name is absolute.
-func (s *shell) stat(_ context.Context, name string, follow bool) (fs.FileInfo, error) {
+func (s *shell) stat(ctx context.Context, name string, follow bool) (fs.FileInfo, error) {
 	flags := 0
 	if !follow {
 		flags = linux.AT_SYMLINK_NOFOLLOW
 	}
-	st, err := s.task.Fstatat(applet.AtCWD, s.taskName(name), flags)
+	p := s.procOf(interp.HandlerCtx(ctx))
+	st, err := p.task.Fstatat(applet.AtCWD, p.taskName(name), flags)
 	if err != nil {
 		return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
 	}
@@ -171,23 +174,25 @@ func (s *shell) stat(_ context.Context, name string, follow bool) (fs.FileInfo, 
 }
 
 // readDir is the interpreter's ReadDirHandler2, used for globbing.
-func (s *shell) readDir(_ context.Context, name string) ([]fs.DirEntry, error) {
-	name = s.taskName(name)
-	ents, err := applet.ReadDirents(s.task, name)
+func (s *shell) readDir(ctx context.Context, name string) ([]fs.DirEntry, error) {
+	p := s.procOf(interp.HandlerCtx(ctx))
+	name = p.taskName(name)
+	ents, err := applet.ReadDirents(p.task, name)
 	if err != nil {
 		return nil, &fs.PathError{Op: "readdir", Path: name, Err: err}
 	}
 	out := make([]fs.DirEntry, len(ents))
 	for i, e := range ents {
-		out[i] = &dirEntry{t: s.task, dir: name, d: e}
+		out[i] = &dirEntry{t: p.task, dir: name, d: e}
 	}
 	return out, nil
 }
 
 // access is the interpreter's AccessHandler: faccessat on the task, so
 // root passes read and write checks and needs an x bit to execute.
-func (s *shell) access(_ context.Context, name string, mode interp.AccessMode) error {
-	return s.task.Faccessat(applet.AtCWD, s.taskName(name), uint32(mode), 0)
+func (s *shell) access(ctx context.Context, name string, mode interp.AccessMode) error {
+	p := s.procOf(interp.HandlerCtx(ctx))
+	return p.task.Faccessat(applet.AtCWD, p.taskName(name), uint32(mode), 0)
 }
 
 // call is the interpreter's CallHandler. It takes over cd (the task's
@@ -199,6 +204,10 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 		return s.cd(ctx, args[1:]), nil
 	case args[0] == "umask":
 		return s.umask(ctx, args), nil
+	case args[0] == forkCmd:
+		return s.fork(ctx, args), nil
+	case args[0] == reapCmd:
+		return s.reap(args), nil
 	case args[0] == "printf" && len(args) > 2 && args[1] == "-v":
 		return s.printfVar(ctx, args), nil
 	case overridden[args[0]]:
@@ -226,7 +235,7 @@ func (s *shell) execMiddleware(interp.ExecHandlerFunc) interp.ExecHandlerFunc {
 		} else if p := s.set.Lookup(name); p != nil {
 			code = s.newCmd(ctx, hc, name, args[1:]).Run(p)
 		} else {
-			return s.notFound(hc, strings.TrimPrefix(name, internal))
+			return s.notFound(ctx, hc, strings.TrimPrefix(name, internal))
 		}
 		if code != 0 {
 			return interp.ExitStatus(uint8(code))
@@ -236,10 +245,10 @@ func (s *shell) execMiddleware(interp.ExecHandlerFunc) interp.ExecHandlerFunc {
 }
 
 // notFound reports a command that is neither builtin nor applet.
-func (s *shell) notFound(hc interp.HandlerContext, name string) error {
+func (s *shell) notFound(ctx context.Context, hc interp.HandlerContext, name string) error {
 	for i := 0; i < len(name); i++ {
 		if name[i] == '/' {
-			return s.notExecutable(hc, name)
+			return s.notExecutable(s.procOf(hc).task, hc, name)
 		}
 	}
 	fmt.Fprintf(hc.Stderr, "%s: %s: command not found\n", s.name, name)
@@ -248,8 +257,8 @@ func (s *shell) notFound(hc interp.HandlerContext, name string) error {
 
 // notExecutable reports a command given by path: linuxvfs runs no
 // programs from files, so the best a path can do is exist.
-func (s *shell) notExecutable(hc interp.HandlerContext, name string) error {
-	st, err := s.task.Stat(name)
+func (s *shell) notExecutable(t *vfs.Task, hc interp.HandlerContext, name string) error {
+	st, err := t.Stat(name)
 	switch {
 	case err != nil:
 		fmt.Fprintf(hc.Stderr, "%s: %s: %s\n", s.name, name, err)

@@ -71,6 +71,7 @@ func (s *shell) readEval(ctx context.Context, r *interp.Runner, in io.Reader, pr
 		for _, st := range stmts {
 			prepare(st)
 			*status, err = s.status(ctx, r.Run(ctx, st))
+			s.endClones()
 			if err != nil || r.Exited() {
 				return true, err
 			}

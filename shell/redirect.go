@@ -41,8 +41,10 @@ const (
 	fdredirCmd = internal + "fdredir"
 )
 
-// prepare rewrites the redirections of a program or statement.
+// prepare rewrites the subshells (subshell.go) and redirections of a
+// program or statement.
 func prepare(n syntax.Node) {
+	rewriteSubshells(n)
 	syntax.Walk(n, func(n syntax.Node) bool {
 		if st, ok := n.(*syntax.Stmt); ok {
 			rewriteExecFds(st)
@@ -190,14 +192,14 @@ func (s *shell) linePrefix(line uint) string {
 
 // openDupFd serves <&N and >&N: a duplicate of the task's descriptor N,
 // sharing its offset, closed with the redirection.
-func (s *shell) openDupFd(name string) (*applet.File, error) {
+func (p *proc) openDupFd(name string) (*applet.File, error) {
 	n, err := strconv.Atoi(name)
 	if err != nil {
 		return nil, errors.New("ambiguous redirect")
 	}
-	fd, err := s.task.Dup(n)
+	fd, err := p.task.Dup(n)
 	if err != nil {
 		return nil, err
 	}
-	return &applet.File{Task: s.task, Fd: fd}, nil
+	return &applet.File{Task: p.task, Fd: fd}, nil
 }

@@ -71,13 +71,10 @@ type shell struct {
 	stdout io.Writer
 	stderr io.Writer
 
-	// mu guards dir: the interpreter directory the task's working
-	// directory was last moved to. The interpreter keeps a logical
-	// directory string per (sub)shell; the task has one physical cwd, which
-	// is only moved when the interpreter's idea changes, so that a removed
-	// working directory stays the task's cwd like in a real shell.
-	mu  sync.Mutex
-	dir string
+	// top is the process of the shell itself; procs holds the subshells'
+	// forked tasks (subshell.go).
+	top   *proc
+	procs procTable
 
 	// firstUmask is the task's umask when the shell started: the mask of
 	// every (sub)shell that has not run umask (see syncUmask).
@@ -112,6 +109,7 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 	if err != nil {
 		return 2, err
 	}
+	defer s.endClones()
 	return s.status(ctx, r.Run(ctx, file))
 }
 
@@ -138,6 +136,7 @@ func newShell(cfg Config) (*shell, error) {
 		return nil, errors.New("shell: Config.Task is nil")
 	}
 	s := &shell{name: cfg.Name, task: cfg.Task, set: cfg.Set, firstUmask: cfg.Task.GetUmask()}
+	s.top = &proc{task: cfg.Task}
 	if s.set == nil {
 		s.set = applet.NewSet()
 		Register(s.set)
@@ -146,10 +145,11 @@ func newShell(cfg Config) (*shell, error) {
 		s.name = "sh"
 	}
 	s.stdout, s.stderr = lockedWriters(cfg.Stdout, cfg.Stderr)
+	s.stdout, s.stderr = traceFilter{s.stdout}, traceFilter{s.stderr}
 	if d, err := cfg.Task.Getcwd(); err == nil {
-		s.dir = d
+		s.top.dir = d
 	} else {
-		s.dir = "/"
+		s.top.dir = "/"
 	}
 	return s, nil
 }
@@ -162,7 +162,7 @@ func (s *shell) newRunner(cfg Config) (*interp.Runner, error) {
 	}
 	opts := []interp.RunnerOption{
 		interp.Env(expand.ListEnviron(env...)),
-		virtualDir(s.dir),
+		virtualDir(s.top.dir),
 		interp.StdIO(cfg.Stdin, s.stdout, s.stderr),
 		interp.OpenHandler(s.open),
 		interp.StatHandler(s.stat),
@@ -195,7 +195,7 @@ func virtualDir(dir string) interp.RunnerOption {
 func exportedEnv(hc interp.HandlerContext) applet.EnvList {
 	var env applet.EnvList
 	hc.Env.Each(func(name string, v expand.Variable) bool {
-		if v.Exported && v.IsSet() {
+		if v.Exported && v.IsSet() && !internalVars[name] {
 			env = append(env, name+"="+v.String())
 		}
 		return true

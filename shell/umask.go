@@ -24,24 +24,24 @@ const umaskVar = "LINUXVFS_UMASK"
 // only way a handler assigns a variable of the interpreter).
 func (s *shell) umask(ctx context.Context, args []string) []string {
 	hc := interp.HandlerCtx(ctx)
-	s.sync(hc)
+	p := s.sync(hc)
 	c := &cmd{Cmd: s.newCmd(ctx, hc, "umask", args[1:]), sh: s, hc: hc}
 	if code := c.Run(func(*applet.Cmd) int { return umaskApplet(c) }); code != 0 {
 		return []string{internal + "status", strconv.Itoa(code)}
 	}
-	return []string{"eval", fmt.Sprintf("%s=%04o", umaskVar, s.task.GetUmask())}
+	return []string{"eval", fmt.Sprintf("%s=%04o", umaskVar, p.task.GetUmask())}
 }
 
 // syncUmask gives the task the umask of the (sub)shell whose environment
 // is env: umaskVar's value, or the shell's first mask if no umask ran.
-func (s *shell) syncUmask(env expand.Environ) {
+func (s *shell) syncUmask(p *proc, env expand.Environ) {
 	mask := s.firstUmask
 	if v := env.Get(umaskVar); v.IsSet() {
 		if n, err := strconv.ParseUint(v.String(), 8, 32); err == nil && n <= 0o777 {
 			mask = uint32(n)
 		}
 	}
-	if s.task.GetUmask() != mask {
-		s.task.Umask(mask)
+	if p.task.GetUmask() != mask {
+		p.task.Umask(mask)
 	}
 }
