@@ -24,6 +24,9 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"syscall"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
 
 	"github.com/linuxvfs/linuxvfs"
 	"github.com/linuxvfs/linuxvfs/shell"
@@ -99,7 +102,7 @@ func runSh(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 	case !inv.Stdin && len(ops) > 0:
 		data, err := os.ReadFile(ops[0])
 		if err != nil {
-			fmt.Fprintf(stderr, "linuxvfs sh: %s: %v\n", ops[0], errors.Unwrap(err))
+			fmt.Fprintf(stderr, "linuxvfs sh: %s: %s\n", ops[0], hostErrText(err))
 			return 127
 		}
 		cfg.Name, cfg.Args = ops[0], ops[1:]
@@ -139,4 +142,17 @@ func runScript(ctx context.Context, cfg shell.Config, script string, interactive
 		fmt.Fprintf(stderr, "linuxvfs: %v\n", err)
 	}
 	return code
+}
+
+// hostErrText is strerror of a host error, in glibc's words as linux.Errno
+// has them ("No such file or directory", not Go's lower-case text).
+func hostErrText(err error) string {
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		return linux.Errno(errno).Error()
+	}
+	if u := errors.Unwrap(err); u != nil {
+		return u.Error()
+	}
+	return err.Error()
 }

@@ -48,6 +48,12 @@ type Cmd struct {
 	// UsageLine, when set, is printed between a usage error and the
 	// try-help line, as grep does ("Usage: grep [OPTION]... PATTERNS...").
 	UsageLine string
+
+	// exit, once set by Exit, is the command's status whatever its
+	// function returns.
+	exit *int
+	// answers buffers standard input for Ask.
+	answers *bufio.Reader
 	// Set holds the commands a child of this one may run.
 	Set *Set
 }
@@ -72,6 +78,9 @@ func New(ctx context.Context, set *Set, t *vfs.Task, name string, args []string,
 // a failure of the command, as coreutils treats it when closing stdout.
 func (c *Cmd) Run(f Func) int {
 	code := f(c)
+	if c.exit != nil {
+		code = *c.exit
+	}
 	err := c.Out.Flush()
 	switch {
 	case errors.Is(err, syscall.EPIPE):
@@ -83,6 +92,11 @@ func (c *Cmd) Run(f Func) int {
 	}
 	return code
 }
+
+// Exit fixes the command's exit status, as exit(3) called deep inside a
+// program would: --help and --version end an applet with 0 from within
+// its option parsing, whatever the applet's own path then returns.
+func (c *Cmd) Exit(status int) { c.exit = &status }
 
 // Errorf prints "NAME: message" on standard error, after what the command
 // already wrote to standard output.

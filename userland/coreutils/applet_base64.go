@@ -7,6 +7,7 @@ import (
 
 	"bytes"
 	"encoding/base64"
+	"strings"
 )
 
 // base64Applet is coreutils' base64: encode FILE (or standard input),
@@ -14,9 +15,12 @@ import (
 // ignoring newlines and, with -i, other characters outside the alphabet.
 func base64Applet(c *cmd) int {
 	fs := c.FlagSet()
-	decode := fs.BoolP("decode", "d", false, "decode")
-	garbage := fs.BoolP("ignore-garbage", "i", false, "ignore garbage")
-	wrap := fs.IntP("wrap", "w", 76, "wrap")
+	fs.Synopsis = "[OPTION]... [FILE]"
+	fs.About = `Write FILE (or standard input) in base64 on standard output, or with -d
+decode it.`
+	decode := fs.BoolP("decode", "d", false, "decode the input instead of encoding it")
+	garbage := fs.BoolP("ignore-garbage", "i", false, "when decoding, skip characters outside the alphabet")
+	wrapArg := fs.StringP("wrap", "w", "76", "break encoded lines after COLS characters (0: never)")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
@@ -25,8 +29,9 @@ func base64Applet(c *cmd) int {
 		c.Errorf("extra operand %s", applet.Quote(ops[1]))
 		return 1
 	}
-	if *wrap < 0 {
-		c.Errorf("invalid wrap size: %s", applet.Quote(fs.Lookup("wrap").Value.String()))
+	wrap, ok := wrapSize(*wrapArg)
+	if !ok {
+		c.Errorf("invalid wrap size: %s", applet.Quote(*wrapArg))
 		return 1
 	}
 	data, err := c.slurp(append(ops, "-")[0])
@@ -37,11 +42,11 @@ func base64Applet(c *cmd) int {
 		return c.base64Decode(data, *garbage)
 	}
 	enc := base64.StdEncoding.EncodeToString(data)
-	for *wrap > 0 && len(enc) > *wrap {
-		c.Out.WriteString(enc[:*wrap] + "\n")
-		enc = enc[*wrap:]
+	for wrap > 0 && len(enc) > wrap {
+		c.Out.WriteString(enc[:wrap] + "\n")
+		enc = enc[wrap:]
 	}
-	if enc != "" || *wrap == 0 {
+	if enc != "" || wrap == 0 {
 		c.Out.WriteString(enc + "\n")
 	}
 	return 0
@@ -70,3 +75,22 @@ func (c *cmd) base64Decode(data []byte, garbage bool) int {
 }
 
 const base64Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/="
+
+// wrapSize reads -w's column count: decimal digits after optional blanks
+// and '+'; a count too big for an int is as good as no wrapping.
+func wrapSize(arg string) (int, bool) {
+	digits := strings.TrimPrefix(strings.TrimLeft(arg, " \t\n\v\f\r"), "+")
+	if digits == "" {
+		return 0, false
+	}
+	n := 0
+	for _, ch := range digits {
+		if ch < '0' || ch > '9' {
+			return 0, false
+		}
+		if n < 1<<40 {
+			n = n*10 + int(ch-'0')
+		}
+	}
+	return n, true
+}

@@ -16,6 +16,7 @@ import (
 // chmodOpts are chmod's parsed options.
 type chmodOpts struct {
 	recursive, verbose, changes, quiet bool
+	preserveRoot                       bool // refuse -R on /
 	ch                                 applet.ModeChange
 	umask                              uint32
 	// surprises is set for modes written as options ("-w"): coreutils
@@ -29,15 +30,18 @@ func chmodApplet(c *cmd) int {
 	args, dashMode := splitDashMode(c.Args)
 	c.Args = args
 	fs := c.FlagSet()
+	fs.Synopsis = "[OPTION]... MODE[,MODE]... FILE...\n  or:  chmod [OPTION]... OCTAL-MODE FILE...\n  or:  chmod [OPTION]... --reference=RFILE FILE..."
+	fs.About = `Set the permission bits of each FILE to MODE (symbolic like u+x,go-w or
+octal like 755).`
 	var o chmodOpts
-	fs.BoolVarP(&o.recursive, "recursive", "R", false, "recursive")
-	fs.BoolVarP(&o.verbose, "verbose", "v", false, "verbose")
-	fs.BoolVarP(&o.changes, "changes", "c", false, "report changes")
-	fs.BoolVarP(&o.quiet, "silent", "f", false, "quiet")
-	fs.BoolVar(&o.quiet, "quiet", false, "quiet")
-	ref := fs.String("reference", "", "use RFILE's mode")
-	fs.Bool("preserve-root", false, "ignored")
-	fs.Bool("no-preserve-root", false, "ignored")
+	fs.BoolVarP(&o.recursive, "recursive", "R", false, "change directories and everything below them")
+	fs.BoolVarP(&o.verbose, "verbose", "v", false, "report every file handled")
+	fs.BoolVarP(&o.changes, "changes", "c", false, "report the files whose mode changed")
+	fs.BoolVarP(&o.quiet, "silent", "f", false, "say nothing about files that cannot be changed")
+	fs.BoolVar(&o.quiet, "quiet", false, "the same as --silent")
+	ref := fs.String("reference", "", "give FILEs RFILE's mode")
+	fs.Func("preserve-root", "", "refuse to work recursively on /", func() { o.preserveRoot = true })
+	fs.Func("no-preserve-root", "", "do not treat / specially (default)", func() { o.preserveRoot = false })
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
@@ -145,6 +149,9 @@ func (c *cmd) chmodOne(w *applet.DirWalk, l applet.WalkLoc, o *chmodOpts, cmdlin
 		if applet.IsLink(uint32(st.Mode)) {
 			return true
 		}
+	}
+	if cmdline && o.recursive && o.preserveRoot && c.refuseRoot(l.Path) {
+		return false
 	}
 	ok := c.chmodApply(w.At(), l, &st, o)
 	if o.recursive && applet.IsDir(uint32(st.Mode)) {

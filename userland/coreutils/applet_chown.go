@@ -11,12 +11,12 @@ import (
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/vfs"
-	"github.com/spf13/pflag"
 )
 
 // chownOpts are the options chown and chgrp share.
 type chownOpts struct {
 	recursive, noDeref, verbose, changes, quiet bool
+	preserveRoot                                bool // refuse -R on /
 	uid, gid                                    uint32
 	chgrp                                       bool
 	// userName and groupName are the names chown's -v and -c print for
@@ -30,6 +30,8 @@ type chownOpts struct {
 // and "root" (linuxvfs has no user database).
 func chownApplet(c *cmd) int {
 	fs, o := c.chownFlags()
+	fs.Synopsis = "[OPTION]... [OWNER][:[GROUP]] FILE...\n  or:  chown [OPTION]... --reference=RFILE FILE..."
+	fs.About = "Give each FILE the OWNER and/or GROUP (names or numbers)."
 	ref := fs.String("reference", "", "use RFILE's owner and group")
 	ops, ok := c.Parse(fs)
 	if !ok {
@@ -60,6 +62,8 @@ func chownApplet(c *cmd) int {
 func chgrpApplet(c *cmd) int {
 	fs, o := c.chownFlags()
 	o.chgrp = true
+	fs.Synopsis = "[OPTION]... GROUP FILE...\n  or:  chgrp [OPTION]... --reference=RFILE FILE..."
+	fs.About = "Give each FILE the group GROUP (a name or a number)."
 	ref := fs.String("reference", "", "use RFILE's group")
 	ops, ok := c.Parse(fs)
 	if !ok {
@@ -87,19 +91,19 @@ func chgrpApplet(c *cmd) int {
 	return c.chownAll(ops, o)
 }
 
-func (c *cmd) chownFlags() (*pflag.FlagSet, *chownOpts) {
+func (c *cmd) chownFlags() (*applet.FlagSet, *chownOpts) {
 	fs := c.FlagSet()
 	o := &chownOpts{}
-	fs.BoolVarP(&o.recursive, "recursive", "R", false, "recursive")
-	fs.BoolVarP(&o.noDeref, "no-dereference", "h", false, "change symlinks themselves")
-	fs.BoolVarP(&o.verbose, "verbose", "v", false, "verbose")
-	fs.BoolVarP(&o.changes, "changes", "c", false, "report changes")
-	fs.BoolVarP(&o.quiet, "silent", "f", false, "quiet")
-	fs.BoolVar(&o.quiet, "quiet", false, "quiet")
-	fs.BoolP("P", "P", false, "do not traverse symlinks (default)")
-	fs.Bool("dereference", false, "change referents (default)")
-	fs.Bool("preserve-root", false, "ignored")
-	fs.Bool("no-preserve-root", false, "ignored")
+	fs.BoolVarP(&o.recursive, "recursive", "R", false, "change directories and everything below them")
+	fs.BoolVarP(&o.noDeref, "no-dereference", "h", false, "change symbolic links, not what they point to")
+	fs.BoolVarP(&o.verbose, "verbose", "v", false, "report every file handled")
+	fs.BoolVarP(&o.changes, "changes", "c", false, "report the files whose owner changed")
+	fs.BoolVarP(&o.quiet, "silent", "f", false, "say nothing about files that cannot be changed")
+	fs.BoolVar(&o.quiet, "quiet", false, "the same as --silent")
+	fs.BoolP("P", "P", false, "with -R, follow no symbolic link (default)")
+	fs.Bool("dereference", false, "change what symbolic links point to (default)")
+	fs.Func("preserve-root", "", "refuse to work recursively on /", func() { o.preserveRoot = true })
+	fs.Func("no-preserve-root", "", "do not treat / specially (default)", func() { o.preserveRoot = false })
 	return fs, o
 }
 
@@ -218,6 +222,9 @@ func (c *cmd) chownOne(w *applet.DirWalk, l applet.WalkLoc, o *chownOpts, cmdlin
 	lst, err := c.Task.Fstatat(w.At(), l.Name, linux.AT_SYMLINK_NOFOLLOW)
 	if err != nil {
 		c.Errorf("cannot access %s: %s", applet.Quote(l.Path), applet.ErrText(err))
+		return false
+	}
+	if cmdline && o.recursive && o.preserveRoot && c.refuseRoot(l.Path) {
 		return false
 	}
 	follow := cmdline && !o.noDeref && !o.recursive

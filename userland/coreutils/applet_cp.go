@@ -27,6 +27,7 @@ type cpOpts struct {
 	deref     int
 	preserve  bool // mode, ownership and timestamps (-p, -a)
 	noClobber bool
+	ask       bool // -i: ask before overwriting; -n and -i, the last wins
 	force     bool
 	verbose   bool
 	// links keeps hard links between copied files (--preserve=links).
@@ -107,21 +108,23 @@ func (c *cmd) seenBefore(seen map[seenSource]bool, src string) bool {
 
 func (c *cmd) cpFlags() (cpOpts, targetOpts, []string, bool) {
 	fs := c.FlagSet()
+	fs.Synopsis = "[OPTION]... SOURCE DEST\n  or:  cp [OPTION]... SOURCE... DIRECTORY\n  or:  cp [OPTION]... -t DIRECTORY SOURCE..."
+	fs.About = `Copy SOURCE to DEST, or each SOURCE into DIRECTORY.`
 	var o cpOpts
 	var tg targetOpts
 	var r, R, a, d, p, P, L, H bool
-	fs.BoolVarP(&r, "recursive", "r", false, "recursive")
-	fs.BoolVarP(&R, "Recursive", "R", false, "recursive")
-	fs.BoolVarP(&a, "archive", "a", false, "-dR --preserve=all")
-	fs.BoolVarP(&d, "d", "d", false, "--no-dereference --preserve=links")
-	fs.BoolVarP(&p, "p", "p", false, "preserve mode, ownership, timestamps")
-	fs.BoolVarP(&P, "no-dereference", "P", false, "never follow symlinks")
-	fs.BoolVarP(&L, "dereference", "L", false, "always follow symlinks")
-	fs.BoolVarP(&H, "H", "H", false, "follow command-line symlinks")
-	fs.BoolVarP(&o.force, "force", "f", false, "remove unopenable destinations")
-	fs.BoolVarP(&o.noClobber, "no-clobber", "n", false, "do not overwrite")
-	fs.BoolVarP(&o.verbose, "verbose", "v", false, "verbose")
-	fs.BoolP("interactive", "i", false, "ignored: never prompts")
+	fs.BoolVarP(&r, "recursive", "r", false, "copy directories with their contents")
+	fs.BoolVarP(&R, "Recursive", "R", false, "the same as -r")
+	fs.BoolVarP(&a, "archive", "a", false, "copy recursively, keeping links, modes, owners and times (-dR --preserve=all)")
+	fs.BoolVarP(&d, "d", "d", false, "copy symbolic links as links and keep hard links")
+	fs.BoolVarP(&p, "p", "p", false, "keep mode, owner and times")
+	fs.BoolVarP(&P, "no-dereference", "P", false, "copy symbolic links as links")
+	fs.BoolVarP(&L, "dereference", "L", false, "follow symbolic links in SOURCE")
+	fs.BoolVarP(&H, "H", "H", false, "follow symbolic links named on the command line")
+	fs.BoolVarP(&o.force, "force", "f", false, "remove a destination that cannot be opened and try again")
+	fs.Func("no-clobber", "n", "never overwrite an existing file", func() { o.noClobber, o.ask = true, false })
+	fs.BoolVarP(&o.verbose, "verbose", "v", false, "name each file as it is copied")
+	fs.Func("interactive", "i", "ask before overwriting", func() { o.noClobber, o.ask = false, true })
 	addTargetFlags(fs, &tg)
 	ops, ok := c.Parse(fs)
 	o.recursive = r || R || a
@@ -259,6 +262,8 @@ func (cp *copier) checkDest(src, dst string, st *vfs.Statx) (newDst, skip, ok bo
 		c.Errorf("%s and %s are the same file", applet.Quote(src), applet.Quote(dst))
 		return false, false, false
 	case cp.o.noClobber:
+		return false, true, true
+	case cp.o.ask && !applet.IsDir(mode) && !applet.IsDir(dmode) && !c.Ask("overwrite %s? ", applet.Quote(dst)):
 		return false, true, true
 	case applet.IsDir(mode) && !applet.IsDir(dmode):
 		c.Errorf("cannot overwrite non-directory %s with directory %s", applet.Quote(dst), applet.Quote(src))

@@ -51,7 +51,7 @@ func sortApplet(c *cmd) int {
 	fs := c.FlagSet()
 	reverse := fs.BoolP("reverse", "r", false, "reverse")
 	numeric := fs.BoolP("numeric-sort", "n", false, "numeric")
-	unique := fs.BoolP("unique", "u", false, "unique")
+	unique := fs.BoolP("unique", "u", false, "print only lines that do not repeat")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 2
@@ -103,9 +103,12 @@ func leadingNumber(s string) float64 {
 // uniqApplet is uniq(1) with -c, -d, -u.
 func uniqApplet(c *cmd) int {
 	fs := c.FlagSet()
-	count := fs.BoolP("count", "c", false, "count")
-	dups := fs.BoolP("repeated", "d", false, "only repeated")
-	uniques := fs.BoolP("unique", "u", false, "only unique")
+	fs.Synopsis = "[OPTION]... [INPUT]"
+	fs.About = `Print each line of INPUT (or standard input) once, merging runs of
+equal adjacent lines.`
+	count := fs.BoolP("count", "c", false, "prefix lines with their number of occurrences")
+	dups := fs.BoolP("repeated", "d", false, "print only lines that repeat")
+	uniques := fs.BoolP("unique", "u", false, "print only lines that do not repeat")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
@@ -132,11 +135,13 @@ func uniqApplet(c *cmd) int {
 // cutApplet is cut(1) with -f (and -d, -s) or -c.
 func cutApplet(c *cmd) int {
 	fs := c.FlagSet()
-	fields := fs.StringP("fields", "f", "", "fields")
-	chars := fs.StringP("characters", "c", "", "characters")
-	bytesArg := fs.StringP("bytes", "b", "", "bytes")
-	delim := fs.StringP("delimiter", "d", "\t", "delimiter")
-	only := fs.BoolP("only-delimited", "s", false, "only delimited lines")
+	fs.Synopsis = "OPTION... [FILE]..."
+	fs.About = `Print the selected bytes, characters or fields of each line.`
+	fields := fs.StringP("fields", "f", "", "select the fields in LIST")
+	chars := fs.StringP("characters", "c", "", "select the characters in LIST")
+	bytesArg := fs.StringP("bytes", "b", "", "select the bytes in LIST")
+	delim := fs.StringP("delimiter", "d", "\t", "use `DELIM` instead of TAB between fields")
+	only := fs.BoolP("only-delimited", "s", false, "skip lines without the delimiter")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
@@ -464,8 +469,11 @@ func (c *cmd) grepLine(name string, n int, line []byte, o *grepOpts) {
 // (-s) SET1; sets take ranges (a-z) and backslash escapes.
 func trApplet(c *cmd) int {
 	fs := c.FlagSet()
-	del := fs.BoolP("delete", "d", false, "delete")
-	squeeze := fs.BoolP("squeeze-repeats", "s", false, "squeeze")
+	fs.Synopsis = "[OPTION]... SET1 [SET2]"
+	fs.About = `Copy standard input to standard output translating SET1 into SET2,
+deleting (-d) or squeezing (-s) characters.`
+	del := fs.BoolP("delete", "d", false, "delete the characters of SET1")
+	squeeze := fs.BoolP("squeeze-repeats", "s", false, "squeeze runs of a character of the last SET into one")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
@@ -546,8 +554,10 @@ func translate(data, set1, set2 []byte, del, squeeze bool) []byte {
 // with -s SEP and -w.
 func seqApplet(c *cmd) int {
 	fs := c.FlagSet()
-	sep := fs.StringP("separator", "s", "\n", "separator")
-	equal := fs.BoolP("equal-width", "w", false, "pad with zeros")
+	fs.Synopsis = "[OPTION]... LAST\n  or:  seq [OPTION]... FIRST LAST\n  or:  seq [OPTION]... FIRST INCREMENT LAST"
+	fs.About = `Print the numbers from FIRST (1) to LAST by INCREMENT (1).`
+	sep := fs.StringP("separator", "s", "\n", "put STRING between numbers (default newline)")
+	equal := fs.BoolP("equal-width", "w", false, "pad numbers with leading zeros to equal width")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1

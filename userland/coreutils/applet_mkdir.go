@@ -23,9 +23,11 @@ type mkdirOpts struct {
 // mkdirApplet is mkdir(1).
 func mkdirApplet(c *cmd) int {
 	fs := c.FlagSet()
-	parents := fs.BoolP("parents", "p", false, "make parents")
-	verbose := fs.BoolP("verbose", "v", false, "verbose")
-	modeArg := fs.StringP("mode", "m", "", "mode")
+	fs.Synopsis = "[OPTION]... DIRECTORY..."
+	fs.About = `Make each DIRECTORY that does not exist yet.`
+	parents := fs.BoolP("parents", "p", false, "make missing parent directories too; no error if DIRECTORY exists")
+	verbose := fs.BoolP("verbose", "v", false, "report each directory made")
+	modeArg := fs.StringP("mode", "m", "", "give new directories MODE (as chmod), not a=rwx less the umask")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
@@ -177,9 +179,11 @@ func (c *cmd) announceMkdir(verbose bool, dir string) {
 // rmdirApplet is rmdir(1).
 func rmdirApplet(c *cmd) int {
 	fs := c.FlagSet()
-	parents := fs.BoolP("parents", "p", false, "remove parents")
-	ignore := fs.Bool("ignore-fail-on-non-empty", false, "ignore ENOTEMPTY")
-	verbose := fs.BoolP("verbose", "v", false, "verbose")
+	fs.Synopsis = "[OPTION]... DIRECTORY..."
+	fs.About = `Remove each DIRECTORY, which must be empty.`
+	parents := fs.BoolP("parents", "p", false, "make missing parent directories too; no error if DIRECTORY exists")
+	ignore := fs.Bool("ignore-fail-on-non-empty", false, "say nothing when a directory is not empty")
+	verbose := fs.BoolP("verbose", "v", false, "report each directory made")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1

@@ -33,7 +33,10 @@ func (c *cmd) modeFlag(arg string, given bool) (mode uint32, ok bool) {
 // mknodApplet is mknod(1): NAME TYPE [MAJOR MINOR], TYPE one of b, c, u, p.
 func mknodApplet(c *cmd) int {
 	fs := c.FlagSet()
-	modeArg := fs.StringP("mode", "m", "", "mode")
+	fs.Synopsis = "[OPTION]... NAME TYPE [MAJOR MINOR]"
+	fs.About = `Make a special file NAME: TYPE b (block device), c or u (character
+device) with MAJOR and MINOR, or p (FIFO) without.`
+	modeArg := fs.StringP("mode", "m", "", "give the file MODE (as chmod), not a=rw less the umask")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
@@ -125,7 +128,9 @@ func (c *cmd) mknodOne(name string, typ, mode uint32, dev uint64, setMode bool) 
 // mkfifoApplet is mkfifo(1).
 func mkfifoApplet(c *cmd) int {
 	fs := c.FlagSet()
-	modeArg := fs.StringP("mode", "m", "", "mode")
+	fs.Synopsis = "[OPTION]... NAME..."
+	fs.About = `Make a FIFO (named pipe) for each NAME.`
+	modeArg := fs.StringP("mode", "m", "", "give the file MODE (as chmod), not a=rw less the umask")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1

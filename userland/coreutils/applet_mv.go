@@ -10,12 +10,12 @@ import (
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/vfs"
-	"github.com/spf13/pflag"
 )
 
 // mvOpts are mv's parsed options.
 type mvOpts struct {
 	noClobber, verbose bool
+	ask                bool // -i; -f, -i and -n: the last wins
 }
 
 // targetOpts are the -t/-T options of mv, cp and ln.
@@ -25,21 +25,25 @@ type targetOpts struct {
 }
 
 // addTargetFlags declares -t DIR and -T.
-func addTargetFlags(fs *pflag.FlagSet, t *targetOpts) {
-	fs.StringVarP(&t.dir, "target-directory", "t", "", "target directory")
-	fs.BoolVarP(&t.noDir, "no-target-directory", "T", false, "treat DEST as a file")
+func addTargetFlags(fs *applet.FlagSet, t *targetOpts) {
+	fs.StringVarP(&t.dir, "target-directory", "t", "", "move every SOURCE into DIRECTORY")
+	fs.BoolVarP(&t.noDir, "no-target-directory", "T", false, "treat DEST as a plain name, even if it is a directory")
 }
 
 // mvApplet is mv(1) within one kernel: renameat2 with the diagnostics
 // coreutils' copy_internal gives in move mode.
 func mvApplet(c *cmd) int {
 	fs := c.FlagSet()
+	fs.Synopsis = "[OPTION]... SOURCE DEST\n  or:  mv [OPTION]... SOURCE... DIRECTORY\n  or:  mv [OPTION]... -t DIRECTORY SOURCE..."
+	fs.About = `Rename SOURCE to DEST, or move each SOURCE into DIRECTORY; across
+filesystems the files are copied and then removed.`
 	var o mvOpts
 	var tg targetOpts
-	fs.BoolP("force", "f", false, "do not prompt")
-	fs.BoolP("interactive", "i", false, "ignored: never prompts")
-	fs.BoolVarP(&o.noClobber, "no-clobber", "n", false, "do not overwrite")
-	fs.BoolVarP(&o.verbose, "verbose", "v", false, "verbose")
+	// -f, -i and -n undo each other: the last one given decides.
+	fs.Func("force", "f", "never ask before overwriting", func() { o.noClobber, o.ask = false, false })
+	fs.Func("interactive", "i", "ask before overwriting", func() { o.noClobber, o.ask = false, true })
+	fs.Func("no-clobber", "n", "never overwrite an existing file", func() { o.noClobber, o.ask = true, false })
+	fs.BoolVarP(&o.verbose, "verbose", "v", false, "name each file as it is moved")
 	addTargetFlags(fs, &tg)
 	ops, ok := c.Parse(fs)
 	if !ok {
@@ -151,6 +155,8 @@ func (c *cmd) moveOne(src, dst string, tried error, o *mvOpts) bool {
 	switch {
 	case derr == nil && o.noClobber:
 		return true // across filesystems rename could not say EEXIST
+	case derr == nil && o.ask && !c.Ask("overwrite %s? ", applet.Quote(dst)):
+		return true
 	case derr == nil:
 		if !c.mayReplace(src, dst, &sst, &dst0) {
 			return false
@@ -220,7 +226,7 @@ func (c *cmd) moveAcross(src, dst string, o *mvOpts) bool {
 	if !cp.copy(src, dst, true) {
 		return false
 	}
-	return c.rmOne(src, &rmOpts{force: true, recursive: true, verbose: o.verbose})
+	return c.rmOne(src, &rmOpts{force: true, recursive: true, verbose: o.verbose}) == rmDone
 }
 
 // clearTarget removes what dst names before a copy replaces it.

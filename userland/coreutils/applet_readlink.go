@@ -21,14 +21,17 @@ const (
 // readlinkApplet is readlink(1).
 func readlinkApplet(c *cmd) int {
 	fs := c.FlagSet()
-	f := fs.BoolP("canonicalize", "f", false, "all but the last component must exist")
-	e := fs.BoolP("canonicalize-existing", "e", false, "all components must exist")
-	m := fs.BoolP("canonicalize-missing", "m", false, "no component need exist")
-	n := fs.BoolP("no-newline", "n", false, "no newline")
-	fs.BoolP("quiet", "q", false, "quiet")
-	fs.BoolP("silent", "s", false, "quiet")
+	fs.Synopsis = "[OPTION]... FILE..."
+	fs.About = `Print the target of each symbolic link FILE, or with -f, -e or -m its
+canonical name.`
+	f := fs.BoolP("canonicalize", "f", false, "canonical name; every component but the last must exist")
+	e := fs.BoolP("canonicalize-existing", "e", false, "canonical name; every component must exist")
+	m := fs.BoolP("canonicalize-missing", "m", false, "canonical name; no component need exist")
+	n := fs.BoolP("no-newline", "n", false, "no newline after the name")
+	fs.BoolP("quiet", "q", false, "say nothing about errors")
+	fs.BoolP("silent", "s", false, "the same as -q")
 	verbose := fs.BoolP("verbose", "v", false, "report errors")
-	z := fs.BoolP("zero", "z", false, "NUL")
+	z := fs.BoolP("zero", "z", false, "end each name with NUL instead of newline")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
@@ -76,9 +79,11 @@ func (c *cmd) readlinkOne(name string, mode int) (string, error) {
 // realpathApplet is realpath(1): -e, -m, default all but the last.
 func realpathApplet(c *cmd) int {
 	fs := c.FlagSet()
-	e := fs.BoolP("canonicalize-existing", "e", false, "all components must exist")
-	m := fs.BoolP("canonicalize-missing", "m", false, "no component need exist")
-	quiet := fs.BoolP("quiet", "q", false, "quiet")
+	fs.Synopsis = "[OPTION]... FILE..."
+	fs.About = `Print the absolute name of each FILE with no ., .. or symbolic links.`
+	e := fs.BoolP("canonicalize-existing", "e", false, "canonical name; every component must exist")
+	m := fs.BoolP("canonicalize-missing", "m", false, "canonical name; no component need exist")
+	quiet := fs.BoolP("quiet", "q", false, "say nothing about errors")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1

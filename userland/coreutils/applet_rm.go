@@ -6,6 +6,7 @@ import (
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -14,23 +15,63 @@ import (
 // rmOpts are rm's parsed options.
 type rmOpts struct {
 	force, recursive, emptyDirs, verbose, preserveRoot bool
+	// ask is when rm asks before removing: -f, -i, -I and --interactive
+	// set it, the last one given winning.
+	ask rmAsk
 }
+
+type rmAsk int
+
+const (
+	rmAskNever rmAsk = iota
+	rmAskOnce        // -I: once for the whole command line, if it is big
+	rmAskEach        // -i: before every removal
+)
+
+// rmAskWords are --interactive's arguments, by rmAsk.
+var rmAskWords = [][]string{{"never", "no", "none"}, {"once"}, {"always", "yes"}}
+
+// rmResult is what became of a tree rm was asked to remove, as bits: a
+// failure inside it, or a directory kept because the user would not have
+// rm descend into it. Either leaves the directories above alone; only a
+// failure makes rm's status 1. A file the user chose to keep is neither:
+// rm goes on to ask about its directory, whose removal then fails.
+type rmResult int
+
+const (
+	rmDone   rmResult = 0
+	rmFailed rmResult = 1 << iota
+	rmKept
+)
 
 // rmApplet is rm(1). It walks like coreutils' fts traversal: lstat each
 // operand, refuse directories without -r (or -d for empty ones), remove
 // a tree's contents depth first, and skip the ancestors of a failure.
 func rmApplet(c *cmd) int {
 	fs := c.FlagSet()
+	fs.Synopsis = "[OPTION]... [FILE]..."
+	fs.About = `Remove each FILE; directories need -r or -d.`
 	var o rmOpts
-	fs.BoolVarP(&o.force, "force", "f", false, "ignore nonexistent files")
-	fs.BoolVarP(&o.recursive, "recursive", "r", false, "recursive")
-	fs.BoolVarP(&o.recursive, "Recursive", "R", false, "recursive")
+	fs.Func("force", "f", "never ask; ignore files that do not exist", func() { o.force, o.ask = true, rmAskNever })
+	fs.BoolVarP(&o.recursive, "recursive", "r", false, "remove directories and their contents")
+	fs.BoolVarP(&o.recursive, "Recursive", "R", false, "the same as -r")
 	fs.BoolVarP(&o.emptyDirs, "dir", "d", false, "remove empty directories")
-	fs.BoolVarP(&o.verbose, "verbose", "v", false, "verbose")
-	fs.BoolP("interactive", "i", false, "ignored: never prompts")
-	fs.BoolP("I", "I", false, "ignored: never prompts")
-	noPreserve := fs.Bool("no-preserve-root", false, "allow removing /")
-	fs.Bool("preserve-root", true, "refuse to remove /")
+	fs.BoolVarP(&o.verbose, "verbose", "v", false, "name each file as it is removed")
+	fs.Func("i", "i", "ask before each removal", func() { o.ask = rmAskEach })
+	fs.Func("I", "I", "ask once before removing more than three files or recursively", func() { o.ask = rmAskOnce })
+	fs.OptionalFunc("interactive", "", "ask `WHEN`: never, once (-I) or always (-i, the default)", func(v string, given bool) error {
+		o.ask = rmAskEach
+		if given {
+			k, ok := c.lsArgmatch("--interactive", v, rmAskWords)
+			if !ok {
+				return applet.ErrReported
+			}
+			o.ask = rmAsk(k)
+		}
+		return nil
+	})
+	noPreserve := fs.Bool("no-preserve-root", false, "allow removing / recursively")
+	fs.Bool("preserve-root", true, "refuse to remove / (default)")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
@@ -42,17 +83,50 @@ func rmApplet(c *cmd) int {
 		}
 		return c.MissingOperand("")
 	}
+	if o.ask == rmAskOnce && !c.rmAskOnce(len(ops), o.recursive) {
+		return 0
+	}
 	status := 0
 	for _, name := range ops {
-		if !c.rmOne(name, &o) {
+		if c.rmOne(name, &o)&rmFailed != 0 {
 			status = 1
 		}
 	}
 	return status
 }
 
+// rmAskOnce is -I's one question, asked for a recursive removal or more
+// than three operands.
+func (c *cmd) rmAskOnce(n int, recursive bool) bool {
+	what := fmt.Sprintf("%d argument", n)
+	if n != 1 {
+		what += "s"
+	}
+	switch {
+	case recursive:
+		return c.Ask("remove %s recursively? ", what)
+	case n > 3:
+		return c.Ask("remove %s? ", what)
+	}
+	return true
+}
+
+// rmAgrees asks -i's question about removing l, unless rm does not ask or
+// the file cannot be looked at (then the removal itself reports why).
+func (c *cmd) rmAgrees(dirfd int, l applet.WalkLoc, o *rmOpts) bool {
+	if o.ask != rmAskEach {
+		return true
+	}
+	st, err := c.Task.Fstatat(dirfd, l.Name, linux.AT_SYMLINK_NOFOLLOW)
+	if err != nil {
+		return true
+	}
+	kind := applet.FileTypeName(uint32(st.Mode), st.Size)
+	return c.Ask("remove %s %s? ", kind, applet.Quote(l.Path))
+}
+
 // rmOne removes one command-line operand.
-func (c *cmd) rmOne(name string, o *rmOpts) bool {
+func (c *cmd) rmOne(name string, o *rmOpts) rmResult {
 	name = ftsTrim(name)
 	st, err := c.Task.Lstat(name)
 	op := applet.WalkLoc{Path: name, Name: name}
@@ -65,20 +139,14 @@ func (c *cmd) rmOne(name string, o *rmOpts) bool {
 			err = linux.ENOTEMPTY
 		}
 		c.Errorf("cannot remove %s: %s", applet.Quote(name), err)
-		return false
+		return rmFailed
 	}
 	if dotOrDotDot(lastComponent(name)) {
 		c.Errorf("refusing to remove %s or %s directory: skipping %s", applet.Quote("."), applet.Quote(".."), applet.Quote(name))
-		return false
+		return rmFailed
 	}
-	if o.preserveRoot && c.isRoot(name) {
-		if name == "/" {
-			c.Errorf("it is dangerous to operate recursively on %s", applet.Quote(name))
-		} else {
-			c.Errorf("it is dangerous to operate recursively on %s (same as %s)", applet.Quote(name), applet.Quote("/"))
-		}
-		c.Errorf("use --no-preserve-root to override this failsafe")
-		return false
+	if o.preserveRoot && c.refuseRoot(name) {
+		return rmFailed
 	}
 	if !o.recursive {
 		return c.excise(applet.AtCWD, op, true, o)
@@ -90,37 +158,57 @@ func (c *cmd) rmOne(name string, o *rmOpts) bool {
 
 // rmTree removes a directory's contents, then the directory. A child that
 // cannot be removed leaves its ancestors alone (mark_ancestor_dirs).
-func (c *cmd) rmTree(w *applet.DirWalk, l applet.WalkLoc, o *rmOpts) bool {
+//
+// With -i, a directory with entries is first asked about as "descend
+// into"; no leaves it and its ancestors in place. A file declined inside
+// it does not spare it: rm still asks about it, and rmdir then fails.
+func (c *cmd) rmTree(w *applet.DirWalk, l applet.WalkLoc, o *rmOpts) rmResult {
+	at := w.At()
 	ents, err := w.Enter(l, false)
 	if err != nil {
-		if rerr := c.Task.Unlinkat(w.At(), l.Name, linux.AT_REMOVEDIR); rerr == nil {
-			return true
+		if !c.rmAgrees(at, l, o) {
+			return rmDone
+		}
+		if rerr := c.Task.Unlinkat(at, l.Name, linux.AT_REMOVEDIR); rerr == nil {
+			return rmDone
 		}
 		c.Errorf("cannot remove %s: %s", applet.Quote(l.Path), applet.ErrText(err))
-		return false
+		return rmFailed
 	}
-	ok := true
+	if len(ents) > 0 && o.ask == rmAskEach && !c.Ask("descend into directory %s? ", applet.Quote(l.Path)) {
+		w.Leave()
+		return rmKept
+	}
+	res := rmDone
 	for _, e := range ents {
 		if c.Cancelled() {
-			return false
+			return rmFailed
 		}
 		child := l.Child(e.Name)
+		var r rmResult
 		if e.Type == linux.DT_DIR {
-			ok = c.rmTree(w, child, o) && ok
+			r = c.rmTree(w, child, o)
 		} else {
-			ok = c.excise(w.At(), child, false, o) && ok
+			r = c.excise(w.At(), child, false, o)
 		}
+		res |= r
 	}
 	if err := w.Leave(); err != nil {
 		c.Errorf("%s: %s", applet.Quote(l.Path), applet.ErrText(err))
-		return false
+		return rmFailed
 	}
-	return ok && c.excise(w.At(), l, true, o)
+	if res != rmDone {
+		return res
+	}
+	return c.excise(w.At(), l, true, o)
 }
 
 // excise is unlinkat on one entry, with rm -f's silence about missing
 // files.
-func (c *cmd) excise(dirfd int, l applet.WalkLoc, dir bool, o *rmOpts) bool {
+func (c *cmd) excise(dirfd int, l applet.WalkLoc, dir bool, o *rmOpts) rmResult {
+	if !c.rmAgrees(dirfd, l, o) {
+		return rmDone
+	}
 	flags := 0
 	if dir {
 		flags = linux.AT_REMOVEDIR
@@ -132,19 +220,34 @@ func (c *cmd) excise(dirfd int, l applet.WalkLoc, dir bool, o *rmOpts) bool {
 		} else if o.verbose {
 			c.Out.WriteString("removed " + applet.Quote(l.Path) + "\n")
 		}
-		return true
+		return rmDone
 	}
 	if o.force && (errors.Is(err, linux.ENOENT) || errors.Is(err, linux.ENOTDIR)) {
-		return true
+		return rmDone
 	}
 	c.Errorf("cannot remove %s: %s", applet.Quote(l.Path), applet.ErrText(err))
-	return false
+	return rmFailed
 }
 
 // isEmptyDir reports whether a directory has no entries.
 func (c *cmd) isEmptyDir(name string) bool {
 	ents, err := applet.ReadDirents(c.Task, name)
 	return err == nil && len(ents) == 0
+}
+
+// refuseRoot is --preserve-root's check of a command-line name for rm -r,
+// chmod -R and chown -R: true, with the diagnostic, if it is "/".
+func (c *cmd) refuseRoot(name string) bool {
+	if !c.isRoot(name) {
+		return false
+	}
+	if name == "/" {
+		c.Errorf("it is dangerous to operate recursively on %s", applet.Quote(name))
+	} else {
+		c.Errorf("it is dangerous to operate recursively on %s (same as %s)", applet.Quote(name), applet.Quote("/"))
+	}
+	c.Errorf("use --no-preserve-root to override this failsafe")
+	return true
 }
 
 // isRoot reports whether name resolves to the task's root directory.

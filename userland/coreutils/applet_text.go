@@ -34,7 +34,9 @@ func operandsOrStdin(ops []string) []string {
 // catApplet is cat(1): files concatenated to standard output.
 func catApplet(c *cmd) int {
 	fs := c.FlagSet()
-	fs.BoolP("u", "u", false, "ignored")
+	fs.Synopsis = "[OPTION]... [FILE]..."
+	fs.About = `Write each FILE (standard input for none or -) to standard output.`
+	fs.BoolP("u", "u", false, "(ignored, as by coreutils)")
 	number := fs.BoolP("number", "n", false, "number all output lines")
 	ops, ok := c.Parse(fs)
 	if !ok {
@@ -117,10 +119,11 @@ func headTailArgs(args []string) []string {
 func (c *cmd) headTailFlags() (countOpt, []string, bool, bool) {
 	c.Args = headTailArgs(c.Args)
 	fs := c.FlagSet()
-	lines := fs.StringP("lines", "n", "10", "lines")
-	byteCount := fs.StringP("bytes", "c", "", "bytes")
-	quiet := fs.BoolP("quiet", "q", false, "no headers")
-	verbose := fs.BoolP("verbose", "v", false, "headers")
+	fs.About = "Print the first (head) or last (tail) 10 lines of each FILE; with\nseveral, each after a header naming it."
+	lines := fs.StringP("lines", "n", "10", "print NUM lines")
+	byteCount := fs.StringP("bytes", "c", "", "print NUM bytes")
+	quiet := fs.BoolP("quiet", "q", false, "never print headers")
+	verbose := fs.BoolP("verbose", "v", false, "always print headers")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return countOpt{}, nil, false, false
@@ -282,10 +285,12 @@ func (w *wcCounts) add(o wcCounts) {
 // wcApplet is wc(1) with -l, -w, -c, -m.
 func wcApplet(c *cmd) int {
 	fs := c.FlagSet()
-	l := fs.BoolP("lines", "l", false, "lines")
-	w := fs.BoolP("words", "w", false, "words")
-	b := fs.BoolP("bytes", "c", false, "bytes")
-	m := fs.BoolP("chars", "m", false, "chars")
+	fs.Synopsis = "[OPTION]... [FILE]..."
+	fs.About = `Count the lines, words and bytes of each FILE, with a total for several.`
+	l := fs.BoolP("lines", "l", false, "print the line counts")
+	w := fs.BoolP("words", "w", false, "print the word counts")
+	b := fs.BoolP("bytes", "c", false, "print the byte counts")
+	m := fs.BoolP("chars", "m", false, "print the character counts")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
@@ -387,8 +392,10 @@ func (c *cmd) wcLine(k wcCounts, show []bool, width int, name string, named bool
 // teeApplet is tee(1).
 func teeApplet(c *cmd) int {
 	fs := c.FlagSet()
-	appendMode := fs.BoolP("append", "a", false, "append")
-	fs.BoolP("ignore-interrupts", "i", false, "ignored")
+	fs.Synopsis = "[OPTION]... [FILE]..."
+	fs.About = `Copy standard input to standard output and to each FILE.`
+	appendMode := fs.BoolP("append", "a", false, "append to the FILEs rather than overwrite them")
+	fs.BoolP("ignore-interrupts", "i", false, "(no signals reach linuxvfs commands: nothing to ignore)")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
@@ -419,9 +426,11 @@ func teeApplet(c *cmd) int {
 // basenameApplet is basename(1).
 func basenameApplet(c *cmd) int {
 	fs := c.FlagSet()
-	multiple := fs.BoolP("multiple", "a", false, "multiple")
-	suffix := fs.StringP("suffix", "s", "", "suffix")
-	zero := fs.BoolP("zero", "z", false, "NUL")
+	fs.Synopsis = "NAME [SUFFIX]\n  or:  basename OPTION... NAME..."
+	fs.About = `Print NAME without its directories and, if given, SUFFIX.`
+	multiple := fs.BoolP("multiple", "a", false, "take every argument as a NAME")
+	suffix := fs.StringP("suffix", "s", "", "remove a trailing SUFFIX; implies -a")
+	zero := fs.BoolP("zero", "z", false, "end each output line with NUL, not newline")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
@@ -470,7 +479,9 @@ func baseName(name, suffix string) string {
 // dirnameApplet is dirname(1).
 func dirnameApplet(c *cmd) int {
 	fs := c.FlagSet()
-	zero := fs.BoolP("zero", "z", false, "NUL")
+	fs.Synopsis = "[OPTION] NAME..."
+	fs.About = `Print each NAME without its last component.`
+	zero := fs.BoolP("zero", "z", false, "end each output line with NUL, not newline")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1

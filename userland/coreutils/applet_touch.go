@@ -24,15 +24,18 @@ type touchOpts struct {
 // touchApplet is touch(1).
 func touchApplet(c *cmd) int {
 	fs := c.FlagSet()
+	fs.Synopsis = "[OPTION]... FILE..."
+	fs.About = `Set the access and modification times of each FILE to now (or the
+time -d, -t or -r give), making an empty FILE if it does not exist.`
 	var o touchOpts
-	atime := fs.BoolP("a", "a", false, "access time only")
-	mtime := fs.BoolP("m", "m", false, "modification time only")
-	fs.BoolVarP(&o.noCreate, "no-create", "c", false, "do not create")
-	fs.BoolVarP(&o.noDeref, "no-dereference", "h", false, "affect symlinks")
-	date := fs.StringP("date", "d", "", "time to use")
-	stamp := fs.StringP("t", "t", "", "[[CC]YY]MMDDhhmm[.ss]")
+	atime := fs.BoolP("a", "a", false, "change the access time only")
+	mtime := fs.BoolP("m", "m", false, "change the modification time only")
+	fs.BoolVarP(&o.noCreate, "no-create", "c", false, "do not create missing files")
+	fs.BoolVarP(&o.noDeref, "no-dereference", "h", false, "change symbolic links themselves")
+	date := fs.StringP("date", "d", "", "use the time described by STRING")
+	stamp := fs.StringP("t", "t", "", "use STAMP, [[CC]YY]MMDDhhmm[.ss], instead of now")
 	ref := fs.StringP("reference", "r", "", "use FILE's times")
-	fs.BoolP("f", "f", false, "ignored")
+	fs.BoolP("f", "f", false, "(ignored, as by coreutils)")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
@@ -206,8 +209,11 @@ func parseStamp(s string, now vfs.Timespec) (vfs.Timespec, bool) {
 // truncateApplet is truncate(1) with -s [<>/%+-]SIZE and -c.
 func truncateApplet(c *cmd) int {
 	fs := c.FlagSet()
-	size := fs.StringP("size", "s", "", "size")
-	noCreate := fs.BoolP("no-create", "c", false, "do not create")
+	fs.Synopsis = "OPTION... FILE..."
+	fs.About = `Set the size of each FILE with -s SIZE: an exact size, or +, -, <, >,
+/ or % followed by a size; created unless -c.`
+	size := fs.StringP("size", "s", "", "set or adjust the size by SIZE bytes")
+	noCreate := fs.BoolP("no-create", "c", false, "do not create missing files")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1

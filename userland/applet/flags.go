@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package applet
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/internal/getopt"
+)
+
+// FlagSet declares an applet's options as variables, pflag-style, and
+// parses them by getopt_long's rules (internal/getopt): abbreviated long
+// options, "option '--al' is ambiguous; possibilities: ...", options after
+// operands unless POSIXLY_CORRECT, and --help and --version. A flag whose
+// long name is its own one-letter short name is a short option only.
+type FlagSet struct {
+	c     *Cmd
+	flags []*flagDef
+	seen  map[string]bool
+	args  []string
+
+	// Synopsis follows "Usage: NAME " in --help; "[OPTION]... [FILE]..."
+	// when empty.
+	Synopsis string
+	// About is the help's paragraph between the synopsis and the options.
+	About string
+}
+
+type flagDef struct {
+	long     string
+	short    byte
+	arg      string // "" for a flag without argument, else its placeholder
+	optional bool   // the argument may be left out (--name[=ARG])
+	usage    string
+	set      func(v string, given bool) error
+}
+
+// ErrReported is what a flag's function returns for a bad argument it has
+// reported itself (with the try-help line): Parse then only fails.
+var ErrReported = errors.New("usage error already reported")
+
+// FlagSet starts an applet's option declarations.
+func (c *Cmd) FlagSet() *FlagSet { return &FlagSet{c: c, seen: map[string]bool{}} }
+
+func (f *FlagSet) add(long, short, arg, usage string, set func(string, bool) error) *flagDef {
+	d := &flagDef{long: long, arg: arg, usage: strings.ReplaceAll(usage, "`", ""), set: set}
+	if short != "" {
+		d.short = short[0]
+	}
+	if len(long) == 1 && d.short == long[0] {
+		d.long = ""
+	}
+	f.flags = append(f.flags, d)
+	return d
+}
+
+// BoolVarP declares a flag setting *p.
+func (f *FlagSet) BoolVarP(p *bool, long, short string, def bool, usage string) {
+	*p = def
+	f.add(long, short, "", usage, func(string, bool) error { *p = true; return nil })
+}
+
+// BoolP declares a flag and returns its variable.
+func (f *FlagSet) BoolP(long, short string, def bool, usage string) *bool {
+	p := new(bool)
+	f.BoolVarP(p, long, short, def, usage)
+	return p
+}
+
+// Bool declares a long-only flag.
+func (f *FlagSet) Bool(long string, def bool, usage string) *bool {
+	return f.BoolP(long, "", def, usage)
+}
+
+// BoolVar declares a long-only flag setting *p.
+func (f *FlagSet) BoolVar(p *bool, long string, def bool, usage string) {
+	f.BoolVarP(p, long, "", def, usage)
+}
+
+// StringVarP declares an option with a required argument.
+func (f *FlagSet) StringVarP(p *string, long, short, def, usage string) {
+	*p = def
+	f.add(long, short, placeholder(usage), usage, func(v string, _ bool) error { *p = v; return nil })
+}
+
+// StringP declares an option with a required argument and returns it.
+func (f *FlagSet) StringP(long, short, def, usage string) *string {
+	p := new(string)
+	f.StringVarP(p, long, short, def, usage)
+	return p
+}
+
+// String declares a long-only option with a required argument.
+func (f *FlagSet) String(long, def, usage string) *string { return f.StringP(long, "", def, usage) }
+
+// IntVarP declares an option with a decimal argument; a bad number is a
+// usage error.
+func (f *FlagSet) IntVarP(p *int, long, short string, def int, usage string) {
+	*p = def
+	f.add(long, short, "N", usage, func(v string, _ bool) error {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return fmt.Errorf("invalid number %s", Quote(v))
+		}
+		*p = n
+		return nil
+	})
+}
+
+// Func declares a flag that calls fn where it appears, for options whose
+// effect depends on their order (rm's -f and -i: the last one wins).
+func (f *FlagSet) Func(long, short, usage string, fn func()) {
+	f.add(long, short, "", usage, func(string, bool) error { fn(); return nil })
+}
+
+// OptionalFunc declares --long[=ARG] (and -short without argument): fn
+// gets the argument and whether there was one; it may return ErrReported.
+func (f *FlagSet) OptionalFunc(long, short, usage string, fn func(v string, given bool) error) {
+	f.add(long, short, placeholder(usage), usage, fn).optional = true
+}
+
+// Changed reports whether the flag named long (or its one-letter name)
+// was given.
+func (f *FlagSet) Changed(long string) bool { return f.seen[long] }
+
+// Args returns the operands after Parse.
+func (f *FlagSet) Args() []string { return f.args }
+
+// Parse parses the arguments and returns the operands. On false the applet
+// returns its usage status: a usage error was reported, or --help or
+// --version printed and ended the command with status 0 (see Exit).
+func (c *Cmd) Parse(f *FlagSet) ([]string, bool) {
+	opts := make([]getopt.Option, len(f.flags))
+	for i, d := range f.flags {
+		opts[i] = getopt.Option{Short: d.short, Long: d.long, ID: 0x2000 + i}
+		switch {
+		case d.optional:
+			opts[i].Arg = getopt.OptionalArg
+		case d.arg != "":
+			opts[i].Arg = getopt.RequiredArg
+		}
+	}
+	ops, status, ok := c.GetoptEach(opts, false, f.help(), func(p getopt.Parsed) bool {
+		d := f.flags[p.ID-0x2000]
+		if err := d.set(p.Value, p.HasValue); err != nil {
+			if err != ErrReported {
+				c.Errorf("%s", err)
+			}
+			return false
+		}
+		f.seen[d.name()] = true
+		return true
+	})
+	if !ok && status == 0 {
+		c.Exit(0)
+	}
+	f.args = ops
+	return ops, ok
+}
+
+// name is the flag's name for Changed.
+func (d *flagDef) name() string {
+	if d.long != "" {
+		return d.long
+	}
+	return string(d.short)
+}
+
+// help is the text after "Usage: NAME ": the synopsis, the About
+// paragraph and a line per option.
+func (f *FlagSet) help() string {
+	var b strings.Builder
+	syn := f.Synopsis
+	if syn == "" {
+		syn = "[OPTION]... [FILE]..."
+	}
+	b.WriteString(syn + "\n")
+	if f.About != "" {
+		b.WriteString(strings.TrimSuffix(f.About, "\n") + "\n")
+	}
+	b.WriteString("\n")
+	for _, d := range f.flags {
+		var names []string
+		if d.short != 0 {
+			names = append(names, "-"+string(d.short))
+		}
+		if d.short == 0 {
+			names = append(names, "   ")
+		}
+		if d.long != "" {
+			l := "--" + d.long
+			if d.optional {
+				l += "[=" + d.arg + "]"
+			} else if d.arg != "" {
+				l += "=" + d.arg
+			}
+			names = append(names, l)
+		}
+		name := strings.Join(names, ", ")
+		if d.long == "" && d.arg != "" {
+			name += " " + d.arg
+		}
+		fmt.Fprintf(&b, "  %-26s %s\n", strings.Replace(name, "   , ", "    ", 1), d.usage)
+	}
+	b.WriteString("      --help                 show this help\n")
+	b.WriteString("      --version              show the version\n")
+	return b.String()
+}
+
+// placeholder names an option's argument in the help: a word of its
+// description in backquotes ("use `DELIM` instead of TAB"), else the last
+// word in capitals ("print NUM lines"), else ARG.
+func placeholder(usage string) string {
+	if _, rest, ok := strings.Cut(usage, "`"); ok {
+		if name, _, ok := strings.Cut(rest, "`"); ok {
+			return name
+		}
+	}
+	words := strings.FieldsFunc(usage, func(r rune) bool { return r == ' ' || r == ',' || r == '\'' || r == '(' || r == ')' })
+	for i := len(words) - 1; i >= 0; i-- {
+		if w := words[i]; len(w) >= 3 && strings.Trim(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "" {
+			return w
+		}
+	}
+	return "ARG"
+}

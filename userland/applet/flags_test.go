@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package applet_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+)
+
+// runFlags parses args with a small option table and reports what the
+// applet saw, its status and its standard error.
+func runFlags(args ...string) (seen string, status int, stderr string) {
+	var out, errb strings.Builder
+	c := applet.New(context.Background(), nil, nil, "demo", args, nil, nil, &out, &errb)
+	status = c.Run(func(c *applet.Cmd) int {
+		fs := c.FlagSet()
+		var force, ask bool
+		verbose := fs.BoolP("verbose", "v", false, "talk")
+		fs.Func("force", "f", "never ask", func() { force, ask = true, false })
+		fs.Func("interactive", "i", "ask", func() { force, ask = false, true })
+		mode := fs.StringP("mode", "m", "", "use `MODE`")
+		var when string
+		fs.OptionalFunc("when", "", "at `WHEN`", func(v string, given bool) error {
+			when = "always"
+			if given {
+				when = v
+			}
+			return nil
+		})
+		ops, ok := c.Parse(fs)
+		if !ok {
+			return 1
+		}
+		var b strings.Builder
+		b.WriteString(strings.Join(ops, ","))
+		for _, x := range []struct {
+			name string
+			on   bool
+		}{{"v", *verbose}, {"f", force}, {"i", ask}} {
+			if x.on {
+				b.WriteString(" " + x.name)
+			}
+		}
+		if fs.Changed("mode") {
+			b.WriteString(" m=" + *mode)
+		}
+		if when != "" {
+			b.WriteString(" when=" + when)
+		}
+		seen = b.String()
+		return 0
+	})
+	return seen, status, errb.String()
+}
+
+func TestFlagSetGetoptRules(t *testing.T) {
+	cases := []struct {
+		args         []string
+		seen, stderr string
+		status       int
+	}{
+		{[]string{"a", "--verb", "b"}, "a,b v", "", 0},
+		{[]string{"-vm", "644", "x"}, "x v m=644", "", 0},
+		{[]string{"--mo=1", "-f", "-i"}, " i m=1", "", 0},
+		{[]string{"-i", "--for"}, " f", "", 0},
+		{[]string{"--when"}, " when=always", "", 0},
+		{[]string{"--when=once"}, " when=once", "", 0},
+		{[]string{"--", "-v"}, "-v", "", 0},
+		{[]string{"--verbose=1"}, "", "demo: option '--verbose' doesn't allow an argument\nTry 'demo --help' for more information.\n", 1},
+		{[]string{"-m"}, "", "demo: option requires an argument -- 'm'\nTry 'demo --help' for more information.\n", 1},
+		{[]string{"--bogus"}, "", "demo: unrecognized option '--bogus'\nTry 'demo --help' for more information.\n", 1},
+		{[]string{"--help"}, "", "", 0},
+		{[]string{"--version", "--bogus"}, "", "", 0},
+	}
+	for _, tc := range cases {
+		seen, status, stderr := runFlags(tc.args...)
+		if seen != tc.seen || status != tc.status || stderr != tc.stderr {
+			t.Errorf("%q: saw %q status %d stderr %q; want %q %d %q", tc.args, seen, status, stderr, tc.seen, tc.status, tc.stderr)
+		}
+	}
+}
+
+func TestFlagSetHelp(t *testing.T) {
+	var out strings.Builder
+	c := applet.New(context.Background(), nil, nil, "demo", []string{"--help"}, nil, nil, &out, nil)
+	c.Run(func(c *applet.Cmd) int {
+		fs := c.FlagSet()
+		fs.Synopsis = "[OPTION]... THING"
+		fs.BoolP("verbose", "v", false, "talk")
+		fs.StringP("mode", "m", "", "use `MODE`")
+		fs.Bool("quiet", false, "say nothing")
+		fs.OptionalFunc("when", "", "at `WHEN`", func(string, bool) error { return nil })
+		c.Parse(fs)
+		return 1
+	})
+	for _, want := range []string{"Usage: demo [OPTION]... THING\n", "  -v, --verbose", "  -m, --mode=MODE            use MODE\n",
+		"      --quiet", "      --when[=WHEN]"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("help lacks %q:\n%s", want, out.String())
+		}
+	}
+}
