@@ -8,7 +8,6 @@ require (
 	github.com/klauspost/compress v1.18.5
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/spf13/afero v1.15.0
-	github.com/spf13/pflag v1.0.10
 	github.com/ulikunitz/xz v0.5.15
 	golang.org/x/sys v0.49.0
 	golang.org/x/term v0.47.0
