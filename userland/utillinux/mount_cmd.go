@@ -54,6 +54,7 @@ type mountArgs struct {
 	makeProp  bool // a --make-* option
 	anyOpts   bool // an option that only makes sense with something to mount
 	all       bool
+	testOpts  string // -O: with -a, the options an fstab entry must have
 }
 
 // ulMountApplet is mount(8) as util-linux 2.38 behaves, over the task's
@@ -83,11 +84,10 @@ func ulMountApplet(c *cmd) int {
 	if a.operation && (a.types != "" || a.all || j.hasSource) {
 		return c.ulBadUsage(exitUsage)
 	}
-	j.setTypes(a.types, a.all)
-	if a.all {
-		c.ulWarn("option --all is not supported")
-		return exitUsage
+	if a.all && len(operands) == 0 && !j.hasSource && !j.hasTarget {
+		return c.mountFstab(j, a.types, a.testOpts)
 	}
+	j.setTypes(a.types, a.all)
 	if status, ok := j.takeOperands(operands); !ok {
 		return status
 	}
@@ -138,7 +138,9 @@ func (j *mountJob) takeOption(p ulParsed, a *mountArgs) (status int, stop bool) 
 	case 'V':
 		j.c.versionLine()
 		return exitOK, true
-	case 'T', 'O', 'N', mOptTargetPrefix:
+	case 'O':
+		a.testOpts = p.arg
+	case 'T', 'N', mOptTargetPrefix:
 		j.c.ulWarn("option %s is not supported", p.name)
 		return exitUsage, true
 	case 'F', 'c', 'i', 'l', 's':

@@ -203,9 +203,7 @@ func (j *mountJob) consultTables() error {
 	remount := fl&linux.MS_REMOUNT != 0
 	found := false
 	if !j.noTables {
-		if data, err := ulReadFile(j.t, "/etc/fstab"); err == nil {
-			found = j.fillFrom(ulParseFstab(j.t, string(data)), false)
-		}
+		found = j.fillFrom(j.c.readFstab("/etc/fstab"), false)
 		if !found && remount {
 			found = j.fillFrom(ulMountinfo(j.t), true)
 		}

@@ -177,8 +177,8 @@ func ulParseFstab(t *vfs.Task, data string) *ulTable {
 			continue
 		}
 		f := strings.Fields(line)
-		if len(f) < 2 {
-			continue
+		if len(f) < 3 {
+			continue // see fstabBadLines
 		}
 		fs := &ulFS{source: ulUnmangle(f[0]), target: ulUnmangle(f[1])}
 		if len(f) > 2 {
@@ -190,6 +190,19 @@ func ulParseFstab(t *vfs.Task, data string) *ulTable {
 		tb.fss = append(tb.fss, fs)
 	}
 	return tb
+}
+
+// fstabBadLines numbers (from 1) the fstab lines ulParseFstab skips as
+// unusable: fewer than the three fields source, target and type.
+func fstabBadLines(data string) []int {
+	var bad []int
+	for i, line := range strings.Split(data, "\n") {
+		line = strings.TrimSpace(line)
+		if line != "" && line[0] != '#' && len(strings.Fields(line)) < 3 {
+			bad = append(bad, i+1)
+		}
+	}
+	return bad
 }
 
 // isPseudo is mnt_fs_is_pseudofs.
