@@ -193,9 +193,16 @@ func virtualDir(dir string) interp.RunnerOption {
 // exported variables, as execve would pass them. The interpreter's order
 // changes from run to run, so its variables are sorted.
 func exportedEnv(hc interp.HandlerContext) applet.EnvList {
+	// Each can name a variable twice (a VAR=x prefix over the shell's
+	// own VAR): Get gives the value in force.
 	var env applet.EnvList
-	hc.Env.Each(func(name string, v expand.Variable) bool {
-		if v.Exported && v.IsSet() && !internalVars[name] {
+	seen := map[string]bool{}
+	hc.Env.Each(func(name string, _ expand.Variable) bool {
+		if seen[name] || internalVars[name] {
+			return true
+		}
+		seen[name] = true
+		if v := hc.Env.Get(name); v.Exported && v.IsSet() {
 			env = append(env, name+"="+v.String())
 		}
 		return true

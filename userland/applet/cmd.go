@@ -130,3 +130,18 @@ func (c *Cmd) EnvSet(name string) bool {
 // Cancelled reports whether the command's context ended, so that long
 // commands (cat of a pipe, find of a big tree) stop with the script.
 func (c *Cmd) Cancelled() bool { return c.Ctx.Err() != nil }
+
+// UTF8 reports whether the command's locale has UTF-8 characters: the
+// first of LC_ALL, LC_CTYPE and LANG that is set names a UTF-8 locale
+// (C.UTF-8, en_US.utf8...). Otherwise the C locale's bytes apply.
+func (c *Cmd) UTF8() bool {
+	for _, name := range []string{"LC_ALL", "LC_CTYPE", "LANG"} {
+		if v := c.Getenv(name); v != "" {
+			_, codeset, _ := strings.Cut(v, ".")
+			codeset, _, _ = strings.Cut(codeset, "@")
+			codeset = strings.ToLower(codeset)
+			return codeset == "utf-8" || codeset == "utf8"
+		}
+	}
+	return false
+}

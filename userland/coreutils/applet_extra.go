@@ -161,7 +161,8 @@ func cutApplet(c *cmd) int {
 	lines, status := c.readLines(ops)
 	for _, l := range lines {
 		if *fields == "" {
-			c.Out.WriteString(pickRanges(strings.Split(l, ""), ranges, "") + "\n")
+			// coreutils 9.1's -c counts bytes, as -b does, in any locale.
+			c.Out.WriteString(pickRanges(splitBytes(l), ranges, "") + "\n")
 			continue
 		}
 		if !strings.Contains(l, *delim) {
@@ -637,4 +638,13 @@ func (c *cmd) readPatternFile(name string) ([]byte, error) {
 	}
 	defer r.Close()
 	return io.ReadAll(r)
+}
+
+// splitBytes cuts s into one-byte strings.
+func splitBytes(s string) []string {
+	out := make([]string, len(s))
+	for i := range len(s) {
+		out[i] = s[i : i+1]
+	}
+	return out
 }

@@ -11,6 +11,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
@@ -332,7 +333,7 @@ func (c *cmd) wcAll(names []string, show []bool) ([]*wcCounts, int, int) {
 		if !opened {
 			continue
 		}
-		k := countText(data)
+		k := countText(data, c.UTF8())
 		counts[i] = &k
 		if st, err := c.Task.Stat(name); name != "-" && err == nil && applet.IsReg(uint32(st.Mode)) {
 			regTotal += st.Size
@@ -367,8 +368,13 @@ func (c *cmd) wcRead(name string) (data []byte, opened bool, err error) {
 	return data, true, err
 }
 
-func countText(data []byte) wcCounts {
-	k := wcCounts{bytes: int64(len(data)), chars: int64(len(bytes.Runes(data)))}
+// countText counts an input; characters are bytes in the C locale, and
+// in a UTF-8 one the valid sequences (a stray byte is no character).
+func countText(data []byte, utf8Locale bool) wcCounts {
+	k := wcCounts{bytes: int64(len(data)), chars: int64(len(data))}
+	if utf8Locale {
+		k.chars = countRunes(data)
+	}
 	k.lines = int64(bytes.Count(data, []byte("\n")))
 	k.words = int64(len(bytes.Fields(data)))
 	return k
@@ -517,4 +523,17 @@ func dirName(name string) string {
 		return "/"
 	}
 	return s
+}
+
+// countRunes counts the valid UTF-8 sequences in data.
+func countRunes(data []byte) int64 {
+	var n int64
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r != utf8.RuneError || size > 1 {
+			n++
+		}
+		data = data[size:]
+	}
+	return n
 }
