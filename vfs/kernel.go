@@ -53,6 +53,7 @@ type Kernel struct {
 	ramPages atomic.Uint64
 
 	initNS   *MountNamespace
+	initUTS  *UTSNamespace
 	tasks    taskSet
 	chardevs charDevs
 	bdevs    blockDevs
@@ -106,6 +107,7 @@ func NewKernel() *Kernel {
 		mountIDs: NewIDA(1, 1<<31-1),
 		groupIDs: NewIDA(1, 1<<31-1),
 		clock:    time.Now,
+		initUTS:  newInitUTS(),
 	}
 	k.ramPages.Store(defaultRAMPages)
 	k.mntIDCounter.Store(1 << 31) // MNT_UNIQUE_ID_OFFSET

@@ -190,13 +190,15 @@ func (k *Kernel) copyMntNS(ns *MountNamespace, fs *FSStruct) (*MountNamespace, e
 	return nns, nil
 }
 
-// Unshare is unshare(2) for CLONE_NEWNS and CLONE_FS: the task gets its own
-// fs_struct and, with CLONE_NEWNS, a copy of its mount namespace.
+// Unshare is unshare(2) for CLONE_NEWNS, CLONE_NEWUTS, CLONE_FS and
+// CLONE_FILES: the task gets its own fs_struct and, with CLONE_NEWNS, a
+// copy of its mount namespace; CLONE_NEWUTS gives it a copy of its UTS
+// namespace.
 func (t *Task) Unshare(flags uint64) error {
-	if flags&^(linux.CLONE_NEWNS|linux.CLONE_FS|linux.CLONE_FILES) != 0 {
+	if flags&^(linux.CLONE_NEWNS|linux.CLONE_NEWUTS|linux.CLONE_FS|linux.CLONE_FILES) != 0 {
 		return linux.EINVAL
 	}
-	if flags&linux.CLONE_NEWNS != 0 && !t.Cred().HasCap(linux.CAP_SYS_ADMIN) {
+	if flags&(linux.CLONE_NEWNS|linux.CLONE_NEWUTS) != 0 && !t.Cred().HasCap(linux.CAP_SYS_ADMIN) {
 		return linux.EPERM
 	}
 	if flags&(linux.CLONE_NEWNS|linux.CLONE_FS) != 0 {
@@ -209,17 +211,19 @@ func (t *Task) Unshare(flags uint64) error {
 			old.closeAll()
 		}
 	}
-	if flags&linux.CLONE_NEWNS == 0 {
-		return nil
+	if flags&linux.CLONE_NEWNS != 0 {
+		old := t.MountNamespace()
+		ns, err := t.k.copyMntNS(old, t.fsStruct())
+		if err != nil {
+			return err
+		}
+		ns.get()
+		t.mntns.Store(ns)
+		old.put()
 	}
-	old := t.MountNamespace()
-	ns, err := t.k.copyMntNS(old, t.fsStruct())
-	if err != nil {
-		return err
+	if flags&linux.CLONE_NEWUTS != 0 {
+		t.uts.Store(t.UTSNamespace().copy())
 	}
-	ns.get()
-	t.mntns.Store(ns)
-	old.put()
 	return nil
 }
 

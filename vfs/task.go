@@ -111,6 +111,7 @@ type Task struct {
 	fs    atomic.Pointer[FSStruct]
 	files atomic.Pointer[FDTable] // like fs: /proc readers of other tasks
 	mntns atomic.Pointer[MountNamespace]
+	uts   atomic.Pointer[UTSNamespace]
 }
 
 func (k *Kernel) newTask(cred *Cred, ns *MountNamespace, root, pwd Path, umask uint32) *Task {
@@ -120,6 +121,7 @@ func (k *Kernel) newTask(cred *Cred, ns *MountNamespace, root, pwd Path, umask u
 	t.cred.Store(cred)
 	ns.get()
 	t.mntns.Store(ns)
+	t.uts.Store(k.initUTS)
 	k.tasks.add(t)
 	return t
 }
@@ -167,6 +169,7 @@ func (t *Task) Clone(flags uint64) *Task {
 	ns := t.MountNamespace()
 	ns.get()
 	n.mntns.Store(ns)
+	n.uts.Store(t.UTSNamespace())
 	if fs := t.fsStruct(); flags&linux.CLONE_FS != 0 {
 		fs.get()
 		n.fs.Store(fs)

@@ -30,7 +30,7 @@ var programs = map[string]program{
 	"sleep": sleepApplet, "sort": sortApplet, "stat": statApplet,
 	"tail": tailApplet, "tee": teeApplet, "touch": touchApplet, "tr": trApplet,
 	"truncate": truncateApplet, "uniq": uniqApplet, "wc": wcApplet,
-	"xargs": xargsApplet, "yes": yesApplet,
+	"xargs": xargsApplet, "yes": yesApplet, "uname": unameApplet, "hostname": hostnameApplet,
 }
 
 // Register adds the coreutils programs to set.

@@ -15,6 +15,22 @@ import (
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
+// unshareFlags are the clone flags of unshare's namespace options.
+var unshareFlags = map[int]uint64{
+	'm': linux.CLONE_NEWNS, 'u': linux.CLONE_NEWUTS, 'i': linux.CLONE_NEWIPC, 'n': linux.CLONE_NEWNET,
+	'p': linux.CLONE_NEWPID, 'U': linux.CLONE_NEWUSER, 'C': linux.CLONE_NEWCGROUP, 'T': linux.CLONE_NEWTIME,
+}
+
+// unshareLongName is the long name of one of unshare's options.
+func unshareLongName(id int) string {
+	for _, o := range ulUnshareOpts {
+		if o.ident() == id {
+			return o.long
+		}
+	}
+	return ""
+}
+
 var ulUnshareOpts = []ulOpt{
 	{short: 'h', long: "help"},
 	{short: 'V', long: "version"},
@@ -38,26 +54,31 @@ var ulUnshareOpts = []ulOpt{
 	{short: 'w', long: "wd", arg: ulReqArg},
 }
 
-// ulUnshareApplet is unshare(1) from util-linux 2.38 for the mount
-// namespace: the command runs in a clone of the shell's task that has
-// its own copy of the namespace, made private (or --propagation) first.
-// The other namespace options are accepted and change nothing.
+// ulUnshareApplet is unshare(1) from util-linux 2.38: the command runs in
+// a clone of the shell's task with new namespaces, a new mount namespace
+// made private (or --propagation) first. The kinds the kernel model lacks
+// (IPC, network, PID, user, cgroup, time) make unshare(2) fail with
+// EINVAL, as a kernel built without them does.
 func ulUnshareApplet(c *cmd) int {
 	parsed, args, ok := c.ulGetopt(ulUnshareOpts, true)
 	if !ok {
 		return c.ulTryHelp(1)
 	}
 	newns := false
+	var nsFlags uint64
 	propagation := uint64(linux.MS_REC | linux.MS_PRIVATE)
 	procmnt, newroot, newdir := "", "", ""
 	for _, p := range parsed {
 		switch p.id {
-		case 'm':
+		case 'm', 'u', 'i', 'n', 'p', 'U', 'C', 'T':
 			if p.hasArg {
-				c.ulWarn("persistent namespaces (--mount=%s) are not supported", p.arg)
+				c.ulWarn("persistent namespaces (--%s=%s) are not supported", unshareLongName(p.id), p.arg)
 				return 1
 			}
-			newns = true
+			nsFlags |= unshareFlags[p.id]
+			newns = newns || p.id == 'm'
+		case 'r', 'c':
+			nsFlags |= linux.CLONE_NEWUSER
 		case 1000:
 			newns = true
 			procmnt = "/proc"
@@ -98,10 +119,15 @@ func ulUnshareApplet(c *cmd) int {
 	t := c.Task.Clone(0)
 	defer t.Exit()
 	if newns {
-		if err := t.Unshare(linux.CLONE_NEWNS); err != nil {
+		nsFlags |= linux.CLONE_NEWNS
+	}
+	if nsFlags != 0 {
+		if err := t.Unshare(nsFlags); err != nil {
 			c.ulWarn("unshare failed: %s", applet.ErrText(err))
 			return 1
 		}
+	}
+	if newns {
 		if propagation != 0 {
 			if err := t.Mount("none", "/", "", propagation, ""); err != nil {
 				c.ulWarn("cannot change root filesystem propagation: %s", applet.ErrText(err))

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package coreutils
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// unameFields are uname's fields in the order it prints them, with the
+// option selecting each; processor and hardware platform are "unknown" on
+// Linux, and -a leaves them out then.
+var unameFields = []struct {
+	short, long string
+	value       func(u vfs.Utsname) string
+}{
+	{"s", "kernel-name", func(u vfs.Utsname) string { return u.Sysname }},
+	{"n", "nodename", func(u vfs.Utsname) string { return u.Nodename }},
+	{"r", "kernel-release", func(u vfs.Utsname) string { return u.Release }},
+	{"v", "kernel-version", func(u vfs.Utsname) string { return u.Version }},
+	{"m", "machine", func(u vfs.Utsname) string { return u.Machine }},
+	{"p", "processor", func(vfs.Utsname) string { return "unknown" }},
+	{"i", "hardware-platform", func(vfs.Utsname) string { return "unknown" }},
+	{"o", "operating-system", func(vfs.Utsname) string { return "GNU/Linux" }},
+}
+
+// unameApplet is uname(1) over the task's UTS namespace.
+func unameApplet(c *cmd) int {
+	fs := c.FlagSet()
+	fs.Synopsis = "[OPTION]..."
+	fs.About = "Print what the kernel says about itself: its name when no option asks\nfor more."
+	all := fs.BoolP("all", "a", false, "print everything, leaving out unknown processor and platform")
+	want := make([]*bool, len(unameFields))
+	for i, f := range unameFields {
+		want[i] = fs.BoolP(f.long, f.short, false, "print the "+strings.ReplaceAll(f.long, "-", " "))
+	}
+	ops, ok := c.Parse(fs)
+	if !ok {
+		return 1
+	}
+	if len(ops) > 0 {
+		return c.ExtraOperand(ops[0])
+	}
+	u := c.Task.Uname()
+	var out []string
+	chosen := false
+	for i, f := range unameFields {
+		chosen = chosen || *want[i]
+		v := f.value(u)
+		if *want[i] || *all && v != "unknown" {
+			out = append(out, v)
+		}
+	}
+	if !chosen && !*all {
+		out = []string{u.Sysname}
+	}
+	fmt.Fprintln(c.Out, strings.Join(out, " "))
+	return 0
+}
+
+// hostnameUsageStatus is the status of the hostname tool's usage errors
+// (it exits with -1).
+const hostnameUsageStatus = 255
+
+// hostnameApplet is the hostname tool Debian ships (not coreutils'):
+// print the task's host name (-s: up to the first dot), set it from an
+// operand or the first line of -F FILE, or -y the NIS domain name. The
+// DNS forms (-d, -f, -a, -i ...) need a resolver, which linuxvfs does not
+// have: they fail as an unresolvable name does.
+func hostnameApplet(c *cmd) int {
+	fs := c.FlagSet()
+	fs.Synopsis = "[-b] {NAME|-F FILE}\n  or:  hostname [-s|-y|-d|-f|-a|-A|-i|-I]"
+	fs.About = "Print the host name, or set it (root only)."
+	c.UsageStatus = hostnameUsageStatus
+	short := fs.BoolP("short", "s", false, "print the name up to its first dot")
+	fs.BoolP("boot", "b", false, "set the name even when it would be empty (no effect here)")
+	file := fs.StringP("file", "F", "", "set the name from the first line of `FILE`")
+	nis := fs.BoolP("yp", "y", false, "print the NIS domain name")
+	var dns bool
+	for _, o := range [][2]string{{"domain", "d"}, {"fqdn", "f"}, {"alias", "a"}, {"all-fqdns", "A"}, {"ip-address", "i"}, {"all-ip-addresses", "I"}} {
+		fs.BoolVarP(&dns, o[0], o[1], false, "resolve the name ("+o[0]+"): needs DNS")
+	}
+	ops, ok := c.Parse(fs)
+	if !ok {
+		return hostnameUsageStatus
+	}
+	switch {
+	case len(ops) > 1:
+		c.TryHelp()
+		return hostnameUsageStatus
+	case fs.Changed("file"):
+		return c.setHostnameFrom(*file)
+	case len(ops) == 1:
+		return c.setHostname(ops[0])
+	case *nis:
+		return c.printNISDomain()
+	case dns:
+		c.Errorf("Name or service not known")
+		return 1
+	}
+	name := c.Task.Uname().Nodename
+	if *short {
+		name, _, _ = strings.Cut(name, ".")
+	}
+	fmt.Fprintln(c.Out, name)
+	return 0
+}
+
+// setHostname checks a name as the hostname tool does (dot-separated
+// labels of letters, digits and inner hyphens) and sets it.
+func (c *cmd) setHostname(name string) int {
+	if len(name) > vfs.NewUTSLen {
+		c.Errorf("name too long")
+		return 1
+	}
+	if !validHostname(name) {
+		c.Errorf("the specified hostname is invalid")
+		return 1
+	}
+	if err := c.Task.Sethostname(name); err != nil {
+		if errors.Is(err, linux.EPERM) {
+			c.Errorf("you must be root to change the host name")
+		} else {
+			c.Errorf("%s", applet.ErrText(err))
+		}
+		return 1
+	}
+	return 0
+}
+
+func validHostname(name string) bool {
+	for _, label := range strings.Split(name, ".") {
+		if label == "" || label[0] == '-' || label[len(label)-1] == '-' {
+			return false
+		}
+		for _, ch := range []byte(label) {
+			if !(ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || ch == '-') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// setHostnameFrom is -F: the first line that is neither empty nor a
+// comment, without surrounding blanks.
+func (c *cmd) setHostnameFrom(file string) int {
+	r, err := c.openInput(file)
+	if err != nil {
+		c.Errorf("%s", applet.ErrText(err))
+		return 1
+	}
+	data, err := io.ReadAll(r)
+	r.Close()
+	if err != nil {
+		c.Errorf("%s", applet.ErrText(err))
+		return 1
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if line = strings.TrimSpace(line); line != "" && line[0] != '#' {
+			return c.setHostname(line)
+		}
+	}
+	return c.setHostname("")
+}
+
+// printNISDomain is -y: the domain name, unless none was set (the tool
+// then says so on standard output).
+func (c *cmd) printNISDomain() int {
+	d := c.Task.Uname().Domainname
+	if d == "" || d == "(none)" {
+		fmt.Fprintf(c.Out, "%s: Local domain name not set\n", c.Name)
+		return 1
+	}
+	fmt.Fprintln(c.Out, d)
+	return 0
+}

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package vfs
+
+import (
+	"runtime"
+	"sync"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+)
+
+// Utsname is struct new_utsname: what uname(2) reports.
+type Utsname struct {
+	Sysname, Nodename, Release, Version, Machine, Domainname string
+}
+
+// Release and Version are the kernel's uname -r and -v: the model follows
+// Linux 6.18, and says it is not that kernel.
+const (
+	Release = "6.18.0-linuxvfs"
+	Version = "#1 SMP linuxvfs"
+)
+
+// NewUTSLen is __NEW_UTS_LEN: the longest host or domain name.
+const NewUTSLen = 64
+
+// UTSNamespace is struct uts_namespace (kernel/utsname.c): one set of
+// names, shared by the tasks of the namespace.
+type UTSNamespace struct {
+	mu   sync.RWMutex
+	name Utsname
+}
+
+// newInitUTS is init_uts_ns: the names before anyone set them, "(none)"
+// for the host and domain.
+func newInitUTS() *UTSNamespace {
+	return &UTSNamespace{name: Utsname{Sysname: "Linux", Nodename: "(none)", Release: Release,
+		Version: Version, Machine: utsMachine(runtime.GOARCH), Domainname: "(none)"}}
+}
+
+// utsMachine names the machine as Linux does for the Go architecture.
+func utsMachine(goarch string) string {
+	if m, ok := map[string]string{"amd64": "x86_64", "386": "i686", "arm64": "aarch64", "arm": "armv7l",
+		"ppc64le": "ppc64le", "riscv64": "riscv64", "s390x": "s390x", "loong64": "loongarch64"}[goarch]; ok {
+		return m
+	}
+	return goarch
+}
+
+// copy is clone_uts_ns: a new namespace starting with the same names.
+func (u *UTSNamespace) copy() *UTSNamespace {
+	u.mu.RLock()
+	defer u.mu.RUnlock()
+	return &UTSNamespace{name: u.name}
+}
+
+// UTSNamespace returns the task's UTS namespace.
+func (t *Task) UTSNamespace() *UTSNamespace { return t.uts.Load() }
+
+// Uname is uname(2).
+func (t *Task) Uname() Utsname {
+	u := t.UTSNamespace()
+	u.mu.RLock()
+	defer u.mu.RUnlock()
+	return u.name
+}
+
+// Sethostname is sethostname(2): CAP_SYS_ADMIN over the namespace, and at
+// most NewUTSLen bytes.
+func (t *Task) Sethostname(name string) error {
+	return t.setUTSName(name, func(n *Utsname) *string { return &n.Nodename })
+}
+
+// Setdomainname is setdomainname(2), with sethostname's rules.
+func (t *Task) Setdomainname(name string) error {
+	return t.setUTSName(name, func(n *Utsname) *string { return &n.Domainname })
+}
+
+func (t *Task) setUTSName(name string, field func(*Utsname) *string) error {
+	if !t.Cred().HasCap(linux.CAP_SYS_ADMIN) {
+		return linux.EPERM
+	}
+	if len(name) > NewUTSLen {
+		return linux.EINVAL
+	}
+	u := t.UTSNamespace()
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	*field(&u.name) = name
+	return nil
+}
