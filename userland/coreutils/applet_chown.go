@@ -16,6 +16,7 @@ import (
 // chownOpts are the options chown and chgrp share.
 type chownOpts struct {
 	recursive, noDeref, verbose, changes, quiet bool
+	derefAsked                                  bool // --dereference, after any -h
 	preserveRoot                                bool // refuse -R on /
 	uid, gid                                    uint32
 	chgrp                                       bool
@@ -34,7 +35,7 @@ func chownApplet(c *cmd) int {
 	fs.About = "Give each FILE the OWNER and/or GROUP (names or numbers)."
 	ref := fs.String("reference", "", "use RFILE's owner and group")
 	ops, ok := c.Parse(fs)
-	if !ok {
+	if !ok || !c.chownTraversalOK(o) {
 		return 1
 	}
 	switch {
@@ -66,7 +67,7 @@ func chgrpApplet(c *cmd) int {
 	fs.About = "Give each FILE the group GROUP (a name or a number)."
 	ref := fs.String("reference", "", "use RFILE's group")
 	ops, ok := c.Parse(fs)
-	if !ok {
+	if !ok || !c.chownTraversalOK(o) {
 		return 1
 	}
 	o.uid = vfs.NoChange
@@ -91,17 +92,27 @@ func chgrpApplet(c *cmd) int {
 	return c.chownAll(ops, o)
 }
 
+// chownTraversalOK refuses -R --dereference: following links met in the
+// tree needs -H or -L, which linuxvfs's chown does not have.
+func (c *cmd) chownTraversalOK(o *chownOpts) bool {
+	if o.recursive && o.derefAsked {
+		c.Errorf("-R --dereference requires either -H or -L")
+		return false
+	}
+	return true
+}
+
 func (c *cmd) chownFlags() (*applet.FlagSet, *chownOpts) {
 	fs := c.FlagSet()
 	o := &chownOpts{}
 	fs.BoolVarP(&o.recursive, "recursive", "R", false, "change directories and everything below them")
-	fs.BoolVarP(&o.noDeref, "no-dereference", "h", false, "change symbolic links, not what they point to")
+	fs.Func("no-dereference", "h", "change symbolic links, not what they point to", func() { o.noDeref, o.derefAsked = true, false })
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "report every file handled")
 	fs.BoolVarP(&o.changes, "changes", "c", false, "report the files whose owner changed")
 	fs.BoolVarP(&o.quiet, "silent", "f", false, "say nothing about files that cannot be changed")
 	fs.BoolVar(&o.quiet, "quiet", false, "the same as --silent")
 	fs.BoolP("P", "P", false, "with -R, follow no symbolic link (default)")
-	fs.Bool("dereference", false, "change what symbolic links point to (default)")
+	fs.Func("dereference", "", "change what symbolic links point to (default)", func() { o.noDeref, o.derefAsked = false, true })
 	fs.Func("preserve-root", "", "refuse to work recursively on /", func() { o.preserveRoot = true })
 	fs.Func("no-preserve-root", "", "do not treat / specially (default)", func() { o.preserveRoot = false })
 	return fs, o

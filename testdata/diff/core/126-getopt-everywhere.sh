@@ -24,3 +24,5 @@ chown -R --preserve-root root //; echo $?
 mkdir -p /tmp/pr/x; chgrp -R --preserve-root root /tmp/pr/x/../../; echo $?
 chmod -R --preserve-root --no-preserve-root 755 /tmp/pr/x; echo $?
 rm -r --preserve-root --no-preserve-root /tmp/pr; echo $?
+mkdir /tmp/cx; chown -R --dereference root /tmp/cx; echo $?; ln -s /tmp/cx /tmp/cl
+chown -h --dereference 5 /tmp/cl; stat -c %u /tmp/cx; chown --dereference -h 7 /tmp/cl; stat -c %u /tmp/cx /tmp/cl
