@@ -167,7 +167,7 @@ func (p *parser) command() error {
 			return r.fail("multiple `!'s")
 		}
 	}
-	if c == eof || c == '\n' || c == ';' && cmd.a1 != nil && false {
+	if c == eof || c == '\n' {
 		r.unget(c)
 		return r.fail("missing command")
 	}
