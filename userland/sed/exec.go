@@ -28,10 +28,10 @@ type machine struct {
 	in       *input
 	out      *output // where p, =, a, i ... go: stdout or the -i file
 	stdout   *output
-	files    map[string]*output        // w files by name
-	readers  map[string]*bufio.Reader  // R files by name
-	appendQ  []queued                  // a, r, R output of this cycle
-	replaced bool                      // for t and T
+	files    map[string]*output       // w files by name
+	readers  map[string]*bufio.Reader // R files by name
+	appendQ  []queued                 // a, r, R output of this cycle
+	replaced bool                     // for t and T
 	lastRe   *sedRegex
 	status   int
 	quit     bool

@@ -167,7 +167,7 @@ func (p *parser) command() error {
 			return r.fail("multiple `!'s")
 		}
 	}
-	if c == eof || c == '\n' {
+	if c == eof || c == '\n' && r.atEnd() {
 		r.unget(c)
 		return r.fail("missing command")
 	}
@@ -537,6 +537,7 @@ func (p *parser) filename() string {
 		b.WriteByte(byte(c))
 		c = r.get()
 	}
+	r.unget(c)
 	return b.String()
 }
 
@@ -598,7 +599,7 @@ func textEscape(c byte) byte {
 func (p *parser) substitute(cmd *command) error {
 	r := &p.r
 	delim := r.get()
-	if delim == eof || delim == '\n' || delim == '\\' {
+	if delim == eof || delim == '\n' {
 		return r.fail("unterminated `s' command")
 	}
 	pat, ok := p.delimited(delim, true)
@@ -729,7 +730,7 @@ func parseReplacement(raw string, s *substitution) []replPart {
 func (p *parser) transliterate(cmd *command) error {
 	r := &p.r
 	delim := r.get()
-	if delim == eof || delim == '\n' || delim == '\\' {
+	if delim == eof || delim == '\n' {
 		return r.fail("unterminated `y' command")
 	}
 	src, ok := p.delimited(delim, false)

@@ -49,6 +49,12 @@ func (r *scriptReader) unget(c int) {
 	}
 }
 
+// atEnd reports whether the character just got was the last of the
+// program (the newline every piece ends with).
+func (r *scriptReader) atEnd() bool {
+	return r.cur == len(r.pieces)-1 && r.off == len(r.pieces[r.cur].text)
+}
+
 // peek returns the next character without consuming it.
 func (r *scriptReader) peek() int {
 	c := r.get()

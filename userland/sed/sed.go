@@ -188,7 +188,7 @@ func (st *settings) option(c *applet.Cmd, o getopt.Parsed) int {
 		text, err := readScriptFile(c, o.Value)
 		if err != nil {
 			c.Errorf("couldn't open file %s: %s", o.Value, applet.ErrText(err))
-			return 1
+			return 4
 		}
 		if text != "" && !strings.HasSuffix(text, "\n") {
 			text += "\n"
