@@ -92,7 +92,7 @@ func (t *translator) run() (string, error) {
 		if c == '\\' {
 			err = t.escape()
 		} else {
-			err = t.plain(c)
+			err = t.plain(c, t.i-1)
 		}
 		if err != nil {
 			return "", err
@@ -117,8 +117,9 @@ func (t *translator) atStart(before int) bool {
 	return strings.HasSuffix(prev, `\(`) || strings.HasSuffix(prev, `\|`)
 }
 
-// plain handles an unescaped character.
-func (t *translator) plain(c byte) error {
+// plain handles an unescaped character (or one a numeric escape
+// produced) that started at offset at.
+func (t *translator) plain(c byte, at int) error {
 	switch {
 	case c == '[':
 		return t.bracket()
@@ -128,7 +129,7 @@ func (t *translator) plain(c byte) error {
 	case c == '*':
 		return t.quantifier("*", true)
 	case c == '^':
-		if t.ere || t.atStart(t.i-1) {
+		if t.ere || t.atStart(at) {
 			t.out.WriteString("^")
 			t.atomStart, t.quantified, t.lastWord = -1, false, false
 			if !t.ere {
@@ -215,28 +216,43 @@ func (t *translator) escape() error {
 		t.atomStart, t.quantified = -1, false
 	case '<':
 		// A word start is a boundary before a word character: Go has
-		// no look-ahead, so it is only taken before a literal word
-		// character or \w.
+		// no look-ahead, so it is only taken before what can only
+		// match a word character; "\<." is a boundary and a word
+		// character.
+		if strings.HasPrefix(t.src[t.i:], ".") && !t.quantifierAt(t.i+1) {
+			t.i++
+			t.out.WriteString(`\b`)
+			t.atom(`\w`, true)
+			return nil
+		}
 		if !t.wordAhead() {
 			return errUnsupported
 		}
 		t.out.WriteString(`\b`)
 		t.atomStart, t.quantified = -1, false
 	case '>':
+		s := t.out.String()
+		if t.atomStart >= 0 && !t.quantified && s[t.atomStart:] == "." {
+			// ".\>": the character before the end is a word one.
+			t.out.Reset()
+			t.out.WriteString(s[:t.atomStart] + `\w`)
+			t.lastWord = true
+		}
 		if !t.lastWord {
 			return errUnsupported
 		}
 		t.out.WriteString(`\b`)
-		t.atomStart, t.quantified = -1, false
+		t.atomStart, t.quantified, t.lastWord = -1, false, false
 	case 'x', 'o', 'd', 'c':
 		b, n, ok := numericEscape(t.src[t.i-1:])
 		if !ok {
 			t.literal(c)
 			return nil
 		}
+		start := t.i - 2
 		t.i += n - 1
 		// The byte stands as if written raw, as GNU sed has it.
-		return t.plain(b)
+		return t.plain(b, start)
 	default:
 		if c >= '1' && c <= '9' {
 			// Back-references are beyond Go's engine; a reference to
@@ -248,16 +264,101 @@ func (t *translator) escape() error {
 	return nil
 }
 
-// wordAhead reports whether the expression continues with a word
-// character (literal or \w).
+// wordAhead reports whether the expression continues with an item that
+// only matches a word character (a literal one, \w or a bracket of word
+// characters), not made optional.
 func (t *translator) wordAhead() bool {
-	if t.i >= len(t.src) {
+	rest := t.src[t.i:]
+	n := 0
+	switch {
+	case rest == "":
+		return false
+	case isWordByte(rest[0]):
+		n = 1
+	case strings.HasPrefix(rest, `\w`):
+		n = 2
+	case rest[0] == '[':
+		end, ok := wordyBracket(rest)
+		if !ok {
+			return false
+		}
+		n = end
+	default:
 		return false
 	}
-	if isWordByte(t.src[t.i]) {
+	return !t.optionalAt(t.i + n)
+}
+
+// quantifierAt reports whether a repetition operator starts at offset i.
+func (t *translator) quantifierAt(i int) bool {
+	rest := t.src[i:]
+	if rest == "" {
+		return false
+	}
+	if rest[0] == '*' {
 		return true
 	}
-	return strings.HasPrefix(t.src[t.i:], `\w`)
+	if t.ere {
+		return strings.IndexByte("+?{", rest[0]) >= 0
+	}
+	return strings.HasPrefix(rest, `\+`) || strings.HasPrefix(rest, `\?`) || strings.HasPrefix(rest, `\{`)
+}
+
+// optionalAt reports whether an operator at i may repeat the item before
+// it zero times (anything but + is taken as possibly zero).
+func (t *translator) optionalAt(i int) bool {
+	if !t.quantifierAt(i) {
+		return false
+	}
+	rest := t.src[i:]
+	return !(rest[0] == '+' && t.ere || strings.HasPrefix(rest, `\+`) && !t.ere)
+}
+
+// wordyBracket reports whether the bracket expression at the start of s
+// only holds word characters (letters, digits, '_', ranges of one kind
+// of them, or the alpha, digit, alnum, upper, lower and xdigit classes),
+// and where it ends.
+func wordyBracket(s string) (int, bool) {
+	i := 1
+	if i < len(s) && s[i] == '^' {
+		return 0, false
+	}
+	first := true
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c == ']' && !first:
+			return i + 1, true
+		case strings.HasPrefix(s[i:], "[:"):
+			end := strings.Index(s[i+2:], ":]")
+			if end < 0 {
+				return 0, false
+			}
+			switch s[i+2 : i+2+end] {
+			case "alpha", "digit", "alnum", "upper", "lower", "xdigit":
+			default:
+				return 0, false
+			}
+			i += 2 + end + 2
+		case isWordByte(c) && i+2 < len(s) && s[i+1] == '-' && s[i+2] != ']':
+			hi := s[i+2]
+			if !sameWordKind(c, hi) {
+				return 0, false
+			}
+			i += 3
+		case isWordByte(c):
+			i++
+		default:
+			return 0, false
+		}
+		first = false
+	}
+	return 0, false
+}
+
+func sameWordKind(a, b byte) bool {
+	in := func(c, lo, hi byte) bool { return c >= lo && c <= hi }
+	return in(a, '0', '9') && in(b, '0', '9') || in(a, 'a', 'z') && in(b, 'a', 'z') || in(a, 'A', 'Z') && in(b, 'A', 'Z')
 }
 
 func isWordByte(c byte) bool {
@@ -299,6 +400,9 @@ func (t *translator) quantifier(q string, star bool) error {
 	}
 	t.out.WriteString(q)
 	t.quantified = true
+	if q != "+" && !strings.HasPrefix(q, "{") || strings.HasPrefix(q, "{0") {
+		t.lastWord = false
+	}
 	return nil
 }
 
@@ -393,6 +497,7 @@ var posixClasses = map[string]bool{
 // ordinary character in it, except that \n, \t and \\ are GNU sed's
 // escapes for newline, tab and backslash.
 func (t *translator) bracket() error {
+	start := t.i - 1
 	var b strings.Builder
 	b.WriteString("[")
 	if t.i < len(t.src) && t.src[t.i] == '^' {
@@ -447,7 +552,8 @@ func (t *translator) bracket() error {
 		}
 	}
 	b.WriteString("]")
-	t.atom(b.String(), false)
+	_, wordy := wordyBracket(t.src[start:t.i])
+	t.atom(b.String(), wordy)
 	return nil
 }
 
