@@ -13,6 +13,7 @@ import (
 	"github.com/linuxvfs/linuxvfs/shell"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"github.com/linuxvfs/linuxvfs/userland/coreutils"
+	"github.com/linuxvfs/linuxvfs/userland/sed"
 	"github.com/linuxvfs/linuxvfs/userland/utillinux"
 )
 
@@ -22,6 +23,7 @@ func Programs() *applet.Set {
 	shell.Register(set)
 	coreutils.Register(set)
 	utillinux.Register(set)
+	sed.Register(set)
 	return set
 }
 
