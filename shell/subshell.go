@@ -26,8 +26,9 @@ import (
 // back the subshell's status. If errexit skips REAP, the parent is leaving
 // too: its own REAP (or the end of Run) collects the clone.
 //
-// Command substitutions and pipeline parts, also subshells for bash, stay
-// on their parent's task: they have no statement after them in which a
+// Command substitutions, pipeline parts and subshells that start
+// background jobs (see startsJobs), also subshells for bash, stay on
+// their parent's task: they have no statement after them in which a
 // clone could be ended, and a clone left open would keep its descriptors
 // and working directory busy. Their cd and umask still stay theirs
 // (syncDir, syncUmask).
@@ -49,8 +50,8 @@ type proc struct {
 	task   *vfs.Task
 	parent *proc
 	// background is set for clones made inside a background job, which
-	// may outlive Run.
-	background bool
+	// may outlive Run; jobStart for the clone of the job's own ( ... ).
+	background, jobStart bool
 
 	// mu guards dir: the interpreter keeps a logical directory string per
 	// (sub)shell; the task's cwd moves only when that string changes, so
@@ -60,11 +61,16 @@ type proc struct {
 	dir string
 }
 
-// within reports whether p is q or was forked below it.
-func (p *proc) within(q *proc) bool {
+// endsWith reports whether p ends when q is reaped: p is q or was forked
+// below it, and not inside a background job started below q, which runs
+// on by itself (its own REAP ends it).
+func (p *proc) endsWith(q *proc) bool {
 	for ; p != nil; p = p.parent {
 		if p == q {
 			return true
+		}
+		if p.jobStart {
+			return false
 		}
 	}
 	return false
@@ -131,8 +137,8 @@ func (s *shell) fork(ctx context.Context, args []string) []string {
 	p.mu.Lock()
 	dir := p.dir
 	p.mu.Unlock()
-	child := &proc{task: p.task.Clone(0), parent: p, dir: dir,
-		background: p.background || len(args) > 1 && args[1] == "bg"}
+	bg := len(args) > 1 && args[1] == "bg"
+	child := &proc{task: p.task.Clone(0), parent: p, dir: dir, background: p.background || bg, jobStart: bg}
 	return []string{"eval", childVar + "=" + s.procs.add(child)}
 }
 
@@ -143,7 +149,7 @@ func (s *shell) reap(args []string) []string {
 		return []string{internal + "status", "0"}
 	}
 	if p := s.procs.get(args[1]); p != nil {
-		s.procs.end(func(q *proc) bool { return q.within(p) })
+		s.procs.end(func(q *proc) bool { return q.endsWith(p) })
 	}
 	return []string{internal + "status", args[2]}
 }
@@ -170,12 +176,26 @@ func rewriteSubshells(n syntax.Node) {
 	})
 	syntax.Walk(n, func(n syntax.Node) bool {
 		if st, ok := n.(*syntax.Stmt); ok {
-			if sub, ok := st.Cmd.(*syntax.Subshell); ok && !rewritten(sub) {
+			if sub, ok := st.Cmd.(*syntax.Subshell); ok && !rewritten(sub) && !startsJobs(sub) {
 				st.Cmd = forkedSubshell(sub, bg[sub])
 			}
 		}
 		return true
 	})
+}
+
+// startsJobs reports whether a subshell starts background jobs (cmd &)
+// anywhere in it. Such a subshell keeps its parent's task: a job may run
+// on after the subshell ends, and its clone would be ended under it.
+func startsJobs(sub *syntax.Subshell) bool {
+	found := false
+	syntax.Walk(sub, func(n syntax.Node) bool {
+		if st, ok := n.(*syntax.Stmt); ok && st.Background {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // rewritten reports whether sub already starts with the PROCVAR assignment.

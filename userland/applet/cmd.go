@@ -52,8 +52,6 @@ type Cmd struct {
 	// exit, once set by Exit, is the command's status whatever its
 	// function returns.
 	exit *int
-	// answers buffers standard input for Ask.
-	answers *bufio.Reader
 	// Set holds the commands a child of this one may run.
 	Set *Set
 }

@@ -116,6 +116,12 @@ func (f *FlagSet) Func(long, short, usage string, fn func()) {
 	f.add(long, short, "", usage, func(string, bool) error { fn(); return nil })
 }
 
+// Action is Func with a check that may refuse the option: fn returns an
+// error to print, or ErrReported.
+func (f *FlagSet) Action(long, short, usage string, fn func() error) {
+	f.add(long, short, "", usage, func(string, bool) error { return fn() })
+}
+
 // OptionalFunc declares --long[=ARG] (and -short without argument): fn
 // gets the argument and whether there was one; it may return ErrReported.
 func (f *FlagSet) OptionalFunc(long, short, usage string, fn func(v string, given bool) error) {

@@ -380,7 +380,9 @@ func (sp *grepSpec) compile() (*regexp.Regexp, error) {
 			pat = breToERE(pat)
 		}
 		if sp.word {
-			pat = `\b(?:` + pat + `)\b`
+			// A match counts when no word character touches it on
+			// either side; \b would also demand one inside it.
+			pat = `(?:^|[^0-9A-Za-z_])(?:` + pat + `)(?:[^0-9A-Za-z_]|$)`
 		}
 		if sp.line {
 			pat = `^(?:` + pat + `)$`

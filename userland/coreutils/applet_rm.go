@@ -7,6 +7,7 @@ import (
 
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -15,6 +16,9 @@ import (
 // rmOpts are rm's parsed options.
 type rmOpts struct {
 	force, recursive, emptyDirs, verbose, preserveRoot bool
+	// preserveAll is --preserve-root=all: no operand on another device
+	// than its parent directory either.
+	preserveAll bool
 	// ask is when rm asks before removing: -f, -i, -I and --interactive
 	// set it, the last one given winning.
 	ask rmAsk
@@ -55,28 +59,43 @@ func rmApplet(c *cmd) int {
 	fs.Func("force", "f", "never ask; ignore files that do not exist", func() { o.force, o.ask = true, rmAskNever })
 	fs.BoolVarP(&o.recursive, "recursive", "r", false, "remove directories and their contents")
 	fs.BoolVarP(&o.recursive, "Recursive", "R", false, "the same as -r")
-	fs.BoolVarP(&o.emptyDirs, "dir", "d", false, "remove empty directories")
+	fs.BoolVarP(&o.emptyDirs, "dir", "d", false, "also remove directories that hold nothing")
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "name each file as it is removed")
-	fs.Func("i", "i", "ask before each removal", func() { o.ask = rmAskEach })
-	fs.Func("I", "I", "ask once before removing more than three files or recursively", func() { o.ask = rmAskOnce })
+	// Asking also ends -f's silence about missing files; "never" does not.
+	fs.Func("i", "i", "ask before each removal", func() { o.ask, o.force = rmAskEach, false })
+	fs.Func("I", "I", "one question first, when the command line is big (over three names, or -r)", func() { o.ask, o.force = rmAskOnce, false })
 	fs.OptionalFunc("interactive", "", "ask `WHEN`: never, once (-I) or always (-i, the default)", func(v string, given bool) error {
-		o.ask = rmAskEach
+		k := int(rmAskEach)
 		if given {
-			k, ok := c.lsArgmatch("--interactive", v, rmAskWords)
-			if !ok {
+			var ok bool
+			if k, ok = c.lsArgmatch("--interactive", v, rmAskWords); !ok {
 				return applet.ErrReported
 			}
-			o.ask = rmAsk(k)
 		}
+		o.ask = rmAsk(k)
+		o.force = o.force && o.ask == rmAskNever
 		return nil
 	})
-	noPreserve := fs.Bool("no-preserve-root", false, "allow removing / recursively")
-	fs.Bool("preserve-root", true, "refuse to remove / (default)")
+	o.preserveRoot = true
+	fs.Action("no-preserve-root", "", "allow removing / recursively (not abbreviated)", func() error {
+		if !slices.Contains(c.Args, "--no-preserve-root") {
+			return errors.New("you may not abbreviate the --no-preserve-root option")
+		}
+		o.preserveRoot = false // --preserve-root=all's device check stays
+		return nil
+	})
+	fs.OptionalFunc("preserve-root", "", "refuse to remove / (default); =`all`: also any operand that is a mount point", func(v string, given bool) error {
+		if given && v != "all" {
+			c.Errorf("unrecognized --preserve-root argument: %s", applet.Quote(v))
+			return applet.ErrReported
+		}
+		o.preserveRoot, o.preserveAll = true, given
+		return nil
+	})
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
-	o.preserveRoot = !*noPreserve
 	if len(ops) == 0 {
 		if o.force {
 			return 0
@@ -146,6 +165,11 @@ func (c *cmd) rmOne(name string, o *rmOpts) rmResult {
 		return rmFailed
 	}
 	if o.preserveRoot && c.refuseRoot(name) {
+		return rmFailed
+	}
+	if o.preserveAll && c.onOtherDevice(name, st.Dev()) {
+		c.Errorf("skipping %s, since it's on a different device", applet.Quote(name))
+		c.Errorf("and --preserve-root=all is in effect")
 		return rmFailed
 	}
 	if !o.recursive {
@@ -248,6 +272,13 @@ func (c *cmd) refuseRoot(name string) bool {
 	}
 	c.Errorf("use --no-preserve-root to override this failsafe")
 	return true
+}
+
+// onOtherDevice reports whether a directory is on another device than
+// its parent (a mount point).
+func (c *cmd) onOtherDevice(name string, dev uint64) bool {
+	parent, err := c.Task.Lstat(strings.TrimRight(name, "/") + "/..")
+	return err == nil && parent.Dev() != dev
 }
 
 // isRoot reports whether name resolves to the task's root directory.

@@ -288,10 +288,10 @@ func wcApplet(c *cmd) int {
 	fs := c.FlagSet()
 	fs.Synopsis = "[OPTION]... [FILE]..."
 	fs.About = `Count the lines, words and bytes of each FILE, with a total for several.`
-	l := fs.BoolP("lines", "l", false, "print the line counts")
-	w := fs.BoolP("words", "w", false, "print the word counts")
-	b := fs.BoolP("bytes", "c", false, "print the byte counts")
-	m := fs.BoolP("chars", "m", false, "print the character counts")
+	l := fs.BoolP("lines", "l", false, "count newlines")
+	w := fs.BoolP("words", "w", false, "count words (runs of non-blank characters)")
+	b := fs.BoolP("bytes", "c", false, "count bytes")
+	m := fs.BoolP("chars", "m", false, "count characters (bytes unless the locale is UTF-8)")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
@@ -432,11 +432,11 @@ func teeApplet(c *cmd) int {
 // basenameApplet is basename(1).
 func basenameApplet(c *cmd) int {
 	fs := c.FlagSet()
-	fs.Synopsis = "NAME [SUFFIX]\n  or:  basename OPTION... NAME..."
+	fs.Synopsis = "NAME [SUFFIX]\n  or:  basename -a|-s SUFFIX [OPTION]... NAME..."
 	fs.About = `Print NAME without its directories and, if given, SUFFIX.`
 	multiple := fs.BoolP("multiple", "a", false, "take every argument as a NAME")
-	suffix := fs.StringP("suffix", "s", "", "remove a trailing SUFFIX; implies -a")
-	zero := fs.BoolP("zero", "z", false, "end each output line with NUL, not newline")
+	suffix := fs.StringP("suffix", "s", "", "strip `SUFFIX` from the end of each NAME (takes every argument as a NAME)")
+	zero := fs.BoolP("zero", "z", false, "terminate each result with a NUL byte instead of a newline")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
@@ -487,7 +487,7 @@ func dirnameApplet(c *cmd) int {
 	fs := c.FlagSet()
 	fs.Synopsis = "[OPTION] NAME..."
 	fs.About = `Print each NAME without its last component.`
-	zero := fs.BoolP("zero", "z", false, "end each output line with NUL, not newline")
+	zero := fs.BoolP("zero", "z", false, "terminate each result with a NUL byte instead of a newline")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1

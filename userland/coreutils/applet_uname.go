@@ -17,17 +17,17 @@ import (
 // option selecting each; processor and hardware platform are "unknown" on
 // Linux, and -a leaves them out then.
 var unameFields = []struct {
-	short, long string
-	value       func(u vfs.Utsname) string
+	short, long, alias, about string
+	value                     func(u vfs.Utsname) string
 }{
-	{"s", "kernel-name", func(u vfs.Utsname) string { return u.Sysname }},
-	{"n", "nodename", func(u vfs.Utsname) string { return u.Nodename }},
-	{"r", "kernel-release", func(u vfs.Utsname) string { return u.Release }},
-	{"v", "kernel-version", func(u vfs.Utsname) string { return u.Version }},
-	{"m", "machine", func(u vfs.Utsname) string { return u.Machine }},
-	{"p", "processor", func(vfs.Utsname) string { return "unknown" }},
-	{"i", "hardware-platform", func(vfs.Utsname) string { return "unknown" }},
-	{"o", "operating-system", func(vfs.Utsname) string { return "GNU/Linux" }},
+	{"s", "kernel-name", "sysname", "the kernel's name (Linux)", func(u vfs.Utsname) string { return u.Sysname }},
+	{"n", "nodename", "", "the host name of the UTS namespace", func(u vfs.Utsname) string { return u.Nodename }},
+	{"r", "kernel-release", "release", "the release number", func(u vfs.Utsname) string { return u.Release }},
+	{"v", "kernel-version", "", "the build string after the release", func(u vfs.Utsname) string { return u.Version }},
+	{"m", "machine", "", "the machine type (x86_64, aarch64...)", func(u vfs.Utsname) string { return u.Machine }},
+	{"p", "processor", "", "the processor type, which Linux does not tell", func(vfs.Utsname) string { return "unknown" }},
+	{"i", "hardware-platform", "", "the hardware platform, which Linux does not tell", func(vfs.Utsname) string { return "unknown" }},
+	{"o", "operating-system", "", "the system's name (GNU/Linux)", func(vfs.Utsname) string { return "GNU/Linux" }},
 }
 
 // unameApplet is uname(1) over the task's UTS namespace.
@@ -35,10 +35,13 @@ func unameApplet(c *cmd) int {
 	fs := c.FlagSet()
 	fs.Synopsis = "[OPTION]..."
 	fs.About = "Print what the kernel says about itself: its name when no option asks\nfor more."
-	all := fs.BoolP("all", "a", false, "print everything, leaving out unknown processor and platform")
+	all := fs.BoolP("all", "a", false, "every field Linux knows, in the order below")
 	want := make([]*bool, len(unameFields))
 	for i, f := range unameFields {
-		want[i] = fs.BoolP(f.long, f.short, false, "print the "+strings.ReplaceAll(f.long, "-", " "))
+		want[i] = fs.BoolP(f.long, f.short, false, f.about)
+		if f.alias != "" {
+			fs.BoolVar(want[i], f.alias, false, "the same as --"+f.long)
+		}
 	}
 	ops, ok := c.Parse(fs)
 	if !ok {
@@ -53,7 +56,9 @@ func unameApplet(c *cmd) int {
 	for i, f := range unameFields {
 		chosen = chosen || *want[i]
 		v := f.value(u)
-		if *want[i] || *all && v != "unknown" {
+		// With -a, the fields Linux does not know are left out even when
+		// asked for by name as well.
+		if (*want[i] || *all) && !(*all && v == "unknown") {
 			out = append(out, v)
 		}
 	}
@@ -81,11 +86,13 @@ func hostnameApplet(c *cmd) int {
 	short := fs.BoolP("short", "s", false, "print the name up to its first dot")
 	fs.BoolP("boot", "b", false, "set the name even when it would be empty (no effect here)")
 	file := fs.StringP("file", "F", "", "set the name from the first line of `FILE`")
-	nis := fs.BoolP("yp", "y", false, "print the NIS domain name")
+	nis := fs.BoolP("yp", "y", false, "print (or with NAME set) the NIS domain name")
+	fs.BoolVar(nis, "nis", false, "the same as --yp")
 	var dns bool
 	for _, o := range [][2]string{{"domain", "d"}, {"fqdn", "f"}, {"alias", "a"}, {"all-fqdns", "A"}, {"ip-address", "i"}, {"all-ip-addresses", "I"}} {
 		fs.BoolVarP(&dns, o[0], o[1], false, "resolve the name ("+o[0]+"): needs DNS")
 	}
+	fs.BoolVar(&dns, "long", false, "the same as --fqdn")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return hostnameUsageStatus
@@ -96,6 +103,8 @@ func hostnameApplet(c *cmd) int {
 		return hostnameUsageStatus
 	case fs.Changed("file"):
 		return c.setHostnameFrom(*file)
+	case len(ops) == 1 && *nis:
+		return c.setDomainname(ops[0])
 	case len(ops) == 1:
 		return c.setHostname(ops[0])
 	case *nis:
@@ -168,6 +177,20 @@ func (c *cmd) setHostnameFrom(file string) int {
 		}
 	}
 	return c.setHostname("")
+}
+
+// setDomainname is -y NAME: the NIS domain name, which the tool does not
+// check beyond its length.
+func (c *cmd) setDomainname(name string) int {
+	if err := c.Task.Setdomainname(name); err != nil {
+		if errors.Is(err, linux.EINVAL) {
+			c.Errorf("name too long")
+		} else {
+			c.Errorf("%s", applet.ErrText(err))
+		}
+		return 1
+	}
+	return 0
 }
 
 // printNISDomain is -y: the domain name, unless none was set (the tool

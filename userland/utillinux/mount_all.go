@@ -9,12 +9,12 @@ import (
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
-// mount -a: every /etc/fstab entry that is not noauto, not swap, of the -t
-// types, passing the -O filter and not mounted yet is mounted as if named
-// on the command line, with the command line's -o options after its own.
-// The status says how the whole went: 0 when nothing failed, 64
-// (exitSomeOK) when some entries failed and others were mounted, 32 when
-// entries failed and none was mounted.
+// mount -a: each /etc/fstab entry is sorted into an outcome: left alone
+// (noauto, swap, the root, or not of the -t types / -O options), found
+// mounted already, or mounted as if named on the command line (with the
+// command line's -o options after its own), which may fail. The outcomes
+// decide the status: 0 when none failed, 64 (exitSomeOK) when some were
+// mounted and some failed, 32 when failures are all there is.
 
 // exitSomeOK is mount -a's status when only some entries could be mounted.
 const exitSomeOK = 64
@@ -22,39 +22,77 @@ const exitSomeOK = 64
 // fstabEntryWidth is the width -v pads a target to before ": WHAT".
 const fstabEntryWidth = 25
 
+// entryOutcome is what mount -a did with one fstab entry.
+type entryOutcome int
+
+const (
+	entryIgnored entryOutcome = iota
+	entryPresent              // already mounted
+	entryMounted
+	entryFailed
+	entryExcused // failed, but nofail made it no error
+)
+
+// entryWords are -v's words for the outcomes that have a line.
+var entryWords = map[entryOutcome]string{
+	entryIgnored: "ignored", entryPresent: "already mounted", entryMounted: "successfully mounted",
+}
+
 // mountFstab is mount -a; tmpl is the job the command line described.
 func (c *cmd) mountFstab(tmpl *mountJob, types, testOpts string) int {
-	tb := c.readFstab("/etc/fstab")
-	var mounted, failed int
-	for _, fs := range tb.fss {
-		switch {
-		case !fstabWanted(fs, types, testOpts):
-			c.sayEntry(tmpl, fs.target, "ignored")
-			continue
-		case isMounted(tmpl.t, fs):
-			c.sayEntry(tmpl, fs.target, "already mounted")
-			continue
+	var outcomes []entryOutcome
+	for _, fs := range c.readFstab("/etc/fstab").fss {
+		o := c.fstabEntry(tmpl, fs, types, testOpts)
+		if w, ok := entryWords[o]; ok && tmpl.verbose {
+			fmt.Fprintf(c.Out, "%-*s: %s\n", fstabEntryWidth, fs.target, w)
 		}
-		if c.mountEntry(tmpl, fs) == exitOK {
-			mounted++
-			c.sayEntry(tmpl, fs.target, "successfully mounted")
-		} else {
-			failed++
-		}
+		outcomes = append(outcomes, o)
 	}
+	return mountAllStatus(outcomes)
+}
+
+// fstabEntry decides about one entry and carries it out.
+func (c *cmd) fstabEntry(tmpl *mountJob, fs *ulFS, types, testOpts string) entryOutcome {
 	switch {
-	case failed == 0:
+	case !fstabWanted(fs, types, testOpts):
+		return entryIgnored
+	case isMounted(tmpl.t, fs):
+		return entryPresent
+	}
+	j := tmpl.forEntry(fs)
+	status := j.run()
+	j.releaseLoopdev()
+	switch {
+	case status != exitOK:
+		return entryFailed
+	case !j.fake && !j.succeeded():
+		return entryExcused
+	}
+	return entryMounted
+}
+
+// mountAllStatus sums the outcomes up into mount -a's exit status.
+func mountAllStatus(outcomes []entryOutcome) int {
+	count := map[entryOutcome]int{}
+	for _, o := range outcomes {
+		count[o]++
+	}
+	if count[entryFailed] == 0 {
 		return exitOK
-	case mounted > 0:
+	}
+	if count[entryMounted] > 0 {
 		return exitSomeOK
 	}
 	return exitFailed
 }
 
-// fstabWanted applies noauto, swap and the -t and -O filters.
+// fstabWanted leaves out noauto entries, swap areas, the root (mounted
+// before fstab is read) and what the -t and -O filters do not select.
 func fstabWanted(fs *ulFS, types, testOpts string) bool {
-	opts := ulSplitOpts(fs.optstr)
-	if _, noauto := optionValue(opts, "noauto"); noauto || fs.fstype == "swap" {
+	if _, noauto := optionValue(ulSplitOpts(fs.optstr), "noauto"); noauto {
+		return false
+	}
+	if fs.fstype == "swap" || fs.target == "/" || fs.target == "root" {
 		return false
 	}
 	if types != "" && !ulMatchFstype(fs.fstype, types) {
@@ -84,24 +122,16 @@ func sameSource(t *vfs.Task, m *ulFS, src string) bool {
 	return strings.HasPrefix(src, "/") && !m.isPseudo() && m.source == ulCanonicalize(t, src)
 }
 
-// mountEntry runs one entry as a job of its own.
-func (c *cmd) mountEntry(tmpl *mountJob, fs *ulFS) int {
-	j := &mountJob{c: c, t: tmpl.t, source: fs.source, target: fs.target, hasSource: true, hasTarget: true,
+// forEntry is the job for one entry: its source, target, type and options,
+// then the command line's options and switches.
+func (tmpl *mountJob) forEntry(fs *ulFS) *mountJob {
+	j := &mountJob{c: tmpl.c, t: tmpl.t, source: fs.source, target: fs.target, hasSource: true, hasTarget: true,
 		fstype: fs.fstype, fake: tmpl.fake, noMtab: tmpl.noMtab, explicitRW: tmpl.explicitRW}
 	if fs.optstr != "" {
 		j.addOptions(fs.optstr)
 	}
 	j.items = append(j.items, tmpl.items...)
-	status := j.run()
-	j.releaseLoopdev()
-	return status
-}
-
-// sayEntry is -v's line about one entry.
-func (c *cmd) sayEntry(tmpl *mountJob, target, what string) {
-	if tmpl.verbose {
-		fmt.Fprintf(c.Out, "%-*s: %s\n", fstabEntryWidth, target, what)
-	}
+	return j
 }
 
 // readFstab reads an fstab file of the task, warning about each line it

@@ -13,3 +13,4 @@ echo hello 1<>/tmp/g-rw; cat /tmp/g-rw
 printf 'XYZ' > /tmp/g-rw2; echo ab 1<>/tmp/g-rw2; cat /tmp/g-rw2
 grep -E 'a|b' /tmp/g-gf | grep -F -q ab; echo rc=$?
 grep -i A -n -H /tmp/g-gf; echo rc=$?
+printf 'a -x\n' | grep -w -- -x; printf 'foo_bar\nfoo bar\n' | grep -w foo; printf 'x.y\n' | grep -wc '.'

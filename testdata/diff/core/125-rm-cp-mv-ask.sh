@@ -26,3 +26,11 @@ mkdir t; touch t/a; printf 'y\nn\ny\n' | rm -ri t; echo rc=$?; ls
 mkdir -p u/v; touch u/v/a;  printf 'y\nn\ny\n' | rm -ri u; echo rc=$?; ls -R u
 touch g h; mkdir k; echo y | mv -i -n g h; echo rc=$?; ls; echo y | mv -n -i g h; echo rc=$?; ls
 echo y | cp -i g k; echo rc=$?
+rm -f -i nonexist </dev/null; echo rc=$?; rm -f -i; echo rc=$?
+rm -f --interactive=never nonexist; echo rc=$?; rm -f -I nonexist; echo rc=$?
+printf 'y\nsecond\n' > /tmp/ans; touch /tmp/ask/r; { rm -i /tmp/ask/r; read x; echo "x=$x"; } < /tmp/ans
+mkdir -p /tmp/ask/zz; rm -r --no-pres /tmp/ask/zz; echo rc=$?; rm --preserve-root=bad x; echo rc=$?
+mkdir -p /tmp/pa; mount -t tmpfs t /tmp/pa; touch /tmp/pa/f
+rm -r --preserve-root=all /tmp/pa; echo rc=$?; rm -r --preserve-root=all /tmp/pa/f; echo rc=$?
+rm --preserve-root=all /tmp/pa; echo rc=$?; rm -r --preserve-root=al /tmp/pa; echo $?
+rm -r --preserve-root=all --no-preserve-root /tmp/pa; echo $?; umount /tmp/pa
