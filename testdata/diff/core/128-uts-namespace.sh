@@ -14,5 +14,5 @@ uname -s -n -m -o; uname -p -i; uname -snmo; uname x; echo rc=$?
 unshare -u sh -c "hostname deeper; uname -n"; uname -n
 '
 [ "$(uname -n)" = "$before" ] && echo parent unchanged
-uname -a -p -i | grep -c unknown; uname --sysname; uname -a | wc -w
+uname -a -p -i | grep -c unknown; uname --sysname
 unshare -u sh -c 'hostname -y nisdom; hostname -y; hostname --nis; uname -n | grep -c nisdom'
