@@ -60,6 +60,7 @@ type table struct {
 	varNames bool   // headers as shell variable names (findmnt -y)
 	jsonName string // the name of the JSON array
 	utf8     bool   // the locale's charset is UTF-8: box-drawing branches, multibyte text kept
+	ascii    bool   // ASCII branches even so (findmnt -a)
 }
 
 func (t *table) addCol(c *tableCol) { t.cols = append(t.cols, c) }

@@ -28,7 +28,7 @@ func (t *table) branches(r *tableRow) string {
 		return ""
 	}
 	g := asciiBranches
-	if t.utf8 {
+	if t.utf8 && !t.ascii {
 		g = utf8Branches
 	}
 	var above []string

@@ -347,7 +347,8 @@ func ulFindmntApplet(c *cmd) int {
 		noHeader: f.flags&ulFlNoheadings != 0,
 		varNames: f.flags&ulFlShellvar != 0,
 		jsonName: "filesystems",
-		utf8:     !ascii && localeIsUTF8(c),
+		utf8:     localeIsUTF8(c),
+		ascii:    ascii,
 	}
 	switch {
 	case f.flags&ulFlJSON != 0:
