@@ -49,7 +49,11 @@ var loopCols = []loopCol{
 		return ""
 	}},
 	{"OFFSET", 5, true, cellNumber, "where in the file the device starts", func(d *loopDev) string { return decimalCell(d.offset()) }},
-	{"PARTSCAN", 1, true, cellFlag, "1 if partitions are scanned", flagCell(linux.LO_FLAGS_PARTSCAN)},
+	{"PARTSCAN", 1, true, cellFlag, "1 if partitions are scanned", func(*loopDev) string {
+		// Without sysfs losetup cannot tell, and every kernel since 3.2
+		// can scan loop devices for partitions.
+		return "1"
+	}},
 	{"RO", 1, true, cellFlag, "1 if the device is read-only", flagCell(linux.LO_FLAGS_READ_ONLY)},
 	{"SIZELIMIT", 5, true, cellNumber, "most bytes of the file used (0: to its end)", func(d *loopDev) string { return decimalCell(d.sizeLimit()) }},
 	{"DIO", 1, true, cellFlag, "1 if the file is read and written with direct I/O", flagCell(linux.LO_FLAGS_DIRECT_IO)},
