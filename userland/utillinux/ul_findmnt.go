@@ -112,6 +112,7 @@ type ulFindmnt struct {
 	tid     int32
 	tb      *ulTable
 	backwrd bool
+	rowOf   map[*ulFS]*tableRow // the row printed for each filesystem
 }
 
 var ulFindmntOpts = []ulOpt{
@@ -175,14 +176,16 @@ func ulFindmntApplet(c *cmd) int {
 	}
 	f := &ulFindmnt{c: c, flags: ulFlTree, match: map[int]string{}}
 	outarg := ""
-	forceTree := false
+	forceTree, ascii := false, false
 	for _, p := range parsed {
 		switch p.id {
 		case 'A':
 			f.flags |= ulFlAll
-		case 'a', 'u', 'k':
-			// ASCII is the C locale's default; nothing is truncated
-			// when not writing to a terminal; mountinfo is the default.
+		case 'a':
+			ascii = true
+		case 'u', 'k':
+			// Nothing is truncated when not writing to a terminal;
+			// mountinfo is the default.
 		case 'b':
 			f.flags |= ulFlBytes
 		case 'C':
@@ -339,31 +342,39 @@ func ulFindmntApplet(c *cmd) int {
 	if forceTree {
 		f.flags |= ulFlTree
 	}
-	out := &ulTableOut{
-		tree:       f.flags&ulFlTree != 0,
-		raw:        f.flags&ulFlRaw != 0,
-		json:       f.flags&ulFlJSON != 0,
-		pairs:      f.flags&ulFlExport != 0,
-		noheadings: f.flags&ulFlNoheadings != 0,
-		shellvar:   f.flags&ulFlShellvar != 0,
-		name:       "filesystems",
+	out := &table{
+		tree:     f.flags&ulFlTree != 0,
+		noHeader: f.flags&ulFlNoheadings != 0,
+		varNames: f.flags&ulFlShellvar != 0,
+		jsonName: "filesystems",
+		utf8:     localeIsUTF8(c),
+		ascii:    ascii,
 	}
+	switch {
+	case f.flags&ulFlJSON != 0:
+		out.format = formatJSON
+	case f.flags&ulFlExport != 0:
+		out.format = formatPairs
+	case f.flags&ulFlRaw != 0:
+		out.format = formatRaw
+	}
+	f.rowOf = map[*ulFS]*tableRow{}
 	for _, id := range f.cols {
 		info := ulFindmntCols[id]
 		if id == ulColAction || id == ulColOldOptions || id == ulColOldTarget {
 			c.ulWarn("%s column is requested, but --poll is not enabled", info.name)
 			return 1
 		}
-		col := &ulColumn{name: info.name, whint: info.whint, right: info.right, tree: id == ulColTarget}
+		col := &tableCol{header: info.name, hint: info.whint, right: info.right, tree: id == ulColTarget}
 		switch id {
 		case ulColID, ulColParent, ulColFreq, ulColPassno, ulColTID:
-			col.jsonType = ulJSONNumber
+			col.kind = cellNumber
 		case ulColSize, ulColAvail, ulColUsed:
 			if f.flags&ulFlBytes != 0 {
-				col.jsonType = ulJSONNumber
+				col.kind = cellNumber
 			}
 		}
-		out.cols = append(out.cols, col)
+		out.addCol(col)
 	}
 	ok = true
 	if out.tree && f.flags&ulFlSubmounts == 0 {
@@ -372,14 +383,15 @@ func ulFindmntApplet(c *cmd) int {
 		ok = f.addMatchingLines(out)
 		if !ok && f.flags&ulFlNoswapmatch != 0 && f.flags&ulFlStricttarget == 0 && f.match[ulColTarget] != "" {
 			f.extraTargetMatch()
-			out.lines, out.roots = nil, nil
+			out.rows, out.tops = nil, nil
+			f.rowOf = map[*ulFS]*tableRow{}
 			ok = f.addMatchingLines(out)
 		}
 	}
 	if !ok {
 		return 1
 	}
-	out.print(c.Out)
+	out.render(c.Out)
 	return 0
 }
 
@@ -441,7 +453,7 @@ func (f *ulFindmnt) matches(fs *ulFS) bool {
 }
 
 // treenode is create_treenode.
-func (f *ulFindmnt) treenode(out *ulTableOut, fs *ulFS, parent *ulLine) {
+func (f *ulFindmnt) treenode(out *table, fs *ulFS, parent *tableRow) {
 	first := false
 	if fs == nil {
 		fs = f.tb.root()
@@ -460,7 +472,7 @@ func (f *ulFindmnt) treenode(out *ulTableOut, fs *ulFS, parent *ulLine) {
 	for _, ch := range f.tb.children(fs) {
 		f.treenode(out, ch, line)
 	}
-	if first && len(f.tb.fss) > len(out.lines) {
+	if first && len(f.tb.fss) > len(out.rows) {
 		for _, x := range f.tb.fss {
 			if !f.hasLine(out, x) && f.matches(x) {
 				f.treenode(out, x, nil)
@@ -469,17 +481,12 @@ func (f *ulFindmnt) treenode(out *ulTableOut, fs *ulFS, parent *ulLine) {
 	}
 }
 
-func (f *ulFindmnt) hasLine(out *ulTableOut, fs *ulFS) bool {
-	for _, ln := range out.lines {
-		if ln.fs == fs {
-			return true
-		}
-	}
-	return false
+func (f *ulFindmnt) hasLine(out *table, fs *ulFS) bool {
+	return f.rowOf[fs] != nil
 }
 
 // addMatchingLines is add_matching_lines with get_next_fs.
-func (f *ulFindmnt) addMatchingLines(out *ulTableOut) bool {
+func (f *ulFindmnt) addMatchingLines(out *table) bool {
 	n := 0
 	fss := f.tb.iter(f.backwrd)
 	next := 0
@@ -542,9 +549,9 @@ func (f *ulFindmnt) extraTargetMatch() {
 	}
 }
 
-func (f *ulFindmnt) addLine(out *ulTableOut, fs *ulFS, parent *ulLine) *ulLine {
-	ln := out.newLine(parent)
-	ln.fs = fs
+func (f *ulFindmnt) addLine(out *table, fs *ulFS, parent *tableRow) *tableRow {
+	ln := out.addRow(parent)
+	f.rowOf[fs] = ln
 	for i, id := range f.cols {
 		ln.cells[i] = f.data(fs, id)
 	}

@@ -122,13 +122,13 @@ func checkApplyFlags(t *testing.T, opts []string, flags uint64) {
 
 // checkStrtosize: a plain decimal number reads as itself.
 func checkStrtosize(t *testing.T, s string) {
-	n, err := ulStrtosize(s)
+	n, err := parseSizeArg(s)
 	if err != nil {
 		return
 	}
 	if d := strings.TrimLeft(s, "0123456789"); d == "" && s != "" && s[0] != '0' {
 		if want, perr := strconv.ParseUint(s, 10, 64); perr == nil && n != want {
-			t.Fatalf("ulStrtosize(%q) = %d", s, n)
+			t.Fatalf("parseSizeArg(%q) = %d", s, n)
 		}
 	}
 }

@@ -9,7 +9,7 @@ import (
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
 
-// TestStrtosize checks ulStrtosize against what losetup --sizelimit
+// TestStrtosize checks parseSizeArg against what losetup --sizelimit
 // accepted on the real system (util-linux 2.38.1).
 func TestStrtosize(t *testing.T) {
 	for _, tc := range []struct {
@@ -24,9 +24,9 @@ func TestStrtosize(t *testing.T) {
 		{"-1", 0, linux.EINVAL}, {"1x", 0, linux.EINVAL}, {"10b", 0, linux.EINVAL},
 		{"9999999999999999999999", 0, linux.ERANGE}, {"100000E", 0, linux.ERANGE},
 	} {
-		got, err := ulStrtosize(tc.in)
+		got, err := parseSizeArg(tc.in)
 		if got != tc.want || (err == nil) != (tc.err == nil) || err != nil && !errors.Is(err, tc.err) {
-			t.Errorf("ulStrtosize(%q) = %d, %v; want %d, %v", tc.in, got, err, tc.want, tc.err)
+			t.Errorf("parseSizeArg(%q) = %d, %v; want %d, %v", tc.in, got, err, tc.want, tc.err)
 		}
 	}
 }

@@ -102,7 +102,7 @@ func (j *mountJob) loopOptions() (loopRequest, error) {
 		if err != nil || j.user&bit == 0 || !found {
 			return 0
 		}
-		n, perr := ulStrtosize(val)
+		n, perr := parseSizeArg(val)
 		if !has || val == "" || perr != nil {
 			err = j.badOption()
 		}
@@ -137,83 +137,88 @@ func (j *mountJob) setupLoopdev() error {
 	if j.sameFileMountedHere(backing, req.offset) {
 		return linux.EBUSY
 	}
-	lc := newLoopCxt(j.t)
-	defer lc.deinit()
-	reuse, err := reusableLoopdev(lc, backing, req, loFlags)
+	d, err := reusableLoopdev(j, backing, req, loFlags)
 	if err != nil {
 		return err
 	}
+	reuse := d != nil
 	if !reuse {
-		if req.named {
-			lc.setDevice(req.device)
-		}
-		if err := newLoopdev(lc, backing, req, loFlags|linux.LO_FLAGS_AUTOCLEAR); err != nil {
+		if d, err = newLoopdev(j, backing, req, loFlags|linux.LO_FLAGS_AUTOCLEAR); err != nil {
 			return err
 		}
 	}
-	j.source = lc.device
-	if reuse || (j.user&uLoop != 0 && lc.hasFlag(linux.LO_FLAGS_AUTOCLEAR)) {
+	defer d.release()
+	j.source = d.path
+	if reuse || (j.user&uLoop != 0 && d.hasFlag(linux.LO_FLAGS_AUTOCLEAR)) {
 		j.user &^= uLoop
 		j.groups.user = withoutOption(j.groups.user, "loop")
 	}
-	if j.flags&linux.MS_RDONLY == 0 && lc.hasFlag(linux.LO_FLAGS_READ_ONLY) {
+	if j.flags&linux.MS_RDONLY == 0 && d.hasFlag(linux.LO_FLAGS_READ_ONLY) {
 		j.flags |= linux.MS_RDONLY
 	}
-	fd, ferr := lc.getFd()
+	fd, ferr := d.takeFd()
 	if ferr != nil {
 		return errnoOf(ferr)
 	}
 	j.loopFd, j.loopFdOpen = fd, true
-	lc.fd = -1
 	return nil
 }
 
 // reusableLoopdev looks for a device already set up for the file: one
-// with the same offset and size limit is reused (lc is then set to it);
-// one that overlaps otherwise is an error.
-func reusableLoopdev(lc *ulLoopCxt, backing string, req loopRequest, loFlags uint32) (bool, error) {
-	switch lc.findOverlap(backing, req.offset, req.sizelimit) {
-	case 0:
-		return false, nil
-	case 1:
-		return false, probLoopOverlap
+// with the same offset and size limit is returned for reuse; one that
+// overlaps otherwise is an error.
+func reusableLoopdev(j *mountJob, backing string, req loopRequest, loFlags uint32) (*loopDev, error) {
+	found, d := findLoopOverlap(j.t, backing, req.offset, req.sizelimit)
+	switch found {
+	case overlapNone:
+		return nil, nil
+	case overlapSome:
+		return nil, probLoopOverlap
 	}
-	if _, err := lc.getFd(); err != nil {
-		return false, errnoOf(err)
+	if _, err := d.open(); err != nil {
+		d.release()
+		return nil, errnoOf(err)
 	}
-	if _, err := lc.getInfo(); err != nil {
-		lc.deinit() // its autoclear won the race: set up a new one
-		return false, nil
+	if _, err := d.status(); err != nil {
+		d.release() // its autoclear won the race: set up a new one
+		return nil, nil
 	}
 	switch {
-	case lc.hasFlag(linux.LO_FLAGS_READ_ONLY) && loFlags&linux.LO_FLAGS_READ_ONLY == 0:
-		return false, linux.EROFS
+	case d.hasFlag(linux.LO_FLAGS_READ_ONLY) && loFlags&linux.LO_FLAGS_READ_ONLY == 0:
+		d.release()
+		return nil, linux.EROFS
 	case req.named:
-		return false, probLoopOverlap
+		d.release()
+		return nil, probLoopOverlap
 	}
-	return true, nil
+	return d, nil
 }
 
 // newLoopdev sets up the device named by loop= or, without it, the first
 // free one (again if another process takes it first).
-func newLoopdev(lc *ulLoopCxt, backing string, req loopRequest, loFlags uint32) error {
+func newLoopdev(j *mountJob, backing string, req loopRequest, loFlags uint32) (*loopDev, error) {
+	setup := loopSetup{file: backing, offset: req.offset, sizeLimit: req.sizelimit, flags: loFlags}
 	for {
-		if !req.named {
-			if err := lc.findUnused(); err != nil {
-				return errnoOf(err)
+		var d *loopDev
+		if req.named {
+			d = newLoopDev(j.t, req.device)
+		} else {
+			var err error
+			if d, err = freeLoop(j.t); err != nil {
+				return nil, errnoOf(err)
 			}
 		}
-		if err := lc.setBackingFile(backing); err != nil {
-			return errnoOf(err)
+		if backing == "" {
+			d.release()
+			return nil, errnoOf(linux.EINVAL)
 		}
-		lc.config.Info.Offset, lc.config.Info.SizeLimit = req.offset, req.sizelimit
-		lc.config.Info.Flags = loFlags
-		err := lc.setupDevice()
+		err := d.attach(setup)
 		if err == nil {
-			return nil
+			return d, nil
 		}
+		d.release()
 		if req.named || !errors.Is(err, linux.EBUSY) {
-			return probLoopSetup
+			return nil, probLoopSetup
 		}
 	}
 }
@@ -227,7 +232,7 @@ func (j *mountJob) sameFileMountedHere(backing string, offset uint64) bool {
 			continue
 		}
 		if strings.HasPrefix(fs.source, "/dev/loop") &&
-			ulLoopdevIsUsed(j.t, fs.source, bf, offset, 0, ulLoopFlOffset) {
+			loopBacks(j.t, fs.source, bf, offset) {
 			return true
 		}
 	}

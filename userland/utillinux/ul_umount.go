@@ -193,7 +193,7 @@ func (x *umountJob) umount() error {
 	loopdel := x.u.loopdel && x.wantsLoopDelete()
 	err := x.doUmount()
 	if err == nil && !x.u.fake && !x.remounted && loopdel {
-		if err := ulLoopdevDelete(t, x.source); err != nil {
+		if err := detachLoop(t, x.source); err != nil {
 			return errnoOf(err)
 		}
 	}
@@ -208,13 +208,12 @@ func (x *umountJob) wantsLoopDelete() bool {
 	if src == "" || ulIsTag(src) {
 		return true
 	}
-	if !ulIsLoopdev(x.u.c.Task, src) {
+	if !isLoopNode(x.u.c.Task, src) {
 		return false
 	}
-	lc := newLoopCxt(x.u.c.Task)
-	defer lc.deinit()
-	lc.setDevice(src)
-	return !lc.hasFlag(linux.LO_FLAGS_AUTOCLEAR)
+	d := newLoopDev(x.u.c.Task, src)
+	defer d.release()
+	return !d.hasFlag(linux.LO_FLAGS_AUTOCLEAR)
 }
 
 // findFS is __mtab_find_umount_fs: by target, then (swapmatch) by
@@ -256,12 +255,10 @@ func (x *umountJob) backingLoopdev(name string) string {
 		return ""
 	}
 	bf := ulCanonicalize(t, name)
-	lc := newLoopCxt(t)
-	defer lc.deinit()
 	var devs []string
-	lc.eachUsed(func() bool {
-		if f, err := lc.backingFile(); err == nil && f == bf {
-			devs = append(devs, lc.device)
+	eachBoundLoop(t, func(d *loopDev) bool {
+		if f, err := d.backingName(); err == nil && f == bf {
+			devs = append(devs, d.path)
 		}
 		return true
 	})

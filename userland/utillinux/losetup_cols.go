@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package utillinux
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+)
+
+// The columns of losetup --list, in the order --output-all and --help
+// give them.
+
+type loopCol struct {
+	name  string
+	hint  float64
+	right bool
+	kind  cellKind
+	about string // for --help
+	value func(d *loopDev) string
+}
+
+var loopCols = []loopCol{
+	{"NAME", 0.25, false, cellText, "the loop device", func(d *loopDev) string { return d.path }},
+	{"AUTOCLEAR", 1, true, cellFlag, "1 if the device goes when its last user closes it", flagCell(linux.LO_FLAGS_AUTOCLEAR)},
+	{"BACK-FILE", 0.3, false, cellText, "the file behind the device", func(d *loopDev) string {
+		name, _ := d.backingName()
+		return name
+	}},
+	{"BACK-INO", 4, true, cellNumber, "inode number of that file", func(d *loopDev) string {
+		if info, err := d.status(); err == nil && info.Inode != 0 {
+			return fmt.Sprint(info.Inode)
+		}
+		return ""
+	}},
+	{"BACK-MAJ:MIN", 6, false, cellText, "device number of the file's filesystem", func(d *loopDev) string {
+		if info, err := d.status(); err == nil && info.Device != 0 {
+			return fmt.Sprintf("%8d:%-3d", linux.Major(info.Device), linux.Minor(info.Device))
+		}
+		return ""
+	}},
+	{"MAJ:MIN", 3, false, cellText, "device number of the loop device", func(d *loopDev) string {
+		st, err := d.t.Stat(d.path)
+		if err == nil && applet.IsBlk(uint32(st.Mode)) && st.RdevMajor == linux.LOOP_MAJOR {
+			return fmt.Sprintf("%3d:%-3d", st.RdevMajor, st.RdevMinor)
+		}
+		return ""
+	}},
+	{"OFFSET", 5, true, cellNumber, "where in the file the device starts", func(d *loopDev) string { return decimalCell(d.offset()) }},
+	{"PARTSCAN", 1, true, cellFlag, "1 if partitions are scanned", func(*loopDev) string {
+		// Without sysfs losetup cannot tell, and every kernel since 3.2
+		// can scan loop devices for partitions.
+		return "1"
+	}},
+	{"RO", 1, true, cellFlag, "1 if the device is read-only", flagCell(linux.LO_FLAGS_READ_ONLY)},
+	{"SIZELIMIT", 5, true, cellNumber, "most bytes of the file used (0: to its end)", func(d *loopDev) string { return decimalCell(d.sizeLimit()) }},
+	{"DIO", 1, true, cellFlag, "1 if the file is read and written with direct I/O", flagCell(linux.LO_FLAGS_DIRECT_IO)},
+	{"LOG-SEC", 4, true, cellNumber, "logical sector size, bytes", func(d *loopDev) string { return decimalCell(d.sectorSize()) }},
+}
+
+// loopDefaultCols are the columns of --list without --output.
+var loopDefaultCols = []string{"NAME", "SIZELIMIT", "OFFSET", "AUTOCLEAR", "RO", "BACK-FILE", "DIO", "LOG-SEC"}
+
+func flagCell(bit uint32) func(d *loopDev) string {
+	return func(d *loopDev) string {
+		if d.hasFlag(bit) {
+			return "1"
+		}
+		return "0"
+	}
+}
+
+// decimalCell is a number cell, empty when there is no number.
+func decimalCell(n uint64, err error) string {
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprint(int64(n))
+}
+
+// loopColByName finds a column, ignoring case; -1 if there is none.
+func loopColByName(name string) int {
+	for i := range loopCols {
+		if strings.EqualFold(loopCols[i].name, name) {
+			return i
+		}
+	}
+	return -1
+}
+
+// pickColumns reads --output's list: names separated by commas, replacing
+// the columns, or with a leading '+' added to them. An empty name, or too
+// many names, fails without a word; an unknown one names what is left of
+// the list. A trailing comma belongs to the last name.
+func (j *losetupJob) pickColumns(spec string) bool {
+	rest, add := strings.CutPrefix(spec, "+")
+	if spec == "" || rest == "" {
+		return false
+	}
+	if !add {
+		j.cols = nil
+	}
+	for rest != "" {
+		if len(j.cols) >= 2*len(loopCols) {
+			return false
+		}
+		name, tail, comma := strings.Cut(rest, ",")
+		if comma && tail == "" {
+			name = rest
+		}
+		if name == "" {
+			return false
+		}
+		id := loopColByName(name)
+		if id < 0 {
+			j.c.ulWarn("unknown column: %s", rest)
+			return false
+		}
+		j.cols = append(j.cols, id)
+		if comma && tail == "" {
+			break
+		}
+		rest = tail
+	}
+	return true
+}
+
+// listTable prints --list: of the device given, or of every bound one
+// (those backed by match's file when match is not nil).
+func (j *losetupJob) listTable(match *backingFilter) {
+	tb := &table{noHeader: j.noHeader, jsonName: "loopdevices"}
+	switch {
+	case j.json:
+		tb.format = formatJSON
+	case j.raw:
+		tb.format = formatRaw
+	}
+	for _, id := range j.cols {
+		col := loopCols[id]
+		tb.addCol(&tableCol{header: col.name, hint: col.hint, right: col.right, kind: col.kind})
+	}
+	fill := func(d *loopDev) {
+		row := tb.addRow(nil)
+		for i, id := range j.cols {
+			row.cells[i] = loopCols[id].value(d)
+		}
+	}
+	if j.dev != nil {
+		fill(j.dev)
+	} else {
+		eachBoundLoop(j.c.Task, func(d *loopDev) bool {
+			if match == nil || match.accepts(d) {
+				fill(d)
+			}
+			return true
+		})
+	}
+	tb.render(j.c.Out)
+}
+
+// losetupHelp is --help: the usage text and the columns.
+func losetupHelp(c *cmd) int {
+	c.ulHelp()
+	fmt.Fprint(c.Out, "\nColumns for -O (--list output):\n")
+	for _, col := range loopCols {
+		fmt.Fprintf(c.Out, " %12s  %s\n", col.name, col.about)
+	}
+	return 0
+}
