@@ -466,23 +466,13 @@ func (t *Task) canUmount(p Path, flags int) error {
 
 // doUmount is do_umount.
 func (t *Task) doUmount(m *Mount, flags int) error {
-	root := t.Root()
+	isRoot := m == t.Root().Mnt
 	if flags&linux.MNT_EXPIRE != 0 {
-		if m == root.Mnt || flags&(linux.MNT_FORCE|linux.MNT_DETACH) != 0 {
-			return linux.EINVAL
-		}
-		t.k.lockNamespace()
-		busy := !m.mounts.empty() || m.refs.Load() != 0
-		wasMarked := m.expiryMark.Swap(true)
-		t.k.unlockNamespace()
-		if busy {
-			return linux.EBUSY
-		}
-		if !wasMarked {
-			return linux.EAGAIN
+		if err := t.expireStep(m, isRoot, flags); err != nil {
+			return err
 		}
 	}
-	if m == root.Mnt && flags&linux.MNT_DETACH == 0 {
+	if isRoot && flags&linux.MNT_DETACH == 0 {
 		return t.k.doUmountRoot(m.sb, t.Cred())
 	}
 	t.k.lockNamespace()
@@ -490,14 +480,33 @@ func (t *Task) doUmount(m *Mount, flags int) error {
 	if !t.checkMnt(m) || !m.hasParent() {
 		return linux.EINVAL
 	}
-	if flags&linux.MNT_DETACH != 0 {
-		umountTree(m, umountPropagate)
-		return nil
+	how := umountPropagate
+	if flags&linux.MNT_DETACH == 0 {
+		if propagateMountBusy(m) {
+			return linux.EBUSY
+		}
+		how |= umountSync
 	}
-	if propagateMountBusy(m) {
+	umountTree(m, how)
+	return nil
+}
+
+// expireStep is MNT_EXPIRE's part of do_umount: an idle mount is only
+// marked the first time, and unmounted the second if still marked (any
+// use in between clears the mark, see mntput); a busy one is left
+// unmarked. Neither the root nor a forced or lazy unmount can expire.
+func (t *Task) expireStep(m *Mount, isRoot bool, flags int) error {
+	if isRoot || flags&(linux.MNT_FORCE|linux.MNT_DETACH) != 0 {
+		return linux.EINVAL
+	}
+	t.k.lockNamespace()
+	defer t.k.unlockNamespace()
+	if !m.mounts.empty() || m.refs.Load() != 0 {
 		return linux.EBUSY
 	}
-	umountTree(m, umountPropagate|umountSync)
+	if !m.expiryMark.Swap(true) {
+		return linux.EAGAIN
+	}
 	return nil
 }
 
