@@ -191,191 +191,265 @@ func graftTree(m, parent *Mount, mp *Dentry) error {
 	return attachRecursiveMnt(m, parent, mp)
 }
 
-// inventGroupIDs is invent_group_ids.
-func inventGroupIDs(m *Mount, recurse bool) error {
-	for p := m; p != nil; p = nextIf(recurse, p, m) {
-		if p.groupID == 0 {
-			if err := p.allocGroupID(); err != nil {
-				cleanupGroupIDs(m, p)
-				return err
+// mountsOf yields m and, with whole, the rest of its tree, in walk order.
+// The body must not change the tree.
+func (m *Mount) mountsOf(whole bool) func(func(*Mount) bool) {
+	return func(yield func(*Mount) bool) {
+		for p := m; p != nil && yield(p); p = nextMnt(p, m) {
+			if !whole {
+				return
 			}
+		}
+	}
+}
+
+// assignGroupIDs is invent_group_ids: a fresh peer group ID for every
+// mount of m (or of its tree, with whole) that has none. On failure the
+// IDs handed out so far go back.
+func assignGroupIDs(m *Mount, whole bool) error {
+	for p := range m.mountsOf(whole) {
+		if p.groupID != 0 {
+			continue
+		}
+		if err := p.newGroup(); err != nil {
+			revokeGroupIDs(m, p)
+			return err
 		}
 	}
 	return nil
 }
 
-func nextIf(recurse bool, p, root *Mount) *Mount {
-	if !recurse {
-		return nil
-	}
-	return nextMnt(p, root)
-}
-
-// cleanupGroupIDs is cleanup_group_ids.
-func cleanupGroupIDs(m, end *Mount) {
-	for p := m; p != end; p = nextMnt(p, m) {
+// revokeGroupIDs is cleanup_group_ids: give back the IDs of the mounts of
+// m's tree, up to stop (nil: all of it), that hold one without being
+// shared.
+func revokeGroupIDs(m, stop *Mount) {
+	for p := m; p != stop; p = nextMnt(p, m) {
 		if p.groupID != 0 && !p.isShared() {
-			p.releaseGroupID()
+			p.dropGroupID()
 		}
 	}
 }
 
-// attachRecursiveMnt is attach_recursive_mnt: attach source (a new tree,
-// or a mount being moved) at (dest, mp), with copies wherever dest
-// propagates, tucking each under whatever is already mounted there.
+// graft is attach_recursive_mnt's work: attach source (a new tree, or a
+// mount being moved) at (dest, mp), with copies wherever dest passes
+// events on. prepare does what can fail and abort undoes it; commit then
+// cannot fail. What already sits where a mount goes ends up on the root
+// of the topmost mount of source's root stack, or of the copy's.
+type graft struct {
+	source, dest *Mount
+	mp           *Dentry
+	ns           *MountNamespace
+	moving       bool
+	top          *Mount   // topmost mount of the stack on source's root
+	copies       []*Mount // from propagateMnt, newest first
+}
+
+// attachRecursiveMnt is attach_recursive_mnt.
 func attachRecursiveMnt(source, dest *Mount, mp *Dentry) error {
-	ns := dest.ns.Load()
-	moving := source.hasParent()
-	top := source
-	for top.overmount != nil {
-		top = top.overmount
-	}
-	if !moving {
-		if err := ns.countMounts(source); err != nil {
-			ns.pending = 0
-			return err
-		}
+	g := graft{source: source, dest: dest, mp: mp, ns: dest.ns.Load(), moving: source.hasParent(), top: source}
+	for g.top.overmount != nil {
+		g.top = g.top.overmount
 	}
 	k := source.sb.k
-	tree := k.treeBuf[:0]
-	defer func() { clear(tree); k.treeBuf = tree[:0] }()
-	if dest.isShared() {
-		err := inventGroupIDs(source, true)
-		if err == nil {
-			tree, err = propagateMnt(dest, mp, source, tree)
-		}
-		if err != nil {
-			for _, c := range tree {
-				c.parent().ns.Load().pending = 0
-				umountTree(c, umountSync)
-			}
-			cleanupGroupIDs(source, nil)
-			ns.pending = 0
+	g.copies = k.treeBuf[:0]
+	defer func() { clear(g.copies); k.treeBuf = g.copies[:0] }()
+	if err := g.prepare(); err != nil {
+		return err
+	}
+	g.commit()
+	return nil
+}
+
+// prepare counts a new tree against the namespace's limit and, when dest
+// is shared, gives source's tree group IDs, makes the copies and makes
+// source's tree shared.
+func (g *graft) prepare() error {
+	if !g.moving {
+		if err := g.ns.countMounts(g.source); err != nil {
+			g.ns.pending = 0
 			return err
 		}
-		for p := source; p != nil; p = nextMnt(p, source) {
-			p.setShared()
-		}
 	}
-	if moving {
-		umountMnt(source)
+	if !g.dest.isShared() {
+		return nil
 	}
-	dest.setMountpoint(mp, source)
-	attachTreeMember(source, top)
-	for _, child := range tree {
-		attachTreeMember(child, top)
+	err := assignGroupIDs(g.source, true)
+	if err == nil {
+		g.copies, err = propagateMnt(g.dest, g.mp, g.source, g.copies)
+	}
+	if err != nil {
+		g.abort()
+		return err
+	}
+	for p := range g.source.mountsOf(true) {
+		p.markShared()
 	}
 	return nil
 }
 
-// attachTreeMember is the loop body of attach_recursive_mnt's commit: tuck
-// whatever already sits on child's mountpoint under child's top, then commit.
-func attachTreeMember(child, top *Mount) {
-	k := child.sb.k
-	k.mountSeqBegin() // a lookup sees q on mp or child there, never neither
-	defer k.mountSeqEnd()
-	if q := child.parent().lookupMntLocked(child.mountpoint()); q != nil {
-		r := child
-		for r.overmount != nil {
-			r = r.overmount
-		}
-		changeMountpoint(r, top.root, q)
+// abort throws the copies away and takes back what prepare counted and
+// handed out.
+func (g *graft) abort() {
+	for _, c := range g.copies {
+		c.parent().ns.Load().pending = 0
+		umountTree(c, umountSync)
 	}
-	commitTree(child)
+	revokeGroupIDs(g.source, nil)
+	g.ns.pending = 0
 }
 
-// commitTree is commit_tree: put a new tree in its parent's namespace and
-// make it visible.
-func commitTree(m *Mount) {
-	n := m.parent().ns.Load()
-	if m.nsNode.empty() {
-		for p := m; p != nil; p = nextMnt(p, m) {
-			if !p.nsNode.empty() {
-				p = skipMntTree(p)
-				continue
-			}
-			n.addToNS(p)
+// commit attaches source, then each copy.
+func (g *graft) commit() {
+	if g.moving {
+		umountMnt(g.source)
+	}
+	g.dest.setMountpoint(g.mp, g.source)
+	g.place(g.source)
+	for _, c := range g.copies {
+		g.place(c)
+	}
+}
+
+// place makes m, whose mountpoint is set, visible there; a mount already
+// there moves onto the root of the top of m's root stack.
+func (g *graft) place(m *Mount) {
+	k := m.sb.k
+	k.mountSeqBegin() // a lookup sees the old mount on mp or m there, never neither
+	defer k.mountSeqEnd()
+	if under := m.parent().lookupMntLocked(m.mountpoint()); under != nil {
+		onto := m
+		for onto.overmount != nil {
+			onto = onto.overmount
 		}
-		n.nr += n.pending
-		n.pending = 0
+		changeMountpoint(onto, g.top.root, under)
+	}
+	commitTree(m)
+}
+
+// commitTree is commit_tree: put a new tree in its parent's namespace
+// (the mounts not there yet, which the pending count covered) and make it
+// visible.
+func commitTree(m *Mount) {
+	ns := m.parent().ns.Load()
+	if m.nsNode.empty() {
+		ns.adoptTree(m)
 	}
 	makeVisible(m)
-	n.touch()
+	ns.touch()
+}
+
+// adoptTree adds to ns the mounts of m's tree that are in no namespace
+// list yet (a subtree already in one is passed over whole) and turns the
+// pending count into mounts.
+func (ns *MountNamespace) adoptTree(m *Mount) {
+	for p := m; p != nil; p = nextMnt(p, m) {
+		if !p.nsNode.empty() {
+			p = skipMntTree(p)
+			continue
+		}
+		ns.addToNS(p)
+	}
+	ns.nr += ns.pending
+	ns.pending = 0
 }
 
 // cloneMnt is clone_mnt: a new mount of old's superblock rooted at root,
-// related to old as flag says.
-func cloneMnt(old *Mount, root *Dentry, flag int) (*Mount, error) {
+// related to old as mode says.
+func cloneMnt(old *Mount, root *Dentry, mode copyMode) (*Mount, error) {
 	m, err := old.sb.k.allocVfsmnt(old.devname)
 	if err != nil {
 		return nil, err
 	}
 	m.sb, m.root = old.sb, root // before the group ID: m reaches its kernel through sb
 	m.flags.Store(old.Flags() &^ (linux.MNT_INTERNAL_FLAGS | linux.MNT_UMOUNT | linux.MNT_LOCKED))
-	if flag&(clSlave|clPrivate) == 0 {
-		m.groupID = old.groupID
-	}
-	if flag&clMakeShared != 0 && m.groupID == 0 {
-		if err := m.allocGroupID(); err != nil {
-			m.freeID()
-			return nil, err
-		}
-	}
-	if m.groupID != 0 {
-		m.setShared()
+	if err := m.joinGroupOf(old, mode); err != nil {
+		m.freeID()
+		return nil, err
 	}
 	m.sb.activate()
-	if flag&clPrivate != 0 {
-		return m, nil
-	}
-	if peers(m, old) {
-		old.share.add(&m.share)
-	}
-	if flag&clSlave != 0 && old.groupID != 0 {
-		m.slaveAddHead(old)
-		m.master = old
-	} else if old.isSlave() {
-		m.slaveAddBehind(old)
-		m.master = old.master
+	if mode&copyPrivate == 0 {
+		m.receiveLike(old, mode)
 	}
 	return m, nil
 }
 
-// copyTree is copy_tree: clone src's tree from dentry down, pruning
-// unbindable mounts unless clCopyUnbindable.
-func copyTree(src *Mount, dentry *Dentry, flag int) (*Mount, error) {
-	if flag&clCopyUnbindable == 0 && src.isUnbindable() {
+// joinGroupOf picks a copy's peer group: old's, unless the copy is to be
+// a slave or private; a new one when it must be shared and has none. A
+// copy with a group is shared.
+func (m *Mount) joinGroupOf(old *Mount, mode copyMode) error {
+	if mode&(copyAsSlave|copyPrivate) == 0 {
+		m.groupID = old.groupID
+	}
+	if m.groupID == 0 && mode&copyShared != 0 {
+		if err := m.newGroup(); err != nil {
+			return err
+		}
+	}
+	if m.groupID != 0 {
+		m.markShared()
+	}
+	return nil
+}
+
+// receiveLike links a copy into propagation: into old's ring, right after
+// old, when they are peers; then as old's newest receiver when it is to
+// be a slave of a shared old, or else beside old when old is a slave.
+func (m *Mount) receiveLike(old *Mount, mode copyMode) {
+	if sameGroup(m, old) {
+		old.share.add(&m.share)
+	}
+	switch {
+	case mode&copyAsSlave != 0 && old.groupID != 0:
+		m.master = old
+		m.joinReceiversFront(old)
+	case old.isSlave():
+		m.master = old.master
+		m.joinReceiversAfter(old)
+	}
+}
+
+// copyTree is copy_tree: clone src from the dentry at down, with the
+// mounts of its tree that lie below at, each attached to its parent's
+// clone in src's order; unbindable mounts and their trees are left out
+// unless mode has copyUnbindable, and an unbindable src is refused.
+func copyTree(src *Mount, at *Dentry, mode copyMode) (*Mount, error) {
+	if mode&copyUnbindable == 0 && src.isUnbindable() {
 		return nil, linux.EINVAL
 	}
-	res, err := cloneMnt(src, dentry, flag)
+	top, err := cloneMnt(src, at, mode)
 	if err != nil {
 		return nil, err
 	}
-	dst, srcParent := res, src
-	for c := src.mounts.next; c != &src.mounts; c = c.next {
-		rootChild := childOf(c)
-		if !isSubdir(rootChild.mountpoint(), dentry) {
+	for l := src.mounts.next; l != &src.mounts; l = l.next {
+		c := childOf(l)
+		if !isSubdir(c.mountpoint(), at) {
 			continue
 		}
-		for s := rootChild; s != nil; s = nextMnt(s, rootChild) {
-			if flag&clCopyUnbindable == 0 && s.isUnbindable() {
-				s = skipMntTree(s)
-				continue
-			}
-			for srcParent != s.parent() {
-				srcParent = srcParent.parent()
-				dst = dst.parent()
-			}
-			srcParent = s
-			dstParent := dst
-			if dst, err = cloneMnt(s, s.root, flag); err != nil {
-				umountTree(res, umountSync)
-				return nil, err
-			}
-			attachMnt(dst, dstParent, s.mountpoint())
+		if err := copyBranch(c, top, mode); err != nil {
+			umountTree(top, umountSync)
+			return nil, err
 		}
 	}
-	return res, nil
+	return top, nil
+}
+
+// copyBranch clones s and its tree below under onto, the clone of s's
+// parent.
+func copyBranch(s, onto *Mount, mode copyMode) error {
+	if mode&copyUnbindable == 0 && s.isUnbindable() {
+		return nil
+	}
+	c, err := cloneMnt(s, s.root, mode)
+	if err != nil {
+		return err
+	}
+	attachMnt(c, onto, s.mountpoint())
+	for l := s.mounts.next; l != &s.mounts; l = l.next {
+		if err := copyBranch(childOf(l), c, mode); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // doLoopback is do_loopback: bind (or with recurse, rbind) source at p.
@@ -412,7 +486,7 @@ func (t *Task) doLoopbackCopy(old Path, recurse bool) (*Mount, error) {
 		return nil, linux.EINVAL
 	}
 	if recurse {
-		return copyTree(old.Mnt, old.Dentry, clCopyMntNSFile)
+		return copyTree(old.Mnt, old.Dentry, copyNSFile)
 	}
 	return cloneMnt(old.Mnt, old.Dentry, 0)
 }
@@ -446,12 +520,12 @@ func (t *Task) doChangeType(p Path, flags uint64) error {
 	}
 	recurse := flags&linux.MS_REC != 0
 	if typ == linux.MS_SHARED {
-		if err := inventGroupIDs(m, recurse); err != nil {
+		if err := assignGroupIDs(m, recurse); err != nil {
 			return err
 		}
 	}
-	for q := m; q != nil; q = nextIf(recurse, q, m) {
-		changeMntPropagation(q, typ)
+	for q := range m.mountsOf(recurse) {
+		setPropagation(q, typ)
 	}
 	return nil
 }

@@ -296,7 +296,7 @@ func (c *checker) inRing(first, m *Mount) bool {
 		if p == m {
 			return true
 		}
-		if p = nextPeer(p); p == first {
+		if p = p.nextInGroup(); p == first {
 			return false
 		}
 	}
@@ -316,7 +316,7 @@ func (c *checker) checkRing(m *Mount) {
 		if !c.all[p] {
 			c.failf("peer ring of mount %d holds unreachable mount %d", m.id, p.id)
 		}
-		if p = nextPeer(p); p == m {
+		if p = p.nextInGroup(); p == m {
 			return
 		}
 	}

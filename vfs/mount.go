@@ -64,7 +64,7 @@ type Mount struct {
 	stack  atomic.Pointer[Mount]
 	nsNode listHead // mnt_node: place in the namespace's list
 
-	// propagation (fs/pnode.c)
+	// propagation (propagation.go)
 	share      listHead // mnt_share: ring of peers
 	master     *Mount   // mnt_master
 	slaveFirst *Mount   // mnt_slave_list (hlist head)

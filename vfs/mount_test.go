@@ -159,6 +159,19 @@ func TestUmountRules(t *testing.T) {
 		t.Fatalf("expire with detach = %v, want EINVAL", err)
 	}
 	must(init.Umount2("/mnt", linux.MNT_EXPIRE))
+	// A busy mount is not marked: once idle, the first expire still only
+	// marks it (as Linux 6.18 does).
+	must(init.Mount("t", "/mnt", "tmpfs", 0, ""))
+	must(init.Mkdir("/mnt/c", 0o755))
+	must(init.Mount("c", "/mnt/c", "tmpfs", 0, ""))
+	if err := init.Umount2("/mnt", linux.MNT_EXPIRE); err != linux.EBUSY {
+		t.Fatalf("expire with a child mount = %v, want EBUSY", err)
+	}
+	must(init.Umount("/mnt/c"))
+	if err := init.Umount2("/mnt", linux.MNT_EXPIRE); err != linux.EAGAIN {
+		t.Fatalf("first expire once idle = %v, want EAGAIN", err)
+	}
+	must(init.Umount2("/mnt", linux.MNT_EXPIRE))
 	if err := init.Umount2("/mnt", 0x100); err != linux.EINVAL {
 		t.Fatalf("unknown flag = %v, want EINVAL", err)
 	}

@@ -299,22 +299,34 @@ func pathConnected(m *Mount, d *Dentry) bool {
 	return m.root == m.sb.root || isSubdir(d, m.root)
 }
 
-// chooseMountpoint is choose_mountpoint: the nearest ancestor mountpoint
-// that is not itself a mount root, unless the walk reaches root first.
-func chooseMountpoint(m *Mount, root Path) (Path, bool) {
+// attachments yields, going up from m, where each mount in turn hangs:
+// its parent mount with the dentry it covers there. It ends at a mount
+// with no parent.
+func (m *Mount) attachments(yield func(Path) bool) {
 	for {
-		parent, mp := m.Parent()
-		if parent == m {
-			return Path{}, false
+		up, at := m.Parent()
+		if up == m || !yield(Path{up, at}) {
+			return
 		}
-		m = parent
-		if (Path{m, mp}) == root {
-			return Path{}, false
+		m = up
+	}
+}
+
+// chooseMountpoint is choose_mountpoint: where ".." from m's root leads,
+// the first attachment up from m that lies inside its mount's tree
+// rather than on its root (one on a root is passed through, as that
+// mount is itself attached somewhere). No answer when the climb runs out
+// of parents or meets root first.
+func chooseMountpoint(m *Mount, root Path) (Path, bool) {
+	for at := range m.attachments {
+		if at == root {
+			break
 		}
-		if mp != m.root {
-			return Path{m, mp}, true
+		if at.Dentry != at.Mnt.root {
+			return at, true
 		}
 	}
+	return Path{}, false
 }
 
 // lookupLast is lookup_last: walk the final component; a trailing slash

@@ -161,7 +161,7 @@ func (k *Kernel) copyMntNS(ns *MountNamespace, fs *FSStruct) (*MountNamespace, e
 	k.lockNamespace()
 	defer k.unlockNamespace()
 	old := ns.root
-	newRoot, err := copyTree(old, old.root, clCopyUnbindable|clExpire)
+	newRoot, err := copyTree(old, old.root, copyUnbindable|copyExpire)
 	if err != nil {
 		return nil, err
 	}

@@ -34,17 +34,16 @@ func rwString(ro bool) string {
 	return " rw"
 }
 
-// getDominatingID is get_dominating_id: the closest master peer group with
-// a member visible under root.
+// getDominatingID is get_dominating_id: going up m's chain of masters,
+// the group ID of the first group with a member in m's namespace whose
+// root is visible from root; 0 when there is none.
 func getDominatingID(m *Mount, root Path) int {
-	for mm := m.master; mm != nil; mm = mm.master {
-		p := mm
-		for {
-			if p.ns.Load() == m.ns.Load() && isPathReachable(p, p.root, root) {
+	ns := m.ns.Load()
+	visible := func(p *Mount) bool { return p.ns.Load() == ns && isPathReachable(p, p.root, root) }
+	for g := m.master; g != nil; g = g.master {
+		for p := range g.group {
+			if visible(p) {
 				return int(p.groupID)
-			}
-			if p = nextPeer(p); p == mm {
-				break
 			}
 		}
 	}

@@ -8,14 +8,16 @@ import (
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
 
-// umount_tree flags.
+// How umountTree goes about it (the kernel's UMOUNT_* flags).
 const (
-	umountSync = 1 << iota
-	umountPropagate
-	umountConnected
+	umountSync      = 1 << iota // a plain umount: the mounts go at once
+	umountPropagate             // also what propagation put elsewhere
+	umountConnected             // keep a mount under a parent that goes too attached to it
 )
 
-// umountList is a list threaded through mnt_list (Mount.umountNode).
+// umountList is a list of mounts threaded through Mount.umountNode: the
+// mounts an unmount takes, and while it works out the collateral, the
+// candidates.
 type umountList struct{ head listHead }
 
 func newUmountList() *umountList {
@@ -29,8 +31,8 @@ func (l *umountList) addHead(m *Mount) { l.head.add(&m.umountNode) }
 func (l *umountList) empty() bool      { return l.head.empty() }
 func (l *umountList) first() *Mount    { return umountNodeOf(l.head.next) }
 
-// all is list_for_each_entry_safe: the body may take the current mount off
-// the list, but no other.
+// all yields the list's mounts in order; the loop body may take the
+// current mount off the list, but no other.
 func (l *umountList) all(yield func(*Mount) bool) {
 	for n := l.head.next; n != &l.head; {
 		next := n.next
@@ -41,53 +43,74 @@ func (l *umountList) all(yield func(*Mount) bool) {
 	}
 }
 
-// spliceTail is list_splice_tail_init(from, l).
-func (l *umountList) spliceTail(from *umountList) {
-	for !from.empty() {
-		m := from.first()
-		m.umountNode.del()
+// pop takes the first mount off the list; nil when it is empty.
+func (l *umountList) pop() *Mount {
+	if l.empty() {
+		return nil
+	}
+	m := l.first()
+	m.umountNode.del()
+	return m
+}
+
+// appendAll moves every mount of from to the end of l, in order.
+func (l *umountList) appendAll(from *umountList) {
+	for m := from.pop(); m != nil; m = from.pop() {
 		l.addTail(m)
 	}
 }
 
-// disconnectMount is disconnect_mount.
-func disconnectMount(m *Mount, how int) bool {
-	if how&umountSync != 0 || !m.hasParent() {
-		return true
-	}
-	if m.parent().Flags()&linux.MNT_UMOUNT == 0 {
-		return true
-	}
-	return how&umountConnected == 0
+// willBeUnmounted reports a mount that an unmount under way has taken.
+func willBeUnmounted(m *Mount) bool { return m.Flags()&linux.MNT_UMOUNT != 0 }
+
+// staysAttached reports whether a mount being unmounted stays hung under
+// its parent (see umountConnected) rather than being cut loose
+// (disconnect_mount, negated).
+func staysAttached(m *Mount, how int) bool {
+	return how&(umountSync|umountConnected) == umountConnected &&
+		m.hasParent() && willBeUnmounted(m.parent())
 }
 
 // umountTree is umount_tree: take m and everything under it (and, with
 // umountPropagate, what propagation put elsewhere) out of their namespaces.
 // Kernel.namespaceMu must be held.
 func umountTree(m *Mount, how int) {
-	tmp := newUmountList()
+	set := takeTree(m)
+	if how&umountPropagate != 0 {
+		propagateUmount(set)
+	}
+	stackForgetLocked(set)
+	bulkMakePrivate(set)
+	finishUmount(set, how)
+}
+
+// takeTree marks m's tree as going, takes its mounts out of their
+// namespace's list and returns them in walk order, each off its parent's
+// list of children. The children lists are left alone until the walk
+// that reads them is over.
+func takeTree(m *Mount) *umountList {
+	set := newUmountList()
 	for p := m; p != nil; p = nextMnt(p, m) {
 		p.setFlags(linux.MNT_UMOUNT, 0)
 		if !p.nsNode.empty() {
 			moveFromNS(p)
 		}
-		tmp.addTail(p)
+		set.addTail(p)
 	}
-	for n := tmp.head.next; n != &tmp.head; n = n.next {
-		umountNodeOf(n).child.del()
+	for p := range set.all {
+		p.child.del()
 	}
-	if how&umountPropagate != 0 {
-		propagateUmount(tmp)
-	}
-	stackForgetLocked(tmp)
-	bulkMakePrivate(tmp)
-	// Releases wait for the end (namespace_unlock's mntputs in Linux): a
-	// mount kept connected is put back on its parent's list in this loop,
-	// and its parent's release must find it there.
-	var release []*Mount
-	for !tmp.empty() {
-		p := tmp.first()
-		p.umountNode.del()
+	return set
+}
+
+// finishUmount empties set: each mount leaves its namespace's count and
+// is either cut loose from its parent or hung back under it. The cut
+// mounts are released only at the end (namespace_unlock's mntputs in
+// Linux): one hung back under a parent is on that parent's list again
+// by then, and the parent's release must find it there.
+func finishUmount(set *umountList, how int) {
+	var cut []*Mount
+	for p := set.pop(); p != nil; p = set.pop() {
 		if ns := p.ns.Load(); ns != nil {
 			ns.nr--
 			ns.touch()
@@ -96,20 +119,19 @@ func umountTree(m *Mount, how int) {
 		if how&umountSync != 0 {
 			p.setFlags(linux.MNT_SYNC_UMOUNT, 0)
 		}
-		disconnect := disconnectMount(p, how)
-		if p.hasParent() {
-			if disconnect {
-				umountMnt(p)
-			} else {
-				p.parent().mounts.addTail(&p.child)
-			}
+		keep := staysAttached(p, how)
+		switch {
+		case keep:
+			p.parent().mounts.addTail(&p.child)
+		case p.hasParent():
+			umountMnt(p)
 		}
 		p.unmounted.Store(true)
-		if disconnect {
-			release = append(release, p)
+		if !keep {
+			cut = append(cut, p)
 		}
 	}
-	for _, p := range release {
+	for _, p := range cut {
 		p.releaseLocked()
 	}
 }
@@ -181,145 +203,231 @@ func (m *Mount) mntput() {
 	}
 }
 
+// Mount propagation on unmount (propagate_umount). The mounts that
+// propagation put on the same mountpoints as the mounts being unmounted,
+// wherever their parents pass events on, go too, unless something other
+// than another such mount sits on them: a mount kept only by what is
+// mounted on its root goes, and the mount on its root slides down to
+// where the stack was attached. The work is done by an umountSweep in
+// three passes: gather the candidates, settle those whose fate their
+// children decide, then take what remains, climbing to the first
+// ancestor that is no candidate.
+
+// umountSweep holds the candidates, each flagged tUmountCandidate and on
+// the candidates list until settled, and the mounts it decided to take.
+type umountSweep struct {
+	candidates *umountList
+	taken      *umountList
+}
+
 func isCandidate(m *Mount) bool { return m.tflags&tUmountCandidate != 0 }
 
-// gatherCandidates is gather_candidates.
-func gatherCandidates(set, candidates *umountList) {
+// propagateUmount is propagate_umount: add to set, at its end, the
+// mounts that go with it by propagation.
+func propagateUmount(set *umountList) {
+	sw := umountSweep{candidates: newUmountList(), taken: newUmountList()}
+	sw.gather(set)
+	for m := range sw.candidates.all {
+		sw.settle(m)
+	}
+	for m := sw.candidates.pop(); m != nil; m = sw.candidates.pop() {
+		sw.takeChain(m)
+	}
+	for m := range sw.taken.all {
+		if over := m.overmount; over != nil && !willBeUnmounted(over) {
+			lowerSurvivor(over)
+		}
+	}
+	set.appendAll(sw.taken)
+}
+
+// gather flags as candidates the mounts on the mountpoint of each mount
+// of set wherever that mount's parent passes events on, and lists those
+// not already going, newest first. A group already met is not walked
+// again. The mounts of set are flagged only while this runs.
+func (sw *umountSweep) gather(set *umountList) {
 	for m := range set.all {
 		if isCandidate(m) {
 			continue
 		}
 		m.tflags |= tUmountCandidate
-		p := m.parent()
 		mp := m.mountpoint()
-		for q := propagationNext(p, p); q != nil; {
-			if child := q.lookupMntLocked(mp); child != nil {
-				if isCandidate(child) {
-					q = skipPropagationSubtree(q, p)
-					continue
-				}
-				child.tflags |= tUmountCandidate
-				if !willBeUnmounted(child) {
-					candidates.addHead(child)
-				}
+		walkReached(m.parent(), func(q *Mount) walkStep {
+			c := q.lookupMntLocked(mp)
+			switch {
+			case c == nil:
+				return stepInto
+			case isCandidate(c):
+				return stepPastGroup
 			}
-			q = propagationNext(q, p)
-		}
+			c.tflags |= tUmountCandidate
+			if !willBeUnmounted(c) {
+				sw.candidates.addHead(c)
+			}
+			return stepInto
+		})
 	}
 	for m := range set.all {
 		m.tflags &^= tUmountCandidate
 	}
 }
 
-// umountOne is umount_one.
-func umountOne(m *Mount, to *umountList) {
-	m.setFlags(linux.MNT_UMOUNT, 0)
-	m.child.del()
-	moveFromNS(m)
-	to.addTail(m)
-}
-
-func removeFromCandidateList(m *Mount) {
+// drop takes m off the candidates (flag, list and the climb mark).
+func (sw *umountSweep) drop(m *Mount) {
 	m.tflags &^= tMarked | tUmountCandidate
 	m.umountNode.del()
 }
 
-// trimAncestors is trim_ancestors.
-func trimAncestors(m *Mount) {
-	for p := m.parent(); isCandidate(p); m, p = p, p.parent() {
-		if m.isMarked() {
+// take unmounts m as collateral (umount_one).
+func (sw *umountSweep) take(m *Mount) {
+	m.setFlags(linux.MNT_UMOUNT, 0)
+	m.child.del()
+	moveFromNS(m)
+	sw.taken.addTail(m)
+}
+
+// settle decides m when its children allow it: a childless candidate
+// goes; one with a child that stays, other than the one on its root,
+// stays and so do its candidate ancestors; one whose only staying child
+// is on its root keeps its ancestors but is decided later. A mount that
+// lost its candidacy meanwhile leaves the list.
+func (sw *umountSweep) settle(m *Mount) {
+	if !isCandidate(m) {
+		sw.drop(m)
+		return
+	}
+	pinned, topped := false, false
+	for c := m.mounts.next; c != &m.mounts; c = c.next {
+		switch k := childOf(c); {
+		case isCandidate(k):
+		case k == m.overmount:
+			topped = true
+		default:
+			pinned = true
+		}
+	}
+	switch {
+	case pinned:
+		sw.keepAncestors(m)
+		sw.drop(m)
+	case topped:
+		sw.keepAncestors(m)
+	case m.mounts.empty():
+		sw.drop(m)
+		sw.take(m)
+	}
+}
+
+// keepAncestors (trim_ancestors) climbs from m through candidate
+// parents: a parent that m does not merely top is no candidate any
+// longer. Each mount climbed from is marked, so no climb is made twice.
+func (sw *umountSweep) keepAncestors(m *Mount) {
+	for up := m.parent(); isCandidate(up) && !m.isMarked(); m, up = up, up.parent() {
+		m.tflags |= tMarked
+		if up.overmount != m {
+			up.tflags &^= tUmountCandidate
+		}
+	}
+}
+
+// takeChain decides a candidate left over after settling (handle_locked;
+// no mount is ever locked here, as linuxvfs has no user namespaces): it
+// and its candidate ancestors leave the list, and go, up to the first
+// ancestor that is no candidate.
+func (sw *umountSweep) takeChain(m *Mount) {
+	if !isCandidate(m) {
+		sw.drop(m)
+		return
+	}
+	top := m
+	for ; isCandidate(top); top = top.parent() {
+		sw.drop(top)
+	}
+	for ; m != top; m = m.parent() {
+		sw.take(m)
+	}
+}
+
+// lowerSurvivor (reparent) moves a surviving mount that sat on the root
+// of a mount now going down onto the place where its stack was attached:
+// the mountpoint under the nearest ancestor that stays.
+func lowerSurvivor(m *Mount) {
+	at := m
+	for {
+		mp := at.mountpoint()
+		at = at.parent()
+		if !willBeUnmounted(at) {
+			changeMountpoint(at, mp, m)
 			return
 		}
-		m.tflags |= tMarked
-		if m != p.overmount {
-			p.tflags &^= tUmountCandidate
-		}
 	}
 }
 
-// trimOne is trim_one.
-func trimOne(m *Mount, to *umountList) {
-	if !isCandidate(m) {
-		removeFromCandidateList(m)
-		return
-	}
-	removeThis, found, umountThis := false, false, false
-	for c := m.mounts.next; c != &m.mounts; c = c.next {
-		if !isCandidate(childOf(c)) {
-			found = true
-			if childOf(c) != m.overmount {
-				removeThis = true
-				break
-			}
+// bulkMakePrivate is bulk_make_private: make every mount of set private,
+// passing what each received on to the first mount that stays along its
+// way: its next peer, else its master. In a first sweep each mount
+// leaves its group and its master's list and its master field is used
+// for where its receivers go (its heir); chains through several mounts
+// of set are followed and then pointed straight at their end. In the
+// second sweep the receivers move.
+func bulkMakePrivate(set *umountList) {
+	for m := range set.all {
+		if !m.isMarked() {
+			redirectChain(m, findHeir(m))
 		}
 	}
-	if found {
-		trimAncestors(m)
-	} else if m.mounts.empty() {
-		removeThis, umountThis = true, true
-	}
-	if removeThis {
-		removeFromCandidateList(m)
-		if umountThis {
-			umountOne(m, to)
-		}
+	for m := range set.all {
+		m.handReceiversTo(m.master)
+		m.master = nil
+		m.tflags &^= tMarked
 	}
 }
 
-// handleLocked is handle_locked (no mount is ever locked here: linuxvfs
-// has no user namespaces, so the cutoff is always the first non-candidate).
-func handleLocked(m *Mount, to *umountList) {
-	if !isCandidate(m) {
-		removeFromCandidateList(m)
-		return
+// stepAside takes m out of its group and off its master's list, marks
+// it, and returns where events would go next: its next peer, else its
+// master.
+func stepAside(m *Mount) *Mount {
+	next := m.nextInGroup()
+	if next != m {
+		m.share.del()
+		m.groupID = 0
+		m.master = next
+	} else {
+		if m.isShared() {
+			m.dropGroupID()
+		}
+		next = m.master
 	}
-	cutoff := m
-	p := m
-	for ; isCandidate(p); p = p.parent() {
-		removeFromCandidateList(p)
-		cutoff = p.parent()
-	}
-	if willBeUnmounted(p) {
-		cutoff = p
-	}
-	for m != cutoff {
-		umountOne(m, to)
-		m = m.parent()
-	}
+	m.leaveReceivers()
+	m.setFlags(0, linux.MNT_SHARED)
+	m.tflags |= tMarked
+	return next
 }
 
-// reparent is reparent: slide a surviving overmount down to where the
-// stack it covered was attached.
-func reparent(m *Mount) {
-	p := m
-	var mp *Dentry
+// findHeir steps m and the going mounts after it aside until it reaches
+// one that stays (or nothing), or one already stepped aside, whose heir
+// its master field holds.
+func findHeir(m *Mount) *Mount {
 	for {
-		mp = p.mountpoint()
-		p = p.parent()
-		if !willBeUnmounted(p) {
-			break
+		next := stepAside(m)
+		switch {
+		case next == nil || !willBeUnmounted(next):
+			return next
+		case next.isMarked():
+			return next.master
 		}
+		m = next
 	}
-	changeMountpoint(p, mp, m)
 }
 
-// propagateUmount is propagate_umount.
-func propagateUmount(set *umountList) {
-	to := newUmountList()
-	candidates := newUmountList()
-	gatherCandidates(set, candidates)
-	for m := range candidates.all {
-		trimOne(m, to)
+// redirectChain points every mount of the chain from m through master
+// fields at heir.
+func redirectChain(m, heir *Mount) {
+	for m.master != heir {
+		next := m.master
+		m.master = heir
+		m = next
 	}
-	for !candidates.empty() {
-		handleLocked(candidates.first(), to)
-	}
-	for m := range to.all {
-		if over := m.overmount; over != nil && !willBeUnmounted(over) {
-			reparent(over)
-		}
-	}
-	set.spliceTail(to)
 }
 
 // Umount2 is umount2(2) (ksys_umount, path_umount, do_umount).
@@ -358,23 +466,13 @@ func (t *Task) canUmount(p Path, flags int) error {
 
 // doUmount is do_umount.
 func (t *Task) doUmount(m *Mount, flags int) error {
-	root := t.Root()
+	isRoot := m == t.Root().Mnt
 	if flags&linux.MNT_EXPIRE != 0 {
-		if m == root.Mnt || flags&(linux.MNT_FORCE|linux.MNT_DETACH) != 0 {
-			return linux.EINVAL
-		}
-		t.k.lockNamespace()
-		busy := !m.mounts.empty() || m.refs.Load() != 0
-		wasMarked := m.expiryMark.Swap(true)
-		t.k.unlockNamespace()
-		if busy {
-			return linux.EBUSY
-		}
-		if !wasMarked {
-			return linux.EAGAIN
+		if err := t.expireStep(m, isRoot, flags); err != nil {
+			return err
 		}
 	}
-	if m == root.Mnt && flags&linux.MNT_DETACH == 0 {
+	if isRoot && flags&linux.MNT_DETACH == 0 {
 		return t.k.doUmountRoot(m.sb, t.Cred())
 	}
 	t.k.lockNamespace()
@@ -382,14 +480,33 @@ func (t *Task) doUmount(m *Mount, flags int) error {
 	if !t.checkMnt(m) || !m.hasParent() {
 		return linux.EINVAL
 	}
-	if flags&linux.MNT_DETACH != 0 {
-		umountTree(m, umountPropagate)
-		return nil
+	how := umountPropagate
+	if flags&linux.MNT_DETACH == 0 {
+		if propagateMountBusy(m) {
+			return linux.EBUSY
+		}
+		how |= umountSync
 	}
-	if propagateMountBusy(m) {
+	umountTree(m, how)
+	return nil
+}
+
+// expireStep is MNT_EXPIRE's part of do_umount: an idle mount is only
+// marked the first time, and unmounted the second if still marked (any
+// use in between clears the mark, see mntput); a busy one is left
+// unmarked. Neither the root nor a forced or lazy unmount can expire.
+func (t *Task) expireStep(m *Mount, isRoot bool, flags int) error {
+	if isRoot || flags&(linux.MNT_FORCE|linux.MNT_DETACH) != 0 {
+		return linux.EINVAL
+	}
+	t.k.lockNamespace()
+	defer t.k.unlockNamespace()
+	if !m.mounts.empty() || m.refs.Load() != 0 {
 		return linux.EBUSY
 	}
-	umountTree(m, umountPropagate|umountSync)
+	if !m.expiryMark.Swap(true) {
+		return linux.EAGAIN
+	}
 	return nil
 }
 
