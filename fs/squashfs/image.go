@@ -95,6 +95,21 @@ func (diskStorage) Sys() (*os.File, error)                  { return nil, backen
 func (diskStorage) Writable() (backend.WritableFile, error) { return nil, backend.ErrIncorrectOpenMode }
 func (diskStorage) Path() string                            { return "" }
 
+// readPastEnd is what diskStorage panics with when go-diskfs reads at or
+// beyond the end of the disk: a corrupt image's offsets, which go-diskfs
+// would otherwise follow forever (it ignores the EOF of a metadata block's
+// header and reads an empty block, again and again). The callers of
+// go-diskfs recover from its panics already and fail with EINVAL or EIO.
+type readPastEnd struct{ off int64 }
+
+// ReadAt refuses reads that start at or past the end of the disk.
+func (d diskStorage) ReadAt(p []byte, off int64) (int, error) {
+	if len(p) > 0 && off >= d.Size() {
+		panic(readPastEnd{off})
+	}
+	return d.SectionReader.ReadAt(p, off)
+}
+
 // readAt reads exactly len(p) bytes at off within bytes_used; anything
 // short is an I/O error, as a bio past the end of the device is.
 func (img *image) readAt(p []byte, off int64) error {
