@@ -81,9 +81,10 @@ Choosing file systems:
 Choosing columns:
   -i, --inodes              count inodes rather than blocks
   -T, --print-type          add the file system type
-      --output[=LIST]       exactly the columns in LIST (comma-separated),
-                            or all: source fstype itotal iused iavail
-                            ipcent size used avail pcent file target
+      --output[=FIELDS]     exactly the columns FIELDS names, comma-
+                            separated; all of them without FIELDS:
+                            source fstype itotal iused iavail ipcent
+                            size used avail pcent file target
       --total               end with a line adding everything up
   -P, --portability         the POSIX output format
 
