@@ -82,7 +82,7 @@ Choosing columns:
   -i, --inodes              count inodes rather than blocks
   -T, --print-type          add the file system type
       --output[=FIELDS]     exactly the columns FIELDS names, comma-
-                            separated; all of them without FIELDS:
+                            separated; a bare --output shows all:
                             source fstype itotal iused iavail ipcent
                             size used avail pcent file target
       --total               end with a line adding everything up
