@@ -44,35 +44,41 @@ func ParseBlockSize(spec string) (BlockSize, Problem) {
 	return b, 0
 }
 
+// Env looks up an environment variable: its value and whether it is set
+// (set and empty is not the same as unset).
+type Env func(name string) (string, bool)
+
 // DefaultBlockSize is the block size without any setting: 1024, or 512
 // when POSIXLY_CORRECT is set.
-func DefaultBlockSize(getenv func(string) string) uint64 {
-	if getenv("POSIXLY_CORRECT") != "" {
+func DefaultBlockSize(env Env) uint64 {
+	if _, set := env("POSIXLY_CORRECT"); set {
 		return 512
 	}
 	return 1024
 }
 
-// BlockSizeSetting is a block size from an option value, or where that is
-// empty from the first set one of the tool's variable (first, may be "")
-// BLOCK_SIZE and BLOCKSIZE, or else the default. On a problem the default
-// size is returned with it.
-func BlockSizeSetting(value, first string, getenv func(string) string) (BlockSize, Problem) {
-	spec := value
-	for _, name := range []string{first, "BLOCK_SIZE", "BLOCKSIZE"} {
-		if spec != "" {
-			break
-		}
-		if name != "" {
-			spec = getenv(name)
-		}
-	}
-	if spec == "" {
-		return BlockSize{Size: DefaultBlockSize(getenv)}, 0
-	}
-	b, problem := ParseBlockSize(spec)
+// BlockSizeOption reads a --block-size value. On a problem the size is
+// what was read (the default where that is zero), for the caller to
+// complain about.
+func BlockSizeOption(value string, env Env) (BlockSize, Problem) {
+	b, problem := ParseBlockSize(value)
 	if b.Size == 0 {
-		b.Size = DefaultBlockSize(getenv)
+		b.Size = DefaultBlockSize(env)
 	}
 	return b, problem
+}
+
+// BlockSizeFromEnv is the block size the environment sets: the first set
+// one of the tool's own variable (first; "" for none), BLOCK_SIZE and
+// BLOCKSIZE, read as BlockSizeOption does; else the default.
+func BlockSizeFromEnv(first string, env Env) (BlockSize, Problem) {
+	for _, name := range []string{first, "BLOCK_SIZE", "BLOCKSIZE"} {
+		if name == "" {
+			continue
+		}
+		if v, set := env(name); set {
+			return BlockSizeOption(v, env)
+		}
+	}
+	return BlockSize{Size: DefaultBlockSize(env)}, 0
 }

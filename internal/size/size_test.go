@@ -177,7 +177,7 @@ func TestParseSigned(t *testing.T) {
 
 func TestParseBlockSize(t *testing.T) {
 	env := map[string]string{}
-	getenv := func(k string) string { return env[k] }
+	getenv := func(k string) (string, bool) { v, ok := env[k]; return v, ok }
 	for _, tc := range []struct {
 		spec    string
 		size    uint64
@@ -193,23 +193,29 @@ func TestParseBlockSize(t *testing.T) {
 		{"M", 1 << 20, Style{Unit: true}, 0},
 		{"1M", 1 << 20, Style{}, 0},
 		{"0", 1024, Style{}, Invalid},
+		{"", 1024, Style{}, Invalid},
 	} {
-		b, problem := BlockSizeSetting(tc.spec, "", getenv)
+		b, problem := BlockSizeOption(tc.spec, getenv)
 		if b.Size != tc.size || b.Style != tc.style || problem != tc.problem {
 			t.Errorf("%q: %+v %d; want %d %+v %d", tc.spec, b, problem, tc.size, tc.style, tc.problem)
 		}
 	}
-	env["DF_BLOCK_SIZE"] = "4k"
-	if b, _ := BlockSizeSetting("", "DF_BLOCK_SIZE", getenv); b.Size != 4096 {
-		t.Errorf("DF_BLOCK_SIZE=4k: %d", b.Size)
-	}
-	env = map[string]string{"BLOCKSIZE": "512", "POSIXLY_CORRECT": "1"}
-	if b, _ := BlockSizeSetting("", "DF_BLOCK_SIZE", getenv); b.Size != 512 {
-		t.Errorf("BLOCKSIZE=512: %d", b.Size)
-	}
-	delete(env, "BLOCKSIZE")
-	if b, _ := BlockSizeSetting("", "DF_BLOCK_SIZE", getenv); b.Size != 512 {
-		t.Errorf("POSIXLY_CORRECT: %d", b.Size)
+	for _, tc := range []struct {
+		env  map[string]string
+		want uint64
+	}{
+		{map[string]string{"DF_BLOCK_SIZE": "4k", "BLOCK_SIZE": "1M"}, 4096},
+		{map[string]string{"BLOCKSIZE": "2k", "POSIXLY_CORRECT": "1"}, 2048},
+		{map[string]string{"POSIXLY_CORRECT": ""}, 512},
+		// Set but empty stops the search: the default, not BLOCK_SIZE.
+		{map[string]string{"DF_BLOCK_SIZE": "", "BLOCK_SIZE": "1M"}, 1024},
+		// A bad suffix keeps the number read.
+		{map[string]string{"DF_BLOCK_SIZE": "3Q"}, 3},
+	} {
+		env = tc.env
+		if b, _ := BlockSizeFromEnv("DF_BLOCK_SIZE", getenv); b.Size != tc.want {
+			t.Errorf("%v: %d, want %d", tc.env, b.Size, tc.want)
+		}
 	}
 }
 

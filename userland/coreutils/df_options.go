@@ -126,7 +126,7 @@ func dfParse(c *cmd) (s *dfSettings, files []string, status int, done bool) {
 		case 'l':
 			s.local = true
 		case 'B':
-			b, problem := size.BlockSizeSetting(p.Value, "", c.Getenv)
+			b, problem := size.BlockSizeOption(p.Value, c.lookupEnv)
 			if problem != 0 {
 				dfBlockSizeError(c, p, problem)
 				return nil, nil, 1, true
@@ -200,9 +200,9 @@ func (s *dfSettings) settle(c *cmd) {
 	switch {
 	case s.unitsGiven:
 	case s.posix:
-		s.units = size.BlockSize{Size: size.DefaultBlockSize(c.Getenv)}
+		s.units = size.BlockSize{Size: size.DefaultBlockSize(c.lookupEnv)}
 	default:
-		s.units, _ = size.BlockSizeSetting("", "DF_BLOCK_SIZE", c.Getenv)
+		s.units, _ = size.BlockSizeFromEnv("DF_BLOCK_SIZE", c.lookupEnv)
 	}
 	if s.layout == dfLayoutBlocks {
 		switch {
@@ -229,6 +229,9 @@ func dfBlockSizeError(c *cmd, p getopt.Parsed, problem size.Problem) {
 		c.Errorf("invalid %s argument '%s'", opt, p.Value)
 	}
 }
+
+// lookupEnv is an environment variable and whether it is set.
+func (c *cmd) lookupEnv(name string) (string, bool) { return c.Getenv(name), c.EnvSet(name) }
 
 // dfListed is whether fstype is among types.
 func dfListed(types []string, fstype string) bool {

@@ -441,7 +441,7 @@ func (c *cmd) lsWhen(opt string, p getopt.Parsed) (int, bool) {
 
 // lsBlockSize is --block-size=SIZE.
 func (c *cmd) lsBlockSize(s *lsSettings, p getopt.Parsed) (int, bool) {
-	b, problem := size.BlockSizeSetting(p.Value, "", c.Getenv)
+	b, problem := size.BlockSizeOption(p.Value, c.lookupEnv)
 	switch {
 	case problem == 0:
 		s.sizeSet = true
@@ -572,7 +572,7 @@ func (c *cmd) lsSizeDefaults(s *lsSettings) {
 		return
 	}
 	o.fileBlockSize = 1
-	b, _ := size.BlockSizeSetting("", "LS_BLOCK_SIZE", c.Getenv)
+	b, _ := size.BlockSizeFromEnv("LS_BLOCK_SIZE", c.lookupEnv)
 	o.blockSize, o.blockStyle = b.Size, b.Style
 	if c.EnvSet("LS_BLOCK_SIZE") || c.EnvSet("BLOCK_SIZE") {
 		o.fileBlockSize, o.fileBlockStyle = b.Size, b.Style
