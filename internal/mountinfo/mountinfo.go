@@ -356,3 +356,23 @@ func (r *renumberer) mount(m Mount) Mount {
 	m.Optional = opt
 	return m
 }
+
+// Unescape undoes the kernel's mangling of a path field (mangle() in
+// fs/proc_namespace.c): a backslash and three octal digits, the first 0-3,
+// stand for one byte. Anything else stays as it is.
+func Unescape(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	octal := func(c byte, top byte) bool { return c >= '0' && c <= top }
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+3 < len(s) && octal(s[i+1], '3') && octal(s[i+2], '7') && octal(s[i+3], '7') {
+			b.WriteByte((s[i+1]-'0')<<6 | (s[i+2]-'0')<<3 | (s[i+3] - '0'))
+			i += 3
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}

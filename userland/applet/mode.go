@@ -4,6 +4,7 @@ package applet
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
@@ -17,211 +18,155 @@ const (
 	ExecAll  = 0o111
 )
 
-// How a modeOp takes its value (gnulib modechange's flags).
-const (
-	modeOrdinary     = iota // the listed bits
-	modeXIfAnyX             // X: execute if a directory or already executable
-	modeCopyExisting        // u, g or o: copy that class's bits
-)
+const setIDBits = linux.S_ISUID | linux.S_ISGID
 
-// modeOp is one "who op perms" clause of a symbolic or octal mode
-// (struct mode_change).
-type modeOp struct {
-	op        byte // '=', '+' or '-'
-	flag      int
-	affected  uint32
-	value     uint32
-	mentioned uint32
+// modeAction is one operator of a mode: "u+x" is one, "u+x-w" two, and an
+// octal mode "755" is one '=' of every bit.
+type modeAction struct {
+	op byte // '+', '-' or '='
+	// who is the bits the clause's u, g, o or a select; 0 when the clause
+	// names none, which means every bit less the umask.
+	who uint32
+	// perms is the bits of r, w, x, s, t (or of octal digits).
+	perms uint32
+	// copyFrom is the class (0o700, 0o070, 0o007) whose bits "g=u" and
+	// the like copy into the others; 0 for none.
+	copyFrom uint32
+	// execIfAny is X: x for directories and for files with some x bit.
+	execIfAny bool
+	// dirKeeps is the set-ID bits a directory keeps because the mode did
+	// not name them ("chmod 755" leaves a directory's setgid bit alone).
+	dirKeeps uint32
 }
 
-// ModeChange is a compiled mode string, as chmod, mkdir -m, mknod -m and
-// umask accept it.
-type ModeChange []modeOp
+// ModeChange is a parsed mode, as chmod, mkdir -m, mknod -m, install -m
+// and umask take one: octal ("755", "4755") or symbolic clauses separated
+// by commas ("u+s,g=u,o-w", "+X", "a+rwx", "go=").
+type ModeChange []modeAction
 
 var errBadMode = errors.New("invalid mode")
 
-// ParseMode is gnulib's mode_compile.
+// ParseMode reads a mode.
 func ParseMode(s string) (ModeChange, error) {
-	if s != "" && s[0] >= '0' && s[0] <= '7' {
-		return parseOctalMode(s)
+	if s != "" && isOctalDigit(s[0]) {
+		m, ok := octalValue(s)
+		if !ok {
+			return nil, errBadMode
+		}
+		var keeps uint32
+		if len(s) < 5 {
+			// Short octal modes say nothing of a directory's set-ID bits
+			// they leave clear.
+			keeps = setIDBits &^ m
+		}
+		return ModeChange{{op: '=', who: ModeBits, perms: m, dirKeeps: keeps}}, nil
 	}
 	var ch ModeChange
-	p := 0
-	for {
-		affected, n := parseWho(s[p:])
-		p += n
-		if p >= len(s) || !isModeOp(s[p]) {
+	for _, clause := range strings.Split(s, ",") {
+		acts, ok := parseClause(clause)
+		if !ok {
 			return nil, errBadMode
 		}
-		for p < len(s) && isModeOp(s[p]) {
-			op, n, err := parseModeClause(s[p:], affected)
-			if err != nil {
-				return nil, err
-			}
-			ch = append(ch, op)
-			p += n
-		}
-		if p == len(s) {
-			return ch, nil
-		}
-		if s[p] != ',' {
-			return nil, errBadMode
-		}
-		p++
+		ch = append(ch, acts...)
 	}
+	return ch, nil
 }
 
-func isModeOp(c byte) bool { return c == '=' || c == '+' || c == '-' }
+func isOctalDigit(c byte) bool { return c >= '0' && c <= '7' }
 
-// parseOctalMode handles "755" style modes: '=' of the given bits. With
-// fewer than five digits a directory keeps set-id bits not mentioned.
-func parseOctalMode(s string) (ModeChange, error) {
+// octalValue reads a whole string of octal digits no larger than 07777.
+func octalValue(s string) (uint32, bool) {
+	if s == "" {
+		return 0, false
+	}
 	var m uint32
 	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '7' {
-			return nil, errBadMode
+		if !isOctalDigit(s[i]) {
+			return 0, false
 		}
-		m = m*8 + uint32(s[i]-'0')
-		if m > ModeBits {
-			return nil, errBadMode
+		if m = m<<3 | uint32(s[i]-'0'); m > ModeBits {
+			return 0, false
 		}
 	}
-	mentioned := uint32(ModeBits)
-	if len(s) < 5 {
-		mentioned = m&(linux.S_ISUID|linux.S_ISGID) | linux.S_ISVTX | RwxUGO
-	}
-	return ModeChange{{op: '=', flag: modeOrdinary, affected: ModeBits, value: m, mentioned: mentioned}}, nil
+	return m, true
 }
 
-// parseWho reads [ugoa]* and returns the affected bits.
-func parseWho(s string) (affected uint32, n int) {
-	for ; n < len(s); n++ {
-		switch s[n] {
-		case 'u':
-			affected |= linux.S_ISUID | 0o700
-		case 'g':
-			affected |= linux.S_ISGID | 0o070
-		case 'o':
-			affected |= linux.S_ISVTX | 0o007
-		case 'a':
-			affected |= ModeBits
+// whoBits is what one of u, g, o, a selects.
+var whoBits = map[byte]uint32{
+	'u': linux.S_ISUID | 0o700,
+	'g': linux.S_ISGID | 0o070,
+	'o': linux.S_ISVTX | 0o007,
+	'a': ModeBits,
+}
+
+// permBits is what one of r, w, x, s, t grants, to every class; the who
+// part narrows it.
+var permBits = map[byte]uint32{
+	'r': ReadAll, 'w': WriteAll, 'x': ExecAll, 's': setIDBits, 't': linux.S_ISVTX,
+}
+
+// classBits is the class one of u, g, o copies from.
+var classBits = map[byte]uint32{'u': 0o700, 'g': 0o070, 'o': 0o007}
+
+// parseClause reads "who op perms [op perms]...".
+func parseClause(c string) ([]modeAction, bool) {
+	var who uint32
+	i := 0
+	for ; i < len(c) && whoBits[c[i]] != 0; i++ {
+		who |= whoBits[c[i]]
+	}
+	if i == len(c) {
+		return nil, false // no operator
+	}
+	var acts []modeAction
+	for i < len(c) {
+		a := modeAction{op: c[i], who: who}
+		if a.op != '+' && a.op != '-' && a.op != '=' {
+			return nil, false
+		}
+		i++
+		rest := c[i:]
+		switch {
+		case rest != "" && isOctalDigit(rest[0]):
+			// "=755", "+4000": only without a who, and only as the
+			// clause's end.
+			m, ok := octalValue(rest)
+			if !ok || who != 0 {
+				return nil, false
+			}
+			a.who, a.perms = ModeBits, m
+			i = len(c)
+		case rest != "" && classBits[rest[0]] != 0:
+			a.copyFrom = classBits[rest[0]]
+			i++
 		default:
-			return affected, n
-		}
-	}
-	return affected, n
-}
-
-// parseModeClause reads one "op perms" after the who part.
-func parseModeClause(s string, affected uint32) (modeOp, int, error) {
-	o := modeOp{op: s[0], flag: modeCopyExisting, affected: affected}
-	p := 1
-	switch {
-	case p < len(s) && s[p] >= '0' && s[p] <= '7':
-		var m uint32
-		for ; p < len(s) && s[p] >= '0' && s[p] <= '7'; p++ {
-			if m = m*8 + uint32(s[p]-'0'); m > ModeBits {
-				return o, 0, errBadMode
+			for ; i < len(c); i++ {
+				switch {
+				case c[i] == 'X':
+					a.execIfAny = true
+				case permBits[c[i]] != 0:
+					a.perms |= permBits[c[i]]
+				default:
+					goto done
+				}
 			}
-		}
-		if affected != 0 || (p < len(s) && s[p] != ',') {
-			return o, 0, errBadMode
-		}
-		o.affected, o.mentioned, o.value, o.flag = ModeBits, ModeBits, m, modeOrdinary
-		return o, p, nil
-	case p < len(s) && (s[p] == 'u' || s[p] == 'g' || s[p] == 'o'):
-		o.value = map[byte]uint32{'u': 0o700, 'g': 0o070, 'o': 0o007}[s[p]]
-		p++
-	default:
-		o.flag = modeOrdinary
-		for ; p < len(s); p++ {
-			v, ok := permLetter(s[p], &o)
-			if !ok {
-				break
+		done:
+			named := a.perms
+			if who != 0 {
+				named &= who
 			}
-			o.value |= v
+			a.dirKeeps = setIDBits &^ named
 		}
+		if a.copyFrom != 0 {
+			a.dirKeeps = setIDBits
+		}
+		acts = append(acts, a)
 	}
-	switch {
-	case affected != 0:
-		o.mentioned = affected & o.value
-	default:
-		o.mentioned = o.value
-	}
-	return o, p, nil
+	return acts, true
 }
 
-// permLetter maps one of rwxXst to bits; X sets the op's flag instead.
-func permLetter(c byte, o *modeOp) (uint32, bool) {
-	switch c {
-	case 'r':
-		return ReadAll, true
-	case 'w':
-		return WriteAll, true
-	case 'x':
-		return ExecAll, true
-	case 'X':
-		o.flag = modeXIfAnyX
-		return 0, true
-	case 's':
-		return linux.S_ISUID | linux.S_ISGID, true
-	case 't':
-		return linux.S_ISVTX, true
-	}
-	return 0, false
-}
-
-// apply is gnulib's mode_adjust: the permission bits (07777) that result
-// from applying ch to old, for a directory or not, with umask limiting
-// clauses that name no "who".
-func (ch ModeChange) Apply(old uint32, dir bool, umask uint32) uint32 {
-	m, _ := ch.Adjust(old, dir, umask)
-	return m
-}
-
-// adjust is apply also returning the bits the change spoke about.
-func (ch ModeChange) Adjust(old uint32, dir bool, umask uint32) (newMode, bits uint32) {
-	newMode = old & ModeBits
-	for _, c := range ch {
-		var omit uint32
-		if dir {
-			omit = (linux.S_ISUID | linux.S_ISGID) &^ c.mentioned
-		}
-		value := c.value
-		switch c.flag {
-		case modeCopyExisting:
-			value = spreadClass(value & newMode)
-		case modeXIfAnyX:
-			if newMode&ExecAll != 0 || dir {
-				value |= ExecAll
-			}
-		}
-		limit := ^umask
-		if c.affected != 0 {
-			limit = c.affected
-		}
-		value &= limit &^ omit
-		switch c.op {
-		case '=':
-			preserved := omit
-			if c.affected != 0 {
-				preserved |= ^c.affected
-			}
-			bits |= ModeBits &^ preserved
-			newMode = newMode&preserved | value
-		case '+':
-			bits |= value
-			newMode |= value
-		case '-':
-			bits |= value
-			newMode &^= value
-		}
-	}
-	return newMode & ModeBits, bits
-}
-
-// spreadClass copies the r, w and x bits present in any class to all.
-func spreadClass(v uint32) uint32 {
+// spread gives every class the r, w and x bits any class in v has.
+func spread(v uint32) uint32 {
 	var out uint32
 	for _, m := range []uint32{ReadAll, WriteAll, ExecAll} {
 		if v&m != 0 {
@@ -229,6 +174,55 @@ func spreadClass(v uint32) uint32 {
 		}
 	}
 	return out
+}
+
+// Apply is the permission bits (07777) that ch makes of old, for a
+// directory or not; clauses without a who leave the umask's bits alone.
+func (ch ModeChange) Apply(old uint32, dir bool, umask uint32) uint32 {
+	m, _ := ch.Adjust(old, dir, umask)
+	return m
+}
+
+// Adjust is Apply also returning the bits the change set or cleared on
+// purpose (mkdir -m uses them to know what the umask must not hide).
+func (ch ModeChange) Adjust(old uint32, dir bool, umask uint32) (mode, touched uint32) {
+	mode = old & ModeBits
+	for _, a := range ch {
+		grant := a.perms
+		if a.copyFrom != 0 {
+			grant = spread(mode & a.copyFrom)
+		}
+		if a.execIfAny && (dir || mode&ExecAll != 0) {
+			grant |= ExecAll
+		}
+		scope := a.who
+		if scope == 0 {
+			scope = ModeBits &^ umask
+		}
+		if dir {
+			scope &^= a.dirKeeps
+		}
+		grant &= scope
+		switch a.op {
+		case '+':
+			mode |= grant
+			touched |= grant
+		case '-':
+			mode &^= grant
+			touched |= grant
+		case '=':
+			clear := a.who
+			if clear == 0 {
+				clear = ModeBits
+			}
+			if dir {
+				clear &^= a.dirKeeps
+			}
+			mode = mode&^clear | grant
+			touched |= clear
+		}
+	}
+	return mode & ModeBits, touched
 }
 
 // ModeString is filemodestring: "drwxr-xr-x" and the like.
@@ -304,5 +298,5 @@ func FileTypeName(mode uint32, size int64) string {
 // SetMode is the change that sets every permission bit to those of mode,
 // as chmod --reference does.
 func SetMode(mode uint32) ModeChange {
-	return ModeChange{{op: '=', affected: ModeBits, value: mode & ModeBits, mentioned: ModeBits}}
+	return ModeChange{{op: '=', who: ModeBits, perms: mode & ModeBits}}
 }

@@ -3,6 +3,7 @@
 package coreutils
 
 import (
+	"github.com/linuxvfs/linuxvfs/internal/size"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 
 	"errors"
@@ -498,19 +499,21 @@ func (j *ddJob) summary() {
 // the sizes in parentheses that would only repeat N; a progress line
 // starts with a carriage return and blanks out the previous one.
 func (j *ddJob) transferLine(now time.Time, live bool) {
-	const human = hrAutoscale | hrRoundToNearest | hrSpaceBeforeUnit | hrSI | hrB
+	human := size.Style{Scale: true, Round: size.Nearest, Space: true, Unit: true, Bytes: true, SI: true}
+	binary := human
+	binary.SI = false
 	n := uint64(j.stats.written)
 	took := now.Sub(j.began)
 	rate := "Infinity B/s"
 	if took > 0 {
-		rate = dfHumanReadable(n, human, uint64(time.Second), uint64(took)) + "/s"
+		rate = human.Amount(n, uint64(time.Second), uint64(took)) + "/s"
 	}
 	secs := strconv.FormatFloat(took.Seconds(), 'g', 6, 64) + " s"
 	if live {
 		secs = fmt.Sprintf("%.0f s", took.Seconds())
 	}
 	var sizes []string
-	for _, s := range []string{dfHumanReadable(n, human, 1, 1), dfHumanReadable(n, human|hrBase1024, 1, 1)} {
+	for _, s := range []string{human.Format(n), binary.Format(n)} {
 		if !strings.HasSuffix(s, " B") { // " B": no prefix, just n again
 			sizes = append(sizes, s)
 		}

@@ -3,6 +3,7 @@
 package coreutils
 
 import (
+	bytesize "github.com/linuxvfs/linuxvfs/internal/size"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 
 	"fmt"
@@ -119,41 +120,11 @@ func (d *duWalk) print(size int64, name string) {
 	var s string
 	switch {
 	case d.o.human:
-		s = humanSize(size)
+		s = bytesize.Human.Format(uint64(size))
 	case d.o.bytes:
 		s = strconv.FormatInt(size, 10)
 	default:
 		s = strconv.FormatInt((size+1023)/1024, 10)
 	}
 	fmt.Fprintf(d.c.Out, "%s\t%s\n", s, name)
-}
-
-// humanSize is coreutils' -h: powers of 1024 rounded up, one decimal
-// below 10.
-func humanSize(n int64) string {
-	if n < 1024 {
-		return strconv.FormatInt(n, 10)
-	}
-	v := float64(n)
-	units := "KMGTPE"
-	i := -1
-	for v >= 1024 && i < len(units)-1 {
-		v /= 1024
-		i++
-	}
-	if v < 10 {
-		t := float64(int64(v*10)) / 10
-		if t < v {
-			t += 0.1
-		}
-		if t < 10 {
-			return fmt.Sprintf("%.1f%c", t, units[i])
-		}
-		v = t
-	}
-	w := int64(v)
-	if float64(w) < v {
-		w++
-	}
-	return fmt.Sprintf("%d%c", w, units[i])
 }

@@ -322,5 +322,5 @@ func totalBlocks(list []*lsEntry) int64 {
 
 // blockCount shows a number of 512-byte blocks in -s's units.
 func (l *lister) blockCount(n int64) string {
-	return dfHumanReadable(uint64(n), int(l.o.humanOpts), 512, l.o.blockSize)
+	return l.o.blockStyle.Amount(uint64(n), 512, l.o.blockSize)
 }

@@ -3,6 +3,7 @@
 package coreutils
 
 import (
+	"github.com/linuxvfs/linuxvfs/internal/size"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 
 	"bytes"
@@ -145,7 +146,7 @@ func (o *odRun) option(p getopt.Parsed) bool {
 		}
 		o.radix = p.Value[0]
 	case 'j', 'N':
-		n, ok := o.count(p, 0, "bEGKkMmPTYZ0")
+		n, ok := o.count(p, size.Syntax{Units: "bEGKkMmPTYZ", Decimal: true, CNumbers: true})
 		if !ok {
 			return false
 		}
@@ -157,7 +158,7 @@ func (o *odRun) option(p getopt.Parsed) bool {
 	case 'w':
 		o.widthSet, o.width = true, 32
 		if p.HasValue {
-			n, ok := o.count(p, 10, "")
+			n, ok := o.count(p, size.Syntax{})
 			if !ok {
 				return false
 			}
@@ -186,14 +187,14 @@ func (o *odRun) option(p getopt.Parsed) bool {
 }
 
 // count reads -j, -N or -w's number, with xstrtol_fatal's complaints.
-func (o *odRun) count(p getopt.Parsed, base int, suffixes string) (uint64, bool) {
-	n, _, err := xstrtoumax(p.Value, base, suffixes)
+func (o *odRun) count(p getopt.Parsed, x size.Syntax) (uint64, bool) {
+	n := x.Parse(p.Value)
 	switch {
-	case err == 0:
-		return n, true
-	case err&dfLongintInvalidSuffix != 0:
+	case n.Problem == 0:
+		return n.Value, true
+	case n.Problem&size.BadSuffix != 0:
 		o.c.Errorf("invalid suffix in %s argument '%s'", p.Name, p.Value)
-	case err&dfLongintOverflow != 0:
+	case n.Problem&size.TooBig != 0:
 		o.c.Errorf("%s argument '%s' too large", p.Name, p.Value)
 	default:
 		o.c.Errorf("invalid %s argument '%s'", p.Name, p.Value)

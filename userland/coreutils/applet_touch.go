@@ -3,6 +3,7 @@
 package coreutils
 
 import (
+	"github.com/linuxvfs/linuxvfs/internal/size"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 
 	"errors"
@@ -299,6 +300,10 @@ func (c *cmd) truncateOne(name string, n int64, rel byte, noCreate bool) bool {
 	return true
 }
 
+// truncateSyntax is -s's number: decimal, K M G T P E Z Y (k m g t too)
+// in powers of 1024, with B or D in powers of 1000.
+var truncateSyntax = size.Syntax{Units: "EgGkKmMPtTYZ", Decimal: true}
+
 // truncateSize parses truncate's -s: an optional '<', '>', '/' or '%'
 // (at most, at least, round down, round up to a multiple), or '+' or '-'
 // (extend, reduce), then a size (xdectoimax with "EgGkKmMPtTYZ0").
@@ -317,12 +322,12 @@ func (c *cmd) truncateSize(s string) (byte, int64, bool) {
 		}
 		rel = '+'
 	}
-	n, overflow, ok := parseSizeSuffix(s)
+	n, problem := truncateSyntax.ParseSigned(s)
 	switch {
-	case overflow:
+	case problem == size.TooBig:
 		c.Errorf("Invalid number: %s: %s", applet.QuoteArg(s), linux.EOVERFLOW)
 		return 0, 0, false
-	case !ok:
+	case problem != 0:
 		c.Errorf("Invalid number: %s", applet.QuoteArg(s))
 		return 0, 0, false
 	case (rel == '/' || rel == '%') && n == 0:
@@ -330,64 +335,4 @@ func (c *cmd) truncateSize(s string) (byte, int64, bool) {
 		return 0, 0, false
 	}
 	return rel, n, true
-}
-
-// parseSizeSuffix parses a size like xstrtoimax with truncate's suffixes
-// "EgGkKmMPtTYZ0": K, M, G, T, P, E, Z, Y are powers of 1024, or of 1000
-// when followed by "B"; "KiB" and the like are powers of 1024 too. A
-// suffix alone counts one of it. overflow is set for a valid number out of
-// range.
-func parseSizeSuffix(s string) (n int64, overflow, ok bool) {
-	t := strings.TrimLeft(s, " \t\n\v\f\r")
-	neg := false
-	if t != "" && (t[0] == '+' || t[0] == '-') {
-		neg, t = t[0] == '-', t[1:]
-	}
-	i := 0
-	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
-		i++
-	}
-	rest := t[i:]
-	if i == 0 {
-		if rest == "" || strings.IndexByte("EgGkKmMPtTYZ", rest[0]) < 0 {
-			return 0, false, false
-		}
-		n = 1
-	} else {
-		v, err := strconv.ParseInt(t[:i], 10, 64)
-		if err != nil {
-			if neg && "-"+t[:i] == strconv.FormatInt(math.MinInt64, 10) {
-				v, neg = math.MinInt64, false
-			} else {
-				overflow = true
-			}
-		}
-		n = v
-	}
-	if neg {
-		n = -n
-	}
-	if rest == "" {
-		return n, overflow, !overflow
-	}
-	exp := strings.IndexByte("KMGTPEZY", rest[0]&^0x20)
-	if exp < 0 || strings.IndexByte("EgGkKmMPtTYZ", rest[0]) < 0 {
-		return 0, false, false
-	}
-	base := int64(1024)
-	switch rest[1:] {
-	case "", "iB":
-	case "B":
-		base = 1000
-	default:
-		return 0, false, false
-	}
-	for ; exp >= 0; exp-- {
-		if n > math.MaxInt64/base || n < math.MinInt64/base {
-			overflow = true
-			break
-		}
-		n *= base
-	}
-	return n, overflow, !overflow
 }

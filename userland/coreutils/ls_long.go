@@ -39,7 +39,7 @@ func (l *lister) measureLong(w *lsWidths, e *lsEntry) {
 // fileSize is the size column of -l, in --block-size units (bytes unless
 // an option or LS_BLOCK_SIZE says otherwise).
 func (l *lister) fileSize(n int64) string {
-	return dfHumanReadable(uint64(n), int(l.o.fileHumanOpts), 1, l.o.fileBlockSize)
+	return l.o.fileBlockStyle.Amount(uint64(n), 1, l.o.fileBlockSize)
 }
 
 // longLine is one line of ls -l.

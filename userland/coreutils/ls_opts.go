@@ -3,11 +3,11 @@
 package coreutils
 
 import (
+	"github.com/linuxvfs/linuxvfs/internal/size"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/internal/getopt"
@@ -86,8 +86,8 @@ type lsOpts struct {
 	timeFormat                    [2]string // old, recent
 
 	// Sizes: blocks (-s, "total") and the size column of -l.
-	blockSize, humanOpts         uint64
-	fileBlockSize, fileHumanOpts uint64
+	blockSize, fileBlockSize   uint64
+	blockStyle, fileBlockStyle size.Style
 }
 
 // IDs of the long options without a short form.
@@ -340,12 +340,12 @@ func (c *cmd) lsApplyValue(s *lsSettings, p getopt.Parsed) (int, bool) {
 		}
 	case 'h':
 		s.sizeSet = true
-		o.humanOpts, o.blockSize = hrAutoscale|hrSI|hrBase1024, 1
-		o.fileHumanOpts, o.fileBlockSize = o.humanOpts, 1
+		o.blockStyle, o.blockSize = size.Human, 1
+		o.fileBlockStyle, o.fileBlockSize = o.blockStyle, 1
 	case lsOptSI:
 		s.sizeSet = true
-		o.humanOpts, o.blockSize = hrAutoscale|hrSI, 1
-		o.fileHumanOpts, o.fileBlockSize = o.humanOpts, 1
+		o.blockStyle, o.blockSize = size.HumanSI, 1
+		o.fileBlockStyle, o.fileBlockSize = o.blockStyle, 1
 	case lsOptBlockSize:
 		return c.lsBlockSize(s, p)
 	case 'T':
@@ -441,17 +441,17 @@ func (c *cmd) lsWhen(opt string, p getopt.Parsed) (int, bool) {
 
 // lsBlockSize is --block-size=SIZE.
 func (c *cmd) lsBlockSize(s *lsSettings, p getopt.Parsed) (int, bool) {
-	bs, opts, e := dfHumanOptions(p.Value, c.Getenv)
+	b, problem := size.BlockSizeOption(p.Value, c.lookupEnv)
 	switch {
-	case e == dfLongintOK:
+	case problem == 0:
 		s.sizeSet = true
 		o := s.o
-		o.blockSize, o.humanOpts = bs, uint64(opts)
-		o.fileBlockSize, o.fileHumanOpts = bs, uint64(opts)
+		o.blockSize, o.blockStyle = b.Size, b.Style
+		o.fileBlockSize, o.fileBlockStyle = b.Size, b.Style
 		return 0, false
-	case e&dfLongintInvalidSuffix != 0:
+	case problem&size.BadSuffix != 0:
 		c.Errorf("invalid suffix in --block-size argument %s", applet.QuoteArg(p.Value))
-	case e == dfLongintOverflow:
+	case problem == size.TooBig:
 		c.Errorf("--block-size argument %s too large", applet.QuoteArg(p.Value))
 	default:
 		c.Errorf("invalid --block-size argument %s", applet.QuoteArg(p.Value))
@@ -463,29 +463,14 @@ func (c *cmd) lsBlockSize(s *lsSettings, p getopt.Parsed) (int, bool) {
 // in C syntax (decimal, 0octal, 0xhex) after optional blanks and '+'.
 // Values too large for the machine mean "no limit" (0).
 func lsNumber(s string) (int, bool) {
-	t := strings.TrimLeft(s, " \t\n\v\f\r")
-	t = strings.TrimPrefix(t, "+")
-	base := 10
+	n := size.Syntax{CNumbers: true}.Parse(s)
 	switch {
-	case len(t) > 2 && (t[:2] == "0x" || t[:2] == "0X") && dfIsHexDigit(t[2]):
-		base, t = 16, t[2:]
-	case len(t) > 1 && t[0] == '0':
-		base = 8
-	}
-	if t == "" || dfDigitVal(t[0]) >= base {
+	case n.Problem == size.TooBig, n.Problem == 0 && n.Value > math.MaxInt32:
+		return 0, true
+	case n.Problem != 0:
 		return 0, false
 	}
-	v, err := strconv.ParseUint(t, base, 64)
-	if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
-		return 0, true
-	}
-	if err != nil {
-		return 0, false
-	}
-	if v > math.MaxInt32 {
-		return 0, true
-	}
-	return int(v), true
+	return int(n.Value), true
 }
 
 // lsArgmatch is gnulib's argmatch for an option's keyword: an exact word,
@@ -587,13 +572,13 @@ func (c *cmd) lsSizeDefaults(s *lsSettings) {
 		return
 	}
 	o.fileBlockSize = 1
-	bs, opts, _ := dfHumanOptions(c.Getenv("LS_BLOCK_SIZE"), c.Getenv)
-	o.blockSize, o.humanOpts = bs, uint64(opts)
+	b, _ := size.BlockSizeFromEnv("LS_BLOCK_SIZE", c.lookupEnv)
+	o.blockSize, o.blockStyle = b.Size, b.Style
 	if c.EnvSet("LS_BLOCK_SIZE") || c.EnvSet("BLOCK_SIZE") {
-		o.fileBlockSize, o.fileHumanOpts = bs, uint64(opts)
+		o.fileBlockSize, o.fileBlockStyle = b.Size, b.Style
 	}
 	if s.kibibytes {
-		o.blockSize, o.humanOpts = 1024, 0
+		o.blockSize, o.blockStyle = 1024, size.Style{}
 	}
 }
 

@@ -4,6 +4,7 @@ package utillinux
 
 import (
 	"fmt"
+	"github.com/linuxvfs/linuxvfs/internal/size"
 	"strconv"
 	"strings"
 
@@ -665,35 +666,5 @@ func (f *ulFindmnt) vfsAttr(fs *ulFS, id int) string {
 	return ulSizeToHuman(v)
 }
 
-// ulSizeToHuman is size_to_human_string with SIZE_SUFFIX_1LETTER.
-func ulSizeToHuman(bytes uint64) string {
-	shft := 10
-	for ; shft <= 60; shft += 10 {
-		if bytes < 1<<uint(shft) {
-			break
-		}
-	}
-	exp := shft - 10
-	suffix := string("BKMGTPE"[exp/10])
-	dec, frac := bytes, uint64(0)
-	if exp > 0 {
-		dec = bytes >> uint(exp)
-		frac = bytes & (1<<uint(exp) - 1)
-	}
-	if frac != 0 {
-		if frac >= ^uint64(0)/1000 {
-			frac = ((frac / 1024) * 1000) / (1 << uint(exp-10))
-		} else {
-			frac = (frac * 1000) / (1 << uint(exp))
-		}
-		frac = ((frac + 50) / 100) * 10
-		if frac == 100 {
-			dec++
-			frac = 0
-		}
-	}
-	if frac != 0 {
-		return fmt.Sprintf("%d.%d%s", dec, frac/10, suffix)
-	}
-	return fmt.Sprintf("%d%s", dec, suffix)
-}
+// ulSizeToHuman is util-linux's one-letter size form ("1.5G").
+func ulSizeToHuman(bytes uint64) string { return size.UtilLinux.Format(bytes) }
