@@ -5,6 +5,8 @@ package applet
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Quote is coreutils' quoteaf (shell-escape-always quoting in the C
@@ -20,6 +22,39 @@ type ShellQuoting struct {
 	Always  bool   // quote even names the shell takes as they are
 	Escapes bool   // non-printable bytes as $'\n' segments (shell-escape)
 	Extra   string // more bytes that make a name need quotes (ls -F)
+	// UTF8 keeps printable multibyte characters as they are, as in a
+	// UTF-8 locale; otherwise every byte above 0x7e is non-printable.
+	UTF8 bool
+}
+
+// Quote, QuoteName and QuoteArg in the command's locale: in a UTF-8
+// one, printable multibyte characters stay as they are and QuoteArg
+// uses the typographic quotes coreutils uses there (‘name’).
+func (c *Cmd) Quote(s string) string {
+	return ShellQuoting{Always: true, Escapes: true, UTF8: c.UTF8()}.Quote(s)
+}
+
+// QuoteName is QuoteName in the command's locale.
+func (c *Cmd) QuoteName(s string) string { return ShellQuoting{Escapes: true, UTF8: c.UTF8()}.Quote(s) }
+
+// QuoteArg is QuoteArg in the command's locale.
+func (c *Cmd) QuoteArg(s string) string {
+	if c.UTF8() {
+		return "\u2018" + escapeBytes(s, "", true) + "\u2019"
+	}
+	return QuoteArg(s)
+}
+
+// printableAt reports whether s has a printable character at i and how
+// many bytes it takes: one ASCII byte, or with utf8 a valid printable
+// multibyte sequence.
+func printableAt(s string, i int, utf8Locale bool) (int, bool) {
+	c := s[i]
+	if c < 0x80 || !utf8Locale {
+		return 1, IsPrintable(c)
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return n, !(r == utf8.RuneError && n == 1) && unicode.IsPrint(r)
 }
 
 // needsQuoting reports whether gnulib's quotearg would quote s in a shell
@@ -32,6 +67,12 @@ func (q ShellQuoting) needsQuoting(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
+		case c >= 0x80 && q.UTF8:
+			n, ok := printableAt(s, i, true)
+			if !ok {
+				return true
+			}
+			i += n - 1
 		case c < 0x20 || c >= 0x7f:
 			if q.Escapes || strings.IndexByte("\a\b\f\n\r\t\v", c) >= 0 {
 				return true
@@ -70,19 +111,21 @@ func (q ShellQuoting) Quote(s string) string {
 	// inEscape: a $'...' segment is open. gnulib quotes a name with a '
 	// twice, the second time starting in the state the first ended in:
 	// inside a segment when the name ends with a non-printable byte.
-	inEscape := q.Escapes && hasQuote && !IsPrintable(s[len(s)-1])
+	inEscape := q.Escapes && hasQuote && !q.endsPrintable(s)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		n, printable := printableAt(s, i, q.UTF8)
 		switch {
 		case c == '\'':
 			b.WriteString(`'\''`)
 			inEscape = false
-		case !q.Escapes || IsPrintable(c):
+		case !q.Escapes || printable:
 			if inEscape {
 				b.WriteString("''")
 				inEscape = false
 			}
-			b.WriteByte(c)
+			b.WriteString(s[i : i+n])
+			i += n - 1
 		default:
 			if !inEscape {
 				b.WriteString("'$'")
@@ -93,6 +136,17 @@ func (q ShellQuoting) Quote(s string) string {
 	}
 	b.WriteByte('\'')
 	return b.String()
+}
+
+// endsPrintable reports whether the last character of s is printable.
+func (q ShellQuoting) endsPrintable(s string) bool {
+	if q.UTF8 {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if n > 1 {
+			return unicode.IsPrint(r)
+		}
+	}
+	return IsPrintable(s[len(s)-1])
 }
 
 // IsPrintable is isprint in the C locale.
@@ -140,17 +194,24 @@ func QuoteArg(s string) string { return "'" + BackslashEscape(s, "'") + "'" }
 
 // BackslashEscape writes \\, the bytes of also and non-printable bytes as
 // C escapes.
-func BackslashEscape(s, also string) string {
+func BackslashEscape(s, also string) string { return escapeBytes(s, also, false) }
+
+// escapeBytes is BackslashEscape, keeping printable multibyte characters
+// with utf8Locale.
+func escapeBytes(s, also string, utf8Locale bool) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
+		c := s[i]
+		n, printable := printableAt(s, i, utf8Locale)
+		switch {
 		case c == '\\' || strings.IndexByte(also, c) >= 0:
 			b.WriteByte('\\')
 			b.WriteByte(c)
-		case c < 0x20 || c >= 0x7f:
+		case !printable:
 			b.WriteString(CEscape(c))
 		default:
-			b.WriteByte(c)
+			b.WriteString(s[i : i+n])
+			i += n - 1
 		}
 	}
 	return b.String()

@@ -3,8 +3,6 @@
 package coreutils
 
 import (
-	"github.com/linuxvfs/linuxvfs/userland/applet"
-
 	"bytes"
 	"encoding/base64"
 	"strings"
@@ -26,12 +24,12 @@ decode it.`
 		return 1
 	}
 	if len(ops) > 1 {
-		c.Errorf("extra operand %s", applet.Quote(ops[1]))
+		c.Errorf("extra operand %s", c.Quote(ops[1]))
 		return 1
 	}
 	wrap, ok := wrapSize(*wrapArg)
 	if !ok {
-		c.Errorf("invalid wrap size: %s", applet.Quote(*wrapArg))
+		c.Errorf("invalid wrap size: %s", c.QuoteArg(*wrapArg))
 		return 1
 	}
 	data, err := c.slurp(append(ops, "-")[0])

@@ -57,7 +57,7 @@ octal like 755).`
 		if modeArg == "" {
 			return c.MissingOperand("")
 		}
-		c.Errorf("missing operand after %s", applet.QuoteArg(modeArg))
+		c.Errorf("missing operand after %s", c.QuoteArg(modeArg))
 		c.TryHelp()
 		return 1
 	}
@@ -100,7 +100,7 @@ func (c *cmd) chmodMode(o *chmodOpts, modeArg, ref string) bool {
 	if ref != "" {
 		st, err := c.Task.Stat(ref)
 		if err != nil {
-			c.Errorf("failed to get attributes of %s: %s", applet.Quote(ref), applet.ErrText(err))
+			c.Errorf("failed to get attributes of %s: %s", c.Quote(ref), applet.ErrText(err))
 			return false
 		}
 		o.ch = applet.SetMode(uint32(st.Mode))
@@ -108,7 +108,7 @@ func (c *cmd) chmodMode(o *chmodOpts, modeArg, ref string) bool {
 	}
 	ch, err := applet.ParseMode(modeArg)
 	if err != nil {
-		c.Errorf("invalid mode: %s", applet.QuoteArg(modeArg))
+		c.Errorf("invalid mode: %s", c.QuoteArg(modeArg))
 		c.TryHelp()
 		return false
 	}
@@ -134,16 +134,16 @@ func (c *cmd) chmodOne(w *applet.DirWalk, l applet.WalkLoc, o *chmodOpts, cmdlin
 		if st, err = c.Task.Fstatat(w.At(), l.Name, 0); err != nil {
 			if errors.Is(err, linux.ENOENT) {
 				if lst, lerr := c.Task.Fstatat(w.At(), l.Name, linux.AT_SYMLINK_NOFOLLOW); lerr == nil && applet.IsLink(uint32(lst.Mode)) {
-					c.Errorf("cannot operate on dangling symlink %s", applet.Quote(l.Path))
+					c.Errorf("cannot operate on dangling symlink %s", c.Quote(l.Path))
 					return false
 				}
 			}
-			c.Errorf("cannot access %s: %s", applet.Quote(l.Path), applet.ErrText(err))
+			c.Errorf("cannot access %s: %s", c.Quote(l.Path), applet.ErrText(err))
 			return false
 		}
 	} else {
 		if st, err = c.Task.Fstatat(w.At(), l.Name, linux.AT_SYMLINK_NOFOLLOW); err != nil {
-			c.Errorf("cannot access %s: %s", applet.Quote(l.Path), applet.ErrText(err))
+			c.Errorf("cannot access %s: %s", c.Quote(l.Path), applet.ErrText(err))
 			return false
 		}
 		if applet.IsLink(uint32(st.Mode)) {
@@ -167,7 +167,7 @@ func (c *cmd) chmodOne(w *applet.DirWalk, l applet.WalkLoc, o *chmodOpts, cmdlin
 func (c *cmd) eachChild(w *applet.DirWalk, dir applet.WalkLoc, follow bool, one func(l applet.WalkLoc) bool) bool {
 	ents, err := w.Enter(dir, follow)
 	if err != nil {
-		c.Errorf("cannot read directory %s: %s", applet.Quote(dir.Path), applet.ErrText(err))
+		c.Errorf("cannot read directory %s: %s", c.Quote(dir.Path), applet.ErrText(err))
 		return false
 	}
 	ok := true
@@ -178,7 +178,7 @@ func (c *cmd) eachChild(w *applet.DirWalk, dir applet.WalkLoc, follow bool, one 
 		ok = one(dir.Child(e.Name)) && ok
 	}
 	if err := w.Leave(); err != nil {
-		c.Errorf("%s: %s", applet.Quote(dir.Path), applet.ErrText(err))
+		c.Errorf("%s: %s", c.Quote(dir.Path), applet.ErrText(err))
 		return false
 	}
 	return ok
@@ -193,7 +193,7 @@ func (c *cmd) chmodApply(dirfd int, l applet.WalkLoc, st *vfs.Statx, o *chmodOpt
 	newMode := o.ch.Apply(old, dir, o.umask)
 	if err := c.Task.Fchmodat(dirfd, l.Name, newMode, 0); err != nil {
 		if !o.quiet {
-			c.Errorf("changing permissions of %s: %s", applet.Quote(name), applet.ErrText(err))
+			c.Errorf("changing permissions of %s: %s", c.Quote(name), applet.ErrText(err))
 		}
 		return false
 	}
@@ -202,7 +202,7 @@ func (c *cmd) chmodApply(dirfd int, l applet.WalkLoc, st *vfs.Statx, o *chmodOpt
 		c.chmodReport(name, old, newMode, changed)
 	}
 	if naive := o.ch.Apply(old, dir, 0); o.surprises && newMode&^naive != 0 && !o.quiet {
-		c.Errorf("%s: new permissions are %s, not %s", applet.QuoteName(name),
+		c.Errorf("%s: new permissions are %s, not %s", c.QuoteName(name),
 			applet.ModeString(newMode | linux.S_IFREG)[1:], applet.ModeString(naive | linux.S_IFREG)[1:])
 		return false
 	}
@@ -212,9 +212,9 @@ func (c *cmd) chmodApply(dirfd int, l applet.WalkLoc, st *vfs.Statx, o *chmodOpt
 func (c *cmd) chmodReport(name string, old, newMode uint32, changed bool) {
 	typ := old & linux.S_IFMT
 	if changed {
-		fmt.Fprintf(c.Out, "mode of %s changed from %04o (%s) to %04o (%s)\n", applet.Quote(name),
+		fmt.Fprintf(c.Out, "mode of %s changed from %04o (%s) to %04o (%s)\n", c.Quote(name),
 			old&applet.ModeBits, applet.ModeString(old)[1:], newMode, applet.ModeString(newMode | typ)[1:])
 		return
 	}
-	fmt.Fprintf(c.Out, "mode of %s retained as %04o (%s)\n", applet.Quote(name), newMode, applet.ModeString(newMode | typ)[1:])
+	fmt.Fprintf(c.Out, "mode of %s retained as %04o (%s)\n", c.Quote(name), newMode, applet.ModeString(newMode | typ)[1:])
 }

@@ -42,7 +42,7 @@ func chownApplet(c *cmd) int {
 	case *ref != "":
 		st, err := c.Task.Stat(*ref)
 		if err != nil {
-			c.Errorf("failed to get attributes of %s: %s", applet.Quote(*ref), applet.ErrText(err))
+			c.Errorf("failed to get attributes of %s: %s", c.Quote(*ref), applet.ErrText(err))
 			return 1
 		}
 		o.uid, o.gid = st.UID, st.GID
@@ -75,7 +75,7 @@ func chgrpApplet(c *cmd) int {
 	case *ref != "":
 		st, err := c.Task.Stat(*ref)
 		if err != nil {
-			c.Errorf("failed to get attributes of %s: %s", applet.Quote(*ref), applet.ErrText(err))
+			c.Errorf("failed to get attributes of %s: %s", c.Quote(*ref), applet.ErrText(err))
 			return 1
 		}
 		o.gid = st.GID
@@ -84,7 +84,7 @@ func chgrpApplet(c *cmd) int {
 	default:
 		gid, good := parseID(ops[0])
 		if !good {
-			c.Errorf("invalid group: %s", applet.QuoteArg(ops[0]))
+			c.Errorf("invalid group: %s", c.QuoteArg(ops[0]))
 			return 1
 		}
 		o.gid, o.groupName, o.groupSet, ops = gid, ops[0], true, ops[1:]
@@ -129,12 +129,12 @@ func (c *cmd) parseOwnerSpec(spec string, o *chownOpts) bool {
 		if dot := strings.IndexByte(spec, '.'); dot >= 0 {
 			if parseWithSeparator(spec, dot, o) == "" {
 				msg = ""
-				c.Errorf("warning: '.' should be ':': %s", applet.QuoteArg(spec))
+				c.Errorf("warning: '.' should be ':': %s", c.QuoteArg(spec))
 			}
 		}
 	}
 	if msg != "" {
-		c.Errorf("%s: %s", msg, applet.QuoteArg(spec))
+		c.Errorf("%s: %s", msg, c.QuoteArg(spec))
 		return false
 	}
 	// chown.c: a group without a user name still says "ownership"
@@ -210,7 +210,7 @@ func parseID(s string) (uint32, bool) {
 
 func (c *cmd) chownAll(ops []string, o *chownOpts) int {
 	if len(ops) == 0 {
-		c.Errorf("missing operand after %s", applet.QuoteArg(c.Args[len(c.Args)-1]))
+		c.Errorf("missing operand after %s", c.QuoteArg(c.Args[len(c.Args)-1]))
 		c.TryHelp()
 		return 1
 	}
@@ -232,7 +232,7 @@ func (c *cmd) chownAll(ops []string, o *chownOpts) int {
 func (c *cmd) chownOne(w *applet.DirWalk, l applet.WalkLoc, o *chownOpts, cmdline bool) bool {
 	lst, err := c.Task.Fstatat(w.At(), l.Name, linux.AT_SYMLINK_NOFOLLOW)
 	if err != nil {
-		c.Errorf("cannot access %s: %s", applet.Quote(l.Path), applet.ErrText(err))
+		c.Errorf("cannot access %s: %s", c.Quote(l.Path), applet.ErrText(err))
 		return false
 	}
 	if cmdline && o.recursive && o.preserveRoot && c.refuseRoot(l.Path) {
@@ -242,7 +242,7 @@ func (c *cmd) chownOne(w *applet.DirWalk, l applet.WalkLoc, o *chownOpts, cmdlin
 	st := lst
 	if follow && applet.IsLink(uint32(lst.Mode)) {
 		if st, err = c.Task.Fstatat(w.At(), l.Name, 0); err != nil {
-			c.Errorf("cannot dereference %s: %s", applet.Quote(l.Path), applet.ErrText(err))
+			c.Errorf("cannot dereference %s: %s", c.Quote(l.Path), applet.ErrText(err))
 			return false
 		}
 	}
@@ -257,7 +257,7 @@ func (c *cmd) chownOne(w *applet.DirWalk, l applet.WalkLoc, o *chownOpts, cmdlin
 			if o.chgrp {
 				what = "group"
 			}
-			c.Errorf("changing %s of %s: %s", what, applet.Quote(l.Path), applet.ErrText(err))
+			c.Errorf("changing %s of %s: %s", what, c.Quote(l.Path), applet.ErrText(err))
 		}
 		ok = false
 	} else {
@@ -294,17 +294,17 @@ func (c *cmd) chownReport(name string, st *vfs.Statx, o *chownOpts) {
 	spec, old := userGroupStr(newUser, newGroup, user, group), userGroupStr(oldUser, oldGroup, user, group)
 	switch {
 	case changed && user:
-		fmt.Fprintf(c.Out, "changed ownership of %s from %s to %s\n", applet.Quote(name), old, spec)
+		fmt.Fprintf(c.Out, "changed ownership of %s from %s to %s\n", c.Quote(name), old, spec)
 	case changed && group:
-		fmt.Fprintf(c.Out, "changed group of %s from %s to %s\n", applet.Quote(name), old, spec)
+		fmt.Fprintf(c.Out, "changed group of %s from %s to %s\n", c.Quote(name), old, spec)
 	case changed:
-		fmt.Fprintf(c.Out, "no change to ownership of %s\n", applet.Quote(name))
+		fmt.Fprintf(c.Out, "no change to ownership of %s\n", c.Quote(name))
 	case user:
-		fmt.Fprintf(c.Out, "ownership of %s retained as %s\n", applet.Quote(name), old)
+		fmt.Fprintf(c.Out, "ownership of %s retained as %s\n", c.Quote(name), old)
 	case group:
-		fmt.Fprintf(c.Out, "group of %s retained as %s\n", applet.Quote(name), old)
+		fmt.Fprintf(c.Out, "group of %s retained as %s\n", c.Quote(name), old)
 	default:
-		fmt.Fprintf(c.Out, "ownership of %s retained\n", applet.Quote(name))
+		fmt.Fprintf(c.Out, "ownership of %s retained\n", c.Quote(name))
 	}
 }
 

@@ -99,7 +99,7 @@ func (c *cmd) seenBefore(seen map[seenSource]bool, src string) bool {
 	}
 	k := seenSource{st.Dev(), st.Ino, src}
 	if seen[k] {
-		c.Errorf("warning: source file %s specified more than once", applet.Quote(src))
+		c.Errorf("warning: source file %s specified more than once", c.Quote(src))
 		return true
 	}
 	seen[k] = true
@@ -163,12 +163,12 @@ func (cp *copier) copy(src, dst string, cmdline bool) bool {
 	c := cp.c
 	st, err := c.Task.Fstatat(applet.AtCWD, src, cp.statFlags(cmdline))
 	if err != nil {
-		c.Errorf("cannot stat %s: %s", applet.Quote(src), applet.ErrText(err))
+		c.Errorf("cannot stat %s: %s", c.Quote(src), applet.ErrText(err))
 		return false
 	}
 	mode := uint32(st.Mode)
 	if applet.IsDir(mode) && !cp.o.recursive {
-		c.Errorf("-r not specified; omitting directory %s", applet.Quote(src))
+		c.Errorf("-r not specified; omitting directory %s", c.Quote(src))
 		return false
 	}
 	newDst, skip, ok := cp.checkDest(src, dst, &st)
@@ -253,27 +253,27 @@ func (cp *copier) checkDest(src, dst string, st *vfs.Statx) (newDst, skip, ok bo
 		if errors.Is(err, linux.ENOENT) {
 			return true, false, true
 		}
-		c.Errorf("cannot stat %s: %s", applet.Quote(dst), applet.ErrText(err))
+		c.Errorf("cannot stat %s: %s", c.Quote(dst), applet.ErrText(err))
 		return false, false, false
 	}
 	dmode := uint32(dt.Mode)
 	switch {
 	case !c.sameFileOK(src, dst, st, &dt, false, cp.o.deref == derefNever):
-		c.Errorf("%s and %s are the same file", applet.Quote(src), applet.Quote(dst))
+		c.Errorf("%s and %s are the same file", c.Quote(src), c.Quote(dst))
 		return false, false, false
 	case cp.o.noClobber:
 		return false, true, true
-	case cp.o.ask && !applet.IsDir(mode) && !applet.IsDir(dmode) && !c.Ask("overwrite %s? ", applet.Quote(dst)):
+	case cp.o.ask && !applet.IsDir(mode) && !applet.IsDir(dmode) && !c.Ask("overwrite %s? ", c.Quote(dst)):
 		return false, true, true
 	case applet.IsDir(mode) && !applet.IsDir(dmode):
-		c.Errorf("cannot overwrite non-directory %s with directory %s", applet.Quote(dst), applet.Quote(src))
+		c.Errorf("cannot overwrite non-directory %s with directory %s", c.Quote(dst), c.Quote(src))
 		return false, false, false
 	case !applet.IsDir(mode) && applet.IsDir(dmode):
-		c.Errorf("cannot overwrite directory %s with non-directory", applet.Quote(dst))
+		c.Errorf("cannot overwrite directory %s with non-directory", c.Quote(dst))
 		return false, false, false
 	case !applet.IsDir(mode) && !applet.IsReg(mode):
 		if err := c.Task.Unlink(dst); err != nil {
-			c.Errorf("cannot remove %s: %s", applet.Quote(dst), applet.ErrText(err))
+			c.Errorf("cannot remove %s: %s", c.Quote(dst), applet.ErrText(err))
 			return false, false, false
 		}
 		return true, false, true
@@ -287,14 +287,14 @@ func (cp *copier) copyReg(src, dst string, st *vfs.Statx, newDst bool) bool {
 	c := cp.c
 	in, err := applet.OpenFile(c.Task, src, linux.O_RDONLY, 0)
 	if err != nil {
-		c.Errorf("cannot open %s for reading: %s", applet.Quote(src), applet.ErrText(err))
+		c.Errorf("cannot open %s for reading: %s", c.Quote(src), applet.ErrText(err))
 		return false
 	}
 	defer in.Close()
 	out, err := cp.openDest(dst, st, newDst)
 	if out == nil {
 		if err != nil {
-			c.Errorf("cannot create regular file %s: %s", applet.Quote(dst), applet.ErrText(err))
+			c.Errorf("cannot create regular file %s: %s", c.Quote(dst), applet.ErrText(err))
 		}
 		return false
 	}
@@ -319,7 +319,7 @@ func (cp *copier) openDest(dst string, st *vfs.Statx, newDst bool) (*applet.File
 	switch {
 	case errors.Is(err, linux.EEXIST):
 		if _, lerr := c.Task.Readlink(dst); lerr == nil {
-			c.Errorf("not writing through dangling symlink %s", applet.Quote(dst))
+			c.Errorf("not writing through dangling symlink %s", c.Quote(dst))
 			return nil, nil
 		}
 	case errors.Is(err, linux.EISDIR) && strings.HasSuffix(dst, "/"):
@@ -364,7 +364,7 @@ func (cp *copier) copyDir(src, dst string, st *vfs.Statx, newDst bool) bool {
 	}
 	ents, err := applet.ReadDirents(c.Task, src)
 	if err != nil {
-		c.Errorf("cannot access %s: %s", applet.Quote(src), applet.ErrText(err))
+		c.Errorf("cannot access %s: %s", c.Quote(src), applet.ErrText(err))
 		return false
 	}
 	sort.SliceStable(ents, func(i, j int) bool { return ents[i].Ino < ents[j].Ino })
@@ -388,12 +388,12 @@ func (cp *copier) makeDir(dst string, st *vfs.Statx) (restore bool, mode uint32,
 	c := cp.c
 	omitted := uint32(0o022)
 	if err := c.Task.Mkdir(dst, uint32(st.Mode)&applet.ModeBits&^omitted); err != nil {
-		c.Errorf("cannot create directory %s: %s", applet.Quote(dst), applet.ErrText(err))
+		c.Errorf("cannot create directory %s: %s", c.Quote(dst), applet.ErrText(err))
 		return false, 0, false
 	}
 	dt, err := c.Task.Lstat(dst)
 	if err != nil {
-		c.Errorf("cannot stat %s: %s", applet.Quote(dst), applet.ErrText(err))
+		c.Errorf("cannot stat %s: %s", c.Quote(dst), applet.ErrText(err))
 		return false, 0, false
 	}
 	if !cp.firstMade {
@@ -406,7 +406,7 @@ func (cp *copier) makeDir(dst string, st *vfs.Statx) (restore bool, mode uint32,
 	mode = uint32(dt.Mode) & applet.ModeBits
 	if mode&0o700 != 0o700 {
 		if err := c.Task.Chmod(dst, mode|0o700); err != nil {
-			c.Errorf("setting permissions for %s: %s", applet.Quote(dst), applet.ErrText(err))
+			c.Errorf("setting permissions for %s: %s", c.Quote(dst), applet.ErrText(err))
 			return false, 0, false
 		}
 		return true, mode, true
@@ -441,7 +441,7 @@ func (cp *copier) copySpecial(src, dst string, st *vfs.Statx) bool {
 			err = c.Task.Symlink(target, dst)
 		}
 		if err != nil {
-			c.Errorf("cannot create symbolic link %s: %s", applet.Quote(dst), applet.ErrText(err))
+			c.Errorf("cannot create symbolic link %s: %s", c.Quote(dst), applet.ErrText(err))
 			return false
 		}
 		return true
@@ -452,7 +452,7 @@ func (cp *copier) copySpecial(src, dst string, st *vfs.Statx) bool {
 		if mode&linux.S_IFMT == linux.S_IFIFO {
 			what = "fifo"
 		}
-		c.Errorf("cannot create %s %s: %s", what, applet.Quote(dst), applet.ErrText(err))
+		c.Errorf("cannot create %s %s: %s", what, c.Quote(dst), applet.ErrText(err))
 		return false
 	}
 	return true
@@ -463,18 +463,18 @@ func (cp *copier) preserve(dst string, st *vfs.Statx) bool {
 	c := cp.c
 	times := [2]vfs.Timespec{st.Atime, st.Mtime}
 	if err := c.Task.Utimensat(applet.AtCWD, dst, &times, linux.AT_SYMLINK_NOFOLLOW); err != nil {
-		c.Errorf("preserving times for %s: %s", applet.Quote(dst), applet.ErrText(err))
+		c.Errorf("preserving times for %s: %s", c.Quote(dst), applet.ErrText(err))
 		return false
 	}
 	if err := c.Task.Fchownat(applet.AtCWD, dst, st.UID, st.GID, linux.AT_SYMLINK_NOFOLLOW); err != nil {
-		c.Errorf("failed to preserve ownership for %s: %s", applet.Quote(dst), applet.ErrText(err))
+		c.Errorf("failed to preserve ownership for %s: %s", c.Quote(dst), applet.ErrText(err))
 		return false
 	}
 	if applet.IsLink(uint32(st.Mode)) {
 		return true
 	}
 	if err := c.Task.Chmod(dst, uint32(st.Mode)&applet.ModeBits); err != nil {
-		c.Errorf("preserving permissions for %s: %s", applet.Quote(dst), applet.ErrText(err))
+		c.Errorf("preserving permissions for %s: %s", c.Quote(dst), applet.ErrText(err))
 		return false
 	}
 	return true
@@ -495,15 +495,15 @@ func (cp *copier) copiedBefore(src, dst string, st *vfs.Statx, cmdline bool) (do
 	}
 	switch {
 	case c.sameNameNoFollow(src, earlier):
-		c.Errorf("cannot copy a directory, %s, into itself, %s", applet.Quote(cp.topSrc), applet.Quote(cp.topDst))
+		c.Errorf("cannot copy a directory, %s, into itself, %s", c.Quote(cp.topSrc), c.Quote(cp.topDst))
 		cp.intoSelf = true
 		return true, false
 	case c.sameNameNoFollow(dst, earlier):
-		c.Errorf("warning: source directory %s specified more than once", applet.Quote(cp.topSrc))
+		c.Errorf("warning: source directory %s specified more than once", c.Quote(cp.topSrc))
 		return true, true
 	case cp.o.deref == derefAlways || (cmdline && cp.o.deref == derefCmdline):
 		return false, true
 	}
-	c.Errorf("will not create hard link %s to directory %s", applet.Quote(dst), applet.Quote(earlier))
+	c.Errorf("will not create hard link %s to directory %s", c.Quote(dst), c.Quote(earlier))
 	return true, false
 }

@@ -3,8 +3,6 @@
 package coreutils
 
 import (
-	"github.com/linuxvfs/linuxvfs/userland/applet"
-
 	"cmp"
 	"errors"
 	"math/big"
@@ -184,7 +182,7 @@ func ddParse(c *cmd, ops []string) (*ddPlan, bool) {
 	for _, op := range ops {
 		name, val, ok := strings.Cut(op, "=")
 		if !ok {
-			c.Usage("unrecognized operand %s", applet.QuoteArg(op))
+			c.Usage("unrecognized operand %s", c.QuoteArg(op))
 			return nil, false
 		}
 		if !p.operand(c, &raw, name, val) {
@@ -243,7 +241,7 @@ func ddWords(c *cmd, list string, table []ddOption, what string) (uint64, bool) 
 	for _, w := range strings.Split(list, ",") {
 		i := slices.IndexFunc(table, func(o ddOption) bool { return o.word == w })
 		if i < 0 {
-			c.Usage("%s: %s", what, applet.QuoteArg(w))
+			c.Usage("%s: %s", what, c.QuoteArg(w))
 			return 0, false
 		}
 		bits |= table[i].bit
@@ -273,7 +271,7 @@ func (p *ddPlan) sizeOperand(c *cmd, raw *ddRaw, name, val string) bool {
 		dst, marked = &raw.count, &raw.countB
 		raw.countGiven = true
 	default:
-		c.Usage("unrecognized operand %s", applet.QuoteArg(name+"="+val))
+		c.Usage("unrecognized operand %s", c.QuoteArg(name+"="+val))
 		return false
 	}
 	n, err := ddSize(c, val)
@@ -282,9 +280,9 @@ func (p *ddPlan) sizeOperand(c *cmd, raw *ddRaw, name, val string) bool {
 	}
 	if err != nil {
 		if err == errDDTooBig {
-			c.Errorf("invalid number: %s: %s", applet.QuoteArg(val), linux.EOVERFLOW)
+			c.Errorf("invalid number: %s: %s", c.QuoteArg(val), linux.EOVERFLOW)
 		} else {
-			c.Errorf("invalid number: %s", applet.QuoteArg(val))
+			c.Errorf("invalid number: %s", c.QuoteArg(val))
 		}
 		return false
 	}
@@ -310,7 +308,7 @@ func (p *ddPlan) settle(c *cmd, raw ddRaw) bool {
 		p.conv &^= ddConvBlock | ddConvUnblock
 	}
 	if p.oflag&ddFlagFullblock != 0 {
-		c.Usage("invalid output flag: %s", applet.QuoteArg("fullblock"))
+		c.Usage("invalid output flag: %s", c.QuoteArg("fullblock"))
 		return false
 	}
 	p.skip = spanOf(raw.skip, p.ibs, raw.skipB || p.iflag&ddFlagSkipBytes != 0)
@@ -389,7 +387,7 @@ func ddSize(c *cmd, s string) (int64, error) {
 		}
 		a.Mul(a, b)
 		if a.Sign() == 0 && strings.HasPrefix(s, "0x") {
-			c.Errorf("warning: %s is a zero multiplier; use %s if that is intended", applet.QuoteArg("0x"), applet.QuoteArg("00x"))
+			c.Errorf("warning: %s is a zero multiplier; use %s if that is intended", c.QuoteArg("0x"), c.QuoteArg("00x"))
 		}
 	}
 	if !a.IsInt64() {

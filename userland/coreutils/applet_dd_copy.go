@@ -62,7 +62,7 @@ func (j *ddJob) openFiles() bool {
 	if p.inGiven {
 		fd, err := t.Open(p.inName, linux.O_RDONLY|uint32(p.iflag), 0)
 		if err != nil {
-			c.Errorf("failed to open %s: %s", applet.Quote(p.inName), applet.ErrText(err))
+			c.Errorf("failed to open %s: %s", c.Quote(p.inName), applet.ErrText(err))
 			return false
 		}
 		j.inFd = fd
@@ -94,7 +94,7 @@ func (j *ddJob) openFiles() bool {
 		fd, err = t.Open(p.outName, linux.O_WRONLY|flags, 0o666)
 	}
 	if err != nil {
-		c.Errorf("failed to open %s: %s", applet.Quote(p.outName), applet.ErrText(err))
+		c.Errorf("failed to open %s: %s", c.Quote(p.outName), applet.ErrText(err))
 		return false
 	}
 	j.outFd = fd

@@ -30,12 +30,12 @@ const (
 // terse one is used; trailer follows it (-c's newline).
 func (c *cmd) statfsOne(name, format, trailer string, custom, terse bool) bool {
 	if name == "-" {
-		c.Errorf("using %s to denote standard input does not work in file system mode", applet.Quote(name))
+		c.Errorf("using %s to denote standard input does not work in file system mode", c.Quote(name))
 		return false
 	}
 	st, err := c.Task.Statfs(name)
 	if err != nil {
-		c.Errorf("cannot read file system information for %s: %s", applet.Quote(name), applet.ErrText(err))
+		c.Errorf("cannot read file system information for %s: %s", c.Quote(name), applet.ErrText(err))
 		return false
 	}
 	if !custom {

@@ -252,7 +252,7 @@ func (d *digestRun) checkFile(name string) bool {
 	}
 	r, err := c.openInput(name)
 	if err != nil {
-		c.Errorf("%s: %s", applet.QuoteName(name), applet.ErrText(err))
+		c.Errorf("%s: %s", c.QuoteName(name), applet.ErrText(err))
 		return false
 	}
 	defer r.Close()
@@ -267,7 +267,7 @@ func (d *digestRun) checkFile(name string) bool {
 			break
 		}
 		if err != nil {
-			c.Errorf("%s: read error", applet.QuoteName(shown))
+			c.Errorf("%s: read error", c.QuoteName(shown))
 			return false
 		}
 	}
@@ -333,13 +333,13 @@ func (d *digestRun) checkSummary(k *digestCheck, shown string) bool {
 	}
 	switch {
 	case !k.properlyFormatted:
-		c.Errorf("%s: no properly formatted checksum lines found", applet.QuoteName(shown))
+		c.Errorf("%s: no properly formatted checksum lines found", c.QuoteName(shown))
 	case !d.status:
 		plural(k.misformatted, "line is improperly formatted", "lines are improperly formatted")
 		plural(k.unreadable, "listed file could not be read", "listed files could not be read")
 		plural(k.mismatched, "computed checksum did NOT match", "computed checksums did NOT match")
 		if d.ignoreMissing && !k.matched {
-			c.Errorf("%s: no file was verified", applet.QuoteName(shown))
+			c.Errorf("%s: no file was verified", c.QuoteName(shown))
 		}
 	}
 	return k.properlyFormatted && k.matched && k.mismatched == 0 && k.unreadable == 0 &&

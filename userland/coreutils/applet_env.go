@@ -210,15 +210,15 @@ func (e *envRun) exec(env applet.EnvList, argv []string) int {
 	t := c.Task.Clone(0)
 	defer t.Exit()
 	if e.hasDir {
-		e.trace("chdir:    %s\n", applet.Quote(e.dir))
+		e.trace("chdir:    %s\n", c.Quote(e.dir))
 		if err := t.Chdir(e.dir); err != nil {
-			c.Errorf("cannot change directory to %s: %s", applet.Quote(e.dir), applet.ErrText(err))
+			c.Errorf("cannot change directory to %s: %s", c.Quote(e.dir), applet.ErrText(err))
 			return 125
 		}
 	}
 	e.trace("executing: %s\n", argv[0])
 	for k, a := range argv {
-		e.trace("   arg[%d]= %s\n", k, applet.QuoteArg(a))
+		e.trace("   arg[%d]= %s\n", k, c.QuoteArg(a))
 	}
 	name, err := c.FindProgram(t, argv[0], env)
 	if err != nil {

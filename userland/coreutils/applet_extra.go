@@ -28,14 +28,14 @@ func (c *cmd) readLines(ops []string) ([]string, int) {
 	for _, name := range operandsOrStdin(ops) {
 		r, err := c.openInput(name)
 		if err != nil {
-			c.Errorf("%s: %s", applet.QuoteName(name), applet.ErrText(err))
+			c.Errorf("%s: %s", c.QuoteName(name), applet.ErrText(err))
 			status = 2
 			continue
 		}
 		data, err := io.ReadAll(r)
 		r.Close()
 		if err != nil {
-			c.Errorf("%s: %s", applet.QuoteName(name), applet.ErrText(err))
+			c.Errorf("%s: %s", c.QuoteName(name), applet.ErrText(err))
 			status = 2
 		}
 		s := strings.TrimSuffix(string(data), "\n")
@@ -236,7 +236,7 @@ func grepApplet(c *cmd) int {
 		switch {
 		case err != nil:
 			if !o.noMessages {
-				c.Errorf("%s: %s", applet.QuoteName(name), applet.ErrText(err))
+				c.Errorf("%s: %s", c.QuoteName(name), applet.ErrText(err))
 			}
 			status = 2
 		case matched && status == 1:
@@ -324,7 +324,7 @@ func (c *cmd) grepOption(p getopt.Parsed, o *grepOpts, sp *grepSpec) bool {
 	case 'f':
 		data, err := c.readPatternFile(p.Value)
 		if err != nil {
-			c.Errorf("%s: %s", applet.QuoteName(p.Value), applet.ErrText(err))
+			c.Errorf("%s: %s", c.QuoteName(p.Value), applet.ErrText(err))
 			return false
 		}
 		if text := strings.TrimSuffix(string(data), "\n"); len(data) > 0 {
@@ -576,7 +576,7 @@ func seqApplet(c *cmd) int {
 	for i, op := range ops {
 		n, err := strconv.ParseInt(op, 10, 64)
 		if err != nil {
-			c.Errorf("invalid floating point argument: %s", applet.QuoteArg(op))
+			c.Errorf("invalid floating point argument: %s", c.QuoteArg(op))
 			c.TryHelp()
 			return 1
 		}
@@ -584,7 +584,7 @@ func seqApplet(c *cmd) int {
 	}
 	first, incr, last := nums[0], nums[1], nums[2]
 	if incr == 0 {
-		c.Errorf("invalid Zero increment value: %s", applet.QuoteArg(ops[1]))
+		c.Errorf("invalid Zero increment value: %s", c.QuoteArg(ops[1]))
 		c.TryHelp()
 		return 1
 	}
@@ -617,7 +617,7 @@ func sleepApplet(c *cmd) int {
 		}
 		f, err := strconv.ParseFloat(a, 64)
 		if err != nil || f < 0 {
-			c.Errorf("invalid time interval %s", applet.QuoteArg(a))
+			c.Errorf("invalid time interval %s", c.QuoteArg(a))
 			c.TryHelp()
 			return 1
 		}

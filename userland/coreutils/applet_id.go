@@ -3,8 +3,6 @@
 package coreutils
 
 import (
-	"github.com/linuxvfs/linuxvfs/userland/applet"
-
 	"strconv"
 	"strings"
 
@@ -105,9 +103,9 @@ func idApplet(c *cmd) int {
 		case !ok && spec == "":
 			// id skips the look-up and reports the errno it finds,
 			// which glibc's start-up left at ENOENT.
-			c.Errorf("%s: no such user: %s", applet.QuoteArg(spec), linux.ENOENT)
+			c.Errorf("%s: no such user: %s", c.QuoteArg(spec), linux.ENOENT)
 		case !ok:
-			c.Errorf("%s: no such user", applet.QuoteArg(spec))
+			c.Errorf("%s: no such user", c.QuoteArg(spec))
 		}
 		if !ok {
 			r.ok = false

@@ -62,7 +62,7 @@ func lnApplet(c *cmd) int {
 		}
 		fd, err := c.Task.Openat(applet.AtCWD, dir, flags, 0)
 		if err != nil {
-			c.Errorf("target %s: %s", applet.Quote(dir), applet.ErrText(err))
+			c.Errorf("target %s: %s", c.Quote(dir), applet.ErrText(err))
 			return 1
 		}
 		defer c.Task.Close(fd)
@@ -138,7 +138,7 @@ func (c *cmd) lnTargets(ops []string, tg *targetOpts, o *lnOpts) (srcs []string,
 	if len(ops) == 2 && tg.dir == "" {
 		return ops[:1], "", ops[1], linkErr, -1
 	}
-	c.Errorf("target %s: %s", applet.Quote(d), applet.ErrText(err))
+	c.Errorf("target %s: %s", c.Quote(d), applet.ErrText(err))
 	return nil, "", "", nil, 1
 }
 
@@ -163,12 +163,12 @@ func (c *cmd) link(src string, dirfd int, base, dst string, tried error, o *lnOp
 		}
 		st, serr := c.Task.Fstatat(applet.AtCWD, src, flags)
 		if serr != nil {
-			c.Errorf("failed to access %s: %s", applet.Quote(src), applet.ErrText(serr))
+			c.Errorf("failed to access %s: %s", c.Quote(src), applet.ErrText(serr))
 			return false
 		}
 		sst, haveSrc = st, true
 		if applet.IsDir(uint32(st.Mode)) {
-			c.Errorf("%s: hard link not allowed for directory", applet.QuoteName(src))
+			c.Errorf("%s: hard link not allowed for directory", c.QuoteName(src))
 			return false
 		}
 	}
@@ -181,12 +181,12 @@ func (c *cmd) link(src string, dirfd int, base, dst string, tried error, o *lnOp
 			dt, derr := c.Task.Fstatat(dirfd, base, linux.AT_SYMLINK_NOFOLLOW)
 			switch {
 			case derr != nil && !errors.Is(derr, linux.ENOENT):
-				c.Errorf("failed to access %s: %s", applet.Quote(dst), applet.ErrText(derr))
+				c.Errorf("failed to access %s: %s", c.Quote(dst), applet.ErrText(derr))
 				return false
 			case derr != nil:
 				force = false
 			case applet.IsDir(uint32(dt.Mode)):
-				c.Errorf("%s: cannot overwrite directory", applet.QuoteName(dst))
+				c.Errorf("%s: cannot overwrite directory", c.QuoteName(dst))
 				return false
 			default:
 				if !haveSrc {
@@ -196,7 +196,7 @@ func (c *cmd) link(src string, dirfd int, base, dst string, tried error, o *lnOp
 				}
 				if haveSrc && sst.Dev() == dt.Dev() && sst.Ino == dt.Ino &&
 					(sst.Nlink == 1 || c.sameName(src, dirfd, base)) {
-					c.Errorf("%s and %s are the same file", applet.Quote(src), applet.Quote(dst))
+					c.Errorf("%s and %s are the same file", c.Quote(src), c.Quote(dst))
 					return false
 				}
 			}
@@ -217,7 +217,7 @@ func (c *cmd) link(src string, dirfd int, base, dst string, tried error, o *lnOp
 		if o.symbolic {
 			arrow = " -> "
 		}
-		c.Out.WriteString(applet.Quote(dst) + arrow + applet.Quote(src) + "\n")
+		c.Out.WriteString(c.Quote(dst) + arrow + c.Quote(src) + "\n")
 	}
 	return true
 }
@@ -291,15 +291,15 @@ func (c *cmd) linkError(src, dst string, err error, o *lnOpts) {
 	msg := applet.ErrText(err)
 	switch {
 	case o.symbolic && !errors.Is(err, linux.ENAMETOOLONG) && src != "":
-		c.Errorf("failed to create symbolic link %s: %s", applet.Quote(dst), msg)
+		c.Errorf("failed to create symbolic link %s: %s", c.Quote(dst), msg)
 	case o.symbolic:
-		c.Errorf("failed to create symbolic link %s -> %s: %s", applet.Quote(dst), applet.Quote(src), msg)
+		c.Errorf("failed to create symbolic link %s -> %s: %s", c.Quote(dst), c.Quote(src), msg)
 	case errors.Is(err, linux.EMLINK):
-		c.Errorf("failed to create hard link to %s: %s", applet.Quote(src), msg)
+		c.Errorf("failed to create hard link to %s: %s", c.Quote(src), msg)
 	case errors.Is(err, linux.EDQUOT), errors.Is(err, linux.EEXIST), errors.Is(err, linux.ENOSPC), errors.Is(err, linux.EROFS):
-		c.Errorf("failed to create hard link %s: %s", applet.Quote(dst), msg)
+		c.Errorf("failed to create hard link %s: %s", c.Quote(dst), msg)
 	default:
-		c.Errorf("failed to create hard link %s => %s: %s", applet.Quote(dst), applet.Quote(src), msg)
+		c.Errorf("failed to create hard link %s => %s: %s", c.Quote(dst), c.Quote(src), msg)
 	}
 }
 

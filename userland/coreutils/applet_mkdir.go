@@ -39,7 +39,7 @@ func mkdirApplet(c *cmd) int {
 	if fs.Changed("mode") {
 		ch, err := applet.ParseMode(*modeArg)
 		if err != nil {
-			c.Errorf("invalid mode %s", applet.QuoteArg(*modeArg))
+			c.Errorf("invalid mode %s", c.QuoteArg(*modeArg))
 			return 1
 		}
 		o.mode, o.bits = ch.Adjust(applet.RwxUGO, true, c.Task.GetUmask())
@@ -88,11 +88,11 @@ func (c *cmd) mkdirOne(dir string, o *mkdirOpts) bool {
 				return true
 			}
 		case errors.Is(err, linux.EEXIST) && !errors.Is(serr, linux.ENOENT) && !errors.Is(serr, linux.ENOTDIR):
-			c.Errorf("cannot stat %s: %s", applet.QuoteArg(dir), applet.ErrText(serr))
+			c.Errorf("cannot stat %s: %s", c.QuoteArg(dir), applet.ErrText(serr))
 			return false
 		}
 	}
-	c.Errorf("cannot create directory %s: %s", applet.QuoteArg(dir), applet.ErrText(err))
+	c.Errorf("cannot create directory %s: %s", c.QuoteArg(dir), applet.ErrText(err))
 	return false
 }
 
@@ -116,7 +116,7 @@ func (c *cmd) mkAncestors(t *vfs.Task, dir string, umask uint32, verbose bool) (
 			if mkErr != nil && errors.Is(err, linux.ENOENT) {
 				err = mkErr
 			}
-			c.Errorf("cannot create directory %s: %s", applet.QuoteArg(dir[:r[1]]), applet.ErrText(err))
+			c.Errorf("cannot create directory %s: %s", c.QuoteArg(dir[:r[1]]), applet.ErrText(err))
 			return 0, false
 		}
 	}
@@ -155,7 +155,7 @@ func (c *cmd) fixDirMode(t *vfs.Task, name, dir string, o *mkdirOpts) bool {
 	}
 	st, err := t.Lstat(name)
 	if err != nil {
-		c.Errorf("cannot change permissions of %s: %s", applet.Quote(dir), applet.ErrText(err))
+		c.Errorf("cannot change permissions of %s: %s", c.Quote(dir), applet.ErrText(err))
 		return false
 	}
 	cur := uint32(st.Mode) & applet.ModeBits
@@ -164,7 +164,7 @@ func (c *cmd) fixDirMode(t *vfs.Task, name, dir string, o *mkdirOpts) bool {
 	}
 	want := o.mode | cur&^o.bits
 	if err := t.Chmod(name, want); err != nil {
-		c.Errorf("cannot change permissions of %s: %s", applet.Quote(dir), applet.ErrText(err))
+		c.Errorf("cannot change permissions of %s: %s", c.Quote(dir), applet.ErrText(err))
 		return false
 	}
 	return true
@@ -172,7 +172,7 @@ func (c *cmd) fixDirMode(t *vfs.Task, name, dir string, o *mkdirOpts) bool {
 
 func (c *cmd) announceMkdir(verbose bool, dir string) {
 	if verbose {
-		c.Out.WriteString("mkdir: created directory " + applet.Quote(dir) + "\n")
+		c.Out.WriteString("mkdir: created directory " + c.Quote(dir) + "\n")
 	}
 }
 
@@ -199,9 +199,9 @@ func rmdirApplet(c *cmd) int {
 				continue
 			}
 			if c.rmdirSymlinkSlash(dir, err) {
-				c.Errorf("failed to remove %s: Symbolic link not followed", applet.Quote(dir))
+				c.Errorf("failed to remove %s: Symbolic link not followed", c.Quote(dir))
 			} else {
-				c.Errorf("failed to remove %s: %s", applet.Quote(dir), applet.ErrText(err))
+				c.Errorf("failed to remove %s: %s", c.Quote(dir), applet.ErrText(err))
 			}
 			status = 1
 			continue
@@ -234,7 +234,7 @@ func (c *cmd) rmdirSymlinkSlash(dir string, err error) bool {
 
 func (c *cmd) rmdirVerbose(verbose bool, dir string) {
 	if verbose {
-		c.Out.WriteString("rmdir: removing directory, " + applet.Quote(dir) + "\n")
+		c.Out.WriteString("rmdir: removing directory, " + c.Quote(dir) + "\n")
 	}
 }
 
@@ -263,9 +263,9 @@ func (c *cmd) rmdirParents(dir string, ignore, verbose bool) bool {
 			return true
 		}
 		if errors.Is(err, linux.ENOTDIR) {
-			c.Errorf("failed to remove %s: %s", applet.Quote(dir), applet.ErrText(err))
+			c.Errorf("failed to remove %s: %s", c.Quote(dir), applet.ErrText(err))
 		} else {
-			c.Errorf("failed to remove directory %s: %s", applet.Quote(dir), applet.ErrText(err))
+			c.Errorf("failed to remove directory %s: %s", c.Quote(dir), applet.ErrText(err))
 		}
 		return false
 	}

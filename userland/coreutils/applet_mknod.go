@@ -67,18 +67,18 @@ func (c *cmd) mknodType(ops []string) (typ uint32, dev uint64, code int) {
 	case 'c', 'u':
 		typ = linux.S_IFCHR
 	default:
-		c.Errorf("invalid device type %s", applet.QuoteArg(ops[1]))
+		c.Errorf("invalid device type %s", c.QuoteArg(ops[1]))
 		c.TryHelp()
 		return 0, 0, 1
 	}
 	major, err := strconv.ParseUint(ops[2], 0, 32)
 	if err != nil {
-		c.Errorf("invalid major device number %s", applet.QuoteArg(ops[2]))
+		c.Errorf("invalid major device number %s", c.QuoteArg(ops[2]))
 		return 0, 0, 1
 	}
 	minor, err := strconv.ParseUint(ops[3], 0, 32)
 	if err != nil {
-		c.Errorf("invalid minor device number %s", applet.QuoteArg(ops[3]))
+		c.Errorf("invalid minor device number %s", c.QuoteArg(ops[3]))
 		return 0, 0, 1
 	}
 	return typ, linux.Mkdev(uint32(major), uint32(minor)), -1
@@ -95,12 +95,12 @@ func (c *cmd) mknodCount(ops []string) int {
 	}
 	switch {
 	case len(ops) < want:
-		c.Errorf("missing operand after %s", applet.QuoteArg(ops[len(ops)-1]))
+		c.Errorf("missing operand after %s", c.QuoteArg(ops[len(ops)-1]))
 		if want == 4 && len(ops) == 2 {
 			fmt.Fprintln(c.Errw, "Special files require major and minor device numbers.")
 		}
 	case len(ops) > want:
-		c.Errorf("extra operand %s", applet.QuoteArg(ops[want]))
+		c.Errorf("extra operand %s", c.QuoteArg(ops[want]))
 		if want == 2 && len(ops) == 4 {
 			fmt.Fprintln(c.Errw, "Fifos do not have major and minor device numbers.")
 		}
@@ -113,12 +113,12 @@ func (c *cmd) mknodCount(ops []string) int {
 
 func (c *cmd) mknodOne(name string, typ, mode uint32, dev uint64, setMode bool) int {
 	if err := c.Task.Mknodat(applet.AtCWD, name, typ|mode, dev); err != nil {
-		c.Errorf("%s: %s", applet.QuoteName(name), applet.ErrText(err))
+		c.Errorf("%s: %s", c.QuoteName(name), applet.ErrText(err))
 		return 1
 	}
 	if setMode {
 		if err := c.Task.Fchmodat(applet.AtCWD, name, mode, 0); err != nil {
-			c.Errorf("cannot set permissions of %s: %s", applet.Quote(name), applet.ErrText(err))
+			c.Errorf("cannot set permissions of %s: %s", c.Quote(name), applet.ErrText(err))
 			return 1
 		}
 	}
@@ -145,13 +145,13 @@ func mkfifoApplet(c *cmd) int {
 	status := 0
 	for _, name := range ops {
 		if err := c.Task.Mknodat(applet.AtCWD, name, linux.S_IFIFO|mode, 0); err != nil {
-			c.Errorf("cannot create fifo %s: %s", applet.Quote(name), applet.ErrText(err))
+			c.Errorf("cannot create fifo %s: %s", c.Quote(name), applet.ErrText(err))
 			status = 1
 			continue
 		}
 		if fs.Changed("mode") {
 			if err := c.Task.Fchmodat(applet.AtCWD, name, mode, 0); err != nil {
-				c.Errorf("cannot set permissions of %s: %s", applet.Quote(name), applet.ErrText(err))
+				c.Errorf("cannot set permissions of %s: %s", c.Quote(name), applet.ErrText(err))
 				status = 1
 			}
 		}

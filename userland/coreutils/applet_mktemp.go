@@ -109,7 +109,7 @@ func (m *mktempRun) placeholder() (n, suffixLen int, ok bool) {
 	c, t := m.c, m.template
 	if m.hasSuffix {
 		if !strings.HasSuffix(t, "X") {
-			c.Errorf("with --suffix, template %s must end in X", applet.QuoteArg(t))
+			c.Errorf("with --suffix, template %s must end in X", c.QuoteArg(t))
 			return 0, 0, false
 		}
 		t += m.suffix
@@ -121,13 +121,13 @@ func (m *mktempRun) placeholder() (n, suffixLen int, ok bool) {
 		suffix = t[k+1:]
 	}
 	if suffix != "" && lastComponent(suffix) != suffix {
-		c.Errorf("invalid suffix %s, contains directory separator", applet.QuoteArg(suffix))
+		c.Errorf("invalid suffix %s, contains directory separator", c.QuoteArg(suffix))
 		return 0, 0, false
 	}
 	head := t[:len(t)-len(suffix)]
 	xs := len(head) - len(strings.TrimRight(head, "X"))
 	if xs < 3 {
-		c.Errorf("too few X's in template %s", applet.QuoteArg(t))
+		c.Errorf("too few X's in template %s", c.QuoteArg(t))
 		return 0, 0, false
 	}
 	m.template = t
@@ -153,10 +153,10 @@ func (m *mktempRun) prefixDir() bool {
 		}
 		switch {
 		case m.oldT && strings.Contains(m.template, "/"):
-			c.Errorf("invalid template, %s, contains directory separator", applet.QuoteArg(m.template))
+			c.Errorf("invalid template, %s, contains directory separator", c.QuoteArg(m.template))
 			return false
 		case !m.oldT && strings.HasPrefix(m.template, "/"):
-			c.Errorf("invalid template, %s; with --tmpdir, it may not be absolute", applet.QuoteArg(m.template))
+			c.Errorf("invalid template, %s; with --tmpdir, it may not be absolute", c.QuoteArg(m.template))
 			return false
 		}
 		m.template = fileNameConcat(dir, m.template)
@@ -191,7 +191,7 @@ func (m *mktempRun) create(n, suffixLen int) int {
 		if m.dir {
 			what = "directory"
 		}
-		c.Errorf("failed to create %s via template %s: %s", what, applet.QuoteArg(t), applet.ErrText(err))
+		c.Errorf("failed to create %s via template %s: %s", what, c.QuoteArg(t), applet.ErrText(err))
 	}
 	return 1
 }

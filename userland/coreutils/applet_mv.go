@@ -76,7 +76,7 @@ func (c *cmd) targets(ops []string, tg *targetOpts) (srcs []string, dir, dst str
 	switch {
 	case tg.dir != "":
 		if st, err := c.Task.Stat(tg.dir); err != nil || !applet.IsDir(uint32(st.Mode)) {
-			c.Errorf("target directory %s: %s", applet.Quote(tg.dir), applet.ErrText(notDirErr(err)))
+			c.Errorf("target directory %s: %s", c.Quote(tg.dir), applet.ErrText(notDirErr(err)))
 			return nil, "", "", 1
 		}
 		if len(ops) == 0 {
@@ -99,7 +99,7 @@ func (c *cmd) targets(ops []string, tg *targetOpts) (srcs []string, dir, dst str
 		return ops[:len(ops)-1], last, "", -1
 	}
 	if len(ops) > 2 {
-		c.Errorf("target %s: %s", applet.Quote(last), applet.ErrText(notDirErr(err)))
+		c.Errorf("target %s: %s", c.Quote(last), applet.ErrText(notDirErr(err)))
 		return nil, "", "", 1
 	}
 	return ops[:1], "", last, -1
@@ -148,14 +148,14 @@ func (c *cmd) moveOne(src, dst string, tried error, o *mvOpts) bool {
 	}
 	sst, serr := c.Task.Lstat(src)
 	if serr != nil {
-		c.Errorf("cannot stat %s: %s", applet.Quote(src), applet.ErrText(serr))
+		c.Errorf("cannot stat %s: %s", c.Quote(src), applet.ErrText(serr))
 		return false
 	}
 	dst0, derr := c.Task.Lstat(dst)
 	switch {
 	case derr == nil && o.noClobber:
 		return true // across filesystems rename could not say EEXIST
-	case derr == nil && o.ask && !c.Ask("overwrite %s? ", applet.Quote(dst)):
+	case derr == nil && o.ask && !c.Ask("overwrite %s? ", c.Quote(dst)):
 		return true
 	case derr == nil:
 		if !c.mayReplace(src, dst, &sst, &dst0) {
@@ -163,14 +163,14 @@ func (c *cmd) moveOne(src, dst string, tried error, o *mvOpts) bool {
 		}
 		err = c.Task.Renameat2(applet.AtCWD, src, applet.AtCWD, dst, 0)
 	case !errors.Is(derr, linux.ENOENT):
-		c.Errorf("cannot stat %s: %s", applet.Quote(dst), applet.ErrText(derr))
+		c.Errorf("cannot stat %s: %s", c.Quote(dst), applet.ErrText(derr))
 		return false
 	case errors.Is(err, linux.EEXIST):
 		// The name exists (a dangling symlink followed by a slash) but
 		// cannot be looked up: coreutils goes on with a zeroed stat of
 		// the destination, a non-directory.
 		if applet.IsDir(uint32(sst.Mode)) {
-			c.Errorf("cannot overwrite non-directory %s with directory %s", applet.Quote(dst), applet.Quote(src))
+			c.Errorf("cannot overwrite non-directory %s with directory %s", c.Quote(dst), c.Quote(src))
 			return false
 		}
 		err = c.Task.Renameat2(applet.AtCWD, src, applet.AtCWD, dst, 0)
@@ -184,11 +184,11 @@ func (c *cmd) mayReplace(src, dst string, s, d *vfs.Statx) bool {
 	sdir, ddir := applet.IsDir(uint32(s.Mode)), applet.IsDir(uint32(d.Mode))
 	switch {
 	case !c.sameFileOK(src, dst, s, d, true, true):
-		c.Errorf("%s and %s are the same file", applet.Quote(src), applet.Quote(dst))
+		c.Errorf("%s and %s are the same file", c.Quote(src), c.Quote(dst))
 	case sdir && !ddir:
-		c.Errorf("cannot overwrite non-directory %s with directory %s", applet.Quote(dst), applet.Quote(src))
+		c.Errorf("cannot overwrite non-directory %s with directory %s", c.Quote(dst), c.Quote(src))
 	case !sdir && ddir:
-		c.Errorf("cannot overwrite directory %s with non-directory", applet.Quote(dst))
+		c.Errorf("cannot overwrite directory %s with non-directory", c.Quote(dst))
 	default:
 		return true
 	}
@@ -205,9 +205,9 @@ func (c *cmd) moveResult(src, dst string, err error, o *mvOpts) bool {
 	case errors.Is(err, linux.EXDEV):
 		return c.moveAcross(src, dst, o)
 	case errors.Is(err, linux.EINVAL):
-		c.Errorf("cannot move %s to a subdirectory of itself, %s", applet.Quote(src), applet.Quote(dst))
+		c.Errorf("cannot move %s to a subdirectory of itself, %s", c.Quote(src), c.Quote(dst))
 	default:
-		c.Errorf("cannot move %s to %s: %s", applet.Quote(src), applet.Quote(dst), applet.ErrText(err))
+		c.Errorf("cannot move %s to %s: %s", c.Quote(src), c.Quote(dst), applet.ErrText(err))
 	}
 	return false
 }
@@ -243,7 +243,7 @@ func (c *cmd) clearTarget(src, dst string) bool {
 		}
 	}
 	if err != nil && !errors.Is(err, linux.ENOENT) {
-		c.Errorf("inter-device move failed: %s to %s; unable to remove target: %s", applet.Quote(src), applet.Quote(dst), applet.ErrText(err))
+		c.Errorf("inter-device move failed: %s to %s; unable to remove target: %s", c.Quote(src), c.Quote(dst), applet.ErrText(err))
 		return false
 	}
 	return true
@@ -251,7 +251,7 @@ func (c *cmd) clearTarget(src, dst string) bool {
 
 func (c *cmd) announceMove(o *mvOpts, src, dst string) {
 	if o.verbose {
-		c.Out.WriteString("renamed " + applet.Quote(src) + " -> " + applet.Quote(dst) + "\n")
+		c.Out.WriteString("renamed " + c.Quote(src) + " -> " + c.Quote(dst) + "\n")
 	}
 }
 

@@ -175,7 +175,7 @@ func (o *odRun) option(p getopt.Parsed) bool {
 		case p.Value != "" && strings.HasPrefix("little", p.Value):
 			o.bigEndian = false
 		default:
-			c.Errorf("invalid argument %s for '--endian'", applet.QuoteArg(p.Value))
+			c.Errorf("invalid argument %s for '--endian'", c.QuoteArg(p.Value))
 			fmt.Fprintf(c.Errw, "Valid arguments are:\n  - 'little'\n  - 'big'\n")
 			c.TryHelp()
 			return false
@@ -235,7 +235,7 @@ func (o *odRun) oneFormat(s, rest string) (odSpec, string, bool) {
 			return spec, "", false
 		}
 		if size != 1 && size != 2 && size != 4 && size != 8 {
-			c.Errorf("invalid type string %s;\nthis system doesn't provide a %d-byte integral type", applet.QuoteArg(s), size)
+			c.Errorf("invalid type string %s;\nthis system doesn't provide a %d-byte integral type", c.QuoteArg(s), size)
 			return spec, "", false
 		}
 		spec.size, rest = size, next
@@ -248,17 +248,17 @@ func (o *odRun) oneFormat(s, rest string) (odSpec, string, bool) {
 		switch size {
 		case 4, 8:
 		case 16:
-			c.Errorf("invalid type string %s: long double is not supported", applet.QuoteArg(s))
+			c.Errorf("invalid type string %s: long double is not supported", c.QuoteArg(s))
 			return spec, "", false
 		default:
-			c.Errorf("invalid type string %s;\nthis system doesn't provide a %d-byte floating point type", applet.QuoteArg(s), size)
+			c.Errorf("invalid type string %s;\nthis system doesn't provide a %d-byte floating point type", c.QuoteArg(s), size)
 			return spec, "", false
 		}
 		spec.size, rest = size, next
 		spec.width = map[int]int{4: 15, 8: 25}[size]
 	case 'a', 'c':
 	default:
-		c.Errorf("invalid character '%c' in type string %s", spec.kind, applet.QuoteArg(s))
+		c.Errorf("invalid character '%c' in type string %s", spec.kind, c.QuoteArg(s))
 		return spec, "", false
 	}
 	if strings.HasPrefix(rest, "z") {

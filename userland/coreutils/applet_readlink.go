@@ -59,7 +59,7 @@ canonical name.`
 		s, err := c.readlinkOne(op, mode)
 		if err != nil {
 			if *verbose {
-				c.Errorf("%s: %s", applet.QuoteName(op), applet.ErrText(err))
+				c.Errorf("%s: %s", c.QuoteName(op), applet.ErrText(err))
 			}
 			status = 1
 			continue
@@ -102,7 +102,7 @@ func realpathApplet(c *cmd) int {
 		s, err := c.canonicalize(op, mode)
 		if err != nil {
 			if !*quiet {
-				c.Errorf("%s: %s", applet.QuoteName(op), applet.ErrText(err))
+				c.Errorf("%s: %s", c.QuoteName(op), applet.ErrText(err))
 			}
 			status = 1
 			continue

@@ -86,7 +86,7 @@ func rmApplet(c *cmd) int {
 	})
 	fs.OptionalFunc("preserve-root", "", "refuse to remove / (default); =`all`: also any operand that is a mount point", func(v string, given bool) error {
 		if given && v != "all" {
-			c.Errorf("unrecognized --preserve-root argument: %s", applet.Quote(v))
+			c.Errorf("unrecognized --preserve-root argument: %s", c.Quote(v))
 			return applet.ErrReported
 		}
 		o.preserveRoot, o.preserveAll = true, given
@@ -141,7 +141,7 @@ func (c *cmd) rmAgrees(dirfd int, l applet.WalkLoc, o *rmOpts) bool {
 		return true
 	}
 	kind := applet.FileTypeName(uint32(st.Mode), st.Size)
-	return c.Ask("remove %s %s? ", kind, applet.Quote(l.Path))
+	return c.Ask("remove %s %s? ", kind, c.Quote(l.Path))
 }
 
 // rmOne removes one command-line operand.
@@ -157,18 +157,18 @@ func (c *cmd) rmOne(name string, o *rmOpts) rmResult {
 		if o.emptyDirs {
 			err = linux.ENOTEMPTY
 		}
-		c.Errorf("cannot remove %s: %s", applet.Quote(name), err)
+		c.Errorf("cannot remove %s: %s", c.Quote(name), err)
 		return rmFailed
 	}
 	if dotOrDotDot(lastComponent(name)) {
-		c.Errorf("refusing to remove %s or %s directory: skipping %s", applet.Quote("."), applet.Quote(".."), applet.Quote(name))
+		c.Errorf("refusing to remove %s or %s directory: skipping %s", c.Quote("."), c.Quote(".."), c.Quote(name))
 		return rmFailed
 	}
 	if o.preserveRoot && c.refuseRoot(name) {
 		return rmFailed
 	}
 	if o.preserveAll && c.onOtherDevice(name, st.Dev()) {
-		c.Errorf("skipping %s, since it's on a different device", applet.Quote(name))
+		c.Errorf("skipping %s, since it's on a different device", c.Quote(name))
 		c.Errorf("and --preserve-root=all is in effect")
 		return rmFailed
 	}
@@ -196,10 +196,10 @@ func (c *cmd) rmTree(w *applet.DirWalk, l applet.WalkLoc, o *rmOpts) rmResult {
 		if rerr := c.Task.Unlinkat(at, l.Name, linux.AT_REMOVEDIR); rerr == nil {
 			return rmDone
 		}
-		c.Errorf("cannot remove %s: %s", applet.Quote(l.Path), applet.ErrText(err))
+		c.Errorf("cannot remove %s: %s", c.Quote(l.Path), applet.ErrText(err))
 		return rmFailed
 	}
-	if len(ents) > 0 && o.ask == rmAskEach && !c.Ask("descend into directory %s? ", applet.Quote(l.Path)) {
+	if len(ents) > 0 && o.ask == rmAskEach && !c.Ask("descend into directory %s? ", c.Quote(l.Path)) {
 		w.Leave()
 		return rmKept
 	}
@@ -218,7 +218,7 @@ func (c *cmd) rmTree(w *applet.DirWalk, l applet.WalkLoc, o *rmOpts) rmResult {
 		res |= r
 	}
 	if err := w.Leave(); err != nil {
-		c.Errorf("%s: %s", applet.Quote(l.Path), applet.ErrText(err))
+		c.Errorf("%s: %s", c.Quote(l.Path), applet.ErrText(err))
 		return rmFailed
 	}
 	if res != rmDone {
@@ -240,16 +240,16 @@ func (c *cmd) excise(dirfd int, l applet.WalkLoc, dir bool, o *rmOpts) rmResult 
 	err := c.Task.Unlinkat(dirfd, l.Name, flags)
 	if err == nil {
 		if o.verbose && dir {
-			c.Out.WriteString("removed directory " + applet.Quote(l.Path) + "\n")
+			c.Out.WriteString("removed directory " + c.Quote(l.Path) + "\n")
 		} else if o.verbose {
-			c.Out.WriteString("removed " + applet.Quote(l.Path) + "\n")
+			c.Out.WriteString("removed " + c.Quote(l.Path) + "\n")
 		}
 		return rmDone
 	}
 	if o.force && (errors.Is(err, linux.ENOENT) || errors.Is(err, linux.ENOTDIR)) {
 		return rmDone
 	}
-	c.Errorf("cannot remove %s: %s", applet.Quote(l.Path), applet.ErrText(err))
+	c.Errorf("cannot remove %s: %s", c.Quote(l.Path), applet.ErrText(err))
 	return rmFailed
 }
 
@@ -266,9 +266,9 @@ func (c *cmd) refuseRoot(name string) bool {
 		return false
 	}
 	if name == "/" {
-		c.Errorf("it is dangerous to operate recursively on %s", applet.Quote(name))
+		c.Errorf("it is dangerous to operate recursively on %s", c.Quote(name))
 	} else {
-		c.Errorf("it is dangerous to operate recursively on %s (same as %s)", applet.Quote(name), applet.Quote("/"))
+		c.Errorf("it is dangerous to operate recursively on %s (same as %s)", c.Quote(name), c.Quote("/"))
 	}
 	c.Errorf("use --no-preserve-root to override this failsafe")
 	return true

@@ -72,11 +72,11 @@ func statApplet(c *cmd) int {
 		}
 		st, err := c.Task.Fstatat(applet.AtCWD, name, flags)
 		if err != nil {
-			c.Errorf("cannot statx %s: %s", applet.Quote(name), applet.ErrText(err))
+			c.Errorf("cannot statx %s: %s", c.Quote(name), applet.ErrText(err))
 			status = 1
 			continue
 		}
-		f := &statFile{name: name, st: st, quoteN: applet.Quote}
+		f := &statFile{name: name, st: st, quoteN: c.Quote}
 		switch {
 		case fs.Changed("printf"):
 			c.statFormat(f, unescape(*printf))

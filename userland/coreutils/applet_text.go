@@ -47,7 +47,7 @@ func catApplet(c *cmd) int {
 	line := 0
 	for _, name := range operandsOrStdin(ops) {
 		if err := c.catOne(name, *number, &line); err != nil {
-			c.Errorf("%s: %s", applet.QuoteName(name), applet.ErrText(err))
+			c.Errorf("%s: %s", c.QuoteName(name), applet.ErrText(err))
 			status = 1
 		}
 	}
@@ -139,7 +139,7 @@ func (c *cmd) headTailFlags() (countOpt, []string, bool, bool) {
 		if *byteCount != "" {
 			what = "bytes"
 		}
-		c.Errorf("invalid number of %s: %s", what, applet.QuoteArg(arg))
+		c.Errorf("invalid number of %s: %s", what, c.QuoteArg(arg))
 		return o, nil, false, false
 	}
 	o.bytes = *byteCount != ""
@@ -192,7 +192,7 @@ func (c *cmd) headTail(head bool) int {
 func (c *cmd) readHead(name string, o countOpt) ([]byte, error) {
 	r, err := c.openInput(name)
 	if err != nil {
-		c.Errorf("cannot open %s for reading: %s", applet.Quote(name), applet.ErrText(err))
+		c.Errorf("cannot open %s for reading: %s", c.Quote(name), applet.ErrText(err))
 		return nil, err
 	}
 	defer r.Close()
@@ -208,7 +208,7 @@ func (c *cmd) readHead(name string, o countOpt) ([]byte, error) {
 		}
 	}
 	if err != nil && err != io.EOF {
-		shown := applet.Quote(name)
+		shown := c.Quote(name)
 		if name == "-" {
 			shown = "'standard input'"
 		}
@@ -222,13 +222,13 @@ func (c *cmd) readHead(name string, o countOpt) ([]byte, error) {
 func (c *cmd) slurp(name string) ([]byte, error) {
 	r, err := c.openInput(name)
 	if err != nil {
-		c.Errorf("cannot open %s for reading: %s", applet.Quote(name), applet.ErrText(err))
+		c.Errorf("cannot open %s for reading: %s", c.Quote(name), applet.ErrText(err))
 		return nil, err
 	}
 	defer r.Close()
 	data, err := io.ReadAll(r)
 	if err != nil {
-		shown := applet.Quote(name)
+		shown := c.Quote(name)
 		if name == "-" {
 			shown = "'standard input'"
 		}
@@ -358,12 +358,12 @@ func (c *cmd) wcAll(names []string, show []bool) ([]*wcCounts, int, int) {
 func (c *cmd) wcRead(name string) (data []byte, opened bool, err error) {
 	r, err := c.openInput(name)
 	if err != nil {
-		c.Errorf("%s: %s", applet.QuoteName(name), applet.ErrText(err))
+		c.Errorf("%s: %s", c.QuoteName(name), applet.ErrText(err))
 		return nil, false, err
 	}
 	defer r.Close()
 	if data, err = io.ReadAll(r); err != nil {
-		c.Errorf("%s: %s", applet.QuoteName(name), applet.ErrText(err))
+		c.Errorf("%s: %s", c.QuoteName(name), applet.ErrText(err))
 	}
 	return data, true, err
 }
@@ -415,7 +415,7 @@ func teeApplet(c *cmd) int {
 	for _, name := range ops {
 		f, err := applet.OpenFile(c.Task, name, flags, 0o666)
 		if err != nil {
-			c.Errorf("%s: %s", applet.QuoteName(name), applet.ErrText(err))
+			c.Errorf("%s: %s", c.QuoteName(name), applet.ErrText(err))
 			status = 1
 			continue
 		}

@@ -65,21 +65,21 @@ func (c *cmd) touchTimes(o *touchOpts, date, stamp, ref string, haveDate, haveSt
 	case ref != "":
 		st, err := c.Task.Stat(ref)
 		if err != nil {
-			c.Errorf("failed to get attributes of %s: %s", applet.Quote(ref), applet.ErrText(err))
+			c.Errorf("failed to get attributes of %s: %s", c.Quote(ref), applet.ErrText(err))
 			return false
 		}
 		o.times = &[2]vfs.Timespec{st.Atime, st.Mtime}
 	case haveDate:
 		ts, ok := parseDate(date, c.Task.Kernel().Now())
 		if !ok {
-			c.Errorf("invalid date format %s", applet.QuoteArg(date))
+			c.Errorf("invalid date format %s", c.QuoteArg(date))
 			return false
 		}
 		o.times = &[2]vfs.Timespec{ts, ts}
 	case haveStamp:
 		ts, ok := parseStamp(stamp, c.Task.Kernel().Now())
 		if !ok {
-			c.Errorf("invalid date format %s", applet.QuoteArg(stamp))
+			c.Errorf("invalid date format %s", c.QuoteArg(stamp))
 			return false
 		}
 		o.times = &[2]vfs.Timespec{ts, ts}
@@ -126,13 +126,13 @@ func (c *cmd) touchOne(name string, o *touchOpts) bool {
 		return true
 	}
 	if openErr != nil && !errors.Is(openErr, linux.EISDIR) {
-		c.Errorf("cannot touch %s: %s", applet.Quote(name), applet.ErrText(openErr))
+		c.Errorf("cannot touch %s: %s", c.Quote(name), applet.ErrText(openErr))
 		return false
 	}
 	if o.noCreate && errors.Is(err, linux.ENOENT) {
 		return true
 	}
-	c.Errorf("setting times of %s: %s", applet.Quote(name), applet.ErrText(err))
+	c.Errorf("setting times of %s: %s", c.Quote(name), applet.ErrText(err))
 	return false
 }
 
@@ -227,7 +227,7 @@ func truncateApplet(c *cmd) int {
 		}
 	}
 	if !fs.Changed("size") {
-		c.Errorf("you must specify either %s or %s", applet.Quote("--size"), applet.Quote("--reference"))
+		c.Errorf("you must specify either %s or %s", c.Quote("--size"), c.Quote("--reference"))
 		c.TryHelp()
 		return 1
 	}
@@ -253,20 +253,20 @@ func (c *cmd) truncateOne(name string, n int64, rel byte, noCreate bool) bool {
 		if noCreate && errors.Is(err, linux.ENOENT) {
 			return true
 		}
-		c.Errorf("cannot open %s for writing: %s", applet.Quote(name), applet.ErrText(err))
+		c.Errorf("cannot open %s for writing: %s", c.Quote(name), applet.ErrText(err))
 		return false
 	}
 	defer c.Task.Close(fd)
 	if rel != 0 {
 		st, err := c.Task.Fstat(fd)
 		if err != nil {
-			c.Errorf("cannot fstat %s: %s", applet.Quote(name), applet.ErrText(err))
+			c.Errorf("cannot fstat %s: %s", c.Quote(name), applet.ErrText(err))
 			return false
 		}
 		fsize := st.Size
 		if !applet.IsReg(uint32(st.Mode)) {
 			if fsize, err = c.Task.Lseek(fd, 0, linux.SEEK_END); err != nil {
-				c.Errorf("cannot get the size of %s: %s", applet.Quote(name), applet.ErrText(err))
+				c.Errorf("cannot get the size of %s: %s", c.Quote(name), applet.ErrText(err))
 				return false
 			}
 		}
@@ -286,7 +286,7 @@ func (c *cmd) truncateOne(name string, n int64, rel byte, noCreate bool) bool {
 			fallthrough
 		default:
 			if n > math.MaxInt64-fsize {
-				c.Errorf("overflow extending size of file %s", applet.Quote(name))
+				c.Errorf("overflow extending size of file %s", c.Quote(name))
 				return false
 			}
 			n = fsize + n
@@ -294,7 +294,7 @@ func (c *cmd) truncateOne(name string, n int64, rel byte, noCreate bool) bool {
 	}
 	n = max(n, 0)
 	if err := c.Task.Ftruncate(fd, n); err != nil {
-		c.Errorf("failed to truncate %s at %d bytes: %s", applet.Quote(name), n, applet.ErrText(err))
+		c.Errorf("failed to truncate %s at %d bytes: %s", c.Quote(name), n, applet.ErrText(err))
 		return false
 	}
 	return true
@@ -325,10 +325,10 @@ func (c *cmd) truncateSize(s string) (byte, int64, bool) {
 	n, problem := truncateSyntax.ParseSigned(s)
 	switch {
 	case problem == size.TooBig:
-		c.Errorf("Invalid number: %s: %s", applet.QuoteArg(s), linux.EOVERFLOW)
+		c.Errorf("Invalid number: %s: %s", c.QuoteArg(s), linux.EOVERFLOW)
 		return 0, 0, false
 	case problem != 0:
-		c.Errorf("Invalid number: %s", applet.QuoteArg(s))
+		c.Errorf("Invalid number: %s", c.QuoteArg(s))
 		return 0, 0, false
 	case (rel == '/' || rel == '%') && n == 0:
 		c.Errorf("division by zero")

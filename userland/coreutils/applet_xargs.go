@@ -146,7 +146,7 @@ func (x *xargsRun) run(operands []string) error {
 	if x.argFile != "" && x.argFile != "-" {
 		f, err := applet.OpenFile(c.Task, x.argFile, linux.O_RDONLY, 0)
 		if err != nil {
-			c.Errorf("Cannot open input file %s: %s", applet.QuoteArg(x.argFile), applet.ErrText(err))
+			c.Errorf("Cannot open input file %s: %s", c.QuoteArg(x.argFile), applet.ErrText(err))
 			return xargsExit(1)
 		}
 		defer f.Close()
@@ -238,7 +238,7 @@ func (x *xargsRun) spawn(argv []string) error {
 			// The child dies before it can run the command, and
 			// findutils 4.9's exit handler then fails an assertion in
 			// it: xargs reports the child killed by SIGABRT.
-			c.Errorf("%s: %s", applet.QuoteArg("/dev/tty"), applet.ErrText(err))
+			c.Errorf("%s: %s", c.QuoteArg("/dev/tty"), applet.ErrText(err))
 			c.Errorf("xargs.c:1605: wait_for_proc_all: Assertion `getpid () == parent' failed.")
 			c.Errorf("%s: terminated by signal 6", argv[0])
 			return xargsExit(125)

@@ -7,7 +7,6 @@ import (
 
 	"github.com/linuxvfs/linuxvfs/internal/getopt"
 	"github.com/linuxvfs/linuxvfs/internal/size"
-	"github.com/linuxvfs/linuxvfs/userland/applet"
 )
 
 // df(1): space and inodes of mounted file systems. The pieces: this file
@@ -187,7 +186,7 @@ func dfParse(c *cmd) (s *dfSettings, files []string, status int, done bool) {
 	// The last -t given is the first one checked.
 	for i := len(s.onlyTypes) - 1; i >= 0; i-- {
 		if t := s.onlyTypes[i]; dfListed(s.skipTypes, t) {
-			c.Errorf("file system type %s both selected and excluded", applet.QuoteArg(t))
+			c.Errorf("file system type %s both selected and excluded", c.QuoteArg(t))
 			return nil, nil, 1, true
 		}
 	}

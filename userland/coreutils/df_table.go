@@ -67,12 +67,12 @@ func (s *dfSettings) addOutputColumns(c *cmd, list string) bool {
 			}
 		}
 		if kind < 0 {
-			c.Errorf("option --output: field %s unknown", applet.QuoteArg(name))
+			c.Errorf("option --output: field %s unknown", c.QuoteArg(name))
 			return false
 		}
 		for _, have := range s.columns {
 			if have == dfColumnKind(kind) {
-				c.Errorf("option --output: field %s used more than once", applet.QuoteArg(name))
+				c.Errorf("option --output: field %s used more than once", c.QuoteArg(name))
 				return false
 			}
 		}

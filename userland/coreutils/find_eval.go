@@ -92,7 +92,7 @@ func findApplet(c *cmd) int {
 	}
 	if f.hasFiles0 {
 		if len(starts) > 0 {
-			c.Errorf("extra operand %s", applet.QuoteArg(starts[0]))
+			c.Errorf("extra operand %s", c.QuoteArg(starts[0]))
 			c.Errorf("file operands cannot be combined with -files0-from")
 			return 1
 		}
@@ -109,7 +109,7 @@ func findApplet(c *cmd) int {
 			break
 		}
 		if s == "" {
-			c.Errorf("%s: %s", applet.QuoteArg(s), applet.ErrText(linux.ENOENT))
+			c.Errorf("%s: %s", c.QuoteArg(s), applet.ErrText(linux.ENOENT))
 			f.status = 1
 			continue
 		}

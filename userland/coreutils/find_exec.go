@@ -159,7 +159,7 @@ func (f *finder) spawn(argv []string, dir string, dirfd int, nullIn bool) int {
 	}
 	name, err := c.FindProgram(t, argv[0], c.Env)
 	if err != nil {
-		c.Errorf("%s: %s", applet.QuoteArg(argv[0]), applet.ErrText(err))
+		c.Errorf("%s: %s", c.QuoteArg(argv[0]), applet.ErrText(err))
 		if errors.Is(err, linux.ENOENT) {
 			return 127
 		}

@@ -4,7 +4,6 @@ package coreutils
 
 import (
 	"github.com/linuxvfs/linuxvfs/internal/size"
-	"github.com/linuxvfs/linuxvfs/userland/applet"
 
 	"fmt"
 	"math"
@@ -419,7 +418,7 @@ func (c *cmd) lsApplyValue(s *lsSettings, p getopt.Parsed) (int, bool) {
 func (c *cmd) lsCount(value, complaint string, dst *int) (int, bool) {
 	n, valid := lsNumber(value)
 	if !valid {
-		c.Errorf("%s: %s", complaint, applet.QuoteArg(value))
+		c.Errorf("%s: %s", complaint, c.QuoteArg(value))
 		return 2, true
 	}
 	*dst = n
@@ -450,11 +449,11 @@ func (c *cmd) lsBlockSize(s *lsSettings, p getopt.Parsed) (int, bool) {
 		o.fileBlockSize, o.fileBlockStyle = b.Size, b.Style
 		return 0, false
 	case problem&size.BadSuffix != 0:
-		c.Errorf("invalid suffix in --block-size argument %s", applet.QuoteArg(p.Value))
+		c.Errorf("invalid suffix in --block-size argument %s", c.QuoteArg(p.Value))
 	case problem == size.TooBig:
-		c.Errorf("--block-size argument %s too large", applet.QuoteArg(p.Value))
+		c.Errorf("--block-size argument %s too large", c.QuoteArg(p.Value))
 	default:
-		c.Errorf("invalid --block-size argument %s", applet.QuoteArg(p.Value))
+		c.Errorf("invalid --block-size argument %s", c.QuoteArg(p.Value))
 	}
 	return 2, true
 }
@@ -481,13 +480,13 @@ func (c *cmd) lsArgmatch(opt, arg string, words [][]string) (int, bool) {
 	if res == lsMatchOK {
 		return k, true
 	}
-	c.Errorf("%s argument %s for %s", res, applet.QuoteArg(arg), applet.QuoteArg(opt))
+	c.Errorf("%s argument %s for %s", res, c.QuoteArg(arg), c.QuoteArg(opt))
 	var b strings.Builder
 	b.WriteString("Valid arguments are:")
 	for _, group := range words {
-		b.WriteString("\n  - " + applet.QuoteArg(group[0]))
+		b.WriteString("\n  - " + c.QuoteArg(group[0]))
 		for _, w := range group[1:] {
-			b.WriteString(", " + applet.QuoteArg(w))
+			b.WriteString(", " + c.QuoteArg(w))
 		}
 	}
 	fmt.Fprintln(c.Errw, b.String())
@@ -538,7 +537,7 @@ func (c *cmd) lsDefaults(s *lsSettings) (int, bool) {
 		if n, ok := lsNumber(v); ok {
 			o.tabSize = n
 		} else if o.format == lsColumns || o.format == lsAcross || o.format == lsCommas {
-			c.Errorf("ignoring invalid tab size in environment variable TABSIZE: %s", applet.QuoteArg(v))
+			c.Errorf("ignoring invalid tab size in environment variable TABSIZE: %s", c.QuoteArg(v))
 		}
 	}
 	o.qmark = s.hideCtl == 1
@@ -595,7 +594,7 @@ func (c *cmd) lsWidth(s *lsSettings) int {
 		if n, ok := lsNumber(v); ok {
 			return n
 		}
-		c.Errorf("ignoring invalid width in environment variable COLUMNS: %s", applet.QuoteArg(v))
+		c.Errorf("ignoring invalid width in environment variable COLUMNS: %s", c.QuoteArg(v))
 	}
 	return 80
 }
@@ -611,7 +610,7 @@ func (c *cmd) lsQuoting(opt int) int {
 		if k, res := lsMatch(v, qsWords); res == lsMatchOK {
 			return k
 		}
-		c.Errorf("ignoring invalid value of environment variable QUOTING_STYLE: %s", applet.QuoteArg(v))
+		c.Errorf("ignoring invalid value of environment variable QUOTING_STYLE: %s", c.QuoteArg(v))
 	}
 	return qsLiteral
 }
@@ -645,7 +644,7 @@ func (c *cmd) lsTimeStyle(s *lsSettings) (int, bool) {
 	if f, ok := strings.CutPrefix(style, "+"); ok {
 		old, recent, two := strings.Cut(f, "\n")
 		if two && strings.Contains(recent, "\n") {
-			c.Errorf("invalid time style format %s", applet.QuoteArg(f))
+			c.Errorf("invalid time style format %s", c.QuoteArg(f))
 			return 2, true
 		}
 		if !two {
@@ -663,7 +662,7 @@ func (c *cmd) lsTimeStyle(s *lsSettings) (int, bool) {
 		o.timeFormat = lsTimeStyles[k].format
 		return 0, false
 	}
-	c.Errorf("%s argument %s for 'time style'", res, applet.QuoteArg(style))
+	c.Errorf("%s argument %s for 'time style'", res, c.QuoteArg(style))
 	var b strings.Builder
 	b.WriteString("Valid arguments are:\n")
 	for _, ts := range lsTimeStyles {

@@ -1,3 +1,5 @@
+# (Listings name old and fut only where times show: new is as recent as the
+# run, and the two sides may run in different minutes.)
 mkdir /t
 cd /t
 touch -d '2020-01-02 03:04:05.123456789' old
@@ -26,7 +28,7 @@ TIME_STYLE=+%Y ls -g old
 TIME_STYLE=posix-long-iso ls -l old
 echo "--- errors"
 ls -l --time-style=foo; echo "status $?"
-TIME_STYLE=bogus ls -l; echo "status $?"
+TIME_STYLE=bogus ls -l old fut; echo "status $?"
 ls -l --time-style=i; echo "status $?"
 ls -l '--time-style=+a
 b
