@@ -261,38 +261,57 @@ func startsFindExpr(w string) bool {
 	return (len(w) > 1 && w[0] == '-') || w == "!" || w == "(" || w == ")" || w == ","
 }
 
-const findHelp = `[-H] [-L] [-P] [-Olevel] [-D debugopts] [path...] [expression]
+const findHelp = `[-H|-L|-P] [-D WHAT] [-O N] [START...] [EXPRESSION]
 
-Walk each PATH (default: the current directory) and evaluate EXPRESSION
-(default: -print) for every file met.
+Walk each START (the current directory when none is given) and evaluate
+EXPRESSION for every file on the way; with no action in it, the names of
+the files for which it is true are printed (-print).
 
-Operators, tightest first; a missing operator between two is -and:
-      ( EXPR )   ! EXPR   -not EXPR   EXPR1 -a EXPR2   EXPR1 -and EXPR2
-      EXPR1 -o EXPR2   EXPR1 -or EXPR2   EXPR1 , EXPR2
+How symbolic links are walked:
+  -P                   never followed (default)
+  -L                   always followed
+  -H                   followed when named as a START
 
-Options that hold wherever they appear (always true):
-      -daystart -follow -nowarn -regextype -warn
+Combining (in falling precedence; two tests side by side mean -a):
+  ( E )                grouping
+  ! E, -not E          negation
+  E -a E, E -and E     both
+  E -o E, E -or E      either
+  E , E                both evaluated, the value is the second's
 
-Global options (always true; put them before the tests):
-      -depth -files0-from FILE -maxdepth LEVELS -mindepth LEVELS
-       -mount -noleaf -xdev -ignore_readdir_race -noignore_readdir_race
+Settings, true wherever they stand:
+  -depth               a directory's contents before the directory
+  -maxdepth N          no deeper than N levels below a START
+  -mindepth N          only N levels or more below a START
+  -xdev, -mount        stay on each START's filesystem
+  -daystart            count -atime, -mtime... from today's 00:00
+  -regextype TYPE      the syntax of -regex (emacs, posix-basic, ...)
+  -files0-from FILE    read the STARTs, NUL-separated, from FILE
+  -follow, -noleaf, -warn, -nowarn, -ignore_readdir_race and
+  -noignore_readdir_race are accepted as findutils accepts them
 
-Tests (a number N may be +N for more than N, -N for less than N):
-      -amin N -anewer FILE -atime N -cmin N -cnewer FILE -context CONTEXT
-      -ctime N -empty -false -fstype TYPE -gid N -group NAME -ilname PATTERN
-      -iname PATTERN -inum N -iwholename PATTERN -iregex PATTERN
-      -links N -lname PATTERN -mmin N -mtime N -name PATTERN -newer FILE
-      -nouser -nogroup -path PATTERN -perm [-/]MODE -regex PATTERN
-      -readable -writable -executable
-      -wholename PATTERN -size N[bcwkMG] -true -type [bcdpflsD] -uid N
-      -used N -user NAME -xtype [bcdpfls]
+Tests, where N is a number, +N more than N and -N less than N:
+  by name              -name -iname -path -ipath -wholename -iwholename
+                       -regex -iregex -lname -ilname (a PATTERN each)
+  by type              -type T and -xtype T (T among b c d p f l s,
+                       or a comma list), -empty, -fstype TYPE
+  by size              -size N[cwbkMG]
+  by owner             -user NAME -uid N -group NAME -gid N -nouser -nogroup
+  by mode              -perm MODE, -perm -MODE (all), -perm /MODE (any),
+                       -readable -writable -executable
+  by identity          -inum N -links N -samefile FILE
+  by time              -amin -atime -cmin -ctime -mmin -mtime -used (N each),
+                       -newer -anewer -cnewer FILE, -newerXY REF
+  constant             -true -false
 
 Actions:
-      -delete -print0 -printf FORMAT -fprintf FILE FORMAT -print
-      -fprint0 FILE -fprint FILE -ls -fls FILE -prune -quit
-      -exec COMMAND ; -exec COMMAND {} + -ok COMMAND ;
-      -execdir COMMAND ; -execdir COMMAND {} + -okdir COMMAND ;
+  -print, -print0, -printf FORMAT, -ls        to standard output
+  -fprint, -fprint0, -fprintf, -fls FILE...   to FILE
+  -exec CMD ;  -exec CMD {} +                 run CMD per file or batch
+  -execdir CMD ;  -execdir CMD {} +           the same, from the file's dir
+  -ok CMD ;  -okdir CMD ;                     ask first
+  -delete, -prune, -quit
 
-      --help     print this help and exit
-      --version  print the version and exit
+  --help                show this help
+  --version             show the version
 `
