@@ -183,12 +183,17 @@ func dfParse(c *cmd) (s *dfSettings, files []string, status int, done bool) {
 		}
 	}
 	s.settle(c)
-	// The last -t given is the first one checked.
+	// Every type both asked for and refused is reported, the last -t
+	// first.
+	clashed := false
 	for i := len(s.onlyTypes) - 1; i >= 0; i-- {
 		if t := s.onlyTypes[i]; dfListed(s.skipTypes, t) {
 			c.Errorf("file system type %s both selected and excluded", c.QuoteArg(t))
-			return nil, nil, 1, true
+			clashed = true
 		}
+	}
+	if clashed {
+		return nil, nil, 1, true
 	}
 	return s, files, 0, false
 }
