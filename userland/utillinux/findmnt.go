@@ -38,6 +38,8 @@ type findmntQuery struct {
 	backward  bool // -d backward
 	nocache   bool // -C: compare paths as given
 	tid       int32
+	fstab     bool     // -s: read /etc/fstab
+	tabFiles  []string // -F: read these instead
 
 	// How cells read.
 	canonicalize bool // -c
@@ -224,6 +226,10 @@ func (q *findmntQuery) takeOptions(parsed []ulParsed) (done bool, status int) {
 				return true, 1
 			}
 			q.tid = int32(n)
+		case 's':
+			q.fstab = true
+		case 'F':
+			q.tabFiles = append(q.tabFiles, p.arg)
 		case 'v':
 			q.nofsroot = true
 		case 'R':
@@ -339,11 +345,18 @@ func (q *findmntQuery) settleLayout() {
 	if q.forceTree {
 		q.tree = true
 	}
+	if q.fstab || len(q.tabFiles) > 0 {
+		// Only a mount table of the kernel has the IDs a tree needs.
+		q.tree = false
+	}
 }
 
-// mountTable reads the mountinfo of the task -N names, or our own.
-// Paths still resolve in our task.
+// mountTable reads the mountinfo of the task -N names, or our own, or
+// the files -s and -F name. Paths still resolve in our task.
 func (q *findmntQuery) mountTable() (*ulTable, bool) {
+	if q.fstab || len(q.tabFiles) > 0 {
+		return q.readTabFiles()
+	}
 	if q.tid == 0 {
 		return ulMountinfo(q.c.Task), true
 	}
@@ -372,4 +385,53 @@ func (q *findmntQuery) newTable() *table {
 		out.addCol(col.tableCol(q))
 	}
 	return out
+}
+
+// readTabFiles reads the -F files one after the other into one table,
+// or /etc/fstab for -s. A file whose first entry reads as a mountinfo
+// line is mountinfo (unless -s says fstab); any other is fstab, whose
+// unusable lines are reported and skipped.
+func (q *findmntQuery) readTabFiles() (*ulTable, bool) {
+	c := q.c
+	tb := &ulTable{t: c.Task}
+	files := q.tabFiles
+	if len(files) == 0 {
+		files = []string{"/etc/fstab"}
+	}
+	for _, name := range files {
+		data, err := ulReadFile(c.Task, name)
+		if err != nil {
+			shown := name
+			if len(q.tabFiles) == 0 {
+				// util-linux names no file when the default fstab
+				// is missing.
+				shown = "(null)"
+			}
+			c.ulWarn("can't read %s: %s", shown, err.Error())
+			return nil, false
+		}
+		if !q.fstab && looksLikeMountinfo(string(data)) {
+			for _, line := range strings.Split(string(data), "\n") {
+				if fs := ulParseMountinfoLine(line); fs != nil {
+					tb.fss = append(tb.fss, fs)
+				}
+			}
+			continue
+		}
+		tb.fss = append(tb.fss, c.readFstab(name).fss...)
+	}
+	return tb, true
+}
+
+// looksLikeMountinfo is whether the first entry of a table file is a
+// mountinfo line (IDs, device number, " - " separator).
+func looksLikeMountinfo(data string) bool {
+	for _, line := range strings.Split(data, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		return ulParseMountinfoLine(line) != nil
+	}
+	return false
 }

@@ -32,10 +32,10 @@ type mntCol struct {
 var mntCols = []mntCol{
 	{name: "ACTION", hint: 10, event: true},
 	{name: "AVAIL", hint: 5, right: true, sized: true, cell: spaceCell(func(s fsSpace) uint64 { return s.avail })},
-	{name: "FREQ", hint: 1, right: true, kind: cellNumber, cell: fstabOnlyZero},
+	{name: "FREQ", hint: 1, right: true, kind: cellNumber, cell: fstabNumber(func(fs *ulFS) int { return fs.freq })},
 	{name: "FSROOT", hint: 0.25, cell: func(_ *findmntQuery, fs *ulFS) string { return fs.root }},
 	{name: "FSTYPE", hint: 0.10, cell: func(_ *findmntQuery, fs *ulFS) string { return fs.fstype }},
-	{name: "FS-OPTIONS", hint: 0.10, cell: func(_ *findmntQuery, fs *ulFS) string { return fs.fsOpts }},
+	{name: "FS-OPTIONS", hint: 0.10, cell: func(_ *findmntQuery, fs *ulFS) string { return fsOptionsOf(fs) }},
 	{name: "ID", hint: 2, right: true, kind: cellNumber, cell: func(_ *findmntQuery, fs *ulFS) string { return nonZero(fs.id) }},
 	{name: "LABEL", hint: 0.10, cell: noCell},
 	{name: "MAJ:MIN", hint: 6, cell: devCell},
@@ -46,7 +46,7 @@ var mntCols = []mntCol{
 	{name: "PARENT", hint: 2, right: true, kind: cellNumber, cell: func(_ *findmntQuery, fs *ulFS) string { return nonZero(fs.parent) }},
 	{name: "PARTLABEL", hint: 0.10, cell: noCell},
 	{name: "PARTUUID", hint: 36, cell: noCell},
-	{name: "PASSNO", hint: 1, right: true, kind: cellNumber, cell: fstabOnlyZero},
+	{name: "PASSNO", hint: 1, right: true, kind: cellNumber, cell: fstabNumber(func(fs *ulFS) int { return fs.passno })},
 	{name: "PROPAGATION", hint: 0.10, cell: propagationCell},
 	{name: "SIZE", hint: 5, right: true, sized: true, cell: spaceCell(func(s fsSpace) uint64 { return s.total })},
 	{name: "SOURCE", hint: 0.25, cell: sourceCell},
@@ -57,7 +57,7 @@ var mntCols = []mntCol{
 	{name: "USED", hint: 5, right: true, sized: true, cell: spaceCell(func(s fsSpace) uint64 { return s.used })},
 	{name: "USE%", hint: 3, right: true, cell: usePercentCell},
 	{name: "UUID", hint: 36, cell: noCell},
-	{name: "VFS-OPTIONS", hint: 0.20, cell: func(_ *findmntQuery, fs *ulFS) string { return fs.vfsOpts }},
+	{name: "VFS-OPTIONS", hint: 0.20, cell: func(_ *findmntQuery, fs *ulFS) string { return vfsOptionsOf(fs) }},
 }
 
 // mntDefaultCols are the columns without -o.
@@ -93,13 +93,33 @@ func nonZero(n int) string {
 // this system has no database for: always empty.
 func noCell(*findmntQuery, *ulFS) string { return "" }
 
-// fstabOnlyZero is FREQ and PASSNO: mount tables have no such fields, an
-// fstab entry without them has 0.
-func fstabOnlyZero(_ *findmntQuery, fs *ulFS) string {
-	if fs.kernel {
-		return ""
+// fstabNumber is FREQ or PASSNO: fstab's fields (0 when left out);
+// mount tables have no such fields.
+func fstabNumber(field func(fs *ulFS) int) func(*findmntQuery, *ulFS) string {
+	return func(_ *findmntQuery, fs *ulFS) string {
+		if fs.kernel {
+			return ""
+		}
+		return strconv.Itoa(field(fs))
 	}
-	return "0"
+}
+
+// vfsOptionsOf and fsOptionsOf are the options the kernel keeps for the
+// mount and those it hands to the filesystem: mountinfo's two fields, or
+// an fstab entry's options sorted the way mount(8) would hand them over
+// ("defaults" and userspace options go to neither).
+func vfsOptionsOf(fs *ulFS) string {
+	if fs.kernel {
+		return fs.vfsOpts
+	}
+	return strings.Join(groupOptions(ulSplitOpts(fs.optstr)).kernel, ",")
+}
+
+func fsOptionsOf(fs *ulFS) string {
+	if fs.kernel {
+		return fs.fsOpts
+	}
+	return strings.Join(groupOptions(ulSplitOpts(fs.optstr)).fs, ",")
 }
 
 // sourceCell is the mount's source, canonical with -c, with the
