@@ -26,6 +26,7 @@ type ulFS struct {
 	fsOpts       string
 	optstr       string // merged VFS, FS and user options
 	userOpts     string
+	freq, passno int // fstab's fifth and sixth fields
 }
 
 // ulTable is a libmnt_table in file order.
@@ -186,6 +187,12 @@ func ulParseFstab(t *vfs.Task, data string) *ulTable {
 		}
 		if len(f) > 3 {
 			fs.optstr = ulUnmangle(f[3])
+		}
+		if len(f) > 4 {
+			fs.freq, _ = strconv.Atoi(f[4])
+		}
+		if len(f) > 5 {
+			fs.passno, _ = strconv.Atoi(f[5])
 		}
 		tb.fss = append(tb.fss, fs)
 	}

@@ -1,0 +1,437 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package utillinux
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+)
+
+// findmnt: the command line becomes a findmntQuery (this file), the
+// query picks mount table entries (findmnt_select.go) and the chosen
+// columns (findmnt_cols.go) print through the table renderer.
+
+// findmntQuery is everything a findmnt command line asks for.
+type findmntQuery struct {
+	c *cmd
+
+	// What to match; empty matches anything.
+	source, target string
+	types, options string // -t and -O lists
+	dev            *[2]uint32
+	// sourceOnly: a source that matches nothing is not retried as a
+	// target (set by -S, -T, -M, a device number or a tag).
+	sourceOnly bool
+	mountpoint bool // -M: the target must be a mountpoint itself
+	invert     bool
+	real       bool // --real: no pseudo filesystems
+	pseudo     bool // --pseudo: only those
+	shadowed   bool // only mounts something else is mounted over
+	all        bool // -A
+
+	// How to walk the table.
+	firstOnly bool
+	submounts bool // -R
+	backward  bool // -d backward
+	nocache   bool // -C: compare paths as given
+	tid       int32
+	fstab     bool     // -s: read /etc/fstab
+	tabFiles  []string // -F: read these instead
+
+	// How cells read.
+	canonicalize bool // -c
+	nofsroot     bool // -v
+	bytes        bool // -b
+
+	// How the table prints.
+	tree       bool
+	forceTree  bool // --tree
+	format     tableFormat
+	noHeadings bool
+	shellNames bool
+	ascii      bool
+	cols       []*mntCol
+}
+
+// findmnt's options. Arguments only we know by number (no short form)
+// use identifiers above the byte range.
+const (
+	fmVerbose = 1000 + iota
+	fmTree
+	fmOutputAll
+	fmPseudo
+	fmReal
+	fmVfsAll
+	fmShadowed
+)
+
+var findmntOpts = []ulOpt{
+	{short: 'A', long: "all"},
+	{short: 'a', long: "ascii"},
+	{short: 'b', long: "bytes"},
+	{short: 'c', long: "canonicalize"},
+	{short: 'd', long: "direction", arg: ulReqArg},
+	{short: 'D', long: "df"},
+	{short: 'e', long: "evaluate"},
+	{short: 'f', long: "first-only"},
+	{short: 's', long: "fstab"},
+	{short: 'h', long: "help"},
+	{short: 'i', long: "invert"},
+	{short: 'J', long: "json"},
+	{short: 'k', long: "kernel"},
+	{short: 'l', long: "list"},
+	{short: 'M', long: "mountpoint", arg: ulReqArg},
+	{short: 'm', long: "mtab"},
+	{short: 'n', long: "noheadings"},
+	{short: 'u', long: "notruncate"},
+	{short: 'O', long: "options", arg: ulReqArg},
+	{short: 'o', long: "output", arg: ulReqArg},
+	{long: "output-all", id: fmOutputAll},
+	{short: 'p', long: "poll", arg: ulOptArg},
+	{short: 'P', long: "pairs"},
+	{short: 'r', long: "raw"},
+	{short: 't', long: "types", arg: ulReqArg},
+	{short: 'C', long: "nocanonicalize"},
+	{short: 'v', long: "nofsroot"},
+	{short: 'R', long: "submounts"},
+	{short: 'S', long: "source", arg: ulReqArg},
+	{short: 'F', long: "tab-file", arg: ulReqArg},
+	{short: 'N', long: "task", arg: ulReqArg},
+	{short: 'T', long: "target", arg: ulReqArg},
+	{short: 'w', long: "timeout", arg: ulReqArg},
+	{short: 'U', long: "uniq"},
+	{short: 'x', long: "verify"},
+	{short: 'V', long: "version"},
+	{short: 'y', long: "shell"},
+	{long: "verbose", id: fmVerbose},
+	{long: "tree", id: fmTree},
+	{long: "real", id: fmReal},
+	{long: "pseudo", id: fmPseudo},
+	{long: "vfs-all", id: fmVfsAll},
+	{long: "shadowed", id: fmShadowed},
+}
+
+// findmntConflicts are the option sets of which a command line may use
+// one member at most.
+var findmntConflicts = [][]int{
+	{'C', 'c'}, {'C', 'e'}, {'J', 'P', 'r', 'x'}, {'M', 'T'}, {'N', 'k', 'm', 's'},
+	{'P', 'l', 'r', 'x'}, {'p', 'x'}, {'m', 'p', 's'}, {fmPseudo, fmReal},
+}
+
+// ulFindmntApplet is findmnt(8): find and list the mounts of the task's
+// mount namespace (or another task's, -N) from its mountinfo.
+func ulFindmntApplet(c *cmd) int {
+	parsed, operands, ok := c.ulGetopt(findmntOpts, false)
+	if !ok {
+		return c.ulTryHelp(1)
+	}
+	if !c.ulExclusive(parsed, findmntOpts, findmntConflicts) {
+		return 1
+	}
+	q := &findmntQuery{c: c, tree: true}
+	done, status := q.takeOptions(parsed)
+	if done {
+		return status
+	}
+	if !q.takeOperands(operands) {
+		return 1
+	}
+	q.settleLayout()
+	tb, ok := q.mountTable()
+	if !ok {
+		return 1
+	}
+	for _, col := range q.cols {
+		if col.event {
+			c.ulWarn("%s column is requested, but --poll is not enabled", col.name)
+			return 1
+		}
+	}
+	out := q.newTable()
+	if !q.fill(out, tb) {
+		return 1
+	}
+	out.render(c.Out)
+	return 0
+}
+
+// takeOptions applies the options in command-line order. done is true
+// when the command is over (help, version or an error) with status.
+func (q *findmntQuery) takeOptions(parsed []ulParsed) (done bool, status int) {
+	c := q.c
+	output, outputAll := "", false
+	for _, p := range parsed {
+		switch p.id {
+		case 'h':
+			c.ulHelp()
+			return true, 0
+		case 'V':
+			c.versionLine()
+			return true, 0
+		case 'A':
+			q.all = true
+		case 'a':
+			q.ascii = true
+		case 'b':
+			q.bytes = true
+		case 'C':
+			q.nocache = true
+		case 'c':
+			q.canonicalize = true
+		case 'd':
+			switch p.arg {
+			case "forward", "backward":
+				q.backward = p.arg == "backward"
+			default:
+				c.ulWarn("unknown direction '%s'", p.arg)
+				return true, 1
+			}
+		case 'e', 'u', 'k', fmVerbose:
+			// Tags are not evaluated (there is no device database),
+			// output never goes to a terminal so nothing is truncated,
+			// and mountinfo is what we read anyway.
+		case 'f':
+			q.firstOnly = true
+		case 'i':
+			q.invert = true
+		case 'J':
+			q.format = formatJSON
+		case 'P':
+			q.format = formatPairs
+			q.tree = false
+		case 'r':
+			q.format = formatRaw
+			q.tree = false
+		case 'l', 'm':
+			q.tree = false
+		case 'n':
+			q.noHeadings = true
+		case 'y':
+			q.shellNames = true
+		case 'o':
+			output = p.arg
+		case fmOutputAll:
+			outputAll = true
+		case 'O':
+			q.options = p.arg
+		case 't':
+			q.types = p.arg
+		case 'N':
+			n, err := strconv.ParseUint(p.arg, 10, 32)
+			if err != nil {
+				c.ulWarn("invalid TID argument: '%s'", p.arg)
+				return true, 1
+			}
+			q.tid = int32(n)
+		case 's':
+			q.fstab = true
+		case 'F':
+			q.tabFiles = append(q.tabFiles, p.arg)
+		case 'v':
+			q.nofsroot = true
+		case 'R':
+			q.submounts = true
+		case 'S':
+			q.setSource(p.arg)
+			q.sourceOnly = true
+		case 'M', 'T':
+			q.target = p.arg
+			q.sourceOnly = true
+			q.mountpoint = q.mountpoint || p.id == 'M'
+		case fmTree:
+			q.forceTree = true
+		case fmPseudo:
+			q.pseudo = true
+		case fmReal:
+			q.real = true
+		case fmShadowed:
+			q.shadowed = true
+		default:
+			c.ulWarn("option %s is not supported", p.name)
+			return true, 1
+		}
+	}
+	if !q.pickColumns(output, outputAll) {
+		return true, 1
+	}
+	return false, 0
+}
+
+// pickColumns sets the columns: the default ones or (--output-all) all
+// that make sense without --poll, replaced by an -o list or extended by
+// one that starts with '+'.
+func (q *findmntQuery) pickColumns(output string, outputAll bool) bool {
+	switch {
+	case outputAll:
+		for i := range mntCols {
+			if !mntCols[i].event {
+				q.cols = append(q.cols, &mntCols[i])
+			}
+		}
+	default:
+		for _, name := range mntDefaultCols {
+			col, _ := mntColByName(name)
+			q.cols = append(q.cols, col)
+		}
+	}
+	if output == "" {
+		return true
+	}
+	list, extend := strings.CutPrefix(output, "+")
+	if !extend {
+		q.cols = nil
+	}
+	for _, name := range strings.Split(list, ",") {
+		col, ok := mntColByName(name)
+		if !ok {
+			q.c.ulWarn("unknown column: %s", name)
+			return false
+		}
+		q.cols = append(q.cols, col)
+	}
+	return true
+}
+
+// setSource takes a source to match: "MAJOR:MINOR" matches a device
+// number, anything else the source field.
+func (q *findmntQuery) setSource(s string) {
+	var major, minor uint32
+	if n, _ := fmt.Sscanf(s, "%d:%d", &major, &minor); n == 2 {
+		q.dev = &[2]uint32{major, minor}
+		q.sourceOnly = true
+		return
+	}
+	q.source = s
+}
+
+// takeOperands reads [SOURCE|TARGET [TARGET]]; they cannot come with
+// -S, -T or -M.
+func (q *findmntQuery) takeOperands(operands []string) bool {
+	if len(operands) == 0 {
+		return true
+	}
+	if q.source != "" || q.target != "" || q.dev != nil {
+		q.c.ulWarn("options --target and --source can't be used together with command line element that is not an option")
+		return false
+	}
+	q.setSource(operands[0])
+	if len(operands) > 1 {
+		q.target = operands[1]
+	}
+	return true
+}
+
+// settleLayout decides between tree and list once the filters are
+// known: -R on everything is the plain tree; looking for particular
+// mounts lists them (unless -R shows what hangs below, or --tree);
+// a tag cannot name a mountpoint.
+func (q *findmntQuery) settleLayout() {
+	if q.submounts && q.everything() {
+		q.submounts = false
+	}
+	if !q.submounts && (q.firstOnly || q.target != "" || q.source != "" || q.dev != nil) {
+		q.tree = false
+	}
+	if q.target == "" && q.source != "" {
+		for _, tag := range []string{"LABEL=", "UUID=", "PARTLABEL=", "PARTUUID="} {
+			if strings.HasPrefix(q.source, tag) {
+				q.sourceOnly = true
+			}
+		}
+	}
+	if q.forceTree {
+		q.tree = true
+	}
+	if q.fstab || len(q.tabFiles) > 0 {
+		// Only a mount table of the kernel has the IDs a tree needs.
+		q.tree = false
+	}
+}
+
+// mountTable reads the mountinfo of the task -N names, or our own, or
+// the files -s and -F name. Paths still resolve in our task.
+func (q *findmntQuery) mountTable() (*ulTable, bool) {
+	if q.fstab || len(q.tabFiles) > 0 {
+		return q.readTabFiles()
+	}
+	if q.tid == 0 {
+		return ulMountinfo(q.c.Task), true
+	}
+	task := q.c.Task.Kernel().TaskByTID(q.tid)
+	if task == nil {
+		q.c.ulWarn("can't read /proc/%d/mountinfo: %s", q.tid, linux.ENOENT.Error())
+		return nil, false
+	}
+	tb := ulMountinfo(task)
+	tb.t = q.c.Task
+	return tb, true
+}
+
+// newTable is the empty output table with the query's columns.
+func (q *findmntQuery) newTable() *table {
+	out := &table{
+		format:   q.format,
+		tree:     q.tree,
+		noHeader: q.noHeadings,
+		varNames: q.shellNames,
+		jsonName: "filesystems",
+		utf8:     localeIsUTF8(q.c),
+		ascii:    q.ascii,
+	}
+	for _, col := range q.cols {
+		out.addCol(col.tableCol(q))
+	}
+	return out
+}
+
+// readTabFiles reads the -F files one after the other into one table,
+// or /etc/fstab for -s. A file whose first entry reads as a mountinfo
+// line is mountinfo (unless -s says fstab); any other is fstab, whose
+// unusable lines are reported and skipped.
+func (q *findmntQuery) readTabFiles() (*ulTable, bool) {
+	c := q.c
+	tb := &ulTable{t: c.Task}
+	files := q.tabFiles
+	if len(files) == 0 {
+		files = []string{"/etc/fstab"}
+	}
+	for _, name := range files {
+		data, err := ulReadFile(c.Task, name)
+		if err != nil {
+			shown := name
+			if len(q.tabFiles) == 0 {
+				// util-linux names no file when the default fstab
+				// is missing.
+				shown = "(null)"
+			}
+			c.ulWarn("can't read %s: %s", shown, err.Error())
+			return nil, false
+		}
+		if !q.fstab && looksLikeMountinfo(string(data)) {
+			for _, line := range strings.Split(string(data), "\n") {
+				if fs := ulParseMountinfoLine(line); fs != nil {
+					tb.fss = append(tb.fss, fs)
+				}
+			}
+			continue
+		}
+		tb.fss = append(tb.fss, c.readFstab(name).fss...)
+	}
+	return tb, true
+}
+
+// looksLikeMountinfo is whether the first entry of a table file is a
+// mountinfo line (IDs, device number, " - " separator).
+func looksLikeMountinfo(data string) bool {
+	for _, line := range strings.Split(data, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		return ulParseMountinfoLine(line) != nil
+	}
+	return false
+}
