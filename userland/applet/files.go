@@ -5,6 +5,7 @@ package applet
 import (
 	"errors"
 	"io"
+	"os"
 	"sync"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -24,17 +25,51 @@ func IsBlk(mode uint32) bool  { return mode&linux.S_IFMT == linux.S_IFBLK }
 
 // File adapts an open descriptor of a task to io.ReadWriteCloser, so
 // that the interpreter's redirections read and write the virtual kernel.
+//
+// The interpreter may close a File while a goroutine of its own still
+// reads it (it copies redirected input through a host pipe). The
+// descriptor is therefore closed only once no call is using it: a call
+// on a File already closed fails, and a number closed under a running
+// call cannot be reused by the next open and read in its place.
 type File struct {
 	Task *vfs.Task
 	Fd   int
-	once sync.Once
-	err  error
+
+	mu     sync.Mutex
+	busy   int  // calls using Fd now
+	closed bool // Close was called
+	err    error
+}
+
+// acquire marks a call using Fd, or reports that the File is closed.
+func (f *File) acquire() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.closed {
+		return os.ErrClosed
+	}
+	f.busy++
+	return nil
+}
+
+// release ends a call; the last one after Close closes the descriptor.
+func (f *File) release() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.busy--
+	if f.closed && f.busy == 0 {
+		f.err = f.Task.Close(f.Fd)
+	}
 }
 
 func (f *File) Read(p []byte) (int, error) {
 	if len(p) == 0 {
 		return 0, nil
 	}
+	if err := f.acquire(); err != nil {
+		return 0, err
+	}
+	defer f.release()
 	n, err := f.Task.Read(f.Fd, p)
 	if err != nil {
 		return 0, err
@@ -47,6 +82,10 @@ func (f *File) Read(p []byte) (int, error) {
 
 // Write writes all of p: write(2) may be short (ENOSPC), io.Writer may not.
 func (f *File) Write(p []byte) (int, error) {
+	if err := f.acquire(); err != nil {
+		return 0, err
+	}
+	defer f.release()
 	done := 0
 	for done < len(p) {
 		n, err := f.Task.Write(f.Fd, p[done:])
@@ -61,9 +100,17 @@ func (f *File) Write(p []byte) (int, error) {
 	return done, nil
 }
 
-// Close closes the descriptor once; the interpreter may close twice.
+// Close closes the descriptor, now or when the last running call ends;
+// the interpreter may close twice.
 func (f *File) Close() error {
-	f.once.Do(func() { f.err = f.Task.Close(f.Fd) })
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if !f.closed {
+		f.closed = true
+		if f.busy == 0 {
+			f.err = f.Task.Close(f.Fd)
+		}
+	}
 	return f.err
 }
 
