@@ -90,18 +90,14 @@ func (r *render) appendMountPath(m *Mount, root Path) bool {
 // does not apply. The walk from the parent's root on is the parent's own,
 // so m has a path exactly when the parent had one.
 func (r *render) appendAfterLast(m *Mount, root Path) (ok, done bool) {
-	p, mp := m.Parent()
-	if p == m || p != r.last.m || root.Mnt == p || (Path{m, m.root}) == root {
-		return false, false
-	}
-	if r.walk.walk(Path{p, mp}, Path{p, p.root}, -1) != reachedRoot {
+	if !r.followsLast(m, root) {
 		return false, false
 	}
 	last := r.last
 	if last.end < 0 {
 		return false, true
 	}
-	r.reserve(last.end - last.start + r.walk.size)
+	r.reserve(last.end - last.start + r.walk.size + lineTail)
 	if last.end-last.start > 1 || len(r.walk.names) == 0 { // not just "/"
 		r.b = append(r.b, r.b[last.start:last.end]...)
 	}
@@ -110,6 +106,38 @@ func (r *render) appendAfterLast(m *Mount, root Path) (ok, done bool) {
 		r.appendEscaped(r.walk.names[i])
 	}
 	return true, true
+}
+
+// followsLast reports whether m's path is the previous line's followed by
+// the names r.walk now holds: m sits on its parent, the previous line's
+// mount, below that parent's root.
+func (r *render) followsLast(m *Mount, root Path) bool {
+	p, mp := m.Parent()
+	if p == m || p != r.last.m || root.Mnt == p || (Path{m, m.root}) == root {
+		return false
+	}
+	return r.walk.walk(Path{p, mp}, Path{p, p.root}, -1) == reachedRoot
+}
+
+// pathSize is about the bytes appendMountPath would write for m (escapes
+// not counted), or -1 for none, with the same shortcut. Deeply nested
+// mounts make mountinfo hundreds of megabytes; sizing the buffer first
+// spares copying it over and over as it grows.
+func (r *render) pathSize(m *Mount, root Path) int {
+	size := -1
+	switch {
+	case r.followsLast(m, root):
+		if last := r.last.end; last >= 0 {
+			size = r.walk.size
+			if last > 1 || len(r.walk.names) == 0 {
+				size += last
+			}
+		}
+	case r.walk.walk(Path{m, m.root}, root, -1) == reachedRoot:
+		size = max(r.walk.size, 1)
+	}
+	r.last = lastPath{m, 0, size}
+	return size
 }
 
 // appendEscaped is mangle on a byte slice.
@@ -159,6 +187,14 @@ func (r *render) appendJoined(names []string) {
 		r.appendEscaped(names[i])
 	}
 }
+
+// lineSize is about what a line takes besides its mount's path.
+const lineSize = 128
+
+// lineTail is room enough for what follows a mount's path on its line in
+// all but rare cases, so that append never grows the buffer by its own
+// quarter steps, each copying the whole rendering.
+const lineTail = 512
 
 // reserve makes room for n more bytes, doubling: nested mounts make lines
 // as long as the chain is deep, and append's growth by a quarter for large
@@ -276,7 +312,12 @@ func (t *Task) renderMounts(show func(*render, *Mount, Path)) string {
 	root := t.Root()
 	t.k.lockNamespace()
 	defer t.k.unlockNamespace()
-	r := &render{b: make([]byte, 0, 128*ns.nr)}
+	r := &render{}
+	size := 0
+	for l := ns.list.next; l != &ns.list; l = l.next {
+		size += max(r.pathSize(nsNodeOf(l), root), 0) + lineSize
+	}
+	r.b, r.last = make([]byte, 0, size), lastPath{}
 	for l := ns.list.next; l != &ns.list; l = l.next {
 		show(r, nsNodeOf(l), root)
 	}
