@@ -18,14 +18,24 @@ func (a *IDA) count() int {
 	return n
 }
 
-// LiveMountIDs returns the number of mount IDs allocated.
-func LiveMountIDs(k *Kernel) int { return k.mountIDs.count() }
+// LiveMountIDs returns the number of mount IDs allocated, besides those
+// of the kernel's own mounts (KernMount).
+func LiveMountIDs(k *Kernel) int { return k.mountIDs.count() - kernMountCount(k) }
+
+// kernMountCount is how many mounts the kernel holds for itself; each has
+// its own superblock with an anonymous device number.
+func kernMountCount(k *Kernel) int {
+	k.lockNamespace()
+	defer k.unlockNamespace()
+	return len(k.kernMounts)
+}
 
 // LiveGroupIDs returns the number of peer group IDs allocated.
 func LiveGroupIDs(k *Kernel) int { return k.groupIDs.count() }
 
-// LiveAnonDevs returns the number of anonymous device numbers allocated.
-func LiveAnonDevs(k *Kernel) int { return k.anonDevs.count() }
+// LiveAnonDevs returns the number of anonymous device numbers allocated,
+// besides those of the kernel's own mounts.
+func LiveAnonDevs(k *Kernel) int { return k.anonDevs.count() - kernMountCount(k) }
 
 // has reports whether id is allocated.
 func (a *IDA) has(id int) bool {

@@ -3,7 +3,6 @@
 package vfs
 
 import (
-	"strconv"
 	"sync"
 	"sync/atomic"
 
@@ -33,19 +32,46 @@ func newFDTable() *FDTable {
 
 // install is fd_install at the lowest free descriptor (alloc_fd).
 func (ft *FDTable) install(f *File, cloexec bool) (int, error) {
+	return ft.installFrom(f, 0, cloexec)
+}
+
+// installFrom installs f at the lowest free descriptor from min on
+// (F_DUPFD): EMFILE past RLIMIT_NOFILE.
+func (ft *FDTable) installFrom(f *File, min int, cloexec bool) (int, error) {
 	ft.mu.Lock()
 	defer ft.mu.Unlock()
-	for i, e := range ft.fds {
-		if e.file == nil {
+	for i := min; i < len(ft.fds); i++ {
+		if ft.fds[i].file == nil {
 			ft.fds[i] = fdEntry{f, cloexec}
 			return i, nil
 		}
 	}
-	if len(ft.fds) >= nrOpen {
+	if min >= nrOpen || len(ft.fds) >= nrOpen {
 		return -1, linux.EMFILE
+	}
+	for len(ft.fds) < min {
+		ft.fds = append(ft.fds, fdEntry{})
 	}
 	ft.fds = append(ft.fds, fdEntry{f, cloexec})
 	return len(ft.fds) - 1, nil
+}
+
+// cloexecFlag is F_GETFD, or F_SETFD when set: the descriptor's
+// close-on-exec flag.
+func (ft *FDTable) cloexecFlag(fd int, set, on bool) (int, error) {
+	ft.mu.Lock()
+	defer ft.mu.Unlock()
+	if fd < 0 || fd >= len(ft.fds) || ft.fds[fd].file == nil {
+		return -1, linux.EBADF
+	}
+	if set {
+		ft.fds[fd].cloexec = on
+		return 0, nil
+	}
+	if ft.fds[fd].cloexec {
+		return linux.FD_CLOEXEC, nil
+	}
+	return 0, nil
 }
 
 // get is fdget: the file at fd, with a reference the caller must drop.
@@ -135,15 +161,16 @@ func (t *Task) FdPath(fd int) (string, error) { return t.FdPathAs(t, fd) }
 
 // FdPathAs is what reader sees when it reads the link /proc/<pid>/fd/N of
 // t: the open file's path from reader's root (d_path uses the reader's
-// root, not the owner's), or pipe:[ino] for an anonymous pipe.
+// root, not the owner's), or the made-up name of a pipe (pipe:[ino]) or
+// another object of a pseudo filesystem.
 func (t *Task) FdPathAs(reader *Task, fd int) (string, error) {
 	f, err := t.fdTable().get(fd)
 	if err != nil {
 		return "", err
 	}
 	defer f.DecRef()
-	if f.Inode().Mode()&linux.S_IFMT == linux.S_IFIFO && f.dentry.Unlinked() {
-		return "pipe:[" + strconv.FormatUint(f.Inode().Ino(), 10) + "]", nil
+	if name := pseudoName(f.dentry); name != "" {
+		return name, nil
 	}
 	return reader.DPath(Path{f.mnt, f.dentry})
 }

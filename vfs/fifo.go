@@ -3,35 +3,47 @@
 package vfs
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
 
-// pipeBufSize is the default pipe capacity (16 pages).
-const pipeBufSize = 16 * 4096
-
-// pipe is struct pipe_inode_info: the buffer and ends of a FIFO.
+// pipe is struct pipe_inode_info: the buffer and ends of a FIFO or of an
+// anonymous pipe.
 type pipe struct {
 	k        *Kernel
 	mu       sync.Mutex
 	cond     *sync.Cond
-	buf      []byte
+	// slots are the pages holding unread data, oldest first; at most
+	// maxSlots of them (the capacity F_GETPIPE_SZ reports, in pages).
+	slots    []pipeSlot
+	maxSlots int
 	readers  int
 	writers  int
 	rCounter int // opens for reading ever made (r_counter)
 	wCounter int
 }
 
+// pipeSlot is one page of a pipe (struct pipe_buffer): the unread bytes
+// of one write, or of several short writes merged, or one packet.
+type pipeSlot struct {
+	data   []byte // unread bytes; the page's room is pageSize
+	used   int    // bytes of the page written so far, read or not
+	packet bool   // an O_DIRECT write: read whole or cut short
+}
+
+const pageSize = 4096
+
 // inodePipe returns in's pipe, making it on first use (get_pipe_inode).
 func inodePipe(in *Inode) *pipe {
 	in.mu.Lock()
 	defer in.mu.Unlock()
 	if in.pipe == nil {
-		in.pipe = &pipe{k: in.sb.k}
+		in.pipe = &pipe{k: in.sb.k, maxSlots: linux.PipeDefaultSize / pageSize}
 		in.pipe.cond = sync.NewCond(&in.pipe.mu)
-		in.sb.k.sleepers.add(in.pipe)
 	}
+	in.sb.k.sleepers.add(in.pipe)
 	return in.pipe
 }
 
@@ -41,7 +53,7 @@ func fifoOpen(f *File, k *Kernel) error {
 	p := inodePipe(f.Inode())
 	f.ops = fifoOps{}
 	f.Private = p
-	nonblock := f.flags&linux.O_NONBLOCK != 0
+	nonblock := f.Flags()&linux.O_NONBLOCK != 0
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	switch {
@@ -116,7 +128,8 @@ func fifoRelease(f *File) {
 		p.writers--
 	}
 	if p.readers == 0 && p.writers == 0 {
-		p.buf = nil
+		p.slots = nil
+		p.k.sleepers.remove(p)
 	}
 	p.cond.Broadcast()
 	p.mu.Unlock()
@@ -124,63 +137,113 @@ func fifoRelease(f *File) {
 
 type fifoOps struct{}
 
-// ReadAt is pipe_read: wait for data while a writer exists.
+// ReadAt is pipe_read: wait for data while a writer exists, then take
+// what is there, up to len(b). A packet ends the read, and what of it
+// does not fit in b is lost.
 func (fifoOps) ReadAt(f *File, b []byte, _ int64) (int, error) {
 	p := f.Private.(*pipe)
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	for len(p.buf) == 0 {
+	for len(p.slots) == 0 {
 		if p.writers == 0 || len(b) == 0 {
 			return 0, nil
 		}
-		if f.flags&linux.O_NONBLOCK != 0 {
+		if f.Flags()&linux.O_NONBLOCK != 0 {
 			return 0, linux.EAGAIN
 		}
 		if err := p.wait(); err != nil {
 			return 0, err
 		}
 	}
-	n := copy(b, p.buf)
-	p.buf = p.buf[n:]
+	n := 0
+	for n < len(b) && len(p.slots) > 0 {
+		s := &p.slots[0]
+		c := copy(b[n:], s.data)
+		n += c
+		s.data = s.data[c:]
+		if len(s.data) == 0 || s.packet {
+			p.slots = p.slots[1:]
+			if s.packet {
+				break
+			}
+		}
+	}
 	p.cond.Broadcast()
 	return n, nil
 }
 
 // WriteAt is pipe_write: EPIPE without readers; wait for room otherwise.
+// A short tail first joins the last page if it fits there whole; the
+// rest takes fresh pages, one write's bytes to a page. So a write of
+// PIPE_BUF bytes or fewer is never split, and a non-blocking one that
+// finds no room fails EAGAIN. An O_DIRECT writer makes each page a packet.
 func (fifoOps) WriteAt(f *File, b []byte, _ int64) (int, error) {
 	p := f.Private.(*pipe)
+	packet := f.Flags()&linux.O_DIRECT != 0
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if p.readers == 0 {
+		return 0, linux.EPIPE
+	}
 	n := 0
+	if !packet {
+		n = p.mergeTail(b)
+	}
 	for n < len(b) {
 		if p.readers == 0 {
-			if n > 0 {
-				return n, nil
-			}
-			return 0, linux.EPIPE
+			return partial(n, linux.EPIPE)
 		}
-		room := pipeBufSize - len(p.buf)
-		if room == 0 {
-			if f.flags&linux.O_NONBLOCK != 0 {
-				if n > 0 {
-					return n, nil
-				}
-				return 0, linux.EAGAIN
+		if len(p.slots) == p.maxSlots {
+			if f.Flags()&linux.O_NONBLOCK != 0 {
+				return partial(n, linux.EAGAIN)
 			}
 			if err := p.wait(); err != nil {
-				if n > 0 {
-					return n, nil
-				}
-				return 0, err
+				return partial(n, err)
 			}
 			continue
 		}
-		c := min(room, len(b)-n)
-		p.buf = append(p.buf, b[n:n+c]...)
+		c := min(pageSize, len(b)-n)
+		p.slots = append(p.slots, pipeSlot{data: slices.Clone(b[n : n+c]), used: c, packet: packet})
 		n += c
 		p.cond.Broadcast()
 	}
 	return n, nil
+}
+
+// mergeTail puts the part of b past its last whole page into the last
+// slot, when that slot takes more and the part fits; it returns how much
+// went in (all of b or nothing).
+func (p *pipe) mergeTail(b []byte) int {
+	tail := len(b) % pageSize
+	if tail == 0 || len(p.slots) == 0 {
+		return 0
+	}
+	s := &p.slots[len(p.slots)-1]
+	if s.packet || s.used+tail > pageSize {
+		return 0
+	}
+	s.data = append(s.data, b[:tail]...)
+	s.used += tail
+	p.cond.Broadcast()
+	return tail
+}
+
+// unread is the bytes waiting in the pipe (FIONREAD).
+func (p *pipe) unread() int {
+	n := 0
+	for _, s := range p.slots {
+		n += len(s.data)
+	}
+	return n
+}
+
+// partial is a write's result once it cannot go on: what it wrote, if
+// anything, else err.
+func partial(n int, err error) (int, error) {
+	if n > 0 {
+		return n, nil
+	}
+	return 0, err
 }
 
 // ReadDir: a FIFO is not a directory.

@@ -16,7 +16,7 @@ type File struct {
 	ops    FileOperations
 	mnt    *Mount
 	dentry *Dentry
-	flags  uint32 // f_flags: O_* kept after open
+	flags  atomic.Uint32 // f_flags: O_* kept after open; F_SETFL changes some
 	read   bool   // FMODE_READ
 	write  bool   // FMODE_WRITE
 	path   bool   // FMODE_PATH (O_PATH)
@@ -61,7 +61,7 @@ func (f *File) Mount() *Mount { return f.mnt }
 func (f *File) Inode() *Inode { return f.dentry.inode }
 
 // Flags returns f_flags.
-func (f *File) Flags() uint32 { return f.flags }
+func (f *File) Flags() uint32 { return f.flags.Load() }
 
 // IncRef is get_file.
 func (f *File) IncRef() { f.refs.Add(1) }
@@ -113,7 +113,8 @@ func isSpecial(mode uint32) bool {
 // newFile is alloc_file + do_dentry_open's bookkeeping. The caller got
 // the reference on p.Mnt the file takes over (tryGet).
 func newFile(p Path, flags uint32, read, write, isPath bool) *File {
-	f := &File{ops: p.Dentry.inode.FileOps, mnt: p.Mnt, dentry: p.Dentry, flags: flags, read: read, write: write, path: isPath}
+	f := &File{ops: p.Dentry.inode.FileOps, mnt: p.Mnt, dentry: p.Dentry, read: read, write: write, path: isPath}
+	f.flags.Store(flags)
 	f.refs.Store(1)
 	p.Dentry.inode.opens.Add(1)
 	if write && !isSpecial(p.Dentry.inode.Mode()) {
@@ -250,7 +251,7 @@ func (t *Task) Write(fd int, p []byte) (n int, err error) {
 		in.rw.Lock()
 		defer in.rw.Unlock()
 		off := f.pos
-		if f.flags&linux.O_APPEND != 0 {
+		if f.Flags()&linux.O_APPEND != 0 {
 			off = in.Size()
 		}
 		n, err = f.writeAt(t.Cred(), p, off)
@@ -275,7 +276,7 @@ func (t *Task) Pwrite(fd int, p []byte, off int64) (n int, err error) {
 		}
 		in.rw.Lock()
 		defer in.rw.Unlock()
-		if f.flags&linux.O_APPEND != 0 {
+		if f.Flags()&linux.O_APPEND != 0 {
 			off = in.Size()
 		}
 		n, err = f.writeAt(t.Cred(), p, off)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"time"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -125,6 +126,9 @@ func (c *checker) checkLocked(tasks []*Task) {
 			c.checkNamespace(ns)
 		}
 	}
+	for _, m := range c.k.kernMounts {
+		c.hold(m, "the kernel (kern_mount)")
+	}
 	for m := range c.expRefs {
 		if m.released.Load() {
 			c.failf("mount %d (%s) is held (%s) but was released", m.id, m.devname, c.holder[m])
@@ -241,9 +245,21 @@ func (c *checker) checkMount(m *Mount) {
 			c.failf("mount %d lists child %d whose parent is %d", m.id, ch.id, ch.parent().id)
 		}
 	}
-	if m.ns.Load() == nil {
+	if m.ns.Load() == nil && !c.isKernMount(m) {
 		c.checkDetached(m)
 	}
+}
+
+// isKernMount reports whether m is one the kernel holds for itself: in no
+// namespace, never unmounted, alone in its tree.
+func (c *checker) isKernMount(m *Mount) bool {
+	if !slices.Contains(c.k.kernMounts, m) {
+		return false
+	}
+	if !m.IsInternal() || m.hasParent() || !m.mounts.empty() || m.groupID != 0 || m.master != nil {
+		c.failf("kernel mount %d is not a lone internal mount", m.id)
+	}
+	return true
 }
 
 // checkDetached: a mount out of every namespace is unmounted and private,

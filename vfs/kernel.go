@@ -60,6 +60,14 @@ type Kernel struct {
 
 	fsData sync.Map // per-kernel state of filesystem types (FsData)
 
+	// kernMounts are the mounts KernMount made and KernUnmount has not
+	// dropped; guarded by namespaceMu.
+	kernMounts []*Mount
+	// pipeMnt is pipe_mnt, the kernel's mount of pipefs; pipeMaxSize is
+	// /proc/sys/fs/pipe-max-size.
+	pipeMnt     *Mount
+	pipeMaxSize atomic.Int64
+
 	// interrupted is set by Interrupt; sleepers are what may block a task.
 	interrupted atomic.Bool
 	sleepers    sleeperSet
@@ -99,8 +107,9 @@ func (k *Kernel) logFc(fc *FsContext) {
 	fc.Log = nil
 }
 
-// NewKernel returns a kernel with no filesystem types and no mounts; register
-// types, then call InitMountTree.
+// NewKernel returns a kernel with only its internal filesystems (pipefs,
+// mounted for itself, as the kernel does before any user mount) and no
+// mount namespace; register types, then call InitMountTree.
 func NewKernel() *Kernel {
 	k := &Kernel{
 		anonDevs: NewIDA(1, 1<<minorBits-1),
@@ -112,6 +121,10 @@ func NewKernel() *Kernel {
 	k.ramPages.Store(defaultRAMPages)
 	k.mntIDCounter.Store(1 << 31) // MNT_UNIQUE_ID_OFFSET
 	k.mountMax.Store(100000)
+	k.pipeMaxSize.Store(linux.PipeMaxSizeDefault)
+	if err := k.initPipefs(); err != nil {
+		panic("vfs: cannot set pipefs up: " + err.Error()) // as Linux panics
+	}
 	return k
 }
 
@@ -252,3 +265,9 @@ func (k *Kernel) Interrupt() {
 // fatalSignalPending is fatal_signal_pending(current): the task's kernel
 // has been interrupted.
 func (t *Task) fatalSignalPending() bool { return t.k.interrupted.Load() }
+
+func (s *sleeperSet) remove(p *pipe) {
+	s.mu.Lock()
+	delete(s.all, p)
+	s.mu.Unlock()
+}

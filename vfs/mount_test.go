@@ -190,8 +190,9 @@ func TestMountIDsReused(t *testing.T) {
 	if err := init.Mount("t", "/mnt", "tmpfs", 0, ""); err != nil {
 		t.Fatal(err)
 	}
-	// rootfs is mount 1 on device 0:1; the lowest free ID and minor are 2.
-	want := "2 1 0:2 / /mnt rw,relatime - tmpfs t rw\n"
+	// pipefs, the kernel's own, is mount 1 on device 0:1 and rootfs mount
+	// 2 on 0:2; the lowest free ID and minor are 3.
+	want := "3 2 0:3 / /mnt rw,relatime - tmpfs t rw\n"
 	if got := init.Mountinfo(); !strings.HasSuffix(got, want) {
 		t.Fatalf("mountinfo:\n%s\nwant last line %q", got, want)
 	}
@@ -232,11 +233,11 @@ func TestSharedSubtreeBindPropagation(t *testing.T) {
 	}
 	got := init.Mountinfo()
 	want := []string{
-		"2 1 0:2 / /mnt rw,relatime shared:1 - tmpfs t rw",
-		"3 1 0:2 / /b rw,relatime master:1 - tmpfs t rw",
-		"4 2 0:3 / /mnt/y rw,relatime shared:2 - tmpfs u rw",
-		"5 3 0:3 / /b/y rw,relatime master:2 - tmpfs u rw",
-		"6 3 0:4 / /b/z rw,relatime - tmpfs v rw",
+		"3 2 0:3 / /mnt rw,relatime shared:1 - tmpfs t rw",
+		"4 2 0:3 / /b rw,relatime master:1 - tmpfs t rw",
+		"5 3 0:4 / /mnt/y rw,relatime shared:2 - tmpfs u rw",
+		"6 4 0:4 / /b/y rw,relatime master:2 - tmpfs u rw",
+		"7 4 0:5 / /b/z rw,relatime - tmpfs v rw",
 	}
 	if !strings.Contains(got, strings.Join(want, "\n")) {
 		t.Fatalf("mountinfo:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))

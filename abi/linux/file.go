@@ -195,3 +195,35 @@ func Major(dev uint64) uint32 {
 func Minor(dev uint64) uint32 {
 	return uint32(dev&0x000000ff) | uint32((dev>>12)&0xffffff00)
 }
+
+// fcntl(2) commands (include/uapi/asm-generic/fcntl.h,
+// include/uapi/linux/fcntl.h).
+const (
+	F_DUPFD               = 0
+	F_GETFD               = 1
+	F_SETFD               = 2
+	F_GETFL               = 3
+	F_SETFL               = 4
+	F_LINUX_SPECIFIC_BASE = 1024
+	F_DUPFD_CLOEXEC       = F_LINUX_SPECIFIC_BASE + 6
+	F_SETPIPE_SZ          = F_LINUX_SPECIFIC_BASE + 7
+	F_GETPIPE_SZ          = F_LINUX_SPECIFIC_BASE + 8
+
+	FD_CLOEXEC = 1
+)
+
+// Pipes (include/uapi/linux/limits.h, the pipe_* sysctls).
+const (
+	PIPE_BUF = 4096 // writes up to this size are atomic
+
+	// PipeDefaultSize is a new pipe's capacity (PIPE_DEF_BUFFERS pages).
+	PipeDefaultSize = 16 * 4096
+	// PipeMaxSizeDefault is /proc/sys/fs/pipe-max-size's default.
+	PipeMaxSizeDefault = 1 << 20
+)
+
+// FIONREAD is the ioctl for the bytes waiting to be read (asm-generic/ioctls.h).
+const FIONREAD = 0x541B
+
+// PIPEFS_MAGIC is pipefs's statfs f_type.
+const PIPEFS_MAGIC = 0x50495045

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package vfs
+
+import (
+	"slices"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+)
+
+// KernMount is kern_mount: a mount of a new instance of t for the kernel's
+// own use (SB_KERNMOUNT, MNT_INTERNAL). It belongs to no namespace, so no
+// mountinfo shows it and no path reaches it; its ID comes from the same
+// allocator as every other mount's. The kernel holds the one reference
+// until KernUnmount.
+func (k *Kernel) KernMount(t FilesystemType) (*Mount, error) {
+	m, _, err := k.VfsKernMount(t, RootCred(), linux.SB_KERNMOUNT, t.Name(), "")
+	if err != nil {
+		return nil, err
+	}
+	m.refs.Store(1)
+	k.lockNamespace()
+	k.kernMounts = append(k.kernMounts, m)
+	k.unlockNamespace()
+	return m, nil
+}
+
+// KernUnmount is kern_unmount: the kernel lets go of an internal mount,
+// which is released (its ID freed, its superblock dropped) once no open
+// file holds it either.
+func (k *Kernel) KernUnmount(m *Mount) {
+	if m.Flags()&linux.MNT_INTERNAL == 0 {
+		panic("vfs: KernUnmount of a mount KernMount did not make")
+	}
+	k.lockNamespace()
+	k.kernMounts = slices.DeleteFunc(k.kernMounts, func(o *Mount) bool { return o == m })
+	k.unlockNamespace()
+	m.unmounted.Store(true)
+	m.mntput()
+}
+
+// IsInternal reports whether m is a kernel-internal mount (MNT_INTERNAL).
+func (m *Mount) IsInternal() bool { return m.Flags()&linux.MNT_INTERNAL != 0 }
