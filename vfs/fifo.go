@@ -12,9 +12,9 @@ import (
 // pipe is struct pipe_inode_info: the buffer and ends of a FIFO or of an
 // anonymous pipe.
 type pipe struct {
-	k        *Kernel
-	mu       sync.Mutex
-	cond     *sync.Cond
+	k    *Kernel
+	mu   sync.Mutex
+	cond *sync.Cond
 	// slots are the pages holding unread data, oldest first; at most
 	// maxSlots of them (the capacity F_GETPIPE_SZ reports, in pages).
 	slots    []pipeSlot

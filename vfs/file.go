@@ -17,11 +17,11 @@ type File struct {
 	mnt    *Mount
 	dentry *Dentry
 	flags  atomic.Uint32 // f_flags: O_* kept after open; F_SETFL changes some
-	read   bool   // FMODE_READ
-	write  bool   // FMODE_WRITE
-	path   bool   // FMODE_PATH (O_PATH)
-	cred   *Cred  // f_cred: who opened it
-	writer bool   // FMODE_WRITER: counted in the mount's writers
+	read   bool          // FMODE_READ
+	write  bool          // FMODE_WRITE
+	path   bool          // FMODE_PATH (O_PATH)
+	cred   *Cred         // f_cred: who opened it
+	writer bool          // FMODE_WRITER: counted in the mount's writers
 	refs   atomic.Int64
 
 	// Private belongs to the filesystem (private_data).
