@@ -54,8 +54,22 @@ type inodeOps struct {
 
 func nodeOf(in *vfs.Inode) node { return in.Private.(node) }
 
+// inoOf is the inode number of what n stands for, the same in stat and in
+// readdir (where 0 would hide the entry). The root is 1; the fixed files of the root are
+// numbered from 0xF0000000, as Linux numbers them (proc_alloc_inum); a
+// task's files from its TID.
+func inoOf(n node) uint64 {
+	if n.kind == kindRoot {
+		return 1 // PROC_ROOT_INO
+	}
+	if n.tid == 0 {
+		return 0xF0000000 + uint64(n.kind)
+	}
+	return 1<<32 | uint64(n.tid)<<20 | uint64(n.kind)<<12 | uint64(n.fd)&0xfff
+}
+
 func (o *inodeOps) newInode(n node, mode uint32, uid uint32) *vfs.Inode {
-	ino := o.sb.NextIno() + 1
+	ino := inoOf(n)
 	var ops vfs.InodeOperations = o
 	switch n.kind {
 	case kindCwd, kindRootLink, kindFd:
@@ -229,7 +243,7 @@ func (o *inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 	switch n.kind {
 	case kindRoot:
 		for _, e := range rootFiles {
-			out = append(out, vfs.Dirent{Name: e.name, Ino: 0, Type: linux.DirentType(modeOf(e.kind))})
+			out = append(out, vfs.Dirent{Name: e.name, Ino: inoOf(node{kind: e.kind}), Type: linux.DirentType(modeOf(e.kind))})
 		}
 		var tids []int
 		for _, t := range o.ps.k.Tasks() {
@@ -237,16 +251,16 @@ func (o *inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 		}
 		sort.Ints(tids)
 		for _, tid := range tids {
-			out = append(out, vfs.Dirent{Name: strconv.Itoa(tid), Type: linux.DT_DIR})
+			out = append(out, vfs.Dirent{Name: strconv.Itoa(tid), Ino: inoOf(node{kind: kindTaskDir, tid: int32(tid)}), Type: linux.DT_DIR})
 		}
 	case kindTaskDir:
 		for _, e := range taskFiles {
-			out = append(out, vfs.Dirent{Name: e.name, Type: linux.DirentType(modeOf(e.kind))})
+			out = append(out, vfs.Dirent{Name: e.name, Ino: inoOf(node{kind: e.kind, tid: n.tid}), Type: linux.DirentType(modeOf(e.kind))})
 		}
 	case kindFdDir:
 		if t := o.ps.k.TaskByTID(n.tid); t != nil {
 			for _, fd := range t.Fds() {
-				out = append(out, vfs.Dirent{Name: strconv.Itoa(fd), Type: linux.DT_LNK})
+				out = append(out, vfs.Dirent{Name: strconv.Itoa(fd), Ino: inoOf(node{kind: kindFd, tid: n.tid, fd: fd}), Type: linux.DT_LNK})
 			}
 		}
 	}
