@@ -26,10 +26,13 @@ import (
 func NewKernel() *vfs.Kernel {
 	k := vfs.NewKernel()
 	k.SetTotalRAM(hostRAM())
-	for _, t := range []vfs.FilesystemType{tmpfs.Type{}, proc.Type{}, devtmpfs.Type{}, ramfs.Type{}, squashfs.Type{}, mqueue.Type{}} {
+	for _, t := range []vfs.FilesystemType{tmpfs.Type{}, proc.Type{}, devtmpfs.Type{}, ramfs.Type{}, squashfs.Type{}} {
 		if err := k.RegisterFilesystem(t); err != nil {
 			panic("linuxvfs: " + t.Name() + " registered twice")
 		}
+	}
+	if err := mqueue.Register(k); err != nil {
+		panic("linuxvfs: mqueue: " + err.Error())
 	}
 	if err := mem.Register(k); err != nil {
 		panic("linuxvfs: memory devices: " + err.Error())

@@ -62,3 +62,6 @@ func HeldMountReleased(t *Task, fd int) bool {
 	defer f.DecRef()
 	return f.mnt.released.Load()
 }
+
+// KernMounts returns how many mounts the kernel holds for itself.
+func KernMounts(k *Kernel) int { return kernMountCount(k) }

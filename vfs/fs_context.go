@@ -96,6 +96,9 @@ type FsContext struct {
 	// task is the mounting task ("current"), through which a block
 	// filesystem looks its source up.
 	task *Task
+	// ipc is the IPC namespace a context made for it works on (see
+	// FsContext.IPCNamespace).
+	ipc *IPCNamespace
 	// Log holds the messages the kernel would print (logfc/errorf), such
 	// as "tmpfs: Unknown parameter 'foo'".
 	Log []string

@@ -14,7 +14,26 @@ import (
 // allocator as every other mount's. The kernel holds the one reference
 // until KernUnmount.
 func (k *Kernel) KernMount(t FilesystemType) (*Mount, error) {
-	m, _, err := k.VfsKernMount(t, RootCred(), linux.SB_KERNMOUNT, t.Name(), "")
+	return k.kernMountWith(t, nil)
+}
+
+// kernMountWith is KernMount with setup applied to the filesystem context
+// before its superblock is made (mq_create_mount's namespace key).
+func (k *Kernel) kernMountWith(t FilesystemType, setup func(*FsContext)) (*Mount, error) {
+	fc, err := k.FsContextForMount(t, RootCred(), linux.SB_KERNMOUNT)
+	if err != nil {
+		return nil, err
+	}
+	if setup != nil {
+		setup(fc)
+	}
+	if err := fc.ParseString("source", t.Name(), true); err != nil {
+		return nil, err
+	}
+	if err := fc.GetTree(); err != nil {
+		return nil, err
+	}
+	m, err := k.vfsCreateMount(fc)
 	if err != nil {
 		return nil, err
 	}

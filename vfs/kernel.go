@@ -54,6 +54,9 @@ type Kernel struct {
 
 	initNS   *MountNamespace
 	initUTS  *UTSNamespace
+	initIPC  *IPCNamespace
+	// ipcFsType is what each IPC namespace mounts for itself (mqueue).
+	ipcFsType atomic.Pointer[FilesystemType]
 	tasks    taskSet
 	chardevs charDevs
 	bdevs    blockDevs
@@ -118,6 +121,7 @@ func NewKernel() *Kernel {
 		clock:    time.Now,
 		initUTS:  newInitUTS(),
 	}
+	k.initIPC = &IPCNamespace{k: k}
 	k.ramPages.Store(defaultRAMPages)
 	k.mntIDCounter.Store(1 << 31) // MNT_UNIQUE_ID_OFFSET
 	k.mountMax.Store(100000)

@@ -195,10 +195,10 @@ func (k *Kernel) copyMntNS(ns *MountNamespace, fs *FSStruct) (*MountNamespace, e
 // copy of its mount namespace; CLONE_NEWUTS gives it a copy of its UTS
 // namespace.
 func (t *Task) Unshare(flags uint64) error {
-	if flags&^(linux.CLONE_NEWNS|linux.CLONE_NEWUTS|linux.CLONE_FS|linux.CLONE_FILES) != 0 {
+	if flags&^(linux.CLONE_NEWNS|linux.CLONE_NEWUTS|linux.CLONE_NEWIPC|linux.CLONE_FS|linux.CLONE_FILES) != 0 {
 		return linux.EINVAL
 	}
-	if flags&(linux.CLONE_NEWNS|linux.CLONE_NEWUTS) != 0 && !t.Cred().HasCap(linux.CAP_SYS_ADMIN) {
+	if flags&(linux.CLONE_NEWNS|linux.CLONE_NEWUTS|linux.CLONE_NEWIPC) != 0 && !t.Cred().HasCap(linux.CAP_SYS_ADMIN) {
 		return linux.EPERM
 	}
 	if flags&(linux.CLONE_NEWNS|linux.CLONE_FS) != 0 {
@@ -223,6 +223,13 @@ func (t *Task) Unshare(flags uint64) error {
 	}
 	if flags&linux.CLONE_NEWUTS != 0 {
 		t.uts.Store(t.UTSNamespace().copy())
+	}
+	if flags&linux.CLONE_NEWIPC != 0 {
+		ns, err := t.k.newIPCNamespace()
+		if err != nil {
+			return err
+		}
+		t.ipc.Swap(ns).put()
 	}
 	return nil
 }

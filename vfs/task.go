@@ -112,6 +112,7 @@ type Task struct {
 	files atomic.Pointer[FDTable] // like fs: /proc readers of other tasks
 	mntns atomic.Pointer[MountNamespace]
 	uts   atomic.Pointer[UTSNamespace]
+	ipc   atomic.Pointer[IPCNamespace]
 }
 
 func (k *Kernel) newTask(cred *Cred, ns *MountNamespace, root, pwd Path, umask uint32) *Task {
@@ -122,6 +123,8 @@ func (k *Kernel) newTask(cred *Cred, ns *MountNamespace, root, pwd Path, umask u
 	ns.get()
 	t.mntns.Store(ns)
 	t.uts.Store(k.initUTS)
+	k.initIPC.get()
+	t.ipc.Store(k.initIPC)
 	k.tasks.add(t)
 	return t
 }
@@ -170,6 +173,9 @@ func (t *Task) Clone(flags uint64) *Task {
 	ns.get()
 	n.mntns.Store(ns)
 	n.uts.Store(t.UTSNamespace())
+	ipc := t.IPCNamespace()
+	ipc.get()
+	n.ipc.Store(ipc)
 	if fs := t.fsStruct(); flags&linux.CLONE_FS != 0 {
 		fs.get()
 		n.fs.Store(fs)
@@ -195,6 +201,7 @@ func (t *Task) Exit() {
 	}
 	t.fsStruct().put()
 	t.MountNamespace().put()
+	t.IPCNamespace().put()
 }
 
 // Umask is umask(2): set the mask and return the old one.

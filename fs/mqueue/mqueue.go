@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 
 // Package mqueue is ipc/mqueue.c's filesystem: one superblock per IPC
-// namespace (here, per kernel), which every mount of "mqueue" shares, as
-// get_tree_keyed makes it.
+// namespace, made when the namespace is (its own internal mount), which
+// every mount of "mqueue" from a task of that namespace shows. Each
+// regular file is a message queue; reading it gives the queue's state.
+// The mq_* system calls that send and receive are not modelled yet, so
+// every queue is empty.
 package mqueue
 
 import (
+	"fmt"
 	"strings"
-	"sync"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/fs/libfs"
@@ -40,40 +43,38 @@ func (contextOps) ParseParam(*vfs.FsContext, *vfs.FsParameter) error { return vf
 // Reconfigure has nothing to change.
 func (contextOps) Reconfigure(*vfs.FsContext) error { return nil }
 
-// instance is the IPC namespace's mqueue superblock.
-type instance struct {
-	mu sync.Mutex
-	sb *vfs.Superblock
+// Register is init_mqueue_fs: register the type and mount it for the
+// initial IPC namespace, and from then on for every new one.
+func Register(k *vfs.Kernel) error {
+	if err := k.RegisterFilesystem(Type{}); err != nil {
+		return err
+	}
+	return k.SetIPCFilesystem(Type{})
 }
 
-type instanceKey struct{}
-
-// GetTree is mqueue_get_tree: the IPC namespace's one superblock, made on
-// first use and kept alive as the namespace's internal mount keeps it.
+// GetTree is mqueue_get_tree: the IPC namespace's own superblock, or a new
+// one when the namespace's internal mount is being made.
 func (contextOps) GetTree(fc *vfs.FsContext) error {
-	in := fc.Kernel.FsData(instanceKey{}, func() any { return &instance{} }).(*instance)
-	in.mu.Lock()
-	defer in.mu.Unlock()
-	sb := in.sb
-	if sb == nil {
-		var err error
-		if sb, err = fc.Kernel.NewSuperblock(fc, superOps{}); err != nil {
-			return err
-		}
-		// Linux makes the superblock with the IPC namespace (mq_init_ns's
-		// kern_mount), so the flags and "ro" of the mount(2) that first
-		// finds it never reach it: they qualify that mount only.
-		sb.SetFlags(0, mountSbFlags)
-		fs := &libfs.FS{NextIno: fc.Kernel.GetNextIno, DirSizes: false}
-		root, err := fs.NewRoot(sb, vfs.InodeAttr{Mode: linux.S_IFDIR | 0o1777})
-		if err != nil {
-			return err
-		}
-		sb.SetRoot(root)
-		sb.Activate() // the namespace's kern_mount
-		in.sb = sb
+	if root := fc.IPCNamespace().MqueueRoot(); root != nil {
+		fc.Root = root
+		return nil
 	}
-	fc.Root = sb.Root()
+	sb, err := fc.Kernel.NewSuperblock(fc, superOps{})
+	if err != nil {
+		return err
+	}
+	// The superblock comes with the IPC namespace (mq_init_ns's
+	// kern_mount), so the flags and "ro" of a mount(2) that later finds
+	// it never reach it: they qualify that mount only.
+	sb.SetFlags(0, mountSbFlags)
+	ops := &inodeOps{FS: &libfs.FS{NextIno: fc.Kernel.GetNextIno, DirSizes: true}}
+	root, err := ops.NewRoot(sb, vfs.InodeAttr{Mode: linux.S_IFDIR | 0o1777})
+	if err != nil {
+		return err
+	}
+	root.Inode().Ops = ops
+	sb.SetRoot(root)
+	fc.Root = root
 	return nil
 }
 
@@ -90,3 +91,62 @@ func (superOps) ShowOptions(*vfs.Superblock, *strings.Builder) {}
 func (superOps) Statfs(*vfs.Superblock) (vfs.Statfs, error) {
 	return vfs.Statfs{Type: Magic, Bsize: libfs.PageSize, Frsize: libfs.PageSize, Namelen: linux.NAME_MAX}, nil
 }
+
+// inodeOps is mqueue's directory: queues (regular files) only.
+type inodeOps struct{ *libfs.FS }
+
+// Mknod is mqueue_create: a new queue, 80 bytes long as Linux reports
+// (FILENT_SIZE); other kinds of node are refused.
+func (o *inodeOps) Mknod(dir *vfs.Inode, name string, attr vfs.InodeAttr) (*vfs.Inode, error) {
+	if attr.Mode&linux.S_IFMT != linux.S_IFREG {
+		return nil, linux.EPERM
+	}
+	in, err := o.FS.Mknod(dir, name, attr)
+	if err != nil {
+		return nil, err
+	}
+	in.Ops, in.FileOps = o, queueFile{}
+	in.Lock()
+	in.SetSizeLocked(queueStatusSize)
+	in.Unlock()
+	return in, nil
+}
+
+func (o *inodeOps) Mkdir(*vfs.Inode, string, vfs.InodeAttr) (*vfs.Inode, error) {
+	return nil, linux.EPERM
+}
+
+func (o *inodeOps) Symlink(*vfs.Inode, string, string, vfs.InodeAttr) (*vfs.Inode, error) {
+	return nil, linux.EPERM
+}
+
+func (o *inodeOps) Link(*vfs.Inode, *vfs.Inode, string) error { return linux.EPERM }
+
+func (o *inodeOps) Rename(*vfs.Inode, string, *vfs.Inode, *vfs.Inode, string, *vfs.Inode, uint32) error {
+	return linux.EPERM
+}
+
+// queueStatusSize is FILENT_SIZE, a queue file's size when made.
+const queueStatusSize = 80
+
+// queueFile reads as the queue's state (mqueue_read_file) and cannot be
+// written.
+type queueFile struct{}
+
+// status is the line mqueue_read_file prints: the bytes queued and who
+// asked to be notified. Queues hold no messages yet, and nobody can ask.
+func status() string {
+	return fmt.Sprintf("QSIZE:%-10d NOTIFY:%-5d SIGNO:%-5d NOTIFY_PID:%-6d\n", 0, 0, 0, 0)
+}
+
+func (queueFile) ReadAt(_ *vfs.File, p []byte, off int64) (int, error) {
+	s := status()
+	if off >= int64(len(s)) {
+		return 0, nil
+	}
+	return copy(p, s[off:]), nil
+}
+
+func (queueFile) WriteAt(*vfs.File, []byte, int64) (int, error) { return 0, linux.EINVAL }
+
+func (queueFile) ReadDir(*vfs.File) ([]vfs.Dirent, error) { return nil, linux.ENOTDIR }
