@@ -52,14 +52,14 @@ type Kernel struct {
 	// are computed from.
 	ramPages atomic.Uint64
 
-	initNS   *MountNamespace
-	initUTS  *UTSNamespace
-	initIPC  *IPCNamespace
+	initNS  *MountNamespace
+	initUTS *UTSNamespace
+	initIPC *IPCNamespace
 	// ipcFsType is what each IPC namespace mounts for itself (mqueue).
 	ipcFsType atomic.Pointer[FilesystemType]
-	tasks    taskSet
-	chardevs charDevs
-	bdevs    blockDevs
+	tasks     taskSet
+	chardevs  charDevs
+	bdevs     blockDevs
 
 	fsData sync.Map // per-kernel state of filesystem types (FsData)
 
