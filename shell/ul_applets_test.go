@@ -563,16 +563,16 @@ var ulCases = []ulCase{
 			"/mnt/x v             tmpfs  rw,relatime\n" +
 			"/b     tmpfs[/a/sub] tmpfs  rw,relatime\n" +
 			"/c     tmpfs[/a/sub] tmpfs  rw,relatime\n" +
-			"/             4      3   0:4   /      private\n" +
-			"|-/proc       5      4   0:5   /      private\n" +
-			"|-/dev        6      4   0:6   /      private\n" +
-			"|-/tmp        7      4   0:7   /      private\n" +
-			"|-/run        8      4   0:8   /      private\n" +
-			"|-/mnt        9      4   0:9   /      private\n" +
-			"| `-/mnt/x   10      9   0:10  /      private\n" +
-			"|   `-/mnt/x 11     10   0:11  /      private,unbindable\n" +
-			"|-/b         12      4   0:4   /a/sub shared\n" +
-			"`-/c         13      4   0:4   /a/sub private,slave\n",
+			"/             5      1   0:5   /      private\n" +
+			"|-/proc       6      5   0:6   /      private\n" +
+			"|-/dev        7      5   0:7   /      private\n" +
+			"|-/tmp        8      5   0:8   /      private\n" +
+			"|-/run        9      5   0:9   /      private\n" +
+			"|-/mnt       10      5   0:10  /      private\n" +
+			"| `-/mnt/x   11     10   0:11  /      private\n" +
+			"|   `-/mnt/x 12     11   0:12  /      private,unbindable\n" +
+			"|-/b         13      5   0:5   /a/sub shared\n" +
+			"`-/c         14      5   0:5   /a/sub private,slave\n",
 	},
 	{
 		name:   "findmnt/submounts",
@@ -626,7 +626,7 @@ var ulCases = []ulCase{
 			"{\n" +
 			"   \"filesystems\": [\n" +
 			"      {\n" +
-			"         \"id\": 10,\n" +
+			"         \"id\": 11,\n" +
 			"         \"target\": \"/mnt/x\"\n" +
 			"      }\n" +
 			"   ]\n" +
@@ -665,7 +665,7 @@ var ulCases = []ulCase{
 		stdout: "TARGET SOURCE FSTYPE OPTIONS\n" +
 			"/mnt my\\x20src tmpfs rw,relatime,size=1024k\n" +
 			"TARGET=\"/mnt\" SOURCE=\"my src\" FSTYPE=\"tmpfs\" OPTIONS=\"rw,relatime,size=1024k\"\n" +
-			"MAJ_MIN=\"0:9\" USE_PCT=\"0%\"\n",
+			"MAJ_MIN=\"0:10\" USE_PCT=\"0%\"\n",
 	},
 	{
 		name:   "findmnt/match",

@@ -4,6 +4,8 @@ package vfs
 
 import (
 	"sync"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"sync/atomic"
 )
 
@@ -12,6 +14,7 @@ import (
 // → mq_create_mount), and every "mount -t mqueue" from one of its tasks
 // shows that mount's superblock.
 type IPCNamespace struct {
+	nsCommon
 	k     *Kernel
 	users atomic.Int32 // tasks in it; the init namespace is never dropped
 
@@ -19,21 +22,29 @@ type IPCNamespace struct {
 	mqMnt *Mount // mq_mnt; nil without an mqueue type, or while being made
 }
 
+func (ns *IPCNamespace) common() *nsCommon { return &ns.nsCommon }
+func (ns *IPCNamespace) Kind() string      { return "ipc" }
+func (ns *IPCNamespace) CloneFlag() uint64 { return linux.CLONE_NEWIPC }
+
 // IPCNamespace returns the task's IPC namespace.
 func (t *Task) IPCNamespace() *IPCNamespace { return t.ipc.Load() }
 
 // SetIPCFilesystem is init_mqueue_fs's part after registration: t is the
 // type each IPC namespace mounts for itself, beginning with the initial
-// one, now.
+// one (now, or when InitMountTree brings the kernel up).
 func (k *Kernel) SetIPCFilesystem(t FilesystemType) error {
 	k.ipcFsType.Store(&t)
+	if k.initNS == nil {
+		return nil
+	}
 	return k.initIPC.mountMqueue()
 }
 
 // newIPCNamespace is create_ipc_ns: a namespace with its own mqueue mount.
 func (k *Kernel) newIPCNamespace() (*IPCNamespace, error) {
-	ns := &IPCNamespace{k: k}
+	ns := &IPCNamespace{k: k, nsCommon: nsCommon{inum: k.allocNsInum()}}
 	if err := ns.mountMqueue(); err != nil {
+		k.freeNsInum(&ns.nsCommon)
 		return nil, err
 	}
 	ns.users.Store(1)
@@ -82,6 +93,7 @@ func (ns *IPCNamespace) put() {
 	if m != nil {
 		ns.k.KernUnmount(m)
 	}
+	ns.k.freeNsInum(&ns.nsCommon)
 }
 
 // IPCNamespace is the namespace whose objects a filesystem context works

@@ -66,6 +66,9 @@ type Kernel struct {
 	// kernMounts are the mounts KernMount made and KernUnmount has not
 	// dropped; guarded by namespaceMu.
 	kernMounts []*Mount
+	// nsfsMnt is nsfs_mnt; nsInums numbers namespaces (proc_inum_ida).
+	nsfsMnt *Mount
+	nsInums *IDA
 	// pipeMnt is pipe_mnt, the kernel's mount of pipefs; pipeMaxSize is
 	// /proc/sys/fs/pipe-max-size.
 	pipeMnt     *Mount
@@ -110,25 +113,22 @@ func (k *Kernel) logFc(fc *FsContext) {
 	fc.Log = nil
 }
 
-// NewKernel returns a kernel with only its internal filesystems (pipefs,
-// mounted for itself, as the kernel does before any user mount) and no
-// mount namespace; register types, then call InitMountTree.
+// NewKernel returns a kernel with no filesystem types and no mounts; register
+// types, then call InitMountTree, which also makes the kernel's own mounts.
 func NewKernel() *Kernel {
 	k := &Kernel{
 		anonDevs: NewIDA(1, 1<<minorBits-1),
 		mountIDs: NewIDA(1, 1<<31-1),
 		groupIDs: NewIDA(1, 1<<31-1),
 		clock:    time.Now,
-		initUTS:  newInitUTS(),
+		nsInums:  NewIDA(0, 1<<28-1),
 	}
-	k.initIPC = &IPCNamespace{k: k}
+	k.initUTS = newInitUTS(k)
+	k.initIPC = &IPCNamespace{k: k, nsCommon: nsCommon{inum: ipcInitIno}}
 	k.ramPages.Store(defaultRAMPages)
 	k.mntIDCounter.Store(1 << 31) // MNT_UNIQUE_ID_OFFSET
 	k.mountMax.Store(100000)
 	k.pipeMaxSize.Store(linux.PipeMaxSizeDefault)
-	if err := k.initPipefs(); err != nil {
-		panic("vfs: cannot set pipefs up: " + err.Error()) // as Linux panics
-	}
 	return k
 }
 

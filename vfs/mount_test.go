@@ -190,9 +190,9 @@ func TestMountIDsReused(t *testing.T) {
 	if err := init.Mount("t", "/mnt", "tmpfs", 0, ""); err != nil {
 		t.Fatal(err)
 	}
-	// pipefs, the kernel's own, is mount 1 on device 0:1 and rootfs mount
-	// 2 on 0:2; the lowest free ID and minor are 3.
-	want := "3 2 0:3 / /mnt rw,relatime - tmpfs t rw\n"
+	// rootfs is mount 1 on device 0:1, and the kernel's own nsfs and
+	// pipefs 2 and 3; the lowest free ID and minor are 4.
+	want := "4 1 0:4 / /mnt rw,relatime - tmpfs t rw\n"
 	if got := init.Mountinfo(); !strings.HasSuffix(got, want) {
 		t.Fatalf("mountinfo:\n%s\nwant last line %q", got, want)
 	}
@@ -233,11 +233,11 @@ func TestSharedSubtreeBindPropagation(t *testing.T) {
 	}
 	got := init.Mountinfo()
 	want := []string{
-		"3 2 0:3 / /mnt rw,relatime shared:1 - tmpfs t rw",
-		"4 2 0:3 / /b rw,relatime master:1 - tmpfs t rw",
-		"5 3 0:4 / /mnt/y rw,relatime shared:2 - tmpfs u rw",
-		"6 4 0:4 / /b/y rw,relatime master:2 - tmpfs u rw",
-		"7 4 0:5 / /b/z rw,relatime - tmpfs v rw",
+		"4 1 0:4 / /mnt rw,relatime shared:1 - tmpfs t rw",
+		"5 1 0:4 / /b rw,relatime master:1 - tmpfs t rw",
+		"6 4 0:5 / /mnt/y rw,relatime shared:2 - tmpfs u rw",
+		"7 5 0:5 / /b/y rw,relatime master:2 - tmpfs u rw",
+		"8 5 0:6 / /b/z rw,relatime - tmpfs v rw",
 	}
 	if !strings.Contains(got, strings.Join(want, "\n")) {
 		t.Fatalf("mountinfo:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))

@@ -14,6 +14,7 @@ import (
 //
 // All fields but event are guarded by Kernel.namespaceMu.
 type MountNamespace struct {
+	nsCommon
 	k       *Kernel
 	root    *Mount
 	seq     uint64
@@ -28,6 +29,10 @@ type MountNamespace struct {
 	users atomic.Int32
 }
 
+func (ns *MountNamespace) common() *nsCommon { return &ns.nsCommon }
+func (ns *MountNamespace) Kind() string      { return "mnt" }
+func (ns *MountNamespace) CloneFlag() uint64 { return linux.CLONE_NEWNS }
+
 // get is get_mnt_ns.
 func (ns *MountNamespace) get() { ns.users.Add(1) }
 
@@ -37,6 +42,7 @@ func (ns *MountNamespace) put() {
 	if ns.users.Add(-1) != 0 {
 		return
 	}
+	ns.k.freeNsInum(&ns.nsCommon)
 	ns.k.lockNamespace()
 	defer ns.k.unlockNamespace()
 	if ns.root != nil {
@@ -47,7 +53,11 @@ func (ns *MountNamespace) put() {
 var nsSeq atomic.Uint64
 
 func (k *Kernel) allocMntNS() *MountNamespace {
-	ns := &MountNamespace{k: k, seq: nsSeq.Add(1)}
+	inum := uint64(mntInitIno)
+	if k.initNS != nil {
+		inum = k.allocNsInum()
+	}
+	ns := &MountNamespace{k: k, seq: nsSeq.Add(1), nsCommon: nsCommon{inum: inum}}
 	ns.list.init()
 	return ns
 }
@@ -148,8 +158,27 @@ func (k *Kernel) InitMountTree(rootfs FilesystemType, data string) (*Task, error
 	ns.addToNS(m)
 	ns.nr = 1
 	k.initNS = ns
+	if err := k.initInternalMounts(); err != nil {
+		return nil, err
+	}
 	root := Path{m, m.root}
 	return k.newTask(RootCred(), ns, root, root, 0o022), nil
+}
+
+// initInternalMounts makes the mounts the kernel keeps for itself, in the
+// order Linux makes them once rootfs is up: nsfs (nsfs_init), pipefs
+// (init_pipe_fs), then the initial IPC namespace's mqueue if its type was
+// registered (init_mqueue_fs). Each takes a mount ID, as on Linux.
+func (k *Kernel) initInternalMounts() error {
+	m, err := k.KernMount(nsfs)
+	if err != nil {
+		return err
+	}
+	k.nsfsMnt = m
+	if err := k.initPipefs(); err != nil {
+		return err
+	}
+	return k.initIPC.mountMqueue()
 }
 
 // InitNS returns the initial mount namespace.
@@ -222,7 +251,7 @@ func (t *Task) Unshare(flags uint64) error {
 		old.put()
 	}
 	if flags&linux.CLONE_NEWUTS != 0 {
-		t.uts.Store(t.UTSNamespace().copy())
+		t.uts.Swap(t.UTSNamespace().copy()).put()
 	}
 	if flags&linux.CLONE_NEWIPC != 0 {
 		ns, err := t.k.newIPCNamespace()

@@ -122,6 +122,7 @@ func (k *Kernel) newTask(cred *Cred, ns *MountNamespace, root, pwd Path, umask u
 	t.cred.Store(cred)
 	ns.get()
 	t.mntns.Store(ns)
+	k.initUTS.get()
 	t.uts.Store(k.initUTS)
 	k.initIPC.get()
 	t.ipc.Store(k.initIPC)
@@ -172,7 +173,9 @@ func (t *Task) Clone(flags uint64) *Task {
 	ns := t.MountNamespace()
 	ns.get()
 	n.mntns.Store(ns)
-	n.uts.Store(t.UTSNamespace())
+	uts := t.UTSNamespace()
+	uts.get()
+	n.uts.Store(uts)
 	ipc := t.IPCNamespace()
 	ipc.get()
 	n.ipc.Store(ipc)
@@ -201,6 +204,7 @@ func (t *Task) Exit() {
 	}
 	t.fsStruct().put()
 	t.MountNamespace().put()
+	t.UTSNamespace().put()
 	t.IPCNamespace().put()
 }
 

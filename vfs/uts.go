@@ -5,6 +5,7 @@ package vfs
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
@@ -27,14 +28,29 @@ const NewUTSLen = 64
 // UTSNamespace is struct uts_namespace (kernel/utsname.c): one set of
 // names, shared by the tasks of the namespace.
 type UTSNamespace struct {
-	mu   sync.RWMutex
-	name Utsname
+	nsCommon
+	k     *Kernel
+	users atomic.Int32 // tasks in it and open files of it
+	mu    sync.RWMutex
+	name  Utsname
+}
+
+func (u *UTSNamespace) common() *nsCommon { return &u.nsCommon }
+func (u *UTSNamespace) Kind() string      { return "uts" }
+func (u *UTSNamespace) CloneFlag() uint64 { return linux.CLONE_NEWUTS }
+func (u *UTSNamespace) get()              { u.users.Add(1) }
+
+// put is put_uts_ns: the last user frees the namespace's number.
+func (u *UTSNamespace) put() {
+	if u.users.Add(-1) == 0 && u != u.k.initUTS {
+		u.k.freeNsInum(&u.nsCommon)
+	}
 }
 
 // newInitUTS is init_uts_ns: the names before anyone set them, "(none)"
 // for the host and domain.
-func newInitUTS() *UTSNamespace {
-	return &UTSNamespace{name: Utsname{Sysname: "Linux", Nodename: "(none)", Release: Release,
+func newInitUTS(k *Kernel) *UTSNamespace {
+	return &UTSNamespace{k: k, nsCommon: nsCommon{inum: utsInitIno}, name: Utsname{Sysname: "Linux", Nodename: "(none)", Release: Release,
 		Version: Version, Machine: utsMachine(runtime.GOARCH), Domainname: "(none)"}}
 }
 
@@ -51,7 +67,9 @@ func utsMachine(goarch string) string {
 func (u *UTSNamespace) copy() *UTSNamespace {
 	u.mu.RLock()
 	defer u.mu.RUnlock()
-	return &UTSNamespace{name: u.name}
+	n := &UTSNamespace{k: u.k, nsCommon: nsCommon{inum: u.k.allocNsInum()}, name: u.name}
+	n.users.Store(1)
+	return n
 }
 
 // UTSNamespace returns the task's UTS namespace.

@@ -59,7 +59,7 @@ func TestUTSNamespace(t *testing.T) {
 	if err := user.Unshare(linux.CLONE_NEWUTS); !errors.Is(err, linux.EPERM) {
 		t.Errorf("unprivileged unshare: %v, want EPERM", err)
 	}
-	if err := child.Unshare(linux.CLONE_NEWIPC); !errors.Is(err, linux.EINVAL) {
-		t.Errorf("CLONE_NEWIPC: %v, want EINVAL (not modelled)", err)
+	if err := child.Unshare(linux.CLONE_NEWNET); !errors.Is(err, linux.EINVAL) {
+		t.Errorf("CLONE_NEWNET: %v, want EINVAL (not modelled)", err)
 	}
 }

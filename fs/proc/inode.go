@@ -3,6 +3,7 @@
 package proc
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 
@@ -24,6 +25,8 @@ const (
 	kindRootLink
 	kindFdDir
 	kindFd
+	kindNsDir
+	kindNs // fd indexes vfs.NamespaceKinds
 )
 
 // node is what a procfs inode stands for.
@@ -44,7 +47,7 @@ var taskFiles = []struct {
 	name string
 	kind kind
 }{
-	{"cwd", kindCwd}, {"fd", kindFdDir}, {"mountinfo", kindMountinfo}, {"mounts", kindMounts}, {"root", kindRootLink},
+	{"cwd", kindCwd}, {"fd", kindFdDir}, {"mountinfo", kindMountinfo}, {"mounts", kindMounts}, {"ns", kindNsDir}, {"root", kindRootLink},
 }
 
 type inodeOps struct {
@@ -72,7 +75,7 @@ func (o *inodeOps) newInode(n node, mode uint32, uid uint32) *vfs.Inode {
 	ino := inoOf(n)
 	var ops vfs.InodeOperations = o
 	switch n.kind {
-	case kindCwd, kindRootLink, kindFd:
+	case kindCwd, kindRootLink, kindFd, kindNs:
 		ops = magicLinkOps{o}
 	}
 	in := o.sb.NewInode(ino, vfs.InodeAttr{Mode: mode, UID: uid, GID: uid}, ops, o)
@@ -115,18 +118,24 @@ func (o *inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
 			return nil, linux.ENOENT
 		}
 		return o.newInode(node{kind: kindFd, tid: d.tid, fd: fd}, linux.S_IFLNK|0o700, dir.UID()), nil
+	case kindNsDir:
+		if i := slices.Index(vfs.NamespaceKinds, name); i >= 0 {
+			return o.newInode(node{kind: kindNs, tid: d.tid, fd: i}, modeOf(kindNs), dir.UID()), nil
+		}
 	}
 	return nil, linux.ENOENT
 }
 
 func modeOf(k kind) uint32 {
 	switch k {
-	case kindSelf, kindMountsLink, kindCwd, kindRootLink:
+	case kindSelf, kindMountsLink, kindCwd, kindRootLink, kindNs:
 		return linux.S_IFLNK | 0o777
 	case kindTaskDir:
 		return linux.S_IFDIR | 0o555
 	case kindFdDir:
 		return linux.S_IFDIR | 0o500
+	case kindNsDir:
+		return linux.S_IFDIR | 0o511
 	}
 	return linux.S_IFREG | 0o444
 }
@@ -176,6 +185,8 @@ func (o *inodeOps) ReadlinkFor(t *vfs.Task, in *vfs.Inode) (string, error) {
 		return t.DPath(owner.Root())
 	case kindFd:
 		return owner.FdPathAs(t, n.fd)
+	case kindNs:
+		return owner.NamespaceLink(vfs.NamespaceKinds[n.fd])
 	}
 	return "", linux.EINVAL
 }
@@ -196,6 +207,8 @@ func (o magicLinkOps) JumpFor(t *vfs.Task, in *vfs.Inode) (vfs.Path, error) {
 		return owner.Cwd(), nil
 	case n.kind == kindRootLink:
 		return owner.Root(), nil
+	case n.kind == kindNs:
+		return owner.NamespacePath(vfs.NamespaceKinds[n.fd])
 	}
 	return owner.FdTarget(n.fd)
 }
@@ -256,6 +269,10 @@ func (o *inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 	case kindTaskDir:
 		for _, e := range taskFiles {
 			out = append(out, vfs.Dirent{Name: e.name, Ino: inoOf(node{kind: e.kind, tid: n.tid}), Type: linux.DirentType(modeOf(e.kind))})
+		}
+	case kindNsDir:
+		for i, name := range vfs.NamespaceKinds {
+			out = append(out, vfs.Dirent{Name: name, Ino: inoOf(node{kind: kindNs, tid: n.tid, fd: i}), Type: linux.DT_LNK})
 		}
 	case kindFdDir:
 		if t := o.ps.k.TaskByTID(n.tid); t != nil {

@@ -27,6 +27,9 @@ type FlagSet struct {
 	Synopsis string
 	// About is the help's paragraph between the synopsis and the options.
 	About string
+	// InOrder stops option parsing at the first operand (getopt's "+"),
+	// for commands that run a command line after their options.
+	InOrder bool
 }
 
 type flagDef struct {
@@ -149,7 +152,7 @@ func (c *Cmd) Parse(f *FlagSet) ([]string, bool) {
 			opts[i].Arg = getopt.RequiredArg
 		}
 	}
-	ops, status, ok := c.GetoptEach(opts, false, f.help(), func(p getopt.Parsed) bool {
+	ops, status, ok := c.GetoptEach(opts, f.InOrder, f.help(), func(p getopt.Parsed) bool {
 		d := f.flags[p.ID-0x2000]
 		if err := d.set(p.Value, p.HasValue); err != nil {
 			if err != ErrReported {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 // Package utillinux is linuxvfs's util-linux 2.38: mount, umount,
-// findmnt, losetup, unshare, pivot_root, mountpoint, dmesg (and coreutils'
+// findmnt, losetup, unshare, nsenter, pivot_root, mountpoint, dmesg (and coreutils'
 // chroot, which belongs with them), acting on a virtual kernel's task with
 // the real tools' options, output, messages and exit statuses.
 package utillinux
@@ -19,7 +19,7 @@ var programs = map[string]program{
 	"mount": ulMountApplet, "umount": ulUmountApplet, "findmnt": ulFindmntApplet,
 	"unshare": ulUnshareApplet, "chroot": ulChrootApplet,
 	"pivot_root": ulPivotRootApplet, "mountpoint": ulMountpointApplet,
-	"dmesg": ulDmesgApplet, "losetup": ulLosetupApplet,
+	"dmesg": ulDmesgApplet, "losetup": ulLosetupApplet, "nsenter": nsenterApplet,
 }
 
 // Register adds the util-linux programs to set.

@@ -163,15 +163,21 @@ func ulUnshareApplet(c *cmd) int {
 			return 1
 		}
 	}
+	return c.runCommand(t, args, newroot == "")
+}
+
+// runCommand runs args on t as unshare and nsenter do, or with no args a
+// shell: in the shell's own root (sameRoot) the sh applet, reading its
+// script from standard input, else the new root's /bin/sh. 127 and 126
+// when the program cannot be found or run.
+func (c *cmd) runCommand(t *vfs.Task, args []string, sameRoot bool) int {
 	if len(args) == 0 {
-		// exec_shell: $SHELL or /bin/sh: in the shell's own root the sh
-		// applet (reading its script from standard input).
-		if newroot == "" {
+		if sameRoot {
 			return c.RunProgram(t, "sh", []string{"sh"}, c.Env, c.Stdin)
 		}
 		args = []string{"/bin/sh"}
 	}
-	name, err := c.Set.FindCommand(t, args[0], newroot == "")
+	name, err := c.Set.FindCommand(t, args[0], sameRoot)
 	if err != nil {
 		c.ulWarn("failed to execute %s: %s", args[0], applet.ErrText(err))
 		if errors.Is(err, linux.ENOENT) {

@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package vfs
+
+import (
+	"strconv"
+	"sync"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+)
+
+// Inode numbers of the initial namespaces (include/linux/proc_ns.h); the
+// others take numbers from procDynamicFirst on (proc_alloc_inum).
+const (
+	ipcInitIno       = 0xEFFFFFFF
+	utsInitIno       = 0xEFFFFFFE
+	mntInitIno       = 0xEFFFFFF8
+	procDynamicFirst = 0xF0000000
+)
+
+// nsfsMagic is NSFS_MAGIC.
+const nsfsMagic = 0x6e736673
+
+// nsCommon is struct ns_common: what nsfs needs of every namespace.
+type nsCommon struct {
+	inum uint64
+	mu   sync.Mutex
+	// stashed is the namespace's nsfs dentry, made on first use and kept
+	// (ns_get_path's stashed dentry).
+	stashed *Dentry
+}
+
+// Namespace is a namespace as /proc/<pid>/ns and setns(2) see it.
+type Namespace interface {
+	common() *nsCommon
+	// Kind is the name /proc/<pid>/ns gives it: "mnt", "uts", "ipc".
+	Kind() string
+	// CloneFlag is the CLONE_NEW* flag of its kind.
+	CloneFlag() uint64
+	get()
+	put()
+}
+
+// Inum returns the namespace's inode number in nsfs.
+func Inum(ns Namespace) uint64 { return ns.common().inum }
+
+// nsfs is the filesystem of namespace files; the kernel mounts it for
+// itself and never registers it (it is not in /proc/filesystems).
+var nsfs = &pseudoFS{
+	name:  "nsfs",
+	magic: nsfsMagic,
+	dname: func(d *Dentry) string {
+		ns := d.inode.Private.(Namespace)
+		return ns.Kind() + ":[" + strconv.FormatUint(ns.common().inum, 10) + "]"
+	},
+}
+
+// allocNsInum is ns_alloc_inum.
+func (k *Kernel) allocNsInum() uint64 {
+	i, _ := k.nsInums.Alloc()
+	return procDynamicFirst + uint64(i)
+}
+
+// freeNsInum is ns_free_inum; the initial namespaces' fixed numbers are
+// never freed.
+func (k *Kernel) freeNsInum(c *nsCommon) {
+	if c.inum >= procDynamicFirst {
+		k.nsInums.Free(int(c.inum - procDynamicFirst))
+	}
+}
+
+// nsPath is ns_get_path: where the namespace's file is in nsfs, made on
+// first use. Its inode has the namespace's number, mode 0444, and opens
+// as a file that keeps the namespace alive.
+func (k *Kernel) nsPath(ns Namespace) Path {
+	c := ns.common()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.stashed == nil {
+		sb := k.nsfsMnt.sb
+		in := sb.NewInode(c.inum, InodeAttr{Mode: linux.S_IFREG | 0o444}, nil, nsFile{})
+		in.Private = ns
+		d := &Dentry{inode: in}
+		d.where.Store(newDname(d, ""))
+		c.stashed = d
+	}
+	return Path{k.nsfsMnt, c.stashed}
+}
+
+// NamespacePath is the path /proc/<pid>/ns/KIND leads to for t, or
+// ENOENT for a kind not modelled.
+func (t *Task) NamespacePath(kind string) (Path, error) {
+	ns := t.namespace(kind)
+	if ns == nil {
+		return Path{}, linux.ENOENT
+	}
+	return t.k.nsPath(ns), nil
+}
+
+// NamespaceLink is what readlink of /proc/<pid>/ns/KIND shows:
+// "mnt:[4026531832]".
+func (t *Task) NamespaceLink(kind string) (string, error) {
+	p, err := t.NamespacePath(kind)
+	if err != nil {
+		return "", err
+	}
+	return pseudoName(p.Dentry), nil
+}
+
+// NamespaceKinds are the entries of /proc/<pid>/ns, in Linux's order.
+var NamespaceKinds = []string{"ipc", "mnt", "uts"}
+
+func (t *Task) namespace(kind string) Namespace {
+	switch kind {
+	case "mnt":
+		return t.MountNamespace()
+	case "uts":
+		return t.UTSNamespace()
+	case "ipc":
+		return t.IPCNamespace()
+	}
+	return nil
+}
+
+// nsFile is an open namespace file: it holds the namespace, as an open
+// /proc/<pid>/ns file keeps a namespace no task is in alive.
+type nsFile struct{}
+
+func (nsFile) Open(f *File, _ *Task) error {
+	f.Inode().Private.(Namespace).get()
+	return nil
+}
+
+func (nsFile) Release(f *File) { f.Inode().Private.(Namespace).put() }
+
+func (nsFile) ReadAt(*File, []byte, int64) (int, error)  { return 0, linux.EINVAL }
+func (nsFile) WriteAt(*File, []byte, int64) (int, error) { return 0, linux.EINVAL }
+func (nsFile) ReadDir(*File) ([]Dirent, error)           { return nil, linux.ENOTDIR }
+
+// SetnsFd is setns(2) with a namespace file: join its namespace. nstype 0
+// takes any kind; otherwise it must be the file's kind (EINVAL).
+func (t *Task) SetnsFd(fd int, nstype uint64) error {
+	var ns Namespace
+	err := t.withFile(fd, func(f *File) error {
+		n, ok := f.Inode().Private.(Namespace)
+		if !ok || f.mnt != t.k.nsfsMnt {
+			return linux.EINVAL
+		}
+		if nstype != 0 && nstype != n.CloneFlag() {
+			return linux.EINVAL
+		}
+		ns = n
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return t.install(ns)
+}
+
+// install is the namespace kind's ->install: move t into ns.
+func (t *Task) install(ns Namespace) error {
+	switch ns := ns.(type) {
+	case *MountNamespace:
+		return t.Setns(ns)
+	case *UTSNamespace:
+		if !t.Cred().HasCap(linux.CAP_SYS_ADMIN) {
+			return linux.EPERM
+		}
+		ns.get()
+		t.uts.Swap(ns).put()
+	case *IPCNamespace:
+		if !t.Cred().HasCap(linux.CAP_SYS_ADMIN) {
+			return linux.EPERM
+		}
+		ns.get()
+		t.ipc.Swap(ns).put()
+	}
+	return nil
+}

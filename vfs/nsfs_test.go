@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package vfs_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/fs/proc"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// The initial namespaces have Linux 6.18's fixed numbers, new ones the
+// next dynamic ones; the links read "KIND:[N]" and stat shows N.
+func TestNamespaceLinks(t *testing.T) {
+	init := bootMounts(t)
+	for kind, want := range map[string]string{"mnt": "mnt:[4026531832]", "uts": "uts:[4026531838]", "ipc": "ipc:[4026531839]"} {
+		if got, err := init.NamespaceLink(kind); got != want || err != nil {
+			t.Errorf("%s: %q, %v; want %q", kind, got, err, want)
+		}
+	}
+	child := init.Clone(0)
+	defer child.Exit()
+	if err := child.Unshare(linux.CLONE_NEWNS | linux.CLONE_NEWUTS); err != nil {
+		t.Fatal(err)
+	}
+	mnt, _ := child.NamespaceLink("mnt")
+	uts, _ := child.NamespaceLink("uts")
+	if mnt != "mnt:[4026531840]" || uts != "uts:[4026531841]" {
+		t.Errorf("new namespaces: %s %s; want the first dynamic numbers", mnt, uts)
+	}
+	if _, err := init.NamespaceLink("net"); err != linux.ENOENT {
+		t.Errorf("net: %v, want ENOENT (not modelled)", err)
+	}
+}
+
+// An open namespace file keeps the namespace after its last task left,
+// and setns through it joins it; closing it lets the namespace go.
+func TestSetnsThroughFile(t *testing.T) {
+	init := bootMounts(t)
+	k := init.Kernel()
+	ids := vfs.LiveMountIDs(k)
+	child := init.Clone(0)
+	if err := child.Unshare(linux.CLONE_NEWNS | linux.CLONE_NEWUTS); err != nil {
+		t.Fatal(err)
+	}
+	if err := child.Sethostname("inner"); err != nil {
+		t.Fatal(err)
+	}
+	if err := child.Mount("t", "/mnt", "tmpfs", 0, ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := k.RegisterFilesystem(proc.Type{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := init.Mkdir("/proc", 0o555); err != nil {
+		t.Fatal(err)
+	}
+	if err := init.Mount("proc", "/proc", "proc", 0, ""); err != nil {
+		t.Fatal(err)
+	}
+	defer init.Umount("/proc")
+	dir := fmt.Sprintf("/proc/%d/ns/", child.TID())
+	mfd, err := init.Open(dir+"mnt", linux.O_RDONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ufd, err := init.Open(dir+"uts", linux.O_RDONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, err := init.Fstat(mfd); err != nil || st.Mode != linux.S_IFREG|0o444 {
+		t.Fatalf("fstat of a namespace file: %o, %v", st.Mode, err)
+	}
+	child.Exit()
+	joiner := init.Clone(0)
+	defer joiner.Exit()
+	if err := joiner.SetnsFd(ufd, linux.CLONE_NEWNS); err != linux.EINVAL {
+		t.Fatalf("setns of a uts file as CLONE_NEWNS: %v, want EINVAL", err)
+	}
+	if err := joiner.SetnsFd(mfd, linux.CLONE_NEWNS); err != nil {
+		t.Fatalf("setns into a namespace only a file holds: %v", err)
+	}
+	if err := joiner.SetnsFd(ufd, 0); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := joiner.Statfs("/mnt"); err != nil || st.Type != 0x01021994 {
+		t.Fatalf("the joined namespace lacks its tmpfs on /mnt: %+v, %v", st, err)
+	}
+	if got := joiner.Uname().Nodename; got != "inner" {
+		t.Fatalf("hostname after setns: %q", got)
+	}
+	ffd, err := joiner.Open("/f", linux.O_RDONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := joiner.SetnsFd(ffd, 0); err != linux.EINVAL {
+		t.Fatalf("setns of a file that is no namespace: %v, want EINVAL", err)
+	}
+	init.Close(mfd)
+	init.Close(ufd)
+	joiner.Exit()
+	init.Umount("/proc")
+	if n := vfs.LiveMountIDs(k); n != ids {
+		t.Fatalf("after the last holder let go: %d mount IDs, want %d", n, ids)
+	}
+}
