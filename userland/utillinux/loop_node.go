@@ -251,32 +251,32 @@ func loopDisksListed(table string) []string {
 }
 
 // loopDisksInDev are the loopN block nodes of /dev with the loop major
-// and a size that is not zero, by minor number.
+// and a size that is not zero, by N.
 func loopDisksInDev(t *vfs.Task) []string {
-	type disk struct {
-		name  string
-		minor uint32
+	var names []string
+	for _, name := range devLoopNames(t) {
+		path := "/dev/" + name
+		if isLoopBlockDev(t, path) && blockSize(t, path) > 0 {
+			names = append(names, name)
+		}
 	}
-	var disks []disk
+	return names
+}
+
+// devLoopNames are the driver's loopN names found in /dev, by N.
+func devLoopNames(t *vfs.Task) []string {
+	var names []string
 	ents, _ := applet.ReadDirents(t, "/dev")
 	for _, e := range ents {
-		if !isLoopDiskName(e.Name) {
-			continue
-		}
-		path := "/dev/" + e.Name
-		st, err := t.Stat(path)
-		if err != nil || !applet.IsBlk(uint32(st.Mode)) || st.RdevMajor != linux.LOOP_MAJOR {
-			continue
-		}
-		if blockSize(t, path) > 0 {
-			disks = append(disks, disk{e.Name, st.RdevMinor})
+		if isLoopDiskName(e.Name) {
+			names = append(names, e.Name)
 		}
 	}
-	sort.Slice(disks, func(i, j int) bool { return disks[i].minor < disks[j].minor })
-	names := make([]string, len(disks))
-	for i, d := range disks {
-		names[i] = d.name
-	}
+	sort.Slice(names, func(i, j int) bool {
+		a, _ := loopNumber(names[i])
+		b, _ := loopNumber(names[j])
+		return a < b
+	})
 	return names
 }
 
@@ -328,7 +328,7 @@ func unusedLoop(t *vfs.Task) (*loopNode, error) {
 		}
 		failure = err
 	}
-	for _, name := range loopNodesByNumber(t) {
+	for _, name := range devLoopNames(t) {
 		n := openLoopNode(t, name)
 		if isLoopBlockDev(t, n.path) && !n.attached() {
 			n.forget()
@@ -337,28 +337,6 @@ func unusedLoop(t *vfs.Task) (*loopNode, error) {
 		n.close()
 	}
 	return nil, failure
-}
-
-// loopNodesByNumber are the loopN names of /dev, by N.
-func loopNodesByNumber(t *vfs.Task) []string {
-	type node struct {
-		name string
-		num  int
-	}
-	var nodes []node
-	ents, _ := applet.ReadDirents(t, "/dev")
-	for _, e := range ents {
-		if isLoopDiskName(e.Name) {
-			num, _ := loopNumber(e.Name)
-			nodes = append(nodes, node{e.Name, num})
-		}
-	}
-	sort.Slice(nodes, func(i, j int) bool { return nodes[i].num < nodes[j].num })
-	names := make([]string, len(nodes))
-	for i, nd := range nodes {
-		names[i] = nd.name
-	}
-	return names
 }
 
 // createNumbered asks the control device to make the device the node's
