@@ -89,5 +89,10 @@ func (f *File) KernelWrite(p []byte, off int64) (int, error) {
 	return f.writeAt(f.cred, p, off)
 }
 
+// KernelSize is i_size_read of the file's mapping host: the size of a
+// regular file, the disk's size for a block device (what a loop device
+// over the file would map).
+func (f *File) KernelSize() int64 { return fileSize(f) }
+
 // Writable reports FMODE_WRITE.
 func (f *File) Writable() bool { return f.write }

@@ -3,6 +3,7 @@
 package loop
 
 import (
+	"io"
 	"sync"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -21,6 +22,7 @@ type Device struct {
 	sizeLimit int64
 	flags     uint32
 	blockSize int32 // the logical block size (lo_queue's), 512 by default
+	capacity  int64 // the disk's size in bytes, fixed until asked to change
 	fileName  string
 	rundown   bool // Lo_rundown: cleared at the last close
 }
@@ -35,26 +37,31 @@ func (dev *Device) Bound() bool {
 	return dev.file != nil
 }
 
-// Size is get_loop_size: the backing file's size past the offset, capped
-// by the size limit, in whole 512-byte sectors.
+// Size is the disk's capacity (bdev_nr_bytes). It is measured from the
+// backing file when the device is bound, when its offset or size limit
+// changes, and on LOOP_SET_CAPACITY; a file that grows or shrinks in
+// between does not change it.
 func (dev *Device) Size() int64 {
 	dev.mu.Lock()
 	defer dev.mu.Unlock()
-	return dev.sizeLocked()
+	return dev.capacity
 }
 
-func (dev *Device) sizeLocked() int64 {
+// measureLocked is get_loop_size: the backing file's size (a block
+// device's for a disk) past the offset, capped by the size limit, in
+// whole 512-byte sectors.
+func (dev *Device) measureLocked() {
+	dev.capacity = 0
 	if dev.file == nil {
-		return 0
+		return
 	}
-	n := dev.file.Inode().Size() - dev.offset
+	n := dev.file.KernelSize() - dev.offset
 	if dev.sizeLimit > 0 && dev.sizeLimit < n {
 		n = dev.sizeLimit
 	}
-	if n < 0 {
-		return 0
+	if n > 0 {
+		dev.capacity = n &^ 511
 	}
-	return n &^ 511
 }
 
 // ReadOnly is bdev_read_only: LO_FLAGS_READ_ONLY.
@@ -64,15 +71,28 @@ func (dev *Device) ReadOnly() bool {
 	return dev.flags&linux.LO_FLAGS_READ_ONLY != 0
 }
 
-// ReadAt is lo_rw_aio for a read: an unbound device has no bytes.
+// ReadAt is lo_rw_aio for a read: an unbound device has no bytes. Where
+// the backing file ends before the disk does (it shrank), the pages it
+// still fills are read and the rest fails with EIO, as the block layer
+// fails a request that reads nothing.
 func (dev *Device) ReadAt(p []byte, off int64) (int, error) {
 	f, base := dev.backing()
 	if f == nil {
 		return 0, linux.EIO
 	}
 	defer f.DecRef()
-	return f.KernelRead(p, base+off)
+	n, err := f.KernelRead(p, base+off)
+	if n == len(p) || err != nil && err != io.EOF {
+		return n, err
+	}
+	if whole := (off+int64(n))&^(pageSize-1) - off; whole > 0 {
+		return int(whole), nil
+	}
+	return 0, linux.EIO
 }
+
+// pageSize is the unit in which the page cache reads a block device.
+const pageSize = 4096
 
 // WriteAt is lo_rw_aio for a write; a read-only device refuses (EPERM,
 // as blk_update_request reports a write to a read-only loop).
@@ -128,7 +148,10 @@ func (dev *Device) Ioctl(t *vfs.Task, cmd uint32, arg any) (uintptr, error) {
 		}
 		return 0, dev.setStatus(info)
 	case linux.LOOP_SET_CAPACITY:
-		return 0, dev.whileBound(func() error { return nil }) // the size is read each time
+		return 0, dev.whileBound(func() error {
+			dev.measureLocked()
+			return nil
+		})
 	case linux.LOOP_SET_DIRECT_IO:
 		on, ok := intArg(arg)
 		if !ok {
@@ -204,27 +227,38 @@ const settableFlags = linux.LO_FLAGS_READ_ONLY | linux.LO_FLAGS_AUTOCLEAR |
 
 // configure is loop_configure: bind the file open at c.Fd. A file not
 // open for writing, or on a read-only mount, makes a read-only device.
+// A backing file that is itself a loop device is checked with the
+// driver's chain lock held, so that no chain of devices can lead back
+// to this one.
 func (dev *Device) configure(t *vfs.Task, c Config) error {
-	if c.Info.Flags&^settableFlags != 0 {
-		return linux.EINVAL
-	}
 	f, err := t.Fget(c.Fd)
 	if err != nil {
 		return err
 	}
-	mode := f.Inode().Mode() & linux.S_IFMT
-	if mode != linux.S_IFREG && mode != linux.S_IFBLK {
-		f.DecRef()
-		return linux.EINVAL
+	if isLoopNode(f) {
+		dev.d.chainMu.Lock()
+		defer dev.d.chainMu.Unlock()
 	}
 	dev.mu.Lock()
 	defer dev.mu.Unlock()
-	if dev.file != nil {
+	err = dev.bindLocked(f, c)
+	if err != nil {
 		f.DecRef()
+	}
+	return err
+}
+
+func (dev *Device) bindLocked(f *vfs.File, c Config) error {
+	if dev.file != nil {
 		return linux.EBUSY
 	}
+	if err := dev.validateBacking(f); err != nil {
+		return err
+	}
+	if c.Info.Flags&^settableFlags != 0 {
+		return linux.EINVAL
+	}
 	if err := dev.setBlockSizeLocked(int64(c.BlockSize)); err != nil {
-		f.DecRef()
 		return err
 	}
 	dev.file, dev.rundown = f, false
@@ -234,6 +268,43 @@ func (dev *Device) configure(t *vfs.Task, c Config) error {
 		dev.flags |= linux.LO_FLAGS_READ_ONLY
 	}
 	dev.fileName = truncName(c.Info.FileName)
+	dev.measureLocked()
+	return nil
+}
+
+// isLoopNode is whether f is open on a block special file of the loop
+// major.
+func isLoopNode(f *vfs.File) bool {
+	in := f.Inode()
+	return in.Mode()&linux.S_IFMT == linux.S_IFBLK && linux.Major(in.Rdev()) == linux.LOOP_MAJOR
+}
+
+// validateBacking is loop_validate_file: the file must be a regular file
+// or a block device. Through a chain of loop devices it must not lead
+// back to dev (EBADF), and each device on the way must be bound (EINVAL).
+// dev.mu and the chain lock are held; the other devices' locks are taken
+// one at a time.
+func (dev *Device) validateBacking(f *vfs.File) error {
+	mode := f.Inode().Mode() & linux.S_IFMT
+	for next := f; isLoopNode(next); {
+		rdev := next.Inode().Rdev()
+		if rdev == dev.Dev() {
+			return linux.EBADF
+		}
+		l := dev.d.device(int(linux.Minor(rdev)))
+		if l == nil {
+			return linux.EINVAL
+		}
+		l.mu.Lock()
+		next = l.file
+		l.mu.Unlock()
+		if next == nil {
+			return linux.EINVAL
+		}
+	}
+	if mode != linux.S_IFREG && mode != linux.S_IFBLK {
+		return linux.EINVAL
+	}
 	return nil
 }
 
@@ -271,6 +342,7 @@ func (dev *Device) LastClose() {
 	}
 	dev.file, dev.rundown = nil, false
 	dev.offset, dev.sizeLimit, dev.flags, dev.fileName, dev.blockSize = 0, 0, 0, "", 0
+	dev.capacity = 0
 	dev.mu.Unlock()
 	f.DecRef()
 }
@@ -305,8 +377,12 @@ func (dev *Device) setStatus(info *Info) error {
 		return linux.ENXIO
 	}
 	const settable = linux.LO_FLAGS_AUTOCLEAR | linux.LO_FLAGS_PARTSCAN
+	resized := int64(info.Offset) != dev.offset || int64(info.SizeLimit) != dev.sizeLimit
 	dev.offset, dev.sizeLimit = int64(info.Offset), int64(info.SizeLimit)
 	dev.flags = dev.flags&^settable | info.Flags&settable&^linux.LO_FLAGS_PARTSCAN
 	dev.fileName = truncName(info.FileName)
+	if resized {
+		dev.measureLocked()
+	}
 	return nil
 }

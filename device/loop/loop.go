@@ -37,9 +37,16 @@ type Config struct {
 
 // Driver is the loop driver of one kernel: its devices by index.
 type Driver struct {
-	k    *vfs.Kernel
-	mu   sync.Mutex // loop_ctl_mutex
-	devs []*Device
+	k  *vfs.Kernel
+	mu sync.Mutex // loop_ctl_mutex
+	// devsMu guards which slice devs is (add replaces it with a grown
+	// copy); it is taken last, after any other lock.
+	devsMu sync.RWMutex
+	devs   []*Device
+	// chainMu is loop_validate_mutex: held while a device is bound to
+	// another loop device, so that chains are checked one at a time.
+	// It comes before any device's lock.
+	chainMu sync.Mutex
 }
 
 type driverKey struct{}
@@ -64,21 +71,43 @@ func Register(k *vfs.Kernel) (*Driver, error) {
 
 // add is loop_add: device number i, or the first unused when i < 0.
 func (d *Driver) add(i int) (*Device, error) {
+	devs := d.snapshot()
 	if i < 0 {
-		i = len(d.devs)
+		i = len(devs)
 	}
-	if i < len(d.devs) && d.devs[i] != nil {
+	if i < len(devs) && devs[i] != nil {
 		return nil, linux.EEXIST
 	}
 	dev := &Device{d: d, index: i}
 	if err := d.k.AddDisk(dev.Dev(), dev); err != nil {
 		return nil, err
 	}
-	for len(d.devs) <= i {
-		d.devs = append(d.devs, nil)
+	d.devsMu.Lock()
+	grown := append([]*Device(nil), d.devs...) // readers keep the old slice
+	for len(grown) <= i {
+		grown = append(grown, nil)
 	}
-	d.devs[i] = dev
+	grown[i] = dev
+	d.devs = grown
+	d.devsMu.Unlock()
 	return dev, nil
+}
+
+// device is the device of index i, or nil.
+func (d *Driver) device(i int) *Device {
+	devs := d.snapshot()
+	if i < 0 || i >= len(devs) {
+		return nil
+	}
+	return devs[i]
+}
+
+// snapshot is the devices as they are now; a slice once published is
+// never written again.
+func (d *Driver) snapshot() []*Device {
+	d.devsMu.RLock()
+	defer d.devsMu.RUnlock()
+	return d.devs
 }
 
 // getFree is loop_control_get_free: the first unbound device, made if
@@ -86,7 +115,7 @@ func (d *Driver) add(i int) (*Device, error) {
 func (d *Driver) getFree() (int, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	for _, dev := range d.devs {
+	for _, dev := range d.snapshot() {
 		if dev != nil && !dev.Bound() {
 			return dev.index, nil
 		}

@@ -172,3 +172,82 @@ func TestGetFreeAddsDevices(t *testing.T) {
 	}
 	must(t, task.Close(ctl))
 }
+
+// bind configures device node dev (open read-write) with the file at path.
+func bind(task *vfs.Task, dev, path string) error {
+	d, err := task.Open(dev, linux.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	defer task.Close(d)
+	f, err := task.Open(path, linux.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	defer task.Close(f)
+	_, err = task.Ioctl(d, linux.LOOP_CONFIGURE, &loop.Config{Fd: f, Info: loop.Info{FileName: path}})
+	return err
+}
+
+func diskSize(t *testing.T, task *vfs.Task, dev string) uint64 {
+	t.Helper()
+	fd, err := task.Open(dev, linux.O_RDONLY, 0)
+	must(t, err)
+	defer task.Close(fd)
+	var size uint64
+	_, err = task.Ioctl(fd, linux.BLKGETSIZE64, &size)
+	must(t, err)
+	return size
+}
+
+// TestCapacityFollowsTheFileOnlyWhenAsked: the disk keeps the size it
+// had when bound until LOOP_SET_CAPACITY; a read past where the file
+// ends now gets the whole pages the file still fills, then EIO.
+func TestCapacityFollowsTheFileOnlyWhenAsked(t *testing.T) {
+	task := setup(t)
+	must(t, bind(task, "/dev/loop0", "/img"))
+	must(t, task.Truncate("/img", 5000))
+	if got := diskSize(t, task, "/dev/loop0"); got != 1024 {
+		t.Errorf("size after the file grew: %d, want still 1024", got)
+	}
+	fd, err := task.Open("/dev/loop0", linux.O_RDONLY, 0)
+	must(t, err)
+	defer task.Close(fd)
+	_, err = task.Ioctl(fd, linux.LOOP_SET_CAPACITY, nil)
+	must(t, err)
+	if got := diskSize(t, task, "/dev/loop0"); got != 4608 {
+		t.Errorf("size after LOOP_SET_CAPACITY: %d, want 4608", got)
+	}
+	must(t, task.Truncate("/img", 4100))
+	buf := make([]byte, 4608)
+	n, err := task.Pread(fd, buf, 0)
+	if n != 4096 || err != nil {
+		t.Errorf("read over the shrunk end: %d, %v; want the 4096 bytes of the whole page", n, err)
+	}
+	_, err = task.Pread(fd, buf, 4096)
+	wantErr(t, "read past the file's end", err, linux.EIO)
+}
+
+// TestBackingLoopDevices: a loop device may be backed by another bound
+// one, whose size it gets; not by itself (EBADF), nor by an unbound one
+// (EINVAL). A bound device refuses first (EBUSY).
+func TestBackingLoopDevices(t *testing.T) {
+	task := setup(t)
+	must(t, bind(task, "/dev/loop0", "/img"))
+	must(t, bind(task, "/dev/loop1", "/dev/loop0"))
+	if got := diskSize(t, task, "/dev/loop1"); got != 1024 {
+		t.Errorf("size of a loop over a loop: %d, want 1024", got)
+	}
+	must(t, bind(task, "/dev/loop2", "/dev/loop1"))
+	fd, err := task.Open("/dev/loop2", linux.O_RDONLY, 0)
+	must(t, err)
+	buf := make([]byte, 10)
+	if n, err := task.Read(fd, buf); n != 10 || string(buf) != "0123456789" {
+		t.Errorf("read through two loops: %d, %v, %q", n, err, buf)
+	}
+	must(t, task.Close(fd))
+	wantErr(t, "loop over itself", bind(task, "/dev/loop3", "/dev/loop3"), linux.EBADF)
+	wantErr(t, "loop over an unbound loop", bind(task, "/dev/loop3", "/dev/loop4"), linux.EINVAL)
+	wantErr(t, "loop over a chain through a busy one", bind(task, "/dev/loop1", "/dev/loop2"), linux.EBUSY)
+	wantErr(t, "loop over a char device", bind(task, "/dev/loop3", "/dev/loop-control"), linux.EINVAL)
+}

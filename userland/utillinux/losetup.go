@@ -8,8 +8,9 @@ import (
 )
 
 // losetup(8): attach files to loop devices, detach them, list them. This
-// file reads the command line into a losetupJob; losetup_run.go carries
-// the job out and losetup_cols.go has the --list columns.
+// file reads the command line into a losetupJob; losetup_run.go and
+// losetup_attach.go carry the job out, losetup_cols.go has the --list
+// columns.
 
 // What losetup was asked to do.
 type losetupAction int
@@ -74,9 +75,9 @@ var losetupConflicts = [][]int{
 type losetupJob struct {
 	c      *cmd
 	action losetupAction
-	dev    *loopDev // the device named by an option or operand
+	dev    *loopNode // the device named by an option or operand
 
-	setup      loopSetup // for loAttach (also -j's offset)
+	setup      loopSpec // for loAttach (-j uses its offset)
 	hasOffset  bool
 	hasLimit   bool
 	sectorSet  bool // -b given
@@ -107,129 +108,166 @@ func ulLosetupApplet(c *cmd) int {
 		if !c.ulExclusive(parsed[:i+1], losetupOptions, losetupConflicts) {
 			return 1
 		}
-		if status, stop := j.takeOption(p); stop {
-			return status
+		if effect := losetupEffects[p.id]; effect != nil {
+			if status, stop := effect(j, p); stop {
+				return status
+			}
 		}
 	}
-	rest, ok := j.settle(operands)
-	if !ok {
+	rest, ok := j.placeOperands(operands)
+	if !ok || !j.optionsFit() {
 		return 1
 	}
 	return j.run(rest)
 }
 
-// setDev makes d the job's device, releasing the previous one.
-func (j *losetupJob) setDev(d *loopDev) {
-	if j.dev != nil && j.dev != d {
-		j.dev.release()
+// setDev makes n the job's device, closing the one before.
+func (j *losetupJob) setDev(n *loopNode) {
+	if j.dev != nil && j.dev != n {
+		j.dev.close()
 	}
-	j.dev = d
+	j.dev = n
 }
 
 // namedDevice takes a device named on the command line, which must be a
-// loop device node.
+// loop block device.
 func (j *losetupJob) namedDevice(name string) bool {
-	if !isLoopNode(j.c.Task, name) {
+	if !isLoopBlockDev(j.c.Task, name) {
 		j.c.ulWarn("%s: failed to use device: %s", name, linux.ENODEV.Error())
 		return false
 	}
-	j.setDev(newLoopDev(j.c.Task, name))
+	j.setDev(openLoopNode(j.c.Task, name))
 	return true
 }
 
-// takeOption applies one option; stop means exit with status.
-func (j *losetupJob) takeOption(p ulParsed) (status int, stop bool) {
-	switch p.id {
-	case 'h':
-		return losetupHelp(j.c), true
-	case 'V':
-		j.c.versionLine()
-		return 0, true
-	case 'b', 'o', loOptSizelimit:
-		return j.sizeOption(p)
-	case loOptDirectIO:
-		j.dioSet, j.dioOn = true, true
-		switch {
-		case !p.hasArg || p.arg == "on":
-		case p.arg == "off":
-			j.dioOn = false
-		default:
-			j.c.ulWarn("argument error: '%s'", p.arg)
-			return 1, true
-		}
-		if j.dioOn {
-			j.setup.flags |= linux.LO_FLAGS_DIRECT_IO
-		}
-	case 'c', 'd':
-		j.action = loCapacity
-		if p.id == 'd' {
-			j.action = loDetach
-		}
+// optionEffect applies one option to the job; stop ends the run at once
+// with status.
+type optionEffect func(j *losetupJob, p ulParsed) (status int, stop bool)
+
+// chooses is an option that picks the action.
+func chooses(a losetupAction) optionEffect {
+	return func(j *losetupJob, _ ulParsed) (int, bool) {
+		j.action = a
+		return 0, false
+	}
+}
+
+// raises is an option that sets a flag of the attachment.
+func raises(bit uint32) optionEffect {
+	return func(j *losetupJob, _ ulParsed) (int, bool) {
+		j.setup.flags |= bit
+		return 0, false
+	}
+}
+
+// sets is an option that turns on a switch of the job.
+func sets(field func(j *losetupJob) *bool) optionEffect {
+	return func(j *losetupJob, _ ulParsed) (int, bool) {
+		*field(j) = true
+		return 0, false
+	}
+}
+
+// onDevice is an option whose argument is the device to act on.
+func onDevice(a losetupAction) optionEffect {
+	return func(j *losetupJob, p ulParsed) (int, bool) {
+		j.action = a
 		if !j.namedDevice(p.arg) {
 			return 1, true
 		}
-	case 'a':
-		j.action = loList
-	case 'D':
-		j.action = loDetachAll
-	case 'f':
-		j.action = loFindFree
-	case 'j':
-		j.action, j.assocFile = loList, p.arg
-	case 'r':
-		j.setup.flags |= linux.LO_FLAGS_READ_ONLY
-	case 'P':
-		j.setup.flags |= linux.LO_FLAGS_PARTSCAN
-	case 'J':
-		j.json = true
-	case loOptRaw:
-		j.raw = true
-	case 'l':
-		j.list = true
-	case 'n':
-		j.noHeader = true
-	case 'L':
-		j.noOverlap = true
-	case 'O':
-		j.outSpec, j.hasOutSpec, j.list = p.arg, true, true
-	case loOptOutputAll:
-		j.cols = j.cols[:0]
-		for i := range loopCols {
-			j.cols = append(j.cols, i)
-		}
-	case loOptShow:
-		j.printDev = true
+		return 0, false
 	}
-	return 0, false
 }
+
+var losetupEffects map[int]optionEffect
+
+func init() {
+	losetupEffects = map[int]optionEffect{
+		'h': func(j *losetupJob, _ ulParsed) (int, bool) { return losetupHelp(j.c), true },
+		'V': func(j *losetupJob, _ ulParsed) (int, bool) {
+			j.c.versionLine()
+			return 0, true
+		},
+		'a':            chooses(loList),
+		'D':            chooses(loDetachAll),
+		'f':            chooses(loFindFree),
+		'c':            onDevice(loCapacity),
+		'd':            onDevice(loDetach),
+		'r':            raises(linux.LO_FLAGS_READ_ONLY),
+		'P':            raises(linux.LO_FLAGS_PARTSCAN),
+		'J':            sets(func(j *losetupJob) *bool { return &j.json }),
+		loOptRaw:       sets(func(j *losetupJob) *bool { return &j.raw }),
+		'l':            sets(func(j *losetupJob) *bool { return &j.list }),
+		'n':            sets(func(j *losetupJob) *bool { return &j.noHeader }),
+		'L':            sets(func(j *losetupJob) *bool { return &j.noOverlap }),
+		loOptShow:      sets(func(j *losetupJob) *bool { return &j.printDev }),
+		'b':            (*losetupJob).sizeOption,
+		'o':            (*losetupJob).sizeOption,
+		loOptSizelimit: (*losetupJob).sizeOption,
+		loOptDirectIO:  (*losetupJob).directIOOption,
+		'j': func(j *losetupJob, p ulParsed) (int, bool) {
+			j.action, j.assocFile = loList, p.arg
+			return 0, false
+		},
+		'O': func(j *losetupJob, p ulParsed) (int, bool) {
+			j.outSpec, j.hasOutSpec, j.list = p.arg, true, true
+			return 0, false
+		},
+		loOptOutputAll: func(j *losetupJob, _ ulParsed) (int, bool) {
+			j.cols = j.cols[:0]
+			for i := range loopCols {
+				j.cols = append(j.cols, i)
+			}
+			return 0, false
+		},
+	}
+}
+
+// sizeWhat names the value of each size option in a parse failure.
+var sizeWhat = map[int]string{'b': "logical block size", 'o': "offset", loOptSizelimit: "size"}
 
 // sizeOption is -b, -o and --sizelimit.
 func (j *losetupJob) sizeOption(p ulParsed) (int, bool) {
 	n, err := parseSizeArg(p.arg)
 	if err != nil {
-		what := map[int]string{'b': "logical block size", 'o': "offset", loOptSizelimit: "size"}[p.id]
-		j.c.ulWarn("failed to parse %s: '%s': %s", what, p.arg, applet.ErrText(err))
+		j.c.ulWarn("failed to parse %s: '%s': %s", sizeWhat[p.id], p.arg, applet.ErrText(err))
 		return 1, true
 	}
 	switch p.id {
 	case 'b':
 		j.sectorSet, j.setup.sectorSize = true, n
 	case 'o':
-		j.hasOffset, j.setup.offset = true, n
+		j.hasOffset, j.setup.span.off = true, n
 	default:
-		j.hasLimit, j.setup.sizeLimit = true, n
+		j.hasLimit, j.setup.span.limit = true, n
 	}
 	return 0, false
 }
 
-// settle decides the action from the operands and checks that the
-// options fit it; it returns the operands left for the action.
-func (j *losetupJob) settle(operands []string) ([]string, bool) {
-	c := j.c
+// directIOOption is --direct-io[=on|off].
+func (j *losetupJob) directIOOption(p ulParsed) (int, bool) {
 	switch {
-	case len(c.Args) == 0:
-		j.action, j.list = loList, true
-	case j.action == loNothing && len(c.Args) == 1 && (j.raw || j.json):
+	case !p.hasArg || p.arg == "on":
+		j.dioOn = true
+	case p.arg == "off":
+		j.dioOn = false
+	default:
+		j.c.ulWarn("argument error: '%s'", p.arg)
+		return 1, true
+	}
+	j.dioSet = true
+	if j.dioOn {
+		j.setup.flags |= linux.LO_FLAGS_DIRECT_IO
+	}
+	return 0, false
+}
+
+// placeOperands gives the operands their roles: the file of -f FILE, the
+// one device to show or change, or DEVICE FILE to attach; an action the
+// options chose keeps them (-d's further devices). Without any argument,
+// or with only --raw or --json, losetup lists every device.
+func (j *losetupJob) placeOperands(args []string) (rest []string, ok bool) {
+	if j.action == loNothing && (len(j.c.Args) == 0 || len(j.c.Args) == 1 && (j.raw || j.json)) {
 		j.action, j.list = loList, true
 	}
 	if j.list && len(j.cols) == 0 {
@@ -237,64 +275,77 @@ func (j *losetupJob) settle(operands []string) ([]string, bool) {
 			j.cols = append(j.cols, loopColByName(name))
 		}
 	}
-	rest, ok := j.readOperands(operands)
-	if !ok {
-		return nil, false
-	}
-	if j.action != loAttach && (j.setup.sizeLimit != 0 || j.setup.flags != 0 || j.printDev) {
-		c.ulWarn("the options %s are allowed during loop device setup only", "--{sizelimit,partscan,read-only,show}")
-		return nil, false
-	}
-	if j.hasOffset && j.action != loAttach && (j.action != loList || j.assocFile == "") {
-		c.ulWarn("the option --offset is not allowed in this context")
-		return nil, false
-	}
-	if j.hasOutSpec && !j.pickColumns(j.outSpec) {
-		return nil, false
-	}
-	return rest, true
-}
-
-// readOperands: -f FILE attaches FILE; a lone operand is a device to
-// show or change; otherwise the operands are DEVICE FILE to attach.
-func (j *losetupJob) readOperands(args []string) ([]string, bool) {
-	c := j.c
-	if j.action == loFindFree && len(args) > 0 {
+	switch {
+	case j.action == loFindFree && len(args) > 0:
 		j.action, j.setup.file = loAttach, args[0]
 		if len(args) > 1 {
-			c.ulWarn("unexpected arguments")
+			j.c.ulWarn("unexpected arguments")
 			return nil, false
 		}
 		return nil, true
-	}
-	if j.list && j.action == loNothing && len(args) == 0 {
+	case j.action == loNothing && len(args) == 0 && j.list:
 		j.action = loList
-	}
-	switch {
+		return nil, true
 	case j.action == loNothing && len(args) == 1:
-		switch {
-		case j.dioSet:
-			j.action = loSetDirectIO
-			j.setup.flags &^= linux.LO_FLAGS_DIRECT_IO
-		case j.sectorSet:
-			j.action = loSetSector
-		default:
-			j.action = loShowDevice
-		}
+		j.action = j.oneDeviceAction()
 		return nil, j.namedDevice(args[0])
 	case j.action != loNothing:
 		return args, true
 	}
+	return j.deviceAndFile(args)
+}
+
+// oneDeviceAction is what a lone device operand is for: the setting
+// given with it (direct I/O or the sector size), else to be shown.
+func (j *losetupJob) oneDeviceAction() losetupAction {
+	switch {
+	case j.dioSet:
+		// The flag was for an attachment; here it is a request.
+		j.setup.flags &^= linux.LO_FLAGS_DIRECT_IO
+		return loSetDirectIO
+	case j.sectorSet:
+		return loSetSector
+	}
+	return loShowDevice
+}
+
+// deviceAndFile reads DEVICE FILE. The device need not exist yet.
+func (j *losetupJob) deviceAndFile(args []string) ([]string, bool) {
 	j.action = loAttach
 	if len(args) == 0 {
-		c.ulWarn("no loop device specified")
+		j.c.ulWarn("no loop device specified")
 		return nil, false
 	}
-	j.setDev(newLoopDev(c.Task, args[0]))
+	j.setDev(openLoopNode(j.c.Task, args[0]))
 	if len(args) < 2 {
-		c.ulWarn("no file specified")
+		j.c.ulWarn("no file specified")
 		return nil, false
 	}
 	j.setup.file = args[1]
 	return args[2:], true
+}
+
+// setupOnlyRules are the checks of the options against the action, in
+// order, with what losetup says when one fails.
+var setupOnlyRules = []struct {
+	broken  func(j *losetupJob) bool
+	message string
+}{
+	{func(j *losetupJob) bool {
+		return j.action != loAttach && (j.setup.span.limit != 0 || j.setup.flags != 0 || j.printDev)
+	}, "the options --{sizelimit,partscan,read-only,show} are allowed during loop device setup only"},
+	{func(j *losetupJob) bool {
+		return j.hasOffset && j.action != loAttach && !(j.action == loList && j.assocFile != "")
+	}, "the option --offset is not allowed in this context"},
+}
+
+// optionsFit checks the options against the action and reads -O's list.
+func (j *losetupJob) optionsFit() bool {
+	for _, r := range setupOnlyRules {
+		if r.broken(j) {
+			j.c.ulWarn("%s", r.message)
+			return false
+		}
+	}
+	return !j.hasOutSpec || j.pickColumns(j.outSpec)
 }

@@ -19,53 +19,59 @@ type loopCol struct {
 	right bool
 	kind  cellKind
 	about string // for --help
-	value func(d *loopDev) string
+	value func(d *loopNode) string
 }
 
 var loopCols = []loopCol{
-	{"NAME", 0.25, false, cellText, "the loop device", func(d *loopDev) string { return d.path }},
+	{"NAME", 0.25, false, cellText, "the loop device", func(d *loopNode) string { return d.path }},
 	{"AUTOCLEAR", 1, true, cellFlag, "1 if the device goes when its last user closes it", flagCell(linux.LO_FLAGS_AUTOCLEAR)},
-	{"BACK-FILE", 0.3, false, cellText, "the file behind the device", func(d *loopDev) string {
-		name, _ := d.backingName()
+	{"BACK-FILE", 0.3, false, cellText, "the file behind the device", func(d *loopNode) string {
+		name, _ := d.fileName()
 		return name
 	}},
-	{"BACK-INO", 4, true, cellNumber, "inode number of that file", func(d *loopDev) string {
+	{"BACK-INO", 4, true, cellNumber, "inode number of that file", func(d *loopNode) string {
 		if info, err := d.status(); err == nil && info.Inode != 0 {
 			return fmt.Sprint(info.Inode)
 		}
 		return ""
 	}},
-	{"BACK-MAJ:MIN", 6, false, cellText, "device number of the file's filesystem", func(d *loopDev) string {
+	{"BACK-MAJ:MIN", 6, false, cellText, "device number of the file's filesystem", func(d *loopNode) string {
 		if info, err := d.status(); err == nil && info.Device != 0 {
 			return fmt.Sprintf("%8d:%-3d", linux.Major(info.Device), linux.Minor(info.Device))
 		}
 		return ""
 	}},
-	{"MAJ:MIN", 3, false, cellText, "device number of the loop device", func(d *loopDev) string {
+	{"MAJ:MIN", 3, false, cellText, "device number of the loop device", func(d *loopNode) string {
 		st, err := d.t.Stat(d.path)
 		if err == nil && applet.IsBlk(uint32(st.Mode)) && st.RdevMajor == linux.LOOP_MAJOR {
 			return fmt.Sprintf("%3d:%-3d", st.RdevMajor, st.RdevMinor)
 		}
 		return ""
 	}},
-	{"OFFSET", 5, true, cellNumber, "where in the file the device starts", func(d *loopDev) string { return decimalCell(d.offset()) }},
-	{"PARTSCAN", 1, true, cellFlag, "1 if partitions are scanned", func(*loopDev) string {
+	{"OFFSET", 5, true, cellNumber, "where in the file the device starts", func(d *loopNode) string {
+		sp, err := d.span()
+		return decimalCell(sp.off, err)
+	}},
+	{"PARTSCAN", 1, true, cellFlag, "1 if partitions are scanned", func(*loopNode) string {
 		// Without sysfs losetup cannot tell, and every kernel since 3.2
 		// can scan loop devices for partitions.
 		return "1"
 	}},
 	{"RO", 1, true, cellFlag, "1 if the device is read-only", flagCell(linux.LO_FLAGS_READ_ONLY)},
-	{"SIZELIMIT", 5, true, cellNumber, "most bytes of the file used (0: to its end)", func(d *loopDev) string { return decimalCell(d.sizeLimit()) }},
+	{"SIZELIMIT", 5, true, cellNumber, "most bytes of the file used (0: to its end)", func(d *loopNode) string {
+		sp, err := d.span()
+		return decimalCell(sp.limit, err)
+	}},
 	{"DIO", 1, true, cellFlag, "1 if the file is read and written with direct I/O", flagCell(linux.LO_FLAGS_DIRECT_IO)},
-	{"LOG-SEC", 4, true, cellNumber, "logical sector size, bytes", func(d *loopDev) string { return decimalCell(d.sectorSize()) }},
+	{"LOG-SEC", 4, true, cellNumber, "logical sector size, bytes", func(d *loopNode) string { return decimalCell(d.sectorSize()) }},
 }
 
 // loopDefaultCols are the columns of --list without --output.
 var loopDefaultCols = []string{"NAME", "SIZELIMIT", "OFFSET", "AUTOCLEAR", "RO", "BACK-FILE", "DIO", "LOG-SEC"}
 
-func flagCell(bit uint32) func(d *loopDev) string {
-	return func(d *loopDev) string {
-		if d.hasFlag(bit) {
+func flagCell(bit uint32) func(d *loopNode) string {
+	return func(d *loopNode) string {
+		if d.flag(bit) {
 			return "1"
 		}
 		return "0"
@@ -127,9 +133,9 @@ func (j *losetupJob) pickColumns(spec string) bool {
 	return true
 }
 
-// listTable prints --list: of the device given, or of every bound one
-// (those backed by match's file when match is not nil).
-func (j *losetupJob) listTable(match *backingFilter) {
+// listTable prints --list: of the device given, or of every attached one
+// (those pick picks, when it is not nil).
+func (j *losetupJob) listTable(pick *associated) {
 	tb := &table{noHeader: j.noHeader, jsonName: "loopdevices"}
 	switch {
 	case j.json:
@@ -141,7 +147,7 @@ func (j *losetupJob) listTable(match *backingFilter) {
 		col := loopCols[id]
 		tb.addCol(&tableCol{header: col.name, hint: col.hint, right: col.right, kind: col.kind})
 	}
-	fill := func(d *loopDev) {
+	fill := func(d *loopNode) {
 		row := tb.addRow(nil)
 		for i, id := range j.cols {
 			row.cells[i] = loopCols[id].value(d)
@@ -150,12 +156,13 @@ func (j *losetupJob) listTable(match *backingFilter) {
 	if j.dev != nil {
 		fill(j.dev)
 	} else {
-		eachBoundLoop(j.c.Task, func(d *loopDev) bool {
-			if match == nil || match.accepts(d) {
-				fill(d)
+		nodes := attachedLoops(j.c.Task)
+		defer closeLoops(nodes, nil)
+		for _, n := range nodes {
+			if pick == nil || pick.picks(n) {
+				fill(n)
 			}
-			return true
-		})
+		}
 	}
 	tb.render(j.c.Out)
 }

@@ -3,7 +3,6 @@
 package utillinux
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -11,279 +10,198 @@ import (
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
-// losetup's actions.
+// losetup's actions, one function each; losetup_attach.go has the
+// attachment.
 
-// run carries out the job's action; the status is 1 when it failed.
+var losetupActions = map[losetupAction]func(j *losetupJob, rest []string) bool{
+	loAttach:      (*losetupJob).runAttach,
+	loDetach:      (*losetupJob).runDetach,
+	loDetachAll:   (*losetupJob).runDetachAll,
+	loFindFree:    (*losetupJob).runFindFree,
+	loList:        (*losetupJob).runList,
+	loShowDevice:  (*losetupJob).runShowDevice,
+	loCapacity:    (*losetupJob).runChange,
+	loSetDirectIO: (*losetupJob).runChange,
+	loSetSector:   (*losetupJob).runChange,
+}
+
+// run carries out the job's action: status 0 when it succeeded, else 1.
 func (j *losetupJob) run(rest []string) int {
-	c := j.c
-	failed := false
-	switch j.action {
-	case loAttach:
-		if failed = j.attach() != nil; !failed {
-			if j.printDev {
-				fmt.Fprintf(c.Out, "%s\n", j.dev.path)
-			}
-			j.warnOddSize()
-		}
-	case loDetach:
-		return j.detachNamed(rest)
-	case loDetachAll:
-		status := 0
-		eachBoundLoop(c.Task, func(d *loopDev) bool {
-			status |= j.detach(d)
-			return true
-		})
-		return status
-	case loFindFree:
-		d, err := freeLoop(c.Task)
-		if failed = err != nil; failed {
-			c.ulWarn("cannot find an unused loop device: %s", applet.ErrText(err))
-		} else {
-			fmt.Fprintf(c.Out, "%s\n", d.path)
-			d.release()
-		}
-	case loList:
-		var filter *backingFilter
-		if j.assocFile != "" {
-			filter = newBackingFilter(c.Task, j.assocFile)
-			filter.m.offset, filter.m.byOffset, filter.m.bySize = j.setup.offset, j.hasOffset, j.hasOffset && j.hasLimit
-		}
-		if j.list {
-			j.listTable(filter)
-		} else {
-			eachBoundLoop(c.Task, func(d *loopDev) bool {
-				if filter == nil || filter.accepts(d) {
-					j.printLine(d)
-				}
-				return true
-			})
-		}
-	case loShowDevice:
-		if j.list {
-			j.listTable(nil)
-		} else if err := j.printLine(j.dev); err != nil {
-			c.ulWarn("%s: %s", j.dev.path, applet.ErrText(err))
-			failed = true
-		}
-	default:
-		return j.changeDevice()
+	act, ok := losetupActions[j.action]
+	if !ok {
+		return j.c.ulBadUsage(1)
 	}
-	if failed {
+	if !act(j, rest) {
 		return 1
 	}
 	return 0
 }
 
-// detachNamed is -d: the option's device, then each operand. An operand
-// that is no loop device is reported, and the device before it is
-// detached again in its turn.
-func (j *losetupJob) detachNamed(more []string) int {
-	status := j.detach(j.dev)
-	for _, name := range more {
-		if isLoopNode(j.c.Task, name) {
-			j.setDev(newLoopDev(j.c.Task, name))
+func (j *losetupJob) runFindFree([]string) bool {
+	n, err := unusedLoop(j.c.Task)
+	if err != nil {
+		j.c.ulWarn("cannot find an unused loop device: %s", applet.ErrText(err))
+		return false
+	}
+	defer n.close()
+	fmt.Fprintf(j.c.Out, "%s\n", n.path)
+	return true
+}
+
+// runDetach is -d: the option's device, then each operand. An operand
+// that is no loop device is reported and the device before it comes
+// again in its place (and fails, being detached already).
+func (j *losetupJob) runDetach(operands []string) bool {
+	ok := j.detach(j.dev)
+	for _, name := range operands {
+		if isLoopBlockDev(j.c.Task, name) {
+			j.setDev(openLoopNode(j.c.Task, name))
 		} else {
 			j.c.ulWarn("%s: failed to use device: %s", name, linux.ENODEV.Error())
 		}
-		status |= j.detach(j.dev)
+		ok = j.detach(j.dev) && ok
 	}
-	return status
+	return ok
 }
 
-// detach unbinds d, saying so if it cannot; the status is 1 then.
-func (j *losetupJob) detach(d *loopDev) int {
-	if err := d.detach(); err != nil {
-		j.c.ulWarn("%s: detach failed: %s", d.path, applet.ErrText(err))
+func (j *losetupJob) runDetachAll([]string) bool {
+	nodes := attachedLoops(j.c.Task)
+	defer closeLoops(nodes, nil)
+	ok := true
+	for _, n := range nodes {
+		ok = j.detach(n) && ok
+	}
+	return ok
+}
+
+// detach detaches n, saying so when it cannot.
+func (j *losetupJob) detach(n *loopNode) bool {
+	if err := n.detach(); err != nil {
+		j.c.ulWarn("%s: detach failed: %s", n.path, applet.ErrText(err))
+		return false
+	}
+	return true
+}
+
+// deviceChanges are the actions that send one request to a device, with
+// what losetup says when it fails.
+var deviceChanges = map[losetupAction]struct {
+	req     uint32
+	failure string
+	arg     func(j *losetupJob) any
+}{
+	loCapacity:    {linux.LOOP_SET_CAPACITY, "set capacity failed", func(*losetupJob) any { return nil }},
+	loSetDirectIO: {linux.LOOP_SET_DIRECT_IO, "set direct io failed", func(j *losetupJob) any { return boolArg(j.dioOn) }},
+	loSetSector:   {linux.LOOP_SET_BLOCK_SIZE, "set logical block size failed", func(j *losetupJob) any { return j.setup.sectorSize }},
+}
+
+func boolArg(on bool) uint64 {
+	if on {
 		return 1
 	}
 	return 0
 }
 
-// changeDevice is -c, and --direct-io or -b with a device: one ioctl.
-func (j *losetupJob) changeDevice() int {
-	var err error
-	var what string
-	switch j.action {
-	case loCapacity:
-		err, what = j.dev.ioctl(linux.LOOP_SET_CAPACITY, nil), "set capacity failed"
-	case loSetDirectIO:
-		on := uint64(0)
-		if j.dioOn {
-			on = 1
+func (j *losetupJob) runChange([]string) bool {
+	ch := deviceChanges[j.action]
+	if err := j.dev.request(ch.req, ch.arg(j)); err != nil {
+		j.c.ulWarn("%s: %s: %s", j.dev.path, ch.failure, applet.ErrText(err))
+		return false
+	}
+	return true
+}
+
+// runShowDevice is a lone device operand: its line, or its table row.
+func (j *losetupJob) runShowDevice([]string) bool {
+	if j.list {
+		j.listTable(nil)
+		return true
+	}
+	if err := j.printLine(j.dev); err != nil {
+		j.c.ulWarn("%s: %s", j.dev.path, applet.ErrText(err))
+		return false
+	}
+	return true
+}
+
+// runList is -a, -j FILE and --list: every attached device (of FILE).
+func (j *losetupJob) runList([]string) bool {
+	var pick *associated
+	if j.assocFile != "" {
+		pick = &associated{t: j.c.Task, id: identifyBacking(j.c.Task, j.assocFile),
+			offset: j.setup.span.off, byOffset: j.hasOffset, byLimit: j.hasOffset && j.hasLimit}
+	}
+	if j.list {
+		j.listTable(pick)
+		return true
+	}
+	nodes := attachedLoops(j.c.Task)
+	defer closeLoops(nodes, nil)
+	for _, n := range nodes {
+		if pick == nil || pick.picks(n) {
+			j.printLine(n)
 		}
-		err, what = j.dev.ioctl(linux.LOOP_SET_DIRECT_IO, on), "set direct io failed"
-	case loSetSector:
-		err, what = j.dev.ioctl(linux.LOOP_SET_BLOCK_SIZE, j.setup.sectorSize), "set logical block size failed"
-	default:
-		return j.c.ulBadUsage(1)
 	}
-	if err != nil {
-		j.c.ulWarn("%s: %s: %s", j.dev.path, what, applet.ErrText(err))
-		return 1
-	}
-	return 0
+	return true
 }
 
 // printLine is the one-line description of -a, -j and a device operand:
 // the device, the backing file's device and inode, its name, and the
-// offset and size limit when set.
-func (j *losetupJob) printLine(d *loopDev) error {
-	name, err := d.backingName()
+// offset and size limit when they are not zero.
+func (j *losetupJob) printLine(n *loopNode) error {
+	name, err := n.fileName()
 	if err != nil {
 		return err
 	}
-	info, _ := d.status()
-	line := fmt.Sprintf("%s: []: (%s)", d.path, name)
+	info, _ := n.status()
+	id := "[]:"
 	if info.Device != 0 || info.Inode != 0 {
-		line = fmt.Sprintf("%s: [%04d]:%d (%s)", d.path, int64(info.Device), info.Inode, name)
+		id = fmt.Sprintf("[%04d]:%d", int64(info.Device), info.Inode)
 	}
-	if off, err := d.offset(); err == nil && off != 0 {
-		line += fmt.Sprintf(", offset %d", off)
+	line := fmt.Sprintf("%s: %s (%s)", n.path, id, name)
+	if info.Offset != 0 {
+		line += fmt.Sprintf(", offset %d", info.Offset)
 	}
-	if lim, err := d.sizeLimit(); err == nil && lim != 0 {
-		line += fmt.Sprintf(", sizelimit %d", lim)
+	if info.SizeLimit != 0 {
+		line += fmt.Sprintf(", sizelimit %d", info.SizeLimit)
 	}
 	fmt.Fprintf(j.c.Out, "%s\n", line)
 	return nil
 }
 
-// backingFilter selects the devices of one file (-j): by its stat, else
-// by its name as given and then by its canonical name.
-type backingFilter struct {
+// associated picks the devices of -j FILE: those behind which the file
+// is (by its device and inode, or else by name) and, with -o, that map
+// it from that offset. When the name is what is compared, it is the
+// name as given until a device does not match; from then on it is the
+// canonical name.
+type associated struct {
 	t         *vfs.Task
-	m         loopMatch
+	id        backingID
 	canonical bool
+	offset    uint64
+	byOffset  bool
+	byLimit   bool // with byOffset: --sizelimit was given (it can only be 0)
 }
 
-func newBackingFilter(t *vfs.Task, file string) *backingFilter {
-	return &backingFilter{t: t, m: newLoopMatch(t, file)}
-}
-
-func (f *backingFilter) accepts(d *loopDev) bool {
-	if d.backs(f.m) {
+func (a *associated) picks(n *loopNode) bool {
+	if a.matches(n) {
 		return true
 	}
-	if f.canonical {
+	if a.canonical {
 		return false
 	}
-	f.canonical = true
-	f.m.name = ulCanonicalize(f.t, f.m.name)
-	return d.backs(f.m)
+	a.canonical = true
+	a.id.name = ulCanonicalize(a.t, a.id.name)
+	return a.matches(n)
 }
 
-// attach is DEVICE FILE and -f FILE.
-func (j *losetupJob) attach() error {
-	c := j.c
-	named := j.dev != nil && j.dev.path != ""
-	if !named && j.noOverlap {
-		if err, done := j.reuseSame(); done {
-			return err
-		}
+func (a *associated) matches(n *loopNode) bool {
+	if !a.id.behind(n) {
+		return false
 	}
-	if named {
-		j.dev.ensureNode()
-		if j.noOverlap {
-			if found, d := findLoopOverlap(c.Task, j.setup.file, j.setup.offset, j.setup.sizeLimit); found != overlapNone {
-				if d != nil {
-					d.release()
-				}
-				c.ulWarn("%s: overlapping loop device exists", j.setup.file)
-				return linux.EBUSY
-			}
-		}
+	if !a.byOffset {
+		return true
 	}
-	s := j.setup
-	if !j.hasOffset {
-		s.offset = 0
-	}
-	if !j.hasLimit {
-		s.sizeLimit = 0
-	}
-	for tries := 0; ; tries++ {
-		if !named {
-			d, err := freeLoop(c.Task)
-			if err != nil {
-				c.ulWarn("cannot find an unused loop device")
-				return err
-			}
-			j.setDev(d)
-		}
-		if s.file == "" {
-			c.ulWarn("%s: failed to use backing file: %s", s.file, linux.EINVAL.Error())
-			return linux.EINVAL
-		}
-		err := j.dev.attach(s)
-		if err == nil {
-			return nil
-		}
-		// Another process may take the free device first: try the next.
-		if (errors.Is(err, linux.EBUSY) || errors.Is(err, linux.EAGAIN)) && !named && tries < 64 {
-			continue
-		}
-		culprit := s.file
-		if named {
-			if _, ferr := j.dev.open(); ferr != nil {
-				culprit, err = j.dev.path, ferr
-			}
-		}
-		c.ulWarn("%s: failed to set up loop device: %s", culprit, applet.ErrText(err))
-		return err
-	}
-}
-
-// reuseSame is --nooverlap without a device: a device that maps the
-// same range of the file already is used again (its autoclear flag
-// cleared); one that maps an overlapping range is an error. done is
-// false when there is none.
-func (j *losetupJob) reuseSame() (err error, done bool) {
-	c := j.c
-	found, d := findLoopOverlap(c.Task, j.setup.file, j.setup.offset, j.setup.sizeLimit)
-	switch found {
-	case overlapNone:
-		return nil, false
-	case overlapSome:
-		c.ulWarn("%s: overlapping loop device exists", j.setup.file)
-		return linux.EBUSY, true
-	}
-	if d.hasFlag(linux.LO_FLAGS_READ_ONLY) && j.setup.flags&linux.LO_FLAGS_READ_ONLY == 0 {
-		d.release()
-		c.ulWarn("%s: overlapping read-only loop device exists", j.setup.file)
-		return linux.EROFS, true
-	}
-	fd, err := d.open()
-	if err == nil {
-		info, _ := d.status()
-		keep := *info
-		keep.Flags &^= linux.LO_FLAGS_AUTOCLEAR
-		_, err = c.Task.Ioctl(fd, linux.LOOP_SET_STATUS64, &keep)
-	}
-	if err != nil {
-		d.release()
-		c.ulWarn("%s: failed to re-use loop device", j.setup.file)
-		return err, true
-	}
-	j.setDev(d)
-	return nil, true
-}
-
-// warnOddSize warns about a device that does not end on a 512-byte
-// sector boundary, or that is smaller than one sector.
-func (j *losetupJob) warnOddSize() {
-	size := j.setup.sizeLimit
-	if size == 0 {
-		st, err := j.c.Task.Stat(j.setup.file)
-		if err != nil || applet.IsBlk(uint32(st.Mode)) {
-			return
-		}
-		size = uint64(st.Size)
-		if j.hasOffset {
-			size -= j.setup.offset
-		}
-	}
-	switch {
-	case size < 512:
-		j.c.ulWarn("%s: Warning: file is smaller than 512 bytes; the loop device may be useless or invisible for system tools.", j.setup.file)
-	case size%512 != 0:
-		j.c.ulWarn("%s: Warning: file does not fit into a 512-byte sector; the end of the file will be ignored.", j.setup.file)
-	}
+	sp, err := n.span()
+	return err == nil && sp.off == a.offset && (!a.byLimit || sp.limit == 0)
 }

@@ -14,9 +14,13 @@ import (
 // mount's loop devices for image files, and the superblock probe that
 // guesses a filesystem type.
 
-// ulBlkidTypes are the names libblkid's superblock probers have
-// (blkid_known_fstype): filesystems that live on block devices.
-var ulBlkidTypes = strings.Fields(`BitLocker DM_integrity DM_snapshot_cow
+// blockFstypes are the filesystem types that libblkid can recognise on a
+// device: types that live on block devices, and so on a loop device when
+// the source is an image file.
+var blockFstypes = map[string]bool{}
+
+func init() {
+	for _, typ := range strings.Fields(`BitLocker DM_integrity DM_snapshot_cow
 	DM_verity_hash LVM1_member LVM2_member ReFS VMFS VMFS_volume_member
 	adaptec_raid_member apfs bcache befs bfs btrfs ceph_bluestore cramfs
 	crypto_LUKS ddf_raid_member drbd drbdmanage_control_volume
@@ -27,47 +31,51 @@ var ulBlkidTypes = strings.Fields(`BitLocker DM_integrity DM_snapshot_cow
 	ocfs2 oracleasm promise_fasttrack_raid_member reiser4 reiserfs romfs
 	silicon_medley_raid_member squashfs squashfs3 swap swsuspend sysv ubi
 	ubifs udf ufs vdo vfat via_raid_member vxfs xenix xfs xfs_external_log
-	zfs_member zonefs`)
-
-// ulBlkidKnownFstype is blkid_known_fstype.
-func ulBlkidKnownFstype(typ string) bool {
-	for _, t := range ulBlkidTypes {
-		if t == typ {
-			return true
-		}
+	zfs_member zonefs`) {
+		blockFstypes[typ] = true
 	}
-	return false
 }
 
-// needsLoopdev is whether the source gets a loop device: loop options
-// were given, or the source is a regular file of more than 1 KiB and the
-// type is unknown or one that lives on block devices (then "loop" joins
-// the userspace options).
-func (j *mountJob) needsLoopdev() bool {
-	src := j.sourcePath()
-	if src == "" {
-		return false
-	}
-	if j.user&(uLoop|uOffset|uSizelimit) != 0 {
+// imageFstype is whether a mount of type typ may want its source file on
+// a loop device: no type, "auto", or a block type that is not swap nor
+// also a network or pseudo filesystem (gfs2 and ocfs2 are both).
+func imageFstype(typ string) bool {
+	switch {
+	case typ == "" || typ == "auto":
 		return true
-	}
-	if j.flags&(linux.MS_BIND|linux.MS_MOVE) != 0 || j.propagationOnly() {
+	case typ == "swap" || ulIsPseudoFstype(typ) || ulIsNetFstype(typ):
 		return false
 	}
-	typ := j.fstype
-	if ulIsPseudoFstype(typ) || ulIsNetFstype(typ) || typ == "swap" {
+	return blockFstypes[typ]
+}
+
+// needsLoopdev is whether the source gets a loop device: loop options ask
+// for one, or the source is an image file (imageSource), and then "loop"
+// joins the userspace options as if it had been given.
+func (j *mountJob) needsLoopdev() bool {
+	switch {
+	case j.sourcePath() == "":
 		return false
-	}
-	if typ != "" && typ != "auto" && !ulBlkidKnownFstype(typ) {
-		return false
-	}
-	st, err := j.t.Stat(src)
-	if err != nil || !applet.IsReg(uint32(st.Mode)) || st.Size <= 1024 {
+	case j.user&(uLoop|uOffset|uSizelimit) != 0:
+		return true
+	case !j.imageSource():
 		return false
 	}
 	j.user |= uLoop
 	j.groups.user = append(j.groups.user, "loop")
 	return true
+}
+
+// imageSource is whether a mount that gave no loop option mounts an
+// image: a new mount (not a bind, a move or a propagation change) of an
+// imageFstype from a regular file of more than 1 KiB (a smaller one
+// could hold no filesystem).
+func (j *mountJob) imageSource() bool {
+	if j.flags&(linux.MS_BIND|linux.MS_MOVE) != 0 || j.propagationOnly() || !imageFstype(j.fstype) {
+		return false
+	}
+	st, err := j.t.Stat(j.sourcePath())
+	return err == nil && applet.IsReg(uint32(st.Mode)) && st.Size > 1024
 }
 
 // userOption is a userspace option's value, whether it is there, and
@@ -83,37 +91,44 @@ func (j *mountJob) userOption(name string) (val string, found, hasVal bool) {
 
 // loopRequest is what the loop options ask for.
 type loopRequest struct {
-	device    string // loop=DEVICE
-	named     bool
-	offset    uint64
-	sizelimit uint64
+	device string // loop=DEVICE
+	named  bool
+	span   fileSpan // offset= and sizelimit=
 }
 
-// loopOptions reads loop=, offset=, sizelimit= and encryption= (which
-// this mount cannot do).
+// loopSizeOptions are the options that give a span, with where each
+// goes.
+var loopSizeOptions = []struct {
+	name  string
+	bit   uint64
+	field func(sp *fileSpan) *uint64
+}{
+	{"offset", uOffset, func(sp *fileSpan) *uint64 { return &sp.off }},
+	{"sizelimit", uSizelimit, func(sp *fileSpan) *uint64 { return &sp.limit }},
+}
+
+// loopOptions reads loop=, offset= and sizelimit=. A size that is not
+// one, and encryption= (which the driver no longer has), are bad options.
 func (j *mountJob) loopOptions() (loopRequest, error) {
 	var req loopRequest
 	if j.user&uLoop != 0 {
 		req.device, _, req.named = j.userOption("loop")
 	}
-	var err error
-	size := func(bit uint64, name string) uint64 {
-		val, found, has := j.userOption(name)
-		if err != nil || j.user&bit == 0 || !found {
-			return 0
+	for _, o := range loopSizeOptions {
+		val, found, has := j.userOption(o.name)
+		if j.user&o.bit == 0 || !found {
+			continue
 		}
-		n, perr := parseSizeArg(val)
-		if !has || val == "" || perr != nil {
-			err = j.badOption()
+		n, err := parseSizeArg(val)
+		if !has || val == "" || err != nil {
+			return req, j.badOption()
 		}
-		return n
+		*o.field(&req.span) = n
 	}
-	req.offset = size(uOffset, "offset")
-	req.sizelimit = size(uSizelimit, "sizelimit")
-	if _, found, _ := j.userOption("encryption"); err == nil && j.user&uEncryption != 0 && found {
-		err = j.badOption()
+	if _, found, _ := j.userOption("encryption"); j.user&uEncryption != 0 && found {
+		return req, j.badOption()
 	}
-	return req, err
+	return req, nil
 }
 
 func (j *mountJob) badOption() error {
@@ -121,122 +136,161 @@ func (j *mountJob) badOption() error {
 	return probBadOptions
 }
 
-// setupLoopdev gives the source file a loop device (reusing one that maps
-// it the same way), with autoclear and, for a read-only mount, read-only;
-// the source becomes the device, held open until mount(2) holds it.
+// imageLoop is the state of giving a mount's image file its loop device.
+type imageLoop struct {
+	j      *mountJob
+	file   string
+	req    loopRequest
+	flags  uint32 // LO_FLAGS_* for a new device
+	node   *loopNode
+	reused bool
+}
+
+// imageLoopSteps run in order; the first error ends the setup. A step
+// that finds the device leaves it in node, and the steps after that
+// look for one pass.
+var imageLoopSteps = []struct {
+	name string
+	run  func(*imageLoop) error
+}{
+	{"read the loop options", (*imageLoop).readOptions},
+	{"refuse the same image twice on the target", (*imageLoop).refuseSecond},
+	{"reuse a device that maps the image", (*imageLoop).reuse},
+	{"attach a new device", (*imageLoop).attachNew},
+	{"make it the source", (*imageLoop).becomeSource},
+}
+
+// setupLoopdev gives the source file a loop device: one that maps it the
+// same way already, or a new one with autoclear (read-only for a
+// read-only mount). The source becomes the device, which is held open
+// until mount(2) has it.
 func (j *mountJob) setupLoopdev() error {
-	backing := j.sourcePath()
-	var loFlags uint32
+	il := &imageLoop{j: j, file: j.sourcePath()}
 	if j.flags&linux.MS_RDONLY != 0 {
-		loFlags |= linux.LO_FLAGS_READ_ONLY
+		il.flags |= linux.LO_FLAGS_READ_ONLY
 	}
-	req, err := j.loopOptions()
-	if err != nil {
-		return err
-	}
-	if j.sameFileMountedHere(backing, req.offset) {
-		return linux.EBUSY
-	}
-	d, err := reusableLoopdev(j, backing, req, loFlags)
-	if err != nil {
-		return err
-	}
-	reuse := d != nil
-	if !reuse {
-		if d, err = newLoopdev(j, backing, req, loFlags|linux.LO_FLAGS_AUTOCLEAR); err != nil {
+	defer func() {
+		if il.node != nil {
+			il.node.close()
+		}
+	}()
+	for _, step := range imageLoopSteps {
+		if err := step.run(il); err != nil {
 			return err
 		}
 	}
-	defer d.release()
-	j.source = d.path
-	if reuse || (j.user&uLoop != 0 && d.hasFlag(linux.LO_FLAGS_AUTOCLEAR)) {
-		j.user &^= uLoop
-		j.groups.user = withoutOption(j.groups.user, "loop")
-	}
-	if j.flags&linux.MS_RDONLY == 0 && d.hasFlag(linux.LO_FLAGS_READ_ONLY) {
-		j.flags |= linux.MS_RDONLY
-	}
-	fd, ferr := d.takeFd()
-	if ferr != nil {
-		return errnoOf(ferr)
-	}
-	j.loopFd, j.loopFdOpen = fd, true
 	return nil
 }
 
-// reusableLoopdev looks for a device already set up for the file: one
-// with the same offset and size limit is returned for reuse; one that
-// overlaps otherwise is an error.
-func reusableLoopdev(j *mountJob, backing string, req loopRequest, loFlags uint32) (*loopDev, error) {
-	found, d := findLoopOverlap(j.t, backing, req.offset, req.sizelimit)
-	switch found {
-	case overlapNone:
-		return nil, nil
-	case overlapSome:
-		return nil, probLoopOverlap
-	}
-	if _, err := d.open(); err != nil {
-		d.release()
-		return nil, errnoOf(err)
-	}
-	if _, err := d.status(); err != nil {
-		d.release() // its autoclear won the race: set up a new one
-		return nil, nil
-	}
-	switch {
-	case d.hasFlag(linux.LO_FLAGS_READ_ONLY) && loFlags&linux.LO_FLAGS_READ_ONLY == 0:
-		d.release()
-		return nil, linux.EROFS
-	case req.named:
-		d.release()
-		return nil, probLoopOverlap
-	}
-	return d, nil
+func (il *imageLoop) readOptions() (err error) {
+	il.req, err = il.j.loopOptions()
+	return err
 }
 
-// newLoopdev sets up the device named by loop= or, without it, the first
-// free one (again if another process takes it first).
-func newLoopdev(j *mountJob, backing string, req loopRequest, loFlags uint32) (*loopDev, error) {
-	setup := loopSetup{file: backing, offset: req.offset, sizeLimit: req.sizelimit, flags: loFlags}
-	for {
-		var d *loopDev
-		if req.named {
-			d = newLoopDev(j.t, req.device)
-		} else {
-			var err error
-			if d, err = freeLoop(j.t); err != nil {
-				return nil, errnoOf(err)
-			}
-		}
-		if backing == "" {
-			d.release()
-			return nil, errnoOf(linux.EINVAL)
-		}
-		err := d.attach(setup)
-		if err == nil {
-			return d, nil
-		}
-		d.release()
-		if req.named || !errors.Is(err, linux.EBUSY) {
-			return nil, probLoopSetup
-		}
-	}
-}
-
-// sameFileMountedHere is whether the target already has a loop device of
-// the same file and offset mounted on it.
-func (j *mountJob) sameFileMountedHere(backing string, offset uint64) bool {
-	bf := ulCanonicalize(j.t, backing)
+// refuseSecond: the target has a loop device of the same image and
+// offset mounted on it already.
+func (il *imageLoop) refuseSecond() error {
+	j := il.j
+	image := ulCanonicalize(j.t, il.file)
 	for _, fs := range ulMountinfo(j.t).iter(true) {
-		if fs.source == "" || !fs.matchTarget(j.t, j.target) {
+		if fs.source == "" || !strings.HasPrefix(fs.source, "/dev/loop") || !fs.matchTarget(j.t, j.target) {
 			continue
 		}
-		if strings.HasPrefix(fs.source, "/dev/loop") &&
-			loopBacks(j.t, fs.source, bf, offset) {
-			return true
+		if loopMapsAt(j.t, fs.source, image, il.req.span.off) {
+			return linux.EBUSY
 		}
 	}
-	return false
+	return nil
+}
+
+// reuse takes a device that maps the same span of the image, so that
+// one file is not written through two devices; a device mapping part of
+// it is refused. A device found read-only cannot serve a read-write
+// mount, and one found cannot be loop=DEVICE either.
+func (il *imageLoop) reuse() error {
+	clash := findClash(il.j.t, il.file, il.req.span)
+	if clash.node == nil {
+		return nil
+	}
+	n := clash.node
+	if !clash.exact {
+		n.close()
+		return probLoopOverlap
+	}
+	// Holding the device open keeps its autoclear away; if it went
+	// before that, a new device is set up.
+	n.forget()
+	if !n.attached() {
+		n.close()
+		return nil
+	}
+	switch {
+	case n.flag(linux.LO_FLAGS_READ_ONLY) && il.flags&linux.LO_FLAGS_READ_ONLY == 0:
+		n.close()
+		return linux.EROFS
+	case il.req.named:
+		n.close()
+		return probLoopOverlap
+	}
+	il.node, il.reused = n, true
+	return nil
+}
+
+// attachNew attaches the image to the loop= device or to a free one,
+// with autoclear; a free device someone else took meanwhile is replaced
+// by the next.
+func (il *imageLoop) attachNew() error {
+	if il.node != nil {
+		return nil
+	}
+	j := il.j
+	spec := loopSpec{file: il.file, span: il.req.span, flags: il.flags | linux.LO_FLAGS_AUTOCLEAR}
+	for {
+		var n *loopNode
+		if il.req.named {
+			n = openLoopNode(j.t, il.req.device)
+		} else {
+			var err error
+			if n, err = unusedLoop(j.t); err != nil {
+				return errnoOf(err)
+			}
+		}
+		if il.file == "" {
+			n.close()
+			return errnoOf(linux.EINVAL)
+		}
+		err := n.attach(spec)
+		if err == nil {
+			il.node = n
+			return nil
+		}
+		n.close()
+		if il.req.named || !errors.Is(err, linux.EBUSY) {
+			return probLoopSetup
+		}
+	}
+}
+
+// becomeSource makes the device the mount's source. "loop" is not
+// recorded when the device was reused or clears itself; a read-only
+// device makes the mount read-only. The descriptor stays open for
+// mount(2) (releaseLoopdev).
+func (il *imageLoop) becomeSource() error {
+	j, n := il.j, il.node
+	j.source = n.path
+	if il.reused || (j.user&uLoop != 0 && n.flag(linux.LO_FLAGS_AUTOCLEAR)) {
+		j.user &^= uLoop
+		j.groups.user = withoutOption(j.groups.user, "loop")
+	}
+	if j.flags&linux.MS_RDONLY == 0 && n.flag(linux.LO_FLAGS_READ_ONLY) {
+		j.flags |= linux.MS_RDONLY
+	}
+	fd, err := n.handOver()
+	if err != nil {
+		return errnoOf(err)
+	}
+	j.loopFd, j.loopFdOpen = fd, true
+	return nil
 }
 
 // releaseLoopdev closes the device held for mount(2); it is never
@@ -249,9 +303,8 @@ func (j *mountJob) releaseLoopdev() {
 	j.loopFdOpen = false
 }
 
-// ulProbeFstype is the superblock probe of mnt_get_fstype (libblkid) on
-// a block device or regular file: the types linuxvfs can mount are
-// recognised (so far squashfs: "hsqs" and a major version of 4 or more;
+// ulProbeFstype guesses the filesystem type of a block device or regular
+// file from its superblock: the types linuxvfs can mount are recognised (so far squashfs: "hsqs" and a major version of 4 or more;
 // older versions are libblkid's "squashfs3").
 func ulProbeFstype(j *mountJob, dev string) string {
 	fd, err := j.t.Open(dev, linux.O_RDONLY|linux.O_CLOEXEC|linux.O_NONBLOCK, 0)

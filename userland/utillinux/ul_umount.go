@@ -208,12 +208,12 @@ func (x *umountJob) wantsLoopDelete() bool {
 	if src == "" || ulIsTag(src) {
 		return true
 	}
-	if !isLoopNode(x.u.c.Task, src) {
+	if !isLoopBlockDev(x.u.c.Task, src) {
 		return false
 	}
-	d := newLoopDev(x.u.c.Task, src)
-	defer d.release()
-	return !d.hasFlag(linux.LO_FLAGS_AUTOCLEAR)
+	n := openLoopNode(x.u.c.Task, src)
+	defer n.close()
+	return !n.flag(linux.LO_FLAGS_AUTOCLEAR)
 }
 
 // findFS is __mtab_find_umount_fs: by target, then (swapmatch) by
@@ -256,12 +256,13 @@ func (x *umountJob) backingLoopdev(name string) string {
 	}
 	bf := ulCanonicalize(t, name)
 	var devs []string
-	eachBoundLoop(t, func(d *loopDev) bool {
-		if f, err := d.backingName(); err == nil && f == bf {
-			devs = append(devs, d.path)
+	nodes := attachedLoops(t)
+	defer closeLoops(nodes, nil)
+	for _, n := range nodes {
+		if f, err := n.fileName(); err == nil && f == bf {
+			devs = append(devs, n.path)
 		}
-		return true
-	})
+	}
 	if len(devs) != 1 {
 		return ""
 	}
