@@ -21,6 +21,9 @@ type FlagSet struct {
 	flags []*flagDef
 	seen  map[string]bool
 	args  []string
+	// current is how the option being handled was named ("-t" or
+	// "--threshold"), for its function's diagnostics.
+	current string
 
 	// Synopsis follows "Usage: NAME " in --help; "[OPTION]... [FILE]..."
 	// when empty.
@@ -128,6 +131,16 @@ func (f *FlagSet) OptionalFunc(long, short, usage string, fn func(v string, give
 	f.add(long, short, placeholder(usage), usage, fn).optional = true
 }
 
+// ArgFunc declares an option with a required argument that calls fn
+// where it appears; fn may return an error to print, or ErrReported.
+func (f *FlagSet) ArgFunc(long, short, usage string, fn func(v string) error) {
+	f.add(long, short, placeholder(usage), usage, func(v string, _ bool) error { return fn(v) })
+}
+
+// Current is the option being handled as the command line named it ("-t"
+// or "--threshold", never an abbreviation), for diagnostics that quote it.
+func (f *FlagSet) Current() string { return f.current }
+
 // Changed reports whether the flag named long (or its one-letter name)
 // was given.
 func (f *FlagSet) Changed(long string) bool { return f.seen[long] }
@@ -151,6 +164,7 @@ func (c *Cmd) Parse(f *FlagSet) ([]string, bool) {
 	}
 	ops, status, ok := c.GetoptEach(opts, false, f.help(), func(p getopt.Parsed) bool {
 		d := f.flags[p.ID-0x2000]
+		f.current = p.Name
 		if err := d.set(p.Value, p.HasValue); err != nil {
 			if err != ErrReported {
 				c.Errorf("%s", err)
