@@ -152,15 +152,20 @@ func (f *FlagSet) Args() []string { return f.args }
 // returns its usage status: a usage error was reported, or --help or
 // --version printed and ended the command with status 0 (see Exit).
 func (c *Cmd) Parse(f *FlagSet) ([]string, bool) {
-	opts := make([]getopt.Option, len(f.flags))
+	var opts []getopt.Option
 	for i, d := range f.flags {
-		opts[i] = getopt.Option{Short: d.short, Long: d.long, ID: 0x2000 + i}
+		o := getopt.Option{Short: d.short, Long: d.long, ID: 0x2000 + i}
 		switch {
+		case d.optional && d.short != 0 && d.long != "":
+			// The short form takes no argument: "-bv" is -b -v.
+			opts = append(opts, getopt.Option{Short: d.short, ID: o.ID})
+			o.Short, o.Arg = 0, getopt.OptionalArg
 		case d.optional:
-			opts[i].Arg = getopt.OptionalArg
+			o.Arg = getopt.OptionalArg
 		case d.arg != "":
-			opts[i].Arg = getopt.RequiredArg
+			o.Arg = getopt.RequiredArg
 		}
+		opts = append(opts, o)
 	}
 	ops, status, ok := c.GetoptEach(opts, false, f.help(), func(p getopt.Parsed) bool {
 		d := f.flags[p.ID-0x2000]

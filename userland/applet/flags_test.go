@@ -139,3 +139,24 @@ func TestFlagSetArgFunc(t *testing.T) {
 		}
 	}
 }
+
+// TestFlagSetOptionalShort: the short form of an option whose long form
+// takes an optional argument takes none ("-bv" is -b -v, as ln's).
+func TestFlagSetOptionalShort(t *testing.T) {
+	var out, errb strings.Builder
+	var got []string
+	c := applet.New(context.Background(), nil, nil, "demo", []string{"-bv", "--backup=t", "--backup"}, nil, nil, &out, &errb)
+	c.Run(func(c *applet.Cmd) int {
+		fs := c.FlagSet()
+		fs.OptionalFunc("backup", "b", "as `CONTROL` says", func(v string, given bool) error {
+			got = append(got, fmt.Sprintf("b(%s,%v)", v, given))
+			return nil
+		})
+		fs.Func("verbose", "v", "talk", func() { got = append(got, "v") })
+		c.Parse(fs)
+		return 0
+	})
+	if s := strings.Join(got, " "); s != "b(,false) v b(t,true) b(,false)" || errb.Len() != 0 {
+		t.Errorf("saw %q, stderr %q", s, errb.String())
+	}
+}
