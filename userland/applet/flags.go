@@ -21,6 +21,9 @@ type FlagSet struct {
 	flags []*flagDef
 	seen  map[string]bool
 	args  []string
+	// current is how the option being handled was named ("-t" or
+	// "--threshold"), for its function's diagnostics.
+	current string
 
 	// Synopsis follows "Usage: NAME " in --help; "[OPTION]... [FILE]..."
 	// when empty.
@@ -131,6 +134,16 @@ func (f *FlagSet) OptionalFunc(long, short, usage string, fn func(v string, give
 	f.add(long, short, placeholder(usage), usage, fn).optional = true
 }
 
+// ArgFunc declares an option with a required argument that calls fn
+// where it appears; fn may return an error to print, or ErrReported.
+func (f *FlagSet) ArgFunc(long, short, usage string, fn func(v string) error) {
+	f.add(long, short, placeholder(usage), usage, func(v string, _ bool) error { return fn(v) })
+}
+
+// Current is the option being handled as the command line named it ("-t"
+// or "--threshold", never an abbreviation), for diagnostics that quote it.
+func (f *FlagSet) Current() string { return f.current }
+
 // Changed reports whether the flag named long (or its one-letter name)
 // was given.
 func (f *FlagSet) Changed(long string) bool { return f.seen[long] }
@@ -142,18 +155,24 @@ func (f *FlagSet) Args() []string { return f.args }
 // returns its usage status: a usage error was reported, or --help or
 // --version printed and ended the command with status 0 (see Exit).
 func (c *Cmd) Parse(f *FlagSet) ([]string, bool) {
-	opts := make([]getopt.Option, len(f.flags))
+	var opts []getopt.Option
 	for i, d := range f.flags {
-		opts[i] = getopt.Option{Short: d.short, Long: d.long, ID: 0x2000 + i}
+		o := getopt.Option{Short: d.short, Long: d.long, ID: 0x2000 + i}
 		switch {
+		case d.optional && d.short != 0 && d.long != "":
+			// The short form takes no argument: "-bv" is -b -v.
+			opts = append(opts, getopt.Option{Short: d.short, ID: o.ID})
+			o.Short, o.Arg = 0, getopt.OptionalArg
 		case d.optional:
-			opts[i].Arg = getopt.OptionalArg
+			o.Arg = getopt.OptionalArg
 		case d.arg != "":
-			opts[i].Arg = getopt.RequiredArg
+			o.Arg = getopt.RequiredArg
 		}
+		opts = append(opts, o)
 	}
 	ops, status, ok := c.GetoptEach(opts, f.InOrder, f.help(), func(p getopt.Parsed) bool {
 		d := f.flags[p.ID-0x2000]
+		f.current = p.Name
 		if err := d.set(p.Value, p.HasValue); err != nil {
 			if err != ErrReported {
 				c.Errorf("%s", err)

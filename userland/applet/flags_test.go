@@ -4,6 +4,7 @@ package applet_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -101,5 +102,61 @@ func TestFlagSetHelp(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("help lacks %q:\n%s", want, out.String())
 		}
+	}
+}
+
+// TestFlagSetArgFunc: an ArgFunc option sees its argument where it
+// appears and can name itself as the command line did; its error ends
+// the parse without the help hint.
+func TestFlagSetArgFunc(t *testing.T) {
+	for _, tc := range []struct {
+		args         []string
+		seen, stderr string
+		status       int
+	}{
+		{[]string{"-t5", "--thr=7"}, "-t:5 --threshold:7", "", 0},
+		{[]string{"--threshold", "x", "-t", "1"}, "", "demo: bad --threshold x\n", 1},
+	} {
+		var out, errb strings.Builder
+		var seen []string
+		c := applet.New(context.Background(), nil, nil, "demo", tc.args, nil, nil, &out, &errb)
+		status := c.Run(func(c *applet.Cmd) int {
+			fs := c.FlagSet()
+			fs.ArgFunc("threshold", "t", "at `SIZE`", func(v string) error {
+				if v == "x" {
+					return fmt.Errorf("bad %s %s", fs.Current(), v)
+				}
+				seen = append(seen, fs.Current()+":"+v)
+				return nil
+			})
+			if _, ok := c.Parse(fs); !ok {
+				return 1
+			}
+			return 0
+		})
+		if got := strings.Join(seen, " "); got != tc.seen || status != tc.status || errb.String() != tc.stderr {
+			t.Errorf("%q: saw %q status %d stderr %q; want %q %d %q", tc.args, got, status, errb.String(), tc.seen, tc.status, tc.stderr)
+		}
+	}
+}
+
+// TestFlagSetOptionalShort: the short form of an option whose long form
+// takes an optional argument takes none ("-bv" is -b -v, as ln's).
+func TestFlagSetOptionalShort(t *testing.T) {
+	var out, errb strings.Builder
+	var got []string
+	c := applet.New(context.Background(), nil, nil, "demo", []string{"-bv", "--backup=t", "--backup"}, nil, nil, &out, &errb)
+	c.Run(func(c *applet.Cmd) int {
+		fs := c.FlagSet()
+		fs.OptionalFunc("backup", "b", "as `CONTROL` says", func(v string, given bool) error {
+			got = append(got, fmt.Sprintf("b(%s,%v)", v, given))
+			return nil
+		})
+		fs.Func("verbose", "v", "talk", func() { got = append(got, "v") })
+		c.Parse(fs)
+		return 0
+	})
+	if s := strings.Join(got, " "); s != "b(,false) v b(t,true) b(,false)" || errb.Len() != 0 {
+		t.Errorf("saw %q, stderr %q", s, errb.String())
 	}
 }

@@ -3,128 +3,115 @@
 package coreutils
 
 import (
-	bytesize "github.com/linuxvfs/linuxvfs/internal/size"
+	"bytes"
+	"io"
+	"strings"
+
 	"github.com/linuxvfs/linuxvfs/userland/applet"
-
-	"fmt"
-	"strconv"
-
-	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
 
-// duOpts are du's parsed options.
-type duOpts struct {
-	all, summarize, total, bytes, human bool
-	maxDepth                            int
-}
+// du(1): the space files take, summed over directory trees. This file is
+// the command's frame (operands, --files0-from, the grand total);
+// du_options.go reads the command line, du_walk.go walks a tree and sums
+// it up, du_exclude.go holds the --exclude patterns and du_print.go writes
+// a line.
 
-// duApplet is du(1): disk usage in 1K blocks (or bytes with -b, or
-// human-readable with -h), counting each inode once and not following
-// symlinks.
+// duApplet is du(1).
 func duApplet(c *cmd) int {
-	fs := c.FlagSet()
-	var o duOpts
-	fs.BoolVarP(&o.all, "all", "a", false, "files too")
-	fs.BoolVarP(&o.summarize, "summarize", "s", false, "only totals")
-	fs.BoolVarP(&o.total, "total", "c", false, "grand total")
-	fs.BoolVarP(&o.bytes, "bytes", "b", false, "apparent size in bytes")
-	fs.BoolVarP(&o.human, "human-readable", "h", false, "human-readable")
-	fs.BoolP("k", "k", false, "1K blocks (default)")
-	fs.IntVarP(&o.maxDepth, "max-depth", "d", -1, "depth")
-	ops, ok := c.Parse(fs)
-	if !ok {
-		return 1
+	o, ops, status, done := duParse(c)
+	if done {
+		return status
 	}
-	if o.summarize {
-		o.maxDepth = 0
-	}
-	if len(ops) == 0 {
-		ops = []string{"."}
-	}
-	d := &duWalk{c: c, w: applet.NewDirWalk(c.Task), o: &o, seen: map[[2]uint64]bool{}}
-	var grand int64
-	for _, op := range ops {
-		grand += d.walk(applet.WalkLoc{Path: op, Name: op}, 0)
-		d.w.Close()
-	}
-	if o.total {
-		d.print(grand, "total")
-	}
-	return d.status
-}
-
-// duWalk is one du run.
-type duWalk struct {
-	c      *cmd
-	w      *applet.DirWalk
-	o      *duOpts
-	seen   map[[2]uint64]bool
-	status int
-}
-
-// walk returns the usage of l and prints the lines for it.
-func (d *duWalk) walk(l applet.WalkLoc, depth int) int64 {
-	st, err := d.c.Task.Fstatat(d.w.At(), l.Name, linux.AT_SYMLINK_NOFOLLOW)
-	if err != nil {
-		d.c.Errorf("cannot access %s: %s", applet.Quote(l.Path), applet.ErrText(err))
-		d.status = 1
-		return 0
-	}
-	key := [2]uint64{st.Dev(), st.Ino}
-	if d.seen[key] {
-		return 0
-	}
-	d.seen[key] = true
-	size := st.Blocks * 512
-	if d.o.bytes {
-		size = st.Size
-	}
-	if !applet.IsDir(uint32(st.Mode)) {
-		if depth == 0 || (d.o.all && d.shown(depth)) {
-			d.print(size, l.Path)
+	r := &duRun{c: c, o: o, seen: map[[2]uint64]bool{}, ok: true}
+	var names []string
+	switch {
+	case o.files0From != "":
+		var ok bool
+		if names, ok = r.files0(ops); !ok {
+			return 1
 		}
-		return size
+		r.hashAll = true
+	case len(ops) == 0:
+		names = []string{"."}
+	default:
+		names = ops
 	}
-	size += d.walkDir(l, depth)
-	if d.shown(depth) {
-		d.print(size, l.Path)
-	}
-	return size
-}
-
-// walkDir returns the usage of the entries of directory l.
-func (d *duWalk) walkDir(l applet.WalkLoc, depth int) int64 {
-	ents, err := d.w.Enter(l, false)
-	if err != nil {
-		d.c.Errorf("cannot read directory %s: %s", applet.Quote(l.Path), applet.ErrText(err))
-		d.status = 1
-		return 0
-	}
-	var size int64
-	for _, e := range ents {
-		if d.c.Cancelled() {
+	// Every file is remembered once more than one tree is walked, or
+	// when symbolic links lead anywhere: the same file may then come
+	// twice even with a single link.
+	r.hashAll = r.hashAll || len(names) > 1 || o.deref == duFollowAll
+	for i, name := range names {
+		if c.Cancelled() {
 			break
 		}
-		size += d.walk(l.Child(e.Name), depth+1)
+		r.operand(name, i+1)
 	}
-	if err := d.w.Leave(); err != nil {
-		d.c.Errorf("%s: %s", applet.Quote(l.Path), applet.ErrText(err))
-		d.status = 1
+	if o.total {
+		r.print(r.grand, "total")
 	}
-	return size
+	if !r.ok {
+		return 1
+	}
+	return 0
 }
 
-func (d *duWalk) shown(depth int) bool { return d.o.maxDepth < 0 || depth <= d.o.maxDepth }
-
-func (d *duWalk) print(size int64, name string) {
-	var s string
-	switch {
-	case d.o.human:
-		s = bytesize.Human.Format(uint64(size))
-	case d.o.bytes:
-		s = strconv.FormatInt(size, 10)
-	default:
-		s = strconv.FormatInt((size+1023)/1024, 10)
+// operand walks one tree, after refusing an empty name (and "-" among
+// names read from standard input); index counts the names.
+func (r *duRun) operand(name string, index int) {
+	from := r.o.files0From
+	if from == "-" && name == "-" {
+		r.c.Errorf("when reading file names from stdin, no file name of %s allowed", r.c.Quote(name))
+		r.ok = false
+		return
 	}
-	fmt.Fprintf(d.c.Out, "%s\t%s\n", s, name)
+	if name == "" {
+		if from != "" {
+			r.c.Errorf("%s:%d: invalid zero-length file name", r.c.QuoteName(from), index)
+		} else {
+			r.c.Errorf("invalid zero-length file name")
+		}
+		r.ok = false
+		return
+	}
+	r.walkRoot(ftsRootName(name))
+}
+
+// ftsRootName is an operand as fts shows it: two or more trailing
+// slashes become one.
+func ftsRootName(name string) string {
+	n := len(name)
+	if n > 2 && name[n-1] == '/' {
+		for n > 1 && name[n-2] == '/' {
+			n--
+		}
+	}
+	return name[:n]
+}
+
+// files0 reads --files0-from's names, NUL-separated; none may be given on
+// the command line too.
+func (r *duRun) files0(ops []string) ([]string, bool) {
+	c, from := r.c, r.o.files0From
+	if len(ops) > 0 {
+		c.Errorf("extra operand %s", c.QuoteArg(ops[0]))
+		c.Out.Flush()
+		io.WriteString(c.Errw, "file operands cannot be combined with --files0-from\n")
+		c.TryHelp()
+		return nil, false
+	}
+	in, err := c.openInput(from)
+	if err != nil {
+		c.Errorf("cannot open %s for reading: %s", c.Quote(from), applet.ErrText(err))
+		return nil, false
+	}
+	data, err := io.ReadAll(in)
+	in.Close()
+	if err != nil {
+		c.Errorf("%s: read error: %s", c.QuoteName(from), applet.ErrText(err))
+		r.ok = false
+	}
+	if len(data) == 0 {
+		return nil, true
+	}
+	return strings.Split(string(bytes.TrimSuffix(data, []byte{0})), "\x00"), true
 }

@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -44,60 +43,6 @@ func (c *cmd) readLines(ops []string) ([]string, int) {
 		}
 	}
 	return lines, status
-}
-
-// sortApplet is sort(1) with -r, -n, -u, in the C locale's byte order.
-func sortApplet(c *cmd) int {
-	fs := c.FlagSet()
-	reverse := fs.BoolP("reverse", "r", false, "reverse")
-	numeric := fs.BoolP("numeric-sort", "n", false, "numeric")
-	unique := fs.BoolP("unique", "u", false, "print only lines that do not repeat")
-	ops, ok := c.Parse(fs)
-	if !ok {
-		return 2
-	}
-	lines, status := c.readLines(ops)
-	cmp := func(a, b string) int { return strings.Compare(a, b) }
-	if *numeric {
-		cmp = func(a, b string) int {
-			x, y := leadingNumber(a), leadingNumber(b)
-			switch {
-			case x < y:
-				return -1
-			case x > y:
-				return 1
-			}
-			return 0
-		}
-	}
-	sort.SliceStable(lines, func(i, j int) bool {
-		r := cmp(lines[i], lines[j])
-		if r == 0 && !*unique {
-			r = strings.Compare(lines[i], lines[j])
-		}
-		if *reverse {
-			return r > 0
-		}
-		return r < 0
-	})
-	for i, l := range lines {
-		if *unique && i > 0 && cmp(lines[i-1], l) == 0 {
-			continue
-		}
-		c.Out.WriteString(l + "\n")
-	}
-	return status
-}
-
-// leadingNumber is the number a line starts with, for sort -n.
-func leadingNumber(s string) float64 {
-	s = strings.TrimLeft(s, " \t")
-	end := 0
-	for end < len(s) && (s[end] >= '0' && s[end] <= '9' || s[end] == '.' || (end == 0 && s[end] == '-')) {
-		end++
-	}
-	f, _ := strconv.ParseFloat(s[:end], 64)
-	return f
 }
 
 // uniqApplet is uniq(1) with -c, -d, -u.

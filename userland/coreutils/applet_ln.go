@@ -6,54 +6,126 @@ import (
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 
 	"errors"
-	"math/rand"
+	"fmt"
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
-	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
-// lnOpts are ln's parsed options.
+// lnOpts are ln's settings.
 type lnOpts struct {
-	symbolic, force, noDeref, verbose, logical, relative bool
+	symbolic, force, ask, noDeref, verbose, logical, relative, hardDir bool
+	backup                                                             backupKind
+	suffix                                                             string
+	// made holds the hard links made so far into a target directory with
+	// -f, by name, with the (device, inode) they link to: a later source
+	// may not replace one of them.
+	made map[string][2]uint64
+}
+
+// lnArgs is what the command line leaves for after the options.
+type lnArgs struct {
+	targets                  targetOpts
+	makeBackups, suffixGiven bool
+	control                  string
 }
 
 // lnApplet is ln(1).
 func lnApplet(c *cmd) int {
-	fs := c.FlagSet()
 	var o lnOpts
-	var tg targetOpts
-	var physical bool
-	fs.BoolVarP(&o.symbolic, "symbolic", "s", false, "symbolic links")
-	fs.BoolVarP(&o.force, "force", "f", false, "remove existing destinations")
-	fs.BoolVarP(&o.noDeref, "no-dereference", "n", false, "treat a symlink DEST as a file")
-	fs.BoolVarP(&o.verbose, "verbose", "v", false, "verbose")
-	fs.BoolVarP(&o.logical, "logical", "L", false, "dereference sources")
-	fs.BoolVarP(&physical, "physical", "P", false, "do not dereference sources")
-	fs.BoolVarP(&o.relative, "relative", "r", false, "symlinks relative to their location")
-	fs.BoolP("interactive", "i", false, "ignored: never prompts")
-	addTargetFlags(fs, &tg)
-	ops, ok := c.Parse(fs)
+	var a lnArgs
+	ops, ok := c.Parse(lnFlags(c, &o, &a))
 	if !ok {
 		return 1
 	}
-	if physical {
-		o.logical = false
+	if len(ops) == 0 {
+		return c.missingFileOperand()
 	}
 	if o.relative && !o.symbolic {
 		c.Errorf("cannot do --relative without --symbolic")
 		return 1
 	}
-	srcs, dir, dst, linkErr, code := c.lnTargets(ops, &tg, &o)
+	srcs, dir, dst, linkErr, code := c.lnTargets(ops, &a.targets, &o)
 	if code >= 0 {
 		return code
 	}
+	// The backup settings are read only now, after the first attempt to
+	// link: a bad CONTROL fails ln even when that link was made.
+	if a.makeBackups {
+		if o.backup, ok = c.backupControl(a.control); !ok {
+			return 1
+		}
+	}
+	o.suffix = c.backupSuffix(o.suffix, a.suffixGiven)
 	if dir == "" {
 		if !c.link(srcs[0], applet.AtCWD, dst, dst, linkErr, &o) {
 			return 1
 		}
 		return 0
 	}
+	return c.linkInto(srcs, dir, &o)
+}
+
+// lnFlags declares ln's options, the long ones in coreutils' order.
+func lnFlags(c *cmd, o *lnOpts, a *lnArgs) *applet.FlagSet {
+	fs := c.FlagSet()
+	fs.Synopsis = "[OPTION]... [-T] TARGET LINK_NAME\n  or:  ln [OPTION]... TARGET\n  or:  ln [OPTION]... TARGET... DIRECTORY\n  or:  ln [OPTION]... -t DIRECTORY TARGET..."
+	fs.About = `Make LINK_NAME a hard link to TARGET (a symbolic one with -s), or
+link each TARGET into DIRECTORY (the current one when only a TARGET is
+given). An existing LINK_NAME is an error unless -f, -i or a backup
+option says what to do with it. Backups are NAME~ (or the -S suffix,
+else SIMPLE_BACKUP_SUFFIX); CONTROL, else VERSION_CONTROL, picks none
+(off), simple (never), numbered (t: NAME.~N~) or existing (nil:
+numbered for files that have numbered backups already).`
+	fs.OptionalFunc("backup", "b", "back up each destination that exists, as `CONTROL` says", func(v string, given bool) error {
+		a.makeBackups = true
+		if given {
+			a.control = v
+		}
+		return nil
+	})
+	fs.Func("directory", "F", "try hard links to directories too (the kernel refuses them)", func() { o.hardDir = true })
+	fs.Func("d", "d", "the same as -F", func() { o.hardDir = true })
+	fs.BoolVarP(&o.noDeref, "no-dereference", "n", false, "treat a LINK_NAME that is a symlink to a directory as a file")
+	fs.BoolVarP(&a.targets.noDir, "no-target-directory", "T", false, "treat LINK_NAME as a name, never as a directory to link into")
+	// -f and -i undo each other: the last one given decides.
+	fs.Func("force", "f", "replace existing destinations", func() { o.force, o.ask = true, false })
+	fs.Func("interactive", "i", "ask before replacing a destination", func() { o.force, o.ask = false, true })
+	fs.ArgFunc("suffix", "S", "end simple backups' names with `SUFFIX`", func(v string) error {
+		a.makeBackups, a.suffixGiven, o.suffix = true, true, v
+		return nil
+	})
+	fs.ArgFunc("target-directory", "t", "link every TARGET into `DIRECTORY`", func(v string) error {
+		return c.lnTargetDir(&a.targets, v)
+	})
+	fs.Func("logical", "L", "link to what a symbolic-link TARGET points to", func() { o.logical = true })
+	fs.Func("physical", "P", "hard-link a symbolic-link TARGET itself (the default)", func() { o.logical = false })
+	fs.BoolVarP(&o.relative, "relative", "r", false, "with -s, make the link's text relative to where it lies")
+	fs.BoolVarP(&o.symbolic, "symbolic", "s", false, "make symbolic links (-L and -P then do nothing)")
+	fs.BoolVarP(&o.verbose, "verbose", "v", false, "name each link made")
+	return fs
+}
+
+// lnTargetDir takes -t DIRECTORY, which must be a directory now; a
+// second -t is refused.
+func (c *cmd) lnTargetDir(t *targetOpts, dir string) error {
+	if t.dir != "" {
+		return errors.New("multiple target directories specified")
+	}
+	st, err := c.Task.Stat(dir)
+	if err != nil {
+		return fmt.Errorf("failed to access %s: %s", c.Quote(dir), applet.ErrText(err))
+	}
+	if !applet.IsDir(uint32(st.Mode)) {
+		return fmt.Errorf("target %s is not a directory", c.Quote(dir))
+	}
+	t.dir = dir
+	return nil
+}
+
+// linkInto links each source into directory dir; with -f and more than
+// one hard link to make, the links made are remembered (see lnOpts.made).
+func (c *cmd) linkInto(srcs []string, dir string, o *lnOpts) int {
 	dirfd := applet.AtCWD
 	if dir != "." {
 		flags := uint32(linux.O_PATH | linux.O_DIRECTORY)
@@ -68,10 +140,13 @@ func lnApplet(c *cmd) int {
 		defer c.Task.Close(fd)
 		dirfd = fd
 	}
+	if len(srcs) >= 2 && o.force && !o.symbolic && o.backup != numberedBackups {
+		o.made = map[string][2]uint64{}
+	}
 	status := 0
 	for _, src := range srcs {
 		base := strings.TrimRight(lastComponent(src), "/")
-		if !c.link(src, dirfd, base, fileNameConcat(dir, base), errNotTried, &o) {
+		if !c.link(src, dirfd, base, fileNameConcat(dir, base), errNotTried, o) {
 			status = 1
 		}
 	}
@@ -144,164 +219,6 @@ func (c *cmd) lnTargets(ops []string, tg *targetOpts, o *lnOpts) (srcs []string,
 
 // errNotTried marks a link not attempted yet.
 var errNotTried = errors.New("not tried")
-
-// link makes one link (do_link): try it, and only on failure look closer
-// at the source, and with -f replace the destination. base is the
-// destination's name in dirfd, dst its name for messages; tried is the
-// result of a first attempt, errNotTried if none was made.
-func (c *cmd) link(src string, dirfd int, base, dst string, tried error, o *lnOpts) bool {
-	err := tried
-	if err == errNotTried && !(o.symbolic && o.relative) {
-		err = c.makeLink(src, dirfd, base, o)
-	}
-	var sst vfs.Statx
-	haveSrc := false
-	if err != nil && !o.symbolic {
-		flags := linux.AT_SYMLINK_NOFOLLOW
-		if o.logical {
-			flags = 0
-		}
-		st, serr := c.Task.Fstatat(applet.AtCWD, src, flags)
-		if serr != nil {
-			c.Errorf("failed to access %s: %s", c.Quote(src), applet.ErrText(serr))
-			return false
-		}
-		sst, haveSrc = st, true
-		if applet.IsDir(uint32(st.Mode)) {
-			c.Errorf("%s: hard link not allowed for directory", c.QuoteName(src))
-			return false
-		}
-	}
-	if err != nil {
-		if o.relative && o.symbolic {
-			src = c.relativeSource(src, dst)
-		}
-		force := o.force
-		if force {
-			dt, derr := c.Task.Fstatat(dirfd, base, linux.AT_SYMLINK_NOFOLLOW)
-			switch {
-			case derr != nil && !errors.Is(derr, linux.ENOENT):
-				c.Errorf("failed to access %s: %s", c.Quote(dst), applet.ErrText(derr))
-				return false
-			case derr != nil:
-				force = false
-			case applet.IsDir(uint32(dt.Mode)):
-				c.Errorf("%s: cannot overwrite directory", c.QuoteName(dst))
-				return false
-			default:
-				if !haveSrc {
-					if st, serr := c.Task.Stat(src); serr == nil {
-						sst, haveSrc = st, true
-					}
-				}
-				if haveSrc && sst.Dev() == dt.Dev() && sst.Ino == dt.Ino &&
-					(sst.Nlink == 1 || c.sameName(src, dirfd, base)) {
-					c.Errorf("%s and %s are the same file", c.Quote(src), c.Quote(dst))
-					return false
-				}
-			}
-		}
-		if err == errNotTried {
-			err = c.makeLink(src, dirfd, base, o)
-		}
-		if force && errors.Is(err, linux.EEXIST) {
-			err = c.replaceLink(src, dirfd, base, o)
-		}
-	}
-	if err != nil {
-		c.linkError(src, dst, err, o)
-		return false
-	}
-	if o.verbose {
-		arrow := " => "
-		if o.symbolic {
-			arrow = " -> "
-		}
-		c.Out.WriteString(c.Quote(dst) + arrow + c.Quote(src) + "\n")
-	}
-	return true
-}
-
-// sameName is gnulib's same_nameat: the same last component in the same
-// directory.
-func (c *cmd) sameName(src string, dirfd int, base string) bool {
-	if strings.TrimRight(lastComponent(src), "/") != strings.TrimRight(lastComponent(base), "/") {
-		return false
-	}
-	a, err := c.Task.Fstatat(applet.AtCWD, dirName(src), linux.AT_SYMLINK_NOFOLLOW)
-	if err != nil {
-		return false
-	}
-	b, err := c.Task.Fstatat(dirfd, dirName(base), linux.AT_SYMLINK_NOFOLLOW)
-	return err == nil && a.Dev() == b.Dev() && a.Ino == b.Ino
-}
-
-// sameNameNoFollow is same_nameat for two names relative to the cwd.
-func (c *cmd) sameNameNoFollow(a, b string) bool {
-	return c.sameName(a, applet.AtCWD, b)
-}
-
-func (c *cmd) makeLink(src string, dirfd int, dst string, o *lnOpts) error {
-	if o.symbolic {
-		return c.Task.Symlinkat(src, dirfd, dst)
-	}
-	flags := 0
-	if o.logical {
-		flags = linux.AT_SYMLINK_FOLLOW
-	}
-	return c.Task.Linkat(applet.AtCWD, src, dirfd, dst, flags)
-}
-
-// replaceLink is gnulib's force_symlinkat/force_linkat: make the link
-// under a temporary name next to the destination, then rename it over.
-func (c *cmd) replaceLink(src string, dirfd int, dst string, o *lnOpts) error {
-	dir := ""
-	if i := strings.LastIndexByte(dst, '/'); i >= 0 {
-		dir = dst[:i+1]
-	}
-	const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
-	for try := 0; ; try++ {
-		var b [6]byte
-		for i := range b {
-			b[i] = letters[rand.Intn(len(letters))]
-		}
-		tmp := dir + "CuXXXXXX"[:2] + string(b[:])
-		err := c.makeLink(src, dirfd, tmp, o)
-		if errors.Is(err, linux.EEXIST) && try < 100 {
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		if err := c.Task.Renameat2(dirfd, tmp, dirfd, dst, 0); err != nil {
-			c.Task.Unlinkat(dirfd, tmp, 0)
-			return err
-		}
-		// Renaming a hard link onto another link of the same file does
-		// nothing and leaves the temporary name.
-		if _, err := c.Task.Fstatat(dirfd, tmp, linux.AT_SYMLINK_NOFOLLOW); err == nil {
-			c.Task.Unlinkat(dirfd, tmp, 0)
-		}
-		return nil
-	}
-}
-
-// linkError words a failed link as coreutils does for each errno.
-func (c *cmd) linkError(src, dst string, err error, o *lnOpts) {
-	msg := applet.ErrText(err)
-	switch {
-	case o.symbolic && !errors.Is(err, linux.ENAMETOOLONG) && src != "":
-		c.Errorf("failed to create symbolic link %s: %s", c.Quote(dst), msg)
-	case o.symbolic:
-		c.Errorf("failed to create symbolic link %s -> %s: %s", c.Quote(dst), c.Quote(src), msg)
-	case errors.Is(err, linux.EMLINK):
-		c.Errorf("failed to create hard link to %s: %s", c.Quote(src), msg)
-	case errors.Is(err, linux.EDQUOT), errors.Is(err, linux.EEXIST), errors.Is(err, linux.ENOSPC), errors.Is(err, linux.EROFS):
-		c.Errorf("failed to create hard link %s: %s", c.Quote(dst), msg)
-	default:
-		c.Errorf("failed to create hard link %s => %s: %s", c.Quote(dst), c.Quote(src), msg)
-	}
-}
 
 // relativeSource is ln -r's convert_abs_rel: src as seen from the
 // directory that will hold dst, both canonicalized with missing parts
