@@ -342,8 +342,8 @@ func (t *translator) awkEscape(c byte) error {
 // AwkEscape decodes the escape after a backslash at the start of s (s is
 // not empty) as awk's strings and expressions read it: the byte and how
 // many bytes of s it used. \n \t \r \f \v \a \b are control characters,
-// \NNN an octal byte (up to three digits); any other character stands
-// for itself.
+// \NNN an octal byte (up to three digits), \xHH a hexadecimal one (up to
+// two digits); any other character stands for itself.
 func AwkEscape(s string) (byte, int) {
 	c := s[0]
 	if c >= '0' && c <= '7' {
@@ -354,10 +354,23 @@ func AwkEscape(s string) (byte, int) {
 		}
 		return byte(v), n
 	}
+	if c == 'x' && len(s) > 1 && isHexDigit(s[1]) {
+		v, n := 0, 1
+		for n < 3 && n < len(s) && isHexDigit(s[n]) {
+			d, _ := strconv.ParseUint(s[n:n+1], 16, 8)
+			v = v*16 + int(d)
+			n++
+		}
+		return byte(v), n
+	}
 	if e, ok := awkControl[c]; ok {
 		return e, 1
 	}
 	return c, 1
+}
+
+func isHexDigit(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
 var awkControl = map[byte]byte{'n': '\n', 't': '\t', 'r': '\r', 'f': '\f', 'v': '\v', 'a': '\a', 'b': '\b'}

@@ -218,15 +218,17 @@ func (it *interp) commandAssignAny(a string) {
 // report turns a panic of the run into a message and exit status.
 func (it *interp) report(r any) int {
 	it.closeQuietly()
+	// The message goes out before what standard output still buffers,
+	// which exit(2) flushes after it.
+	name := it.c.Name
 	switch e := r.(type) {
 	case *runtimeError:
-		fn, _ := it.globals[vFILENAME].v.s, 0
-		it.c.Errorf("run time error: %s\n\tFILENAME=\"%s\" FNR=%s NR=%s", e.msg, fn,
-			numToStr(it.fnr, "%.6g"), numToStr(it.nr, "%.6g"))
+		fmt.Fprintf(it.c.Errw, "%s: run time error: %s\n\tFILENAME=\"%s\" FNR=%s NR=%s\n", name, e.msg,
+			it.toStr(it.globals[vFILENAME].v), numToStr(it.fnr, "%.6g"), numToStr(it.nr, "%.6g"))
 	case *fatalError:
-		it.c.Errorf("%s", e.msg)
+		fmt.Fprintf(it.c.Errw, "%s: %s\n", name, e.msg)
 	default:
-		it.c.Errorf("internal error: %v", r)
+		fmt.Fprintf(it.c.Errw, "%s: internal error: %v\n", name, r)
 	}
 	return 2
 }

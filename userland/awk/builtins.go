@@ -3,6 +3,7 @@
 package awk
 
 import (
+	"fmt"
 	"math"
 	"math/rand"
 	"strconv"
@@ -131,12 +132,12 @@ func (it *interp) substr(a []expr) string {
 	} else if b < 1 {
 		n = len(s)
 	}
-	if n <= 0 {
-		return ""
-	}
 	if b < 1 {
 		n -= b
 		b = 1
+	}
+	if n <= 0 {
+		return ""
 	}
 	start := b - 1
 	if start >= len(s) {
@@ -168,12 +169,12 @@ func (it *interp) splitBuiltin(a []expr) value {
 	var parts []string
 	if len(a) == 3 {
 		if r, ok := a[2].(*regexLit); ok {
-			parts = it.splitWith(s, "", r.re, false)
+			parts = it.splitWith(s, "", r.re)
 		} else {
-			parts = it.splitWith(s, it.toStr(it.eval(a[2])), nil, false)
+			parts = it.splitWith(s, it.toStr(it.eval(a[2])), nil)
 		}
 	} else {
-		parts = it.splitWith(s, it.fs, nil, false)
+		parts = it.splitWith(s, it.fs, nil)
 	}
 	arr := it.arrayOf(v)
 	clear(arr)
@@ -239,7 +240,7 @@ func (e printfError) Error() string { return string(e) }
 // limits: integers are clamped to 32 bits.
 func sprintf(format string, vals []value, convfmt string) (string, error) {
 	var b strings.Builder
-	next := 0
+	next, convs := 0, 0
 	take := func() (value, bool) {
 		if next >= len(vals) {
 			return value{}, false
@@ -320,8 +321,9 @@ func sprintf(format string, vals []value, convfmt string) (string, error) {
 		}
 		verb := format[j]
 		i = j
+		convs++
 		if strings.IndexByte("cdiouxXeEfFgGs", verb) < 0 {
-			return b.String(), printfError("bad conversion in")
+			return b.String(), printfError(fmt.Sprintf("improper conversion(number %d) in", convs))
 		}
 		v, ok := take()
 		if !ok {
@@ -404,6 +406,10 @@ func formatOne(verb byte, flags string, width, prec int, v value, convfmt string
 		switch verb {
 		case 'e', 'E':
 			body = cExp(f, prec, verb == 'E')
+			if alt && prec == 0 && !math.IsNaN(f) && !math.IsInf(f, 0) {
+				body = strings.Replace(body, "e", ".e", 1)
+				body = strings.Replace(body, "E", ".E", 1)
+			}
 		case 'f', 'F':
 			if math.IsNaN(f) || math.IsInf(f, 0) {
 				body = special(f)

@@ -316,7 +316,7 @@ func (it *interp) split() {
 		return
 	}
 	it.splitDone = true
-	parts := it.splitWith(it.record, it.fs, nil, it.rs == "")
+	parts := it.splitWith(it.record, it.fs, nil)
 	it.fields = it.fields[:0]
 	for _, p := range parts {
 		it.fields = append(it.fields, strnum(p))
@@ -326,8 +326,9 @@ func (it *interp) split() {
 
 // splitWith divides s by a separator: " " for blanks, one character
 // literally, else a regular expression (re, when the caller has it
-// compiled). In paragraph mode a newline separates too.
-func (it *interp) splitWith(s, sep string, re *posixre.Regexp, paragraph bool) []string {
+// compiled). In paragraph mode mawk splits by FS alone: only the
+// default FS takes newlines as separators.
+func (it *interp) splitWith(s, sep string, re *posixre.Regexp) []string {
 	if s == "" {
 		return nil
 	}
@@ -341,7 +342,7 @@ func (it *interp) splitWith(s, sep string, re *posixre.Regexp, paragraph bool) [
 				out[i] = s[i : i+1]
 			}
 			return out
-		case len(sep) == 1 && sep != "\\" && !paragraph:
+		case len(sep) == 1 && sep != "\\":
 			return strings.Split(s, sep)
 		}
 		src := sep
@@ -350,9 +351,6 @@ func (it *interp) splitWith(s, sep string, re *posixre.Regexp, paragraph bool) [
 			if sep == "\\" {
 				src = `\\`
 			}
-		}
-		if paragraph {
-			src = "(" + src + ")|\n"
 		}
 		re = it.regexFor(src)
 	}

@@ -216,7 +216,6 @@ func (it *interp) openNext() bool {
 		}
 		f, err := applet.OpenFile(it.c.Task, arg, linux.O_RDONLY, 0)
 		if err != nil {
-			it.flushStdout()
 			panic(&fatalError{"cannot open " + arg + " (" + applet.ErrText(err) + ")"})
 		}
 		in.file = f
@@ -282,10 +281,10 @@ func unescape(s string) string {
 		}
 		d := s[i+1]
 		switch {
-		case d == '"' || d == '\\' || d == '/':
+		case d == '"' || d == '\\':
 			b.WriteByte(d)
 			i++
-		case d >= '0' && d <= '7' || awkControlEscape(d):
+		case knownEscape(s[i+1:]):
 			v, n := posixre.AwkEscape(s[i+1:])
 			b.WriteByte(v)
 			i += n

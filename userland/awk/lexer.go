@@ -179,7 +179,8 @@ func (lx *lexer) next() (token, error) {
 	}
 	t := token{line: lx.line}
 	if lx.i >= len(lx.src) {
-		t.kind = tEOF
+		// mawk counts the end of the program as one more line.
+		t.kind, t.line = tEOF, lx.line+1
 		return t, nil
 	}
 	c := lx.src[lx.i]
@@ -289,7 +290,7 @@ func (lx *lexer) next() (token, error) {
 				t.kind = tName
 			}
 		default:
-			return t, &syntaxError{lx.line, fmt.Sprintf("syntax error at or near %c", c)}
+			return t, &syntaxError{lx.line, fmt.Sprintf("unexpected character '%c'", c)}
 		}
 	}
 	return t, nil
@@ -337,10 +338,10 @@ func (lx *lexer) stringLit() (string, error) {
 			case d == '\n':
 				lx.i++
 				lx.line++
-			case d == '"' || d == '\\' || d == '/':
+			case d == '"' || d == '\\':
 				b.WriteByte(d)
 				lx.i++
-			case d >= '0' && d <= '7' || awkControlEscape(d):
+			case knownEscape(lx.src[lx.i:]):
 				v, n := posixre.AwkEscape(lx.src[lx.i:])
 				b.WriteByte(v)
 				lx.i += n
@@ -407,4 +408,10 @@ func (lx *lexer) regexLit() (string, error) {
 	}
 }
 
-func awkControlEscape(c byte) bool { return strings.IndexByte("ntrfvab", c) >= 0 }
+// knownEscape reports whether s (after a backslash) starts with an
+// escape a string decodes: others keep their backslash.
+func knownEscape(s string) bool {
+	c := s[0]
+	return c >= '0' && c <= '7' || strings.IndexByte("ntrfvab", c) >= 0 ||
+		c == 'x' && len(s) > 1 && isHex(s[1])
+}

@@ -57,6 +57,8 @@ type parser struct {
 	// noIn keeps "in" out of a for statement's first clause.
 	noIn  bool
 	calls []*callExpr
+	// parens counts the parentheses open around the current token.
+	parens int
 }
 
 // parse turns awk source into a program.
@@ -115,8 +117,15 @@ func (p *parser) failAt(line int, msg string) {
 	panic(&syntaxError{line, msg})
 }
 
-// fail is a syntax error at the current token.
+// fail is a syntax error at the current token; mawk names an unclosed
+// or unopened parenthesis.
 func (p *parser) fail() {
+	switch {
+	case p.t.kind == tRParen && p.parens == 0:
+		p.failAt(p.t.line, "extra ')'")
+	case p.parens > 0 && (p.t.kind == tRBrace || p.t.kind == tNewline || p.t.kind == tEOF):
+		p.failAt(p.t.line, "missing ) near "+tokenText(p.t))
+	}
 	p.failAt(p.t.line, "syntax error at or near "+tokenText(p.t))
 }
 
@@ -547,7 +556,7 @@ func (p *parser) redirection(s *printStmt) {
 		s.redir = p.t.kind
 		p.advance()
 		p.noGT = true
-		s.dest = p.concat()
+		s.dest = p.ternary()
 		p.noGT = false
 	}
 }
@@ -838,6 +847,7 @@ func (p *parser) primary() expr {
 		p.advance()
 		saveGT, saveIn := p.noGT, p.noIn
 		p.noGT, p.noIn = false, false
+		p.parens++
 		p.optNewlines()
 		list := p.exprList(tRParen)
 		p.optNewlines()
@@ -846,6 +856,7 @@ func (p *parser) primary() expr {
 			p.fail()
 		}
 		p.expect(tRParen)
+		p.parens--
 		if len(list) > 1 {
 			// (i, j) in ARRAY
 			if p.t.kind != tIn {
