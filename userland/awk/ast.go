@@ -144,6 +144,8 @@ type funcDef struct {
 	params []string
 	body   []stmt
 	line   int
+	// ptypes are the parameters' types as the body uses them.
+	ptypes []int
 }
 
 // program is a parsed awk program.

@@ -193,7 +193,11 @@ func (it *interp) substitute(a []expr, global bool) value {
 	if len(a) == 3 {
 		target = a[2]
 	}
-	s := it.toStr(it.eval(target))
+	ref := it.ref(target)
+	s := it.toStr(it.load(ref))
+	if ref.field == -2 {
+		s = it.toStr(it.eval(target))
+	}
 	limit := 1
 	if global {
 		limit = -1
@@ -224,9 +228,7 @@ func (it *interp) substitute(a []expr, global bool) value {
 		last = m[1]
 	}
 	b.WriteString(s[last:])
-	if _, ok := target.(*groupExpr); !ok {
-		it.store(target, str(b.String()))
-	}
+	it.put(ref, str(b.String()))
 	return num(float64(len(all)))
 }
 
@@ -307,27 +309,32 @@ func sprintf(format string, vals []value, convfmt string) (string, error) {
 				}
 			}
 		}
-		// length modifiers C accepts
-		for j < len(format) && strings.IndexByte("hlLqjzt", format[j]) >= 0 {
+		// mawk takes one 'l' before d, i, o, u, x and X.
+		long := false
+		if j < len(format) && format[j] == 'l' {
+			long = true
 			j++
-		}
-		if j >= len(format) {
-			// A lone '%' at the end is written as it is.
-			b.WriteString(format[i:])
-			break
 		}
 		if width > 1<<20 || prec > 1<<20 {
 			return b.String(), printfError("print width too large in")
 		}
-		verb := format[j]
-		i = j
 		convs++
-		if strings.IndexByte("cdiouxXeEfFgGs", verb) < 0 {
-			return b.String(), printfError(fmt.Sprintf("improper conversion(number %d) in", convs))
-		}
+		// Whatever follows, a conversion takes its argument first.
 		v, ok := take()
 		if !ok {
 			return b.String(), printfError("not enough arguments passed to")
+		}
+		if j >= len(format) {
+			return b.String(), printfError(fmt.Sprintf("improper conversion(number %d) in", convs))
+		}
+		verb := format[j]
+		i = j
+		valid := "cdiouxXeEfFgGs"
+		if long {
+			valid = "diouxX"
+		}
+		if strings.IndexByte(valid, verb) < 0 {
+			return b.String(), printfError(fmt.Sprintf("improper conversion(number %d) in", convs))
 		}
 		b.WriteString(formatOne(verb, flags, width, prec, v, convfmt))
 		if b.Len() > MaxString {

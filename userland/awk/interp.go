@@ -262,6 +262,10 @@ func (it *interp) setSpecial(idx int, val value) {
 	case vENVIRON, vARGV:
 		it.fail("can't assign to array %s", specialNames[idx])
 	}
+	if idx == vFS {
+		// The current record keeps the fields of the FS it was read with.
+		it.split()
+	}
 	it.globals[idx].v = val
 	s := it.toStr(val)
 	switch idx {
@@ -651,12 +655,13 @@ func (it *interp) eval(e expr) value {
 		}
 		return num(toNumber(v))
 	case *incrExpr:
-		old := toNumber(it.eval(e.lv))
+		r := it.ref(e.lv)
+		old := toNumber(it.load(r))
 		n := old + 1
 		if e.op == tDecr {
 			n = old - 1
 		}
-		it.store(e.lv, num(n))
+		it.put(r, num(n))
 		if e.pre {
 			return num(n)
 		}
@@ -687,16 +692,62 @@ func (it *interp) fieldIndex(e expr) int {
 	return int(f)
 }
 
-// store assigns an lvalue.
-func (it *interp) store(lv expr, v value) {
+// lref is an lvalue resolved once: its subscript or field number is
+// evaluated a single time however often it is read and written.
+type lref struct {
+	v     *varRef
+	arr   array
+	key   string
+	field int // -1 when not a field
+}
+
+func (it *interp) ref(lv expr) lref {
 	switch lv := lv.(type) {
 	case *varRef:
-		it.setVar(lv, v)
+		return lref{v: lv, field: -1}
 	case *indexExpr:
-		it.arrayOf(lv.arr)[it.subscript(lv.index)] = v
+		arr := it.arrayOf(lv.arr)
+		return lref{arr: arr, key: it.subscript(lv.index), field: -1}
 	case *fieldExpr:
-		it.setField(it.fieldIndex(lv.index), v)
+		return lref{field: it.fieldIndex(lv.index)}
+	case *groupExpr:
+		// sub and gsub on an expression: nothing is stored.
+		return lref{field: -2}
 	}
+	it.fail("internal error: not an lvalue")
+	return lref{}
+}
+
+func (it *interp) load(r lref) value {
+	switch {
+	case r.v != nil:
+		return it.getVar(r.v)
+	case r.arr != nil:
+		v, ok := r.arr[r.key]
+		if !ok {
+			r.arr[r.key] = value{}
+		}
+		return v
+	case r.field >= 0:
+		return it.getField(r.field)
+	}
+	return value{}
+}
+
+func (it *interp) put(r lref, v value) {
+	switch {
+	case r.v != nil:
+		it.setVar(r.v, v)
+	case r.arr != nil:
+		r.arr[r.key] = v
+	case r.field >= 0:
+		it.setField(r.field, v)
+	}
+}
+
+// store assigns an lvalue.
+func (it *interp) store(lv expr, v value) {
+	it.put(it.ref(lv), v)
 }
 
 func (it *interp) assign(e *assignExpr) value {
@@ -709,8 +760,10 @@ func (it *interp) assign(e *assignExpr) value {
 		it.store(e.lhs, v)
 		return v
 	}
-	old := toNumber(it.eval(e.lhs))
+	// mawk evaluates the right side first: "x += x += 2" is 6.
 	r := toNumber(it.eval(e.rhs))
+	ref := it.ref(e.lhs)
+	old := toNumber(it.load(ref))
 	var n float64
 	switch e.op {
 	case tAddAssign:
@@ -726,7 +779,7 @@ func (it *interp) assign(e *assignExpr) value {
 	case tPowAssign:
 		n = power(old, r)
 	}
-	it.store(e.lhs, num(n))
+	it.put(ref, num(n))
 	return num(n)
 }
 

@@ -82,9 +82,13 @@ func (rr *recordReader) byRegex(re *posixre.Regexp) (string, bool, error) {
 				return rec, true, nil
 			}
 		}
+		wasEOF := rr.eof
 		more, err := rr.fill()
 		if err != nil {
 			return "", false, err
+		}
+		if !more && rr.eof && !wasEOF {
+			continue // look again now that nothing can follow
 		}
 		if !more {
 			if len(rr.pending) == 0 {
@@ -409,7 +413,7 @@ func (it *interp) output(redir tok, name string) io.Writer {
 	}
 	f, err := applet.OpenFile(it.c.Task, name, flags, 0o666)
 	if err != nil {
-		panic(&fatalError{"cannot open \"" + name + "\" for output"})
+		panic(&fatalError{"cannot open \"" + name + "\" for output (" + applet.ErrText(err) + ")"})
 	}
 	st := &stream{kind: kind, file: f, w: bufio.NewWriter(f)}
 	it.streams[name] = st

@@ -59,6 +59,11 @@ type parser struct {
 	calls []*callExpr
 	// parens counts the parentheses open around the current token.
 	parens int
+	// gtypes and ltypes are the types of the globals and of the
+	// current function's parameters.
+	gtypes, ltypes map[string]int
+	// args are bare names passed to functions not yet defined.
+	args []pendingArg
 }
 
 // parse turns awk source into a program.
@@ -67,12 +72,14 @@ func parse(src string) (prog *program, err error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &parser{toks: toks, globals: map[string]int{},
+	p := &parser{toks: toks, globals: map[string]int{}, gtypes: map[string]int{},
 		prog: &program{funcs: map[string]*funcDef{}}}
 	for i, n := range specialNames {
 		p.globals[n] = i
 		p.prog.globals = append(p.prog.globals, n)
+		p.gtypes[n] = typeScalar
 	}
+	p.gtypes["ENVIRON"], p.gtypes["ARGV"] = typeArray, typeArray
 	p.t = toks[0]
 	defer func() {
 		if r := recover(); r != nil {
@@ -84,6 +91,9 @@ func parse(src string) (prog *program, err error) {
 		}
 	}()
 	p.program()
+	for _, a := range p.args {
+		p.checkArg(a)
+	}
 	for _, c := range p.calls {
 		f := p.prog.funcs[c.name]
 		if f == nil {
@@ -265,15 +275,16 @@ func (p *parser) function() {
 		p.failAt(p.t.line, "function "+name+" redefined")
 	}
 	if _, ok := p.globals[name]; ok {
-		p.fail()
+		p.failAt(p.t.line, "illegal reference to variable "+name)
 	}
 	p.advance()
 	p.expect(tLParen)
 	f := &funcDef{name: name, line: line}
 	p.prog.funcs[name] = f
 	p.locals = map[string]int{}
+	p.ltypes = map[string]int{}
 	for p.t.kind != tRParen {
-		if p.t.kind != tName {
+		if p.t.kind != tName || p.t.text == name {
 			p.fail()
 		}
 		if _, dup := p.locals[p.t.text]; dup {
@@ -297,6 +308,10 @@ func (p *parser) function() {
 	p.inFunc = true
 	f.body = p.block()
 	p.inFunc = false
+	f.ptypes = make([]int, len(f.params))
+	for i, n := range f.params {
+		f.ptypes[i] = p.ltypes[n]
+	}
 	p.locals = nil
 }
 
@@ -420,9 +435,11 @@ func (p *parser) forStmt() stmt {
 	// for (NAME in ARRAY)
 	if p.t.kind == tName && p.peek(1).kind == tIn && p.peek(2).kind == tName && p.peek(3).kind == tRParen {
 		v := p.variable(p.t.text)
+		p.markType(v, typeScalar)
 		p.advance()
 		p.advance()
 		arr := p.variable(p.t.text)
+		p.markType(arr, typeArray)
 		p.advance()
 		p.advance()
 		return &forInStmt{v: v, arr: arr, body: p.loopBody()}
@@ -498,6 +515,7 @@ func (p *parser) simple() stmt {
 			p.fail()
 		}
 		s := &deleteStmt{arr: p.variable(p.t.text)}
+		p.markType(s.arr, typeArray)
 		p.advance()
 		if p.t.kind == tLBracket {
 			p.advance()
@@ -555,9 +573,96 @@ func (p *parser) redirection(s *printStmt) {
 	case tGT, tAppend, tPipe:
 		s.redir = p.t.kind
 		p.advance()
-		p.noGT = true
 		s.dest = p.ternary()
-		p.noGT = false
+	}
+}
+
+// Variable types, as mawk settles them while parsing.
+const (
+	typeUnknown = iota
+	typeScalar
+	typeArray
+)
+
+// markType records how a variable is used; a use against its type is
+// mawk's "illegal reference".
+func (p *parser) markType(v *varRef, typ int) {
+	m := p.gtypes
+	if v.local {
+		m = p.ltypes
+	}
+	switch m[v.name] {
+	case typeUnknown:
+		m[v.name] = typ
+	case typ:
+	case typeArray:
+		p.failAt(p.t.line, "illegal reference to array "+v.name)
+	default:
+		p.failAt(p.t.line, "illegal reference to variable "+v.name)
+	}
+}
+
+func (p *parser) typeMap(v *varRef) map[string]int {
+	if v.local {
+		return p.ltypes
+	}
+	return p.gtypes
+}
+
+// pendingArg is a bare name passed to a function: its type and the
+// parameter's must agree once both are known.
+type pendingArg struct {
+	v     *varRef
+	types map[string]int
+	line  int
+	n     int // 1-based position
+	fn    string
+}
+
+// checkArg settles a bare argument's type against its parameter's.
+func (p *parser) checkArg(a pendingArg) {
+	f := p.prog.funcs[a.fn]
+	if f == nil || f.ptypes == nil || a.n > len(f.ptypes) {
+		return
+	}
+	pt := f.ptypes[a.n-1]
+	switch at := a.types[a.v.name]; {
+	case pt == typeUnknown:
+	case at == typeUnknown:
+		a.types[a.v.name] = pt
+	case at != pt:
+		p.failAt(a.line, fmt.Sprintf("type error in arg(%d) in call to %s", a.n, a.fn))
+	}
+}
+
+func (p *parser) typeOf(v *varRef) int {
+	if v.local {
+		return p.ltypes[v.name]
+	}
+	return p.gtypes[v.name]
+}
+
+// argList is the arguments of a call: a bare name stays untyped (it
+// may be an array passed by reference).
+func (p *parser) argList() []expr {
+	var list []expr
+	if p.t.kind == tRParen {
+		return nil
+	}
+	for {
+		if p.t.kind == tName && (p.peek(1).kind == tComma || p.peek(1).kind == tRParen) {
+			v := p.variable(p.t.text)
+			list = append(list, v)
+			p.args = append(p.args, pendingArg{v: v, types: p.typeMap(v), line: p.t.line, n: len(list)})
+			p.advance()
+		} else {
+			list = append(list, p.expr())
+		}
+		if p.t.kind != tComma {
+			return list
+		}
+		p.advance()
+		p.optNewlines()
 	}
 }
 
@@ -673,6 +778,7 @@ func (p *parser) in() expr {
 			p.fail()
 		}
 		arr := p.variable(p.t.text)
+		p.markType(arr, typeArray)
 		p.advance()
 		l = &inExpr{index: []expr{l}, arr: arr}
 	}
@@ -689,20 +795,24 @@ func (p *parser) match() expr {
 	return l
 }
 
+// compare: the comparison operators, left-associative as mawk has
+// them ("1 < 2 < 3").
 func (p *parser) compare() expr {
 	l := p.pipeGetline()
-	switch p.t.kind {
-	case tGT:
-		if p.noGT {
+	for {
+		switch p.t.kind {
+		case tGT:
+			if p.noGT {
+				return l
+			}
+		case tLT, tLE, tGE, tEQ, tNE:
+		default:
 			return l
 		}
-		fallthrough
-	case tLT, tLE, tGE, tEQ, tNE:
 		op := p.t.kind
 		p.advance()
-		return &binaryExpr{op, l, p.pipeGetline()}
+		l = &binaryExpr{op, l, p.pipeGetline()}
 	}
-	return l
 }
 
 // pipeGetline: cmd | getline [lvalue], cmd a concatenation.
@@ -848,9 +958,7 @@ func (p *parser) primary() expr {
 		saveGT, saveIn := p.noGT, p.noIn
 		p.noGT, p.noIn = false, false
 		p.parens++
-		p.optNewlines()
 		list := p.exprList(tRParen)
-		p.optNewlines()
 		p.noGT, p.noIn = saveGT, saveIn
 		if len(list) == 0 {
 			p.fail()
@@ -867,6 +975,7 @@ func (p *parser) primary() expr {
 				p.fail()
 			}
 			arr := p.variable(p.t.text)
+			p.markType(arr, typeArray)
 			p.advance()
 			return &inExpr{index: list, arr: arr}
 		}
@@ -886,7 +995,17 @@ func (p *parser) primary() expr {
 		p.advance() // '('
 		c := &callExpr{name: t.text, line: t.line}
 		p.optNewlines()
-		c.args = p.exprList(tRParen)
+		first := len(p.args)
+		c.args = p.argList()
+		for i := first; i < len(p.args); i++ {
+			p.args[i].fn = t.text
+		}
+		if f := p.prog.funcs[t.text]; f != nil && f.ptypes != nil {
+			for _, a := range p.args[first:] {
+				p.checkArg(a)
+			}
+			p.args = p.args[:first]
+		}
 		p.optNewlines()
 		p.expect(tRParen)
 		if p.locals != nil {
@@ -902,6 +1021,7 @@ func (p *parser) primary() expr {
 		p.advance()
 		v := p.variable(t.text)
 		if p.t.kind == tLBracket {
+			p.markType(v, typeArray)
 			p.advance()
 			p.optNewlines()
 			idx := p.exprList(tRBracket)
@@ -912,6 +1032,7 @@ func (p *parser) primary() expr {
 			p.expect(tRBracket)
 			return &indexExpr{arr: v, index: idx}
 		}
+		p.markType(v, typeScalar)
 		return v
 	}
 	p.fail()
@@ -941,6 +1062,7 @@ func (p *parser) optLvalue() expr {
 		p.advance()
 		v := p.variable(t.text)
 		if p.t.kind == tLBracket {
+			p.markType(v, typeArray)
 			p.advance()
 			idx := p.exprList(tRBracket)
 			if len(idx) == 0 {
@@ -949,6 +1071,7 @@ func (p *parser) optLvalue() expr {
 			p.expect(tRBracket)
 			return &indexExpr{arr: v, index: idx}
 		}
+		p.markType(v, typeScalar)
 		return v
 	}
 	return nil
@@ -980,12 +1103,28 @@ func (p *parser) builtin() expr {
 	}
 	p.advance()
 	p.optNewlines()
-	b.args = p.exprList(tRParen)
+	first := len(p.args)
+	b.args = p.argList()
+	p.args = p.args[:first]
 	p.optNewlines()
 	p.expect(tRParen)
 	min, max := builtinArity(t.text)
 	if len(b.args) < min || len(b.args) > max {
 		p.failAt(t.line, fmt.Sprintf("wrong number of arguments in call to %s", t.text))
+	}
+	for i, a := range b.args {
+		v, ok := a.(*varRef)
+		if !ok {
+			continue
+		}
+		switch {
+		case t.text == "split" && i == 1:
+			p.markType(v, typeArray)
+		case t.text == "length" && p.typeOf(v) == typeArray:
+		default:
+			// mawk takes an untyped name given to length as a scalar.
+			p.markType(v, typeScalar)
+		}
 	}
 	switch t.text {
 	case "split":
