@@ -154,7 +154,7 @@ func (it *interp) substr(a []expr) string {
 func clampInt(f float64) int {
 	switch {
 	case math.IsNaN(f):
-		return 0
+		return -math.MaxInt32 // mawk's d_to_I: no comparison holds
 	case f > math.MaxInt32:
 		return math.MaxInt32
 	case f < -math.MaxInt32:

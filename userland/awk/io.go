@@ -228,6 +228,7 @@ func (it *interp) openNext() bool {
 	}
 	if !in.usedAny {
 		in.usedAny = true
+		it.globals[vFILENAME].v = str("-")
 		in.rd = newRecordReader(it.c.Stdin)
 		return true
 	}

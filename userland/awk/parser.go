@@ -99,6 +99,9 @@ func parse(src string) (prog *program, err error) {
 		if f == nil {
 			p.failAt(p.toks[len(p.toks)-1].line, fmt.Sprintf("function %s never defined", c.name))
 		}
+		if len(c.args) > len(f.params) {
+			p.failAt(c.line, "too many arguments in call to "+c.name)
+		}
 		c.fn = f
 	}
 	return p.prog, nil
