@@ -14,15 +14,60 @@ import (
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 )
 
-// recordReader cuts an input into records by RS.
+// recordReader cuts an input into records by RS. It reads in chunks
+// and checks for cancellation between them, so that an endless input
+// without a separator (/dev/zero) cannot hold the command forever.
 type recordReader struct {
-	r       *bufio.Reader
-	pending []byte // read but not yet a record (regex RS)
-	eof     bool
+	r    io.Reader
+	buf  []byte // read but not yet returned
+	eof  bool
+	stop func() bool
 }
 
-func newRecordReader(r io.Reader) *recordReader {
-	return &recordReader{r: bufio.NewReader(r)}
+func (it *interp) newRecordReader(r io.Reader) *recordReader {
+	return &recordReader{r: r, stop: it.c.Cancelled}
+}
+
+// errCancelled ends a read when the command's context is done.
+var errCancelled = errors.New("interrupted")
+
+// fill reads more input; false at the end.
+func (rr *recordReader) fill() (bool, error) {
+	if rr.eof {
+		return false, nil
+	}
+	if rr.stop != nil && rr.stop() {
+		return false, errCancelled
+	}
+	if len(rr.buf) > MaxString {
+		return false, errors.New("out of memory")
+	}
+	var chunk [16384]byte
+	n, err := rr.r.Read(chunk[:])
+	rr.buf = append(rr.buf, chunk[:n]...)
+	if errors.Is(err, io.EOF) {
+		rr.eof = true
+		return n > 0, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// take returns the first n bytes as a record and drops skip more.
+func (rr *recordReader) take(n, skip int) string {
+	rec := string(rr.buf[:n])
+	rr.buf = rr.buf[n+skip:]
+	return rec
+}
+
+// rest returns what is left at the end of the input as a last record.
+func (rr *recordReader) rest() (string, bool, error) {
+	if len(rr.buf) == 0 {
+		return "", false, nil
+	}
+	return rr.take(len(rr.buf), 0), true, nil
 }
 
 // read returns the next record for the separator rs; false at the end.
@@ -30,56 +75,38 @@ func (rr *recordReader) read(it *interp, rs string) (string, bool, error) {
 	switch {
 	case rs == "":
 		return rr.paragraph()
-	case len(rs) == 1 && len(rr.pending) == 0:
-		s, err := rr.r.ReadString(rs[0])
-		if err != nil && !errors.Is(err, io.EOF) {
+	case len(rs) == 1:
+		return rr.byByte(rs[0])
+	}
+	return rr.byRegex(it.regexFor(rs))
+}
+
+func (rr *recordReader) byByte(sep byte) (string, bool, error) {
+	from := 0
+	for {
+		if i := bytes.IndexByte(rr.buf[from:], sep); i >= 0 {
+			return rr.take(from+i, 1), true, nil
+		}
+		from = len(rr.buf)
+		more, err := rr.fill()
+		if err != nil {
 			return "", false, err
 		}
-		if s == "" {
-			return "", false, nil
+		if !more {
+			return rr.rest()
 		}
-		return strings.TrimSuffix(s, rs), true, nil
 	}
-	src := rs
-	if len(rs) == 1 {
-		src = regexpQuoteByte(rs[0])
-	}
-	return rr.byRegex(it.regexFor(src))
-}
-
-func regexpQuoteByte(c byte) string {
-	if c == '\\' {
-		return `\\`
-	}
-	return "[" + string([]byte{c}) + "]"
-}
-
-// fill reads more input into pending; false at the end.
-func (rr *recordReader) fill() (bool, error) {
-	if rr.eof {
-		return false, nil
-	}
-	buf := make([]byte, 4096)
-	n, err := rr.r.Read(buf)
-	rr.pending = append(rr.pending, buf[:n]...)
-	if errors.Is(err, io.EOF) {
-		rr.eof = true
-		return n > 0, nil
-	}
-	return true, err
 }
 
 // byRegex cuts at the first match of re that more input could not
 // make longer.
 func (rr *recordReader) byRegex(re *posixre.Regexp) (string, bool, error) {
 	for {
-		if len(rr.pending) > 0 {
-			s := string(rr.pending)
+		if len(rr.buf) > 0 {
+			s := string(rr.buf)
 			m := posixre.NewSubject(s).Matches(re.Regexp, 1)
 			if len(m) > 0 && m[0][1] > m[0][0] && (m[0][1] < len(s) || rr.eof) {
-				rec := s[:m[0][0]]
-				rr.pending = rr.pending[m[0][1]:]
-				return rec, true, nil
+				return rr.take(m[0][0], m[0][1]-m[0][0]), true, nil
 			}
 		}
 		wasEOF := rr.eof
@@ -91,62 +118,50 @@ func (rr *recordReader) byRegex(re *posixre.Regexp) (string, bool, error) {
 			continue // look again now that nothing can follow
 		}
 		if !more {
-			if len(rr.pending) == 0 {
-				return "", false, nil
-			}
-			rec := string(rr.pending)
-			rr.pending = nil
-			return rec, true, nil
+			return rr.rest()
 		}
 	}
 }
 
-// paragraph reads a record of paragraph mode: lines up to a blank line,
-// blank lines before it skipped.
+// paragraph reads a record of paragraph mode: text up to a blank line,
+// the newlines before it skipped.
 func (rr *recordReader) paragraph() (string, bool, error) {
-	var lines []string
 	for {
-		line, err := rr.line()
+		for len(rr.buf) > 0 && rr.buf[0] == '\n' {
+			rr.buf = rr.buf[1:]
+		}
+		if len(rr.buf) > 0 {
+			break
+		}
+		more, err := rr.fill()
 		if err != nil {
 			return "", false, err
 		}
-		if line == nil {
-			if len(lines) == 0 {
-				return "", false, nil
+		if !more {
+			return "", false, nil
+		}
+	}
+	from := 0
+	for {
+		if i := bytes.Index(rr.buf[from:], []byte("\n\n")); i >= 0 {
+			end := from + i
+			skip := 2
+			for end+skip < len(rr.buf) && rr.buf[end+skip] == '\n' {
+				skip++
 			}
-			return strings.Join(lines, "\n"), true, nil
+			return rr.take(end, skip), true, nil
 		}
-		if *line == "" {
-			if len(lines) == 0 {
-				continue
-			}
-			return strings.Join(lines, "\n"), true, nil
+		from = max(0, len(rr.buf)-1)
+		more, err := rr.fill()
+		if err != nil {
+			return "", false, err
 		}
-		lines = append(lines, *line)
-	}
-}
-
-func (rr *recordReader) line() (*string, error) {
-	if len(rr.pending) > 0 {
-		if i := bytes.IndexByte(rr.pending, '\n'); i >= 0 {
-			s := string(rr.pending[:i])
-			rr.pending = rr.pending[i+1:]
-			return &s, nil
+		if !more {
+			rec := strings.TrimRight(string(rr.buf), "\n")
+			rr.buf = nil
+			return rec, rec != "", nil
 		}
 	}
-	s, err := rr.r.ReadString('\n')
-	if err != nil && !errors.Is(err, io.EOF) {
-		return nil, err
-	}
-	if len(rr.pending) > 0 {
-		s = string(rr.pending) + s
-		rr.pending = nil
-	}
-	if s == "" {
-		return nil, nil
-	}
-	s = strings.TrimSuffix(s, "\n")
-	return &s, nil
 }
 
 // mainInput walks ARGV for the files of the main input.
@@ -167,6 +182,9 @@ func (it *interp) nextRecord() (string, bool) {
 			break
 		}
 		rec, ok, err := in.rd.read(it, it.rs)
+		if errors.Is(err, errCancelled) {
+			panic(&fatalError{"interrupted"})
+		}
 		if err != nil {
 			panic(&fatalError{"read error (" + applet.ErrText(err) + ")"})
 		}
@@ -215,7 +233,7 @@ func (it *interp) openNext() bool {
 		it.fnr = 0
 		it.globals[vFILENAME].v = str(arg)
 		if arg == "-" || arg == "/dev/stdin" {
-			in.rd = newRecordReader(it.c.Stdin)
+			in.rd = it.newRecordReader(it.c.Stdin)
 			return true
 		}
 		f, err := applet.OpenFile(it.c.Task, arg, linux.O_RDONLY, 0)
@@ -223,13 +241,13 @@ func (it *interp) openNext() bool {
 			panic(&fatalError{"cannot open " + arg + " (" + applet.ErrText(err) + ")"})
 		}
 		in.file = f
-		in.rd = newRecordReader(f)
+		in.rd = it.newRecordReader(f)
 		return true
 	}
 	if !in.usedAny {
 		in.usedAny = true
 		it.globals[vFILENAME].v = str("-")
-		in.rd = newRecordReader(it.c.Stdin)
+		in.rd = it.newRecordReader(it.c.Stdin)
 		return true
 	}
 	return false
@@ -432,13 +450,13 @@ func (it *interp) inputStream(name string, cmd bool) *stream {
 		if !ok {
 			return nil
 		}
-		st := &stream{kind: inCmd, rd: newRecordReader(bytes.NewReader(out)), status: status}
+		st := &stream{kind: inCmd, rd: it.newRecordReader(bytes.NewReader(out)), status: status}
 		it.streams[name] = st
 		return st
 	}
 	if name == "-" || name == "/dev/stdin" {
 		if it.in.rd == nil || it.in.file != nil {
-			st := &stream{kind: inFile, rd: newRecordReader(it.c.Stdin)}
+			st := &stream{kind: inFile, rd: it.newRecordReader(it.c.Stdin)}
 			it.streams[name] = st
 			return st
 		}
@@ -450,7 +468,7 @@ func (it *interp) inputStream(name string, cmd bool) *stream {
 	if err != nil {
 		return nil
 	}
-	st := &stream{kind: inFile, file: f, rd: newRecordReader(f)}
+	st := &stream{kind: inFile, file: f, rd: it.newRecordReader(f)}
 	it.streams[name] = st
 	return st
 }
