@@ -361,10 +361,9 @@ func formatOne(verb byte, flags string, width, prec int, v value, convfmt string
 		if v.k == kNum {
 			s = string([]byte{byte(clampInt(v.n))})
 		} else {
-			s = valueString(v, convfmt)
-			if s != "" {
-				s = s[:1]
-			}
+			// The first byte; an empty string gives its NUL, as mawk.
+			s = valueString(v, convfmt) + "\x00"
+			s = s[:1]
 		}
 		body, numeric = s, false
 	case 'd', 'i':
