@@ -358,7 +358,7 @@ func formatOne(verb byte, flags string, width, prec int, v value, convfmt string
 		body, numeric = s, false
 	case 'c':
 		var s string
-		if v.k == kNum {
+		if v.k == kNum || v.k == kStrNum {
 			s = string([]byte{byte(clampInt(v.n))})
 		} else {
 			// The first byte; an empty string gives its NUL, as mawk.

@@ -182,11 +182,8 @@ func (it *interp) nextRecord() (string, bool) {
 			break
 		}
 		rec, ok, err := in.rd.read(it, it.rs)
-		if errors.Is(err, errCancelled) {
-			panic(&fatalError{"interrupted"})
-		}
 		if err != nil {
-			panic(&fatalError{"read error (" + applet.ErrText(err) + ")"})
+			it.readFailed(err)
 		}
 		if ok {
 			it.nr++
@@ -196,6 +193,14 @@ func (it *interp) nextRecord() (string, bool) {
 		it.closeMain()
 	}
 	return "", false
+}
+
+// readFailed ends the program on a read error, as mawk does.
+func (it *interp) readFailed(err error) {
+	if errors.Is(err, errCancelled) {
+		panic(&fatalError{"interrupted"})
+	}
+	panic(&fatalError{"read error (" + applet.ErrText(err) + ")"})
 }
 
 func (it *interp) closeMain() {
@@ -330,7 +335,7 @@ func (it *interp) getline(e *getlineExpr) value {
 		}
 		rec, ok, err := st.rd.read(it, it.rs)
 		if err != nil {
-			return num(-1)
+			it.readFailed(err)
 		}
 		if !ok {
 			return num(0)
