@@ -210,7 +210,8 @@ func (p *parser) leave() { p.depth-- }
 // program: items separated by newlines or semicolons.
 func (p *parser) program() {
 	for {
-		for p.t.kind == tNewline || p.t.kind == tSemi {
+		// One ';' may end an item; an empty item is an error.
+		for p.t.kind == tNewline {
 			p.advance()
 		}
 		switch p.t.kind {
@@ -222,6 +223,9 @@ func (p *parser) program() {
 			p.failAt(p.t.line, "extra ')'")
 		}
 		p.item()
+		if p.t.kind == tSemi {
+			p.advance()
+		}
 	}
 }
 
