@@ -286,8 +286,18 @@ func (it *interp) runEnd() {
 	}
 }
 
-// items runs the pattern-action pairs on the current record.
-func (it *interp) items() ctl {
+// items runs the pattern-action pairs on the current record. A
+// function called by a pattern may exit.
+func (it *interp) items() (c ctl) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(exitSignal); !ok {
+				panic(r)
+			}
+			it.frame, it.depth = nil, 0
+			c = ctlExit
+		}
+	}()
 	for _, item := range it.prog.items {
 		hit := false
 		switch {

@@ -185,6 +185,8 @@ func TestRun(t *testing.T) {
 		{[]string{`BEGIN { "echo x; echo y" | getline a; print a; print "z" | "cat"; r = system("exit 3"); print r }`}, "", "x\nz\n3\n", 0},
 		{[]string{`BEGIN { print "x" > "f"; close("f"); getline l < "f"; print l, (getline l < "nofile") }`}, "", "x -1\n", 0},
 		{[]string{"1", "nosuch"}, "", "", 2},
+		{[]string{`function f() { exit 3 } NR == 2 && f() { print } END { print "end", NR }`}, "a\nb\nc\n", "end 2\n", 3},
+		{[]string{"BEGIN { printf \"%c|%c\", \"\", 0 }"}, "", "\x00|\x00", 0},
 	} {
 		out, _, code := runAwk(t, context.Background(), true, c.stdin, c.args...)
 		if out != c.out || code != c.status {
