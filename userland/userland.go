@@ -12,6 +12,7 @@ import (
 	"github.com/linuxvfs/linuxvfs"
 	"github.com/linuxvfs/linuxvfs/shell"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
+	"github.com/linuxvfs/linuxvfs/userland/awk"
 	"github.com/linuxvfs/linuxvfs/userland/coreutils"
 	"github.com/linuxvfs/linuxvfs/userland/sed"
 	"github.com/linuxvfs/linuxvfs/userland/utillinux"
@@ -24,6 +25,7 @@ func Programs() *applet.Set {
 	coreutils.Register(set)
 	utillinux.Register(set)
 	sed.Register(set)
+	awk.Register(set)
 	return set
 }
 

@@ -4,6 +4,7 @@ package coreutils
 
 import (
 	"github.com/linuxvfs/linuxvfs/internal/getopt"
+	"github.com/linuxvfs/linuxvfs/internal/posixre"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 
 	"bufio"
@@ -318,11 +319,14 @@ func (sp *grepSpec) compile() (*regexp.Regexp, error) {
 	}
 	alts := make([]string, len(sp.patterns))
 	for i, pat := range sp.patterns {
-		switch sp.syntax {
-		case 'F':
+		if sp.syntax == 'F' {
 			pat = regexp.QuoteMeta(pat)
-		case 'G':
-			pat = breToERE(pat)
+		} else {
+			var err error
+			syn := posixre.Syntax{ERE: sp.syntax == 'E', Dialect: posixre.Grep, Raw: true}
+			if pat, _, err = posixre.Translate(pat, syn); err != nil {
+				return nil, err
+			}
 		}
 		if sp.word {
 			// A match counts when no word character touches it on
@@ -338,31 +342,12 @@ func (sp *grepSpec) compile() (*regexp.Regexp, error) {
 	if sp.fold {
 		pat = `(?i)` + pat
 	}
-	return regexp.Compile(pat)
-}
-
-// breToERE turns a POSIX basic regular expression into Go syntax: \( \)
-// \{ \} \| \+ \? are the operators, the bare characters are literal.
-func breToERE(p string) string {
-	var b strings.Builder
-	for i := 0; i < len(p); i++ {
-		ch := p[i]
-		switch {
-		case ch == '\\' && i+1 < len(p) && strings.IndexByte("(){}|+?", p[i+1]) >= 0:
-			b.WriteByte(p[i+1])
-			i++
-		case ch == '\\' && i+1 < len(p):
-			b.WriteByte(ch)
-			b.WriteByte(p[i+1])
-			i++
-		case strings.IndexByte("(){}|+?", ch) >= 0:
-			b.WriteByte('\\')
-			b.WriteByte(ch)
-		default:
-			b.WriteByte(ch)
-		}
+	re, err := regexp.Compile(pat)
+	if err != nil {
+		return nil, posixre.ErrTooBig
 	}
-	return b.String()
+	re.Longest()
+	return re, nil
 }
 
 // grepOne searches one input and prints what the options ask for.

@@ -4,6 +4,7 @@ package coreutils
 
 import (
 	"fmt"
+	"github.com/linuxvfs/linuxvfs/internal/posixre"
 	"math"
 	"regexp"
 	"strconv"
@@ -223,7 +224,10 @@ func findRegex(p *findParser, name, arg string) (findExpr, error) {
 	case "posix-extended", "posix-egrep", "egrep", "awk", "posix-awk", "gnu-awk":
 		expr = arg
 	case "posix-basic", "grep", "ed", "sed", "posix-minimal-basic":
-		expr = breToERE(arg)
+		var err error
+		if expr, _, err = posixre.Translate(arg, posixre.Syntax{Dialect: posixre.Grep, Raw: true}); err != nil {
+			return nil, findErrf("%s", err)
+		}
 	default:
 		expr = emacsToERE(arg)
 	}

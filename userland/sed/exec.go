@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/linuxvfs/linuxvfs/internal/posixre"
 	"io"
 	"strings"
 
@@ -32,7 +33,7 @@ type machine struct {
 	readers  map[string]*bufio.Reader // R files by name
 	appendQ  []queued                 // a, r, R output of this cycle
 	replaced bool                     // for t and T
-	lastRe   *sedRegex
+	lastRe   *posixre.Regexp
 	status   int
 	quit     bool
 	exitCode int
@@ -208,13 +209,13 @@ func (m *machine) matches(a *address) (bool, error) {
 		if err != nil {
 			return false, err
 		}
-		return re.re.MatchString(latin1(m.ps.text)), nil
+		return re.MatchString(posixre.Latin1(m.ps.text)), nil
 	}
 	return false, nil
 }
 
 // regex resolves the empty regex to the last one used.
-func (m *machine) regex(re *sedRegex) (*sedRegex, error) {
+func (m *machine) regex(re *posixre.Regexp) (*posixre.Regexp, error) {
 	if re == nil {
 		if m.lastRe == nil {
 			return nil, &usageError{"-e expression #1, char 0: no previous regular expression"}
@@ -505,15 +506,15 @@ func (m *machine) substitute(s *substitution) error {
 	if err != nil {
 		return err
 	}
-	if s.re == nil && s.maxRef > re.nsub {
+	if s.re == nil && s.maxRef > re.NSub {
 		return &usageError{fmt.Sprintf("-e expression #1, char 0: invalid reference \\%d on `s' command's RHS", s.maxRef)}
 	}
-	sub := newSubject(m.ps.text)
+	sub := posixre.NewSubject(m.ps.text)
 	limit := -1
 	if !s.global {
 		limit = max(s.nth, 1)
 	}
-	all := sub.matches(re.re, limit)
+	all := sub.Matches(re.Regexp, limit)
 	first := max(s.nth, 1) - 1
 	if len(all) <= first {
 		return nil

@@ -4,6 +4,7 @@ package sed
 
 import (
 	"fmt"
+	"github.com/linuxvfs/linuxvfs/internal/posixre"
 	"strconv"
 	"strings"
 )
@@ -23,7 +24,7 @@ const (
 type address struct {
 	kind   addrKind
 	n1, n2 int
-	re     *sedRegex
+	re     *posixre.Regexp
 }
 
 // replPart is a piece of an s command's replacement.
@@ -35,7 +36,7 @@ type replPart struct {
 }
 
 type substitution struct {
-	re     *sedRegex // nil: the last regex used
+	re     *posixre.Regexp // nil: the last regex used
 	repl   []replPart
 	global bool
 	nth    int
@@ -248,7 +249,7 @@ func (p *parser) address(c int, first bool) (*address, int, error) {
 			return &address{kind: addrRegex}, c, nil
 		}
 		r.unget(c)
-		re, err := compileRegex(text, p.ere, icase, multi)
+		re, err := posixre.Compile(text, posixre.Syntax{ERE: p.ere, ICase: icase, Multiline: multi})
 		if err != nil {
 			return nil, 0, r.fail(err.Error())
 		}
@@ -663,14 +664,14 @@ flags:
 			return r.fail("cannot specify modifiers on empty regexp")
 		}
 	} else {
-		re, err := compileRegex(pat, p.ere, icase, multi)
+		re, err := posixre.Compile(pat, posixre.Syntax{ERE: p.ere, ICase: icase, Multiline: multi})
 		if err != nil {
 			return r.fail(err.Error())
 		}
 		s.re = re
 	}
 	s.repl = parseReplacement(rawRepl, s)
-	if s.re != nil && s.maxRef > s.re.nsub {
+	if s.re != nil && s.maxRef > s.re.NSub {
 		return r.fail(fmt.Sprintf("invalid reference \\%d on `s' command's RHS", s.maxRef))
 	}
 	cmd.subst = s
@@ -708,7 +709,7 @@ func parseReplacement(raw string, s *substitution) []replPart {
 			case d == '\n':
 				lit.WriteByte('\n')
 			case strings.IndexByte("doxc", d) >= 0:
-				b, n, ok := numericEscape(raw[i:])
+				b, n, ok := posixre.NumericEscape(raw[i:])
 				if !ok {
 					lit.WriteByte(d)
 					continue
@@ -763,7 +764,7 @@ func yText(s string) []byte {
 		if s[i] == '\\' && i+1 < len(s) {
 			i++
 			if strings.IndexByte("doxc", s[i]) >= 0 {
-				if b, n, ok := numericEscape(s[i:]); ok {
+				if b, n, ok := posixre.NumericEscape(s[i:]); ok {
 					out = append(out, b)
 					i += n - 1
 					continue

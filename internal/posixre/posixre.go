@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package sed
+// Package posixre translates POSIX regular expressions, basic and
+// extended, as sed, grep, find and awk read them, into Go's regexp syntax,
+// with glibc's error texts. Matching is leftmost-longest; in the C locale
+// every byte is one character (see Latin1).
+package posixre
 
 import (
 	"fmt"
@@ -10,69 +14,111 @@ import (
 	"unicode/utf8"
 )
 
-// regexError is a complaint about a regular expression, worded as glibc's
+// Error is a complaint about a regular expression, worded as glibc's
 // regcomp words it in the C locale.
-type regexError string
+type Error string
 
-func (e regexError) Error() string { return string(e) }
+func (e Error) Error() string { return string(e) }
 
+// The errors Compile and Translate return.
 const (
-	errBackRef     regexError = "Invalid back reference"
-	errPreceding   regexError = "Invalid preceding regular expression"
-	errParen       regexError = "Unmatched ( or \\("
-	errCloseParen  regexError = "Unmatched ) or \\)"
-	errBracket     regexError = "Unmatched [, [^, [:, [., or [="
-	errClass       regexError = "Invalid character class name"
-	errRange       regexError = "Invalid range end"
-	errBrace       regexError = "Unmatched \\{"
-	errBraceBody   regexError = "Invalid content of \\{\\}"
-	errTooBig      regexError = "Regular expression too big"
-	errTrailing    regexError = "Trailing backslash"
-	errUnsupported regexError = "word-start/end assertion (\\< \\>) not followed/preceded by a word character is not supported"
+	ErrBackRef     Error = "Invalid back reference"
+	ErrPreceding   Error = "Invalid preceding regular expression"
+	ErrParen       Error = "Unmatched ( or \\("
+	ErrCloseParen  Error = "Unmatched ) or \\)"
+	ErrBracket     Error = "Unmatched [, [^, [:, [., or [="
+	ErrClass       Error = "Invalid character class name"
+	ErrRange       Error = "Invalid range end"
+	ErrBrace       Error = "Unmatched \\{"
+	ErrBraceBody   Error = "Invalid content of \\{\\}"
+	ErrTooBig      Error = "Regular expression too big"
+	ErrTrailing    Error = "Trailing backslash"
+	ErrUnsupported Error = "word-start/end assertion (\\< \\>) not followed/preceded by a word character is not supported"
 )
 
-// sedRegex is one compiled address or s-command expression.
-type sedRegex struct {
-	re   *regexp.Regexp
-	nsub int // number of capture groups
+// Dialect says which program reads the expression: the escapes beyond
+// POSIX differ.
+type Dialect int
+
+const (
+	// Sed is GNU sed: \w \W \s \S \b \B \< \> \` \' and the
+	// character escapes \n \t \a \f \v \r \dNNN \oNNN \xHH \cX; in a
+	// bracket \n, \t and \\ are newline, tab and backslash.
+	Sed Dialect = iota
+	// Grep is GNU grep: the word and buffer escapes of Sed, no character
+	// escapes; a backslash in a bracket is itself.
+	Grep
+	// Awk is POSIX awk: no GNU escapes; a backslash escapes the next
+	// character in a bracket too (awk's string escapes were decoded
+	// before, see the awk package).
+	Awk
+)
+
+// Syntax is how an expression is read and matched.
+type Syntax struct {
+	ERE     bool // extended (else basic)
+	Dialect Dialect
+	ICase   bool
+	// Multiline makes ^ and $ match at newlines (sed's M flag).
+	Multiline bool
+	// Raw keeps bytes 0x80-0xff as they are, for subjects matched as
+	// UTF-8 text; otherwise each stands for one rune (see Latin1).
+	Raw bool
 }
 
-// compileRegex turns a POSIX basic (or, with ere, extended) expression as
-// sed reads it into a Go expression. Matching is leftmost-longest, '.'
-// matches newline, and every byte of the C locale stands for one rune
-// (bytes 0x80-0xff as U+0080-U+00FF, see latin1), so that matches are
-// bytewise.
-func compileRegex(pat string, ere, icase, multiline bool) (*sedRegex, error) {
-	tr := translator{src: pat, ere: ere}
-	body, err := tr.run()
+// Regexp is a compiled expression and its number of groups.
+type Regexp struct {
+	*regexp.Regexp
+	NSub int
+}
+
+// Compile turns a POSIX expression into a Go one. Matching is
+// leftmost-longest and '.' matches newline. Unless syn.Raw, every byte of
+// the C locale stands for one rune (bytes 0x80-0xff as U+0080-U+00FF, see
+// Latin1): match Latin1 subjects, so that matches are bytewise.
+func Compile(pat string, syn Syntax) (*Regexp, error) {
+	body, nsub, err := Translate(pat, syn)
 	if err != nil {
 		return nil, err
 	}
 	flags := "s"
-	if icase {
+	if syn.ICase {
 		flags += "i"
 	}
-	if multiline {
+	if syn.Multiline {
 		flags += "m"
 	}
 	re, err := regexp.Compile("(?" + flags + ")" + body)
 	if err != nil {
 		// Our translation should always be valid Go; what is not
 		// (huge repetitions) is too big for us.
-		return nil, errTooBig
+		return nil, ErrTooBig
 	}
 	re.Longest()
-	return &sedRegex{re: re, nsub: tr.groups}, nil
+	return &Regexp{Regexp: re, NSub: nsub}, nil
+}
+
+// Translate returns the Go form of a POSIX expression (without flags) and
+// its number of groups.
+func Translate(pat string, syn Syntax) (string, int, error) {
+	tr := translator{src: pat, ere: syn.ERE, dialect: syn.Dialect, raw: syn.Raw}
+	body, err := tr.run()
+	if err != nil {
+		return "", 0, err
+	}
+	return body, tr.groups, nil
 }
 
 // translator walks a POSIX expression and writes its Go form.
 type translator struct {
-	src    string
-	i      int
-	ere    bool
-	out    strings.Builder
-	groups int   // groups opened so far
-	open   []int // groups not yet closed
+	src     string
+	i       int
+	ere     bool
+	dialect Dialect
+	raw     bool
+	out     strings.Builder
+	groups  int   // groups opened so far
+	open    []int // groups not yet closed
 	// atomStart is where the last repeatable item begins in out, -1
 	// when there is none (start of the expression or of a group, after
 	// an alternation or an anchor); quantified says it already carries
@@ -99,7 +145,7 @@ func (t *translator) run() (string, error) {
 		}
 	}
 	if len(t.open) > 0 {
-		return "", errParen
+		return "", ErrParen
 	}
 	return t.out.String(), nil
 }
@@ -120,6 +166,13 @@ func (t *translator) atStart(before int) bool {
 // plain handles an unescaped character (or one a numeric escape
 // produced) that started at offset at.
 func (t *translator) plain(c byte, at int) error {
+	if t.raw && c >= 0x80 {
+		// A UTF-8 character stands for itself, whole.
+		r, n := utf8.DecodeRuneInString(t.src[at:])
+		t.i = at + n
+		t.atom(regexp.QuoteMeta(string(r)), false)
+		return nil
+	}
 	switch {
 	case c == '[':
 		return t.bracket()
@@ -158,6 +211,10 @@ func (t *translator) plain(c byte, at int) error {
 		case '+', '?':
 			return t.quantifier(string(c), false)
 		case '{':
+			if t.dialect == Awk {
+				// awk's braces are ordinary characters.
+				break
+			}
 			return t.interval()
 		}
 	}
@@ -168,10 +225,19 @@ func (t *translator) plain(c byte, at int) error {
 // escape handles what follows a backslash.
 func (t *translator) escape() error {
 	if t.i >= len(t.src) {
-		return errTrailing
+		return ErrTrailing
 	}
 	c := t.src[t.i]
 	t.i++
+	switch t.dialect {
+	case Awk:
+		return t.awkEscape(c)
+	case Grep:
+		if strings.IndexByte("ntafvrxodc", c) >= 0 {
+			t.literal(c)
+			return nil
+		}
+	}
 	if !t.ere {
 		switch c {
 		case '(':
@@ -226,7 +292,7 @@ func (t *translator) escape() error {
 			return nil
 		}
 		if !t.wordAhead() {
-			return errUnsupported
+			return ErrUnsupported
 		}
 		t.out.WriteString(`\b`)
 		t.atomStart, t.quantified = -1, false
@@ -239,12 +305,12 @@ func (t *translator) escape() error {
 			t.lastWord = true
 		}
 		if !t.lastWord {
-			return errUnsupported
+			return ErrUnsupported
 		}
 		t.out.WriteString(`\b`)
 		t.atomStart, t.quantified, t.lastWord = -1, false, false
 	case 'x', 'o', 'd', 'c':
-		b, n, ok := numericEscape(t.src[t.i-1:])
+		b, n, ok := NumericEscape(t.src[t.i-1:])
 		if !ok {
 			t.literal(c)
 			return nil
@@ -257,12 +323,57 @@ func (t *translator) escape() error {
 		if c >= '1' && c <= '9' {
 			// Back-references are beyond Go's engine; a reference to
 			// a group that does not exist is the same error in GNU sed.
-			return errBackRef
+			return ErrBackRef
 		}
 		t.literal(c)
 	}
 	return nil
 }
+
+// awkEscape handles a backslash in an awk expression: the escapes of
+// awk's strings, an octal byte, or the next character taken literally.
+func (t *translator) awkEscape(c byte) error {
+	b, n := AwkEscape(t.src[t.i-1:])
+	t.i += n - 1
+	t.literal(b)
+	return nil
+}
+
+// AwkEscape decodes the escape after a backslash at the start of s (s is
+// not empty) as awk's strings and expressions read it: the byte and how
+// many bytes of s it used. \n \t \r \f \v \a \b are control characters,
+// \NNN an octal byte (up to three digits), \xHH a hexadecimal one (up to
+// two digits); any other character stands for itself.
+func AwkEscape(s string) (byte, int) {
+	c := s[0]
+	if c >= '0' && c <= '7' {
+		v, n := 0, 0
+		for n < 3 && n < len(s) && s[n] >= '0' && s[n] <= '7' {
+			v = v*8 + int(s[n]-'0')
+			n++
+		}
+		return byte(v), n
+	}
+	if c == 'x' && len(s) > 1 && isHexDigit(s[1]) {
+		v, n := 0, 1
+		for n < 3 && n < len(s) && isHexDigit(s[n]) {
+			d, _ := strconv.ParseUint(s[n:n+1], 16, 8)
+			v = v*16 + int(d)
+			n++
+		}
+		return byte(v), n
+	}
+	if e, ok := awkControl[c]; ok {
+		return e, 1
+	}
+	return c, 1
+}
+
+func isHexDigit(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+var awkControl = map[byte]byte{'n': '\n', 't': '\t', 'r': '\r', 'f': '\f', 'v': '\v', 'a': '\a', 'b': '\b'}
 
 // wordAhead reports whether the expression continues with an item that
 // only matches a word character (a literal one, \w or a bracket of word
@@ -375,7 +486,7 @@ func (t *translator) atom(s string, word bool) {
 
 // literal writes one byte matched as itself.
 func (t *translator) literal(c byte) {
-	t.atom(regexp.QuoteMeta(latin1(string([]byte{c}))), isWordByte(c))
+	t.atom(regexp.QuoteMeta(Latin1(string([]byte{c}))), isWordByte(c))
 }
 
 // quantifier applies *, +, ? or an interval to the last item. A '*' with
@@ -384,13 +495,13 @@ func (t *translator) literal(c byte) {
 func (t *translator) quantifier(q string, star bool) error {
 	if t.atomStart < 0 {
 		if t.ere {
-			return errPreceding
+			return ErrPreceding
 		}
 		if star {
 			t.literal('*')
 			return nil
 		}
-		return errPreceding
+		return ErrPreceding
 	}
 	if t.quantified {
 		// a** and the like: repeat the repeated item.
@@ -414,7 +525,7 @@ func (t *translator) interval() error {
 	}
 	end := strings.Index(t.src[t.i:], closing)
 	if end < 0 {
-		return errBrace
+		return ErrBrace
 	}
 	body := t.src[t.i : t.i+end]
 	t.i += end + len(closing)
@@ -424,22 +535,22 @@ func (t *translator) interval() error {
 		m, err = 0, nil
 	}
 	if err != nil || m < 0 {
-		return errBraceBody
+		return ErrBraceBody
 	}
 	n := m
 	if comma {
 		n = -1
 		if hi != "" {
 			if n, err = strconv.Atoi(hi); err != nil || n < m {
-				return errBraceBody
+				return ErrBraceBody
 			}
 		}
 	}
 	if m > 0x7fff || n > 0x7fff {
-		return errTooBig
+		return ErrTooBig
 	}
 	if m > 1000 || n > 1000 {
-		return errTooBig
+		return ErrTooBig
 	}
 	q := fmt.Sprintf("{%d}", m)
 	if comma && n < 0 {
@@ -448,7 +559,7 @@ func (t *translator) interval() error {
 		q = fmt.Sprintf("{%d,%d}", m, n)
 	}
 	if t.atomStart < 0 {
-		return errPreceding
+		return ErrPreceding
 	}
 	return t.quantifier(q, false)
 }
@@ -468,7 +579,7 @@ func (t *translator) closeGroup() error {
 			t.literal(')')
 			return nil
 		}
-		return errCloseParen
+		return ErrCloseParen
 	}
 	start := t.open[len(t.open)-1]
 	t.open = t.open[:len(t.open)-1]
@@ -479,7 +590,7 @@ func (t *translator) closeGroup() error {
 
 func (t *translator) alternation() error {
 	if t.ere && t.i < len(t.src) && t.src[t.i] == '*' {
-		return errPreceding
+		return ErrPreceding
 	}
 	t.out.WriteString("|")
 	t.atomStart, t.quantified, t.lastWord = -1, false, false
@@ -508,7 +619,7 @@ func (t *translator) bracket() error {
 	var prev = -1 // the last single character, a possible range start
 	for {
 		if t.i >= len(t.src) {
-			return errBracket
+			return ErrBracket
 		}
 		c := t.src[t.i]
 		if c == ']' && !first {
@@ -521,27 +632,37 @@ func (t *translator) bracket() error {
 			kind := t.src[t.i+1]
 			end := strings.Index(t.src[t.i+2:], string(kind)+"]")
 			if end < 0 {
-				return errBracket
+				return ErrBracket
 			}
 			name := t.src[t.i+2 : t.i+2+end]
 			t.i += 2 + end + 2
 			if kind == ':' {
 				if !posixClasses[name] {
-					return errClass
+					return ErrClass
 				}
 				b.WriteString("[:" + name + ":]")
 				prev = -1
 				continue
 			}
 			if len(name) != 1 {
-				return errBracket
+				return ErrBracket
 			}
 			c = name[0]
 			if err := t.bracketChar(&b, c, &prev); err != nil {
 				return err
 			}
 			continue
-		case c == '\\' && t.i+1 < len(t.src) && strings.IndexByte("nt\\", t.src[t.i+1]) >= 0:
+		case c == '\\' && t.i+1 < len(t.src) && t.dialect == Awk:
+			var n int
+			c, n = AwkEscape(t.src[t.i+1:])
+			t.i += 1 + n
+		case t.raw && c >= 0x80:
+			r, n := utf8.DecodeRuneInString(t.src[t.i:])
+			t.i += n
+			b.WriteString(string(r))
+			prev = -1
+			continue
+		case c == '\\' && t.i+1 < len(t.src) && t.dialect == Sed && strings.IndexByte("nt\\", t.src[t.i+1]) >= 0:
 			c = map[byte]byte{'n': '\n', 't': '\t', '\\': '\\'}[t.src[t.i+1]]
 			t.i += 2
 		default:
@@ -568,13 +689,13 @@ func (t *translator) bracketChar(b *strings.Builder, c byte, prev *int) error {
 		if hi == '[' && t.i < len(t.src) && t.src[t.i] == '.' {
 			end := strings.Index(t.src[t.i+1:], ".]")
 			if end != 1 {
-				return errBracket
+				return ErrBracket
 			}
 			hi = t.src[t.i+1]
 			t.i += 3
 		}
 		if hi < c {
-			return errRange
+			return ErrRange
 		}
 		b.WriteString(classChar(c) + "-" + classChar(hi))
 		*prev = -1
@@ -599,13 +720,13 @@ func classChar(c byte) string {
 	if c < ' ' || c == 0x7f {
 		return fmt.Sprintf(`\x{%x}`, c)
 	}
-	return latin1(string([]byte{c}))
+	return Latin1(string([]byte{c}))
 }
 
-// numericEscape decodes \dNNN, \oNNN, \xHH and \cX at the start of s
+// NumericEscape decodes \dNNN, \oNNN, \xHH and \cX at the start of s
 // (which begins with the letter): the byte and how many bytes of s it
 // used.
-func numericEscape(s string) (byte, int, bool) {
+func NumericEscape(s string) (byte, int, bool) {
 	base, max := 0, 0
 	switch s[0] {
 	case 'd':
@@ -640,9 +761,9 @@ func numericEscape(s string) (byte, int, bool) {
 	return byte(v), n, true
 }
 
-// latin1 maps every byte of s to the rune of the same number, so that Go's
+// Latin1 maps every byte of s to the rune of the same number, so that Go's
 // UTF-8 engine sees one character per byte as the C locale does.
-func latin1(s string) string {
+func Latin1(s string) string {
 	ascii := true
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
@@ -660,16 +781,17 @@ func latin1(s string) string {
 	return b.String()
 }
 
-// subject is a text prepared for matching: the Latin-1 form, and the map
+// Subject is a text prepared for matching: the Latin-1 form, and the map
 // back to byte offsets of the original when they differ.
-type subject struct {
+type Subject struct {
 	orig, conv string
 	back       []int // back[i] is the original offset of conv offset i; nil if same
 }
 
-func newSubject(s string) *subject {
-	conv := latin1(s)
-	sub := &subject{orig: s, conv: conv}
+// NewSubject prepares s for matching.
+func NewSubject(s string) *Subject {
+	conv := Latin1(s)
+	sub := &Subject{orig: s, conv: conv}
 	if len(conv) != len(s) {
 		sub.back = make([]int, len(conv)+1)
 		o := 0
@@ -686,10 +808,10 @@ func newSubject(s string) *subject {
 	return sub
 }
 
-// matches finds up to n successive matches (all of them for n < 0), as
+// Matches finds up to n successive matches (all of them for n < 0), as
 // offsets in the original text. Successive matches do not overlap, and an
 // empty match right after a match is skipped, as sed's s///g has it.
-func (sub *subject) matches(re *regexp.Regexp, n int) [][]int {
+func (sub *Subject) Matches(re *regexp.Regexp, n int) [][]int {
 	all := re.FindAllStringSubmatchIndex(sub.conv, n)
 	if sub.back != nil {
 		for _, loc := range all {
