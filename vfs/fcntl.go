@@ -4,9 +4,9 @@ package vfs
 
 import "github.com/linuxvfs/linuxvfs/abi/linux"
 
-// setflMask are the status flags F_SETFL may change (SETFL_MASK, less
-// the ones with no meaning here: O_ASYNC and O_NOATIME's owner check).
-const setflMask = linux.O_APPEND | linux.O_NONBLOCK | linux.O_DIRECT
+// setflMask are the status flags F_SETFL may change (SETFL_MASK but for
+// O_ASYNC, which has no meaning without signals).
+const setflMask = linux.O_APPEND | linux.O_NONBLOCK | linux.O_DIRECT | linux.O_NOATIME
 
 // Fcntl is fcntl(2) for the commands a VFS answers: duplicating
 // descriptors, the close-on-exec flag, the status flags and pipe sizes.
@@ -14,12 +14,15 @@ const setflMask = linux.O_APPEND | linux.O_NONBLOCK | linux.O_DIRECT
 func (t *Task) Fcntl(fd int, cmd int, arg uint64) (int, error) {
 	switch cmd {
 	case linux.F_DUPFD, linux.F_DUPFD_CLOEXEC:
-		return t.dupFrom(fd, arg, cmd == linux.F_DUPFD_CLOEXEC)
+		return t.dupFrom(fd, uint64(uint32(arg)), cmd == linux.F_DUPFD_CLOEXEC)
 	case linux.F_GETFD, linux.F_SETFD:
 		return t.fdTable().cloexecFlag(fd, cmd == linux.F_SETFD, arg&linux.FD_CLOEXEC != 0)
 	}
 	var r int
 	err := t.withFile(fd, func(f *File) error {
+		if f.path && cmd != linux.F_GETFL {
+			return linux.EBADF // an O_PATH file answers only the commands above and F_GETFL
+		}
 		var err error
 		r, err = fileFcntl(t, f, cmd, arg)
 		return err
@@ -33,8 +36,8 @@ func fileFcntl(t *Task, f *File, cmd int, arg uint64) (int, error) {
 	case linux.F_GETFL:
 		return int(f.statusFlags()), nil
 	case linux.F_SETFL:
-		if f.path {
-			return 0, linux.EBADF
+		if arg&linux.O_NOATIME != 0 && f.Flags()&linux.O_NOATIME == 0 && !isOwner(t.Cred(), f.Inode()) {
+			return 0, linux.EPERM
 		}
 		for {
 			old := f.flags.Load()

@@ -185,10 +185,7 @@ func (fifoOps) WriteAt(f *File, b []byte, _ int64) (int, error) {
 	if p.readers == 0 {
 		return 0, linux.EPIPE
 	}
-	n := 0
-	if !packet {
-		n = p.mergeTail(b)
-	}
+	n := p.mergeTail(b)
 	for n < len(b) {
 		if p.readers == 0 {
 			return partial(n, linux.EPIPE)
@@ -210,9 +207,10 @@ func (fifoOps) WriteAt(f *File, b []byte, _ int64) (int, error) {
 	return n, nil
 }
 
-// mergeTail puts the part of b past its last whole page into the last
-// slot, when that slot takes more and the part fits; it returns how much
-// went in (all of b or nothing).
+// mergeTail puts the first len(b) mod 4096 bytes of b into the last
+// slot when that slot was written as a stream (whoever writes now) and
+// they fit there; it returns how many went in. The rest goes to fresh
+// pages, whole ones but for the last.
 func (p *pipe) mergeTail(b []byte) int {
 	tail := len(b) % pageSize
 	if tail == 0 || len(p.slots) == 0 {

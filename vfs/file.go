@@ -74,8 +74,8 @@ func (f *File) DecRef() {
 	if _, ok := f.ops.(fifoOps); ok {
 		fifoRelease(f)
 	}
-	if r, ok := f.ops.(FileReleaser); ok {
-		r.Release(f)
+	if r, ok := f.ops.(FileReleaser); ok && !f.path {
+		r.Release(f) // an O_PATH file was never ->open'ed
 	}
 	in := f.Inode()
 	if f.writer {

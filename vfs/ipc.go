@@ -78,6 +78,12 @@ func (ns *IPCNamespace) MqueueRoot() *Dentry {
 	return ns.mqMnt.root
 }
 
+// Dead reports whether the namespace's last task has left: its mqueue
+// superblock, if a mount still shows it, takes no new queues.
+func (ns *IPCNamespace) Dead() bool {
+	return ns.users.Load() == 0 && ns != ns.k.initIPC
+}
+
 // get and put count the tasks in the namespace; the last one out drops
 // its mqueue mount (put_ipc_ns → mq_put_mnt).
 func (ns *IPCNamespace) get() { ns.users.Add(1) }

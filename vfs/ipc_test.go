@@ -46,12 +46,20 @@ func TestIPCNamespaceMqueue(t *testing.T) {
 	if mi := init.Mountinfo(); strings.Count(mi, "mqueue") != 2 {
 		t.Fatalf("the namespaces' own mqueue mounts show in mountinfo:\n%s", mi)
 	}
+	if _, err := init.Open("/a", linux.O_TMPFILE|linux.O_RDWR, 0o600); err != linux.EOPNOTSUPP {
+		t.Errorf("O_TMPFILE in mqueue: %v, want EOPNOTSUPP", err)
+	}
+	child.Exit()
+	// The namespace is gone; its superblock, still mounted, takes no queue.
+	if fd, err := init.Creat("/b/q", 0o600); err != linux.EACCES {
+		init.Close(fd)
+		t.Errorf("a queue in a dead namespace's mqueue: %v, want EACCES", err)
+	}
 	for _, d := range []string{"/a", "/b"} {
 		if err := init.Umount(d); err != nil {
 			t.Fatal(err)
 		}
 	}
-	child.Exit()
 	if i, d, n := vfs.LiveMountIDs(k), vfs.LiveAnonDevs(k), vfs.KernMounts(k); i != ids || d != devs || n != kms {
 		t.Fatalf("after the namespace's last task left: %d mount IDs, %d devices, %d kernel mounts; want %d, %d, %d", i, d, n, ids, devs, kms)
 	}

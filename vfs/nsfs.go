@@ -107,8 +107,9 @@ func (t *Task) NamespaceLink(kind string) (string, error) {
 	return pseudoName(p.Dentry), nil
 }
 
-// NamespaceKinds are the entries of /proc/<pid>/ns, in Linux's order.
-var NamespaceKinds = []string{"ipc", "mnt", "uts"}
+// NamespaceKinds are the entries of /proc/<pid>/ns, in the order Linux's
+// readdir gives those it has of them.
+var NamespaceKinds = []string{"uts", "ipc", "mnt"}
 
 func (t *Task) namespace(kind string) Namespace {
 	switch kind {
@@ -142,6 +143,9 @@ func (nsFile) ReadDir(*File) ([]Dirent, error)           { return nil, linux.ENO
 func (t *Task) SetnsFd(fd int, nstype uint64) error {
 	var ns Namespace
 	err := t.withFile(fd, func(f *File) error {
+		if f.path {
+			return linux.EBADF
+		}
 		n, ok := f.Inode().Private.(Namespace)
 		if !ok || f.mnt != t.k.nsfsMnt {
 			return linux.EINVAL

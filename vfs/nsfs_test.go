@@ -106,3 +106,36 @@ func TestSetnsThroughFile(t *testing.T) {
 		t.Fatalf("after the last holder let go: %d mount IDs, want %d", n, ids)
 	}
 }
+
+// An O_PATH descriptor of a namespace file holds nothing and joins nothing.
+func TestNamespaceFileOPath(t *testing.T) {
+	init := bootMounts(t)
+	k := init.Kernel()
+	if err := k.RegisterFilesystem(proc.Type{}); err != nil {
+		t.Fatal(err)
+	}
+	init.Mkdir("/proc", 0o555)
+	if err := init.Mount("proc", "/proc", "proc", 0, ""); err != nil {
+		t.Fatal(err)
+	}
+	defer init.Umount("/proc")
+	child := init.Clone(0)
+	defer child.Exit()
+	if err := child.Unshare(linux.CLONE_NEWNS); err != nil {
+		t.Fatal(err)
+	}
+	name := fmt.Sprintf("/proc/%d/ns/mnt", child.TID())
+	for i := 0; i < 2; i++ {
+		fd, err := init.Open(name, linux.O_PATH, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := init.SetnsFd(fd, 0); err != linux.EBADF {
+			t.Errorf("setns through O_PATH: %v, want EBADF", err)
+		}
+		init.Close(fd)
+	}
+	if mi := child.Mountinfo(); mi == "" {
+		t.Fatal("O_PATH opens of its namespace file tore the child's namespace down")
+	}
+}

@@ -78,6 +78,9 @@ func buildOpenFlags(flags, mode uint32, umask uint32) (openHow, error) {
 		h.lookup |= lookupFollow
 	}
 	h.flags = flags &^ (linux.O_CREAT | linux.O_EXCL | linux.O_NOCTTY | linux.O_TRUNC | linux.O_TMPFILE&^linux.O_DIRECTORY)
+	if !h.isPath {
+		h.flags |= linux.O_LARGEFILE // force_o_largefile: every open on a 64-bit kernel
+	}
 	return h, nil
 }
 

@@ -74,8 +74,13 @@ func (k *Kernel) createPipeFiles(cred *Cred, flags uint32) (r, w *File, err erro
 	d := newPseudoObject(m.sb, linux.S_IFIFO|0o600, cred, fifoOps{})
 	p := inodePipe(d.inode)
 	p.readers, p.writers, p.rCounter, p.wCounter = 1, 1, 1, 1
+	// alloc_pipe_info: an unprivileged pipe starts no larger than
+	// pipe-max-size.
+	if max := int(k.pipeMaxSize.Load()); p.maxSlots*pageSize > max && !cred.HasCap(linux.CAP_SYS_RESOURCE) {
+		p.maxSlots = max / pageSize
+	}
 	path := Path{m, d}
-	r = newFile(path, linux.O_RDONLY|flags, true, false, false)
+	r = newFile(path, linux.O_RDONLY|flags&linux.O_NONBLOCK, true, false, false)
 	w = newFile(path, linux.O_WRONLY|flags, false, true, false)
 	for _, f := range []*File{r, w} {
 		f.ops, f.Private = fifoOps{}, p
@@ -104,18 +109,19 @@ func roundPipeSize(size uint64) int {
 	return n
 }
 
-// setSize is pipe_set_size: F_SETPIPE_SZ. Past pipe-max-size only with
-// CAP_SYS_RESOURCE; never below what the pipe holds now.
-func (p *pipe) setSize(cred *Cred, size uint64) (int, error) {
-	n := roundPipeSize(size)
+// setSize is pipe_set_size: F_SETPIPE_SZ, whose argument is an unsigned
+// int. Growing past pipe-max-size takes CAP_SYS_RESOURCE; never below
+// what the pipe holds now.
+func (p *pipe) setSize(cred *Cred, arg uint64) (int, error) {
+	n := roundPipeSize(uint64(uint32(arg)))
 	if n == 0 {
 		return 0, linux.EINVAL
 	}
-	if n > int(p.k.pipeMaxSize.Load()) && !cred.HasCap(linux.CAP_SYS_RESOURCE) {
-		return 0, linux.EPERM
-	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if n > p.maxSlots*pageSize && n > int(p.k.pipeMaxSize.Load()) && !cred.HasCap(linux.CAP_SYS_RESOURCE) {
+		return 0, linux.EPERM
+	}
 	if len(p.slots) > n/pageSize {
 		return 0, linux.EBUSY
 	}

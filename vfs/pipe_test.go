@@ -267,3 +267,65 @@ func TestPipeAtomicWritesFromManyTasks(t *testing.T) {
 		}
 	}
 }
+
+// Findings of the review against Linux 6.18, each checked on the host.
+func TestPipeAndFcntlCorners(t *testing.T) {
+	init := bootMounts(t)
+	r, w := newPipe(t, init, linux.O_DIRECT)
+	if fl, _ := init.Fcntl(r, linux.F_GETFL, 0); fl != linux.O_RDONLY {
+		t.Errorf("read end of an O_DIRECT pipe: F_GETFL %o, want 0 (only O_NONBLOCK reaches it)", fl)
+	}
+	init.Close(r)
+	init.Close(w)
+	// A stream page takes a packet writer's short tail too.
+	r, w = newPipe(t, init, 0)
+	init.Write(w, []byte("a"))
+	init.Fcntl(w, linux.F_SETFL, linux.O_DIRECT)
+	init.Write(w, []byte("bc"))
+	buf := make([]byte, 2)
+	n1, _ := init.Read(r, buf)
+	first := string(buf[:n1])
+	n2, _ := init.Read(r, buf)
+	if first+string(buf[:n2]) != "abc" {
+		t.Errorf("reads gave %q then %q, want \"ab\" then \"c\"", first, buf[:n2])
+	}
+	// Shrinking is allowed past pipe-max-size; growing is not, unprivileged.
+	k := init.Kernel()
+	k.SetPipeMaxSize(4096)
+	defer k.SetPipeMaxSize(linux.PipeMaxSizeDefault)
+	user := init.Clone(0)
+	defer user.Exit()
+	user.SetCred(vfs.UserCred(1000, 1000))
+	if n, err := user.Fcntl(r, linux.F_SETPIPE_SZ, 16384); n != 16384 || err != nil {
+		t.Errorf("unprivileged shrink above pipe-max-size: %d, %v", n, err)
+	}
+	if _, err := user.Fcntl(r, linux.F_SETPIPE_SZ, 32768); err != linux.EPERM {
+		t.Errorf("unprivileged growth past pipe-max-size: %v, want EPERM", err)
+	}
+	if fds, err := user.Pipe2(0); err != nil {
+		t.Fatal(err)
+	} else if n, _ := user.Fcntl(fds[0], linux.F_GETPIPE_SZ, 0); n != 4096 {
+		t.Errorf("an unprivileged new pipe: %d bytes, want pipe-max-size 4096", n)
+	}
+	if n, err := init.Fcntl(r, linux.F_SETPIPE_SZ, 1<<32|4096); n != 4096 || err != nil {
+		t.Errorf("F_SETPIPE_SZ takes an unsigned int: %d, %v", n, err)
+	}
+	init.Close(r)
+	init.Close(w)
+	f, _ := init.Open("/f", linux.O_RDONLY|linux.O_NOFOLLOW|linux.O_CLOEXEC, 0)
+	if fl, _ := init.Fcntl(f, linux.F_GETFL, 0); fl != linux.O_LARGEFILE|linux.O_NOFOLLOW {
+		t.Errorf("F_GETFL of open(O_NOFOLLOW|O_CLOEXEC): %o, want 0500000", fl)
+	}
+	if _, err := user.Fcntl(f, linux.F_SETFL, linux.O_NOATIME); err != linux.EPERM {
+		t.Errorf("O_NOATIME on another's file: %v, want EPERM", err)
+	}
+	init.Close(f)
+	p, _ := init.Open("/b", linux.O_PATH, 0)
+	if fl, _ := init.Fcntl(p, linux.F_GETFL, 0); fl != linux.O_PATH {
+		t.Errorf("F_GETFL of an O_PATH file: %o, want 010000000", fl)
+	}
+	if _, err := init.Fcntl(p, 9999, 0); err != linux.EBADF {
+		t.Errorf("unknown command on O_PATH: %v, want EBADF", err)
+	}
+	init.Close(p)
+}

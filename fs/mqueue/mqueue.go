@@ -67,6 +67,7 @@ func (contextOps) GetTree(fc *vfs.FsContext) error {
 	// kern_mount), so the flags and "ro" of a mount(2) that later finds
 	// it never reach it: they qualify that mount only.
 	sb.SetFlags(0, mountSbFlags)
+	sb.Private = fc.IPCNamespace()
 	ops := &inodeOps{FS: &libfs.FS{NextIno: fc.Kernel.GetNextIno, DirSizes: true}}
 	root, err := ops.NewRoot(sb, vfs.InodeAttr{Mode: linux.S_IFDIR | 0o1777})
 	if err != nil {
@@ -101,6 +102,9 @@ func (o *inodeOps) Mknod(dir *vfs.Inode, name string, attr vfs.InodeAttr) (*vfs.
 	if attr.Mode&linux.S_IFMT != linux.S_IFREG {
 		return nil, linux.EPERM
 	}
+	if dir.Superblock().Private.(*vfs.IPCNamespace).Dead() {
+		return nil, linux.EACCES // the namespace is gone (no s_fs_info)
+	}
 	in, err := o.FS.Mknod(dir, name, attr)
 	if err != nil {
 		return nil, err
@@ -114,6 +118,11 @@ func (o *inodeOps) Mknod(dir *vfs.Inode, name string, attr vfs.InodeAttr) (*vfs.
 
 func (o *inodeOps) Mkdir(*vfs.Inode, string, vfs.InodeAttr) (*vfs.Inode, error) {
 	return nil, linux.EPERM
+}
+
+// Tmpfile: mqueue has no tmpfile operation.
+func (o *inodeOps) Tmpfile(*vfs.Inode, vfs.InodeAttr) (*vfs.Inode, error) {
+	return nil, linux.EOPNOTSUPP
 }
 
 func (o *inodeOps) Symlink(*vfs.Inode, string, string, vfs.InodeAttr) (*vfs.Inode, error) {

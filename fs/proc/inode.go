@@ -68,7 +68,7 @@ func inoOf(n node) uint64 {
 	if n.tid == 0 {
 		return 0xF0000000 + uint64(n.kind)
 	}
-	return 1<<32 | uint64(n.tid)<<20 | uint64(n.kind)<<12 | uint64(n.fd)&0xfff
+	return 1<<52 | uint64(uint32(n.tid))<<20 | uint64(n.kind)<<12 | uint64(n.fd)&0xfff
 }
 
 func (o *inodeOps) newInode(n node, mode uint32, uid uint32) *vfs.Inode {

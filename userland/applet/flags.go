@@ -40,6 +40,9 @@ type flagDef struct {
 	short    byte
 	arg      string // "" for a flag without argument, else its placeholder
 	optional bool   // the argument may be left out (--name[=ARG])
+	// attached lets the short form of an optional argument take one
+	// written against it, as getopt's "m::" does (-mFILE).
+	attached bool
 	usage    string
 	set      func(v string, given bool) error
 }
@@ -134,6 +137,14 @@ func (f *FlagSet) OptionalFunc(long, short, usage string, fn func(v string, give
 	f.add(long, short, placeholder(usage), usage, fn).optional = true
 }
 
+// OptionalArgFunc is OptionalFunc whose short form takes an argument too,
+// written against it (-mFILE, as getopt's "m::"), as util-linux's
+// namespace options do.
+func (f *FlagSet) OptionalArgFunc(long, short, usage string, fn func(v string, given bool) error) {
+	d := f.add(long, short, placeholder(usage), usage, fn)
+	d.optional, d.attached = true, true
+}
+
 // ArgFunc declares an option with a required argument that calls fn
 // where it appears; fn may return an error to print, or ErrReported.
 func (f *FlagSet) ArgFunc(long, short, usage string, fn func(v string) error) {
@@ -159,7 +170,7 @@ func (c *Cmd) Parse(f *FlagSet) ([]string, bool) {
 	for i, d := range f.flags {
 		o := getopt.Option{Short: d.short, Long: d.long, ID: 0x2000 + i}
 		switch {
-		case d.optional && d.short != 0 && d.long != "":
+		case d.optional && d.short != 0 && d.long != "" && !d.attached:
 			// The short form takes no argument: "-bv" is -b -v.
 			opts = append(opts, getopt.Option{Short: d.short, ID: o.ID})
 			o.Short, o.Arg = 0, getopt.OptionalArg

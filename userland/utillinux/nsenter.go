@@ -4,6 +4,7 @@ package utillinux
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
@@ -18,8 +19,7 @@ type nsKind struct {
 }
 
 // nsKinds are in the order nsenter joins them: the user namespace first
-// (it decides what the others may do), the mount namespace last but for
-// the time namespace, so that paths are opened where they were named.
+// (it decides what the others may do), the mount namespace near the end.
 var nsKinds = []nsKind{
 	{"user", "U", "user", linux.CLONE_NEWUSER},
 	{"cgroup", "C", "cgroup", linux.CLONE_NEWCGROUP},
@@ -48,26 +48,26 @@ func nsenterApplet(c *cmd) int {
 	req := nsenterRequest{files: map[string]string{}}
 	fs := c.FlagSet()
 	fs.Synopsis = "[options] [<program> [<argument>...]]"
-	fs.About = "Run a program in the namespaces of another task."
+	fs.About = "Start a program inside namespaces taken from a task or from namespace files."
 	fs.InOrder = true
 	fs.StringVarP(&req.target, "target", "t", "", "PID: the task whose namespaces to enter")
 	fs.BoolVarP(&req.all, "all", "a", false, "enter every namespace of the target")
 	for _, k := range nsKinds {
 		k := k
-		fs.OptionalFunc(k.long, k.short, "=FILE: enter the "+k.long+" namespace (of FILE)", func(v string, given bool) error {
+		fs.OptionalArgFunc(k.long, k.short, "=FILE: enter the "+k.long+" namespace (of FILE)", func(v string, given bool) error {
 			req.files[k.proc] = v
 			return nil
 		})
 	}
-	fs.OptionalFunc("root", "r", "=DIR: the root directory (the target's)", func(v string, _ bool) error {
+	fs.OptionalArgFunc("root", "r", "=DIR: the root directory (the target's)", func(v string, _ bool) error {
 		req.root = &v
 		return nil
 	})
-	fs.OptionalFunc("wd", "w", "=DIR: the working directory (the target's)", func(v string, _ bool) error {
+	fs.OptionalArgFunc("wd", "w", "=DIR: the working directory (the target's)", func(v string, _ bool) error {
 		req.wd = &v
 		return nil
 	})
-	fs.Bool("no-fork", false, "do not fork before running the program")
+	fs.BoolP("no-fork", "F", false, "run the program without forking first")
 	fs.BoolP("preserve-credentials", "", false, "leave uids and gids alone")
 	args, ok := c.Parse(fs)
 	if !ok {
@@ -76,79 +76,141 @@ func nsenterApplet(c *cmd) int {
 	return c.nsenter(req, args)
 }
 
-// nsenter opens every namespace file first, then joins them in order,
-// then changes root and directory, then runs the program.
+// nsenter opens every namespace file and directory first, in the
+// caller's namespaces, then joins the namespaces in order, then moves to
+// the root and directory asked for, then runs the program.
 func (c *cmd) nsenter(req nsenterRequest, args []string) int {
+	if req.target != "" {
+		if _, err := strconv.ParseUint(req.target, 10, 31); err != nil {
+			c.ulWarn("failed to parse pid: '%s'", req.target)
+			return 1
+		}
+	} else if req.all {
+		c.ulWarn("no target PID specified for --all")
+		return 1
+	}
 	t := c.Task.Clone(0)
 	defer t.Exit()
-	var fds []int
-	defer func() {
-		for _, fd := range fds {
-			t.Close(fd)
+	o := &nsenterOpens{c: c, t: t}
+	defer o.closeAll()
+	joined, ok := o.namespaces(req)
+	if !ok {
+		return 1
+	}
+	place, ok := o.places(req)
+	if !ok {
+		return 1
+	}
+	for i, k := range joined {
+		if err := t.SetnsFd(o.fds[i], k.flag); err != nil {
+			c.ulWarn("reassociate to namespace 'ns/%s' failed: %s", k.proc, applet.ErrText(err))
+			return 1
 		}
-	}()
+	}
+	if !c.nsenterMove(t, place) {
+		return 1
+	}
+	// Programs resolve through the applet set unless -r moved the root.
+	return c.runCommand(t, args, req.root == nil || t.Root() == c.Task.Root())
+}
+
+// nsenterOpens holds the descriptors nsenter opened before joining.
+type nsenterOpens struct {
+	c   *cmd
+	t   *vfs.Task
+	fds []int
+}
+
+func (o *nsenterOpens) closeAll() {
+	for _, fd := range o.fds {
+		o.t.Close(fd)
+	}
+}
+
+// open opens file, or the target's /proc entry when file is "", and
+// reports failures in nsenter's words.
+func (o *nsenterOpens) open(file, target, what string) (int, bool) {
+	if file == "" {
+		if target == "" {
+			o.c.ulWarn("neither filename nor target pid supplied for %s", what)
+			return -1, false
+		}
+		file = fmt.Sprintf("/proc/%s/%s", target, what)
+	}
+	fd, err := o.t.Open(file, linux.O_RDONLY|linux.O_CLOEXEC, 0)
+	if err != nil {
+		o.c.ulWarn("cannot open %s: %s", file, applet.ErrText(err))
+		return -1, false
+	}
+	o.fds = append(o.fds, fd)
+	return fd, true
+}
+
+// namespaces opens the namespace files asked for, in joining order.
+func (o *nsenterOpens) namespaces(req nsenterRequest) ([]nsKind, bool) {
 	var joined []nsKind
 	for _, k := range nsKinds {
 		file, asked := req.files[k.proc]
 		if !asked && !(req.all && k.flag&modelledNamespaces != 0) {
 			continue
 		}
-		if file == "" {
-			if req.target == "" {
-				c.ulWarn("neither filename nor target pid supplied for ns/%s", k.proc)
-				return 1
-			}
-			file = fmt.Sprintf("/proc/%s/ns/%s", req.target, k.proc)
+		if _, ok := o.open(file, req.target, "ns/"+k.proc); !ok {
+			return nil, false
 		}
-		fd, err := t.Open(file, linux.O_RDONLY|linux.O_CLOEXEC, 0)
-		if err != nil {
-			c.ulWarn("cannot open %s: %s", file, applet.ErrText(err))
-			return 1
-		}
-		fds = append(fds, fd)
 		joined = append(joined, k)
 	}
-	for i, k := range joined {
-		if err := t.SetnsFd(fds[i], k.flag); err != nil {
-			c.ulWarn("reassociate to namespace 'ns/%s' failed: %s", k.proc, applet.ErrText(err))
-			return 1
+	return joined, true
+}
+
+// nsenterPlace is where the program starts: descriptors of the new root
+// and working directory, -1 for none.
+type nsenterPlace struct{ root, wd int }
+
+// places opens the root (-r) and working directory (-w) before any
+// namespace is joined; with a root but no directory the program stays
+// in the directory nsenter was started in.
+func (o *nsenterOpens) places(req nsenterRequest) (nsenterPlace, bool) {
+	p := nsenterPlace{-1, -1}
+	var ok bool
+	if req.root != nil {
+		if p.root, ok = o.open(*req.root, req.target, "root"); !ok {
+			return p, false
 		}
 	}
-	if code, ok := c.nsenterPlace(t, req); !ok {
-		return code
+	switch {
+	case req.wd != nil:
+		if p.wd, ok = o.open(*req.wd, req.target, "cwd"); !ok {
+			return p, false
+		}
+	case req.root != nil:
+		if p.wd, ok = o.open(".", "", "cwd"); !ok {
+			return p, false
+		}
 	}
-	return c.runCommand(t, args, req.root == nil)
+	return p, true
+}
+
+// nsenterMove changes root, then directory, through the descriptors.
+func (c *cmd) nsenterMove(t *vfs.Task, p nsenterPlace) bool {
+	if p.root >= 0 {
+		if err := t.Fchdir(p.root); err != nil {
+			c.ulWarn("change directory by root file descriptor failed: %s", applet.ErrText(err))
+			return false
+		}
+		if err := t.Chroot("."); err != nil {
+			c.ulWarn("chroot failed: %s", applet.ErrText(err))
+			return false
+		}
+	}
+	if p.wd >= 0 {
+		if err := t.Fchdir(p.wd); err != nil {
+			c.ulWarn("change directory by working directory file descriptor failed: %s", applet.ErrText(err))
+			return false
+		}
+	}
+	return true
 }
 
 // modelledNamespaces are the kinds --all enters: those the kernel model
 // has (a task has every kind on Linux).
 const modelledNamespaces = linux.CLONE_NEWNS | linux.CLONE_NEWUTS | linux.CLONE_NEWIPC
-
-// nsenterPlace applies --root and --wd: the target's root and working
-// directory unless a directory is named.
-func (c *cmd) nsenterPlace(t *vfs.Task, req nsenterRequest) (int, bool) {
-	if req.root != nil {
-		dir := *req.root
-		if dir == "" {
-			dir = "/proc/" + req.target + "/root"
-		}
-		if err := t.Chroot(dir); err != nil {
-			c.ulWarn("cannot change root directory to '%s': %s", dir, applet.ErrText(err))
-			return 1, false
-		}
-	}
-	if req.wd != nil || req.root != nil {
-		dir := "/"
-		if req.wd != nil {
-			dir = *req.wd
-			if dir == "" {
-				dir = "/proc/" + req.target + "/cwd"
-			}
-		}
-		if err := t.Chdir(dir); err != nil {
-			c.ulWarn("cannot change directory to '%s': %s", dir, applet.ErrText(err))
-			return 1, false
-		}
-	}
-	return 0, true
-}
