@@ -3,7 +3,6 @@
 package vfs
 
 import (
-	"slices"
 	"sync"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -23,14 +22,35 @@ type pipe struct {
 	writers  int
 	rCounter int // opens for reading ever made (r_counter)
 	wCounter int
+	// spare holds pages read empty, for the next writes to reuse.
+	spare [][]byte
 }
 
 // pipeSlot is one page of a pipe (struct pipe_buffer): the unread bytes
 // of one write, or of several short writes merged, or one packet.
 type pipeSlot struct {
-	data   []byte // unread bytes; the page's room is pageSize
-	used   int    // bytes of the page written so far, read or not
+	page   []byte // the bytes written to the page, read or not
+	off    int    // how many of them were read
 	packet bool   // an O_DIRECT write: read whole or cut short
+}
+
+// newPage is a page to write to: a spare one, or a fresh one.
+func (p *pipe) newPage() []byte {
+	if n := len(p.spare); n > 0 {
+		pg := p.spare[n-1]
+		p.spare = p.spare[:n-1]
+		return pg[:0]
+	}
+	return make([]byte, 0, pageSize)
+}
+
+// dropHead releases the oldest slot, keeping its page for reuse.
+func (p *pipe) dropHead() {
+	if len(p.spare) < p.maxSlots {
+		p.spare = append(p.spare, p.slots[0].page)
+	}
+	p.slots[0] = pipeSlot{}
+	p.slots = p.slots[1:]
 }
 
 const pageSize = 4096
@@ -128,7 +148,7 @@ func fifoRelease(f *File) {
 		p.writers--
 	}
 	if p.readers == 0 && p.writers == 0 {
-		p.slots = nil
+		p.slots, p.spare = nil, nil
 		p.k.sleepers.remove(p)
 	}
 	p.cond.Broadcast()
@@ -158,12 +178,12 @@ func (fifoOps) ReadAt(f *File, b []byte, _ int64) (int, error) {
 	n := 0
 	for n < len(b) && len(p.slots) > 0 {
 		s := &p.slots[0]
-		c := copy(b[n:], s.data)
+		c := copy(b[n:], s.page[s.off:])
 		n += c
-		s.data = s.data[c:]
-		if len(s.data) == 0 || s.packet {
-			p.slots = p.slots[1:]
-			if s.packet {
+		s.off += c
+		if packet := s.packet; s.off == len(s.page) || packet {
+			p.dropHead()
+			if packet {
 				break
 			}
 		}
@@ -185,6 +205,8 @@ func (fifoOps) WriteAt(f *File, b []byte, _ int64) (int, error) {
 	if p.readers == 0 {
 		return 0, linux.EPIPE
 	}
+	// Readers can only run once this write sleeps or ends: wake them then.
+	defer p.cond.Broadcast()
 	n := p.mergeTail(b)
 	for n < len(b) {
 		if p.readers == 0 {
@@ -194,15 +216,15 @@ func (fifoOps) WriteAt(f *File, b []byte, _ int64) (int, error) {
 			if f.Flags()&linux.O_NONBLOCK != 0 {
 				return partial(n, linux.EAGAIN)
 			}
+			p.cond.Broadcast()
 			if err := p.wait(); err != nil {
 				return partial(n, err)
 			}
 			continue
 		}
 		c := min(pageSize, len(b)-n)
-		p.slots = append(p.slots, pipeSlot{data: slices.Clone(b[n : n+c]), used: c, packet: packet})
+		p.slots = append(p.slots, pipeSlot{page: append(p.newPage(), b[n:n+c]...), packet: packet})
 		n += c
-		p.cond.Broadcast()
 	}
 	return n, nil
 }
@@ -217,12 +239,10 @@ func (p *pipe) mergeTail(b []byte) int {
 		return 0
 	}
 	s := &p.slots[len(p.slots)-1]
-	if s.packet || s.used+tail > pageSize {
+	if s.packet || len(s.page)+tail > pageSize {
 		return 0
 	}
-	s.data = append(s.data, b[:tail]...)
-	s.used += tail
-	p.cond.Broadcast()
+	s.page = append(s.page, b[:tail]...)
 	return tail
 }
 
@@ -230,7 +250,7 @@ func (p *pipe) mergeTail(b []byte) int {
 func (p *pipe) unread() int {
 	n := 0
 	for _, s := range p.slots {
-		n += len(s.data)
+		n += len(s.page) - s.off
 	}
 	return n
 }
