@@ -563,16 +563,16 @@ var ulCases = []ulCase{
 			"/mnt/x v             tmpfs  rw,relatime\n" +
 			"/b     tmpfs[/a/sub] tmpfs  rw,relatime\n" +
 			"/c     tmpfs[/a/sub] tmpfs  rw,relatime\n" +
-			"/             5      1   0:5   /      private\n" +
-			"|-/proc       6      5   0:6   /      private\n" +
-			"|-/dev        7      5   0:7   /      private\n" +
-			"|-/tmp        8      5   0:8   /      private\n" +
-			"|-/run        9      5   0:9   /      private\n" +
-			"|-/mnt       10      5   0:10  /      private\n" +
-			"| `-/mnt/x   11     10   0:11  /      private\n" +
-			"|   `-/mnt/x 12     11   0:12  /      private,unbindable\n" +
-			"|-/b         13      5   0:5   /a/sub shared\n" +
-			"`-/c         14      5   0:5   /a/sub private,slave\n",
+			"/             6      1   0:6   /      private\n" +
+			"|-/proc       7      6   0:7   /      private\n" +
+			"|-/dev        8      6   0:8   /      private\n" +
+			"|-/tmp        9      6   0:9   /      private\n" +
+			"|-/run       10      6   0:10  /      private\n" +
+			"|-/mnt       11      6   0:11  /      private\n" +
+			"| `-/mnt/x   12     11   0:12  /      private\n" +
+			"|   `-/mnt/x 13     12   0:13  /      private,unbindable\n" +
+			"|-/b         14      6   0:6   /a/sub shared\n" +
+			"`-/c         15      6   0:6   /a/sub private,slave\n",
 	},
 	{
 		name:   "findmnt/submounts",
@@ -626,7 +626,7 @@ var ulCases = []ulCase{
 			"{\n" +
 			"   \"filesystems\": [\n" +
 			"      {\n" +
-			"         \"id\": 11,\n" +
+			"         \"id\": 12,\n" +
 			"         \"target\": \"/mnt/x\"\n" +
 			"      }\n" +
 			"   ]\n" +
@@ -665,7 +665,7 @@ var ulCases = []ulCase{
 		stdout: "TARGET SOURCE FSTYPE OPTIONS\n" +
 			"/mnt my\\x20src tmpfs rw,relatime,size=1024k\n" +
 			"TARGET=\"/mnt\" SOURCE=\"my src\" FSTYPE=\"tmpfs\" OPTIONS=\"rw,relatime,size=1024k\"\n" +
-			"MAJ_MIN=\"0:10\" USE_PCT=\"0%\"\n",
+			"MAJ_MIN=\"0:11\" USE_PCT=\"0%\"\n",
 	},
 	{
 		name:   "findmnt/match",

@@ -69,6 +69,8 @@ type Kernel struct {
 	// nsfsMnt is nsfs_mnt; nsInums numbers namespaces (proc_inum_ida).
 	nsfsMnt *Mount
 	nsInums *IDA
+	// sockMnt is sock_mnt.
+	sockMnt *Mount
 	// pipeMnt is pipe_mnt, the kernel's mount of pipefs; pipeMaxSize is
 	// /proc/sys/fs/pipe-max-size.
 	pipeMnt     *Mount
@@ -235,13 +237,16 @@ func (k *Kernel) FsData(key any, mk func() any) any {
 // Interrupt can wake them.
 type sleeperSet struct {
 	mu  sync.Mutex
-	all map[*pipe]struct{}
+	all map[sleeper]struct{}
 }
 
-func (s *sleeperSet) add(p *pipe) {
+// sleeper is something a task may sleep on: a pipe, a socket pair.
+type sleeper interface{ wake() }
+
+func (s *sleeperSet) add(p sleeper) {
 	s.mu.Lock()
 	if s.all == nil {
-		s.all = make(map[*pipe]struct{})
+		s.all = make(map[sleeper]struct{})
 	}
 	s.all[p] = struct{}{}
 	s.mu.Unlock()
@@ -256,7 +261,7 @@ func (s *sleeperSet) add(p *pipe) {
 func (k *Kernel) Interrupt() {
 	k.interrupted.Store(true)
 	k.sleepers.mu.Lock()
-	all := make([]*pipe, 0, len(k.sleepers.all))
+	all := make([]sleeper, 0, len(k.sleepers.all))
 	for p := range k.sleepers.all {
 		all = append(all, p)
 	}
@@ -270,7 +275,7 @@ func (k *Kernel) Interrupt() {
 // has been interrupted.
 func (t *Task) fatalSignalPending() bool { return t.k.interrupted.Load() }
 
-func (s *sleeperSet) remove(p *pipe) {
+func (s *sleeperSet) remove(p sleeper) {
 	s.mu.Lock()
 	delete(s.all, p)
 	s.mu.Unlock()

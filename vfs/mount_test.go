@@ -190,9 +190,9 @@ func TestMountIDsReused(t *testing.T) {
 	if err := init.Mount("t", "/mnt", "tmpfs", 0, ""); err != nil {
 		t.Fatal(err)
 	}
-	// rootfs is mount 1 on device 0:1, and the kernel's own nsfs and
-	// pipefs 2 and 3; the lowest free ID and minor are 4.
-	want := "4 1 0:4 / /mnt rw,relatime - tmpfs t rw\n"
+	// rootfs is mount 1 on device 0:1, and the kernel's own nsfs, sockfs
+	// and pipefs 2 to 4; the lowest free ID and minor are 5.
+	want := "5 1 0:5 / /mnt rw,relatime - tmpfs t rw\n"
 	if got := init.Mountinfo(); !strings.HasSuffix(got, want) {
 		t.Fatalf("mountinfo:\n%s\nwant last line %q", got, want)
 	}
@@ -233,11 +233,11 @@ func TestSharedSubtreeBindPropagation(t *testing.T) {
 	}
 	got := init.Mountinfo()
 	want := []string{
-		"4 1 0:4 / /mnt rw,relatime shared:1 - tmpfs t rw",
-		"5 1 0:4 / /b rw,relatime master:1 - tmpfs t rw",
-		"6 4 0:5 / /mnt/y rw,relatime shared:2 - tmpfs u rw",
-		"7 5 0:5 / /b/y rw,relatime master:2 - tmpfs u rw",
-		"8 5 0:6 / /b/z rw,relatime - tmpfs v rw",
+		"5 1 0:5 / /mnt rw,relatime shared:1 - tmpfs t rw",
+		"6 1 0:5 / /b rw,relatime master:1 - tmpfs t rw",
+		"7 5 0:6 / /mnt/y rw,relatime shared:2 - tmpfs u rw",
+		"8 6 0:6 / /b/y rw,relatime master:2 - tmpfs u rw",
+		"9 6 0:7 / /b/z rw,relatime - tmpfs v rw",
 	}
 	if !strings.Contains(got, strings.Join(want, "\n")) {
 		t.Fatalf("mountinfo:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))

@@ -166,15 +166,19 @@ func (k *Kernel) InitMountTree(rootfs FilesystemType, data string) (*Task, error
 }
 
 // initInternalMounts makes the mounts the kernel keeps for itself, in the
-// order Linux makes them once rootfs is up: nsfs (nsfs_init), pipefs
-// (init_pipe_fs), then the initial IPC namespace's mqueue if its type was
-// registered (init_mqueue_fs). Each takes a mount ID, as on Linux.
+// order Linux makes them once rootfs is up: nsfs (nsfs_init), sockfs
+// (sock_init, a core initcall), pipefs (init_pipe_fs, an fs initcall),
+// then the initial IPC namespace's mqueue if its type was registered
+// (init_mqueue_fs). Each takes a mount ID, as on Linux.
 func (k *Kernel) initInternalMounts() error {
 	m, err := k.KernMount(nsfs)
 	if err != nil {
 		return err
 	}
 	k.nsfsMnt = m
+	if err := k.initSockfs(); err != nil {
+		return err
+	}
 	if err := k.initPipefs(); err != nil {
 		return err
 	}

@@ -227,3 +227,23 @@ const FIONREAD = 0x541B
 
 // PIPEFS_MAGIC is pipefs's statfs f_type.
 const PIPEFS_MAGIC = 0x50495045
+
+// Sockets: the one family modelled, types and flags of socket(2) and
+// socketpair(2), shutdown(2)'s how (include/linux/socket.h, net.h).
+const (
+	AF_UNIX = 1
+
+	SOCK_STREAM    = 1
+	SOCK_DGRAM     = 2
+	SOCK_RAW       = 3
+	SOCK_SEQPACKET = 5
+	SOCK_NONBLOCK  = O_NONBLOCK
+	SOCK_CLOEXEC   = O_CLOEXEC
+	SOCK_TYPE_MASK = 0xf
+
+	SHUT_RD   = 0
+	SHUT_WR   = 1
+	SHUT_RDWR = 2
+
+	SOCKFS_MAGIC = 0x534F434B
+)
