@@ -110,7 +110,7 @@ func TestSocketpairDatagrams(t *testing.T) {
 	init.Close(f)
 	for _, c := range []struct {
 		domain, typ, proto int
-		want              error
+		want               error
 	}{
 		{linux.AF_UNIX, linux.SOCK_RAW, 0, nil},
 		{linux.AF_UNIX, linux.SOCK_STREAM, 7, linux.EPROTONOSUPPORT},
