@@ -31,6 +31,7 @@ func NewKernel() *vfs.Kernel {
 			panic("linuxvfs: " + t.Name() + " registered twice")
 		}
 	}
+	k.SetShmemFilesystem(tmpfs.Type{})
 	if err := mqueue.Register(k); err != nil {
 		panic("linuxvfs: mqueue: " + err.Error())
 	}

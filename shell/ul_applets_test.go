@@ -563,16 +563,16 @@ var ulCases = []ulCase{
 			"/mnt/x v             tmpfs  rw,relatime\n" +
 			"/b     tmpfs[/a/sub] tmpfs  rw,relatime\n" +
 			"/c     tmpfs[/a/sub] tmpfs  rw,relatime\n" +
-			"/             6      1   0:6   /      private\n" +
-			"|-/proc       7      6   0:7   /      private\n" +
-			"|-/dev        8      6   0:8   /      private\n" +
-			"|-/tmp        9      6   0:9   /      private\n" +
-			"|-/run       10      6   0:10  /      private\n" +
-			"|-/mnt       11      6   0:11  /      private\n" +
-			"| `-/mnt/x   12     11   0:12  /      private\n" +
-			"|   `-/mnt/x 13     12   0:13  /      private,unbindable\n" +
-			"|-/b         14      6   0:6   /a/sub shared\n" +
-			"`-/c         15      6   0:6   /a/sub private,slave\n",
+			"/             7      2   0:7   /      private\n" +
+			"|-/proc       8      7   0:8   /      private\n" +
+			"|-/dev        9      7   0:9   /      private\n" +
+			"|-/tmp       10      7   0:10  /      private\n" +
+			"|-/run       11      7   0:11  /      private\n" +
+			"|-/mnt       12      7   0:12  /      private\n" +
+			"| `-/mnt/x   13     12   0:13  /      private\n" +
+			"|   `-/mnt/x 14     13   0:14  /      private,unbindable\n" +
+			"|-/b         15      7   0:7   /a/sub shared\n" +
+			"`-/c         16      7   0:7   /a/sub private,slave\n",
 	},
 	{
 		name:   "findmnt/submounts",
@@ -626,7 +626,7 @@ var ulCases = []ulCase{
 			"{\n" +
 			"   \"filesystems\": [\n" +
 			"      {\n" +
-			"         \"id\": 12,\n" +
+			"         \"id\": 13,\n" +
 			"         \"target\": \"/mnt/x\"\n" +
 			"      }\n" +
 			"   ]\n" +
@@ -665,7 +665,7 @@ var ulCases = []ulCase{
 		stdout: "TARGET SOURCE FSTYPE OPTIONS\n" +
 			"/mnt my\\x20src tmpfs rw,relatime,size=1024k\n" +
 			"TARGET=\"/mnt\" SOURCE=\"my src\" FSTYPE=\"tmpfs\" OPTIONS=\"rw,relatime,size=1024k\"\n" +
-			"MAJ_MIN=\"0:11\" USE_PCT=\"0%\"\n",
+			"MAJ_MIN=\"0:12\" USE_PCT=\"0%\"\n",
 	},
 	{
 		name:   "findmnt/match",

@@ -61,6 +61,9 @@ func chmodCommon(c *Cred, p Path, mode uint32) error {
 	if mode&linux.S_ISGID != 0 && !c.InGroup(in.GID()) && !c.HasCap(linux.CAP_FSETID) {
 		mode &^= linux.S_ISGID
 	}
+	if s := in.seals.Load(); s&memfdMarker != 0 && s&linux.F_SEAL_EXEC != 0 && (in.Mode()^mode)&0o111 != 0 {
+		return linux.EPERM // the execute bits are sealed
+	}
 	in.Lock()
 	in.mode.Store(in.Mode()&linux.S_IFMT | mode)
 	in.TouchLocked("c")

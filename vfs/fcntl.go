@@ -45,6 +45,11 @@ func fileFcntl(t *Task, f *File, cmd int, arg uint64) (int, error) {
 				return 0, nil
 			}
 		}
+	case linux.F_GET_SEALS:
+		s, err := sealsOf(f)
+		return int(s), err
+	case linux.F_ADD_SEALS:
+		return addSeals(f, uint64(uint32(arg)))
 	case linux.F_GETPIPE_SZ, linux.F_SETPIPE_SZ:
 		p, ok := pipeOf(f)
 		if !ok {

@@ -313,6 +313,9 @@ func (f *File) writeAt(c *Cred, p []byte, off int64) (int, error) {
 		if err := rwVerifyArea(off, len(p)); err != nil {
 			return 0, err
 		}
+		if err := checkSealsWrite(in, off, len(p)); err != nil {
+			return 0, err
+		}
 	}
 	n, err := f.ops.WriteAt(f, p, off)
 	if n > 0 {

@@ -43,6 +43,9 @@ type Inode struct {
 	sb   *Superblock
 	ino  uint64
 	rdev uint64
+	// seals are a memfd's F_SEAL_* bits (shmem_inode_info's seals); a
+	// file that takes no seals has noSeals.
+	seals atomic.Uint32
 
 	mode atomic.Uint32
 	uid  atomic.Uint32

@@ -69,6 +69,9 @@ type Kernel struct {
 	// nsfsMnt is nsfs_mnt; nsInums numbers namespaces (proc_inum_ida).
 	nsfsMnt *Mount
 	nsInums *IDA
+	// shmType and shmMnt are shmem's type and shm_mnt (memfd.go).
+	shmType FilesystemType
+	shmMnt  *Mount
 	// sockMnt is sock_mnt.
 	sockMnt *Mount
 	// pipeMnt is pipe_mnt, the kernel's mount of pipefs; pipeMaxSize is

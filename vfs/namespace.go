@@ -149,6 +149,9 @@ func (ns *MountNamespace) countMounts(m *Mount) error {
 // as in Linux, need not be a registered type) as the root of the initial
 // mount namespace and return a task (init) whose root and cwd are its root.
 func (k *Kernel) InitMountTree(rootfs FilesystemType, data string) (*Task, error) {
+	if err := k.initShmem(); err != nil {
+		return nil, err
+	}
 	m, _, err := k.VfsKernMount(rootfs, RootCred(), 0, rootfs.Name(), data)
 	if err != nil {
 		return nil, err

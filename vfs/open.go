@@ -331,6 +331,9 @@ func doTruncate(c *Cred, in *Inode, size int64) error {
 	}
 	in.rw.Lock()
 	defer in.rw.Unlock()
+	if err := checkSealsTruncate(in, size); err != nil {
+		return err
+	}
 	if err := in.Ops.Truncate(in, size); err != nil {
 		return err
 	}

@@ -247,3 +247,26 @@ const (
 
 	SOCKFS_MAGIC = 0x534F434B
 )
+
+// memfd_create(2) flags and the file seals of fcntl(2) (F_ADD_SEALS,
+// F_GET_SEALS).
+const (
+	MFD_CLOEXEC       = 0x1
+	MFD_ALLOW_SEALING = 0x2
+	MFD_HUGETLB       = 0x4
+	MFD_NOEXEC_SEAL   = 0x8
+	MFD_EXEC          = 0x10
+
+	F_ADD_SEALS = F_LINUX_SPECIFIC_BASE + 9
+	F_GET_SEALS = F_LINUX_SPECIFIC_BASE + 10
+
+	F_SEAL_SEAL         = 0x1
+	F_SEAL_SHRINK       = 0x2
+	F_SEAL_GROW         = 0x4
+	F_SEAL_WRITE        = 0x8
+	F_SEAL_FUTURE_WRITE = 0x10
+	F_SEAL_EXEC         = 0x20
+
+	// MFD_NAME_MAX is the longest memfd name: NAME_MAX less "memfd:".
+	MFD_NAME_MAX = NAME_MAX - 6
+)
