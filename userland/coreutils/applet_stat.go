@@ -3,16 +3,17 @@
 package coreutils
 
 import (
-	"github.com/linuxvfs/linuxvfs/userland/applet"
-
-	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
+
+// stat(1). This file reads the command line and prints a file's
+// directives; stat_format.go walks a FORMAT, stat_time.go prints times,
+// stat_mount.go finds %m, stat_fs.go is --file-system.
 
 // statDefault is coreutils 9's default stat format; statDefaultDev is
 // the one for device files.
@@ -22,26 +23,65 @@ const (
 		"Access: %x\nModify: %y\nChange: %z\n Birth: %w\n"
 	statDefault    = statHead + "Device: %Hd,%Ld\tInode: %-10i  Links: %h\n" + statTail
 	statDefaultDev = statHead + "Device: %Hd,%Ld\tInode: %-10i  Links: %-5h Device type: %Hr,%Lr\n" + statTail
+	statTerse      = "%n %s %b %f %u %g %D %i %h %t %T %X %Y %Z %W %o\n"
 )
 
 // statFile is what a format directive may look at.
 type statFile struct {
 	name string
 	st   vfs.Statx
-	// quoteN quotes %N names; the default format shows them literally.
+	// quoteN quotes %N names: literally in the default format, else in
+	// QUOTING_STYLE's style (shell-escape-always without one).
 	quoteN func(string) string
-	// sfs is set for stat --file-system (see statfsDirective).
+	// sfs is set for stat --file-system.
 	sfs *vfs.Statfs
 }
 
-// statApplet is stat(1); --file-system is statfsOne.
+// statRun is one stat command's settings.
+type statRun struct {
+	follow, fs, terse bool
+	format            string // "" for the default one
+	escapes           bool   // --printf's backslash escapes
+	trailer           string // -c's newline
+	quoteN            func(string) string
+}
+
+// statCachedWords are --cached's modes; none changes anything here.
+var statCachedWords = [][]string{{"default"}, {"never"}, {"always"}}
+
+// statApplet is stat(1).
 func statApplet(c *cmd) int {
+	r := &statRun{}
 	fs := c.FlagSet()
-	deref := fs.BoolP("dereference", "L", false, "follow links")
-	format := fs.StringP("format", "c", "", "format, newline added")
-	printf := fs.String("printf", "", "format with escapes, no newline")
-	terse := fs.BoolP("terse", "t", false, "terse")
-	fsys := fs.BoolP("file-system", "f", false, "file system status")
+	fs.Synopsis = "[OPTION]... FILE..."
+	fs.About = `Show the status of each FILE, or with -f of the file system holding it.
+In a FORMAT, %[flags][width][.precision]LETTER prints, printf-style:
+  for files: a/A the mode in octal/as text, b/B blocks and their size,
+  C the SELinux context, d/D the device (Hd/Ld: major/minor), f the raw
+  mode in hex, F the type, g/G the group, h links, i the inode, m the
+  mount point, n/N the name (N quoted, with a link's target), o the I/O
+  size hint, r/R the device type (Hr/Lr, t/T in hex), s the size, u/U
+  the owner, w/x/y/z the birth/access/modify/change time and W/X/Y/Z
+  the same in seconds since the Epoch;
+  with -f: a/b/f available/total/free blocks, c/d total/free inodes,
+  i the ID, l the longest name, n the name, s/S block sizes, t/T type.`
+	fs.BoolVarP(&r.follow, "dereference", "L", false, "follow symbolic links")
+	fs.BoolVarP(&r.fs, "file-system", "f", false, "show the file system's status instead")
+	fs.ArgFunc("cached", "", "`MODE` (always, never, default) of using cached attributes", func(v string) error {
+		if _, ok := c.lsArgmatch("--cached", v, statCachedWords); !ok {
+			return applet.ErrReported
+		}
+		return nil
+	})
+	fs.ArgFunc("format", "c", "print `FORMAT` and a newline for each FILE", func(v string) error {
+		r.format, r.escapes, r.trailer = v, false, "\n"
+		return nil
+	})
+	fs.ArgFunc("printf", "", "print `FORMAT` with backslash escapes and no newline added", func(v string) error {
+		r.format, r.escapes, r.trailer = v, true, ""
+		return nil
+	})
+	fs.BoolVarP(&r.terse, "terse", "t", false, "print the terse form")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
@@ -49,163 +89,154 @@ func statApplet(c *cmd) int {
 	if len(ops) == 0 {
 		return c.MissingOperand("")
 	}
-	flags := linux.AT_SYMLINK_NOFOLLOW
-	if *deref {
-		flags = 0
+	r.quoteN = func(s string) string { return s }
+	if strings.Contains(r.format, "%N") {
+		r.quoteN = c.statQuotingStyle()
 	}
 	status := 0
 	for _, name := range ops {
-		if *fsys {
-			fsFormat, custom, trailer := "", true, ""
-			switch {
-			case fs.Changed("printf"):
-				fsFormat = unescape(*printf)
-			case fs.Changed("format"):
-				fsFormat, trailer = *format, "\n"
-			default:
-				custom = false
-			}
-			if !c.statfsOne(name, fsFormat, trailer, custom, *terse) {
-				status = 1
-			}
-			continue
+		var good bool
+		var err error
+		if r.fs {
+			good, err = c.statfsOne(name, r)
+		} else {
+			good, err = c.statOne(name, r)
 		}
-		st, err := c.Task.Fstatat(applet.AtCWD, name, flags)
 		if err != nil {
-			c.Errorf("cannot statx %s: %s", c.Quote(name), applet.ErrText(err))
-			status = 1
-			continue
+			return 1
 		}
-		f := &statFile{name: name, st: st, quoteN: c.Quote}
-		switch {
-		case fs.Changed("printf"):
-			c.statFormat(f, unescape(*printf))
-		case fs.Changed("format"):
-			c.statFormat(f, *format)
-			c.Out.WriteByte('\n')
-		case *terse:
-			c.statFormat(f, "%n %s %b %f %u %g %D %i %h %t %T %X %Y %Z %W %o\n")
-		default:
-			f.quoteN = func(s string) string { return s }
-			if applet.IsChr(uint32(st.Mode)) || applet.IsBlk(uint32(st.Mode)) {
-				c.statFormat(f, statDefaultDev)
-			} else {
-				c.statFormat(f, statDefault)
-			}
+		if !good {
+			status = 1
 		}
 	}
 	return status
 }
 
-// statFormat expands a format: %[flags][width][.precision][H|L]letter.
-func (c *cmd) statFormat(f *statFile, format string) {
-	for i := 0; i < len(format); i++ {
-		if format[i] != '%' {
-			c.Out.WriteByte(format[i])
-			continue
-		}
-		j := i + 1
-		for j < len(format) && strings.IndexByte("-+ #0'", format[j]) >= 0 {
-			j++
-		}
-		for j < len(format) && (format[j] >= '0' && format[j] <= '9' || format[j] == '.') {
-			j++
-		}
-		if j < len(format) && (format[j] == 'H' || format[j] == 'L') && j+1 < len(format) && strings.IndexByte("dr", format[j+1]) >= 0 {
-			j++
-		}
-		if j >= len(format) {
-			c.Out.WriteString(format[i:])
-			return
-		}
-		spec := strings.ReplaceAll(format[i+1:j], "'", "")
-		if format[j] == '%' && j == i+1 {
-			c.Out.WriteByte('%')
+// statQuotingStyle is how a FORMAT's %N quotes: as QUOTING_STYLE says
+// (any unambiguous abbreviation), else shell-escape-always.
+func (c *cmd) statQuotingStyle() func(string) string {
+	style := qsShellEscapeAlways
+	if c.EnvSet("QUOTING_STYLE") {
+		v := c.Getenv("QUOTING_STYLE")
+		if k, res := lsMatch(v, qsWords); res == lsMatchOK {
+			style = k
 		} else {
-			c.statDirective(f, spec, format[j])
+			c.Errorf("ignoring invalid value of environment variable QUOTING_STYLE: %s", c.QuoteArg(v))
 		}
-		i = j
+	}
+	if style == qsShellEscapeAlways {
+		return c.Quote // the locale's form of it
+	}
+	q := lsQuoter{style: style}
+	return func(s string) string {
+		shown, _ := q.quote(s)
+		return shown
 	}
 }
 
-// statDirective prints one directive; spec holds flags, width, precision
-// and an H/L modifier.
-func (c *cmd) statDirective(f *statFile, spec string, letter byte) {
-	mod := byte(0)
-	if n := len(spec); n > 0 && (spec[n-1] == 'H' || spec[n-1] == 'L') {
-		mod, spec = spec[n-1], spec[:n-1]
+// statOne prints one file's status; a false good is a failure, an error
+// ends stat.
+func (c *cmd) statOne(name string, r *statRun) (good bool, err error) {
+	flags := linux.AT_SYMLINK_NOFOLLOW
+	if r.follow {
+		flags = 0
 	}
-	if f.sfs != nil {
-		c.statfsDirective(f, spec, mod, letter)
-		return
+	st, serr := c.Task.Fstatat(applet.AtCWD, name, flags)
+	if serr != nil {
+		c.Errorf("cannot statx %s: %s", c.Quote(name), applet.ErrText(serr))
+		return false, nil
 	}
+	f := &statFile{name: name, st: st, quoteN: r.quoteN}
+	format := r.format
+	switch {
+	case format != "":
+	case r.terse:
+		format = statTerse
+	case applet.IsChr(uint32(st.Mode)) || applet.IsBlk(uint32(st.Mode)):
+		format = statDefaultDev
+	default:
+		format = statDefault
+	}
+	failed, err := c.statFormatRun(format, r.escapes, false, func(sp statSpec, mod, letter byte) bool {
+		return c.statDirective(f, r, sp, mod, letter)
+	})
+	if err != nil {
+		return false, err
+	}
+	c.Out.WriteString(r.trailer)
+	return !failed, nil
+}
+
+// statDirective prints one directive about a file; true if it failed.
+func (c *cmd) statDirective(f *statFile, r *statRun, sp statSpec, mod, letter byte) bool {
 	st := &f.st
-	num := func(v uint64) { c.Out.WriteString(fmt.Sprintf("%"+spec+"d", v)) }
-	str := func(s string) { c.Out.WriteString(fmt.Sprintf("%"+spec+"s", s)) }
 	switch letter {
 	case 'n':
-		str(f.name)
+		c.statStr(sp, f.name)
 	case 'N':
-		str(c.statQuotedName(f))
+		return c.statQuotedName(f, sp)
 	case 'a':
-		c.Out.WriteString(fmt.Sprintf("%"+spec+"o", uint32(st.Mode)&applet.ModeBits))
+		c.statOct(sp, uint64(st.Mode)&applet.ModeBits)
 	case 'A':
-		str(applet.ModeString(uint32(st.Mode)))
+		c.statStr(sp, applet.ModeString(uint32(st.Mode)))
 	case 'f':
-		c.Out.WriteString(fmt.Sprintf("%"+spec+"x", st.Mode))
+		c.statHex(sp, uint64(st.Mode))
 	case 'F':
-		str(applet.FileTypeName(uint32(st.Mode), st.Size))
+		c.statStr(sp, applet.FileTypeName(uint32(st.Mode), st.Size))
 	case 's':
-		num(uint64(st.Size))
+		c.statInt(sp, st.Size)
 	case 'b':
-		num(uint64(st.Blocks))
+		c.statUint(sp, uint64(st.Blocks))
 	case 'B':
-		num(512)
+		c.statUint(sp, 512)
 	case 'o':
-		num(uint64(st.Blksize))
+		c.statUint(sp, uint64(st.Blksize))
 	case 'h':
-		num(uint64(st.Nlink))
+		c.statUint(sp, uint64(st.Nlink))
 	case 'i':
-		num(st.Ino)
+		c.statUint(sp, st.Ino)
 	case 'u':
-		num(uint64(st.UID))
+		c.statUint(sp, uint64(st.UID))
 	case 'g':
-		num(uint64(st.GID))
+		c.statUint(sp, uint64(st.GID))
 	case 'U':
-		str(userName(st.UID, "UNKNOWN"))
+		c.statStr(sp, userName(st.UID, "UNKNOWN"))
 	case 'G':
-		str(groupName(st.GID, "UNKNOWN"))
+		c.statStr(sp, groupName(st.GID, "UNKNOWN"))
 	case 'm':
-		str("/")
+		return c.statMountPoint(f, sp)
+	case 'C':
+		c.Errorf("failed to get security context of %s: %s", c.Quote(f.name), linux.ENODATA.Error())
+		c.statStr(sp, "?")
+		return true
 	default:
-		c.statDevOrTime(f, spec, mod, letter)
+		c.statDevOrTime(f, sp, mod, letter)
 	}
+	return false
 }
 
-// statDevOrTime handles the device and time directives.
-func (c *cmd) statDevOrTime(f *statFile, spec string, mod, letter byte) {
+// statDevOrTime prints the device and time directives.
+func (c *cmd) statDevOrTime(f *statFile, sp statSpec, mod, letter byte) {
 	st := &f.st
-	num := func(v uint64) { c.Out.WriteString(fmt.Sprintf("%"+spec+"d", v)) }
-	hex := func(v uint64) { c.Out.WriteString(fmt.Sprintf("%"+spec+"x", v)) }
 	switch letter {
 	case 'd':
-		num(pickDev(st.Dev(), st.DevMajor, st.DevMinor, mod))
+		c.statUint(sp, pickDev(st.Dev(), st.DevMajor, st.DevMinor, mod))
 	case 'D':
-		hex(st.Dev())
+		c.statHex(sp, st.Dev())
 	case 'r':
-		num(pickDev(st.Rdev(), st.RdevMajor, st.RdevMinor, mod))
+		c.statUint(sp, pickDev(st.Rdev(), st.RdevMajor, st.RdevMinor, mod))
 	case 'R':
-		hex(st.Rdev())
+		c.statHex(sp, st.Rdev())
 	case 't':
-		hex(uint64(st.RdevMajor))
+		c.statHex(sp, uint64(st.RdevMajor))
 	case 'T':
-		hex(uint64(st.RdevMinor))
+		c.statHex(sp, uint64(st.RdevMinor))
 	case 'x', 'y', 'z', 'w':
-		c.Out.WriteString(fmt.Sprintf("%"+stripPrecision(spec)+"s", statTime(st, letter)))
+		c.statStr(sp, statTime(st, letter))
 	case 'X', 'Y', 'Z', 'W':
-		c.Out.WriteString(statEpoch(st, letter, spec))
+		c.statEpoch(sp, st, letter)
 	default:
-		c.Out.WriteString("?")
+		c.Out.WriteByte('?')
 	}
 }
 
@@ -220,70 +251,21 @@ func pickDev(dev uint64, major, minor uint32, mod byte) uint64 {
 	return dev
 }
 
-func stripPrecision(spec string) string {
-	if i := strings.IndexByte(spec, '.'); i >= 0 {
-		return spec[:i]
+// statQuotedName is %N: the quoted name and, for a symlink, " -> " and
+// its quoted target, each padded on its own.
+func (c *cmd) statQuotedName(f *statFile, sp statSpec) bool {
+	c.statStr(sp, f.quoteN(f.name))
+	if !applet.IsLink(uint32(f.st.Mode)) {
+		return false
 	}
-	return spec
-}
-
-// statQuotedName is %N: the quoted name, and for a symlink its target.
-func (c *cmd) statQuotedName(f *statFile) string {
-	s := f.quoteN(f.name)
-	if applet.IsLink(uint32(f.st.Mode)) {
-		if target, err := c.Task.Readlink(f.name); err == nil {
-			s += " -> " + f.quoteN(target)
-		}
+	target, err := c.Task.Readlink(f.name)
+	if err != nil {
+		c.Errorf("cannot read symbolic link %s: %s", c.Quote(f.name), applet.ErrText(err))
+		return true
 	}
-	return s
-}
-
-// statTimespec picks the time a letter names; ok is false for an unknown
-// birth time.
-func statTimespec(st *vfs.Statx, letter byte) (vfs.Timespec, bool) {
-	switch letter {
-	case 'x', 'X':
-		return st.Atime, true
-	case 'y', 'Y':
-		return st.Mtime, true
-	case 'z', 'Z':
-		return st.Ctime, true
-	}
-	return st.Btime, st.Mask&linux.STATX_BTIME != 0 && (st.Btime.Sec != 0 || st.Btime.Nsec != 0)
-}
-
-// statTime is a human-readable time: "2006-01-02 15:04:05.000000000 +0000".
-func statTime(st *vfs.Statx, letter byte) string {
-	ts, ok := statTimespec(st, letter)
-	if !ok {
-		return "-"
-	}
-	return time.Unix(ts.Sec, ts.Nsec).In(time.UTC).Format("2006-01-02 15:04:05.000000000 -0700")
-}
-
-// statEpoch is %X and friends: seconds, with a precision that many
-// digits of the fraction.
-func statEpoch(st *vfs.Statx, letter byte, spec string) string {
-	ts, ok := statTimespec(st, letter)
-	if !ok {
-		ts = vfs.Timespec{}
-	}
-	s := strconv.FormatInt(ts.Sec, 10)
-	if i := strings.IndexByte(spec, '.'); i >= 0 {
-		prec, _ := strconv.Atoi(spec[i+1:])
-		if prec == 0 && i+1 == len(spec) {
-			prec = 9
-		}
-		if prec > 0 {
-			frac := fmt.Sprintf("%09d", ts.Nsec)
-			for len(frac) < prec {
-				frac += "0"
-			}
-			s += "." + frac[:prec]
-		}
-		spec = spec[:i]
-	}
-	return fmt.Sprintf("%"+spec+"s", s)
+	c.Out.WriteString(" -> ")
+	c.statStr(sp, f.quoteN(target))
+	return false
 }
 
 // userName and groupName are the names of IDs: linuxvfs has no user

@@ -4,7 +4,6 @@ package coreutils
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"github.com/linuxvfs/linuxvfs/vfs"
@@ -25,32 +24,39 @@ const (
 	statfsTerse = "%n %i %l %t %s %S %b %f %a %c %d\n"
 )
 
-// statfsOne is stat -f for one name: format is the -c or --printf
-// format (escapes already handled) where custom, else the default or
-// terse one is used; trailer follows it (-c's newline).
-func (c *cmd) statfsOne(name, format, trailer string, custom, terse bool) bool {
+// statfsOne is stat -f for one name; a false good is a failure, an error
+// ends stat.
+func (c *cmd) statfsOne(name string, r *statRun) (good bool, err error) {
 	if name == "-" {
 		c.Errorf("using %s to denote standard input does not work in file system mode", c.Quote(name))
-		return false
+		return false, nil
 	}
-	st, err := c.Task.Statfs(name)
-	if err != nil {
-		c.Errorf("cannot read file system information for %s: %s", c.Quote(name), applet.ErrText(err))
-		return false
+	st, serr := c.Task.Statfs(name)
+	if serr != nil {
+		c.Errorf("cannot read file system information for %s: %s", c.Quote(name), applet.ErrText(serr))
+		return false, nil
 	}
-	if !custom {
+	format := r.format
+	switch {
+	case format != "":
+	case r.terse:
+		format = statfsTerse
+	default:
 		format = statfsDefault
-		if terse {
-			format = statfsTerse
-		}
 	}
-	f := &statFile{name: name, sfs: &st, quoteN: applet.Quote}
+	f := &statFile{name: name, sfs: &st}
 	if sx, err := c.Task.Stat(name); err == nil {
 		f.st = sx
 	}
-	c.statFormat(f, format)
-	c.Out.WriteString(trailer)
-	return true
+	failed, err := c.statFormatRun(format, r.escapes, true, func(sp statSpec, _, letter byte) bool {
+		c.statfsDirective(f, sp, letter)
+		return false
+	})
+	if err != nil {
+		return false, err
+	}
+	c.Out.WriteString(r.trailer)
+	return !failed, nil
 }
 
 // statfsFsid is %i. linuxvfs keeps no f_fsid, so it is what the kernel's
@@ -63,65 +69,40 @@ func statfsFsid(st *vfs.Statx) uint64 {
 	return uint64(uint32(id))<<32 | id>>32
 }
 
-// statfsFlags keeps only the printf flags of spec that make_format allows.
-func statfsFlags(spec, allowed string) string {
-	i := 0
-	for i < len(spec) && strings.IndexByte("-+ #0", spec[i]) >= 0 {
-		i++
-	}
-	var b strings.Builder
-	for _, c := range []byte(spec[:i]) {
-		if strings.IndexByte(allowed, c) >= 0 {
-			b.WriteByte(c)
-		}
-	}
-	return b.String() + spec[i:]
-}
-
 // statfsDirective prints one stat -f directive.
-func (c *cmd) statfsDirective(f *statFile, spec string, mod, letter byte) {
-	if mod != 0 {
-		// %H and %L are only modifiers of stat's %d and %r.
-		c.Out.WriteString("?")
-		c.Out.WriteByte(letter)
-		return
-	}
+func (c *cmd) statfsDirective(f *statFile, sp statSpec, letter byte) {
 	s := f.sfs
-	str := func(v string) { fmt.Fprintf(c.Out, "%"+statfsFlags(spec, "-")+"s", v) }
-	sint := func(v uint64) { fmt.Fprintf(c.Out, "%"+statfsFlags(spec, "-+ 0")+"d", int64(v)) }
-	uint := func(v uint64) { fmt.Fprintf(c.Out, "%"+statfsFlags(spec, "-0")+"d", v) }
-	hex := func(v uint64) { fmt.Fprintf(c.Out, "%"+statfsFlags(spec, "-#0")+"x", v) }
 	switch letter {
 	case 'n':
-		str(f.name)
+		c.statStr(sp, f.name)
 	case 'i':
-		hex(statfsFsid(&f.st))
+		c.statHex(sp, statfsFsid(&f.st))
 	case 'l':
-		uint(uint64(s.Namelen))
+		c.statUint(sp, uint64(s.Namelen))
 	case 't':
-		hex(s.Type)
+		c.statHex(sp, s.Type)
 	case 'T':
-		str(statfsTypeName(s.Type))
+		c.statStr(sp, statfsTypeName(s.Type))
 	case 'b':
-		sint(s.Blocks)
+		c.statInt(sp, int64(s.Blocks))
 	case 'f':
-		sint(s.Bfree)
+		c.statInt(sp, int64(s.Bfree))
 	case 'a':
-		sint(s.Bavail)
+		c.statInt(sp, int64(s.Bavail))
 	case 's':
-		uint(uint64(s.Bsize))
+		c.statUint(sp, uint64(s.Bsize))
 	case 'S':
 		fr := uint64(s.Frsize)
 		if fr == 0 {
 			fr = uint64(s.Bsize)
 		}
-		uint(fr)
+		c.statUint(sp, fr)
 	case 'c':
-		uint(s.Files)
+		c.statUint(sp, s.Files)
 	case 'd':
-		sint(s.Ffree)
+		c.statInt(sp, int64(s.Ffree))
 	default:
-		c.Out.WriteString("?")
+		c.Out.WriteByte('?')
 	}
 }
 
@@ -140,7 +121,7 @@ var statfsMagic = map[uint64]string{
 	0xADF5:     "adfs",
 	0xADFF:     "affs",
 	0x5346414F: "afs",
-	0x9041934:  "anon-inode",
+	0x9041934:  "anon-inode FS",
 	0x61756673: "aufs",
 	0x187:      "autofs",
 	0x13661366: "balloon-kvm-fs",
@@ -205,9 +186,9 @@ var statfsMagic = map[uint64]string{
 	0xBD00BD0:  "lustre",
 	0x5346314D: "m1fs",
 	0x137F:     "minix",
-	0x138F:     "minix",
-	0x2468:     "minix",
-	0x2478:     "minix",
+	0x138F:     "minix (30 char.)",
+	0x2468:     "minix v2",
+	0x2478:     "minix v2 (30 char.)",
 	0x4D5A:     "minix3",
 	0x19800202: "mqueue",
 	0x4D44:     "msdos",

@@ -31,6 +31,13 @@ type findmntQuery struct {
 	pseudo     bool // --pseudo: only those
 	shadowed   bool // only mounts something else is mounted over
 	all        bool // -A
+	df         bool // -D: file systems with room (tmpfs, no pseudo ones)
+	uniq       bool // -U: one entry per target, the last
+	verify     bool // -x: check the table instead of listing it
+	verbose    bool // --verbose: -x tells what is right too
+	kernelTab  bool // -k or -m: the kernel's table even with -x
+	// parseErrors counts the table lines that did not parse.
+	parseErrors int
 
 	// How to walk the table.
 	firstOnly bool
@@ -144,6 +151,12 @@ func ulFindmntApplet(c *cmd) int {
 	if !ok {
 		return 1
 	}
+	if q.uniq {
+		tb.uniqTargets()
+	}
+	if q.verify {
+		return q.verifyTable(tb)
+	}
 	for _, col := range q.cols {
 		if col.event {
 			c.ulWarn("%s column is requested, but --poll is not enabled", col.name)
@@ -189,10 +202,21 @@ func (q *findmntQuery) takeOptions(parsed []ulParsed) (done bool, status int) {
 				c.ulWarn("unknown direction '%s'", p.arg)
 				return true, 1
 			}
-		case 'e', 'u', 'k', fmVerbose:
+		case 'e', 'u':
 			// Tags are not evaluated (there is no device database),
-			// output never goes to a terminal so nothing is truncated,
-			// and mountinfo is what we read anyway.
+			// and output never goes to a terminal so nothing is
+			// truncated.
+		case 'k', 'm':
+			// mountinfo is what we read anyway (but -x checks it then).
+			q.kernelTab = true
+		case fmVerbose:
+			q.verbose = true
+		case 'D':
+			q.df, q.tree = true, false
+		case 'U':
+			q.uniq = true
+		case 'x':
+			q.verify = true
 		case 'f':
 			q.firstOnly = true
 		case 'i':
@@ -205,7 +229,7 @@ func (q *findmntQuery) takeOptions(parsed []ulParsed) (done bool, status int) {
 		case 'r':
 			q.format = formatRaw
 			q.tree = false
-		case 'l', 'm':
+		case 'l':
 			q.tree = false
 		case 'n':
 			q.noHeadings = true
@@ -254,16 +278,23 @@ func (q *findmntQuery) takeOptions(parsed []ulParsed) (done bool, status int) {
 			return true, 1
 		}
 	}
+	if q.verify && !q.kernelTab && len(q.tabFiles) == 0 {
+		q.fstab = true
+	}
 	if !q.pickColumns(output, outputAll) {
 		return true, 1
 	}
 	return false, 0
 }
 
-// pickColumns sets the columns: the default ones or (--output-all) all
-// that make sense without --poll, replaced by an -o list or extended by
-// one that starts with '+'.
+// pickColumns sets the columns: the default ones (-D's with -D) or
+// (--output-all) all that make sense without --poll, replaced by an -o
+// list or extended by one that starts with '+'.
 func (q *findmntQuery) pickColumns(output string, outputAll bool) bool {
+	defaults := mntDefaultCols
+	if q.df {
+		defaults = mntDfCols
+	}
 	switch {
 	case outputAll:
 		for i := range mntCols {
@@ -272,7 +303,7 @@ func (q *findmntQuery) pickColumns(output string, outputAll bool) bool {
 			}
 		}
 	default:
-		for _, name := range mntDefaultCols {
+		for _, name := range defaults {
 			col, _ := mntColByName(name)
 			q.cols = append(q.cols, col)
 		}
@@ -418,6 +449,7 @@ func (q *findmntQuery) readTabFiles() (*ulTable, bool) {
 			}
 			continue
 		}
+		q.parseErrors += len(fstabBadLines(string(data)))
 		tb.fss = append(tb.fss, c.readFstab(name).fss...)
 	}
 	return tb, true

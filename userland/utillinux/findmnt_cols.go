@@ -61,8 +61,11 @@ var mntCols = []mntCol{
 	{name: "VFS-OPTIONS", hint: 0.20, cell: func(_ *findmntQuery, fs *ulFS) string { return vfsOptionsOf(fs) }},
 }
 
-// mntDefaultCols are the columns without -o.
-var mntDefaultCols = []string{"TARGET", "SOURCE", "FSTYPE", "OPTIONS"}
+// mntDefaultCols are the columns without -o; mntDfCols those of -D.
+var (
+	mntDefaultCols = []string{"TARGET", "SOURCE", "FSTYPE", "OPTIONS"}
+	mntDfCols      = []string{"SOURCE", "FSTYPE", "SIZE", "USED", "AVAIL", "USE%", "TARGET"}
+)
 
 // mntColByName finds a column by its header, in any letter case.
 func mntColByName(name string) (*mntCol, bool) {

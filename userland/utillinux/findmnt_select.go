@@ -2,12 +2,14 @@
 
 package utillinux
 
+import "strings"
+
 // Which mount table entries findmnt prints, and where in the tree.
 
 // everything is whether the query lists the whole table: no filter at
 // all. --real, --pseudo (and --df) are filters unless -A overrides them.
 func (q *findmntQuery) everything() bool {
-	if (q.real || q.pseudo) && !q.all {
+	if (q.real || q.pseudo || q.df) && !q.all {
 		return false
 	}
 	return q.source == "" && q.target == "" && q.types == "" && q.options == "" && q.dev == nil
@@ -18,15 +20,15 @@ func (q *findmntQuery) wants(tb *ulTable, fs *ulFS) bool {
 	return q.passes(tb, fs) != q.invert
 }
 
+// passes checks the filters in findmnt's order: type, options, device,
+// target, source; then -D (which takes any tmpfs at once, and refuses
+// other pseudo file systems), --real, --pseudo and --shadowed.
 func (q *findmntQuery) passes(tb *ulTable, fs *ulFS) bool {
 	t := q.c.Task
 	switch {
 	case q.types != "" && !ulMatchFstype(fs.fstype, q.types),
 		q.options != "" && !ulMatchOptions(fs.optstr, q.options),
-		q.dev != nil && (fs.major != q.dev[0] || fs.minor != q.dev[1]),
-		q.real && fs.isPseudo(),
-		q.pseudo && !fs.isPseudo(),
-		q.shadowed && tb.over(fs) == nil:
+		q.dev != nil && (fs.major != q.dev[0] || fs.minor != q.dev[1]):
 		return false
 	}
 	if q.target != "" {
@@ -39,7 +41,48 @@ func (q *findmntQuery) passes(tb *ulTable, fs *ulFS) bool {
 			return false
 		}
 	}
+	if q.df && !q.all {
+		if strings.Contains(fs.fstype, "tmpfs") {
+			return true
+		}
+		if fs.isPseudo() {
+			return false
+		}
+	}
+	switch {
+	case q.real && fs.isPseudo(),
+		q.pseudo && !fs.isPseudo(),
+		q.shadowed && tb.over(fs) == nil:
+		return false
+	}
 	return true
+}
+
+// uniqTargets is -U (mnt_table_uniq_fs keeping the tree): of the entries
+// with one target only the last stays; in a kernel table, what was
+// mounted on a dropped entry hangs from that entry's parent instead.
+func (tb *ulTable) uniqTargets() {
+	for i := len(tb.fss) - 1; i >= 0; i-- {
+		fs := tb.fss[i]
+		dup := false
+		for _, later := range tb.fss[i+1:] {
+			if later.matchTarget(tb.t, fs.target) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			continue
+		}
+		if fs.kernel {
+			for _, c := range tb.fss {
+				if c.parent == fs.id {
+					c.parent = fs.parent
+				}
+			}
+		}
+		tb.fss = append(tb.fss[:i], tb.fss[i+1:]...)
+	}
 }
 
 // mntPrinter adds entries of a mount table to the output table, each

@@ -56,6 +56,12 @@ List mounted file systems as a tree (or a list), or find one.
                          match on the source, the path or the mountpoint
   -f, --first-only  -u, --notruncate  -a, --ascii  -v, --nofsroot
       --pseudo  --real  --shadowed  -R, --submounts
+  -D, --df               room on each file system, as df shows it
+  -U, --uniq             one entry per mountpoint: the last one
+  -s, --fstab  -F, --tab-file FILE
+                         read fstab, or FILE, instead of the kernel
+  -x, --verify           check an fstab (or -F FILE) for mistakes;
+      --verbose          and tell what is right too
   -h, --help             show this help;  -V, --version: the version
 `,
 	"unshare": `Usage: unshare [OPTION]... [COMMAND [ARGUMENT]...]

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
 // mount's loop devices for image files, and the superblock probe that
@@ -307,32 +308,44 @@ func (j *mountJob) releaseLoopdev() {
 // file from its superblock: the types linuxvfs can mount are recognised (so far squashfs: "hsqs" and a major version of 4 or more;
 // older versions are libblkid's "squashfs3").
 func ulProbeFstype(j *mountJob, dev string) string {
-	fd, err := j.t.Open(dev, linux.O_RDONLY|linux.O_CLOEXEC|linux.O_NONBLOCK, 0)
+	typ, _ := ulProbeSource(j.t, dev)
+	return typ
+}
+
+// ulProbeSource is ulProbeFstype with the reason it found nothing, as
+// libblkid leaves it in errno: the open's error, EINVAL for what is no
+// block device or regular file, ENOENT for an empty block device (an
+// unbound loop device), nil when there is just no known superblock.
+func ulProbeSource(t *vfs.Task, dev string) (string, error) {
+	fd, err := t.Open(dev, linux.O_RDONLY|linux.O_CLOEXEC|linux.O_NONBLOCK, 0)
 	if err != nil {
-		return ""
+		return "", err
 	}
-	defer j.t.Close(fd)
-	st, err := j.t.Fstat(fd)
+	defer t.Close(fd)
+	st, err := t.Fstat(fd)
 	if err != nil {
-		return ""
+		return "", err
 	}
 	size := uint64(st.Size)
 	switch {
 	case applet.IsBlk(uint32(st.Mode)):
-		if _, err := j.t.Ioctl(fd, linux.BLKGETSIZE64, &size); err != nil {
-			return ""
+		if _, err := t.Ioctl(fd, linux.BLKGETSIZE64, &size); err != nil {
+			return "", err
+		}
+		if size == 0 {
+			return "", linux.ENOENT
 		}
 	case !applet.IsReg(uint32(st.Mode)):
-		return ""
+		return "", linux.EINVAL
 	}
 	sb := make([]byte, 32)
 	if size < uint64(len(sb)) {
-		return ""
+		return "", nil
 	}
-	if n, err := j.t.Pread(fd, sb, 0); err != nil || n < len(sb) {
-		return ""
+	if n, err := t.Pread(fd, sb, 0); err != nil || n < len(sb) {
+		return "", err
 	}
-	return ulSquashfsType(sb)
+	return ulSquashfsType(sb), nil
 }
 
 // ulSquashfsType is libblkid's squashfs and squashfs3 probes on the first
