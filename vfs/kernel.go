@@ -72,8 +72,10 @@ type Kernel struct {
 	// shmType and shmMnt are shmem's type and shm_mnt (memfd.go).
 	shmType FilesystemType
 	shmMnt  *Mount
-	// sockMnt is sock_mnt.
-	sockMnt *Mount
+	// sockMnt is sock_mnt; unixSocks the bound AF_UNIX sockets.
+	sockMnt   *Mount
+	unixOnce  sync.Once
+	unixSocks *unixTable
 	// pipeMnt is pipe_mnt, the kernel's mount of pipefs; pipeMaxSize is
 	// /proc/sys/fs/pipe-max-size.
 	pipeMnt     *Mount

@@ -9,11 +9,11 @@ import (
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
 
-// Sockets as far as a VFS sees them: socketpair(2) of AF_UNIX sockets on
-// sockfs, with "socket:[N]" links, S_IFSOCK inodes, and data passing
-// between the two ends. Binding to paths, listening and connecting, and
-// every other address family, are not modelled yet: socket families other
-// than AF_UNIX fail EAFNOSUPPORT, as on a kernel built without them.
+// Sockets as far as a VFS sees them: AF_UNIX sockets on sockfs, with
+// "socket:[N]" links and S_IFSOCK inodes; socketpair(2) here, binding,
+// listening, connecting and accepting in socket_unix.go. Other families
+// fail EAFNOSUPPORT, as on a kernel built without them; connected
+// datagram sockets exist only as pairs.
 
 // sockfs is the filesystem sockets live on (sock_init's kern_mount).
 var sockfs = &pseudoFS{
@@ -59,10 +59,26 @@ type sockEnd struct {
 	closed bool
 }
 
-// sockFile is an open end of a pair: the pair and which end.
+// sockFile is an AF_UNIX socket: its type and creator, and, once
+// connected, its pair and which end it is (unix_sock).
 type sockFile struct {
-	pair *sockPair
-	me   int
+	typ  int
+	cred *Cred
+
+	mu        sync.Mutex // guards what follows
+	pair      *sockPair
+	me        int
+	bound     bool
+	name      unixName // where it is bound
+	listening bool
+	pending   []*File // connections waiting for accept
+}
+
+// connected returns the pair and end, or nil before connect.
+func (sf *sockFile) connected() (*sockPair, int) {
+	sf.mu.Lock()
+	defer sf.mu.Unlock()
+	return sf.pair, sf.me
 }
 
 func (s *sockPair) wake() {
@@ -74,46 +90,49 @@ func (s *sockPair) wake() {
 // Socketpair is socketpair(2) for AF_UNIX: two connected sockets, at
 // fds[0] and fds[1]. SOCK_RAW is taken as SOCK_DGRAM, as Linux does.
 func (t *Task) Socketpair(domain, typ, protocol int) (fds [2]int, err error) {
-	kind := typ & linux.SOCK_TYPE_MASK
-	if typ&^(linux.SOCK_TYPE_MASK|linux.SOCK_NONBLOCK|linux.SOCK_CLOEXEC) != 0 {
-		return fds, linux.EINVAL
+	kind, err := socketKind(domain, typ, protocol)
+	if err != nil {
+		return fds, err
 	}
-	switch {
-	case domain != linux.AF_UNIX:
-		return fds, linux.EAFNOSUPPORT
-	case kind == linux.SOCK_RAW:
-		kind = linux.SOCK_DGRAM
-	case kind != linux.SOCK_STREAM && kind != linux.SOCK_DGRAM && kind != linux.SOCK_SEQPACKET:
-		return fds, linux.ESOCKTNOSUPPORT
-	}
-	if protocol != 0 {
-		return fds, linux.EPROTONOSUPPORT
-	}
-	pair := &sockPair{k: t.k, typ: kind}
-	pair.cond = sync.NewCond(&pair.mu)
+	pair := t.k.newSockPair(kind)
 	var files [2]*File
 	for i := range files {
-		if files[i], err = t.k.newSocketFile(t.Cred(), pair, i, uint32(typ)&linux.O_NONBLOCK); err != nil {
+		if files[i], err = t.k.newSocketFile(t.Cred(), kind, uint32(typ)&linux.O_NONBLOCK); err != nil {
 			if i == 1 {
 				files[0].DecRef()
 			}
 			return fds, err
 		}
+		files[i].Private.(*sockFile).join(pair, i)
 	}
-	t.k.sleepers.add(pair)
 	return t.installPair(files, typ&linux.SOCK_CLOEXEC != 0)
+}
+
+// newSockPair makes the shared state of two connected sockets.
+func (k *Kernel) newSockPair(typ int) *sockPair {
+	pair := &sockPair{k: k, typ: typ}
+	pair.cond = sync.NewCond(&pair.mu)
+	k.sleepers.add(pair)
+	return pair
+}
+
+// join makes sf end me of pair.
+func (sf *sockFile) join(pair *sockPair, me int) {
+	sf.mu.Lock()
+	sf.pair, sf.me = pair, me
+	sf.mu.Unlock()
 }
 
 // newSocketFile is sock_alloc + sock_alloc_file: a sockfs inode owned by
 // cred, mode S_IFSOCK|0777, and a file open on it read-write.
-func (k *Kernel) newSocketFile(cred *Cred, pair *sockPair, end int, flags uint32) (*File, error) {
+func (k *Kernel) newSocketFile(cred *Cred, typ int, flags uint32) (*File, error) {
 	m := k.sockMnt
 	if !m.tryGet() {
 		return nil, linux.ENFILE
 	}
 	d := newPseudoObject(m.sb, linux.S_IFSOCK|0o777, cred, sockOps{})
 	f := newFile(Path{m, d}, linux.O_RDWR|flags, true, true, false)
-	f.Private = &sockFile{pair: pair, me: end}
+	f.Private = &sockFile{typ: typ, cred: cred}
 	return f, nil
 }
 
@@ -149,11 +168,13 @@ func (sockOps) ReadDir(*File) ([]Dirent, error) { return nil, linux.ENOTDIR }
 // (the peer closed or shut down writing, or this end reading) is the end
 // of file.
 func (sockOps) ReadAt(f *File, b []byte, _ int64) (int, error) {
-	sf := f.Private.(*sockFile)
-	s := sf.pair
+	s, end := f.Private.(*sockFile).connected()
+	if s == nil {
+		return 0, linux.EINVAL
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	me, peer := &s.ends[sf.me], &s.ends[1-sf.me]
+	me, peer := &s.ends[end], &s.ends[1-end]
 	for len(me.msgs) == 0 {
 		if me.shutRD || peer.shutWR || peer.closed || len(b) == 0 {
 			return 0, nil
@@ -194,15 +215,17 @@ func (s *sockPair) take(me *sockEnd, b []byte) int {
 // end shut down writing or the peer is gone (a datagram peer that closed
 // refuses: ECONNREFUSED).
 func (sockOps) WriteAt(f *File, b []byte, _ int64) (int, error) {
-	sf := f.Private.(*sockFile)
-	s := sf.pair
+	s, end := f.Private.(*sockFile).connected()
+	if s == nil {
+		return 0, linux.ENOTCONN
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	nonblock := f.Flags()&linux.O_NONBLOCK != 0
 	if s.typ == linux.SOCK_STREAM {
-		return s.sendStream(sf.me, b, nonblock)
+		return s.sendStream(end, b, nonblock)
 	}
-	return s.sendMessage(sf.me, b, nonblock)
+	return s.sendMessage(end, b, nonblock)
 }
 
 // sendStream queues as much of b as the peer has room for, waiting for
@@ -293,10 +316,14 @@ func (sockOps) Release(f *File) {
 	if !ok {
 		return // an open of the socket's path, which failed
 	}
-	s := sf.pair
+	f.Inode().sb.k.unixRelease(sf)
+	s, end := sf.connected()
+	if s == nil {
+		return
+	}
 	s.mu.Lock()
-	s.ends[sf.me] = sockEnd{closed: true}
-	both := s.ends[1-sf.me].closed
+	s.ends[end] = sockEnd{closed: true}
+	both := s.ends[1-end].closed
 	s.cond.Broadcast()
 	s.mu.Unlock()
 	if both {
@@ -314,10 +341,13 @@ func (t *Task) Shutdown(fd, how int) error {
 		if how < linux.SHUT_RD || how > linux.SHUT_RDWR {
 			return linux.EINVAL
 		}
-		s := sf.pair
+		s, end := sf.connected()
+		if s == nil {
+			return linux.ENOTCONN
+		}
 		s.mu.Lock()
 		defer s.mu.Unlock()
-		me := &s.ends[sf.me]
+		me := &s.ends[end]
 		me.shutRD = me.shutRD || how != linux.SHUT_WR
 		me.shutWR = me.shutWR || how != linux.SHUT_RD
 		s.cond.Broadcast()

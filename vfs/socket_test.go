@@ -164,3 +164,105 @@ func TestSocketStreamBlocksAndDrains(t *testing.T) {
 	}
 	init.Close(b)
 }
+
+// bind, listen, connect and accept on paths and abstract names, with the
+// errors Linux 6.18 gave for the same calls.
+func TestUnixSocketsByName(t *testing.T) {
+	init := bootMounts(t)
+	sock := func(flags int) int {
+		fd, err := init.Socket(linux.AF_UNIX, linux.SOCK_STREAM|flags, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fd
+	}
+	s := sock(0)
+	if _, err := read(init, s, 5); err != linux.EINVAL {
+		t.Errorf("read unconnected: %v, want EINVAL", err)
+	}
+	if _, err := init.Write(s, []byte("x")); err != linux.ENOTCONN {
+		t.Errorf("write unconnected: %v, want ENOTCONN", err)
+	}
+	if err := init.Bind(s, "/s1.sock"); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := init.Stat("/s1.sock"); st.Mode != linux.S_IFSOCK|0o755 {
+		t.Errorf("bound socket's mode %o, want 140755", st.Mode)
+	}
+	u := sock(0)
+	if err := init.Bind(u, "/s1.sock"); err != linux.EADDRINUSE {
+		t.Errorf("bind to a used path: %v", err)
+	}
+	if err := init.Connect(u, "/s1.sock"); err != linux.ECONNREFUSED {
+		t.Errorf("connect to a socket not listening: %v", err)
+	}
+	if err := init.Listen(s, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := init.Connect(u, "/s1.sock"); err != nil {
+		t.Fatal(err)
+	}
+	c, err := init.Accept4(s, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	init.Write(u, []byte("hi"))
+	if got, _ := read(init, c, 10); got != "hi" {
+		t.Errorf("accepted socket read %q", got)
+	}
+	if err := init.Bind(s, "/s2.sock"); err != linux.EINVAL {
+		t.Errorf("bind twice: %v", err)
+	}
+	if err := init.Listen(u, 1); err != linux.EINVAL {
+		t.Errorf("listen on a connected socket: %v", err)
+	}
+	if err := init.Connect(u, "/s1.sock"); err != linux.EISCONN {
+		t.Errorf("connect twice: %v", err)
+	}
+	v := sock(0)
+	if err := init.Connect(v, "/nonexist.sock"); err != linux.ENOENT {
+		t.Errorf("connect to nothing: %v", err)
+	}
+	if err := init.Connect(v, "/f"); err != linux.ECONNREFUSED {
+		t.Errorf("connect to a regular file: %v", err)
+	}
+	if _, err := init.Open("/s1.sock", linux.O_RDONLY, 0); err != linux.ENXIO {
+		t.Errorf("open of a socket: %v, want ENXIO", err)
+	}
+	if _, err := init.Accept4(v, 0); err != linux.EINVAL {
+		t.Errorf("accept on a socket not listening: %v", err)
+	}
+	a := sock(0)
+	if err := init.Bind(a, "\x00abstract1"); err != nil {
+		t.Fatal(err)
+	}
+	init.Listen(a, 1)
+	if err := init.Connect(v, "\x00abstract1"); err != nil {
+		t.Errorf("connect to an abstract name: %v", err)
+	}
+	x := sock(0)
+	if err := init.Bind(x, "\x00abstract1"); err != linux.EADDRINUSE {
+		t.Errorf("abstract name taken: %v", err)
+	}
+	n := sock(linux.SOCK_NONBLOCK)
+	init.Bind(n, "/s3.sock")
+	init.Listen(n, 1)
+	if _, err := init.Accept4(n, 0); err != linux.EAGAIN {
+		t.Errorf("accept of nothing, non-blocking: %v", err)
+	}
+	user := init.Clone(0)
+	user.SetCred(vfs.UserCred(1000, 1000))
+	w, _ := user.Socket(linux.AF_UNIX, linux.SOCK_STREAM, 0)
+	if err := user.Connect(w, "/s3.sock"); err != linux.EACCES {
+		t.Errorf("connect without write permission: %v, want EACCES", err)
+	}
+	user.Exit() // it held copies of every descriptor
+	for _, fd := range []int{s, u, c, v, a, x, n} {
+		init.Close(fd)
+	}
+	if fd, err := init.Socket(linux.AF_UNIX, linux.SOCK_STREAM, 0); err != nil {
+		t.Fatal(err)
+	} else if err := init.Connect(fd, "/s1.sock"); err != linux.ECONNREFUSED {
+		t.Errorf("connect after the listener closed: %v, want ECONNREFUSED", err)
+	}
+}
