@@ -20,20 +20,7 @@ func (k *Kernel) KernMount(t FilesystemType) (*Mount, error) {
 // kernMountWith is KernMount with setup applied to the filesystem context
 // before its superblock is made (mq_create_mount's namespace key).
 func (k *Kernel) kernMountWith(t FilesystemType, setup func(*FsContext)) (*Mount, error) {
-	fc, err := k.FsContextForMount(t, RootCred(), linux.SB_KERNMOUNT)
-	if err != nil {
-		return nil, err
-	}
-	if setup != nil {
-		setup(fc)
-	}
-	if err := fc.ParseString("source", t.Name(), true); err != nil {
-		return nil, err
-	}
-	if err := fc.GetTree(); err != nil {
-		return nil, err
-	}
-	m, err := k.vfsCreateMount(fc)
+	m, _, err := k.vfsKernMount(t, RootCred(), linux.SB_KERNMOUNT, t.Name(), "", setup)
 	if err != nil {
 		return nil, err
 	}

@@ -367,9 +367,18 @@ func skipMntTree(p *Mount) *Mount {
 // from the option string data and return a mount of it not attached
 // anywhere.
 func (k *Kernel) VfsKernMount(t FilesystemType, cred *Cred, sbFlags uint32, devname, data string) (*Mount, *FsContext, error) {
+	return k.vfsKernMount(t, cred, sbFlags, devname, data, nil)
+}
+
+// vfsKernMount is VfsKernMount with setup applied to the context before
+// anything is parsed (kern_mount's callers that key a superblock).
+func (k *Kernel) vfsKernMount(t FilesystemType, cred *Cred, sbFlags uint32, devname, data string, setup func(*FsContext)) (*Mount, *FsContext, error) {
 	fc, err := k.FsContextForMount(t, cred, sbFlags)
 	if err != nil {
 		return nil, nil, err
+	}
+	if setup != nil {
+		setup(fc)
 	}
 	if devname != "" {
 		if err := fc.ParseString("source", devname, true); err != nil {
