@@ -155,6 +155,9 @@ func (k *Kernel) GetNextIno() uint64 { return k.nextIno.Add(1) }
 // SetMountMax sets fs.mount-max, the per-namespace mount limit.
 func (k *Kernel) SetMountMax(n int) { k.mountMax.Store(int64(n)) }
 
+// MountMax is sysctl fs.mount-max.
+func (k *Kernel) MountMax() int { return int(k.mountMax.Load()) }
+
 // SetClock replaces the time source (tests).
 func (k *Kernel) SetClock(now func() time.Time) { k.clock = now }
 

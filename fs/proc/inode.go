@@ -27,6 +27,9 @@ const (
 	kindFd
 	kindNsDir
 	kindNs // fd indexes vfs.NamespaceKinds
+	kindSysDir
+	kindSysFsDir
+	kindSysctl // fd indexes fsSysctls
 )
 
 // node is what a procfs inode stands for.
@@ -40,7 +43,7 @@ var rootFiles = []struct {
 	name string
 	kind kind
 }{
-	{"filesystems", kindFilesystems}, {"mounts", kindMountsLink}, {"self", kindSelf},
+	{"filesystems", kindFilesystems}, {"mounts", kindMountsLink}, {"self", kindSelf}, {"sys", kindSysDir},
 }
 
 var taskFiles = []struct {
@@ -66,7 +69,7 @@ func inoOf(n node) uint64 {
 		return 1 // PROC_ROOT_INO
 	}
 	if n.tid == 0 {
-		return 0xF0000000 + uint64(n.kind)
+		return 0xF0000000 + uint64(n.kind)<<12 + uint64(n.fd)&0xfff
 	}
 	return 1<<52 | uint64(uint32(n.tid))<<20 | uint64(n.kind)<<12 | uint64(n.fd)&0xfff
 }
@@ -122,6 +125,16 @@ func (o *inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
 		if i := slices.Index(vfs.NamespaceKinds, name); i >= 0 {
 			return o.newInode(node{kind: kindNs, tid: d.tid, fd: i}, modeOf(kindNs), dir.UID()), nil
 		}
+	case kindSysDir:
+		if name == "fs" {
+			return o.newInode(node{kind: kindSysFsDir}, modeOf(kindSysFsDir), 0), nil
+		}
+	case kindSysFsDir:
+		for i, s := range fsSysctls {
+			if s.name == name {
+				return o.newInode(node{kind: kindSysctl, fd: i}, modeOf(kindSysctl), 0), nil
+			}
+		}
 	}
 	return nil, linux.ENOENT
 }
@@ -136,6 +149,10 @@ func modeOf(k kind) uint32 {
 		return linux.S_IFDIR | 0o500
 	case kindNsDir:
 		return linux.S_IFDIR | 0o511
+	case kindSysDir, kindSysFsDir:
+		return linux.S_IFDIR | 0o555
+	case kindSysctl:
+		return linux.S_IFREG | 0o644
 	}
 	return linux.S_IFREG | 0o444
 }
@@ -159,8 +176,8 @@ func (o *inodeOps) Symlink(*vfs.Inode, string, string, vfs.InodeAttr) (*vfs.Inod
 func (o *inodeOps) Link(*vfs.Inode, *vfs.Inode, string) error   { return linux.EPERM }
 func (o *inodeOps) Unlink(*vfs.Inode, string, *vfs.Inode) error { return linux.EPERM }
 func (o *inodeOps) Rmdir(*vfs.Inode, string, *vfs.Inode) error  { return linux.EPERM }
-func (o *inodeOps) Truncate(*vfs.Inode, int64) error            { return linux.EACCES }
-func (o *inodeOps) Readlink(in *vfs.Inode) (string, error)      { return "", linux.EINVAL }
+
+func (o *inodeOps) Readlink(in *vfs.Inode) (string, error) { return "", linux.EINVAL }
 func (o *inodeOps) Rename(*vfs.Inode, string, *vfs.Inode, *vfs.Inode, string, *vfs.Inode, uint32) error {
 	return linux.EPERM
 }
@@ -220,6 +237,8 @@ func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 	switch n.kind {
 	case kindFilesystems:
 		text = o.ps.k.Filesystems()
+	case kindSysctl:
+		text = o.sysctlText(n.fd)
 	case kindMountinfo, kindMounts:
 		owner := o.ps.k.TaskByTID(n.tid)
 		if owner == nil {
@@ -246,8 +265,22 @@ func (o *inodeOps) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
 	return copy(p, b[off:]), nil
 }
 
-// WriteAt: none of these files can be written.
-func (o *inodeOps) WriteAt(*vfs.File, []byte, int64) (int, error) { return 0, linux.EINVAL }
+// Truncate: an open with O_TRUNC of a sysctl changes nothing (its setattr
+// takes the size and ignores it); other files refuse.
+func (o *inodeOps) Truncate(in *vfs.Inode, _ int64) error {
+	if nodeOf(in).kind == kindSysctl {
+		return nil
+	}
+	return linux.EACCES
+}
+
+// WriteAt sets a sysctl; no other file of procfs takes writes.
+func (o *inodeOps) WriteAt(f *vfs.File, p []byte, _ int64) (int, error) {
+	if n := nodeOf(f.Inode()); n.kind == kindSysctl {
+		return o.writeSysctl(n.fd, p)
+	}
+	return 0, linux.EINVAL
+}
 
 // ReadDir is proc_root_readdir / proc_pid_readdir.
 func (o *inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
@@ -269,6 +302,12 @@ func (o *inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 	case kindTaskDir:
 		for _, e := range taskFiles {
 			out = append(out, vfs.Dirent{Name: e.name, Ino: inoOf(node{kind: e.kind, tid: n.tid}), Type: linux.DirentType(modeOf(e.kind))})
+		}
+	case kindSysDir:
+		out = append(out, vfs.Dirent{Name: "fs", Ino: inoOf(node{kind: kindSysFsDir}), Type: linux.DT_DIR})
+	case kindSysFsDir:
+		for i, s := range fsSysctls {
+			out = append(out, vfs.Dirent{Name: s.name, Ino: inoOf(node{kind: kindSysctl, fd: i}), Type: linux.DT_REG})
 		}
 	case kindNsDir:
 		for i, name := range vfs.NamespaceKinds {
