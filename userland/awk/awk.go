@@ -13,7 +13,6 @@ package awk
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -353,5 +352,3 @@ func (it *interp) action(body []stmt) (c ctl) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
-
-func sortStrings(s []string) { sort.Strings(s) }

@@ -83,6 +83,7 @@ type interp struct {
 
 	in      *mainInput
 	streams map[string]*stream
+	opened  int // streams opened so far
 	reCache map[string]*posixre.Regexp
 
 	rnd      *rand.Rand
