@@ -221,6 +221,8 @@ func (it *interp) report(r any) int {
 	// which exit(2) flushes after it.
 	name := it.c.Name
 	switch e := r.(type) {
+	case brokenPipe:
+		return 128 + 13
 	case *runtimeError:
 		fmt.Fprintf(it.c.Errw, "%s: run time error: %s\n\tFILENAME=\"%s\" FNR=%s NR=%s\n", name, e.msg,
 			it.toStr(it.globals[vFILENAME].v), numToStr(it.fnr, "%.6g"), numToStr(it.nr, "%.6g"))

@@ -9,6 +9,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/internal/posixre"
@@ -631,6 +632,10 @@ func (it *interp) print(s *printStmt) {
 	}
 	w := it.destination(s)
 	if _, err := io.WriteString(w, text); err != nil {
+		if errors.Is(err, syscall.EPIPE) {
+			// The process would have died of SIGPIPE, silently.
+			panic(brokenPipe{})
+		}
 		panic(&fatalError{"write failure (" + applet.ErrText(err) + ")"})
 	}
 }
@@ -641,3 +646,6 @@ func (it *interp) destination(s *printStmt) io.Writer {
 	}
 	return it.output(s.redir, it.toStr(it.eval(s.dest)))
 }
+
+// brokenPipe ends awk as SIGPIPE would: status 141, no message.
+type brokenPipe struct{}
