@@ -15,6 +15,7 @@ import (
 
 func (it *interp) builtin(e *builtinExpr) value {
 	a := e.args
+	it.line = e.line
 	argNum := func(i int) float64 { return toNumber(it.eval(a[i])) }
 	argStr := func(i int) string { return it.toStr(it.eval(a[i])) }
 	switch e.name {

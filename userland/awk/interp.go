@@ -92,6 +92,9 @@ type interp struct {
 	ticks    int
 	// inEnd says END actions run: exit there ends at once.
 	inEnd bool
+	// line is the program line of the last match or regex-taking
+	// builtin, for the message of a dynamic regex that cannot compile.
+	line int
 }
 
 func newInterp(c *applet.Cmd, prog *program) *interp {
@@ -448,7 +451,7 @@ func (it *interp) regexFor(src string) *posixre.Regexp {
 	}
 	re, err := compileERE(src)
 	if err != nil {
-		it.fail("regular expression compile failed (%s)\n%s", err, src)
+		panic(&fatalError{fmt.Sprintf("line %d: regular expression compile failed (%s)\n%s", it.line, reErrorText(err), src)})
 	}
 	if len(it.reCache) > 500 {
 		clear(it.reCache)
@@ -643,6 +646,7 @@ func (it *interp) eval(e expr) value {
 	case *binaryExpr:
 		return it.binary(e)
 	case *matchExpr:
+		it.line = e.line
 		s := it.toStr(it.eval(e.l))
 		re := it.regexOf(e.r)
 		return boolean(matches(re, s) != e.neg)

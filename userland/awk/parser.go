@@ -796,8 +796,9 @@ func (p *parser) match() expr {
 	l := p.compare()
 	for p.t.kind == tMatch || p.t.kind == tNoMatch {
 		neg := p.t.kind == tNoMatch
+		line := p.t.line
 		p.advance()
-		l = &matchExpr{neg: neg, l: l, r: p.compare()}
+		l = &matchExpr{neg: neg, l: l, r: p.compare(), line: line}
 	}
 	return l
 }
@@ -1087,9 +1088,22 @@ func (p *parser) optLvalue() expr {
 func (p *parser) regex(t token) *regexLit {
 	re, err := compileERE(t.text)
 	if err != nil {
-		p.failAt(t.line, fmt.Sprintf("regular expression compile failed (%s)\n%s", err, t.text))
+		p.failAt(t.line, fmt.Sprintf("regular expression compile failed (%s)\n%s", reErrorText(err), t.text))
 	}
 	return &regexLit{src: t.text, re: re}
+}
+
+// reErrorText words a regex error as mawk's own matcher does.
+func reErrorText(err error) string {
+	switch err {
+	case posixre.ErrParen:
+		return "missing ')'"
+	case posixre.ErrBracket, posixre.ErrClass:
+		return "bad class -- [], [^] or ["
+	case posixre.ErrPreceding:
+		return "missing operand"
+	}
+	return err.Error()
 }
 
 // compileERE compiles an awk extended regular expression.
@@ -1101,7 +1115,7 @@ func compileERE(src string) (*posixre.Regexp, error) {
 func (p *parser) builtin() expr {
 	t := p.t
 	p.advance()
-	b := &builtinExpr{name: t.text}
+	b := &builtinExpr{name: t.text, line: t.line}
 	if p.t.kind != tLParen {
 		if t.text == "length" {
 			return b

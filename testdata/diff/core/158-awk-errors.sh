@@ -52,3 +52,11 @@ t -v x 'BEGIN{}'
 t -f
 t -F
 t 'BEGIN { print 1/0, 1%0 }'
+t '/(/'
+t '/a|*b/'
+t '/[[:foo:]]/'
+t '/()/'
+t '/a||b/'
+t '/a|/'
+t 'BEGIN { if ("x" ~ "(") print }'
+t 'BEGIN { r = "["; n = split("a[b", arr, r) }'
