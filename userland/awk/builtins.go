@@ -5,7 +5,6 @@ package awk
 import (
 	"fmt"
 	"math"
-	"math/rand"
 	"strconv"
 	"strings"
 	"time"
@@ -84,17 +83,17 @@ func (it *interp) builtin(e *builtinExpr) value {
 	case "int":
 		return num(math.Trunc(argNum(0)))
 	case "rand":
-		return num(it.rnd.Float64())
+		return num(it.rnd.float())
 	case "srand":
+		// srand returns the previous seed as it was given.
 		prev := it.seed
 		if len(a) == 0 {
-			it.seed = float64(time.Now().Unix())
+			it.seed = num(float64(time.Now().Unix()))
 		} else {
-			v := it.eval(a[0])
-			it.seed = toNumber(v)
+			it.seed = it.eval(a[0])
 		}
-		it.rnd = rand.New(rand.NewSource(int64(it.seed)))
-		return num(prev)
+		it.rnd = newRandomGen(uint32(int32(clampInt(toNumber(it.seed)))))
+		return prev
 	case "tolower", "toupper":
 		s := []byte(argStr(0))
 		for i, c := range s {

@@ -5,10 +5,10 @@ package awk
 import (
 	"fmt"
 	"math"
-	"math/rand"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/linuxvfs/linuxvfs/internal/posixre"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
@@ -86,8 +86,8 @@ type interp struct {
 	opened  int // streams opened so far
 	reCache map[string]*posixre.Regexp
 
-	rnd      *rand.Rand
-	seed     float64
+	rnd      *randomGen
+	seed     value
 	exitCode int
 	ticks    int
 	// inEnd says END actions run: exit there ends at once.
@@ -119,8 +119,9 @@ func newInterp(c *applet.Cmd, prog *program) *interp {
 			}
 		}
 	}
-	it.seed = 0
-	it.rnd = rand.New(rand.NewSource(0))
+	// mawk's first seed changes from run to run too.
+	it.seed = num(float64(time.Now().Unix()))
+	it.rnd = newRandomGen(uint32(time.Now().UnixNano()))
 	return it
 }
 
