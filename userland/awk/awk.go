@@ -131,8 +131,9 @@ options:
 	}
 	prog, err := parse(text)
 	if err != nil {
-		se := err.(*syntaxError)
-		c.Errorf("%s", placeError(se, sources))
+		for se := err.(*syntaxError); se != nil; se = se.also {
+			c.Errorf("%s", placeError(se, sources))
+		}
 		return 2
 	}
 	it := newInterp(c, prog)

@@ -127,7 +127,17 @@ func (p *parser) reset(pos int) {
 }
 
 func (p *parser) failAt(line int, msg string) {
-	panic(&syntaxError{line, msg})
+	panic(&syntaxError{line: line, msg: msg})
+}
+
+// extra reports a closing brace or parenthesis between items; at the
+// end of a line mawk also finds the line unfinished.
+func (p *parser) extra(msg string) {
+	e := &syntaxError{line: p.t.line, msg: msg}
+	if next := p.peek(1); next.kind == tNewline || next.kind == tEOF {
+		e.also = &syntaxError{line: p.t.line, msg: "syntax error at or near end of line"}
+	}
+	panic(e)
 }
 
 // fail is a syntax error at the current token; mawk names an unclosed
@@ -218,9 +228,9 @@ func (p *parser) program() {
 		case tEOF:
 			return
 		case tRBrace:
-			p.failAt(p.t.line, "extra '}'")
+			p.extra("extra '}'")
 		case tRParen:
-			p.failAt(p.t.line, "extra ')'")
+			p.extra("extra ')'")
 		}
 		p.item()
 		if p.t.kind == tSemi {
