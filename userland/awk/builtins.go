@@ -60,26 +60,22 @@ func (it *interp) builtin(e *builtinExpr) value {
 		}
 		return str(s)
 	case "sin":
-		return num(math.Sin(argNum(0)))
+		return num(libm(math.Sin, argNum(0)))
 	case "cos":
-		return num(math.Cos(argNum(0)))
+		return num(libm(math.Cos, argNum(0)))
 	case "atan2":
 		y := argNum(0)
-		return num(math.Atan2(y, argNum(1)))
+		x := argNum(1)
+		if math.IsNaN(y) {
+			return num(y)
+		}
+		return num(libm(func(x float64) float64 { return math.Atan2(y, x) }, x))
 	case "exp":
-		return num(math.Exp(argNum(0)))
+		return num(libm(math.Exp, argNum(0)))
 	case "log":
-		x := argNum(0)
-		if x < 0 {
-			return num(negNaN)
-		}
-		return num(math.Log(x))
+		return num(libm(math.Log, argNum(0)))
 	case "sqrt":
-		x := argNum(0)
-		if x < 0 {
-			return num(negNaN)
-		}
-		return num(math.Sqrt(x))
+		return num(libm(math.Sqrt, argNum(0)))
 	case "int":
 		return num(math.Trunc(argNum(0)))
 	case "rand":
@@ -120,15 +116,39 @@ func (it *interp) builtin(e *builtinExpr) value {
 	return value{}
 }
 
+// libm applies a math function as glibc's on x86 behaves: a NaN
+// argument comes back as it is (its sign kept), and a NaN made from a
+// number is the negative one.
+func libm(f func(float64) float64, x float64) float64 {
+	if math.IsNaN(x) {
+		return x
+	}
+	r := f(x)
+	if math.IsNaN(r) {
+		return negNaN
+	}
+	return r
+}
+
 // substr is mawk's: start and length truncated toward zero; a start
 // before the first character takes as many more characters as it is
 // before it (mawk 1.3.4-20200120 counts them that way).
 func (it *interp) substr(a []expr) string {
 	s := it.toStr(it.eval(a[0]))
-	b := clampInt(toNumber(it.eval(a[1])))
+	fb := toNumber(it.eval(a[1]))
+	fn := math.Inf(1)
+	if len(a) == 3 {
+		fn = toNumber(it.eval(a[2]))
+	}
+	// No text for a start or length that is not a number, nor for an
+	// infinite start.
+	if math.IsNaN(fb) || math.IsNaN(fn) || math.IsInf(fb, 0) {
+		return ""
+	}
+	b := clampInt(fb)
 	n := len(s) + 1
 	if len(a) == 3 {
-		n = clampInt(toNumber(it.eval(a[2])))
+		n = clampInt(fn)
 	} else if b < 1 {
 		n = len(s)
 	}

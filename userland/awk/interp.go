@@ -180,36 +180,33 @@ func truth(v value) bool {
 // compare orders two values: as numbers when both are numeric (numbers,
 // numeric input, uninitialized), else as strings.
 func (it *interp) compare(op tok, a, b value) bool {
+	var order int
 	if a.k != kStr && b.k != kStr {
+		// A three-way comparison, as mawk makes it: a NaN is equal to
+		// everything.
 		x, y := toNumber(a), toNumber(b)
-		switch op {
-		case tLT:
-			return x < y
-		case tLE:
-			return x <= y
-		case tGT:
-			return x > y
-		case tGE:
-			return x >= y
-		case tEQ:
-			return x == y
+		switch {
+		case x < y:
+			order = -1
+		case x > y:
+			order = 1
 		}
-		return x != y
+	} else {
+		order = strings.Compare(it.toStr(a), it.toStr(b))
 	}
-	x, y := it.toStr(a), it.toStr(b)
 	switch op {
 	case tLT:
-		return x < y
+		return order < 0
 	case tLE:
-		return x <= y
+		return order <= 0
 	case tGT:
-		return x > y
+		return order > 0
 	case tGE:
-		return x >= y
+		return order >= 0
 	case tEQ:
-		return x == y
+		return order == 0
 	}
-	return x != y
+	return order != 0
 }
 
 // ---- variables
@@ -793,7 +790,9 @@ func (it *interp) assign(e *assignExpr) value {
 func divide(a, b float64) float64 {
 	if b == 0 {
 		switch {
-		case a == 0 || math.IsNaN(a):
+		case math.IsNaN(a):
+			return a
+		case a == 0:
 			return negNaN
 		case (a > 0) != math.Signbit(b):
 			return math.Inf(1)
@@ -803,20 +802,22 @@ func divide(a, b float64) float64 {
 	return a / b
 }
 
-func modulo(a, b float64) float64 {
-	r := math.Mod(a, b)
-	if math.IsNaN(r) && !math.IsNaN(a) && !math.IsNaN(b) {
-		return negNaN
-	}
-	return r
-}
+func modulo(a, b float64) float64 { return nanOf(a, b, math.Mod(a, b)) }
 
-func power(a, b float64) float64 {
-	r := math.Pow(a, b)
-	if math.IsNaN(r) && !math.IsNaN(a) && !math.IsNaN(b) {
-		return negNaN
+func power(a, b float64) float64 { return nanOf(a, b, math.Pow(a, b)) }
+
+// nanOf is the NaN glibc gives for a result r of a and b: a NaN operand
+// as it is, else the negative NaN x86 makes.
+func nanOf(a, b, r float64) float64 {
+	switch {
+	case !math.IsNaN(r):
+		return r
+	case math.IsNaN(a):
+		return a
+	case math.IsNaN(b):
+		return b
 	}
-	return r
+	return negNaN
 }
 
 func (it *interp) binary(e *binaryExpr) value {

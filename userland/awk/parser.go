@@ -666,6 +666,9 @@ func (p *parser) argList() []expr {
 	if p.t.kind == tRParen {
 		return nil
 	}
+	// Inside the call's parentheses '>' compares again.
+	defer func(saved bool) { p.noGT = saved }(p.noGT)
+	p.noGT = false
 	for {
 		if p.t.kind == tName && (p.peek(1).kind == tComma || p.peek(1).kind == tRParen) {
 			v := p.variable(p.t.text)
@@ -823,7 +826,12 @@ func (p *parser) compare() expr {
 			if p.noGT {
 				return l
 			}
-		case tLT, tLE, tGE, tEQ, tNE:
+		case tGE:
+			if p.noGT {
+				// mawk reads '>' as the redirection there, then '='.
+				p.failAt(p.t.line, "syntax error at or near =")
+			}
+		case tLT, tLE, tEQ, tNE:
 		default:
 			return l
 		}
@@ -966,6 +974,9 @@ func (p *parser) primary() expr {
 		return &fieldExpr{p.dollarOperand()}
 	case tIncr, tDecr:
 		p.advance()
+		if p.t.kind != tName && p.t.kind != tDollar {
+			p.fail()
+		}
 		lv := p.primary()
 		if !isLvalue(lv) {
 			p.fail()
@@ -1042,7 +1053,10 @@ func (p *parser) primary() expr {
 			p.markType(v, typeArray)
 			p.advance()
 			p.optNewlines()
+			saved := p.noGT
+			p.noGT = false
 			idx := p.exprList(tRBracket)
+			p.noGT = saved
 			if len(idx) == 0 {
 				p.fail()
 			}
