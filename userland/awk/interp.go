@@ -64,6 +64,9 @@ const maxCallDepth = 1024
 // fails as one out of memory would.
 var MaxString = 1 << 30
 
+// maxFields bounds $n and NF (mawk has no bound but memory).
+func maxFields() int { return MaxString / 64 }
+
 // interp runs a program.
 type interp struct {
 	c       *applet.Cmd
@@ -382,7 +385,9 @@ func (it *interp) getField(i int) value {
 	}
 	it.split()
 	if i > it.nf {
-		return value{}
+		// mawk's missing fields are empty strings, not uninitialized:
+		// they compare as strings ($3 < 0 holds).
+		return str("")
 	}
 	return it.fields[i-1]
 }
@@ -394,12 +399,12 @@ func (it *interp) setField(i int, v value) {
 	case i == 0:
 		it.setRecord(it.toStr(v))
 		return
-	case i > 32767*16:
-		it.fail("$%d exceeds maximum field(%d)", i, 32767*16)
+	case i > maxFields():
+		panic(&fatalError{"program limit exceeded: maximum number of fields"})
 	}
 	it.split()
 	for it.nf < i {
-		it.fields = append(it.fields, value{})
+		it.fields = append(it.fields, str(""))
 		it.nf++
 	}
 	if v.k == kNum {
@@ -411,12 +416,15 @@ func (it *interp) setField(i int, v value) {
 }
 
 func (it *interp) setNF(n int) {
-	if n < 0 || n > 32767*16 {
-		it.fail("NF set to invalid value %d", n)
+	switch {
+	case n < 0:
+		it.fail("negative value assigned to NF")
+	case n > maxFields():
+		panic(&fatalError{"program limit exceeded: maximum number of fields"})
 	}
 	it.split()
 	for it.nf < n {
-		it.fields = append(it.fields, value{})
+		it.fields = append(it.fields, str(""))
 		it.nf++
 	}
 	it.fields = it.fields[:n]
@@ -690,7 +698,7 @@ func (it *interp) fieldIndex(e expr) int {
 		f = 0
 	}
 	if f >= math.MaxInt32 || f <= math.MinInt32 || math.IsNaN(f) {
-		it.fail("$%s exceeds maximum field(%d)", numToStr(f, "%.6g"), 32767*16)
+		panic(&fatalError{"program limit exceeded: maximum number of fields"})
 	}
 	return int(f)
 }
