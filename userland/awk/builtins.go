@@ -130,40 +130,36 @@ func libm(f func(float64) float64, x float64) float64 {
 	return r
 }
 
-// substr is mawk's: start and length truncated toward zero; a start
+// substr is mawk's: start and length are truncated toward zero into 32
+// bits (NaN and infinities clamped as mawk's d_to_I does); a start
 // before the first character takes as many more characters as it is
-// before it (mawk 1.3.4-20200120 counts them that way).
+// before it (mawk 1.3.4-20200120 counts them that way), in 32-bit
+// arithmetic that wraps, so that a start of NaN or -inf yields the
+// whole string for a length of at most 0 and nothing otherwise.
 func (it *interp) substr(a []expr) string {
 	s := it.toStr(it.eval(a[0]))
-	fb := toNumber(it.eval(a[1]))
-	fn := math.Inf(1)
-	if len(a) == 3 {
-		fn = toNumber(it.eval(a[2]))
-	}
-	// No text for a start or length that is not a number, nor for an
-	// infinite start.
-	if math.IsNaN(fb) || math.IsNaN(fn) || math.IsInf(fb, 0) {
-		return ""
-	}
-	b := clampInt(fb)
-	n := len(s) + 1
-	if len(a) == 3 {
-		n = clampInt(fn)
-	} else if b < 1 {
-		n = len(s)
+	b := int32(clampInt(toNumber(it.eval(a[1]))))
+	var n int32
+	switch {
+	case len(a) == 3:
+		n = int32(clampInt(toNumber(it.eval(a[2]))))
+	case b < 1:
+		n = int32(len(s))
+	default:
+		n = int32(len(s)) + 1
 	}
 	if b < 1 {
-		n -= b
+		n -= b // wraps for starts far before the text
 		b = 1
 	}
 	if n <= 0 {
 		return ""
 	}
-	start := b - 1
+	start := int(b) - 1
 	if start >= len(s) {
 		return ""
 	}
-	end := start + n
+	end := start + int(n)
 	if end > len(s) || end < start {
 		end = len(s)
 	}

@@ -44,4 +44,5 @@ awk 'BEGIN { srand(1); printf "%.10f %.10f\n", rand(), rand(); print srand(42); 
 awk 'BEGIN { srand(0); a = rand(); srand(1); print (a == rand()), srand(-5), srand(1.7), srand("x"), srand(2^40) }'
 awk 'BEGIN { n = log(-1); print (n >= 1), (n <= 1), (n == 1), (n < 1), (n != 1), n % 2, -n, atan2(n, 1), log(n), int(n), 0 / 0 }'
 awk 'BEGIN { n = log(-1); i = -log(0); print "[" substr("hello", n) "][" substr("hello", 1, n) "][" substr("hello", 2, i) "][" substr("hello", -i) "]" }'
+awk 'BEGIN { n = 0/0; i = -log(0); s = "hello"; for (l = -2; l <= 2; l++) printf "[%s]", substr(s, n, l); print "[" substr(s, -i, 0) "][" substr(s, -i, 1) "][" substr(s, -1e10, 0) "]" }'
 awk 'BEGIN { print substr("abc", 1 > 0, 2 >= 1), length("xy" > "x") }'
