@@ -127,10 +127,14 @@ type translator struct {
 	quantified bool
 	// lastWord says the last item written is a word character, for \>.
 	lastWord bool
+	// empty says nothing was written since the start, the last '(' or
+	// the last '|' (awk wants an operand there).
+	empty bool
 }
 
 func (t *translator) run() (string, error) {
 	t.atomStart = -1
+	t.empty = true
 	for t.i < len(t.src) {
 		c := t.src[t.i]
 		t.i++
@@ -146,6 +150,9 @@ func (t *translator) run() (string, error) {
 	}
 	if len(t.open) > 0 {
 		return "", ErrParen
+	}
+	if t.dialect == Awk && t.empty && t.src != "" {
+		return "", ErrPreceding // "a|": an empty alternative
 	}
 	return t.out.String(), nil
 }
@@ -184,6 +191,7 @@ func (t *translator) plain(c byte, at int) error {
 	case c == '^':
 		if t.ere || t.atStart(at) {
 			t.out.WriteString("^")
+			t.empty = false
 			t.atomStart, t.quantified, t.lastWord = -1, false, false
 			if !t.ere {
 				// A '*' right after a leading '^' is literal.
@@ -197,6 +205,7 @@ func (t *translator) plain(c byte, at int) error {
 	case c == '$':
 		if t.ere || t.i == len(t.src) || strings.HasPrefix(t.src[t.i:], `\)`) || strings.HasPrefix(t.src[t.i:], `\|`) {
 			t.out.WriteString("$")
+			t.empty = false
 			t.atomStart, t.quantified, t.lastWord = -1, false, false
 			return nil
 		}
@@ -478,6 +487,7 @@ func isWordByte(c byte) bool {
 
 // atom writes a repeatable item.
 func (t *translator) atom(s string, word bool) {
+	t.empty = false
 	t.atomStart = t.out.Len()
 	t.quantified = false
 	t.lastWord = word
@@ -565,6 +575,7 @@ func (t *translator) interval() error {
 }
 
 func (t *translator) group() error {
+	t.empty = true
 	t.groups++
 	t.open = append(t.open, t.out.Len())
 	t.out.WriteString("(")
@@ -573,6 +584,9 @@ func (t *translator) group() error {
 }
 
 func (t *translator) closeGroup() error {
+	if t.dialect == Awk && t.empty && len(t.open) > 0 {
+		return ErrPreceding // "()" or "(a|)"
+	}
 	if len(t.open) == 0 {
 		if t.ere {
 			// A lone ')' is an ordinary character in POSIX EREs.
@@ -589,6 +603,10 @@ func (t *translator) closeGroup() error {
 }
 
 func (t *translator) alternation() error {
+	if t.dialect == Awk && t.empty {
+		return ErrPreceding // "|a" or "a||b": awk wants an operand
+	}
+	t.empty = true
 	if t.ere && t.i < len(t.src) && t.src[t.i] == '*' {
 		return ErrPreceding
 	}

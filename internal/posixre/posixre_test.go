@@ -109,3 +109,16 @@ func TestDialects(t *testing.T) {
 		}
 	}
 }
+
+func TestAwkOperands(t *testing.T) {
+	for _, pat := range []string{"()", "a||b", "|a", "a|", "(a|)", "*a", "a|*b"} {
+		if _, err := Compile(pat, Syntax{ERE: true, Dialect: Awk}); err != ErrPreceding {
+			t.Errorf("%q: got %v, want %v", pat, err, ErrPreceding)
+		}
+	}
+	for _, pat := range []string{"", "a|b", "(a)|(b)", "^$", "(^a|b$)"} {
+		if _, err := Compile(pat, Syntax{ERE: true, Dialect: Awk}); err != nil {
+			t.Errorf("%q: %v", pat, err)
+		}
+	}
+}

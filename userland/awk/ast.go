@@ -42,6 +42,7 @@ type (
 	matchExpr struct {
 		neg  bool
 		l, r expr
+		line int
 	}
 	unaryExpr struct {
 		op tok // tSub, tAdd, tNot
@@ -65,6 +66,7 @@ type (
 	builtinExpr struct {
 		name string
 		args []expr
+		line int
 	}
 	// getlineExpr is getline in its forms: from the main input
 	// (src nil), from a file (tLT) or from a command (tPipe).

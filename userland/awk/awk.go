@@ -13,7 +13,6 @@ package awk
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -132,8 +131,9 @@ options:
 	}
 	prog, err := parse(text)
 	if err != nil {
-		se := err.(*syntaxError)
-		c.Errorf("%s", placeError(se, sources))
+		for se := err.(*syntaxError); se != nil; se = se.also {
+			c.Errorf("%s", placeError(se, sources))
+		}
 		return 2
 	}
 	it := newInterp(c, prog)
@@ -222,6 +222,8 @@ func (it *interp) report(r any) int {
 	// which exit(2) flushes after it.
 	name := it.c.Name
 	switch e := r.(type) {
+	case brokenPipe:
+		return 128 + 13
 	case *runtimeError:
 		fmt.Fprintf(it.c.Errw, "%s: run time error: %s\n\tFILENAME=\"%s\" FNR=%s NR=%s\n", name, e.msg,
 			it.toStr(it.globals[vFILENAME].v), numToStr(it.fnr, "%.6g"), numToStr(it.nr, "%.6g"))
@@ -353,5 +355,3 @@ func (it *interp) action(body []stmt) (c ctl) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
-
-func sortStrings(s []string) { sort.Strings(s) }

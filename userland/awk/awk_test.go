@@ -5,6 +5,8 @@ package awk
 import (
 	"bytes"
 	"context"
+	"io"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -32,8 +34,20 @@ func runAwk(t testing.TB, ctx context.Context, withShell bool, stdin string, arg
 		Register(set)
 	}
 	var out, errb bytes.Buffer
+	// Standard input is a pipe, as the shell gives: a child shell
+	// (system, pipes) reads an *os.File as it is, where it would copy
+	// another reader in the background.
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pr.Close()
+	go func() {
+		io.WriteString(pw, stdin)
+		pw.Close()
+	}()
 	c := applet.New(ctx, set, task, "awk", args, applet.EnvList{"PATH=/usr/bin:/bin", "HOME=/root"},
-		strings.NewReader(stdin), &out, &errb)
+		pr, &out, &errb)
 	code := c.Run(Run)
 	return out.String(), errb.String(), code
 }

@@ -5,7 +5,6 @@ package awk
 import (
 	"fmt"
 	"math"
-	"math/rand"
 	"strconv"
 	"strings"
 	"time"
@@ -15,6 +14,7 @@ import (
 
 func (it *interp) builtin(e *builtinExpr) value {
 	a := e.args
+	it.line = e.line
 	argNum := func(i int) float64 { return toNumber(it.eval(a[i])) }
 	argStr := func(i int) string { return it.toStr(it.eval(a[i])) }
 	switch e.name {
@@ -60,40 +60,36 @@ func (it *interp) builtin(e *builtinExpr) value {
 		}
 		return str(s)
 	case "sin":
-		return num(math.Sin(argNum(0)))
+		return num(libm(math.Sin, argNum(0)))
 	case "cos":
-		return num(math.Cos(argNum(0)))
+		return num(libm(math.Cos, argNum(0)))
 	case "atan2":
 		y := argNum(0)
-		return num(math.Atan2(y, argNum(1)))
+		x := argNum(1)
+		if math.IsNaN(y) {
+			return num(y)
+		}
+		return num(libm(func(x float64) float64 { return math.Atan2(y, x) }, x))
 	case "exp":
-		return num(math.Exp(argNum(0)))
+		return num(libm(math.Exp, argNum(0)))
 	case "log":
-		x := argNum(0)
-		if x < 0 {
-			return num(negNaN)
-		}
-		return num(math.Log(x))
+		return num(libm(math.Log, argNum(0)))
 	case "sqrt":
-		x := argNum(0)
-		if x < 0 {
-			return num(negNaN)
-		}
-		return num(math.Sqrt(x))
+		return num(libm(math.Sqrt, argNum(0)))
 	case "int":
 		return num(math.Trunc(argNum(0)))
 	case "rand":
-		return num(it.rnd.Float64())
+		return num(it.rnd.float())
 	case "srand":
+		// srand returns the previous seed as it was given.
 		prev := it.seed
 		if len(a) == 0 {
-			it.seed = float64(time.Now().Unix())
+			it.seed = num(float64(time.Now().Unix()))
 		} else {
-			v := it.eval(a[0])
-			it.seed = toNumber(v)
+			it.seed = it.eval(a[0])
 		}
-		it.rnd = rand.New(rand.NewSource(int64(it.seed)))
-		return num(prev)
+		it.rnd = newRandomGen(uint32(int32(clampInt(toNumber(it.seed)))))
+		return prev
 	case "tolower", "toupper":
 		s := []byte(argStr(0))
 		for i, c := range s {
@@ -120,30 +116,50 @@ func (it *interp) builtin(e *builtinExpr) value {
 	return value{}
 }
 
-// substr is mawk's: start and length truncated toward zero; a start
+// libm applies a math function as glibc's on x86 behaves: a NaN
+// argument comes back as it is (its sign kept), and a NaN made from a
+// number is the negative one.
+func libm(f func(float64) float64, x float64) float64 {
+	if math.IsNaN(x) {
+		return x
+	}
+	r := f(x)
+	if math.IsNaN(r) {
+		return negNaN
+	}
+	return r
+}
+
+// substr is mawk's: start and length are truncated toward zero into 32
+// bits (NaN and infinities clamped as mawk's d_to_I does); a start
 // before the first character takes as many more characters as it is
-// before it (mawk 1.3.4-20200120 counts them that way).
+// before it (mawk 1.3.4-20200120 counts them that way), in 32-bit
+// arithmetic that wraps, so that a start of NaN or -inf yields the
+// whole string for a length of at most 0 and nothing otherwise.
 func (it *interp) substr(a []expr) string {
 	s := it.toStr(it.eval(a[0]))
-	b := clampInt(toNumber(it.eval(a[1])))
-	n := len(s) + 1
-	if len(a) == 3 {
-		n = clampInt(toNumber(it.eval(a[2])))
-	} else if b < 1 {
-		n = len(s)
+	b := int32(clampInt(toNumber(it.eval(a[1]))))
+	var n int32
+	switch {
+	case len(a) == 3:
+		n = int32(clampInt(toNumber(it.eval(a[2]))))
+	case b < 1:
+		n = int32(len(s))
+	default:
+		n = int32(len(s)) + 1
 	}
 	if b < 1 {
-		n -= b
+		n -= b // wraps for starts far before the text
 		b = 1
 	}
 	if n <= 0 {
 		return ""
 	}
-	start := b - 1
+	start := int(b) - 1
 	if start >= len(s) {
 		return ""
 	}
-	end := start + n
+	end := start + int(n)
 	if end > len(s) || end < start {
 		end = len(s)
 	}

@@ -5,10 +5,10 @@ package awk
 import (
 	"fmt"
 	"math"
-	"math/rand"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/linuxvfs/linuxvfs/internal/posixre"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
@@ -64,6 +64,9 @@ const maxCallDepth = 1024
 // fails as one out of memory would.
 var MaxString = 1 << 30
 
+// maxFields bounds $n and NF (mawk has no bound but memory).
+func maxFields() int { return MaxString / 64 }
+
 // interp runs a program.
 type interp struct {
 	c       *applet.Cmd
@@ -83,14 +86,18 @@ type interp struct {
 
 	in      *mainInput
 	streams map[string]*stream
+	opened  int // streams opened so far
 	reCache map[string]*posixre.Regexp
 
-	rnd      *rand.Rand
-	seed     float64
+	rnd      *randomGen
+	seed     value
 	exitCode int
 	ticks    int
 	// inEnd says END actions run: exit there ends at once.
 	inEnd bool
+	// line is the program line of the last match or regex-taking
+	// builtin, for the message of a dynamic regex that cannot compile.
+	line int
 }
 
 func newInterp(c *applet.Cmd, prog *program) *interp {
@@ -115,8 +122,9 @@ func newInterp(c *applet.Cmd, prog *program) *interp {
 			}
 		}
 	}
-	it.seed = 0
-	it.rnd = rand.New(rand.NewSource(0))
+	// mawk's first seed changes from run to run too.
+	it.seed = num(float64(time.Now().Unix()))
+	it.rnd = newRandomGen(uint32(time.Now().UnixNano()))
 	return it
 }
 
@@ -175,36 +183,33 @@ func truth(v value) bool {
 // compare orders two values: as numbers when both are numeric (numbers,
 // numeric input, uninitialized), else as strings.
 func (it *interp) compare(op tok, a, b value) bool {
+	var order int
 	if a.k != kStr && b.k != kStr {
+		// A three-way comparison, as mawk makes it: a NaN is equal to
+		// everything.
 		x, y := toNumber(a), toNumber(b)
-		switch op {
-		case tLT:
-			return x < y
-		case tLE:
-			return x <= y
-		case tGT:
-			return x > y
-		case tGE:
-			return x >= y
-		case tEQ:
-			return x == y
+		switch {
+		case x < y:
+			order = -1
+		case x > y:
+			order = 1
 		}
-		return x != y
+	} else {
+		order = strings.Compare(it.toStr(a), it.toStr(b))
 	}
-	x, y := it.toStr(a), it.toStr(b)
 	switch op {
 	case tLT:
-		return x < y
+		return order < 0
 	case tLE:
-		return x <= y
+		return order <= 0
 	case tGT:
-		return x > y
+		return order > 0
 	case tGE:
-		return x >= y
+		return order >= 0
 	case tEQ:
-		return x == y
+		return order == 0
 	}
-	return x != y
+	return order != 0
 }
 
 // ---- variables
@@ -380,7 +385,9 @@ func (it *interp) getField(i int) value {
 	}
 	it.split()
 	if i > it.nf {
-		return value{}
+		// mawk's missing fields are empty strings, not uninitialized:
+		// they compare as strings ($3 < 0 holds).
+		return str("")
 	}
 	return it.fields[i-1]
 }
@@ -392,12 +399,12 @@ func (it *interp) setField(i int, v value) {
 	case i == 0:
 		it.setRecord(it.toStr(v))
 		return
-	case i > 32767*16:
-		it.fail("$%d exceeds maximum field(%d)", i, 32767*16)
+	case i > maxFields():
+		panic(&fatalError{"program limit exceeded: maximum number of fields"})
 	}
 	it.split()
 	for it.nf < i {
-		it.fields = append(it.fields, value{})
+		it.fields = append(it.fields, str(""))
 		it.nf++
 	}
 	if v.k == kNum {
@@ -409,12 +416,15 @@ func (it *interp) setField(i int, v value) {
 }
 
 func (it *interp) setNF(n int) {
-	if n < 0 || n > 32767*16 {
-		it.fail("NF set to invalid value %d", n)
+	switch {
+	case n < 0:
+		it.fail("negative value assigned to NF")
+	case n > maxFields():
+		panic(&fatalError{"program limit exceeded: maximum number of fields"})
 	}
 	it.split()
 	for it.nf < n {
-		it.fields = append(it.fields, value{})
+		it.fields = append(it.fields, str(""))
 		it.nf++
 	}
 	it.fields = it.fields[:n]
@@ -447,7 +457,7 @@ func (it *interp) regexFor(src string) *posixre.Regexp {
 	}
 	re, err := compileERE(src)
 	if err != nil {
-		it.fail("regular expression compile failed (%s)\n%s", err, src)
+		panic(&fatalError{fmt.Sprintf("line %d: regular expression compile failed (%s)\n%s", it.line, reErrorText(err), src)})
 	}
 	if len(it.reCache) > 500 {
 		clear(it.reCache)
@@ -642,6 +652,7 @@ func (it *interp) eval(e expr) value {
 	case *binaryExpr:
 		return it.binary(e)
 	case *matchExpr:
+		it.line = e.line
 		s := it.toStr(it.eval(e.l))
 		re := it.regexOf(e.r)
 		return boolean(matches(re, s) != e.neg)
@@ -687,7 +698,7 @@ func (it *interp) fieldIndex(e expr) int {
 		f = 0
 	}
 	if f >= math.MaxInt32 || f <= math.MinInt32 || math.IsNaN(f) {
-		it.fail("$%s exceeds maximum field(%d)", numToStr(f, "%.6g"), 32767*16)
+		panic(&fatalError{"program limit exceeded: maximum number of fields"})
 	}
 	return int(f)
 }
@@ -787,7 +798,9 @@ func (it *interp) assign(e *assignExpr) value {
 func divide(a, b float64) float64 {
 	if b == 0 {
 		switch {
-		case a == 0 || math.IsNaN(a):
+		case math.IsNaN(a):
+			return a
+		case a == 0:
 			return negNaN
 		case (a > 0) != math.Signbit(b):
 			return math.Inf(1)
@@ -797,20 +810,22 @@ func divide(a, b float64) float64 {
 	return a / b
 }
 
-func modulo(a, b float64) float64 {
-	r := math.Mod(a, b)
-	if math.IsNaN(r) && !math.IsNaN(a) && !math.IsNaN(b) {
-		return negNaN
-	}
-	return r
-}
+func modulo(a, b float64) float64 { return nanOf(a, b, math.Mod(a, b)) }
 
-func power(a, b float64) float64 {
-	r := math.Pow(a, b)
-	if math.IsNaN(r) && !math.IsNaN(a) && !math.IsNaN(b) {
-		return negNaN
+func power(a, b float64) float64 { return nanOf(a, b, math.Pow(a, b)) }
+
+// nanOf is the NaN glibc gives for a result r of a and b: a NaN operand
+// as it is, else the negative NaN x86 makes.
+func nanOf(a, b, r float64) float64 {
+	switch {
+	case !math.IsNaN(r):
+		return r
+	case math.IsNaN(a):
+		return a
+	case math.IsNaN(b):
+		return b
 	}
-	return r
+	return negNaN
 }
 
 func (it *interp) binary(e *binaryExpr) value {

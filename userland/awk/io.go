@@ -7,7 +7,9 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/internal/posixre"
@@ -399,6 +401,14 @@ type stream struct {
 	// status is the command's exit status once run (for input
 	// commands, run when opened).
 	status int
+	// order counts the streams opened, for closing at exit.
+	order int
+}
+
+func (it *interp) addStream(name string, st *stream) {
+	it.opened++
+	st.order = it.opened
+	it.streams[name] = st
 }
 
 func (it *interp) flushStdout() {
@@ -426,7 +436,7 @@ func (it *interp) output(redir tok, name string) io.Writer {
 	}
 	if redir == tPipe {
 		st := &stream{kind: outPipe, buf: &bytes.Buffer{}}
-		it.streams[name] = st
+		it.addStream(name, st)
 		return st.buf
 	}
 	flags := uint32(linux.O_WRONLY | linux.O_CREAT | linux.O_TRUNC)
@@ -440,7 +450,7 @@ func (it *interp) output(redir tok, name string) io.Writer {
 		panic(&fatalError{"cannot open \"" + name + "\" for output (" + applet.ErrText(err) + ")"})
 	}
 	st := &stream{kind: kind, file: f, w: bufio.NewWriter(f)}
-	it.streams[name] = st
+	it.addStream(name, st)
 	return st.w
 }
 
@@ -456,17 +466,17 @@ func (it *interp) inputStream(name string, cmd bool) *stream {
 			return nil
 		}
 		st := &stream{kind: inCmd, rd: it.newRecordReader(bytes.NewReader(out)), status: status}
-		it.streams[name] = st
+		it.addStream(name, st)
 		return st
 	}
 	if name == "-" || name == "/dev/stdin" {
 		if it.in.rd == nil || it.in.file != nil {
 			st := &stream{kind: inFile, rd: it.newRecordReader(it.c.Stdin)}
-			it.streams[name] = st
+			it.addStream(name, st)
 			return st
 		}
 		st := &stream{kind: inFile, rd: it.in.rd}
-		it.streams[name] = st
+		it.addStream(name, st)
 		return st
 	}
 	f, err := applet.OpenFile(it.c.Task, name, linux.O_RDONLY, 0)
@@ -474,7 +484,7 @@ func (it *interp) inputStream(name string, cmd bool) *stream {
 		return nil
 	}
 	st := &stream{kind: inFile, file: f, rd: it.newRecordReader(f)}
-	it.streams[name] = st
+	it.addStream(name, st)
 	return st
 }
 
@@ -575,14 +585,13 @@ func (it *interp) flushAll() {
 }
 
 // closeAll ends every stream at exit: files flushed and closed, output
-// commands run, in the order they were opened is unknown to mawk too;
-// we go by name.
+// commands run; the last opened first, as mawk does.
 func (it *interp) closeAll() {
 	names := make([]string, 0, len(it.streams))
 	for n := range it.streams {
 		names = append(names, n)
 	}
-	sortStrings(names)
+	sort.Slice(names, func(i, j int) bool { return it.streams[names[i]].order > it.streams[names[j]].order })
 	for _, n := range names {
 		st := it.streams[n]
 		delete(it.streams, n)
@@ -623,6 +632,10 @@ func (it *interp) print(s *printStmt) {
 	}
 	w := it.destination(s)
 	if _, err := io.WriteString(w, text); err != nil {
+		if errors.Is(err, syscall.EPIPE) {
+			// The process would have died of SIGPIPE, silently.
+			panic(brokenPipe{})
+		}
 		panic(&fatalError{"write failure (" + applet.ErrText(err) + ")"})
 	}
 }
@@ -633,3 +646,6 @@ func (it *interp) destination(s *printStmt) io.Writer {
 	}
 	return it.output(s.redir, it.toStr(it.eval(s.dest)))
 }
+
+// brokenPipe ends awk as SIGPIPE would: status 141, no message.
+type brokenPipe struct{}

@@ -111,6 +111,9 @@ type token struct {
 type syntaxError struct {
 	line int
 	msg  string
+	// also is a second complaint mawk makes after this one (an extra
+	// brace at the end of a line leaves the line unfinished too).
+	also *syntaxError
 }
 
 func (e *syntaxError) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.msg) }
@@ -248,7 +251,7 @@ func (lx *lexer) next() (token, error) {
 		t.kind = tDollar
 	case '&':
 		if t.kind = two('&', tAnd, tEOF); t.kind == tEOF {
-			return t, &syntaxError{lx.line, "syntax error at or near &"}
+			return t, &syntaxError{line: lx.line, msg: "syntax error at or near &"}
 		}
 	case '|':
 		t.kind = two('|', tOr, tPipe)
@@ -290,7 +293,7 @@ func (lx *lexer) next() (token, error) {
 				t.kind = tName
 			}
 		default:
-			return t, &syntaxError{lx.line, fmt.Sprintf("unexpected character '%c'", c)}
+			return t, &syntaxError{line: lx.line, msg: fmt.Sprintf("unexpected character '%c'", c)}
 		}
 	}
 	return t, nil
@@ -321,7 +324,7 @@ func (lx *lexer) stringLit() (string, error) {
 	start := lx.i
 	for {
 		if lx.i >= len(lx.src) || lx.src[lx.i] == '\n' {
-			return "", &syntaxError{lx.line, fmt.Sprintf("runaway string constant \"%.10s ...", lx.src[start:lx.i])}
+			return "", &syntaxError{line: lx.line, msg: fmt.Sprintf("runaway string constant \"%.10s ...", lx.src[start:lx.i])}
 		}
 		c := lx.src[lx.i]
 		lx.i++
@@ -363,7 +366,7 @@ func (lx *lexer) regexLit() (string, error) {
 	inBracket := false
 	for {
 		if lx.i >= len(lx.src) || lx.src[lx.i] == '\n' {
-			return "", &syntaxError{lx.line, fmt.Sprintf("runaway regular expression /%.10s ...", lx.src[start:lx.i])}
+			return "", &syntaxError{line: lx.line, msg: fmt.Sprintf("runaway regular expression /%.10s ...", lx.src[start:lx.i])}
 		}
 		c := lx.src[lx.i]
 		lx.i++

@@ -127,7 +127,17 @@ func (p *parser) reset(pos int) {
 }
 
 func (p *parser) failAt(line int, msg string) {
-	panic(&syntaxError{line, msg})
+	panic(&syntaxError{line: line, msg: msg})
+}
+
+// extra reports a closing brace or parenthesis between items; at the
+// end of a line mawk also finds the line unfinished.
+func (p *parser) extra(msg string) {
+	e := &syntaxError{line: p.t.line, msg: msg}
+	if next := p.peek(1); next.kind == tNewline || next.kind == tEOF {
+		e.also = &syntaxError{line: p.t.line, msg: "syntax error at or near end of line"}
+	}
+	panic(e)
 }
 
 // fail is a syntax error at the current token; mawk names an unclosed
@@ -218,9 +228,9 @@ func (p *parser) program() {
 		case tEOF:
 			return
 		case tRBrace:
-			p.failAt(p.t.line, "extra '}'")
+			p.extra("extra '}'")
 		case tRParen:
-			p.failAt(p.t.line, "extra ')'")
+			p.extra("extra ')'")
 		}
 		p.item()
 		if p.t.kind == tSemi {
@@ -656,6 +666,9 @@ func (p *parser) argList() []expr {
 	if p.t.kind == tRParen {
 		return nil
 	}
+	// Inside the call's parentheses '>' compares again.
+	defer func(saved bool) { p.noGT = saved }(p.noGT)
+	p.noGT = false
 	for {
 		if p.t.kind == tName && (p.peek(1).kind == tComma || p.peek(1).kind == tRParen) {
 			v := p.variable(p.t.text)
@@ -796,8 +809,9 @@ func (p *parser) match() expr {
 	l := p.compare()
 	for p.t.kind == tMatch || p.t.kind == tNoMatch {
 		neg := p.t.kind == tNoMatch
+		line := p.t.line
 		p.advance()
-		l = &matchExpr{neg: neg, l: l, r: p.compare()}
+		l = &matchExpr{neg: neg, l: l, r: p.compare(), line: line}
 	}
 	return l
 }
@@ -812,7 +826,12 @@ func (p *parser) compare() expr {
 			if p.noGT {
 				return l
 			}
-		case tLT, tLE, tGE, tEQ, tNE:
+		case tGE:
+			if p.noGT {
+				// mawk reads '>' as the redirection there, then '='.
+				p.failAt(p.t.line, "syntax error at or near =")
+			}
+		case tLT, tLE, tEQ, tNE:
 		default:
 			return l
 		}
@@ -955,6 +974,9 @@ func (p *parser) primary() expr {
 		return &fieldExpr{p.dollarOperand()}
 	case tIncr, tDecr:
 		p.advance()
+		if p.t.kind != tName && p.t.kind != tDollar {
+			p.fail()
+		}
 		lv := p.primary()
 		if !isLvalue(lv) {
 			p.fail()
@@ -1031,7 +1053,10 @@ func (p *parser) primary() expr {
 			p.markType(v, typeArray)
 			p.advance()
 			p.optNewlines()
+			saved := p.noGT
+			p.noGT = false
 			idx := p.exprList(tRBracket)
+			p.noGT = saved
 			if len(idx) == 0 {
 				p.fail()
 			}
@@ -1087,9 +1112,22 @@ func (p *parser) optLvalue() expr {
 func (p *parser) regex(t token) *regexLit {
 	re, err := compileERE(t.text)
 	if err != nil {
-		p.failAt(t.line, fmt.Sprintf("regular expression compile failed (%s)\n%s", err, t.text))
+		p.failAt(t.line, fmt.Sprintf("regular expression compile failed (%s)\n%s", reErrorText(err), t.text))
 	}
 	return &regexLit{src: t.text, re: re}
+}
+
+// reErrorText words a regex error as mawk's own matcher does.
+func reErrorText(err error) string {
+	switch err {
+	case posixre.ErrParen:
+		return "missing ')'"
+	case posixre.ErrBracket, posixre.ErrClass:
+		return "bad class -- [], [^] or ["
+	case posixre.ErrPreceding:
+		return "missing operand"
+	}
+	return err.Error()
 }
 
 // compileERE compiles an awk extended regular expression.
@@ -1101,7 +1139,7 @@ func compileERE(src string) (*posixre.Regexp, error) {
 func (p *parser) builtin() expr {
 	t := p.t
 	p.advance()
-	b := &builtinExpr{name: t.text}
+	b := &builtinExpr{name: t.text, line: t.line}
 	if p.t.kind != tLParen {
 		if t.text == "length" {
 			return b

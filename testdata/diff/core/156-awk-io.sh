@@ -40,3 +40,4 @@ echo "x" | awk '{ print > "/tmp/g-o2"; print "y" >> "/tmp/g-o2" } END { close("/
 awk 'BEGIN { while (("cat /tmp/g-kv" | getline) > 0) { n++; last = $1 }; print n, last }'
 awk 'BEGIN { print ENVIRON["HOME"] != "", length(ENVIRON["NO_SUCH_VAR"]) }'
 FOO=bar awk 'BEGIN { print ENVIRON["FOO"] }'
+awk 'BEGIN { print "first" | "cat"; print "second" | "sed s/^/x/"; print "third" | "tr a-z A-Z" }'

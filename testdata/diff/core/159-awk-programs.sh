@@ -41,3 +41,5 @@ printf 'line one\nline two\n' | awk '{ printf "%3d  %s\n", NR, $0 }'
 printf 'Hello World\n' | awk '{ n = split($0, c, ""); for (i = n; i > 0; i--) printf "%s", c[i]; print "" }'
 awk 'BEGIN { for (i = 1; i <= 15; i++) printf "%s%s", (i % 15 == 0 ? "FizzBuzz" : i % 5 == 0 ? "Buzz" : i % 3 == 0 ? "Fizz" : i), (i < 15 ? " " : "\n") }'
 printf '10.0.0.1 - GET /a 200\n10.0.0.2 - GET /b 404\n10.0.0.1 - POST /a 200\n' | awk '$5 == 200 { hits[$1]++ } END { for (h in hits) print h, hits[h] }' | sort
+(set -o pipefail; awk 'BEGIN { while (1) print "y" }' | head -1; echo "endless writer: rc=$?")
+seq 1 100000 | awk '{ print }' | head -2
