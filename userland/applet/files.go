@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"slices"
 	"sync"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -174,4 +175,19 @@ func JoinPath(dir, name string) string {
 		return dir + name
 	}
 	return dir + "/" + name
+}
+
+// ReadNamed reads the whole of the file name, or of standard input when
+// name is "-" (or one of the other stdin names given, such as
+// "/dev/stdin" for programs that treat it so without a /dev).
+func (c *Cmd) ReadNamed(name string, stdinNames ...string) ([]byte, error) {
+	if name == "-" || slices.Contains(stdinNames, name) {
+		return io.ReadAll(c.Stdin)
+	}
+	f, err := OpenFile(c.Task, name, linux.O_RDONLY, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
 }

@@ -12,11 +12,9 @@ package awk
 
 import (
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
-	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 )
 
@@ -177,16 +175,7 @@ func placeError(se *syntaxError, sources []source) string {
 }
 
 func readProgram(c *applet.Cmd, name string) (string, error) {
-	if name == "-" || name == "/dev/stdin" {
-		b, err := io.ReadAll(c.Stdin)
-		return string(b), err
-	}
-	f, err := applet.OpenFile(c.Task, name, linux.O_RDONLY, 0)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	b, err := io.ReadAll(f)
+	b, err := c.ReadNamed(name, "/dev/stdin")
 	return string(b), err
 }
 

@@ -3,9 +3,7 @@
 package coreutils
 
 import (
-	"bytes"
 	"io"
-	"strings"
 
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 )
@@ -93,10 +91,7 @@ func ftsRootName(name string) string {
 func (r *duRun) files0(ops []string) ([]string, bool) {
 	c, from := r.c, r.o.files0From
 	if len(ops) > 0 {
-		c.Errorf("extra operand %s", c.QuoteArg(ops[0]))
-		c.Out.Flush()
-		io.WriteString(c.Errw, "file operands cannot be combined with --files0-from\n")
-		c.TryHelp()
+		c.files0Conflict(c.QuoteArg(ops[0]))
 		return nil, false
 	}
 	in, err := c.openInput(from)
@@ -110,8 +105,5 @@ func (r *duRun) files0(ops []string) ([]string, bool) {
 		c.Errorf("%s: read error: %s", c.QuoteName(from), applet.ErrText(err))
 		r.ok = false
 	}
-	if len(data) == 0 {
-		return nil, true
-	}
-	return strings.Split(string(bytes.TrimSuffix(data, []byte{0})), "\x00"), true
+	return files0Names(data), true
 }

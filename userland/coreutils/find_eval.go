@@ -296,12 +296,7 @@ func (f *finder) readFiles0(name string) error {
 	if err != nil {
 		return findErrf("%s: %s", applet.QuoteArg(name), applet.ErrText(err))
 	}
-	f.files0 = nil
-	for _, s := range strings.Split(strings.TrimSuffix(string(data), "\x00"), "\x00") {
-		if len(data) > 0 {
-			f.files0 = append(f.files0, s)
-		}
-	}
+	f.files0 = files0Names(data)
 	return nil
 }
 

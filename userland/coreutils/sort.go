@@ -127,10 +127,7 @@ func (s *sortSettings) settle(c *cmd) bool {
 // too, and none may be empty or (from standard input) "-".
 func (c *cmd) sortFiles0(from string, files []string) ([]string, bool) {
 	if len(files) > 0 {
-		c.Errorf("extra operand %s", c.Quote(files[0]))
-		c.Out.Flush()
-		io.WriteString(c.Errw, "file operands cannot be combined with --files0-from\n")
-		c.TryHelp()
+		c.files0Conflict(c.Quote(files[0]))
 		return nil, false
 	}
 	in, err := c.openInput(from)
@@ -148,7 +145,7 @@ func (c *cmd) sortFiles0(from string, files []string) ([]string, bool) {
 		c.Errorf("no input from %s", c.Quote(from))
 		return nil, false
 	}
-	names := strings.Split(string(bytes.TrimSuffix(data, []byte{0})), "\x00")
+	names := files0Names(data)
 	for i, n := range names {
 		switch {
 		case n == "-":

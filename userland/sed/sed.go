@@ -12,7 +12,6 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
-	"io"
 	"path"
 	"strconv"
 	"strings"
@@ -221,16 +220,7 @@ func (st *settings) option(c *applet.Cmd, o getopt.Parsed) int {
 }
 
 func readScriptFile(c *applet.Cmd, name string) (string, error) {
-	if name == "-" {
-		b, err := io.ReadAll(c.Stdin)
-		return string(b), err
-	}
-	f, err := applet.OpenFile(c.Task, name, linux.O_RDONLY, 0)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	b, err := io.ReadAll(f)
+	b, err := c.ReadNamed(name)
 	return string(b), err
 }
 
