@@ -5,6 +5,7 @@ package awk
 import (
 	"fmt"
 	"math"
+	"math/big"
 	"sort"
 	"strconv"
 	"strings"
@@ -812,7 +813,37 @@ func divide(a, b float64) float64 {
 
 func modulo(a, b float64) float64 { return nanOf(a, b, math.Mod(a, b)) }
 
-func power(a, b float64) float64 { return nanOf(a, b, math.Pow(a, b)) }
+func power(a, b float64) float64 {
+	if n := int(b); float64(n) == b && n >= -256 && n <= 256 && a != 0 && !math.IsInf(a, 0) && !math.IsNaN(a) {
+		return intPower(a, n)
+	}
+	return nanOf(a, b, math.Pow(a, b))
+}
+
+// intPower is a to an integer power rounded once, as glibc's pow gives
+// it (within half an ulp); Go's math.Pow may be an ulp off.
+func intPower(a float64, n int) float64 {
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	prec := uint(53*n + 64)
+	x := new(big.Float).SetPrec(prec).SetFloat64(a)
+	r := new(big.Float).SetPrec(prec).SetFloat64(1)
+	for ; n > 0; n >>= 1 {
+		if n&1 == 1 {
+			r.Mul(r, x)
+		}
+		x.Mul(x, x)
+	}
+	if neg {
+		r.Quo(new(big.Float).SetPrec(prec).SetFloat64(1), r)
+	}
+	// A result right between two doubles (10^23) goes up, as glibc's.
+	r.SetMode(big.ToNearestAway).SetPrec(53)
+	f, _ := r.Float64()
+	return f
+}
 
 // nanOf is the NaN glibc gives for a result r of a and b: a NaN operand
 // as it is, else the negative NaN x86 makes.
