@@ -351,6 +351,47 @@ func (c *checker) checkSlaves(m *Mount) {
 			c.failf("mount %d lists slave %d whose master is %v", m.id, s.id, s.master)
 		}
 	}
+	c.checkRuns(m)
+}
+
+// checkRuns checks that the members of a peer group that receive from m
+// stand together on m's list, in the order of their ring: the walks of
+// propagation.go take a group's run on a list for the whole group.
+func (c *checker) checkRuns(m *Mount) {
+	done := map[int32]bool{}
+	for s := m.slaveFirst; s != nil; {
+		if s.groupID == 0 {
+			s = s.slaveNext
+			continue
+		}
+		if done[s.groupID] {
+			c.failf("mount %d: the receivers of group %d are not together on its list", m.id, s.groupID)
+			return
+		}
+		done[s.groupID] = true
+		size := 0
+		for p := range s.group {
+			size++
+			if p.master != m {
+				c.failf("mount %d: peers %d and %d receive from different masters", m.id, s.id, p.id)
+				return
+			}
+		}
+		run := 1
+		for s.slaveNext != nil && sameGroup(s.slaveNext, s) {
+			if s.slaveNext != s.nextInGroup() {
+				c.failf("mount %d: receivers of group %d out of ring order on its list", m.id, s.groupID)
+				return
+			}
+			s = s.slaveNext
+			run++
+		}
+		if run != size {
+			c.failf("mount %d: %d of the %d members of group %d together on its list", m.id, run, size, s.groupID)
+			return
+		}
+		s = s.slaveNext
+	}
 }
 
 // checkAccounting checks IDs, superblocks and references.
