@@ -296,7 +296,7 @@ func (c *checker) inRing(first, m *Mount) bool {
 		if p == m {
 			return true
 		}
-		if p = p.nextInGroup(); p == first {
+		if p = p.nextPeer(); p == first {
 			return false
 		}
 	}
@@ -316,7 +316,7 @@ func (c *checker) checkRing(m *Mount) {
 		if !c.all[p] {
 			c.failf("peer ring of mount %d holds unreachable mount %d", m.id, p.id)
 		}
-		if p = p.nextInGroup(); p == m {
+		if p = p.nextPeer(); p == m {
 			return
 		}
 	}
@@ -370,7 +370,7 @@ func (c *checker) checkRuns(m *Mount) {
 		}
 		done[s.groupID] = true
 		size := 0
-		for p := range s.group {
+		for p := range s.peers {
 			size++
 			if p.master != m {
 				c.failf("mount %d: peers %d and %d receive from different masters", m.id, s.id, p.id)
@@ -379,7 +379,7 @@ func (c *checker) checkRuns(m *Mount) {
 		}
 		run := 1
 		for s.slaveNext != nil && sameGroup(s.slaveNext, s) {
-			if s.slaveNext != s.nextInGroup() {
+			if s.slaveNext != s.nextPeer() {
 				c.failf("mount %d: receivers of group %d out of ring order on its list", m.id, s.groupID)
 				return
 			}

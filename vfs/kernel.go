@@ -43,6 +43,9 @@ type Kernel struct {
 	// treeBuf is propagate_mnt's tree_list, kept between calls so that a
 	// propagated mount allocates nothing but its copies. namespaceMu.
 	treeBuf []*Mount
+	// goingBuf is umount_tree's list of the mounts that go, kept between
+	// calls; nil while one is under way.
+	goingBuf []*Mount
 
 	clock   func() time.Time
 	nextTID atomic.Int32

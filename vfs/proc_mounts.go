@@ -41,7 +41,7 @@ func getDominatingID(m *Mount, root Path) int {
 	ns := m.ns.Load()
 	visible := func(p *Mount) bool { return p.ns.Load() == ns && isPathReachable(p, p.root, root) }
 	for g := m.master; g != nil; g = g.master {
-		for p := range g.group {
+		for p := range g.peers {
 			if visible(p) {
 				return int(p.groupID)
 			}

@@ -48,18 +48,31 @@ func (m *Mount) outsideNamespace() bool { return m.ns.Load() == nil }
 // sameGroup reports whether a and b are members of one peer group.
 func sameGroup(a, b *Mount) bool { return a.groupID != 0 && a.groupID == b.groupID }
 
-// nextInGroup is the member after m in its group's ring (m itself when it
-// is alone).
-func (m *Mount) nextInGroup() *Mount { return shareOf(m.share.next) }
+// nextPeer is the member after m in its group's ring (m itself when it
+// is alone or has no group); prevPeer the one before.
+func (m *Mount) nextPeer() *Mount { return shareOf(m.share.next) }
+func (m *Mount) prevPeer() *Mount { return shareOf(m.share.prev) }
 
-// group yields the members of m's peer group, m first, in ring order.
-func (m *Mount) group(yield func(*Mount) bool) {
+// peers yields the members of m's peer group, m first, in ring order.
+func (m *Mount) peers(yield func(*Mount) bool) {
 	p := m
 	for yield(p) {
-		if p = p.nextInGroup(); p == m {
+		if p = p.nextPeer(); p == m {
 			return
 		}
 	}
+}
+
+// quitGroup takes m out of its peer group and clears its shared flag.
+// The last member of a shared group gives the group's ID back.
+func (m *Mount) quitGroup() {
+	if m.nextPeer() != m {
+		m.share.del()
+		m.groupID = 0
+	} else if m.isShared() {
+		m.dropGroupID()
+	}
+	m.setFlags(0, linux.MNT_SHARED)
 }
 
 // firstReceiver is the first mount on m's list of receivers; a mount
@@ -166,7 +179,7 @@ func (m *Mount) leaveGroup() *Mount {
 	if !m.isShared() {
 		return heir
 	}
-	if next := m.nextInGroup(); next == m {
+	if next := m.nextPeer(); next == m {
 		m.dropGroupID()
 	} else {
 		heir = next
@@ -207,73 +220,59 @@ func setPropagation(m *Mount, typ uint64) {
 // isSubdir is is_subdir: d is root or lies under it.
 func isSubdir(d, root *Dentry) bool { return d == root || root.IsAncestorOf(d) }
 
-// propWalk visits, depth first, the mounts an event on origin reaches:
-// the other members of origin's group in ring order, each followed by its
-// receivers (each of them followed by theirs). It is the order of
-// propagation_next. A mount belongs to the top level of the walk when it
-// shares origin's master.
-type propWalk struct{ origin *Mount }
-
-// onTop reports whether m is on the walk's top level, origin's ring.
-func (w propWalk) onTop(m *Mount) bool { return m.master == w.origin.master }
-
-// after returns the mount the walk visits once it is done with m and
-// everything below m; nil at the end.
-func (w propWalk) after(m *Mount) *Mount {
-	for !w.onTop(m) {
-		if m.slaveNext != nil {
-			return m.slaveNext
-		}
-		m = m.master // m was its master's last receiver: go on after the master
-	}
-	if next := m.nextInGroup(); next != w.origin {
-		return next
-	}
-	return nil
-}
-
-// next returns the mount visited after m: its first receiver, if any.
-func (w propWalk) next(m *Mount) *Mount {
-	if r := m.firstReceiver(); r != nil {
-		return r
-	}
-	return w.after(m)
-}
-
-// afterGroup returns the mount visited after m's subtree and those of
-// the members of m's group that the walk would reach straight after it
-// (skip_propagation_subtree).
-func (w propWalk) afterGroup(m *Mount) *Mount {
-	p := w.after(m)
-	for p != nil && sameGroup(p, m) {
-		p = w.after(p)
-	}
-	return p
-}
-
-// walkStep tells walkReached how to go on after a visit.
+// walkStep tells eachReceiver how to go on after a visit.
 type walkStep uint8
 
 const (
-	stepInto      walkStep = iota // on to the mount's receivers
-	stepPastGroup                 // past it and the rest of its group
+	stepInto      walkStep = iota // on to what the mount passes events to
+	stepPastGroup                 // past the mount, its peers, and all they pass events to
 	stepStop                      // end the walk
 )
 
-// walkReached calls visit for every mount an event on origin reaches,
-// origin excepted, in propWalk order.
-func walkReached(origin *Mount, visit func(*Mount) walkStep) {
-	w := propWalk{origin}
-	for m := w.next(origin); m != nil; {
-		switch visit(m) {
-		case stepStop:
+// eachReceiver calls visit for every mount that an event on origin
+// reaches, origin excepted, in the order propagation_next meets them: the
+// members of origin's group in ring order from origin, each followed by
+// the mounts on its list of receivers, each of those followed in turn by
+// what it passes on, depth first. A group's peers that receive from one
+// master sit together on its list, so skipping a group is skipping a run.
+func eachReceiver(origin *Mount, visit func(*Mount) walkStep) {
+	for p := origin; ; {
+		if p != origin && visit(p) != stepInto {
+			return // what is left at the top is all p's peers
+		}
+		if !receiversOf(p, visit) {
 			return
-		case stepPastGroup:
-			m = w.afterGroup(m)
-		default:
-			m = w.next(m)
+		}
+		if p = p.nextPeer(); p == origin {
+			return
 		}
 	}
+}
+
+// receiversOf is eachReceiver below m: false when a visit ended the walk.
+// A mount outside any namespace passes nothing on.
+func receiversOf(m *Mount, visit func(*Mount) walkStep) bool {
+	if m.outsideNamespace() {
+		return true
+	}
+	for r := m.slaveFirst; r != nil; {
+		switch visit(r) {
+		case stepStop:
+			return false
+		case stepPastGroup:
+			next := r.slaveNext
+			for next != nil && sameGroup(next, r) {
+				next = next.slaveNext
+			}
+			r = next
+			continue
+		}
+		if !receiversOf(r, visit) {
+			return false
+		}
+		r = r.slaveNext
+	}
+	return true
 }
 
 // groupWalk visits the peer groups that events on origin's group reach,
@@ -287,7 +286,7 @@ func (w groupWalk) onTop(m *Mount) bool { return m.groupID == w.origin.groupID }
 
 // runNext returns m's next peer and whether the run goes on to it.
 func (w groupWalk) runNext(m *Mount) (*Mount, bool) {
-	next := m.nextInGroup()
+	next := m.nextPeer()
 	if w.onTop(m) {
 		return next, next != w.origin
 	}
@@ -394,7 +393,7 @@ func (pl *copyPlan) copyRun(g *Mount) error {
 	first := g
 	if g == pl.dest {
 		pl.last = pl.source
-		if first = g.nextInGroup(); first == g {
+		if first = g.nextPeer(); first == g {
 			return nil
 		}
 	} else {
@@ -410,7 +409,7 @@ func (pl *copyPlan) copyRun(g *Mount) error {
 			}
 			mode = copyShared // the rest are peers of this copy
 		}
-		if n = n.nextInGroup(); n == g {
+		if n = n.nextPeer(); n == g {
 			return nil
 		}
 	}
@@ -490,7 +489,7 @@ func propagateMountBusy(m *Mount) bool {
 	}
 	mp := m.mountpoint()
 	busy := false
-	walkReached(parent, func(q *Mount) walkStep {
+	eachReceiver(parent, func(q *Mount) walkStep {
 		if c := q.lookupMntLocked(mp); c != nil && c.bareOrTopped() && c.refs.Load() > 0 {
 			busy = true
 			return stepStop
