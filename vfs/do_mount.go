@@ -203,12 +203,12 @@ func (m *Mount) mountsOf(whole bool) func(func(*Mount) bool) {
 	}
 }
 
-// assignGroupIDs is invent_group_ids: a fresh peer group ID for every
-// mount of m (or of its tree, with whole) that has none. On failure the
-// IDs handed out so far go back.
+// assignGroupIDs is invent_group_ids: a group of its own for every mount
+// of m (or of its tree, with whole) that has none. On failure the groups
+// made so far go.
 func assignGroupIDs(m *Mount, whole bool) error {
 	for p := range m.mountsOf(whole) {
-		if p.groupID != 0 {
+		if p.group != nil {
 			continue
 		}
 		if err := p.newGroup(); err != nil {
@@ -219,13 +219,12 @@ func assignGroupIDs(m *Mount, whole bool) error {
 	return nil
 }
 
-// revokeGroupIDs is cleanup_group_ids: give back the IDs of the mounts of
-// m's tree, up to stop (nil: all of it), that hold one without being
-// shared.
+// revokeGroupIDs is cleanup_group_ids: the mounts of m's tree, up to stop
+// (nil: all of it), that are in a group without being shared leave it.
 func revokeGroupIDs(m, stop *Mount) {
 	for p := m; p != stop; p = nextMnt(p, m) {
-		if p.groupID != 0 && !p.isShared() {
-			p.dropGroupID()
+		if p.group != nil && !p.isShared() {
+			p.quitGroup()
 		}
 	}
 }
@@ -373,38 +372,33 @@ func cloneMnt(old *Mount, root *Dentry, mode copyMode) (*Mount, error) {
 	return m, nil
 }
 
-// joinGroupOf picks a copy's peer group: old's, unless the copy is to be
-// a slave or private; a new one when it must be shared and has none. A
-// copy with a group is shared.
+// joinGroupOf picks a copy's peer group: old's, right after old, unless
+// the copy is to be a slave or private; a new one when it must be shared
+// and has none. A copy in a group is shared.
 func (m *Mount) joinGroupOf(old *Mount, mode copyMode) error {
-	if mode&(copyAsSlave|copyPrivate) == 0 {
-		m.groupID = old.groupID
-	}
-	if m.groupID == 0 && mode&copyShared != 0 {
+	switch {
+	case mode&(copyAsSlave|copyPrivate) == 0 && old.group != nil:
+		m.joinAfter(old)
+	case mode&copyShared != 0:
 		if err := m.newGroup(); err != nil {
 			return err
 		}
 	}
-	if m.groupID != 0 {
+	if m.group != nil {
 		m.markShared()
 	}
 	return nil
 }
 
-// receiveLike links a copy into propagation: into old's ring, right after
-// old, when they are peers; then as old's newest receiver when it is to
-// be a slave of a shared old, or else beside old when old is a slave.
+// receiveLike makes a copy receive as mode says: from old, first on its
+// list, when it is to be a slave of a mount with a group; else from old's
+// master, beside old, when old is a slave.
 func (m *Mount) receiveLike(old *Mount, mode copyMode) {
-	if sameGroup(m, old) {
-		old.share.add(&m.share)
-	}
 	switch {
-	case mode&copyAsSlave != 0 && old.groupID != 0:
-		m.master = old
-		m.joinReceiversFront(old)
+	case mode&copyAsSlave != 0 && old.group != nil:
+		m.receiveFrom(old)
 	case old.isSlave():
-		m.master = old.master
-		m.joinReceiversAfter(old)
+		m.receiveBeside(old)
 	}
 }
 

@@ -43,9 +43,11 @@ type Kernel struct {
 	// treeBuf is propagate_mnt's tree_list, kept between calls so that a
 	// propagated mount allocates nothing but its copies. namespaceMu.
 	treeBuf []*Mount
-	// goingBuf is umount_tree's list of the mounts that go, kept between
-	// calls; nil while one is under way.
-	goingBuf []*Mount
+	// umountScratch is umount_tree's working space, kept between calls;
+	// nil while one is under way.
+	umountScratch *umountScratch
+	// plan is propagate_mnt's plan, likewise kept between calls.
+	plan *propagationPlan
 
 	clock   func() time.Time
 	nextTID atomic.Int32

@@ -43,7 +43,7 @@ func getDominatingID(m *Mount, root Path) int {
 	for g := m.master; g != nil; g = g.master {
 		for p := range g.peers {
 			if visible(p) {
-				return int(p.groupID)
+				return int(p.groupID())
 			}
 		}
 	}
@@ -222,10 +222,10 @@ func (r *render) showMountinfo(m *Mount, root Path) {
 	r.appendMntOpts(m)
 	if m.isShared() {
 		r.b = append(r.b, " shared:"...)
-		r.appendInt(int(m.groupID))
+		r.appendInt(int(m.groupID()))
 	}
 	if m.isSlave() {
-		master := int(m.master.groupID)
+		master := int(m.master.groupID())
 		r.b = append(r.b, " master:"...)
 		r.appendInt(master)
 		if dom := getDominatingID(m, root); dom != 0 && dom != master {

@@ -36,17 +36,28 @@ func staysAttached(m *Mount, how int) bool {
 // their survivors slide down, so it is kept exactly.
 func umountTree(m *Mount, how int) {
 	k := m.sb.k
-	going := k.goingBuf // nil if an umountTree further up the stack holds it
-	k.goingBuf = nil
-	going = takeTree(m, going[:0])
+	sc := k.umountScratch // nil if an umountTree further up the stack holds it
+	k.umountScratch = nil
+	if sc == nil {
+		sc = new(umountScratch)
+	}
+	going := takeTree(m, sc.going[:0])
 	if how&umountPropagate != 0 {
-		going = collectPropagated(going)
+		going = sc.collateral.collect(going)
 	}
 	stackForgetLocked(going)
 	makePrivate(going)
 	finishUmount(going, how)
 	clear(going)
-	k.goingBuf = going[:0]
+	sc.going = going[:0]
+	k.umountScratch = sc
+}
+
+// umountScratch holds umountTree's slices between calls: the mounts that
+// go, and the collateral's.
+type umountScratch struct {
+	going []*Mount
+	collateral
 }
 
 // takeTree marks m's tree as going, takes its mounts out of their
@@ -197,10 +208,9 @@ type collateral struct {
 	taken []*Mount
 }
 
-// collectPropagated is propagate_umount: it appends to going the mounts
-// that go with it by propagation.
-func collectPropagated(going []*Mount) []*Mount {
-	var cl collateral
+// collect is propagate_umount: it appends to going the mounts that go
+// with it by propagation. cl's slices are emptied for the next use.
+func (cl *collateral) collect(going []*Mount) []*Mount {
 	cl.find(going)
 	cl.settle()
 	// A candidate with nothing left on it goes at once; taking it may
@@ -222,7 +232,11 @@ func collectPropagated(going []*Mount) []*Mount {
 			slideDown(top)
 		}
 	}
-	return append(going, cl.taken...)
+	going = append(going, cl.taken...)
+	clear(cl.queue)
+	clear(cl.taken)
+	cl.queue, cl.taken = cl.queue[:0], cl.taken[:0]
+	return going
 }
 
 // find makes candidates of the mounts that sit where the mounts of going
@@ -350,11 +364,11 @@ func makePrivate(going []*Mount) {
 	}
 	for _, m := range going {
 		m.quitGroup()
-		m.leaveReceivers()
+		m.stopReceiving()
 	}
 	for _, m := range going {
 		m.handReceiversTo(m.heir)
-		m.master, m.heir = nil, nil
+		m.heir = nil
 		m.tflags &^= tHeirKnown
 	}
 }
