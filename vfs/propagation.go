@@ -2,8 +2,6 @@
 
 package vfs
 
-import "slices"
-
 // Mount propagation: the behaviour of Linux's fs/pnode.c over the
 // structure of peers.go.
 //
@@ -144,8 +142,8 @@ type planStop struct {
 // propagateMnt is propagate_mnt: make a copy of source for every mount
 // that receives propagation from dest and can hold mp, each set to go on
 // its mount at mp but not visible yet. They are appended to copies (a
-// reused buffer) newest first, the order in which they are committed or,
-// on error, thrown away.
+// reused buffer) in the order they were made; on error, copies holds those
+// made so far.
 func propagateMnt(dest *Mount, mp *Dentry, source *Mount, copies []*Mount) ([]*Mount, error) {
 	k := dest.sb.k
 	pl := k.plan // the zero plan if a propagation further up the stack holds it
@@ -160,10 +158,7 @@ func propagateMnt(dest *Mount, mp *Dentry, source *Mount, copies []*Mount) ([]*M
 		k.plan = pl
 	}()
 	pl.plan(dest, mp)
-	first := len(copies)
-	copies, err := pl.makeCopies(source, copies)
-	slices.Reverse(copies[first:])
-	return copies, err
+	return pl.makeCopies(source, copies)
 }
 
 // plan writes down the copies to make for a mount on (dest, mp).
