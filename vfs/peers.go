@@ -102,13 +102,6 @@ func (m *Mount) markShared() {
 	m.setFlags(linux.MNT_SHARED, 0)
 }
 
-// receivers yields the mounts on m's list of receivers, in order. The
-// body must not change the list.
-func (m *Mount) receivers(yield func(*Mount) bool) {
-	for r := m.recvFirst; r != nil && yield(r); r = r.recvNext {
-	}
-}
-
 // receiveFrom makes r, which receives from nothing, a receiver of master,
 // first on its list.
 func (r *Mount) receiveFrom(master *Mount) {

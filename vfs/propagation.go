@@ -113,6 +113,12 @@ func afterRun(r *Mount) *Mount {
 // other than dest). The copies in one group are peers. The first copy in
 // any other group receives from the latest copy of a group above it; see
 // feederOf for which.
+//
+// The kernel copies as it walks, and a copy can join a ring or a list the
+// walk has yet to cover (when the mount being moved in is itself among the
+// receivers, scenario mount/162). It does so only as a mount outside any
+// namespace, which gets no copy and passes nothing on, so walking first
+// comes to the same copies in the same order.
 type propagationPlan struct {
 	mp     *Dentry
 	groups []planGroup // in walk order; groups[0] is dest's

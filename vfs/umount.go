@@ -184,12 +184,12 @@ func (m *Mount) mntput() {
 //
 // When a mount goes, the mounts that propagation put on the same
 // mountpoint, wherever its parent passes events on, are candidates to go
-// with it. A candidate is spared when going would leave a mount that stays
-// hanging or would move it: a mount that stays sits in it somewhere other
-// than on its root. One that stays on its root does not spare it; it
-// slides down to where the candidate was, and then it is as if it sat
-// wherever the candidate did: it spares the candidate's parent unless the
-// candidate was on that parent's root too, and so on down.
+// with it. A candidate is spared (it stays) when a mount that stays sits
+// in it anywhere but on its root: taking the candidate would move that
+// mount. One that stays on its root does not spare it: it slides down to
+// where the candidate sat, and from then on counts as sitting there, so it
+// spares the candidate's parent unless the candidate too was on that
+// parent's root, and so on down the stack.
 //
 // Candidates and what they carry are kept as tflags bits on the mounts
 // (tCandidate, tCarries), so that a set test is a bit test.
