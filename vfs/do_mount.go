@@ -203,12 +203,12 @@ func (m *Mount) mountsOf(whole bool) func(func(*Mount) bool) {
 	}
 }
 
-// assignGroupIDs is invent_group_ids: a fresh peer group ID for every
-// mount of m (or of its tree, with whole) that has none. On failure the
-// IDs handed out so far go back.
+// assignGroupIDs is invent_group_ids: a group of its own for every mount
+// of m (or of its tree, with whole) that has none. On failure the groups
+// made so far go.
 func assignGroupIDs(m *Mount, whole bool) error {
 	for p := range m.mountsOf(whole) {
-		if p.groupID != 0 {
+		if p.group != nil {
 			continue
 		}
 		if err := p.newGroup(); err != nil {
@@ -219,109 +219,97 @@ func assignGroupIDs(m *Mount, whole bool) error {
 	return nil
 }
 
-// revokeGroupIDs is cleanup_group_ids: give back the IDs of the mounts of
-// m's tree, up to stop (nil: all of it), that hold one without being
-// shared.
+// revokeGroupIDs is cleanup_group_ids: the mounts of m's tree, up to stop
+// (nil: all of it), that are in a group without being shared leave it.
 func revokeGroupIDs(m, stop *Mount) {
 	for p := m; p != stop; p = nextMnt(p, m) {
-		if p.groupID != 0 && !p.isShared() {
-			p.dropGroupID()
+		if p.group != nil && !p.isShared() {
+			p.quitGroup()
 		}
 	}
 }
 
-// graft is attach_recursive_mnt's work: attach source (a new tree, or a
-// mount being moved) at (dest, mp), with copies wherever dest passes
-// events on. prepare does what can fail and abort undoes it; commit then
-// cannot fail. What already sits where a mount goes ends up on the root
-// of the topmost mount of source's root stack, or of the copy's.
-type graft struct {
-	source, dest *Mount
-	mp           *Dentry
-	ns           *MountNamespace
-	moving       bool
-	top          *Mount   // topmost mount of the stack on source's root
-	copies       []*Mount // from propagateMnt, newest first
-}
-
-// attachRecursiveMnt is attach_recursive_mnt.
+// attachRecursiveMnt is attach_recursive_mnt: attach source (a new tree,
+// or a mount being moved, with its tree) at (dest, mp), and a copy of it
+// wherever dest passes events on. Everything that can fail comes first
+// and is given back on failure (room in the namespace, peer groups, the
+// copies), so that nothing is seen half done; then the trees land.
 func attachRecursiveMnt(source, dest *Mount, mp *Dentry) error {
-	g := graft{source: source, dest: dest, mp: mp, ns: dest.ns.Load(), moving: source.hasParent(), top: source}
-	for g.top.overmount != nil {
-		g.top = g.top.overmount
-	}
-	k := source.sb.k
-	g.copies = k.treeBuf[:0]
-	defer func() { clear(g.copies); k.treeBuf = g.copies[:0] }()
-	if err := g.prepare(); err != nil {
-		return err
-	}
-	g.commit()
-	return nil
-}
-
-// prepare counts a new tree against the namespace's limit and, when dest
-// is shared, gives source's tree group IDs, makes the copies and makes
-// source's tree shared.
-func (g *graft) prepare() error {
-	if !g.moving {
-		if err := g.ns.countMounts(g.source); err != nil {
-			g.ns.pending = 0
+	ns := dest.ns.Load()
+	moving := source.hasParent()
+	if !moving {
+		if err := ns.countMounts(source); err != nil {
+			ns.pending = 0
 			return err
 		}
 	}
-	if !g.dest.isShared() {
-		return nil
+	k := source.sb.k
+	copies := k.treeBuf[:0]
+	defer func() { clear(copies); k.treeBuf = copies[:0] }()
+	if dest.isShared() {
+		var err error
+		if copies, err = shareInto(source, dest, mp, copies); err != nil {
+			ns.pending = 0
+			return err
+		}
 	}
-	err := assignGroupIDs(g.source, true)
-	if err == nil {
-		g.copies, err = propagateMnt(g.dest, g.mp, g.source, g.copies)
+	if moving {
+		umountMnt(source)
 	}
-	if err != nil {
-		g.abort()
-		return err
-	}
-	for p := range g.source.mountsOf(true) {
-		p.markShared()
+	dest.setMountpoint(mp, source)
+	// What already sits where a tree lands is tucked under it, onto the
+	// root of the top of the tree's root stack; the copies' stacks mirror
+	// source's, so one dentry serves them all.
+	under := topOfStack(source).root
+	landTree(source, under)
+	for i := len(copies) - 1; i >= 0; i-- { // newest first, as the kernel
+		landTree(copies[i], under)
 	}
 	return nil
 }
 
-// abort throws the copies away and takes back what prepare counted and
-// handed out.
-func (g *graft) abort() {
-	for _, c := range g.copies {
-		c.parent().ns.Load().pending = 0
-		umountTree(c, umountSync)
+// shareInto prepares source's tree to land on a shared mount: every mount
+// of it without a peer group gets one, the copies for dest's receivers are
+// made (appended to copies), and the whole tree becomes shared. On
+// failure the copies are thrown away and the new groups dropped.
+func shareInto(source, dest *Mount, mp *Dentry, copies []*Mount) ([]*Mount, error) {
+	err := assignGroupIDs(source, true)
+	if err == nil {
+		copies, err = propagateMnt(dest, mp, source, copies)
 	}
-	revokeGroupIDs(g.source, nil)
-	g.ns.pending = 0
-}
-
-// commit attaches source, then each copy.
-func (g *graft) commit() {
-	if g.moving {
-		umountMnt(g.source)
-	}
-	g.dest.setMountpoint(g.mp, g.source)
-	g.place(g.source)
-	for _, c := range g.copies {
-		g.place(c)
-	}
-}
-
-// place makes m, whose mountpoint is set, visible there; a mount already
-// there moves onto the root of the top of m's root stack.
-func (g *graft) place(m *Mount) {
-	k := m.sb.k
-	k.mountSeqBegin() // a lookup sees the old mount on mp or m there, never neither
-	defer k.mountSeqEnd()
-	if under := m.parent().lookupMntLocked(m.mountpoint()); under != nil {
-		onto := m
-		for onto.overmount != nil {
-			onto = onto.overmount
+	if err != nil {
+		for i := len(copies) - 1; i >= 0; i-- {
+			c := copies[i]
+			c.parent().ns.Load().pending = 0
+			umountTree(c, umountSync)
 		}
-		changeMountpoint(onto, g.top.root, under)
+		revokeGroupIDs(source, nil)
+		return copies, err
+	}
+	for p := range source.mountsOf(true) {
+		p.markShared()
+	}
+	return copies, nil
+}
+
+// topOfStack returns the highest mount of the stack on m's root (m when
+// nothing is mounted there).
+func topOfStack(m *Mount) *Mount {
+	for m.overmount != nil {
+		m = m.overmount
+	}
+	return m
+}
+
+// landTree makes m, whose mountpoint is set, visible there with its tree.
+// A mount already in that place moves onto the dentry under of the top of
+// m's root stack.
+func landTree(m *Mount, under *Dentry) {
+	k := m.sb.k
+	k.mountSeqBegin() // a lookup sees the old mount there or m, never neither
+	defer k.mountSeqEnd()
+	if old := m.parent().lookupMntLocked(m.mountpoint()); old != nil {
+		changeMountpoint(topOfStack(m), under, old)
 	}
 	commitTree(m)
 }
@@ -373,38 +361,33 @@ func cloneMnt(old *Mount, root *Dentry, mode copyMode) (*Mount, error) {
 	return m, nil
 }
 
-// joinGroupOf picks a copy's peer group: old's, unless the copy is to be
-// a slave or private; a new one when it must be shared and has none. A
-// copy with a group is shared.
+// joinGroupOf picks a copy's peer group: old's, right after old, unless
+// the copy is to be a slave or private; a new one when it must be shared
+// and has none. A copy in a group is shared.
 func (m *Mount) joinGroupOf(old *Mount, mode copyMode) error {
-	if mode&(copyAsSlave|copyPrivate) == 0 {
-		m.groupID = old.groupID
-	}
-	if m.groupID == 0 && mode&copyShared != 0 {
+	switch {
+	case mode&(copyAsSlave|copyPrivate) == 0 && old.group != nil:
+		m.joinAfter(old)
+	case mode&copyShared != 0:
 		if err := m.newGroup(); err != nil {
 			return err
 		}
 	}
-	if m.groupID != 0 {
+	if m.group != nil {
 		m.markShared()
 	}
 	return nil
 }
 
-// receiveLike links a copy into propagation: into old's ring, right after
-// old, when they are peers; then as old's newest receiver when it is to
-// be a slave of a shared old, or else beside old when old is a slave.
+// receiveLike makes a copy receive as mode says: from old, first on its
+// list, when it is to be a slave of a mount with a group; else from old's
+// master, beside old, when old is a slave.
 func (m *Mount) receiveLike(old *Mount, mode copyMode) {
-	if sameGroup(m, old) {
-		old.share.add(&m.share)
-	}
 	switch {
-	case mode&copyAsSlave != 0 && old.groupID != 0:
-		m.master = old
-		m.joinReceiversFront(old)
+	case mode&copyAsSlave != 0 && old.group != nil:
+		m.receiveFrom(old)
 	case old.isSlave():
-		m.master = old.master
-		m.joinReceiversAfter(old)
+		m.receiveBeside(old)
 	}
 }
 

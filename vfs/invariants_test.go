@@ -268,7 +268,7 @@ func (c *checker) checkDetached(m *Mount) {
 	if !m.unmounted.Load() {
 		c.failf("mount %d: in no namespace yet not unmounted", m.id)
 	}
-	if m.groupID != 0 || m.master != nil || m.slaveFirst != nil || !m.share.empty() {
+	if m.group != nil || m.master != nil || m.recvFirst != nil || m.peerNext != m {
 		c.failf("unmounted mount %d still propagates", m.id)
 	}
 	p := m
@@ -282,24 +282,31 @@ func (c *checker) checkDetached(m *Mount) {
 
 // checkPropagation checks peer rings, slave lists and group IDs.
 func (c *checker) checkPropagation() {
-	ring := map[int32]*Mount{} // group ID -> a member whose ring was walked
+	ring := map[*peerGroup]*Mount{} // group -> a member whose ring was walked
 	for m := range c.all {
 		switch {
-		case m.isShared() && m.groupID == 0:
+		case m.isShared() && m.group == nil:
 			c.failf("mount %d: shared without a group ID", m.id)
-		case !m.isShared() && (m.groupID != 0 || !m.share.empty()):
-			c.failf("mount %d: not shared but has group %d or peers", m.id, m.groupID)
+		case !m.isShared() && (m.group != nil || m.peerNext != m || m.peerPrev != m):
+			c.failf("mount %d: not shared but has group %d or peers", m.id, m.groupID())
 		case m.isShared():
-			if first, ok := ring[m.groupID]; ok {
+			if first, ok := ring[m.group]; ok {
 				if !c.inRing(first, m) {
-					c.failf("mount %d: group %d but not in the ring of mount %d", m.id, m.groupID, first.id)
+					c.failf("mount %d: group %d but not in the ring of mount %d", m.id, m.groupID(), first.id)
 				}
 			} else {
-				ring[m.groupID] = m
+				ring[m.group] = m
 				c.checkRing(m)
 			}
 		}
 		c.checkSlaves(m)
+	}
+	ids := map[int32]bool{}
+	for g := range ring {
+		if ids[g.id] {
+			c.failf("two peer groups with ID %d", g.id)
+		}
+		ids[g.id] = true
 	}
 	if c.opt.Exact && c.k.groupIDs.count() != len(ring) {
 		c.failf("%d peer group IDs allocated, %d peer groups", c.k.groupIDs.count(), len(ring))
@@ -312,7 +319,7 @@ func (c *checker) inRing(first, m *Mount) bool {
 		if p == m {
 			return true
 		}
-		if p = p.nextInGroup(); p == first {
+		if p = p.nextPeer(); p == first {
 			return false
 		}
 	}
@@ -321,18 +328,21 @@ func (c *checker) inRing(first, m *Mount) bool {
 
 func (c *checker) checkRing(m *Mount) {
 	p := m
-	for n := 0; ; n++ {
+	for n := 1; ; n++ {
 		if n > c.bound {
 			c.failf("peer ring of mount %d does not close", m.id)
 			return
 		}
-		if p.share.next.prev != &p.share || p.groupID != m.groupID || !p.isShared() {
+		if p.peerNext.peerPrev != p || p.group != m.group || !p.isShared() {
 			c.failf("peer ring of mount %d broken at mount %d", m.id, p.id)
 		}
 		if !c.all[p] {
 			c.failf("peer ring of mount %d holds unreachable mount %d", m.id, p.id)
 		}
-		if p = p.nextInGroup(); p == m {
+		if p = p.nextPeer(); p == m {
+			if int(m.group.size) != n {
+				c.failf("peer group %d counts %d members, its ring %d", m.groupID(), m.group.size, n)
+			}
 			return
 		}
 	}
@@ -344,7 +354,7 @@ func (c *checker) checkSlaves(m *Mount) {
 		if !c.all[ms] {
 			c.failf("mount %d: master %d unreachable", m.id, ms.id)
 		}
-		if m.slavePprev == nil || *m.slavePprev != m {
+		if (m.recvPrev == nil && ms.recvFirst != m) || (m.recvPrev != nil && m.recvPrev.recvNext != m) {
 			c.failf("mount %d: not linked into its master's slave list", m.id)
 		}
 		n := 0
@@ -354,11 +364,11 @@ func (c *checker) checkSlaves(m *Mount) {
 				break
 			}
 		}
-	} else if m.slavePprev != nil {
+	} else if m.recvPrev != nil || m.recvNext != nil {
 		c.failf("mount %d: on a slave list without a master", m.id)
 	}
 	n := 0
-	for s := m.slaveFirst; s != nil; s = s.slaveNext {
+	for s := m.recvFirst; s != nil; s = s.recvNext {
 		if n++; n > c.bound {
 			c.failf("mount %d: slave list does not end", m.id)
 			return
@@ -366,6 +376,53 @@ func (c *checker) checkSlaves(m *Mount) {
 		if s.master != m {
 			c.failf("mount %d lists slave %d whose master is %v", m.id, s.id, s.master)
 		}
+		if s.recvNext != nil && s.recvNext.recvPrev != s {
+			c.failf("mount %d: slave list broken after slave %d", m.id, s.id)
+		}
+	}
+	if f := m.recvFirst; f != nil && f.recvPrev != nil {
+		c.failf("mount %d: its first slave %d has a previous one", m.id, f.id)
+	}
+	c.checkRuns(m)
+}
+
+// checkRuns checks that the members of a peer group that receive from m
+// stand together on m's list, in the order of their ring: the walks of
+// propagation.go take a group's run on a list for the whole group.
+func (c *checker) checkRuns(m *Mount) {
+	done := map[*peerGroup]bool{}
+	for s := m.recvFirst; s != nil; {
+		if s.group == nil {
+			s = s.recvNext
+			continue
+		}
+		if done[s.group] {
+			c.failf("mount %d: the receivers of group %d are not together on its list", m.id, s.groupID())
+			return
+		}
+		done[s.group] = true
+		size := 0
+		for p := range s.peers {
+			size++
+			if p.master != m {
+				c.failf("mount %d: peers %d and %d receive from different masters", m.id, s.id, p.id)
+				return
+			}
+		}
+		run := 1
+		for s.recvNext != nil && peersOf(s.recvNext, s) {
+			if s.recvNext != s.nextPeer() {
+				c.failf("mount %d: receivers of group %d out of ring order on its list", m.id, s.groupID())
+				return
+			}
+			s = s.recvNext
+			run++
+		}
+		if run != size {
+			c.failf("mount %d: %d of the %d members of group %d together on its list", m.id, run, size, s.groupID())
+			return
+		}
+		s = s.recvNext
 	}
 }
 

@@ -40,9 +40,15 @@ type Kernel struct {
 	// writer (holding namespaceMu) is inside; mountSeqDepth nests sections.
 	mountSeq      atomic.Uint64
 	mountSeqDepth int
-	// treeBuf is propagate_mnt's tree_list, kept between calls so that a
-	// propagated mount allocates nothing but its copies. namespaceMu.
+	// treeBuf holds the copies attachRecursiveMnt makes, kept between
+	// calls so that a propagated mount allocates nothing but its copies.
+	// namespaceMu.
 	treeBuf []*Mount
+	// umountScratch is umount_tree's working space, kept between calls;
+	// nil while one is under way.
+	umountScratch *umountScratch
+	// plan is propagate_mnt's plan, likewise kept between calls.
+	plan *propagationPlan
 
 	clock   func() time.Time
 	nextTID atomic.Int32

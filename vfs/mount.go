@@ -11,11 +11,13 @@ import (
 
 // Transient per-mount flags (mnt_t_flags).
 const (
-	tUnbindable      = 1 << iota // T_UNBINDABLE
-	tMarked                      // T_MARKED
-	tUmountCandidate             // T_UMOUNT_CANDIDATE
-	tHashed                      // in the mount hash (!hlist_unhashed(&mnt_hash))
-	tShadowed                    // hashed, but a newer mount on the same key hides it
+	tUnbindable = 1 << iota // T_UNBINDABLE
+	tHashed                 // in the mount hash (!hlist_unhashed(&mnt_hash))
+	tShadowed               // hashed, but a newer mount on the same key hides it
+	// Scratch bits of an unmount's propagation (umount.go).
+	tCandidate // may go with the unmount; while finding them, also "met"
+	tCarries   // a candidate that would take a survivor down with it
+	tHeirKnown // Mount.heir holds where its receivers go
 )
 
 // mountLink is where a mount is attached: its parent mount and the dentry in
@@ -64,16 +66,17 @@ type Mount struct {
 	stack  atomic.Pointer[Mount]
 	nsNode listHead // mnt_node: place in the namespace's list
 
-	// propagation (propagation.go)
-	share      listHead // mnt_share: ring of peers
-	master     *Mount   // mnt_master
-	slaveFirst *Mount   // mnt_slave_list (hlist head)
-	slaveNext  *Mount   // mnt_slave (hlist node)
-	slavePprev **Mount
-	umountNode listHead // mnt_list: umount and candidate lists
+	// propagation (peers.go)
+	group              *peerGroup // its peer group, if it has a group ID
+	peerNext, peerPrev *Mount     // the group's ring; the mount itself when alone
+	master             *Mount     // the mount it receives events from (mnt_master)
+	recvFirst          *Mount     // the first mount on its list of receivers
+	recvNext, recvPrev *Mount     // its neighbours on its master's list
+	// heir is where the receivers of a mount being unmounted go
+	// (umount.go's makePrivate); nil outside it.
+	heir *Mount
 
 	id      int32         // mnt_id
-	groupID int32         // mnt_group_id
 	mpIndex int32         // position in the mountpoint dentry's mps
 	tflags  uint32        // T_*
 	flags   atomic.Uint32 // MNT_* per-mount flags
@@ -89,16 +92,14 @@ type Mount struct {
 
 // listHead is struct list_head for mounts: circular. The Mount a node
 // belongs to is found from the node's offset (container_of), which keeps
-// the owner pointer out of each of the six heads.
+// the owner pointer out of each node.
 type listHead struct {
 	next, prev *listHead
 }
 
 var (
-	offChild      = unsafe.Offsetof(Mount{}.child)
-	offNsNode     = unsafe.Offsetof(Mount{}.nsNode)
-	offShare      = unsafe.Offsetof(Mount{}.share)
-	offUmountNode = unsafe.Offsetof(Mount{}.umountNode)
+	offChild  = unsafe.Offsetof(Mount{}.child)
+	offNsNode = unsafe.Offsetof(Mount{}.nsNode)
 )
 
 // owner is container_of: the Mount whose field at offset off is l.
@@ -106,12 +107,9 @@ func (l *listHead) owner(off uintptr) *Mount {
 	return (*Mount)(unsafe.Add(unsafe.Pointer(l), -int(off)))
 }
 
-// childOf, nsNodeOf, shareOf and umountNodeOf map a node of the list named
-// to its Mount.
-func childOf(l *listHead) *Mount      { return l.owner(offChild) }
-func nsNodeOf(l *listHead) *Mount     { return l.owner(offNsNode) }
-func shareOf(l *listHead) *Mount      { return l.owner(offShare) }
-func umountNodeOf(l *listHead) *Mount { return l.owner(offUmountNode) }
+// childOf and nsNodeOf map a node of the list named to its Mount.
+func childOf(l *listHead) *Mount  { return l.owner(offChild) }
+func nsNodeOf(l *listHead) *Mount { return l.owner(offNsNode) }
 
 func (l *listHead) init()       { l.next, l.prev = l, l }
 func (l *listHead) empty() bool { return l.next == l }
@@ -143,8 +141,7 @@ func (k *Kernel) allocVfsmnt(devname string) (*Mount, error) {
 	m.mounts.init()
 	m.child.init()
 	m.nsNode.init()
-	m.share.init()
-	m.umountNode.init()
+	m.peerNext, m.peerPrev = m, m
 	return m, nil
 }
 

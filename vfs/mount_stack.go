@@ -96,9 +96,9 @@ func stackCutLocked(m, p *Mount, mp *Dentry) {
 // the cache: a surviving stack that one of them topped now ends below it,
 // and theirs are walked layer by layer from here on. Done once for the
 // whole set, so that unhashing them one by one costs nothing more.
-func stackForgetLocked(set *umountList) {
+func stackForgetLocked(set []*Mount) {
 	k := (*Kernel)(nil)
-	for m := range set.all {
+	for _, m := range set {
 		if k == nil {
 			k = m.sb.k
 			k.mountSeqBegin()
@@ -112,7 +112,7 @@ func stackForgetLocked(set *umountList) {
 			}
 		}
 	}
-	for m := range set.all {
+	for _, m := range set {
 		m.stack.Store(nil)
 	}
 	if k != nil {

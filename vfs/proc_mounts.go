@@ -41,9 +41,9 @@ func getDominatingID(m *Mount, root Path) int {
 	ns := m.ns.Load()
 	visible := func(p *Mount) bool { return p.ns.Load() == ns && isPathReachable(p, p.root, root) }
 	for g := m.master; g != nil; g = g.master {
-		for p := range g.group {
+		for p := range g.peers {
 			if visible(p) {
-				return int(p.groupID)
+				return int(p.groupID())
 			}
 		}
 	}
@@ -258,10 +258,10 @@ func (r *render) showMountinfo(m *Mount, root Path) {
 	r.appendMntOpts(m)
 	if m.isShared() {
 		r.b = append(r.b, " shared:"...)
-		r.appendInt(int(m.groupID))
+		r.appendInt(int(m.groupID()))
 	}
 	if m.isSlave() {
-		master := int(m.master.groupID)
+		master := int(m.master.groupID())
 		r.b = append(r.b, " master:"...)
 		r.appendInt(master)
 		if dom := getDominatingID(m, root); dom != 0 && dom != master {

@@ -2,24 +2,14 @@
 
 package vfs
 
-import (
-	"slices"
-
-	"github.com/linuxvfs/linuxvfs/abi/linux"
-)
-
-// Mount propagation: the behaviour of Linux's fs/pnode.c, in a structure
-// of our own.
+// Mount propagation: the behaviour of Linux's fs/pnode.c over the
+// structure of peers.go.
 //
-// A shared mount belongs to a peer group, a ring threaded through
-// Mount.share whose members carry one groupID. A slave has a master
-// (Mount.master) and sits on its master's list of receivers
-// (slaveFirst/slaveNext, newest first unless placed beside a sibling).
-// An event on a mount reaches every member of its group and, from each
-// member, the receivers on its list, recursively. Walking that structure
-// depth first, in list and ring order, decides the order in which copies
-// are made, and with it mount IDs and the mountinfo order, so the walks
-// below must keep their order exactly.
+// Two walks run over peer groups and receiver lists. eachReceiver meets
+// mounts one by one, for unmounts; a propagation plan meets whole groups,
+// for new mounts. Both go depth first, in ring and list order, and that
+// order decides which copies are made first, hence their mount IDs and
+// their places in mountinfo: it must be the kernel's exactly.
 //
 // Everything here runs with Kernel.namespaceMu held.
 
@@ -36,431 +26,258 @@ const (
 	copyNSFile                          // CL_COPY_MNT_NS_FILE
 )
 
-func (m *Mount) isShared() bool     { return m.Flags()&linux.MNT_SHARED != 0 }
-func (m *Mount) isSlave() bool      { return m.master != nil }
-func (m *Mount) isUnbindable() bool { return m.tflags&tUnbindable != 0 }
-func (m *Mount) isMarked() bool     { return m.tflags&tMarked != 0 }
-
 // outsideNamespace reports a mount not in any namespace yet (IS_MNT_NEW):
 // a copy being prepared, which neither receives nor passes on events.
 func (m *Mount) outsideNamespace() bool { return m.ns.Load() == nil }
 
-// sameGroup reports whether a and b are members of one peer group.
-func sameGroup(a, b *Mount) bool { return a.groupID != 0 && a.groupID == b.groupID }
-
-// nextInGroup is the member after m in its group's ring (m itself when it
-// is alone).
-func (m *Mount) nextInGroup() *Mount { return shareOf(m.share.next) }
-
-// group yields the members of m's peer group, m first, in ring order.
-func (m *Mount) group(yield func(*Mount) bool) {
-	p := m
-	for yield(p) {
-		if p = p.nextInGroup(); p == m {
-			return
-		}
-	}
-}
-
-// firstReceiver is the first mount on m's list of receivers; a mount
-// outside any namespace passes nothing on, whatever its list holds.
-func (m *Mount) firstReceiver() *Mount {
-	if m.outsideNamespace() {
-		return nil
-	}
-	return m.slaveFirst
-}
-
-// newGroup gives m a fresh peer group ID (mnt_alloc_group_id).
-func (m *Mount) newGroup() error {
-	id, ok := m.sb.k.groupIDs.Alloc()
-	if !ok {
-		return linux.ENOSPC
-	}
-	m.groupID = int32(id)
-	return nil
-}
-
-// dropGroupID gives m's peer group ID back (mnt_release_group_id).
-func (m *Mount) dropGroupID() {
-	m.sb.k.groupIDs.Free(int(m.groupID))
-	m.groupID = 0
-}
-
-// markShared is set_mnt_shared; a shared mount cannot stay unbindable.
-func (m *Mount) markShared() {
-	m.tflags &^= tUnbindable
-	m.setFlags(linux.MNT_SHARED, 0)
-}
-
-// The receiver lists are singly linked with a back pointer to whatever
-// points at the node (the list head or the previous node's slaveNext), so
-// that a mount leaves its list in constant time.
-
-// linkAt puts m on a receiver list at *slot, ahead of what is there.
-func (m *Mount) linkAt(slot **Mount) {
-	m.slaveNext = *slot
-	if m.slaveNext != nil {
-		m.slaveNext.slavePprev = &m.slaveNext
-	}
-	*slot = m
-	m.slavePprev = slot
-}
-
-// joinReceiversFront puts m first on master's list of receivers. It does
-// not set m.master.
-func (m *Mount) joinReceiversFront(master *Mount) { m.linkAt(&master.slaveFirst) }
-
-// joinReceiversAfter puts m on sibling's list right after sibling.
-func (m *Mount) joinReceiversAfter(sibling *Mount) { m.linkAt(&sibling.slaveNext) }
-
-// leaveReceivers takes m off the list it is on, if any.
-func (m *Mount) leaveReceivers() {
-	if m.slavePprev == nil {
-		return
-	}
-	*m.slavePprev = m.slaveNext
-	if m.slaveNext != nil {
-		m.slaveNext.slavePprev = m.slavePprev
-	}
-	m.slaveNext, m.slavePprev = nil, nil
-}
-
-// handReceiversTo is transfer_propagation: every receiver of m takes
-// heir as its master and moves, in its order, to the front of heir's
-// list; with no heir they are set free.
-func (m *Mount) handReceiversTo(heir *Mount) {
-	if m.slaveFirst == nil {
-		return
-	}
-	if heir == nil {
-		for m.slaveFirst != nil {
-			s := m.slaveFirst
-			s.master = nil
-			s.leaveReceivers()
-		}
-		return
-	}
-	tail := m.slaveFirst
-	for s := m.slaveFirst; s != nil; s = s.slaveNext {
-		s.master = heir
-		tail = s
-	}
-	// Splice the whole chain in front of heir's own receivers.
-	moved := m.slaveFirst
-	m.slaveFirst = nil
-	tail.slaveNext = heir.slaveFirst
-	if tail.slaveNext != nil {
-		tail.slaveNext.slavePprev = &tail.slaveNext
-	}
-	heir.slaveFirst = moved
-	moved.slavePprev = &heir.slaveFirst
-}
-
-// leaveGroup takes m, if shared, out of its peer group, and returns the
-// mount that now stands in for it as a source of events: the group's next
-// member, or m's master when m was the last. m's receivers move to it.
-// For a mount that is not shared it is just the master.
-func (m *Mount) leaveGroup() *Mount {
-	heir := m.master
-	if !m.isShared() {
-		return heir
-	}
-	if next := m.nextInGroup(); next == m {
-		m.dropGroupID()
-	} else {
-		heir = next
-		m.share.del()
-		m.groupID = 0
-	}
-	m.setFlags(0, linux.MNT_SHARED)
-	m.handReceiversTo(heir)
-	return heir
-}
-
-// setPropagation is change_mnt_propagation: give m the propagation type
-// typ, one of MS_SHARED, MS_SLAVE, MS_PRIVATE and MS_UNBINDABLE. A mount
-// made a slave receives from whatever stood in for it in its old group
-// (or keeps its master), at the front of that mount's list; making a
-// mount a slave leaves its unbindable mark alone.
-func setPropagation(m *Mount, typ uint64) {
-	if typ == linux.MS_SHARED {
-		m.markShared()
-		return
-	}
-	heir := m.leaveGroup()
-	m.leaveReceivers()
-	m.master = nil
-	switch typ {
-	case linux.MS_SLAVE:
-		if heir != nil {
-			m.master = heir
-			m.joinReceiversFront(heir)
-		}
-	case linux.MS_UNBINDABLE:
-		m.tflags |= tUnbindable
-	default:
-		m.tflags &^= tUnbindable
-	}
-}
-
 // isSubdir is is_subdir: d is root or lies under it.
 func isSubdir(d, root *Dentry) bool { return d == root || root.IsAncestorOf(d) }
 
-// propWalk visits, depth first, the mounts an event on origin reaches:
-// the other members of origin's group in ring order, each followed by its
-// receivers (each of them followed by theirs). It is the order of
-// propagation_next. A mount belongs to the top level of the walk when it
-// shares origin's master.
-type propWalk struct{ origin *Mount }
-
-// onTop reports whether m is on the walk's top level, origin's ring.
-func (w propWalk) onTop(m *Mount) bool { return m.master == w.origin.master }
-
-// after returns the mount the walk visits once it is done with m and
-// everything below m; nil at the end.
-func (w propWalk) after(m *Mount) *Mount {
-	for !w.onTop(m) {
-		if m.slaveNext != nil {
-			return m.slaveNext
-		}
-		m = m.master // m was its master's last receiver: go on after the master
-	}
-	if next := m.nextInGroup(); next != w.origin {
-		return next
-	}
-	return nil
-}
-
-// next returns the mount visited after m: its first receiver, if any.
-func (w propWalk) next(m *Mount) *Mount {
-	if r := m.firstReceiver(); r != nil {
-		return r
-	}
-	return w.after(m)
-}
-
-// afterGroup returns the mount visited after m's subtree and those of
-// the members of m's group that the walk would reach straight after it
-// (skip_propagation_subtree).
-func (w propWalk) afterGroup(m *Mount) *Mount {
-	p := w.after(m)
-	for p != nil && sameGroup(p, m) {
-		p = w.after(p)
-	}
-	return p
-}
-
-// walkStep tells walkReached how to go on after a visit.
-type walkStep uint8
-
-const (
-	stepInto      walkStep = iota // on to the mount's receivers
-	stepPastGroup                 // past it and the rest of its group
-	stepStop                      // end the walk
-)
-
-// walkReached calls visit for every mount an event on origin reaches,
-// origin excepted, in propWalk order.
-func walkReached(origin *Mount, visit func(*Mount) walkStep) {
-	w := propWalk{origin}
-	for m := w.next(origin); m != nil; {
-		switch visit(m) {
-		case stepStop:
-			return
-		case stepPastGroup:
-			m = w.afterGroup(m)
-		default:
-			m = w.next(m)
-		}
-	}
-}
-
-// groupWalk visits the peer groups that events on origin's group reach,
-// depth first, origin's group first (next_group). A group is met as a run:
-// the members of origin's ring, or a stretch of a receiver list whose
-// members follow one another in their ring too. Each step yields the
-// mount that starts the next run.
-type groupWalk struct{ origin *Mount }
-
-func (w groupWalk) onTop(m *Mount) bool { return m.groupID == w.origin.groupID }
-
-// runNext returns m's next peer and whether the run goes on to it.
-func (w groupWalk) runNext(m *Mount) (*Mount, bool) {
-	next := m.nextInGroup()
-	if w.onTop(m) {
-		return next, next != w.origin
-	}
-	return next, m.slaveNext == next
-}
-
-// following returns the start of the run after the one m is in: the
-// receivers of the first member, from m on, that has some; else the run
-// after m's, on the same list or, when m's list is exhausted, further along
-// the run that holds its master.
-func (w groupWalk) following(m *Mount) *Mount {
-	for {
-		for {
-			if r := m.firstReceiver(); r != nil {
-				return r
-			}
-			next, more := w.runNext(m)
-			if !more {
-				if w.onTop(m) {
-					return nil
-				}
-				break
-			}
-			m = next
-		}
-		// m ends its run, below the top: climb.
-		for {
-			if m.slaveNext != nil {
-				return m.slaveNext
-			}
-			up := m.master
-			next, more := w.runNext(up)
-			if more {
-				m = next
-				break
-			}
-			if w.onTop(up) {
-				return nil
-			}
-			m = up
-		}
-	}
-}
-
-// copyPlan is the preparation of a propagated mount (propagate_mnt): one
-// copy of source for every mount that receives events from dest and can
-// hold mp, each copy set to go on its mount, none made visible. Copies on
-// members of one group are peers; the first copy made for a group of
-// receivers is a receiver of the copy on the group it receives from.
-type copyPlan struct {
-	dest   *Mount
-	mp     *Dentry
-	source *Mount
-	// last is the copy made most recently (source before the first);
-	// copies are derived from it.
-	last   *Mount
-	copies []*Mount // in order of making
-}
-
-// propagateMnt is propagate_mnt: make the copies of source for every
-// mount that receives propagation from dest, with their mountpoints set,
-// appended to tree (a reused buffer) newest first, the order in which
-// they are committed or, on error, thrown away.
-func propagateMnt(dest *Mount, mp *Dentry, source *Mount, tree []*Mount) ([]*Mount, error) {
-	pl := copyPlan{dest: dest, mp: mp, source: source, copies: tree}
-	err := pl.run()
-	slices.Reverse(pl.copies)
-	return pl.copies, err
-}
-
-// run makes the copies group by group. While it runs, a master that has
-// a member with a copy is marked, for masterCopy; the marks go at the end.
-func (pl *copyPlan) run() error {
-	setMarked(pl.dest.master, true)
-	defer func() {
-		for _, c := range pl.copies {
-			setMarked(c.parent().master, false)
-		}
-		setMarked(pl.dest.master, false)
-	}()
-	w := groupWalk{pl.dest}
-	for g := pl.dest; g != nil; g = w.following(g) {
-		if err := pl.copyRun(g); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func setMarked(m *Mount, on bool) {
-	switch {
-	case m == nil:
-	case on:
-		m.tflags |= tMarked
-	default:
-		m.tflags &^= tMarked
-	}
-}
-
-// copyRun makes the copies for the group that g starts, every member of
-// its ring (for dest's group, the members other than dest).
-func (pl *copyPlan) copyRun(g *Mount) error {
-	mode := copyShared
-	first := g
-	if g == pl.dest {
-		pl.last = pl.source
-		if first = g.nextInGroup(); first == g {
-			return nil
-		}
-	} else {
-		mode = copyAsSlave
-		if g.isShared() {
-			mode |= copyShared
-		}
-	}
-	for n := first; ; {
-		if n.canTake(pl.mp) {
-			if err := pl.copyFor(n, mode); err != nil {
-				return err
-			}
-			mode = copyShared // the rest are peers of this copy
-		}
-		if n = n.nextInGroup(); n == g {
-			return nil
-		}
-	}
-}
-
-// canTake reports whether m takes a propagated mount on mp (need_secondary):
-// it is in a namespace and mp lies within its tree.
+// canTake reports whether m takes a copy of a mount propagated onto mp
+// (need_secondary): it is in a namespace and mp lies within its tree.
 func (m *Mount) canTake(mp *Dentry) bool {
 	return !m.outsideNamespace() && isSubdir(mp, m.root)
 }
 
-// copyFor makes n's copy and sets it on (n, mp).
-func (pl *copyPlan) copyFor(n *Mount, mode copyMode) error {
-	from := pl.last
-	if mode&copyAsSlave != 0 {
-		from = pl.masterCopy(n)
+// walkStep tells eachReceiver how to go on after a visit.
+type walkStep uint8
+
+const (
+	stepInto      walkStep = iota // on to what the mount passes events to
+	stepPastGroup                 // past the mount, its peers, and all they pass events to
+	stepStop                      // end the walk
+)
+
+// eachReceiver calls visit for every mount that an event on origin
+// reaches, origin excepted, in the order propagation_next meets them: the
+// members of origin's group in ring order from origin, each followed by
+// the mounts on its list of receivers, each of those followed in turn by
+// what it passes on, depth first. A group's peers that receive from one
+// master sit together on its list, so skipping a group is skipping a run.
+func eachReceiver(origin *Mount, visit func(*Mount) walkStep) {
+	for p := origin; ; {
+		if p != origin && visit(p) != stepInto {
+			return // what is left at the top is all p's peers
+		}
+		if !receiversOf(p, visit) {
+			return
+		}
+		if p = p.nextPeer(); p == origin {
+			return
+		}
 	}
-	c, err := copyTree(from, from.root, mode)
-	if err != nil {
-		return err
-	}
-	n.setMountpoint(pl.mp, c)
-	setMarked(n.master, true)
-	pl.last = c
-	pl.copies = append(pl.copies, c)
-	return n.ns.Load().countMounts(c)
 }
 
-// masterCopy is find_master: which copy n's copy is to receive from.
-// Above n, climb its masters to the first one marked (one of its group
-// has a copy), or to the top; then go back from the last copy through
-// the copies' masters until reaching the copy whose mount receives from
-// that marked master. Once at source's group, that is the answer.
-func (pl *copyPlan) masterCopy(n *Mount) *Mount {
-	below, marked := n, n.master
-	for marked != nil && !marked.isMarked() {
-		below, marked = marked, marked.master
+// receiversOf is eachReceiver below m: false when a visit ended the walk.
+// A mount outside any namespace passes nothing on.
+func receiversOf(m *Mount, visit func(*Mount) walkStep) bool {
+	if m.outsideNamespace() {
+		return true
 	}
-	c := pl.last
-	for !sameGroup(c, pl.source) {
-		on := c.parent()
-		if on.master == marked {
-			if !sameGroup(on, below) {
-				c = c.master
-			}
-			break
+	for r := m.recvFirst; r != nil; {
+		switch visit(r) {
+		case stepStop:
+			return false
+		case stepPastGroup:
+			r = afterRun(r)
+			continue
 		}
-		c = c.master
+		if !receiversOf(r, visit) {
+			return false
+		}
+		r = r.recvNext
 	}
-	return c
+	return true
+}
+
+// afterRun returns the first mount after r on its master's list that is
+// not r's peer.
+func afterRun(r *Mount) *Mount {
+	next := r.recvNext
+	for next != nil && peersOf(next, r) {
+		next = next.recvNext
+	}
+	return next
+}
+
+// A propagation plan is propagate_mnt in two steps. plan walks the peer
+// groups an event on dest reaches and writes down every mount that is to
+// get a copy, in the order the copies are to be made, changing nothing.
+// makeCopies then makes them in that order.
+//
+// The walk goes over groups depth first: dest's group, then, for each of
+// its members in ring order from dest, the groups on that member's list of
+// receivers, each followed by the groups below it. Each group's copies
+// come when the walk reaches it: one for each member, in ring order, that
+// is in a namespace and sees the mountpoint (in dest's group, the members
+// other than dest). The copies in one group are peers. The first copy in
+// any other group receives from the latest copy of a group above it; see
+// feederOf for which.
+//
+// The kernel copies as it walks, and a copy can join a ring or a list the
+// walk has yet to cover (when the mount being moved in is itself among the
+// receivers, scenario mount/162). It does so only as a mount outside any
+// namespace, which gets no copy and passes nothing on, so walking first
+// comes to the same copies in the same order.
+type propagationPlan struct {
+	mp     *Dentry
+	groups []planGroup // in walk order; groups[0] is dest's
+	stops  []planStop  // in copy order
+	// fed tells, for each list of receivers the walk went down (a
+	// planGroup's via), whether a group found on it has a copy yet.
+	fed []bool
+}
+
+// planGroup is a peer group met by the walk (a lone slave is a group of
+// one).
+type planGroup struct {
+	up     int32 // the group whose member it receives from; -1 for dest's
+	via    int32 // the list it was found on, an index into fed; -1 for dest's
+	shared bool  // its copies are to be shared
+	// Set while the copies are made.
+	feeder int32  // the group its copies receive from
+	last   *Mount // its latest copy; for dest's group, source until one is made
+}
+
+// planStop is a mount to get a copy, and its group.
+type planStop struct {
+	at    *Mount
+	group int32
+}
+
+// propagateMnt is propagate_mnt: make a copy of source for every mount
+// that receives propagation from dest and can hold mp, each set to go on
+// its mount at mp but not visible yet. They are appended to copies (a
+// reused buffer) in the order they were made; on error, copies holds those
+// made so far.
+func propagateMnt(dest *Mount, mp *Dentry, source *Mount, copies []*Mount) ([]*Mount, error) {
+	k := dest.sb.k
+	pl := k.plan // the zero plan if a propagation further up the stack holds it
+	k.plan = nil
+	if pl == nil {
+		pl = new(propagationPlan)
+	}
+	defer func() {
+		clear(pl.groups)
+		clear(pl.stops)
+		pl.groups, pl.stops, pl.fed, pl.mp = pl.groups[:0], pl.stops[:0], pl.fed[:0], nil
+		k.plan = pl
+	}()
+	pl.plan(dest, mp)
+	return pl.makeCopies(source, copies)
+}
+
+// plan writes down the copies to make for a mount on (dest, mp).
+func (pl *propagationPlan) plan(dest *Mount, mp *Dentry) {
+	pl.mp = mp
+	pl.groups = append(pl.groups, planGroup{up: -1, via: -1, shared: true})
+	for p := dest.nextPeer(); p != dest; p = p.nextPeer() {
+		pl.stopAt(p, 0)
+	}
+	for p := dest; ; {
+		pl.groupsBelow(p, 0)
+		if p = p.nextPeer(); p == dest {
+			return
+		}
+	}
+}
+
+// stopAt writes down m, a member of group g, if it takes a copy.
+func (pl *propagationPlan) stopAt(m *Mount, g int32) {
+	if m.canTake(pl.mp) {
+		pl.stops = append(pl.stops, planStop{m, g})
+	}
+}
+
+// groupsBelow writes down the groups on m's list of receivers, m being a
+// member of group up, each followed by those below it.
+func (pl *propagationPlan) groupsBelow(m *Mount, up int32) {
+	if m.outsideNamespace() || m.recvFirst == nil {
+		return
+	}
+	via := int32(len(pl.fed))
+	pl.fed = append(pl.fed, false)
+	for r := m.recvFirst; r != nil; r = afterRun(r) {
+		g := int32(len(pl.groups))
+		pl.groups = append(pl.groups, planGroup{up: up, via: via, shared: r.isShared()})
+		for p := r; ; {
+			pl.stopAt(p, g)
+			if p = p.nextPeer(); p == r {
+				break
+			}
+		}
+		for p := r; ; {
+			pl.groupsBelow(p, g)
+			if p = p.nextPeer(); p == r {
+				break
+			}
+		}
+	}
+}
+
+// makeCopies makes the copies of source the plan lists, in order, and
+// appends them to copies. On error, copies holds those made so far.
+func (pl *propagationPlan) makeCopies(source *Mount, copies []*Mount) ([]*Mount, error) {
+	pl.groups[0].last = source
+	latest := int32(0) // the group of the latest copy
+	for _, st := range pl.stops {
+		g := &pl.groups[st.group]
+		from, mode := g.last, copyShared
+		if from == nil {
+			g.feeder = pl.feederOf(st.group, latest)
+			from, mode = pl.groups[g.feeder].last, copyAsSlave
+			if g.shared {
+				mode |= copyShared
+			}
+		}
+		c, err := copyTree(from, from.root, mode)
+		if err != nil {
+			return copies, err
+		}
+		st.at.setMountpoint(pl.mp, c)
+		copies = append(copies, c)
+		g.last = c
+		if g.via >= 0 {
+			pl.fed[g.via] = true
+		}
+		latest = st.group
+		if err := st.at.ns.Load().countMounts(c); err != nil {
+			return copies, err
+		}
+	}
+	return copies, nil
+}
+
+// feederOf picks the group whose latest copy the copies for group g are
+// to receive from (find_master), latest being the group of the latest
+// copy made. It goes by the lists the walk went down:
+//
+//   - the level: going up from g, the first group found on a list that
+//     already led to a copy (by g's own list, an earlier group on it);
+//     dest's group if there is none;
+//   - from latest, follow the groups' feeders up to a group found on the
+//     level's list. If that is the level itself, it feeds g; if it is
+//     another group on that list, its own feeder does. If dest's group
+//     comes first, it feeds g.
+//
+// This is mostly g's nearest group above with a copy. It is not when the
+// latest copies were made below a group that got none, on a list the
+// level shares: their feeders pass over the level, and the copies for g
+// receive from dest's group (scenario mount/160 checks it against the
+// kernel).
+func (pl *propagationPlan) feederOf(g, latest int32) int32 {
+	level := g
+	for level != 0 && !pl.fed[pl.groups[level].via] {
+		level = pl.groups[level].up
+	}
+	n := latest
+	for n != 0 && pl.groups[n].via != pl.groups[level].via {
+		n = pl.groups[n].feeder
+	}
+	if n == 0 || n == level {
+		return n
+	}
+	return pl.groups[n].feeder
 }
 
 // bareOrTopped reports whether m has no child mounts, or only the one on
@@ -490,7 +307,7 @@ func propagateMountBusy(m *Mount) bool {
 	}
 	mp := m.mountpoint()
 	busy := false
-	walkReached(parent, func(q *Mount) walkStep {
+	eachReceiver(parent, func(q *Mount) walkStep {
 		if c := q.lookupMntLocked(mp); c != nil && c.bareOrTopped() && c.refs.Load() > 0 {
 			busy = true
 			return stepStop

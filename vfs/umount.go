@@ -4,6 +4,7 @@ package vfs
 
 import (
 	"errors"
+	"slices"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
@@ -14,51 +15,6 @@ const (
 	umountPropagate             // also what propagation put elsewhere
 	umountConnected             // keep a mount under a parent that goes too attached to it
 )
-
-// umountList is a list of mounts threaded through Mount.umountNode: the
-// mounts an unmount takes, and while it works out the collateral, the
-// candidates.
-type umountList struct{ head listHead }
-
-func newUmountList() *umountList {
-	l := &umountList{}
-	l.head.init()
-	return l
-}
-
-func (l *umountList) addTail(m *Mount) { l.head.addTail(&m.umountNode) }
-func (l *umountList) addHead(m *Mount) { l.head.add(&m.umountNode) }
-func (l *umountList) empty() bool      { return l.head.empty() }
-func (l *umountList) first() *Mount    { return umountNodeOf(l.head.next) }
-
-// all yields the list's mounts in order; the loop body may take the
-// current mount off the list, but no other.
-func (l *umountList) all(yield func(*Mount) bool) {
-	for n := l.head.next; n != &l.head; {
-		next := n.next
-		if !yield(umountNodeOf(n)) {
-			return
-		}
-		n = next
-	}
-}
-
-// pop takes the first mount off the list; nil when it is empty.
-func (l *umountList) pop() *Mount {
-	if l.empty() {
-		return nil
-	}
-	m := l.first()
-	m.umountNode.del()
-	return m
-}
-
-// appendAll moves every mount of from to the end of l, in order.
-func (l *umountList) appendAll(from *umountList) {
-	for m := from.pop(); m != nil; m = from.pop() {
-		l.addTail(m)
-	}
-}
 
 // willBeUnmounted reports a mount that an unmount under way has taken.
 func willBeUnmounted(m *Mount) bool { return m.Flags()&linux.MNT_UMOUNT != 0 }
@@ -74,43 +30,63 @@ func staysAttached(m *Mount, how int) bool {
 // umountTree is umount_tree: take m and everything under it (and, with
 // umountPropagate, what propagation put elsewhere) out of their namespaces.
 // Kernel.namespaceMu must be held.
+//
+// The mounts that go are collected in a slice, the order they are taken
+// in; it decides the order in which their receivers are handed over and
+// their survivors slide down, so it is kept exactly.
 func umountTree(m *Mount, how int) {
-	set := takeTree(m)
-	if how&umountPropagate != 0 {
-		propagateUmount(set)
+	k := m.sb.k
+	sc := k.umountScratch // nil if an umountTree further up the stack holds it
+	k.umountScratch = nil
+	if sc == nil {
+		sc = new(umountScratch)
 	}
-	stackForgetLocked(set)
-	bulkMakePrivate(set)
-	finishUmount(set, how)
+	going := takeTree(m, sc.going[:0])
+	if how&umountPropagate != 0 {
+		going = sc.collateral.collect(going)
+	}
+	stackForgetLocked(going)
+	makePrivate(going)
+	finishUmount(going, how)
+	clear(going)
+	sc.going = going[:0]
+	k.umountScratch = sc
+}
+
+// umountScratch holds umountTree's slices between calls: the mounts that
+// go, and the collateral's.
+type umountScratch struct {
+	going []*Mount
+	collateral
 }
 
 // takeTree marks m's tree as going, takes its mounts out of their
-// namespace's list and returns them in walk order, each off its parent's
-// list of children. The children lists are left alone until the walk
-// that reads them is over.
-func takeTree(m *Mount) *umountList {
-	set := newUmountList()
+// namespace's list and appends them to going in walk order, each then
+// taken off its parent's list of children (after the walk, which reads
+// those lists).
+func takeTree(m *Mount, going []*Mount) []*Mount {
+	first := len(going)
 	for p := m; p != nil; p = nextMnt(p, m) {
 		p.setFlags(linux.MNT_UMOUNT, 0)
 		if !p.nsNode.empty() {
 			moveFromNS(p)
 		}
-		set.addTail(p)
+		going = append(going, p)
 	}
-	for p := range set.all {
+	for _, p := range going[first:] {
 		p.child.del()
 	}
-	return set
+	return going
 }
 
-// finishUmount empties set: each mount leaves its namespace's count and
-// is either cut loose from its parent or hung back under it. The cut
+// finishUmount lets every mount of going leave its namespace's count and
+// either be cut loose from its parent or hung back under it. The cut
 // mounts are released only at the end (namespace_unlock's mntputs in
 // Linux): one hung back under a parent is on that parent's list again
 // by then, and the parent's release must find it there.
-func finishUmount(set *umountList, how int) {
-	var cut []*Mount
-	for p := set.pop(); p != nil; p = set.pop() {
+func finishUmount(going []*Mount, how int) {
+	cut := going[:0] // reuses the front of going, already read
+	for _, p := range going {
 		if ns := p.ns.Load(); ns != nil {
 			ns.nr--
 			ns.touch()
@@ -203,56 +179,79 @@ func (m *Mount) mntput() {
 	}
 }
 
-// Mount propagation on unmount (propagate_umount). The mounts that
-// propagation put on the same mountpoints as the mounts being unmounted,
-// wherever their parents pass events on, go too, unless something other
-// than another such mount sits on them: a mount kept only by what is
-// mounted on its root goes, and the mount on its root slides down to
-// where the stack was attached. The work is done by an umountSweep in
-// three passes: gather the candidates, settle those whose fate their
-// children decide, then take what remains, climbing to the first
-// ancestor that is no candidate.
+// Unmount propagation (the kernel's propagate_umount and
+// bulk_make_private).
+//
+// When a mount goes, the mounts that propagation put on the same
+// mountpoint, wherever its parent passes events on, are candidates to go
+// with it. A candidate is spared (it stays) when a mount that stays sits
+// in it anywhere but on its root: taking the candidate would move that
+// mount. One that stays on its root does not spare it: it slides down to
+// where the candidate sat, and from then on counts as sitting there, so it
+// spares the candidate's parent unless the candidate too was on that
+// parent's root, and so on down the stack.
+//
+// Candidates and what they carry are kept as tflags bits on the mounts
+// (tCandidate, tCarries), so that a set test is a bit test.
 
-// umountSweep holds the candidates, each flagged tUmountCandidate and on
-// the candidates list until settled, and the mounts it decided to take.
-type umountSweep struct {
-	candidates *umountList
-	taken      *umountList
+func isCandidate(m *Mount) bool { return m.tflags&tCandidate != 0 }
+
+// carries reports a candidate that, if it goes, takes a survivor down with
+// it (the mount on its root stays, or carries one itself).
+func carries(m *Mount) bool { return m.tflags&tCarries != 0 }
+
+// collateral is the work of one unmount's propagation: the candidates in
+// the order they are settled (the last found first) and the mounts taken,
+// in the order they are taken.
+type collateral struct {
+	queue []*Mount
+	taken []*Mount
 }
 
-func isCandidate(m *Mount) bool { return m.tflags&tUmountCandidate != 0 }
-
-// propagateUmount is propagate_umount: add to set, at its end, the
-// mounts that go with it by propagation.
-func propagateUmount(set *umountList) {
-	sw := umountSweep{candidates: newUmountList(), taken: newUmountList()}
-	sw.gather(set)
-	for m := range sw.candidates.all {
-		sw.settle(m)
-	}
-	for m := sw.candidates.pop(); m != nil; m = sw.candidates.pop() {
-		sw.takeChain(m)
-	}
-	for m := range sw.taken.all {
-		if over := m.overmount; over != nil && !willBeUnmounted(over) {
-			lowerSurvivor(over)
+// collect is propagate_umount: it appends to going the mounts that go
+// with it by propagation. cl's slices are emptied for the next use.
+func (cl *collateral) collect(going []*Mount) []*Mount {
+	cl.find(going)
+	cl.settle()
+	// A candidate with nothing left on it goes at once; taking it may
+	// leave its parent bare for a later turn.
+	for _, m := range cl.queue {
+		if isCandidate(m) && m.mounts.empty() {
+			cl.take(m)
 		}
 	}
-	set.appendAll(sw.taken)
+	// The rest go with their candidate ancestors, up to the first mount
+	// that is no candidate.
+	for _, m := range cl.queue {
+		for p := m; isCandidate(p); p = p.parent() {
+			cl.take(p)
+		}
+	}
+	for _, m := range cl.taken {
+		if top := m.overmount; top != nil && !willBeUnmounted(top) {
+			slideDown(top)
+		}
+	}
+	going = append(going, cl.taken...)
+	clear(cl.queue)
+	clear(cl.taken)
+	cl.queue, cl.taken = cl.queue[:0], cl.taken[:0]
+	return going
 }
 
-// gather flags as candidates the mounts on the mountpoint of each mount
-// of set wherever that mount's parent passes events on, and lists those
-// not already going, newest first. A group already met is not walked
-// again. The mounts of set are flagged only while this runs.
-func (sw *umountSweep) gather(set *umountList) {
-	for m := range set.all {
+// find makes candidates of the mounts that sit where the mounts of going
+// sit, wherever their parents pass events on. The mounts of going are
+// flagged too while it runs, as met: a mount met once needs no walk of
+// its own, and meeting one again means the rest of that group and what
+// it feeds were walked already.
+func (cl *collateral) find(going []*Mount) {
+	for _, m := range going {
 		if isCandidate(m) {
 			continue
 		}
-		m.tflags |= tUmountCandidate
+		m.tflags |= tCandidate
 		mp := m.mountpoint()
-		walkReached(m.parent(), func(q *Mount) walkStep {
+		eachReceiver(m.parent(), func(q *Mount) walkStep {
 			c := q.lookupMntLocked(mp)
 			switch {
 			case c == nil:
@@ -260,98 +259,88 @@ func (sw *umountSweep) gather(set *umountList) {
 			case isCandidate(c):
 				return stepPastGroup
 			}
-			c.tflags |= tUmountCandidate
+			c.tflags |= tCandidate
 			if !willBeUnmounted(c) {
-				sw.candidates.addHead(c)
+				cl.queue = append(cl.queue, c)
 			}
 			return stepInto
 		})
 	}
-	for m := range set.all {
-		m.tflags &^= tUmountCandidate
+	for _, m := range going {
+		m.tflags &^= tCandidate
+	}
+	slices.Reverse(cl.queue)
+}
+
+// settle spares the candidates that must stay. A candidate looks at its
+// children once; a child that stays or carries a survivor, other than the
+// one on its root, spares it; the one on its root makes it carry. Each
+// change is passed up at once to the candidate's parent, so the order in
+// which candidates are looked at does not matter.
+func (cl *collateral) settle() {
+	for _, m := range cl.queue {
+		if !isCandidate(m) {
+			continue
+		}
+		onRoot := false
+		for l := m.mounts.next; l != &m.mounts; l = l.next {
+			k := childOf(l)
+			if isCandidate(k) && !carries(k) {
+				continue
+			}
+			if k != m.overmount {
+				cl.spare(m)
+				break
+			}
+			onRoot = true
+		}
+		if onRoot && isCandidate(m) {
+			cl.carry(m)
+		}
 	}
 }
 
-// drop takes m off the candidates (flag, list and the climb mark).
-func (sw *umountSweep) drop(m *Mount) {
-	m.tflags &^= tMarked | tUmountCandidate
-	m.umountNode.del()
+// spare takes m out of the candidates: it stays.
+func (cl *collateral) spare(m *Mount) {
+	m.tflags &^= tCandidate | tCarries
+	cl.tellParent(m)
 }
 
-// take unmounts m as collateral (umount_one).
-func (sw *umountSweep) take(m *Mount) {
+// carry makes m a candidate that carries a survivor.
+func (cl *collateral) carry(m *Mount) {
+	if carries(m) {
+		return
+	}
+	m.tflags |= tCarries
+	cl.tellParent(m)
+}
+
+// tellParent passes up that k stays or carries: a candidate parent is
+// spared unless k is on its root, in which case it carries.
+func (cl *collateral) tellParent(k *Mount) {
+	p := k.parent()
+	switch {
+	case p == k || !isCandidate(p):
+	case k == p.overmount:
+		cl.carry(p)
+	default:
+		cl.spare(p)
+	}
+}
+
+// take unmounts the candidate m as collateral (umount_one).
+func (cl *collateral) take(m *Mount) {
+	m.tflags &^= tCandidate | tCarries
 	m.setFlags(linux.MNT_UMOUNT, 0)
 	m.child.del()
 	moveFromNS(m)
-	sw.taken.addTail(m)
+	cl.taken = append(cl.taken, m)
 }
 
-// settle decides m when its children allow it: a childless candidate
-// goes; one with a child that stays, other than the one on its root,
-// stays and so do its candidate ancestors; one whose only staying child
-// is on its root keeps its ancestors but is decided later. A mount that
-// lost its candidacy meanwhile leaves the list.
-func (sw *umountSweep) settle(m *Mount) {
-	if !isCandidate(m) {
-		sw.drop(m)
-		return
-	}
-	pinned, topped := false, false
-	for c := m.mounts.next; c != &m.mounts; c = c.next {
-		switch k := childOf(c); {
-		case isCandidate(k):
-		case k == m.overmount:
-			topped = true
-		default:
-			pinned = true
-		}
-	}
-	switch {
-	case pinned:
-		sw.keepAncestors(m)
-		sw.drop(m)
-	case topped:
-		sw.keepAncestors(m)
-	case m.mounts.empty():
-		sw.drop(m)
-		sw.take(m)
-	}
-}
-
-// keepAncestors (trim_ancestors) climbs from m through candidate
-// parents: a parent that m does not merely top is no candidate any
-// longer. Each mount climbed from is marked, so no climb is made twice.
-func (sw *umountSweep) keepAncestors(m *Mount) {
-	for up := m.parent(); isCandidate(up) && !m.isMarked(); m, up = up, up.parent() {
-		m.tflags |= tMarked
-		if up.overmount != m {
-			up.tflags &^= tUmountCandidate
-		}
-	}
-}
-
-// takeChain decides a candidate left over after settling (handle_locked;
-// no mount is ever locked here, as linuxvfs has no user namespaces): it
-// and its candidate ancestors leave the list, and go, up to the first
-// ancestor that is no candidate.
-func (sw *umountSweep) takeChain(m *Mount) {
-	if !isCandidate(m) {
-		sw.drop(m)
-		return
-	}
-	top := m
-	for ; isCandidate(top); top = top.parent() {
-		sw.drop(top)
-	}
-	for ; m != top; m = m.parent() {
-		sw.take(m)
-	}
-}
-
-// lowerSurvivor (reparent) moves a surviving mount that sat on the root
-// of a mount now going down onto the place where its stack was attached:
-// the mountpoint under the nearest ancestor that stays.
-func lowerSurvivor(m *Mount) {
+// slideDown (reparent) moves a survivor that sat on the root of a mount
+// now going down to where its stack was attached: the mountpoint under the
+// nearest ancestor that stays.
+func slideDown(m *Mount) {
 	at := m
 	for {
 		mp := at.mountpoint()
@@ -363,71 +352,63 @@ func lowerSurvivor(m *Mount) {
 	}
 }
 
-// bulkMakePrivate is bulk_make_private: make every mount of set private,
-// passing what each received on to the first mount that stays along its
-// way: its next peer, else its master. In a first sweep each mount
-// leaves its group and its master's list and its master field is used
-// for where its receivers go (its heir); chains through several mounts
-// of set are followed and then pointed straight at their end. In the
-// second sweep the receivers move.
-func bulkMakePrivate(set *umountList) {
-	for m := range set.all {
-		if !m.isMarked() {
-			redirectChain(m, findHeir(m))
-		}
+// makePrivate is bulk_make_private: every mount of going leaves its peer
+// group and its master, and what it passed events on to is handed to its
+// heir: the first peer that stays, in ring order after it, or failing
+// that, the heir of its master (itself if it stays). All heirs are worked
+// out first, on the untouched groups; then every mount steps out; then
+// each hands its receivers over, in going's order.
+func makePrivate(going []*Mount) {
+	for _, m := range going {
+		heirOf(m)
 	}
-	for m := range set.all {
-		m.handReceiversTo(m.master)
-		m.master = nil
-		m.tflags &^= tMarked
+	for _, m := range going {
+		m.quitGroup()
+		m.stopReceiving()
 	}
-}
-
-// stepAside takes m out of its group and off its master's list, marks
-// it, and returns where events would go next: its next peer, else its
-// master.
-func stepAside(m *Mount) *Mount {
-	next := m.nextInGroup()
-	if next != m {
-		m.share.del()
-		m.groupID = 0
-		m.master = next
-	} else {
-		if m.isShared() {
-			m.dropGroupID()
-		}
-		next = m.master
-	}
-	m.leaveReceivers()
-	m.setFlags(0, linux.MNT_SHARED)
-	m.tflags |= tMarked
-	return next
-}
-
-// findHeir steps m and the going mounts after it aside until it reaches
-// one that stays (or nothing), or one already stepped aside, whose heir
-// its master field holds.
-func findHeir(m *Mount) *Mount {
-	for {
-		next := stepAside(m)
-		switch {
-		case next == nil || !willBeUnmounted(next):
-			return next
-		case next.isMarked():
-			return next.master
-		}
-		m = next
+	for _, m := range going {
+		m.handReceiversTo(m.heir)
+		m.heir = nil
+		m.tflags &^= tHeirKnown
 	}
 }
 
-// redirectChain points every mount of the chain from m through master
-// fields at heir.
-func redirectChain(m, heir *Mount) {
-	for m.master != heir {
-		next := m.master
-		m.master = heir
-		m = next
+// heirOf returns where the receivers of m go when it is made private with
+// the rest of an unmount: m itself if it stays. The answer is worked out
+// for m's whole group at once and kept on each going member (Mount.heir),
+// so that a group is gone round once however many of its members go.
+func heirOf(m *Mount) *Mount {
+	if m == nil || !willBeUnmounted(m) {
+		return m
 	}
+	if m.tflags&tHeirKnown != 0 {
+		return m.heir
+	}
+	stays := m.nextPeer()
+	for stays != m && willBeUnmounted(stays) {
+		stays = stays.nextPeer()
+	}
+	if stays == m {
+		// Nothing of the group stays: its members share a master.
+		h := heirOf(m.master)
+		for p := range m.peers {
+			p.heir = h
+			p.tflags |= tHeirKnown
+		}
+		return h
+	}
+	// Going backwards round the ring from a member that stays, the
+	// nearest one that stays after each going member is the last one met.
+	next := stays
+	for p := stays.prevPeer(); p != stays; p = p.prevPeer() {
+		if willBeUnmounted(p) {
+			p.heir = next
+			p.tflags |= tHeirKnown
+		} else {
+			next = p
+		}
+	}
+	return m.heir
 }
 
 // Umount2 is umount2(2) (ksys_umount, path_umount, do_umount).
