@@ -256,7 +256,7 @@ func (c *checker) isKernMount(m *Mount) bool {
 	if !slices.Contains(c.k.kernMounts, m) {
 		return false
 	}
-	if !m.IsInternal() || m.hasParent() || !m.mounts.empty() || m.groupID != 0 || m.master != nil {
+	if !m.IsInternal() || m.hasParent() || !m.mounts.empty() || m.groupID() != 0 || m.master != nil {
 		c.failf("kernel mount %d is not a lone internal mount", m.id)
 	}
 	return true
