@@ -75,12 +75,12 @@ const (
 	fmShadowed
 )
 
-var findmntOpts = []ulOpt{
+var findmntOpts = []optSpec{
 	{short: 'A', long: "all"},
 	{short: 'a', long: "ascii"},
 	{short: 'b', long: "bytes"},
 	{short: 'c', long: "canonicalize"},
-	{short: 'd', long: "direction", arg: ulReqArg},
+	{short: 'd', long: "direction", arg: reqArg},
 	{short: 'D', long: "df"},
 	{short: 'e', long: "evaluate"},
 	{short: 'f', long: "first-only"},
@@ -90,25 +90,25 @@ var findmntOpts = []ulOpt{
 	{short: 'J', long: "json"},
 	{short: 'k', long: "kernel"},
 	{short: 'l', long: "list"},
-	{short: 'M', long: "mountpoint", arg: ulReqArg},
+	{short: 'M', long: "mountpoint", arg: reqArg},
 	{short: 'm', long: "mtab"},
 	{short: 'n', long: "noheadings"},
 	{short: 'u', long: "notruncate"},
-	{short: 'O', long: "options", arg: ulReqArg},
-	{short: 'o', long: "output", arg: ulReqArg},
+	{short: 'O', long: "options", arg: reqArg},
+	{short: 'o', long: "output", arg: reqArg},
 	{long: "output-all", id: fmOutputAll},
-	{short: 'p', long: "poll", arg: ulOptArg},
+	{short: 'p', long: "poll", arg: optArg},
 	{short: 'P', long: "pairs"},
 	{short: 'r', long: "raw"},
-	{short: 't', long: "types", arg: ulReqArg},
+	{short: 't', long: "types", arg: reqArg},
 	{short: 'C', long: "nocanonicalize"},
 	{short: 'v', long: "nofsroot"},
 	{short: 'R', long: "submounts"},
-	{short: 'S', long: "source", arg: ulReqArg},
-	{short: 'F', long: "tab-file", arg: ulReqArg},
-	{short: 'N', long: "task", arg: ulReqArg},
-	{short: 'T', long: "target", arg: ulReqArg},
-	{short: 'w', long: "timeout", arg: ulReqArg},
+	{short: 'S', long: "source", arg: reqArg},
+	{short: 'F', long: "tab-file", arg: reqArg},
+	{short: 'N', long: "task", arg: reqArg},
+	{short: 'T', long: "target", arg: reqArg},
+	{short: 'w', long: "timeout", arg: reqArg},
 	{short: 'U', long: "uniq"},
 	{short: 'x', long: "verify"},
 	{short: 'V', long: "version"},
@@ -128,14 +128,14 @@ var findmntConflicts = [][]int{
 	{'P', 'l', 'r', 'x'}, {'p', 'x'}, {'m', 'p', 's'}, {fmPseudo, fmReal},
 }
 
-// ulFindmntApplet is findmnt(8): find and list the mounts of the task's
+// findmntApplet is findmnt(8): find and list the mounts of the task's
 // mount namespace (or another task's, -N) from its mountinfo.
-func ulFindmntApplet(c *cmd) int {
-	parsed, operands, ok := c.ulGetopt(findmntOpts, false)
+func findmntApplet(c *cmd) int {
+	parsed, operands, ok := c.parseOpts(findmntOpts, false)
 	if !ok {
-		return c.ulTryHelp(1)
+		return c.tryHelp(1)
 	}
-	if !c.ulExclusive(parsed, findmntOpts, findmntConflicts) {
+	if !c.exclusiveOpts(parsed, findmntOpts, findmntConflicts) {
 		return 1
 	}
 	q := &findmntQuery{c: c, tree: true}
@@ -159,7 +159,7 @@ func ulFindmntApplet(c *cmd) int {
 	}
 	for _, col := range q.cols {
 		if col.event {
-			c.ulWarn("%s column is requested, but --poll is not enabled", col.name)
+			c.warnf("%s column is requested, but --poll is not enabled", col.name)
 			return 1
 		}
 	}
@@ -173,13 +173,13 @@ func ulFindmntApplet(c *cmd) int {
 
 // takeOptions applies the options in command-line order. done is true
 // when the command is over (help, version or an error) with status.
-func (q *findmntQuery) takeOptions(parsed []ulParsed) (done bool, status int) {
+func (q *findmntQuery) takeOptions(parsed []optSeen) (done bool, status int) {
 	c := q.c
 	output, outputAll := "", false
 	for _, p := range parsed {
 		switch p.id {
 		case 'h':
-			c.ulHelp()
+			c.printHelp()
 			return true, 0
 		case 'V':
 			c.versionLine()
@@ -199,7 +199,7 @@ func (q *findmntQuery) takeOptions(parsed []ulParsed) (done bool, status int) {
 			case "forward", "backward":
 				q.backward = p.arg == "backward"
 			default:
-				c.ulWarn("unknown direction '%s'", p.arg)
+				c.warnf("unknown direction '%s'", p.arg)
 				return true, 1
 			}
 		case 'e', 'u':
@@ -246,7 +246,7 @@ func (q *findmntQuery) takeOptions(parsed []ulParsed) (done bool, status int) {
 		case 'N':
 			n, err := strconv.ParseUint(p.arg, 10, 32)
 			if err != nil {
-				c.ulWarn("invalid TID argument: '%s'", p.arg)
+				c.warnf("invalid TID argument: '%s'", p.arg)
 				return true, 1
 			}
 			q.tid = int32(n)
@@ -274,7 +274,7 @@ func (q *findmntQuery) takeOptions(parsed []ulParsed) (done bool, status int) {
 		case fmShadowed:
 			q.shadowed = true
 		default:
-			c.ulWarn("option %s is not supported", p.name)
+			c.warnf("option %s is not supported", p.name)
 			return true, 1
 		}
 	}
@@ -318,7 +318,7 @@ func (q *findmntQuery) pickColumns(output string, outputAll bool) bool {
 	for _, name := range strings.Split(list, ",") {
 		col, ok := mntColByName(name)
 		if !ok {
-			q.c.ulWarn("unknown column: %s", name)
+			q.c.warnf("unknown column: %s", name)
 			return false
 		}
 		q.cols = append(q.cols, col)
@@ -345,7 +345,7 @@ func (q *findmntQuery) takeOperands(operands []string) bool {
 		return true
 	}
 	if q.source != "" || q.target != "" || q.dev != nil {
-		q.c.ulWarn("options --target and --source can't be used together with command line element that is not an option")
+		q.c.warnf("options --target and --source can't be used together with command line element that is not an option")
 		return false
 	}
 	q.setSource(operands[0])
@@ -384,19 +384,19 @@ func (q *findmntQuery) settleLayout() {
 
 // mountTable reads the mountinfo of the task -N names, or our own, or
 // the files -s and -F name. Paths still resolve in our task.
-func (q *findmntQuery) mountTable() (*ulTable, bool) {
+func (q *findmntQuery) mountTable() (*mntTable, bool) {
 	if q.fstab || len(q.tabFiles) > 0 {
 		return q.readTabFiles()
 	}
 	if q.tid == 0 {
-		return ulMountinfo(q.c.Task), true
+		return readMountinfo(q.c.Task), true
 	}
 	task := q.c.Task.Kernel().TaskByTID(q.tid)
 	if task == nil {
-		q.c.ulWarn("can't read /proc/%d/mountinfo: %s", q.tid, linux.ENOENT.Error())
+		q.c.warnf("can't read /proc/%d/mountinfo: %s", q.tid, linux.ENOENT.Error())
 		return nil, false
 	}
-	tb := ulMountinfo(task)
+	tb := readMountinfo(task)
 	tb.t = q.c.Task
 	return tb, true
 }
@@ -422,15 +422,15 @@ func (q *findmntQuery) newTable() *table {
 // or /etc/fstab for -s. A file whose first entry reads as a mountinfo
 // line is mountinfo (unless -s says fstab); any other is fstab, whose
 // unusable lines are reported and skipped.
-func (q *findmntQuery) readTabFiles() (*ulTable, bool) {
+func (q *findmntQuery) readTabFiles() (*mntTable, bool) {
 	c := q.c
-	tb := &ulTable{t: c.Task}
+	tb := &mntTable{t: c.Task}
 	files := q.tabFiles
 	if len(files) == 0 {
 		files = []string{"/etc/fstab"}
 	}
 	for _, name := range files {
-		data, err := ulReadFile(c.Task, name)
+		data, err := readFile(c.Task, name)
 		if err != nil {
 			shown := name
 			if len(q.tabFiles) == 0 {
@@ -438,12 +438,12 @@ func (q *findmntQuery) readTabFiles() (*ulTable, bool) {
 				// is missing.
 				shown = "(null)"
 			}
-			c.ulWarn("can't read %s: %s", shown, err.Error())
+			c.warnf("can't read %s: %s", shown, err.Error())
 			return nil, false
 		}
 		if !q.fstab && looksLikeMountinfo(string(data)) {
 			for _, line := range strings.Split(string(data), "\n") {
-				if fs := ulParseMountinfoLine(line); fs != nil {
+				if fs := parseMountinfoLine(line); fs != nil {
 					tb.fss = append(tb.fss, fs)
 				}
 			}
@@ -463,7 +463,7 @@ func looksLikeMountinfo(data string) bool {
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		return ulParseMountinfoLine(line) != nil
+		return parseMountinfoLine(line) != nil
 	}
 	return false
 }

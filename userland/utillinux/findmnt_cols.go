@@ -27,38 +27,38 @@ type mntCol struct {
 	// event columns only mean something while watching the table
 	// (--poll, which we do not offer).
 	event bool
-	cell  func(q *findmntQuery, fs *ulFS) string
+	cell  func(q *findmntQuery, fs *mntEntry) string
 }
 
 var mntCols = []mntCol{
 	{name: "ACTION", hint: 10, event: true},
 	{name: "AVAIL", hint: 5, right: true, sized: true, cell: spaceCell(func(s fsSpace) uint64 { return s.avail })},
-	{name: "FREQ", hint: 1, right: true, kind: cellNumber, cell: fstabNumber(func(fs *ulFS) int { return fs.freq })},
-	{name: "FSROOT", hint: 0.25, cell: func(_ *findmntQuery, fs *ulFS) string { return fs.root }},
-	{name: "FSTYPE", hint: 0.10, cell: func(_ *findmntQuery, fs *ulFS) string { return fs.fstype }},
-	{name: "FS-OPTIONS", hint: 0.10, cell: func(_ *findmntQuery, fs *ulFS) string { return fsOptionsOf(fs) }},
-	{name: "ID", hint: 2, right: true, kind: cellNumber, cell: func(_ *findmntQuery, fs *ulFS) string { return nonZero(fs.id) }},
+	{name: "FREQ", hint: 1, right: true, kind: cellNumber, cell: fstabNumber(func(fs *mntEntry) int { return fs.freq })},
+	{name: "FSROOT", hint: 0.25, cell: func(_ *findmntQuery, fs *mntEntry) string { return fs.root }},
+	{name: "FSTYPE", hint: 0.10, cell: func(_ *findmntQuery, fs *mntEntry) string { return fs.fstype }},
+	{name: "FS-OPTIONS", hint: 0.10, cell: func(_ *findmntQuery, fs *mntEntry) string { return fsOptionsOf(fs) }},
+	{name: "ID", hint: 2, right: true, kind: cellNumber, cell: func(_ *findmntQuery, fs *mntEntry) string { return nonZero(fs.id) }},
 	{name: "LABEL", hint: 0.10, cell: noCell},
 	{name: "MAJ:MIN", hint: 6, cell: devCell},
 	{name: "OLD-OPTIONS", hint: 0.10, event: true},
 	{name: "OLD-TARGET", hint: 0.30, event: true},
-	{name: "OPTIONS", hint: 0.10, cell: func(_ *findmntQuery, fs *ulFS) string { return fs.optstr }},
-	{name: "OPT-FIELDS", hint: 0.10, cell: func(_ *findmntQuery, fs *ulFS) string { return fs.optFields }},
-	{name: "PARENT", hint: 2, right: true, kind: cellNumber, cell: func(_ *findmntQuery, fs *ulFS) string { return nonZero(fs.parent) }},
+	{name: "OPTIONS", hint: 0.10, cell: func(_ *findmntQuery, fs *mntEntry) string { return fs.optstr }},
+	{name: "OPT-FIELDS", hint: 0.10, cell: func(_ *findmntQuery, fs *mntEntry) string { return fs.optFields }},
+	{name: "PARENT", hint: 2, right: true, kind: cellNumber, cell: func(_ *findmntQuery, fs *mntEntry) string { return nonZero(fs.parent) }},
 	{name: "PARTLABEL", hint: 0.10, cell: noCell},
 	{name: "PARTUUID", hint: 36, cell: noCell},
-	{name: "PASSNO", hint: 1, right: true, kind: cellNumber, cell: fstabNumber(func(fs *ulFS) int { return fs.passno })},
+	{name: "PASSNO", hint: 1, right: true, kind: cellNumber, cell: fstabNumber(func(fs *mntEntry) int { return fs.passno })},
 	{name: "PROPAGATION", hint: 0.10, cell: propagationCell},
 	{name: "SIZE", hint: 5, right: true, sized: true, cell: spaceCell(func(s fsSpace) uint64 { return s.total })},
 	{name: "SOURCE", hint: 0.25, cell: sourceCell},
 	// Without a device database SOURCES has nothing to add to SOURCE.
 	{name: "SOURCES", hint: 0.25, cell: sourceCell},
-	{name: "TARGET", hint: 0.30, cell: func(_ *findmntQuery, fs *ulFS) string { return fs.target }},
-	{name: "TID", hint: 4, right: true, kind: cellNumber, cell: func(q *findmntQuery, _ *ulFS) string { return nonZero(int(q.tid)) }},
+	{name: "TARGET", hint: 0.30, cell: func(_ *findmntQuery, fs *mntEntry) string { return fs.target }},
+	{name: "TID", hint: 4, right: true, kind: cellNumber, cell: func(q *findmntQuery, _ *mntEntry) string { return nonZero(int(q.tid)) }},
 	{name: "USED", hint: 5, right: true, sized: true, cell: spaceCell(func(s fsSpace) uint64 { return s.used })},
 	{name: "USE%", hint: 3, right: true, cell: usePercentCell},
 	{name: "UUID", hint: 36, cell: noCell},
-	{name: "VFS-OPTIONS", hint: 0.20, cell: func(_ *findmntQuery, fs *ulFS) string { return vfsOptionsOf(fs) }},
+	{name: "VFS-OPTIONS", hint: 0.20, cell: func(_ *findmntQuery, fs *mntEntry) string { return vfsOptionsOf(fs) }},
 }
 
 // mntDefaultCols are the columns without -o; mntDfCols those of -D.
@@ -95,12 +95,12 @@ func nonZero(n int) string {
 
 // noCell is a column about block device identity (labels, UUIDs) that
 // this system has no database for: always empty.
-func noCell(*findmntQuery, *ulFS) string { return "" }
+func noCell(*findmntQuery, *mntEntry) string { return "" }
 
 // fstabNumber is FREQ or PASSNO: fstab's fields (0 when left out);
 // mount tables have no such fields.
-func fstabNumber(field func(fs *ulFS) int) func(*findmntQuery, *ulFS) string {
-	return func(_ *findmntQuery, fs *ulFS) string {
+func fstabNumber(field func(fs *mntEntry) int) func(*findmntQuery, *mntEntry) string {
+	return func(_ *findmntQuery, fs *mntEntry) string {
 		if fs.kernel {
 			return ""
 		}
@@ -112,27 +112,27 @@ func fstabNumber(field func(fs *ulFS) int) func(*findmntQuery, *ulFS) string {
 // mount and those it hands to the filesystem: mountinfo's two fields, or
 // an fstab entry's options sorted the way mount(8) would hand them over
 // ("defaults" and userspace options go to neither).
-func vfsOptionsOf(fs *ulFS) string {
+func vfsOptionsOf(fs *mntEntry) string {
 	if fs.kernel {
 		return fs.vfsOpts
 	}
-	return strings.Join(groupOptions(ulSplitOpts(fs.optstr)).kernel, ",")
+	return strings.Join(groupOptions(splitOpts(fs.optstr)).kernel, ",")
 }
 
-func fsOptionsOf(fs *ulFS) string {
+func fsOptionsOf(fs *mntEntry) string {
 	if fs.kernel {
 		return fs.fsOpts
 	}
-	return strings.Join(groupOptions(ulSplitOpts(fs.optstr)).fs, ",")
+	return strings.Join(groupOptions(splitOpts(fs.optstr)).fs, ",")
 }
 
 // sourceCell is the mount's source, canonical with -c, with the
 // directory of the filesystem it shows in brackets when that is not the
 // filesystem's root (a bind mount of a subdirectory), unless -v.
-func sourceCell(q *findmntQuery, fs *ulFS) string {
+func sourceCell(q *findmntQuery, fs *mntEntry) string {
 	src := fs.srcpath()
 	if src != "" && q.canonicalize {
-		src = ulCanonicalize(q.c.Task, src)
+		src = canonicalPath(q.c.Task, src)
 	}
 	if src == "" {
 		src = fs.source
@@ -145,7 +145,7 @@ func sourceCell(q *findmntQuery, fs *ulFS) string {
 
 // devCell is MAJ:MIN: padded around the colon in aligned output, plain
 // where the output is meant for programs.
-func devCell(q *findmntQuery, fs *ulFS) string {
+func devCell(q *findmntQuery, fs *mntEntry) string {
 	if !fs.kernel || fs.major|fs.minor == 0 {
 		return ""
 	}
@@ -157,7 +157,7 @@ func devCell(q *findmntQuery, fs *ulFS) string {
 
 // propagationCell names the mount's propagation type from its optional
 // mountinfo fields: shared or private, then slave and unbindable.
-func propagationCell(_ *findmntQuery, fs *ulFS) string {
+func propagationCell(_ *findmntQuery, fs *mntEntry) string {
 	if !fs.kernel {
 		return ""
 	}
@@ -183,7 +183,7 @@ type fsSpace struct {
 
 // spaceOf is statfs of the mount's target in bytes; false when statfs
 // fails there (the cells are then empty).
-func spaceOf(q *findmntQuery, fs *ulFS) (fsSpace, bool) {
+func spaceOf(q *findmntQuery, fs *mntEntry) (fsSpace, bool) {
 	st, err := q.c.Task.Statfs(fs.target)
 	if err != nil {
 		return fsSpace{}, false
@@ -203,8 +203,8 @@ func spaceOf(q *findmntQuery, fs *ulFS) (fsSpace, bool) {
 
 // spaceCell is a SIZE-like column: bytes with -b, "1.5M" and such
 // otherwise, a plain 0 for nothing.
-func spaceCell(pick func(fsSpace) uint64) func(q *findmntQuery, fs *ulFS) string {
-	return func(q *findmntQuery, fs *ulFS) string {
+func spaceCell(pick func(fsSpace) uint64) func(q *findmntQuery, fs *mntEntry) string {
+	return func(q *findmntQuery, fs *mntEntry) string {
 		sp, ok := spaceOf(q, fs)
 		switch n := pick(sp); {
 		case !ok:
@@ -214,14 +214,14 @@ func spaceCell(pick func(fsSpace) uint64) func(q *findmntQuery, fs *ulFS) string
 		case q.bytes:
 			return strconv.FormatUint(n, 10)
 		default:
-			return ulSizeToHuman(n)
+			return sizeToHuman(n)
 		}
 	}
 }
 
 // usePercentCell is USE%: the share of blocks in use, rounded; "-" for
 // a filesystem without blocks.
-func usePercentCell(q *findmntQuery, fs *ulFS) string {
+func usePercentCell(q *findmntQuery, fs *mntEntry) string {
 	sp, ok := spaceOf(q, fs)
 	switch {
 	case !ok:
@@ -232,5 +232,5 @@ func usePercentCell(q *findmntQuery, fs *ulFS) string {
 	return fmt.Sprintf("%.0f%%", float64(sp.blocks-sp.free)/float64(sp.blocks)*100)
 }
 
-// ulSizeToHuman is util-linux's one-letter size form ("1.5G").
-func ulSizeToHuman(bytes uint64) string { return size.UtilLinux.Format(bytes) }
+// sizeToHuman is util-linux's one-letter size form ("1.5G").
+func sizeToHuman(bytes uint64) string { return size.UtilLinux.Format(bytes) }

@@ -16,23 +16,23 @@ func (q *findmntQuery) everything() bool {
 }
 
 // wants is whether fs passes every filter (or, with -i, fails one).
-func (q *findmntQuery) wants(tb *ulTable, fs *ulFS) bool {
+func (q *findmntQuery) wants(tb *mntTable, fs *mntEntry) bool {
 	return q.passes(tb, fs) != q.invert
 }
 
 // passes checks the filters in findmnt's order: type, options, device,
 // target, source; then -D (which takes any tmpfs at once, and refuses
 // other pseudo file systems), --real, --pseudo and --shadowed.
-func (q *findmntQuery) passes(tb *ulTable, fs *ulFS) bool {
+func (q *findmntQuery) passes(tb *mntTable, fs *mntEntry) bool {
 	t := q.c.Task
 	switch {
-	case q.types != "" && !ulMatchFstype(fs.fstype, q.types),
-		q.options != "" && !ulMatchOptions(fs.optstr, q.options),
+	case q.types != "" && !matchFstype(fs.fstype, q.types),
+		q.options != "" && !matchOptions(fs.optstr, q.options),
 		q.dev != nil && (fs.major != q.dev[0] || fs.minor != q.dev[1]):
 		return false
 	}
 	if q.target != "" {
-		if q.nocache && !ulStreqPaths(fs.target, q.target) || !q.nocache && !fs.matchTarget(t, q.target) {
+		if q.nocache && !streqPaths(fs.target, q.target) || !q.nocache && !fs.matchTarget(t, q.target) {
 			return false
 		}
 	}
@@ -61,7 +61,7 @@ func (q *findmntQuery) passes(tb *ulTable, fs *ulFS) bool {
 // uniqTargets is -U (mnt_table_uniq_fs keeping the tree): of the entries
 // with one target only the last stays; in a kernel table, what was
 // mounted on a dropped entry hangs from that entry's parent instead.
-func (tb *ulTable) uniqTargets() {
+func (tb *mntTable) uniqTargets() {
 	for i := len(tb.fss) - 1; i >= 0; i-- {
 		fs := tb.fss[i]
 		dup := false
@@ -89,12 +89,12 @@ func (tb *ulTable) uniqTargets() {
 // at most once where that matters (-R).
 type mntPrinter struct {
 	q     *findmntQuery
-	tb    *ulTable
+	tb    *mntTable
 	out   *table
-	shown map[*ulFS]bool
+	shown map[*mntEntry]bool
 }
 
-func (p *mntPrinter) row(fs *ulFS, under *tableRow) *tableRow {
+func (p *mntPrinter) row(fs *mntEntry, under *tableRow) *tableRow {
 	r := p.out.addRow(under)
 	p.shown[fs] = true
 	for i, col := range p.q.cols {
@@ -105,7 +105,7 @@ func (p *mntPrinter) row(fs *ulFS, under *tableRow) *tableRow {
 
 // hang puts fs under the row above it if it matches, then its children
 // under fs's row, or (fs not printed) under that same row above.
-func (p *mntPrinter) hang(fs *ulFS, above *tableRow) {
+func (p *mntPrinter) hang(fs *mntEntry, above *tableRow) {
 	if p.q.wants(p.tb, fs) {
 		above = p.row(fs, above)
 	}
@@ -115,7 +115,7 @@ func (p *mntPrinter) hang(fs *ulFS, above *tableRow) {
 }
 
 // subtree prints fs and every mount below it, whatever they are.
-func (p *mntPrinter) subtree(fs *ulFS, above *tableRow) {
+func (p *mntPrinter) subtree(fs *mntEntry, above *tableRow) {
 	if p.shown[fs] {
 		return
 	}
@@ -127,8 +127,8 @@ func (p *mntPrinter) subtree(fs *ulFS, above *tableRow) {
 
 // fill puts the query's mounts into out; false when there are none to
 // print in list mode (the tree of everything never fails).
-func (q *findmntQuery) fill(out *table, tb *ulTable) bool {
-	p := &mntPrinter{q: q, tb: tb, out: out, shown: map[*ulFS]bool{}}
+func (q *findmntQuery) fill(out *table, tb *mntTable) bool {
+	p := &mntPrinter{q: q, tb: tb, out: out, shown: map[*mntEntry]bool{}}
 	if q.tree && !q.submounts {
 		p.wholeTree()
 		return true
@@ -143,7 +143,7 @@ func (q *findmntQuery) fill(out *table, tb *ulTable) bool {
 	}
 	path := q.target
 	if !q.nocache {
-		path = ulCanonicalize(q.c.Task, path)
+		path = canonicalPath(q.c.Task, path)
 	}
 	if fs := tb.findMountpoint(path, true); fs != nil && fs.target != path {
 		q.target = fs.target
@@ -190,7 +190,7 @@ func (p *mntPrinter) list() bool {
 // picks are the entries to list, in the table's order (-d backward:
 // reversed). A source that matches nothing is tried as a mountpoint,
 // unless the query knows it is a source.
-func (q *findmntQuery) picks(tb *ulTable) []*ulFS {
+func (q *findmntQuery) picks(tb *mntTable) []*mntEntry {
 	all := tb.iter(q.backward)
 	if q.everything() {
 		return all
@@ -204,7 +204,7 @@ func (q *findmntQuery) picks(tb *ulTable) []*ulFS {
 		if fs == nil {
 			return nil
 		}
-		return []*ulFS{fs}
+		return []*mntEntry{fs}
 	}
 	found := q.filter(tb, all)
 	if len(found) == 0 && !q.sourceOnly && q.target == "" && q.source != "" {
@@ -214,8 +214,8 @@ func (q *findmntQuery) picks(tb *ulTable) []*ulFS {
 	return found
 }
 
-func (q *findmntQuery) filter(tb *ulTable, fss []*ulFS) []*ulFS {
-	var out []*ulFS
+func (q *findmntQuery) filter(tb *mntTable, fss []*mntEntry) []*mntEntry {
+	var out []*mntEntry
 	for _, fs := range fss {
 		if q.wants(tb, fs) {
 			out = append(out, fs)

@@ -20,8 +20,8 @@ import (
 // mntVerify is one findmnt -x run.
 type mntVerify struct {
 	q  *findmntQuery
-	tb *ulTable
-	fs *ulFS
+	tb *mntTable
+	fs *mntEntry
 	// named is set once the current entry's target is printed.
 	named            bool
 	errors, warnings int
@@ -57,8 +57,8 @@ func (v *mntVerify) okf(format string, a ...any) {
 
 // verifyTable checks the entries the query picks and returns findmnt's
 // status: 1 if there were errors or lines that did not parse.
-func (q *findmntQuery) verifyTable(tb *ulTable) int {
-	v := &mntVerify{q: q, tb: tb, known: ulKnownFstypes(q.c.Task)}
+func (q *findmntQuery) verifyTable(tb *mntTable) int {
+	v := &mntVerify{q: q, tb: tb, known: knownFstypes(q.c.Task)}
 	order := q.everything()
 	for _, fs := range q.picks(tb) {
 		v.fs, v.named, v.noFsck = fs, false, false
@@ -91,10 +91,10 @@ func plural(n int, what string) string {
 	return strconv.Itoa(n) + " " + what + "s"
 }
 
-// ulKnownFstypes are the names /proc/filesystems lists (none when it
+// knownFstypes are the names /proc/filesystems lists (none when it
 // cannot be read).
-func ulKnownFstypes(t *vfs.Task) []string {
-	data, err := ulReadFile(t, "/proc/filesystems")
+func knownFstypes(t *vfs.Task) []string {
+	data, err := readFile(t, "/proc/filesystems")
 	if err != nil {
 		return nil
 	}
@@ -130,7 +130,7 @@ func (v *mntVerify) resolved(target string) string {
 	if v.q.nocache {
 		return target
 	}
-	return ulCanonicalize(v.q.c.Task, target)
+	return canonicalPath(v.q.c.Task, target)
 }
 
 // checkOrder compares the entry with those after it: the same target
@@ -161,8 +161,8 @@ func (v *mntVerify) checkOrder() {
 // option is mnt_fs_get_option: whether the entry's options name opt,
 // and its value.
 func (v *mntVerify) option(opt string) (string, bool) {
-	for _, item := range ulSplitOpts(v.fs.optstr) {
-		if name, val, _ := ulOptName(item); name == opt {
+	for _, item := range splitOpts(v.fs.optstr) {
+		if name, val, _ := optName(item); name == opt {
 			return val, true
 		}
 	}
@@ -201,7 +201,7 @@ func (v *mntVerify) checkTarget() {
 
 // listOptions tells (verbose) the entry's options by class.
 func (v *mntVerify) listOptions() {
-	g := groupOptions(ulSplitOpts(v.fs.optstr))
+	g := groupOptions(splitOpts(v.fs.optstr))
 	for _, x := range []struct {
 		what string
 		list []string
@@ -230,7 +230,7 @@ func (v *mntVerify) checkSwap() {
 // for a bind mount; pseudo and network sources are not looked at.
 func (v *mntVerify) checkSource() {
 	fs := v.fs
-	if ulIsTag(fs.source) {
+	if isSourceTag(fs.source) {
 		name, val, _ := strings.Cut(fs.source, "=")
 		if _, noauto := v.option("noauto"); !noauto {
 			v.errorf("unreachable on boot required source: %s=%s", name, val)
@@ -252,7 +252,7 @@ func (v *mntVerify) checkSource() {
 		}
 	}
 	_, bind := v.option("bind")
-	if fs.isPseudo() || ulIsNetFstype(fs.fstype) {
+	if fs.isPseudo() || isNetFstype(fs.fstype) {
 		v.okf("do not check %s source (pseudo/net)", src)
 		return
 	}
@@ -274,7 +274,7 @@ func (v *mntVerify) checkSource() {
 // matches if one of them does).
 func (v *mntVerify) supported(fstype string) bool {
 	for _, k := range v.known {
-		if ulMatchFstype(k, fstype) {
+		if matchFstype(k, fstype) {
 			return true
 		}
 	}
@@ -285,11 +285,11 @@ func (v *mntVerify) supported(fstype string) bool {
 // with what the source holds.
 func (v *mntVerify) checkFstype() {
 	fs := v.fs
-	if ulIsTag(fs.source) {
+	if isSourceTag(fs.source) {
 		return // the tag leads nowhere
 	}
-	src := ulCanonicalize(v.q.c.Task, fs.source)
-	if fs.isPseudo() || ulIsNetFstype(fs.fstype) {
+	src := canonicalPath(v.q.c.Task, fs.source)
+	if fs.isPseudo() || isNetFstype(fs.fstype) {
 		v.okf("do not check %s FS type (pseudo/net)", src)
 		return
 	}
@@ -305,7 +305,7 @@ func (v *mntVerify) checkFstype() {
 	if typ != "" && !swap && !auto && typ != "none" && !v.supported(typ) {
 		v.warnf("%s seems unsupported by the current kernel", typ)
 	}
-	real, err := ulProbeSource(v.q.c.Task, src)
+	real, err := probeSource(v.q.c.Task, src)
 	if real == "" {
 		reason := "reason unknown"
 		if err != nil {

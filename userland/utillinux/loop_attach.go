@@ -75,7 +75,7 @@ func (a *attachment) closeBacking() {
 // read-only. Direct I/O asks for O_DIRECT.
 func (a *attachment) openBacking() error {
 	t := a.node.t
-	a.path = ulCanonicalize(t, a.spec.file)
+	a.path = canonicalPath(t, a.spec.file)
 	how := uint32(linux.O_CLOEXEC)
 	if a.spec.flags&linux.LO_FLAGS_DIRECT_IO != 0 {
 		how |= linux.O_DIRECT

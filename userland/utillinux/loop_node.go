@@ -220,7 +220,7 @@ func isLoopDiskName(name string) bool {
 // caller closes them.
 func attachedLoops(t *vfs.Task) []*loopNode {
 	var names []string
-	if data, err := ulReadFile(t, "/proc/partitions"); err == nil {
+	if data, err := readFile(t, "/proc/partitions"); err == nil {
 		names = loopDisksListed(string(data))
 	} else {
 		names = loopDisksInDev(t)

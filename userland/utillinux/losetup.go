@@ -37,26 +37,26 @@ const (
 	loOptOutputAll
 )
 
-var losetupOptions = []ulOpt{
+var losetupOptions = []optSpec{
 	{short: 'a', long: "all"},
-	{short: 'c', long: "set-capacity", arg: ulReqArg},
-	{short: 'd', long: "detach", arg: ulReqArg},
+	{short: 'c', long: "set-capacity", arg: reqArg},
+	{short: 'd', long: "detach", arg: reqArg},
 	{short: 'D', long: "detach-all"},
 	{short: 'f', long: "find"},
 	{short: 'L', long: "nooverlap"},
 	{short: 'h', long: "help"},
-	{short: 'j', long: "associated", arg: ulReqArg},
+	{short: 'j', long: "associated", arg: reqArg},
 	{short: 'J', long: "json"},
 	{short: 'l', long: "list"},
-	{short: 'b', long: "sector-size", arg: ulReqArg},
+	{short: 'b', long: "sector-size", arg: reqArg},
 	{short: 'n', long: "noheadings"},
-	{short: 'o', long: "offset", arg: ulReqArg},
-	{short: 'O', long: "output", arg: ulReqArg},
+	{short: 'o', long: "offset", arg: reqArg},
+	{short: 'O', long: "output", arg: reqArg},
 	{long: "output-all", id: loOptOutputAll},
-	{long: "sizelimit", arg: ulReqArg, id: loOptSizelimit},
+	{long: "sizelimit", arg: reqArg, id: loOptSizelimit},
 	{short: 'P', long: "partscan"},
 	{short: 'r', long: "read-only"},
-	{long: "direct-io", arg: ulOptArg, id: loOptDirectIO},
+	{long: "direct-io", arg: optArg, id: loOptDirectIO},
 	{long: "raw", id: loOptRaw},
 	{long: "show", id: loOptShow},
 	{short: 'v', long: "verbose"},
@@ -94,18 +94,18 @@ type losetupJob struct {
 	cols       []int
 }
 
-// ulLosetupApplet is losetup's entry point.
-func ulLosetupApplet(c *cmd) int {
-	parsed, operands, ok := c.ulGetopt(losetupOptions, false)
+// losetupApplet is losetup's entry point.
+func losetupApplet(c *cmd) int {
+	parsed, operands, ok := c.parseOpts(losetupOptions, false)
 	if !ok {
-		return c.ulTryHelp(1)
+		return c.tryHelp(1)
 	}
 	j := &losetupJob{c: c}
 	defer j.setDev(nil)
 	for i, p := range parsed {
 		// Conflicts are found as the options are read, so that an option
 		// that ends the run early (--help) counts only if it comes first.
-		if !c.ulExclusive(parsed[:i+1], losetupOptions, losetupConflicts) {
+		if !c.exclusiveOpts(parsed[:i+1], losetupOptions, losetupConflicts) {
 			return 1
 		}
 		if effect := losetupEffects[p.id]; effect != nil {
@@ -133,7 +133,7 @@ func (j *losetupJob) setDev(n *loopNode) {
 // loop block device.
 func (j *losetupJob) namedDevice(name string) bool {
 	if !isLoopBlockDev(j.c.Task, name) {
-		j.c.ulWarn("%s: failed to use device: %s", name, linux.ENODEV.Error())
+		j.c.warnf("%s: failed to use device: %s", name, linux.ENODEV.Error())
 		return false
 	}
 	j.setDev(openLoopNode(j.c.Task, name))
@@ -142,11 +142,11 @@ func (j *losetupJob) namedDevice(name string) bool {
 
 // optionEffect applies one option to the job; stop ends the run at once
 // with status.
-type optionEffect func(j *losetupJob, p ulParsed) (status int, stop bool)
+type optionEffect func(j *losetupJob, p optSeen) (status int, stop bool)
 
 // chooses is an option that picks the action.
 func chooses(a losetupAction) optionEffect {
-	return func(j *losetupJob, _ ulParsed) (int, bool) {
+	return func(j *losetupJob, _ optSeen) (int, bool) {
 		j.action = a
 		return 0, false
 	}
@@ -154,7 +154,7 @@ func chooses(a losetupAction) optionEffect {
 
 // raises is an option that sets a flag of the attachment.
 func raises(bit uint32) optionEffect {
-	return func(j *losetupJob, _ ulParsed) (int, bool) {
+	return func(j *losetupJob, _ optSeen) (int, bool) {
 		j.setup.flags |= bit
 		return 0, false
 	}
@@ -162,7 +162,7 @@ func raises(bit uint32) optionEffect {
 
 // sets is an option that turns on a switch of the job.
 func sets(field func(j *losetupJob) *bool) optionEffect {
-	return func(j *losetupJob, _ ulParsed) (int, bool) {
+	return func(j *losetupJob, _ optSeen) (int, bool) {
 		*field(j) = true
 		return 0, false
 	}
@@ -170,7 +170,7 @@ func sets(field func(j *losetupJob) *bool) optionEffect {
 
 // onDevice is an option whose argument is the device to act on.
 func onDevice(a losetupAction) optionEffect {
-	return func(j *losetupJob, p ulParsed) (int, bool) {
+	return func(j *losetupJob, p optSeen) (int, bool) {
 		j.action = a
 		if !j.namedDevice(p.arg) {
 			return 1, true
@@ -183,8 +183,8 @@ var losetupEffects map[int]optionEffect
 
 func init() {
 	losetupEffects = map[int]optionEffect{
-		'h': func(j *losetupJob, _ ulParsed) (int, bool) { return losetupHelp(j.c), true },
-		'V': func(j *losetupJob, _ ulParsed) (int, bool) {
+		'h': func(j *losetupJob, _ optSeen) (int, bool) { return losetupHelp(j.c), true },
+		'V': func(j *losetupJob, _ optSeen) (int, bool) {
 			j.c.versionLine()
 			return 0, true
 		},
@@ -205,15 +205,15 @@ func init() {
 		'o':            (*losetupJob).sizeOption,
 		loOptSizelimit: (*losetupJob).sizeOption,
 		loOptDirectIO:  (*losetupJob).directIOOption,
-		'j': func(j *losetupJob, p ulParsed) (int, bool) {
+		'j': func(j *losetupJob, p optSeen) (int, bool) {
 			j.action, j.assocFile = loList, p.arg
 			return 0, false
 		},
-		'O': func(j *losetupJob, p ulParsed) (int, bool) {
+		'O': func(j *losetupJob, p optSeen) (int, bool) {
 			j.outSpec, j.hasOutSpec, j.list = p.arg, true, true
 			return 0, false
 		},
-		loOptOutputAll: func(j *losetupJob, _ ulParsed) (int, bool) {
+		loOptOutputAll: func(j *losetupJob, _ optSeen) (int, bool) {
 			j.cols = j.cols[:0]
 			for i := range loopCols {
 				j.cols = append(j.cols, i)
@@ -227,10 +227,10 @@ func init() {
 var sizeWhat = map[int]string{'b': "logical block size", 'o': "offset", loOptSizelimit: "size"}
 
 // sizeOption is -b, -o and --sizelimit.
-func (j *losetupJob) sizeOption(p ulParsed) (int, bool) {
+func (j *losetupJob) sizeOption(p optSeen) (int, bool) {
 	n, err := parseSizeArg(p.arg)
 	if err != nil {
-		j.c.ulWarn("failed to parse %s: '%s': %s", sizeWhat[p.id], p.arg, applet.ErrText(err))
+		j.c.warnf("failed to parse %s: '%s': %s", sizeWhat[p.id], p.arg, applet.ErrText(err))
 		return 1, true
 	}
 	switch p.id {
@@ -245,14 +245,14 @@ func (j *losetupJob) sizeOption(p ulParsed) (int, bool) {
 }
 
 // directIOOption is --direct-io[=on|off].
-func (j *losetupJob) directIOOption(p ulParsed) (int, bool) {
+func (j *losetupJob) directIOOption(p optSeen) (int, bool) {
 	switch {
 	case !p.hasArg || p.arg == "on":
 		j.dioOn = true
 	case p.arg == "off":
 		j.dioOn = false
 	default:
-		j.c.ulWarn("argument error: '%s'", p.arg)
+		j.c.warnf("argument error: '%s'", p.arg)
 		return 1, true
 	}
 	j.dioSet = true
@@ -279,7 +279,7 @@ func (j *losetupJob) placeOperands(args []string) (rest []string, ok bool) {
 	case j.action == loFindFree && len(args) > 0:
 		j.action, j.setup.file = loAttach, args[0]
 		if len(args) > 1 {
-			j.c.ulWarn("unexpected arguments")
+			j.c.warnf("unexpected arguments")
 			return nil, false
 		}
 		return nil, true
@@ -313,12 +313,12 @@ func (j *losetupJob) oneDeviceAction() losetupAction {
 func (j *losetupJob) deviceAndFile(args []string) ([]string, bool) {
 	j.action = loAttach
 	if len(args) == 0 {
-		j.c.ulWarn("no loop device specified")
+		j.c.warnf("no loop device specified")
 		return nil, false
 	}
 	j.setDev(openLoopNode(j.c.Task, args[0]))
 	if len(args) < 2 {
-		j.c.ulWarn("no file specified")
+		j.c.warnf("no file specified")
 		return nil, false
 	}
 	j.setup.file = args[1]
@@ -343,7 +343,7 @@ var setupOnlyRules = []struct {
 func (j *losetupJob) optionsFit() bool {
 	for _, r := range setupOnlyRules {
 		if r.broken(j) {
-			j.c.ulWarn("%s", r.message)
+			j.c.warnf("%s", r.message)
 			return false
 		}
 	}

@@ -88,7 +88,7 @@ func (j *losetupJob) runAttach([]string) bool {
 	p := &attachPlan{j: j, named: j.dev != nil && j.dev.path != "", leftErr: linux.ENOENT}
 	for _, st := range attachStages {
 		if f := st.run(p); f != nil {
-			j.c.ulWarn("%s", f.message())
+			j.c.warnf("%s", f.message())
 			return false
 		}
 		if p.done {
@@ -99,7 +99,7 @@ func (j *losetupJob) runAttach([]string) bool {
 		fmt.Fprintf(j.c.Out, "%s\n", j.dev.path)
 	}
 	if w := j.sizeWarning(); w != "" {
-		j.c.ulWarn("%s: Warning: %s", j.setup.file, w)
+		j.c.warnf("%s: Warning: %s", j.setup.file, w)
 	}
 	return true
 }

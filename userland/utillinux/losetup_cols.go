@@ -121,7 +121,7 @@ func (j *losetupJob) pickColumns(spec string) bool {
 		}
 		id := loopColByName(name)
 		if id < 0 {
-			j.c.ulWarn("unknown column: %s", rest)
+			j.c.warnf("unknown column: %s", rest)
 			return false
 		}
 		j.cols = append(j.cols, id)
@@ -169,7 +169,7 @@ func (j *losetupJob) listTable(pick *associated) {
 
 // losetupHelp is --help: the usage text and the columns.
 func losetupHelp(c *cmd) int {
-	c.ulHelp()
+	c.printHelp()
 	fmt.Fprint(c.Out, "\nColumns for -O (--list output):\n")
 	for _, col := range loopCols {
 		fmt.Fprintf(c.Out, " %12s  %s\n", col.name, col.about)

@@ -29,7 +29,7 @@ var losetupActions = map[losetupAction]func(j *losetupJob, rest []string) bool{
 func (j *losetupJob) run(rest []string) int {
 	act, ok := losetupActions[j.action]
 	if !ok {
-		return j.c.ulBadUsage(1)
+		return j.c.badUsage(1)
 	}
 	if !act(j, rest) {
 		return 1
@@ -40,7 +40,7 @@ func (j *losetupJob) run(rest []string) int {
 func (j *losetupJob) runFindFree([]string) bool {
 	n, err := unusedLoop(j.c.Task)
 	if err != nil {
-		j.c.ulWarn("cannot find an unused loop device: %s", applet.ErrText(err))
+		j.c.warnf("cannot find an unused loop device: %s", applet.ErrText(err))
 		return false
 	}
 	defer n.close()
@@ -57,7 +57,7 @@ func (j *losetupJob) runDetach(operands []string) bool {
 		if isLoopBlockDev(j.c.Task, name) {
 			j.setDev(openLoopNode(j.c.Task, name))
 		} else {
-			j.c.ulWarn("%s: failed to use device: %s", name, linux.ENODEV.Error())
+			j.c.warnf("%s: failed to use device: %s", name, linux.ENODEV.Error())
 		}
 		ok = j.detach(j.dev) && ok
 	}
@@ -77,7 +77,7 @@ func (j *losetupJob) runDetachAll([]string) bool {
 // detach detaches n, saying so when it cannot.
 func (j *losetupJob) detach(n *loopNode) bool {
 	if err := n.detach(); err != nil {
-		j.c.ulWarn("%s: detach failed: %s", n.path, applet.ErrText(err))
+		j.c.warnf("%s: detach failed: %s", n.path, applet.ErrText(err))
 		return false
 	}
 	return true
@@ -105,7 +105,7 @@ func boolArg(on bool) uint64 {
 func (j *losetupJob) runChange([]string) bool {
 	ch := deviceChanges[j.action]
 	if err := j.dev.request(ch.req, ch.arg(j)); err != nil {
-		j.c.ulWarn("%s: %s: %s", j.dev.path, ch.failure, applet.ErrText(err))
+		j.c.warnf("%s: %s: %s", j.dev.path, ch.failure, applet.ErrText(err))
 		return false
 	}
 	return true
@@ -118,7 +118,7 @@ func (j *losetupJob) runShowDevice([]string) bool {
 		return true
 	}
 	if err := j.printLine(j.dev); err != nil {
-		j.c.ulWarn("%s: %s", j.dev.path, applet.ErrText(err))
+		j.c.warnf("%s: %s", j.dev.path, applet.ErrText(err))
 		return false
 	}
 	return true
@@ -191,7 +191,7 @@ func (a *associated) picks(n *loopNode) bool {
 		return false
 	}
 	a.canonical = true
-	a.id.name = ulCanonicalize(a.t, a.id.name)
+	a.id.name = canonicalPath(a.t, a.id.name)
 	return a.matches(n)
 }
 

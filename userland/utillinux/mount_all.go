@@ -52,7 +52,7 @@ func (c *cmd) mountFstab(tmpl *mountJob, types, testOpts string) int {
 }
 
 // fstabEntry decides about one entry and carries it out.
-func (c *cmd) fstabEntry(tmpl *mountJob, fs *ulFS, types, testOpts string) entryOutcome {
+func (c *cmd) fstabEntry(tmpl *mountJob, fs *mntEntry, types, testOpts string) entryOutcome {
 	switch {
 	case !fstabWanted(fs, types, testOpts):
 		return entryIgnored
@@ -88,24 +88,24 @@ func mountAllStatus(outcomes []entryOutcome) int {
 
 // fstabWanted leaves out noauto entries, swap areas, the root (mounted
 // before fstab is read) and what the -t and -O filters do not select.
-func fstabWanted(fs *ulFS, types, testOpts string) bool {
-	if _, noauto := optionValue(ulSplitOpts(fs.optstr), "noauto"); noauto {
+func fstabWanted(fs *mntEntry, types, testOpts string) bool {
+	if _, noauto := optionValue(splitOpts(fs.optstr), "noauto"); noauto {
 		return false
 	}
 	if fs.fstype == "swap" || fs.target == "/" || fs.target == "root" {
 		return false
 	}
-	if types != "" && !ulMatchFstype(fs.fstype, types) {
+	if types != "" && !matchFstype(fs.fstype, types) {
 		return false
 	}
-	return testOpts == "" || ulMatchOptions(fs.optstr, testOpts)
+	return testOpts == "" || matchOptions(fs.optstr, testOpts)
 }
 
 // isMounted reports whether the entry's source is already mounted on its
 // target.
-func isMounted(t *vfs.Task, fs *ulFS) bool {
-	tgt := ulCanonicalize(t, fs.target)
-	for _, m := range ulMountinfo(t).fss {
+func isMounted(t *vfs.Task, fs *mntEntry) bool {
+	tgt := canonicalPath(t, fs.target)
+	for _, m := range readMountinfo(t).fss {
 		if m.target == tgt && sameSource(t, m, fs.source) {
 			return true
 		}
@@ -115,16 +115,16 @@ func isMounted(t *vfs.Task, fs *ulFS) bool {
 
 // sameSource compares a mount's source with an fstab one: as names of
 // the same file for paths, as strings for the rest (tmpfs's "none").
-func sameSource(t *vfs.Task, m *ulFS, src string) bool {
+func sameSource(t *vfs.Task, m *mntEntry, src string) bool {
 	if m.source == src {
 		return true
 	}
-	return strings.HasPrefix(src, "/") && !m.isPseudo() && m.source == ulCanonicalize(t, src)
+	return strings.HasPrefix(src, "/") && !m.isPseudo() && m.source == canonicalPath(t, src)
 }
 
 // forEntry is the job for one entry: its source, target, type and options,
 // then the command line's options and switches.
-func (tmpl *mountJob) forEntry(fs *ulFS) *mountJob {
+func (tmpl *mountJob) forEntry(fs *mntEntry) *mountJob {
 	j := &mountJob{c: tmpl.c, t: tmpl.t, source: fs.source, target: fs.target, hasSource: true, hasTarget: true,
 		fstype: fs.fstype, fake: tmpl.fake, noMtab: tmpl.noMtab, explicitRW: tmpl.explicitRW}
 	if fs.optstr != "" {
@@ -137,13 +137,13 @@ func (tmpl *mountJob) forEntry(fs *ulFS) *mountJob {
 // readFstab reads an fstab file of the task, warning about each line it
 // cannot use as libmount does ("parse error at line N -- ignored"); a
 // missing file is an empty table.
-func (c *cmd) readFstab(name string) *ulTable {
-	data, err := ulReadFile(c.Task, name)
+func (c *cmd) readFstab(name string) *mntTable {
+	data, err := readFile(c.Task, name)
 	if err != nil {
-		return &ulTable{t: c.Task}
+		return &mntTable{t: c.Task}
 	}
 	for _, n := range fstabBadLines(string(data)) {
-		c.ulWarn("%s: parse error at line %d -- ignored", name, n)
+		c.warnf("%s: parse error at line %d -- ignored", name, n)
 	}
-	return ulParseFstab(c.Task, string(data))
+	return parseFstab(c.Task, string(data))
 }

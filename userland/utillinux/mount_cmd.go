@@ -24,27 +24,27 @@ const (
 // makeWords are the propagation words of --make-shared ... --make-runbindable.
 var makeWords = []string{"shared", "slave", "private", "unbindable", "rshared", "rslave", "rprivate", "runbindable"}
 
-var mountOptions = func() []ulOpt {
-	opts := []ulOpt{
-		{short: 'a', long: "all"}, {short: 'f', long: "fake"}, {short: 'T', long: "fstab", arg: ulReqArg},
+var mountOptions = func() []optSpec {
+	opts := []optSpec{
+		{short: 'a', long: "all"}, {short: 'f', long: "fake"}, {short: 'T', long: "fstab", arg: reqArg},
 		{short: 'F', long: "fork"}, {short: 'h', long: "help"}, {short: 'n', long: "no-mtab"},
 		{short: 'r', long: "read-only"}, {short: 'r', long: "ro"}, {short: 'v', long: "verbose"},
 		{short: 'V', long: "version"}, {short: 'w', long: "read-write"}, {short: 'w', long: "rw"},
-		{short: 'o', long: "options", arg: ulReqArg}, {short: 'O', long: "test-opts", arg: ulReqArg},
-		{short: 't', long: "types", arg: ulReqArg}, {short: 'U', long: "uuid", arg: ulReqArg},
-		{short: 'L', long: "label", arg: ulReqArg}, {short: 'B', long: "bind"}, {short: 'M', long: "move"},
+		{short: 'o', long: "options", arg: reqArg}, {short: 'O', long: "test-opts", arg: reqArg},
+		{short: 't', long: "types", arg: reqArg}, {short: 'U', long: "uuid", arg: reqArg},
+		{short: 'L', long: "label", arg: reqArg}, {short: 'B', long: "bind"}, {short: 'M', long: "move"},
 		{short: 'R', long: "rbind"},
 	}
 	for i, w := range makeWords {
-		opts = append(opts, ulOpt{long: "make-" + w, id: mOptMakeFirst + i})
+		opts = append(opts, optSpec{long: "make-" + w, id: mOptMakeFirst + i})
 	}
 	return append(opts,
-		ulOpt{short: 'm', long: "mkdir", arg: ulOptArg}, ulOpt{short: 'c', long: "no-canonicalize"},
-		ulOpt{short: 'i', long: "internal-only"}, ulOpt{short: 'l', long: "show-labels"},
-		ulOpt{long: "target", arg: ulReqArg, id: mOptTarget},
-		ulOpt{long: "target-prefix", arg: ulReqArg, id: mOptTargetPrefix},
-		ulOpt{long: "source", arg: ulReqArg, id: mOptSource},
-		ulOpt{short: 's'}, ulOpt{short: 'N', long: "namespace", arg: ulReqArg})
+		optSpec{short: 'm', long: "mkdir", arg: optArg}, optSpec{short: 'c', long: "no-canonicalize"},
+		optSpec{short: 'i', long: "internal-only"}, optSpec{short: 'l', long: "show-labels"},
+		optSpec{long: "target", arg: reqArg, id: mOptTarget},
+		optSpec{long: "target-prefix", arg: reqArg, id: mOptTargetPrefix},
+		optSpec{long: "source", arg: reqArg, id: mOptSource},
+		optSpec{short: 's'}, optSpec{short: 'N', long: "namespace", arg: reqArg})
 }()
 
 // mountArgs is what the command line asks for beyond the job itself.
@@ -57,14 +57,14 @@ type mountArgs struct {
 	testOpts  string // -O: with -a, the options an fstab entry must have
 }
 
-// ulMountApplet is mount(8) as util-linux 2.38 behaves, over the task's
+// mountApplet is mount(8) as util-linux 2.38 behaves, over the task's
 // mount table.
-func ulMountApplet(c *cmd) int {
-	parsed, operands, ok := c.ulGetopt(mountOptions, false)
+func mountApplet(c *cmd) int {
+	parsed, operands, ok := c.parseOpts(mountOptions, false)
 	if !ok {
-		return c.ulTryHelp(exitUsage)
+		return c.tryHelp(exitUsage)
 	}
-	if !c.ulExclusive(parsed, mountOptions, [][]int{{'B', 'M', 'R'}, {'L', 'U', mOptSource}}) {
+	if !c.exclusiveOpts(parsed, mountOptions, [][]int{{'B', 'M', 'R'}, {'L', 'U', mOptSource}}) {
 		return exitUsage
 	}
 	j := &mountJob{c: c, t: c.Task}
@@ -76,13 +76,13 @@ func ulMountApplet(c *cmd) int {
 	}
 	if !j.hasSource && !j.hasTarget && len(operands) == 0 && !a.all {
 		if a.operation || a.anyOpts {
-			return c.ulBadUsage(exitUsage)
+			return c.badUsage(exitUsage)
 		}
 		listMounts(c, a.types)
 		return exitOK
 	}
 	if a.operation && (a.types != "" || a.all || j.hasSource) {
-		return c.ulBadUsage(exitUsage)
+		return c.badUsage(exitUsage)
 	}
 	if a.all && len(operands) == 0 && !j.hasSource && !j.hasTarget {
 		return c.mountFstab(j, a.types, a.testOpts)
@@ -99,7 +99,7 @@ func ulMountApplet(c *cmd) int {
 
 // takeOption applies one command-line option; stop is set when mount
 // must exit at once with status.
-func (j *mountJob) takeOption(p ulParsed, a *mountArgs) (status int, stop bool) {
+func (j *mountJob) takeOption(p optSeen, a *mountArgs) (status int, stop bool) {
 	switch p.id {
 	case 'a':
 		a.all = true
@@ -133,7 +133,7 @@ func (j *mountJob) takeOption(p ulParsed, a *mountArgs) (status int, stop bool) 
 	case mOptTarget:
 		j.target, j.hasTarget, j.noSwap = p.arg, true, true
 	case 'h':
-		j.c.ulHelp()
+		j.c.printHelp()
 		return exitOK, true
 	case 'V':
 		j.c.versionLine()
@@ -141,7 +141,7 @@ func (j *mountJob) takeOption(p ulParsed, a *mountArgs) (status int, stop bool) 
 	case 'O':
 		a.testOpts = p.arg
 	case 'T', 'N', mOptTargetPrefix:
-		j.c.ulWarn("option %s is not supported", p.name)
+		j.c.warnf("option %s is not supported", p.name)
 		return exitUsage, true
 	case 'F', 'c', 'i', 'l', 's':
 		// No helpers to fork or skip, nothing to canonicalize
@@ -159,11 +159,11 @@ func (j *mountJob) takeOption(p ulParsed, a *mountArgs) (status int, stop bool) 
 // refused; "move" in it means --move.
 func (j *mountJob) takeOptionList(list string, a *mountArgs) (int, bool) {
 	if list != "" && strings.ContainsRune("='\" \t", rune(list[0])) {
-		j.c.ulWarn("unsupported option format: %s", list)
+		j.c.warnf("unsupported option format: %s", list)
 		return exitUsage, true
 	}
 	a.anyOpts = true
-	items := ulSplitOpts(list)
+	items := splitOpts(list)
 	if _, isMove := optionValue(items, "move"); !isMove {
 		j.addOptions(list)
 		return 0, false
@@ -202,10 +202,10 @@ func (j *mountJob) takeOperands(ops []string) (int, bool) {
 	switch {
 	case len(ops) == 0 && (j.hasSource || j.hasTarget):
 	case len(ops) == 1 && !(j.hasSource && j.hasTarget):
-		isTag := ulIsTag(ops[0])
+		isTag := isSourceTag(ops[0])
 		switch {
 		case isTag && j.hasSource:
-			j.c.ulWarn("source specified more than once")
+			j.c.warnf("source specified more than once")
 			return exitUsage, false
 		case isTag || j.hasTarget:
 			j.source, j.hasSource = ops[0], true
@@ -216,7 +216,7 @@ func (j *mountJob) takeOperands(ops []string) (int, bool) {
 		j.source, j.target = ops[0], ops[1]
 		j.hasSource, j.hasTarget = true, true
 	default:
-		return j.c.ulBadUsage(exitUsage), false
+		return j.c.badUsage(exitUsage), false
 	}
 	return 0, true
 }
@@ -224,13 +224,13 @@ func (j *mountJob) takeOperands(ops []string) (int, bool) {
 // listMounts is mount without operands: "SOURCE on TARGET type TYPE
 // (OPTIONS)" for every mount, or those of the -t types.
 func listMounts(c *cmd, types string) {
-	for _, fs := range ulMountinfo(c.Task).fss {
-		if types != "" && fs.fstype != "" && !ulMatchFstype(fs.fstype, types) {
+	for _, fs := range readMountinfo(c.Task).fss {
+		if types != "" && fs.fstype != "" && !matchFstype(fs.fstype, types) {
 			continue
 		}
 		src := fs.source
-		if src != "" && !fs.isPseudo() && !ulIsNetFstype(fs.fstype) && !ulIsTag(src) {
-			src = ulCanonicalize(c.Task, src)
+		if src != "" && !fs.isPseudo() && !isNetFstype(fs.fstype) && !isSourceTag(src) {
+			src = canonicalPath(c.Task, src)
 		}
 		fmt.Fprintf(c.Out, "%s on %s", src, printableTarget(fs.target))
 		if fs.fstype != "" {
@@ -251,9 +251,9 @@ func printableTarget(s string) string {
 	return string(b)
 }
 
-// ulMatchFstype says whether typ is selected by a -t list: comma-separated
+// matchFstype says whether typ is selected by a -t list: comma-separated
 // types, any of them negated by "no", or the whole list by a leading "no".
-func ulMatchFstype(typ, list string) bool {
+func matchFstype(typ, list string) bool {
 	negated := strings.HasPrefix(list, "no")
 	if negated {
 		list = list[2:]

@@ -50,11 +50,11 @@ type mountJob struct {
 }
 
 func (j *mountJob) addOptions(list string) {
-	j.items = append(j.items, ulSplitOpts(list)...)
+	j.items = append(j.items, splitOpts(list)...)
 }
 
 func (j *mountJob) prependOptions(list string) {
-	j.items = append(ulSplitOpts(list), j.items...)
+	j.items = append(splitOpts(list), j.items...)
 }
 
 // allFlags is every MS_* bit the job means to use, the follow-up calls'
@@ -87,7 +87,7 @@ func (j *mountJob) optionText() string {
 
 // sourcePath is the source unless it is a tag.
 func (j *mountJob) sourcePath() string {
-	if ulIsTag(j.source) {
+	if isSourceTag(j.source) {
 		return ""
 	}
 	return j.source
@@ -155,9 +155,9 @@ func (j *mountJob) sourceMountedReadOnly() bool {
 	if src == "" {
 		return false
 	}
-	for _, fs := range ulMountinfo(j.t).fss {
+	for _, fs := range readMountinfo(j.t).fss {
 		if fs.target != "" && fs.srcpath() != "" && fs.streqSrcpath(src) {
-			return containsString(ulSplitOpts(fs.fsOpts), "ro")
+			return containsString(splitOpts(fs.fsOpts), "ro")
 		}
 	}
 	return false
@@ -205,7 +205,7 @@ func (j *mountJob) consultTables() error {
 	if !j.noTables {
 		found = j.fillFrom(j.c.readFstab("/etc/fstab"), false)
 		if !found && remount {
-			found = j.fillFrom(ulMountinfo(j.t), true)
+			found = j.fillFrom(readMountinfo(j.t), true)
 		}
 	}
 	switch {
@@ -231,11 +231,11 @@ func (j *mountJob) consultTables() error {
 // fillFrom takes source, target, type and options from the table entry
 // for the one given, searched as what it is and, unless it was named as
 // such, as the other.
-func (j *mountJob) fillFrom(tb *ulTable, newestFirst bool) bool {
-	var fs *ulFS
+func (j *mountJob) fillFrom(tb *mntTable, newestFirst bool) bool {
+	var fs *mntEntry
 	if j.source != "" {
 		fs = tb.findSource(j.source, newestFirst)
-		if fs == nil && !j.noSwap && !ulIsTag(j.source) {
+		if fs == nil && !j.noSwap && !isSourceTag(j.source) {
 			fs = tb.findTarget(j.source, newestFirst)
 		}
 	} else if j.target != "" {
@@ -281,14 +281,14 @@ func (j *mountJob) settleSource() error {
 		return nil
 	}
 	switch {
-	case j.source == "" || ulIsNetFstype(j.fstype):
+	case j.source == "" || isNetFstype(j.fstype):
 		return nil
-	case ulIsTag(j.source):
+	case isSourceTag(j.source):
 		return probUnresolvable
-	case ulIsPseudoFstype(j.fstype):
+	case isPseudoFstype(j.fstype):
 		return nil
 	}
-	j.source = ulCanonicalize(j.t, j.source)
+	j.source = canonicalPath(j.t, j.source)
 	if j.flags&(linux.MS_BIND|linux.MS_MOVE|linux.MS_REMOUNT) != 0 || !j.needsLoopdev() {
 		return nil
 	}
@@ -312,7 +312,7 @@ func (j *mountJob) settleType() {
 		j.fstype = "none"
 	case j.typeList != "" || j.source == "":
 	case j.t.Access(j.source, 0) == nil:
-		j.fstype = ulProbeFstype(j, j.sourcePath())
+		j.fstype = probeFstype(j, j.sourcePath())
 	case strings.Contains(j.source, ":"):
 		j.fstype = "nfs"
 	case strings.HasPrefix(j.source, "//"):
@@ -337,7 +337,7 @@ func (j *mountJob) settleTarget() error {
 			}
 		}
 	}
-	j.target = ulCanonicalize(j.t, j.target)
+	j.target = canonicalPath(j.t, j.target)
 	return nil
 }
 
@@ -433,7 +433,7 @@ func (j *mountJob) tryKnownTypes() error {
 }
 
 func (j *mountJob) typesFrom(file string, types []string) ([]string, bool) {
-	data, err := ulReadFile(j.t, file)
+	data, err := readFile(j.t, file)
 	if err != nil {
 		return types, false
 	}
@@ -447,7 +447,7 @@ func (j *mountJob) typesFrom(file string, types []string) ([]string, bool) {
 			continue
 		case f[0] == "*":
 			return types, false
-		case j.typeList != "" && !ulMatchFstype(f[0], j.typeList):
+		case j.typeList != "" && !matchFstype(f[0], j.typeList):
 			continue
 		}
 		if !containsString(types, f[0]) {
@@ -544,7 +544,7 @@ func (j *mountJob) report(err error) int {
 		msg, status = s.pickCall(mountCallRows, "mount(2) system call failed")
 	}
 	if msg != "" {
-		j.c.ulWarn("%s: %s.", j.spec(), msg)
+		j.c.warnf("%s: %s.", j.spec(), msg)
 		if j.called && j.callErr != 0 {
 			fmt.Fprintf(j.c.Errw, "       dmesg(1) may have more information after failed mount system call.\n")
 		}

@@ -165,7 +165,7 @@ func userspaceWord(name string) (userWord, bool) {
 
 // classify tells which class an option item belongs to.
 func classify(item string) optClass {
-	name, _, hasValue := ulOptName(item)
+	name, _, hasValue := optName(item)
 	if _, _, ok := kernelWord(name); ok {
 		if hasValue {
 			return optFilesystem
@@ -218,7 +218,7 @@ func (g optGroups) all() []string {
 func kernelFlags(items []string) uint64 {
 	var flags uint64
 	for _, it := range items {
-		name, _, hasValue := ulOptName(it)
+		name, _, hasValue := optName(it)
 		switch classify(it) {
 		case optKernel:
 			bits, clears, _ := kernelWord(name)
@@ -253,7 +253,7 @@ func userFlags(items []string) uint64 {
 		if classify(it) != optUserspace {
 			continue
 		}
-		name, _, _ := ulOptName(it)
+		name, _, _ := optName(it)
 		w, _ := userspaceWord(name)
 		if w.clears {
 			bits &^= w.bit
@@ -332,7 +332,7 @@ func splitPropagation(kernelOpts []string, flags uint64) (changes []uint64, rest
 func resolveIDs(t *vfs.Task, items []string) []string {
 	out := make([]string, 0, len(items))
 	for _, it := range items {
-		name, val, _ := ulOptName(it)
+		name, val, _ := optName(it)
 		if (name == "uid" || name == "gid") && val != "" {
 			it = name + "=" + resolveID(t, name, val)
 		}
@@ -355,16 +355,16 @@ func resolveID(t *vfs.Task, kind, val string) string {
 	if kind == "gid" {
 		db = "/etc/group"
 	}
-	if id, ok := ulLookupID(t, db, val); ok {
+	if id, ok := lookupID(t, db, val); ok {
 		return id
 	}
 	return val
 }
 
-// ulLookupID finds a name's numeric ID (the third field) in a file of the
+// lookupID finds a name's numeric ID (the third field) in a file of the
 // passwd format, read through the task.
-func ulLookupID(t *vfs.Task, file, name string) (string, bool) {
-	data, err := ulReadFile(t, file)
+func lookupID(t *vfs.Task, file, name string) (string, bool) {
+	data, err := readFile(t, file)
 	if err != nil {
 		return "", false
 	}
@@ -385,7 +385,7 @@ func ulLookupID(t *vfs.Task, file, name string) (string, bool) {
 func dropSecurityLabels(items []string) []string {
 	out := items[:0:0]
 	for _, it := range items {
-		switch name, _, _ := ulOptName(it); name {
+		switch name, _, _ := optName(it); name {
 		case "context", "fscontext", "defcontext", "rootcontext", "seclabel":
 		default:
 			out = append(out, it)
@@ -398,7 +398,7 @@ func dropSecurityLabels(items []string) []string {
 // there is one.
 func optionValue(items []string, name string) (string, bool) {
 	for _, it := range items {
-		if n, v, _ := ulOptName(it); n == name {
+		if n, v, _ := optName(it); n == name {
 			return v, true
 		}
 	}
@@ -409,7 +409,7 @@ func optionValue(items []string, name string) (string, bool) {
 func withoutOption(items []string, name string) []string {
 	var out []string
 	for _, it := range items {
-		if n, _, _ := ulOptName(it); n != name {
+		if n, _, _ := optName(it); n != name {
 			out = append(out, it)
 		}
 	}

@@ -97,10 +97,10 @@ func (s *situation) sourceMode(test func(uint32) bool) bool {
 
 // mountedElsewhere is where the source is already mounted, if it is.
 func (s *situation) mountedElsewhere() string {
-	if s.src == "" || ulIsTag(s.src) {
+	if s.src == "" || isSourceTag(s.src) {
 		return ""
 	}
-	for _, fs := range ulMountinfo(s.t).fss {
+	for _, fs := range readMountinfo(s.t).fss {
 		if fs.target != "" && fs.srcpath() != "" && fs.streqSrcpath(s.src) {
 			return fs.target
 		}
@@ -118,7 +118,7 @@ func (s *situation) underSharedMount(path string) bool {
 	if i > 0 {
 		path = path[:i]
 	}
-	fs := ulMountinfo(s.t).findMountpoint(path, true)
+	fs := readMountinfo(s.t).findMountpoint(path, true)
 	return fs != nil && fs.propagation()&linux.MS_SHARED != 0
 }
 
@@ -170,7 +170,7 @@ var mountCallRows = map[linux.Errno][]row{
 		{func(s *situation) bool { return s.inFollowUp }, "not mount point or bad option", exitFailed},
 		{func(s *situation) bool { return s.has(linux.MS_MOVE) && s.underSharedMount(s.src) },
 			"bad option; moving a mount residing under a shared mount is unsupported", exitFailed},
-		{func(s *situation) bool { return ulIsNetFstype(s.fstype) },
+		{func(s *situation) bool { return isNetFstype(s.fstype) },
 			"bad option; for several filesystems (e.g. nfs, cifs) you might need a /sbin/mount.<type> helper program", exitFailed},
 		{always, "wrong fs type, bad option, bad superblock on {src}, missing codepage or helper program, or other error", exitFailed},
 	},

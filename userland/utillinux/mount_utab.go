@@ -41,7 +41,7 @@ func (j *mountJob) keepsUtab() bool {
 	}
 	const recorded = uUser | uNetdev | uXComment | uLoop | uUhelper | uHelper
 	for _, it := range j.groups.user {
-		name, _, _ := ulOptName(it)
+		name, _, _ := optName(it)
 		if w, ok := userspaceWord(name); ok && !w.clears && w.bit&recorded != 0 {
 			return true
 		}

@@ -82,11 +82,11 @@ func nsenterApplet(c *cmd) int {
 func (c *cmd) nsenter(req nsenterRequest, args []string) int {
 	if req.target != "" {
 		if _, err := strconv.ParseUint(req.target, 10, 31); err != nil {
-			c.ulWarn("failed to parse pid: '%s'", req.target)
+			c.warnf("failed to parse pid: '%s'", req.target)
 			return 1
 		}
 	} else if req.all {
-		c.ulWarn("no target PID specified for --all")
+		c.warnf("no target PID specified for --all")
 		return 1
 	}
 	t := c.Task.Clone(0)
@@ -103,7 +103,7 @@ func (c *cmd) nsenter(req nsenterRequest, args []string) int {
 	}
 	for i, k := range joined {
 		if err := t.SetnsFd(o.fds[i], k.flag); err != nil {
-			c.ulWarn("reassociate to namespace 'ns/%s' failed: %s", k.proc, applet.ErrText(err))
+			c.warnf("reassociate to namespace 'ns/%s' failed: %s", k.proc, applet.ErrText(err))
 			return 1
 		}
 	}
@@ -132,14 +132,14 @@ func (o *nsenterOpens) closeAll() {
 func (o *nsenterOpens) open(file, target, what string) (int, bool) {
 	if file == "" {
 		if target == "" {
-			o.c.ulWarn("neither filename nor target pid supplied for %s", what)
+			o.c.warnf("neither filename nor target pid supplied for %s", what)
 			return -1, false
 		}
 		file = fmt.Sprintf("/proc/%s/%s", target, what)
 	}
 	fd, err := o.t.Open(file, linux.O_RDONLY|linux.O_CLOEXEC, 0)
 	if err != nil {
-		o.c.ulWarn("cannot open %s: %s", file, applet.ErrText(err))
+		o.c.warnf("cannot open %s: %s", file, applet.ErrText(err))
 		return -1, false
 	}
 	o.fds = append(o.fds, fd)
@@ -194,17 +194,17 @@ func (o *nsenterOpens) places(req nsenterRequest) (nsenterPlace, bool) {
 func (c *cmd) nsenterMove(t *vfs.Task, p nsenterPlace) bool {
 	if p.root >= 0 {
 		if err := t.Fchdir(p.root); err != nil {
-			c.ulWarn("change directory by root file descriptor failed: %s", applet.ErrText(err))
+			c.warnf("change directory by root file descriptor failed: %s", applet.ErrText(err))
 			return false
 		}
 		if err := t.Chroot("."); err != nil {
-			c.ulWarn("chroot failed: %s", applet.ErrText(err))
+			c.warnf("chroot failed: %s", applet.ErrText(err))
 			return false
 		}
 	}
 	if p.wd >= 0 {
 		if err := t.Fchdir(p.wd); err != nil {
-			c.ulWarn("change directory by working directory file descriptor failed: %s", applet.ErrText(err))
+			c.warnf("change directory by working directory file descriptor failed: %s", applet.ErrText(err))
 			return false
 		}
 	}

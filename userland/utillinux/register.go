@@ -16,10 +16,10 @@ type program func(c *cmd) int
 
 // programs are the tools this package provides, by name.
 var programs = map[string]program{
-	"mount": ulMountApplet, "umount": ulUmountApplet, "findmnt": ulFindmntApplet,
-	"unshare": ulUnshareApplet, "chroot": ulChrootApplet,
-	"pivot_root": ulPivotRootApplet, "mountpoint": ulMountpointApplet,
-	"dmesg": ulDmesgApplet, "losetup": ulLosetupApplet, "nsenter": nsenterApplet,
+	"mount": mountApplet, "umount": umountApplet, "findmnt": findmntApplet,
+	"unshare": unshareApplet, "chroot": chrootApplet,
+	"pivot_root": pivotRootApplet, "mountpoint": mountpointApplet,
+	"dmesg": dmesgApplet, "losetup": losetupApplet, "nsenter": nsenterApplet,
 }
 
 // Register adds the util-linux programs to set.

@@ -11,9 +11,9 @@ import (
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
-// ulRealpath is realpath(3) on a task: every symbolic link resolved, "."
+// realPath is realpath(3) on a task: every symbolic link resolved, "."
 // and ".." removed, relative names taken from the working directory.
-func ulRealpath(t *vfs.Task, name string) (string, error) {
+func realPath(t *vfs.Task, name string) (string, error) {
 	if name == "" {
 		return "", linux.ENOENT
 	}
@@ -71,21 +71,21 @@ func ulRealpath(t *vfs.Task, name string) (string, error) {
 	return resolved, nil
 }
 
-// ulCanonicalize is util-linux's canonicalize_path: the real path when
+// canonicalPath is util-linux's canonicalize_path: the real path when
 // there is one, the name as given otherwise.
-func ulCanonicalize(t *vfs.Task, name string) string {
+func canonicalPath(t *vfs.Task, name string) string {
 	if name == "" {
 		return name
 	}
-	if p, err := ulRealpath(t, name); err == nil {
+	if p, err := realPath(t, name); err == nil {
 		return p
 	}
 	return name
 }
 
-// ulAbsolutePath is util-linux's absolute_path: a relative name joined to
+// absolutePath is util-linux's absolute_path: a relative name joined to
 // the working directory with only "./" cleaned up.
-func ulAbsolutePath(t *vfs.Task, name string) (string, bool) {
+func absolutePath(t *vfs.Task, name string) (string, bool) {
 	if strings.HasPrefix(name, "/") {
 		return "", false
 	}
@@ -105,13 +105,13 @@ func ulAbsolutePath(t *vfs.Task, name string) (string, bool) {
 	return cwd + "/" + name, true
 }
 
-// ulStreqPaths is util-linux's streq_paths: paths equal but for repeated
+// streqPaths is util-linux's streq_paths: paths equal but for repeated
 // and trailing slashes.
-func ulStreqPaths(a, b string) bool {
-	return ulNormSlashes(a) == ulNormSlashes(b)
+func streqPaths(a, b string) bool {
+	return normSlashes(a) == normSlashes(b)
 }
 
-func ulNormSlashes(p string) string {
+func normSlashes(p string) string {
 	var b strings.Builder
 	for i := 0; i < len(p); i++ {
 		if p[i] == '/' && i+1 < len(p) && p[i+1] == '/' {
@@ -126,8 +126,8 @@ func ulNormSlashes(p string) string {
 	return s
 }
 
-// ulReadFile reads a whole file through the task.
-func ulReadFile(t *vfs.Task, name string) ([]byte, error) {
+// readFile reads a whole file through the task.
+func readFile(t *vfs.Task, name string) ([]byte, error) {
 	fd, err := t.Openat(applet.AtCWD, name, linux.O_RDONLY, 0)
 	if err != nil {
 		return nil, err

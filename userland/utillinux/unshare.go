@@ -23,7 +23,7 @@ var unshareFlags = map[int]uint64{
 
 // unshareLongName is the long name of one of unshare's options.
 func unshareLongName(id int) string {
-	for _, o := range ulUnshareOpts {
+	for _, o := range unshareOpts {
 		if o.ident() == id {
 			return o.long
 		}
@@ -31,38 +31,38 @@ func unshareLongName(id int) string {
 	return ""
 }
 
-var ulUnshareOpts = []ulOpt{
+var unshareOpts = []optSpec{
 	{short: 'h', long: "help"},
 	{short: 'V', long: "version"},
-	{short: 'm', long: "mount", arg: ulOptArg},
-	{short: 'u', long: "uts", arg: ulOptArg},
-	{short: 'i', long: "ipc", arg: ulOptArg},
-	{short: 'n', long: "net", arg: ulOptArg},
-	{short: 'p', long: "pid", arg: ulOptArg},
-	{short: 'U', long: "user", arg: ulOptArg},
-	{short: 'C', long: "cgroup", arg: ulOptArg},
-	{short: 'T', long: "time", arg: ulOptArg},
+	{short: 'm', long: "mount", arg: optArg},
+	{short: 'u', long: "uts", arg: optArg},
+	{short: 'i', long: "ipc", arg: optArg},
+	{short: 'n', long: "net", arg: optArg},
+	{short: 'p', long: "pid", arg: optArg},
+	{short: 'U', long: "user", arg: optArg},
+	{short: 'C', long: "cgroup", arg: optArg},
+	{short: 'T', long: "time", arg: optArg},
 	{short: 'f', long: "fork"},
-	{long: "kill-child", arg: ulOptArg, id: 1003},
-	{long: "mount-proc", arg: ulOptArg, id: 1000},
+	{long: "kill-child", arg: optArg, id: 1003},
+	{long: "mount-proc", arg: optArg, id: 1000},
 	{short: 'r', long: "map-root-user"},
 	{short: 'c', long: "map-current-user"},
-	{long: "propagation", arg: ulReqArg, id: 1001},
-	{long: "setgroups", arg: ulReqArg, id: 1002},
+	{long: "propagation", arg: reqArg, id: 1001},
+	{long: "setgroups", arg: reqArg, id: 1002},
 	{long: "keep-caps", id: 1004},
-	{short: 'R', long: "root", arg: ulReqArg},
-	{short: 'w', long: "wd", arg: ulReqArg},
+	{short: 'R', long: "root", arg: reqArg},
+	{short: 'w', long: "wd", arg: reqArg},
 }
 
-// ulUnshareApplet is unshare(1) from util-linux 2.38: the command runs in
+// unshareApplet is unshare(1) from util-linux 2.38: the command runs in
 // a clone of the shell's task with new namespaces, a new mount namespace
 // made private (or --propagation) first. The kinds the kernel model lacks
 // (IPC, network, PID, user, cgroup, time) make unshare(2) fail with
 // EINVAL, as a kernel built without them does.
-func ulUnshareApplet(c *cmd) int {
-	parsed, args, ok := c.ulGetopt(ulUnshareOpts, true)
+func unshareApplet(c *cmd) int {
+	parsed, args, ok := c.parseOpts(unshareOpts, true)
 	if !ok {
-		return c.ulTryHelp(1)
+		return c.tryHelp(1)
 	}
 	newns := false
 	var nsFlags uint64
@@ -72,7 +72,7 @@ func ulUnshareApplet(c *cmd) int {
 		switch p.id {
 		case 'm', 'u', 'i', 'n', 'p', 'U', 'C', 'T':
 			if p.hasArg {
-				c.ulWarn("persistent namespaces (--%s=%s) are not supported", unshareLongName(p.id), p.arg)
+				c.warnf("persistent namespaces (--%s=%s) are not supported", unshareLongName(p.id), p.arg)
 				return 1
 			}
 			nsFlags |= unshareFlags[p.id]
@@ -96,12 +96,12 @@ func ulUnshareApplet(c *cmd) int {
 			case "unchanged":
 				propagation = 0
 			default:
-				c.ulWarn("unsupported propagation mode: %s", p.arg)
+				c.warnf("unsupported propagation mode: %s", p.arg)
 				return 1
 			}
 		case 1002:
 			if p.arg != "allow" && p.arg != "deny" {
-				c.ulWarn("unsupported --setgroups argument '%s'", p.arg)
+				c.warnf("unsupported --setgroups argument '%s'", p.arg)
 				return 1
 			}
 		case 'R':
@@ -109,7 +109,7 @@ func ulUnshareApplet(c *cmd) int {
 		case 'w':
 			newdir = p.arg
 		case 'h':
-			c.ulHelp()
+			c.printHelp()
 			return 0
 		case 'V':
 			c.versionLine()
@@ -123,21 +123,21 @@ func ulUnshareApplet(c *cmd) int {
 	}
 	if nsFlags != 0 {
 		if err := t.Unshare(nsFlags); err != nil {
-			c.ulWarn("unshare failed: %s", applet.ErrText(err))
+			c.warnf("unshare failed: %s", applet.ErrText(err))
 			return 1
 		}
 	}
 	if newns {
 		if propagation != 0 {
 			if err := t.Mount("none", "/", "", propagation, ""); err != nil {
-				c.ulWarn("cannot change root filesystem propagation: %s", applet.ErrText(err))
+				c.warnf("cannot change root filesystem propagation: %s", applet.ErrText(err))
 				return 1
 			}
 		}
 	}
 	if newroot != "" {
 		if err := t.Chroot(newroot); err != nil {
-			c.ulWarn("cannot change root directory to '%s': %s", newroot, applet.ErrText(err))
+			c.warnf("cannot change root directory to '%s': %s", newroot, applet.ErrText(err))
 			return 1
 		}
 		if newdir == "" {
@@ -146,7 +146,7 @@ func ulUnshareApplet(c *cmd) int {
 	}
 	if newdir != "" {
 		if err := t.Chdir(newdir); err != nil {
-			c.ulWarn("cannot chdir to '%s': %s", newdir, applet.ErrText(err))
+			c.warnf("cannot chdir to '%s': %s", newdir, applet.ErrText(err))
 			return 1
 		}
 	}
@@ -154,12 +154,12 @@ func ulUnshareApplet(c *cmd) int {
 		if newroot == "" && propagation != linux.MS_PRIVATE|linux.MS_REC {
 			err := t.Mount("none", procmnt, "", linux.MS_PRIVATE|linux.MS_REC, "")
 			if err != nil && !errors.Is(err, linux.EINVAL) {
-				c.ulWarn("cannot change %s filesystem propagation: %s", procmnt, applet.ErrText(err))
+				c.warnf("cannot change %s filesystem propagation: %s", procmnt, applet.ErrText(err))
 				return 1
 			}
 		}
 		if err := t.Mount("proc", procmnt, "proc", linux.MS_NOSUID|linux.MS_NOEXEC|linux.MS_NODEV, ""); err != nil {
-			c.ulWarn("mount %s failed: %s", procmnt, applet.ErrText(err))
+			c.warnf("mount %s failed: %s", procmnt, applet.ErrText(err))
 			return 1
 		}
 	}
@@ -179,7 +179,7 @@ func (c *cmd) runCommand(t *vfs.Task, args []string, sameRoot bool) int {
 	}
 	name, err := c.Set.FindCommand(t, args[0], sameRoot)
 	if err != nil {
-		c.ulWarn("failed to execute %s: %s", args[0], applet.ErrText(err))
+		c.warnf("failed to execute %s: %s", args[0], applet.ErrText(err))
 		if errors.Is(err, linux.ENOENT) {
 			return 127
 		}
@@ -188,20 +188,20 @@ func (c *cmd) runCommand(t *vfs.Task, args []string, sameRoot bool) int {
 	return c.RunProgram(t, name, args, c.Env, c.Stdin)
 }
 
-var ulChrootOpts = []ulOpt{
-	{long: "groups", arg: ulReqArg, id: 1000},
-	{long: "userspec", arg: ulReqArg, id: 1001},
+var chrootOpts = []optSpec{
+	{long: "groups", arg: reqArg, id: 1000},
+	{long: "userspec", arg: reqArg, id: 1001},
 	{long: "skip-chdir", id: 1002},
 	{long: "help", id: 1003},
 	{long: "version", id: 1004},
 }
 
-// ulChrootApplet is GNU coreutils' chroot(1): COMMAND (default
+// chrootApplet is GNU coreutils' chroot(1): COMMAND (default
 // "$SHELL -i", here /bin/sh -i) runs in a clone of the task whose root is
 // NEWROOT. Exit status 125 for chroot's own failures, 126/127 when the
 // command cannot run.
-func ulChrootApplet(c *cmd) int {
-	parsed, args, ok := c.ulGetopt(ulChrootOpts, true)
+func chrootApplet(c *cmd) int {
+	parsed, args, ok := c.parseOpts(chrootOpts, true)
 	if !ok {
 		c.TryHelp()
 		return 125
@@ -217,7 +217,7 @@ func ulChrootApplet(c *cmd) int {
 		case 1002:
 			skipChdir = true
 		case 1003:
-			c.ulHelp()
+			c.printHelp()
 			return 0
 		case 1004:
 			c.versionLine()
@@ -256,7 +256,7 @@ func ulChrootApplet(c *cmd) int {
 		}
 	}
 	if userspec != "" || groups != "" {
-		cred, msg := ulParseUserspec(t, userspec, groups)
+		cred, msg := parseUserspec(t, userspec, groups)
 		if msg != "" {
 			c.Errorf("%s", msg)
 			return 125
@@ -283,24 +283,24 @@ func ulChrootApplet(c *cmd) int {
 	return c.RunProgram(t, name, argv, c.Env, c.Stdin)
 }
 
-// ulParseUserspec handles chroot's --userspec=UID[:GID] and
+// parseUserspec handles chroot's --userspec=UID[:GID] and
 // --groups=G1,G2 with numeric IDs (or names in the new root's
 // /etc/passwd and /etc/group).
-func ulParseUserspec(t *vfs.Task, userspec, groups string) (*vfs.Cred, string) {
+func parseUserspec(t *vfs.Task, userspec, groups string) (*vfs.Cred, string) {
 	old := t.Cred()
 	uid, gid := old.UID, old.GID
 	var sgroups []uint32
 	if userspec != "" {
 		u, g, hasG := strings.Cut(userspec, ":")
 		if u != "" {
-			id, ok := ulNumericID(t, "/etc/passwd", u)
+			id, ok := numericID(t, "/etc/passwd", u)
 			if !ok {
 				return nil, fmt.Sprintf("invalid user %s", applet.Quote(u))
 			}
 			uid = id
 		}
 		if hasG && g != "" {
-			id, ok := ulNumericID(t, "/etc/group", g)
+			id, ok := numericID(t, "/etc/group", g)
 			if !ok {
 				return nil, fmt.Sprintf("invalid group %s", applet.Quote(g))
 			}
@@ -309,7 +309,7 @@ func ulParseUserspec(t *vfs.Task, userspec, groups string) (*vfs.Cred, string) {
 	}
 	if groups != "" {
 		for _, g := range strings.Split(groups, ",") {
-			id, ok := ulNumericID(t, "/etc/group", g)
+			id, ok := numericID(t, "/etc/group", g)
 			if !ok {
 				return nil, fmt.Sprintf("invalid group %s", applet.Quote(g))
 			}
@@ -331,44 +331,44 @@ func ulParseUserspec(t *vfs.Task, userspec, groups string) (*vfs.Cred, string) {
 	return cred, ""
 }
 
-func ulNumericID(t *vfs.Task, file, s string) (uint32, bool) {
+func numericID(t *vfs.Task, file, s string) (uint32, bool) {
 	if n, err := strconv.ParseUint(s, 10, 32); err == nil {
 		return uint32(n), true
 	}
-	if id, ok := ulLookupID(t, file, s); ok {
+	if id, ok := lookupID(t, file, s); ok {
 		n, _ := strconv.ParseUint(id, 10, 32)
 		return uint32(n), true
 	}
 	return 0, false
 }
 
-// ulPivotRootApplet is pivot_root(8).
-func ulPivotRootApplet(c *cmd) int {
-	parsed, _, ok := c.ulGetopt([]ulOpt{{short: 'V', long: "version"}, {short: 'h', long: "help"}}, false)
+// pivotRootApplet is pivot_root(8).
+func pivotRootApplet(c *cmd) int {
+	parsed, _, ok := c.parseOpts([]optSpec{{short: 'V', long: "version"}, {short: 'h', long: "help"}}, false)
 	if !ok {
-		return c.ulTryHelp(1)
+		return c.tryHelp(1)
 	}
 	for _, p := range parsed {
 		if p.id == 'V' {
 			c.versionLine()
 			return 0
 		}
-		c.ulHelp()
+		c.printHelp()
 		return 0
 	}
 	if len(c.Args) != 2 {
-		return c.ulBadUsage(1)
+		return c.badUsage(1)
 	}
 	if err := c.Task.PivotRoot(c.Args[0], c.Args[1]); err != nil {
-		c.ulWarn("failed to change root from `%s' to `%s': %s", c.Args[0], c.Args[1], applet.ErrText(err))
+		c.warnf("failed to change root from `%s' to `%s': %s", c.Args[0], c.Args[1], applet.ErrText(err))
 		return 1
 	}
 	return 0
 }
 
-// ulMountpointApplet is mountpoint(1).
-func ulMountpointApplet(c *cmd) int {
-	parsed, args, ok := c.ulGetopt([]ulOpt{
+// mountpointApplet is mountpoint(1).
+func mountpointApplet(c *cmd) int {
+	parsed, args, ok := c.parseOpts([]optSpec{
 		{short: 'q', long: "quiet"},
 		{long: "nofollow", id: 1000},
 		{short: 'd', long: "fs-devno"},
@@ -377,7 +377,7 @@ func ulMountpointApplet(c *cmd) int {
 		{short: 'V', long: "version"},
 	}, false)
 	if !ok {
-		return c.ulTryHelp(1)
+		return c.tryHelp(1)
 	}
 	quiet, nofollow, fsDevno, devDevno := false, false, false, false
 	for _, p := range parsed {
@@ -391,7 +391,7 @@ func ulMountpointApplet(c *cmd) int {
 		case 'x':
 			devDevno = true
 		case 'h':
-			c.ulHelp()
+			c.printHelp()
 			return 0
 		case 'V':
 			c.versionLine()
@@ -399,10 +399,10 @@ func ulMountpointApplet(c *cmd) int {
 		}
 	}
 	if len(args) != 1 {
-		return c.ulBadUsage(1)
+		return c.badUsage(1)
 	}
 	if nofollow && devDevno {
-		c.ulWarn("%s and %s are mutually exclusive", "--devno", "--nofollow")
+		c.warnf("%s and %s are mutually exclusive", "--devno", "--nofollow")
 		return 1
 	}
 	path := args[0]
@@ -415,23 +415,23 @@ func ulMountpointApplet(c *cmd) int {
 	}
 	if err != nil {
 		if !quiet {
-			c.ulWarn("%s: %s", path, applet.ErrText(err))
+			c.warnf("%s: %s", path, applet.ErrText(err))
 		}
 		return 1
 	}
 	if devDevno {
 		if !applet.IsBlk(uint32(st.Mode)) {
 			if !quiet {
-				c.ulWarn("%s: not a block device", path)
+				c.warnf("%s: not a block device", path)
 			}
 			return 32
 		}
 		fmt.Fprintf(c.Out, "%d:%d\n", st.RdevMajor, st.RdevMinor)
 		return 0
 	}
-	var fs *ulFS
+	var fs *mntEntry
 	if !(nofollow && applet.IsLink(uint32(st.Mode))) {
-		fs = ulMountinfo(c.Task).findTarget(path, true)
+		fs = readMountinfo(c.Task).findTarget(path, true)
 	}
 	if fs == nil || fs.target == "" {
 		if !quiet {
@@ -447,9 +447,9 @@ func ulMountpointApplet(c *cmd) int {
 	return 0
 }
 
-// ulDmesgApplet prints the kernel log, one message a line (without
+// dmesgApplet prints the kernel log, one message a line (without
 // dmesg(1)'s timestamps).
-func ulDmesgApplet(c *cmd) int {
+func dmesgApplet(c *cmd) int {
 	for _, line := range c.Task.Kernel().Dmesg() {
 		fmt.Fprintln(c.Out, line)
 	}

@@ -49,7 +49,7 @@ func TestSquashfsType(t *testing.T) {
 		{sb("sqsh", 0, 4), ""},
 		{sb("TBLK", 4, 0), ""},
 	} {
-		if got := ulSquashfsType(tc.sb); got != tc.want {
+		if got := squashfsType(tc.sb); got != tc.want {
 			t.Errorf("%q major %d,%d: %q, want %q", tc.sb[:4], tc.sb[28], tc.sb[29], got, tc.want)
 		}
 	}

@@ -11,9 +11,9 @@ import (
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
-// ulFS is libmount's struct libmnt_fs: one line of mountinfo (kernel) or
+// mntEntry is libmount's struct libmnt_fs: one line of mountinfo (kernel) or
 // of fstab.
-type ulFS struct {
+type mntEntry struct {
 	kernel       bool
 	id, parent   int
 	major, minor uint32
@@ -29,24 +29,24 @@ type ulFS struct {
 	freq, passno int // fstab's fifth and sixth fields
 }
 
-// ulTable is a libmnt_table in file order.
-type ulTable struct {
+// mntTable is a libmnt_table in file order.
+type mntTable struct {
 	t   *vfs.Task
-	fss []*ulFS
+	fss []*mntEntry
 }
 
-// ulMountinfo parses the task's /proc/self/mountinfo as libmount does.
-func ulMountinfo(t *vfs.Task) *ulTable {
-	tb := &ulTable{t: t}
+// readMountinfo parses the task's /proc/self/mountinfo as libmount does.
+func readMountinfo(t *vfs.Task) *mntTable {
+	tb := &mntTable{t: t}
 	for _, line := range strings.Split(t.Mountinfo(), "\n") {
-		if fs := ulParseMountinfoLine(line); fs != nil {
+		if fs := parseMountinfoLine(line); fs != nil {
 			tb.fss = append(tb.fss, fs)
 		}
 	}
 	return tb
 }
 
-func ulParseMountinfoLine(line string) *ulFS {
+func parseMountinfoLine(line string) *mntEntry {
 	head, tail, ok := strings.Cut(line, " - ")
 	if !ok {
 		return nil
@@ -56,7 +56,7 @@ func ulParseMountinfoLine(line string) *ulFS {
 	if len(f) < 6 || len(g) < 2 {
 		return nil
 	}
-	fs := &ulFS{kernel: true}
+	fs := &mntEntry{kernel: true}
 	fs.id, _ = strconv.Atoi(f[0])
 	fs.parent, _ = strconv.Atoi(f[1])
 	if ma, mi, ok := strings.Cut(f[2], ":"); ok {
@@ -64,33 +64,33 @@ func ulParseMountinfoLine(line string) *ulFS {
 		b, _ := strconv.ParseUint(mi, 10, 32)
 		fs.major, fs.minor = uint32(a), uint32(b)
 	}
-	fs.root = ulUnmangle(f[3])
-	fs.target = ulUnmangle(f[4])
-	fs.vfsOpts = ulUnmangle(f[5])
+	fs.root = unmangle(f[3])
+	fs.target = unmangle(f[4])
+	fs.vfsOpts = unmangle(f[5])
 	fs.optFields = strings.Join(f[6:], " ")
-	fs.fstype = ulUnmangle(g[0])
+	fs.fstype = unmangle(g[0])
 	// The source may be empty: "fstype  options".
 	if strings.HasPrefix(tail, g[0]+"  ") {
 		fs.source = ""
-		fs.fsOpts = ulUnmangle(g[1])
+		fs.fsOpts = unmangle(g[1])
 	} else {
-		fs.source = ulUnmangle(g[1])
+		fs.source = unmangle(g[1])
 		if len(g) > 2 {
-			fs.fsOpts = ulUnmangle(g[2])
+			fs.fsOpts = unmangle(g[2])
 		}
 	}
-	fs.optstr = ulMergeOptstr(fs.vfsOpts, fs.fsOpts)
+	fs.optstr = mergeOptstr(fs.vfsOpts, fs.fsOpts)
 	return fs
 }
 
-// ulUnmangle undoes the octal escapes (\040 and friends) of mount tables.
-func ulUnmangle(s string) string {
+// unmangle undoes the octal escapes (\040 and friends) of mount tables.
+func unmangle(s string) string {
 	if !strings.Contains(s, `\`) {
 		return s
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+3 < len(s) && ulIsOctal(s[i+1]) && ulIsOctal(s[i+2]) && ulIsOctal(s[i+3]) {
+		if s[i] == '\\' && i+3 < len(s) && isOctal(s[i+1]) && isOctal(s[i+2]) && isOctal(s[i+3]) {
 			b.WriteByte((s[i+1]-'0')<<6 | (s[i+2]-'0')<<3 | (s[i+3] - '0'))
 			i += 3
 			continue
@@ -100,24 +100,24 @@ func ulUnmangle(s string) string {
 	return b.String()
 }
 
-func ulIsOctal(c byte) bool { return c >= '0' && c <= '7' }
+func isOctal(c byte) bool { return c >= '0' && c <= '7' }
 
-// ulMergeOptstr is libmount's merge_optstr: VFS and FS options as one
+// mergeOptstr is libmount's merge_optstr: VFS and FS options as one
 // string with a single leading "rw" or "ro".
-func ulMergeOptstr(vfsOpts, fsOpts string) string {
+func mergeOptstr(vfsOpts, fsOpts string) string {
 	if vfsOpts == "" || fsOpts == "" {
 		return vfsOpts + fsOpts
 	}
 	if vfsOpts == fsOpts {
 		return vfsOpts
 	}
-	opts := ulSplitOpts(vfsOpts + "," + fsOpts)
+	opts := splitOpts(vfsOpts + "," + fsOpts)
 	rw, ro := 0, 0
-	opts, n := ulRemoveOpt(opts, "rw", 2)
+	opts, n := removeOpt(opts, "rw", 2)
 	rw += n
 	if rw != 2 {
 		var m int
-		opts, m = ulRemoveOpt(opts, "ro", 2-rw)
+		opts, m = removeOpt(opts, "ro", 2-rw)
 		ro += m
 	}
 	flag := "rw"
@@ -127,8 +127,8 @@ func ulMergeOptstr(vfsOpts, fsOpts string) string {
 	return strings.Join(append([]string{flag}, opts...), ",")
 }
 
-// ulRemoveOpt removes up to max options named name (without a value).
-func ulRemoveOpt(opts []string, name string, max int) ([]string, int) {
+// removeOpt removes up to max options named name (without a value).
+func removeOpt(opts []string, name string, max int) ([]string, int) {
 	n := 0
 	out := opts[:0:0]
 	for _, o := range opts {
@@ -141,8 +141,8 @@ func ulRemoveOpt(opts []string, name string, max int) ([]string, int) {
 	return out, n
 }
 
-// ulSplitOpts splits an option string at commas outside double quotes.
-func ulSplitOpts(s string) []string {
+// splitOpts splits an option string at commas outside double quotes.
+func splitOpts(s string) []string {
 	var out []string
 	start, quoted := 0, false
 	for i := 0; i < len(s); i++ {
@@ -164,14 +164,14 @@ func ulSplitOpts(s string) []string {
 	return out
 }
 
-// ulOptName returns an option's name and value.
-func ulOptName(o string) (name, val string, hasVal bool) {
+// optName returns an option's name and value.
+func optName(o string) (name, val string, hasVal bool) {
 	return strings.Cut(o, "=")
 }
 
-// ulParseFstab parses fstab text (LABEL=x /mnt type opts freq pass).
-func ulParseFstab(t *vfs.Task, data string) *ulTable {
-	tb := &ulTable{t: t}
+// parseFstab parses fstab text (LABEL=x /mnt type opts freq pass).
+func parseFstab(t *vfs.Task, data string) *mntTable {
+	tb := &mntTable{t: t}
 	for _, line := range strings.Split(data, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || line[0] == '#' {
@@ -181,12 +181,12 @@ func ulParseFstab(t *vfs.Task, data string) *ulTable {
 		if len(f) < 3 {
 			continue // see fstabBadLines
 		}
-		fs := &ulFS{source: ulUnmangle(f[0]), target: ulUnmangle(f[1])}
+		fs := &mntEntry{source: unmangle(f[0]), target: unmangle(f[1])}
 		if len(f) > 2 {
-			fs.fstype = ulUnmangle(f[2])
+			fs.fstype = unmangle(f[2])
 		}
 		if len(f) > 3 {
-			fs.optstr = ulUnmangle(f[3])
+			fs.optstr = unmangle(f[3])
 		}
 		if len(f) > 4 {
 			fs.freq, _ = strconv.Atoi(f[4])
@@ -199,7 +199,7 @@ func ulParseFstab(t *vfs.Task, data string) *ulTable {
 	return tb
 }
 
-// fstabBadLines numbers (from 1) the fstab lines ulParseFstab skips as
+// fstabBadLines numbers (from 1) the fstab lines parseFstab skips as
 // unusable: fewer than the three fields source, target and type.
 func fstabBadLines(data string) []int {
 	var bad []int
@@ -213,9 +213,9 @@ func fstabBadLines(data string) []int {
 }
 
 // isPseudo is mnt_fs_is_pseudofs.
-func (fs *ulFS) isPseudo() bool { return ulIsPseudoFstype(fs.fstype) }
+func (fs *mntEntry) isPseudo() bool { return isPseudoFstype(fs.fstype) }
 
-func ulIsPseudoFstype(t string) bool {
+func isPseudoFstype(t string) bool {
 	switch t {
 	case "anon_inodefs", "apparmorfs", "autofs", "bdev", "binder", "binfmt_misc",
 		"bpf", "cgroup", "cgroup2", "configfs", "cpuset", "debugfs", "devfs",
@@ -232,8 +232,8 @@ func ulIsPseudoFstype(t string) bool {
 	return false
 }
 
-// ulIsNetFstype is mnt_fstype_is_netfs.
-func ulIsNetFstype(t string) bool {
+// isNetFstype is mnt_fstype_is_netfs.
+func isNetFstype(t string) bool {
 	switch t {
 	case "cifs", "smbfs", "ncpfs", "smb3", "afs", "auristorfs", "9p", "ceph",
 		"glusterfs", "gfs", "gfs2", "ocfs2", "lustre", "nfs", "nfs4", "coda",
@@ -243,8 +243,8 @@ func ulIsNetFstype(t string) bool {
 	return strings.HasPrefix(t, "nfs")
 }
 
-// ulIsTag reports whether a source is a LABEL=, UUID=... tag.
-func ulIsTag(s string) bool {
+// isSourceTag reports whether a source is a LABEL=, UUID=... tag.
+func isSourceTag(s string) bool {
 	name, _, ok := strings.Cut(s, "=")
 	if !ok {
 		return false
@@ -257,25 +257,25 @@ func ulIsTag(s string) bool {
 }
 
 // srcpath is mnt_fs_get_srcpath: the source unless it is a tag.
-func (fs *ulFS) srcpath() string {
-	if ulIsTag(fs.source) {
+func (fs *mntEntry) srcpath() string {
+	if isSourceTag(fs.source) {
 		return ""
 	}
 	return fs.source
 }
 
 // streqSrcpath is mnt_fs_streq_srcpath.
-func (fs *ulFS) streqSrcpath(path string) bool {
+func (fs *mntEntry) streqSrcpath(path string) bool {
 	p := fs.srcpath()
 	if !fs.isPseudo() {
-		return p != "" && path != "" && ulStreqPaths(p, path)
+		return p != "" && path != "" && streqPaths(p, path)
 	}
 	return p == path
 }
 
 // propagation is mnt_fs_get_propagation: MS_SHARED, MS_SLAVE and
 // MS_UNBINDABLE from the optional fields, MS_PRIVATE when none.
-func (fs *ulFS) propagation() uint64 {
+func (fs *mntEntry) propagation() uint64 {
 	var fl uint64
 	for _, f := range strings.Fields(fs.optFields) {
 		switch {
@@ -294,11 +294,11 @@ func (fs *ulFS) propagation() uint64 {
 }
 
 // iter returns the entries in the given direction.
-func (tb *ulTable) iter(backward bool) []*ulFS {
+func (tb *mntTable) iter(backward bool) []*mntEntry {
 	if !backward {
 		return tb.fss
 	}
-	out := make([]*ulFS, len(tb.fss))
+	out := make([]*mntEntry, len(tb.fss))
 	for i, fs := range tb.fss {
 		out[len(tb.fss)-1-i] = fs
 	}
@@ -307,25 +307,25 @@ func (tb *ulTable) iter(backward bool) []*ulFS {
 
 // findTarget is mnt_table_find_target: native path, absolute path, then
 // the canonical path.
-func (tb *ulTable) findTarget(path string, backward bool) *ulFS {
+func (tb *mntTable) findTarget(path string, backward bool) *mntEntry {
 	if path == "" {
 		return nil
 	}
 	for _, fs := range tb.iter(backward) {
-		if ulStreqPaths(fs.target, path) {
+		if streqPaths(fs.target, path) {
 			return fs
 		}
 	}
-	if abs, ok := ulAbsolutePath(tb.t, path); ok {
+	if abs, ok := absolutePath(tb.t, path); ok {
 		for _, fs := range tb.iter(backward) {
-			if ulStreqPaths(fs.target, abs) {
+			if streqPaths(fs.target, abs) {
 				return fs
 			}
 		}
 	}
-	cn := ulCanonicalize(tb.t, path)
+	cn := canonicalPath(tb.t, path)
 	for _, fs := range tb.iter(backward) {
-		if ulStreqPaths(fs.target, cn) {
+		if streqPaths(fs.target, cn) {
 			return fs
 		}
 	}
@@ -333,7 +333,7 @@ func (tb *ulTable) findTarget(path string, backward bool) *ulFS {
 		if fs.kernel || fs.target == "" || fs.target == "/" {
 			continue
 		}
-		if ulCanonicalize(tb.t, fs.target) == cn {
+		if canonicalPath(tb.t, fs.target) == cn {
 			return fs
 		}
 	}
@@ -341,8 +341,8 @@ func (tb *ulTable) findTarget(path string, backward bool) *ulFS {
 }
 
 // findSource is mnt_table_find_source for paths (tags match literally).
-func (tb *ulTable) findSource(src string, backward bool) *ulFS {
-	if ulIsTag(src) {
+func (tb *mntTable) findSource(src string, backward bool) *mntEntry {
+	if isSourceTag(src) {
 		for _, fs := range tb.iter(backward) {
 			if fs.source == src {
 				return fs
@@ -358,7 +358,7 @@ func (tb *ulTable) findSource(src string, backward bool) *ulFS {
 	if src == "" {
 		return nil
 	}
-	cn := ulCanonicalize(tb.t, src)
+	cn := canonicalPath(tb.t, src)
 	if cn != src {
 		for _, fs := range tb.iter(backward) {
 			if fs.streqSrcpath(cn) {
@@ -367,10 +367,10 @@ func (tb *ulTable) findSource(src string, backward bool) *ulFS {
 		}
 	}
 	for _, fs := range tb.iter(backward) {
-		if fs.isPseudo() || ulIsNetFstype(fs.fstype) || fs.srcpath() == "" {
+		if fs.isPseudo() || isNetFstype(fs.fstype) || fs.srcpath() == "" {
 			continue
 		}
-		if ulCanonicalize(tb.t, fs.srcpath()) == cn {
+		if canonicalPath(tb.t, fs.srcpath()) == cn {
 			return fs
 		}
 	}
@@ -378,7 +378,7 @@ func (tb *ulTable) findSource(src string, backward bool) *ulFS {
 }
 
 // findPair is mnt_table_find_pair.
-func (tb *ulTable) findPair(src, tgt string, backward bool) *ulFS {
+func (tb *mntTable) findPair(src, tgt string, backward bool) *mntEntry {
 	for _, fs := range tb.iter(backward) {
 		if fs.matchTarget(tb.t, tgt) && fs.matchSource(tb.t, src) {
 			return fs
@@ -388,7 +388,7 @@ func (tb *ulTable) findPair(src, tgt string, backward bool) *ulFS {
 }
 
 // findMountpoint is mnt_table_find_mountpoint: the mount that contains path.
-func (tb *ulTable) findMountpoint(path string, backward bool) *ulFS {
+func (tb *mntTable) findMountpoint(path string, backward bool) *mntEntry {
 	if path == "" {
 		return nil
 	}
@@ -413,49 +413,49 @@ func (tb *ulTable) findMountpoint(path string, backward bool) *ulFS {
 }
 
 // matchTarget is mnt_fs_match_target.
-func (fs *ulFS) matchTarget(t *vfs.Task, target string) bool {
+func (fs *mntEntry) matchTarget(t *vfs.Task, target string) bool {
 	if target == "" || fs.target == "" {
 		return false
 	}
-	if ulStreqPaths(fs.target, target) {
+	if streqPaths(fs.target, target) {
 		return true
 	}
-	cn := ulCanonicalize(t, target)
-	if ulStreqPaths(fs.target, cn) {
+	cn := canonicalPath(t, target)
+	if streqPaths(fs.target, cn) {
 		return true
 	}
 	if !fs.kernel {
-		return ulCanonicalize(t, fs.target) == cn
+		return canonicalPath(t, fs.target) == cn
 	}
 	return false
 }
 
 // matchSource is mnt_fs_match_source.
-func (fs *ulFS) matchSource(t *vfs.Task, source string) bool {
+func (fs *mntEntry) matchSource(t *vfs.Task, source string) bool {
 	if fs.streqSrcpath(source) {
 		return true
 	}
 	if source == "" || fs.source == "" {
 		return false
 	}
-	if ulIsTag(fs.source) && source == fs.source {
+	if isSourceTag(fs.source) && source == fs.source {
 		return true
 	}
-	if fs.isPseudo() || ulIsNetFstype(fs.fstype) {
+	if fs.isPseudo() || isNetFstype(fs.fstype) {
 		return false
 	}
-	cn := ulCanonicalize(t, source)
+	cn := canonicalPath(t, source)
 	src := fs.srcpath()
 	if src != "" && fs.streqSrcpath(cn) {
 		return true
 	}
-	return src != "" && ulCanonicalize(t, src) == cn
+	return src != "" && canonicalPath(t, src) == cn
 }
 
 // root is mnt_table_get_root_fs: the entry with the smallest parent ID,
 // then up through parents present in the table.
-func (tb *ulTable) root() *ulFS {
-	var root *ulFS
+func (tb *mntTable) root() *mntEntry {
+	var root *mntEntry
 	for _, fs := range tb.fss {
 		if root == nil || fs.parent < root.parent {
 			root = fs
@@ -471,7 +471,7 @@ func (tb *ulTable) root() *ulFS {
 	return root
 }
 
-func (tb *ulTable) byID(id int) *ulFS {
+func (tb *mntTable) byID(id int) *mntEntry {
 	for _, fs := range tb.fss {
 		if fs.id == id {
 			return fs
@@ -482,8 +482,8 @@ func (tb *ulTable) byID(id int) *ulFS {
 
 // children is mnt_table_next_child_fs over all children of fs: always
 // in ascending mount ID order, whatever the iterator's direction.
-func (tb *ulTable) children(fs *ulFS) []*ulFS {
-	var out []*ulFS
+func (tb *mntTable) children(fs *mntEntry) []*mntEntry {
+	var out []*mntEntry
 	for _, c := range tb.fss {
 		if c.parent == fs.id && c.id != fs.id {
 			out = append(out, c)
@@ -494,9 +494,9 @@ func (tb *ulTable) children(fs *ulFS) []*ulFS {
 }
 
 // over is mnt_table_over_fs: the child mounted on fs's own root.
-func (tb *ulTable) over(fs *ulFS) *ulFS {
+func (tb *mntTable) over(fs *mntEntry) *mntEntry {
 	for _, c := range tb.fss {
-		if c.parent == fs.id && ulStreqPaths(c.target, fs.target) {
+		if c.parent == fs.id && streqPaths(c.target, fs.target) {
 			return c
 		}
 	}

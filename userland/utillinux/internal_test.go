@@ -18,14 +18,14 @@ func TestULMergeOptstr(t *testing.T) {
 		{"rw,relatime", "rw,relatime", "rw,relatime"},
 		{"", "rw", "rw"},
 	} {
-		if got := ulMergeOptstr(tc.vfs, tc.fs); got != tc.want {
-			t.Errorf("ulMergeOptstr(%q, %q) = %q, want %q", tc.vfs, tc.fs, got, tc.want)
+		if got := mergeOptstr(tc.vfs, tc.fs); got != tc.want {
+			t.Errorf("mergeOptstr(%q, %q) = %q, want %q", tc.vfs, tc.fs, got, tc.want)
 		}
 	}
 }
 
 func TestULSplitAndFlags(t *testing.T) {
-	g := groupOptions(ulSplitOpts(`defaults,ro,size=1m,x-foo=bar,nosuid,mode=700,user,context="a,b",ro=1`))
+	g := groupOptions(splitOpts(`defaults,ro,size=1m,x-foo=bar,nosuid,mode=700,user,context="a,b",ro=1`))
 	v, f, u := g.kernel, g.fs, g.user
 	if want := []string{"ro", "nosuid"}; !reflect.DeepEqual(v, want) {
 		t.Errorf("vfs = %q, want %q", v, want)
@@ -73,8 +73,8 @@ func TestULMatching(t *testing.T) {
 		{"proc", "tmpfs,noproc", false},
 		{"ramfs", "tmpfs,noproc", false},
 	} {
-		if got := ulMatchFstype(tc.typ, tc.pattern); got != tc.want {
-			t.Errorf("ulMatchFstype(%q, %q) = %v", tc.typ, tc.pattern, got)
+		if got := matchFstype(tc.typ, tc.pattern); got != tc.want {
+			t.Errorf("matchFstype(%q, %q) = %v", tc.typ, tc.pattern, got)
 		}
 	}
 	for _, tc := range []struct {
@@ -87,8 +87,8 @@ func TestULMatching(t *testing.T) {
 		{"rw,relatime", "nomode", true},
 		{"rw,relatime", "+noexec", false},
 	} {
-		if got := ulMatchOptions(tc.opts, tc.pattern); got != tc.want {
-			t.Errorf("ulMatchOptions(%q, %q) = %v", tc.opts, tc.pattern, got)
+		if got := matchOptions(tc.opts, tc.pattern); got != tc.want {
+			t.Errorf("matchOptions(%q, %q) = %v", tc.opts, tc.pattern, got)
 		}
 	}
 }
@@ -101,14 +101,14 @@ func TestULSizeToHuman(t *testing.T) {
 		{1023, "1023B"}, {1024, "1K"}, {1100, "1.1K"}, {1 << 20, "1M"},
 		{3 << 19, "1.5M"}, {8 << 30, "8G"}, {(1 << 20) - 1, "1024K"},
 	} {
-		if got := ulSizeToHuman(tc.n); got != tc.want {
-			t.Errorf("ulSizeToHuman(%d) = %q, want %q", tc.n, got, tc.want)
+		if got := sizeToHuman(tc.n); got != tc.want {
+			t.Errorf("sizeToHuman(%d) = %q, want %q", tc.n, got, tc.want)
 		}
 	}
 }
 
 func TestULMountinfoParse(t *testing.T) {
-	fs := ulParseMountinfoLine(`7 2 0:6 /sub /my\040dir rw,relatime shared:1 master:2 - tmpfs t\011x rw,size=1024k`)
+	fs := parseMountinfoLine(`7 2 0:6 /sub /my\040dir rw,relatime shared:1 master:2 - tmpfs t\011x rw,size=1024k`)
 	if fs == nil {
 		t.Fatal("not parsed")
 	}

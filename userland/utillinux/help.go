@@ -9,7 +9,7 @@ import "fmt"
 // Our own --help texts for the mount tools: what each applet accepts here,
 // in our words. The options follow util-linux 2.38 (and coreutils 9.1 for
 // chroot); the texts do not.
-var ulHelpTexts = map[string]string{
+var helpTexts = map[string]string{
 	"mount": `Usage: mount [OPTION]... [SOURCE] [DIRECTORY]
        mount --bind|--rbind|--move OLD NEW
        mount --make-[r]shared|slave|private|unbindable DIRECTORY
@@ -130,9 +130,9 @@ Report whether a path is a mountpoint (exit status 0) or not (32).
 `,
 }
 
-// ulHelp prints the applet's --help text.
-func (c *cmd) ulHelp() {
-	fmt.Fprint(c.Out, ulHelpTexts[c.Name])
+// printHelp prints the applet's --help text.
+func (c *cmd) printHelp() {
+	fmt.Fprint(c.Out, helpTexts[c.Name])
 }
 
 // versionLine prints --version: the applet and linuxvfs's version.

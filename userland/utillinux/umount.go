@@ -11,9 +11,9 @@ import (
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
 
-// ulUmount holds umount(8)'s settings; umountJob is the unmounting of one
+// umountRun holds umount(8)'s settings; umountJob is the unmounting of one
 // operand.
-type ulUmount struct {
+type umountRun struct {
 	c                         *cmd
 	lazy, force, rdonly       bool
 	quiet, verbose, fake      bool
@@ -24,7 +24,7 @@ type ulUmount struct {
 }
 
 type umountJob struct {
-	u              *ulUmount
+	u              *umountRun
 	source, target string
 	fstype         string
 	tabApplied     bool
@@ -33,7 +33,7 @@ type umountJob struct {
 	remounted      bool
 }
 
-var ulUmountOpts = []ulOpt{
+var umountOpts = []optSpec{
 	{short: 'a', long: "all"},
 	{short: 'A', long: "all-targets"},
 	{short: 'd', long: "detach-loop"},
@@ -47,23 +47,23 @@ var ulUmountOpts = []ulOpt{
 	{short: 'q', long: "quiet"},
 	{short: 'r', long: "read-only"},
 	{short: 'R', long: "recursive"},
-	{short: 'O', long: "test-opts", arg: ulReqArg},
-	{short: 't', long: "types", arg: ulReqArg},
+	{short: 'O', long: "test-opts", arg: reqArg},
+	{short: 't', long: "types", arg: reqArg},
 	{short: 'v', long: "verbose"},
 	{short: 'V', long: "version"},
-	{short: 'N', long: "namespace", arg: ulReqArg},
+	{short: 'N', long: "namespace", arg: reqArg},
 }
 
-// ulUmountApplet is umount(8) from util-linux 2.38.
-func ulUmountApplet(c *cmd) int {
-	parsed, args, ok := c.ulGetopt(ulUmountOpts, false)
+// umountApplet is umount(8) from util-linux 2.38.
+func umountApplet(c *cmd) int {
+	parsed, args, ok := c.parseOpts(umountOpts, false)
 	if !ok {
-		return c.ulTryHelp(exitUsage)
+		return c.tryHelp(exitUsage)
 	}
-	if !c.ulExclusive(parsed, ulUmountOpts, [][]int{{'A', 'a'}, {'R', 'a'}, {'O', 'R', 't'}, {'R', 'r'}}) {
+	if !c.exclusiveOpts(parsed, umountOpts, [][]int{{'A', 'a'}, {'R', 'a'}, {'O', 'R', 't'}, {'R', 'r'}}) {
 		return exitUsage
 	}
-	u := &ulUmount{c: c}
+	u := &umountRun{c: c}
 	all, allTargets, recursive := false, false, false
 	for _, p := range parsed {
 		switch p.id {
@@ -96,13 +96,13 @@ func ulUmountApplet(c *cmd) int {
 		case 'v':
 			u.verbose = true
 		case 'h':
-			c.ulHelp()
+			c.printHelp()
 			return exitOK
 		case 'V':
 			c.versionLine()
 			return exitOK
 		case 'N':
-			c.ulWarn("option %s is not supported", p.name)
+			c.warnf("option %s is not supported", p.name)
 			return exitUsage
 		}
 	}
@@ -110,15 +110,15 @@ func ulUmountApplet(c *cmd) int {
 	switch {
 	case all:
 		if len(args) > 0 {
-			c.ulWarn("unexpected number of arguments")
-			return c.ulTryHelp(exitUsage)
+			c.warnf("unexpected number of arguments")
+			return c.tryHelp(exitUsage)
 		}
 		if u.typesPattern == "" {
 			u.typesPattern = "noproc,nodevfs,nodevpts,nosysfs,norpc_pipefs,nonfsd,noselinuxfs"
 		}
 		rc = u.all()
 	case len(args) < 1:
-		return c.ulBadUsage(exitUsage)
+		return c.badUsage(exitUsage)
 	case allTargets:
 		for _, a := range args {
 			rc += u.allTargets(a, recursive)
@@ -139,22 +139,22 @@ func ulUmountApplet(c *cmd) int {
 }
 
 // one is umount_one.
-func (u *ulUmount) one(spec string) int {
+func (u *umountRun) one(spec string) int {
 	x := &umountJob{u: u, target: spec}
 	code := x.report(x.umount())
 	if code == exitOK && u.verbose && x.syscallCalled && x.syscallErr == 0 && x.target != "" {
 		if x.source != "" {
-			u.c.ulWarn("%s (%s) unmounted", x.target, x.source)
+			u.c.warnf("%s (%s) unmounted", x.target, x.source)
 		} else {
-			u.c.ulWarn("%s unmounted", x.target)
+			u.c.warnf("%s unmounted", x.target)
 		}
 	}
 	return code
 }
 
-// ulStatfsTypes are the filesystems whose statfs magic libmount knows
+// statfsTypes are the filesystems whose statfs magic libmount knows
 // among those linuxvfs has.
-var ulStatfsTypes = map[uint64]string{
+var statfsTypes = map[uint64]string{
 	0x01021994: "tmpfs", 0x9fa0: "proc", 0x858458f6: "ramfs", 0x73717368: "squashfs",
 }
 
@@ -170,7 +170,7 @@ func (x *umountJob) umount() error {
 	if len(tgt) > 0 && tgt[0] == '/' && !x.u.force && !x.u.lazy && !x.u.nocanon && !x.u.loopdel {
 		if st, err := t.Stat(tgt); err == nil && applet.IsDir(uint32(st.Mode)) {
 			if sf, err := t.Statfs(tgt); err == nil {
-				if typ, ok := ulStatfsTypes[sf.Type]; ok {
+				if typ, ok := statfsTypes[sf.Type]; ok {
 					x.fstype = typ
 					byStatfs = true
 				}
@@ -205,7 +205,7 @@ func (x *umountJob) umount() error {
 // goes by itself).
 func (x *umountJob) wantsLoopDelete() bool {
 	src := x.source
-	if src == "" || ulIsTag(src) {
+	if src == "" || isSourceTag(src) {
 		return true
 	}
 	if !isLoopBlockDev(x.u.c.Task, src) {
@@ -218,11 +218,11 @@ func (x *umountJob) wantsLoopDelete() bool {
 
 // findFS is __mtab_find_umount_fs: by target, then (swapmatch) by
 // source, refusing a source something else was mounted over.
-func (x *umountJob) findFS(tgt string) (*ulFS, error) {
+func (x *umountJob) findFS(tgt string) (*mntEntry, error) {
 	if tgt == "" {
 		return nil, nil
 	}
-	tb := ulMountinfo(x.u.c.Task)
+	tb := readMountinfo(x.u.c.Task)
 	tried := false
 	for {
 		fs := tb.findTarget(tgt, true)
@@ -254,7 +254,7 @@ func (x *umountJob) backingLoopdev(name string) string {
 	if st, err := t.Stat(name); err != nil || !applet.IsReg(uint32(st.Mode)) {
 		return ""
 	}
-	bf := ulCanonicalize(t, name)
+	bf := canonicalPath(t, name)
 	var devs []string
 	nodes := attachedLoops(t)
 	defer closeLoops(nodes, nil)
@@ -310,7 +310,7 @@ func (x *umountJob) report(err error) int {
 		return status
 	}
 	if msg != "" {
-		x.u.c.ulWarn("%s: %s.", x.target, msg)
+		x.u.c.warnf("%s: %s.", x.target, msg)
 	}
 	return status
 }
@@ -330,20 +330,20 @@ func (x *umountJob) outcome(err error) (string, int) {
 }
 
 // notMounted is the complaint of -R and -A about a spec that is no mount.
-func (u *ulUmount) notMounted(spec string) int {
+func (u *umountRun) notMounted(spec string) int {
 	if !u.quiet {
 		if u.c.Task.Access(spec, 0) == nil {
-			u.c.ulWarn("%s: not mounted", spec)
+			u.c.warnf("%s: not mounted", spec)
 		} else {
-			u.c.ulWarn("%s: not found", spec)
+			u.c.warnf("%s: not found", spec)
 		}
 	}
 	return exitUsage
 }
 
 // recursive is umount_recursive.
-func (u *ulUmount) recursive(spec string) int {
-	tb := ulMountinfo(u.c.Task)
+func (u *umountRun) recursive(spec string) int {
+	tb := readMountinfo(u.c.Task)
 	fs := tb.findTarget(spec, true)
 	if fs == nil {
 		return u.notMounted(spec)
@@ -353,7 +353,7 @@ func (u *ulUmount) recursive(spec string) int {
 
 // doRecurse is umount_do_recurse: what is mounted over fs, then its
 // children in mount order (each with its own submounts), then fs.
-func (u *ulUmount) doRecurse(tb *ulTable, fs *ulFS) int {
+func (u *umountRun) doRecurse(tb *mntTable, fs *mntEntry) int {
 	over := tb.over(fs)
 	if over != nil {
 		if rc := u.doRecurse(tb, over); rc != exitOK {
@@ -372,7 +372,7 @@ func (u *ulUmount) doRecurse(tb *ulTable, fs *ulFS) int {
 }
 
 // oneIfMounted is umount_one_if_mounted.
-func (u *ulUmount) oneIfMounted(spec string) int {
+func (u *umountRun) oneIfMounted(spec string) int {
 	x := &umountJob{u: u, target: spec}
 	fs, err := x.findFS(spec)
 	switch {
@@ -386,7 +386,7 @@ func (u *ulUmount) oneIfMounted(spec string) int {
 
 // allTargets is umount_alltargets: every mountpoint of the filesystem
 // that spec names.
-func (u *ulUmount) allTargets(spec string, rec bool) int {
+func (u *umountRun) allTargets(spec string, rec bool) int {
 	x := &umountJob{u: u, target: spec}
 	fs, err := x.findFS(spec)
 	if err != nil {
@@ -395,7 +395,7 @@ func (u *ulUmount) allTargets(spec string, rec bool) int {
 	if fs == nil {
 		return u.notMounted(spec)
 	}
-	tb := ulMountinfo(u.c.Task)
+	tb := readMountinfo(u.c.Task)
 	code := exitOK
 	for _, f := range tb.iter(true) {
 		if f.major != fs.major || f.minor != fs.minor {
@@ -414,14 +414,14 @@ func (u *ulUmount) allTargets(spec string, rec bool) int {
 }
 
 // all is umount -a: every mounted filesystem, last first.
-func (u *ulUmount) all() int {
+func (u *umountRun) all() int {
 	rc := 0
-	for _, fs := range ulMountinfo(u.c.Task).iter(true) {
+	for _, fs := range readMountinfo(u.c.Task).iter(true) {
 		if fs.target == "" {
 			continue
 		}
-		if u.typesPattern != "" && !ulMatchFstype(fs.fstype, u.typesPattern) ||
-			u.optsPattern != "" && !ulMatchOptions(fs.optstr, u.optsPattern) {
+		if u.typesPattern != "" && !matchFstype(fs.fstype, u.typesPattern) ||
+			u.optsPattern != "" && !matchOptions(fs.optstr, u.optsPattern) {
 			if u.verbose {
 				fmt.Fprintf(u.c.Out, "%-25s: ignored\n", fs.target)
 			}
@@ -437,13 +437,13 @@ func (u *ulUmount) all() int {
 	return rc
 }
 
-// ulMatchOptions says whether an option list passes a -O filter: every
+// matchOptions says whether an option list passes a -O filter: every
 // filter item ("opt", "+opt", "opt=value") must be in the list, except
 // "noopt", which must not.
-func ulMatchOptions(list, filter string) bool {
-	have := ulSplitOpts(list)
-	for _, want := range ulSplitOpts(filter) {
-		name, val, _ := ulOptName(want)
+func matchOptions(list, filter string) bool {
+	have := splitOpts(list)
+	for _, want := range splitOpts(filter) {
+		name, val, _ := optName(want)
 		mustLack := false
 		if rest, ok := strings.CutPrefix(name, "+"); ok {
 			name = rest
@@ -461,7 +461,7 @@ func ulMatchOptions(list, filter string) bool {
 // val is empty).
 func listHas(items []string, name, val string) bool {
 	for _, it := range items {
-		if n, v, _ := ulOptName(it); n == name && (val == "" || v == val) {
+		if n, v, _ := optName(it); n == name && (val == "" || v == val) {
 			return true
 		}
 	}

@@ -44,7 +44,7 @@ func imageFstype(typ string) bool {
 	switch {
 	case typ == "" || typ == "auto":
 		return true
-	case typ == "swap" || ulIsPseudoFstype(typ) || ulIsNetFstype(typ):
+	case typ == "swap" || isPseudoFstype(typ) || isNetFstype(typ):
 		return false
 	}
 	return blockFstypes[typ]
@@ -83,7 +83,7 @@ func (j *mountJob) imageSource() bool {
 // whether it has "=".
 func (j *mountJob) userOption(name string) (val string, found, hasVal bool) {
 	for _, it := range j.groups.user {
-		if n, v, has := ulOptName(it); n == name {
+		if n, v, has := optName(it); n == name {
 			return v, true, has
 		}
 	}
@@ -192,8 +192,8 @@ func (il *imageLoop) readOptions() (err error) {
 // offset mounted on it already.
 func (il *imageLoop) refuseSecond() error {
 	j := il.j
-	image := ulCanonicalize(j.t, il.file)
-	for _, fs := range ulMountinfo(j.t).iter(true) {
+	image := canonicalPath(j.t, il.file)
+	for _, fs := range readMountinfo(j.t).iter(true) {
 		if fs.source == "" || !strings.HasPrefix(fs.source, "/dev/loop") || !fs.matchTarget(j.t, j.target) {
 			continue
 		}
@@ -304,19 +304,19 @@ func (j *mountJob) releaseLoopdev() {
 	j.loopFdOpen = false
 }
 
-// ulProbeFstype guesses the filesystem type of a block device or regular
+// probeFstype guesses the filesystem type of a block device or regular
 // file from its superblock: the types linuxvfs can mount are recognised (so far squashfs: "hsqs" and a major version of 4 or more;
 // older versions are libblkid's "squashfs3").
-func ulProbeFstype(j *mountJob, dev string) string {
-	typ, _ := ulProbeSource(j.t, dev)
+func probeFstype(j *mountJob, dev string) string {
+	typ, _ := probeSource(j.t, dev)
 	return typ
 }
 
-// ulProbeSource is ulProbeFstype with the reason it found nothing, as
+// probeSource is probeFstype with the reason it found nothing, as
 // libblkid leaves it in errno: the open's error, EINVAL for what is no
 // block device or regular file, ENOENT for an empty block device (an
 // unbound loop device), nil when there is just no known superblock.
-func ulProbeSource(t *vfs.Task, dev string) (string, error) {
+func probeSource(t *vfs.Task, dev string) (string, error) {
 	fd, err := t.Open(dev, linux.O_RDONLY|linux.O_CLOEXEC|linux.O_NONBLOCK, 0)
 	if err != nil {
 		return "", err
@@ -345,12 +345,12 @@ func ulProbeSource(t *vfs.Task, dev string) (string, error) {
 	if n, err := t.Pread(fd, sb, 0); err != nil || n < len(sb) {
 		return "", err
 	}
-	return ulSquashfsType(sb), nil
+	return squashfsType(sb), nil
 }
 
-// ulSquashfsType is libblkid's squashfs and squashfs3 probes on the first
+// squashfsType is libblkid's squashfs and squashfs3 probes on the first
 // 32 bytes of a device.
-func ulSquashfsType(sb []byte) string {
+func squashfsType(sb []byte) string {
 	switch string(sb[:4]) {
 	case "hsqs":
 		if uint16(sb[28])|uint16(sb[29])<<8 >= 4 {

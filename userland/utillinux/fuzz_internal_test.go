@@ -31,16 +31,16 @@ func FuzzMountOptstr(f *testing.F) {
 		checkSplitOptstr(t, opts)
 		userFlags(opts)
 		checkApplyFlags(t, opts, flags)
-		merged := ulMergeOptstr(s, strings.Join(opts, ","))
+		merged := mergeOptstr(s, strings.Join(opts, ","))
 		if s != "" && !strings.HasPrefix(merged, "rw") && !strings.HasPrefix(merged, "ro") && merged != s {
-			t.Errorf("ulMergeOptstr(%q, ...) = %q", s, merged)
+			t.Errorf("mergeOptstr(%q, ...) = %q", s, merged)
 		}
-		if u := ulUnmangle(s); len(u) > len(s) {
-			t.Errorf("ulUnmangle(%q) = %q grew", s, u)
+		if u := unmangle(s); len(u) > len(s) {
+			t.Errorf("unmangle(%q) = %q grew", s, u)
 		}
 		checkStrtosize(t, s)
-		ulParseMountinfoLine(s)
-		ulParseFstab(nil, s)
+		parseMountinfoLine(s)
+		parseFstab(nil, s)
 		dropSecurityLabels(opts)
 		optionValue(opts, "loop")
 		checkSplitPropagation(t, opts, flags)
@@ -51,16 +51,16 @@ func FuzzMountOptstr(f *testing.F) {
 // the empty items dropped; with them, no item is empty and none is made
 // up.
 func checkSplitOpts(t *testing.T, s string) []string {
-	opts := ulSplitOpts(s)
+	opts := splitOpts(s)
 	total := 0
 	for _, o := range opts {
 		if o == "" || !strings.Contains(s, o) {
-			t.Fatalf("ulSplitOpts(%q) = %q", s, opts)
+			t.Fatalf("splitOpts(%q) = %q", s, opts)
 		}
 		total += len(o)
 	}
 	if total > len(s) {
-		t.Fatalf("ulSplitOpts(%q) = %q: longer than its input", s, opts)
+		t.Fatalf("splitOpts(%q) = %q: longer than its input", s, opts)
 	}
 	if strings.Contains(s, `"`) {
 		return opts
@@ -72,7 +72,7 @@ func checkSplitOpts(t *testing.T, s string) []string {
 		}
 	}
 	if strings.Join(want, "\x00") != strings.Join(opts, "\x00") {
-		t.Fatalf("ulSplitOpts(%q) = %q, want %q", s, opts, want)
+		t.Fatalf("splitOpts(%q) = %q, want %q", s, opts, want)
 	}
 	return opts
 }
