@@ -178,27 +178,35 @@ func (m *Mount) handReceiversTo(heir *Mount) {
 // keeps its master. Making a mount a slave leaves its unbindable mark
 // alone.
 func setPropagation(m *Mount, typ uint64) {
-	if typ == linux.MS_SHARED {
-		m.markShared()
-		return
-	}
-	heir := m.master
-	if m.isShared() {
-		if m.nextPeer() != m {
-			heir = m.nextPeer()
-		}
-		m.quitGroup()
-		m.handReceiversTo(heir)
-	}
-	m.stopReceiving()
 	switch typ {
+	case linux.MS_SHARED:
+		m.markShared()
 	case linux.MS_SLAVE:
-		if heir != nil {
-			m.receiveFrom(heir)
+		if from := m.leavePropagation(); from != nil {
+			m.receiveFrom(from)
 		}
 	case linux.MS_UNBINDABLE:
+		m.leavePropagation()
 		m.tflags |= tUnbindable
 	default:
+		m.leavePropagation()
 		m.tflags &^= tUnbindable
 	}
+}
+
+// leavePropagation takes m out of its peer group, handing its receivers
+// on, and off its master's list. It returns where m would receive from as
+// a slave: the heir its receivers went to when it was shared, else its
+// master (nil for none).
+func (m *Mount) leavePropagation() *Mount {
+	from := m.master
+	if m.isShared() {
+		if next := m.nextPeer(); next != m {
+			from = next
+		}
+		m.quitGroup()
+		m.handReceiversTo(from)
+	}
+	m.stopReceiving()
+	return from
 }
