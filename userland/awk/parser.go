@@ -916,19 +916,7 @@ func (p *parser) power() expr {
 	p.advance()
 	p.enter()
 	defer p.leave()
-	return &binaryExpr{tPow, base, p.powerRHS()}
-}
-
-func (p *parser) powerRHS() expr {
-	switch p.t.kind {
-	case tNot, tSub, tAdd:
-		p.enter()
-		defer p.leave()
-		op := p.t.kind
-		p.advance()
-		return &unaryExpr{op, p.powerRHS()}
-	}
-	return p.power()
+	return &binaryExpr{tPow, base, p.unary()}
 }
 
 func (p *parser) postfix() expr {
