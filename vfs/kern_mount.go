@@ -31,6 +31,15 @@ func (k *Kernel) kernMountWith(t FilesystemType, setup func(*FsContext)) (*Mount
 	return m, nil
 }
 
+// registerKernMount registers t and mounts it for the kernel, as the
+// initcalls of pipefs and sockfs do.
+func (k *Kernel) registerKernMount(t FilesystemType) (*Mount, error) {
+	if err := k.RegisterFilesystem(t); err != nil {
+		return nil, err
+	}
+	return k.KernMount(t)
+}
+
 // KernUnmount is kern_unmount: the kernel lets go of an internal mount,
 // which is released (its ID freed, its superblock dropped) once no open
 // file holds it either.

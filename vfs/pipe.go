@@ -17,16 +17,9 @@ var pipefs = &pseudoFS{
 }
 
 // initPipefs is init_pipe_fs: register pipefs and mount it for the kernel.
-func (k *Kernel) initPipefs() error {
-	if err := k.RegisterFilesystem(pipefs); err != nil {
-		return err
-	}
-	m, err := k.KernMount(pipefs)
-	if err != nil {
-		return err
-	}
-	k.pipeMnt = m
-	return nil
+func (k *Kernel) initPipefs() (err error) {
+	k.pipeMnt, err = k.registerKernMount(pipefs)
+	return err
 }
 
 // pipe2Flags are the flags pipe2(2) takes.

@@ -23,16 +23,9 @@ var sockfs = &pseudoFS{
 }
 
 // initSockfs registers sockfs and mounts it for the kernel.
-func (k *Kernel) initSockfs() error {
-	if err := k.RegisterFilesystem(sockfs); err != nil {
-		return err
-	}
-	m, err := k.KernMount(sockfs)
-	if err != nil {
-		return err
-	}
-	k.sockMnt = m
-	return nil
+func (k *Kernel) initSockfs() (err error) {
+	k.sockMnt, err = k.registerKernMount(sockfs)
+	return err
 }
 
 // sockBufSize is how many bytes one end may hold unread, as the default
