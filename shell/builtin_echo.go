@@ -5,9 +5,7 @@ package shell
 import (
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 
-	"errors"
 	"strings"
-	"syscall"
 )
 
 // echoApplet is bash's echo builtin (xpg_echo off): -n, -e and -E as long
@@ -50,7 +48,7 @@ func echoApplet(c *cmd) int {
 	}
 	c.Out.WriteString(b.String())
 	if err := c.Out.Flush(); err != nil {
-		if errors.Is(err, syscall.EPIPE) {
+		if applet.BrokenPipe(err) {
 			return 128 + 13
 		}
 		c.builtinWriteError(err)

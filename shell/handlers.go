@@ -118,21 +118,30 @@ func (p *proc) taskName(name string) string {
 // for <> and <&N how to open. The *os.PathError makes the interpreter
 // print "sh: line N: NAME: strerror" and set status 1, as bash does.
 func (s *shell) open(ctx context.Context, name string, flag int, _ os.FileMode) (io.ReadWriteCloser, error) {
+	s.ins.sweep()
 	p := s.sync(interp.HandlerCtx(ctx))
+	redirect := strings.HasPrefix(name, markerStart)
 	line, kind, name := unmark(name)
 	name = p.taskName(name)
+	// A redirection's file is the shell's own descriptor until a command
+	// gets it as 0, 1 or 2: close-on-exec, as a shell's saved ones are.
 	var f *applet.File
 	var err error
 	switch kind {
 	case markDupFd:
 		f, err = p.openDupFd(name)
 	case markRW:
-		f, err = applet.OpenFile(p.task, name, linux.O_RDWR|linux.O_CREAT, 0o666)
+		f, err = applet.OpenFile(p.task, name, linux.O_RDWR|linux.O_CREAT|linux.O_CLOEXEC, 0o666)
 	default:
-		f, err = applet.OpenFile(p.task, name, linuxOpenFlags(flag), 0o666)
+		f, err = applet.OpenFile(p.task, name, linuxOpenFlags(flag)|linux.O_CLOEXEC, 0o666)
 	}
 	if err != nil {
 		return nil, &os.PathError{Op: strings.TrimSuffix(s.linePrefix(uint(line)), " "), Path: name, Err: err}
+	}
+	if redirect && flag&(os.O_WRONLY|os.O_RDWR) == 0 {
+		// Input: the interpreter would copy any reader but a host file
+		// into a pipe at once.
+		return s.standIn(f)
 	}
 	return f, nil
 }
@@ -199,6 +208,8 @@ func (s *shell) access(ctx context.Context, name string, mode interp.AccessMode)
 // working directory must move with the interpreter's) and renames the
 // builtins linuxvfs implements itself so that they reach the exec handler.
 func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
+	s.ins.sweep()
+	s.feedBuiltin(interp.HandlerCtx(ctx), args)
 	switch {
 	case args[0] == "cd":
 		return s.cd(ctx, args[1:]), nil
@@ -226,14 +237,18 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 func (s *shell) execMiddleware(interp.ExecHandlerFunc) interp.ExecHandlerFunc {
 	return func(ctx context.Context, args []string) error {
 		hc := interp.HandlerCtx(ctx)
+		s.ins.sweep()
 		s.sync(hc)
 		name := args[0]
 		var code int
 		if b, ok := strings.CutPrefix(name, internal); ok && builtins[b] != nil {
 			c := &cmd{Cmd: s.newCmd(ctx, hc, b, args[1:]), sh: s, hc: hc}
 			code = c.Run(func(*applet.Cmd) int { return builtins[b](c) })
-		} else if p := s.set.Lookup(name); p != nil {
-			code = s.newCmd(ctx, hc, name, args[1:]).Run(p)
+		} else if prog := s.set.Lookup(name); prog != nil {
+			var err error
+			if code, err = s.runProgram(ctx, hc, name, args[1:], prog); err != nil {
+				return err
+			}
 		} else {
 			return s.notFound(ctx, hc, strings.TrimPrefix(name, internal))
 		}
@@ -242,6 +257,22 @@ func (s *shell) execMiddleware(interp.ExecHandlerFunc) interp.ExecHandlerFunc {
 		}
 		return nil
 	}
+}
+
+// runProgram runs a program of the set as a child process of the calling
+// (sub)shell: a fork of its task with the call's streams on descriptors 0
+// to 2 (spawn), which exits when the program returns.
+func (s *shell) runProgram(ctx context.Context, hc interp.HandlerContext, name string, args []string, prog applet.Func) (int, error) {
+	env := exportedEnv(hc)
+	child, err := s.spawn(s.procOf(hc), hc, append([]string{name}, args...), env)
+	if err != nil {
+		fmt.Fprintf(hc.Stderr, "%s: fork: %s\n", s.name, applet.ErrText(err))
+		return 0, interp.ExitStatus(254)
+	}
+	defer child.Exit()
+	in, out, errw := &applet.File{Task: child, Fd: 0}, &applet.File{Task: child, Fd: 1}, &applet.File{Task: child, Fd: 2}
+	c := applet.New(ctx, s.set, child, name, args, env, in, out, errw)
+	return c.Run(prog), nil
 }
 
 // notFound reports a command that is neither builtin nor applet.

@@ -36,6 +36,13 @@ func Interactive(ctx context.Context, cfg Config) (exit int, err error) {
 		// once, taking the commands away from the parser.
 		rcfg.Stdin = nil
 	}
+	stdin, restore, err := s.setStdStreams(rcfg)
+	if err != nil {
+		return 2, err
+	}
+	defer restore()
+	defer s.ins.closeAll()
+	rcfg.Stdin = stdin
 	r, err := s.newRunner(rcfg)
 	if err != nil {
 		return 2, err
@@ -108,9 +115,9 @@ func (l *lineReader) Read(p []byte) (int, error) {
 }
 
 // shApplet is sh (and bash) inside linuxvfs: options, then -c CMDS [NAME
-// [ARGS]], a script FILE [ARGS], or a script on standard input. The child
-// shell runs as a clone of the task, so its cd and umask stay its own,
-// like a fork.
+// [ARGS]], a script FILE [ARGS], or a script on standard input. It runs
+// on the command's own task (a child of the calling shell), so its cd and
+// umask stay its own.
 func shApplet(c *applet.Cmd) int {
 	inv, err := ParseInvocation(c.Args)
 	if err != nil {
@@ -124,8 +131,7 @@ func shApplet(c *applet.Cmd) int {
 		return status
 	}
 	c.Out.Flush()
-	cfg.Task = c.Task.Clone(0)
-	defer cfg.Task.Exit()
+	cfg.Task = c.Task
 	code, err := Run(c.Ctx, cfg, script)
 	if err != nil && c.Ctx.Err() == nil {
 		c.Errorf("%s", err)

@@ -197,7 +197,7 @@ func (p *proc) openDupFd(name string) (*applet.File, error) {
 	if err != nil {
 		return nil, errors.New("ambiguous redirect")
 	}
-	fd, err := p.task.Dup(n)
+	fd, err := p.task.Fcntl(n, linux.F_DUPFD_CLOEXEC, 0)
 	if err != nil {
 		return nil, err
 	}

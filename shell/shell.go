@@ -19,7 +19,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -82,6 +81,10 @@ type shell struct {
 
 	// runner is the top-level interpreter, whose functions type reports.
 	runner *interp.Runner
+
+	// ins are the stand-ins for task files the interpreter reads as
+	// standard input (streams.go).
+	ins inStreams
 }
 
 // Run parses script as a bash-compatible program and runs it on cfg.Task.
@@ -99,11 +102,20 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 		return 2, nil
 	}
 	prepare(file)
-	stdin, closeStdin, err := stdinFile(cfg.Stdin)
+	if cfg.Task.Comm() == "" {
+		// A task no program ran on yet (a freshly booted init) runs the shell.
+		env := cfg.Env
+		if env == nil {
+			env = Env
+		}
+		cfg.Task.Execve(s.name, append([]string{s.name}, cfg.Args...), env)
+	}
+	stdin, restore, err := s.setStdStreams(cfg)
 	if err != nil {
 		return 2, err
 	}
-	defer closeStdin()
+	defer restore()
+	defer s.ins.closeAll()
 	cfg.Stdin = stdin
 	r, err := s.newRunner(cfg)
 	if err != nil {
@@ -111,24 +123,6 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 	}
 	defer s.endClones()
 	return s.status(ctx, r.Run(ctx, file))
-}
-
-// stdinFile gives the interpreter an *os.File for standard input, as it
-// wants one: other readers are copied through a pipe that is closed when
-// the script ends (the interpreter would leave its own pipe open).
-func stdinFile(r io.Reader) (io.Reader, func(), error) {
-	if _, ok := r.(*os.File); ok || r == nil {
-		return r, func() {}, nil
-	}
-	pr, pw, err := os.Pipe()
-	if err != nil {
-		return nil, nil, err
-	}
-	go func() {
-		io.Copy(pw, r)
-		pw.Close()
-	}()
-	return pr, func() { pr.Close() }, nil
 }
 
 func newShell(cfg Config) (*shell, error) {

@@ -184,3 +184,41 @@ func (t *Task) FdTarget(fd int) (Path, error) {
 	defer f.DecRef()
 	return Path{f.mnt, f.dentry}, nil
 }
+
+// DupFromTask puts at newfd of t the file open at fd of src (pidfd_getfd
+// followed by dup2, without the ptrace check): how a launcher hands a
+// child the descriptors it prepared in another process. Whatever newfd
+// was is closed; close-on-exec is clear.
+func (t *Task) DupFromTask(src *Task, fd, newfd int) error {
+	f, err := src.fdTable().get(fd)
+	if err != nil {
+		return err
+	}
+	old, err := t.fdTable().replace(newfd, f)
+	if err != nil {
+		f.DecRef()
+		return err
+	}
+	if old != nil {
+		old.DecRef()
+	}
+	return nil
+}
+
+// CloseOnExec closes every descriptor marked close-on-exec, as execve
+// does (do_close_on_exec).
+func (t *Task) CloseOnExec() {
+	ft := t.fdTable()
+	ft.mu.Lock()
+	var closing []*File
+	for i, e := range ft.fds {
+		if e.file != nil && e.cloexec {
+			closing = append(closing, e.file)
+			ft.fds[i] = fdEntry{}
+		}
+	}
+	ft.mu.Unlock()
+	for _, f := range closing {
+		f.DecRef()
+	}
+}

@@ -199,12 +199,12 @@ func (t *Task) Read(fd int, p []byte) (n int, err error) {
 	return n, err
 }
 
-// isPipe reports whether f is a pipe or FIFO: a stream with no position,
-// whose reads and writes may sleep, so that they take neither f_pos_lock
-// nor the inode lock (the pipe has its own).
+// isPipe reports whether f is a pipe, FIFO or stream pipe: a stream with
+// no position, whose reads and writes may sleep, so that they take neither
+// f_pos_lock nor the inode lock (the pipe has its own).
 func isPipe(f *File) bool {
 	_, ok := f.ops.(fifoOps)
-	return ok
+	return ok || isStream(f)
 }
 
 // Pread is pread64(2): a negative offset is refused before the descriptor

@@ -91,8 +91,9 @@ type Kernel struct {
 	interrupted atomic.Bool
 	sleepers    sleeperSet
 
-	logMu sync.Mutex
-	log   []string // the kernel log (printk), for dmesg
+	logMu     sync.Mutex
+	log       []string // the kernel log (printk), for dmesg
+	exitHooks exitHooks
 }
 
 // PrintkMax is the longest message the kernel log keeps: vprintk_store

@@ -188,7 +188,7 @@ func (nd *nameidata) walkComponent(comp string, h uint64, typ lastType, follow b
 // lookupOne is lookup_fast, then lookup_slow: the dcache first, then the
 // filesystem's lookup. The caller has checked search permission on dir.
 func lookupOne(dir *Dentry, name string, h uint64) (*Dentry, error) {
-	if d := dir.fastLookup(name, h); d != nil {
+	if d := dir.fastLookup(name, h); d != nil && !stale(dir, name, d) {
 		return d, nil
 	}
 	if len(name) > linux.NAME_MAX {
@@ -206,7 +206,10 @@ func lookupSlow(dir *Dentry, name string) (*Dentry, error) {
 // lookupSlowLocked is __lookup_slow with dir.mu held.
 func lookupSlowLocked(dir *Dentry, name string) (*Dentry, error) {
 	if d := dir.childLocked(name); d != nil {
-		return d, nil
+		if !stale(dir, name, d) {
+			return d, nil
+		}
+		dir.removeChildLocked(name)
 	}
 	if len(name) > linux.NAME_MAX {
 		return nil, linux.ENAMETOOLONG

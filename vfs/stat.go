@@ -65,6 +65,16 @@ func fillStatx(p Path, st *Statx) {
 		st.Mask &^= linux.STATX_BTIME
 		st.Btime = Timespec{}
 	}
+	if g, ok := in.Ops.(AttrGetter); ok {
+		g.Getattr(in, st)
+	}
+}
+
+// AttrGetter is implemented by inode operations that compute some of
+// stat's answer when asked (->getattr after generic_fillattr), as procfs
+// gives fd's size as the number of open descriptors.
+type AttrGetter interface {
+	Getattr(in *Inode, st *Statx)
 }
 
 // statLookupFlags converts AT_* flags of the stat family (vfs_statx).

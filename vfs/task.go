@@ -113,6 +113,9 @@ type Task struct {
 	mntns atomic.Pointer[MountNamespace]
 	uts   atomic.Pointer[UTSNamespace]
 	ipc   atomic.Pointer[IPCNamespace]
+	// image is the program execve last recorded (exec.go); fork shares it.
+	image atomic.Pointer[execImage]
+	ppid  int32
 }
 
 func (k *Kernel) newTask(cred *Cred, ns *MountNamespace, root, pwd Path, umask uint32) *Task {
@@ -168,8 +171,9 @@ func (t *Task) Cwd() Path { return t.fsStruct().load().pwd }
 // the fs_struct and file table (or shared ones with CLONE_FS/CLONE_FILES),
 // in the same namespaces.
 func (t *Task) Clone(flags uint64) *Task {
-	n := &Task{k: t.k, tid: t.k.nextTID.Add(1)}
+	n := &Task{k: t.k, tid: t.k.nextTID.Add(1), ppid: t.tid}
 	n.cred.Store(t.Cred())
+	n.image.Store(t.image.Load())
 	ns := t.MountNamespace()
 	ns.get()
 	n.mntns.Store(ns)
@@ -206,6 +210,7 @@ func (t *Task) Exit() {
 	t.MountNamespace().put()
 	t.UTSNamespace().put()
 	t.IPCNamespace().put()
+	t.k.runExitHooks(t)
 }
 
 // Umask is umask(2): set the mask and return the old one.

@@ -62,3 +62,27 @@ func (k *Kernel) chrootFSRefs(old, nw Path) {
 		})
 	}
 }
+
+// exitHooks are what filesystems asked to run when a task exits.
+type exitHooks struct {
+	mu    sync.Mutex
+	hooks []func(t *Task)
+}
+
+// OnTaskExit registers f to run after each task's exit, as procfs needs
+// to forget a dead task's cached /proc/<pid> (proc_flush_pid from
+// release_task).
+func (k *Kernel) OnTaskExit(f func(t *Task)) {
+	k.exitHooks.mu.Lock()
+	k.exitHooks.hooks = append(k.exitHooks.hooks, f)
+	k.exitHooks.mu.Unlock()
+}
+
+func (k *Kernel) runExitHooks(t *Task) {
+	k.exitHooks.mu.Lock()
+	hooks := k.exitHooks.hooks
+	k.exitHooks.mu.Unlock()
+	for _, f := range hooks {
+		f(t)
+	}
+}

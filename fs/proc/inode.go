@@ -30,6 +30,11 @@ const (
 	kindSysDir
 	kindSysFsDir
 	kindSysctl // fd indexes fsSysctls
+	kindThreadSelf
+	kindThreads // /proc/<pid>/task
+	kindCmdline
+	kindEnviron
+	kindStatus
 )
 
 // node is what a procfs inode stands for.
@@ -44,13 +49,16 @@ var rootFiles = []struct {
 	kind kind
 }{
 	{"filesystems", kindFilesystems}, {"mounts", kindMountsLink}, {"self", kindSelf}, {"sys", kindSysDir},
+	{"thread-self", kindThreadSelf},
 }
 
 var taskFiles = []struct {
 	name string
 	kind kind
 }{
-	{"cwd", kindCwd}, {"fd", kindFdDir}, {"mountinfo", kindMountinfo}, {"mounts", kindMounts}, {"ns", kindNsDir}, {"root", kindRootLink},
+	{"cmdline", kindCmdline}, {"cwd", kindCwd}, {"environ", kindEnviron}, {"fd", kindFdDir},
+	{"mountinfo", kindMountinfo}, {"mounts", kindMounts}, {"ns", kindNsDir}, {"root", kindRootLink},
+	{"status", kindStatus}, {"task", kindThreads},
 }
 
 type inodeOps struct {
@@ -83,7 +91,27 @@ func (o *inodeOps) newInode(n node, mode uint32, uid uint32) *vfs.Inode {
 	}
 	in := o.sb.NewInode(ino, vfs.InodeAttr{Mode: mode, UID: uid, GID: uid}, ops, o)
 	in.Private = n
+	if n.kind != kindFdDir { // its size is Getattr's
+		in.SetSizeLocked(o.sizeOf(n)) // not yet visible to anyone
+	}
 	return in
+}
+
+// sizeOf is what stat shows as a file's size: procfs files are empty but
+// for a few: a fixed link's target length (proc_symlink), 64 for fd/N,
+// and the number of open descriptors for fd (proc_fd_getattr).
+func (o *inodeOps) sizeOf(n node) int64 {
+	switch n.kind {
+	case kindMountsLink:
+		return int64(len("self/mounts"))
+	case kindFd:
+		return 64
+	case kindFdDir:
+		if t := o.ps.k.TaskByTID(n.tid); t != nil {
+			return int64(len(t.Fds()))
+		}
+	}
+	return 0
 }
 
 // Lookup is proc_root_lookup / proc_pid_lookup.
@@ -117,10 +145,16 @@ func (o *inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
 		if err != nil || t == nil || strconv.Itoa(fd) != name {
 			return nil, linux.ENOENT
 		}
-		if _, err := t.FdPath(fd); err != nil {
+		mode, ok := fdLinkMode(t, fd)
+		if !ok {
 			return nil, linux.ENOENT
 		}
-		return o.newInode(node{kind: kindFd, tid: d.tid, fd: fd}, linux.S_IFLNK|0o700, dir.UID()), nil
+		return o.newInode(node{kind: kindFd, tid: d.tid, fd: fd}, mode, dir.UID()), nil
+	case kindThreads:
+		if name != strconv.Itoa(int(d.tid)) || o.ps.k.TaskByTID(d.tid) == nil {
+			return nil, linux.ENOENT
+		}
+		return o.newInode(node{kind: kindTaskDir, tid: d.tid}, modeOf(kindTaskDir), dir.UID()), nil
 	case kindNsDir:
 		if i := slices.Index(vfs.NamespaceKinds, name); i >= 0 {
 			return o.newInode(node{kind: kindNs, tid: d.tid, fd: i}, modeOf(kindNs), dir.UID()), nil
@@ -141,9 +175,9 @@ func (o *inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
 
 func modeOf(k kind) uint32 {
 	switch k {
-	case kindSelf, kindMountsLink, kindCwd, kindRootLink, kindNs:
+	case kindSelf, kindThreadSelf, kindMountsLink, kindCwd, kindRootLink, kindNs:
 		return linux.S_IFLNK | 0o777
-	case kindTaskDir:
+	case kindTaskDir, kindThreads:
 		return linux.S_IFDIR | 0o555
 	case kindFdDir:
 		return linux.S_IFDIR | 0o500
@@ -153,6 +187,8 @@ func modeOf(k kind) uint32 {
 		return linux.S_IFDIR | 0o555
 	case kindSysctl:
 		return linux.S_IFREG | 0o644
+	case kindEnviron:
+		return linux.S_IFREG | 0o400
 	}
 	return linux.S_IFREG | 0o444
 }
@@ -187,6 +223,9 @@ func (o *inodeOps) ReadlinkFor(t *vfs.Task, in *vfs.Inode) (string, error) {
 	switch nodeOf(in).kind {
 	case kindSelf:
 		return strconv.Itoa(int(t.TID())), nil
+	case kindThreadSelf:
+		tid := strconv.Itoa(int(t.TID()))
+		return tid + "/task/" + tid, nil
 	case kindMountsLink:
 		return "self/mounts", nil
 	}
@@ -249,6 +288,13 @@ func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 		} else {
 			text = owner.ProcMounts()
 		}
+	case kindCmdline, kindEnviron, kindStatus:
+		owner := o.ps.k.TaskByTID(n.tid)
+		if owner == nil {
+			return linux.ESRCH
+		}
+		f.Private = taskText(owner, n.kind)
+		return nil
 	default:
 		return nil
 	}
@@ -313,6 +359,8 @@ func (o *inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 		for i, name := range vfs.NamespaceKinds {
 			out = append(out, vfs.Dirent{Name: name, Ino: inoOf(node{kind: kindNs, tid: n.tid, fd: i}), Type: linux.DT_LNK})
 		}
+	case kindThreads:
+		out = append(out, vfs.Dirent{Name: strconv.Itoa(int(n.tid)), Ino: inoOf(node{kind: kindTaskDir, tid: n.tid}), Type: linux.DT_DIR})
 	case kindFdDir:
 		if t := o.ps.k.TaskByTID(n.tid); t != nil {
 			for _, fd := range t.Fds() {

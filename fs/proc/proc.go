@@ -117,6 +117,7 @@ func (contextOps) GetTree(fc *vfs.FsContext) error {
 	ps.root.Private = node{kind: kindRoot}
 	root := vfs.NewRootDentry(ps.root)
 	sb.SetRoot(root)
+	trackRoot(fc.Kernel, root)
 	fc.Root = root
 	return nil
 }

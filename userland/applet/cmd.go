@@ -18,6 +18,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
@@ -81,7 +82,7 @@ func (c *Cmd) Run(f Func) int {
 	}
 	err := c.Out.Flush()
 	switch {
-	case errors.Is(err, syscall.EPIPE):
+	case BrokenPipe(err):
 		// A real process would have died of SIGPIPE, silently.
 		return 128 + 13
 	case err != nil && code == 0:
@@ -142,4 +143,11 @@ func (c *Cmd) UTF8() bool {
 		}
 	}
 	return false
+}
+
+// BrokenPipe reports whether err is a write to a pipe nobody reads any
+// more (EPIPE), from the virtual kernel or from a host stream. A real
+// process would have died of SIGPIPE there, silently, with status 141.
+func BrokenPipe(err error) bool {
+	return errors.Is(err, linux.EPIPE) || errors.Is(err, syscall.EPIPE)
 }

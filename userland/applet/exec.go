@@ -7,7 +7,6 @@ import (
 	"errors"
 	"io"
 	"strings"
-	"syscall"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/vfs"
@@ -84,7 +83,7 @@ func (c *Cmd) RunProgram(t *vfs.Task, name string, argv []string, env EnvList, s
 		return 127
 	}
 	code := child.Run(f)
-	if err := c.Out.Flush(); errors.Is(err, syscall.EPIPE) {
+	if err := c.Out.Flush(); BrokenPipe(err) {
 		// The child would have died of SIGPIPE.
 		return 128 + 13
 	}

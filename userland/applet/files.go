@@ -191,3 +191,13 @@ func (c *Cmd) ReadNamed(name string, stdinNames ...string) ([]byte, error) {
 	defer f.Close()
 	return io.ReadAll(f)
 }
+
+// DupTo puts the file at descriptor newfd of t (the file's own task or
+// another), as a shell does for a command's redirections.
+func (f *File) DupTo(t *vfs.Task, newfd int) error {
+	if err := f.acquire(); err != nil {
+		return linux.EBADF
+	}
+	defer f.release()
+	return t.DupFromTask(f.Task, f.Fd, newfd)
+}

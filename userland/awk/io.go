@@ -9,7 +9,6 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"syscall"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/internal/posixre"
@@ -632,7 +631,7 @@ func (it *interp) print(s *printStmt) {
 	}
 	w := it.destination(s)
 	if _, err := io.WriteString(w, text); err != nil {
-		if errors.Is(err, syscall.EPIPE) {
+		if applet.BrokenPipe(err) {
 			// The process would have died of SIGPIPE, silently.
 			panic(brokenPipe{})
 		}

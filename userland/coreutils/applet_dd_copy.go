@@ -454,7 +454,7 @@ func (j *ddJob) write(b []byte) (int, error) {
 // writeFailed reports a write error; a reader gone from the pipe ends
 // dd quietly, as the SIGPIPE a real process gets would.
 func (j *ddJob) writeFailed(err error) bool {
-	if errors.Is(err, syscall.EPIPE) {
+	if applet.BrokenPipe(err) {
 		j.sigpipe = true
 		return false
 	}

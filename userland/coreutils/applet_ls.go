@@ -215,7 +215,14 @@ func (l *lister) fail(serious bool, format, name string, err error) {
 
 // printDir lists one directory and returns its subdirectories for -R.
 func (l *lister) printDir(d *lsEntry) []*lsEntry {
-	ents, err := applet.ReadDirentsDots(l.c.Task, d.path, l.o.ignore == lsIgnoreNothing)
+	// The directory stays open while its entries are looked at, as ls
+	// stats each entry as it reads it (/proc/self/fd shows the descriptor).
+	fd, err := l.c.Task.Openat(applet.AtCWD, d.path, linux.O_RDONLY|linux.O_DIRECTORY|linux.O_CLOEXEC, 0)
+	var ents []vfs.Dirent
+	if err == nil {
+		ents, err = applet.ReadDirentsFd(l.c.Task, fd, l.o.ignore == lsIgnoreNothing)
+		defer l.c.Task.Close(fd)
+	}
 	if err != nil {
 		l.fail(d.cmdline, "cannot open directory %s: %s", d.path, err)
 		return nil

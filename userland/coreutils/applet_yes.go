@@ -5,10 +5,8 @@ package coreutils
 import (
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 
-	"errors"
 	"fmt"
 	"strings"
-	"syscall"
 )
 
 const yesHelp = `[STRING]...
@@ -34,7 +32,7 @@ func yesApplet(c *cmd) int {
 	chunk := strings.Repeat(line, max(1, 8192/len(line)))
 	for !c.Cancelled() {
 		if _, err := c.Out.WriteString(chunk); err != nil {
-			if errors.Is(err, syscall.EPIPE) {
+			if applet.BrokenPipe(err) {
 				return 0 // run returns SIGPIPE's status
 			}
 			fmt.Fprintf(c.Errw, "yes: standard output: %s\n", applet.ErrText(err))

@@ -5,12 +5,10 @@ package coreutils
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"sort"
 	"strings"
-	"syscall"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
@@ -279,7 +277,7 @@ func (c *cmd) sortWrite(out *sortOut, s *sortSettings, lines [][]byte) int {
 		out.w.WriteByte(s.eol())
 	}
 	if err := out.w.Flush(); err != nil {
-		if errors.Is(err, syscall.EPIPE) {
+		if applet.BrokenPipe(err) {
 			return 0 // the command's end reports it as SIGPIPE
 		}
 		name := out.name

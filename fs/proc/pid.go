@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package proc
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"weak"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// The files of /proc/<pid> that describe the process itself rather than
+// its view of the VFS (fs/proc/base.c, fs/proc/array.c).
+
+// taskText is the content of cmdline, environ or status for t.
+func taskText(t *vfs.Task, k kind) []byte {
+	switch k {
+	case kindCmdline:
+		return t.Cmdline()
+	case kindEnviron:
+		return t.Environ()
+	}
+	return []byte(statusText(t))
+}
+
+// statusText is /proc/<pid>/status (proc_pid_status) as far as a task
+// here has the fields: names, ids, credentials, descriptors and
+// capabilities. A task has one thread and no memory map or signals, so the
+// Vm*, Sig* and scheduling lines are left out rather than made up.
+func statusText(t *vfs.Task) string {
+	c := t.Cred()
+	var b strings.Builder
+	id := strconv.Itoa(int(t.TID()))
+	fmt.Fprintf(&b, "Name:\t%s\n", escapeComm(t.Comm()))
+	fmt.Fprintf(&b, "Umask:\t%04o\n", t.GetUmask())
+	b.WriteString("State:\tR (running)\n")
+	fmt.Fprintf(&b, "Tgid:\t%s\nNgid:\t0\nPid:\t%s\nPPid:\t%d\nTracerPid:\t0\n", id, id, t.PPID())
+	fmt.Fprintf(&b, "Uid:\t%d\t%d\t%d\t%d\n", c.UID, c.EUID, c.EUID, c.FSUID)
+	fmt.Fprintf(&b, "Gid:\t%d\t%d\t%d\t%d\n", c.GID, c.EGID, c.EGID, c.FSGID)
+	fmt.Fprintf(&b, "FDSize:\t%d\n", fdSize(t))
+	b.WriteString("Groups:\t")
+	for _, g := range c.Groups {
+		fmt.Fprintf(&b, "%d ", g)
+	}
+	b.WriteString("\n")
+	fmt.Fprintf(&b, "NStgid:\t%s\nNSpid:\t%s\nThreads:\t1\n", id, id)
+	fmt.Fprintf(&b, "CapInh:\t%016x\nCapPrm:\t%016x\nCapEff:\t%016x\nCapBnd:\t%016x\nCapAmb:\t%016x\n",
+		0, uint64(c.Permitted), uint64(c.Effective), uint64(linux.AllCaps), 0)
+	b.WriteString("NoNewPrivs:\t0\n")
+	return b.String()
+}
+
+// fdSize is the size of the task's descriptor array as status shows it:
+// a multiple of 64 slots that holds the highest descriptor (expand_fdtable
+// grows by powers of two from BITS_PER_LONG).
+func fdSize(t *vfs.Task) int {
+	n := 64
+	if fds := t.Fds(); len(fds) > 0 {
+		for n <= fds[len(fds)-1] {
+			n *= 2
+		}
+	}
+	return n
+}
+
+// escapeComm is the escaping status applies to Name (proc_task_name with
+// ESCAPE_SPACE|ESCAPE_SPECIAL): \n and \\ become escapes.
+func escapeComm(s string) string {
+	return strings.NewReplacer("\\", "\\\\", "\n", "\\n").Replace(s)
+}
+
+// fdLinkMode is the mode of fd/N (tid_fd_update_inode): read and search
+// for an end opened for reading, write and search for writing; an O_PATH
+// file has neither. ok is false for a closed descriptor.
+func fdLinkMode(t *vfs.Task, fd int) (mode uint32, ok bool) {
+	fl, err := t.Fcntl(fd, linux.F_GETFL, 0)
+	if err != nil {
+		return 0, false
+	}
+	mode = linux.S_IFLNK
+	if uint32(fl)&linux.O_PATH != 0 {
+		return mode, true
+	}
+	switch uint32(fl) & linux.O_ACCMODE {
+	case linux.O_RDONLY:
+		mode |= 0o500
+	case linux.O_WRONLY:
+		mode |= 0o300
+	default:
+		mode |= 0o700
+	}
+	return mode, true
+}
+
+// Revalidate is pid_revalidate and tid_fd_revalidate: a task's files go
+// with the task; fd/N goes with its descriptor or a change of access mode
+// (a new file at the same number).
+func (o *inodeOps) Revalidate(dir *vfs.Inode, name string, child *vfs.Inode) bool {
+	n, ok := child.Private.(node)
+	if !ok || n.tid == 0 {
+		return true
+	}
+	t := o.ps.k.TaskByTID(n.tid)
+	switch {
+	case t == nil:
+		return false
+	case n.kind == kindFd:
+		mode, ok := fdLinkMode(t, n.fd)
+		return ok && mode == child.Mode()
+	}
+	return true
+}
+
+// Getattr is proc_fd_getattr: fd's size is the number of open descriptors
+// at the time of asking.
+func (o *inodeOps) Getattr(in *vfs.Inode, st *vfs.Statx) {
+	if n, ok := in.Private.(node); ok && n.kind == kindFdDir {
+		st.Size = o.sizeOf(n)
+	}
+}
+
+// procRoots are the root dentries of a kernel's procfs superblocks, held
+// weakly: a superblock nobody uses any more is not kept for this.
+type procRoots struct {
+	mu    sync.Mutex
+	roots []weak.Pointer[vfs.Dentry]
+}
+
+// procRootsKey names a kernel's procRoots in its FsData.
+type procRootsKey struct{}
+
+// trackRoot adds a new superblock's root to its kernel's set, the first
+// time registering the exit hook that flushes dead tasks from them all.
+func trackRoot(k *vfs.Kernel, root *vfs.Dentry) {
+	pr := k.FsData(procRootsKey{}, func() any {
+		pr := &procRoots{}
+		k.OnTaskExit(pr.flush)
+		return pr
+	}).(*procRoots)
+	pr.mu.Lock()
+	defer pr.mu.Unlock()
+	live := pr.roots[:0]
+	for _, w := range pr.roots {
+		if w.Value() != nil {
+			live = append(live, w)
+		}
+	}
+	pr.roots = append(live, weak.Make(root))
+}
+
+// flush is proc_flush_pid: drop the exited task's /proc/<pid> from every
+// procfs dcache, so that dead tasks' entries do not pile up.
+func (pr *procRoots) flush(t *vfs.Task) {
+	name := strconv.Itoa(int(t.TID()))
+	pr.mu.Lock()
+	roots := make([]*vfs.Dentry, 0, len(pr.roots))
+	for _, w := range pr.roots {
+		if d := w.Value(); d != nil {
+			roots = append(roots, d)
+		}
+	}
+	pr.mu.Unlock()
+	for _, d := range roots {
+		d.Invalidate(name)
+	}
+}

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package vfs
+
+import (
+	"errors"
+	"io"
+	"os"
+	"syscall"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+)
+
+// A stream pipe is a pipefs pipe with one end outside the kernel: the
+// embedding program's reader or writer (a host file, a terminal, a
+// buffer) takes the place of the other task. It is how a process of the
+// virtual system gets standard streams from the program that runs it:
+// Linux would hand init /dev/console, a container runtime a host pipe.
+//
+// Reads pull from the reader only as much as the caller asks for, so
+// nothing is taken from the outside stream that no task read; writes go
+// straight through. The file is a FIFO in pipefs (fstat, /proc/<pid>/fd
+// show pipe:[ino]); it has no buffer of its own, so F_GETPIPE_SZ and
+// FIONREAD do not apply to it, and O_NONBLOCK cannot make the outside
+// stream non-blocking.
+
+// streamOps are the file operations of either end of a stream pipe; the
+// file's Private is its outside stream.
+type streamOps struct{}
+
+// StreamIn makes fd the read end of a stream pipe whose data comes from
+// r (dup2 semantics: whatever fd was is closed, close-on-exec is clear).
+func (t *Task) StreamIn(fd int, r io.Reader) error {
+	return t.installStream(fd, r, linux.O_RDONLY)
+}
+
+// StreamOut makes fd the write end of a stream pipe whose data goes to w.
+func (t *Task) StreamOut(fd int, w io.Writer) error {
+	return t.installStream(fd, w, linux.O_WRONLY)
+}
+
+func (t *Task) installStream(fd int, stream any, acc uint32) error {
+	if fd < 0 || fd >= nrOpen {
+		return linux.EBADF
+	}
+	m := t.k.pipeMnt
+	if !m.tryGet() {
+		return linux.ENFILE
+	}
+	d := newPseudoObject(m.sb, linux.S_IFIFO|0o600, t.Cred(), streamOps{})
+	f := newFile(Path{m, d}, acc, acc == linux.O_RDONLY, acc == linux.O_WRONLY, false)
+	f.ops, f.Private = streamOps{}, stream
+	f.cred = t.Cred()
+	old, err := t.fdTable().replace(fd, f)
+	if err != nil {
+		f.DecRef()
+		return err
+	}
+	if old != nil {
+		old.DecRef()
+	}
+	return nil
+}
+
+// isStream reports whether f is an end of a stream pipe.
+func isStream(f *File) bool {
+	_, ok := f.ops.(streamOps)
+	return ok
+}
+
+// ReadAt reads what the outside stream gives, up to len(b); its end is
+// the pipe's end of file.
+func (streamOps) ReadAt(f *File, b []byte, _ int64) (int, error) {
+	r, ok := f.Private.(io.Reader)
+	if !ok || len(b) == 0 {
+		return 0, nil
+	}
+	// A reader may return 0, nil; ask again, as a blocking read would,
+	// but not forever (io.Reader's contract says it should not do that).
+	for range 100 {
+		n, err := r.Read(b)
+		switch {
+		case n > 0:
+			return n, nil
+		case err == nil:
+			continue
+		case errors.Is(err, io.EOF) || errors.Is(err, os.ErrClosed) || errors.Is(err, io.ErrClosedPipe):
+			return 0, nil
+		default:
+			return 0, streamErrno(err)
+		}
+	}
+	return 0, nil
+}
+
+// WriteAt passes b to the outside stream; one that is gone is a pipe with
+// no reader left (EPIPE).
+func (streamOps) WriteAt(f *File, b []byte, _ int64) (int, error) {
+	w, ok := f.Private.(io.Writer)
+	if !ok {
+		return 0, linux.EBADF
+	}
+	n, err := w.Write(b)
+	if err != nil {
+		if errors.Is(err, os.ErrClosed) || errors.Is(err, io.ErrClosedPipe) {
+			return n, linux.EPIPE
+		}
+		return n, streamErrno(err)
+	}
+	return n, nil
+}
+
+// streamErrno is the errno a task sees for an outside stream's error: the
+// kernel's own, a host pipe's EPIPE or a full disk's ENOSPC, else EIO.
+// (Host errno numbers are Linux's only on Linux.)
+func streamErrno(err error) error {
+	var le linux.Errno
+	switch {
+	case errors.As(err, &le):
+		return le
+	case errors.Is(err, syscall.EPIPE):
+		return linux.EPIPE
+	case errors.Is(err, syscall.ENOSPC):
+		return linux.ENOSPC
+	}
+	return linux.EIO
+}
+
+func (streamOps) ReadDir(*File) ([]Dirent, error) { return nil, linux.ENOTDIR }
