@@ -44,6 +44,7 @@ const (
 // prepare rewrites the subshells (subshell.go) and redirections of a
 // program or statement.
 func prepare(n syntax.Node) {
+	rewritePids(n)
 	rewriteSubshells(n)
 	syntax.Walk(n, func(n syntax.Node) bool {
 		if st, ok := n.(*syntax.Stmt); ok {

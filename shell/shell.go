@@ -154,6 +154,7 @@ func (s *shell) newRunner(cfg Config) (*interp.Runner, error) {
 	if env == nil {
 		env = Env
 	}
+	env = append(append([]string(nil), env...), s.pidEnv()...)
 	opts := []interp.RunnerOption{
 		interp.Env(expand.ListEnviron(env...)),
 		virtualDir(s.top.dir),

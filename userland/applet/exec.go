@@ -63,7 +63,8 @@ func (c *Cmd) ExecError(name string, err error) int {
 }
 
 // RunProgram runs argv (whose first word FindProgram or FindCommand
-// resolved to name) as a child process on task t with environment env and
+// resolved to name) on task t, which execs it (t is the caller's own task
+// for programs that exec, like env, or a fork of it), with environment env and
 // the given standard input; its output goes to c's streams. Programs of
 // the set run directly, seeing env in its order; the shell's builtins
 // (true, kill, ...) run in a child shell.
@@ -71,6 +72,7 @@ func (c *Cmd) RunProgram(t *vfs.Task, name string, argv []string, env EnvList, s
 	if err := c.Out.Flush(); err != nil {
 		return 1
 	}
+	t.Execve(name, argv, env)
 	child := &Cmd{Ctx: c.Ctx, Set: c.Set, Task: t, Name: name, Args: argv[1:], Env: env,
 		Stdin: stdin, Stdout: c.Out, Out: bufio.NewWriter(c.Out), Errw: c.Errw, UsageStatus: 1}
 	f := c.Set.Lookup(name)
