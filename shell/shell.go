@@ -83,8 +83,9 @@ type shell struct {
 	runner *interp.Runner
 
 	// ins are the stand-ins for task files the interpreter reads as
-	// standard input (streams.go).
-	ins inStreams
+	// standard input, pipes the stream pipes of host pipes (streams.go).
+	ins   inStreams
+	pipes hostPipes
 }
 
 // Run parses script as a bash-compatible program and runs it on cfg.Task.

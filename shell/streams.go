@@ -253,7 +253,7 @@ func (s *shell) attachIn(child *vfs.Task, r io.Reader) error {
 			return st.file.DupTo(child, 0)
 		}
 	}
-	return child.StreamIn(0, r)
+	return child.StreamIn(0, r, s.pipes.of(r, child))
 }
 
 // attachOut makes the child's descriptor fd the file behind w; other is
@@ -274,7 +274,7 @@ func (s *shell) attachOut(p *proc, child *vfs.Task, fd int, w, other io.Writer) 
 	if f, ok := w.(*applet.File); ok {
 		return f.DupTo(child, fd)
 	}
-	return child.StreamOut(fd, w)
+	return child.StreamOut(fd, w, s.pipes.of(w, child))
 }
 
 // sameStream reports whether two streams are the same one; streams of
@@ -346,15 +346,15 @@ func (s *shell) installStd(fd int, stream any, asStdout bool) error {
 			return err
 		}
 		if fd == 0 {
-			return t.StreamIn(0, eofReader{})
+			return t.StreamIn(0, eofReader{}, nil)
 		}
-		return t.StreamOut(fd, io.Discard)
+		return t.StreamOut(fd, io.Discard, nil)
 	case fd == 0:
-		return t.StreamIn(0, stream.(io.Reader))
+		return t.StreamIn(0, stream.(io.Reader), s.pipes.of(stream, t))
 	case fd == 1:
-		return t.StreamOut(1, s.stdout)
+		return t.StreamOut(1, s.stdout, nil)
 	}
-	return t.StreamOut(2, s.stderr)
+	return t.StreamOut(2, s.stderr, nil)
 }
 
 // saveFd keeps what descriptor fd of t is now and returns the function
@@ -374,3 +374,41 @@ func saveFd(t *vfs.Task, fd int) func() {
 type eofReader struct{}
 
 func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
+
+// hostPipes gives the stream pipes standing for the two ends of one host
+// pipe (a pipeline's, made by the interpreter) one pipe object, as the
+// two ends of a pipeline are one pipe on Linux. Host pipe inode numbers
+// come from a counter, so a key does not come back for a long time;
+// beyond maxHostPipes the oldest entries go (a command that then gets an
+// end sees another inode number, and nothing else changes).
+type hostPipes struct {
+	mu    sync.Mutex
+	m     map[[2]uint64]*vfs.StreamPipe
+	order [][2]uint64
+}
+
+const maxHostPipes = 256
+
+// of is the pipe object for stream, nil when stream is no host pipe.
+func (hp *hostPipes) of(stream any, t *vfs.Task) *vfs.StreamPipe {
+	key, ok := hostPipeKey(stream)
+	if !ok {
+		return nil
+	}
+	hp.mu.Lock()
+	defer hp.mu.Unlock()
+	if p := hp.m[key]; p != nil {
+		return p
+	}
+	if hp.m == nil {
+		hp.m = make(map[[2]uint64]*vfs.StreamPipe)
+	}
+	if len(hp.order) >= maxHostPipes {
+		delete(hp.m, hp.order[0])
+		hp.order = hp.order[1:]
+	}
+	p := t.Kernel().NewStreamPipe(t.Cred())
+	hp.m[key] = p
+	hp.order = append(hp.order, key)
+	return p
+}

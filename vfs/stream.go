@@ -28,18 +28,30 @@ import (
 // file's Private is its outside stream.
 type streamOps struct{}
 
+// StreamPipe is the pipefs object of a pipe outside the kernel. Ends made
+// with the same StreamPipe are one pipe inode, as the two ends of a pipe
+// are: a launcher that knows two outside streams are the ends of one pipe
+// (a pipeline's) gives both the same.
+type StreamPipe struct{ d *Dentry }
+
+// NewStreamPipe makes the object of a new outside pipe, owned by cred.
+func (k *Kernel) NewStreamPipe(cred *Cred) *StreamPipe {
+	return &StreamPipe{d: newPseudoObject(k.pipeMnt.sb, linux.S_IFIFO|0o600, cred, streamOps{})}
+}
+
 // StreamIn makes fd the read end of a stream pipe whose data comes from
-// r (dup2 semantics: whatever fd was is closed, close-on-exec is clear).
-func (t *Task) StreamIn(fd int, r io.Reader) error {
-	return t.installStream(fd, r, linux.O_RDONLY)
+// r (dup2 semantics: whatever fd was is closed, close-on-exec is clear);
+// p is the pipe it is an end of, or nil for a pipe of its own.
+func (t *Task) StreamIn(fd int, r io.Reader, p *StreamPipe) error {
+	return t.installStream(fd, r, p, linux.O_RDONLY)
 }
 
 // StreamOut makes fd the write end of a stream pipe whose data goes to w.
-func (t *Task) StreamOut(fd int, w io.Writer) error {
-	return t.installStream(fd, w, linux.O_WRONLY)
+func (t *Task) StreamOut(fd int, w io.Writer, p *StreamPipe) error {
+	return t.installStream(fd, w, p, linux.O_WRONLY)
 }
 
-func (t *Task) installStream(fd int, stream any, acc uint32) error {
+func (t *Task) installStream(fd int, stream any, p *StreamPipe, acc uint32) error {
 	if fd < 0 || fd >= nrOpen {
 		return linux.EBADF
 	}
@@ -47,8 +59,10 @@ func (t *Task) installStream(fd int, stream any, acc uint32) error {
 	if !m.tryGet() {
 		return linux.ENFILE
 	}
-	d := newPseudoObject(m.sb, linux.S_IFIFO|0o600, t.Cred(), streamOps{})
-	f := newFile(Path{m, d}, acc, acc == linux.O_RDONLY, acc == linux.O_WRONLY, false)
+	if p == nil {
+		p = t.k.NewStreamPipe(t.Cred())
+	}
+	f := newFile(Path{m, p.d}, acc, acc == linux.O_RDONLY, acc == linux.O_WRONLY, false)
 	f.ops, f.Private = streamOps{}, stream
 	f.cred = t.Cred()
 	old, err := t.fdTable().replace(fd, f)

@@ -30,7 +30,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 func TestStreamIn(t *testing.T) {
 	init := bootMounts(t)
 	src := &countingReader{r: strings.NewReader("line one\nline two\n")}
-	if err := init.StreamIn(5, src); err != nil {
+	if err := init.StreamIn(5, src, nil); err != nil {
 		t.Fatal(err)
 	}
 	buf := make([]byte, 4)
@@ -67,7 +67,7 @@ func TestStreamIn(t *testing.T) {
 func TestStreamOut(t *testing.T) {
 	init := bootMounts(t)
 	var out strings.Builder
-	if err := init.StreamOut(1, &out); err != nil {
+	if err := init.StreamOut(1, &out, nil); err != nil {
 		t.Fatal(err)
 	}
 	if n, err := init.Write(1, []byte("hi\n")); n != 3 || err != nil || out.String() != "hi\n" {
@@ -82,19 +82,19 @@ func TestStreamOut(t *testing.T) {
 	}
 	defer pw.Close()
 	pr.Close()
-	if err := init.StreamOut(1, pw); err != nil { // replaces the first one
+	if err := init.StreamOut(1, pw, nil); err != nil { // replaces the first one
 		t.Fatal(err)
 	}
 	if _, err := init.Write(1, []byte("x")); err != linux.EPIPE {
 		t.Fatalf("write to a host pipe nobody reads = %v, want EPIPE", err)
 	}
-	if err := init.StreamOut(2, failingWriter{}); err != nil {
+	if err := init.StreamOut(2, failingWriter{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := init.Write(2, []byte("x")); err != linux.EIO {
 		t.Fatalf("write to a failing writer = %v, want EIO", err)
 	}
-	if err := init.StreamOut(-1, &out); err != linux.EBADF {
+	if err := init.StreamOut(-1, &out, nil); err != linux.EBADF {
 		t.Fatalf("StreamOut(-1) = %v, want EBADF", err)
 	}
 }
@@ -156,3 +156,25 @@ func readerOf(task interface {
 type readFunc func([]byte) (int, error)
 
 func (f readFunc) Read(p []byte) (int, error) { return f(p) }
+
+// TestStreamPipeShared: ends made with one StreamPipe are one inode, as
+// the ends of a pipeline are; others are not.
+func TestStreamPipeShared(t *testing.T) {
+	init := bootMounts(t)
+	p := init.Kernel().NewStreamPipe(init.Cred())
+	if err := init.StreamOut(3, io.Discard, p); err != nil {
+		t.Fatal(err)
+	}
+	if err := init.StreamIn(4, strings.NewReader(""), p); err != nil {
+		t.Fatal(err)
+	}
+	if err := init.StreamIn(5, strings.NewReader(""), nil); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := init.FdPath(3)
+	b, _ := init.FdPath(4)
+	c, _ := init.FdPath(5)
+	if a != b || a == c {
+		t.Fatalf("ends of one pipe %q and %q, another %q", a, b, c)
+	}
+}

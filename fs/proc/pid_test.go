@@ -77,7 +77,7 @@ func TestFdLinks(t *testing.T) {
 	if _, err := task.Lstat(name); err != linux.ENOENT {
 		t.Fatalf("lstat of a closed descriptor = %v, want ENOENT", err)
 	}
-	if err := task.StreamOut(r, io.Discard); err != nil {
+	if err := task.StreamOut(r, io.Discard, nil); err != nil {
 		t.Fatal(err)
 	}
 	st, err = task.Lstat(name)

@@ -21,3 +21,4 @@ sh -c 'grep PPid /proc/self/status' | sed 's/[0-9][0-9]*/N/'
 printf 'a\nb\nc\nd\n' > /w/l; { read x; head -c 2; read y; echo "x=$x y=$y"; cat; } < /w/l
 printf 'one\ntwo\n' | { read x; cat; echo "x=$x"; }
 while read l; do echo "[$l]"; done < /w/l
+readlink /proc/self/fd/1 | { read a; b=$(readlink /proc/self/fd/0); [ "$a" = "$b" ] && echo "one pipe"; }
