@@ -94,6 +94,8 @@ type Kernel struct {
 	logMu     sync.Mutex
 	log       []string // the kernel log (printk), for dmesg
 	exitHooks exitHooks
+	// devices is the device model (devices.go).
+	devices deviceModel
 }
 
 // PrintkMax is the longest message the kernel log keeps: vprintk_store
