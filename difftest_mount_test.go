@@ -45,7 +45,7 @@ var (
 func setupMountNormalizer() error {
 	kernelNormOnce.Do(func() {
 		hide, err := kerneltest.Hide()
-		kernelNorm, kernelNormErr = mountinfo.Normalizer{Hide: hide}, err
+		kernelNorm, kernelNormErr = mountinfo.Normalizer{Hide: hide, Rewrite: kerneltest.HostDevtmpfs}, err
 	})
 	return kernelNormErr
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/device/loop"
 	"github.com/linuxvfs/linuxvfs/device/mem"
+	"github.com/linuxvfs/linuxvfs/device/tty"
 	"github.com/linuxvfs/linuxvfs/fs/devtmpfs"
 	"github.com/linuxvfs/linuxvfs/fs/mqueue"
 	"github.com/linuxvfs/linuxvfs/fs/proc"
@@ -35,8 +36,14 @@ func NewKernel() *vfs.Kernel {
 	if err := mqueue.Register(k); err != nil {
 		panic("linuxvfs: mqueue: " + err.Error())
 	}
+	if err := devtmpfs.Register(k); err != nil {
+		panic("linuxvfs: devtmpfs: " + err.Error())
+	}
 	if err := mem.Register(k); err != nil {
 		panic("linuxvfs: memory devices: " + err.Error())
+	}
+	if err := tty.Register(k); err != nil {
+		panic("linuxvfs: tty devices: " + err.Error())
 	}
 	if _, err := loop.Register(k); err != nil {
 		panic("linuxvfs: loop devices: " + err.Error())
@@ -52,10 +59,10 @@ func BootRootfs() (*vfs.Task, error) {
 
 // Boot returns init of a small Linux system: a private tmpfs as the root
 // (moved over rootfs and chrooted into, as switch_root does), with proc on
-// /proc, a tmpfs on /dev holding null, zero, full, random, urandom,
-// loop-control and loop0..7, a
-// tmpfs on /tmp and one (mode 755) on /run, where libmount keeps its utab. It runs as uid 0 with every
-// capability, umask 022, in /.
+// /proc, devtmpfs on /dev (holding the nodes of every device: null, zero,
+// full, random, urandom, tty, console, ptmx, loop-control and loop0..7), a
+// tmpfs on /tmp and one (mode 755) on /run, where libmount keeps its utab.
+// It runs as uid 0 with every capability, umask 022, in /.
 func Boot() (*vfs.Task, error) {
 	t, err := BootRootfs()
 	if err != nil {
@@ -73,10 +80,9 @@ func Boot() (*vfs.Task, error) {
 		func() error { return t.Mkdir("/tmp", 0o1777) },
 		func() error { return t.Mkdir("/run", 0o755) },
 		func() error { return t.Mount("proc", "/proc", "proc", 0, "") },
-		func() error { return t.Mount("tmpfs", "/dev", "tmpfs", 0, "mode=755") },
+		func() error { return t.Mount("devtmpfs", "/dev", "devtmpfs", 0, "") },
 		func() error { return t.Mount("tmpfs", "/tmp", "tmpfs", 0, "") },
 		func() error { return t.Mount("tmpfs", "/run", "tmpfs", 0, "mode=755") },
-		func() error { return makeDevNodes(t) },
 	}
 	for i, step := range steps {
 		if err := step(); err != nil {
@@ -84,28 +90,4 @@ func Boot() (*vfs.Task, error) {
 		}
 	}
 	return t, nil
-}
-
-// makeDevNodes makes the device nodes of /dev as a small system's /dev
-// (or devtmpfs) has them: /dev/null and friends, mode 0666, then
-// /dev/loop-control and /dev/loop0..7, mode 0600.
-func makeDevNodes(t *vfs.Task) error {
-	old := t.Umask(0)
-	defer t.Umask(old)
-	for _, d := range mem.Devices {
-		if err := t.Mknodat(linux.AT_FDCWD, "/dev/"+d.Name, linux.S_IFCHR|0o666, linux.Mkdev(mem.Major, d.Minor)); err != nil {
-			return err
-		}
-	}
-	ctl := linux.Mkdev(linux.MISC_MAJOR, linux.LOOP_CTRL_MINOR)
-	if err := t.Mknodat(linux.AT_FDCWD, "/dev/loop-control", linux.S_IFCHR|0o600, ctl); err != nil {
-		return err
-	}
-	for i := 0; i < loop.MinCount; i++ {
-		name := fmt.Sprintf("/dev/loop%d", i)
-		if err := t.Mknodat(linux.AT_FDCWD, name, linux.S_IFBLK|0o600, linux.Mkdev(linux.LOOP_MAJOR, uint32(i))); err != nil {
-			return err
-		}
-	}
-	return nil
 }

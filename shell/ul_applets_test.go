@@ -4,9 +4,11 @@ package shell_test
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -31,7 +33,7 @@ type ulCase struct {
 
 // ulReferenceSetup builds the real-kernel twin of linuxvfs.Boot inside
 // "unshare -m": a tmpfs root holding read-only binds of the host's
-// programs, proc, a tmpfs /dev (mode=755), a tmpfs /tmp and a tmpfs /run
+// programs, proc, devtmpfs on /dev, a tmpfs /tmp and a tmpfs /run
 // (mode=755, where libmount keeps /run/mount/utab), and chroots into it.
 const ulReferenceSetup = `set -e
 T=$(mktemp -d)
@@ -48,7 +50,7 @@ for d in bin sbin lib lib32 lib64 libx32 usr etc; do
 done
 mkdir "$T/proc" "$T/dev" "$T/tmp" "$T/run"
 mount -t proc proc "$T/proc"
-mount -t tmpfs -o mode=755 tmpfs "$T/dev"
+mount -t devtmpfs devtmpfs "$T/dev"
 mount -t tmpfs tmpfs "$T/tmp"
 chmod 1777 "$T/tmp"
 mount -t tmpfs -o mode=755 tmpfs "$T/run"
@@ -82,6 +84,9 @@ func ulRunCases(t *testing.T, cases []ulCase) {
 			t.Parallel()
 			want := outcome{tc.stdout, tc.stderr, tc.exit}
 			if got := runScript(t, tc.script); got != want {
+				if f := os.Getenv("LINUXVFS_UL_GOT"); f != "" {
+					recordGot(t, f, tc.name, got)
+				}
 				t.Errorf("script:\n%s\ngot stdout:\n%s\ngot stderr:\n%s\ngot exit %d\nwant stdout:\n%s\nwant stderr:\n%s\nwant exit %d",
 					tc.script, got.stdout, got.stderr, got.exit, want.stdout, want.stderr, want.exit)
 			}
@@ -95,6 +100,21 @@ func ulRunCases(t *testing.T, cases []ulCase) {
 	}
 }
 
+// recordGot appends what a case printed to file, as a JSON line, for a
+// maintainer reviewing a change of the tables (LINUXVFS_UL_GOT=file).
+func recordGot(t *testing.T, file, name string, got outcome) {
+	recordMu.Lock()
+	defer recordMu.Unlock()
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	json.NewEncoder(f).Encode(map[string]any{"name": name, "stdout": got.stdout, "stderr": got.stderr, "exit": got.exit})
+}
+
+var recordMu sync.Mutex
+
 func TestUtilLinuxApplets(t *testing.T) {
 	ulRunCases(t, ulCases)
 }
@@ -104,7 +124,6 @@ var ulCases = []ulCase{
 		name:   "mount/list",
 		script: "mkdir /mnt; mount -t tmpfs -o size=1m,mode=700 t /mnt; mount -t tmpfs",
 		stdout: "tmpfs on / type tmpfs (rw,relatime)\n" +
-			"tmpfs on /dev type tmpfs (rw,relatime,mode=755)\n" +
 			"tmpfs on /tmp type tmpfs (rw,relatime)\n" +
 			"tmpfs on /run type tmpfs (rw,relatime,mode=755)\n" +
 			"t on /mnt type tmpfs (rw,relatime,size=1024k,mode=700)\n",
@@ -113,7 +132,8 @@ var ulCases = []ulCase{
 	{
 		name:   "mount/list-types-negated",
 		script: "mkdir /r; mount -t ramfs ram /r; mount -t noproc,tmpfs; mount -t proc,ramfs",
-		stdout: "ram on /r type ramfs (rw,relatime)\n" +
+		stdout: "devtmpfs on /dev type devtmpfs (rw,relatime,mode=755)\n" +
+			"ram on /r type ramfs (rw,relatime)\n" +
 			"proc on /proc type proc (rw,relatime)\n" +
 			"ram on /r type ramfs (rw,relatime)\n",
 	},
@@ -534,45 +554,44 @@ var ulCases = []ulCase{
 		stdout: "0\n" +
 			"TARGET\n" +
 			"/\n" +
-			"|-/dev\n" +
 			"|-/tmp\n" +
 			"`-/run\n",
 	},
 	{
 		name:   "findmnt/tree",
 		script: "mkdir -p /a/sub /b /c /mnt; mount -t tmpfs -o size=1m,mode=700 t /mnt; mkdir /mnt/x /mnt/y; mount -t tmpfs u /mnt/x; mount -t tmpfs v /mnt/x; mount --bind /a/sub /b; mount --make-shared /b; mount --bind /b /c; mount --make-slave /c; mount --make-unbindable /mnt/x; findmnt; findmnt -l; findmnt -n -o TARGET,ID,PARENT,MAJ:MIN,FSROOT,PROPAGATION",
-		stdout: "TARGET       SOURCE        FSTYPE OPTIONS\n" +
-			"/            tmpfs         tmpfs  rw,relatime\n" +
-			"|-/proc      proc          proc   rw,relatime\n" +
-			"|-/dev       tmpfs         tmpfs  rw,relatime,mode=755\n" +
-			"|-/tmp       tmpfs         tmpfs  rw,relatime\n" +
-			"|-/run       tmpfs         tmpfs  rw,relatime,mode=755\n" +
-			"|-/mnt       t             tmpfs  rw,relatime,size=1024k,mode=700\n" +
-			"| `-/mnt/x   u             tmpfs  rw,relatime\n" +
-			"|   `-/mnt/x v             tmpfs  rw,relatime\n" +
-			"|-/b         tmpfs[/a/sub] tmpfs  rw,relatime\n" +
-			"`-/c         tmpfs[/a/sub] tmpfs  rw,relatime\n" +
-			"TARGET SOURCE        FSTYPE OPTIONS\n" +
-			"/      tmpfs         tmpfs  rw,relatime\n" +
-			"/proc  proc          proc   rw,relatime\n" +
-			"/dev   tmpfs         tmpfs  rw,relatime,mode=755\n" +
-			"/tmp   tmpfs         tmpfs  rw,relatime\n" +
-			"/run   tmpfs         tmpfs  rw,relatime,mode=755\n" +
-			"/mnt   t             tmpfs  rw,relatime,size=1024k,mode=700\n" +
-			"/mnt/x u             tmpfs  rw,relatime\n" +
-			"/mnt/x v             tmpfs  rw,relatime\n" +
-			"/b     tmpfs[/a/sub] tmpfs  rw,relatime\n" +
-			"/c     tmpfs[/a/sub] tmpfs  rw,relatime\n" +
-			"/             7      2   0:7   /      private\n" +
-			"|-/proc       8      7   0:8   /      private\n" +
-			"|-/dev        9      7   0:9   /      private\n" +
-			"|-/tmp       10      7   0:10  /      private\n" +
-			"|-/run       11      7   0:11  /      private\n" +
-			"|-/mnt       12      7   0:12  /      private\n" +
-			"| `-/mnt/x   13     12   0:13  /      private\n" +
-			"|   `-/mnt/x 14     13   0:14  /      private,unbindable\n" +
-			"|-/b         15      7   0:7   /a/sub shared\n" +
-			"`-/c         16      7   0:7   /a/sub private,slave\n",
+		stdout: "TARGET       SOURCE        FSTYPE   OPTIONS\n" +
+			"/            tmpfs         tmpfs    rw,relatime\n" +
+			"|-/proc      proc          proc     rw,relatime\n" +
+			"|-/dev       devtmpfs      devtmpfs rw,relatime,mode=755\n" +
+			"|-/tmp       tmpfs         tmpfs    rw,relatime\n" +
+			"|-/run       tmpfs         tmpfs    rw,relatime,mode=755\n" +
+			"|-/mnt       t             tmpfs    rw,relatime,size=1024k,mode=700\n" +
+			"| `-/mnt/x   u             tmpfs    rw,relatime\n" +
+			"|   `-/mnt/x v             tmpfs    rw,relatime\n" +
+			"|-/b         tmpfs[/a/sub] tmpfs    rw,relatime\n" +
+			"`-/c         tmpfs[/a/sub] tmpfs    rw,relatime\n" +
+			"TARGET SOURCE        FSTYPE   OPTIONS\n" +
+			"/      tmpfs         tmpfs    rw,relatime\n" +
+			"/proc  proc          proc     rw,relatime\n" +
+			"/dev   devtmpfs      devtmpfs rw,relatime,mode=755\n" +
+			"/tmp   tmpfs         tmpfs    rw,relatime\n" +
+			"/run   tmpfs         tmpfs    rw,relatime,mode=755\n" +
+			"/mnt   t             tmpfs    rw,relatime,size=1024k,mode=700\n" +
+			"/mnt/x u             tmpfs    rw,relatime\n" +
+			"/mnt/x v             tmpfs    rw,relatime\n" +
+			"/b     tmpfs[/a/sub] tmpfs    rw,relatime\n" +
+			"/c     tmpfs[/a/sub] tmpfs    rw,relatime\n" +
+			"/            10      2   0:8   /      private\n" +
+			"|-/proc      11     10   0:9   /      private\n" +
+			"|-/dev       12     10   0:4   /      private\n" +
+			"|-/tmp       13     10   0:10  /      private\n" +
+			"|-/run       14     10   0:11  /      private\n" +
+			"|-/mnt       15     10   0:12  /      private\n" +
+			"| `-/mnt/x   16     15   0:13  /      private\n" +
+			"|   `-/mnt/x 17     16   0:14  /      private,unbindable\n" +
+			"|-/b         18     10   0:8   /a/sub shared\n" +
+			"`-/c         19     10   0:8   /a/sub private,slave\n",
 	},
 	{
 		name:   "findmnt/submounts",
@@ -626,7 +645,7 @@ var ulCases = []ulCase{
 			"{\n" +
 			"   \"filesystems\": [\n" +
 			"      {\n" +
-			"         \"id\": 13,\n" +
+			"         \"id\": 16,\n" +
 			"         \"target\": \"/mnt/x\"\n" +
 			"      }\n" +
 			"   ]\n" +
@@ -698,7 +717,6 @@ var ulCases = []ulCase{
 		script: "mkdir /mnt; mount -t tmpfs -o size=1m t /mnt; findmnt tmpfs; findmnt -t proc; findmnt -f tmpfs; findmnt -S t; findmnt -S /mnt; echo $?; findmnt -O size=1024k; findmnt -i -t tmpfs,proc -o TARGET; echo $?; findmnt -d backward -t tmpfs -l -o TARGET; findmnt --pseudo -t proc -n; findmnt -v -o SOURCE -n /mnt",
 		stdout: "TARGET SOURCE FSTYPE OPTIONS\n" +
 			"/      tmpfs  tmpfs  rw,relatime\n" +
-			"/dev   tmpfs  tmpfs  rw,relatime,mode=755\n" +
 			"/tmp   tmpfs  tmpfs  rw,relatime\n" +
 			"/run   tmpfs  tmpfs  rw,relatime,mode=755\n" +
 			"TARGET SOURCE FSTYPE OPTIONS\n" +
@@ -710,12 +728,13 @@ var ulCases = []ulCase{
 			"1\n" +
 			"TARGET SOURCE FSTYPE OPTIONS\n" +
 			"/mnt   t      tmpfs  rw,relatime,size=1024k\n" +
+			"TARGET\n" +
+			"/dev\n" +
 			"0\n" +
 			"TARGET\n" +
 			"/mnt\n" +
 			"/run\n" +
 			"/tmp\n" +
-			"/dev\n" +
 			"/\n" +
 			"/proc  proc   proc   rw,relatime\n" +
 			"t\n",
@@ -866,7 +885,7 @@ var ulCases = []ulCase{
 			"/             nr\n" +
 			"`-/old        tmpfs\n" +
 			"  |-/old/proc proc\n" +
-			"  |-/old/dev  tmpfs\n" +
+			"  |-/old/dev  devtmpfs\n" +
 			"  |-/old/tmp  tmpfs\n" +
 			"  `-/old/run  tmpfs\n" +
 			"TARGET SOURCE\n" +
@@ -919,7 +938,8 @@ var ulCases = []ulCase{
 	{
 		name:   "dmesg/fs-context-errors",
 		script: "mkdir /mnt; mount -t tmpfs -o foo t /mnt; mount -t tmpfs -o mode=abc t /mnt; mount -t proc -o bar p /mnt; dmesg",
-		stdout: "tmpfs: Unknown parameter 'foo'\n" +
+		stdout: "devtmpfs: initialized\n" +
+			"tmpfs: Unknown parameter 'foo'\n" +
 			"tmpfs: Bad value for 'mode'\n" +
 			"proc: Unknown parameter 'bar'\n",
 		stderr: "mount: /mnt: wrong fs type, bad option, bad superblock on t, missing codepage or helper program, or other error.\n" +
@@ -933,7 +953,7 @@ var ulCases = []ulCase{
 		name:   "mount/remount-proc-self",
 		script: "mount -o remount,ro /proc/self; echo $?",
 		stdout: "32\n",
-		stderr: "mount: /proc/2: mount point not mounted or bad option.\n" +
+		stderr: "mount: /proc/3: mount point not mounted or bad option.\n" +
 			"       dmesg(1) may have more information after failed mount system call.\n",
 	},
 	{
@@ -992,13 +1012,14 @@ var ulCases = []ulCase{
 			"/a/s                     : successfully unmounted\n" +
 			"/run                     : successfully unmounted\n" +
 			"/tmp                     : successfully unmounted\n" +
-			"/dev                     : successfully unmounted\n" +
+			"/dev                     : ignored\n" +
 			"/proc                    : ignored\n" +
 			"/                        : successfully unmounted\n" +
 			"0\n" +
 			"TARGET FSTYPE\n" +
 			"/      tmpfs\n" +
-			"/proc  proc\n",
+			"/proc  proc\n" +
+			"/dev   devtmpfs\n",
 	},
 	// libmount updates /run/mount/utab after a move, making /run/mount if
 	// /run exists: on the /run tmpfs, then in the bare directory under it

@@ -17,10 +17,21 @@ func (k *Kernel) KernMount(t FilesystemType) (*Mount, error) {
 	return k.kernMountWith(t, nil)
 }
 
+// KernMountData is the vfs_kern_mount a subsystem keeps for itself with
+// options, as devtmpfs_init makes its internal mount ("mode=0755"): an
+// internal mount like KernMount's, without SB_KERNMOUNT.
+func (k *Kernel) KernMountData(t FilesystemType, data string) (*Mount, error) {
+	return k.kernMount(t, 0, data, nil)
+}
+
 // kernMountWith is KernMount with setup applied to the filesystem context
 // before its superblock is made (mq_create_mount's namespace key).
 func (k *Kernel) kernMountWith(t FilesystemType, setup func(*FsContext)) (*Mount, error) {
-	m, _, err := k.vfsKernMount(t, RootCred(), linux.SB_KERNMOUNT, t.Name(), "", setup)
+	return k.kernMount(t, linux.SB_KERNMOUNT, "", setup)
+}
+
+func (k *Kernel) kernMount(t FilesystemType, sbFlags uint32, data string, setup func(*FsContext)) (*Mount, error) {
+	m, _, err := k.vfsKernMount(t, RootCred(), sbFlags, t.Name(), data, setup)
 	if err != nil {
 		return nil, err
 	}

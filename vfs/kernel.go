@@ -96,6 +96,7 @@ type Kernel struct {
 	exitHooks exitHooks
 	// devices is the device model (devices.go).
 	devices deviceModel
+	drivers driverInits
 }
 
 // PrintkMax is the longest message the kernel log keeps: vprintk_store

@@ -273,11 +273,15 @@ func traverseMounts(p Path) Path {
 }
 
 // followDotdot is follow_dotdot then step_into: ".." never leaves the
-// task's root; at a mount root it first climbs to the mountpoint. ENOENT
-// when the parent lies outside the mount's root: a directory renamed out
-// from under a bind mount must not become a way out of it (path_connected).
+// task's root, but like any step it lands on what is mounted there, so
+// "/.." reaches a mount made over the root (devtmpfs_setup moves into its
+// mount that way); at a mount root it first climbs to the mountpoint.
+// ENOENT when the parent lies outside the mount's root: a directory
+// renamed out from under a bind mount must not become a way out of it
+// (path_connected).
 func (nd *nameidata) followDotdot() error {
 	if nd.path == nd.root {
+		nd.path = traverseMounts(nd.path)
 		return nil
 	}
 	p := nd.path

@@ -161,15 +161,18 @@ func (k *Kernel) InitMountTree(rootfs FilesystemType, data string) (*Task, error
 	ns.addToNS(m)
 	ns.nr = 1
 	k.initNS = ns
+	root := Path{m, m.root}
+	init := k.newTask(RootCred(), ns, root, root, 0o022)
 	if err := k.initInternalMounts(); err != nil {
+		init.Exit()
 		return nil, err
 	}
-	root := Path{m, m.root}
-	return k.newTask(RootCred(), ns, root, root, 0o022), nil
+	return init, nil
 }
 
 // initInternalMounts makes the mounts the kernel keeps for itself, in the
-// order Linux makes them once rootfs is up: nsfs (nsfs_init), sockfs
+// order Linux makes them once rootfs is up: nsfs (nsfs_init), what the
+// drivers make at driver_init (devtmpfs's, when registered), sockfs
 // (sock_init, a core initcall), pipefs (init_pipe_fs, an fs initcall),
 // then the initial IPC namespace's mqueue if its type was registered
 // (init_mqueue_fs). Each takes a mount ID, as on Linux.
@@ -179,6 +182,9 @@ func (k *Kernel) initInternalMounts() error {
 		return err
 	}
 	k.nsfsMnt = m
+	if err := k.runDriverInits(); err != nil {
+		return err
+	}
 	if err := k.initSockfs(); err != nil {
 		return err
 	}

@@ -61,6 +61,10 @@ func Register(k *vfs.Kernel) (*Driver, error) {
 	if err := k.RegisterCharDevice(linux.MISC_MAJOR, linux.LOOP_CTRL_MINOR, control{d}); err != nil {
 		return nil, err
 	}
+	ctl := &vfs.Device{Name: "loop-control", Class: "misc", Dev: linux.Mkdev(linux.MISC_MAJOR, linux.LOOP_CTRL_MINOR)}
+	if err := k.DeviceAdd(ctl); err != nil {
+		return nil, err
+	}
 	for i := 0; i < MinCount; i++ {
 		if _, err := d.add(i); err != nil {
 			return nil, err
@@ -80,6 +84,10 @@ func (d *Driver) add(i int) (*Device, error) {
 	}
 	dev := &Device{d: d, index: i}
 	if err := d.k.AddDisk(dev.Dev(), dev); err != nil {
+		return nil, err
+	}
+	// add_disk's device_add: the node (0600, root) and the sysfs entry.
+	if err := d.k.DeviceAdd(&vfs.Device{Name: dev.Name(), Class: "block", Block: true, Dev: dev.Dev()}); err != nil {
 		return nil, err
 	}
 	d.devsMu.Lock()

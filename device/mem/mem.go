@@ -30,10 +30,15 @@ var Devices = []Device{
 	{"urandom", 9, random{}},
 }
 
-// Register registers every memory device with k.
+// Register is chr_dev_init: every memory device's driver, and the device
+// itself in the "mem" class, whose nodes are mode 0666 (mem_devnode).
 func Register(k *vfs.Kernel) error {
 	for _, d := range Devices {
 		if err := k.RegisterCharDevice(Major, d.Minor, d.Ops); err != nil {
+			return err
+		}
+		dev := &vfs.Device{Name: d.Name, Class: "mem", Dev: linux.Mkdev(Major, d.Minor), Mode: 0o666}
+		if err := k.DeviceAdd(dev); err != nil {
 			return err
 		}
 	}

@@ -1,20 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
 
-// Package devtmpfs is drivers/base/devtmpfs.c's filesystem: one tmpfs
-// instance per kernel, made at first use as devtmpfs_init makes its internal
-// mount, holding a node for every registered device; every mount of
-// "devtmpfs" shares that superblock, whatever options it is given.
+// Package devtmpfs is drivers/base/devtmpfs.c: a tmpfs the kernel keeps
+// for itself and fills with a node for every device of the device model,
+// which every mount of "devtmpfs" shows.
 //
-// The device model that creates and removes nodes as devices come and go
-// (the kdevtmpfs worker and its request queue) is not here yet: the nodes
-// are those of the memory devices, made when the instance is.
+// At driver init (Register arranges it) devtmpfs_init makes the one
+// internal superblock (mode=0755) and the kdevtmpfs task, which unshares
+// its own mount namespace, mounts devtmpfs over its root and moves into it
+// (devtmpfs_setup). Device nodes are made and removed by that task only:
+// device_add and device_del queue a request and wait for it to be done
+// (devtmpfs_submit_req), so the nodes are made with the kernel's own
+// credentials in a namespace no user task shares. A goroutine serves the
+// queue while it holds requests (the kernel thread's loop, which sleeps
+// in between); none is left running when it is empty.
 package devtmpfs
 
 import (
-	"sync"
-
 	"github.com/linuxvfs/linuxvfs/abi/linux"
-	"github.com/linuxvfs/linuxvfs/device/mem"
 	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
@@ -46,50 +48,29 @@ func (o contextOps) ParseParam(fc *vfs.FsContext, p *vfs.FsParameter) error {
 
 func (o contextOps) Reconfigure(fc *vfs.FsContext) error { return o.shmem.Reconfigure(fc) }
 
-type instance struct {
-	mu sync.Mutex
-	sb *vfs.Superblock
-}
-
-type instanceKey struct{}
-
-// GetTree is devtmpfs_get_tree: the one superblock, made on first use with
-// mode=0755 like the internal mount of devtmpfs_init.
+// GetTree is devtmpfs_get_tree: the internal superblock, whatever the
+// options; ENODEV before devtmpfs_init has run.
 func (o contextOps) GetTree(fc *vfs.FsContext) error {
-	in := fc.Kernel.FsData(instanceKey{}, func() any { return &instance{} }).(*instance)
-	in.mu.Lock()
-	defer in.mu.Unlock()
-	if in.sb == nil {
-		sb, err := newInstance(fc.Kernel)
-		if err != nil {
-			return err
-		}
-		in.sb = sb
+	d := daemonOf(fc.Kernel)
+	if d.mnt == nil {
+		return linux.ENODEV
 	}
-	fc.Root = in.sb.Root()
+	fc.Root = d.mnt.Root()
 	return nil
 }
 
-// newInstance makes the internal tmpfs and its device nodes.
-func newInstance(k *vfs.Kernel) (*vfs.Superblock, error) {
-	fc, err := k.FsContextForMount(Type{}, vfs.RootCred(), 0)
-	if err != nil {
-		return nil, err
-	}
-	inner := fc.Ops.(contextOps).shmem
-	if err := fc.ParseString("mode", "0755", true); err != nil {
-		return nil, err
-	}
-	if err := inner.GetTree(fc); err != nil {
-		return nil, err
-	}
-	sb := fc.Root.Inode().Superblock()
-	sb.Activate() // devtmpfs_mnt
-	for _, d := range mem.Devices {
-		attr := vfs.InodeAttr{Mode: linux.S_IFCHR | 0o666, Rdev: linux.Mkdev(mem.Major, d.Minor)}
-		if err := vfs.MknodInternal(fc.Root, d.Name, attr); err != nil {
-			return nil, err
-		}
-	}
-	return sb, nil
+// internalType is the type of the internal mount (internal_fs_type): a
+// tmpfs that calls itself devtmpfs.
+type internalType struct{}
+
+func (internalType) Name() string           { return "devtmpfs" }
+func (internalType) Flags() vfs.FSTypeFlags { return 0 }
+func (internalType) InitFsContext(fc *vfs.FsContext) error {
+	return (tmpfs.Type{}).InitFsContext(fc)
+}
+
+// Register arranges devtmpfs_init to run at the kernel's driver init; the
+// "devtmpfs" type itself is registered with the others, in /proc's order.
+func Register(k *vfs.Kernel) error {
+	return k.AddDriverInit(func() error { return daemonOf(k).start(k) })
 }

@@ -21,6 +21,7 @@ package kerneltest
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/linuxvfs/linuxvfs/internal/mountinfo"
 )
@@ -52,6 +53,29 @@ type BindMount struct {
 	Mountpoint string // as the script sees it, e.g. "/usr"
 	Dev        string // mountinfo's major:minor of the bound filesystem, e.g. "254:0"
 	Root       string // mountinfo's root field (the bound directory in its filesystem), e.g. "/usr"
+}
+
+// HostDevtmpfs drops from a devtmpfs mount's options what only the host
+// shows: the size and nr_inodes tmpfs computed when the host booted
+// (devtmpfs's internal tmpfs is made before the kernel frees its init
+// memory, so its size is not the default and shows). linuxvfs's devtmpfs
+// shows only mode=755.
+func HostDevtmpfs(m mountinfo.Mount) mountinfo.Mount {
+	if m.FSType != "devtmpfs" {
+		return m
+	}
+	drop := func(opts string) string {
+		var kept []string
+		for _, o := range strings.Split(opts, ",") {
+			if !strings.HasPrefix(o, "size=") && !strings.HasPrefix(o, "nr_inodes=") {
+				kept = append(kept, o)
+			}
+		}
+		return strings.Join(kept, ",")
+	}
+	m.SuperOptions = drop(m.SuperOptions)
+	m.Options = drop(m.Options) // /proc/mounts lines carry them there
+	return m
 }
 
 // Hide returns a mountinfo.Hide that drops the harness binds from a mount

@@ -31,14 +31,7 @@ mkdir -m 755 "$T/dev"
 mkdir -m 1777 "$T/tmp"
 mkdir -m 755 "$T/run"
 mount -t proc proc "$T/proc"
-mount -t tmpfs -o mode=755 tmpfs "$T/dev"
-mknod -m 666 "$T/dev/null" c 1 3
-mknod -m 666 "$T/dev/zero" c 1 5
-mknod -m 666 "$T/dev/full" c 1 7
-mknod -m 666 "$T/dev/random" c 1 8
-mknod -m 666 "$T/dev/urandom" c 1 9
-mknod -m 600 "$T/dev/loop-control" c 10 237
-for i in 0 1 2 3 4 5 6 7; do mknod -m 600 "$T/dev/loop$i" b 7 $i; done
+mount -t devtmpfs devtmpfs "$T/dev"
 mount -t tmpfs tmpfs "$T/tmp"
 mount -t tmpfs -o mode=755 tmpfs "$T/run"
 for d in $KT_HOSTDIRS; do
@@ -186,7 +179,8 @@ func probe() (bool, string) {
 
 // Run runs script with /bin/bash -c in the real kernel, isolated from the
 // host: as root, in a private mount namespace, chrooted into a fresh tmpfs
-// (source "tmpfs") with proc on /proc, a tmpfs mode=755 on /dev, a tmpfs
+// (source "tmpfs") with proc on /proc, devtmpfs on /dev (the host's one
+// superblock, as every devtmpfs mount is: see DevtmpfsOptions), a tmpfs
 // on /tmp and a tmpfs mode=755 on /run, followed by read-only bind mounts of the host's /usr, /etc and
 // /lib* (HostBinds; plus symlinks such as /bin -> usr/bin). Every mount is
 // private. The cwd is /, the umask 022, stdin empty and the environment

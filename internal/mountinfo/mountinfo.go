@@ -227,6 +227,17 @@ type Normalizer struct {
 	// Hide, if set, drops mounts before renumbering (they take no
 	// numbers, though a parent ID that points at one is still numbered).
 	Hide Hide
+	// Rewrite, if set, changes each mount that stays, before renumbering:
+	// a way to drop what a host necessarily shows differently.
+	Rewrite func(Mount) Mount
+}
+
+// rewrite applies n.Rewrite, if any.
+func (n Normalizer) rewrite(m Mount) Mount {
+	if n.Rewrite == nil {
+		return m
+	}
+	return n.Rewrite(m)
 }
 
 // Normalize returns mountinfo text with hidden mounts dropped and, in the
@@ -252,7 +263,7 @@ func (n Normalizer) Normalize(text string) string {
 		if n.Hide != nil && n.Hide(m) {
 			continue
 		}
-		b.WriteString(r.mount(m).String() + "\n")
+		b.WriteString(r.mount(n.rewrite(m)).String() + "\n")
 	}
 	return b.String()
 }
@@ -284,9 +295,13 @@ func (n Normalizer) NormalizeOutput(out string) string {
 		m, err := Parse(line)
 		if err != nil {
 			r = nil
-			if n.Hide != nil {
-				if pm, ok := parseMountsLine(line); ok && n.Hide(pm) {
+			if pm, ok := parseMountsLine(line); ok {
+				if n.Hide != nil && n.Hide(pm) {
 					continue
+				}
+				if n.Rewrite != nil {
+					pm = n.Rewrite(pm)
+					line = strings.Join([]string{pm.Source, pm.Mountpoint, pm.FSType, pm.Options, "0", "0"}, " ")
 				}
 			}
 			b.WriteString(line + "\n")
@@ -298,7 +313,7 @@ func (n Normalizer) NormalizeOutput(out string) string {
 		if n.Hide != nil && n.Hide(m) {
 			continue
 		}
-		b.WriteString(r.mount(m).String() + "\n")
+		b.WriteString(r.mount(n.rewrite(m)).String() + "\n")
 	}
 	s := b.String()
 	if !trailingNL {

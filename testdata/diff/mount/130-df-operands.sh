@@ -10,7 +10,9 @@ mount -t tmpfs -o size=1m x:y /c:o
 mkdir /m/sub
 mount --bind /m/sub /b
 ln -s /m /lnk
-df /dev/null /dev/zero /dev/full; echo "status $?"
+# /dev/full is on devtmpfs, whose size the host's kernel fixed at boot:
+# only its numbers are hidden.
+{ df /dev/null /dev/zero /dev/full; echo "status $?"; } | sed '/^devtmpfs/s/[0-9][0-9]*/N/g'
 df /b /m/sub /lnk /lnk/sub
 cd /m
 df . sub ../n "/sp ace" /c:o

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package vfs
+
+import "sync"
+
+// driverInits are the steps subsystems asked to run at driver_init, when
+// the initial namespace exists and before the initcalls make sockfs and
+// pipefs (devtmpfs_init is the one Linux has there).
+type driverInits struct {
+	mu    sync.Mutex
+	steps []func() error
+	done  bool
+}
+
+// AddDriverInit registers step to run when the kernel's mount tree is
+// made (InitMountTree), in the order registered; if that has happened,
+// it runs now.
+func (k *Kernel) AddDriverInit(step func() error) error {
+	k.drivers.mu.Lock()
+	if !k.drivers.done {
+		k.drivers.steps = append(k.drivers.steps, step)
+		k.drivers.mu.Unlock()
+		return nil
+	}
+	k.drivers.mu.Unlock()
+	return step()
+}
+
+func (k *Kernel) runDriverInits() error {
+	k.drivers.mu.Lock()
+	steps := k.drivers.steps
+	k.drivers.steps, k.drivers.done = nil, true
+	k.drivers.mu.Unlock()
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// KernelThread makes a task for the kernel's own work (kthread_create):
+// root credentials, the initial namespaces, rootfs's root as its root and
+// working directory, umask 0 (the kernel applies modes as given). It
+// shows in /proc as Linux's kernel threads do.
+func (k *Kernel) KernelThread() *Task {
+	root := Path{k.initNS.root, k.initNS.root.root}
+	return k.newTask(RootCred(), k.initNS, root, root, 0)
+}
