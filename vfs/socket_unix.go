@@ -88,7 +88,10 @@ func socketKind(domain, typ, protocol int) (int, error) {
 func (t *Task) withSocket(fd int, fn func(f *File, sf *sockFile) error) error {
 	return t.withFile(fd, func(f *File) error {
 		sf := sockOf(f)
-		if sf == nil {
+		switch {
+		case f.path:
+			return linux.EBADF // sockfd_lookup: fdget skips O_PATH files
+		case sf == nil:
 			return linux.ENOTSOCK
 		}
 		return fn(f, sf)
