@@ -59,6 +59,38 @@ type skb struct {
 	data   []byte
 	rights []*File
 	from   *sockFile
+	pooled *[]byte // data's array, to go back to skbPool once read
+}
+
+// skbChunk is the most one buffer holds; buffers of at least skbPooled
+// bytes take their array from skbPool and give it back once read, so a
+// stream of large writes does not allocate (and zero) 64 KiB each time.
+const (
+	skbChunk  = 64 << 10
+	skbPooled = 4 << 10
+)
+
+var skbPool = sync.Pool{New: func() any { b := make([]byte, skbChunk); return &b }}
+
+// newSkb copies b into a new buffer from sf.
+func newSkb(b []byte, rights []*File, from *sockFile) *skb {
+	m := &skb{rights: rights, from: from}
+	if len(b) >= skbPooled && len(b) <= skbChunk {
+		m.pooled = skbPool.Get().(*[]byte)
+		m.data = (*m.pooled)[:len(b)]
+		copy(m.data, b)
+	} else {
+		m.data = append([]byte(nil), b...)
+	}
+	return m
+}
+
+// free gives a buffer that was read whole back to the pool.
+func (m *skb) free() {
+	if m.pooled != nil {
+		skbPool.Put(m.pooled)
+		m.pooled, m.data = nil, nil
+	}
 }
 
 // sockFile is an AF_UNIX socket (struct unix_sock and its sock).
@@ -308,8 +340,8 @@ func (sf *sockFile) sendStream(msg *skb, to string, nonblock bool) (int, error) 
 			}
 			continue
 		}
-		c := min(room, len(b)-n)
-		peer.enqueue(&skb{data: append([]byte(nil), b[n:n+c]...), rights: msg.rights, from: sf})
+		c := min(room, len(b)-n, skbChunk)
+		peer.enqueue(newSkb(b[n:n+c], msg.rights, sf))
 		msg.rights = nil
 		n += c
 	}
@@ -404,7 +436,7 @@ func (sf *sockFile) deliver(other *sockFile, msg *skb, nonblock bool) (done bool
 			return false, err
 		}
 	}
-	other.enqueue(&skb{data: append([]byte(nil), msg.data...), rights: msg.rights, from: sf})
+	other.enqueue(newSkb(msg.data, msg.rights, sf))
 	msg.rights = nil
 	other.mu.Unlock()
 	return true, nil
@@ -508,6 +540,7 @@ func (sf *sockFile) recvDgram(r *recvReq) error {
 	r.rights, m.rights = m.rights, nil
 	sf.queue = sf.queue[1:]
 	sf.qbytes -= len(m.data)
+	m.free()
 	sf.cond.Broadcast()
 	return nil
 }
@@ -587,6 +620,7 @@ func (sf *sockFile) consume(m *skb, c int, r *recvReq) bool {
 		return true
 	}
 	sf.queue = sf.queue[1:]
+	m.free()
 	return got
 }
 
