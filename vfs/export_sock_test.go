@@ -14,7 +14,7 @@ func LiveSockets(k *Kernel) (live, inflight int) {
 	k.sleepers.mu.Unlock()
 	u := k.unix()
 	u.gcMu.Lock()
-	inflight = len(u.inflight)
+	inflight = len(u.inflight) + len(u.userInflight)
 	u.gcMu.Unlock()
 	return live, inflight
 }

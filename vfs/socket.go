@@ -58,7 +58,9 @@ const (
 type skb struct {
 	data   []byte
 	rights []*File
+	owner  uint32 // the sending user, charged for rights in flight (fpl->user)
 	from   *sockFile
+	cred   *Cred   // the sender's credentials, for the check of a send's rights
 	pooled *[]byte // data's array, to go back to skbPool once read
 }
 
@@ -73,8 +75,8 @@ const (
 var skbPool = sync.Pool{New: func() any { b := make([]byte, skbChunk); return &b }}
 
 // newSkb copies b into a new buffer from sf.
-func newSkb(b []byte, rights []*File, from *sockFile) *skb {
-	m := &skb{rights: rights, from: from}
+func newSkb(b []byte, rights []*File, owner uint32, from *sockFile) *skb {
+	m := &skb{rights: rights, owner: owner, from: from}
 	if len(b) >= skbPooled && len(b) <= skbChunk {
 		m.pooled = skbPool.Get().(*[]byte)
 		m.data = (*m.pooled)[:len(b)]
@@ -323,6 +325,11 @@ func (sf *sockFile) sendStream(msg *skb, to string, nonblock bool) (int, error) 
 	case shut&sendShutdown != 0:
 		return 0, linux.EPIPE
 	}
+	if len(msg.data) > 0 {
+		if err := sf.k.unix().attachRights(msg); err != nil {
+			return 0, err
+		}
+	}
 	peer.mu.Lock()
 	defer peer.mu.Unlock()
 	b, n := msg.data, 0
@@ -341,7 +348,7 @@ func (sf *sockFile) sendStream(msg *skb, to string, nonblock bool) (int, error) 
 			continue
 		}
 		c := min(room, len(b)-n, skbChunk)
-		peer.enqueue(newSkb(b[n:n+c], msg.rights, sf))
+		peer.enqueue(newSkb(b[n:n+c], msg.rights, msg.owner, sf))
 		msg.rights = nil
 		n += c
 	}
@@ -374,6 +381,9 @@ func (sf *sockFile) sendDgram(t *Task, msg *skb, to string, nonblock bool) (int,
 		err = linux.EPIPE
 	}
 	sf.mu.Unlock()
+	if err == nil {
+		err = sf.k.unix().attachRights(msg)
+	}
 	if err != nil {
 		return 0, err
 	}
@@ -436,7 +446,7 @@ func (sf *sockFile) deliver(other *sockFile, msg *skb, nonblock bool) (done bool
 			return false, err
 		}
 	}
-	other.enqueue(newSkb(msg.data, msg.rights, sf))
+	other.enqueue(newSkb(msg.data, msg.rights, msg.owner, sf))
 	msg.rights = nil
 	other.mu.Unlock()
 	return true, nil
@@ -471,6 +481,7 @@ type recvReq struct {
 
 	n      int
 	rights []*File   // received, owned by the request
+	owner  uint32    // who was charged for them
 	from   *sockFile // the sender
 	flags  int       // MSG_TRUNC
 }
@@ -493,7 +504,7 @@ func (sf *sockFile) recv(r *recvReq) error {
 		err = sf.recvDgram(r)
 	}
 	if !r.peek {
-		sf.k.unix().detach(r.rights)
+		sf.k.unix().detach(r.rights, r.owner)
 	}
 	return err
 }
@@ -537,7 +548,7 @@ func (sf *sockFile) recvDgram(r *recvReq) error {
 		r.rights = dupRights(m.rights)
 		return nil
 	}
-	r.rights, m.rights = m.rights, nil
+	r.rights, r.owner, m.rights = m.rights, m.owner, nil
 	sf.queue = sf.queue[1:]
 	sf.qbytes -= len(m.data)
 	m.free()
@@ -614,7 +625,7 @@ func (sf *sockFile) consume(m *skb, c int, r *recvReq) bool {
 	sf.cond.Broadcast()
 	got := m.rights != nil
 	if got {
-		r.rights, m.rights = m.rights, nil
+		r.rights, r.owner, m.rights = m.rights, m.owner, nil
 	}
 	if len(m.data) > 0 {
 		return true

@@ -2,6 +2,8 @@
 
 package vfs
 
+import "github.com/linuxvfs/linuxvfs/abi/linux"
+
 // Files in flight and the collection of unreachable sockets
 // (net/unix/garbage.c). A socket's file sent over a socket is held by
 // the buffer carrying it; a socket sent into its own queue, or a ring of
@@ -16,33 +18,57 @@ package vfs
 // descriptor of a cycle frees it, and with it the files it carried,
 // before close returns.
 
-// attach is unix_inflight for each file passed: a socket among them is
-// in flight once more.
-func (u *unixTable) attach(files []*File) {
-	if !anySocket(files) {
-		return
+// attachRights is unix_attach_fds: the rights of msg go in flight,
+// charged to the sending user, who may have no more than RLIMIT_NOFILE
+// files in flight before (ETOOMANYREFS, too_many_unix_fds) unless
+// CAP_SYS_RESOURCE or CAP_SYS_ADMIN; each socket among them is in flight
+// once more (unix_add_edges).
+func (u *unixTable) attachRights(msg *skb) error {
+	if len(msg.rights) == 0 {
+		return nil
 	}
+	c := msg.cred
 	u.gcMu.Lock()
-	for _, f := range files {
+	defer u.gcMu.Unlock()
+	if u.userInflight[c.UID] > nrOpen && !c.HasCap(linux.CAP_SYS_RESOURCE) && !c.HasCap(linux.CAP_SYS_ADMIN) {
+		return linux.ETOOMANYREFS
+	}
+	msg.owner, msg.cred = c.UID, nil
+	u.userInflight[c.UID] += len(msg.rights)
+	for _, f := range msg.rights {
 		if sf := sockOf(f); sf != nil {
 			u.inflight[sf]++
 			sf.inflight.Add(1)
 		}
 	}
-	u.gcMu.Unlock()
+	return nil
 }
 
-// detach is unix_notinflight: the files left their queue.
-func (u *unixTable) detach(files []*File) {
-	if !anySocket(files) {
+// unsent lets go of the rights a send did not queue: in flight already
+// if it was charged for them, else only held.
+func (u *unixTable) unsent(msg *skb) {
+	if msg.cred == nil {
+		u.dropInFlight(msg.rights, msg.owner)
+		return
+	}
+	putFiles(msg.rights)
+}
+
+// detach is unix_notinflight (unix_del_edges): the files left their
+// queue, and their sender is no longer charged for them.
+func (u *unixTable) detach(files []*File, owner uint32) {
+	if len(files) == 0 {
 		return
 	}
 	u.gcMu.Lock()
-	u.detachLocked(files)
+	u.detachLocked(files, owner)
 	u.gcMu.Unlock()
 }
 
-func (u *unixTable) detachLocked(files []*File) {
+func (u *unixTable) detachLocked(files []*File, owner uint32) {
+	if u.userInflight[owner] -= len(files); u.userInflight[owner] == 0 {
+		delete(u.userInflight, owner)
+	}
 	for _, f := range files {
 		sf := sockOf(f)
 		if sf == nil {
@@ -55,25 +81,16 @@ func (u *unixTable) detachLocked(files []*File) {
 	}
 }
 
-func anySocket(files []*File) bool {
-	for _, f := range files {
-		if f != nil && sockOf(f) != nil {
-			return true
-		}
-	}
-	return false
-}
-
 // dropInFlight lets go of files in flight that will not be received.
-func (u *unixTable) dropInFlight(files []*File) {
-	u.detach(files)
+func (u *unixTable) dropInFlight(files []*File, owner uint32) {
+	u.detach(files, owner)
 	putFiles(files)
 }
 
 // purge drops the rights of buffers thrown away (skb_queue_purge).
 func (u *unixTable) purge(queue []*skb) {
 	for _, m := range queue {
-		u.dropInFlight(m.rights)
+		u.dropInFlight(m.rights, m.owner)
 	}
 }
 
@@ -102,14 +119,17 @@ func (sf *sockFile) queuedSockets(fn func(*sockFile)) {
 	}
 }
 
-// takeRights empties the rights of sf's queue and its embryos' queues.
-func (sf *sockFile) takeRights() []*File {
-	var out []*File
+// takeRights empties the rights of sf's queue and its embryos' queues,
+// returned as buffers that hold only them.
+func (sf *sockFile) takeRights() []*skb {
+	var out []*skb
 	take := func(s *sockFile) {
 		s.mu.Lock()
 		for _, m := range s.queue {
-			out = append(out, m.rights...)
-			m.rights = nil
+			if m.rights != nil {
+				out = append(out, &skb{rights: m.rights, owner: m.owner})
+				m.rights = nil
+			}
 		}
 		s.mu.Unlock()
 	}
@@ -168,13 +188,17 @@ func (u *unixTable) collectGarbage() {
 			}
 		}
 	}
-	var drop []*File
+	var drop []*skb
 	for c := range cands {
 		if !alive[c] {
 			drop = append(drop, c.takeRights()...)
 		}
 	}
-	u.detachLocked(drop)
+	for _, m := range drop {
+		u.detachLocked(m.rights, m.owner)
+	}
 	u.gcMu.Unlock()
-	putFiles(drop)
+	for _, m := range drop {
+		putFiles(m.rights)
+	}
 }

@@ -56,12 +56,10 @@ func (t *Task) Sendmsg(fd int, m *Msghdr, flags int) (n int, err error) {
 			putFiles(files)
 			return linux.EOPNOTSUPP
 		}
-		u := sf.k.unix()
-		msg := &skb{data: m.Data, rights: files}
-		u.attach(files)
+		msg := &skb{data: m.Data, rights: files, cred: t.Cred()}
 		nonblock := flags&linux.MSG_DONTWAIT != 0 || f.Flags()&linux.O_NONBLOCK != 0
 		n, err = sf.send(t, msg, m.Name, nonblock)
-		u.dropInFlight(msg.rights) // not sent
+		sf.k.unix().unsent(msg)
 		return err
 	})
 	return n, err

@@ -533,3 +533,58 @@ func TestUnixRightsConcurrent(t *testing.T) {
 	l.finish(tasks...)
 	sockLeakCheck(t, l.k)
 }
+
+// A user without CAP_SYS_RESOURCE may have more than RLIMIT_NOFILE
+// (1024) files in flight only until a send finds it over: Linux 6.18
+// let five messages of 253 through and refused the sixth ETOOMANYREFS,
+// after the checks of the socket's own state (ENOTCONN, EPIPE); a
+// receive brings the count down again. Root is not limited.
+func TestUnixTooManyRefs(t *testing.T) {
+	l := newLeakKernel(t)
+	user := l.init.Clone(0)
+	user.SetCred(vfs.UserCred(1000, 1000))
+	a, b := socketpair(t, user, linux.SOCK_DGRAM|linux.SOCK_NONBLOCK)
+	many := make([]int, linux.SCM_MAX_FD)
+	for i := range many {
+		many[i] = a
+	}
+	send := func(task *vfs.Task, fd int) error {
+		_, err := task.Sendmsg(fd, &vfs.Msghdr{Data: []byte("x"), Rights: many}, 0)
+		return err
+	}
+	for i := 0; i < 5; i++ {
+		if err := send(user, a); err != nil {
+			t.Fatalf("send %d: %v", i, err)
+		}
+	}
+	if err := send(user, a); err != linux.ETOOMANYREFS {
+		t.Fatalf("sixth send: %v, want ETOOMANYREFS", err)
+	}
+	u, _ := user.Socket(linux.AF_UNIX, linux.SOCK_STREAM, 0)
+	if err := send(user, u); err != linux.ENOTCONN {
+		t.Fatalf("unconnected: %v, want ENOTCONN first", err)
+	}
+	m := vfs.Msghdr{Data: make([]byte, 1)}
+	if _, err := user.Recvmsg(b, &m, 0); err != nil || m.Flags&linux.MSG_CTRUNC == 0 {
+		t.Fatalf("recvmsg: %v, flags %#x", err, m.Flags)
+	}
+	if err := send(user, a); err != nil {
+		t.Fatalf("send after a receive: %v", err)
+	}
+	c, d := socketpair(t, l.init, linux.SOCK_DGRAM|linux.SOCK_NONBLOCK)
+	for i := range many {
+		many[i] = c
+	}
+	for i := 0; i < 6; i++ {
+		if err := send(l.init, c); err != nil {
+			t.Fatalf("root send %d: %v", i, err)
+		}
+	}
+	for _, fd := range []int{a, b, u} {
+		user.Close(fd)
+	}
+	l.init.Close(c)
+	l.init.Close(d)
+	l.finish(user)
+	sockLeakCheck(t, l.k)
+}

@@ -36,14 +36,16 @@ type unixTable struct {
 	bound  map[unixName]*sockFile
 	nextID int // autobind's names
 
-	gcMu     sync.Mutex // unix_gc_lock: taken before any socket's lock
-	inflight map[*sockFile]int
+	gcMu         sync.Mutex // unix_gc_lock: taken before any socket's lock
+	inflight     map[*sockFile]int
+	userInflight map[uint32]int // files in flight per sending user (user->unix_inflight)
 }
 
 // unix returns the kernel's table, made on first use.
 func (k *Kernel) unix() *unixTable {
 	k.unixOnce.Do(func() {
-		k.unixSocks = &unixTable{k: k, bound: map[unixName]*sockFile{}, inflight: map[*sockFile]int{}}
+		k.unixSocks = &unixTable{k: k, bound: map[unixName]*sockFile{},
+			inflight: map[*sockFile]int{}, userInflight: map[uint32]int{}}
 	})
 	return k.unixSocks
 }
