@@ -50,10 +50,12 @@ var sockScenarios = []scenario{
 		// The peer goes with bytes unread: the rest is read, then
 		// ECONNRESET once, then the end.
 		opSocketpair(stream, "c", "d").ok(),
+		opWrite("c", "").ok(),
 		opWrite("c", "abc").ok(),
 		opWrite("d", "zz").ok(),
 		opClose("d").ok(),
 		opWrite("c", "x").fails(linux.EPIPE),
+		opWrite("c", "").fails(linux.EPIPE),
 		opRead("c", 10).ok(),
 		opRead("c", 10).fails(linux.ECONNRESET),
 		opRead("c", 10).ok(),
@@ -74,6 +76,12 @@ var sockScenarios = []scenario{
 		opSend("a", "ijklmn", nil, "", 0).ok(),
 		opRecv("b", 3, 0, linux.MSG_TRUNC).ok(),
 		opRead("b", 10).ok(),
+		// An empty write is an empty datagram; read(2) of nothing reads
+		// nothing.
+		opWrite("a", "").ok(),
+		opRead("b", 0).ok(),
+		opRecv("b", 10, 0, 0).ok(),
+		opRecv("b", 10, 0, 0).fails(linux.EAGAIN),
 		opClose("b").ok(),
 		opWrite("a", "x").fails(linux.ECONNREFUSED),
 		opWrite("a", "x").fails(linux.ENOTCONN),
