@@ -256,6 +256,16 @@ func TestUnixSocketsByName(t *testing.T) {
 	if err := user.Connect(w, "/s3.sock"); err != linux.EACCES {
 		t.Errorf("connect without write permission: %v, want EACCES", err)
 	}
+	// The accepting task owns the accepted socket (Linux 6.18 shows the
+	// acceptor's uid on fstat).
+	if err := init.Connect(sock(0), "/s3.sock"); err != nil {
+		t.Fatal(err)
+	}
+	if acc, err := user.Accept4(n, 0); err != nil {
+		t.Fatal(err)
+	} else if st, _ := user.Fstat(acc); st.UID != 1000 || st.GID != 1000 {
+		t.Errorf("accepted socket owned by %d:%d, want the acceptor's 1000:1000", st.UID, st.GID)
+	}
 	user.Exit() // it held copies of every descriptor
 	for _, fd := range []int{s, u, c, v, a, x, n} {
 		init.Close(fd)

@@ -428,7 +428,7 @@ func (sf *sockFile) joinListener(l *sockFile, nonblock bool) (done bool, err err
 		}
 		return false, l.sleep()
 	}
-	ef, err := sf.k.newSocketFile(l.cred, sf.typ, 0)
+	ef, err := sf.k.newSocketFile(l.cred, sf.typ, 0) // owned by the acceptor, later
 	if err != nil {
 		unlockTwo(sf, l)
 		return false, err
@@ -464,6 +464,11 @@ func (t *Task) Accept4(fd, flags int) (int, error) {
 	if flags&linux.SOCK_NONBLOCK != 0 {
 		conn.flags.Store(conn.Flags() | linux.O_NONBLOCK)
 	}
+	// do_accept's sock_alloc: the new socket's inode belongs to the
+	// task that accepts it.
+	c := t.Cred()
+	conn.Inode().uid.Store(c.FSUID)
+	conn.Inode().gid.Store(c.FSGID)
 	nfd, err := t.fdTable().install(conn, flags&linux.SOCK_CLOEXEC != 0)
 	if err != nil {
 		conn.DecRef()
