@@ -68,7 +68,10 @@ func (f *File) IncRef() { f.refs.Add(1) }
 
 // DecRef is fput: the last reference releases write access and the mount.
 func (f *File) DecRef() {
-	if f.refs.Add(-1) != 0 {
+	if n := f.refs.Add(-1); n != 0 {
+		if sf, ok := f.Private.(*sockFile); ok && n == sf.inflight.Load() {
+			sf.k.unix().collectGarbage() // only sockets in flight hold it now
+		}
 		return
 	}
 	if _, ok := f.ops.(fifoOps); ok {
@@ -186,7 +189,7 @@ func (t *Task) Read(fd int, p []byte) (n int, err error) {
 		return 0, linux.EINTR
 	}
 	err = t.withFile(fd, func(f *File) error {
-		if isPipe(f) {
+		if isStream(f) {
 			n, err = f.readAt(p, 0)
 			return err
 		}
@@ -204,7 +207,26 @@ func (t *Task) Read(fd int, p []byte) (n int, err error) {
 // f_pos_lock nor the inode lock (the pipe has its own).
 func isPipe(f *File) bool {
 	_, ok := f.ops.(fifoOps)
-	return ok || isStream(f)
+	return ok || isStreamPipe(f)
+}
+
+// isStream is FMODE_STREAM: pipes, FIFOs and sockets have no position,
+// so reads and writes take no position lock (a reader blocked on a
+// socket must not hold up a writer on the same file) and the positioned
+// calls fail ESPIPE.
+func isStream(f *File) bool {
+	if isPipe(f) {
+		return true
+	}
+	_, ok := f.ops.(sockOps)
+	return ok
+}
+
+// unseekable is what makes pread, pwrite and lseek fail ESPIPE: a pipe,
+// FIFO or socket.
+func unseekable(f *File) bool {
+	t := f.Inode().Mode() & linux.S_IFMT
+	return t == linux.S_IFIFO || t == linux.S_IFSOCK && isStream(f)
 }
 
 // Pread is pread64(2): a negative offset is refused before the descriptor
@@ -217,7 +239,7 @@ func (t *Task) Pread(fd int, p []byte, off int64) (n int, err error) {
 		return 0, linux.EINTR
 	}
 	err = t.withFile(fd, func(f *File) error {
-		if f.Inode().Mode()&linux.S_IFMT == linux.S_IFIFO {
+		if unseekable(f) {
 			return linux.ESPIPE
 		}
 		n, err = f.readAt(p, off)
@@ -257,7 +279,7 @@ func (t *Task) Write(fd int, p []byte) (n int, err error) {
 		return 0, linux.EINTR
 	}
 	err = t.withFile(fd, func(f *File) error {
-		if isPipe(f) {
+		if isStream(f) {
 			n, err = f.writeAt(t.Cred(), p, 0)
 			return err
 		}
@@ -286,10 +308,10 @@ func (t *Task) Pwrite(fd int, p []byte, off int64) (n int, err error) {
 		return 0, linux.EINTR
 	}
 	err = t.withFile(fd, func(f *File) error {
-		in := f.Inode()
-		if in.Mode()&linux.S_IFMT == linux.S_IFIFO {
+		if unseekable(f) {
 			return linux.ESPIPE
 		}
+		in := f.Inode()
 		in.rw.Lock()
 		defer in.rw.Unlock()
 		if f.Flags()&linux.O_APPEND != 0 {
@@ -305,7 +327,7 @@ func (f *File) writeAt(c *Cred, p []byte, off int64) (int, error) {
 	if f.path || !f.write {
 		return 0, linux.EBADF
 	}
-	if len(p) == 0 {
+	if len(p) == 0 && sockOf(f) == nil { // sock_write_iter sends even nothing
 		return 0, nil
 	}
 	in := f.Inode()
@@ -362,7 +384,7 @@ func (t *Task) Lseek(fd int, off int64, whence int) (pos int64, err error) {
 		if f.path {
 			return linux.EBADF
 		}
-		if f.Inode().Mode()&linux.S_IFMT == linux.S_IFIFO {
+		if unseekable(f) {
 			return linux.ESPIPE
 		}
 		f.mu.Lock()

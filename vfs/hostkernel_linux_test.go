@@ -237,8 +237,8 @@ func (hostOps) Dup2(oldfd, newfd int) (int, error) {
 
 // Mount mounts a tmpfs; the thread's chroot makes target relative to the
 // scenario's filesystem, and the cleanup's lazy unmount takes it along.
-func (hostOps) Mount(target string) error {
-	return sysErr(unix.SYS_MOUNT, cstr("tmpfs"), cstr(target), cstr("tmpfs"), 0, unsafe.Pointer(nil))
+func (hostOps) Mount(target string, flags int) error {
+	return sysErr(unix.SYS_MOUNT, cstr("tmpfs"), cstr(target), cstr("tmpfs"), flags, unsafe.Pointer(nil))
 }
 
 // Chroot changes this thread's root only (its fs_struct is unshared).
@@ -325,6 +325,13 @@ func runScenarioHost(t *testing.T, sc *scenario) []scResult {
 		res, err := func() ([]scResult, error) {
 			if err := unix.Unshare(unix.CLONE_FS | unix.CLONE_FILES); err != nil {
 				return nil, fmt.Errorf("unshare: %w", err)
+			}
+			// Abstract socket names are per network namespace: a
+			// scenario with sockets gets one of its own.
+			if usesSockets(sc) {
+				if err := unix.Unshare(unix.CLONE_NEWNET); err != nil {
+					return nil, fmt.Errorf("unshare net: %w", err)
+				}
 			}
 			if err := unix.Chroot(dir); err != nil {
 				return nil, fmt.Errorf("chroot: %w", err)

@@ -109,6 +109,7 @@ func (c *checker) collectHolders(tasks []*Task) {
 		}
 		ft.mu.Unlock()
 	}
+	c.holdSocketFiles(seenF)
 }
 
 func (c *checker) hold(m *Mount, who string) {

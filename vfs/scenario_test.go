@@ -124,8 +124,9 @@ type scOps interface {
 	Umask(mask uint32) uint32
 	Dup(fd int) (int, error)
 	Dup2(oldfd, newfd int) (int, error)
-	// Mount mounts a fresh tmpfs on target.
-	Mount(target string) error
+	// Mount mounts a fresh tmpfs on target with the MS_* flags given.
+	Mount(target string, flags int) error
+	scSockOps // sockets, pipes, memfds (scenario_sock_test.go)
 	Chroot(path string) error
 	// SetUser switches the identity of the following calls; nil is root.
 	SetUser(u *scUser) error
@@ -148,6 +149,8 @@ type scStep struct {
 	data        string
 	times       *[2]vfs.Timespec
 	save        string
+	save2       string   // a second descriptor (socketpair, pipe2)
+	rights      []string // slots of descriptors passed or received
 	user        *scUser
 	wantErr     linux.Errno
 	hasWant     bool
@@ -221,6 +224,11 @@ func (s scStep) String() string {
 	}
 	if s.times != nil {
 		args = append(args, fmt.Sprintf("times=%v", *s.times))
+	}
+	if len(s.rights) > 4 {
+		args = append(args, fmt.Sprintf("rights=%s...(%d)", s.rights[0], len(s.rights)))
+	} else if s.rights != nil {
+		args = append(args, fmt.Sprintf("rights=%v", s.rights))
 	}
 	b.WriteString(strings.Join(args, ", "))
 	b.WriteString(")")
@@ -320,7 +328,12 @@ func opGetcwd() scStep             { return scStep{op: "getcwd"} }
 func opUmask(mask uint32) scStep   { return scStep{op: "umask", mode: mask} }
 func opDup(slot string) scStep     { return scStep{op: "dup", fd: slot} }
 func opMount(target string) scStep { return scStep{op: "mount", path: target} }
-func opChroot(path string) scStep  { return scStep{op: "chroot", path: path} }
+
+// opMountFlags mounts a fresh tmpfs with MS_* flags.
+func opMountFlags(target string, flags int) scStep {
+	return scStep{op: "mount", path: target, flags: flags}
+}
+func opChroot(path string) scStep { return scStep{op: "chroot", path: path} }
 
 // opDup2 duplicates slot onto slot2: an open slot is replaced, an unknown
 // one gets a fixed high descriptor number.
@@ -596,11 +609,14 @@ func (e *scEnv) exec(s scStep) (errno linux.Errno, out string) {
 			e.slots[s.fd2] = fd
 		}
 	case "mount":
-		err = e.ops.Mount(s.path)
+		err = e.ops.Mount(s.path, s.flags)
 	case "chroot":
 		err = e.ops.Chroot(s.path)
 	default:
-		return 0, "UNKNOWN OP " + s.op
+		var known bool
+		if res, err, known = e.execSock(s); !known {
+			return 0, "UNKNOWN OP " + s.op
+		}
 	}
 	errno, isErrno := errnoOf(err)
 	if !isErrno {
@@ -743,8 +759,10 @@ func (v vfsOps) Getcwd() (string, error)                { return v.t.Getcwd() }
 func (v vfsOps) Umask(mask uint32) uint32               { return v.t.Umask(mask) }
 func (v vfsOps) Dup(fd int) (int, error)                { return v.t.Dup(fd) }
 func (v vfsOps) Dup2(oldfd, newfd int) (int, error)     { return v.t.Dup2(oldfd, newfd) }
-func (v vfsOps) Mount(target string) error              { return v.t.Mount("tmpfs", target, "tmpfs", 0, "") }
-func (v vfsOps) Chroot(path string) error               { return v.t.Chroot(path) }
+func (v vfsOps) Mount(target string, flags int) error {
+	return v.t.Mount("tmpfs", target, "tmpfs", uint64(flags), "")
+}
+func (v vfsOps) Chroot(path string) error { return v.t.Chroot(path) }
 func (v vfsOps) SetUser(u *scUser) error {
 	v.t.SetCred(u.cred())
 	return nil
@@ -769,8 +787,15 @@ func bootTmpfs(t testing.TB) *vfs.Task {
 // init.
 func newScKernel(t testing.TB) *vfs.Task {
 	t.Helper()
-	init := bootTmpfs(t)
-	k := init.Kernel()
+	k := vfs.NewKernel()
+	if err := k.RegisterFilesystem(tmpfs.Type{}); err != nil {
+		t.Fatal(err)
+	}
+	k.SetShmemFilesystem(tmpfs.Type{}) // memfd_create
+	init, err := k.InitMountTree(tmpfs.RootfsType{}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
 	t.Cleanup(func() { checkInvariants(t, k) })
 	return init
 }

@@ -10,40 +10,42 @@ import (
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
 
-// AF_UNIX addresses (net/unix/af_unix.c as far as names go): a socket is
-// bound to a path, where bind makes an S_IFSOCK inode through the VFS, or
-// to an abstract name (a leading NUL) in a kernel-wide table. A stream or
-// seqpacket socket that listens takes connections, each a new socket
-// paired with the connecting one, until accept hands it out.
+// AF_UNIX addresses and connections (net/unix/af_unix.c as far as names
+// go). An address is a string: a path, where bind makes an S_IFSOCK inode
+// through the VFS; an abstract name, starting with a NUL byte, in a
+// kernel-wide table kept apart per socket type, as Linux hashes abstract
+// names with the type; or "" for no address (bind then picks an abstract
+// name itself: autobind). A stream or seqpacket socket that listens takes
+// connections, each a new socket (an embryo) paired with the connecting
+// one until accept hands it out; a datagram socket connects by naming its
+// default receiver.
 
-// unixName is where a socket is bound: an inode, or an abstract name.
+// unixName is where a socket is bound: an inode, or an abstract name of
+// one socket type.
 type unixName struct {
 	in       *Inode
 	abstract string
+	typ      int
 }
 
-// unixTable is the kernel's bound AF_UNIX sockets (unix_socket_table),
-// with one lock and wait queue for binding, listening and accepting.
+// unixTable is the kernel's bound AF_UNIX sockets (unix_socket_table)
+// and the garbage collector's books (socket_gc.go).
 type unixTable struct {
 	k      *Kernel
 	mu     sync.Mutex
-	cond   *sync.Cond
 	bound  map[unixName]*sockFile
 	nextID int // autobind's names
-}
 
-func (u *unixTable) wake() {
-	u.mu.Lock()
-	u.cond.Broadcast()
-	u.mu.Unlock()
+	gcMu         sync.Mutex // unix_gc_lock: taken before any socket's lock
+	inflight     map[*sockFile]int
+	userInflight map[uint32]int // files in flight per sending user (user->unix_inflight)
 }
 
 // unix returns the kernel's table, made on first use.
 func (k *Kernel) unix() *unixTable {
 	k.unixOnce.Do(func() {
-		k.unixSocks = &unixTable{k: k, bound: map[unixName]*sockFile{}}
-		k.unixSocks.cond = sync.NewCond(&k.unixSocks.mu)
-		k.sleepers.add(k.unixSocks)
+		k.unixSocks = &unixTable{k: k, bound: map[unixName]*sockFile{},
+			inflight: map[*sockFile]int{}, userInflight: map[uint32]int{}}
 	})
 	return k.unixSocks
 }
@@ -87,148 +89,357 @@ func socketKind(domain, typ, protocol int) (int, error) {
 // withSocket runs fn on the socket at fd: ENOTSOCK for other files.
 func (t *Task) withSocket(fd int, fn func(f *File, sf *sockFile) error) error {
 	return t.withFile(fd, func(f *File) error {
-		sf, ok := f.Private.(*sockFile)
-		if !ok || f.path {
+		sf := sockOf(f)
+		switch {
+		case f.path:
+			return linux.EBADF // sockfd_lookup: fdget skips O_PATH files
+		case sf == nil:
 			return linux.ENOTSOCK
 		}
 		return fn(f, sf)
 	})
 }
 
-// Bind is bind(2) for AF_UNIX: addr is a path, made as a socket inode
-// with mode 0777 less the umask (EADDRINUSE if the name exists), or an
-// abstract name starting with a NUL byte. A socket binds once (EINVAL).
+// unixPathMax is sizeof(sun_path): a path may fill it without a NUL.
+const unixPathMax = 108
+
+// checkUnixAddr is unix_validate_addr for a given address.
+func checkUnixAddr(addr string) error {
+	if addr == "" || len(addr) > unixPathMax {
+		return linux.EINVAL
+	}
+	return nil
+}
+
+// pathName is a path address as unix_mkname_bsd reads it: up to its
+// first NUL.
+func pathName(addr string) string {
+	if i := strings.IndexByte(addr, 0); i >= 0 {
+		return addr[:i]
+	}
+	return addr
+}
+
+// Bind is bind(2) for AF_UNIX (unix_bind): a path becomes a socket inode
+// with mode 0777 less the umask (EADDRINUSE if the name exists, the
+// VFS's errors else), an abstract name is taken if no socket of this
+// type has it, and "" picks an abstract name (unix_autobind, which
+// succeeds on a socket already bound). A socket binds once (EINVAL).
 func (t *Task) Bind(fd int, addr string) error {
 	return t.withSocket(fd, func(_ *File, sf *sockFile) error {
-		if addr == "" || len(addr) > 107 {
+		switch {
+		case addr == "":
+			return t.k.unix().autobind(sf)
+		case len(addr) > unixPathMax:
 			return linux.EINVAL
+		case addr[0] == 0:
+			return t.k.unix().bindAbstract(sf, addr)
 		}
-		u := t.k.unix()
-		u.mu.Lock()
-		defer u.mu.Unlock()
-		sf.mu.Lock()
-		defer sf.mu.Unlock()
-		if sf.bound {
-			return linux.EINVAL
-		}
-		name, err := t.bindName(u, addr)
-		if err != nil {
-			return err
-		}
-		sf.bound, sf.name = true, name
-		u.bound[name] = sf
-		return nil
+		return t.bindPath(sf, addr)
 	})
 }
 
-// bindName makes the name addr stands for. u.mu is held.
-func (t *Task) bindName(u *unixTable, addr string) (unixName, error) {
-	if strings.HasPrefix(addr, "\x00") {
-		name := unixName{abstract: addr}
-		if u.bound[name] != nil {
-			return name, linux.EADDRINUSE
+// autobind is unix_autobind: a name of five hex digits after the NUL.
+func (u *unixTable) autobind(sf *sockFile) error {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	sf.mu.Lock()
+	defer sf.mu.Unlock()
+	if sf.addr != "" {
+		return nil
+	}
+	for {
+		u.nextID = (u.nextID + 1) & 0xfffff
+		name := unixName{abstract: fmt.Sprintf("\x00%05x", u.nextID), typ: sf.typ}
+		if u.bound[name] == nil {
+			u.bindLocked(sf, name, name.abstract)
+			return nil
 		}
-		return name, nil
 	}
-	err := t.Mknodat(linux.AT_FDCWD, addr, linux.S_IFSOCK|0o777, 0)
-	if err == linux.EEXIST {
-		return unixName{}, linux.EADDRINUSE
-	}
-	if err != nil {
-		return unixName{}, err
-	}
-	p, err := t.pathLookupat(linux.AT_FDCWD, addr, 0)
-	if err != nil {
-		return unixName{}, err
-	}
-	return unixName{in: p.Dentry.Inode()}, nil
 }
 
-// Listen is listen(2): a stream or seqpacket socket, not connected, takes
-// connections from now on; an unbound one gets an abstract name first
-// (autobind). The backlog is not enforced.
+// bindLocked enters sf in the table; u.mu and sf.mu are held.
+func (u *unixTable) bindLocked(sf *sockFile, name unixName, addr string) {
+	sf.bound, sf.name, sf.addr = true, name, addr
+	u.bound[name] = sf
+}
+
+// bindAbstract is unix_bind_abstract.
+func (u *unixTable) bindAbstract(sf *sockFile, addr string) error {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	sf.mu.Lock()
+	defer sf.mu.Unlock()
+	if sf.addr != "" {
+		return linux.EINVAL
+	}
+	name := unixName{abstract: addr, typ: sf.typ}
+	if u.bound[name] != nil {
+		return linux.EADDRINUSE
+	}
+	u.bindLocked(sf, name, addr)
+	return nil
+}
+
+// bindPath is unix_bind_bsd: the inode is made first, so a name that
+// exists fails EADDRINUSE even on a bound socket, which then fails
+// EINVAL and takes the new inode away again. The socket holds the
+// mount it is bound on (u->path): that mount is busy while it lives.
+func (t *Task) bindPath(sf *sockFile, addr string) error {
+	path := pathName(addr)
+	err := t.Mknodat(linux.AT_FDCWD, path, linux.S_IFSOCK|0o777, 0)
+	if err == linux.EEXIST {
+		return linux.EADDRINUSE
+	}
+	if err != nil {
+		return err
+	}
+	var p Path
+	err = retryGone(func() error {
+		var err error
+		if p, err = t.pathLookupat(linux.AT_FDCWD, path, 0); err != nil {
+			return err
+		}
+		if !p.Mnt.tryGet() {
+			return errMountGone
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	u := t.k.unix()
+	u.mu.Lock()
+	sf.mu.Lock()
+	if sf.addr != "" {
+		sf.mu.Unlock()
+		u.mu.Unlock()
+		p.Mnt.mntput()
+		t.Unlinkat(linux.AT_FDCWD, path, 0)
+		return linux.EINVAL
+	}
+	sf.bindMnt = p.Mnt
+	u.bindLocked(sf, unixName{in: p.Dentry.Inode()}, path)
+	sf.mu.Unlock()
+	u.mu.Unlock()
+	return nil
+}
+
+// unbind forgets a released socket's name and lets go of its mount.
+func (u *unixTable) unbind(sf *sockFile) {
+	u.mu.Lock()
+	sf.mu.Lock()
+	if sf.bound && u.bound[sf.name] == sf {
+		delete(u.bound, sf.name)
+	}
+	m := sf.bindMnt
+	sf.bound, sf.bindMnt = false, nil
+	sf.mu.Unlock()
+	u.mu.Unlock()
+	if m != nil {
+		m.mntput()
+	}
+}
+
+// findUnix is unix_find_other: the live socket of type typ bound to
+// addr. A path needs write permission on its inode, and a socket of
+// another type there fails EPROTOTYPE; an abstract name nobody of this
+// type holds, like a path with no socket bound, fails ECONNREFUSED.
+func (t *Task) findUnix(addr string, typ int) (*sockFile, error) {
+	if err := checkUnixAddr(addr); err != nil {
+		return nil, err
+	}
+	u := t.k.unix()
+	if addr[0] == 0 {
+		u.mu.Lock()
+		sf := u.bound[unixName{abstract: addr, typ: typ}]
+		u.mu.Unlock()
+		if sf == nil {
+			return nil, linux.ECONNREFUSED
+		}
+		return sf, nil
+	}
+	p, err := t.pathLookupat(linux.AT_FDCWD, pathName(addr), lookupFollow)
+	if err != nil {
+		return nil, err
+	}
+	in := p.Dentry.Inode()
+	if err := inodePermission(t.Cred(), in, MAY_WRITE); err != nil {
+		return nil, err
+	}
+	if in.Mode()&linux.S_IFMT != linux.S_IFSOCK {
+		return nil, linux.ECONNREFUSED
+	}
+	u.mu.Lock()
+	sf := u.bound[unixName{in: in}]
+	u.mu.Unlock()
+	switch {
+	case sf == nil:
+		return nil, linux.ECONNREFUSED
+	case sf.typ != typ:
+		return nil, linux.EPROTOTYPE
+	}
+	return sf, nil
+}
+
+// Listen is listen(2) (unix_listen): a bound stream or seqpacket socket
+// that is not connected takes connections from now on, backlog+1 of
+// them waiting at most; a backlog past somaxconn, or negative, is
+// somaxconn. Raising the backlog wakes connectors waiting for room.
 func (t *Task) Listen(fd, backlog int) error {
 	return t.withSocket(fd, func(_ *File, sf *sockFile) error {
 		if sf.typ == linux.SOCK_DGRAM {
 			return linux.EOPNOTSUPP
 		}
-		u := t.k.unix()
-		u.mu.Lock()
-		defer u.mu.Unlock()
+		if uint(backlog) > linux.SOMAXCONN {
+			backlog = linux.SOMAXCONN
+		}
 		sf.mu.Lock()
 		defer sf.mu.Unlock()
-		if sf.pair != nil {
+		if sf.addr == "" || sf.state == sockConnected {
 			return linux.EINVAL
 		}
-		if !sf.bound {
-			u.nextID++
-			sf.bound, sf.name = true, unixName{abstract: fmt.Sprintf("\x00%05x", u.nextID)}
-			u.bound[sf.name] = sf
+		if backlog > sf.backlog {
+			sf.cond.Broadcast()
 		}
-		sf.listening = true
+		sf.state, sf.backlog = sockListening, backlog
 		return nil
 	})
 }
 
-// Connect is connect(2) of a stream or seqpacket socket to a listening
-// one: ENOENT and the like for a path that is not there, ECONNREFUSED
-// for one that is no listening socket of the same type, EACCES without
-// write permission on the socket's inode, EISCONN when connected.
+// Connect is connect(2). A stream or seqpacket socket connects to a
+// listening one of its type (unix_stream_connect), waiting while the
+// listener's backlog is full (EAGAIN when non-blocking); a datagram
+// socket takes the named socket as its default receiver
+// (unix_dgram_connect).
 func (t *Task) Connect(fd int, addr string) error {
 	return t.withSocket(fd, func(f *File, sf *sockFile) error {
 		if sf.typ == linux.SOCK_DGRAM {
-			return linux.EOPNOTSUPP // connected datagrams: pairs only, here
+			other, err := t.findUnix(addr, sf.typ)
+			if err != nil {
+				return err
+			}
+			return sf.connectDgram(t, addr, other)
 		}
-		name, err := t.connectName(addr)
-		if err != nil {
-			return err
-		}
-		u := t.k.unix()
-		u.mu.Lock()
-		defer u.mu.Unlock()
-		if p, _ := sf.connected(); p != nil {
-			return linux.EISCONN
-		}
-		l := u.bound[name]
-		if l == nil || !l.listening || l.typ != sf.typ {
-			return linux.ECONNREFUSED
-		}
-		server, err := t.k.newSocketFile(l.cred, sf.typ, 0)
-		if err != nil {
-			return err
-		}
-		pair := t.k.newSockPair(sf.typ)
-		sf.join(pair, 0)
-		server.Private.(*sockFile).join(pair, 1)
-		l.mu.Lock()
-		l.pending = append(l.pending, server)
-		l.mu.Unlock()
-		u.cond.Broadcast()
-		return nil
+		return sf.connectStream(t, addr, f.Flags()&linux.O_NONBLOCK != 0)
 	})
 }
 
-// connectName resolves addr: a path must lead to a socket inode the
-// caller may write to.
-func (t *Task) connectName(addr string) (unixName, error) {
-	if addr == "" {
-		return unixName{}, linux.EINVAL
+// ConnectUnspec is connect(2) with an AF_UNSPEC address: a datagram
+// socket forgets its receiver; other types fail EINVAL.
+func (t *Task) ConnectUnspec(fd int) error {
+	return t.withSocket(fd, func(_ *File, sf *sockFile) error {
+		if sf.typ != linux.SOCK_DGRAM {
+			return linux.EINVAL
+		}
+		return sf.connectDgram(t, "", nil)
+	})
+}
+
+// connectDgram sets sf's receiver to other (nil: none). A receiver
+// connected to a third socket refuses (EPERM); a receiver that died
+// meanwhile is looked up again. Leaving a peer drops what was received.
+func (sf *sockFile) connectDgram(t *Task, addr string, other *sockFile) error {
+	for {
+		target := other
+		if target == nil {
+			target = sf
+		}
+		lockTwo(sf, target)
+		if other != nil && other.dead {
+			unlockTwo(sf, target)
+			var err error
+			if other, err = t.findUnix(addr, sf.typ); err != nil {
+				return err
+			}
+			continue
+		}
+		if other != nil && other.peer != nil && other.peer != sf {
+			unlockTwo(sf, target)
+			return linux.EPERM
+		}
+		old := sf.peer
+		sf.peer, sf.state = other, sockUnconnected
+		if other != nil {
+			sf.state = sockConnected
+		}
+		unlockTwo(sf, target)
+		if old != nil && old != other {
+			sf.dgramDisconnected(old)
+		}
+		return nil
 	}
-	if strings.HasPrefix(addr, "\x00") {
-		return unixName{abstract: addr}, nil
+}
+
+// connectStream is unix_stream_connect.
+func (sf *sockFile) connectStream(t *Task, addr string, nonblock bool) error {
+	for {
+		if err := sf.connectable(); err != nil {
+			return err
+		}
+		l, err := t.findUnix(addr, sf.typ)
+		if err != nil {
+			return err
+		}
+		done, err := sf.joinListener(l, nonblock)
+		if done || err != nil {
+			return err
+		}
 	}
-	p, err := t.pathLookupat(linux.AT_FDCWD, addr, lookupFollow)
+}
+
+// connectable is why sf may not connect, if it may not.
+func (sf *sockFile) connectable() error {
+	sf.mu.Lock()
+	defer sf.mu.Unlock()
+	switch sf.state {
+	case sockConnected:
+		return linux.EISCONN
+	case sockListening:
+		return linux.EINVAL
+	}
+	return nil
+}
+
+// joinListener queues a new embryo paired with sf on l. done false: l
+// died or its backlog had room again after a wait; look again.
+func (sf *sockFile) joinListener(l *sockFile, nonblock bool) (done bool, err error) {
+	lockTwo(sf, l)
+	if l.dead {
+		unlockTwo(sf, l)
+		return false, nil
+	}
+	if l.state != sockListening || l.shutdown&rcvShutdown != 0 {
+		unlockTwo(sf, l)
+		return false, linux.ECONNREFUSED
+	}
+	if sf.state != sockUnconnected {
+		unlockTwo(sf, l)
+		return false, linux.EISCONN
+	}
+	if len(l.pending) > l.backlog {
+		sf.mu.Unlock()
+		if l == sf {
+			l.mu.Lock()
+		}
+		defer l.mu.Unlock()
+		if nonblock {
+			return false, linux.EAGAIN
+		}
+		return false, l.sleep()
+	}
+	ef, err := sf.k.newSocketFile(l.cred, sf.typ, 0) // owned by the acceptor, later
 	if err != nil {
-		return unixName{}, err
+		unlockTwo(sf, l)
+		return false, err
 	}
-	in := p.Dentry.Inode()
-	if err := inodePermission(t.Cred(), in, MAY_WRITE); err != nil {
-		return unixName{}, err
-	}
-	if in.Mode()&linux.S_IFMT != linux.S_IFSOCK {
-		return unixName{}, linux.ECONNREFUSED
-	}
-	return unixName{in: in}, nil
+	e := sockOf(ef)
+	e.peer, e.state, e.embryo, e.addr = sf, sockConnected, true, l.addr
+	sf.peer, sf.state = e, sockConnected
+	l.pending = append(l.pending, ef)
+	l.cond.Broadcast()
+	unlockTwo(sf, l)
+	return true, nil
 }
 
 // Accept4 is accept4(2): the next connection, waiting for one unless the
@@ -240,8 +451,11 @@ func (t *Task) Accept4(fd, flags int) (int, error) {
 	}
 	var conn *File
 	err := t.withSocket(fd, func(f *File, sf *sockFile) error {
+		if sf.typ == linux.SOCK_DGRAM {
+			return linux.EOPNOTSUPP
+		}
 		var err error
-		conn, err = t.k.unix().nextConnection(f, sf)
+		conn, err = sf.nextConnection(f.Flags()&linux.O_NONBLOCK != 0)
 		return err
 	})
 	if err != nil {
@@ -250,6 +464,11 @@ func (t *Task) Accept4(fd, flags int) (int, error) {
 	if flags&linux.SOCK_NONBLOCK != 0 {
 		conn.flags.Store(conn.Flags() | linux.O_NONBLOCK)
 	}
+	// do_accept's sock_alloc: the new socket's inode belongs to the
+	// task that accepts it.
+	c := t.Cred()
+	conn.Inode().uid.Store(c.FSUID)
+	conn.Inode().gid.Store(c.FSGID)
 	nfd, err := t.fdTable().install(conn, flags&linux.SOCK_CLOEXEC != 0)
 	if err != nil {
 		conn.DecRef()
@@ -257,46 +476,67 @@ func (t *Task) Accept4(fd, flags int) (int, error) {
 	return nfd, err
 }
 
-// nextConnection takes the oldest waiting connection of sf.
-func (u *unixTable) nextConnection(f *File, sf *sockFile) (*File, error) {
-	u.mu.Lock()
-	defer u.mu.Unlock()
-	for {
-		sf.mu.Lock()
-		listening, n := sf.listening, len(sf.pending)
-		if n > 0 {
-			conn := sf.pending[0]
-			sf.pending = sf.pending[1:]
-			sf.mu.Unlock()
-			return conn, nil
-		}
-		sf.mu.Unlock()
+// nextConnection takes sf's oldest embryo, and wakes a connector waiting
+// for room in the backlog.
+func (sf *sockFile) nextConnection(nonblock bool) (*File, error) {
+	sf.mu.Lock()
+	for len(sf.pending) == 0 {
+		var err error
 		switch {
-		case !listening:
-			return nil, linux.EINVAL
-		case f.Flags()&linux.O_NONBLOCK != 0:
-			return nil, linux.EAGAIN
-		case u.k.interrupted.Load():
-			return nil, linux.EINTR
+		case sf.state != sockListening:
+			err = linux.EINVAL
+		case nonblock:
+			err = linux.EAGAIN
+		default:
+			err = sf.sleep()
 		}
-		u.cond.Wait()
+		if err != nil {
+			sf.mu.Unlock()
+			return nil, err
+		}
 	}
+	conn := sf.pending[0]
+	sf.pending = sf.pending[1:]
+	sf.cond.Broadcast()
+	sf.mu.Unlock()
+	e := sockOf(conn)
+	e.mu.Lock()
+	e.embryo = false
+	e.mu.Unlock()
+	return conn, nil
 }
 
-// unixRelease forgets a closing socket's name and drops the connections
-// nobody accepted.
-func (k *Kernel) unixRelease(sf *sockFile) {
-	u := k.unix()
-	u.mu.Lock()
+// Getsockname is getsockname(2): the address sf is bound to ("" if
+// none; an accepted socket has its listener's).
+func (t *Task) Getsockname(fd int) (addr string, err error) {
+	err = t.withSocket(fd, func(_ *File, sf *sockFile) error {
+		sf.mu.Lock()
+		addr = sf.addr
+		sf.mu.Unlock()
+		return nil
+	})
+	return addr, err
+}
+
+// Getpeername is getpeername(2): the peer's address, ENOTCONN without a
+// peer.
+func (t *Task) Getpeername(fd int) (addr string, err error) {
+	err = t.withSocket(fd, func(_ *File, sf *sockFile) error {
+		sf.mu.Lock()
+		peer := sf.peer
+		sf.mu.Unlock()
+		if peer == nil {
+			return linux.ENOTCONN
+		}
+		addr = peer.address()
+		return nil
+	})
+	return addr, err
+}
+
+// address is what sf is known by.
+func (sf *sockFile) address() string {
 	sf.mu.Lock()
-	if sf.bound && u.bound[sf.name] == sf {
-		delete(u.bound, sf.name)
-	}
-	pending := sf.pending
-	sf.pending, sf.listening = nil, false
-	sf.mu.Unlock()
-	u.mu.Unlock()
-	for _, c := range pending {
-		c.DecRef()
-	}
+	defer sf.mu.Unlock()
+	return sf.addr
 }

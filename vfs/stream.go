@@ -76,8 +76,8 @@ func (t *Task) installStream(fd int, stream any, p *StreamPipe, acc uint32) erro
 	return nil
 }
 
-// isStream reports whether f is an end of a stream pipe.
-func isStream(f *File) bool {
+// isStreamPipe reports whether f is an end of a stream pipe.
+func isStreamPipe(f *File) bool {
 	_, ok := f.ops.(streamOps)
 	return ok
 }

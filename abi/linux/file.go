@@ -248,6 +248,34 @@ const (
 	SOCKFS_MAGIC = 0x534F434B
 )
 
+// AF_UNSPEC, given to connect(2), dissolves a datagram socket's
+// association.
+const AF_UNSPEC = 0
+
+// Flags of send(2) and recv(2) and the msg_flags recvmsg(2) returns
+// (include/linux/socket.h).
+const (
+	MSG_OOB          = 0x1
+	MSG_PEEK         = 0x2
+	MSG_CTRUNC       = 0x8
+	MSG_TRUNC        = 0x20
+	MSG_DONTWAIT     = 0x40
+	MSG_EOR          = 0x80
+	MSG_WAITALL      = 0x100
+	MSG_NOSIGNAL     = 0x4000
+	MSG_CMSG_CLOEXEC = 0x40000000
+)
+
+// SCM_MAX_FD is how many descriptors one SCM_RIGHTS message may carry
+// (include/net/scm.h); SOMAXCONN caps listen(2)'s backlog
+// (net.core.somaxconn's default); UNIX_MAX_DGRAM_QLEN is
+// net.unix.max_dgram_qlen's default.
+const (
+	SCM_MAX_FD          = 253
+	SOMAXCONN           = 4096
+	UNIX_MAX_DGRAM_QLEN = 10
+)
+
 // memfd_create(2) flags and the file seals of fcntl(2) (F_ADD_SEALS,
 // F_GET_SEALS).
 const (
