@@ -14,6 +14,7 @@ import (
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"github.com/linuxvfs/linuxvfs/userland/awk"
 	"github.com/linuxvfs/linuxvfs/userland/coreutils"
+	"github.com/linuxvfs/linuxvfs/userland/lvfs"
 	"github.com/linuxvfs/linuxvfs/userland/sed"
 	"github.com/linuxvfs/linuxvfs/userland/utillinux"
 )
@@ -26,6 +27,7 @@ func Programs() *applet.Set {
 	utillinux.Register(set)
 	sed.Register(set)
 	awk.Register(set)
+	lvfs.Register(set)
 	return set
 }
 
