@@ -131,6 +131,11 @@ func runScript(ctx context.Context, cfg shell.Config, script string, interactive
 	}
 	defer t.Exit()
 	defer context.AfterFunc(ctx, t.Kernel().Interrupt)() // ^C wakes FIFO sleepers
+	// The shell stands for one on this machine: its hostname is the host's,
+	// as the host's init set it (a bare kernel's is "(none)").
+	if name, err := os.Hostname(); err == nil {
+		t.Sethostname(name)
+	}
 	cfg.Task = t
 	var code int
 	if interactive {
