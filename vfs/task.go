@@ -113,6 +113,8 @@ type Task struct {
 	mntns atomic.Pointer[MountNamespace]
 	uts   atomic.Pointer[UTSNamespace]
 	ipc   atomic.Pointer[IPCNamespace]
+	// signals are those sent to the task, recorded (signal.go).
+	signals sigRecord
 }
 
 func (k *Kernel) newTask(cred *Cred, ns *MountNamespace, root, pwd Path, umask uint32) *Task {
@@ -200,7 +202,7 @@ func (t *Task) Clone(flags uint64) *Task {
 func (t *Task) Exit() {
 	t.k.tasks.remove(t)
 	if ft := t.fdTable(); ft.users.Add(-1) == 0 {
-		ft.closeAll()
+		ft.closeAll(t)
 	}
 	t.fsStruct().put()
 	t.MountNamespace().put()
