@@ -276,9 +276,9 @@ func (o *inodeOps) Truncate(in *vfs.Inode, _ int64) error {
 }
 
 // WriteAt sets a sysctl; no other file of procfs takes writes.
-func (o *inodeOps) WriteAt(f *vfs.File, p []byte, _ int64) (int, error) {
+func (o *inodeOps) WriteAt(f *vfs.File, p []byte, off int64) (int, error) {
 	if n := nodeOf(f.Inode()); n.kind == kindSysctl {
-		return f.Private.(*sysctlFile).write(n.fd, p)
+		return f.Private.(*sysctlFile).write(n.fd, p, off)
 	}
 	return 0, linux.EINVAL
 }

@@ -88,58 +88,65 @@ func (o *inodeOps) openSysctl(i int, t *vfs.Task) *sysctlFile {
 	return &sysctlFile{text: []byte(strconv.FormatInt(sysctls[i].get(c), 10) + "\n"), ctx: c}
 }
 
-// write sets sysctl i from what was written (one number, as
-// proc_get_long reads it); anything else is EINVAL.
-func (sf *sysctlFile) write(i int, p []byte) (int, error) {
-	v, err := parseSysctlInt(p, sysctls[i].unsigned)
+// write sets sysctl i from a write at off, as __do_proc_dointvec takes
+// one (and __do_proc_douintvec for unsigned ones): a write past the
+// start is ignored whole (sysctl_writes_strict), an empty one does
+// nothing, and otherwise the first number is read and set, and the write
+// counts it and the blanks after it, leaving the rest unread.
+func (sf *sysctlFile) write(i int, p []byte, off int64) (int, error) {
+	if off != 0 || len(p) == 0 {
+		return len(p), nil
+	}
+	v, n, err := parseSysctlInt(string(p), sysctls[i].unsigned)
 	if err != nil {
 		return 0, err
 	}
 	if err := sysctls[i].set(sf.ctx, v); err != nil {
 		return 0, err
 	}
-	return len(p), nil
+	return n, nil
 }
 
-// parseSysctlInt reads the first number of a write to an integer sysctl
-// as __do_proc_dointvec and proc_get_long do: blanks first, an optional
-// '-' (not for unsigned ones), digits in C's base (0x hexadecimal, a
-// leading 0 octal), then a blank or the end; what follows the first
-// number is not looked at. The value must fit an int (an unsigned int for
-// unsigned ones).
-func parseSysctlInt(p []byte, unsigned bool) (int64, error) {
-	const tmpBufLen = 22 // TMPBUFLEN: longer numbers are refused
-	s := string(p)
-	for len(s) > 0 && isSpace(s[0]) {
-		s = s[1:]
+// parseSysctlInt reads the first number of s as proc_get_long does, and
+// returns it with the bytes it took: blanks, an optional '-' (not for
+// unsigned sysctls), digits in C's base (0x hexadecimal, a leading 0
+// octal) making at most 20 characters with the sign, then a blank or the
+// end, and the blanks that follow. The value must fit an int (an
+// unsigned int for unsigned sysctls).
+func parseSysctlInt(s string, unsigned bool) (v int64, n int, err error) {
+	const maxLen = 20 // TMPBUFLEN-2: a longer number is refused
+	for n < len(s) && isSpace(s[n]) {
+		n++
 	}
-	neg := len(s) > 1 && s[0] == '-'
+	start := n
+	neg := len(s)-n > 1 && s[n] == '-'
 	if neg {
-		s = s[1:]
+		n++
 	}
-	end := 0
-	for end < len(s) && !isSpace(s[end]) {
-		end++
+	digits := n
+	for n < len(s) && !isSpace(s[n]) {
+		n++
 	}
-	if end == 0 || s[0] < '0' || s[0] > '9' || end >= tmpBufLen-1 {
-		return 0, linux.EINVAL
+	if n == digits || s[digits] < '0' || s[digits] > '9' || n-start > maxLen {
+		return 0, 0, linux.EINVAL
 	}
-	v, ok := vfs.Kstrtouint(s[:end], 0)
-	if !ok {
-		return 0, linux.EINVAL
-	}
-	u := uint64(v)
+	u, ok := vfs.Kstrtouint(s[digits:n], 0)
 	switch {
-	case unsigned && neg:
-		return 0, linux.EINVAL
+	case !ok, unsigned && neg:
+		return 0, 0, linux.EINVAL
 	case unsigned:
-		return int64(u), nil
-	case neg && u > -math.MinInt32, !neg && u > math.MaxInt32:
-		return 0, linux.EINVAL
+		v = int64(u)
+	case neg && uint64(u) > -math.MinInt32, !neg && uint64(u) > math.MaxInt32:
+		return 0, 0, linux.EINVAL
 	case neg:
-		return -int64(u), nil
+		v = -int64(u)
+	default:
+		v = int64(u)
 	}
-	return int64(u), nil
+	for n < len(s) && isSpace(s[n]) {
+		n++
+	}
+	return v, n, nil
 }
 
 // isSpace is the kernel's isspace as proc_skip_spaces uses it.
