@@ -96,11 +96,12 @@ func (ns *IPCNamespace) SetMqLimit(l MqLimit, v int64) { ns.mq.limits[l].Store(v
 
 // ChargeQueue counts a new queue in the namespace (mqueue_create_attr):
 // ENOSPC once there are queues_max of them, unless privileged
-// (CAP_SYS_RESOURCE).
+// (CAP_SYS_RESOURCE). Both are unsigned ints in struct ipc_namespace, so
+// a negative queues_max (the sysctl takes any int) sets no limit.
 func (ns *IPCNamespace) ChargeQueue(privileged bool) error {
 	ns.mq.queuesMu.Lock()
 	defer ns.mq.queuesMu.Unlock()
-	if ns.mq.queues >= ns.MqLimit(MqQueuesMax) && !privileged {
+	if uint32(ns.mq.queues) >= uint32(ns.MqLimit(MqQueuesMax)) && !privileged {
 		return linux.ENOSPC
 	}
 	ns.mq.queues++
