@@ -142,8 +142,8 @@ func (t *Task) MqOpen(name string, oflag, mode uint32, attr *MqAttr) (int, error
 	return t.mqOpen(rest, oflag, mode, attr)
 }
 
-// mqOpen is do_mq_open: a descriptor is reserved before the name is
-// looked at, so EMFILE comes first.
+// mqOpen is do_mq_open: a free descriptor is looked for before the name
+// is (get_unused_fd_flags), so a full table is EMFILE whatever the name.
 func (t *Task) mqOpen(name string, oflag, mode uint32, attr *MqAttr) (int, error) {
 	m, err := t.mqMountFor(name)
 	if err != nil {
