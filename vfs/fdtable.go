@@ -56,6 +56,22 @@ func (ft *FDTable) installFrom(f *File, min int, cloexec bool) (int, error) {
 	return len(ft.fds) - 1, nil
 }
 
+// hasFree reports whether a descriptor could be had now (what
+// get_unused_fd_flags checks before a call that makes its file last).
+func (ft *FDTable) hasFree() bool {
+	ft.mu.Lock()
+	defer ft.mu.Unlock()
+	if len(ft.fds) < nrOpen {
+		return true
+	}
+	for _, e := range ft.fds {
+		if e.file == nil {
+			return true
+		}
+	}
+	return false
+}
+
 // cloexecFlag is F_GETFD, or F_SETFD when set: the descriptor's
 // close-on-exec flag.
 func (ft *FDTable) cloexecFlag(fd int, set, on bool) (int, error) {
@@ -128,14 +144,15 @@ func (ft *FDTable) dup() *FDTable {
 	return n
 }
 
-func (ft *FDTable) closeAll() {
+// closeAll is close_files: t, the last user, closes every descriptor.
+func (ft *FDTable) closeAll(t *Task) {
 	ft.mu.Lock()
 	fds := ft.fds
 	ft.fds = nil
 	ft.mu.Unlock()
 	for _, e := range fds {
 		if e.file != nil {
-			e.file.DecRef()
+			t.filpClose(e.file)
 		}
 	}
 }

@@ -45,6 +45,20 @@ type FileReleaser interface {
 	Release(f *File)
 }
 
+// FileFlusher is implemented by file operations that act whenever a
+// descriptor of the file is closed (->flush), with the closing task.
+type FileFlusher interface {
+	Flush(f *File, t *Task)
+}
+
+// filpClose is filp_close: t lets go of a descriptor's reference to f.
+func (t *Task) filpClose(f *File) {
+	if fl, ok := f.ops.(FileFlusher); ok && !f.path {
+		fl.Flush(f, t)
+	}
+	f.DecRef()
+}
+
 // FileOpener is implemented by file operations that prepare an open file
 // (->open), with the opening task at hand.
 type FileOpener interface {
@@ -145,7 +159,7 @@ func (t *Task) Close(fd int) error {
 	if err != nil {
 		return err
 	}
-	f.DecRef()
+	t.filpClose(f)
 	return nil
 }
 
@@ -178,7 +192,7 @@ func (t *Task) Dup2(oldfd, newfd int) (int, error) {
 		return -1, err
 	}
 	if old != nil {
-		old.DecRef()
+		t.filpClose(old)
 	}
 	return newfd, nil
 }

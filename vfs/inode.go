@@ -34,6 +34,10 @@ type InodeAttr struct {
 	UID  uint32
 	GID  uint32
 	Rdev uint64
+	// Creator is current_cred() of the task making the inode, for
+	// filesystems that account or check capabilities (mqueue); nil when
+	// the kernel makes it for itself.
+	Creator *Cred
 }
 
 // Inode is struct inode. The fields that every path-walk step reads (mode,

@@ -20,6 +20,7 @@ type IPCNamespace struct {
 
 	mu    sync.Mutex
 	mqMnt *Mount // mq_mnt; nil without an mqueue type, or while being made
+	mq    mqNamespace
 }
 
 func (ns *IPCNamespace) common() *nsCommon { return &ns.nsCommon }
@@ -57,6 +58,7 @@ func (ns *IPCNamespace) mountMqueue() error {
 	if t == nil {
 		return nil
 	}
+	ns.initMq()
 	m, err := ns.k.kernMountWith(*t, func(fc *FsContext) { fc.ipc = ns })
 	if err != nil {
 		return err

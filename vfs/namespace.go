@@ -250,7 +250,7 @@ func (t *Task) Unshare(flags uint64) error {
 		old := t.fdTable()
 		t.files.Store(old.dup())
 		if old.users.Add(-1) == 0 {
-			old.closeAll()
+			old.closeAll(t)
 		}
 	}
 	if flags&linux.CLONE_NEWNS != 0 {

@@ -347,7 +347,7 @@ func doTruncate(c *Cred, in *Inode, size int64) error {
 // creator is in the group, the group comes from the directory, and
 // subdirectories inherit the bit; the owner is the creator's fsuid.
 func newInodeAttr(c *Cred, dir *Inode, mode, umask uint32, rdev uint64) InodeAttr {
-	a := InodeAttr{UID: c.FSUID, GID: c.FSGID, Rdev: rdev}
+	a := InodeAttr{UID: c.FSUID, GID: c.FSGID, Rdev: rdev, Creator: c}
 	sgidDir := dir.Mode()&linux.S_ISGID != 0
 	if sgidDir && mode&linux.S_IFMT != linux.S_IFDIR && mode&(linux.S_ISGID|linux.S_IXGRP) == linux.S_ISGID|linux.S_IXGRP &&
 		!c.InGroup(dir.GID()) && !c.HasCap(linux.CAP_FSETID) {

@@ -55,6 +55,9 @@ func (sb *Superblock) deactivate() {
 	}
 	switch {
 	case sb.anon:
+		if kill, ok := sb.Ops.(SuperKiller); ok {
+			kill.KillSuper(sb)
+		}
 		sb.k.freeAnonBdev(sb.dev)
 	case sb.bdev != nil:
 		sb.k.killBlockSuper(sb)

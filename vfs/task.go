@@ -116,6 +116,8 @@ type Task struct {
 	// image is the program execve last recorded (exec.go); fork shares it.
 	image atomic.Pointer[execImage]
 	ppid  int32
+	// signals are those sent to the task, recorded (signal.go).
+	signals sigRecord
 }
 
 func (k *Kernel) newTask(cred *Cred, ns *MountNamespace, root, pwd Path, umask uint32) *Task {
@@ -204,7 +206,7 @@ func (t *Task) Clone(flags uint64) *Task {
 func (t *Task) Exit() {
 	t.k.tasks.remove(t)
 	if ft := t.fdTable(); ft.users.Add(-1) == 0 {
-		ft.closeAll()
+		ft.closeAll(t)
 	}
 	t.fsStruct().put()
 	t.MountNamespace().put()

@@ -312,6 +312,16 @@ func TestSchedConstantsMatchUnix(t *testing.T) {
 	})
 }
 
+// x/sys/unix has no SIGEV_* or MQ_* constants; the differential test of
+// the mq_* calls checks those against the host kernel.
+func TestSignalConstantsMatchUnix(t *testing.T) {
+	skipUnlessAMD64(t)
+	checkPairs(t, []constPair{
+		{"SIGUSR1", SIGUSR1, int64(unix.SIGUSR1)},
+		{"SIGUSR2", SIGUSR2, int64(unix.SIGUSR2)},
+	})
+}
+
 func TestCapabilitiesMatchUnix(t *testing.T) {
 	skipUnlessAMD64(t)
 	checkPairs(t, []constPair{

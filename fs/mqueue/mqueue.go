@@ -4,12 +4,11 @@
 // namespace, made when the namespace is (its own internal mount), which
 // every mount of "mqueue" from a task of that namespace shows. Each
 // regular file is a message queue; reading it gives the queue's state.
-// The mq_* system calls that send and receive are not modelled yet, so
-// every queue is empty.
+// The mq_* system calls are the core's (vfs.Task.MqOpen and the others),
+// which reach a queue through vfs.MessageQueue (queue.go).
 package mqueue
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -85,6 +84,17 @@ const mountSbFlags = linux.SB_RDONLY | linux.SB_SYNCHRONOUS | linux.SB_MANDLOCK 
 
 type superOps struct{}
 
+// KillSuper is kill_litter_super's eviction of the queues still named
+// when the namespace's mqueue superblock goes (no file is open on it
+// then): what they were charged is given back.
+func (superOps) KillSuper(sb *vfs.Superblock) {
+	for _, c := range sb.Root().ChildrenNewestFirst() {
+		if q, ok := c.D.Inode().FileOps.(*queue); ok {
+			q.release()
+		}
+	}
+}
+
 // ShowOptions: nothing beyond the generic flags.
 func (superOps) ShowOptions(*vfs.Superblock, *strings.Builder) {}
 
@@ -96,24 +106,68 @@ func (superOps) Statfs(*vfs.Superblock) (vfs.Statfs, error) {
 // inodeOps is mqueue's directory: queues (regular files) only.
 type inodeOps struct{ *libfs.FS }
 
-// Mknod is mqueue_create: a new queue, 80 bytes long as Linux reports
-// (FILENT_SIZE); other kinds of node are refused.
+// Mknod is mqueue_create: open(2) with O_CREAT makes a queue with the
+// namespace's default attributes; other kinds of node are refused.
 func (o *inodeOps) Mknod(dir *vfs.Inode, name string, attr vfs.InodeAttr) (*vfs.Inode, error) {
 	if attr.Mode&linux.S_IFMT != linux.S_IFREG {
 		return nil, linux.EPERM
 	}
-	if dir.Superblock().Private.(*vfs.IPCNamespace).Dead() {
+	return o.MknodQueue(dir, name, attr, nil)
+}
+
+// MknodQueue is mqueue_create_attr with mqueue_get_inode: the queue is
+// counted in the namespace (ENOSPC past queues_max), its attributes
+// checked (EINVAL) and its worst-case size charged to its creator
+// (EMFILE past RLIMIT_MSGQUEUE), in that order. The file is 80 bytes long
+// as Linux reports (FILENT_SIZE).
+func (o *inodeOps) MknodQueue(dir *vfs.Inode, name string, attr vfs.InodeAttr, mq *vfs.MqAttr) (*vfs.Inode, error) {
+	ns := dir.Superblock().Private.(*vfs.IPCNamespace)
+	if ns.Dead() {
 		return nil, linux.EACCES // the namespace is gone (no s_fs_info)
+	}
+	cred := attr.Creator
+	if cred == nil {
+		cred = vfs.RootCred()
+	}
+	privileged := cred.HasCap(linux.CAP_SYS_RESOURCE)
+	if err := ns.ChargeQueue(privileged); err != nil {
+		return nil, err
+	}
+	q, err := newQueue(dir.Superblock().Kernel(), ns, cred.UID, privileged, mq)
+	if err != nil {
+		ns.UnchargeQueue()
+		return nil, err
 	}
 	in, err := o.FS.Mknod(dir, name, attr)
 	if err != nil {
+		q.release()
 		return nil, err
 	}
-	in.Ops, in.FileOps = o, queueFile{}
+	q.in = in
+	in.Ops, in.FileOps = o, q
 	in.Lock()
 	in.SetSizeLocked(queueStatusSize)
 	in.Unlock()
 	return in, nil
+}
+
+// Unlink is mqueue_unlink; a queue no file holds open goes at once.
+func (o *inodeOps) Unlink(dir *vfs.Inode, name string, victim *vfs.Inode) error {
+	if err := o.FS.Unlink(dir, name, victim); err != nil {
+		return err
+	}
+	if victim.TryEvict() {
+		o.EvictInode(victim)
+	}
+	return nil
+}
+
+// EvictInode is mqueue_evict_inode: the queue's messages and the space
+// charged for it are freed, and it no longer counts in its namespace.
+func (o *inodeOps) EvictInode(in *vfs.Inode) {
+	if q, ok := in.FileOps.(*queue); ok {
+		q.release()
+	}
 }
 
 func (o *inodeOps) Mkdir(*vfs.Inode, string, vfs.InodeAttr) (*vfs.Inode, error) {
@@ -137,25 +191,3 @@ func (o *inodeOps) Rename(*vfs.Inode, string, *vfs.Inode, *vfs.Inode, string, *v
 
 // queueStatusSize is FILENT_SIZE, a queue file's size when made.
 const queueStatusSize = 80
-
-// queueFile reads as the queue's state (mqueue_read_file) and cannot be
-// written.
-type queueFile struct{}
-
-// status is the line mqueue_read_file prints: the bytes queued and who
-// asked to be notified. Queues hold no messages yet, and nobody can ask.
-func status() string {
-	return fmt.Sprintf("QSIZE:%-10d NOTIFY:%-5d SIGNO:%-5d NOTIFY_PID:%-6d\n", 0, 0, 0, 0)
-}
-
-func (queueFile) ReadAt(_ *vfs.File, p []byte, off int64) (int, error) {
-	s := status()
-	if off >= int64(len(s)) {
-		return 0, nil
-	}
-	return copy(p, s[off:]), nil
-}
-
-func (queueFile) WriteAt(*vfs.File, []byte, int64) (int, error) { return 0, linux.EINVAL }
-
-func (queueFile) ReadDir(*vfs.File) ([]vfs.Dirent, error) { return nil, linux.ENOTDIR }

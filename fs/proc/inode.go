@@ -29,7 +29,8 @@ const (
 	kindNs // fd indexes vfs.NamespaceKinds
 	kindSysDir
 	kindSysFsDir
-	kindSysctl // fd indexes fsSysctls
+	kindSysctl // fd indexes sysctls
+	kindSysMqDir
 	kindThreadSelf
 	kindThreads // /proc/<pid>/task
 	kindCmdline
@@ -163,12 +164,8 @@ func (o *inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
 		if name == "fs" {
 			return o.newInode(node{kind: kindSysFsDir}, modeOf(kindSysFsDir), 0), nil
 		}
-	case kindSysFsDir:
-		for i, s := range fsSysctls {
-			if s.name == name {
-				return o.newInode(node{kind: kindSysctl, fd: i}, modeOf(kindSysctl), 0), nil
-			}
-		}
+	case kindSysFsDir, kindSysMqDir:
+		return o.lookupSysctl(d.kind, name)
 	}
 	return nil, linux.ENOENT
 }
@@ -183,7 +180,7 @@ func modeOf(k kind) uint32 {
 		return linux.S_IFDIR | 0o500
 	case kindNsDir:
 		return linux.S_IFDIR | 0o511
-	case kindSysDir, kindSysFsDir:
+	case kindSysDir, kindSysFsDir, kindSysMqDir:
 		return linux.S_IFDIR | 0o555
 	case kindSysctl:
 		return linux.S_IFREG | 0o644
@@ -277,7 +274,8 @@ func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 	case kindFilesystems:
 		text = o.ps.k.Filesystems()
 	case kindSysctl:
-		text = o.sysctlText(n.fd)
+		f.Private = o.openSysctl(n.fd, t)
+		return nil
 	case kindMountinfo, kindMounts:
 		owner := o.ps.k.TaskByTID(n.tid)
 		if owner == nil {
@@ -305,6 +303,9 @@ func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 // ReadAt reads the text generated at open.
 func (o *inodeOps) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
 	b, _ := f.Private.([]byte)
+	if sf, ok := f.Private.(*sysctlFile); ok {
+		b = sf.text
+	}
 	if off >= int64(len(b)) {
 		return 0, nil
 	}
@@ -321,9 +322,9 @@ func (o *inodeOps) Truncate(in *vfs.Inode, _ int64) error {
 }
 
 // WriteAt sets a sysctl; no other file of procfs takes writes.
-func (o *inodeOps) WriteAt(f *vfs.File, p []byte, _ int64) (int, error) {
+func (o *inodeOps) WriteAt(f *vfs.File, p []byte, off int64) (int, error) {
 	if n := nodeOf(f.Inode()); n.kind == kindSysctl {
-		return o.writeSysctl(n.fd, p)
+		return f.Private.(*sysctlFile).write(n.fd, p, off)
 	}
 	return 0, linux.EINVAL
 }
@@ -351,10 +352,8 @@ func (o *inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 		}
 	case kindSysDir:
 		out = append(out, vfs.Dirent{Name: "fs", Ino: inoOf(node{kind: kindSysFsDir}), Type: linux.DT_DIR})
-	case kindSysFsDir:
-		for i, s := range fsSysctls {
-			out = append(out, vfs.Dirent{Name: s.name, Ino: inoOf(node{kind: kindSysctl, fd: i}), Type: linux.DT_REG})
-		}
+	case kindSysFsDir, kindSysMqDir:
+		out = o.sysctlDirents(n.kind)
 	case kindNsDir:
 		for i, name := range vfs.NamespaceKinds {
 			out = append(out, vfs.Dirent{Name: name, Ino: inoOf(node{kind: kindNs, tid: n.tid, fd: i}), Type: linux.DT_LNK})
