@@ -295,6 +295,9 @@ func (t *Task) Write(fd int, p []byte) (n int, err error) {
 	err = t.withFile(fd, func(f *File) error {
 		if isStream(f) {
 			n, err = f.writeAt(t.Cred(), p, 0)
+			if err == linux.EPIPE {
+				t.sigpipe()
+			}
 			return err
 		}
 		f.mu.Lock()

@@ -62,6 +62,9 @@ func (t *Task) Sendmsg(fd int, m *Msghdr, flags int) (n int, err error) {
 		sf.k.unix().unsent(msg)
 		return err
 	})
+	if err == linux.EPIPE && flags&linux.MSG_NOSIGNAL == 0 {
+		t.sigpipe()
+	}
 	return n, err
 }
 

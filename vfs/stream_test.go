@@ -178,3 +178,41 @@ func TestStreamPipeShared(t *testing.T) {
 		t.Fatalf("ends of one pipe %q and %q, another %q", a, b, c)
 	}
 }
+
+// TestSigpipe: a write that finds no reader fails EPIPE and records
+// SIGPIPE for the writer, once while it is pending; MSG_NOSIGNAL sends
+// none.
+func TestSigpipe(t *testing.T) {
+	init := bootMounts(t)
+	fds, err := init.Pipe2(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	init.Close(fds[0])
+	for range 2 {
+		if _, err := init.Write(fds[1], []byte("x")); err != linux.EPIPE {
+			t.Fatalf("write = %v, want EPIPE", err)
+		}
+	}
+	got := init.TakeSignals()
+	if len(got) != 1 || got[0].Signo != linux.SIGPIPE || got[0].Code != linux.SI_USER || got[0].Pid != init.TID() {
+		t.Fatalf("signals %+v, want one SIGPIPE from the task itself", got)
+	}
+	sp, err := init.Socketpair(linux.AF_UNIX, linux.SOCK_STREAM, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	init.Close(sp[1])
+	if _, err := init.Sendto(sp[0], []byte("x"), linux.MSG_NOSIGNAL, ""); err != linux.EPIPE {
+		t.Fatalf("send = %v, want EPIPE", err)
+	}
+	if got := init.TakeSignals(); len(got) != 0 {
+		t.Fatalf("MSG_NOSIGNAL sent %+v", got)
+	}
+	if _, err := init.Sendto(sp[0], []byte("x"), 0, ""); err != linux.EPIPE {
+		t.Fatalf("send = %v, want EPIPE", err)
+	}
+	if got := init.TakeSignals(); len(got) != 1 {
+		t.Fatalf("send without MSG_NOSIGNAL recorded %+v", got)
+	}
+}

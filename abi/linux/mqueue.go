@@ -40,6 +40,13 @@ const (
 	NSIG    = 64 // _NSIG: the highest valid signal number
 	SIGUSR1 = 10
 	SIGUSR2 = 12
+	SIGPIPE = 13
+	// SIGRTMIN is the first real-time signal: below it, a signal already
+	// pending is not queued again.
+	SIGRTMIN = 32
 	// SI_MESGQ is the si_code of a message queue's notification signal.
 	SI_MESGQ = -3
+	// SI_USER is the si_code of a signal the kernel sends for the task's
+	// own doing (send_sig: SIGPIPE).
+	SI_USER = 0
 )
