@@ -129,10 +129,14 @@ func cString(b []byte) string {
 	return string(b)
 }
 
-// Getattr is ext4_getattr's birth time: the inode's crtime where it has
-// room for one.
+// Getattr is ext4_getattr's birth time, the inode's crtime where it has
+// room for one, and ext4_file_getattr's sectors for a regular file kept
+// in its inode (which owns no blocks, and would look wholly sparse).
 func (o inodeOps) Getattr(in *vfs.Inode, st *vfs.Statx) {
 	ri := in.Private.(*node).ri
+	if ri.flags&flagInlineData != 0 && in.IsRegular() {
+		st.Blocks += (st.Size + 511) >> 9
+	}
 	if ri.hasCrtime {
 		st.Btime = ri.crtime
 	} else {

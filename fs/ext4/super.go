@@ -508,7 +508,7 @@ func (fs *filesystem) geometryCheck(fc *vfs.FsContext) error {
 // group descriptors.
 func (fs *filesystem) descriptorLoc(nr uint32) uint64 {
 	s := fs.sb
-	sbBlock := uint64(s.firstDataBlock)
+	sbBlock := fs.sbBlock()
 	if !s.hasIncompat(incompatMetaBg) || nr < s.firstMetaBg {
 		return sbBlock + uint64(nr) + 1
 	}
@@ -522,6 +522,10 @@ func (fs *filesystem) descriptorLoc(nr uint32) uint64 {
 	}
 	return hasSuper + fs.groupFirstBlock(g)
 }
+
+// sbBlock is the logical block that holds the superblock: 1 with 1 KiB
+// blocks, else 0 (the superblock is 1024 bytes into block 0).
+func (fs *filesystem) sbBlock() uint64 { return superOffset / uint64(fs.blockSize) }
 
 // groupFirstBlock is ext4_group_first_block_no.
 func (fs *filesystem) groupFirstBlock(g uint64) uint64 {
@@ -579,7 +583,7 @@ func (fs *filesystem) checkDescriptors(fc *vfs.FsContext) bool {
 	s := fs.sb
 	first := uint64(s.firstDataBlock)
 	flex := s.hasIncompat(incompatFlexBg)
-	sbBlock := uint64(s.firstDataBlock)
+	sbBlock := fs.sbBlock()
 	for i, g := range fs.groups {
 		last := first + uint64(s.blocksPerGroup) - 1
 		if i == len(fs.groups)-1 || flex {
