@@ -196,7 +196,7 @@ func rootBlocks(in *vfs.Inode) int64 {
 // checkSuper runs the checks of __ext4_fill_super between the superblock
 // read and the group descriptors.
 func (fs *filesystem) checkSuper(fc *vfs.FsContext, o *options, silent bool) error {
-	if err := fs.checkCsum(fc, silent); err != nil {
+	if err := fs.checkCsum(fc); err != nil {
 		return err
 	}
 	if err := fs.checkOptions(fc, o); err != nil {

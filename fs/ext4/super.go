@@ -271,7 +271,9 @@ const (
 func (fs *filesystem) loadSuper(fc *vfs.FsContext, silent bool) error {
 	raw := make([]byte, superSize)
 	if fs.disk.Size() < superOffset+superSize {
-		return fs.fail(fc, linux.EIO, "unable to read superblock")
+		// The buffer head past the end of the disk cannot be had:
+		// sb_getblk's NULL, which ext4 reports as ENOMEM.
+		return fs.fail(fc, linux.ENOMEM, "unable to read superblock")
 	}
 	if n, _ := fs.disk.ReadAt(raw, superOffset); n != superSize {
 		return fs.fail(fc, linux.EIO, "unable to read superblock")
@@ -293,7 +295,7 @@ func (fs *filesystem) loadSuper(fc *vfs.FsContext, silent bool) error {
 }
 
 // checkCsum is ext4_init_metadata_csum's checks of the superblock.
-func (fs *filesystem) checkCsum(fc *vfs.FsContext, silent bool) error {
+func (fs *filesystem) checkCsum(fc *vfs.FsContext) error {
 	s := fs.sb
 	if s.metadataCsum() && s.hasRoCompat(roCompatGdtCsum) {
 		fs.logf(fc, "metadata_csum and uninit_bg are redundant flags; please run fsck.")
@@ -305,9 +307,6 @@ func (fs *filesystem) checkCsum(fc *vfs.FsContext, silent bool) error {
 		return fs.fail(fc, linux.EINVAL, "VFS: Found ext4 filesystem with unknown checksum algorithm.")
 	}
 	if crc32c(^uint32(0), s.raw[:1020]) != s.checksum {
-		if silent {
-			return linux.EBADMSG
-		}
 		return fs.fail(fc, linux.EBADMSG, "VFS: Found ext4 filesystem with invalid superblock checksum.  Run e2fsck?")
 	}
 	if s.hasIncompat(incompatCsumSeed) {
