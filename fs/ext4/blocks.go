@@ -125,8 +125,14 @@ type extentMapper struct {
 
 	once    sync.Once
 	extents []extent
+	nodes   int // tree blocks read
 	err     error
 }
+
+// maxExtentNodes bounds the tree blocks one file may have: far more than
+// a file of the largest size ext4 allows needs (its extents, 32768
+// blocks each, fill a few thousand leaves).
+const maxExtentNodes = 1 << 16
 
 func (m *extentMapper) run(lblk uint64) (uint64, uint64, bool, error) {
 	m.once.Do(m.load)
@@ -157,8 +163,9 @@ func (m *extentMapper) load() {
 	m.err = err
 }
 
-// walk adds the extents under node, whose depth is depth; budget bounds
-// the work a corrupt tree can make.
+// walk adds the extents under node, whose depth is depth. The nodes
+// read are counted against a budget, so that a corrupt tree whose index
+// entries all point at the same wide node cannot make the work explode.
 func (m *extentMapper) walk(node []byte, depth int, level int) error {
 	le := binary.LittleEndian
 	entries := int(le.Uint16(node[2:]))
@@ -180,6 +187,9 @@ func (m *extentMapper) walk(node []byte, depth int, level int) error {
 			continue
 		}
 		child := uint64(le.Uint16(e[8:]))<<32 | uint64(le.Uint32(e[4:]))
+		if m.nodes++; m.nodes > maxExtentNodes {
+			return linux.EUCLEAN
+		}
 		blk, err := m.fs.readBlock(child)
 		if err != nil {
 			return err
@@ -229,45 +239,48 @@ func (m *blockMapper) run(lblk uint64) (uint64, uint64, bool, error) {
 	le := binary.LittleEndian
 	apb := uint64(m.fs.blockSize / 4) // addresses per block
 	if lblk < directBlocks {
-		return m.found(uint64(le.Uint32(m.root[4*lblk:])))
+		return m.found(uint64(le.Uint32(m.root[4*lblk:])), 1)
 	}
 	lblk -= directBlocks
-	span := uint64(1) // blocks under one entry at this level
+	span := uint64(1) // blocks under the top pointer of this level
 	for level := 1; level <= 3; level++ {
 		span *= apb
 		if lblk < span {
-			return m.descend(uint64(le.Uint32(m.root[4*(directBlocks+level-1):])), lblk, span/apb, level)
+			return m.descend(uint64(le.Uint32(m.root[4*(directBlocks+level-1):])), lblk, span)
 		}
 		lblk -= span
 	}
-	return 0, 1, false, nil // past what the map can address: a hole
+	return 0, 1 << 32, false, nil // past what the map can address: a hole
 }
 
-// descend follows level indirect blocks from ptr to the entry of lblk,
-// where each entry of the first covers per blocks.
-func (m *blockMapper) descend(ptr, lblk, per uint64, level int) (uint64, uint64, bool, error) {
-	for ; level > 0; level-- {
+// descend follows indirect blocks from ptr, which covers span blocks, to
+// the entry of lblk (an offset within that span). A zero pointer on the
+// way is a hole as long as what it covers.
+func (m *blockMapper) descend(ptr, lblk, span uint64) (uint64, uint64, bool, error) {
+	apb := uint64(m.fs.blockSize / 4)
+	for span > 1 {
 		if ptr == 0 {
-			return 0, 1, false, nil
+			return 0, span - lblk, false, nil
+		}
+		if _, _, _, err := m.found(ptr, 1); err != nil {
+			return 0, 0, false, err
 		}
 		blk, err := m.fs.readBlock(ptr)
 		if err != nil {
 			return 0, 0, false, err
 		}
-		ptr = uint64(binary.LittleEndian.Uint32(blk[4*(lblk/per):]))
-		lblk %= per
-		per /= uint64(m.fs.blockSize / 4)
-		if per == 0 {
-			per = 1
-		}
+		span /= apb
+		ptr = uint64(binary.LittleEndian.Uint32(blk[4*(lblk/span):]))
+		lblk %= span
 	}
-	return m.found(ptr)
+	return m.found(ptr, 1)
 }
 
-// found checks a mapped block number as ext4's block validity does.
-func (m *blockMapper) found(p uint64) (uint64, uint64, bool, error) {
+// found checks a mapped block number as ext4's block validity does; a
+// zero is a hole of n blocks.
+func (m *blockMapper) found(p, n uint64) (uint64, uint64, bool, error) {
 	if p == 0 {
-		return 0, 1, false, nil
+		return 0, n, false, nil
 	}
 	if p >= m.fs.sb.blocksCount || p < uint64(m.fs.sb.firstDataBlock) {
 		return 0, 0, false, linux.EUCLEAN

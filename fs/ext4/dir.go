@@ -184,12 +184,13 @@ func (fs *filesystem) readDirBlocks(n *node) ([]dirEntry, error) {
 	m := n.mapper()
 	var ents []dirEntry
 	nblocks := uint64(n.ri.size+int64(fs.blockSize)-1) >> fs.blockBits
-	for lblk := uint64(0); lblk < nblocks; lblk++ {
-		pblk, mapped, err := lookupOne(m, lblk)
+	for lblk := uint64(0); lblk < nblocks; {
+		pblk, run, mapped, err := m.run(lblk)
 		if err != nil {
 			return nil, err
 		}
 		if !mapped {
+			lblk += max(run, 1)
 			continue
 		}
 		blk, err := fs.readBlock(pblk)
@@ -197,6 +198,7 @@ func (fs *filesystem) readDirBlocks(n *node) ([]dirEntry, error) {
 			return nil, err
 		}
 		ents = fs.parseDirBlock(blk, ents)
+		lblk++
 	}
 	return ents, nil
 }

@@ -85,6 +85,9 @@ func (fs *filesystem) decodeInode(ino uint32, raw []byte) (*rawInode, error) {
 	if fs.sb.hasIncompat(incompatLargedir) || ri.mode&linux.S_IFMT == linux.S_IFREG {
 		ri.size |= int64(le.Uint32(raw[108:])) << 32
 	}
+	if ri.size < 0 {
+		return nil, linux.EUCLEAN // "iget: bad i_size value"
+	}
 	ri.blocks = fs.inodeBlocks(ri, raw)
 	if fs.inodeSize > goodOldInode {
 		ri.extraIsize = le.Uint16(raw[128:])
