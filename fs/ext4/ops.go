@@ -129,13 +129,29 @@ func cString(b []byte) string {
 	return string(b)
 }
 
-// Getattr is ext4_getattr's birth time, the inode's crtime where it has
-// room for one, and ext4_file_getattr's sectors for a regular file kept
+// statxAttrs are the inode flags ext4_getattr reports as statx
+// attributes.
+var statxAttrs = []struct {
+	flag uint32
+	attr uint64
+}{
+	{0x20, linux.STATX_ATTR_APPEND}, {0x4, linux.STATX_ATTR_COMPRESSED}, {flagEncrypt, linux.STATX_ATTR_ENCRYPTED},
+	{0x10, linux.STATX_ATTR_IMMUTABLE}, {0x40, linux.STATX_ATTR_NODUMP}, {0x100000, linux.STATX_ATTR_VERITY},
+}
+
+// Getattr is ext4_getattr's birth time (the inode's crtime where it has
+// room for one) and attributes (its flags), and ext4_file_getattr's sectors for a regular file kept
 // in its inode (which owns no blocks, and would look wholly sparse).
 func (o inodeOps) Getattr(in *vfs.Inode, st *vfs.Statx) {
 	ri := in.Private.(*node).ri
 	if ri.flags&flagInlineData != 0 && in.IsRegular() {
 		st.Blocks += (st.Size + 511) >> 9
+	}
+	for _, a := range statxAttrs {
+		if ri.flags&a.flag != 0 {
+			st.Attributes |= a.attr
+		}
+		st.AttrMask |= a.attr
 	}
 	if ri.hasCrtime {
 		st.Btime = ri.crtime

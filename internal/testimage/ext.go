@@ -102,8 +102,10 @@ func ExtTree(dir string) error {
 	return w.err
 }
 
-// ExtTreeSmall writes a small tree into dir: a few files, a directory,
-// links and a device node, for images whose every byte a script carries.
+// ExtTreeSmall writes a small tree into dir: a few files (two with names
+// of bytes past ASCII, which hash differently as signed and unsigned
+// chars), a directory, links and a device node, for images whose every
+// byte a script carries.
 func ExtTreeSmall(dir string) error {
 	w := &treeWriter{dir: dir}
 	w.mkdir("d", 0o755)
@@ -117,6 +119,8 @@ func ExtTreeSmall(dir string) error {
 	w.fifo("fifo")
 	w.file("owned", "owner\n", 0o644)
 	w.chown("owned", 70000, 80000)
+	w.file("\xe9t\xe9", "latin-1\n", 0o644)
+	w.file("caf\xc3\xa9", "utf-8\n", 0o644)
 	w.times()
 	return w.err
 }
