@@ -278,7 +278,8 @@ func (superOps) KillSuper(sb *vfs.Superblock) {
 
 // Statfs is ext4_statfs: the blocks less the overhead, the free counts of
 // the group descriptors, and the reserve (5% by default, and for an
-// extent filesystem the 2% or 4096 clusters ext4 keeps for itself).
+// extent filesystem the 2% or 4096 clusters ext4 keeps for itself); the
+// fsid is the UUID folded to 64 bits.
 func (superOps) Statfs(sb *vfs.Superblock) (vfs.Statfs, error) {
 	fs := sb.Private.(*filesystem)
 	s := fs.sb
@@ -305,6 +306,7 @@ func (superOps) Statfs(sb *vfs.Superblock) (vfs.Statfs, error) {
 		Files:   uint64(s.inodesCount),
 		Ffree:   freeInodes,
 		Namelen: nameLen,
+		Fsid:    s.fsid(),
 	}
 	if bfree > resv {
 		st.Bavail = bfree - resv

@@ -213,6 +213,13 @@ func (s *superBlock) uuidString() string {
 	return fmt.Sprintf("%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
 }
 
+// fsid is uuid_to_fsid: the UUID's two little-endian halves xored, low
+// word first.
+func (s *superBlock) fsid() [2]uint32 {
+	v := binary.LittleEndian.Uint64(s.uuid[:8]) ^ binary.LittleEndian.Uint64(s.uuid[8:])
+	return [2]uint32{uint32(v), uint32(v >> 32)}
+}
+
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // crc32c is ext4_chksum: crc32c from seed, without the final inversion.

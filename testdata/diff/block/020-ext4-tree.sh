@@ -17,6 +17,7 @@ dd if=sparse bs=1 skip=300000 count=8 status=none; echo
 dd if=huge bs=1 skip=4096 count=6 status=none; echo
 dd if=huge bs=1 skip=5368709110 count=11 status=none; echo
 stat -f -c '%t %b %f %a %c %d %s %S %l' .
+stat -f .
 cd /
 findmnt -o TARGET,SOURCE,FSTYPE,OPTIONS,MAJ:MIN /a
 cat /proc/self/mountinfo

@@ -5,12 +5,12 @@ mkdir /w; mount -t tmpfs w /w
 @mkext /w/signed ext4 4M small -O ^resize_inode
 @mkext /w/unsigned ext4 4M small -O ^resize_inode
 @debugfs ssv flags 2
-@mkext /w/tea ext2 4M small -O ^resize_inode -E hash_seed=00000000-0000-0000-0000-000000000000
+@mkext /w/tea ext2 4M small -O ^resize_inode
 @debugfs ssv def_hash_version tea
 mkdir /a
 for img in signed unsigned tea; do
 	mount -o ro /w/$img /a; echo "$img $?"
 	ls -f /a | od -c | sed 's/  */ /g'
-	cat /a/*t?; stat -c '%n %i' /a/caf*
+	cat /a/*t?; stat -c "%n %i" /a/caf*; stat -f -c %i /a
 	umount /a
 done
