@@ -12,6 +12,7 @@
 package ext4
 
 import (
+	"encoding/binary"
 	"fmt"
 	"strings"
 	"sync"
@@ -239,11 +240,32 @@ func (fs *filesystem) checkJournal(fc *vfs.FsContext) error {
 	if s.journalInum == 0 || s.hasIncompat(incompatJournalDev) {
 		return fs.fail(fc, linux.EINVAL, "no journal found")
 	}
+	if !fs.journalSuperOK() {
+		fc.Logf("JBD2: no valid journal superblock found")
+		return fs.fail(fc, linux.EINVAL, "Could not load journal inode")
+	}
 	if s.hasIncompat(incompatRecover) {
 		fs.logf(fc, "INFO: recovery required on readonly filesystem")
 		return fs.fail(fc, linux.EROFS, "write access unavailable, cannot proceed (try mounting with noload)")
 	}
 	return nil
+}
+
+// journalSuperOK is journal_get_superblock's first check: the journal
+// inode's first block holds a jbd2 superblock of the filesystem's block
+// size.
+func (fs *filesystem) journalSuperOK() bool {
+	ri, err := fs.readRawInode(fs.sb.journalInum)
+	if err != nil || ri.links == 0 {
+		return false
+	}
+	pblk, mapped, err := lookupOne(fs.mapperFor(ri), 0)
+	if err != nil || !mapped {
+		return false
+	}
+	blk, err := fs.readBlock(pblk)
+	return err == nil && binary.BigEndian.Uint32(blk) == journalSBMagic &&
+		binary.BigEndian.Uint32(blk[12:]) == fs.blockSize
 }
 
 // dataModeDescr is the "with..." of the mount message.

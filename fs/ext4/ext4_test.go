@@ -517,3 +517,46 @@ func readdirNames(t *testing.T, task *vfs.Task, dir string) []string {
 	}
 	return names
 }
+
+// TestJournal: a journal whose superblock is gone stops the mount unless
+// noload skips the journal; one that needs recovery cannot be replayed
+// here, and stops the mount as on a read-only disk (Linux 6.18's words).
+func TestJournal(t *testing.T) {
+	src := tree(t, true)
+	bad := image(t, src, "ext4", 4<<20, []string{"-b", "1024"}, []string{"/usr/sbin/debugfs", "-w", "-R", "zap_block -f <8> 0"})
+	dirty := image(t, src, "ext4", 4<<20, nil, []string{"/usr/sbin/debugfs", "-w", "-R", "feature needs_recovery"})
+	for _, c := range []struct {
+		name string
+		img  []byte
+		opts string
+		err  error
+		log  []string
+	}{
+		{"no journal superblock", bad, "", linux.EINVAL, []string{"JBD2: no valid journal superblock found", "EXT4-fs (loop0): Could not load journal inode"}},
+		{"no journal superblock, noload", bad, "noload", nil, []string{"EXT4-fs (loop0): mounted filesystem " + testimage.ExtUUID + " ro without journal. Quota mode: none."}},
+		{"needs recovery", dirty, "", linux.EROFS, []string{"EXT4-fs (loop0): INFO: recovery required on readonly filesystem", "EXT4-fs (loop0): write access unavailable, cannot proceed (try mounting with noload)"}},
+	} {
+		k, task := boot(t, c.img)
+		if err := task.Mount("/dev/loop0", "/mnt", "ext4", linux.MS_RDONLY, c.opts); err != c.err {
+			t.Errorf("%s: mount = %v, want %v", c.name, err, c.err)
+		}
+		if log := k.Dmesg(); !slices.Equal(log, c.log) {
+			t.Errorf("%s: log %q, want %q", c.name, log, c.log)
+		}
+	}
+}
+
+// TestAttributes: immutable and append-only flags show as statx
+// attributes.
+func TestAttributes(t *testing.T) {
+	img := image(t, tree(t, true), "ext4", 4<<20, nil, []string{"/usr/sbin/debugfs", "-w", "-R", "sif /top flags 0x80030"})
+	_, task := boot(t, img)
+	must(t, task.Mount("/dev/loop0", "/mnt", "ext4", linux.MS_RDONLY, ""))
+	for name, want := range map[string]uint64{"/mnt/top": linux.STATX_ATTR_IMMUTABLE | linux.STATX_ATTR_APPEND, "/mnt/d/hello": 0} {
+		st, err := task.Lstat(name)
+		must(t, err)
+		if st.Attributes&^linux.STATX_ATTR_MOUNT_ROOT != want || st.AttrMask&linux.STATX_ATTR_IMMUTABLE == 0 {
+			t.Errorf("%s: attributes %#x mask %#x, want %#x", name, st.Attributes, st.AttrMask, want)
+		}
+	}
+}
