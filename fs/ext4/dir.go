@@ -4,6 +4,7 @@ package ext4
 
 import (
 	"encoding/binary"
+	"slices"
 	"sort"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -20,8 +21,9 @@ type dirEntry struct {
 // dirListing is a directory's entries in readdir order, "." and ".."
 // included where the kernel lists them, and its names for lookups.
 type dirListing struct {
-	ents   []dirEntry
-	byName map[string]int
+	ents    []dirEntry
+	byName  map[string]int
+	dirents []vfs.Dirent // ents as getdents gives them
 }
 
 // fileTypes is ext4_filetype_table: EXT4_FT_* to DT_*.
@@ -52,11 +54,12 @@ func (fs *filesystem) listing(dir *vfs.Inode) (*dirListing, error) {
 	if err != nil {
 		return nil, err
 	}
-	l = &dirListing{ents: ents, byName: make(map[string]int, len(ents))}
+	l = &dirListing{ents: ents, byName: make(map[string]int, len(ents)), dirents: make([]vfs.Dirent, len(ents))}
 	for i, e := range ents {
 		if _, dup := l.byName[e.name]; !dup {
 			l.byName[e.name] = i
 		}
+		l.dirents[i] = vfs.Dirent{Name: e.name, Ino: uint64(e.ino), Type: fs.direntType(e.ftype), Off: uint64(len(ents) - i)}
 	}
 	n.mu.Lock()
 	if n.dir == nil {
@@ -146,7 +149,7 @@ func (fs *filesystem) dxRootHash(n *node) (int, bool) {
 type hashKey struct{ hash, minor uint32 }
 
 // hashOrder sorts ents as ext4_dx_readdir returns them: by hash, then
-// minor hash, entries of equal hashes in the order they were found.
+// minor hash.
 // indexed says whether the directory has an index root, whose "." and
 // ".." are listed with hashes 0 and 2 instead of their own.
 func (fs *filesystem) hashOrder(ents []dirEntry, version int, indexed bool) []dirEntry {
@@ -170,6 +173,17 @@ func (fs *filesystem) hashOrder(ents []dirEntry, version int, indexed bool) []di
 		ka, kb := keys[idx[a]], keys[idx[b]]
 		return ka.hash < kb.hash || ka.hash == kb.hash && ka.minor < kb.minor
 	})
+	// ext4_htree_store_dirent chains an entry whose hashes equal those of
+	// one already in the tree right behind that first one: a run of equal
+	// hashes reads first entry first, then the others newest first.
+	for i := 0; i < len(idx); {
+		j := i + 1
+		for j < len(idx) && keys[idx[j]] == keys[idx[i]] {
+			j++
+		}
+		slices.Reverse(idx[i+1 : j])
+		i = j
+	}
 	out := make([]dirEntry, len(ents))
 	for i, j := range idx {
 		out[i] = ents[j]

@@ -260,9 +260,5 @@ func (o fileOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]vfs.Dirent, len(l.ents))
-	for i, e := range l.ents {
-		out[i] = vfs.Dirent{Name: e.name, Ino: uint64(e.ino), Type: o.fs.direntType(e.ftype), Off: uint64(len(l.ents) - i)}
-	}
-	return out, nil
+	return l.dirents, nil
 }

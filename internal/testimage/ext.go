@@ -104,8 +104,8 @@ func ExtTree(dir string) error {
 
 // ExtTreeSmall writes a small tree into dir: a few files (two with names
 // of bytes past ASCII, which hash differently as signed and unsigned
-// chars), a directory, links and a device node, for images whose every
-// byte a script carries.
+// chars), a directory, three names of one legacy hash, links and a device
+// node, for images whose every byte a script carries.
 func ExtTreeSmall(dir string) error {
 	w := &treeWriter{dir: dir}
 	w.mkdir("d", 0o755)
@@ -121,6 +121,12 @@ func ExtTreeSmall(dir string) error {
 	w.chown("owned", 70000, 80000)
 	w.file("\xe9t\xe9", "latin-1\n", 0o644)
 	w.file("caf\xc3\xa9", "utf-8\n", 0o644)
+	// Three names of one legacy hash (dx_hack_hash), for the order
+	// readdir gives names whose hashes collide.
+	w.mkdir("col", 0o755)
+	for _, n := range []string{"a", "c0452526", "c0522550", "c0599561", "z"} {
+		w.file("col/"+n, "", 0o644)
+	}
 	w.times()
 	return w.err
 }

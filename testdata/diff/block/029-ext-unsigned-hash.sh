@@ -2,10 +2,10 @@
 # chars: the superblock's flags say which (mke2fs on x86 writes signed;
 # here debugfs makes one unsigned). ls -f shows each image's hash order.
 mkdir /w; mount -t tmpfs w /w
-@mkext /w/signed ext4 4M small -O ^resize_inode
-@mkext /w/unsigned ext4 4M small -O ^resize_inode
+@mkext /w/signed ext4 4M small -I 128 -O ^resize_inode
+@mkext /w/unsigned ext4 4M small -I 128 -O ^resize_inode
 @debugfs ssv flags 2
-@mkext /w/tea ext2 4M small -O ^resize_inode
+@mkext /w/tea ext2 4M small -I 128 -O ^resize_inode
 @debugfs ssv def_hash_version tea
 mkdir /a
 for img in signed unsigned tea; do
