@@ -560,3 +560,39 @@ func TestAttributes(t *testing.T) {
 		}
 	}
 }
+
+// TestRootProbe tries the three names as mount_block_root does (silently,
+// read-write first, then read-only, in /proc/filesystems order): the
+// read-write pass fails with EACCES or EINVAL, which both send it on; the
+// read-only pass mounts the image under its own name, and the only lines
+// in the log are those of that mount.
+func TestRootProbe(t *testing.T) {
+	for _, want := range []string{"ext2", "ext3", "ext4"} {
+		k, task := boot(t, small(t, want))
+		got := ""
+		for _, flags := range []uint64{linux.MS_SILENT, linux.MS_SILENT | linux.MS_RDONLY} {
+			for _, ty := range ext4.Types {
+				err := task.Mount("/dev/loop0", "/mnt", ty.Name(), flags, "")
+				if err == nil {
+					got = ty.Name()
+					break
+				}
+				if err != linux.EACCES && err != linux.EINVAL {
+					t.Fatalf("%s image as %s: %v", want, ty.Name(), err)
+				}
+			}
+			if got != "" {
+				break
+			}
+		}
+		if got != want {
+			t.Errorf("%s image mounted as %q", want, got)
+		}
+		log := k.Dmesg()
+		if len(log) == 0 || !strings.HasPrefix(log[len(log)-1], "EXT4-fs (loop0): mounted filesystem ") ||
+			want != "ext4" && (len(log) != 2 || log[0] != "EXT4-fs (loop0): mounting "+want+" file system using the ext4 subsystem") ||
+			want == "ext4" && len(log) != 1 {
+			t.Errorf("%s: log %q", want, log)
+		}
+	}
+}
