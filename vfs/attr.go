@@ -189,7 +189,7 @@ func utimesCommon(c *Cred, p Path, times *[2]Timespec) error {
 			return err
 		}
 	}
-	cur := in.sb.k.Now()
+	cur := in.sb.truncateTime(in.sb.k.Now())
 	in.Lock()
 	defer in.Unlock()
 	set := func(dst *Timespec, i int) {
@@ -197,7 +197,7 @@ func utimesCommon(c *Cred, p Path, times *[2]Timespec) error {
 		case times == nil || times[i].Nsec == UTIME_NOW:
 			*dst = cur
 		case times[i].Nsec != UTIME_OMIT:
-			*dst = times[i]
+			*dst = in.sb.truncateTime(times[i])
 		}
 	}
 	set(&in.atime, 0)

@@ -96,7 +96,7 @@ func (sb *Superblock) NewInode(ino uint64, attr InodeAttr, ops InodeOperations, 
 	if attr.Mode&linux.S_IFMT == linux.S_IFDIR {
 		in.nlink = 2
 	}
-	now := sb.k.Now()
+	now := sb.truncateTime(sb.k.Now())
 	in.atime, in.mtime, in.ctime, in.btime = now, now, now, now
 	return in
 }
@@ -187,6 +187,12 @@ func (in *Inode) SetTimesLocked(atime, mtime, ctime Timespec) {
 	in.atime, in.mtime, in.ctime = atime, mtime, ctime
 }
 
+// TimesLocked returns atime, mtime and ctime, for a filesystem that
+// writes them back to its disk (write_inode).
+func (in *Inode) TimesLocked() (atime, mtime, ctime Timespec) {
+	return in.atime, in.mtime, in.ctime
+}
+
 // ClearNlink is clear_nlink: the inode is gone from the namespace.
 func (in *Inode) ClearNlink() {
 	in.mu.Lock()
@@ -196,7 +202,7 @@ func (in *Inode) ClearNlink() {
 
 // TouchLocked sets the times named by which ('a', 'm', 'c') to now.
 func (in *Inode) TouchLocked(which string) {
-	now := in.sb.k.Now()
+	now := in.sb.truncateTime(in.sb.k.Now())
 	for _, c := range which {
 		switch c {
 		case 'a':

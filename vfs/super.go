@@ -30,6 +30,13 @@ type Superblock struct {
 	// NoBtime is set by filesystems that record no birth time: statx
 	// leaves STATX_BTIME out of the mask and the time at zero.
 	NoBtime bool
+	// TimeGran, TimeMin and TimeMax are s_time_gran, s_time_min and
+	// s_time_max: the times the filesystem can keep (nanoseconds a time
+	// is a multiple of, 0 meaning 1; the range of seconds, both 0
+	// meaning any). Times set on its inodes are cut to them
+	// (timestamp_truncate).
+	TimeGran         uint32
+	TimeMin, TimeMax int64
 
 	renameMu sync.Mutex // s_vfs_rename_mutex
 	nextIno  atomic.Uint64
@@ -89,6 +96,17 @@ type Statfs struct {
 	// folds its UUID into it); zero stands for the device number,
 	// which is what simple_statfs and most others give.
 	Fsid [2]uint32
+}
+
+// truncateTime is timestamp_truncate: t within the times sb can keep.
+func (sb *Superblock) truncateTime(t Timespec) Timespec {
+	if sb.TimeMin != 0 || sb.TimeMax != 0 {
+		t.Sec = min(max(t.Sec, sb.TimeMin), sb.TimeMax)
+	}
+	if g := int64(sb.TimeGran); g > 1 {
+		t.Nsec -= t.Nsec % g
+	}
+	return t
 }
 
 // NewSuperblock is sget_fc for a filesystem without a backing device

@@ -50,7 +50,7 @@ func (fs *filesystem) listing(dir *vfs.Inode) (*dirListing, error) {
 	if l != nil {
 		return l, nil
 	}
-	ents, err := fs.readDir(n)
+	ents, err := fs.readDir(n, dir.Size())
 	if err != nil {
 		return nil, err
 	}
@@ -70,9 +70,10 @@ func (fs *filesystem) listing(dir *vfs.Inode) (*dirListing, error) {
 	return l, nil
 }
 
-// readDir is ext4_readdir's choice of order: hash order for a directory
+// readDir is ext4_readdir's choice of order, for a directory of size
+// bytes: hash order for a directory
 // is_dx_dir accepts (ext4_dx_readdir), on-disk order otherwise.
-func (fs *filesystem) readDir(n *node) ([]dirEntry, error) {
+func (fs *filesystem) readDir(n *node, size int64) ([]dirEntry, error) {
 	ri := n.ri
 	if ri.flags&flagInlineData != 0 {
 		ents, err := fs.readInlineDir(n)
@@ -81,7 +82,7 @@ func (fs *filesystem) readDir(n *node) ([]dirEntry, error) {
 		}
 		return fs.hashOrder(ents, fs.defaultHash(), false), nil
 	}
-	ents, err := fs.readDirBlocks(n)
+	ents, err := fs.readDirBlocks(n, size)
 	if err != nil || !fs.sb.hasCompat(compatDirIndex) {
 		return ents, err
 	}
@@ -91,7 +92,7 @@ func (fs *filesystem) readDir(n *node) ([]dirEntry, error) {
 		}
 		return ents, nil // ERR_BAD_DX_DIR: linear after all
 	}
-	if ri.size>>fs.blockBits == 1 {
+	if size>>fs.blockBits == 1 {
 		return fs.hashOrder(ents, fs.defaultHash(), false), nil
 	}
 	return ents, nil
@@ -194,10 +195,10 @@ func (fs *filesystem) hashOrder(ents []dirEntry, version int, indexed bool) []di
 // readDirBlocks reads every block of a directory in order, as the
 // linear ext4_readdir does: holes and unreadable entries end a block,
 // deleted entries (inode 0) and index nodes are skipped.
-func (fs *filesystem) readDirBlocks(n *node) ([]dirEntry, error) {
+func (fs *filesystem) readDirBlocks(n *node, size int64) ([]dirEntry, error) {
 	m := n.mapper()
 	var ents []dirEntry
-	nblocks := uint64(n.ri.size+int64(fs.blockSize)-1) >> fs.blockBits
+	nblocks := uint64(size+int64(fs.blockSize)-1) >> fs.blockBits
 	for lblk := uint64(0); lblk < nblocks; {
 		pblk, run, mapped, err := m.run(lblk)
 		if err != nil {

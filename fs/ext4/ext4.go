@@ -6,9 +6,11 @@
 // (CONFIG_EXT4_USE_FOR_EXT2). The reader is our own: superblock, group
 // descriptors, inodes (extent trees and the old block maps, inline data),
 // directories in the kernel's readdir order (hash order where the
-// directory is indexed or fits in one block). It does not write: a
-// read-write mount fails with EACCES, as on a write-protected disk, so
-// that mount(8) and mount_block_root retry read-only.
+// directory is indexed or fits in one block). It writes images of the
+// ext2 kind (no journal, block maps, no checksums: alloc.go, write.go,
+// namei.go); a read-write mount of any other fails with EACCES, as on a
+// write-protected disk, so that mount(8) and mount_block_root retry
+// read-only.
 package ext4
 
 import (
@@ -65,13 +67,18 @@ func (contextOps) ParseParam(fc *vfs.FsContext, p *vfs.FsParameter) error {
 // GetTree is ext4_get_tree.
 func (contextOps) GetTree(fc *vfs.FsContext) error { return fc.GetTreeBdev(fillSuper) }
 
-// Reconfigure is ext4_reconfigure for a filesystem that stays read-only:
-// a remount that would make it writable fails as __ext4_remount fails for
-// an image it may not write (EROFS); the others take the new options.
+// Reconfigure is ext4_reconfigure: a remount read-only writes everything
+// back and leaves the disk clean; one read-write fails as __ext4_remount
+// fails for an image this driver may not write (EROFS); the options are
+// the new ones.
 func (contextOps) Reconfigure(fc *vfs.FsContext) error {
 	sb := fc.Root.Inode().Superblock()
 	fs := sb.Private.(*filesystem)
-	if fc.SbFlagsMask&linux.SB_RDONLY != 0 && fc.SbFlags&linux.SB_RDONLY == 0 {
+	wantRO := sb.ReadOnly()
+	if fc.SbFlagsMask&linux.SB_RDONLY != 0 {
+		wantRO = fc.SbFlags&linux.SB_RDONLY != 0
+	}
+	if !wantRO && !fs.writable() {
 		return linux.EROFS
 	}
 	o := fc.FsPrivate.(*options)
@@ -85,7 +92,18 @@ func (contextOps) Reconfigure(fc *vfs.FsContext) error {
 	fs.mu.Lock()
 	fs.applyOptions(fc, o)
 	fs.mu.Unlock()
-	fc.SbFlags |= linux.SB_RDONLY
+	switch {
+	case wantRO && fs.rw:
+		if err := fs.writeBack(fc.Kernel, fs.mountState); err != nil {
+			return err
+		}
+		fs.rw = false
+	case !wantRO && !fs.rw:
+		if err := fs.startWriting(fc.Kernel.Now()); err != nil {
+			return err
+		}
+		fs.rw = true
+	}
 	return nil
 }
 
@@ -108,7 +126,11 @@ type filesystem struct {
 	groupCount     uint32
 	groups         []group
 	csumSeed       uint32
-	hashUnsigned   bool // s_hash_unsigned
+	hashUnsigned   bool       // s_hash_unsigned
+	rw             bool       // mounted read-write
+	mountState     uint16     // s_mount_state: the state to leave on the disk at unmount
+	wmu            sync.Mutex // the writer's: bitmaps, descriptors, directories
+	nextGen        uint32     // i_generation of the next new inode
 
 	mu      sync.Mutex // opts and nums, changed by a remount
 	opts    uint64     // s_mount_opt
@@ -155,12 +177,13 @@ func fillSuper(sb *vfs.Superblock, disk vfs.Disk, fc *vfs.FsContext) error {
 	if err := fs.loadSuper(fc, silent); err != nil {
 		return err
 	}
-	if fc.SbFlags&linux.SB_RDONLY == 0 {
-		// This driver does not write: answer as a write-protected
-		// disk does, before any message, so that the caller retries
-		// read-only.
+	if fc.SbFlags&linux.SB_RDONLY == 0 && !fs.writable() {
+		// This driver does not write such images: answer as a
+		// write-protected disk does, before any message, so that
+		// the caller retries read-only.
 		return linux.EACCES
 	}
+	fs.rw = fc.SbFlags&linux.SB_RDONLY == 0
 	o := fc.FsPrivate.(*options)
 	if err := fs.checkSuper(fc, o, silent); err != nil {
 		return err
@@ -181,11 +204,33 @@ func fillSuper(sb *vfs.Superblock, disk vfs.Disk, fc *vfs.FsContext) error {
 	}
 	sb.Private = fs
 	sb.Ops = superOps{}
-	sb.SetFlags(linux.SB_RDONLY, linux.SB_RDONLY)
 	sb.BlockSize = fs.blockSize
+	fs.timeLimits(sb)
 	sb.SetRoot(vfs.NewRootDentry(root))
-	fs.logf(fc, "mounted filesystem %s ro with%s. Quota mode: none.", fs.sb.uuidString(), fs.dataModeDescr())
+	mode := "r/w"
+	if fs.rw {
+		if err := fs.startWriting(fc.Kernel.Now()); err != nil {
+			return err
+		}
+	} else {
+		sb.SetFlags(linux.SB_RDONLY, linux.SB_RDONLY)
+		mode = "ro"
+	}
+	fs.logf(fc, "mounted filesystem %s %s with%s. Quota mode: none.", fs.sb.uuidString(), mode, fs.dataModeDescr())
 	return nil
+}
+
+// timeLimits are __ext4_fill_super's s_time_gran, s_time_min and
+// s_time_max: nanoseconds and two more bits of seconds where inodes have
+// the extra time fields, whole 32-bit seconds where they do not.
+func (fs *filesystem) timeLimits(sb *vfs.Superblock) {
+	sb.TimeMin, sb.TimeMax = -1<<31, 1<<31-1
+	if fs.inodeSize >= 144 { // the end of i_atime_extra
+		sb.TimeMax += 3 << 32
+		sb.TimeGran = 1
+		return
+	}
+	sb.TimeGran = 1e9
 }
 
 func rootBlocks(in *vfs.Inode) int64 {
@@ -292,9 +337,15 @@ func (superOps) ShowOptions(sb *vfs.Superblock, b *strings.Builder) {
 	fs.showOptions(b)
 }
 
-// KillSuper is ext4_put_super's message.
+// KillSuper is ext4_put_super: a writable mount's inodes and superblock
+// go back to the disk, which is left in the state the mount found it.
 func (superOps) KillSuper(sb *vfs.Superblock) {
 	fs := sb.Private.(*filesystem)
+	if fs.rw {
+		if err := fs.writeBack(sb.Kernel(), fs.mountState); err != nil {
+			fs.printk(sb.Kernel(), "error: writing back at unmount: %v", err)
+		}
+	}
 	fs.printk(sb.Kernel(), "unmounting filesystem %s.", fs.sb.uuidString())
 }
 

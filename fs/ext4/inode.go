@@ -23,6 +23,7 @@ type rawInode struct {
 	flags      uint32
 	block      [60]byte // i_block: extent root, block map or inline data
 	generation uint32
+	dtime      uint32
 	fileACL    uint64
 	extraIsize uint16
 	atime      vfs.Timespec
@@ -77,6 +78,7 @@ func (fs *filesystem) decodeInode(ino uint32, raw []byte) (*rawInode, error) {
 	ri.flags = le.Uint32(raw[32:])
 	copy(ri.block[:], raw[40:100])
 	ri.generation = le.Uint32(raw[100:])
+	ri.dtime = le.Uint32(raw[20:])
 	ri.fileACL = uint64(le.Uint32(raw[104:]))
 	if fs.sb.hasIncompat(incompat64bit) {
 		ri.fileACL |= uint64(le.Uint16(raw[118:])) << 32
@@ -294,11 +296,17 @@ func (fs *filesystem) checkInodeBody(n *node) error {
 	return nil
 }
 
-// fastSymlink is ext4_inode_is_fast_symlink: a symlink with its target in
-// i_block, which owns no blocks but an xattr block's.
+// fastSymlink is ext4_inode_is_fast_symlink as the inode was read.
 func (fs *filesystem) fastSymlink(ri *rawInode) bool {
+	return fs.fastSymlinkOf(ri, ri.size, ri.blocks)
+}
+
+// fastSymlinkOf is ext4_inode_is_fast_symlink for an inode of the given
+// size and i_blocks: a symlink with its target in i_block, which owns no
+// blocks but an xattr block's.
+func (fs *filesystem) fastSymlinkOf(ri *rawInode, size, blocks int64) bool {
 	if ri.flags&flagEaInode != 0 {
-		return ri.size > 0 && ri.size < 60
+		return size > 0 && size < 60
 	}
 	if ri.flags&flagInlineData != 0 {
 		return false
@@ -307,5 +315,14 @@ func (fs *filesystem) fastSymlink(ri *rawInode) bool {
 	if ri.fileACL != 0 {
 		ea = int64(fs.blockSize<<fs.clusterBits) >> 9
 	}
-	return ri.blocks-ea == 0
+	return blocks-ea == 0
+}
+
+// fastSymlinkNow is fastSymlinkOf with the inode's present size and
+// blocks (a symlink this driver made has no raw fields of its own).
+func (fs *filesystem) fastSymlinkNow(in *vfs.Inode) bool {
+	in.Lock()
+	size, blocks := in.SizeLocked(), in.BlocksLocked()
+	in.Unlock()
+	return fs.fastSymlinkOf(in.Private.(*node).ri, size, blocks)
 }

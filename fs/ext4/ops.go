@@ -57,9 +57,9 @@ func (ri *rawInode) ibodyXattr(index uint8, name string) ([]byte, error) {
 	return nil, nil
 }
 
-// inodeOps are ext4's inode operations for a read-only mount: lookups and
-// links; every change is EROFS (the VFS refuses them first on the
-// read-only superblock).
+// inodeOps are ext4's inode operations: lookups and links here, the
+// changes in namei.go (EROFS on a read-only mount, which the VFS refuses
+// first anyway).
 type inodeOps struct{ fs *filesystem }
 
 // Lookup is ext4_lookup: the name's inode, with the checks that turn a
@@ -97,15 +97,16 @@ func (o inodeOps) Readlink(in *vfs.Inode) (string, error) {
 	}
 	n := in.Private.(*node)
 	ri := n.ri
+	size := in.Size()
 	if ri.flags&flagInlineData != 0 {
 		data, err := o.fs.inlineData(ri)
 		if err != nil {
 			return "", err
 		}
-		return cString(data[:min(int64(len(data)), ri.size)]), nil
+		return cString(data[:min(int64(len(data)), size)]), nil
 	}
-	if o.fs.fastSymlink(ri) {
-		return string(ri.block[:ri.size]), nil
+	if o.fs.fastSymlinkNow(in) {
+		return string(ri.block[:min(size, int64(len(ri.block)))]), nil
 	}
 	pblk, mapped, err := lookupOne(n.mapper(), 0)
 	if err != nil {
@@ -118,7 +119,7 @@ func (o inodeOps) Readlink(in *vfs.Inode) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return cString(blk[:min(ri.size, int64(len(blk)-1))]), nil
+	return cString(blk[:min(size, int64(len(blk)-1))]), nil
 }
 
 // cString is b up to its first NUL.
@@ -161,25 +162,15 @@ func (o inodeOps) Getattr(in *vfs.Inode, st *vfs.Statx) {
 	}
 }
 
-func (inodeOps) Mknod(*vfs.Inode, string, vfs.InodeAttr) (*vfs.Inode, error) {
-	return nil, linux.EROFS
-}
-
-func (inodeOps) Mkdir(*vfs.Inode, string, vfs.InodeAttr) (*vfs.Inode, error) {
-	return nil, linux.EROFS
-}
-
-func (inodeOps) Symlink(*vfs.Inode, string, string, vfs.InodeAttr) (*vfs.Inode, error) {
-	return nil, linux.EROFS
-}
-
-func (inodeOps) Link(*vfs.Inode, *vfs.Inode, string) error   { return linux.EROFS }
-func (inodeOps) Unlink(*vfs.Inode, string, *vfs.Inode) error { return linux.EROFS }
-func (inodeOps) Rmdir(*vfs.Inode, string, *vfs.Inode) error  { return linux.EROFS }
-func (inodeOps) Truncate(*vfs.Inode, int64) error            { return linux.EROFS }
-
-func (inodeOps) Rename(*vfs.Inode, string, *vfs.Inode, *vfs.Inode, string, *vfs.Inode, uint32) error {
-	return linux.EROFS
+// Truncate is ext4_setattr's size change.
+func (o inodeOps) Truncate(in *vfs.Inode, size int64) error {
+	if !o.fs.rw {
+		return linux.EROFS
+	}
+	if uint64(size+int64(o.fs.blockSize)-1)>>o.fs.blockBits > o.fs.maxMapBlocks() {
+		return linux.EFBIG
+	}
+	return o.fs.truncate(in, size)
 }
 
 // fileOps are ext4_dir_operations for directories and ext4_file_operations
@@ -245,9 +236,17 @@ func (fs *filesystem) readData(m mapper, p []byte, off int64) error {
 	return nil
 }
 
-// WriteAt is never reached: no file opens for writing on a read-only
-// mount.
-func (fileOps) WriteAt(*vfs.File, []byte, int64) (int, error) { return 0, linux.EROFS }
+// WriteAt is ext4_file_write_iter on a writable image (no file opens for
+// writing on a read-only mount).
+func (o fileOps) WriteAt(f *vfs.File, p []byte, off int64) (int, error) {
+	if !o.fs.rw {
+		return 0, linux.EROFS
+	}
+	if f.Inode().IsDir() {
+		return 0, linux.EISDIR
+	}
+	return o.fs.writeFile(f.Inode(), p, off)
+}
 
 // ReadDir is ext4_readdir: the directory's entries, "." and ".."
 // included, in the kernel's order.

@@ -234,6 +234,7 @@ type group struct {
 	inodeTable  uint64
 	freeBlocks  uint32
 	freeInodes  uint32
+	usedDirs    uint32
 	flags       uint16
 	raw         []byte
 }
@@ -248,6 +249,7 @@ func decodeGroup(b []byte, wide bool) group {
 		inodeTable:  uint64(le.Uint32(b[8:])),
 		freeBlocks:  uint32(le.Uint16(b[12:])),
 		freeInodes:  uint32(le.Uint16(b[14:])),
+		usedDirs:    uint32(le.Uint16(b[16:])),
 		flags:       le.Uint16(b[18:]),
 		raw:         b,
 	}
@@ -257,6 +259,7 @@ func decodeGroup(b []byte, wide bool) group {
 		g.inodeTable |= uint64(le.Uint32(b[40:])) << 32
 		g.freeBlocks |= uint32(le.Uint16(b[44:])) << 16
 		g.freeInodes |= uint32(le.Uint16(b[46:])) << 16
+		g.usedDirs |= uint32(le.Uint16(b[48:])) << 16
 	}
 	return g
 }
