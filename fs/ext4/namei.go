@@ -100,51 +100,46 @@ func validEntry(b []byte, off, rlen, nlen int) bool {
 	return rlen >= recLen(1) && rlen%4 == 0 && rlen >= recLen(nlen) && off+rlen <= len(b)
 }
 
-// addEntry is ext4_add_entry for a directory without an index: the first
-// entry with room enough for the name gives it up (ext4_find_dest_de),
-// else a new block is added at the end. A directory that had an index
-// loses it, as an ext2 driver's change to one does (the index would no
-// longer know the name).
+// addEntry is ext4_add_entry: through the index of an indexed directory
+// (dx.go); else into the first entry with room enough for the name
+// (ext4_find_dest_de), a full directory of one block becoming indexed
+// where the image has dir_index, a larger one growing by a block. An
+// index this writer cannot extend is dropped (dx_fallback): the directory
+// goes on unindexed.
 func (fs *filesystem) addEntry(dir *vfs.Inode, name string, ino uint32, ft uint8) error {
 	n := dir.Private.(*node)
-	if n.ri.flags&flagIndex != 0 {
-		n.ri.flags &^= flagIndex
-	}
-	need := recLen(len(name))
-	done := false
-	err := fs.dirBlocks(dir, func(_, pblk uint64, b []byte) (bool, error) {
-		for off := 0; off+12 <= len(b); {
-			eino, rlen, nlen := entryAt(b, off)
-			if !validEntry(b, off, rlen, nlen) {
-				return false, nil
-			}
-			used := 0
-			if eino != 0 {
-				used = recLen(nlen)
-			}
-			if rlen-used >= need {
-				done = true
-				return true, fs.modifyBlock(pblk, func(nb []byte) {
-					if used == 0 {
-						putEntry(nb, off, rlen, ino, name, ft)
-						return
-					}
-					binary.LittleEndian.PutUint16(nb[off+4:], recLenToDisk(used))
-					putEntry(nb, off+used, rlen-used, ino, name, ft)
-				})
-			}
-			off += rlen
-		}
-		return false, nil
-	})
-	if err == nil && !done {
-		err = fs.appendDirBlock(dir, name, ino, ft)
-	}
+	err := fs.addEntryLocked(dir, n, name, ino, ft)
 	fs.dirChanged(n)
 	if werr := fs.writeInode(dir); err == nil {
 		err = werr
 	}
 	return err
+}
+
+func (fs *filesystem) addEntryLocked(dir *vfs.Inode, n *node, name string, ino uint32, ft uint8) error {
+	fallback := false
+	if n.ri.flags&flagIndex != 0 {
+		if done, err := fs.dxAdd(dir, name, ino, ft); done || err != nil {
+			return err
+		}
+		n.ri.flags &^= flagIndex
+		fallback = true
+	}
+	done := false
+	err := fs.dirBlocks(dir, func(_, pblk uint64, _ []byte) (bool, error) {
+		var err error
+		done, err = fs.addToBlock(pblk, name, ino, ft)
+		return done, err
+	})
+	if err != nil || done {
+		return err
+	}
+	if dir.Size()>>fs.blockBits == 1 && !fallback && fs.sb.hasCompat(compatDirIndex) {
+		if done, err := fs.makeIndexed(dir, name, ino, ft); done || err != nil {
+			return err
+		}
+	}
+	return fs.appendDirBlock(dir, name, ino, ft)
 }
 
 // appendDirBlock adds a block holding one entry to the end of dir.
