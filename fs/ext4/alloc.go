@@ -162,39 +162,145 @@ func (fs *filesystem) freeBlock(pblk uint64) error {
 	return fs.writeGroup(g)
 }
 
-// allocInode takes a free inode, in the parent's group if it has one
-// (find_group_other; the lowest free number, as a fresh group gives it),
-// else in the next group that has.
-func (fs *filesystem) allocInode(parent uint32, dir bool) (uint32, error) {
+// allocInode takes a free inode for a new entry called name in the
+// directory parent: its group chosen as __ext4_new_inode chooses it
+// (find_group_orlov for a directory, find_group_other otherwise), the
+// lowest free number in it.
+func (fs *filesystem) allocInode(parent *vfs.Inode, name string, dir bool) (uint32, error) {
+	var g uint32
+	var ok bool
+	if dir {
+		g, ok = fs.findGroupOrlov(parent, name)
+	} else {
+		g, ok = fs.findGroupOther(parent)
+	}
+	if !ok {
+		return 0, linux.ENOSPC
+	}
 	s := fs.sb
-	start := (parent - 1) / s.inodesPerGroup
-	for i := range fs.groupCount {
-		g := (start + i) % fs.groupCount
-		gr := &fs.groups[g]
-		if gr.freeInodes == 0 {
+	gr := &fs.groups[g]
+	bm, err := fs.bitmap(gr.inodeBitmap)
+	if err != nil {
+		return 0, err
+	}
+	for bit := range s.inodesPerGroup {
+		ino := g*s.inodesPerGroup + bit + 1
+		if ino < fs.firstIno || bm[bit/8]&(1<<(bit%8)) != 0 {
 			continue
 		}
-		bm, err := fs.bitmap(gr.inodeBitmap)
-		if err != nil {
+		bm[bit/8] |= 1 << (bit % 8)
+		if err := fs.writeBlock(gr.inodeBitmap, bm); err != nil {
 			return 0, err
 		}
-		for bit := range s.inodesPerGroup {
-			ino := g*s.inodesPerGroup + bit + 1
-			if ino < fs.firstIno || bm[bit/8]&(1<<(bit%8)) != 0 {
-				continue
-			}
-			bm[bit/8] |= 1 << (bit % 8)
-			if err := fs.writeBlock(gr.inodeBitmap, bm); err != nil {
-				return 0, err
-			}
-			gr.freeInodes--
-			if dir {
-				gr.usedDirs++
-			}
-			return ino, fs.writeGroup(g)
+		gr.freeInodes--
+		if dir {
+			gr.usedDirs++
+		}
+		return ino, fs.writeGroup(g)
+	}
+	return 0, linux.EUCLEAN // the count said free, the bitmap full
+}
+
+// groupOf is the group holding inode ino.
+func (fs *filesystem) groupOf(ino uint64) uint32 { return uint32((ino - 1) / uint64(fs.sb.inodesPerGroup)) }
+
+// findGroupOther is find_group_other without flex groups: the parent's
+// group if it has a free inode and a free block, else a quadratic hash
+// from it (offset by the parent's number, so that the files of one
+// directory gather), else any group with a free inode.
+func (fs *filesystem) findGroupOther(parent *vfs.Inode) (uint32, bool) {
+	n := fs.groupCount
+	pg := fs.groupOf(parent.Ino())
+	usable := func(g uint32) bool { return fs.groups[g].freeInodes > 0 && fs.groups[g].freeBlocks > 0 }
+	if usable(pg) {
+		return pg, true
+	}
+	g := uint32((uint64(pg) + parent.Ino()) % uint64(n))
+	for i := uint32(1); i < n; i <<= 1 {
+		g += i
+		if g >= n {
+			g -= n
+		}
+		if usable(g) {
+			return g, true
 		}
 	}
-	return 0, linux.ENOSPC
+	g = pg
+	for range n {
+		if g++; g >= n {
+			g = 0
+		}
+		if fs.groups[g].freeInodes > 0 {
+			return g, true
+		}
+	}
+	return 0, false
+}
+
+// findGroupOrlov is find_group_orlov without flex groups: a directory at
+// the top (under the root, or one marked TOPDIR) goes to the group with
+// the fewest directories among those with more free inodes and blocks
+// than the average, searched from a group its name hashes to; another
+// goes near its parent unless that group is too full of directories or
+// short of room.
+func (fs *filesystem) findGroupOrlov(parent *vfs.Inode, name string) (uint32, bool) {
+	n := fs.groupCount
+	var freei, freec, ndirs uint64
+	for _, g := range fs.groups {
+		freei += uint64(g.freeInodes)
+		freec += uint64(g.freeBlocks)
+		ndirs += uint64(g.usedDirs)
+	}
+	avefreei, avefreec := freei/uint64(n), freec/uint64(n)
+	ipg := uint64(fs.sb.inodesPerGroup)
+	if parent.Ino() == rootIno || parent.Private.(*node).ri.flags&flagTopdir != 0 {
+		h, _, _ := dirHash([]byte(name), hashHalfMD4, fs.sb.hashSeed)
+		start := h % n
+		best, found := ipg, false
+		var grp uint32
+		for i := range n {
+			g := (start + i) % n
+			st := fs.groups[g]
+			if st.freeInodes == 0 || uint64(st.usedDirs) >= best ||
+				uint64(st.freeInodes) < avefreei || uint64(st.freeBlocks) < avefreec {
+				continue
+			}
+			grp, found, best = g, true, uint64(st.usedDirs)
+		}
+		if found {
+			return grp, true
+		}
+		return fs.orlovFallback(parent, avefreei)
+	}
+	maxDirs := int64(ndirs/uint64(n) + ipg/16)
+	minInodes := max(int64(avefreei)-int64(ipg/4), 1)
+	minBlocks := max(int64(avefreec)-int64(fs.sb.blocksPerGroup/4), 0)
+	pg := fs.groupOf(parent.Ino())
+	for i := range n {
+		g := (pg + i) % n
+		st := fs.groups[g]
+		if int64(st.usedDirs) >= maxDirs || int64(st.freeInodes) < minInodes || int64(st.freeBlocks) < minBlocks {
+			continue
+		}
+		return g, true
+	}
+	return fs.orlovFallback(parent, avefreei)
+}
+
+// orlovFallback is find_group_orlov's last resort: from the parent's
+// group, the first with at least the average of free inodes, then the
+// first with any.
+func (fs *filesystem) orlovFallback(parent *vfs.Inode, avefreei uint64) (uint32, bool) {
+	pg := fs.groupOf(parent.Ino())
+	for _, floor := range []uint64{avefreei, 0} {
+		for i := range fs.groupCount {
+			g := (pg + i) % fs.groupCount
+			if free := uint64(fs.groups[g].freeInodes); free > 0 && free >= floor {
+				return g, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // freeInode gives an inode number back (ext4_free_inode).

@@ -116,6 +116,7 @@ const (
 	flagEaInode    = 0x200000
 	flagEncrypt    = 0x800
 	flagCasefold   = 0x40000000
+	flagTopdir     = 0x20000
 )
 
 // extentMapper reads an extent tree once, whole, into a sorted list.

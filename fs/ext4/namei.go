@@ -241,11 +241,11 @@ func (fs *filesystem) emptyDir(dir *vfs.Inode) (bool, error) {
 	return true, nil
 }
 
-// newInode is __ext4_new_inode: a number from the bitmaps and a fresh
+// makeInode is __ext4_new_inode: a number from the bitmaps and a fresh
 // slot, with the directory's inheritable flags.
-func (fs *filesystem) makeInode(dir *vfs.Inode, attr vfs.InodeAttr) (*vfs.Inode, error) {
+func (fs *filesystem) makeInode(dir *vfs.Inode, name string, attr vfs.InodeAttr) (*vfs.Inode, error) {
 	isDir := attr.Mode&linux.S_IFMT == linux.S_IFDIR
-	ino, err := fs.allocInode(uint32(dir.Ino()), isDir)
+	ino, err := fs.allocInode(dir, name, isDir)
 	if err != nil {
 		return nil, err
 	}
@@ -294,7 +294,7 @@ func (fs *filesystem) create(dir *vfs.Inode, name string, attr vfs.InodeAttr, fi
 	}
 	fs.wmu.Lock()
 	defer fs.wmu.Unlock()
-	in, err := fs.makeInode(dir, attr)
+	in, err := fs.makeInode(dir, name, attr)
 	if err != nil {
 		return nil, err
 	}
