@@ -202,7 +202,9 @@ func (fs *filesystem) allocInode(parent *vfs.Inode, name string, dir bool) (uint
 }
 
 // groupOf is the group holding inode ino.
-func (fs *filesystem) groupOf(ino uint64) uint32 { return uint32((ino - 1) / uint64(fs.sb.inodesPerGroup)) }
+func (fs *filesystem) groupOf(ino uint64) uint32 {
+	return uint32((ino - 1) / uint64(fs.sb.inodesPerGroup))
+}
 
 // findGroupOther is find_group_other without flex groups: the parent's
 // group if it has a free inode and a free block, else a quadratic hash
