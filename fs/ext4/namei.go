@@ -317,6 +317,9 @@ func (fs *filesystem) create(dir *vfs.Inode, name string, attr vfs.InodeAttr, fi
 // dropInode undoes makeInode after a failure: blocks and number go back.
 func (fs *filesystem) dropInode(in *vfs.Inode) {
 	fs.freeFrom(in, 0)
+	in.ClearNlink()
+	in.Private.(*node).ri.dtime = uint32(fs.now(in).Sec)
+	fs.writeInode(in)
 	fs.freeInode(uint32(in.Ino()), in.IsDir())
 	fs.inoMu.Lock()
 	delete(fs.inodes, uint32(in.Ino()))

@@ -41,7 +41,10 @@ func (fs *filesystem) encodeInode(in *vfs.Inode, n *node) []byte {
 	le.PutUint16(raw[0:], uint16(in.Mode()))
 	le.PutUint16(raw[2:], uint16(uid))
 	le.PutUint16(raw[24:], uint16(gid))
-	if fs.opts&optNoUID32 == 0 && ri.dtime == 0 {
+	fs.mu.Lock()
+	uid32 := fs.opts&optNoUID32 == 0
+	fs.mu.Unlock()
+	if uid32 && ri.dtime == 0 {
 		le.PutUint16(raw[120:], uint16(uid>>16))
 		le.PutUint16(raw[122:], uint16(gid>>16))
 	} else {

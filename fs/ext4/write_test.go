@@ -415,6 +415,26 @@ func TestWriteFull(t *testing.T) {
 	if total == 0 || total > 2<<20 {
 		t.Errorf("wrote %d bytes", total)
 	}
+	// With no block left, what needs one fails whole.
+	if err := task.Mkdir("/mnt/nodir", 0o755); err != linux.ENOSPC {
+		t.Errorf("mkdir on a full disk: %v", err)
+	}
+	if err := task.Symlink(strings.Repeat("s", 300), "/mnt/noslow"); err != linux.ENOSPC {
+		t.Errorf("slow symlink on a full disk: %v", err)
+	}
+	for i := range 200 {
+		fd, err := task.Creat(fmt.Sprintf("/mnt/d/empty-file-with-a-long-name-%03d", i), 0o644)
+		if err != nil {
+			if err != linux.ENOSPC {
+				t.Errorf("creat %d: %v", i, err)
+			}
+			break
+		}
+		task.Close(fd)
+	}
+	must(t, task.Umount("/mnt"))
+	fsck(t, d.b)
+	must(t, task.Mount("/dev/loop1", "/mnt", "ext2", 0, ""))
 	must(t, task.Unlink("/mnt/fill"))
 	must(t, task.Umount("/mnt"))
 	fsck(t, d.b)
