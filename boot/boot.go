@@ -61,6 +61,8 @@ type booter struct {
 	params Params
 	k      *vfs.Kernel
 	init   *vfs.Task
+	// partUUIDs are the partitions' PARTUUIDs, for root=PARTUUID=.
+	partUUIDs map[string]uint64
 }
 
 // Boot boots a kernel as cfg says and runs init. It returns init's exit
@@ -128,8 +130,9 @@ func (b *booter) startKernel() error {
 		return err
 	}
 	b.init = t
+	b.partUUIDs = map[string]uint64{}
 	for i, d := range b.cfg.Disks {
-		if _, err := addDisk(b.k, i, d); err != nil {
+		if _, err := addDisk(b.k, i, d, b.partUUIDs); err != nil {
 			return err
 		}
 	}

@@ -91,8 +91,8 @@ func diskName(n int) string {
 }
 
 // addDisk is virtblk_probe's device_add_disk for the n-th disk: the block
-// device, and its node through the device model.
-func addDisk(k *vfs.Kernel, n int, d *DiskImage) (string, error) {
+// device, and its node through the device model, then its partitions.
+func addDisk(k *vfs.Kernel, n int, d *DiskImage, uuids map[string]uint64) (string, error) {
 	name := diskName(n)
 	dev := linux.Mkdev(VirtblkMajor, uint32(n*virtblkMinors))
 	if err := k.AddDisk(dev, d); err != nil {
@@ -103,7 +103,7 @@ func addDisk(k *vfs.Kernel, n int, d *DiskImage) (string, error) {
 		return "", err
 	}
 	k.Printk(fmt.Sprintf("virtio_blk virtio%d: [%s] %d 512-byte logical blocks (%s)", n, name, d.Size()/512, humanSize(d.Size())))
-	return name, nil
+	return name, addPartitions(k, n, name, d, uuids)
 }
 
 // humanSize is string_get_size's two forms as virtio_blk prints them

@@ -62,14 +62,19 @@ func (b *booter) prepareNamespace() error {
 }
 
 // parseRootDevice is parse_root_device with early_lookup_bdev: root= as a
-// device path ("/dev/vda"), "MAJ:MIN", or a hexadecimal number ("fe00");
-// 0 when no block device of that name or number exists yet.
+// device path ("/dev/vda"), PARTUUID=, "MAJ:MIN", or a hexadecimal number
+// ("fe00"); 0 when no block device of that name or number exists yet.
+// (UUID= and LABEL= are an initramfs's business: the kernel reads neither.)
 func (b *booter) parseRootDevice(name string) uint64 {
 	switch {
 	case name == "":
 		return 0
 	case name == "/dev/nfs":
 		return linux.Mkdev(0, 255) // Root_NFS: no NFS root here
+	case strings.HasPrefix(name, "PARTUUID="):
+		// devt_from_partuuid; "/PARTNROFF=N" is not read.
+		uuid, _, _ := strings.Cut(strings.TrimPrefix(name, "PARTUUID="), "/")
+		return b.partUUIDs[strings.ToLower(uuid)]
 	case strings.HasPrefix(name, "/dev/"):
 		if d := b.k.DeviceByName(strings.TrimPrefix(name, "/dev/")); d != nil && d.Block {
 			return d.Dev
