@@ -52,11 +52,7 @@ var loopCols = []loopCol{
 		sp, err := d.span()
 		return decimalCell(sp.off, err)
 	}},
-	{"PARTSCAN", 1, true, cellFlag, "1 if partitions are scanned", func(*loopNode) string {
-		// Without sysfs losetup cannot tell, and every kernel since 3.2
-		// can scan loop devices for partitions.
-		return "1"
-	}},
+	{"PARTSCAN", 1, true, cellFlag, "1 if partitions are scanned", flagCell(linux.LO_FLAGS_PARTSCAN)},
 	{"RO", 1, true, cellFlag, "1 if the device is read-only", flagCell(linux.LO_FLAGS_READ_ONLY)},
 	{"SIZELIMIT", 5, true, cellNumber, "most bytes of the file used (0: to its end)", func(d *loopNode) string {
 		sp, err := d.span()
