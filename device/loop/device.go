@@ -32,6 +32,10 @@ type Device struct {
 	// diskseq is the disk's sequence number: a new one when the disk is
 	// made and whenever a file is bound (disk_force_media_change).
 	diskseq atomic.Uint64
+	// nonrot is the queue's lack of BLK_FEAT_ROTATIONAL: set when a
+	// file is bound from a filesystem on no disk or on a non-rotational
+	// one (loop_update_rotational), and kept after it is let go.
+	nonrot bool
 }
 
 // Dev returns the device number, 7:index.
@@ -278,6 +282,7 @@ func (dev *Device) bindLocked(f *vfs.File, c Config) error {
 	}
 	dev.fileName = truncName(c.Info.FileName)
 	dev.readOnly = dev.flags&linux.LO_FLAGS_READ_ONLY != 0
+	dev.nonrot = dev.backingNonrot(f)
 	dev.diskseq.Store(dev.d.nextDiskseq())
 	dev.measureLocked()
 	return nil

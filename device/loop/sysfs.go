@@ -40,7 +40,7 @@ func (dev *Device) sysfsAttrs() []vfs.DeviceAttr {
 		{Name: "queue/physical_block_size", Show: dev.blockSizeLine},
 		{Name: "queue/minimum_io_size", Show: dev.blockSizeLine},
 		{Name: "queue/optimal_io_size", Show: fixed("0\n")},
-		{Name: "queue/rotational", Show: fixed("1\n")},
+		{Name: "queue/rotational", Show: func(*vfs.Task) string { return boolLine(!dev.nonrotational()) }},
 		{Name: "queue/add_random", Show: fixed("0\n")},
 		{Name: "queue/dax", Show: fixed("0\n")},
 		{Name: "queue/zoned", Show: fixed("none\n")},
@@ -100,4 +100,29 @@ func (dev *Device) backingFileLine(t *vfs.Task) string {
 		return ""
 	}
 	return p + "\n"
+}
+
+func (dev *Device) nonrotational() bool {
+	dev.mu.Lock()
+	defer dev.mu.Unlock()
+	return dev.nonrot
+}
+
+// backingNonrot is loop_update_rotational's test of the backing file: a
+// filesystem on no disk (tmpfs) is not rotational; one on a loop disk is
+// as that disk is. dev.mu is held; another device's lock is taken alone,
+// as validateBacking takes them.
+func (dev *Device) backingNonrot(f *vfs.File) bool {
+	sbdev := f.Inode().Superblock().Dev()
+	if linux.Major(sbdev) != linux.LOOP_MAJOR {
+		return true
+	}
+	switch under := dev.d.device(int(linux.Minor(sbdev))); under {
+	case nil:
+		return true
+	case dev:
+		return dev.nonrot
+	default:
+		return under.nonrotational()
+	}
 }
