@@ -16,8 +16,8 @@ import (
 // ulCase is a script run on a freshly booted system and all it must print.
 // The expectations were captured from util-linux 2.38.1 (and coreutils 9.1
 // for chroot) on Linux 6.18, in a private mount namespace whose root is a
-// fresh tmpfs with proc on /proc and tmpfs on /dev, /tmp and /run, like
-// linuxvfs.Boot. ref marks the cases whose output does not depend on what
+// fresh tmpfs with proc on /proc, sysfs on /sys and tmpfs on /dev, /tmp
+// and /run, like linuxvfs.Boot. ref marks the cases whose output does not depend on what
 // the real sandbox has in addition (bind mounts of /usr and /etc, the
 // binaries of a real root, mount IDs and device numbers): with
 // LINUXVFS_UL_REFERENCE=1, as root, those are also run in the real kernel
@@ -33,7 +33,7 @@ type ulCase struct {
 
 // ulReferenceSetup builds the real-kernel twin of linuxvfs.Boot inside
 // "unshare -m": a tmpfs root holding read-only binds of the host's
-// programs, proc, devtmpfs on /dev, a tmpfs /tmp and a tmpfs /run
+// programs, proc, sysfs, devtmpfs on /dev, a tmpfs /tmp and a tmpfs /run
 // (mode=755, where libmount keeps /run/mount/utab), and chroots into it.
 const ulReferenceSetup = `set -e
 T=$(mktemp -d)
@@ -48,8 +48,9 @@ for d in bin sbin lib lib32 lib64 libx32 usr etc; do
 		mount -o remount,bind,ro "$T/$d"
 	fi
 done
-mkdir "$T/proc" "$T/dev" "$T/tmp" "$T/run"
+mkdir "$T/proc" "$T/sys" "$T/dev" "$T/tmp" "$T/run"
 mount -t proc proc "$T/proc"
+mount -t sysfs sysfs "$T/sys"
 mount -t devtmpfs devtmpfs "$T/dev"
 mount -t tmpfs tmpfs "$T/tmp"
 chmod 1777 "$T/tmp"
