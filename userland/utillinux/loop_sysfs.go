@@ -48,7 +48,12 @@ func loopDevno(t *vfs.Task, name string) uint64 {
 			return st.Rdev()
 		}
 	}
-	text, err := readAttr(t, "/sys/block/"+path.Base(name)+"/dev")
+	return sysBlockDevno(t, path.Base(name))
+}
+
+// sysBlockDevno is the number /sys/block/<name>/dev holds, or 0.
+func sysBlockDevno(t *vfs.Task, name string) uint64 {
+	text, err := readAttr(t, "/sys/block/"+name+"/dev")
 	if err != nil {
 		return 0
 	}
