@@ -3,9 +3,11 @@
 package sysfs_test
 
 import (
+	"fmt"
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -297,5 +299,56 @@ func TestOneSuperblock(t *testing.T) {
 	}
 	if log := task.Kernel().Dmesg(); !slices.Contains(log, "sysfs: Unknown parameter 'size'") {
 		t.Errorf("kernel log %q", log)
+	}
+}
+
+// TestConcurrentDevices: devices come and go from several goroutines
+// while a task lists and walks sysfs (under -race); once all are gone,
+// sysfs shows none of them.
+func TestConcurrentDevices(t *testing.T) {
+	var bound atomic.Bool
+	task := sysTask(t, &bound)
+	k := task.Kernel()
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := 0; i < 50; i++ {
+				name := fmt.Sprintf("c%d_%d", w, i%5)
+				d := &vfs.Device{Name: name, Class: "chaos", Dev: linux.Mkdev(240, uint32(w*10+i%5))}
+				if k.DeviceAdd(d) == nil {
+					k.DeviceDel(name)
+				}
+			}
+		}(w)
+	}
+	go func() { wg.Wait(); close(done) }()
+	for running := true; running; {
+		select {
+		case <-done:
+			running = false
+		default:
+		}
+		for _, dir := range []string{"/sys/class/chaos", "/sys/dev/char", "/sys/devices/virtual/chaos"} {
+			fd, err := task.Open(dir, linux.O_RDONLY|linux.O_DIRECTORY, 0)
+			if err != nil {
+				continue // the class may be gone
+			}
+			ents, _ := task.Getdents(fd, 0)
+			task.Close(fd)
+			for _, e := range ents {
+				task.Stat(dir + "/" + e.Name + "/dev")
+			}
+		}
+	}
+	if _, err := task.Stat("/sys/class/chaos"); err != linux.ENOENT {
+		t.Errorf("/sys/class/chaos after every device went: %v", err)
+	}
+	for _, name := range listDir(t, task, "/sys/dev/char") {
+		if strings.HasPrefix(name, "240:") {
+			t.Errorf("/sys/dev/char still lists %s", name)
+		}
 	}
 }
