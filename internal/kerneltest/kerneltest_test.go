@@ -213,7 +213,7 @@ func TestMountTable(t *testing.T) {
 		}
 		got = append(got, f[4]+" "+f[i+1]+" "+f[i+2])
 	}
-	want := []string{"/ tmpfs tmpfs", "/proc proc proc", "/sys sysfs sysfs", "/dev tmpfs tmpfs", "/tmp tmpfs tmpfs", "/run tmpfs tmpfs"}
+	want := []string{"/ tmpfs tmpfs", "/proc proc proc", "/sys sysfs sysfs", "/dev devtmpfs devtmpfs", "/tmp tmpfs tmpfs", "/run tmpfs tmpfs"}
 	binds := kerneltest.HostBinds()
 	if len(binds) == 0 {
 		t.Fatal("HostBinds is empty")
