@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/vfs"
@@ -98,7 +99,7 @@ func addDisk(k *vfs.Kernel, n int, d *DiskImage, uuids map[string]uint64) (strin
 	if err := k.AddDisk(dev, d); err != nil {
 		return "", err
 	}
-	err := k.DeviceAdd(&vfs.Device{Name: name, Class: "block", Block: true, Dev: dev})
+	err := k.DeviceAdd(&vfs.Device{Name: name, Class: "block", Block: true, Dev: dev, Attrs: d.sysfsAttrs()})
 	if err != nil {
 		return "", err
 	}
@@ -128,4 +129,25 @@ func unitSize(n int64, base float64, units []string) string {
 		return fmt.Sprintf("%.1f %s", v, units[i])
 	}
 	return fmt.Sprintf("%.0f %s", v, units[i])
+}
+
+// sysfsAttrs are the disk's attributes in /sys/block/vdX that lsblk and
+// losetup read (a virtio disk: 16 minors, not removable).
+func (d *DiskImage) sysfsAttrs() []vfs.DeviceAttr {
+	line := func(s string) func(*vfs.Task) string { return func(*vfs.Task) string { return s + "\n" } }
+	ro := "0"
+	if d.readOnly {
+		ro = "1"
+	}
+	return []vfs.DeviceAttr{
+		{Name: "size", Show: line(strconv.FormatInt(d.size/512, 10))},
+		{Name: "ro", Show: line(ro)},
+		{Name: "removable", Show: line("0")},
+		{Name: "range", Show: line(strconv.Itoa(virtblkMinors))},
+		{Name: "ext_range", Show: line(strconv.Itoa(virtblkMinors))},
+		{Name: "hidden", Show: line("0")},
+		{Name: "queue/logical_block_size", Show: line("512")},
+		{Name: "queue/physical_block_size", Show: line("512")},
+		{Name: "queue/rotational", Show: line("1")},
+	}
 }

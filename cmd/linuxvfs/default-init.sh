@@ -15,8 +15,8 @@ echo
 echo "== /dev, made by the kernel's kdevtmpfs"
 ls /dev
 echo
-echo "== the root device, and the filesystem on it"
-ls -l /dev/vda
+echo "== the root device (lsblk), and the filesystem on it"
+lsblk /dev/vda
 stat -f -c '%T' /
 echo
 echo "== the kernel log (dmesg | tail -4)"
