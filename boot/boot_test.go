@@ -44,7 +44,8 @@ func bootWith(t *testing.T, cfg boot.Config) (code int, log string, initPath str
 }
 
 // TestUnknownFilesystem: every type refuses a blank disk (EINVAL), read-
-// write then read-only; the kernel lists the types it tried and panics.
+// write then read-only; the kernel lists the partitions and the types it
+// tried, and panics.
 func TestUnknownFilesystem(t *testing.T) {
 	name := filepath.Join(t.TempDir(), "blank.img")
 	if err := os.WriteFile(name, make([]byte, 64<<10), 0o644); err != nil {
@@ -56,7 +57,9 @@ func TestUnknownFilesystem(t *testing.T) {
 	}
 	defer img.Close()
 	code, log, init := bootWith(t, boot.Config{Cmdline: "root=/dev/vda rw", Disks: []*boot.DiskImage{img}})
-	for _, want := range []string{"List of all bdev filesystems:\n", "]  squashfs\n", "Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(254,0)\n"} {
+	for _, want := range []string{"] List of all partitions:\n", "] fe00              64 vda \n", "]  driver: virtio_blk\n",
+		"] No filesystem could mount root, tried:  squashfs\n",
+		"Kernel panic - not syncing: VFS: Unable to mount root fs on \"/dev/vda\" or unknown-block(254,0)\n"} {
 		if !strings.Contains(log, want) {
 			t.Errorf("log lacks %q:\n%s", want, log)
 		}

@@ -111,11 +111,9 @@ func (b *booter) mountRoot(pretty string, dev uint64) error {
 	return b.mountRootGeneric("/dev/root", pretty, dev)
 }
 
-// mountRootGeneric is mount_root_generic: each type of rootfstype= (or
-// every block filesystem type) in turn, read-write unless ro; EACCES and
-// EINVAL pass on to the next type, and once all have failed read-write,
-// all are tried read-only; any other error ends the boot with the kernel's
-// messages.
+// mountRootGeneric is mount_root_generic: the types are tried read-write
+// (unless ro), then all again read-only; a type refusing the device
+// (EINVAL, EACCES) passes on to the next, any other error ends the boot.
 func (b *booter) mountRootGeneric(name, pretty string, dev uint64) error {
 	types := b.fsNames()
 	flags := uint64(linux.MS_SILENT)
@@ -123,31 +121,55 @@ func (b *booter) mountRootGeneric(name, pretty string, dev uint64) error {
 		flags |= linux.MS_RDONLY
 	}
 	bdev := fmt.Sprintf("unknown-block(%d,%d)", linux.Major(dev), linux.Minor(dev))
-	for {
-		for _, fs := range types {
-			err := b.doMountRoot(name, fs, flags)
-			switch {
-			case err == nil:
-				return nil
-			case errors.Is(err, linux.EACCES), errors.Is(err, linux.EINVAL):
-				continue
-			}
-			b.k.Printk(fmt.Sprintf("VFS: Cannot open root device \"%s\" or %s: error %d", pretty, bdev, -int(errnoOf(err))))
-			b.k.Printk("Please append a correct \"root=\" boot option; here are the available partitions:")
-			b.printAllPartitions()
-			return kernelPanic("VFS: Unable to mount root fs on %s", bdev)
+	for _, f := range []uint64{flags, flags | linux.MS_RDONLY} {
+		if f != flags && flags&linux.MS_RDONLY != 0 {
+			break // already read-only: no second round
 		}
-		if flags&linux.MS_RDONLY != 0 {
-			break
+		mounted, fatal := b.tryTypes(name, types, f)
+		if mounted {
+			return nil
 		}
-		flags |= linux.MS_RDONLY
+		if fatal != nil {
+			return b.reportOpenFailure(pretty, bdev, types, fatal)
+		}
 	}
-	b.k.Printk("List of all bdev filesystems:")
+	return b.reportNoFilesystem(pretty, bdev, types)
+}
+
+// tryTypes mounts name on /root with each type in turn: mounted when one
+// takes it, fatal for an error other than a type's refusal.
+func (b *booter) tryTypes(name string, types []string, flags uint64) (mounted bool, fatal error) {
 	for _, fs := range types {
-		b.k.Printk(" " + fs)
+		err := b.doMountRoot(name, fs, flags)
+		switch {
+		case err == nil:
+			return true, nil
+		case !errors.Is(err, linux.EACCES) && !errors.Is(err, linux.EINVAL):
+			return false, err
+		}
 	}
+	return false, nil
+}
+
+// reportOpenFailure is the kernel's report when the device itself could
+// not be used: the error, the partitions there are, the types it knows.
+func (b *booter) reportOpenFailure(pretty, bdev string, types []string, err error) error {
+	b.k.Printk(fmt.Sprintf("VFS: Cannot open root device \"%s\" or %s: error %d", pretty, bdev, -int(errnoOf(err))))
+	b.k.Printk("Please append a correct \"root=\" boot option; here are the available partitions:")
+	b.printAllPartitions()
+	b.k.Printk("List of all bdev filesystems:")
+	b.k.Printk(" " + strings.Join(types, " "))
 	b.k.Printk("")
 	return kernelPanic("VFS: Unable to mount root fs on %s", bdev)
+}
+
+// reportNoFilesystem is the kernel's report when every type refused the
+// device.
+func (b *booter) reportNoFilesystem(pretty, bdev string, types []string) error {
+	b.k.Printk("List of all partitions:")
+	b.printAllPartitions()
+	b.k.Printk("No filesystem could mount root, tried:  " + strings.Join(types, " "))
+	return kernelPanic("VFS: Unable to mount root fs on \"%s\" or %s", pretty, bdev)
 }
 
 // mountNodevRoot is mount_nodev_root: each rootfstype= type that needs no
@@ -205,8 +227,12 @@ func (b *booter) fsNames() []string {
 	return out
 }
 
-// printAllPartitions is printk_all_partitions: every block device with a
-// size, as "fe00     1048576 vda  driver: virtio_blk".
+// printAllPartitions is printk_all_partitions: each disk with a size and
+// its driver, its partitions indented with their PARTUUIDs:
+//
+//	fe00            5120 vda
+//	 driver: virtio_blk
+//	  fe01            1024 vda1 cafe0123-01
 func (b *booter) printAllPartitions() {
 	for _, d := range b.k.Devices() {
 		size := b.k.DiskSize(d.Dev)
@@ -218,8 +244,27 @@ func (b *booter) printAllPartitions() {
 		if maj > 0xff || min > 0xff {
 			num = fmt.Sprintf("%03x:%05x", maj, min)
 		}
-		b.k.Printk(fmt.Sprintf("%s %10d %s  driver: %s", num, size/1024, d.Name, driverOf(d)))
+		uuid, isPart := b.partUUIDOf(d.Dev)
+		indent := ""
+		if isPart {
+			indent = "  "
+		}
+		b.k.Printk(fmt.Sprintf("%s%-9s %10d %s %s", indent, num, size/1024, d.Name, uuid))
+		if !isPart {
+			b.k.Printk(" driver: " + driverOf(d))
+		}
 	}
+}
+
+// partUUIDOf is the PARTUUID of the partition at dev; isPart is false for
+// a whole disk.
+func (b *booter) partUUIDOf(dev uint64) (uuid string, isPart bool) {
+	for u, d := range b.partUUIDs {
+		if d == dev {
+			return u, true
+		}
+	}
+	return "", linux.Major(dev) == VirtblkMajor && linux.Minor(dev)%virtblkMinors != 0
 }
 
 // driverOf names the driver behind a disk as the partition list does.

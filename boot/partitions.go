@@ -64,8 +64,12 @@ func addPartitions(k *vfs.Kernel, n int, name string, d *DiskImage, uuids map[st
 	}
 	var kept []partition
 	for _, p := range parts {
-		if p.num >= virtblkMinors || p.start+p.size > d.Size() {
-			continue // beyond the disk or its minors, as the kernel drops them
+		if p.num >= virtblkMinors {
+			continue // no minor left for it
+		}
+		var ok bool
+		if p, ok = fitToDisk(k, name, p, d.Size()); !ok {
+			continue
 		}
 		dev := linux.Mkdev(VirtblkMajor, uint32(n*virtblkMinors+p.num))
 		if err := k.AddDisk(dev, &partView{d: d, start: p.start, size: p.size}); err != nil {
@@ -90,16 +94,34 @@ func listNames(name string, parts []partition) string {
 	var out []string
 	inLogical := false
 	for _, p := range parts {
-		if p.num >= 5 && !inLogical {
+		switch logical := p.num >= 5; {
+		case logical && !inLogical:
 			out = append(out, "<")
-			inLogical = true
+		case !logical && inLogical:
+			out = append(out, ">")
 		}
+		inLogical = p.num >= 5
 		out = append(out, fmt.Sprintf("%s%d", name, p.num))
 	}
 	if inLogical {
 		out = append(out, ">")
 	}
 	return strings.Join(out, " ")
+}
+
+// fitToDisk is add_partition's check against the disk's end: a partition
+// starting beyond it is left out, one running past it is cut short, each
+// with the kernel's warning.
+func fitToDisk(k *vfs.Kernel, disk string, p partition, size int64) (partition, bool) {
+	switch {
+	case p.start >= size:
+		k.Printk(fmt.Sprintf("%s: p%d start %d is beyond EOD, truncated", disk, p.num, p.start/512))
+		return p, false
+	case p.start+p.size > size:
+		k.Printk(fmt.Sprintf("%s: p%d size %d extends beyond EOD, truncated", disk, p.num, p.size/512))
+		p.size = size - p.start
+	}
+	return p, true
 }
 
 // readPartitions finds the table on d: none, an MS-DOS one or a GPT.
@@ -178,21 +200,21 @@ func msdosPartitions(d *DiskImage, mbr []byte, es []mbrEntry) []partition {
 func logicalPartitions(d *DiskImage, base int64) []partition {
 	var out []partition
 	next := base
-	for num := 5; num < 5+64; num++ {
+	for hops := 0; hops < 64; hops++ {
 		sector := make([]byte, 512)
 		if n, _ := d.ReadAt(sector, next*512); n < 512 || sector[510] != 0x55 || sector[511] != 0xaa {
 			break
 		}
-		es := mbrEntries(sector)
 		var link int64
 		found := false
-		for _, e := range es[:2] {
+		for _, e := range mbrEntries(sector)[:2] {
 			switch {
 			case e.sects == 0:
 			case isExtended(e.sysInd):
 				link = base + int64(e.start)
 			case !found:
-				out = append(out, partition{num: num, start: (next + int64(e.start)) * 512, size: int64(e.sects) * 512})
+				// A record without a data partition takes no number.
+				out = append(out, partition{num: 5 + len(out), start: (next + int64(e.start)) * 512, size: int64(e.sects) * 512})
 				found = true
 			}
 		}

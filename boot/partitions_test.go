@@ -41,6 +41,7 @@ func mbrDisk(t *testing.T) string {
 	put(disk[:512], 0, 0x80, 0x83, 2048, 4096)
 	put(disk[:512], 1, 0, 0x05, 8192, 4096)
 	put(disk[8192*512:], 0, 0, 0x83, 2048, 1024) // logical 5 at 8192+2048
+	put(disk[:512], 2, 0, 0x83, 12288, 8192)     // primary 3, past the end
 	copy(disk[2048*512:], rootImage(t))
 	if err := os.WriteFile(name, disk, 0o644); err != nil {
 		t.Fatal(err)
@@ -56,7 +57,8 @@ func TestMBRPartitions(t *testing.T) {
 		}
 		code, log, init := bootWith(t, boot.Config{Cmdline: "root=" + root, Disks: []*boot.DiskImage{img}})
 		img.Close()
-		for _, want := range []string{" vda: vda1 vda2 < vda5 >\n", "VFS: Mounted root (squashfs filesystem) readonly on device 254:1.\n"} {
+		for _, want := range []string{" vda: vda1 vda2 < vda5 > vda3\n", "vda: p3 size 8192 extends beyond EOD, truncated\n",
+			"VFS: Mounted root (squashfs filesystem) readonly on device 254:1.\n"} {
 			if !strings.Contains(log, want) {
 				t.Errorf("root=%s: log lacks %q:\n%s", root, want, log)
 			}

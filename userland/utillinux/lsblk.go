@@ -443,12 +443,19 @@ func blockReadOnly(c *cmd, node string) bool {
 	return ro != 0
 }
 
-// lsblkHelp is --help: the usage text and the columns.
+// lsblkHelp is --help: the usage text, then the names -o takes, several
+// to a line (lsblk(8) says what each shows).
 func lsblkHelp(c *cmd) int {
 	c.printHelp()
-	c.Out.WriteString("\nAvailable output columns:\n")
+	c.Out.WriteString("\nColumns for -o, --output (see lsblk(8)):\n")
+	line := " "
 	for _, col := range blkCols {
-		c.Out.WriteString(" " + strings.Repeat(" ", max(0, 12-len(col.name))) + col.name + "  " + col.about + "\n")
+		if len(line)+len(col.name)+1 > 72 {
+			c.Out.WriteString(line + "\n")
+			line = " "
+		}
+		line += " " + col.name
 	}
+	c.Out.WriteString(line + "\n")
 	return 0
 }
