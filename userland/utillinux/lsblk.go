@@ -14,8 +14,9 @@ import (
 
 // lsblk(8): the block devices, from sysfs as util-linux 2.38 reads it
 // (/sys/block for the list, /sys/dev/block/M:m for each device), with
-// where they are mounted from the task's mount table. No device here has
-// partitions, holders or slaves, so the tree is flat.
+// where they are mounted from the task's mount table. sysfs has no
+// holders or slaves, and a booted disk's partitions are devices of their
+// own there (not its children), so the tree is flat.
 
 // Identifiers of the options without a short form.
 const lsblkOptSysroot = 1000
