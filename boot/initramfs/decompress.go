@@ -321,7 +321,7 @@ func unzstd(u *unpacker, in []byte) (int, bool) {
 		u.fail("ZSTD-compressed data has too large a window size")
 		return 0, false
 	}
-	end, complete := zstdFrameEnd(in, hlen, checksum)
+	end, state := zstdFrameEnd(in, hlen, checksum, min(window, zstdBlockMax))
 	d, err := zstd.NewReader(bytes.NewReader(in[:end]), zstd.WithDecoderConcurrency(1),
 		zstd.WithDecoderLowmem(true), zstd.WithDecoderMaxWindow(zstdWindowMax))
 	if err != nil {
@@ -333,11 +333,13 @@ func unzstd(u *unpacker, in []byte) (int, bool) {
 	switch {
 	case !ok:
 		return end, false
-	case err == nil && complete:
+	case err == nil && state == frameWhole:
 		return end, true
+	case state == frameBadBlock:
+		u.fail(zstdCorrupt)
 	case errors.Is(err, zstd.ErrUnknownDictionary):
 		u.fail(zstdProbably)
-	case !complete && (err == nil || errors.Is(err, io.ErrUnexpectedEOF)):
+	case state == frameShort && (err == nil || errors.Is(err, io.ErrUnexpectedEOF)):
 		u.fail(zstdShort)
 	default:
 		u.fail(zstdCorrupt)
@@ -410,37 +412,49 @@ func zstdContentSize(b []byte, n int) uint64 {
 	return binary.LittleEndian.Uint64(b)
 }
 
-// zstdFrameEnd walks the blocks of a frame from p: the offset just past
-// the frame, or the input's length with complete false when the frame
-// does not end within it (or has a reserved block type, which the
-// decoder then rejects).
-func zstdFrameEnd(in []byte, p int, checksum bool) (int, bool) {
+// zstdBlockMax is ZSTD_BLOCKSIZE_MAX.
+const zstdBlockMax = 128 << 10
+
+// frameState is how a walk over a frame's blocks ended.
+type frameState int
+
+const (
+	frameWhole    frameState = iota
+	frameShort               // the input ends inside the frame
+	frameBadBlock            // a block the decoder rejects whatever follows
+)
+
+// zstdFrameEnd walks the blocks of a frame from p, each at most blockMax
+// (ZSTD_blockSizeMax), and returns the offset just past the frame; or,
+// for a frame cut short or a block that is corrupt by its header alone,
+// how far the decoder can usefully be given input.
+func zstdFrameEnd(in []byte, p int, checksum bool, blockMax uint64) (int, frameState) {
 	for {
 		if p+3 > len(in) {
-			return len(in), false
+			return len(in), frameShort
 		}
 		bh := uint32(in[p]) | uint32(in[p+1])<<8 | uint32(in[p+2])<<16
+		typ, size := bh>>1&3, uint64(bh>>3)
+		if typ == 3 || size > blockMax {
+			return p, frameBadBlock
+		}
 		p += 3
-		switch bh >> 1 & 3 {
-		case 0, 2:
-			p += int(bh >> 3)
-		case 1:
-			p++
-		default:
-			return len(in), false
+		if typ == 1 {
+			size = 1
 		}
-		if p > len(in) {
-			return len(in), false
+		if uint64(len(in)-p) < size {
+			return len(in), frameShort
 		}
+		p += int(size)
 		if bh&1 == 0 {
 			continue
 		}
 		if checksum {
+			if len(in)-p < 4 {
+				return len(in), frameShort
+			}
 			p += 4
 		}
-		if p > len(in) {
-			return len(in), false
-		}
-		return p, true
+		return p, frameWhole
 	}
 }
