@@ -25,8 +25,8 @@ var messages = map[string]bool{
 	"invalid header": true, "Decoding failed": true, "data corrupted": true,
 	"Input is not in the ZSTD format (wrong magic bytes)": true,
 	"ZSTD-compressed data has an incomplete frame header": true,
-	"ZSTD-compressed data has too large a window size": true,
-	"ZSTD-compressed data is corrupt": true, "ZSTD-compressed data is probably corrupt": true,
+	"ZSTD-compressed data has too large a window size":    true,
+	"ZSTD-compressed data is corrupt":                     true, "ZSTD-compressed data is probably corrupt": true,
 	"ZSTD-compressed data is truncated": true,
 }
 
