@@ -13,21 +13,40 @@ import (
 )
 
 // messages are every message unpack_to_rootfs can return here.
-var messages = map[string]bool{
-	"incorrect cpio method used: use -H newc option": true, "no cpio magic": true,
-	"broken padding": true, "malformed archive": true, "bad data checksum": true,
-	"write error": true, "junk within compressed archive": true,
-	"junk at the end of compressed archive": true, "invalid magic at start of compressed archive": true,
-	"decompressor failed": true, "Not a gzip file": true, "header error": true, "read error": true,
-	"uncompression error": true, "Data integrity error when decompressing.": true,
-	"XZ-compressed data is corrupt": true, "Input is not in the XZ format (wrong magic bytes)": true,
-	"Input was encoded with settings that are not supported by this XZ decoder": true,
-	"invalid header": true, "Decoding failed": true, "data corrupted": true,
-	"Input is not in the ZSTD format (wrong magic bytes)": true,
-	"ZSTD-compressed data has an incomplete frame header": true,
-	"ZSTD-compressed data has too large a window size":    true,
-	"ZSTD-compressed data is corrupt":                     true, "ZSTD-compressed data is probably corrupt": true,
-	"ZSTD-compressed data is truncated": true,
+var messages = map[string]bool{}
+
+func init() {
+	for _, m := range []string{
+		"incorrect cpio method used: use -H newc option",
+		"no cpio magic",
+		"broken padding",
+		"malformed archive",
+		"bad data checksum",
+		"write error",
+		"junk within compressed archive",
+		"junk at the end of compressed archive",
+		"invalid magic at start of compressed archive",
+		"decompressor failed",
+		"Not a gzip file",
+		"header error",
+		"read error",
+		"uncompression error",
+		"Data integrity error when decompressing.",
+		"XZ-compressed data is corrupt",
+		"Input is not in the XZ format (wrong magic bytes)",
+		"Input was encoded with settings that are not supported by this XZ decoder",
+		"invalid header",
+		"Decoding failed",
+		"data corrupted",
+		"Input is not in the ZSTD format (wrong magic bytes)",
+		"ZSTD-compressed data has an incomplete frame header",
+		"ZSTD-compressed data has too large a window size",
+		"ZSTD-compressed data is corrupt",
+		"ZSTD-compressed data is probably corrupt",
+		"ZSTD-compressed data is truncated",
+	} {
+		messages[m] = true
+	}
 }
 
 // logPrefixes are the lines Unpack may leave in the kernel log.
