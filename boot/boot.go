@@ -13,12 +13,12 @@ package boot
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs"
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/boot/initramfs"
 	"github.com/linuxvfs/linuxvfs/fs/ramfs"
 	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
 	"github.com/linuxvfs/linuxvfs/vfs"
@@ -40,9 +40,6 @@ type Config struct {
 	// Initrd is an initramfs image (cpio archives, possibly compressed and
 	// concatenated), or nil.
 	Initrd []byte
-	// Unpack unpacks an initramfs into init's root (populate_rootfs);
-	// nil leaves initrd unread.
-	Unpack func(t *vfs.Task, data []byte) error
 	// Console is the system console: init's input and output, and where
 	// the kernel's messages are shown.
 	Input  io.Reader
@@ -140,33 +137,18 @@ func (b *booter) startKernel() error {
 }
 
 // populateRootfs is populate_rootfs: the built-in initramfs (the default
-// list: /dev, /dev/console, /root), then the external one if any.
+// list: /dev, /dev/console, /root), then the external one if any; a
+// corrupt external one is logged and the boot goes on with what it held.
 func (b *booter) populateRootfs() error {
-	t := b.init
-	steps := []func() error{
-		func() error { return t.Mkdir("/dev", 0o755) },
-		func() error { return t.Mknodat(linux.AT_FDCWD, "/dev/console", linux.S_IFCHR|0o600, linux.Mkdev(5, 1)) },
-		func() error { return t.Mkdir("/root", 0o700) },
+	initrd := b.cfg.Initrd
+	if b.params.NoInitrd {
+		initrd = nil
 	}
-	old := t.Umask(0)
-	defer t.Umask(old)
-	for _, step := range steps {
-		if err := step(); err != nil {
-			return err
-		}
+	err := initramfs.PopulateRootfs(b.init, initramfs.DefaultBuiltin(0), initrd, initramfs.Options{})
+	var e *initramfs.Error
+	if errors.As(err, &e) && e.Builtin {
+		return kernelPanic("%s", e.Msg)
 	}
-	if b.cfg.Initrd == nil || b.params.NoInitrd {
-		return nil
-	}
-	b.k.Printk("Trying to unpack rootfs image as initramfs...")
-	if b.cfg.Unpack == nil {
-		b.k.Printk("Initramfs unpacking failed: no initramfs reader")
-		return nil
-	}
-	if err := b.cfg.Unpack(t, b.cfg.Initrd); err != nil {
-		b.k.Printk("Initramfs unpacking failed: " + err.Error())
-	}
-	b.k.Printk(fmt.Sprintf("Freeing initrd memory: %dK", (len(b.cfg.Initrd)+1023)/1024))
 	return nil
 }
 

@@ -3,6 +3,7 @@
 package boot_test
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -10,7 +11,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/boot"
+	"github.com/linuxvfs/linuxvfs/boot/initramfs"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
@@ -87,5 +90,30 @@ func TestNoInitFallback(t *testing.T) {
 	code, log, _ := bootWith(t, boot.Config{Cmdline: "root=r rootfstype=tmpfs", NoFallback: true})
 	if code != 255 || !strings.Contains(log, "No working init found.") {
 		t.Fatalf("code %d:\n%s", code, log)
+	}
+}
+
+// TestInitramfsInit: an initramfs with /init runs it (rdinit), and
+// prepare_namespace is skipped; noinitrd ignores the image.
+func TestInitramfsInit(t *testing.T) {
+	var buf bytes.Buffer
+	w := initramfs.NewWriter(&buf, false)
+	w.WriteEntry(initramfs.Entry{Name: "init", Mode: linux.S_IFREG | 0o755, Data: []byte("#!/bin/sh\nexit 4\n")})
+	w.WriteEntry(initramfs.Entry{Name: "etc", Mode: linux.S_IFDIR | 0o755})
+	w.Close()
+	code, log, init := bootWith(t, boot.Config{Initrd: buf.Bytes()})
+	if init != "/init" || code != 0 || !strings.Contains(log, "] Unpacking initramfs...\n") || !strings.Contains(log, "] Run /init as init process\n") {
+		t.Fatalf("init %q code %d:\n%s", init, code, log)
+	}
+	if strings.Contains(log, "VFS:") {
+		t.Fatalf("prepare_namespace ran:\n%s", log)
+	}
+	_, log, init = bootWith(t, boot.Config{Initrd: buf.Bytes(), Cmdline: "noinitrd root=r rootfstype=tmpfs"})
+	if init == "/init" || strings.Contains(log, "Unpacking initramfs") {
+		t.Fatalf("noinitrd: init %q:\n%s", init, log)
+	}
+	_, log, _ = bootWith(t, boot.Config{Initrd: []byte("garbage!"), Cmdline: "root=r rootfstype=tmpfs"})
+	if !strings.Contains(log, "] Initramfs unpacking failed: ") {
+		t.Fatalf("corrupt initrd:\n%s", log)
 	}
 }
