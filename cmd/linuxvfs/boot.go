@@ -9,11 +9,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/boot"
+	"github.com/linuxvfs/linuxvfs/boot/initramfs"
 	"github.com/linuxvfs/linuxvfs/internal/testimage"
 	"github.com/linuxvfs/linuxvfs/shell"
 	"github.com/linuxvfs/linuxvfs/userland"
@@ -176,21 +178,41 @@ func defaultRoot() ([]byte, error) {
 	}, time.Date(2026, 12, 6, 0, 0, 0, 0, time.UTC))
 }
 
-// runDefaultBoot boots the embedded default: its root image as /dev/vda,
-// found and mounted by the kernel's own probing, and its /sbin/init.
+//go:embed default-initramfs-init.sh
+var defaultInitramfsInit string
+
+// defaultInitramfs is the embedded default's initramfs: a newc archive
+// written here whose /init mounts the root image and switches to it.
+func defaultInitramfs() []byte {
+	var buf bytes.Buffer
+	w := initramfs.NewWriter(&buf, false)
+	for _, d := range []string{"proc", "sys", "run", "newroot"} {
+		w.WriteEntry(initramfs.Entry{Name: d, Mode: linux.S_IFDIR | 0o755})
+	}
+	w.WriteEntry(initramfs.Entry{Name: "init", Mode: linux.S_IFREG | 0o755, Data: []byte(defaultInitramfsInit)})
+	w.Close()
+	return buf.Bytes()
+}
+
+// runDefaultBoot boots the embedded default: an initramfs whose /init
+// mounts the root image (/dev/vda) and switches to its /sbin/init.
 func runDefaultBoot(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer) int {
 	img, err := defaultRoot()
 	if err == nil {
-		var f *os.File
-		if f, err = os.CreateTemp("", "linuxvfs-root-*.img"); err == nil {
-			defer os.Remove(f.Name())
-			_, err = f.Write(img)
-			f.Close()
+		dir, derr := os.MkdirTemp("", "linuxvfs-boot-")
+		if derr != nil {
+			err = derr
+		} else {
+			defer os.RemoveAll(dir)
+			root, initrd := filepath.Join(dir, "root.img"), filepath.Join(dir, "initrd.cpio")
+			if err = os.WriteFile(root, img, 0o600); err == nil {
+				err = os.WriteFile(initrd, defaultInitramfs(), 0o600)
+			}
 			if err == nil {
-				return runBoot(ctx, []string{"--disk", f.Name() + ",ro", "root=/dev/vda"}, stdin, stdout, stderr)
+				return runBoot(ctx, []string{"--disk", root + ",ro", "--initrd", initrd, "root=/dev/vda"}, stdin, stdout, stderr)
 			}
 		}
 	}
-	fmt.Fprintf(stderr, "linuxvfs boot: making the default root image: %v\n", err)
+	fmt.Fprintf(stderr, "linuxvfs boot: making the default images: %v\n", err)
 	return 1
 }

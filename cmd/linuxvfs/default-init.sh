@@ -1,8 +1,9 @@
 #!/bin/sh
 # /sbin/init of linuxvfs's default root image: it runs on the booted
 # kernel as pid 1, with the console as its standard streams.
-mount -t proc proc /proc
-mount -t sysfs sysfs /sys 2>/dev/null
+# The initramfs moved /dev, /proc and /sys here already.
+mountpoint -q /proc || mount -t proc proc /proc
+mountpoint -q /sys || mount -t sysfs sysfs /sys
 mount -t tmpfs -o mode=755 tmpfs /run
 mount -t tmpfs tmpfs /tmp
 echo
