@@ -118,6 +118,7 @@ func (b *booter) startKernel() error {
 	}
 	b.k.Printk("Linux version " + Release + " (linuxvfs) #1 SMP")
 	b.k.Printk("Kernel command line: " + b.cfg.Cmdline)
+	b.k.SetCmdline(b.cfg.Cmdline)
 	var rootfs vfs.FilesystemType = tmpfs.RootfsType{}
 	if b.params.Root != "" && !strings.Contains(strings.Join(b.params.RootFSType, ","), "tmpfs") {
 		rootfs = ramfs.RootfsType{} // init_rootfs: is_tmpfs is false

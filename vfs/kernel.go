@@ -94,6 +94,7 @@ type Kernel struct {
 	logMu     sync.Mutex
 	log       []string // the kernel log (printk), for dmesg
 	console   func(time.Duration, string)
+	cmdline   string
 	born      time.Time
 	exitHooks exitHooks
 	// devices is the device model (devices.go).
@@ -136,6 +137,21 @@ func (k *Kernel) SetConsole(show func(at time.Duration, line string)) {
 			show(0, l)
 		}
 	}
+}
+
+// SetCmdline records the kernel command line (saved_command_line), which
+// /proc/cmdline shows.
+func (k *Kernel) SetCmdline(line string) {
+	k.logMu.Lock()
+	k.cmdline = line
+	k.logMu.Unlock()
+}
+
+// Cmdline is the kernel command line.
+func (k *Kernel) Cmdline() string {
+	k.logMu.Lock()
+	defer k.logMu.Unlock()
+	return k.cmdline
 }
 
 // Uptime is the time since the kernel was made (the clock printk stamps

@@ -37,6 +37,7 @@ const (
 	kindEnviron
 	kindStatus
 	kindPartitions
+	kindKernelCmdline
 )
 
 // node is what a procfs inode stands for.
@@ -50,7 +51,7 @@ var rootFiles = []struct {
 	name string
 	kind kind
 }{
-	{"filesystems", kindFilesystems}, {"mounts", kindMountsLink}, {"partitions", kindPartitions}, {"self", kindSelf}, {"sys", kindSysDir},
+	{"cmdline", kindKernelCmdline}, {"filesystems", kindFilesystems}, {"mounts", kindMountsLink}, {"partitions", kindPartitions}, {"self", kindSelf}, {"sys", kindSysDir},
 	{"thread-self", kindThreadSelf},
 }
 
@@ -276,6 +277,8 @@ func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 		text = o.ps.k.Filesystems()
 	case kindPartitions:
 		text = partitionsText(o.ps.k)
+	case kindKernelCmdline:
+		text = o.ps.k.Cmdline() + "\n"
 	case kindSysctl:
 		f.Private = o.openSysctl(n.fd, t)
 		return nil
