@@ -20,22 +20,17 @@ import (
 // first line starts a shell, or which has no "#!" line and is no binary.
 func IsShellScript(t *vfs.Task, path string) bool {
 	st, err := t.Stat(path)
-	if err != nil || !IsReg(uint32(st.Mode)) || t.Faccessat(AtCWD, path, linux.X_OK, 0) != nil {
+	if err != nil || !IsReg(uint32(st.Mode)) {
 		return false
 	}
-	f, err := OpenFile(t, path, linux.O_RDONLY, 0)
-	if err != nil {
+	head, ok := executableHead(t, path)
+	if !ok {
 		return false
 	}
-	defer f.Close()
-	head := make([]byte, 128)
-	n, _ := io.ReadFull(f, head)
-	head = head[:n]
-	if !bytes.HasPrefix(head, []byte("#!")) {
+	words, hashBang := interpreterLine(head)
+	if !hashBang {
 		return !bytes.HasPrefix(head, []byte("\x7fELF")) && bytes.IndexByte(head, 0) < 0
 	}
-	line, _, _ := bytes.Cut(head[2:], []byte("\n"))
-	words := strings.Fields(string(line))
 	if len(words) == 0 {
 		return false
 	}
@@ -51,21 +46,40 @@ func IsShellScript(t *vfs.Task, path string) bool {
 // MissingInterpreter reports whether path is an executable file whose "#!"
 // line names an interpreter that does not exist (execve's ENOENT).
 func MissingInterpreter(t *vfs.Task, path string) bool {
-	if t.Faccessat(AtCWD, path, linux.X_OK, 0) != nil {
+	head, ok := executableHead(t, path)
+	if !ok {
 		return false
+	}
+	words, hashBang := interpreterLine(head)
+	if !hashBang || len(words) == 0 {
+		return false
+	}
+	_, err := t.Stat(words[0])
+	return err != nil
+}
+
+// executableHead is the start of path, as much as execve looks at, if
+// the task may execute it.
+func executableHead(t *vfs.Task, path string) ([]byte, bool) {
+	if t.Faccessat(AtCWD, path, linux.X_OK, 0) != nil {
+		return nil, false
 	}
 	f, err := OpenFile(t, path, linux.O_RDONLY, 0)
 	if err != nil {
-		return false
+		return nil, false
 	}
 	defer f.Close()
 	head := make([]byte, 128)
 	n, _ := io.ReadFull(f, head)
-	line, _, _ := bytes.Cut(head[:n], []byte("\n"))
-	words := strings.Fields(strings.TrimPrefix(string(line), "#!"))
-	if !bytes.HasPrefix(line, []byte("#!")) || len(words) == 0 {
-		return false
+	return head[:n], true
+}
+
+// interpreterLine splits a "#!" line into its words; hashBang is false
+// when the file has none.
+func interpreterLine(head []byte) (words []string, hashBang bool) {
+	if !bytes.HasPrefix(head, []byte("#!")) {
+		return nil, false
 	}
-	_, err = t.Stat(words[0])
-	return err != nil
+	line, _, _ := bytes.Cut(head[2:], []byte("\n"))
+	return strings.Fields(string(line)), true
 }
