@@ -65,6 +65,10 @@ type diffOptions struct {
 	// setup, if set, runs once the kernel is known to be available and
 	// before any scenario; a non-nil error fails the test.
 	setup func() error
+	// expand, if set, rewrites each script before it runs on either
+	// side (the block scenarios make their ext images there); an empty
+	// script with a nil error skips the scenario.
+	expand func(script string) (string, error)
 	// exclusive runs the kernel side one scenario at a time with
 	// kerneltest.RunExclusive, for outputs that depend on mount IDs.
 	exclusive bool
@@ -108,7 +112,17 @@ func runDifferential(t *testing.T, dir string, opts diffOptions) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		scenarios = append(scenarios, &scenario{name: name, script: string(b), kernel: make(chan kernelOutcome, 1)})
+		script := string(b)
+		if opts.expand != nil {
+			if script, err = opts.expand(script); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if script == "" {
+				t.Logf("%s: skipped (its expansion needs a tool this machine lacks)", name)
+				continue
+			}
+		}
+		scenarios = append(scenarios, &scenario{name: name, script: script, kernel: make(chan kernelOutcome, 1)})
 	}
 	if len(scenarios) == 0 {
 		t.Skipf("LINUXVFS_DIFF=%q matches no scenario in %s", filter, dir)

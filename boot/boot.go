@@ -71,9 +71,21 @@ func Boot(ctx context.Context, cfg Config) (int, error) {
 	var p *panicError
 	if errors.As(err, &p) {
 		b.logPanic(p)
-		return 255, nil
+		code, err = 255, nil
 	}
+	b.halt()
 	return code, err
+}
+
+// halt stops the machine: what tearing the model down prints
+// (unmounting) is not the kernel's to show.
+func (b *booter) halt() {
+	if b.k != nil {
+		b.k.SetConsole(nil)
+	}
+	if b.init != nil {
+		b.init.Exit()
+	}
 }
 
 // run is start_kernel, kernel_init_freeable and kernel_init in turn.
@@ -81,7 +93,6 @@ func (b *booter) run() (int, error) {
 	if err := b.startKernel(); err != nil {
 		return 0, err
 	}
-	defer b.init.Exit()
 	if err := b.populateRootfs(); err != nil {
 		return 0, err
 	}

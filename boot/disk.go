@@ -26,6 +26,7 @@ type DiskImage struct {
 	f        *os.File
 	size     int64
 	readOnly bool
+	name     string // vda, ... once added
 }
 
 // OpenDiskImage opens a host image for a disk; readOnly opens it so.
@@ -78,6 +79,10 @@ func (d *DiskImage) Size() int64 { return d.size }
 // ReadOnly reports whether the disk is read-only.
 func (d *DiskImage) ReadOnly() bool { return d.readOnly }
 
+// Name is the disk's name in the kernel (%pg: "vda"), which filesystems
+// put in their messages.
+func (d *DiskImage) Name() string { return d.name }
+
 // Close closes the host file.
 func (d *DiskImage) Close() error { return d.f.Close() }
 
@@ -95,6 +100,7 @@ func diskName(n int) string {
 // device, and its node through the device model, then its partitions.
 func addDisk(k *vfs.Kernel, n int, d *DiskImage, uuids map[string]uint64) (string, error) {
 	name := diskName(n)
+	d.name = name
 	dev := linux.Mkdev(VirtblkMajor, uint32(n*virtblkMinors))
 	if err := k.AddDisk(dev, d); err != nil {
 		return "", err

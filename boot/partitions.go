@@ -29,7 +29,11 @@ type partition struct {
 type partView struct {
 	d           *DiskImage
 	start, size int64
+	name        string
 }
+
+// Name is the partition's name ("vda1").
+func (p *partView) Name() string { return p.name }
 
 func (p *partView) ReadAt(b []byte, off int64) (int, error) {
 	if off >= p.size {
@@ -72,10 +76,10 @@ func addPartitions(k *vfs.Kernel, n int, name string, d *DiskImage, uuids map[st
 			continue
 		}
 		dev := linux.Mkdev(VirtblkMajor, uint32(n*virtblkMinors+p.num))
-		if err := k.AddDisk(dev, &partView{d: d, start: p.start, size: p.size}); err != nil {
+		pname := fmt.Sprintf("%s%d", name, p.num)
+		if err := k.AddDisk(dev, &partView{d: d, start: p.start, size: p.size, name: pname}); err != nil {
 			return err
 		}
-		pname := fmt.Sprintf("%s%d", name, p.num)
 		if err := k.DeviceAdd(&vfs.Device{Name: pname, Class: "block", Block: true, Dev: dev}); err != nil {
 			return err
 		}

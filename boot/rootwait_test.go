@@ -37,7 +37,7 @@ func TestRootwait(t *testing.T) {
 	if err := b.startKernel(); err != nil {
 		t.Fatal(err)
 	}
-	defer b.init.Exit()
+	defer b.halt()
 	if err := b.populateRootfs(); err != nil {
 		t.Fatal(err)
 	}

@@ -484,10 +484,21 @@ func dotdotIno(f *File) uint64 {
 	return f.dentry.Parent().Inode().Ino()
 }
 
+// DotsLister is implemented by directory file operations whose ReadDir
+// lists "." and ".." itself, where the filesystem's readdir puts them:
+// ext4 reads them from the directory's blocks, and its hash order puts
+// them among the other names (ext4_dx_readdir), not first.
+type DotsLister interface {
+	ListsDots() bool
+}
+
 // readdirLocked is iterate_dir. f.mu is held.
 func (f *File) readdirLocked(max int) ([]Dirent, error) {
 	var out []Dirent
 	full := func() bool { return max > 0 && len(out) >= max }
+	if d, ok := f.ops.(DotsLister); ok && d.ListsDots() && f.pos < 2 {
+		f.pos, f.cursor = 2, math.MaxUint64
+	}
 	if f.pos == 0 {
 		out = append(out, Dirent{Name: ".", Ino: f.Inode().Ino(), Type: linux.DT_DIR})
 		f.pos = 1

@@ -85,6 +85,10 @@ type Statfs struct {
 	Namelen int64
 	Frsize  int64
 	Flags   uint64
+	// Fsid is f_fsid where the filesystem sets one of its own (ext4
+	// folds its UUID into it); zero stands for the device number,
+	// which is what simple_statfs and most others give.
+	Fsid [2]uint32
 }
 
 // NewSuperblock is sget_fc for a filesystem without a backing device

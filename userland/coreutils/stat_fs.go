@@ -59,10 +59,15 @@ func (c *cmd) statfsOne(name string, r *statRun) (good bool, err error) {
 	return !failed, nil
 }
 
-// statfsFsid is %i. linuxvfs keeps no f_fsid, so it is what the kernel's
-// simple_statfs (proc, ramfs, mqueue...) sets: the device number,
-// huge_encode_dev, in the first word. (A real tmpfs has a random one.)
-func statfsFsid(st *vfs.Statx) uint64 {
+// statfsFsid is %i: f_fsid where the filesystem keeps one, else what the
+// kernel's simple_statfs (proc, ramfs, mqueue...) sets: the device
+// number, huge_encode_dev, in the first word. (A real tmpfs has a random
+// one.)
+func statfsFsid(st *vfs.Statx, sfs *vfs.Statfs) uint64 {
+	if sfs.Fsid != [2]uint32{} {
+		// stat reads the two words as one number, the first high.
+		return uint64(sfs.Fsid[0])<<32 | uint64(sfs.Fsid[1])
+	}
 	major, minor := uint64(st.DevMajor), uint64(st.DevMinor)
 	id := minor&0xff | major<<8 | (minor&^0xff)<<12
 	// stat reads the two words of f_fsid as one number, the first high.
@@ -76,7 +81,7 @@ func (c *cmd) statfsDirective(f *statFile, sp statSpec, letter byte) {
 	case 'n':
 		c.statStr(sp, f.name)
 	case 'i':
-		c.statHex(sp, statfsFsid(&f.st))
+		c.statHex(sp, statfsFsid(&f.st, s))
 	case 'l':
 		c.statUint(sp, uint64(s.Namelen))
 	case 't':

@@ -305,8 +305,9 @@ func (j *mountJob) releaseLoopdev() {
 }
 
 // probeFstype guesses the filesystem type of a block device or regular
-// file from its superblock: the types linuxvfs can mount are recognised (so far squashfs: "hsqs" and a major version of 4 or more;
-// older versions are libblkid's "squashfs3").
+// file from its superblock: the types linuxvfs can mount are recognised
+// (squashfs: "hsqs" and a major version of 4 or more, older versions
+// being libblkid's "squashfs3"; ext2, ext3 and ext4).
 func probeFstype(j *mountJob, dev string) string {
 	typ, _ := probeSource(j.t, dev)
 	return typ
@@ -345,7 +346,50 @@ func probeSource(t *vfs.Task, dev string) (string, error) {
 	if n, err := t.Pread(fd, sb, 0); err != nil || n < len(sb) {
 		return "", err
 	}
-	return squashfsType(sb), nil
+	if typ := squashfsType(sb); typ != "" {
+		return typ, nil
+	}
+	ext := make([]byte, 1024)
+	if size < 2048 {
+		return "", nil
+	}
+	if n, err := t.Pread(fd, ext, 1024); err != nil || n < len(ext) {
+		return "", err
+	}
+	return extType(ext), nil
+}
+
+// extType is libblkid's jbd, ext2, ext3 and ext4 probes on the
+// superblock at 1024 bytes: the magic 0xEF53, then the features each
+// name's driver understands (a journal makes ext3; what ext3 does not
+// know makes ext4; an external journal device is jbd).
+func extType(sb []byte) string {
+	le := func(off int) uint32 {
+		return uint32(sb[off]) | uint32(sb[off+1])<<8 | uint32(sb[off+2])<<16 | uint32(sb[off+3])<<24
+	}
+	if sb[56] != 0x53 || sb[57] != 0xEF {
+		return ""
+	}
+	const (
+		hasJournal     = 0x4
+		journalDev     = 0x8
+		ext2Incompat   = 0x2 | 0x10         // filetype, meta_bg
+		ext3Incompat   = ext2Incompat | 0x4 // and recover
+		ext23RoCompat  = 0x1 | 0x2 | 0x4    // sparse_super, large_file, btree_dir
+		testFilesystem = 0x4                // EXT2_FLAGS_TEST_FILESYS
+	)
+	compat, incompat, roCompat := le(92), le(96), le(100)
+	switch {
+	case incompat&journalDev != 0:
+		return "jbd"
+	case compat&hasJournal == 0 && incompat&^ext2Incompat == 0 && roCompat&^ext23RoCompat == 0:
+		return "ext2"
+	case compat&hasJournal != 0 && incompat&^ext3Incompat == 0 && roCompat&^ext23RoCompat == 0:
+		return "ext3"
+	case le(352)&testFilesystem != 0:
+		return "ext4dev"
+	}
+	return "ext4"
 }
 
 // squashfsType is libblkid's squashfs and squashfs3 probes on the first

@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package ext4_test
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/internal/testimage"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// FuzzExt4Image mounts arbitrary bytes as an ext4 image on a block device
+// and, when the mount works, walks the whole tree: lists every directory,
+// stats every entry, reads every link and file, then unmounts. Nothing may
+// panic or hang; the mount may fail only as the kernel's does on a bad
+// image, the walk only as reads of corrupt metadata do; the disk is let go
+// at the end. The seeds are small images mke2fs makes of a small tree
+// (none where mke2fs is missing).
+func FuzzExt4Image(f *testing.F) {
+	for _, seed := range fuzzSeeds(f) {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, image []byte) {
+		// A block device holds whole 512-byte sectors.
+		image = append(image, make([]byte, -len(image)&511)...)
+		for _, as := range []string{"ext4", "ext2"} {
+			k, task := boot(t, image)
+			watchdog(t, 20*time.Second, func() { mountAndWalk(t, task, as) })
+			if n := k.DiskOpeners(linux.Mkdev(7, 0)); n != 0 {
+				t.Fatalf("%d openers of the disk after umount", n)
+			}
+		}
+	})
+}
+
+// fuzzSeeds makes the seed images: 64 KiB to 128 KiB, with and without
+// extents, inline data and dir_index.
+func fuzzSeeds(f *testing.F) [][]byte {
+	if _, err := os.Stat(testimage.Mke2fs); err != nil {
+		return nil
+	}
+	dir := f.TempDir()
+	must(f, os.MkdirAll(filepath.Join(dir, "d/e"), 0o755))
+	must(f, os.WriteFile(filepath.Join(dir, "d/hello"), []byte("hello\n"), 0o644))
+	must(f, os.WriteFile(filepath.Join(dir, "two"), []byte(strings.Repeat("ab", 700)), 0o600))
+	must(f, os.Symlink("d/hello", filepath.Join(dir, "short")))
+	must(f, os.Symlink(strings.Repeat("../", 30)+"x", filepath.Join(dir, "long")))
+	must(f, unix.Mkfifo(filepath.Join(dir, "fifo"), 0o644))
+	must(f, os.Link(filepath.Join(dir, "two"), filepath.Join(dir, "d/e/two")))
+	var seeds [][]byte
+	for _, c := range []struct {
+		fsType string
+		size   int64
+		args   []string
+	}{
+		{"ext2", 64 << 10, nil},
+		{"ext2", 64 << 10, []string{"-O", "^dir_index,^filetype", "-I", "128"}},
+		{"ext4", 128 << 10, []string{"-O", "^has_journal"}},
+		{"ext4", 128 << 10, []string{"-O", "^has_journal,inline_data"}},
+	} {
+		img, err := testimage.Ext(c.fsType, dir, c.size, append([]string{"-N", "24"}, c.args...)...)
+		must(f, err)
+		seeds = append(seeds, img)
+	}
+	return seeds
+}
+
+func mountAndWalk(t *testing.T, task *vfs.Task, as string) {
+	err := task.Mount("/dev/loop0", "/mnt", as, linux.MS_RDONLY, "")
+	if err != nil {
+		switch err {
+		case linux.EINVAL, linux.EIO, linux.EUCLEAN, linux.EBADMSG, linux.ENOMEM, linux.EROFS:
+		default:
+			t.Fatalf("mount: %v", err)
+		}
+		return
+	}
+	w := walker{t: t, task: task, budget: 2000, bytes: 4 << 20}
+	w.dir("/mnt", 0)
+	if err := task.Umount2("/mnt", 0); err != nil {
+		t.Fatalf("umount: %v", err)
+	}
+}
+
+// walker visits a tree within a budget of entries and bytes.
+type walker struct {
+	t      *testing.T
+	task   *vfs.Task
+	budget int
+	bytes  int
+}
+
+// ok fails the test on any error but those corrupt metadata gives: EIO
+// for what lies outside the disk, EUCLEAN for what ext4 finds corrupted
+// (EFSCORRUPTED), EBADMSG for a bad checksum (EFSBADCRC).
+func (w *walker) ok(what string, err error) bool {
+	if err == nil {
+		return true
+	}
+	if err != linux.EIO && err != linux.EUCLEAN && err != linux.EBADMSG {
+		w.t.Fatalf("%s: %v", what, err)
+	}
+	return false
+}
+
+func (w *walker) dir(path string, depth int) {
+	fd, err := w.task.Open(path, linux.O_RDONLY|linux.O_DIRECTORY, 0)
+	if !w.ok("open "+path, err) {
+		return
+	}
+	defer w.task.Close(fd)
+	for w.budget > 0 {
+		ents, err := w.task.Getdents(fd, 64)
+		if !w.ok("getdents "+path, err) || len(ents) == 0 {
+			return
+		}
+		for _, e := range ents {
+			if w.budget--; w.budget <= 0 {
+				return
+			}
+			if e.Name != "." && e.Name != ".." {
+				w.entry(path+"/"+e.Name, depth)
+			}
+		}
+	}
+}
+
+func (w *walker) entry(path string, depth int) {
+	st, err := w.task.Lstat(path)
+	switch {
+	case errors.Is(err, linux.ENOENT), errors.Is(err, linux.ENOTDIR), errors.Is(err, linux.ENAMETOOLONG):
+		return // a name with a slash, an empty one, a "." elsewhere
+	case !w.ok("lstat "+path, err):
+		return
+	}
+	switch st.Mode & linux.S_IFMT {
+	case linux.S_IFDIR:
+		if depth < 16 {
+			w.dir(path, depth+1)
+		}
+	case linux.S_IFLNK:
+		_, err := w.task.Readlink(path)
+		w.ok("readlink "+path, err)
+	case linux.S_IFREG:
+		w.read(path)
+	}
+}
+
+func (w *walker) read(path string) {
+	fd, err := w.task.Open(path, linux.O_RDONLY|linux.O_NOFOLLOW, 0)
+	if !w.ok("open "+path, err) {
+		return
+	}
+	defer w.task.Close(fd)
+	buf := make([]byte, 8192)
+	for w.bytes > 0 {
+		n, err := w.task.Read(fd, buf)
+		if !w.ok("read "+path, err) || n == 0 {
+			return
+		}
+		w.bytes -= n
+	}
+}
+
+// watchdog runs fn and, if it has not returned after d, crashes the test
+// binary with every goroutine's stack (fuzzing then keeps the input).
+func watchdog(t *testing.T, d time.Duration, fn func()) {
+	timer := time.AfterFunc(d, func() {
+		buf := make([]byte, 1<<20)
+		buf = buf[:runtime.Stack(buf, true)]
+		panic(fmt.Sprintf("%s: timed out after %v\n%s", t.Name(), d, buf))
+	})
+	defer timer.Stop()
+	fn()
+}
