@@ -19,6 +19,7 @@ import (
 	"github.com/linuxvfs/linuxvfs/fs/proc"
 	"github.com/linuxvfs/linuxvfs/fs/ramfs"
 	"github.com/linuxvfs/linuxvfs/fs/squashfs"
+	"github.com/linuxvfs/linuxvfs/fs/sysfs"
 	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
@@ -28,7 +29,7 @@ import (
 func NewKernel() *vfs.Kernel {
 	k := vfs.NewKernel()
 	k.SetTotalRAM(hostRAM())
-	for _, t := range []vfs.FilesystemType{tmpfs.Type{}, proc.Type{}, devtmpfs.Type{}, ramfs.Type{},
+	for _, t := range []vfs.FilesystemType{sysfs.Type{}, tmpfs.Type{}, proc.Type{}, devtmpfs.Type{}, ramfs.Type{},
 		ext4.Ext3, ext4.Ext2, ext4.Ext4, squashfs.Type{}} {
 		if err := k.RegisterFilesystem(t); err != nil {
 			panic("linuxvfs: " + t.Name() + " registered twice")
@@ -61,10 +62,11 @@ func BootRootfs() (*vfs.Task, error) {
 
 // Boot returns init of a small Linux system: a private tmpfs as the root
 // (moved over rootfs and chrooted into, as switch_root does), with proc on
-// /proc, devtmpfs on /dev (holding the nodes of every device: null, zero,
-// full, random, urandom, tty, console, ptmx, loop-control and loop0..7), a
-// tmpfs on /tmp and one (mode 755) on /run, where libmount keeps its utab.
-// It runs as uid 0 with every capability, umask 022, in /.
+// /proc, sysfs on /sys, devtmpfs on /dev (holding the nodes of every
+// device: null, zero, full, random, urandom, tty, console, ptmx,
+// loop-control and loop0..7), a tmpfs on /tmp and one (mode 755) on /run,
+// where libmount keeps its utab. It runs as uid 0 with every capability,
+// umask 022, in /.
 func Boot() (*vfs.Task, error) {
 	t, err := BootRootfs()
 	if err != nil {
@@ -78,10 +80,12 @@ func Boot() (*vfs.Task, error) {
 		func() error { return t.Chroot(".") },
 		func() error { return t.Chdir("/") },
 		func() error { return t.Mkdir("/proc", 0o555) },
+		func() error { return t.Mkdir("/sys", 0o555) },
 		func() error { return t.Mkdir("/dev", 0o755) },
 		func() error { return t.Mkdir("/tmp", 0o1777) },
 		func() error { return t.Mkdir("/run", 0o755) },
 		func() error { return t.Mount("proc", "/proc", "proc", 0, "") },
+		func() error { return t.Mount("sysfs", "/sys", "sysfs", 0, "") },
 		func() error { return t.Mount("devtmpfs", "/dev", "devtmpfs", 0, "") },
 		func() error { return t.Mount("tmpfs", "/tmp", "tmpfs", 0, "") },
 		func() error { return t.Mount("tmpfs", "/run", "tmpfs", 0, "mode=755") },

@@ -10,7 +10,8 @@ import (
 
 // echoApplet is bash's echo builtin (xpg_echo off): -n, -e and -E as long
 // as the leading words consist of those letters only; a failed write is
-// reported as bash does, "NAME: echo: write error: ...", with status 1.
+// reported as bash does, "NAME: line N: echo: write error: ...", with
+// status 1.
 func echoApplet(c *cmd) int {
 	args := c.Args
 	newline, escapes := true, false
@@ -57,10 +58,12 @@ func echoApplet(c *cmd) int {
 	return 0
 }
 
-// builtinWriteError is bash's "NAME: BUILTIN: write error: ..." (no line
-// number, unlike other builtin diagnostics).
+// builtinWriteError is bash's "NAME: line N: BUILTIN: write error: ...",
+// prefixed as every builtin diagnostic is. (Bash started by a name
+// without a slash, "bash -c", leaves the line number out of all of
+// them; "/bin/bash -c", as the differential tests run it, does not.)
 func (c *cmd) builtinWriteError(err error) {
-	c.Errw.Write([]byte(c.sh.name + ": " + c.Name + ": write error: " + applet.ErrText(err) + "\n"))
+	c.builtinErrorf("write error: %s", applet.ErrText(err))
 }
 
 func isEchoOption(s string) bool {

@@ -13,6 +13,6 @@ func TestEchoBuiltin(t *testing.T) {
 		{name: "stop at backslash c", script: `echo -e 'ab\cd' x; echo y`, stdout: "aby\n"},
 		{name: "not an option", script: `echo -x -- y; echo -nz`, stdout: "-x -- y\n-nz\n"},
 		{name: "write error", script: `echo x > /dev/full; echo $?`, stdout: "1\n",
-			stderr: "sh: echo: write error: No space left on device\n", linuxvfsOnly: true},
+			stderr: "sh: line 1: echo: write error: No space left on device\n", linuxvfsOnly: true},
 	})
 }

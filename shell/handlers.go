@@ -211,6 +211,8 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 	s.ins.sweep()
 	s.feedBuiltin(interp.HandlerCtx(ctx), args)
 	switch {
+	case args[0] == "exec" && len(args) > 1 && s.execsFile(interp.HandlerCtx(ctx), args[1]):
+		return append([]string{"exec", execInPlace}, args[1:]...), nil
 	case args[0] == "cd":
 		return s.cd(ctx, args[1:]), nil
 	case args[0] == "umask":
@@ -240,6 +242,9 @@ func (s *shell) execMiddleware(interp.ExecHandlerFunc) interp.ExecHandlerFunc {
 		s.ins.sweep()
 		s.sync(hc)
 		name := args[0]
+		if name == execInPlace && len(args) > 1 {
+			return s.runInPlace(ctx, hc, args[1:])
+		}
 		var code int
 		if b, ok := strings.CutPrefix(name, internal); ok && builtins[b] != nil {
 			c := &cmd{Cmd: s.newCmd(ctx, hc, b, args[1:]), sh: s, hc: hc}
@@ -247,6 +252,11 @@ func (s *shell) execMiddleware(interp.ExecHandlerFunc) interp.ExecHandlerFunc {
 		} else if prog := s.set.Lookup(name); prog != nil {
 			var err error
 			if code, err = s.runProgram(ctx, hc, name, args[1:], prog); err != nil {
+				return err
+			}
+		} else if path, ok := s.scriptOf(s.procOf(hc).task, hc, name); ok {
+			var err error
+			if code, err = s.runScriptFile(ctx, hc, path, args[1:]); err != nil {
 				return err
 			}
 		} else {
@@ -275,29 +285,35 @@ func (s *shell) runProgram(ctx context.Context, hc interp.HandlerContext, name s
 	return c.Run(prog), nil
 }
 
-// notFound reports a command that is neither builtin nor applet.
+// notFound reports a command that is neither builtin nor applet nor
+// script, in bash's words ("sh: line 3: x: command not found").
 func (s *shell) notFound(ctx context.Context, hc interp.HandlerContext, name string) error {
-	for i := 0; i < len(name); i++ {
-		if name[i] == '/' {
-			return s.notExecutable(s.procOf(hc).task, hc, name)
-		}
+	if strings.Contains(name, "/") {
+		return s.notExecutable(s.procOf(hc).task, hc, name)
 	}
-	fmt.Fprintf(hc.Stderr, "%s: %s: command not found\n", s.name, name)
+	fmt.Fprintf(hc.Stderr, "%s%s: command not found\n", s.linePrefix(hc.Pos.Line()), name)
 	return interp.ExitStatus(127)
 }
 
-// notExecutable reports a command given by path: linuxvfs runs no
-// programs from files, so the best a path can do is exist.
+// notExecutable reports a command given by path that is no script: what
+// execve would say of it, or that it is a binary, which linuxvfs cannot
+// run.
 func (s *shell) notExecutable(t *vfs.Task, hc interp.HandlerContext, name string) error {
+	prefix := s.linePrefix(hc.Pos.Line())
 	st, err := t.Stat(name)
 	switch {
 	case err != nil:
-		fmt.Fprintf(hc.Stderr, "%s: %s: %s\n", s.name, name, err)
+		fmt.Fprintf(hc.Stderr, "%s%s: %s\n", prefix, name, applet.ErrText(err))
 		return interp.ExitStatus(127)
 	case applet.IsDir(uint32(st.Mode)):
-		fmt.Fprintf(hc.Stderr, "%s: %s: Is a directory\n", s.name, name)
+		fmt.Fprintf(hc.Stderr, "%s%s: Is a directory\n", prefix, name)
+	case t.Faccessat(applet.AtCWD, name, linux.X_OK, 0) != nil:
+		fmt.Fprintf(hc.Stderr, "%s%s: Permission denied\n", prefix, name)
+	case applet.MissingInterpreter(t, name):
+		fmt.Fprintf(hc.Stderr, "%s%s: cannot execute: required file not found\n", prefix, name)
+		return interp.ExitStatus(127)
 	default:
-		fmt.Fprintf(hc.Stderr, "%s: %s: cannot execute: Permission denied\n", s.name, name)
+		fmt.Fprintf(hc.Stderr, "%s%s: cannot execute binary file: Exec format error\n", prefix, name)
 	}
 	return interp.ExitStatus(126)
 }

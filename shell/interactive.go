@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"mvdan.cc/sh/v3/interp"
@@ -170,7 +171,13 @@ func scriptOf(c *applet.Cmd, inv Invocation, cfg *Config) (string, int, bool) {
 func runInChildShell(c *applet.Cmd) int {
 	c.Out.Flush()
 	cfg := Config{Task: c.Task, Set: c.Set, Stdin: c.Stdin, Stdout: c.Stdout, Stderr: c.Errw, Args: c.Args, Env: c.Env}
-	code, err := Run(c.Ctx, cfg, `"$@"`)
+	// A program file replaces this process rather than running in a
+	// child of it (switch_root's init stays pid 1); builtins just run.
+	script := `"$@"`
+	if len(c.Args) > 0 && strings.Contains(c.Args[0], "/") {
+		script = `exec "$@"`
+	}
+	code, err := Run(c.Ctx, cfg, script)
 	if err != nil && c.Ctx.Err() == nil && code == 0 {
 		code = 1
 	}

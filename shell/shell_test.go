@@ -79,8 +79,8 @@ func TestTestBuiltin(t *testing.T) {
 
 func TestShell(t *testing.T) {
 	runCases(t, []scriptCase{
-		{name: "not found", script: "nosuchcmd; echo $?", stdout: "127\n", stderr: "sh: nosuchcmd: command not found\n", linuxvfsOnly: true},
-		{name: "path not found", script: "/bin/nope; echo $?", stdout: "127\n", stderr: "sh: /bin/nope: No such file or directory\n", linuxvfsOnly: true},
+		{name: "not found", script: "nosuchcmd; echo $?", stdout: "127\n", stderr: "sh: line 1: nosuchcmd: command not found\n", linuxvfsOnly: true},
+		{name: "path not found", script: "/bin/nope; echo $?", stdout: "127\n", stderr: "sh: line 1: /bin/nope: No such file or directory\n", linuxvfsOnly: true},
 		{name: "glob", script: "mkdir /t; touch /t/b /t/a /t/c.x; echo /t/*; echo /t/*.x; echo /t/*.none", stdout: "/t/a /t/b /t/c.x\n/t/c.x\n/t/*.none\n"},
 		{name: "builtins", script: "true; echo $?; false; echo $?; printf '%s-%d\\n' a 1 b 2; echo -n x; echo", stdout: "0\n1\na-1\nb-2\nx\n"},
 		{name: "nested sh", script: "sh -c 'cd /; umask 077; echo $0 $1' name arg; umask", stdout: "name arg\n0022\n"},
@@ -108,7 +108,7 @@ func TestConfig(t *testing.T) {
 	if got, want := out.String(), "myname 2 b c\n"; got != want {
 		t.Errorf("stdout %q, want %q", got, want)
 	}
-	if got, want := errb.String(), "myname: nope: command not found\n"; got != want {
+	if got, want := errb.String(), "myname: line 1: nope: command not found\n"; got != want {
 		t.Errorf("stderr %q, want %q", got, want)
 	}
 	if _, err := shell.Run(context.Background(), shell.Config{}, "true"); err == nil {

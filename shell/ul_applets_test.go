@@ -16,8 +16,8 @@ import (
 // ulCase is a script run on a freshly booted system and all it must print.
 // The expectations were captured from util-linux 2.38.1 (and coreutils 9.1
 // for chroot) on Linux 6.18, in a private mount namespace whose root is a
-// fresh tmpfs with proc on /proc and tmpfs on /dev, /tmp and /run, like
-// linuxvfs.Boot. ref marks the cases whose output does not depend on what
+// fresh tmpfs with proc on /proc, sysfs on /sys and tmpfs on /dev, /tmp
+// and /run, like linuxvfs.Boot. ref marks the cases whose output does not depend on what
 // the real sandbox has in addition (bind mounts of /usr and /etc, the
 // binaries of a real root, mount IDs and device numbers): with
 // LINUXVFS_UL_REFERENCE=1, as root, those are also run in the real kernel
@@ -33,7 +33,7 @@ type ulCase struct {
 
 // ulReferenceSetup builds the real-kernel twin of linuxvfs.Boot inside
 // "unshare -m": a tmpfs root holding read-only binds of the host's
-// programs, proc, devtmpfs on /dev, a tmpfs /tmp and a tmpfs /run
+// programs, proc, sysfs, devtmpfs on /dev, a tmpfs /tmp and a tmpfs /run
 // (mode=755, where libmount keeps /run/mount/utab), and chroots into it.
 const ulReferenceSetup = `set -e
 T=$(mktemp -d)
@@ -48,8 +48,9 @@ for d in bin sbin lib lib32 lib64 libx32 usr etc; do
 		mount -o remount,bind,ro "$T/$d"
 	fi
 done
-mkdir "$T/proc" "$T/dev" "$T/tmp" "$T/run"
+mkdir "$T/proc" "$T/sys" "$T/dev" "$T/tmp" "$T/run"
 mount -t proc proc "$T/proc"
+mount -t sysfs sysfs "$T/sys"
 mount -t devtmpfs devtmpfs "$T/dev"
 mount -t tmpfs tmpfs "$T/tmp"
 chmod 1777 "$T/tmp"
@@ -132,7 +133,8 @@ var ulCases = []ulCase{
 	{
 		name:   "mount/list-types-negated",
 		script: "mkdir /r; mount -t ramfs ram /r; mount -t noproc,tmpfs; mount -t proc,ramfs",
-		stdout: "devtmpfs on /dev type devtmpfs (rw,relatime,mode=755)\n" +
+		stdout: "sysfs on /sys type sysfs (rw,relatime)\n" +
+			"devtmpfs on /dev type devtmpfs (rw,relatime,mode=755)\n" +
 			"ram on /r type ramfs (rw,relatime)\n" +
 			"proc on /proc type proc (rw,relatime)\n" +
 			"ram on /r type ramfs (rw,relatime)\n",
@@ -563,6 +565,7 @@ var ulCases = []ulCase{
 		stdout: "TARGET       SOURCE        FSTYPE   OPTIONS\n" +
 			"/            tmpfs         tmpfs    rw,relatime\n" +
 			"|-/proc      proc          proc     rw,relatime\n" +
+			"|-/sys       sysfs         sysfs    rw,relatime\n" +
 			"|-/dev       devtmpfs      devtmpfs rw,relatime,mode=755\n" +
 			"|-/tmp       tmpfs         tmpfs    rw,relatime\n" +
 			"|-/run       tmpfs         tmpfs    rw,relatime,mode=755\n" +
@@ -574,6 +577,7 @@ var ulCases = []ulCase{
 			"TARGET SOURCE        FSTYPE   OPTIONS\n" +
 			"/      tmpfs         tmpfs    rw,relatime\n" +
 			"/proc  proc          proc     rw,relatime\n" +
+			"/sys   sysfs         sysfs    rw,relatime\n" +
 			"/dev   devtmpfs      devtmpfs rw,relatime,mode=755\n" +
 			"/tmp   tmpfs         tmpfs    rw,relatime\n" +
 			"/run   tmpfs         tmpfs    rw,relatime,mode=755\n" +
@@ -584,14 +588,15 @@ var ulCases = []ulCase{
 			"/c     tmpfs[/a/sub] tmpfs    rw,relatime\n" +
 			"/            10      2   0:8   /      private\n" +
 			"|-/proc      11     10   0:9   /      private\n" +
-			"|-/dev       12     10   0:4   /      private\n" +
-			"|-/tmp       13     10   0:10  /      private\n" +
-			"|-/run       14     10   0:11  /      private\n" +
-			"|-/mnt       15     10   0:12  /      private\n" +
-			"| `-/mnt/x   16     15   0:13  /      private\n" +
-			"|   `-/mnt/x 17     16   0:14  /      private,unbindable\n" +
-			"|-/b         18     10   0:8   /a/sub shared\n" +
-			"`-/c         19     10   0:8   /a/sub private,slave\n",
+			"|-/sys       12     10   0:10  /      private\n" +
+			"|-/dev       13     10   0:4   /      private\n" +
+			"|-/tmp       14     10   0:11  /      private\n" +
+			"|-/run       15     10   0:12  /      private\n" +
+			"|-/mnt       16     10   0:13  /      private\n" +
+			"| `-/mnt/x   17     16   0:14  /      private\n" +
+			"|   `-/mnt/x 18     17   0:15  /      private,unbindable\n" +
+			"|-/b         19     10   0:8   /a/sub shared\n" +
+			"`-/c         20     10   0:8   /a/sub private,slave\n",
 	},
 	{
 		name:   "findmnt/submounts",
@@ -645,7 +650,7 @@ var ulCases = []ulCase{
 			"{\n" +
 			"   \"filesystems\": [\n" +
 			"      {\n" +
-			"         \"id\": 16,\n" +
+			"         \"id\": 17,\n" +
 			"         \"target\": \"/mnt/x\"\n" +
 			"      }\n" +
 			"   ]\n" +
@@ -662,6 +667,9 @@ var ulCases = []ulCase{
 			"         \"children\": [\n" +
 			"            {\n" +
 			"               \"target\": \"/proc\",\n" +
+			"               \"propagation\": \"private\"\n" +
+			"            },{\n" +
+			"               \"target\": \"/sys\",\n" +
 			"               \"propagation\": \"private\"\n" +
 			"            },{\n" +
 			"               \"target\": \"/dev\",\n" +
@@ -684,7 +692,7 @@ var ulCases = []ulCase{
 		stdout: "TARGET SOURCE FSTYPE OPTIONS\n" +
 			"/mnt my\\x20src tmpfs rw,relatime,size=1024k\n" +
 			"TARGET=\"/mnt\" SOURCE=\"my src\" FSTYPE=\"tmpfs\" OPTIONS=\"rw,relatime,size=1024k\"\n" +
-			"MAJ_MIN=\"0:12\" USE_PCT=\"0%\"\n",
+			"MAJ_MIN=\"0:13\" USE_PCT=\"0%\"\n",
 	},
 	{
 		name:   "findmnt/match",
@@ -729,6 +737,7 @@ var ulCases = []ulCase{
 			"TARGET SOURCE FSTYPE OPTIONS\n" +
 			"/mnt   t      tmpfs  rw,relatime,size=1024k\n" +
 			"TARGET\n" +
+			"/sys\n" +
 			"/dev\n" +
 			"0\n" +
 			"TARGET\n" +
@@ -885,6 +894,7 @@ var ulCases = []ulCase{
 			"/             nr\n" +
 			"`-/old        tmpfs\n" +
 			"  |-/old/proc proc\n" +
+			"  |-/old/sys  sysfs\n" +
 			"  |-/old/dev  devtmpfs\n" +
 			"  |-/old/tmp  tmpfs\n" +
 			"  `-/old/run  tmpfs\n" +
@@ -1013,12 +1023,14 @@ var ulCases = []ulCase{
 			"/run                     : successfully unmounted\n" +
 			"/tmp                     : successfully unmounted\n" +
 			"/dev                     : ignored\n" +
+			"/sys                     : ignored\n" +
 			"/proc                    : ignored\n" +
 			"/                        : successfully unmounted\n" +
 			"0\n" +
 			"TARGET FSTYPE\n" +
 			"/      tmpfs\n" +
 			"/proc  proc\n" +
+			"/sys   sysfs\n" +
 			"/dev   devtmpfs\n",
 	},
 	// libmount updates /run/mount/utab after a move, making /run/mount if

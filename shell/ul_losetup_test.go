@@ -221,29 +221,29 @@ losetup -J
 `,
 		stdout: `show 0
 ro 0
-/dev/loop0: [DEV]:2 (/tmp/img)
 /dev/loop1: [DEV]:3 (/tmp/big), offset 512, sizelimit 1024
 /dev/loop0: [DEV]:2 (/tmp/img)
+/dev/loop0: [DEV]:2 (/tmp/img)
 NAME       SIZELIMIT OFFSET AUTOCLEAR RO BACK-FILE DIO LOG-SEC
-/dev/loop0         0      0         0  0 /tmp/img    0     512
 /dev/loop1      1024    512         0  1 /tmp/big    0     512
-/dev/loop0  0        2   7:0          1     512
-/dev/loop1  1        3   7:1          1     512
+/dev/loop0         0      0         0  0 /tmp/img    0     512
+/dev/loop1  1        3   7:1          0     512
+/dev/loop0  0        2   7:0          0     512
 NAME SIZELIMIT BACK-FILE
-/dev/loop0 0 /tmp/img
 /dev/loop1 1024 /tmp/big
+/dev/loop0 0 /tmp/img
 {
    "loopdevices": [
       {
-         "name": "/dev/loop0",
-         "offset": 0,
-         "ro": false,
-         "back-file": "/tmp/img"
-      },{
          "name": "/dev/loop1",
          "offset": 512,
          "ro": true,
          "back-file": "/tmp/big"
+      },{
+         "name": "/dev/loop0",
+         "offset": 0,
+         "ro": false,
+         "back-file": "/tmp/img"
       }
    ]
 }
@@ -327,7 +327,7 @@ losetup "$dev" /nonexist; echo "missing file $?"
 		stderr: `losetup: /nonexist: failed to set up loop device: No such file or directory
 losetup: /tmp: failed to set up loop device: Is a directory
 losetup: /tmp/xx: failed to set up loop device: No such file or directory
-losetup: /dev/loop0: No such device or address
+losetup: /dev/loop0: No such file or directory
 losetup: /dev/loop0: detach failed: No such device or address
 losetup: /nonexist: failed to set up loop device: No such file or directory
 `,
@@ -345,12 +345,16 @@ losetup -a
 losetup -d "$a" "$b" "$c" "$d" "$e"
 `,
 		stdout: `NAME       OFFSET SIZELIMIT
-/dev/loop0    512       512
 /dev/loop1      0      1536
+/dev/loop4      0         0
 /dev/loop2      0      1000
-/dev/loop0: [DEV]:2 (/tmp/big), offset 512, sizelimit 512
+/dev/loop0    512       512
+/dev/loop3  10000         0
 /dev/loop1: [DEV]:2 (/tmp/big), sizelimit 1536
+/dev/loop4: [DEV]:3 (/tmp/tiny)
 /dev/loop2: [DEV]:2 (/tmp/big), sizelimit 1000
+/dev/loop0: [DEV]:2 (/tmp/big), offset 512, sizelimit 512
+/dev/loop3: [DEV]:2 (/tmp/big), offset 10000
 `,
 		stderr: `losetup: big: Warning: file does not fit into a 512-byte sector; the end of the file will be ignored.
 losetup: big: Warning: file does not fit into a 512-byte sector; the end of the file will be ignored.
@@ -375,14 +379,14 @@ reuse 0
 overlap 1
 inside 1
 ro 1
-ro reuse 1
-/dev/loop0: [DEV]:2 (/tmp/big)
+/dev/loop1
+ro reuse 0
 /dev/loop1: [DEV]:2 (/tmp/big), offset 4096
+/dev/loop0: [DEV]:2 (/tmp/big)
 `,
 		stderr: `losetup: big: overlapping loop device exists
 losetup: big: overlapping loop device exists
-losetup: big: overlapping loop device exists
-losetup: big: overlapping loop device exists
+losetup: big: overlapping read-only loop device exists
 `,
 	},
 	{

@@ -297,3 +297,15 @@ func (sb *Superblock) bdevName() string {
 	}
 	return "bdev"
 }
+
+// DiskSize is the size in bytes of the disk at dev (bdev_nr_bytes), or -1
+// when no disk has that number.
+func (k *Kernel) DiskSize(dev uint64) int64 {
+	k.bdevs.mu.Lock()
+	b := k.bdevs.devs[dev]
+	k.bdevs.mu.Unlock()
+	if b == nil {
+		return -1
+	}
+	return b.disk.Size()
+}

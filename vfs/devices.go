@@ -39,11 +39,18 @@ type Device struct {
 	Attrs []DeviceAttr
 }
 
-// DeviceAttr is one sysfs attribute of a device: its text, computed when
-// read (a show method).
+// DeviceAttr is one sysfs attribute of a device (struct device_attribute):
+// its text, computed when read (a show method).
 type DeviceAttr struct {
 	Name string
-	Show func() string
+	// Show is the text as t reads it: a show method runs in the reader's
+	// context, so a path it prints (loop's backing_file) is d_path from
+	// the reader's root.
+	Show func(t *Task) string
+	// Visible, if set, says whether the attribute is there at the moment;
+	// nil is always. Loop's "loop/" group exists only while a file is
+	// bound (sysfs_create_group at configure, sysfs_remove_group at clear).
+	Visible func() bool
 }
 
 // NodeMode is the mode of the device's node: type and permission bits.

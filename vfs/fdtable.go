@@ -211,7 +211,13 @@ func (t *Task) DupFromTask(src *Task, fd, newfd int) error {
 	if err != nil {
 		return err
 	}
-	old, err := t.fdTable().replace(newfd, f)
+	return t.fdTable().installAt(newfd, f)
+}
+
+// installAt puts f (whose reference it takes) at fd, closing what was
+// there (the second half of dup2).
+func (ft *FDTable) installAt(fd int, f *File) error {
+	old, err := ft.replace(fd, f)
 	if err != nil {
 		f.DecRef()
 		return err

@@ -93,6 +93,9 @@ type Kernel struct {
 
 	logMu     sync.Mutex
 	log       []string // the kernel log (printk), for dmesg
+	console   func(time.Duration, string)
+	cmdline   string
+	born      time.Time
 	exitHooks exitHooks
 	// devices is the device model (devices.go).
 	devices deviceModel
@@ -105,15 +108,55 @@ type Kernel struct {
 // loses its tail (and its newline).
 const PrintkMax = 1021
 
-// Printk appends a line to the kernel log, cut as printk cuts it.
+// Printk appends a line to the kernel log, cut as printk cuts it, and
+// shows it on the console if one is set.
 func (k *Kernel) Printk(line string) {
 	if len(line) > PrintkMax {
 		line = line[:PrintkMax]
 	}
 	k.logMu.Lock()
 	k.log = append(k.log, line)
+	console := k.console
+	k.logMu.Unlock()
+	if console != nil {
+		console(k.Uptime(), line)
+	}
+}
+
+// SetConsole sets where printk's lines are shown as they are logged
+// (register_console), with the time since boot; nil stops showing them.
+// Lines already logged are shown first, as a console registered late
+// replays the log buffer.
+func (k *Kernel) SetConsole(show func(at time.Duration, line string)) {
+	k.logMu.Lock()
+	k.console = show
+	old := append([]string(nil), k.log...)
+	k.logMu.Unlock()
+	if show != nil {
+		for _, l := range old {
+			show(0, l)
+		}
+	}
+}
+
+// SetCmdline records the kernel command line (saved_command_line), which
+// /proc/cmdline shows.
+func (k *Kernel) SetCmdline(line string) {
+	k.logMu.Lock()
+	k.cmdline = line
 	k.logMu.Unlock()
 }
+
+// Cmdline is the kernel command line.
+func (k *Kernel) Cmdline() string {
+	k.logMu.Lock()
+	defer k.logMu.Unlock()
+	return k.cmdline
+}
+
+// Uptime is the time since the kernel was made (the clock printk stamps
+// its lines with).
+func (k *Kernel) Uptime() time.Duration { return time.Since(k.born) }
 
 // Dmesg returns the kernel log.
 func (k *Kernel) Dmesg() []string {
@@ -139,6 +182,7 @@ func NewKernel() *Kernel {
 		groupIDs: NewIDA(1, 1<<31-1),
 		clock:    time.Now,
 		nsInums:  NewIDA(0, 1<<28-1),
+		born:     time.Now(),
 	}
 	k.initUTS = newInitUTS(k)
 	k.initIPC = &IPCNamespace{k: k, nsCommon: nsCommon{inum: ipcInitIno}}

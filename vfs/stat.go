@@ -146,6 +146,20 @@ func (t *Task) Statfs(name string) (Statfs, error) {
 	if err != nil {
 		return Statfs{}, err
 	}
+	return statfsPath(p)
+}
+
+// Fstatfs is fstatfs(2).
+func (t *Task) Fstatfs(fd int) (Statfs, error) {
+	p, err := t.FdTarget(fd)
+	if err != nil {
+		return Statfs{}, err
+	}
+	return statfsPath(p)
+}
+
+// statfsPath is vfs_statfs of a path.
+func statfsPath(p Path) (Statfs, error) {
 	sb := p.Dentry.Inode().sb
 	st, err := sb.Ops.Statfs(sb)
 	if err != nil {

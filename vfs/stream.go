@@ -65,15 +65,7 @@ func (t *Task) installStream(fd int, stream any, p *StreamPipe, acc uint32) erro
 	f := newFile(Path{m, p.d}, acc, acc == linux.O_RDONLY, acc == linux.O_WRONLY, false)
 	f.ops, f.Private = streamOps{}, stream
 	f.cred = t.Cred()
-	old, err := t.fdTable().replace(fd, f)
-	if err != nil {
-		f.DecRef()
-		return err
-	}
-	if old != nil {
-		old.DecRef()
-	}
-	return nil
+	return t.fdTable().installAt(fd, f)
 }
 
 // isStreamPipe reports whether f is an end of a stream pipe.

@@ -298,3 +298,9 @@ const (
 	// MFD_NAME_MAX is the longest memfd name: NAME_MAX less "memfd:".
 	MFD_NAME_MAX = NAME_MAX - 6
 )
+
+// statfs f_type of the in-memory filesystems an initramfs can be.
+const (
+	TMPFS_MAGIC = 0x01021994
+	RAMFS_MAGIC = 0x858458f6
+)

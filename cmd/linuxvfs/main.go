@@ -47,9 +47,22 @@ Commands:
   sh -c COMMANDS [NAME [ARGS...]] run COMMANDS; NAME is $0
   sh [-s] [ARGS...]               read the script from standard input, or
                                   prompt for commands if it is a terminal
+  boot [OPTION]... [PARAM]...     boot a kernel and run init (see below)
   help                            print this help
 
 The script's exit status is linuxvfs's exit status.
+
+boot brings a kernel up from a kernel command line: PARAMs such as
+root=/dev/vda, rootfstype=, rootflags=, ro, rw, rootwait, rootdelay=,
+init=, rdinit=, devtmpfs.mount=, noinitrd, and these options:
+  --disk FILE[,ro]    a host image as the next disk: /dev/vda, /dev/vdb, ...
+  --initrd FILE       an initramfs (cpio archives, possibly compressed)
+  --append 'PARAMS'   more kernel parameters
+  -c SCRIPT           init runs SCRIPT with linuxvfs's shell
+  -f FILE             init runs the script in host FILE
+Without -c or -f, init is the root's own when it is a shell script, else
+the shell on the console. With no arguments at all, boot runs a built-in
+root image. The exit status is init's; a kernel panic gives 255.
 `
 
 // usageError is a bad command line: reported with status 2.
@@ -75,6 +88,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return 0
 	case "sh":
 		return runSh(ctx, args[1:], stdin, stdout, stderr)
+	case "boot":
+		return runBoot(ctx, args[1:], stdin, stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "linuxvfs: unknown command %q\nRun 'linuxvfs help' for usage.\n", args[0])
 	return 2

@@ -5,6 +5,7 @@ package loop
 import (
 	"io"
 	"sync"
+	"sync/atomic"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/vfs"
@@ -25,6 +26,16 @@ type Device struct {
 	capacity  int64 // the disk's size in bytes, fixed until asked to change
 	fileName  string
 	rundown   bool // Lo_rundown: cleared at the last close
+	// readOnly is the disk's read-only state (set_disk_ro): set from
+	// the flags when a file is bound, and kept after it is let go.
+	readOnly bool
+	// diskseq is the disk's sequence number: a new one when the disk is
+	// made and whenever a file is bound (disk_force_media_change).
+	diskseq atomic.Uint64
+	// nonrot is the queue's lack of BLK_FEAT_ROTATIONAL: set when a
+	// file is bound from a filesystem on no disk or on a non-rotational
+	// one (loop_update_rotational), and kept after it is let go.
+	nonrot bool
 }
 
 // Dev returns the device number, 7:index.
@@ -64,11 +75,13 @@ func (dev *Device) measureLocked() {
 	}
 }
 
-// ReadOnly is bdev_read_only: LO_FLAGS_READ_ONLY.
+// ReadOnly is bdev_read_only: whether the last file bound was bound
+// read-only (LO_FLAGS_READ_ONLY). Linux leaves the disk so when the file
+// goes; a device never bound is writable.
 func (dev *Device) ReadOnly() bool {
 	dev.mu.Lock()
 	defer dev.mu.Unlock()
-	return dev.flags&linux.LO_FLAGS_READ_ONLY != 0
+	return dev.readOnly
 }
 
 // ReadAt is lo_rw_aio for a read: an unbound device has no bytes. Where
@@ -97,14 +110,14 @@ const pageSize = 4096
 // WriteAt is lo_rw_aio for a write; a read-only device refuses (EPERM,
 // as blk_update_request reports a write to a read-only loop).
 func (dev *Device) WriteAt(p []byte, off int64) (int, error) {
-	if dev.ReadOnly() {
-		return 0, linux.EPERM
-	}
 	f, base := dev.backing()
 	if f == nil {
 		return 0, linux.EIO
 	}
 	defer f.DecRef()
+	if dev.ReadOnly() {
+		return 0, linux.EPERM
+	}
 	return f.KernelWrite(p, base+off)
 }
 
@@ -268,6 +281,9 @@ func (dev *Device) bindLocked(f *vfs.File, c Config) error {
 		dev.flags |= linux.LO_FLAGS_READ_ONLY
 	}
 	dev.fileName = truncName(c.Info.FileName)
+	dev.readOnly = dev.flags&linux.LO_FLAGS_READ_ONLY != 0
+	dev.nonrot = dev.backingNonrot(f)
+	dev.diskseq.Store(dev.d.nextDiskseq())
 	dev.measureLocked()
 	return nil
 }

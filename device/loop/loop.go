@@ -8,6 +8,7 @@ package loop
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/vfs"
@@ -47,7 +48,13 @@ type Driver struct {
 	// another loop device, so that chains are checked one at a time.
 	// It comes before any device's lock.
 	chainMu sync.Mutex
+	// diskseq is the block layer's disk sequence (inc_diskseq); loop
+	// disks are the only disks here.
+	diskseq atomic.Uint64
 }
+
+// nextDiskseq is inc_diskseq.
+func (d *Driver) nextDiskseq() uint64 { return d.diskseq.Add(1) }
 
 type driverKey struct{}
 
@@ -83,11 +90,12 @@ func (d *Driver) add(i int) (*Device, error) {
 		return nil, linux.EEXIST
 	}
 	dev := &Device{d: d, index: i}
+	dev.diskseq.Store(d.nextDiskseq())
 	if err := d.k.AddDisk(dev.Dev(), dev); err != nil {
 		return nil, err
 	}
 	// add_disk's device_add: the node (0600, root) and the sysfs entry.
-	if err := d.k.DeviceAdd(&vfs.Device{Name: dev.Name(), Class: "block", Block: true, Dev: dev.Dev()}); err != nil {
+	if err := d.k.DeviceAdd(&vfs.Device{Name: dev.Name(), Class: "block", Block: true, Dev: dev.Dev(), Attrs: dev.sysfsAttrs()}); err != nil {
 		return nil, err
 	}
 	d.devsMu.Lock()

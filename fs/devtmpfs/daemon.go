@@ -182,6 +182,10 @@ func (d *daemon) handleRemove(dev *vfs.Device) error {
 	if !ok {
 		return nil
 	}
+	// The node loses its owner and permissions first, so that a hard
+	// link someone made to it does not keep the device open to them.
+	d.task.Lchown(dev.Name, 0, 0)
+	d.task.Fchmodat(linux.AT_FDCWD, dev.Name, 0, 0)
 	if err := d.task.Unlink(dev.Name); err != nil {
 		return err
 	}

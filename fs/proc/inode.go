@@ -36,6 +36,8 @@ const (
 	kindCmdline
 	kindEnviron
 	kindStatus
+	kindPartitions
+	kindKernelCmdline
 )
 
 // node is what a procfs inode stands for.
@@ -49,7 +51,7 @@ var rootFiles = []struct {
 	name string
 	kind kind
 }{
-	{"filesystems", kindFilesystems}, {"mounts", kindMountsLink}, {"self", kindSelf}, {"sys", kindSysDir},
+	{"cmdline", kindKernelCmdline}, {"filesystems", kindFilesystems}, {"mounts", kindMountsLink}, {"partitions", kindPartitions}, {"self", kindSelf}, {"sys", kindSysDir},
 	{"thread-self", kindThreadSelf},
 }
 
@@ -273,6 +275,10 @@ func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 	switch n.kind {
 	case kindFilesystems:
 		text = o.ps.k.Filesystems()
+	case kindPartitions:
+		text = partitionsText(o.ps.k)
+	case kindKernelCmdline:
+		text = o.ps.k.Cmdline() + "\n"
 	case kindSysctl:
 		f.Private = o.openSysctl(n.fd, t)
 		return nil

@@ -3,7 +3,9 @@
 package proc
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -167,4 +169,22 @@ func (pr *procRoots) flush(t *vfs.Task) {
 	for _, d := range roots {
 		d.Invalidate(name)
 	}
+}
+
+// partitionsText is /proc/partitions (show_partition): every block device
+// with a size, by number, its size in KiB.
+func partitionsText(k *vfs.Kernel) string {
+	var devs []*vfs.Device
+	for _, d := range k.Devices() {
+		if d.Block && k.DiskSize(d.Dev) > 0 {
+			devs = append(devs, d)
+		}
+	}
+	slices.SortFunc(devs, func(a, b *vfs.Device) int { return cmp.Compare(a.Dev, b.Dev) })
+	var b strings.Builder
+	b.WriteString("major minor  #blocks  name\n\n")
+	for _, d := range devs {
+		fmt.Fprintf(&b, "%4d  %7d %10d %s\n", linux.Major(d.Dev), linux.Minor(d.Dev), k.DiskSize(d.Dev)/1024, d.Name)
+	}
+	return b.String()
 }

@@ -98,3 +98,17 @@ func (superOps) ShowOptions(sb *vfs.Superblock, b *strings.Builder) {
 func (superOps) Statfs(sb *vfs.Superblock) (vfs.Statfs, error) {
 	return vfs.Statfs{Type: Magic, Bsize: libfs.PageSize, Frsize: libfs.PageSize, Namelen: linux.NAME_MAX}, nil
 }
+
+// RootfsType is rootfs_fs_type with ramfs behind it: init_rootfs picks it
+// when root= names a device and rootfstype= does not ask for tmpfs (the
+// rootfs is then only a stage on the way to the real root).
+type RootfsType struct{}
+
+// Name implements vfs.FilesystemType.
+func (RootfsType) Name() string { return "rootfs" }
+
+// Flags implements vfs.FilesystemType.
+func (RootfsType) Flags() vfs.FSTypeFlags { return 0 }
+
+// InitFsContext is rootfs_init_fs_context.
+func (RootfsType) InitFsContext(fc *vfs.FsContext) error { return Type{}.InitFsContext(fc) }

@@ -27,10 +27,12 @@ const setupScript = `set -e
 T=$KT_ROOT
 mount -t tmpfs tmpfs "$T"
 mkdir -m 555 "$T/proc"
+mkdir -m 555 "$T/sys"
 mkdir -m 755 "$T/dev"
 mkdir -m 1777 "$T/tmp"
 mkdir -m 755 "$T/run"
 mount -t proc proc "$T/proc"
+mount -t sysfs sysfs "$T/sys"
 mount -t devtmpfs devtmpfs "$T/dev"
 mount -t tmpfs tmpfs "$T/tmp"
 mount -t tmpfs -o mode=755 tmpfs "$T/run"
@@ -179,8 +181,9 @@ func probe() (bool, string) {
 
 // Run runs script with /bin/bash -c in the real kernel, isolated from the
 // host: as root, in a private mount namespace, chrooted into a fresh tmpfs
-// (source "tmpfs") with proc on /proc, devtmpfs on /dev (the host's one
-// superblock, as every devtmpfs mount is: see DevtmpfsOptions), a tmpfs
+// (source "tmpfs") with proc on /proc, sysfs on /sys, devtmpfs on /dev
+// (the host's one superblock, as every devtmpfs mount is: see
+// DevtmpfsOptions), a tmpfs
 // on /tmp and a tmpfs mode=755 on /run, followed by read-only bind mounts of the host's /usr, /etc and
 // /lib* (HostBinds; plus symlinks such as /bin -> usr/bin). Every mount is
 // private. The cwd is /, the umask 022, stdin empty and the environment

@@ -192,8 +192,8 @@ func TestBackgroundJobDoesNotBlock(t *testing.T) {
 }
 
 // TestMountTable checks that the sandbox's initial mount table is linuxvfs's
-// default system (root tmpfs, /proc, /dev, /tmp, /run, in that order, all
-// private) followed by exactly the harness binds.
+// default system (root tmpfs, /proc, /sys, /dev, /tmp, /run, in that
+// order, all private) followed by exactly the harness binds.
 func TestMountTable(t *testing.T) {
 	need(t)
 	res := run(t, "cat /proc/self/mountinfo")
@@ -213,7 +213,7 @@ func TestMountTable(t *testing.T) {
 		}
 		got = append(got, f[4]+" "+f[i+1]+" "+f[i+2])
 	}
-	want := []string{"/ tmpfs tmpfs", "/proc proc proc", "/dev tmpfs tmpfs", "/tmp tmpfs tmpfs", "/run tmpfs tmpfs"}
+	want := []string{"/ tmpfs tmpfs", "/proc proc proc", "/sys sysfs sysfs", "/dev devtmpfs devtmpfs", "/tmp tmpfs tmpfs", "/run tmpfs tmpfs"}
 	binds := kerneltest.HostBinds()
 	if len(binds) == 0 {
 		t.Fatal("HostBinds is empty")

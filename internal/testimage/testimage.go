@@ -21,7 +21,8 @@ import (
 
 // Squashfs returns a gzip squashfs image, unpadded, holding files: each
 // key is a path, a directory if it ends in "/", else a regular file with
-// the value as its content. Every entry gets mtime, so the image depends
+// the value as its content (mode 0644, or 0755 when its content starts
+// with "#!"). Every entry gets mtime, so the image depends
 // on its arguments only.
 func Squashfs(files map[string]string, mtime time.Time) ([]byte, error) {
 	dir, err := os.MkdirTemp("", "testimage-")
@@ -72,7 +73,14 @@ func populate(ws string, files map[string]string, mtime time.Time) error {
 		if strings.HasSuffix(name, "/") {
 			err = os.MkdirAll(p, 0o755)
 		} else {
-			err = os.WriteFile(p, []byte(content), 0o644)
+			mode := os.FileMode(0o644)
+			if strings.HasPrefix(content, "#!") {
+				mode = 0o755
+			}
+			err = os.WriteFile(p, []byte(content), mode)
+			if err == nil {
+				err = os.Chmod(p, mode) // whatever the umask
+			}
 		}
 		if err != nil {
 			return err

@@ -73,8 +73,15 @@ func (c *Cmd) RunProgram(t *vfs.Task, name string, argv []string, env EnvList, s
 		return 1
 	}
 	t.Execve(name, argv, env)
+	// A program exec'd on the caller's own task writes its standard output
+	// itself; a child of another task goes through the caller's buffer,
+	// which is flushed around it.
+	var stdout io.Writer = c.Out
+	if f, ok := c.Stdout.(*File); ok && f.Task == t {
+		stdout = f
+	}
 	child := &Cmd{Ctx: c.Ctx, Set: c.Set, Task: t, Name: name, Args: argv[1:], Env: env,
-		Stdin: stdin, Stdout: c.Out, Out: bufio.NewWriter(c.Out), Errw: c.Errw, UsageStatus: 1}
+		Stdin: stdin, Stdout: stdout, Out: bufio.NewWriter(stdout), Errw: c.Errw, UsageStatus: 1}
 	f := c.Set.Lookup(name)
 	if f == nil {
 		child.Args = append([]string{name}, argv[1:]...)

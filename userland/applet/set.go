@@ -105,6 +105,9 @@ func (s *Set) programFile(t *vfs.Task, name string) (string, error) {
 		return "", err
 	}
 	base := name[strings.LastIndexByte(name, '/')+1:]
+	if !s.Known(base) && IsShellScript(t, name) {
+		return name, nil // run by the shell, as the file it is
+	}
 	if !IsReg(uint32(st.Mode)) || st.Mode&0o111 == 0 || !s.Known(base) {
 		return "", linux.EACCES
 	}

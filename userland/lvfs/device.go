@@ -3,7 +3,7 @@
 // Package lvfs holds the programs linuxvfs has that no Linux system does:
 // commands that drive the virtual kernel from its inside where real
 // hardware or a host would (device adds a device as if a driver had found
-// one).
+// one), and busybox, which runs linuxvfs's programs under busybox's name.
 package lvfs
 
 import (
@@ -19,6 +19,7 @@ import (
 // Register adds linuxvfs's own programs to set.
 func Register(set *applet.Set) {
 	set.Register(deviceApplet, "device")
+	set.Register(busyboxApplet, "busybox")
 }
 
 // deviceApplet is device(1) of linuxvfs: add, remove and list devices of

@@ -112,6 +112,30 @@ Attach files to loop devices, detach them, or list them.
                          list formats and columns
   -h, --help             show this help;  -V, --version: the version
 `,
+	"lsblk": `Usage: lsblk [OPTION]... [DEVICE]...
+List block devices as sysfs describes them, with where they are mounted.
+
+  -o, --output COLS      these columns (+COLS: the default ones and these)
+  -O, --output-all       every column
+  -f, --fs  -m, --perms  -t, --topology  -D, --discard  -z, --zoned
+  -S, --scsi             column sets: file systems, node owner and mode,
+                         queue limits, discards, zones, SCSI devices
+  -l, --list  -r, --raw  -J, --json  -P, --pairs  -y, --shell
+  -n, --noheadings  -i, --ascii  -T, --tree[=COL]  -w, --width N
+                         output formats
+  -a, --all              empty devices too
+  -A, --noempty          no empty device, not even with -a
+  -b, --bytes            sizes in bytes
+  -d, --nodeps  -s, --inverse  -M, --merge
+                         (no device here has holders or partitions)
+  -e, --exclude LIST  -I, --include LIST
+                         leave out, or keep only, these major numbers
+                         (RAM disks, major 1, are left out by default)
+  -p, --paths            names as paths in /dev
+  -x, --sort COL         sort by COL (by MAJ:MIN otherwise)
+  -E, --dedup COL        one device for each value of COL
+  -h, --help             show this help;  -V, --version: the version
+`,
 	"pivot_root": `Usage: pivot_root NEW_ROOT PUT_OLD
 Make NEW_ROOT the root mount of this namespace and move the old root
 mount to PUT_OLD.

@@ -15,9 +15,9 @@ import (
 )
 
 // Loop block devices as losetup, mount and umount see them: a node in
-// /dev, the status the driver reports for it, and the list of devices
-// that have a file attached. Everything goes through the task's system
-// calls (open, stat and the loop ioctls); linuxvfs has no sysfs.
+// /dev, what sysfs says of it (loop_sysfs.go) or, without sysfs, the
+// status the driver reports for it, and the list of devices that have a
+// file attached.
 
 // loopControlPath is the loop driver's control device.
 const loopControlPath = "/dev/loop-control"
@@ -33,6 +33,12 @@ type loopNode struct {
 
 	info    *loop.Info // the status, once the driver gave it
 	infoErr error      // or why it could not be had
+
+	// sysfs is set when sysfs describes the device; then the status
+	// ioctl serves only for the backing file's device and inode
+	// (LOOPDEV_FL_NOIOCTL).
+	sysfs   bool
+	sysPath string // the device's sysfs directory, once found
 }
 
 // loopPath is the node an operand names: a bare name lives in /dev.
@@ -44,7 +50,7 @@ func loopPath(name string) string {
 }
 
 func openLoopNode(t *vfs.Task, name string) *loopNode {
-	return &loopNode{t: t, path: loopPath(name), fd: -1}
+	return &loopNode{t: t, path: loopPath(name), fd: -1, sysfs: sysfsAvailable(t)}
 }
 
 // close gives back the descriptor and forgets the status.
@@ -119,17 +125,22 @@ func (n *loopNode) status() (*loop.Info, error) {
 	return n.info, n.infoErr
 }
 
-// attached is whether a file is attached to the device.
+// attached is whether a file is attached to the device: whether its
+// offset can be had (loopiter_set_device).
 func (n *loopNode) attached() bool {
-	_, err := n.status()
+	_, err := n.offset()
 	return err == nil
 }
 
-// fileName is the backing file's name as the driver keeps it (at most
-// LO_NAME_SIZE-1 bytes). losetup marks the last byte of that room with
-// a '*', so a name of LO_NAME_SIZE-2 bytes or more shows as its first
-// LO_NAME_SIZE-2 and a '*', even one that was not cut.
+// fileName is loopcxt_get_backing_file: sysfs's loop/backing_file, the
+// file's path as the kernel sees it now. Without sysfs it is the name the
+// driver keeps (at most LO_NAME_SIZE-1 bytes), whose last byte of room
+// losetup marks with a '*', so a name of LO_NAME_SIZE-2 bytes or more
+// shows as its first LO_NAME_SIZE-2 and a '*', even one that was not cut.
 func (n *loopNode) fileName() (string, error) {
+	if n.sysfs {
+		return n.sysString("loop/backing_file")
+	}
 	info, err := n.status()
 	if err != nil {
 		return "", err
@@ -140,24 +151,72 @@ func (n *loopNode) fileName() (string, error) {
 	return info.FileName, nil
 }
 
+// offset and sizeLimit are loopcxt_get_offset and _sizelimit: sysfs's
+// loop/offset and loop/sizelimit, or the status's.
+func (n *loopNode) offset() (uint64, error) {
+	return n.statusNumber("loop/offset", func(i *loop.Info) uint64 { return i.Offset })
+}
+
+func (n *loopNode) sizeLimit() (uint64, error) {
+	return n.statusNumber("loop/sizelimit", func(i *loop.Info) uint64 { return i.SizeLimit })
+}
+
+func (n *loopNode) statusNumber(rel string, field func(*loop.Info) uint64) (uint64, error) {
+	if n.sysfs {
+		return n.sysNumber(rel)
+	}
+	info, err := n.status()
+	if err != nil {
+		return 0, err
+	}
+	return field(info), nil
+}
+
 // span is the part of its file the device maps.
 func (n *loopNode) span() (fileSpan, error) {
-	info, err := n.status()
+	off, err := n.offset()
 	if err != nil {
 		return fileSpan{}, err
 	}
-	return fileSpan{info.Offset, info.SizeLimit}, nil
+	limit, err := n.sizeLimit()
+	return fileSpan{off, limit}, err
 }
 
-// flag is whether the status has an LO_FLAGS_ bit (false if unattached).
+// flagAttrs are the sysfs attributes that show the LO_FLAGS_ bits: the
+// disk's ro, and loop's own flags.
+var flagAttrs = map[uint32]string{
+	linux.LO_FLAGS_READ_ONLY: "ro",
+	linux.LO_FLAGS_AUTOCLEAR: "loop/autoclear",
+	linux.LO_FLAGS_DIRECT_IO: "loop/dio",
+	linux.LO_FLAGS_PARTSCAN:  "loop/partscan",
+}
+
+// flag is whether an LO_FLAGS_ bit is set (loopcxt_is_readonly and
+// friends): from sysfs, or from the status (false if unattached).
 func (n *loopNode) flag(bit uint32) bool {
+	if n.sysfs {
+		if v, err := n.sysNumber(flagAttrs[bit]); err == nil {
+			return v != 0
+		}
+	}
+	if bit == linux.LO_FLAGS_PARTSCAN {
+		// loopcxt_is_partscan without a loop/partscan to read: every
+		// kernel since 3.2 can scan loop devices for partitions.
+		return true
+	}
+	if n.sysfs {
+		return false
+	}
 	info, err := n.status()
 	return err == nil && info.Flags&bit != 0
 }
 
-// sectorSize is the logical sector size (BLKSSZGET); 512 where the block
-// layer does not answer.
+// sectorSize is loopcxt_get_blocksize: sysfs's queue/logical_block_size,
+// else BLKSSZGET; 512 where the block layer does not answer.
 func (n *loopNode) sectorSize() (uint64, error) {
+	if v, err := n.sysNumber("queue/logical_block_size"); err == nil {
+		return v, nil
+	}
 	var size int32
 	err := n.request(linux.BLKSSZGET, &size)
 	switch {
@@ -213,14 +272,16 @@ func isLoopDiskName(name string) bool {
 }
 
 // attachedLoops opens every loop device that has a file attached, in the
-// order the system lists its disks: the loop lines of /proc/partitions
-// or, where there is no such file, the loop nodes of /dev that have a
-// size, by minor number. (Either way a device whose size is zero is not
-// seen, as a disk without capacity is not in /proc/partitions.) The
-// caller closes them.
+// order the system lists its disks: /sys/block's order where there is
+// sysfs; else the loop lines of /proc/partitions or, where there is no
+// such file, the loop nodes of /dev that have a size, by minor number.
+// (Without sysfs a device whose size is zero is not seen, as a disk
+// without capacity is not in /proc/partitions.) The caller closes them.
 func attachedLoops(t *vfs.Task) []*loopNode {
 	var names []string
-	if data, err := readFile(t, "/proc/partitions"); err == nil {
+	if sysfsAvailable(t) {
+		names = loopDisksInSysfs(t)
+	} else if data, err := readFile(t, "/proc/partitions"); err == nil {
 		names = loopDisksListed(string(data))
 	} else {
 		names = loopDisksInDev(t)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
+	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
 // losetup DEVICE FILE and losetup -f FILE: stages over an attachPlan. A
@@ -67,8 +68,18 @@ type attachPlan struct {
 	named bool // the command line named the device
 	done  bool // a stage settled the attachment (an identical device is reused)
 	// leftErr is the error choosing the device left behind, which is what
-	// losetup reports for an empty file name.
+	// losetup reports for an empty file name: nil (errno 0) when nothing
+	// failed on the way.
 	leftErr error
+}
+
+// initialErrno is the errno loopcxt_init leaves: ENOENT from its stat of
+// /sys/block where there is no sysfs, else none.
+func initialErrno(t *vfs.Task) error {
+	if sysfsAvailable(t) {
+		return nil
+	}
+	return linux.ENOENT
 }
 
 // attachStages run in order until one fails or settles the attachment.
@@ -85,7 +96,7 @@ var attachStages = []struct {
 // runAttach attaches, then prints the device (--show) and warns of a
 // size that is no whole number of sectors.
 func (j *losetupJob) runAttach([]string) bool {
-	p := &attachPlan{j: j, named: j.dev != nil && j.dev.path != "", leftErr: linux.ENOENT}
+	p := &attachPlan{j: j, named: j.dev != nil && j.dev.path != "", leftErr: initialErrno(j.c.Task)}
 	for _, st := range attachStages {
 		if f := st.run(p); f != nil {
 			j.c.warnf("%s", f.message())
@@ -179,6 +190,13 @@ func (p *attachPlan) attach() *attachFailure {
 			j.setDev(n)
 		}
 		if j.setup.file == "" {
+			// canonicalize_path("") fails without setting errno: losetup
+			// reports the errno left behind, and if there is none it
+			// goes on to loopcxt_setup_device, which refuses a device
+			// without a file (and errno still 0).
+			if p.leftErr == nil {
+				return &attachFailure{failSetup, "", linux.Errno(0)}
+			}
 			return &attachFailure{failBackingName, "", p.leftErr}
 		}
 		err := j.dev.attach(j.setup)

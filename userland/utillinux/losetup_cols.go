@@ -52,11 +52,7 @@ var loopCols = []loopCol{
 		sp, err := d.span()
 		return decimalCell(sp.off, err)
 	}},
-	{"PARTSCAN", 1, true, cellFlag, "1 if partitions are scanned", func(*loopNode) string {
-		// Without sysfs losetup cannot tell, and every kernel since 3.2
-		// can scan loop devices for partitions.
-		return "1"
-	}},
+	{"PARTSCAN", 1, true, cellFlag, "1 if partitions are scanned", flagCell(linux.LO_FLAGS_PARTSCAN)},
 	{"RO", 1, true, cellFlag, "1 if the device is read-only", flagCell(linux.LO_FLAGS_READ_ONLY)},
 	{"SIZELIMIT", 5, true, cellNumber, "most bytes of the file used (0: to its end)", func(d *loopNode) string {
 		sp, err := d.span()
@@ -96,41 +92,49 @@ func loopColByName(name string) int {
 	return -1
 }
 
-// pickColumns reads --output's list: names separated by commas, replacing
-// the columns, or with a leading '+' added to them. An empty name, or too
-// many names, fails without a word; an unknown one names what is left of
-// the list. A trailing comma belongs to the last name.
+// pickColumns reads --output's list (columnList).
 func (j *losetupJob) pickColumns(spec string) bool {
+	cols, ok := j.c.columnList(spec, j.cols, 2*len(loopCols), loopColByName)
+	j.cols = cols
+	return ok
+}
+
+// columnList is util-linux's string_add_to_idarray for an --output list:
+// names separated by commas, replacing cols, or with a leading '+' added
+// to them; at most limit in all. An empty name, or too many names, fails
+// without a word; an unknown one is reported with what is left of the
+// list. A trailing comma belongs to the last name.
+func (c *cmd) columnList(spec string, cols []int, limit int, byName func(string) int) ([]int, bool) {
 	rest, add := strings.CutPrefix(spec, "+")
 	if spec == "" || rest == "" {
-		return false
+		return cols, false
 	}
 	if !add {
-		j.cols = nil
+		cols = nil
 	}
 	for rest != "" {
-		if len(j.cols) >= 2*len(loopCols) {
-			return false
+		if len(cols) >= limit {
+			return cols, false
 		}
 		name, tail, comma := strings.Cut(rest, ",")
 		if comma && tail == "" {
 			name = rest
 		}
 		if name == "" {
-			return false
+			return cols, false
 		}
-		id := loopColByName(name)
+		id := byName(name)
 		if id < 0 {
-			j.c.warnf("unknown column: %s", rest)
-			return false
+			c.warnf("unknown column: %s", rest)
+			return cols, false
 		}
-		j.cols = append(j.cols, id)
+		cols = append(cols, id)
 		if comma && tail == "" {
 			break
 		}
 		rest = tail
 	}
-	return true
+	return cols, true
 }
 
 // listTable prints --list: of the device given, or of every attached one

@@ -153,17 +153,16 @@ func (j *losetupJob) printLine(n *loopNode) error {
 	if err != nil {
 		return err
 	}
-	info, _ := n.status()
 	id := "[]:"
-	if info.Device != 0 || info.Inode != 0 {
+	if info, err := n.status(); err == nil && (info.Device != 0 || info.Inode != 0) {
 		id = fmt.Sprintf("[%04d]:%d", int64(info.Device), info.Inode)
 	}
 	line := fmt.Sprintf("%s: %s (%s)", n.path, id, name)
-	if info.Offset != 0 {
-		line += fmt.Sprintf(", offset %d", info.Offset)
+	if off, err := n.offset(); err == nil && off != 0 {
+		line += fmt.Sprintf(", offset %d", off)
 	}
-	if info.SizeLimit != 0 {
-		line += fmt.Sprintf(", sizelimit %d", info.SizeLimit)
+	if limit, err := n.sizeLimit(); err == nil && limit != 0 {
+		line += fmt.Sprintf(", sizelimit %d", limit)
 	}
 	fmt.Fprintf(j.c.Out, "%s\n", line)
 	return nil

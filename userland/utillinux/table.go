@@ -41,6 +41,10 @@ type tableCol struct {
 	right bool // aligned to the right
 	tree  bool // holds the tree's branches
 	kind  cellKind
+	// lines is a column whose cells may hold several lines (lsblk's
+	// MOUNTPOINTS): aligned output gives each its own output line, JSON
+	// an array of strings (scols_wrapnl_* and SCOLS_JSON_ARRAY_STRING).
+	lines bool
 	width int // computed for aligned output
 }
 

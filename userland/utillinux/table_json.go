@@ -44,7 +44,12 @@ func (t *table) jsonRows(b *strings.Builder, rows []*tableRow, depth int) {
 				b.WriteString(",\n")
 			}
 			jsonIndent(b, depth+1)
-			b.WriteString(jsonString(strings.ToLower(t.headerOf(c))) + ": " + jsonValue(c.kind, r.cells[i]))
+			b.WriteString(jsonString(strings.ToLower(t.headerOf(c))) + ": ")
+			if c.lines {
+				writeJSONLines(b, r.cells[i], depth+1)
+			} else {
+				b.WriteString(jsonValue(c.kind, r.cells[i]))
+			}
 		}
 		if t.tree && len(r.kids) > 0 {
 			b.WriteString(",\n")
@@ -59,6 +64,29 @@ func (t *table) jsonRows(b *strings.Builder, rows []*tableRow, depth int) {
 		jsonIndent(b, depth)
 		b.WriteByte('}')
 	}
+}
+
+// writeJSONLines writes a cell of several lines as an array of strings
+// on a line of its own, a comma and a space between them ([null] for an
+// empty cell), with the bracket closing at depth.
+func writeJSONLines(b *strings.Builder, cell string, depth int) {
+	b.WriteString("[\n")
+	jsonIndent(b, depth+1)
+	if cell == "" {
+		b.WriteString(" null")
+	}
+	for i, l := range strings.Split(cell, "\n") {
+		if cell == "" {
+			break
+		}
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(" " + jsonValue(cellText, l))
+	}
+	b.WriteByte('\n')
+	jsonIndent(b, depth)
+	b.WriteByte(']')
 }
 
 // jsonValue is a cell as a JSON value: null when empty (but a flag is

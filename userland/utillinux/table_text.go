@@ -113,13 +113,21 @@ func escapeBytes(s string, special func(byte) bool) string {
 // displayWidth is the number of cells text takes (one per character).
 func displayWidth(s string) int { return utf8.RuneCountInString(s) }
 
-// shown is a cell as aligned output prints it, branches included.
-func (t *table) shown(r *tableRow, i int) string {
+// shown is a cell as aligned output prints it, branches included: one
+// string per output line (more than one only in a column of lines).
+func (t *table) shown(r *tableRow, i int) []string {
+	if t.cols[i].lines && strings.Contains(r.cells[i], "\n") {
+		var out []string
+		for _, l := range strings.Split(r.cells[i], "\n") {
+			out = append(out, escapeVisible(l, t.utf8))
+		}
+		return out
+	}
 	s := escapeVisible(r.cells[i], t.utf8)
 	if t.tree && t.cols[i].tree {
 		s = t.branches(r) + s
 	}
-	return s
+	return []string{s}
 }
 
 // fitWidths sets each column's width: its widest cell, at least its
@@ -133,7 +141,9 @@ func (t *table) fitWidths(rows []*tableRow) {
 		}
 		widest := 0
 		for _, r := range rows {
-			widest = max(widest, displayWidth(t.shown(r, i)))
+			for _, l := range t.shown(r, i) {
+				widest = max(widest, displayWidth(l))
+			}
 		}
 		switch {
 		case widest < head:
@@ -175,7 +185,22 @@ func (t *table) writeAligned(b *strings.Builder) {
 		line(func(i int) string { return escapeVisible(t.headerOf(t.cols[i]), t.utf8) })
 	}
 	for _, r := range rows {
-		line(func(i int) string { return t.shown(r, i) })
+		cells := make([][]string, len(t.cols))
+		n := 1
+		for i := range t.cols {
+			cells[i] = t.shown(r, i)
+			n = max(n, len(cells[i]))
+		}
+		// A cell of several lines continues on lines of their own,
+		// the other cells blank there.
+		for k := 0; k < n; k++ {
+			line(func(i int) string {
+				if k < len(cells[i]) {
+					return cells[i][k]
+				}
+				return ""
+			})
+		}
 	}
 }
 

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package boot_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/boot"
+	"github.com/linuxvfs/linuxvfs/boot/initramfs"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+func TestParseCmdline(t *testing.T) {
+	p := boot.ParseCmdline(`root=/dev/vda2 rootfstype=ext4,squashfs ro rw rootwait init=/bin/x quiet "greeting=hello world" mod.opt=1 -- -s x`)
+	if p.Root != "/dev/vda2" || !reflect.DeepEqual(p.RootFSType, []string{"ext4", "squashfs"}) || !p.ReadWrite || !p.RootWait || p.Init != "/bin/x" || p.RdInit != "/init" || !p.DevtmpfsMount {
+		t.Fatalf("%+v", p)
+	}
+	if !reflect.DeepEqual(p.InitArgs, []string{"quiet", "-s", "x"}) || !reflect.DeepEqual(p.InitEnv, []string{"greeting=hello world"}) {
+		t.Fatalf("init gets %q and %q", p.InitArgs, p.InitEnv)
+	}
+	if boot.ParseCmdline("devtmpfs.mount=0").DevtmpfsMount {
+		t.Fatal("devtmpfs.mount=0 ignored")
+	}
+}
+
+// bootWith boots cfg with an init that records its path and returns 0.
+func bootWith(t *testing.T, cfg boot.Config) (code int, log string, initPath string) {
+	t.Helper()
+	var out strings.Builder
+	cfg.Output = &out
+	cfg.Init = func(_ context.Context, _ *vfs.Task, path string, _, _ []string) (int, error) {
+		initPath = path
+		return 0, nil
+	}
+	code, err := boot.Boot(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return code, out.String(), initPath
+}
+
+// TestUnknownFilesystem: every type refuses a blank disk (EINVAL), read-
+// write then read-only; the kernel lists the partitions and the types it
+// tried, and panics.
+func TestUnknownFilesystem(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "blank.img")
+	if err := os.WriteFile(name, make([]byte, 64<<10), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	img, err := boot.OpenDiskImage(name, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer img.Close()
+	code, log, init := bootWith(t, boot.Config{Cmdline: "root=/dev/vda rw", Disks: []*boot.DiskImage{img}})
+	for _, want := range []string{"] List of all partitions:\n", "] fe00              64 vda \n", "]  driver: virtio_blk\n",
+		"] No filesystem could mount root, tried:  ext3 ext2 ext4 squashfs\n",
+		"Kernel panic - not syncing: VFS: Unable to mount root fs on \"/dev/vda\" or unknown-block(254,0)\n"} {
+		if !strings.Contains(log, want) {
+			t.Errorf("log lacks %q:\n%s", want, log)
+		}
+	}
+	if code != 255 || init != "" {
+		t.Fatalf("code %d, init %q", code, init)
+	}
+}
+
+// TestRequestedInitMissing: init= naming nothing panics as the kernel does.
+func TestRequestedInitMissing(t *testing.T) {
+	code, log, _ := bootWith(t, boot.Config{Cmdline: "root=r rootfstype=tmpfs init=/nope"})
+	if code != 255 || !strings.Contains(log, "Kernel panic - not syncing: Requested init /nope failed (error -2).\n") {
+		t.Fatalf("code %d:\n%s", code, log)
+	}
+}
+
+// TestNoInitFallback: with nothing to run, the kernel panics; linuxvfs's
+// boot offers its shell as /sbin/init unless told not to.
+func TestNoInitFallback(t *testing.T) {
+	_, log, init := bootWith(t, boot.Config{Cmdline: "root=r rootfstype=tmpfs"})
+	if init != "/sbin/init" || !strings.Contains(log, "linuxvfs's shell runs as /sbin/init") {
+		t.Fatalf("init %q:\n%s", init, log)
+	}
+	code, log, _ := bootWith(t, boot.Config{Cmdline: "root=r rootfstype=tmpfs", NoFallback: true})
+	if code != 255 || !strings.Contains(log, "No working init found.") {
+		t.Fatalf("code %d:\n%s", code, log)
+	}
+}
+
+// TestInitramfsInit: an initramfs with /init runs it (rdinit), and
+// prepare_namespace is skipped; noinitrd ignores the image.
+func TestInitramfsInit(t *testing.T) {
+	var buf bytes.Buffer
+	w := initramfs.NewWriter(&buf, false)
+	w.WriteEntry(initramfs.Entry{Name: "init", Mode: linux.S_IFREG | 0o755, Data: []byte("#!/bin/sh\nexit 4\n")})
+	w.WriteEntry(initramfs.Entry{Name: "etc", Mode: linux.S_IFDIR | 0o755})
+	w.Close()
+	code, log, init := bootWith(t, boot.Config{Initrd: buf.Bytes()})
+	if init != "/init" || code != 0 || !strings.Contains(log, "] Unpacking initramfs...\n") || !strings.Contains(log, "] Run /init as init process\n") {
+		t.Fatalf("init %q code %d:\n%s", init, code, log)
+	}
+	if strings.Contains(log, "VFS:") {
+		t.Fatalf("prepare_namespace ran:\n%s", log)
+	}
+	_, log, init = bootWith(t, boot.Config{Initrd: buf.Bytes(), Cmdline: "noinitrd root=r rootfstype=tmpfs"})
+	if init == "/init" || strings.Contains(log, "Unpacking initramfs") {
+		t.Fatalf("noinitrd: init %q:\n%s", init, log)
+	}
+	_, log, _ = bootWith(t, boot.Config{Initrd: []byte("garbage!"), Cmdline: "root=r rootfstype=tmpfs"})
+	if !strings.Contains(log, "] Initramfs unpacking failed: ") {
+		t.Fatalf("corrupt initrd:\n%s", log)
+	}
+}

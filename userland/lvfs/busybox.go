@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package lvfs
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+)
+
+// busyboxApplet stands in for busybox, the one binary of small images
+// whose scripts say "busybox mount ..." or "#!/bin/busybox sh": it runs the
+// program of linuxvfs that has the applet's name (GNU coreutils' or
+// util-linux's behaviour, not busybox's own), as if busybox had run it.
+func busyboxApplet(c *applet.Cmd) int {
+	if len(c.Args) == 0 || c.Args[0] == "--help" {
+		fmt.Fprintf(c.Out, "linuxvfs's busybox: runs linuxvfs's program of that name.\n\nUsage: busybox APPLET [ARGUMENT]...\n   or: busybox --list\n\nApplets:\n%s\n", wrapNames(c.Set.Names()))
+		return 0
+	}
+	if c.Args[0] == "--list" {
+		for _, n := range c.Set.Names() {
+			fmt.Fprintln(c.Out, n)
+		}
+		return 0
+	}
+	name := c.Args[0]
+	if name == "busybox" || !c.Set.Known(name) {
+		c.Out.Flush()
+		fmt.Fprintf(c.Errw, "%s: applet not found\n", name)
+		return 127
+	}
+	return c.RunProgram(c.Task, name, c.Args, c.Env, c.Stdin)
+}
+
+// wrapNames lists names comma-separated in lines of at most 70 columns.
+func wrapNames(names []string) string {
+	var lines []string
+	line := "\t"
+	for i, n := range names {
+		if i < len(names)-1 {
+			n += ","
+		}
+		if len(line)+len(n)+1 > 70 && line != "\t" {
+			lines = append(lines, strings.TrimRight(line, " "))
+			line = "\t"
+		}
+		line += n + " "
+	}
+	return strings.Join(append(lines, strings.TrimRight(line, " ")), "\n")
+}

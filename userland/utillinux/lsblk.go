@@ -1,0 +1,462 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package utillinux
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+)
+
+// lsblk(8): the block devices, from sysfs as util-linux 2.38 reads it
+// (/sys/block for the list, /sys/dev/block/M:m for each device), with
+// where they are mounted from the task's mount table. sysfs has no
+// holders or slaves, and a booted disk's partitions are devices of their
+// own there (not its children), so the tree is flat.
+
+// Identifiers of the options without a short form.
+const lsblkOptSysroot = 1000
+
+var lsblkOptions = []optSpec{
+	{short: 'a', long: "all"},
+	{short: 'b', long: "bytes"},
+	{short: 'd', long: "nodeps"},
+	{short: 'A', long: "noempty"},
+	{short: 'D', long: "discard"},
+	{short: 'E', long: "dedup", arg: reqArg},
+	{short: 'z', long: "zoned"},
+	{short: 'h', long: "help"},
+	{short: 'J', long: "json"},
+	{short: 'o', long: "output", arg: reqArg},
+	{short: 'O', long: "output-all"},
+	{short: 'M', long: "merge"},
+	{short: 'm', long: "perms"},
+	{short: 'n', long: "noheadings"},
+	{short: 'l', long: "list"},
+	{short: 'i', long: "ascii"},
+	{short: 'r', long: "raw"},
+	{short: 's', long: "inverse"},
+	{short: 'f', long: "fs"},
+	{short: 'e', long: "exclude", arg: reqArg},
+	{short: 'I', long: "include", arg: reqArg},
+	{short: 't', long: "topology"},
+	{short: 'p', long: "paths"},
+	{short: 'P', long: "pairs"},
+	{short: 'S', long: "scsi"},
+	{short: 'x', long: "sort", arg: reqArg},
+	{long: "sysroot", arg: reqArg, id: lsblkOptSysroot},
+	{short: 'y', long: "shell"},
+	{short: 'T', long: "tree", arg: optArg},
+	{short: 'V', long: "version"},
+	{short: 'w', long: "width", arg: reqArg},
+}
+
+// lsblkConflicts are the sets of options that exclude each other.
+var lsblkConflicts = [][]int{
+	{'D', 'O'}, {'I', 'e'}, {'J', 'P', 'r'}, {'O', 'S'}, {'O', 'f'},
+	{'O', 'm'}, {'O', 'o'}, {'O', 't'}, {'P', 'T', 'l', 'r'},
+}
+
+// lsblkColumnSets are the columns an option adds (add_uniq_column).
+var lsblkColumnSets = map[int][]string{
+	'D': {"NAME", "DISC-ALN", "DISC-GRAN", "DISC-MAX", "DISC-ZERO"},
+	'z': {"NAME", "ZONED", "ZONE-SZ", "ZONE-NR", "ZONE-AMAX", "ZONE-OMAX", "ZONE-APP", "ZONE-WGRAN"},
+	'f': {"NAME", "FSTYPE", "FSVER", "LABEL", "UUID", "FSAVAIL", "FSUSE%", "MOUNTPOINTS"},
+	'm': {"NAME", "SIZE", "OWNER", "GROUP", "MODE"},
+	't': {"NAME", "ALIGNMENT", "MIN-IO", "OPT-IO", "PHY-SEC", "LOG-SEC", "ROTA", "SCHED", "RQ-SIZE", "RA", "WSAME"},
+	'S': {"NAME", "HCTL", "TYPE", "VENDOR", "MODEL", "REV", "SERIAL", "TRAN"},
+}
+
+var lsblkDefaultCols = []string{"NAME", "MAJ:MIN", "RM", "SIZE", "RO", "TYPE", "MOUNTPOINTS"}
+
+// Exit statuses with device operands (LSBLK_EXIT_*).
+const (
+	lsblkSomeOK     = 64
+	lsblkAllFailed  = 32
+	lsblkMaxColumns = 2 * 64
+)
+
+// lsblkRun is one run of lsblk.
+type lsblkRun struct {
+	c                         *cmd
+	cols                      []int
+	all, bytes, noDeps        bool
+	noEmpty, paths, scsi      bool
+	json, raw, pairs, list    bool
+	noHeader, shellVars, tree bool
+	ascii                     bool
+	excludes, includes        []uint32
+	sortCol, dedupCol         int
+	outSpec                   string
+	table                     *mntTable
+}
+
+// lsblkApplet is lsblk's entry point.
+func lsblkApplet(c *cmd) int {
+	parsed, operands, ok := c.parseOpts(lsblkOptions, false)
+	if !ok {
+		return c.tryHelp(1)
+	}
+	l := &lsblkRun{c: c, sortCol: -1, dedupCol: -1, tree: true}
+	forceTree := false
+	for i, p := range parsed {
+		if !c.exclusiveOpts(parsed[:i+1], lsblkOptions, lsblkConflicts) {
+			return 1
+		}
+		status, stop := l.option(p, &forceTree)
+		if stop {
+			return status
+		}
+	}
+	if forceTree {
+		l.tree = true
+	}
+	if !l.sysBlockReadable() {
+		return 1
+	}
+	if len(l.cols) == 0 {
+		for _, name := range lsblkDefaultCols {
+			l.cols = append(l.cols, blkColByName(name))
+		}
+	}
+	if l.outSpec != "" {
+		cols, ok := c.columnList(l.outSpec, l.cols, lsblkMaxColumns, blkColByName)
+		if !ok {
+			return 1
+		}
+		l.cols = cols
+	}
+	if !l.all && len(l.excludes) == 0 && len(l.includes) == 0 {
+		l.excludes = []uint32{1} // RAM disks
+	}
+	if l.sortCol < 0 {
+		l.sortCol = blkColByName("MAJ:MIN") // sysfs lists in no order
+	}
+	devs, status := l.devices(operands)
+	l.print(devs)
+	return status
+}
+
+// option applies one option; stop ends the run at once with status.
+func (l *lsblkRun) option(p optSeen, forceTree *bool) (status int, stop bool) {
+	c := l.c
+	if set, ok := lsblkColumnSets[p.id]; ok {
+		for _, name := range set {
+			if id := blkColByName(name); !slices.Contains(l.cols, id) {
+				l.cols = append(l.cols, id)
+			}
+		}
+	}
+	switch p.id {
+	case 'A':
+		l.noEmpty = true
+	case 'a':
+		l.all = true
+	case 'b':
+		l.bytes = true
+	case 'd':
+		l.noDeps = true
+	case 'e', 'I':
+		majors, ok := majorList(p.arg)
+		if !ok {
+			c.warnf("failed to parse list '%s'", p.arg)
+			return 1, true
+		}
+		if p.id == 'e' {
+			l.excludes = append(l.excludes, majors...)
+		} else {
+			l.includes = append(l.includes, majors...)
+		}
+	case 'J':
+		l.json = true
+	case 'l':
+		l.tree = false
+	case 'n':
+		l.noHeader = true
+	case 'o':
+		l.outSpec = p.arg
+	case 'O':
+		l.cols = l.cols[:0]
+		for i := range blkCols {
+			l.cols = append(l.cols, i)
+		}
+	case 'p':
+		l.paths = true
+	case 'P':
+		l.pairs, l.tree = true, false
+	case 'y':
+		l.shellVars = true
+	case 'i':
+		l.ascii = true
+	case 'r':
+		l.raw, l.tree = true, false
+	case 'S':
+		l.noDeps, l.scsi = true, true
+	case 'T':
+		*forceTree = true
+	case 'E', 'x':
+		id := blkColByName(p.arg)
+		if id < 0 {
+			c.warnf("unknown column: %s", p.arg)
+			return c.tryHelp(1), true
+		}
+		if p.id == 'x' {
+			l.sortCol, l.tree = id, false
+		} else {
+			l.dedupCol = id
+		}
+	case 'w':
+		if _, err := strconv.ParseUint(p.arg, 10, 32); err != nil {
+			c.warnf("invalid output width number argument: '%s'", p.arg)
+			return 1, true
+		}
+	case lsblkOptSysroot:
+		c.warnf("--sysroot is not supported")
+		return 1, true
+	case 'h':
+		return lsblkHelp(c), true
+	case 'V':
+		c.versionLine()
+		return 0, true
+	}
+	return 0, false
+}
+
+// majorList parses -e and -I: major numbers separated by commas.
+func majorList(s string) ([]uint32, bool) {
+	var out []uint32
+	for _, f := range strings.Split(s, ",") {
+		n, err := strconv.ParseUint(f, 10, 32)
+		if err != nil {
+			return nil, false
+		}
+		out = append(out, uint32(n))
+	}
+	return out, len(out) > 0
+}
+
+// sysBlockReadable is check_sysdevblock.
+func (l *lsblkRun) sysBlockReadable() bool {
+	if err := l.c.Task.Access("/sys/dev/block", linux.R_OK); err != nil {
+		l.c.warnf("failed to access sysfs directory: /sys/dev/block: %s", applet.ErrText(err))
+		return false
+	}
+	return true
+}
+
+// parsable is whether the output is for programs (raw, pairs, JSON),
+// where MAJ:MIN is not padded.
+func (l *lsblkRun) parsable() bool { return l.raw || l.pairs || l.json }
+
+// mkName is a device's name as printed: with -p, its node's path.
+func (l *lsblkRun) mkName(name string) string {
+	if l.paths {
+		name = "/dev/" + name
+	}
+	return sysToDev(name)
+}
+
+// mounts is the mount table, read once.
+func (l *lsblkRun) mounts() *mntTable {
+	if l.table == nil {
+		l.table = readMountinfo(l.c.Task)
+	}
+	return l.table
+}
+
+func (l *lsblkRun) majorWanted(maj uint32) bool {
+	if slices.Contains(l.excludes, maj) {
+		return false
+	}
+	return len(l.includes) == 0 || slices.Contains(l.includes, maj)
+}
+
+// devices are the devices to list: every one in /sys/block (or with -s
+// /sys/dev/block) but those filtered out, or those the operands name,
+// each once; and the exit status.
+func (l *lsblkRun) devices(operands []string) ([]*blkDev, int) {
+	var devs []*blkDev
+	add := func(d *blkDev) {
+		if !slices.ContainsFunc(devs, func(o *blkDev) bool { return o.name == d.name }) {
+			devs = append(devs, d)
+		}
+	}
+	if len(operands) == 0 {
+		for _, name := range l.sysBlockNames() {
+			if d := l.newBlkDev(name); d != nil && l.majorWanted(d.maj) && (!l.scsi || d.attr("device/scsi_device") != "") {
+				add(d)
+			}
+		}
+		return devs, 0
+	}
+	failed := 0
+	for _, op := range operands {
+		d := l.operandDevice(op)
+		if d == nil {
+			failed++
+			continue
+		}
+		add(d)
+	}
+	switch failed {
+	case 0:
+		return devs, 0
+	case len(operands):
+		return devs, lsblkAllFailed
+	}
+	return devs, lsblkSomeOK
+}
+
+// sysBlockNames are the disks' names in /sys/block's order.
+func (l *lsblkRun) sysBlockNames() []string {
+	var names []string
+	ents, _ := applet.ReadDirents(l.c.Task, "/sys/block")
+	for _, e := range ents {
+		names = append(names, e.Name)
+	}
+	return names
+}
+
+// operandDevice is process_one_device: the block device a path names.
+func (l *lsblkRun) operandDevice(op string) *blkDev {
+	t := l.c.Task
+	st, err := t.Stat(op)
+	if err != nil || !applet.IsBlk(uint32(st.Mode)) {
+		l.c.warnf("%s: not a block device", op)
+		return nil
+	}
+	name, err := deviceName(t, st.Rdev())
+	if err != nil {
+		l.c.warnf("%s: failed to get sysfs name: %s", op, applet.ErrText(err))
+		return nil
+	}
+	d := l.newBlkDev(strings.ReplaceAll(name, "/", "!"))
+	if d == nil || l.scsi && d.attr("device/scsi_device") == "" {
+		return nil
+	}
+	return d
+}
+
+// print renders the devices, sorted by the sort column (MAJ:MIN unless
+// -x says otherwise), de-duplicated with -E.
+func (l *lsblkRun) print(devs []*blkDev) {
+	tb := &table{noHeader: l.noHeader, jsonName: "blockdevices", varNames: l.shellVars,
+		tree: l.tree, utf8: localeIsUTF8(l.c), ascii: l.ascii}
+	switch {
+	case l.json:
+		tb.format = formatJSON
+	case l.raw:
+		tb.format = formatRaw
+	case l.pairs:
+		tb.format = formatPairs
+	}
+	treeCol := false
+	for _, id := range l.cols {
+		col := blkCols[id]
+		tc := &tableCol{header: col.name, hint: col.hint, right: col.right, lines: col.lines, kind: col.jsonKind(l.bytes)}
+		if l.tree && !treeCol && col.name == "NAME" {
+			tc.tree, tc.right, treeCol = true, false, true
+		}
+		tb.addCol(tc)
+	}
+	devs = l.sorted(devs)
+	var seen []string
+	for _, d := range devs {
+		if l.dedupCol >= 0 {
+			key := blkCols[l.dedupCol].value(l, d)
+			if key != "" && slices.Contains(seen, key) {
+				continue
+			}
+			seen = append(seen, key)
+		}
+		row := tb.addRow(nil)
+		for i, id := range l.cols {
+			row.cells[i] = blkCols[id].value(l, d)
+		}
+	}
+	tb.render(l.c.Out)
+}
+
+// jsonKind is how the column prints in JSON.
+func (col *blkCol) jsonKind(bytes bool) cellKind {
+	switch {
+	case col.typ == blkNum, col.typ == blkSize && bytes:
+		return cellNumber
+	case col.typ == blkBool:
+		return cellFlag
+	}
+	return cellText
+}
+
+// sorted orders the devices by the sort column (scols_sort_table, a
+// stable sort): columns of numbers by their number, a device without one
+// first; others by their text.
+func (l *lsblkRun) sorted(devs []*blkDev) []*blkDev {
+	col := &blkCols[l.sortCol]
+	numeric := col.typ != blkStr && col.typ != blkBool
+	key := func(d *blkDev) (uint64, bool) {
+		if col.key != nil {
+			return col.key(d)
+		}
+		n, err := strconv.ParseUint(col.value(l, d), 10, 64)
+		return n, err == nil
+	}
+	slices.SortStableFunc(devs, func(a, b *blkDev) int {
+		if !numeric {
+			return strings.Compare(col.value(l, a), col.value(l, b))
+		}
+		ka, oka := key(a)
+		kb, okb := key(b)
+		switch {
+		case !oka || !okb:
+			return cmpBool(oka, okb)
+		}
+		return cmp.Compare(ka, kb)
+	})
+	return devs
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case !a:
+		return -1
+	}
+	return 1
+}
+
+// blockReadOnly is BLKROGET on the node (false if it cannot be asked).
+func blockReadOnly(c *cmd, node string) bool {
+	fd, err := c.Task.Open(node, linux.O_RDONLY|linux.O_CLOEXEC, 0)
+	if err != nil {
+		return false
+	}
+	defer c.Task.Close(fd)
+	var ro int32
+	if _, err := c.Task.Ioctl(fd, linux.BLKROGET, &ro); err != nil {
+		return false
+	}
+	return ro != 0
+}
+
+// lsblkHelp is --help: the usage text, then the names -o takes, several
+// to a line (lsblk(8) says what each shows).
+func lsblkHelp(c *cmd) int {
+	c.printHelp()
+	c.Out.WriteString("\nColumns for -o, --output (see lsblk(8)):\n")
+	line := " "
+	for _, col := range blkCols {
+		if len(line)+len(col.name)+1 > 72 {
+			c.Out.WriteString(line + "\n")
+			line = " "
+		}
+		line += " " + col.name
+	}
+	c.Out.WriteString(line + "\n")
+	return 0
+}
