@@ -67,6 +67,11 @@ type Inode struct {
 
 	Ops     InodeOperations
 	FileOps FileOperations
+	// reval and getattr are Ops as a Revalidator and an AttrGetter, if
+	// it is one, as NewInode found it: asked once rather than at every
+	// step of every path walk and every stat.
+	reval   Revalidator
+	getattr AttrGetter
 	// Private belongs to the filesystem.
 	Private any
 
@@ -90,6 +95,8 @@ type Inode struct {
 // directories, whose "." counts).
 func (sb *Superblock) NewInode(ino uint64, attr InodeAttr, ops InodeOperations, fops FileOperations) *Inode {
 	in := &Inode{sb: sb, ino: ino, rdev: attr.Rdev, Ops: ops, FileOps: fops, nlink: 1}
+	in.reval, _ = ops.(Revalidator)
+	in.getattr, _ = ops.(AttrGetter)
 	in.mode.Store(attr.Mode)
 	in.uid.Store(attr.UID)
 	in.gid.Store(attr.GID)

@@ -15,8 +15,8 @@ type Revalidator interface {
 // what name is. A mountpoint stays: Linux would detach what is mounted on
 // it (d_invalidate), which a lookup has no business doing here.
 func stale(dir *Dentry, name string, d *Dentry) bool {
-	r, ok := dir.Inode().Ops.(Revalidator)
-	return ok && d.mounted.Load() == 0 && !r.Revalidate(dir.Inode(), name, d.Inode())
+	r := dir.Inode().reval
+	return r != nil && d.mounted.Load() == 0 && !r.Revalidate(dir.Inode(), name, d.Inode())
 }
 
 // Invalidate drops the cached child name of dir, if any (d_invalidate

@@ -65,8 +65,8 @@ func fillStatx(p Path, st *Statx) {
 		st.Mask &^= linux.STATX_BTIME
 		st.Btime = Timespec{}
 	}
-	if g, ok := in.Ops.(AttrGetter); ok {
-		g.Getattr(in, st)
+	if in.getattr != nil {
+		in.getattr.Getattr(in, st)
 	}
 }
 
