@@ -22,6 +22,7 @@ const (
 	writableIncompat = incompatFiletype
 	writableRoCompat = roCompatSparseSuper | roCompatLargeFile
 	stateValid       = 0x1 // EXT4_VALID_FS
+	stateError       = 0x2 // EXT4_ERROR_FS
 )
 
 // writable says whether this driver can write the image: the ext2 feature
@@ -351,6 +352,26 @@ func (fs *filesystem) commitSuper(now vfs.Timespec, state uint16) error {
 	clear(fs.cache.blocks) // the superblock's own block may be cached
 	fs.cache.mu.Unlock()
 	return nil
+}
+
+// fsckWarning is ext4_setup_super's advice before a read-write mount,
+// "" when there is none.
+func (fs *filesystem) fsckWarning(now vfs.Timespec) string {
+	raw := fs.sb.raw
+	le := binary.LittleEndian
+	maxCount := int16(le.Uint16(raw[54:]))
+	interval := le.Uint32(raw[68:])
+	switch {
+	case fs.sb.state&stateValid == 0:
+		return "warning: mounting unchecked fs, running e2fsck is recommended"
+	case fs.sb.state&stateError != 0:
+		return "warning: mounting fs with errors, running e2fsck is recommended"
+	case maxCount > 0 && le.Uint16(raw[52:]) >= uint16(maxCount):
+		return "warning: maximal mount count reached, running e2fsck is recommended"
+	case interval != 0 && int64(le.Uint32(raw[64:]))+int64(interval) <= now.Sec:
+		return "warning: checktime reached, running e2fsck is recommended"
+	}
+	return ""
 }
 
 // startWriting is ext4_setup_super for a read-write mount without a

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"sort"
 
+	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
@@ -195,6 +196,9 @@ func (fs *filesystem) splitLeaf(dir *vfs.Inode, r *dxRoot, at int, leaf uint64, 
 		}
 		off += rlen
 	}
+	if len(ents) == 0 {
+		return 0, linux.EUCLEAN // a full leaf with no live entry
+	}
 	sort.SliceStable(ents, func(i, j int) bool { return ents[i].hash < ents[j].hash })
 	split := splitPoint(ents, int(fs.blockSize))
 	hash2 := ents[split].hash
@@ -267,9 +271,9 @@ func moveEntries(from, to []byte, ents []leafEntry) int {
 // size, to its front in order. It returns the offset of the last one.
 func packEntries(b []byte) int {
 	to, last := 0, 0
-	for off := 0; off < len(b); {
+	for off := 0; off+8 <= len(b); {
 		eino, rlen, nlen := entryAt(b, off)
-		if rlen == 0 || off+rlen > len(b) {
+		if !validEntry(b, off, rlen, nlen) {
 			break
 		}
 		if eino != 0 && nlen != 0 {
@@ -302,10 +306,13 @@ func (fs *filesystem) makeIndexed(dir *vfs.Inode, name string, ino uint32, ft ui
 		return false, err
 	}
 	b := append([]byte(nil), old...)
-	_, dotLen, _ := entryAt(b, 0)
+	if _, dotLen, _ := entryAt(b, 0); dotLen != recLen(1) {
+		return false, nil
+	}
+	dotLen := recLen(1)
 	_, dotdotLen, _ := entryAt(b, dotLen)
 	from := dotLen + dotdotLen
-	if dotLen != recLen(1) || from >= len(b) {
+	if dotdotLen < recLen(2) || from+recLen(1) > len(b) {
 		return false, nil
 	}
 	lblk1 := uint64(dir.Size() >> fs.blockBits)

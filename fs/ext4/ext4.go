@@ -99,6 +99,9 @@ func (contextOps) Reconfigure(fc *vfs.FsContext) error {
 		}
 		fs.rw = false
 	case !wantRO && !fs.rw:
+		if w := fs.fsckWarning(fc.Kernel.Now()); w != "" {
+			fs.logf(fc, "%s", w)
+		}
 		if err := fs.startWriting(fc.Kernel.Now()); err != nil {
 			return err
 		}
@@ -209,6 +212,9 @@ func fillSuper(sb *vfs.Superblock, disk vfs.Disk, fc *vfs.FsContext) error {
 	sb.SetRoot(vfs.NewRootDentry(root))
 	mode := "r/w"
 	if fs.rw {
+		if w := fs.fsckWarning(fc.Kernel.Now()); w != "" {
+			fs.logf(fc, "%s", w)
+		}
 		if err := fs.startWriting(fc.Kernel.Now()); err != nil {
 			return err
 		}

@@ -90,6 +90,47 @@ func mountAndWalk(t *testing.T, task *vfs.Task, as string) {
 	if err := task.Umount2("/mnt", 0); err != nil {
 		t.Fatalf("umount: %v", err)
 	}
+	// An image the writer takes is changed, then walked again.
+	if err := task.Mount("/dev/loop0", "/mnt", as, 0, ""); err != nil {
+		return
+	}
+	w.writes()
+	w.budget = 2000
+	w.dir("/mnt", 0)
+	if err := task.Umount2("/mnt", 0); err != nil {
+		t.Fatalf("umount after writing: %v", err)
+	}
+}
+
+// writes makes, fills, renames and removes a few files; on a corrupt
+// image each may fail, only as the writer fails on one.
+func (w *walker) writes() {
+	t := w.task
+	okw := func(what string, err error) {
+		switch err {
+		case nil, linux.EIO, linux.EUCLEAN, linux.EBADMSG, linux.ENOSPC, linux.EEXIST, linux.ENOENT,
+			linux.ENOTDIR, linux.EISDIR, linux.EMLINK, linux.ENOTEMPTY, linux.EFBIG:
+		default:
+			w.t.Fatalf("%s: %v", what, err)
+		}
+	}
+	okw("mkdir", t.Mkdir("/mnt/fz", 0o755))
+	for i := range 40 {
+		fd, err := t.Open(fmt.Sprintf("/mnt/fz/file-%02d-%s", i, strings.Repeat("n", i)), linux.O_WRONLY|linux.O_CREAT, 0o644)
+		okw("create", err)
+		if err == nil {
+			_, err = t.Pwrite(fd, make([]byte, 3000), int64(i)*1000)
+			okw("write", err)
+			t.Close(fd)
+		}
+	}
+	okw("symlink", t.Symlink(strings.Repeat("l", 200), "/mnt/fz/slow"))
+	okw("rename", t.Rename("/mnt/fz/file-01-n", "/mnt/moved"))
+	okw("truncate", t.Truncate("/mnt/moved", 1))
+	okw("unlink", t.Unlink("/mnt/fz/file-02-nn"))
+	for _, e := range []string{"/mnt/d", "/mnt/two"} {
+		okw("unlink "+e, t.Unlink(e))
+	}
 }
 
 // walker visits a tree within a budget of entries and bytes.

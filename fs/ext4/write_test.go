@@ -439,3 +439,23 @@ func TestWriteFull(t *testing.T) {
 	must(t, task.Umount("/mnt"))
 	fsck(t, d.b)
 }
+
+// TestWriteUnclean: an image left by a mount that never ended (a crash)
+// says so to the next read-write mount, as ext4_setup_super warns, and
+// keeps saying so after it, as the kernel leaves the state it found.
+func TestWriteUnclean(t *testing.T) {
+	img := image(t, tree(t, true), "ext2", 4<<20, nil)
+	_, task, d := bootRW(t, img)
+	must(t, task.Mount("/dev/loop1", "/mnt", "ext2", 0, ""))
+	writeFile(t, task, "/mnt/new", []byte("data"))
+	crashed := append([]byte(nil), d.b...)
+	k2, task2, _ := bootRW(t, crashed)
+	must(t, task2.Mount("/dev/loop1", "/mnt", "ext2", 0, ""))
+	want := "EXT4-fs (loop0): warning: mounting unchecked fs, running e2fsck is recommended"
+	if log := k2.Dmesg(); !slices.Contains(log, want) {
+		t.Errorf("log %q lacks %q", log, want)
+	}
+	if got := readAll(t, task2, "/mnt/new"); string(got) != "data" {
+		t.Errorf("new reads %q", got)
+	}
+}
