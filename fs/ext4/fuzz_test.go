@@ -3,11 +3,9 @@
 package ext4_test
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +13,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/internal/fswalk"
 	"github.com/linuxvfs/linuxvfs/internal/testimage"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
@@ -35,7 +34,7 @@ func FuzzExt4Image(f *testing.F) {
 		image = append(image, make([]byte, -len(image)&511)...)
 		for _, as := range []string{"ext4", "ext2"} {
 			k, task := boot(t, image)
-			watchdog(t, 20*time.Second, func() { mountAndWalk(t, task, as) })
+			fswalk.Watchdog(t, 20*time.Second, func() { mountAndWalk(t, task, as) })
 			if n := k.DiskOpeners(linux.Mkdev(7, 0)); n != 0 {
 				t.Fatalf("%d openers of the disk after umount", n)
 			}
@@ -85,8 +84,8 @@ func mountAndWalk(t *testing.T, task *vfs.Task, as string) {
 		}
 		return
 	}
-	w := walker{t: t, task: task, budget: 2000, bytes: 4 << 20}
-	w.dir("/mnt", 0)
+	w := fswalk.Walker{T: t, Task: task, Budget: 2000, Bytes: 4 << 20, Corrupt: corrupt, Gone: gone}
+	w.Dir("/mnt", 0)
 	if err := task.Umount2("/mnt", 0); err != nil {
 		t.Fatalf("umount: %v", err)
 	}
@@ -94,9 +93,9 @@ func mountAndWalk(t *testing.T, task *vfs.Task, as string) {
 	if err := task.Mount("/dev/loop0", "/mnt", as, 0, ""); err != nil {
 		return
 	}
-	w.writes()
-	w.budget = 2000
-	w.dir("/mnt", 0)
+	writes(t, task)
+	w.Budget = 2000
+	w.Dir("/mnt", 0)
 	if err := task.Umount2("/mnt", 0); err != nil {
 		t.Fatalf("umount after writing: %v", err)
 	}
@@ -104,14 +103,13 @@ func mountAndWalk(t *testing.T, task *vfs.Task, as string) {
 
 // writes makes, fills, renames and removes a few files; on a corrupt
 // image each may fail, only as the writer fails on one.
-func (w *walker) writes() {
-	t := w.task
+func writes(tt *testing.T, t *vfs.Task) {
 	okw := func(what string, err error) {
 		switch err {
 		case nil, linux.EIO, linux.EUCLEAN, linux.EBADMSG, linux.ENOSPC, linux.EEXIST, linux.ENOENT,
 			linux.ENOTDIR, linux.EISDIR, linux.EMLINK, linux.ENOTEMPTY, linux.EFBIG:
 		default:
-			w.t.Fatalf("%s: %v", what, err)
+			tt.Fatalf("%s: %v", what, err)
 		}
 	}
 	okw("mkdir", t.Mkdir("/mnt/fz", 0o755))
@@ -133,94 +131,9 @@ func (w *walker) writes() {
 	}
 }
 
-// walker visits a tree within a budget of entries and bytes.
-type walker struct {
-	t      *testing.T
-	task   *vfs.Task
-	budget int
-	bytes  int
-}
+// Corrupt metadata gives EIO (outside the disk), EUCLEAN (EFSCORRUPTED)
+// and EBADMSG (EFSBADCRC).
+var corrupt = []error{linux.EIO, linux.EUCLEAN, linux.EBADMSG}
 
-// ok fails the test on any error but those corrupt metadata gives: EIO
-// for what lies outside the disk, EUCLEAN for what ext4 finds corrupted
-// (EFSCORRUPTED), EBADMSG for a bad checksum (EFSBADCRC).
-func (w *walker) ok(what string, err error) bool {
-	if err == nil {
-		return true
-	}
-	if err != linux.EIO && err != linux.EUCLEAN && err != linux.EBADMSG {
-		w.t.Fatalf("%s: %v", what, err)
-	}
-	return false
-}
-
-func (w *walker) dir(path string, depth int) {
-	fd, err := w.task.Open(path, linux.O_RDONLY|linux.O_DIRECTORY, 0)
-	if !w.ok("open "+path, err) {
-		return
-	}
-	defer w.task.Close(fd)
-	for w.budget > 0 {
-		ents, err := w.task.Getdents(fd, 64)
-		if !w.ok("getdents "+path, err) || len(ents) == 0 {
-			return
-		}
-		for _, e := range ents {
-			if w.budget--; w.budget <= 0 {
-				return
-			}
-			if e.Name != "." && e.Name != ".." {
-				w.entry(path+"/"+e.Name, depth)
-			}
-		}
-	}
-}
-
-func (w *walker) entry(path string, depth int) {
-	st, err := w.task.Lstat(path)
-	switch {
-	case errors.Is(err, linux.ENOENT), errors.Is(err, linux.ENOTDIR), errors.Is(err, linux.ENAMETOOLONG):
-		return // a name with a slash, an empty one, a "." elsewhere
-	case !w.ok("lstat "+path, err):
-		return
-	}
-	switch st.Mode & linux.S_IFMT {
-	case linux.S_IFDIR:
-		if depth < 16 {
-			w.dir(path, depth+1)
-		}
-	case linux.S_IFLNK:
-		_, err := w.task.Readlink(path)
-		w.ok("readlink "+path, err)
-	case linux.S_IFREG:
-		w.read(path)
-	}
-}
-
-func (w *walker) read(path string) {
-	fd, err := w.task.Open(path, linux.O_RDONLY|linux.O_NOFOLLOW, 0)
-	if !w.ok("open "+path, err) {
-		return
-	}
-	defer w.task.Close(fd)
-	buf := make([]byte, 8192)
-	for w.bytes > 0 {
-		n, err := w.task.Read(fd, buf)
-		if !w.ok("read "+path, err) || n == 0 {
-			return
-		}
-		w.bytes -= n
-	}
-}
-
-// watchdog runs fn and, if it has not returned after d, crashes the test
-// binary with every goroutine's stack (fuzzing then keeps the input).
-func watchdog(t *testing.T, d time.Duration, fn func()) {
-	timer := time.AfterFunc(d, func() {
-		buf := make([]byte, 1<<20)
-		buf = buf[:runtime.Stack(buf, true)]
-		panic(fmt.Sprintf("%s: timed out after %v\n%s", t.Name(), d, buf))
-	})
-	defer timer.Stop()
-	fn()
-}
+// gone are the lstat errors of a listed name that lookup does not find.
+var gone = []error{linux.ENOENT, linux.ENOTDIR, linux.ENAMETOOLONG}

@@ -4,17 +4,15 @@ package squashfs_test
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"testing"
 	"time"
 
 	diskfs "github.com/diskfs/go-diskfs/filesystem/squashfs"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/internal/fswalk"
 	"github.com/linuxvfs/linuxvfs/internal/testimage"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
@@ -44,7 +42,7 @@ func FuzzImage(f *testing.F) {
 		// A block device holds whole 512-byte sectors.
 		image = append(image, make([]byte, -len(image)&511)...)
 		k, task := boot(t, image)
-		watchdog(t, 20*time.Second, func() { mountAndWalk(t, task) })
+		fswalk.Watchdog(t, 20*time.Second, func() { mountAndWalk(t, task) })
 		if n := k.DiskOpeners(linux.Mkdev(7, 0)); n != 0 {
 			t.Fatalf("%d openers of the disk after umount", n)
 		}
@@ -59,103 +57,17 @@ func mountAndWalk(t *testing.T, task *vfs.Task) {
 		}
 		return
 	}
-	w := walker{t: t, task: task, budget: 2000, bytes: 4 << 20}
-	w.dir("/mnt", 0)
+	w := fswalk.Walker{T: t, Task: task, Budget: 2000, Bytes: 4 << 20, Corrupt: corrupt, Gone: gone}
+	w.Dir("/mnt", 0)
 	if err := task.Umount2("/mnt", 0); err != nil {
 		t.Fatalf("umount: %v", err)
 	}
 }
 
-// walker visits a tree within a budget of entries and bytes, so that an
-// image whose directories loop still ends.
-type walker struct {
-	t      *testing.T
-	task   *vfs.Task
-	budget int
-	bytes  int
-}
+// A bad image may give EIO (metadata that does not decompress or lies
+// outside the image) and EINVAL (an inode of unknown type, an owner outside
+// the id table), as squashfs_read_inode and squashfs_get_id answer on Linux.
+var corrupt = []error{linux.EIO, linux.EINVAL}
 
-// ok fails the test on any error but those a bad image gives: EIO for
-// metadata that does not decompress or lies outside the image, EINVAL for
-// an inode of unknown type or with an owner outside the id table (as
-// squashfs_read_inode and squashfs_get_id answer on Linux).
-func (w *walker) ok(what string, err error) bool {
-	if err == nil {
-		return true
-	}
-	if err != linux.EIO && err != linux.EINVAL {
-		w.t.Fatalf("%s: %v", what, err)
-	}
-	return false
-}
-
-func (w *walker) dir(path string, depth int) {
-	fd, err := w.task.Open(path, linux.O_RDONLY|linux.O_DIRECTORY, 0)
-	if !w.ok("open "+path, err) {
-		return
-	}
-	defer w.task.Close(fd)
-	for w.budget > 0 {
-		ents, err := w.task.Getdents(fd, 64)
-		if !w.ok("getdents "+path, err) || len(ents) == 0 {
-			return
-		}
-		for _, e := range ents {
-			if w.budget--; w.budget <= 0 {
-				return
-			}
-			if e.Name != "." && e.Name != ".." {
-				w.entry(path+"/"+e.Name, depth)
-			}
-		}
-	}
-}
-
-func (w *walker) entry(path string, depth int) {
-	st, err := w.task.Lstat(path)
-	if errors.Is(err, linux.ENOENT) || errors.Is(err, linux.ENAMETOOLONG) {
-		return // a name the listing gave that lookup does not find
-	}
-	if !w.ok("lstat "+path, err) {
-		return
-	}
-	switch st.Mode & linux.S_IFMT {
-	case linux.S_IFDIR:
-		if depth < 16 {
-			w.dir(path, depth+1)
-		}
-	case linux.S_IFLNK:
-		_, err := w.task.Readlink(path)
-		w.ok("readlink "+path, err)
-	case linux.S_IFREG:
-		w.read(path)
-	}
-}
-
-func (w *walker) read(path string) {
-	fd, err := w.task.Open(path, linux.O_RDONLY|linux.O_NOFOLLOW, 0)
-	if !w.ok("open "+path, err) {
-		return
-	}
-	defer w.task.Close(fd)
-	buf := make([]byte, 8192)
-	for w.bytes > 0 {
-		n, err := w.task.Read(fd, buf)
-		if !w.ok("read "+path, err) || n == 0 {
-			return
-		}
-		w.bytes -= n
-	}
-}
-
-// watchdog runs fn and, if it has not returned after d, crashes the test
-// binary with every goroutine's stack (fuzzing then keeps the input).
-func watchdog(t *testing.T, d time.Duration, fn func()) {
-	timer := time.AfterFunc(d, func() {
-		buf := make([]byte, 1<<20)
-		buf = buf[:runtime.Stack(buf, true)]
-		panic(fmt.Sprintf("%s: timed out after %v\n%s", t.Name(), d, buf))
-	})
-	defer timer.Stop()
-	fn()
-}
+// gone are the lstat errors of a listed name that lookup does not find.
+var gone = []error{linux.ENOENT, linux.ENAMETOOLONG}
