@@ -54,6 +54,7 @@ type Config struct {
 // booter is one boot in progress.
 type booter struct {
 	ctx    context.Context
+	stop   context.CancelFunc // ends init: the machine is going down
 	cfg    Config
 	params Params
 	k      *vfs.Kernel
@@ -66,7 +67,9 @@ type booter struct {
 // status; a kernel panic prints its message and returns 255. err is for a
 // boot that could not be made at all, or ctx's end.
 func Boot(ctx context.Context, cfg Config) (int, error) {
-	b := &booter{ctx: ctx, cfg: cfg, params: ParseCmdline(cfg.Cmdline)}
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	b := &booter{ctx: ctx, stop: stop, cfg: cfg, params: ParseCmdline(cfg.Cmdline)}
 	code, err := b.run()
 	var p *panicError
 	if errors.As(err, &p) {
@@ -105,6 +108,11 @@ func (b *booter) run() (int, error) {
 		}
 	}
 	code, err := b.kernelInit(rdinit)
+	if b.k.MachineGoingDown() {
+		// reboot(2) halted, powered off or restarted the machine: init
+		// did not exit, so nothing panics, and the boot ends well.
+		return 0, nil
+	}
 	if err != nil {
 		return code, err
 	}
@@ -123,6 +131,7 @@ func (b *booter) logPanic(p *panicError) {
 // (rootfs as init_rootfs chooses it), then the disks.
 func (b *booter) startKernel() error {
 	b.k = linuxvfs.NewKernel()
+	b.k.SetMachineDown(func(uint32) { b.stop() })
 	c := &console{in: b.cfg.Input, out: b.cfg.Output}
 	if err := c.register(b.k); err != nil {
 		return err

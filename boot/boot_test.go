@@ -117,3 +117,22 @@ func TestInitramfsInit(t *testing.T) {
 		t.Fatalf("corrupt initrd:\n%s", log)
 	}
 }
+
+// TestPowerOff: init powering the machine off (reboot(2)) ends its own
+// run, the boot ends well with the kernel's last words, and no panic.
+func TestPowerOff(t *testing.T) {
+	var out strings.Builder
+	cfg := boot.Config{Cmdline: "root=none rootfstype=tmpfs rw", Output: &out}
+	cfg.Init = func(ctx context.Context, task *vfs.Task, _ string, _, _ []string) (int, error) {
+		if err := task.Reboot(linux.LINUX_REBOOT_MAGIC1, linux.LINUX_REBOOT_MAGIC2, linux.LINUX_REBOOT_CMD_POWER_OFF, ""); err != nil {
+			return 1, err
+		}
+		<-ctx.Done() // what stops the shell that runs init
+		return 1, ctx.Err()
+	}
+	code, err := boot.Boot(context.Background(), cfg)
+	log := out.String()
+	if err != nil || code != 0 || !strings.Contains(log, "] reboot: Power down\n") || strings.Contains(log, "Kernel panic") {
+		t.Fatalf("code %d, err %v:\n%s", code, err, log)
+	}
+}

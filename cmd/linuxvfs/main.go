@@ -152,12 +152,14 @@ func runScript(ctx context.Context, cfg shell.Config, script string, interactive
 		t.Sethostname(name)
 	}
 	cfg.Task = t
-	var code int
-	if interactive {
-		code, err = shell.Interactive(ctx, cfg)
-	} else {
-		code, err = shell.Run(ctx, cfg, script)
-	}
+	ctx, cancel := userland.MachineContext(ctx, t.Kernel())
+	defer cancel()
+	code, err := userland.ShellStatus(t.Kernel(), func() (int, error) {
+		if interactive {
+			return shell.Interactive(ctx, cfg)
+		}
+		return shell.Run(ctx, cfg, script)
+	})
 	if err != nil && !errors.Is(err, context.Canceled) {
 		fmt.Fprintf(stderr, "linuxvfs: %v\n", err)
 	}
