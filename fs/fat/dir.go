@@ -81,7 +81,14 @@ func (fs *filesystem) readRaw(fixedRoot bool, chain []uint32) *rawDir {
 		return r
 	}
 	for _, c := range chain {
-		add(fs.clusterOffset(c), int(fs.clusterSize))
+		off := fs.clusterOffset(c)
+		if off+int64(fs.clusterSize) > fs.disk.Size() {
+			// Past the disk: the bread fails, the block is skipped
+			// (and nothing is allocated for it).
+			fs.k.Printk(fmt.Sprintf("FAT-fs (%s): Directory bread(block %d) failed", fs.name, off/int64(fs.blockSize)))
+			continue
+		}
+		add(off, int(fs.clusterSize))
 	}
 	return r
 }

@@ -100,6 +100,11 @@ func (fs *filesystem) decode(fat []byte, c uint32) uint32 {
 	return next
 }
 
+// entriesIn is how many FAT entries n bytes hold.
+func (fs *filesystem) entriesIn(n int) int64 {
+	return int64(n) * 8 / int64(fs.fatBits)
+}
+
 // chain is fat_get_cluster walking from start: the clusters of a chain,
 // at most want of them (all, to the end mark, if want is negative). A
 // chain longer than the clusters there are loops; a free entry in it is
@@ -109,7 +114,14 @@ func (fs *filesystem) chain(start uint32, want int, ipos int64) ([]uint32, error
 		fs.fsError("fat_get_cluster: invalid start cluster (i_pos %d, start %08x)", ipos, start)
 		return nil, linux.EIO
 	}
-	limit := int(fs.maxCluster - startEnt)
+	// A chain longer than the clusters there are loops. Only the
+	// entries the disk holds can be read, which bounds it sooner than
+	// the kernel's s_maxbytes limit on a short image.
+	fat, err := fs.loadFat()
+	if err != nil {
+		return nil, err
+	}
+	limit := int(min(int64(fs.maxCluster-startEnt), fs.entriesIn(len(fat))))
 	out := []uint32{start}
 	for c := start; want < 0 || len(out) < want; {
 		if len(out) > limit {
