@@ -307,7 +307,7 @@ func (j *mountJob) releaseLoopdev() {
 // probeFstype guesses the filesystem type of a block device or regular
 // file from its superblock: the types linuxvfs can mount are recognised
 // (squashfs: "hsqs" and a major version of 4 or more, older versions
-// being libblkid's "squashfs3"; ext2, ext3 and ext4).
+// being libblkid's "squashfs3"; ext2, ext3 and ext4; vfat).
 func probeFstype(j *mountJob, dev string) string {
 	typ, _ := probeSource(j.t, dev)
 	return typ
@@ -348,6 +348,15 @@ func probeSource(t *vfs.Task, dev string) (string, error) {
 	}
 	if typ := squashfsType(sb); typ != "" {
 		return typ, nil
+	}
+	boot := make([]byte, 512)
+	if size >= 512 {
+		if n, err := t.Pread(fd, boot, 0); err != nil || n < len(boot) {
+			return "", err
+		}
+		if vfatBoot(boot) {
+			return "vfat", nil
+		}
 	}
 	ext := make([]byte, 1024)
 	if size < 2048 {
@@ -407,4 +416,18 @@ func squashfsType(sb []byte) string {
 		}
 	}
 	return ""
+}
+
+// vfatBoot is libblkid's vfat probe, reduced: a boot sector with one of
+// the FAT magics (a label at 0x36 or 0x52, a jump, the 0x55AA mark) and
+// a BIOS parameter block that fat_valid_superblock accepts.
+func vfatBoot(b []byte) bool {
+	magic := string(b[0x52:0x57]) == "MSWIN" || string(b[0x52:0x5a]) == "FAT32   " ||
+		string(b[0x36:0x3b]) == "MSDOS" || string(b[0x36:0x39]) == "FAT" ||
+		b[0] == 0xeb || b[0] == 0xe9 || b[0x1fe] == 0x55 && b[0x1ff] == 0xaa
+	sector := uint16(b[11]) | uint16(b[12])<<8
+	spc, media := b[13], b[21]
+	pow2 := func(n uint16) bool { return n != 0 && n&(n-1) == 0 }
+	return magic && b[16] != 0 && (b[14] != 0 || b[15] != 0) && pow2(sector) && sector >= 512 &&
+		sector <= 4096 && pow2(uint16(spc)) && (media >= 0xf8 || media == 0xf0)
 }
