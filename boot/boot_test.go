@@ -136,3 +136,38 @@ func TestPowerOff(t *testing.T) {
 		t.Fatalf("code %d, err %v:\n%s", code, err, log)
 	}
 }
+
+// TestRootDeviceNames: root= in each of early_lookup_bdev's forms, as the
+// device number the failure report shows (a blank disk: no filesystem
+// takes it), and the forms that can never name a device.
+func TestRootDeviceNames(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "blank.img")
+	if err := os.WriteFile(name, make([]byte, 64<<10), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rows := []struct{ cmdline, want string }{
+		{"root=/dev/vda", "unknown-block(254,0)"},
+		{"root=254:0", "unknown-block(254,0)"},
+		{"root=fe00", "unknown-block(254,0)"},
+		{"root=/dev/vda3", `Cannot open root device "/dev/vda3" or unknown-block(254,3): error -6`},
+		{"root=/dev/vdz", `Cannot open root device "/dev/vdz" or unknown-block(0,0): error -6`},
+		{"root=PARTUUID=abc/x rootwait", "] VFS: PARTUUID= is invalid.\n"},
+		{"root=PARTUUID=abc/x rootwait", "] Expected PARTUUID=<valid-uuid-id>[/PARTNROFF=%d]\n"},
+		{"root=PARTUUID=abc/x rootwait", "] Disabling rootwait; root= is invalid.\n"},
+		{"root=/dev/nfs", "] Root-NFS: no NFS server address\n"},
+		{"root=/dev/nfs", "] VFS: Unable to mount root fs via NFS.\n"},
+	}
+	for _, r := range rows {
+		t.Run(r.cmdline, func(t *testing.T) {
+			img, err := boot.OpenDiskImage(name, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer img.Close()
+			_, log, _ := bootWith(t, boot.Config{Cmdline: r.cmdline, Disks: []*boot.DiskImage{img}})
+			if !strings.Contains(log, r.want) {
+				t.Fatalf("log lacks %q:\n%s", r.want, log)
+			}
+		})
+	}
+}
