@@ -138,14 +138,14 @@ func (b *booter) devtFromDevname(name string) (uint64, error) {
 		i--
 	}
 	if i == 0 || i == len(name) || name[i] == '0' {
-		return 0, linux.EINVAL
+		return 0, linux.ENODEV // it may yet appear: rootwait waits
 	}
 	part, _ := strconv.Atoi(name[i:])
 	if dev := b.partDevt(name[:i], part); dev != 0 {
 		return dev, nil
 	}
 	if i < 2 || name[i-1] != 'p' || name[i-2] < '0' || name[i-2] > '9' {
-		return 0, linux.EINVAL
+		return 0, linux.ENODEV
 	}
 	if dev := b.partDevt(name[:i-1], part); dev != 0 {
 		return dev, nil
