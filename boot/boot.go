@@ -24,9 +24,6 @@ import (
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
-// Release is the kernel release the boot log names.
-const Release = "6.18.0-linuxvfs"
-
 // InitRunner runs init: the program at path with argv and envp, on task t
 // (pid 1, descriptors 0 to 2 on the console), until it exits.
 type InitRunner func(ctx context.Context, t *vfs.Task, path string, argv, envp []string) (int, error)
@@ -136,7 +133,7 @@ func (b *booter) startKernel() error {
 	if err := c.register(b.k); err != nil {
 		return err
 	}
-	b.k.Printk("Linux version " + Release + " (linuxvfs) #1 SMP")
+	b.k.Printk(vfs.Banner)
 	b.k.Printk("Kernel command line: " + b.cfg.Cmdline)
 	b.k.SetCmdline(b.cfg.Cmdline)
 	var rootfs vfs.FilesystemType = tmpfs.RootfsType{}
