@@ -15,6 +15,7 @@ import (
 	"github.com/linuxvfs/linuxvfs/device/tty"
 	"github.com/linuxvfs/linuxvfs/fs/devtmpfs"
 	"github.com/linuxvfs/linuxvfs/fs/ext4"
+	"github.com/linuxvfs/linuxvfs/fs/isofs"
 	"github.com/linuxvfs/linuxvfs/fs/mqueue"
 	"github.com/linuxvfs/linuxvfs/fs/proc"
 	"github.com/linuxvfs/linuxvfs/fs/ramfs"
@@ -30,7 +31,7 @@ func NewKernel() *vfs.Kernel {
 	k := vfs.NewKernel()
 	k.SetTotalRAM(hostRAM())
 	for _, t := range []vfs.FilesystemType{sysfs.Type{}, tmpfs.Type{}, proc.Type{}, devtmpfs.Type{}, ramfs.Type{},
-		ext4.Ext3, ext4.Ext2, ext4.Ext4, squashfs.Type{}} {
+		ext4.Ext3, ext4.Ext2, ext4.Ext4, squashfs.Type{}, isofs.Type{}} {
 		if err := k.RegisterFilesystem(t); err != nil {
 			panic("linuxvfs: " + t.Name() + " registered twice")
 		}
