@@ -147,6 +147,11 @@ func (o inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
 	}
 	var found *vfs.Inode
 	err := o.img.list(dir, func(e entry) (bool, error) {
+		// romfs_dev_strcmp reads the name and its NUL whole: an entry
+		// too near the image's end for that is EIO, not a mismatch.
+		if uint64(len(name))+1 > uint64(o.img.size)-uint64(e.pos)-headerSize {
+			return false, linux.EIO
+		}
 		if e.name != name {
 			return true, nil
 		}
@@ -243,7 +248,8 @@ func (o fileOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 		if e.next&typeMask == typeHardLink {
 			ino = uint64(e.spec)
 		}
-		out = append(out, vfs.Dirent{Name: e.name, Ino: ino, Type: direntTypes[e.next&typeMask]})
+		name := e.name[:min(len(e.name), maxName-1)] // romfs_readdir's buffer
+		out = append(out, vfs.Dirent{Name: name, Ino: ino, Type: direntTypes[e.next&typeMask]})
 		return true, nil
 	})
 	for i := range out {
