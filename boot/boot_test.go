@@ -61,7 +61,7 @@ func TestUnknownFilesystem(t *testing.T) {
 	defer img.Close()
 	code, log, init := bootWith(t, boot.Config{Cmdline: "root=/dev/vda rw", Disks: []*boot.DiskImage{img}})
 	for _, want := range []string{"] List of all partitions:\n", "] fe00              64 vda \n", "]  driver: virtio_blk\n",
-		"] No filesystem could mount root, tried:  ext3 ext2 ext4 squashfs vfat msdos\n",
+		"] No filesystem could mount root, tried:  ext3 ext2 ext4 squashfs vfat msdos iso9660 romfs\n",
 		"Kernel panic - not syncing: VFS: Unable to mount root fs on \"/dev/vda\" or unknown-block(254,0)\n"} {
 		if !strings.Contains(log, want) {
 			t.Errorf("log lacks %q:\n%s", want, log)

@@ -349,6 +349,9 @@ func probeSource(t *vfs.Task, dev string) (string, error) {
 	if typ := squashfsType(sb); typ != "" {
 		return typ, nil
 	}
+	if string(sb[:8]) == "-rom1fs-" { // libblkid's romfs probe
+		return "romfs", nil
+	}
 	boot := make([]byte, 512)
 	if size >= 512 {
 		if n, err := t.Pread(fd, boot, 0); err != nil || n < len(boot) {
@@ -365,7 +368,26 @@ func probeSource(t *vfs.Task, dev string) (string, error) {
 	if n, err := t.Pread(fd, ext, 1024); err != nil || n < len(ext) {
 		return "", err
 	}
-	return extType(ext), nil
+	if typ := extType(ext); typ != "" {
+		return typ, nil
+	}
+	return isoType(t, fd, size), nil
+}
+
+// isoType is libblkid's iso9660 probe, reduced to its magic: "CD001"
+// (or High Sierra's "CDROM") in the descriptor at 32 KiB.
+func isoType(t *vfs.Task, fd int, size uint64) string {
+	vd := make([]byte, 16)
+	if size < 0x8000+uint64(len(vd)) {
+		return ""
+	}
+	if n, err := t.Pread(fd, vd, 0x8000); err != nil || n < len(vd) {
+		return ""
+	}
+	if string(vd[1:6]) == "CD001" || string(vd[9:14]) == "CDROM" {
+		return "iso9660"
+	}
+	return ""
 }
 
 // extType is libblkid's jbd, ext2, ext3 and ext4 probes on the
