@@ -15,8 +15,8 @@ import (
 	"github.com/linuxvfs/linuxvfs"
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
-	"github.com/linuxvfs/linuxvfs/iofs"
 	"github.com/linuxvfs/linuxvfs/internal/testimage"
+	"github.com/linuxvfs/linuxvfs/iofs"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
@@ -40,9 +40,9 @@ func (d *memDisk) ReadAt(p []byte, off int64) (int, error) {
 }
 
 func (d *memDisk) WriteAt(p []byte, off int64) (int, error) { return 0, linux.EROFS }
-func (d *memDisk) Size() int64                               { return int64(len(d.b)) }
-func (d *memDisk) ReadOnly() bool                            { return true }
-func (d *memDisk) Name() string                              { return "sqdisk" }
+func (d *memDisk) Size() int64                              { return int64(len(d.b)) }
+func (d *memDisk) ReadOnly() bool                           { return true }
+func (d *memDisk) Name() string                             { return "sqdisk" }
 
 func must(t testing.TB, err error) {
 	t.Helper()
