@@ -151,7 +151,7 @@ func (contextOps) GetTree(fc *vfs.FsContext) error {
 	var st unix.Stat_t
 	if err := unix.Fstat(rootFd, &st); err != nil {
 		unix.Close(rootFd)
-		return err
+		return errno(err)
 	}
 	h.rootDev = st.Dev
 	root := h.newInode(rootFd, &st)
@@ -180,7 +180,7 @@ func openSource(fc *vfs.FsContext) (int, error) {
 		}
 		dfd, err := unix.Open(d, unix.O_PATH|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
 		if err != nil {
-			return -1, fc.Fail(err, "cannot open %s: %v", d, err)
+			return -1, fc.Fail(errno(err), "cannot open %s: %v", d, err)
 		}
 		defer unix.Close(dfd)
 		fd, err := unix.Openat2(dfd, rel, &unix.OpenHow{
@@ -188,7 +188,7 @@ func openSource(fc *vfs.FsContext) (int, error) {
 			Resolve: unix.RESOLVE_BENEATH | unix.RESOLVE_NO_MAGICLINKS,
 		})
 		if err != nil {
-			return -1, fc.Fail(err, "cannot open %s: %v", src, err)
+			return -1, fc.Fail(errno(err), "cannot open %s: %v", src, err)
 		}
 		return fd, nil
 	}
