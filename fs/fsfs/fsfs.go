@@ -194,11 +194,11 @@ func (inodeOps) Mkdir(*vfs.Inode, string, vfs.InodeAttr) (*vfs.Inode, error) {
 func (inodeOps) Symlink(*vfs.Inode, string, string, vfs.InodeAttr) (*vfs.Inode, error) {
 	return nil, linux.EROFS
 }
-func (inodeOps) Link(*vfs.Inode, *vfs.Inode, string) error            { return linux.EROFS }
-func (inodeOps) Unlink(*vfs.Inode, string, *vfs.Inode) error          { return linux.EROFS }
-func (inodeOps) Rmdir(*vfs.Inode, string, *vfs.Inode) error           { return linux.EROFS }
-func (inodeOps) Truncate(*vfs.Inode, int64) error                     { return linux.EROFS }
-func (inodeOps) Setattr(*vfs.Inode, *vfs.Iattr) error                 { return linux.EROFS }
+func (inodeOps) Link(*vfs.Inode, *vfs.Inode, string) error   { return linux.EROFS }
+func (inodeOps) Unlink(*vfs.Inode, string, *vfs.Inode) error { return linux.EROFS }
+func (inodeOps) Rmdir(*vfs.Inode, string, *vfs.Inode) error  { return linux.EROFS }
+func (inodeOps) Truncate(*vfs.Inode, int64) error            { return linux.EROFS }
+func (inodeOps) Setattr(*vfs.Inode, *vfs.Iattr) error        { return linux.EROFS }
 func (inodeOps) Rename(*vfs.Inode, string, *vfs.Inode, *vfs.Inode, string, *vfs.Inode, uint32) error {
 	return linux.EROFS
 }
