@@ -339,4 +339,9 @@ func (r *Root) WriteFile(name string, data []byte, perm fs.FileMode) error {
 	return err
 }
 
-var _ io.ReadWriteSeeker = (*File)(nil)
+var (
+	_ fs.ReadDirFile     = (*File)(nil)
+	_ io.ReadWriteSeeker = (*File)(nil)
+	_ io.ReaderAt        = (*File)(nil)
+	_ io.WriterAt        = (*File)(nil)
+)
