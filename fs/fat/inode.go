@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/fs/libfs"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
@@ -158,7 +159,7 @@ func (fs *filesystem) fillInode(sb *vfs.Superblock, de []byte, ipos int64) (*vfs
 		size = int64(le.Uint32(de[28:]))
 	}
 	in := sb.NewInode(fs.iunique(), vfs.InodeAttr{Mode: mode, UID: fs.opts.uid, GID: fs.opts.gid},
-		inodeOps{fs}, fileOps{fs})
+		inodeOps{fs: fs}, fileOps{fs})
 	in.Private = n
 	in.SetNlink(nlink)
 	mtime := fs.fatToUnix(le.Uint16(de[22:]), le.Uint16(de[24:]), 0)
@@ -225,7 +226,7 @@ func (fs *filesystem) readRoot(sb *vfs.Superblock) (*vfs.Inode, error) {
 		size = int64(fs.dirEntries) * dirEntSize
 	}
 	in := sb.NewInode(rootIno, vfs.InodeAttr{Mode: fs.makeMode(attrDir, 0o777), UID: fs.opts.uid, GID: fs.opts.gid},
-		inodeOps{fs}, rootOps{fileOps{fs}})
+		inodeOps{fs: fs}, rootOps{fileOps{fs}})
 	in.Private = n
 	in.SetNlink(subdirs(n.raw) + 2)
 	in.Lock()
@@ -253,7 +254,10 @@ func (fs *filesystem) listing(dir *vfs.Inode) []dirEntry {
 // inodeOps are vfat_dir_inode_operations / msdos_dir_inode_operations
 // and fat_file_inode_operations, reading only; a change is EROFS (the
 // VFS refuses it first on the read-only superblock).
-type inodeOps struct{ fs *filesystem }
+type inodeOps struct {
+	libfs.ReadOnly
+	fs *filesystem
+}
 
 // Lookup is vfat_lookup or msdos_lookup.
 func (o inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
@@ -281,27 +285,6 @@ func (o inodeOps) Getattr(in *vfs.Inode, st *vfs.Statx) {
 
 // Readlink: FAT has no symbolic links.
 func (inodeOps) Readlink(*vfs.Inode) (string, error) { return "", linux.EINVAL }
-
-func (inodeOps) Mknod(*vfs.Inode, string, vfs.InodeAttr) (*vfs.Inode, error) {
-	return nil, linux.EROFS
-}
-
-func (inodeOps) Mkdir(*vfs.Inode, string, vfs.InodeAttr) (*vfs.Inode, error) {
-	return nil, linux.EROFS
-}
-
-func (inodeOps) Symlink(*vfs.Inode, string, string, vfs.InodeAttr) (*vfs.Inode, error) {
-	return nil, linux.EROFS
-}
-
-func (inodeOps) Link(*vfs.Inode, *vfs.Inode, string) error   { return linux.EROFS }
-func (inodeOps) Unlink(*vfs.Inode, string, *vfs.Inode) error { return linux.EROFS }
-func (inodeOps) Rmdir(*vfs.Inode, string, *vfs.Inode) error  { return linux.EROFS }
-func (inodeOps) Truncate(*vfs.Inode, int64) error            { return linux.EROFS }
-
-func (inodeOps) Rename(*vfs.Inode, string, *vfs.Inode, *vfs.Inode, string, *vfs.Inode, uint32) error {
-	return linux.EROFS
-}
 
 // fileOps are fat_file_operations and fat_dir_operations.
 type fileOps struct{ fs *filesystem }

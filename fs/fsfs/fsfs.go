@@ -19,6 +19,7 @@ import (
 	"syscall"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/fs/libfs"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
@@ -160,7 +161,7 @@ func (f *fsFS) iget(p string, fi fs.FileInfo) (*vfs.Inode, error) {
 			return nil, errno(err)
 		}
 	}
-	in = f.sb.NewInode(f.sb.NextIno(), vfs.InodeAttr{Mode: mode(fi.Mode())}, inodeOps{f}, fileOps{f})
+	in = f.sb.NewInode(f.sb.NextIno(), vfs.InodeAttr{Mode: mode(fi.Mode())}, inodeOps{f: f}, fileOps{f})
 	in.Private = p
 	mt := vfs.TimespecOf(fi.ModTime())
 	in.Lock()
@@ -179,29 +180,16 @@ func (f *fsFS) iget(p string, fi fs.FileInfo) (*vfs.Inode, error) {
 
 func pathOf(in *vfs.Inode) string { return in.Private.(string) }
 
-type inodeOps struct{ f *fsFS }
+type inodeOps struct {
+	libfs.ReadOnly
+	f *fsFS
+}
 
 func (o inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
 	return o.f.iget(path.Join(pathOf(dir), name), nil)
 }
 
-func (inodeOps) Mknod(*vfs.Inode, string, vfs.InodeAttr) (*vfs.Inode, error) {
-	return nil, linux.EROFS
-}
-func (inodeOps) Mkdir(*vfs.Inode, string, vfs.InodeAttr) (*vfs.Inode, error) {
-	return nil, linux.EROFS
-}
-func (inodeOps) Symlink(*vfs.Inode, string, string, vfs.InodeAttr) (*vfs.Inode, error) {
-	return nil, linux.EROFS
-}
-func (inodeOps) Link(*vfs.Inode, *vfs.Inode, string) error   { return linux.EROFS }
-func (inodeOps) Unlink(*vfs.Inode, string, *vfs.Inode) error { return linux.EROFS }
-func (inodeOps) Rmdir(*vfs.Inode, string, *vfs.Inode) error  { return linux.EROFS }
-func (inodeOps) Truncate(*vfs.Inode, int64) error            { return linux.EROFS }
-func (inodeOps) Setattr(*vfs.Inode, *vfs.Iattr) error        { return linux.EROFS }
-func (inodeOps) Rename(*vfs.Inode, string, *vfs.Inode, *vfs.Inode, string, *vfs.Inode, uint32) error {
-	return linux.EROFS
-}
+func (inodeOps) Setattr(*vfs.Inode, *vfs.Iattr) error { return linux.EROFS }
 
 // Readlink is fs.ReadLink: EINVAL where fsys has no links.
 func (o inodeOps) Readlink(in *vfs.Inode) (string, error) {

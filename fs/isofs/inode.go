@@ -177,7 +177,7 @@ func (img *image) newInode(block, offset uint32, n *node, a *attrs) *vfs.Inode {
 	if t := a.mode & linux.S_IFMT; t == linux.S_IFCHR || t == linux.S_IFBLK {
 		attr.Rdev = a.rdev
 	}
-	in := img.sb.NewInode(img.inoOf(block, offset), attr, inodeOps{img}, fileOps{img})
+	in := img.sb.NewInode(img.inoOf(block, offset), attr, inodeOps{img: img}, fileOps{img})
 	in.Private = n
 	in.SetNlink(a.nlink)
 	in.Lock()

@@ -4,6 +4,7 @@ package isofs
 
 import (
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/fs/libfs"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
@@ -13,7 +14,10 @@ const pageSize = 4096
 // inodeOps are isofs_dir_inode_operations and the symlinks' page_get_link;
 // every change is EROFS (the VFS refuses them first on the read-only
 // superblock).
-type inodeOps struct{ img *image }
+type inodeOps struct {
+	libfs.ReadOnly
+	img *image
+}
 
 // Lookup is isofs_lookup.
 func (o inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
@@ -101,27 +105,6 @@ func appendSymlink(link []byte, e suEntry) ([]byte, bool) {
 		}
 	}
 	return link, false
-}
-
-func (inodeOps) Mknod(*vfs.Inode, string, vfs.InodeAttr) (*vfs.Inode, error) {
-	return nil, linux.EROFS
-}
-
-func (inodeOps) Mkdir(*vfs.Inode, string, vfs.InodeAttr) (*vfs.Inode, error) {
-	return nil, linux.EROFS
-}
-
-func (inodeOps) Symlink(*vfs.Inode, string, string, vfs.InodeAttr) (*vfs.Inode, error) {
-	return nil, linux.EROFS
-}
-
-func (inodeOps) Link(*vfs.Inode, *vfs.Inode, string) error   { return linux.EROFS }
-func (inodeOps) Unlink(*vfs.Inode, string, *vfs.Inode) error { return linux.EROFS }
-func (inodeOps) Rmdir(*vfs.Inode, string, *vfs.Inode) error  { return linux.EROFS }
-func (inodeOps) Truncate(*vfs.Inode, int64) error            { return linux.EROFS }
-
-func (inodeOps) Rename(*vfs.Inode, string, *vfs.Inode, *vfs.Inode, string, *vfs.Inode, uint32) error {
-	return linux.EROFS
 }
 
 // fileOps are isofs_dir_operations and generic_ro_fops over isofs_aops.

@@ -4,6 +4,7 @@ package romfs
 
 import (
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/fs/libfs"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
@@ -95,7 +96,7 @@ func (img *image) newInode(pos uint32, h header, nameLen uint32) *vfs.Inode {
 	case typeBlock, typeChar:
 		rdev = linux.Mkdev(h.spec>>16, h.spec&0xffff)
 	}
-	in := img.sb.NewInode(uint64(pos), vfs.InodeAttr{Mode: mode, Rdev: rdev}, inodeOps{img}, fileOps{img})
+	in := img.sb.NewInode(uint64(pos), vfs.InodeAttr{Mode: mode, Rdev: rdev}, inodeOps{img: img}, fileOps{img})
 	in.Private = &node{dataOffset: pos + meta, spec: h.spec & alignMask}
 	in.SetNlink(1)
 	in.Lock()
@@ -137,7 +138,10 @@ func (img *image) list(dir *vfs.Inode, fn func(e entry) (bool, error)) error {
 
 // inodeOps are romfs_dir_inode_operations and the symlinks'
 // page_get_link; every change is EROFS.
-type inodeOps struct{ img *image }
+type inodeOps struct {
+	libfs.ReadOnly
+	img *image
+}
 
 // Lookup is romfs_lookup: the first header of the list with the name
 // (romfs_dev_strcmp: names longer than ROMFS_MAXFN are ENAMETOOLONG).
@@ -183,27 +187,6 @@ func (o inodeOps) Readlink(in *vfs.Inode) (string, error) {
 		return "", linux.EIO
 	}
 	return string(b), nil
-}
-
-func (inodeOps) Mknod(*vfs.Inode, string, vfs.InodeAttr) (*vfs.Inode, error) {
-	return nil, linux.EROFS
-}
-
-func (inodeOps) Mkdir(*vfs.Inode, string, vfs.InodeAttr) (*vfs.Inode, error) {
-	return nil, linux.EROFS
-}
-
-func (inodeOps) Symlink(*vfs.Inode, string, string, vfs.InodeAttr) (*vfs.Inode, error) {
-	return nil, linux.EROFS
-}
-
-func (inodeOps) Link(*vfs.Inode, *vfs.Inode, string) error   { return linux.EROFS }
-func (inodeOps) Unlink(*vfs.Inode, string, *vfs.Inode) error { return linux.EROFS }
-func (inodeOps) Rmdir(*vfs.Inode, string, *vfs.Inode) error  { return linux.EROFS }
-func (inodeOps) Truncate(*vfs.Inode, int64) error            { return linux.EROFS }
-
-func (inodeOps) Rename(*vfs.Inode, string, *vfs.Inode, *vfs.Inode, string, *vfs.Inode, uint32) error {
-	return linux.EROFS
 }
 
 // fileOps are romfs_dir_operations and romfs_ro_fops.

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/fs/libfs"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
@@ -88,7 +89,7 @@ func (img *image) readInode(sb *vfs.Superblock, ref uint64) (*vfs.Inode, error) 
 	}
 	attr := vfs.InodeAttr{Mode: body.format | uint32(base.Mode)&0o7777,
 		UID: img.ids[base.UID], GID: img.ids[base.GID], Rdev: body.rdev}
-	in := sb.NewInode(uint64(base.Number), attr, inodeOps{img}, fileOps{img})
+	in := sb.NewInode(uint64(base.Number), attr, inodeOps{img: img}, fileOps{img})
 	in.Private = &node{file: body.file, dir: body.dir, parent: body.parent, target: body.target}
 	setNlink(in, body.nlink)
 	in.Lock()
@@ -295,7 +296,10 @@ func readDirEntry(m *metaReader, block, base uint32) (dirEntry, int64, error) {
 // inodeOps are squashfs's inode operations: lookups and links; every
 // change is EROFS (the VFS refuses them first on the read-only
 // superblock).
-type inodeOps struct{ img *image }
+type inodeOps struct {
+	libfs.ReadOnly
+	img *image
+}
 
 // Lookup is squashfs_lookup.
 func (o inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
@@ -317,27 +321,6 @@ func (o inodeOps) Readlink(in *vfs.Inode) (string, error) {
 		return "", linux.EINVAL
 	}
 	return in.Private.(*node).target, nil
-}
-
-func (inodeOps) Mknod(*vfs.Inode, string, vfs.InodeAttr) (*vfs.Inode, error) {
-	return nil, linux.EROFS
-}
-
-func (inodeOps) Mkdir(*vfs.Inode, string, vfs.InodeAttr) (*vfs.Inode, error) {
-	return nil, linux.EROFS
-}
-
-func (inodeOps) Symlink(*vfs.Inode, string, string, vfs.InodeAttr) (*vfs.Inode, error) {
-	return nil, linux.EROFS
-}
-
-func (inodeOps) Link(*vfs.Inode, *vfs.Inode, string) error   { return linux.EROFS }
-func (inodeOps) Unlink(*vfs.Inode, string, *vfs.Inode) error { return linux.EROFS }
-func (inodeOps) Rmdir(*vfs.Inode, string, *vfs.Inode) error  { return linux.EROFS }
-func (inodeOps) Truncate(*vfs.Inode, int64) error            { return linux.EROFS }
-
-func (inodeOps) Rename(*vfs.Inode, string, *vfs.Inode, *vfs.Inode, string, *vfs.Inode, uint32) error {
-	return linux.EROFS
 }
 
 // fileOps are squashfs_dir_ops for directories and generic_ro_fops for
