@@ -16,8 +16,8 @@ import "github.com/linuxvfs/linuxvfs/abi/linux"
 //     through output processing;
 //   - output (what the slave writes): OPOST with ONLCR, OCRNL and OLCUC.
 //
-// ISIG's INTR, QUIT and SUSP flush the input (unless NOFLSH) and echo,
-// but deliver no signal: the model has no sessions or foreground process
+// ISIG's INTR, QUIT and SUSP flush the input and what the master has
+// not read (unless NOFLSH) and echo, but deliver no signal: the model has no sessions or foreground process
 // groups. IXON's START and STOP are taken out of the input without
 // stopping output; LNEXT and REPRINT are ordinary characters.
 type ldisc struct {
@@ -139,7 +139,10 @@ func (l *ldisc) receiveChar(c byte, out []byte) []byte {
 	}
 	if l.lflag(linux.ISIG) && (l.is(c, linux.VINTR) || l.is(c, linux.VQUIT) || l.is(c, linux.VSUSP)) {
 		if !l.lflag(linux.NOFLSH) {
+			// isig flushes both ways: the input, and what the master
+			// has not read yet (pty_flush_buffer).
 			l.flushInput()
+			out = out[:0]
 		}
 		return l.echo(c, out)
 	}
