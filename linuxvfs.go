@@ -41,6 +41,9 @@ func NewKernel() *vfs.Kernel {
 		}
 	}
 	k.SetShmemFilesystem(tmpfs.Type{})
+	if err := devpts.RegisterSysctls(k); err != nil {
+		panic("linuxvfs: pty sysctls: " + err.Error())
+	}
 	if err := mqueue.Register(k); err != nil {
 		panic("linuxvfs: mqueue: " + err.Error())
 	}

@@ -75,3 +75,26 @@ func (l *Limits) set(p *int, v int64) error {
 	l.mu.Unlock()
 	return nil
 }
+
+// RegisterSysctls adds /proc/sys/kernel/pty: max and reserve, which root
+// may set, and nr, the ptys in use (pty_table in drivers/tty/pty.c).
+func RegisterSysctls(k *vfs.Kernel) error {
+	l := LimitsOf(k)
+	get := func(which int) func(*vfs.Task) int64 {
+		return func(*vfs.Task) int64 {
+			v := [3]int{}
+			v[0], v[1], v[2] = l.Get()
+			return int64(v[which])
+		}
+	}
+	for _, s := range []vfs.Sysctl{
+		vfs.IntSysctl("kernel/pty/max", false, get(0), func(_ *vfs.Task, v int64) error { return l.SetMax(v) }),
+		vfs.IntSysctl("kernel/pty/nr", false, get(2), nil),
+		vfs.IntSysctl("kernel/pty/reserve", false, get(1), func(_ *vfs.Task, v int64) error { return l.SetReserve(v) }),
+	} {
+		if err := k.RegisterSysctl(s); err != nil {
+			return err
+		}
+	}
+	return nil
+}

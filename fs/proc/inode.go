@@ -29,11 +29,9 @@ const (
 	kindFdDir
 	kindFd
 	kindNsDir
-	kindNs // fd indexes vfs.NamespaceKinds
-	kindSysDir
-	kindSysFsDir
-	kindSysctl // fd indexes sysctls
-	kindSysMqDir
+	kindNs     // fd indexes vfs.NamespaceKinds
+	kindSysDir // fd indexes the sysctl directories, 0 being /proc/sys
+	kindSysctl // fd indexes the sysctls
 	kindThreadSelf
 	kindThreads // /proc/<pid>/task
 	kindCmdline
@@ -168,11 +166,7 @@ func (o *inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
 			return o.newInode(node{kind: kindNs, tid: d.tid, fd: i}, modeOf(kindNs), dir.UID()), nil
 		}
 	case kindSysDir:
-		if name == "fs" {
-			return o.newInode(node{kind: kindSysFsDir}, modeOf(kindSysFsDir), 0), nil
-		}
-	case kindSysFsDir, kindSysMqDir:
-		return o.lookupSysctl(d.kind, name)
+		return o.lookupSysctl(d.fd, name)
 	}
 	return nil, linux.ENOENT
 }
@@ -187,7 +181,7 @@ func modeOf(k kind) uint32 {
 		return linux.S_IFDIR | 0o500
 	case kindNsDir:
 		return linux.S_IFDIR | 0o511
-	case kindSysDir, kindSysFsDir, kindSysMqDir:
+	case kindSysDir:
 		return linux.S_IFDIR | 0o555
 	case kindSysctl:
 		return linux.S_IFREG | 0o644
@@ -289,8 +283,7 @@ func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 	case kindUptime:
 		text = uptimeText(o.ps.k.Uptime(), runtime.NumCPU())
 	case kindSysctl:
-		f.Private = o.openSysctl(n.fd, t)
-		return nil
+		return o.openSysctl(f, n.fd, t)
 	case kindMountinfo, kindMounts:
 		owner := o.ps.k.TaskByTID(n.tid)
 		if owner == nil {
@@ -339,7 +332,7 @@ func (o *inodeOps) Truncate(in *vfs.Inode, _ int64) error {
 // WriteAt sets a sysctl; no other file of procfs takes writes.
 func (o *inodeOps) WriteAt(f *vfs.File, p []byte, off int64) (int, error) {
 	if n := nodeOf(f.Inode()); n.kind == kindSysctl {
-		return f.Private.(*sysctlFile).write(n.fd, p, off)
+		return o.writeSysctl(f.Private.(*sysctlFile), p, off)
 	}
 	return 0, linux.EINVAL
 }
@@ -366,9 +359,7 @@ func (o *inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 			out = append(out, vfs.Dirent{Name: e.name, Ino: inoOf(node{kind: e.kind, tid: n.tid}), Type: linux.DirentType(modeOf(e.kind))})
 		}
 	case kindSysDir:
-		out = append(out, vfs.Dirent{Name: "fs", Ino: inoOf(node{kind: kindSysFsDir}), Type: linux.DT_DIR})
-	case kindSysFsDir, kindSysMqDir:
-		out = o.sysctlDirents(n.kind)
+		out = o.sysctlDirents(n.fd)
 	case kindNsDir:
 		for i, name := range vfs.NamespaceKinds {
 			out = append(out, vfs.Dirent{Name: name, Ino: inoOf(node{kind: kindNs, tid: n.tid, fd: i}), Type: linux.DT_LNK})
