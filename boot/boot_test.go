@@ -156,6 +156,9 @@ func TestRootDeviceNames(t *testing.T) {
 		{"root=PARTUUID=abc/x rootwait", "] Disabling rootwait; root= is invalid.\n"},
 		{"root=/dev/nfs", "] Root-NFS: no NFS server address\n"},
 		{"root=/dev/nfs", "] VFS: Unable to mount root fs via NFS.\n"},
+		{"root=254:0:7", "unknown-block(254,0)"},
+		{"root=254:x rootwait", "] Disabling rootwait; root= is invalid.\n"},
+		{"root=/dev/vda0", `Cannot open root device "/dev/vda0" or unknown-block(0,0)`},
 	}
 	for _, r := range rows {
 		t.Run(r.cmdline, func(t *testing.T) {
