@@ -173,7 +173,7 @@ func BenchmarkImageWalk(b *testing.B) {
 		})
 		b.Run(k.name+"/warm/kernel", func(b *testing.B) {
 			hostWithImage(b, k, imagePath(b, k))
-			mustDo(b, hostLoopMount("/mnt/img", "/mnt/m", k.fsType))
+			skipOrFail(b, hostLoopMount("/mnt/img", "/mnt/m", k.fsType))
 			walkHost(b, "/mnt/m", nil)
 			timeWalks(b, func() { walkHost(b, "/mnt/m", nil) })
 		})
@@ -258,6 +258,10 @@ func TestImageWalk(t *testing.T) {
 				return
 			}
 			theirs := hostCollect(t, k, img)
+			if theirs == nil { // the kernel's side skipped
+				checkAgainstTree(t, ours)
+				return
+			}
 			if !slices.Equal(ours, theirs) {
 				for i := range min(len(ours), len(theirs)) {
 					if ours[i] != theirs[i] {
@@ -291,7 +295,7 @@ func hostCollect(t *testing.T, k imageKind, img string) []entry {
 	var out []entry
 	t.Run("kernel", func(t *testing.T) {
 		hostWithImage(t, k, img)
-		mustDo(t, hostLoopMount("/mnt/img", "/mnt/m", k.fsType))
+		skipOrFail(t, hostLoopMount("/mnt/img", "/mnt/m", k.fsType))
 		out = collect(t, func(v visitFunc) int { return walkHost(t, "/mnt/m", v) }, "/mnt/m")
 	})
 	return out
