@@ -5,18 +5,15 @@ package main
 import (
 	"bytes"
 	"context"
-	_ "embed"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/boot"
-	"github.com/linuxvfs/linuxvfs/boot/initramfs"
-	"github.com/linuxvfs/linuxvfs/internal/testimage"
+	"github.com/linuxvfs/linuxvfs/boot/defaultimage"
 	"github.com/linuxvfs/linuxvfs/shell"
 	"github.com/linuxvfs/linuxvfs/userland"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
@@ -176,40 +173,10 @@ func shellScript(t *vfs.Task, path string) (string, bool) {
 	return "", false
 }
 
-//go:embed default-init.sh
-var defaultInit string
-
-// defaultRoot is the embedded default's root filesystem: a squashfs image
-// made here, from our own files, each time.
-func defaultRoot() ([]byte, error) {
-	return testimage.Squashfs(map[string]string{
-		"bin/": "", "dev/": "", "etc/": "", "proc/": "", "root/": "", "run/": "", "sbin/": "", "sys/": "", "tmp/": "",
-		"etc/os-release": "NAME=\"linuxvfs\"\nID=linuxvfs\nPRETTY_NAME=\"linuxvfs default root (squashfs)\"\nVERSION_ID=" + applet.Version + "\n",
-		"etc/motd":       "This root filesystem is a squashfs image the linuxvfs binary made at boot.\n",
-		"sbin/init":      defaultInit,
-	}, time.Date(2026, 12, 6, 0, 0, 0, 0, time.UTC))
-}
-
-//go:embed default-initramfs-init.sh
-var defaultInitramfsInit string
-
-// defaultInitramfs is the embedded default's initramfs: a newc archive
-// written here whose /init mounts the root image and switches to it.
-func defaultInitramfs() []byte {
-	var buf bytes.Buffer
-	w := initramfs.NewWriter(&buf, false)
-	for _, d := range []string{"proc", "sys", "run", "newroot"} {
-		w.WriteEntry(initramfs.Entry{Name: d, Mode: linux.S_IFDIR | 0o755})
-	}
-	w.WriteEntry(initramfs.Entry{Name: "init", Mode: linux.S_IFREG | 0o755, Data: []byte(defaultInitramfsInit)})
-	w.Close()
-	return buf.Bytes()
-}
-
 // runDefaultBoot boots the embedded default: an initramfs whose /init
 // mounts the root image (/dev/vda) and switches to its /sbin/init.
 func runDefaultBoot(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer) int {
-	img, err := defaultRoot()
+	img, err := defaultimage.Root()
 	if err == nil {
 		dir, derr := os.MkdirTemp("", "linuxvfs-boot-")
 		if derr != nil {
@@ -218,10 +185,10 @@ func runDefaultBoot(ctx context.Context, stdin io.Reader, stdout, stderr io.Writ
 			defer os.RemoveAll(dir)
 			root, initrd := filepath.Join(dir, "root.img"), filepath.Join(dir, "initrd.cpio")
 			if err = os.WriteFile(root, img, 0o600); err == nil {
-				err = os.WriteFile(initrd, defaultInitramfs(), 0o600)
+				err = os.WriteFile(initrd, defaultimage.Initramfs(), 0o600)
 			}
 			if err == nil {
-				return runBoot(ctx, []string{"--disk", root + ",ro", "--initrd", initrd, "root=/dev/vda"}, stdin, stdout, stderr)
+				return runBoot(ctx, []string{"--disk", root + ",ro", "--initrd", initrd, defaultimage.Cmdline}, stdin, stdout, stderr)
 			}
 		}
 	}
