@@ -19,10 +19,15 @@ type probeFile struct {
 	fd   int
 	size int64
 	st   vfs.Statx
+	base int64 // where the probed window starts (blkid -O)
 }
+
+// window limits the probe to size bytes at off (blkid -O and -S).
+func (f *probeFile) window(off, size int64) { f.base, f.size = off, size }
 
 // ReadAt reads through the task's descriptor.
 func (f *probeFile) ReadAt(p []byte, off int64) (int, error) {
+	off += f.base
 	n := 0
 	for n < len(p) {
 		m, err := f.t.Pread(f.fd, p[n:], off+int64(n))

@@ -20,7 +20,7 @@ var programs = map[string]program{
 	"unshare": unshareApplet, "chroot": chrootApplet,
 	"pivot_root": pivotRootApplet, "mountpoint": mountpointApplet,
 	"dmesg": dmesgApplet, "losetup": losetupApplet, "nsenter": nsenterApplet,
-	"lsblk": lsblkApplet, "switch_root": switchRootApplet,
+	"lsblk": lsblkApplet, "blkid": blkidApplet, "switch_root": switchRootApplet,
 }
 
 // Register adds the util-linux programs to set.

@@ -75,8 +75,36 @@ type Probe struct {
 	flags  Flags
 	values []Value
 	err    error // a read error other than a short device
-	// tables caches partition tables parsed for superblock probes that
-	// ask (vfat's check is the other way round: dos asks vfat).
+	// skip leaves signatures out of the superblocks chain (blkid -n, -u).
+	skip func(*prober) bool
+}
+
+// FilterTypes limits the signatures tried to those named, or with notIn
+// to the others (blkid_probe_filter_superblocks_type).
+func (p *Probe) FilterTypes(names []string, notIn bool) {
+	p.skip = func(pr *prober) bool { return contains(names, pr.name) == notIn }
+}
+
+// FilterUsage does the same by what signatures are for: "filesystem",
+// "raid", "crypto" or "other", each matching a word it begins
+// (blkid_probe_filter_superblocks_usage).
+func (p *Probe) FilterUsage(words []string, notIn bool) {
+	p.skip = func(pr *prober) bool {
+		in := false
+		for _, w := range words {
+			in = in || strings.HasPrefix(w, pr.usage.String())
+		}
+		return in == notIn
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 // New returns a probe of dev reporting what flags ask for.

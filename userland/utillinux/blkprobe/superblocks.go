@@ -122,6 +122,9 @@ func (p *Probe) superblocks() Status {
 	var first []Value
 	count, intolerant := 0, 0
 	for _, pr := range probers {
+		if p.skip != nil && p.skip(pr) {
+			continue
+		}
 		mark := len(p.values)
 		found := p.tryProber(pr)
 		if p.err != nil {
