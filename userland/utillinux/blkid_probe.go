@@ -190,4 +190,3 @@ func isBlockNode(t *vfs.Task, node string) bool {
 	st, err := t.Stat(node)
 	return err == nil && applet.IsBlk(uint32(st.Mode))
 }
-
