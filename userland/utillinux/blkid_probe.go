@@ -160,23 +160,16 @@ func allBlockDevices(t *vfs.Task) []string {
 	return out
 }
 
-// diskPartitions are the partition directories in a disk's sysfs
-// directory, extended partitions' stubs left out.
+// diskPartitions are the disk's partitions but the stubs of extended
+// ones (a kilobyte or less).
 func diskPartitions(t *vfs.Task, disk string) []string {
 	var out []string
-	ents, _ := applet.ReadDirents(t, "/sys/block/"+disk)
-	for _, e := range ents {
-		if !strings.HasPrefix(e.Name, disk) {
+	for _, name := range diskPartitionDirs(t, disk) {
+		size := mustAttr(t, "/sys/block/"+disk+"/"+name+"/size")
+		if n, err := strconv.ParseUint(size, 10, 64); err == nil && n>>1 == 1 {
 			continue
 		}
-		base := "/sys/block/" + disk + "/" + e.Name
-		if _, err := readAttr(t, base+"/partition"); err != nil {
-			continue
-		}
-		if n, err := strconv.ParseUint(mustAttr(t, base+"/size"), 10, 64); err == nil && n>>1 == 1 {
-			continue
-		}
-		out = append(out, e.Name)
+		out = append(out, name)
 	}
 	return out
 }

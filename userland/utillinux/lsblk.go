@@ -4,6 +4,7 @@ package utillinux
 
 import (
 	"cmp"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,9 +15,8 @@ import (
 
 // lsblk(8): the block devices, from sysfs as util-linux 2.38 reads it
 // (/sys/block for the list, /sys/dev/block/M:m for each device), with
-// where they are mounted from the task's mount table. sysfs has no
-// holders or slaves, and a booted disk's partitions are devices of their
-// own there (not its children), so the tree is flat.
+// where they are mounted from the task's mount table. A disk's
+// partitions hang under it; sysfs has no holders or slaves.
 
 // Identifiers of the options without a short form.
 const lsblkOptSysroot = 1000
@@ -291,8 +291,10 @@ func (l *lsblkRun) devices(operands []string) ([]*blkDev, int) {
 				add(d)
 			}
 		}
+		l.addPartitions(devs)
 		return devs, 0
 	}
+	defer func() { l.addPartitions(devs) }()
 	failed := 0
 	for _, op := range operands {
 		d := l.operandDevice(op)
@@ -335,10 +337,39 @@ func (l *lsblkRun) operandDevice(op string) *blkDev {
 		return nil
 	}
 	d := l.newBlkDev(strings.ReplaceAll(name, "/", "!"))
+	if d == nil {
+		d = l.partitionOperand(st.Rdev(), name)
+	}
 	if d == nil || l.scsi && d.attr("device/scsi_device") == "" {
 		return nil
 	}
 	return d
+}
+
+// addPartitions hangs each disk's partitions under it, unless -d.
+func (l *lsblkRun) addPartitions(devs []*blkDev) {
+	if l.noDeps {
+		return
+	}
+	for _, d := range devs {
+		if d.parent == nil && !d.isPartition() {
+			d.kids = l.partitions(d)
+		}
+	}
+}
+
+// partitionOperand is a partition named on the command line: found
+// through its disk, which /sys/dev/block's link shows.
+func (l *lsblkRun) partitionOperand(dev uint64, name string) *blkDev {
+	link, err := l.c.Task.Readlink(sysfsBlock(l.c.Task, dev))
+	if err != nil {
+		return nil
+	}
+	disk := l.newBlkDev(path.Base(path.Dir(link)))
+	if disk == nil {
+		return nil
+	}
+	return l.newBlkDevIn(name, disk)
 }
 
 // print renders the devices, sorted by the sort column (MAJ:MIN unless
@@ -363,21 +394,36 @@ func (l *lsblkRun) print(devs []*blkDev) {
 		}
 		tb.addCol(tc)
 	}
-	devs = l.sorted(devs)
-	var seen []string
-	for _, d := range devs {
-		if l.dedupCol >= 0 {
-			key := blkCols[l.dedupCol].value(l, d)
-			if key != "" && slices.Contains(seen, key) {
-				continue
-			}
-			seen = append(seen, key)
+	if !l.tree {
+		// A list is sorted as one: partitions among the disks.
+		var flat []*blkDev
+		for _, d := range devs {
+			flat = append(flat, d)
+			flat = append(flat, d.kids...)
 		}
-		row := tb.addRow(nil)
-		for i, id := range l.cols {
-			row.cells[i] = blkCols[id].value(l, d)
+		devs = flat
+	}
+	var seen []string
+	var addRows func(devs []*blkDev, parent *tableRow)
+	addRows = func(devs []*blkDev, parent *tableRow) {
+		for _, d := range l.sorted(devs) {
+			if l.dedupCol >= 0 {
+				key := blkCols[l.dedupCol].value(l, d)
+				if key != "" && slices.Contains(seen, key) {
+					continue
+				}
+				seen = append(seen, key)
+			}
+			row := tb.addRow(parent)
+			for i, id := range l.cols {
+				row.cells[i] = blkCols[id].value(l, d)
+			}
+			if l.tree {
+				addRows(d.kids, row)
+			}
 		}
 	}
+	addRows(devs, nil)
 	tb.render(l.c.Out)
 }
 
