@@ -23,7 +23,7 @@ func TestDifferentialBlock(t *testing.T) {
 		normalize: func(r kerneltest.Result, kernel bool) kerneltest.Result {
 			return normalizeMounts(normalizeLoops(r), kernel)
 		},
-		expand:        expandExtImages,
+		expand:        expandBlockImages,
 		exclusive:     true,
 		kernelRetries: 2,
 	})
