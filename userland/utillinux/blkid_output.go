@@ -283,15 +283,18 @@ func (b *blkidRun) lowProbe(dev string) int {
 	}
 	defer f.close()
 	if b.offset > 0 || b.size > 0 {
-		size := int64(b.size)
+		// In unsigned arithmetic as libblkid has it: an offset past the
+		// end with no size wraps around, passes the check and finds
+		// nothing.
+		size := b.size
 		if size == 0 {
-			size = f.size - int64(b.offset)
+			size = uint64(f.size) - b.offset
 		}
-		if int64(b.offset)+size > f.size || size < 0 {
+		if b.offset+size > uint64(f.size) {
 			c.warnf("error: %s: %s", dev, applet.ErrText(linux.EINVAL))
 			return blkidNotFound
 		}
-		f.window(int64(b.offset), size)
+		f.window(int64(b.offset), int64(size))
 	}
 	vals, status := b.lowValues(f)
 	if status == blkprobe.Ambivalent {
