@@ -177,7 +177,7 @@ func (b *blkidRun) option(p optSeen) (status int, stop bool) {
 		n, err := parseSizeArg(p.arg)
 		if err != nil {
 			what := map[int]string{'O': "offset", 'S': "size"}[p.id]
-			c.warnf("invalid %s argument: '%s'", what, p.arg)
+			c.warnf("invalid %s argument: '%s': %s", what, p.arg, applet.ErrText(err))
 			return blkidOther, true
 		}
 		if p.id == 'O' {
