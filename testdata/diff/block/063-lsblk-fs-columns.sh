@@ -20,6 +20,11 @@ printf '%s\n' 'I:1234' 'E:ID_FS_TYPE=ext4' 'E:ID_FS_VERSION=1.0' 'E:ID_FS_LABEL=
 	'E:ID_PART_ENTRY_FLAGS=0x80' 'E:ID_WWN=0x5000' 'G:systemd' > /run/udev/data/b$mm
 lsblk -f "$d"
 lsblk -o NAME,FSTYPE,FSVER,LABEL,UUID,PTTYPE,PTUUID,PARTTYPE,PARTLABEL,PARTUUID,PARTFLAGS,WWN "$d"
+lsblk -o NAME,PARTTYPE,PARTTYPENAME "$d"
+sed -i 's/^E:ID_PART_ENTRY_TYPE=0x83$/E:ID_PART_ENTRY_TYPE=c/' /run/udev/data/b$mm
+lsblk -o NAME,PARTTYPE,PARTTYPENAME "$d"
+sed -i 's/^E:ID_PART_TABLE_TYPE=dos$/E:ID_PART_TABLE_TYPE=gpt/; s/^E:ID_PART_ENTRY_TYPE=c$/E:ID_PART_ENTRY_TYPE=C12A7328-F81F-11D2-BA4B-00A0C93EC93B/' /run/udev/data/b$mm
+lsblk -o NAME,PTTYPE,PARTTYPENAME "$d"
 lsblk -P -o NAME,FSTYPE,LABEL "$d"
 lsblk -J -o NAME,FSTYPE,LABEL,UUID "$d"
 rm /run/udev/data/b$mm
