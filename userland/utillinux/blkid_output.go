@@ -299,6 +299,7 @@ func (b *blkidRun) lowProbe(dev string) int {
 	vals, status := b.lowValues(f)
 	if status == blkprobe.Ambivalent {
 		if b.format == fmtUdev {
+			b.udevAmbivalent(f)
 			return blkidAmbivalent
 		}
 		c.warnf("%s: ambivalent result (probably more filesystems on the device, use wipefs(8) to see more details)", dev)
@@ -402,4 +403,21 @@ func topology(t *vfs.Task, f *probeFile) []blkprobe.Value {
 	add("PHYSICAL_SECTOR_SIZE", "physical_block_size", "512")
 	add("LOGICAL_SECTOR_SIZE", "logical_block_size", "512")
 	return out
+}
+
+// udevAmbivalent is ID_FS_AMBIVALENT: every signature found, as
+// usage:type[:version], encoded as udev wants.
+func (b *blkidRun) udevAmbivalent(f *probeFile) {
+	p := b.filtered(probeDeviceUnprobed(b.c.Task, f, blkprobe.LowFlags))
+	var words []string
+	for _, m := range p.Matches() {
+		w := blkprobe.UdevEncode(m.Usage) + ":" + blkprobe.UdevEncode(m.Type)
+		if m.Version != "" {
+			w += ":" + blkprobe.UdevEncode(m.Version)
+		}
+		words = append(words, w)
+	}
+	if len(words) > 1 {
+		fmt.Fprintf(b.c.Out, "ID_FS_AMBIVALENT=%s\n", strings.Join(words, " "))
+	}
 }

@@ -330,3 +330,28 @@ func appendUTF8(out []byte, c uint32) []byte {
 	}
 	return append(out, byte(0xf0|c>>18), byte(0x80|(c>>12)&0x3f), byte(0x80|(c>>6)&0x3f), byte(0x80|c&0x3f))
 }
+
+// Match is one signature found on a device.
+type Match struct {
+	Usage, Type, Version string
+}
+
+// Matches are every signature found, in probing order (what blkid's
+// udev output lists when the result is ambivalent).
+func (p *Probe) Matches() []Match {
+	saved, flags := p.values, p.flags
+	defer func() { p.values, p.flags = saved, flags }()
+	p.flags |= Type | Usage | Version
+	var out []Match
+	for _, pr := range probers {
+		if p.skip != nil && p.skip(pr) {
+			continue
+		}
+		p.values = nil
+		if p.dev.Size > 1024 && p.tryProber(pr) {
+			v, _ := p.Lookup("VERSION")
+			out = append(out, Match{Usage: pr.usage.String(), Type: pr.name, Version: v})
+		}
+	}
+	return out
+}
