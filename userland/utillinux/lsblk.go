@@ -85,6 +85,7 @@ type lsblkRun struct {
 	c                         *cmd
 	cols                      []int
 	all, bytes, noDeps        bool
+	inverse                   bool
 	noEmpty, paths, scsi      bool
 	json, raw, pairs, list    bool
 	noHeader, shellVars, tree bool
@@ -156,6 +157,8 @@ func (l *lsblkRun) option(p optSeen, forceTree *bool) (status int, stop bool) {
 		l.noEmpty = true
 	case 'a':
 		l.all = true
+	case 's':
+		l.inverse = true
 	case 'b':
 		l.bytes = true
 	case 'd':
@@ -285,6 +288,11 @@ func (l *lsblkRun) devices(operands []string) ([]*blkDev, int) {
 			devs = append(devs, d)
 		}
 	}
+	if len(operands) == 0 && l.inverse {
+		devs = l.inverseRoots()
+		l.addPartitions(devs)
+		return devs, 0
+	}
 	if len(operands) == 0 {
 		for _, name := range l.sysBlockNames() {
 			if d := l.newBlkDev(name); d != nil && l.majorWanted(d.maj) && (!l.scsi || d.attr("device/scsi_device") != "") {
@@ -346,16 +354,55 @@ func (l *lsblkRun) operandDevice(op string) *blkDev {
 	return d
 }
 
-// addPartitions hangs each disk's partitions under it, unless -d.
+// addPartitions hangs each disk's partitions under it, or with -s each
+// partition's disk under it, unless -d.
 func (l *lsblkRun) addPartitions(devs []*blkDev) {
 	if l.noDeps {
 		return
 	}
 	for _, d := range devs {
-		if d.parent == nil && !d.isPartition() {
+		switch {
+		case l.inverse && d.parent != nil:
+			d.kids = []*blkDev{d.parent}
+		case !l.inverse && d.parent == nil && !d.isPartition():
 			d.kids = l.partitions(d)
 		}
+		for _, k := range d.kids {
+			k.treeParent = d
+		}
 	}
+}
+
+// inverseRoots are -s's top devices (process_all_devices_inverse): from
+// /sys/dev/block, those no device is stacked on (no holders) that have
+// no partitions: partitions, and disks without a table.
+func (l *lsblkRun) inverseRoots() []*blkDev {
+	t := l.c.Task
+	var out []*blkDev
+	ents, _ := applet.ReadDirents(t, "/sys/dev/block")
+	for _, e := range ents {
+		link, err := t.Readlink("/sys/dev/block/" + e.Name)
+		if err != nil {
+			continue
+		}
+		dir := path.Join("/sys/dev/block", link)
+		if holders, _ := applet.ReadDirents(t, dir+"/holders"); len(holders) > 0 {
+			continue
+		}
+		name := path.Base(link)
+		var d *blkDev
+		if _, err := readAttr(t, dir+"/partition"); err == nil {
+			if disk := l.newBlkDev(path.Base(path.Dir(link))); disk != nil {
+				d = l.newBlkDevIn(name, disk)
+			}
+		} else if len(diskPartitionDirs(t, name)) == 0 {
+			d = l.newBlkDev(name)
+		}
+		if d != nil && l.majorWanted(d.maj) {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // partitionOperand is a partition named on the command line: found

@@ -118,12 +118,13 @@ func blkColByName(name string) int {
 
 func noBlkCell(*lsblkRun, *blkDev) string { return "" }
 
-// pkNameCell is the parent's kernel name: a partition's disk.
+// pkNameCell is the kernel name of the device it is printed under: a
+// partition's disk (with -s, a disk's partition); none for the top ones.
 func pkNameCell(l *lsblkRun, d *blkDev) string {
-	if d.parent == nil {
+	if d.treeParent == nil {
 		return ""
 	}
-	return l.mkName(d.parent.name)
+	return l.mkName(d.treeParent.name)
 }
 
 func attrCell(rel string) func(*lsblkRun, *blkDev) string {

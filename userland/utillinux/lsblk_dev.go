@@ -29,9 +29,11 @@ type blkDev struct {
 	space      *fsSpace // of the mountpoint, once asked
 	spaceRead  bool
 
-	parent *blkDev           // a partition's disk
-	kids   []*blkDev         // a disk's partitions
-	props  map[string]string // udev's properties, once read
+	parent *blkDev // a partition's disk
+	// treeParent is the device it is printed under (PKNAME).
+	treeParent *blkDev
+	kids       []*blkDev         // a disk's partitions
+	props      map[string]string // udev's properties, once read
 }
 
 // devno is the device number as a sort key (makedev).
