@@ -21,7 +21,9 @@ blkid -c /dev/null -l -o device -t LABEL=LAB064B; echo "list one device $?"
 blkid -c /dev/null -L LAB064B; echo "label $?"
 blkid -c /dev/null -U 06406406-4064-4064-4064-064064064064; echo "uuid $?"
 blkid -c /dev/null -U 06406406-0000-4064-4064-064064064064; echo "no uuid $?"
-blkid -c /dev/null | grep -e "^$a:" -e "^$b:"
+# Every device, in /sys/block's order, which depends on the numbers the
+# devices got: each is looked for on its own.
+blkid -c /dev/null | grep "^$a:"; blkid -c /dev/null | grep "^$b:"
 blkid -c /dev/null -t LABEL=LAB064B | grep -c .
 blkid -c /dev/null -s TYPE -s UUID "$a" "$b"
 blkid -c /dev/null -s NONE "$a"; echo "no tag $?"
