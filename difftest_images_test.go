@@ -12,13 +12,17 @@ import (
 )
 
 // expandBlockImages is the block scenarios' expansion: the ext images
-// (expandExtImages), then the images made by other tools.
+// (expandExtImages), the FAT ones (expandFatImages), then the images
+// made by other tools; an expansion that needs what the machine lacks
+// skips the scenario.
 func expandBlockImages(script string) (string, error) {
-	script, err := expandExtImages(script)
-	if script == "" || err != nil {
-		return script, err
+	for _, expand := range []func(string) (string, error){expandExtImages, expandFatImages, expandToolImages} {
+		var err error
+		if script, err = expand(script); script == "" || err != nil {
+			return script, err
+		}
 	}
-	return expandToolImages(script)
+	return script, nil
 }
 
 // expandToolImages makes the images a scenario asks for with lines

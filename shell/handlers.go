@@ -210,6 +210,7 @@ func (s *shell) access(ctx context.Context, name string, mode interp.AccessMode)
 func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 	s.ins.sweep()
 	s.feedBuiltin(interp.HandlerCtx(ctx), args)
+	args = s.binariesAsPrograms(interp.HandlerCtx(ctx), args)
 	switch {
 	case args[0] == "exec" && len(args) > 1 && s.execsFile(interp.HandlerCtx(ctx), args[1]):
 		return append([]string{"exec", execInPlace}, args[1:]...), nil

@@ -91,6 +91,8 @@ type Kernel struct {
 	interrupted atomic.Bool
 	sleepers    sleeperSet
 
+	reboot rebootState
+
 	logMu     sync.Mutex
 	log       []string // the kernel log (printk), for dmesg
 	console   func(time.Duration, string)

@@ -22,6 +22,10 @@ const (
 	Version = "#1 SMP linuxvfs"
 )
 
+// Banner is linux_banner: the first line of the kernel log and
+// /proc/version ("Linux version RELEASE (BUILDER) (COMPILER) VERSION").
+var Banner = "Linux version " + Release + " (linuxvfs@linuxvfs) (" + runtime.Version() + ") " + Version
+
 // NewUTSLen is __NEW_UTS_LEN: the longest host or domain name.
 const NewUTSLen = 64
 

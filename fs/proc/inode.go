@@ -3,9 +3,12 @@
 package proc
 
 import (
+	"fmt"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
+	"time"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/vfs"
@@ -38,6 +41,8 @@ const (
 	kindStatus
 	kindPartitions
 	kindKernelCmdline
+	kindVersion
+	kindUptime
 )
 
 // node is what a procfs inode stands for.
@@ -52,7 +57,7 @@ var rootFiles = []struct {
 	kind kind
 }{
 	{"cmdline", kindKernelCmdline}, {"filesystems", kindFilesystems}, {"mounts", kindMountsLink}, {"partitions", kindPartitions}, {"self", kindSelf}, {"sys", kindSysDir},
-	{"thread-self", kindThreadSelf},
+	{"thread-self", kindThreadSelf}, {"uptime", kindUptime}, {"version", kindVersion},
 }
 
 var taskFiles = []struct {
@@ -279,6 +284,10 @@ func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 		text = partitionsText(o.ps.k)
 	case kindKernelCmdline:
 		text = o.ps.k.Cmdline() + "\n"
+	case kindVersion:
+		text = vfs.Banner + "\n"
+	case kindUptime:
+		text = uptimeText(o.ps.k.Uptime(), runtime.NumCPU())
 	case kindSysctl:
 		f.Private = o.openSysctl(n.fd, t)
 		return nil
@@ -377,4 +386,15 @@ func (o *inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 		out[i].Off = uint64(len(out) - i)
 	}
 	return out, nil
+}
+
+// uptimeText is /proc/uptime: seconds since boot and the CPUs' summed idle
+// time, in hundredths. No task of the model uses a CPU, so every CPU has
+// been idle all along.
+func uptimeText(up time.Duration, cpus int) string {
+	cs := func(d time.Duration) string {
+		c := d / (10 * time.Millisecond)
+		return fmt.Sprintf("%d.%02d", c/100, c%100)
+	}
+	return cs(up) + " " + cs(up*time.Duration(cpus)) + "\n"
 }
