@@ -114,12 +114,12 @@ func addDisk(k *vfs.Kernel, n int, d *DiskImage, uuids map[string]uint64) (strin
 	if err := k.AddDisk(dev, d); err != nil {
 		return "", err
 	}
-	err := k.DeviceAdd(&vfs.Device{Name: name, Class: "block", Block: true, Dev: dev, Attrs: d.sysfsAttrs()})
-	if err != nil {
+	disk := &vfs.Device{Name: name, Class: "block", Block: true, Dev: dev, Attrs: d.sysfsAttrs()}
+	if err := k.DeviceAdd(disk); err != nil {
 		return "", err
 	}
 	k.Printk(fmt.Sprintf("virtio_blk virtio%d: [%s] %d 512-byte logical blocks (%s)", n, name, d.Size()/512, humanSize(d.Size())))
-	return name, addPartitions(k, n, name, d, uuids)
+	return name, addPartitions(k, n, disk, d, uuids)
 }
 
 // humanSize is string_get_size's two forms as virtio_blk prints them

@@ -18,11 +18,13 @@ import (
 // chain) or a GUID table behind a protective MBR (efi.c, read through
 // go-diskfs).
 
-// partition is one partition: its number, where it lies, its PARTUUID.
+// partition is one partition: its number, where it lies, its PARTUUID,
+// and the name a GPT gives it.
 type partition struct {
 	num         int
 	start, size int64 // bytes
 	uuid        string
+	name        string
 }
 
 // partView is a partition as a disk of its own (a part block_device).
@@ -61,7 +63,8 @@ func (p *partView) ReadOnly() bool { return p.d.ReadOnly() }
 // addPartitions is blk_add_partitions for disk n: each partition found
 // becomes vdaN with the next minors, and its node; uuids gets each one's
 // PARTUUID.
-func addPartitions(k *vfs.Kernel, n int, name string, d *DiskImage, uuids map[string]uint64) error {
+func addPartitions(k *vfs.Kernel, n int, disk *vfs.Device, d *DiskImage, uuids map[string]uint64) error {
+	name := disk.Name
 	parts := readPartitions(d)
 	if len(parts) == 0 {
 		return nil
@@ -80,7 +83,9 @@ func addPartitions(k *vfs.Kernel, n int, name string, d *DiskImage, uuids map[st
 		if err := k.AddDisk(dev, &partView{d: d, start: p.start, size: p.size, name: pname}); err != nil {
 			return err
 		}
-		if err := k.DeviceAdd(&vfs.Device{Name: pname, Class: "block", Block: true, Dev: dev}); err != nil {
+		pdev := &vfs.Device{Name: pname, Class: "block", Block: true, Dev: dev, Parent: disk,
+			PartNo: p.num, PartName: p.name, Attrs: partitionAttrs(p, d.ReadOnly())}
+		if err := k.DeviceAdd(pdev); err != nil {
 			return err
 		}
 		kept = append(kept, p)
@@ -90,6 +95,27 @@ func addPartitions(k *vfs.Kernel, n int, name string, d *DiskImage, uuids map[st
 	}
 	k.Printk(" " + name + ": " + listNames(name, kept))
 	return nil
+}
+
+// partitionAttrs are part_attrs: the partition's number, start and size
+// in sectors, whether it is read-only, and its (idle) statistics.
+func partitionAttrs(p partition, ro bool) []vfs.DeviceAttr {
+	line := func(s string) func(*vfs.Task) string { return func(*vfs.Task) string { return s + "\n" } }
+	roText := "0"
+	if ro {
+		roText = "1"
+	}
+	idle := func(n int) string { return strings.TrimSuffix(strings.Repeat("       0 ", n), " ") }
+	return []vfs.DeviceAttr{
+		{Name: "partition", Show: line(fmt.Sprint(p.num))},
+		{Name: "start", Show: line(fmt.Sprint(p.start / 512))},
+		{Name: "size", Show: line(fmt.Sprint(p.size / 512))},
+		{Name: "ro", Show: line(roText)},
+		{Name: "alignment_offset", Show: line("0")},
+		{Name: "discard_alignment", Show: line("0")},
+		{Name: "stat", Show: line(idle(17))},
+		{Name: "inflight", Show: line(idle(2))},
+	}
 }
 
 // listNames is how check_partition's log line shows the partitions: the
@@ -194,7 +220,10 @@ func msdosPartitions(d *DiskImage, mbr []byte, es []mbrEntry) []partition {
 		out = append(out, p)
 	}
 	for i := range out {
-		out[i].uuid = fmt.Sprintf("%08x-%02x", sig, out[i].num)
+		// An extended partition gets no info (set_info), so no PARTUUID.
+		if out[i].num > 4 || !isExtended(es[out[i].num-1].sysInd) {
+			out[i].uuid = fmt.Sprintf("%08x-%02x", sig, out[i].num)
+		}
 	}
 	return out
 }
@@ -242,7 +271,7 @@ func readGPT(d *DiskImage) []partition {
 			continue
 		}
 		out = append(out, partition{num: p.Index, start: int64(p.Start) * 512, size: int64(p.End-p.Start+1) * 512,
-			uuid: strings.ToLower(p.GUID)})
+			uuid: strings.ToLower(p.GUID), name: p.Name})
 	}
 	return out
 }

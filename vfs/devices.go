@@ -37,6 +37,15 @@ type Device struct {
 	// size, ro...), read when opened; a name with a slash is in a
 	// subdirectory ("loop/backing_file").
 	Attrs []DeviceAttr
+	// Parent is the device this one belongs to: a partition's disk,
+	// whose sysfs directory holds the partition's (add_partition makes
+	// the disk the partition's parent). Nil for a device of its own.
+	Parent *Device
+	// PartNo is a partition's number (its partn, 0 for a disk), and
+	// PartName the name its table gives it (GPT's, the uevent's
+	// PARTNAME), if any.
+	PartNo   int
+	PartName string
 }
 
 // DeviceAttr is one sysfs attribute of a device (struct device_attribute):

@@ -69,8 +69,11 @@ func devFiles(d *vfs.Device) []devFile {
 }
 
 // emptyDirs are the directories of d that hold nothing: a disk's holders/
-// and slaves/ (no device stacks on another here).
+// and slaves/ (no device stacks on another here), a partition's holders/.
 func emptyDirs(d *vfs.Device) []string {
+	if d.Block && d.Parent != nil {
+		return []string{"holders"}
+	}
 	if d.Block {
 		return []string{"holders", "slaves"}
 	}
@@ -137,7 +140,7 @@ func devChildren(d *vfs.Device, rel string) []entry {
 		below(e+"/", func(string) {})
 	}
 	if rel == "" {
-		add("subsystem", node{kind: kindLink, dev: d, rel: "subsystem", target: "../../../../class/" + d.Class})
+		add("subsystem", node{kind: kindLink, dev: d, rel: "subsystem", target: upToRoot(d) + "class/" + d.Class})
 	}
 	return out
 }
@@ -159,6 +162,14 @@ func uevent(d *vfs.Device) string {
 		if d.GID != 0 {
 			fmt.Fprintf(&b, "DEVGID=%d\n", d.GID)
 		}
+	}
+	if d.Block && d.Parent != nil {
+		// part_uevent: the partition's number and its table's name for it.
+		fmt.Fprintf(&b, "DEVTYPE=partition\nPARTN=%d\n", d.PartNo)
+		if d.PartName != "" {
+			fmt.Fprintf(&b, "PARTNAME=%s\n", d.PartName)
+		}
+		return b.String()
 	}
 	if d.Block {
 		b.WriteString("DEVTYPE=disk\n")

@@ -92,7 +92,15 @@ func kname(d *vfs.Device) string { return path.Base(d.Name) }
 // without a parent, devices/virtual/<class>/<kname> (get_device_parent's
 // class directory under the virtual root).
 func devicePath(d *vfs.Device) string {
+	if d.Parent != nil {
+		return devicePath(d.Parent) + "/" + kname(d)
+	}
 	return "devices/virtual/" + d.Class + "/" + kname(d)
+}
+
+// upToRoot is the "../" that climb from a device's directory to /sys.
+func upToRoot(d *vfs.Device) string {
+	return strings.Repeat("../", strings.Count(devicePath(d), "/")+1)
 }
 
 // devNumber is "major:minor".
@@ -112,13 +120,21 @@ func (tr *tree) children(n node) []entry {
 	case kindClass, kindVirtualClass:
 		var out []entry
 		for _, d := range tr.k.Devices() {
-			if d.Class == n.name {
+			if d.Class == n.name && (n.kind == kindClass || d.Parent == nil) {
 				out = append(out, entry{kname(d), tr.classMember(n.kind, d)})
 			}
 		}
 		return out
 	case kindDevDir:
-		return devChildren(n.dev, n.rel)
+		out := devChildren(n.dev, n.rel)
+		if n.rel == "" {
+			for _, c := range tr.k.Devices() {
+				if c.Parent == n.dev {
+					out = append(out, entry{kname(c), node{kind: kindDevDir, dev: c}})
+				}
+			}
+		}
+		return out
 	}
 	return nil
 }
@@ -137,7 +153,7 @@ func (tr *tree) dirChildren(dir string) []entry {
 	switch dir {
 	case "block":
 		for _, d := range tr.k.Devices() {
-			if d.Block {
+			if d.Block && d.Parent == nil {
 				out = append(out, entry{kname(d), linkTo(d, "@block", "../")})
 			}
 		}
@@ -191,9 +207,11 @@ func (tr *tree) classExists(c string) bool {
 func (tr *tree) lookup(n node, name string) (node, bool) {
 	if d := tr.k.DeviceByName(name); d != nil {
 		switch {
-		case n.kind == kindDir && n.name == "block" && d.Block:
+		case n.kind == kindDir && n.name == "block" && d.Block && d.Parent == nil:
 			return linkTo(d, "@block", "../"), true
-		case (n.kind == kindClass || n.kind == kindVirtualClass) && d.Class == n.name:
+		case n.kind == kindDevDir && n.rel == "" && d.Parent == n.dev:
+			return node{kind: kindDevDir, dev: d}, true
+		case n.kind == kindClass && d.Class == n.name, n.kind == kindVirtualClass && d.Class == n.name && d.Parent == nil:
 			return tr.classMember(n.kind, d), true
 		}
 	}

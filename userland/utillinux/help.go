@@ -112,6 +112,33 @@ Attach files to loop devices, detach them, or list them.
                          list formats and columns
   -h, --help             show this help;  -V, --version: the version
 `,
+	"blkid": `Usage: blkid --label LABEL | --uuid UUID
+       blkid [-c FILE] [-ghlLv] [-o FORMAT] [-s TAG] [-t NAME=VALUE] [DEVICE]...
+       blkid -p [-s TAG] [-O OFFSET] [-S SIZE] [-o FORMAT] DEVICE...
+       blkid -i [-s TAG] [-o FORMAT] DEVICE...
+Tell what a block device or image holds: its file system type, label,
+UUID, partition table. Without devices, every block device is looked at.
+Nothing is cached here: each run probes afresh.
+
+  -c, --cache-file FILE  accepted; no cache is kept
+  -d, --no-encoding      print values as they are
+  -g, --garbage-collect  nothing to collect: does nothing
+  -o, --output FORMAT    full (default), value, device, export, udev, list
+  -k, --list-filesystems the signatures known, and exit
+  -s, --match-tag TAG    show only this tag (repeatable)
+  -t, --match-token N=V  only devices with this tag and value
+  -l, --list-one         with -t: the first such device only
+  -L, --label LABEL  -U, --uuid UUID
+                         print the device with this label or UUID
+  -p, --probe            look at the device itself, with every value
+  -i, --info             its I/O limits
+  -O, --offset N  -S, --size N
+                         probe only this part of the device (with -p)
+  -u, --usages LIST  -n, --match-types LIST
+                         only these uses or types ("no" before: all others)
+  -D, --no-part-details  leave out the partition entry's values
+  -h, --help             show this help;  -V, --version: the version
+`,
 	"lsblk": `Usage: lsblk [OPTION]... [DEVICE]...
 List block devices as sysfs describes them, with where they are mounted.
 

@@ -31,30 +31,6 @@ func TestStrtosize(t *testing.T) {
 	}
 }
 
-// TestSquashfsType is libblkid's squashfs and squashfs3 probes.
-func TestSquashfsType(t *testing.T) {
-	sb := func(magic string, b28, b29 byte) []byte {
-		b := make([]byte, 32)
-		copy(b, magic)
-		b[28], b[29] = b28, b29
-		return b
-	}
-	for _, tc := range []struct {
-		sb   []byte
-		want string
-	}{
-		{sb("hsqs", 4, 0), "squashfs"},
-		{sb("hsqs", 3, 0), "squashfs3"},
-		{sb("sqsh", 0, 3), "squashfs3"},
-		{sb("sqsh", 0, 4), ""},
-		{sb("TBLK", 4, 0), ""},
-	} {
-		if got := squashfsType(tc.sb); got != tc.want {
-			t.Errorf("%q major %d,%d: %q, want %q", tc.sb[:4], tc.sb[28], tc.sb[29], got, tc.want)
-		}
-	}
-}
-
 // TestFileSpanDisjoint: spans of one file share no byte only when one
 // ends (it has a limit) at or before the other starts.
 func TestFileSpanDisjoint(t *testing.T) {

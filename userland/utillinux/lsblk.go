@@ -4,6 +4,7 @@ package utillinux
 
 import (
 	"cmp"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,9 +15,8 @@ import (
 
 // lsblk(8): the block devices, from sysfs as util-linux 2.38 reads it
 // (/sys/block for the list, /sys/dev/block/M:m for each device), with
-// where they are mounted from the task's mount table. sysfs has no
-// holders or slaves, and a booted disk's partitions are devices of their
-// own there (not its children), so the tree is flat.
+// where they are mounted from the task's mount table. A disk's
+// partitions hang under it; sysfs has no holders or slaves.
 
 // Identifiers of the options without a short form.
 const lsblkOptSysroot = 1000
@@ -85,6 +85,7 @@ type lsblkRun struct {
 	c                         *cmd
 	cols                      []int
 	all, bytes, noDeps        bool
+	inverse                   bool
 	noEmpty, paths, scsi      bool
 	json, raw, pairs, list    bool
 	noHeader, shellVars, tree bool
@@ -156,6 +157,8 @@ func (l *lsblkRun) option(p optSeen, forceTree *bool) (status int, stop bool) {
 		l.noEmpty = true
 	case 'a':
 		l.all = true
+	case 's':
+		l.inverse = true
 	case 'b':
 		l.bytes = true
 	case 'd':
@@ -285,14 +288,21 @@ func (l *lsblkRun) devices(operands []string) ([]*blkDev, int) {
 			devs = append(devs, d)
 		}
 	}
+	if len(operands) == 0 && l.inverse {
+		devs = l.inverseRoots()
+		l.addPartitions(devs)
+		return devs, 0
+	}
 	if len(operands) == 0 {
 		for _, name := range l.sysBlockNames() {
 			if d := l.newBlkDev(name); d != nil && l.majorWanted(d.maj) && (!l.scsi || d.attr("device/scsi_device") != "") {
 				add(d)
 			}
 		}
+		l.addPartitions(devs)
 		return devs, 0
 	}
+	defer func() { l.addPartitions(devs) }()
 	failed := 0
 	for _, op := range operands {
 		d := l.operandDevice(op)
@@ -335,10 +345,78 @@ func (l *lsblkRun) operandDevice(op string) *blkDev {
 		return nil
 	}
 	d := l.newBlkDev(strings.ReplaceAll(name, "/", "!"))
+	if d == nil {
+		d = l.partitionOperand(st.Rdev(), name)
+	}
 	if d == nil || l.scsi && d.attr("device/scsi_device") == "" {
 		return nil
 	}
 	return d
+}
+
+// addPartitions hangs each disk's partitions under it, or with -s each
+// partition's disk under it, unless -d.
+func (l *lsblkRun) addPartitions(devs []*blkDev) {
+	if l.noDeps {
+		return
+	}
+	for _, d := range devs {
+		switch {
+		case l.inverse && d.parent != nil:
+			d.kids = []*blkDev{d.parent}
+		case !l.inverse && d.parent == nil && !d.isPartition():
+			d.kids = l.partitions(d)
+		}
+		for _, k := range d.kids {
+			k.treeParent = d
+		}
+	}
+}
+
+// inverseRoots are -s's top devices (process_all_devices_inverse): from
+// /sys/dev/block, those no device is stacked on (no holders) that have
+// no partitions: partitions, and disks without a table.
+func (l *lsblkRun) inverseRoots() []*blkDev {
+	t := l.c.Task
+	var out []*blkDev
+	ents, _ := applet.ReadDirents(t, "/sys/dev/block")
+	for _, e := range ents {
+		link, err := t.Readlink("/sys/dev/block/" + e.Name)
+		if err != nil {
+			continue
+		}
+		dir := path.Join("/sys/dev/block", link)
+		if holders, _ := applet.ReadDirents(t, dir+"/holders"); len(holders) > 0 {
+			continue
+		}
+		name := path.Base(link)
+		var d *blkDev
+		if _, err := readAttr(t, dir+"/partition"); err == nil {
+			if disk := l.newBlkDev(path.Base(path.Dir(link))); disk != nil {
+				d = l.newBlkDevIn(name, disk)
+			}
+		} else if len(diskPartitionDirs(t, name)) == 0 {
+			d = l.newBlkDev(name)
+		}
+		if d != nil && l.majorWanted(d.maj) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// partitionOperand is a partition named on the command line: found
+// through its disk, which /sys/dev/block's link shows.
+func (l *lsblkRun) partitionOperand(dev uint64, name string) *blkDev {
+	link, err := l.c.Task.Readlink(sysfsBlock(l.c.Task, dev))
+	if err != nil {
+		return nil
+	}
+	disk := l.newBlkDev(path.Base(path.Dir(link)))
+	if disk == nil {
+		return nil
+	}
+	return l.newBlkDevIn(name, disk)
 }
 
 // print renders the devices, sorted by the sort column (MAJ:MIN unless
@@ -363,21 +441,36 @@ func (l *lsblkRun) print(devs []*blkDev) {
 		}
 		tb.addCol(tc)
 	}
-	devs = l.sorted(devs)
-	var seen []string
-	for _, d := range devs {
-		if l.dedupCol >= 0 {
-			key := blkCols[l.dedupCol].value(l, d)
-			if key != "" && slices.Contains(seen, key) {
-				continue
-			}
-			seen = append(seen, key)
+	if !l.tree {
+		// A list is sorted as one: partitions among the disks.
+		var flat []*blkDev
+		for _, d := range devs {
+			flat = append(flat, d)
+			flat = append(flat, d.kids...)
 		}
-		row := tb.addRow(nil)
-		for i, id := range l.cols {
-			row.cells[i] = blkCols[id].value(l, d)
+		devs = flat
+	}
+	var seen []string
+	var addRows func(devs []*blkDev, parent *tableRow)
+	addRows = func(devs []*blkDev, parent *tableRow) {
+		for _, d := range l.sorted(devs) {
+			if l.dedupCol >= 0 {
+				key := blkCols[l.dedupCol].value(l, d)
+				if key != "" && slices.Contains(seen, key) {
+					continue
+				}
+				seen = append(seen, key)
+			}
+			row := tb.addRow(parent)
+			for i, id := range l.cols {
+				row.cells[i] = blkCols[id].value(l, d)
+			}
+			if l.tree {
+				addRows(d.kids, row)
+			}
 		}
 	}
+	addRows(devs, nil)
 	tb.render(l.c.Out)
 }
 

@@ -11,10 +11,7 @@ import (
 
 // The columns of lsblk, in the order of its column table (--output-all
 // and --help). Each reads what lsblk reads: sysfs attributes, the node,
-// the mount table. What comes from udev's database (file system type,
-// label, UUID, partition table...) is empty: lsblk finds each device
-// through sysfs as udev would, and there is no database to add to it,
-// as on a system where udev never ran.
+// the mount table, udev's database (lsblk_props.go).
 
 // blkColType is how a column sorts and prints in JSON (COLTYPE_*).
 type blkColType int
@@ -49,15 +46,15 @@ var blkCols = []blkCol{
 	{name: "FSAVAIL", hint: 5, right: true, typ: blkSize, value: fsSpaceCell(func(s fsSpace) uint64 { return s.avail })},
 	{name: "FSROOTS", hint: 0.1, lines: true, value: fsRootsCell},
 	{name: "FSSIZE", hint: 5, right: true, typ: blkSize, value: fsSpaceCell(func(s fsSpace) uint64 { return s.total })},
-	{name: "FSTYPE", hint: 0.1, value: udevCell},
+	{name: "FSTYPE", hint: 0.1, value: udevProp("ID_FS_TYPE", false)},
 	{name: "FSUSED", hint: 5, right: true, typ: blkSize, value: fsSpaceCell(func(s fsSpace) uint64 { return s.used })},
 	{name: "FSUSE%", hint: 3, right: true, value: fsUsePercentCell},
-	{name: "FSVER", hint: 0.1, value: udevCell},
+	{name: "FSVER", hint: 0.1, value: udevProp("ID_FS_VERSION", false)},
 	{name: "GROUP", hint: 0.1, value: func(l *lsblkRun, d *blkDev) string { return nodeOwner(l, d, false) }},
 	{name: "HCTL", hint: 10, value: noBlkCell},
 	{name: "HOTPLUG", hint: 1, right: true, typ: blkBool, value: hotplugCell},
 	{name: "KNAME", hint: 0.3, value: func(l *lsblkRun, d *blkDev) string { return l.mkName(d.name) }},
-	{name: "LABEL", hint: 0.1, value: udevCell},
+	{name: "LABEL", hint: 0.1, value: udevProp("ID_FS_LABEL_ENC", true)},
 	{name: "LOG-SEC", hint: 7, right: true, typ: blkNum, value: attrCell("queue/logical_block_size")},
 	{name: "MAJ:MIN", hint: 6, typ: blkSortNum, value: majMinCell,
 		key: func(d *blkDev) (uint64, bool) { return d.devno(), true }},
@@ -67,16 +64,16 @@ var blkCols = []blkCol{
 	{name: "NAME", hint: 0.25, value: func(l *lsblkRun, d *blkDev) string { return l.mkName(d.name) }},
 	{name: "OPT-IO", hint: 6, right: true, typ: blkNum, value: attrCell("queue/optimal_io_size")},
 	{name: "OWNER", hint: 0.1, value: func(l *lsblkRun, d *blkDev) string { return nodeOwner(l, d, true) }},
-	{name: "PARTFLAGS", hint: 36, value: udevCell},
-	{name: "PARTLABEL", hint: 0.1, value: udevCell},
-	{name: "PARTTYPE", hint: 36, value: udevCell},
-	{name: "PARTTYPENAME", hint: 0.1, value: udevCell},
-	{name: "PARTUUID", hint: 36, value: udevCell},
+	{name: "PARTFLAGS", hint: 36, value: udevProp("ID_PART_ENTRY_FLAGS", false)},
+	{name: "PARTLABEL", hint: 0.1, value: udevProp("ID_PART_ENTRY_NAME", true)},
+	{name: "PARTTYPE", hint: 36, value: udevProp("ID_PART_ENTRY_TYPE", false)},
+	{name: "PARTTYPENAME", hint: 0.1, value: partTypeNameCell},
+	{name: "PARTUUID", hint: 36, value: udevProp("ID_PART_ENTRY_UUID", false)},
 	{name: "PATH", hint: 0.3, value: func(_ *lsblkRun, d *blkDev) string { return d.filename }},
 	{name: "PHY-SEC", hint: 7, right: true, typ: blkNum, value: attrCell("queue/physical_block_size")},
-	{name: "PKNAME", hint: 0.3, value: noBlkCell},
-	{name: "PTTYPE", hint: 0.1, value: udevCell},
-	{name: "PTUUID", hint: 36, value: udevCell},
+	{name: "PKNAME", hint: 0.3, value: pkNameCell},
+	{name: "PTTYPE", hint: 0.1, value: udevProp("ID_PART_TABLE_TYPE", false)},
+	{name: "PTUUID", hint: 36, value: udevProp("ID_PART_TABLE_UUID", false)},
 	{name: "RA", hint: 3, right: true, typ: blkNum, value: attrCell("queue/read_ahead_kb")},
 	{name: "RAND", hint: 1, right: true, typ: blkBool, value: attrCell("queue/add_random")},
 	{name: "REV", hint: 4, right: true, value: attrCell("device/rev")},
@@ -95,10 +92,10 @@ var blkCols = []blkCol{
 	{name: "MOUNTPOINTS", hint: 0.10, lines: true, value: mountpointsCell},
 	{name: "TRAN", hint: 6, value: noBlkCell},
 	{name: "TYPE", hint: 4, value: func(_ *lsblkRun, d *blkDev) string { return d.devType() }},
-	{name: "UUID", hint: 36, value: udevCell},
+	{name: "UUID", hint: 36, value: udevProp("ID_FS_UUID_ENC", true)},
 	{name: "VENDOR", hint: 0.1, value: attrCell("device/vendor")},
 	{name: "WSAME", hint: 6, right: true, typ: blkSize, value: bytesCell("queue/write_same_max_bytes", "0")},
-	{name: "WWN", hint: 18, value: udevCell},
+	{name: "WWN", hint: 18, value: wwnCell},
 	{name: "ZONED", hint: 0.3, value: attrCell("queue/zoned")},
 	{name: "ZONE-SZ", hint: 9, right: true, typ: blkSize, value: zoneSizeCell},
 	{name: "ZONE-WGRAN", hint: 10, right: true, typ: blkSize, value: bytesCell("queue/zone_write_granularity", "")},
@@ -121,8 +118,14 @@ func blkColByName(name string) int {
 
 func noBlkCell(*lsblkRun, *blkDev) string { return "" }
 
-// udevCell is a property lsblk takes from udev's database.
-func udevCell(*lsblkRun, *blkDev) string { return "" }
+// pkNameCell is the kernel name of the device it is printed under: a
+// partition's disk (with -s, a disk's partition); none for the top ones.
+func pkNameCell(l *lsblkRun, d *blkDev) string {
+	if d.treeParent == nil {
+		return ""
+	}
+	return l.mkName(d.treeParent.name)
+}
 
 func attrCell(rel string) func(*lsblkRun, *blkDev) string {
 	return func(_ *lsblkRun, d *blkDev) string { return d.attr(rel) }

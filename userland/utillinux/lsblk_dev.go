@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
@@ -27,6 +28,12 @@ type blkDev struct {
 	mountsRead bool
 	space      *fsSpace // of the mountpoint, once asked
 	spaceRead  bool
+
+	parent *blkDev // a partition's disk
+	// treeParent is the device it is printed under (PKNAME).
+	treeParent *blkDev
+	kids       []*blkDev         // a disk's partitions
+	props      map[string]string // udev's properties, once read
 }
 
 // devno is the device number as a sort key (makedev).
@@ -56,14 +63,24 @@ func sysToDev(name string) string { return strings.ReplaceAll(name, "!", "/") }
 // number cannot be had, or (unless all) an empty one that shows nothing:
 // any empty device with -A, and a loop device with no file.
 func (l *lsblkRun) newBlkDev(name string) *blkDev {
+	return l.newBlkDevIn(name, nil)
+}
+
+// newBlkDevIn is newBlkDev for a device under parent (a partition of
+// that disk), or of its own when parent is nil.
+func (l *lsblkRun) newBlkDevIn(name string, parent *blkDev) *blkDev {
 	t := l.c.Task
+	sysDir := "/sys/block/" + name
+	if parent != nil {
+		sysDir = "/sys/block/" + parent.name + "/" + name
+	}
 	if !strings.HasPrefix(name, "/dev/") {
-		if v, err := readAttr(t, "/sys/block/"+name+"/hidden"); err == nil && strings.TrimSpace(v) == "1" {
+		if v, err := readAttr(t, sysDir+"/hidden"); err == nil && strings.TrimSpace(v) == "1" {
 			return nil
 		}
 	}
-	d := &blkDev{t: t, name: name, filename: "/dev/" + sysToDev(name)}
-	dev := sysBlockDevno(t, name)
+	d := &blkDev{t: t, name: name, filename: "/dev/" + sysToDev(name), parent: parent}
+	dev := sysDirDevno(t, sysDir)
 	if dev == 0 {
 		return nil
 	}
@@ -174,9 +191,65 @@ func (d *blkDev) subsystems() string {
 	return strings.Join(subs, ":")
 }
 
-// devType is get_type: "loop" for a loop device; other disks are
-// "disk" (the SCSI type of device/type is not modelled).
+// isPartition is whether the device is a partition (its sysfs
+// directory has a partition attribute).
+func (d *blkDev) isPartition() bool {
+	_, err := readAttr(d.t, d.sys+"/partition")
+	return err == nil
+}
+
+// partitions are the disk's partitions: the entries of its sysfs
+// directory that are partitions of it (process_partitions), in that
+// directory's order.
+func (l *lsblkRun) partitions(disk *blkDev) []*blkDev {
+	var out []*blkDev
+	for _, name := range diskPartitionDirs(l.c.Task, disk.name) {
+		if p := l.newBlkDevIn(name, disk); p != nil {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// diskPartitionDirs are the names in /sys/block/<disk> that are its
+// partitions: named after it, with a partition attribute.
+func diskPartitionDirs(t *vfs.Task, disk string) []string {
+	var out []string
+	ents, _ := applet.ReadDirents(t, "/sys/block/"+disk)
+	for _, e := range ents {
+		if !strings.HasPrefix(e.Name, disk) || e.Name == disk {
+			continue
+		}
+		if _, err := readAttr(t, "/sys/block/"+disk+"/"+e.Name+"/partition"); err == nil {
+			out = append(out, e.Name)
+		}
+	}
+	return out
+}
+
+// sysDirDevno is the number a sysfs device directory's dev attribute
+// holds, or 0.
+func sysDirDevno(t *vfs.Task, dir string) uint64 {
+	text, err := readAttr(t, dir+"/dev")
+	if err != nil {
+		return 0
+	}
+	ma, mi, ok := strings.Cut(text, ":")
+	a, err1 := strconv.ParseUint(ma, 10, 32)
+	b, err2 := strconv.ParseUint(mi, 10, 32)
+	if !ok || err1 != nil || err2 != nil {
+		return 0
+	}
+	return linux.Mkdev(uint32(a), uint32(b))
+}
+
+// devType is get_type: "part" for a partition, "loop" for a loop
+// device; other disks are "disk" (the SCSI type of device/type is not
+// modelled).
 func (d *blkDev) devType() string {
+	if d.isPartition() {
+		return "part"
+	}
 	if strings.HasPrefix(d.name, "loop") {
 		return "loop"
 	}

@@ -9,11 +9,10 @@ import (
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
-	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
-// mount's loop devices for image files, and the superblock probe that
-// guesses a filesystem type.
+// mount's loop devices for image files, and its guess of a filesystem
+// type.
 
 // blockFstypes are the filesystem types that libblkid can recognise on a
 // device: types that live on block devices, and so on a loop device when
@@ -305,151 +304,8 @@ func (j *mountJob) releaseLoopdev() {
 }
 
 // probeFstype guesses the filesystem type of a block device or regular
-// file from its superblock: the types linuxvfs can mount are recognised
-// (squashfs: "hsqs" and a major version of 4 or more, older versions
-// being libblkid's "squashfs3"; ext2, ext3 and ext4; vfat).
+// file from its superblock (libblkid's TYPE, through blkprobe).
 func probeFstype(j *mountJob, dev string) string {
 	typ, _ := probeSource(j.t, dev)
 	return typ
-}
-
-// probeSource is probeFstype with the reason it found nothing, as
-// libblkid leaves it in errno: the open's error, EINVAL for what is no
-// block device or regular file, ENOENT for an empty block device (an
-// unbound loop device), nil when there is just no known superblock.
-func probeSource(t *vfs.Task, dev string) (string, error) {
-	fd, err := t.Open(dev, linux.O_RDONLY|linux.O_CLOEXEC|linux.O_NONBLOCK, 0)
-	if err != nil {
-		return "", err
-	}
-	defer t.Close(fd)
-	st, err := t.Fstat(fd)
-	if err != nil {
-		return "", err
-	}
-	size := uint64(st.Size)
-	switch {
-	case applet.IsBlk(uint32(st.Mode)):
-		if _, err := t.Ioctl(fd, linux.BLKGETSIZE64, &size); err != nil {
-			return "", err
-		}
-		if size == 0 {
-			return "", linux.ENOENT
-		}
-	case !applet.IsReg(uint32(st.Mode)):
-		return "", linux.EINVAL
-	}
-	sb := make([]byte, 32)
-	if size < uint64(len(sb)) {
-		return "", nil
-	}
-	if n, err := t.Pread(fd, sb, 0); err != nil || n < len(sb) {
-		return "", err
-	}
-	if typ := squashfsType(sb); typ != "" {
-		return typ, nil
-	}
-	if string(sb[:8]) == "-rom1fs-" { // libblkid's romfs probe
-		return "romfs", nil
-	}
-	boot := make([]byte, 512)
-	if size >= 512 {
-		if n, err := t.Pread(fd, boot, 0); err != nil || n < len(boot) {
-			return "", err
-		}
-		if vfatBoot(boot) {
-			return "vfat", nil
-		}
-	}
-	ext := make([]byte, 1024)
-	if size < 2048 {
-		return "", nil
-	}
-	if n, err := t.Pread(fd, ext, 1024); err != nil || n < len(ext) {
-		return "", err
-	}
-	if typ := extType(ext); typ != "" {
-		return typ, nil
-	}
-	return isoType(t, fd, size), nil
-}
-
-// isoType is libblkid's iso9660 probe, reduced to its magic: "CD001"
-// (or High Sierra's "CDROM") in the descriptor at 32 KiB.
-func isoType(t *vfs.Task, fd int, size uint64) string {
-	vd := make([]byte, 16)
-	if size < 0x8000+uint64(len(vd)) {
-		return ""
-	}
-	if n, err := t.Pread(fd, vd, 0x8000); err != nil || n < len(vd) {
-		return ""
-	}
-	if string(vd[1:6]) == "CD001" || string(vd[9:14]) == "CDROM" {
-		return "iso9660"
-	}
-	return ""
-}
-
-// extType is libblkid's jbd, ext2, ext3 and ext4 probes on the
-// superblock at 1024 bytes: the magic 0xEF53, then the features each
-// name's driver understands (a journal makes ext3; what ext3 does not
-// know makes ext4; an external journal device is jbd).
-func extType(sb []byte) string {
-	le := func(off int) uint32 {
-		return uint32(sb[off]) | uint32(sb[off+1])<<8 | uint32(sb[off+2])<<16 | uint32(sb[off+3])<<24
-	}
-	if sb[56] != 0x53 || sb[57] != 0xEF {
-		return ""
-	}
-	const (
-		hasJournal     = 0x4
-		journalDev     = 0x8
-		ext2Incompat   = 0x2 | 0x10         // filetype, meta_bg
-		ext3Incompat   = ext2Incompat | 0x4 // and recover
-		ext23RoCompat  = 0x1 | 0x2 | 0x4    // sparse_super, large_file, btree_dir
-		testFilesystem = 0x4                // EXT2_FLAGS_TEST_FILESYS
-	)
-	compat, incompat, roCompat := le(92), le(96), le(100)
-	switch {
-	case incompat&journalDev != 0:
-		return "jbd"
-	case compat&hasJournal == 0 && incompat&^ext2Incompat == 0 && roCompat&^ext23RoCompat == 0:
-		return "ext2"
-	case compat&hasJournal != 0 && incompat&^ext3Incompat == 0 && roCompat&^ext23RoCompat == 0:
-		return "ext3"
-	case le(352)&testFilesystem != 0:
-		return "ext4dev"
-	}
-	return "ext4"
-}
-
-// squashfsType is libblkid's squashfs and squashfs3 probes on the first
-// 32 bytes of a device.
-func squashfsType(sb []byte) string {
-	switch string(sb[:4]) {
-	case "hsqs":
-		if uint16(sb[28])|uint16(sb[29])<<8 >= 4 {
-			return "squashfs"
-		}
-		return "squashfs3"
-	case "sqsh":
-		if uint16(sb[28])<<8|uint16(sb[29]) <= 3 {
-			return "squashfs3"
-		}
-	}
-	return ""
-}
-
-// vfatBoot is libblkid's vfat probe, reduced: a boot sector with one of
-// the FAT magics (a label at 0x36 or 0x52, a jump, the 0x55AA mark) and
-// a BIOS parameter block that fat_valid_superblock accepts.
-func vfatBoot(b []byte) bool {
-	magic := string(b[0x52:0x57]) == "MSWIN" || string(b[0x52:0x5a]) == "FAT32   " ||
-		string(b[0x36:0x3b]) == "MSDOS" || string(b[0x36:0x39]) == "FAT" ||
-		b[0] == 0xeb || b[0] == 0xe9 || b[0x1fe] == 0x55 && b[0x1ff] == 0xaa
-	sector := uint16(b[11]) | uint16(b[12])<<8
-	spc, media := b[13], b[21]
-	pow2 := func(n uint16) bool { return n != 0 && n&(n-1) == 0 }
-	return magic && b[16] != 0 && (b[14] != 0 || b[15] != 0) && pow2(sector) && sector >= 512 &&
-		sector <= 4096 && pow2(uint16(spc)) && (media >= 0xf8 || media == 0xf0)
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 // Package utillinux is linuxvfs's util-linux 2.38: mount, umount,
-// findmnt, losetup, lsblk, unshare, nsenter, pivot_root, mountpoint, dmesg (and coreutils'
+// findmnt, losetup, lsblk, blkid, unshare, nsenter, pivot_root, mountpoint, dmesg (and coreutils'
 // chroot, which belongs with them), acting on a virtual kernel's task with
 // the real tools' options, output, messages and exit statuses.
 package utillinux
@@ -20,7 +20,7 @@ var programs = map[string]program{
 	"unshare": unshareApplet, "chroot": chrootApplet,
 	"pivot_root": pivotRootApplet, "mountpoint": mountpointApplet,
 	"dmesg": dmesgApplet, "losetup": losetupApplet, "nsenter": nsenterApplet,
-	"lsblk": lsblkApplet, "switch_root": switchRootApplet,
+	"lsblk": lsblkApplet, "blkid": blkidApplet, "switch_root": switchRootApplet,
 }
 
 // Register adds the util-linux programs to set.
