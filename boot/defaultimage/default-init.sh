@@ -22,3 +22,6 @@ stat -f -c '%T' /
 echo
 echo "== the kernel log (dmesg | tail -4)"
 dmesg | tail -4
+echo
+echo "== done: init syncs and powers the machine off (poweroff -f)"
+poweroff -f
