@@ -66,7 +66,7 @@ func (c *cmd) syncOne(name string, how func(int) error) bool {
 	} else {
 		ok = true
 	}
-	if err := c.Task.Close(fd); err != nil && ok {
+	if err := c.Task.Close(fd); err != nil {
 		c.Errorf("failed to close %s: %s", c.Quote(name), applet.ErrText(err))
 		ok = false
 	}

@@ -47,8 +47,12 @@ func run(c *applet.Cmd, a action) int {
 	fs.IntVarP(&delay, "d", "d", 0, "wait `SECONDS` first")
 	noSync := fs.BoolP("n", "n", false, "do not write cached data to disk first")
 	force := fs.BoolP("f", "f", false, "ask the kernel directly, not init")
+	wtmpOnly := fs.BoolP("w", "w", false, "only record the shutdown in wtmp (linuxvfs keeps no wtmp: nothing)")
 	if _, ok := c.Parse(fs); !ok {
 		return 1
+	}
+	if *wtmpOnly {
+		return 0
 	}
 	if delay > 0 {
 		select {
