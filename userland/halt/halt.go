@@ -41,7 +41,7 @@ var (
 // handle, so then nothing happens, as on Linux.
 func run(c *applet.Cmd, a action) int {
 	fs := c.FlagSet()
-	fs.Synopsis = "[-d SECONDS] [-nf]"
+	fs.Synopsis = "[-d SECONDS] [-nfw]"
 	fs.About = a.about
 	var delay int
 	fs.IntVarP(&delay, "d", "d", 0, "wait `SECONDS` first")
