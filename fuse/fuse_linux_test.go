@@ -3,13 +3,18 @@
 package fuse_test
 
 import (
+	"bufio"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
+
+	"golang.org/x/sys/unix"
 
 	"github.com/linuxvfs/linuxvfs"
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -172,5 +177,141 @@ func TestPermissions(t *testing.T) {
 	}
 	if out, ok := asNobody(t, d, "rm ../data/ro 2>&1; cat secret/f 2>&1"); ok || strings.Count(out, "Permission denied") != 2 {
 		t.Errorf("got %s", out)
+	}
+}
+
+// TestKilledReader kills a cat that has the file open and is blocked
+// writing what it read into a pipe nobody drains: the server lets go of
+// the file, goes on serving, and unmounts without MNT_DETACH (nothing
+// is left busy).
+func TestKilledReader(t *testing.T) {
+	mp, task, srv := export(t, "/", func(task *vfs.Task) {
+		must(t, task.Mkdir("/data", 0o755))
+	})
+	d := filepath.Join(mp, "data")
+	sh(t, d, "head -c 4194304 /dev/zero > big")
+	c := inDir(d, "exec cat big")
+	out, err := c.StdoutPipe()
+	must(t, err)
+	must(t, c.Start())
+	buf := make([]byte, 1)
+	if _, err := io.ReadFull(out, buf); err != nil {
+		t.Fatal(err)
+	}
+	must(t, c.Process.Kill())
+	_ = c.Wait()
+	if got := sh(t, d, "rm big && echo ok > after && cat after"); got != "ok\n" {
+		t.Errorf("after the kill: %q", got)
+	}
+	if _, err := task.Stat("/data/big"); err != linux.ENOENT {
+		t.Errorf("big: %v", err)
+	}
+	must(t, srv.Unmount())
+}
+
+// TestLazyUnmount detaches the export while a host shell works inside:
+// the shell keeps working, and the server ends when it leaves.
+func TestLazyUnmount(t *testing.T) {
+	mp, _, srv := export(t, "/", func(task *vfs.Task) {
+		must(t, task.Mkdir("/data", 0o755))
+	})
+	d := filepath.Join(mp, "data")
+	sh(t, d, "echo inside > f")
+	c := inDir(d, "echo in; read x; cat f")
+	in, err := c.StdinPipe()
+	must(t, err)
+	outp, err := c.StdoutPipe()
+	must(t, err)
+	must(t, c.Start())
+	r := bufio.NewReader(outp)
+	if line, err := r.ReadString('\n'); line != "in\n" {
+		t.Fatalf("shell: %q %v", line, err)
+	}
+	if o, err := exec.Command("umount", "-l", mp).CombinedOutput(); err != nil {
+		t.Fatalf("umount -l: %v %s", err, o)
+	}
+	fmt.Fprintln(in, "go")
+	in.Close()
+	rest, _ := io.ReadAll(r)
+	must(t, c.Wait())
+	if string(rest) != "inside\n" {
+		t.Errorf("after umount -l: %q", rest)
+	}
+	srv.Wait()
+}
+
+// TestUnmountEnds checks that a plain umount from the host ends the
+// server.
+func TestUnmountEnds(t *testing.T) {
+	mp, _, srv := export(t, "/", nil)
+	if o, err := exec.Command("umount", mp).CombinedOutput(); err != nil {
+		t.Fatalf("umount: %v %s", err, o)
+	}
+	srv.Wait()
+}
+
+// TestSyscalls drives the operations programs reach less often straight
+// from the test process: renameat2's flags, open's flags, lseek's
+// SEEK_DATA and SEEK_HOLE, copy_file_range, statfs and fallocate.
+func TestSyscalls(t *testing.T) {
+	mp, _, _ := export(t, "/", func(task *vfs.Task) {
+		must(t, task.Mkdir("/data", 0o755))
+	})
+	p := func(name string) string { return filepath.Join(mp, "data", name) }
+	must(t, os.WriteFile(p("a"), []byte("A"), 0o644))
+	must(t, os.WriteFile(p("b"), []byte("B"), 0o644))
+	if err := unix.Renameat2(unix.AT_FDCWD, p("a"), unix.AT_FDCWD, p("b"), unix.RENAME_NOREPLACE); err != unix.EEXIST {
+		t.Errorf("RENAME_NOREPLACE: %v", err)
+	}
+	must(t, unix.Renameat2(unix.AT_FDCWD, p("a"), unix.AT_FDCWD, p("b"), unix.RENAME_EXCHANGE))
+	if a, _ := os.ReadFile(p("a")); string(a) != "B" {
+		t.Errorf("after RENAME_EXCHANGE a is %q", a)
+	}
+	if _, err := os.OpenFile(p("a"), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644); !errors.Is(err, unix.EEXIST) {
+		t.Errorf("O_EXCL: %v", err)
+	}
+	f, err := os.OpenFile(p("a"), os.O_APPEND|os.O_WRONLY, 0)
+	must(t, err)
+	f.WriteString("+")
+	f.Close()
+	f, err = os.OpenFile(p("b"), os.O_TRUNC|os.O_RDWR, 0)
+	must(t, err)
+	if st, _ := f.Stat(); st.Size() != 0 {
+		t.Errorf("O_TRUNC left %d bytes", st.Size())
+	}
+	f.Close()
+	if a, _ := os.ReadFile(p("a")); string(a) != "B+" {
+		t.Errorf("O_APPEND: %q", a)
+	}
+	// A sparse file: data at 1 MiB only.
+	f, err = os.Create(p("sparse"))
+	must(t, err)
+	_, err = f.WriteAt([]byte("x"), 1<<20)
+	must(t, err)
+	if off, err := unix.Seek(int(f.Fd()), 0, unix.SEEK_HOLE); err != nil || off > 1<<20 {
+		t.Errorf("SEEK_HOLE: %d %v", off, err)
+	}
+	if off, err := unix.Seek(int(f.Fd()), 0, unix.SEEK_DATA); err != nil || off > 1<<20 {
+		t.Errorf("SEEK_DATA: %d %v", off, err)
+	}
+	if err := unix.Fallocate(int(f.Fd()), 0, 0, 4096); err != unix.EOPNOTSUPP {
+		t.Errorf("fallocate: %v (the virtual kernel has none)", err)
+	}
+	g, err := os.Create(p("copy"))
+	must(t, err)
+	var off0, off1 int64
+	n, err := unix.CopyFileRange(int(f.Fd()), &off0, int(g.Fd()), &off1, 1<<20+1, 0)
+	if err != nil || n != 1<<20+1 {
+		t.Errorf("copy_file_range: %d %v", n, err)
+	}
+	f.Close()
+	g.Close()
+	if b, _ := os.ReadFile(p("copy")); len(b) != 1<<20+1 || b[1<<20] != 'x' {
+		t.Errorf("copy: %d bytes", len(b))
+	}
+	var sf unix.Statfs_t
+	must(t, unix.Statfs(p(""), &sf))
+	if sf.Bsize == 0 || sf.Namelen != 255 {
+		t.Errorf("statfs: %+v", sf)
 	}
 }
