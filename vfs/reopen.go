@@ -21,7 +21,8 @@ func (t *Task) InstallFile(f *File, cloexec bool) (int, error) {
 // an O_PATH one, as open("/proc/self/fd/FD", flags, mode) does: the walk
 // lands on fd's path (nd_jump_link) and do_open checks the access with
 // t's credentials. O_CREAT creates nothing there; with O_EXCL it fails
-// with EEXIST, and O_TMPFILE with EINVAL.
+// with EEXIST. O_TMPFILE is refused with EINVAL (Linux would make the
+// file in a directory and say ENOTDIR for anything else).
 func (t *Task) Reopen(fd int, flags, mode uint32) (int, error) {
 	h, err := buildOpenFlags(flags, mode, t.GetUmask())
 	if err != nil {
