@@ -5,6 +5,7 @@ go 1.26.8
 require (
 	github.com/anchore/go-lzo v0.1.0
 	github.com/diskfs/go-diskfs v1.9.4
+	github.com/hanwen/go-fuse/v2 v2.12.1
 	github.com/klauspost/compress v1.18.5
 	github.com/pierrec/lz4/v4 v4.1.26
 	github.com/rogpeppe/go-internal v1.16.0

@@ -93,6 +93,13 @@ func runBoot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
+	return bootWith(ctx, a, initRunner(a, stdin), stdin, stdout, stderr)
+}
+
+// bootWith boots the disks, initramfs and command line of a with init
+// as init's runner.
+func bootWith(ctx context.Context, a bootArgs, init boot.InitRunner, stdin io.Reader, stdout, stderr io.Writer) int {
+	var err error
 	cfg := boot.Config{Cmdline: strings.Join(a.cmdline, " "), Input: stdin, Output: stdout}
 	for _, d := range a.disks {
 		name, ro := strings.CutSuffix(d, ",ro")
@@ -110,7 +117,7 @@ func runBoot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 			return 1
 		}
 	}
-	cfg.Init = initRunner(a, stdin)
+	cfg.Init = init
 	code, err := boot.Boot(ctx, cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "linuxvfs boot: %v\n", err)

@@ -15,6 +15,8 @@
 //	linuxvfs sh -c CMDS [NAME [ARGS...]]
 //	linuxvfs sh [-s] [ARGS...]       read the script from standard input,
 //	                                 or prompt for commands on a terminal
+//	linuxvfs serve --fuse MOUNTPOINT [BOOT-ARGS]
+//	                                 export the system through FUSE
 //	linuxvfs help                    print this help
 package main
 
@@ -52,6 +54,9 @@ Commands:
   sh [-s] [ARGS...]               read the script from standard input, or
                                   prompt for commands if it is a terminal
   boot [OPTION]... [PARAM]...     boot a kernel and run init (see below)
+  serve --fuse MOUNTPOINT [--dir VIRTUAL] [--ro] [BOOT-ARGS]
+                                  export the virtual system at a host
+                                  directory through FUSE (see below)
   help                            print this help
 
 The script's exit status is linuxvfs's exit status.
@@ -77,6 +82,14 @@ init=, rdinit=, devtmpfs.mount=, noinitrd, and these options:
 Without -c or -f, init is the root's own when it is a shell script, else
 the shell on the console. With no arguments at all, boot runs a built-in
 root image. The exit status is init's; a kernel panic gives 255.
+
+serve boots as sh does (or as boot does, given --disk, --initrd or kernel
+parameters), runs the -c or -f script to set the system up, and mounts
+its directory VIRTUAL (default /) at the host directory MOUNTPOINT with
+FUSE until the mount is unmounted on the host or linuxvfs is interrupted
+(SIGINT or SIGTERM; a second signal ends it at once). Host programs act
+with their own uid, gid and groups, checked by the virtual kernel. Needs
+/dev/fuse and root (or fusermount3 and user_allow_other).
 `
 
 // usageError is a bad command line: reported with status 2.
@@ -104,6 +117,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runSh(ctx, args[1:], stdin, stdout, stderr)
 	case "boot":
 		return runBoot(ctx, args[1:], stdin, stdout, stderr)
+	case "serve":
+		return runServe(ctx, args[1:], stdin, stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "linuxvfs: unknown command %q\nRun 'linuxvfs help' for usage.\n", args[0])
 	return 2

@@ -21,6 +21,7 @@ func Register(set *applet.Set) {
 	set.Register(deviceApplet, "device")
 	set.Register(busyboxApplet, "busybox")
 	set.Register(mdevApplet, "mdev")
+	set.Register(exportFuseApplet, "export-fuse")
 }
 
 // deviceApplet is device(1) of linuxvfs: add, remove and list devices of

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func needFuse(t *testing.T) {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		t.Skip("FUSE exports need root")
+	}
+	if _, err := os.Stat("/dev/fuse"); err != nil {
+		t.Skip("no /dev/fuse")
+	}
+}
+
+// mounted reports whether dir is a mount point in /proc/self/mountinfo.
+func mounted(dir string) bool {
+	info, _ := os.ReadFile("/proc/self/mountinfo")
+	for _, line := range strings.Split(string(info), "\n") {
+		if f := strings.Fields(line); len(f) > 4 && f[4] == dir {
+			return true
+		}
+	}
+	return false
+}
+
+// TestServe runs `linuxvfs serve` until its setup is exported, works in
+// the export from the host, and interrupts it.
+func TestServe(t *testing.T) {
+	needFuse(t)
+	mp := t.TempDir()
+	t.Cleanup(func() { exec.Command("umount", "-l", mp).Run() })
+	ctx, cancel := context.WithCancel(context.Background())
+	var out, errb bytes.Buffer
+	done := make(chan int)
+	go func() {
+		done <- run(ctx, []string{"serve", "--fuse", mp, "-c", "mkdir -p /srv/in && mount -t tmpfs none /srv/in && echo hi > /srv/in/f"}, nil, &out, &errb)
+	}()
+	// Wait (a bounded number of polls) for the mount; no deadline is
+	// asserted.
+	for i := 0; i < 1000 && !mounted(mp); i++ {
+		select {
+		case code := <-done:
+			t.Fatalf("serve ended with %d: %s", code, errb.String())
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	got, err := exec.Command("sh", "-c", `cat "$0"/srv/in/f && echo x > "$0"/srv/in/g && ls "$0"/srv/in`, mp).CombinedOutput()
+	if err != nil || string(got) != "hi\nf\ng\n" {
+		t.Errorf("host: %v %q", err, got)
+	}
+	cancel()
+	if code := <-done; code != 0 {
+		t.Errorf("serve: status %d: %s", code, errb.String())
+	}
+	if mounted(mp) {
+		t.Errorf("%s still mounted", mp)
+	}
+}
+
+// TestExportFuse runs the shell's export-fuse: a host command works in
+// the exported directory, its status comes back, and the mount is gone.
+func TestExportFuse(t *testing.T) {
+	needFuse(t)
+	mp := t.TempDir()
+	t.Cleanup(func() { exec.Command("umount", "-l", mp).Run() })
+	script := `mkdir /d && echo virt > /d/f
+export-fuse /d ` + mp + ` -- sh -c 'cat f && echo host > g && test "$(stat -c %i f)" -gt 0'
+echo status $?
+cat /d/g
+export-fuse /d ` + mp + ` sh -c 'exit 3'
+echo status $?`
+	var out, errb bytes.Buffer
+	code := run(context.Background(), []string{"sh", "-c", script}, nil, &out, &errb)
+	if code != 0 || out.String() != "virt\nstatus 0\nhost\nstatus 3\n" {
+		t.Errorf("status %d, out %q, err %q", code, out.String(), errb.String())
+	}
+	if mounted(mp) || mounted(filepath.Clean(mp)) {
+		t.Errorf("%s still mounted", mp)
+	}
+}

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package fuse
+
+import (
+	"sync"
+	"time"
+
+	gofuse "github.com/hanwen/go-fuse/v2/fuse"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// exportFS is the RawFileSystem the FUSE server calls: the node table,
+// the open handles and the tasks that do the work.
+type exportFS struct {
+	gofuse.RawFileSystem // ENOSYS for what is not here
+
+	tasks   taskCache
+	nodes   *nodeTable
+	inos    *inoMap
+	handles handleTable
+	valid   time.Duration
+
+	released chan struct{}
+	once     sync.Once
+}
+
+// newExportFS opens dir with a private clone of t and makes it the root
+// node.
+func newExportFS(t *vfs.Task, dir string, opts *Options) (*exportFS, error) {
+	base := t.Clone(0)
+	for _, fd := range base.Fds() {
+		_ = base.Close(fd)
+	}
+	fd, err := base.Open(dir, linux.O_PATH|linux.O_DIRECTORY|linux.O_CLOEXEC, 0)
+	if err != nil {
+		base.Exit()
+		return nil, err
+	}
+	defer base.Close(fd)
+	st, err := base.Fstatat(fd, "", linux.AT_EMPTY_PATH)
+	if err != nil {
+		base.Exit()
+		return nil, err
+	}
+	f, err := base.Fget(fd)
+	if err != nil {
+		base.Exit()
+		return nil, err
+	}
+	efs := &exportFS{
+		RawFileSystem: gofuse.NewDefaultRawFileSystem(),
+		tasks:         taskCache{base: base, tasks: map[string]*vfs.Task{}},
+		nodes:         newNodeTable(),
+		inos:          newInoMap(st.Dev()),
+		handles:       handleTable{byID: map[uint64]*handle{}, next: 1},
+		valid:         opts.Timeout,
+		released:      make(chan struct{}),
+	}
+	efs.nodes.setRoot(nodeKey{f.Mount(), st.Dev(), st.Ino}, f)
+	return efs, nil
+}
+
+func (e *exportFS) String() string { return "linuxvfs" }
+
+// OnUnmount is called when the FUSE connection has ended.
+func (e *exportFS) OnUnmount() { e.release() }
+
+// release lets go of every handle, node and task.
+func (e *exportFS) release() {
+	e.once.Do(func() {
+		e.handles.drop()
+		e.nodes.drop()
+		e.tasks.exit()
+		e.tasks.base.Exit()
+		close(e.released)
+	})
+}
+
+func (e *exportFS) waitReleased() { <-e.released }
+
+// withNode runs fn with a descriptor for node id in t's table, closed
+// afterwards.
+func (e *exportFS) withNode(t *vfs.Task, id uint64, fn func(fd int) error) error {
+	n := e.nodes.get(id)
+	if n == nil {
+		return linux.ESTALE
+	}
+	fd, err := t.InstallFile(n.file, true)
+	if err != nil {
+		return err
+	}
+	defer t.Close(fd)
+	return fn(fd)
+}
+
+// fillAttr converts a virtual stat to FUSE's attributes.
+func (e *exportFS) fillAttr(st *vfs.Statx, a *gofuse.Attr) {
+	*a = gofuse.Attr{
+		Ino:       e.inos.ino(st.Dev(), st.Ino),
+		Size:      uint64(st.Size),
+		Blocks:    uint64(st.Blocks),
+		Atime:     uint64(st.Atime.Sec),
+		Atimensec: uint32(st.Atime.Nsec),
+		Mtime:     uint64(st.Mtime.Sec),
+		Mtimensec: uint32(st.Mtime.Nsec),
+		Ctime:     uint64(st.Ctime.Sec),
+		Ctimensec: uint32(st.Ctime.Nsec),
+		Mode:      uint32(st.Mode),
+		Nlink:     st.Nlink,
+		Owner:     gofuse.Owner{Uid: st.UID, Gid: st.GID},
+		Rdev:      newEncodeDev(st.RdevMajor, st.RdevMinor),
+		Blksize:   st.Blksize,
+	}
+}
+
+// newEncodeDev is new_encode_dev: FUSE's 32-bit device numbers.
+func newEncodeDev(major, minor uint32) uint32 {
+	return minor&0xff | major<<8 | (minor&^0xff)<<12
+}
+
+// newDecodeDev is new_decode_dev, to the user-space dev_t.
+func newDecodeDev(dev uint32) uint64 {
+	return linux.Mkdev((dev&0xfff00)>>8, dev&0xff|(dev>>12)&0xfff00)
+}
+
+func (e *exportFS) setValid(secs *uint64, nsecs *uint32) {
+	*secs, *nsecs = uint64(e.valid/time.Second), uint32(e.valid%time.Second)
+}
+
+// enter makes a node of the O_PATH descriptor fd in t (which it closes)
+// and fills out with its entry.
+func (e *exportFS) enter(t *vfs.Task, fd int, out *gofuse.EntryOut) error {
+	defer t.Close(fd)
+	st, err := t.Fstatat(fd, "", linux.AT_EMPTY_PATH|linux.AT_SYMLINK_NOFOLLOW)
+	if err != nil {
+		return err
+	}
+	f, err := t.Fget(fd)
+	if err != nil {
+		return err
+	}
+	out.NodeId = e.nodes.enter(nodeKey{f.Mount(), st.Dev(), st.Ino}, f)
+	out.Generation = 0
+	e.setValid(&out.EntryValid, &out.EntryValidNsec)
+	e.setValid(&out.AttrValid, &out.AttrValidNsec)
+	e.fillAttr(&st, &out.Attr)
+	return nil
+}
+
+// lookupAt looks name up in the directory dfd for t and enters it.
+func (e *exportFS) lookupAt(t *vfs.Task, dfd int, name string, out *gofuse.EntryOut) error {
+	fd, err := t.Openat(dfd, name, linux.O_PATH|linux.O_NOFOLLOW|linux.O_CLOEXEC, 0)
+	if err != nil {
+		return err
+	}
+	return e.enter(t, fd, out)
+}
+
+// Lookup is FUSE_LOOKUP: the walk of one component, with the caller's
+// search permission on the directory checked by the virtual kernel.
+func (e *exportFS) Lookup(cancel <-chan struct{}, h *gofuse.InHeader, name string, out *gofuse.EntryOut) gofuse.Status {
+	t := e.tasks.get(&h.Caller)
+	return status(e.withNode(t, h.NodeId, func(dfd int) error { return e.lookupAt(t, dfd, name, out) }))
+}
+
+// Forget is FUSE_FORGET (and each entry of FUSE_BATCH_FORGET).
+func (e *exportFS) Forget(id, nlookup uint64) { e.nodes.forget(id, nlookup) }
