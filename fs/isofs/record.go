@@ -3,6 +3,7 @@
 package isofs
 
 import (
+	"bytes"
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -142,32 +143,37 @@ func mktime64(year, month, day, hour, minute, sec int) int64 {
 	return time.Date(year, time.Month(month), day, hour, minute, sec, 0, time.UTC).Unix()
 }
 
-// translateName is isofs_name_translate (map=normal): lower case, a
-// trailing ".;1" or ";1" dropped, any other ';' or '/' made '.'; a NUL
-// ends the name.
+// translateName is a plain ISO 9660 name as map=normal shows it; it
+// mirrors isofs_name_translate. A NUL ends the name; a name without one
+// loses its version suffix ";1" (with the empty extension's dot
+// before it, ".;1"), and what remains is lowered, with ';' and '/'
+// shown as '.'.
 func translateName(name []byte) []byte {
-	out := make([]byte, 0, len(name))
-	n := len(name)
-	for i := 0; i < n; i++ {
-		c := name[i]
-		if c == 0 {
-			break
-		}
-		if c >= 'A' && c <= 'Z' {
-			c |= 0x20
-		}
-		if c == '.' && i == n-3 && name[i+1] == ';' && name[i+2] == '1' {
-			break
-		}
-		if c == ';' && i == n-2 && name[i+1] == '1' {
-			break
-		}
-		if c == ';' || c == '/' {
-			c = '.'
-		}
-		out = append(out, c)
+	if nul := bytes.IndexByte(name, 0); nul >= 0 {
+		name = name[:nul]
+	} else if n, ok := bytes.CutSuffix(name, []byte(".;1")); ok {
+		name = n
+	} else {
+		name = bytes.TrimSuffix(name, []byte(";1"))
+	}
+	out := make([]byte, len(name))
+	for i, c := range name {
+		out[i] = shownByte(c)
 	}
 	return out
+}
+
+// shownByte is how map=normal shows one byte of a name. Names are
+// bytes, not UTF-8, so this works byte by byte (bytes.Map would turn
+// invalid UTF-8 into U+FFFD).
+func shownByte(c byte) byte {
+	switch {
+	case c >= 'A' && c <= 'Z':
+		return c + 'a' - 'A'
+	case c == ';' || c == '/':
+		return '.'
+	}
+	return c
 }
 
 // acornName is get_acorn_filename: the normal mapping, then the Acorn

@@ -124,6 +124,8 @@ func TestTranslateName(t *testing.T) {
 		{"x;1 ", "x.1 "},
 		{"@[`{", "@[`{"},
 		{"A.B.;1", "a.b"},
+		{"\xc0A\xff;1", "\xc0a\xff"},
+		{"\xe9T\xc9;\x80", "\xe9t\xc9.\x80"},
 	} {
 		if got := string(translateName([]byte(tc.in))); got != tc.want {
 			t.Errorf("translateName(%q) = %q, want %q", tc.in, got, tc.want)
