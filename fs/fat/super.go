@@ -120,14 +120,14 @@ var floppies = []floppyDefault{{320, 1, 64, 1}, {360, 1, 64, 2}, {640, 2, 112, 1
 // readStaticBPB is fat_read_static_bpb (dos1xfloppy): a boot sector with
 // a jump and an empty BPB on a disk of a floppy's size.
 func (fs *filesystem) readStaticBPB(fc *vfs.FsContext, b []byte, silent bool) (bpb, error) {
-	const notdos1x = "This doesn't look like a DOS 1.x volume"
+	const notFloppy = "This doesn't look like a DOS 1.x volume"
 	sects := uint64(fs.disk.Size() / 512)
 	var why string
 	switch {
 	case b[0] != 0xeb || b[2] != 0x90:
-		why = notdos1x + "; no bootstrapping code"
+		why = notFloppy + "; no bootstrapping code"
 	case !zeroBPB(b):
-		why = notdos1x + "; DOS 2.x BPB is non-zero"
+		why = notFloppy + "; DOS 2.x BPB is non-zero"
 	}
 	var d *floppyDefault
 	for i := range floppies {

@@ -74,7 +74,8 @@ func (e suEntry) num733(i int) uint32 {
 	return binary.LittleEndian.Uint32(b[:])
 }
 
-// errStop ends a walk of the entries early without an error.
+// stopWalk is the type of errStop, which a visitor returns to end a
+// walk of the entries early without an error.
 type stopWalk struct{}
 
 func (stopWalk) Error() string { return "stop" }

@@ -3,7 +3,6 @@
 package isofs
 
 import (
-	"bytes"
 	"encoding/binary"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -343,5 +342,3 @@ func diskName(disk vfs.Disk, fc *vfs.FsContext) string {
 	}
 	return fc.Source
 }
-
-var _ = bytes.Equal
