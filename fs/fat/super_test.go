@@ -105,7 +105,7 @@ func TestGeometry(t *testing.T) {
 			"ok bs=512 spc=4 cs=2048 fats=2 bits=16 fat=4+128 root=0 dir=260/512 data=292 max=32697 dirty=true free=-1/false"},
 		{"fat32", fat32, 1 << 29, fsinfoSector(1000, true), true,
 			"ok bs=512 spc=1 cs=512 fats=2 bits=32 fat=32+8192 root=2 dir=16416/0 data=16416 max=1032162 dirty=true free=1000/true"},
-		{"fat32 free count beyond the clusters", fat32, 1 << 29, fsinfoSector(1 << 30, true), false,
+		{"fat32 free count beyond the clusters", fat32, 1 << 29, fsinfoSector(1<<30, true), false,
 			"ok bs=512 spc=1 cs=512 fats=2 bits=32 fat=32+8192 root=2 dir=16416/0 data=16416 max=1032162 dirty=true free=-1/false"},
 		{"fat32 bad FSINFO signature", fat32, 1 << 29, fsinfoSector(7, false), true,
 			"ok bs=512 spc=1 cs=512 fats=2 bits=32 fat=32+8192 root=2 dir=16416/0 data=16416 max=1032162 dirty=true free=-1/false" +
