@@ -35,37 +35,39 @@ func TestSymlinkComponents(t *testing.T) {
 		entries []suEntry
 		size    string // per entry
 		target  string // "!" when too long
+		warned  string // the unknown component flags reported
 	}{
-		{"relative", []suEntry{slEntry(0, slComp{0, "usr"}, slComp{0, "lib"})}, "7", "usr/lib"},
-		{"absolute", []suEntry{slEntry(0, slComp{8, ""}, slComp{0, "usr"}, slComp{0, "lib"})}, "8", "/usr/lib"},
-		{"dots", []suEntry{slEntry(0, slComp{2, ""}, slComp{4, ""}, slComp{0, "x"})}, "6", "./../x"},
-		{"root alone", []suEntry{slEntry(0, slComp{8, ""})}, "1", "/"},
-		{"continued component", []suEntry{slEntry(0, slComp{1, "ab"}, slComp{0, "cd"})}, "4", "abcd"},
-		{"entry continues", []suEntry{slEntry(1, slComp{0, "a"}, slComp{0, "b"}), slEntry(0, slComp{0, "c"})}, "4,1", "a/b/c"},
-		{"entry continues mid-component", []suEntry{slEntry(1, slComp{0, "a"}, slComp{1, "b"}), slEntry(0, slComp{0, "c"})}, "3,1", "a/bc"},
-		{"entry continues after the root", []suEntry{slEntry(1, slComp{8, ""}), slEntry(0, slComp{0, "c"})}, "2,1", "/c"},
-		{"unknown flags", []suEntry{slEntry(0, slComp{0x10, "zz"}, slComp{0, "x"})}, "2", "/x"},
-		{"unknown flags continued", []suEntry{slEntry(0, slComp{0x21, "zz"}, slComp{0, "x"})}, "1", "x"},
-		{"root flag with text", []suEntry{slEntry(0, slComp{9, "abc"}, slComp{0, "x"})}, "2", "/x"},
-		{"no components", []suEntry{slEntry(0)}, "0", ""},
+		{"relative", []suEntry{slEntry(0, slComp{0, "usr"}, slComp{0, "lib"})}, "7", "usr/lib", ""},
+		{"absolute", []suEntry{slEntry(0, slComp{8, ""}, slComp{0, "usr"}, slComp{0, "lib"})}, "8", "/usr/lib", ""},
+		{"dots", []suEntry{slEntry(0, slComp{2, ""}, slComp{4, ""}, slComp{0, "x"})}, "6", "./../x", ""},
+		{"root alone", []suEntry{slEntry(0, slComp{8, ""})}, "1", "/", ""},
+		{"continued component", []suEntry{slEntry(0, slComp{1, "ab"}, slComp{0, "cd"})}, "4", "abcd", ""},
+		{"entry continues", []suEntry{slEntry(1, slComp{0, "a"}, slComp{0, "b"}), slEntry(0, slComp{0, "c"})}, "4,1", "a/b/c", ""},
+		{"entry continues mid-component", []suEntry{slEntry(1, slComp{0, "a"}, slComp{1, "b"}), slEntry(0, slComp{0, "c"})}, "3,1", "a/bc", ""},
+		{"entry continues after the root", []suEntry{slEntry(1, slComp{8, ""}), slEntry(0, slComp{0, "c"})}, "2,1", "/c", ""},
+		{"unknown flags", []suEntry{slEntry(0, slComp{0x10, "zz"}, slComp{0, "x"})}, "2", "/x", "size:16 link:16"},
+		{"unknown flags continued", []suEntry{slEntry(0, slComp{0x21, "zz"}, slComp{0, "x"})}, "1", "x", "size:33 link:33"},
+		{"root flag with text", []suEntry{slEntry(0, slComp{9, "abc"}, slComp{0, "x"})}, "2", "/x", ""},
+		{"no components", []suEntry{slEntry(0)}, "0", "", ""},
 		{"component past the entry", []suEntry{func() suEntry {
 			e := slEntry(0, slComp{0, "abc"})
 			e.data[6] = 9 // longer than the entry
 			return e
-		}()}, "9", "abc\x00\x00\x00\x00\x00\x00"},
+		}()}, "9", "abc\x00\x00\x00\x00\x00\x00", ""},
 		{"page full", []suEntry{slEntry(1, slComp{0, long}), slEntry(1, slComp{0, long}), slEntry(1, slComp{0, long}),
 			slEntry(1, slComp{0, long}), slEntry(1, slComp{0, long}), slEntry(1, slComp{0, long}), slEntry(1, slComp{0, long}),
 			slEntry(1, slComp{0, long}), slEntry(1, slComp{0, long}), slEntry(1, slComp{0, long}), slEntry(1, slComp{0, long}),
 			slEntry(1, slComp{0, long}), slEntry(1, slComp{0, long}), slEntry(1, slComp{0, long}), slEntry(1, slComp{0, long}),
-			slEntry(1, slComp{0, long}), slEntry(0, slComp{0, long})}, "", "!"},
+			slEntry(1, slComp{0, long}), slEntry(0, slComp{0, long})}, "", "!", ""},
 	} {
 		var sizes []string
 		var link []byte
 		failed := false
+		var warned []string
 		for _, e := range tc.entries {
-			sizes = append(sizes, fmt.Sprint(slLen(e)))
+			sizes = append(sizes, fmt.Sprint(slLen(e, func(f byte) { warned = append(warned, fmt.Sprint("size:", f)) })))
 			if !failed {
-				link, failed = appendSymlink(link, e)
+				link, failed = appendSymlink(link, e, func(f byte) { warned = append(warned, fmt.Sprint("link:", f)) })
 			}
 		}
 		target := string(link)
@@ -78,6 +80,9 @@ func TestSymlinkComponents(t *testing.T) {
 		}
 		if size != tc.size || target != tc.target {
 			t.Errorf("%s: size %s target %q, want %s %q", tc.what, size, target, tc.size, tc.target)
+		}
+		if w := strings.Join(warned, " "); w != tc.warned {
+			t.Errorf("%s: unknown flags %q, want %q", tc.what, w, tc.warned)
 		}
 	}
 }
