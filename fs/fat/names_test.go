@@ -193,3 +193,32 @@ func b2i(b bool) int {
 	}
 	return 0
 }
+
+// TestUniToX8 pins the long-name conversion: UTF-8 under utf8, else
+// through iocharset with '?' or uni_xlate's ":xxxx" for what it cannot
+// show, stopping while six bytes still fit.
+func TestUniToX8(t *testing.T) {
+	name := []uint16{'a', 0xe9, 0x263a, 'b', 0}
+	for _, tc := range []struct {
+		utf8, xlate bool
+		charset     string
+		max         int
+		in          []uint16
+		want        string
+	}{
+		{true, false, "cp437", 100, name, "a\u00e9\u263ab"},
+		{false, false, "ascii", 100, name, "a??b"},
+		{false, true, "ascii", 100, name, "a:00e9:263ab"},
+		{false, false, "iso8859-1", 100, name, "a\xe9?b"},
+		{false, false, "cp437", 100, name, "a\x82?b"},
+		{false, true, "cp437", 100, name, "a\x82:263ab"},
+		{false, false, "ascii", 9, name, "a??"},
+		{false, true, "ascii", 12, name, "a:00e9"},
+		{false, false, "ascii", 100, []uint16{'x', 'y'}, "xy"},
+	} {
+		fs := &filesystem{opts: options{utf8: tc.utf8, uniXlate: tc.xlate, iocharset: tc.charset}}
+		if got := string(fs.uniToX8(tc.in, tc.max)); got != tc.want {
+			t.Errorf("utf8=%v xlate=%v %s max %d: %q, want %q", tc.utf8, tc.xlate, tc.charset, tc.max, got, tc.want)
+		}
+	}
+}
