@@ -4,6 +4,7 @@ package fat
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 )
@@ -112,25 +113,37 @@ func utf16ToUTF8(u []uint16, max int) []byte {
 	return out
 }
 
-// uniToX8 is fat_uni_to_x8: UTF-8 with the utf8 option, otherwise
-// uni16_to_x8 through iocharset, an unknown character becoming '?' (or
-// ":XXXX" with uni_xlate).
+// uniToX8 is the name readdir shows for UTF-16 u, as fat_uni_to_x8
+// makes it: UTF-8 with the utf8 option; otherwise each character through
+// iocharset, stopping while a character of up to six bytes still fits
+// in max. A name cut short there is warned of, as the kernel does.
 func (fs *filesystem) uniToX8(u []uint16, max int) []byte {
 	if fs.opts.utf8 {
 		return utf16ToUTF8(u, max)
 	}
 	cs := ioCharset(fs.opts.iocharset)
 	var out []byte
-	for i := 0; i < len(u) && u[i] != 0 && max-len(out)-6 > 0; i++ {
-		if b, ok := cs.uni2char(u[i]); ok {
-			out = append(out, b...)
-		} else if fs.opts.uniXlate {
-			out = append(out, ':', hex[u[i]>>12], hex[u[i]>>8&15], hex[u[i]>>4&15], hex[u[i]&15])
-		} else {
-			out = append(out, '?')
+	for ; len(u) > 0 && u[0] != 0; u = u[1:] {
+		if len(out) >= max-6 {
+			fs.k.Printk(fmt.Sprintf("FAT-fs (%s): filename was truncated while converting.", fs.name))
+			break
 		}
+		out = fs.appendChar(out, cs, u[0])
 	}
 	return out
+}
+
+// appendChar adds one character in iocharset; one the character set
+// cannot show becomes '?', or ':' and its four hex digits with
+// uni_xlate.
+func (fs *filesystem) appendChar(out []byte, cs *charset, c uint16) []byte {
+	if b, ok := cs.uni2char(c); ok {
+		return append(out, b...)
+	}
+	if fs.opts.uniXlate {
+		return append(out, ':', hex[c>>12], hex[c>>8&15], hex[c>>4&15], hex[c&15])
+	}
+	return append(out, '?')
 }
 
 const hex = "0123456789abcdef"

@@ -2,7 +2,12 @@
 
 package fat
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
 
 // shortNameRow is what msdosFormat makes of a name under check=r, n and
 // s; "!" stands for a refused name.
@@ -205,20 +210,27 @@ func TestUniToX8(t *testing.T) {
 		max         int
 		in          []uint16
 		want        string
+		truncated   bool // warned of
 	}{
-		{true, false, "cp437", 100, name, "a\u00e9\u263ab"},
-		{false, false, "ascii", 100, name, "a??b"},
-		{false, true, "ascii", 100, name, "a:00e9:263ab"},
-		{false, false, "iso8859-1", 100, name, "a\xe9?b"},
-		{false, false, "cp437", 100, name, "a\x82?b"},
-		{false, true, "cp437", 100, name, "a\x82:263ab"},
-		{false, false, "ascii", 9, name, "a??"},
-		{false, true, "ascii", 12, name, "a:00e9"},
-		{false, false, "ascii", 100, []uint16{'x', 'y'}, "xy"},
+		{true, false, "cp437", 100, name, "a\u00e9\u263ab", false},
+		{false, false, "ascii", 100, name, "a??b", false},
+		{false, true, "ascii", 100, name, "a:00e9:263ab", false},
+		{false, false, "iso8859-1", 100, name, "a\xe9?b", false},
+		{false, false, "cp437", 100, name, "a\x82?b", false},
+		{false, true, "cp437", 100, name, "a\x82:263ab", false},
+		{false, false, "ascii", 9, name, "a??", true},
+		{false, true, "ascii", 12, name, "a:00e9", true},
+		{false, false, "ascii", 10, name, "a??b", false},
+		{false, false, "ascii", 100, []uint16{'x', 'y'}, "xy", false},
 	} {
-		fs := &filesystem{opts: options{utf8: tc.utf8, uniXlate: tc.xlate, iocharset: tc.charset}}
+		k := vfs.NewKernel()
+		fs := &filesystem{k: k, name: "loop0", opts: options{utf8: tc.utf8, uniXlate: tc.xlate, iocharset: tc.charset}}
 		if got := string(fs.uniToX8(tc.in, tc.max)); got != tc.want {
 			t.Errorf("utf8=%v xlate=%v %s max %d: %q, want %q", tc.utf8, tc.xlate, tc.charset, tc.max, got, tc.want)
+		}
+		warned := strings.Contains(strings.Join(k.Dmesg(), "\n"), "FAT-fs (loop0): filename was truncated while converting.")
+		if warned != tc.truncated {
+			t.Errorf("utf8=%v xlate=%v %s max %d: warned %v", tc.utf8, tc.xlate, tc.charset, tc.max, warned)
 		}
 	}
 }
