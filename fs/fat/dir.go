@@ -3,6 +3,7 @@
 package fat
 
 import (
+	"encoding/binary"
 	"fmt"
 )
 
@@ -18,8 +19,8 @@ const (
 	caseLowerBase = 0x08
 	caseLowerExt  = 0x10
 	deletedFlag   = 0xe5
-	maxSlots      = 20  // ceil(256 * 2 / 26)
-	maxUniChars   = 261 // (MSDOS_SLOTS - 1) * 13 + 1
+	maxSlots      = 20              // 13 characters a slot: room for 255 and a NUL
+	maxUniChars   = maxSlots*13 + 1 // all slots' characters, then a NUL
 	longNameMax   = 4096 - maxUniChars*2
 )
 
@@ -106,112 +107,106 @@ func subdirs(r *rawDir) uint32 {
 	return n
 }
 
-// Outcomes of parseLong (PARSE_*).
-const (
-	parseOK = iota
-	parseInvalid
-	parseNotLongname
-	parseEOF
-)
+// lastSlot marks the slot a long name's sequence starts with, the one
+// holding its highest ordinal (LAST_LONG_ENTRY).
+const lastSlot = 0x40
 
-// scanner walks a directory's entries as __fat_readdir and
-// fat_search_long do.
-type scanner struct {
-	fs  *filesystem
-	r   *rawDir
-	i   int // the next entry
-	uni [maxUniChars + 1]uint16
+// slotChars are the offsets of the 13 UTF-16 characters in a slot.
+var slotChars = [13]int{1, 3, 5, 7, 9, 14, 16, 18, 20, 22, 24, 28, 30}
+
+// longName is a long name being gathered from its slots, which precede
+// their short entry from the highest ordinal down to 1. After ordinal 1
+// it waits for the short entry, which owns it if the checksums agree.
+type longName struct {
+	active bool
+	want   int  // the ordinal the next slot must carry; 0 when all are in
+	sum    byte // the checksum the slots share
+	uni    [maxUniChars + 1]uint16
 }
 
-// parseLong is fat_parse_long: the slots from entry i-1 on, ending at
-// the short entry they name (the scanner's last entry on success).
-func (s *scanner) parseLong() (int, int) {
-	de := s.r.at(s.i - 1)
-restart:
-	id := de[0]
-	if id&0x40 == 0 {
-		return parseInvalid, 0
+// begin starts a name at slot de; a slot that cannot start one (no
+// lastSlot bit, an ordinal of 0 or above maxSlots) leaves none pending.
+func (l *longName) begin(de []byte) {
+	n := int(de[0] &^ lastSlot)
+	l.active = de[0]&lastSlot != 0 && n > 0 && n <= maxSlots
+	if l.active {
+		l.want, l.sum = n, de[13]
+		l.take(de)
 	}
-	slots := int(id &^ 0x40)
-	if slots > maxSlots || slots == 0 {
-		return parseInvalid, 0
+}
+
+// extends reports whether de is the slot the pending name expects.
+func (l *longName) extends(de []byte) bool {
+	return l.active && l.want > 0 && de[11] == attrExt && int(de[0]&^lastSlot) == l.want && de[13] == l.sum
+}
+
+// take stores slot de's characters in their place. Any slot carrying
+// lastSlot ends the name after its characters, as in fat_parse_long,
+// even one that is not the first of its sequence.
+func (l *longName) take(de []byte) {
+	at := (l.want - 1) * 13
+	for k, off := range slotChars {
+		l.uni[at+k] = binary.LittleEndian.Uint16(de[off:])
 	}
-	sum := de[13]
-	for slot := slots - 1; ; slot-- {
-		off := slot * 13
-		for k, at := range [13]int{1, 3, 5, 7, 9, 14, 16, 18, 20, 22, 24, 28, 30} {
-			s.uni[off+k] = uint16(de[at]) | uint16(de[at+1])<<8
-		}
-		if de[0]&0x40 != 0 {
-			s.uni[off+13] = 0
-		}
-		if s.i >= s.r.len() {
-			return parseEOF, 0
-		}
-		de = s.r.at(s.i)
-		s.i++
-		if slot == 0 {
-			break
-		}
-		if de[11] != attrExt {
-			return parseNotLongname, 0
-		}
-		if de[0]&^0x40 != byte(slot) || de[13] != sum {
-			goto restart
-		}
+	if de[0]&lastSlot != 0 {
+		l.uni[at+13] = 0
 	}
-	switch {
-	case de[0] == deletedFlag:
-		return parseInvalid, 0
-	case de[11] == attrExt:
-		goto restart
-	case isFree(de) || de[11]&attrVolume != 0:
-		return parseInvalid, 0
-	case checksum(de) != sum:
-		return parseOK, 0
-	}
-	return parseOK, slots
+	l.want--
+}
+
+// claim ends the pending name and reports whether it names the short
+// entry de: complete, with the checksum of de's 11 bytes.
+func (l *longName) claim(de []byte) bool {
+	complete := l.active && l.want == 0
+	l.active = false
+	return complete && checksum(de) == l.sum
+}
+
+// scanner walks a directory's entries for readdir and lookup, as
+// __fat_readdir and fat_search_long do: each entry extends the pending
+// long name, starts a new one, or is a short entry (which consumes the
+// pending name whether or not it matches).
+type scanner struct {
+	fs   *filesystem
+	r    *rawDir
+	i    int // the next entry
+	long longName
 }
 
 // next returns the directory's next name, or false at its end.
 func (s *scanner) next() (dirEntry, bool) {
-	vfat := s.fs.opts.vfat
 	for s.i < s.r.len() {
-		de := s.r.at(s.i)
+		de, ipos := s.r.at(s.i), s.r.pos[s.i]
 		s.i++
-	record:
-		slots := 0
-		if vfat {
-			if de[0] == deletedFlag || de[11] != attrExt && (de[11]&attrVolume != 0 || de[0] == 0) {
-				continue
-			}
-		} else if de[11]&attrVolume != 0 || isFree(de) {
-			continue
+		if e, ok := s.step(de, ipos); ok {
+			return e, true
 		}
-		if vfat && de[11] == attrExt {
-			var st int
-			st, slots = s.parseLong()
-			switch st {
-			case parseInvalid:
-				continue
-			case parseNotLongname:
-				de = s.r.at(s.i - 1)
-				goto record
-			case parseEOF:
-				return dirEntry{}, false
-			}
-			de = s.r.at(s.i - 1)
-		}
-		e := dirEntry{raw: de, ipos: s.r.pos[s.i-1], short: s.fs.shortDisplay(de, s.fs.opts.dotsOK)}
-		if slots > 0 {
-			e.long = s.fs.uniToX8(s.uni[:], longNameMax)
-		}
-		if len(e.short) == 0 && e.long == nil {
-			continue
-		}
-		return e, true
 	}
 	return dirEntry{}, false
+}
+
+// step feeds one entry to the scanner and returns the name it
+// completes, if any. Deleted and free entries and volume labels name
+// nothing and drop a pending long name; msdos sees no slots at all.
+func (s *scanner) step(de []byte, ipos int64) (dirEntry, bool) {
+	vfat := s.fs.opts.vfat
+	if vfat && s.long.extends(de) {
+		s.long.take(de)
+		return dirEntry{}, false
+	}
+	if vfat && de[11] == attrExt {
+		s.long.begin(de)
+		return dirEntry{}, false
+	}
+	named := vfat && s.long.claim(de)
+	if isFree(de) || de[11]&attrVolume != 0 {
+		return dirEntry{}, false
+	}
+	e := dirEntry{raw: de, ipos: ipos, short: s.fs.shortDisplay(de, s.fs.opts.dotsOK)}
+	if named {
+		e.long = s.fs.uniToX8(s.long.uni[:], longNameMax)
+	}
+	return e, len(e.short) > 0 || e.long != nil
 }
 
 // entries lists a directory's names in their on-disk order.

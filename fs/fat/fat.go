@@ -280,7 +280,7 @@ func (o *options) parseCommon(fc *vfs.FsContext, p *vfs.FsParameter) error {
 			return err
 		}
 		if o.vfat {
-			o.shortname = sfnDisplayWin95 | sfnCreateWin95 // backward compatibility
+			o.shortname = sfnDisplayWin95 | sfnCreateWin95 // vfat reads the old msdos option as shortname=win95
 		} else {
 			o.nocase = true
 		}

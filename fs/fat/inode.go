@@ -5,6 +5,7 @@ package fat
 import (
 	"encoding/binary"
 	"sync"
+	"time"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/fs/libfs"
@@ -24,16 +25,9 @@ type node struct {
 	ents  []dirEntry // a directory's names, parsed once
 }
 
-// Time conversions (misc.c). FAT keeps local time: the offset is the
-// time_offset= or tz=UTC of the mount, else the kernel's time zone,
-// which is UTC here (sys_tz is zero).
-const (
-	secsPerDay = 86400
-	daysDelta  = 365*10 + 2 // 1970-01-01 to 1980-01-01
-	year2100   = 120
-)
-
-var daysInYear = [16]int64{0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 0, 0, 0}
+// FAT keeps local time: the offset is that of time_offset= or tz=UTC,
+// else the kernel's time zone, which is UTC here (sys_tz is zero).
+const secsPerDay = 86400
 
 // tzOffset is fat_tz_offset, in seconds.
 func (fs *filesystem) tzOffset() int64 {
@@ -43,32 +37,38 @@ func (fs *filesystem) tzOffset() int64 {
 	return 0
 }
 
-// fatToUnix is fat_time_fat2unix.
+// fatToUnix converts an on-disk time, date and hundredths of a second
+// to Unix time; it mirrors fat_time_fat2unix in fs/fat/misc.c. Fields
+// out of range count on into the next day, month or year as time.Date
+// has it, except where the kernel's month table differs: day 0 counts
+// as day 1 and month 0 as January, and months 13 to 15, which have no
+// entry in the table, count as January too but one day later in a leap
+// year (the kernel adds February 29th for any month past February).
 func (fs *filesystem) fatToUnix(t, d uint16, cs uint8) vfs.Timespec {
-	year := int64(d >> 9)
-	month := max(1, int64(d>>5&0xf))
-	day := max(1, int64(d&0x1f)) - 1
-	leap := (year + 3) / 4
-	if year > year2100 {
-		leap--
+	year, month, day := 1980+int(d>>9), time.Month(d>>5&0xf), max(1, int(d&0x1f))
+	extra := 0
+	switch {
+	case month == 0:
+		month = time.January
+	case month > time.December:
+		month = time.January
+		if isLeap(year) {
+			extra = 1
+		}
 	}
-	if year&3 == 0 && year != year2100 && month > 2 {
-		leap++
-	}
-	sec := int64(t&0x1f)<<1 + int64(t>>5&0x3f)*60 + int64(t>>11)*3600
-	sec += (year*365 + leap + daysInYear[month] + day + daysDelta) * secsPerDay
-	sec += fs.tzOffset()
-	if cs != 0 {
-		return vfs.Timespec{Sec: sec + int64(cs/100), Nsec: int64(cs%100) * 10_000_000}
-	}
-	return vfs.Timespec{Sec: sec}
+	hour, minute, sec := int(t>>11), int(t>>5&0x3f), int(t&0x1f)*2
+	at := time.Date(year, month, day+extra, hour, minute, sec, 0, time.UTC).Unix() + fs.tzOffset()
+	return vfs.Timespec{Sec: at + int64(cs/100), Nsec: int64(cs%100) * 10_000_000}
 }
 
-// truncateAtime is fat_truncate_atime: the day's start, local time.
+func isLeap(year int) bool { return year%4 == 0 && (year%100 != 0 || year%400 == 0) }
+
+// truncateAtime is the start of the local day holding ts, as vfat
+// keeps access dates only; it mirrors fat_truncate_atime.
 func (fs *filesystem) truncateAtime(ts vfs.Timespec) vfs.Timespec {
-	local := ts.Sec - fs.tzOffset()
-	rem := local % secsPerDay
-	return vfs.Timespec{Sec: local + fs.tzOffset() - rem}
+	off := fs.tzOffset()
+	days := (ts.Sec - off) / secsPerDay
+	return vfs.Timespec{Sec: days*secsPerDay + off}
 }
 
 // makeMode is fat_make_mode: ATTR_RO takes the write bits (of a

@@ -3,6 +3,9 @@
 package fat
 
 import (
+	"bytes"
+	"fmt"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -110,25 +113,37 @@ func utf16ToUTF8(u []uint16, max int) []byte {
 	return out
 }
 
-// uniToX8 is fat_uni_to_x8: UTF-8 with the utf8 option, otherwise
-// uni16_to_x8 through iocharset, an unknown character becoming '?' (or
-// ":XXXX" with uni_xlate).
+// uniToX8 is the name readdir shows for UTF-16 u, as fat_uni_to_x8
+// makes it: UTF-8 with the utf8 option; otherwise each character through
+// iocharset, stopping while a character of up to six bytes still fits
+// in max. A name cut short there is warned of, as the kernel does.
 func (fs *filesystem) uniToX8(u []uint16, max int) []byte {
 	if fs.opts.utf8 {
 		return utf16ToUTF8(u, max)
 	}
 	cs := ioCharset(fs.opts.iocharset)
 	var out []byte
-	for i := 0; i < len(u) && u[i] != 0 && max-len(out)-6 > 0; i++ {
-		if b, ok := cs.uni2char(u[i]); ok {
-			out = append(out, b...)
-		} else if fs.opts.uniXlate {
-			out = append(out, ':', hex[u[i]>>12], hex[u[i]>>8&15], hex[u[i]>>4&15], hex[u[i]&15])
-		} else {
-			out = append(out, '?')
+	for ; len(u) > 0 && u[0] != 0; u = u[1:] {
+		if len(out) >= max-6 {
+			fs.k.Printk(fmt.Sprintf("FAT-fs (%s): filename was truncated while converting.", fs.name))
+			break
 		}
+		out = fs.appendChar(out, cs, u[0])
 	}
 	return out
+}
+
+// appendChar adds one character in iocharset; one the character set
+// cannot show becomes '?', or ':' and its four hex digits with
+// uni_xlate.
+func (fs *filesystem) appendChar(out []byte, cs *charset, c uint16) []byte {
+	if b, ok := cs.uni2char(c); ok {
+		return append(out, b...)
+	}
+	if fs.opts.uniXlate {
+		return append(out, ':', hex[c>>12], hex[c>>8&15], hex[c>>4&15], hex[c&15])
+	}
+	return append(out, '?')
 }
 
 const hex = "0123456789abcdef"
@@ -256,96 +271,90 @@ func (fs *filesystem) nameMatch(a, b []byte) bool {
 	return true
 }
 
-// Characters msdos_format_name refuses.
+// Bytes a short name may not hold, by the check= level that refuses
+// them; control characters, ':' and '\\' are refused at every level.
 const (
-	badChars       = "*?<>|\""
-	badIfStrictChr = "+=,; "
+	refusedUnlessRelaxed = "*?<>|\""
+	refusedWhenStrict    = "+=,; "
 )
 
-func contains(set string, c byte) bool {
-	for i := 0; i < len(set); i++ {
-		if set[i] == c {
-			return true
-		}
-	}
-	return false
-}
-
-// msdosFormat is msdos_format_name: the 11-byte short name a name
-// stands for under msdos, or false for a name it refuses.
+// msdosFormat is the 11-byte short name that name stands for under
+// msdos, or false for a name it refuses; it mirrors msdos_format_name in
+// fs/fat/namei_msdos.c. A leading dot is dropped (dotsOK only; it is
+// kept in ATTR_HIDDEN instead), the rest is split at its first dot into
+// a base of up to 8 and an extension of up to 3 bytes, and each part is
+// checked and then upper-cased (unless nocase) and padded with spaces.
 func (fs *filesystem) msdosFormat(name []byte) ([11]byte, bool) {
-	o := &fs.opts
 	var res [11]byte
 	if len(name) > 0 && name[0] == '.' {
-		if !o.dotsOK {
+		if !fs.opts.dotsOK {
 			return res, false
 		}
 		name = name[1:]
 	}
-	bad := func(c byte) bool {
-		return o.nameCheck != 'r' && contains(badChars, c) ||
-			o.nameCheck == 's' && (contains(badIfStrictChr, c) || c >= 'A' && c <= 'Z') ||
-			c < ' ' || c == ':' || c == '\\'
-	}
-	upper := func(c byte) byte {
-		if !o.nocase && c >= 'a' && c <= 'z' {
-			return c - 32
-		}
-		return c
-	}
-	w, space, c := 0, true, byte(0)
-	for len(name) > 0 && w < 8 {
-		c, name = name[0], name[1:]
-		if bad(c) {
-			return res, false
-		}
-		if w == 0 && c == 0xe5 {
-			c = 0x05
-		}
-		if c == '.' {
-			break
-		}
-		space = c == ' '
-		res[w] = upper(c)
-		w++
-	}
-	if space {
+	base, ext, _ := bytes.Cut(name, []byte("."))
+	base, baseOK := fs.shortPart(base, 8)
+	ext, extOK := fs.shortPart(ext, 3)
+	if !baseOK || !extOK || len(base) == 0 {
 		return res, false
 	}
-	if o.nameCheck == 's' && len(name) > 0 && c != '.' {
-		c, name = name[0], name[1:]
-		if c != '.' {
-			return res, false
-		}
+	for i := range res {
+		res[i] = ' '
 	}
-	for c != '.' && len(name) > 0 {
-		c, name = name[0], name[1:]
-	}
-	if c == '.' {
-		for ; w < 8; w++ {
-			res[w] = ' '
-		}
-		for len(name) > 0 && w < 11 {
-			c, name = name[0], name[1:]
-			if bad(c) {
-				return res, false
-			}
-			if c == '.' {
-				if o.nameCheck == 's' {
-					return res, false
-				}
-				break
-			}
-			space = c == ' '
-			res[w] = upper(c)
-			w++
-		}
-		if space || o.nameCheck == 's' && len(name) > 0 {
-			return res, false
-		}
-	}
-	for ; w < 11; w++ {
-		res[w] = ' '
+	fs.copyShortPart(res[:8], base)
+	fs.copyShortPart(res[8:], ext)
+	if res[0] == deletedFlag {
+		res[0] = 0x05 // a first 0xe5 would read as a deleted entry
 	}
 	return res, true
+}
+
+// shortPart is the part of a base or extension a short name keeps, at
+// most max bytes, and whether check= allows it. Relaxed and normal
+// checking drop what does not fit (an extension ends at a further dot);
+// strict checking refuses it. Neither part may end in a space.
+func (fs *filesystem) shortPart(part []byte, max int) ([]byte, bool) {
+	strict := fs.opts.nameCheck == 's'
+	if dot := bytes.IndexByte(part, '.'); dot >= 0 {
+		if strict {
+			return nil, false
+		}
+		part = part[:dot]
+	}
+	if len(part) > max {
+		if strict {
+			return nil, false
+		}
+		part = part[:max]
+	}
+	for _, c := range part {
+		if !fs.shortNameByte(c) {
+			return nil, false
+		}
+	}
+	return part, len(part) == 0 || part[len(part)-1] != ' '
+}
+
+// shortNameByte reports whether check= lets c into a short name.
+func (fs *filesystem) shortNameByte(c byte) bool {
+	switch check := fs.opts.nameCheck; {
+	case c < ' ' || c == ':' || c == '\\':
+		return false
+	case check != 'r' && strings.IndexByte(refusedUnlessRelaxed, c) >= 0:
+		return false
+	case check == 's' && (strings.IndexByte(refusedWhenStrict, c) >= 0 || c >= 'A' && c <= 'Z'):
+		return false
+	}
+	return true
+}
+
+// copyShortPart copies a checked part into its field, upper case
+// unless nocase.
+func (fs *filesystem) copyShortPart(field, part []byte) {
+	for i, c := range part {
+		if !fs.opts.nocase && c >= 'a' && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		field[i] = c
+	}
 }

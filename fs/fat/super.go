@@ -51,19 +51,7 @@ type filesystem struct {
 	k    *vfs.Kernel
 	opts options
 
-	blockSize   uint32 // s_blocksize: the logical sector size
-	secPerClus  uint32
-	clusterSize uint32
-	fats        uint32
-	fatBits     int
-	fatStart    uint64 // in sectors
-	fatLength   uint64 // in sectors
-	rootCluster uint32
-	dirStart    uint64
-	dirEntries  uint32
-	dataStart   uint64
-	maxCluster  uint32
-	dirty       bool
+	geometry
 
 	mu           sync.Mutex
 	fat          []byte // the first FAT, read at first use
@@ -120,14 +108,14 @@ var floppies = []floppyDefault{{320, 1, 64, 1}, {360, 1, 64, 2}, {640, 2, 112, 1
 // readStaticBPB is fat_read_static_bpb (dos1xfloppy): a boot sector with
 // a jump and an empty BPB on a disk of a floppy's size.
 func (fs *filesystem) readStaticBPB(fc *vfs.FsContext, b []byte, silent bool) (bpb, error) {
-	const notdos1x = "This doesn't look like a DOS 1.x volume"
+	const notFloppy = "This doesn't look like a DOS 1.x volume"
 	sects := uint64(fs.disk.Size() / 512)
 	var why string
 	switch {
 	case b[0] != 0xeb || b[2] != 0x90:
-		why = notdos1x + "; no bootstrapping code"
+		why = notFloppy + "; no bootstrapping code"
 	case !zeroBPB(b):
-		why = notdos1x + "; DOS 2.x BPB is non-zero"
+		why = notFloppy + "; DOS 2.x BPB is non-zero"
 	}
 	var d *floppyDefault
 	for i := range floppies {
@@ -235,8 +223,103 @@ func (fs *filesystem) resolveOptions(fc *vfs.FsContext, o *options) options {
 	return r
 }
 
-// readGeometry reads the boot sector and works out where everything is,
-// as fat_fill_super does up to the root inode.
+// geometry is where a FAT volume keeps what, as its boot sector says;
+// positions and lengths are in logical sectors.
+type geometry struct {
+	blockSize   uint32 // s_blocksize: the logical sector size
+	secPerClus  uint32
+	clusterSize uint32
+	fats        uint32
+	fatBits     int
+	fatStart    uint64
+	fatLength   uint64
+	rootCluster uint32 // FAT32's root directory
+	infoSector  uint64 // FAT32's FSINFO sector; 0 on FAT12/16
+	dirStart    uint64 // FAT12/16's fixed root directory
+	dirEntries  uint32
+	dataStart   uint64
+	maxCluster  uint32 // one past the last data cluster
+	dirty       bool
+}
+
+// geometryOf works out the layout a BPB describes, as the middle of
+// fat_fill_super does. FAT32 is the BPB with only the 32-bit FAT length;
+// otherwise the count of clusters decides between FAT12 and FAT16. The
+// sector arithmetic is unsigned, as the kernel's: a data area past the
+// end of the volume wraps to a huge count, which the FAT's room bounds.
+func geometryOf(p bpb) geometry {
+	g := geometry{blockSize: uint32(p.sectorSize), secPerClus: uint32(p.secPerClus), fats: uint32(p.fats),
+		fatStart: uint64(p.reserved), fatLength: uint64(p.fatLength), dirEntries: uint32(p.dirEntries)}
+	g.clusterSize = g.blockSize * g.secPerClus
+	fat32 := p.fatLength == 0 && p.fat32Length != 0
+	if fat32 {
+		g.fatBits, g.fatLength, g.rootCluster = 32, uint64(p.fat32Length), p.rootCluster
+		g.infoSector = max(1, uint64(p.infoSector))
+	}
+	g.dirStart = g.fatStart + uint64(g.fats)*g.fatLength
+	g.dataStart = g.dirStart + uint64(g.dirEntries)*dirEntSize/uint64(g.blockSize)
+	total := uint64(p.sectors)
+	if total == 0 {
+		total = uint64(p.totalSect)
+	}
+	clusters := uint64(uint32((total - g.dataStart) / uint64(g.secPerClus)))
+	if !fat32 {
+		g.fatBits = 12
+		if clusters > maxFat12 {
+			g.fatBits = 16
+		}
+	}
+	g.dirty = p.fat16State&1 != 0
+	if fat32 {
+		g.dirty = p.fat32State&1 != 0
+	}
+	room := g.fatEntries()
+	g.maxCluster = startEnt + uint32(min(clusters, max(room, startEnt)-startEnt))
+	return g
+}
+
+// fatEntries is how many entries the FAT has room for, as
+// calc_fat_clusters counts them.
+func (g *geometry) fatEntries() uint64 {
+	if g.fatBits == 12 {
+		return g.fatLength * uint64(g.blockSize) * 8 / 12
+	}
+	return uint64(g.blockSize) * 8 / uint64(g.fatBits) * g.fatLength
+}
+
+// problem is why the kernel would refuse this layout, "" if it would
+// not: the checks in the order fat_fill_super makes them.
+func (g *geometry) problem() string {
+	clusters := g.maxCluster - startEnt
+	for _, c := range []struct {
+		bad bool
+		msg string
+	}{
+		{g.dirEntries%(g.blockSize/dirEntSize) != 0, fmt.Sprintf("bogus number of directory entries (%d)", g.dirEntries)},
+		{clusters > maxClusters(g.fatBits), fmt.Sprintf("count of clusters too big (%d)", clusters)},
+	} {
+		if c.bad {
+			return c.msg
+		}
+	}
+	return ""
+}
+
+// maxClusters is max_fat: the most data clusters a FAT of this width
+// can number.
+func maxClusters(fatBits int) uint32 {
+	switch fatBits {
+	case 32:
+		return maxFat32
+	case 16:
+		return maxFat16
+	}
+	return maxFat12
+}
+
+// readGeometry reads the boot sector, and the FSINFO sector of FAT32,
+// and takes the layout they describe, as fat_fill_super does up to the
+// root inode.
 func (fs *filesystem) readGeometry(fc *vfs.FsContext, silent bool) error {
 	b := make([]byte, 512)
 	if _, err := fs.disk.ReadAt(b, 0); err != nil {
@@ -249,116 +332,46 @@ func (fs *filesystem) readGeometry(fc *vfs.FsContext, silent bool) error {
 	if err != nil {
 		return err
 	}
-	fs.blockSize = uint32(p.sectorSize)
+	fs.geometry = geometryOf(p)
 	if fs.blockSize > 512 {
 		if _, err := fs.disk.ReadAt(make([]byte, fs.blockSize), 0); err != nil {
 			return fs.fail(fc, linux.EIO, "unable to read boot sector (logical sector size = %d)", fs.blockSize)
 		}
 	}
-	fs.secPerClus = uint32(p.secPerClus)
-	fs.clusterSize = fs.blockSize * fs.secPerClus
-	fs.fats = uint32(p.fats)
-	fs.fatStart = uint64(p.reserved)
-	fs.fatLength = uint64(p.fatLength)
-	if fs.fatLength == 0 && p.fat32Length != 0 {
-		if err := fs.readFsinfo(fc, p); err != nil {
+	if fs.infoSector != 0 {
+		if err := fs.readFsinfo(fc); err != nil {
 			return err
 		}
 	}
-	return fs.layout(fc, p, silent)
+	if why := fs.problem(); why != "" {
+		if !silent {
+			fs.logf(fc, "%s", why)
+		}
+		return linux.EINVAL
+	}
+	if fs.freeClusters > int64(fs.maxCluster-startEnt) {
+		fs.freeClusters = -1 // a count beyond the volume is stale
+	}
+	return nil
 }
 
-// readFsinfo is the FAT32 part of fat_fill_super: the FAT's length, the
-// root's cluster and the free count the FSINFO sector keeps.
-func (fs *filesystem) readFsinfo(fc *vfs.FsContext, p bpb) error {
-	fs.fatBits = 32
-	fs.fatLength = uint64(p.fat32Length)
-	fs.rootCluster = p.rootCluster
-	sector := uint64(p.infoSector)
-	if sector == 0 {
-		sector = 1
-	}
+// readFsinfo takes FAT32's count of free clusters from the FSINFO
+// sector, if its signatures are right; usefree says whether to trust it.
+func (fs *filesystem) readFsinfo(fc *vfs.FsContext) error {
+	const leadSig, structSig = 0x41615252, 0x61417272 // "RRaA", "rrAa"
 	b := make([]byte, fs.blockSize)
-	if _, err := fs.disk.ReadAt(b, int64(sector)*int64(fs.blockSize)); err != nil {
-		return fs.fail(fc, linux.EIO, "bread failed, FSINFO block (sector = %d)", sector)
+	if _, err := fs.disk.ReadAt(b, int64(fs.infoSector)*int64(fs.blockSize)); err != nil {
+		return fs.fail(fc, linux.EIO, "bread failed, FSINFO block (sector = %d)", fs.infoSector)
 	}
 	le := binary.LittleEndian
-	sig1, sig2 := le.Uint32(b[0:]), le.Uint32(b[484:])
-	if sig1 != 0x41615252 || sig2 != 0x61417272 {
-		fs.logf(fc, "Invalid FSINFO signature: 0x%08x, 0x%08x (sector = %d)", sig1, sig2, sector)
+	lead, str := le.Uint32(b[0:]), le.Uint32(b[484:])
+	if lead != leadSig || str != structSig {
+		fs.logf(fc, "Invalid FSINFO signature: 0x%08x, 0x%08x (sector = %d)", lead, str, fs.infoSector)
 		return nil
 	}
 	fs.freeValid = fs.opts.usefree
 	fs.freeClusters = int64(le.Uint32(b[488:]))
 	return nil
-}
-
-// layout places the root directory and the data area, decides FAT12 or
-// FAT16 by the count of clusters, and checks that the FAT covers them.
-func (fs *filesystem) layout(fc *vfs.FsContext, p bpb, silent bool) error {
-	dirPerBlock := fs.blockSize / dirEntSize
-	fs.dirStart = fs.fatStart + uint64(fs.fats)*fs.fatLength
-	fs.dirEntries = uint32(p.dirEntries)
-	if fs.dirEntries&(dirPerBlock-1) != 0 {
-		if !silent {
-			fs.logf(fc, "bogus number of directory entries (%d)", fs.dirEntries)
-		}
-		return linux.EINVAL
-	}
-	fs.dataStart = fs.dirStart + uint64(fs.dirEntries)*dirEntSize/uint64(fs.blockSize)
-	total := uint64(p.sectors)
-	if total == 0 {
-		total = uint64(p.totalSect)
-	}
-	// Unsigned arithmetic as the kernel's: a data area past the end
-	// wraps to a huge count, which the FAT's size then bounds.
-	clusters := uint32((total - fs.dataStart) / uint64(fs.secPerClus))
-	if fs.fatBits != 32 {
-		fs.fatBits = 12
-		if clusters > maxFat12 {
-			fs.fatBits = 16
-		}
-	}
-	if fs.fatBits == 32 {
-		fs.dirty = p.fat32State&1 != 0
-	} else {
-		fs.dirty = p.fat16State&1 != 0
-	}
-	if fatClusters := fs.fatClusters(); fatClusters >= startEnt {
-		clusters = uint32(min(uint64(clusters), fatClusters-startEnt))
-	} else {
-		clusters = 0
-	}
-	if clusters > fs.maxFat() {
-		if !silent {
-			fs.logf(fc, "count of clusters too big (%d)", clusters)
-		}
-		return linux.EINVAL
-	}
-	fs.maxCluster = clusters + startEnt
-	if fs.freeClusters > int64(clusters) {
-		fs.freeClusters = -1
-	}
-	return nil
-}
-
-// fatClusters is calc_fat_clusters: the entries the FAT has room for.
-func (fs *filesystem) fatClusters() uint64 {
-	if fs.fatBits != 12 {
-		return uint64(fs.blockSize) * 8 / uint64(fs.fatBits) * fs.fatLength
-	}
-	return fs.fatLength * uint64(fs.blockSize) * 8 / 12
-}
-
-// maxFat is max_fat.
-func (fs *filesystem) maxFat() uint32 {
-	switch fs.fatBits {
-	case 32:
-		return maxFat32
-	case 16:
-		return maxFat16
-	}
-	return maxFat12
 }
 
 // timeLimits are s_time_min and s_time_max: 1980-01-01 00:00:00 and

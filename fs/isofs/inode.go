@@ -188,52 +188,75 @@ func (img *image) newInode(block, offset uint32, n *node, a *attrs) *vfs.Inode {
 	return in
 }
 
-// readLevel3 is isofs_read_level3_size: a multi-extent file is the
-// records from (block, offset) up to the first without the multi-extent
-// flag, at most 100 of them; its size is their sizes' sum.
+// readLevel3 gathers a multi-extent file's sections, as
+// isofs_read_level3_size does: the records from (block, offset) on, as
+// long as each says another follows (the multi-extent flag), at most
+// maxSections and one more; the size is the sum of theirs.
 func (img *image) readLevel3(block, offset uint32) ([]section, int64, error) {
+	cur := recordCursor{img: img, block: block, offset: offset}
 	var secs []section
 	var size int64
-	more := false
-	for i := 0; ; {
-		b, err := img.bread(block)
+	for more := false; len(secs) == 0 || more; {
+		r, ok, err := cur.next(more)
 		if err != nil {
-			img.printk("ISOFS: unable to read i-node block %d", block)
-			return nil, 0, linux.EIO
+			return nil, 0, err
 		}
-		if b[offset] == 0 {
-			block, offset = block+1, 0
-			if !more {
-				break
-			}
-			continue
-		}
-		r, err := img.readRecord(block, offset)
-		if err != nil {
-			img.printk("ISOFS: unable to read i-node block %d", block+1)
-			return nil, 0, linux.EIO
-		}
-		offset += uint32(len(r))
-		block += offset >> img.bits
-		offset &= img.bs - 1
-		if len(r) < recordLen {
-			r = append(r, make([]byte, recordLen-len(r))...)
+		if !ok {
+			break
 		}
 		size += int64(r.size())
 		secs = append(secs, section{first: r.extent(), blocks: r.size() >> img.bits})
-		more = r.flags(img.hs)&flagMultiExt != 0
-		if i++; i > maxSections {
+		if len(secs) > maxSections {
 			img.printk("isofs_read_level3_size: More than 100 file sections ?!?, aborting...")
 			break
 		}
-		if !more {
-			break
-		}
+		more = r.flags(img.hs)&flagMultiExt != 0
 	}
 	if len(secs) == 0 {
 		secs = []section{{}}
 	}
 	return secs, size, nil
+}
+
+// recordCursor steps through directory records that follow one another
+// from a position, across block boundaries.
+type recordCursor struct {
+	img           *image
+	block, offset uint32
+}
+
+// next returns the record at the cursor, padded to the fixed part's
+// length, and steps past it. A zero length byte means the rest of the
+// block is padding: with skipPadding the cursor moves on to the next
+// block and looks there; without, there is no record (ok false). A
+// block that cannot be read is logged as isofs_read_level3_size logs it
+// and gives EIO.
+func (c *recordCursor) next(skipPadding bool) (r record, ok bool, err error) {
+	for {
+		b, err := c.img.bread(c.block)
+		if err != nil {
+			c.img.printk("ISOFS: unable to read i-node block %d", c.block)
+			return nil, false, linux.EIO
+		}
+		if b[c.offset] != 0 {
+			break
+		}
+		c.block, c.offset = c.block+1, 0
+		if !skipPadding {
+			return nil, false, nil
+		}
+	}
+	if r, err = c.img.readRecord(c.block, c.offset); err != nil {
+		c.img.printk("ISOFS: unable to read i-node block %d", c.block+1)
+		return nil, false, linux.EIO
+	}
+	c.offset += uint32(len(r))
+	c.block += c.offset >> c.img.bits
+	c.offset &= c.img.bs - 1
+	if len(r) < recordLen {
+		r = append(r, make([]byte, recordLen-len(r))...)
+	}
+	return r, true, nil
 }
 
 // bmap is isofs_get_blocks for one block: the disk block holding block

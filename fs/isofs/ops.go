@@ -66,7 +66,9 @@ func (o inodeOps) Readlink(in *vfs.Inode) (string, error) {
 				return errStop
 			}
 		case "SL":
-			if link, failed = appendSymlink(link, e); failed {
+			if link, failed = appendSymlink(link, e, func(flags byte) {
+				img.printk("Symlink component flag not implemented (%d)", flags)
+			}); failed {
 				return errStop
 			}
 		}
@@ -78,26 +80,18 @@ func (o inodeOps) Readlink(in *vfs.Inode) (string, error) {
 	return string(link), nil
 }
 
-// appendSymlink is get_symlink_chunk: one SL entry's components added to
-// the target, with '/' between components that do not continue; false
-// when the target would not fit in a page.
-func appendSymlink(link []byte, e suEntry) ([]byte, bool) {
+// appendSymlink adds one SL entry's components to a link target, as
+// get_symlink_chunk does; true when the target would not fit in a page.
+// unknown is told of component flags it does not know.
+func appendSymlink(link []byte, e suEntry, unknown func(flags byte)) ([]byte, bool) {
 	comps := slComponents(e)
 	for i, c := range comps {
-		root := false
-		switch c.flags &^ 1 {
-		case 0:
-			link = append(link, c.text...)
-		case 2:
-			link = append(link, '.')
-		case 4:
-			link = append(link, '.', '.')
-		case 8:
-			root = true
-			link = append(link, '/')
+		p, ok := c.piece()
+		if !ok {
+			unknown(c.flags)
 		}
-		last := i == len(comps)-1
-		if !root && c.flags&1 == 0 && (!last || e.byteAt(0)&1 != 0) {
+		link = append(link, p...)
+		if slashAfter(e, comps, i, true) {
 			link = append(link, '/')
 		}
 		if len(link) > pageSize-1 {

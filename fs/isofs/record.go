@@ -3,6 +3,7 @@
 package isofs
 
 import (
+	"bytes"
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -54,87 +55,125 @@ var (
 	timeMax = time.Date(255+1900, 12, 31, 23, 59, 59, 0, time.UTC).Unix() + maxTZOffset
 )
 
-// isoDate is iso_date: a 7-byte date (years since 1900, month, day,
-// hour, minute, second, then the zone in 15-minute steps, which High
-// Sierra lacks) or the 17-byte long form of digits with hundredths.
-// Zones beyond 13 hours are ignored as unreliable.
+// isoTime is a recorded date's fields as stored, unchecked: ECMA-119
+// dates are local time with the zone's offset in quarter hours.
+type isoTime struct {
+	year, month, day     int // year in full
+	hour, minute, second int
+	nsec                 int64
+	zone                 int // quarter hours east of UTC
+}
+
+// shortDate decodes the 7-byte form of directory records: years since
+// 1900, month, day, hour, minute, second, then the signed zone, which
+// High Sierra discs do not have.
+func shortDate(p []byte, highSierra bool) (isoTime, bool) {
+	if len(p) < 7 {
+		return isoTime{}, false
+	}
+	t := isoTime{year: 1900 + int(p[0]), month: int(p[1]), day: int(p[2]),
+		hour: int(p[3]), minute: int(p[4]), second: int(p[5])}
+	if !highSierra {
+		t.zone = int(int8(p[6]))
+	}
+	return t, true
+}
+
+// longDate decodes the 17-byte form (Rock Ridge TF entries with
+// TF_LONG_FORM): sixteen digits YYYYMMDDhhmmsscc, then the signed zone.
+// Each byte counts as its distance from '0', digit or not, as the
+// kernel reads them.
+func longDate(p []byte) (isoTime, bool) {
+	if len(p) < 17 {
+		return isoTime{}, false
+	}
+	num := func(from, to int) int {
+		n := 0
+		for _, c := range p[from:to] {
+			n = n*10 + int(c) - '0'
+		}
+		return n
+	}
+	return isoTime{year: num(0, 4), month: num(4, 6), day: num(6, 8),
+		hour: num(8, 10), minute: num(10, 12), second: num(12, 14),
+		nsec: int64(num(14, 16)) * 10_000_000, zone: int(int8(p[16]))}, true
+}
+
+// isoDate is a recorded date in Unix time, zero for a truncated one; it
+// mirrors iso_date in fs/isofs/util.c, long selecting the 17-byte form.
 func isoDate(p []byte, highSierra, long bool) vfs.Timespec {
-	var year, month, day, hour, minute, second, tz int
-	var nsec int64
+	t, ok := shortDate(p, highSierra)
 	if long {
-		if len(p) < 17 {
-			return vfs.Timespec{}
-		}
-		dig := func(i, n int) int {
-			v := 0
-			for _, c := range p[i : i+n] {
-				v = v*10 + int(c) - '0'
-			}
-			return v
-		}
-		year, month, day = dig(0, 4)-1900, dig(4, 2), dig(6, 2)
-		hour, minute, second = dig(8, 2), dig(10, 2), dig(12, 2)
-		nsec = int64(dig(14, 2)) * 10000000
-		tz = int(int8(p[16]))
-	} else {
-		if len(p) < 7 {
-			return vfs.Timespec{}
-		}
-		year, month, day, hour, minute, second = int(p[0]), int(p[1]), int(p[2]), int(p[3]), int(p[4]), int(p[5])
-		if !highSierra {
-			tz = int(int8(p[6]))
-		}
+		t, ok = longDate(p)
 	}
-	if year < 0 {
-		return vfs.Timespec{Nsec: nsec}
+	if !ok {
+		return vfs.Timespec{}
 	}
-	sec := mktime64(year+1900, month, day, hour, minute, second)
-	if -52 <= tz && tz <= 52 {
-		sec -= int64(tz) * 15 * 60
-	}
-	return vfs.Timespec{Sec: sec, Nsec: nsec}
+	return t.unix()
 }
 
-// mktime64 is the kernel's mktime64: Gauss's formula over whatever
-// fields it is given (month 0 counts as 12 of the year before, as the
-// kernel's arithmetic has it), without normalising them.
-func mktime64(year, mon, day, hour, minute, sec int) int64 {
-	mon -= 2
-	if mon <= 0 {
-		mon += 12
-		year--
+// unix converts the fields. A year before 1900 keeps only the
+// hundredths. A zone more than 13 hours (52 quarters) from UTC is taken
+// to be garbage and ignored, as some discs record nonsense there.
+func (t isoTime) unix() vfs.Timespec {
+	if t.year < 1900 {
+		return vfs.Timespec{Nsec: t.nsec}
 	}
-	y, m := int64(year), int64(mon)
-	days := y/4 - y/100 + y/400 + 367*m/12 + int64(day) + y*365 - 719499
-	return ((days*24+int64(hour))*60+int64(minute))*60 + int64(sec)
+	sec := mktime64(t.year, t.month, t.day, t.hour, t.minute, t.second)
+	if t.zone >= -52 && t.zone <= 52 {
+		sec -= int64(t.zone) * 15 * 60
+	}
+	return vfs.Timespec{Sec: sec, Nsec: t.nsec}
 }
 
-// translateName is isofs_name_translate (map=normal): lower case, a
-// trailing ".;1" or ";1" dropped, any other ';' or '/' made '.'; a NUL
-// ends the name.
+// mktime64 is the kernel's mktime64 of fields it does not check. For
+// months 0 to 14 that is time.Date: mktime64 too counts month 0 as the
+// December before and 13 and 14 as the next January and February. It
+// does not carry further months into the year but steps on from those
+// by 367/12 days a month, which the day offset below reproduces.
+func mktime64(year, month, day, hour, minute, sec int) int64 {
+	switch {
+	case month > 14:
+		day += 367*(month-2)/12 - 367
+		month = 14
+	case month < 0:
+		day += 367*(month+10)/12 - 305
+		month = 0
+	}
+	return time.Date(year, time.Month(month), day, hour, minute, sec, 0, time.UTC).Unix()
+}
+
+// translateName is a plain ISO 9660 name as map=normal shows it; it
+// mirrors isofs_name_translate. A NUL ends the name; a name without one
+// loses its version suffix ";1" (with the empty extension's dot
+// before it, ".;1"), and what remains is lowered, with ';' and '/'
+// shown as '.'.
 func translateName(name []byte) []byte {
-	out := make([]byte, 0, len(name))
-	n := len(name)
-	for i := 0; i < n; i++ {
-		c := name[i]
-		if c == 0 {
-			break
-		}
-		if c >= 'A' && c <= 'Z' {
-			c |= 0x20
-		}
-		if c == '.' && i == n-3 && name[i+1] == ';' && name[i+2] == '1' {
-			break
-		}
-		if c == ';' && i == n-2 && name[i+1] == '1' {
-			break
-		}
-		if c == ';' || c == '/' {
-			c = '.'
-		}
-		out = append(out, c)
+	if nul := bytes.IndexByte(name, 0); nul >= 0 {
+		name = name[:nul]
+	} else if n, ok := bytes.CutSuffix(name, []byte(".;1")); ok {
+		name = n
+	} else {
+		name = bytes.TrimSuffix(name, []byte(";1"))
+	}
+	out := make([]byte, len(name))
+	for i, c := range name {
+		out[i] = shownByte(c)
 	}
 	return out
+}
+
+// shownByte is how map=normal shows one byte of a name. Names are
+// bytes, not UTF-8, so this works byte by byte (bytes.Map would turn
+// invalid UTF-8 into U+FFFD).
+func shownByte(c byte) byte {
+	switch {
+	case c >= 'A' && c <= 'Z':
+		return c + 'a' - 'A'
+	case c == ';' || c == '/':
+		return '.'
+	}
+	return c
 }
 
 // acornName is get_acorn_filename: the normal mapping, then the Acorn

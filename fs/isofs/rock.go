@@ -74,7 +74,8 @@ func (e suEntry) num733(i int) uint32 {
 	return binary.LittleEndian.Uint32(b[:])
 }
 
-// errStop ends a walk of the entries early without an error.
+// stopWalk is the type of errStop, which a visitor returns to end a
+// walk of the entries early without an error.
 type stopWalk struct{}
 
 func (stopWalk) Error() string { return "stop" }
@@ -203,15 +204,15 @@ func (img *image) rockName(r record) (name []byte, hidden bool, err error) {
 			if truncated || e.len < 5 {
 				return nil
 			}
-			flags := e.byteAt(0)
-			if flags&6 != 0 {
+			c := nmComponent(e)
+			if c.flags&(compCurrent|compParent) != 0 {
+				return nil // names for "." and "..": not used
+			}
+			if c.flags&^compContinue != 0 {
+				img.printk("Unsupported NM flag settings (%d)", c.flags)
 				return nil
 			}
-			if flags&^1 != 0 {
-				img.printk("Unsupported NM flag settings (%d)", flags)
-				return nil
-			}
-			part := e.data[5:e.len]
+			part := c.text
 			if len(name)+len(part) >= 254 {
 				truncated = true
 				return nil
@@ -289,7 +290,9 @@ func (img *image) parseRockInodeAt(r record, a *attrs, block, offset uint32, rel
 		case "TF":
 			img.rockTimes(e, a)
 		case "SL":
-			a.size = a.symlinkLen + slLen(e)
+			a.size = a.symlinkLen + slLen(e, func(byte) {
+				img.printk("Symlink component flag not implemented")
+			})
 			a.symlinkLen = a.size
 		case "RE":
 			if relocated {
@@ -337,48 +340,52 @@ func (img *image) rockTimes(e suEntry, a *attrs) {
 	}
 }
 
-// slLen is what one SL entry adds to a symlink's size: its components
-// and the slashes between them.
-func slLen(e suEntry) int64 {
-	var n int64
-	comps := slComponents(e)
-	for i, c := range comps {
-		root := false
-		switch c.flags &^ 1 {
-		case 0:
-			n += int64(len(c.text))
-		case 2:
-			n++
-		case 4:
-			n += 2
-		case 8:
-			root = true
-			n++
-		}
-		if i == len(comps)-1 {
-			if e.byteAt(0)&1 != 0 && c.flags&1 == 0 {
-				n++
-			}
-			break
-		}
-		if !root && c.flags&1 == 0 {
-			n++
-		}
-	}
-	return n
-}
-
-// slComponent is one component record of an SL entry.
-type slComponent struct {
+// rrComponent is a name component as Rock Ridge encodes one: flag bits,
+// then text. An NM entry is one; an SL entry holds a list of them.
+type rrComponent struct {
 	flags byte
 	text  []byte
 }
 
+// Component flag bits, shared by NM and SL.
+const (
+	compContinue = 1 // the text goes on in the next component
+	compCurrent  = 2 // "."
+	compParent   = 4 // ".."
+	compRoot     = 8 // "/" (SL only)
+)
+
+func (c rrComponent) continues() bool { return c.flags&compContinue != 0 }
+
+func (c rrComponent) isRoot() bool { return c.flags&^compContinue == compRoot }
+
+// piece is what an SL component stands for in a link target: its text,
+// ".", ".." or "/"; ok is false for flags the kernel does not know,
+// which stand for nothing.
+func (c rrComponent) piece() (p []byte, ok bool) {
+	switch c.flags &^ compContinue {
+	case 0:
+		return c.text, true
+	case compCurrent:
+		return []byte("."), true
+	case compParent:
+		return []byte(".."), true
+	case compRoot:
+		return []byte("/"), true
+	}
+	return nil, false
+}
+
+// nmComponent is the component an NM entry holds.
+func nmComponent(e suEntry) rrComponent {
+	return rrComponent{flags: e.byteAt(0), text: e.data[5:e.len]}
+}
+
 // slComponents splits an SL entry into its component records, as the
 // kernel walks them: while more than one byte is left, each takes its
-// length plus two.
-func slComponents(e suEntry) []slComponent {
-	var out []slComponent
+// length plus two (bytes past the area read as zero).
+func slComponents(e suEntry) []rrComponent {
+	var out []rrComponent
 	left := e.len - 5
 	pos := 1 // after the entry's flags
 	for left > 1 {
@@ -387,11 +394,46 @@ func slComponents(e suEntry) []slComponent {
 		for i := range text {
 			text[i] = e.byteAt(pos + 2 + i)
 		}
-		out = append(out, slComponent{flags, text})
+		out = append(out, rrComponent{flags, text})
 		left -= n + 2
 		pos += n + 2
 	}
 	return out
+}
+
+// slashAfter reports whether a '/' follows component i of SL entry e.
+// Within the entry one does unless the component continues or is the
+// root. After the last one, only if the entry itself continues into the
+// next SL entry; there readlink (get_symlink_chunk) exempts the root
+// too, but the size the inode read counts does not (rootExempt false).
+func slashAfter(e suEntry, comps []rrComponent, i int, rootExempt bool) bool {
+	c := comps[i]
+	switch {
+	case c.continues():
+		return false
+	case i < len(comps)-1:
+		return !c.isRoot()
+	}
+	return e.byteAt(0)&compContinue != 0 && !(rootExempt && c.isRoot())
+}
+
+// slLen is what one SL entry adds to a symlink's size (i_size as
+// parse_rock_ridge_inode_internal counts it); unknown is told of
+// component flags it does not know, of which the kernel warns.
+func slLen(e suEntry, unknown func(flags byte)) int64 {
+	var n int64
+	comps := slComponents(e)
+	for i, c := range comps {
+		p, ok := c.piece()
+		if !ok {
+			unknown(c.flags)
+		}
+		n += int64(len(p))
+		if slashAfter(e, comps, i, false) {
+			n++
+		}
+	}
+	return n
 }
 
 // childLink is the CL entry: the record stands for a directory moved

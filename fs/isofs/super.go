@@ -3,7 +3,6 @@
 package isofs
 
 import (
-	"bytes"
 	"encoding/binary"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -232,44 +231,55 @@ func (img *image) takeOptions(o *options) {
 // length: where its data starts.
 func extentOf(rec []byte) uint32 { return le32(rec[2:]) + uint32(rec[1]) }
 
-// chooseRoot reads the primary root and, as isofs_fill_super decides,
-// keeps it when Rock Ridge was found there or switches to the Joliet
-// root: when the primary root is unreadable, or empty though Rock Ridge
-// was seen, or has no Rock Ridge at all.
+// chooseRoot settles which root directory the mount uses, as
+// isofs_fill_super does. The primary root is read first, since reading
+// it is what finds Rock Ridge; then useJoliet decides, and a Joliet root
+// in another place than the primary one replaces it.
 func (img *image) chooseRoot(v *volume, firstData, jolietData uint32) (*vfs.Inode, error) {
 	root, err := img.iget(firstData, 0, false)
-	if err != nil {
-		if v.jolietLevel == 0 || firstData == jolietData {
-			img.printk("isofs_fill_super: get root inode failed")
-			return nil, err
-		}
-		img.printk("ISOFS: root inode is unusable. Disabling Rock Ridge and switching to Joliet.")
-		img.setRock(0)
-		root = nil
+	joliet, ok := img.useJoliet(v, err == nil, firstData, jolietData)
+	if !ok {
+		img.printk("isofs_fill_super: get root inode failed")
+		return nil, err
 	}
-	if img.rockState() == 1 && v.jolietLevel != 0 && img.rootdirEmpty(firstData) {
-		img.printk("ISOFS: primary root directory is empty. Disabling Rock Ridge and switching to Joliet.")
-		img.setRock(0)
-	}
-	if img.rockState() == 1 {
-		v.jolietLevel = 0
+	if !joliet {
+		v.jolietLevel = 0 // Rock Ridge wins over Joliet
 		return root, nil
 	}
-	if v.jolietLevel != 0 {
-		img.setRock(0)
-		if firstData != jolietData {
-			img.printk("ISOFS: changing to secondary root")
-			img.forget(firstData, 0)
-			if root, err = img.iget(jolietData, 0, false); err != nil {
-				img.printk("isofs_fill_super: get root inode failed")
-				return nil, err
-			}
-		}
+	img.setRock(0)
+	if jolietData == firstData {
+		return root, nil
 	}
-	if root == nil {
-		return nil, linux.EINVAL
+	img.printk("ISOFS: changing to secondary root")
+	img.forget(firstData, 0)
+	if root, err = img.iget(jolietData, 0, false); err != nil {
+		img.printk("isofs_fill_super: get root inode failed")
+		return nil, err
 	}
 	return root, nil
+}
+
+// useJoliet decides between the roots once the primary one was read (or
+// failed to be): Rock Ridge found on a usable primary root keeps it, as
+// does a volume without Joliet; otherwise Joliet is used. The kernel
+// logs why when it gives up Rock Ridge for Joliet. ok is false when
+// there is no usable root at all.
+func (img *image) useJoliet(v *volume, primaryOK bool, firstData, jolietData uint32) (joliet, ok bool) {
+	hasJoliet := v.jolietLevel != 0
+	rock := img.rockState() == 1
+	switch {
+	case !primaryOK && (!hasJoliet || jolietData == firstData):
+		return false, false
+	case !primaryOK:
+		img.printk("ISOFS: root inode is unusable. Disabling Rock Ridge and switching to Joliet.")
+		return true, true
+	case rock && hasJoliet && img.rootdirEmpty(firstData):
+		img.printk("ISOFS: primary root directory is empty. Disabling Rock Ridge and switching to Joliet.")
+		return true, true
+	case rock:
+		return false, true
+	}
+	return hasJoliet, true
 }
 
 // rootdirEmpty is rootdir_empty: fewer than three records (".", ".."
@@ -343,5 +353,3 @@ func diskName(disk vfs.Disk, fc *vfs.FsContext) string {
 	}
 	return fc.Source
 }
-
-var _ = bytes.Equal
