@@ -378,17 +378,21 @@ func BenchmarkMountinfo(b *testing.B) {
 	}
 }
 
-// parallelOps are the operations BenchmarkParallel scales: each gets its
-// task and a directory of its own (for files it creates).
+// statPath is the file BenchmarkParallel stats: depth 4.
+var statPath = chainPath("d", 4)
+
+// parallelOps are the operations BenchmarkParallel scales. Each task gets
+// own, the path of a file in a directory of its own, for files it creates;
+// all paths are made before the clock starts.
 var parallelOps = []struct {
 	name string
 	op   func(s sys, own string, buf []byte) error
 }{
-	{"stat", func(s sys, _ string, _ []byte) error { return s.stat(chainPath("d", 4)) }},
+	{"stat", func(s sys, _ string, _ []byte) error { return s.stat(statPath) }},
 	{"openread", func(s sys, _ string, buf []byte) error {
 		return openReadClose(s, "/small", buf, smallFile)
 	}},
-	{"create", func(s sys, own string, _ []byte) error { return createUnlink(s, own+"/f") }},
+	{"create", func(s sys, own string, _ []byte) error { return createUnlink(s, own) }},
 }
 
 // BenchmarkParallel runs the same operation from G goroutines, each its
@@ -429,7 +433,7 @@ func runParallel(total int, tasks []sys, op func(sys, string, []byte) error) err
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			own := fmt.Sprintf("/own%d", i)
+			own := fmt.Sprintf("/own%d/f", i)
 			buf := make([]byte, smallFile)
 			for range n {
 				if err := op(t, own, buf); err != nil {
