@@ -7,6 +7,12 @@
 // below 1 where linuxvfs is faster) and the allocations per operation of
 // each.
 //
+// Where both sides have the same number of samples, the ratio is the
+// median of the per-sample ratios, sample i of one side with sample i of
+// the other (./run makes each round a pair measured seconds apart, under
+// the same load), and the lowest and highest of them follow in brackets;
+// otherwise it is the ratio of the medians.
+//
 //	go test -run XXX -bench . -count 5 | tee /tmp/gv.txt
 //	go run ./ratio < /tmp/gv.txt
 package main
@@ -15,7 +21,9 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -136,12 +144,35 @@ func (t *table) write(w io.Writer) {
 		}
 		ratio := "n/a"
 		if have[0] && have[1] && ns[1] > 0 {
-			ratio = fmt.Sprintf("%.2f", ns[0]/ns[1])
+			ratio = pairedRatio(r.by[sides[0]].ns, r.by[sides[1]].ns)
 		}
 		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", r.name,
 			duration(ns[0], have[0]), duration(ns[1], have[1]), ratio,
 			count(allocs[0], have[0]), count(allocs[1], have[1]))
 	}
+}
+
+// pairedRatio is the median of a[i]/b[i] with its range, or the ratio of
+// the medians where the samples do not pair up.
+func pairedRatio(a, b []float64) string {
+	if len(a) != len(b) || len(a) < 2 {
+		return fraction(median(a) / median(b))
+	}
+	rs := make([]float64, len(a))
+	for i := range a {
+		rs[i] = a[i] / b[i]
+	}
+	return fmt.Sprintf("%s (%s–%s)", fraction(median(rs)), fraction(slices.Min(rs)), fraction(slices.Max(rs)))
+}
+
+// fraction prints r with two decimals, or two significant digits where
+// that would print 0.00.
+func fraction(r float64) string {
+	digits := 2
+	if r > 0 && r < 0.01 {
+		digits = 1 - int(math.Floor(math.Log10(r)))
+	}
+	return strconv.FormatFloat(r, 'f', digits, 64)
 }
 
 // median of xs; 0 for none.
@@ -158,17 +189,27 @@ func median(xs []float64) float64 {
 	}
 }
 
-// duration prints ns with three significant digits in ns, µs or ms.
+// duration prints ns with about three significant digits in ns, µs, ms
+// or s.
 func duration(ns float64, ok bool) string {
-	switch {
-	case !ok:
+	if !ok {
 		return "n/a"
-	case ns >= 1e6:
-		return strconv.FormatFloat(ns/1e6, 'g', 3, 64) + " ms"
-	case ns >= 1e3:
-		return strconv.FormatFloat(ns/1e3, 'g', 3, 64) + " µs"
 	}
-	return strconv.FormatFloat(ns, 'g', 3, 64) + " ns"
+	unit := "ns"
+	for _, u := range []string{"µs", "ms", "s"} {
+		if ns < 1000 {
+			break
+		}
+		ns, unit = ns/1000, u
+	}
+	digits := 2
+	switch {
+	case ns >= 100:
+		digits = 0
+	case ns >= 10:
+		digits = 1
+	}
+	return strconv.FormatFloat(ns, 'f', digits, 64) + " " + unit
 }
 
 func count(v float64, ok bool) string {
