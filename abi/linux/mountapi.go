@@ -89,3 +89,6 @@ const (
 	RESOLVE_IN_ROOT       = 0x10 // Make all jumps to "/" and ".." be scoped inside the dirfd.
 	RESOLVE_CACHED        = 0x20 // Only complete if resolution can be completed through cached lookup.
 )
+
+// ANON_INODE_FS_MAGIC is anon_inodefs's statfs f_type.
+const ANON_INODE_FS_MAGIC = 0x09041934
