@@ -12,13 +12,13 @@ import (
 type fcPhase int
 
 const (
-	fcCreateParams  fcPhase = iota // FS_CONTEXT_CREATE_PARAMS
-	fcCreating                     // FS_CONTEXT_CREATING
-	fcAwaitingMount                // FS_CONTEXT_AWAITING_MOUNT
-	fcAwaitingReconf               // FS_CONTEXT_AWAITING_RECONF
-	fcReconfParams                 // FS_CONTEXT_RECONF_PARAMS
-	fcReconfiguring                // FS_CONTEXT_RECONFIGURING
-	fcFailed                       // FS_CONTEXT_FAILED
+	fcCreateParams   fcPhase = iota // FS_CONTEXT_CREATE_PARAMS
+	fcCreating                      // FS_CONTEXT_CREATING
+	fcAwaitingMount                 // FS_CONTEXT_AWAITING_MOUNT
+	fcAwaitingReconf                // FS_CONTEXT_AWAITING_RECONF
+	fcReconfParams                  // FS_CONTEXT_RECONF_PARAMS
+	fcReconfiguring                 // FS_CONTEXT_RECONFIGURING
+	fcFailed                        // FS_CONTEXT_FAILED
 )
 
 // fcLogSize is the number of messages struct fc_log keeps; older ones are

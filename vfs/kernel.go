@@ -88,13 +88,13 @@ type Kernel struct {
 	unixSocks *unixTable
 	// pipeMnt is pipe_mnt, the kernel's mount of pipefs; pipeMaxSize is
 	// /proc/sys/fs/pipe-max-size.
-	pipeMnt     *Mount
+	pipeMnt *Mount
 	// anonMnt and anonInode are anon_inode_mnt and anon_inode_inode,
 	// made on first use (fsopen.go).
-	anonOnce  sync.Once
-	anonMnt   *Mount
-	anonInode *Inode
-	anonErr   error
+	anonOnce    sync.Once
+	anonMnt     *Mount
+	anonInode   *Inode
+	anonErr     error
 	pipeMaxSize atomic.Int64
 
 	// interrupted is set by Interrupt; sleepers are what may block a task.
