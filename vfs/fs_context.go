@@ -190,15 +190,8 @@ var sbFlagParams = []struct {
 // ParseParam is vfs_parse_fs_param: generic superblock flags first, then
 // the filesystem, then "source".
 func (fc *FsContext) ParseParam(p *FsParameter) error {
-	if p.Key == "" {
-		fc.Logf("Unnamed parameter")
-		return linux.EINVAL
-	}
 	for _, f := range sbFlagParams {
-		if f.name == p.Key {
-			if p.Type != FsValueIsFlag {
-				return fc.Errorf("Unexpected value for '%s'", p.Key)
-			}
+		if f.name == p.Key { // vfs_parse_sb_flag: any value is ignored
 			if f.set {
 				fc.SbFlags |= f.value
 			} else {
@@ -214,11 +207,11 @@ func (fc *FsContext) ParseParam(p *FsParameter) error {
 	}
 	if p.Key == "source" {
 		if p.Type != FsValueIsString {
-			fc.Logf("VFS: Non-string source")
+			fc.Logf("Non-string source")
 			return linux.EINVAL
 		}
 		if fc.SourceSet {
-			fc.Logf("VFS: Multiple sources")
+			fc.Logf("Multiple sources")
 			return linux.EINVAL
 		}
 		fc.Source, fc.SourceSet = p.Value, true

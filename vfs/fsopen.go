@@ -57,22 +57,24 @@ func (fc *FsContext) Phase() string {
 // fscontextOps are fscontext_fops: read(2) takes the oldest message.
 type fscontextOps struct{}
 
-// ReadAt is fscontext_read: one message per call, ENODATA when none is
-// left; a message longer than the buffer is EMSGSIZE, and is lost.
+// ReadAt is fscontext_read: one message per call, with its newline,
+// ENODATA when none is left. A message longer than the buffer is EMSGSIZE
+// and stays for the next read (6.18 checks the size before taking it).
 func (fscontextOps) ReadAt(f *File, p []byte, _ int64) (int, error) {
 	u := f.Private.(*FsContext).uapi
 	u.logMu.Lock()
+	defer u.logMu.Unlock()
 	if len(u.log) == 0 {
-		u.logMu.Unlock()
 		return 0, linux.ENODATA
 	}
 	msg := u.log[0]
-	u.log = u.log[1:]
-	u.logMu.Unlock()
-	if len(msg) > len(p) {
+	if len(msg)+1 > len(p) {
 		return 0, linux.EMSGSIZE
 	}
-	return copy(p, msg), nil
+	u.log = u.log[1:]
+	n := copy(p, msg)
+	p[n] = '\n'
+	return n + 1, nil
 }
 
 func (fscontextOps) WriteAt(*File, []byte, int64) (int, error) { return 0, linux.EINVAL }
@@ -215,6 +217,10 @@ func (t *Task) fscontextOf(fd int) (*File, *FsContext, error) {
 	f, err := t.fdTable().get(fd)
 	if err != nil {
 		return nil, nil, err
+	}
+	if f.path { // fdget: an O_PATH file is no descriptor here
+		f.DecRef()
+		return nil, nil, linux.EBADF
 	}
 	fc, ok := f.Private.(*FsContext)
 	if _, isFC := f.ops.(fscontextOps); !ok || !isFC {

@@ -476,6 +476,9 @@ func (t *Task) buildMountIdmapped(a MountAttr) error {
 		return linux.EBADF
 	}
 	f.DecRef()
+	if f.path {
+		return linux.EBADF // CLASS(fd): an O_PATH file does not count
+	}
 	return linux.EINVAL
 }
 

@@ -52,6 +52,9 @@ type nameidata struct {
 	// mSeq and rSeq are mount_lock's and rename_lock's counts when a
 	// scoped walk began (nd->m_seq, nd->r_seq).
 	mSeq, rSeq uint64
+	// rootSet is set once the walk has fixed its root (nd->root.mnt is
+	// set lazily: by an absolute name, a scoped walk, a ".." or a jump).
+	rootSet bool
 }
 
 // pathInit is getname and path_init: copy the name across the system-call
@@ -80,6 +83,7 @@ func (t *Task) pathInit(nd *nameidata, dirfd int, name string, flags int) (*File
 			return nil, linux.EXDEV // nd_jump_root
 		}
 		nd.path = s.root
+		nd.rootSet = true
 		return nil, nil
 	}
 	if dirfd == linux.AT_FDCWD {
@@ -262,7 +266,7 @@ func lookupSlowLocked(dir *Dentry, name string) (*Dentry, error) {
 func (nd *nameidata) stepInto(d *Dentry, follow bool) (string, bool, error) {
 	p := traverseMounts(Path{nd.path.Mnt, d})
 	if nd.flags&lookupNoXdev != 0 && p.Mnt != nd.path.Mnt {
-		return "", false, linux.EXDEV // handle_mounts
+		return "", false, nd.xdevErr() // handle_mounts
 	}
 	if !follow || !p.Dentry.Inode().IsSymlink() {
 		nd.path = p

@@ -176,6 +176,7 @@ func (k *Kernel) renameSeqEnd() {
 func (nd *nameidata) scopeRoot() {
 	if nd.flags&lookupScoped != 0 {
 		nd.root = nd.path
+		nd.rootSet = true
 	}
 }
 
@@ -185,10 +186,20 @@ func (nd *nameidata) mayJumpRoot() error {
 	if nd.flags&lookupBeneath != 0 {
 		return linux.EXDEV
 	}
-	if nd.flags&lookupNoXdev != 0 && nd.path.Mnt != nd.root.Mnt {
-		return linux.EXDEV
+	if nd.flags&lookupNoXdev != 0 && (!nd.rootSet || nd.path.Mnt != nd.root.Mnt) {
+		return linux.EXDEV // a root not yet set counts as another mount
 	}
+	nd.rootSet = true
 	return nil
+}
+
+// xdevErr is the error for crossing a mount under RESOLVE_NO_XDEV: the
+// RCU walk gives up there, so under RESOLVE_CACHED it is EAGAIN.
+func (nd *nameidata) xdevErr() error {
+	if nd.flags&lookupCached != 0 {
+		return linux.EAGAIN
+	}
+	return linux.EXDEV
 }
 
 // mayJumpLink is nd_jump_link's checks: magic links are refused when asked,
@@ -228,13 +239,14 @@ func (nd *nameidata) walkCached(comp string, h uint64, follow bool) (string, boo
 // RESOLVE_NO_XDEV, and a scoped walk during which anything was renamed or
 // any mount changed gives EAGAIN, as ".." may then have left the scope.
 func (nd *nameidata) followDotdotRestricted() error {
+	nd.rootSet = true // handle_dots: set_root
 	p := nd.path
 	inRoot := p == nd.root
 	if !inRoot && p.Dentry == p.Mnt.root {
 		mp, ok := chooseMountpoint(p.Mnt, nd.root)
 		if ok {
 			if nd.flags&lookupNoXdev != 0 {
-				return linux.EXDEV
+				return nd.xdevErr()
 			}
 			p = mp
 		}
@@ -253,7 +265,7 @@ func (nd *nameidata) followDotdotRestricted() error {
 	}
 	q := traverseMounts(p)
 	if nd.flags&lookupNoXdev != 0 && q.Mnt != p.Mnt {
-		return linux.EXDEV
+		return nd.xdevErr()
 	}
 	nd.path = q
 	if nd.flags&lookupScoped != 0 {
