@@ -105,6 +105,9 @@ func (f *File) DecRef() {
 			ev.EvictInode(in)
 		}
 	}
+	if d, ok := f.Private.(*detachedTree); ok {
+		f.mnt.sb.k.dissolveOnFput(d.root)
+	}
 	f.mnt.mntput()
 }
 

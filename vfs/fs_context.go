@@ -58,6 +58,9 @@ type FsParamType int
 const (
 	FsValueIsFlag FsParamType = iota
 	FsValueIsString
+	FsValueIsBlob     // fsconfig(FSCONFIG_SET_BINARY): Value holds the bytes
+	FsValueIsFilename // FSCONFIG_SET_PATH(_EMPTY): Value is a path from Dirfd
+	FsValueIsFile     // FSCONFIG_SET_FD: Dirfd is the descriptor
 )
 
 // FsParameter is struct fs_parameter.
@@ -65,6 +68,7 @@ type FsParameter struct {
 	Key   string
 	Type  FsParamType
 	Value string
+	Dirfd int
 }
 
 // ENOPARAM is the kernel-internal "parameter not recognised" (519); it never
@@ -102,6 +106,9 @@ type FsContext struct {
 	// Log holds the messages the kernel would print (logfc/errorf), such
 	// as "tmpfs: Unknown parameter 'foo'".
 	Log []string
+	// uapi is the state of a context made by fsopen or fspick (its fc_log
+	// and phase); nil for mount(2)'s, whose messages go to the kernel log.
+	uapi *fcUAPI
 }
 
 // FsContextForMount is fs_context_for_mount.
@@ -130,16 +137,37 @@ func (fc *FsContext) Errorf(format string, args ...any) error {
 	return fc.Fail(linux.EINVAL, format, args...)
 }
 
-// Logf is errorf/warnf/infof (unlike errorfc and invalfc, which Errorf and
-// Fail are): the message is logged without the filesystem's name.
+// Logf is errorf (unlike errorfc and invalfc, which Errorf and Fail are):
+// the message is logged without the filesystem's name.
 func (fc *FsContext) Logf(format string, args ...any) {
-	fc.Log = append(fc.Log, fmt.Sprintf(format, args...))
+	fc.logfc('e', fmt.Sprintf(format, args...))
+}
+
+// Warnf is warnf: a warning, logged without the filesystem's name.
+func (fc *FsContext) Warnf(format string, args ...any) {
+	fc.logfc('w', fmt.Sprintf(format, args...))
+}
+
+// Infof is infof: information, logged without the filesystem's name.
+func (fc *FsContext) Infof(format string, args ...any) {
+	fc.logfc('i', fmt.Sprintf(format, args...))
 }
 
 // Fail logs "<fstype>: msg" and returns err.
 func (fc *FsContext) Fail(err error, format string, args ...any) error {
-	fc.Log = append(fc.Log, fc.FsType.Name()+": "+fmt.Sprintf(format, args...))
+	fc.logfc('e', fc.FsType.Name()+": "+fmt.Sprintf(format, args...))
 	return err
+}
+
+// logfc is logfc: into the context's log when it has one (an fsopen or
+// fspick descriptor reads it back, prefixed with the level), else to the
+// kernel log.
+func (fc *FsContext) logfc(level byte, msg string) {
+	if fc.uapi != nil {
+		fc.uapi.add(string(level) + " " + msg)
+		return
+	}
+	fc.Log = append(fc.Log, msg)
 }
 
 // sbFlagParams are the generic flags vfs_parse_sb_flag understands.
@@ -162,15 +190,8 @@ var sbFlagParams = []struct {
 // ParseParam is vfs_parse_fs_param: generic superblock flags first, then
 // the filesystem, then "source".
 func (fc *FsContext) ParseParam(p *FsParameter) error {
-	if p.Key == "" {
-		fc.Logf("Unnamed parameter")
-		return linux.EINVAL
-	}
 	for _, f := range sbFlagParams {
-		if f.name == p.Key {
-			if p.Type != FsValueIsFlag {
-				return fc.Errorf("Unexpected value for '%s'", p.Key)
-			}
+		if f.name == p.Key { // vfs_parse_sb_flag: any value is ignored
 			if f.set {
 				fc.SbFlags |= f.value
 			} else {
@@ -186,11 +207,11 @@ func (fc *FsContext) ParseParam(p *FsParameter) error {
 	}
 	if p.Key == "source" {
 		if p.Type != FsValueIsString {
-			fc.Logf("VFS: Non-string source")
+			fc.Logf("Non-string source")
 			return linux.EINVAL
 		}
 		if fc.SourceSet {
-			fc.Logf("VFS: Multiple sources")
+			fc.Logf("Multiple sources")
 			return linux.EINVAL
 		}
 		fc.Source, fc.SourceSet = p.Value, true

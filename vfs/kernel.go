@@ -40,6 +40,10 @@ type Kernel struct {
 	// writer (holding namespaceMu) is inside; mountSeqDepth nests sections.
 	mountSeq      atomic.Uint64
 	mountSeqDepth int
+	// renameSeq is rename_lock's seqcount: odd while a rename moves
+	// dentries (renameSeqMu held), for the ".." check of scoped walks.
+	renameSeq   atomic.Uint64
+	renameSeqMu sync.Mutex
 	// treeBuf holds the copies attachRecursiveMnt makes, kept between
 	// calls so that a propagated mount allocates nothing but its copies.
 	// namespaceMu.
@@ -84,7 +88,13 @@ type Kernel struct {
 	unixSocks *unixTable
 	// pipeMnt is pipe_mnt, the kernel's mount of pipefs; pipeMaxSize is
 	// /proc/sys/fs/pipe-max-size.
-	pipeMnt     *Mount
+	pipeMnt *Mount
+	// anonMnt and anonInode are anon_inode_mnt and anon_inode_inode,
+	// made on first use (fsopen.go).
+	anonOnce    sync.Once
+	anonMnt     *Mount
+	anonInode   *Inode
+	anonErr     error
 	pipeMaxSize atomic.Int64
 
 	// interrupted is set by Interrupt; sleepers are what may block a task.

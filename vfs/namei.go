@@ -9,6 +9,17 @@ const (
 	lookupFollow    = 1 << iota // LOOKUP_FOLLOW: follow a trailing symlink
 	lookupDirectory             // LOOKUP_DIRECTORY: the result must be a directory
 	lookupEmpty                 // LOOKUP_EMPTY: "" names the starting point
+
+	// openat2's RESOLVE_* flags (resolve.go).
+	lookupNoSymlinks   // LOOKUP_NO_SYMLINKS: no symlink is followed
+	lookupNoMagiclinks // LOOKUP_NO_MAGICLINKS: no magic link is followed
+	lookupNoXdev       // LOOKUP_NO_XDEV: the walk stays on its mount
+	lookupBeneath      // LOOKUP_BENEATH: the walk stays under its start
+	lookupInRoot       // LOOKUP_IN_ROOT: the start is the walk's root
+	lookupCached       // LOOKUP_CACHED: the dcache alone answers
+
+	lookupScoped   = lookupBeneath | lookupInRoot // LOOKUP_IS_SCOPED
+	lookupRestrict = lookupNoSymlinks | lookupNoMagiclinks | lookupNoXdev | lookupScoped | lookupCached
 )
 
 // lastType is nd->last_type.
@@ -38,6 +49,12 @@ type nameidata struct {
 	lastType lastType
 	// slash is set when the last component was followed by '/'.
 	slash bool
+	// mSeq and rSeq are mount_lock's and rename_lock's counts when a
+	// scoped walk began (nd->m_seq, nd->r_seq).
+	mSeq, rSeq uint64
+	// rootSet is set once the walk has fixed its root (nd->root.mnt is
+	// set lazily: by an absolute name, a scoped walk, a ".." or a jump).
+	rootSet bool
 }
 
 // pathInit is getname and path_init: copy the name across the system-call
@@ -58,12 +75,20 @@ func (t *Task) pathInit(nd *nameidata, dirfd int, name string, flags int) (*File
 	nd.root = s.root
 	nd.flags = flags
 	nd.lastType = lastRoot
-	if name != "" && name[0] == '/' {
+	if flags&lookupScoped != 0 {
+		nd.sampleSeqs()
+	}
+	if name != "" && name[0] == '/' && flags&lookupInRoot == 0 {
+		if flags&lookupBeneath != 0 {
+			return nil, linux.EXDEV // nd_jump_root
+		}
 		nd.path = s.root
+		nd.rootSet = true
 		return nil, nil
 	}
 	if dirfd == linux.AT_FDCWD {
 		nd.path = s.pwd
+		nd.scopeRoot()
 		return nil, nil
 	}
 	f, err := t.fdTable().get(dirfd)
@@ -75,6 +100,7 @@ func (t *Task) pathInit(nd *nameidata, dirfd int, name string, flags int) (*File
 		return nil, linux.ENOTDIR
 	}
 	nd.path = Path{f.mnt, f.dentry}
+	nd.scopeRoot()
 	return f, nil
 }
 
@@ -144,7 +170,10 @@ func (nd *nameidata) linkPathWalk(name string) error {
 			return err
 		}
 		if follow {
-			if link, _ = nd.jumpIfAbsolute(link); link != "" {
+			if link, _, err = nd.jumpIfAbsolute(link); err != nil {
+				return err
+			}
+			if link != "" {
 				nd.push(name)
 				name = link
 				continue
@@ -157,16 +186,21 @@ func (nd *nameidata) linkPathWalk(name string) error {
 }
 
 // jumpIfAbsolute is the start of a symlink body in pick_link: an absolute
-// body restarts at the task's root (nd_jump_root).
-func (nd *nameidata) jumpIfAbsolute(body string) (string, bool) {
+// body restarts at the walk's root (nd_jump_root).
+func (nd *nameidata) jumpIfAbsolute(body string) (string, bool, error) {
 	if body[0] != '/' {
-		return body, false
+		return body, false, nil
+	}
+	if nd.flags&lookupRestrict != 0 {
+		if err := nd.mayJumpRoot(); err != nil {
+			return "", false, err
+		}
 	}
 	nd.path = nd.root
 	for len(body) > 0 && body[0] == '/' {
 		body = body[1:]
 	}
-	return body, true
+	return body, true, nil
 }
 
 // walkComponent is walk_component: step to comp. For a symlink that is to
@@ -177,6 +211,9 @@ func (nd *nameidata) walkComponent(comp string, h uint64, typ lastType, follow b
 		return "", false, nil
 	case lastDotDot:
 		return "", false, nd.followDotdot()
+	}
+	if nd.flags&lookupCached != 0 {
+		return nd.walkCached(comp, h, follow)
 	}
 	d, err := lookupOne(nd.path.Dentry, comp, h)
 	if err != nil {
@@ -228,6 +265,9 @@ func lookupSlowLocked(dir *Dentry, name string) (*Dentry, error) {
 // to follow is left for the caller (pick_link).
 func (nd *nameidata) stepInto(d *Dentry, follow bool) (string, bool, error) {
 	p := traverseMounts(Path{nd.path.Mnt, d})
+	if nd.flags&lookupNoXdev != 0 && p.Mnt != nd.path.Mnt {
+		return "", false, nd.xdevErr() // handle_mounts
+	}
 	if !follow || !p.Dentry.Inode().IsSymlink() {
 		nd.path = p
 		return "", false, nil
@@ -236,14 +276,20 @@ func (nd *nameidata) stepInto(d *Dentry, follow bool) (string, bool, error) {
 	if nd.links > linux.MAXSYMLINKS {
 		return "", false, linux.ELOOP
 	}
-	if p.Mnt.Flags()&linux.MNT_NOSYMFOLLOW != 0 {
+	if p.Mnt.Flags()&linux.MNT_NOSYMFOLLOW != 0 || nd.flags&lookupNoSymlinks != 0 {
 		return "", false, linux.ELOOP
 	}
 	if j, ok := p.Dentry.Inode().Ops.(LinkJumper); ok {
 		// nd_jump_link: /proc/<pid>/cwd, root and fd/N lead to the
 		// object itself, not to a path.
+		if nd.flags&lookupCached != 0 {
+			return "", false, linux.EAGAIN // proc's get_link cannot run under RCU
+		}
 		target, err := j.JumpFor(nd.task, p.Dentry.Inode())
 		if err != nil {
+			return "", false, err
+		}
+		if err := nd.mayJumpLink(target); err != nil {
 			return "", false, err
 		}
 		nd.path = target
@@ -280,6 +326,9 @@ func traverseMounts(p Path) Path {
 // renamed out from under a bind mount must not become a way out of it
 // (path_connected).
 func (nd *nameidata) followDotdot() error {
+	if nd.flags&lookupRestrict != 0 {
+		return nd.followDotdotRestricted()
+	}
 	if nd.path == nd.root {
 		nd.path = traverseMounts(nd.path)
 		return nil
@@ -393,7 +442,10 @@ func (nd *nameidata) walkTrailing(name string, last func() (string, bool, error)
 			return err
 		}
 		var jumped bool
-		if name, jumped = nd.jumpIfAbsolute(link); name == "" && jumped {
+		if name, jumped, err = nd.jumpIfAbsolute(link); err != nil {
+			return err
+		}
+		if name == "" && jumped {
 			nd.lastType = lastRoot
 			return nil
 		}

@@ -27,6 +27,9 @@ type MountNamespace struct {
 	// users counts the tasks in the namespace (ns->ns.count); the last
 	// one to leave tears the tree down (put_mnt_ns).
 	users atomic.Int32
+	// anon marks the namespace fsmount and open_tree(OPEN_TREE_CLONE)
+	// make for a detached tree (is_anon_ns).
+	anon bool
 }
 
 func (ns *MountNamespace) common() *nsCommon { return &ns.nsCommon }

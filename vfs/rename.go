@@ -197,6 +197,9 @@ func (t *Task) vfsRename(c *Cred, odir *Dentry, oname string, old *Dentry, ndir 
 
 // finishRename updates the dcache (d_move / d_exchange) and the times.
 func finishRename(odir *Dentry, oname string, old *Dentry, ndir *Dentry, nname string, target *Dentry, exchange bool) {
+	k := odir.Inode().sb.k
+	k.renameSeqBegin() // a scoped ".." walking meanwhile starts over
+	defer k.renameSeqEnd()
 	switch {
 	case exchange:
 		// d_exchange: each takes the other's place, position included.
