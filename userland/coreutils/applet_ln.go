@@ -25,9 +25,8 @@ type lnOpts struct {
 
 // lnArgs is what the command line leaves for after the options.
 type lnArgs struct {
-	targets                  targetOpts
-	makeBackups, suffixGiven bool
-	control                  string
+	targets targetOpts
+	backups backupArgs
 }
 
 // lnApplet is ln(1).
@@ -51,12 +50,9 @@ func lnApplet(c *cmd) int {
 	}
 	// The backup settings are read only now, after the first attempt to
 	// link: a bad CONTROL fails ln even when that link was made.
-	if a.makeBackups {
-		if o.backup, ok = c.backupControl(a.control); !ok {
-			return 1
-		}
+	if o.backup, o.suffix, ok = a.backups.settle(c); !ok {
+		return 1
 	}
-	o.suffix = c.backupSuffix(o.suffix, a.suffixGiven)
 	if dir == "" {
 		if !c.link(srcs[0], applet.AtCWD, dst, dst, linkErr, &o) {
 			return 1
@@ -77,13 +73,7 @@ option says what to do with it. Backups are NAME~ (or the -S suffix,
 else SIMPLE_BACKUP_SUFFIX); CONTROL, else VERSION_CONTROL, picks none
 (off), simple (never), numbered (t: NAME.~N~) or existing (nil:
 numbered for files that have numbered backups already).`
-	fs.OptionalFunc("backup", "b", "back up each destination that exists, as `CONTROL` says", func(v string, given bool) error {
-		a.makeBackups = true
-		if given {
-			a.control = v
-		}
-		return nil
-	})
+	addBackupFlags(fs, &a.backups)
 	fs.Func("directory", "F", "try hard links to directories too (the kernel refuses them)", func() { o.hardDir = true })
 	fs.Func("d", "d", "the same as -F", func() { o.hardDir = true })
 	fs.BoolVarP(&o.noDeref, "no-dereference", "n", false, "treat a LINK_NAME that is a symlink to a directory as a file")
@@ -91,10 +81,6 @@ numbered for files that have numbered backups already).`
 	// -f and -i undo each other: the last one given decides.
 	fs.Func("force", "f", "replace existing destinations", func() { o.force, o.ask = true, false })
 	fs.Func("interactive", "i", "ask before replacing a destination", func() { o.force, o.ask = false, true })
-	fs.ArgFunc("suffix", "S", "end simple backups' names with `SUFFIX`", func(v string) error {
-		a.makeBackups, a.suffixGiven, o.suffix = true, true, v
-		return nil
-	})
 	fs.ArgFunc("target-directory", "t", "link every TARGET into `DIRECTORY`", func(v string) error {
 		return c.lnTargetDir(&a.targets, v)
 	})

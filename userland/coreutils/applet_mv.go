@@ -16,6 +16,10 @@ import (
 type mvOpts struct {
 	noClobber, verbose bool
 	ask                bool // -i; -f, -i and -n: the last wins
+	backup             backupKind
+	suffix             string
+	// backupName is the backup made of the file being replaced, for -v.
+	backupName string
 }
 
 // targetOpts are the -t/-T options of mv, cp and ln.
@@ -39,6 +43,8 @@ func mvApplet(c *cmd) int {
 filesystems the files are copied and then removed.`
 	var o mvOpts
 	var tg targetOpts
+	var backups backupArgs
+	addBackupFlags(fs, &backups)
 	// -f, -i and -n undo each other: the last one given decides.
 	fs.Func("force", "f", "never ask before overwriting", func() { o.noClobber, o.ask = false, false })
 	fs.Func("interactive", "i", "ask before overwriting", func() { o.noClobber, o.ask = false, true })
@@ -52,6 +58,12 @@ filesystems the files are copied and then removed.`
 	srcs, dir, dst, code := c.targets(ops, &tg)
 	if code >= 0 {
 		return code
+	}
+	if backups.make && o.noClobber {
+		return c.Usage("options --backup and --no-clobber are mutually exclusive")
+	}
+	if o.backup, o.suffix, ok = backups.settle(c); !ok {
+		return 1
 	}
 	if dir == "" {
 		if !c.moveFirst(srcs[0], dst, tg.noDir, &o) {
@@ -161,6 +173,9 @@ func (c *cmd) moveOne(src, dst string, tried error, o *mvOpts) bool {
 		if !c.mayReplace(src, dst, &sst, &dst0) {
 			return false
 		}
+		if o.backup != noBackups {
+			return c.moveOverBackup(src, dst, o)
+		}
 		err = c.Task.Renameat2(applet.AtCWD, src, applet.AtCWD, dst, 0)
 	case !errors.Is(derr, linux.ENOENT):
 		c.Errorf("cannot stat %s: %s", c.Quote(dst), applet.ErrText(derr))
@@ -176,6 +191,27 @@ func (c *cmd) moveOne(src, dst string, tried error, o *mvOpts) bool {
 		err = c.Task.Renameat2(applet.AtCWD, src, applet.AtCWD, dst, 0)
 	}
 	return c.moveResult(src, dst, err, o)
+}
+
+// moveOverBackup moves src to dst after moving dst aside as its backup;
+// when the move fails, the backup gets its name back.
+func (c *cmd) moveOverBackup(src, dst string, o *mvOpts) bool {
+	name, err := c.backupAside(dst, o.backup, o.suffix)
+	if err != nil {
+		return false
+	}
+	o.backupName = name
+	defer func() { o.backupName = "" }()
+	err = c.Task.Renameat2(applet.AtCWD, src, applet.AtCWD, dst, 0)
+	if c.moveResult(src, dst, err, o) {
+		return true
+	}
+	if name != "" {
+		if rerr := c.Task.Renameat2(applet.AtCWD, name, applet.AtCWD, dst, 0); rerr != nil {
+			c.Errorf("cannot un-backup %s: %s", c.Quote(dst), applet.ErrText(rerr))
+		}
+	}
+	return false
 }
 
 // mayReplace applies copy_internal's checks before a move replaces an
@@ -222,7 +258,7 @@ func (c *cmd) moveAcross(src, dst string, o *mvOpts) bool {
 	cp := &copier{c: c, o: &cpOpts{
 		recursive: true, deref: derefNever, preserve: true, links: true,
 		verbose: o.verbose, moving: true,
-	}, topSrc: src, topDst: dst, copied: map[devIno]string{}}
+	}, topSrc: src, topDst: dst, copied: map[devIno]string{}, backupName: o.backupName}
 	if !cp.copy(src, dst, true) {
 		return false
 	}
@@ -251,7 +287,7 @@ func (c *cmd) clearTarget(src, dst string) bool {
 
 func (c *cmd) announceMove(o *mvOpts, src, dst string) {
 	if o.verbose {
-		c.Out.WriteString("renamed " + c.Quote(src) + " -> " + c.Quote(dst) + "\n")
+		c.Out.WriteString("renamed " + c.Quote(src) + " -> " + c.Quote(dst) + backupNote(o.backupName) + "\n")
 	}
 }
 

@@ -141,8 +141,15 @@ func (c *cmd) statOne(name string, r *statRun) (good bool, err error) {
 	if r.follow {
 		flags = 0
 	}
-	st, serr := c.Task.Fstatat(applet.AtCWD, name, flags)
-	if serr != nil {
+	var st vfs.Statx
+	var serr error
+	if name == "-" {
+		// coreutils 9 takes "-" for standard input: fstat of descriptor 0.
+		if st, serr = c.Task.Fstat(0); serr != nil {
+			c.Errorf("cannot stat standard input: %s", applet.ErrText(serr))
+			return false, nil
+		}
+	} else if st, serr = c.Task.Fstatat(applet.AtCWD, name, flags); serr != nil {
 		c.Errorf("cannot statx %s: %s", c.Quote(name), applet.ErrText(serr))
 		return false, nil
 	}

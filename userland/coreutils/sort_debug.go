@@ -23,6 +23,9 @@ func (c *cmd) sortDebugWarnings(s *sortSettings, globalOnly bool) {
 			numeric = true
 		}
 		general = general || k.general
+		if k.obsolete[0] != "" {
+			c.Errorf("obsolescent key %s used; consider %s instead", c.QuoteArg(k.obsolete[0]), c.QuoteArg(k.obsolete[1]))
+		}
 		zero := k.startField != sortNoField && k.endField != sortNoField && k.endField < k.startField
 		if zero {
 			c.Errorf("key %d has zero width and will be ignored", n)

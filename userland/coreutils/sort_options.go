@@ -43,6 +43,12 @@ var sortCheckWords = [][]string{{"quiet", "silent"}, {"diagnose-first"}}
 func sortParse(c *cmd) (s *sortSettings, files []string, status int, done bool) {
 	s = &sortSettings{global: sortKey{startField: sortNoField, endField: sortNoField}}
 	s.order.tab = -1
+	args, obsolete, err := c.sortPickObsolete(c.Args)
+	if err != nil {
+		c.Errorf("%s", err)
+		return nil, nil, sortFailure, true
+	}
+	c.Args = args
 	fs := c.FlagSet()
 	sortFlags(c, fs, s)
 	files, ok := c.Parse(fs)
@@ -52,6 +58,7 @@ func sortParse(c *cmd) (s *sortSettings, files []string, status int, done bool) 
 	case !ok:
 		return nil, nil, sortFailure, true
 	}
+	s.insertObsolete(obsolete)
 	return s, files, 0, false
 }
 
