@@ -208,9 +208,14 @@ func (s *shell) access(ctx context.Context, name string, mode interp.AccessMode)
 // working directory must move with the interpreter's) and renames the
 // builtins linuxvfs implements itself so that they reach the exec handler.
 func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
+	s.unbound.Store(false)
+	hc := interp.HandlerCtx(ctx)
+	s.ps4.note(hc.Env)
 	s.ins.sweep()
 	s.feedBuiltin(interp.HandlerCtx(ctx), args)
 	switch {
+	case args[0] == substStatusCmd || args[0] == "exit":
+		return s.recordExit(args), nil
 	case args[0] == "exec" && len(args) > 1 && s.execsFile(interp.HandlerCtx(ctx), args[1]):
 		return append([]string{"exec", execInPlace}, args[1:]...), nil
 	case args[0] == "cd":
@@ -248,7 +253,7 @@ func (s *shell) execMiddleware(interp.ExecHandlerFunc) interp.ExecHandlerFunc {
 		var code int
 		if b, ok := strings.CutPrefix(name, internal); ok && builtins[b] != nil {
 			c := &cmd{Cmd: s.newCmd(ctx, hc, b, args[1:]), sh: s, hc: hc}
-			code = c.Run(func(*applet.Cmd) int { return builtins[b](c) })
+			code = c.runBuiltin(builtins[b])
 		} else if prog := s.set.Lookup(name); prog != nil {
 			var err error
 			if code, err = s.runProgram(ctx, hc, name, args[1:], prog); err != nil {

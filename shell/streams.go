@@ -352,9 +352,9 @@ func (s *shell) installStd(fd int, stream any, asStdout bool) error {
 	case fd == 0:
 		return t.StreamIn(0, stream.(io.Reader), s.pipes.of(stream, t))
 	case fd == 1:
-		return t.StreamOut(1, s.stdout, nil)
+		return t.StreamOut(1, s.rawOut, nil)
 	}
-	return t.StreamOut(2, s.stderr, nil)
+	return t.StreamOut(2, s.rawErr, nil)
 }
 
 // saveFd keeps what descriptor fd of t is now and returns the function

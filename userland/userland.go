@@ -50,6 +50,6 @@ func RunScriptAs(ctx context.Context, name, script string, stdin io.Reader, stdo
 	// woken with EINTR, so the script cannot outlive its context.
 	stop := context.AfterFunc(ctx, t.Kernel().Interrupt)
 	defer stop()
-	cfg := shell.Config{Task: t, Name: name, Stdin: stdin, Stdout: stdout, Stderr: stderr, Set: Programs()}
+	cfg := shell.Config{Task: t, Name: name, Stdin: stdin, Stdout: stdout, Stderr: stderr, Set: Programs(), CommandLine: true}
 	return shell.Run(ctx, cfg, script)
 }
