@@ -22,6 +22,7 @@ var builtins = map[string]builtinFunc{
 	"test": testApplet, "[": testApplet, "pwd": pwdApplet, "umask": umaskApplet,
 	"status": statusApplet, "type": typeApplet, "command": commandApplet,
 	"printf": printfApplet, "fdredir": fdredirApplet, "echo": echoApplet,
+	"fdpush": fdpushApplet, "fdpop": fdpopApplet,
 }
 
 // programBuiltins are the shell's builtins that are programs too

@@ -78,7 +78,10 @@ type shell struct {
 	substStatus atomic.Int32
 	// ps4 is the prefix of set -x's lines (trace.go).
 	ps4 *tracePrefix
-	set *applet.Set
+	// fdSaves are the descriptors kept around a command's redirections of
+	// descriptors above 2 (cmdfds.go).
+	fdSaves fdStacks
+	set     *applet.Set
 	// stdout and stderr are the interpreter's standard output and error,
 	// which filter set -x's and set -u's lines (trace.go, nounset.go);
 	// rawOut and rawErr are the same streams unfiltered, for the task's
