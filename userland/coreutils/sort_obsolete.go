@@ -42,7 +42,7 @@ var sortLongOpts = map[string]bool{
 
 // sortTraditional reports whether +POS1 alone is a key: the POSIX
 // edition _POSIX2_VERSION names (2008's by default) allows it.
-func (c *cmd) sortTraditional() bool {
+func (c *sortRun) traditional() bool {
 	v, err := strconv.Atoi(c.Getenv("_POSIX2_VERSION"))
 	if err != nil {
 		v = 200809
@@ -52,8 +52,8 @@ func (c *cmd) sortTraditional() bool {
 
 // sortPickObsolete takes the obsolete keys out of args; the rest is what
 // the option parser reads. A bad -POS2 is an error to report.
-func (c *cmd) sortPickObsolete(args []string) (rest []string, keys []obsoleteKey, err error) {
-	traditional := c.sortTraditional()
+func (c *sortRun) pickObsolete(args []string) (rest []string, keys []obsoleteKey, err error) {
+	traditional := c.traditional()
 	posixly := c.EnvSet("POSIXLY_CORRECT")
 	kOpts := 0
 	for i := 0; i < len(args); i++ {

@@ -39,18 +39,25 @@ const sortWordLetters = "ghMnRV"
 // (-c).
 var sortCheckWords = [][]string{{"quiet", "silent"}, {"diagnose-first"}}
 
+// sortRun is one sort command: the program and its settings.
+type sortRun struct {
+	*cmd
+	*sortSettings
+}
+
 // sortParse reads sort's command line; with done, sort ends with status.
-func sortParse(c *cmd) (s *sortSettings, files []string, status int, done bool) {
-	s = &sortSettings{global: sortKey{startField: sortNoField, endField: sortNoField}}
+func sortParse(cmd *cmd) (c *sortRun, files []string, status int, done bool) {
+	s := &sortSettings{global: sortKey{startField: sortNoField, endField: sortNoField}}
 	s.order.tab = -1
-	args, obsolete, err := c.sortPickObsolete(c.Args)
+	c = &sortRun{cmd: cmd, sortSettings: s}
+	args, obsolete, err := c.pickObsolete(c.Args)
 	if err != nil {
 		c.Errorf("%s", err)
 		return nil, nil, sortFailure, true
 	}
 	c.Args = args
 	fs := c.FlagSet()
-	sortFlags(c, fs, s)
+	sortFlags(cmd, fs, s)
 	files, ok := c.Parse(fs)
 	switch {
 	case !ok && s.badWord:
@@ -59,7 +66,7 @@ func sortParse(c *cmd) (s *sortSettings, files []string, status int, done bool) 
 		return nil, nil, sortFailure, true
 	}
 	s.insertObsolete(obsolete)
-	return s, files, 0, false
+	return c, files, 0, false
 }
 
 // sortFlags declares sort's options, the long ones in coreutils' order.
