@@ -33,8 +33,10 @@ const (
 )
 
 // rewriteNounset gives the plain parameter expansions under n their
-// markers.
-func rewriteNounset(n syntax.Node) {
+// markers, and returns the markers' names.
+func rewriteNounset(n syntax.Node) []string {
+	seen := map[string]bool{}
+	var markers []string
 	syntax.Walk(n, func(n syntax.Node) bool {
 		pe, ok := n.(*syntax.ParamExp)
 		if !ok || !plainParam(pe) {
@@ -46,8 +48,13 @@ func rewriteNounset(n syntax.Node) {
 			marker = unboundPositional + strconv.Itoa(int(pe.Pos().Line())) + "_" + name
 		}
 		pe.Param = &syntax.Lit{ValuePos: pe.Param.ValuePos, ValueEnd: pe.Param.ValueEnd, Value: marker}
+		if !seen[marker] {
+			seen[marker] = true
+			markers = append(markers, marker)
+		}
 		return true
 	})
+	return markers
 }
 
 // plainParam reports whether pe is $NAME or ${NAME} of a variable or a
@@ -118,6 +125,27 @@ func (f unboundFilter) Write(p []byte) (int, error) {
 type markerEnviron struct {
 	expand.Environ
 	s *shell
+}
+
+// Each lists the environment, the markers and PS4's default too: a
+// background subshell (a pipeline's part) starts with a copy of what Each
+// lists, and consults nothing else.
+func (e markerEnviron) Each(f func(name string, vr expand.Variable) bool) {
+	ps4 := false
+	for name, vr := range e.Environ.Each {
+		ps4 = ps4 || name == "PS4"
+		if !f(name, vr) {
+			return
+		}
+	}
+	for _, m := range e.s.markers {
+		if target, ok := markedName(m); ok && !f(m, expand.Variable{Set: true, Kind: expand.NameRef, Str: target}) {
+			return
+		}
+	}
+	if !ps4 {
+		f("PS4", expand.Variable{Set: true, Kind: expand.String, Str: "+ "})
+	}
 }
 
 func (e markerEnviron) Get(name string) expand.Variable {

@@ -76,6 +76,8 @@ type shell struct {
 	// substStatus is the status the last command substitution ended
 	// with, for a $? after it (substatus.go).
 	substStatus atomic.Int32
+	// markers are the names prepare gave plain $VAR expansions (nounset.go).
+	markers []string
 	// ps4 is the prefix of set -x's lines (trace.go).
 	ps4 *tracePrefix
 	// fdSaves are the descriptors kept around a command's redirections of
@@ -122,7 +124,7 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 		s.syntaxError(err)
 		return 2, nil
 	}
-	rewriteNounset(file)
+	s.markers = rewriteNounset(file)
 	rewriteSubstStatus(file)
 	prepare(file)
 	if cfg.Task.Comm() == "" {

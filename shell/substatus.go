@@ -53,7 +53,14 @@ func substStatusWords(words []*syntax.Word) {
 				walk(p.Parts)
 			case *syntax.ParamExp:
 				if seen && p.Param != nil && p.Param.Value == "?" && p.Exp == nil && p.Index == nil && !p.Length {
-					p.Param = &syntax.Lit{ValuePos: p.Param.ValuePos, ValueEnd: p.Param.ValueEnd, Value: substStatusVar}
+					// ${STATUS-$?}: a background subshell (a pipeline's
+					// part) has only a copy of the environment, without the
+					// shell's answer, and keeps the interpreter's $?.
+					pos := p.Param.ValuePos
+					p.Param = &syntax.Lit{ValuePos: pos, ValueEnd: p.Param.ValueEnd, Value: substStatusVar}
+					p.Short = false
+					p.Exp = &syntax.Expansion{Op: syntax.DefaultUnset, Word: &syntax.Word{Parts: []syntax.WordPart{
+						&syntax.ParamExp{Dollar: pos, Short: true, Param: &syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: "?"}}}}}
 				}
 			}
 		}
