@@ -68,7 +68,7 @@ func rmApplet(c *cmd) int {
 		k := int(rmAskEach)
 		if given {
 			var ok bool
-			if k, ok = c.lsArgmatch("--interactive", v, rmAskWords); !ok {
+			if k, ok = c.argmatch("--interactive", v, rmAskWords); !ok {
 				return applet.ErrReported
 			}
 		}

@@ -69,7 +69,7 @@ In a FORMAT, %[flags][width][.precision]LETTER prints, printf-style:
 	fs.BoolVarP(&c.follow, "dereference", "L", false, "follow symbolic links")
 	fs.BoolVarP(&c.fs, "file-system", "f", false, "show the file system's status instead")
 	fs.ArgFunc("cached", "", "`MODE` (always, never, default) of using cached attributes", func(v string) error {
-		if _, ok := c.lsArgmatch("--cached", v, statCachedWords); !ok {
+		if _, ok := c.argmatch("--cached", v, statCachedWords); !ok {
 			return applet.ErrReported
 		}
 		return nil
@@ -119,7 +119,7 @@ func (c *statRun) quotingStyle() func(string) string {
 	style := qsShellEscapeAlways
 	if c.EnvSet("QUOTING_STYLE") {
 		v := c.Getenv("QUOTING_STYLE")
-		if k, res := lsMatch(v, qsWords); res == lsMatchOK {
+		if k, res := matchWord(v, qsWords); res == matchOK {
 			style = k
 		} else {
 			c.Errorf("ignoring invalid value of environment variable QUOTING_STYLE: %s", c.QuoteArg(v))

@@ -42,7 +42,7 @@ func (c *cmd) backupControl(control string) (kind backupKind, ok bool) {
 	if control == "" {
 		return numberedIfAny, true
 	}
-	k, ok := c.lsArgmatch(context, control, backupWords)
+	k, ok := c.argmatch(context, control, backupWords)
 	return backupKind(k), ok
 }
 

@@ -87,7 +87,7 @@ bytes; lines with equal keys then compare whole, unless -s or -u.`
 	fs.OptionalFunc("check", "", "check the input is sorted; `WHEN`: diagnose-first (-c), quiet (-C)", func(v string, given bool) error {
 		mode := byte('c')
 		if given {
-			k, ok := c.lsArgmatch("--check", v, sortCheckWords)
+			k, ok := c.argmatch("--check", v, sortCheckWords)
 			if !ok {
 				s.badWord = true
 				return applet.ErrReported
@@ -131,7 +131,7 @@ bytes; lines with equal keys then compare whole, unless -s or -u.`
 		return nil
 	})
 	fs.ArgFunc("sort", "", "`WORD` is general-numeric, human-numeric, month, numeric, random or version", func(v string) error {
-		k, ok := c.lsArgmatch("--sort", v, sortWords)
+		k, ok := c.argmatch("--sort", v, sortWords)
 		if !ok {
 			s.badWord = true
 			return applet.ErrReported
