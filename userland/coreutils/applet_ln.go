@@ -29,10 +29,17 @@ type lnArgs struct {
 	backups backupArgs
 }
 
+// linker is one ln command: the program and its settings.
+type linker struct {
+	*cmd
+	*lnOpts
+}
+
 // lnApplet is ln(1).
-func lnApplet(c *cmd) int {
+func lnApplet(cmd *cmd) int {
 	var o lnOpts
 	var a lnArgs
+	c := &linker{cmd: cmd, lnOpts: &o}
 	ops, ok := c.Parse(lnFlags(c, &o, &a))
 	if !ok {
 		return 1
@@ -44,26 +51,26 @@ func lnApplet(c *cmd) int {
 		c.Errorf("cannot do --relative without --symbolic")
 		return 1
 	}
-	srcs, dir, dst, linkErr, code := c.lnTargets(ops, &a.targets, &o)
+	srcs, dir, dst, linkErr, code := c.operands(ops, &a.targets)
 	if code >= 0 {
 		return code
 	}
 	// The backup settings are read only now, after the first attempt to
 	// link: a bad CONTROL fails ln even when that link was made.
-	if o.backup, o.suffix, ok = a.backups.settle(c); !ok {
+	if o.backup, o.suffix, ok = a.backups.settle(c.cmd); !ok {
 		return 1
 	}
 	if dir == "" {
-		if !c.link(srcs[0], applet.AtCWD, dst, dst, linkErr, &o) {
+		if !c.link(srcs[0], applet.AtCWD, dst, dst, linkErr) {
 			return 1
 		}
 		return 0
 	}
-	return c.linkInto(srcs, dir, &o)
+	return c.linkInto(srcs, dir)
 }
 
 // lnFlags declares ln's options, the long ones in coreutils' order.
-func lnFlags(c *cmd, o *lnOpts, a *lnArgs) *applet.FlagSet {
+func lnFlags(c *linker, o *lnOpts, a *lnArgs) *applet.FlagSet {
 	fs := c.FlagSet()
 	fs.Synopsis = "[OPTION]... [-T] TARGET LINK_NAME\n  or:  ln [OPTION]... TARGET\n  or:  ln [OPTION]... TARGET... DIRECTORY\n  or:  ln [OPTION]... -t DIRECTORY TARGET..."
 	fs.About = `Make LINK_NAME a hard link to TARGET (a symbolic one with -s), or
@@ -82,7 +89,7 @@ numbered for files that have numbered backups already).`
 	fs.Func("force", "f", "replace existing destinations", func() { o.force, o.ask = true, false })
 	fs.Func("interactive", "i", "ask before replacing a destination", func() { o.force, o.ask = false, true })
 	fs.ArgFunc("target-directory", "t", "link every TARGET into `DIRECTORY`", func(v string) error {
-		return c.lnTargetDir(&a.targets, v)
+		return c.targetDir(&a.targets, v)
 	})
 	fs.Func("logical", "L", "link to what a symbolic-link TARGET points to", func() { o.logical = true })
 	fs.Func("physical", "P", "hard-link a symbolic-link TARGET itself (the default)", func() { o.logical = false })
@@ -94,7 +101,7 @@ numbered for files that have numbered backups already).`
 
 // lnTargetDir takes -t DIRECTORY, which must be a directory now; a
 // second -t is refused.
-func (c *cmd) lnTargetDir(t *targetOpts, dir string) error {
+func (c *linker) targetDir(t *targetOpts, dir string) error {
 	if t.dir != "" {
 		return errors.New("multiple target directories specified")
 	}
@@ -111,7 +118,8 @@ func (c *cmd) lnTargetDir(t *targetOpts, dir string) error {
 
 // linkInto links each source into directory dir; with -f and more than
 // one hard link to make, the links made are remembered (see lnOpts.made).
-func (c *cmd) linkInto(srcs []string, dir string, o *lnOpts) int {
+func (c *linker) linkInto(srcs []string, dir string) int {
+	o := c.lnOpts
 	dirfd := applet.AtCWD
 	if dir != "." {
 		flags := uint32(linux.O_PATH | linux.O_DIRECTORY)
@@ -132,7 +140,7 @@ func (c *cmd) linkInto(srcs []string, dir string, o *lnOpts) int {
 	status := 0
 	for _, src := range srcs {
 		base := strings.TrimRight(lastComponent(src), "/")
-		if !c.link(src, dirfd, base, fileNameConcat(dir, base), errNotTried, o) {
+		if !c.link(src, dirfd, base, fileNameConcat(dir, base), errNotTried) {
 			status = 1
 		}
 	}
@@ -144,7 +152,8 @@ func (c *cmd) linkInto(srcs []string, dir string, o *lnOpts) int {
 // is the last operand opened as a directory to link into (not through a
 // symbolic link with -n). linkErr is the error of that first attempt,
 // errNotTried if none was made.
-func (c *cmd) lnTargets(ops []string, tg *targetOpts, o *lnOpts) (srcs []string, dir, dst string, linkErr error, code int) {
+func (c *linker) operands(ops []string, tg *targetOpts) (srcs []string, dir, dst string, linkErr error, code int) {
+	o := c.lnOpts
 	switch {
 	case tg.dir != "" && tg.noDir:
 		c.Errorf("cannot combine --target-directory and --no-target-directory")
@@ -166,7 +175,7 @@ func (c *cmd) lnTargets(ops []string, tg *targetOpts, o *lnOpts) (srcs []string,
 	if len(ops) == 2 && tg.dir == "" {
 		src := ops[0]
 		if !(o.symbolic && o.relative) {
-			linkErr = c.makeLink(src, applet.AtCWD, ops[1], o)
+			linkErr = c.makeLink(src, applet.AtCWD, ops[1])
 		}
 		if linkErr == nil {
 			return ops[:1], "", ops[1], nil, -1
@@ -209,7 +218,7 @@ var errNotTried = errors.New("not tried")
 // relativeSource is ln -r's convert_abs_rel: src as seen from the
 // directory that will hold dst, both canonicalized with missing parts
 // allowed; src unchanged if that fails.
-func (c *cmd) relativeSource(src, dst string) string {
+func (c *linker) relativeSource(src, dst string) string {
 	from, err1 := c.canonicalize(src, canMissing)
 	dir, err2 := c.canonicalize(dirName(dst), canMissing)
 	if err1 != nil || err2 != nil {
