@@ -273,7 +273,8 @@ func (c *mover) moveAcross(src, dst string) bool {
 	if !cp.copy(src, dst, true) {
 		return false
 	}
-	return c.rmOne(src, &rmOpts{force: true, recursive: true, verbose: o.verbose}) == rmDone
+	rm := &remover{cmd: c.cmd, rmOpts: &rmOpts{force: true, recursive: true, verbose: o.verbose}}
+	return rm.removeOne(src) == rmDone
 }
 
 // clearTarget removes what dst names before a copy replaces it.
