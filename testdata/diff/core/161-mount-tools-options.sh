@@ -23,7 +23,7 @@ losetup --d; echo $?
 losetup -a -f; echo $?
 losetup -o x; echo $?
 losetup --direct-io=maybe; echo $?
-losetup --j; echo $?
+losetup --s; echo $?
 lsblk --s; echo $?
 lsblk -J -r; echo $?
 lsblk -x NOPE; echo $?
