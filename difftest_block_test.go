@@ -23,7 +23,13 @@ func TestDifferentialBlock(t *testing.T) {
 		normalize: func(r kerneltest.Result, kernel bool) kerneltest.Result {
 			return normalizeMounts(normalizeLoops(r), kernel)
 		},
-		expand:        expandExtImages,
+		expand: func(script string) (string, error) {
+			script, err := expandExtImages(script)
+			if err != nil || script == "" {
+				return script, err
+			}
+			return expandFatImages(script)
+		},
 		exclusive:     true,
 		kernelRetries: 2,
 	})

@@ -13,11 +13,15 @@ import (
 	"github.com/linuxvfs/linuxvfs/device/loop"
 	"github.com/linuxvfs/linuxvfs/device/mem"
 	"github.com/linuxvfs/linuxvfs/device/tty"
+	"github.com/linuxvfs/linuxvfs/fs/devpts"
 	"github.com/linuxvfs/linuxvfs/fs/devtmpfs"
 	"github.com/linuxvfs/linuxvfs/fs/ext4"
+	"github.com/linuxvfs/linuxvfs/fs/fat"
+	"github.com/linuxvfs/linuxvfs/fs/isofs"
 	"github.com/linuxvfs/linuxvfs/fs/mqueue"
 	"github.com/linuxvfs/linuxvfs/fs/proc"
 	"github.com/linuxvfs/linuxvfs/fs/ramfs"
+	"github.com/linuxvfs/linuxvfs/fs/romfs"
 	"github.com/linuxvfs/linuxvfs/fs/squashfs"
 	"github.com/linuxvfs/linuxvfs/fs/sysfs"
 	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
@@ -29,13 +33,17 @@ import (
 func NewKernel() *vfs.Kernel {
 	k := vfs.NewKernel()
 	k.SetTotalRAM(hostRAM())
-	for _, t := range []vfs.FilesystemType{sysfs.Type{}, tmpfs.Type{}, proc.Type{}, devtmpfs.Type{}, ramfs.Type{},
-		ext4.Ext3, ext4.Ext2, ext4.Ext4, squashfs.Type{}} {
+	for _, t := range []vfs.FilesystemType{sysfs.Type{}, tmpfs.Type{}, proc.Type{}, devtmpfs.Type{}, ramfs.Type{}, devpts.Type{},
+		ext4.Ext3, ext4.Ext2, ext4.Ext4, squashfs.Type{}, fat.Vfat, fat.Msdos,
+		isofs.Type{}, romfs.Type{}} {
 		if err := k.RegisterFilesystem(t); err != nil {
 			panic("linuxvfs: " + t.Name() + " registered twice")
 		}
 	}
 	k.SetShmemFilesystem(tmpfs.Type{})
+	if err := devpts.RegisterSysctls(k); err != nil {
+		panic("linuxvfs: pty sysctls: " + err.Error())
+	}
 	if err := mqueue.Register(k); err != nil {
 		panic("linuxvfs: mqueue: " + err.Error())
 	}

@@ -24,9 +24,6 @@ import (
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
-// Release is the kernel release the boot log names.
-const Release = "6.18.0-linuxvfs"
-
 // InitRunner runs init: the program at path with argv and envp, on task t
 // (pid 1, descriptors 0 to 2 on the console), until it exits.
 type InitRunner func(ctx context.Context, t *vfs.Task, path string, argv, envp []string) (int, error)
@@ -54,6 +51,7 @@ type Config struct {
 // booter is one boot in progress.
 type booter struct {
 	ctx    context.Context
+	stop   context.CancelFunc // ends init: the machine is going down
 	cfg    Config
 	params Params
 	k      *vfs.Kernel
@@ -66,7 +64,9 @@ type booter struct {
 // status; a kernel panic prints its message and returns 255. err is for a
 // boot that could not be made at all, or ctx's end.
 func Boot(ctx context.Context, cfg Config) (int, error) {
-	b := &booter{ctx: ctx, cfg: cfg, params: ParseCmdline(cfg.Cmdline)}
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	b := &booter{ctx: ctx, stop: stop, cfg: cfg, params: ParseCmdline(cfg.Cmdline)}
 	code, err := b.run()
 	var p *panicError
 	if errors.As(err, &p) {
@@ -105,6 +105,11 @@ func (b *booter) run() (int, error) {
 		}
 	}
 	code, err := b.kernelInit(rdinit)
+	if b.k.MachineGoingDown() {
+		// reboot(2) halted, powered off or restarted the machine: init
+		// did not exit, so nothing panics, and the boot ends well.
+		return 0, nil
+	}
 	if err != nil {
 		return code, err
 	}
@@ -123,11 +128,12 @@ func (b *booter) logPanic(p *panicError) {
 // (rootfs as init_rootfs chooses it), then the disks.
 func (b *booter) startKernel() error {
 	b.k = linuxvfs.NewKernel()
+	b.k.SetMachineDown(func(uint32) { b.stop() })
 	c := &console{in: b.cfg.Input, out: b.cfg.Output}
 	if err := c.register(b.k); err != nil {
 		return err
 	}
-	b.k.Printk("Linux version " + Release + " (linuxvfs) #1 SMP")
+	b.k.Printk(vfs.Banner)
 	b.k.Printk("Kernel command line: " + b.cfg.Cmdline)
 	b.k.SetCmdline(b.cfg.Cmdline)
 	var rootfs vfs.FilesystemType = tmpfs.RootfsType{}

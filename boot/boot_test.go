@@ -61,7 +61,7 @@ func TestUnknownFilesystem(t *testing.T) {
 	defer img.Close()
 	code, log, init := bootWith(t, boot.Config{Cmdline: "root=/dev/vda rw", Disks: []*boot.DiskImage{img}})
 	for _, want := range []string{"] List of all partitions:\n", "] fe00              64 vda \n", "]  driver: virtio_blk\n",
-		"] No filesystem could mount root, tried:  ext3 ext2 ext4 squashfs\n",
+		"] No filesystem could mount root, tried:  ext3 ext2 ext4 squashfs vfat msdos iso9660 romfs\n",
 		"Kernel panic - not syncing: VFS: Unable to mount root fs on \"/dev/vda\" or unknown-block(254,0)\n"} {
 		if !strings.Contains(log, want) {
 			t.Errorf("log lacks %q:\n%s", want, log)
@@ -115,5 +115,59 @@ func TestInitramfsInit(t *testing.T) {
 	_, log, _ = bootWith(t, boot.Config{Initrd: []byte("garbage!"), Cmdline: "root=r rootfstype=tmpfs"})
 	if !strings.Contains(log, "] Initramfs unpacking failed: ") {
 		t.Fatalf("corrupt initrd:\n%s", log)
+	}
+}
+
+// TestPowerOff: init powering the machine off (reboot(2)) ends its own
+// run, the boot ends well with the kernel's last words, and no panic.
+func TestPowerOff(t *testing.T) {
+	var out strings.Builder
+	cfg := boot.Config{Cmdline: "root=none rootfstype=tmpfs rw", Output: &out}
+	cfg.Init = func(ctx context.Context, task *vfs.Task, _ string, _, _ []string) (int, error) {
+		if err := task.Reboot(linux.LINUX_REBOOT_MAGIC1, linux.LINUX_REBOOT_MAGIC2, linux.LINUX_REBOOT_CMD_POWER_OFF, ""); err != nil {
+			return 1, err
+		}
+		<-ctx.Done() // what stops the shell that runs init
+		return 1, ctx.Err()
+	}
+	code, err := boot.Boot(context.Background(), cfg)
+	log := out.String()
+	if err != nil || code != 0 || !strings.Contains(log, "] reboot: Power down\n") || strings.Contains(log, "Kernel panic") {
+		t.Fatalf("code %d, err %v:\n%s", code, err, log)
+	}
+}
+
+// TestRootDeviceNames: root= in each of early_lookup_bdev's forms, as the
+// device number the failure report shows (a blank disk: no filesystem
+// takes it), and the forms that can never name a device.
+func TestRootDeviceNames(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "blank.img")
+	if err := os.WriteFile(name, make([]byte, 64<<10), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rows := []struct{ cmdline, want string }{
+		{"root=/dev/vda", "unknown-block(254,0)"},
+		{"root=254:0", "unknown-block(254,0)"},
+		{"root=fe00", "unknown-block(254,0)"},
+		{"root=/dev/vda3", `Cannot open root device "/dev/vda3" or unknown-block(254,3): error -6`},
+		{"root=/dev/vdz", `Cannot open root device "/dev/vdz" or unknown-block(0,0): error -6`},
+		{"root=PARTUUID=abc/x rootwait", "] VFS: PARTUUID= is invalid.\n"},
+		{"root=PARTUUID=abc/x rootwait", "] Expected PARTUUID=<valid-uuid-id>[/PARTNROFF=%d]\n"},
+		{"root=PARTUUID=abc/x rootwait", "] Disabling rootwait; root= is invalid.\n"},
+		{"root=/dev/nfs", "] Root-NFS: no NFS server address\n"},
+		{"root=/dev/nfs", "] VFS: Unable to mount root fs via NFS.\n"},
+	}
+	for _, r := range rows {
+		t.Run(r.cmdline, func(t *testing.T) {
+			img, err := boot.OpenDiskImage(name, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer img.Close()
+			_, log, _ := bootWith(t, boot.Config{Cmdline: r.cmdline, Disks: []*boot.DiskImage{img}})
+			if !strings.Contains(log, r.want) {
+				t.Fatalf("log lacks %q:\n%s", r.want, log)
+			}
+		})
 	}
 }

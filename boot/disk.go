@@ -73,6 +73,15 @@ func (d *DiskImage) WriteAt(p []byte, off int64) (int, error) {
 	return d.f.WriteAt(p, off)
 }
 
+// Flush makes the writes durable in the host file (a virtio flush
+// request, which QEMU answers with fdatasync).
+func (d *DiskImage) Flush() error {
+	if d.readOnly {
+		return nil
+	}
+	return d.f.Sync()
+}
+
 // Size is the disk's size in bytes, whole 512-byte sectors.
 func (d *DiskImage) Size() int64 { return d.size }
 

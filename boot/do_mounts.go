@@ -38,7 +38,7 @@ func (b *booter) prepareNamespace() error {
 		time.Sleep(time.Duration(p.RootDelay) * time.Second)
 	}
 	dev := b.parseRootDevice(p.Root)
-	if dev == 0 && p.RootWait && p.Root != "" {
+	if dev == 0 && b.params.RootWait && p.Root != "" {
 		b.k.Printk("Waiting for root device " + p.Root + "...")
 		for dev == 0 {
 			if err := b.ctx.Err(); err != nil {
@@ -54,45 +54,137 @@ func (b *booter) prepareNamespace() error {
 	if p.DevtmpfsMount {
 		b.devtmpfsMount()
 	}
-	t := b.init
-	if err := t.Mount(".", "/", "", linux.MS_MOVE, ""); err != nil {
-		return kernelPanic("VFS: unable to move the root: %v", err)
-	}
-	return t.Chroot(".")
+	// The kernel does not look at the move's result: with no root
+	// mounted (an NFS root that failed) "." is rootfs itself, which
+	// cannot move (EINVAL), and init is then looked for on rootfs.
+	_ = b.init.Mount(".", "/", "", linux.MS_MOVE, "")
+	return b.init.Chroot(".")
 }
 
-// parseRootDevice is parse_root_device with early_lookup_bdev: root= as a
-// device path ("/dev/vda"), PARTUUID=, "MAJ:MIN", or a hexadecimal number
-// ("fe00"); 0 when no block device of that name or number exists yet.
+// rootNFS is Root_NFS, what root=/dev/nfs stands for.
+var rootNFS = linux.Mkdev(0, 255)
+
+// parseRootDevice is parse_root_device with early_lookup_bdev: root= as
+// /dev/nfs, PARTUUID= (with /PARTNROFF=), a device path ("/dev/vda",
+// "/dev/vda2" even before the partition exists), "MAJ:MIN", or a
+// hexadecimal number ("fe00"); 0 when no block device of that name
+// exists yet. A root= that can never name one turns rootwait off.
 // (UUID= and LABEL= are an initramfs's business: the kernel reads neither.)
 func (b *booter) parseRootDevice(name string) uint64 {
+	if name == "/dev/nfs" {
+		return rootNFS
+	}
+	dev, err := b.lookupBdev(name)
+	if err == linux.EINVAL && b.params.RootWait {
+		b.k.Printk("Disabling rootwait; root= is invalid.")
+		b.params.RootWait = false
+	}
+	return dev
+}
+
+// lookupBdev is early_lookup_bdev.
+func (b *booter) lookupBdev(name string) (uint64, error) {
 	switch {
 	case name == "":
-		return 0
-	case name == "/dev/nfs":
-		return linux.Mkdev(0, 255) // Root_NFS: no NFS root here
+		return 0, linux.EINVAL
 	case strings.HasPrefix(name, "PARTUUID="):
-		// devt_from_partuuid; "/PARTNROFF=N" is not read.
-		uuid, _, _ := strings.Cut(strings.TrimPrefix(name, "PARTUUID="), "/")
-		return b.partUUIDs[strings.ToLower(uuid)]
+		return b.devtFromPartUUID(strings.TrimPrefix(name, "PARTUUID="))
 	case strings.HasPrefix(name, "/dev/"):
-		if d := b.k.DeviceByName(strings.TrimPrefix(name, "/dev/")); d != nil && d.Block {
-			return d.Dev
+		return b.devtFromDevname(strings.TrimPrefix(name, "/dev/"))
+	}
+	return devtFromDevnum(name)
+}
+
+// devtFromPartUUID is devt_from_partuuid: the partition whose table entry
+// has the UUID (case does not matter), or one PARTNROFF= further.
+func (b *booter) devtFromPartUUID(s string) (uint64, error) {
+	uuid, rest, hasOff := strings.Cut(s, "/")
+	off := 0
+	if hasOff {
+		n, err := strconv.Atoi(strings.TrimPrefix(rest, "PARTNROFF="))
+		if !strings.HasPrefix(rest, "PARTNROFF=") || err != nil {
+			b.k.Printk("VFS: PARTUUID= is invalid.")
+			b.k.Printk("Expected PARTUUID=<valid-uuid-id>[/PARTNROFF=%d]")
+			return 0, linux.EINVAL
 		}
+		off = n
+	}
+	if uuid == "" {
+		b.k.Printk("VFS: PARTUUID= is invalid.")
+		b.k.Printk("Expected PARTUUID=<valid-uuid-id>[/PARTNROFF=%d]")
+		return 0, linux.EINVAL
+	}
+	dev := b.partUUIDs[strings.ToLower(uuid)]
+	if dev == 0 {
+		return 0, linux.ENODEV
+	}
+	return linux.Mkdev(linux.Major(dev), uint32(int(linux.Minor(dev))+off)), nil
+}
+
+// devtFromDevname is devt_from_devname: a block device of that name, or a
+// partition number after a disk's name ("vda3", or "p3" after a name
+// ending in a digit), which names a number the disk has room for even
+// before the partition exists.
+func (b *booter) devtFromDevname(name string) (uint64, error) {
+	if len(name) > 31 {
+		return 0, linux.EINVAL
+	}
+	name = strings.ReplaceAll(name, "/", "!")
+	if d := b.k.DeviceByName(name); d != nil && d.Block {
+		return d.Dev, nil
+	}
+	i := len(name)
+	for i > 0 && name[i-1] >= '0' && name[i-1] <= '9' {
+		i--
+	}
+	if i == 0 || i == len(name) || name[i] == '0' {
+		return 0, linux.ENODEV // it may yet appear: rootwait waits
+	}
+	part, _ := strconv.Atoi(name[i:])
+	if dev := b.partDevt(name[:i], part); dev != 0 {
+		return dev, nil
+	}
+	if i < 2 || name[i-1] != 'p' || name[i-2] < '0' || name[i-2] > '9' {
+		return 0, linux.ENODEV
+	}
+	if dev := b.partDevt(name[:i-1], part); dev != 0 {
+		return dev, nil
+	}
+	return 0, linux.ENODEV
+}
+
+// partDevt is blk_lookup_devt: partition part of the disk named disk, by
+// number when the disk has a minor for it, else only if it exists.
+func (b *booter) partDevt(disk string, part int) uint64 {
+	d := b.k.DeviceByName(disk)
+	if d == nil || !d.Block {
 		return 0
 	}
-	if maj, min, ok := strings.Cut(name, ":"); ok {
-		ma, err1 := strconv.ParseUint(maj, 10, 32)
-		mi, err2 := strconv.ParseUint(min, 10, 32)
-		if err1 == nil && err2 == nil {
-			return linux.Mkdev(uint32(ma), uint32(mi))
-		}
-		return 0
+	if linux.Major(d.Dev) == VirtblkMajor && part < virtblkMinors {
+		return d.Dev + uint64(part)
 	}
-	if n, err := strconv.ParseUint(name, 16, 32); err == nil {
-		return linux.Mkdev(uint32(n>>8), uint32(n&0xff)) // old_decode_dev
+	if p := b.k.DeviceByName(fmt.Sprintf("%sp%d", disk, part)); p != nil && p.Block {
+		return p.Dev
 	}
 	return 0
+}
+
+// devtFromDevnum is devt_from_devnum: "MAJ:MIN" (or "MAJ:MIN:OFF"), or
+// the old hexadecimal encoding ("fe00").
+func devtFromDevnum(name string) (uint64, error) {
+	if f := strings.Split(name, ":"); len(f) == 2 || len(f) == 3 {
+		ma, err1 := strconv.ParseUint(f[0], 10, 32)
+		mi, err2 := strconv.ParseUint(f[1], 10, 32)
+		if err1 != nil || err2 != nil || ma > 0xfff || mi > 0xfffff {
+			return 0, linux.EINVAL
+		}
+		return linux.Mkdev(uint32(ma), uint32(mi)), nil
+	}
+	n, err := strconv.ParseUint(name, 16, 32)
+	if err != nil {
+		return 0, linux.EINVAL
+	}
+	return linux.Mkdev(uint32(n&0xfff00>>8), uint32(n&0xff|n>>12&0xfff00)), nil // new_decode_dev
 }
 
 // mountRoot is mount_root: with no device but a rootfstype= list, a
@@ -100,6 +192,9 @@ func (b *booter) parseRootDevice(name string) uint64 {
 // rootfstype=tmpfs); else the block-device path (mount_block_root): make
 // /dev/root for the device and mount it, trying every type.
 func (b *booter) mountRoot(pretty string, dev uint64) error {
+	if dev == rootNFS {
+		return b.mountNFSRoot()
+	}
 	if dev == 0 && pretty != "" && len(b.params.RootFSType) > 0 && b.mountNodevRoot(pretty) {
 		return nil
 	}
@@ -291,4 +386,13 @@ func errnoOf(err error) linux.Errno {
 		return e
 	}
 	return linux.EIO
+}
+
+// mountNFSRoot is mount_nfs_root on a machine with no network: no server
+// address was configured (ip=), so no NFS root; the boot goes on with
+// rootfs's empty /root, where init will not be found.
+func (b *booter) mountNFSRoot() error {
+	b.k.Printk("Root-NFS: no NFS server address")
+	b.k.Printk("VFS: Unable to mount root fs via NFS.")
+	return nil
 }

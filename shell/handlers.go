@@ -228,6 +228,7 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 		return instead, nil
 	}
 	s.feedBuiltin(interp.HandlerCtx(ctx), args)
+	args = s.binariesAsPrograms(interp.HandlerCtx(ctx), args)
 	switch {
 	case args[0] == substStatusCmd || args[0] == "exit":
 		return s.recordExit(args), nil

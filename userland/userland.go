@@ -14,9 +14,11 @@ import (
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"github.com/linuxvfs/linuxvfs/userland/awk"
 	"github.com/linuxvfs/linuxvfs/userland/coreutils"
+	"github.com/linuxvfs/linuxvfs/userland/halt"
 	"github.com/linuxvfs/linuxvfs/userland/lvfs"
 	"github.com/linuxvfs/linuxvfs/userland/sed"
 	"github.com/linuxvfs/linuxvfs/userland/utillinux"
+	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
 // Programs returns a set with every program linuxvfs has.
@@ -28,6 +30,7 @@ func Programs() *applet.Set {
 	sed.Register(set)
 	awk.Register(set)
 	lvfs.Register(set)
+	halt.Register(set)
 	return set
 }
 
@@ -50,6 +53,26 @@ func RunScriptAs(ctx context.Context, name, script string, stdin io.Reader, stdo
 	// woken with EINTR, so the script cannot outlive its context.
 	stop := context.AfterFunc(ctx, t.Kernel().Interrupt)
 	defer stop()
+	ctx, cancel := MachineContext(ctx, t.Kernel())
+	defer cancel()
 	cfg := shell.Config{Task: t, Name: name, Stdin: stdin, Stdout: stdout, Stderr: stderr, Set: Programs(), CommandLine: true}
-	return shell.Run(ctx, cfg, script)
+	return ShellStatus(t.Kernel(), func() (int, error) { return shell.Run(ctx, cfg, script) })
+}
+
+// MachineContext returns ctx, also ended when a task of k halts, powers
+// off or restarts the machine (reboot(2)): the shell stops there.
+func MachineContext(ctx context.Context, k *vfs.Kernel) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(ctx)
+	k.SetMachineDown(func(uint32) { cancel() })
+	return ctx, cancel
+}
+
+// ShellStatus runs a shell and gives its status, or 0 with no error when
+// the machine went down under it.
+func ShellStatus(k *vfs.Kernel, run func() (int, error)) (int, error) {
+	code, err := run()
+	if k.MachineGoingDown() {
+		return 0, nil
+	}
+	return code, err
 }

@@ -64,6 +64,9 @@ func chmodCommon(c *Cred, p Path, mode uint32) error {
 	if s := in.seals.Load(); s&memfdMarker != 0 && s&linux.F_SEAL_EXEC != 0 && (in.Mode()^mode)&0o111 != 0 {
 		return linux.EPERM // the execute bits are sealed
 	}
+	if err := setattr(in, &Iattr{Valid: ATTR_MODE, Mode: mode}); err != nil {
+		return err
+	}
 	in.Lock()
 	in.mode.Store(in.Mode()&linux.S_IFMT | mode)
 	in.TouchLocked("c")
@@ -129,6 +132,21 @@ func chownCommon(c *Cred, p Path, uid, gid uint32) error {
 		if !inGroupOrCapable(c, g) {
 			newMode &^= linux.S_ISGID
 		}
+	}
+	a := Iattr{Valid: ATTR_UID | ATTR_GID, UID: uid, GID: gid}
+	if uid == NoChange {
+		a.UID, a.Valid = in.UID(), a.Valid&^ATTR_UID
+	}
+	if gid == NoChange {
+		a.GID, a.Valid = in.GID(), a.Valid&^ATTR_GID
+	}
+	if newMode != mode {
+		a.Valid, a.Mode = a.Valid|ATTR_MODE, newMode&0o7777
+	}
+	if err := setattr(in, &a); err != nil {
+		return err
+	}
+	if newMode != mode {
 		in.mode.Store(newMode)
 	}
 	if uid != NoChange {
@@ -190,18 +208,28 @@ func utimesCommon(c *Cred, p Path, times *[2]Timespec) error {
 		}
 	}
 	cur := in.sb.truncateTime(in.sb.k.Now())
-	in.Lock()
-	defer in.Unlock()
-	set := func(dst *Timespec, i int) {
+	a := Iattr{}
+	set := func(dst *Timespec, i int, bit uint32) {
 		switch {
 		case times == nil || times[i].Nsec == UTIME_NOW:
-			*dst = cur
+			*dst, a.Valid = cur, a.Valid|bit
 		case times[i].Nsec != UTIME_OMIT:
-			*dst = in.sb.truncateTime(times[i])
+			*dst, a.Valid = in.sb.truncateTime(times[i]), a.Valid|bit
 		}
 	}
-	set(&in.atime, 0)
-	set(&in.mtime, 1)
+	set(&a.Atime, 0, ATTR_ATIME)
+	set(&a.Mtime, 1, ATTR_MTIME)
+	if err := setattr(in, &a); err != nil {
+		return err
+	}
+	in.Lock()
+	defer in.Unlock()
+	if a.Valid&ATTR_ATIME != 0 {
+		in.atime = a.Atime
+	}
+	if a.Valid&ATTR_MTIME != 0 {
+		in.mtime = a.Mtime
+	}
 	in.ctime = cur
 	return nil
 }

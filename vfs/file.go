@@ -229,16 +229,33 @@ func isPipe(f *File) bool {
 // socket must not hold up a writer on the same file) and the positioned
 // calls fail ESPIPE.
 func isStream(f *File) bool {
-	if isPipe(f) {
+	if isPipe(f) || isStreamDevice(f) {
 		return true
 	}
 	_, ok := f.ops.(sockOps)
 	return ok
 }
 
+// StreamDevice is implemented by the file operations of a device with no
+// file position, opened nonseekable as a tty is (nonseekable_open):
+// reads and writes take no position lock, so a task sleeping in a read
+// does not hold up a writer of the same file, and pread, pwrite and
+// lseek fail ESPIPE.
+type StreamDevice interface {
+	NoPosition()
+}
+
+func isStreamDevice(f *File) bool {
+	_, ok := f.ops.(StreamDevice)
+	return ok
+}
+
 // unseekable is what makes pread, pwrite and lseek fail ESPIPE: a pipe,
 // FIFO or socket.
 func unseekable(f *File) bool {
+	if isStreamDevice(f) {
+		return true
+	}
 	t := f.Inode().Mode() & linux.S_IFMT
 	return t == linux.S_IFIFO || t == linux.S_IFSOCK && isStream(f)
 }

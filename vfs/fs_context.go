@@ -238,3 +238,12 @@ func (fc *FsContext) GetTree() error {
 	}
 	return nil
 }
+
+// CurrentUmask is current_umask() of the mounting task, for filesystems
+// whose default permissions follow it (fat); 0 when no task mounts.
+func (fc *FsContext) CurrentUmask() uint32 {
+	if fc.task == nil {
+		return 0
+	}
+	return fc.task.fsStruct().umask.Load()
+}

@@ -108,6 +108,11 @@ func (sb *Superblock) NewInode(ino uint64, attr InodeAttr, ops InodeOperations, 
 	return in
 }
 
+// SetMode sets the inode's mode, type and permission bits, for a
+// filesystem that changes it behind the VFS (devpts's update_ptmx_mode
+// on remount); no time changes.
+func (in *Inode) SetMode(mode uint32) { in.mode.Store(mode) }
+
 // Superblock returns the inode's superblock.
 func (in *Inode) Superblock() *Superblock { return in.sb }
 

@@ -91,6 +91,9 @@ type Kernel struct {
 	interrupted atomic.Bool
 	sleepers    sleeperSet
 
+	reboot  rebootState
+	sysctls sysctlTable
+
 	logMu     sync.Mutex
 	log       []string // the kernel log (printk), for dmesg
 	console   func(time.Duration, string)
@@ -190,6 +193,7 @@ func NewKernel() *Kernel {
 	k.mntIDCounter.Store(1 << 31) // MNT_UNIQUE_ID_OFFSET
 	k.mountMax.Store(100000)
 	k.pipeMaxSize.Store(linux.PipeMaxSizeDefault)
+	k.registerCoreSysctls()
 	return k
 }
 

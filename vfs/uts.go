@@ -22,6 +22,10 @@ const (
 	Version = "#1 SMP linuxvfs"
 )
 
+// Banner is linux_banner: the first line of the kernel log and
+// /proc/version ("Linux version RELEASE (BUILDER) (COMPILER) VERSION").
+var Banner = "Linux version " + Release + " (linuxvfs@linuxvfs) (" + runtime.Version() + ") " + Version
+
 // NewUTSLen is __NEW_UTS_LEN: the longest host or domain name.
 const NewUTSLen = 64
 
@@ -86,12 +90,12 @@ func (t *Task) Uname() Utsname {
 // Sethostname is sethostname(2): CAP_SYS_ADMIN over the namespace, and at
 // most NewUTSLen bytes.
 func (t *Task) Sethostname(name string) error {
-	return t.setUTSName(name, func(n *Utsname) *string { return &n.Nodename })
+	return t.setUTSName(name, nodenameField)
 }
 
 // Setdomainname is setdomainname(2), with sethostname's rules.
 func (t *Task) Setdomainname(name string) error {
-	return t.setUTSName(name, func(n *Utsname) *string { return &n.Domainname })
+	return t.setUTSName(name, domainnameField)
 }
 
 func (t *Task) setUTSName(name string, field func(*Utsname) *string) error {
@@ -101,9 +105,16 @@ func (t *Task) setUTSName(name string, field func(*Utsname) *string) error {
 	if len(name) > NewUTSLen {
 		return linux.EINVAL
 	}
-	u := t.UTSNamespace()
-	u.mu.Lock()
-	defer u.mu.Unlock()
-	*field(&u.name) = name
+	t.UTSNamespace().set(field, name)
 	return nil
 }
+
+// set changes one of the namespace's names.
+func (u *UTSNamespace) set(field func(*Utsname) *string, v string) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	*field(&u.name) = v
+}
+
+func nodenameField(n *Utsname) *string   { return &n.Nodename }
+func domainnameField(n *Utsname) *string { return &n.Domainname }

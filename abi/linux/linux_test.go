@@ -319,6 +319,7 @@ func TestSignalConstantsMatchUnix(t *testing.T) {
 	checkPairs(t, []constPair{
 		{"SIGUSR1", SIGUSR1, int64(unix.SIGUSR1)},
 		{"SIGUSR2", SIGUSR2, int64(unix.SIGUSR2)},
+		{"SIGTERM", SIGTERM, int64(unix.SIGTERM)},
 		{"SIGPIPE", SIGPIPE, int64(unix.SIGPIPE)},
 	})
 }

@@ -35,12 +35,14 @@ const (
 	SIGEV_THREAD = 2
 )
 
-// Signal numbers and codes mq_notify deals in.
+// Signal numbers and codes mq_notify (and kill, for halt and poweroff)
+// deal in.
 const (
 	NSIG    = 64 // _NSIG: the highest valid signal number
 	SIGUSR1 = 10
 	SIGUSR2 = 12
 	SIGPIPE = 13
+	SIGTERM = 15
 	// SIGRTMIN is the first real-time signal: below it, a signal already
 	// pending is not queued again.
 	SIGRTMIN = 32

@@ -31,6 +31,7 @@ type bootArgs struct {
 	cmdline []string // --append and bare PARAM words, in order
 	script  string   // -c, or a script file's content
 	hasCmd  bool
+	binds   []bindSpec
 }
 
 // parseBootArgs reads boot's flags; words that are not flags are kernel
@@ -49,7 +50,7 @@ func parseBootArgs(args []string) (bootArgs, error) {
 		var err error
 		var v string
 		switch arg {
-		case "--disk", "--initrd", "--append", "-c", "-f":
+		case "--disk", "--initrd", "--append", "-c", "-f", "--bind":
 			if v, err = next(); err != nil {
 				return a, err
 			}
@@ -57,6 +58,12 @@ func parseBootArgs(args []string) (bootArgs, error) {
 		switch arg {
 		case "--disk":
 			a.disks = append(a.disks, v)
+		case "--bind":
+			b, err := parseBind(v)
+			if err != nil {
+				return a, err
+			}
+			a.binds = append(a.binds, b)
 		case "--initrd":
 			a.initrd = v
 		case "--append":
@@ -122,6 +129,11 @@ func runBoot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 // console (interactive on a terminal, or reading its commands).
 func initRunner(a bootArgs, stdin io.Reader) boot.InitRunner {
 	return func(ctx context.Context, t *vfs.Task, path string, argv, envp []string) (int, error) {
+		// run_init_process's moment: the root is in place, init not yet
+		// started; the host directories go into its namespace now.
+		if err := bindHost(t, a.binds); err != nil {
+			return 1, err
+		}
 		cfg := shell.Config{Task: t, Name: path, Args: argv[1:], Env: envp, Set: userland.Programs(),
 			Stdin: &applet.File{Task: t, Fd: 0}, Stdout: &applet.File{Task: t, Fd: 1}, Stderr: &applet.File{Task: t, Fd: 2}}
 		script, ok := "", a.hasCmd

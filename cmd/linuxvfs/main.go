@@ -3,12 +3,15 @@
 // Command linuxvfs runs shell scripts on a virtual Linux kernel: every
 // invocation boots a fresh kernel in the process (tmpfs root, running as
 // root with umask 022) and runs `linuxvfs sh` on it. The host's files are
-// only read for the script itself.
+// only read for the script itself, unless --bind passes host directories
+// in.
 //
 // Usage:
 //
 //	linuxvfs                         run a short demo
 //	linuxvfs sh FILE [ARGS...]       run the script in host file FILE
+//	linuxvfs sh --bind HOST:VIRTUAL[:ro] ...
+//	                                 with host directory HOST at VIRTUAL
 //	linuxvfs sh -c CMDS [NAME [ARGS...]]
 //	linuxvfs sh [-s] [ARGS...]       read the script from standard input,
 //	                                 or prompt for commands on a terminal
@@ -42,7 +45,8 @@ Run shell scripts on a virtual Linux kernel booted inside this process.
 
 Commands:
   (none)                          run a short demo
-  sh [-aefnux] [-o NAME] ...      sh's options, before any of these forms:
+  sh [--bind HOST:VIRTUAL[:ro]]... [-aefnux] [-o NAME] ...
+                                  sh's options, before any of these forms:
   sh FILE [ARGS...]               run the script in FILE
   sh -c COMMANDS [NAME [ARGS...]] run COMMANDS; NAME is $0
   sh [-s] [ARGS...]               read the script from standard input, or
@@ -51,6 +55,16 @@ Commands:
   help                            print this help
 
 The script's exit status is linuxvfs's exit status.
+
+--bind HOST:VIRTUAL[:ro] (sh and boot, repeatable) passes the host
+directory HOST into the virtual system at VIRTUAL (made if missing),
+read-only with :ro, as 'mount -t hostfs HOST VIRTUAL' would: host
+symbolic links are shown as links and resolved inside the virtual system,
+so nothing outside HOST is reachable. Only HOST and directories below it
+can be mounted with hostfs. sh mounts them once the system has booted,
+before the script runs; boot mounts them in init's namespace just before
+init starts (after the root is mounted, or in the initramfs when there is
+one).
 
 boot brings a kernel up from a kernel command line: PARAMs such as
 root=/dev/vda, rootfstype=, rootflags=, ro, rw, rootwait, rootdelay=,
@@ -80,7 +94,7 @@ func main() {
 // run is main without the process: it returns the exit status.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		return runScript(ctx, shell.Config{Stdout: stdout, Stderr: stderr, Set: userland.Programs()}, demoScript, false, stderr)
+		return runScript(ctx, shell.Config{Stdout: stdout, Stderr: stderr, Set: userland.Programs()}, nil, demoScript, false, stderr)
 	}
 	switch args[0] {
 	case "help", "-h", "--help":
@@ -97,6 +111,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 // runSh is `linuxvfs sh`: sh's options, then the -c, -s and FILE forms.
 func runSh(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	binds, args, err := cutBinds(args)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
 	inv, err := shell.ParseInvocation(args)
 	if err != nil {
 		fmt.Fprint(stderr, shell.UsageError("linuxvfs sh", err))
@@ -114,7 +133,7 @@ func runSh(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 			cfg.Name, cfg.Args = ops[1], ops[2:]
 		}
 		cfg.CommandLine = true
-		return runScript(ctx, cfg, ops[0], false, stderr)
+		return runScript(ctx, cfg, binds, ops[0], false, stderr)
 	case !inv.Stdin && len(ops) > 0:
 		data, err := os.ReadFile(ops[0])
 		if err != nil {
@@ -122,11 +141,11 @@ func runSh(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 			return 127
 		}
 		cfg.Name, cfg.Args = ops[0], ops[1:]
-		return runScript(ctx, cfg, string(data), false, stderr)
+		return runScript(ctx, cfg, binds, string(data), false, stderr)
 	}
 	cfg.Args = ops
 	if f, ok := stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		return runScript(ctx, cfg, "", true, stderr)
+		return runScript(ctx, cfg, binds, "", true, stderr)
 	}
 	data, err := io.ReadAll(stdin)
 	if err != nil {
@@ -134,18 +153,22 @@ func runSh(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 		return 2
 	}
 	cfg.Stdin = nil // the script was standard input
-	return runScript(ctx, cfg, string(data), false, stderr)
+	return runScript(ctx, cfg, binds, string(data), false, stderr)
 }
 
-// runScript boots a kernel and runs script on it, or an interactive
-// session.
-func runScript(ctx context.Context, cfg shell.Config, script string, interactive bool, stderr io.Writer) int {
+// runScript boots a kernel, mounts the host directories of binds, and
+// runs script on it, or an interactive session.
+func runScript(ctx context.Context, cfg shell.Config, binds []bindSpec, script string, interactive bool, stderr io.Writer) int {
 	t, err := linuxvfs.Boot()
 	if err != nil {
 		fmt.Fprintf(stderr, "linuxvfs: boot: %v\n", err)
 		return 1
 	}
 	defer t.Exit()
+	if err := bindHost(t, binds); err != nil {
+		fmt.Fprintf(stderr, "linuxvfs: %v\n", err)
+		return 1
+	}
 	defer context.AfterFunc(ctx, t.Kernel().Interrupt)() // ^C wakes FIFO sleepers
 	// The shell stands for one on this machine: its hostname is the host's,
 	// as the host's init set it (a bare kernel's is "(none)").
@@ -153,12 +176,14 @@ func runScript(ctx context.Context, cfg shell.Config, script string, interactive
 		t.Sethostname(name)
 	}
 	cfg.Task = t
-	var code int
-	if interactive {
-		code, err = shell.Interactive(ctx, cfg)
-	} else {
-		code, err = shell.Run(ctx, cfg, script)
-	}
+	ctx, cancel := userland.MachineContext(ctx, t.Kernel())
+	defer cancel()
+	code, err := userland.ShellStatus(t.Kernel(), func() (int, error) {
+		if interactive {
+			return shell.Interactive(ctx, cfg)
+		}
+		return shell.Run(ctx, cfg, script)
+	})
 	if err != nil && !errors.Is(err, context.Canceled) {
 		fmt.Fprintf(stderr, "linuxvfs: %v\n", err)
 	}

@@ -402,3 +402,14 @@ func (dev *Device) setStatus(info *Info) error {
 	}
 	return nil
 }
+
+// Flush is lo_req_flush: the backing file is synced (vfs_fsync), so what
+// was written through the device is as durable as the file can make it.
+func (dev *Device) Flush() error {
+	f, _ := dev.backing()
+	if f == nil {
+		return linux.EIO
+	}
+	defer f.DecRef()
+	return f.Fsync(false)
+}

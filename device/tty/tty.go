@@ -2,10 +2,11 @@
 
 // Package tty registers the terminal devices every system has, /dev/tty,
 // /dev/console and /dev/ptmx (tty_init in drivers/tty/tty_io.c), as
-// devices of the model, so that devtmpfs makes their nodes. There are no
-// terminals behind them: no driver is registered, so opening one fails
-// with ENXIO, as /dev/tty does on Linux for a process without a
-// controlling terminal.
+// devices of the model, so that devtmpfs makes their nodes, and drives
+// Unix98 ptys (pty.go): opening ptmx makes one in a devpts instance.
+// No terminal is behind tty and console: opening one fails with ENXIO,
+// as /dev/tty does on Linux for a process without a controlling
+// terminal.
 package tty
 
 import (
@@ -17,7 +18,7 @@ import (
 const TTYAUX_MAJOR = 5
 
 // Register adds tty (5:0, mode 0666), console (5:1, 0600) and ptmx
-// (5:2, 0666) in the "tty" class, as tty_init does.
+// (5:2, 0666) in the "tty" class, as tty_init does, and the pty driver.
 func Register(k *vfs.Kernel) error {
 	for _, d := range []vfs.Device{
 		{Name: "tty", Dev: linux.Mkdev(TTYAUX_MAJOR, 0), Mode: 0o666},
@@ -29,5 +30,5 @@ func Register(k *vfs.Kernel) error {
 			return err
 		}
 	}
-	return nil
+	return registerPtys(k)
 }

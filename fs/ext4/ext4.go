@@ -355,6 +355,16 @@ func (superOps) KillSuper(sb *vfs.Superblock) {
 	fs.printk(sb.Kernel(), "unmounting filesystem %s.", fs.sb.uuidString())
 }
 
+// SyncFS is ext4_sync_fs for the kinds of image linuxvfs writes: every
+// inode and the superblock, which stays marked in use while mounted.
+func (superOps) SyncFS(sb *vfs.Superblock) error {
+	fs := sb.Private.(*filesystem)
+	if !fs.rw {
+		return nil
+	}
+	return fs.writeBack(sb.Kernel(), fs.sb.state&^stateValid)
+}
+
 // Statfs is ext4_statfs: the blocks less the overhead, the free counts of
 // the group descriptors, and the reserve (5% by default, and for an
 // extent filesystem the 2% or 4096 clusters ext4 keeps for itself); the

@@ -248,6 +248,9 @@ func (o fileOps) WriteAt(f *vfs.File, p []byte, off int64) (int, error) {
 	return o.fs.writeFile(f.Inode(), p, off)
 }
 
+// Fsync is ext4_sync_file, for files and directories alike.
+func (o fileOps) Fsync(f *vfs.File, _ bool) error { return o.fs.syncInode(f.Inode()) }
+
 // ReadDir is ext4_readdir: the directory's entries, "." and ".."
 // included, in the kernel's order.
 func (o fileOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {

@@ -362,3 +362,22 @@ func (fs *filesystem) freeBranch(blk uint64, level int, base, span, keep uint64)
 	}
 	return false, freed, fs.writeBlock(blk, b)
 }
+
+// syncInode is ext4_sync_file for a mount that writes: the inode's
+// attributes, which the VFS changes in memory, go to its slot, then the
+// disk is flushed. A read-only mount has nothing to write.
+func (fs *filesystem) syncInode(in *vfs.Inode) error {
+	if !fs.rw {
+		return nil
+	}
+	fs.wmu.Lock()
+	err := fs.writeInode(in)
+	fs.wmu.Unlock()
+	if err != nil {
+		return err
+	}
+	if fl, ok := fs.disk.(vfs.DiskFlusher); ok {
+		return fl.Flush()
+	}
+	return nil
+}

@@ -9,6 +9,7 @@
 package mqueue
 
 import (
+	"math"
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -48,7 +49,39 @@ func Register(k *vfs.Kernel) error {
 	if err := k.RegisterFilesystem(Type{}); err != nil {
 		return err
 	}
-	return k.SetIPCFilesystem(Type{})
+	if err := k.SetIPCFilesystem(Type{}); err != nil {
+		return err
+	}
+	for _, s := range sysctls() {
+		if err := k.RegisterSysctl(s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sysctls are ipc/mq_sysctl.c's table, /proc/sys/fs/mqueue: values of the
+// opener's IPC namespace, each set within its range (proc_dointvec_minmax;
+// queues_max is plain proc_dointvec, any int).
+func sysctls() []vfs.Sysctl {
+	one := func(name string, l vfs.MqLimit, lo, hi int64) vfs.Sysctl {
+		return vfs.IntSysctl("fs/mqueue/"+name, false,
+			func(t *vfs.Task) int64 { return t.IPCNamespace().MqLimit(l) },
+			func(t *vfs.Task, v int64) error {
+				if v < lo || v > hi {
+					return linux.EINVAL
+				}
+				t.IPCNamespace().SetMqLimit(l, v)
+				return nil
+			})
+	}
+	return []vfs.Sysctl{
+		one("msg_default", vfs.MqMsgDefault, linux.MIN_MSGMAX, linux.HARD_MSGMAX),
+		one("msg_max", vfs.MqMsgMax, linux.MIN_MSGMAX, linux.HARD_MSGMAX),
+		one("msgsize_default", vfs.MqMsgsizeDefault, linux.MIN_MSGSIZEMAX, linux.HARD_MSGSIZEMAX),
+		one("msgsize_max", vfs.MqMsgsizeMax, linux.MIN_MSGSIZEMAX, linux.HARD_MSGSIZEMAX),
+		one("queues_max", vfs.MqQueuesMax, math.MinInt32, math.MaxInt32),
+	}
 }
 
 // GetTree is mqueue_get_tree: the IPC namespace's own superblock, or a new

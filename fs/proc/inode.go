@@ -3,10 +3,13 @@
 package proc
 
 import (
+	"fmt"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/vfs"
@@ -27,11 +30,9 @@ const (
 	kindFdDir
 	kindFd
 	kindNsDir
-	kindNs // fd indexes vfs.NamespaceKinds
-	kindSysDir
-	kindSysFsDir
-	kindSysctl // fd indexes sysctls
-	kindSysMqDir
+	kindNs     // fd indexes vfs.NamespaceKinds
+	kindSysDir // fd indexes the sysctl directories, 0 being /proc/sys
+	kindSysctl // fd indexes the sysctls
 	kindThreadSelf
 	kindThreads // /proc/<pid>/task
 	kindCmdline
@@ -39,6 +40,8 @@ const (
 	kindStatus
 	kindPartitions
 	kindKernelCmdline
+	kindVersion
+	kindUptime
 )
 
 // node is what a procfs inode stands for.
@@ -53,7 +56,7 @@ var rootFiles = []struct {
 	kind kind
 }{
 	{"cmdline", kindKernelCmdline}, {"filesystems", kindFilesystems}, {"mounts", kindMountsLink}, {"partitions", kindPartitions}, {"self", kindSelf}, {"sys", kindSysDir},
-	{"thread-self", kindThreadSelf},
+	{"thread-self", kindThreadSelf}, {"uptime", kindUptime}, {"version", kindVersion},
 }
 
 var taskFiles = []struct {
@@ -164,11 +167,7 @@ func (o *inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
 			return o.newInode(node{kind: kindNs, tid: d.tid, fd: i}, modeOf(kindNs), dir.UID()), nil
 		}
 	case kindSysDir:
-		if name == "fs" {
-			return o.newInode(node{kind: kindSysFsDir}, modeOf(kindSysFsDir), 0), nil
-		}
-	case kindSysFsDir, kindSysMqDir:
-		return o.lookupSysctl(d.kind, name)
+		return o.lookupSysctl(d.fd, name)
 	}
 	return nil, linux.ENOENT
 }
@@ -183,7 +182,7 @@ func modeOf(k kind) uint32 {
 		return linux.S_IFDIR | 0o500
 	case kindNsDir:
 		return linux.S_IFDIR | 0o511
-	case kindSysDir, kindSysFsDir, kindSysMqDir:
+	case kindSysDir:
 		return linux.S_IFDIR | 0o555
 	case kindSysctl:
 		return linux.S_IFREG | 0o644
@@ -280,9 +279,12 @@ func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 		text = partitionsText(o.ps.k)
 	case kindKernelCmdline:
 		text = o.ps.k.Cmdline() + "\n"
+	case kindVersion:
+		text = vfs.Banner + "\n"
+	case kindUptime:
+		text = uptimeText(o.ps.k.Uptime(), runtime.NumCPU())
 	case kindSysctl:
-		f.Private = o.openSysctl(n.fd, t)
-		return nil
+		return o.openSysctl(f, n.fd, t)
 	case kindMountinfo, kindMounts:
 		owner := o.ps.k.TaskByTID(n.tid)
 		if owner == nil {
@@ -350,7 +352,7 @@ func (o *inodeOps) Truncate(in *vfs.Inode, _ int64) error {
 // WriteAt sets a sysctl; no other file of procfs takes writes.
 func (o *inodeOps) WriteAt(f *vfs.File, p []byte, off int64) (int, error) {
 	if n := nodeOf(f.Inode()); n.kind == kindSysctl {
-		return f.Private.(*sysctlFile).write(n.fd, p, off)
+		return o.writeSysctl(f.Private.(*sysctlFile), p, off)
 	}
 	return 0, linux.EINVAL
 }
@@ -377,9 +379,7 @@ func (o *inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 			out = append(out, vfs.Dirent{Name: e.name, Ino: inoOf(node{kind: e.kind, tid: n.tid}), Type: linux.DirentType(modeOf(e.kind))})
 		}
 	case kindSysDir:
-		out = append(out, vfs.Dirent{Name: "fs", Ino: inoOf(node{kind: kindSysFsDir}), Type: linux.DT_DIR})
-	case kindSysFsDir, kindSysMqDir:
-		out = o.sysctlDirents(n.kind)
+		out = o.sysctlDirents(n.fd)
 	case kindNsDir:
 		for i, name := range vfs.NamespaceKinds {
 			out = append(out, vfs.Dirent{Name: name, Ino: inoOf(node{kind: kindNs, tid: n.tid, fd: i}), Type: linux.DT_LNK})
@@ -397,4 +397,15 @@ func (o *inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 		out[i].Off = uint64(len(out) - i)
 	}
 	return out, nil
+}
+
+// uptimeText is /proc/uptime: seconds since boot and the CPUs' summed idle
+// time, in hundredths. No task of the model uses a CPU, so every CPU has
+// been idle all along.
+func uptimeText(up time.Duration, cpus int) string {
+	cs := func(d time.Duration) string {
+		c := d / (10 * time.Millisecond)
+		return fmt.Sprintf("%d.%02d", c/100, c%100)
+	}
+	return cs(up) + " " + cs(up*time.Duration(cpus)) + "\n"
 }

@@ -149,3 +149,22 @@ func TestDeadTasksLeaveNoDentries(t *testing.T) {
 		t.Fatalf("/proc holds %d cached entries after 100 dead tasks, %d before", after, before)
 	}
 }
+
+// TestVersionAndUptime: /proc/version is the boot banner, in the
+// kernel's shape; /proc/uptime two numbers of seconds with two decimals,
+// the idle one at least the uptime.
+func TestVersionAndUptime(t *testing.T) {
+	task := procTask(t)
+	if got := readAll(t, task, "/proc/version"); got != vfs.Banner+"\n" || !strings.HasPrefix(got, "Linux version "+vfs.Release+" (") {
+		t.Errorf("/proc/version = %q", got)
+	}
+	f := strings.Fields(readAll(t, task, "/proc/uptime"))
+	if len(f) != 2 {
+		t.Fatalf("/proc/uptime fields %q", f)
+	}
+	up, err1 := strconv.ParseFloat(f[0], 64)
+	idle, err2 := strconv.ParseFloat(f[1], 64)
+	if err1 != nil || err2 != nil || idle < up || !strings.Contains(f[0], ".") || len(f[0])-strings.Index(f[0], ".") != 3 {
+		t.Fatalf("/proc/uptime %q", f)
+	}
+}

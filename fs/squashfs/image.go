@@ -7,17 +7,13 @@ import (
 	"compress/zlib"
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"io"
-	iofs "io/fs"
-	"os"
 	"sync"
 	"sync/atomic"
 
 	"github.com/anchore/go-lzo"
-	"github.com/diskfs/go-diskfs/backend"
-	diskfs "github.com/diskfs/go-diskfs/filesystem/squashfs"
 	"github.com/klauspost/compress/zstd"
+	"github.com/pierrec/lz4/v4"
 	"github.com/ulikunitz/xz"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -61,16 +57,15 @@ type superBlock struct {
 
 // image is struct squashfs_sb_info: what a mounted image keeps.
 type image struct {
-	sb   superBlock
-	disk vfs.Disk
-	// fsys is go-diskfs's reader of the same image; regular files' data
-	// comes through it.
-	fsys          *diskfs.FileSystem
+	sb            superBlock
+	disk          vfs.Disk
 	ids           []uint32    // the id table: uids and gids by index
+	fragIndex     []uint64    // where the fragment table's blocks are
 	panicOnErrors atomic.Bool // errors=panic
 
 	mu     sync.Mutex
 	meta   map[int64]metaBlock   // decompressed metadata blocks by position
+	blocks map[uint64][]byte     // decompressed data and fragment blocks
 	inodes map[uint32]*vfs.Inode // iget's inode hash, by inode number
 	zstd   *zstd.Decoder
 }
@@ -84,31 +79,6 @@ type metaBlock struct {
 // maxCachedMeta bounds the metadata cache (squashfs_cache_init's
 // SQUASHFS_CACHED_BLKS, generously).
 const maxCachedMeta = 64
-
-// diskStorage is a vfs.Disk as go-diskfs's backend.Storage: read-only,
-// bounded by the disk's size at mount time.
-type diskStorage struct{ *io.SectionReader }
-
-func (diskStorage) Stat() (iofs.FileInfo, error)            { return nil, errors.ErrUnsupported }
-func (diskStorage) Close() error                            { return nil }
-func (diskStorage) Sys() (*os.File, error)                  { return nil, backend.ErrNotSuitable }
-func (diskStorage) Writable() (backend.WritableFile, error) { return nil, backend.ErrIncorrectOpenMode }
-func (diskStorage) Path() string                            { return "" }
-
-// readPastEnd is what diskStorage panics with when go-diskfs reads at or
-// beyond the end of the disk: a corrupt image's offsets, which go-diskfs
-// would otherwise follow forever (it ignores the EOF of a metadata block's
-// header and reads an empty block, again and again). The callers of
-// go-diskfs recover from its panics already and fail with EINVAL or EIO.
-type readPastEnd struct{ off int64 }
-
-// ReadAt refuses reads that start at or past the end of the disk.
-func (d diskStorage) ReadAt(p []byte, off int64) (int, error) {
-	if len(p) > 0 && off >= d.Size() {
-		panic(readPastEnd{off})
-	}
-	return d.SectionReader.ReadAt(p, off)
-}
 
 // readAt reads exactly len(p) bytes at off within bytes_used; anything
 // short is an I/O error, as a bio past the end of the device is.
@@ -182,6 +152,11 @@ func (img *image) decompress(src []byte, max int) ([]byte, error) {
 		if r, err = xz.NewReader(bytes.NewReader(src)); err == nil {
 			out, err = io.ReadAll(io.LimitReader(r, int64(max)+1))
 		}
+	case 5:
+		out = make([]byte, max)
+		var n int
+		n, err = lz4.UncompressBlock(src, out)
+		out = out[:n]
 	case 6:
 		out, err = img.zstd.DecodeAll(src, nil)
 	default:
@@ -243,7 +218,8 @@ func (m *metaReader) read(v any) error {
 // openImage is the part of squashfs_fill_super that reads and checks the
 // superblock and the tables the kernel loads at mount time.
 func openImage(disk vfs.Disk, fc *vfs.FsContext, name string) (*image, error) {
-	img := &image{disk: disk, meta: make(map[int64]metaBlock), inodes: make(map[uint32]*vfs.Inode)}
+	img := &image{disk: disk, meta: make(map[int64]metaBlock), blocks: make(map[uint64][]byte),
+		inodes: make(map[uint32]*vfs.Inode)}
 	if err := img.readSuper(fc, name); err != nil {
 		return nil, err
 	}
@@ -260,16 +236,8 @@ func openImage(disk vfs.Disk, fc *vfs.FsContext, name string) (*image, error) {
 	if next, err = img.checkFragmentIndex(next); err != nil {
 		return nil, errorf(fc, err, "unable to read fragment index table")
 	}
-	if img.sb.InodeTable >= img.sb.DirTable || img.sb.DirTable > next || uint64(img.sb.Fragments) > img.sb.InodeTable {
-		// The last test is ours: each fragment is a block of data, so
-		// there cannot be more of them than bytes before the inode
-		// table. Linux reads fragment entries on demand; go-diskfs reads
-		// the whole table at mount, and a bogus count would have it
-		// build gigabytes of entries.
+	if img.sb.InodeTable >= img.sb.DirTable || img.sb.DirTable > next {
 		return nil, errorf(fc, linux.EINVAL, "squashfs image failed sanity check")
-	}
-	if err := img.openDiskfs(); err != nil {
-		return nil, errorf(fc, linux.EIO, "unable to read image: %v", err)
 	}
 	return img, nil
 }
@@ -309,18 +277,54 @@ func (img *image) readSuper(fc *vfs.FsContext, name string) error {
 	case s.BlockSize != 1<<s.BlockLog, s.RootInode&0xffff > metadataSize:
 		return errorf(fc, linux.EINVAL, "squashfs image failed sanity check")
 	}
-	if s.Compression == 6 {
+	if err := img.setupDecompressor(fc); err != nil {
+		errorf(fc, nil, "squashfs image failed sanity check")
+		return linux.EINVAL
+	}
+	return nil
+}
+
+// compOptionsFlag is SQUASHFS_COMP_OPT: a block of the compressor's
+// options follows the superblock.
+const compOptionsFlag = 0x400
+
+// lz4Legacy is LZ4_LEGACY, the one LZ4 format version squashfs reads.
+const lz4Legacy = 1
+
+// setupDecompressor is squashfs_decompressor_setup: the compressor's
+// options are read and checked (LZ4 images must have them, naming the
+// legacy format), and a zstd decoder made.
+func (img *image) setupDecompressor(fc *vfs.FsContext) error {
+	if img.sb.Compression == 6 {
 		var err error
-		if img.zstd, err = zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(maxBlockSize)); err != nil {
+		img.zstd, err = zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(maxBlockSize))
+		if err != nil {
 			return err
 		}
+	}
+	var opts []byte
+	if img.sb.Flags&compOptionsFlag != 0 {
+		b, err := img.readMetaBlock(int64(binary.Size(superBlock{})))
+		if err != nil {
+			return err
+		}
+		opts = b.data
+	}
+	if img.sb.Compression != 5 {
+		return nil
+	}
+	if len(opts) < 8 {
+		return linux.EIO
+	}
+	if binary.LittleEndian.Uint32(opts) != lz4Legacy {
+		fc.Kernel.Printk("SQUASHFS error: Unknown LZ4 version")
+		return linux.EINVAL
 	}
 	return nil
 }
 
 // checkVersion is supported_squashfs_filesystem: version 4.0 with a
-// compressor this kernel has. LZ4 counts as missing: go-diskfs, which
-// reads the file data, does not understand squashfs's raw LZ4 blocks.
+// compressor this kernel has (all but lzma, which squashfs never took).
 func (img *image) checkVersion(fc *vfs.FsContext) error {
 	s := &img.sb
 	switch {
@@ -331,7 +335,7 @@ func (img *image) checkVersion(fc *vfs.FsContext) error {
 		return errorf(fc, linux.EINVAL, "Please update your kernel")
 	}
 	switch s.Compression {
-	case 1, 3, 4, 6:
+	case 1, 3, 4, 5, 6:
 		return nil
 	}
 	name, ok := compressorNames[s.Compression]
@@ -482,18 +486,6 @@ func (img *image) checkFragmentIndex(next uint64) (uint64, error) {
 	if table[0] >= start {
 		return 0, linux.EINVAL
 	}
+	img.fragIndex = table
 	return table[0], nil
-}
-
-// openDiskfs hands the image to go-diskfs, which panics rather than fail
-// on some malformed images.
-func (img *image) openDiskfs() (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("%v", r)
-		}
-	}()
-	size := img.disk.Size()
-	img.fsys, err = diskfs.Read(diskStorage{io.NewSectionReader(img.disk, 0, size)}, size, 0, 0)
-	return err
 }

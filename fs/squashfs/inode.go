@@ -3,12 +3,10 @@
 package squashfs
 
 import (
-	"io"
-	"os"
-	"path"
 	"sync"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/fs/libfs"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
@@ -32,16 +30,15 @@ type inodeBody struct {
 	dir    uint64 // a directory's listing: <block, offset> in the directory table
 	parent uint32 // a directory's parent inode number, its ".."
 	target string
+	file   *fileLayout // a regular file's data
 }
 
 // node is an inode's private part (squashfs_inode_info).
 type node struct {
-	// path names the inode in the image for go-diskfs, which opens
-	// regular files by path.
-	path   string
-	dir    uint64 // a directory's listing, as in inodeBody
-	parent uint32 // a directory's "..", as in inodeBody
-	target string // a symlink's target
+	file   *fileLayout // a regular file's data
+	dir    uint64      // a directory's listing, as in inodeBody
+	parent uint32      // a directory's "..", as in inodeBody
+	target string      // a symlink's target
 
 	mu   sync.Mutex
 	ents []dirEntry // a directory's listing, once read
@@ -53,14 +50,14 @@ var formats = [8]uint32{0, linux.S_IFDIR, linux.S_IFREG, linux.S_IFLNK, linux.S_
 
 // iget is squashfs_iget: the inode numbered ino at ref, one vfs inode for
 // all its names (iget_locked's hash).
-func (img *image) iget(sb *vfs.Superblock, ref uint64, ino uint32, name string) (*vfs.Inode, error) {
+func (img *image) iget(sb *vfs.Superblock, ref uint64, ino uint32) (*vfs.Inode, error) {
 	img.mu.Lock()
 	in := img.inodes[ino]
 	img.mu.Unlock()
 	if in != nil {
 		return in, nil
 	}
-	in, err := img.readInode(sb, ref, name)
+	in, err := img.readInode(sb, ref)
 	if err != nil {
 		return nil, err
 	}
@@ -74,7 +71,7 @@ func (img *image) iget(sb *vfs.Superblock, ref uint64, ino uint32, name string) 
 }
 
 // readInode is squashfs_read_inode: the inode at ref in the inode table.
-func (img *image) readInode(sb *vfs.Superblock, ref uint64, name string) (*vfs.Inode, error) {
+func (img *image) readInode(sb *vfs.Superblock, ref uint64) (*vfs.Inode, error) {
 	m, err := img.metaAt(img.sb.InodeTable, ref)
 	if err != nil {
 		return nil, err
@@ -92,8 +89,8 @@ func (img *image) readInode(sb *vfs.Superblock, ref uint64, name string) (*vfs.I
 	}
 	attr := vfs.InodeAttr{Mode: body.format | uint32(base.Mode)&0o7777,
 		UID: img.ids[base.UID], GID: img.ids[base.GID], Rdev: body.rdev}
-	in := sb.NewInode(uint64(base.Number), attr, inodeOps{img}, fileOps{img})
-	in.Private = &node{path: name, dir: body.dir, parent: body.parent, target: body.target}
+	in := sb.NewInode(uint64(base.Number), attr, inodeOps{img: img}, fileOps{img})
+	in.Private = &node{file: body.file, dir: body.dir, parent: body.parent, target: body.target}
 	setNlink(in, body.nlink)
 	in.Lock()
 	in.SetSizeLocked(body.size)
@@ -151,25 +148,37 @@ func readDirInode(m *metaReader, long bool, b *inodeBody) error {
 	return err
 }
 
-// readFileInode reads struct squashfs_reg_inode or squashfs_lreg_inode
-// (not the block list: go-diskfs reads the data). i_blocks counts the
-// whole size, less the holes of an extended inode.
+// readFileInode reads struct squashfs_reg_inode or squashfs_lreg_inode;
+// the block list that follows is read when the data is. i_blocks counts
+// the whole size, less the holes of an extended inode.
 func readFileInode(m *metaReader, long bool, b *inodeBody) error {
+	l := &fileLayout{}
 	if long {
 		var f struct {
 			StartBlock, FileSize, Sparse   uint64
 			Nlink, Fragment, Offset, Xattr uint32
 		}
-		err := m.read(&f)
+		if err := m.read(&f); err != nil {
+			return err
+		}
+		if f.FileSize > 1<<63-1 {
+			return linux.EIO
+		}
 		b.nlink, b.size = f.Nlink, int64(f.FileSize)
 		b.blocks = (b.size - int64(f.Sparse) + 511) >> 9
-		return err
+		*l = fileLayout{start: f.StartBlock, frag: f.Fragment, fragOff: f.Offset}
+	} else {
+		var f struct{ StartBlock, Fragment, Offset, FileSize uint32 }
+		if err := m.read(&f); err != nil {
+			return err
+		}
+		b.nlink, b.size = 1, int64(f.FileSize)
+		b.blocks = ((b.size - 1) >> 9) + 1
+		*l = fileLayout{start: uint64(f.StartBlock), frag: f.Fragment, fragOff: f.Offset}
 	}
-	var f struct{ StartBlock, Fragment, Offset, FileSize uint32 }
-	err := m.read(&f)
-	b.nlink, b.size = 1, int64(f.FileSize)
-	b.blocks = ((b.size - 1) >> 9) + 1
-	return err
+	l.size, l.list = b.size, *m
+	b.file = l
+	return nil
 }
 
 // readSymlinkInode reads struct squashfs_symlink_inode and its target.
@@ -287,7 +296,10 @@ func readDirEntry(m *metaReader, block, base uint32) (dirEntry, int64, error) {
 // inodeOps are squashfs's inode operations: lookups and links; every
 // change is EROFS (the VFS refuses them first on the read-only
 // superblock).
-type inodeOps struct{ img *image }
+type inodeOps struct {
+	libfs.ReadOnly
+	img *image
+}
 
 // Lookup is squashfs_lookup.
 func (o inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
@@ -297,7 +309,7 @@ func (o inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
 	}
 	for _, e := range ents {
 		if e.name == name {
-			return o.img.iget(dir.Superblock(), e.ref, e.ino, path.Join(dir.Private.(*node).path, name))
+			return o.img.iget(dir.Superblock(), e.ref, e.ino)
 		}
 	}
 	return nil, linux.ENOENT
@@ -311,51 +323,15 @@ func (o inodeOps) Readlink(in *vfs.Inode) (string, error) {
 	return in.Private.(*node).target, nil
 }
 
-func (inodeOps) Mknod(*vfs.Inode, string, vfs.InodeAttr) (*vfs.Inode, error) {
-	return nil, linux.EROFS
-}
-
-func (inodeOps) Mkdir(*vfs.Inode, string, vfs.InodeAttr) (*vfs.Inode, error) {
-	return nil, linux.EROFS
-}
-
-func (inodeOps) Symlink(*vfs.Inode, string, string, vfs.InodeAttr) (*vfs.Inode, error) {
-	return nil, linux.EROFS
-}
-
-func (inodeOps) Link(*vfs.Inode, *vfs.Inode, string) error   { return linux.EROFS }
-func (inodeOps) Unlink(*vfs.Inode, string, *vfs.Inode) error { return linux.EROFS }
-func (inodeOps) Rmdir(*vfs.Inode, string, *vfs.Inode) error  { return linux.EROFS }
-func (inodeOps) Truncate(*vfs.Inode, int64) error            { return linux.EROFS }
-
-func (inodeOps) Rename(*vfs.Inode, string, *vfs.Inode, *vfs.Inode, string, *vfs.Inode, uint32) error {
-	return linux.EROFS
-}
-
-// fileOps are squashfs_dir_ops for directories and generic_ro_fops over
-// go-diskfs's reader for regular files.
+// fileOps are squashfs_dir_ops for directories and generic_ro_fops for
+// regular files, whose data data.go reads.
 type fileOps struct{ img *image }
-
-// openFile is an open regular file: go-diskfs's reader, opened at the
-// first read and used by one read at a time.
-type openFile struct {
-	mu sync.Mutex
-	r  io.ReadSeeker
-}
-
-// Open prepares a regular file's reader.
-func (fileOps) Open(f *vfs.File, _ *vfs.Task) error {
-	if f.Inode().IsRegular() {
-		f.Private = &openFile{}
-	}
-	return nil
-}
 
 // ReadAt is filemap_read over squashfs_read_folio: data up to i_size.
 func (o fileOps) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
 	in := f.Inode()
-	of, ok := f.Private.(*openFile)
-	if !ok {
+	n, _ := in.Private.(*node)
+	if n == nil || n.file == nil {
 		return 0, linux.EISDIR
 	}
 	size := in.Size()
@@ -363,40 +339,10 @@ func (o fileOps) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
 		return 0, nil
 	}
 	p = p[:min(int64(len(p)), size-off)]
-	of.mu.Lock()
-	defer of.mu.Unlock()
-	if err := o.img.readData(of, in.Private.(*node).path, p, off); err != nil {
+	if err := o.img.readFile(n.file, p, off); err != nil {
 		return 0, err
 	}
 	return len(p), nil
-}
-
-// readData reads p at off through go-diskfs, which panics rather than fail
-// on some malformed images.
-func (img *image) readData(of *openFile, name string, p []byte, off int64) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = linux.EIO
-		}
-	}()
-	if of.r == nil {
-		fl, err := img.fsys.OpenFile(name, os.O_RDONLY)
-		if err != nil {
-			return linux.EIO
-		}
-		r, ok := fl.(io.ReadSeeker)
-		if !ok {
-			return linux.EIO
-		}
-		of.r = r
-	}
-	if _, err := of.r.Seek(off, io.SeekStart); err != nil {
-		return linux.EIO
-	}
-	if _, err := io.ReadFull(of.r, p); err != nil {
-		return linux.EIO
-	}
-	return nil
 }
 
 // WriteAt is never reached: no file opens for writing on squashfs.

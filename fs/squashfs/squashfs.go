@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 
 // Package squashfs is fs/squashfs: the read-only, compressed filesystem on
-// a block device. go-diskfs reads the file data; the superblock, inodes and
-// directories are read here, so that stat and readdir show what the kernel
+// a block device, read here from the superblock to the data blocks (zlib,
+// lzo, xz, lz4 and zstd), so that stat and readdir show what the kernel
 // shows (inode numbers, link counts, modes, device numbers).
 package squashfs
 
@@ -83,7 +83,7 @@ func fillSuper(sb *vfs.Superblock, disk vfs.Disk, fc *vfs.FsContext) error {
 		return err
 	}
 	img.panicOnErrors.Store(fc.FsPrivate.(*options).panicOnErrors)
-	root, err := img.readInode(sb, img.sb.RootInode, ".")
+	root, err := img.readInode(sb, img.sb.RootInode)
 	if err != nil {
 		return err
 	}

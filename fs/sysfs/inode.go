@@ -109,6 +109,15 @@ func (tr *tree) Open(f *vfs.File, t *vfs.Task) error {
 }
 
 // ReadAt reads the text generated at open.
+// Fsync is kernfs's noop_fsync for attribute files; a directory has no
+// fsync (EINVAL).
+func (tr *tree) Fsync(f *vfs.File, _ bool) error {
+	if _, ok := f.Private.(*openAttr); !ok {
+		return linux.EINVAL
+	}
+	return nil
+}
+
 func (tr *tree) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
 	o, ok := f.Private.(*openAttr)
 	if !ok {

@@ -31,7 +31,7 @@ var programs = map[string]program{
 	"readlink": readlinkApplet, "realpath": realpathApplet, "rm": rmApplet,
 	"rmdir": rmdirApplet, "seq": seqApplet, "sha1sum": sha1sumApplet,
 	"sha256sum": sha256sumApplet, "sha512sum": sha512sumApplet,
-	"sleep": sleepApplet, "sort": sortApplet, "stat": statApplet,
+	"sleep": sleepApplet, "sort": sortApplet, "stat": statApplet, "sync": syncApplet,
 	"tail": tailApplet, "tee": teeApplet, "touch": touchApplet, "tr": trApplet,
 	"truncate": truncateApplet, "uniq": uniqApplet, "wc": wcApplet,
 	"xargs": xargsApplet, "yes": yesApplet, "uname": unameApplet, "hostname": hostnameApplet,

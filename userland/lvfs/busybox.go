@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 )
 
@@ -17,6 +18,9 @@ func busyboxApplet(c *applet.Cmd) int {
 	if len(c.Args) == 0 || c.Args[0] == "--help" {
 		fmt.Fprintf(c.Out, "linuxvfs's busybox: runs linuxvfs's program of that name.\n\nUsage: busybox APPLET [ARGUMENT]...\n   or: busybox --list\n\nApplets:\n%s\n", wrapNames(c.Set.Names()))
 		return 0
+	}
+	if c.Args[0] == "--install" {
+		return busyboxInstall(c, c.Args[1:])
 	}
 	if c.Args[0] == "--list" {
 		for _, n := range c.Set.Names() {
@@ -48,4 +52,55 @@ func wrapNames(names []string) string {
 		line += n + " "
 	}
 	return strings.Join(append(lines, strings.TrimRight(line, " ")), "\n")
+}
+
+// busyboxPath is where busybox is taken to live when it installs links
+// to itself (real busybox reads /proc/self/exe; every image puts it
+// here).
+const busyboxPath = "/bin/busybox"
+
+// sbinPrograms are the programs busybox installs in /sbin; the others go
+// to /bin.
+var sbinPrograms = map[string]bool{
+	"blkid": true, "halt": true, "losetup": true, "mdev": true, "poweroff": true,
+	"reboot": true, "switch_root": true, "pivot_root": true, "findfs": true,
+}
+
+// busyboxInstall is busybox --install [-s] [DIR]: a link to busybox for
+// every program, hard or (-s) symbolic, in DIR or the program's usual
+// directory; names already there are left alone.
+func busyboxInstall(c *applet.Cmd, args []string) int {
+	symbolic := len(args) > 0 && args[0] == "-s"
+	if symbolic {
+		args = args[1:]
+	}
+	dir := ""
+	if len(args) > 0 {
+		dir = args[0]
+	}
+	status := 0
+	for _, name := range c.Set.Names() {
+		if name == "busybox" {
+			continue
+		}
+		d := dir
+		if d == "" {
+			d = "/bin"
+			if sbinPrograms[name] {
+				d = "/sbin"
+			}
+		}
+		dst := strings.TrimRight(d, "/") + "/" + name
+		var err error
+		if symbolic {
+			err = c.Task.Symlink(busyboxPath, dst)
+		} else {
+			err = c.Task.Link(busyboxPath, dst)
+		}
+		if err != nil && err != linux.EEXIST {
+			fmt.Fprintf(c.Errw, "busybox: %s: %s\n", dst, applet.ErrText(err))
+			status = 1
+		}
+	}
+	return status
 }

@@ -20,6 +20,7 @@ import (
 func Register(set *applet.Set) {
 	set.Register(deviceApplet, "device")
 	set.Register(busyboxApplet, "busybox")
+	set.Register(mdevApplet, "mdev")
 }
 
 // deviceApplet is device(1) of linuxvfs: add, remove and list devices of

@@ -307,7 +307,7 @@ func (j *mountJob) releaseLoopdev() {
 // probeFstype guesses the filesystem type of a block device or regular
 // file from its superblock: the types linuxvfs can mount are recognised
 // (squashfs: "hsqs" and a major version of 4 or more, older versions
-// being libblkid's "squashfs3"; ext2, ext3 and ext4).
+// being libblkid's "squashfs3"; ext2, ext3 and ext4; vfat).
 func probeFstype(j *mountJob, dev string) string {
 	typ, _ := probeSource(j.t, dev)
 	return typ
@@ -349,6 +349,18 @@ func probeSource(t *vfs.Task, dev string) (string, error) {
 	if typ := squashfsType(sb); typ != "" {
 		return typ, nil
 	}
+	if string(sb[:8]) == "-rom1fs-" { // libblkid's romfs probe
+		return "romfs", nil
+	}
+	boot := make([]byte, 512)
+	if size >= 512 {
+		if n, err := t.Pread(fd, boot, 0); err != nil || n < len(boot) {
+			return "", err
+		}
+		if vfatBoot(boot) {
+			return "vfat", nil
+		}
+	}
 	ext := make([]byte, 1024)
 	if size < 2048 {
 		return "", nil
@@ -356,7 +368,26 @@ func probeSource(t *vfs.Task, dev string) (string, error) {
 	if n, err := t.Pread(fd, ext, 1024); err != nil || n < len(ext) {
 		return "", err
 	}
-	return extType(ext), nil
+	if typ := extType(ext); typ != "" {
+		return typ, nil
+	}
+	return isoType(t, fd, size), nil
+}
+
+// isoType is libblkid's iso9660 probe, reduced to its magic: "CD001"
+// (or High Sierra's "CDROM") in the descriptor at 32 KiB.
+func isoType(t *vfs.Task, fd int, size uint64) string {
+	vd := make([]byte, 16)
+	if size < 0x8000+uint64(len(vd)) {
+		return ""
+	}
+	if n, err := t.Pread(fd, vd, 0x8000); err != nil || n < len(vd) {
+		return ""
+	}
+	if string(vd[1:6]) == "CD001" || string(vd[9:14]) == "CDROM" {
+		return "iso9660"
+	}
+	return ""
 }
 
 // extType is libblkid's jbd, ext2, ext3 and ext4 probes on the
@@ -407,4 +438,18 @@ func squashfsType(sb []byte) string {
 		}
 	}
 	return ""
+}
+
+// vfatBoot is libblkid's vfat probe, reduced: a boot sector with one of
+// the FAT magics (a label at 0x36 or 0x52, a jump, the 0x55AA mark) and
+// a BIOS parameter block that fat_valid_superblock accepts.
+func vfatBoot(b []byte) bool {
+	magic := string(b[0x52:0x57]) == "MSWIN" || string(b[0x52:0x5a]) == "FAT32   " ||
+		string(b[0x36:0x3b]) == "MSDOS" || string(b[0x36:0x39]) == "FAT" ||
+		b[0] == 0xeb || b[0] == 0xe9 || b[0x1fe] == 0x55 && b[0x1ff] == 0xaa
+	sector := uint16(b[11]) | uint16(b[12])<<8
+	spc, media := b[13], b[21]
+	pow2 := func(n uint16) bool { return n != 0 && n&(n-1) == 0 }
+	return magic && b[16] != 0 && (b[14] != 0 || b[15] != 0) && pow2(sector) && sector >= 512 &&
+		sector <= 4096 && pow2(uint16(spc)) && (media >= 0xf8 || media == 0xf0)
 }

@@ -115,7 +115,8 @@ func (u *umountRun) one(spec string) int {
 // statfsTypes are the filesystems whose statfs magic libmount knows
 // among those linuxvfs has.
 var statfsTypes = map[uint64]string{
-	0x01021994: "tmpfs", 0x9fa0: "proc", 0x858458f6: "ramfs", 0x73717368: "squashfs",
+	0x01021994: "tmpfs", 0x9fa0: "proc", 0x858458f6: "ramfs", 0x73717368: "squashfs", 0x4d44: "vfat",
+	0x9660: "iso9660", 0x7275: "romfs", 0x1cd1: "devpts",
 }
 
 // umount is mnt_context_umount: find the filesystem (by statfs when the

@@ -1,0 +1,398 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package fat
+
+import (
+	"encoding/binary"
+	"sync"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/fs/libfs"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// node is struct msdos_inode_info: where the inode's entry and data lie.
+type node struct {
+	ipos   int64
+	start  uint32 // i_start, the first cluster (0: none)
+	attr   byte
+	crtime vfs.Timespec // i_crtime, vfat's creation time
+
+	mu    sync.Mutex
+	chain []uint32   // the clusters found so far
+	raw   *rawDir    // a directory's entries, read once
+	ents  []dirEntry // a directory's names, parsed once
+}
+
+// Time conversions (misc.c). FAT keeps local time: the offset is the
+// time_offset= or tz=UTC of the mount, else the kernel's time zone,
+// which is UTC here (sys_tz is zero).
+const (
+	secsPerDay = 86400
+	daysDelta  = 365*10 + 2 // 1970-01-01 to 1980-01-01
+	year2100   = 120
+)
+
+var daysInYear = [16]int64{0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 0, 0, 0}
+
+// tzOffset is fat_tz_offset, in seconds.
+func (fs *filesystem) tzOffset() int64 {
+	if fs.opts.tzSet {
+		return -int64(fs.opts.timeOffset) * 60
+	}
+	return 0
+}
+
+// fatToUnix is fat_time_fat2unix.
+func (fs *filesystem) fatToUnix(t, d uint16, cs uint8) vfs.Timespec {
+	year := int64(d >> 9)
+	month := max(1, int64(d>>5&0xf))
+	day := max(1, int64(d&0x1f)) - 1
+	leap := (year + 3) / 4
+	if year > year2100 {
+		leap--
+	}
+	if year&3 == 0 && year != year2100 && month > 2 {
+		leap++
+	}
+	sec := int64(t&0x1f)<<1 + int64(t>>5&0x3f)*60 + int64(t>>11)*3600
+	sec += (year*365 + leap + daysInYear[month] + day + daysDelta) * secsPerDay
+	sec += fs.tzOffset()
+	if cs != 0 {
+		return vfs.Timespec{Sec: sec + int64(cs/100), Nsec: int64(cs%100) * 10_000_000}
+	}
+	return vfs.Timespec{Sec: sec}
+}
+
+// truncateAtime is fat_truncate_atime: the day's start, local time.
+func (fs *filesystem) truncateAtime(ts vfs.Timespec) vfs.Timespec {
+	local := ts.Sec - fs.tzOffset()
+	rem := local % secsPerDay
+	return vfs.Timespec{Sec: local + fs.tzOffset() - rem}
+}
+
+// makeMode is fat_make_mode: ATTR_RO takes the write bits (of a
+// directory only with rodir), then the mask of the kind.
+func (fs *filesystem) makeMode(attr byte, mode uint32) uint32 {
+	if attr&attrRO != 0 && !(attr&attrDir != 0 && !fs.opts.rodir) {
+		mode &^= 0o222
+	}
+	if attr&attrDir != 0 {
+		return mode&^fs.opts.dmask | linux.S_IFDIR
+	}
+	return mode&^fs.opts.fmask | linux.S_IFREG
+}
+
+// isExec is is_exec: the extensions showexec leaves executable.
+func isExec(ext []byte) bool {
+	e := string(ext)
+	return e == "EXE" || e == "COM" || e == "BAT"
+}
+
+// getStart is fat_get_start: FAT32 keeps the high half too.
+func (fs *filesystem) getStart(de []byte) uint32 {
+	c := uint32(binary.LittleEndian.Uint16(de[26:]))
+	if fs.fatBits == 32 {
+		c |= uint32(binary.LittleEndian.Uint16(de[20:])) << 16
+	}
+	return c
+}
+
+// iunique is iunique(sb, MSDOS_ROOT_INO): the next free number.
+func (fs *filesystem) iunique() uint64 {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	fs.lastIno++
+	return fs.lastIno
+}
+
+// cached is fat_iget: the inode of the entry at ipos, if made.
+func (fs *filesystem) cached(ipos int64) *vfs.Inode {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	return fs.inodes[ipos]
+}
+
+// buildInode is fat_build_inode: the inode of the short entry de at
+// ipos, one for all lookups of it.
+func (fs *filesystem) buildInode(sb *vfs.Superblock, de []byte, ipos int64) (*vfs.Inode, error) {
+	if in := fs.cached(ipos); in != nil {
+		return in, nil
+	}
+	in, err := fs.fillInode(sb, de, ipos)
+	if err != nil {
+		return nil, err
+	}
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	if old := fs.inodes[ipos]; old != nil {
+		return old, nil
+	}
+	fs.inodes[ipos] = in
+	return in, nil
+}
+
+// fillInode is fat_fill_inode.
+func (fs *filesystem) fillInode(sb *vfs.Superblock, de []byte, ipos int64) (*vfs.Inode, error) {
+	le := binary.LittleEndian
+	attr := de[11]
+	n := &node{ipos: ipos, start: fs.getStart(de), attr: attr}
+	var mode uint32
+	var size int64
+	nlink := uint32(1)
+	if attr&attrDir != 0 {
+		mode = fs.makeMode(attr, 0o777)
+		var err error
+		if size, err = fs.dirSize(n); err != nil {
+			return nil, err
+		}
+		nlink = subdirs(n.raw)
+		if err := fs.validateDir(n, nlink); err != nil {
+			return nil, err
+		}
+	} else {
+		perm := uint32(0o777)
+		if fs.opts.showexec && !isExec(de[8:11]) {
+			perm = 0o666
+		}
+		mode = fs.makeMode(attr, perm)
+		size = int64(le.Uint32(de[28:]))
+	}
+	in := sb.NewInode(fs.iunique(), vfs.InodeAttr{Mode: mode, UID: fs.opts.uid, GID: fs.opts.gid},
+		inodeOps{fs: fs}, fileOps{fs})
+	in.Private = n
+	in.SetNlink(nlink)
+	mtime := fs.fatToUnix(le.Uint16(de[22:]), le.Uint16(de[24:]), 0)
+	atime := fs.truncateAtime(mtime)
+	if fs.opts.vfat {
+		atime = fs.fatToUnix(0, le.Uint16(de[18:]), 0)
+		n.crtime = fs.fatToUnix(le.Uint16(de[14:]), le.Uint16(de[16:]), de[13])
+	}
+	in.Lock()
+	in.SetSizeLocked(size)
+	in.SetBlocksLocked(fs.blocksOf(size))
+	in.SetTimesLocked(atime, mtime, mtime)
+	in.Unlock()
+	return in, nil
+}
+
+// blocksOf is i_blocks: the size in whole clusters, in 512-byte units.
+func (fs *filesystem) blocksOf(size int64) int64 {
+	c := int64(fs.clusterSize)
+	return (size + c - 1) / c * c >> 9
+}
+
+// dirSize is fat_calc_dir_size: a directory's whole chain; its entries
+// are read at once, for fat_subdirs.
+func (fs *filesystem) dirSize(n *node) (int64, error) {
+	if n.start == 0 {
+		n.raw = &rawDir{}
+		return 0, nil
+	}
+	chain, err := fs.chain(n.start, -1, n.ipos)
+	if err != nil {
+		return 0, err
+	}
+	n.chain = chain
+	n.raw = fs.readRaw(false, chain)
+	return int64(len(chain)) * int64(fs.clusterSize), nil
+}
+
+// validateDir is fat_validate_dir.
+func (fs *filesystem) validateDir(n *node, nlink uint32) error {
+	if nlink < 2 {
+		fs.fsError("corrupted directory (invalid entries)")
+		return linux.EIO
+	}
+	if n.start == 0 || n.start == fs.rootCluster {
+		fs.fsError("corrupted directory (invalid i_start)")
+		return linux.EIO
+	}
+	return nil
+}
+
+// readRoot is fat_read_root.
+func (fs *filesystem) readRoot(sb *vfs.Superblock) (*vfs.Inode, error) {
+	n := &node{ipos: 0, attr: attrDir}
+	var size int64
+	if fs.fatBits == 32 {
+		n.start = fs.rootCluster
+		var err error
+		if size, err = fs.dirSize(n); err != nil {
+			return nil, err
+		}
+	} else {
+		n.raw = fs.readRaw(true, nil)
+		size = int64(fs.dirEntries) * dirEntSize
+	}
+	in := sb.NewInode(rootIno, vfs.InodeAttr{Mode: fs.makeMode(attrDir, 0o777), UID: fs.opts.uid, GID: fs.opts.gid},
+		inodeOps{fs: fs}, rootOps{fileOps{fs}})
+	in.Private = n
+	in.SetNlink(subdirs(n.raw) + 2)
+	in.Lock()
+	in.SetSizeLocked(size)
+	in.SetBlocksLocked(fs.blocksOf(size))
+	in.SetTimesLocked(vfs.Timespec{}, vfs.Timespec{}, vfs.Timespec{})
+	in.Unlock()
+	return in, nil
+}
+
+// listing returns a directory's names, parsed once.
+func (fs *filesystem) listing(dir *vfs.Inode) []dirEntry {
+	n := dir.Private.(*node)
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.ents == nil {
+		n.ents = fs.entries(n.raw)
+		if n.ents == nil {
+			n.ents = []dirEntry{}
+		}
+	}
+	return n.ents
+}
+
+// inodeOps are vfat_dir_inode_operations / msdos_dir_inode_operations
+// and fat_file_inode_operations, reading only; a change is EROFS (the
+// VFS refuses it first on the read-only superblock).
+type inodeOps struct {
+	libfs.ReadOnly
+	fs *filesystem
+}
+
+// Lookup is vfat_lookup or msdos_lookup.
+func (o inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
+	fs := o.fs
+	var e *dirEntry
+	var ok bool
+	if fs.opts.vfat {
+		e, ok = fs.findVfat(fs.listing(dir), name)
+	} else {
+		e, ok = fs.findMsdos(dir.Private.(*node).raw, name)
+	}
+	if !ok {
+		return nil, linux.ENOENT
+	}
+	return fs.buildInode(dir.Superblock(), e.raw, e.ipos)
+}
+
+// Getattr is fat_getattr: vfat reports the creation time as btime.
+func (o inodeOps) Getattr(in *vfs.Inode, st *vfs.Statx) {
+	if o.fs.opts.vfat {
+		st.Btime = in.Private.(*node).crtime
+		st.Mask |= linux.STATX_BTIME
+	}
+}
+
+// Readlink: FAT has no symbolic links.
+func (inodeOps) Readlink(*vfs.Inode) (string, error) { return "", linux.EINVAL }
+
+// fileOps are fat_file_operations and fat_dir_operations.
+type fileOps struct{ fs *filesystem }
+
+// ListsDots: a subdirectory's "." and ".." are entries of its own, read
+// where they lie (the root's are made up, rootOps).
+func (fileOps) ListsDots() bool { return true }
+
+// rootOps is fat_dir_operations for the root, whose "." and ".."
+// __fat_readdir fakes before the entries.
+type rootOps struct{ fileOps }
+
+// ListsDots: the VFS makes the root's.
+func (rootOps) ListsDots() bool { return false }
+
+// ReadDir is __fat_readdir: names in on-disk order, each with the number
+// of its inode if one is in memory, else a fresh number (iunique), as
+// Linux gives; DT_DIR or DT_REG by ATTR_DIR.
+func (o fileOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
+	dir := f.Inode()
+	if !dir.IsDir() {
+		return nil, linux.ENOTDIR
+	}
+	root := dir.Ino() == rootIno
+	ents := o.fs.listing(dir)
+	out := make([]vfs.Dirent, 0, len(ents))
+	for _, e := range ents {
+		d := vfs.Dirent{Name: string(e.name()), Type: linux.DT_REG}
+		dot, dotdot := e.isDot()
+		switch {
+		case (dot || dotdot) && root:
+			continue
+		case dot:
+			d.Ino, d.Type = dir.Ino(), linux.DT_DIR
+		case dotdot:
+			d.Ino, d.Type = f.Dentry().Parent().Inode().Ino(), linux.DT_DIR
+		default:
+			if in := o.fs.cached(e.ipos); in != nil {
+				d.Ino = in.Ino()
+			} else {
+				d.Ino = o.fs.iunique()
+			}
+			if e.raw[11]&attrDir != 0 {
+				d.Type = linux.DT_DIR
+			}
+		}
+		out = append(out, d)
+	}
+	for i := range out {
+		out[i].Off = uint64(len(out) - i)
+	}
+	return out, nil
+}
+
+// ReadAt is fat_file_operations' read: data up to i_size through the
+// cluster chain; a file without a first cluster reads as zeros.
+func (o fileOps) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
+	in := f.Inode()
+	if in.IsDir() {
+		return 0, linux.EISDIR
+	}
+	size := in.Size()
+	if off >= size {
+		return 0, nil
+	}
+	p = p[:min(int64(len(p)), size-off)]
+	n := in.Private.(*node)
+	cs := int64(o.fs.clusterSize)
+	done := 0
+	for done < len(p) {
+		pos := off + int64(done)
+		idx, within := pos/cs, pos%cs
+		chunk := p[done:min(len(p), done+int(cs-within))]
+		if err := o.fs.readCluster(n, idx, within, chunk); err != nil {
+			if done > 0 {
+				return done, nil
+			}
+			return 0, err
+		}
+		done += len(chunk)
+	}
+	return done, nil
+}
+
+// readCluster fills p from cluster idx of the file at within (fat_bmap).
+func (fs *filesystem) readCluster(n *node, idx, within int64, p []byte) error {
+	if n.start == 0 {
+		clear(p)
+		return nil
+	}
+	n.mu.Lock()
+	if int64(len(n.chain)) <= idx {
+		chain, err := fs.chain(n.start, int(idx+1), n.ipos)
+		if err != nil {
+			n.mu.Unlock()
+			return err
+		}
+		n.chain = chain
+	}
+	if int64(len(n.chain)) <= idx {
+		n.mu.Unlock()
+		fs.fsError("fat_bmap_cluster: request beyond EOF (i_pos %d)", n.ipos)
+		return linux.EIO
+	}
+	c := n.chain[idx]
+	n.mu.Unlock()
+	return fs.readAt(p, fs.clusterOffset(c)+within)
+}
+
+// WriteAt is never reached: the superblock is read-only.
+func (fileOps) WriteAt(*vfs.File, []byte, int64) (int, error) { return 0, linux.EROFS }

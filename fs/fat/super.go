@@ -1,0 +1,430 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package fat
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math/bits"
+	"strings"
+	"sync"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// Cluster numbers and limits (msdos_fs.h).
+const (
+	startEnt = 2 // FAT_START_ENT: the first data cluster
+	maxFat12 = 0xff4
+	maxFat16 = 0xfff4
+	maxFat32 = 0x0ffffff6
+	rootIno  = 1 // MSDOS_ROOT_INO
+	// fsinfoIno is MSDOS_FSINFO_INO, hashed at mount: iunique passes it.
+	fsinfoIno  = 2
+	dirEntSize = 32
+)
+
+// bpb is struct fat_bios_param_block: the boot sector's fields as
+// fat_read_bpb takes them.
+type bpb struct {
+	sectorSize  uint16
+	secPerClus  uint8
+	reserved    uint16
+	fats        uint8
+	dirEntries  uint16
+	sectors     uint16
+	media       uint8
+	fatLength   uint16
+	totalSect   uint32
+	fat16State  uint8
+	fat32Length uint32
+	rootCluster uint32
+	infoSector  uint16
+	fat32State  uint8
+}
+
+// filesystem is struct msdos_sb_info.
+type filesystem struct {
+	disk vfs.Disk
+	name string // s_id, the disk's name
+	k    *vfs.Kernel
+	opts options
+
+	blockSize   uint32 // s_blocksize: the logical sector size
+	secPerClus  uint32
+	clusterSize uint32
+	fats        uint32
+	fatBits     int
+	fatStart    uint64 // in sectors
+	fatLength   uint64 // in sectors
+	rootCluster uint32
+	dirStart    uint64
+	dirEntries  uint32
+	dataStart   uint64
+	maxCluster  uint32
+	dirty       bool
+
+	mu           sync.Mutex
+	fat          []byte // the first FAT, read at first use
+	freeClusters int64  // -1: not counted yet
+	freeValid    bool
+	inodes       map[int64]*vfs.Inode // by i_pos (fat_iget's hash)
+	lastIno      uint64               // iunique's counter
+}
+
+// readBPB is fat_read_bpb: the BIOS parameter block of sector 0 and the
+// checks that tell a FAT filesystem.
+func (fs *filesystem) readBPB(fc *vfs.FsContext, b []byte, silent bool) (bpb, error) {
+	le := binary.LittleEndian
+	p := bpb{
+		sectorSize: le.Uint16(b[11:]), secPerClus: b[13], reserved: le.Uint16(b[14:]), fats: b[16],
+		dirEntries: le.Uint16(b[17:]), sectors: le.Uint16(b[19:]), media: b[21], fatLength: le.Uint16(b[22:]),
+		totalSect: le.Uint32(b[32:]), fat16State: b[37], fat32Length: le.Uint32(b[36:]),
+		rootCluster: le.Uint32(b[44:]), infoSector: le.Uint16(b[48:]), fat32State: b[65],
+	}
+	var why string
+	switch {
+	case p.reserved == 0:
+		why = "bogus number of reserved sectors"
+	case p.fats == 0:
+		why = "bogus number of FAT structure"
+	case !validMedia(p.media):
+		why = fmt.Sprintf("invalid media value (0x%02x)", p.media)
+	case bits.OnesCount16(p.sectorSize) != 1 || p.sectorSize < 512 || p.sectorSize > 4096:
+		why = fmt.Sprintf("bogus logical sector size %d", p.sectorSize)
+	case bits.OnesCount8(p.secPerClus) != 1:
+		why = fmt.Sprintf("bogus sectors per cluster %d", p.secPerClus)
+	case p.fatLength == 0 && p.fat32Length == 0:
+		why = "bogus number of FAT sectors"
+	default:
+		return p, nil
+	}
+	if !silent {
+		fs.logf(fc, "%s", why)
+	}
+	return p, linux.EINVAL
+}
+
+// validMedia is fat_valid_media.
+func validMedia(m uint8) bool { return m >= 0xf8 || m == 0xf0 }
+
+// floppyDefault is fat_floppy_defaults: the BPB DOS 1.x assumed for
+// each floppy size.
+type floppyDefault struct {
+	sectors, secPerClus, dirEntries, fatLength uint32
+}
+
+var floppies = []floppyDefault{{320, 1, 64, 1}, {360, 1, 64, 2}, {640, 2, 112, 1}, {720, 2, 112, 2}}
+
+// readStaticBPB is fat_read_static_bpb (dos1xfloppy): a boot sector with
+// a jump and an empty BPB on a disk of a floppy's size.
+func (fs *filesystem) readStaticBPB(fc *vfs.FsContext, b []byte, silent bool) (bpb, error) {
+	const notdos1x = "This doesn't look like a DOS 1.x volume"
+	sects := uint64(fs.disk.Size() / 512)
+	var why string
+	switch {
+	case b[0] != 0xeb || b[2] != 0x90:
+		why = notdos1x + "; no bootstrapping code"
+	case !zeroBPB(b):
+		why = notdos1x + "; DOS 2.x BPB is non-zero"
+	}
+	var d *floppyDefault
+	for i := range floppies {
+		if uint64(floppies[i].sectors) == sects {
+			d = &floppies[i]
+		}
+	}
+	if why == "" && d == nil {
+		why = fmt.Sprintf("This looks like a DOS 1.x volume, but isn't a recognized floppy size (%d sectors)", sects)
+	}
+	if why != "" {
+		if !silent {
+			fs.logf(fc, "%s", why)
+		}
+		return bpb{}, linux.EINVAL
+	}
+	if !silent {
+		fs.logf(fc, "This looks like a DOS 1.x volume; assuming default BPB values")
+	}
+	return bpb{sectorSize: 512, secPerClus: uint8(d.secPerClus), reserved: 1, fats: 2,
+		dirEntries: uint16(d.dirEntries), sectors: uint16(d.sectors), fatLength: uint16(d.fatLength)}, nil
+}
+
+// zeroBPB is fat_bpb_is_zero.
+func zeroBPB(b []byte) bool {
+	for _, off := range [][2]int{{11, 13}, {13, 14}, {14, 16}, {16, 17}, {17, 19}, {19, 21}, {21, 22}, {22, 24}, {24, 26}, {26, 28}} {
+		for _, c := range b[off[0]:off[1]] {
+			if c != 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// fillSuper is fat_fill_super with vfat's or msdos's setup.
+func fillSuper(sb *vfs.Superblock, disk vfs.Disk, fc *vfs.FsContext) error {
+	o := fc.FsPrivate.(*options)
+	fs := &filesystem{disk: disk, name: diskName(disk, fc), k: fc.Kernel, freeClusters: -1,
+		inodes: make(map[int64]*vfs.Inode), lastIno: fsinfoIno}
+	silent := fc.SbFlags&linux.SB_SILENT != 0
+	fs.opts = fs.resolveOptions(fc, o)
+	if err := fs.readGeometry(fc, silent); err != nil {
+		if err == linux.EINVAL && !silent {
+			fs.logf(fc, "Can't find a valid FAT filesystem")
+		}
+		return err
+	}
+	if fc.SbFlags&linux.SB_RDONLY == 0 {
+		// This driver does not write: answer as a write-protected
+		// disk does, so that the caller retries read-only.
+		return linux.EACCES
+	}
+	if fs.opts.codepage != 437 {
+		return fs.fail(fc, linux.EINVAL, "codepage cp%d not found", fs.opts.codepage)
+	}
+	if fs.opts.vfat && ioCharset(fs.opts.iocharset) == nil {
+		return fs.fail(fc, linux.EINVAL, "IO charset %s not found", fs.opts.iocharset)
+	}
+	root, err := fs.readRoot(sb)
+	if err != nil {
+		return err
+	}
+	sb.Private = fs
+	sb.Ops = superOps{}
+	sb.SetFlags(linux.SB_RDONLY|linux.SB_NODIRATIME, linux.SB_RDONLY|linux.SB_NODIRATIME)
+	if !fs.opts.vfat {
+		sb.SetFlags(linux.SB_NOATIME, linux.SB_NOATIME)
+	}
+	sb.BlockSize = fs.clusterSize // fat_getattr's blksize
+	sb.NoBtime = true             // Getattr adds vfat's creation time
+	sb.TimeGran = 1
+	sb.TimeMin, sb.TimeMax = fs.timeLimits()
+	sb.SetRoot(vfs.NewRootDentry(root))
+	return nil
+}
+
+// resolveOptions finishes the options as fat_init_fs_context and
+// fat_fill_super do: the owner and masks of the mounting task unless
+// given, allow_utime from dmask, the utf8 warning.
+func (fs *filesystem) resolveOptions(fc *vfs.FsContext, o *options) options {
+	r := *o
+	if !r.uidSet && fc.Cred != nil {
+		r.uid = fc.Cred.UID
+	}
+	if !r.gidSet && fc.Cred != nil {
+		r.gid = fc.Cred.GID
+	}
+	umask := fc.CurrentUmask()
+	if !r.fmaskSet {
+		r.fmask = umask
+	}
+	if !r.dmaskSet {
+		r.dmask = umask
+	}
+	if r.vfat && r.iocharset == "utf8" {
+		fs.logf(fc, "utf8 is not a recommended IO charset for FAT filesystems, filesystem will be case sensitive!")
+	}
+	if r.allowUtime == -1 {
+		r.allowUtime = int32(^r.dmask & 0o22)
+	}
+	if r.uniXlate {
+		r.utf8 = false
+	}
+	return r
+}
+
+// readGeometry reads the boot sector and works out where everything is,
+// as fat_fill_super does up to the root inode.
+func (fs *filesystem) readGeometry(fc *vfs.FsContext, silent bool) error {
+	b := make([]byte, 512)
+	if _, err := fs.disk.ReadAt(b, 0); err != nil {
+		return fs.fail(fc, linux.EIO, "unable to read boot sector")
+	}
+	p, err := fs.readBPB(fc, b, silent)
+	if err == linux.EINVAL && fs.opts.dos1xfloppy {
+		p, err = fs.readStaticBPB(fc, b, silent)
+	}
+	if err != nil {
+		return err
+	}
+	fs.blockSize = uint32(p.sectorSize)
+	if fs.blockSize > 512 {
+		if _, err := fs.disk.ReadAt(make([]byte, fs.blockSize), 0); err != nil {
+			return fs.fail(fc, linux.EIO, "unable to read boot sector (logical sector size = %d)", fs.blockSize)
+		}
+	}
+	fs.secPerClus = uint32(p.secPerClus)
+	fs.clusterSize = fs.blockSize * fs.secPerClus
+	fs.fats = uint32(p.fats)
+	fs.fatStart = uint64(p.reserved)
+	fs.fatLength = uint64(p.fatLength)
+	if fs.fatLength == 0 && p.fat32Length != 0 {
+		if err := fs.readFsinfo(fc, p); err != nil {
+			return err
+		}
+	}
+	return fs.layout(fc, p, silent)
+}
+
+// readFsinfo is the FAT32 part of fat_fill_super: the FAT's length, the
+// root's cluster and the free count the FSINFO sector keeps.
+func (fs *filesystem) readFsinfo(fc *vfs.FsContext, p bpb) error {
+	fs.fatBits = 32
+	fs.fatLength = uint64(p.fat32Length)
+	fs.rootCluster = p.rootCluster
+	sector := uint64(p.infoSector)
+	if sector == 0 {
+		sector = 1
+	}
+	b := make([]byte, fs.blockSize)
+	if _, err := fs.disk.ReadAt(b, int64(sector)*int64(fs.blockSize)); err != nil {
+		return fs.fail(fc, linux.EIO, "bread failed, FSINFO block (sector = %d)", sector)
+	}
+	le := binary.LittleEndian
+	sig1, sig2 := le.Uint32(b[0:]), le.Uint32(b[484:])
+	if sig1 != 0x41615252 || sig2 != 0x61417272 {
+		fs.logf(fc, "Invalid FSINFO signature: 0x%08x, 0x%08x (sector = %d)", sig1, sig2, sector)
+		return nil
+	}
+	fs.freeValid = fs.opts.usefree
+	fs.freeClusters = int64(le.Uint32(b[488:]))
+	return nil
+}
+
+// layout places the root directory and the data area, decides FAT12 or
+// FAT16 by the count of clusters, and checks that the FAT covers them.
+func (fs *filesystem) layout(fc *vfs.FsContext, p bpb, silent bool) error {
+	dirPerBlock := fs.blockSize / dirEntSize
+	fs.dirStart = fs.fatStart + uint64(fs.fats)*fs.fatLength
+	fs.dirEntries = uint32(p.dirEntries)
+	if fs.dirEntries&(dirPerBlock-1) != 0 {
+		if !silent {
+			fs.logf(fc, "bogus number of directory entries (%d)", fs.dirEntries)
+		}
+		return linux.EINVAL
+	}
+	fs.dataStart = fs.dirStart + uint64(fs.dirEntries)*dirEntSize/uint64(fs.blockSize)
+	total := uint64(p.sectors)
+	if total == 0 {
+		total = uint64(p.totalSect)
+	}
+	// Unsigned arithmetic as the kernel's: a data area past the end
+	// wraps to a huge count, which the FAT's size then bounds.
+	clusters := uint32((total - fs.dataStart) / uint64(fs.secPerClus))
+	if fs.fatBits != 32 {
+		fs.fatBits = 12
+		if clusters > maxFat12 {
+			fs.fatBits = 16
+		}
+	}
+	if fs.fatBits == 32 {
+		fs.dirty = p.fat32State&1 != 0
+	} else {
+		fs.dirty = p.fat16State&1 != 0
+	}
+	if fatClusters := fs.fatClusters(); fatClusters >= startEnt {
+		clusters = uint32(min(uint64(clusters), fatClusters-startEnt))
+	} else {
+		clusters = 0
+	}
+	if clusters > fs.maxFat() {
+		if !silent {
+			fs.logf(fc, "count of clusters too big (%d)", clusters)
+		}
+		return linux.EINVAL
+	}
+	fs.maxCluster = clusters + startEnt
+	if fs.freeClusters > int64(clusters) {
+		fs.freeClusters = -1
+	}
+	return nil
+}
+
+// fatClusters is calc_fat_clusters: the entries the FAT has room for.
+func (fs *filesystem) fatClusters() uint64 {
+	if fs.fatBits != 12 {
+		return uint64(fs.blockSize) * 8 / uint64(fs.fatBits) * fs.fatLength
+	}
+	return fs.fatLength * uint64(fs.blockSize) * 8 / 12
+}
+
+// maxFat is max_fat.
+func (fs *filesystem) maxFat() uint32 {
+	switch fs.fatBits {
+	case 32:
+		return maxFat32
+	case 16:
+		return maxFat16
+	}
+	return maxFat12
+}
+
+// timeLimits are s_time_min and s_time_max: 1980-01-01 00:00:00 and
+// 2107-12-31 23:59:58, local time.
+func (fs *filesystem) timeLimits() (int64, int64) {
+	lo := fs.fatToUnix(0, 0<<9|1<<5|1, 0)
+	hi := fs.fatToUnix(23<<11|59<<5|29, 127<<9|12<<5|31, 0)
+	return lo.Sec, hi.Sec
+}
+
+// logf is fat_msg during the mount: "FAT-fs (loop0): ...".
+func (fs *filesystem) logf(fc *vfs.FsContext, format string, args ...any) {
+	fc.Logf("FAT-fs (%s): %s", fs.name, fmt.Sprintf(format, args...))
+}
+
+// fail logs as logf and returns err.
+func (fs *filesystem) fail(fc *vfs.FsContext, err error, format string, args ...any) error {
+	fs.logf(fc, format, args...)
+	return err
+}
+
+// fsError is fat_fs_error once mounted: the message, and what errors=
+// asks for (this driver's mounts are read-only already).
+func (fs *filesystem) fsError(format string, args ...any) {
+	fs.k.Printk(fmt.Sprintf("FAT-fs (%s): error, %s", fs.name, fmt.Sprintf(format, args...)))
+	if fs.opts.errors == errorsPanic {
+		fs.k.Printk(fmt.Sprintf("FAT-fs (%s): fs panic from previous error", fs.name))
+	}
+}
+
+// diskName is %pg of the superblock's disk ("loop0"), or the mount source
+// for a disk without a name.
+func diskName(disk vfs.Disk, fc *vfs.FsContext) string {
+	if n, ok := disk.(interface{ Name() string }); ok {
+		return n.Name()
+	}
+	return fc.Source
+}
+
+type superOps struct{}
+
+// ShowOptions is fat_show_options.
+func (superOps) ShowOptions(sb *vfs.Superblock, b *strings.Builder) {
+	sb.Private.(*filesystem).opts.showOptions(b)
+}
+
+// Statfs is fat_statfs: clusters, the free ones counted in the FAT
+// unless FSINFO's count is trusted (usefree), and names of up to 260
+// characters of up to six bytes (12 for msdos).
+func (superOps) Statfs(sb *vfs.Superblock) (vfs.Statfs, error) {
+	fs := sb.Private.(*filesystem)
+	free, err := fs.countFree()
+	if err != nil {
+		return vfs.Statfs{}, err
+	}
+	namelen := int64(260 * 6)
+	if !fs.opts.vfat {
+		namelen = 12 * 6
+	}
+	return vfs.Statfs{
+		Type:    Magic,
+		Bsize:   int64(fs.clusterSize),
+		Frsize:  int64(fs.clusterSize),
+		Blocks:  uint64(fs.maxCluster - startEnt),
+		Bfree:   uint64(free),
+		Bavail:  uint64(free),
+		Namelen: namelen,
+	}, nil
+}
