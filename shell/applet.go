@@ -5,6 +5,9 @@ package shell
 import (
 	"context"
 	"fmt"
+	"io"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
 
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"mvdan.cc/sh/v3/interp"
@@ -19,6 +22,7 @@ var builtins = map[string]builtinFunc{
 	"test": testApplet, "[": testApplet, "pwd": pwdApplet, "umask": umaskApplet,
 	"status": statusApplet, "type": typeApplet, "command": commandApplet,
 	"printf": printfApplet, "fdredir": fdredirApplet, "echo": echoApplet,
+	"fdpush": fdpushApplet, "fdpop": fdpopApplet,
 }
 
 // programBuiltins are the shell's builtins that are programs too
@@ -46,7 +50,33 @@ type cmd struct {
 
 // newCmd makes the command for one call of name from the interpreter.
 func (s *shell) newCmd(ctx context.Context, hc interp.HandlerContext, name string, args []string) *applet.Cmd {
-	return applet.New(ctx, s.set, s.procOf(hc).task, name, args, exportedEnv(hc), hc.Stdin, hc.Stdout, hc.Stderr)
+	stdout := hc.Stdout
+	if stdout == nil || sameStream(stdout, io.Discard) {
+		stdout = closedFd{} // >&-
+	}
+	return applet.New(ctx, s.set, s.procOf(hc).task, name, args, exportedEnv(hc), hc.Stdin, stdout, hc.Stderr)
+}
+
+// closedFd is a closed descriptor: writes fail with EBADF.
+type closedFd struct{}
+
+func (closedFd) Write([]byte) (int, error) { return 0, linux.EBADF }
+
+// runBuiltin runs one of linuxvfs's builtins; a failed write of its
+// output is reported as bash reports a builtin's ("NAME: line N: pwd:
+// write error: ..."), unless the builtin reported a failure itself.
+func (c *cmd) runBuiltin(f func(*cmd) int) int {
+	return c.Run(func(*applet.Cmd) int {
+		code := f(c)
+		if err := c.Out.Flush(); err != nil && code == 0 {
+			if applet.BrokenPipe(err) {
+				return 128 + 13
+			}
+			c.builtinWriteError(err)
+			return 1
+		}
+		return code
+	})
 }
 
 // builtinErrorf prints a shell builtin's diagnostic the way bash does:

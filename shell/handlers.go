@@ -4,6 +4,7 @@ package shell
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -123,6 +124,17 @@ func (s *shell) open(ctx context.Context, name string, flag int, _ os.FileMode) 
 	redirect := strings.HasPrefix(name, markerStart)
 	line, kind, name := unmark(name)
 	name = p.taskName(name)
+	if k, ok := strings.CutPrefix(kind, markDeferred); ok {
+		flags := linuxOpenFlags(flag)
+		if k == markRW {
+			flags = linux.O_RDWR | linux.O_CREAT
+		}
+		d := newDeferred(p, name, line, flags)
+		if flag&(os.O_WRONLY|os.O_RDWR) == 0 {
+			return s.standInDeferred(d)
+		}
+		return &deferredOut{d}, nil
+	}
 	// A redirection's file is the shell's own descriptor until a command
 	// gets it as 0, 1 or 2: close-on-exec, as a shell's saved ones are.
 	var f *applet.File
@@ -208,10 +220,18 @@ func (s *shell) access(ctx context.Context, name string, mode interp.AccessMode)
 // working directory must move with the interpreter's) and renames the
 // builtins linuxvfs implements itself so that they reach the exec handler.
 func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
+	s.unbound.Store(false)
+	hc := interp.HandlerCtx(ctx)
+	s.ps4.note(hc.Env)
 	s.ins.sweep()
+	if instead := s.settleRedirs(hc, args); instead != nil {
+		return instead, nil
+	}
 	s.feedBuiltin(interp.HandlerCtx(ctx), args)
 	args = s.binariesAsPrograms(interp.HandlerCtx(ctx), args)
 	switch {
+	case args[0] == substStatusCmd || args[0] == "exit":
+		return s.recordExit(args), nil
 	case args[0] == "exec" && len(args) > 1 && s.execsFile(interp.HandlerCtx(ctx), args[1]):
 		return append([]string{"exec", execInPlace}, args[1:]...), nil
 	case args[0] == "cd":
@@ -249,7 +269,7 @@ func (s *shell) execMiddleware(interp.ExecHandlerFunc) interp.ExecHandlerFunc {
 		var code int
 		if b, ok := strings.CutPrefix(name, internal); ok && builtins[b] != nil {
 			c := &cmd{Cmd: s.newCmd(ctx, hc, b, args[1:]), sh: s, hc: hc}
-			code = c.Run(func(*applet.Cmd) int { return builtins[b](c) })
+			code = c.runBuiltin(builtins[b])
 		} else if prog := s.set.Lookup(name); prog != nil {
 			var err error
 			if code, err = s.runProgram(ctx, hc, name, args[1:], prog); err != nil {
@@ -276,6 +296,10 @@ func (s *shell) execMiddleware(interp.ExecHandlerFunc) interp.ExecHandlerFunc {
 func (s *shell) runProgram(ctx context.Context, hc interp.HandlerContext, name string, args []string, prog applet.Func) (int, error) {
 	env := exportedEnv(hc)
 	child, err := s.spawn(s.procOf(hc), hc, append([]string{name}, args...), env)
+	var re *redirError
+	if errors.As(err, &re) {
+		return 1, nil // spawn reported it
+	}
 	if err != nil {
 		fmt.Fprintf(hc.Stderr, "%s: fork: %s\n", s.name, applet.ErrText(err))
 		return 0, interp.ExitStatus(254)

@@ -152,6 +152,7 @@ func scriptOf(c *applet.Cmd, inv Invocation, cfg *Config) (string, int, bool) {
 		if len(ops) > 1 {
 			cfg.Name, cfg.Args = ops[1], ops[2:]
 		}
+		cfg.CommandLine = true
 		return ops[0], 0, true
 	case !inv.Stdin && len(ops) > 0:
 		data, err := slurpScript(c, ops[0])

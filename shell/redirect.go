@@ -49,8 +49,13 @@ func prepare(n syntax.Node) {
 	syntax.Walk(n, func(n syntax.Node) bool {
 		if st, ok := n.(*syntax.Stmt); ok {
 			rewriteExecFds(st)
+			rewriteCmdFds(st)
+			// A simple command's file redirections are opened where it
+			// runs (deferred.go).
+			call, ok := st.Cmd.(*syntax.CallExpr)
+			deferrable := ok && len(call.Args) > 0
 			for _, rd := range st.Redirs {
-				markRedirect(rd)
+				markRedirect(rd, deferrable)
 			}
 		}
 		return true
@@ -58,7 +63,7 @@ func prepare(n syntax.Node) {
 }
 
 // markRedirect prefixes a redirection's target with its marker.
-func markRedirect(rd *syntax.Redirect) {
+func markRedirect(rd *syntax.Redirect, deferrable bool) {
 	kind := markFile
 	switch rd.Op {
 	case syntax.RdrOut, syntax.AppOut, syntax.RdrIn, syntax.RdrAll, syntax.AppAll:
@@ -84,6 +89,9 @@ func markRedirect(rd *syntax.Redirect) {
 		}
 	default:
 		return
+	}
+	if deferrable && kind != markDupFd {
+		kind = markDeferred + kind
 	}
 	m := &syntax.Lit{ValuePos: rd.Word.Pos(), ValueEnd: rd.Word.Pos(),
 		Value: markerStart + strconv.Itoa(int(rd.Pos().Line())) + ":" + kind + markerStart}

@@ -22,6 +22,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"github.com/linuxvfs/linuxvfs/vfs"
@@ -45,6 +46,9 @@ type Config struct {
 	// Options are set options to apply first ("-e", "-o", "pipefail"),
 	// as Invocation.Options gives them.
 	Options []string
+	// CommandLine says the script came from -c: a fatal expansion error
+	// (set -u) then ends the shell with 127, as bash -c does, not 1.
+	CommandLine bool
 	// Env is the environment, as NAME=value strings; Env (the package
 	// variable) when nil.
 	Env []string
@@ -64,11 +68,29 @@ var Env = []string{
 
 // shell is the state shared by the interpreter's handlers for one Run.
 type shell struct {
-	name   string
-	task   *vfs.Task
-	set    *applet.Set
-	stdout io.Writer
-	stderr io.Writer
+	name string
+	task *vfs.Task
+	// unbound is set when set -u stopped a shell or subshell, and cleared
+	// when a command runs after that (nounset.go).
+	unbound atomic.Bool
+	// substStatus is the status the last command substitution ended
+	// with, for a $? after it (substatus.go).
+	substStatus atomic.Int32
+	// markers are the names prepare gave plain $VAR expansions (nounset.go).
+	markers []string
+	// ps4 is the prefix of set -x's lines (trace.go).
+	ps4 *tracePrefix
+	// fdSaves are the descriptors kept around a command's redirections of
+	// descriptors above 2 (cmdfds.go).
+	fdSaves fdStacks
+	set     *applet.Set
+	// stdout and stderr are the interpreter's standard output and error,
+	// which filter set -x's and set -u's lines (trace.go, nounset.go);
+	// rawOut and rawErr are the same streams unfiltered, for the task's
+	// descriptors, so that what child processes write (a child shell's
+	// trace) passes untouched.
+	stdout, rawOut io.Writer
+	stderr, rawErr io.Writer
 
 	// top is the process of the shell itself; procs holds the subshells'
 	// forked tasks (subshell.go).
@@ -102,6 +124,8 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 		s.syntaxError(err)
 		return 2, nil
 	}
+	s.markers = rewriteNounset(file)
+	rewriteSubstStatus(file)
 	prepare(file)
 	if cfg.Task.Comm() == "" {
 		// A task no program ran on yet (a freshly booted init) runs the shell.
@@ -123,7 +147,11 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 		return 2, err
 	}
 	defer s.endClones()
-	return s.status(ctx, r.Run(ctx, file))
+	code, err := s.status(ctx, r.Run(ctx, file))
+	if code == 1 && cfg.CommandLine && s.unbound.Load() {
+		code = 127
+	}
+	return code, err
 }
 
 func newShell(cfg Config) (*shell, error) {
@@ -139,8 +167,10 @@ func newShell(cfg Config) (*shell, error) {
 	if s.name == "" {
 		s.name = "sh"
 	}
-	s.stdout, s.stderr = lockedWriters(cfg.Stdout, cfg.Stderr)
-	s.stdout, s.stderr = traceFilter{s.stdout}, traceFilter{s.stderr}
+	s.rawOut, s.rawErr = lockedWriters(cfg.Stdout, cfg.Stderr)
+	s.stdout, s.stderr = s.rawOut, s.rawErr
+	s.ps4 = newTracePrefix()
+	s.stdout, s.stderr = traceFilter{s.stdout, s.ps4}, unboundFilter{traceFilter{s.stderr, s.ps4}, s}
 	if d, err := cfg.Task.Getcwd(); err == nil {
 		s.top.dir = d
 	} else {
@@ -157,7 +187,7 @@ func (s *shell) newRunner(cfg Config) (*interp.Runner, error) {
 	}
 	env = append(append([]string(nil), env...), s.pidEnv()...)
 	opts := []interp.RunnerOption{
-		interp.Env(expand.ListEnviron(env...)),
+		interp.Env(markerEnviron{expand.ListEnviron(env...), s}),
 		virtualDir(s.top.dir),
 		interp.StdIO(cfg.Stdin, s.stdout, s.stderr),
 		interp.OpenHandler(s.open),

@@ -32,6 +32,10 @@ func TestRedirections(t *testing.T) {
 		{name: "read write and clobber", script: "echo a > /f; cat <> /f; echo b >| /f; cat /f", stdout: "a\nb\n"},
 		{name: "here document", script: "cat <<EOF > /f\nline $((1+1))\nEOF\ncat /f", stdout: "line 2\n"},
 		{name: "pipeline", script: "printf 'b\\na\\n' | tail -n 1 | cat", stdout: "a\n"},
+		{name: "variables in a pipeline's parts", script: "x=1; for o in -C; do echo \"$o $x\" | cat; done; set -u; echo $nope | cat; echo after",
+			stdout: "-C 1\nafter\n", stderr: "sh: line 1: nope: unbound variable\n", linuxvfsOnly: true},
+		{name: "unbound variable", script: "set -u\necho $1 ${y-d}\necho $z", stdout: "",
+			stderr: "sh: line 2: $1: unbound variable\n", exit: 1, linuxvfsOnly: true},
 	})
 }
 

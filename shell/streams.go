@@ -3,9 +3,13 @@
 package shell
 
 import (
+	"cmp"
+	"errors"
+	"fmt"
 	"io"
 	"os"
 	"reflect"
+	"slices"
 	"sync"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -39,6 +43,9 @@ import (
 type inStream struct {
 	host, feed *os.File
 	file       *applet.File // a close-on-exec descriptor of its own
+	// pending is the deferred redirection file stands for, which is
+	// opened when it is first needed (deferred.go); file is nil until then.
+	pending *deferredOpen
 
 	mu   sync.Mutex // one feeding at a time
 	shut bool       // end of file passed on: nothing more to feed
@@ -73,7 +80,9 @@ func (ins *inStreams) drop(st *inStream) {
 	ins.mu.Unlock()
 	if ok {
 		st.feed.Close()
-		st.file.Close()
+		if f := st.opened(); f != nil {
+			f.Close()
+		}
 	}
 }
 
@@ -89,6 +98,27 @@ func (ins *inStreams) closeAll() {
 		ins.drop(st)
 		st.host.Close()
 	}
+}
+
+// opened is the task file st stands for, opened in the shell's task if
+// it was deferred; nil if that open failed.
+func (st *inStream) opened() *applet.File {
+	if st.pending == nil {
+		return st.file
+	}
+	f, _ := st.pending.resolve()
+	return f
+}
+
+// standInDeferred makes the interpreter's stand-in for a deferred input
+// redirection.
+func (s *shell) standInDeferred(d *deferredOpen) (*os.File, error) {
+	host, feed, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	s.ins.add(&inStream{host: host, feed: feed, pending: d})
+	return host, nil
 }
 
 // standIn makes the interpreter's stand-in for file, which it takes over.
@@ -139,8 +169,13 @@ func (st *inStream) feedRead(raw bool) {
 	var line []byte
 	escaped := false
 	var b [1]byte
+	file := st.opened()
 	for {
-		n, err := st.file.Read(b[:])
+		if file == nil {
+			st.pass(line, true)
+			return
+		}
+		n, err := file.Read(b[:])
 		if n == 0 || err != nil {
 			st.pass(line, true)
 			return
@@ -166,7 +201,10 @@ func (st *inStream) feedAll() {
 		st.mu.Unlock()
 		return
 	}
-	data, _ := io.ReadAll(st.file)
+	var data []byte
+	if file := st.opened(); file != nil {
+		data, _ = io.ReadAll(file)
+	}
 	st.pass(data, true)
 }
 
@@ -227,19 +265,51 @@ func (s *shell) feedBuiltin(hc interp.HandlerContext, args []string) {
 // execs argv with environment env (close-on-exec descriptors go).
 func (s *shell) spawn(p *proc, hc interp.HandlerContext, argv, env []string) (*vfs.Task, error) {
 	child := p.task.Clone(0)
-	err := s.attachIn(child, hc.Stdin)
-	if err == nil {
-		err = s.attachOut(p, child, 1, hc.Stdout, nil)
-	}
-	if err == nil {
-		err = s.attachOut(p, child, 2, hc.Stderr, hc.Stdout)
-	}
-	if err != nil {
+	if err := s.attachStd(p, child, hc); err != nil {
+		var re *redirError
+		if errors.As(err, &re) {
+			// The child reports it, on its standard error as it is by then.
+			fmt.Fprintf(&applet.File{Task: child, Fd: 2}, "%s%s\n", s.linePrefix(uint(re.d.line)), re.Error())
+		}
 		child.Exit()
 		return nil, err
 	}
 	child.Execve(argv[0], argv, env)
 	return child, nil
+}
+
+// attachStd gives the child the call's standard streams as descriptors
+// 0 to 2. The redirections the child opens itself go in command-line
+// order, after the streams it is given, so that a failure is reported on
+// a standard error redirected before it.
+func (s *shell) attachStd(p *proc, child *vfs.Task, hc interp.HandlerContext) error {
+	type std struct {
+		fd     int
+		stream any
+		order  uint64
+	}
+	all := []std{{0, hc.Stdin, 0}, {1, hc.Stdout, 0}, {2, hc.Stderr, 0}}
+	for i := range all {
+		if d := s.deferredOf(all[i].stream); d != nil && d.pending() {
+			all[i].order = d.seq
+		}
+	}
+	slices.SortStableFunc(all, func(a, b std) int { return cmp.Compare(a.order, b.order) })
+	for _, x := range all {
+		var err error
+		switch x.fd {
+		case 0:
+			err = s.attachIn(child, hc.Stdin)
+		case 1:
+			err = s.attachOut(p, child, 1, hc.Stdout, nil)
+		default:
+			err = s.attachOut(p, child, 2, hc.Stderr, hc.Stdout)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // attachIn makes the child's descriptor 0 the file behind r.
@@ -250,7 +320,14 @@ func (s *shell) attachIn(child *vfs.Task, r io.Reader) error {
 		return nil
 	case *os.File:
 		if st := s.ins.get(r); st != nil {
-			return st.file.DupTo(child, 0)
+			if d := st.pending; d != nil && d.pending() {
+				return d.openIn(child, 0)
+			}
+			if f := st.opened(); f != nil {
+				return f.DupTo(child, 0)
+			}
+			_, err := st.pending.resolve()
+			return &redirError{d: st.pending, err: err}
 		}
 	}
 	return child.StreamIn(0, r, s.pipes.of(r, child))
@@ -272,6 +349,16 @@ func (s *shell) attachOut(p *proc, child *vfs.Task, fd int, w, other io.Writer) 
 		return err
 	}
 	if f, ok := w.(*applet.File); ok {
+		return f.DupTo(child, fd)
+	}
+	if d, ok := w.(*deferredOut); ok {
+		if d.pending() {
+			return d.openIn(child, fd)
+		}
+		f, err := d.resolve()
+		if err != nil {
+			return &redirError{d: d.deferredOpen, err: err}
+		}
 		return f.DupTo(child, fd)
 	}
 	return child.StreamOut(fd, w, s.pipes.of(w, child))
@@ -352,9 +439,9 @@ func (s *shell) installStd(fd int, stream any, asStdout bool) error {
 	case fd == 0:
 		return t.StreamIn(0, stream.(io.Reader), s.pipes.of(stream, t))
 	case fd == 1:
-		return t.StreamOut(1, s.stdout, nil)
+		return t.StreamOut(1, s.rawOut, nil)
 	}
-	return t.StreamOut(2, s.stderr, nil)
+	return t.StreamOut(2, s.rawErr, nil)
 }
 
 // saveFd keeps what descriptor fd of t is now and returns the function

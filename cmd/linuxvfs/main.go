@@ -147,6 +147,7 @@ func runSh(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 		if len(ops) > 1 {
 			cfg.Name, cfg.Args = ops[1], ops[2:]
 		}
+		cfg.CommandLine = true
 		return runScript(ctx, cfg, binds, ops[0], false, stderr)
 	case !inv.Stdin && len(ops) > 0:
 		data, err := os.ReadFile(ops[0])

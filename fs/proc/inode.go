@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -299,7 +300,10 @@ func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 		if owner == nil {
 			return linux.ESRCH
 		}
-		f.Private = taskText(owner, n.kind)
+		// A task's text is made at the first read, as proc_single_show
+		// makes it: a shell's child that opens its redirection before it
+		// execs shows the program it became.
+		f.Private = &taskTextFile{gen: func() []byte { return taskText(owner, n.kind) }}
 		return nil
 	default:
 		return nil
@@ -308,11 +312,27 @@ func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 	return nil
 }
 
-// ReadAt reads the text generated at open.
+// taskTextFile is an open file of a task's text, made once when first
+// read.
+type taskTextFile struct {
+	once sync.Once
+	gen  func() []byte
+	text []byte
+}
+
+func (tf *taskTextFile) get() []byte {
+	tf.once.Do(func() { tf.text = tf.gen() })
+	return tf.text
+}
+
+// ReadAt reads the text generated at open (a task's, at the first read).
 func (o *inodeOps) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
 	b, _ := f.Private.([]byte)
-	if sf, ok := f.Private.(*sysctlFile); ok {
-		b = sf.text
+	switch pf := f.Private.(type) {
+	case *sysctlFile:
+		b = pf.text
+	case *taskTextFile:
+		b = pf.get()
 	}
 	if off >= int64(len(b)) {
 		return 0, nil

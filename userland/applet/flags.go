@@ -5,6 +5,7 @@ package applet
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -33,6 +34,18 @@ type FlagSet struct {
 	// InOrder stops option parsing at the first operand (getopt's "+"),
 	// for commands that run a command line after their options.
 	InOrder bool
+	// ShortHelp adds -h and -V for --help and --version, as util-linux's
+	// tools have them.
+	ShortHelp bool
+	// Help, when set, is the whole --help text ("Usage: NAME ..."),
+	// written by hand rather than made from the declarations.
+	Help string
+
+	// exclusive are groups of flags (by name) of which one command line
+	// may use one member at most; chosen records which member each group
+	// met first.
+	exclusive [][]string
+	chosen    map[int]string
 }
 
 type flagDef struct {
@@ -45,6 +58,12 @@ type flagDef struct {
 	attached bool
 	usage    string
 	set      func(v string, given bool) error
+	// aliasOf is the flag this long name is another name of (mount's
+	// --ro for --read-only); getopt then takes a prefix they share as
+	// one option.
+	aliasOf *flagDef
+	// builtin is OptHelp or OptVersion for PlaceHelp's entries.
+	builtin int
 }
 
 // ErrReported is what a flag's function returns for a bad argument it has
@@ -151,6 +170,73 @@ func (f *FlagSet) ArgFunc(long, short, usage string, fn func(v string) error) {
 	f.add(long, short, placeholder(usage), usage, func(v string, _ bool) error { return fn(v) })
 }
 
+// Alias declares long as another name of the flag named of, in this
+// place of the option table.
+func (f *FlagSet) Alias(long, of string) {
+	d := f.lookup(of)
+	f.flags = append(f.flags, &flagDef{long: long, arg: d.arg, optional: d.optional, set: d.set, aliasOf: d})
+}
+
+// PlaceHelp puts --help and --version (and -h and -V with ShortHelp)
+// here in the option table rather than last, where the tool's own
+// table has them: the order decides the possibilities an ambiguous
+// abbreviation lists ("--v": '--verify' '--version' '--verbose').
+func (f *FlagSet) PlaceHelp() { f.flags = append(f.flags, &flagDef{long: "help", builtin: OptHelp}) }
+
+// PlaceVersion is PlaceHelp for --version.
+func (f *FlagSet) PlaceVersion() {
+	f.flags = append(f.flags, &flagDef{long: "version", builtin: OptVersion})
+}
+
+// Exclusive declares flags (by long name, or letter for a short-only
+// one) of which a command line may use one at most: the second one met
+// ends the parse with "NAME: mutually exclusive arguments: --a --b", as
+// util-linux's tools say it. Giving the same flag twice is no conflict.
+func (f *FlagSet) Exclusive(names ...string) {
+	f.exclusive = append(f.exclusive, names)
+}
+
+// checkExclusive reports a conflict of the flag d with one met before.
+func (f *FlagSet) checkExclusive(d *flagDef) bool {
+	if f.chosen == nil {
+		f.chosen = map[int]string{}
+	}
+	for i, group := range f.exclusive {
+		if !slices.Contains(group, d.name()) {
+			continue
+		}
+		first, met := f.chosen[i]
+		if !met {
+			f.chosen[i] = d.name()
+			continue
+		}
+		if first == d.name() {
+			continue
+		}
+		var b strings.Builder
+		for _, name := range group {
+			if len(name) == 1 && f.lookup(name).long == "" {
+				b.WriteString(" -" + name)
+			} else {
+				b.WriteString(" --" + name)
+			}
+		}
+		f.c.Errorf("mutually exclusive arguments:%s", b.String())
+		return false
+	}
+	return true
+}
+
+// lookup finds a declared flag by its name.
+func (f *FlagSet) lookup(name string) *flagDef {
+	for _, d := range f.flags {
+		if d.name() == name {
+			return d
+		}
+	}
+	panic("applet: no flag " + name)
+}
+
 // Current is the option being handled as the command line named it ("-t"
 // or "--threshold", never an abbreviation), for diagnostics that quote it.
 func (f *FlagSet) Current() string { return f.current }
@@ -169,6 +255,12 @@ func (c *Cmd) Parse(f *FlagSet) ([]string, bool) {
 	var opts []getopt.Option
 	for i, d := range f.flags {
 		o := getopt.Option{Short: d.short, Long: d.long, ID: 0x2000 + i}
+		if d.aliasOf != nil {
+			o.ID = 0x2000 + slices.Index(f.flags, d.aliasOf)
+		}
+		if d.builtin != 0 {
+			o.ID = d.builtin
+		}
 		switch {
 		case d.optional && d.short != 0 && d.long != "" && !d.attached:
 			// The short form takes no argument: "-bv" is -b -v.
@@ -181,9 +273,19 @@ func (c *Cmd) Parse(f *FlagSet) ([]string, bool) {
 		}
 		opts = append(opts, o)
 	}
-	ops, status, ok := c.GetoptEach(opts, f.InOrder, f.help(), func(p getopt.Parsed) bool {
+	if f.ShortHelp {
+		opts = append(opts, getopt.Option{Short: 'h', ID: OptHelp}, getopt.Option{Short: 'V', ID: OptVersion})
+	}
+	help := f.help()
+	if f.Help != "" {
+		help = strings.TrimPrefix(f.Help, "Usage: "+c.Name+" ")
+	}
+	ops, status, ok := c.GetoptEach(opts, f.InOrder, help, func(p getopt.Parsed) bool {
 		d := f.flags[p.ID-0x2000]
 		f.current = p.Name
+		if !f.checkExclusive(d) {
+			return false
+		}
 		if err := d.set(p.Value, p.HasValue); err != nil {
 			if err != ErrReported {
 				c.Errorf("%s", err)
@@ -222,6 +324,9 @@ func (f *FlagSet) help() string {
 	}
 	b.WriteString("\n")
 	for _, d := range f.flags {
+		if d.aliasOf != nil || d.builtin != 0 {
+			continue
+		}
 		var names []string
 		if d.short != 0 {
 			names = append(names, "-"+string(d.short))

@@ -160,3 +160,43 @@ func TestFlagSetOptionalShort(t *testing.T) {
 		t.Errorf("saw %q, stderr %q", s, errb.String())
 	}
 }
+
+// TestFlagSetUtilLinux: -h and -V, --help placed in the table (which
+// orders an ambiguity's possibilities), aliases and exclusive groups,
+// as util-linux's tools parse them.
+func TestFlagSetUtilLinux(t *testing.T) {
+	for _, tc := range []struct {
+		args           []string
+		stdout, stderr string
+		status         int
+	}{
+		{[]string{"-h"}, "Usage: demo TEXT\n", "", 0},
+		{[]string{"-V"}, "demo (linuxvfs) " + applet.Version + "\n", "", 0},
+		{[]string{"--v"}, "", "demo: option '--v' is ambiguous; possibilities: '--verify' '--version' '--verbose'\nTry 'demo --help' for more information.\n", 1},
+		{[]string{"--r"}, "", "", 0}, // --read-only and --ro are one option
+		{[]string{"-x", "--verbose", "--verify"}, "", "", 0},
+		{[]string{"-x", "--json", "-r"}, "", "demo: mutually exclusive arguments: --json --verify\n", 1},
+	} {
+		var out, errb strings.Builder
+		c := applet.New(context.Background(), nil, nil, "demo", tc.args, nil, nil, &out, &errb)
+		status := c.Run(func(c *applet.Cmd) int {
+			fs := c.FlagSet()
+			fs.Help = "Usage: demo TEXT\n"
+			fs.ShortHelp = true
+			fs.BoolP("verify", "x", false, "")
+			fs.PlaceVersion()
+			fs.BoolP("verbose", "", false, "")
+			fs.BoolP("json", "J", false, "")
+			fs.BoolP("read-only", "r", false, "")
+			fs.Alias("ro", "read-only")
+			fs.Exclusive("json", "verify")
+			if _, ok := c.Parse(fs); !ok {
+				return 1
+			}
+			return 0
+		})
+		if out.String() != tc.stdout || errb.String() != tc.stderr || status != tc.status {
+			t.Errorf("%q: stdout %q stderr %q status %d; want %q %q %d", tc.args, out.String(), errb.String(), status, tc.stdout, tc.stderr, tc.status)
+		}
+	}
+}

@@ -4,6 +4,7 @@ package applet
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/linuxvfs/linuxvfs/internal/getopt"
 )
@@ -65,9 +66,15 @@ func (c *Cmd) GetoptEach(opts []getopt.Option, inOrder bool, help string, each f
 }
 
 // WithHelp is an option table with --help and --version added.
+// A table that has them in a place of its own keeps them there.
 func WithHelp(opts []getopt.Option) []getopt.Option {
-	return append(append([]getopt.Option(nil), opts...),
-		getopt.Option{Long: "help", ID: OptHelp}, getopt.Option{Long: "version", ID: OptVersion})
+	all := append([]getopt.Option(nil), opts...)
+	for _, b := range []getopt.Option{{Long: "help", ID: OptHelp}, {Long: "version", ID: OptVersion}} {
+		if !slices.ContainsFunc(opts, func(o getopt.Option) bool { return o.Long == b.Long && o.ID == b.ID }) {
+			all = append(all, b)
+		}
+	}
+	return all
 }
 
 // Usage reports a Usage error of the applet's own ("NAME: MSG", then the

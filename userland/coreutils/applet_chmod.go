@@ -14,6 +14,13 @@ import (
 )
 
 // chmodOpts are chmod's parsed options.
+// chmodder is one chmod command: the program and its settings.
+type chmodder struct {
+	*cmd
+	*chmodOpts
+}
+
+// chmodOpts are chmod's settings.
 type chmodOpts struct {
 	recursive, verbose, changes, quiet bool
 	preserveRoot                       bool // refuse -R on /
@@ -26,14 +33,15 @@ type chmodOpts struct {
 
 // chmodApplet is chmod(1). Command-line symlinks are followed; during -R
 // symlinks are skipped, as chmod cannot change a link's own mode.
-func chmodApplet(c *cmd) int {
+func chmodApplet(cmd *cmd) int {
+	var o chmodOpts
+	c := &chmodder{cmd: cmd, chmodOpts: &o}
 	args, dashMode := splitDashMode(c.Args)
 	c.Args = args
 	fs := c.FlagSet()
 	fs.Synopsis = "[OPTION]... MODE[,MODE]... FILE...\n  or:  chmod [OPTION]... OCTAL-MODE FILE...\n  or:  chmod [OPTION]... --reference=RFILE FILE..."
 	fs.About = `Set the permission bits of each FILE to MODE (symbolic like u+x,go-w or
 octal like 755).`
-	var o chmodOpts
 	fs.BoolVarP(&o.recursive, "recursive", "R", false, "change directories and everything below them")
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "report every file handled")
 	fs.BoolVarP(&o.changes, "changes", "c", false, "report the files whose mode changed")
@@ -62,12 +70,12 @@ octal like 755).`
 		return 1
 	}
 	o.surprises = dashMode != ""
-	if !c.chmodMode(&o, modeArg, *ref) {
+	if !c.setMode(modeArg, *ref) {
 		return 1
 	}
 	status := 0
 	for _, name := range ops {
-		if !c.chmodOperand(name, &o) {
+		if !c.operand(name) {
 			status = 1
 		}
 	}
@@ -95,7 +103,8 @@ func splitDashMode(args []string) ([]string, string) {
 }
 
 // chmodMode compiles the mode or reads --reference.
-func (c *cmd) chmodMode(o *chmodOpts, modeArg, ref string) bool {
+func (c *chmodder) setMode(modeArg, ref string) bool {
+	o := c.chmodOpts
 	o.umask = c.Task.GetUmask()
 	if ref != "" {
 		st, err := c.Task.Stat(ref)
@@ -117,17 +126,18 @@ func (c *cmd) chmodMode(o *chmodOpts, modeArg, ref string) bool {
 }
 
 // chmodOperand changes one command-line file, then its tree with -R.
-func (c *cmd) chmodOperand(name string, o *chmodOpts) bool {
+func (c *chmodder) operand(name string) bool {
 	name = ftsTrim(name)
 	w := applet.NewDirWalk(c.Task)
 	defer w.Close()
-	return c.chmodOne(w, applet.WalkLoc{Path: name, Name: name}, o, true)
+	return c.one(w, applet.WalkLoc{Path: name, Name: name}, true)
 }
 
 // chmodOne changes one file, then its tree with -R. Like fts with
 // FTS_COMFOLLOW, command-line symlinks are followed (also into the tree);
 // within the tree they are skipped.
-func (c *cmd) chmodOne(w *applet.DirWalk, l applet.WalkLoc, o *chmodOpts, cmdline bool) bool {
+func (c *chmodder) one(w *applet.DirWalk, l applet.WalkLoc, cmdline bool) bool {
+	o := c.chmodOpts
 	var st vfs.Statx
 	var err error
 	if cmdline {
@@ -153,9 +163,9 @@ func (c *cmd) chmodOne(w *applet.DirWalk, l applet.WalkLoc, o *chmodOpts, cmdlin
 	if cmdline && o.recursive && o.preserveRoot && c.refuseRoot(l.Path) {
 		return false
 	}
-	ok := c.chmodApply(w.At(), l, &st, o)
+	ok := c.apply(w.At(), l, &st)
 	if o.recursive && applet.IsDir(uint32(st.Mode)) {
-		ok = c.eachChild(w, l, cmdline, func(child applet.WalkLoc) bool { return c.chmodOne(w, child, o, false) }) && ok
+		ok = c.eachChild(w, l, cmdline, func(child applet.WalkLoc) bool { return c.one(w, child, false) }) && ok
 	}
 	return ok
 }
@@ -186,7 +196,8 @@ func (c *cmd) eachChild(w *applet.DirWalk, dir applet.WalkLoc, follow bool, one 
 
 // chmodApply computes and sets the new mode, reporting as -v/-c ask and
 // warning when the umask kept a requested bit from being set.
-func (c *cmd) chmodApply(dirfd int, l applet.WalkLoc, st *vfs.Statx, o *chmodOpts) bool {
+func (c *chmodder) apply(dirfd int, l applet.WalkLoc, st *vfs.Statx) bool {
+	o := c.chmodOpts
 	name := l.Path
 	old := uint32(st.Mode)
 	dir := applet.IsDir(old)
@@ -199,7 +210,7 @@ func (c *cmd) chmodApply(dirfd int, l applet.WalkLoc, st *vfs.Statx, o *chmodOpt
 	}
 	changed := newMode != old&applet.ModeBits
 	if o.verbose || (o.changes && changed) {
-		c.chmodReport(name, old, newMode, changed)
+		c.report(name, old, newMode, changed)
 	}
 	if naive := o.ch.Apply(old, dir, 0); o.surprises && newMode&^naive != 0 && !o.quiet {
 		c.Errorf("%s: new permissions are %s, not %s", c.QuoteName(name),
@@ -209,7 +220,7 @@ func (c *cmd) chmodApply(dirfd int, l applet.WalkLoc, st *vfs.Statx, o *chmodOpt
 	return true
 }
 
-func (c *cmd) chmodReport(name string, old, newMode uint32, changed bool) {
+func (c *chmodder) report(name string, old, newMode uint32, changed bool) {
 	typ := old & linux.S_IFMT
 	if changed {
 		fmt.Fprintf(c.Out, "mode of %s changed from %04o (%s) to %04o (%s)\n", c.Quote(name),

@@ -14,6 +14,13 @@ import (
 )
 
 // chownOpts are the options chown and chgrp share.
+// chowner is one chown or chgrp command: the program and its settings.
+type chowner struct {
+	*cmd
+	*chownOpts
+}
+
+// chownOpts are chown's and chgrp's settings.
 type chownOpts struct {
 	recursive, noDeref, verbose, changes, quiet bool
 	derefAsked                                  bool // --dereference, after any -h
@@ -29,13 +36,13 @@ type chownOpts struct {
 
 // chownApplet is chown(1): OWNER[:GROUP], OWNER:, :GROUP, numeric IDs
 // and "root" (linuxvfs has no user database).
-func chownApplet(c *cmd) int {
-	fs, o := c.chownFlags()
+func chownApplet(cmd *cmd) int {
+	fs, c := chownFlags(cmd)
 	fs.Synopsis = "[OPTION]... [OWNER][:[GROUP]] FILE...\n  or:  chown [OPTION]... --reference=RFILE FILE..."
 	fs.About = "Give each FILE the OWNER and/or GROUP (names or numbers)."
 	ref := fs.String("reference", "", "use RFILE's owner and group")
 	ops, ok := c.Parse(fs)
-	if !ok || !c.chownTraversalOK(o) {
+	if !ok || !c.traversalOK() {
 		return 1
 	}
 	switch {
@@ -45,32 +52,32 @@ func chownApplet(c *cmd) int {
 			c.Errorf("failed to get attributes of %s: %s", c.Quote(*ref), applet.ErrText(err))
 			return 1
 		}
-		o.uid, o.gid = st.UID, st.GID
-		o.userName, o.groupName = userName(st.UID, ""), groupName(st.GID, "")
-		o.userSet, o.groupSet = true, true
+		c.uid, c.gid = st.UID, st.GID
+		c.userName, c.groupName = userName(st.UID, ""), groupName(st.GID, "")
+		c.userSet, c.groupSet = true, true
 	case len(ops) == 0:
 		return c.MissingOperand("")
 	default:
-		if !c.parseOwnerSpec(ops[0], o) {
+		if !c.parseOwnerSpec(ops[0]) {
 			return 1
 		}
 		ops = ops[1:]
 	}
-	return c.chownAll(ops, o)
+	return c.all(ops)
 }
 
 // chgrpApplet is chgrp(1).
-func chgrpApplet(c *cmd) int {
-	fs, o := c.chownFlags()
-	o.chgrp = true
+func chgrpApplet(cmd *cmd) int {
+	fs, c := chownFlags(cmd)
+	c.chgrp = true
 	fs.Synopsis = "[OPTION]... GROUP FILE...\n  or:  chgrp [OPTION]... --reference=RFILE FILE..."
 	fs.About = "Give each FILE the group GROUP (a name or a number)."
 	ref := fs.String("reference", "", "use RFILE's group")
 	ops, ok := c.Parse(fs)
-	if !ok || !c.chownTraversalOK(o) {
+	if !ok || !c.traversalOK() {
 		return 1
 	}
-	o.uid = vfs.NoChange
+	c.uid = vfs.NoChange
 	switch {
 	case *ref != "":
 		st, err := c.Task.Stat(*ref)
@@ -78,7 +85,7 @@ func chgrpApplet(c *cmd) int {
 			c.Errorf("failed to get attributes of %s: %s", c.Quote(*ref), applet.ErrText(err))
 			return 1
 		}
-		o.gid = st.GID
+		c.gid = st.GID
 	case len(ops) == 0:
 		return c.MissingOperand("")
 	default:
@@ -87,14 +94,15 @@ func chgrpApplet(c *cmd) int {
 			c.Errorf("invalid group: %s", c.QuoteArg(ops[0]))
 			return 1
 		}
-		o.gid, o.groupName, o.groupSet, ops = gid, ops[0], true, ops[1:]
+		c.gid, c.groupName, c.groupSet, ops = gid, ops[0], true, ops[1:]
 	}
-	return c.chownAll(ops, o)
+	return c.all(ops)
 }
 
 // chownTraversalOK refuses -R --dereference: following links met in the
 // tree needs -H or -L, which linuxvfs's chown does not have.
-func (c *cmd) chownTraversalOK(o *chownOpts) bool {
+func (c *chowner) traversalOK() bool {
+	o := c.chownOpts
 	if o.recursive && o.derefAsked {
 		c.Errorf("-R --dereference requires either -H or -L")
 		return false
@@ -102,9 +110,10 @@ func (c *cmd) chownTraversalOK(o *chownOpts) bool {
 	return true
 }
 
-func (c *cmd) chownFlags() (*applet.FlagSet, *chownOpts) {
-	fs := c.FlagSet()
+func chownFlags(cmd *cmd) (*applet.FlagSet, *chowner) {
 	o := &chownOpts{}
+	c := &chowner{cmd: cmd, chownOpts: o}
+	fs := c.FlagSet()
 	fs.BoolVarP(&o.recursive, "recursive", "R", false, "change directories and everything below them")
 	fs.Func("no-dereference", "h", "change symbolic links, not what they point to", func() { o.noDeref, o.derefAsked = true, false })
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "report every file handled")
@@ -115,13 +124,14 @@ func (c *cmd) chownFlags() (*applet.FlagSet, *chownOpts) {
 	fs.Func("dereference", "", "change what symbolic links point to (default)", func() { o.noDeref, o.derefAsked = false, true })
 	fs.Func("preserve-root", "", "refuse to work recursively on /", func() { o.preserveRoot = true })
 	fs.Func("no-preserve-root", "", "do not treat / specially (default)", func() { o.preserveRoot = false })
-	return fs, o
+	return fs, c
 }
 
 // parseOwnerSpec is parse_user_spec_warn: "USER", "USER:GROUP", "USER:"
 // (USER's login group), ":GROUP", and, when the whole spec is no user,
 // the old "USER.GROUP" (with coreutils' warning).
-func (c *cmd) parseOwnerSpec(spec string, o *chownOpts) bool {
+func (c *chowner) parseOwnerSpec(spec string) bool {
+	o := c.chownOpts
 	o.uid, o.gid = vfs.NoChange, vfs.NoChange
 	colon := strings.IndexByte(spec, ':')
 	msg := parseWithSeparator(spec, colon, o)
@@ -208,7 +218,7 @@ func parseID(s string) (uint32, bool) {
 	return uint32(n), true
 }
 
-func (c *cmd) chownAll(ops []string, o *chownOpts) int {
+func (c *chowner) all(ops []string) int {
 	if len(ops) == 0 {
 		c.Errorf("missing operand after %s", c.QuoteArg(c.Args[len(c.Args)-1]))
 		c.TryHelp()
@@ -218,7 +228,7 @@ func (c *cmd) chownAll(ops []string, o *chownOpts) int {
 	for _, name := range ops {
 		name = ftsTrim(name)
 		w := applet.NewDirWalk(c.Task)
-		ok := c.chownOne(w, applet.WalkLoc{Path: name, Name: name}, o, true)
+		ok := c.one(w, applet.WalkLoc{Path: name, Name: name}, true)
 		w.Close()
 		if !ok {
 			status = 1
@@ -229,7 +239,8 @@ func (c *cmd) chownAll(ops []string, o *chownOpts) int {
 
 // chownOne changes one file: command-line symlinks are followed unless -h
 // or -R (which, like coreutils' default -P, changes links themselves).
-func (c *cmd) chownOne(w *applet.DirWalk, l applet.WalkLoc, o *chownOpts, cmdline bool) bool {
+func (c *chowner) one(w *applet.DirWalk, l applet.WalkLoc, cmdline bool) bool {
+	o := c.chownOpts
 	lst, err := c.Task.Fstatat(w.At(), l.Name, linux.AT_SYMLINK_NOFOLLOW)
 	if err != nil {
 		c.Errorf("cannot access %s: %s", c.Quote(l.Path), applet.ErrText(err))
@@ -261,17 +272,18 @@ func (c *cmd) chownOne(w *applet.DirWalk, l applet.WalkLoc, o *chownOpts, cmdlin
 		}
 		ok = false
 	} else {
-		c.chownReport(l.Path, &st, o)
+		c.report(l.Path, &st)
 	}
 	if o.recursive && applet.IsDir(uint32(lst.Mode)) {
-		ok = c.eachChild(w, l, false, func(child applet.WalkLoc) bool { return c.chownOne(w, child, o, false) }) && ok
+		ok = c.eachChild(w, l, false, func(child applet.WalkLoc) bool { return c.one(w, child, false) }) && ok
 	}
 	return ok
 }
 
 // chownReport prints -v and -c lines (change_file_owner and
 // describe_change): the new names are the spec's, or the IDs' names.
-func (c *cmd) chownReport(name string, st *vfs.Statx, o *chownOpts) {
+func (c *chowner) report(name string, st *vfs.Statx) {
+	o := c.chownOpts
 	changed := (o.uid != vfs.NoChange && o.uid != st.UID) || (o.gid != vfs.NoChange && o.gid != st.GID)
 	if !o.verbose && !(o.changes && changed) {
 		return

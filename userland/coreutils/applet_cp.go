@@ -34,6 +34,10 @@ type cpOpts struct {
 	links bool
 	// moving words -v output as mv does when it has to copy.
 	moving bool
+	// backup is how a destination file about to be replaced is kept
+	// (never a directory, in cp), with the suffix of simple backups.
+	backup backupKind
+	suffix string
 }
 
 // copier copies one command-line operand. first is the directory the
@@ -51,6 +55,9 @@ type copier struct {
 	copied map[devIno]string
 	// linked maps files with more than one link to their first copy.
 	linked map[devIno]string
+	// backupName is the backup made of the destination being replaced,
+	// for -v.
+	backupName string
 }
 
 type devIno struct{ dev, ino uint64 }
@@ -113,6 +120,8 @@ func (c *cmd) cpFlags() (cpOpts, targetOpts, []string, bool) {
 	var o cpOpts
 	var tg targetOpts
 	var r, R, a, d, p, P, L, H bool
+	var backups backupArgs
+	addBackupFlags(fs, &backups)
 	fs.BoolVarP(&r, "recursive", "r", false, "copy directories with their contents")
 	fs.BoolVarP(&R, "Recursive", "R", false, "the same as -r")
 	fs.BoolVarP(&a, "archive", "a", false, "copy recursively, keeping links, modes, owners and times (-dR --preserve=all)")
@@ -139,6 +148,14 @@ func (c *cmd) cpFlags() (cpOpts, targetOpts, []string, bool) {
 	case P || d || a || o.recursive:
 		o.deref = derefNever
 	}
+	if !ok {
+		return o, tg, ops, false
+	}
+	if backups.make && o.noClobber {
+		c.Usage("options --backup and --no-clobber are mutually exclusive")
+		return o, tg, ops, false
+	}
+	o.backup, o.suffix, ok = backups.settle(c)
 	return o, tg, ops, ok
 }
 
@@ -206,11 +223,13 @@ func (cp *copier) announce(src, dst string, madeDir bool) {
 	switch {
 	case !cp.o.verbose:
 	case !cp.o.moving:
-		cp.c.Out.WriteString(applet.Quote(src) + " -> " + applet.Quote(dst) + "\n")
+		cp.c.Out.WriteString(applet.Quote(src) + " -> " + applet.Quote(dst) + backupNote(cp.backupName) + "\n")
+		cp.backupName = ""
 	case madeDir:
 		cp.c.Out.WriteString("created directory " + applet.Quote(dst) + "\n")
 	default:
-		cp.c.Out.WriteString("copied " + applet.Quote(src) + " -> " + applet.Quote(dst) + "\n")
+		cp.c.Out.WriteString("copied " + applet.Quote(src) + " -> " + applet.Quote(dst) + backupNote(cp.backupName) + "\n")
+		cp.backupName = ""
 	}
 }
 
@@ -271,6 +290,10 @@ func (cp *copier) checkDest(src, dst string, st *vfs.Statx) (newDst, skip, ok bo
 	case !applet.IsDir(mode) && applet.IsDir(dmode):
 		c.Errorf("cannot overwrite directory %s with non-directory", c.Quote(dst))
 		return false, false, false
+	case cp.o.backup != noBackups && !applet.IsDir(dmode):
+		name, err := c.backupAside(dst, cp.o.backup, cp.o.suffix)
+		cp.backupName = name
+		return err == nil, false, err == nil
 	case !applet.IsDir(mode) && !applet.IsReg(mode):
 		if err := c.Task.Unlink(dst); err != nil {
 			c.Errorf("cannot remove %s: %s", c.Quote(dst), applet.ErrText(err))
@@ -359,7 +382,8 @@ func (cp *copier) copyDir(src, dst string, st *vfs.Statx, newDst bool) bool {
 			return false
 		}
 	}
-	if !cp.o.moving || newDst {
+	// A directory that exists already is not named by -v.
+	if newDst {
 		cp.announce(src, dst, newDst)
 	}
 	ents, err := applet.ReadDirents(c.Task, src)

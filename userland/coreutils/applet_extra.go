@@ -161,6 +161,13 @@ func pickRanges(parts []string, ranges [][2]int, sep string) string {
 }
 
 // grepOpts are grep's parsed options.
+// grepper is one grep command: the program and its settings.
+type grepper struct {
+	*cmd
+	*grepOpts
+}
+
+// grepOpts are grep's settings.
 type grepOpts struct {
 	invert, count, quiet, number, listFiles, noMessages, withName bool
 	nameMode                                                      int // 'H', 'h' or 0: see -H, -h
@@ -169,8 +176,10 @@ type grepOpts struct {
 
 // grepApplet is grep(1): basic (default), extended (-E) or fixed (-F)
 // patterns, with -v, -c, -q, -n, -i, -l, -s, -x, -w.
-func grepApplet(c *cmd) int {
-	o, ops, code := c.grepFlags()
+func grepApplet(cmd *cmd) int {
+	c := &grepper{cmd: cmd, grepOpts: &grepOpts{}}
+	o := c.grepOpts
+	ops, code := c.parse()
 	if code >= 0 {
 		return code
 	}
@@ -178,7 +187,7 @@ func grepApplet(c *cmd) int {
 	o.withName = o.nameMode == 'H' || (o.nameMode == 0 && len(names) > 1)
 	status := 1
 	for _, name := range names {
-		matched, err := c.grepOne(name, o)
+		matched, err := c.one(name)
 		switch {
 		case err != nil:
 			if !o.noMessages {
@@ -235,40 +244,42 @@ type grepSpec struct {
 	names            int // 'H', 'h' or 0
 }
 
-func (c *cmd) grepFlags() (*grepOpts, []string, int) {
+// parse reads grep's command line; code >= 0 ends grep with it.
+func (c *grepper) parse() (ops []string, code int) {
 	c.UsageStatus, c.UsageLine = 2, "Usage: grep [OPTION]... PATTERNS [FILE]..."
-	o, sp := &grepOpts{}, &grepSpec{syntax: 'G'}
+	o, sp := c.grepOpts, &grepSpec{syntax: 'G'}
 	ops, status, ok := c.GetoptEach(grepOptions, false, grepHelp, func(p getopt.Parsed) bool {
-		return c.grepOption(p, o, sp)
+		return c.option(p, sp)
 	})
 	if !ok {
-		return nil, nil, status
+		return nil, status
 	}
 	if !sp.given {
 		if len(ops) == 0 {
 			c.TryHelp()
-			return nil, nil, 2
+			return nil, 2
 		}
 		sp.patterns, ops = strings.Split(ops[0], "\n"), ops[1:]
 	}
 	re, err := sp.compile()
 	if err != nil {
 		c.Errorf("%s", err)
-		return nil, nil, 2
+		return nil, 2
 	}
 	o.re, o.nameMode = re, sp.names
-	return o, ops, -1
+	return ops, -1
 }
 
 // grepOption applies one option; false ends grep (a -f file failed).
-func (c *cmd) grepOption(p getopt.Parsed, o *grepOpts, sp *grepSpec) bool {
+func (c *grepper) option(p getopt.Parsed, sp *grepSpec) bool {
+	o := c.grepOpts
 	switch p.ID {
 	case 'E', 'F', 'G':
 		sp.syntax = byte(p.ID)
 	case 'e':
 		sp.patterns, sp.given = append(sp.patterns, strings.Split(p.Value, "\n")...), true
 	case 'f':
-		data, err := c.readPatternFile(p.Value)
+		data, err := c.patternFile(p.Value)
 		if err != nil {
 			c.Errorf("%s: %s", c.QuoteName(p.Value), applet.ErrText(err))
 			return false
@@ -351,7 +362,8 @@ func (sp *grepSpec) compile() (*regexp.Regexp, error) {
 }
 
 // grepOne searches one input and prints what the options ask for.
-func (c *cmd) grepOne(name string, o *grepOpts) (bool, error) {
+func (c *grepper) one(name string) (bool, error) {
+	o := c.grepOpts
 	r, err := c.openInput(name)
 	if err != nil {
 		return false, err
@@ -373,7 +385,7 @@ func (c *cmd) grepOne(name string, o *grepOpts) (bool, error) {
 		if o.quiet || o.listFiles || o.count {
 			continue
 		}
-		c.grepLine(shown, n, sc.Bytes(), o)
+		c.printLine(shown, n, sc.Bytes())
 	}
 	if o.count {
 		if o.withName {
@@ -387,7 +399,8 @@ func (c *cmd) grepOne(name string, o *grepOpts) (bool, error) {
 	return count > 0, sc.Err()
 }
 
-func (c *cmd) grepLine(name string, n int, line []byte, o *grepOpts) {
+func (c *grepper) printLine(name string, n int, line []byte) {
+	o := c.grepOpts
 	if o.withName {
 		c.Out.WriteString(name + ":")
 	}
@@ -563,7 +576,7 @@ func sleepApplet(c *cmd) int {
 
 // readPatternFile reads grep's -f file; a failure is reported by the
 // caller alone, as "grep: NAME: REASON".
-func (c *cmd) readPatternFile(name string) ([]byte, error) {
+func (c *grepper) patternFile(name string) ([]byte, error) {
 	r, err := c.openInput(name)
 	if err != nil {
 		return nil, err

@@ -25,15 +25,21 @@ type lnOpts struct {
 
 // lnArgs is what the command line leaves for after the options.
 type lnArgs struct {
-	targets                  targetOpts
-	makeBackups, suffixGiven bool
-	control                  string
+	targets targetOpts
+	backups backupArgs
+}
+
+// linker is one ln command: the program and its settings.
+type linker struct {
+	*cmd
+	*lnOpts
 }
 
 // lnApplet is ln(1).
-func lnApplet(c *cmd) int {
+func lnApplet(cmd *cmd) int {
 	var o lnOpts
 	var a lnArgs
+	c := &linker{cmd: cmd, lnOpts: &o}
 	ops, ok := c.Parse(lnFlags(c, &o, &a))
 	if !ok {
 		return 1
@@ -45,29 +51,26 @@ func lnApplet(c *cmd) int {
 		c.Errorf("cannot do --relative without --symbolic")
 		return 1
 	}
-	srcs, dir, dst, linkErr, code := c.lnTargets(ops, &a.targets, &o)
+	srcs, dir, dst, linkErr, code := c.operands(ops, &a.targets)
 	if code >= 0 {
 		return code
 	}
 	// The backup settings are read only now, after the first attempt to
 	// link: a bad CONTROL fails ln even when that link was made.
-	if a.makeBackups {
-		if o.backup, ok = c.backupControl(a.control); !ok {
-			return 1
-		}
+	if o.backup, o.suffix, ok = a.backups.settle(c.cmd); !ok {
+		return 1
 	}
-	o.suffix = c.backupSuffix(o.suffix, a.suffixGiven)
 	if dir == "" {
-		if !c.link(srcs[0], applet.AtCWD, dst, dst, linkErr, &o) {
+		if !c.link(srcs[0], applet.AtCWD, dst, dst, linkErr) {
 			return 1
 		}
 		return 0
 	}
-	return c.linkInto(srcs, dir, &o)
+	return c.linkInto(srcs, dir)
 }
 
 // lnFlags declares ln's options, the long ones in coreutils' order.
-func lnFlags(c *cmd, o *lnOpts, a *lnArgs) *applet.FlagSet {
+func lnFlags(c *linker, o *lnOpts, a *lnArgs) *applet.FlagSet {
 	fs := c.FlagSet()
 	fs.Synopsis = "[OPTION]... [-T] TARGET LINK_NAME\n  or:  ln [OPTION]... TARGET\n  or:  ln [OPTION]... TARGET... DIRECTORY\n  or:  ln [OPTION]... -t DIRECTORY TARGET..."
 	fs.About = `Make LINK_NAME a hard link to TARGET (a symbolic one with -s), or
@@ -77,13 +80,7 @@ option says what to do with it. Backups are NAME~ (or the -S suffix,
 else SIMPLE_BACKUP_SUFFIX); CONTROL, else VERSION_CONTROL, picks none
 (off), simple (never), numbered (t: NAME.~N~) or existing (nil:
 numbered for files that have numbered backups already).`
-	fs.OptionalFunc("backup", "b", "back up each destination that exists, as `CONTROL` says", func(v string, given bool) error {
-		a.makeBackups = true
-		if given {
-			a.control = v
-		}
-		return nil
-	})
+	addBackupFlags(fs, &a.backups)
 	fs.Func("directory", "F", "try hard links to directories too (the kernel refuses them)", func() { o.hardDir = true })
 	fs.Func("d", "d", "the same as -F", func() { o.hardDir = true })
 	fs.BoolVarP(&o.noDeref, "no-dereference", "n", false, "treat a LINK_NAME that is a symlink to a directory as a file")
@@ -91,12 +88,8 @@ numbered for files that have numbered backups already).`
 	// -f and -i undo each other: the last one given decides.
 	fs.Func("force", "f", "replace existing destinations", func() { o.force, o.ask = true, false })
 	fs.Func("interactive", "i", "ask before replacing a destination", func() { o.force, o.ask = false, true })
-	fs.ArgFunc("suffix", "S", "end simple backups' names with `SUFFIX`", func(v string) error {
-		a.makeBackups, a.suffixGiven, o.suffix = true, true, v
-		return nil
-	})
 	fs.ArgFunc("target-directory", "t", "link every TARGET into `DIRECTORY`", func(v string) error {
-		return c.lnTargetDir(&a.targets, v)
+		return c.targetDir(&a.targets, v)
 	})
 	fs.Func("logical", "L", "link to what a symbolic-link TARGET points to", func() { o.logical = true })
 	fs.Func("physical", "P", "hard-link a symbolic-link TARGET itself (the default)", func() { o.logical = false })
@@ -108,7 +101,7 @@ numbered for files that have numbered backups already).`
 
 // lnTargetDir takes -t DIRECTORY, which must be a directory now; a
 // second -t is refused.
-func (c *cmd) lnTargetDir(t *targetOpts, dir string) error {
+func (c *linker) targetDir(t *targetOpts, dir string) error {
 	if t.dir != "" {
 		return errors.New("multiple target directories specified")
 	}
@@ -125,7 +118,8 @@ func (c *cmd) lnTargetDir(t *targetOpts, dir string) error {
 
 // linkInto links each source into directory dir; with -f and more than
 // one hard link to make, the links made are remembered (see lnOpts.made).
-func (c *cmd) linkInto(srcs []string, dir string, o *lnOpts) int {
+func (c *linker) linkInto(srcs []string, dir string) int {
+	o := c.lnOpts
 	dirfd := applet.AtCWD
 	if dir != "." {
 		flags := uint32(linux.O_PATH | linux.O_DIRECTORY)
@@ -146,7 +140,7 @@ func (c *cmd) linkInto(srcs []string, dir string, o *lnOpts) int {
 	status := 0
 	for _, src := range srcs {
 		base := strings.TrimRight(lastComponent(src), "/")
-		if !c.link(src, dirfd, base, fileNameConcat(dir, base), errNotTried, o) {
+		if !c.link(src, dirfd, base, fileNameConcat(dir, base), errNotTried) {
 			status = 1
 		}
 	}
@@ -158,7 +152,8 @@ func (c *cmd) linkInto(srcs []string, dir string, o *lnOpts) int {
 // is the last operand opened as a directory to link into (not through a
 // symbolic link with -n). linkErr is the error of that first attempt,
 // errNotTried if none was made.
-func (c *cmd) lnTargets(ops []string, tg *targetOpts, o *lnOpts) (srcs []string, dir, dst string, linkErr error, code int) {
+func (c *linker) operands(ops []string, tg *targetOpts) (srcs []string, dir, dst string, linkErr error, code int) {
+	o := c.lnOpts
 	switch {
 	case tg.dir != "" && tg.noDir:
 		c.Errorf("cannot combine --target-directory and --no-target-directory")
@@ -180,7 +175,7 @@ func (c *cmd) lnTargets(ops []string, tg *targetOpts, o *lnOpts) (srcs []string,
 	if len(ops) == 2 && tg.dir == "" {
 		src := ops[0]
 		if !(o.symbolic && o.relative) {
-			linkErr = c.makeLink(src, applet.AtCWD, ops[1], o)
+			linkErr = c.makeLink(src, applet.AtCWD, ops[1])
 		}
 		if linkErr == nil {
 			return ops[:1], "", ops[1], nil, -1
@@ -223,7 +218,7 @@ var errNotTried = errors.New("not tried")
 // relativeSource is ln -r's convert_abs_rel: src as seen from the
 // directory that will hold dst, both canonicalized with missing parts
 // allowed; src unchanged if that fails.
-func (c *cmd) relativeSource(src, dst string) string {
+func (c *linker) relativeSource(src, dst string) string {
 	from, err1 := c.canonicalize(src, canMissing)
 	dir, err2 := c.canonicalize(dirName(dst), canMissing)
 	if err1 != nil || err2 != nil {

@@ -64,7 +64,7 @@ func (l *lister) measureQuoting(list []*lsEntry) {
 // lsApplet is ls(1) writing to a non-terminal, in the C locale.
 func lsApplet(c *cmd) int {
 	c.UsageStatus = 2
-	o, ops, status, done := c.lsParse()
+	o, ops, status, done := lsParse(c)
 	if done {
 		return status
 	}

@@ -13,6 +13,13 @@ import (
 )
 
 // mkdirOpts are mkdir's parsed options.
+// dirMaker is one mkdir command: the program and its settings.
+type dirMaker struct {
+	*cmd
+	*mkdirOpts
+}
+
+// mkdirOpts are mkdir's settings.
 type mkdirOpts struct {
 	parents bool
 	verbose bool
@@ -21,7 +28,8 @@ type mkdirOpts struct {
 }
 
 // mkdirApplet is mkdir(1).
-func mkdirApplet(c *cmd) int {
+func mkdirApplet(cmd *cmd) int {
+	c := &dirMaker{cmd: cmd}
 	fs := c.FlagSet()
 	fs.Synopsis = "[OPTION]... DIRECTORY..."
 	fs.About = `Make each DIRECTORY that does not exist yet.`
@@ -36,6 +44,7 @@ func mkdirApplet(c *cmd) int {
 		return c.MissingOperand("")
 	}
 	o := mkdirOpts{parents: *parents, verbose: *verbose, mode: applet.RwxUGO}
+	c.mkdirOpts = &o
 	if fs.Changed("mode") {
 		ch, err := applet.ParseMode(*modeArg)
 		if err != nil {
@@ -46,7 +55,7 @@ func mkdirApplet(c *cmd) int {
 	}
 	status := 0
 	for _, dir := range ops {
-		if !c.mkdirOne(dir, &o) {
+		if !c.makeOne(dir) {
 			status = 1
 		}
 	}
@@ -57,7 +66,8 @@ func mkdirApplet(c *cmd) int {
 // gnulib's mkancesdirs does, creating and entering each in turn; a clone
 // of the task does the entering so the shell's directory stays put, and
 // carries the umask that keeps new ancestors writable and searchable.
-func (c *cmd) mkdirOne(dir string, o *mkdirOpts) bool {
+func (c *dirMaker) makeOne(dir string) bool {
+	o := c.mkdirOpts
 	t := c.Task.Clone(0)
 	defer t.Exit()
 	umask := t.GetUmask()
@@ -75,8 +85,8 @@ func (c *cmd) mkdirOne(dir string, o *mkdirOpts) bool {
 	name := dir[last:]
 	err := t.Mkdir(name, o.mode)
 	if err == nil {
-		c.announceMkdir(o.verbose, dir)
-		return c.fixDirMode(t, name, dir, o)
+		c.announce(o.verbose, dir)
+		return c.fixDirMode(t, name, dir)
 	}
 	if o.parents {
 		// gnulib's make_dir_parents: an existing directory is fine; a
@@ -98,7 +108,7 @@ func (c *cmd) mkdirOne(dir string, o *mkdirOpts) bool {
 
 // mkAncestors creates and enters each ancestor of dir; it returns where
 // the last component starts.
-func (c *cmd) mkAncestors(t *vfs.Task, dir string, umask uint32, verbose bool) (int, bool) {
+func (c *dirMaker) mkAncestors(t *vfs.Task, dir string, umask uint32, verbose bool) (int, bool) {
 	comps, last := ancestors(dir)
 	t.Umask(umask &^ 0o300)
 	for _, r := range comps {
@@ -109,7 +119,7 @@ func (c *cmd) mkAncestors(t *vfs.Task, dir string, umask uint32, verbose bool) (
 		var mkErr error
 		if name != ".." {
 			if mkErr = t.Mkdir(name, applet.RwxUGO); mkErr == nil {
-				c.announceMkdir(verbose, dir[:r[1]])
+				c.announce(verbose, dir[:r[1]])
 			}
 		}
 		if err := t.Chdir(name); err != nil {
@@ -149,7 +159,8 @@ func ancestors(dir string) (comps [][2]int, last int) {
 // fixDirMode is gnulib's dirchownmod: mkdir(2) drops set-id bits and
 // applies the umask, so if a bit -m spoke about came out wrong the whole
 // -m mode is set with chmod.
-func (c *cmd) fixDirMode(t *vfs.Task, name, dir string, o *mkdirOpts) bool {
+func (c *dirMaker) fixDirMode(t *vfs.Task, name, dir string) bool {
+	o := c.mkdirOpts
 	if o.bits == 0 {
 		return true
 	}
@@ -170,20 +181,27 @@ func (c *cmd) fixDirMode(t *vfs.Task, name, dir string, o *mkdirOpts) bool {
 	return true
 }
 
-func (c *cmd) announceMkdir(verbose bool, dir string) {
+func (c *dirMaker) announce(verbose bool, dir string) {
 	if verbose {
 		c.Out.WriteString("mkdir: created directory " + c.Quote(dir) + "\n")
 	}
 }
 
+// dirRemover is one rmdir command: the program and its settings.
+type dirRemover struct {
+	*cmd
+	parents, ignore, verbose bool
+}
+
 // rmdirApplet is rmdir(1).
-func rmdirApplet(c *cmd) int {
+func rmdirApplet(cmd *cmd) int {
+	c := &dirRemover{cmd: cmd}
 	fs := c.FlagSet()
 	fs.Synopsis = "[OPTION]... DIRECTORY..."
 	fs.About = `Remove each DIRECTORY, which must be empty.`
-	parents := fs.BoolP("parents", "p", false, "make missing parent directories too; no error if DIRECTORY exists")
-	ignore := fs.Bool("ignore-fail-on-non-empty", false, "say nothing when a directory is not empty")
-	verbose := fs.BoolP("verbose", "v", false, "report each directory made")
+	fs.BoolVarP(&c.parents, "parents", "p", false, "make missing parent directories too; no error if DIRECTORY exists")
+	fs.BoolVar(&c.ignore, "ignore-fail-on-non-empty", false, "say nothing when a directory is not empty")
+	fs.BoolVarP(&c.verbose, "verbose", "v", false, "report each directory made")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
@@ -193,12 +211,12 @@ func rmdirApplet(c *cmd) int {
 	}
 	status := 0
 	for _, dir := range ops {
-		c.rmdirVerbose(*verbose, dir)
+		c.announce(dir)
 		if err := c.Task.Rmdir(dir); err != nil {
-			if *ignore && ignorableRmdir(err) {
+			if c.ignore && ignorableRmdir(err) {
 				continue
 			}
-			if c.rmdirSymlinkSlash(dir, err) {
+			if c.symlinkSlash(dir, err) {
 				c.Errorf("failed to remove %s: Symbolic link not followed", c.Quote(dir))
 			} else {
 				c.Errorf("failed to remove %s: %s", c.Quote(dir), applet.ErrText(err))
@@ -206,7 +224,7 @@ func rmdirApplet(c *cmd) int {
 			status = 1
 			continue
 		}
-		if *parents && !c.rmdirParents(dir, *ignore, *verbose) {
+		if c.parents && !c.removeParents(dir) {
 			status = 1
 		}
 	}
@@ -216,7 +234,7 @@ func rmdirApplet(c *cmd) int {
 // rmdirSymlinkSlash is rmdir.c's test for its custom message: Linux's
 // rmdir(2) gives ENOTDIR for a symlink named with a trailing slash, even
 // when it points to a directory (or nowhere).
-func (c *cmd) rmdirSymlinkSlash(dir string, err error) bool {
+func (c *dirRemover) symlinkSlash(dir string, err error) bool {
 	if !errors.Is(err, linux.ENOTDIR) || !strings.HasSuffix(dir, "/") {
 		return false
 	}
@@ -232,7 +250,8 @@ func (c *cmd) rmdirSymlinkSlash(dir string, err error) bool {
 	return lerr == nil && applet.IsLink(uint32(lst.Mode))
 }
 
-func (c *cmd) rmdirVerbose(verbose bool, dir string) {
+func (c *dirRemover) announce(dir string) {
+	verbose := c.verbose
 	if verbose {
 		c.Out.WriteString("rmdir: removing directory, " + c.Quote(dir) + "\n")
 	}
@@ -244,7 +263,8 @@ func ignorableRmdir(err error) bool {
 }
 
 // rmdirParents removes each parent of dir in turn, as rmdir -p does.
-func (c *cmd) rmdirParents(dir string, ignore, verbose bool) bool {
+func (c *dirRemover) removeParents(dir string) bool {
+	ignore := c.ignore
 	dir = strings.TrimRight(dir, "/")
 	for dir != "/" {
 		i := strings.LastIndexByte(dir, '/')
@@ -254,7 +274,7 @@ func (c *cmd) rmdirParents(dir string, ignore, verbose bool) bool {
 		if dir = strings.TrimRight(dir[:i], "/"); dir == "" {
 			dir = "/"
 		}
-		c.rmdirVerbose(verbose, dir)
+		c.announce(dir)
 		err := c.Task.Rmdir(dir)
 		if err == nil {
 			continue

@@ -12,10 +12,20 @@ import (
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
+// mover is one mv command: the program and its settings.
+type mover struct {
+	*cmd
+	*mvOpts
+}
+
 // mvOpts are mv's parsed options.
 type mvOpts struct {
 	noClobber, verbose bool
 	ask                bool // -i; -f, -i and -n: the last wins
+	backup             backupKind
+	suffix             string
+	// backupName is the backup made of the file being replaced, for -v.
+	backupName string
 }
 
 // targetOpts are the -t/-T options of mv, cp and ln.
@@ -32,13 +42,17 @@ func addTargetFlags(fs *applet.FlagSet, t *targetOpts) {
 
 // mvApplet is mv(1) within one kernel: renameat2 with the diagnostics
 // coreutils' copy_internal gives in move mode.
-func mvApplet(c *cmd) int {
+func mvApplet(cmd *cmd) int {
+	c := &mover{cmd: cmd}
 	fs := c.FlagSet()
 	fs.Synopsis = "[OPTION]... SOURCE DEST\n  or:  mv [OPTION]... SOURCE... DIRECTORY\n  or:  mv [OPTION]... -t DIRECTORY SOURCE..."
 	fs.About = `Rename SOURCE to DEST, or move each SOURCE into DIRECTORY; across
 filesystems the files are copied and then removed.`
 	var o mvOpts
+	c.mvOpts = &o
 	var tg targetOpts
+	var backups backupArgs
+	addBackupFlags(fs, &backups)
 	// -f, -i and -n undo each other: the last one given decides.
 	fs.Func("force", "f", "never ask before overwriting", func() { o.noClobber, o.ask = false, false })
 	fs.Func("interactive", "i", "ask before overwriting", func() { o.noClobber, o.ask = false, true })
@@ -53,8 +67,14 @@ filesystems the files are copied and then removed.`
 	if code >= 0 {
 		return code
 	}
+	if backups.make && o.noClobber {
+		return c.Usage("options --backup and --no-clobber are mutually exclusive")
+	}
+	if o.backup, o.suffix, ok = backups.settle(c.cmd); !ok {
+		return 1
+	}
 	if dir == "" {
-		if !c.moveFirst(srcs[0], dst, tg.noDir, &o) {
+		if !c.moveFirst(srcs[0], dst, tg.noDir) {
 			return 1
 		}
 		return 0
@@ -62,7 +82,7 @@ filesystems the files are copied and then removed.`
 	status := 0
 	for _, src := range srcs {
 		d := fileNameConcat(dir, strings.TrimRight(lastComponent(src), "/"))
-		if !c.moveOne(src, d, nil, &o) {
+		if !c.moveOne(src, d, nil) {
 			status = 1
 		}
 	}
@@ -121,25 +141,26 @@ func (c *cmd) missingFileOperand() int {
 
 // moveFirst is mv's two-operand case: coreutils 9 tries the rename before
 // deciding whether DEST is a directory to move into (unless -T).
-func (c *cmd) moveFirst(src, dst string, noDir bool, o *mvOpts) bool {
+func (c *mover) moveFirst(src, dst string, noDir bool) bool {
 	err := c.Task.Renameat2(applet.AtCWD, src, applet.AtCWD, dst, linux.RENAME_NOREPLACE)
 	if err == nil {
-		c.announceMove(o, src, dst)
+		c.announce(src, dst)
 		return true
 	}
 	if st, serr := c.Task.Stat(dst); !noDir && serr == nil && applet.IsDir(uint32(st.Mode)) {
-		return c.moveOne(src, fileNameConcat(dst, strings.TrimRight(lastComponent(src), "/")), nil, o)
+		return c.moveOne(src, fileNameConcat(dst, strings.TrimRight(lastComponent(src), "/")), nil)
 	}
-	return c.moveOne(src, dst, err, o)
+	return c.moveOne(src, dst, err)
 }
 
 // moveOne moves src to dst. tried is the error of a RENAME_NOREPLACE
 // attempt already made, nil if none was.
-func (c *cmd) moveOne(src, dst string, tried error, o *mvOpts) bool {
+func (c *mover) moveOne(src, dst string, tried error) bool {
+	o := c.mvOpts
 	err := tried
 	if err == nil {
 		if err = c.Task.Renameat2(applet.AtCWD, src, applet.AtCWD, dst, linux.RENAME_NOREPLACE); err == nil {
-			c.announceMove(o, src, dst)
+			c.announce(src, dst)
 			return true
 		}
 	}
@@ -161,6 +182,9 @@ func (c *cmd) moveOne(src, dst string, tried error, o *mvOpts) bool {
 		if !c.mayReplace(src, dst, &sst, &dst0) {
 			return false
 		}
+		if o.backup != noBackups {
+			return c.moveOverBackup(src, dst)
+		}
 		err = c.Task.Renameat2(applet.AtCWD, src, applet.AtCWD, dst, 0)
 	case !errors.Is(derr, linux.ENOENT):
 		c.Errorf("cannot stat %s: %s", c.Quote(dst), applet.ErrText(derr))
@@ -175,12 +199,34 @@ func (c *cmd) moveOne(src, dst string, tried error, o *mvOpts) bool {
 		}
 		err = c.Task.Renameat2(applet.AtCWD, src, applet.AtCWD, dst, 0)
 	}
-	return c.moveResult(src, dst, err, o)
+	return c.moveResult(src, dst, err)
+}
+
+// moveOverBackup moves src to dst after moving dst aside as its backup;
+// when the move fails, the backup gets its name back.
+func (c *mover) moveOverBackup(src, dst string) bool {
+	o := c.mvOpts
+	name, err := c.backupAside(dst, o.backup, o.suffix)
+	if err != nil {
+		return false
+	}
+	o.backupName = name
+	defer func() { o.backupName = "" }()
+	err = c.Task.Renameat2(applet.AtCWD, src, applet.AtCWD, dst, 0)
+	if c.moveResult(src, dst, err) {
+		return true
+	}
+	if name != "" {
+		if rerr := c.Task.Renameat2(applet.AtCWD, name, applet.AtCWD, dst, 0); rerr != nil {
+			c.Errorf("cannot un-backup %s: %s", c.Quote(dst), applet.ErrText(rerr))
+		}
+	}
+	return false
 }
 
 // mayReplace applies copy_internal's checks before a move replaces an
 // existing destination.
-func (c *cmd) mayReplace(src, dst string, s, d *vfs.Statx) bool {
+func (c *mover) mayReplace(src, dst string, s, d *vfs.Statx) bool {
 	sdir, ddir := applet.IsDir(uint32(s.Mode)), applet.IsDir(uint32(d.Mode))
 	switch {
 	case !c.sameFileOK(src, dst, s, d, true, true):
@@ -197,13 +243,13 @@ func (c *cmd) mayReplace(src, dst string, s, d *vfs.Statx) bool {
 
 // moveResult reports the outcome of the final rename, or copies when the
 // rename cannot cross filesystems.
-func (c *cmd) moveResult(src, dst string, err error, o *mvOpts) bool {
+func (c *mover) moveResult(src, dst string, err error) bool {
 	switch {
 	case err == nil:
-		c.announceMove(o, src, dst)
+		c.announce(src, dst)
 		return true
 	case errors.Is(err, linux.EXDEV):
-		return c.moveAcross(src, dst, o)
+		return c.moveAcross(src, dst)
 	case errors.Is(err, linux.EINVAL):
 		c.Errorf("cannot move %s to a subdirectory of itself, %s", c.Quote(src), c.Quote(dst))
 	default:
@@ -215,22 +261,24 @@ func (c *cmd) moveResult(src, dst string, err error, o *mvOpts) bool {
 // moveAcross moves src to another filesystem: whatever dst names is
 // removed first (an empty directory included), then src is copied as
 // cp -a would and removed as rm -rf would.
-func (c *cmd) moveAcross(src, dst string, o *mvOpts) bool {
+func (c *mover) moveAcross(src, dst string) bool {
+	o := c.mvOpts
 	if !c.clearTarget(src, dst) {
 		return false
 	}
-	cp := &copier{c: c, o: &cpOpts{
+	cp := &copier{c: c.cmd, o: &cpOpts{
 		recursive: true, deref: derefNever, preserve: true, links: true,
 		verbose: o.verbose, moving: true,
-	}, topSrc: src, topDst: dst, copied: map[devIno]string{}}
+	}, topSrc: src, topDst: dst, copied: map[devIno]string{}, backupName: o.backupName}
 	if !cp.copy(src, dst, true) {
 		return false
 	}
-	return c.rmOne(src, &rmOpts{force: true, recursive: true, verbose: o.verbose}) == rmDone
+	rm := &remover{cmd: c.cmd, rmOpts: &rmOpts{force: true, recursive: true, verbose: o.verbose}}
+	return rm.removeOne(src) == rmDone
 }
 
 // clearTarget removes what dst names before a copy replaces it.
-func (c *cmd) clearTarget(src, dst string) bool {
+func (c *mover) clearTarget(src, dst string) bool {
 	st, err := c.Task.Lstat(dst)
 	if errors.Is(err, linux.ENOENT) {
 		return true
@@ -249,9 +297,10 @@ func (c *cmd) clearTarget(src, dst string) bool {
 	return true
 }
 
-func (c *cmd) announceMove(o *mvOpts, src, dst string) {
+func (c *mover) announce(src, dst string) {
+	o := c.mvOpts
 	if o.verbose {
-		c.Out.WriteString("renamed " + c.Quote(src) + " -> " + c.Quote(dst) + "\n")
+		c.Out.WriteString("renamed " + c.Quote(src) + " -> " + c.Quote(dst) + backupNote(o.backupName) + "\n")
 	}
 }
 

@@ -13,6 +13,13 @@ import (
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
 
+// remover is one rm command (or mv's removal of what it copied): the
+// program and its settings.
+type remover struct {
+	*cmd
+	*rmOpts
+}
+
 // rmOpts are rm's parsed options.
 type rmOpts struct {
 	force, recursive, emptyDirs, verbose, preserveRoot bool
@@ -51,11 +58,13 @@ const (
 // rmApplet is rm(1). It walks like coreutils' fts traversal: lstat each
 // operand, refuse directories without -r (or -d for empty ones), remove
 // a tree's contents depth first, and skip the ancestors of a failure.
-func rmApplet(c *cmd) int {
+func rmApplet(cmd *cmd) int {
+	c := &remover{cmd: cmd}
 	fs := c.FlagSet()
 	fs.Synopsis = "[OPTION]... [FILE]..."
 	fs.About = `Remove each FILE; directories need -r or -d.`
 	var o rmOpts
+	c.rmOpts = &o
 	fs.Func("force", "f", "never ask; ignore files that do not exist", func() { o.force, o.ask = true, rmAskNever })
 	fs.BoolVarP(&o.recursive, "recursive", "r", false, "remove directories and their contents")
 	fs.BoolVarP(&o.recursive, "Recursive", "R", false, "the same as -r")
@@ -68,7 +77,7 @@ func rmApplet(c *cmd) int {
 		k := int(rmAskEach)
 		if given {
 			var ok bool
-			if k, ok = c.lsArgmatch("--interactive", v, rmAskWords); !ok {
+			if k, ok = c.argmatch("--interactive", v, rmAskWords); !ok {
 				return applet.ErrReported
 			}
 		}
@@ -102,12 +111,12 @@ func rmApplet(c *cmd) int {
 		}
 		return c.MissingOperand("")
 	}
-	if o.ask == rmAskOnce && !c.rmAskOnce(len(ops), o.recursive) {
+	if o.ask == rmAskOnce && !c.askOnce(len(ops), o.recursive) {
 		return 0
 	}
 	status := 0
 	for _, name := range ops {
-		if c.rmOne(name, &o)&rmFailed != 0 {
+		if c.removeOne(name)&rmFailed != 0 {
 			status = 1
 		}
 	}
@@ -116,7 +125,7 @@ func rmApplet(c *cmd) int {
 
 // rmAskOnce is -I's one question, asked for a recursive removal or more
 // than three operands.
-func (c *cmd) rmAskOnce(n int, recursive bool) bool {
+func (c *remover) askOnce(n int, recursive bool) bool {
 	what := fmt.Sprintf("%d argument", n)
 	if n != 1 {
 		what += "s"
@@ -132,7 +141,8 @@ func (c *cmd) rmAskOnce(n int, recursive bool) bool {
 
 // rmAgrees asks -i's question about removing l, unless rm does not ask or
 // the file cannot be looked at (then the removal itself reports why).
-func (c *cmd) rmAgrees(dirfd int, l applet.WalkLoc, o *rmOpts) bool {
+func (c *remover) agrees(dirfd int, l applet.WalkLoc) bool {
+	o := c.rmOpts
 	if o.ask != rmAskEach {
 		return true
 	}
@@ -145,12 +155,13 @@ func (c *cmd) rmAgrees(dirfd int, l applet.WalkLoc, o *rmOpts) bool {
 }
 
 // rmOne removes one command-line operand.
-func (c *cmd) rmOne(name string, o *rmOpts) rmResult {
+func (c *remover) removeOne(name string) rmResult {
+	o := c.rmOpts
 	name = ftsTrim(name)
 	st, err := c.Task.Lstat(name)
 	op := applet.WalkLoc{Path: name, Name: name}
 	if err != nil || !applet.IsDir(uint32(st.Mode)) {
-		return c.excise(applet.AtCWD, op, false, o)
+		return c.excise(applet.AtCWD, op, false)
 	}
 	if !o.recursive && !(o.emptyDirs && c.isEmptyDir(name)) {
 		err := linux.EISDIR
@@ -173,11 +184,11 @@ func (c *cmd) rmOne(name string, o *rmOpts) rmResult {
 		return rmFailed
 	}
 	if !o.recursive {
-		return c.excise(applet.AtCWD, op, true, o)
+		return c.excise(applet.AtCWD, op, true)
 	}
 	w := applet.NewDirWalk(c.Task)
 	defer w.Close()
-	return c.rmTree(w, op, o)
+	return c.removeTree(w, op)
 }
 
 // rmTree removes a directory's contents, then the directory. A child that
@@ -186,11 +197,12 @@ func (c *cmd) rmOne(name string, o *rmOpts) rmResult {
 // With -i, a directory with entries is first asked about as "descend
 // into"; no leaves it and its ancestors in place. A file declined inside
 // it does not spare it: rm still asks about it, and rmdir then fails.
-func (c *cmd) rmTree(w *applet.DirWalk, l applet.WalkLoc, o *rmOpts) rmResult {
+func (c *remover) removeTree(w *applet.DirWalk, l applet.WalkLoc) rmResult {
+	o := c.rmOpts
 	at := w.At()
 	ents, err := w.Enter(l, false)
 	if err != nil {
-		if !c.rmAgrees(at, l, o) {
+		if !c.agrees(at, l) {
 			return rmDone
 		}
 		if rerr := c.Task.Unlinkat(at, l.Name, linux.AT_REMOVEDIR); rerr == nil {
@@ -211,9 +223,9 @@ func (c *cmd) rmTree(w *applet.DirWalk, l applet.WalkLoc, o *rmOpts) rmResult {
 		child := l.Child(e.Name)
 		var r rmResult
 		if e.Type == linux.DT_DIR {
-			r = c.rmTree(w, child, o)
+			r = c.removeTree(w, child)
 		} else {
-			r = c.excise(w.At(), child, false, o)
+			r = c.excise(w.At(), child, false)
 		}
 		res |= r
 	}
@@ -224,13 +236,14 @@ func (c *cmd) rmTree(w *applet.DirWalk, l applet.WalkLoc, o *rmOpts) rmResult {
 	if res != rmDone {
 		return res
 	}
-	return c.excise(w.At(), l, true, o)
+	return c.excise(w.At(), l, true)
 }
 
 // excise is unlinkat on one entry, with rm -f's silence about missing
 // files.
-func (c *cmd) excise(dirfd int, l applet.WalkLoc, dir bool, o *rmOpts) rmResult {
-	if !c.rmAgrees(dirfd, l, o) {
+func (c *remover) excise(dirfd int, l applet.WalkLoc, dir bool) rmResult {
+	o := c.rmOpts
+	if !c.agrees(dirfd, l) {
 		return rmDone
 	}
 	flags := 0
@@ -254,7 +267,7 @@ func (c *cmd) excise(dirfd int, l applet.WalkLoc, dir bool, o *rmOpts) rmResult 
 }
 
 // isEmptyDir reports whether a directory has no entries.
-func (c *cmd) isEmptyDir(name string) bool {
+func (c *remover) isEmptyDir(name string) bool {
 	ents, err := applet.ReadDirents(c.Task, name)
 	return err == nil && len(ents) == 0
 }
@@ -276,7 +289,7 @@ func (c *cmd) refuseRoot(name string) bool {
 
 // onOtherDevice reports whether a directory is on another device than
 // its parent (a mount point).
-func (c *cmd) onOtherDevice(name string, dev uint64) bool {
+func (c *remover) onOtherDevice(name string, dev uint64) bool {
 	parent, err := c.Task.Lstat(strings.TrimRight(name, "/") + "/..")
 	return err == nil && parent.Dev() != dev
 }

@@ -37,8 +37,9 @@ type statFile struct {
 	sfs *vfs.Statfs
 }
 
-// statRun is one stat command's settings.
+// statRun is one stat command: the program and its settings.
 type statRun struct {
+	*cmd
 	follow, fs, terse bool
 	format            string // "" for the default one
 	escapes           bool   // --printf's backslash escapes
@@ -50,8 +51,8 @@ type statRun struct {
 var statCachedWords = [][]string{{"default"}, {"never"}, {"always"}}
 
 // statApplet is stat(1).
-func statApplet(c *cmd) int {
-	r := &statRun{}
+func statApplet(cmd *cmd) int {
+	c := &statRun{cmd: cmd}
 	fs := c.FlagSet()
 	fs.Synopsis = "[OPTION]... FILE..."
 	fs.About = `Show the status of each FILE, or with -f of the file system holding it.
@@ -65,23 +66,23 @@ In a FORMAT, %[flags][width][.precision]LETTER prints, printf-style:
   the same in seconds since the Epoch;
   with -f: a/b/f available/total/free blocks, c/d total/free inodes,
   i the ID, l the longest name, n the name, s/S block sizes, t/T type.`
-	fs.BoolVarP(&r.follow, "dereference", "L", false, "follow symbolic links")
-	fs.BoolVarP(&r.fs, "file-system", "f", false, "show the file system's status instead")
+	fs.BoolVarP(&c.follow, "dereference", "L", false, "follow symbolic links")
+	fs.BoolVarP(&c.fs, "file-system", "f", false, "show the file system's status instead")
 	fs.ArgFunc("cached", "", "`MODE` (always, never, default) of using cached attributes", func(v string) error {
-		if _, ok := c.lsArgmatch("--cached", v, statCachedWords); !ok {
+		if _, ok := c.argmatch("--cached", v, statCachedWords); !ok {
 			return applet.ErrReported
 		}
 		return nil
 	})
 	fs.ArgFunc("format", "c", "print `FORMAT` and a newline for each FILE", func(v string) error {
-		r.format, r.escapes, r.trailer = v, false, "\n"
+		c.format, c.escapes, c.trailer = v, false, "\n"
 		return nil
 	})
 	fs.ArgFunc("printf", "", "print `FORMAT` with backslash escapes and no newline added", func(v string) error {
-		r.format, r.escapes, r.trailer = v, true, ""
+		c.format, c.escapes, c.trailer = v, true, ""
 		return nil
 	})
-	fs.BoolVarP(&r.terse, "terse", "t", false, "print the terse form")
+	fs.BoolVarP(&c.terse, "terse", "t", false, "print the terse form")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
@@ -89,18 +90,18 @@ In a FORMAT, %[flags][width][.precision]LETTER prints, printf-style:
 	if len(ops) == 0 {
 		return c.MissingOperand("")
 	}
-	r.quoteN = func(s string) string { return s }
-	if strings.Contains(r.format, "%N") {
-		r.quoteN = c.statQuotingStyle()
+	c.quoteN = func(s string) string { return s }
+	if strings.Contains(c.format, "%N") {
+		c.quoteN = c.quotingStyle()
 	}
 	status := 0
 	for _, name := range ops {
 		var good bool
 		var err error
-		if r.fs {
-			good, err = c.statfsOne(name, r)
+		if c.fs {
+			good, err = c.fsOne(name)
 		} else {
-			good, err = c.statOne(name, r)
+			good, err = c.one(name)
 		}
 		if err != nil {
 			return 1
@@ -114,11 +115,11 @@ In a FORMAT, %[flags][width][.precision]LETTER prints, printf-style:
 
 // statQuotingStyle is how a FORMAT's %N quotes: as QUOTING_STYLE says
 // (any unambiguous abbreviation), else shell-escape-always.
-func (c *cmd) statQuotingStyle() func(string) string {
+func (c *statRun) quotingStyle() func(string) string {
 	style := qsShellEscapeAlways
 	if c.EnvSet("QUOTING_STYLE") {
 		v := c.Getenv("QUOTING_STYLE")
-		if k, res := lsMatch(v, qsWords); res == lsMatchOK {
+		if k, res := matchWord(v, qsWords); res == matchOK {
 			style = k
 		} else {
 			c.Errorf("ignoring invalid value of environment variable QUOTING_STYLE: %s", c.QuoteArg(v))
@@ -136,105 +137,112 @@ func (c *cmd) statQuotingStyle() func(string) string {
 
 // statOne prints one file's status; a false good is a failure, an error
 // ends stat.
-func (c *cmd) statOne(name string, r *statRun) (good bool, err error) {
+func (c *statRun) one(name string) (good bool, err error) {
 	flags := linux.AT_SYMLINK_NOFOLLOW
-	if r.follow {
+	if c.follow {
 		flags = 0
 	}
-	st, serr := c.Task.Fstatat(applet.AtCWD, name, flags)
-	if serr != nil {
+	var st vfs.Statx
+	var serr error
+	if name == "-" {
+		// coreutils 9 takes "-" for standard input: fstat of descriptor 0.
+		if st, serr = c.Task.Fstat(0); serr != nil {
+			c.Errorf("cannot stat standard input: %s", applet.ErrText(serr))
+			return false, nil
+		}
+	} else if st, serr = c.Task.Fstatat(applet.AtCWD, name, flags); serr != nil {
 		c.Errorf("cannot statx %s: %s", c.Quote(name), applet.ErrText(serr))
 		return false, nil
 	}
-	f := &statFile{name: name, st: st, quoteN: r.quoteN}
-	format := r.format
+	f := &statFile{name: name, st: st, quoteN: c.quoteN}
+	format := c.format
 	switch {
 	case format != "":
-	case r.terse:
+	case c.terse:
 		format = statTerse
 	case applet.IsChr(uint32(st.Mode)) || applet.IsBlk(uint32(st.Mode)):
 		format = statDefaultDev
 	default:
 		format = statDefault
 	}
-	failed, err := c.statFormatRun(format, r.escapes, false, func(sp statSpec, mod, letter byte) bool {
-		return c.statDirective(f, r, sp, mod, letter)
+	failed, err := c.formatRun(format, c.escapes, false, func(sp statSpec, mod, letter byte) bool {
+		return c.directive(f, sp, mod, letter)
 	})
 	if err != nil {
 		return false, err
 	}
-	c.Out.WriteString(r.trailer)
+	c.Out.WriteString(c.trailer)
 	return !failed, nil
 }
 
 // statDirective prints one directive about a file; true if it failed.
-func (c *cmd) statDirective(f *statFile, r *statRun, sp statSpec, mod, letter byte) bool {
+func (c *statRun) directive(f *statFile, sp statSpec, mod, letter byte) bool {
 	st := &f.st
 	switch letter {
 	case 'n':
-		c.statStr(sp, f.name)
+		c.str(sp, f.name)
 	case 'N':
-		return c.statQuotedName(f, sp)
+		return c.quotedName(f, sp)
 	case 'a':
-		c.statOct(sp, uint64(st.Mode)&applet.ModeBits)
+		c.oct(sp, uint64(st.Mode)&applet.ModeBits)
 	case 'A':
-		c.statStr(sp, applet.ModeString(uint32(st.Mode)))
+		c.str(sp, applet.ModeString(uint32(st.Mode)))
 	case 'f':
-		c.statHex(sp, uint64(st.Mode))
+		c.hex(sp, uint64(st.Mode))
 	case 'F':
-		c.statStr(sp, applet.FileTypeName(uint32(st.Mode), st.Size))
+		c.str(sp, applet.FileTypeName(uint32(st.Mode), st.Size))
 	case 's':
-		c.statInt(sp, st.Size)
+		c.num(sp, st.Size)
 	case 'b':
-		c.statUint(sp, uint64(st.Blocks))
+		c.unum(sp, uint64(st.Blocks))
 	case 'B':
-		c.statUint(sp, 512)
+		c.unum(sp, 512)
 	case 'o':
-		c.statUint(sp, uint64(st.Blksize))
+		c.unum(sp, uint64(st.Blksize))
 	case 'h':
-		c.statUint(sp, uint64(st.Nlink))
+		c.unum(sp, uint64(st.Nlink))
 	case 'i':
-		c.statUint(sp, st.Ino)
+		c.unum(sp, st.Ino)
 	case 'u':
-		c.statUint(sp, uint64(st.UID))
+		c.unum(sp, uint64(st.UID))
 	case 'g':
-		c.statUint(sp, uint64(st.GID))
+		c.unum(sp, uint64(st.GID))
 	case 'U':
-		c.statStr(sp, userName(st.UID, "UNKNOWN"))
+		c.str(sp, userName(st.UID, "UNKNOWN"))
 	case 'G':
-		c.statStr(sp, groupName(st.GID, "UNKNOWN"))
+		c.str(sp, groupName(st.GID, "UNKNOWN"))
 	case 'm':
-		return c.statMountPoint(f, sp)
+		return c.mountPoint(f, sp)
 	case 'C':
 		c.Errorf("failed to get security context of %s: %s", c.Quote(f.name), linux.ENODATA.Error())
-		c.statStr(sp, "?")
+		c.str(sp, "?")
 		return true
 	default:
-		c.statDevOrTime(f, sp, mod, letter)
+		c.devOrTime(f, sp, mod, letter)
 	}
 	return false
 }
 
 // statDevOrTime prints the device and time directives.
-func (c *cmd) statDevOrTime(f *statFile, sp statSpec, mod, letter byte) {
+func (c *statRun) devOrTime(f *statFile, sp statSpec, mod, letter byte) {
 	st := &f.st
 	switch letter {
 	case 'd':
-		c.statUint(sp, pickDev(st.Dev(), st.DevMajor, st.DevMinor, mod))
+		c.unum(sp, pickDev(st.Dev(), st.DevMajor, st.DevMinor, mod))
 	case 'D':
-		c.statHex(sp, st.Dev())
+		c.hex(sp, st.Dev())
 	case 'r':
-		c.statUint(sp, pickDev(st.Rdev(), st.RdevMajor, st.RdevMinor, mod))
+		c.unum(sp, pickDev(st.Rdev(), st.RdevMajor, st.RdevMinor, mod))
 	case 'R':
-		c.statHex(sp, st.Rdev())
+		c.hex(sp, st.Rdev())
 	case 't':
-		c.statHex(sp, uint64(st.RdevMajor))
+		c.hex(sp, uint64(st.RdevMajor))
 	case 'T':
-		c.statHex(sp, uint64(st.RdevMinor))
+		c.hex(sp, uint64(st.RdevMinor))
 	case 'x', 'y', 'z', 'w':
-		c.statStr(sp, statTime(st, letter))
+		c.str(sp, statTime(st, letter))
 	case 'X', 'Y', 'Z', 'W':
-		c.statEpoch(sp, st, letter)
+		c.epoch(sp, st, letter)
 	default:
 		c.Out.WriteByte('?')
 	}
@@ -253,8 +261,8 @@ func pickDev(dev uint64, major, minor uint32, mod byte) uint64 {
 
 // statQuotedName is %N: the quoted name and, for a symlink, " -> " and
 // its quoted target, each padded on its own.
-func (c *cmd) statQuotedName(f *statFile, sp statSpec) bool {
-	c.statStr(sp, f.quoteN(f.name))
+func (c *statRun) quotedName(f *statFile, sp statSpec) bool {
+	c.str(sp, f.quoteN(f.name))
 	if !applet.IsLink(uint32(f.st.Mode)) {
 		return false
 	}
@@ -264,7 +272,7 @@ func (c *cmd) statQuotedName(f *statFile, sp statSpec) bool {
 		return true
 	}
 	c.Out.WriteString(" -> ")
-	c.statStr(sp, f.quoteN(target))
+	c.str(sp, f.quoteN(target))
 	return false
 }
 

@@ -32,21 +32,29 @@ func operandsOrStdin(ops []string) []string {
 	return ops
 }
 
+// catter is one cat command: the program, -n, and the lines numbered so
+// far across its inputs.
+type catter struct {
+	*cmd
+	number bool
+	line   int
+}
+
 // catApplet is cat(1): files concatenated to standard output.
-func catApplet(c *cmd) int {
+func catApplet(cmd *cmd) int {
+	c := &catter{cmd: cmd}
 	fs := c.FlagSet()
 	fs.Synopsis = "[OPTION]... [FILE]..."
 	fs.About = `Write each FILE (standard input for none or -) to standard output.`
 	fs.BoolP("u", "u", false, "(ignored, as by coreutils)")
-	number := fs.BoolP("number", "n", false, "number all output lines")
+	fs.BoolVarP(&c.number, "number", "n", false, "number all output lines")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
 	status := 0
-	line := 0
 	for _, name := range operandsOrStdin(ops) {
-		if err := c.catOne(name, *number, &line); err != nil {
+		if err := c.one(name); err != nil {
 			c.Errorf("%s: %s", c.QuoteName(name), applet.ErrText(err))
 			status = 1
 		}
@@ -54,13 +62,13 @@ func catApplet(c *cmd) int {
 	return status
 }
 
-func (c *cmd) catOne(name string, number bool, line *int) error {
+func (c *catter) one(name string) error {
 	r, err := c.openInput(name)
 	if err != nil {
 		return err
 	}
 	defer r.Close()
-	if !number {
+	if !c.number {
 		_, err = io.Copy(c.Out, r)
 		return err
 	}
@@ -68,8 +76,8 @@ func (c *cmd) catOne(name string, number bool, line *int) error {
 	for {
 		s, err := br.ReadString('\n')
 		if s != "" {
-			*line++
-			fmt.Fprintf(c.Out, "%6d\t%s", *line, s)
+			c.line++
+			fmt.Fprintf(c.Out, "%6d\t%s", c.line, s)
 		}
 		if err == io.EOF {
 			return nil
@@ -117,7 +125,7 @@ func headTailArgs(args []string) []string {
 }
 
 // headTailFlags parses -n, -c, -q, -v for head and tail.
-func (c *cmd) headTailFlags() (countOpt, []string, bool, bool) {
+func (c *headTailer) flags() (countOpt, []string, bool, bool) {
 	c.Args = headTailArgs(c.Args)
 	fs := c.FlagSet()
 	fs.About = "Print the first (head) or last (tail) 10 lines of each FILE; with\nseveral, each after a header naming it."
@@ -149,13 +157,20 @@ func (c *cmd) headTailFlags() (countOpt, []string, bool, bool) {
 }
 
 // headApplet is head(1).
-func headApplet(c *cmd) int { return c.headTail(true) }
+func headApplet(c *cmd) int { return (&headTailer{cmd: c, head: true}).run() }
 
 // tailApplet is tail(1) without -f.
-func tailApplet(c *cmd) int { return c.headTail(false) }
+func tailApplet(c *cmd) int { return (&headTailer{cmd: c}).run() }
 
-func (c *cmd) headTail(head bool) int {
-	o, ops, headers, ok := c.headTailFlags()
+// headTailer is one head or tail command.
+type headTailer struct {
+	*cmd
+	head bool
+}
+
+func (c *headTailer) run() int {
+	head := c.head
+	o, ops, headers, ok := c.flags()
 	if !ok {
 		return 1
 	}
@@ -189,7 +204,7 @@ func (c *cmd) headTail(head bool) int {
 
 // readHead reads only the first n bytes or lines of an input, as head
 // does: an endless input such as /dev/zero must not be read to the end.
-func (c *cmd) readHead(name string, o countOpt) ([]byte, error) {
+func (c *headTailer) readHead(name string, o countOpt) ([]byte, error) {
 	r, err := c.openInput(name)
 	if err != nil {
 		c.Errorf("cannot open %s for reading: %s", c.Quote(name), applet.ErrText(err))
@@ -283,8 +298,15 @@ func (w *wcCounts) add(o wcCounts) {
 	w.bytes += o.bytes
 }
 
+// wcCounter is one wc command: the program and the counts it shows.
+type wcCounter struct {
+	*cmd
+	show []bool // lines, words, chars, bytes
+}
+
 // wcApplet is wc(1) with -l, -w, -c, -m.
-func wcApplet(c *cmd) int {
+func wcApplet(cmd *cmd) int {
+	c := &wcCounter{cmd: cmd}
 	fs := c.FlagSet()
 	fs.Synopsis = "[OPTION]... [FILE]..."
 	fs.About = `Count the lines, words and bytes of each FILE, with a total for several.`
@@ -299,12 +321,12 @@ func wcApplet(c *cmd) int {
 	if !*l && !*w && !*b && !*m {
 		*l, *w, *b = true, true, true
 	}
-	show := []bool{*l, *w, *m, *b}
+	c.show = []bool{*l, *w, *m, *b}
 	names := operandsOrStdin(ops)
-	counts, status, width := c.wcAll(names, show)
+	counts, status, width := c.all(names)
 	for i, name := range names {
 		if counts[i] != nil {
-			c.wcLine(*counts[i], show, width, name, len(ops) > 0)
+			c.printLine(*counts[i], width, name, len(ops) > 0)
 		}
 	}
 	if len(names) > 1 {
@@ -314,19 +336,19 @@ func wcApplet(c *cmd) int {
 				total.add(*k)
 			}
 		}
-		c.wcLine(total, show, width, "total", true)
+		c.printLine(total, width, "total", true)
 	}
 	return status
 }
 
 // wcAll counts every input and computes coreutils' column width.
-func (c *cmd) wcAll(names []string, show []bool) ([]*wcCounts, int, int) {
+func (c *wcCounter) all(names []string) ([]*wcCounts, int, int) {
 	counts := make([]*wcCounts, len(names))
 	status := 0
 	var regTotal int64
 	minWidth := 1
 	for i, name := range names {
-		data, opened, err := c.wcRead(name)
+		data, opened, err := c.read(name)
 		if err != nil {
 			status = 1
 		}
@@ -342,7 +364,7 @@ func (c *cmd) wcAll(names []string, show []bool) ([]*wcCounts, int, int) {
 		}
 	}
 	shown := 0
-	for _, s := range show {
+	for _, s := range c.show {
 		if s {
 			shown++
 		}
@@ -355,7 +377,7 @@ func (c *cmd) wcAll(names []string, show []bool) ([]*wcCounts, int, int) {
 
 // wcRead reads an input; one that opened but failed to read is still
 // counted (as what was read), as coreutils does.
-func (c *cmd) wcRead(name string) (data []byte, opened bool, err error) {
+func (c *wcCounter) read(name string) (data []byte, opened bool, err error) {
 	r, err := c.openInput(name)
 	if err != nil {
 		c.Errorf("%s: %s", c.QuoteName(name), applet.ErrText(err))
@@ -380,10 +402,11 @@ func countText(data []byte, utf8Locale bool) wcCounts {
 	return k
 }
 
-func (c *cmd) wcLine(k wcCounts, show []bool, width int, name string, named bool) {
+// printLine prints one input's counts (or the total).
+func (c *wcCounter) printLine(k wcCounts, width int, name string, named bool) {
 	vals := []int64{k.lines, k.words, k.chars, k.bytes}
 	var parts []string
-	for i, s := range show {
+	for i, s := range c.show {
 		if s {
 			parts = append(parts, fmt.Sprintf("%*d", width, vals[i]))
 		}

@@ -17,18 +17,26 @@ import (
 )
 
 // touchOpts are touch's parsed options; times nil means "now".
+// toucher is one touch command: the program and its settings.
+type toucher struct {
+	*cmd
+	*touchOpts
+}
+
+// touchOpts are touch's settings.
 type touchOpts struct {
 	noCreate, noDeref bool
 	times             *[2]vfs.Timespec
 }
 
 // touchApplet is touch(1).
-func touchApplet(c *cmd) int {
+func touchApplet(cmd *cmd) int {
+	c := &toucher{cmd: cmd, touchOpts: &touchOpts{}}
+	o := c.touchOpts
 	fs := c.FlagSet()
 	fs.Synopsis = "[OPTION]... FILE..."
 	fs.About = `Set the access and modification times of each FILE to now (or the
 time -d, -t or -r give), making an empty FILE if it does not exist.`
-	var o touchOpts
 	atime := fs.BoolP("a", "a", false, "change the access time only")
 	mtime := fs.BoolP("m", "m", false, "change the modification time only")
 	fs.BoolVarP(&o.noCreate, "no-create", "c", false, "do not create missing files")
@@ -46,13 +54,13 @@ time -d, -t or -r give), making an empty FILE if it does not exist.`
 		c.TryHelp()
 		return 1
 	}
-	if !c.touchTimes(&o, *date, *stamp, *ref, fs.Changed("date"), fs.Changed("t")) {
+	if !c.times(*date, *stamp, *ref, fs.Changed("date"), fs.Changed("t")) {
 		return 1
 	}
-	omitUnwanted(&o, *atime, *mtime)
+	omitUnwanted(o, *atime, *mtime)
 	status := 0
 	for _, name := range ops {
-		if !c.touchOne(name, &o) {
+		if !c.one(name) {
 			status = 1
 		}
 	}
@@ -60,7 +68,8 @@ time -d, -t or -r give), making an empty FILE if it does not exist.`
 }
 
 // touchTimes works out the times from -d, -t or -r.
-func (c *cmd) touchTimes(o *touchOpts, date, stamp, ref string, haveDate, haveStamp bool) bool {
+func (c *toucher) times(date, stamp, ref string, haveDate, haveStamp bool) bool {
+	o := c.touchOpts
 	switch {
 	case ref != "":
 		st, err := c.Task.Stat(ref)
@@ -106,7 +115,8 @@ func omitUnwanted(o *touchOpts, atime, mtime bool) {
 // touchOne is coreutils' touch(): open with O_CREAT, set the times on the
 // descriptor (or by name when the open failed), and blame the open only
 // if it failed for a reason other than the name being a directory.
-func (c *cmd) touchOne(name string, o *touchOpts) bool {
+func (c *toucher) one(name string) bool {
+	o := c.touchOpts
 	fd, openErr := -1, error(nil)
 	if !o.noCreate && !o.noDeref {
 		fd, openErr = c.Task.Openat(applet.AtCWD, name, linux.O_WRONLY|linux.O_CREAT|linux.O_NONBLOCK|linux.O_NOCTTY, 0o666)

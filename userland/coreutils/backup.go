@@ -3,8 +3,10 @@
 package coreutils
 
 import (
+	"errors"
 	"strings"
 
+	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 )
 
@@ -40,7 +42,7 @@ func (c *cmd) backupControl(control string) (kind backupKind, ok bool) {
 	if control == "" {
 		return numberedIfAny, true
 	}
-	k, ok := c.lsArgmatch(context, control, backupWords)
+	k, ok := c.argmatch(context, control, backupWords)
 	return backupKind(k), ok
 }
 
@@ -130,4 +132,63 @@ func fitBackupName(name, ext string) string {
 	}
 	keep := min(len(base), nameMax-1)
 	return name[:len(name)-len(base)] + base[:keep] + "~"
+}
+
+// backupArgs are what -b, --backup[=CONTROL] and -S SUFFIX said, for
+// ln, cp and mv to settle once their options are read.
+type backupArgs struct {
+	make, suffixGiven bool
+	control, suffix   string
+}
+
+// addBackupFlags declares -b/--backup[=CONTROL] and -S/--suffix=SUFFIX;
+// a suffix alone asks for backups too.
+func addBackupFlags(fs *applet.FlagSet, a *backupArgs) {
+	fs.OptionalFunc("backup", "b", "back up each destination that exists, as `CONTROL` says", func(v string, given bool) error {
+		a.make = true
+		if given {
+			a.control = v
+		}
+		return nil
+	})
+	fs.ArgFunc("suffix", "S", "end simple backups' names with `SUFFIX`", func(v string) error {
+		a.make, a.suffixGiven, a.suffix = true, true, v
+		return nil
+	})
+}
+
+// settle gives the backup kind (noBackups without -b or -S) and the
+// suffix; a bad CONTROL is reported and ok is false.
+func (a *backupArgs) settle(c *cmd) (kind backupKind, suffix string, ok bool) {
+	kind = noBackups
+	if a.make {
+		if kind, ok = c.backupControl(a.control); !ok {
+			return noBackups, "", false
+		}
+	}
+	return kind, c.backupSuffix(a.suffix, a.suffixGiven), true
+}
+
+// backupAside renames the file at path dst to the name its backup takes,
+// and returns that name; "" when there was nothing to back up.
+func (c *cmd) backupAside(dst string, kind backupKind, suffix string) (string, error) {
+	name := c.backupName(applet.AtCWD, dst, kind, suffix)
+	err := c.Task.Renameat2(applet.AtCWD, dst, applet.AtCWD, name, 0)
+	switch {
+	case err == nil:
+		return name, nil
+	case errors.Is(err, linux.ENOENT):
+		return "", nil
+	}
+	c.Errorf("cannot backup %s: %s", c.Quote(dst), applet.ErrText(err))
+	return "", err
+}
+
+// backupNote is what -v adds to a line about a file that replaced one
+// now kept as the backup name: " (backup: 'NAME')".
+func backupNote(name string) string {
+	if name == "" {
+		return ""
+	}
+	return " (backup: " + applet.Quote(name) + ")"
 }

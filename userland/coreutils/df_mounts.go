@@ -43,9 +43,9 @@ var errDfEmptyTable = errors.New("")
 // loadMounts reads /proc/self/mountinfo, or /etc/mtab where that cannot
 // be opened. An empty table is an error: the one of the mountinfo open,
 // if it failed, else errDfEmptyTable.
-func (c *cmd) loadMounts() ([]*dfMount, error) {
+func (r *dfReport) loadMounts() ([]*dfMount, error) {
 	var mounts []*dfMount
-	text, err := c.dfReadFile("/proc/self/mountinfo")
+	text, err := r.readFile("/proc/self/mountinfo")
 	cause := errDfEmptyTable
 	if err == nil {
 		for _, line := range strings.Split(text, "\n") {
@@ -55,7 +55,7 @@ func (c *cmd) loadMounts() ([]*dfMount, error) {
 		}
 	} else {
 		cause = err
-		if text, err = c.dfReadFile("/etc/mtab"); err != nil {
+		if text, err = r.readFile("/etc/mtab"); err != nil {
 			return nil, err
 		}
 		for _, line := range strings.Split(text, "\n") {
@@ -70,7 +70,8 @@ func (c *cmd) loadMounts() ([]*dfMount, error) {
 	return mounts, nil
 }
 
-func (c *cmd) dfReadFile(name string) (string, error) {
+func (r *dfReport) readFile(name string) (string, error) {
+	c := r.c
 	f, err := applet.OpenFile(c.Task, name, linux.O_RDONLY, 0)
 	if err != nil {
 		return "", err
@@ -169,14 +170,15 @@ type dfDevices map[dfDevice]*dfMount
 // kept, except for --total, which must not count a file system twice.
 // Entries the settings hide are kept as they are, under the device the
 // table gives them.
-func (c *cmd) pickPerDevice(s *dfSettings, mounts []*dfMount) ([]*dfMount, dfDevices) {
+func (r *dfReport) pickPerDevice(mounts []*dfMount) ([]*dfMount, dfDevices) {
+	s := r.s
 	byDev := dfDevices{}
 	var kept []*dfMount
 	slot := map[*dfMount]int{}
 	for _, m := range mounts {
 		dev := m.dev
 		if !s.hidden(m, false) {
-			if st, err := c.Task.Stat(m.target); err == nil {
+			if st, err := r.c.Task.Stat(m.target); err == nil {
 				dev = devOf(&st)
 				if prev := byDev[dev]; prev != nil {
 					if !s.total && m.remote && prev.remote && prev.source != m.source {

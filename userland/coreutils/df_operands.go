@@ -21,7 +21,8 @@ type dfOperand struct {
 // statOperand opens the operand before stating it, so that an automount
 // point is mounted first; where the open fails for another reason than a
 // missing name, a plain stat will do.
-func (c *cmd) statOperand(name string) (vfs.Statx, error) {
+func (r *dfReport) statOperand(name string) (vfs.Statx, error) {
+	c := r.c
 	fd, err := c.Task.Open(name, linux.O_RDONLY|linux.O_NOCTTY|linux.O_NONBLOCK, 0)
 	if err == nil {
 		st, err := c.Task.Fstat(fd)

@@ -234,9 +234,6 @@ func dfBlockSizeError(c *cmd, p getopt.Parsed, problem size.Problem) {
 	}
 }
 
-// lookupEnv is an environment variable and whether it is set.
-func (c *cmd) lookupEnv(name string) (string, bool) { return c.Getenv(name), c.EnvSet(name) }
-
 // dfListed is whether fstype is among types.
 func dfListed(types []string, fstype string) bool {
 	for _, t := range types {

@@ -177,7 +177,7 @@ func dfApplet(c *cmd) int {
 	r := &dfReport{c: c, s: s, listed: len(files) > 0, cols: s.columnList()}
 	var ops []dfOperand
 	for _, name := range files {
-		st, err := c.statOperand(name)
+		st, err := r.statOperand(name)
 		if err != nil {
 			c.Errorf("%s: %s", dfQuoteName(name), applet.ErrText(err))
 			r.status = 1
@@ -185,7 +185,7 @@ func dfApplet(c *cmd) int {
 		}
 		ops = append(ops, dfOperand{name, st})
 	}
-	mounts, err := c.loadMounts()
+	mounts, err := r.loadMounts()
 	if err != nil {
 		// Operands alone can do without the table.
 		fatal := len(files) == 0 || s.all || s.local || s.onlyTypes != nil || s.skipTypes != nil
@@ -227,7 +227,7 @@ func dfApplet(c *cmd) int {
 // showAll lists the mount table: every entry with -a, else one per
 // device.
 func (r *dfReport) showAll() {
-	kept, byDev := r.c.pickPerDevice(r.s, r.mounts)
+	kept, byDev := r.pickPerDevice(r.mounts)
 	list := kept
 	if r.s.all {
 		list, r.byDev = r.mounts, byDev
@@ -257,7 +257,7 @@ func (r *dfReport) addRow(src dfRowSource) {
 		statName = m.target
 	}
 	fstype := m.fstype
-	u, err := r.c.fsUsageOf(statName)
+	u, err := r.fsUsageOf(statName)
 	switch {
 	case err != nil && src.fromList && (errors.Is(err, linux.EACCES) || errors.Is(err, linux.ENOENT)):
 		if !r.s.all {

@@ -27,7 +27,8 @@ func unknownUsage() fsUsage {
 }
 
 // fsUsageOf is statfs(2) of name.
-func (c *cmd) fsUsageOf(name string) (fsUsage, error) {
+func (r *dfReport) fsUsageOf(name string) (fsUsage, error) {
+	c := r.c
 	s, err := c.Task.Statfs(name)
 	if err != nil {
 		return fsUsage{}, err

@@ -174,7 +174,7 @@ func (p *duParser) timeWord(c *cmd, v string, given bool, o *duOpts) error {
 	if !given {
 		return nil
 	}
-	k, ok := c.lsArgmatch("--time", v, duTimeWords)
+	k, ok := c.argmatch("--time", v, duTimeWords)
 	if !ok {
 		return applet.ErrReported
 	}
@@ -238,7 +238,7 @@ func (p *duParser) timeFormat(c *cmd, o *duOpts) bool {
 	for i, s := range duTimeStyles {
 		words[i] = []string{s[0]}
 	}
-	k, ok := c.lsArgmatch("time style", style, words)
+	k, ok := c.argmatch("time style", style, words)
 	if !ok {
 		return false
 	}

@@ -27,11 +27,12 @@ type lnLink struct {
 // at the source and at the destination in the way (replace it, ask, back
 // it up). tried is the result of a first attempt, errNotTried if none
 // was made.
-func (c *cmd) link(src string, dirfd int, base, dst string, tried error, o *lnOpts) bool {
+func (c *linker) link(src string, dirfd int, base, dst string, tried error) bool {
+	o := c.lnOpts
 	l := &lnLink{src: src, base: base, dst: dst, dirfd: dirfd}
 	err := tried
 	if err == errNotTried && !(o.symbolic && o.relative) {
-		err = c.makeLink(src, dirfd, base, o)
+		err = c.makeLink(src, dirfd, base)
 	}
 	if (err != nil || o.made != nil) && !o.symbolic {
 		flags := linux.AT_SYMLINK_NOFOLLOW
@@ -54,12 +55,12 @@ func (c *cmd) link(src string, dirfd int, base, dst string, tried error, o *lnOp
 			l.src = c.relativeSource(src, dst)
 		}
 		var done, ok bool
-		if err, done, ok = c.lnReplace(l, err, o); done {
+		if err, done, ok = c.replace(l, err); done {
 			return ok
 		}
 	}
 	if err != nil {
-		c.linkError(l.src, dst, err, o)
+		c.linkError(l.src, dst, err)
 		if l.backup != "" {
 			if rerr := c.Task.Renameat2(dirfd, l.backup, dirfd, base, 0); rerr != nil {
 				c.Errorf("cannot un-backup %s: %s", c.Quote(dst), applet.ErrText(rerr))
@@ -67,7 +68,7 @@ func (c *cmd) link(src string, dirfd int, base, dst string, tried error, o *lnOp
 		}
 		return false
 	}
-	c.linkMade(l, o)
+	c.recordMade(l)
 	return true
 }
 
@@ -75,7 +76,8 @@ func (c *cmd) link(src string, dirfd int, base, dst string, tried error, o *lnOp
 // -f, -i or backups it checks it may go, asks, backs it up, and makes the
 // link over it. done is set when ln is finished with this link, ok then
 // telling whether that is a success (a "no" answer is one).
-func (c *cmd) lnReplace(l *lnLink, err error, o *lnOpts) (_ error, done, ok bool) {
+func (c *linker) replace(l *lnLink, err error) (_ error, done, ok bool) {
+	o := c.lnOpts
 	force := o.force || o.ask || o.backup != noBackups
 	if force {
 		dt, derr := c.Task.Fstatat(l.dirfd, l.base, linux.AT_SYMLINK_NOFOLLOW)
@@ -85,7 +87,7 @@ func (c *cmd) lnReplace(l *lnLink, err error, o *lnOpts) (_ error, done, ok bool
 			return err, true, false
 		case derr != nil:
 			force = false
-		case !c.lnMayReplace(l, &dt, o):
+		case !c.mayReplace(l, &dt):
 			return err, true, false
 		case err == errNotTried || errors.Is(err, linux.EEXIST):
 			if o.ask && !c.Ask("replace %s? ", c.Quote(l.dst)) {
@@ -107,10 +109,10 @@ func (c *cmd) lnReplace(l *lnLink, err error, o *lnOpts) (_ error, done, ok bool
 		}
 	}
 	if err == errNotTried {
-		err = c.makeLink(l.src, l.dirfd, l.base, o)
+		err = c.makeLink(l.src, l.dirfd, l.base)
 	}
 	if force && errors.Is(err, linux.EEXIST) {
-		err = c.replaceLink(l.src, l.dirfd, l.base, o)
+		err = c.replaceLink(l.src, l.dirfd, l.base)
 	}
 	return err, false, false
 }
@@ -118,7 +120,8 @@ func (c *cmd) lnReplace(l *lnLink, err error, o *lnOpts) (_ error, done, ok bool
 // lnMayReplace checks the destination dt that a link would replace: no
 // directory, no link this ln just made, and not the source itself (for
 // hard links when backing up, else with -f). It reports a refusal.
-func (c *cmd) lnMayReplace(l *lnLink, dt *vfs.Statx, o *lnOpts) bool {
+func (c *linker) mayReplace(l *lnLink, dt *vfs.Statx) bool {
+	o := c.lnOpts
 	if applet.IsDir(uint32(dt.Mode)) {
 		c.Errorf("%s: cannot overwrite directory", c.QuoteName(l.dst))
 		return false
@@ -149,7 +152,8 @@ func (c *cmd) lnMayReplace(l *lnLink, dt *vfs.Statx, o *lnOpts) bool {
 
 // linkMade records a hard link made into a target directory and prints
 // -v's line: "BACKUP ~ DEST => SOURCE" (-> for a symbolic link).
-func (c *cmd) linkMade(l *lnLink, o *lnOpts) {
+func (c *linker) recordMade(l *lnLink) {
+	o := c.lnOpts
 	if o.made != nil && !o.symbolic {
 		o.made[l.dst] = [2]uint64{l.srcStat.Dev(), l.srcStat.Ino}
 	}
@@ -187,7 +191,8 @@ func (c *cmd) sameNameNoFollow(a, b string) bool {
 	return c.sameName(a, applet.AtCWD, b)
 }
 
-func (c *cmd) makeLink(src string, dirfd int, dst string, o *lnOpts) error {
+func (c *linker) makeLink(src string, dirfd int, dst string) error {
+	o := c.lnOpts
 	if o.symbolic {
 		return c.Task.Symlinkat(src, dirfd, dst)
 	}
@@ -200,7 +205,7 @@ func (c *cmd) makeLink(src string, dirfd int, dst string, o *lnOpts) error {
 
 // replaceLink is gnulib's force_symlinkat/force_linkat: make the link
 // under a temporary name next to the destination, then rename it over.
-func (c *cmd) replaceLink(src string, dirfd int, dst string, o *lnOpts) error {
+func (c *linker) replaceLink(src string, dirfd int, dst string) error {
 	dir := ""
 	if i := strings.LastIndexByte(dst, '/'); i >= 0 {
 		dir = dst[:i+1]
@@ -212,7 +217,7 @@ func (c *cmd) replaceLink(src string, dirfd int, dst string, o *lnOpts) error {
 			b[i] = letters[rand.Intn(len(letters))]
 		}
 		tmp := dir + "CuXXXXXX"[:2] + string(b[:])
-		err := c.makeLink(src, dirfd, tmp, o)
+		err := c.makeLink(src, dirfd, tmp)
 		if errors.Is(err, linux.EEXIST) && try < 100 {
 			continue
 		}
@@ -233,7 +238,8 @@ func (c *cmd) replaceLink(src string, dirfd int, dst string, o *lnOpts) error {
 }
 
 // linkError words a failed link as coreutils does for each errno.
-func (c *cmd) linkError(src, dst string, err error, o *lnOpts) {
+func (c *linker) linkError(src, dst string, err error) {
+	o := c.lnOpts
 	msg := applet.ErrText(err)
 	switch {
 	case o.symbolic && !errors.Is(err, linux.ENAMETOOLONG) && src != "":

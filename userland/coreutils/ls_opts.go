@@ -169,6 +169,7 @@ var (
 // lsSettings collects what the options say before defaults are applied;
 // -1 means "not given".
 type lsSettings struct {
+	*cmd
 	o                              *lsOpts
 	format, sort, quoting, hideCtl int
 	width, tabSize                 int
@@ -179,13 +180,13 @@ type lsSettings struct {
 
 // lsParse reads ls's command line. done means ls should exit with status
 // (after --help, --version or a usage error).
-func (c *cmd) lsParse() (o *lsOpts, ops []string, status int, done bool) {
+func lsParse(c *cmd) (o *lsOpts, ops []string, status int, done bool) {
 	p := &getopt.Parser{Options: lsOptions, InOrder: c.EnvSet("POSIXLY_CORRECT")}
 	parsed, ops, perr := p.Parse(c.Args)
-	s := &lsSettings{o: &lsOpts{owner: true, group: true, eol: '\n'},
+	s := &lsSettings{cmd: c, o: &lsOpts{owner: true, group: true, eol: '\n'},
 		format: -1, sort: -1, quoting: -1, hideCtl: -1, width: -1, tabSize: -1}
 	for _, opt := range parsed {
-		if status, done := c.lsApply(s, opt); done {
+		if status, done := s.apply(opt); done {
 			return nil, nil, status, true
 		}
 	}
@@ -194,7 +195,7 @@ func (c *cmd) lsParse() (o *lsOpts, ops []string, status int, done bool) {
 		c.TryHelp()
 		return nil, nil, 2, true
 	}
-	if status, done := c.lsDefaults(s); done {
+	if status, done := s.defaults(); done {
 		return nil, nil, status, true
 	}
 	return s.o, ops, 0, false
@@ -318,23 +319,24 @@ var lsFlags = map[int]func(s *lsSettings){
 }
 
 // lsApply applies one option.
-func (c *cmd) lsApply(s *lsSettings, p getopt.Parsed) (int, bool) {
+func (s *lsSettings) apply(p getopt.Parsed) (int, bool) {
 	if set, ok := lsFlags[p.ID]; ok {
 		set(s)
 		return 0, false
 	}
-	return c.lsApplyValue(s, p)
+	return s.applyValue(p)
 }
 
 // lsApplyValue applies the options that take a value or have only a long
 // name.
-func (c *cmd) lsApplyValue(s *lsSettings, p getopt.Parsed) (int, bool) {
+func (s *lsSettings) applyValue(p getopt.Parsed) (int, bool) {
+	c := s.cmd
 	o := s.o
 	var ok = true
 	switch p.ID {
 	case 'F':
 		var when int
-		if when, ok = c.lsWhen("--classify", p); ok && when == 0 {
+		if when, ok = s.when("--classify", p); ok && when == 0 {
 			o.indicator = lsIndClassify
 		}
 	case 'h':
@@ -346,28 +348,28 @@ func (c *cmd) lsApplyValue(s *lsSettings, p getopt.Parsed) (int, bool) {
 		o.blockStyle, o.blockSize = size.HumanSI, 1
 		o.fileBlockStyle, o.fileBlockSize = o.blockStyle, 1
 	case lsOptBlockSize:
-		return c.lsBlockSize(s, p)
+		return s.blockSize(p)
 	case 'T':
-		return c.lsCount(p.Value, "invalid tab size", &s.tabSize)
+		return s.count(p.Value, "invalid tab size", &s.tabSize)
 	case 'w':
-		return c.lsCount(p.Value, "invalid line width", &s.width)
+		return s.count(p.Value, "invalid line width", &s.width)
 	case lsOptAuthor:
 		o.author = true
 	case lsOptColor:
 		var when int
-		if when, ok = c.lsWhen("--color", p); ok {
+		if when, ok = s.when("--color", p); ok {
 			o.color = when == 0
 		}
 	case lsOptHyperlink:
 		// Hyperlinks are for terminals; "always" would need the host name.
-		_, ok = c.lsWhen("--hyperlink", p)
+		_, ok = s.when("--hyperlink", p)
 	case lsOptDerefDir:
 		o.deref = lsDerefArgsToDir
 	case lsOptFileType:
 		o.indicator = lsIndFileType
 	case lsOptFormat:
 		var k int
-		if k, ok = c.lsArgmatch("--format", p.Value, lsFormatWords); ok {
+		if k, ok = c.argmatch("--format", p.Value, lsFormatWords); ok {
 			s.format = lsFormatKeys[k]
 		}
 	case lsOptFullTime:
@@ -379,19 +381,19 @@ func (c *cmd) lsApplyValue(s *lsSettings, p getopt.Parsed) (int, bool) {
 	case 'I':
 		o.ignorePats = append(o.ignorePats, p.Value)
 	case lsOptIndicator:
-		o.indicator, ok = c.lsArgmatch("--indicator-style", p.Value, lsIndWords)
+		o.indicator, ok = c.argmatch("--indicator-style", p.Value, lsIndWords)
 	case lsOptQuoting:
-		s.quoting, ok = c.lsArgmatch("--quoting-style", p.Value, qsWords)
+		s.quoting, ok = c.argmatch("--quoting-style", p.Value, qsWords)
 	case lsOptShowControl:
 		s.hideCtl = 0
 	case lsOptSort:
 		var k int
-		if k, ok = c.lsArgmatch("--sort", p.Value, lsSortWords); ok {
+		if k, ok = c.argmatch("--sort", p.Value, lsSortWords); ok {
 			s.sort = lsSortKeys[k]
 		}
 	case lsOptTime:
 		var k int
-		if k, ok = c.lsArgmatch("--time", p.Value, lsTimeWords); ok {
+		if k, ok = c.argmatch("--time", p.Value, lsTimeWords); ok {
 			o.timeType = lsTimeKeys[k]
 		}
 	case lsOptTimeStyle:
@@ -415,7 +417,8 @@ func (c *cmd) lsApplyValue(s *lsSettings, p getopt.Parsed) (int, bool) {
 }
 
 // lsCount decodes -w or -T into dst; a bad number ends ls with status 2.
-func (c *cmd) lsCount(value, complaint string, dst *int) (int, bool) {
+func (s *lsSettings) count(value, complaint string, dst *int) (int, bool) {
+	c := s.cmd
 	n, valid := lsNumber(value)
 	if !valid {
 		c.Errorf("%s: %s", complaint, c.QuoteArg(value))
@@ -427,11 +430,12 @@ func (c *cmd) lsCount(value, complaint string, dst *int) (int, bool) {
 
 // lsWhen decodes --color, --classify and --hyperlink's WHEN: 0 always,
 // 1 never, 2 auto (never here: standard output is not a terminal).
-func (c *cmd) lsWhen(opt string, p getopt.Parsed) (int, bool) {
+func (s *lsSettings) when(opt string, p getopt.Parsed) (int, bool) {
+	c := s.cmd
 	if !p.HasValue {
 		return 0, true
 	}
-	k, ok := c.lsArgmatch(opt, p.Value, lsWhenWords)
+	k, ok := c.argmatch(opt, p.Value, lsWhenWords)
 	if k == 2 {
 		k = 1
 	}
@@ -439,7 +443,8 @@ func (c *cmd) lsWhen(opt string, p getopt.Parsed) (int, bool) {
 }
 
 // lsBlockSize is --block-size=SIZE.
-func (c *cmd) lsBlockSize(s *lsSettings, p getopt.Parsed) (int, bool) {
+func (s *lsSettings) blockSize(p getopt.Parsed) (int, bool) {
+	c := s.cmd
 	b, problem := size.BlockSizeOption(p.Value, c.lookupEnv)
 	switch {
 	case problem == 0:
@@ -472,65 +477,17 @@ func lsNumber(s string) (int, bool) {
 	return int(n.Value), true
 }
 
-// lsArgmatch is gnulib's argmatch for an option's keyword: an exact word,
-// or an abbreviation of words that all mean the same. On failure it prints
-// the diagnostic with the valid words and the "Try" line.
-func (c *cmd) lsArgmatch(opt, arg string, words [][]string) (int, bool) {
-	k, res := lsMatch(arg, words)
-	if res == lsMatchOK {
-		return k, true
-	}
-	c.Errorf("%s argument %s for %s", res, c.QuoteArg(arg), c.QuoteArg(opt))
-	var b strings.Builder
-	b.WriteString("Valid arguments are:")
-	for _, group := range words {
-		b.WriteString("\n  - " + c.QuoteArg(group[0]))
-		for _, w := range group[1:] {
-			b.WriteString(", " + c.QuoteArg(w))
-		}
-	}
-	fmt.Fprintln(c.Errw, b.String())
-	c.TryHelp()
-	return 0, false
-}
-
-// Results of lsMatch, worded as the diagnostics word them.
-const (
-	lsMatchOK        = ""
-	lsMatchInvalid   = "invalid"
-	lsMatchAmbiguous = "ambiguous"
-)
-
-// lsMatch finds arg among groups of words: an exact word, or a prefix of
-// words of one group only.
-func lsMatch(arg string, words [][]string) (int, string) {
-	match, res := -1, lsMatchInvalid
-	for k, group := range words {
-		for _, w := range group {
-			switch {
-			case w == arg:
-				return k, lsMatchOK
-			case !strings.HasPrefix(w, arg):
-			case match == -1:
-				match, res = k, lsMatchOK
-			case match != k:
-				res = lsMatchAmbiguous
-			}
-		}
-	}
-	return match, res
-}
-
 // lsDefaults settles what the options left open, from the environment
 // and the rule that standard output is not a terminal.
-func (c *cmd) lsDefaults(s *lsSettings) (int, bool) {
+func (s *lsSettings) defaults() (int, bool) {
+	c := s.cmd
 	o := s.o
-	c.lsSizeDefaults(s)
+	s.sizeDefaults()
 	o.format = lsOneLine
 	if s.format >= 0 {
 		o.format = s.format
 	}
-	o.width, o.tabSize = c.lsWidth(s), 8
+	o.width, o.tabSize = s.termWidth(), 8
 	if s.tabSize >= 0 {
 		o.tabSize = s.tabSize
 	} else if v := c.Getenv("TABSIZE"); c.EnvSet("TABSIZE") {
@@ -541,7 +498,7 @@ func (c *cmd) lsDefaults(s *lsSettings) (int, bool) {
 		}
 	}
 	o.qmark = s.hideCtl == 1
-	o.quoting = c.lsQuoting(s.quoting)
+	o.quoting = s.quotingOf(s.quoting)
 	o.alignQuotes = (o.format == lsLong || (o.format == lsColumns || o.format == lsAcross) && o.width > 0) &&
 		(o.quoting == qsShell || o.quoting == qsShellEscape || o.quoting == qsCMaybe)
 	o.sort = lsSortName
@@ -558,14 +515,15 @@ func (c *cmd) lsDefaults(s *lsSettings) (int, bool) {
 		}
 	}
 	if o.format == lsLong {
-		return c.lsTimeStyle(s)
+		return s.settleTimeStyle()
 	}
 	return 0, false
 }
 
 // lsSizeDefaults applies LS_BLOCK_SIZE, BLOCK_SIZE and -k when no size
 // option was given.
-func (c *cmd) lsSizeDefaults(s *lsSettings) {
+func (s *lsSettings) sizeDefaults() {
+	c := s.cmd
 	o := s.o
 	if s.sizeSet {
 		return
@@ -582,7 +540,8 @@ func (c *cmd) lsSizeDefaults(s *lsSettings) {
 }
 
 // lsWidth is the line width: -w, else COLUMNS, else 80.
-func (c *cmd) lsWidth(s *lsSettings) int {
+func (s *lsSettings) termWidth() int {
+	c := s.cmd
 	if s.width >= 0 {
 		return s.width
 	}
@@ -601,13 +560,14 @@ func (c *cmd) lsWidth(s *lsSettings) int {
 
 // lsQuoting picks the quoting style: the options, QUOTING_STYLE, or
 // literal names (standard output is not a terminal).
-func (c *cmd) lsQuoting(opt int) int {
+func (s *lsSettings) quotingOf(opt int) int {
+	c := s.cmd
 	if opt >= 0 {
 		return opt
 	}
 	if c.EnvSet("QUOTING_STYLE") {
 		v := c.Getenv("QUOTING_STYLE")
-		if k, res := lsMatch(v, qsWords); res == lsMatchOK {
+		if k, res := matchWord(v, qsWords); res == matchOK {
 			return k
 		}
 		c.Errorf("ignoring invalid value of environment variable QUOTING_STYLE: %s", c.QuoteArg(v))
@@ -628,7 +588,8 @@ var lsTimeStyles = []struct {
 
 // lsTimeStyle decodes --time-style (or TIME_STYLE) for a long listing.
 // "posix-" styles are the locale's in the C locale.
-func (c *cmd) lsTimeStyle(s *lsSettings) (int, bool) {
+func (s *lsSettings) settleTimeStyle() (int, bool) {
+	c := s.cmd
 	o := s.o
 	style := s.timeStyle
 	if !s.timeStyleSet {
@@ -657,8 +618,8 @@ func (c *cmd) lsTimeStyle(s *lsSettings) (int, bool) {
 	for k, ts := range lsTimeStyles {
 		words[k] = []string{ts.name}
 	}
-	k, res := lsMatch(style, words)
-	if res == lsMatchOK {
+	k, res := matchWord(style, words)
+	if res == matchOK {
 		o.timeFormat = lsTimeStyles[k].format
 		return 0, false
 	}

@@ -11,6 +11,10 @@ import "github.com/linuxvfs/linuxvfs/userland/applet"
 // package are the tools' own helpers on top of applet.Cmd.
 type cmd struct{ *applet.Cmd }
 
+// lookupEnv is an environment variable and whether it is set, as the
+// block-size settings of df, du and ls read them.
+func (c *cmd) lookupEnv(name string) (string, bool) { return c.Getenv(name), c.EnvSet(name) }
+
 // program is the entry point of one tool.
 type program func(c *cmd) int
 

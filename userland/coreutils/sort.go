@@ -20,25 +20,26 @@ import (
 // sort_random.go hold the numeric, month and random orders.
 
 // sortApplet is sort(1).
-func sortApplet(c *cmd) int {
-	s, files, status, done := sortParse(c)
+func sortApplet(cmd *cmd) int {
+	c, files, status, done := sortParse(cmd)
 	if done {
 		return status
 	}
+	s := c.sortSettings
 	if s.files0From != "" {
 		var ok bool
-		if files, ok = c.sortFiles0(s.files0From, files); !ok {
+		if files, ok = c.files0(s.files0From, files); !ok {
 			return sortFailure
 		}
 	}
-	if !s.settle(c) {
+	if !c.settle() {
 		return sortFailure
 	}
 	if len(files) == 0 {
 		files = []string{"-"}
 	}
 	if s.check != 0 {
-		return c.sortCheck(s, files)
+		return c.checkSorted(files)
 	}
 	for _, f := range files {
 		if f == "-" {
@@ -49,14 +50,14 @@ func sortApplet(c *cmd) int {
 			return sortFailure
 		}
 	}
-	out, ok := c.sortOutput(s.output)
+	out, ok := c.openOutput(s.output)
 	if !ok {
 		return sortFailure
 	}
 	defer out.close()
 	inputs := make([][][]byte, len(files))
 	for i, f := range files {
-		if inputs[i], ok = c.sortRead(f, s.eol()); !ok {
+		if inputs[i], ok = c.readInput(f, s.eol()); !ok {
 			return sortFailure
 		}
 	}
@@ -69,7 +70,7 @@ func sortApplet(c *cmd) int {
 		}
 		sort.SliceStable(lines, func(i, j int) bool { return s.order.compare(lines[i], lines[j]) < 0 })
 	}
-	return c.sortWrite(out, s, lines)
+	return c.writeLines(out, lines)
 }
 
 // eol is the byte that ends lines.
@@ -83,7 +84,8 @@ func (s *sortSettings) eol() byte {
 // settle completes the settings once the options are read: keys without
 // options take the global ones, the global options alone make a key of
 // the whole line, and options that cannot go together are refused.
-func (s *sortSettings) settle(c *cmd) bool {
+func (c *sortRun) settle() bool {
+	s := c.sortSettings
 	random, globalOnly := false, false
 	for _, k := range s.order.keys {
 		k.inherit(&s.global)
@@ -109,12 +111,12 @@ func (s *sortSettings) settle(c *cmd) bool {
 		return false
 	}
 	if s.debug {
-		c.sortDebugWarnings(s, globalOnly)
+		c.debugWarnings(globalOnly)
 	}
 	s.order.reverse = s.global.reverse
 	if random {
 		var ok bool
-		if s.order.random, ok = c.newSortRandom(s.randomSource); !ok {
+		if s.order.random, ok = c.newRandom(s.randomSource); !ok {
 			return false
 		}
 	}
@@ -123,7 +125,7 @@ func (s *sortSettings) settle(c *cmd) bool {
 
 // sortFiles0 reads --files0-from's names; none may be given as operands
 // too, and none may be empty or (from standard input) "-".
-func (c *cmd) sortFiles0(from string, files []string) ([]string, bool) {
+func (c *sortRun) files0(from string, files []string) ([]string, bool) {
 	if len(files) > 0 {
 		c.files0Conflict(c.Quote(files[0]))
 		return nil, false
@@ -159,7 +161,7 @@ func (c *cmd) sortFiles0(from string, files []string) ([]string, bool) {
 
 // sortRead reads the lines of one input (standard input for "-"),
 // without their ends; a last line without one counts too.
-func (c *cmd) sortRead(name string, eol byte) ([][]byte, bool) {
+func (c *sortRun) readInput(name string, eol byte) ([][]byte, bool) {
 	in, err := c.openInput(name)
 	if err != nil {
 		c.Errorf("open failed: %s: %s", c.QuoteName(name), applet.ErrText(err))
@@ -199,7 +201,8 @@ func (o *sortOrder) merge(inputs [][][]byte) [][]byte {
 
 // sortCheck is -c and -C: is the one input in order? -c reports the
 // first line out of order.
-func (c *cmd) sortCheck(s *sortSettings, files []string) int {
+func (c *sortRun) checkSorted(files []string) int {
+	s := c.sortSettings
 	if len(files) > 1 {
 		c.Errorf("extra operand %s not allowed with -%c", c.Quote(files[1]), s.check)
 		return sortFailure
@@ -208,7 +211,7 @@ func (c *cmd) sortCheck(s *sortSettings, files []string) int {
 		c.Errorf("options '-%co' are incompatible", s.check)
 		return sortFailure
 	}
-	lines, ok := c.sortRead(files[0], s.eol())
+	lines, ok := c.readInput(files[0], s.eol())
 	if !ok {
 		return sortFailure
 	}
@@ -233,7 +236,7 @@ type sortOut struct {
 	f    *applet.File
 }
 
-func (c *cmd) sortOutput(name string) (*sortOut, bool) {
+func (c *sortRun) openOutput(name string) (*sortOut, bool) {
 	if name == "" {
 		return &sortOut{w: c.Out}, true
 	}
@@ -253,9 +256,10 @@ func (o *sortOut) close() {
 
 // sortWrite writes the lines (the first of each run of equal ones with
 // -u), after emptying the -o file.
-func (c *cmd) sortWrite(out *sortOut, s *sortSettings, lines [][]byte) int {
+func (c *sortRun) writeLines(out *sortOut, lines [][]byte) int {
+	s := c.sortSettings
 	if out.f != nil {
-		if err := c.Task.Ftruncate(out.f.Fd, 0); err != nil && c.sortRegular(out.f.Fd) {
+		if err := c.Task.Ftruncate(out.f.Fd, 0); err != nil && c.regular(out.f.Fd) {
 			c.Errorf("%s: error truncating: %s", c.QuoteName(out.name), applet.ErrText(err))
 			return sortFailure
 		}
@@ -292,7 +296,7 @@ func (c *cmd) sortWrite(out *sortOut, s *sortSettings, lines [][]byte) int {
 }
 
 // sortRegular reports whether fd is a regular file.
-func (c *cmd) sortRegular(fd int) bool {
+func (c *sortRun) regular(fd int) bool {
 	st, err := c.Task.Fstat(fd)
 	return err == nil && st.Mode&linux.S_IFMT == linux.S_IFREG
 }

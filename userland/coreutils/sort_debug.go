@@ -10,9 +10,10 @@ import "strings"
 
 // sortDebugWarnings reports, as sort --debug does before sorting, how
 // text compares and what in the keys looks doubtful.
-func (c *cmd) sortDebugWarnings(s *sortSettings, globalOnly bool) {
+func (c *sortRun) debugWarnings(globalOnly bool) {
+	s := c.sortSettings
 	if c.UTF8() {
-		c.Errorf("text ordering performed using %s sorting rules", c.QuoteArg(c.sortLocaleName()))
+		c.Errorf("text ordering performed using %s sorting rules", c.QuoteArg(c.localeName()))
 	} else {
 		c.Errorf("text ordering performed using simple byte comparison")
 	}
@@ -23,6 +24,9 @@ func (c *cmd) sortDebugWarnings(s *sortSettings, globalOnly bool) {
 			numeric = true
 		}
 		general = general || k.general
+		if k.obsolete[0] != "" {
+			c.Errorf("obsolescent key %s used; consider %s instead", c.QuoteArg(k.obsolete[0]), c.QuoteArg(k.obsolete[1]))
+		}
 		zero := k.startField != sortNoField && k.endField != sortNoField && k.endField < k.startField
 		if zero {
 			c.Errorf("key %d has zero width and will be ignored", n)
@@ -39,12 +43,12 @@ func (c *cmd) sortDebugWarnings(s *sortSettings, globalOnly bool) {
 			spans = true
 		}
 	}
-	c.sortSeparatorWarnings(s.order.tab, numeric, general, spans)
-	c.sortIgnoredWarnings(s)
+	c.separatorWarnings(s.order.tab, numeric, general, spans)
+	c.ignoredWarnings()
 }
 
 // sortLocaleName is the locale text collation follows.
-func (c *cmd) sortLocaleName() string {
+func (c *sortRun) localeName() string {
 	for _, v := range []string{"LC_ALL", "LC_COLLATE", "LANG"} {
 		if l := c.Getenv(v); l != "" {
 			return l
@@ -55,7 +59,7 @@ func (c *cmd) sortLocaleName() string {
 
 // sortSeparatorWarnings tells how the C locale's numbers meet the field
 // separator.
-func (c *cmd) sortSeparatorWarnings(tab int, numeric, general, spans bool) {
+func (c *sortRun) separatorWarnings(tab int, numeric, general, spans bool) {
 	warned := false
 	if spans {
 		switch {
@@ -78,7 +82,8 @@ func (c *cmd) sortSeparatorWarnings(tab int, numeric, general, spans bool) {
 }
 
 // sortIgnoredWarnings names the global options no key uses.
-func (c *cmd) sortIgnoredWarnings(s *sortSettings) {
+func (c *sortRun) ignoredWarnings() {
+	s := c.sortSettings
 	u := s.global
 	for _, k := range s.order.keys {
 		if u.ignore != nil && u.ignore == k.ignore {

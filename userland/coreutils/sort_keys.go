@@ -28,6 +28,9 @@ type sortKey struct {
 	// that -R and -V may be set with -d/-i and together.
 	numeric, general, human, month, random, version bool
 	reverse                                         bool
+	// obsolete is how --debug names a +POS1 -POS2 key and the -k that
+	// says the same, "" for a -k key.
+	obsolete [2]string
 }
 
 // sortNoField marks a key starting at the line's start or ending at its

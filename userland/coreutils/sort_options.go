@@ -39,12 +39,25 @@ const sortWordLetters = "ghMnRV"
 // (-c).
 var sortCheckWords = [][]string{{"quiet", "silent"}, {"diagnose-first"}}
 
+// sortRun is one sort command: the program and its settings.
+type sortRun struct {
+	*cmd
+	*sortSettings
+}
+
 // sortParse reads sort's command line; with done, sort ends with status.
-func sortParse(c *cmd) (s *sortSettings, files []string, status int, done bool) {
-	s = &sortSettings{global: sortKey{startField: sortNoField, endField: sortNoField}}
+func sortParse(cmd *cmd) (c *sortRun, files []string, status int, done bool) {
+	s := &sortSettings{global: sortKey{startField: sortNoField, endField: sortNoField}}
 	s.order.tab = -1
+	c = &sortRun{cmd: cmd, sortSettings: s}
+	args, obsolete, err := c.pickObsolete(c.Args)
+	if err != nil {
+		c.Errorf("%s", err)
+		return nil, nil, sortFailure, true
+	}
+	c.Args = args
 	fs := c.FlagSet()
-	sortFlags(c, fs, s)
+	sortFlags(cmd, fs, s)
 	files, ok := c.Parse(fs)
 	switch {
 	case !ok && s.badWord:
@@ -52,7 +65,8 @@ func sortParse(c *cmd) (s *sortSettings, files []string, status int, done bool) 
 	case !ok:
 		return nil, nil, sortFailure, true
 	}
-	return s, files, 0, false
+	s.insertObsolete(obsolete)
+	return c, files, 0, false
 }
 
 // sortFlags declares sort's options, the long ones in coreutils' order.
@@ -73,7 +87,7 @@ bytes; lines with equal keys then compare whole, unless -s or -u.`
 	fs.OptionalFunc("check", "", "check the input is sorted; `WHEN`: diagnose-first (-c), quiet (-C)", func(v string, given bool) error {
 		mode := byte('c')
 		if given {
-			k, ok := c.lsArgmatch("--check", v, sortCheckWords)
+			k, ok := c.argmatch("--check", v, sortCheckWords)
 			if !ok {
 				s.badWord = true
 				return applet.ErrReported
@@ -117,7 +131,7 @@ bytes; lines with equal keys then compare whole, unless -s or -u.`
 		return nil
 	})
 	fs.ArgFunc("sort", "", "`WORD` is general-numeric, human-numeric, month, numeric, random or version", func(v string) error {
-		k, ok := c.lsArgmatch("--sort", v, sortWords)
+		k, ok := c.argmatch("--sort", v, sortWords)
 		if !ok {
 			s.badWord = true
 			return applet.ErrReported

@@ -21,7 +21,7 @@ type sortRandom struct {
 }
 
 // newSortRandom reads the salt, from the random source if one is named.
-func (c *cmd) newSortRandom(source string) (*sortRandom, bool) {
+func (c *sortRun) newRandom(source string) (*sortRandom, bool) {
 	r := &sortRandom{}
 	if source == "" {
 		rand.Read(r.salt[:])

@@ -32,7 +32,7 @@ type statDirectiveFunc func(sp statSpec, mod, letter byte) bool
 // and with escapes the backslash escapes of --printf. fsMode is stat
 // -f, where H and L modify nothing. failed tells a directive failed;
 // errStatDirective that stat must stop.
-func (c *cmd) statFormatRun(format string, escapes, fsMode bool, print statDirectiveFunc) (failed bool, err error) {
+func (c *statRun) formatRun(format string, escapes, fsMode bool, print statDirectiveFunc) (failed bool, err error) {
 	out := c.Out
 	for i := 0; i < len(format); i++ {
 		switch ch := format[i]; {
@@ -60,7 +60,7 @@ func (c *cmd) statFormatRun(format string, escapes, fsMode bool, print statDirec
 			}
 			failed = print(sp, 0, letter) || failed
 		case ch == '\\' && escapes:
-			i += c.statEscape(format[i+1:])
+			i += c.escape(format[i+1:])
 		default:
 			out.WriteByte(ch)
 		}
@@ -95,7 +95,7 @@ func parseStatSpec(s string) (sp statSpec, n int) {
 
 // statEscape prints the escape that s (what follows a backslash) starts
 // with and returns how many bytes of s it took.
-func (c *cmd) statEscape(s string) int {
+func (c *statRun) escape(s string) int {
 	out := c.Out
 	switch {
 	case s == "":
@@ -148,7 +148,7 @@ func (sp statSpec) goVerb(verb byte) string {
 
 // str prints s as printf's %s would: '-' the only flag, the precision
 // a number of bytes.
-func (c *cmd) statStr(sp statSpec, s string) {
+func (c *statRun) str(sp statSpec, s string) {
 	sp = sp.keep("-")
 	if sp.prec != "" {
 		p, _ := strconv.Atoi(sp.prec[1:])
@@ -165,24 +165,24 @@ func (c *cmd) statStr(sp statSpec, s string) {
 
 // statInt prints a signed number (%d with flags ' - + space 0) and
 // returns its width.
-func (c *cmd) statInt(sp statSpec, v int64) int {
+func (c *statRun) num(sp statSpec, v int64) int {
 	s := fmt.Sprintf(sp.keep("'-+ 0").goVerb('d'), v)
 	c.Out.WriteString(s)
 	return len(s)
 }
 
 // statUint prints an unsigned number (%u with flags ' - 0).
-func (c *cmd) statUint(sp statSpec, v uint64) {
+func (c *statRun) unum(sp statSpec, v uint64) {
 	fmt.Fprintf(c.Out, sp.keep("'-0").goVerb('d'), v)
 }
 
 // statOct prints %o with flags - # 0.
-func (c *cmd) statOct(sp statSpec, v uint64) {
+func (c *statRun) oct(sp statSpec, v uint64) {
 	fmt.Fprintf(c.Out, sp.keep("-#0").goVerb('o'), v)
 }
 
 // statHex prints %x with flags - # 0; like C, '#' adds no 0x to zero.
-func (c *cmd) statHex(sp statSpec, v uint64) {
+func (c *statRun) hex(sp statSpec, v uint64) {
 	sp = sp.keep("-#0")
 	if v == 0 {
 		sp.flags = strings.ReplaceAll(sp.flags, "#", "")

@@ -26,7 +26,7 @@ const (
 
 // statfsOne is stat -f for one name; a false good is a failure, an error
 // ends stat.
-func (c *cmd) statfsOne(name string, r *statRun) (good bool, err error) {
+func (c *statRun) fsOne(name string) (good bool, err error) {
 	if name == "-" {
 		c.Errorf("using %s to denote standard input does not work in file system mode", c.Quote(name))
 		return false, nil
@@ -36,10 +36,10 @@ func (c *cmd) statfsOne(name string, r *statRun) (good bool, err error) {
 		c.Errorf("cannot read file system information for %s: %s", c.Quote(name), applet.ErrText(serr))
 		return false, nil
 	}
-	format := r.format
+	format := c.format
 	switch {
 	case format != "":
-	case r.terse:
+	case c.terse:
 		format = statfsTerse
 	default:
 		format = statfsDefault
@@ -48,14 +48,14 @@ func (c *cmd) statfsOne(name string, r *statRun) (good bool, err error) {
 	if sx, err := c.Task.Stat(name); err == nil {
 		f.st = sx
 	}
-	failed, err := c.statFormatRun(format, r.escapes, true, func(sp statSpec, _, letter byte) bool {
-		c.statfsDirective(f, sp, letter)
+	failed, err := c.formatRun(format, c.escapes, true, func(sp statSpec, _, letter byte) bool {
+		c.fsDirective(f, sp, letter)
 		return false
 	})
 	if err != nil {
 		return false, err
 	}
-	c.Out.WriteString(r.trailer)
+	c.Out.WriteString(c.trailer)
 	return !failed, nil
 }
 
@@ -75,37 +75,37 @@ func statfsFsid(st *vfs.Statx, sfs *vfs.Statfs) uint64 {
 }
 
 // statfsDirective prints one stat -f directive.
-func (c *cmd) statfsDirective(f *statFile, sp statSpec, letter byte) {
+func (c *statRun) fsDirective(f *statFile, sp statSpec, letter byte) {
 	s := f.sfs
 	switch letter {
 	case 'n':
-		c.statStr(sp, f.name)
+		c.str(sp, f.name)
 	case 'i':
-		c.statHex(sp, statfsFsid(&f.st, s))
+		c.hex(sp, statfsFsid(&f.st, s))
 	case 'l':
-		c.statUint(sp, uint64(s.Namelen))
+		c.unum(sp, uint64(s.Namelen))
 	case 't':
-		c.statHex(sp, s.Type)
+		c.hex(sp, s.Type)
 	case 'T':
-		c.statStr(sp, statfsTypeName(s.Type))
+		c.str(sp, statfsTypeName(s.Type))
 	case 'b':
-		c.statInt(sp, int64(s.Blocks))
+		c.num(sp, int64(s.Blocks))
 	case 'f':
-		c.statInt(sp, int64(s.Bfree))
+		c.num(sp, int64(s.Bfree))
 	case 'a':
-		c.statInt(sp, int64(s.Bavail))
+		c.num(sp, int64(s.Bavail))
 	case 's':
-		c.statUint(sp, uint64(s.Bsize))
+		c.unum(sp, uint64(s.Bsize))
 	case 'S':
 		fr := uint64(s.Frsize)
 		if fr == 0 {
 			fr = uint64(s.Bsize)
 		}
-		c.statUint(sp, fr)
+		c.unum(sp, fr)
 	case 'c':
-		c.statUint(sp, s.Files)
+		c.unum(sp, s.Files)
 	case 'd':
-		c.statInt(sp, int64(s.Ffree))
+		c.num(sp, int64(s.Ffree))
 	default:
 		c.Out.WriteByte('?')
 	}

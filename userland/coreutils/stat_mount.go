@@ -13,7 +13,7 @@ import (
 // device. A bind mount within one file system is therefore not seen.
 // (coreutils first looks for the name among the mount table's bind
 // entries, which mountinfo never marks as such.) True if it failed.
-func (c *cmd) statMountPoint(f *statFile, sp statSpec) bool {
+func (c *statRun) mountPoint(f *statFile, sp statSpec) bool {
 	start := f.name
 	if !applet.IsDir(uint32(f.st.Mode)) {
 		start = dirName(f.name)
@@ -21,13 +21,13 @@ func (c *cmd) statMountPoint(f *statFile, sp statSpec) bool {
 	dir, err := c.canonicalize(start, canExisting)
 	if err != nil {
 		c.Errorf("cannot change to directory %s: %s", c.Quote(start), applet.ErrText(err))
-		c.statStr(sp, "?")
+		c.str(sp, "?")
 		return true
 	}
 	last, err := c.Task.Stat(dir)
 	if err != nil {
 		c.Errorf("cannot stat current directory (now %s): %s", c.Quote(start), applet.ErrText(err))
-		c.statStr(sp, "?")
+		c.str(sp, "?")
 		return true
 	}
 	for dir != "/" {
@@ -35,7 +35,7 @@ func (c *cmd) statMountPoint(f *statFile, sp statSpec) bool {
 		st, err := c.Task.Stat(parent)
 		if err != nil {
 			c.Errorf("cannot stat %s: %s", c.Quote(".."), applet.ErrText(err))
-			c.statStr(sp, "?")
+			c.str(sp, "?")
 			return true
 		}
 		if st.Dev() != last.Dev() || st.Ino == last.Ino {
@@ -43,6 +43,6 @@ func (c *cmd) statMountPoint(f *statFile, sp statSpec) bool {
 		}
 		dir, last = parent, st
 	}
-	c.statStr(sp, dir)
+	c.str(sp, dir)
 	return false
 }

@@ -42,7 +42,7 @@ func statTime(st *vfs.Statx, letter byte) string {
 // statEpoch prints %X and friends as printf's %f would print seconds:
 // the precision is the digits of the fraction (9 for a lone '.', more
 // than 9 padded with zeros), and the width counts the whole of it.
-func (c *cmd) statEpoch(sp statSpec, st *vfs.Statx, letter byte) {
+func (c *statRun) epoch(sp statSpec, st *vfs.Statx, letter byte) {
 	ts, ok := statTimespec(st, letter)
 	if !ok {
 		ts = vfs.Timespec{}
@@ -80,7 +80,7 @@ func (c *cmd) statEpoch(sp statSpec, st *vfs.Statx, letter byte) {
 		c.Out.WriteString(s)
 		n = len(s)
 	} else {
-		n = c.statInt(secs, sec)
+		n = c.num(secs, sec)
 	}
 	if prec == 0 {
 		return

@@ -4,6 +4,7 @@ package utillinux
 
 import (
 	"fmt"
+	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"strconv"
 	"strings"
 
@@ -63,85 +64,21 @@ type findmntQuery struct {
 	cols       []*mntCol
 }
 
-// findmnt's options. Arguments only we know by number (no short form)
-// use identifiers above the byte range.
-const (
-	fmVerbose = 1000 + iota
-	fmTree
-	fmOutputAll
-	fmPseudo
-	fmReal
-	fmVfsAll
-	fmShadowed
-)
-
-var findmntOpts = []optSpec{
-	{short: 'A', long: "all"},
-	{short: 'a', long: "ascii"},
-	{short: 'b', long: "bytes"},
-	{short: 'c', long: "canonicalize"},
-	{short: 'd', long: "direction", arg: reqArg},
-	{short: 'D', long: "df"},
-	{short: 'e', long: "evaluate"},
-	{short: 'f', long: "first-only"},
-	{short: 's', long: "fstab"},
-	{short: 'h', long: "help"},
-	{short: 'i', long: "invert"},
-	{short: 'J', long: "json"},
-	{short: 'k', long: "kernel"},
-	{short: 'l', long: "list"},
-	{short: 'M', long: "mountpoint", arg: reqArg},
-	{short: 'm', long: "mtab"},
-	{short: 'n', long: "noheadings"},
-	{short: 'u', long: "notruncate"},
-	{short: 'O', long: "options", arg: reqArg},
-	{short: 'o', long: "output", arg: reqArg},
-	{long: "output-all", id: fmOutputAll},
-	{short: 'p', long: "poll", arg: optArg},
-	{short: 'P', long: "pairs"},
-	{short: 'r', long: "raw"},
-	{short: 't', long: "types", arg: reqArg},
-	{short: 'C', long: "nocanonicalize"},
-	{short: 'v', long: "nofsroot"},
-	{short: 'R', long: "submounts"},
-	{short: 'S', long: "source", arg: reqArg},
-	{short: 'F', long: "tab-file", arg: reqArg},
-	{short: 'N', long: "task", arg: reqArg},
-	{short: 'T', long: "target", arg: reqArg},
-	{short: 'w', long: "timeout", arg: reqArg},
-	{short: 'U', long: "uniq"},
-	{short: 'x', long: "verify"},
-	{short: 'V', long: "version"},
-	{short: 'y', long: "shell"},
-	{long: "verbose", id: fmVerbose},
-	{long: "tree", id: fmTree},
-	{long: "real", id: fmReal},
-	{long: "pseudo", id: fmPseudo},
-	{long: "vfs-all", id: fmVfsAll},
-	{long: "shadowed", id: fmShadowed},
-}
-
-// findmntConflicts are the option sets of which a command line may use
-// one member at most.
-var findmntConflicts = [][]int{
-	{'C', 'c'}, {'C', 'e'}, {'J', 'P', 'r', 'x'}, {'M', 'T'}, {'N', 'k', 'm', 's'},
-	{'P', 'l', 'r', 'x'}, {'p', 'x'}, {'m', 'p', 's'}, {fmPseudo, fmReal},
-}
-
 // findmntApplet is findmnt(8): find and list the mounts of the task's
 // mount namespace (or another task's, -N) from its mountinfo.
 func findmntApplet(c *cmd) int {
-	parsed, operands, ok := c.parseOpts(findmntOpts, false)
+	q := &findmntQuery{c: c, tree: true}
+	var output string
+	var outputAll bool
+	operands, ok := c.Parse(q.flagSet(&output, &outputAll))
 	if !ok {
-		return c.tryHelp(1)
-	}
-	if !c.exclusiveOpts(parsed, findmntOpts, findmntConflicts) {
 		return 1
 	}
-	q := &findmntQuery{c: c, tree: true}
-	done, status := q.takeOptions(parsed)
-	if done {
-		return status
+	if q.verify && !q.kernelTab && len(q.tabFiles) == 0 {
+		q.fstab = true
+	}
+	if !q.pickColumns(output, outputAll) {
+		return 1
 	}
 	if !q.takeOperands(operands) {
 		return 1
@@ -171,120 +108,91 @@ func findmntApplet(c *cmd) int {
 	return 0
 }
 
-// takeOptions applies the options in command-line order. done is true
-// when the command is over (help, version or an error) with status.
-func (q *findmntQuery) takeOptions(parsed []optSeen) (done bool, status int) {
-	c := q.c
-	output, outputAll := "", false
-	for _, p := range parsed {
-		switch p.id {
-		case 'h':
-			c.printHelp()
-			return true, 0
-		case 'V':
-			c.versionLine()
-			return true, 0
-		case 'A':
-			q.all = true
-		case 'a':
-			q.ascii = true
-		case 'b':
-			q.bytes = true
-		case 'C':
-			q.nocache = true
-		case 'c':
-			q.canonicalize = true
-		case 'd':
-			switch p.arg {
-			case "forward", "backward":
-				q.backward = p.arg == "backward"
-			default:
-				c.warnf("unknown direction '%s'", p.arg)
-				return true, 1
-			}
-		case 'e', 'u':
-			// Tags are not evaluated (there is no device database),
-			// and output never goes to a terminal so nothing is
-			// truncated.
-		case 'k', 'm':
-			// mountinfo is what we read anyway (but -x checks it then).
-			q.kernelTab = true
-		case fmVerbose:
-			q.verbose = true
-		case 'D':
-			q.df, q.tree = true, false
-		case 'U':
-			q.uniq = true
-		case 'x':
-			q.verify = true
-		case 'f':
-			q.firstOnly = true
-		case 'i':
-			q.invert = true
-		case 'J':
-			q.format = formatJSON
-		case 'P':
-			q.format = formatPairs
-			q.tree = false
-		case 'r':
-			q.format = formatRaw
-			q.tree = false
-		case 'l':
-			q.tree = false
-		case 'n':
-			q.noHeadings = true
-		case 'y':
-			q.shellNames = true
-		case 'o':
-			output = p.arg
-		case fmOutputAll:
-			outputAll = true
-		case 'O':
-			q.options = p.arg
-		case 't':
-			q.types = p.arg
-		case 'N':
-			n, err := strconv.ParseUint(p.arg, 10, 32)
-			if err != nil {
-				c.warnf("invalid TID argument: '%s'", p.arg)
-				return true, 1
-			}
-			q.tid = int32(n)
-		case 's':
-			q.fstab = true
-		case 'F':
-			q.tabFiles = append(q.tabFiles, p.arg)
-		case 'v':
-			q.nofsroot = true
-		case 'R':
-			q.submounts = true
-		case 'S':
-			q.setSource(p.arg)
-			q.sourceOnly = true
-		case 'M', 'T':
-			q.target = p.arg
-			q.sourceOnly = true
-			q.mountpoint = q.mountpoint || p.id == 'M'
-		case fmTree:
-			q.forceTree = true
-		case fmPseudo:
-			q.pseudo = true
-		case fmReal:
-			q.real = true
-		case fmShadowed:
-			q.shadowed = true
-		default:
-			c.warnf("option %s is not supported", p.name)
-			return true, 1
+// options declares findmnt's options in util-linux 2.38's table order,
+// each setting the query as the command line meets it.
+func (q *findmntQuery) flagSet(output *string, outputAll *bool) *applet.FlagSet {
+	fs := q.c.FlagSet()
+	fs.Help = helpTexts["findmnt"]
+	fs.ShortHelp = true
+	unsupported := func(string, bool) error { return fmt.Errorf("option %s is not supported", fs.Current()) }
+	fs.BoolVarP(&q.all, "all", "A", false, "")
+	fs.BoolVarP(&q.ascii, "ascii", "a", false, "")
+	fs.BoolVarP(&q.bytes, "bytes", "b", false, "")
+	fs.BoolVarP(&q.canonicalize, "canonicalize", "c", false, "")
+	fs.ArgFunc("direction", "d", "", func(v string) error {
+		if v != "forward" && v != "backward" {
+			return fmt.Errorf("unknown direction '%s'", v)
 		}
+		q.backward = v == "backward"
+		return nil
+	})
+	fs.Func("df", "D", "", func() { q.df, q.tree = true, false })
+	// Tags are not evaluated (there is no device database), and output
+	// never goes to a terminal so nothing is truncated.
+	fs.BoolP("evaluate", "e", false, "")
+	fs.BoolVarP(&q.firstOnly, "first-only", "f", false, "")
+	fs.BoolVarP(&q.fstab, "fstab", "s", false, "")
+	fs.PlaceHelp()
+	fs.BoolVarP(&q.invert, "invert", "i", false, "")
+	fs.Func("json", "J", "", func() { q.format = formatJSON })
+	// mountinfo is what we read anyway (but -x checks it then).
+	fs.BoolVarP(&q.kernelTab, "kernel", "k", false, "")
+	fs.Func("list", "l", "", func() { q.tree = false })
+	fs.ArgFunc("mountpoint", "M", "", func(v string) error {
+		q.target, q.sourceOnly, q.mountpoint = v, true, true
+		return nil
+	})
+	fs.BoolVarP(&q.kernelTab, "mtab", "m", false, "")
+	fs.BoolVarP(&q.noHeadings, "noheadings", "n", false, "")
+	fs.BoolP("notruncate", "u", false, "")
+	fs.StringVarP(&q.options, "options", "O", "", "")
+	fs.StringVarP(output, "output", "o", "", "")
+	fs.BoolVarP(outputAll, "output-all", "", false, "")
+	fs.OptionalArgFunc("poll", "p", "", unsupported)
+	fs.Func("pairs", "P", "", func() { q.format, q.tree = formatPairs, false })
+	fs.Func("raw", "r", "", func() { q.format, q.tree = formatRaw, false })
+	fs.StringVarP(&q.types, "types", "t", "", "")
+	fs.BoolVarP(&q.nocache, "nocanonicalize", "C", false, "")
+	fs.BoolVarP(&q.nofsroot, "nofsroot", "v", false, "")
+	fs.BoolVarP(&q.submounts, "submounts", "R", false, "")
+	fs.ArgFunc("source", "S", "", func(v string) error {
+		q.setSource(v)
+		q.sourceOnly = true
+		return nil
+	})
+	fs.ArgFunc("tab-file", "F", "", func(v string) error { q.tabFiles = append(q.tabFiles, v); return nil })
+	fs.ArgFunc("task", "N", "", func(v string) error {
+		n, err := strconv.ParseUint(v, 10, 32)
+		if err != nil {
+			return fmt.Errorf("invalid TID argument: '%s'", v)
+		}
+		q.tid = int32(n)
+		return nil
+	})
+	fs.ArgFunc("target", "T", "", func(v string) error {
+		q.target, q.sourceOnly = v, true
+		return nil
+	})
+	fs.ArgFunc("timeout", "w", "", func(v string) error { return unsupported(v, true) })
+	fs.BoolVarP(&q.uniq, "uniq", "U", false, "")
+	fs.BoolVarP(&q.verify, "verify", "x", false, "")
+	fs.PlaceVersion()
+	fs.BoolVarP(&q.shellNames, "shell", "y", false, "")
+	fs.BoolVarP(&q.verbose, "verbose", "", false, "")
+	fs.BoolVarP(&q.forceTree, "tree", "", false, "")
+	fs.BoolVarP(&q.real, "real", "", false, "")
+	fs.BoolVarP(&q.pseudo, "pseudo", "", false, "")
+	fs.Action("vfs-all", "", "", func() error { return unsupported("", false) })
+	fs.BoolVarP(&q.shadowed, "shadowed", "", false, "")
+	for _, g := range [][]string{
+		{"nocanonicalize", "canonicalize"}, {"nocanonicalize", "evaluate"},
+		{"json", "pairs", "raw", "verify"}, {"mountpoint", "target"},
+		{"task", "kernel", "mtab", "fstab"}, {"pairs", "list", "raw", "verify"},
+		{"poll", "verify"}, {"mtab", "poll", "fstab"}, {"pseudo", "real"},
+	} {
+		fs.Exclusive(g...)
 	}
-	if q.verify && !q.kernelTab && len(q.tabFiles) == 0 {
-		q.fstab = true
-	}
-	if !q.pickColumns(output, outputAll) {
-		return true, 1
-	}
-	return false, 0
+	return fs
 }
 
 // pickColumns sets the columns: the default ones (-D's with -D) or

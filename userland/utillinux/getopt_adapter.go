@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 
+// The old option adapter, kept for blkid alone until it moves onto
+// applet.FlagSet as the other util-linux programs did.
+
 package utillinux
 
 import (
@@ -7,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/internal/getopt"
+	"github.com/linuxvfs/linuxvfs/userland/applet"
 )
 
 // optSpec is one option of a getopt_long-style parser, as glibc's getopt_long
@@ -63,26 +67,6 @@ func (o *optSpec) ident() int {
 	return int(o.short)
 }
 
-// warnf is util-linux's warnx: "NAME: message" on standard error.
-func (c *cmd) warnf(format string, a ...any) {
-	c.Out.Flush()
-	fmt.Fprintf(c.Errw, "%s: %s\n", c.Name, fmt.Sprintf(format, a...))
-}
-
-// tryHelp is util-linux's errtryhelp: the hint after a usage error, and
-// the status to exit with.
-func (c *cmd) tryHelp(code int) int {
-	c.Out.Flush()
-	fmt.Fprintf(c.Errw, "Try '%s --help' for more information.\n", c.Name)
-	return code
-}
-
-// badUsage is "NAME: bad usage" followed by the hint.
-func (c *cmd) badUsage(code int) int {
-	c.warnf("bad usage")
-	return c.tryHelp(code)
-}
-
 // exclusiveOpts is util-linux's err_exclusive_options: groups lists the
 // option sets of which at most one member may be used; the diagnostic names
 // every member of the violated group by its long name.
@@ -118,4 +102,14 @@ func (c *cmd) exclusiveOpts(parsed []optSeen, opts []optSpec, groups [][]int) bo
 		}
 	}
 	return true
+}
+
+// printHelp prints the applet's --help text.
+func (c *cmd) printHelp() {
+	fmt.Fprint(c.Out, helpTexts[c.Name])
+}
+
+// versionLine prints --version: the applet and linuxvfs's version.
+func (c *cmd) versionLine() {
+	fmt.Fprintf(c.Out, "%s (linuxvfs) %s\n", c.Name, applet.Version)
 }

@@ -2,10 +2,6 @@
 
 package utillinux
 
-import "github.com/linuxvfs/linuxvfs/userland/applet"
-
-import "fmt"
-
 // Our own --help texts for the mount tools: what each applet accepts here,
 // in our words. The options follow util-linux 2.38 (and coreutils 9.1 for
 // chroot); the texts do not.
@@ -181,12 +177,19 @@ Report whether a path is a mountpoint (exit status 0) or not (32).
 `,
 }
 
-// printHelp prints the applet's --help text.
-func (c *cmd) printHelp() {
-	fmt.Fprint(c.Out, helpTexts[c.Name])
+// warnf is util-linux's warnx: "NAME: message" on standard error.
+func (c *cmd) warnf(format string, a ...any) { c.Errorf(format, a...) }
+
+// tryHelp is util-linux's errtryhelp: the hint after a usage error, and
+// the status to exit with.
+func (c *cmd) tryHelp(code int) int {
+	c.Out.Flush()
+	c.TryHelp()
+	return code
 }
 
-// versionLine prints --version: the applet and linuxvfs's version.
-func (c *cmd) versionLine() {
-	fmt.Fprintf(c.Out, "%s (linuxvfs) %s\n", c.Name, applet.Version)
+// badUsage is "NAME: bad usage" followed by the hint.
+func (c *cmd) badUsage(code int) int {
+	c.warnf("bad usage")
+	return c.tryHelp(code)
 }

@@ -3,6 +3,7 @@
 package utillinux
 
 import (
+	"fmt"
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 )
@@ -27,49 +28,6 @@ const (
 	loSetDirectIO               // --direct-io with a device operand
 	loSetSector                 // -b with a device operand
 )
-
-// Identifiers of the options without a short form.
-const (
-	loOptSizelimit = 1000 + iota
-	loOptShow
-	loOptRaw
-	loOptDirectIO
-	loOptOutputAll
-)
-
-var losetupOptions = []optSpec{
-	{short: 'a', long: "all"},
-	{short: 'c', long: "set-capacity", arg: reqArg},
-	{short: 'd', long: "detach", arg: reqArg},
-	{short: 'D', long: "detach-all"},
-	{short: 'f', long: "find"},
-	{short: 'L', long: "nooverlap"},
-	{short: 'h', long: "help"},
-	{short: 'j', long: "associated", arg: reqArg},
-	{short: 'J', long: "json"},
-	{short: 'l', long: "list"},
-	{short: 'b', long: "sector-size", arg: reqArg},
-	{short: 'n', long: "noheadings"},
-	{short: 'o', long: "offset", arg: reqArg},
-	{short: 'O', long: "output", arg: reqArg},
-	{long: "output-all", id: loOptOutputAll},
-	{long: "sizelimit", arg: reqArg, id: loOptSizelimit},
-	{short: 'P', long: "partscan"},
-	{short: 'r', long: "read-only"},
-	{long: "direct-io", arg: optArg, id: loOptDirectIO},
-	{long: "raw", id: loOptRaw},
-	{long: "show", id: loOptShow},
-	{short: 'v', long: "verbose"},
-	{short: 'V', long: "version"},
-}
-
-// losetupConflicts are the sets of options that exclude each other.
-var losetupConflicts = [][]int{
-	{'D', 'a', 'c', 'd', 'f', 'j'},
-	{'D', 'c', 'd', 'f', 'l'},
-	{'D', 'c', 'd', 'f', 'O'},
-	{'J', loOptRaw},
-}
 
 // losetupJob is one run of losetup.
 type losetupJob struct {
@@ -96,23 +54,11 @@ type losetupJob struct {
 
 // losetupApplet is losetup's entry point.
 func losetupApplet(c *cmd) int {
-	parsed, operands, ok := c.parseOpts(losetupOptions, false)
-	if !ok {
-		return c.tryHelp(1)
-	}
 	j := &losetupJob{c: c}
 	defer j.setDev(nil)
-	for i, p := range parsed {
-		// Conflicts are found as the options are read, so that an option
-		// that ends the run early (--help) counts only if it comes first.
-		if !c.exclusiveOpts(parsed[:i+1], losetupOptions, losetupConflicts) {
-			return 1
-		}
-		if effect := losetupEffects[p.id]; effect != nil {
-			if status, stop := effect(j, p); stop {
-				return status
-			}
-		}
+	operands, ok := c.Parse(j.flagSet())
+	if !ok {
+		return 1
 	}
 	rest, ok := j.placeOperands(operands)
 	if !ok || !j.optionsFit() {
@@ -140,126 +86,93 @@ func (j *losetupJob) namedDevice(name string) bool {
 	return true
 }
 
-// optionEffect applies one option to the job; stop ends the run at once
-// with status.
-type optionEffect func(j *losetupJob, p optSeen) (status int, stop bool)
-
-// chooses is an option that picks the action.
-func chooses(a losetupAction) optionEffect {
-	return func(j *losetupJob, _ optSeen) (int, bool) {
-		j.action = a
-		return 0, false
-	}
-}
-
-// raises is an option that sets a flag of the attachment.
-func raises(bit uint32) optionEffect {
-	return func(j *losetupJob, _ optSeen) (int, bool) {
-		j.setup.flags |= bit
-		return 0, false
-	}
-}
-
-// sets is an option that turns on a switch of the job.
-func sets(field func(j *losetupJob) *bool) optionEffect {
-	return func(j *losetupJob, _ optSeen) (int, bool) {
-		*field(j) = true
-		return 0, false
-	}
-}
-
-// onDevice is an option whose argument is the device to act on.
-func onDevice(a losetupAction) optionEffect {
-	return func(j *losetupJob, p optSeen) (int, bool) {
-		j.action = a
-		if !j.namedDevice(p.arg) {
-			return 1, true
-		}
-		return 0, false
-	}
-}
-
-var losetupEffects map[int]optionEffect
-
-func init() {
-	losetupEffects = map[int]optionEffect{
-		'h': func(j *losetupJob, _ optSeen) (int, bool) { return losetupHelp(j.c), true },
-		'V': func(j *losetupJob, _ optSeen) (int, bool) {
-			j.c.versionLine()
-			return 0, true
-		},
-		'a':            chooses(loList),
-		'D':            chooses(loDetachAll),
-		'f':            chooses(loFindFree),
-		'c':            onDevice(loCapacity),
-		'd':            onDevice(loDetach),
-		'r':            raises(linux.LO_FLAGS_READ_ONLY),
-		'P':            raises(linux.LO_FLAGS_PARTSCAN),
-		'J':            sets(func(j *losetupJob) *bool { return &j.json }),
-		loOptRaw:       sets(func(j *losetupJob) *bool { return &j.raw }),
-		'l':            sets(func(j *losetupJob) *bool { return &j.list }),
-		'n':            sets(func(j *losetupJob) *bool { return &j.noHeader }),
-		'L':            sets(func(j *losetupJob) *bool { return &j.noOverlap }),
-		loOptShow:      sets(func(j *losetupJob) *bool { return &j.printDev }),
-		'b':            (*losetupJob).sizeOption,
-		'o':            (*losetupJob).sizeOption,
-		loOptSizelimit: (*losetupJob).sizeOption,
-		loOptDirectIO:  (*losetupJob).directIOOption,
-		'j': func(j *losetupJob, p optSeen) (int, bool) {
-			j.action, j.assocFile = loList, p.arg
-			return 0, false
-		},
-		'O': func(j *losetupJob, p optSeen) (int, bool) {
-			j.outSpec, j.hasOutSpec, j.list = p.arg, true, true
-			return 0, false
-		},
-		loOptOutputAll: func(j *losetupJob, _ optSeen) (int, bool) {
-			j.cols = j.cols[:0]
-			for i := range loopCols {
-				j.cols = append(j.cols, i)
+// flagSet declares losetup's options in util-linux 2.38's table order;
+// each applies itself to the job as the command line meets it. Conflicts
+// are found as the options are read, so that an option that ends the
+// run early (--help) counts only if it comes first.
+func (j *losetupJob) flagSet() *applet.FlagSet {
+	fs := j.c.FlagSet()
+	fs.Help = losetupHelp()
+	fs.ShortHelp = true
+	choose := func(a losetupAction) func() { return func() { j.action = a } }
+	onDevice := func(a losetupAction) func(string) error {
+		return func(v string) error {
+			j.action = a
+			if !j.namedDevice(v) {
+				return applet.ErrReported
 			}
-			return 0, false
-		},
+			return nil
+		}
 	}
+	fs.Func("all", "a", "", choose(loList))
+	fs.ArgFunc("set-capacity", "c", "", onDevice(loCapacity))
+	fs.ArgFunc("detach", "d", "", onDevice(loDetach))
+	fs.Func("detach-all", "D", "", choose(loDetachAll))
+	fs.Func("find", "f", "", choose(loFindFree))
+	fs.BoolVarP(&j.noOverlap, "nooverlap", "L", false, "")
+	fs.PlaceHelp()
+	fs.ArgFunc("associated", "j", "", func(v string) error {
+		j.action, j.assocFile = loList, v
+		return nil
+	})
+	fs.BoolVarP(&j.json, "json", "J", false, "")
+	fs.BoolVarP(&j.list, "list", "l", false, "")
+	fs.ArgFunc("sector-size", "b", "", j.sizeOption("logical block size", &j.sectorSet, &j.setup.sectorSize))
+	fs.BoolVarP(&j.noHeader, "noheadings", "n", false, "")
+	fs.ArgFunc("offset", "o", "", j.sizeOption("offset", &j.hasOffset, &j.setup.span.off))
+	fs.ArgFunc("output", "O", "", func(v string) error {
+		j.outSpec, j.hasOutSpec, j.list = v, true, true
+		return nil
+	})
+	fs.Func("output-all", "", "", func() {
+		j.cols = j.cols[:0]
+		for i := range loopCols {
+			j.cols = append(j.cols, i)
+		}
+	})
+	fs.ArgFunc("sizelimit", "", "", j.sizeOption("size", &j.hasLimit, &j.setup.span.limit))
+	fs.Func("partscan", "P", "", func() { j.setup.flags |= linux.LO_FLAGS_PARTSCAN })
+	fs.Func("read-only", "r", "", func() { j.setup.flags |= linux.LO_FLAGS_READ_ONLY })
+	fs.OptionalFunc("direct-io", "", "", j.directIOOption)
+	fs.BoolVarP(&j.raw, "raw", "", false, "")
+	fs.BoolVarP(&j.printDev, "show", "", false, "")
+	fs.BoolP("verbose", "v", false, "")
+	fs.PlaceVersion()
+	fs.Exclusive("detach-all", "all", "set-capacity", "detach", "find", "associated")
+	fs.Exclusive("detach-all", "set-capacity", "detach", "find", "list")
+	fs.Exclusive("detach-all", "set-capacity", "detach", "find", "output")
+	fs.Exclusive("json", "raw")
+	return fs
 }
 
-// sizeWhat names the value of each size option in a parse failure.
-var sizeWhat = map[int]string{'b': "logical block size", 'o': "offset", loOptSizelimit: "size"}
-
-// sizeOption is -b, -o and --sizelimit.
-func (j *losetupJob) sizeOption(p optSeen) (int, bool) {
-	n, err := parseSizeArg(p.arg)
-	if err != nil {
-		j.c.warnf("failed to parse %s: '%s': %s", sizeWhat[p.id], p.arg, applet.ErrText(err))
-		return 1, true
+// sizeOption is -b, -o and --sizelimit: a size for *n, named what in a
+// parse failure.
+func (j *losetupJob) sizeOption(what string, given *bool, n *uint64) func(string) error {
+	return func(v string) error {
+		size, err := parseSizeArg(v)
+		if err != nil {
+			return fmt.Errorf("failed to parse %s: '%s': %s", what, v, applet.ErrText(err))
+		}
+		*given, *n = true, size
+		return nil
 	}
-	switch p.id {
-	case 'b':
-		j.sectorSet, j.setup.sectorSize = true, n
-	case 'o':
-		j.hasOffset, j.setup.span.off = true, n
-	default:
-		j.hasLimit, j.setup.span.limit = true, n
-	}
-	return 0, false
 }
 
 // directIOOption is --direct-io[=on|off].
-func (j *losetupJob) directIOOption(p optSeen) (int, bool) {
+func (j *losetupJob) directIOOption(v string, given bool) error {
 	switch {
-	case !p.hasArg || p.arg == "on":
+	case !given || v == "on":
 		j.dioOn = true
-	case p.arg == "off":
+	case v == "off":
 		j.dioOn = false
 	default:
-		j.c.warnf("argument error: '%s'", p.arg)
-		return 1, true
+		return fmt.Errorf("argument error: '%s'", v)
 	}
 	j.dioSet = true
 	if j.dioOn {
 		j.setup.flags |= linux.LO_FLAGS_DIRECT_IO
 	}
-	return 0, false
+	return nil
 }
 
 // placeOperands gives the operands their roles: the file of -f FILE, the

@@ -172,11 +172,12 @@ func (j *losetupJob) listTable(pick *associated) {
 }
 
 // losetupHelp is --help: the usage text and the columns.
-func losetupHelp(c *cmd) int {
-	c.printHelp()
-	fmt.Fprint(c.Out, "\nColumns for -O (--list output):\n")
+func losetupHelp() string {
+	var b strings.Builder
+	b.WriteString(helpTexts["losetup"])
+	b.WriteString("\nColumns for -O (--list output):\n")
 	for _, col := range loopCols {
-		fmt.Fprintf(c.Out, " %12s  %s\n", col.name, col.about)
+		fmt.Fprintf(&b, " %12s  %s\n", col.name, col.about)
 	}
-	return 0
+	return b.String()
 }

@@ -4,6 +4,7 @@ package utillinux
 
 import (
 	"cmp"
+	"fmt"
 	"path"
 	"slices"
 	"strconv"
@@ -18,57 +19,14 @@ import (
 // where they are mounted from the task's mount table. A disk's
 // partitions hang under it; sysfs has no holders or slaves.
 
-// Identifiers of the options without a short form.
-const lsblkOptSysroot = 1000
-
-var lsblkOptions = []optSpec{
-	{short: 'a', long: "all"},
-	{short: 'b', long: "bytes"},
-	{short: 'd', long: "nodeps"},
-	{short: 'A', long: "noempty"},
-	{short: 'D', long: "discard"},
-	{short: 'E', long: "dedup", arg: reqArg},
-	{short: 'z', long: "zoned"},
-	{short: 'h', long: "help"},
-	{short: 'J', long: "json"},
-	{short: 'o', long: "output", arg: reqArg},
-	{short: 'O', long: "output-all"},
-	{short: 'M', long: "merge"},
-	{short: 'm', long: "perms"},
-	{short: 'n', long: "noheadings"},
-	{short: 'l', long: "list"},
-	{short: 'i', long: "ascii"},
-	{short: 'r', long: "raw"},
-	{short: 's', long: "inverse"},
-	{short: 'f', long: "fs"},
-	{short: 'e', long: "exclude", arg: reqArg},
-	{short: 'I', long: "include", arg: reqArg},
-	{short: 't', long: "topology"},
-	{short: 'p', long: "paths"},
-	{short: 'P', long: "pairs"},
-	{short: 'S', long: "scsi"},
-	{short: 'x', long: "sort", arg: reqArg},
-	{long: "sysroot", arg: reqArg, id: lsblkOptSysroot},
-	{short: 'y', long: "shell"},
-	{short: 'T', long: "tree", arg: optArg},
-	{short: 'V', long: "version"},
-	{short: 'w', long: "width", arg: reqArg},
-}
-
-// lsblkConflicts are the sets of options that exclude each other.
-var lsblkConflicts = [][]int{
-	{'D', 'O'}, {'I', 'e'}, {'J', 'P', 'r'}, {'O', 'S'}, {'O', 'f'},
-	{'O', 'm'}, {'O', 'o'}, {'O', 't'}, {'P', 'T', 'l', 'r'},
-}
-
 // lsblkColumnSets are the columns an option adds (add_uniq_column).
-var lsblkColumnSets = map[int][]string{
-	'D': {"NAME", "DISC-ALN", "DISC-GRAN", "DISC-MAX", "DISC-ZERO"},
-	'z': {"NAME", "ZONED", "ZONE-SZ", "ZONE-NR", "ZONE-AMAX", "ZONE-OMAX", "ZONE-APP", "ZONE-WGRAN"},
-	'f': {"NAME", "FSTYPE", "FSVER", "LABEL", "UUID", "FSAVAIL", "FSUSE%", "MOUNTPOINTS"},
-	'm': {"NAME", "SIZE", "OWNER", "GROUP", "MODE"},
-	't': {"NAME", "ALIGNMENT", "MIN-IO", "OPT-IO", "PHY-SEC", "LOG-SEC", "ROTA", "SCHED", "RQ-SIZE", "RA", "WSAME"},
-	'S': {"NAME", "HCTL", "TYPE", "VENDOR", "MODEL", "REV", "SERIAL", "TRAN"},
+var lsblkColumnSets = map[string][]string{
+	"discard":  {"NAME", "DISC-ALN", "DISC-GRAN", "DISC-MAX", "DISC-ZERO"},
+	"zoned":    {"NAME", "ZONED", "ZONE-SZ", "ZONE-NR", "ZONE-AMAX", "ZONE-OMAX", "ZONE-APP", "ZONE-WGRAN"},
+	"fs":       {"NAME", "FSTYPE", "FSVER", "LABEL", "UUID", "FSAVAIL", "FSUSE%", "MOUNTPOINTS"},
+	"perms":    {"NAME", "SIZE", "OWNER", "GROUP", "MODE"},
+	"topology": {"NAME", "ALIGNMENT", "MIN-IO", "OPT-IO", "PHY-SEC", "LOG-SEC", "ROTA", "SCHED", "RQ-SIZE", "RA", "WSAME"},
+	"scsi":     {"NAME", "HCTL", "TYPE", "VENDOR", "MODEL", "REV", "SERIAL", "TRAN"},
 }
 
 var lsblkDefaultCols = []string{"NAME", "MAJ:MIN", "RM", "SIZE", "RO", "TYPE", "MOUNTPOINTS"}
@@ -98,20 +56,11 @@ type lsblkRun struct {
 
 // lsblkApplet is lsblk's entry point.
 func lsblkApplet(c *cmd) int {
-	parsed, operands, ok := c.parseOpts(lsblkOptions, false)
-	if !ok {
-		return c.tryHelp(1)
-	}
 	l := &lsblkRun{c: c, sortCol: -1, dedupCol: -1, tree: true}
 	forceTree := false
-	for i, p := range parsed {
-		if !c.exclusiveOpts(parsed[:i+1], lsblkOptions, lsblkConflicts) {
-			return 1
-		}
-		status, stop := l.option(p, &forceTree)
-		if stop {
-			return status
-		}
+	operands, ok := c.Parse(l.flagSet(&forceTree))
+	if !ok {
+		return 1
 	}
 	if forceTree {
 		l.tree = true
@@ -142,91 +91,96 @@ func lsblkApplet(c *cmd) int {
 	return status
 }
 
-// option applies one option; stop ends the run at once with status.
-func (l *lsblkRun) option(p optSeen, forceTree *bool) (status int, stop bool) {
+// flagSet declares lsblk's options in util-linux 2.38's table order;
+// each applies itself as the command line meets it.
+func (l *lsblkRun) flagSet(forceTree *bool) *applet.FlagSet {
 	c := l.c
-	if set, ok := lsblkColumnSets[p.id]; ok {
-		for _, name := range set {
-			if id := blkColByName(name); !slices.Contains(l.cols, id) {
-				l.cols = append(l.cols, id)
+	fs := c.FlagSet()
+	fs.Help = lsblkHelp()
+	fs.ShortHelp = true
+	// columns is an option that adds a set of columns (add_uniq_column)
+	// and then does more.
+	columns := func(long, short string, more func()) {
+		fs.Func(long, short, "", func() {
+			for _, name := range lsblkColumnSets[long] {
+				if id := blkColByName(name); !slices.Contains(l.cols, id) {
+					l.cols = append(l.cols, id)
+				}
 			}
+			more()
+		})
+	}
+	majors := func(list *[]uint32) func(string) error {
+		return func(v string) error {
+			m, ok := majorList(v)
+			if !ok {
+				return fmt.Errorf("failed to parse list '%s'", v)
+			}
+			*list = append(*list, m...)
+			return nil
 		}
 	}
-	switch p.id {
-	case 'A':
-		l.noEmpty = true
-	case 'a':
-		l.all = true
-	case 's':
-		l.inverse = true
-	case 'b':
-		l.bytes = true
-	case 'd':
-		l.noDeps = true
-	case 'e', 'I':
-		majors, ok := majorList(p.arg)
-		if !ok {
-			c.warnf("failed to parse list '%s'", p.arg)
-			return 1, true
+	column := func(set func(id int)) func(string) error {
+		return func(v string) error {
+			id := blkColByName(v)
+			if id < 0 {
+				c.warnf("unknown column: %s", v)
+				c.TryHelp()
+				return applet.ErrReported
+			}
+			set(id)
+			return nil
 		}
-		if p.id == 'e' {
-			l.excludes = append(l.excludes, majors...)
-		} else {
-			l.includes = append(l.includes, majors...)
-		}
-	case 'J':
-		l.json = true
-	case 'l':
-		l.tree = false
-	case 'n':
-		l.noHeader = true
-	case 'o':
-		l.outSpec = p.arg
-	case 'O':
+	}
+	fs.BoolVarP(&l.all, "all", "a", false, "")
+	fs.BoolVarP(&l.bytes, "bytes", "b", false, "")
+	fs.BoolVarP(&l.noDeps, "nodeps", "d", false, "")
+	fs.BoolVarP(&l.noEmpty, "noempty", "A", false, "")
+	columns("discard", "D", func() {})
+	fs.ArgFunc("dedup", "E", "", column(func(id int) { l.dedupCol = id }))
+	columns("zoned", "z", func() {})
+	fs.PlaceHelp()
+	fs.BoolVarP(&l.json, "json", "J", false, "")
+	fs.StringVarP(&l.outSpec, "output", "o", "", "")
+	fs.Func("output-all", "O", "", func() {
 		l.cols = l.cols[:0]
 		for i := range blkCols {
 			l.cols = append(l.cols, i)
 		}
-	case 'p':
-		l.paths = true
-	case 'P':
-		l.pairs, l.tree = true, false
-	case 'y':
-		l.shellVars = true
-	case 'i':
-		l.ascii = true
-	case 'r':
-		l.raw, l.tree = true, false
-	case 'S':
-		l.noDeps, l.scsi = true, true
-	case 'T':
-		*forceTree = true
-	case 'E', 'x':
-		id := blkColByName(p.arg)
-		if id < 0 {
-			c.warnf("unknown column: %s", p.arg)
-			return c.tryHelp(1), true
+	})
+	fs.BoolP("merge", "M", false, "")
+	columns("perms", "m", func() {})
+	fs.BoolVarP(&l.noHeader, "noheadings", "n", false, "")
+	fs.Func("list", "l", "", func() { l.tree = false })
+	fs.BoolVarP(&l.ascii, "ascii", "i", false, "")
+	fs.Func("raw", "r", "", func() { l.raw, l.tree = true, false })
+	fs.BoolVarP(&l.inverse, "inverse", "s", false, "")
+	columns("fs", "f", func() {})
+	fs.ArgFunc("exclude", "e", "", majors(&l.excludes))
+	fs.ArgFunc("include", "I", "", majors(&l.includes))
+	columns("topology", "t", func() {})
+	fs.BoolVarP(&l.paths, "paths", "p", false, "")
+	fs.Func("pairs", "P", "", func() { l.pairs, l.tree = true, false })
+	columns("scsi", "S", func() { l.noDeps, l.scsi = true, true })
+	fs.ArgFunc("sort", "x", "", column(func(id int) { l.sortCol, l.tree = id, false }))
+	fs.ArgFunc("sysroot", "", "", func(string) error { return fmt.Errorf("--sysroot is not supported") })
+	fs.BoolVarP(&l.shellVars, "shell", "y", false, "")
+	fs.OptionalArgFunc("tree", "T", "", func(string, bool) error { *forceTree = true; return nil })
+	fs.PlaceVersion()
+	fs.ArgFunc("width", "w", "", func(v string) error {
+		if _, err := strconv.ParseUint(v, 10, 32); err != nil {
+			return fmt.Errorf("invalid output width number argument: '%s'", v)
 		}
-		if p.id == 'x' {
-			l.sortCol, l.tree = id, false
-		} else {
-			l.dedupCol = id
-		}
-	case 'w':
-		if _, err := strconv.ParseUint(p.arg, 10, 32); err != nil {
-			c.warnf("invalid output width number argument: '%s'", p.arg)
-			return 1, true
-		}
-	case lsblkOptSysroot:
-		c.warnf("--sysroot is not supported")
-		return 1, true
-	case 'h':
-		return lsblkHelp(c), true
-	case 'V':
-		c.versionLine()
-		return 0, true
+		return nil
+	})
+	for _, g := range [][]string{
+		{"discard", "output-all"}, {"include", "exclude"}, {"json", "pairs", "raw"},
+		{"output-all", "scsi"}, {"output-all", "fs"}, {"output-all", "perms"},
+		{"output-all", "output"}, {"output-all", "topology"}, {"pairs", "tree", "list", "raw"},
+	} {
+		fs.Exclusive(g...)
 	}
-	return 0, false
+	return fs
 }
 
 // majorList parses -e and -I: major numbers separated by commas.
@@ -539,17 +493,18 @@ func blockReadOnly(c *cmd, node string) bool {
 
 // lsblkHelp is --help: the usage text, then the names -o takes, several
 // to a line (lsblk(8) says what each shows).
-func lsblkHelp(c *cmd) int {
-	c.printHelp()
-	c.Out.WriteString("\nColumns for -o, --output (see lsblk(8)):\n")
+func lsblkHelp() string {
+	var b strings.Builder
+	b.WriteString(helpTexts["lsblk"])
+	b.WriteString("\nColumns for -o, --output (see lsblk(8)):\n")
 	line := " "
 	for _, col := range blkCols {
 		if len(line)+len(col.name)+1 > 72 {
-			c.Out.WriteString(line + "\n")
+			b.WriteString(line + "\n")
 			line = " "
 		}
 		line += " " + col.name
 	}
-	c.Out.WriteString(line + "\n")
-	return 0
+	b.WriteString(line + "\n")
+	return b.String()
 }

@@ -7,45 +7,15 @@ import (
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/userland/applet"
 )
 
 // mount(8): the command line. Options are gathered into a mountJob in
 // command-line order; the job does the rest (mount_job.go) and the report
 // tables say how it went (mount_report.go).
 
-// Identifiers of mount's long-only options.
-const (
-	mOptTarget = 1000 + iota
-	mOptTargetPrefix
-	mOptSource
-	mOptMakeFirst // the --make-* options follow, in makeWords' order
-)
-
 // makeWords are the propagation words of --make-shared ... --make-runbindable.
 var makeWords = []string{"shared", "slave", "private", "unbindable", "rshared", "rslave", "rprivate", "runbindable"}
-
-var mountOptions = func() []optSpec {
-	opts := []optSpec{
-		{short: 'a', long: "all"}, {short: 'f', long: "fake"}, {short: 'T', long: "fstab", arg: reqArg},
-		{short: 'F', long: "fork"}, {short: 'h', long: "help"}, {short: 'n', long: "no-mtab"},
-		{short: 'r', long: "read-only"}, {short: 'r', long: "ro"}, {short: 'v', long: "verbose"},
-		{short: 'V', long: "version"}, {short: 'w', long: "read-write"}, {short: 'w', long: "rw"},
-		{short: 'o', long: "options", arg: reqArg}, {short: 'O', long: "test-opts", arg: reqArg},
-		{short: 't', long: "types", arg: reqArg}, {short: 'U', long: "uuid", arg: reqArg},
-		{short: 'L', long: "label", arg: reqArg}, {short: 'B', long: "bind"}, {short: 'M', long: "move"},
-		{short: 'R', long: "rbind"},
-	}
-	for i, w := range makeWords {
-		opts = append(opts, optSpec{long: "make-" + w, id: mOptMakeFirst + i})
-	}
-	return append(opts,
-		optSpec{short: 'm', long: "mkdir", arg: optArg}, optSpec{short: 'c', long: "no-canonicalize"},
-		optSpec{short: 'i', long: "internal-only"}, optSpec{short: 'l', long: "show-labels"},
-		optSpec{long: "target", arg: reqArg, id: mOptTarget},
-		optSpec{long: "target-prefix", arg: reqArg, id: mOptTargetPrefix},
-		optSpec{long: "source", arg: reqArg, id: mOptSource},
-		optSpec{short: 's'}, optSpec{short: 'N', long: "namespace", arg: reqArg})
-}()
 
 // mountArgs is what the command line asks for beyond the job itself.
 type mountArgs struct {
@@ -60,19 +30,11 @@ type mountArgs struct {
 // mountApplet is mount(8) as util-linux 2.38 behaves, over the task's
 // mount table.
 func mountApplet(c *cmd) int {
-	parsed, operands, ok := c.parseOpts(mountOptions, false)
-	if !ok {
-		return c.tryHelp(exitUsage)
-	}
-	if !c.exclusiveOpts(parsed, mountOptions, [][]int{{'B', 'M', 'R'}, {'L', 'U', mOptSource}}) {
-		return exitUsage
-	}
 	j := &mountJob{c: c, t: c.Task}
 	var a mountArgs
-	for _, p := range parsed {
-		if status, stop := j.takeOption(p, &a); stop {
-			return status
-		}
+	operands, ok := c.Parse(j.options(&a))
+	if !ok {
+		return exitUsage
 	}
 	if !j.hasSource && !j.hasTarget && len(operands) == 0 && !a.all {
 		if a.operation || a.anyOpts {
@@ -97,82 +59,81 @@ func mountApplet(c *cmd) int {
 	return status
 }
 
-// takeOption applies one command-line option; stop is set when mount
-// must exit at once with status.
-func (j *mountJob) takeOption(p optSeen, a *mountArgs) (status int, stop bool) {
-	switch p.id {
-	case 'a':
-		a.all = true
-	case 'f':
-		j.fake = true
-	case 'n':
-		j.noMtab = true
-	case 'v':
-		j.verbose = true
-	case 'r', 'w':
-		word := map[int]string{'r': "ro", 'w': "rw"}[p.id]
-		j.addOptions(word)
-		j.explicitRW, a.anyOpts = p.id == 'w', true
-	case 'o':
-		return j.takeOptionList(p.arg, a)
-	case 't':
-		a.types = p.arg
-	case 'B', 'R':
-		j.addOptions(map[int]string{'B': "bind", 'R': "rbind"}[p.id])
-		a.operation, a.anyOpts = true, true
-	case 'M':
-		j.move, a.operation = true, true
-	case 'm':
-		j.addMkdir(p.arg)
-		a.anyOpts = true
-	case 'L', 'U':
-		tag := map[int]string{'L': "LABEL", 'U': "UUID"}[p.id]
-		j.source, j.hasSource, j.noSwap = tag+`="`+p.arg+`"`, true, true
-	case mOptSource:
-		j.source, j.hasSource, j.noSwap = p.arg, true, true
-	case mOptTarget:
-		j.target, j.hasTarget, j.noSwap = p.arg, true, true
-	case 'h':
-		j.c.printHelp()
-		return exitOK, true
-	case 'V':
-		j.c.versionLine()
-		return exitOK, true
-	case 'O':
-		a.testOpts = p.arg
-	case 'T', 'N', mOptTargetPrefix:
-		j.c.warnf("option %s is not supported", p.name)
-		return exitUsage, true
-	case 'F', 'c', 'i', 'l', 's':
-		// No helpers to fork or skip, nothing to canonicalize
-		// differently, no labels to show; -s (sloppy) changes nothing.
-	default:
-		if i := p.id - mOptMakeFirst; i >= 0 && i < len(makeWords) {
-			j.addOptions(makeWords[i])
-			a.makeProp, a.anyOpts = true, true
+// options declares mount's options in util-linux 2.38's table order;
+// each applies itself to the job as the command line meets it.
+func (j *mountJob) options(a *mountArgs) *applet.FlagSet {
+	fs := j.c.FlagSet()
+	fs.Help = helpTexts["mount"]
+	fs.ShortHelp = true
+	unsupported := func(string) error { return fmt.Errorf("option %s is not supported", fs.Current()) }
+	ignored := func(long, short string) { fs.BoolP(long, short, false, "") }
+	fs.BoolVarP(&a.all, "all", "a", false, "")
+	fs.BoolVarP(&j.fake, "fake", "f", false, "")
+	fs.ArgFunc("fstab", "T", "", unsupported)
+	// No helpers to fork, nothing to canonicalize differently, no labels
+	// to show; -s (sloppy) changes nothing.
+	ignored("fork", "F")
+	fs.BoolVarP(&j.noMtab, "no-mtab", "n", false, "")
+	fs.Func("read-only", "r", "", func() { j.addOptions("ro"); j.explicitRW, a.anyOpts = false, true })
+	fs.Alias("ro", "read-only")
+	fs.BoolVarP(&j.verbose, "verbose", "v", false, "")
+	fs.Func("read-write", "w", "", func() { j.addOptions("rw"); j.explicitRW, a.anyOpts = true, true })
+	fs.Alias("rw", "read-write")
+	fs.ArgFunc("options", "o", "", func(v string) error { return j.takeOptionList(v, a) })
+	fs.StringVarP(&a.testOpts, "test-opts", "O", "", "")
+	fs.StringVarP(&a.types, "types", "t", "", "")
+	tag := func(name string) func(string) error {
+		return func(v string) error {
+			j.source, j.hasSource, j.noSwap = name+`="`+v+`"`, true, true
+			return nil
 		}
 	}
-	return 0, false
+	fs.ArgFunc("uuid", "U", "", tag("UUID"))
+	fs.ArgFunc("label", "L", "", tag("LABEL"))
+	fs.Func("bind", "B", "", func() { j.addOptions("bind"); a.operation, a.anyOpts = true, true })
+	fs.Func("move", "M", "", func() { j.move, a.operation = true, true })
+	fs.Func("rbind", "R", "", func() { j.addOptions("rbind"); a.operation, a.anyOpts = true, true })
+	for _, w := range makeWords {
+		w := w
+		fs.Func("make-"+w, "", "", func() { j.addOptions(w); a.makeProp, a.anyOpts = true, true })
+	}
+	fs.OptionalArgFunc("mkdir", "m", "", func(v string, _ bool) error { j.addMkdir(v); a.anyOpts = true; return nil })
+	ignored("no-canonicalize", "c")
+	ignored("internal-only", "i")
+	ignored("show-labels", "l")
+	fs.ArgFunc("target", "", "", func(v string) error {
+		j.target, j.hasTarget, j.noSwap = v, true, true
+		return nil
+	})
+	fs.ArgFunc("target-prefix", "", "", unsupported)
+	fs.ArgFunc("source", "", "", func(v string) error {
+		j.source, j.hasSource, j.noSwap = v, true, true
+		return nil
+	})
+	ignored("s", "s")
+	fs.ArgFunc("namespace", "N", "", unsupported)
+	fs.Exclusive("bind", "move", "rbind")
+	fs.Exclusive("label", "uuid", "source")
+	return fs
 }
 
 // takeOptionList is -o: a list starting with a Quote, a blank or "=" is
 // refused; "move" in it means --move.
-func (j *mountJob) takeOptionList(list string, a *mountArgs) (int, bool) {
+func (j *mountJob) takeOptionList(list string, a *mountArgs) error {
 	if list != "" && strings.ContainsRune("='\" \t", rune(list[0])) {
-		j.c.warnf("unsupported option format: %s", list)
-		return exitUsage, true
+		return fmt.Errorf("unsupported option format: %s", list)
 	}
 	a.anyOpts = true
 	items := splitOpts(list)
 	if _, isMove := optionValue(items, "move"); !isMove {
 		j.addOptions(list)
-		return 0, false
+		return nil
 	}
 	j.move, a.operation = true, true
 	if rest := withoutOption(items, "move"); len(rest) > 0 {
 		j.addOptions(strings.Join(rest, ","))
 	}
-	return 0, false
+	return nil
 }
 
 // addMkdir is -m/--mkdir[=MODE]: the X-mount.mkdir option.

@@ -33,78 +33,38 @@ type umountJob struct {
 	remounted      bool
 }
 
-var umountOpts = []optSpec{
-	{short: 'a', long: "all"},
-	{short: 'A', long: "all-targets"},
-	{short: 'd', long: "detach-loop"},
-	{long: "fake", id: 1000},
-	{short: 'f', long: "force"},
-	{short: 'h', long: "help"},
-	{short: 'i', long: "internal-only"},
-	{short: 'l', long: "lazy"},
-	{short: 'c', long: "no-canonicalize"},
-	{short: 'n', long: "no-mtab"},
-	{short: 'q', long: "quiet"},
-	{short: 'r', long: "read-only"},
-	{short: 'R', long: "recursive"},
-	{short: 'O', long: "test-opts", arg: reqArg},
-	{short: 't', long: "types", arg: reqArg},
-	{short: 'v', long: "verbose"},
-	{short: 'V', long: "version"},
-	{short: 'N', long: "namespace", arg: reqArg},
-}
-
 // umountApplet is umount(8) from util-linux 2.38.
 func umountApplet(c *cmd) int {
-	parsed, args, ok := c.parseOpts(umountOpts, false)
-	if !ok {
-		return c.tryHelp(exitUsage)
-	}
-	if !c.exclusiveOpts(parsed, umountOpts, [][]int{{'A', 'a'}, {'R', 'a'}, {'O', 'R', 't'}, {'R', 'r'}}) {
-		return exitUsage
-	}
 	u := &umountRun{c: c}
-	all, allTargets, recursive := false, false, false
-	for _, p := range parsed {
-		switch p.id {
-		case 'a':
-			all = true
-		case 'A':
-			allTargets = true
-		case 'd':
-			u.loopdel = true
-		case 1000:
-			u.fake = true
-		case 'f':
-			u.force = true
-		case 'l':
-			u.lazy = true
-		case 'c':
-			u.nocanon = true
-		case 'n':
-			u.nomtab = true
-		case 'q':
-			u.quiet = true
-		case 'r':
-			u.rdonly = true
-		case 'R':
-			recursive = true
-		case 'O':
-			u.optsPattern = p.arg
-		case 't':
-			u.typesPattern = p.arg
-		case 'v':
-			u.verbose = true
-		case 'h':
-			c.printHelp()
-			return exitOK
-		case 'V':
-			c.versionLine()
-			return exitOK
-		case 'N':
-			c.warnf("option %s is not supported", p.name)
-			return exitUsage
-		}
+	var all, allTargets, recursive bool
+	fs := c.FlagSet()
+	fs.Help = helpTexts["umount"]
+	fs.ShortHelp = true
+	fs.BoolVarP(&all, "all", "a", false, "")
+	fs.BoolVarP(&allTargets, "all-targets", "A", false, "")
+	fs.BoolVarP(&u.loopdel, "detach-loop", "d", false, "")
+	fs.BoolVarP(&u.fake, "fake", "", false, "")
+	fs.BoolVarP(&u.force, "force", "f", false, "")
+	fs.BoolP("internal-only", "i", false, "")
+	fs.BoolVarP(&u.lazy, "lazy", "l", false, "")
+	fs.BoolVarP(&u.nocanon, "no-canonicalize", "c", false, "")
+	fs.BoolVarP(&u.nomtab, "no-mtab", "n", false, "")
+	fs.BoolVarP(&u.quiet, "quiet", "q", false, "")
+	fs.BoolVarP(&u.rdonly, "read-only", "r", false, "")
+	fs.BoolVarP(&recursive, "recursive", "R", false, "")
+	fs.StringVarP(&u.optsPattern, "test-opts", "O", "", "")
+	fs.StringVarP(&u.typesPattern, "types", "t", "", "")
+	fs.BoolVarP(&u.verbose, "verbose", "v", false, "")
+	fs.ArgFunc("namespace", "N", "", func(string) error {
+		return fmt.Errorf("option %s is not supported", fs.Current())
+	})
+	fs.Exclusive("all-targets", "all")
+	fs.Exclusive("recursive", "all")
+	fs.Exclusive("test-opts", "recursive", "types")
+	fs.Exclusive("recursive", "read-only")
+	args, ok := c.Parse(fs)
+	if !ok {
+		return exitUsage
 	}
 	rc := 0
 	switch {

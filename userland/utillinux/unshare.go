@@ -15,43 +15,104 @@ import (
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
-// unshareFlags are the clone flags of unshare's namespace options.
-var unshareFlags = map[int]uint64{
-	'm': linux.CLONE_NEWNS, 'u': linux.CLONE_NEWUTS, 'i': linux.CLONE_NEWIPC, 'n': linux.CLONE_NEWNET,
-	'p': linux.CLONE_NEWPID, 'U': linux.CLONE_NEWUSER, 'C': linux.CLONE_NEWCGROUP, 'T': linux.CLONE_NEWTIME,
+// unshareKinds are unshare's namespace options: letter, long name and
+// clone flag, in the order of its option table.
+var unshareKinds = []struct {
+	short, long string
+	flag        uint64
+}{
+	{"m", "mount", linux.CLONE_NEWNS}, {"u", "uts", linux.CLONE_NEWUTS},
+	{"i", "ipc", linux.CLONE_NEWIPC}, {"n", "net", linux.CLONE_NEWNET},
+	{"p", "pid", linux.CLONE_NEWPID}, {"U", "user", linux.CLONE_NEWUSER},
+	{"C", "cgroup", linux.CLONE_NEWCGROUP}, {"T", "time", linux.CLONE_NEWTIME},
 }
 
-// unshareLongName is the long name of one of unshare's options.
-func unshareLongName(id int) string {
-	for _, o := range unshareOpts {
-		if o.ident() == id {
-			return o.long
-		}
+// unshareRequest is what unshare's options ask for.
+type unshareRequest struct {
+	nsFlags              uint64
+	propagation          uint64
+	procmnt              string
+	newroot, newdir      string
+	uid, gid             *uint32
+	clockOffsets         bool
+	fork, keepCaps, mapd bool
+}
+
+// unshareOptions declares unshare's options in util-linux 2.38's table
+// order (which decides the possibilities an ambiguous abbreviation lists).
+// The short namespace options take no argument; only --mount=FILE and
+// the like do.
+func unshareOptions(c *cmd, r *unshareRequest) *applet.FlagSet {
+	fs := c.FlagSet()
+	fs.Help = helpTexts["unshare"]
+	fs.ShortHelp = true
+	fs.InOrder = true
+	for _, k := range unshareKinds {
+		k := k
+		fs.OptionalFunc(k.long, k.short, "", func(v string, given bool) error {
+			if given {
+				return fmt.Errorf("persistent namespaces (--%s=%s) are not supported", k.long, v)
+			}
+			r.nsFlags |= k.flag
+			return nil
+		})
 	}
-	return ""
+	fs.BoolVarP(&r.fork, "fork", "f", false, "")
+	fs.OptionalFunc("kill-child", "", "", func(string, bool) error { r.fork = true; return nil })
+	fs.OptionalFunc("mount-proc", "", "", func(v string, given bool) error {
+		r.nsFlags |= linux.CLONE_NEWNS
+		r.procmnt = "/proc"
+		if given {
+			r.procmnt = v
+		}
+		return nil
+	})
+	user := func(string) error { r.nsFlags |= linux.CLONE_NEWUSER; return nil }
+	for _, long := range []string{"map-user", "map-users", "map-group", "map-groups"} {
+		fs.ArgFunc(long, "", "", user)
+	}
+	fs.Func("map-root-user", "r", "", func() { user("") })
+	fs.Func("map-current-user", "c", "", func() { user("") })
+	fs.Func("map-auto", "", "", func() { user("") })
+	fs.ArgFunc("propagation", "", "", func(v string) error {
+		flags, ok := map[string]uint64{"slave": linux.MS_SLAVE, "private": linux.MS_PRIVATE,
+			"shared": linux.MS_SHARED, "unchanged": 0}[v]
+		if !ok {
+			return fmt.Errorf("unsupported propagation mode: %s", v)
+		}
+		r.propagation = flags
+		if flags != 0 {
+			r.propagation |= linux.MS_REC
+		}
+		return nil
+	})
+	fs.ArgFunc("setgroups", "", "", func(v string) error {
+		if v != "allow" && v != "deny" {
+			return fmt.Errorf("unsupported --setgroups argument '%s'", v)
+		}
+		return nil
+	})
+	fs.BoolVarP(&r.keepCaps, "keep-caps", "", false, "")
+	fs.ArgFunc("setuid", "S", "", idSetter(&r.uid, "uid"))
+	fs.ArgFunc("setgid", "G", "", idSetter(&r.gid, "gid"))
+	fs.StringVarP(&r.newroot, "root", "R", "", "")
+	fs.StringVarP(&r.newdir, "wd", "w", "", "")
+	fs.ArgFunc("monotonic", "", "", func(string) error { r.clockOffsets = true; return nil })
+	fs.ArgFunc("boottime", "", "", func(string) error { r.clockOffsets = true; return nil })
+	return fs
 }
 
-var unshareOpts = []optSpec{
-	{short: 'h', long: "help"},
-	{short: 'V', long: "version"},
-	{short: 'm', long: "mount", arg: optArg},
-	{short: 'u', long: "uts", arg: optArg},
-	{short: 'i', long: "ipc", arg: optArg},
-	{short: 'n', long: "net", arg: optArg},
-	{short: 'p', long: "pid", arg: optArg},
-	{short: 'U', long: "user", arg: optArg},
-	{short: 'C', long: "cgroup", arg: optArg},
-	{short: 'T', long: "time", arg: optArg},
-	{short: 'f', long: "fork"},
-	{long: "kill-child", arg: optArg, id: 1003},
-	{long: "mount-proc", arg: optArg, id: 1000},
-	{short: 'r', long: "map-root-user"},
-	{short: 'c', long: "map-current-user"},
-	{long: "propagation", arg: reqArg, id: 1001},
-	{long: "setgroups", arg: reqArg, id: 1002},
-	{long: "keep-caps", id: 1004},
-	{short: 'R', long: "root", arg: reqArg},
-	{short: 'w', long: "wd", arg: reqArg},
+// idSetter parses -S and -G's numeric IDs.
+func idSetter(p **uint32, what string) func(string) error {
+	return func(v string) error {
+		n, err := strconv.ParseUint(v, 10, 32)
+		if err != nil {
+			return fmt.Errorf("failed to parse %s: '%s'", what, v)
+		}
+		id := uint32(n)
+		*p = &id
+		return nil
+	}
 }
 
 // unshareApplet is unshare(1) from util-linux 2.38: the command runs in
@@ -60,67 +121,19 @@ var unshareOpts = []optSpec{
 // (IPC, network, PID, user, cgroup, time) make unshare(2) fail with
 // EINVAL, as a kernel built without them does.
 func unshareApplet(c *cmd) int {
-	parsed, args, ok := c.parseOpts(unshareOpts, true)
+	r := unshareRequest{propagation: linux.MS_REC | linux.MS_PRIVATE}
+	args, ok := c.Parse(unshareOptions(c, &r))
 	if !ok {
-		return c.tryHelp(1)
+		return 1
 	}
-	newns := false
-	var nsFlags uint64
-	propagation := uint64(linux.MS_REC | linux.MS_PRIVATE)
-	procmnt, newroot, newdir := "", "", ""
-	for _, p := range parsed {
-		switch p.id {
-		case 'm', 'u', 'i', 'n', 'p', 'U', 'C', 'T':
-			if p.hasArg {
-				c.warnf("persistent namespaces (--%s=%s) are not supported", unshareLongName(p.id), p.arg)
-				return 1
-			}
-			nsFlags |= unshareFlags[p.id]
-			newns = newns || p.id == 'm'
-		case 'r', 'c':
-			nsFlags |= linux.CLONE_NEWUSER
-		case 1000:
-			newns = true
-			procmnt = "/proc"
-			if p.hasArg {
-				procmnt = p.arg
-			}
-		case 1001:
-			switch p.arg {
-			case "slave":
-				propagation = linux.MS_REC | linux.MS_SLAVE
-			case "private":
-				propagation = linux.MS_REC | linux.MS_PRIVATE
-			case "shared":
-				propagation = linux.MS_REC | linux.MS_SHARED
-			case "unchanged":
-				propagation = 0
-			default:
-				c.warnf("unsupported propagation mode: %s", p.arg)
-				return 1
-			}
-		case 1002:
-			if p.arg != "allow" && p.arg != "deny" {
-				c.warnf("unsupported --setgroups argument '%s'", p.arg)
-				return 1
-			}
-		case 'R':
-			newroot = p.arg
-		case 'w':
-			newdir = p.arg
-		case 'h':
-			c.printHelp()
-			return 0
-		case 'V':
-			c.versionLine()
-			return 0
-		}
+	if r.clockOffsets && r.nsFlags&linux.CLONE_NEWTIME == 0 {
+		c.warnf("options --monotonic and --boottime require unsharing of a time namespace (-t)")
+		return 1
 	}
+	nsFlags, propagation, procmnt, newroot, newdir := r.nsFlags, r.propagation, r.procmnt, r.newroot, r.newdir
+	newns := nsFlags&linux.CLONE_NEWNS != 0
 	t := c.Task.Clone(0)
 	defer t.Exit()
-	if newns {
-		nsFlags |= linux.CLONE_NEWNS
-	}
 	if nsFlags != 0 {
 		if err := t.Unshare(nsFlags); err != nil {
 			c.warnf("unshare failed: %s", applet.ErrText(err))
@@ -163,7 +176,28 @@ func unshareApplet(c *cmd) int {
 			return 1
 		}
 	}
+	r.setIDs(t)
 	return c.runCommand(t, args, newroot == "")
+}
+
+// setIDs is -G and -S: setgid(2) (with the supplementary groups
+// dropped) then setuid(2), which for a non-zero uid also drops the
+// capabilities.
+func (r *unshareRequest) setIDs(t *vfs.Task) {
+	if r.uid == nil && r.gid == nil {
+		return
+	}
+	cred := *t.Cred()
+	if r.gid != nil {
+		cred.GID, cred.EGID, cred.FSGID, cred.Groups = *r.gid, *r.gid, *r.gid, nil
+	}
+	if r.uid != nil {
+		cred.UID, cred.EUID, cred.FSUID = *r.uid, *r.uid, *r.uid
+		if *r.uid != 0 {
+			cred.Effective, cred.Permitted = 0, 0
+		}
+	}
+	t.SetCred(&cred)
 }
 
 // runCommand runs args on t as unshare and nsenter do, or with no args a
@@ -188,41 +222,23 @@ func (c *cmd) runCommand(t *vfs.Task, args []string, sameRoot bool) int {
 	return c.RunProgram(t, name, args, c.Env, c.Stdin)
 }
 
-var chrootOpts = []optSpec{
-	{long: "groups", arg: reqArg, id: 1000},
-	{long: "userspec", arg: reqArg, id: 1001},
-	{long: "skip-chdir", id: 1002},
-	{long: "help", id: 1003},
-	{long: "version", id: 1004},
-}
-
 // chrootApplet is GNU coreutils' chroot(1): COMMAND (default
 // "$SHELL -i", here /bin/sh -i) runs in a clone of the task whose root is
-// NEWROOT. Exit status 125 for chroot's own failures, 126/127 when the
-// command cannot run.
+// NEWROOT. Exit status 125 for chroot's own failures, usage errors
+// included, 126/127 when the command cannot run.
 func chrootApplet(c *cmd) int {
-	parsed, args, ok := c.parseOpts(chrootOpts, true)
+	c.UsageStatus = 125
+	var skipChdir bool
+	var userspec, groups string
+	fs := c.FlagSet()
+	fs.Help = helpTexts["chroot"]
+	fs.InOrder = true
+	fs.StringVarP(&groups, "groups", "", "", "")
+	fs.StringVarP(&userspec, "userspec", "", "", "")
+	fs.BoolVarP(&skipChdir, "skip-chdir", "", false, "")
+	args, ok := c.Parse(fs)
 	if !ok {
-		c.TryHelp()
-		return 125
-	}
-	skipChdir := false
-	userspec, groups := "", ""
-	for _, p := range parsed {
-		switch p.id {
-		case 1000:
-			groups = p.arg
-		case 1001:
-			userspec = p.arg
-		case 1002:
-			skipChdir = true
-		case 1003:
-			c.printHelp()
-			return 0
-		case 1004:
-			c.versionLine()
-			return 0
-		}
+		return c.UsageStatus
 	}
 	if len(args) == 0 {
 		c.Errorf("missing operand")
@@ -344,23 +360,18 @@ func numericID(t *vfs.Task, file, s string) (uint32, bool) {
 
 // pivotRootApplet is pivot_root(8).
 func pivotRootApplet(c *cmd) int {
-	parsed, _, ok := c.parseOpts([]optSpec{{short: 'V', long: "version"}, {short: 'h', long: "help"}}, false)
+	fs := c.FlagSet()
+	fs.Help = helpTexts["pivot_root"]
+	fs.ShortHelp = true
+	args, ok := c.Parse(fs)
 	if !ok {
-		return c.tryHelp(1)
+		return 1
 	}
-	for _, p := range parsed {
-		if p.id == 'V' {
-			c.versionLine()
-			return 0
-		}
-		c.printHelp()
-		return 0
-	}
-	if len(c.Args) != 2 {
+	if len(args) != 2 {
 		return c.badUsage(1)
 	}
-	if err := c.Task.PivotRoot(c.Args[0], c.Args[1]); err != nil {
-		c.warnf("failed to change root from `%s' to `%s': %s", c.Args[0], c.Args[1], applet.ErrText(err))
+	if err := c.Task.PivotRoot(args[0], args[1]); err != nil {
+		c.warnf("failed to change root from `%s' to `%s': %s", args[0], args[1], applet.ErrText(err))
 		return 1
 	}
 	return 0
@@ -368,35 +379,17 @@ func pivotRootApplet(c *cmd) int {
 
 // mountpointApplet is mountpoint(1).
 func mountpointApplet(c *cmd) int {
-	parsed, args, ok := c.parseOpts([]optSpec{
-		{short: 'q', long: "quiet"},
-		{long: "nofollow", id: 1000},
-		{short: 'd', long: "fs-devno"},
-		{short: 'x', long: "devno"},
-		{short: 'h', long: "help"},
-		{short: 'V', long: "version"},
-	}, false)
+	var quiet, nofollow, fsDevno, devDevno bool
+	flags := c.FlagSet()
+	flags.Help = helpTexts["mountpoint"]
+	flags.ShortHelp = true
+	flags.BoolVarP(&quiet, "quiet", "q", false, "")
+	flags.BoolVarP(&nofollow, "nofollow", "", false, "")
+	flags.BoolVarP(&fsDevno, "fs-devno", "d", false, "")
+	flags.BoolVarP(&devDevno, "devno", "x", false, "")
+	args, ok := c.Parse(flags)
 	if !ok {
-		return c.tryHelp(1)
-	}
-	quiet, nofollow, fsDevno, devDevno := false, false, false, false
-	for _, p := range parsed {
-		switch p.id {
-		case 'q':
-			quiet = true
-		case 1000:
-			nofollow = true
-		case 'd':
-			fsDevno = true
-		case 'x':
-			devDevno = true
-		case 'h':
-			c.printHelp()
-			return 0
-		case 'V':
-			c.versionLine()
-			return 0
-		}
+		return 1
 	}
 	if len(args) != 1 {
 		return c.badUsage(1)

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package shell
+
+import (
+	"bytes"
+	"io"
+	"strconv"
+	"strings"
+
+	"mvdan.cc/sh/v3/expand"
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// set -u as bash reports it: "NAME: line N: VAR: unbound variable", and
+// for bash -c an exit status of 127 (1 for a script file, standard input
+// and subshells). The interpreter reports an unset variable by the name
+// the expansion wrote, without a line, so prepare renames each plain $VAR
+// to a marker naming the line and VAR:
+//
+//	$x  ->  $LINUXVFS_U3_x
+//
+// The shell's environment answers for every marker with a reference
+// (declare -n) to VAR, which the interpreter follows to VAR's value,
+// locals and loop variables included; with -u an unset VAR is reported
+// under the marker's name, and the shell's standard error turns that
+// message back into bash's words (unboundFilter).
+
+const (
+	unboundPrefix = "LINUXVFS_U"
+	// A positional parameter's marker: bash names it "$1".
+	unboundPositional = "LINUXVFS_P"
+)
+
+// rewriteNounset gives the plain parameter expansions under n their
+// markers, and returns the markers' names.
+func rewriteNounset(n syntax.Node) []string {
+	seen := map[string]bool{}
+	var markers []string
+	syntax.Walk(n, func(n syntax.Node) bool {
+		pe, ok := n.(*syntax.ParamExp)
+		if !ok || !plainParam(pe) {
+			return true
+		}
+		name := pe.Param.Value
+		marker := unboundPrefix + strconv.Itoa(int(pe.Pos().Line())) + "_" + name
+		if name[0] >= '0' && name[0] <= '9' {
+			marker = unboundPositional + strconv.Itoa(int(pe.Pos().Line())) + "_" + name
+		}
+		pe.Param = &syntax.Lit{ValuePos: pe.Param.ValuePos, ValueEnd: pe.Param.ValueEnd, Value: marker}
+		if !seen[marker] {
+			seen[marker] = true
+			markers = append(markers, marker)
+		}
+		return true
+	})
+	return markers
+}
+
+// plainParam reports whether pe is $NAME or ${NAME} of a variable or a
+// positional parameter (not a special one, and not one of linuxvfs's).
+func plainParam(pe *syntax.ParamExp) bool {
+	if pe.Param == nil || pe.Excl || pe.Length || pe.Width || pe.Index != nil || pe.Slice != nil ||
+		pe.Repl != nil || pe.Names != 0 || pe.Exp != nil || pe.NestedParam != nil {
+		return false
+	}
+	name := pe.Param.Value
+	switch {
+	case name == "":
+		return false
+	case name[0] >= '0' && name[0] <= '9':
+		return name != "0" && strings.Trim(name, "0123456789") == ""
+	case internalVars[name] || strings.HasPrefix(name, "LINUXVFS_"):
+		return false
+	}
+	return syntax.ValidName(name)
+}
+
+// unboundMessage turns the interpreter's report of an unset marker
+// ("LINUXVFS_U3_x: unbound variable\n") into bash's, with the shell's
+// name; ok is false for any other text.
+func unboundMessage(shellName string, p []byte) (msg []byte, ok bool) {
+	rest, kind := p, ""
+	switch {
+	case bytes.HasPrefix(p, []byte(unboundPrefix)):
+		rest, kind = p[len(unboundPrefix):], ""
+	case bytes.HasPrefix(p, []byte(unboundPositional)):
+		rest, kind = p[len(unboundPositional):], "$"
+	default:
+		return nil, false
+	}
+	marker, tail, ok := bytes.Cut(rest, []byte(": "))
+	if !ok {
+		return nil, false
+	}
+	line, name, ok := bytes.Cut(marker, []byte("_"))
+	if !ok {
+		return nil, false
+	}
+	return []byte(shellName + ": line " + string(line) + ": " + kind + string(name) + ": " + string(tail)), true
+}
+
+// unboundFilter is the shell's standard error, on which it rewrites the
+// interpreter's report of an unset marker.
+type unboundFilter struct {
+	w io.Writer
+	s *shell
+}
+
+func (f unboundFilter) Write(p []byte) (int, error) {
+	msg, ok := unboundMessage(f.s.name, p)
+	if !ok {
+		return f.w.Write(p)
+	}
+	f.s.unbound.Store(true)
+	if _, err := f.w.Write(msg); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// markerEnviron is the shell's environment with the markers' references,
+// the status of the last command substitution (substatus.go) and PS4's
+// default.
+type markerEnviron struct {
+	expand.Environ
+	s *shell
+}
+
+// Each lists the environment, the markers and PS4's default too: a
+// background subshell (a pipeline's part) starts with a copy of what Each
+// lists, and consults nothing else.
+func (e markerEnviron) Each(f func(name string, vr expand.Variable) bool) {
+	ps4 := false
+	for name, vr := range e.Environ.Each {
+		ps4 = ps4 || name == "PS4"
+		if !f(name, vr) {
+			return
+		}
+	}
+	for _, m := range e.s.markers {
+		if target, ok := markedName(m); ok && !f(m, expand.Variable{Set: true, Kind: expand.NameRef, Str: target}) {
+			return
+		}
+	}
+	if !ps4 {
+		f("PS4", expand.Variable{Set: true, Kind: expand.String, Str: "+ "})
+	}
+}
+
+func (e markerEnviron) Get(name string) expand.Variable {
+	if target, ok := markedName(name); ok {
+		return expand.Variable{Set: true, Kind: expand.NameRef, Str: target}
+	}
+	if name == substStatusVar {
+		return expand.Variable{Set: true, Kind: expand.String, Str: strconv.Itoa(int(e.s.substStatus.Load()))}
+	}
+	v := e.Environ.Get(name)
+	if name == "PS4" && !v.Declared() {
+		// bash's default, a shell variable it does not export.
+		return expand.Variable{Set: true, Kind: expand.String, Str: "+ "}
+	}
+	return v
+}
+
+// markedName is the variable a marker stands for.
+func markedName(name string) (string, bool) {
+	rest, ok := strings.CutPrefix(name, unboundPrefix)
+	if !ok {
+		if rest, ok = strings.CutPrefix(name, unboundPositional); !ok {
+			return "", false
+		}
+	}
+	_, target, ok := strings.Cut(rest, "_")
+	return target, ok && target != ""
+}
