@@ -15,7 +15,8 @@ const (
 	tHashed                 // in the mount hash (!hlist_unhashed(&mnt_hash))
 	tShadowed               // hashed, but a newer mount on the same key hides it
 	// Scratch bits of an unmount's propagation (umount.go).
-	tCandidate // may go with the unmount; while finding them, also "met"
+	tMet       // met while the candidates are found
+	tCandidate // may go with the unmount
 	tCarries   // a candidate that would take a survivor down with it
 	tHeirKnown // Mount.heir holds where its receivers go
 )
