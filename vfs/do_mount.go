@@ -420,10 +420,27 @@ func (m *Mount) receiveLike(old *Mount, mode copyMode) {
 // clone in src's order; unbindable mounts and their trees are left out
 // unless mode has copyUnbindable, and an unbindable src is refused.
 func copyTree(src *Mount, at *Dentry, mode copyMode) (*Mount, error) {
-	if mode&copyUnbindable == 0 && src.isUnbindable() {
+	tc := treeCopy{mode: mode}
+	return tc.run(src, at)
+}
+
+// treeCopy is one copyTree. With note set, every mount copied is written
+// down in pairs with its copy, in the order copied (which is the walk
+// order of the copy's tree).
+type treeCopy struct {
+	mode  copyMode
+	note  bool
+	pairs []mountPair
+}
+
+// mountPair is a mount and its copy.
+type mountPair struct{ orig, copy *Mount }
+
+func (tc *treeCopy) run(src *Mount, at *Dentry) (*Mount, error) {
+	if tc.mode&copyUnbindable == 0 && src.isUnbindable() {
 		return nil, linux.EINVAL
 	}
-	top, err := cloneMnt(src, at, mode)
+	top, err := tc.clone(src, at)
 	if err != nil {
 		return nil, err
 	}
@@ -432,7 +449,7 @@ func copyTree(src *Mount, at *Dentry, mode copyMode) (*Mount, error) {
 		if !isSubdir(c.mountpoint(), at) {
 			continue
 		}
-		if err := copyBranch(c, top, mode); err != nil {
+		if err := tc.branch(c, top); err != nil {
 			umountTree(top, umountSync)
 			return nil, err
 		}
@@ -440,19 +457,28 @@ func copyTree(src *Mount, at *Dentry, mode copyMode) (*Mount, error) {
 	return top, nil
 }
 
-// copyBranch clones s and its tree below under onto, the clone of s's
+// clone clones m from root and notes the pair.
+func (tc *treeCopy) clone(m *Mount, root *Dentry) (*Mount, error) {
+	c, err := cloneMnt(m, root, tc.mode)
+	if err == nil && tc.note {
+		tc.pairs = append(tc.pairs, mountPair{m, c})
+	}
+	return c, err
+}
+
+// branch clones s and its tree below under onto, the clone of s's
 // parent.
-func copyBranch(s, onto *Mount, mode copyMode) error {
-	if mode&copyUnbindable == 0 && s.isUnbindable() {
+func (tc *treeCopy) branch(s, onto *Mount) error {
+	if tc.mode&copyUnbindable == 0 && s.isUnbindable() {
 		return nil
 	}
-	c, err := cloneMnt(s, s.root, mode)
+	c, err := tc.clone(s, s.root)
 	if err != nil {
 		return err
 	}
 	attachMnt(c, onto, s.mountpoint())
 	for l := s.mounts.next; l != &s.mounts; l = l.next {
-		if err := copyBranch(childOf(l), c, mode); err != nil {
+		if err := tc.branch(childOf(l), c); err != nil {
 			return err
 		}
 	}
