@@ -575,12 +575,18 @@ func (t *Task) doMoveMountOld(p Path, source string) error {
 	return t.doMoveMount(old, p)
 }
 
-// mountIsAncestor is mount_is_ancestor.
-func mountIsAncestor(p1, p2 *Mount) bool {
-	for p2 != p1 && p2.hasParent() {
-		p2 = p2.parent()
+// mountIsAncestor is mount_is_ancestor: a is m or one of the mounts m
+// hangs from.
+func mountIsAncestor(a, m *Mount) bool {
+	if m == a {
+		return true
 	}
-	return p2 == p1
+	for at := range m.attachments {
+		if at.Mnt == a {
+			return true
+		}
+	}
+	return false
 }
 
 func treeContainsUnbindable(m *Mount) bool {

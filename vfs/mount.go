@@ -332,31 +332,27 @@ func changeMountpoint(parent *Mount, mp *Dentry, m *Mount) {
 	attachMnt(m, parent, mp)
 }
 
-// nextMnt is next_mnt: the next mount in a depth-first walk of root's tree.
+// nextMnt is next_mnt: the mount after p in a depth-first walk of root's
+// tree (parents before children, children in attach order), nil after
+// the last. That is p's first child if it has one; else the next sibling
+// of p or of the nearest ancestor below root that has one.
 func nextMnt(p, root *Mount) *Mount {
-	next := p.mounts.next
-	if next == &p.mounts {
-		for {
-			if p == root {
-				return nil
-			}
-			par := p.parent()
-			next = p.child.next
-			if next != &par.mounts {
-				break
-			}
-			p = par
+	if !p.mounts.empty() {
+		return childOf(p.mounts.next)
+	}
+	for ; p != root; p = p.parent() {
+		if sib := p.child.next; sib != &p.parent().mounts {
+			return childOf(sib)
 		}
 	}
-	return childOf(next)
+	return nil
 }
 
-// skipMntTree is skip_mnt_tree: the last mount of p's subtree in walk order.
+// skipMntTree is skip_mnt_tree: the last mount of p's subtree in walk
+// order, found by going down the last children.
 func skipMntTree(p *Mount) *Mount {
-	prev := p.mounts.prev
-	for prev != &p.mounts {
-		p = childOf(prev)
-		prev = p.mounts.prev
+	for !p.mounts.empty() {
+		p = childOf(p.mounts.prev)
 	}
 	return p
 }

@@ -313,16 +313,3 @@ func (pl *propagationPlan) makeCopies(source *Mount, copies []*Mount) ([]*Mount,
 	}
 	return copies, nil
 }
-
-// bareOrTopped reports whether m has no child mounts, or only the one on
-// its root.
-func (m *Mount) bareOrTopped() bool {
-	switch {
-	case m.mounts.empty():
-		return true
-	case m.mounts.next.next != &m.mounts:
-		return false
-	default:
-		return m.overmount != nil
-	}
-}

@@ -141,13 +141,18 @@ func (m *Mount) releaseLocked() {
 	}
 	m.released.Store(true)
 	for !m.mounts.empty() {
-		c := childOf(m.mounts.next)
-		umountMnt(c)
-		c.unmounted.Store(true)
-		c.releaseLocked()
+		cutLoose(childOf(m.mounts.next))
 	}
 	m.freeID()
 	m.sb.deactivate()
+}
+
+// cutLoose detaches m, which an unmount took but left hanging under its
+// parent, and releases it if nothing uses it.
+func cutLoose(m *Mount) {
+	umountMnt(m)
+	m.unmounted.Store(true)
+	m.releaseLocked()
 }
 
 // deadRefs is the reference count of a released mount: tryGet fails on
@@ -317,6 +322,19 @@ func propagateMountBusy(m *Mount) bool {
 		return stepInto
 	})
 	return busy
+}
+
+// bareOrTopped reports whether m has no child mounts, or only the one on
+// its root.
+func (m *Mount) bareOrTopped() bool {
+	switch {
+	case m.mounts.empty():
+		return true
+	case m.mounts.next.next != &m.mounts:
+		return false
+	default:
+		return m.overmount != nil
+	}
 }
 
 // settle spares the candidates that must stay. A candidate looks at its
