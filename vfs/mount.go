@@ -335,17 +335,18 @@ func changeMountpoint(parent *Mount, mp *Dentry, m *Mount) {
 // nextMnt is next_mnt: the mount after p in a depth-first walk of root's
 // tree (parents before children, children in attach order), nil after
 // the last. That is p's first child if it has one; else the next sibling
-// of p or of the nearest ancestor below root that has one.
+// of p or, failing that, of the nearest ancestor below root that has one:
+// each turn without a child to go to moves up a level, with the place
+// after the level's mount on its parent's list of children.
 func nextMnt(p, root *Mount) *Mount {
-	if !p.mounts.empty() {
-		return childOf(p.mounts.next)
-	}
-	for ; p != root; p = p.parent() {
-		if sib := p.child.next; sib != &p.parent().mounts {
-			return childOf(sib)
+	next := p.mounts.next
+	for next == &p.mounts {
+		if p == root {
+			return nil
 		}
+		next, p = p.child.next, p.parent()
 	}
-	return nil
+	return childOf(next)
 }
 
 // skipMntTree is skip_mnt_tree: the last mount of p's subtree in walk

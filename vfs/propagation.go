@@ -5,7 +5,7 @@ package vfs
 // Mount propagation: the behaviour of Linux's fs/pnode.c over the
 // structure of peers.go.
 //
-// Two walks run over peer groups and receiver lists. eachReceiver meets
+// Two walks run over peer groups and receiver lists. eachEcho meets
 // mounts one by one, for unmounts; a propagation plan meets whole groups,
 // for new mounts. Both go depth first, in ring and list order, and that
 // order decides which copies are made first, hence their mount IDs and
@@ -39,7 +39,7 @@ func (m *Mount) canTake(mp *Dentry) bool {
 	return !m.outsideNamespace() && isSubdir(mp, m.root)
 }
 
-// walkStep tells eachReceiver how to go on after a visit.
+// walkStep tells eachEcho how to go on after a visit.
 type walkStep uint8
 
 const (
@@ -48,18 +48,23 @@ const (
 	stepStop                      // end the walk
 )
 
-// eachReceiver calls visit for every mount that an event on origin
-// reaches, origin excepted, in the order propagation_next meets them: the
-// members of origin's group in ring order from origin, each followed by
-// the mounts on its list of receivers, each of those followed in turn by
-// what it passes on, depth first. A group's peers that receive from one
-// master sit together on its list, so skipping a group is skipping a run.
-func eachReceiver(origin *Mount, visit func(*Mount) walkStep) {
+// eachEcho calls visit for the echoes of m, which has a parent: the
+// mounts that sit where m sits on the mounts that an event on m's parent
+// reaches, which an unmount of m reaches too. Those are met in the order
+// propagation_next meets them: the members of the parent's group in ring
+// order from it (the parent excepted), each followed by the mounts on its
+// list of receivers, each of those followed in turn by what it passes on,
+// depth first. visit's answer steers the walk; a mount with no echo is
+// walked through. A group's peers that receive from one master sit
+// together on its list, so skipping a group is skipping a run.
+func eachEcho(m *Mount, visit func(echo *Mount) walkStep) {
+	w := echoWalk{mp: m.mountpoint(), visit: visit}
+	origin := m.parent()
 	for p := origin; ; {
-		if p != origin && visit(p) != stepInto {
+		if p != origin && w.at(p) != stepInto {
 			return // what is left at the top is all p's peers
 		}
-		if !receiversOf(p, visit) {
+		if !w.below(p) {
 			return
 		}
 		if p = p.nextPeer(); p == origin {
@@ -68,21 +73,35 @@ func eachReceiver(origin *Mount, visit func(*Mount) walkStep) {
 	}
 }
 
-// receiversOf is eachReceiver below m: false when a visit ended the walk.
-// A mount outside any namespace passes nothing on.
-func receiversOf(m *Mount, visit func(*Mount) walkStep) bool {
+// echoWalk is one eachEcho: the mountpoint and the visit.
+type echoWalk struct {
+	mp    *Dentry
+	visit func(echo *Mount) walkStep
+}
+
+// at visits the echo on q, if it has one.
+func (w *echoWalk) at(q *Mount) walkStep {
+	if e := q.lookupMntLocked(w.mp); e != nil {
+		return w.visit(e)
+	}
+	return stepInto
+}
+
+// below walks what m passes events on to: false when a visit ended the
+// walk. A mount outside any namespace passes nothing on.
+func (w *echoWalk) below(m *Mount) bool {
 	if m.outsideNamespace() {
 		return true
 	}
 	for r := m.recvFirst; r != nil; {
-		switch visit(r) {
+		switch w.at(r) {
 		case stepStop:
 			return false
 		case stepPastGroup:
 			r = afterRun(r)
 			continue
 		}
-		if !receiversOf(r, visit) {
+		if !w.below(r) {
 			return false
 		}
 		r = r.recvNext

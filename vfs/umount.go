@@ -72,7 +72,7 @@ func umountTree(m *Mount, how int) {
 // lists of children, so the mounts are withdrawn only once it is over.
 func (b *umountBatch) takeTree(m *Mount) {
 	first := len(b.mounts)
-	for p := range m.mountsOf(true) {
+	for p := m; p != nil; p = nextMnt(p, m) {
 		b.mounts = append(b.mounts, p)
 	}
 	for _, p := range b.mounts[first:] {
@@ -92,11 +92,9 @@ func withdraw(m *Mount) {
 // retire ends the unmount of the batch's mounts, made private by now.
 func (b *umountBatch) retire() {
 	sync := b.how&umountSync != 0
-	for _, p := range b.mounts {
-		p.leaveNamespace(sync)
-	}
 	cut := b.mounts[:0] // reuses the front of mounts, already read
 	for _, p := range b.mounts {
+		p.leaveNamespace(sync)
 		if b.hangsBack(p) {
 			p.parent().mounts.addTail(&p.child)
 		} else {
@@ -290,19 +288,6 @@ func (cl *collateral) find(going []*Mount) {
 		m.tflags &^= tMet
 	}
 	slices.Reverse(cl.queue)
-}
-
-// eachEcho calls visit for the echoes of m: the mounts that sit where m
-// sits, on the mounts m's parent passes events to, which an unmount of m
-// reaches. visit steers the walk as for eachReceiver. m has a parent.
-func eachEcho(m *Mount, visit func(echo *Mount) walkStep) {
-	mp := m.mountpoint()
-	eachReceiver(m.parent(), func(q *Mount) walkStep {
-		if e := q.lookupMntLocked(mp); e != nil {
-			return visit(e)
-		}
-		return stepInto
-	})
 }
 
 // propagateMountBusy is propagate_mount_busy: umount of m, which has a
