@@ -22,11 +22,12 @@ func willBeUnmounted(m *Mount) bool { return m.Flags()&linux.MNT_UMOUNT != 0 }
 // An unmount (umountTree, the kernel's umount_tree) works on a batch of
 // mounts in four steps:
 //
-//   - take: m's tree is listed in walk order, then each of its mounts is
-//     withdrawn (marked as going, off its parent's list of children and
-//     its namespace's list);
+//   - take: m's tree, in walk order, each of its mounts marked as going
+//     and out of its namespace's list; m off its parent's list of
+//     children;
 //   - with umountPropagate, the mounts that go with them by propagation
-//     (collateral) are found and withdrawn the same way, and added;
+//     (collateral) are found, withdrawn the same way, each off its
+//     parent's list, and added;
 //   - privatize: every mount of the batch leaves its peer group and its
 //     master, handing what it passed events on to an heir;
 //   - retire: each leaves its namespace's count, then its place: hung
@@ -68,21 +69,23 @@ func umountTree(m *Mount, how int) {
 	k.umountBatch = b
 }
 
-// takeTree adds m's tree to the batch, in walk order. The walk reads the
-// lists of children, so the mounts are withdrawn only once it is over.
+// takeTree adds m's tree to the batch in walk order, each mount marked as
+// going and out of its namespace's list. Of them only m leaves its
+// parent's list of children: the others' parents go too, and each of them
+// is cut loose or hung back there when the batch retires, so it may as
+// well stay listed until then (which keeps the walk's links intact).
 func (b *umountBatch) takeTree(m *Mount) {
-	first := len(b.mounts)
 	for p := m; p != nil; p = nextMnt(p, m) {
+		p.setFlags(linux.MNT_UMOUNT, 0)
+		moveFromNS(p)
 		b.mounts = append(b.mounts, p)
 	}
-	for _, p := range b.mounts[first:] {
-		withdraw(p)
-	}
+	m.child.del()
 }
 
-// withdraw marks m as going and takes it off its parent's list of
-// children and out of its namespace's list; it stays counted in the
-// namespace until the batch retires.
+// withdraw takes m, propagation's collateral, for the batch: marked as
+// going, off its parent's list of children and out of its namespace's
+// list; it stays counted in the namespace until the batch retires.
 func withdraw(m *Mount) {
 	m.setFlags(linux.MNT_UMOUNT, 0)
 	m.child.del()
@@ -95,11 +98,12 @@ func (b *umountBatch) retire() {
 	cut := b.mounts[:0] // reuses the front of mounts, already read
 	for _, p := range b.mounts {
 		p.leaveNamespace(sync)
-		if b.hangsBack(p) {
-			p.parent().mounts.addTail(&p.child)
-		} else {
+		switch {
+		case !b.hangsBack(p):
 			umountMnt(p)
 			cut = append(cut, p)
+		case p.child.empty(): // taken off its parent's list (withdraw)
+			p.parent().mounts.addTail(&p.child)
 		}
 		p.unmounted.Store(true)
 	}
