@@ -26,16 +26,16 @@ func willBeUnmounted(m *Mount) bool { return m.Flags()&linux.MNT_UMOUNT != 0 }
 //     and out of its namespace's list; m off its parent's list of
 //     children;
 //   - with umountPropagate, the mounts that go with them by propagation
-//     (collateral) are found, withdrawn the same way, each off its
-//     parent's list, and added;
+//     (collateral) are found and added, each marked, out of its
+//     namespace's list and off its parent's list (withdraw);
 //   - privatize: every mount of the batch leaves its peer group and its
 //     master, handing what it passed events on to an heir;
 //   - retire: each leaves its namespace's count, then its place: hung
 //     back under its parent when that goes too and the unmount keeps
 //     trees connected (umountConnected), else cut loose. Those cut loose
 //     are released last (namespace_unlock's mntputs in Linux): one hung
-//     back under a parent is on that parent's list again by then, and the
-//     parent's release must find it there.
+//     back under a parent must be on that parent's list by then, where
+//     the parent's release finds it.
 //
 // The batch's order, the tree in walk order and then the collateral in the
 // order taken, decides the order in which receivers are handed on and
