@@ -2,7 +2,11 @@
 
 package vfs
 
-import "github.com/linuxvfs/linuxvfs/abi/linux"
+import (
+	"slices"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+)
 
 // MS_* bits that become superblock flags on a new mount or remount.
 const sbFlagsFromMS = linux.SB_RDONLY | linux.SB_SYNCHRONOUS | linux.SB_MANDLOCK | linux.SB_DIRSYNC |
@@ -231,65 +235,85 @@ func revokeGroupIDs(m, stop *Mount) {
 
 // attachRecursiveMnt is attach_recursive_mnt: attach source (a new tree,
 // or a mount being moved, with its tree) at (dest, mp), and a copy of it
-// wherever dest passes events on. Everything that can fail comes first
-// and is given back on failure (room in the namespace, peer groups, the
-// copies), so that nothing is seen half done; then the trees land.
+// wherever dest passes events on.
 func attachRecursiveMnt(source, dest *Mount, mp *Dentry) error {
-	ns := dest.ns.Load()
-	moving := source.hasParent()
-	if !moving {
-		if err := ns.countMounts(source); err != nil {
-			ns.pending = 0
-			return err
-		}
-	}
 	k := source.sb.k
-	copies := k.treeBuf[:0]
-	defer func() { clear(copies); k.treeBuf = copies[:0] }()
-	if dest.isShared() {
-		var err error
-		if copies, err = shareInto(source, dest, mp, copies); err != nil {
-			ns.pending = 0
-			return err
-		}
+	l := landing{tree: source, dest: dest, mp: mp, copies: k.treeBuf[:0]}
+	defer func() { clear(l.copies); k.treeBuf = l.copies[:0] }()
+	if err := l.prepare(); err != nil {
+		l.abort()
+		return err
 	}
-	if moving {
-		umountMnt(source)
-	}
-	dest.setMountpoint(mp, source)
-	// What already sits where a tree lands is tucked under it, onto the
-	// root of the top of the tree's root stack; the copies' stacks mirror
-	// source's, so one dentry serves them all.
-	under := topOfStack(source).root
-	landTree(source, under)
-	for i := len(copies) - 1; i >= 0; i-- { // newest first, as the kernel
-		landTree(copies[i], under)
-	}
+	l.commit()
 	return nil
 }
 
-// shareInto prepares source's tree to land on a shared mount: every mount
-// of it without a peer group gets one, the copies for dest's receivers are
-// made (appended to copies), and the whole tree becomes shared. On
-// failure the copies are thrown away and the new groups dropped.
-func shareInto(source, dest *Mount, mp *Dentry, copies []*Mount) ([]*Mount, error) {
-	err := assignGroupIDs(source, true)
-	if err == nil {
-		copies, err = propagateMnt(dest, mp, source, copies)
-	}
-	if err != nil {
-		for i := len(copies) - 1; i >= 0; i-- {
-			c := copies[i]
-			c.parent().ns.Load().pending = 0
-			umountTree(c, umountSync)
+// A landing is a tree on its way to (dest, mp) with its copies. prepare
+// does all that can fail, and abort gives back whatever it got done, so
+// that a failure leaves nothing half done; commit, which cannot fail,
+// makes the trees visible.
+type landing struct {
+	tree, dest *Mount
+	mp         *Dentry
+	copies     []*Mount // in the order made
+}
+
+// prepare reserves room in dest's namespace for a new tree and, when dest
+// is shared, gives every mount of the tree without a peer group one and
+// makes the copies for dest's receivers.
+func (l *landing) prepare() error {
+	if !l.tree.hasParent() {
+		if err := l.dest.ns.Load().countMounts(l.tree); err != nil {
+			return err
 		}
-		revokeGroupIDs(source, nil)
-		return copies, err
 	}
-	for p := range source.mountsOf(true) {
-		p.markShared()
+	if !l.dest.isShared() {
+		return nil
 	}
-	return copies, nil
+	if err := assignGroupIDs(l.tree, true); err != nil {
+		return err
+	}
+	var err error
+	l.copies, err = propagateMnt(l.dest, l.mp, l.tree, l.copies)
+	return err
+}
+
+// abort undoes prepare: the room reserved in dest's namespace and in
+// those of the copies goes back, the copies are thrown away (newest
+// first: none then has receivers to hand on), and the tree's mounts that
+// are in a group without being shared yet, which prepare put there,
+// leave it.
+func (l *landing) abort() {
+	l.dest.ns.Load().pending = 0
+	for _, c := range l.copies {
+		c.parent().ns.Load().pending = 0
+	}
+	for _, c := range slices.Backward(l.copies) {
+		umountTree(c, umountSync)
+	}
+	revokeGroupIDs(l.tree, nil)
+}
+
+// commit lands the tree, then the copies, newest first as the kernel
+// does. Going to a shared mount, the whole tree becomes shared.
+func (l *landing) commit() {
+	if l.dest.isShared() {
+		for p := range l.tree.mountsOf(true) {
+			p.markShared()
+		}
+	}
+	if l.tree.hasParent() {
+		umountMnt(l.tree) // a move: leave the old place
+	}
+	l.dest.setMountpoint(l.mp, l.tree)
+	// What already sits where a tree lands is tucked under it, onto the
+	// root of the top of the tree's root stack; the copies' stacks mirror
+	// the tree's, so one dentry serves them all.
+	under := topOfStack(l.tree).root
+	landTree(l.tree, under)
+	for _, c := range slices.Backward(l.copies) {
+		landTree(c, under)
+	}
 }
 
 // topOfStack returns the highest mount of the stack on m's root (m when
@@ -396,10 +420,27 @@ func (m *Mount) receiveLike(old *Mount, mode copyMode) {
 // clone in src's order; unbindable mounts and their trees are left out
 // unless mode has copyUnbindable, and an unbindable src is refused.
 func copyTree(src *Mount, at *Dentry, mode copyMode) (*Mount, error) {
-	if mode&copyUnbindable == 0 && src.isUnbindable() {
+	tc := treeCopy{mode: mode}
+	return tc.run(src, at)
+}
+
+// treeCopy is one copyTree. With note set, every mount copied is written
+// down in pairs with its copy, in the order copied (which is the walk
+// order of the copy's tree).
+type treeCopy struct {
+	mode  copyMode
+	note  bool
+	pairs []mountPair
+}
+
+// mountPair is a mount and its copy.
+type mountPair struct{ orig, copy *Mount }
+
+func (tc *treeCopy) run(src *Mount, at *Dentry) (*Mount, error) {
+	if tc.mode&copyUnbindable == 0 && src.isUnbindable() {
 		return nil, linux.EINVAL
 	}
-	top, err := cloneMnt(src, at, mode)
+	top, err := tc.clone(src, at)
 	if err != nil {
 		return nil, err
 	}
@@ -408,7 +449,7 @@ func copyTree(src *Mount, at *Dentry, mode copyMode) (*Mount, error) {
 		if !isSubdir(c.mountpoint(), at) {
 			continue
 		}
-		if err := copyBranch(c, top, mode); err != nil {
+		if err := tc.branch(c, top); err != nil {
 			umountTree(top, umountSync)
 			return nil, err
 		}
@@ -416,19 +457,28 @@ func copyTree(src *Mount, at *Dentry, mode copyMode) (*Mount, error) {
 	return top, nil
 }
 
-// copyBranch clones s and its tree below under onto, the clone of s's
+// clone clones m from root and notes the pair.
+func (tc *treeCopy) clone(m *Mount, root *Dentry) (*Mount, error) {
+	c, err := cloneMnt(m, root, tc.mode)
+	if err == nil && tc.note {
+		tc.pairs = append(tc.pairs, mountPair{m, c})
+	}
+	return c, err
+}
+
+// branch clones s and its tree below under onto, the clone of s's
 // parent.
-func copyBranch(s, onto *Mount, mode copyMode) error {
-	if mode&copyUnbindable == 0 && s.isUnbindable() {
+func (tc *treeCopy) branch(s, onto *Mount) error {
+	if tc.mode&copyUnbindable == 0 && s.isUnbindable() {
 		return nil
 	}
-	c, err := cloneMnt(s, s.root, mode)
+	c, err := tc.clone(s, s.root)
 	if err != nil {
 		return err
 	}
 	attachMnt(c, onto, s.mountpoint())
 	for l := s.mounts.next; l != &s.mounts; l = l.next {
-		if err := copyBranch(childOf(l), c, mode); err != nil {
+		if err := tc.branch(childOf(l), c); err != nil {
 			return err
 		}
 	}
@@ -525,12 +575,18 @@ func (t *Task) doMoveMountOld(p Path, source string) error {
 	return t.doMoveMount(old, p)
 }
 
-// mountIsAncestor is mount_is_ancestor.
-func mountIsAncestor(p1, p2 *Mount) bool {
-	for p2 != p1 && p2.hasParent() {
-		p2 = p2.parent()
+// mountIsAncestor is mount_is_ancestor: a is m or one of the mounts m
+// hangs from.
+func mountIsAncestor(a, m *Mount) bool {
+	if m == a {
+		return true
 	}
-	return p2 == p1
+	for at := range m.attachments {
+		if at.Mnt == a {
+			return true
+		}
+	}
+	return false
 }
 
 func treeContainsUnbindable(m *Mount) bool {

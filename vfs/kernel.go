@@ -48,9 +48,9 @@ type Kernel struct {
 	// calls so that a propagated mount allocates nothing but its copies.
 	// namespaceMu.
 	treeBuf []*Mount
-	// umountScratch is umount_tree's working space, kept between calls;
+	// umountBatch is umountTree's working space, kept between calls;
 	// nil while one is under way.
-	umountScratch *umountScratch
+	umountBatch *umountBatch
 	// plan is propagate_mnt's plan, likewise kept between calls.
 	plan *propagationPlan
 

@@ -15,7 +15,8 @@ const (
 	tHashed                 // in the mount hash (!hlist_unhashed(&mnt_hash))
 	tShadowed               // hashed, but a newer mount on the same key hides it
 	// Scratch bits of an unmount's propagation (umount.go).
-	tCandidate // may go with the unmount; while finding them, also "met"
+	tMet       // met while the candidates are found
+	tCandidate // may go with the unmount
 	tCarries   // a candidate that would take a survivor down with it
 	tHeirKnown // Mount.heir holds where its receivers go
 )
@@ -331,31 +332,28 @@ func changeMountpoint(parent *Mount, mp *Dentry, m *Mount) {
 	attachMnt(m, parent, mp)
 }
 
-// nextMnt is next_mnt: the next mount in a depth-first walk of root's tree.
+// nextMnt is next_mnt: the mount after p in a depth-first walk of root's
+// tree (parents before children, children in attach order), nil after
+// the last. That is p's first child if it has one; else the next sibling
+// of p or, failing that, of the nearest ancestor below root that has one:
+// each turn without a child to go to moves up a level, with the place
+// after the level's mount on its parent's list of children.
 func nextMnt(p, root *Mount) *Mount {
 	next := p.mounts.next
-	if next == &p.mounts {
-		for {
-			if p == root {
-				return nil
-			}
-			par := p.parent()
-			next = p.child.next
-			if next != &par.mounts {
-				break
-			}
-			p = par
+	for next == &p.mounts {
+		if p == root {
+			return nil
 		}
+		next, p = p.child.next, p.parent()
 	}
 	return childOf(next)
 }
 
-// skipMntTree is skip_mnt_tree: the last mount of p's subtree in walk order.
+// skipMntTree is skip_mnt_tree: the last mount of p's subtree in walk
+// order, found by going down the last children.
 func skipMntTree(p *Mount) *Mount {
-	prev := p.mounts.prev
-	for prev != &p.mounts {
-		p = childOf(prev)
-		prev = p.mounts.prev
+	for !p.mounts.empty() {
+		p = childOf(p.mounts.prev)
 	}
 	return p
 }

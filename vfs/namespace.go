@@ -201,12 +201,14 @@ func (k *Kernel) initInternalMounts() error {
 func (k *Kernel) InitNS() *MountNamespace { return k.initNS }
 
 // copyMntNS is copy_mnt_ns: a new namespace holding a copy of ns's tree,
-// with fs's root and working directory moved onto the copies.
+// with fs's root and working directory moved onto the copies of their
+// mounts.
 func (k *Kernel) copyMntNS(ns *MountNamespace, fs *FSStruct) (*MountNamespace, error) {
 	k.lockNamespace()
 	defer k.unlockNamespace()
 	old := ns.root
-	newRoot, err := copyTree(old, old.root, copyUnbindable|copyExpire)
+	tc := treeCopy{mode: copyUnbindable | copyExpire, note: true}
+	newRoot, err := tc.run(old, old.root)
 	if err != nil {
 		return nil, err
 	}
@@ -214,21 +216,14 @@ func (k *Kernel) copyMntNS(ns *MountNamespace, fs *FSStruct) (*MountNamespace, e
 	nns.root = newRoot
 	st := fs.load()
 	root, pwd := st.root, st.pwd
-	for p, q := old, newRoot; p != nil; {
-		nns.addToNS(q)
+	for _, pr := range tc.pairs {
+		nns.addToNS(pr.copy)
 		nns.nr++
-		if st.root.Mnt == p {
-			root.Mnt = q
+		if pr.orig == st.root.Mnt {
+			root.Mnt = pr.copy
 		}
-		if st.pwd.Mnt == p {
-			pwd.Mnt = q
-		}
-		p, q = nextMnt(p, old), nextMnt(q, newRoot)
-		if q == nil {
-			break
-		}
-		for p.root != q.root {
-			p = nextMnt(skipMntTree(p), old)
+		if pr.orig == st.pwd.Mnt {
+			pwd.Mnt = pr.copy
 		}
 	}
 	fs.update(func(s *fsState) { s.root, s.pwd = root, pwd })

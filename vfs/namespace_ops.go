@@ -23,7 +23,8 @@ func (t *Task) isLocalMountpoint(d *Dentry) bool {
 }
 
 // detachMounts is __detach_mounts: lazily unmount whatever is mounted on a
-// dentry that has just been removed.
+// dentry that has just been removed. A mount there that an unmount took
+// already hangs under a parent that went too: it is only cut loose.
 func (k *Kernel) detachMounts(d *Dentry) {
 	if d.mounted.Load() == 0 {
 		return
@@ -31,11 +32,8 @@ func (k *Kernel) detachMounts(d *Dentry) {
 	k.lockNamespace()
 	defer k.unlockNamespace()
 	for len(d.mps) > 0 {
-		m := d.mps[0]
-		if m.Flags()&linux.MNT_UMOUNT != 0 {
-			umountMnt(m)
-			m.unmounted.Store(true)
-			m.releaseLocked()
+		if m := d.mps[0]; willBeUnmounted(m) {
+			cutLoose(m)
 		} else {
 			umountTree(m, umountConnected)
 		}

@@ -24,13 +24,18 @@ func (t *Task) Chroot(name string) error {
 	})
 }
 
-// isPathReachable is is_path_reachable: (m, d) lies under root.
+// isPathReachable is is_path_reachable: (m, d) lies under root. Going up
+// the attachments from m, the first one on root's mount must lie under
+// root's dentry.
 func isPathReachable(m *Mount, d *Dentry, root Path) bool {
-	for m != root.Mnt && m.hasParent() {
-		d = m.mountpoint()
-		m = m.parent()
+	at := Path{m, d}
+	for up := range m.attachments {
+		if at.Mnt == root.Mnt {
+			break
+		}
+		at = up
 	}
-	return m == root.Mnt && isSubdir(d, root.Dentry)
+	return at.Mnt == root.Mnt && isSubdir(at.Dentry, root.Dentry)
 }
 
 // PivotRoot is pivot_root(2): new_root becomes the root mount of the

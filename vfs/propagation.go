@@ -5,7 +5,7 @@ package vfs
 // Mount propagation: the behaviour of Linux's fs/pnode.c over the
 // structure of peers.go.
 //
-// Two walks run over peer groups and receiver lists. eachReceiver meets
+// Two walks run over peer groups and receiver lists. eachEcho meets
 // mounts one by one, for unmounts; a propagation plan meets whole groups,
 // for new mounts. Both go depth first, in ring and list order, and that
 // order decides which copies are made first, hence their mount IDs and
@@ -39,7 +39,7 @@ func (m *Mount) canTake(mp *Dentry) bool {
 	return !m.outsideNamespace() && isSubdir(mp, m.root)
 }
 
-// walkStep tells eachReceiver how to go on after a visit.
+// walkStep tells eachEcho how to go on after a visit.
 type walkStep uint8
 
 const (
@@ -48,18 +48,23 @@ const (
 	stepStop                      // end the walk
 )
 
-// eachReceiver calls visit for every mount that an event on origin
-// reaches, origin excepted, in the order propagation_next meets them: the
-// members of origin's group in ring order from origin, each followed by
-// the mounts on its list of receivers, each of those followed in turn by
-// what it passes on, depth first. A group's peers that receive from one
-// master sit together on its list, so skipping a group is skipping a run.
-func eachReceiver(origin *Mount, visit func(*Mount) walkStep) {
+// eachEcho calls visit for the echoes of m, which has a parent: the
+// mounts that sit where m sits on the mounts that an event on m's parent
+// reaches, which an unmount of m reaches too. Those are met in the order
+// propagation_next meets them: the members of the parent's group in ring
+// order from it (the parent excepted), each followed by the mounts on its
+// list of receivers, each of those followed in turn by what it passes on,
+// depth first. visit's answer steers the walk; a mount with no echo is
+// walked through. A group's peers that receive from one master sit
+// together on its list, so skipping a group is skipping a run.
+func eachEcho(m *Mount, visit func(echo *Mount) walkStep) {
+	w := echoWalk{mp: m.mountpoint(), visit: visit}
+	origin := m.parent()
 	for p := origin; ; {
-		if p != origin && visit(p) != stepInto {
+		if p != origin && w.at(p) != stepInto {
 			return // what is left at the top is all p's peers
 		}
-		if !receiversOf(p, visit) {
+		if !w.below(p) {
 			return
 		}
 		if p = p.nextPeer(); p == origin {
@@ -68,21 +73,35 @@ func eachReceiver(origin *Mount, visit func(*Mount) walkStep) {
 	}
 }
 
-// receiversOf is eachReceiver below m: false when a visit ended the walk.
-// A mount outside any namespace passes nothing on.
-func receiversOf(m *Mount, visit func(*Mount) walkStep) bool {
+// echoWalk is one eachEcho: the mountpoint and the visit.
+type echoWalk struct {
+	mp    *Dentry
+	visit func(echo *Mount) walkStep
+}
+
+// at visits the echo on q, if it has one.
+func (w *echoWalk) at(q *Mount) walkStep {
+	if e := q.lookupMntLocked(w.mp); e != nil {
+		return w.visit(e)
+	}
+	return stepInto
+}
+
+// below walks what m passes events on to: false when a visit ended the
+// walk. A mount outside any namespace passes nothing on.
+func (w *echoWalk) below(m *Mount) bool {
 	if m.outsideNamespace() {
 		return true
 	}
 	for r := m.recvFirst; r != nil; {
-		switch visit(r) {
+		switch w.at(r) {
 		case stepStop:
 			return false
 		case stepPastGroup:
 			r = afterRun(r)
 			continue
 		}
-		if !receiversOf(r, visit) {
+		if !w.below(r) {
 			return false
 		}
 		r = r.recvNext
@@ -102,17 +121,18 @@ func afterRun(r *Mount) *Mount {
 
 // A propagation plan is propagate_mnt in two steps. plan walks the peer
 // groups an event on dest reaches and writes down every mount that is to
-// get a copy, in the order the copies are to be made, changing nothing.
-// makeCopies then makes them in that order.
+// get a copy, in the order the copies are to be made, and which copy each
+// new group of copies is to receive from, changing nothing. makeCopies
+// then makes them in that order; it has no choice left to make.
 //
 // The walk goes over groups depth first: dest's group, then, for each of
 // its members in ring order from dest, the groups on that member's list of
 // receivers, each followed by the groups below it. Each group's copies
 // come when the walk reaches it: one for each member, in ring order, that
 // is in a namespace and sees the mountpoint (in dest's group, the members
-// other than dest). The copies in one group are peers. The first copy in
-// any other group receives from the latest copy of a group above it; see
-// feederOf for which.
+// other than dest). The copies in one group are peers; the first copy in
+// any other group receives from the latest copy of a group above it, its
+// feeder (see feederFor for which).
 //
 // The kernel copies as it walks, and a copy can join a ring or a list the
 // walk has yet to cover (when the mount being moved in is itself among the
@@ -123,20 +143,28 @@ type propagationPlan struct {
 	mp     *Dentry
 	groups []planGroup // in walk order; groups[0] is dest's
 	stops  []planStop  // in copy order
-	// fed tells, for each list of receivers the walk went down (a
-	// planGroup's via), whether a group found on it has a copy yet.
-	fed []bool
+	lists  int32       // how many lists of receivers the walk went down
+
+	// The walk's state, by depth (the number of lists between a group
+	// and dest's group, which is at depth 0). path[d] is the group the
+	// walk is in at depth d. level[d] is the deepest depth, d or above,
+	// where the list the walk came down has led to a copy (0 if none).
+	path, level []int32
+	// line is the chain of masters of the latest copy written down, one
+	// group per depth: line[d] is the group whose copy the chain passes
+	// through at depth d, -1 where it passes over depth d. line[0] is
+	// always dest's group, whose copy is source itself.
+	line []int32
 }
 
 // planGroup is a peer group met by the walk (a lone slave is a group of
 // one).
 type planGroup struct {
-	up     int32 // the group whose member it receives from; -1 for dest's
-	via    int32 // the list it was found on, an index into fed; -1 for dest's
-	shared bool  // its copies are to be shared
-	// Set while the copies are made.
-	feeder int32  // the group its copies receive from
-	last   *Mount // its latest copy; for dest's group, source until one is made
+	list   int32 // the list of receivers it was found on; -1 for dest's
+	depth  int32
+	shared bool   // its copies are to be shared
+	feeder int32  // the group whose latest copy its first copy receives from
+	last   *Mount // its latest copy, while they are made; source for dest's
 }
 
 // planStop is a mount to get a copy, and its group.
@@ -160,7 +188,8 @@ func propagateMnt(dest *Mount, mp *Dentry, source *Mount, copies []*Mount) ([]*M
 	defer func() {
 		clear(pl.groups)
 		clear(pl.stops)
-		pl.groups, pl.stops, pl.fed, pl.mp = pl.groups[:0], pl.stops[:0], pl.fed[:0], nil
+		pl.groups, pl.stops, pl.mp, pl.lists = pl.groups[:0], pl.stops[:0], nil, 0
+		pl.path, pl.level, pl.line = pl.path[:0], pl.level[:0], pl.line[:0]
 		k.plan = pl
 	}()
 	pl.plan(dest, mp)
@@ -170,23 +199,25 @@ func propagateMnt(dest *Mount, mp *Dentry, source *Mount, copies []*Mount) ([]*M
 // plan writes down the copies to make for a mount on (dest, mp).
 func (pl *propagationPlan) plan(dest *Mount, mp *Dentry) {
 	pl.mp = mp
-	pl.groups = append(pl.groups, planGroup{up: -1, via: -1, shared: true})
+	pl.groups = append(pl.groups, planGroup{list: -1, shared: true})
+	pl.path = append(pl.path, 0)
+	pl.level = append(pl.level, 0)
+	pl.line = append(pl.line, 0)
 	for p := dest.nextPeer(); p != dest; p = p.nextPeer() {
 		pl.stopAt(p, 0)
 	}
-	for p := dest; ; {
+	for p := range dest.peers {
 		pl.groupsBelow(p, 0)
-		if p = p.nextPeer(); p == dest {
-			return
-		}
 	}
 }
 
 // stopAt writes down m, a member of group g, if it takes a copy.
-func (pl *propagationPlan) stopAt(m *Mount, g int32) {
-	if m.canTake(pl.mp) {
-		pl.stops = append(pl.stops, planStop{m, g})
+func (pl *propagationPlan) stopAt(m *Mount, g int32) bool {
+	if !m.canTake(pl.mp) {
+		return false
 	}
+	pl.stops = append(pl.stops, planStop{m, g})
+	return true
 }
 
 // groupsBelow writes down the groups on m's list of receivers, m being a
@@ -195,36 +226,94 @@ func (pl *propagationPlan) groupsBelow(m *Mount, up int32) {
 	if m.outsideNamespace() || m.recvFirst == nil {
 		return
 	}
-	via := int32(len(pl.fed))
-	pl.fed = append(pl.fed, false)
+	list, depth := pl.lists, pl.groups[up].depth+1
+	pl.lists++
+	fed := false // a group on this list has copies
 	for r := m.recvFirst; r != nil; r = afterRun(r) {
 		g := int32(len(pl.groups))
-		pl.groups = append(pl.groups, planGroup{up: up, via: via, shared: r.isShared()})
-		for p := r; ; {
-			pl.stopAt(p, g)
-			if p = p.nextPeer(); p == r {
-				break
-			}
+		pl.groups = append(pl.groups, planGroup{list: list, depth: depth, shared: r.isShared()})
+		pl.enter(depth, g, fed)
+		copied := false
+		for p := range r.peers {
+			copied = pl.stopAt(p, g) || copied
 		}
-		for p := r; ; {
+		if copied {
+			pl.groups[g].feeder = pl.feederFor(depth)
+			pl.extendLine(g)
+			fed = true
+			pl.enter(depth, g, fed)
+		}
+		for p := range r.peers {
 			pl.groupsBelow(p, g)
-			if p = p.nextPeer(); p == r {
-				break
-			}
 		}
 	}
+}
+
+// enter notes that the walk is in group g at depth d, and whether the
+// list it came down has led to a copy.
+func (pl *propagationPlan) enter(d, g int32, fed bool) {
+	lv := pl.level[d-1]
+	if fed {
+		lv = d
+	}
+	pl.path = append(pl.path[:d], g)
+	pl.level = append(pl.level[:d], lv)
+}
+
+// feederFor picks the feeder of the group the walk is in at depth d,
+// which is getting its first copies (find_master in Linux decides the
+// same). It looks at the deepest list on the way down there that has led
+// to a copy, and at the group v the walk came through on it:
+//
+//   - if the latest copy's chain of masters passes through v, v feeds;
+//   - if it passes through another group on v's list, the next group up
+//     that chain does (v's list was reached from there);
+//   - otherwise, or with no such list, dest's group does.
+//
+// This is mostly the nearest group above with a copy. It is not when the
+// latest copies were made below a group that got none, on a list that
+// had led to a copy: their chain passes over that list, and the copies
+// receive from dest's group (scenario mount/160 checks it against the
+// kernel).
+func (pl *propagationPlan) feederFor(d int32) int32 {
+	lv := pl.level[d]
+	if lv == 0 || int(lv) >= len(pl.line) {
+		return 0
+	}
+	v, on := pl.path[lv], pl.line[lv]
+	switch {
+	case on == v:
+		return v
+	case on < 0 || pl.groups[on].list != pl.groups[v].list:
+		return 0
+	}
+	up := lv - 1
+	for pl.line[up] < 0 {
+		up--
+	}
+	return pl.line[up]
+}
+
+// extendLine makes g's copy the latest: its chain of masters is g, then
+// its feeder's, which the line holds at the feeder's depth and above
+// (a feeder is always on the line).
+func (pl *propagationPlan) extendLine(g int32) {
+	pg := &pl.groups[g]
+	pl.line = pl.line[:pl.groups[pg.feeder].depth+1]
+	for int32(len(pl.line)) < pg.depth {
+		pl.line = append(pl.line, -1)
+	}
+	pl.line = append(pl.line, g)
 }
 
 // makeCopies makes the copies of source the plan lists, in order, and
 // appends them to copies. On error, copies holds those made so far.
 func (pl *propagationPlan) makeCopies(source *Mount, copies []*Mount) ([]*Mount, error) {
 	pl.groups[0].last = source
-	latest := int32(0) // the group of the latest copy
 	for _, st := range pl.stops {
 		g := &pl.groups[st.group]
 		from, mode := g.last, copyShared
 		if from == nil {
-			g.feeder = pl.feederOf(st.group, latest)
 			from, mode = pl.groups[g.feeder].last, copyAsSlave
 			if g.shared {
 				mode |= copyShared
@@ -237,82 +326,9 @@ func (pl *propagationPlan) makeCopies(source *Mount, copies []*Mount) ([]*Mount,
 		st.at.setMountpoint(pl.mp, c)
 		copies = append(copies, c)
 		g.last = c
-		if g.via >= 0 {
-			pl.fed[g.via] = true
-		}
-		latest = st.group
 		if err := st.at.ns.Load().countMounts(c); err != nil {
 			return copies, err
 		}
 	}
 	return copies, nil
-}
-
-// feederOf picks the group whose latest copy the copies for group g are
-// to receive from (find_master), latest being the group of the latest
-// copy made. It goes by the lists the walk went down:
-//
-//   - the level: going up from g, the first group found on a list that
-//     already led to a copy (by g's own list, an earlier group on it);
-//     dest's group if there is none;
-//   - from latest, follow the groups' feeders up to a group found on the
-//     level's list. If that is the level itself, it feeds g; if it is
-//     another group on that list, its own feeder does. If dest's group
-//     comes first, it feeds g.
-//
-// This is mostly g's nearest group above with a copy. It is not when the
-// latest copies were made below a group that got none, on a list the
-// level shares: their feeders pass over the level, and the copies for g
-// receive from dest's group (scenario mount/160 checks it against the
-// kernel).
-func (pl *propagationPlan) feederOf(g, latest int32) int32 {
-	level := g
-	for level != 0 && !pl.fed[pl.groups[level].via] {
-		level = pl.groups[level].up
-	}
-	n := latest
-	for n != 0 && pl.groups[n].via != pl.groups[level].via {
-		n = pl.groups[n].feeder
-	}
-	if n == 0 || n == level {
-		return n
-	}
-	return pl.groups[n].feeder
-}
-
-// bareOrTopped reports whether m has no child mounts, or only the one on
-// its root.
-func (m *Mount) bareOrTopped() bool {
-	switch {
-	case m.mounts.empty():
-		return true
-	case m.mounts.next.next != &m.mounts:
-		return false
-	default:
-		return m.overmount != nil
-	}
-}
-
-// propagateMountBusy is propagate_mount_busy: is m, or one of the mounts
-// on the same mountpoint wherever its parent propagates, in use? A mount
-// there that has children of its own other than one on its root would
-// survive the unmount and does not count.
-func propagateMountBusy(m *Mount) bool {
-	if !m.mounts.empty() || m.refs.Load() > 0 {
-		return true
-	}
-	parent := m.parent()
-	if parent == m {
-		return false
-	}
-	mp := m.mountpoint()
-	busy := false
-	eachReceiver(parent, func(q *Mount) walkStep {
-		if c := q.lookupMntLocked(mp); c != nil && c.bareOrTopped() && c.refs.Load() > 0 {
-			busy = true
-			return stepStop
-		}
-		return stepInto
-	})
-	return busy
 }

@@ -19,97 +19,117 @@ const (
 // willBeUnmounted reports a mount that an unmount under way has taken.
 func willBeUnmounted(m *Mount) bool { return m.Flags()&linux.MNT_UMOUNT != 0 }
 
-// staysAttached reports whether a mount being unmounted stays hung under
-// its parent (see umountConnected) rather than being cut loose
-// (disconnect_mount, negated).
-func staysAttached(m *Mount, how int) bool {
-	return how&(umountSync|umountConnected) == umountConnected &&
-		m.hasParent() && willBeUnmounted(m.parent())
-}
-
-// umountTree is umount_tree: take m and everything under it (and, with
-// umountPropagate, what propagation put elsewhere) out of their namespaces.
-// Kernel.namespaceMu must be held.
+// An unmount (umountTree, the kernel's umount_tree) works on a batch of
+// mounts in four steps:
 //
-// The mounts that go are collected in a slice, the order they are taken
-// in; it decides the order in which their receivers are handed over and
-// their survivors slide down, so it is kept exactly.
-func umountTree(m *Mount, how int) {
-	k := m.sb.k
-	sc := k.umountScratch // nil if an umountTree further up the stack holds it
-	k.umountScratch = nil
-	if sc == nil {
-		sc = new(umountScratch)
-	}
-	going := takeTree(m, sc.going[:0])
-	if how&umountPropagate != 0 {
-		going = sc.collateral.collect(going)
-	}
-	stackForgetLocked(going)
-	makePrivate(going)
-	finishUmount(going, how)
-	clear(going)
-	sc.going = going[:0]
-	k.umountScratch = sc
-}
-
-// umountScratch holds umountTree's slices between calls: the mounts that
-// go, and the collateral's.
-type umountScratch struct {
-	going []*Mount
+//   - take: m's tree, in walk order, each of its mounts marked as going
+//     and out of its namespace's list; m off its parent's list of
+//     children;
+//   - with umountPropagate, the mounts that go with them by propagation
+//     (collateral) are found and added, each marked, out of its
+//     namespace's list and off its parent's list (withdraw);
+//   - privatize: every mount of the batch leaves its peer group and its
+//     master, handing what it passed events on to an heir;
+//   - retire: each leaves its namespace's count, then its place: hung
+//     back under its parent when that goes too and the unmount keeps
+//     trees connected (umountConnected), else cut loose. Those cut loose
+//     are released last (namespace_unlock's mntputs in Linux): one hung
+//     back under a parent must be on that parent's list by then, where
+//     the parent's release finds it.
+//
+// The batch's order, the tree in walk order and then the collateral in the
+// order taken, decides the order in which receivers are handed on and
+// survivors slide down, which later copies' IDs show; it is kept exactly.
+type umountBatch struct {
+	mounts []*Mount
+	how    int
 	collateral
 }
 
-// takeTree marks m's tree as going, takes its mounts out of their
-// namespace's list and appends them to going in walk order, each then
-// taken off its parent's list of children (after the walk, which reads
-// those lists).
-func takeTree(m *Mount, going []*Mount) []*Mount {
-	first := len(going)
-	for p := m; p != nil; p = nextMnt(p, m) {
-		p.setFlags(linux.MNT_UMOUNT, 0)
-		if !p.nsNode.empty() {
-			moveFromNS(p)
-		}
-		going = append(going, p)
+// umountTree unmounts m and everything under it (and, with
+// umountPropagate, what propagation put elsewhere). Kernel.namespaceMu
+// must be held.
+func umountTree(m *Mount, how int) {
+	k := m.sb.k
+	b := k.umountBatch // nil if an umountTree further up the stack holds it
+	k.umountBatch = nil
+	if b == nil {
+		b = new(umountBatch)
 	}
-	for _, p := range going[first:] {
-		p.child.del()
+	b.how = how
+	b.takeTree(m)
+	if how&umountPropagate != 0 {
+		b.mounts = b.collect(b.mounts)
 	}
-	return going
+	stackForgetLocked(b.mounts)
+	makePrivate(b.mounts)
+	b.retire()
+	clear(b.mounts)
+	b.mounts = b.mounts[:0]
+	k.umountBatch = b
 }
 
-// finishUmount lets every mount of going leave its namespace's count and
-// either be cut loose from its parent or hung back under it. The cut
-// mounts are released only at the end (namespace_unlock's mntputs in
-// Linux): one hung back under a parent is on that parent's list again
-// by then, and the parent's release must find it there.
-func finishUmount(going []*Mount, how int) {
-	cut := going[:0] // reuses the front of going, already read
-	for _, p := range going {
-		if ns := p.ns.Load(); ns != nil {
-			ns.nr--
-			ns.touch()
-		}
-		p.ns.Store(nil)
-		if how&umountSync != 0 {
-			p.setFlags(linux.MNT_SYNC_UMOUNT, 0)
-		}
-		keep := staysAttached(p, how)
+// takeTree adds m's tree to the batch in walk order, each mount marked as
+// going and out of its namespace's list. Of them only m leaves its
+// parent's list of children: the others' parents go too, and each of them
+// is cut loose or hung back there when the batch retires, so it may as
+// well stay listed until then (which keeps the walk's links intact).
+func (b *umountBatch) takeTree(m *Mount) {
+	for p := m; p != nil; p = nextMnt(p, m) {
+		p.setFlags(linux.MNT_UMOUNT, 0)
+		moveFromNS(p)
+		b.mounts = append(b.mounts, p)
+	}
+	m.child.del()
+}
+
+// withdraw takes m, propagation's collateral, for the batch: marked as
+// going, off its parent's list of children and out of its namespace's
+// list; it stays counted in the namespace until the batch retires.
+func withdraw(m *Mount) {
+	m.setFlags(linux.MNT_UMOUNT, 0)
+	m.child.del()
+	moveFromNS(m)
+}
+
+// retire ends the unmount of the batch's mounts, made private by now.
+func (b *umountBatch) retire() {
+	sync := b.how&umountSync != 0
+	cut := b.mounts[:0] // reuses the front of mounts, already read
+	for _, p := range b.mounts {
+		p.leaveNamespace(sync)
 		switch {
-		case keep:
-			p.parent().mounts.addTail(&p.child)
-		case p.hasParent():
+		case !b.hangsBack(p):
 			umountMnt(p)
+			cut = append(cut, p)
+		case p.child.empty(): // taken off its parent's list (withdraw)
+			p.parent().mounts.addTail(&p.child)
 		}
 		p.unmounted.Store(true)
-		if !keep {
-			cut = append(cut, p)
-		}
 	}
 	for _, p := range cut {
 		p.releaseLocked()
 	}
+}
+
+// leaveNamespace takes a mount being unmounted out of its namespace's
+// count; a plain umount marks it as gone at once (MNT_SYNC_UMOUNT).
+func (m *Mount) leaveNamespace(sync bool) {
+	if ns := m.ns.Load(); ns != nil {
+		ns.nr--
+		ns.touch()
+	}
+	m.ns.Store(nil)
+	if sync {
+		m.setFlags(linux.MNT_SYNC_UMOUNT, 0)
+	}
+}
+
+// hangsBack reports whether m stays attached under its parent, which
+// goes too (see umountConnected; disconnect_mount in Linux, negated).
+func (b *umountBatch) hangsBack(m *Mount) bool {
+	return b.how&(umountSync|umountConnected) == umountConnected &&
+		m.hasParent() && willBeUnmounted(m.parent())
 }
 
 // releaseLocked is the end of mntput_no_expire and cleanup_mnt: an
@@ -123,13 +143,18 @@ func (m *Mount) releaseLocked() {
 	}
 	m.released.Store(true)
 	for !m.mounts.empty() {
-		c := childOf(m.mounts.next)
-		umountMnt(c)
-		c.unmounted.Store(true)
-		c.releaseLocked()
+		cutLoose(childOf(m.mounts.next))
 	}
 	m.freeID()
 	m.sb.deactivate()
+}
+
+// cutLoose detaches m, which an unmount took but left hanging under its
+// parent, and releases it if nothing uses it.
+func cutLoose(m *Mount) {
+	umountMnt(m)
+	m.unmounted.Store(true)
+	m.releaseLocked()
 }
 
 // deadRefs is the reference count of a released mount: tryGet fails on
@@ -182,8 +207,8 @@ func (m *Mount) mntput() {
 // Unmount propagation (the kernel's propagate_umount and
 // bulk_make_private).
 //
-// When a mount goes, the mounts that propagation put on the same
-// mountpoint, wherever its parent passes events on, are candidates to go
+// When a mount goes, its echoes, the mounts that sit on the same
+// mountpoint wherever its parent passes events on, are candidates to go
 // with it. A candidate is spared (it stays) when a mount that stays sits
 // in it anywhere but on its root: taking the candidate would move that
 // mount. One that stays on its root does not spare it: it slides down to
@@ -192,7 +217,8 @@ func (m *Mount) mntput() {
 // parent's root, and so on down the stack.
 //
 // Candidates and what they carry are kept as tflags bits on the mounts
-// (tCandidate, tCarries), so that a set test is a bit test.
+// (tCandidate, tCarries; tMet while they are found), so that a set test
+// is a bit test.
 
 func isCandidate(m *Mount) bool { return m.tflags&tCandidate != 0 }
 
@@ -227,11 +253,7 @@ func (cl *collateral) collect(going []*Mount) []*Mount {
 			cl.take(p)
 		}
 	}
-	for _, m := range cl.taken {
-		if top := m.overmount; top != nil && !willBeUnmounted(top) {
-			slideDown(top)
-		}
-	}
+	cl.slideSurvivors()
 	going = append(going, cl.taken...)
 	clear(cl.queue)
 	clear(cl.taken)
@@ -239,37 +261,69 @@ func (cl *collateral) collect(going []*Mount) []*Mount {
 	return going
 }
 
-// find makes candidates of the mounts that sit where the mounts of going
-// sit, wherever their parents pass events on. The mounts of going are
-// flagged too while it runs, as met: a mount met once needs no walk of
-// its own, and meeting one again means the rest of that group and what
-// it feeds were walked already.
+// find lists the candidates: the echoes of the mounts of going (see
+// eachEcho) that are not going already, in the order settle and the takes
+// look at them, the reverse of the order found. Every mount met is marked
+// (tMet) while find runs, the mounts of going too as their own echoes are
+// listed: meeting a marked mount again means that its parent's group and
+// what that group feeds were walked already, for the same mountpoint.
 func (cl *collateral) find(going []*Mount) {
 	for _, m := range going {
-		if isCandidate(m) {
+		if m.tflags&tMet != 0 {
 			continue
 		}
-		m.tflags |= tCandidate
-		mp := m.mountpoint()
-		eachReceiver(m.parent(), func(q *Mount) walkStep {
-			c := q.lookupMntLocked(mp)
-			switch {
-			case c == nil:
-				return stepInto
-			case isCandidate(c):
+		m.tflags |= tMet
+		eachEcho(m, func(e *Mount) walkStep {
+			if e.tflags&tMet != 0 {
 				return stepPastGroup
 			}
-			c.tflags |= tCandidate
-			if !willBeUnmounted(c) {
-				cl.queue = append(cl.queue, c)
+			e.tflags |= tMet
+			if !willBeUnmounted(e) {
+				e.tflags |= tCandidate
+				cl.queue = append(cl.queue, e)
 			}
 			return stepInto
 		})
 	}
 	for _, m := range going {
-		m.tflags &^= tCandidate
+		m.tflags &^= tMet
+	}
+	for _, m := range cl.queue {
+		m.tflags &^= tMet
 	}
 	slices.Reverse(cl.queue)
+}
+
+// propagateMountBusy is propagate_mount_busy: umount of m, which has a
+// parent, fails with EBUSY when m is in use or has mounts on it, or when
+// one of its echoes that would go with it is in use. An echo with mounts
+// on it other than one on its root stays, and does not count.
+func propagateMountBusy(m *Mount) bool {
+	if !m.mounts.empty() || m.refs.Load() > 0 {
+		return true
+	}
+	busy := false
+	eachEcho(m, func(e *Mount) walkStep {
+		if e.bareOrTopped() && e.refs.Load() > 0 {
+			busy = true
+			return stepStop
+		}
+		return stepInto
+	})
+	return busy
+}
+
+// bareOrTopped reports whether m has no child mounts, or only the one on
+// its root.
+func (m *Mount) bareOrTopped() bool {
+	switch {
+	case m.mounts.empty():
+		return true
+	case m.mounts.next.next != &m.mounts:
+		return false
+	default:
+		return m.overmount != nil
+	}
 }
 
 // settle spares the candidates that must stay. A candidate looks at its
@@ -328,13 +382,21 @@ func (cl *collateral) tellParent(k *Mount) {
 	}
 }
 
-// take unmounts the candidate m as collateral (umount_one).
+// take withdraws the candidate m as collateral (umount_one).
 func (cl *collateral) take(m *Mount) {
 	m.tflags &^= tCandidate | tCarries
-	m.setFlags(linux.MNT_UMOUNT, 0)
-	m.child.del()
-	moveFromNS(m)
+	withdraw(m)
 	cl.taken = append(cl.taken, m)
+}
+
+// slideSurvivors slides down, in the order taken, each mount that stays
+// on the root of a taken one.
+func (cl *collateral) slideSurvivors() {
+	for _, m := range cl.taken {
+		if top := m.overmount; top != nil && !willBeUnmounted(top) {
+			slideDown(top)
+		}
+	}
 }
 
 // slideDown (reparent) moves a survivor that sat on the root of a mount
