@@ -3,6 +3,7 @@
 package utillinux
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/userland/applet"
@@ -37,31 +38,6 @@ const (
 var blkidFormats = map[string]blkidFormat{"full": fmtFull, "value": fmtValue, "device": fmtDevice,
 	"list": fmtList, "udev": fmtUdev, "export": fmtExport}
 
-var blkidOptions = []optSpec{
-	{short: 'c', long: "cache-file", arg: reqArg},
-	{short: 'd', long: "no-encoding"},
-	{short: 'D', long: "no-part-details"},
-	{short: 'g', long: "garbage-collect"},
-	{short: 'o', long: "output", arg: reqArg},
-	{short: 'k', long: "list-filesystems"},
-	{short: 's', long: "match-tag", arg: reqArg},
-	{short: 't', long: "match-token", arg: reqArg},
-	{short: 'l', long: "list-one"},
-	{short: 'L', long: "label", arg: reqArg},
-	{short: 'U', long: "uuid", arg: reqArg},
-	{short: 'p', long: "probe"},
-	{short: 'H', long: "hint", arg: reqArg},
-	{short: 'i', long: "info"},
-	{short: 'S', long: "size", arg: reqArg},
-	{short: 'O', long: "offset", arg: reqArg},
-	{short: 'u', long: "usages", arg: reqArg},
-	{short: 'n', long: "match-types", arg: reqArg},
-	{short: 'V', long: "version"},
-	{short: 'v'},
-	{short: 'w', arg: reqArg},
-	{short: 'h', long: "help"},
-}
-
 // blkidRun is one run of blkid.
 type blkidRun struct {
 	c                      *cmd
@@ -79,21 +55,21 @@ type blkidRun struct {
 	// printedOne is whether some device's values were printed (for the
 	// blank line between devices in udev and export formats).
 	printedOne bool
+	// status is what an option that ended the run asked to exit with.
+	status int
+	// filterSeen is the long name of -n or -u once one was given: the
+	// two exclude each other.
+	filterSeen string
 }
 
 func blkidApplet(c *cmd) int {
-	parsed, operands, ok := c.parseOpts(blkidOptions, false)
-	if !ok {
-		return c.tryHelp(1)
-	}
 	b := &blkidRun{c: c}
-	if !c.exclusiveOpts(parsed, blkidOptions, [][]int{{'n', 'u'}}) {
-		return blkidOther
-	}
-	for _, p := range parsed {
-		if status, stop := b.option(p); stop {
-			return status
+	operands, ok := c.Parse(b.flagSet())
+	if !ok {
+		if b.status != 0 {
+			return b.status
 		}
+		return 1
 	}
 	devices := b.usableDevices(operands)
 	if len(operands) > 0 && len(devices) == 0 {
@@ -123,95 +99,131 @@ func blkidApplet(c *cmd) int {
 	return b.cached(devices)
 }
 
-// option applies one option; stop ends the run with status.
-func (b *blkidRun) option(p optSeen) (status int, stop bool) {
+// flagSet declares blkid's options in util-linux 2.38's table order;
+// each applies itself as the command line meets it. One that ends the
+// run sets b.status (or the exit status, for -k and -v).
+func (b *blkidRun) flagSet() *applet.FlagSet {
 	c := b.c
-	switch p.id {
-	case 'd':
-		b.rawText = true
-	case 'D':
-		b.noPartDetails = true
-	case 'L', 'U':
-		b.eval, b.searchVal = true, p.arg
-		b.searchType = map[int]string{'L': "LABEL", 'U': "UUID"}[p.id]
-	case 'n':
-		names, out, ok := b.filterList(p.arg)
-		if !ok {
-			c.warnf("error: -u <list> argument is empty")
-			return blkidOther, true
+	fs := c.FlagSet()
+	fs.Help = helpTexts["blkid"]
+	fs.ShortHelp = true
+	fail := func(status int, format string, a ...any) error {
+		c.warnf(format, a...)
+		b.status = status
+		return applet.ErrReported
+	}
+	failHint := func(format string, a ...any) error {
+		c.warnf(format, a...)
+		c.tryHelp(0)
+		b.status = blkidOther
+		return applet.ErrReported
+	}
+	done := func() error {
+		c.Exit(0)
+		return applet.ErrReported
+	}
+	filter := func(long string) error {
+		if b.filterSeen != "" && b.filterSeen != long {
+			return fail(blkidOther, "mutually exclusive arguments: --match-types --usages")
 		}
-		b.typeFilter, b.typeFilterOut = names, out
-	case 'u':
-		names, out, ok := b.filterList(p.arg)
+		b.filterSeen = long
+		return nil
+	}
+	fs.StringP("cache-file", "c", "", "")
+	fs.BoolVarP(&b.rawText, "no-encoding", "d", false, "")
+	fs.BoolVarP(&b.noPartDetails, "no-part-details", "D", false, "")
+	fs.BoolVarP(&b.gc, "garbage-collect", "g", false, "")
+	fs.ArgFunc("output", "o", "", func(v string) error {
+		f, ok := blkidFormats[v]
 		if !ok {
-			c.warnf("unknown keyword in -u <list> argument: '%s'", p.arg)
-			return blkidOther, true
+			return fail(blkidOther, "unsupported output format %s", v)
+		}
+		b.format, b.explicitFull = f, v == "full"
+		return nil
+	})
+	fs.Action("list-filesystems", "k", "", func() error {
+		for _, n := range blkprobe.Names() {
+			c.Out.WriteString(n + "\n")
+		}
+		return done()
+	})
+	fs.ArgFunc("match-tag", "s", "", func(v string) error {
+		if len(b.show)+1 >= 128 {
+			return failHint("Too many tags specified")
+		}
+		b.show = append(b.show, v)
+		return nil
+	})
+	fs.ArgFunc("match-token", "t", "", func(v string) error {
+		if b.searchType != "" {
+			return failHint("Can only search for one NAME=value pair")
+		}
+		name, val, ok := parseTagToken(v)
+		if !ok {
+			return failHint("-t needs NAME=value pair")
+		}
+		b.searchType, b.searchVal = name, val
+		return nil
+	})
+	fs.BoolVarP(&b.lookup, "list-one", "l", false, "")
+	tag := func(name string) func(string) error {
+		return func(v string) error {
+			b.eval, b.searchType, b.searchVal = true, name, v
+			return nil
+		}
+	}
+	fs.ArgFunc("label", "L", "", tag("LABEL"))
+	fs.ArgFunc("uuid", "U", "", tag("UUID"))
+	fs.BoolVarP(&b.superblocks, "probe", "p", false, "")
+	fs.StringP("hint", "H", "", "")
+	fs.BoolVarP(&b.topology, "info", "i", false, "")
+	size := func(what string, dst *uint64) func(string) error {
+		return func(v string) error {
+			n, err := parseSizeArg(v)
+			if err != nil {
+				return fail(blkidOther, "invalid %s argument: '%s': %s", what, v, applet.ErrText(err))
+			}
+			*dst = n
+			return nil
+		}
+	}
+	fs.ArgFunc("size", "S", "", size("size", &b.size))
+	fs.ArgFunc("offset", "O", "", size("offset", &b.offset))
+	fs.ArgFunc("usages", "u", "", func(v string) error {
+		if err := filter("usages"); err != nil {
+			return err
+		}
+		names, out, ok := b.filterList(v)
+		if !ok {
+			return fail(blkidOther, "unknown keyword in -u <list> argument: '%s'", v)
 		}
 		for i, n := range names {
 			if !validUsage(n) {
 				// The message quotes the list from the bad word on.
-				c.warnf("unknown keyword in -u <list> argument: '%s'", strings.Join(names[i:], ","))
-				return blkidOther, true
+				return fail(blkidOther, "unknown keyword in -u <list> argument: '%s'", strings.Join(names[i:], ","))
 			}
 		}
 		b.usageFilter, b.typeFilterOut = names, out
-	case 'i':
-		b.topology = true
-	case 'l':
-		b.lookup = true
-	case 'g':
-		b.gc = true
-	case 'k':
-		for _, n := range blkprobe.Names() {
-			c.Out.WriteString(n + "\n")
+		return nil
+	})
+	fs.ArgFunc("match-types", "n", "", func(v string) error {
+		if err := filter("match-types"); err != nil {
+			return err
 		}
-		return 0, true
-	case 'o':
-		f, ok := blkidFormats[p.arg]
+		names, out, ok := b.filterList(v)
 		if !ok {
-			c.warnf("unsupported output format %s", p.arg)
-			return blkidOther, true
+			return fail(blkidOther, "error: -u <list> argument is empty")
 		}
-		b.format, b.explicitFull = f, p.arg == "full"
-	case 'O', 'S':
-		n, err := parseSizeArg(p.arg)
-		if err != nil {
-			what := map[int]string{'O': "offset", 'S': "size"}[p.id]
-			c.warnf("invalid %s argument: '%s': %s", what, p.arg, applet.ErrText(err))
-			return blkidOther, true
-		}
-		if p.id == 'O' {
-			b.offset = n
-		} else {
-			b.size = n
-		}
-	case 'p':
-		b.superblocks = true
-	case 's':
-		if len(b.show)+1 >= 128 {
-			c.warnf("Too many tags specified")
-			return c.tryHelp(blkidOther), true
-		}
-		b.show = append(b.show, p.arg)
-	case 't':
-		if b.searchType != "" {
-			c.warnf("Can only search for one NAME=value pair")
-			return c.tryHelp(blkidOther), true
-		}
-		name, val, ok := parseTagToken(p.arg)
-		if !ok {
-			c.warnf("-t needs NAME=value pair")
-			return c.tryHelp(blkidOther), true
-		}
-		b.searchType, b.searchVal = name, val
-	case 'V', 'v':
-		c.versionLine()
-		return 0, true
-	case 'h':
-		c.printHelp()
-		return 0, true
-	}
-	return 0, false
+		b.typeFilter, b.typeFilterOut = names, out
+		return nil
+	})
+	fs.PlaceVersion()
+	fs.Action("v", "v", "", func() error {
+		fmt.Fprintf(c.Out, "%s (linuxvfs) %s\n", c.Name, applet.Version)
+		return done()
+	})
+	fs.ArgFunc("w", "w", "", func(string) error { return nil })
+	return fs
 }
 
 // filterList is a comma list, "no" before it inverting it.
