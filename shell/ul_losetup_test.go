@@ -104,7 +104,7 @@ func runScriptOn(t *testing.T, script string, setup func(*vfs.Kernel) error) out
 	if err := setup(task.Kernel()); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute) // a hang, not load, reaches it
 	defer cancel()
 	var out, errb strings.Builder
 	code, err := shell.Run(ctx, shell.Config{Task: task, Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Set: userland.Programs()}, script)
