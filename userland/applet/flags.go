@@ -201,8 +201,12 @@ func (f *FlagSet) checkExclusive(d *flagDef) bool {
 	if f.chosen == nil {
 		f.chosen = map[int]string{}
 	}
+	key := f.exclusionKey(d)
 	for i, group := range f.exclusive {
-		if !slices.Contains(group, d.name()) {
+		if f.exclusionKey(f.lookup(group[0])) > key {
+			break // util-linux's scan stops here: see exclusionKey
+		}
+		if !f.inGroupUpTo(group, d.name(), key) {
 			continue
 		}
 		first, met := f.chosen[i]
@@ -225,6 +229,36 @@ func (f *FlagSet) checkExclusive(d *flagDef) bool {
 		return false
 	}
 	return true
+}
+
+// exclusionKey is the number util-linux's tools know an option by in
+// their exclusion tables: its letter, or for a long-only option a value
+// past every letter, in declaration order. Their check walks the groups
+// in table order and stops at the first group whose first key is past
+// the option's, and walks a group's keys only while they are not past
+// it: tables are meant to be sorted, and where one is not (umount's
+// {R,a} before {O,R,t}) an option the walk never reaches is never
+// recorded (-O with -t is accepted there). The groups are given in the
+// tool's table order to reproduce that.
+func (f *FlagSet) exclusionKey(d *flagDef) int {
+	if d.short != 0 {
+		return int(d.short)
+	}
+	return 0x100 + slices.Index(f.flags, d)
+}
+
+// inGroupUpTo reports whether name is in group among the members the
+// walk reaches before one whose key is past key.
+func (f *FlagSet) inGroupUpTo(group []string, name string, key int) bool {
+	for _, m := range group {
+		if f.exclusionKey(f.lookup(m)) > key {
+			return false
+		}
+		if m == name {
+			return true
+		}
+	}
+	return false
 }
 
 // lookup finds a declared flag by its name.
