@@ -69,7 +69,8 @@ func TestUMLFat(t *testing.T) {
 	run := exec.Command(filepath.Join("testdata", "uml", "run.sh"), append([]string{filepath.Join(out, "kernel")}, expanded...)...)
 	run.Stderr = os.Stderr
 	if err := run.Run(); err != nil {
-		t.Fatalf("run.sh: %v", err)
+		// Compare what finished; the rest fail on their missing exit file.
+		t.Errorf("run.sh: %v", err)
 	}
 	for _, p := range expanded {
 		name := strings.TrimSuffix(filepath.Base(p), ".sh")

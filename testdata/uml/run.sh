@@ -53,7 +53,7 @@ if [ -n "$UML_FAT_DEFAULTS" ]; then
 	cat > \$T/usr/local/sbin/mount <<'EOW'
 #!/bin/bash
 case " \$* " in
-*msdos*|*tmpfs*|*remount*|*proc*|*sysfs*|*--bind*|*" -"[a-z]*bind*|" ") exec /usr/bin/mount "\$@" ;;
+*msdos*|*tmpfs*|*" -o remount"*|*proc*|*sysfs*|*--bind*|*" -"[a-z]*bind*|" ") exec /usr/bin/mount "\$@" ;;
 esac
 exec /usr/bin/mount -o "$UML_FAT_DEFAULTS" "\$@"
 EOW
@@ -71,7 +71,7 @@ done
 halt -f
 EOI
 chmod +x "$work/init"
-timeout ${UML_TIMEOUT:-600} $uml mem=512M root=/dev/root rootfstype=hostfs rootflags=/ rw \
+timeout ${UML_TIMEOUT:-3600} $uml mem=512M root=/dev/root rootfstype=hostfs rootflags=/ rw \
 	init="$work/init" con=null con0=fd:0,fd:1 >"$work/console" 2>&1 </dev/null || true
 for s in $scripts; do
 	if [ ! -s "$out/$(basename "$s" .sh)/exit" ]; then
