@@ -419,15 +419,16 @@ func (superOps) ShowOptions(sb *vfs.Superblock, b *strings.Builder) {
 }
 
 // Statfs is fat_statfs: clusters, the free ones counted in the FAT
-// unless FSINFO's count is trusted (usefree), and names of up to 260
-// characters of up to six bytes (12 for msdos).
+// unless FSINFO's count is trusted (usefree), and names of up to 255
+// characters of up to six bytes each (12 for msdos): 1530, as a kernel
+// with vfat reports it.
 func (superOps) Statfs(sb *vfs.Superblock) (vfs.Statfs, error) {
 	fs := sb.Private.(*filesystem)
 	free, err := fs.countFree()
 	if err != nil {
 		return vfs.Statfs{}, err
 	}
-	namelen := int64(260 * 6)
+	namelen := int64(255 * 6)
 	if !fs.opts.vfat {
 		namelen = 12 * 6
 	}

@@ -233,7 +233,8 @@ func (f *FlagSet) checkExclusive(d *flagDef) bool {
 
 // exclusionKey is the number util-linux's tools know an option by in
 // their exclusion tables: its letter, or for a long-only option a value
-// past every letter, in declaration order. Their check walks the groups
+// past every letter (their order among themselves is the tool's enum's,
+// which these tables keep sorted: all are taken as equal here). Their check walks the groups
 // in table order and stops at the first group whose first key is past
 // the option's, and walks a group's keys only while they are not past
 // it: tables are meant to be sorted, and where one is not (umount's
@@ -244,7 +245,7 @@ func (f *FlagSet) exclusionKey(d *flagDef) int {
 	if d.short != 0 {
 		return int(d.short)
 	}
-	return 0x100 + slices.Index(f.flags, d)
+	return 0x100
 }
 
 // inGroupUpTo reports whether name is in group among the members the

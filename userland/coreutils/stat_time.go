@@ -26,7 +26,7 @@ func statTimespec(st *vfs.Statx, letter byte) (vfs.Timespec, bool) {
 	case 'z', 'Z':
 		return st.Ctime, true
 	}
-	return st.Btime, st.Mask&linux.STATX_BTIME != 0 && (st.Btime.Sec != 0 || st.Btime.Nsec != 0)
+	return st.Btime, st.Mask&linux.STATX_BTIME != 0
 }
 
 // statTime is a time as text: "2006-01-02 15:04:05.000000000 +0000", or
