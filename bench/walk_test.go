@@ -3,6 +3,7 @@
 package bench
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"slices"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/linuxvfs/linuxvfs"
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/internal/kerneltest"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
@@ -145,6 +147,11 @@ func hostWithImage(tb testing.TB, k imageKind, img string) {
 	if !hostHasFS(k.fsType) {
 		tb.Skipf("the host kernel has no %s", k.fsType)
 	}
+	// The loop device it will attach shows in every `losetup -a` on the
+	// machine: exclusive kernel scenarios (block/001) wait for it.
+	release, err := kerneltest.Share(context.Background())
+	mustDo(tb, err)
+	tb.Cleanup(release)
 	newKernelNS(tb, 0)
 	data, err := os.ReadFile(img)
 	mustDo(tb, err)

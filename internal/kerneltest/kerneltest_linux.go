@@ -221,6 +221,14 @@ func RunExclusive(ctx context.Context, script string) (Result, error) {
 	return run(ctx, script, true)
 }
 
+// Share holds the sandbox lock as Run does, for a test that changes host
+// state scenarios can see without running a script (a loop device it
+// attaches shows in every `losetup -a`): an exclusive scenario then waits
+// for it. release lets go.
+func Share(ctx context.Context) (release func(), err error) {
+	return lockSandbox(ctx, false)
+}
+
 // LockFile is the file whose flock(2) coordinates sandboxes across
 // processes: Run holds a shared lock on it, RunExclusive an exclusive one.
 // A second file, LockFile+".gate", keeps a stream of shared holders from

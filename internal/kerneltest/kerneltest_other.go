@@ -29,3 +29,6 @@ func HostBindMounts() ([]BindMount, error) { return nil, ErrUnavailable }
 func RunExclusive(ctx context.Context, script string) (Result, error) {
 	return Result{}, ErrUnavailable
 }
+
+// Share has nothing to coordinate on this OS.
+func Share(ctx context.Context) (release func(), err error) { return func() {}, nil }
