@@ -6,9 +6,11 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/sys/unix"
 
@@ -153,6 +155,9 @@ func hostWithImage(tb testing.TB, k imageKind, img string) {
 	mustDo(tb, err)
 	tb.Cleanup(release)
 	newKernelNS(tb, 0)
+	// Cleanups run last first: the image's loop device is gone before the
+	// lock is let go (autoclear frees it after the umount, not at once).
+	tb.Cleanup(func() { detachHostImage("/mnt/m", "/mnt/img") })
 	data, err := os.ReadFile(img)
 	mustDo(tb, err)
 	mustDo(tb, os.WriteFile("/mnt/img", data, 0o644))
@@ -359,4 +364,24 @@ func writeTaskFile(tb testing.TB, t *vfs.Task, name string, data []byte) {
 	if _, err := t.Write(fd, data); err != nil {
 		tb.Fatal(err)
 	}
+}
+
+// detachHostImage unmounts dir on the calling thread and waits, for a
+// while, until no loop device is backed by img any more.
+func detachHostImage(dir, img string) {
+	_ = unix.Unmount(dir, 0)
+	for i := 0; i < 1000 && hostLoopBacks(img); i++ {
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// hostLoopBacks reports whether some loop device's backing file is img.
+func hostLoopBacks(img string) bool {
+	files, _ := filepath.Glob("/sys/block/loop*/loop/backing_file")
+	for _, f := range files {
+		if b, err := os.ReadFile(f); err == nil && strings.TrimSpace(string(b)) == img {
+			return true
+		}
+	}
+	return false
 }
