@@ -284,7 +284,7 @@ func newFileInfo(name string, st *vfs.Statx) *fileInfo { return &fileInfo{name, 
 
 func (fi *fileInfo) Name() string       { return fi.name }
 func (fi *fileInfo) Size() int64        { return fi.st.Size }
-func (fi *fileInfo) Mode() fs.FileMode  { return fileMode(uint32(fi.st.Mode)) }
+func (fi *fileInfo) Mode() fs.FileMode  { return linux.GoFileMode(uint32(fi.st.Mode)) }
 func (fi *fileInfo) ModTime() time.Time { return fi.st.Mtime.Time() }
 func (fi *fileInfo) IsDir() bool        { return fi.Mode().IsDir() }
 func (fi *fileInfo) Sys() any           { return &fi.st }

@@ -74,35 +74,6 @@ func pathErr(op, name string, err error) error {
 	return &fs.PathError{Op: op, Path: name, Err: err}
 }
 
-// fileMode converts st_mode to an fs.FileMode, as package os does on Linux.
-func fileMode(m uint32) fs.FileMode {
-	mode := fs.FileMode(m & 0o777)
-	switch m & linux.S_IFMT {
-	case linux.S_IFDIR:
-		mode |= fs.ModeDir
-	case linux.S_IFLNK:
-		mode |= fs.ModeSymlink
-	case linux.S_IFIFO:
-		mode |= fs.ModeNamedPipe
-	case linux.S_IFSOCK:
-		mode |= fs.ModeSocket
-	case linux.S_IFCHR:
-		mode |= fs.ModeDevice | fs.ModeCharDevice
-	case linux.S_IFBLK:
-		mode |= fs.ModeDevice
-	}
-	if m&linux.S_ISUID != 0 {
-		mode |= fs.ModeSetuid
-	}
-	if m&linux.S_ISGID != 0 {
-		mode |= fs.ModeSetgid
-	}
-	if m&linux.S_ISVTX != 0 {
-		mode |= fs.ModeSticky
-	}
-	return mode
-}
-
 // unixMode converts an fs.FileMode's permission and special bits to a
 // mode_t, as os.syscallMode does.
 func unixMode(m fs.FileMode) uint32 {
