@@ -58,7 +58,7 @@ func chmodCommon(c *Cred, p Path, mode uint32) error {
 		return linux.EPERM
 	}
 	mode &= 0o7777
-	if mode&linux.S_ISGID != 0 && !c.InGroup(in.GID()) && !c.HasCap(linux.CAP_FSETID) {
+	if mode&linux.S_ISGID != 0 && !inGroupOrCapable(c, in, in.GID()) {
 		mode &^= linux.S_ISGID
 	}
 	if s := in.seals.Load(); s&memfdMarker != 0 && s&linux.F_SEAL_EXEC != 0 && (in.Mode()^mode)&0o111 != 0 {
@@ -83,7 +83,29 @@ func (t *Task) Fchownat(dirfd int, name string, uid, gid uint32, flags int) erro
 	if err != nil {
 		return err
 	}
-	return chownCommon(t.Cred(), p, uid, gid)
+	c := t.Cred()
+	if uid, gid, err = kernelOwner(c.UserNS, uid, gid); err != nil {
+		return err
+	}
+	return chownCommon(c, p, uid, gid)
+}
+
+// kernelOwner maps chown's uid and gid from the caller's user namespace
+// to kernel IDs (make_kuid, make_kgid): EINVAL for an ID the namespace
+// does not map; -1 stays "no change".
+func kernelOwner(ns *UserNamespace, uid, gid uint32) (uint32, uint32, error) {
+	var ok bool
+	if uid != NoChange {
+		if uid, ok = ns.MakeKUID(uid); !ok {
+			return 0, 0, linux.EINVAL
+		}
+	}
+	if gid != NoChange {
+		if gid, ok = ns.MakeKGID(gid); !ok {
+			return 0, 0, linux.EINVAL
+		}
+	}
+	return uid, gid, nil
 }
 
 // Chown is chown(2); Lchown is lchown(2).
@@ -106,7 +128,7 @@ func chownCommon(c *Cred, p Path, uid, gid uint32) error {
 	in.Lock()
 	defer in.Unlock()
 	owner := c.FSUID == in.UID()
-	capChown := c.HasCap(linux.CAP_CHOWN)
+	capChown := c.capableWrtInode(in, linux.CAP_CHOWN)
 	if uid != NoChange && !(owner && uid == in.UID() || capChown) {
 		return linux.EPERM
 	}
@@ -117,7 +139,7 @@ func chownCommon(c *Cred, p Path, uid, gid uint32) error {
 	newMode := mode
 	if mode&linux.S_IFMT != linux.S_IFDIR {
 		newMode &^= linux.S_ISUID // ATTR_KILL_SUID
-		if mode&linux.S_ISGID != 0 && (mode&linux.S_IXGRP != 0 || !inGroupOrCapable(c, in.GID())) {
+		if mode&linux.S_ISGID != 0 && (mode&linux.S_IXGRP != 0 || !inGroupOrCapable(c, in, in.GID())) {
 			newMode &^= linux.S_ISGID // ATTR_KILL_SGID
 		}
 	}
@@ -129,7 +151,7 @@ func chownCommon(c *Cred, p Path, uid, gid uint32) error {
 		if gid != NoChange {
 			g = gid
 		}
-		if !inGroupOrCapable(c, g) {
+		if !inGroupOrCapable(c, in, g) {
 			newMode &^= linux.S_ISGID
 		}
 	}
@@ -159,9 +181,10 @@ func chownCommon(c *Cred, p Path, uid, gid uint32) error {
 	return nil
 }
 
-// inGroupOrCapable is in_group_or_capable with CAP_FSETID.
-func inGroupOrCapable(c *Cred, gid uint32) bool {
-	return c.InGroup(gid) || c.HasCap(linux.CAP_FSETID)
+// inGroupOrCapable is in_group_or_capable: gid is one of c's groups, or
+// c has CAP_FSETID over in.
+func inGroupOrCapable(c *Cred, in *Inode, gid uint32) bool {
+	return c.InGroup(gid) || c.capableWrtInode(in, linux.CAP_FSETID)
 }
 
 // Special nanosecond values of utimensat.

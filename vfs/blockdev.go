@@ -261,7 +261,7 @@ func (k *Kernel) setupBdevSuperLocked(fc *FsContext, dev uint64) (*Superblock, e
 		fc.Logf("%s: Can't open blockdev", fc.Source)
 		return nil, err
 	}
-	sb := &Superblock{k: k, fsType: fc.FsType, dev: dev, bdev: b}
+	sb := &Superblock{k: k, fsType: fc.FsType, dev: dev, bdev: b, userNS: fc.UserNS}
 	sb.flags.Store(fc.SbFlags)
 	if fc.SbFlags&linux.SB_RDONLY == 0 && b.disk.ReadOnly() {
 		return sb, linux.EACCES

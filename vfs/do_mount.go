@@ -66,7 +66,9 @@ func (t *Task) pathMount(source string, p Path, fstype string, flags uint64, dat
 }
 
 // mayMount is may_mount: CAP_SYS_ADMIN over the mount namespace.
-func (t *Task) mayMount() bool { return t.Cred().HasCap(linux.CAP_SYS_ADMIN) }
+func (t *Task) mayMount() bool {
+	return t.Cred().NsCapable(t.MountNamespace().userNS, linux.CAP_SYS_ADMIN)
+}
 
 // mntFlagsFromMS separates the per-mount flags of path_mount: relatime
 // unless told otherwise, and on remount the old atime policy unless one is
@@ -142,6 +144,9 @@ func (t *Task) doNewMount(p Path, fstype string, sbFlags, mntFlags uint32, sourc
 	}
 	if err := fc.ParseMonolithic(data); err != nil {
 		return err
+	}
+	if !fc.mountCapable() {
+		return linux.EPERM
 	}
 	if err := fc.GetTree(); err != nil {
 		return err
@@ -311,7 +316,13 @@ func (l *landing) commit() {
 	// the tree's, so one dentry serves them all.
 	under := topOfStack(l.tree).root
 	landTree(l.tree, under)
+	owner := l.dest.ns.Load().ownerNS()
 	for _, c := range slices.Backward(l.copies) {
+		// A copy propagated into a namespace of another owner is locked
+		// there as copy_mnt_ns would have locked it.
+		if !sameUserNS(c.parent().ns.Load().ownerNS(), owner) {
+			lockMntTree(c)
+		}
 		landTree(c, under)
 	}
 }
@@ -368,6 +379,9 @@ func (ns *MountNamespace) adoptTree(m *Mount) {
 // cloneMnt is clone_mnt: a new mount of old's superblock rooted at root,
 // related to old as mode says.
 func cloneMnt(old *Mount, root *Dentry, mode copyMode) (*Mount, error) {
+	if mode&copySharedToSlave != 0 && old.group != nil {
+		mode |= copyAsSlave
+	}
 	m, err := old.sb.k.allocVfsmnt(old.devname)
 	if err != nil {
 		return nil, err
@@ -476,6 +490,9 @@ func (tc *treeCopy) branch(s, onto *Mount) error {
 	if err != nil {
 		return err
 	}
+	if s.isLocked() {
+		c.flags.Or(linux.MNT_LOCKED) // copy_tree keeps a child's lock
+	}
 	attachMnt(c, onto, s.mountpoint())
 	for l := s.mounts.next; l != &s.mounts; l = l.next {
 		if err := tc.branch(childOf(l), c); err != nil {
@@ -516,6 +533,9 @@ func (t *Task) doLoopback(p Path, source string, recurse bool) error {
 // doLoopbackCopy is __do_loopback.
 func (t *Task) doLoopbackCopy(old Path, recurse bool) (*Mount, error) {
 	if old.Mnt.isUnbindable() || !t.checkMnt(old.Mnt) {
+		return nil, linux.EINVAL
+	}
+	if !recurse && hasLockedChildren(old.Mnt, old.Dentry) {
 		return nil, linux.EINVAL
 	}
 	if recurse {
@@ -606,7 +626,7 @@ func (t *Task) doMoveMount(old, newPath Path) error {
 		return err
 	}
 	m, p := old.Mnt, newPath.Mnt
-	if !t.checkMnt(m) || !m.hasParent() || !t.checkMnt(p) || m.parent().isShared() {
+	if !t.checkMnt(m) || !m.hasParent() || m.isLocked() || !t.checkMnt(p) || m.parent().isShared() {
 		return linux.EINVAL
 	}
 	if !pathMounted(old) {
@@ -640,6 +660,9 @@ func (t *Task) doReconfigureMnt(p Path, mntFlags uint32) error {
 	if !t.checkMnt(m) || !pathMounted(p) {
 		return linux.EINVAL
 	}
+	if !canChangeLockedFlags(m, mntFlags) {
+		return linux.EPERM
+	}
 	if err := changeMountROState(m, mntFlags); err != nil {
 		return err
 	}
@@ -671,6 +694,9 @@ func (t *Task) doRemount(p Path, sbFlags, mntFlags uint32, data string) error {
 	if !t.checkMnt(m) || !pathMounted(p) {
 		return linux.EINVAL
 	}
+	if !canChangeLockedFlags(m, mntFlags) {
+		return linux.EPERM
+	}
 	fc, err := t.k.FsContextForReconfigure(p.Dentry, t.Cred(), sbFlags, linux.MS_RMT_MASK)
 	if err != nil {
 		return err
@@ -678,6 +704,9 @@ func (t *Task) doRemount(p Path, sbFlags, mntFlags uint32, data string) error {
 	defer t.k.logFc(fc)
 	if err := fc.ParseMonolithic(data); err != nil {
 		return err
+	}
+	if !t.Cred().NsCapable(m.sb.userNS, linux.CAP_SYS_ADMIN) {
+		return linux.EPERM
 	}
 	t.k.lockNamespace()
 	defer t.k.unlockNamespace()

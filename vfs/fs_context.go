@@ -86,6 +86,11 @@ type FsContext struct {
 	// SourceSet tells an empty Source ("") from none (NULL).
 	SourceSet bool
 	Cred      *Cred
+	// UserNS is fc->user_ns: the user namespace a new superblock belongs
+	// to and mountCapable asks about; the mounter's, unless the type's
+	// InitFsContext names another (proc its pid namespace's owner, mqueue
+	// its IPC namespace's). nil is the initial user namespace.
+	UserNS *UserNamespace
 	// SbFlags and SbFlagsMask are the SB_* bits requested and the bits the
 	// request speaks about.
 	SbFlags     uint32
@@ -114,7 +119,7 @@ type FsContext struct {
 // FsContextForMount is fs_context_for_mount.
 func (k *Kernel) FsContextForMount(t FilesystemType, cred *Cred, sbFlags uint32) (*FsContext, error) {
 	fc := &FsContext{Kernel: k, FsType: t, Purpose: FS_CONTEXT_FOR_MOUNT, Cred: cred,
-		SbFlags: sbFlags, SbFlagsMask: ^uint32(0)}
+		UserNS: cred.UserNS, SbFlags: sbFlags, SbFlagsMask: ^uint32(0)}
 	if err := t.InitFsContext(fc); err != nil {
 		return nil, err
 	}
@@ -125,7 +130,7 @@ func (k *Kernel) FsContextForMount(t FilesystemType, cred *Cred, sbFlags uint32)
 func (k *Kernel) FsContextForReconfigure(root *Dentry, cred *Cred, sbFlags, mask uint32) (*FsContext, error) {
 	sb := root.Inode().Superblock()
 	fc := &FsContext{Kernel: k, FsType: sb.fsType, Purpose: FS_CONTEXT_FOR_RECONFIGURE, Cred: cred,
-		SbFlags: sbFlags, SbFlagsMask: mask, Root: root}
+		UserNS: sb.userNS, SbFlags: sbFlags, SbFlagsMask: mask, Root: root}
 	if err := sb.fsType.InitFsContext(fc); err != nil {
 		return nil, err
 	}
@@ -244,6 +249,16 @@ func (fc *FsContext) ParseMonolithic(data string) error {
 		}
 	}
 	return nil
+}
+
+// mountCapable is mount_capable: a type user namespaces may mount
+// (FS_USERNS_MOUNT) needs CAP_SYS_ADMIN over fc.UserNS, any other over
+// the initial user namespace.
+func (fc *FsContext) mountCapable() bool {
+	if fc.FsType.Flags()&FS_USERNS_MOUNT == 0 {
+		return fc.Cred.HasCap(linux.CAP_SYS_ADMIN)
+	}
+	return fc.Cred.NsCapable(fc.UserNS, linux.CAP_SYS_ADMIN)
 }
 
 // GetTree is vfs_get_tree.

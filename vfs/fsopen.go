@@ -347,6 +347,9 @@ func (t *Task) vfsCmdCreate(fc *FsContext, exclusive bool) error {
 	if u.phase != fcCreateParams {
 		return linux.EBUSY
 	}
+	if !fc.mountCapable() {
+		return linux.EPERM
+	}
 	u.phase = fcCreating
 	u.exclusive = exclusive
 	if err := fc.GetTree(); err != nil {

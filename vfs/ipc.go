@@ -42,8 +42,8 @@ func (k *Kernel) SetIPCFilesystem(t FilesystemType) error {
 }
 
 // newIPCNamespace is create_ipc_ns: a namespace with its own mqueue mount.
-func (k *Kernel) newIPCNamespace() (*IPCNamespace, error) {
-	ns := &IPCNamespace{k: k, nsCommon: nsCommon{inum: k.allocNsInum()}}
+func (k *Kernel) newIPCNamespace(owner *UserNamespace) (*IPCNamespace, error) {
+	ns := &IPCNamespace{k: k, nsCommon: nsCommon{inum: k.allocNsInum(), userNS: owner}}
 	if err := ns.mountMqueue(); err != nil {
 		k.freeNsInum(&ns.nsCommon)
 		return nil, err

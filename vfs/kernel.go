@@ -65,6 +65,9 @@ type Kernel struct {
 	initNS  *MountNamespace
 	initUTS *UTSNamespace
 	initIPC *IPCNamespace
+	// initUserNS stands for the initial user namespace where an object is
+	// needed (nsfs, setns); credentials say nil for it.
+	initUserNS *UserNamespace
 	// ipcFsType is what each IPC namespace mounts for itself (mqueue).
 	ipcFsType atomic.Pointer[FilesystemType]
 	tasks     taskSet
@@ -198,6 +201,7 @@ func NewKernel() *Kernel {
 		born:     time.Now(),
 	}
 	k.initUTS = newInitUTS(k)
+	k.initUserNS = &UserNamespace{k: k, nsCommon: nsCommon{inum: userInitIno}}
 	k.initIPC = &IPCNamespace{k: k, nsCommon: nsCommon{inum: ipcInitIno}}
 	k.ramPages.Store(defaultRAMPages)
 	k.mntIDCounter.Store(1 << 31) // MNT_UNIQUE_ID_OFFSET

@@ -14,9 +14,10 @@ import (
 type detachedTree struct{ root *Mount }
 
 // allocAnonNS is alloc_mnt_ns(..., anon=true): a namespace with no number
-// and no tasks, holding the tree m.
-func (k *Kernel) allocAnonNSLocked(m *Mount) *MountNamespace {
+// and no tasks, holding the tree m, owned by the caller's namespace's owner.
+func (k *Kernel) allocAnonNSLocked(m *Mount, owner *UserNamespace) *MountNamespace {
 	ns := &MountNamespace{k: k, anon: true}
+	ns.userNS = owner
 	ns.list.init()
 	ns.root = m
 	for p := m; p != nil; p = nextMnt(p, m) {
@@ -116,7 +117,7 @@ func (t *Task) Fsmount(fd int, flags, attrFlags uint32) (int, error) {
 	m.flags.Store(mntFlags)
 	fc.vfsCleanContext()
 	t.k.lockNamespace()
-	t.k.allocAnonNSLocked(m)
+	t.k.allocAnonNSLocked(m, t.MountNamespace().userNS)
 	t.k.unlockNamespace()
 	return t.openDetached(m, m.root, flags&linux.FSMOUNT_CLOEXEC != 0)
 }
@@ -179,7 +180,7 @@ func (t *Task) openDetachedCopy(p Path, recursive, cloexec bool) (int, error) {
 	t.k.lockNamespace()
 	m, err := t.loopbackAnyNS(p, recursive)
 	if err == nil {
-		t.k.allocAnonNSLocked(m)
+		t.k.allocAnonNSLocked(m, t.MountNamespace().userNS)
 	}
 	t.k.unlockNamespace()
 	if err != nil {
@@ -284,7 +285,7 @@ func (t *Task) doMoveMountAPI(old, newPath Path, beneath bool) error {
 // checkMoveSource is do_move_mount's check of who moves what where.
 func (t *Task) checkMoveSource(m, p *Mount) error {
 	if t.checkMnt(m) {
-		if !m.hasParent() || !t.checkMnt(p) || m.parent().isShared() {
+		if !m.hasParent() || m.isLocked() || !t.checkMnt(p) || m.parent().isShared() {
 			return linux.EINVAL
 		}
 		return nil
@@ -503,11 +504,17 @@ func (t *Task) doMountSetattr(p Path, ka mountKattr) error {
 		return linux.EINVAL
 	}
 	for q := range m.mountsOf(ka.recurse) {
-		if ka.set&linux.MNT_READONLY != 0 && q.Flags()&linux.MNT_READONLY == 0 && q.writers.Load() > 0 {
+		err := error(nil)
+		if !canChangeLockedFlags(q, q.Flags()&^ka.clr|ka.set) {
+			err = linux.EPERM
+		} else if ka.set&linux.MNT_READONLY != 0 && q.Flags()&linux.MNT_READONLY == 0 && q.writers.Load() > 0 {
+			err = linux.EBUSY // mnt_hold_writers
+		}
+		if err != nil {
 			if ka.propagation != 0 {
 				revokeGroupIDs(m, nil)
 			}
-			return linux.EBUSY // mnt_hold_writers
+			return err
 		}
 	}
 	for q := range m.mountsOf(ka.recurse) {

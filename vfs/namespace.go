@@ -36,6 +36,15 @@ func (ns *MountNamespace) common() *nsCommon { return &ns.nsCommon }
 func (ns *MountNamespace) Kind() string      { return "mnt" }
 func (ns *MountNamespace) CloneFlag() uint64 { return linux.CLONE_NEWNS }
 
+// ownerNS returns the user namespace owning ns (nil for none or the
+// initial one).
+func (ns *MountNamespace) ownerNS() *UserNamespace {
+	if ns == nil {
+		return nil
+	}
+	return ns.userNS
+}
+
 // get is get_mnt_ns.
 func (ns *MountNamespace) get() { ns.users.Add(1) }
 
@@ -200,20 +209,30 @@ func (k *Kernel) initInternalMounts() error {
 // InitNS returns the initial mount namespace.
 func (k *Kernel) InitNS() *MountNamespace { return k.initNS }
 
-// copyMntNS is copy_mnt_ns: a new namespace holding a copy of ns's tree,
-// with fs's root and working directory moved onto the copies of their
-// mounts.
-func (k *Kernel) copyMntNS(ns *MountNamespace, fs *FSStruct) (*MountNamespace, error) {
+// copyMntNS is copy_mnt_ns: a new namespace owned by owner holding a copy
+// of ns's tree, with fs's root and working directory moved onto the
+// copies of their mounts. A copy for a less privileged owner (another
+// user namespace) turns shared mounts into slaves of the originals and
+// locks the tree (lock_mnt_tree).
+func (k *Kernel) copyMntNS(ns *MountNamespace, fs *FSStruct, owner *UserNamespace) (*MountNamespace, error) {
 	k.lockNamespace()
 	defer k.unlockNamespace()
 	old := ns.root
+	crossing := !sameUserNS(owner, ns.userNS)
 	tc := treeCopy{mode: copyUnbindable | copyExpire, note: true}
+	if crossing {
+		tc.mode |= copySharedToSlave
+	}
 	newRoot, err := tc.run(old, old.root)
 	if err != nil {
 		return nil, err
 	}
+	if crossing {
+		lockMntTree(newRoot)
+	}
 	nns := k.allocMntNS()
 	nns.root = newRoot
+	nns.userNS = owner
 	st := fs.load()
 	root, pwd := st.root, st.pwd
 	for _, pr := range tc.pairs {
@@ -230,19 +249,43 @@ func (k *Kernel) copyMntNS(ns *MountNamespace, fs *FSStruct) (*MountNamespace, e
 	return nns, nil
 }
 
-// Unshare is unshare(2) for CLONE_NEWNS, CLONE_NEWUTS, CLONE_FS and
-// CLONE_FILES: the task gets its own fs_struct and, with CLONE_NEWNS, a
-// copy of its mount namespace; CLONE_NEWUTS gives it a copy of its UTS
-// namespace.
+// unshareable are the flags Unshare takes.
+const unshareable = linux.CLONE_NEWNS | linux.CLONE_NEWUTS | linux.CLONE_NEWIPC |
+	linux.CLONE_NEWUSER | linux.CLONE_FS | linux.CLONE_FILES
+
+// Unshare is unshare(2) for CLONE_NEWUSER, CLONE_NEWNS, CLONE_NEWUTS,
+// CLONE_NEWIPC, CLONE_FS and CLONE_FILES. A new user namespace comes
+// first, and its credentials are the ones the other new namespaces are
+// checked against and owned by (unshare_userns, then
+// unshare_nsproxy_namespaces); nothing changes on an error.
 func (t *Task) Unshare(flags uint64) error {
-	if flags&^(linux.CLONE_NEWNS|linux.CLONE_NEWUTS|linux.CLONE_NEWIPC|linux.CLONE_FS|linux.CLONE_FILES) != 0 {
+	if flags&^unshareable != 0 {
 		return linux.EINVAL
 	}
-	if flags&(linux.CLONE_NEWNS|linux.CLONE_NEWUTS|linux.CLONE_NEWIPC) != 0 && !t.Cred().HasCap(linux.CAP_SYS_ADMIN) {
+	cred := t.Cred()
+	if flags&linux.CLONE_NEWUSER != 0 {
+		c, err := t.k.createUserNS(cred, t.chrooted())
+		if err != nil {
+			return err
+		}
+		cred = c
+	}
+	owner := cred.UserNS
+	if flags&(linux.CLONE_NEWNS|linux.CLONE_NEWUTS|linux.CLONE_NEWIPC) != 0 && !cred.NsCapable(owner, linux.CAP_SYS_ADMIN) {
 		return linux.EPERM
 	}
-	if flags&(linux.CLONE_NEWNS|linux.CLONE_FS) != 0 {
+	if flags&(linux.CLONE_NEWNS|linux.CLONE_FS|linux.CLONE_NEWUSER) != 0 {
 		t.unshareFS()
+	}
+	if flags&linux.CLONE_NEWNS != 0 {
+		old := t.MountNamespace()
+		ns, err := t.k.copyMntNS(old, t.fsStruct(), owner)
+		if err != nil {
+			return err
+		}
+		ns.get()
+		t.mntns.Store(ns)
+		old.put()
 	}
 	if flags&linux.CLONE_FILES != 0 {
 		old := t.fdTable()
@@ -251,37 +294,42 @@ func (t *Task) Unshare(flags uint64) error {
 			old.closeAll(t)
 		}
 	}
-	if flags&linux.CLONE_NEWNS != 0 {
-		old := t.MountNamespace()
-		ns, err := t.k.copyMntNS(old, t.fsStruct())
-		if err != nil {
-			return err
-		}
-		ns.get()
-		t.mntns.Store(ns)
-		old.put()
-	}
 	if flags&linux.CLONE_NEWUTS != 0 {
-		t.uts.Swap(t.UTSNamespace().copy()).put()
+		t.uts.Swap(t.UTSNamespace().copy(owner)).put()
 	}
 	if flags&linux.CLONE_NEWIPC != 0 {
-		ns, err := t.k.newIPCNamespace()
+		ns, err := t.k.newIPCNamespace(owner)
 		if err != nil {
 			return err
 		}
 		t.ipc.Swap(ns).put()
 	}
+	if cred != t.Cred() {
+		t.SetCred(cred)
+	}
 	return nil
+}
+
+// chrooted is current_chrooted: the task's root is not its mount
+// namespace's root (with what is mounted on top of it).
+func (t *Task) chrooted() bool {
+	ns := t.MountNamespace()
+	t.k.lockNamespace()
+	nsRoot := traverseMounts(Path{ns.root, ns.root.root})
+	t.k.unlockNamespace()
+	return t.fsStruct().load().root != nsRoot
 }
 
 // Setns is setns(2) for a mount namespace: join ns, with root and cwd at
 // its root.
 func (t *Task) Setns(ns *MountNamespace) error {
-	if !t.Cred().HasCap(linux.CAP_SYS_ADMIN) || !t.Cred().HasCap(linux.CAP_SYS_CHROOT) {
-		return linux.EPERM
-	}
 	if ns == nil || ns.root == nil {
 		return linux.EINVAL
+	}
+	c := t.Cred()
+	if !c.NsCapable(ns.userNS, linux.CAP_SYS_ADMIN) || !c.NsCapable(c.UserNS, linux.CAP_SYS_CHROOT) ||
+		!c.NsCapable(c.UserNS, linux.CAP_SYS_ADMIN) {
+		return linux.EPERM
 	}
 	t.unshareFS()
 	root := traverseMounts(Path{ns.root, ns.root.root})

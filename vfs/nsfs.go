@@ -24,6 +24,9 @@ const nsfsMagic = 0x6e736673
 // nsCommon is struct ns_common: what nsfs needs of every namespace.
 type nsCommon struct {
 	inum uint64
+	// userNS owns the namespace (its ->user_ns; a user namespace's
+	// parent); nil is the initial user namespace.
+	userNS *UserNamespace
 	mu   sync.Mutex
 	// stashed is the namespace's nsfs dentry, made on first use and kept
 	// (ns_get_path's stashed dentry).
@@ -109,7 +112,7 @@ func (t *Task) NamespaceLink(kind string) (string, error) {
 
 // NamespaceKinds are the entries of /proc/<pid>/ns, in the order Linux's
 // readdir gives those it has of them.
-var NamespaceKinds = []string{"uts", "ipc", "mnt"}
+var NamespaceKinds = []string{"user", "uts", "ipc", "mnt"}
 
 func (t *Task) namespace(kind string) Namespace {
 	switch kind {
@@ -119,6 +122,8 @@ func (t *Task) namespace(kind string) Namespace {
 		return t.UTSNamespace()
 	case "ipc":
 		return t.IPCNamespace()
+	case "user":
+		return t.k.userNSOf(t.Cred())
 	}
 	return nil
 }
@@ -162,19 +167,29 @@ func (t *Task) SetnsFd(fd int, nstype uint64) error {
 	return t.install(ns)
 }
 
+// mayInstall is the check of utsns_install and ipcns_install:
+// CAP_SYS_ADMIN over the namespace's owner and over the caller's own
+// user namespace.
+func (t *Task) mayInstall(owner *UserNamespace) bool {
+	c := t.Cred()
+	return c.NsCapable(owner, linux.CAP_SYS_ADMIN) && c.NsCapable(c.UserNS, linux.CAP_SYS_ADMIN)
+}
+
 // install is the namespace kind's ->install: move t into ns.
 func (t *Task) install(ns Namespace) error {
 	switch ns := ns.(type) {
 	case *MountNamespace:
 		return t.Setns(ns)
+	case *UserNamespace:
+		return t.joinUserNS(ns)
 	case *UTSNamespace:
-		if !t.Cred().HasCap(linux.CAP_SYS_ADMIN) {
+		if !t.mayInstall(ns.userNS) {
 			return linux.EPERM
 		}
 		ns.get()
 		t.uts.Swap(ns).put()
 	case *IPCNamespace:
-		if !t.Cred().HasCap(linux.CAP_SYS_ADMIN) {
+		if !t.mayInstall(ns.userNS) {
 			return linux.EPERM
 		}
 		ns.get()

@@ -350,7 +350,7 @@ func newInodeAttr(c *Cred, dir *Inode, mode, umask uint32, rdev uint64) InodeAtt
 	a := InodeAttr{UID: c.FSUID, GID: c.FSGID, Rdev: rdev, Creator: c}
 	sgidDir := dir.Mode()&linux.S_ISGID != 0
 	if sgidDir && mode&linux.S_IFMT != linux.S_IFDIR && mode&(linux.S_ISGID|linux.S_IXGRP) == linux.S_ISGID|linux.S_IXGRP &&
-		!c.InGroup(dir.GID()) && !c.HasCap(linux.CAP_FSETID) {
+		!inGroupOrCapable(c, dir, dir.GID()) {
 		mode &^= linux.S_ISGID // mode_strip_sgid
 	}
 	a.Mode = mode &^ (umask & 0o777)

@@ -27,18 +27,18 @@ func genericPermission(c *Cred, in *Inode, mask int) error {
 		return nil
 	}
 	if mode&linux.S_IFMT == linux.S_IFDIR {
-		if mask&MAY_WRITE == 0 && c.HasCap(linux.CAP_DAC_READ_SEARCH) {
+		if mask&MAY_WRITE == 0 && c.capableWrtInode(in, linux.CAP_DAC_READ_SEARCH) {
 			return nil
 		}
-		if c.HasCap(linux.CAP_DAC_OVERRIDE) {
+		if c.capableWrtInode(in, linux.CAP_DAC_OVERRIDE) {
 			return nil
 		}
 		return linux.EACCES
 	}
-	if mask == MAY_READ && c.HasCap(linux.CAP_DAC_READ_SEARCH) {
+	if mask == MAY_READ && c.capableWrtInode(in, linux.CAP_DAC_READ_SEARCH) {
 		return nil
 	}
-	if (mask&MAY_EXEC == 0 || mode&0o111 != 0) && c.HasCap(linux.CAP_DAC_OVERRIDE) {
+	if (mask&MAY_EXEC == 0 || mode&0o111 != 0) && c.capableWrtInode(in, linux.CAP_DAC_OVERRIDE) {
 		return nil
 	}
 	return linux.EACCES
@@ -59,7 +59,7 @@ func inodePermission(c *Cred, in *Inode, mask int) error {
 // isOwner is inode_owner_or_capable: the caller owns the inode or has
 // CAP_FOWNER.
 func isOwner(c *Cred, in *Inode) bool {
-	return c.FSUID == in.UID() || c.HasCap(linux.CAP_FOWNER)
+	return c.FSUID == in.UID() || c.capableWrtInode(in, linux.CAP_FOWNER)
 }
 
 // checkSticky is check_sticky: in a sticky directory only the owner of the
@@ -71,7 +71,7 @@ func checkSticky(c *Cred, dir, in *Inode) bool {
 	if c.FSUID == in.UID() || c.FSUID == dir.UID() {
 		return false
 	}
-	return !c.HasCap(linux.CAP_FOWNER)
+	return !c.capableWrtInode(in, linux.CAP_FOWNER)
 }
 
 // mayDelete is may_delete: victim (named in dir) may be removed by c.

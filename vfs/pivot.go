@@ -14,7 +14,7 @@ func (t *Task) Chroot(name string) error {
 		if err := inodePermission(t.Cred(), p.Dentry.Inode(), MAY_EXEC); err != nil {
 			return err
 		}
-		if !t.Cred().HasCap(linux.CAP_SYS_CHROOT) {
+		if c := t.Cred(); !c.NsCapable(c.UserNS, linux.CAP_SYS_CHROOT) {
 			return linux.EPERM
 		}
 		if !t.fsStruct().update(func(s *fsState) { s.root = p }) {
@@ -72,7 +72,7 @@ func (t *Task) pivotRootLocked(nw, old, root Path) error {
 	if oldMnt.isShared() || exParent.isShared() || rootParent.isShared() {
 		return linux.EINVAL
 	}
-	if !t.checkMnt(rootMnt) || !t.checkMnt(newMnt) {
+	if !t.checkMnt(rootMnt) || !t.checkMnt(newMnt) || newMnt.isLocked() {
 		return linux.EINVAL
 	}
 	if nw.Dentry.Unlinked() {
@@ -90,6 +90,10 @@ func (t *Task) pivotRootLocked(nw, old, root Path) error {
 	umountMnt(newMnt)
 	attachMnt(newMnt, rootParent, rootMP)
 	umountMnt(rootMnt)
+	if rootMnt.isLocked() { // the lock stays on what covers the old root's place
+		newMnt.flags.Or(linux.MNT_LOCKED)
+		rootMnt.flags.And(^uint32(linux.MNT_LOCKED))
+	}
 	attachMnt(rootMnt, oldMnt, old.Dentry)
 	t.MountNamespace().touch()
 	return nil

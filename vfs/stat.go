@@ -101,7 +101,7 @@ func (t *Task) Statx(dirfd int, name string, flags int, st *Statx) error {
 	}
 	if emptyPath(name) && flags&linux.AT_EMPTY_PATH != 0 && dirfd != linux.AT_FDCWD {
 		return t.withFile(dirfd, func(f *File) error {
-			fillStatx(Path{f.mnt, f.dentry}, st)
+			t.fillStatx(Path{f.mnt, f.dentry}, st)
 			return nil
 		})
 	}
@@ -109,8 +109,17 @@ func (t *Task) Statx(dirfd int, name string, flags int, st *Statx) error {
 	if err != nil {
 		return err
 	}
-	fillStatx(p, st)
+	t.fillStatx(p, st)
 	return nil
+}
+
+// fillStatx is fillStatx with the owner and group as t's user namespace
+// sees them (cp_statx's from_kuid_munged).
+func (t *Task) fillStatx(p Path, st *Statx) {
+	fillStatx(p, st)
+	if ns := t.Cred().UserNS; ns.Level() > 0 {
+		st.UID, st.GID = ns.UIDMunged(st.UID), ns.GIDMunged(st.GID)
+	}
 }
 
 // Fstatat is newfstatat(2).
@@ -134,7 +143,7 @@ func (t *Task) Lstat(name string) (st Statx, err error) {
 // Fstat is fstat(2).
 func (t *Task) Fstat(fd int) (st Statx, err error) {
 	err = t.withFile(fd, func(f *File) error {
-		fillStatx(Path{f.mnt, f.dentry}, &st)
+		t.fillStatx(Path{f.mnt, f.dentry}, &st)
 		return nil
 	})
 	return st, err

@@ -19,6 +19,9 @@ type Superblock struct {
 	bdev   *bdev  // the disk of a block filesystem (s_bdev)
 	root   *Dentry
 	flags  atomic.Uint32 // SB_*
+	// userNS is s_user_ns, the user namespace the superblock was made
+	// for (nil: the initial one).
+	userNS *UserNamespace
 
 	// Ops are the filesystem's super_operations.
 	Ops SuperOperations
@@ -116,10 +119,14 @@ func (k *Kernel) NewSuperblock(fc *FsContext, ops SuperOperations) (*Superblock,
 	if err != nil {
 		return nil, err
 	}
-	sb := &Superblock{k: k, fsType: fc.FsType, dev: dev, anon: true, Ops: ops}
+	sb := &Superblock{k: k, fsType: fc.FsType, dev: dev, anon: true, Ops: ops, userNS: fc.UserNS}
 	sb.flags.Store(fc.SbFlags)
 	return sb, nil
 }
+
+// UserNS returns the user namespace the superblock was made for (nil:
+// the initial one).
+func (sb *Superblock) UserNS() *UserNamespace { return sb.userNS }
 
 // Kernel returns the kernel sb belongs to.
 func (sb *Superblock) Kernel() *Kernel { return sb.k }

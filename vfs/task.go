@@ -125,6 +125,7 @@ func (k *Kernel) newTask(cred *Cred, ns *MountNamespace, root, pwd Path, umask u
 	t.files.Store(newFDTable())
 	t.fs.Store(newFSStruct(root, pwd, umask))
 	t.cred.Store(cred)
+	cred.UserNS.get()
 	ns.get()
 	t.mntns.Store(ns)
 	k.initUTS.get()
@@ -144,8 +145,12 @@ func (t *Task) TID() int32 { return t.tid }
 // Cred returns the current credentials (current_cred).
 func (t *Task) Cred() *Cred { return t.cred.Load() }
 
-// SetCred installs new credentials (commit_creds).
-func (t *Task) SetCred(c *Cred) { t.cred.Store(c) }
+// SetCred installs new credentials (commit_creds); the task's reference
+// on its user namespace moves with them.
+func (t *Task) SetCred(c *Cred) {
+	c.UserNS.get()
+	t.cred.Swap(c).UserNS.put()
+}
 
 // MountNamespace returns the task's mount namespace.
 func (t *Task) MountNamespace() *MountNamespace { return t.mntns.Load() }
@@ -175,6 +180,7 @@ func (t *Task) Cwd() Path { return t.fsStruct().load().pwd }
 func (t *Task) Clone(flags uint64) *Task {
 	n := &Task{k: t.k, tid: t.k.nextTID.Add(1), ppid: t.tid}
 	n.cred.Store(t.Cred())
+	t.Cred().UserNS.get()
 	n.image.Store(t.image.Load())
 	ns := t.MountNamespace()
 	ns.get()
@@ -212,6 +218,7 @@ func (t *Task) Exit() {
 	t.MountNamespace().put()
 	t.UTSNamespace().put()
 	t.IPCNamespace().put()
+	t.Cred().UserNS.put()
 	t.k.runExitHooks(t)
 }
 

@@ -501,8 +501,11 @@ func (t *Task) canUmount(p Path, flags int) error {
 	if !t.mayMount() {
 		return linux.EPERM
 	}
-	if !pathMounted(p) || !t.checkMnt(p.Mnt) {
+	if !pathMounted(p) || !t.checkMnt(p.Mnt) || p.Mnt.isLocked() {
 		return linux.EINVAL
+	}
+	if flags&linux.MNT_FORCE != 0 && !t.Cred().HasCap(linux.CAP_SYS_ADMIN) {
+		return linux.EPERM
 	}
 	return nil
 }
@@ -520,7 +523,7 @@ func (t *Task) doUmount(m *Mount, flags int) error {
 	}
 	t.k.lockNamespace()
 	defer t.k.unlockNamespace()
-	if !t.checkMnt(m) || !m.hasParent() {
+	if !t.checkMnt(m) || !m.hasParent() || m.isLocked() {
 		return linux.EINVAL
 	}
 	how := umountPropagate

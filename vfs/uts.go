@@ -68,10 +68,10 @@ func utsMachine(goarch string) string {
 }
 
 // copy is clone_uts_ns: a new namespace starting with the same names.
-func (u *UTSNamespace) copy() *UTSNamespace {
+func (u *UTSNamespace) copy(owner *UserNamespace) *UTSNamespace {
 	u.mu.RLock()
 	defer u.mu.RUnlock()
-	n := &UTSNamespace{k: u.k, nsCommon: nsCommon{inum: u.k.allocNsInum()}, name: u.name}
+	n := &UTSNamespace{k: u.k, nsCommon: nsCommon{inum: u.k.allocNsInum(), userNS: owner}, name: u.name}
 	n.users.Store(1)
 	return n
 }
@@ -99,7 +99,7 @@ func (t *Task) Setdomainname(name string) error {
 }
 
 func (t *Task) setUTSName(name string, field func(*Utsname) *string) error {
-	if !t.Cred().HasCap(linux.CAP_SYS_ADMIN) {
+	if !t.Cred().NsCapable(t.UTSNamespace().userNS, linux.CAP_SYS_ADMIN) {
 		return linux.EPERM
 	}
 	if len(name) > NewUTSLen {
