@@ -27,7 +27,7 @@ type nsCommon struct {
 	// userNS owns the namespace (its ->user_ns; a user namespace's
 	// parent); nil is the initial user namespace.
 	userNS *UserNamespace
-	mu   sync.Mutex
+	mu     sync.Mutex
 	// stashed is the namespace's nsfs dentry, made on first use and kept
 	// (ns_get_path's stashed dentry).
 	stashed *Dentry

@@ -18,13 +18,13 @@ package vfs
 type copyMode int
 
 const (
-	copyExpire     copyMode = 1 << iota // CL_EXPIRE
-	copyAsSlave                         // CL_SLAVE: the copy receives from the original
-	copyUnbindable                      // CL_COPY_UNBINDABLE: keep unbindable mounts
-	copyShared                          // CL_MAKE_SHARED: the copy is shared, in a new group if need be
-	copyPrivate                         // CL_PRIVATE: no propagation at all
-	copyNSFile                          // CL_COPY_MNT_NS_FILE
-	copySharedToSlave                   // CL_SHARED_TO_SLAVE: a copy of a shared mount is its slave
+	copyExpire        copyMode = 1 << iota // CL_EXPIRE
+	copyAsSlave                            // CL_SLAVE: the copy receives from the original
+	copyUnbindable                         // CL_COPY_UNBINDABLE: keep unbindable mounts
+	copyShared                             // CL_MAKE_SHARED: the copy is shared, in a new group if need be
+	copyPrivate                            // CL_PRIVATE: no propagation at all
+	copyNSFile                             // CL_COPY_MNT_NS_FILE
+	copySharedToSlave                      // CL_SHARED_TO_SLAVE: a copy of a shared mount is its slave
 )
 
 // outsideNamespace reports a mount not in any namespace yet (IS_MNT_NEW):
