@@ -131,7 +131,7 @@ func (t *Task) doNewMount(p Path, fstype string, sbFlags, mntFlags uint32, sourc
 	if err != nil {
 		return err
 	}
-	fc, err := t.k.FsContextForMount(typ, t.Cred(), sbFlags)
+	fc, err := t.k.fsContextFor(typ, t, t.Cred(), sbFlags)
 	if err != nil {
 		return err
 	}

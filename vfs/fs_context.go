@@ -118,8 +118,14 @@ type FsContext struct {
 
 // FsContextForMount is fs_context_for_mount.
 func (k *Kernel) FsContextForMount(t FilesystemType, cred *Cred, sbFlags uint32) (*FsContext, error) {
+	return k.fsContextFor(t, nil, cred, sbFlags)
+}
+
+// fsContextFor is fs_context_for_mount by task (nil: none), which
+// InitFsContext can then ask for its namespaces.
+func (k *Kernel) fsContextFor(t FilesystemType, task *Task, cred *Cred, sbFlags uint32) (*FsContext, error) {
 	fc := &FsContext{Kernel: k, FsType: t, Purpose: FS_CONTEXT_FOR_MOUNT, Cred: cred,
-		UserNS: cred.UserNS, SbFlags: sbFlags, SbFlagsMask: ^uint32(0)}
+		UserNS: cred.UserNS, SbFlags: sbFlags, SbFlagsMask: ^uint32(0), task: task}
 	if err := t.InitFsContext(fc); err != nil {
 		return nil, err
 	}

@@ -166,7 +166,7 @@ func (t *Task) Fsopen(fsname string, flags uint32) (int, error) {
 	if err != nil {
 		return -1, err
 	}
-	fc, err := t.k.FsContextForMount(typ, t.Cred(), 0)
+	fc, err := t.k.fsContextFor(typ, t, t.Cred(), 0)
 	if err != nil {
 		return -1, err
 	}

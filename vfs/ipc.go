@@ -104,6 +104,9 @@ func (ns *IPCNamespace) put() {
 	ns.k.freeNsInum(&ns.nsCommon)
 }
 
+// Owner returns the user namespace owning ns (nil: the initial one).
+func (ns *IPCNamespace) Owner() *UserNamespace { return ns.userNS }
+
 // IPCNamespace is the namespace whose objects a filesystem context works
 // on: the one being set up, or the mounting task's.
 func (fc *FsContext) IPCNamespace() *IPCNamespace {

@@ -32,6 +32,7 @@ func (Type) Flags() vfs.FSTypeFlags { return vfs.FS_USERNS_MOUNT }
 // InitFsContext is mqueue_init_fs_context.
 func (Type) InitFsContext(fc *vfs.FsContext) error {
 	fc.Ops = contextOps{}
+	fc.UserNS = fc.IPCNamespace().Owner() // the IPC namespace's owner may mount it
 	return nil
 }
 

@@ -42,6 +42,8 @@ const (
 	kindKernelCmdline
 	kindVersion
 	kindUptime
+	kindIDMap // fd indexes vfs.IDMapKinds
+	kindSetgroups
 )
 
 // node is what a procfs inode stands for.
@@ -66,6 +68,16 @@ var taskFiles = []struct {
 	{"cmdline", kindCmdline}, {"cwd", kindCwd}, {"environ", kindEnviron}, {"fd", kindFdDir},
 	{"mountinfo", kindMountinfo}, {"mounts", kindMounts}, {"ns", kindNsDir}, {"root", kindRootLink},
 	{"status", kindStatus}, {"task", kindThreads},
+	{"uid_map", kindIDMap}, {"gid_map", kindIDMap}, {"projid_map", kindIDMap}, {"setgroups", kindSetgroups},
+}
+
+// taskFileNode is the node of the task file f of tid.
+func taskFileNode(name string, k kind, tid int32) node {
+	n := node{kind: k, tid: tid}
+	if k == kindIDMap {
+		n.fd = slices.Index(vfs.IDMapKinds, name)
+	}
+	return n
 }
 
 type inodeOps struct {
@@ -143,7 +155,7 @@ func (o *inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
 	case kindTaskDir:
 		for _, f := range taskFiles {
 			if f.name == name {
-				return o.newInode(node{kind: f.kind, tid: d.tid}, modeOf(f.kind), dir.UID()), nil
+				return o.newInode(taskFileNode(f.name, f.kind, d.tid), modeOf(f.kind), dir.UID()), nil
 			}
 		}
 	case kindFdDir:
@@ -184,7 +196,7 @@ func modeOf(k kind) uint32 {
 		return linux.S_IFDIR | 0o511
 	case kindSysDir:
 		return linux.S_IFDIR | 0o555
-	case kindSysctl:
+	case kindSysctl, kindIDMap, kindSetgroups:
 		return linux.S_IFREG | 0o644
 	case kindEnviron:
 		return linux.S_IFREG | 0o400
@@ -285,6 +297,8 @@ func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 		text = uptimeText(o.ps.k.Uptime(), runtime.NumCPU())
 	case kindSysctl:
 		return o.openSysctl(f, n.fd, t)
+	case kindIDMap, kindSetgroups:
+		return o.openUserNSFile(f, n, t)
 	case kindMountinfo, kindMounts:
 		owner := o.ps.k.TaskByTID(n.tid)
 		if owner == nil {
@@ -303,7 +317,8 @@ func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 		// A task's text is made at the first read, as proc_single_show
 		// makes it: a shell's child that opens its redirection before it
 		// execs shows the program it became.
-		f.Private = &taskTextFile{gen: func() []byte { return taskText(owner, n.kind) }}
+		reader := t.Cred()
+		f.Private = &taskTextFile{gen: func() []byte { return taskText(owner, n.kind, reader) }}
 		return nil
 	default:
 		return nil
@@ -333,6 +348,8 @@ func (o *inodeOps) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
 		b = pf.text
 	case *taskTextFile:
 		b = pf.get()
+	case *userNSFile:
+		b = pf.text.get()
 	}
 	if off >= int64(len(b)) {
 		return 0, nil
@@ -343,7 +360,8 @@ func (o *inodeOps) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
 // Truncate: an open with O_TRUNC of a sysctl changes nothing (its setattr
 // takes the size and ignores it); other files refuse.
 func (o *inodeOps) Truncate(in *vfs.Inode, _ int64) error {
-	if nodeOf(in).kind == kindSysctl {
+	switch nodeOf(in).kind {
+	case kindSysctl, kindIDMap, kindSetgroups:
 		return nil
 	}
 	return linux.EACCES
@@ -351,8 +369,11 @@ func (o *inodeOps) Truncate(in *vfs.Inode, _ int64) error {
 
 // WriteAt sets a sysctl; no other file of procfs takes writes.
 func (o *inodeOps) WriteAt(f *vfs.File, p []byte, off int64) (int, error) {
-	if n := nodeOf(f.Inode()); n.kind == kindSysctl {
+	switch n := nodeOf(f.Inode()); n.kind {
+	case kindSysctl:
 		return o.writeSysctl(f.Private.(*sysctlFile), p, off)
+	case kindIDMap, kindSetgroups:
+		return f.Private.(*userNSFile).write(n, p, off)
 	}
 	return 0, linux.EINVAL
 }
@@ -376,7 +397,7 @@ func (o *inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 		}
 	case kindTaskDir:
 		for _, e := range taskFiles {
-			out = append(out, vfs.Dirent{Name: e.name, Ino: inoOf(node{kind: e.kind, tid: n.tid}), Type: linux.DirentType(modeOf(e.kind))})
+			out = append(out, vfs.Dirent{Name: e.name, Ino: inoOf(taskFileNode(e.name, e.kind, n.tid)), Type: linux.DirentType(modeOf(e.kind))})
 		}
 	case kindSysDir:
 		out = o.sysctlDirents(n.fd)

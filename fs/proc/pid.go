@@ -19,39 +19,42 @@ import (
 // its view of the VFS (fs/proc/base.c, fs/proc/array.c).
 
 // taskText is the content of cmdline, environ or status for t.
-func taskText(t *vfs.Task, k kind) []byte {
+func taskText(t *vfs.Task, k kind, reader *vfs.Cred) []byte {
 	switch k {
 	case kindCmdline:
 		return t.Cmdline()
 	case kindEnviron:
 		return t.Environ()
 	}
-	return []byte(statusText(t))
+	return []byte(statusText(t, reader))
 }
 
 // statusText is /proc/<pid>/status (proc_pid_status) as far as a task
 // here has the fields: names, ids, credentials, descriptors and
 // capabilities. A task has one thread and no memory map or signals, so the
 // Vm*, Sig* and scheduling lines are left out rather than made up.
-func statusText(t *vfs.Task) string {
+func statusText(t *vfs.Task, reader *vfs.Cred) string {
 	c := t.Cred()
+	ns := reader.Namespace()
 	var b strings.Builder
 	id := strconv.Itoa(int(t.TID()))
 	fmt.Fprintf(&b, "Name:\t%s\n", escapeComm(t.Comm()))
 	fmt.Fprintf(&b, "Umask:\t%04o\n", t.GetUmask())
 	b.WriteString("State:\tR (running)\n")
 	fmt.Fprintf(&b, "Tgid:\t%s\nNgid:\t0\nPid:\t%s\nPPid:\t%d\nTracerPid:\t0\n", id, id, t.PPID())
-	fmt.Fprintf(&b, "Uid:\t%d\t%d\t%d\t%d\n", c.UID, c.EUID, c.EUID, c.FSUID)
-	fmt.Fprintf(&b, "Gid:\t%d\t%d\t%d\t%d\n", c.GID, c.EGID, c.EGID, c.FSGID)
+	fmt.Fprintf(&b, "Uid:\t%d\t%d\t%d\t%d\n", ns.UIDMunged(c.UID), ns.UIDMunged(c.EUID),
+		ns.UIDMunged(c.SUID), ns.UIDMunged(c.FSUID))
+	fmt.Fprintf(&b, "Gid:\t%d\t%d\t%d\t%d\n", ns.GIDMunged(c.GID), ns.GIDMunged(c.EGID),
+		ns.GIDMunged(c.SGID), ns.GIDMunged(c.FSGID))
 	fmt.Fprintf(&b, "FDSize:\t%d\n", fdSize(t))
 	b.WriteString("Groups:\t")
 	for _, g := range c.Groups {
-		fmt.Fprintf(&b, "%d ", g)
+		fmt.Fprintf(&b, "%d ", ns.GIDMunged(g))
 	}
 	b.WriteString("\n")
 	fmt.Fprintf(&b, "NStgid:\t%s\nNSpid:\t%s\nThreads:\t1\n", id, id)
 	fmt.Fprintf(&b, "CapInh:\t%016x\nCapPrm:\t%016x\nCapEff:\t%016x\nCapBnd:\t%016x\nCapAmb:\t%016x\n",
-		0, uint64(c.Permitted), uint64(c.Effective), uint64(linux.AllCaps), 0)
+		uint64(c.Inheritable), uint64(c.Permitted), uint64(c.Effective), uint64(c.Bounding), uint64(c.Ambient))
 	b.WriteString("NoNewPrivs:\t0\n")
 	return b.String()
 }

@@ -39,6 +39,9 @@ func (Type) InitFsContext(fc *vfs.FsContext) error {
 	}
 	fc.FsPrivate = o
 	fc.Ops = contextOps{}
+	// The owner of the pid namespace may mount proc; the model has only
+	// the initial one.
+	fc.UserNS = nil
 	return nil
 }
 

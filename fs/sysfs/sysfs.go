@@ -33,6 +33,9 @@ func (Type) Flags() vfs.FSTypeFlags { return vfs.FS_USERNS_MOUNT }
 // every key but "source" is refused ("sysfs: Unknown parameter 'x'").
 func (Type) InitFsContext(fc *vfs.FsContext) error {
 	fc.Ops = contextOps{}
+	// The owner of the network namespace may mount sysfs; the model has
+	// only the initial one.
+	fc.UserNS = nil
 	return nil
 }
 

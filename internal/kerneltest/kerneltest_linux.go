@@ -51,8 +51,18 @@ S=$KT_SCRIPT
 : > "$KT_READY"
 umask 022
 cd "$T"
+if [ -n "$KT_SWITCHROOT" ]; then
+	mount --move . /
+	exec "$envcmd" -i "$@" "$chroot" . /bin/bash -c "$S"
+fi
 exec "$envcmd" -i "$@" "$chroot" "$T" /bin/bash -c "$S"
 `
+
+// SwitchRootMarker in a script asks for a sandbox whose root is its mount
+// namespace's root (the sandbox moved onto / before the chroot, as
+// switch_root does) rather than a chroot below it: unshare(CLONE_NEWUSER)
+// refuses a chrooted caller (current_chrooted).
+const SwitchRootMarker = "# kerneltest: switch-root"
 
 // hostDirs are the host directories made visible in the sandbox: a symlink
 // is copied as a symlink, a directory is bind-mounted read-only (a harness
@@ -330,6 +340,9 @@ func run(ctx context.Context, script string, exclusive bool) (Result, error) {
 		"KT_READY=" + ready,
 		"KT_HOSTDIRS=" + strings.Join(hostDirs, " "),
 		"KT_SCRIPT=" + script,
+	}
+	if strings.Contains(script, SwitchRootMarker) {
+		cmd.Env = append(cmd.Env, "KT_SWITCHROOT=1")
 	}
 	cmd.Dir = "/"
 	cmd.Stdin = nil // /dev/null: empty stdin

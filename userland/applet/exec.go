@@ -74,9 +74,10 @@ func (c *Cmd) RunProgram(t *vfs.Task, name string, argv []string, env EnvList, s
 	}
 	t.Execve(name, argv, env)
 	// A program exec'd on the caller's own task writes its standard output
-	// itself; a child of another task goes through the caller's buffer,
-	// which is flushed around it.
-	var stdout io.Writer = c.Out
+	// itself; a child of another task writes to the caller's standard
+	// output (the caller's buffer is empty: flushed above), so that its
+	// output and its standard error interleave as they are written.
+	var stdout io.Writer = c.Stdout
 	if f, ok := c.Stdout.(*File); ok && f.Task == t {
 		stdout = f
 	}

@@ -92,9 +92,10 @@ func idApplet(c *cmd) int {
 		return 1
 	}
 	if len(operands) == 0 {
-		cred := c.Task.Cred()
-		r.ruid, r.euid, r.rgid, r.egid = cred.UID, cred.EUID, cred.GID, cred.EGID
-		r.supplementary = processGroups(cred.EGID, cred.Groups)
+		t := c.Task
+		r.ruid, r.euid, _ = t.Getresuid()
+		r.rgid, r.egid, _ = t.Getresgid()
+		r.supplementary = processGroups(r.egid, t.Getgroups())
 		r.print(len(operands) > 1)
 	}
 	for _, spec := range operands {

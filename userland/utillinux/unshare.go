@@ -36,6 +36,12 @@ type unshareRequest struct {
 	uid, gid             *uint32
 	clockOffsets         bool
 	fork, keepCaps, mapd bool
+	// The user namespace's maps: one ID (--map-user, -r, -c), or ranges
+	// (--map-users); setgroups is --setgroups's word.
+	mapUser, mapGroup *uint32
+	userMap, groupMap string
+	setgroups         string
+	userArg, groupArg string
 }
 
 // unshareOptions declares unshare's options in util-linux 2.38's table
@@ -67,13 +73,7 @@ func unshareOptions(c *cmd, r *unshareRequest) *applet.FlagSet {
 		}
 		return nil
 	})
-	user := func(string) error { r.nsFlags |= linux.CLONE_NEWUSER; return nil }
-	for _, long := range []string{"map-user", "map-users", "map-group", "map-groups"} {
-		fs.ArgFunc(long, "", "", user)
-	}
-	fs.Func("map-root-user", "r", "", func() { user("") })
-	fs.Func("map-current-user", "c", "", func() { user("") })
-	fs.Func("map-auto", "", "", func() { user("") })
+	r.userMapOptions(c, fs)
 	fs.ArgFunc("propagation", "", "", func(v string) error {
 		flags, ok := map[string]uint64{"slave": linux.MS_SLAVE, "private": linux.MS_PRIVATE,
 			"shared": linux.MS_SHARED, "unchanged": 0}[v]
@@ -90,6 +90,7 @@ func unshareOptions(c *cmd, r *unshareRequest) *applet.FlagSet {
 		if v != "allow" && v != "deny" {
 			return fmt.Errorf("unsupported --setgroups argument '%s'", v)
 		}
+		r.setgroups = v
 		return nil
 	})
 	fs.BoolVarP(&r.keepCaps, "keep-caps", "", false, "")
@@ -134,11 +135,19 @@ func unshareApplet(c *cmd) int {
 	newns := nsFlags&linux.CLONE_NEWNS != 0
 	t := c.Task.Clone(0)
 	defer t.Exit()
+	if rc, ok := r.idMapper(c, t); !ok {
+		return rc
+	}
+	_, euid, _ := t.Getresuid()
+	_, egid, _ := t.Getresgid()
 	if nsFlags != 0 {
 		if err := t.Unshare(nsFlags); err != nil {
 			c.warnf("unshare failed: %s", applet.ErrText(err))
 			return 1
 		}
+	}
+	if !r.writeMaps(c, t, euid, egid) {
+		return 1
 	}
 	if newns {
 		if propagation != 0 {
@@ -176,28 +185,10 @@ func unshareApplet(c *cmd) int {
 			return 1
 		}
 	}
-	r.setIDs(t)
+	if !r.setIDs(c, t) {
+		return 1
+	}
 	return c.runCommand(t, args, newroot == "")
-}
-
-// setIDs is -G and -S: setgid(2) (with the supplementary groups
-// dropped) then setuid(2), which for a non-zero uid also drops the
-// capabilities.
-func (r *unshareRequest) setIDs(t *vfs.Task) {
-	if r.uid == nil && r.gid == nil {
-		return
-	}
-	cred := *t.Cred()
-	if r.gid != nil {
-		cred.GID, cred.EGID, cred.FSGID, cred.Groups = *r.gid, *r.gid, *r.gid, nil
-	}
-	if r.uid != nil {
-		cred.UID, cred.EUID, cred.FSUID = *r.uid, *r.uid, *r.uid
-		if *r.uid != 0 {
-			cred.Effective, cred.Permitted = 0, 0
-		}
-	}
-	t.SetCred(&cred)
 }
 
 // runCommand runs args on t as unshare and nsenter do, or with no args a

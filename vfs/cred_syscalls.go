@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package vfs
+
+import (
+	"slices"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+)
+
+// The identity system calls (kernel/sys.c, kernel/groups.c): IDs go in
+// and out as the caller's user namespace sees them.
+
+// ngroupsMax is NGROUPS_MAX.
+const ngroupsMax = 65536
+
+// Getresuid is getresuid(2); Getuid and Geteuid are its first two.
+func (t *Task) Getresuid() (r, e, s uint32) {
+	c := t.Cred()
+	ns := c.UserNS
+	return ns.UIDMunged(c.UID), ns.UIDMunged(c.EUID), ns.UIDMunged(c.SUID)
+}
+
+// Getresgid is getresgid(2).
+func (t *Task) Getresgid() (r, e, s uint32) {
+	c := t.Cred()
+	ns := c.UserNS
+	return ns.GIDMunged(c.GID), ns.GIDMunged(c.EGID), ns.GIDMunged(c.SGID)
+}
+
+// Getuid is getuid(2).
+func (t *Task) Getuid() uint32 { r, _, _ := t.Getresuid(); return r }
+
+// Geteuid is geteuid(2).
+func (t *Task) Geteuid() uint32 { _, e, _ := t.Getresuid(); return e }
+
+// Getgid is getgid(2).
+func (t *Task) Getgid() uint32 { r, _, _ := t.Getresgid(); return r }
+
+// Getegid is getegid(2).
+func (t *Task) Getegid() uint32 { _, e, _ := t.Getresgid(); return e }
+
+// Getgroups is getgroups(2).
+func (t *Task) Getgroups() []uint32 {
+	c := t.Cred()
+	out := make([]uint32, len(c.Groups))
+	for i, g := range c.Groups {
+		out[i] = c.UserNS.GIDMunged(g)
+	}
+	return out
+}
+
+// idChange is one of setres[ug]id's three IDs: -1 keeps the old one.
+type idChange struct {
+	id  uint32
+	set bool
+}
+
+// mapIDs turns setres[ug]id's arguments into kernel IDs (EINVAL for one
+// the namespace does not map).
+func mapIDs(ids [3]uint32, mk func(uint32) (uint32, bool)) ([3]idChange, error) {
+	var out [3]idChange
+	for i, id := range ids {
+		if id == NoChange {
+			continue
+		}
+		k, ok := mk(id)
+		if !ok {
+			return out, linux.EINVAL
+		}
+		out[i] = idChange{k, true}
+	}
+	return out, nil
+}
+
+// mayTake reports whether every new ID is one of old (what setresuid
+// allows without CAP_SETUID).
+func mayTake(ch [3]idChange, old ...uint32) bool {
+	for _, c := range ch {
+		if c.set && !slices.Contains(old, c.id) {
+			return false
+		}
+	}
+	return true
+}
+
+// Setresuid is setresuid(2) (__sys_setresuid): without CAP_SETUID over the
+// caller's namespace each new ID must be one of the current three; the
+// fs uid follows the effective one, and capabilities change as
+// cap_task_fix_setuid says.
+func (t *Task) Setresuid(r, e, s uint32) error {
+	old := t.Cred()
+	ch, err := mapIDs([3]uint32{r, e, s}, old.UserNS.MakeKUID)
+	if err != nil {
+		return err
+	}
+	if !old.NsCapable(old.UserNS, linux.CAP_SETUID) && !mayTake(ch, old.UID, old.EUID, old.SUID) {
+		return linux.EPERM
+	}
+	n := *old
+	for i, p := range []*uint32{&n.UID, &n.EUID, &n.SUID} {
+		if ch[i].set {
+			*p = ch[i].id
+		}
+	}
+	n.FSUID = n.EUID
+	fixSetuidCaps(old, &n)
+	t.SetCred(&n)
+	return nil
+}
+
+// Setuid is setuid(2): with CAP_SETUID all three IDs, else the effective
+// one if it is the real or saved one.
+func (t *Task) Setuid(uid uint32) error {
+	old := t.Cred()
+	if old.NsCapable(old.UserNS, linux.CAP_SETUID) {
+		return t.Setresuid(uid, uid, uid)
+	}
+	if uid == NoChange {
+		return linux.EINVAL
+	}
+	return t.Setresuid(NoChange, uid, NoChange)
+}
+
+// fixSetuidCaps is cap_task_fix_setuid for a change of uids (without
+// SECURE_NO_SETUID_FIXUP and keep-caps): losing root (the namespace's
+// uid 0) in all of real, effective and saved drops the permitted,
+// effective and ambient sets; an effective uid leaving root drops the
+// effective set, one becoming root raises it to the permitted set.
+func fixSetuidCaps(old, n *Cred) {
+	root, ok := n.UserNS.MakeKUID(0)
+	isRoot := func(id uint32) bool { return ok && id == root }
+	if (isRoot(old.UID) || isRoot(old.EUID) || isRoot(old.SUID)) &&
+		!isRoot(n.UID) && !isRoot(n.EUID) && !isRoot(n.SUID) {
+		n.Permitted, n.Effective, n.Ambient = 0, 0, 0
+	}
+	if isRoot(old.EUID) && !isRoot(n.EUID) {
+		n.Effective = 0
+	}
+	if !isRoot(old.EUID) && isRoot(n.EUID) {
+		n.Effective = n.Permitted
+	}
+}
+
+// Setresgid is setresgid(2).
+func (t *Task) Setresgid(r, e, s uint32) error {
+	old := t.Cred()
+	ch, err := mapIDs([3]uint32{r, e, s}, old.UserNS.MakeKGID)
+	if err != nil {
+		return err
+	}
+	if !old.NsCapable(old.UserNS, linux.CAP_SETGID) && !mayTake(ch, old.GID, old.EGID, old.SGID) {
+		return linux.EPERM
+	}
+	n := *old
+	for i, p := range []*uint32{&n.GID, &n.EGID, &n.SGID} {
+		if ch[i].set {
+			*p = ch[i].id
+		}
+	}
+	n.FSGID = n.EGID
+	t.SetCred(&n)
+	return nil
+}
+
+// Setgid is setgid(2).
+func (t *Task) Setgid(gid uint32) error {
+	old := t.Cred()
+	if old.NsCapable(old.UserNS, linux.CAP_SETGID) {
+		return t.Setresgid(gid, gid, gid)
+	}
+	if gid == NoChange {
+		return linux.EINVAL
+	}
+	return t.Setresgid(NoChange, gid, NoChange)
+}
+
+// Setgroups is setgroups(2): CAP_SETGID over the caller's namespace, and
+// in a user namespace a gid map written with setgroups not denied
+// (may_setgroups); the list is kept sorted (groups_sort).
+func (t *Task) Setgroups(groups []uint32) error {
+	if len(groups) > ngroupsMax {
+		return linux.EINVAL
+	}
+	old := t.Cred()
+	if !old.NsCapable(old.UserNS, linux.CAP_SETGID) || !old.UserNS.mayUseSetgroups() {
+		return linux.EPERM
+	}
+	kg := make([]uint32, len(groups))
+	for i, g := range groups {
+		k, ok := old.UserNS.MakeKGID(g)
+		if !ok {
+			return linux.EINVAL
+		}
+		kg[i] = k
+	}
+	slices.Sort(kg)
+	n := *old
+	n.Groups = kg
+	t.SetCred(&n)
+	return nil
+}
