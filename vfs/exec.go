@@ -27,6 +27,33 @@ func (t *Task) Execve(filename string, argv, envv []string) {
 		comm = comm[:taskCommLen]
 	}
 	t.image.Store(&execImage{comm: comm, argv: append([]string(nil), argv...), envv: append([]string(nil), envv...)})
+	if c := t.Cred(); c.UserNS != nil || c.Ambient != 0 || c.Permitted != execCaps(c).Permitted {
+		t.SetCred(execCaps(c))
+	}
+}
+
+// execCaps is cap_bprm_creds_from_file for a program with no file
+// capabilities and no set-ID bits: root (uid 0 of the task's user
+// namespace, real or effective) gets its bounding and inheritable sets as
+// permitted, and them all as effective when the effective uid is root;
+// anyone else keeps only the ambient set. So a task that entered a user
+// namespace in which its uid has no mapping yet loses every capability at
+// its next exec.
+func execCaps(c *Cred) *Cred {
+	n := *c
+	root, ok := c.UserNS.MakeKUID(0)
+	n.Permitted = 0
+	if ok && (c.EUID == root || c.UID == root) {
+		n.Permitted = c.Bounding | c.Inheritable
+	}
+	n.Permitted |= c.Ambient
+	n.Effective = c.Ambient
+	if ok && c.EUID == root {
+		n.Effective = n.Permitted
+	}
+	n.SUID, n.SGID = c.EUID, c.EGID
+	n.FSUID, n.FSGID = c.EUID, c.EGID
+	return &n
 }
 
 // Comm is the task's command name (/proc/<pid>/comm, status's Name).
