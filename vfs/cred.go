@@ -80,11 +80,14 @@ func (c *Cred) Namespace() *UserNamespace { return c.UserNS }
 
 // capableWrtInode is capable_wrt_inode_uidgid: cap over the caller's own
 // user namespace, and the inode's owner and group mapped in it.
-func (c *Cred) capableWrtInode(in *Inode, cap linux.Capability) bool {
-	return c.NsCapable(c.UserNS, cap) && privilegedWrtInode(c.UserNS, in)
+func (c *Cred) capableWrtInode(im *mntIdmap, in *Inode, cap linux.Capability) bool {
+	return c.NsCapable(c.UserNS, cap) && privilegedWrtInode(c.UserNS, im, in)
 }
 
-// privilegedWrtInode is privileged_wrt_inode_uidgid.
-func privilegedWrtInode(ns *UserNamespace, in *Inode) bool {
-	return ns.HasUID(in.UID()) && ns.HasGID(in.GID())
+// privilegedWrtInode is privileged_wrt_inode_uidgid: the inode's owner and
+// group, as seen through the mount, are mapped in ns.
+func privilegedWrtInode(ns *UserNamespace, im *mntIdmap, in *Inode) bool {
+	uid, uok := im.inodeUID(in)
+	gid, gok := im.inodeGID(in)
+	return uok && gok && ns.HasUID(uid) && ns.HasGID(gid)
 }

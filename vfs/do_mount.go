@@ -388,6 +388,7 @@ func cloneMnt(old *Mount, root *Dentry, mode copyMode) (*Mount, error) {
 	}
 	m.sb, m.root = old.sb, root // before the group ID: m reaches its kernel through sb
 	m.flags.Store(old.Flags() &^ (linux.MNT_INTERNAL_FLAGS | linux.MNT_UMOUNT | linux.MNT_LOCKED))
+	m.idmapping.Store(old.idmap())
 	if err := m.joinGroupOf(old, mode); err != nil {
 		m.freeID()
 		return nil, err

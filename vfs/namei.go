@@ -134,7 +134,7 @@ func (nd *nameidata) linkPathWalk(name string) error {
 		return nil
 	}
 	for {
-		if err := inodePermission(nd.cred, nd.path.Dentry.Inode(), MAY_EXEC); err != nil {
+		if err := inodePermission(nd.cred, nd.path.Mnt.idmap(), nd.path.Dentry.Inode(), MAY_EXEC); err != nil {
 			return err
 		}
 		i := 0

@@ -197,3 +197,13 @@ func (t *Task) install(ns Namespace) error {
 	}
 	return nil
 }
+
+// OpenNamespace opens the file of target's namespace of kind for reading,
+// as open("/proc/<pid>/ns/<kind>", O_RDONLY) does for t.
+func (t *Task) OpenNamespace(target *Task, kind string) (int, error) {
+	p, err := target.NamespacePath(kind)
+	if err != nil {
+		return -1, err
+	}
+	return t.DentryOpen(p, linux.O_RDONLY)
+}

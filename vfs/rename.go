@@ -127,26 +127,26 @@ func (t *Task) renameLocked(ond, nnd *nameidata, trap *Dentry, flags uint32) err
 		}
 		return linux.ENOTEMPTY
 	}
-	return t.vfsRename(ond.cred, odir, ond.last, old, ndir, nnd.last, target, flags)
+	return t.vfsRename(ond.cred, ond.path.Mnt.idmap(), odir, ond.last, old, ndir, nnd.last, target, flags)
 }
 
 // vfsRename is vfs_rename: permission, busy and emptiness checks, then the
 // filesystem's rename and d_move; a replaced target loses the mounts on it.
 // Both parents are locked. Two names of one inode (rename(x, x), or two
 // hard links) make it a successful no-op that touches nothing.
-func (t *Task) vfsRename(c *Cred, odir *Dentry, oname string, old *Dentry, ndir *Dentry, nname string, target *Dentry, flags uint32) error {
+func (t *Task) vfsRename(c *Cred, im *mntIdmap, odir *Dentry, oname string, old *Dentry, ndir *Dentry, nname string, target *Dentry, flags uint32) error {
 	src := old.Inode()
 	if target != nil && target.Inode() == src {
 		return nil
 	}
 	exchange := flags&linux.RENAME_EXCHANGE != 0
 	isDir := src.IsDir()
-	if err := mayDelete(c, odir, old, isDir); err != nil {
+	if err := mayDelete(c, im, odir, old, isDir); err != nil {
 		return err
 	}
 	newIsDir := false
 	if target == nil {
-		if err := mayCreateLocked(c, ndir); err != nil {
+		if err := mayCreateLocked(c, im, ndir); err != nil {
 			return err
 		}
 	} else {
@@ -155,18 +155,18 @@ func (t *Task) vfsRename(c *Cred, odir *Dentry, oname string, old *Dentry, ndir 
 		if exchange {
 			checkDir = newIsDir
 		}
-		if err := mayDelete(c, ndir, target, checkDir); err != nil {
+		if err := mayDelete(c, im, ndir, target, checkDir); err != nil {
 			return err
 		}
 	}
 	if odir != ndir {
 		if isDir {
-			if err := inodePermission(c, src, MAY_WRITE); err != nil {
+			if err := inodePermission(c, im, src, MAY_WRITE); err != nil {
 				return err
 			}
 		}
 		if exchange && newIsDir {
-			if err := inodePermission(c, target.Inode(), MAY_WRITE); err != nil {
+			if err := inodePermission(c, im, target.Inode(), MAY_WRITE); err != nil {
 				return err
 			}
 		}

@@ -44,8 +44,10 @@ func fillStatx(p Path, st *Statx) {
 		st.Blksize = sb.BlockSize
 	}
 	st.Mode = uint16(in.Mode())
-	st.UID = in.UID()
-	st.GID = in.GID()
+	st.UID, st.GID = in.UID(), in.GID()
+	if im := p.Mnt.idmap(); im != nil {
+		st.UID, st.GID = idmappedOwner(im, in)
+	}
 	st.Ino = in.ino
 	st.RdevMajor, st.RdevMinor = linux.Major(in.rdev), linux.Minor(in.rdev)
 	st.DevMajor, st.DevMinor = linux.Major(sb.dev), linux.Minor(sb.dev)
@@ -114,12 +116,26 @@ func (t *Task) Statx(dirfd int, name string, flags int, st *Statx) error {
 }
 
 // fillStatx is fillStatx with the owner and group as t's user namespace
-// sees them (cp_statx's from_kuid_munged).
+// sees them (cp_statx's from_kuid_munged; an owner invalid through an
+// idmapped mount shows as the overflow id too).
 func (t *Task) fillStatx(p Path, st *Statx) {
 	fillStatx(p, st)
-	if ns := t.Cred().UserNS; ns.Level() > 0 {
-		st.UID, st.GID = ns.UIDMunged(st.UID), ns.GIDMunged(st.GID)
+	ns := t.Cred().UserNS
+	st.UID, st.GID = ns.UIDMunged(st.UID), ns.GIDMunged(st.GID)
+}
+
+// idmappedOwner is generic_fillattr's owner through an idmapped mount:
+// INVALID_UID (-1) where the mount maps none.
+func idmappedOwner(im *mntIdmap, in *Inode) (uid, gid uint32) {
+	uid, uok := im.inodeUID(in)
+	gid, gok := im.inodeGID(in)
+	if !uok {
+		uid = ^uint32(0)
 	}
+	if !gok {
+		gid = ^uint32(0)
+	}
+	return uid, gid
 }
 
 // Fstatat is newfstatat(2).
