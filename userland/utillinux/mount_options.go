@@ -342,12 +342,11 @@ func resolveIDs(t *vfs.Task, items []string) []string {
 }
 
 func resolveID(t *vfs.Task, kind, val string) string {
-	cred := t.Cred()
 	switch {
 	case kind == "uid" && val == "useruid":
-		return strconv.FormatUint(uint64(cred.UID), 10)
+		return strconv.FormatUint(uint64(t.Getuid()), 10)
 	case kind == "gid" && val == "usergid":
-		return strconv.FormatUint(uint64(cred.GID), 10)
+		return strconv.FormatUint(uint64(t.Getgid()), 10)
 	case val[0] >= '0' && val[0] <= '9':
 		return val
 	}
