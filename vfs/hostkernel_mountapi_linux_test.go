@@ -24,7 +24,12 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/fs/devpts"
+	"github.com/linuxvfs/linuxvfs/fs/mqueue"
 	"github.com/linuxvfs/linuxvfs/fs/proc"
+	"github.com/linuxvfs/linuxvfs/fs/ramfs"
+	"github.com/linuxvfs/linuxvfs/fs/sysfs"
+	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
@@ -408,14 +413,41 @@ func runAPIHost(t *testing.T, sc func(apiOps, *apiRec)) []string {
 	return o.lines
 }
 
+// newAPIKernel is newScKernel with the pseudo filesystems the scenarios
+// compare besides tmpfs: proc, sysfs, ramfs, devpts and mqueue.
+func newAPIKernel(t *testing.T) *vfs.Task {
+	t.Helper()
+	k := vfs.NewKernel()
+	for _, typ := range []vfs.FilesystemType{sysfs.Type{}, tmpfs.Type{}, proc.Type{}, ramfs.Type{}, devpts.Type{}} {
+		if err := k.RegisterFilesystem(typ); err != nil {
+			t.Fatal(err)
+		}
+	}
+	k.SetShmemFilesystem(tmpfs.Type{})
+	if err := mqueue.Register(k); err != nil {
+		t.Fatal(err)
+	}
+	init, err := k.InitMountTree(tmpfs.RootfsType{}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// sysfs's superblock, once made, stays with the kernel (an active
+	// reference no mount accounts for): after a scenario that made one,
+	// the accounting cannot be exact.
+	exact := !strings.Contains(t.Name(), "sysfs") && !strings.HasSuffix(t.Name(), "/fsconfig-create-excl")
+	t.Cleanup(func() {
+		if err := vfs.CheckInvariants(k, vfs.CheckOptions{Exact: exact}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	return init
+}
+
 // runAPIVFS runs sc on a fresh linuxvfs kernel laid out as the host side
 // is: the scenario's tmpfs sits on another mount and is the task's root,
 // not the namespace's root mount (what statmount and listmount see).
 func runAPIVFS(t *testing.T, sc func(apiOps, *apiRec)) []string {
-	task := newScKernel(t)
-	if err := task.Kernel().RegisterFilesystem(proc.Type{}); err != nil {
-		t.Fatal(err)
-	}
+	task := newAPIKernel(t)
 	for _, step := range []error{
 		task.Mkdir("/host", 0o755), task.Mount("none", "/host", "tmpfs", 0, ""),
 		task.Mkdir("/host/dir", 0o755), task.Mount("tmpfs", "/host/dir", "tmpfs", 0, ""),

@@ -162,12 +162,16 @@ var statmountScenarios = map[string]func(o apiOps, r *apiRec){
 		r.err("slave f", o.MountSetattr(linux.AT_FDCWD, "/f", 0, mountAttr(0, 0, linux.MS_SLAVE, 0)))
 		r.err("share f", o.MountSetattr(linux.AT_FDCWD, "/f", 0, mountAttr(0, 0, linux.MS_SHARED, 0)))
 		r.err("unbindable c", o.MountSetattr(linux.AT_FDCWD, "/c", 0, mountAttr(0, 0, linux.MS_UNBINDABLE, 0)))
+		r.err("mkdir p", o.Mkdir("/p"))
+		r.err("mount proc", o.MountFS("proc", "/p", "proc", linux.MS_RDONLY, "hidepid=invisible,subset=pid"))
+		r.err("mkdir a/m", o.Mkdir("/a/m"))
+		r.err("mount a/m", o.MountFS("inner", "/a/m", "tmpfs", 0, "uid=5,gid=6,mode=1777"))
 		for _, id := range r.lm(o, "listmount", smReq(24, linux.LSMT_ROOT, 0, 0, 0), 100, 0) {
 			r.sm(o, "statmount "+r.label("m", id), smReq(24, id, smAll, 0, 0), 4096, "")
 		}
 		ids := r.lm(o, "listmount reverse", smReq(24, linux.LSMT_ROOT, 0, 0, 0), 100, linux.LISTMOUNT_REVERSE)
 		if len(ids) > 3 {
-			r.lm(o, "listmount children of a", smReq(24, ids[len(ids)-2], 0, 0, 0), 100, 0)
+			r.lm(o, "listmount below a", smReq(24, ids[len(ids)-2], 0, 0, 0), 100, 0)
 		}
 	},
 	"statmount-sizes": func(o apiOps, r *apiRec) {
