@@ -174,3 +174,74 @@ func init() {
 		apiScenarios[name] = sc
 	}
 }
+
+// cachedScenarios are RESOLVE_CACHED's EAGAIN cases: a name the dcache does
+// not have, or one the RCU walk cannot finish (a magic link, a mount to
+// refuse under RESOLVE_NO_XDEV), is EAGAIN; what the dcache answers
+// (negative entries included) is the answer.
+var cachedScenarios = map[string]func(o apiOps, r *apiRec){
+	"openat2-cached": func(o apiOps, r *apiRec) {
+		cached := func(what, name string, flags uint64, resolve uint64) {
+			fd := r.fd(what)(o.Openat2(linux.AT_FDCWD, name, openHow(flags, 0, linux.RESOLVE_CACHED|resolve)))
+			if fd >= 0 {
+				o.Close(fd)
+			}
+		}
+		for _, d := range []string{"/d", "/d/sub", "/m"} {
+			r.err("mkdir "+d, o.Mkdir(d))
+		}
+		r.err("symlink", o.Symlink("sub", "/d/ln"))
+		r.err("symlink abs", o.Symlink("/d/sub", "/d/abs"))
+		r.err("symlink long", o.Symlink(strings.Repeat("./", 100)+"sub", "/d/long"))
+		fd := r.fd("create f")(o.Open("/d/f", linux.O_CREAT|linux.O_WRONLY))
+		o.Close(fd)
+		cached("dir", "/d/sub", oPath, 0)
+		cached("file rdonly", "/d/f", linux.O_RDONLY, 0)
+		cached("file wronly", "/d/f", linux.O_WRONLY, 0)
+		cached("file append", "/d/f", linux.O_WRONLY|linux.O_APPEND, 0)
+		cached("file trunc", "/d/f", linux.O_WRONLY|linux.O_TRUNC, 0)
+		cached("excl on existing", "/d/f", linux.O_CREAT|linux.O_EXCL|linux.O_WRONLY, 0)
+		cached("tmpfile", "/d", linux.O_TMPFILE|linux.O_RDWR, 0)
+		cached("symlink", "/d/ln", oPath, 0)
+		cached("symlink abs", "/d/abs", oPath, 0)
+		cached("symlink long", "/d/long", oPath, 0)
+		cached("nofollow", "/d/ln", oPath|linux.O_NOFOLLOW, 0)
+		cached("missing, first time", "/d/nope", oPath, 0)
+		cached("missing, second time", "/d/nope", oPath, 0)
+		r.fd("missing, uncached")(o.Open("/d/nope", oPath))
+		cached("missing, after a real lookup", "/d/nope", oPath, 0)
+		cached("missing below missing", "/d/nope/x", oPath, 0)
+		cached("dotdot", "/d/sub/../sub/..", oPath, 0)
+		cached("file as dir", "/d/f/", oPath, 0)
+		r.err("mount m", o.MountTmpfs("/m"))
+		cached("across a mount", "/m", oPath, 0)
+		cached("across a mount NO_XDEV", "/m", oPath, linux.RESOLVE_NO_XDEV)
+		cached("dotdot out of a mount NO_XDEV", "/m/..", oPath, linux.RESOLVE_NO_XDEV)
+		cached("beneath", "sub/..", oPath, linux.RESOLVE_BENEATH)
+		cached("in root", "/..", oPath, linux.RESOLVE_IN_ROOT)
+		r.err("mkdir p", o.Mkdir("/p"))
+		r.err("mount proc", o.MountFS("proc", "/p", "proc", 0, ""))
+		cached("proc self, first", "/p/self", oPath, 0)
+		r.fd("proc self, uncached")(o.Open("/p/self", oPath))
+		cached("proc self, second", "/p/self", oPath, 0)
+		cached("proc magic link", "/p/thread-self/cwd", oPath, 0)
+		r.fd("proc magic link, uncached")(o.Open("/p/thread-self/cwd", oPath))
+		cached("proc magic link, again", "/p/thread-self/cwd", oPath, 0)
+		cached("proc magic link nofollow", "/p/thread-self/cwd", oPath|linux.O_NOFOLLOW, 0)
+		cached("proc version", "/p/version", linux.O_RDONLY, 0)
+		r.fd("proc version, uncached")(o.Open("/p/version", linux.O_RDONLY))
+		cached("proc version, again", "/p/version", linux.O_RDONLY, 0)
+		for _, name := range []string{"/p/mounts", "/p/sys/kernel/hostname", "/p/sys/kernel", "/p/thread-self/status",
+			"/p/thread-self/fd", "/p/thread-self/fd/0", "/p/thread-self/ns", "/p/thread-self/ns/mnt",
+			"/p/thread-self", "/p/filesystems", "/p/thread-self/mountinfo"} {
+			r.fd("uncached " + name)(o.Open(name, oPath|linux.O_NOFOLLOW))
+			cached("cached "+name, name, oPath|linux.O_NOFOLLOW, 0)
+		}
+	},
+}
+
+func init() {
+	for name, sc := range cachedScenarios {
+		apiScenarios[name] = sc
+	}
+}
