@@ -36,6 +36,8 @@ type idmapSys interface {
 	MountSetattr(fd int, p string, flags uint32, attr []byte) error
 	MoveMount(fd int, to string) error
 	Mountinfo() string
+	StatxMntID(dfd int, p string, flags int) (uint64, uint32, error)
+	Statmount(req []byte, bufsize int, flags uint32) ([]byte, error)
 }
 
 // idmapScenario makes an idmapped mount of a tmpfs through a namespace
@@ -92,6 +94,15 @@ func idmapScenario(s idmapSys, dir string, r *apiRec) {
 		}
 	}
 	r.str("mount options", mi, nil)
+	id, _, err := s.StatxMntID(unix.AT_FDCWD, idm, 0)
+	r.err("statx mnt id", err)
+	mask := uint64(linux.STATMOUNT_MNT_BASIC | linux.STATMOUNT_MNT_UIDMAP | linux.STATMOUNT_MNT_GIDMAP)
+	b, err := s.Statmount(smReq(linux.MNT_ID_REQ_SIZE_VER0, id, mask, 0, 0), 4096, 0)
+	r.err("statmount", err)
+	if err == nil {
+		sm, err := vfs.DecodeStatmount(b)
+		r.str("statmount idmap", fmt.Sprintf("attr %#x uid %q gid %q", sm.MntAttr&linux.MOUNT_ATTR_IDMAP, sm.MntUIDMap, sm.MntGIDMap), err)
+	}
 }
 
 type hostIdmap struct{}
@@ -153,6 +164,12 @@ func (hostIdmap) MountSetattr(fd int, p string, flags uint32, attr []byte) error
 func (hostIdmap) MoveMount(fd int, to string) error {
 	return unix.MoveMount(fd, "", unix.AT_FDCWD, to, unix.MOVE_MOUNT_F_EMPTY_PATH)
 }
+func (hostIdmap) StatxMntID(dfd int, p string, flags int) (uint64, uint32, error) {
+	return hostAPI{}.StatxMntID(dfd, p, flags)
+}
+func (hostIdmap) Statmount(req []byte, bufsize int, flags uint32) ([]byte, error) {
+	return hostAPI{}.Statmount(req, bufsize, flags)
+}
 func (hostIdmap) Mountinfo() string {
 	b, _ := os.ReadFile("/proc/thread-self/mountinfo")
 	return string(b)
@@ -203,6 +220,12 @@ func (o vfsIdmap) MoveMount(fd int, to string) error {
 	return o.t.MoveMount(fd, "", linux.AT_FDCWD, to, linux.MOVE_MOUNT_F_EMPTY_PATH)
 }
 func (o vfsIdmap) Mountinfo() string { return o.t.Mountinfo() }
+func (o vfsIdmap) StatxMntID(dfd int, p string, flags int) (uint64, uint32, error) {
+	return vfsAPI{o.t}.StatxMntID(dfd, p, flags)
+}
+func (o vfsIdmap) Statmount(req []byte, bufsize int, flags uint32) ([]byte, error) {
+	return vfsAPI{o.t}.Statmount(req, bufsize, flags)
+}
 
 // TestHostIdmappedMount compares idmapScenario on the host kernel (in a
 // mount namespace of its own) and on linuxvfs.
@@ -237,7 +260,7 @@ func TestHostIdmappedMount(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Contains(mine.lines, "move_mount = "+apiErrStr(nil)) {
+	if !slices.Contains(mine.lines, "move_mount = "+apiErrStr(nil)) || !slices.Contains(mine.lines, "statmount = "+apiErrStr(nil)) {
 		t.Fatalf("the scenario did not get as far as an idmapped mount:\n%s", strings.Join(mine.lines, "\n"))
 	}
 	if a, b := strings.Join(host.lines, "\n"), strings.Join(mine.lines, "\n"); a != b {

@@ -2,6 +2,8 @@
 
 package vfs
 
+import "fmt"
+
 // Idmapped mounts (fs/mnt_idmapping.c). A mount made with
 // MOUNT_ATTR_IDMAP shows its filesystem's owners through the id maps of a
 // user namespace: an owner the filesystem stores as id N (as its own user
@@ -92,4 +94,25 @@ func (im *mntIdmap) fsuidgidHasMapping(sb *Superblock, c *Cred) bool {
 	_, uok := im.fsUID(sb, c.FSUID)
 	_, gok := im.fsGID(sb, c.FSGID)
 	return uok && gok
+}
+
+// extentStrings is statmount_mnt_idmap: the mount's uid (or gid) extents
+// as "first lower count", the lower ids as the caller's namespace sees
+// them; an extent it cannot see whole is left out.
+func (im *mntIdmap) extentStrings(kind idKind, caller *UserNamespace) []string {
+	if im == nil {
+		return nil
+	}
+	m := im.uid
+	if kind == gidKind {
+		m = im.gid
+	}
+	var out []string
+	for _, e := range m.Extents {
+		lower, ok := caller.idMap(kind).upRange(e.LowerFirst, e.Count)
+		if ok {
+			out = append(out, fmt.Sprintf("%d %d %d", e.First, lower, e.Count))
+		}
+	}
+	return out
 }

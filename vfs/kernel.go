@@ -100,6 +100,9 @@ type Kernel struct {
 	anonErr     error
 	pipeMaxSize atomic.Int64
 
+	// mntNS finds mount namespaces by ID (statmount, listmount).
+	mntNS mntNSTable
+
 	// interrupted is set by Interrupt; sleepers are what may block a task.
 	interrupted atomic.Bool
 	sleepers    sleeperSet

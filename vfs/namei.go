@@ -423,6 +423,9 @@ func (nd *nameidata) lookupPath(name string) (Path, error) {
 	if err := nd.walkTrailing(name, nd.lookupLast); err != nil {
 		return Path{}, err
 	}
+	if err := nd.completeWalk(); err != nil {
+		return Path{}, err
+	}
 	if nd.flags&lookupDirectory != 0 && !nd.path.Dentry.Inode().IsDir() {
 		return Path{}, linux.ENOTDIR
 	}

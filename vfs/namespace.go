@@ -55,6 +55,7 @@ func (ns *MountNamespace) put() {
 		return
 	}
 	ns.k.freeNsInum(&ns.nsCommon)
+	ns.k.mntNS.remove(ns)
 	ns.k.lockNamespace()
 	defer ns.k.unlockNamespace()
 	if ns.root != nil {
@@ -71,6 +72,7 @@ func (k *Kernel) allocMntNS() *MountNamespace {
 	}
 	ns := &MountNamespace{k: k, seq: nsSeq.Add(1), nsCommon: nsCommon{inum: inum}}
 	ns.list.init()
+	k.mntNS.add(ns)
 	return ns
 }
 

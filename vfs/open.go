@@ -212,6 +212,11 @@ func (t *Task) lookupOpen(nd *nameidata, h *openHow) (*Dentry, bool, error) {
 
 // doOpen is do_open + may_open + vfs_open (+ handle_truncate).
 func doOpen(nd *nameidata, h *openHow, created, trunc bool) (*File, error) {
+	if !created {
+		if err := nd.completeWalk(); err != nil {
+			return nil, err
+		}
+	}
 	p := nd.path
 	in := p.Dentry.Inode()
 	if h.create {

@@ -94,16 +94,31 @@ func statLookupFlags(flags int) (int, error) {
 	return lf, nil
 }
 
-// Statx is statx(2) (all fields are always filled in, so mask only matters
-// to the caller).
+// Statx is statx(2) with the basic request mask (all fields are always
+// filled in, so the mask matters only for the mount ID; see StatxMask).
 func (t *Task) Statx(dirfd int, name string, flags int, st *Statx) error {
+	return t.StatxMask(dirfd, name, flags, linux.STATX_BASIC_STATS, st)
+}
+
+// StatxMask is statx(2) with its request mask. Of what the mask can ask,
+// only STATX_MNT_ID_UNIQUE changes the answer: stx_mnt_id is then the
+// mount's 64-bit unique ID, the one statmount(2) and listmount(2) use
+// (vfs_statx_path).
+func (t *Task) StatxMask(dirfd int, name string, flags int, mask uint32, st *Statx) error {
+	fill := func(p Path) {
+		t.fillStatx(p, st)
+		if mask&linux.STATX_MNT_ID_UNIQUE != 0 {
+			st.Mask = st.Mask&^linux.STATX_MNT_ID | linux.STATX_MNT_ID_UNIQUE
+			st.MntID = p.Mnt.idUnique
+		}
+	}
 	lf, err := statLookupFlags(flags)
 	if err != nil {
 		return err
 	}
 	if emptyPath(name) && flags&linux.AT_EMPTY_PATH != 0 && dirfd != linux.AT_FDCWD {
 		return t.withFile(dirfd, func(f *File) error {
-			t.fillStatx(Path{f.mnt, f.dentry}, st)
+			fill(Path{f.mnt, f.dentry})
 			return nil
 		})
 	}
@@ -111,7 +126,7 @@ func (t *Task) Statx(dirfd int, name string, flags int, st *Statx) error {
 	if err != nil {
 		return err
 	}
-	t.fillStatx(p, st)
+	fill(p)
 	return nil
 }
 

@@ -165,9 +165,14 @@ func (m *IDMap) down(id, count uint32) (uint32, bool) {
 }
 
 // up is map_id_up: the ID inside the namespace of lower ID id.
-func (m *IDMap) up(id uint32) (uint32, bool) {
+func (m *IDMap) up(id uint32) (uint32, bool) { return m.upRange(id, 1) }
+
+// upRange is map_id_range_up: the id inside the namespace of the lower
+// range [id, id+count), if one extent holds it all.
+func (m *IDMap) upRange(id, count uint32) (uint32, bool) {
+	last := id + count - 1
 	for _, e := range m.Extents {
-		if id >= e.LowerFirst && id-e.LowerFirst < e.Count {
+		if id >= e.LowerFirst && id-e.LowerFirst < e.Count && last >= e.LowerFirst && last-e.LowerFirst < e.Count {
 			return e.First + (id - e.LowerFirst), true
 		}
 	}

@@ -120,6 +120,25 @@ func (o *inodeOps) Revalidate(dir *vfs.Inode, name string, child *vfs.Inode) boo
 	return true
 }
 
+// RevalidateNeedsRefWalk is which cached entries an RCU walk cannot check,
+// their ->d_revalidate returning -ECHILD there: the root's fixed entries
+// but self and thread-self (proc_misc_d_revalidate), /proc/sys
+// (proc_sys_revalidate) and fd/N (tid_fd_revalidate). RESOLVE_CACHED is
+// EAGAIN for them.
+func (o *inodeOps) RevalidateNeedsRefWalk(dir *vfs.Inode, name string, child *vfs.Inode) bool {
+	n, ok := child.Private.(node)
+	if !ok {
+		return false
+	}
+	switch n.kind {
+	case kindSysDir, kindSysctl, kindFd:
+		return true
+	case kindSelf, kindThreadSelf:
+		return false
+	}
+	return n.tid == 0
+}
+
 // Getattr is proc_fd_getattr: fd's size is the number of open descriptors
 // at the time of asking.
 func (o *inodeOps) Getattr(in *vfs.Inode, st *vfs.Statx) {

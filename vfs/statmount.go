@@ -1,0 +1,393 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package vfs
+
+import (
+	"encoding/binary"
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+)
+
+// statmount(2) as Linux 6.18 has it (fs/namespace.c): the fixed part of
+// struct statmount is filled in byte by byte at the uapi offsets, the
+// strings go to an area after it (the kernel's seq_file), and both are
+// copied into the caller's buffer at the end.
+
+// statmountStringReq is STATMOUNT_STRING_REQ: the bits that want room
+// for strings.
+const statmountStringReq = linux.STATMOUNT_MNT_ROOT | linux.STATMOUNT_MNT_POINT |
+	linux.STATMOUNT_FS_TYPE | linux.STATMOUNT_MNT_OPTS | linux.STATMOUNT_FS_SUBTYPE |
+	linux.STATMOUNT_SB_SOURCE | linux.STATMOUNT_OPT_ARRAY | linux.STATMOUNT_OPT_SEC_ARRAY |
+	linux.STATMOUNT_MNT_UIDMAP | linux.STATMOUNT_MNT_GIDMAP
+
+// kstatmount is struct kstatmount.
+type kstatmount struct {
+	t       *Task
+	m       *Mount
+	mask    uint64 // what was asked
+	bufsize int
+	root    Path // what mount points are reckoned from
+	sm      [linux.STATMOUNT_SIZE]byte
+	str     []byte // the strings, each ending in NUL
+}
+
+func (s *kstatmount) put32(off int, v uint32) { binary.LittleEndian.PutUint32(s.sm[off:], v) }
+func (s *kstatmount) put64(off int, v uint64) { binary.LittleEndian.PutUint64(s.sm[off:], v) }
+
+// got adds bits to the result mask (sm.mask |= bits).
+func (s *kstatmount) got(bits uint64) {
+	s.put64(linux.STATMOUNT_OFF_MASK, binary.LittleEndian.Uint64(s.sm[linux.STATMOUNT_OFF_MASK:])|bits)
+}
+
+// StatmountRaw is statmount(2) with the request and the result buffer as
+// a C caller has them: len(req) is what may be read of the request (its
+// own size field says how much is), len(buf) is bufsize. Where Linux
+// would write strings past bufsize (a buffer smaller than the fixed part
+// whose strings came out empty), writing past len(buf) is EFAULT.
+func (t *Task) StatmountRaw(req []byte, buf []byte, flags uint32) error {
+	if flags != 0 {
+		return linux.EINVAL
+	}
+	r, err := copyMntIDReq(req)
+	if err != nil {
+		return err
+	}
+	ns, err := t.grabRequestedMntNS(r)
+	if err != nil {
+		return err
+	}
+	if r.MntNsID != 0 && ns != t.MountNamespace() && !t.capableOverMntNS(ns) {
+		return linux.EPERM
+	}
+	s := &kstatmount{t: t, mask: r.Param, bufsize: len(buf)}
+	if s.mask&statmountStringReq != 0 && len(buf) == linux.STATMOUNT_SIZE {
+		return linux.EOVERFLOW // prepare_kstatmount: no room for a single string
+	}
+	t.k.lockNamespace()
+	err = s.do(r.MntID, r.MntNsID, ns)
+	t.k.unlockNamespace()
+	if err != nil {
+		return err
+	}
+	return s.copyOut(buf)
+}
+
+// do is do_statmount, under the namespace lock.
+func (s *kstatmount) do(id, nsID uint64, ns *MountNamespace) error {
+	if nsID != 0 && ns.list.empty() {
+		return linux.ENOENT // the namespace was emptied meanwhile
+	}
+	if s.m = ns.lookupMntInNS(id); s.m == nil {
+		return linux.ENOENT
+	}
+	root, err := s.t.grabRequestedRoot(ns)
+	if err != nil {
+		return err
+	}
+	s.root = root
+	if !isPathReachable(s.m, s.m.root, root) && !s.t.capableOverMntNS(ns) {
+		return linux.EPERM
+	}
+	if s.mask&linux.STATMOUNT_MNT_BASIC != 0 {
+		s.mntBasic()
+	}
+	if s.mask&linux.STATMOUNT_SB_BASIC != 0 {
+		s.sbBasic()
+	}
+	if s.mask&linux.STATMOUNT_PROPAGATE_FROM != 0 {
+		s.got(linux.STATMOUNT_PROPAGATE_FROM)
+		if s.m.isSlave() {
+			s.put64(linux.STATMOUNT_OFF_PROPAGATE_FROM, uint64(getDominatingID(s.m, s.t.Root())))
+		}
+	}
+	if err := s.strings(); err != nil {
+		return err
+	}
+	if s.mask&linux.STATMOUNT_MNT_NS_ID != 0 {
+		s.got(linux.STATMOUNT_MNT_NS_ID)
+		s.put64(linux.STATMOUNT_OFF_MNT_NS_ID, ns.ID())
+	}
+	if s.mask&linux.STATMOUNT_SUPPORTED_MASK != 0 {
+		s.got(linux.STATMOUNT_SUPPORTED_MASK)
+		s.put64(linux.STATMOUNT_OFF_SUPPORTED_MASK, linux.STATMOUNT_SUPPORTED)
+	}
+	return nil
+}
+
+// statmountStrings are the string results in the order Linux makes them,
+// each with the offset field that points at it and what renders it.
+var statmountStrings = [...]struct {
+	bit  uint64
+	off  int
+	emit func(s *kstatmount, b []byte) []byte
+}{
+	{linux.STATMOUNT_FS_TYPE, linux.STATMOUNT_OFF_FS_TYPE, (*kstatmount).fsType},
+	{linux.STATMOUNT_MNT_ROOT, linux.STATMOUNT_OFF_MNT_ROOT, (*kstatmount).mntRoot},
+	{linux.STATMOUNT_MNT_POINT, linux.STATMOUNT_OFF_MNT_POINT, (*kstatmount).mntPoint},
+	{linux.STATMOUNT_MNT_OPTS, linux.STATMOUNT_OFF_MNT_OPTS, (*kstatmount).mntOpts},
+	{linux.STATMOUNT_OPT_ARRAY, linux.STATMOUNT_OFF_OPT_ARRAY, (*kstatmount).optArray},
+	{linux.STATMOUNT_OPT_SEC_ARRAY, linux.STATMOUNT_OFF_OPT_SEC_ARRAY, (*kstatmount).optSecArray},
+	{linux.STATMOUNT_FS_SUBTYPE, linux.STATMOUNT_OFF_FS_SUBTYPE, (*kstatmount).fsSubtype},
+	{linux.STATMOUNT_SB_SOURCE, linux.STATMOUNT_OFF_SB_SOURCE, (*kstatmount).sbSource},
+	{linux.STATMOUNT_MNT_UIDMAP, linux.STATMOUNT_OFF_MNT_UIDMAP, (*kstatmount).mntUIDMap},
+	{linux.STATMOUNT_MNT_GIDMAP, linux.STATMOUNT_OFF_MNT_GIDMAP, (*kstatmount).mntGIDMap},
+}
+
+// strings runs statmount_string for each string asked for, stopping at
+// the first that does not fit.
+func (s *kstatmount) strings() error {
+	for _, e := range statmountStrings {
+		if s.mask&e.bit == 0 {
+			continue
+		}
+		if err := s.addString(e.bit, e.off, e.emit); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addString is statmount_string: the area starts with an empty string
+// that unset offsets point at; a string that came out empty sets neither
+// its bit nor its offset (and needs no room); one that leaves no byte for
+// its NUL within bufsize is EOVERFLOW.
+func (s *kstatmount) addString(bit uint64, off int, emit func(*kstatmount, []byte) []byte) error {
+	if len(s.str) == 0 {
+		s.str = append(s.str, 0)
+	}
+	start := len(s.str)
+	s.str = emit(s, s.str)
+	if len(s.str) == start {
+		return nil
+	}
+	if linux.STATMOUNT_SIZE+len(s.str) >= s.bufsize {
+		return linux.EOVERFLOW
+	}
+	s.str = append(s.str, 0)
+	s.got(bit)
+	s.put32(off, uint32(start))
+	return nil
+}
+
+// copyOut is copy_statmount_to_user: the strings after the fixed part,
+// then as much of the fixed part as bufsize holds, its size field saying
+// how much was written.
+func (s *kstatmount) copyOut(buf []byte) error {
+	n := min(len(buf), linux.STATMOUNT_SIZE)
+	if len(s.str) > 0 {
+		if linux.STATMOUNT_SIZE+len(s.str) > len(buf) {
+			return linux.EFAULT
+		}
+		copy(buf[linux.STATMOUNT_SIZE:], s.str)
+	}
+	s.put32(linux.STATMOUNT_OFF_SIZE, uint32(n+len(s.str)))
+	copy(buf, s.sm[:n])
+	return nil
+}
+
+// mntBasic is statmount_mnt_basic.
+func (s *kstatmount) mntBasic() {
+	m := s.m
+	p := m.parent()
+	s.got(linux.STATMOUNT_MNT_BASIC)
+	s.put64(linux.STATMOUNT_OFF_MNT_ID, m.idUnique)
+	s.put64(linux.STATMOUNT_OFF_MNT_PARENT_ID, p.idUnique)
+	s.put32(linux.STATMOUNT_OFF_MNT_ID_OLD, uint32(m.id))
+	s.put32(linux.STATMOUNT_OFF_MNT_PARENT_ID_OLD, uint32(p.id))
+	s.put64(linux.STATMOUNT_OFF_MNT_ATTR, mntToAttrFlags(m))
+	s.put64(linux.STATMOUNT_OFF_MNT_PROPAGATION, mntToPropagationFlags(m))
+	s.put64(linux.STATMOUNT_OFF_MNT_PEER_GROUP, uint64(m.groupID()))
+	if m.isSlave() {
+		s.put64(linux.STATMOUNT_OFF_MNT_MASTER, uint64(m.master.groupID()))
+	}
+}
+
+// sbBasic is statmount_sb_basic. The magic number is the one statfs(2)
+// reports.
+func (s *kstatmount) sbBasic() {
+	sb := s.m.sb
+	s.got(linux.STATMOUNT_SB_BASIC)
+	s.put32(linux.STATMOUNT_OFF_SB_DEV_MAJOR, linux.Major(sb.dev))
+	s.put32(linux.STATMOUNT_OFF_SB_DEV_MINOR, linux.Minor(sb.dev))
+	if st, err := sb.Ops.Statfs(sb); err == nil {
+		s.put64(linux.STATMOUNT_OFF_SB_MAGIC, st.Type)
+	}
+	s.put32(linux.STATMOUNT_OFF_SB_FLAGS, sb.Flags()&(linux.SB_RDONLY|linux.SB_SYNCHRONOUS|linux.SB_DIRSYNC|linux.SB_LAZYTIME))
+}
+
+// mntToAttrFlags is mnt_to_attr_flags: the mount's flags as MOUNT_ATTR_*,
+// the atime policy included (relatime being 0).
+func mntToAttrFlags(m *Mount) uint64 {
+	f := m.Flags()
+	var a uint64
+	for _, p := range [...]struct {
+		mnt  uint32
+		attr uint64
+	}{
+		{linux.MNT_READONLY, linux.MOUNT_ATTR_RDONLY}, {linux.MNT_NOSUID, linux.MOUNT_ATTR_NOSUID},
+		{linux.MNT_NODEV, linux.MOUNT_ATTR_NODEV}, {linux.MNT_NOEXEC, linux.MOUNT_ATTR_NOEXEC},
+		{linux.MNT_NODIRATIME, linux.MOUNT_ATTR_NODIRATIME}, {linux.MNT_NOSYMFOLLOW, linux.MOUNT_ATTR_NOSYMFOLLOW},
+	} {
+		if f&p.mnt != 0 {
+			a |= p.attr
+		}
+	}
+	switch {
+	case f&linux.MNT_NOATIME != 0:
+		a |= linux.MOUNT_ATTR_NOATIME
+	case f&linux.MNT_RELATIME != 0:
+		a |= linux.MOUNT_ATTR_RELATIME
+	default:
+		a |= linux.MOUNT_ATTR_STRICTATIME
+	}
+	if m.idmap() != nil {
+		a |= linux.MOUNT_ATTR_IDMAP
+	}
+	return a
+}
+
+// mntToPropagationFlags is mnt_to_propagation_flags.
+func mntToPropagationFlags(m *Mount) uint64 {
+	var p uint64
+	if m.isShared() {
+		p |= linux.MS_SHARED
+	}
+	if m.isSlave() {
+		p |= linux.MS_SLAVE
+	}
+	if m.isUnbindable() {
+		p |= linux.MS_UNBINDABLE
+	}
+	if p == 0 {
+		p = linux.MS_PRIVATE
+	}
+	return p
+}
+
+func (s *kstatmount) fsType(b []byte) []byte { return append(b, s.m.sb.fsType.Name()...) }
+
+// fsSubtype is statmount_fs_subtype; no filesystem here has a subtype.
+func (s *kstatmount) fsSubtype(b []byte) []byte { return b }
+
+// sbSource is statmount_sb_source: the source as given, unescaped (no
+// filesystem here has a show_devname).
+func (s *kstatmount) sbSource(b []byte) []byte { return append(b, s.m.devname...) }
+
+// mntRoot is statmount_mnt_root: dentry_path of the mount's root, not
+// escaped.
+func (s *kstatmount) mntRoot(b []byte) []byte {
+	d := s.m.root
+	unlinked := d.Unlinked()
+	var names []string
+	for ; !d.IsRoot(); d = d.Parent() {
+		names = append(names, d.Name())
+	}
+	if len(names) == 0 {
+		b = append(b, '/')
+	}
+	for i := len(names) - 1; i >= 0; i-- {
+		b = append(append(b, '/'), names[i]...)
+	}
+	if unlinked {
+		b = append(b, "//deleted"...)
+	}
+	return b
+}
+
+// mntPoint is statmount_mnt_point: the mount's path from the root, not
+// escaped; nothing when the mount lies outside it.
+func (s *kstatmount) mntPoint(b []byte) []byte {
+	var w pathWalk
+	if w.walk(Path{s.m, s.m.root}, s.root, -1) != reachedRoot {
+		return b
+	}
+	return append(b, w.String()...)
+}
+
+// showOptions is the superblock's show_options output: ",a,b=c", escaped
+// as /proc/mounts shows it.
+func (s *kstatmount) showOptions() string {
+	var sb strings.Builder
+	s.m.sb.Ops.ShowOptions(s.m.sb, &sb)
+	return sb.String()
+}
+
+// mntOpts is statmount_mnt_opts: the filesystem's options as mountinfo's
+// super options end, without the leading comma (and without rw/ro and
+// the sync/dirsync/lazytime that mountinfo puts before them).
+func (s *kstatmount) mntOpts(b []byte) []byte {
+	o := s.showOptions()
+	if o == "" {
+		return b
+	}
+	return append(b, o[1:]...)
+}
+
+// optArray is statmount_opt_array: the options one by one, unescaped,
+// separated by NULs; opt_num counts them.
+func (s *kstatmount) optArray(b []byte) []byte {
+	o := s.showOptions()
+	if o == "" {
+		return b
+	}
+	opts := strings.Split(o[1:], ",")
+	s.put32(linux.STATMOUNT_OFF_OPT_NUM, uint32(len(opts)))
+	for i, opt := range opts {
+		if i > 0 {
+			b = append(b, 0)
+		}
+		b = appendUnescapeOctal(b, opt)
+	}
+	return b
+}
+
+// optSecArray is statmount_opt_sec_array: linuxvfs has no security
+// module, so there are no security options.
+func (s *kstatmount) optSecArray(b []byte) []byte { return b }
+
+func (s *kstatmount) mntUIDMap(b []byte) []byte {
+	return s.idmap(b, s.m.idmap().extentStrings(uidKind, s.t.Cred().UserNS), linux.STATMOUNT_OFF_MNT_UIDMAP_NUM)
+}
+func (s *kstatmount) mntGIDMap(b []byte) []byte {
+	return s.idmap(b, s.m.idmap().extentStrings(gidKind, s.t.Cred().UserNS), linux.STATMOUNT_OFF_MNT_GIDMAP_NUM)
+}
+
+// idmap is statmount_mnt_idmap: one "inside outside count" string per
+// extent, their number at numOff.
+func (s *kstatmount) idmap(b []byte, extents []string, numOff int) []byte {
+	s.put32(numOff, uint32(len(extents)))
+	for i, e := range extents {
+		if i > 0 {
+			b = append(b, 0)
+		}
+		b = append(b, e...)
+	}
+	return b
+}
+
+// appendUnescapeOctal is string_unescape with UNESCAPE_OCTAL: a backslash
+// and one to three octal digits (the value kept below 256) stand for that
+// byte; a backslash before anything else stays, and so does the byte
+// after it, which starts no escape of its own.
+func appendUnescapeOctal(b []byte, s string) []byte {
+	isOct := func(c byte) bool { return c >= '0' && c <= '7' }
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i+1 >= len(s) {
+			b = append(b, s[i])
+			continue
+		}
+		i++
+		if !isOct(s[i]) {
+			b = append(b, '\\', s[i])
+			continue
+		}
+		n, start := s[i]&7, i
+		for i+1 < len(s) && n < 32 && isOct(s[i+1]) && i+1-start < 3 {
+			i++
+			n = n<<3 | s[i]&7
+		}
+		b = append(b, n)
+	}
+	return b
+}
