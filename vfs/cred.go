@@ -49,24 +49,25 @@ func UserCred(uid, gid uint32, groups ...uint32) *Cred {
 func (c *Cred) HasCap(cap linux.Capability) bool { return c.NsCapable(nil, cap) }
 
 // NsCapable reports whether c has capability cap over the user namespace
-// ns, nil being the initial one (ns_capable, decided as cap_capable
-// does): with cap in the effective set when c belongs to ns or, walking
-// up from ns, when c's namespace is an ancestor whose owner created the
-// namespace below it (the owner has every capability in it).
+// ns, nil being the initial one (ns_capable; the rule is cap_capable's).
+// Credentials hold capabilities only over their own namespace and the
+// namespaces below it; below it, the one child of c's namespace on the
+// way down to ns decides: its creator has every capability in it and
+// everything under it, anyone else in c's namespace has what c's
+// effective set says.
 func (c *Cred) NsCapable(ns *UserNamespace, cap linux.Capability) bool {
 	own := c.UserNS
-	for {
-		if sameUserNS(own, ns) {
-			return c.Effective.Has(cap)
-		}
-		if ns.Level() <= own.Level() {
-			return false
-		}
-		if sameUserNS(ns.parent, own) && c.EUID == ns.owner {
-			return true
-		}
-		ns = ns.parent
+	if ns.Level() < own.Level() {
+		return false
 	}
+	if ns.Level() == own.Level() {
+		return sameUserNS(ns, own) && c.Effective.Has(cap)
+	}
+	child := ns.ancestorAt(own.Level() + 1)
+	if !sameUserNS(child.parent, own) {
+		return false // ns is not below c's namespace
+	}
+	return child.owner == c.EUID || c.Effective.Has(cap)
 }
 
 // InGroup reports whether gid is the fsgid or a supplementary group

@@ -159,10 +159,9 @@ func (t *Task) mntNSOfFd(fd int) (*MountNamespace, error) {
 }
 
 // capableOverMntNS is ns_capable_noaudit(ns->user_ns, CAP_SYS_ADMIN): may
-// the caller look at mounts of ns it cannot reach from its root. Without
-// user namespaces it is the caller's own CAP_SYS_ADMIN.
-func (t *Task) capableOverMntNS(*MountNamespace) bool {
-	return t.Cred().HasCap(linux.CAP_SYS_ADMIN)
+// the caller look at mounts of ns it cannot reach from its root.
+func (t *Task) capableOverMntNS(ns *MountNamespace) bool {
+	return t.Cred().NsCapable(ns.ownerNS(), linux.CAP_SYS_ADMIN)
 }
 
 // mntFindIDAt is mnt_find_id_at: the namespace's first mount whose unique

@@ -109,19 +109,18 @@ func (ns *UserNamespace) Owner() (uid, gid uint32) {
 	return ns.owner, ns.group
 }
 
+// ancestorAt returns ns's ancestor at depth level (ns itself at its own).
+func (ns *UserNamespace) ancestorAt(level int) *UserNamespace {
+	for ns.Level() > level {
+		ns = ns.parent
+	}
+	return ns
+}
+
 // sameUserNS compares namespaces with nil and the Kernel's initial object
 // both standing for the initial namespace.
 func sameUserNS(a, b *UserNamespace) bool {
 	return a == b || a.Level() == 0 && b.Level() == 0
-}
-
-// inUserNS is in_userns: whether ns is child or a descendant of ancestor
-// (or ancestor itself).
-func inUserNS(ancestor, ns *UserNamespace) bool {
-	for ns.Level() > ancestor.Level() {
-		ns = ns.parent
-	}
-	return sameUserNS(ns, ancestor)
 }
 
 func (ns *UserNamespace) idMap(kind idKind) *IDMap {
