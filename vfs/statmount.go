@@ -366,28 +366,42 @@ func (s *kstatmount) idmap(b []byte, extents []string, numOff int) []byte {
 	return b
 }
 
-// appendUnescapeOctal is string_unescape with UNESCAPE_OCTAL: a backslash
-// and one to three octal digits (the value kept below 256) stand for that
-// byte; a backslash before anything else stays, and so does the byte
-// after it, which starts no escape of its own.
+// appendUnescapeOctal decodes s as string_unescape(UNESCAPE_OCTAL) in
+// lib/string_helpers.c does (statmount's option array is made this way):
+// a backslash followed by octal digits becomes the byte they spell. Any
+// other backslash is literal, and it takes the next byte with it
+// unread, so `\\101` stays as it is.
 func appendUnescapeOctal(b []byte, s string) []byte {
-	isOct := func(c byte) bool { return c >= '0' && c <= '7' }
-	for i := 0; i < len(s); i++ {
-		if s[i] != '\\' || i+1 >= len(s) {
-			b = append(b, s[i])
+	for len(s) > 0 {
+		c := s[0]
+		s = s[1:]
+		if c != '\\' || s == "" {
+			b = append(b, c)
 			continue
 		}
-		i++
-		if !isOct(s[i]) {
-			b = append(b, '\\', s[i])
-			continue
+		v, used := octalByte(s)
+		if used == 0 {
+			used = 1
+			b = append(b, '\\', s[0])
+		} else {
+			b = append(b, v)
 		}
-		n, start := s[i]&7, i
-		for i+1 < len(s) && n < 32 && isOct(s[i+1]) && i+1-start < 3 {
-			i++
-			n = n<<3 | s[i]&7
-		}
-		b = append(b, n)
+		s = s[used:]
 	}
 	return b
+}
+
+// octalByte reads the octal number s starts with: at most three digits,
+// and never a digit that would take the value above 0o377 (so "400" is
+// 0o40 followed by a plain "0"). used is 0 when s starts with no digit.
+func octalByte(s string) (v byte, used int) {
+	n := 0
+	for ; used < 3 && used < len(s); used++ {
+		d := int(s[used]) - '0'
+		if d < 0 || d > 7 || n*8+d > 0o377 {
+			break
+		}
+		n = n*8 + d
+	}
+	return byte(n), used
 }
