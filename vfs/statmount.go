@@ -9,10 +9,10 @@ import (
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
 
-// statmount(2) as Linux 6.18 has it (fs/namespace.c): the fixed part of
-// struct statmount is filled in byte by byte at the uapi offsets, the
-// strings go to an area after it (the kernel's seq_file), and both are
-// copied into the caller's buffer at the end.
+// statmount(2) as Linux 6.18 has it (fs/namespace.c). The reply is
+// built in one byte slice laid out as the caller will see it: struct
+// statmount at its uapi offsets, then the string area, whose offsets
+// count from the end of the struct. It is copied out once at the end.
 
 // statmountStringReq is STATMOUNT_STRING_REQ: the bits that want room
 // for strings.
@@ -28,16 +28,17 @@ type kstatmount struct {
 	mask    uint64 // what was asked
 	bufsize int
 	root    Path // what mount points are reckoned from
-	sm      [linux.STATMOUNT_SIZE]byte
-	str     []byte // the strings, each ending in NUL
+	// out is the reply: STATMOUNT_SIZE bytes of struct, then the
+	// strings, each with its NUL.
+	out []byte
 }
 
-func (s *kstatmount) put32(off int, v uint32) { binary.LittleEndian.PutUint32(s.sm[off:], v) }
-func (s *kstatmount) put64(off int, v uint64) { binary.LittleEndian.PutUint64(s.sm[off:], v) }
+func (s *kstatmount) put32(off int, v uint32) { binary.LittleEndian.PutUint32(s.out[off:], v) }
+func (s *kstatmount) put64(off int, v uint64) { binary.LittleEndian.PutUint64(s.out[off:], v) }
 
 // got adds bits to the result mask (sm.mask |= bits).
 func (s *kstatmount) got(bits uint64) {
-	s.put64(linux.STATMOUNT_OFF_MASK, binary.LittleEndian.Uint64(s.sm[linux.STATMOUNT_OFF_MASK:])|bits)
+	s.put64(linux.STATMOUNT_OFF_MASK, binary.LittleEndian.Uint64(s.out[linux.STATMOUNT_OFF_MASK:])|bits)
 }
 
 // StatmountRaw is statmount(2) with the request and the result buffer as
@@ -60,7 +61,7 @@ func (t *Task) StatmountRaw(req []byte, buf []byte, flags uint32) error {
 	if r.MntNsID != 0 && ns != t.MountNamespace() && !t.capableOverMntNS(ns) {
 		return linux.EPERM
 	}
-	s := &kstatmount{t: t, mask: r.Param, bufsize: len(buf)}
+	s := &kstatmount{t: t, mask: r.Param, bufsize: len(buf), out: make([]byte, linux.STATMOUNT_SIZE)}
 	if s.mask&statmountStringReq != 0 && len(buf) == linux.STATMOUNT_SIZE {
 		return linux.EOVERFLOW // prepare_kstatmount: no room for a single string
 	}
@@ -120,7 +121,7 @@ func (s *kstatmount) do(id, nsID uint64, ns *MountNamespace) error {
 var statmountStrings = [...]struct {
 	bit  uint64
 	off  int
-	emit func(s *kstatmount, b []byte) []byte
+	emit func(s *kstatmount) string
 }{
 	{linux.STATMOUNT_FS_TYPE, linux.STATMOUNT_OFF_FS_TYPE, (*kstatmount).fsType},
 	{linux.STATMOUNT_MNT_ROOT, linux.STATMOUNT_OFF_MNT_ROOT, (*kstatmount).mntRoot},
@@ -134,55 +135,59 @@ var statmountStrings = [...]struct {
 	{linux.STATMOUNT_MNT_GIDMAP, linux.STATMOUNT_OFF_MNT_GIDMAP, (*kstatmount).mntGIDMap},
 }
 
-// strings runs statmount_string for each string asked for, stopping at
-// the first that does not fit.
+// strings fills the string area (statmount_string's work for each string
+// asked for), stopping at the first that does not fit. As soon as any
+// string is asked for the area opens with a lone NUL: every offset field
+// left at 0 then names an empty string, even when all results are empty.
 func (s *kstatmount) strings() error {
+	if s.mask&statmountStringReq == 0 {
+		return nil
+	}
+	s.out = append(s.out, 0)
 	for _, e := range statmountStrings {
 		if s.mask&e.bit == 0 {
 			continue
 		}
-		if err := s.addString(e.bit, e.off, e.emit); err != nil {
+		if err := s.place(e.bit, e.off, e.emit(s)); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// addString is statmount_string: the area starts with an empty string
-// that unset offsets point at; a string that came out empty sets neither
-// its bit nor its offset (and needs no room); one that leaves no byte for
-// its NUL within bufsize is EOVERFLOW.
-func (s *kstatmount) addString(bit uint64, off int, emit func(*kstatmount, []byte) []byte) error {
-	if len(s.str) == 0 {
-		s.str = append(s.str, 0)
-	}
-	start := len(s.str)
-	s.str = emit(s, s.str)
-	if len(s.str) == start {
+// place puts one result string at the end of the area and points its
+// offset field at it. An empty result is not reported at all: bit and
+// offset stay clear and it takes no room. A string whose NUL would land
+// past bufsize is EOVERFLOW.
+func (s *kstatmount) place(bit uint64, off int, v string) error {
+	if v == "" {
 		return nil
 	}
-	if linux.STATMOUNT_SIZE+len(s.str) >= s.bufsize {
+	at := len(s.out)
+	if at+len(v)+1 > s.bufsize {
 		return linux.EOVERFLOW
 	}
-	s.str = append(s.str, 0)
+	s.out = append(append(s.out, v...), 0)
 	s.got(bit)
-	s.put32(off, uint32(start))
+	s.put32(off, uint32(at-linux.STATMOUNT_SIZE))
 	return nil
 }
 
-// copyOut is copy_statmount_to_user: the strings after the fixed part,
-// then as much of the fixed part as bufsize holds, its size field saying
-// how much was written.
+// copyOut is copy_statmount_to_user: the reply goes to buf in one copy,
+// its size field saying how many bytes that is. With no string area a
+// short buf gets the head of the struct. A string area always fits
+// (place saw to it) unless buf is shorter than the struct and every
+// string came out empty; Linux would write that lone NUL past bufsize,
+// which is EFAULT here.
 func (s *kstatmount) copyOut(buf []byte) error {
-	n := min(len(buf), linux.STATMOUNT_SIZE)
-	if len(s.str) > 0 {
-		if linux.STATMOUNT_SIZE+len(s.str) > len(buf) {
-			return linux.EFAULT
-		}
-		copy(buf[linux.STATMOUNT_SIZE:], s.str)
+	reply := s.out
+	if len(reply) == linux.STATMOUNT_SIZE {
+		reply = reply[:min(len(reply), len(buf))]
+	} else if len(reply) > len(buf) {
+		return linux.EFAULT
 	}
-	s.put32(linux.STATMOUNT_OFF_SIZE, uint32(n+len(s.str)))
-	copy(buf, s.sm[:n])
+	s.put32(linux.STATMOUNT_OFF_SIZE, uint32(len(reply)))
+	copy(buf, reply)
 	return nil
 }
 
@@ -265,18 +270,19 @@ func mntToPropagationFlags(m *Mount) uint64 {
 	return p
 }
 
-func (s *kstatmount) fsType(b []byte) []byte { return append(b, s.m.sb.fsType.Name()...) }
+func (s *kstatmount) fsType() string { return s.m.sb.fsType.Name() }
 
 // fsSubtype is statmount_fs_subtype; no filesystem here has a subtype.
-func (s *kstatmount) fsSubtype(b []byte) []byte { return b }
+func (s *kstatmount) fsSubtype() string { return "" }
 
 // sbSource is statmount_sb_source: the source as given, unescaped (no
 // filesystem here has a show_devname).
-func (s *kstatmount) sbSource(b []byte) []byte { return append(b, s.m.devname...) }
+func (s *kstatmount) sbSource() string { return s.m.devname }
 
 // mntRoot is statmount_mnt_root: dentry_path of the mount's root, not
 // escaped.
-func (s *kstatmount) mntRoot(b []byte) []byte {
+func (s *kstatmount) mntRoot() string {
+	var b []byte
 	d := s.m.root
 	unlinked := d.Unlinked()
 	var names []string
@@ -292,17 +298,17 @@ func (s *kstatmount) mntRoot(b []byte) []byte {
 	if unlinked {
 		b = append(b, "//deleted"...)
 	}
-	return b
+	return string(b)
 }
 
 // mntPoint is statmount_mnt_point: the mount's path from the root, not
 // escaped; nothing when the mount lies outside it.
-func (s *kstatmount) mntPoint(b []byte) []byte {
+func (s *kstatmount) mntPoint() string {
 	var w pathWalk
 	if w.walk(Path{s.m, s.m.root}, s.root, -1) != reachedRoot {
-		return b
+		return ""
 	}
-	return append(b, w.String()...)
+	return w.String()
 }
 
 // showOptions is the superblock's show_options output: ",a,b=c", escaped
@@ -316,78 +322,87 @@ func (s *kstatmount) showOptions() string {
 // mntOpts is statmount_mnt_opts: the filesystem's options as mountinfo's
 // super options end, without the leading comma (and without rw/ro and
 // the sync/dirsync/lazytime that mountinfo puts before them).
-func (s *kstatmount) mntOpts(b []byte) []byte {
+func (s *kstatmount) mntOpts() string {
 	o := s.showOptions()
 	if o == "" {
-		return b
+		return ""
 	}
-	return append(b, o[1:]...)
+	return o[1:]
 }
 
 // optArray is statmount_opt_array: the options one by one, unescaped,
 // separated by NULs; opt_num counts them.
-func (s *kstatmount) optArray(b []byte) []byte {
+func (s *kstatmount) optArray() string {
 	o := s.showOptions()
 	if o == "" {
-		return b
+		return ""
 	}
 	opts := strings.Split(o[1:], ",")
 	s.put32(linux.STATMOUNT_OFF_OPT_NUM, uint32(len(opts)))
+	var b []byte
 	for i, opt := range opts {
 		if i > 0 {
 			b = append(b, 0)
 		}
 		b = appendUnescapeOctal(b, opt)
 	}
-	return b
+	return string(b)
 }
 
 // optSecArray is statmount_opt_sec_array: linuxvfs has no security
 // module, so there are no security options.
-func (s *kstatmount) optSecArray(b []byte) []byte { return b }
+func (s *kstatmount) optSecArray() string { return "" }
 
-func (s *kstatmount) mntUIDMap(b []byte) []byte {
-	return s.idmap(b, s.m.idmap().extentStrings(uidKind, s.t.Cred().UserNS), linux.STATMOUNT_OFF_MNT_UIDMAP_NUM)
+func (s *kstatmount) mntUIDMap() string {
+	return s.idmap(s.m.idmap().extentStrings(uidKind, s.t.Cred().UserNS), linux.STATMOUNT_OFF_MNT_UIDMAP_NUM)
 }
-func (s *kstatmount) mntGIDMap(b []byte) []byte {
-	return s.idmap(b, s.m.idmap().extentStrings(gidKind, s.t.Cred().UserNS), linux.STATMOUNT_OFF_MNT_GIDMAP_NUM)
+func (s *kstatmount) mntGIDMap() string {
+	return s.idmap(s.m.idmap().extentStrings(gidKind, s.t.Cred().UserNS), linux.STATMOUNT_OFF_MNT_GIDMAP_NUM)
 }
 
 // idmap is statmount_mnt_idmap: one "inside outside count" string per
-// extent, their number at numOff.
-func (s *kstatmount) idmap(b []byte, extents []string, numOff int) []byte {
+// extent, NUL between them, their number at numOff.
+func (s *kstatmount) idmap(extents []string, numOff int) string {
 	s.put32(numOff, uint32(len(extents)))
-	for i, e := range extents {
-		if i > 0 {
-			b = append(b, 0)
+	return strings.Join(extents, "\x00")
+}
+
+// appendUnescapeOctal decodes s as string_unescape(UNESCAPE_OCTAL) in
+// lib/string_helpers.c does (statmount's option array is made this way):
+// a backslash followed by octal digits becomes the byte they spell. Any
+// other backslash is literal, and it takes the next byte with it
+// unread, so `\\101` stays as it is.
+func appendUnescapeOctal(b []byte, s string) []byte {
+	for len(s) > 0 {
+		c := s[0]
+		s = s[1:]
+		if c != '\\' || s == "" {
+			b = append(b, c)
+			continue
 		}
-		b = append(b, e...)
+		v, used := octalByte(s)
+		if used == 0 {
+			used = 1
+			b = append(b, '\\', s[0])
+		} else {
+			b = append(b, v)
+		}
+		s = s[used:]
 	}
 	return b
 }
 
-// appendUnescapeOctal is string_unescape with UNESCAPE_OCTAL: a backslash
-// and one to three octal digits (the value kept below 256) stand for that
-// byte; a backslash before anything else stays, and so does the byte
-// after it, which starts no escape of its own.
-func appendUnescapeOctal(b []byte, s string) []byte {
-	isOct := func(c byte) bool { return c >= '0' && c <= '7' }
-	for i := 0; i < len(s); i++ {
-		if s[i] != '\\' || i+1 >= len(s) {
-			b = append(b, s[i])
-			continue
+// octalByte reads the octal number s starts with: at most three digits,
+// and never a digit that would take the value above 0o377 (so "400" is
+// 0o40 followed by a plain "0"). used is 0 when s starts with no digit.
+func octalByte(s string) (v byte, used int) {
+	n := 0
+	for ; used < 3 && used < len(s); used++ {
+		d := int(s[used]) - '0'
+		if d < 0 || d > 7 || n*8+d > 0o377 {
+			break
 		}
-		i++
-		if !isOct(s[i]) {
-			b = append(b, '\\', s[i])
-			continue
-		}
-		n, start := s[i]&7, i
-		for i+1 < len(s) && n < 32 && isOct(s[i+1]) && i+1-start < 3 {
-			i++
-			n = n<<3 | s[i]&7
-		}
-		b = append(b, n)
+		n = n*8 + d
 	}
-	return b
+	return byte(n), used
 }

@@ -22,6 +22,12 @@ func TestUnescapeOctal(t *testing.T) {
 		`\q\101`:       `\qA`,
 		`\18`:          "\x018",
 		`mode=700\054`: "mode=700,",
+		`\`:            `\`,
+		`\0101`:        "\x081", // three digits at most
+		`\777`:         "?7",    // \77 is 63: a third digit would pass 0o377
+		`\3777`:        "\xff7",
+		`\40`:          " ",
+		`\\`:           `\\`,
 	} {
 		if got := string(appendUnescapeOctal(nil, in)); got != want {
 			t.Errorf("unescape %q = %q, want %q", in, got, want)
