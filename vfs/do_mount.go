@@ -151,6 +151,10 @@ func (t *Task) doNewMount(p Path, fstype string, sbFlags, mntFlags uint32, sourc
 	if err := fc.GetTree(); err != nil {
 		return err
 	}
+	if t.mountTooRevealing(fc.Root.Inode().Superblock(), &mntFlags) {
+		fc.dropTree()
+		return linux.EPERM
+	}
 	m, err := t.k.vfsCreateMount(fc)
 	if err != nil {
 		return err

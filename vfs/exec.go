@@ -83,7 +83,3 @@ func (t *Task) strings(which func(*execImage) []string) []byte {
 	}
 	return b
 }
-
-// PPID is the thread-group ID of the task's parent: the task it was
-// cloned from, or 0 for one the kernel made (init).
-func (t *Task) PPID() int32 { return t.ppid }

@@ -278,6 +278,13 @@ func (fc *FsContext) GetTree() error {
 	if fc.Root == nil {
 		return fc.Fail(linux.EINVAL, "get_tree set no root")
 	}
+	// A superblock made for this context is held by it until a mount
+	// takes it over, so that one never mounted (a mount refused after
+	// get_tree, an fsopen context closed) goes with the context.
+	if sb := fc.Root.Inode().Superblock(); fc.held == nil && sb.active.Load() == 0 {
+		sb.activate()
+		fc.held = sb
+	}
 	return nil
 }
 

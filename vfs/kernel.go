@@ -55,7 +55,6 @@ type Kernel struct {
 	plan *propagationPlan
 
 	clock   func() time.Time
-	nextTID atomic.Int32
 	nextIno atomic.Uint64 // get_next_ino
 
 	// ramPages is totalram_pages(): what tmpfs's defaults and "size=N%"
@@ -65,6 +64,8 @@ type Kernel struct {
 	initNS  *MountNamespace
 	initUTS *UTSNamespace
 	initIPC *IPCNamespace
+	// initPidNS is init_pid_ns (pidns.go).
+	initPidNS *PidNamespace
 	// initUserNS stands for the initial user namespace where an object is
 	// needed (nsfs, setns); credentials say nil for it.
 	initUserNS *UserNamespace
@@ -206,6 +207,7 @@ func NewKernel() *Kernel {
 	k.initUTS = newInitUTS(k)
 	k.initUserNS = &UserNamespace{k: k, nsCommon: nsCommon{inum: userInitIno}}
 	k.initIPC = &IPCNamespace{k: k, nsCommon: nsCommon{inum: ipcInitIno}}
+	k.initPidNS = newInitPidNS(k)
 	k.ramPages.Store(defaultRAMPages)
 	k.mntIDCounter.Store(1 << 31) // MNT_UNIQUE_ID_OFFSET
 	k.mountMax.Store(100000)
@@ -292,15 +294,9 @@ func (k *Kernel) getAnonBdev() (uint64, error) {
 // freeAnonBdev is free_anon_bdev.
 func (k *Kernel) freeAnonBdev(dev uint64) { k.anonDevs.Free(int(linux.Minor(dev))) }
 
-// TaskByTID returns the live task with thread ID tid.
-func (k *Kernel) TaskByTID(tid int32) *Task {
-	for _, t := range k.tasks.all() {
-		if t.tid == tid {
-			return t
-		}
-	}
-	return nil
-}
+// TaskByTID returns the live task with thread ID tid (its number in the
+// initial PID namespace).
+func (k *Kernel) TaskByTID(tid int32) *Task { return k.initPidNS.Task(tid) }
 
 // Tasks returns the live tasks.
 func (k *Kernel) Tasks() []*Task { return k.tasks.all() }

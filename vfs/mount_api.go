@@ -110,6 +110,10 @@ func (t *Task) Fsmount(fd int, flags, attrFlags uint32) (int, error) {
 	if u.phase != fcAwaitingMount {
 		return -1, linux.EBUSY
 	}
+	if t.mountTooRevealing(fc.Root.Inode().Superblock(), &mntFlags) {
+		fc.Logf("VFS: Mount too revealing")
+		return -1, linux.EPERM
+	}
 	m, err := t.k.vfsCreateMount(fc)
 	if err != nil {
 		return -1, err

@@ -253,13 +253,18 @@ func (k *Kernel) copyMntNS(ns *MountNamespace, fs *FSStruct, owner *UserNamespac
 
 // unshareable are the flags Unshare takes.
 const unshareable = linux.CLONE_NEWNS | linux.CLONE_NEWUTS | linux.CLONE_NEWIPC |
-	linux.CLONE_NEWUSER | linux.CLONE_FS | linux.CLONE_FILES
+	linux.CLONE_NEWUSER | linux.CLONE_NEWPID | linux.CLONE_FS | linux.CLONE_FILES
+
+// newNSFlags are the namespaces whose making needs CAP_SYS_ADMIN over the
+// owner (unshare_nsproxy_namespaces).
+const newNSFlags = linux.CLONE_NEWNS | linux.CLONE_NEWUTS | linux.CLONE_NEWIPC | linux.CLONE_NEWPID
 
 // Unshare is unshare(2) for CLONE_NEWUSER, CLONE_NEWNS, CLONE_NEWUTS,
-// CLONE_NEWIPC, CLONE_FS and CLONE_FILES. A new user namespace comes
-// first, and its credentials are the ones the other new namespaces are
-// checked against and owned by (unshare_userns, then
-// unshare_nsproxy_namespaces); nothing changes on an error.
+// CLONE_NEWIPC, CLONE_NEWPID, CLONE_FS and CLONE_FILES. A new user
+// namespace comes first, and its credentials are the ones the other new
+// namespaces are checked against and owned by (unshare_userns, then
+// unshare_nsproxy_namespaces); nothing changes on an error. A new PID
+// namespace is for the caller's children, the caller stays where it is.
 func (t *Task) Unshare(flags uint64) error {
 	if flags&^unshareable != 0 {
 		return linux.EINVAL
@@ -273,8 +278,16 @@ func (t *Task) Unshare(flags uint64) error {
 		cred = c
 	}
 	owner := cred.UserNS
-	if flags&(linux.CLONE_NEWNS|linux.CLONE_NEWUTS|linux.CLONE_NEWIPC) != 0 && !cred.NsCapable(owner, linux.CAP_SYS_ADMIN) {
+	if flags&newNSFlags != 0 && !cred.NsCapable(owner, linux.CAP_SYS_ADMIN) {
 		return linux.EPERM
+	}
+	var pidNS *PidNamespace
+	if flags&linux.CLONE_NEWPID != 0 {
+		ns, err := t.unsharePid(owner)
+		if err != nil {
+			return err
+		}
+		pidNS = ns
 	}
 	if flags&(linux.CLONE_NEWNS|linux.CLONE_FS|linux.CLONE_NEWUSER) != 0 {
 		t.unshareFS()
@@ -283,6 +296,9 @@ func (t *Task) Unshare(flags uint64) error {
 		old := t.MountNamespace()
 		ns, err := t.k.copyMntNS(old, t.fsStruct(), owner)
 		if err != nil {
+			if pidNS != nil {
+				pidNS.put()
+			}
 			return err
 		}
 		ns.get()
@@ -302,9 +318,15 @@ func (t *Task) Unshare(flags uint64) error {
 	if flags&linux.CLONE_NEWIPC != 0 {
 		ns, err := t.k.newIPCNamespace(owner)
 		if err != nil {
+			if pidNS != nil {
+				pidNS.put()
+			}
 			return err
 		}
 		t.ipc.Swap(ns).put()
+	}
+	if pidNS != nil {
+		t.pidNSChildren.Swap(pidNS).put()
 	}
 	if cred != t.Cred() {
 		t.SetCred(cred)

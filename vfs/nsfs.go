@@ -111,8 +111,8 @@ func (t *Task) NamespaceLink(kind string) (string, error) {
 }
 
 // NamespaceKinds are the entries of /proc/<pid>/ns, in the order Linux's
-// readdir gives those it has of them.
-var NamespaceKinds = []string{"user", "uts", "ipc", "mnt"}
+// readdir gives those it has of them (ns_entries).
+var NamespaceKinds = []string{"uts", "ipc", "pid", "pid_for_children", "user", "mnt"}
 
 func (t *Task) namespace(kind string) Namespace {
 	switch kind {
@@ -124,6 +124,10 @@ func (t *Task) namespace(kind string) Namespace {
 		return t.IPCNamespace()
 	case "user":
 		return t.k.userNSOf(t.Cred())
+	case "pid":
+		return t.PidNamespace()
+	case "pid_for_children":
+		return t.pidNSForChildrenLink()
 	}
 	return nil
 }
@@ -182,6 +186,8 @@ func (t *Task) install(ns Namespace) error {
 		return t.Setns(ns)
 	case *UserNamespace:
 		return t.joinUserNS(ns)
+	case *PidNamespace:
+		return t.joinPidNS(ns)
 	case *UTSNamespace:
 		if !t.mayInstall(ns.userNS) {
 			return linux.EPERM

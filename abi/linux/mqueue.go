@@ -39,6 +39,7 @@ const (
 // deal in.
 const (
 	NSIG    = 64 // _NSIG: the highest valid signal number
+	SIGKILL = 9
 	SIGUSR1 = 10
 	SIGUSR2 = 12
 	SIGPIPE = 13
@@ -51,4 +52,8 @@ const (
 	// SI_USER is the si_code of a signal the kernel sends for the task's
 	// own doing (send_sig: SIGPIPE).
 	SI_USER = 0
+	// SI_KERNEL is the si_code of a signal the kernel sends of its own
+	// accord (SEND_SIG_PRIV: a PID namespace's tasks killed when its
+	// reaper exits).
+	SI_KERNEL = 0x80
 )

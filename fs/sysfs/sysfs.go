@@ -74,6 +74,7 @@ func (contextOps) GetTree(fc *vfs.FsContext) error {
 			return err
 		}
 		newTree(fc.Kernel, sb)
+		sb.UsernsVisible = true // a new sysfs superblock (sysfs_get_tree)
 		sb.Activate()
 		in.sb = sb
 	}

@@ -4,6 +4,7 @@ package utillinux
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -38,12 +39,13 @@ type nsenterRequest struct {
 	files  map[string]string // by proc name: a file given, or "" for the target's
 	root   *string           // --root: "" means the target's root
 	wd     *string           // --wd: "" means the target's working directory
+	noFork bool              // -F: no fork after joining a PID namespace
 }
 
 // nsenterApplet is nsenter(1): run a command in the namespaces of another
 // task (-t PID, through /proc/PID/ns) or of namespace files. Only the
-// kinds the kernel model has (mount, UTS, IPC) can be entered; the others
-// fail as opening a missing /proc/PID/ns file does.
+// kinds the kernel model has (mount, UTS, IPC, PID, user) can be entered;
+// the others fail as opening a missing /proc/PID/ns file does.
 func nsenterApplet(c *cmd) int {
 	req := nsenterRequest{files: map[string]string{}}
 	fs := c.FlagSet()
@@ -67,7 +69,7 @@ func nsenterApplet(c *cmd) int {
 		req.wd = &v
 		return nil
 	})
-	fs.BoolP("no-fork", "F", false, "run the program without forking first")
+	fs.BoolVarP(&req.noFork, "no-fork", "F", false, "run the program without forking first")
 	fs.BoolP("preserve-credentials", "", false, "leave uids and gids alone")
 	args, ok := c.Parse(fs)
 	if !ok {
@@ -89,8 +91,7 @@ func (c *cmd) nsenter(req nsenterRequest, args []string) int {
 		c.warnf("no target PID specified for --all")
 		return 1
 	}
-	t := c.Task.Clone(0)
-	defer t.Exit()
+	t := c.Task
 	o := &nsenterOpens{c: c, t: t}
 	defer o.closeAll()
 	joined, ok := o.namespaces(req)
@@ -109,6 +110,17 @@ func (c *cmd) nsenter(req nsenterRequest, args []string) int {
 	}
 	if !c.nsenterMove(t, place) {
 		return 1
+	}
+	// A PID namespace joined is the children's: the program runs in a
+	// child, unless -F (continue_as_child).
+	if !req.noFork && slices.ContainsFunc(joined, func(k nsKind) bool { return k.flag == linux.CLONE_NEWPID }) {
+		child, err := t.Fork(0)
+		if err != nil {
+			c.warnf("fork failed: %s", applet.ErrText(err))
+			return 1
+		}
+		defer child.Exit()
+		t = child
 	}
 	// Programs resolve through the applet set unless -r moved the root.
 	return c.runCommand(t, args, req.root == nil || t.Root() == c.Task.Root())
@@ -213,4 +225,4 @@ func (c *cmd) nsenterMove(t *vfs.Task, p nsenterPlace) bool {
 
 // modelledNamespaces are the kinds --all enters: those the kernel model
 // has (a task has every kind on Linux).
-const modelledNamespaces = linux.CLONE_NEWNS | linux.CLONE_NEWUTS | linux.CLONE_NEWIPC
+const modelledNamespaces = linux.CLONE_NEWNS | linux.CLONE_NEWUTS | linux.CLONE_NEWIPC | linux.CLONE_NEWPID

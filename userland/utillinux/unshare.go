@@ -116,10 +116,12 @@ func idSetter(p **uint32, what string) func(string) error {
 	}
 }
 
-// unshareApplet is unshare(1) from util-linux 2.38: the command runs in
-// a clone of the shell's task with new namespaces, a new mount namespace
-// made private (or --propagation) first. The kinds the kernel model lacks
-// (IPC, network, PID, user, cgroup, time) make unshare(2) fail with
+// unshareApplet is unshare(1) from util-linux 2.38: unshare(2) on its
+// own task, then with -f a fork that does the rest (the first child in a
+// new PID namespace is its number 1) while unshare waits for it; a new
+// mount namespace is made private (or --propagation) and --mount-proc
+// mounts a proc of the PID namespace the task is in. The kinds the
+// kernel model lacks (network, cgroup, time) make unshare(2) fail with
 // EINVAL, as a kernel built without them does.
 func unshareApplet(c *cmd) int {
 	r := unshareRequest{propagation: linux.MS_REC | linux.MS_PRIVATE}
@@ -133,8 +135,7 @@ func unshareApplet(c *cmd) int {
 	}
 	nsFlags, propagation, procmnt, newroot, newdir := r.nsFlags, r.propagation, r.procmnt, r.newroot, r.newdir
 	newns := nsFlags&linux.CLONE_NEWNS != 0
-	t := c.Task.Clone(0)
-	defer t.Exit()
+	t := c.Task
 	if rc, ok := r.idMapper(c, t); !ok {
 		return rc
 	}
@@ -145,6 +146,15 @@ func unshareApplet(c *cmd) int {
 			c.warnf("unshare failed: %s", applet.ErrText(err))
 			return 1
 		}
+	}
+	if r.fork {
+		child, err := t.Fork(0)
+		if err != nil {
+			c.warnf("fork failed: %s", applet.ErrText(err))
+			return 1
+		}
+		defer child.Exit()
+		t = child
 	}
 	if !r.writeMaps(c, t, euid, egid) {
 		return 1
