@@ -117,6 +117,11 @@ func (ns *UserNamespace) ancestorAt(level int) *UserNamespace {
 	return ns
 }
 
+// inUserNS is in_userns: ns is ancestor or lies below it.
+func inUserNS(ancestor, ns *UserNamespace) bool {
+	return sameUserNS(ns.ancestorAt(ancestor.Level()), ancestor)
+}
+
 // sameUserNS compares namespaces with nil and the Kernel's initial object
 // both standing for the initial namespace.
 func sameUserNS(a, b *UserNamespace) bool {
