@@ -86,7 +86,7 @@ func (tc *taskCache) get(c *gofuse.Caller) *vfs.Task {
 	return t
 }
 
-// exit ends every task, closing the files they still hold.
+// exit ends every task, the base too, closing the files they still hold.
 func (tc *taskCache) exit() {
 	tc.mu.Lock()
 	defer tc.mu.Unlock()
@@ -94,4 +94,5 @@ func (tc *taskCache) exit() {
 		t.Exit()
 		delete(tc.tasks, k)
 	}
+	tc.base.Exit()
 }
