@@ -72,7 +72,7 @@ func TestFuseDifferential(t *testing.T) {
 
 // hostTmpfs mounts a tmpfs (mode 755) on a new directory, unmounted when
 // the test ends; nodev and nosuid, as the export is.
-func hostTmpfs(t *testing.T) string {
+func hostTmpfs(t testing.TB) string {
 	t.Helper()
 	dir := t.TempDir()
 	must(t, os.Chmod(filepath.Dir(dir), 0o755))

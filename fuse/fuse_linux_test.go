@@ -43,7 +43,7 @@ func canMount(t testing.TB) {
 
 // export boots a virtual system, runs setup on it, and exports dir at a
 // new host directory, unmounted (lazily) when the test ends.
-func export(t *testing.T, dir string, setup func(task *vfs.Task)) (string, *vfs.Task, *fuse.Server) {
+func export(t testing.TB, dir string, setup func(task *vfs.Task)) (string, *vfs.Task, *fuse.Server) {
 	t.Helper()
 	canMount(t)
 	task, err := linuxvfs.Boot()
