@@ -52,6 +52,12 @@ type Options struct {
 	Timeout time.Duration
 	// Debug logs every request.
 	Debug bool
+	// DefaultPermissions has the host check permissions too, from the
+	// attributes the export gives (default_permissions), before asking
+	// the virtual kernel, which checks again. Without it the checks are
+	// the virtual kernel's alone, but the host opens FIFOs and device
+	// nodes itself without any.
+	DefaultPermissions bool
 	// NoSubmounts serves the whole export through one FUSE mount, as
 	// one filesystem with one st_dev (inner virtual mounts are crossed
 	// inside it, their inode numbers moved apart).
@@ -150,6 +156,9 @@ func mountFUSE(efs *exportFS, mountpoint string, opts *Options, strict bool) (*f
 	}
 	if opts.ReadOnly {
 		mo.Options = append(mo.Options, "ro")
+	}
+	if opts.DefaultPermissions {
+		mo.Options = append(mo.Options, "default_permissions")
 	}
 	raw, err := gofuse.NewServer(efs, mountpoint, mo)
 	if err != nil {
