@@ -108,6 +108,13 @@ func TestSubmountsFollow(t *testing.T) {
 	if devs[0] != devs[1] {
 		t.Errorf("st_dev of later later/deeper after umount: %v", devs)
 	}
+	// A move is followed: unmounted at the old place, mounted at the new.
+	must(t, task.Mkdir("/data/moved", 0o755))
+	must(t, task.Mount("/data/later", "/data/moved", "", linux.MS_MOVE, ""))
+	srv.SyncSubmounts()
+	if got := hostMounts(t, d); !slices.Contains(got, d+"/moved") || slices.Contains(got, d+"/later") {
+		t.Errorf("after the move: %q", got)
+	}
 	// The host drops a submount: the virtual mount is still reached,
 	// through the FUSE mount above, and not mounted again.
 	if o, err := exec.Command("umount", d+"/inner").CombinedOutput(); err != nil {
