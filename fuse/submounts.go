@@ -25,26 +25,25 @@ import (
 // is mounted on the host, one unmounted or moved away is unmounted
 // there).
 //
-// A submount the host unmounts itself (umount, or a lookup error on its
-// mount point, which makes the host kernel drop the dentry and detach
-// what is mounted on it) is not mounted again while that virtual mount
-// stays: the tree below it is then served through the FUSE mount above,
-// as with NoSubmounts.
+// A submount the host unmounts itself (umount) is not mounted again
+// while that virtual mount stays: the tree below it is then served
+// through the FUSE mount above, as with NoSubmounts. One the host
+// detaches because a lookup of its mount point failed (the host kernel
+// drops the dentry and what is mounted on it) is mounted again.
 //
 // All mounting and unmounting happens in one goroutine (run), never in
 // a request handler: mount(2) walks the host path through the export.
 type submounts struct {
-	opts    *Options
-	tasks   *taskCache
-	top     *fuseMount
-	ns      *vfs.MountNamespace
-	rt      *vfs.Task // root credentials, chrooted at the exported directory
-	rootMnt *vfs.Mount
+	opts  *Options
+	tasks *taskCache
+	top   *fuseMount
+	ns    *vfs.MountNamespace
+	rt    *vfs.Task // root credentials, chrooted at the exported directory
 
 	mu    sync.Mutex
 	byRel map[string]*fuseMount
 	gone  map[string]uint64 // rel -> unique ID of a mount the host dropped
-	all   []*fuseMount      // every submount made, to wait for
+	all   []*fuseMount      // every submount made and not ended, to wait for
 
 	// The submounts by mount point, as the host names them to the
 	// FUSE mount above (its node of the directory, and the name); for
@@ -247,6 +246,14 @@ func (sm *submounts) pass() {
 // or a failed lookup dropped them) and those a failed lookup detached,
 // which are mounted again.
 func (sm *submounts) reap() {
+	sm.all = slices.DeleteFunc(sm.all, func(fm *fuseMount) bool {
+		select {
+		case <-fm.ended:
+			return true
+		default:
+			return false
+		}
+	})
 	for rel, fm := range sm.byRel {
 		select {
 		case <-fm.ended:
