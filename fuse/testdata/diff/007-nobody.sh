@@ -11,3 +11,11 @@ $NOBODY $OP write own/f 0 data \; chmod own/f 600 \; chown own/f 65534 65534 \; 
 $OP chmod own 555 \; chmod own/g 6755 \; stat own/g
 $NOBODY $OP open own/n creat,wronly \; unlink own/g \; write own/g 0 zz \; stat own/g
 $OP ls own \; ls .
+# chown by the owner to another of its groups: set-ID bits go on an
+# executable file, stay on a directory
+$OP mkdir sgd \; chown sgd 65534 65534 \; chmod sgd 6775 \; open sgf creat,wronly \; chown sgf 65534 65534 \; chmod sgf 6775 \; stat sgd \; stat sgf
+setpriv --reuid=65534 --regid=65534 --groups=65533 --inh-caps=-all $OP chown sgd -1 65533 \; chown sgf -1 65533 \; stat sgd \; stat sgf
+$OP mkdir sgd2 \; chown sgd2 65534 65533 \; chmod sgd2 6555 \; stat sgd2
+setpriv --reuid=65534 --regid=65533 --groups=65533,65532 --inh-caps=-all $OP chown sgd2 65534 65532 \; stat sgd2 \; chown sgd2 -1 -1 \; stat sgd2
+$OP chmod sgd2 6555 \; symlink sgd2 sgl
+setpriv --reuid=65534 --regid=65533 --groups=65533,65532 --inh-caps=-all $OP chown sgl 65534 65533 \; stat sgd2
