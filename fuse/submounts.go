@@ -42,7 +42,7 @@ type submounts struct {
 
 	mu    sync.Mutex
 	byRel map[string]*fuseMount
-	gone  map[string]uint64 // rel -> unique ID of a mount the host dropped
+	gone  map[string]uint64 // rel -> unique ID of a mount the host dropped, or that failed
 	all   []*fuseMount      // every submount made and not ended, to wait for
 
 	// The submounts by mount point, as the host names them to the
@@ -265,9 +265,10 @@ func (sm *submounts) reap() {
 		default:
 		}
 		if fm.dropped.Load() {
+			// lookupFailed is called before the host has the error: until
+			// it has detached the submount, wait (its end nudges run).
 			if fd, err := openOn(fm.path, fm.dev); err == nil {
-				unix.Close(fd) // still there: the lookup was of another
-				fm.dropped.Store(false)
+				unix.Close(fd)
 				continue
 			}
 			sm.forget(rel)
@@ -367,6 +368,9 @@ func (sm *submounts) mount(w *wanted) (*fuseMount, error) {
 	efs.lookupFailed = sm.lookupFailed
 	fm, err := mountFUSE(efs, fmt.Sprintf("/proc/self/fd/%d/%s", dfd, name), sm.opts, true)
 	if err != nil {
+		// Not tried again while this virtual mount is there (without
+		// the right to mount(2), as with fusermount, none will do).
+		sm.gone[w.rel] = w.mnt.UniqueID()
 		return nil, err
 	}
 	fm.path, fm.rel, fm.mnt, fm.mp = sm.top.path+w.rel, w.rel, w.mnt, mp
