@@ -24,6 +24,9 @@ type MountNamespace struct {
 	hint    *listHead // the last mount inserted, where the next one usually goes
 	// event counts changes (ns->event), for poll on mountinfo.
 	event atomic.Uint64
+	// changed is closed at the next change, for watchers outside the
+	// kernel (an export following the tree); nil until one asks.
+	changed atomic.Pointer[chan struct{}]
 	// users counts the tasks in the namespace (ns->ns.count); the last
 	// one to leave tears the tree down (put_mnt_ns).
 	users atomic.Int32
@@ -85,6 +88,21 @@ func (ns *MountNamespace) Seq() uint64 { return ns.seq }
 // Event returns the namespace's event counter.
 func (ns *MountNamespace) Event() uint64 { return ns.event.Load() }
 
+// Changed returns a channel closed at the namespace's next change (the
+// wake-up poll on mountinfo gets); take it before reading the tree, so
+// that a change in between is not missed.
+func (ns *MountNamespace) Changed() <-chan struct{} {
+	for {
+		if c := ns.changed.Load(); c != nil {
+			return *c
+		}
+		c := make(chan struct{})
+		if ns.changed.CompareAndSwap(nil, &c) {
+			return c
+		}
+	}
+}
+
 // addToNS is mnt_add_to_ns: insert m in unique-ID order. Insertions come
 // in runs that rise (new mounts) or fall (propagated copies, committed
 // newest first), so the search starts from the previous insertion.
@@ -116,6 +134,9 @@ func moveFromNS(m *Mount) {
 func (ns *MountNamespace) touch() {
 	if ns != nil {
 		ns.event.Add(1)
+		if c := ns.changed.Swap(nil); c != nil {
+			close(*c)
+		}
 	}
 }
 

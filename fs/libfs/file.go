@@ -93,6 +93,7 @@ func (fs *FS) writePagesLocked(d *data, p []byte, off int64) (int, error) {
 			}
 			d.pages[pg] = page
 		}
+		delete(d.unwritten, pg)
 		n += copy(page[po:], p[n:])
 	}
 	return n, nil
@@ -164,7 +165,8 @@ func (fs *FS) SeekHoleData(f *vfs.File, off int64, hole bool) int64 {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	for pos := off; pos < size; pos = (pos/PageSize + 1) * PageSize {
-		if (d.pages[pos/PageSize] == nil) == hole {
+		pg := pos / PageSize
+		if (d.pages[pg] == nil || d.unwritten[pg]) == hole {
 			return pos
 		}
 	}

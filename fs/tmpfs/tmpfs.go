@@ -346,7 +346,7 @@ func (contextOps) GetTree(fc *vfs.FsContext) error {
 		return err
 	}
 	sb.Private = info
-	fs := &libfs.FS{Acct: info, NextIno: sb.NextIno, DirSizes: true, CountBlocks: true}
+	fs := &libfs.FS{Acct: info, NextIno: sb.NextIno, DirSizes: true, CountBlocks: true, CanFallocate: true}
 	root, err := fs.NewRoot(sb, vfs.InodeAttr{Mode: linux.S_IFDIR | info.mode, UID: info.uid, GID: info.gid})
 	if err != nil {
 		return err
