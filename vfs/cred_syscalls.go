@@ -122,17 +122,24 @@ func (t *Task) Setuid(uid uint32) error {
 	return t.Setresuid(NoChange, uid, NoChange)
 }
 
-// fixSetuidCaps is cap_task_fix_setuid for a change of uids (without
-// SECURE_NO_SETUID_FIXUP and keep-caps): losing root (the namespace's
-// uid 0) in all of real, effective and saved drops the permitted,
-// effective and ambient sets; an effective uid leaving root drops the
-// effective set, one becoming root raises it to the permitted set.
+// fixSetuidCaps is cap_task_fix_setuid for a change of uids (unless
+// SECBIT_NO_SETUID_FIXUP): losing root (the namespace's uid 0) in all of
+// real, effective and saved drops the ambient set, and the permitted and
+// effective sets unless SECBIT_KEEP_CAPS; an effective uid leaving root
+// drops the effective set, one becoming root raises it to the permitted
+// set.
 func fixSetuidCaps(old, n *Cred) {
+	if old.Securebits&linux.SECBIT_NO_SETUID_FIXUP != 0 {
+		return
+	}
 	root, ok := n.UserNS.MakeKUID(0)
 	isRoot := func(id uint32) bool { return ok && id == root }
 	if (isRoot(old.UID) || isRoot(old.EUID) || isRoot(old.SUID)) &&
 		!isRoot(n.UID) && !isRoot(n.EUID) && !isRoot(n.SUID) {
-		n.Permitted, n.Effective, n.Ambient = 0, 0, 0
+		if old.Securebits&linux.SECBIT_KEEP_CAPS == 0 {
+			n.Permitted, n.Effective = 0, 0
+		}
+		n.Ambient = 0
 	}
 	if isRoot(old.EUID) && !isRoot(n.EUID) {
 		n.Effective = 0

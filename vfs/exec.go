@@ -17,11 +17,13 @@ const taskCommLen = 15
 
 // Execve records a program image on t as execve(2) does after loading it
 // (begin_new_exec): close the close-on-exec descriptors, name the task
-// after the file's base name (__set_task_comm, 15 bytes at most) and keep
-// argv and envp for /proc. There is no binary to load: the caller runs
-// the program.
+// after the file's base name (__set_task_comm, 15 bytes at most), keep
+// argv and envp for /proc, and recompute the capabilities as for a file
+// without file capabilities or set-ID bits (execCreds). There is no
+// binary to load: the caller runs the program.
 func (t *Task) Execve(filename string, argv, envv []string) {
 	t.CloseOnExec()
+	t.execveCreds()
 	comm := filename[strings.LastIndexByte(filename, '/')+1:]
 	if len(comm) > taskCommLen {
 		comm = comm[:taskCommLen]

@@ -55,8 +55,15 @@ func statusText(t *vfs.Task, reader *vfs.Cred) string {
 	fmt.Fprintf(&b, "NStgid:\t%s\nNSpid:\t%s\nThreads:\t1\n", id, id)
 	fmt.Fprintf(&b, "CapInh:\t%016x\nCapPrm:\t%016x\nCapEff:\t%016x\nCapBnd:\t%016x\nCapAmb:\t%016x\n",
 		uint64(c.Inheritable), uint64(c.Permitted), uint64(c.Effective), uint64(c.Bounding), uint64(c.Ambient))
-	b.WriteString("NoNewPrivs:\t0\n")
+	fmt.Fprintf(&b, "NoNewPrivs:\t%d\n", boolDigit(t.NoNewPrivs()))
 	return b.String()
+}
+
+func boolDigit(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // fdSize is the size of the task's descriptor array as status shows it:
