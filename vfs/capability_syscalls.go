@@ -280,3 +280,25 @@ func capLastCapSysctl() Sysctl {
 	return Sysctl{Path: "kernel/cap_last_cap", Mode: 0o444,
 		Show: func(*Task) string { return strconv.Itoa(int(linux.CAP_LAST_CAP)) + "\n" }}
 }
+
+// PtraceMayRead is ptrace_may_access(target, PTRACE_MODE_READ_FSCREDS),
+// which /proc/<pid>'s cwd, root, fd and ns links ask: the caller's own
+// thread group; or its fsuid and fsgid are all of target's ids, or it
+// has CAP_SYS_PTRACE over target's user namespace; and then
+// cap_ptrace_access_check: the same user namespace and target's
+// permitted set within the caller's effective one, or CAP_SYS_PTRACE over
+// target's namespace. Dumpability is not modelled (every task is
+// dumpable).
+func (t *Task) PtraceMayRead(target *Task) bool {
+	if target == t {
+		return true
+	}
+	c, tc := t.Cred(), target.Cred()
+	ptraceCap := c.NsCapable(tc.UserNS, linux.CAP_SYS_PTRACE)
+	sameIDs := c.FSUID == tc.UID && c.FSUID == tc.EUID && c.FSUID == tc.SUID &&
+		c.FSGID == tc.GID && c.FSGID == tc.EGID && c.FSGID == tc.SGID
+	if !sameIDs && !ptraceCap {
+		return false
+	}
+	return sameUserNS(c.UserNS, tc.UserNS) && subset(tc.Permitted, c.Effective) || ptraceCap
+}

@@ -204,13 +204,15 @@ func idMapPermitted(ns *UserNamespace, kind idKind, opener, writer *Cred, m *IDM
 	return writer.NsCapable(ns.parent, c) && opener.NsCapable(ns.parent, c)
 }
 
-// rootMapPermitted is verify_root_map: a map of uid 0 is refused when the
+// rootMapPermitted is verify_root_map: a map that takes in the parent's
+// uid 0 (a lower ID of 0, as the parent numbers it) is refused when the
 // namespace was made by a task without CAP_SETFCAP and the writer is
 // inside it, or when a writer outside lacks CAP_SETFCAP over the parent.
+// Mapping one's own uid to 0 inside needs nothing (unshare -r as a user).
 func rootMapPermitted(ns *UserNamespace, opener *Cred, m *IDMap) bool {
 	hasRoot := false
 	for _, e := range m.Extents {
-		hasRoot = hasRoot || e.First == 0
+		hasRoot = hasRoot || e.LowerFirst == 0
 	}
 	if !hasRoot {
 		return true

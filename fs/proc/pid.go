@@ -47,11 +47,15 @@ func statusText(t *vfs.Task, reader *vfs.Cred) string {
 	fmt.Fprintf(&b, "Gid:\t%d\t%d\t%d\t%d\n", ns.GIDMunged(c.GID), ns.GIDMunged(c.EGID),
 		ns.GIDMunged(c.SGID), ns.GIDMunged(c.FSGID))
 	fmt.Fprintf(&b, "FDSize:\t%d\n", fdSize(t))
+	// Numbers with a space between, then a space even after none.
 	b.WriteString("Groups:\t")
-	for _, g := range c.Groups {
-		fmt.Fprintf(&b, "%d ", ns.GIDMunged(g))
+	for i, g := range c.Groups {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "%d", ns.GIDMunged(g))
 	}
-	b.WriteString("\n")
+	b.WriteString(" \n")
 	fmt.Fprintf(&b, "NStgid:\t%s\nNSpid:\t%s\nThreads:\t1\n", id, id)
 	fmt.Fprintf(&b, "CapInh:\t%016x\nCapPrm:\t%016x\nCapEff:\t%016x\nCapBnd:\t%016x\nCapAmb:\t%016x\n",
 		uint64(c.Inheritable), uint64(c.Permitted), uint64(c.Effective), uint64(c.Bounding), uint64(c.Ambient))
