@@ -16,7 +16,8 @@ import (
 // virtual system's /etc/passwd and /etc/group. A system without
 // /etc/passwd (linuxvfs boots with no /etc) answers as if it held only
 // root, which is what every host the differential tests compare with
-// has; a script that needs other names writes or binds its own files.
+// has (as Debian writes it); a script that needs other names writes or
+// binds its own files.
 
 // Passwd is one /etc/passwd entry (struct passwd).
 type Passwd struct {
@@ -34,7 +35,7 @@ type Group struct {
 
 // fallbackDB is the database of a system without the files.
 var fallbackDB = map[string]string{
-	"/etc/passwd": "root:x:0:0:root:/root:/bin/sh\n",
+	"/etc/passwd": "root:x:0:0:root:/root:/bin/bash\n",
 	"/etc/group":  "root:x:0:\n",
 }
 
