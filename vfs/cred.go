@@ -28,6 +28,8 @@ type Cred struct {
 	Inheritable linux.CapSet
 	Bounding    linux.CapSet
 	Ambient     linux.CapSet
+	// Securebits are prctl's SECBIT_* flags.
+	Securebits uint32
 	// UserNS is the user namespace the credentials belong to; nil is the
 	// kernel's initial one.
 	UserNS *UserNamespace

@@ -131,22 +131,30 @@ func (t *Task) Setuid(uid uint32) error {
 	return nil
 }
 
-// fixSetuidCaps is cap_task_fix_setuid for a change of uids (without
-// SECURE_NO_SETUID_FIXUP or keep-caps), root being uid 0 of the task's
-// user namespace: a task that had root in one of its three uids and has
-// it in none keeps no capability; otherwise the effective set follows
-// the effective uid in and out of root.
+// fixSetuidCaps is cap_task_fix_setuid for a change of uids (unless
+// SECBIT_NO_SETUID_FIXUP), root being uid 0 of the task's user
+// namespace: the effective set follows the effective uid in and out of
+// root, and a task that had root in one of its three uids and has it in
+// none loses its ambient set, and its permitted and effective sets too
+// unless SECBIT_KEEP_CAPS.
 func fixSetuidCaps(old, n *Cred) {
+	if old.Securebits&linux.SECBIT_NO_SETUID_FIXUP != 0 {
+		return
+	}
 	root, ok := n.UserNS.MakeKUID(0)
 	isRoot := func(id uint32) bool { return ok && id == root }
 	anyRoot := func(c *Cred) bool { return isRoot(c.UID) || isRoot(c.EUID) || isRoot(c.SUID) }
 	switch wasRoot, nowRoot := isRoot(old.EUID), isRoot(n.EUID); {
-	case anyRoot(old) && !anyRoot(n):
-		n.Permitted, n.Effective, n.Ambient = 0, 0, 0
-	case wasRoot && !nowRoot:
-		n.Effective = 0
 	case !wasRoot && nowRoot:
 		n.Effective = n.Permitted
+	case wasRoot && !nowRoot:
+		n.Effective = 0
+	}
+	if anyRoot(old) && !anyRoot(n) {
+		n.Ambient = 0
+		if old.Securebits&linux.SECBIT_KEEP_CAPS == 0 {
+			n.Permitted, n.Effective = 0, 0
+		}
 	}
 }
 

@@ -125,6 +125,11 @@ type Task struct {
 	exited        atomic.Bool
 	// signals are those sent to the task, recorded (signal.go).
 	signals sigRecord
+	// noNewPrivs and pdeathSignal are prctl's (capability_syscalls.go):
+	// the first is inherited and never cleared, the second starts at 0
+	// in a child.
+	noNewPrivs   atomic.Bool
+	pdeathSignal atomic.Int32
 }
 
 func (k *Kernel) newTask(cred *Cred, ns *MountNamespace, root, pwd Path, umask uint32) *Task {
@@ -161,7 +166,9 @@ func (t *Task) Cred() *Cred { return t.cred.Load() }
 // on its user namespace moves with them.
 func (t *Task) SetCred(c *Cred) {
 	c.UserNS.get()
-	t.cred.Swap(c).UserNS.put()
+	old := t.cred.Swap(c)
+	t.credsCommitted(old, c)
+	old.UserNS.put()
 }
 
 // MountNamespace returns the task's mount namespace.
@@ -218,6 +225,7 @@ func (t *Task) fork(flags uint64, force bool) (*Task, error) {
 	n.cred.Store(t.Cred())
 	t.Cred().UserNS.get()
 	n.image.Store(t.image.Load())
+	n.noNewPrivs.Store(t.noNewPrivs.Load())
 	ns := t.MountNamespace()
 	ns.get()
 	n.mntns.Store(ns)

@@ -287,8 +287,8 @@ func (k *Kernel) createUserNS(c *Cred, chrooted bool) (*Cred, error) {
 	return credIn(c, ns), nil
 }
 
-// credIn is set_cred_user_ns: c moved into ns, with every capability there
-// and none inheritable or ambient.
+// credIn is set_cred_user_ns: c moved into ns, with every capability there,
+// none inheritable or ambient, and no securebits.
 func credIn(c *Cred, ns *UserNamespace) *Cred {
 	n := *c
 	n.Groups = append([]uint32(nil), c.Groups...)
@@ -298,6 +298,7 @@ func credIn(c *Cred, ns *UserNamespace) *Cred {
 	}
 	n.Effective, n.Permitted, n.Bounding = linux.AllCaps, linux.AllCaps, linux.AllCaps
 	n.Inheritable, n.Ambient = 0, 0
+	n.Securebits = 0
 	return &n
 }
 

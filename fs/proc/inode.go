@@ -251,6 +251,9 @@ func (o *inodeOps) ReadlinkFor(t *vfs.Task, in *vfs.Inode) (string, error) {
 	if owner == nil {
 		return "", linux.ENOENT
 	}
+	if !t.PtraceMayRead(owner) {
+		return "", linux.EACCES
+	}
 	switch n.kind {
 	case kindCwd:
 		return t.DPath(owner.Cwd())
@@ -276,6 +279,9 @@ func (o magicLinkOps) JumpFor(t *vfs.Task, in *vfs.Inode) (vfs.Path, error) {
 	switch {
 	case owner == nil:
 		return vfs.Path{}, linux.ENOENT
+	case !t.PtraceMayRead(owner):
+		// proc_fd_access_allowed, and proc_ns_get_link's check.
+		return vfs.Path{}, linux.EACCES
 	case n.kind == kindCwd:
 		return owner.Cwd(), nil
 	case n.kind == kindRootLink:

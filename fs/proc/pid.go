@@ -51,11 +51,15 @@ func statusText(t *vfs.Task, reader *vfs.Cred, pidns *vfs.PidNamespace) string {
 	fmt.Fprintf(&b, "Gid:\t%d\t%d\t%d\t%d\n", ns.GIDMunged(c.GID), ns.GIDMunged(c.EGID),
 		ns.GIDMunged(c.SGID), ns.GIDMunged(c.FSGID))
 	fmt.Fprintf(&b, "FDSize:\t%d\n", fdSize(t))
+	// Numbers with a space between, then a space even after none.
 	b.WriteString("Groups:\t")
-	for _, g := range c.Groups {
-		fmt.Fprintf(&b, "%d ", ns.GIDMunged(g))
+	for i, g := range c.Groups {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "%d", ns.GIDMunged(g))
 	}
-	b.WriteString("\n")
+	b.WriteString(" \n")
 	var nspid strings.Builder
 	for _, nr := range t.NSPids(pidns) {
 		fmt.Fprintf(&nspid, "\t%d", nr)
@@ -63,8 +67,15 @@ func statusText(t *vfs.Task, reader *vfs.Cred, pidns *vfs.PidNamespace) string {
 	fmt.Fprintf(&b, "NStgid:%s\nNSpid:%s\nThreads:\t1\n", nspid.String(), nspid.String())
 	fmt.Fprintf(&b, "CapInh:\t%016x\nCapPrm:\t%016x\nCapEff:\t%016x\nCapBnd:\t%016x\nCapAmb:\t%016x\n",
 		uint64(c.Inheritable), uint64(c.Permitted), uint64(c.Effective), uint64(c.Bounding), uint64(c.Ambient))
-	b.WriteString("NoNewPrivs:\t0\n")
+	fmt.Fprintf(&b, "NoNewPrivs:\t%d\n", boolDigit(t.NoNewPrivs()))
 	return b.String()
+}
+
+func boolDigit(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // fdSize is the size of the task's descriptor array as status shows it:

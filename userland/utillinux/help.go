@@ -75,6 +75,53 @@ Run COMMAND (a shell by default) in new namespaces.
                          the root and working directory of COMMAND
   -h, --help             show this help;  -V, --version: the version
 `,
+	"nsenter": `Usage: nsenter [OPTION]... [PROGRAM [ARGUMENT]...]
+Run PROGRAM (a shell by default) in the namespaces of another process, or
+of namespace files.
+
+  -t, --target PID       the process whose namespaces, root and working
+                         directory the options below take by default
+  -a, --all              every namespace of PID that differs
+  -m, --mount[=FILE]  -u, --uts[=FILE]  -i, --ipc[=FILE]  -U, --user[=FILE]
+  -n, --net[=FILE]  -p, --pid[=FILE]  -C, --cgroup[=FILE]  -T, --time[=FILE]
+                         join that namespace (PID's, or FILE's)
+  -S, --setuid UID  -G, --setgid GID
+                         the ids to take (0 after joining a user namespace)
+      --preserve-credentials
+                         keep the ids as they are
+  -r, --root[=DIR]  -w, --wd[=DIR]
+                         root and working directory (PID's, or DIR)
+  -W, --wdns DIR         working directory inside the new root
+  -F, --no-fork          do not fork (nsenter forks only for -p)
+  -Z, --follow-context   (no SELinux here: ignored)
+  -h, --help             show this help;  -V, --version: the version
+`,
+	"setpriv": `Usage: setpriv [OPTION]... PROGRAM [ARGUMENT]...
+Run PROGRAM with other user and group IDs, capabilities and securebits,
+or show those of this process.
+
+  -d, --dump             show the current settings (-dd, -ddd: more)
+      --nnp, --no-new-privs
+                         set no_new_privs
+      --ruid ID  --euid ID  --reuid ID
+                         real, effective, or both user IDs (or names)
+      --rgid ID  --egid ID  --regid ID
+                         the same for group IDs; one of the group
+                         options below must go with them
+      --clear-groups  --keep-groups  --init-groups  --groups LIST
+                         no supplementary groups, the current ones,
+                         those of the user (--ruid), or these
+      --inh-caps LIST  --ambient-caps LIST  --bounding-set LIST
+                         change a capability set: +NAME, -NAME, +all...
+      --list-caps        print the capability names known
+      --securebits LIST  +noroot, -no_setuid_fixup, -all...
+      --pdeathsig keep|clear|SIGNAL
+                         the signal to get when the parent dies
+      --reset-env        a clean environment for the user
+      --selinux-label L  --apparmor-profile P
+                         (neither is running here)
+  -h, --help             show this help;  -V, --version: the version
+`,
 	"chroot": `Usage: chroot [OPTION]... NEWROOT [COMMAND [ARG]...]
 Run COMMAND (a shell by default) with NEWROOT as its root directory.
 
