@@ -5,6 +5,7 @@ package fat
 import (
 	"encoding/binary"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -19,10 +20,15 @@ type node struct {
 	attr   byte
 	crtime vfs.Timespec // i_crtime, vfat's creation time
 
-	mu    sync.Mutex
-	chain []uint32   // the clusters found so far
-	raw   *rawDir    // a directory's entries, read once
-	ents  []dirEntry // a directory's names, parsed once
+	// lookups counts the lookups that returned this inode: from the
+	// second on it may have a dentry under its other name (dcache.go).
+	lookups atomic.Int32
+
+	mu     sync.Mutex
+	chain  []uint32        // the clusters found so far
+	raw    *rawDir         // a directory's entries, read once
+	ents   []dirEntry      // a directory's names, parsed once
+	missed map[string]bool // msdos with dots: the keys lookups missed
 }
 
 // FAT keeps local time: the offset is that of time_offset= or tz=UTC,
@@ -259,20 +265,12 @@ type inodeOps struct {
 	fs *filesystem
 }
 
-// Lookup is vfat_lookup or msdos_lookup.
+// Lookup is vfat_lookup or msdos_lookup (dcache.go).
 func (o inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
-	fs := o.fs
-	var e *dirEntry
-	var ok bool
-	if fs.opts.vfat {
-		e, ok = fs.findVfat(fs.listing(dir), name)
-	} else {
-		e, ok = fs.findMsdos(dir.Private.(*node).raw, name)
+	if o.fs.opts.vfat {
+		return o.fs.lookupVfat(dir, name)
 	}
-	if !ok {
-		return nil, linux.ENOENT
-	}
-	return fs.buildInode(dir.Superblock(), e.raw, e.ipos)
+	return o.fs.lookupMsdos(dir, name)
 }
 
 // Getattr is fat_getattr: vfat reports the creation time as btime.

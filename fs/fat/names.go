@@ -121,7 +121,7 @@ func (fs *filesystem) uniToX8(u []uint16, max int) []byte {
 	if fs.opts.utf8 {
 		return utf16ToUTF8(u, max)
 	}
-	cs := ioCharset(fs.opts.iocharset)
+	cs := fs.io
 	var out []byte
 	for ; len(u) > 0 && u[0] != 0; u = u[1:] {
 		if len(out) >= max-6 {
@@ -262,7 +262,7 @@ func (fs *filesystem) nameMatch(a, b []byte) bool {
 	if fs.opts.nameCheck == 's' {
 		return string(a) == string(b)
 	}
-	lower := ioCharset(fs.opts.iocharset).lower
+	lower := fs.io.lower
 	for i := range a {
 		if lower(a[i]) != lower(b[i]) {
 			return false

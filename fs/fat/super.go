@@ -50,6 +50,7 @@ type filesystem struct {
 	name string // s_id, the disk's name
 	k    *vfs.Kernel
 	opts options
+	io   *charset // nls_io, vfat's iocharset
 
 	geometry
 
@@ -172,8 +173,10 @@ func fillSuper(sb *vfs.Superblock, disk vfs.Disk, fc *vfs.FsContext) error {
 	if fs.opts.codepage != 437 {
 		return fs.fail(fc, linux.EINVAL, "codepage cp%d not found", fs.opts.codepage)
 	}
-	if fs.opts.vfat && ioCharset(fs.opts.iocharset) == nil {
-		return fs.fail(fc, linux.EINVAL, "IO charset %s not found", fs.opts.iocharset)
+	if fs.opts.vfat {
+		if fs.io = ioCharset(fs.opts.iocharset); fs.io == nil {
+			return fs.fail(fc, linux.EINVAL, "IO charset %s not found", fs.opts.iocharset)
+		}
 	}
 	root, err := fs.readRoot(sb)
 	if err != nil {
@@ -189,6 +192,7 @@ func fillSuper(sb *vfs.Superblock, disk vfs.Disk, fc *vfs.FsContext) error {
 	sb.NoBtime = true             // Getattr adds vfat's creation time
 	sb.TimeGran = 1
 	sb.TimeMin, sb.TimeMax = fs.timeLimits()
+	sb.DOps = fs.dentryOps()
 	sb.SetRoot(vfs.NewRootDentry(root))
 	return nil
 }
