@@ -25,10 +25,11 @@ type node struct {
 	lookups atomic.Int32
 
 	mu     sync.Mutex
-	chain  []uint32        // the clusters found so far
-	raw    *rawDir         // a directory's entries, read once
-	ents   []dirEntry      // a directory's names, parsed once
-	missed map[string]bool // msdos with dots: the keys lookups missed
+	chain  []uint32         // the clusters found so far
+	folios map[int64]*folio // the folios not up to date (pagecache.go)
+	raw    *rawDir          // a directory's entries, read once
+	ents   []dirEntry       // a directory's names, parsed once
+	missed map[string]bool  // msdos with dots: the keys lookups missed
 }
 
 // FAT keeps local time: the offset is that of time_offset= or tz=UTC,
@@ -142,7 +143,9 @@ func (fs *filesystem) buildInode(sb *vfs.Superblock, de []byte, ipos int64) (*vf
 func (fs *filesystem) fillInode(sb *vfs.Superblock, de []byte, ipos int64) (*vfs.Inode, error) {
 	le := binary.LittleEndian
 	attr := de[11]
-	n := &node{ipos: ipos, start: fs.getStart(de), attr: attr}
+	// i_pos is recorded once the inode is filled (fat_attach after
+	// fat_fill_inode): errors while filling it show 0.
+	n := &node{start: fs.getStart(de), attr: attr}
 	var mode uint32
 	var size int64
 	nlink := uint32(1)
@@ -164,6 +167,7 @@ func (fs *filesystem) fillInode(sb *vfs.Superblock, de []byte, ipos int64) (*vfs
 		mode = fs.makeMode(attr, perm)
 		size = int64(le.Uint32(de[28:]))
 	}
+	n.ipos = ipos
 	in := sb.NewInode(fs.iunique(), vfs.InodeAttr{Mode: mode, UID: fs.opts.uid, GID: fs.opts.gid},
 		inodeOps{fs: fs}, fileOps{fs})
 	in.Private = n
@@ -337,9 +341,20 @@ func (o fileOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 	return out, nil
 }
 
-// ReadAt is fat_file_operations' read: data up to i_size through the
-// cluster chain; a file without a first cluster reads as zeros.
+// ReadAt is fat_file_operations' read for the kernel itself (a loop
+// device on a file of the volume).
 func (o fileOps) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
+	return o.read(f, p, off, "kworker")
+}
+
+// ReadAtBy is fat_file_operations' read (filemap_read) for task t: data
+// up to i_size, folio by folio (pagecache.go); a read stops at the first
+// folio that cannot be read, with what it has or with EIO.
+func (o fileOps) ReadAtBy(t *vfs.Task, f *vfs.File, p []byte, off int64) (int, error) {
+	return o.read(f, p, off, t.Comm())
+}
+
+func (o fileOps) read(f *vfs.File, p []byte, off int64, comm string) (int, error) {
 	in := f.Inode()
 	if in.IsDir() {
 		return 0, linux.EISDIR
@@ -350,46 +365,19 @@ func (o fileOps) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
 	}
 	p = p[:min(int64(len(p)), size-off)]
 	n := in.Private.(*node)
-	cs := int64(o.fs.clusterSize)
 	done := 0
 	for done < len(p) {
 		pos := off + int64(done)
-		idx, within := pos/cs, pos%cs
-		chunk := p[done:min(len(p), done+int(cs-within))]
-		if err := o.fs.readCluster(n, idx, within, chunk); err != nil {
+		data, err := o.fs.readPage(n, size, pos/pageSize, comm)
+		if err != nil {
 			if done > 0 {
 				return done, nil
 			}
 			return 0, err
 		}
-		done += len(chunk)
+		done += copy(p[done:], data[pos%pageSize:])
 	}
 	return done, nil
-}
-
-// readCluster fills p from cluster idx of the file at within (fat_bmap).
-func (fs *filesystem) readCluster(n *node, idx, within int64, p []byte) error {
-	if n.start == 0 {
-		clear(p)
-		return nil
-	}
-	n.mu.Lock()
-	if int64(len(n.chain)) <= idx {
-		chain, err := fs.chain(n.start, int(idx+1), n.ipos)
-		if err != nil {
-			n.mu.Unlock()
-			return err
-		}
-		n.chain = chain
-	}
-	if int64(len(n.chain)) <= idx {
-		n.mu.Unlock()
-		fs.fsError("fat_bmap_cluster: request beyond EOF (i_pos %d)", n.ipos)
-		return linux.EIO
-	}
-	c := n.chain[idx]
-	n.mu.Unlock()
-	return fs.readAt(p, fs.clusterOffset(c)+within)
 }
 
 // WriteAt is never reached: the superblock is read-only.

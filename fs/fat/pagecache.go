@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package fat
+
+import (
+	"fmt"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+)
+
+// A file's data is read as the kernel's page cache reads it, because
+// what a damaged file logs depends on it: each read of a folio that is
+// not up to date maps its blocks again (fat_get_block), and each failed
+// mapping logs again. The data itself is read from the disk every time
+// (the volume is read-only); only a folio's failures are kept.
+
+// pageSize is PAGE_SIZE, the size of the folios FAT's page cache uses.
+const pageSize = 4096
+
+// readFlagsAhead is the bi_opf of a readahead bio (REQ_OP_READ with
+// REQ_RAHEAD), as bio_check_eod prints it; a plain read's is 0.
+const readFlagsAhead = 1 << 19
+
+// folio is what the page cache keeps of a folio that is not up to date:
+// whether block_read_full_folio attached buffer heads, which of them
+// get_block mapped (and where), and which were read.
+type folio struct {
+	buffers  bool
+	mapped   uint8
+	uptodate uint8
+	phys     [pageSize / 512]int64
+}
+
+// blocksPerPage is how many logical sectors (FAT's blocks) a folio holds.
+func (fs *filesystem) blocksPerPage() int64 { return pageSize / int64(fs.blockSize) }
+
+// readPage returns folio index fi of the file (size bytes long) once it
+// is up to date, read as filemap_read reads a folio: a folio seen for
+// the first time is read ahead (mpage_readahead), then, if that failed,
+// read once more (read_folio); a folio that failed before is read once
+// (read_folio). comm names the reader in the block layer's messages.
+func (fs *filesystem) readPage(n *node, size, fi int64, comm string) ([]byte, error) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	st := n.folios[fi]
+	if st == nil {
+		st = &folio{}
+		if fs.readFolio(n, size, fi, st, true, comm) {
+			return fs.folioData(n, size, fi)
+		}
+		if n.folios == nil {
+			n.folios = make(map[int64]*folio)
+		}
+		n.folios[fi] = st
+	}
+	if !fs.readFolio(n, size, fi, st, false, comm) {
+		return nil, linux.EIO
+	}
+	delete(n.folios, fi)
+	return fs.folioData(n, size, fi)
+}
+
+// readFolio is one read of a folio: do_mpage_readpage while it has no
+// buffers, block_read_full_folio once it has. It reports whether the
+// folio is up to date.
+func (fs *filesystem) readFolio(n *node, size, fi int64, st *folio, ahead bool, comm string) bool {
+	if !st.buffers {
+		ok, confused := fs.mpageRead(n, size, fi, ahead, comm)
+		if !confused {
+			return ok
+		}
+		st.buffers = true
+	}
+	return fs.readFullFolio(n, size, fi, st, comm)
+}
+
+// mpageRead is do_mpage_readpage: the folio's blocks mapped in runs and
+// read in one bio if they lie on the disk in order with any hole only
+// at the end. It is "confused" (and block_read_full_folio takes over)
+// at a mapping error, a hole before a mapped block, or blocks out of
+// order.
+func (fs *filesystem) mpageRead(n *node, size, fi int64, ahead bool, comm string) (ok, confused bool) {
+	bpp := fs.blocksPerPage()
+	first, last := fi*bpp, fs.lastBlock(size)
+	var phys []int64
+	hole := false
+	for b := first; b < first+bpp; {
+		var p, count int64
+		if b < last {
+			var err error
+			if p, count, err = fs.bmap(n, size, b); err != nil {
+				return false, true
+			}
+		}
+		if count == 0 {
+			hole = true
+			b++
+			continue
+		}
+		if hole || len(phys) > 0 && phys[len(phys)-1] != p-1 {
+			return false, true
+		}
+		for i := int64(0); i < count && b < first+bpp; i++ {
+			phys = append(phys, p+i)
+			b++
+		}
+	}
+	if len(phys) == 0 {
+		return true, false // all holes: zeros
+	}
+	flags := 0
+	if ahead {
+		flags = readFlagsAhead
+	}
+	return fs.checkEOD(comm, phys[0], int64(len(phys)), flags), false
+}
+
+// readFullFolio is block_read_full_folio: each buffer not yet read is
+// mapped if it is not (a failure logs and leaves it unread), then read
+// (a block past the disk logs and stays unread). The folio is up to
+// date when every buffer is.
+func (fs *filesystem) readFullFolio(n *node, size, fi int64, st *folio, comm string) bool {
+	bpp := fs.blocksPerPage()
+	first, last := fi*bpp, fs.lastBlock(size)
+	var queued []int64
+	for i := int64(0); i < bpp; i++ {
+		bit := uint8(1) << i
+		if st.uptodate&bit != 0 {
+			continue
+		}
+		if st.mapped&bit == 0 {
+			var err error
+			if b := first + i; b < last {
+				var p, count int64
+				if p, count, err = fs.bmap(n, size, b); err == nil && count > 0 {
+					st.mapped |= bit
+					st.phys[i] = p
+				}
+			}
+			if st.mapped&bit == 0 {
+				if err == nil {
+					st.uptodate |= bit // a hole, or past the end: zeros
+				}
+				continue
+			}
+		}
+		queued = append(queued, i)
+	}
+	for _, i := range queued {
+		if fs.checkEOD(comm, st.phys[i], 1, 0) {
+			st.uptodate |= 1 << i
+		} else {
+			fs.k.Printk(fmt.Sprintf("Buffer I/O error on dev %s, logical block %d, async page read", fs.name, st.phys[i]))
+		}
+	}
+	return st.uptodate == uint8(1<<bpp-1)
+}
+
+// checkEOD is bio_check_eod for a read of count blocks at block: false,
+// and the message, if it runs past the disk.
+func (fs *filesystem) checkEOD(comm string, block, count int64, flags int) bool {
+	spb := int64(fs.blockSize) / 512
+	limit := fs.disk.Size() / 512
+	sector, nr := block*spb, count*spb
+	if nr <= limit && sector <= limit-nr {
+		return true
+	}
+	fs.k.Printk(fmt.Sprintf("%s: attempt to access beyond end of device\n%s: rw=%d, sector=%d, nr_sectors = %d limit=%d",
+		comm, fs.name, flags, sector, nr, limit))
+	return false
+}
+
+// lastBlock is the number of blocks size bytes take.
+func (fs *filesystem) lastBlock(size int64) int64 {
+	bs := int64(fs.blockSize)
+	return (size + bs - 1) / bs
+}
+
+// bmap is fat_bmap for a block of a file below its size: the block on
+// the disk it lies in and how many follow it in the same cluster; none
+// (count 0) for a file without clusters. A chain that fails logs as
+// fat_get_cluster and fat_bmap_cluster do.
+func (fs *filesystem) bmap(n *node, size, b int64) (phys, count int64, err error) {
+	if n.start == 0 {
+		return 0, 0, nil
+	}
+	spc := int64(fs.secPerClus)
+	c, err := fs.clusterAt(n, b/spc)
+	if err != nil {
+		return 0, 0, err
+	}
+	off := b % spc
+	return fs.clusterOffset(c)/int64(fs.blockSize) + off, min(spc-off, fs.lastBlock(size)-b), nil
+}
+
+// clusterAt is fat_bmap_cluster: the cluster holding the file's cluster
+// idx. n.mu held.
+func (fs *filesystem) clusterAt(n *node, idx int64) (uint32, error) {
+	if int64(len(n.chain)) <= idx {
+		chain, err := fs.chain(n.start, int(idx+1), n.ipos)
+		if err != nil {
+			return 0, err
+		}
+		n.chain = chain
+	}
+	if int64(len(n.chain)) <= idx {
+		fs.fsError("fat_bmap_cluster: request beyond EOF (i_pos %d)", n.ipos)
+		return 0, linux.EIO
+	}
+	return n.chain[idx], nil
+}
+
+// folioData reads an up-to-date folio's bytes: its blocks below the
+// file's size from the disk, zeros for the rest. n.mu held.
+func (fs *filesystem) folioData(n *node, size, fi int64) ([]byte, error) {
+	bs := int64(fs.blockSize)
+	out := make([]byte, min(pageSize, size-fi*pageSize))
+	for done := int64(0); done < int64(len(out)); {
+		b := (fi*pageSize + done) / bs
+		p, count, err := fs.bmap(n, size, b)
+		if err != nil {
+			return nil, err
+		}
+		if count == 0 {
+			return out, nil // no clusters: zeros
+		}
+		chunk := out[done:min(int64(len(out)), done+count*bs)]
+		if err := fs.readAt(chunk, p*bs); err != nil {
+			return nil, err
+		}
+		done += int64(len(chunk))
+	}
+	return out, nil
+}
