@@ -4,9 +4,9 @@ package fat
 
 import (
 	"encoding/binary"
-	"fmt"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
 // entEOF is FAT_ENT_EOF: what fat_ent_read gives for an end-of-chain
@@ -63,7 +63,7 @@ func (fs *filesystem) entry(c uint32) (uint32, error) {
 	}
 	if fs.entryEnd(c) > int64(len(fat)) {
 		blk := int64(fs.fatStart) + (fs.entryEnd(c)-1)/int64(fs.blockSize)
-		fs.k.Printk(fmt.Sprintf("FAT-fs (%s): FAT read failed (blocknr %d)", fs.name, blk))
+		fs.msg(vfs.KernErr, "FAT read failed (blocknr %d)", blk)
 		return 0, linux.EIO
 	}
 	return fs.decode(fat, c), nil

@@ -4,9 +4,10 @@ package fat
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
 // cp437High is the upper half of code page 437 (nls_cp437's page00
@@ -125,7 +126,7 @@ func (fs *filesystem) uniToX8(u []uint16, max int) []byte {
 	var out []byte
 	for ; len(u) > 0 && u[0] != 0; u = u[1:] {
 		if len(out) >= max-6 {
-			fs.k.Printk(fmt.Sprintf("FAT-fs (%s): filename was truncated while converting.", fs.name))
+			fs.msg(vfs.KernWarning, "filename was truncated while converting.")
 			break
 		}
 		out = fs.appendChar(out, cs, u[0])

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
 // A file's data is read as the kernel's page cache reads it, because
@@ -150,7 +151,7 @@ func (fs *filesystem) readFullFolio(n *node, size, fi int64, st *folio, comm str
 		if fs.checkEOD(comm, st.phys[i], 1, 0) {
 			st.uptodate |= 1 << i
 		} else {
-			fs.k.Printk(fmt.Sprintf("Buffer I/O error on dev %s, logical block %d, async page read", fs.name, st.phys[i]))
+			fs.k.Printk(vfs.KernErr + fmt.Sprintf("Buffer I/O error on dev %s, logical block %d, async page read", fs.name, st.phys[i]))
 		}
 	}
 	return st.uptodate == uint8(1<<bpp-1)
@@ -165,7 +166,7 @@ func (fs *filesystem) checkEOD(comm string, block, count int64, flags int) bool 
 	if nr <= limit && sector <= limit-nr {
 		return true
 	}
-	fs.k.Printk(fmt.Sprintf("%s: attempt to access beyond end of device\n%s: rw=%d, sector=%d, nr_sectors = %d limit=%d",
+	fs.k.Printk(vfs.KernInfo + fmt.Sprintf("%s: attempt to access beyond end of device\n%s: rw=%d, sector=%d, nr_sectors = %d limit=%d",
 		comm, fs.name, flags, sector, nr, limit))
 	return false
 }

@@ -90,7 +90,7 @@ func (fs *filesystem) readBPB(fc *vfs.FsContext, b []byte, silent bool) (bpb, er
 		return p, nil
 	}
 	if !silent {
-		fs.logf(fc, "%s", why)
+		fs.msg(vfs.KernErr, "%s", why)
 	}
 	return p, linux.EINVAL
 }
@@ -129,12 +129,12 @@ func (fs *filesystem) readStaticBPB(fc *vfs.FsContext, b []byte, silent bool) (b
 	}
 	if why != "" {
 		if !silent {
-			fs.logf(fc, "%s", why)
+			fs.msg(vfs.KernErr, "%s", why)
 		}
 		return bpb{}, linux.EINVAL
 	}
 	if !silent {
-		fs.logf(fc, "This looks like a DOS 1.x volume; assuming default BPB values")
+		fs.msg(vfs.KernInfo, "This looks like a DOS 1.x volume; assuming default BPB values")
 	}
 	return bpb{sectorSize: 512, secPerClus: uint8(d.secPerClus), reserved: 1, fats: 2,
 		dirEntries: uint16(d.dirEntries), sectors: uint16(d.sectors), fatLength: uint16(d.fatLength)}, nil
@@ -161,7 +161,7 @@ func fillSuper(sb *vfs.Superblock, disk vfs.Disk, fc *vfs.FsContext) error {
 	fs.opts = fs.resolveOptions(fc, o)
 	if err := fs.readGeometry(fc, silent); err != nil {
 		if err == linux.EINVAL && !silent {
-			fs.logf(fc, "Can't find a valid FAT filesystem")
+			fs.msg(vfs.KernInfo, "Can't find a valid FAT filesystem")
 		}
 		return err
 	}
@@ -171,11 +171,11 @@ func fillSuper(sb *vfs.Superblock, disk vfs.Disk, fc *vfs.FsContext) error {
 		return linux.EACCES
 	}
 	if fs.opts.codepage != 437 {
-		return fs.fail(fc, linux.EINVAL, "codepage cp%d not found", fs.opts.codepage)
+		return fs.fail(linux.EINVAL, "codepage cp%d not found", fs.opts.codepage)
 	}
 	if fs.opts.vfat {
 		if fs.io = ioCharset(fs.opts.iocharset); fs.io == nil {
-			return fs.fail(fc, linux.EINVAL, "IO charset %s not found", fs.opts.iocharset)
+			return fs.fail(linux.EINVAL, "IO charset %s not found", fs.opts.iocharset)
 		}
 	}
 	root, err := fs.readRoot(sb)
@@ -216,7 +216,7 @@ func (fs *filesystem) resolveOptions(fc *vfs.FsContext, o *options) options {
 		r.dmask = umask
 	}
 	if r.vfat && r.iocharset == "utf8" {
-		fs.logf(fc, "utf8 is not a recommended IO charset for FAT filesystems, filesystem will be case sensitive!")
+		fs.msg(vfs.KernWarning, "utf8 is not a recommended IO charset for FAT filesystems, filesystem will be case sensitive!")
 	}
 	if r.allowUtime == -1 {
 		r.allowUtime = int32(^r.dmask & 0o22)
@@ -327,7 +327,7 @@ func maxClusters(fatBits int) uint32 {
 func (fs *filesystem) readGeometry(fc *vfs.FsContext, silent bool) error {
 	b := make([]byte, 512)
 	if _, err := fs.disk.ReadAt(b, 0); err != nil {
-		return fs.fail(fc, linux.EIO, "unable to read boot sector")
+		return fs.fail(linux.EIO, "unable to read boot sector")
 	}
 	p, err := fs.readBPB(fc, b, silent)
 	if err == linux.EINVAL && fs.opts.dos1xfloppy {
@@ -339,7 +339,7 @@ func (fs *filesystem) readGeometry(fc *vfs.FsContext, silent bool) error {
 	fs.geometry = geometryOf(p)
 	if fs.blockSize > 512 {
 		if _, err := fs.disk.ReadAt(make([]byte, fs.blockSize), 0); err != nil {
-			return fs.fail(fc, linux.EIO, "unable to read boot sector (logical sector size = %d)", fs.blockSize)
+			return fs.fail(linux.EIO, "unable to read boot sector (logical sector size = %d)", fs.blockSize)
 		}
 	}
 	if fs.infoSector != 0 {
@@ -349,7 +349,7 @@ func (fs *filesystem) readGeometry(fc *vfs.FsContext, silent bool) error {
 	}
 	if why := fs.problem(); why != "" {
 		if !silent {
-			fs.logf(fc, "%s", why)
+			fs.msg(vfs.KernErr, "%s", why)
 		}
 		return linux.EINVAL
 	}
@@ -365,12 +365,12 @@ func (fs *filesystem) readFsinfo(fc *vfs.FsContext) error {
 	const leadSig, structSig = 0x41615252, 0x61417272 // "RRaA", "rrAa"
 	b := make([]byte, fs.blockSize)
 	if _, err := fs.disk.ReadAt(b, int64(fs.infoSector)*int64(fs.blockSize)); err != nil {
-		return fs.fail(fc, linux.EIO, "bread failed, FSINFO block (sector = %d)", fs.infoSector)
+		return fs.fail(linux.EIO, "bread failed, FSINFO block (sector = %d)", fs.infoSector)
 	}
 	le := binary.LittleEndian
 	lead, str := le.Uint32(b[0:]), le.Uint32(b[484:])
 	if lead != leadSig || str != structSig {
-		fs.logf(fc, "Invalid FSINFO signature: 0x%08x, 0x%08x (sector = %d)", lead, str, fs.infoSector)
+		fs.msg(vfs.KernWarning, "Invalid FSINFO signature: 0x%08x, 0x%08x (sector = %d)", lead, str, fs.infoSector)
 		return nil
 	}
 	fs.freeValid = fs.opts.usefree
@@ -386,23 +386,24 @@ func (fs *filesystem) timeLimits() (int64, int64) {
 	return lo.Sec, hi.Sec
 }
 
-// logf is fat_msg during the mount: "FAT-fs (loop0): ...".
-func (fs *filesystem) logf(fc *vfs.FsContext, format string, args ...any) {
-	fc.Logf("FAT-fs (%s): %s", fs.name, fmt.Sprintf(format, args...))
+// msg is fat_msg: "FAT-fs (loop0): ..." at a level (vfs.KernErr, ...),
+// straight to the kernel log, not through the fs_context's.
+func (fs *filesystem) msg(level, format string, args ...any) {
+	fs.k.Printk(level + fmt.Sprintf("FAT-fs (%s): %s", fs.name, fmt.Sprintf(format, args...)))
 }
 
-// fail logs as logf and returns err.
-func (fs *filesystem) fail(fc *vfs.FsContext, err error, format string, args ...any) error {
-	fs.logf(fc, format, args...)
+// fail logs as msg at KERN_ERR and returns err.
+func (fs *filesystem) fail(err error, format string, args ...any) error {
+	fs.msg(vfs.KernErr, format, args...)
 	return err
 }
 
 // fsError is fat_fs_error once mounted: the message, and what errors=
 // asks for (this driver's mounts are read-only already).
 func (fs *filesystem) fsError(format string, args ...any) {
-	fs.k.Printk(fmt.Sprintf("FAT-fs (%s): error, %s", fs.name, fmt.Sprintf(format, args...)))
+	fs.msg(vfs.KernErr, "error, %s", fmt.Sprintf(format, args...))
 	if fs.opts.errors == errorsPanic {
-		fs.k.Printk(fmt.Sprintf("FAT-fs (%s): fs panic from previous error", fs.name))
+		fs.msg(vfs.KernErr, "fs panic from previous error")
 	}
 }
 
