@@ -3,6 +3,8 @@
 package vfs
 
 import (
+	"fmt"
+	"sync"
 	"time"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -65,6 +67,7 @@ type printkLog struct {
 	// consoleLevel is console_loglevel; savedLevel is
 	// saved_console_loglevel while the console is off, else -1.
 	consoleLevel, savedLevel int
+	limits                   map[string]*RateLimit // by call site
 }
 
 // newPrintkLog is the log at boot.
@@ -214,4 +217,67 @@ func (t *Task) SetConsoleLogging(on bool) error {
 		l.savedLevel = -1
 	}
 	return nil
+}
+
+// RateLimit is struct ratelimit_state with the default interval and
+// burst (DEFAULT_RATELIMIT_INTERVAL, DEFAULT_RATELIMIT_BURST): ten
+// messages in five seconds. The zero value is ready.
+type RateLimit struct {
+	mu      sync.Mutex
+	started bool
+	begin   time.Duration
+	left    int
+	missed  int
+}
+
+const (
+	rateLimitInterval = 5 * time.Second
+	rateLimitBurst    = 10
+)
+
+// Allow is __ratelimit called in the function fn: whether a message may
+// be printed now. The first call of a new interval first logs how many
+// the last one suppressed, as "fn: N callbacks suppressed".
+func (r *RateLimit) Allow(k *Kernel, fn string) bool {
+	return r.allowAt(k, fn, k.Uptime())
+}
+
+func (r *RateLimit) allowAt(k *Kernel, fn string, now time.Duration) bool {
+	r.mu.Lock()
+	if !r.started {
+		r.started, r.begin, r.left = true, now, rateLimitBurst
+	}
+	missed := 0
+	if now > r.begin+rateLimitInterval {
+		r.begin, r.left = now, rateLimitBurst
+		missed, r.missed = r.missed, 0
+	}
+	ok := r.left > 0
+	if ok {
+		r.left--
+	} else {
+		r.missed++
+	}
+	r.mu.Unlock()
+	if missed > 0 {
+		k.Printk(fmt.Sprintf("%s%s: %d callbacks suppressed", KernWarning, fn, missed))
+	}
+	return ok
+}
+
+// RateLimit is the state of the kernel-wide limit of a call site (the
+// static state of printk_ratelimited and pr_*_ratelimited), named by
+// the site's function.
+func (k *Kernel) RateLimit(site string) *RateLimit {
+	k.logMu.Lock()
+	defer k.logMu.Unlock()
+	if k.log.limits == nil {
+		k.log.limits = make(map[string]*RateLimit)
+	}
+	r := k.log.limits[site]
+	if r == nil {
+		r = &RateLimit{}
+		k.log.limits[site] = r
+	}
+	return r
 }

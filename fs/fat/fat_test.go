@@ -397,6 +397,27 @@ func TestBrokenChainLog(t *testing.T) {
 	must(t, task.Close(fd))
 	must(t, task.Umount2("/mnt", 0))
 
+	// The same with a free cluster in the chain: fat_get_cluster's
+	// messages are rate-limited per volume, ten in five seconds.
+	img = image(t, 1440)
+	setFat12(img, shortEntry(t, img, "AVERYL~1TEX"), 0)
+	k, task = boot(t, img)
+	must(t, task.Mount("/dev/loop0", "/mnt", "vfat", linux.MS_RDONLY, ""))
+	fd, err = task.Open(name, linux.O_RDONLY, 0)
+	must(t, err)
+	_, _ = task.Pread(fd, make([]byte, 8192), 0)
+	n := 0
+	for _, l := range k.Dmesg() {
+		if strings.Contains(l, "fat_get_cluster: invalid cluster chain") {
+			n++
+		}
+	}
+	if n != 10 {
+		t.Errorf("logged %d of 11 chain errors, want 10", n)
+	}
+	must(t, task.Close(fd))
+	must(t, task.Umount2("/mnt", 0))
+
 	// A directory whose chain loops: fat_calc_dir_size fails while the
 	// inode is filled, before its i_pos is recorded.
 	img = image(t, 1440)

@@ -54,7 +54,7 @@ func (fs *filesystem) entryEnd(c uint32) int64 {
 // mark; a cluster outside the data area is "invalid access to FAT".
 func (fs *filesystem) entry(c uint32) (uint32, error) {
 	if c < startEnt || c >= fs.maxCluster {
-		fs.fsError("invalid access to FAT (entry 0x%08x)", c)
+		fs.fsErrorLimited("fat_ent_read", "invalid access to FAT (entry 0x%08x)", c)
 		return 0, linux.EIO
 	}
 	fat, err := fs.loadFat()
@@ -63,7 +63,7 @@ func (fs *filesystem) entry(c uint32) (uint32, error) {
 	}
 	if fs.entryEnd(c) > int64(len(fat)) {
 		blk := int64(fs.fatStart) + (fs.entryEnd(c)-1)/int64(fs.blockSize)
-		fs.msg(vfs.KernErr, "FAT read failed (blocknr %d)", blk)
+		fs.msgLimited("fat_ent_bread", vfs.KernErr, "FAT read failed (blocknr %d)", blk)
 		return 0, linux.EIO
 	}
 	return fs.decode(fat, c), nil
@@ -111,7 +111,7 @@ func (fs *filesystem) entriesIn(n int) int64 {
 // corruption. ipos names the inode in the messages.
 func (fs *filesystem) chain(start uint32, want int, ipos int64) ([]uint32, error) {
 	if start < startEnt || start >= fs.maxCluster {
-		fs.fsError("fat_get_cluster: invalid start cluster (i_pos %d, start %08x)", ipos, start)
+		fs.fsErrorLimited("fat_get_cluster", "fat_get_cluster: invalid start cluster (i_pos %d, start %08x)", ipos, start)
 		return nil, linux.EIO
 	}
 	// A chain longer than the clusters there are loops. Only the
@@ -125,7 +125,7 @@ func (fs *filesystem) chain(start uint32, want int, ipos int64) ([]uint32, error
 	out := []uint32{start}
 	for c := start; want < 0 || len(out) < want; {
 		if len(out) > limit {
-			fs.fsError("fat_get_cluster: detected the cluster chain loop (i_pos %d)", ipos)
+			fs.fsErrorLimited("fat_get_cluster", "fat_get_cluster: detected the cluster chain loop (i_pos %d)", ipos)
 			return nil, linux.EIO
 		}
 		next, err := fs.entry(c)
@@ -134,7 +134,7 @@ func (fs *filesystem) chain(start uint32, want int, ipos int64) ([]uint32, error
 		}
 		switch next {
 		case entFree:
-			fs.fsError("fat_get_cluster: invalid cluster chain (i_pos %d)", ipos)
+			fs.fsErrorLimited("fat_get_cluster", "fat_get_cluster: invalid cluster chain (i_pos %d)", ipos)
 			return nil, linux.EIO
 		case entEOF:
 			return out, nil

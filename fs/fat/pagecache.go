@@ -150,7 +150,7 @@ func (fs *filesystem) readFullFolio(n *node, size, fi int64, st *folio, comm str
 	for _, i := range queued {
 		if fs.checkEOD(comm, st.phys[i], 1, 0) {
 			st.uptodate |= 1 << i
-		} else {
+		} else if fs.k.RateLimit("buffer_io_error").Allow(fs.k, "buffer_io_error") {
 			fs.k.Printk(vfs.KernErr + fmt.Sprintf("Buffer I/O error on dev %s, logical block %d, async page read", fs.name, st.phys[i]))
 		}
 	}
@@ -165,6 +165,9 @@ func (fs *filesystem) checkEOD(comm string, block, count int64, flags int) bool 
 	sector, nr := block*spb, count*spb
 	if nr <= limit && sector <= limit-nr {
 		return true
+	}
+	if !fs.k.RateLimit("bio_check_eod").Allow(fs.k, "bio_check_eod") {
+		return false
 	}
 	fs.k.Printk(vfs.KernInfo + fmt.Sprintf("%s: attempt to access beyond end of device\n%s: rw=%d, sector=%d, nr_sectors = %d limit=%d",
 		comm, fs.name, flags, sector, nr, limit))

@@ -51,6 +51,8 @@ type filesystem struct {
 	k    *vfs.Kernel
 	opts options
 	io   *charset // nls_io, vfat's iocharset
+	// limit is the volume's limit on error messages (sbi->ratelimit).
+	limit vfs.RateLimit
 
 	geometry
 
@@ -401,9 +403,30 @@ func (fs *filesystem) fail(err error, format string, args ...any) error {
 // fsError is fat_fs_error once mounted: the message, and what errors=
 // asks for (this driver's mounts are read-only already).
 func (fs *filesystem) fsError(format string, args ...any) {
-	fs.msg(vfs.KernErr, "error, %s", fmt.Sprintf(format, args...))
+	fs.reportError(true, format, args...)
+}
+
+// fsErrorLimited is fat_fs_error_ratelimit called in the function fn:
+// the message only while the volume's limit allows (ten in five seconds,
+// shared with msgLimited), what errors= asks for in any case.
+func (fs *filesystem) fsErrorLimited(fn, format string, args ...any) {
+	fs.reportError(fs.limit.Allow(fs.k, fn), format, args...)
+}
+
+// reportError is __fat_fs_error.
+func (fs *filesystem) reportError(report bool, format string, args ...any) {
+	if report {
+		fs.msg(vfs.KernErr, "error, %s", fmt.Sprintf(format, args...))
+	}
 	if fs.opts.errors == errorsPanic {
 		fs.msg(vfs.KernErr, "fs panic from previous error")
+	}
+}
+
+// msgLimited is fat_msg_ratelimit called in the function fn.
+func (fs *filesystem) msgLimited(fn, level, format string, args ...any) {
+	if fs.limit.Allow(fs.k, fn) {
+		fs.msg(level, format, args...)
 	}
 }
 
