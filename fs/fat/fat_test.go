@@ -6,47 +6,19 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/fs/fat"
-	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
 	"github.com/linuxvfs/linuxvfs/internal/testimage"
+	"github.com/linuxvfs/linuxvfs/internal/testkernel"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
-
-// memDisk is a disk in memory, named like the first loop device.
-type memDisk struct {
-	mu sync.Mutex
-	b  []byte
-}
-
-func (d *memDisk) ReadAt(p []byte, off int64) (int, error) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if off >= int64(len(d.b)) {
-		return 0, io.EOF
-	}
-	n := copy(p, d.b[off:])
-	if n < len(p) {
-		return n, io.EOF
-	}
-	return n, nil
-}
-
-func (d *memDisk) WriteAt(p []byte, off int64) (int, error) {
-	return 0, errors.New("read-only test disk")
-}
-func (d *memDisk) Size() int64    { return int64(len(d.b)) }
-func (d *memDisk) ReadOnly() bool { return false }
-func (d *memDisk) Name() string   { return "loop0" }
 
 func must(t testing.TB, err error) {
 	t.Helper()
@@ -59,18 +31,9 @@ func must(t testing.TB, err error) {
 // /dev/loop0 for the disk 7:0 holding image.
 func boot(t testing.TB, image []byte) (*vfs.Kernel, *vfs.Task) {
 	t.Helper()
-	k := vfs.NewKernel()
-	for _, ty := range []vfs.FilesystemType{tmpfs.Type{}, fat.Vfat, fat.Msdos} {
-		must(t, k.RegisterFilesystem(ty))
-	}
-	init, err := k.InitMountTree(tmpfs.RootfsType{}, "")
-	must(t, err)
-	for _, d := range []string{"/mnt", "/dev"} {
-		must(t, init.Mkdir(d, 0o755))
-	}
-	must(t, init.Mknodat(linux.AT_FDCWD, "/dev/loop0", linux.S_IFBLK|0o600, linux.Mkdev(7, 0)))
-	must(t, k.AddDisk(linux.Mkdev(7, 0), &memDisk{b: image}))
-	return k, init
+	init := testkernel.Boot(t, []vfs.FilesystemType{fat.Vfat, fat.Msdos}, "/mnt")
+	testkernel.Loop0(t, init, image)
+	return init.Kernel(), init
 }
 
 // sourceTree writes the files the images hold; the file times are set
