@@ -54,7 +54,7 @@ func (fs *filesystem) entryEnd(c uint32) int64 {
 // mark; a cluster outside the data area is "invalid access to FAT".
 func (fs *filesystem) entry(c uint32) (uint32, error) {
 	if c < startEnt || c >= fs.maxCluster {
-		fs.fsErrorLimited("fat_ent_read", "invalid access to FAT (entry 0x%08x)", c)
+		fs.fsError("invalid access to FAT (entry 0x%08x)", c)
 		return 0, linux.EIO
 	}
 	fat, err := fs.loadFat()

@@ -24,12 +24,13 @@ type node struct {
 	// second on it may have a dentry under its other name (dcache.go).
 	lookups atomic.Int32
 
-	mu     sync.Mutex
-	chain  []uint32         // the clusters found so far
-	folios map[int64]*folio // the folios not up to date (pagecache.go)
-	raw    *rawDir          // a directory's entries, read once
-	ents   []dirEntry       // a directory's names, parsed once
-	missed map[string]bool  // msdos with dots: the keys lookups missed
+	mu       sync.Mutex
+	chain    []uint32         // the clusters found so far
+	folios   map[int64]*folio // the folios not up to date (pagecache.go)
+	uptodate folioSet         // the folios read
+	raw      *rawDir          // a directory's entries, read once
+	ents     []dirEntry       // a directory's names, parsed once
+	missed   map[string]bool  // msdos with dots: the keys lookups missed
 }
 
 // FAT keeps local time: the offset is that of time_offset= or tz=UTC,
@@ -363,12 +364,15 @@ func (o fileOps) read(f *vfs.File, p []byte, off int64, comm string) (int, error
 	if off >= size {
 		return 0, nil
 	}
+	// The readahead window follows the request, not what the file
+	// has left (filemap_get_pages' last_index).
+	last := (off + int64(len(p)) + pageSize - 1) / pageSize
 	p = p[:min(int64(len(p)), size-off)]
 	n := in.Private.(*node)
 	done := 0
 	for done < len(p) {
 		pos := off + int64(done)
-		data, err := o.fs.readPage(n, size, pos/pageSize, comm)
+		data, err := o.fs.readPage(n, size, pos/pageSize, last-pos/pageSize, done > 0, comm)
 		if err != nil {
 			if done > 0 {
 				return done, nil

@@ -13,7 +13,8 @@ import (
 // what a damaged file logs depends on it: each read of a folio that is
 // not up to date maps its blocks again (fat_get_block), and each failed
 // mapping logs again. The data itself is read from the disk every time
-// (the volume is read-only); only a folio's failures are kept.
+// (the volume is read-only); the cache keeps which folios are up to
+// date, and the state of those that are not.
 
 // pageSize is PAGE_SIZE, the size of the folios FAT's page cache uses.
 const pageSize = 4096
@@ -36,29 +37,115 @@ type folio struct {
 func (fs *filesystem) blocksPerPage() int64 { return pageSize / int64(fs.blockSize) }
 
 // readPage returns folio index fi of the file (size bytes long) once it
-// is up to date, read as filemap_read reads a folio: a folio seen for
-// the first time is read ahead (mpage_readahead), then, if that failed,
-// read once more (read_folio); a folio that failed before is read once
-// (read_folio). comm names the reader in the block layer's messages.
-func (fs *filesystem) readPage(n *node, size, fi int64, comm string) ([]byte, error) {
+// is up to date, as filemap_read gets it. A folio the cache does not hold
+// is read ahead (mpage_readahead) with the folios after it in the
+// readahead window, then, if that failed, read once more (read_folio).
+// One the cache holds but that is not up to date is read by read_folio
+// once, or twice when the read(2) has copied folios before it in the
+// same batch: the batch is cut short at it, and the next batch starts
+// with it. reqPages is how many folios the read asks for from fi on;
+// comm names the reader in the block layer's messages.
+func (fs *filesystem) readPage(n *node, size, fi, reqPages int64, midRead bool, comm string) ([]byte, error) {
 	n.mu.Lock()
 	defer n.mu.Unlock()
+	if n.uptodate.has(fi) {
+		return fs.folioData(n, size, fi)
+	}
+	attempts := 1
 	st := n.folios[fi]
 	if st == nil {
-		st = &folio{}
-		if fs.readFolio(n, size, fi, st, true, comm) {
+		fs.readAhead(n, size, fi, fs.readaheadWindow(n, fi, reqPages), comm)
+		if n.uptodate.has(fi) {
 			return fs.folioData(n, size, fi)
+		}
+		st = n.folios[fi]
+	} else if midRead {
+		attempts = 2
+	}
+	for i := 0; i < attempts; i++ {
+		if fs.readFolio(n, size, fi, st, false, comm) {
+			delete(n.folios, fi)
+			n.uptodate.set(fi)
+			return fs.folioData(n, size, fi)
+		}
+	}
+	return nil, linux.EIO
+}
+
+// readaheadWindow is how many folios ondemand_readahead reads from a
+// miss at fi: from the start of the file, the initial window; further
+// on, as a stream only if the cache holds more folios just before fi
+// than the read asks for (try_context_readahead; twice as many if they
+// reach back to the start), else only what the read asks for. (A file's
+// own sequential reads, which the kernel also reads as a stream, are not
+// told apart here.)
+func (fs *filesystem) readaheadWindow(n *node, fi, reqPages int64) int64 {
+	if fi == 0 {
+		return initialReadahead(reqPages)
+	}
+	history := int64(0)
+	for j := fi - 1; j >= 0 && (n.uptodate.has(j) || n.folios[j] != nil); j-- {
+		history++
+	}
+	if history <= reqPages {
+		return reqPages
+	}
+	if history >= fi {
+		history *= 2
+	}
+	return min(history+reqPages, readaheadMax)
+}
+
+// readAhead is page_cache_sync_readahead from folio fi: each of count
+// folios up to the end of the file that the cache does not hold is read
+// once; those that fail stay, not up to date. n.mu held.
+func (fs *filesystem) readAhead(n *node, size, fi, count int64, comm string) {
+	for j := fi; j < fi+count && j*pageSize < size; j++ {
+		if n.folios[j] != nil || n.uptodate.has(j) {
+			continue
+		}
+		st := &folio{}
+		if fs.readFolio(n, size, j, st, true, comm) {
+			n.uptodate.set(j)
+			continue
 		}
 		if n.folios == nil {
 			n.folios = make(map[int64]*folio)
 		}
-		n.folios[fi] = st
+		n.folios[j] = st
 	}
-	if !fs.readFolio(n, size, fi, st, false, comm) {
-		return nil, linux.EIO
+}
+
+// readaheadMax is VM_READAHEAD_PAGES (128 KiB), a loop device's window.
+const readaheadMax = 32
+
+// initialReadahead is get_init_ra_size for a read of reqPages folios:
+// the request rounded up to a power of two, four times that for a small
+// one, twice for a middling one, else the whole window.
+func initialReadahead(reqPages int64) int64 {
+	n := int64(1)
+	for n < reqPages {
+		n <<= 1
 	}
-	delete(n.folios, fi)
-	return fs.folioData(n, size, fi)
+	switch {
+	case n <= readaheadMax/32:
+		return n * 4
+	case n <= readaheadMax/4:
+		return n * 2
+	}
+	return readaheadMax
+}
+
+// folioSet is a set of folio indexes, a bit each.
+type folioSet []uint64
+
+func (s folioSet) has(i int64) bool { return i/64 < int64(len(s)) && s[i/64]&(1<<(i%64)) != 0 }
+
+func (s *folioSet) set(i int64) {
+	for int64(len(*s)) <= i/64 {
+		*s = append(*s, 0)
+	}
+	(*s)[i/64] |= 1 << (i % 64)
 }
 
 // readFolio is one read of a folio: do_mpage_readpage while it has no
