@@ -108,8 +108,10 @@ func (fs *filesystem) entriesIn(n int) int64 {
 // chain is fat_get_cluster walking from start: the clusters of a chain,
 // at most want of them (all, to the end mark, if want is negative). A
 // chain longer than the clusters there are loops; a free entry in it is
-// corruption. ipos names the inode in the messages.
-func (fs *filesystem) chain(start uint32, want int, ipos int64) ([]uint32, error) {
+// corruption. ipos names the inode in the messages. known, if not empty,
+// is the start of the chain walked before (fat_cache_lookup's part): the
+// walk goes on from its end.
+func (fs *filesystem) chain(start uint32, known []uint32, want int, ipos int64) ([]uint32, error) {
 	if start < startEnt || start >= fs.maxCluster {
 		fs.fsErrorLimited("fat_get_cluster", "fat_get_cluster: invalid start cluster (i_pos %d, start %08x)", ipos, start)
 		return nil, linux.EIO
@@ -122,8 +124,11 @@ func (fs *filesystem) chain(start uint32, want int, ipos int64) ([]uint32, error
 		return nil, err
 	}
 	limit := int(min(int64(fs.maxCluster-startEnt), fs.entriesIn(len(fat))))
-	out := []uint32{start}
-	for c := start; want < 0 || len(out) < want; {
+	out := known
+	if len(out) == 0 {
+		out = []uint32{start}
+	}
+	for c := out[len(out)-1]; want < 0 || len(out) < want; {
 		if len(out) > limit {
 			fs.fsErrorLimited("fat_get_cluster", "fat_get_cluster: detected the cluster chain loop (i_pos %d)", ipos)
 			return nil, linux.EIO

@@ -200,7 +200,7 @@ func (fs *filesystem) dirSize(n *node) (int64, error) {
 		n.raw = &rawDir{}
 		return 0, nil
 	}
-	chain, err := fs.chain(n.start, -1, n.ipos)
+	chain, err := fs.chain(n.start, nil, -1, n.ipos)
 	if err != nil {
 		return 0, err
 	}
@@ -372,14 +372,14 @@ func (o fileOps) read(f *vfs.File, p []byte, off int64, comm string) (int, error
 	done := 0
 	for done < len(p) {
 		pos := off + int64(done)
-		data, err := o.fs.readPage(n, size, pos/pageSize, last-pos/pageSize, done > 0, comm)
-		if err != nil {
+		chunk := p[done:min(len(p), done+int(pageSize-pos%pageSize))]
+		if err := o.fs.readPage(n, size, pos, chunk, last-pos/pageSize, done > 0, comm); err != nil {
 			if done > 0 {
 				return done, nil
 			}
 			return 0, err
 		}
-		done += copy(p[done:], data[pos%pageSize:])
+		done += len(chunk)
 	}
 	return done, nil
 }

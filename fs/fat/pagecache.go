@@ -36,8 +36,8 @@ type folio struct {
 // blocksPerPage is how many logical sectors (FAT's blocks) a folio holds.
 func (fs *filesystem) blocksPerPage() int64 { return pageSize / int64(fs.blockSize) }
 
-// readPage returns folio index fi of the file (size bytes long) once it
-// is up to date, as filemap_read gets it. A folio the cache does not hold
+// readPage fills dst from the file (size bytes long) at pos, within one
+// folio, once the folio is up to date, as filemap_read gets it. A folio the cache does not hold
 // is read ahead (mpage_readahead) with the folios after it in the
 // readahead window, then, if that failed, read once more (read_folio).
 // One the cache holds but that is not up to date is read by read_folio
@@ -45,18 +45,19 @@ func (fs *filesystem) blocksPerPage() int64 { return pageSize / int64(fs.blockSi
 // same batch: the batch is cut short at it, and the next batch starts
 // with it. reqPages is how many folios the read asks for from fi on;
 // comm names the reader in the block layer's messages.
-func (fs *filesystem) readPage(n *node, size, fi, reqPages int64, midRead bool, comm string) ([]byte, error) {
+func (fs *filesystem) readPage(n *node, size, pos int64, dst []byte, reqPages int64, midRead bool, comm string) error {
+	fi := pos / pageSize
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	if n.uptodate.has(fi) {
-		return fs.folioData(n, size, fi)
+		return fs.copyOut(n, size, pos, dst)
 	}
 	attempts := 1
 	st := n.folios[fi]
 	if st == nil {
 		fs.readAhead(n, size, fi, fs.readaheadWindow(n, fi, reqPages), comm)
 		if n.uptodate.has(fi) {
-			return fs.folioData(n, size, fi)
+			return fs.copyOut(n, size, pos, dst)
 		}
 		st = n.folios[fi]
 	} else if midRead {
@@ -66,10 +67,10 @@ func (fs *filesystem) readPage(n *node, size, fi, reqPages int64, midRead bool, 
 		if fs.readFolio(n, size, fi, st, false, comm) {
 			delete(n.folios, fi)
 			n.uptodate.set(fi)
-			return fs.folioData(n, size, fi)
+			return fs.copyOut(n, size, pos, dst)
 		}
 	}
-	return nil, linux.EIO
+	return linux.EIO
 }
 
 // readaheadWindow is how many folios ondemand_readahead reads from a
@@ -288,7 +289,7 @@ func (fs *filesystem) bmap(n *node, size, b int64) (phys, count int64, err error
 // idx. n.mu held.
 func (fs *filesystem) clusterAt(n *node, idx int64) (uint32, error) {
 	if int64(len(n.chain)) <= idx {
-		chain, err := fs.chain(n.start, int(idx+1), n.ipos)
+		chain, err := fs.chain(n.start, n.chain, int(idx+1), n.ipos)
 		if err != nil {
 			return 0, err
 		}
@@ -301,25 +302,26 @@ func (fs *filesystem) clusterAt(n *node, idx int64) (uint32, error) {
 	return n.chain[idx], nil
 }
 
-// folioData reads an up-to-date folio's bytes: its blocks below the
-// file's size from the disk, zeros for the rest. n.mu held.
-func (fs *filesystem) folioData(n *node, size, fi int64) ([]byte, error) {
+// copyOut reads dst from an up-to-date folio's bytes at pos of the file
+// (dst within the folio and the file's size): from the disk where the
+// file has clusters, zeros where it has none. n.mu held.
+func (fs *filesystem) copyOut(n *node, size, pos int64, dst []byte) error {
 	bs := int64(fs.blockSize)
-	out := make([]byte, min(pageSize, size-fi*pageSize))
-	for done := int64(0); done < int64(len(out)); {
-		b := (fi*pageSize + done) / bs
+	for len(dst) > 0 {
+		b, within := pos/bs, pos%bs
 		p, count, err := fs.bmap(n, size, b)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if count == 0 {
-			return out, nil // no clusters: zeros
+			clear(dst) // no clusters: zeros
+			return nil
 		}
-		chunk := out[done:min(int64(len(out)), done+count*bs)]
-		if err := fs.readAt(chunk, p*bs); err != nil {
-			return nil, err
+		chunk := dst[:min(int64(len(dst)), count*bs-within)]
+		if err := fs.readAt(chunk, p*bs+within); err != nil {
+			return err
 		}
-		done += int64(len(chunk))
+		dst, pos = dst[len(chunk):], pos+int64(len(chunk))
 	}
-	return out, nil
+	return nil
 }
