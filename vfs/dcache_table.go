@@ -18,9 +18,10 @@ type dirTable struct {
 	used  int // slots not nil (children and tombstones)
 }
 
-// dirEntry is an immutable (name, child) pair in a dirTable. A reader that
-// finds one while the child is being renamed returns the child as it was
-// named a moment before, a valid order for two overlapping calls.
+// dirEntry is an immutable (name, child) pair in a dirTable; the name is
+// the child's key (dentry_ops.go). A reader that finds one while the child
+// is being renamed returns the child as it was named a moment before, a
+// valid order for two overlapping calls.
 type dirEntry struct {
 	hash uint64
 	name string
@@ -56,8 +57,13 @@ func hashName(s string) uint64 {
 	return h
 }
 
-// fastLookup finds the child name (with hash h) without locking.
+// fastLookup finds the child name (with hash h) without locking; in a
+// filesystem that folds names (DentryOps) by its key.
 func (d *Dentry) fastLookup(name string, h uint64) *Dentry {
+	if o := d.dops(); o != nil {
+		name = o.Key(name)
+		h = hashName(name)
+	}
 	tb := d.table.Load()
 	if tb == nil {
 		return nil
@@ -83,7 +89,7 @@ func (d *Dentry) tableAddLocked(c *Dentry) {
 		return
 	}
 	w := c.where.Load()
-	e := &dirEntry{hash: w.hash, name: w.name, d: c}
+	e := &dirEntry{hash: w.hash, name: d.key(w.name), d: c}
 	mask := uint64(len(tb.slots) - 1)
 	for i := e.hash & mask; ; i = (i + 1) & mask {
 		s := tb.slots[i].Load()

@@ -13,11 +13,11 @@ import (
 type dname struct {
 	parent *Dentry // the dentry itself at a filesystem root
 	name   string
-	hash   uint64 // hashName(name)
+	hash   uint64 // hashName of the name's key in parent (dentry_ops.go)
 }
 
 func newDname(parent *Dentry, name string) *dname {
-	return &dname{parent: parent, name: name, hash: hashName(name)}
+	return &dname{parent: parent, name: name, hash: hashName(parent.key(name))}
 }
 
 // Dentry is struct dentry: a name in the directory tree of one superblock.
@@ -68,7 +68,7 @@ func (d *Dentry) Parent() *Dentry { return d.where.Load().parent }
 func (d *Dentry) IsRoot() bool { return d.Parent() == d }
 
 // childLocked returns the cached child name; d.mu must be held.
-func (d *Dentry) childLocked(name string) *Dentry { return d.children[name] }
+func (d *Dentry) childLocked(name string) *Dentry { return d.children[d.key(name)] }
 
 // addChildLocked is d_instantiate + d_add: it hashes a new positive dentry
 // for in under name. d.mu must be held for writing.
@@ -86,7 +86,7 @@ func (d *Dentry) insertLocked(name string, c *Dentry) {
 	}
 	d.nextSeq++
 	c.seq = d.nextSeq
-	d.children[name] = c
+	d.children[d.key(name)] = c
 	d.tableAddLocked(c)
 }
 
@@ -100,12 +100,12 @@ func (d *Dentry) insertAtLocked(name string, c *Dentry, seq uint64) {
 // unhashLocked takes c (named name) out of d without marking it unlinked.
 func (d *Dentry) unhashLocked(name string, c *Dentry) {
 	d.tableRemoveLocked(c)
-	delete(d.children, name)
+	delete(d.children, d.key(name))
 }
 
 // removeChildLocked is d_delete/d_drop for name. d.mu must be held.
 func (d *Dentry) removeChildLocked(name string) {
-	if c := d.children[name]; c != nil {
+	if c := d.childLocked(name); c != nil {
 		c.unlinked.Store(true)
 		d.unhashLocked(name, c)
 	}
@@ -114,7 +114,7 @@ func (d *Dentry) removeChildLocked(name string) {
 // moveLocked is d_move: c leaves its parent (name oldName in d) for newName
 // in nd; both parents' mu are held.
 func (d *Dentry) moveLocked(oldName string, nd *Dentry, newName string) {
-	c := d.children[oldName]
+	c := d.childLocked(oldName)
 	d.unhashLocked(oldName, c)
 	c.where.Store(newDname(nd, newName))
 	nd.insertLocked(newName, c)

@@ -207,12 +207,12 @@ func (t *Task) Read(fd int, p []byte) (n int, err error) {
 	}
 	err = t.withFile(fd, func(f *File) error {
 		if isStream(f) {
-			n, err = f.readAt(p, 0)
+			n, err = f.readAt(t, p, 0)
 			return err
 		}
 		f.mu.Lock()
 		defer f.mu.Unlock()
-		n, err = f.readAt(p, f.pos)
+		n, err = f.readAt(t, p, f.pos)
 		f.pos += int64(n)
 		return err
 	})
@@ -276,7 +276,7 @@ func (t *Task) Pread(fd int, p []byte, off int64) (n int, err error) {
 		if unseekable(f) {
 			return linux.ESPIPE
 		}
-		n, err = f.readAt(p, off)
+		n, err = f.readAt(t, p, off)
 		return err
 	})
 	return n, err
@@ -290,7 +290,16 @@ func rwVerifyArea(off int64, n int) error {
 	return nil
 }
 
-func (f *File) readAt(p []byte, off int64) (int, error) {
+// TaskReader is implemented by file operations whose reads log messages
+// that name the reading task (current->comm), as the block layer's
+// "attempt to access beyond end of device" does: a task's read calls
+// ReadAtBy in place of ReadAt.
+type TaskReader interface {
+	ReadAtBy(t *Task, f *File, p []byte, off int64) (int, error)
+}
+
+// readAt reads for t, or for the kernel itself if t is nil.
+func (f *File) readAt(t *Task, p []byte, off int64) (int, error) {
 	if f.path || !f.read {
 		return 0, linux.EBADF
 	}
@@ -301,7 +310,13 @@ func (f *File) readAt(p []byte, off int64) (int, error) {
 	if err := rwVerifyArea(off, len(p)); err != nil && in.IsRegular() {
 		return 0, err
 	}
-	n, err := f.ops.ReadAt(f, p, off)
+	var n int
+	var err error
+	if r, ok := f.ops.(TaskReader); ok && t != nil {
+		n, err = r.ReadAtBy(t, f, p, off)
+	} else {
+		n, err = f.ops.ReadAt(f, p, off)
+	}
 	touchAtime(f.mnt, in) // file_accessed, even for a read at the end
 	return n, err
 }

@@ -258,6 +258,9 @@ func lookupSlowLocked(dir *Dentry, name string) (*Dentry, error) {
 	if err != nil {
 		return nil, err
 	}
+	if a := dir.reuseAliasLocked(name, in); a != nil {
+		return a, nil
+	}
 	return dir.addChildLocked(name, in), nil
 }
 

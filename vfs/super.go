@@ -45,6 +45,9 @@ type Superblock struct {
 	// (timestamp_truncate).
 	TimeGran         uint32
 	TimeMin, TimeMax int64
+	// DOps is s_d_op, for a filesystem whose names compare other than
+	// byte for byte (dentry_ops.go); nil for the others.
+	DOps *DentryOps
 
 	renameMu sync.Mutex // s_vfs_rename_mutex
 	nextIno  atomic.Uint64

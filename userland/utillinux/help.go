@@ -212,6 +212,30 @@ mount to PUT_OLD.
 
   -h, --help             show this help;  -V, --version: the version
 `,
+	"dmesg": `Usage: dmesg [OPTION]...
+Print the kernel's message log, or control it and the console.
+
+  -C, --clear  -c, --read-clear
+                         empty the log (after printing it, with -c)
+  -l, --level LIST  -f, --facility LIST  -k, --kernel  -u, --userspace
+                         only these levels or facilities (names or
+                         numbers: emerg alert crit err warn notice info
+                         debug; kern user mail daemon ... ftp)
+  -x, --decode           put facility and level before each message
+  -r, --raw              "<PRIORITY>[TIME] message", as syslog has it
+  -t, --notime  -T, --ctime  -e, --reltime  -d, --show-delta
+      --time-format notime|ctime|delta|reltime|iso
+                         how the time of each message is shown
+  -p, --force-prefix     the time on every line of a long message
+  -J, --json             JSON output;  --noescape: print bytes as they are
+  -S, --syslog           read through syslog(2) rather than /dev/kmsg
+  -F, --file FILE        read a saved log instead
+  -n, --console-level LEVEL  -D, --console-off  -E, --console-on
+                         what the console shows
+  -s, --buffer-size N  -P, --nopager  -H, --human  -L, --color[=WHEN]
+                         accepted
+  -h, --help             show this help;  -V, --version: the version
+`,
 	"mountpoint": `Usage: mountpoint [-q] [-d] [--nofollow] DIRECTORY|FILE
        mountpoint -x DEVICE
 Report whether a path is a mountpoint (exit status 0) or not (32).

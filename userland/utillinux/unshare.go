@@ -488,12 +488,3 @@ func mountpointApplet(c *cmd) int {
 	}
 	return 0
 }
-
-// dmesgApplet prints the kernel log, one message a line (without
-// dmesg(1)'s timestamps).
-func dmesgApplet(c *cmd) int {
-	for _, line := range c.Task.Kernel().Dmesg() {
-		fmt.Fprintln(c.Out, line)
-	}
-	return 0
-}
