@@ -10,7 +10,8 @@ import (
 
 // TestDirTableAgreesWithMap drives a directory's child map and lock-free
 // table through random adds, removals and renames and checks that the
-// table answers exactly as the map does for every name.
+// table answers exactly as the map does for every name, and that the
+// ordered list (readdir's) holds the same children, ascending by position.
 func TestDirTableAgreesWithMap(t *testing.T) {
 	r := rand.New(rand.NewSource(1))
 	dirs := []*Dentry{NewRootDentry(nil), NewRootDentry(nil)}
@@ -23,7 +24,7 @@ func TestDirTableAgreesWithMap(t *testing.T) {
 		name := names[r.Intn(len(names))]
 		switch c := d.children[name]; {
 		case c == nil:
-			d.addChildLocked(name, nil)
+			d.addChildLocked(name, &Inode{})
 		case r.Intn(2) == 0:
 			d.removeChildLocked(name)
 		default:
@@ -48,5 +49,27 @@ func checkTable(t *testing.T, dirs []*Dentry, names []string) {
 				t.Fatalf("dir %d name %s: table has %p, map has %p", di, n, got, want)
 			}
 		}
+		checkOrder(t, d)
+	}
+}
+
+func checkOrder(t *testing.T, d *Dentry) {
+	t.Helper()
+	live, holes := 0, 0
+	for i, s := range d.order.slots {
+		if i > 0 && s.seq <= d.order.slots[i-1].seq {
+			t.Fatalf("order: position %d after %d", s.seq, d.order.slots[i-1].seq)
+		}
+		if s.d == nil {
+			holes++
+			continue
+		}
+		live++
+		if c := d.children[s.ent.name]; c != s.d || c.seq != s.seq || c.Name() != s.ent.name {
+			t.Fatalf("order: slot %d (%s at %d) is not the map's child", i, s.ent.name, s.seq)
+		}
+	}
+	if live != len(d.children) || holes != d.order.holes {
+		t.Fatalf("order: %d children and %d holes, map has %d, holes counted %d", live, holes, len(d.children), d.order.holes)
 	}
 }

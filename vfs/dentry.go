@@ -3,7 +3,6 @@
 package vfs
 
 import (
-	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -38,12 +37,13 @@ type Dentry struct {
 	// m_list), guarded by Kernel.namespaceMu.
 	mps []*Mount
 
-	// mu guards children, seq, nextSeq and dead; for directories it is also
-	// the parent-side lock of namespace operations (i_rwsem).
+	// mu guards children, order, seq, nextSeq and dead; for directories it
+	// is also the parent-side lock of namespace operations (i_rwsem).
 	mu       sync.RWMutex
 	children map[string]*Dentry
 	table    atomic.Pointer[dirTable] // lock-free view of children
-	seq      uint64                   // creation order within the parent
+	order    childOrder               // children by position, for readdir
+	seq      uint64                   // position within the parent
 	nextSeq  uint64
 	dead     bool // unlinked (S_DEAD on a removed directory)
 }
@@ -88,18 +88,25 @@ func (d *Dentry) insertLocked(name string, c *Dentry) {
 	c.seq = d.nextSeq
 	d.children[name] = c
 	d.tableAddLocked(c)
+	d.order.push(c.seq, name, c)
 }
 
 // insertAtLocked hashes c under name at position seq (kept from a dentry
 // it changes places with). d.mu must be held.
 func (d *Dentry) insertAtLocked(name string, c *Dentry, seq uint64) {
-	d.insertLocked(name, c)
+	if d.children == nil {
+		d.children = make(map[string]*Dentry)
+	}
 	c.seq = seq
+	d.children[name] = c
+	d.tableAddLocked(c)
+	d.order.place(seq, name, c)
 }
 
 // unhashLocked takes c (named name) out of d without marking it unlinked.
 func (d *Dentry) unhashLocked(name string, c *Dentry) {
 	d.tableRemoveLocked(c)
+	d.order.remove(c.seq, c)
 	delete(d.children, name)
 }
 
@@ -138,21 +145,24 @@ type Child struct {
 // entries (new dentries go to the head of d_children).
 func (d *Dentry) ChildrenNewestFirst() []Child {
 	d.mu.RLock()
-	out := make([]Child, 0, len(d.children))
-	for _, c := range d.children {
-		out = append(out, Child{c, c.seq})
-	}
-	d.mu.RUnlock()
-	slices.SortFunc(out, func(a, b Child) int {
-		switch {
-		case a.Seq > b.Seq:
-			return -1
-		case a.Seq < b.Seq:
-			return 1
+	defer d.mu.RUnlock()
+	out := make([]Child, 0, d.order.live())
+	for i := len(d.order.slots) - 1; i >= 0; i-- {
+		if s := d.order.slots[i]; s.d != nil {
+			out = append(out, Child{s.d, s.seq})
 		}
-		return 0
-	})
+	}
 	return out
+}
+
+// ReadChildren is dcache_readdir from a cursor: it appends to out, newest
+// first, the cached children whose position is below cursor, at most n of
+// them (n <= 0: all), each with its position as Off. It costs what it
+// returns, whatever the size of the directory.
+func (d *Dentry) ReadChildren(out []Dirent, cursor uint64, n int) []Dirent {
+	d.mu.RLock()
+	defer d.mu.RUnlock()
+	return d.order.appendBelow(out, cursor, n)
 }
 
 // IsDead reports whether the directory has been removed (IS_DEADDIR).

@@ -470,7 +470,32 @@ func (t *Task) Lseek(fd int, off int64, whence int) (pos int64, err error) {
 // dir_emit_dots gives them, then the entries below the cursor left by the
 // previous call.
 func (t *Task) Getdents(fd int, max int) (ents []Dirent, err error) {
-	err = t.withFile(fd, func(f *File) error {
+	err = t.withDir(fd, func(f *File) error {
+		ents, err = f.readdirLocked(nil, max)
+		return err
+	})
+	return ents, err
+}
+
+// GetdentsTo is getdents64(2) into a caller's buffer, as the system call
+// fills user memory: at most len(buf) entries, and how many; 0 means the
+// end. An empty buffer is EINVAL (too small for one entry).
+func (t *Task) GetdentsTo(fd int, buf []Dirent) (n int, err error) {
+	if len(buf) == 0 {
+		return 0, linux.EINVAL
+	}
+	err = t.withDir(fd, func(f *File) error {
+		out, err := f.readdirLocked(buf[:0], len(buf))
+		n = len(out)
+		return err
+	})
+	return n, err
+}
+
+// withDir runs fn on the open directory fd with f_pos_lock held, and
+// updates its atime after (iterate_dir's checks and file_accessed).
+func (t *Task) withDir(fd int, fn func(f *File) error) error {
+	return t.withFile(fd, func(f *File) error {
 		if f.path {
 			return linux.EBADF
 		}
@@ -483,11 +508,18 @@ func (t *Task) Getdents(fd int, max int) (ents []Dirent, err error) {
 		}
 		f.mu.Lock()
 		defer f.mu.Unlock()
-		ents, err = f.readdirLocked(max)
+		err := fn(f)
 		touchAtime(f.mnt, in)
 		return err
 	})
-	return ents, err
+}
+
+// DirPager is implemented by directory file operations that list from a
+// position, as dcache_readdir walks d_children from its cursor, rather than
+// building the whole listing at every call: ReadDirBelow appends to out at
+// most n entries (n <= 0: all) whose Off is below cursor, in decreasing Off.
+type DirPager interface {
+	ReadDirBelow(f *File, cursor uint64, out []Dirent, n int) ([]Dirent, error)
 }
 
 // DotDotIner is implemented by directory file operations whose ".." entry
@@ -512,10 +544,11 @@ type DotsLister interface {
 	ListsDots() bool
 }
 
-// readdirLocked is iterate_dir. f.mu is held.
-func (f *File) readdirLocked(max int) ([]Dirent, error) {
-	var out []Dirent
-	full := func() bool { return max > 0 && len(out) >= max }
+// readdirLocked is iterate_dir: it appends to out at most max entries
+// (max <= 0: all that remain). f.mu is held.
+func (f *File) readdirLocked(out []Dirent, max int) ([]Dirent, error) {
+	start := len(out)
+	room := func() int { return max - (len(out) - start) }
 	if d, ok := f.ops.(DotsLister); ok && d.ListsDots() && f.pos < 2 {
 		f.pos, f.cursor = 2, math.MaxUint64
 	}
@@ -523,30 +556,53 @@ func (f *File) readdirLocked(max int) ([]Dirent, error) {
 		out = append(out, Dirent{Name: ".", Ino: f.Inode().Ino(), Type: linux.DT_DIR})
 		f.pos = 1
 	}
-	if f.pos == 1 && !full() {
+	if f.pos == 1 && (max <= 0 || room() > 0) {
 		out = append(out, Dirent{Name: "..", Ino: dotdotIno(f), Type: linux.DT_DIR})
 		f.pos, f.cursor = 2, math.MaxUint64
 	}
-	if full() || f.cursor == 0 {
+	if max > 0 && room() == 0 || f.cursor == 0 {
 		return out, nil
 	}
+	want := 0 // all
+	if max > 0 {
+		want = room()
+	}
+	before := len(out)
+	var err error
+	if p, ok := f.ops.(DirPager); ok {
+		out, err = p.ReadDirBelow(f, f.cursor, out, want)
+	} else {
+		out, err = f.readdirFiltered(out, want)
+	}
+	if err != nil {
+		return out[:before], err
+	}
+	if got := len(out) - before; got > 0 {
+		f.cursor = out[len(out)-1].Off
+		f.pos += int64(got)
+	}
+	if want <= 0 || len(out)-before < want {
+		f.cursor = 0 // at the end
+	}
+	return out, nil
+}
+
+// readdirFiltered lists a directory whose filesystem gives only the whole
+// listing: the entries below the cursor, at most n (n <= 0: all).
+func (f *File) readdirFiltered(out []Dirent, n int) ([]Dirent, error) {
 	list, err := f.ops.ReadDir(f)
 	if err != nil {
 		return out, err
 	}
+	all := n <= 0
 	for _, e := range list {
-		if full() {
+		if !all && n == 0 {
 			break
 		}
-		if e.Off >= f.cursor {
-			continue
+		if e.Off < f.cursor {
+			out = append(out, e)
+			n--
 		}
-		out = append(out, e)
-		f.cursor = e.Off
-		f.pos++
-	}
-	if !full() {
-		f.cursor = 0 // at the end
 	}
 	return out, nil
 }

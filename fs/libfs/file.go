@@ -144,13 +144,13 @@ func (fs *FS) Truncate(in *vfs.Inode, size int64) error {
 // ReadDir is dcache_readdir/offset_readdir: the cached children, newest
 // first as Linux 6.18's tmpfs lists them.
 func (fs *FS) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
-	kids := f.Dentry().ChildrenNewestFirst()
-	out := make([]vfs.Dirent, len(kids))
-	for i, c := range kids {
-		in := c.D.Inode()
-		out[i] = vfs.Dirent{Name: c.D.Name(), Ino: in.Ino(), Type: linux.DirentType(in.Mode()), Off: c.Seq}
-	}
-	return out, nil
+	return f.Dentry().ReadChildren(nil, math.MaxUint64, 0), nil
+}
+
+// ReadDirBelow is ReadDir from the cursor of the previous call, without
+// listing what came before it.
+func (fs *FS) ReadDirBelow(f *vfs.File, cursor uint64, out []vfs.Dirent, n int) ([]vfs.Dirent, error) {
+	return f.Dentry().ReadChildren(out, cursor, n), nil
 }
 
 // SeekHoleData is mapping_seek_hole_data over the file's pages: the first
