@@ -82,8 +82,11 @@ func (f *File) IncRef() { f.refs.Add(1) }
 
 // DecRef is fput: the last reference releases write access and the mount.
 func (f *File) DecRef() {
+	// Read before letting go: once the count drops, another holder may
+	// drop the last reference and recycle f.
+	sf, isSock := f.Private.(*sockFile)
 	if n := f.refs.Add(-1); n != 0 {
-		if sf, ok := f.Private.(*sockFile); ok && n == sf.inflight.Load() {
+		if isSock && n == sf.inflight.Load() {
 			sf.k.unix().collectGarbage() // only sockets in flight hold it now
 		}
 		return
@@ -109,6 +112,43 @@ func (f *File) DecRef() {
 		f.mnt.sb.k.dissolveOnFput(d.root)
 	}
 	f.mnt.mntput()
+	f.recycle()
+}
+
+// Files of the plain kind (regular files and directories opened through
+// their inode's own operations, with no private data, ->open or
+// ->release) are recycled once the last reference goes, as the kernel's
+// file cache hands freed files out again: an open then allocates nothing.
+// Nothing may touch a File after dropping its last reference; those
+// who keep a *File (descriptor tables, SCM_RIGHTS, the loop device, FUSE
+// handles) hold a reference, and the kinds that can be reached otherwise
+// (sockets, pipes, devices) are not recycled.
+var filePool sync.Pool
+
+func allocFile() *File {
+	if f, ok := filePool.Get().(*File); ok {
+		return f
+	}
+	return new(File)
+}
+
+// recycle hands f, whose last reference is gone, to the next open if it is
+// of the plain kind.
+func (f *File) recycle() {
+	if f.Private != nil || f.ops != f.dentry.inode.FileOps {
+		return
+	}
+	switch f.dentry.inode.Mode() & linux.S_IFMT {
+	case linux.S_IFREG, linux.S_IFDIR:
+	default:
+		return
+	}
+	switch f.ops.(type) {
+	case FileOpener, FileReleaser, FileFlusher:
+		return
+	}
+	*f = File{}
+	filePool.Put(f)
 }
 
 // fileSize is i_size, or the disk's size for a block device
@@ -133,7 +173,9 @@ func isSpecial(mode uint32) bool {
 // newFile is alloc_file + do_dentry_open's bookkeeping. The caller got
 // the reference on p.Mnt the file takes over (tryGet).
 func newFile(p Path, flags uint32, read, write, isPath bool) *File {
-	f := &File{ops: p.Dentry.inode.FileOps, mnt: p.Mnt, dentry: p.Dentry, read: read, write: write, path: isPath}
+	f := allocFile()
+	f.ops, f.mnt, f.dentry = p.Dentry.inode.FileOps, p.Mnt, p.Dentry
+	f.read, f.write, f.path = read, write, isPath
 	f.flags.Store(flags)
 	f.refs.Store(1)
 	p.Dentry.inode.opens.Add(1)
