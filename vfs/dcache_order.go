@@ -20,13 +20,13 @@ import (
 // change while a child stays, so a cursor kept by an open directory
 // survives any number of creates and unlinks around it.
 
-// childSlot is one position of a directory; d is nil once its child left.
-// It keeps what a listing reports of the child (none of which changes while
-// the child stays at this position: a rename takes a new one), so that a
-// listing reads the slots in order and touches no dentry or inode.
+// childSlot is one position of a directory, a hole once its child left
+// (an empty name). It keeps what a listing reports of the child, none of
+// which changes while the child stays at this position (a rename takes a
+// new one), so that a listing reads the slots in order and touches no
+// dentry or inode.
 type childSlot struct {
 	seq uint64
-	d   *Dentry
 	ent direntInfo
 }
 
@@ -58,16 +58,16 @@ func (o *childOrder) find(seq uint64) int {
 // push adds c, named name, at position seq, newer than every other
 // position.
 func (o *childOrder) push(seq uint64, name string, c *Dentry) {
-	o.slots = append(o.slots, childSlot{seq, c, infoOf(name, c)})
+	o.slots = append(o.slots, childSlot{seq, infoOf(name, c)})
 }
 
 // place puts c at position seq, which may be anywhere: d_exchange gives
 // each dentry the other's place, which its own removal has just left a
 // hole at (unless squeezed out meanwhile).
 func (o *childOrder) place(seq uint64, name string, c *Dentry) {
-	s := childSlot{seq, c, infoOf(name, c)}
+	s := childSlot{seq, infoOf(name, c)}
 	i := o.find(seq)
-	if i < len(o.slots) && o.slots[i].seq == seq && o.slots[i].d == nil {
+	if i < len(o.slots) && o.slots[i].seq == seq && o.slots[i].ent.name == "" {
 		o.slots[i] = s
 		o.holes--
 		return
@@ -77,10 +77,10 @@ func (o *childOrder) place(seq uint64, name string, c *Dentry) {
 	o.slots[i] = s
 }
 
-// remove takes c out of position seq.
-func (o *childOrder) remove(seq uint64, c *Dentry) {
+// remove empties position seq, where the child name is.
+func (o *childOrder) remove(seq uint64, name string) {
 	i := o.find(seq)
-	if i == len(o.slots) || o.slots[i].d != c {
+	if i == len(o.slots) || o.slots[i].seq != seq || o.slots[i].ent.name != name {
 		return
 	}
 	if i == len(o.slots)-1 {
@@ -88,7 +88,7 @@ func (o *childOrder) remove(seq uint64, c *Dentry) {
 		// the holes it uncovers.
 		o.slots[i] = childSlot{}
 		o.slots = o.slots[:i]
-		for n := len(o.slots); n > 0 && o.slots[n-1].d == nil; n-- {
+		for n := len(o.slots); n > 0 && o.slots[n-1].ent.name == ""; n-- {
 			o.slots = o.slots[:n-1]
 			o.holes--
 		}
@@ -109,11 +109,11 @@ func (o *childOrder) squeeze() {
 		dst = make([]childSlot, 0, 2*live)
 	}
 	for _, s := range o.slots {
-		if s.d != nil {
+		if s.ent.name != "" {
 			dst = append(dst, s)
 		}
 	}
-	clear(o.slots[len(dst):]) // let the dropped dentries go
+	clear(o.slots[len(dst):]) // let the dropped names go
 	o.slots, o.holes = dst, 0
 }
 
@@ -126,7 +126,7 @@ func (o *childOrder) appendBelow(out []Dirent, cursor uint64, n int) []Dirent {
 	out = slices.Grow(out, n)
 	for i := o.find(cursor) - 1; i >= 0 && n > 0; i-- {
 		s := &o.slots[i]
-		if s.d == nil {
+		if s.ent.name == "" {
 			continue
 		}
 		// Field by field into the slice: a Dirent built aside and copied

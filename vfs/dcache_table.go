@@ -9,7 +9,8 @@ import "sync/atomic"
 // written under the directory's mu and read with atomic loads. A hit is
 // checked against the child's current (parent, name), so a reader racing a
 // rename or unlink sees either the old or the new state; a miss falls back
-// to the locked lookup, which is the authority.
+// to the locked lookup, which is the authority: under the directory's mu
+// the current table is exact.
 
 // dirTable is one generation of a directory's lock-free child table.
 type dirTable struct {
@@ -74,16 +75,20 @@ func (d *Dentry) fastLookup(name string, h uint64) *Dentry {
 	}
 }
 
-// tableAddLocked publishes child c, already in d.children and named in
-// c.where. d.mu held.
+// tableAddLocked publishes child c, named in c.where. d.mu held.
 func (d *Dentry) tableAddLocked(c *Dentry) {
-	tb := d.table.Load()
-	if tb == nil || (tb.used+1)*2 > len(tb.slots) {
-		d.rebuildTableLocked() // takes c from d.children
-		return
-	}
 	w := c.where.Load()
 	e := &dirEntry{hash: w.hash, name: w.name, d: c}
+	tb := d.table.Load()
+	if tb == nil || (tb.used+1)*2 > len(tb.slots) {
+		d.rebuildTableLocked(e)
+		return
+	}
+	tb.put(e)
+}
+
+// put stores e in the first free slot of its probe sequence.
+func (tb *dirTable) put(e *dirEntry) {
 	mask := uint64(len(tb.slots) - 1)
 	for i := e.hash & mask; ; i = (i + 1) & mask {
 		s := tb.slots[i].Load()
@@ -118,26 +123,28 @@ func (d *Dentry) tableRemoveLocked(c *Dentry) {
 	}
 }
 
-// rebuildTableLocked makes a new generation from d.children, sized for them
-// (dropping tombstones), and publishes it; readers of the old one still see
-// a consistent, if stale, table and fall back on a miss.
-func (d *Dentry) rebuildTableLocked() {
+// rebuildTableLocked makes a new generation holding the old one's
+// children and e, sized for them (dropping tombstones), and publishes it;
+// readers of the old one still see a consistent, if stale, table and fall
+// back on a miss.
+func (d *Dentry) rebuildTableLocked(e *dirEntry) {
+	old := d.table.Load()
+	live := 1
+	if old != nil {
+		live += old.live
+	}
 	n := 8
-	for n < len(d.children)*4 {
+	for n < live*4 {
 		n *= 2
 	}
 	tb := &dirTable{slots: make([]atomic.Pointer[dirEntry], n)}
-	mask := uint64(n - 1)
-	for name, c := range d.children {
-		e := &dirEntry{hash: hashName(name), name: name, d: c}
-		for i := e.hash & mask; ; i = (i + 1) & mask {
-			if tb.slots[i].Load() == nil {
-				tb.slots[i].Store(e)
-				tb.used++
-				tb.live++
-				break
+	if old != nil {
+		for i := range old.slots {
+			if s := old.slots[i].Load(); s != nil && s != tombstone {
+				tb.put(s)
 			}
 		}
 	}
+	tb.put(e)
 	d.table.Store(tb)
 }

@@ -37,15 +37,21 @@ type Dentry struct {
 	// m_list), guarded by Kernel.namespaceMu.
 	mps []*Mount
 
-	// mu guards children, order, seq, nextSeq and dead; for directories it
-	// is also the parent-side lock of namespace operations (i_rwsem).
-	mu       sync.RWMutex
-	children map[string]*Dentry
-	table    atomic.Pointer[dirTable] // lock-free view of children
-	order    childOrder               // children by position, for readdir
-	seq      uint64                   // position within the parent
-	nextSeq  uint64
-	dead     bool // unlinked (S_DEAD on a removed directory)
+	// mu guards the children (table's contents and kids), seq and dead;
+	// for directories it is also the parent-side lock of namespace
+	// operations (i_rwsem).
+	mu    sync.RWMutex
+	table atomic.Pointer[dirTable] // the children by name, read lock-free
+	kids  *dirKids                 // the children by position; nil until the first
+	seq   uint64                   // position within the parent
+	dead  bool                     // unlinked (S_DEAD on a removed directory)
+}
+
+// dirKids is what only a directory with children needs: its children in
+// readdir order and the next position to give.
+type dirKids struct {
+	order   childOrder
+	nextSeq uint64
 }
 
 // NewRootDentry is d_make_root: the root dentry of a superblock.
@@ -67,8 +73,17 @@ func (d *Dentry) Parent() *Dentry { return d.where.Load().parent }
 // IsRoot reports whether d is the root of its superblock's tree.
 func (d *Dentry) IsRoot() bool { return d.Parent() == d }
 
-// childLocked returns the cached child name; d.mu must be held.
-func (d *Dentry) childLocked(name string) *Dentry { return d.children[name] }
+// childLocked returns the cached child name; d.mu must be held. Under the
+// lock the table is exact: every change to it is made under d.mu.
+func (d *Dentry) childLocked(name string) *Dentry { return d.fastLookup(name, hashName(name)) }
+
+// kidsLocked returns d's children by position, made on first use.
+func (d *Dentry) kidsLocked() *dirKids {
+	if d.kids == nil {
+		d.kids = &dirKids{}
+	}
+	return d.kids
+}
 
 // addChildLocked is d_instantiate + d_add: it hashes a new positive dentry
 // for in under name. d.mu must be held for writing.
@@ -81,38 +96,30 @@ func (d *Dentry) addChildLocked(name string, in *Inode) *Dentry {
 
 // insertLocked hashes c, already named name under d. d.mu must be held.
 func (d *Dentry) insertLocked(name string, c *Dentry) {
-	if d.children == nil {
-		d.children = make(map[string]*Dentry)
-	}
-	d.nextSeq++
-	c.seq = d.nextSeq
-	d.children[name] = c
+	k := d.kidsLocked()
+	k.nextSeq++
+	c.seq = k.nextSeq
+	k.order.push(c.seq, name, c)
 	d.tableAddLocked(c)
-	d.order.push(c.seq, name, c)
 }
 
 // insertAtLocked hashes c under name at position seq (kept from a dentry
 // it changes places with). d.mu must be held.
 func (d *Dentry) insertAtLocked(name string, c *Dentry, seq uint64) {
-	if d.children == nil {
-		d.children = make(map[string]*Dentry)
-	}
 	c.seq = seq
-	d.children[name] = c
+	d.kidsLocked().order.place(seq, name, c)
 	d.tableAddLocked(c)
-	d.order.place(seq, name, c)
 }
 
 // unhashLocked takes c (named name) out of d without marking it unlinked.
 func (d *Dentry) unhashLocked(name string, c *Dentry) {
 	d.tableRemoveLocked(c)
-	d.order.remove(c.seq, c)
-	delete(d.children, name)
+	d.kids.order.remove(c.seq, name)
 }
 
 // removeChildLocked is d_delete/d_drop for name. d.mu must be held.
 func (d *Dentry) removeChildLocked(name string) {
-	if c := d.children[name]; c != nil {
+	if c := d.childLocked(name); c != nil {
 		c.unlinked.Store(true)
 		d.unhashLocked(name, c)
 	}
@@ -121,7 +128,7 @@ func (d *Dentry) removeChildLocked(name string) {
 // moveLocked is d_move: c leaves its parent (name oldName in d) for newName
 // in nd; both parents' mu are held.
 func (d *Dentry) moveLocked(oldName string, nd *Dentry, newName string) {
-	c := d.children[oldName]
+	c := d.childLocked(oldName)
 	d.unhashLocked(oldName, c)
 	c.where.Store(newDname(nd, newName))
 	nd.insertLocked(newName, c)
@@ -146,10 +153,14 @@ type Child struct {
 func (d *Dentry) ChildrenNewestFirst() []Child {
 	d.mu.RLock()
 	defer d.mu.RUnlock()
-	out := make([]Child, 0, d.order.live())
-	for i := len(d.order.slots) - 1; i >= 0; i-- {
-		if s := d.order.slots[i]; s.d != nil {
-			out = append(out, Child{s.d, s.seq})
+	if d.kids == nil {
+		return nil
+	}
+	o := &d.kids.order
+	out := make([]Child, 0, o.live())
+	for i := len(o.slots) - 1; i >= 0; i-- {
+		if s := o.slots[i]; s.ent.name != "" {
+			out = append(out, Child{d.childLocked(s.ent.name), s.seq})
 		}
 	}
 	return out
@@ -162,7 +173,10 @@ func (d *Dentry) ChildrenNewestFirst() []Child {
 func (d *Dentry) ReadChildren(out []Dirent, cursor uint64, n int) []Dirent {
 	d.mu.RLock()
 	defer d.mu.RUnlock()
-	return d.order.appendBelow(out, cursor, n)
+	if d.kids == nil {
+		return out
+	}
+	return d.kids.order.appendBelow(out, cursor, n)
 }
 
 // IsDead reports whether the directory has been removed (IS_DEADDIR).
@@ -176,7 +190,15 @@ func (d *Dentry) IsDead() bool {
 func (d *Dentry) NumChildren() int {
 	d.mu.RLock()
 	defer d.mu.RUnlock()
-	return len(d.children)
+	return d.numChildrenLocked()
+}
+
+// numChildrenLocked returns the number of cached children; d.mu held.
+func (d *Dentry) numChildrenLocked() int {
+	if d.kids == nil {
+		return 0
+	}
+	return d.kids.order.live()
 }
 
 // IsAncestorOf reports whether d is a proper ancestor of e within one

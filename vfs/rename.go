@@ -180,7 +180,7 @@ func (t *Task) vfsRename(c *Cred, im *mntIdmap, odir *Dentry, oname string, old 
 		if !exchange && newIsDir {
 			target.mu.Lock()
 			defer target.mu.Unlock()
-			if len(target.children) != 0 {
+			if target.numChildrenLocked() != 0 {
 				return linux.ENOTEMPTY
 			}
 		}
