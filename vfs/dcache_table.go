@@ -14,22 +14,17 @@ import "sync/atomic"
 
 // dirTable is one generation of a directory's lock-free child table.
 type dirTable struct {
-	slots []atomic.Pointer[dirEntry]
+	slots []atomic.Pointer[dname]
 	live  int // children present
 	used  int // slots not nil (children and tombstones)
 }
 
-// dirEntry is an immutable (name, child) pair in a dirTable. A reader that
-// finds one while the child is being renamed returns the child as it was
-// named a moment before, a valid order for two overlapping calls.
-type dirEntry struct {
-	hash uint64
-	name string
-	d    *Dentry
-}
+// The slots hold the children's dnames: an immutable (name, child) pair. A
+// reader that finds one while the child is being renamed returns the child
+// as it was named a moment before, a valid order for two overlapping calls.
 
 // tombstone marks a slot whose child left; probing continues past it.
-var tombstone = &dirEntry{}
+var tombstone = &dname{}
 
 // eqName compares short names inline; the walk compares mostly short ones.
 func eqName(a, b string) bool {
@@ -70,15 +65,14 @@ func (d *Dentry) fastLookup(name string, h uint64) *Dentry {
 			return nil
 		}
 		if e.hash == h && eqName(e.name, name) {
-			return e.d
+			return e.self
 		}
 	}
 }
 
 // tableAddLocked publishes child c, named in c.where. d.mu held.
 func (d *Dentry) tableAddLocked(c *Dentry) {
-	w := c.where.Load()
-	e := &dirEntry{hash: w.hash, name: w.name, d: c}
+	e := c.where.Load()
 	tb := d.table.Load()
 	if tb == nil || (tb.used+1)*2 > len(tb.slots) {
 		d.rebuildTableLocked(e)
@@ -88,7 +82,7 @@ func (d *Dentry) tableAddLocked(c *Dentry) {
 }
 
 // put stores e in the first free slot of its probe sequence.
-func (tb *dirTable) put(e *dirEntry) {
+func (tb *dirTable) put(e *dname) {
 	mask := uint64(len(tb.slots) - 1)
 	for i := e.hash & mask; ; i = (i + 1) & mask {
 		s := tb.slots[i].Load()
@@ -115,7 +109,7 @@ func (d *Dentry) tableRemoveLocked(c *Dentry) {
 		if s == nil {
 			return
 		}
-		if s.d == c {
+		if s.self == c {
 			tb.slots[i].Store(tombstone)
 			tb.live--
 			return
@@ -127,7 +121,7 @@ func (d *Dentry) tableRemoveLocked(c *Dentry) {
 // children and e, sized for them (dropping tombstones), and publishes it;
 // readers of the old one still see a consistent, if stale, table and fall
 // back on a miss.
-func (d *Dentry) rebuildTableLocked(e *dirEntry) {
+func (d *Dentry) rebuildTableLocked(e *dname) {
 	old := d.table.Load()
 	live := 1
 	if old != nil {
@@ -137,7 +131,7 @@ func (d *Dentry) rebuildTableLocked(e *dirEntry) {
 	for n < live*4 {
 		n *= 2
 	}
-	tb := &dirTable{slots: make([]atomic.Pointer[dirEntry], n)}
+	tb := &dirTable{slots: make([]atomic.Pointer[dname], n)}
 	if old != nil {
 		for i := range old.slots {
 			if s := old.slots[i].Load(); s != nil && s != tombstone {

@@ -55,8 +55,8 @@ func exchange(odir *Dentry, oname string, old *Dentry, ndir *Dentry, nname strin
 	oseq, tseq := old.seq, target.seq
 	odir.unhashLocked(oname, old)
 	ndir.unhashLocked(nname, target)
-	old.where.Store(newDname(ndir, nname))
-	target.where.Store(newDname(odir, oname))
+	old.setWhere(ndir, nname)
+	target.setWhere(odir, oname)
 	ndir.insertAtLocked(nname, old, tseq)
 	odir.insertAtLocked(oname, target, oseq)
 }

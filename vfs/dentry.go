@@ -8,15 +8,19 @@ import (
 )
 
 // dname is a dentry's place in the tree; rename swaps it as one pointer so
-// that lock-free readers (.. walk, getcwd) see a consistent pair.
+// that lock-free readers (.. walk, getcwd) see a consistent pair. It is
+// also the dentry's entry in its parent's lock-free child table (an
+// immutable name and child), so naming a dentry is one allocation.
 type dname struct {
 	parent *Dentry // the dentry itself at a filesystem root
+	self   *Dentry // the dentry so named
 	name   string
 	hash   uint64 // hashName(name)
 }
 
-func newDname(parent *Dentry, name string) *dname {
-	return &dname{parent: parent, name: name, hash: hashName(name)}
+// setWhere names d name under parent (a new, immutable dname).
+func (d *Dentry) setWhere(parent *Dentry, name string) {
+	d.where.Store(&dname{parent: parent, self: d, name: name, hash: hashName(name)})
 }
 
 // Dentry is struct dentry: a name in the directory tree of one superblock.
@@ -57,7 +61,7 @@ type dirKids struct {
 // NewRootDentry is d_make_root: the root dentry of a superblock.
 func NewRootDentry(in *Inode) *Dentry {
 	d := &Dentry{inode: in}
-	d.where.Store(newDname(d, "/"))
+	d.setWhere(d, "/")
 	return d
 }
 
@@ -89,7 +93,7 @@ func (d *Dentry) kidsLocked() *dirKids {
 // for in under name. d.mu must be held for writing.
 func (d *Dentry) addChildLocked(name string, in *Inode) *Dentry {
 	c := &Dentry{inode: in}
-	c.where.Store(newDname(d, name))
+	c.setWhere(d, name)
 	d.insertLocked(name, c)
 	return c
 }
@@ -130,7 +134,7 @@ func (d *Dentry) removeChildLocked(name string) {
 func (d *Dentry) moveLocked(oldName string, nd *Dentry, newName string) {
 	c := d.childLocked(oldName)
 	d.unhashLocked(oldName, c)
-	c.where.Store(newDname(nd, newName))
+	c.setWhere(nd, newName)
 	nd.insertLocked(newName, c)
 }
 

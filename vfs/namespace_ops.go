@@ -228,7 +228,7 @@ func (t *Task) mayLinkEmpty(fd int) bool {
 
 func newDentryFor(parent *Dentry, name string, in *Inode) *Dentry {
 	d := &Dentry{inode: in}
-	d.where.Store(newDname(parent, name))
+	d.setWhere(parent, name)
 	return d
 }
 
