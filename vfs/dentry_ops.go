@@ -45,10 +45,16 @@ func (d *Dentry) reuseAliasLocked(name string, in *Inode) *Dentry {
 	if o == nil || o.MayHaveAlias == nil || !o.MayHaveAlias(in) {
 		return nil
 	}
-	for _, c := range d.children {
-		if c.inode != in {
+	tb := d.table.Load()
+	if tb == nil {
+		return nil
+	}
+	for i := range tb.slots {
+		e := tb.slots[i].Load()
+		if e == nil || e == tombstone || e.self.inode != in {
 			continue
 		}
+		c := e.self
 		if !in.IsDir() {
 			d.moveLocked(c.Name(), d, name)
 		}

@@ -125,7 +125,7 @@ func (k *Kernel) anonInodeFile(cred *Cred, name string, fops FileOperations, pri
 		return nil, linux.ENOMEM
 	}
 	d := &Dentry{inode: k.anonInode}
-	d.where.Store(newDname(d, name))
+	d.setWhere(d, name)
 	f := newFile(Path{m, d}, linux.O_RDWR, true, true, false)
 	f.ops = fops
 	f.Private = priv

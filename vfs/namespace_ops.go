@@ -228,7 +228,7 @@ func (t *Task) mayLinkEmpty(fd int) bool {
 
 func newDentryFor(parent *Dentry, name string, in *Inode) *Dentry {
 	d := &Dentry{inode: in}
-	d.where.Store(newDname(parent, name))
+	d.setWhere(parent, name)
 	return d
 }
 
@@ -314,7 +314,7 @@ func (t *Task) Unlinkat(dirfd int, name string, flags int) error {
 	if rmdir {
 		victim.mu.Lock()
 		defer victim.mu.Unlock()
-		if len(victim.children) != 0 {
+		if victim.numChildrenLocked() != 0 {
 			return linux.ENOTEMPTY
 		}
 		if err := dir.Inode().Ops.Rmdir(dir.Inode(), nd.last, in); err != nil {

@@ -84,7 +84,7 @@ func (k *Kernel) nsPath(ns Namespace) Path {
 		in := sb.NewInode(c.inum, InodeAttr{Mode: linux.S_IFREG | 0o444}, nil, nsFile{})
 		in.Private = ns
 		d := &Dentry{inode: in}
-		d.where.Store(newDname(d, ""))
+		d.setWhere(d, "")
 		c.stashed = d
 	}
 	return Path{k.nsfsMnt, c.stashed}

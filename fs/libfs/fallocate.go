@@ -38,19 +38,19 @@ func (fs *FS) Fallocate(f *vfs.File, c *vfs.Cred, mode uint32, off, length int64
 func (fs *FS) punch(in *vfs.Inode, d *data, off, end int64) {
 	d.mu.Lock()
 	freed := int64(0)
-	for pg, page := range d.pages {
+	last := end/PageSize + 1 // past the last page touched (end may be near MaxInt64)
+	for pg := d.pages.next(off/PageSize, last, true); pg >= 0; pg = d.pages.next(pg+1, last, true) {
 		lo, hi := pg*PageSize, (pg+1)*PageSize
-		switch {
-		case hi <= off || lo >= end:
-		case lo >= off && hi <= end:
-			delete(d.pages, pg)
+		if lo >= off && hi <= end {
+			releasePage(d.pages.remove(pg))
 			delete(d.unwritten, pg)
 			freed++
-		default:
-			clear(page[max(off, lo)-lo : min(end, hi)-lo])
+			continue
 		}
+		page := d.pages.get(pg)
+		clear(page[max(off, lo)-lo : min(end, hi)-lo])
 	}
-	pages := int64(len(d.pages))
+	pages := d.pages.count
 	d.mu.Unlock()
 	if fs.Acct != nil && freed > 0 {
 		fs.Acct.FreePages(freed)
@@ -67,7 +67,8 @@ func (fs *FS) allocate(in *vfs.Inode, d *data, off, end int64, grow bool) error 
 	var added []int64
 	var err error
 	for pg := off / PageSize; pg*PageSize < end; pg++ {
-		if d.pages[pg] != nil {
+		slot := d.pages.slot(pg)
+		if *slot != nil {
 			continue
 		}
 		if fs.Acct != nil {
@@ -75,10 +76,8 @@ func (fs *FS) allocate(in *vfs.Inode, d *data, off, end int64, grow bool) error 
 				break
 			}
 		}
-		if d.pages == nil {
-			d.pages = make(map[int64]*[PageSize]byte)
-		}
-		d.pages[pg] = new([PageSize]byte)
+		*slot = newPage(0, 0) // all zeros
+		d.pages.count++
 		if d.unwritten == nil {
 			d.unwritten = make(map[int64]bool)
 		}
@@ -87,14 +86,14 @@ func (fs *FS) allocate(in *vfs.Inode, d *data, off, end int64, grow bool) error 
 	}
 	if err != nil {
 		for _, pg := range added {
-			delete(d.pages, pg)
+			releasePage(d.pages.remove(pg))
 			delete(d.unwritten, pg)
 		}
 		if fs.Acct != nil && len(added) > 0 {
 			fs.Acct.FreePages(int64(len(added)))
 		}
 	}
-	pages := int64(len(d.pages))
+	pages := d.pages.count
 	d.mu.Unlock()
 	if err != nil {
 		return err

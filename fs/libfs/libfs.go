@@ -47,7 +47,7 @@ type FS struct {
 // data is the content of a regular file: sparse pages.
 type data struct {
 	mu    sync.Mutex
-	pages map[int64]*[PageSize]byte
+	pages pageTable
 	// unwritten marks pages fallocate gave and nothing has written yet
 	// (shmem's !uptodate folios): they read as zeros and count as holes
 	// for SEEK_DATA and SEEK_HOLE.
@@ -224,7 +224,7 @@ func (fs *FS) EvictInode(in *vfs.Inode) {
 	switch p := in.Private.(type) {
 	case *data:
 		p.mu.Lock()
-		fs.Acct.FreePages(int64(len(p.pages)))
+		fs.Acct.FreePages(p.pages.truncate(0, releasePage))
 		p.mu.Unlock()
 	case *link:
 		if p.paged {
