@@ -59,19 +59,23 @@ func (t *Task) openDetached(m *Mount, d *Dentry, cloexec bool) (int, error) {
 const fsmountValid = linux.MOUNT_ATTR_RDONLY | linux.MOUNT_ATTR_NOSUID | linux.MOUNT_ATTR_NODEV |
 	linux.MOUNT_ATTR_NOEXEC | linux.MOUNT_ATTR__ATIME | linux.MOUNT_ATTR_NODIRATIME | linux.MOUNT_ATTR_NOSYMFOLLOW
 
+// mountAttrBits pairs the per-mount flags with their MOUNT_ATTR_* bits
+// (the atime policy apart), for both directions.
+var mountAttrBits = [...]struct {
+	mnt  uint32
+	attr uint64
+}{
+	{linux.MNT_READONLY, linux.MOUNT_ATTR_RDONLY}, {linux.MNT_NOSUID, linux.MOUNT_ATTR_NOSUID},
+	{linux.MNT_NODEV, linux.MOUNT_ATTR_NODEV}, {linux.MNT_NOEXEC, linux.MOUNT_ATTR_NOEXEC},
+	{linux.MNT_NODIRATIME, linux.MOUNT_ATTR_NODIRATIME}, {linux.MNT_NOSYMFOLLOW, linux.MOUNT_ATTR_NOSYMFOLLOW},
+}
+
 // attrFlagsToMntFlags is attr_flags_to_mnt_flags (the atime policy apart).
 func attrFlagsToMntFlags(attr uint64) uint32 {
 	var f uint32
-	for _, p := range [...]struct {
-		attr uint64
-		mnt  uint32
-	}{
-		{linux.MOUNT_ATTR_RDONLY, linux.MNT_READONLY}, {linux.MOUNT_ATTR_NOSUID, linux.MNT_NOSUID},
-		{linux.MOUNT_ATTR_NODEV, linux.MNT_NODEV}, {linux.MOUNT_ATTR_NOEXEC, linux.MNT_NOEXEC},
-		{linux.MOUNT_ATTR_NODIRATIME, linux.MNT_NODIRATIME}, {linux.MOUNT_ATTR_NOSYMFOLLOW, linux.MNT_NOSYMFOLLOW},
-	} {
-		if attr&p.attr != 0 {
-			f |= p.mnt
+	for _, b := range mountAttrBits {
+		if attr&b.attr != 0 {
+			f |= b.mnt
 		}
 	}
 	return f

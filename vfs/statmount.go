@@ -226,16 +226,9 @@ func (s *kstatmount) sbBasic() {
 func mntToAttrFlags(m *Mount) uint64 {
 	f := m.Flags()
 	var a uint64
-	for _, p := range [...]struct {
-		mnt  uint32
-		attr uint64
-	}{
-		{linux.MNT_READONLY, linux.MOUNT_ATTR_RDONLY}, {linux.MNT_NOSUID, linux.MOUNT_ATTR_NOSUID},
-		{linux.MNT_NODEV, linux.MOUNT_ATTR_NODEV}, {linux.MNT_NOEXEC, linux.MOUNT_ATTR_NOEXEC},
-		{linux.MNT_NODIRATIME, linux.MOUNT_ATTR_NODIRATIME}, {linux.MNT_NOSYMFOLLOW, linux.MOUNT_ATTR_NOSYMFOLLOW},
-	} {
-		if f&p.mnt != 0 {
-			a |= p.attr
+	for _, b := range mountAttrBits {
+		if f&b.mnt != 0 {
+			a |= b.attr
 		}
 	}
 	switch {
