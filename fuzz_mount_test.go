@@ -181,7 +181,6 @@ func bootForMount(t *testing.T) *vfs.Task {
 	}
 	sda := linux.Mkdev(8, 0)
 	for _, e := range []error{
-		task.Mkdir("/mnt", 0o755),
 		task.Kernel().AddDisk(sda, memDisk{img}),
 		task.Mknodat(linux.AT_FDCWD, "/dev/sda", linux.S_IFBLK|0o600, sda),
 	} {

@@ -73,7 +73,8 @@ func BootRootfs() (*vfs.Task, error) {
 // /proc, sysfs on /sys, devtmpfs on /dev (holding the nodes of every
 // device: null, zero, full, random, urandom, tty, console, ptmx,
 // loop-control and loop0..7), a tmpfs on /tmp and one (mode 755) on /run,
-// where libmount keeps its utab. It runs as uid 0 with every capability,
+// where libmount keeps its utab, and an empty /mnt, the directory every
+// Linux distribution provides for mounting something by hand. It runs as uid 0 with every capability,
 // umask 022, in /.
 func Boot() (*vfs.Task, error) {
 	t, err := BootRootfs()
@@ -92,6 +93,7 @@ func Boot() (*vfs.Task, error) {
 		func() error { return t.Mkdir("/dev", 0o755) },
 		func() error { return t.Mkdir("/tmp", 0o1777) },
 		func() error { return t.Mkdir("/run", 0o755) },
+		func() error { return t.Mkdir("/mnt", 0o755) },
 		func() error { return t.Mount("proc", "/proc", "proc", 0, "") },
 		func() error { return t.Mount("sysfs", "/sys", "sysfs", 0, "") },
 		func() error { return t.Mount("devtmpfs", "/dev", "devtmpfs", 0, "") },

@@ -123,7 +123,7 @@ func TestUtilLinuxApplets(t *testing.T) {
 var ulCases = []ulCase{
 	{
 		name:   "mount/list",
-		script: "mkdir /mnt; mount -t tmpfs -o size=1m,mode=700 t /mnt; mount -t tmpfs",
+		script: "mkdir -p /mnt; mount -t tmpfs -o size=1m,mode=700 t /mnt; mount -t tmpfs",
 		stdout: "tmpfs on / type tmpfs (rw,relatime)\n" +
 			"tmpfs on /tmp type tmpfs (rw,relatime)\n" +
 			"tmpfs on /run type tmpfs (rw,relatime,mode=755)\n" +
@@ -157,7 +157,7 @@ var ulCases = []ulCase{
 	},
 	{
 		name:   "mount/bad-option",
-		script: "mkdir /mnt; mount -t tmpfs -o foo t /mnt; echo $?",
+		script: "mkdir -p /mnt; mount -t tmpfs -o foo t /mnt; echo $?",
 		stdout: "32\n",
 		stderr: "mount: /mnt: wrong fs type, bad option, bad superblock on t, missing codepage or helper program, or other error.\n" +
 			"       dmesg(1) may have more information after failed mount system call.\n",
@@ -165,7 +165,7 @@ var ulCases = []ulCase{
 	},
 	{
 		name:   "mount/unknown-type",
-		script: "mkdir /mnt; mount -t foo t /mnt; echo $?",
+		script: "mkdir -p /mnt; mount -t foo t /mnt; echo $?",
 		stdout: "32\n",
 		stderr: "mount: /mnt: unknown filesystem type 'foo'.\n" +
 			"       dmesg(1) may have more information after failed mount system call.\n",
@@ -181,7 +181,7 @@ var ulCases = []ulCase{
 	},
 	{
 		name:   "mount/bind-missing-source",
-		script: "mkdir /mnt; mount --bind /y /mnt; echo $?; mount --bind /y/z /mnt; echo $?",
+		script: "mkdir -p /mnt; mount --bind /y /mnt; echo $?; mount --bind /y/z /mnt; echo $?",
 		stdout: "32\n" +
 			"32\n",
 		stderr: "mount: /mnt: special device /y does not exist.\n" +
@@ -192,7 +192,7 @@ var ulCases = []ulCase{
 	},
 	{
 		name:   "mount/bind-source-prefix-not-dir",
-		script: "mkdir /mnt; touch /file; mount --bind /file/z /mnt; echo $?; mount --bind /file /mnt; echo $?",
+		script: "mkdir -p /mnt; touch /file; mount --bind /file/z /mnt; echo $?; mount --bind /file /mnt; echo $?",
 		stdout: "32\n" +
 			"32\n",
 		stderr: "mount: /mnt: special device /file/z does not exist (a path prefix is not a directory).\n" +
@@ -203,7 +203,7 @@ var ulCases = []ulCase{
 	},
 	{
 		name:   "mount/stacked-and-remount",
-		script: "mkdir /mnt; mount -t tmpfs -o size=1m,mode=700 t /mnt; mount -t tmpfs t /mnt; mount -t tmpfs t /mnt/; mount -o remount,ro /mnt; findmnt -R /mnt",
+		script: "mkdir -p /mnt; mount -t tmpfs -o size=1m,mode=700 t /mnt; mount -t tmpfs t /mnt; mount -t tmpfs t /mnt/; mount -o remount,ro /mnt; findmnt -R /mnt",
 		stdout: "TARGET   SOURCE FSTYPE OPTIONS\n" +
 			"/mnt     t      tmpfs  rw,relatime,size=1024k,mode=700\n" +
 			"`-/mnt   t      tmpfs  rw,relatime\n" +
@@ -212,7 +212,7 @@ var ulCases = []ulCase{
 	},
 	{
 		name:   "mount/remount-keeps-options",
-		script: "mkdir /mnt; mount -t tmpfs -o size=1m,mode=700 t /mnt; mount -o remount,nosuid,size=2m /mnt; findmnt -n -o OPTIONS /mnt; mount -o remount,noexec /mnt; findmnt -n -o OPTIONS /mnt; mount -o remount,exec,suid,noatime /mnt; findmnt -n -o OPTIONS /mnt",
+		script: "mkdir -p /mnt; mount -t tmpfs -o size=1m,mode=700 t /mnt; mount -o remount,nosuid,size=2m /mnt; findmnt -n -o OPTIONS /mnt; mount -o remount,noexec /mnt; findmnt -n -o OPTIONS /mnt; mount -o remount,exec,suid,noatime /mnt; findmnt -n -o OPTIONS /mnt",
 		stdout: "rw,nosuid,relatime,size=2048k,mode=700\n" +
 			"rw,nosuid,noexec,relatime,size=2048k,mode=700\n" +
 			"rw,noatime,size=2048k,mode=700\n",
@@ -220,7 +220,7 @@ var ulCases = []ulCase{
 	},
 	{
 		name:   "mount/remount-errors",
-		script: "mkdir /mnt /tmp/a; mount -t tmpfs t /mnt; mount -o remount,foo /mnt; echo $?; mount -o remount,ro /tmp/nonexist; echo $?; mount -o remount,ro /tmp/a; echo $?",
+		script: "mkdir -p /mnt /tmp/a; mount -t tmpfs t /mnt; mount -o remount,foo /mnt; echo $?; mount -o remount,ro /tmp/nonexist; echo $?; mount -o remount,ro /tmp/a; echo $?",
 		stdout: "32\n" +
 			"32\n" +
 			"32\n",
@@ -249,7 +249,7 @@ var ulCases = []ulCase{
 	},
 	{
 		name:   "mount/rbind-propagation",
-		script: "mkdir /mnt /tmp/x; mount -t tmpfs x /tmp/x; mount --rbind -o shared /tmp /mnt; findmnt -R -o TARGET,SOURCE,PROPAGATION /mnt",
+		script: "mkdir -p /mnt /tmp/x; mount -t tmpfs x /tmp/x; mount --rbind -o shared /tmp /mnt; findmnt -R -o TARGET,SOURCE,PROPAGATION /mnt",
 		stdout: "TARGET   SOURCE PROPAGATION\n" +
 			"/mnt     tmpfs  shared\n" +
 			"`-/mnt/x x      private\n",
@@ -257,7 +257,7 @@ var ulCases = []ulCase{
 	},
 	{
 		name:   "mount/rbind-slave",
-		script: "mkdir /mnt; mount --make-shared /proc; mount -o rbind,slave /proc /mnt; findmnt -o TARGET,PROPAGATION /mnt",
+		script: "mkdir -p /mnt; mount --make-shared /proc; mount -o rbind,slave /proc /mnt; findmnt -o TARGET,PROPAGATION /mnt",
 		stdout: "TARGET PROPAGATION\n" +
 			"/mnt   private,slave\n",
 		ref: true,
@@ -600,7 +600,7 @@ var ulCases = []ulCase{
 	},
 	{
 		name:   "findmnt/submounts",
-		script: "mkdir /mnt; mount -t tmpfs -o size=1m,mode=700 t /mnt; mkdir /mnt/x /mnt/y; mount -t tmpfs u /mnt/x; mount -t tmpfs v /mnt/x; mount --make-unbindable /mnt/x; findmnt -R /mnt; findmnt -R -l /mnt; findmnt -R -n /mnt; findmnt -o TARGET,PROPAGATION,FSROOT,VFS-OPTIONS,FS-OPTIONS,OPT-FIELDS -R /mnt",
+		script: "mkdir -p /mnt; mount -t tmpfs -o size=1m,mode=700 t /mnt; mkdir /mnt/x /mnt/y; mount -t tmpfs u /mnt/x; mount -t tmpfs v /mnt/x; mount --make-unbindable /mnt/x; findmnt -R /mnt; findmnt -R -l /mnt; findmnt -R -n /mnt; findmnt -o TARGET,PROPAGATION,FSROOT,VFS-OPTIONS,FS-OPTIONS,OPT-FIELDS -R /mnt",
 		stdout: "TARGET     SOURCE FSTYPE OPTIONS\n" +
 			"/mnt       t      tmpfs  rw,relatime,size=1024k,mode=700\n" +
 			"`-/mnt/x   u      tmpfs  rw,relatime\n" +
@@ -620,7 +620,7 @@ var ulCases = []ulCase{
 	},
 	{
 		name:   "findmnt/json",
-		script: "mkdir /mnt; mount -t tmpfs -o size=1m t /mnt; mkdir /mnt/x; mount -t tmpfs u /mnt/x; findmnt -J -R /mnt; findmnt -J -o TARGET,PROPAGATION -l /mnt/x; findmnt -J -o ID,TARGET /mnt/x",
+		script: "mkdir -p /mnt; mount -t tmpfs -o size=1m t /mnt; mkdir /mnt/x; mount -t tmpfs u /mnt/x; findmnt -J -R /mnt; findmnt -J -o TARGET,PROPAGATION -l /mnt/x; findmnt -J -o ID,TARGET /mnt/x",
 		stdout: "{\n" +
 			"   \"filesystems\": [\n" +
 			"      {\n" +
@@ -688,7 +688,7 @@ var ulCases = []ulCase{
 	},
 	{
 		name:   "findmnt/raw-pairs",
-		script: "mkdir /mnt; mount -t tmpfs -o size=1m 'my src' /mnt; findmnt -r -R /mnt; findmnt -P -R /mnt; findmnt -y -P -o MAJ:MIN,USE% /mnt",
+		script: "mkdir -p /mnt; mount -t tmpfs -o size=1m 'my src' /mnt; findmnt -r -R /mnt; findmnt -P -R /mnt; findmnt -y -P -o MAJ:MIN,USE% /mnt",
 		stdout: "TARGET SOURCE FSTYPE OPTIONS\n" +
 			"/mnt my\\x20src tmpfs rw,relatime,size=1024k\n" +
 			"TARGET=\"/mnt\" SOURCE=\"my src\" FSTYPE=\"tmpfs\" OPTIONS=\"rw,relatime,size=1024k\"\n" +
@@ -722,7 +722,7 @@ var ulCases = []ulCase{
 	},
 	{
 		name:   "findmnt/filters",
-		script: "mkdir /mnt; mount -t tmpfs -o size=1m t /mnt; findmnt tmpfs; findmnt -t proc; findmnt -f tmpfs; findmnt -S t; findmnt -S /mnt; echo $?; findmnt -O size=1024k; findmnt -i -t tmpfs,proc -o TARGET; echo $?; findmnt -d backward -t tmpfs -l -o TARGET; findmnt --pseudo -t proc -n; findmnt -v -o SOURCE -n /mnt",
+		script: "mkdir -p /mnt; mount -t tmpfs -o size=1m t /mnt; findmnt tmpfs; findmnt -t proc; findmnt -f tmpfs; findmnt -S t; findmnt -S /mnt; echo $?; findmnt -O size=1024k; findmnt -i -t tmpfs,proc -o TARGET; echo $?; findmnt -d backward -t tmpfs -l -o TARGET; findmnt --pseudo -t proc -n; findmnt -v -o SOURCE -n /mnt",
 		stdout: "TARGET SOURCE FSTYPE OPTIONS\n" +
 			"/      tmpfs  tmpfs  rw,relatime\n" +
 			"/tmp   tmpfs  tmpfs  rw,relatime\n" +
@@ -750,7 +750,7 @@ var ulCases = []ulCase{
 	},
 	{
 		name:   "findmnt/columns",
-		script: "mkdir /mnt; mount -t tmpfs -o size=1m t /mnt; findmnt -n -o TARGET /mnt; findmnt -n -o FSTYPE,TARGET /mnt; findmnt -o +PROPAGATION /mnt; findmnt -o TARGET,SIZE,USED,AVAIL,USE% /mnt; findmnt -b -o TARGET,SIZE /mnt; findmnt -o FOO; echo $?; findmnt -o ACTION; echo $?",
+		script: "mkdir -p /mnt; mount -t tmpfs -o size=1m t /mnt; findmnt -n -o TARGET /mnt; findmnt -n -o FSTYPE,TARGET /mnt; findmnt -o +PROPAGATION /mnt; findmnt -o TARGET,SIZE,USED,AVAIL,USE% /mnt; findmnt -b -o TARGET,SIZE /mnt; findmnt -o FOO; echo $?; findmnt -o ACTION; echo $?",
 		stdout: "/mnt\n" +
 			"tmpfs  /mnt\n" +
 			"TARGET SOURCE FSTYPE OPTIONS                PROPAGATION\n" +
@@ -793,7 +793,7 @@ var ulCases = []ulCase{
 	},
 	{
 		name:   "unshare/private-namespace",
-		script: "mkdir /mnt; unshare -m sh -c 'mount -t tmpfs x /mnt; findmnt -n -o TARGET,SOURCE /mnt; echo in'; echo $?; findmnt /mnt; echo $?",
+		script: "mkdir -p /mnt; unshare -m sh -c 'mount -t tmpfs x /mnt; findmnt -n -o TARGET,SOURCE /mnt; echo in'; echo $?; findmnt /mnt; echo $?",
 		stdout: "/mnt   x\n" +
 			"in\n" +
 			"0\n" +
@@ -811,7 +811,7 @@ var ulCases = []ulCase{
 	},
 	{
 		name:   "unshare/shared-propagates",
-		script: "mkdir /mnt; mount --make-shared /tmp; unshare -m --propagation unchanged sh -c 'mkdir /tmp/in; mount -t tmpfs in /tmp/in'; findmnt -n -o TARGET,SOURCE /tmp/in",
+		script: "mkdir -p /mnt; mount --make-shared /tmp; unshare -m --propagation unchanged sh -c 'mkdir /tmp/in; mount -t tmpfs in /tmp/in'; findmnt -n -o TARGET,SOURCE /tmp/in",
 		stdout: "/tmp/in in\n",
 		ref:    true,
 	},
@@ -947,7 +947,7 @@ var ulCases = []ulCase{
 	},
 	{
 		name:   "dmesg/fs-context-errors",
-		script: "mkdir /mnt; mount -t tmpfs -o foo t /mnt; mount -t tmpfs -o mode=abc t /mnt; mount -t proc -o bar p /mnt; dmesg -t",
+		script: "mkdir -p /mnt; mount -t tmpfs -o foo t /mnt; mount -t tmpfs -o mode=abc t /mnt; mount -t proc -o bar p /mnt; dmesg -t",
 		stdout: "devtmpfs: initialized\n" +
 			"tmpfs: Unknown parameter 'foo'\n" +
 			"tmpfs: Bad value for 'mode'\n" +

@@ -537,7 +537,7 @@ autoclear 0
 	},
 	{
 		name: "mount-option-errors",
-		script: `cd /tmp; head -c 4096 /dev/zero > big; head -c 1000 /dev/zero > small; mkdir /mnt
+		script: `cd /tmp; head -c 4096 /dev/zero > big; head -c 1000 /dev/zero > small; mkdir -p /mnt
 mount -o loop /nonexist /mnt; echo "missing $?"
 mount -o loop,offset=abc /tmp/big /mnt; echo "offset $?"
 mount -o loop,encryption=x big /mnt; echo "encryption $?"
