@@ -9,7 +9,7 @@
 // fresh tmpfs laid out like linuxvfs's default system (linuxvfs.Boot): the
 // root is a tmpfs (source "tmpfs", mode 1777) with proc on /proc, sysfs on
 // /sys, devtmpfs on /dev, a tmpfs on /tmp and one on /run, mounted in that
-// order, all private. After them come the harness binds: read-only bind mounts of the
+// order, all private, and an empty directory /mnt. After them come the harness binds: read-only bind mounts of the
 // host's /usr, /etc and /lib* (plus the usr-merge symlinks /bin, /sbin,
 // ...), so that bash and the tools run; HostBinds lists them so that
 // comparisons can filter them out. Nothing the script does is visible to the

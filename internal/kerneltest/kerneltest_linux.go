@@ -31,6 +31,7 @@ mkdir -m 555 "$T/sys"
 mkdir -m 755 "$T/dev"
 mkdir -m 1777 "$T/tmp"
 mkdir -m 755 "$T/run"
+mkdir -m 755 "$T/mnt"
 mount -t proc proc "$T/proc"
 mount -t sysfs sysfs "$T/sys"
 mount -t devtmpfs devtmpfs "$T/dev"
@@ -194,7 +195,7 @@ func probe() (bool, string) {
 // (source "tmpfs") with proc on /proc, sysfs on /sys, devtmpfs on /dev
 // (the host's one superblock, as every devtmpfs mount is: see
 // DevtmpfsOptions), a tmpfs
-// on /tmp and a tmpfs mode=755 on /run, followed by read-only bind mounts of the host's /usr, /etc and
+// on /tmp and a tmpfs mode=755 on /run, an empty /mnt, followed by read-only bind mounts of the host's /usr, /etc and
 // /lib* (HostBinds; plus symlinks such as /bin -> usr/bin). Every mount is
 // private. The cwd is /, the umask 022, stdin empty and the environment
 // exactly Env.

@@ -1,4 +1,4 @@
-mkdir /mnt
+mkdir -p /mnt
 echo under > /mnt/hidden
 mount -t tmpfs tmpfs /mnt; echo "mount $?"
 echo "== mounted"

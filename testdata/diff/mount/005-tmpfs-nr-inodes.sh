@@ -1,4 +1,4 @@
-mkdir /mnt
+mkdir -p /mnt
 mount -t tmpfs -o nr_inodes=4 tmpfs /mnt; echo "mount $?"
 touch /mnt/a; echo "a $?"
 mkdir /mnt/d; echo "d $?"

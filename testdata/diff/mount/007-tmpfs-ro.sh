@@ -1,4 +1,4 @@
-mkdir /mnt
+mkdir -p /mnt
 mount -t tmpfs -o ro tmpfs /mnt; echo "mount $?"
 touch /mnt/f; echo "touch $?"
 mkdir /mnt/d; echo "mkdir $?"

@@ -1,4 +1,4 @@
-mkdir /mnt
+mkdir -p /mnt
 mount -t tmpfs -o nosymfollow tmpfs /mnt; echo "mount $?"
 echo target > /mnt/t
 ln -s t /mnt/rel; echo "symlink $?"

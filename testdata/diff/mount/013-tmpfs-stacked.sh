@@ -1,4 +1,4 @@
-mkdir /mnt
+mkdir -p /mnt
 mount -t tmpfs first /mnt; echo 1 > /mnt/one
 mount -t tmpfs second /mnt; echo 2 > /mnt/two
 mount -t tmpfs third /mnt

@@ -1,4 +1,4 @@
-mkdir /mnt
+mkdir -p /mnt
 mount -t tmpfs -o bogus tmpfs /mnt; echo "bogus $?"
 mount -t tmpfs -o size=abc tmpfs /mnt; echo "size $?"
 mount -t tmpfs -o mode=abc tmpfs /mnt; echo "mode $?"

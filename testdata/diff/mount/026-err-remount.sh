@@ -1,4 +1,4 @@
-mkdir /d /mnt
+mkdir -p /d /mnt
 mount -o remount /d; echo "remount non-mount $?"
 mount -o remount /nosuch; echo "remount missing $?"
 mount -t tmpfs -o size=1m tmpfs /mnt

@@ -1,5 +1,5 @@
 # sharedsubtree.rst 2d
-mkdir /mnt /tmp2
+mkdir -p /mnt /tmp2
 mount -t tmpfs tmpfs /mnt
 mount --make-unbindable /mnt; echo "make-unbindable $?"
 mount --bind /mnt /tmp2; echo "bind $?"

@@ -1,4 +1,4 @@
-mkdir /mnt
+mkdir -p /mnt
 mount -t tmpfs -o size=1m,mode=750,uid=3 tmpfs /mnt
 mount -o remount,size=2m /mnt; echo "grow $?"
 findmnt -n -o FS-OPTIONS /mnt

@@ -1,4 +1,4 @@
-mkdir /mnt
+mkdir -p /mnt
 mount -t tmpfs -o size=1m tmpfs /mnt
 echo x > /mnt/f
 mount -o remount,ro /mnt; echo "ro $?"

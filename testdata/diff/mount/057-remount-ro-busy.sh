@@ -1,4 +1,4 @@
-mkdir /mnt
+mkdir -p /mnt
 mount -t tmpfs tmpfs /mnt
 exec 3>/mnt/f
 mount -o remount,ro /mnt; echo "writer open $?"

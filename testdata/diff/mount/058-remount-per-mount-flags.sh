@@ -1,4 +1,4 @@
-mkdir /mnt
+mkdir -p /mnt
 mount -t tmpfs -o size=1m tmpfs /mnt
 mount -o remount,noexec /mnt; echo "noexec $?"
 mount -o remount,nosuid,nodev /mnt; echo "nosuid,nodev $?"

@@ -1,4 +1,4 @@
-mkdir /mnt
+mkdir -p /mnt
 mount -t tmpfs tmpfs /mnt
 mount --make-shared /mnt; echo "shared $?"
 cat /proc/self/mountinfo

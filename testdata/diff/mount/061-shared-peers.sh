@@ -1,5 +1,5 @@
 # sharedsubtree.rst 2a
-mkdir /mnt /tmp2
+mkdir -p /mnt /tmp2
 mount -t tmpfs tmpfs /mnt
 mkdir /mnt/a /mnt/b /mnt/c
 mount --make-shared /mnt

@@ -1,5 +1,5 @@
 # sharedsubtree.rst 2b
-mkdir /mnt /tmp2
+mkdir -p /mnt /tmp2
 mount -t tmpfs tmpfs /mnt
 mkdir /mnt/a /mnt/b
 mount --make-shared /mnt

@@ -1,5 +1,5 @@
 # sharedsubtree.rst 6A
-mkdir /mnt /tmp2
+mkdir -p /mnt /tmp2
 mkdir /mnt/1
 mount --bind /mnt /mnt
 mount --make-shared /mnt

@@ -1,4 +1,4 @@
-mkdir /mnt
+mkdir -p /mnt
 mount -t tmpfs tmpfs /mnt
 mkdir /mnt/x
 cd /mnt/x && umount /mnt; echo "cwd inside $?"

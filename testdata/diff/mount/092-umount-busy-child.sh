@@ -1,4 +1,4 @@
-mkdir /mnt
+mkdir -p /mnt
 mount -t tmpfs parent /mnt
 mkdir /mnt/c
 mount -t tmpfs child /mnt/c

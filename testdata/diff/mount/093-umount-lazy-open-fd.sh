@@ -1,4 +1,4 @@
-mkdir /mnt
+mkdir -p /mnt
 mount -t tmpfs tmpfs /mnt
 echo "still readable" > /mnt/f
 exec 3</mnt/f

@@ -1,4 +1,4 @@
-mkdir /mnt
+mkdir -p /mnt
 mount -t tmpfs top /mnt
 mkdir /mnt/a /mnt/b
 mount -t tmpfs a /mnt/a

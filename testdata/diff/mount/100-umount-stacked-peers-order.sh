@@ -1,4 +1,4 @@
-mkdir /mnt
+mkdir -p /mnt
 mount -t tmpfs one /mnt
 mount -t tmpfs two /mnt
 mount --bind /mnt /mnt

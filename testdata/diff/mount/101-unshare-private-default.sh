@@ -1,4 +1,4 @@
-mkdir /mnt /s
+mkdir -p /mnt /s
 mount -t tmpfs S /s
 mount --make-shared /s
 mkdir /s/in

@@ -1,4 +1,4 @@
-mkdir /mnt
+mkdir -p /mnt
 mount -t tmpfs top /mnt
 mkdir /mnt/x
 mount -t tmpfs x /mnt/x

@@ -1,4 +1,4 @@
-mkdir /d /mnt
+mkdir -p /d /mnt
 mount -t tmpfs tmpfs /mnt
 findmnt /d; echo "not a mount $?"
 findmnt /nosuch; echo "missing $?"

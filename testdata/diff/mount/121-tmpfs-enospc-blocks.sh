@@ -1,6 +1,6 @@
 # A tmpfs of two pages: writes past it fail with ENOSPC, partial writes stop
 # at the limit, and freeing space makes room again.
-mkdir /mnt
+mkdir -p /mnt
 mount -t tmpfs -o size=8k tmpfs /mnt
 head -c 4096 /dev/zero > /mnt/a; echo "a $?"
 head -c 4096 /dev/zero > /mnt/b; echo "b $?"

@@ -1,4 +1,4 @@
-mkdir /a /b /mnt
+mkdir -p /a /b /mnt
 mount -t tmpfs data /a
 mkdir /a/sub
 mount --bind /a/sub /b

@@ -1,4 +1,4 @@
-mkdir /mnt
+mkdir -p /mnt
 touch /f
 mount -t tmpfs one /mnt
 mount --bind /mnt /mnt

@@ -1,6 +1,6 @@
 # An unlinked file keeps its pages while a descriptor holds it open; the
 # space comes back when the last descriptor closes.
-mkdir /mnt
+mkdir -p /mnt
 mount -t tmpfs -o size=8k tmpfs /mnt
 head -c 8192 /dev/zero > /mnt/big; echo "big $?"
 exec 3</mnt/big

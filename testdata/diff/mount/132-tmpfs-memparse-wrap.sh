@@ -1,6 +1,6 @@
 # memparse (simple_strtoull) wraps modulo 2^64 instead of failing, and so do
 # its K..E shifts, size's page rounding and the % arithmetic.
-mkdir /mnt
+mkdir -p /mnt
 try() {
 	if mount -t tmpfs -o "$1" t /mnt 2>/dev/null; then
 		echo "$1: $(grep ' /mnt ' /proc/self/mounts)"

@@ -1,6 +1,6 @@
 # mount(2) reads one page of options and ends them at its last byte:
 # whatever runs past 4095 bytes is cut without an error, even mid-value.
-mkdir /mnt
+mkdir -p /mnt
 pad() { i=0; s=; while [ $i -lt $1 ]; do s="${s}mode=755,"; i=$((i+1)); done; printf %s "$s"; }
 show() { grep ' /mnt ' /proc/self/mounts | while read -r src mp typ opts rest; do
 	echo "$src $typ ${opts##*mode=755,}"; done; }

@@ -2,7 +2,7 @@
 # is UTF-8 (C.UTF-8), ASCII otherwise or with -a; multibyte names print as
 # they are in aligned output then, escaped in raw and pairs output. An empty
 # LC_ALL counts as unset.
-mkdir /mnt
+mkdir -p /mnt
 mount -t tmpfs top /mnt
 mkdir /mnt/a /mnt/b "/mnt/é x"
 mount -t tmpfs a /mnt/a

@@ -1,5 +1,5 @@
 # findmnt's list formats: -l, -r, -P, -J, -n, -y, column lists with '+'.
-mkdir /mnt
+mkdir -p /mnt
 mount -t tmpfs top /mnt
 mkdir /mnt/a
 mount -t tmpfs -o size=2m,mode=700 'a b' /mnt/a

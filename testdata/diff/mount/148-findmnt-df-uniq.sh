@@ -2,7 +2,7 @@
 # the path so a shadowed mount shows the one on top, tmpfs kept and
 # other pseudo file systems dropped unless -A), -U/--uniq (the last
 # entry of a target, the tree kept), and -S MAJOR:MINOR.
-mkdir /mnt
+mkdir -p /mnt
 mount -t tmpfs -o size=1m top /mnt
 mkdir -p /mnt/a /mnt/b /mnt/c /mnt/d
 mount -t tmpfs -o size=2m 'a b' /mnt/a
