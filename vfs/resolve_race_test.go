@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/vfs"
@@ -29,6 +30,22 @@ func raceIters(t *testing.T, def int) int {
 		return def / 10
 	}
 	return def
+}
+
+// raceSoak is how long the resolvers of TestOpenat2RenameRace keep going
+// when LINUXVFS_RESOLVE_RACE_FOR is set (a Go duration such as "10m"): a
+// soak run for issue 14's "10 minutes of concurrent renames". The test
+// never fails for being slow; it only stops at the deadline.
+func raceSoak(t *testing.T) time.Duration {
+	s := os.Getenv("LINUXVFS_RESOLVE_RACE_FOR")
+	if s == "" {
+		return 0
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
 
 // TestOpenat2RenameRace moves directories in and out of a scope, and
@@ -105,6 +122,14 @@ func TestOpenat2RenameRace(t *testing.T) {
 		v.(*atomic.Int64).Add(1)
 	}
 	iters := raceIters(t, 300)
+	soak := raceSoak(t)
+	deadline := time.Now().Add(soak)
+	more := func(round int) bool {
+		if soak > 0 {
+			return time.Now().Before(deadline)
+		}
+		return round < iters
+	}
 	var rw sync.WaitGroup
 	for range 3 {
 		rw.Add(1)
@@ -112,7 +137,7 @@ func TestOpenat2RenameRace(t *testing.T) {
 			defer rw.Done()
 			r := task.Clone(linux.CLONE_FS | linux.CLONE_FILES)
 			defer r.Exit()
-			for range iters {
+			for round := 0; more(round); round++ {
 				for _, name := range names {
 					for _, res := range []uint64{linux.RESOLVE_BENEATH, linux.RESOLVE_IN_ROOT} {
 						resolveOnce(t, r, dfd, name, res, count)
