@@ -54,7 +54,7 @@ func chmodCommon(c *Cred, p Path, mode uint32) error {
 	if p.Mnt.ReadOnly() {
 		return linux.EROFS
 	}
-	if !isOwner(c, p.Mnt.idmap(), in) {
+	if in.immutable || !isOwner(c, p.Mnt.idmap(), in) {
 		return linux.EPERM
 	}
 	mode &= 0o7777
@@ -126,6 +126,9 @@ func chownCommon(c *Cred, p Path, uid, gid uint32) error {
 	in := p.Dentry.Inode()
 	if p.Mnt.ReadOnly() {
 		return linux.EROFS
+	}
+	if in.immutable {
+		return linux.EPERM
 	}
 	im := p.Mnt.idmap()
 	kuid, kgid, err := chownTargets(im, in, uid, gid)
@@ -274,6 +277,9 @@ func utimesCommon(c *Cred, p Path, times *[2]Timespec) error {
 	}
 	if p.Mnt.ReadOnly() {
 		return linux.EROFS
+	}
+	if in.immutable {
+		return linux.EPERM
 	}
 	if !isOwner(c, p.Mnt.idmap(), in) {
 		if !now {

@@ -23,6 +23,7 @@ const taskCommLen = 15
 // binary to load: the caller runs the program.
 func (t *Task) Execve(filename string, argv, envv []string) {
 	t.CloseOnExec()
+	t.enterTimeNSForChildren()
 	t.execveCreds()
 	comm := filename[strings.LastIndexByte(filename, '/')+1:]
 	if len(comm) > taskCommLen {

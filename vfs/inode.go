@@ -60,6 +60,9 @@ type Inode struct {
 	writers atomic.Int32
 	// linkable is I_LINKABLE: an O_TMPFILE inode linkat may name.
 	linkable atomic.Bool
+	// immutable is S_IMMUTABLE, set once before the inode is published
+	// (nsfs's inodes): no writes, no attribute changes.
+	immutable bool
 	// opens counts open files (the inode references they hold); an inode
 	// with no links is evicted when the last one closes.
 	opens   atomic.Int32

@@ -63,7 +63,12 @@ type Kernel struct {
 
 	initNS  *MountNamespace
 	initUTS *UTSNamespace
-	initIPC *IPCNamespace
+	// initNet, initCgroup and initTime are init_net, init_cgroup_ns and
+	// init_time_ns (whose offsets are zero and final).
+	initNet    *NetNamespace
+	initCgroup *CgroupNamespace
+	initTime   *TimeNamespace
+	initIPC    *IPCNamespace
 	// initPidNS is init_pid_ns (pidns.go).
 	initPidNS *PidNamespace
 	// initUserNS stands for the initial user namespace where an object is
@@ -164,6 +169,9 @@ func NewKernel() *Kernel {
 	k.initUserNS = &UserNamespace{k: k, nsCommon: nsCommon{inum: userInitIno}}
 	k.initIPC = &IPCNamespace{k: k, nsCommon: nsCommon{inum: ipcInitIno}}
 	k.initPidNS = newInitPidNS(k)
+	k.initNet = &NetNamespace{countedNS: countedNS{k: k, nsCommon: nsCommon{inum: netInitIno}}}
+	k.initCgroup = &CgroupNamespace{countedNS{k: k, nsCommon: nsCommon{inum: cgroupInitIno}}}
+	k.initTime = &TimeNamespace{countedNS: countedNS{k: k, nsCommon: nsCommon{inum: timeInitIno}}, frozen: true}
 	k.ramPages.Store(defaultRAMPages)
 	k.mntIDCounter.Store(1 << 31) // MNT_UNIQUE_ID_OFFSET
 	k.mountMax.Store(100000)

@@ -273,19 +273,21 @@ func (k *Kernel) copyMntNS(ns *MountNamespace, fs *FSStruct, owner *UserNamespac
 }
 
 // unshareable are the flags Unshare takes.
-const unshareable = linux.CLONE_NEWNS | linux.CLONE_NEWUTS | linux.CLONE_NEWIPC |
-	linux.CLONE_NEWUSER | linux.CLONE_NEWPID | linux.CLONE_FS | linux.CLONE_FILES
+const unshareable = newNSFlags | linux.CLONE_NEWUSER | linux.CLONE_FS | linux.CLONE_FILES
 
 // newNSFlags are the namespaces whose making needs CAP_SYS_ADMIN over the
 // owner (unshare_nsproxy_namespaces).
-const newNSFlags = linux.CLONE_NEWNS | linux.CLONE_NEWUTS | linux.CLONE_NEWIPC | linux.CLONE_NEWPID
+const newNSFlags = linux.CLONE_NEWNS | linux.CLONE_NEWUTS | linux.CLONE_NEWIPC | linux.CLONE_NEWPID |
+	linux.CLONE_NEWNET | linux.CLONE_NEWCGROUP | linux.CLONE_NEWTIME
 
 // Unshare is unshare(2) for CLONE_NEWUSER, CLONE_NEWNS, CLONE_NEWUTS,
-// CLONE_NEWIPC, CLONE_NEWPID, CLONE_FS and CLONE_FILES. A new user
+// CLONE_NEWIPC, CLONE_NEWPID, CLONE_NEWNET, CLONE_NEWCGROUP,
+// CLONE_NEWTIME, CLONE_FS and CLONE_FILES. A new user
 // namespace comes first, and its credentials are the ones the other new
 // namespaces are checked against and owned by (unshare_userns, then
-// unshare_nsproxy_namespaces); nothing changes on an error. A new PID
-// namespace is for the caller's children, the caller stays where it is.
+// unshare_nsproxy_namespaces); nothing changes on an error. A new PID or
+// time namespace is for the caller's children, the caller stays where it
+// is (until its next execve, for time).
 func (t *Task) Unshare(flags uint64) error {
 	if flags&^unshareable != 0 {
 		return linux.EINVAL
@@ -349,6 +351,7 @@ func (t *Task) Unshare(flags uint64) error {
 	if pidNS != nil {
 		t.pidNSChildren.Swap(pidNS).put()
 	}
+	t.unshareOtherNS(flags, owner)
 	if cred != t.Cred() {
 		t.SetCred(cred)
 	}

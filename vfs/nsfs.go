@@ -14,6 +14,9 @@ import (
 const (
 	ipcInitIno       = 0xEFFFFFFF
 	utsInitIno       = 0xEFFFFFFE
+	cgroupInitIno    = 0xEFFFFFFB
+	timeInitIno      = 0xEFFFFFFA
+	netInitIno       = 0xEFFFFFF9
 	mntInitIno       = 0xEFFFFFF8
 	procDynamicFirst = 0xF0000000
 )
@@ -83,6 +86,7 @@ func (k *Kernel) nsPath(ns Namespace) Path {
 		sb := k.nsfsMnt.sb
 		in := sb.NewInode(c.inum, InodeAttr{Mode: linux.S_IFREG | 0o444}, nil, nsFile{})
 		in.Private = ns
+		in.immutable = true
 		d := &Dentry{inode: in}
 		d.setWhere(d, "")
 		c.stashed = d
@@ -112,7 +116,7 @@ func (t *Task) NamespaceLink(kind string) (string, error) {
 
 // NamespaceKinds are the entries of /proc/<pid>/ns, in the order Linux's
 // readdir gives those it has of them (ns_entries).
-var NamespaceKinds = []string{"uts", "ipc", "pid", "pid_for_children", "user", "mnt"}
+var NamespaceKinds = []string{"net", "uts", "ipc", "pid", "pid_for_children", "user", "mnt", "cgroup", "time", "time_for_children"}
 
 func (t *Task) namespace(kind string) Namespace {
 	switch kind {
@@ -128,6 +132,14 @@ func (t *Task) namespace(kind string) Namespace {
 		return t.PidNamespace()
 	case "pid_for_children":
 		return t.pidNSForChildrenLink()
+	case "net":
+		return t.NetNamespace()
+	case "cgroup":
+		return t.CgroupNamespace()
+	case "time":
+		return t.TimeNamespace()
+	case "time_for_children":
+		return t.TimeNSForChildren()
 	}
 	return nil
 }
@@ -200,7 +212,42 @@ func (t *Task) install(ns Namespace) error {
 		}
 		ns.get()
 		t.ipc.Swap(ns).put()
+	case *NetNamespace:
+		if !t.mayInstall(ns.userNS) {
+			return linux.EPERM
+		}
+		ns.get()
+		t.netns.Swap(ns).put()
+	case *CgroupNamespace:
+		return t.joinCgroupNS(ns)
+	case *TimeNamespace:
+		return t.joinTimeNS(ns)
 	}
+	return nil
+}
+
+// joinCgroupNS is cgroupns_install: CAP_SYS_ADMIN over the caller's own
+// namespace and CAP_SYS_ADMIN over the target's owner.
+func (t *Task) joinCgroupNS(ns *CgroupNamespace) error {
+	if !t.mayInstall(ns.userNS) {
+		return linux.EPERM
+	}
+	ns.get()
+	t.cgroupns.Swap(ns).put()
+	return nil
+}
+
+// joinTimeNS is timens_install and timens_commit: the task and its
+// children from now on are in ns, whose offsets become final.
+func (t *Task) joinTimeNS(ns *TimeNamespace) error {
+	if !t.mayInstall(ns.userNS) {
+		return linux.EPERM
+	}
+	ns.get()
+	t.timens.Swap(ns).put()
+	ns.get()
+	t.timensChildren.Swap(ns).put()
+	ns.freeze()
 	return nil
 }
 

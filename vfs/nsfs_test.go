@@ -15,7 +15,8 @@ import (
 // next dynamic ones; the links read "KIND:[N]" and stat shows N.
 func TestNamespaceLinks(t *testing.T) {
 	init := bootMounts(t)
-	for kind, want := range map[string]string{"mnt": "mnt:[4026531832]", "uts": "uts:[4026531838]", "ipc": "ipc:[4026531839]"} {
+	for kind, want := range map[string]string{"mnt": "mnt:[4026531832]", "uts": "uts:[4026531838]", "ipc": "ipc:[4026531839]",
+		"net": "net:[4026531833]", "cgroup": "cgroup:[4026531835]", "time": "time:[4026531834]", "time_for_children": "time:[4026531834]"} {
 		if got, err := init.NamespaceLink(kind); got != want || err != nil {
 			t.Errorf("%s: %q, %v; want %q", kind, got, err, want)
 		}
@@ -30,8 +31,8 @@ func TestNamespaceLinks(t *testing.T) {
 	if mnt != "mnt:[4026531840]" || uts != "uts:[4026531841]" {
 		t.Errorf("new namespaces: %s %s; want the first dynamic numbers", mnt, uts)
 	}
-	if _, err := init.NamespaceLink("net"); err != linux.ENOENT {
-		t.Errorf("net: %v, want ENOENT (not modelled)", err)
+	if _, err := init.NamespaceLink("sched"); err != linux.ENOENT {
+		t.Errorf("sched: %v, want ENOENT (no such kind)", err)
 	}
 }
 

@@ -45,13 +45,17 @@ func genericPermission(c *Cred, im *mntIdmap, in *Inode, mask int) error {
 }
 
 // inodePermission is inode_permission: EROFS for writing to a read-only
-// superblock, then generic_permission.
+// superblock, EPERM for writing to an immutable inode, then
+// generic_permission.
 func inodePermission(c *Cred, im *mntIdmap, in *Inode, mask int) error {
 	if mask&MAY_WRITE != 0 && in.sb.ReadOnly() {
 		switch in.Mode() & linux.S_IFMT {
 		case linux.S_IFREG, linux.S_IFDIR, linux.S_IFLNK:
 			return linux.EROFS
 		}
+	}
+	if mask&MAY_WRITE != 0 && in.immutable {
+		return linux.EPERM
 	}
 	return genericPermission(c, im, in, mask)
 }

@@ -114,6 +114,12 @@ type Task struct {
 	mntns atomic.Pointer[MountNamespace]
 	uts   atomic.Pointer[UTSNamespace]
 	ipc   atomic.Pointer[IPCNamespace]
+	// netns, cgroupns and timens complete nsproxy; timensChildren is
+	// time_ns_for_children, entered at the next execve (timens.go).
+	netns          atomic.Pointer[NetNamespace]
+	cgroupns       atomic.Pointer[CgroupNamespace]
+	timens         atomic.Pointer[TimeNamespace]
+	timensChildren atomic.Pointer[TimeNamespace]
 	// image is the program execve last recorded (exec.go); fork shares it.
 	image atomic.Pointer[execImage]
 	// pids are the task's numbers, one per PID namespace from the initial
@@ -148,9 +154,23 @@ func (k *Kernel) newTask(cred *Cred, ns *MountNamespace, root, pwd Path, umask u
 	t.uts.Store(k.initUTS)
 	k.initIPC.get()
 	t.ipc.Store(k.initIPC)
+	t.shareOtherNS(k.initNet, k.initCgroup, k.initTime)
 	t.attachPid()
 	k.tasks.add(t)
 	return t
+}
+
+// shareOtherNS puts a new task into net, cgroup and time (also its time
+// namespace for children), with a reference on each.
+func (t *Task) shareOtherNS(net *NetNamespace, cg *CgroupNamespace, tm *TimeNamespace) {
+	net.get()
+	t.netns.Store(net)
+	cg.get()
+	t.cgroupns.Store(cg)
+	tm.get()
+	t.timens.Store(tm)
+	tm.get()
+	t.timensChildren.Store(tm)
 }
 
 // Kernel returns the task's kernel.
@@ -235,6 +255,8 @@ func (t *Task) fork(flags uint64, force bool) (*Task, error) {
 	ipc := t.IPCNamespace()
 	ipc.get()
 	n.ipc.Store(ipc)
+	n.shareOtherNS(t.NetNamespace(), t.CgroupNamespace(), t.TimeNSForChildren())
+	n.TimeNamespace().freeze()
 	if fs := t.fsStruct(); flags&linux.CLONE_FS != 0 {
 		fs.get()
 		n.fs.Store(fs)
@@ -263,6 +285,10 @@ func (t *Task) Exit() {
 	t.MountNamespace().put()
 	t.UTSNamespace().put()
 	t.IPCNamespace().put()
+	t.NetNamespace().put()
+	t.CgroupNamespace().put()
+	t.TimeNamespace().put()
+	t.TimeNSForChildren().put()
 	t.Cred().UserNS.put()
 	t.exited.Store(true)
 	t.freePid()

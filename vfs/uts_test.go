@@ -59,7 +59,14 @@ func TestUTSNamespace(t *testing.T) {
 	if err := user.Unshare(linux.CLONE_NEWUTS); !errors.Is(err, linux.EPERM) {
 		t.Errorf("unprivileged unshare: %v, want EPERM", err)
 	}
-	if err := child.Unshare(linux.CLONE_NEWNET); !errors.Is(err, linux.EINVAL) {
-		t.Errorf("CLONE_NEWNET: %v, want EINVAL (not modelled)", err)
+	if err := child.Unshare(linux.CLONE_NEWNET); err != nil {
+		t.Errorf("CLONE_NEWNET: %v", err)
+	}
+	if err := user.Unshare(linux.CLONE_NEWNET); !errors.Is(err, linux.EPERM) {
+		t.Errorf("unprivileged CLONE_NEWNET: %v, want EPERM", err)
+	}
+	const cloneParent = 0x00008000 // not a flag unshare(2) takes
+	if err := child.Unshare(cloneParent); !errors.Is(err, linux.EINVAL) {
+		t.Errorf("CLONE_PARENT: %v, want EINVAL", err)
 	}
 }

@@ -43,6 +43,8 @@ const (
 	kindUptime
 	kindIDMap // fd indexes vfs.IDMapKinds
 	kindSetgroups
+	kindCgroup
+	kindTimensOffsets
 )
 
 // node is what a procfs inode stands for.
@@ -64,9 +66,9 @@ var taskFiles = []struct {
 	name string
 	kind kind
 }{
-	{"cmdline", kindCmdline}, {"cwd", kindCwd}, {"environ", kindEnviron}, {"fd", kindFdDir},
+	{"cgroup", kindCgroup}, {"cmdline", kindCmdline}, {"cwd", kindCwd}, {"environ", kindEnviron}, {"fd", kindFdDir},
 	{"mountinfo", kindMountinfo}, {"mounts", kindMounts}, {"ns", kindNsDir}, {"root", kindRootLink},
-	{"status", kindStatus}, {"task", kindThreads},
+	{"status", kindStatus}, {"task", kindThreads}, {"timens_offsets", kindTimensOffsets},
 	{"uid_map", kindIDMap}, {"gid_map", kindIDMap}, {"projid_map", kindIDMap}, {"setgroups", kindSetgroups},
 }
 
@@ -195,7 +197,7 @@ func modeOf(k kind) uint32 {
 		return linux.S_IFDIR | 0o511
 	case kindSysDir:
 		return linux.S_IFDIR | 0o555
-	case kindSysctl, kindIDMap, kindSetgroups:
+	case kindSysctl, kindIDMap, kindSetgroups, kindTimensOffsets:
 		return linux.S_IFREG | 0o644
 	case kindEnviron:
 		return linux.S_IFREG | 0o400
@@ -306,11 +308,13 @@ func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 	case kindVersion:
 		text = vfs.Banner + "\n"
 	case kindUptime:
-		text = uptimeText(o.ps.k.Uptime(), runtime.NumCPU())
+		text = uptimeText(o.ps.k.Uptime()+t.TimeNamespace().Boottime(), runtime.NumCPU())
 	case kindSysctl:
 		return o.openSysctl(f, n.fd, t)
 	case kindIDMap, kindSetgroups:
 		return o.openUserNSFile(f, n, t)
+	case kindCgroup, kindTimensOffsets:
+		return o.openNamespaceFile(f, n, t)
 	case kindMountinfo, kindMounts:
 		owner := o.ps.task(n.tid)
 		if owner == nil {
@@ -362,6 +366,8 @@ func (o *inodeOps) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
 		b = pf.get()
 	case *userNSFile:
 		b = pf.text.get()
+	case *timensFile:
+		b = pf.text.get()
 	}
 	if off >= int64(len(b)) {
 		return 0, nil
@@ -369,23 +375,25 @@ func (o *inodeOps) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
 	return copy(p, b[off:]), nil
 }
 
-// Truncate: an open with O_TRUNC of a sysctl changes nothing (its setattr
-// takes the size and ignores it); other files refuse.
-func (o *inodeOps) Truncate(in *vfs.Inode, _ int64) error {
-	switch nodeOf(in).kind {
-	case kindSysctl, kindIDMap, kindSetgroups:
-		return nil
-	}
-	return linux.EACCES
-}
+// Truncate changes nothing: procfs's setattr (proc_setattr,
+// proc_notify_change, proc_sys_setattr) takes a size and ignores it, so
+// an open with O_TRUNC or truncate(2) by one allowed to write succeeds.
+func (o *inodeOps) Truncate(*vfs.Inode, int64) error { return nil }
 
-// WriteAt sets a sysctl; no other file of procfs takes writes.
+// WriteAt sets a sysctl, an id map, setgroups or time offsets. Other
+// files refuse as Linux's do: EIO from the entries of /proc itself
+// (pde_write without a proc_write), EINVAL from a task's (a file with no
+// write method).
 func (o *inodeOps) WriteAt(f *vfs.File, p []byte, off int64) (int, error) {
 	switch n := nodeOf(f.Inode()); n.kind {
 	case kindSysctl:
 		return o.writeSysctl(f.Private.(*sysctlFile), p, off)
 	case kindIDMap, kindSetgroups:
 		return f.Private.(*userNSFile).write(n, p, off)
+	case kindTimensOffsets:
+		return f.Private.(*timensFile).write(p, off)
+	case kindFilesystems, kindPartitions, kindKernelCmdline, kindVersion, kindUptime:
+		return 0, linux.EIO
 	}
 	return 0, linux.EINVAL
 }

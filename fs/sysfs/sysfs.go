@@ -33,9 +33,8 @@ func (Type) Flags() vfs.FSTypeFlags { return vfs.FS_USERNS_MOUNT }
 // every key but "source" is refused ("sysfs: Unknown parameter 'x'").
 func (Type) InitFsContext(fc *vfs.FsContext) error {
 	fc.Ops = contextOps{}
-	// The owner of the network namespace may mount sysfs; the model has
-	// only the initial one.
-	fc.UserNS = nil
+	// The owner of the mounter's network namespace may mount sysfs.
+	fc.UserNS = fc.NetNamespace().Owner()
 	return nil
 }
 
@@ -54,20 +53,23 @@ type instance struct {
 
 type instanceKey struct{}
 
-// GetTree is kernfs_get_tree for sysfs: every mount shows the same
-// superblock, as every mount from one network namespace does on Linux
-// (linuxvfs has one). It is made by the first mount, with that mount's
-// flags, and then kept for the kernel's lifetime; Linux frees it with its
-// last mount, so there a later mount would get a new device number.
+// GetTree is kernfs_get_tree for sysfs: every mount from one network
+// namespace shows the same superblock. It is made by the namespace's
+// first mount, with that mount's flags, and then kept as long as the
+// namespace; Linux frees it with its last mount, so there a later mount
+// would get a new device number.
 func (contextOps) GetTree(fc *vfs.FsContext) error {
-	// Linux's superblock exists from boot (sysfs_init's kern_mount): a
-	// context that wants a new one never gets one.
-	if err := fc.MayReuseSuper(); err != nil {
-		return err
-	}
-	in := fc.Kernel.FsData(instanceKey{}, func() any { return &instance{} }).(*instance)
+	net := fc.NetNamespace()
+	in := net.FsData(instanceKey{}, func() any { return &instance{} }).(*instance)
 	in.mu.Lock()
 	defer in.mu.Unlock()
+	// The initial namespace's superblock exists from boot (sysfs_init's
+	// kern_mount): a context that wants a new one never gets one.
+	if in.sb != nil || net.IsInitial() {
+		if err := fc.MayReuseSuper(); err != nil {
+			return err
+		}
+	}
 	if in.sb == nil {
 		sb, err := fc.Kernel.NewSuperblock(fc, superOps{})
 		if err != nil {

@@ -29,12 +29,14 @@ var unshareKinds = []struct {
 
 // unshareRequest is what unshare's options ask for.
 type unshareRequest struct {
-	nsFlags              uint64
-	propagation          uint64
-	procmnt              string
-	newroot, newdir      string
-	uid, gid             *uint32
-	clockOffsets         bool
+	nsFlags         uint64
+	propagation     uint64
+	procmnt         string
+	newroot, newdir string
+	uid, gid        *uint32
+	// monotonic and boottime are --monotonic and --boottime's offsets
+	// in seconds, nil when not given.
+	monotonic, boottime  *int64
 	fork, keepCaps, mapd bool
 	// killChild is --kill-child's signal, 0 without it.
 	killChild int
@@ -108,9 +110,44 @@ func unshareOptions(c *cmd, r *unshareRequest) *applet.FlagSet {
 	fs.ArgFunc("setgid", "G", "", idSetter(&r.gid, "gid"))
 	fs.StringVarP(&r.newroot, "root", "R", "", "")
 	fs.StringVarP(&r.newdir, "wd", "w", "", "")
-	fs.ArgFunc("monotonic", "", "", func(string) error { r.clockOffsets = true; return nil })
-	fs.ArgFunc("boottime", "", "", func(string) error { r.clockOffsets = true; return nil })
+	fs.ArgFunc("monotonic", "", "", clockOffset(&r.monotonic, "monotonic"))
+	fs.ArgFunc("boottime", "", "", clockOffset(&r.boottime, "boottime"))
 	return fs
+}
+
+// clockOffset parses --monotonic or --boottime's seconds as 2.38 does
+// (strtoul_or_err, kept as a time_t).
+func clockOffset(p **int64, what string) func(string) error {
+	return func(v string) error {
+		n, err := numberOrErr(v, "failed to parse "+what+" offset", true)
+		if err != nil {
+			return err
+		}
+		s := int64(n)
+		*p = &s
+		return nil
+	}
+}
+
+// writeClockOffset sets one clock's offset of the new time namespace
+// through /proc/self/timens_offsets, after unshare(2) and before the
+// fork, as unshare's settime does ("CLOCKID SECONDS 0").
+func writeClockOffset(c *cmd, t *vfs.Task, offset *int64, clockID int) bool {
+	if offset == nil {
+		return true
+	}
+	const name = "/proc/self/timens_offsets"
+	fd, err := t.Open(name, linux.O_WRONLY, 0)
+	if err != nil {
+		c.warnf("failed to open %s: %s", name, applet.ErrText(err))
+		return false
+	}
+	defer t.Close(fd)
+	if _, err := t.Write(fd, []byte(fmt.Sprintf("%d %d 0", clockID, *offset))); err != nil {
+		c.warnf("failed to write to %s: %s", name, applet.ErrText(err))
+		return false
+	}
+	return true
 }
 
 // idSetter parses -S and -G's numeric IDs.
@@ -129,16 +166,14 @@ func idSetter(p **uint32, what string) func(string) error {
 // unshareApplet is unshare(1) from util-linux 2.38: its own process (the
 // task the shell forked for it) gets the new namespaces, a new mount
 // namespace made private (or --propagation) first, and execs the
-// command, or with -f forks a child that does. The kinds the kernel
-// model lacks (network, cgroup, time) make unshare(2) fail with
-// EINVAL, as a kernel built without them does.
+// command, or with -f forks a child that does.
 func unshareApplet(c *cmd) int {
 	r := unshareRequest{propagation: linux.MS_REC | linux.MS_PRIVATE}
 	args, ok := c.Parse(unshareOptions(c, &r))
 	if !ok {
 		return 1
 	}
-	if r.clockOffsets && r.nsFlags&linux.CLONE_NEWTIME == 0 {
+	if (r.monotonic != nil || r.boottime != nil) && r.nsFlags&linux.CLONE_NEWTIME == 0 {
 		c.warnf("options --monotonic and --boottime require unsharing of a time namespace (-t)")
 		return 1
 	}
@@ -153,6 +188,9 @@ func unshareApplet(c *cmd) int {
 			c.warnf("unshare failed: %s", applet.ErrText(err))
 			return 1
 		}
+	}
+	if !writeClockOffset(c, t, r.boottime, 7) || !writeClockOffset(c, t, r.monotonic, 1) {
+		return 1
 	}
 	if r.fork {
 		// The parent waits and passes the child's status on; the first
