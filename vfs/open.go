@@ -292,6 +292,11 @@ func openOps(nd *nameidata, in *Inode) (FileOperations, error) {
 		// No socket is bound to a node made here.
 		return nil, linux.ENXIO
 	}
+	if ops == nil {
+		// An anonymous inode (an fs context reopened through
+		// /proc/self/fd) has no file operations: do_dentry_open's ENXIO.
+		return nil, linux.ENXIO
+	}
 	return ops, nil
 }
 
