@@ -103,7 +103,7 @@ func (sb *Superblock) NewInode(ino uint64, attr InodeAttr, ops InodeOperations, 
 	if attr.Mode&linux.S_IFMT == linux.S_IFDIR {
 		in.nlink = 2
 	}
-	now := sb.truncateTime(sb.k.Now())
+	now := sb.CurrentTime()
 	in.atime, in.mtime, in.ctime, in.btime = now, now, now, now
 	return in
 }
@@ -213,8 +213,12 @@ func (in *Inode) ClearNlink() {
 }
 
 // TouchLocked sets the times named by which ('a', 'm', 'c') to now.
-func (in *Inode) TouchLocked(which string) {
-	now := in.sb.truncateTime(in.sb.k.Now())
+func (in *Inode) TouchLocked(which string) { in.touchLockedAt(which, in.sb.CurrentTime()) }
+
+// touchLockedAt is TouchLocked with the time given: a system call that
+// changes several inodes of one superblock reads the clock once and gives
+// them all the same time, as simple_rename_timestamp does.
+func (in *Inode) touchLockedAt(which string, now Timespec) {
 	for _, c := range which {
 		switch c {
 		case 'a':
@@ -228,9 +232,12 @@ func (in *Inode) TouchLocked(which string) {
 }
 
 // Touch is TouchLocked taking the lock (inode_set_mtime_to_ts and friends).
-func (in *Inode) Touch(which string) {
+func (in *Inode) Touch(which string) { in.touchAt(which, in.sb.CurrentTime()) }
+
+// touchAt is touchLockedAt taking the lock.
+func (in *Inode) touchAt(which string, now Timespec) {
 	in.mu.Lock()
-	in.TouchLocked(which)
+	in.touchLockedAt(which, now)
 	in.mu.Unlock()
 }
 
