@@ -705,9 +705,10 @@ func touchAtime(m *Mount, in *Inode) {
 	now := in.sb.k.Now()
 	if mf&linux.MNT_RELATIME != 0 {
 		older := func(a, b Timespec) bool { return a.Sec < b.Sec || a.Sec == b.Sec && a.Nsec <= b.Nsec }
-		if !older(in.atime, in.mtime) && !older(in.atime, in.ctime) && now.Sec-in.atime.Sec < 24*60*60 {
+		atime := in.times.atime.load()
+		if !older(atime, in.times.mtime.load()) && !older(atime, in.times.ctime.load()) && now.Sec-atime.Sec < 24*60*60 {
 			return
 		}
 	}
-	in.atime = now
+	in.touchLockedAt("a", now)
 }

@@ -424,8 +424,6 @@ func dirChangedAt(dir *Inode, now Timespec) { dir.touchAt("mc", now) }
 // takes the new inode's change time, so that one system call reads the
 // clock once (the kernel's coarse clock gives both the same time).
 func dirChangedBy(dir, child *Inode) {
-	child.mu.Lock()
-	now := child.ctime
-	child.mu.Unlock()
+	_, _, now, _ := child.times.read()
 	dirChangedAt(dir, now)
 }
