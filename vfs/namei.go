@@ -134,7 +134,7 @@ func (nd *nameidata) linkPathWalk(name string) error {
 		return nil
 	}
 	for {
-		if err := mayLookup(nd.cred, nd.path.Mnt.idmap(), nd.path.Dentry.Inode()); err != nil {
+		if err := mayLookup(nd.cred, nd.path); err != nil {
 			return err
 		}
 		i := 0

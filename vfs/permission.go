@@ -61,11 +61,12 @@ func inodePermission(c *Cred, im *mntIdmap, in *Inode, mask int) error {
 // capability test (generic_permission would grant MAY_EXEC from whichever
 // class applies, and a search never writes), so the common case is one
 // load of the mode.
-func mayLookup(c *Cred, im *mntIdmap, in *Inode) error {
+func mayLookup(c *Cred, p Path) error {
+	in := p.Dentry.inode
 	if in.Mode()&0o111 == 0o111 {
 		return nil
 	}
-	return inodePermission(c, im, in, MAY_EXEC)
+	return inodePermission(c, p.Mnt.idmap(), in, MAY_EXEC)
 }
 
 // isOwner is inode_owner_or_capable: the caller owns the inode or has
