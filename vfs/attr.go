@@ -306,13 +306,16 @@ func utimesCommon(c *Cred, p Path, times *[2]Timespec) error {
 	}
 	in.Lock()
 	defer in.Unlock()
+	t := &in.times
+	t.beginWrite()
 	if a.Valid&ATTR_ATIME != 0 {
-		in.atime = a.Atime
+		t.atime.store(a.Atime)
 	}
 	if a.Valid&ATTR_MTIME != 0 {
-		in.mtime = a.Mtime
+		t.mtime.store(a.Mtime)
 	}
-	in.ctime = cur
+	t.ctime.store(cur)
+	t.endWrite()
 	return nil
 }
 

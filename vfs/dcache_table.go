@@ -17,6 +17,11 @@ type dirTable struct {
 	slots []atomic.Pointer[dname]
 	live  int // children present
 	used  int // slots not nil (children and tombstones)
+	// fold is the directory's DentryOps when its filesystem folds names,
+	// kept here so that a lookup learns it from the table it loads anyway
+	// instead of from the inode and superblock (two dependent loads per
+	// component, and again on every hash match).
+	fold *DentryOps
 }
 
 // The slots hold the children's dnames: an immutable (name, child) pair. A
@@ -55,13 +60,12 @@ func hashName(s string) uint64 {
 // fastLookup finds the child name (with hash h) without locking; in a
 // filesystem that folds names (DentryOps) by its key.
 func (d *Dentry) fastLookup(name string, h uint64) *Dentry {
-	if o := d.dops(); o != nil {
-		name = o.Key(name)
-		h = hashName(name)
-	}
 	tb := d.table.Load()
 	if tb == nil {
 		return nil
+	}
+	if tb.fold != nil {
+		return tb.lookupFolded(tb.fold.Key(name))
 	}
 	mask := uint64(len(tb.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
@@ -69,7 +73,23 @@ func (d *Dentry) fastLookup(name string, h uint64) *Dentry {
 		if e == nil {
 			return nil
 		}
-		if e.hash == h && e != tombstone && eqName(d.key(e.name), name) {
+		if e.hash == h && e != tombstone && eqName(e.name, name) {
+			return e.self
+		}
+	}
+}
+
+// lookupFolded is fastLookup in a table whose names are compared by their
+// keys; key is the looked-up name's.
+func (tb *dirTable) lookupFolded(key string) *Dentry {
+	h := hashName(key)
+	mask := uint64(len(tb.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		e := tb.slots[i].Load()
+		if e == nil {
+			return nil
+		}
+		if e.hash == h && e != tombstone && tb.fold.Key(e.name) == key {
 			return e.self
 		}
 	}
@@ -136,7 +156,7 @@ func (d *Dentry) rebuildTableLocked(e *dname) {
 	for n < live*4 {
 		n *= 2
 	}
-	tb := &dirTable{slots: make([]atomic.Pointer[dname], n)}
+	tb := &dirTable{slots: make([]atomic.Pointer[dname], n), fold: d.dops()}
 	if old != nil {
 		for i := range old.slots {
 			if s := old.slots[i].Load(); s != nil && s != tombstone {

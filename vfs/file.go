@@ -651,17 +651,43 @@ func (f *File) readdirFiltered(out []Dirent, n int) ([]Dirent, error) {
 	if err != nil {
 		return out, err
 	}
-	all := n <= 0
-	for _, e := range list {
-		if !all && n == 0 {
-			break
-		}
-		if e.Off < f.cursor {
-			out = append(out, e)
-			n--
+	return DirentsBelow(list, f.cursor, out, n), nil
+}
+
+// DirentsBelow is one page of a whole listing (decreasing Off, as ReadDir
+// gives it): it appends to out at most n entries (n <= 0: all) whose Off
+// is below cursor. The first is found by binary search, so a filesystem
+// that keeps its listing pages it in the size of the page, not of the
+// listing.
+func DirentsBelow(list []Dirent, cursor uint64, out []Dirent, n int) []Dirent {
+	lo, hi := 0, len(list)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if list[m].Off < cursor {
+			hi = m
+		} else {
+			lo = m + 1
 		}
 	}
-	return out, nil
+	list = list[lo:]
+	if n > 0 && n < len(list) {
+		list = list[:n]
+	}
+	return append(out, list...)
+}
+
+// PageBounds is where a page lies in a listing of n entries numbered as
+// many listings number them, entry i at Off n-i: from the first index
+// whose Off is below cursor, at most max entries (max <= 0: all).
+func PageBounds(n int, cursor uint64, max int) (start, end int) {
+	start, end = 0, n
+	if cursor <= uint64(n) {
+		start = n - int(cursor) + 1
+	}
+	if max > 0 && start+max < end {
+		end = start + max
+	}
+	return start, end
 }
 
 // touchAtime is touch_atime under relatime (the default): update atime only
@@ -679,9 +705,10 @@ func touchAtime(m *Mount, in *Inode) {
 	now := in.sb.k.Now()
 	if mf&linux.MNT_RELATIME != 0 {
 		older := func(a, b Timespec) bool { return a.Sec < b.Sec || a.Sec == b.Sec && a.Nsec <= b.Nsec }
-		if !older(in.atime, in.mtime) && !older(in.atime, in.ctime) && now.Sec-in.atime.Sec < 24*60*60 {
+		atime := in.times.atime.load()
+		if !older(atime, in.times.mtime.load()) && !older(atime, in.times.ctime.load()) && now.Sec-atime.Sec < 24*60*60 {
 			return
 		}
 	}
-	in.atime = now
+	in.touchLockedAt("a", now)
 }

@@ -258,7 +258,7 @@ func (fc *FsContext) ParseString(key, value string, hasValue bool) error {
 // skipped without a word, as vfs_parse_monolithic_sep skips it; only
 // fsconfig(2) can hand a filesystem an unnamed parameter.
 func (fc *FsContext) ParseMonolithic(data string) error {
-	for _, opt := range strings.Split(data, ",") {
+	for opt := range strings.SplitSeq(data, ",") { // no slice per mount
 		key, value, has := strings.Cut(opt, "=")
 		if key == "" {
 			continue

@@ -82,14 +82,13 @@ type Inode struct {
 	// of a regular file are serialized by it.
 	rw sync.Mutex
 
+	// mu serializes changes of the attributes below; stat reads them
+	// without it (inode_attrs.go).
 	mu     sync.Mutex
-	nlink  uint32
-	size   int64
-	blocks int64 // 512-byte units
-	atime  Timespec
-	mtime  Timespec
-	ctime  Timespec
-	btime  Timespec
+	nlink  atomic.Uint32
+	size   atomic.Int64
+	blocks atomic.Int64 // 512-byte units
+	times  inodeTimes
 	pipe   *pipe // i_pipe, for FIFOs
 }
 
@@ -97,17 +96,22 @@ type Inode struct {
 // number ino and the given attributes, times set to now and one link (two for
 // directories, whose "." counts).
 func (sb *Superblock) NewInode(ino uint64, attr InodeAttr, ops InodeOperations, fops FileOperations) *Inode {
-	in := &Inode{sb: sb, ino: ino, rdev: attr.Rdev, Ops: ops, FileOps: fops, nlink: 1}
+	in := &Inode{sb: sb, ino: ino, rdev: attr.Rdev, Ops: ops, FileOps: fops}
+	in.nlink.Store(1)
 	in.reval, _ = ops.(Revalidator)
 	in.getattr, _ = ops.(AttrGetter)
 	in.mode.Store(attr.Mode)
 	in.uid.Store(attr.UID)
 	in.gid.Store(attr.GID)
 	if attr.Mode&linux.S_IFMT == linux.S_IFDIR {
-		in.nlink = 2
+		in.nlink.Store(2)
 	}
-	now := sb.truncateTime(sb.k.Now())
-	in.atime, in.mtime, in.ctime, in.btime = now, now, now, now
+	now := sb.CurrentTime()
+	t := &in.times // not yet seen by anyone: no sequence count
+	t.atime.store(now)
+	t.mtime.store(now)
+	t.ctime.store(now)
+	t.btime.store(now)
 	return in
 }
 
@@ -148,43 +152,35 @@ func (in *Inode) Lock()   { in.mu.Lock() }
 func (in *Inode) Unlock() { in.mu.Unlock() }
 
 // SizeLocked returns i_size.
-func (in *Inode) SizeLocked() int64 { return in.size }
+func (in *Inode) SizeLocked() int64 { return in.size.Load() }
 
 // SetSizeLocked sets i_size (i_size_write).
-func (in *Inode) SetSizeLocked(n int64) { in.size = n }
+func (in *Inode) SetSizeLocked(n int64) { in.size.Store(n) }
 
 // BlocksLocked returns i_blocks in 512-byte units.
-func (in *Inode) BlocksLocked() int64 { return in.blocks }
+func (in *Inode) BlocksLocked() int64 { return in.blocks.Load() }
 
 // SetBlocksLocked sets i_blocks.
-func (in *Inode) SetBlocksLocked(n int64) { in.blocks = n }
+func (in *Inode) SetBlocksLocked(n int64) { in.blocks.Store(n) }
 
 // Size returns i_size (i_size_read).
-func (in *Inode) Size() int64 {
-	in.mu.Lock()
-	defer in.mu.Unlock()
-	return in.size
-}
+func (in *Inode) Size() int64 { return in.size.Load() }
 
 // Nlink returns the link count.
-func (in *Inode) Nlink() uint32 {
-	in.mu.Lock()
-	defer in.mu.Unlock()
-	return in.nlink
-}
+func (in *Inode) Nlink() uint32 { return in.nlink.Load() }
 
 // IncNlink is inc_nlink.
 func (in *Inode) IncNlink() {
 	in.mu.Lock()
-	in.nlink++
+	in.nlink.Store(in.nlink.Load() + 1)
 	in.mu.Unlock()
 }
 
 // DropNlink is drop_nlink.
 func (in *Inode) DropNlink() {
 	in.mu.Lock()
-	if in.nlink > 0 {
-		in.nlink--
+	if n := in.nlink.Load(); n > 0 {
+		in.nlink.Store(n - 1)
 	}
 	in.mu.Unlock()
 }
@@ -192,48 +188,64 @@ func (in *Inode) DropNlink() {
 // SetNlink is set_nlink: a filesystem reading an inode from its disk.
 func (in *Inode) SetNlink(n uint32) {
 	in.mu.Lock()
-	in.nlink = n
+	in.nlink.Store(n)
 	in.mu.Unlock()
 }
 
 // SetTimesLocked sets the access, modification and change times, as a
 // filesystem does for an inode read from its disk. in's lock held.
 func (in *Inode) SetTimesLocked(atime, mtime, ctime Timespec) {
-	in.atime, in.mtime, in.ctime = atime, mtime, ctime
+	t := &in.times
+	t.beginWrite()
+	t.atime.store(atime)
+	t.mtime.store(mtime)
+	t.ctime.store(ctime)
+	t.endWrite()
 }
 
 // TimesLocked returns atime, mtime and ctime, for a filesystem that
 // writes them back to its disk (write_inode).
 func (in *Inode) TimesLocked() (atime, mtime, ctime Timespec) {
-	return in.atime, in.mtime, in.ctime
+	t := &in.times
+	return t.atime.load(), t.mtime.load(), t.ctime.load()
 }
 
 // ClearNlink is clear_nlink: the inode is gone from the namespace.
 func (in *Inode) ClearNlink() {
 	in.mu.Lock()
-	in.nlink = 0
+	in.nlink.Store(0)
 	in.mu.Unlock()
 }
 
 // TouchLocked sets the times named by which ('a', 'm', 'c') to now.
-func (in *Inode) TouchLocked(which string) {
-	now := in.sb.truncateTime(in.sb.k.Now())
+func (in *Inode) TouchLocked(which string) { in.touchLockedAt(which, in.sb.CurrentTime()) }
+
+// touchLockedAt is TouchLocked with the time given: a system call that
+// changes several inodes of one superblock reads the clock once and gives
+// them all the same time, as simple_rename_timestamp does.
+func (in *Inode) touchLockedAt(which string, now Timespec) {
+	t := &in.times
+	t.beginWrite()
 	for _, c := range which {
 		switch c {
 		case 'a':
-			in.atime = now
+			t.atime.store(now)
 		case 'm':
-			in.mtime = now
+			t.mtime.store(now)
 		case 'c':
-			in.ctime = now
+			t.ctime.store(now)
 		}
 	}
+	t.endWrite()
 }
 
 // Touch is TouchLocked taking the lock (inode_set_mtime_to_ts and friends).
-func (in *Inode) Touch(which string) {
+func (in *Inode) Touch(which string) { in.touchAt(which, in.sb.CurrentTime()) }
+
+// touchAt is touchLockedAt taking the lock.
+func (in *Inode) touchAt(which string, now Timespec) {
 	in.mu.Lock()
-	in.TouchLocked(which)
+	in.touchLockedAt(which, now)
 	in.mu.Unlock()
 }
 

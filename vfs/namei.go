@@ -134,7 +134,7 @@ func (nd *nameidata) linkPathWalk(name string) error {
 		return nil
 	}
 	for {
-		if err := inodePermission(nd.cred, nd.path.Mnt.idmap(), nd.path.Dentry.Inode(), MAY_EXEC); err != nil {
+		if err := mayLookup(nd.cred, nd.path); err != nil {
 			return err
 		}
 		i := 0
@@ -164,6 +164,12 @@ func (nd *nameidata) linkPathWalk(name string) error {
 			}
 			// The last component of a nested symlink is always followed.
 			name = nd.pop()
+		}
+		if typ == lastNorm && nd.flags&lookupCached == 0 {
+			if c := nd.path.Dentry.cachedSubdir(comp, h); c != nil {
+				nd.path.Dentry = c
+				continue
+			}
 		}
 		link, follow, err := nd.walkComponent(comp, h, typ, true)
 		if err != nil {
@@ -220,6 +226,22 @@ func (nd *nameidata) walkComponent(comp string, h uint64, typ lastType, follow b
 		return "", false, err
 	}
 	return nd.stepInto(d, follow)
+}
+
+// cachedSubdir is the common step of a walk in one call: the cached
+// child name of d when it is a directory that needs nothing more (d
+// revalidates nothing, nothing is mounted on the child), else nil for
+// walkComponent to take the step in full (lookup_fast and step_into's
+// checks, each a load, without their calls and results).
+func (d *Dentry) cachedSubdir(name string, h uint64) *Dentry {
+	if d.inode.reval != nil {
+		return nil
+	}
+	c := d.fastLookup(name, h)
+	if c == nil || c.mounted.Load() != 0 || !c.inode.IsDir() {
+		return nil
+	}
+	return c
 }
 
 // lookupOne is lookup_fast, then lookup_slow: the dcache first, then the

@@ -90,7 +90,7 @@ func (t *Task) createAt(dirfd int, name string, wantDir bool, mk func(c *Cred, i
 		return err
 	}
 	dir.addChildLocked(last, in)
-	dirChanged(dir.Inode())
+	dirChangedBy(dir.Inode(), in)
 	return nil
 }
 
@@ -207,8 +207,9 @@ func (t *Task) Linkat(olddirfd int, oldname string, newdirfd int, newname string
 	}
 	dir.insertLocked(last, newDentryFor(dir, last, in))
 	in.linkable.Store(false)
-	in.Touch("c")
-	dirChanged(dir.Inode())
+	now := in.sb.CurrentTime()
+	in.touchAt("c", now)
+	dirChangedAt(dir.Inode(), now)
 	return nil
 }
 
@@ -325,8 +326,9 @@ func (t *Task) Unlinkat(dirfd int, name string, flags int) error {
 		return err
 	}
 	dir.removeChildLocked(nd.last)
-	in.Touch("c")
-	dirChanged(dir.Inode())
+	now := in.sb.CurrentTime()
+	in.touchAt("c", now)
+	dirChangedAt(dir.Inode(), now)
 	t.k.detachMounts(victim)
 	return nil
 }
@@ -351,6 +353,6 @@ func MknodInternal(dir *Dentry, name string, attr InodeAttr) error {
 		return err
 	}
 	dir.addChildLocked(name, in)
-	dirChanged(dir.Inode())
+	dirChangedBy(dir.Inode(), in)
 	return nil
 }

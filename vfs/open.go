@@ -206,7 +206,7 @@ func (t *Task) lookupOpen(nd *nameidata, h *openHow) (*Dentry, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
-	dirChanged(dir.Inode())
+	dirChangedBy(dir.Inode(), in)
 	return dir.addChildLocked(nd.last, in), true, nil
 }
 
@@ -421,3 +421,14 @@ func (t *Task) doTmpfile(nd *nameidata, name string, h *openHow) (*File, error) 
 
 // dirChanged updates a directory's mtime and ctime after its entries change.
 func dirChanged(dir *Inode) { dir.Touch("mc") }
+
+// dirChangedAt is dirChanged at a time the system call has read already.
+func dirChangedAt(dir *Inode, now Timespec) { dir.touchAt("mc", now) }
+
+// dirChangedBy is dirChanged after child was made in dir: the directory
+// takes the new inode's change time, so that one system call reads the
+// clock once (the kernel's coarse clock gives both the same time).
+func dirChangedBy(dir, child *Inode) {
+	_, _, now, _ := child.times.read()
+	dirChangedAt(dir, now)
+}

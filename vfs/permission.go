@@ -60,6 +60,19 @@ func inodePermission(c *Cred, im *mntIdmap, in *Inode, mask int) error {
 	return genericPermission(c, im, in, mask)
 }
 
+// mayLookup is may_lookup: search permission on a directory the walk goes
+// through. A directory every class may search needs no owner, group or
+// capability test (generic_permission would grant MAY_EXEC from whichever
+// class applies, and a search never writes), so the common case is one
+// load of the mode.
+func mayLookup(c *Cred, p Path) error {
+	in := p.Dentry.inode
+	if in.Mode()&0o111 == 0o111 {
+		return nil
+	}
+	return inodePermission(c, p.Mnt.idmap(), in, MAY_EXEC)
+}
+
 // isOwner is inode_owner_or_capable: the caller owns the inode or has
 // CAP_FOWNER.
 func isOwner(c *Cred, im *mntIdmap, in *Inode) bool {

@@ -211,7 +211,9 @@ func (t *Task) vfsRename(c *Cred, im *mntIdmap, odir *Dentry, oname string, old 
 
 // finishRename updates the dcache (d_move / d_exchange) and the times.
 func finishRename(odir *Dentry, oname string, old *Dentry, ndir *Dentry, nname string, target *Dentry, exchange bool) {
-	k := odir.Inode().sb.k
+	sb := odir.Inode().sb
+	now := sb.CurrentTime() // one read for every time the rename sets
+	k := sb.k
 	k.renameSeqBegin() // a scoped ".." walking meanwhile starts over
 	defer k.renameSeqEnd()
 	switch {
@@ -224,21 +226,21 @@ func finishRename(odir *Dentry, oname string, old *Dentry, ndir *Dentry, nname s
 		target.setWhere(odir, oname)
 		ndir.insertAtLocked(nname, old, tseq)
 		odir.insertAtLocked(oname, target, oseq)
-		target.Inode().Touch("c")
+		target.Inode().touchAt("c", now)
 	case target != nil:
 		ndir.removeChildLocked(nname)
 		if target.Inode().IsDir() {
 			target.dead = true
 		}
-		target.Inode().Touch("c")
+		target.Inode().touchAt("c", now)
 		fallthrough
 	default:
 		odir.moveLocked(oname, ndir, nname)
 	}
-	old.Inode().Touch("c")
-	dirChanged(odir.Inode())
+	old.Inode().touchAt("c", now)
+	dirChangedAt(odir.Inode(), now)
 	if ndir != odir {
-		dirChanged(ndir.Inode())
+		dirChangedAt(ndir.Inode(), now)
 	}
 }
 

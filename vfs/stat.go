@@ -57,12 +57,10 @@ func fillStatx(p Path, st *Statx) {
 	if p.Dentry == p.Mnt.root {
 		st.Attributes = linux.STATX_ATTR_MOUNT_ROOT
 	}
-	in.mu.Lock()
-	st.Nlink = in.nlink
-	st.Size = in.size
-	st.Blocks = in.blocks
-	st.Atime, st.Mtime, st.Ctime, st.Btime = in.atime, in.mtime, in.ctime, in.btime
-	in.mu.Unlock()
+	st.Nlink = in.nlink.Load()
+	st.Size = in.size.Load()
+	st.Blocks = in.blocks.Load()
+	st.Atime, st.Mtime, st.Ctime, st.Btime = in.times.read()
 	if sb.NoBtime {
 		st.Mask &^= linux.STATX_BTIME
 		st.Btime = Timespec{}

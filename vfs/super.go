@@ -109,6 +109,9 @@ type Statfs struct {
 	Fsid [2]uint32
 }
 
+// CurrentTime is current_time: the clock read once, cut to what sb keeps.
+func (sb *Superblock) CurrentTime() Timespec { return sb.truncateTime(sb.k.Now()) }
+
 // truncateTime is timestamp_truncate: t within the times sb can keep.
 func (sb *Superblock) truncateTime(t Timespec) Timespec {
 	if sb.TimeMin != 0 || sb.TimeMax != 0 {

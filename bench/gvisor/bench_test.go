@@ -85,7 +85,7 @@ func benchStat(b *testing.B, dir string, ds []int, mounts bool) {
 				buildChain(b, s, dir, n, mounts)
 				must(b, s.stat(path))
 				b.ReportAllocs()
-				for b.Loop() {
+				for next := cpuLoop(b); next(); {
 					if err := s.stat(path); err != nil {
 						b.Fatal(err)
 					}
@@ -135,7 +135,7 @@ func BenchmarkOpenReadClose(b *testing.B) {
 		buf := make([]byte, smallFile)
 		b.SetBytes(smallFile)
 		b.ReportAllocs()
-		for b.Loop() {
+		for next := cpuLoop(b); next(); {
 			if err := openReadClose(s, "/small", buf, smallFile); err != nil {
 				b.Fatal(err)
 			}
@@ -150,7 +150,7 @@ func BenchmarkWrite1M(b *testing.B) {
 		buf := make([]byte, ioChunk)
 		b.SetBytes(bigFile)
 		b.ReportAllocs()
-		for b.Loop() {
+		for next := cpuLoop(b); next(); {
 			fd, err := s.open("/big", linux.O_WRONLY|linux.O_CREAT|linux.O_TRUNC, 0o644)
 			if err != nil {
 				b.Fatal(err)
@@ -172,7 +172,7 @@ func BenchmarkRead1M(b *testing.B) {
 		buf := make([]byte, ioChunk)
 		b.SetBytes(bigFile)
 		b.ReportAllocs()
-		for b.Loop() {
+		for next := cpuLoop(b); next(); {
 			if err := openReadClose(s, "/big", buf, bigFile); err != nil {
 				b.Fatal(err)
 			}
@@ -198,7 +198,7 @@ func BenchmarkCreateUnlink(b *testing.B) {
 	forImpls(b, func(b *testing.B, s sys) {
 		must(b, s.mkdir("/cu"))
 		b.ReportAllocs()
-		for b.Loop() {
+		for next := cpuLoop(b); next(); {
 			if err := createUnlink(s, "/cu/f"); err != nil {
 				b.Fatal(err)
 			}
@@ -238,7 +238,7 @@ func BenchmarkReaddir(b *testing.B) {
 	forImpls(b, func(b *testing.B, s sys) {
 		fillDir(b, s, "/dir", dirSize)
 		b.ReportAllocs()
-		for b.Loop() {
+		for next := cpuLoop(b); next(); {
 			if err := readDir(s, "/dir", dirSize+2); err != nil {
 				b.Fatal(err)
 			}
@@ -261,7 +261,7 @@ func BenchmarkRename(b *testing.B) {
 				createFile(b, s, c.a, 0)
 				from, to := c.a, c.b
 				b.ReportAllocs()
-				for b.Loop() {
+				for next := cpuLoop(b); next(); {
 					if err := s.rename(from, to); err != nil {
 						b.Fatal(err)
 					}
@@ -305,7 +305,7 @@ func BenchmarkMountUmount(b *testing.B) {
 						mount = func() error { return s.bind("/b/t", "/b/x") }
 					}
 					b.ReportAllocs()
-					for b.Loop() {
+					for next := cpuLoop(b); next(); {
 						if err := mount(); err != nil {
 							b.Fatal(err)
 						}
@@ -345,7 +345,7 @@ func BenchmarkPropagate(b *testing.B) {
 			forImpls(b, func(b *testing.B, s sys) {
 				setupPeers(b, s, p)
 				b.ReportAllocs()
-				for b.Loop() {
+				for next := cpuLoop(b); next(); {
 					if err := s.mountTmpfs("/s/x"); err != nil {
 						b.Fatal(err)
 					}
@@ -367,7 +367,7 @@ func BenchmarkMountinfo(b *testing.B) {
 			forImpls(b, func(b *testing.B, s sys) {
 				fillMounts(b, s, n)
 				b.ReportAllocs()
-				for b.Loop() {
+				for next := cpuLoop(b); next(); {
 					if _, err := s.mountinfo(); err != nil {
 						b.Fatal(err)
 					}
@@ -413,7 +413,9 @@ func BenchmarkParallel(b *testing.B) {
 					}
 					b.ReportAllocs()
 					b.ResetTimer()
+					t0 := cpuNow()
 					must(b, runParallel(b.N, tasks, op.op))
+					reportCPU(b, t0)
 				})
 			})
 		}

@@ -4,6 +4,7 @@ package fat
 
 import (
 	"encoding/binary"
+	"math"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -307,15 +308,25 @@ func (rootOps) ListsDots() bool { return false }
 // of its inode if one is in memory, else a fresh number (iunique), as
 // Linux gives; DT_DIR or DT_REG by ATTR_DIR.
 func (o fileOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
+	return o.ReadDirBelow(f, math.MaxUint64, nil, 0)
+}
+
+// ReadDirBelow is ReadDir a page at a time (vfs.DirPager): entry i of the
+// directory's listing (read once) is at Off len-i, so a getdents call
+// starts where the last one stopped and numbers only the names it gives,
+// as __fat_readdir resumes at f_pos.
+func (o fileOps) ReadDirBelow(f *vfs.File, cursor uint64, out []vfs.Dirent, n int) ([]vfs.Dirent, error) {
 	dir := f.Inode()
 	if !dir.IsDir() {
-		return nil, linux.ENOTDIR
+		return out, linux.ENOTDIR
 	}
 	root := dir.Ino() == rootIno
 	ents := o.fs.listing(dir)
-	out := make([]vfs.Dirent, 0, len(ents))
-	for _, e := range ents {
-		d := vfs.Dirent{Name: string(e.name()), Type: linux.DT_REG}
+	start, _ := vfs.PageBounds(len(ents), cursor, 0)
+	all := n <= 0
+	for i := start; i < len(ents) && (all || n > 0); i++ {
+		e := &ents[i]
+		d := vfs.Dirent{Name: string(e.name()), Type: linux.DT_REG, Off: uint64(len(ents) - i)}
 		dot, dotdot := e.isDot()
 		switch {
 		case (dot || dotdot) && root:
@@ -335,9 +346,7 @@ func (o fileOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 			}
 		}
 		out = append(out, d)
-	}
-	for i := range out {
-		out[i].Off = uint64(len(out) - i)
+		n--
 	}
 	return out, nil
 }

@@ -398,18 +398,25 @@ func (o *inodeOps) WriteAt(f *vfs.File, p []byte, off int64) (int, error) {
 	return 0, linux.EINVAL
 }
 
+// keyedOff is the Off of an entry of a listing whose positions are keys
+// (proc_root_readdir's TGID_OFFSET + tgid, proc_readfd_common's fd + 2): a
+// reader's place survives entries coming and going before it, where an
+// index would move under it and skip or repeat names.
+func keyedOff(key int) uint64 { return 1<<62 - uint64(key) }
+
 // ReadDir is proc_root_readdir / proc_pid_readdir.
 func (o *inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 	n := nodeOf(f.Inode())
 	var out []vfs.Dirent
 	switch n.kind {
 	case kindRoot:
-		for _, e := range rootFiles {
-			out = append(out, vfs.Dirent{Name: e.name, Ino: inoOf(node{kind: e.kind}), Type: linux.DirentType(modeOf(e.kind))})
+		for i, e := range rootFiles {
+			out = append(out, vfs.Dirent{Name: e.name, Ino: inoOf(node{kind: e.kind}), Type: linux.DirentType(modeOf(e.kind)), Off: keyedOff(i)})
 		}
 		for _, tid := range o.ps.pidns.Pids() {
-			out = append(out, vfs.Dirent{Name: strconv.Itoa(int(tid)), Ino: inoOf(node{kind: kindTaskDir, tid: tid}), Type: linux.DT_DIR})
+			out = append(out, vfs.Dirent{Name: strconv.Itoa(int(tid)), Ino: inoOf(node{kind: kindTaskDir, tid: tid}), Type: linux.DT_DIR, Off: keyedOff(len(rootFiles) + int(tid))})
 		}
+		return out, nil
 	case kindTaskDir:
 		for _, e := range taskFiles {
 			out = append(out, vfs.Dirent{Name: e.name, Ino: inoOf(taskFileNode(e.name, e.kind, n.tid)), Type: linux.DirentType(modeOf(e.kind))})
@@ -425,9 +432,10 @@ func (o *inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 	case kindFdDir:
 		if t := o.ps.task(n.tid); t != nil {
 			for _, fd := range t.Fds() {
-				out = append(out, vfs.Dirent{Name: strconv.Itoa(fd), Ino: inoOf(node{kind: kindFd, tid: n.tid, fd: fd}), Type: linux.DT_LNK})
+				out = append(out, vfs.Dirent{Name: strconv.Itoa(fd), Ino: inoOf(node{kind: kindFd, tid: n.tid, fd: fd}), Type: linux.DT_LNK, Off: keyedOff(fd)})
 			}
 		}
+		return out, nil
 	}
 	for i := range out {
 		out[i].Off = uint64(len(out) - i)

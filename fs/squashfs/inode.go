@@ -3,6 +3,7 @@
 package squashfs
 
 import (
+	"math"
 	"sync"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -351,17 +352,25 @@ func (fileOps) WriteAt(*vfs.File, []byte, int64) (int, error) { return 0, linux.
 // ReadDir is squashfs_readdir after "." and "..": the listing in its
 // on-disk (sorted) order.
 func (o fileOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
+	return o.ReadDirBelow(f, math.MaxUint64, nil, 0)
+}
+
+// ReadDirBelow is ReadDir a page at a time (vfs.DirPager), from the
+// listing read once: a getdents call costs the entries it returns, where
+// building the whole listing at each call made small buffers quadratic.
+func (o fileOps) ReadDirBelow(f *vfs.File, cursor uint64, out []vfs.Dirent, n int) ([]vfs.Dirent, error) {
 	dir := f.Inode()
 	if !dir.IsDir() {
-		return nil, linux.ENOTDIR
+		return out, linux.ENOTDIR
 	}
 	ents, err := o.img.listing(dir)
 	if err != nil {
-		return nil, err
+		return out, err
 	}
-	out := make([]vfs.Dirent, len(ents))
-	for i, e := range ents {
-		out[i] = vfs.Dirent{Name: e.name, Ino: uint64(e.ino), Type: direntType(e.typ), Off: uint64(len(ents) - i)}
+	start, end := vfs.PageBounds(len(ents), cursor, n)
+	for i := start; i < end; i++ {
+		e := &ents[i]
+		out = append(out, vfs.Dirent{Name: e.name, Ino: uint64(e.ino), Type: direntType(e.typ), Off: uint64(len(ents) - i)})
 	}
 	return out, nil
 }

@@ -282,6 +282,7 @@ type sbInfo struct {
 	huge       string
 	fullInums  bool
 	noswap     bool
+	fs         libfs.FS // the instance's operations, in one allocation with it
 }
 
 func defaultMaxBlocks(k *vfs.Kernel) uint64 { return k.TotalRAMPages() / 2 }
@@ -346,7 +347,8 @@ func (contextOps) GetTree(fc *vfs.FsContext) error {
 		return err
 	}
 	sb.Private = info
-	fs := &libfs.FS{Acct: info, NextIno: sb.NextIno, DirSizes: true, CountBlocks: true, CanFallocate: true}
+	info.fs = libfs.FS{Acct: info, NextIno: sb.NextIno, DirSizes: true, CountBlocks: true, CanFallocate: true}
+	fs := &info.fs
 	root, err := fs.NewRoot(sb, vfs.InodeAttr{Mode: linux.S_IFDIR | info.mode, UID: info.uid, GID: info.gid})
 	if err != nil {
 		return err

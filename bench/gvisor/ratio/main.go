@@ -7,6 +7,11 @@
 // below 1 where linuxvfs is faster) and the allocations per operation of
 // each.
 //
+// Where the run reports cpu-ns/op (the process's CPU time per operation,
+// which on a loaded machine leaves out the waits for a core that ns/op
+// counts), three more columns give the CPU times and their ratio, paired
+// the same way.
+//
 // Where both sides have the same number of samples, the ratio is the
 // median of the per-sample ratios, sample i of one side with sample i of
 // the other (./run makes each round a pair measured seconds apart, under
@@ -36,7 +41,7 @@ var sides = [2]string{"linuxvfs", "gvisor"}
 // samples are one implementation's measurements of one benchmark, one
 // value per run.
 type samples struct {
-	ns, allocs []float64
+	ns, cpu, allocs []float64
 }
 
 // row is one benchmark, its name without the impl= element.
@@ -86,6 +91,8 @@ func parse(r io.Reader) (*table, error) {
 			switch f[i+1] {
 			case "ns/op":
 				s.ns = append(s.ns, v)
+			case "cpu-ns/op":
+				s.cpu = append(s.cpu, v)
 			case "allocs/op":
 				s.allocs = append(s.allocs, v)
 			}
@@ -132,24 +139,57 @@ func (t *table) samples(name, impl string) *samples {
 }
 
 func (t *table) write(w io.Writer) {
-	fmt.Fprintln(w, "| benchmark | linuxvfs | gVisor | linuxvfs ÷ gVisor | allocs/op linuxvfs | allocs/op gVisor |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|")
+	withCPU := t.hasCPU()
+	if withCPU {
+		fmt.Fprintln(w, "| benchmark | linuxvfs | gVisor | linuxvfs ÷ gVisor | CPU linuxvfs | CPU gVisor | CPU ratio | allocs/op linuxvfs | allocs/op gVisor |")
+		fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+	} else {
+		fmt.Fprintln(w, "| benchmark | linuxvfs | gVisor | linuxvfs ÷ gVisor | allocs/op linuxvfs | allocs/op gVisor |")
+		fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|")
+	}
 	for _, r := range t.rows {
-		var ns, allocs [2]float64
+		var allocs [2]float64
 		var have [2]bool
 		for i, side := range sides {
 			if s := r.by[side]; s != nil && len(s.ns) > 0 {
-				ns[i], allocs[i], have[i] = median(s.ns), median(s.allocs), true
+				allocs[i], have[i] = median(s.allocs), true
 			}
 		}
-		ratio := "n/a"
-		if have[0] && have[1] && ns[1] > 0 {
-			ratio = pairedRatio(r.by[sides[0]].ns, r.by[sides[1]].ns)
+		cells := []string{r.name}
+		cells = append(cells, r.column(func(s *samples) []float64 { return s.ns })...)
+		if withCPU {
+			cells = append(cells, r.column(func(s *samples) []float64 { return s.cpu })...)
 		}
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", r.name,
-			duration(ns[0], have[0]), duration(ns[1], have[1]), ratio,
-			count(allocs[0], have[0]), count(allocs[1], have[1]))
+		cells = append(cells, count(allocs[0], have[0]), count(allocs[1], have[1]))
+		fmt.Fprintf(w, "| %s |\n", strings.Join(cells, " | "))
 	}
+}
+
+// hasCPU reports whether any benchmark reported cpu-ns/op.
+func (t *table) hasCPU() bool {
+	for _, r := range t.rows {
+		for _, s := range r.by {
+			if len(s.cpu) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// column is one measure of r: each side's median and their ratio.
+func (r *row) column(of func(*samples) []float64) []string {
+	var v [2][]float64
+	for i, side := range sides {
+		if s := r.by[side]; s != nil {
+			v[i] = of(s)
+		}
+	}
+	out := []string{duration(median(v[0]), len(v[0]) > 0), duration(median(v[1]), len(v[1]) > 0), "n/a"}
+	if len(v[0]) > 0 && len(v[1]) > 0 && median(v[1]) > 0 {
+		out[2] = pairedRatio(v[0], v[1])
+	}
+	return out
 }
 
 // pairedRatio is the median of a[i]/b[i] with its range, or the ratio of

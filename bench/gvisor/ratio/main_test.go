@@ -43,3 +43,32 @@ PASS
 		t.Errorf("%d lines, want %d:\n%s", n, 2+len(want), out.String())
 	}
 }
+
+// With cpu-ns/op in the run, the CPU times and their ratio follow the
+// wall times, paired round by round as they are.
+func TestTableWithCPU(t *testing.T) {
+	in := `BenchmarkStat/depth=1/impl=linuxvfs-2   100   500.0 ns/op   50.0 cpu-ns/op   0 B/op   0 allocs/op
+BenchmarkStat/depth=1/impl=gvisor-2     100   400.0 ns/op  100.0 cpu-ns/op   0 B/op   0 allocs/op
+BenchmarkStat/depth=1/impl=linuxvfs-2   100   900.0 ns/op   60.0 cpu-ns/op   0 B/op   0 allocs/op
+BenchmarkStat/depth=1/impl=gvisor-2     100  3000.0 ns/op  150.0 cpu-ns/op   0 B/op   0 allocs/op
+BenchmarkStat/depth=1/impl=linuxvfs-2   100   700.0 ns/op   55.0 cpu-ns/op   0 B/op   0 allocs/op
+BenchmarkStat/depth=1/impl=gvisor-2     100   700.0 ns/op  125.0 cpu-ns/op   0 B/op   0 allocs/op
+BenchmarkWrite1M/impl=linuxvfs-2   100  1328523 ns/op  789.28 MB/s  1048888 B/op  257 allocs/op
+`
+	tb, err := parse(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	tb.write(&out)
+	want := []string{
+		// Wall ratios 1.25, 0.30, 1.00; CPU ratios 0.50, 0.40, 0.44.
+		"| Stat/depth=1-2 | 700 ns | 700 ns | 1.00 (0.30–1.25) | 55.0 ns | 125 ns | 0.44 (0.40–0.50) | 0 | 0 |",
+		"| Write1M-2 | 1.33 ms | n/a | n/a | n/a | n/a | n/a | 257 | n/a |",
+	}
+	for _, line := range want {
+		if !strings.Contains(out.String(), line+"\n") {
+			t.Errorf("missing row %q in\n%s", line, out.String())
+		}
+	}
+}
