@@ -57,6 +57,9 @@ func parseServeArgs(args []string) (serveArgs, error) {
 	}
 	var err error
 	s.boot, err = parseBootArgs(args)
+	if err == errHelp {
+		err = usageError("linuxvfs serve: see 'linuxvfs help'")
+	}
 	return s, err
 }
 
