@@ -139,16 +139,25 @@ func (b *booter) startKernel() error {
 	}
 	b.k.Printk(vfs.KernNotice + vfs.Banner)
 	b.k.Printk(vfs.KernNotice + "Kernel command line: " + b.cfg.Cmdline)
+	if u := b.params.Unknown; len(u) > 0 {
+		b.k.Printk(vfs.KernNotice + "Unknown kernel command line parameters \"" + strings.Join(u, " ") + "\", will be passed to user space.")
+	}
 	b.k.SetCmdline(b.cfg.Cmdline)
 	var rootfs vfs.FilesystemType = tmpfs.RootfsType{}
 	if b.params.Root != "" && !strings.Contains(strings.Join(b.params.RootFSType, ","), "tmpfs") {
 		rootfs = ramfs.RootfsType{} // init_rootfs: is_tmpfs is false
 	}
 	t, err := b.k.InitMountTree(rootfs, "")
+	if err == nil {
+		b.init = t
+		b.setConsoleLevel()
+	}
+	// The console comes up once the early parameters are read: quiet
+	// hides even the banner.
+	c.enable(b.k)
 	if err != nil {
 		return err
 	}
-	b.init = t
 	b.partUUIDs = map[string]uint64{}
 	for i, d := range b.cfg.Disks {
 		if _, err := addDisk(b.k, i, d, b.partUUIDs); err != nil {
@@ -156,6 +165,14 @@ func (b *booter) startKernel() error {
 		}
 	}
 	return nil
+}
+
+// setConsoleLevel applies quiet, debug or loglevel= (syslog's range: a
+// level past 8 shows everything, below 1 the emergencies only).
+func (b *booter) setConsoleLevel() {
+	if n := b.params.ConsoleLevel; n != 0 {
+		b.init.SetConsoleLoglevel(min(max(n, 1), 8))
+	}
 }
 
 // populateRootfs is populate_rootfs: the built-in initramfs (the default
@@ -243,6 +260,4 @@ func (b *booter) initArgv(path string) []string {
 	return append([]string{path}, b.params.InitArgs...)
 }
 
-func (b *booter) initEnvp() []string {
-	return append([]string{"HOME=/", "TERM=linux"}, b.params.InitEnv...)
-}
+func (b *booter) initEnvp() []string { return b.params.Envp() }

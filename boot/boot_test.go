@@ -22,8 +22,15 @@ func TestParseCmdline(t *testing.T) {
 	if p.Root != "/dev/vda2" || !reflect.DeepEqual(p.RootFSType, []string{"ext4", "squashfs"}) || !p.ReadWrite || !p.RootWait || p.Init != "/bin/x" || p.RdInit != "/init" || !p.DevtmpfsMount {
 		t.Fatalf("%+v", p)
 	}
-	if !reflect.DeepEqual(p.InitArgs, []string{"quiet", "-s", "x"}) || !reflect.DeepEqual(p.InitEnv, []string{"greeting=hello world"}) {
-		t.Fatalf("init gets %q and %q", p.InitArgs, p.InitEnv)
+	if !reflect.DeepEqual(p.InitArgs, []string{"-s", "x"}) || !reflect.DeepEqual(p.InitEnv, []string{"greeting=hello world"}) || p.ConsoleLevel != 4 {
+		t.Fatalf("init gets %q and %q, console level %d", p.InitArgs, p.InitEnv, p.ConsoleLevel)
+	}
+	// Words before init= are dropped (init_setup); the kernel's own
+	// parameters never reach init; TERM= replaces the default.
+	p = boot.ParseCmdline(`auto single init=/bin/sh console=ttyS0,115200 TERM=vt100 emergency x=1 loglevel=3`)
+	if !reflect.DeepEqual(p.InitArgs, []string{"emergency"}) || !reflect.DeepEqual(p.Envp(), []string{"HOME=/", "TERM=vt100", "x=1"}) ||
+		!reflect.DeepEqual(p.Unknown, []string{"emergency", "x=1"}) || p.ConsoleLevel != 3 {
+		t.Fatalf("%+v", p)
 	}
 	if boot.ParseCmdline("devtmpfs.mount=0").DevtmpfsMount {
 		t.Fatal("devtmpfs.mount=0 ignored")
@@ -142,6 +149,20 @@ func messages(log string) []string {
 		}
 	}
 	return out
+}
+
+// TestQuiet: the kernel names the parameters it passes on; quiet keeps
+// everything below warnings off the console (the banner included), not
+// out of the log.
+func TestQuiet(t *testing.T) {
+	_, log, _ := bootWith(t, boot.Config{Cmdline: "root=r rootfstype=tmpfs hello=1 there"})
+	if !strings.Contains(log, "] Unknown kernel command line parameters \"there hello=1\", will be passed to user space.\n") {
+		t.Fatalf("no unknown parameters:\n%s", log)
+	}
+	_, log, _ = bootWith(t, boot.Config{Cmdline: "root=r rootfstype=tmpfs quiet init=/nope"})
+	if strings.Contains(log, "Linux version") || strings.Contains(log, "Run /nope") || !strings.Contains(log, "Kernel panic - not syncing: Requested init /nope failed") {
+		t.Fatalf("quiet:\n%s", log)
+	}
 }
 
 // TestInitramfsInit: an initramfs with /init runs it (rdinit), and

@@ -87,7 +87,8 @@ and user_allow_other: then one mount only, the submounts need mount(2)).
 // bootHelp is boot's part of the help, which boot --help prints alone.
 const bootHelp = `boot brings a kernel up from a kernel command line: PARAMs such as
 root=/dev/vda, rootfstype=, rootflags=, ro, rw, rootwait, rootdelay=,
-init=, rdinit=, devtmpfs.mount=, noinitrd, and these options:
+init=, rdinit=, devtmpfs.mount=, noinitrd, quiet, loglevel=, debug (the
+others go to init as Linux passes them), and these options:
   --disk FILE[,ro]    a host image as the next disk: /dev/vda, /dev/vdb, ...
   --initrd FILE       an initramfs (cpio archives, possibly compressed)
   --append 'PARAMS'   more kernel parameters
