@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/linuxvfs/linuxvfs"
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -57,8 +58,26 @@ type booter struct {
 	params Params
 	k      *vfs.Kernel
 	init   *vfs.Task
-	// partUUIDs are the partitions' PARTUUIDs, for root=PARTUUID=.
-	partUUIDs map[string]uint64
+	// parts are the partitions with a table's information (PARTUUID
+	// and name), in the order they were added, for root=PARTUUID= and
+	// root=PARTLABEL=.
+	partsMu sync.Mutex
+	parts   []partInfo
+}
+
+// recordPart keeps a partition's table information; disks may be added
+// while the kernel waits for its root (rootwait).
+func (b *booter) recordPart(p partInfo) {
+	b.partsMu.Lock()
+	b.parts = append(b.parts, p)
+	b.partsMu.Unlock()
+}
+
+// partInfos is a copy of the partitions' table information so far.
+func (b *booter) partInfos() []partInfo {
+	b.partsMu.Lock()
+	defer b.partsMu.Unlock()
+	return append([]partInfo(nil), b.parts...)
 }
 
 // Boot boots a kernel as cfg says and runs init. It returns init's exit
@@ -158,9 +177,8 @@ func (b *booter) startKernel() error {
 	if err != nil {
 		return err
 	}
-	b.partUUIDs = map[string]uint64{}
 	for i, d := range b.cfg.Disks {
-		if _, err := addDisk(b.k, i, d, b.partUUIDs); err != nil {
+		if _, err := addDisk(b.k, i, d, b.recordPart); err != nil {
 			return err
 		}
 	}

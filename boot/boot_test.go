@@ -231,6 +231,8 @@ func TestRootDeviceNames(t *testing.T) {
 		{"root=254:0:7", "unknown-block(254,0)"},
 		{"root=254:x rootwait", "] Disabling rootwait; root= is invalid.\n"},
 		{"root=/dev/vda0", `Cannot open root device "/dev/vda0" or unknown-block(0,0)`},
+		{"root=/dev/ram", `Cannot open root device "/dev/ram" or unknown-block(1,0): error -6`},
+		{"root=mtd0", `Cannot open root device "mtd0" or unknown-block(0,253): error -2`},
 	}
 	for _, r := range rows {
 		t.Run(r.cmdline, func(t *testing.T) {

@@ -36,15 +36,23 @@ func (b *booter) prepareNamespace() error {
 		b.k.Printk(vfs.KernInfo + fmt.Sprintf("Waiting %d sec before mounting root device...", p.RootDelay))
 		time.Sleep(time.Duration(p.RootDelay) * time.Second)
 	}
-	dev := b.parseRootDevice(p.Root)
-	if dev == 0 && b.params.RootWait && p.Root != "" {
+	var dev uint64
+	if p.Root != "" {
+		dev = b.parseRootDevice(p.Root)
+	}
+	if dev == 0 && b.params.RootWait {
+		// wait_for_root: until the name resolves (to a device, or to
+		// none without an error).
 		b.k.Printk(vfs.KernInfo + "Waiting for root device " + p.Root + "...")
-		for dev == 0 {
+		for {
+			var err error
+			if dev, err = b.lookupRoot(p.Root); err == nil {
+				break
+			}
 			if err := b.ctx.Err(); err != nil {
 				return err
 			}
 			time.Sleep(5 * time.Millisecond)
-			dev = b.parseRootDevice(p.Root)
 		}
 	}
 	if err := b.mountRoot(p.Root, dev); err != nil {
@@ -65,8 +73,11 @@ func (b *booter) prepareNamespace() error {
 // rootfstype=tmpfs); else the block-device path (mount_block_root): make
 // /dev/root for the device and mount it, trying every type.
 func (b *booter) mountRoot(pretty string, dev uint64) error {
-	if dev == rootNFS {
+	switch dev {
+	case rootNFS:
 		return b.mountNFSRoot()
+	case rootGeneric:
+		return b.mountRootGeneric(pretty, pretty, dev)
 	}
 	if dev == 0 && pretty != "" && len(b.params.RootFSType) > 0 && b.mountNodevRoot(pretty) {
 		return nil
@@ -250,9 +261,9 @@ func (b *booter) printAllPartitions() {
 // partUUIDOf is the PARTUUID of the partition at dev; isPart is false for
 // a whole disk.
 func (b *booter) partUUIDOf(dev uint64) (uuid string, isPart bool) {
-	for u, d := range b.partUUIDs {
-		if d == dev {
-			return u, true
+	for _, p := range b.partInfos() {
+		if p.dev == dev {
+			return p.uuid, true
 		}
 	}
 	return "", linux.Major(dev) == VirtblkMajor && linux.Minor(dev)%virtblkMinors != 0
