@@ -32,6 +32,15 @@ func TestParseCmdline(t *testing.T) {
 		!reflect.DeepEqual(p.Unknown, []string{"emergency", "x=1"}) || p.ConsoleLevel != 3 {
 		t.Fatalf("%+v", p)
 	}
+	for _, c := range []struct {
+		word string
+		wait bool
+		secs int
+	}{{"rootwait", true, 0}, {"rootwait=5", true, 5}, {"rootwait=0x10", true, 16}, {"rootwait=0", false, 0}, {"rootwait=-1", true, 0}, {"rootwait=99999999", true, 0}} {
+		if p := boot.ParseCmdline(c.word); p.RootWait != c.wait || p.RootWaitSecs != c.secs {
+			t.Errorf("%s: rootwait %v for %d s", c.word, p.RootWait, p.RootWaitSecs)
+		}
+	}
 	if boot.ParseCmdline("devtmpfs.mount=0").DevtmpfsMount {
 		t.Fatal("devtmpfs.mount=0 ignored")
 	}

@@ -3,6 +3,7 @@
 package boot
 
 import (
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,10 +16,12 @@ type Params struct {
 	RootFSType []string // rootfstype=, a comma list
 	RootFlags  string   // rootflags=
 	ReadWrite  bool     // rw (ro is the default: root_mountflags has MS_RDONLY)
-	RootWait   bool     // rootwait
-	RootDelay  int      // rootdelay=, seconds
-	Init       string   // init=
-	RdInit     string   // rdinit=, "/init" by default
+	RootWait   bool     // rootwait, or rootwait=SECONDS with a positive number
+	// RootWaitSecs is rootwait='s limit; 0 waits for ever.
+	RootWaitSecs int
+	RootDelay    int    // rootdelay=, seconds
+	Init         string // init=
+	RdInit       string // rdinit=, "/init" by default
 	// DevtmpfsMount is devtmpfs.mount=: whether prepare_namespace mounts
 	// devtmpfs on the new root's /dev (on by default, as
 	// CONFIG_DEVTMPFS_MOUNT kernels have it).
@@ -127,7 +130,12 @@ func (p *Params) apply(w string) bool {
 	case "rw":
 		p.ReadWrite = true
 	case "rootwait":
-		p.RootWait = true
+		// rootwait_timeout_setup: a bad or excessive number waits for
+		// ever, 0 not at all.
+		p.RootWait, p.RootWaitSecs = true, 0
+		if n, err := strconv.ParseInt(val, 0, 32); hasVal && err == nil && n >= 0 && n <= math.MaxInt32/1000 {
+			p.RootWait, p.RootWaitSecs = n != 0, int(n)
+		}
 	case "rootdelay":
 		p.RootDelay, _ = strconv.Atoi(val)
 	case "init":

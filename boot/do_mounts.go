@@ -44,6 +44,7 @@ func (b *booter) prepareNamespace() error {
 		// wait_for_root: until the name resolves (to a device, or to
 		// none without an error).
 		b.k.Printk(vfs.KernInfo + "Waiting for root device " + p.Root + "...")
+		end := time.Now().Add(time.Duration(p.RootWaitSecs) * time.Second)
 		for {
 			var err error
 			if dev, err = b.lookupRoot(p.Root); err == nil {
@@ -53,6 +54,9 @@ func (b *booter) prepareNamespace() error {
 				return err
 			}
 			time.Sleep(5 * time.Millisecond)
+			if p.RootWaitSecs > 0 && time.Now().After(end) {
+				break // rootwait=N: give up, and fail to mount
+			}
 		}
 	}
 	if err := b.mountRoot(p.Root, dev); err != nil {
