@@ -168,6 +168,11 @@ func TestQuiet(t *testing.T) {
 	if !strings.Contains(log, "] Unknown kernel command line parameters \"there hello=1\", will be passed to user space.\n") {
 		t.Fatalf("no unknown parameters:\n%s", log)
 	}
+	// An error (KERN_ERR) still shows.
+	_, log, _ = bootWith(t, boot.Config{Cmdline: "root=r rootfstype=tmpfs quiet", Initrd: []byte{0x89, 'L', 'Z', 'O'}})
+	if !strings.Contains(log, "] compression method lzo not configured\n") || !strings.Contains(log, "] Initramfs unpacking failed: decompressor failed\n") {
+		t.Fatalf("quiet, lzo:\n%s", log)
+	}
 	_, log, _ = bootWith(t, boot.Config{Cmdline: "root=r rootfstype=tmpfs quiet init=/nope"})
 	if strings.Contains(log, "Linux version") || strings.Contains(log, "Run /nope") || !strings.Contains(log, "Kernel panic - not syncing: Requested init /nope failed") {
 		t.Fatalf("quiet:\n%s", log)
