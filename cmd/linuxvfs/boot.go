@@ -103,12 +103,14 @@ func runBoot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
-	return bootWith(ctx, a, initRunner(a, stdin), stdin, stdout, stderr)
+	// With a script of its own, init runs even on a root that has none;
+	// otherwise a root without init panics as the kernel's does.
+	return bootWith(ctx, a, initRunner(a, stdin), !a.hasCmd, stdin, stdout, stderr)
 }
 
 // bootWith boots the disks, initramfs and command line of a with init
-// as init's runner.
-func bootWith(ctx context.Context, a bootArgs, init boot.InitRunner, stdin io.Reader, stdout, stderr io.Writer) int {
+// as init's runner; noFallback makes a root without init a panic.
+func bootWith(ctx context.Context, a bootArgs, init boot.InitRunner, noFallback bool, stdin io.Reader, stdout, stderr io.Writer) int {
 	var err error
 	cfg := boot.Config{Cmdline: strings.Join(a.cmdline, " "), Input: stdin, Output: stdout}
 	for _, d := range a.disks {
@@ -127,10 +129,7 @@ func bootWith(ctx context.Context, a bootArgs, init boot.InitRunner, stdin io.Re
 			return 1
 		}
 	}
-	cfg.Init = init
-	// With a script of its own, init runs even on a root that has none;
-	// otherwise a root without init panics as the kernel's does.
-	cfg.NoFallback = !a.hasCmd
+	cfg.Init, cfg.NoFallback = init, noFallback
 	code, err := boot.Boot(ctx, cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "linuxvfs boot: %v\n", err)
