@@ -13,8 +13,10 @@ package boot
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/linuxvfs/linuxvfs"
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -56,8 +58,26 @@ type booter struct {
 	params Params
 	k      *vfs.Kernel
 	init   *vfs.Task
-	// partUUIDs are the partitions' PARTUUIDs, for root=PARTUUID=.
-	partUUIDs map[string]uint64
+	// parts are the partitions with a table's information (PARTUUID
+	// and name), in the order they were added, for root=PARTUUID= and
+	// root=PARTLABEL=.
+	partsMu sync.Mutex
+	parts   []partInfo
+}
+
+// recordPart keeps a partition's table information; disks may be added
+// while the kernel waits for its root (rootwait).
+func (b *booter) recordPart(p partInfo) {
+	b.partsMu.Lock()
+	b.parts = append(b.parts, p)
+	b.partsMu.Unlock()
+}
+
+// partInfos is a copy of the partitions' table information so far.
+func (b *booter) partInfos() []partInfo {
+	b.partsMu.Lock()
+	defer b.partsMu.Unlock()
+	return append([]partInfo(nil), b.parts...)
 }
 
 // Boot boots a kernel as cfg says and runs init. It returns init's exit
@@ -97,8 +117,11 @@ func (b *booter) run() (int, error) {
 		return 0, err
 	}
 	b.consoleOnRootfs()
+	// init_eaccess: an rdinit that exists is kept, executable or not
+	// (a failure to run it is reported later, and init is then looked
+	// for in rootfs, with no root mounted).
 	rdinit := b.params.RdInit
-	if b.init.Faccessat(linux.AT_FDCWD, rdinit, linux.X_OK, 0) != nil {
+	if b.init.Faccessat(linux.AT_FDCWD, rdinit, linux.F_OK, 0) != nil {
 		rdinit = ""
 		if err := b.prepareNamespace(); err != nil {
 			return 0, err
@@ -135,23 +158,39 @@ func (b *booter) startKernel() error {
 	}
 	b.k.Printk(vfs.KernNotice + vfs.Banner)
 	b.k.Printk(vfs.KernNotice + "Kernel command line: " + b.cfg.Cmdline)
+	if u := b.params.Unknown; len(u) > 0 {
+		b.k.Printk(vfs.KernNotice + "Unknown kernel command line parameters \"" + strings.Join(u, " ") + "\", will be passed to user space.")
+	}
 	b.k.SetCmdline(b.cfg.Cmdline)
 	var rootfs vfs.FilesystemType = tmpfs.RootfsType{}
 	if b.params.Root != "" && !strings.Contains(strings.Join(b.params.RootFSType, ","), "tmpfs") {
 		rootfs = ramfs.RootfsType{} // init_rootfs: is_tmpfs is false
 	}
 	t, err := b.k.InitMountTree(rootfs, "")
+	if err == nil {
+		b.init = t
+		b.setConsoleLevel()
+	}
+	// The console comes up once the early parameters are read: quiet
+	// hides even the banner.
+	c.enable(b.k)
 	if err != nil {
 		return err
 	}
-	b.init = t
-	b.partUUIDs = map[string]uint64{}
 	for i, d := range b.cfg.Disks {
-		if _, err := addDisk(b.k, i, d, b.partUUIDs); err != nil {
+		if _, err := addDisk(b.k, i, d, b.recordPart); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// setConsoleLevel applies quiet, debug or loglevel= (syslog's range: a
+// level past 8 shows everything, below 1 the emergencies only).
+func (b *booter) setConsoleLevel() {
+	if n := b.params.ConsoleLevel; n != 0 {
+		b.init.SetConsoleLoglevel(min(max(n, 1), 8))
+	}
 }
 
 // populateRootfs is populate_rootfs: the built-in initramfs (the default
@@ -188,35 +227,55 @@ func (b *booter) consoleOnRootfs() {
 }
 
 // kernelInit is kernel_init's choice of init: the initramfs's rdinit if
-// it is there, else init=, else the usual places; a requested init that
-// fails ends the boot.
+// it runs, else init= (whose failure panics), else the usual places in
+// turn; with none of them, a panic, or linuxvfs's shell when the caller
+// brings a script of its own.
 func (b *booter) kernelInit(rdinit string) (int, error) {
 	if rdinit != "" {
-		return b.runInit(rdinit)
+		code, ran, err := b.runInit(rdinit)
+		if ran {
+			return code, err
+		}
+		b.k.Printk(vfs.KernErr + fmt.Sprintf("Failed to execute %s (error %d)", rdinit, -int(errnoOf(err))))
 	}
 	if b.params.Init != "" {
-		if err := b.init.Faccessat(linux.AT_FDCWD, b.params.Init, linux.X_OK, 0); err != nil {
+		code, ran, err := b.runInit(b.params.Init)
+		if !ran {
 			return 0, kernelPanic("Requested init %s failed (error %d).", b.params.Init, -int(errnoOf(err)))
 		}
-		return b.runInit(b.params.Init)
+		return code, err
 	}
 	for _, path := range []string{"/sbin/init", "/etc/init", "/bin/init", "/bin/sh"} {
-		if b.init.Faccessat(linux.AT_FDCWD, path, linux.X_OK, 0) == nil {
-			return b.runInit(path)
+		code, ran, err := b.runInit(path)
+		if ran {
+			return code, err
+		}
+		if !errors.Is(err, linux.ENOENT) {
+			b.k.Printk(vfs.KernErr + fmt.Sprintf("Starting init: %s exists but couldn't execute it (error %d)", path, -int(errnoOf(err))))
 		}
 	}
 	if b.cfg.NoFallback {
 		return 0, kernelPanic("No working init found.  Try passing init= option to kernel. See Linux Documentation/admin-guide/init.rst for guidance.")
 	}
-	// The kernel would panic; linuxvfs has a shell to offer instead.
+	// The kernel would panic; the caller has a script to run as init.
 	b.k.Printk("linuxvfs: no init in the root filesystem: linuxvfs's shell runs as /sbin/init")
-	return b.runInit("/sbin/init")
+	return b.cfg.Init(b.ctx, b.init, "/sbin/init", b.initArgv("/sbin/init"), b.initEnvp())
 }
 
-// runInit is run_init_process: say so, then hand over to the runner.
-func (b *booter) runInit(path string) (int, error) {
+// runInit is run_init_process: say so, and hand over to the runner
+// unless execve would refuse the file (ran false, err its error).
+func (b *booter) runInit(path string) (code int, ran bool, err error) {
 	b.k.Printk(vfs.KernInfo + "Run " + path + " as init process")
-	argv := append([]string{path}, b.params.InitArgs...)
-	envp := append([]string{"HOME=/", "TERM=linux"}, b.params.InitEnv...)
-	return b.cfg.Init(b.ctx, b.init, path, argv, envp)
+	if err := execError(b.init, path); err != nil {
+		return 0, false, err
+	}
+	code, err = b.cfg.Init(b.ctx, b.init, path, b.initArgv(path), b.initEnvp())
+	return code, true, err
 }
+
+// initArgv and initEnvp are argv_init and envp_init.
+func (b *booter) initArgv(path string) []string {
+	return append([]string{path}, b.params.InitArgs...)
+}
+
+func (b *booter) initEnvp() []string { return b.params.Envp() }

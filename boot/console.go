@@ -23,15 +23,15 @@ type console struct {
 	out io.Writer
 }
 
-// register makes the console the driver of 5:1 and the kernel's printk
-// console, with the kernel's timestamps.
+// register makes the console the driver of 5:1.
 func (c *console) register(k *vfs.Kernel) error {
-	if err := k.RegisterCharDevice(5, 1, c); err != nil {
-		return err
-	}
-	k.SetConsole(c.printk)
-	return nil
+	return k.RegisterCharDevice(5, 1, c)
 }
+
+// enable makes the console the kernel's printk console, with the
+// kernel's timestamps (register_console): what was logged before is
+// shown then, as far as console_loglevel lets it.
+func (c *console) enable(k *vfs.Kernel) { k.SetConsole(c.printk) }
 
 // printk shows one kernel message as a console does with printk.time set:
 // each line of a multi-line message after the timestamp

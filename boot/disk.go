@@ -107,7 +107,7 @@ func diskName(n int) string {
 
 // addDisk is virtblk_probe's device_add_disk for the n-th disk: the block
 // device, and its node through the device model, then its partitions.
-func addDisk(k *vfs.Kernel, n int, d *DiskImage, uuids map[string]uint64) (string, error) {
+func addDisk(k *vfs.Kernel, n int, d *DiskImage, record func(partInfo)) (string, error) {
 	name := diskName(n)
 	d.name = name
 	dev := linux.Mkdev(VirtblkMajor, uint32(n*virtblkMinors))
@@ -119,7 +119,7 @@ func addDisk(k *vfs.Kernel, n int, d *DiskImage, uuids map[string]uint64) (strin
 		return "", err
 	}
 	k.Printk(vfs.KernNotice + fmt.Sprintf("virtio_blk virtio%d: [%s] %d 512-byte logical blocks (%s)", n, name, d.Size()/512, humanSize(d.Size())))
-	return name, addPartitions(k, n, disk, d, uuids)
+	return name, addPartitions(k, n, disk, d, record)
 }
 
 // humanSize is string_get_size's two forms as virtio_blk prints them

@@ -36,15 +36,27 @@ func (b *booter) prepareNamespace() error {
 		b.k.Printk(vfs.KernInfo + fmt.Sprintf("Waiting %d sec before mounting root device...", p.RootDelay))
 		time.Sleep(time.Duration(p.RootDelay) * time.Second)
 	}
-	dev := b.parseRootDevice(p.Root)
-	if dev == 0 && b.params.RootWait && p.Root != "" {
+	var dev uint64
+	if p.Root != "" {
+		dev = b.parseRootDevice(p.Root)
+	}
+	if dev == 0 && b.params.RootWait {
+		// wait_for_root: until the name resolves (to a device, or to
+		// none without an error).
 		b.k.Printk(vfs.KernInfo + "Waiting for root device " + p.Root + "...")
-		for dev == 0 {
+		end := time.Now().Add(time.Duration(p.RootWaitSecs) * time.Second)
+		for {
+			var err error
+			if dev, err = b.lookupRoot(p.Root); err == nil {
+				break
+			}
 			if err := b.ctx.Err(); err != nil {
 				return err
 			}
 			time.Sleep(5 * time.Millisecond)
-			dev = b.parseRootDevice(p.Root)
+			if p.RootWaitSecs > 0 && time.Now().After(end) {
+				break // rootwait=N: give up, and fail to mount
+			}
 		}
 	}
 	if err := b.mountRoot(p.Root, dev); err != nil {
@@ -65,8 +77,11 @@ func (b *booter) prepareNamespace() error {
 // rootfstype=tmpfs); else the block-device path (mount_block_root): make
 // /dev/root for the device and mount it, trying every type.
 func (b *booter) mountRoot(pretty string, dev uint64) error {
-	if dev == rootNFS {
+	switch dev {
+	case rootNFS:
 		return b.mountNFSRoot()
+	case rootGeneric:
+		return b.mountRootGeneric(pretty, pretty, dev)
 	}
 	if dev == 0 && pretty != "" && len(b.params.RootFSType) > 0 && b.mountNodevRoot(pretty) {
 		return nil
@@ -125,9 +140,13 @@ func (b *booter) reportOpenFailure(pretty, bdev string, types []string, err erro
 	b.k.Printk(fmt.Sprintf("VFS: Cannot open root device \"%s\" or %s: error %d", pretty, bdev, -int(errnoOf(err))))
 	b.k.Printk("Please append a correct \"root=\" boot option; here are the available partitions:")
 	b.printAllPartitions()
-	b.k.Printk("List of all bdev filesystems:")
-	b.k.Printk(" " + strings.Join(types, " "))
-	b.k.Printk("")
+	all := b.bdevFsNames()
+	if len(all) == 0 {
+		b.k.Printk(vfs.KernErr + "Can't find any bdev filesystem to be used for mount!")
+	} else {
+		b.k.Printk(vfs.KernErr + "List of all bdev filesystems:")
+		b.printNames(vfs.KernErr, all)
+	}
 	return kernelPanic("VFS: Unable to mount root fs on %s", bdev)
 }
 
@@ -136,7 +155,8 @@ func (b *booter) reportOpenFailure(pretty, bdev string, types []string, err erro
 func (b *booter) reportNoFilesystem(pretty, bdev string, types []string) error {
 	b.k.Printk("List of all partitions:")
 	b.printAllPartitions()
-	b.k.Printk("No filesystem could mount root, tried:  " + strings.Join(types, " "))
+	b.k.Printk("No filesystem could mount root, tried: ")
+	b.printNames("", types)
 	return kernelPanic("VFS: Unable to mount root fs on \"%s\" or %s", pretty, bdev)
 }
 
@@ -180,12 +200,28 @@ func (b *booter) doMountRoot(name, fs string, flags uint64) error {
 	return nil
 }
 
-// fsNames is get_fs_names: rootfstype='s list, or every registered type
-// that needs a block device, in /proc/filesystems order.
+// printNames prints each name as a message of its own, then an empty
+// one: the kernel prints the list with one printk per name and no
+// KERN_CONT, so each lands on a line of its own.
+func (b *booter) printNames(level string, names []string) {
+	for _, n := range names {
+		b.k.Printk(level + " " + n)
+	}
+	b.k.Printk(level)
+}
+
+// fsNames is the types mount_root_generic tries: rootfstype='s list
+// (split_fs_names), or every registered type that needs a block device.
 func (b *booter) fsNames() []string {
 	if len(b.params.RootFSType) > 0 {
 		return b.params.RootFSType
 	}
+	return b.bdevFsNames()
+}
+
+// bdevFsNames is list_bdev_fs_names: the registered types that need a
+// block device, in /proc/filesystems order.
+func (b *booter) bdevFsNames() []string {
 	var out []string
 	for _, line := range strings.Split(b.k.Filesystems(), "\n") {
 		if line != "" && !strings.HasPrefix(line, "nodev") {
@@ -218,7 +254,9 @@ func (b *booter) printAllPartitions() {
 			indent = "  "
 		}
 		b.k.Printk(fmt.Sprintf("%s%-9s %10d %s %s", indent, num, size/1024, d.Name, uuid))
-		if !isPart {
+		if isPart {
+			b.k.Printk("") // the partition's "\n", a printk of its own
+		} else {
 			b.k.Printk(" driver: " + driverOf(d))
 		}
 	}
@@ -227,9 +265,9 @@ func (b *booter) printAllPartitions() {
 // partUUIDOf is the PARTUUID of the partition at dev; isPart is false for
 // a whole disk.
 func (b *booter) partUUIDOf(dev uint64) (uuid string, isPart bool) {
-	for u, d := range b.partUUIDs {
-		if d == dev {
-			return u, true
+	for _, p := range b.partInfos() {
+		if p.dev == dev {
+			return p.uuid, true
 		}
 	}
 	return "", linux.Major(dev) == VirtblkMajor && linux.Minor(dev)%virtblkMinors != 0

@@ -44,4 +44,9 @@ func TestExt4Root(t *testing.T) {
 	if code != 0 || init != "/sbin/init" || strings.Contains(log, "unmounting") {
 		t.Fatalf("code %d init %q:\n%s", code, init, log)
 	}
+	// ext4's "mounted filesystem" is KERN_INFO: quiet keeps it off.
+	_, log, _ = bootWith(t, boot.Config{Cmdline: "root=/dev/vda quiet", Disks: []*boot.DiskImage{disk}})
+	if strings.Contains(log, "EXT4-fs") {
+		t.Fatalf("quiet:\n%s", log)
+	}
 }

@@ -58,6 +58,11 @@ func TestImageRoots(t *testing.T) {
 			if !strings.Contains(log, want) || !strings.Contains(log, "] devtmpfs: mounted\n") {
 				t.Errorf("log lacks %q:\n%s", want, log)
 			}
+			// isofs names the Rock Ridge extensions at KERN_DEBUG,
+			// below the console's level.
+			if strings.Contains(log, "ISO 9660 Extensions") {
+				t.Errorf("a debug message on the console:\n%s", log)
+			}
 			if code != 0 || init != "/sbin/init" {
 				t.Fatalf("code %d init %q:\n%s", code, init, log)
 			}

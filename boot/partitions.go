@@ -27,6 +27,14 @@ type partition struct {
 	name        string
 }
 
+// partInfo is a partition's struct partition_meta_info: the PARTUUID and
+// the name of its table's entry, kept for the partitions a table gives
+// them (not an MS-DOS extended one).
+type partInfo struct {
+	dev           uint64
+	uuid, volname string
+}
+
 // partView is a partition as a disk of its own (a part block_device).
 type partView struct {
 	d           *DiskImage
@@ -61,9 +69,9 @@ func (p *partView) Size() int64    { return p.size }
 func (p *partView) ReadOnly() bool { return p.d.ReadOnly() }
 
 // addPartitions is blk_add_partitions for disk n: each partition found
-// becomes vdaN with the next minors, and its node; uuids gets each one's
-// PARTUUID.
-func addPartitions(k *vfs.Kernel, n int, disk *vfs.Device, d *DiskImage, uuids map[string]uint64) error {
+// becomes vdaN with the next minors, and its node; record gets each
+// one's table information.
+func addPartitions(k *vfs.Kernel, n int, disk *vfs.Device, d *DiskImage, record func(partInfo)) error {
 	name := disk.Name
 	parts := readPartitions(d)
 	if len(parts) == 0 {
@@ -90,7 +98,7 @@ func addPartitions(k *vfs.Kernel, n int, disk *vfs.Device, d *DiskImage, uuids m
 		}
 		kept = append(kept, p)
 		if p.uuid != "" {
-			uuids[p.uuid] = dev
+			record(partInfo{dev: dev, uuid: p.uuid, volname: p.name})
 		}
 	}
 	k.Printk(vfs.KernInfo + " " + name + ": " + listNames(name, kept))

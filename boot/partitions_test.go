@@ -50,7 +50,9 @@ func mbrDisk(t *testing.T) string {
 }
 
 func TestMBRPartitions(t *testing.T) {
-	for _, root := range []string{"/dev/vda1", "PARTUUID=CAFE0123-01", "254:1"} {
+	// PARTUUID= matches a prefix in any case (match_dev_by_uuid), the
+	// first partition that has one; PARTNROFF= counts from it.
+	for _, root := range []string{"/dev/vda1", "PARTUUID=CAFE0123-01", "254:1", "PARTUUID=cafe", "PARTUUID=cafe0123-05/PARTNROFF=-4"} {
 		img, err := boot.OpenDiskImage(mbrDisk(t), true)
 		if err != nil {
 			t.Fatal(err)
@@ -97,8 +99,18 @@ func TestGPTPartitions(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer img.Close()
-	code, log, _ := bootWith(t, boot.Config{Cmdline: "root=PARTUUID=0fc63daf-8483-4772-8e79-3d69d8477de4", Disks: []*boot.DiskImage{img}})
-	if code != 0 || !strings.Contains(log, " vda: vda1\n") || !strings.Contains(log, "on device 254:1.\n") {
-		t.Fatalf("code %d:\n%s", code, log)
+	for _, root := range []string{"PARTUUID=0fc63daf-8483-4772-8e79-3d69d8477de4", "PARTLABEL=root"} {
+		code, log, _ := bootWith(t, boot.Config{Cmdline: "root=" + root, Disks: []*boot.DiskImage{img}})
+		if code != 0 || !strings.Contains(log, " vda: vda1\n") || !strings.Contains(log, "on device 254:1.\n") {
+			t.Fatalf("root=%s: code %d:\n%s", root, code, log)
+		}
+	}
+	// A name no entry has, or an offset to no partition: no device, and
+	// no waiting for one with rootwait.
+	for _, root := range []string{"PARTLABEL=Root", "PARTUUID=0fc63daf/PARTNROFF=1 rootwait"} {
+		code, log, _ := bootWith(t, boot.Config{Cmdline: "root=" + root, Disks: []*boot.DiskImage{img}})
+		if code != 255 || !strings.Contains(log, "or unknown-block(0,0): error -6\n") {
+			t.Fatalf("root=%s: code %d:\n%s", root, code, log)
+		}
 	}
 }

@@ -13,11 +13,20 @@ import (
 
 // Naming the root device: root= in the forms block/early-lookup.c reads
 // (early_lookup_bdev), resolved against the devices the kernel has now.
-// (UUID= and LABEL= are an initramfs's business: the kernel reads
-// neither.)
+// (UUID= and LABEL= name filesystems, an initramfs's business: the
+// kernel reads neither; PARTUUID= and PARTLABEL= name partitions.)
 
-// rootNFS is Root_NFS, what root=/dev/nfs stands for.
-var rootNFS = linux.Mkdev(0, 255)
+// The root devices root= names without a lookup (include/linux/root_dev.h):
+// Root_NFS (/dev/nfs), Root_CIFS (/dev/cifs, which this kernel cannot
+// mount: a block device that is not there), Root_Generic (mtd and ubi
+// names, mounted by name) and Root_RAM0 (/dev/ram, a ramdisk this kernel
+// does not have).
+var (
+	rootNFS     = linux.Mkdev(0, 255)
+	rootCIFS    = linux.Mkdev(0, 254)
+	rootGeneric = linux.Mkdev(0, 253)
+	rootRAM0    = linux.Mkdev(1, 0)
+)
 
 // maxDevName is the longest device name root=/dev/NAME may give (the
 // kernel copies it into a 32-byte buffer).
@@ -27,9 +36,10 @@ const maxDevName = 31
 type rootForm int
 
 const (
-	byNumber   rootForm = iota // "254:0", "254:0:0" or hexadecimal "fe00"
-	byName                     // "/dev/vda", "/dev/vda2", "/dev/nvme0n1p2"
-	byPartUUID                 // "PARTUUID=uuid[/PARTNROFF=n]"
+	byNumber    rootForm = iota // "254:0", "254:0:0" or hexadecimal "fe00"
+	byName                      // "/dev/vda", "/dev/vda2", "/dev/nvme0n1p2"
+	byPartUUID                  // "PARTUUID=uuid[/PARTNROFF=n]"
+	byPartLabel                 // "PARTLABEL=name", a GPT entry's name
 )
 
 // rootSpec is root= read once; the device it names may appear later.
@@ -44,14 +54,17 @@ type rootSpec struct {
 // 0 when none does (yet). A root= that can never name one is reported and
 // turns rootwait off.
 func (b *booter) parseRootDevice(name string) uint64 {
-	if name == "/dev/nfs" {
+	switch {
+	case strings.HasPrefix(name, "mtd"), strings.HasPrefix(name, "ubi"):
+		return rootGeneric
+	case name == "/dev/nfs":
 		return rootNFS
+	case name == "/dev/cifs":
+		return rootCIFS
+	case name == "/dev/ram":
+		return rootRAM0
 	}
-	spec, err := b.readRootSpec(name)
-	var dev uint64
-	if err == nil {
-		dev, err = b.resolveRoot(spec)
-	}
+	dev, err := b.lookupRoot(name)
 	if err == linux.EINVAL && b.params.RootWait {
 		b.k.Printk(vfs.KernErr + "Disabling rootwait; root= is invalid.")
 		b.params.RootWait = false
@@ -59,10 +72,24 @@ func (b *booter) parseRootDevice(name string) uint64 {
 	return dev
 }
 
+// lookupRoot is early_lookup_bdev: the device name names, or why none
+// does (EINVAL: it never can; ENODEV: not yet). A name may resolve to no
+// device without an error (a PARTNROFF= past the last partition).
+func (b *booter) lookupRoot(name string) (uint64, error) {
+	spec, err := b.readRootSpec(name)
+	if err != nil {
+		return 0, err
+	}
+	return b.resolveRoot(spec)
+}
+
 // readRootSpec sorts root= into its form, EINVAL for one that is malformed.
 func (b *booter) readRootSpec(name string) (rootSpec, error) {
 	if rest, ok := strings.CutPrefix(name, "PARTUUID="); ok {
 		return b.readPartUUID(rest)
+	}
+	if rest, ok := strings.CutPrefix(name, "PARTLABEL="); ok {
+		return rootSpec{form: byPartLabel, text: rest}, nil
 	}
 	if rest, ok := strings.CutPrefix(name, "/dev/"); ok {
 		if len(rest) > maxDevName {
@@ -81,7 +108,7 @@ func (b *booter) readRootSpec(name string) (rootSpec, error) {
 // reported with the syntax the kernel expects.
 func (b *booter) readPartUUID(s string) (rootSpec, error) {
 	uuid, suffix, hasSuffix := strings.Cut(s, "/")
-	spec := rootSpec{form: byPartUUID, text: strings.ToLower(uuid)}
+	spec := rootSpec{form: byPartUUID, text: uuid}
 	ok := uuid != ""
 	if hasSuffix {
 		n, err := strconv.Atoi(strings.TrimPrefix(suffix, "PARTNROFF="))
@@ -117,7 +144,7 @@ func parseDevNumber(s string) (uint64, bool) {
 		}
 		return linux.Mkdev(uint32(n[0]), uint32(n[1])), true
 	}
-	v, err := strconv.ParseUint(s, 16, 32)
+	v, err := strconv.ParseUint(strings.TrimPrefix(strings.TrimPrefix(s, "0x"), "0X"), 16, 32)
 	if err != nil {
 		return 0, false
 	}
@@ -131,62 +158,70 @@ func (b *booter) resolveRoot(spec rootSpec) (uint64, error) {
 	case byNumber:
 		return spec.number, nil
 	case byPartUUID:
-		return b.partitionAfter(b.partUUIDs[spec.text], spec.offset)
+		// match_dev_by_uuid: the first partition whose PARTUUID starts
+		// with the text, in any case.
+		for _, p := range b.partInfos() {
+			if len(p.uuid) >= len(spec.text) && strings.EqualFold(p.uuid[:len(spec.text)], spec.text) {
+				return b.partitionAfter(p.dev, spec.offset), nil
+			}
+		}
+		return 0, linux.ENODEV
+	case byPartLabel:
+		for _, p := range b.partInfos() {
+			if p.volname == spec.text {
+				return p.dev, nil
+			}
+		}
+		return 0, linux.ENODEV
 	}
 	if d := b.k.DeviceByName(spec.text); d != nil && d.Block {
 		return d.Dev, nil
 	}
-	for _, c := range partitionReadings(spec.text) {
-		if dev := b.diskPartition(c.disk, c.part); dev != 0 {
-			return dev, nil
-		}
-	}
-	return 0, linux.ENODEV
+	return b.partitionByName(spec.text)
 }
 
 // partitionAfter is the partition offset places after the one at dev on
-// the same disk, if it exists (part_devt).
-func (b *booter) partitionAfter(dev uint64, offset int) (uint64, error) {
-	if dev == 0 {
-		return 0, linux.ENODEV
-	}
+// the same disk (part_devt): 0 if there is none, which is no error (the
+// root is then unknown-block(0,0), and rootwait does not wait for it).
+func (b *booter) partitionAfter(dev uint64, offset int) uint64 {
 	if offset == 0 {
-		return dev, nil
+		return dev
 	}
 	want := linux.Mkdev(linux.Major(dev), uint32(int(linux.Minor(dev))+offset))
 	for _, d := range b.k.Devices() {
 		if d.Block && d.Dev == want {
-			return want, nil
+			return want
 		}
 	}
-	return 0, linux.ENODEV
+	return 0
 }
 
-// partitionReading is one way to read a name as a disk and a partition
-// number.
-type partitionReading struct {
-	disk string
-	part int
-}
-
-// partitionReadings are the ways name can be a disk's partition: "vda3"
-// is vda's third; "nvme0n1p2" (a disk name ending in a digit takes a "p")
-// is nvme0n1's second. A number that starts with 0 is no partition.
-func partitionReadings(name string) []partitionReading {
-	digits := strings.TrimRight(name, "0123456789")
-	num := name[len(digits):]
-	if digits == "" || num == "" || num[0] == '0' {
-		return nil
+// partitionByName is devt_from_devname past the whole name: "vda3" is
+// vda's third partition, "nvme0n1p2" (a disk name ending in a digit takes
+// a "p") nvme0n1's second. A name of neither shape is EINVAL, and so is a
+// partition of a disk not (yet) there unless the name has the "p" shape
+// (ENODEV): only then does rootwait wait.
+func (b *booter) partitionByName(name string) (uint64, error) {
+	disk := strings.TrimRight(name, "0123456789")
+	num := name[len(disk):]
+	if disk == "" || num == "" || num[0] == '0' {
+		return 0, linux.EINVAL
 	}
 	part, err := strconv.Atoi(num)
 	if err != nil {
-		return nil
+		return 0, linux.EINVAL
 	}
-	out := []partitionReading{{digits, part}}
-	if p := strings.TrimSuffix(digits, "p"); p != digits && p != "" && p[len(p)-1] >= '0' && p[len(p)-1] <= '9' {
-		out = append(out, partitionReading{p, part})
+	if dev := b.diskPartition(disk, part); dev != 0 {
+		return dev, nil
 	}
-	return out
+	short, ok := strings.CutSuffix(disk, "p")
+	if !ok || short == "" || short[len(short)-1] < '0' || short[len(short)-1] > '9' {
+		return 0, linux.EINVAL
+	}
+	if dev := b.diskPartition(short, part); dev != 0 {
+		return dev, nil
+	}
+	return 0, linux.ENODEV
 }
 
 // diskPartition is partition part of the disk named disk: by number when

@@ -2,7 +2,10 @@
 
 package initramfs
 
-import "github.com/linuxvfs/linuxvfs/abi/linux"
+import (
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
 
 // headerLen is the size of a newc header: six bytes of magic and thirteen
 // eight-digit hex fields (CPIO_HDRLEN).
@@ -238,7 +241,7 @@ func (u *unpacker) unterminated(what string) bool {
 	if u.got[u.hdr.nameLen-1] == 0 {
 		return false
 	}
-	u.k.Printk("initramfs " + what + " without nulterm: " + cstring(u.got[:u.hdr.nameLen]))
+	u.k.Printk(vfs.KernErr + "initramfs " + what + " without nulterm: " + cstring(u.got[:u.hdr.nameLen]))
 	u.fail("malformed archive")
 	return true
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/klauspost/compress/zstd"
 	"github.com/pierrec/lz4/v4"
 	"github.com/ulikunitz/xz"
+	"github.com/ulikunitz/xz/lzma"
 )
 
 // method is a decompressor as lib/decompress.c lists it: two bytes of
@@ -27,13 +28,13 @@ type method struct {
 	decode func(u *unpacker, in []byte) (used int, ok bool)
 }
 
-// methods is decompress_method's table, in its order. lzma and lzo are
-// detected but not built in here.
+// methods is decompress_method's table, in its order. lzo is detected
+// but not built in here.
 var methods = []method{
 	{[2]byte{0x1f, 0x8b}, "gzip", gunzip},
 	{[2]byte{0x1f, 0x9e}, "gzip", gunzip},
 	{[2]byte{0x42, 0x5a}, "bzip2", bunzip2},
-	{[2]byte{0x5d, 0x00}, "lzma", nil},
+	{[2]byte{0x5d, 0x00}, "lzma", unlzma},
 	{[2]byte{0xfd, 0x37}, "xz", unxz},
 	{[2]byte{0x89, 0x4c}, "lzo", nil},
 	{[2]byte{0x02, 0x21}, "lz4", unlz4},
@@ -241,6 +242,44 @@ func unxz(u *unpacker, in []byte) (int, bool) {
 	}
 	if err != nil {
 		u.fail(xzCorrupt)
+		return used, false
+	}
+	return used, true
+}
+
+// lzmaHeaderLen is the classic .lzma header: properties, dictionary
+// size, uncompressed size (all ones when unknown: an end marker ends the
+// data).
+const lzmaHeaderLen = 13
+
+// unlzma mirrors lib/decompress_unlzma.c: one stream in the classic
+// format, decoded until its size or its end marker; the input running
+// out is "unexpected EOF" (there is no fill()), a match reaching before
+// the output's start "LZMA data is corrupt". The kernel stops reading at
+// the end marker's last bit, before the range coder's final byte, which
+// the encoder always writes as zero: padding either way.
+func unlzma(u *unpacker, in []byte) (int, bool) {
+	if len(in) < lzmaHeaderLen {
+		u.fail("unexpected EOF")
+		return len(in), false
+	}
+	dict := max(binary.LittleEndian.Uint32(in[1:]), lzma.MinDictCap)
+	br := bytes.NewReader(in)
+	r, err := lzma.ReaderConfig{DictCap: int(min(dict, 1<<30))}.NewReader(br)
+	if err != nil {
+		u.fail("unexpected EOF")
+		return len(in), false
+	}
+	err, ok := u.pump(r, 64<<10)
+	used := int(br.Size()) - br.Len()
+	switch {
+	case !ok:
+		return used, false
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		u.fail("unexpected EOF")
+		return used, false
+	case err != nil:
+		u.fail("LZMA data is corrupt")
 		return used, false
 	}
 	return used, true

@@ -253,6 +253,7 @@ var compressors = map[string][]string{
 	"xz":    {"xz", "--check=crc32", "-c"},
 	"lz4":   {"lz4", "-l", "-c"},
 	"zstd":  {"zstd", "-q", "-c"},
+	"lzma":  {"lzma", "-c"},
 }
 
 func file(name string, mode uint32, data string) initramfs.Entry {

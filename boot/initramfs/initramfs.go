@@ -156,7 +156,7 @@ func (u *unpacker) decompress(buf []byte) int {
 		u.fail("invalid magic at start of compressed archive")
 		return 0
 	case m.decode == nil || !u.configured(m.name):
-		u.k.Printk(fmt.Sprintf("compression method %s not configured", m.name))
+		u.k.Printk(vfs.KernErr + fmt.Sprintf("compression method %s not configured", m.name))
 		u.fail("decompressor failed")
 		return 0
 	}

@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -31,6 +32,9 @@ type bootArgs struct {
 	binds   []bindSpec
 }
 
+// errHelp is boot --help's request.
+var errHelp = errors.New("help")
+
 // parseBootArgs reads boot's flags; words that are not flags are kernel
 // parameters, except a script file after -f.
 func parseBootArgs(args []string) (bootArgs, error) {
@@ -53,6 +57,8 @@ func parseBootArgs(args []string) (bootArgs, error) {
 			}
 		}
 		switch arg {
+		case "-h", "--help":
+			return a, errHelp
 		case "--disk":
 			a.disks = append(a.disks, v)
 		case "--bind":
@@ -89,16 +95,22 @@ func runBoot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return runDefaultBoot(ctx, stdin, stdout, stderr)
 	}
 	a, err := parseBootArgs(args)
+	if err == errHelp {
+		fmt.Fprint(stdout, "usage: linuxvfs boot [OPTION]... [PARAM]...\n\n"+bootHelp)
+		return 0
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
-	return bootWith(ctx, a, initRunner(a, stdin), stdin, stdout, stderr)
+	// With a script of its own, init runs even on a root that has none;
+	// otherwise a root without init panics as the kernel's does.
+	return bootWith(ctx, a, initRunner(a, stdin), !a.hasCmd, stdin, stdout, stderr)
 }
 
 // bootWith boots the disks, initramfs and command line of a with init
-// as init's runner.
-func bootWith(ctx context.Context, a bootArgs, init boot.InitRunner, stdin io.Reader, stdout, stderr io.Writer) int {
+// as init's runner; noFallback makes a root without init a panic.
+func bootWith(ctx context.Context, a bootArgs, init boot.InitRunner, noFallback bool, stdin io.Reader, stdout, stderr io.Writer) int {
 	var err error
 	cfg := boot.Config{Cmdline: strings.Join(a.cmdline, " "), Input: stdin, Output: stdout}
 	for _, d := range a.disks {
@@ -117,7 +129,7 @@ func bootWith(ctx context.Context, a bootArgs, init boot.InitRunner, stdin io.Re
 			return 1
 		}
 	}
-	cfg.Init = init
+	cfg.Init, cfg.NoFallback = init, noFallback
 	code, err := boot.Boot(ctx, cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "linuxvfs boot: %v\n", err)
@@ -155,29 +167,22 @@ func initRunner(a bootArgs, stdin io.Reader) boot.InitRunner {
 	}
 }
 
-// shellScript reads path on t if it is a script for sh or busybox sh.
+// shellScript reads path on t if it is a script for a shell ("#!" line
+// naming sh, bash, ash, dash or busybox sh).
 func shellScript(t *vfs.Task, path string) (string, bool) {
+	if !applet.IsShellScript(t, path) {
+		return "", false
+	}
 	f, err := applet.OpenFile(t, path, linux.O_RDONLY, 0)
 	if err != nil {
 		return "", false
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, 16<<20))
-	if err != nil {
+	if err != nil || !bytes.HasPrefix(data, []byte("#!")) {
 		return "", false
 	}
-	first, _, _ := bytes.Cut(data, []byte("\n"))
-	interp := strings.Fields(strings.TrimPrefix(string(first), "#!"))
-	if !bytes.HasPrefix(data, []byte("#!")) || len(interp) == 0 {
-		return "", false
-	}
-	switch {
-	case interp[0] == "/bin/sh", interp[0] == "/bin/bash", interp[0] == "/bin/ash":
-		return string(data), true
-	case strings.HasSuffix(interp[0], "/busybox") && len(interp) > 1 && interp[1] == "sh":
-		return string(data), true
-	}
-	return "", false
+	return string(data), true
 }
 
 // runDefaultBoot boots the embedded default: an initramfs whose /init

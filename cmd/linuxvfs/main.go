@@ -71,18 +71,7 @@ before the script runs; boot mounts them in init's namespace just before
 init starts (after the root is mounted, or in the initramfs when there is
 one).
 
-boot brings a kernel up from a kernel command line: PARAMs such as
-root=/dev/vda, rootfstype=, rootflags=, ro, rw, rootwait, rootdelay=,
-init=, rdinit=, devtmpfs.mount=, noinitrd, and these options:
-  --disk FILE[,ro]    a host image as the next disk: /dev/vda, /dev/vdb, ...
-  --initrd FILE       an initramfs (cpio archives, possibly compressed)
-  --append 'PARAMS'   more kernel parameters
-  -c SCRIPT           init runs SCRIPT with linuxvfs's shell
-  -f FILE             init runs the script in host FILE
-Without -c or -f, init is the root's own when it is a shell script, else
-the shell on the console. With no arguments at all, boot runs a built-in
-root image. The exit status is init's; a kernel panic gives 255.
-
+` + bootHelp + `
 serve boots as sh does (or as boot does, given --disk, --initrd or kernel
 parameters), runs the -c or -f script to set the system up, and mounts
 its directory VIRTUAL (default /) at the host directory MOUNTPOINT with
@@ -93,6 +82,24 @@ with their own uid, gid and groups, checked by the virtual kernel (and
 by the host too with --default-permissions, which also checks the opens
 of FIFOs the host does alone). Needs /dev/fuse and root (or fusermount3
 and user_allow_other: then one mount only, the submounts need mount(2)).
+`
+
+// bootHelp is boot's part of the help, which boot --help prints alone.
+const bootHelp = `boot brings a kernel up from a kernel command line: PARAMs such as
+root=/dev/vda, rootfstype=, rootflags=, ro, rw, rootwait, rootdelay=,
+init=, rdinit=, devtmpfs.mount=, noinitrd, quiet, loglevel=, debug (the
+others go to init as Linux passes them), and these options:
+  --disk FILE[,ro]    a host image as the next disk: /dev/vda, /dev/vdb, ...
+  --initrd FILE       an initramfs (cpio archives, possibly compressed)
+  --append 'PARAMS'   more kernel parameters
+  -c SCRIPT           init runs SCRIPT with linuxvfs's shell
+  -f FILE             init runs the script in host FILE
+  -h, --help          print boot's part of this help
+Without -c or -f, init is the root's own (/init of an initramfs, init=,
+or the first of /sbin/init, /etc/init, /bin/init, /bin/sh) when it is a
+shell script, else the shell on the console; a root without any init
+panics as Linux does. With no arguments at all, boot runs a built-in
+root image. The exit status is init's; a kernel panic gives 255.
 `
 
 // usageError is a bad command line: reported with status 2.

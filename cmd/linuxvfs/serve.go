@@ -57,6 +57,9 @@ func parseServeArgs(args []string) (serveArgs, error) {
 	}
 	var err error
 	s.boot, err = parseBootArgs(args)
+	if err == errHelp {
+		err = usageError("linuxvfs serve: see 'linuxvfs help'")
+	}
 	return s, err
 }
 
@@ -87,7 +90,8 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		code, _ := init(ctx, t, "", nil, nil)
 		return code
 	}
-	return bootWith(ctx, b, init, stdin, stdout, stderr)
+	// The export runs as init whatever the root holds.
+	return bootWith(ctx, b, init, false, stdin, stdout, stderr)
 }
 
 // serve sets t's system up and exports it. The first signal unmounts

@@ -152,6 +152,16 @@ func (fs *filesystem) logf(fc *vfs.FsContext, format string, args ...any) {
 	fc.Logf("EXT4-fs (%s): %s", fs.name, fmt.Sprintf(format, args...))
 }
 
+// infof is ext4_msg at KERN_INFO: straight to the kernel log (quiet
+// keeps it off the console), not into a context's log.
+func (fs *filesystem) infof(fc *vfs.FsContext, format string, args ...any) {
+	if fc.Kernel == nil {
+		fs.logf(fc, format, args...)
+		return
+	}
+	fc.Kernel.Printk(vfs.KernInfo + fmt.Sprintf("EXT4-fs (%s): %s", fs.name, fmt.Sprintf(format, args...)))
+}
+
 // fail logs as logf and returns err.
 func (fs *filesystem) fail(fc *vfs.FsContext, err error, format string, args ...any) error {
 	fs.logf(fc, format, args...)
@@ -222,7 +232,7 @@ func fillSuper(sb *vfs.Superblock, disk vfs.Disk, fc *vfs.FsContext) error {
 		sb.SetFlags(linux.SB_RDONLY, linux.SB_RDONLY)
 		mode = "ro"
 	}
-	fs.logf(fc, "mounted filesystem %s %s with%s. Quota mode: none.", fs.sb.uuidString(), mode, fs.dataModeDescr())
+	fs.infof(fc, "mounted filesystem %s %s with%s. Quota mode: none.", fs.sb.uuidString(), mode, fs.dataModeDescr())
 	return nil
 }
 

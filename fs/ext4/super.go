@@ -416,7 +416,7 @@ func (fs *filesystem) checkFeatures(fc *vfs.FsContext, readonly, silent bool) er
 			continue
 		}
 		if t.ok(readonly) {
-			fs.logf(fc, "mounting %s file system using the ext4 subsystem", t.name)
+			fs.infof(fc, "mounting %s file system using the ext4 subsystem", t.name)
 			break
 		}
 		if silent && fs.featureSetOK(fc, readonly, false) {

@@ -226,6 +226,11 @@ func (img *image) printk(format string, args ...any) {
 	img.sb.Kernel().Printk(fmt.Sprintf(format, args...))
 }
 
+// debugf is printk(KERN_DEBUG ...): logged, below the console's level.
+func (img *image) debugf(format string, args ...any) {
+	img.sb.Kernel().Printk(vfs.KernDebug + fmt.Sprintf(format, args...))
+}
+
 type superOps struct{}
 
 // ShowOptions is isofs_show_options.

@@ -276,7 +276,7 @@ func (img *image) parseRockInodeAt(r record, a *attrs, block, offset uint32, rel
 			for i := range n {
 				id = append(id, e.byteAt(4+i))
 			}
-			img.printk("ISO 9660 Extensions: %s", id)
+			img.debugf("ISO 9660 Extensions: %s", id)
 		case "PX":
 			a.mode = e.num733(0) & 0xffff
 			a.nlink, a.uid, a.gid = e.num733(8), e.num733(16), e.num733(24)

@@ -84,7 +84,7 @@ func (img *image) scanDescriptors(fc *vfs.FsContext, o *options, start uint32) (
 					v.sec = &d
 					if o.joliet {
 						v.jolietLevel = map[byte]int{0x40: 1, 0x43: 2, 0x45: 3}[b[90]]
-						img.printk("ISO 9660 Extensions: Microsoft Joliet Level %d", v.jolietLevel)
+						img.debugf("ISO 9660 Extensions: Microsoft Joliet Level %d", v.jolietLevel)
 					}
 					return v, nil
 				}
@@ -250,7 +250,7 @@ func (img *image) chooseRoot(v *volume, firstData, jolietData uint32) (*vfs.Inod
 	if jolietData == firstData {
 		return root, nil
 	}
-	img.printk("ISOFS: changing to secondary root")
+	img.debugf("ISOFS: changing to secondary root")
 	img.forget(firstData, 0)
 	if root, err = img.iget(jolietData, 0, false); err != nil {
 		img.printk("isofs_fill_super: get root inode failed")
