@@ -53,7 +53,19 @@ func inodePermission(c *Cred, im *mntIdmap, in *Inode, mask int) error {
 			return linux.EROFS
 		}
 	}
+	if p, ok := in.Ops.(Permissioner); ok {
+		if decided, err := p.Permission(c, in, mask); decided {
+			return err
+		}
+	}
 	return genericPermission(c, im, in, mask)
+}
+
+// Permissioner is implemented by inode operations that decide access to
+// some of their inodes themselves (->permission); decided false leaves it
+// to generic_permission.
+type Permissioner interface {
+	Permission(c *Cred, in *Inode, mask int) (decided bool, err error)
 }
 
 // isOwner is inode_owner_or_capable: the caller owns the inode or has
