@@ -295,6 +295,12 @@ func openOps(nd *nameidata, in *Inode) (FileOperations, error) {
 	return ops, nil
 }
 
+// mayOpenDev is may_open_dev: neither the mount (nodev) nor its
+// superblock (SB_I_NODEV) forbids device nodes.
+func mayOpenDev(p Path) bool {
+	return p.Mnt.Flags()&linux.MNT_NODEV == 0 && !p.Mnt.sb.NoDev
+}
+
 // mayOpen is may_open.
 func mayOpen(c *Cred, p Path, in *Inode, acc int, flags uint32) error {
 	switch in.Mode() & linux.S_IFMT {
@@ -308,7 +314,7 @@ func mayOpen(c *Cred, p Path, in *Inode, acc int, flags uint32) error {
 			return linux.EACCES
 		}
 	case linux.S_IFBLK, linux.S_IFCHR:
-		if p.Mnt.Flags()&linux.MNT_NODEV != 0 {
+		if !mayOpenDev(p) {
 			return linux.EACCES
 		}
 		fallthrough
