@@ -45,13 +45,19 @@ func genericPermission(c *Cred, im *mntIdmap, in *Inode, mask int) error {
 }
 
 // inodePermission is inode_permission: EROFS for writing to a read-only
-// superblock, then generic_permission.
+// superblock; EACCES for writing to an inode whose owner or group the
+// mount does not map (HAS_UNMAPPED_ID: its times could not be written
+// back with valid ids), whatever the caller's capabilities; then
+// generic_permission.
 func inodePermission(c *Cred, im *mntIdmap, in *Inode, mask int) error {
 	if mask&MAY_WRITE != 0 && in.sb.ReadOnly() {
 		switch in.Mode() & linux.S_IFMT {
 		case linux.S_IFREG, linux.S_IFDIR, linux.S_IFLNK:
 			return linux.EROFS
 		}
+	}
+	if mask&MAY_WRITE != 0 && ownerValidThrough(im, in) != nil {
+		return linux.EACCES
 	}
 	if p, ok := in.Ops.(Permissioner); ok {
 		if decided, err := p.Permission(c, in, mask); decided {
