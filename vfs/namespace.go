@@ -286,7 +286,7 @@ const newNSFlags = linux.CLONE_NEWNS | linux.CLONE_NEWUTS | linux.CLONE_NEWIPC |
 // namespaces are checked against and owned by (unshare_userns, then
 // unshare_nsproxy_namespaces); nothing changes on an error. A new PID
 // namespace is for the caller's children, the caller stays where it is.
-func (t *Task) Unshare(flags uint64) error {
+func (t *Task) Unshare(flags uint64) (retErr error) {
 	if flags&^unshareable != 0 {
 		return linux.EINVAL
 	}
@@ -297,6 +297,11 @@ func (t *Task) Unshare(flags uint64) error {
 			return err
 		}
 		cred = c
+		defer func() {
+			if retErr != nil {
+				c.UserNS.dropUnused()
+			}
+		}()
 	}
 	owner := cred.UserNS
 	if flags&newNSFlags != 0 && !cred.NsCapable(owner, linux.CAP_SYS_ADMIN) {

@@ -85,6 +85,14 @@ func (ns *UserNamespace) put() {
 	}
 }
 
+// dropUnused frees a namespace createUserNS made for credentials that
+// were never installed (an unshare failing after it): put_user_ns of the
+// last reference, which frees its number and its ucount charge.
+func (ns *UserNamespace) dropUnused() {
+	ns.refs.Add(1)
+	ns.put()
+}
+
 // Level returns the namespace's depth, 0 for the initial one.
 func (ns *UserNamespace) Level() int {
 	if ns == nil {

@@ -167,3 +167,26 @@ func TestMaxUserNamespaces(t *testing.T) {
 		t.Errorf("after b is gone: %v", err)
 	}
 }
+
+// TestFailedUnshareUncharges: an unshare that makes a user namespace and
+// then fails (a second CLONE_NEWPID: EINVAL) leaves nothing charged.
+func TestFailedUnshareUncharges(t *testing.T) {
+	task := procTask(t)
+	a := inUserNS(t, task, "0 1000 10")
+	if err := sysctlSet(a, "/proc/sys/user/max_user_namespaces", "1"); err != nil {
+		t.Fatal(err)
+	}
+	c := a.Clone(0)
+	defer c.Exit()
+	if err := c.Unshare(linux.CLONE_NEWPID); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if err := c.Unshare(linux.CLONE_NEWUSER | linux.CLONE_NEWPID); err != linux.EINVAL {
+			t.Fatalf("second CLONE_NEWPID with CLONE_NEWUSER: %v, want EINVAL", err)
+		}
+	}
+	if err := c.Unshare(linux.CLONE_NEWUSER); err != nil {
+		t.Errorf("after the failed ones: %v", err)
+	}
+}
