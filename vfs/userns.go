@@ -80,7 +80,7 @@ func (ns *UserNamespace) get() {
 func (ns *UserNamespace) put() {
 	for ns != nil && ns.parent != nil && ns.refs.Add(-1) == 0 {
 		ns.k.freeNsInum(&ns.nsCommon)
-		ns.parent.unchargeUserNS(ns.owner)
+		ns.uncharge()
 		ns = ns.parent
 	}
 }
@@ -280,15 +280,18 @@ func (k *Kernel) userNSOf(c *Cred) *UserNamespace {
 // every capability in the new namespace, none inheritable or ambient).
 func (k *Kernel) createUserNS(c *Cred, chrooted bool) (*Cred, error) {
 	parent := c.UserNS.orInit(k)
-	if parent.Level() > maxUserNSLevel || !parent.chargeUserNS(c.EUID) {
+	if parent.Level() > maxUserNSLevel {
 		return nil, linux.ENOSPC
-	}
-	if chrooted || !parent.HasUID(c.EUID) || !parent.HasGID(c.EGID) {
-		parent.unchargeUserNS(c.EUID)
-		return nil, linux.EPERM
 	}
 	ns := &UserNamespace{k: k, parent: parent, level: parent.Level() + 1,
 		owner: c.EUID, group: c.EGID, parentCouldSetfcap: c.Effective.Has(linux.CAP_SETFCAP)}
+	if err := k.chargeNs(&ns.nsCommon, parent, c.EUID, ucUserNS); err != nil {
+		return nil, err
+	}
+	if chrooted || !parent.HasUID(c.EUID) || !parent.HasGID(c.EGID) {
+		ns.uncharge()
+		return nil, linux.EPERM
+	}
 	ns.counts.init()
 	ns.inum = k.allocNsInum()
 	ns.setgroupsDenied.Store(!parent.SetgroupsAllowed())
