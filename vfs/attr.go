@@ -54,7 +54,13 @@ func chmodCommon(c *Cred, p Path, mode uint32) error {
 	if p.Mnt.ReadOnly() {
 		return linux.EROFS
 	}
-	if in.immutable || !isOwner(c, p.Mnt.idmap(), in) {
+	if in.immutable {
+		return linux.EPERM
+	}
+	if err := ownerValidThrough(p.Mnt.idmap(), in); err != nil {
+		return err
+	}
+	if !isOwner(c, p.Mnt.idmap(), in) {
 		return linux.EPERM
 	}
 	mode &= 0o7777
@@ -171,6 +177,20 @@ func chownCommon(c *Cred, p Path, uid, gid uint32) error {
 	return nil
 }
 
+// ownerValidThrough is notify_change's refusal to change an inode whose
+// owner or group the mount's idmapping does not map (EOVERFLOW), checked
+// before setattr_prepare's permission rules; a chown may make them valid
+// (chownTargets).
+func ownerValidThrough(im *mntIdmap, in *Inode) error {
+	if _, ok := im.inodeUID(in); !ok {
+		return linux.EOVERFLOW
+	}
+	if _, ok := im.inodeGID(in); !ok {
+		return linux.EOVERFLOW
+	}
+	return nil
+}
+
 // chownTargets is notify_change's EOVERFLOW checks: a new owner must map
 // back into the filesystem's ids, and an owner left alone must be valid
 // through the mount. It returns the ids to store.
@@ -281,13 +301,20 @@ func utimesCommon(c *Cred, p Path, times *[2]Timespec) error {
 	if in.immutable {
 		return linux.EPERM
 	}
-	if !isOwner(c, p.Mnt.idmap(), in) {
-		if !now {
-			return linux.EPERM
-		}
+	// may_setattr: setting them to now needs ownership or write
+	// permission; then notify_change's EOVERFLOW; then setattr_prepare:
+	// setting them to a given time needs ownership.
+	owner := isOwner(c, p.Mnt.idmap(), in)
+	if now && !owner {
 		if err := inodePermission(c, p.Mnt.idmap(), in, MAY_WRITE); err != nil {
 			return err
 		}
+	}
+	if err := ownerValidThrough(p.Mnt.idmap(), in); err != nil {
+		return err
+	}
+	if !now && !owner {
+		return linux.EPERM
 	}
 	cur := in.sb.truncateTime(in.sb.k.Now())
 	a := Iattr{}
@@ -398,7 +425,7 @@ func (t *Task) Truncate(name string, size int64) error {
 	if err := inodePermission(t.Cred(), p.Mnt.idmap(), in, MAY_WRITE); err != nil {
 		return err
 	}
-	return doTruncate(t.Cred(), in, size)
+	return doTruncate(t.Cred(), p.Mnt.idmap(), in, size)
 }
 
 // Ftruncate is ftruncate(2).
@@ -413,7 +440,7 @@ func (t *Task) Ftruncate(fd int, size int64) error {
 		if !f.Inode().IsRegular() || !f.write {
 			return linux.EINVAL
 		}
-		return doTruncate(t.Cred(), f.Inode(), size)
+		return doTruncate(t.Cred(), f.mnt.idmap(), f.Inode(), size)
 	})
 }
 

@@ -181,7 +181,7 @@ func (t *Task) lookupBdev(path string) (uint64, error) {
 	if in.Mode()&linux.S_IFMT != linux.S_IFBLK {
 		return 0, linux.ENOTBLK
 	}
-	if p.Mnt.Flags()&linux.MNT_NODEV != 0 { // may_open_dev
+	if !mayOpenDev(p) {
 		return 0, linux.EACCES
 	}
 	return in.Rdev(), nil
@@ -265,7 +265,8 @@ func (k *Kernel) setupBdevSuperLocked(fc *FsContext, dev uint64) (*Superblock, e
 		fc.Logf("%s: Can't open blockdev", fc.Source)
 		return nil, err
 	}
-	sb := &Superblock{k: k, fsType: fc.FsType, dev: dev, bdev: b, userNS: fc.UserNS}
+	sb := &Superblock{k: k, fsType: fc.FsType, dev: dev, bdev: b, userNS: fc.UserNS,
+		NoDev: fc.UserNS.Level() != 0}
 	sb.flags.Store(fc.SbFlags)
 	if fc.SbFlags&linux.SB_RDONLY == 0 && b.disk.ReadOnly() {
 		return sb, linux.EACCES

@@ -18,14 +18,14 @@ const ngroupsMax = 65536
 func (t *Task) Getresuid() (r, e, s uint32) {
 	c := t.Cred()
 	ns := c.UserNS
-	return ns.UIDMunged(c.UID), ns.UIDMunged(c.EUID), ns.UIDMunged(c.SUID)
+	return t.k.UIDMunged(ns, c.UID), t.k.UIDMunged(ns, c.EUID), t.k.UIDMunged(ns, c.SUID)
 }
 
 // Getresgid is getresgid(2).
 func (t *Task) Getresgid() (r, e, s uint32) {
 	c := t.Cred()
 	ns := c.UserNS
-	return ns.GIDMunged(c.GID), ns.GIDMunged(c.EGID), ns.GIDMunged(c.SGID)
+	return t.k.GIDMunged(ns, c.GID), t.k.GIDMunged(ns, c.EGID), t.k.GIDMunged(ns, c.SGID)
 }
 
 // Getuid is getuid(2).
@@ -45,7 +45,7 @@ func (t *Task) Getgroups() []uint32 {
 	c := t.Cred()
 	out := make([]uint32, len(c.Groups))
 	for i, g := range c.Groups {
-		out[i] = c.UserNS.GIDMunged(g)
+		out[i] = t.k.GIDMunged(c.UserNS, g)
 	}
 	return out
 }

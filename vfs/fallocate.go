@@ -106,6 +106,6 @@ func checkSealsFallocate(in *Inode, mode uint32, end int64) error {
 // file's data (fallocate): the set-ID bits c may not keep go, and the
 // modification and change times move.
 func FileModified(c *Cred, in *Inode) {
-	removePrivs(c, in)
+	removePrivs(c, nil, in)
 	in.Touch("mc")
 }

@@ -438,15 +438,17 @@ func (f *File) writeAt(c *Cred, p []byte, off int64) (int, error) {
 		in.Lock()
 		in.TouchLocked("mc")
 		in.Unlock()
-		removePrivs(c, in)
+		removePrivs(c, f.mnt.idmap(), in)
 	}
 	return n, err
 }
 
 // shouldDropSuidgid is setattr_should_drop_suidgid for a regular file
-// changed by c: the set-user-ID bit always goes, set-group-ID goes with
-// group-execute or when c is outside the group, unless c has CAP_FSETID.
-func shouldDropSuidgid(c *Cred, in *Inode) uint32 {
+// changed by c through a mount with idmapping im: the set-user-ID bit
+// always goes, set-group-ID goes with group-execute or when c is neither
+// in the group as the mount shows it nor has CAP_FSETID over the inode
+// (setattr_should_drop_sgid); nothing goes if c has CAP_FSETID.
+func shouldDropSuidgid(c *Cred, im *mntIdmap, in *Inode) uint32 {
 	mode := in.Mode()
 	if mode&linux.S_IFMT != linux.S_IFREG || c.HasCap(linux.CAP_FSETID) {
 		return 0
@@ -455,15 +457,19 @@ func shouldDropSuidgid(c *Cred, in *Inode) uint32 {
 	if mode&linux.S_ISUID != 0 {
 		kill |= linux.S_ISUID
 	}
-	if mode&linux.S_ISGID != 0 && (mode&linux.S_IXGRP != 0 || !c.InGroup(in.GID())) {
-		kill |= linux.S_ISGID
+	if mode&linux.S_ISGID != 0 {
+		vgid, ok := im.inodeGID(in)
+		if mode&linux.S_IXGRP != 0 || !ok || !inGroupOrCapable(c, im, in, vgid) {
+			kill |= linux.S_ISGID
+		}
 	}
 	return kill
 }
 
-// removePrivs is file_remove_privs.
-func removePrivs(c *Cred, in *Inode) {
-	if kill := shouldDropSuidgid(c, in); kill != 0 {
+// removePrivs is file_remove_privs for a change through a mount with
+// idmapping im.
+func removePrivs(c *Cred, im *mntIdmap, in *Inode) {
+	if kill := shouldDropSuidgid(c, im, in); kill != 0 {
 		in.Lock()
 		in.mode.Store(in.Mode() &^ kill)
 		in.TouchLocked("c")

@@ -42,10 +42,15 @@ func (k *Kernel) SetIPCFilesystem(t FilesystemType) error {
 }
 
 // newIPCNamespace is create_ipc_ns: a namespace with its own mqueue mount.
-func (k *Kernel) newIPCNamespace(owner *UserNamespace) (*IPCNamespace, error) {
-	ns := &IPCNamespace{k: k, nsCommon: nsCommon{inum: k.allocNsInum(), userNS: owner}}
+func (k *Kernel) newIPCNamespace(owner *UserNamespace, euid uint32) (*IPCNamespace, error) {
+	ns := &IPCNamespace{k: k}
+	if err := k.chargeNs(&ns.nsCommon, owner, euid, ucIPCNS); err != nil {
+		return nil, err
+	}
+	ns.inum, ns.userNS = k.allocNsInum(), owner
 	if err := ns.mountMqueue(); err != nil {
 		k.freeNsInum(&ns.nsCommon)
+		ns.uncharge()
 		return nil, err
 	}
 	ns.users.Store(1)
@@ -102,6 +107,7 @@ func (ns *IPCNamespace) put() {
 		ns.k.KernUnmount(m)
 	}
 	ns.k.freeNsInum(&ns.nsCommon)
+	ns.uncharge()
 }
 
 // Owner returns the user namespace owning ns (nil: the initial one).

@@ -74,6 +74,11 @@ type Kernel struct {
 	// initUserNS stands for the initial user namespace where an object is
 	// needed (nsfs, setns); credentials say nil for it.
 	initUserNS *UserNamespace
+	// overflowUID and overflowGID are sysctl kernel.overflowuid and
+	// kernel.overflowgid; fsOverflowUID and fsOverflowGID fs.overflowuid
+	// and fs.overflowgid.
+	overflowUID, overflowGID     atomic.Uint32
+	fsOverflowUID, fsOverflowGID atomic.Uint32
 	// ipcFsType is what each IPC namespace mounts for itself (mqueue).
 	ipcFsType atomic.Pointer[FilesystemType]
 	tasks     taskSet
@@ -177,6 +182,7 @@ func NewKernel() *Kernel {
 	k.mountMax.Store(100000)
 	k.pipeMaxSize.Store(linux.PipeMaxSizeDefault)
 	k.registerCoreSysctls()
+	k.registerUserNSSysctls()
 	return k
 }
 

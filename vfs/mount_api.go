@@ -46,13 +46,22 @@ func (k *Kernel) dissolveOnFput(m *Mount) {
 // openDetached gives the tree rooted at m, in a new anonymous namespace,
 // an O_PATH descriptor at d that takes the tree along when it goes.
 func (t *Task) openDetached(m *Mount, d *Dentry, cloexec bool) (int, error) {
+	f, err := t.detachedFile(m, d)
+	if err != nil {
+		return -1, err
+	}
+	return t.installFile(f, cloexec)
+}
+
+// detachedFile is openDetached's file, not yet installed.
+func (t *Task) detachedFile(m *Mount, d *Dentry) (*File, error) {
 	if !m.tryGet() {
-		return -1, errMountGone
+		return nil, errMountGone
 	}
 	f := newFile(Path{m, d}, linux.O_PATH, false, false, true)
 	f.Private = &detachedTree{m}
 	f.cred = t.Cred()
-	return t.installFile(f, cloexec)
+	return f, nil
 }
 
 // fsmountValid is FSMOUNT_VALID_FLAGS.
@@ -150,41 +159,48 @@ func atLookupFlags(flags uint32) int {
 // or with OPEN_TREE_CLONE of a copy of its mount (and with AT_RECURSIVE
 // of the mounts below it) in an anonymous namespace.
 func (t *Task) OpenTree(dfd int, path string, flags uint32) (int, error) {
+	f, err := t.openTreeFile(dfd, path, flags)
+	if err != nil {
+		return -1, err
+	}
+	return t.installFile(f, flags&linux.OPEN_TREE_CLOEXEC != 0)
+}
+
+// openTreeFile is vfs_open_tree: the file open_tree installs.
+func (t *Task) openTreeFile(dfd int, path string, flags uint32) (*File, error) {
 	if flags&^openTreeFlags != 0 {
-		return -1, linux.EINVAL
+		return nil, linux.EINVAL
 	}
 	if flags&(linux.AT_RECURSIVE|linux.OPEN_TREE_CLONE) == linux.AT_RECURSIVE {
-		return -1, linux.EINVAL
+		return nil, linux.EINVAL
 	}
 	clone := flags&linux.OPEN_TREE_CLONE != 0
 	if clone && !t.mayMount() {
-		return -1, linux.EPERM
+		return nil, linux.EPERM
 	}
-	cloexec := flags&linux.OPEN_TREE_CLOEXEC != 0
-	var fd int
+	var f *File
 	err := retryGone(func() error {
 		p, err := t.pathLookupat(dfd, path, atLookupFlags(flags))
 		if err != nil {
 			return err
 		}
 		if clone {
-			fd, err = t.openDetachedCopy(p, flags&linux.AT_RECURSIVE != 0, cloexec)
+			f, err = t.detachedCopyFile(p, flags&linux.AT_RECURSIVE != 0)
 			return err
 		}
 		if !p.Mnt.tryGet() {
 			return errMountGone
 		}
-		f := newFile(p, linux.O_PATH, false, false, true)
+		f = newFile(p, linux.O_PATH, false, false, true)
 		f.cred = t.Cred()
-		fd, err = t.installFile(f, cloexec)
-		return err
+		return nil
 	})
-	return fd, err
+	return f, err
 }
 
-// openDetachedCopy is open_detached_copy: __do_loopback into a new
+// detachedCopyFile is open_detached_copy: __do_loopback into a new
 // anonymous namespace.
-func (t *Task) openDetachedCopy(p Path, recursive, cloexec bool) (int, error) {
+func (t *Task) detachedCopyFile(p Path, recursive bool) (*File, error) {
 	t.k.lockNamespace()
 	m, err := t.loopbackAnyNS(p, recursive)
 	if err == nil {
@@ -192,13 +208,58 @@ func (t *Task) openDetachedCopy(p Path, recursive, cloexec bool) (int, error) {
 	}
 	t.k.unlockNamespace()
 	if err != nil {
-		return -1, err
+		return nil, err
 	}
-	fd, err := t.openDetached(m, p.Dentry, cloexec)
+	f, err := t.detachedFile(m, p.Dentry)
 	if err != nil {
 		t.k.dissolveOnFput(m)
 	}
-	return fd, err
+	return f, err
+}
+
+// OpenTreeAttr is open_tree_attr(2) (Linux 6.15): open_tree, then
+// mount_setattr's change applied to what it opened before a descriptor
+// is handed out; nothing is installed if the change fails. attr nil is a
+// NULL pointer, usize the size the caller gives (with a NULL pointer it
+// must be 0, EINVAL; otherwise attr must hold usize bytes, EFAULT). On a
+// copy (OPEN_TREE_CLONE), which nobody has seen yet, an idmapping may be
+// replaced or cleared.
+func (t *Task) OpenTreeAttr(dfd int, path string, flags uint32, attr []byte, usize uint64) (int, error) {
+	if attr == nil && usize != 0 {
+		return -1, linux.EINVAL
+	}
+	if attr != nil && uint64(len(attr)) < usize {
+		return -1, linux.EFAULT
+	}
+	f, err := t.openTreeFile(dfd, path, flags)
+	if err != nil {
+		return -1, err
+	}
+	if attr != nil {
+		if err := t.openTreeSetattr(f, flags, attr[:usize]); err != nil {
+			f.DecRef()
+			return -1, err
+		}
+	}
+	return t.installFile(f, flags&linux.OPEN_TREE_CLOEXEC != 0)
+}
+
+// openTreeSetattr is open_tree_attr's wants_mount_setattr and
+// do_mount_setattr on the opened file's path.
+func (t *Task) openTreeSetattr(f *File, flags uint32, attr []byte) error {
+	a, err := t.copyMountAttr(attr)
+	if err != nil {
+		return err
+	}
+	if a.AttrSet == 0 && a.AttrClr == 0 && a.Propagation == 0 {
+		return nil
+	}
+	ka, err := t.buildMountKattr(a, flags&linux.OPEN_TREE_CLONE != 0)
+	if err != nil {
+		return err
+	}
+	ka.recurse = flags&linux.AT_RECURSIVE != 0
+	return t.doMountSetattr(Path{f.mnt, f.dentry}, ka)
 }
 
 // loopbackAnyNS is __do_loopback with may_copy_tree: the source may be in
@@ -381,6 +442,10 @@ type mountKattr struct {
 	recurse     bool
 	// userns is the namespace MOUNT_ATTR_IDMAP names (mnt_userns).
 	userns *UserNamespace
+	// replaceIdmap is MOUNT_KATTR_IDMAP_REPLACE: an idmapping may be
+	// replaced, or cleared (clearIdmap: nop_mnt_idmap), on a copy
+	// open_tree_attr just made.
+	replaceIdmap, clearIdmap bool
 }
 
 // MountSetattrRaw is mount_setattr(2) with the struct as the caller's
@@ -389,22 +454,30 @@ func (t *Task) MountSetattrRaw(dfd int, path string, flags uint32, attr []byte) 
 	if flags&^(linux.AT_EMPTY_PATH|linux.AT_RECURSIVE|linux.AT_SYMLINK_NOFOLLOW|linux.AT_NO_AUTOMOUNT) != 0 {
 		return linux.EINVAL
 	}
-	if len(attr) > pageSize {
-		return linux.E2BIG
-	}
-	if len(attr) < linux.MOUNT_ATTR_SIZE_VER0 {
-		return linux.EINVAL
-	}
-	if !t.mayMount() {
-		return linux.EPERM
-	}
-	b, err := CopyStructFromUser(linux.MOUNT_ATTR_SIZE_VER0, attr)
+	a, err := t.copyMountAttr(attr)
 	if err != nil {
 		return err
 	}
-	le := binary.LittleEndian
-	a := MountAttr{le.Uint64(b), le.Uint64(b[8:]), le.Uint64(b[16:]), le.Uint64(b[24:])}
 	return t.mountSetattr(dfd, path, flags, a)
+}
+
+// copyMountAttr is copy_mount_setattr's size checks, may_mount and copy.
+func (t *Task) copyMountAttr(attr []byte) (MountAttr, error) {
+	if len(attr) > pageSize {
+		return MountAttr{}, linux.E2BIG
+	}
+	if len(attr) < linux.MOUNT_ATTR_SIZE_VER0 {
+		return MountAttr{}, linux.EINVAL
+	}
+	if !t.mayMount() {
+		return MountAttr{}, linux.EPERM
+	}
+	b, err := CopyStructFromUser(linux.MOUNT_ATTR_SIZE_VER0, attr)
+	if err != nil {
+		return MountAttr{}, err
+	}
+	le := binary.LittleEndian
+	return MountAttr{le.Uint64(b), le.Uint64(b[8:]), le.Uint64(b[16:]), le.Uint64(b[24:])}, nil
 }
 
 // MountSetattr is mount_setattr(2) with a struct of the current size.
@@ -422,7 +495,7 @@ func (t *Task) mountSetattr(dfd int, path string, flags uint32, a MountAttr) err
 	if a.AttrSet == 0 && a.AttrClr == 0 && a.Propagation == 0 {
 		return nil // a no-op is not even looked up
 	}
-	ka, err := t.buildMountKattr(a)
+	ka, err := t.buildMountKattr(a, false)
 	if err != nil {
 		return err
 	}
@@ -437,9 +510,10 @@ func (t *Task) mountSetattr(dfd int, path string, flags uint32, a MountAttr) err
 // setattrPropagation is MOUNT_SETATTR_PROPAGATION_FLAGS.
 const setattrPropagation = linux.MS_UNBINDABLE | linux.MS_PRIVATE | linux.MS_SLAVE | linux.MS_SHARED
 
-// buildMountKattr is build_mount_kattr.
-func (t *Task) buildMountKattr(a MountAttr) (mountKattr, error) {
-	var ka mountKattr
+// buildMountKattr is build_mount_kattr; replace is open_tree_attr's
+// MOUNT_KATTR_IDMAP_REPLACE.
+func (t *Task) buildMountKattr(a MountAttr, replace bool) (mountKattr, error) {
+	ka := mountKattr{replaceIdmap: replace}
 	pr := a.Propagation
 	if pr&^setattrPropagation != 0 || pr&(pr-1) != 0 {
 		return ka, linux.EINVAL
@@ -466,20 +540,32 @@ func (t *Task) buildMountKattr(a MountAttr) (mountKattr, error) {
 	} else if a.AttrSet&linux.MOUNT_ATTR__ATIME != 0 {
 		return ka, linux.EINVAL
 	}
-	ns, err := t.buildMountIdmapped(a)
-	ka.userns = ns
+	err := t.buildMountIdmapped(a, &ka)
 	return ka, err
 }
 
 // buildMountIdmapped is build_mount_idmapped: MOUNT_ATTR_IDMAP names a
 // user namespace by descriptor, not the initial one, over which the
-// caller has CAP_SYS_ADMIN.
-func (t *Task) buildMountIdmapped(a MountAttr) (*UserNamespace, error) {
+// caller has CAP_SYS_ADMIN. Clearing it is for open_tree_attr's copies
+// only (EINVAL otherwise), and without setting it means no idmapping.
+func (t *Task) buildMountIdmapped(a MountAttr, ka *mountKattr) error {
+	ns, err := t.idmapUserns(a, ka)
+	ka.userns = ns
+	return err
+}
+
+func (t *Task) idmapUserns(a MountAttr, ka *mountKattr) (*UserNamespace, error) {
 	if (a.AttrSet|a.AttrClr)&linux.MOUNT_ATTR_IDMAP == 0 {
 		return nil, nil
 	}
 	if a.AttrClr&linux.MOUNT_ATTR_IDMAP != 0 {
-		return nil, linux.EINVAL // only open_tree_attr may replace a mapping
+		if !ka.replaceIdmap {
+			return nil, linux.EINVAL
+		}
+		if a.AttrSet&linux.MOUNT_ATTR_IDMAP == 0 {
+			ka.clearIdmap = true
+			return nil, nil
+		}
 	}
 	if a.UsernsFd > 1<<31-1 {
 		return nil, linux.EINVAL
@@ -509,13 +595,13 @@ func (t *Task) buildMountIdmapped(a MountAttr) (*UserNamespace, error) {
 // filesystem's own, once, on a filesystem that allows it and whose owner
 // the caller controls, on a mount not yet attached.
 func canIdmapMount(c *Cred, ka mountKattr, m *Mount) error {
-	if ka.userns == nil {
+	if ka.userns == nil && !ka.clearIdmap {
 		return nil
 	}
-	if sameUserNS(ka.userns, m.sb.userNS) {
+	if ka.userns != nil && sameUserNS(ka.userns, m.sb.userNS) {
 		return linux.EINVAL
 	}
-	if m.idmap() != nil {
+	if m.idmap() != nil && !ka.replaceIdmap {
 		return linux.EPERM
 	}
 	if m.sb.fsType.Flags()&FS_ALLOW_IDMAP == 0 {
@@ -580,7 +666,7 @@ func (t *Task) doMountSetattr(p Path, ka mountKattr) error {
 	}
 	for q := range m.mountsOf(ka.recurse) {
 		q.setFlags(ka.set, ka.clr)
-		if im != nil {
+		if im != nil || ka.clearIdmap {
 			q.idmapping.Store(im)
 		}
 		if ka.propagation != 0 {

@@ -58,6 +58,7 @@ func (ns *MountNamespace) put() {
 		return
 	}
 	ns.k.freeNsInum(&ns.nsCommon)
+	ns.uncharge()
 	ns.k.mntNS.remove(ns)
 	ns.k.lockNamespace()
 	defer ns.k.unlockNamespace()
@@ -233,11 +234,16 @@ func (k *Kernel) initInternalMounts() error {
 func (k *Kernel) InitNS() *MountNamespace { return k.initNS }
 
 // copyMntNS is copy_mnt_ns: a new namespace owned by owner holding a copy
-// of ns's tree, with fs's root and working directory moved onto the
-// copies of their mounts. A copy for a less privileged owner (another
-// user namespace) turns shared mounts into slaves of the originals and
-// locks the tree (lock_mnt_tree).
-func (k *Kernel) copyMntNS(ns *MountNamespace, fs *FSStruct, owner *UserNamespace) (*MountNamespace, error) {
+// of ns's tree (with a reference for the caller), charged to euid, and
+// where fs's root and working directory are in it (the caller moves them
+// there when it installs the namespace). A copy for a less privileged
+// owner (another user namespace) turns shared mounts into slaves of the
+// originals and locks the tree (lock_mnt_tree).
+func (k *Kernel) copyMntNS(ns *MountNamespace, fs *FSStruct, owner *UserNamespace, euid uint32) (*MountNamespace, Path, Path, error) {
+	var charge nsCommon // inc_mnt_namespaces comes first (alloc_mnt_ns)
+	if err := k.chargeNs(&charge, owner, euid, ucMntNS); err != nil {
+		return nil, Path{}, Path{}, err
+	}
 	k.lockNamespace()
 	defer k.unlockNamespace()
 	old := ns.root
@@ -248,7 +254,8 @@ func (k *Kernel) copyMntNS(ns *MountNamespace, fs *FSStruct, owner *UserNamespac
 	}
 	newRoot, err := tc.run(old, old.root)
 	if err != nil {
-		return nil, err
+		charge.uncharge()
+		return nil, Path{}, Path{}, err
 	}
 	if crossing {
 		lockMntTree(newRoot)
@@ -256,6 +263,7 @@ func (k *Kernel) copyMntNS(ns *MountNamespace, fs *FSStruct, owner *UserNamespac
 	nns := k.allocMntNS()
 	nns.root = newRoot
 	nns.userNS = owner
+	nns.charged = charge.charged
 	st := fs.load()
 	root, pwd := st.root, st.pwd
 	for _, pr := range tc.pairs {
@@ -268,8 +276,8 @@ func (k *Kernel) copyMntNS(ns *MountNamespace, fs *FSStruct, owner *UserNamespac
 			pwd.Mnt = pr.copy
 		}
 	}
-	fs.update(func(s *fsState) { s.root, s.pwd = root, pwd })
-	return nns, nil
+	nns.get()
+	return nns, root, pwd, nil
 }
 
 // unshareable are the flags Unshare takes.
@@ -288,7 +296,7 @@ const newNSFlags = linux.CLONE_NEWNS | linux.CLONE_NEWUTS | linux.CLONE_NEWIPC |
 // unshare_nsproxy_namespaces); nothing changes on an error. A new PID or
 // time namespace is for the caller's children, the caller stays where it
 // is (until its next execve, for time).
-func (t *Task) Unshare(flags uint64) error {
+func (t *Task) Unshare(flags uint64) (retErr error) {
 	if flags&^unshareable != 0 {
 		return linux.EINVAL
 	}
@@ -299,34 +307,26 @@ func (t *Task) Unshare(flags uint64) error {
 			return err
 		}
 		cred = c
+		defer func() {
+			if retErr != nil {
+				c.UserNS.dropUnused()
+			}
+		}()
 	}
 	owner := cred.UserNS
 	if flags&newNSFlags != 0 && !cred.NsCapable(owner, linux.CAP_SYS_ADMIN) {
 		return linux.EPERM
 	}
-	var pidNS *PidNamespace
-	if flags&linux.CLONE_NEWPID != 0 {
-		ns, err := t.unsharePid(owner)
-		if err != nil {
-			return err
-		}
-		pidNS = ns
+	n, err := t.newNamespaces(flags, cred)
+	if err != nil {
+		return err
 	}
 	if flags&(linux.CLONE_NEWNS|linux.CLONE_FS|linux.CLONE_NEWUSER) != 0 {
 		t.unshareFS()
 	}
-	if flags&linux.CLONE_NEWNS != 0 {
-		old := t.MountNamespace()
-		ns, err := t.k.copyMntNS(old, t.fsStruct(), owner)
-		if err != nil {
-			if pidNS != nil {
-				pidNS.put()
-			}
-			return err
-		}
-		ns.get()
-		t.mntns.Store(ns)
-		old.put()
+	if n.mnt != nil {
+		t.fsStruct().update(func(s *fsState) { s.root, s.pwd = n.root, n.pwd })
+		t.mntns.Swap(n.mnt).put()
 	}
 	if flags&linux.CLONE_FILES != 0 {
 		old := t.fdTable()
@@ -335,27 +335,79 @@ func (t *Task) Unshare(flags uint64) error {
 			old.closeAll(t)
 		}
 	}
-	if flags&linux.CLONE_NEWUTS != 0 {
-		t.uts.Swap(t.UTSNamespace().copy(owner)).put()
+	if n.uts != nil {
+		t.uts.Swap(n.uts).put()
 	}
-	if flags&linux.CLONE_NEWIPC != 0 {
-		ns, err := t.k.newIPCNamespace(owner)
-		if err != nil {
-			if pidNS != nil {
-				pidNS.put()
-			}
-			return err
-		}
-		t.ipc.Swap(ns).put()
+	if n.ipc != nil {
+		t.ipc.Swap(n.ipc).put()
 	}
-	if pidNS != nil {
-		t.pidNSChildren.Swap(pidNS).put()
+	if n.pid != nil {
+		t.pidNSChildren.Swap(n.pid).put()
 	}
 	t.unshareOtherNS(flags, owner)
 	if cred != t.Cred() {
 		t.SetCred(cred)
 	}
 	return nil
+}
+
+// newNamespaces are the namespaces an unshare makes, in the order of
+// create_new_namespaces, made before any is installed so that a failure
+// (ENOSPC past a user.max_*_namespaces limit) changes nothing.
+type newNamespaces struct {
+	// mnt is a copy of the caller's mount namespace; root and pwd are
+	// where the caller's root and working directory go in it.
+	mnt       *MountNamespace
+	root, pwd Path
+	pid       *PidNamespace
+	uts       *UTSNamespace
+	ipc       *IPCNamespace
+}
+
+func (t *Task) newNamespaces(flags uint64, cred *Cred) (n newNamespaces, err error) {
+	defer func() {
+		if err != nil {
+			n.put()
+		}
+	}()
+	if flags&linux.CLONE_NEWNS != 0 {
+		n.mnt, n.root, n.pwd, err = t.k.copyMntNS(t.MountNamespace(), t.fsStruct(), cred.UserNS, cred.EUID)
+		if err != nil {
+			return n, err
+		}
+	}
+	if flags&linux.CLONE_NEWUTS != 0 {
+		if n.uts, err = t.UTSNamespace().copy(cred); err != nil {
+			return n, err
+		}
+	}
+	if flags&linux.CLONE_NEWIPC != 0 {
+		if n.ipc, err = t.k.newIPCNamespace(cred.UserNS, cred.EUID); err != nil {
+			return n, err
+		}
+	}
+	if flags&linux.CLONE_NEWPID != 0 {
+		if n.pid, err = t.unsharePid(cred); err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// put drops namespaces an unshare made but did not install.
+func (n newNamespaces) put() {
+	if n.mnt != nil {
+		n.mnt.put()
+	}
+	if n.uts != nil {
+		n.uts.put()
+	}
+	if n.ipc != nil {
+		n.ipc.put()
+	}
+	if n.pid != nil {
+		n.pid.put()
+	}
 }
 
 // chrooted is current_chrooted: the task's root is not its mount

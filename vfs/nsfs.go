@@ -34,6 +34,8 @@ type nsCommon struct {
 	// stashed is the namespace's nsfs dentry, made on first use and kept
 	// (ns_get_path's stashed dentry).
 	stashed *Dentry
+	// charged is what making the namespace was counted against.
+	charged ucountCharge
 }
 
 // Namespace is a namespace as /proc/<pid>/ns and setns(2) see it.

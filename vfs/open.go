@@ -265,7 +265,7 @@ func doOpen(nd *nameidata, h *openHow, created, trunc bool) (*File, error) {
 		}
 	}
 	if trunc && in.IsRegular() {
-		if err := doTruncate(nd.cred, in, 0); err != nil {
+		if err := doTruncate(nd.cred, nd.path.Mnt.idmap(), in, 0); err != nil {
 			f.DecRef()
 			return nil, err
 		}
@@ -300,6 +300,12 @@ func openOps(nd *nameidata, in *Inode) (FileOperations, error) {
 	return ops, nil
 }
 
+// mayOpenDev is may_open_dev: neither the mount (nodev) nor its
+// superblock (SB_I_NODEV) forbids device nodes.
+func mayOpenDev(p Path) bool {
+	return p.Mnt.Flags()&linux.MNT_NODEV == 0 && !p.Mnt.sb.NoDev
+}
+
 // mayOpen is may_open.
 func mayOpen(c *Cred, p Path, in *Inode, acc int, flags uint32) error {
 	switch in.Mode() & linux.S_IFMT {
@@ -313,7 +319,7 @@ func mayOpen(c *Cred, p Path, in *Inode, acc int, flags uint32) error {
 			return linux.EACCES
 		}
 	case linux.S_IFBLK, linux.S_IFCHR:
-		if p.Mnt.Flags()&linux.MNT_NODEV != 0 {
+		if !mayOpenDev(p) {
 			return linux.EACCES
 		}
 		fallthrough
@@ -335,9 +341,12 @@ func mayOpen(c *Cred, p Path, in *Inode, acc int, flags uint32) error {
 // and, as open(O_TRUNC) and truncate(2) do, the times.
 // Like Linux 6.18's tmpfs, the times change even when the size does not,
 // and the set-ID bits go as for a write (dentry_needs_remove_privs).
-func doTruncate(c *Cred, in *Inode, size int64) error {
+func doTruncate(c *Cred, im *mntIdmap, in *Inode, size int64) error {
 	if size < 0 {
 		return linux.EINVAL
+	}
+	if err := ownerValidThrough(im, in); err != nil {
+		return err
 	}
 	in.rw.Lock()
 	defer in.rw.Unlock()
@@ -348,7 +357,7 @@ func doTruncate(c *Cred, in *Inode, size int64) error {
 		return err
 	}
 	in.Touch("mc")
-	removePrivs(c, in)
+	removePrivs(c, im, in)
 	return nil
 }
 

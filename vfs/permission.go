@@ -45,7 +45,10 @@ func genericPermission(c *Cred, im *mntIdmap, in *Inode, mask int) error {
 }
 
 // inodePermission is inode_permission: EROFS for writing to a read-only
-// superblock, EPERM for writing to an immutable inode, then
+// superblock, EPERM for writing to an immutable inode, EACCES for
+// writing to an inode whose owner or group the mount does not map
+// (HAS_UNMAPPED_ID: its times could not be written back with valid ids),
+// whatever the caller's capabilities; then
 // generic_permission.
 func inodePermission(c *Cred, im *mntIdmap, in *Inode, mask int) error {
 	if mask&MAY_WRITE != 0 && in.sb.ReadOnly() {
@@ -56,6 +59,14 @@ func inodePermission(c *Cred, im *mntIdmap, in *Inode, mask int) error {
 	}
 	if mask&MAY_WRITE != 0 && in.immutable {
 		return linux.EPERM
+	}
+	if mask&MAY_WRITE != 0 && ownerValidThrough(im, in) != nil {
+		return linux.EACCES
+	}
+	if p, ok := in.Ops.(Permissioner); ok {
+		if decided, err := p.Permission(c, in, mask); decided {
+			return err
+		}
 	}
 	return genericPermission(c, im, in, mask)
 }
@@ -71,6 +82,13 @@ func mayLookup(c *Cred, p Path) error {
 		return nil
 	}
 	return inodePermission(c, p.Mnt.idmap(), in, MAY_EXEC)
+}
+
+// Permissioner is implemented by inode operations that decide access to
+// some of their inodes themselves (->permission); decided false leaves it
+// to generic_permission.
+type Permissioner interface {
+	Permission(c *Cred, in *Inode, mask int) (decided bool, err error)
 }
 
 // isOwner is inode_owner_or_capable: the caller owns the inode or has

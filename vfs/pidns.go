@@ -75,6 +75,7 @@ func (ns *PidNamespace) get() {
 func (ns *PidNamespace) put() {
 	for ns != nil && ns.parent != nil && ns.refs.Add(-1) == 0 {
 		ns.k.freeNsInum(&ns.nsCommon)
+		ns.uncharge()
 		ns.userNS.put()
 		ns = ns.parent
 	}
@@ -106,7 +107,7 @@ func (k *Kernel) InitPidNS() *PidNamespace { return k.initPidNS }
 // createPidNS is create_pid_namespace: a child of parent owned by owner,
 // which must be parent's owner or a descendant of it (EINVAL), at most
 // maxPidNSLevel deep (ENOSPC).
-func (k *Kernel) createPidNS(owner *UserNamespace, parent *PidNamespace) (*PidNamespace, error) {
+func (k *Kernel) createPidNS(owner *UserNamespace, euid uint32, parent *PidNamespace) (*PidNamespace, error) {
 	if !inUserNS(parent.userNS, owner) {
 		return nil, linux.EINVAL
 	}
@@ -114,6 +115,9 @@ func (k *Kernel) createPidNS(owner *UserNamespace, parent *PidNamespace) (*PidNa
 		return nil, linux.ENOSPC
 	}
 	ns := &PidNamespace{k: k, parent: parent, level: parent.level + 1, tasks: map[int32]*Task{}}
+	if err := k.chargeNs(&ns.nsCommon, owner, euid, ucPidNS); err != nil {
+		return nil, err
+	}
 	ns.inum = k.allocNsInum()
 	ns.userNS = owner
 	owner.get()
@@ -306,11 +310,11 @@ func (t *Task) PPID() int32 { return t.PPidIn(t.PidNamespace()) }
 // unsharePid is copy_pid_ns for unshare(CLONE_NEWPID) and clone: a new
 // namespace below t's own for t's children. A task whose children already
 // go elsewhere may not make another (EINVAL).
-func (t *Task) unsharePid(owner *UserNamespace) (*PidNamespace, error) {
+func (t *Task) unsharePid(c *Cred) (*PidNamespace, error) {
 	if t.PidNSForChildren() != t.PidNamespace() {
 		return nil, linux.EINVAL
 	}
-	return t.k.createPidNS(owner, t.PidNamespace())
+	return t.k.createPidNS(c.UserNS, c.EUID, t.PidNamespace())
 }
 
 // joinPidNS is pidns_install: setns(2) into ns makes it the namespace of
@@ -373,5 +377,5 @@ func (t *Task) childPidNS(flags uint64) (*PidNamespace, error) {
 	if !c.NsCapable(c.UserNS, linux.CAP_SYS_ADMIN) {
 		return nil, linux.EPERM
 	}
-	return t.unsharePid(c.UserNS)
+	return t.unsharePid(c)
 }

@@ -11,7 +11,7 @@ func SetnsPid(t *Task, ns *PidNamespace) error { return t.install(ns) }
 // again at RESERVED_PIDS, skipping those in use.
 func TestPidNumbersWrap(t *testing.T) {
 	k := NewKernel()
-	ns, err := k.createPidNS(nil, k.initPidNS)
+	ns, err := k.createPidNS(nil, 0, k.initPidNS)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,11 +43,11 @@ func TestPidNumbersWrap(t *testing.T) {
 // its children's and that of the task that made it.
 func TestPidNamespaceFreed(t *testing.T) {
 	k := NewKernel()
-	ns, err := k.createPidNS(nil, k.initPidNS)
+	ns, err := k.createPidNS(nil, 0, k.initPidNS)
 	if err != nil {
 		t.Fatal(err)
 	}
-	child, _ := k.createPidNS(nil, ns)
+	child, _ := k.createPidNS(nil, 0, ns)
 	inum := int(ns.inum - procDynamicFirst)
 	ns.put()
 	if !k.nsInums.has(inum) {

@@ -134,7 +134,7 @@ func (t *Task) StatxMask(dirfd int, name string, flags int, mask uint32, st *Sta
 func (t *Task) fillStatx(p Path, st *Statx) {
 	fillStatx(p, st)
 	ns := t.Cred().UserNS
-	st.UID, st.GID = ns.UIDMunged(st.UID), ns.GIDMunged(st.GID)
+	st.UID, st.GID = t.k.UIDMunged(ns, st.UID), t.k.GIDMunged(ns, st.GID)
 }
 
 // idmappedOwner is generic_fillattr's owner through an idmapped mount:

@@ -35,6 +35,11 @@ type Superblock struct {
 	// than the initial one must not show more than a mount there already
 	// does (mount_too_revealing).
 	UsernsVisible bool
+	// NoDev is SB_I_NODEV: device nodes on the superblock do not open
+	// (EACCES), whatever the mount's flags. A superblock made for a user
+	// namespace other than the initial one starts with it (alloc_super);
+	// a filesystem whose nodes are safe (devpts) clears it.
+	NoDev bool
 	// NoBtime is set by filesystems that record no birth time: statx
 	// leaves STATX_BTIME out of the mask and the time at zero.
 	NoBtime bool
@@ -130,7 +135,8 @@ func (k *Kernel) NewSuperblock(fc *FsContext, ops SuperOperations) (*Superblock,
 	if err != nil {
 		return nil, err
 	}
-	sb := &Superblock{k: k, fsType: fc.FsType, dev: dev, anon: true, Ops: ops, userNS: fc.UserNS}
+	sb := &Superblock{k: k, fsType: fc.FsType, dev: dev, anon: true, Ops: ops, userNS: fc.UserNS,
+		NoDev: fc.UserNS.Level() != 0}
 	sb.flags.Store(fc.SbFlags)
 	return sb, nil
 }

@@ -25,6 +25,30 @@ type Sysctl struct {
 	// Store takes one write at off and returns what it consumed; nil for
 	// a read-only value.
 	Store func(t *Task, p []byte, off int64) (int, error)
+	// Access, if set, gives the permission bits c has instead of Mode
+	// (a ctl_table_root's permissions hook).
+	Access func(c *Cred, mode uint32) uint32
+}
+
+// Permission is sysctl_perm and test_perm: a sysctl's permission bits
+// (Access's, or Mode) read for the kernel's root user as owner, for the
+// root group as group, for everyone else as other. Capabilities do not
+// override them. A sysctl is never executable.
+func (s *Sysctl) Permission(c *Cred, mask int) error {
+	mode := s.Mode
+	if s.Access != nil {
+		mode = s.Access(c, mode)
+	}
+	switch {
+	case c.EUID == 0:
+		mode >>= 6
+	case c.EGID == 0 || slices.Contains(c.Groups, 0):
+		mode >>= 3
+	}
+	if mask&MAY_EXEC != 0 || uint32(mask)&(MAY_READ|MAY_WRITE)&^mode != 0 {
+		return linux.EACCES
+	}
+	return nil
 }
 
 // sysctlTable is the registered sysctls (register_sysctl). Entries are

@@ -17,12 +17,10 @@ const userInitIno = 0xEFFFFFFD
 // (create_user_ns refuses a parent deeper than 32 with ENOSPC).
 const maxUserNSLevel = 32
 
-// Overflow IDs shown for kernel IDs a namespace has no mapping for
-// (overflowuid, overflowgid).
-const (
-	OverflowUID = 65534
-	OverflowGID = 65534
-)
+// DefaultOverflowID is DEFAULT_OVERFLOWUID and DEFAULT_OVERFLOWGID, what
+// the overflow sysctls (kernel/overflowuid and friends, fs/overflowuid
+// and friends) hold at boot.
+const DefaultOverflowID = 65534
 
 // UserNamespace is struct user_namespace. A nil *UserNamespace is the
 // initial namespace (every ID maps to itself); the Kernel also keeps an
@@ -46,6 +44,8 @@ type UserNamespace struct {
 	// setgroupsDenied is !(flags & USERNS_SETGROUPS_ALLOWED).
 	setgroupsDenied atomic.Bool
 	refs            atomic.Int32
+	// counts is the namespace's ucounts for user namespaces.
+	counts ucountSet
 }
 
 // userNSMapMu serialises map and setgroups writes (userns_state_mutex).
@@ -80,8 +80,17 @@ func (ns *UserNamespace) get() {
 func (ns *UserNamespace) put() {
 	for ns != nil && ns.parent != nil && ns.refs.Add(-1) == 0 {
 		ns.k.freeNsInum(&ns.nsCommon)
+		ns.uncharge()
 		ns = ns.parent
 	}
+}
+
+// dropUnused frees a namespace createUserNS made for credentials that
+// were never installed (an unshare failing after it): put_user_ns of the
+// last reference, which frees its number and its ucount charge.
+func (ns *UserNamespace) dropUnused() {
+	ns.refs.Add(1)
+	ns.put()
 }
 
 // Level returns the namespace's depth, 0 for the initial one.
@@ -210,20 +219,21 @@ func (ns *UserNamespace) FromKGID(kgid uint32) (uint32, bool) {
 	return ns.idMap(gidKind).up(kgid)
 }
 
-// UIDMunged is from_kuid_munged: kuid as ns sees it, or the overflow uid.
-func (ns *UserNamespace) UIDMunged(kuid uint32) uint32 {
+// UIDMunged is from_kuid_munged: kuid as ns sees it, or k's overflow uid
+// (sysctl kernel.overflowuid).
+func (k *Kernel) UIDMunged(ns *UserNamespace, kuid uint32) uint32 {
 	if id, ok := ns.FromKUID(kuid); ok {
 		return id
 	}
-	return OverflowUID
+	return k.overflowUID.Load()
 }
 
 // GIDMunged is from_kgid_munged.
-func (ns *UserNamespace) GIDMunged(kgid uint32) uint32 {
+func (k *Kernel) GIDMunged(ns *UserNamespace, kgid uint32) uint32 {
 	if id, ok := ns.FromKGID(kgid); ok {
 		return id
 	}
-	return OverflowGID
+	return k.overflowGID.Load()
 }
 
 // HasUID is kuid_has_mapping.
@@ -269,18 +279,20 @@ func (k *Kernel) userNSOf(c *Cred) *UserNamespace {
 // euid and egid, and the credentials that go with it (set_cred_user_ns:
 // every capability in the new namespace, none inheritable or ambient).
 func (k *Kernel) createUserNS(c *Cred, chrooted bool) (*Cred, error) {
-	parent := c.UserNS
+	parent := c.UserNS.orInit(k)
 	if parent.Level() > maxUserNSLevel {
 		return nil, linux.ENOSPC
 	}
-	if chrooted || !parent.HasUID(c.EUID) || !parent.HasGID(c.EGID) {
-		return nil, linux.EPERM
-	}
-	if parent == nil {
-		parent = k.initUserNS
-	}
 	ns := &UserNamespace{k: k, parent: parent, level: parent.Level() + 1,
 		owner: c.EUID, group: c.EGID, parentCouldSetfcap: c.Effective.Has(linux.CAP_SETFCAP)}
+	if err := k.chargeNs(&ns.nsCommon, parent, c.EUID, ucUserNS); err != nil {
+		return nil, err
+	}
+	if chrooted || !parent.HasUID(c.EUID) || !parent.HasGID(c.EGID) {
+		ns.uncharge()
+		return nil, linux.EPERM
+	}
+	ns.counts.init()
 	ns.inum = k.allocNsInum()
 	ns.setgroupsDenied.Store(!parent.SetgroupsAllowed())
 	parent.get()

@@ -48,6 +48,7 @@ func (u *UTSNamespace) get()              { u.users.Add(1) }
 func (u *UTSNamespace) put() {
 	if u.users.Add(-1) == 0 && u != u.k.initUTS {
 		u.k.freeNsInum(&u.nsCommon)
+		u.uncharge()
 	}
 }
 
@@ -68,12 +69,17 @@ func utsMachine(goarch string) string {
 }
 
 // copy is clone_uts_ns: a new namespace starting with the same names.
-func (u *UTSNamespace) copy(owner *UserNamespace) *UTSNamespace {
+func (u *UTSNamespace) copy(c *Cred) (*UTSNamespace, error) {
+	n := &UTSNamespace{k: u.k}
+	if err := u.k.chargeNs(&n.nsCommon, c.UserNS, c.EUID, ucUTSNS); err != nil {
+		return nil, err
+	}
+	n.inum, n.userNS = u.k.allocNsInum(), c.UserNS
 	u.mu.RLock()
-	defer u.mu.RUnlock()
-	n := &UTSNamespace{k: u.k, nsCommon: nsCommon{inum: u.k.allocNsInum(), userNS: owner}, name: u.name}
+	n.name = u.name
+	u.mu.RUnlock()
 	n.users.Store(1)
-	return n
+	return n, nil
 }
 
 // UTSNamespace returns the task's UTS namespace.

@@ -38,12 +38,16 @@ func (fs *filesystem) encodeInode(in *vfs.Inode, n *node) []byte {
 	ri := n.ri
 	raw := append([]byte(nil), ri.raw...)
 	uid, gid := in.UID(), in.GID()
-	le.PutUint16(raw[0:], uint16(in.Mode()))
-	le.PutUint16(raw[2:], uint16(uid))
-	le.PutUint16(raw[24:], uint16(gid))
 	fs.mu.Lock()
 	uid32 := fs.opts&optNoUID32 == 0
 	fs.mu.Unlock()
+	if !uid32 { // fs_high2lowuid: 16 bits or the fs.overflowuid sysctl
+		ovu, ovg := in.Superblock().Kernel().FSOverflowIDs()
+		uid, gid = low16OrOverflow(uid, ovu), low16OrOverflow(gid, ovg)
+	}
+	le.PutUint16(raw[0:], uint16(in.Mode()))
+	le.PutUint16(raw[2:], uint16(uid))
+	le.PutUint16(raw[24:], uint16(gid))
 	if uid32 && ri.dtime == 0 {
 		le.PutUint16(raw[120:], uint16(uid>>16))
 		le.PutUint16(raw[122:], uint16(gid>>16))
@@ -380,4 +384,13 @@ func (fs *filesystem) syncInode(in *vfs.Inode) error {
 		return fl.Flush()
 	}
 	return nil
+}
+
+// low16OrOverflow is fs_high2lowuid: an id that needs more than 16 bits
+// becomes overflow.
+func low16OrOverflow(id, overflow uint32) uint32 {
+	if id > 0xffff {
+		return overflow
+	}
+	return id
 }

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/fs/proc"
 	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
 	"github.com/linuxvfs/linuxvfs/internal/testkernel"
 	"github.com/linuxvfs/linuxvfs/vfs"
@@ -458,5 +459,35 @@ func TestWriteUnclean(t *testing.T) {
 	}
 	if got := readAll(t, task2, "/mnt/new"); string(got) != "data" {
 		t.Errorf("new reads %q", got)
+	}
+}
+
+// TestWriteNoUID32: with nouid32 an owner or group above 65535 is stored
+// as sysctl fs.overflowuid or fs.overflowgid (fs_high2lowuid), not cut
+// to its low 16 bits.
+func TestWriteNoUID32(t *testing.T) {
+	img := image(t, tree(t, true), "ext2", 4<<20, nil)
+	k, task, d := bootRW(t, img)
+	must(t, k.RegisterFilesystem(proc.Type{}))
+	must(t, task.Mkdir("/p", 0o755))
+	must(t, task.Mount("proc", "/p", "proc", 0, ""))
+	fd, err := task.Open("/p/sys/fs/overflowgid", linux.O_WRONLY, 0)
+	must(t, err)
+	if _, err := task.Write(fd, []byte("4321\n")); err != nil {
+		t.Fatal(err)
+	}
+	task.Close(fd)
+	must(t, task.Mount("/dev/loop1", "/mnt", "ext2", 0, "nouid32"))
+	must(t, task.Chown("/mnt/top", 70000, 80001))
+	must(t, task.Chown("/mnt/d", 65535, 7))
+	must(t, task.Umount("/mnt"))
+	fsck(t, d.B)
+	_, task2 := boot(t, d.B)
+	must(t, task2.Mount("/dev/loop0", "/mnt", "ext2", linux.MS_RDONLY, ""))
+	for name, want := range map[string][2]uint32{"/mnt/top": {65534, 4321}, "/mnt/d": {65535, 7}} {
+		st, err := task2.Lstat(name)
+		if err != nil || st.UID != want[0] || st.GID != want[1] {
+			t.Errorf("%s: %d:%d %v, want %d:%d", name, st.UID, st.GID, err, want[0], want[1])
+		}
 	}
 }

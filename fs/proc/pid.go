@@ -39,17 +39,17 @@ func taskText(t *vfs.Task, k kind, reader *vfs.Cred, pidns *vfs.PidNamespace) []
 // the reader's user namespace.
 func statusText(t *vfs.Task, reader *vfs.Cred, pidns *vfs.PidNamespace) string {
 	c := t.Cred()
-	ns := reader.Namespace()
+	ns, k := reader.Namespace(), t.Kernel()
 	var b strings.Builder
 	id := strconv.Itoa(int(t.PidIn(pidns)))
 	fmt.Fprintf(&b, "Name:\t%s\n", escapeComm(t.Comm()))
 	fmt.Fprintf(&b, "Umask:\t%04o\n", t.GetUmask())
 	b.WriteString("State:\tR (running)\n")
 	fmt.Fprintf(&b, "Tgid:\t%s\nNgid:\t0\nPid:\t%s\nPPid:\t%d\nTracerPid:\t0\n", id, id, t.PPidIn(pidns))
-	fmt.Fprintf(&b, "Uid:\t%d\t%d\t%d\t%d\n", ns.UIDMunged(c.UID), ns.UIDMunged(c.EUID),
-		ns.UIDMunged(c.SUID), ns.UIDMunged(c.FSUID))
-	fmt.Fprintf(&b, "Gid:\t%d\t%d\t%d\t%d\n", ns.GIDMunged(c.GID), ns.GIDMunged(c.EGID),
-		ns.GIDMunged(c.SGID), ns.GIDMunged(c.FSGID))
+	fmt.Fprintf(&b, "Uid:\t%d\t%d\t%d\t%d\n", k.UIDMunged(ns, c.UID), k.UIDMunged(ns, c.EUID),
+		k.UIDMunged(ns, c.SUID), k.UIDMunged(ns, c.FSUID))
+	fmt.Fprintf(&b, "Gid:\t%d\t%d\t%d\t%d\n", k.GIDMunged(ns, c.GID), k.GIDMunged(ns, c.EGID),
+		k.GIDMunged(ns, c.SGID), k.GIDMunged(ns, c.FSGID))
 	fmt.Fprintf(&b, "FDSize:\t%d\n", fdSize(t))
 	// Numbers with a space between, then a space even after none.
 	b.WriteString("Groups:\t")
@@ -57,7 +57,7 @@ func statusText(t *vfs.Task, reader *vfs.Cred, pidns *vfs.PidNamespace) string {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		fmt.Fprintf(&b, "%d", ns.GIDMunged(g))
+		fmt.Fprintf(&b, "%d", k.GIDMunged(ns, g))
 	}
 	b.WriteString(" \n")
 	var nspid strings.Builder

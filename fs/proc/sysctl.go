@@ -34,6 +34,23 @@ func (o *inodeOps) openSysctl(f *vfs.File, i int, t *vfs.Task) error {
 	return nil
 }
 
+// Permission is proc_sys_permission for a sysctl file: the sysctl's own
+// rule (vfs.Sysctl.Permission) instead of the inode's mode, so that
+// capabilities do not override it and a user namespace's limits are
+// writable by whoever has CAP_SYS_RESOURCE there. Other procfs inodes get
+// generic_permission.
+func (o *inodeOps) Permission(c *vfs.Cred, in *vfs.Inode, mask int) (bool, error) {
+	n := nodeOf(in)
+	if n.kind != kindSysctl {
+		return false, nil
+	}
+	s, ok := o.ps.k.SysctlAt(n.fd)
+	if !ok {
+		return true, linux.ENOENT
+	}
+	return true, s.Permission(c, mask)
+}
+
 // write hands a write to the sysctl's own parser.
 func (o *inodeOps) writeSysctl(sf *sysctlFile, p []byte, off int64) (int, error) {
 	s, ok := o.ps.k.SysctlAt(sf.i)

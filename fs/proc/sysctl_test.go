@@ -115,7 +115,7 @@ func TestMqueueSysctls(t *testing.T) {
 	if ents, err := task.Getdents(mustOpenDir(t, task, dir), 100); err != nil || fmt.Sprint(direntNames(ents)) != "[msg_default msg_max msgsize_default msgsize_max queues_max]" {
 		t.Errorf("%s lists %v %v", dir, direntNames(ents), err)
 	}
-	if ents, _ := task.Getdents(mustOpenDir(t, task, "/proc/sys/fs"), 100); fmt.Sprint(direntNames(ents)) != "[mount-max mqueue pipe-max-size]" {
+	if ents, _ := task.Getdents(mustOpenDir(t, task, "/proc/sys/fs"), 100); fmt.Sprint(direntNames(ents)) != "[mount-max mqueue overflowgid overflowuid pipe-max-size]" {
 		t.Errorf("/proc/sys/fs lists %v", direntNames(ents))
 	}
 	type w struct {
