@@ -352,8 +352,8 @@ func (k *Kernel) Interrupt() {
 }
 
 // fatalSignalPending is fatal_signal_pending(current): the task's kernel
-// has been interrupted.
-func (t *Task) fatalSignalPending() bool { return t.k.interrupted.Load() }
+// has been interrupted, or a signal is killing the task (SetFatalSignal).
+func (t *Task) fatalSignalPending() bool { return t.k.interrupted.Load() || t.dying.Load() }
 
 func (s *sleeperSet) remove(p sleeper) {
 	s.mu.Lock()

@@ -59,3 +59,46 @@ func (t *Task) TakeSignals() []Siginfo {
 	t.signals.got = nil
 	return got
 }
+
+// Kill is kill(2) for one process, tid > 0 (kill_pid_info, then
+// check_kill_permission): ESRCH when no task has that ID, then EINVAL for
+// a signal outside 0 to _NSIG, EPERM unless the sender may signal the
+// target (kill_ok_by_cred). Signal 0 only checks. The signal is recorded for
+// the target (SendSiginfo), which it returns: tasks have no handlers,
+// and what a fatal signal does to the program running on the task is up
+// to whoever runs it (the shell ends it). Process groups (tid <= 0) are
+// not modelled.
+func (t *Task) Kill(tid int32, signo int) (*Task, error) {
+	target := t.k.TaskByTID(tid)
+	if tid <= 0 || target == nil {
+		return nil, linux.ESRCH
+	}
+	if signo < 0 || signo > linux.NSIG {
+		return nil, linux.EINVAL
+	}
+	if !killAllowed(t.Cred(), target.Cred()) {
+		return nil, linux.EPERM
+	}
+	target.SendSiginfo(Siginfo{Signo: int32(signo), Code: linux.SI_USER, Pid: t.tid, UID: t.Cred().UID})
+	return target, nil
+}
+
+// killAllowed is kill_ok_by_cred: the sender's real or effective user
+// is the target's real or saved one, or the sender has CAP_KILL over the
+// target's user namespace.
+func killAllowed(c, target *Cred) bool {
+	for _, mine := range []uint32{c.EUID, c.UID} {
+		if mine == target.SUID || mine == target.UID {
+			return true
+		}
+	}
+	return c.NsCapable(target.UserNS, linux.CAP_KILL)
+}
+
+// SetFatalSignal marks a fatal signal pending for t, as complete_signal
+// does for a signal whose action is to kill: from then on its reads and
+// writes fail EINTR (fatal_signal_pending), so that the program running
+// on it stops. Tasks have no dispositions: the embedder, which knows what
+// a signal does to what it runs there, decides that a signal is fatal.
+// Sleeps in pipes and sockets still end only with Kernel.Interrupt.
+func (t *Task) SetFatalSignal() { t.dying.Store(true) }

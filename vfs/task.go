@@ -118,6 +118,8 @@ type Task struct {
 	ppid  int32
 	// signals are those sent to the task, recorded (signal.go).
 	signals sigRecord
+	// dying is set once a fatal signal is pending (signal.go).
+	dying atomic.Bool
 }
 
 func (k *Kernel) newTask(cred *Cred, ns *MountNamespace, root, pwd Path, umask uint32) *Task {

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package vfs_test
+
+import (
+	"testing"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// TestKill: kill(2) records the signal for the target, signal 0 only
+// checks, and the errors come in the kernel's order: ESRCH for no such
+// process, EINVAL for a bad signal, EPERM unless a user ID matches
+// (kill_ok_by_cred) or the sender has CAP_KILL (checked on Linux 6.18).
+func TestKill(t *testing.T) {
+	init := bootMounts(t)
+	child := init.Clone(0)
+	defer child.Exit()
+	if got, err := init.Kill(child.TID(), linux.SIGTERM); err != nil || got != child {
+		t.Fatalf("kill = %v, %v; want the child", got, err)
+	}
+	sig := child.TakeSignals()
+	if len(sig) != 1 || sig[0].Signo != linux.SIGTERM || sig[0].Code != linux.SI_USER || sig[0].Pid != init.TID() {
+		t.Fatalf("child got %+v, want one SIGTERM from init", sig)
+	}
+	if _, err := init.Kill(child.TID(), 0); err != nil || len(child.TakeSignals()) != 0 {
+		t.Fatalf("kill 0 = %v, or it sent something", err)
+	}
+	for _, tc := range []struct {
+		tid   int32
+		signo int
+		want  error
+	}{
+		{child.TID(), linux.NSIG + 1, linux.EINVAL},
+		{child.TID(), -1, linux.EINVAL},
+		{99999, linux.SIGTERM, linux.ESRCH},
+		{0, linux.SIGTERM, linux.ESRCH},
+		{99999, linux.NSIG + 1, linux.ESRCH}, // the process is looked up first
+	} {
+		if _, err := init.Kill(tc.tid, tc.signo); err != tc.want {
+			t.Errorf("kill(%d, %d) = %v, want %v", tc.tid, tc.signo, err, tc.want)
+		}
+	}
+	user := init.Clone(0)
+	defer user.Exit()
+	user.SetCred(vfs.UserCred(1000, 1000))
+	if _, err := user.Kill(init.TID(), linux.SIGTERM); err != linux.EPERM {
+		t.Errorf("user kills root: %v, want EPERM", err)
+	}
+	if _, err := user.Kill(init.TID(), 0); err != linux.EPERM {
+		t.Errorf("user probes root: %v, want EPERM", err)
+	}
+	if _, err := user.Kill(init.TID(), linux.NSIG+1); err != linux.EINVAL {
+		t.Errorf("user sends root a bad signal: %v, want EINVAL (before EPERM)", err)
+	}
+	peer := init.Clone(0)
+	defer peer.Exit()
+	c := *vfs.UserCred(2000, 2000)
+	c.SUID = 1000 // a saved ID the sender's matches
+	peer.SetCred(&c)
+	if _, err := user.Kill(peer.TID(), linux.SIGHUP); err != nil {
+		t.Errorf("kill a task whose saved user is ours: %v", err)
+	}
+	if _, err := init.Kill(user.TID(), linux.SIGKILL); err != nil {
+		t.Errorf("root (CAP_KILL) kills a user's task: %v", err)
+	}
+}
+
+// TestSetFatalSignal: once a fatal signal is pending, the task's reads
+// and writes fail EINTR (fatal_signal_pending); other tasks go on.
+func TestSetFatalSignal(t *testing.T) {
+	init := bootMounts(t)
+	child := init.Clone(0)
+	defer child.Exit()
+	fd, err := child.Openat(linux.AT_FDCWD, "/f", linux.O_RDWR|linux.O_CREAT, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := child.Write(fd, []byte("data")); err != nil {
+		t.Fatalf("write before: %v", err)
+	}
+	child.SetFatalSignal()
+	if _, err := child.Write(fd, []byte("more")); err != linux.EINTR {
+		t.Errorf("write of a dying task = %v, want EINTR", err)
+	}
+	if _, err := child.Pread(fd, make([]byte, 4), 0); err != linux.EINTR {
+		t.Errorf("read of a dying task = %v, want EINTR", err)
+	}
+	fds, err := init.Pipe2(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := init.Write(fds[1], []byte("x")); err != nil {
+		t.Errorf("another task's write: %v", err)
+	}
+}
