@@ -23,6 +23,8 @@ var builtins = map[string]builtinFunc{
 	"status": statusApplet, "type": typeApplet, "command": commandApplet,
 	"printf": printfApplet, "fdredir": fdredirApplet, "echo": echoApplet,
 	"fdpush": fdpushApplet, "fdpop": fdpopApplet,
+	"wait": waitApplet, "jobs": jobsApplet, "kill": killApplet, "disown": disownApplet,
+	"fg": noJobControlApplet, "bg": noJobControlApplet, "suspend": noJobControlApplet,
 }
 
 // programBuiltins are the shell's builtins that are programs too

@@ -27,6 +27,7 @@ func Interactive(ctx context.Context, cfg Config) (exit int, err error) {
 	if err != nil {
 		return 2, err
 	}
+	defer release(cfg.Task)
 	if cfg.Stdin == nil {
 		return 0, nil
 	}
@@ -77,7 +78,7 @@ func (s *shell) readEval(ctx context.Context, r *interp.Runner, in io.Reader, pr
 			return true, nil // end of input or a read error
 		}
 		for _, st := range stmts {
-			prepare(st)
+			prepare(st, jobTexts(st))
 			*status, err = s.status(ctx, r.Run(ctx, st))
 			s.endClones()
 			if err != nil || r.Exited() {

@@ -41,10 +41,15 @@ const (
 	fdredirCmd = internal + "fdredir"
 )
 
-// prepare rewrites the subshells (subshell.go) and redirections of a
-// program or statement.
-func prepare(n syntax.Node) {
+// prepare rewrites the special parameters $$, $PPID (pids.go) and $!,
+// the background jobs (jobs.go), the subshells (subshell.go) and the
+// redirections of a program or statement; jobTexts are the jobs as jobs
+// prints them (jobTexts).
+func prepare(n syntax.Node, jobTexts map[*syntax.Stmt]string) {
 	rewritePids(n)
+	rewriteLastJob(n)
+	isolateJobs(n)
+	rewriteJobs(n, jobTexts)
 	rewriteSubshells(n)
 	syntax.Walk(n, func(n syntax.Node) bool {
 		if st, ok := n.(*syntax.Stmt); ok {
