@@ -116,8 +116,9 @@ type fatImage struct {
 }
 
 // fatTree is the tree every @mkfat image holds: long and short names,
-// mixed case, a name in UTF-8, a file of several clusters, subdirectories,
-// each with the same mtime.
+// mixed case, a name in UTF-8, a file of several clusters, one of three
+// page-cache folios (zbig.bin, copied in last), subdirectories, each
+// with the same mtime.
 var fatTree = map[string]string{
 	"readme.txt":                   "hello\n",
 	"MixedCase.Txt":                "data\n",
@@ -127,6 +128,16 @@ var fatTree = map[string]string{
 	"sub/résumé.doc":               "utf\n",
 	"sub/deep/f":                   "deep\n",
 	"empty":                        "",
+	"zbig.bin":                     numberedLines(2000),
+}
+
+// numberedLines is n lines of a five-digit number each: "00000\n"...
+func numberedLines(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "%05d\n", i)
+	}
+	return b.String()
 }
 
 func (e *fatImage) shell() (string, error) {

@@ -120,8 +120,8 @@ func (b *booter) run() (int, error) {
 
 // logPanic prints a panic's two lines, as panic() does.
 func (b *booter) logPanic(p *panicError) {
-	b.k.Printk(p.Error())
-	b.k.Printk("---[ end " + p.Error() + " ]---")
+	b.k.Printk(vfs.KernEmerg + p.Error())
+	b.k.Printk(vfs.KernEmerg + "---[ end " + p.Error() + " ]---")
 }
 
 // startKernel makes the kernel, its console and the first namespace
@@ -133,8 +133,8 @@ func (b *booter) startKernel() error {
 	if err := c.register(b.k); err != nil {
 		return err
 	}
-	b.k.Printk(vfs.Banner)
-	b.k.Printk("Kernel command line: " + b.cfg.Cmdline)
+	b.k.Printk(vfs.KernNotice + vfs.Banner)
+	b.k.Printk(vfs.KernNotice + "Kernel command line: " + b.cfg.Cmdline)
 	b.k.SetCmdline(b.cfg.Cmdline)
 	var rootfs vfs.FilesystemType = tmpfs.RootfsType{}
 	if b.params.Root != "" && !strings.Contains(strings.Join(b.params.RootFSType, ","), "tmpfs") {
@@ -176,7 +176,7 @@ func (b *booter) consoleOnRootfs() {
 	t := b.init
 	fd, err := t.Openat(linux.AT_FDCWD, "/dev/console", linux.O_RDWR, 0)
 	if err != nil {
-		b.k.Printk("Warning: unable to open an initial console.")
+		b.k.Printk(vfs.KernErr + "Warning: unable to open an initial console.")
 		return
 	}
 	if fd != 0 {
@@ -215,7 +215,7 @@ func (b *booter) kernelInit(rdinit string) (int, error) {
 
 // runInit is run_init_process: say so, then hand over to the runner.
 func (b *booter) runInit(path string) (int, error) {
-	b.k.Printk("Run " + path + " as init process")
+	b.k.Printk(vfs.KernInfo + "Run " + path + " as init process")
 	argv := append([]string{path}, b.params.InitArgs...)
 	envp := append([]string{"HOME=/", "TERM=linux"}, b.params.InitEnv...)
 	return b.cfg.Init(b.ctx, b.init, path, argv, envp)

@@ -5,6 +5,7 @@ package boot
 import (
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 	"time"
 
@@ -32,12 +33,16 @@ func (c *console) register(k *vfs.Kernel) error {
 	return nil
 }
 
-// printk shows one kernel message as a console does with printk.time set.
-func (c *console) printk(at time.Duration, line string) {
+// printk shows one kernel message as a console does with printk.time set:
+// each line of a multi-line message after the timestamp
+// (record_print_text).
+func (c *console) printk(at time.Duration, msg string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	us := at.Microseconds()
-	fmt.Fprintf(c.out, "[%5d.%06d] %s\n", us/1e6, us%1e6, line)
+	for _, line := range strings.Split(msg, "\n") {
+		fmt.Fprintf(c.out, "[%5d.%06d] %s\n", us/1e6, us%1e6, line)
+	}
 }
 
 // ReadAt reads what the console's input gives.

@@ -118,7 +118,7 @@ func addDisk(k *vfs.Kernel, n int, d *DiskImage, uuids map[string]uint64) (strin
 	if err := k.DeviceAdd(disk); err != nil {
 		return "", err
 	}
-	k.Printk(fmt.Sprintf("virtio_blk virtio%d: [%s] %d 512-byte logical blocks (%s)", n, name, d.Size()/512, humanSize(d.Size())))
+	k.Printk(vfs.KernNotice + fmt.Sprintf("virtio_blk virtio%d: [%s] %d 512-byte logical blocks (%s)", n, name, d.Size()/512, humanSize(d.Size())))
 	return name, addPartitions(k, n, disk, d, uuids)
 }
 

@@ -33,12 +33,12 @@ func kernelPanic(format string, a ...any) error {
 func (b *booter) prepareNamespace() error {
 	p := b.params
 	if p.RootDelay > 0 {
-		b.k.Printk(fmt.Sprintf("Waiting %d sec before mounting root device...", p.RootDelay))
+		b.k.Printk(vfs.KernInfo + fmt.Sprintf("Waiting %d sec before mounting root device...", p.RootDelay))
 		time.Sleep(time.Duration(p.RootDelay) * time.Second)
 	}
 	dev := b.parseRootDevice(p.Root)
 	if dev == 0 && b.params.RootWait && p.Root != "" {
-		b.k.Printk("Waiting for root device " + p.Root + "...")
+		b.k.Printk(vfs.KernInfo + "Waiting for root device " + p.Root + "...")
 		for dev == 0 {
 			if err := b.ctx.Err(); err != nil {
 				return err
@@ -74,7 +74,7 @@ func (b *booter) mountRoot(pretty string, dev uint64) error {
 	t := b.init
 	t.Unlink("/dev/root")
 	if err := t.Mknodat(linux.AT_FDCWD, "/dev/root", linux.S_IFBLK|0o600, dev); err != nil {
-		b.k.Printk(fmt.Sprintf("Failed to create /dev/root: %d", -int(errnoOf(err))))
+		b.k.Printk(vfs.KernEmerg + fmt.Sprintf("Failed to create /dev/root: %d", -int(errnoOf(err))))
 	}
 	return b.mountRootGeneric("/dev/root", pretty, dev)
 }
@@ -176,7 +176,7 @@ func (b *booter) doMountRoot(name, fs string, flags uint64) error {
 	}
 	var x vfs.Statx
 	t.Statx(linux.AT_FDCWD, ".", 0, &x)
-	b.k.Printk(fmt.Sprintf("VFS: Mounted root (%s filesystem)%s on device %d:%d.", fs, ro, x.DevMajor, x.DevMinor))
+	b.k.Printk(vfs.KernInfo + fmt.Sprintf("VFS: Mounted root (%s filesystem)%s on device %d:%d.", fs, ro, x.DevMajor, x.DevMinor))
 	return nil
 }
 
@@ -246,10 +246,10 @@ func driverOf(d *vfs.Device) string {
 // devtmpfsMount is devtmpfs_mount: devtmpfs on the new root's dev.
 func (b *booter) devtmpfsMount() {
 	if err := b.init.Mount("devtmpfs", "dev", "devtmpfs", linux.MS_SILENT, ""); err != nil {
-		b.k.Printk(fmt.Sprintf("devtmpfs: error mounting %d", -int(errnoOf(err))))
+		b.k.Printk(vfs.KernInfo + fmt.Sprintf("devtmpfs: error mounting %d", -int(errnoOf(err))))
 		return
 	}
-	b.k.Printk("devtmpfs: mounted")
+	b.k.Printk(vfs.KernInfo + "devtmpfs: mounted")
 }
 
 // errnoOf is the errno behind err, EIO for anything else.
@@ -265,7 +265,7 @@ func errnoOf(err error) linux.Errno {
 // address was configured (ip=), so no NFS root; the boot goes on with
 // rootfs's empty /root, where init will not be found.
 func (b *booter) mountNFSRoot() error {
-	b.k.Printk("Root-NFS: no NFS server address")
-	b.k.Printk("VFS: Unable to mount root fs via NFS.")
+	b.k.Printk(vfs.KernErr + "Root-NFS: no NFS server address")
+	b.k.Printk(vfs.KernErr + "VFS: Unable to mount root fs via NFS.")
 	return nil
 }

@@ -93,7 +93,7 @@ func addPartitions(k *vfs.Kernel, n int, disk *vfs.Device, d *DiskImage, uuids m
 			uuids[p.uuid] = dev
 		}
 	}
-	k.Printk(" " + name + ": " + listNames(name, kept))
+	k.Printk(vfs.KernInfo + " " + name + ": " + listNames(name, kept))
 	return nil
 }
 
@@ -145,10 +145,10 @@ func listNames(name string, parts []partition) string {
 func fitToDisk(k *vfs.Kernel, disk string, p partition, size int64) (partition, bool) {
 	switch {
 	case p.start >= size:
-		k.Printk(fmt.Sprintf("%s: p%d start %d is beyond EOD, truncated", disk, p.num, p.start/512))
+		k.Printk(vfs.KernWarning + fmt.Sprintf("%s: p%d start %d is beyond EOD, truncated", disk, p.num, p.start/512))
 		return p, false
 	case p.start+p.size > size:
-		k.Printk(fmt.Sprintf("%s: p%d size %d extends beyond EOD, truncated", disk, p.num, p.size/512))
+		k.Printk(vfs.KernWarning + fmt.Sprintf("%s: p%d size %d extends beyond EOD, truncated", disk, p.num, p.size/512))
 		p.size = size - p.start
 	}
 	return p, true

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
 // Naming the root device: root= in the forms block/early-lookup.c reads
@@ -52,7 +53,7 @@ func (b *booter) parseRootDevice(name string) uint64 {
 		dev, err = b.resolveRoot(spec)
 	}
 	if err == linux.EINVAL && b.params.RootWait {
-		b.k.Printk("Disabling rootwait; root= is invalid.")
+		b.k.Printk(vfs.KernErr + "Disabling rootwait; root= is invalid.")
 		b.params.RootWait = false
 	}
 	return dev
@@ -88,8 +89,8 @@ func (b *booter) readPartUUID(s string) (rootSpec, error) {
 		spec.offset = n
 	}
 	if !ok {
-		b.k.Printk("VFS: PARTUUID= is invalid.")
-		b.k.Printk("Expected PARTUUID=<valid-uuid-id>[/PARTNROFF=%d]")
+		b.k.Printk(vfs.KernErr + "VFS: PARTUUID= is invalid.")
+		b.k.Printk(vfs.KernErr + "Expected PARTUUID=<valid-uuid-id>[/PARTNROFF=%d]")
 		return rootSpec{}, linux.EINVAL
 	}
 	return spec, nil

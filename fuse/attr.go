@@ -55,9 +55,19 @@ func (e *exportFS) SetAttr(cancel <-chan struct{}, in *gofuse.SetAttrIn, out *go
 	return gofuse.OK
 }
 
+// setattrChanges are the attributes a SETATTR can carry.
+const setattrChanges = gofuse.FATTR_MODE | gofuse.FATTR_UID | gofuse.FATTR_GID | gofuse.FATTR_SIZE |
+	gofuse.FATTR_ATIME | gofuse.FATTR_MTIME | gofuse.FATTR_ATIME_NOW | gofuse.FATTR_MTIME_NOW
+
 // setattr applies the changes in in, in notify_change's order of checks:
-// mode, owner, size, times.
+// mode, owner, size, times. A SETATTR that carries none is chown(f, -1,
+// -1) (or its fchown and lchown): it changes only the change time
+// (ATTR_CTIME has no FUSE bit without writeback caching), and so does
+// the virtual chown.
 func (e *exportFS) setattr(t *vfs.Task, fd int, hd *handle, in *gofuse.SetAttrIn) error {
+	if in.Valid&setattrChanges == 0 {
+		return t.Fchownat(fd, "", ^uint32(0), ^uint32(0), linux.AT_EMPTY_PATH|linux.AT_SYMLINK_NOFOLLOW)
+	}
 	if mode, ok := in.GetMode(); ok {
 		if err := t.Fchmodat(fd, "", mode&0o7777, linux.AT_EMPTY_PATH); err != nil {
 			return err

@@ -5,12 +5,12 @@ package fuse
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 	"sync"
 
 	gofuse "github.com/hanwen/go-fuse/v2/fuse"
+	"golang.org/x/sys/unix"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/vfs"
@@ -29,8 +29,8 @@ func callerCred(c *gofuse.Caller) *vfs.Cred {
 	if c.Pid == 0 {
 		return cred
 	}
-	status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", c.Pid))
-	if err != nil {
+	status, ok := procStatus(c.Pid)
+	if !ok {
 		return cred
 	}
 	for line := range bytes.Lines(status) {
@@ -53,6 +53,23 @@ func callerCred(c *gofuse.Caller) *vfs.Cred {
 		}
 	}
 	return cred
+}
+
+// procStatus reads /proc/PID/status with one read(2) into a buffer
+// large enough for it: this is done for every request, and procfs makes
+// the whole text at each read.
+func procStatus(pid uint32) ([]byte, bool) {
+	fd, err := unix.Open(fmt.Sprintf("/proc/%d/status", pid), unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return nil, false
+	}
+	defer unix.Close(fd)
+	buf := make([]byte, 8192)
+	n, err := unix.Read(fd, buf)
+	if err != nil || n <= 0 || n == len(buf) {
+		return nil, false
+	}
+	return buf[:n], true
 }
 
 // credKey tells credential sets apart for the task cache.
@@ -86,7 +103,7 @@ func (tc *taskCache) get(c *gofuse.Caller) *vfs.Task {
 	return t
 }
 
-// exit ends every task, closing the files they still hold.
+// exit ends every task, the base too, closing the files they still hold.
 func (tc *taskCache) exit() {
 	tc.mu.Lock()
 	defer tc.mu.Unlock()
@@ -94,4 +111,5 @@ func (tc *taskCache) exit() {
 		t.Exit()
 		delete(tc.tasks, k)
 	}
+	tc.base.Exit()
 }

@@ -12,55 +12,54 @@ import (
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
-// exportFS is the RawFileSystem the FUSE server calls: the node table,
-// the open handles and the tasks that do the work.
+// exportFS is the RawFileSystem one FUSE mount's server calls: the node
+// table and open handles of one virtual mount as the host sees it. The
+// tasks that do the work are shared by all the mounts of an export.
 type exportFS struct {
 	gofuse.RawFileSystem // ENOSYS for what is not here
 
-	tasks   taskCache
+	tasks   *taskCache
 	nodes   *nodeTable
 	inos    *inoMap
 	handles handleTable
 	valid   time.Duration
 
+	// lookupFailed, when set, hears of each failed lookup.
+	lookupFailed func(dir nodeKey, name string)
+
 	released chan struct{}
 	once     sync.Once
 }
 
-// newExportFS opens dir with a private clone of t and makes it the root
-// node.
-func newExportFS(t *vfs.Task, dir string, opts *Options) (*exportFS, error) {
-	base := t.Clone(0)
-	for _, fd := range base.Fds() {
-		_ = base.Close(fd)
-	}
+// openRoot opens dir with base as an O_PATH file, with its attributes.
+func openRoot(base *vfs.Task, dir string) (*vfs.File, vfs.Statx, error) {
 	fd, err := base.Open(dir, linux.O_PATH|linux.O_DIRECTORY|linux.O_CLOEXEC, 0)
 	if err != nil {
-		base.Exit()
-		return nil, err
+		return nil, vfs.Statx{}, err
 	}
 	defer base.Close(fd)
 	st, err := base.Fstatat(fd, "", linux.AT_EMPTY_PATH)
 	if err != nil {
-		base.Exit()
-		return nil, err
+		return nil, vfs.Statx{}, err
 	}
 	f, err := base.Fget(fd)
-	if err != nil {
-		base.Exit()
-		return nil, err
-	}
+	return f, st, err
+}
+
+// newExportFS makes root, an O_PATH file with the attributes st, the
+// root node of a FUSE mount; the reference on root passes to it.
+func newExportFS(tasks *taskCache, root *vfs.File, st vfs.Statx, valid time.Duration) *exportFS {
 	efs := &exportFS{
 		RawFileSystem: gofuse.NewDefaultRawFileSystem(),
-		tasks:         taskCache{base: base, tasks: map[string]*vfs.Task{}},
+		tasks:         tasks,
 		nodes:         newNodeTable(),
 		inos:          newInoMap(st.Dev()),
 		handles:       handleTable{byID: map[uint64]*handle{}, next: 1},
-		valid:         opts.Timeout,
+		valid:         valid,
 		released:      make(chan struct{}),
 	}
-	efs.nodes.setRoot(nodeKey{f.Mount(), st.Dev(), st.Ino}, f)
-	return efs, nil
+	efs.nodes.setRoot(nodeKey{root.Mount(), st.Dev(), st.Ino}, root)
+	return efs
 }
 
 func (e *exportFS) String() string { return "linuxvfs" }
@@ -68,13 +67,11 @@ func (e *exportFS) String() string { return "linuxvfs" }
 // OnUnmount is called when the FUSE connection has ended.
 func (e *exportFS) OnUnmount() { e.release() }
 
-// release lets go of every handle, node and task.
+// release lets go of every handle and node; the tasks are the export's.
 func (e *exportFS) release() {
 	e.once.Do(func() {
 		e.handles.drop()
 		e.nodes.drop()
-		e.tasks.exit()
-		e.tasks.base.Exit()
 		close(e.released)
 	})
 }
@@ -161,9 +158,18 @@ func (e *exportFS) lookupAt(t *vfs.Task, dfd int, name string, out *gofuse.Entry
 
 // Lookup is FUSE_LOOKUP: the walk of one component, with the caller's
 // search permission on the directory checked by the virtual kernel.
+//
+// A failed lookup makes the host drop its dentry, and with it whatever
+// the host has mounted there: the submounts are told (lookupFailed).
 func (e *exportFS) Lookup(cancel <-chan struct{}, h *gofuse.InHeader, name string, out *gofuse.EntryOut) gofuse.Status {
 	t := e.tasks.get(&h.Caller)
-	return status(e.withNode(t, h.NodeId, func(dfd int) error { return e.lookupAt(t, dfd, name, out) }))
+	err := e.withNode(t, h.NodeId, func(dfd int) error { return e.lookupAt(t, dfd, name, out) })
+	if err != nil && e.lookupFailed != nil {
+		if n := e.nodes.get(h.NodeId); n != nil {
+			e.lookupFailed(n.key, name)
+		}
+	}
+	return status(err)
 }
 
 // Forget is FUSE_FORGET (and each entry of FUSE_BATCH_FORGET).

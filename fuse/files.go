@@ -181,6 +181,17 @@ func (e *exportFS) Lseek(cancel <-chan struct{}, in *gofuse.LseekIn, out *gofuse
 	return status(err)
 }
 
+// Fallocate is FUSE_FALLOCATE: fallocate on the open file, by the task
+// that opened it (the host has checked the mode's shape and that the
+// file is open for writing; the virtual kernel checks again).
+func (e *exportFS) Fallocate(cancel <-chan struct{}, in *gofuse.FallocateIn) gofuse.Status {
+	h := e.handles.get(in.Fh)
+	if h == nil {
+		return gofuse.EBADF
+	}
+	return status(h.t.Fallocate(h.fd, in.Mode, int64(in.Offset), int64(in.Length)))
+}
+
 // CopyFileRange is FUSE_COPY_FILE_RANGE, done as reads and writes here so
 // the data does not cross to the host and back.
 func (e *exportFS) CopyFileRange(cancel <-chan struct{}, in *gofuse.CopyFileRangeIn) (uint32, gofuse.Status) {

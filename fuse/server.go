@@ -13,8 +13,12 @@
 // A node ID stands for an inode as reached through one virtual mount and
 // holds an O_PATH file on it; lookups walk from the parent's file with
 // the caller's task, crossing virtual mounts as the kernel crosses them.
-// The host sees one st_dev for the whole export; inode numbers stay
-// distinct across virtual superblocks (see inoMap).
+//
+// Each virtual mount inside the exported directory gets a FUSE mount of
+// its own on the host, at the same place (see submounts): the host sees
+// each as a filesystem with its own st_dev, as the virtual kernel's
+// processes see each mount's superblock, and inode numbers stay those of
+// the virtual superblock.
 //
 // Entries and attributes are not cached by the host (timeouts 0), so each
 // path walk on the host asks the virtual kernel again and its permission
@@ -24,7 +28,9 @@ package fuse
 
 import (
 	"errors"
+	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -36,7 +42,7 @@ import (
 
 // Options tune an export.
 type Options struct {
-	// Name is the FUSE mount's source (fsname) as /proc/mounts shows
+	// Name is the FUSE mounts' source (fsname) as /proc/mounts shows
 	// it; "linuxvfs" when empty.
 	Name string
 	// ReadOnly mounts the export read-only on the host.
@@ -46,39 +52,104 @@ type Options struct {
 	Timeout time.Duration
 	// Debug logs every request.
 	Debug bool
+	// DefaultPermissions has the host check permissions too, from the
+	// attributes the export gives (default_permissions), before asking
+	// the virtual kernel, which checks again. Without it the checks are
+	// the virtual kernel's alone, but the host opens FIFOs and device
+	// nodes itself without any.
+	DefaultPermissions bool
+	// NoSubmounts serves the whole export through one FUSE mount, as
+	// one filesystem with one st_dev (inner virtual mounts are crossed
+	// inside it, their inode numbers moved apart).
+	NoSubmounts bool
 }
 
-// Server is a running export.
+// Server is a running export: the FUSE mount of the exported directory
+// and one for each virtual mount inside it.
 type Server struct {
-	raw   *gofuse.Server
-	fs    *exportFS
-	mount string
+	tasks *taskCache
+	top   *fuseMount
+	subs  *submounts // nil with NoSubmounts
+	done  chan struct{}
 	once  sync.Once
 }
 
+// fuseMount is one FUSE mount of an export: its server, and where the
+// host has it.
+type fuseMount struct {
+	raw  *gofuse.Server
+	fs   *exportFS
+	path string     // on the host
+	rel  string     // under the exported directory, "/x/y"; "" for the top
+	mnt  *vfs.Mount // the virtual mount it shows
+	dev  uint64     // the host's st_dev for it
+
+	mp mountpoint // a submount's place, as the FUSE mount above names it
+
+	ended     chan struct{} // closed once the connection is over and released
+	unmounted bool          // by the export (not by the host); submounts.mu
+	dropped   atomic.Bool   // by the host after a failed lookup of its mount point
+}
+
 // Mount exports dir, resolved by t, at the host directory mountpoint and
-// starts serving. The export works through clones of t: t itself may go
+// starts serving; every virtual mount below dir is mounted on the host
+// at its place before Mount returns, and mounts made or unmounted later
+// are followed. The export works through clones of t: t itself may go
 // on or exit.
 func Mount(t *vfs.Task, dir, mountpoint string, opts *Options) (*Server, error) {
 	if opts == nil {
 		opts = &Options{}
 	}
-	efs, err := newExportFS(t, dir, opts)
+	mountpoint, err := filepath.Abs(mountpoint)
 	if err != nil {
 		return nil, err
 	}
+	base := t.Clone(0)
+	for _, fd := range base.Fds() {
+		_ = base.Close(fd)
+	}
+	tasks := &taskCache{base: base, tasks: map[string]*vfs.Task{}}
+	root, st, err := openRoot(base, dir)
+	if err != nil {
+		tasks.exit()
+		return nil, err
+	}
+	efs := newExportFS(tasks, root, st, opts.Timeout)
+	s := &Server{tasks: tasks, done: make(chan struct{})}
+	if !opts.NoSubmounts {
+		s.subs = newSubmounts(tasks, opts)
+		efs.lookupFailed = s.subs.lookupFailed
+	}
+	top, err := mountFUSE(efs, mountpoint, opts, false)
+	if err != nil {
+		tasks.exit()
+		return nil, err
+	}
+	top.mnt = root.Mount()
+	s.top = top
+	if s.subs != nil {
+		s.subs.start(top, root)
+	}
+	go s.finish()
+	return s, nil
+}
+
+// mountFUSE mounts efs at the host path mountpoint and serves it. A
+// submount is mounted by mount(2) only (strict), never by fusermount.
+func mountFUSE(efs *exportFS, mountpoint string, opts *Options, strict bool) (*fuseMount, error) {
 	name := opts.Name
 	if name == "" {
 		name = "linuxvfs"
 	}
 	mo := &gofuse.MountOptions{
-		AllowOther:    true,
-		FsName:        name,
-		Name:          "linuxvfs",
-		DirectMount:   true,
-		DisableXAttrs: true, // no virtual filesystem has extended attributes
-		MaxWrite:      1 << 20,
-		Debug:         opts.Debug,
+		AllowOther:        true,
+		FsName:            name,
+		Name:              "linuxvfs",
+		DirectMount:       true,
+		DirectMountStrict: strict,
+		DisableXAttrs:     true, // no virtual filesystem has extended attributes
+		MaxWrite:          1 << 20,
+		Debug:             opts.Debug,
 		// The virtual kernel removes set-ID bits on write, truncate and
 		// chown itself; O_TRUNC comes with the open.
 		ExtraCapabilities: gofuse.CAP_ATOMIC_O_TRUNC | gofuse.CAP_HANDLE_KILLPRIV | gofuse.CAP_HANDLE_KILLPRIV_V2,
@@ -86,33 +157,62 @@ func Mount(t *vfs.Task, dir, mountpoint string, opts *Options) (*Server, error) 
 	if opts.ReadOnly {
 		mo.Options = append(mo.Options, "ro")
 	}
+	if opts.DefaultPermissions {
+		mo.Options = append(mo.Options, "default_permissions")
+	}
 	raw, err := gofuse.NewServer(efs, mountpoint, mo)
 	if err != nil {
 		efs.release()
 		return nil, err
 	}
-	s := &Server{raw: raw, fs: efs, mount: mountpoint}
+	fm := &fuseMount{raw: raw, fs: efs, path: mountpoint, ended: make(chan struct{})}
 	go raw.Serve()
+	go func() {
+		raw.Wait()
+		efs.release() // OnUnmount's work, if the server ended without it
+		close(fm.ended)
+	}()
 	if err := raw.WaitMount(); err != nil {
-		s.Unmount()
+		_ = syscall.Unmount(mountpoint, syscall.MNT_DETACH)
+		<-fm.ended
 		return nil, err
 	}
-	return s, nil
+	var st syscall.Stat_t
+	if err := syscall.Stat(mountpoint, &st); err == nil {
+		fm.dev = st.Dev
+	}
+	return fm, nil
+}
+
+// finish waits for the top mount and then the submounts to end, and ends
+// the tasks.
+func (s *Server) finish() {
+	<-s.top.ended
+	if s.subs != nil {
+		s.subs.stop()
+		s.subs.wait()
+	}
+	s.tasks.exit()
+	close(s.done)
 }
 
 // Wait returns once the export has ended: unmounted from the host
-// (umount, fusermount -u, or the last user of a lazy unmount gone) or by
-// Unmount.
-func (s *Server) Wait() { s.raw.Wait(); s.fs.waitReleased() }
+// (umount -R, or the last user of a lazy unmount gone) or by Unmount.
+func (s *Server) Wait() { <-s.done }
 
-// Unmount ends the export: an unmount, made lazy (MNT_DETACH) when the
-// mount is busy, and the wait for the server to end. Host processes that
-// still work inside a lazily unmounted export keep it up until they leave.
+// Unmount ends the export: the submounts first, deepest first, then the
+// top, each unmounted at once or, when busy, lazily (MNT_DETACH), and
+// the wait for every server to end. Host processes that still work
+// inside a lazily unmounted mount keep it up until they leave.
 func (s *Server) Unmount() error {
 	var err error
 	s.once.Do(func() {
-		if err = s.raw.Unmount(); err != nil {
-			if derr := syscall.Unmount(s.mount, syscall.MNT_DETACH); derr == nil || derr == syscall.EINVAL {
+		if s.subs != nil {
+			s.subs.stop()
+			s.subs.unmountAll()
+		}
+		if err = s.top.raw.Unmount(); err != nil {
+			if derr := syscall.Unmount(s.top.path, syscall.MNT_DETACH); derr == nil || derr == syscall.EINVAL {
 				err = nil
 			}
 		}

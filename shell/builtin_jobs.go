@@ -100,7 +100,7 @@ func (c *cmd) jobArg(me *proc, arg string) (*job, int) {
 		return nil, 1
 	}
 	for _, j := range c.sh.jobs.started(me) {
-		if int(j.proc.task.TID()) == pid {
+		if int(j.proc.pid()) == pid {
 			return j, 0
 		}
 	}
@@ -155,7 +155,7 @@ func (c *cmd) reportJobKilled(j *job) {
 	case 0, linux.SIGINT, linux.SIGPIPE, linux.SIGTERM:
 	default:
 		c.Out.Flush()
-		fmt.Fprintf(c.Errw, "%s%5d %-24s%s\n", c.sh.linePrefix(c.hc.Pos.Line()), j.proc.task.TID(), signalDescription(sig), j.text)
+		fmt.Fprintf(c.Errw, "%s%5d %-24s%s\n", c.sh.linePrefix(c.hc.Pos.Line()), j.proc.pid(), signalDescription(sig), j.text)
 	}
 }
 
@@ -268,7 +268,7 @@ func jobsApplet(c *cmd) int {
 // printJob prints one line of jobs; table is the shell's job table, for
 // the + and - marks.
 func printJob(w io.Writer, j *job, table []*job, long, pids bool) {
-	pid := j.proc.task.TID()
+	pid := j.proc.pid()
 	if pids {
 		fmt.Fprintln(w, pid)
 		return
@@ -305,7 +305,7 @@ func (s *shell) jobsExec(ctx context.Context, args []string) ([]string, error) {
 			if j == nil {
 				return s.fail(hc, 1, "jobs: "+msg), nil
 			}
-			args[i] = strconv.Itoa(int(j.proc.task.TID()))
+			args[i] = strconv.Itoa(int(j.proc.pid()))
 		}
 	}
 	return s.call(ctx, args)
@@ -374,7 +374,7 @@ func (c *cmd) jobOf(me *proc, arg string) *job {
 		return j
 	}
 	for _, j := range c.sh.jobs.table(me) {
-		if strconv.Itoa(int(j.proc.task.TID())) == arg {
+		if strconv.Itoa(int(j.proc.pid())) == arg {
 			return j
 		}
 	}
@@ -450,7 +450,7 @@ func (c *cmd) killOne(arg string, signo int) bool {
 			c.builtinErrorLines(msg)
 			return false
 		}
-		pid = int(j.proc.task.TID())
+		pid = int(j.proc.pid())
 		if j.pipeline {
 			// bash signals each process of the pipeline; here the job's
 			// process forked them.
@@ -476,8 +476,8 @@ func (c *cmd) killOne(arg string, signo int) bool {
 // killParts sends signo to the children of a pipeline job's task.
 func (c *cmd) killParts(t *vfs.Task, signo int) {
 	for _, child := range t.Kernel().Tasks() {
-		if child.PPID() == t.TID() && child != t {
-			if target, err := c.Task.Kill(child.TID(), signo); err == nil {
+		if child != t && child.Parent() == t {
+			if target, err := c.Task.Kill(pidSeenBy(child, c.Task), signo); err == nil {
 				signalTask(target, signo)
 			}
 		}
@@ -485,8 +485,11 @@ func (c *cmd) killParts(t *vfs.Task, signo int) {
 }
 
 // signalTask is what a signal kill(2) sent does to what the shell runs on
-// the target.
+// the target; nil is a target that dropped it.
 func signalTask(t *vfs.Task, signo int) {
+	if t == nil {
+		return
+	}
 	if tg := targetOf(t); tg != nil {
 		tg.deliver(signo)
 	}

@@ -213,7 +213,7 @@ func (e *testEval) unary(op, arg string) (bool, error) {
 	if err != nil {
 		return false, nil
 	}
-	return fileTest(op[1], &st, e.c.Task.Cred()), nil
+	return fileTest(op[1], &st, e.c.Task), nil
 }
 
 func (e *testEval) stat(name string, follow bool) (vfs.Statx, error) {
@@ -225,7 +225,7 @@ func (e *testEval) stat(name string, follow bool) (vfs.Statx, error) {
 }
 
 // fileTest answers a unary file test on a successful stat.
-func fileTest(op byte, st *vfs.Statx, cred *vfs.Cred) bool {
+func fileTest(op byte, st *vfs.Statx, t *vfs.Task) bool {
 	mode := uint32(st.Mode)
 	switch op {
 	case 'e', 'a':
@@ -253,9 +253,9 @@ func fileTest(op byte, st *vfs.Statx, cred *vfs.Cred) bool {
 	case 'k':
 		return mode&linux.S_ISVTX != 0
 	case 'O':
-		return st.UID == cred.EUID
+		return st.UID == t.Geteuid()
 	case 'G':
-		return st.GID == cred.EGID
+		return st.GID == t.Getegid()
 	case 'N':
 		return st.Mtime.After(st.Atime)
 	}

@@ -331,10 +331,14 @@ func (s *shell) runProgram(ctx context.Context, hc interp.HandlerContext, name s
 	c := applet.New(ctx, s.set, child, name, args, env, in, out, errw)
 	ran := make(chan int, 1)
 	go func() {
-		defer child.Exit()
-		defer release(child)
-		defer stop()
-		ran <- c.Run(prog)
+		// The task is gone before the shell learns the status, as wait
+		// returns only for an exited child.
+		ran <- func() int {
+			defer child.Exit()
+			defer release(child)
+			defer stop()
+			return c.Run(prog)
+		}()
 	}()
 	var code int
 	select {
@@ -344,7 +348,7 @@ func (s *shell) runProgram(ctx context.Context, hc interp.HandlerContext, name s
 		return 128 + p.sig.killedBy(), nil
 	}
 	if sig := tg.killedBy(); sig != 0 {
-		s.reportKilled(hc, child.TID(), sig, append([]string{name}, args...))
+		s.reportKilled(hc, pidSeenBy(child, p.task), sig, append([]string{name}, args...))
 		return 128 + sig, nil
 	}
 	return code, nil

@@ -50,7 +50,7 @@ func Interactive(ctx context.Context, cfg Config) (exit int, err error) {
 		return 2, err
 	}
 	prompt := "$ "
-	if s.task.Cred().EUID == 0 {
+	if s.task.Geteuid() == 0 {
 		prompt = "# "
 	}
 	status := 0

@@ -75,7 +75,8 @@ func plainParam(pe *syntax.ParamExp) bool {
 		return false
 	case name[0] >= '0' && name[0] <= '9':
 		return name != "0" && strings.Trim(name, "0123456789") == ""
-	case internalVars[name] || strings.HasPrefix(name, "LINUXVFS_"):
+	case internalVars[name] || strings.HasPrefix(name, "LINUXVFS_") || name == "PPID":
+		// PPID is always set; rewritePids renames it.
 		return false
 	}
 	return syntax.ValidName(name)

@@ -34,5 +34,5 @@ func rewritePids(n syntax.Node) {
 
 // pidEnv are the variables rewritePids refers to, for the shell's task.
 func (s *shell) pidEnv() []string {
-	return []string{pidVar + "=" + strconv.Itoa(int(s.task.TID())), ppidVar + "=" + strconv.Itoa(int(s.task.PPID()))}
+	return []string{pidVar + "=" + strconv.Itoa(int(s.task.Getpid())), ppidVar + "=" + strconv.Itoa(int(s.task.PPID()))}
 }

@@ -4,6 +4,7 @@ package shell
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -171,10 +172,7 @@ func (tg *sigTarget) context(ctx context.Context) (_ context.Context, stop func(
 // signalNames are the signals' names as bash's kill -l lists them,
 // without "SIG"; 32 and 33 (the C library's own) have none.
 var signalNames = func() []string {
-	names := []string{"", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL",
-		"USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP",
-		"TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO",
-		"PWR", "SYS", "", ""}
+	names := append(slices.Clone(linux.SignalNames[:]), "", "")
 	const rtmin = 34
 	for n := rtmin; n <= linux.SIGRTMAX; n++ {
 		switch {

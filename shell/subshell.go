@@ -65,6 +65,20 @@ type proc struct {
 	dir string
 }
 
+// pid is p's process ID as the process that forked it sees it, what
+// fork returned there ($!, jobs -p): the number of its parent's PID
+// namespace.
+func (p *proc) pid() int32 {
+	if p.parent == nil {
+		return p.task.Getpid()
+	}
+	return pidSeenBy(p.task, p.parent.task)
+}
+
+// pidSeenBy is t's number in the PID namespace of the task by, 0 if t is
+// not in it (task_pid_nr_ns).
+func pidSeenBy(t, by *vfs.Task) int32 { return t.PidIn(by.PidNamespace()) }
+
 // endsWith reports whether p ends when q is reaped: p is q or was forked
 // below it, and not inside a background job started below q, which runs
 // on by itself (its own REAP ends it).

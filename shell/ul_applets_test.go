@@ -947,7 +947,7 @@ var ulCases = []ulCase{
 	},
 	{
 		name:   "dmesg/fs-context-errors",
-		script: "mkdir /mnt; mount -t tmpfs -o foo t /mnt; mount -t tmpfs -o mode=abc t /mnt; mount -t proc -o bar p /mnt; dmesg",
+		script: "mkdir /mnt; mount -t tmpfs -o foo t /mnt; mount -t tmpfs -o mode=abc t /mnt; mount -t proc -o bar p /mnt; dmesg -t",
 		stdout: "devtmpfs: initialized\n" +
 			"tmpfs: Unknown parameter 'foo'\n" +
 			"tmpfs: Bad value for 'mode'\n" +
@@ -1061,5 +1061,35 @@ var ulCases = []ulCase{
 			"/b\n",
 		stderr: "mount: /a: filesystem was mounted, but failed to update userspace mount table.\n",
 		ref:    true,
+	},
+	{
+		name: "dmesg/filters-and-formats",
+		script: "mkdir /m; mount -t tmpfs -o nosuchkey x /m 2>/dev/null; dmesg -t -l err; dmesg -l err,warn -x -t | tail -1; " +
+			"dmesg -r | tail -1 | sed 's/[0-9]/N/g'; dmesg -f user; dmesg -u; dmesg -k -t -l 3; " +
+			"dmesg -J -l err | sed 's/[0-9]\\.[0-9]*/T/'; dmesg --time-format=delta -l err | sed 's/[0-9]/N/g'",
+		stdout: "tmpfs: Unknown parameter 'nosuchkey'\n" +
+			"kern  :err   : tmpfs: Unknown parameter 'nosuchkey'\n" +
+			"<N>[    N.NNNNNN] tmpfs: Unknown parameter 'nosuchkey'\n" +
+			"tmpfs: Unknown parameter 'nosuchkey'\n" +
+			"{\n   \"dmesg\": [\n      {\n         \"pri\": 3,\n         \"time\":     T,\n" +
+			"         \"msg\": \"tmpfs: Unknown parameter 'nosuchkey'\"\n      }\n   ]\n}\n" +
+			"[<    N.NNNNNN>] tmpfs: Unknown parameter 'nosuchkey'\n",
+	},
+	{
+		name:   "dmesg/clear",
+		script: "dmesg -C; dmesg; echo $?; mkdir /m; mount -t tmpfs -o nokey x /m 2>/dev/null; dmesg -c -t; dmesg -t; echo end",
+		stdout: "0\ntmpfs: Unknown parameter 'nokey'\nend\n",
+	},
+	{
+		name: "dmesg/usage-errors",
+		script: "for a in '-l foo' '-f foo' '-l err,foo' '-n 0' '--time-format x' '-r -t' '-C -c' x '-l err,,warn' '-l err,' '-s x' '-L=foo'; do " +
+			"eval dmesg $a; echo \"$a: $?\"; done",
+		stdout: "-l foo: 1\n-f foo: 1\n-l err,foo: 1\n-n 0: 1\n--time-format x: 1\n-r -t: 1\n-C -c: 1\nx: 1\n" +
+			"-l err,,warn: 1\n-l err,: 1\n-s x: 1\n-L=foo: 1\n",
+		stderr: "dmesg: unknown level 'foo'\ndmesg: unknown facility 'foo'\ndmesg: unknown level 'foo'\ndmesg: unknown level '0'\n" +
+			"dmesg: unknown time format: x\ndmesg: mutually exclusive arguments: --raw --notime\n" +
+			"dmesg: mutually exclusive arguments: --clear --console-off --console-on --read-clear --console-level --raw\n" +
+			"dmesg: bad usage\nTry 'dmesg --help' for more information.\n" +
+			"dmesg: unknown level 'err,'\ndmesg: invalid buffer size argument: 'x'\ndmesg: unsupported color mode: 'foo'\n",
 	},
 }

@@ -54,11 +54,11 @@ func chmodCommon(c *Cred, p Path, mode uint32) error {
 	if p.Mnt.ReadOnly() {
 		return linux.EROFS
 	}
-	if !isOwner(c, in) {
+	if !isOwner(c, p.Mnt.idmap(), in) {
 		return linux.EPERM
 	}
 	mode &= 0o7777
-	if mode&linux.S_ISGID != 0 && !inGroupOrCapable(c, in, in.GID()) {
+	if vgid, _ := p.Mnt.idmap().inodeGID(in); mode&linux.S_ISGID != 0 && !inGroupOrCapable(c, p.Mnt.idmap(), in, vgid) {
 		mode &^= linux.S_ISGID
 	}
 	if s := in.seals.Load(); s&memfdMarker != 0 && s&linux.F_SEAL_EXEC != 0 && (in.Mode()^mode)&0o111 != 0 {
@@ -119,43 +119,30 @@ func (t *Task) Lchown(name string, uid, gid uint32) error {
 
 // chownCommon is chown_common → notify_change → setattr_prepare: chown_ok
 // and chgrp_ok, then the set-ID bits a chown kills on a non-directory,
-// which counts as a mode change and so needs ownership.
+// which counts as a mode change and so needs ownership. uid and gid are
+// kernel ids as the caller sees them through the mount (ia_vfsuid); what
+// is stored is mapped back through the mount's idmapping.
 func chownCommon(c *Cred, p Path, uid, gid uint32) error {
 	in := p.Dentry.Inode()
 	if p.Mnt.ReadOnly() {
 		return linux.EROFS
 	}
+	im := p.Mnt.idmap()
+	kuid, kgid, err := chownTargets(im, in, uid, gid)
+	if err != nil {
+		return err
+	}
 	in.Lock()
 	defer in.Unlock()
-	owner := c.FSUID == in.UID()
-	capChown := c.capableWrtInode(in, linux.CAP_CHOWN)
-	if uid != NoChange && !(owner && uid == in.UID() || capChown) {
-		return linux.EPERM
+	if err := chownPermitted(c, im, in, uid, gid); err != nil {
+		return err
 	}
-	if gid != NoChange && !(owner && (gid == in.GID() || c.InGroup(gid)) || capChown) {
-		return linux.EPERM
+	newMode, err := chownKillsPrivs(c, im, in, gid)
+	if err != nil {
+		return err
 	}
 	mode := in.Mode()
-	newMode := mode
-	if mode&linux.S_IFMT != linux.S_IFDIR {
-		newMode &^= linux.S_ISUID // ATTR_KILL_SUID
-		if mode&linux.S_ISGID != 0 && (mode&linux.S_IXGRP != 0 || !inGroupOrCapable(c, in, in.GID())) {
-			newMode &^= linux.S_ISGID // ATTR_KILL_SGID
-		}
-	}
-	if newMode != mode {
-		if !isOwner(c, in) {
-			return linux.EPERM
-		}
-		g := in.GID()
-		if gid != NoChange {
-			g = gid
-		}
-		if !inGroupOrCapable(c, in, g) {
-			newMode &^= linux.S_ISGID
-		}
-	}
-	a := Iattr{Valid: ATTR_UID | ATTR_GID, UID: uid, GID: gid}
+	a := Iattr{Valid: ATTR_UID | ATTR_GID, UID: kuid, GID: kgid}
 	if uid == NoChange {
 		a.UID, a.Valid = in.UID(), a.Valid&^ATTR_UID
 	}
@@ -172,19 +159,85 @@ func chownCommon(c *Cred, p Path, uid, gid uint32) error {
 		in.mode.Store(newMode)
 	}
 	if uid != NoChange {
-		in.uid.Store(uid)
+		in.uid.Store(kuid)
 	}
 	if gid != NoChange {
-		in.gid.Store(gid)
+		in.gid.Store(kgid)
 	}
 	in.TouchLocked("c")
 	return nil
 }
 
+// chownTargets is notify_change's EOVERFLOW checks: a new owner must map
+// back into the filesystem's ids, and an owner left alone must be valid
+// through the mount. It returns the ids to store.
+func chownTargets(im *mntIdmap, in *Inode, uid, gid uint32) (kuid, kgid uint32, err error) {
+	var ok bool
+	if uid != NoChange {
+		if kuid, ok = im.fsUID(in.sb, uid); !ok {
+			return 0, 0, linux.EOVERFLOW
+		}
+	} else if _, ok = im.inodeUID(in); !ok {
+		return 0, 0, linux.EOVERFLOW
+	}
+	if gid != NoChange {
+		if kgid, ok = im.fsGID(in.sb, gid); !ok {
+			return 0, 0, linux.EOVERFLOW
+		}
+	} else if _, ok = im.inodeGID(in); !ok {
+		return 0, 0, linux.EOVERFLOW
+	}
+	return kuid, kgid, nil
+}
+
+// chownPermitted is chown_ok and chgrp_ok.
+func chownPermitted(c *Cred, im *mntIdmap, in *Inode, uid, gid uint32) error {
+	vuid, uok := im.inodeUID(in)
+	vgid, gok := im.inodeGID(in)
+	owner := uok && c.FSUID == vuid
+	capChown := c.capableWrtInode(im, in, linux.CAP_CHOWN)
+	sbChown := c.NsCapable(in.sb.userNS, linux.CAP_CHOWN)
+	if uid != NoChange && !(owner && uid == vuid || capChown || !uok && sbChown) {
+		return linux.EPERM
+	}
+	if gid != NoChange && !(owner && (gok && gid == vgid || c.InGroup(gid)) || capChown || !gok && sbChown) {
+		return linux.EPERM
+	}
+	return nil
+}
+
+// chownKillsPrivs is the mode a chown leaves on a non-directory: no
+// set-user-ID, no set-group-ID if group-executable or the caller is
+// outside the group. Changing it needs ownership (EPERM).
+func chownKillsPrivs(c *Cred, im *mntIdmap, in *Inode, gid uint32) (uint32, error) {
+	mode := in.Mode()
+	if mode&linux.S_IFMT == linux.S_IFDIR {
+		return mode, nil
+	}
+	vgid, _ := im.inodeGID(in)
+	newMode := mode &^ linux.S_ISUID // ATTR_KILL_SUID
+	if mode&linux.S_ISGID != 0 && (mode&linux.S_IXGRP != 0 || !inGroupOrCapable(c, im, in, vgid)) {
+		newMode &^= linux.S_ISGID // ATTR_KILL_SGID
+	}
+	if newMode == mode {
+		return mode, nil
+	}
+	if !isOwner(c, im, in) {
+		return 0, linux.EPERM
+	}
+	if gid != NoChange {
+		vgid = gid
+	}
+	if !inGroupOrCapable(c, im, in, vgid) {
+		newMode &^= linux.S_ISGID
+	}
+	return newMode, nil
+}
+
 // inGroupOrCapable is in_group_or_capable: gid is one of c's groups, or
 // c has CAP_FSETID over in.
-func inGroupOrCapable(c *Cred, in *Inode, gid uint32) bool {
-	return c.InGroup(gid) || c.capableWrtInode(in, linux.CAP_FSETID)
+func inGroupOrCapable(c *Cred, im *mntIdmap, in *Inode, gid uint32) bool {
+	return c.InGroup(gid) || c.capableWrtInode(im, in, linux.CAP_FSETID)
 }
 
 // Special nanosecond values of utimensat.
@@ -222,11 +275,11 @@ func utimesCommon(c *Cred, p Path, times *[2]Timespec) error {
 	if p.Mnt.ReadOnly() {
 		return linux.EROFS
 	}
-	if !isOwner(c, in) {
+	if !isOwner(c, p.Mnt.idmap(), in) {
 		if !now {
 			return linux.EPERM
 		}
-		if err := inodePermission(c, in, MAY_WRITE); err != nil {
+		if err := inodePermission(c, p.Mnt.idmap(), in, MAY_WRITE); err != nil {
 			return err
 		}
 	}
@@ -284,7 +337,7 @@ func (t *Task) Faccessat(dirfd int, name string, mode uint32, flags int) error {
 	if mode&MAY_EXEC != 0 && in.IsRegular() && p.Mnt.Flags()&linux.MNT_NOEXEC != 0 {
 		return linux.EACCES
 	}
-	if err := inodePermission(c, in, int(mode)); err != nil {
+	if err := inodePermission(c, p.Mnt.idmap(), in, int(mode)); err != nil {
 		return err
 	}
 	if mode&MAY_WRITE != 0 && p.Mnt.ReadOnly() {
@@ -333,7 +386,7 @@ func (t *Task) Truncate(name string, size int64) error {
 	if p.Mnt.ReadOnly() {
 		return linux.EROFS
 	}
-	if err := inodePermission(t.Cred(), in, MAY_WRITE); err != nil {
+	if err := inodePermission(t.Cred(), p.Mnt.idmap(), in, MAY_WRITE); err != nil {
 		return err
 	}
 	return doTruncate(t.Cred(), in, size)
@@ -362,7 +415,7 @@ func (t *Task) Chdir(name string) error {
 		if err != nil {
 			return err
 		}
-		if err := inodePermission(t.Cred(), p.Dentry.Inode(), MAY_EXEC); err != nil {
+		if err := inodePermission(t.Cred(), p.Mnt.idmap(), p.Dentry.Inode(), MAY_EXEC); err != nil {
 			return err
 		}
 		if !t.fsStruct().update(func(s *fsState) { s.pwd = p }) {
@@ -378,7 +431,7 @@ func (t *Task) Fchdir(fd int) error {
 		if !f.Inode().IsDir() {
 			return linux.ENOTDIR
 		}
-		if err := inodePermission(t.Cred(), f.Inode(), MAY_EXEC); err != nil {
+		if err := inodePermission(t.Cred(), f.mnt.idmap(), f.Inode(), MAY_EXEC); err != nil {
 			return err
 		}
 		t.fsStruct().update(func(s *fsState) { s.pwd = Path{f.mnt, f.dentry} })

@@ -214,6 +214,10 @@ func (fc *FsContext) GetTreeBdev(fill FillSuper) error {
 	key := bdevKey{fc.FsType.Name(), dev}
 	if sb := k.bdevs.supers[key]; sb != nil && sb.grab() {
 		k.bdevs.mu.Unlock()
+		if err := fc.MayReuseSuper(); err != nil {
+			sb.deactivate()
+			return err
+		}
 		if (fc.SbFlags^sb.Flags())&linux.SB_RDONLY != 0 {
 			fc.Logf("%s: Can't mount, would change RO state", sb.bdevName())
 			sb.deactivate()

@@ -163,3 +163,39 @@ func TestReadOnlyDiskRefusesWriteMount(t *testing.T) {
 	}
 	task.Close(fd)
 }
+
+// TestCreateExclBdev: FSCONFIG_CMD_CREATE_EXCL refuses a block device's
+// superblock that is already there, with sget_fc's warning (checked on the
+// host with ext4 on its mounted root disk: "w ext4: reusing existing
+// filesystem not allowed"); a plain CREATE shares it.
+func TestCreateExclBdev(t *testing.T) {
+	_, task := bootBlock(t, &memDisk{b: append([]byte("BLK!"), make([]byte, 1020)...)})
+	ctx := func(cmd uint32) (int, error) {
+		fd, err := task.Fsopen("blk", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := "source"
+		if err := task.Fsconfig(fd, linux.FSCONFIG_SET_STRING, &src, []byte("/dev/d"), 0); err != nil {
+			t.Fatal(err)
+		}
+		return fd, task.Fsconfig(fd, cmd, nil, nil, 0)
+	}
+	fd, err := ctx(linux.FSCONFIG_CMD_CREATE_EXCL)
+	errIs(t, "exclusive, first", err, nil)
+	m, err := task.Fsmount(fd, 0, 0)
+	errIs(t, "fsmount", err, nil)
+	errIs(t, "attach", task.MoveMount(m, "", linux.AT_FDCWD, "/a", linux.MOVE_MOUNT_F_EMPTY_PATH), nil)
+	fd2, err := ctx(linux.FSCONFIG_CMD_CREATE_EXCL)
+	errIs(t, "exclusive, second", err, linux.EBUSY)
+	buf := make([]byte, 200)
+	n, err := task.Read(fd2, buf)
+	if err != nil || string(buf[:n]) != "w blk: reusing existing filesystem not allowed\n" {
+		t.Errorf("log: %q, %v", buf[:max(n, 0)], err)
+	}
+	fd3, err := ctx(linux.FSCONFIG_CMD_CREATE)
+	errIs(t, "shared", err, nil)
+	for _, fd := range []int{fd, fd2, fd3, m} {
+		task.Close(fd)
+	}
+}

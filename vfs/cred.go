@@ -28,6 +28,8 @@ type Cred struct {
 	Inheritable linux.CapSet
 	Bounding    linux.CapSet
 	Ambient     linux.CapSet
+	// Securebits are prctl's SECBIT_* flags.
+	Securebits uint32
 	// UserNS is the user namespace the credentials belong to; nil is the
 	// kernel's initial one.
 	UserNS *UserNamespace
@@ -49,24 +51,25 @@ func UserCred(uid, gid uint32, groups ...uint32) *Cred {
 func (c *Cred) HasCap(cap linux.Capability) bool { return c.NsCapable(nil, cap) }
 
 // NsCapable reports whether c has capability cap over the user namespace
-// ns, nil being the initial one (ns_capable, decided as cap_capable
-// does): with cap in the effective set when c belongs to ns or, walking
-// up from ns, when c's namespace is an ancestor whose owner created the
-// namespace below it (the owner has every capability in it).
+// ns, nil being the initial one (ns_capable; the rule is cap_capable's).
+// Credentials hold capabilities only over their own namespace and the
+// namespaces below it; below it, the one child of c's namespace on the
+// way down to ns decides: its creator has every capability in it and
+// everything under it, anyone else in c's namespace has what c's
+// effective set says.
 func (c *Cred) NsCapable(ns *UserNamespace, cap linux.Capability) bool {
 	own := c.UserNS
-	for {
-		if sameUserNS(own, ns) {
-			return c.Effective.Has(cap)
-		}
-		if ns.Level() <= own.Level() {
-			return false
-		}
-		if sameUserNS(ns.parent, own) && c.EUID == ns.owner {
-			return true
-		}
-		ns = ns.parent
+	if ns.Level() < own.Level() {
+		return false
 	}
+	if ns.Level() == own.Level() {
+		return sameUserNS(ns, own) && c.Effective.Has(cap)
+	}
+	child := ns.ancestorAt(own.Level() + 1)
+	if !sameUserNS(child.parent, own) {
+		return false // ns is not below c's namespace
+	}
+	return child.owner == c.EUID || c.Effective.Has(cap)
 }
 
 // InGroup reports whether gid is the fsgid or a supplementary group
@@ -80,11 +83,14 @@ func (c *Cred) Namespace() *UserNamespace { return c.UserNS }
 
 // capableWrtInode is capable_wrt_inode_uidgid: cap over the caller's own
 // user namespace, and the inode's owner and group mapped in it.
-func (c *Cred) capableWrtInode(in *Inode, cap linux.Capability) bool {
-	return c.NsCapable(c.UserNS, cap) && privilegedWrtInode(c.UserNS, in)
+func (c *Cred) capableWrtInode(im *mntIdmap, in *Inode, cap linux.Capability) bool {
+	return c.NsCapable(c.UserNS, cap) && privilegedWrtInode(c.UserNS, im, in)
 }
 
-// privilegedWrtInode is privileged_wrt_inode_uidgid.
-func privilegedWrtInode(ns *UserNamespace, in *Inode) bool {
-	return ns.HasUID(in.UID()) && ns.HasGID(in.GID())
+// privilegedWrtInode is privileged_wrt_inode_uidgid: the inode's owner and
+// group, as seen through the mount, are mapped in ns.
+func privilegedWrtInode(ns *UserNamespace, im *mntIdmap, in *Inode) bool {
+	uid, uok := im.inodeUID(in)
+	gid, gok := im.inodeGID(in)
+	return uok && gok && ns.HasUID(uid) && ns.HasGID(gid)
 }

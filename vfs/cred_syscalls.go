@@ -109,36 +109,52 @@ func (t *Task) Setresuid(r, e, s uint32) error {
 	return nil
 }
 
-// Setuid is setuid(2): with CAP_SETUID all three IDs, else the effective
-// one if it is the real or saved one.
+// Setuid is setuid(2): with CAP_SETUID every uid becomes uid; without
+// it only the effective (and fs) uid may change, to the real or the
+// saved one.
 func (t *Task) Setuid(uid uint32) error {
 	old := t.Cred()
-	if old.NsCapable(old.UserNS, linux.CAP_SETUID) {
-		return t.Setresuid(uid, uid, uid)
-	}
-	if uid == NoChange {
+	kuid, ok := old.UserNS.MakeKUID(uid)
+	if !ok {
 		return linux.EINVAL
 	}
-	return t.Setresuid(NoChange, uid, NoChange)
+	n := *old
+	switch {
+	case old.NsCapable(old.UserNS, linux.CAP_SETUID):
+		n.UID, n.SUID = kuid, kuid
+	case kuid != old.UID && kuid != old.SUID:
+		return linux.EPERM
+	}
+	n.EUID, n.FSUID = kuid, kuid
+	fixSetuidCaps(old, &n)
+	t.SetCred(&n)
+	return nil
 }
 
-// fixSetuidCaps is cap_task_fix_setuid for a change of uids (without
-// SECURE_NO_SETUID_FIXUP and keep-caps): losing root (the namespace's
-// uid 0) in all of real, effective and saved drops the permitted,
-// effective and ambient sets; an effective uid leaving root drops the
-// effective set, one becoming root raises it to the permitted set.
+// fixSetuidCaps is cap_task_fix_setuid for a change of uids (unless
+// SECBIT_NO_SETUID_FIXUP), root being uid 0 of the task's user
+// namespace: the effective set follows the effective uid in and out of
+// root, and a task that had root in one of its three uids and has it in
+// none loses its ambient set, and its permitted and effective sets too
+// unless SECBIT_KEEP_CAPS.
 func fixSetuidCaps(old, n *Cred) {
+	if old.Securebits&linux.SECBIT_NO_SETUID_FIXUP != 0 {
+		return
+	}
 	root, ok := n.UserNS.MakeKUID(0)
 	isRoot := func(id uint32) bool { return ok && id == root }
-	if (isRoot(old.UID) || isRoot(old.EUID) || isRoot(old.SUID)) &&
-		!isRoot(n.UID) && !isRoot(n.EUID) && !isRoot(n.SUID) {
-		n.Permitted, n.Effective, n.Ambient = 0, 0, 0
-	}
-	if isRoot(old.EUID) && !isRoot(n.EUID) {
+	anyRoot := func(c *Cred) bool { return isRoot(c.UID) || isRoot(c.EUID) || isRoot(c.SUID) }
+	switch wasRoot, nowRoot := isRoot(old.EUID), isRoot(n.EUID); {
+	case !wasRoot && nowRoot:
+		n.Effective = n.Permitted
+	case wasRoot && !nowRoot:
 		n.Effective = 0
 	}
-	if !isRoot(old.EUID) && isRoot(n.EUID) {
-		n.Effective = n.Permitted
+	if anyRoot(old) && !anyRoot(n) {
+		n.Ambient = 0
+		if old.Securebits&linux.SECBIT_KEEP_CAPS == 0 {
+			n.Permitted, n.Effective = 0, 0
+		}
 	}
 }
 
@@ -163,28 +179,35 @@ func (t *Task) Setresgid(r, e, s uint32) error {
 	return nil
 }
 
-// Setgid is setgid(2).
+// Setgid is setgid(2), with setuid's rules for groups.
 func (t *Task) Setgid(gid uint32) error {
 	old := t.Cred()
-	if old.NsCapable(old.UserNS, linux.CAP_SETGID) {
-		return t.Setresgid(gid, gid, gid)
-	}
-	if gid == NoChange {
+	kgid, ok := old.UserNS.MakeKGID(gid)
+	if !ok {
 		return linux.EINVAL
 	}
-	return t.Setresgid(NoChange, gid, NoChange)
+	n := *old
+	switch {
+	case old.NsCapable(old.UserNS, linux.CAP_SETGID):
+		n.GID, n.SGID = kgid, kgid
+	case kgid != old.GID && kgid != old.SGID:
+		return linux.EPERM
+	}
+	n.EGID, n.FSGID = kgid, kgid
+	t.SetCred(&n)
+	return nil
 }
 
 // Setgroups is setgroups(2): CAP_SETGID over the caller's namespace, and
 // in a user namespace a gid map written with setgroups not denied
 // (may_setgroups); the list is kept sorted (groups_sort).
 func (t *Task) Setgroups(groups []uint32) error {
-	if len(groups) > ngroupsMax {
-		return linux.EINVAL
-	}
 	old := t.Cred()
 	if !old.NsCapable(old.UserNS, linux.CAP_SETGID) || !old.UserNS.mayUseSetgroups() {
 		return linux.EPERM
+	}
+	if len(groups) > ngroupsMax {
+		return linux.EINVAL
 	}
 	kg := make([]uint32, len(groups))
 	for i, g := range groups {

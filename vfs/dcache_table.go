@@ -9,26 +9,22 @@ import "sync/atomic"
 // written under the directory's mu and read with atomic loads. A hit is
 // checked against the child's current (parent, name), so a reader racing a
 // rename or unlink sees either the old or the new state; a miss falls back
-// to the locked lookup, which is the authority.
+// to the locked lookup, which is the authority: under the directory's mu
+// the current table is exact.
 
 // dirTable is one generation of a directory's lock-free child table.
 type dirTable struct {
-	slots []atomic.Pointer[dirEntry]
+	slots []atomic.Pointer[dname]
 	live  int // children present
 	used  int // slots not nil (children and tombstones)
 }
 
-// dirEntry is an immutable (name, child) pair in a dirTable. A reader that
-// finds one while the child is being renamed returns the child as it was
-// named a moment before, a valid order for two overlapping calls.
-type dirEntry struct {
-	hash uint64
-	name string
-	d    *Dentry
-}
+// The slots hold the children's dnames: an immutable (name, child) pair. A
+// reader that finds one while the child is being renamed returns the child
+// as it was named a moment before, a valid order for two overlapping calls.
 
 // tombstone marks a slot whose child left; probing continues past it.
-var tombstone = &dirEntry{}
+var tombstone = &dname{}
 
 // eqName compares short names inline; the walk compares mostly short ones.
 func eqName(a, b string) bool {
@@ -56,8 +52,13 @@ func hashName(s string) uint64 {
 	return h
 }
 
-// fastLookup finds the child name (with hash h) without locking.
+// fastLookup finds the child name (with hash h) without locking; in a
+// filesystem that folds names (DentryOps) by its key.
 func (d *Dentry) fastLookup(name string, h uint64) *Dentry {
+	if o := d.dops(); o != nil {
+		name = o.Key(name)
+		h = hashName(name)
+	}
 	tb := d.table.Load()
 	if tb == nil {
 		return nil
@@ -68,22 +69,25 @@ func (d *Dentry) fastLookup(name string, h uint64) *Dentry {
 		if e == nil {
 			return nil
 		}
-		if e.hash == h && eqName(e.name, name) {
-			return e.d
+		if e.hash == h && e != tombstone && eqName(d.key(e.name), name) {
+			return e.self
 		}
 	}
 }
 
-// tableAddLocked publishes child c, already in d.children and named in
-// c.where. d.mu held.
+// tableAddLocked publishes child c, named in c.where. d.mu held.
 func (d *Dentry) tableAddLocked(c *Dentry) {
+	e := c.where.Load()
 	tb := d.table.Load()
 	if tb == nil || (tb.used+1)*2 > len(tb.slots) {
-		d.rebuildTableLocked() // takes c from d.children
+		d.rebuildTableLocked(e)
 		return
 	}
-	w := c.where.Load()
-	e := &dirEntry{hash: w.hash, name: w.name, d: c}
+	tb.put(e)
+}
+
+// put stores e in the first free slot of its probe sequence.
+func (tb *dirTable) put(e *dname) {
 	mask := uint64(len(tb.slots) - 1)
 	for i := e.hash & mask; ; i = (i + 1) & mask {
 		s := tb.slots[i].Load()
@@ -110,7 +114,7 @@ func (d *Dentry) tableRemoveLocked(c *Dentry) {
 		if s == nil {
 			return
 		}
-		if s.d == c {
+		if s.self == c {
 			tb.slots[i].Store(tombstone)
 			tb.live--
 			return
@@ -118,26 +122,28 @@ func (d *Dentry) tableRemoveLocked(c *Dentry) {
 	}
 }
 
-// rebuildTableLocked makes a new generation from d.children, sized for them
-// (dropping tombstones), and publishes it; readers of the old one still see
-// a consistent, if stale, table and fall back on a miss.
-func (d *Dentry) rebuildTableLocked() {
+// rebuildTableLocked makes a new generation holding the old one's
+// children and e, sized for them (dropping tombstones), and publishes it;
+// readers of the old one still see a consistent, if stale, table and fall
+// back on a miss.
+func (d *Dentry) rebuildTableLocked(e *dname) {
+	old := d.table.Load()
+	live := 1
+	if old != nil {
+		live += old.live
+	}
 	n := 8
-	for n < len(d.children)*4 {
+	for n < live*4 {
 		n *= 2
 	}
-	tb := &dirTable{slots: make([]atomic.Pointer[dirEntry], n)}
-	mask := uint64(n - 1)
-	for name, c := range d.children {
-		e := &dirEntry{hash: hashName(name), name: name, d: c}
-		for i := e.hash & mask; ; i = (i + 1) & mask {
-			if tb.slots[i].Load() == nil {
-				tb.slots[i].Store(e)
-				tb.used++
-				tb.live++
-				break
+	tb := &dirTable{slots: make([]atomic.Pointer[dname], n)}
+	if old != nil {
+		for i := range old.slots {
+			if s := old.slots[i].Load(); s != nil && s != tombstone {
+				tb.put(s)
 			}
 		}
 	}
+	tb.put(e)
 	d.table.Store(tb)
 }

@@ -3,21 +3,24 @@
 package vfs
 
 import (
-	"slices"
 	"sync"
 	"sync/atomic"
 )
 
 // dname is a dentry's place in the tree; rename swaps it as one pointer so
-// that lock-free readers (.. walk, getcwd) see a consistent pair.
+// that lock-free readers (.. walk, getcwd) see a consistent pair. It is
+// also the dentry's entry in its parent's lock-free child table (an
+// immutable name and child), so naming a dentry is one allocation.
 type dname struct {
 	parent *Dentry // the dentry itself at a filesystem root
+	self   *Dentry // the dentry so named
 	name   string
-	hash   uint64 // hashName(name)
+	hash   uint64 // hashName of the name's key in parent (dentry_ops.go)
 }
 
-func newDname(parent *Dentry, name string) *dname {
-	return &dname{parent: parent, name: name, hash: hashName(name)}
+// setWhere names d name under parent (a new, immutable dname).
+func (d *Dentry) setWhere(parent *Dentry, name string) {
+	d.where.Store(&dname{parent: parent, self: d, name: name, hash: hashName(parent.key(name))})
 }
 
 // Dentry is struct dentry: a name in the directory tree of one superblock.
@@ -38,20 +41,27 @@ type Dentry struct {
 	// m_list), guarded by Kernel.namespaceMu.
 	mps []*Mount
 
-	// mu guards children, seq, nextSeq and dead; for directories it is also
-	// the parent-side lock of namespace operations (i_rwsem).
-	mu       sync.RWMutex
-	children map[string]*Dentry
-	table    atomic.Pointer[dirTable] // lock-free view of children
-	seq      uint64                   // creation order within the parent
-	nextSeq  uint64
-	dead     bool // unlinked (S_DEAD on a removed directory)
+	// mu guards the children (table's contents and kids), seq and dead;
+	// for directories it is also the parent-side lock of namespace
+	// operations (i_rwsem).
+	mu    sync.RWMutex
+	table atomic.Pointer[dirTable] // the children by name, read lock-free
+	kids  *dirKids                 // the children by position; nil until the first
+	seq   uint64                   // position within the parent
+	dead  bool                     // unlinked (S_DEAD on a removed directory)
+}
+
+// dirKids is what only a directory with children needs: its children in
+// readdir order and the next position to give.
+type dirKids struct {
+	order   childOrder
+	nextSeq uint64
 }
 
 // NewRootDentry is d_make_root: the root dentry of a superblock.
 func NewRootDentry(in *Inode) *Dentry {
 	d := &Dentry{inode: in}
-	d.where.Store(newDname(d, "/"))
+	d.setWhere(d, "/")
 	return d
 }
 
@@ -67,45 +77,53 @@ func (d *Dentry) Parent() *Dentry { return d.where.Load().parent }
 // IsRoot reports whether d is the root of its superblock's tree.
 func (d *Dentry) IsRoot() bool { return d.Parent() == d }
 
-// childLocked returns the cached child name; d.mu must be held.
-func (d *Dentry) childLocked(name string) *Dentry { return d.children[name] }
+// childLocked returns the cached child name; d.mu must be held. Under the
+// lock the table is exact: every change to it is made under d.mu.
+func (d *Dentry) childLocked(name string) *Dentry { return d.fastLookup(name, hashName(name)) }
+
+// kidsLocked returns d's children by position, made on first use.
+func (d *Dentry) kidsLocked() *dirKids {
+	if d.kids == nil {
+		d.kids = &dirKids{}
+	}
+	return d.kids
+}
 
 // addChildLocked is d_instantiate + d_add: it hashes a new positive dentry
 // for in under name. d.mu must be held for writing.
 func (d *Dentry) addChildLocked(name string, in *Inode) *Dentry {
 	c := &Dentry{inode: in}
-	c.where.Store(newDname(d, name))
+	c.setWhere(d, name)
 	d.insertLocked(name, c)
 	return c
 }
 
 // insertLocked hashes c, already named name under d. d.mu must be held.
 func (d *Dentry) insertLocked(name string, c *Dentry) {
-	if d.children == nil {
-		d.children = make(map[string]*Dentry)
-	}
-	d.nextSeq++
-	c.seq = d.nextSeq
-	d.children[name] = c
+	k := d.kidsLocked()
+	k.nextSeq++
+	c.seq = k.nextSeq
+	k.order.push(c.seq, name, c)
 	d.tableAddLocked(c)
 }
 
 // insertAtLocked hashes c under name at position seq (kept from a dentry
 // it changes places with). d.mu must be held.
 func (d *Dentry) insertAtLocked(name string, c *Dentry, seq uint64) {
-	d.insertLocked(name, c)
 	c.seq = seq
+	d.kidsLocked().order.place(seq, name, c)
+	d.tableAddLocked(c)
 }
 
 // unhashLocked takes c (named name) out of d without marking it unlinked.
 func (d *Dentry) unhashLocked(name string, c *Dentry) {
 	d.tableRemoveLocked(c)
-	delete(d.children, name)
+	d.kids.order.remove(c.seq, name)
 }
 
 // removeChildLocked is d_delete/d_drop for name. d.mu must be held.
 func (d *Dentry) removeChildLocked(name string) {
-	if c := d.children[name]; c != nil {
+	if c := d.childLocked(name); c != nil {
 		c.unlinked.Store(true)
 		d.unhashLocked(name, c)
 	}
@@ -114,9 +132,9 @@ func (d *Dentry) removeChildLocked(name string) {
 // moveLocked is d_move: c leaves its parent (name oldName in d) for newName
 // in nd; both parents' mu are held.
 func (d *Dentry) moveLocked(oldName string, nd *Dentry, newName string) {
-	c := d.children[oldName]
+	c := d.childLocked(oldName)
 	d.unhashLocked(oldName, c)
-	c.where.Store(newDname(nd, newName))
+	c.setWhere(nd, newName)
 	nd.insertLocked(newName, c)
 }
 
@@ -138,21 +156,31 @@ type Child struct {
 // entries (new dentries go to the head of d_children).
 func (d *Dentry) ChildrenNewestFirst() []Child {
 	d.mu.RLock()
-	out := make([]Child, 0, len(d.children))
-	for _, c := range d.children {
-		out = append(out, Child{c, c.seq})
+	defer d.mu.RUnlock()
+	if d.kids == nil {
+		return nil
 	}
-	d.mu.RUnlock()
-	slices.SortFunc(out, func(a, b Child) int {
-		switch {
-		case a.Seq > b.Seq:
-			return -1
-		case a.Seq < b.Seq:
-			return 1
+	o := &d.kids.order
+	out := make([]Child, 0, o.live())
+	for i := len(o.slots) - 1; i >= 0; i-- {
+		if s := o.slots[i]; s.ent.name != "" {
+			out = append(out, Child{d.childLocked(s.ent.name), s.seq})
 		}
-		return 0
-	})
+	}
 	return out
+}
+
+// ReadChildren is dcache_readdir from a cursor: it appends to out, newest
+// first, the cached children whose position is below cursor, at most n of
+// them (n <= 0: all), each with its position as Off. It costs what it
+// returns, whatever the size of the directory.
+func (d *Dentry) ReadChildren(out []Dirent, cursor uint64, n int) []Dirent {
+	d.mu.RLock()
+	defer d.mu.RUnlock()
+	if d.kids == nil {
+		return out
+	}
+	return d.kids.order.appendBelow(out, cursor, n)
 }
 
 // IsDead reports whether the directory has been removed (IS_DEADDIR).
@@ -166,7 +194,15 @@ func (d *Dentry) IsDead() bool {
 func (d *Dentry) NumChildren() int {
 	d.mu.RLock()
 	defer d.mu.RUnlock()
-	return len(d.children)
+	return d.numChildrenLocked()
+}
+
+// numChildrenLocked returns the number of cached children; d.mu held.
+func (d *Dentry) numChildrenLocked() int {
+	if d.kids == nil {
+		return 0
+	}
+	return d.kids.order.live()
 }
 
 // IsAncestorOf reports whether d is a proper ancestor of e within one

@@ -151,6 +151,10 @@ func (t *Task) doNewMount(p Path, fstype string, sbFlags, mntFlags uint32, sourc
 	if err := fc.GetTree(); err != nil {
 		return err
 	}
+	if t.mountTooRevealing(fc.Root.Inode().Superblock(), &mntFlags) {
+		fc.dropTree()
+		return linux.EPERM
+	}
 	m, err := t.k.vfsCreateMount(fc)
 	if err != nil {
 		return err
@@ -388,6 +392,7 @@ func cloneMnt(old *Mount, root *Dentry, mode copyMode) (*Mount, error) {
 	}
 	m.sb, m.root = old.sb, root // before the group ID: m reaches its kernel through sb
 	m.flags.Store(old.Flags() &^ (linux.MNT_INTERNAL_FLAGS | linux.MNT_UMOUNT | linux.MNT_LOCKED))
+	m.idmapping.Store(old.idmap())
 	if err := m.joinGroupOf(old, mode); err != nil {
 		m.freeID()
 		return nil, err

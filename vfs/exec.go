@@ -17,43 +17,18 @@ const taskCommLen = 15
 
 // Execve records a program image on t as execve(2) does after loading it
 // (begin_new_exec): close the close-on-exec descriptors, name the task
-// after the file's base name (__set_task_comm, 15 bytes at most) and keep
-// argv and envp for /proc. There is no binary to load: the caller runs
-// the program.
+// after the file's base name (__set_task_comm, 15 bytes at most), keep
+// argv and envp for /proc, and recompute the capabilities as for a file
+// without file capabilities or set-ID bits (execCreds). There is no
+// binary to load: the caller runs the program.
 func (t *Task) Execve(filename string, argv, envv []string) {
 	t.CloseOnExec()
+	t.execveCreds()
 	comm := filename[strings.LastIndexByte(filename, '/')+1:]
 	if len(comm) > taskCommLen {
 		comm = comm[:taskCommLen]
 	}
 	t.image.Store(&execImage{comm: comm, argv: append([]string(nil), argv...), envv: append([]string(nil), envv...)})
-	if c := t.Cred(); c.UserNS != nil || c.Ambient != 0 || c.Permitted != execCaps(c).Permitted {
-		t.SetCred(execCaps(c))
-	}
-}
-
-// execCaps is cap_bprm_creds_from_file for a program with no file
-// capabilities and no set-ID bits: root (uid 0 of the task's user
-// namespace, real or effective) gets its bounding and inheritable sets as
-// permitted, and them all as effective when the effective uid is root;
-// anyone else keeps only the ambient set. So a task that entered a user
-// namespace in which its uid has no mapping yet loses every capability at
-// its next exec.
-func execCaps(c *Cred) *Cred {
-	n := *c
-	root, ok := c.UserNS.MakeKUID(0)
-	n.Permitted = 0
-	if ok && (c.EUID == root || c.UID == root) {
-		n.Permitted = c.Bounding | c.Inheritable
-	}
-	n.Permitted |= c.Ambient
-	n.Effective = c.Ambient
-	if ok && c.EUID == root {
-		n.Effective = n.Permitted
-	}
-	n.SUID, n.SGID = c.EUID, c.EGID
-	n.FSUID, n.FSGID = c.EUID, c.EGID
-	return &n
 }
 
 // Comm is the task's command name (/proc/<pid>/comm, status's Name).
@@ -83,7 +58,3 @@ func (t *Task) strings(which func(*execImage) []string) []byte {
 	}
 	return b
 }
-
-// PPID is the thread-group ID of the task's parent: the task it was
-// cloned from, or 0 for one the kernel made (init).
-func (t *Task) PPID() int32 { return t.ppid }

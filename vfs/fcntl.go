@@ -36,7 +36,7 @@ func fileFcntl(t *Task, f *File, cmd int, arg uint64) (int, error) {
 	case linux.F_GETFL:
 		return int(f.statusFlags()), nil
 	case linux.F_SETFL:
-		if arg&linux.O_NOATIME != 0 && f.Flags()&linux.O_NOATIME == 0 && !isOwner(t.Cred(), f.Inode()) {
+		if arg&linux.O_NOATIME != 0 && f.Flags()&linux.O_NOATIME == 0 && !isOwner(t.Cred(), f.mnt.idmap(), f.Inode()) {
 			return 0, linux.EPERM
 		}
 		for {

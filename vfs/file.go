@@ -82,8 +82,11 @@ func (f *File) IncRef() { f.refs.Add(1) }
 
 // DecRef is fput: the last reference releases write access and the mount.
 func (f *File) DecRef() {
+	// Read before letting go: once the count drops, another holder may
+	// drop the last reference and recycle f.
+	sf, isSock := f.Private.(*sockFile)
 	if n := f.refs.Add(-1); n != 0 {
-		if sf, ok := f.Private.(*sockFile); ok && n == sf.inflight.Load() {
+		if isSock && n == sf.inflight.Load() {
 			sf.k.unix().collectGarbage() // only sockets in flight hold it now
 		}
 		return
@@ -109,6 +112,43 @@ func (f *File) DecRef() {
 		f.mnt.sb.k.dissolveOnFput(d.root)
 	}
 	f.mnt.mntput()
+	f.recycle()
+}
+
+// Files of the plain kind (regular files and directories opened through
+// their inode's own operations, with no private data, ->open or
+// ->release) are recycled once the last reference goes, as the kernel's
+// file cache hands freed files out again: an open then allocates nothing.
+// Nothing may touch a File after dropping its last reference; those
+// who keep a *File (descriptor tables, SCM_RIGHTS, the loop device, FUSE
+// handles) hold a reference, and the kinds that can be reached otherwise
+// (sockets, pipes, devices) are not recycled.
+var filePool sync.Pool
+
+func allocFile() *File {
+	if f, ok := filePool.Get().(*File); ok {
+		return f
+	}
+	return new(File)
+}
+
+// recycle hands f, whose last reference is gone, to the next open if it is
+// of the plain kind.
+func (f *File) recycle() {
+	if f.Private != nil || f.ops != f.dentry.inode.FileOps {
+		return
+	}
+	switch f.dentry.inode.Mode() & linux.S_IFMT {
+	case linux.S_IFREG, linux.S_IFDIR:
+	default:
+		return
+	}
+	switch f.ops.(type) {
+	case FileOpener, FileReleaser, FileFlusher:
+		return
+	}
+	*f = File{}
+	filePool.Put(f)
 }
 
 // fileSize is i_size, or the disk's size for a block device
@@ -133,7 +173,9 @@ func isSpecial(mode uint32) bool {
 // newFile is alloc_file + do_dentry_open's bookkeeping. The caller got
 // the reference on p.Mnt the file takes over (tryGet).
 func newFile(p Path, flags uint32, read, write, isPath bool) *File {
-	f := &File{ops: p.Dentry.inode.FileOps, mnt: p.Mnt, dentry: p.Dentry, read: read, write: write, path: isPath}
+	f := allocFile()
+	f.ops, f.mnt, f.dentry = p.Dentry.inode.FileOps, p.Mnt, p.Dentry
+	f.read, f.write, f.path = read, write, isPath
 	f.flags.Store(flags)
 	f.refs.Store(1)
 	p.Dentry.inode.opens.Add(1)
@@ -207,12 +249,12 @@ func (t *Task) Read(fd int, p []byte) (n int, err error) {
 	}
 	err = t.withFile(fd, func(f *File) error {
 		if isStream(f) {
-			n, err = f.readAt(p, 0)
+			n, err = f.readAt(t, p, 0)
 			return err
 		}
 		f.mu.Lock()
 		defer f.mu.Unlock()
-		n, err = f.readAt(p, f.pos)
+		n, err = f.readAt(t, p, f.pos)
 		f.pos += int64(n)
 		return err
 	})
@@ -276,7 +318,7 @@ func (t *Task) Pread(fd int, p []byte, off int64) (n int, err error) {
 		if unseekable(f) {
 			return linux.ESPIPE
 		}
-		n, err = f.readAt(p, off)
+		n, err = f.readAt(t, p, off)
 		return err
 	})
 	return n, err
@@ -290,7 +332,16 @@ func rwVerifyArea(off int64, n int) error {
 	return nil
 }
 
-func (f *File) readAt(p []byte, off int64) (int, error) {
+// TaskReader is implemented by file operations whose reads log messages
+// that name the reading task (current->comm), as the block layer's
+// "attempt to access beyond end of device" does: a task's read calls
+// ReadAtBy in place of ReadAt.
+type TaskReader interface {
+	ReadAtBy(t *Task, f *File, p []byte, off int64) (int, error)
+}
+
+// readAt reads for t, or for the kernel itself if t is nil.
+func (f *File) readAt(t *Task, p []byte, off int64) (int, error) {
 	if f.path || !f.read {
 		return 0, linux.EBADF
 	}
@@ -301,7 +352,13 @@ func (f *File) readAt(p []byte, off int64) (int, error) {
 	if err := rwVerifyArea(off, len(p)); err != nil && in.IsRegular() {
 		return 0, err
 	}
-	n, err := f.ops.ReadAt(f, p, off)
+	var n int
+	var err error
+	if r, ok := f.ops.(TaskReader); ok && t != nil {
+		n, err = r.ReadAtBy(t, f, p, off)
+	} else {
+		n, err = f.ops.ReadAt(f, p, off)
+	}
 	touchAtime(f.mnt, in) // file_accessed, even for a read at the end
 	return n, err
 }
@@ -470,7 +527,32 @@ func (t *Task) Lseek(fd int, off int64, whence int) (pos int64, err error) {
 // dir_emit_dots gives them, then the entries below the cursor left by the
 // previous call.
 func (t *Task) Getdents(fd int, max int) (ents []Dirent, err error) {
-	err = t.withFile(fd, func(f *File) error {
+	err = t.withDir(fd, func(f *File) error {
+		ents, err = f.readdirLocked(nil, max)
+		return err
+	})
+	return ents, err
+}
+
+// GetdentsTo is getdents64(2) into a caller's buffer, as the system call
+// fills user memory: at most len(buf) entries, and how many; 0 means the
+// end. An empty buffer is EINVAL (too small for one entry).
+func (t *Task) GetdentsTo(fd int, buf []Dirent) (n int, err error) {
+	if len(buf) == 0 {
+		return 0, linux.EINVAL
+	}
+	err = t.withDir(fd, func(f *File) error {
+		out, err := f.readdirLocked(buf[:0], len(buf))
+		n = len(out)
+		return err
+	})
+	return n, err
+}
+
+// withDir runs fn on the open directory fd with f_pos_lock held, and
+// updates its atime after (iterate_dir's checks and file_accessed).
+func (t *Task) withDir(fd int, fn func(f *File) error) error {
+	return t.withFile(fd, func(f *File) error {
 		if f.path {
 			return linux.EBADF
 		}
@@ -483,11 +565,18 @@ func (t *Task) Getdents(fd int, max int) (ents []Dirent, err error) {
 		}
 		f.mu.Lock()
 		defer f.mu.Unlock()
-		ents, err = f.readdirLocked(max)
+		err := fn(f)
 		touchAtime(f.mnt, in)
 		return err
 	})
-	return ents, err
+}
+
+// DirPager is implemented by directory file operations that list from a
+// position, as dcache_readdir walks d_children from its cursor, rather than
+// building the whole listing at every call: ReadDirBelow appends to out at
+// most n entries (n <= 0: all) whose Off is below cursor, in decreasing Off.
+type DirPager interface {
+	ReadDirBelow(f *File, cursor uint64, out []Dirent, n int) ([]Dirent, error)
 }
 
 // DotDotIner is implemented by directory file operations whose ".." entry
@@ -512,10 +601,11 @@ type DotsLister interface {
 	ListsDots() bool
 }
 
-// readdirLocked is iterate_dir. f.mu is held.
-func (f *File) readdirLocked(max int) ([]Dirent, error) {
-	var out []Dirent
-	full := func() bool { return max > 0 && len(out) >= max }
+// readdirLocked is iterate_dir: it appends to out at most max entries
+// (max <= 0: all that remain). f.mu is held.
+func (f *File) readdirLocked(out []Dirent, max int) ([]Dirent, error) {
+	start := len(out)
+	room := func() int { return max - (len(out) - start) }
 	if d, ok := f.ops.(DotsLister); ok && d.ListsDots() && f.pos < 2 {
 		f.pos, f.cursor = 2, math.MaxUint64
 	}
@@ -523,30 +613,53 @@ func (f *File) readdirLocked(max int) ([]Dirent, error) {
 		out = append(out, Dirent{Name: ".", Ino: f.Inode().Ino(), Type: linux.DT_DIR})
 		f.pos = 1
 	}
-	if f.pos == 1 && !full() {
+	if f.pos == 1 && (max <= 0 || room() > 0) {
 		out = append(out, Dirent{Name: "..", Ino: dotdotIno(f), Type: linux.DT_DIR})
 		f.pos, f.cursor = 2, math.MaxUint64
 	}
-	if full() || f.cursor == 0 {
+	if max > 0 && room() == 0 || f.cursor == 0 {
 		return out, nil
 	}
+	want := 0 // all
+	if max > 0 {
+		want = room()
+	}
+	before := len(out)
+	var err error
+	if p, ok := f.ops.(DirPager); ok {
+		out, err = p.ReadDirBelow(f, f.cursor, out, want)
+	} else {
+		out, err = f.readdirFiltered(out, want)
+	}
+	if err != nil {
+		return out[:before], err
+	}
+	if got := len(out) - before; got > 0 {
+		f.cursor = out[len(out)-1].Off
+		f.pos += int64(got)
+	}
+	if want <= 0 || len(out)-before < want {
+		f.cursor = 0 // at the end
+	}
+	return out, nil
+}
+
+// readdirFiltered lists a directory whose filesystem gives only the whole
+// listing: the entries below the cursor, at most n (n <= 0: all).
+func (f *File) readdirFiltered(out []Dirent, n int) ([]Dirent, error) {
 	list, err := f.ops.ReadDir(f)
 	if err != nil {
 		return out, err
 	}
+	all := n <= 0
 	for _, e := range list {
-		if full() {
+		if !all && n == 0 {
 			break
 		}
-		if e.Off >= f.cursor {
-			continue
+		if e.Off < f.cursor {
+			out = append(out, e)
+			n--
 		}
-		out = append(out, e)
-		f.cursor = e.Off
-		f.pos++
-	}
-	if !full() {
-		f.cursor = 0 // at the end
 	}
 	return out, nil
 }

@@ -109,7 +109,8 @@ type FsContext struct {
 	// FsContext.IPCNamespace).
 	ipc *IPCNamespace
 	// Log holds the messages the kernel would print (logfc/errorf), such
-	// as "tmpfs: Unknown parameter 'foo'".
+	// as "tmpfs: Unknown parameter 'foo'", each after the level marker
+	// logfc prints it with (KernErr, KernWarning, KernNotice).
 	Log []string
 	// uapi is the state of a context made by fsopen or fspick (its fc_log
 	// and phase); nil for mount(2)'s, whose messages go to the kernel log.
@@ -172,13 +173,25 @@ func (fc *FsContext) Fail(err error, format string, args ...any) error {
 
 // logfc is logfc: into the context's log when it has one (an fsopen or
 // fspick descriptor reads it back, prefixed with the level), else to the
-// kernel log.
+// kernel log at once, in order with what the filesystem prints itself
+// (fc.Log holds them for a context without a kernel).
 func (fc *FsContext) logfc(level byte, msg string) {
 	if fc.uapi != nil {
 		fc.uapi.add(string(level) + " " + msg)
 		return
 	}
-	fc.Log = append(fc.Log, msg)
+	marker := KernNotice
+	switch level {
+	case 'e':
+		marker = KernErr
+	case 'w':
+		marker = KernWarning
+	}
+	if fc.Kernel != nil {
+		fc.Kernel.Printk(marker + msg)
+		return
+	}
+	fc.Log = append(fc.Log, marker+msg)
 }
 
 // sbFlagParams are the generic flags vfs_parse_sb_flag understands.
@@ -277,6 +290,13 @@ func (fc *FsContext) GetTree() error {
 	}
 	if fc.Root == nil {
 		return fc.Fail(linux.EINVAL, "get_tree set no root")
+	}
+	// A superblock made for this context is held by it until a mount
+	// takes it over, so that one never mounted (a mount refused after
+	// get_tree, an fsopen context closed) goes with the context.
+	if sb := fc.Root.Inode().Superblock(); fc.held == nil && sb.active.Load() == 0 {
+		sb.activate()
+		fc.held = sb
 	}
 	return nil
 }

@@ -125,7 +125,7 @@ func (k *Kernel) anonInodeFile(cred *Cred, name string, fops FileOperations, pri
 		return nil, linux.ENOMEM
 	}
 	d := &Dentry{inode: k.anonInode}
-	d.where.Store(newDname(d, name))
+	d.setWhere(d, name)
 	f := newFile(Path{m, d}, linux.O_RDWR, true, true, false)
 	f.ops = fops
 	f.Private = priv
@@ -249,7 +249,7 @@ func (t *Task) Fsconfig(fd int, cmd uint32, key *string, value []byte, aux int) 
 	p := &FsParameter{}
 	if key != nil {
 		if len(*key) >= 256 {
-			return linux.EFAULT // strndup_user(_key, 256) of a longer key
+			return linux.EINVAL // strndup_user(_key, 256): no room for the NUL
 		}
 		p.Key = *key
 	}
@@ -295,7 +295,7 @@ func (t *Task) fsconfigValue(p *FsParameter, cmd uint32, value []byte, aux int) 
 		p.Type = FsValueIsFlag
 	case linux.FSCONFIG_SET_STRING:
 		if len(value) >= 256 {
-			return linux.EFAULT // strndup_user(_value, 256)
+			return linux.EINVAL // strndup_user(_value, 256)
 		}
 		p.Type, p.Value = FsValueIsString, string(value)
 	case linux.FSCONFIG_SET_BINARY:
@@ -378,15 +378,32 @@ func (t *Task) vfsCmdReconfigure(fc *FsContext) error {
 	return nil
 }
 
-// vfsCleanContext is vfs_clean_context: the context is left as fspick
-// would make it for the same superblock, ready to be prepared again.
+// vfsCleanContext is vfs_clean_context: the context is left about as
+// fspick would make it for the same superblock, ready to be prepared
+// again. The flags mask stays: flags named before the mount or the last
+// reconfiguration still count as changed, so one outside MS_RMT_MASK (a
+// dirsync given to fsopen's context) makes the next reconfiguration
+// EINVAL, as on Linux.
 func (fc *FsContext) vfsCleanContext() {
 	fc.FsPrivate = nil
-	fc.SbFlags, fc.SbFlagsMask = 0, 0
+	fc.SbFlags = 0
 	fc.Source, fc.SourceSet = "", false
 	fc.Purpose = FS_CONTEXT_FOR_RECONFIGURE
 	fc.uapi.exclusive = false
 	fc.uapi.phase = fcAwaitingReconf
+}
+
+// MayReuseSuper is sget_fc's check before an existing superblock is
+// shared: a context created with FSCONFIG_CMD_CREATE_EXCL wants a new one,
+// so sharing is EBUSY with the kernel's warning in the log. Filesystems
+// that hand out a superblock they already have (a block device's, sysfs's,
+// an IPC namespace's mqueue) call it first.
+func (fc *FsContext) MayReuseSuper() error {
+	if fc.uapi == nil || !fc.uapi.exclusive {
+		return nil
+	}
+	fc.Warnf("%s: reusing existing filesystem not allowed", fc.FsType.Name())
+	return linux.EBUSY
 }
 
 // cleanForReconfigure is finish_clean_context: the filesystem sets the

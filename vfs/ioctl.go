@@ -78,7 +78,7 @@ func (t *Task) Fget(fd int) (*File, error) { return t.fdTable().get(fd) }
 
 // KernelRead is kernel_read at a position: a driver reading the file it
 // holds, as the opener could.
-func (f *File) KernelRead(p []byte, off int64) (int, error) { return f.readAt(p, off) }
+func (f *File) KernelRead(p []byte, off int64) (int, error) { return f.readAt(nil, p, off) }
 
 // KernelWrite is kernel_write at a position, with the opener's
 // credentials (f_cred).

@@ -55,7 +55,6 @@ type Kernel struct {
 	plan *propagationPlan
 
 	clock   func() time.Time
-	nextTID atomic.Int32
 	nextIno atomic.Uint64 // get_next_ino
 
 	// ramPages is totalram_pages(): what tmpfs's defaults and "size=N%"
@@ -65,6 +64,8 @@ type Kernel struct {
 	initNS  *MountNamespace
 	initUTS *UTSNamespace
 	initIPC *IPCNamespace
+	// initPidNS is init_pid_ns (pidns.go).
+	initPidNS *PidNamespace
 	// initUserNS stands for the initial user namespace where an object is
 	// needed (nsfs, setns); credentials say nil for it.
 	initUserNS *UserNamespace
@@ -100,6 +101,9 @@ type Kernel struct {
 	anonErr     error
 	pipeMaxSize atomic.Int64
 
+	// mntNS finds mount namespaces by ID (statmount, listmount).
+	mntNS mntNSTable
+
 	// interrupted is set by Interrupt; sleepers are what may block a task.
 	interrupted atomic.Bool
 	sleepers    sleeperSet
@@ -108,51 +112,13 @@ type Kernel struct {
 	sysctls sysctlTable
 
 	logMu     sync.Mutex
-	log       []string // the kernel log (printk), for dmesg
-	console   func(time.Duration, string)
+	log       printkLog // the kernel log (printk.go)
 	cmdline   string
 	born      time.Time
 	exitHooks exitHooks
 	// devices is the device model (devices.go).
 	devices deviceModel
 	drivers driverInits
-}
-
-// PrintkMax is the longest message the kernel log keeps: vprintk_store
-// formats a message into 1024 bytes, of which the terminating NUL and the
-// two-byte level marker (KERN_ERR, ...) take three, so a longer message
-// loses its tail (and its newline).
-const PrintkMax = 1021
-
-// Printk appends a line to the kernel log, cut as printk cuts it, and
-// shows it on the console if one is set.
-func (k *Kernel) Printk(line string) {
-	if len(line) > PrintkMax {
-		line = line[:PrintkMax]
-	}
-	k.logMu.Lock()
-	k.log = append(k.log, line)
-	console := k.console
-	k.logMu.Unlock()
-	if console != nil {
-		console(k.Uptime(), line)
-	}
-}
-
-// SetConsole sets where printk's lines are shown as they are logged
-// (register_console), with the time since boot; nil stops showing them.
-// Lines already logged are shown first, as a console registered late
-// replays the log buffer.
-func (k *Kernel) SetConsole(show func(at time.Duration, line string)) {
-	k.logMu.Lock()
-	k.console = show
-	old := append([]string(nil), k.log...)
-	k.logMu.Unlock()
-	if show != nil {
-		for _, l := range old {
-			show(0, l)
-		}
-	}
 }
 
 // SetCmdline records the kernel command line (saved_command_line), which
@@ -174,13 +140,6 @@ func (k *Kernel) Cmdline() string {
 // its lines with).
 func (k *Kernel) Uptime() time.Duration { return time.Since(k.born) }
 
-// Dmesg returns the kernel log.
-func (k *Kernel) Dmesg() []string {
-	k.logMu.Lock()
-	defer k.logMu.Unlock()
-	return append([]string(nil), k.log...)
-}
-
 // logFc moves an fs_context's messages to the kernel log.
 func (k *Kernel) logFc(fc *FsContext) {
 	for _, l := range fc.Log {
@@ -199,10 +158,12 @@ func NewKernel() *Kernel {
 		clock:    time.Now,
 		nsInums:  NewIDA(0, 1<<28-1),
 		born:     time.Now(),
+		log:      newPrintkLog(),
 	}
 	k.initUTS = newInitUTS(k)
 	k.initUserNS = &UserNamespace{k: k, nsCommon: nsCommon{inum: userInitIno}}
 	k.initIPC = &IPCNamespace{k: k, nsCommon: nsCommon{inum: ipcInitIno}}
+	k.initPidNS = newInitPidNS(k)
 	k.ramPages.Store(defaultRAMPages)
 	k.mntIDCounter.Store(1 << 31) // MNT_UNIQUE_ID_OFFSET
 	k.mountMax.Store(100000)
@@ -289,15 +250,9 @@ func (k *Kernel) getAnonBdev() (uint64, error) {
 // freeAnonBdev is free_anon_bdev.
 func (k *Kernel) freeAnonBdev(dev uint64) { k.anonDevs.Free(int(linux.Minor(dev))) }
 
-// TaskByTID returns the live task with thread ID tid.
-func (k *Kernel) TaskByTID(tid int32) *Task {
-	for _, t := range k.tasks.all() {
-		if t.tid == tid {
-			return t
-		}
-	}
-	return nil
-}
+// TaskByTID returns the live task with thread ID tid (its number in the
+// initial PID namespace).
+func (k *Kernel) TaskByTID(tid int32) *Task { return k.initPidNS.Task(tid) }
 
 // Tasks returns the live tasks.
 func (k *Kernel) Tasks() []*Task { return k.tasks.all() }

@@ -81,6 +81,8 @@ type Mount struct {
 	mpIndex int32         // position in the mountpoint dentry's mps
 	tflags  uint32        // T_*
 	flags   atomic.Uint32 // MNT_* per-mount flags
+	// idmapping is set once, while the mount is detached (MOUNT_ATTR_IDMAP).
+	idmapping atomic.Pointer[mntIdmap]
 	// writers counts files open for writing through this mount
 	// (mnt_writers); a read-only switch is refused while it is not zero.
 	writers    atomic.Int32

@@ -59,19 +59,23 @@ func (t *Task) openDetached(m *Mount, d *Dentry, cloexec bool) (int, error) {
 const fsmountValid = linux.MOUNT_ATTR_RDONLY | linux.MOUNT_ATTR_NOSUID | linux.MOUNT_ATTR_NODEV |
 	linux.MOUNT_ATTR_NOEXEC | linux.MOUNT_ATTR__ATIME | linux.MOUNT_ATTR_NODIRATIME | linux.MOUNT_ATTR_NOSYMFOLLOW
 
+// mountAttrBits pairs the per-mount flags with their MOUNT_ATTR_* bits
+// (the atime policy apart), for both directions.
+var mountAttrBits = [...]struct {
+	mnt  uint32
+	attr uint64
+}{
+	{linux.MNT_READONLY, linux.MOUNT_ATTR_RDONLY}, {linux.MNT_NOSUID, linux.MOUNT_ATTR_NOSUID},
+	{linux.MNT_NODEV, linux.MOUNT_ATTR_NODEV}, {linux.MNT_NOEXEC, linux.MOUNT_ATTR_NOEXEC},
+	{linux.MNT_NODIRATIME, linux.MOUNT_ATTR_NODIRATIME}, {linux.MNT_NOSYMFOLLOW, linux.MOUNT_ATTR_NOSYMFOLLOW},
+}
+
 // attrFlagsToMntFlags is attr_flags_to_mnt_flags (the atime policy apart).
 func attrFlagsToMntFlags(attr uint64) uint32 {
 	var f uint32
-	for _, p := range [...]struct {
-		attr uint64
-		mnt  uint32
-	}{
-		{linux.MOUNT_ATTR_RDONLY, linux.MNT_READONLY}, {linux.MOUNT_ATTR_NOSUID, linux.MNT_NOSUID},
-		{linux.MOUNT_ATTR_NODEV, linux.MNT_NODEV}, {linux.MOUNT_ATTR_NOEXEC, linux.MNT_NOEXEC},
-		{linux.MOUNT_ATTR_NODIRATIME, linux.MNT_NODIRATIME}, {linux.MOUNT_ATTR_NOSYMFOLLOW, linux.MNT_NOSYMFOLLOW},
-	} {
-		if attr&p.attr != 0 {
-			f |= p.mnt
+	for _, b := range mountAttrBits {
+		if attr&b.attr != 0 {
+			f |= b.mnt
 		}
 	}
 	return f
@@ -109,6 +113,10 @@ func (t *Task) Fsmount(fd int, flags, attrFlags uint32) (int, error) {
 	}
 	if u.phase != fcAwaitingMount {
 		return -1, linux.EBUSY
+	}
+	if t.mountTooRevealing(fc.Root.Inode().Superblock(), &mntFlags) {
+		fc.Logf("VFS: Mount too revealing")
+		return -1, linux.EPERM
 	}
 	m, err := t.k.vfsCreateMount(fc)
 	if err != nil {
@@ -371,6 +379,8 @@ type mountKattr struct {
 	set, clr    uint32
 	propagation uint64
 	recurse     bool
+	// userns is the namespace MOUNT_ATTR_IDMAP names (mnt_userns).
+	userns *UserNamespace
 }
 
 // MountSetattrRaw is mount_setattr(2) with the struct as the caller's
@@ -456,31 +466,84 @@ func (t *Task) buildMountKattr(a MountAttr) (mountKattr, error) {
 	} else if a.AttrSet&linux.MOUNT_ATTR__ATIME != 0 {
 		return ka, linux.EINVAL
 	}
-	return ka, t.buildMountIdmapped(a)
+	ns, err := t.buildMountIdmapped(a)
+	ka.userns = ns
+	return ka, err
 }
 
-// buildMountIdmapped is build_mount_idmapped. linuxvfs has no user
-// namespaces, so no descriptor can name one: an open one is EINVAL, as
-// Linux answers for a descriptor that is not a user namespace's.
-func (t *Task) buildMountIdmapped(a MountAttr) error {
+// buildMountIdmapped is build_mount_idmapped: MOUNT_ATTR_IDMAP names a
+// user namespace by descriptor, not the initial one, over which the
+// caller has CAP_SYS_ADMIN.
+func (t *Task) buildMountIdmapped(a MountAttr) (*UserNamespace, error) {
 	if (a.AttrSet|a.AttrClr)&linux.MOUNT_ATTR_IDMAP == 0 {
-		return nil
+		return nil, nil
 	}
 	if a.AttrClr&linux.MOUNT_ATTR_IDMAP != 0 {
-		return linux.EINVAL // only open_tree_attr may replace a mapping
+		return nil, linux.EINVAL // only open_tree_attr may replace a mapping
 	}
 	if a.UsernsFd > 1<<31-1 {
-		return linux.EINVAL
+		return nil, linux.EINVAL
 	}
 	f, err := t.fdTable().get(int(a.UsernsFd))
 	if err != nil {
-		return linux.EBADF
+		return nil, linux.EBADF
 	}
-	f.DecRef()
+	defer f.DecRef()
 	if f.path {
-		return linux.EBADF // CLASS(fd): an O_PATH file does not count
+		return nil, linux.EBADF // CLASS(fd): an O_PATH file does not count
 	}
-	return linux.EINVAL
+	ns, ok := f.Inode().Private.(*UserNamespace)
+	if !ok || f.mnt != t.k.nsfsMnt {
+		return nil, linux.EINVAL
+	}
+	if ns.Level() == 0 {
+		return nil, linux.EPERM
+	}
+	if !t.Cred().NsCapable(ns, linux.CAP_SYS_ADMIN) {
+		return nil, linux.EPERM
+	}
+	return ns, nil
+}
+
+// canIdmapMount is can_idmap_mount: an idmapping other than the
+// filesystem's own, once, on a filesystem that allows it and whose owner
+// the caller controls, on a mount not yet attached.
+func canIdmapMount(c *Cred, ka mountKattr, m *Mount) error {
+	if ka.userns == nil {
+		return nil
+	}
+	if sameUserNS(ka.userns, m.sb.userNS) {
+		return linux.EINVAL
+	}
+	if m.idmap() != nil {
+		return linux.EPERM
+	}
+	if m.sb.fsType.Flags()&FS_ALLOW_IDMAP == 0 {
+		return linux.EINVAL
+	}
+	if !c.NsCapable(m.sb.userNS, linux.CAP_SYS_ADMIN) {
+		return linux.EPERM
+	}
+	if ns := m.ns.Load(); ns == nil || !ns.anon {
+		return linux.EINVAL
+	}
+	return nil
+}
+
+// mountSetattrPrepare is mount_setattr_prepare's check of one mount:
+// locked flags stay, an idmapping is allowed, and a read-only switch
+// finds no writers (mnt_hold_writers).
+func (t *Task) mountSetattrPrepare(ka mountKattr, q *Mount) error {
+	if !canChangeLockedFlags(q, q.Flags()&^ka.clr|ka.set) {
+		return linux.EPERM
+	}
+	if err := canIdmapMount(t.Cred(), ka, q); err != nil {
+		return err
+	}
+	if ka.set&linux.MNT_READONLY != 0 && q.Flags()&linux.MNT_READONLY == 0 && q.writers.Load() > 0 {
+		return linux.EBUSY
+	}
+	return nil
 }
 
 // doMountSetattr is do_mount_setattr: check every mount first (a
@@ -504,21 +567,22 @@ func (t *Task) doMountSetattr(p Path, ka mountKattr) error {
 		return linux.EINVAL
 	}
 	for q := range m.mountsOf(ka.recurse) {
-		err := error(nil)
-		if !canChangeLockedFlags(q, q.Flags()&^ka.clr|ka.set) {
-			err = linux.EPERM
-		} else if ka.set&linux.MNT_READONLY != 0 && q.Flags()&linux.MNT_READONLY == 0 && q.writers.Load() > 0 {
-			err = linux.EBUSY // mnt_hold_writers
-		}
-		if err != nil {
+		if err := t.mountSetattrPrepare(ka, q); err != nil {
 			if ka.propagation != 0 {
 				revokeGroupIDs(m, nil)
 			}
 			return err
 		}
 	}
+	var im *mntIdmap
+	if ka.userns != nil {
+		im = newMntIdmap(ka.userns)
+	}
 	for q := range m.mountsOf(ka.recurse) {
 		q.setFlags(ka.set, ka.clr)
+		if im != nil {
+			q.idmapping.Store(im)
+		}
 		if ka.propagation != 0 {
 			setPropagation(q, ka.propagation)
 		}

@@ -9,22 +9,44 @@ import "github.com/linuxvfs/linuxvfs/abi/linux"
 // to reveal what they cover (MNT_LOCKED), and their read-only, nodev,
 // nosuid, noexec and atime settings may not be loosened (MNT_LOCK_*).
 
-// lockMntTree is lock_mnt_tree: lock every flag of top's tree and every
-// mount in it but top itself (top is what the new owner got; its
-// mountpoint is outside what it may see).
+// lockBits pairs each per-mount setting a lock may freeze with its lock.
+var lockBits = [...]struct{ flag, lock uint32 }{
+	{linux.MNT_READONLY, linux.MNT_LOCK_READONLY},
+	{linux.MNT_NODEV, linux.MNT_LOCK_NODEV},
+	{linux.MNT_NOSUID, linux.MNT_LOCK_NOSUID},
+	{linux.MNT_NOEXEC, linux.MNT_LOCK_NOEXEC},
+}
+
+// locksFor returns the locks that freeze the settings flags has on, and
+// the atime lock (the atime policy is frozen whatever it is).
+func locksFor(flags uint32) uint32 {
+	locks := uint32(linux.MNT_LOCK_ATIME)
+	for _, b := range lockBits {
+		if flags&b.flag != 0 {
+			locks |= b.lock
+		}
+	}
+	return locks
+}
+
+// frozenFlags returns the settings locks freeze on.
+func frozenFlags(locks uint32) uint32 {
+	var f uint32
+	for _, b := range lockBits {
+		if locks&b.lock != 0 {
+			f |= b.flag
+		}
+	}
+	return f
+}
+
+// lockMntTree is lock_mnt_tree: freeze what every mount of top's tree has
+// on, and lock every mount in it but top itself (top is what the new
+// owner got; what it covers is outside the owner's view anyway).
 func lockMntTree(top *Mount) {
 	for p := top; p != nil; p = nextMnt(p, top) {
-		f := p.Flags() | linux.MNT_LOCK_ATIME
-		for _, pair := range [...][2]uint32{
-			{linux.MNT_READONLY, linux.MNT_LOCK_READONLY},
-			{linux.MNT_NODEV, linux.MNT_LOCK_NODEV},
-			{linux.MNT_NOSUID, linux.MNT_LOCK_NOSUID},
-			{linux.MNT_NOEXEC, linux.MNT_LOCK_NOEXEC},
-		} {
-			if f&pair[0] != 0 {
-				f |= pair[1]
-			}
-		}
+		f := p.Flags()
+		f |= locksFor(f)
 		if p != top {
 			f |= linux.MNT_LOCKED
 		}
@@ -47,19 +69,12 @@ func hasLockedChildren(m *Mount, d *Dentry) bool {
 	return false
 }
 
-// canChangeLockedFlags is can_change_locked_flags: flags (MNT_* bits for
-// m's new state) keep every setting m has locked.
+// canChangeLockedFlags is can_change_locked_flags: the new flags keep on
+// every setting m has frozen, and the atime policy if that is frozen.
 func canChangeLockedFlags(m *Mount, flags uint32) bool {
-	fl := m.Flags()
-	for _, pair := range [...][2]uint32{
-		{linux.MNT_LOCK_READONLY, linux.MNT_READONLY},
-		{linux.MNT_LOCK_NODEV, linux.MNT_NODEV},
-		{linux.MNT_LOCK_NOSUID, linux.MNT_NOSUID},
-		{linux.MNT_LOCK_NOEXEC, linux.MNT_NOEXEC},
-	} {
-		if fl&pair[0] != 0 && flags&pair[1] == 0 {
-			return false
-		}
+	cur := m.Flags()
+	if frozen := frozenFlags(cur); flags&frozen != frozen {
+		return false
 	}
-	return fl&linux.MNT_LOCK_ATIME == 0 || fl&linux.MNT_ATIME_MASK == flags&linux.MNT_ATIME_MASK
+	return cur&linux.MNT_LOCK_ATIME == 0 || cur&linux.MNT_ATIME_MASK == flags&linux.MNT_ATIME_MASK
 }

@@ -212,7 +212,7 @@ func (t *Task) mqPrepareOpen(root Path, name string, oflag, mode uint32, attr *M
 		return nil, linux.EINVAL
 	default:
 		acc := [3]int{MAY_READ, MAY_WRITE, MAY_READ | MAY_WRITE}[oflag&linux.O_ACCMODE]
-		if err := inodePermission(cred, d.Inode(), acc); err != nil {
+		if err := inodePermission(cred, root.Mnt.idmap(), d.Inode(), acc); err != nil {
 			return nil, err
 		}
 	}
@@ -227,7 +227,7 @@ func (t *Task) mqCreate(cred *Cred, root Path, name string, mode uint32, attr *M
 		return nil, linux.EROFS // mnt_want_write
 	}
 	dir := root.Dentry
-	if err := mayCreateLocked(cred, dir); err != nil {
+	if err := mayCreateLocked(cred, root.Mnt.idmap(), dir); err != nil {
 		return nil, err
 	}
 	qm, ok := dir.Inode().Ops.(QueueMaker)
@@ -300,7 +300,7 @@ func (t *Task) mqUnlink(name string) error {
 	if err != nil {
 		return err
 	}
-	if err := mayDelete(t.Cred(), dir, victim, false); err != nil {
+	if err := mayDelete(t.Cred(), m.idmap(), dir, victim, false); err != nil {
 		return err
 	}
 	if t.isLocalMountpoint(victim) {

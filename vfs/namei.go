@@ -134,7 +134,7 @@ func (nd *nameidata) linkPathWalk(name string) error {
 		return nil
 	}
 	for {
-		if err := inodePermission(nd.cred, nd.path.Dentry.Inode(), MAY_EXEC); err != nil {
+		if err := inodePermission(nd.cred, nd.path.Mnt.idmap(), nd.path.Dentry.Inode(), MAY_EXEC); err != nil {
 			return err
 		}
 		i := 0
@@ -257,6 +257,9 @@ func lookupSlowLocked(dir *Dentry, name string) (*Dentry, error) {
 	in, err := dir.Inode().Ops.Lookup(dir.Inode(), name)
 	if err != nil {
 		return nil, err
+	}
+	if a := dir.reuseAliasLocked(name, in); a != nil {
+		return a, nil
 	}
 	return dir.addChildLocked(name, in), nil
 }
@@ -421,6 +424,9 @@ func (t *Task) pathLookupatCred(dirfd int, name string, flags int, cred *Cred) (
 
 func (nd *nameidata) lookupPath(name string) (Path, error) {
 	if err := nd.walkTrailing(name, nd.lookupLast); err != nil {
+		return Path{}, err
+	}
+	if err := nd.completeWalk(); err != nil {
 		return Path{}, err
 	}
 	if nd.flags&lookupDirectory != 0 && !nd.path.Dentry.Inode().IsDir() {

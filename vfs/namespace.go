@@ -24,6 +24,9 @@ type MountNamespace struct {
 	hint    *listHead // the last mount inserted, where the next one usually goes
 	// event counts changes (ns->event), for poll on mountinfo.
 	event atomic.Uint64
+	// changed is closed at the next change, for watchers outside the
+	// kernel (an export following the tree); nil until one asks.
+	changed atomic.Pointer[chan struct{}]
 	// users counts the tasks in the namespace (ns->ns.count); the last
 	// one to leave tears the tree down (put_mnt_ns).
 	users atomic.Int32
@@ -55,6 +58,7 @@ func (ns *MountNamespace) put() {
 		return
 	}
 	ns.k.freeNsInum(&ns.nsCommon)
+	ns.k.mntNS.remove(ns)
 	ns.k.lockNamespace()
 	defer ns.k.unlockNamespace()
 	if ns.root != nil {
@@ -71,6 +75,7 @@ func (k *Kernel) allocMntNS() *MountNamespace {
 	}
 	ns := &MountNamespace{k: k, seq: nsSeq.Add(1), nsCommon: nsCommon{inum: inum}}
 	ns.list.init()
+	k.mntNS.add(ns)
 	return ns
 }
 
@@ -82,6 +87,21 @@ func (ns *MountNamespace) Seq() uint64 { return ns.seq }
 
 // Event returns the namespace's event counter.
 func (ns *MountNamespace) Event() uint64 { return ns.event.Load() }
+
+// Changed returns a channel closed at the namespace's next change (the
+// wake-up poll on mountinfo gets); take it before reading the tree, so
+// that a change in between is not missed.
+func (ns *MountNamespace) Changed() <-chan struct{} {
+	for {
+		if c := ns.changed.Load(); c != nil {
+			return *c
+		}
+		c := make(chan struct{})
+		if ns.changed.CompareAndSwap(nil, &c) {
+			return c
+		}
+	}
+}
 
 // addToNS is mnt_add_to_ns: insert m in unique-ID order. Insertions come
 // in runs that rise (new mounts) or fall (propagated copies, committed
@@ -114,6 +134,9 @@ func moveFromNS(m *Mount) {
 func (ns *MountNamespace) touch() {
 	if ns != nil {
 		ns.event.Add(1)
+		if c := ns.changed.Swap(nil); c != nil {
+			close(*c)
+		}
 	}
 }
 
@@ -251,13 +274,18 @@ func (k *Kernel) copyMntNS(ns *MountNamespace, fs *FSStruct, owner *UserNamespac
 
 // unshareable are the flags Unshare takes.
 const unshareable = linux.CLONE_NEWNS | linux.CLONE_NEWUTS | linux.CLONE_NEWIPC |
-	linux.CLONE_NEWUSER | linux.CLONE_FS | linux.CLONE_FILES
+	linux.CLONE_NEWUSER | linux.CLONE_NEWPID | linux.CLONE_FS | linux.CLONE_FILES
+
+// newNSFlags are the namespaces whose making needs CAP_SYS_ADMIN over the
+// owner (unshare_nsproxy_namespaces).
+const newNSFlags = linux.CLONE_NEWNS | linux.CLONE_NEWUTS | linux.CLONE_NEWIPC | linux.CLONE_NEWPID
 
 // Unshare is unshare(2) for CLONE_NEWUSER, CLONE_NEWNS, CLONE_NEWUTS,
-// CLONE_NEWIPC, CLONE_FS and CLONE_FILES. A new user namespace comes
-// first, and its credentials are the ones the other new namespaces are
-// checked against and owned by (unshare_userns, then
-// unshare_nsproxy_namespaces); nothing changes on an error.
+// CLONE_NEWIPC, CLONE_NEWPID, CLONE_FS and CLONE_FILES. A new user
+// namespace comes first, and its credentials are the ones the other new
+// namespaces are checked against and owned by (unshare_userns, then
+// unshare_nsproxy_namespaces); nothing changes on an error. A new PID
+// namespace is for the caller's children, the caller stays where it is.
 func (t *Task) Unshare(flags uint64) error {
 	if flags&^unshareable != 0 {
 		return linux.EINVAL
@@ -271,8 +299,16 @@ func (t *Task) Unshare(flags uint64) error {
 		cred = c
 	}
 	owner := cred.UserNS
-	if flags&(linux.CLONE_NEWNS|linux.CLONE_NEWUTS|linux.CLONE_NEWIPC) != 0 && !cred.NsCapable(owner, linux.CAP_SYS_ADMIN) {
+	if flags&newNSFlags != 0 && !cred.NsCapable(owner, linux.CAP_SYS_ADMIN) {
 		return linux.EPERM
+	}
+	var pidNS *PidNamespace
+	if flags&linux.CLONE_NEWPID != 0 {
+		ns, err := t.unsharePid(owner)
+		if err != nil {
+			return err
+		}
+		pidNS = ns
 	}
 	if flags&(linux.CLONE_NEWNS|linux.CLONE_FS|linux.CLONE_NEWUSER) != 0 {
 		t.unshareFS()
@@ -281,6 +317,9 @@ func (t *Task) Unshare(flags uint64) error {
 		old := t.MountNamespace()
 		ns, err := t.k.copyMntNS(old, t.fsStruct(), owner)
 		if err != nil {
+			if pidNS != nil {
+				pidNS.put()
+			}
 			return err
 		}
 		ns.get()
@@ -300,9 +339,15 @@ func (t *Task) Unshare(flags uint64) error {
 	if flags&linux.CLONE_NEWIPC != 0 {
 		ns, err := t.k.newIPCNamespace(owner)
 		if err != nil {
+			if pidNS != nil {
+				pidNS.put()
+			}
 			return err
 		}
 		t.ipc.Swap(ns).put()
+	}
+	if pidNS != nil {
+		t.pidNSChildren.Swap(pidNS).put()
 	}
 	if cred != t.Cred() {
 		t.SetCred(cred)

@@ -75,17 +75,17 @@ func (t *Task) filenameCreate(dirfd int, name string, wantDir bool) (p Path, las
 // createAt runs the common part of mkdirat, mknodat and symlinkat:
 // filename_create, then may_create, then mk (the filesystem's operation)
 // and the new dentry.
-func (t *Task) createAt(dirfd int, name string, wantDir bool, mk func(c *Cred, dir *Inode, last string) (*Inode, error)) error {
+func (t *Task) createAt(dirfd int, name string, wantDir bool, mk func(c *Cred, im *mntIdmap, dir *Inode, last string) (*Inode, error)) error {
 	p, last, c, err := t.filenameCreate(dirfd, name, wantDir)
 	if err != nil {
 		return err
 	}
 	dir := p.Dentry
 	defer dir.mu.Unlock()
-	if err := mayCreateLocked(c, dir); err != nil {
+	if err := mayCreateLocked(c, p.Mnt.idmap(), dir); err != nil {
 		return err
 	}
-	in, err := mk(c, dir.Inode(), last)
+	in, err := mk(c, p.Mnt.idmap(), dir.Inode(), last)
 	if err != nil {
 		return err
 	}
@@ -96,8 +96,8 @@ func (t *Task) createAt(dirfd int, name string, wantDir bool, mk func(c *Cred, d
 
 // Mkdirat is mkdirat(2) (do_mkdirat, vfs_mkdir).
 func (t *Task) Mkdirat(dirfd int, name string, mode uint32) error {
-	return t.createAt(dirfd, name, true, func(c *Cred, dir *Inode, last string) (*Inode, error) {
-		attr := newInodeAttr(c, dir, linux.S_IFDIR|mode&(0o777|linux.S_ISVTX), t.GetUmask(), 0)
+	return t.createAt(dirfd, name, true, func(c *Cred, im *mntIdmap, dir *Inode, last string) (*Inode, error) {
+		attr := newInodeAttr(c, im, dir, linux.S_IFDIR|mode&(0o777|linux.S_ISVTX), t.GetUmask(), 0)
 		return dir.Ops.Mkdir(dir, last, attr)
 	})
 }
@@ -121,11 +121,11 @@ func (t *Task) Mknodat(dirfd int, name string, mode uint32, dev uint64) error {
 	if typ != linux.S_IFCHR && typ != linux.S_IFBLK {
 		dev = 0
 	}
-	return t.createAt(dirfd, name, false, func(c *Cred, dir *Inode, last string) (*Inode, error) {
+	return t.createAt(dirfd, name, false, func(c *Cred, im *mntIdmap, dir *Inode, last string) (*Inode, error) {
 		if (typ == linux.S_IFCHR || typ == linux.S_IFBLK) && !c.HasCap(linux.CAP_MKNOD) {
 			return nil, linux.EPERM
 		}
-		attr := newInodeAttr(c, dir, typ|mode&0o7777, t.GetUmask(), dev)
+		attr := newInodeAttr(c, im, dir, typ|mode&0o7777, t.GetUmask(), dev)
 		return dir.Ops.Mknod(dir, last, attr)
 	})
 }
@@ -139,8 +139,8 @@ func (t *Task) Symlinkat(target string, dirfd int, name string) error {
 	if target == "" {
 		return linux.ENOENT
 	}
-	return t.createAt(dirfd, name, false, func(c *Cred, dir *Inode, last string) (*Inode, error) {
-		return dir.Ops.Symlink(dir, last, target, newInodeAttr(c, dir, linux.S_IFLNK|0o777, 0, 0))
+	return t.createAt(dirfd, name, false, func(c *Cred, im *mntIdmap, dir *Inode, last string) (*Inode, error) {
+		return dir.Ops.Symlink(dir, last, target, newInodeAttr(c, im, dir, linux.S_IFLNK|0o777, 0, 0))
 	})
 }
 
@@ -190,10 +190,10 @@ func (t *Task) Linkat(olddirfd int, oldname string, newdirfd int, newname string
 		return linux.EXDEV
 	}
 	in := old.Dentry.Inode()
-	if err := mayLinkat(c, in); err != nil {
+	if err := mayLinkat(c, p.Mnt.idmap(), in); err != nil {
 		return err
 	}
-	if err := mayCreateLocked(c, dir); err != nil {
+	if err := mayCreateLocked(c, p.Mnt.idmap(), dir); err != nil {
 		return err
 	}
 	if in.IsDir() {
@@ -228,21 +228,21 @@ func (t *Task) mayLinkEmpty(fd int) bool {
 
 func newDentryFor(parent *Dentry, name string, in *Inode) *Dentry {
 	d := &Dentry{inode: in}
-	d.where.Store(newDname(parent, name))
+	d.setWhere(parent, name)
 	return d
 }
 
 // mayLinkat is may_linkat under fs.protected_hardlinks=1: someone who is
 // neither owner nor CAP_FOWNER may only link a regular file they could
 // read and write and that is not set-user-ID or executable set-group-ID.
-func mayLinkat(c *Cred, in *Inode) error {
-	if isOwner(c, in) {
+func mayLinkat(c *Cred, im *mntIdmap, in *Inode) error {
+	if isOwner(c, im, in) {
 		return nil
 	}
 	mode := in.Mode()
 	safe := mode&linux.S_IFMT == linux.S_IFREG && mode&linux.S_ISUID == 0 &&
 		mode&(linux.S_ISGID|linux.S_IXGRP) != linux.S_ISGID|linux.S_IXGRP &&
-		inodePermission(c, in, MAY_READ|MAY_WRITE) == nil
+		inodePermission(c, im, in, MAY_READ|MAY_WRITE) == nil
 	if !safe {
 		return linux.EPERM
 	}
@@ -304,7 +304,7 @@ func (t *Task) Unlinkat(dirfd int, name string, flags int) error {
 		}
 		return linux.ENOTDIR
 	}
-	if err := mayDelete(nd.cred, dir, victim, rmdir); err != nil {
+	if err := mayDelete(nd.cred, nd.path.Mnt.idmap(), dir, victim, rmdir); err != nil {
 		return err
 	}
 	if t.isLocalMountpoint(victim) {
@@ -314,7 +314,7 @@ func (t *Task) Unlinkat(dirfd int, name string, flags int) error {
 	if rmdir {
 		victim.mu.Lock()
 		defer victim.mu.Unlock()
-		if len(victim.children) != 0 {
+		if victim.numChildrenLocked() != 0 {
 			return linux.ENOTEMPTY
 		}
 		if err := dir.Inode().Ops.Rmdir(dir.Inode(), nd.last, in); err != nil {

@@ -84,7 +84,7 @@ func (k *Kernel) nsPath(ns Namespace) Path {
 		in := sb.NewInode(c.inum, InodeAttr{Mode: linux.S_IFREG | 0o444}, nil, nsFile{})
 		in.Private = ns
 		d := &Dentry{inode: in}
-		d.where.Store(newDname(d, ""))
+		d.setWhere(d, "")
 		c.stashed = d
 	}
 	return Path{k.nsfsMnt, c.stashed}
@@ -111,8 +111,8 @@ func (t *Task) NamespaceLink(kind string) (string, error) {
 }
 
 // NamespaceKinds are the entries of /proc/<pid>/ns, in the order Linux's
-// readdir gives those it has of them.
-var NamespaceKinds = []string{"user", "uts", "ipc", "mnt"}
+// readdir gives those it has of them (ns_entries).
+var NamespaceKinds = []string{"uts", "ipc", "pid", "pid_for_children", "user", "mnt"}
 
 func (t *Task) namespace(kind string) Namespace {
 	switch kind {
@@ -124,6 +124,10 @@ func (t *Task) namespace(kind string) Namespace {
 		return t.IPCNamespace()
 	case "user":
 		return t.k.userNSOf(t.Cred())
+	case "pid":
+		return t.PidNamespace()
+	case "pid_for_children":
+		return t.pidNSForChildrenLink()
 	}
 	return nil
 }
@@ -182,6 +186,8 @@ func (t *Task) install(ns Namespace) error {
 		return t.Setns(ns)
 	case *UserNamespace:
 		return t.joinUserNS(ns)
+	case *PidNamespace:
+		return t.joinPidNS(ns)
 	case *UTSNamespace:
 		if !t.mayInstall(ns.userNS) {
 			return linux.EPERM
@@ -196,4 +202,14 @@ func (t *Task) install(ns Namespace) error {
 		t.ipc.Swap(ns).put()
 	}
 	return nil
+}
+
+// OpenNamespace opens the file of target's namespace of kind for reading,
+// as open("/proc/<pid>/ns/<kind>", O_RDONLY) does for t.
+func (t *Task) OpenNamespace(target *Task, kind string) (int, error) {
+	p, err := target.NamespacePath(kind)
+	if err != nil {
+		return -1, err
+	}
+	return t.DentryOpen(p, linux.O_RDONLY)
 }

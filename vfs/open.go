@@ -198,10 +198,10 @@ func (t *Task) lookupOpen(nd *nameidata, h *openHow) (*Dentry, bool, error) {
 	if nd.path.Mnt.ReadOnly() {
 		return nil, false, linux.EROFS
 	}
-	if err := mayCreateLocked(nd.cred, dir); err != nil {
+	if err := mayCreateLocked(nd.cred, nd.path.Mnt.idmap(), dir); err != nil {
 		return nil, false, err
 	}
-	attr := newInodeAttr(nd.cred, dir.Inode(), h.mode, nd.task.GetUmask(), 0)
+	attr := newInodeAttr(nd.cred, nd.path.Mnt.idmap(), dir.Inode(), h.mode, nd.task.GetUmask(), 0)
 	in, err := dir.Inode().Ops.Mknod(dir.Inode(), nd.last, attr)
 	if err != nil {
 		return nil, false, err
@@ -212,6 +212,11 @@ func (t *Task) lookupOpen(nd *nameidata, h *openHow) (*Dentry, bool, error) {
 
 // doOpen is do_open + may_open + vfs_open (+ handle_truncate).
 func doOpen(nd *nameidata, h *openHow, created, trunc bool) (*File, error) {
+	if !created {
+		if err := nd.completeWalk(); err != nil {
+			return nil, err
+		}
+	}
 	p := nd.path
 	in := p.Dentry.Inode()
 	if h.create {
@@ -312,10 +317,10 @@ func mayOpen(c *Cred, p Path, in *Inode, acc int, flags uint32) error {
 			return linux.EACCES
 		}
 	}
-	if err := inodePermission(c, in, acc); err != nil {
+	if err := inodePermission(c, p.Mnt.idmap(), in, acc); err != nil {
 		return err
 	}
-	if flags&linux.O_NOATIME != 0 && !isOwner(c, in) {
+	if flags&linux.O_NOATIME != 0 && !isOwner(c, p.Mnt.idmap(), in) {
 		return linux.EPERM
 	}
 	return nil
@@ -346,11 +351,15 @@ func doTruncate(c *Cred, in *Inode, size int64) error {
 // directory a new file's S_ISGID is stripped (before the umask) unless the
 // creator is in the group, the group comes from the directory, and
 // subdirectories inherit the bit; the owner is the creator's fsuid.
-func newInodeAttr(c *Cred, dir *Inode, mode, umask uint32, rdev uint64) InodeAttr {
-	a := InodeAttr{UID: c.FSUID, GID: c.FSGID, Rdev: rdev, Creator: c}
+func newInodeAttr(c *Cred, im *mntIdmap, dir *Inode, mode, umask uint32, rdev uint64) InodeAttr {
+	// mapped_fsuid/mapped_fsgid: may_create made sure they exist.
+	uid, _ := im.fsUID(dir.sb, c.FSUID)
+	gid, _ := im.fsGID(dir.sb, c.FSGID)
+	a := InodeAttr{UID: uid, GID: gid, Rdev: rdev, Creator: c}
 	sgidDir := dir.Mode()&linux.S_ISGID != 0
+	dirGID, _ := im.inodeGID(dir)
 	if sgidDir && mode&linux.S_IFMT != linux.S_IFDIR && mode&(linux.S_ISGID|linux.S_IXGRP) == linux.S_ISGID|linux.S_IXGRP &&
-		!inGroupOrCapable(c, dir, dir.GID()) {
+		!inGroupOrCapable(c, im, dir, dirGID) {
 		mode &^= linux.S_ISGID // mode_strip_sgid
 	}
 	a.Mode = mode &^ (umask & 0o777)
@@ -382,7 +391,7 @@ func (t *Task) doTmpfile(nd *nameidata, name string, h *openHow) (*File, error) 
 		return nil, linux.EROFS
 	}
 	dir.mu.Lock()
-	err = mayCreateLocked(nd.cred, dir)
+	err = mayCreateLocked(nd.cred, p.Mnt.idmap(), dir)
 	dir.mu.Unlock()
 	if err != nil {
 		return nil, err
@@ -393,7 +402,7 @@ func (t *Task) doTmpfile(nd *nameidata, name string, h *openHow) (*File, error) 
 	if !p.Mnt.tryGet() {
 		return nil, errMountGone
 	}
-	in, err := tf.Tmpfile(dir.Inode(), newInodeAttr(nd.cred, dir.Inode(), h.mode, t.GetUmask(), 0))
+	in, err := tf.Tmpfile(dir.Inode(), newInodeAttr(nd.cred, p.Mnt.idmap(), dir.Inode(), h.mode, t.GetUmask(), 0))
 	if err != nil {
 		p.Mnt.mntput()
 		return nil, err

@@ -14,12 +14,12 @@ const (
 
 // generic_permission: the owner, group or other permission bits, then the
 // capabilities that override them.
-func genericPermission(c *Cred, in *Inode, mask int) error {
+func genericPermission(c *Cred, im *mntIdmap, in *Inode, mask int) error {
 	mode := in.Mode()
 	m := mode
-	if c.FSUID == in.UID() {
+	if uid, ok := im.inodeUID(in); ok && c.FSUID == uid {
 		m >>= 6
-	} else if c.InGroup(in.GID()) {
+	} else if gid, ok := im.inodeGID(in); ok && c.InGroup(gid) {
 		m >>= 3
 	}
 	mask &= MAY_READ | MAY_WRITE | MAY_EXEC
@@ -27,18 +27,18 @@ func genericPermission(c *Cred, in *Inode, mask int) error {
 		return nil
 	}
 	if mode&linux.S_IFMT == linux.S_IFDIR {
-		if mask&MAY_WRITE == 0 && c.capableWrtInode(in, linux.CAP_DAC_READ_SEARCH) {
+		if mask&MAY_WRITE == 0 && c.capableWrtInode(im, in, linux.CAP_DAC_READ_SEARCH) {
 			return nil
 		}
-		if c.capableWrtInode(in, linux.CAP_DAC_OVERRIDE) {
+		if c.capableWrtInode(im, in, linux.CAP_DAC_OVERRIDE) {
 			return nil
 		}
 		return linux.EACCES
 	}
-	if mask == MAY_READ && c.capableWrtInode(in, linux.CAP_DAC_READ_SEARCH) {
+	if mask == MAY_READ && c.capableWrtInode(im, in, linux.CAP_DAC_READ_SEARCH) {
 		return nil
 	}
-	if (mask&MAY_EXEC == 0 || mode&0o111 != 0) && c.capableWrtInode(in, linux.CAP_DAC_OVERRIDE) {
+	if (mask&MAY_EXEC == 0 || mode&0o111 != 0) && c.capableWrtInode(im, in, linux.CAP_DAC_OVERRIDE) {
 		return nil
 	}
 	return linux.EACCES
@@ -46,41 +46,47 @@ func genericPermission(c *Cred, in *Inode, mask int) error {
 
 // inodePermission is inode_permission: EROFS for writing to a read-only
 // superblock, then generic_permission.
-func inodePermission(c *Cred, in *Inode, mask int) error {
+func inodePermission(c *Cred, im *mntIdmap, in *Inode, mask int) error {
 	if mask&MAY_WRITE != 0 && in.sb.ReadOnly() {
 		switch in.Mode() & linux.S_IFMT {
 		case linux.S_IFREG, linux.S_IFDIR, linux.S_IFLNK:
 			return linux.EROFS
 		}
 	}
-	return genericPermission(c, in, mask)
+	return genericPermission(c, im, in, mask)
 }
 
 // isOwner is inode_owner_or_capable: the caller owns the inode or has
 // CAP_FOWNER.
-func isOwner(c *Cred, in *Inode) bool {
-	return c.FSUID == in.UID() || c.capableWrtInode(in, linux.CAP_FOWNER)
+func isOwner(c *Cred, im *mntIdmap, in *Inode) bool {
+	if uid, ok := im.inodeUID(in); ok && c.FSUID == uid {
+		return true
+	}
+	return c.capableWrtInode(im, in, linux.CAP_FOWNER)
 }
 
 // checkSticky is check_sticky: in a sticky directory only the owner of the
 // file or of the directory (or CAP_FOWNER) may remove or rename it.
-func checkSticky(c *Cred, dir, in *Inode) bool {
+func checkSticky(c *Cred, im *mntIdmap, dir, in *Inode) bool {
 	if dir.Mode()&linux.S_ISVTX == 0 {
 		return false
 	}
-	if c.FSUID == in.UID() || c.FSUID == dir.UID() {
+	if uid, ok := im.inodeUID(in); ok && c.FSUID == uid {
 		return false
 	}
-	return !c.capableWrtInode(in, linux.CAP_FOWNER)
+	if uid, ok := im.inodeUID(dir); ok && c.FSUID == uid {
+		return false
+	}
+	return !c.capableWrtInode(im, in, linux.CAP_FOWNER)
 }
 
 // mayDelete is may_delete: victim (named in dir) may be removed by c.
-func mayDelete(c *Cred, dir *Dentry, victim *Dentry, isDir bool) error {
+func mayDelete(c *Cred, im *mntIdmap, dir *Dentry, victim *Dentry, isDir bool) error {
 	in := victim.Inode()
-	if err := inodePermission(c, dir.Inode(), MAY_WRITE|MAY_EXEC); err != nil {
+	if err := inodePermission(c, im, dir.Inode(), MAY_WRITE|MAY_EXEC); err != nil {
 		return err
 	}
-	if checkSticky(c, dir.Inode(), in) {
+	if checkSticky(c, im, dir.Inode(), in) {
 		return linux.EPERM
 	}
 	if isDir {
@@ -97,9 +103,12 @@ func mayDelete(c *Cred, dir *Dentry, victim *Dentry, isDir bool) error {
 }
 
 // mayCreateLocked is may_create: c may add a name to dir. dir.mu is held.
-func mayCreateLocked(c *Cred, dir *Dentry) error {
+func mayCreateLocked(c *Cred, im *mntIdmap, dir *Dentry) error {
 	if dir.dead {
 		return linux.ENOENT
 	}
-	return inodePermission(c, dir.Inode(), MAY_WRITE|MAY_EXEC)
+	if !im.fsuidgidHasMapping(dir.Inode().sb, c) {
+		return linux.EOVERFLOW
+	}
+	return inodePermission(c, im, dir.Inode(), MAY_WRITE|MAY_EXEC)
 }

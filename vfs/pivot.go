@@ -11,7 +11,7 @@ func (t *Task) Chroot(name string) error {
 		if err != nil {
 			return err
 		}
-		if err := inodePermission(t.Cred(), p.Dentry.Inode(), MAY_EXEC); err != nil {
+		if err := inodePermission(t.Cred(), p.Mnt.idmap(), p.Dentry.Inode(), MAY_EXEC); err != nil {
 			return err
 		}
 		if c := t.Cred(); !c.NsCapable(c.UserNS, linux.CAP_SYS_CHROOT) {

@@ -224,6 +224,9 @@ func (r *render) appendMntOpts(m *Mount) {
 			r.b = append(r.b, o.name...)
 		}
 	}
+	if m.idmap() != nil {
+		r.b = append(r.b, ",idmapped"...)
+	}
 }
 
 func (r *render) appendSbOpts(sb *Superblock) {

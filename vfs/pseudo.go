@@ -66,7 +66,7 @@ func newPseudoObject(sb *Superblock, mode uint32, cred *Cred, fops FileOperation
 	attr := InodeAttr{Mode: mode, UID: cred.FSUID, GID: cred.FSGID}
 	in := sb.NewInode(sb.k.GetNextIno(), attr, nil, fops)
 	d := &Dentry{inode: in}
-	d.where.Store(newDname(d, ""))
+	d.setWhere(d, "")
 	return d
 }
 

@@ -67,13 +67,13 @@ func (k *Kernel) rebootLocked(cmd uint32, arg string) (func(uint32), error) {
 		k.reboot.cadOff = cmd == linux.LINUX_REBOOT_CMD_CAD_OFF
 		return nil, nil
 	case linux.LINUX_REBOOT_CMD_RESTART:
-		k.Printk("reboot: Restarting system")
+		k.Printk(KernEmerg + "reboot: Restarting system")
 	case linux.LINUX_REBOOT_CMD_RESTART2:
-		k.Printk("reboot: Restarting system with command '" + arg + "'")
+		k.Printk(KernEmerg + "reboot: Restarting system with command '" + arg + "'")
 	case linux.LINUX_REBOOT_CMD_HALT:
-		k.Printk("reboot: System halted")
+		k.Printk(KernEmerg + "reboot: System halted")
 	case linux.LINUX_REBOOT_CMD_POWER_OFF:
-		k.Printk("reboot: Power down")
+		k.Printk(KernEmerg + "reboot: Power down")
 	default:
 		return nil, linux.EINVAL
 	}

@@ -11,10 +11,10 @@ import (
 // lockRename is lock_rename: lock the two parent directories and return the
 // "trap": the child of one parent on the way to the other, if one is an
 // ancestor of the other. unlock must be called afterwards.
-func lockRename(p1, p2 *Dentry) (trap *Dentry, unlock func()) {
+func lockRename(p1, p2 *Dentry) (trap *Dentry, held renameLocks) {
 	if p1 == p2 {
 		p1.mu.Lock()
-		return nil, p1.mu.Unlock
+		return nil, renameLocks{first: p1}
 	}
 	sb := p1.Inode().sb
 	sb.renameMu.Lock()
@@ -29,11 +29,25 @@ func lockRename(p1, p2 *Dentry) (trap *Dentry, unlock func()) {
 	}
 	first.mu.Lock()
 	second.mu.Lock()
-	return trap, func() {
-		second.mu.Unlock()
-		first.mu.Unlock()
-		sb.renameMu.Unlock()
+	return trap, renameLocks{first, second, sb}
+}
+
+// renameLocks is what lockRename took (a value, not a closure: a rename
+// allocates nothing for it).
+type renameLocks struct {
+	first, second *Dentry
+	sb            *Superblock // nil when both parents are one directory
+}
+
+// unlock is unlock_rename.
+func (l renameLocks) unlock() {
+	if l.sb == nil {
+		l.first.mu.Unlock()
+		return
 	}
+	l.second.mu.Unlock()
+	l.first.mu.Unlock()
+	l.sb.renameMu.Unlock()
 }
 
 // childToward is d_ancestor(anc, d): the child of anc that d is or lies
@@ -88,8 +102,8 @@ func (t *Task) Renameat2(olddirfd int, oldname string, newdirfd int, newname str
 	if ond.path.Mnt.ReadOnly() {
 		return linux.EROFS
 	}
-	trap, unlock := lockRename(nnd.path.Dentry, ond.path.Dentry)
-	defer unlock()
+	trap, locks := lockRename(nnd.path.Dentry, ond.path.Dentry)
+	defer locks.unlock()
 	return t.renameLocked(&ond, &nnd, trap, flags)
 }
 
@@ -127,26 +141,26 @@ func (t *Task) renameLocked(ond, nnd *nameidata, trap *Dentry, flags uint32) err
 		}
 		return linux.ENOTEMPTY
 	}
-	return t.vfsRename(ond.cred, odir, ond.last, old, ndir, nnd.last, target, flags)
+	return t.vfsRename(ond.cred, ond.path.Mnt.idmap(), odir, ond.last, old, ndir, nnd.last, target, flags)
 }
 
 // vfsRename is vfs_rename: permission, busy and emptiness checks, then the
 // filesystem's rename and d_move; a replaced target loses the mounts on it.
 // Both parents are locked. Two names of one inode (rename(x, x), or two
 // hard links) make it a successful no-op that touches nothing.
-func (t *Task) vfsRename(c *Cred, odir *Dentry, oname string, old *Dentry, ndir *Dentry, nname string, target *Dentry, flags uint32) error {
+func (t *Task) vfsRename(c *Cred, im *mntIdmap, odir *Dentry, oname string, old *Dentry, ndir *Dentry, nname string, target *Dentry, flags uint32) error {
 	src := old.Inode()
 	if target != nil && target.Inode() == src {
 		return nil
 	}
 	exchange := flags&linux.RENAME_EXCHANGE != 0
 	isDir := src.IsDir()
-	if err := mayDelete(c, odir, old, isDir); err != nil {
+	if err := mayDelete(c, im, odir, old, isDir); err != nil {
 		return err
 	}
 	newIsDir := false
 	if target == nil {
-		if err := mayCreateLocked(c, ndir); err != nil {
+		if err := mayCreateLocked(c, im, ndir); err != nil {
 			return err
 		}
 	} else {
@@ -155,18 +169,18 @@ func (t *Task) vfsRename(c *Cred, odir *Dentry, oname string, old *Dentry, ndir 
 		if exchange {
 			checkDir = newIsDir
 		}
-		if err := mayDelete(c, ndir, target, checkDir); err != nil {
+		if err := mayDelete(c, im, ndir, target, checkDir); err != nil {
 			return err
 		}
 	}
 	if odir != ndir {
 		if isDir {
-			if err := inodePermission(c, src, MAY_WRITE); err != nil {
+			if err := inodePermission(c, im, src, MAY_WRITE); err != nil {
 				return err
 			}
 		}
 		if exchange && newIsDir {
-			if err := inodePermission(c, target.Inode(), MAY_WRITE); err != nil {
+			if err := inodePermission(c, im, target.Inode(), MAY_WRITE); err != nil {
 				return err
 			}
 		}
@@ -180,7 +194,7 @@ func (t *Task) vfsRename(c *Cred, odir *Dentry, oname string, old *Dentry, ndir 
 		if !exchange && newIsDir {
 			target.mu.Lock()
 			defer target.mu.Unlock()
-			if len(target.children) != 0 {
+			if target.numChildrenLocked() != 0 {
 				return linux.ENOTEMPTY
 			}
 		}
@@ -206,8 +220,8 @@ func finishRename(odir *Dentry, oname string, old *Dentry, ndir *Dentry, nname s
 		oseq, tseq := old.seq, target.seq
 		odir.unhashLocked(oname, old)
 		ndir.unhashLocked(nname, target)
-		old.where.Store(newDname(ndir, nname))
-		target.where.Store(newDname(odir, oname))
+		old.setWhere(ndir, nname)
+		target.setWhere(odir, oname)
 		ndir.insertAtLocked(nname, old, tseq)
 		odir.insertAtLocked(oname, target, oseq)
 		target.Inode().Touch("c")

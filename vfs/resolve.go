@@ -218,7 +218,8 @@ func (nd *nameidata) mayJumpLink(target Path) error {
 }
 
 // walkCached is walk_component under LOOKUP_CACHED: the child must be in
-// the dcache and need no revalidation, else EAGAIN (try_to_unlazy fails).
+// the dcache, checkable in an RCU walk, and still valid, else EAGAIN
+// (try_to_unlazy fails).
 func (nd *nameidata) walkCached(comp string, h uint64, follow bool) (string, bool, error) {
 	dir := nd.path.Dentry
 	d := dir.fastLookup(comp, h)
@@ -227,7 +228,7 @@ func (nd *nameidata) walkCached(comp string, h uint64, follow bool) (string, boo
 		d = dir.childLocked(comp)
 		dir.mu.RUnlock()
 	}
-	if d == nil || stale(dir, comp, d) {
+	if d == nil || needsRefWalk(dir, comp, d) || stale(dir, comp, d) {
 		return "", false, linux.EAGAIN
 	}
 	return nd.stepInto(d, follow)
@@ -273,6 +274,17 @@ func (nd *nameidata) followDotdotRestricted() error {
 		if k.mountSeq.Load() != nd.mSeq || k.renameSeq.Load() != nd.rSeq {
 			return linux.EAGAIN
 		}
+	}
+	return nil
+}
+
+// completeWalk is complete_walk's last word on a scoped walk: the result
+// must lie under the walk's root now. The ".." checks keep a walk from
+// climbing out; this catches a walk that went down into a directory
+// renamed out of the scope meanwhile, whose result is then outside (EXDEV).
+func (nd *nameidata) completeWalk() error {
+	if nd.flags&lookupScoped != 0 && !isPathReachable(nd.path.Mnt, nd.path.Dentry, nd.root) {
+		return linux.EXDEV
 	}
 	return nil
 }

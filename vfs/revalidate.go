@@ -11,6 +11,20 @@ type Revalidator interface {
 	Revalidate(dir *Inode, name string, child *Inode) bool
 }
 
+// RefWalkRevalidator is implemented by a Revalidator that cannot check
+// some cached children without leaving the RCU walk (->d_revalidate
+// returning -ECHILD under LOOKUP_RCU, as procfs's fixed entries, /proc/sys
+// and fd/N do): RESOLVE_CACHED gives EAGAIN for those, however fresh.
+type RefWalkRevalidator interface {
+	RevalidateNeedsRefWalk(dir *Inode, name string, child *Inode) bool
+}
+
+// needsRefWalk reports whether checking d would end an RCU walk.
+func needsRefWalk(dir *Dentry, name string, d *Dentry) bool {
+	r, ok := dir.Inode().reval.(RefWalkRevalidator)
+	return ok && r.RevalidateNeedsRefWalk(dir.Inode(), name, d.Inode())
+}
+
 // stale reports whether the cached child d of dir no longer stands for
 // what name is. A mountpoint stays: Linux would detach what is mounted on
 // it (d_invalidate), which a lookup has no business doing here.

@@ -48,7 +48,7 @@ func (t *Task) SendSiginfo(si Siginfo) {
 // (send_sig(SIGPIPE, current, 0) in pipe_write and the socket code):
 // recorded, as tasks have no handlers; the write still fails EPIPE.
 func (t *Task) sigpipe() {
-	t.SendSiginfo(Siginfo{Signo: linux.SIGPIPE, Code: linux.SI_USER, Pid: t.tid, UID: t.Cred().UID})
+	t.SendSiginfo(Siginfo{Signo: linux.SIGPIPE, Code: linux.SI_USER, Pid: t.Getpid(), UID: t.Cred().UID})
 }
 
 // TakeSignals returns the signals recorded for t since the last call.
@@ -60,17 +60,24 @@ func (t *Task) TakeSignals() []Siginfo {
 	return got
 }
 
-// Kill is kill(2) for one process, tid > 0 (kill_pid_info, then
-// check_kill_permission): ESRCH when no task has that ID, then EINVAL for
-// a signal outside 0 to _NSIG, EPERM unless the sender may signal the
-// target (kill_ok_by_cred). Signal 0 only checks. The signal is recorded for
-// the target (SendSiginfo), which it returns: tasks have no handlers,
-// and what a fatal signal does to the program running on the task is up
-// to whoever runs it (the shell ends it). Process groups (tid <= 0) are
-// not modelled.
-func (t *Task) Kill(tid int32, signo int) (*Task, error) {
-	target := t.k.TaskByTID(tid)
-	if tid <= 0 || target == nil {
+// Kill is kill(2) for one process, pid > 0 (kill_pid_info, then
+// check_kill_permission): ESRCH when no task has that number in the
+// caller's PID namespace (find_vpid), then EINVAL for a signal outside 0
+// to _NSIG, EPERM unless the sender may signal the target
+// (kill_ok_by_cred). The signal is recorded for the target
+// (SendSiginfo) with the sender's number as the target's namespace sees
+// it (0 from outside, as send_signal_locked leaves si_pid), and Kill
+// returns the target; it returns nil and no error when nothing was
+// recorded: signal 0 only checks, and a namespace's init drops most
+// signals (unkillableFor). Tasks have no handlers: what a fatal signal
+// does to the program running on the task is up to whoever runs it (the
+// shell ends it). Process groups (pid <= 0) are not modelled.
+func (t *Task) Kill(pid int32, signo int) (*Task, error) {
+	var target *Task
+	if pid > 0 {
+		target = t.PidNamespace().Task(pid)
+	}
+	if target == nil {
 		return nil, linux.ESRCH
 	}
 	if signo < 0 || signo > linux.NSIG {
@@ -79,8 +86,24 @@ func (t *Task) Kill(tid int32, signo int) (*Task, error) {
 	if !killAllowed(t.Cred(), target.Cred()) {
 		return nil, linux.EPERM
 	}
-	target.SendSiginfo(Siginfo{Signo: int32(signo), Code: linux.SI_USER, Pid: t.tid, UID: t.Cred().UID})
+	si := Siginfo{Signo: int32(signo), Code: linux.SI_USER, Pid: t.PidIn(target.PidNamespace()), UID: t.Cred().UID}
+	if signo == 0 || target.unkillableFor(si.Pid == 0, signo) {
+		return nil, nil
+	}
+	target.SendSiginfo(si)
 	return target, nil
+}
+
+// unkillableFor is the SIGNAL_UNKILLABLE test of sig_task_ignored for a
+// task with no handlers (every signal SIG_DFL): a PID namespace's init,
+// the initial namespace's too, drops every signal but SIGKILL and SIGSTOP
+// from a sender outside its namespace (fromAncestor: send_signal_locked's
+// force), and those too from inside it.
+func (t *Task) unkillableFor(fromAncestor bool, signo int) bool {
+	if t.Getpid() != 1 {
+		return false
+	}
+	return !fromAncestor || (signo != linux.SIGKILL && signo != linux.SIGSTOP)
 }
 
 // killAllowed is kill_ok_by_cred: the sender's real or effective user

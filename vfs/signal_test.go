@@ -24,7 +24,7 @@ func TestKill(t *testing.T) {
 	if len(sig) != 1 || sig[0].Signo != linux.SIGTERM || sig[0].Code != linux.SI_USER || sig[0].Pid != init.TID() {
 		t.Fatalf("child got %+v, want one SIGTERM from init", sig)
 	}
-	if _, err := init.Kill(child.TID(), 0); err != nil || len(child.TakeSignals()) != 0 {
+	if got, err := init.Kill(child.TID(), 0); err != nil || got != nil || len(child.TakeSignals()) != 0 {
 		t.Fatalf("kill 0 = %v, or it sent something", err)
 	}
 	for _, tc := range []struct {
@@ -93,5 +93,80 @@ func TestSetFatalSignal(t *testing.T) {
 	}
 	if _, err := init.Write(fds[1], []byte("x")); err != nil {
 		t.Errorf("another task's write: %v", err)
+	}
+}
+
+// TestKillPidNamespace: kill(2) takes numbers of the caller's own PID
+// namespace: inside one, a number names the namespace's task and a task
+// outside is ESRCH; the target sees a sender outside its namespace as
+// si_pid 0 (__send_signal_locked) and one inside by its number there.
+func TestKillPidNamespace(t *testing.T) {
+	init := bootMounts(t)
+	for range 3 { // a's number is above the child namespace's
+		d := mustFork(t, init)
+		defer d.Exit()
+	}
+	a := mustFork(t, init)
+	defer a.Exit()
+	if err := a.Unshare(linux.CLONE_NEWPID); err != nil {
+		t.Fatal(err)
+	}
+	reaper := mustFork(t, a)
+	defer reaper.Exit()
+	inner := mustFork(t, reaper)
+	defer inner.Exit()
+	if got, err := reaper.Kill(2, linux.SIGUSR1); err != nil || got != inner {
+		t.Fatalf("kill(2) inside = %v, %v; want the namespace's task 2", got, err)
+	}
+	if sig := inner.TakeSignals(); len(sig) != 1 || sig[0].Pid != 1 {
+		t.Errorf("inner got %+v, want one signal from pid 1", sig)
+	}
+	if _, err := inner.Kill(a.TID(), 0); err != linux.ESRCH {
+		t.Errorf("kill of a task outside the namespace: %v, want ESRCH", err)
+	}
+	if got, err := init.Kill(inner.TID(), linux.SIGUSR2); err != nil || got != inner {
+		t.Fatalf("kill from outside = %v, %v", got, err)
+	}
+	if sig := inner.TakeSignals(); len(sig) != 1 || sig[0].Pid != 0 {
+		t.Errorf("inner got %+v, want si_pid 0 from outside", sig)
+	}
+}
+
+// TestKillNamespaceInit: a PID namespace's init drops signals it has no
+// handler for (SIGNAL_UNKILLABLE): all of them from inside, all but
+// SIGKILL and SIGSTOP from an ancestor namespace; kill(2) still
+// succeeds (checked on Linux 6.18: SIGTERM from outside leaves the init
+// running, SIGKILL ends it).
+func TestKillNamespaceInit(t *testing.T) {
+	init := bootMounts(t)
+	a := mustFork(t, init)
+	defer a.Exit()
+	if err := a.Unshare(linux.CLONE_NEWPID); err != nil {
+		t.Fatal(err)
+	}
+	reaper := mustFork(t, a)
+	defer reaper.Exit()
+	inner := mustFork(t, reaper)
+	defer inner.Exit()
+	for _, tc := range []struct {
+		from  *vfs.Task
+		pid   int32
+		signo int
+		gets  bool
+	}{
+		{inner, 1, linux.SIGTERM, false},
+		{inner, 1, linux.SIGKILL, false},
+		{reaper, 1, linux.SIGKILL, false},
+		{a, reaper.TID(), linux.SIGTERM, false},
+		{a, reaper.TID(), linux.SIGKILL, true},
+		{a, reaper.TID(), linux.SIGSTOP, true},
+		{a, inner.TID(), linux.SIGTERM, true},
+	} {
+		got, err := tc.from.Kill(tc.pid, tc.signo)
+		if err != nil || (got != nil) != tc.gets {
+			t.Errorf("kill(%d, %d) from pid %d = %v, %v; want delivered %v", tc.pid, tc.signo, tc.from.TID(), got, err, tc.gets)
+		}
+		reaper.TakeSignals()
+		inner.TakeSignals()
 	}
 }

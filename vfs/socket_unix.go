@@ -264,7 +264,7 @@ func (t *Task) findUnix(addr string, typ int) (*sockFile, error) {
 		return nil, err
 	}
 	in := p.Dentry.Inode()
-	if err := inodePermission(t.Cred(), in, MAY_WRITE); err != nil {
+	if err := inodePermission(t.Cred(), p.Mnt.idmap(), in, MAY_WRITE); err != nil {
 		return nil, err
 	}
 	if in.Mode()&linux.S_IFMT != linux.S_IFSOCK {

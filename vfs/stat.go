@@ -44,8 +44,10 @@ func fillStatx(p Path, st *Statx) {
 		st.Blksize = sb.BlockSize
 	}
 	st.Mode = uint16(in.Mode())
-	st.UID = in.UID()
-	st.GID = in.GID()
+	st.UID, st.GID = in.UID(), in.GID()
+	if im := p.Mnt.idmap(); im != nil {
+		st.UID, st.GID = idmappedOwner(im, in)
+	}
 	st.Ino = in.ino
 	st.RdevMajor, st.RdevMinor = linux.Major(in.rdev), linux.Minor(in.rdev)
 	st.DevMajor, st.DevMinor = linux.Major(sb.dev), linux.Minor(sb.dev)
@@ -92,16 +94,31 @@ func statLookupFlags(flags int) (int, error) {
 	return lf, nil
 }
 
-// Statx is statx(2) (all fields are always filled in, so mask only matters
-// to the caller).
+// Statx is statx(2) with the basic request mask (all fields are always
+// filled in, so the mask matters only for the mount ID; see StatxMask).
 func (t *Task) Statx(dirfd int, name string, flags int, st *Statx) error {
+	return t.StatxMask(dirfd, name, flags, linux.STATX_BASIC_STATS, st)
+}
+
+// StatxMask is statx(2) with its request mask. Of what the mask can ask,
+// only STATX_MNT_ID_UNIQUE changes the answer: stx_mnt_id is then the
+// mount's 64-bit unique ID, the one statmount(2) and listmount(2) use
+// (vfs_statx_path).
+func (t *Task) StatxMask(dirfd int, name string, flags int, mask uint32, st *Statx) error {
+	fill := func(p Path) {
+		t.fillStatx(p, st)
+		if mask&linux.STATX_MNT_ID_UNIQUE != 0 {
+			st.Mask = st.Mask&^linux.STATX_MNT_ID | linux.STATX_MNT_ID_UNIQUE
+			st.MntID = p.Mnt.idUnique
+		}
+	}
 	lf, err := statLookupFlags(flags)
 	if err != nil {
 		return err
 	}
 	if emptyPath(name) && flags&linux.AT_EMPTY_PATH != 0 && dirfd != linux.AT_FDCWD {
 		return t.withFile(dirfd, func(f *File) error {
-			t.fillStatx(Path{f.mnt, f.dentry}, st)
+			fill(Path{f.mnt, f.dentry})
 			return nil
 		})
 	}
@@ -109,17 +126,31 @@ func (t *Task) Statx(dirfd int, name string, flags int, st *Statx) error {
 	if err != nil {
 		return err
 	}
-	t.fillStatx(p, st)
+	fill(p)
 	return nil
 }
 
 // fillStatx is fillStatx with the owner and group as t's user namespace
-// sees them (cp_statx's from_kuid_munged).
+// sees them (cp_statx's from_kuid_munged; an owner invalid through an
+// idmapped mount shows as the overflow id too).
 func (t *Task) fillStatx(p Path, st *Statx) {
 	fillStatx(p, st)
-	if ns := t.Cred().UserNS; ns.Level() > 0 {
-		st.UID, st.GID = ns.UIDMunged(st.UID), ns.GIDMunged(st.GID)
+	ns := t.Cred().UserNS
+	st.UID, st.GID = ns.UIDMunged(st.UID), ns.GIDMunged(st.GID)
+}
+
+// idmappedOwner is generic_fillattr's owner through an idmapped mount:
+// INVALID_UID (-1) where the mount maps none.
+func idmappedOwner(im *mntIdmap, in *Inode) (uid, gid uint32) {
+	uid, uok := im.inodeUID(in)
+	gid, gok := im.inodeGID(in)
+	if !uok {
+		uid = ^uint32(0)
 	}
+	if !gok {
+		gid = ^uint32(0)
+	}
+	return uid, gid
 }
 
 // Fstatat is newfstatat(2).

@@ -30,6 +30,11 @@ type Superblock struct {
 	// BlockSize is s_blocksize, what stat reports as st_blksize; 0 means
 	// PAGE_SIZE (4096), as tmpfs and ramfs have.
 	BlockSize uint32
+	// UsernsVisible is SB_I_USERNS_VISIBLE: a filesystem (proc, sysfs)
+	// whose new mounts in a mount namespace of a user namespace other
+	// than the initial one must not show more than a mount there already
+	// does (mount_too_revealing).
+	UsernsVisible bool
 	// NoBtime is set by filesystems that record no birth time: statx
 	// leaves STATX_BTIME out of the mask and the time at zero.
 	NoBtime bool
@@ -40,6 +45,9 @@ type Superblock struct {
 	// (timestamp_truncate).
 	TimeGran         uint32
 	TimeMin, TimeMax int64
+	// DOps is s_d_op, for a filesystem whose names compare other than
+	// byte for byte (dentry_ops.go); nil for the others.
+	DOps *DentryOps
 
 	renameMu sync.Mutex // s_vfs_rename_mutex
 	nextIno  atomic.Uint64

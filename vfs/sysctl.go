@@ -221,7 +221,8 @@ func isSysctlSpace(c byte) bool {
 
 // registerCoreSysctls adds the sysctls of the VFS itself: fs/mount-max,
 // fs/pipe-max-size, and the UTS names of kernel/ (proc_do_uts_string: the
-// opener's UTS namespace; ostype, osrelease and version read-only).
+// opener's UTS namespace; ostype, osrelease and version read-only), and
+// kernel/cap_last_cap.
 func (k *Kernel) registerCoreSysctls() {
 	for _, s := range []Sysctl{
 		IntSysctl("fs/mount-max", false, func(*Task) int64 { return int64(k.MountMax()) }, func(_ *Task, v int64) error {
@@ -241,6 +242,7 @@ func (k *Kernel) registerCoreSysctls() {
 		StringSysctl("kernel/ostype", NewUTSLen+1, func(t *Task) string { return t.Uname().Sysname }, nil),
 		StringSysctl("kernel/osrelease", NewUTSLen+1, func(t *Task) string { return t.Uname().Release }, nil),
 		StringSysctl("kernel/version", NewUTSLen+1, func(t *Task) string { return t.Uname().Version }, nil),
+		capLastCapSysctl(),
 	} {
 		if err := k.RegisterSysctl(s); err != nil {
 			panic("vfs: sysctl " + s.Path + " registered twice")

@@ -101,7 +101,8 @@ func (fs *FSStruct) put() {
 }
 
 // Task is struct task_struct reduced to what the VFS sees: credentials,
-// fs_struct, files_struct and nsproxy's mount namespace.
+// fs_struct, files_struct, nsproxy's namespaces and its numbers (struct
+// pid).
 type Task struct {
 	k    *Kernel
 	tid  int32
@@ -115,15 +116,30 @@ type Task struct {
 	ipc   atomic.Pointer[IPCNamespace]
 	// image is the program execve last recorded (exec.go); fork shares it.
 	image atomic.Pointer[execImage]
-	ppid  int32
+	// pids are the task's numbers, one per PID namespace from the initial
+	// one (index 0, also tid) to its own (struct pid); parent forked it.
+	// pidNSChildren is the namespace of its children (pidns.go).
+	pids          []upid
+	parent        *Task
+	pidNSChildren atomic.Pointer[PidNamespace]
+	exited        atomic.Bool
 	// signals are those sent to the task, recorded (signal.go).
 	signals sigRecord
 	// dying is set once a fatal signal is pending (signal.go).
 	dying atomic.Bool
+	// noNewPrivs and pdeathSignal are prctl's (capability_syscalls.go):
+	// the first is inherited and never cleared, the second starts at 0
+	// in a child.
+	noNewPrivs   atomic.Bool
+	pdeathSignal atomic.Int32
 }
 
 func (k *Kernel) newTask(cred *Cred, ns *MountNamespace, root, pwd Path, umask uint32) *Task {
-	t := &Task{k: k, tid: k.nextTID.Add(1)}
+	t := &Task{k: k}
+	if err := allocPid(t, k.initPidNS, true); err != nil {
+		panic("vfs: no PID left for a kernel task: " + err.Error())
+	}
+	t.pidNSChildren.Store(k.initPidNS)
 	t.files.Store(newFDTable())
 	t.fs.Store(newFSStruct(root, pwd, umask))
 	t.cred.Store(cred)
@@ -134,6 +150,7 @@ func (k *Kernel) newTask(cred *Cred, ns *MountNamespace, root, pwd Path, umask u
 	t.uts.Store(k.initUTS)
 	k.initIPC.get()
 	t.ipc.Store(k.initIPC)
+	t.attachPid()
 	k.tasks.add(t)
 	return t
 }
@@ -151,7 +168,9 @@ func (t *Task) Cred() *Cred { return t.cred.Load() }
 // on its user namespace moves with them.
 func (t *Task) SetCred(c *Cred) {
 	c.UserNS.get()
-	t.cred.Swap(c).UserNS.put()
+	old := t.cred.Swap(c)
+	t.credsCommitted(old, c)
+	old.UserNS.put()
 }
 
 // MountNamespace returns the task's mount namespace.
@@ -176,14 +195,39 @@ func (t *Task) Root() Path { return t.fsStruct().load().root }
 // Cwd returns the task's working directory.
 func (t *Task) Cwd() Path { return t.fsStruct().load().pwd }
 
-// Clone is fork/clone: a new task with a copy of the credentials, a copy of
-// the fs_struct and file table (or shared ones with CLONE_FS/CLONE_FILES),
-// in the same namespaces.
+// Clone is Fork for callers that cannot report a failed fork: in a PID
+// namespace whose reaper has exited, where fork fails, the child is made
+// all the same; CLONE_NEWPID is ignored.
 func (t *Task) Clone(flags uint64) *Task {
-	n := &Task{k: t.k, tid: t.k.nextTID.Add(1), ppid: t.tid}
+	n, err := t.fork(flags&^linux.CLONE_NEWPID, true)
+	if err != nil {
+		panic("vfs: Clone: " + err.Error()) // EAGAIN: every PID in use
+	}
+	return n
+}
+
+// Fork is fork/clone(2): a new task with a copy of the credentials, a
+// copy of the fs_struct and file table (or shared ones with
+// CLONE_FS/CLONE_FILES), in the same namespaces but for CLONE_NEWPID's
+// (pidns.go). It fails with ENOMEM in a PID namespace whose reaper has
+// exited.
+func (t *Task) Fork(flags uint64) (*Task, error) { return t.fork(flags, false) }
+
+func (t *Task) fork(flags uint64, force bool) (*Task, error) {
+	pidNS, err := t.childPidNS(flags)
+	if err != nil {
+		return nil, err
+	}
+	n := &Task{k: t.k, parent: t}
+	if err := allocPid(n, pidNS, force); err != nil {
+		pidNS.put()
+		return nil, err
+	}
+	n.pidNSChildren.Store(pidNS)
 	n.cred.Store(t.Cred())
 	t.Cred().UserNS.get()
 	n.image.Store(t.image.Load())
+	n.noNewPrivs.Store(t.noNewPrivs.Load())
 	ns := t.MountNamespace()
 	ns.get()
 	n.mntns.Store(ns)
@@ -206,8 +250,9 @@ func (t *Task) Clone(flags uint64) *Task {
 	} else {
 		n.files.Store(t.fdTable().dup())
 	}
+	n.attachPid()
 	t.k.tasks.add(n)
-	return n
+	return n, nil
 }
 
 // Exit is do_exit for the VFS: close every descriptor and drop root/cwd.
@@ -221,6 +266,9 @@ func (t *Task) Exit() {
 	t.UTSNamespace().put()
 	t.IPCNamespace().put()
 	t.Cred().UserNS.put()
+	t.exited.Store(true)
+	t.freePid()
+	t.PidNSForChildren().put()
 	t.k.runExitHooks(t)
 }
 

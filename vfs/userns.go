@@ -109,19 +109,23 @@ func (ns *UserNamespace) Owner() (uid, gid uint32) {
 	return ns.owner, ns.group
 }
 
+// ancestorAt returns ns's ancestor at depth level (ns itself at its own).
+func (ns *UserNamespace) ancestorAt(level int) *UserNamespace {
+	for ns.Level() > level {
+		ns = ns.parent
+	}
+	return ns
+}
+
+// inUserNS is in_userns: ns is ancestor or lies below it.
+func inUserNS(ancestor, ns *UserNamespace) bool {
+	return sameUserNS(ns.ancestorAt(ancestor.Level()), ancestor)
+}
+
 // sameUserNS compares namespaces with nil and the Kernel's initial object
 // both standing for the initial namespace.
 func sameUserNS(a, b *UserNamespace) bool {
 	return a == b || a.Level() == 0 && b.Level() == 0
-}
-
-// inUserNS is in_userns: whether ns is child or a descendant of ancestor
-// (or ancestor itself).
-func inUserNS(ancestor, ns *UserNamespace) bool {
-	for ns.Level() > ancestor.Level() {
-		ns = ns.parent
-	}
-	return sameUserNS(ns, ancestor)
 }
 
 func (ns *UserNamespace) idMap(kind idKind) *IDMap {
@@ -165,9 +169,14 @@ func (m *IDMap) down(id, count uint32) (uint32, bool) {
 }
 
 // up is map_id_up: the ID inside the namespace of lower ID id.
-func (m *IDMap) up(id uint32) (uint32, bool) {
+func (m *IDMap) up(id uint32) (uint32, bool) { return m.upRange(id, 1) }
+
+// upRange is map_id_range_up: the id inside the namespace of the lower
+// range [id, id+count), if one extent holds it all.
+func (m *IDMap) upRange(id, count uint32) (uint32, bool) {
+	last := id + count - 1
 	for _, e := range m.Extents {
-		if id >= e.LowerFirst && id-e.LowerFirst < e.Count {
+		if id >= e.LowerFirst && id-e.LowerFirst < e.Count && last >= e.LowerFirst && last-e.LowerFirst < e.Count {
 			return e.First + (id - e.LowerFirst), true
 		}
 	}
@@ -278,8 +287,8 @@ func (k *Kernel) createUserNS(c *Cred, chrooted bool) (*Cred, error) {
 	return credIn(c, ns), nil
 }
 
-// credIn is set_cred_user_ns: c moved into ns, with every capability there
-// and none inheritable or ambient.
+// credIn is set_cred_user_ns: c moved into ns, with every capability there,
+// none inheritable or ambient, and no securebits.
 func credIn(c *Cred, ns *UserNamespace) *Cred {
 	n := *c
 	n.Groups = append([]uint32(nil), c.Groups...)
@@ -289,6 +298,7 @@ func credIn(c *Cred, ns *UserNamespace) *Cred {
 	}
 	n.Effective, n.Permitted, n.Bounding = linux.AllCaps, linux.AllCaps, linux.AllCaps
 	n.Inheritable, n.Ambient = 0, 0
+	n.Securebits = 0
 	return &n
 }
 

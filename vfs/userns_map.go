@@ -4,6 +4,7 @@ package vfs
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -172,50 +173,52 @@ func rangesMeet(a, na, b, nb uint32) bool {
 	return uint64(a) < uint64(b)+uint64(nb) && uint64(b) < uint64(a)+uint64(na)
 }
 
-// idMapPermitted is new_idmap_permitted: a single one-ID line mapping the
-// owner's own euid (or egid, with setgroups denied) needs nothing more;
-// any other map needs CAP_SETUID/CAP_SETGID over the parent namespace for
-// writer and opener. Projid maps need nothing. Mapping uid 0 also needs
-// CAP_SETFCAP (verify_root_map).
+// idMapPermitted is new_idmap_permitted: mapping the parent's uid 0 needs
+// CAP_SETFCAP (rootMapPermitted); beyond that a projid map needs nothing,
+// a map that only gives the namespace's owner back its own id needs
+// nothing, and any other needs CAP_SETUID (CAP_SETGID) over the parent for
+// both the writer and the opener.
 func idMapPermitted(ns *UserNamespace, kind idKind, opener, writer *Cred, m *IDMap) bool {
 	if kind == uidKind && !rootMapPermitted(ns, opener, m) {
 		return false
 	}
-	if len(m.Extents) == 1 && m.Extents[0].Count == 1 && ns.owner == opener.EUID {
-		id := m.Extents[0].LowerFirst
-		switch kind {
-		case uidKind:
-			if k, ok := ns.parent.MakeKUID(id); ok && k == opener.EUID {
-				return true
-			}
-		case gidKind:
-			if k, ok := ns.parent.MakeKGID(id); ok && k == opener.EGID && ns.setgroupsDenied.Load() {
-				return true
-			}
-		}
-	}
-	if kind == projidKind {
+	if kind == projidKind || mapsOwnerOnly(ns, kind, opener, m) {
 		return true
 	}
-	c := linux.CAP_SETUID
-	if kind == gidKind {
-		c = linux.CAP_SETGID
-	}
+	c := setidCap[kind]
 	return writer.NsCapable(ns.parent, c) && opener.NsCapable(ns.parent, c)
 }
 
-// rootMapPermitted is verify_root_map: a map of uid 0 is refused when the
-// namespace was made by a task without CAP_SETFCAP and the writer is
-// inside it, or when a writer outside lacks CAP_SETFCAP over the parent.
+// setidCap is the capability a map of each kind needs.
+var setidCap = map[idKind]linux.Capability{uidKind: linux.CAP_SETUID, gidKind: linux.CAP_SETGID}
+
+// mapsOwnerOnly reports a one-line, one-id map whose lower id is the
+// opener's own effective id and the opener the namespace's owner; a gid
+// map so only once setgroups is denied (else the owner could drop
+// groups it is denied through).
+func mapsOwnerOnly(ns *UserNamespace, kind idKind, opener *Cred, m *IDMap) bool {
+	if len(m.Extents) != 1 || m.Extents[0].Count != 1 || ns.owner != opener.EUID {
+		return false
+	}
+	lower := m.Extents[0].LowerFirst
+	if kind == uidKind {
+		k, ok := ns.parent.MakeKUID(lower)
+		return ok && k == opener.EUID
+	}
+	k, ok := ns.parent.MakeKGID(lower)
+	return ok && k == opener.EGID && ns.setgroupsDenied.Load()
+}
+
+// rootMapPermitted is verify_root_map: a map of the parent's uid 0 is
+// refused when the namespace was made by a task without CAP_SETFCAP and
+// the writer is inside it, or when a writer outside lacks CAP_SETFCAP over
+// the parent.
 func rootMapPermitted(ns *UserNamespace, opener *Cred, m *IDMap) bool {
-	hasRoot := false
-	for _, e := range m.Extents {
-		hasRoot = hasRoot || e.First == 0
-	}
-	if !hasRoot {
+	mapsRoot := slices.ContainsFunc(m.Extents, func(e IDExtent) bool { return e.LowerFirst == 0 })
+	switch {
+	case !mapsRoot:
 		return true
-	}
-	if sameUserNS(opener.UserNS, ns) {
+	case sameUserNS(opener.UserNS, ns):
 		return ns.parentCouldSetfcap
 	}
 	return opener.NsCapable(ns.parent, linux.CAP_SETFCAP)
@@ -229,49 +232,48 @@ func SetgroupsText(ns *UserNamespace) string {
 	return "deny\n"
 }
 
-// WriteSetgroups is proc_setgroups_write: "allow" or "deny" (then only
-// blanks); deny only before a gid map is written, allow never after a
-// deny.
+// setgroupsWords are what /proc/<pid>/setgroups takes: whether setgroups
+// is to be allowed.
+var setgroupsWords = map[string]bool{"allow": true, "deny": false}
+
+// WriteSetgroups is proc_setgroups_write: "allow" or "deny", then only
+// blanks, in one write of fewer than 8 bytes from offset 0.
 func WriteSetgroups(ns *UserNamespace, data []byte, off int64) (int, error) {
 	if off != 0 || len(data) >= 8 {
 		return 0, linux.EINVAL
 	}
-	s := string(data)
-	var allow bool
-	switch {
-	case strings.HasPrefix(s, "allow"):
-		allow, s = true, s[5:]
-	case strings.HasPrefix(s, "deny"):
-		s = s[4:]
-	default:
-		return 0, linux.EINVAL
-	}
-	if strings.TrimLeft(s, " \t\n\v\f\r") != "" {
+	allow, ok := setgroupsWords[strings.TrimRight(string(data), " \t\n\v\f\r")]
+	if !ok {
 		return 0, linux.EINVAL
 	}
 	userNSMapMu.Lock()
 	defer userNSMapMu.Unlock()
-	if ns.Level() == 0 && !allow {
-		return 0, linux.EPERM
-	}
-	if allow {
-		if !ns.SetgroupsAllowed() {
-			return 0, linux.EPERM
-		}
-	} else {
-		if len(ns.idMap(gidKind).Extents) != 0 {
-			return 0, linux.EPERM
-		}
-		ns.setgroupsDenied.Store(true)
+	if err := ns.setgroupsTransition(allow); err != nil {
+		return 0, err
 	}
 	return len(data), nil
 }
 
+// setgroupsTransition changes what setgroups shows: denying is final and
+// only possible before a gid map exists (the initial namespace has one);
+// allowing is only a no-op on a namespace that allows it.
+func (ns *UserNamespace) setgroupsTransition(allow bool) error {
+	switch {
+	case allow && !ns.SetgroupsAllowed():
+		return linux.EPERM
+	case !allow && len(ns.idMap(gidKind).Extents) != 0:
+		return linux.EPERM
+	case !allow:
+		ns.setgroupsDenied.Store(true)
+	}
+	return nil
+}
+
 // MayOpenSetgroups is proc_setgroups_open's check for a writer:
-// CAP_SYS_ADMIN over the namespace.
+// CAP_SYS_ADMIN over the namespace (EACCES).
 func MayOpenSetgroups(ns *UserNamespace, opener *Cred) error {
 	if !opener.NsCapable(ns, linux.CAP_SYS_ADMIN) {
-		return linux.EPERM
+		return linux.EACCES
 	}
 	return nil
 }

@@ -10,16 +10,29 @@ const (
 	MNT_ID_REQ_SIZE_VER1 = 32 // + mnt_ns_id
 )
 
-// LSMT_ROOT asks listmount(2) for the children of the namespace's root,
-// and statmount(2) for the root itself.
+// LSMT_ROOT asks listmount(2) for every mount below the caller's root (or,
+// for another namespace, below its first mount on the namespace's root).
+// statmount(2) gives it no meaning: no mount has that ID (ENOENT).
 const LSMT_ROOT = 0xffffffffffffffff
 
 // listmount(2) flags.
 const LISTMOUNT_REVERSE = 1 << 0 // List later mounts first.
 
-// MNT_UNIQUE_ID_OFFSET is where 64-bit unique mount IDs start, above every
-// 32-bit mnt_id.
+// MNT_UNIQUE_ID_OFFSET is where 64-bit unique mount IDs start (the first
+// is MNT_UNIQUE_ID_OFFSET+1), above every mnt_id (those stay below 2^31).
+// A request naming an ID at or below it is EINVAL.
 const MNT_UNIQUE_ID_OFFSET = 1 << 31
+
+// Offsets in struct mnt_id_req.
+const (
+	MNT_ID_REQ_OFF_SIZE      = 0
+	MNT_ID_REQ_OFF_MNT_NS_FD = 4 // "spare" before 6.18
+	MNT_ID_REQ_OFF_MNT_ID    = 8
+	MNT_ID_REQ_OFF_PARAM     = 16 // statmount: the mask; listmount: the last ID listed
+	MNT_ID_REQ_OFF_MNT_NS_ID = 24
+)
+
+// statmount(2) takes no flags in 6.18 (STATMOUNT_BY_FD came later).
 
 // statmount(2) request and result mask bits.
 const (
@@ -38,10 +51,17 @@ const (
 	STATMOUNT_SUPPORTED_MASK = 0x00001000 // supported_mask
 	STATMOUNT_MNT_UIDMAP     = 0x00002000 // [str] mnt_uidmap_num, mnt_uidmap
 	STATMOUNT_MNT_GIDMAP     = 0x00004000 // [str] mnt_gidmap_num, mnt_gidmap
+
+	// STATMOUNT_SUPPORTED is every bit 6.18 knows (its supported_mask).
+	STATMOUNT_SUPPORTED = 0x7fff
 )
 
-// Offsets in struct statmount of the fields linuxvfs fills; the fixed
-// part is STATMOUNT_SIZE bytes, the strings follow it.
+// LISTMOUNT_MAX is the most IDs one listmount(2) call may ask for
+// (EOVERFLOW above).
+const LISTMOUNT_MAX = 1000000
+
+// Offsets in struct statmount; the fixed part is STATMOUNT_SIZE bytes, the
+// strings follow it, and each [str] field is an offset from its end.
 const (
 	STATMOUNT_OFF_SIZE              = 0
 	STATMOUNT_OFF_MNT_OPTS          = 4

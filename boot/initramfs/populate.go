@@ -37,22 +37,22 @@ func PopulateRootfs(t *vfs.Task, builtin, initrd []byte, opts Options) error {
 		return nil
 	}
 	if opts.BlkDevRAM {
-		k.Printk("Trying to unpack rootfs image as initramfs...")
+		k.Printk(vfs.KernInfo + "Trying to unpack rootfs image as initramfs...")
 	} else {
-		k.Printk("Unpacking initramfs...")
+		k.Printk(vfs.KernInfo + "Unpacking initramfs...")
 	}
 	err := Unpack(t, initrd, opts)
 	if err != nil {
 		if opts.BlkDevRAM {
 			saveInitrdImage(t, initrd, err.Error())
 		} else {
-			k.Printk("Initramfs unpacking failed: " + err.Error())
+			k.Printk(vfs.KernEmerg + "Initramfs unpacking failed: " + err.Error())
 		}
 	}
 	if !opts.RetainInitrd {
 		// x86's free_initrd_mem frees whole pages up to the end rounded up.
 		kib := (len(initrd) + pageSize - 1) / pageSize * pageSize >> 10
-		k.Printk(fmt.Sprintf("Freeing initrd memory: %dK", kib))
+		k.Printk(vfs.KernInfo + fmt.Sprintf("Freeing initrd memory: %dK", kib))
 	}
 	return err
 }
@@ -61,7 +61,7 @@ func PopulateRootfs(t *vfs.Task, builtin, initrd []byte, opts Options) error {
 // for initrd_load (populate_initrd_image).
 func saveInitrdImage(t *vfs.Task, initrd []byte, why string) {
 	k := t.Kernel()
-	k.Printk("rootfs image is not initramfs (" + why + "); looks like an initrd")
+	k.Printk(vfs.KernInfo + "rootfs image is not initramfs (" + why + "); looks like an initrd")
 	fd, err := t.Open("/initrd.image", linux.O_WRONLY|linux.O_CREAT|linux.O_LARGEFILE, 0o700)
 	if err != nil {
 		return
@@ -79,6 +79,6 @@ func saveInitrdImage(t *vfs.Task, initrd []byte, why string) {
 		}
 	}
 	if done != len(initrd) {
-		k.Printk(fmt.Sprintf("/initrd.image: incomplete write (%d != %d)", done, len(initrd)))
+		k.Printk(vfs.KernErr + fmt.Sprintf("/initrd.image: incomplete write (%d != %d)", done, len(initrd)))
 	}
 }

@@ -54,8 +54,8 @@ Commands:
   sh [-s] [ARGS...]               read the script from standard input, or
                                   prompt for commands if it is a terminal
   boot [OPTION]... [PARAM]...     boot a kernel and run init (see below)
-  serve --fuse MOUNTPOINT [--dir VIRTUAL] [--ro] [BOOT-ARGS]
-                                  export the virtual system at a host
+  serve --fuse MOUNTPOINT [--dir VIRTUAL] [--ro] [--default-permissions]
+        [BOOT-ARGS]               export the virtual system at a host
                                   directory through FUSE (see below)
   help                            print this help
 
@@ -86,10 +86,13 @@ root image. The exit status is init's; a kernel panic gives 255.
 serve boots as sh does (or as boot does, given --disk, --initrd or kernel
 parameters), runs the -c or -f script to set the system up, and mounts
 its directory VIRTUAL (default /) at the host directory MOUNTPOINT with
-FUSE until the mount is unmounted on the host or linuxvfs is interrupted
+FUSE, each virtual mount below as a FUSE mount of its own, until they are
+unmounted on the host (umount -R or umount -l) or linuxvfs is interrupted
 (SIGINT or SIGTERM; a second signal ends it at once). Host programs act
-with their own uid, gid and groups, checked by the virtual kernel. Needs
-/dev/fuse and root (or fusermount3 and user_allow_other).
+with their own uid, gid and groups, checked by the virtual kernel (and
+by the host too with --default-permissions, which also checks the opens
+of FIFOs the host does alone). Needs /dev/fuse and root (or fusermount3
+and user_allow_other: then one mount only, the submounts need mount(2)).
 `
 
 // usageError is a bad command line: reported with status 2.

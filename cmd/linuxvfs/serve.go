@@ -22,6 +22,7 @@ type serveArgs struct {
 	mountpoint string
 	dir        string
 	ro         bool
+	hostPerms  bool
 	boot       bootArgs
 }
 
@@ -42,6 +43,10 @@ func parseServeArgs(args []string) (serveArgs, error) {
 			continue
 		case "--ro":
 			s.ro = true
+			args = args[1:]
+			continue
+		case "--default-permissions":
+			s.hostPerms = true
 			args = args[1:]
 			continue
 		}
@@ -101,7 +106,7 @@ func (s serveArgs) serve(ctx context.Context, stopSignals func(), t *vfs.Task, s
 			return max(code, 1)
 		}
 	}
-	srv, err := fuse.Mount(t, s.dir, s.mountpoint, &fuse.Options{ReadOnly: s.ro})
+	srv, err := fuse.Mount(t, s.dir, s.mountpoint, &fuse.Options{ReadOnly: s.ro, DefaultPermissions: s.hostPerms})
 	if err != nil {
 		fmt.Fprintf(stderr, "linuxvfs serve: %s: %v\n", s.mountpoint, err)
 		return 1

@@ -23,11 +23,12 @@ func needFuse(t *testing.T) {
 	}
 }
 
-// mounted reports whether dir is a mount point in /proc/self/mountinfo.
+// mounted reports whether dir, or a directory under it, is a mount point
+// in /proc/self/mountinfo.
 func mounted(dir string) bool {
 	info, _ := os.ReadFile("/proc/self/mountinfo")
 	for _, line := range strings.Split(string(info), "\n") {
-		if f := strings.Fields(line); len(f) > 4 && f[4] == dir {
+		if f := strings.Fields(line); len(f) > 4 && (f[4] == dir || strings.HasPrefix(f[4], dir+"/")) {
 			return true
 		}
 	}
@@ -46,17 +47,18 @@ func TestServe(t *testing.T) {
 	go func() {
 		done <- run(ctx, []string{"serve", "--fuse", mp, "-c", "mkdir -p /srv/in && mount -t tmpfs none /srv/in && echo hi > /srv/in/f"}, nil, &out, &errb)
 	}()
-	// Wait (a bounded number of polls) for the mount; no deadline is
-	// asserted.
-	for i := 0; i < 1000 && !mounted(mp); i++ {
+	// Wait (a bounded number of polls) for the mounts, the top one and
+	// then the submounts; no deadline is asserted.
+	for i := 0; i < 1000 && !mounted(mp+"/srv/in"); i++ {
 		select {
 		case code := <-done:
 			t.Fatalf("serve ended with %d: %s", code, errb.String())
 		case <-time.After(10 * time.Millisecond):
 		}
 	}
-	got, err := exec.Command("sh", "-c", `cat "$0"/srv/in/f && echo x > "$0"/srv/in/g && ls "$0"/srv/in`, mp).CombinedOutput()
-	if err != nil || string(got) != "hi\nf\ng\n" {
+	// /srv/in is a filesystem of its own on the host too.
+	got, err := exec.Command("sh", "-c", `cat "$0"/srv/in/f && echo x > "$0"/srv/in/g && ls "$0"/srv/in && stat -c %d "$0"/srv "$0"/srv/in | uniq | wc -l`, mp).CombinedOutput()
+	if err != nil || string(got) != "hi\nf\ng\n2\n" {
 		t.Errorf("host: %v %q", err, got)
 	}
 	cancel()

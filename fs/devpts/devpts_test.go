@@ -9,21 +9,15 @@ import (
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/fs/devpts"
-	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
+	"github.com/linuxvfs/linuxvfs/internal/testkernel"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
 // boot is a kernel with tmpfs and devpts, and its init.
 func boot(t *testing.T) *vfs.Task {
 	t.Helper()
-	k := vfs.NewKernel()
-	for _, ty := range []vfs.FilesystemType{tmpfs.Type{}, devpts.Type{}} {
-		must(t, k.RegisterFilesystem(ty))
-	}
-	init, err := k.InitMountTree(tmpfs.RootfsType{}, "")
-	must(t, err)
+	init := testkernel.Boot(t, []vfs.FilesystemType{devpts.Type{}}, "/pts")
 	t.Cleanup(init.Exit)
-	must(t, init.Mkdir("/pts", 0o755))
 	return init
 }
 

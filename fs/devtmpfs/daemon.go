@@ -63,7 +63,7 @@ func (d *daemon) start(k *vfs.Kernel) error {
 		}
 	}
 	d.task = t
-	k.Printk("devtmpfs: initialized")
+	k.Printk(vfs.KernInfo + "devtmpfs: initialized")
 	return k.AddDevNodeHandler(d)
 }
 

@@ -14,7 +14,7 @@ import (
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/device/mem"
 	"github.com/linuxvfs/linuxvfs/fs/devtmpfs"
-	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
+	"github.com/linuxvfs/linuxvfs/internal/testkernel"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
@@ -22,24 +22,11 @@ import (
 // with devtmpfs mounted on /dev.
 func boot(t *testing.T) *vfs.Task {
 	t.Helper()
-	k := vfs.NewKernel()
-	for _, ty := range []vfs.FilesystemType{tmpfs.Type{}, devtmpfs.Type{}} {
-		if err := k.RegisterFilesystem(ty); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := devtmpfs.Register(k); err != nil {
-		t.Fatal(err)
-	}
-	if err := mem.Register(k); err != nil {
-		t.Fatal(err)
-	}
-	init, err := k.InitMountTree(tmpfs.RootfsType{}, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	k := testkernel.New(t, devtmpfs.Type{})
+	must(t, devtmpfs.Register(k))
+	must(t, mem.Register(k))
+	init := testkernel.Init(t, k, "/dev")
 	t.Cleanup(init.Exit)
-	must(t, init.Mkdir("/dev", 0o755))
 	must(t, init.Mount("devtmpfs", "/dev", "devtmpfs", 0, ""))
 	return init
 }
@@ -80,14 +67,8 @@ func TestOneSuperblockForEveryMount(t *testing.T) {
 
 // TestNotBeforeInit: without devtmpfs_init there is no superblock to show.
 func TestNotBeforeInit(t *testing.T) {
-	k := vfs.NewKernel()
-	for _, ty := range []vfs.FilesystemType{tmpfs.Type{}, devtmpfs.Type{}} {
-		must(t, k.RegisterFilesystem(ty))
-	}
-	init, err := k.InitMountTree(tmpfs.RootfsType{}, "")
-	must(t, err)
+	init := testkernel.Boot(t, []vfs.FilesystemType{devtmpfs.Type{}}, "/dev")
 	defer init.Exit()
-	must(t, init.Mkdir("/dev", 0o755))
 	if err := init.Mount("devtmpfs", "/dev", "devtmpfs", 0, ""); err != linux.ENODEV {
 		t.Fatalf("mount before devtmpfs_init = %v, want ENODEV", err)
 	}

@@ -12,47 +12,16 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"golang.org/x/sys/unix"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/fs/ext4"
-	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
 	"github.com/linuxvfs/linuxvfs/internal/testimage"
+	"github.com/linuxvfs/linuxvfs/internal/testkernel"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
-
-// memDisk is a disk in memory, named like the first loop device.
-type memDisk struct {
-	mu sync.Mutex
-	b  []byte
-	ro bool
-}
-
-func (d *memDisk) ReadAt(p []byte, off int64) (int, error) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if off >= int64(len(d.b)) {
-		return 0, io.EOF
-	}
-	n := copy(p, d.b[off:])
-	if n < len(p) {
-		return n, io.EOF
-	}
-	return n, nil
-}
-
-func (d *memDisk) WriteAt(p []byte, off int64) (int, error) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	return copy(d.b[off:], p), nil
-}
-
-func (d *memDisk) Size() int64    { return int64(len(d.b)) }
-func (d *memDisk) ReadOnly() bool { return d.ro }
-func (d *memDisk) Name() string   { return "loop0" }
 
 func must(t testing.TB, err error) {
 	t.Helper()
@@ -61,23 +30,13 @@ func must(t testing.TB, err error) {
 	}
 }
 
-// boot returns a task on a tmpfs root with /mnt and a block node
+// boot returns a task on a tmpfs root with /mnt, /b and a block node
 // /dev/loop0 for the disk 7:0 holding image.
 func boot(t testing.TB, image []byte) (*vfs.Kernel, *vfs.Task) {
 	t.Helper()
-	k := vfs.NewKernel()
-	must(t, k.RegisterFilesystem(tmpfs.Type{}))
-	for _, ty := range ext4.Types {
-		must(t, k.RegisterFilesystem(ty))
-	}
-	init, err := k.InitMountTree(tmpfs.RootfsType{}, "")
-	must(t, err)
-	for _, d := range []string{"/mnt", "/b", "/dev"} {
-		must(t, init.Mkdir(d, 0o755))
-	}
-	must(t, init.Mknodat(linux.AT_FDCWD, "/dev/loop0", linux.S_IFBLK|0o600, linux.Mkdev(7, 0)))
-	must(t, k.AddDisk(linux.Mkdev(7, 0), &memDisk{b: image}))
-	return k, init
+	init := testkernel.Boot(t, ext4.Types, "/mnt", "/b")
+	testkernel.Loop0(t, init, image)
+	return init.Kernel(), init
 }
 
 // tree writes testimage.ExtTree into a new directory, skipping the test

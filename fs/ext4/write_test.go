@@ -15,6 +15,7 @@ import (
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
+	"github.com/linuxvfs/linuxvfs/internal/testkernel"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
@@ -30,10 +31,10 @@ func fsck(t *testing.T, img []byte) {
 }
 
 // bootRW is boot with a tmpfs on /t beside the image's disk.
-func bootRW(t *testing.T, img []byte) (*vfs.Kernel, *vfs.Task, *memDisk) {
+func bootRW(t *testing.T, img []byte) (*vfs.Kernel, *vfs.Task, *testkernel.Disk) {
 	t.Helper()
 	k, task := boot(t, nil)
-	d := &memDisk{b: img}
+	d := &testkernel.Disk{B: img}
 	// boot added an empty disk as 7:0: a second disk 7:1 holds the image.
 	must(t, task.Mknodat(linux.AT_FDCWD, "/dev/loop1", linux.S_IFBLK|0o600, linux.Mkdev(7, 1)))
 	must(t, k.AddDisk(linux.Mkdev(7, 1), d))
@@ -59,12 +60,12 @@ func TestWriteEmptyImage(t *testing.T) {
 	must(t, task.Unlink("/mnt/d/hello"))
 	must(t, task.Rename("/mnt/two-blocks", "/mnt/new/two"))
 	must(t, task.Umount("/mnt"))
-	fsck(t, d.b)
+	fsck(t, d.B)
 	log := k.Dmesg()
 	if !slices.Contains(log, "EXT4-fs (loop0): mounted filesystem 6f1c3a52-9d0e-4b7a-8c21-3e5f4a6b7c8d r/w without journal. Quota mode: none.") {
 		t.Errorf("log %q", log)
 	}
-	_, task2 := boot(t, d.b)
+	_, task2 := boot(t, d.B)
 	must(t, task2.Mount("/dev/loop0", "/mnt", "ext2", linux.MS_RDONLY, ""))
 	if got := readAll(t, task2, "/mnt/ln"); len(got) != 70000 {
 		t.Errorf("through the link: %d bytes", len(got))
@@ -147,8 +148,8 @@ func TestWriteRandom(t *testing.T) {
 					t.Fatalf("trees differ:\n%s", lineDiff(want, got))
 				}
 				must(t, task.Umount("/mnt"))
-				fsck(t, d.b)
-				_, task2 := boot(t, d.b)
+				fsck(t, d.B)
+				_, task2 := boot(t, d.B)
 				must(t, task2.Mount("/dev/loop0", "/mnt", "ext2", linux.MS_RDONLY, ""))
 				if got := snapshot(t, task2, "/mnt"); got != want {
 					t.Fatalf("after remounting:\n%s", lineDiff(want, got))
@@ -357,15 +358,15 @@ func TestWriteAttributes(t *testing.T) {
 	ts := [2]vfs.Timespec{{Sec: 1e9, Nsec: 123456789}, {Sec: 1.1e9, Nsec: 987654321}}
 	must(t, task.Utimensat(linux.AT_FDCWD, "/mnt/top", &ts, 0))
 	must(t, task.Mount("", "/mnt", "", linux.MS_REMOUNT|linux.MS_RDONLY, ""))
-	fsck(t, d.b)
+	fsck(t, d.B)
 	if err := task.Mkdir("/mnt/x", 0o755); err != linux.EROFS {
 		t.Errorf("mkdir after remounting read-only: %v", err)
 	}
 	must(t, task.Mount("", "/mnt", "", linux.MS_REMOUNT, ""))
 	must(t, task.Mkdir("/mnt/x", 0o755))
 	must(t, task.Umount("/mnt"))
-	fsck(t, d.b)
-	_, task2 := boot(t, d.b)
+	fsck(t, d.B)
+	_, task2 := boot(t, d.B)
 	must(t, task2.Mount("/dev/loop0", "/mnt", "ext2", linux.MS_RDONLY, ""))
 	st, err := task2.Lstat("/mnt/top")
 	must(t, err)
@@ -433,11 +434,11 @@ func TestWriteFull(t *testing.T) {
 		task.Close(fd)
 	}
 	must(t, task.Umount("/mnt"))
-	fsck(t, d.b)
+	fsck(t, d.B)
 	must(t, task.Mount("/dev/loop1", "/mnt", "ext2", 0, ""))
 	must(t, task.Unlink("/mnt/fill"))
 	must(t, task.Umount("/mnt"))
-	fsck(t, d.b)
+	fsck(t, d.B)
 }
 
 // TestWriteUnclean: an image left by a mount that never ended (a crash)
@@ -448,7 +449,7 @@ func TestWriteUnclean(t *testing.T) {
 	_, task, d := bootRW(t, img)
 	must(t, task.Mount("/dev/loop1", "/mnt", "ext2", 0, ""))
 	writeFile(t, task, "/mnt/new", []byte("data"))
-	crashed := append([]byte(nil), d.b...)
+	crashed := append([]byte(nil), d.B...)
 	k2, task2, _ := bootRW(t, crashed)
 	must(t, task2.Mount("/dev/loop1", "/mnt", "ext2", 0, ""))
 	want := "EXT4-fs (loop0): warning: mounting unchecked fs, running e2fsck is recommended"

@@ -4,7 +4,8 @@ package fat
 
 import (
 	"encoding/binary"
-	"fmt"
+
+	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
 // Directory entry attributes (ATTR_*) and case bits (CASE_LOWER_*).
@@ -69,7 +70,7 @@ func (fs *filesystem) readRaw(fixedRoot bool, chain []uint32) *rawDir {
 	add := func(off int64, n int) {
 		b := make([]byte, n)
 		if err := fs.readAt(b, off); err != nil {
-			fs.k.Printk(fmt.Sprintf("FAT-fs (%s): Directory bread(block %d) failed", fs.name, off/int64(fs.blockSize)))
+			fs.msgLimited("fat__get_entry", vfs.KernErr, "Directory bread(block %d) failed", off/int64(fs.blockSize))
 			clear(b)
 		}
 		r.data = append(r.data, b...)
@@ -86,7 +87,7 @@ func (fs *filesystem) readRaw(fixedRoot bool, chain []uint32) *rawDir {
 		if off+int64(fs.clusterSize) > fs.disk.Size() {
 			// Past the disk: the bread fails, the block is skipped
 			// (and nothing is allocated for it).
-			fs.k.Printk(fmt.Sprintf("FAT-fs (%s): Directory bread(block %d) failed", fs.name, off/int64(fs.blockSize)))
+			fs.msgLimited("fat__get_entry", vfs.KernErr, "Directory bread(block %d) failed", off/int64(fs.blockSize))
 			continue
 		}
 		add(off, int(fs.clusterSize))

@@ -56,7 +56,7 @@ func scan(vfat bool, ents ...[]byte) string {
 		r.data = append(r.data, de...)
 		r.pos = append(r.pos, int64(i))
 	}
-	fs := &filesystem{opts: options{vfat: vfat, utf8: true, iocharset: "cp437", shortname: sfnDisplayWinNT | sfnCreateWin95}}
+	fs := &filesystem{io: ioCharset("cp437"), opts: options{vfat: vfat, utf8: true, iocharset: "cp437", shortname: sfnDisplayWinNT | sfnCreateWin95}}
 	var out []string
 	for _, e := range fs.entries(r) {
 		long := "-"

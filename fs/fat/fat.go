@@ -361,8 +361,12 @@ func (o *options) parseObsolete(fc *vfs.FsContext, p *vfs.FsParameter) error {
 	if err != nil {
 		return err
 	}
-	fc.Logf("%s: Deprecated parameter '%s'", fc.FsType.Name(), p.Key)
-	fc.Logf("FAT-fs: \"%s\" option is obsolete, not supported now", p.Key)
+	// fs_parse warns of a deprecated key (warnfc); fat_parse_param
+	// then prints its own line, to the kernel log whatever the context.
+	fc.Warnf("%s: Deprecated parameter '%s'", fc.FsType.Name(), p.Key)
+	if fc.Kernel != nil {
+		fc.Kernel.Printk(fmt.Sprintf("%sFAT-fs: \"%s\" option is obsolete, not supported now", vfs.KernInfo, p.Key))
+	}
 	return nil
 }
 

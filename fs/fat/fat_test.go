@@ -6,47 +6,19 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/fs/fat"
-	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
 	"github.com/linuxvfs/linuxvfs/internal/testimage"
+	"github.com/linuxvfs/linuxvfs/internal/testkernel"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
-
-// memDisk is a disk in memory, named like the first loop device.
-type memDisk struct {
-	mu sync.Mutex
-	b  []byte
-}
-
-func (d *memDisk) ReadAt(p []byte, off int64) (int, error) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if off >= int64(len(d.b)) {
-		return 0, io.EOF
-	}
-	n := copy(p, d.b[off:])
-	if n < len(p) {
-		return n, io.EOF
-	}
-	return n, nil
-}
-
-func (d *memDisk) WriteAt(p []byte, off int64) (int, error) {
-	return 0, errors.New("read-only test disk")
-}
-func (d *memDisk) Size() int64    { return int64(len(d.b)) }
-func (d *memDisk) ReadOnly() bool { return false }
-func (d *memDisk) Name() string   { return "loop0" }
 
 func must(t testing.TB, err error) {
 	t.Helper()
@@ -59,18 +31,9 @@ func must(t testing.TB, err error) {
 // /dev/loop0 for the disk 7:0 holding image.
 func boot(t testing.TB, image []byte) (*vfs.Kernel, *vfs.Task) {
 	t.Helper()
-	k := vfs.NewKernel()
-	for _, ty := range []vfs.FilesystemType{tmpfs.Type{}, fat.Vfat, fat.Msdos} {
-		must(t, k.RegisterFilesystem(ty))
-	}
-	init, err := k.InitMountTree(tmpfs.RootfsType{}, "")
-	must(t, err)
-	for _, d := range []string{"/mnt", "/dev"} {
-		must(t, init.Mkdir(d, 0o755))
-	}
-	must(t, init.Mknodat(linux.AT_FDCWD, "/dev/loop0", linux.S_IFBLK|0o600, linux.Mkdev(7, 0)))
-	must(t, k.AddDisk(linux.Mkdev(7, 0), &memDisk{b: image}))
-	return k, init
+	init := testkernel.Boot(t, []vfs.FilesystemType{fat.Vfat, fat.Msdos}, "/mnt")
+	testkernel.Loop0(t, init, image)
+	return init.Kernel(), init
 }
 
 // sourceTree writes the files the images hold; the file times are set
@@ -355,4 +318,106 @@ func loopChain(t *testing.T, img []byte) {
 		}
 	}
 	t.Fatal("no chain to loop")
+}
+
+// TestBrokenChainLog: what reading a file whose chain ends early logs,
+// as the page cache reads it (one 4 KiB folio of six 512-byte blocks):
+// the first read maps block 1 in do_mpage_readpage, then blocks 1 to 5
+// in block_read_full_folio, then again in read_folio; a later read only
+// in read_folio. Errors while filling an inode show i_pos 0.
+func TestBrokenChainLog(t *testing.T) {
+	img := image(t, 1440)
+	start := shortEntry(t, img, "AVERYL~1TEX")
+	setFat12(img, start, 0xfff)
+	k, task := boot(t, img)
+	must(t, task.Mount("/dev/loop0", "/mnt", "vfat", linux.MS_RDONLY, ""))
+	before := len(k.Dmesg())
+	name := "/mnt/a very long file name with spaces.text"
+	fd, err := task.Open(name, linux.O_RDONLY, 0)
+	must(t, err)
+	count := func() int {
+		n := 0
+		for _, l := range k.Dmesg()[before:] {
+			if strings.HasPrefix(l, "FAT-fs (loop0): error, fat_bmap_cluster: request beyond EOF (i_pos ") {
+				n++
+			}
+		}
+		before = len(k.Dmesg())
+		return n
+	}
+	if _, err := task.Pread(fd, make([]byte, 8192), 0); err != linux.EIO {
+		t.Errorf("read: %v, want EIO", err)
+	}
+	if n := count(); n != 11 {
+		t.Errorf("first read logged %d errors, want 11", n)
+	}
+	if _, err := task.Pread(fd, make([]byte, 100), 1024); err != linux.EIO {
+		t.Errorf("second read: %v, want EIO", err)
+	}
+	if n := count(); n != 5 {
+		t.Errorf("second read logged %d errors, want 5", n)
+	}
+	must(t, task.Close(fd))
+	must(t, task.Umount2("/mnt", 0))
+
+	// The same with a free cluster in the chain: fat_get_cluster's
+	// messages are rate-limited per volume, ten in five seconds.
+	img = image(t, 1440)
+	setFat12(img, shortEntry(t, img, "AVERYL~1TEX"), 0)
+	k, task = boot(t, img)
+	must(t, task.Mount("/dev/loop0", "/mnt", "vfat", linux.MS_RDONLY, ""))
+	fd, err = task.Open(name, linux.O_RDONLY, 0)
+	must(t, err)
+	_, _ = task.Pread(fd, make([]byte, 8192), 0)
+	n := 0
+	for _, l := range k.Dmesg() {
+		if strings.Contains(l, "fat_get_cluster: invalid cluster chain") {
+			n++
+		}
+	}
+	if n != 10 {
+		t.Errorf("logged %d of 11 chain errors, want 10", n)
+	}
+	must(t, task.Close(fd))
+	must(t, task.Umount2("/mnt", 0))
+
+	// A directory whose chain loops: fat_calc_dir_size fails while the
+	// inode is filled, before its i_pos is recorded.
+	img = image(t, 1440)
+	sub := shortEntry(t, img, "SUB        ")
+	setFat12(img, sub, sub)
+	k, task = boot(t, img)
+	must(t, task.Mount("/dev/loop0", "/mnt", "vfat", linux.MS_RDONLY, ""))
+	if _, err := task.Stat("/mnt/sub"); err != linux.EIO {
+		t.Errorf("stat of a looping directory: %v", err)
+	}
+	if log := strings.Join(k.Dmesg(), "\n"); !strings.Contains(log, "fat_get_cluster: detected the cluster chain loop (i_pos 0)") {
+		t.Errorf("log: %s", log)
+	}
+}
+
+// shortEntry finds the directory entry with the 11-byte name and returns
+// its first cluster.
+func shortEntry(t *testing.T, img []byte, name string) int {
+	t.Helper()
+	for off := 0; off+32 <= len(img); off += 32 {
+		if string(img[off:off+11]) == name && img[off+11] != 0x0f {
+			return int(binary.LittleEndian.Uint16(img[off+26:]))
+		}
+	}
+	t.Fatalf("no entry %q", name)
+	return 0
+}
+
+// setFat12 sets cluster c's entry of the first FAT12 to v.
+func setFat12(img []byte, c, v int) {
+	le := binary.LittleEndian
+	p := int(le.Uint16(img[14:]))*512 + c + c/2
+	old := int(le.Uint16(img[p:]))
+	if c&1 != 0 {
+		old = old&0xf | v<<4
+	} else {
+		old = old&0xf000 | v
+	}
+	le.PutUint16(img[p:], uint16(old))
 }

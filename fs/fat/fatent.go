@@ -4,9 +4,9 @@ package fat
 
 import (
 	"encoding/binary"
-	"fmt"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
 // entEOF is FAT_ENT_EOF: what fat_ent_read gives for an end-of-chain
@@ -63,7 +63,7 @@ func (fs *filesystem) entry(c uint32) (uint32, error) {
 	}
 	if fs.entryEnd(c) > int64(len(fat)) {
 		blk := int64(fs.fatStart) + (fs.entryEnd(c)-1)/int64(fs.blockSize)
-		fs.k.Printk(fmt.Sprintf("FAT-fs (%s): FAT read failed (blocknr %d)", fs.name, blk))
+		fs.msgLimited("fat_ent_bread", vfs.KernErr, "FAT read failed (blocknr %d)", blk)
 		return 0, linux.EIO
 	}
 	return fs.decode(fat, c), nil
@@ -108,10 +108,12 @@ func (fs *filesystem) entriesIn(n int) int64 {
 // chain is fat_get_cluster walking from start: the clusters of a chain,
 // at most want of them (all, to the end mark, if want is negative). A
 // chain longer than the clusters there are loops; a free entry in it is
-// corruption. ipos names the inode in the messages.
-func (fs *filesystem) chain(start uint32, want int, ipos int64) ([]uint32, error) {
+// corruption. ipos names the inode in the messages. known, if not empty,
+// is the start of the chain walked before (fat_cache_lookup's part): the
+// walk goes on from its end.
+func (fs *filesystem) chain(start uint32, known []uint32, want int, ipos int64) ([]uint32, error) {
 	if start < startEnt || start >= fs.maxCluster {
-		fs.fsError("fat_get_cluster: invalid start cluster (i_pos %d, start %08x)", ipos, start)
+		fs.fsErrorLimited("fat_get_cluster", "fat_get_cluster: invalid start cluster (i_pos %d, start %08x)", ipos, start)
 		return nil, linux.EIO
 	}
 	// A chain longer than the clusters there are loops. Only the
@@ -122,10 +124,13 @@ func (fs *filesystem) chain(start uint32, want int, ipos int64) ([]uint32, error
 		return nil, err
 	}
 	limit := int(min(int64(fs.maxCluster-startEnt), fs.entriesIn(len(fat))))
-	out := []uint32{start}
-	for c := start; want < 0 || len(out) < want; {
+	out := known
+	if len(out) == 0 {
+		out = []uint32{start}
+	}
+	for c := out[len(out)-1]; want < 0 || len(out) < want; {
 		if len(out) > limit {
-			fs.fsError("fat_get_cluster: detected the cluster chain loop (i_pos %d)", ipos)
+			fs.fsErrorLimited("fat_get_cluster", "fat_get_cluster: detected the cluster chain loop (i_pos %d)", ipos)
 			return nil, linux.EIO
 		}
 		next, err := fs.entry(c)
@@ -134,7 +139,7 @@ func (fs *filesystem) chain(start uint32, want int, ipos int64) ([]uint32, error
 		}
 		switch next {
 		case entFree:
-			fs.fsError("fat_get_cluster: invalid cluster chain (i_pos %d)", ipos)
+			fs.fsErrorLimited("fat_get_cluster", "fat_get_cluster: invalid cluster chain (i_pos %d)", ipos)
 			return nil, linux.EIO
 		case entEOF:
 			return out, nil

@@ -5,6 +5,7 @@ package fat
 import (
 	"encoding/binary"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -19,10 +20,17 @@ type node struct {
 	attr   byte
 	crtime vfs.Timespec // i_crtime, vfat's creation time
 
-	mu    sync.Mutex
-	chain []uint32   // the clusters found so far
-	raw   *rawDir    // a directory's entries, read once
-	ents  []dirEntry // a directory's names, parsed once
+	// lookups counts the lookups that returned this inode: from the
+	// second on it may have a dentry under its other name (dcache.go).
+	lookups atomic.Int32
+
+	mu       sync.Mutex
+	chain    []uint32         // the clusters found so far
+	folios   map[int64]*folio // the folios not up to date (pagecache.go)
+	uptodate folioSet         // the folios read
+	raw      *rawDir          // a directory's entries, read once
+	ents     []dirEntry       // a directory's names, parsed once
+	missed   map[string]bool  // msdos with dots: the keys lookups missed
 }
 
 // FAT keeps local time: the offset is that of time_offset= or tz=UTC,
@@ -136,7 +144,9 @@ func (fs *filesystem) buildInode(sb *vfs.Superblock, de []byte, ipos int64) (*vf
 func (fs *filesystem) fillInode(sb *vfs.Superblock, de []byte, ipos int64) (*vfs.Inode, error) {
 	le := binary.LittleEndian
 	attr := de[11]
-	n := &node{ipos: ipos, start: fs.getStart(de), attr: attr}
+	// i_pos is recorded once the inode is filled (fat_attach after
+	// fat_fill_inode): errors while filling it show 0.
+	n := &node{start: fs.getStart(de), attr: attr}
 	var mode uint32
 	var size int64
 	nlink := uint32(1)
@@ -158,6 +168,7 @@ func (fs *filesystem) fillInode(sb *vfs.Superblock, de []byte, ipos int64) (*vfs
 		mode = fs.makeMode(attr, perm)
 		size = int64(le.Uint32(de[28:]))
 	}
+	n.ipos = ipos
 	in := sb.NewInode(fs.iunique(), vfs.InodeAttr{Mode: mode, UID: fs.opts.uid, GID: fs.opts.gid},
 		inodeOps{fs: fs}, fileOps{fs})
 	in.Private = n
@@ -189,7 +200,7 @@ func (fs *filesystem) dirSize(n *node) (int64, error) {
 		n.raw = &rawDir{}
 		return 0, nil
 	}
-	chain, err := fs.chain(n.start, -1, n.ipos)
+	chain, err := fs.chain(n.start, nil, -1, n.ipos)
 	if err != nil {
 		return 0, err
 	}
@@ -259,20 +270,12 @@ type inodeOps struct {
 	fs *filesystem
 }
 
-// Lookup is vfat_lookup or msdos_lookup.
+// Lookup is vfat_lookup or msdos_lookup (dcache.go).
 func (o inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
-	fs := o.fs
-	var e *dirEntry
-	var ok bool
-	if fs.opts.vfat {
-		e, ok = fs.findVfat(fs.listing(dir), name)
-	} else {
-		e, ok = fs.findMsdos(dir.Private.(*node).raw, name)
+	if o.fs.opts.vfat {
+		return o.fs.lookupVfat(dir, name)
 	}
-	if !ok {
-		return nil, linux.ENOENT
-	}
-	return fs.buildInode(dir.Superblock(), e.raw, e.ipos)
+	return o.fs.lookupMsdos(dir, name)
 }
 
 // Getattr is fat_getattr: vfat reports the creation time as btime.
@@ -339,9 +342,20 @@ func (o fileOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 	return out, nil
 }
 
-// ReadAt is fat_file_operations' read: data up to i_size through the
-// cluster chain; a file without a first cluster reads as zeros.
+// ReadAt is fat_file_operations' read for the kernel itself (a loop
+// device on a file of the volume).
 func (o fileOps) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
+	return o.read(f, p, off, "kworker")
+}
+
+// ReadAtBy is fat_file_operations' read (filemap_read) for task t: data
+// up to i_size, folio by folio (pagecache.go); a read stops at the first
+// folio that cannot be read, with what it has or with EIO.
+func (o fileOps) ReadAtBy(t *vfs.Task, f *vfs.File, p []byte, off int64) (int, error) {
+	return o.read(f, p, off, t.Comm())
+}
+
+func (o fileOps) read(f *vfs.File, p []byte, off int64, comm string) (int, error) {
 	in := f.Inode()
 	if in.IsDir() {
 		return 0, linux.EISDIR
@@ -350,15 +364,16 @@ func (o fileOps) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
 	if off >= size {
 		return 0, nil
 	}
+	// The readahead window follows the request, not what the file
+	// has left (filemap_get_pages' last_index).
+	last := (off + int64(len(p)) + pageSize - 1) / pageSize
 	p = p[:min(int64(len(p)), size-off)]
 	n := in.Private.(*node)
-	cs := int64(o.fs.clusterSize)
 	done := 0
 	for done < len(p) {
 		pos := off + int64(done)
-		idx, within := pos/cs, pos%cs
-		chunk := p[done:min(len(p), done+int(cs-within))]
-		if err := o.fs.readCluster(n, idx, within, chunk); err != nil {
+		chunk := p[done:min(len(p), done+int(pageSize-pos%pageSize))]
+		if err := o.fs.readPage(n, size, pos, chunk, last-pos/pageSize, done > 0, comm); err != nil {
 			if done > 0 {
 				return done, nil
 			}
@@ -367,31 +382,6 @@ func (o fileOps) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
 		done += len(chunk)
 	}
 	return done, nil
-}
-
-// readCluster fills p from cluster idx of the file at within (fat_bmap).
-func (fs *filesystem) readCluster(n *node, idx, within int64, p []byte) error {
-	if n.start == 0 {
-		clear(p)
-		return nil
-	}
-	n.mu.Lock()
-	if int64(len(n.chain)) <= idx {
-		chain, err := fs.chain(n.start, int(idx+1), n.ipos)
-		if err != nil {
-			n.mu.Unlock()
-			return err
-		}
-		n.chain = chain
-	}
-	if int64(len(n.chain)) <= idx {
-		n.mu.Unlock()
-		fs.fsError("fat_bmap_cluster: request beyond EOF (i_pos %d)", n.ipos)
-		return linux.EIO
-	}
-	c := n.chain[idx]
-	n.mu.Unlock()
-	return fs.readAt(p, fs.clusterOffset(c)+within)
 }
 
 // WriteAt is never reached: the superblock is read-only.

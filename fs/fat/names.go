@@ -4,9 +4,10 @@ package fat
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
 // cp437High is the upper half of code page 437 (nls_cp437's page00
@@ -121,11 +122,11 @@ func (fs *filesystem) uniToX8(u []uint16, max int) []byte {
 	if fs.opts.utf8 {
 		return utf16ToUTF8(u, max)
 	}
-	cs := ioCharset(fs.opts.iocharset)
+	cs := fs.io
 	var out []byte
 	for ; len(u) > 0 && u[0] != 0; u = u[1:] {
 		if len(out) >= max-6 {
-			fs.k.Printk(fmt.Sprintf("FAT-fs (%s): filename was truncated while converting.", fs.name))
+			fs.msg(vfs.KernWarning, "filename was truncated while converting.")
 			break
 		}
 		out = fs.appendChar(out, cs, u[0])
@@ -262,7 +263,7 @@ func (fs *filesystem) nameMatch(a, b []byte) bool {
 	if fs.opts.nameCheck == 's' {
 		return string(a) == string(b)
 	}
-	lower := ioCharset(fs.opts.iocharset).lower
+	lower := fs.io.lower
 	for i := range a {
 		if lower(a[i]) != lower(b[i]) {
 			return false

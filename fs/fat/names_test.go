@@ -224,7 +224,7 @@ func TestUniToX8(t *testing.T) {
 		{false, false, "ascii", 100, []uint16{'x', 'y'}, "xy", false},
 	} {
 		k := vfs.NewKernel()
-		fs := &filesystem{k: k, name: "loop0", opts: options{utf8: tc.utf8, uniXlate: tc.xlate, iocharset: tc.charset}}
+		fs := &filesystem{k: k, name: "loop0", io: ioCharset(tc.charset), opts: options{utf8: tc.utf8, uniXlate: tc.xlate, iocharset: tc.charset}}
 		if got := string(fs.uniToX8(tc.in, tc.max)); got != tc.want {
 			t.Errorf("utf8=%v xlate=%v %s max %d: %q, want %q", tc.utf8, tc.xlate, tc.charset, tc.max, got, tc.want)
 		}

@@ -50,6 +50,9 @@ type filesystem struct {
 	name string // s_id, the disk's name
 	k    *vfs.Kernel
 	opts options
+	io   *charset // nls_io, vfat's iocharset
+	// limit is the volume's limit on error messages (sbi->ratelimit).
+	limit vfs.RateLimit
 
 	geometry
 
@@ -89,7 +92,7 @@ func (fs *filesystem) readBPB(fc *vfs.FsContext, b []byte, silent bool) (bpb, er
 		return p, nil
 	}
 	if !silent {
-		fs.logf(fc, "%s", why)
+		fs.msg(vfs.KernErr, "%s", why)
 	}
 	return p, linux.EINVAL
 }
@@ -128,12 +131,12 @@ func (fs *filesystem) readStaticBPB(fc *vfs.FsContext, b []byte, silent bool) (b
 	}
 	if why != "" {
 		if !silent {
-			fs.logf(fc, "%s", why)
+			fs.msg(vfs.KernErr, "%s", why)
 		}
 		return bpb{}, linux.EINVAL
 	}
 	if !silent {
-		fs.logf(fc, "This looks like a DOS 1.x volume; assuming default BPB values")
+		fs.msg(vfs.KernInfo, "This looks like a DOS 1.x volume; assuming default BPB values")
 	}
 	return bpb{sectorSize: 512, secPerClus: uint8(d.secPerClus), reserved: 1, fats: 2,
 		dirEntries: uint16(d.dirEntries), sectors: uint16(d.sectors), fatLength: uint16(d.fatLength)}, nil
@@ -160,7 +163,7 @@ func fillSuper(sb *vfs.Superblock, disk vfs.Disk, fc *vfs.FsContext) error {
 	fs.opts = fs.resolveOptions(fc, o)
 	if err := fs.readGeometry(fc, silent); err != nil {
 		if err == linux.EINVAL && !silent {
-			fs.logf(fc, "Can't find a valid FAT filesystem")
+			fs.msg(vfs.KernInfo, "Can't find a valid FAT filesystem")
 		}
 		return err
 	}
@@ -170,10 +173,12 @@ func fillSuper(sb *vfs.Superblock, disk vfs.Disk, fc *vfs.FsContext) error {
 		return linux.EACCES
 	}
 	if fs.opts.codepage != 437 {
-		return fs.fail(fc, linux.EINVAL, "codepage cp%d not found", fs.opts.codepage)
+		return fs.fail(linux.EINVAL, "codepage cp%d not found", fs.opts.codepage)
 	}
-	if fs.opts.vfat && ioCharset(fs.opts.iocharset) == nil {
-		return fs.fail(fc, linux.EINVAL, "IO charset %s not found", fs.opts.iocharset)
+	if fs.opts.vfat {
+		if fs.io = ioCharset(fs.opts.iocharset); fs.io == nil {
+			return fs.fail(linux.EINVAL, "IO charset %s not found", fs.opts.iocharset)
+		}
 	}
 	root, err := fs.readRoot(sb)
 	if err != nil {
@@ -189,6 +194,7 @@ func fillSuper(sb *vfs.Superblock, disk vfs.Disk, fc *vfs.FsContext) error {
 	sb.NoBtime = true             // Getattr adds vfat's creation time
 	sb.TimeGran = 1
 	sb.TimeMin, sb.TimeMax = fs.timeLimits()
+	sb.DOps = fs.dentryOps()
 	sb.SetRoot(vfs.NewRootDentry(root))
 	return nil
 }
@@ -212,7 +218,7 @@ func (fs *filesystem) resolveOptions(fc *vfs.FsContext, o *options) options {
 		r.dmask = umask
 	}
 	if r.vfat && r.iocharset == "utf8" {
-		fs.logf(fc, "utf8 is not a recommended IO charset for FAT filesystems, filesystem will be case sensitive!")
+		fs.msg(vfs.KernWarning, "utf8 is not a recommended IO charset for FAT filesystems, filesystem will be case sensitive!")
 	}
 	if r.allowUtime == -1 {
 		r.allowUtime = int32(^r.dmask & 0o22)
@@ -323,7 +329,7 @@ func maxClusters(fatBits int) uint32 {
 func (fs *filesystem) readGeometry(fc *vfs.FsContext, silent bool) error {
 	b := make([]byte, 512)
 	if _, err := fs.disk.ReadAt(b, 0); err != nil {
-		return fs.fail(fc, linux.EIO, "unable to read boot sector")
+		return fs.fail(linux.EIO, "unable to read boot sector")
 	}
 	p, err := fs.readBPB(fc, b, silent)
 	if err == linux.EINVAL && fs.opts.dos1xfloppy {
@@ -335,7 +341,7 @@ func (fs *filesystem) readGeometry(fc *vfs.FsContext, silent bool) error {
 	fs.geometry = geometryOf(p)
 	if fs.blockSize > 512 {
 		if _, err := fs.disk.ReadAt(make([]byte, fs.blockSize), 0); err != nil {
-			return fs.fail(fc, linux.EIO, "unable to read boot sector (logical sector size = %d)", fs.blockSize)
+			return fs.fail(linux.EIO, "unable to read boot sector (logical sector size = %d)", fs.blockSize)
 		}
 	}
 	if fs.infoSector != 0 {
@@ -345,7 +351,7 @@ func (fs *filesystem) readGeometry(fc *vfs.FsContext, silent bool) error {
 	}
 	if why := fs.problem(); why != "" {
 		if !silent {
-			fs.logf(fc, "%s", why)
+			fs.msg(vfs.KernErr, "%s", why)
 		}
 		return linux.EINVAL
 	}
@@ -361,12 +367,12 @@ func (fs *filesystem) readFsinfo(fc *vfs.FsContext) error {
 	const leadSig, structSig = 0x41615252, 0x61417272 // "RRaA", "rrAa"
 	b := make([]byte, fs.blockSize)
 	if _, err := fs.disk.ReadAt(b, int64(fs.infoSector)*int64(fs.blockSize)); err != nil {
-		return fs.fail(fc, linux.EIO, "bread failed, FSINFO block (sector = %d)", fs.infoSector)
+		return fs.fail(linux.EIO, "bread failed, FSINFO block (sector = %d)", fs.infoSector)
 	}
 	le := binary.LittleEndian
 	lead, str := le.Uint32(b[0:]), le.Uint32(b[484:])
 	if lead != leadSig || str != structSig {
-		fs.logf(fc, "Invalid FSINFO signature: 0x%08x, 0x%08x (sector = %d)", lead, str, fs.infoSector)
+		fs.msg(vfs.KernWarning, "Invalid FSINFO signature: 0x%08x, 0x%08x (sector = %d)", lead, str, fs.infoSector)
 		return nil
 	}
 	fs.freeValid = fs.opts.usefree
@@ -382,23 +388,45 @@ func (fs *filesystem) timeLimits() (int64, int64) {
 	return lo.Sec, hi.Sec
 }
 
-// logf is fat_msg during the mount: "FAT-fs (loop0): ...".
-func (fs *filesystem) logf(fc *vfs.FsContext, format string, args ...any) {
-	fc.Logf("FAT-fs (%s): %s", fs.name, fmt.Sprintf(format, args...))
+// msg is fat_msg: "FAT-fs (loop0): ..." at a level (vfs.KernErr, ...),
+// straight to the kernel log, not through the fs_context's.
+func (fs *filesystem) msg(level, format string, args ...any) {
+	fs.k.Printk(level + fmt.Sprintf("FAT-fs (%s): %s", fs.name, fmt.Sprintf(format, args...)))
 }
 
-// fail logs as logf and returns err.
-func (fs *filesystem) fail(fc *vfs.FsContext, err error, format string, args ...any) error {
-	fs.logf(fc, format, args...)
+// fail logs as msg at KERN_ERR and returns err.
+func (fs *filesystem) fail(err error, format string, args ...any) error {
+	fs.msg(vfs.KernErr, format, args...)
 	return err
 }
 
 // fsError is fat_fs_error once mounted: the message, and what errors=
 // asks for (this driver's mounts are read-only already).
 func (fs *filesystem) fsError(format string, args ...any) {
-	fs.k.Printk(fmt.Sprintf("FAT-fs (%s): error, %s", fs.name, fmt.Sprintf(format, args...)))
+	fs.reportError(true, format, args...)
+}
+
+// fsErrorLimited is fat_fs_error_ratelimit called in the function fn:
+// the message only while the volume's limit allows (ten in five seconds,
+// shared with msgLimited), what errors= asks for in any case.
+func (fs *filesystem) fsErrorLimited(fn, format string, args ...any) {
+	fs.reportError(fs.limit.Allow(fs.k, fn), format, args...)
+}
+
+// reportError is __fat_fs_error.
+func (fs *filesystem) reportError(report bool, format string, args ...any) {
+	if report {
+		fs.msg(vfs.KernErr, "error, %s", fmt.Sprintf(format, args...))
+	}
 	if fs.opts.errors == errorsPanic {
-		fs.k.Printk(fmt.Sprintf("FAT-fs (%s): fs panic from previous error", fs.name))
+		fs.msg(vfs.KernErr, "fs panic from previous error")
+	}
+}
+
+// msgLimited is fat_msg_ratelimit called in the function fn.
+func (fs *filesystem) msgLimited(fn, level, format string, args ...any) {
+	if fs.limit.Allow(fs.k, fn) {
+		fs.msg(level, format, args...)
 	}
 }
 

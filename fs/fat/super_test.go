@@ -139,7 +139,8 @@ func TestGeometry(t *testing.T) {
 		if tc.info != nil {
 			d.sectors[512] = tc.info
 		}
-		fs := &filesystem{disk: d, name: "loop0", freeClusters: -1, opts: options{usefree: tc.usefree}}
+		k := vfs.NewKernel()
+		fs := &filesystem{disk: d, name: "loop0", k: k, freeClusters: -1, opts: options{usefree: tc.usefree}}
 		fc := &vfs.FsContext{}
 		err := fs.readGeometry(fc, false)
 		got := "ok"
@@ -150,8 +151,8 @@ func TestGeometry(t *testing.T) {
 				fs.blockSize, fs.secPerClus, fs.clusterSize, fs.fats, fs.fatBits, fs.fatStart, fs.fatLength, fs.rootCluster,
 				fs.dirStart, fs.dirEntries, fs.dataStart, fs.maxCluster, fs.dirty, fs.freeClusters, fs.freeValid)
 		}
-		if len(fc.Log) > 0 {
-			got += " | " + strings.Join(fc.Log, " | ")
+		if log := k.Dmesg(); len(log) > 0 {
+			got += " | " + strings.Join(log, " | ")
 		}
 		if got != tc.want {
 			t.Errorf("%s:\n got %s\nwant %s", tc.what, got, tc.want)

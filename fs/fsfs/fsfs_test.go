@@ -10,9 +10,8 @@ import (
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/fs/fsfs"
-	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
+	"github.com/linuxvfs/linuxvfs/internal/testkernel"
 	"github.com/linuxvfs/linuxvfs/iofs"
-	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
 func must(t testing.TB, err error) {
@@ -29,12 +28,9 @@ func TestMountMapFS(t *testing.T) {
 		"dir/up":      {Data: []byte("../../secret"), Mode: fs.ModeSymlink | 0o777},
 		"dir/sub/bin": {Data: []byte("#!/bin/sh\n"), Mode: 0o755},
 	}
-	k := vfs.NewKernel()
-	must(t, k.RegisterFilesystem(tmpfs.Type{}))
+	k := testkernel.New(t)
 	must(t, fsfs.Register(k, "gofs", src))
-	task, err := k.InitMountTree(tmpfs.RootfsType{}, "")
-	must(t, err)
-	must(t, task.Mkdir("/mnt", 0o755))
+	task := testkernel.Init(t, k, "/mnt")
 	fd, err := task.Open("/secret", linux.O_WRONLY|linux.O_CREAT, 0o644)
 	must(t, err)
 	_, err = task.Write(fd, []byte("virtual\n"))

@@ -17,7 +17,7 @@ import (
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/fs/hostfs"
-	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
+	"github.com/linuxvfs/linuxvfs/internal/testkernel"
 	"github.com/linuxvfs/linuxvfs/iofs"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
@@ -49,13 +49,9 @@ func hostTree(t testing.TB) (top, shared string) {
 
 // boot returns a task on a tmpfs root whose kernel may mount dirs.
 func boot(t testing.TB, dirs ...string) *vfs.Task {
-	k := vfs.NewKernel()
-	must(t, k.RegisterFilesystem(tmpfs.Type{}))
+	k := testkernel.New(t)
 	must(t, hostfs.Register(k, dirs...))
-	task, err := k.InitMountTree(tmpfs.RootfsType{}, "")
-	must(t, err)
-	must(t, task.Mkdir("/mnt", 0o755))
-	return task
+	return testkernel.Init(t, k, "/mnt")
 }
 
 func readFile(task *vfs.Task, name string) (string, error) {

@@ -3,12 +3,10 @@
 package isofs_test
 
 import (
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,33 +14,9 @@ import (
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/fs/isofs"
-	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
+	"github.com/linuxvfs/linuxvfs/internal/testkernel"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
-
-// memDisk is a disk in memory, named like the first loop device.
-type memDisk struct {
-	mu sync.Mutex
-	b  []byte
-}
-
-func (d *memDisk) ReadAt(p []byte, off int64) (int, error) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if off >= int64(len(d.b)) {
-		return 0, io.EOF
-	}
-	n := copy(p, d.b[off:])
-	if n < len(p) {
-		return n, io.EOF
-	}
-	return n, nil
-}
-
-func (d *memDisk) WriteAt(p []byte, off int64) (int, error) { return 0, linux.EROFS }
-func (d *memDisk) Size() int64                              { return int64(len(d.b)) }
-func (d *memDisk) ReadOnly() bool                           { return false }
-func (d *memDisk) Name() string                             { return "loop0" }
 
 func must(t testing.TB, err error) {
 	t.Helper()
@@ -127,17 +101,9 @@ func buildISO(t testing.TB, tool string, args ...string) []byte {
 // /dev/loop0.
 func boot(t testing.TB, image []byte) (*vfs.Kernel, *vfs.Task) {
 	t.Helper()
-	k := vfs.NewKernel()
-	for _, ty := range []vfs.FilesystemType{tmpfs.Type{}, isofs.Type{}} {
-		must(t, k.RegisterFilesystem(ty))
-	}
-	init, err := k.InitMountTree(tmpfs.RootfsType{}, "")
-	must(t, err)
-	must(t, init.Mkdir("/mnt", 0o755))
-	must(t, init.Mkdir("/dev", 0o755))
-	must(t, init.Mknodat(linux.AT_FDCWD, "/dev/loop0", linux.S_IFBLK|0o600, linux.Mkdev(7, 0)))
-	must(t, k.AddDisk(linux.Mkdev(7, 0), &memDisk{b: image}))
-	return k, init
+	init := testkernel.Boot(t, []vfs.FilesystemType{isofs.Type{}}, "/mnt")
+	testkernel.Loop0(t, init, image)
+	return init.Kernel(), init
 }
 
 func mount(t *testing.T, image []byte, opts string) *vfs.Task {

@@ -38,7 +38,7 @@ func (fs *FS) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
 		pos := off + int64(n)
 		pg, po := pos/PageSize, int(pos%PageSize)
 		chunk := min(PageSize-po, len(p)-n)
-		if page := d.pages[pg]; page != nil {
+		if page := d.pages.get(pg); page != nil {
 			copy(p[n:n+chunk], page[po:po+chunk])
 		} else {
 			clear(p[n : n+chunk])
@@ -61,7 +61,7 @@ func (fs *FS) WriteAt(f *vfs.File, p []byte, off int64) (int, error) {
 	}
 	d.mu.Lock()
 	n, err := fs.writePagesLocked(d, p, off)
-	pages := int64(len(d.pages))
+	pages := d.pages.count
 	d.mu.Unlock()
 	in.Lock()
 	if end := off + int64(n); end > in.SizeLocked() {
@@ -80,20 +80,18 @@ func (fs *FS) writePagesLocked(d *data, p []byte, off int64) (int, error) {
 	for n < len(p) {
 		pos := off + int64(n)
 		pg, po := pos/PageSize, int(pos%PageSize)
-		page := d.pages[pg]
-		if page == nil {
+		slot := d.pages.slot(pg)
+		if *slot == nil {
 			if fs.Acct != nil {
 				if err := fs.Acct.ReservePages(1); err != nil {
 					return n, err
 				}
 			}
-			page = new([PageSize]byte)
-			if d.pages == nil {
-				d.pages = make(map[int64]*[PageSize]byte)
-			}
-			d.pages[pg] = page
+			*slot = newPage(po, min(PageSize, po+len(p)-n))
+			d.pages.count++
 		}
-		n += copy(page[po:], p[n:])
+		delete(d.unwritten, pg)
+		n += copy((*slot)[po:], p[n:])
 	}
 	return n, nil
 }
@@ -116,19 +114,18 @@ func (fs *FS) Truncate(in *vfs.Inode, size int64) error {
 	if size%PageSize != 0 {
 		keep++
 	}
-	freed := int64(0)
-	for pg := range d.pages {
+	freed := d.pages.truncate(keep, releasePage)
+	for pg := range d.unwritten {
 		if pg >= keep {
-			delete(d.pages, pg)
-			freed++
+			delete(d.unwritten, pg)
 		}
 	}
 	if po := size % PageSize; po != 0 {
-		if page := d.pages[size/PageSize]; page != nil {
+		if page := d.pages.get(size / PageSize); page != nil {
 			clear(page[po:])
 		}
 	}
-	pages := int64(len(d.pages))
+	pages := d.pages.count
 	d.mu.Unlock()
 	if fs.Acct != nil && freed > 0 {
 		fs.Acct.FreePages(freed)
@@ -143,13 +140,13 @@ func (fs *FS) Truncate(in *vfs.Inode, size int64) error {
 // ReadDir is dcache_readdir/offset_readdir: the cached children, newest
 // first as Linux 6.18's tmpfs lists them.
 func (fs *FS) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
-	kids := f.Dentry().ChildrenNewestFirst()
-	out := make([]vfs.Dirent, len(kids))
-	for i, c := range kids {
-		in := c.D.Inode()
-		out[i] = vfs.Dirent{Name: c.D.Name(), Ino: in.Ino(), Type: linux.DirentType(in.Mode()), Off: c.Seq}
-	}
-	return out, nil
+	return f.Dentry().ReadChildren(nil, math.MaxUint64, 0), nil
+}
+
+// ReadDirBelow is ReadDir from the cursor of the previous call, without
+// listing what came before it.
+func (fs *FS) ReadDirBelow(f *vfs.File, cursor uint64, out []vfs.Dirent, n int) ([]vfs.Dirent, error) {
+	return f.Dentry().ReadChildren(out, cursor, n), nil
 }
 
 // SeekHoleData is mapping_seek_hole_data over the file's pages: the first
@@ -163,8 +160,31 @@ func (fs *FS) SeekHoleData(f *vfs.File, off int64, hole bool) int64 {
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	if len(d.unwritten) != 0 {
+		return seekSlow(d, off, size, hole)
+	}
+	last := size / PageSize // past the last page below size
+	if size%PageSize != 0 {
+		last++
+	}
+	pg := d.pages.next(off/PageSize, last, !hole)
+	switch {
+	case pg < 0 && hole:
+		return size
+	case pg < 0:
+		return -1
+	case pg == off/PageSize:
+		return off
+	}
+	return pg * PageSize
+}
+
+// seekSlow is SeekHoleData page by page, for a file with fallocated pages
+// not yet written (holes, though present). d.mu is held.
+func seekSlow(d *data, off, size int64, hole bool) int64 {
 	for pos := off; pos < size; pos = (pos/PageSize + 1) * PageSize {
-		if (d.pages[pos/PageSize] == nil) == hole {
+		pg := pos / PageSize
+		if (d.pages.get(pg) == nil || d.unwritten[pg]) == hole {
 			return pos
 		}
 	}

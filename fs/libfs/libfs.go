@@ -40,12 +40,18 @@ type FS struct {
 	// CountBlocks makes regular files and long symlinks report their pages
 	// in st_blocks (tmpfs).
 	CountBlocks bool
+	// CanFallocate gives regular files fallocate(2) (tmpfs).
+	CanFallocate bool
 }
 
 // data is the content of a regular file: sparse pages.
 type data struct {
 	mu    sync.Mutex
-	pages map[int64]*[PageSize]byte
+	pages pageTable
+	// unwritten marks pages fallocate gave and nothing has written yet
+	// (shmem's !uptodate folios): they read as zeros and count as holes
+	// for SEEK_DATA and SEEK_HOLE.
+	unwritten map[int64]bool
 }
 
 // link is a symlink's target and whether it took a page.
@@ -218,7 +224,7 @@ func (fs *FS) EvictInode(in *vfs.Inode) {
 	switch p := in.Private.(type) {
 	case *data:
 		p.mu.Lock()
-		fs.Acct.FreePages(int64(len(p.pages)))
+		fs.Acct.FreePages(p.pages.truncate(0, releasePage))
 		p.mu.Unlock()
 	case *link:
 		if p.paged {

@@ -89,6 +89,9 @@ func sysctls() []vfs.Sysctl {
 // one when the namespace's internal mount is being made.
 func (contextOps) GetTree(fc *vfs.FsContext) error {
 	if root := fc.IPCNamespace().MqueueRoot(); root != nil {
+		if err := fc.MayReuseSuper(); err != nil {
+			return err
+		}
 		fc.Root = root
 		return nil
 	}

@@ -11,7 +11,7 @@ import (
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/fs/mqueue"
 	"github.com/linuxvfs/linuxvfs/fs/proc"
-	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
+	"github.com/linuxvfs/linuxvfs/internal/testkernel"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
@@ -19,19 +19,11 @@ import (
 // message queues, in a fresh IPC namespace of its own.
 func boot(t *testing.T) *vfs.Task {
 	t.Helper()
-	k := vfs.NewKernel()
-	for _, ty := range []vfs.FilesystemType{tmpfs.Type{}, proc.Type{}} {
-		if err := k.RegisterFilesystem(ty); err != nil {
-			t.Fatal(err)
-		}
-	}
+	k := testkernel.New(t, proc.Type{})
 	if err := mqueue.Register(k); err != nil {
 		t.Fatal(err)
 	}
-	init, err := k.InitMountTree(tmpfs.RootfsType{}, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	init := testkernel.Init(t, k)
 	t.Cleanup(init.Exit)
 	for _, step := range []func() error{
 		func() error { return init.Mkdir("/proc", 0o555) },

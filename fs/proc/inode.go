@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
-	"sort"
 	"strconv"
 	"sync"
 	"time"
@@ -126,7 +125,7 @@ func (o *inodeOps) sizeOf(n node) int64 {
 	case kindFd:
 		return 64
 	case kindFdDir:
-		if t := o.ps.k.TaskByTID(n.tid); t != nil {
+		if t := o.ps.task(n.tid); t != nil {
 			return int64(len(t.Fds()))
 		}
 	}
@@ -147,7 +146,7 @@ func (o *inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
 		if err != nil || strconv.FormatInt(tid, 10) != name {
 			return nil, linux.ENOENT
 		}
-		t := o.ps.k.TaskByTID(int32(tid))
+		t := o.ps.task(int32(tid))
 		if t == nil {
 			return nil, linux.ENOENT
 		}
@@ -160,7 +159,7 @@ func (o *inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
 		}
 	case kindFdDir:
 		fd, err := strconv.Atoi(name)
-		t := o.ps.k.TaskByTID(d.tid)
+		t := o.ps.task(d.tid)
 		if err != nil || t == nil || strconv.Itoa(fd) != name {
 			return nil, linux.ENOENT
 		}
@@ -170,7 +169,7 @@ func (o *inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
 		}
 		return o.newInode(node{kind: kindFd, tid: d.tid, fd: fd}, mode, dir.UID()), nil
 	case kindThreads:
-		if name != strconv.Itoa(int(d.tid)) || o.ps.k.TaskByTID(d.tid) == nil {
+		if name != strconv.Itoa(int(d.tid)) || o.ps.task(d.tid) == nil {
 			return nil, linux.ENOENT
 		}
 		return o.newInode(node{kind: kindTaskDir, tid: d.tid}, modeOf(kindTaskDir), dir.UID()), nil
@@ -229,21 +228,31 @@ func (o *inodeOps) Rename(*vfs.Inode, string, *vfs.Inode, *vfs.Inode, string, *v
 	return linux.EPERM
 }
 
-// ReadlinkFor resolves "self" to the reader's thread-group ID.
+// ReadlinkFor resolves "self" to the reader's thread-group ID in the
+// superblock's PID namespace; a reader that namespace cannot see gets
+// ENOENT (proc_self_get_link).
 func (o *inodeOps) ReadlinkFor(t *vfs.Task, in *vfs.Inode) (string, error) {
 	switch nodeOf(in).kind {
-	case kindSelf:
-		return strconv.Itoa(int(t.TID())), nil
-	case kindThreadSelf:
-		tid := strconv.Itoa(int(t.TID()))
+	case kindSelf, kindThreadSelf:
+		nr := t.PidIn(o.ps.pidns)
+		if nr == 0 {
+			return "", linux.ENOENT
+		}
+		tid := strconv.Itoa(int(nr))
+		if nodeOf(in).kind == kindSelf {
+			return tid, nil
+		}
 		return tid + "/task/" + tid, nil
 	case kindMountsLink:
 		return "self/mounts", nil
 	}
 	n := nodeOf(in)
-	owner := o.ps.k.TaskByTID(n.tid)
+	owner := o.ps.task(n.tid)
 	if owner == nil {
 		return "", linux.ENOENT
+	}
+	if !t.PtraceMayRead(owner) {
+		return "", linux.EACCES
 	}
 	switch n.kind {
 	case kindCwd:
@@ -266,10 +275,13 @@ type magicLinkOps struct{ *inodeOps }
 // JumpFor implements vfs.LinkJumper.
 func (o magicLinkOps) JumpFor(t *vfs.Task, in *vfs.Inode) (vfs.Path, error) {
 	n := nodeOf(in)
-	owner := o.ps.k.TaskByTID(n.tid)
+	owner := o.ps.task(n.tid)
 	switch {
 	case owner == nil:
 		return vfs.Path{}, linux.ENOENT
+	case !t.PtraceMayRead(owner):
+		// proc_fd_access_allowed, and proc_ns_get_link's check.
+		return vfs.Path{}, linux.EACCES
 	case n.kind == kindCwd:
 		return owner.Cwd(), nil
 	case n.kind == kindRootLink:
@@ -300,7 +312,7 @@ func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 	case kindIDMap, kindSetgroups:
 		return o.openUserNSFile(f, n, t)
 	case kindMountinfo, kindMounts:
-		owner := o.ps.k.TaskByTID(n.tid)
+		owner := o.ps.task(n.tid)
 		if owner == nil {
 			return linux.ESRCH
 		}
@@ -310,7 +322,7 @@ func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 			text = owner.ProcMounts()
 		}
 	case kindCmdline, kindEnviron, kindStatus:
-		owner := o.ps.k.TaskByTID(n.tid)
+		owner := o.ps.task(n.tid)
 		if owner == nil {
 			return linux.ESRCH
 		}
@@ -318,7 +330,7 @@ func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 		// makes it: a shell's child that opens its redirection before it
 		// execs shows the program it became.
 		reader := t.Cred()
-		f.Private = &taskTextFile{gen: func() []byte { return taskText(owner, n.kind, reader) }}
+		f.Private = &taskTextFile{gen: func() []byte { return taskText(owner, n.kind, reader, o.ps.pidns) }}
 		return nil
 	default:
 		return nil
@@ -387,13 +399,8 @@ func (o *inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 		for _, e := range rootFiles {
 			out = append(out, vfs.Dirent{Name: e.name, Ino: inoOf(node{kind: e.kind}), Type: linux.DirentType(modeOf(e.kind))})
 		}
-		var tids []int
-		for _, t := range o.ps.k.Tasks() {
-			tids = append(tids, int(t.TID()))
-		}
-		sort.Ints(tids)
-		for _, tid := range tids {
-			out = append(out, vfs.Dirent{Name: strconv.Itoa(tid), Ino: inoOf(node{kind: kindTaskDir, tid: int32(tid)}), Type: linux.DT_DIR})
+		for _, tid := range o.ps.pidns.Pids() {
+			out = append(out, vfs.Dirent{Name: strconv.Itoa(int(tid)), Ino: inoOf(node{kind: kindTaskDir, tid: tid}), Type: linux.DT_DIR})
 		}
 	case kindTaskDir:
 		for _, e := range taskFiles {
@@ -408,7 +415,7 @@ func (o *inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 	case kindThreads:
 		out = append(out, vfs.Dirent{Name: strconv.Itoa(int(n.tid)), Ino: inoOf(node{kind: kindTaskDir, tid: n.tid}), Type: linux.DT_DIR})
 	case kindFdDir:
-		if t := o.ps.k.TaskByTID(n.tid); t != nil {
+		if t := o.ps.task(n.tid); t != nil {
 			for _, fd := range t.Fds() {
 				out = append(out, vfs.Dirent{Name: strconv.Itoa(fd), Ino: inoOf(node{kind: kindFd, tid: n.tid, fd: fd}), Type: linux.DT_LNK})
 			}

@@ -18,45 +18,64 @@ import (
 // The files of /proc/<pid> that describe the process itself rather than
 // its view of the VFS (fs/proc/base.c, fs/proc/array.c).
 
-// taskText is the content of cmdline, environ or status for t.
-func taskText(t *vfs.Task, k kind, reader *vfs.Cred) []byte {
+// taskText is the content of cmdline, environ or status for t, as the
+// PID namespace pidns sees it.
+func taskText(t *vfs.Task, k kind, reader *vfs.Cred, pidns *vfs.PidNamespace) []byte {
 	switch k {
 	case kindCmdline:
 		return t.Cmdline()
 	case kindEnviron:
 		return t.Environ()
 	}
-	return []byte(statusText(t, reader))
+	return []byte(statusText(t, reader, pidns))
 }
 
 // statusText is /proc/<pid>/status (proc_pid_status) as far as a task
 // here has the fields: names, ids, credentials, descriptors and
 // capabilities. A task has one thread and no memory map or signals, so the
-// Vm*, Sig* and scheduling lines are left out rather than made up.
-func statusText(t *vfs.Task, reader *vfs.Cred) string {
+// Vm*, Sig* and scheduling lines are left out rather than made up. The
+// task's numbers are those of the superblock's PID namespace pidns
+// (NSpid: from there down to the task's own namespace), its IDs those of
+// the reader's user namespace.
+func statusText(t *vfs.Task, reader *vfs.Cred, pidns *vfs.PidNamespace) string {
 	c := t.Cred()
 	ns := reader.Namespace()
 	var b strings.Builder
-	id := strconv.Itoa(int(t.TID()))
+	id := strconv.Itoa(int(t.PidIn(pidns)))
 	fmt.Fprintf(&b, "Name:\t%s\n", escapeComm(t.Comm()))
 	fmt.Fprintf(&b, "Umask:\t%04o\n", t.GetUmask())
 	b.WriteString("State:\tR (running)\n")
-	fmt.Fprintf(&b, "Tgid:\t%s\nNgid:\t0\nPid:\t%s\nPPid:\t%d\nTracerPid:\t0\n", id, id, t.PPID())
+	fmt.Fprintf(&b, "Tgid:\t%s\nNgid:\t0\nPid:\t%s\nPPid:\t%d\nTracerPid:\t0\n", id, id, t.PPidIn(pidns))
 	fmt.Fprintf(&b, "Uid:\t%d\t%d\t%d\t%d\n", ns.UIDMunged(c.UID), ns.UIDMunged(c.EUID),
 		ns.UIDMunged(c.SUID), ns.UIDMunged(c.FSUID))
 	fmt.Fprintf(&b, "Gid:\t%d\t%d\t%d\t%d\n", ns.GIDMunged(c.GID), ns.GIDMunged(c.EGID),
 		ns.GIDMunged(c.SGID), ns.GIDMunged(c.FSGID))
 	fmt.Fprintf(&b, "FDSize:\t%d\n", fdSize(t))
+	// Numbers with a space between, then a space even after none.
 	b.WriteString("Groups:\t")
-	for _, g := range c.Groups {
-		fmt.Fprintf(&b, "%d ", ns.GIDMunged(g))
+	for i, g := range c.Groups {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "%d", ns.GIDMunged(g))
 	}
-	b.WriteString("\n")
-	fmt.Fprintf(&b, "NStgid:\t%s\nNSpid:\t%s\nThreads:\t1\n", id, id)
+	b.WriteString(" \n")
+	var nspid strings.Builder
+	for _, nr := range t.NSPids(pidns) {
+		fmt.Fprintf(&nspid, "\t%d", nr)
+	}
+	fmt.Fprintf(&b, "NStgid:%s\nNSpid:%s\nThreads:\t1\n", nspid.String(), nspid.String())
 	fmt.Fprintf(&b, "CapInh:\t%016x\nCapPrm:\t%016x\nCapEff:\t%016x\nCapBnd:\t%016x\nCapAmb:\t%016x\n",
 		uint64(c.Inheritable), uint64(c.Permitted), uint64(c.Effective), uint64(c.Bounding), uint64(c.Ambient))
-	b.WriteString("NoNewPrivs:\t0\n")
+	fmt.Fprintf(&b, "NoNewPrivs:\t%d\n", boolDigit(t.NoNewPrivs()))
 	return b.String()
+}
+
+func boolDigit(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // fdSize is the size of the task's descriptor array as status shows it:
@@ -109,7 +128,7 @@ func (o *inodeOps) Revalidate(dir *vfs.Inode, name string, child *vfs.Inode) boo
 	if !ok || n.tid == 0 {
 		return true
 	}
-	t := o.ps.k.TaskByTID(n.tid)
+	t := o.ps.task(n.tid)
 	switch {
 	case t == nil:
 		return false
@@ -118,6 +137,25 @@ func (o *inodeOps) Revalidate(dir *vfs.Inode, name string, child *vfs.Inode) boo
 		return ok && mode == child.Mode()
 	}
 	return true
+}
+
+// RevalidateNeedsRefWalk is which cached entries an RCU walk cannot check,
+// their ->d_revalidate returning -ECHILD there: the root's fixed entries
+// but self and thread-self (proc_misc_d_revalidate), /proc/sys
+// (proc_sys_revalidate) and fd/N (tid_fd_revalidate). RESOLVE_CACHED is
+// EAGAIN for them.
+func (o *inodeOps) RevalidateNeedsRefWalk(dir *vfs.Inode, name string, child *vfs.Inode) bool {
+	n, ok := child.Private.(node)
+	if !ok {
+		return false
+	}
+	switch n.kind {
+	case kindSysDir, kindSysctl, kindFd:
+		return true
+	case kindSelf, kindThreadSelf:
+		return false
+	}
+	return n.tid == 0
 }
 
 // Getattr is proc_fd_getattr: fd's size is the number of open descriptors
@@ -158,9 +196,8 @@ func trackRoot(k *vfs.Kernel, root *vfs.Dentry) {
 }
 
 // flush is proc_flush_pid: drop the exited task's /proc/<pid> from every
-// procfs dcache, so that dead tasks' entries do not pile up.
+// procfs dcache that shows it, so that dead tasks' entries do not pile up.
 func (pr *procRoots) flush(t *vfs.Task) {
-	name := strconv.Itoa(int(t.TID()))
 	pr.mu.Lock()
 	roots := make([]*vfs.Dentry, 0, len(pr.roots))
 	for _, w := range pr.roots {
@@ -170,7 +207,9 @@ func (pr *procRoots) flush(t *vfs.Task) {
 	}
 	pr.mu.Unlock()
 	for _, d := range roots {
-		d.Invalidate(name)
+		if nr := t.PidIn(d.Inode().Superblock().Private.(*procSB).pidns); nr != 0 {
+			d.Invalidate(strconv.Itoa(int(nr)))
+		}
 	}
 }
 

@@ -10,23 +10,14 @@ import (
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/fs/proc"
-	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
+	"github.com/linuxvfs/linuxvfs/internal/testkernel"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
 // procTask is a kernel with proc mounted on /proc.
 func procTask(t *testing.T) *vfs.Task {
 	t.Helper()
-	k := vfs.NewKernel()
-	for _, ty := range []vfs.FilesystemType{tmpfs.Type{}, proc.Type{}} {
-		if err := k.RegisterFilesystem(ty); err != nil {
-			t.Fatal(err)
-		}
-	}
-	task, err := k.InitMountTree(tmpfs.RootfsType{}, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	task := testkernel.Boot(t, []vfs.FilesystemType{proc.Type{}})
 	if err := task.Mkdir("/proc", 0o555); err != nil {
 		t.Fatal(err)
 	}

@@ -29,19 +29,22 @@ type options struct {
 	hidepid string
 	gid     string
 	subset  string
+	// pidns is the PID namespace a new superblock shows.
+	pidns *vfs.PidNamespace
 }
 
-// InitFsContext is proc_init_fs_context.
+// InitFsContext is proc_init_fs_context: a new proc shows the mounter's
+// own PID namespace, and its owner is who may mount it.
 func (Type) InitFsContext(fc *vfs.FsContext) error {
 	o := &options{}
 	if fc.Purpose == vfs.FS_CONTEXT_FOR_RECONFIGURE {
 		*o = *fc.Root.Inode().Superblock().Private.(*procSB).opts
+	} else {
+		o.pidns = fc.PidNamespace()
+		fc.UserNS = o.pidns.Owner()
 	}
 	fc.FsPrivate = o
 	fc.Ops = contextOps{}
-	// The owner of the pid namespace may mount proc; the model has only
-	// the initial one.
-	fc.UserNS = nil
 	return nil
 }
 
@@ -102,18 +105,27 @@ func hidepidName(v string) (string, bool) {
 }
 
 type procSB struct {
-	k    *vfs.Kernel
-	opts *options
-	root *vfs.Inode
+	k     *vfs.Kernel
+	opts  *options
+	root  *vfs.Inode
+	pidns *vfs.PidNamespace
 }
 
-// GetTree is proc_get_tree: a new superblock per mount.
+// task is the live task numbered nr in the superblock's PID namespace.
+func (ps *procSB) task(nr int32) *vfs.Task { return ps.pidns.Task(nr) }
+
+// GetTree is proc_get_tree: a new superblock per mount, holding its PID
+// namespace (proc_fill_super), which user namespaces may mount where
+// they can see a proc already (SB_I_USERNS_VISIBLE).
 func (contextOps) GetTree(fc *vfs.FsContext) error {
 	sb, err := fc.Kernel.NewSuperblock(fc, superOps{})
 	if err != nil {
 		return err
 	}
-	ps := &procSB{k: fc.Kernel, opts: fc.FsPrivate.(*options)}
+	o := fc.FsPrivate.(*options)
+	ps := &procSB{k: fc.Kernel, opts: o, pidns: o.pidns}
+	ps.pidns.Get()
+	sb.UsernsVisible = true
 	sb.Private = ps
 	ops := &inodeOps{sb: sb, ps: ps}
 	ps.root = sb.NewInode(1, vfs.InodeAttr{Mode: linux.S_IFDIR | 0o555}, ops, ops)
@@ -147,6 +159,9 @@ func (superOps) ShowOptions(sb *vfs.Superblock, b *strings.Builder) {
 		b.WriteString(",subset=" + o.subset)
 	}
 }
+
+// KillSuper is proc_kill_sb: the superblock lets go of its namespace.
+func (superOps) KillSuper(sb *vfs.Superblock) { sb.Private.(*procSB).pidns.Put() }
 
 // Statfs is simple_statfs for procfs.
 func (superOps) Statfs(sb *vfs.Superblock) (vfs.Statfs, error) {

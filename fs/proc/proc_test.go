@@ -8,7 +8,7 @@ import (
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/fs/proc"
-	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
+	"github.com/linuxvfs/linuxvfs/internal/testkernel"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
@@ -23,16 +23,8 @@ func TestBadOptionMessages(t *testing.T) {
 		{"gid=x", "proc: Bad value for 'gid'"},
 		{"hidepid", "proc: Bad value for 'hidepid'"},
 	} {
-		k := vfs.NewKernel()
-		for _, ty := range []vfs.FilesystemType{tmpfs.Type{}, proc.Type{}} {
-			if err := k.RegisterFilesystem(ty); err != nil {
-				t.Fatal(err)
-			}
-		}
-		task, err := k.InitMountTree(tmpfs.RootfsType{}, "")
-		if err != nil {
-			t.Fatal(err)
-		}
+		task := testkernel.Boot(t, []vfs.FilesystemType{proc.Type{}})
+		k := task.Kernel()
 		if err := task.Mkdir("/p", 0o555); err != nil {
 			t.Fatal(err)
 		}

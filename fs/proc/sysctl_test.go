@@ -9,23 +9,15 @@ import (
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/fs/mqueue"
 	"github.com/linuxvfs/linuxvfs/fs/proc"
-	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
+	"github.com/linuxvfs/linuxvfs/internal/testkernel"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
 // /proc/sys/fs/pipe-max-size and mount-max read and set as Linux 6.18's
 // did for the same writes (echo VALUE > FILE, O_TRUNC included).
 func TestSysctls(t *testing.T) {
-	k := vfs.NewKernel()
-	for _, ty := range []vfs.FilesystemType{tmpfs.Type{}, proc.Type{}} {
-		if err := k.RegisterFilesystem(ty); err != nil {
-			t.Fatal(err)
-		}
-	}
-	task, err := k.InitMountTree(tmpfs.RootfsType{}, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	task := testkernel.Boot(t, []vfs.FilesystemType{proc.Type{}})
+	k := task.Kernel()
 	defer task.Exit()
 	task.Mkdir("/proc", 0o555)
 	if err := task.Mount("proc", "/proc", "proc", 0, ""); err != nil {
@@ -88,19 +80,11 @@ func TestSysctls(t *testing.T) {
 // /proc/sys/fs/mqueue: the values of the reader's IPC namespace, written
 // as Linux 6.18 took the same write(2)s (each on a fresh open, O_TRUNC).
 func TestMqueueSysctls(t *testing.T) {
-	k := vfs.NewKernel()
-	for _, ty := range []vfs.FilesystemType{tmpfs.Type{}, proc.Type{}} {
-		if err := k.RegisterFilesystem(ty); err != nil {
-			t.Fatal(err)
-		}
-	}
+	k := testkernel.New(t, proc.Type{})
 	if err := mqueue.Register(k); err != nil {
 		t.Fatal(err)
 	}
-	init, err := k.InitMountTree(tmpfs.RootfsType{}, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	init := testkernel.Init(t, k)
 	defer init.Exit()
 	init.Mkdir("/proc", 0o555)
 	if err := init.Mount("proc", "/proc", "proc", 0, ""); err != nil {

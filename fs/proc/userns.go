@@ -23,7 +23,7 @@ type userNSFile struct {
 // openUserNSFile is proc_id_map_open / proc_setgroups_open: opening
 // setgroups for writing needs CAP_SYS_ADMIN over the namespace.
 func (o *inodeOps) openUserNSFile(f *vfs.File, n node, t *vfs.Task) error {
-	owner := o.ps.k.TaskByTID(n.tid)
+	owner := o.ps.task(n.tid)
 	if owner == nil {
 		return linux.ESRCH
 	}

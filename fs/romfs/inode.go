@@ -57,7 +57,7 @@ func (img *image) iget(pos uint32) (*vfs.Inode, error) {
 }
 
 func (img *image) readError(pos uint32, err error) error {
-	img.sb.Kernel().Printk("romfs: read error for inode 0x" + hex(pos))
+	img.sb.Kernel().Printk(vfs.KernErr + "romfs: read error for inode 0x" + hex(pos))
 	return err
 }
 

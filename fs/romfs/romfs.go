@@ -115,7 +115,7 @@ func fillSuper(sb *vfs.Superblock, disk vfs.Disk, fc *vfs.FsContext) error {
 		return linux.EINVAL
 	}
 	if checksum(hdr[:min(img.size, 512)]) != 0 {
-		sb.Kernel().Printk(fmt.Sprintf("romfs: bad initial checksum on dev %s.", diskName(disk, fc)))
+		sb.Kernel().Printk(vfs.KernErr + fmt.Sprintf("romfs: bad initial checksum on dev %s.", diskName(disk, fc)))
 		return linux.EINVAL
 	}
 	name := hdr[headerSize:min(headerSize+maxName, len(hdr))]
@@ -123,7 +123,7 @@ func fillSuper(sb *vfs.Superblock, disk vfs.Disk, fc *vfs.FsContext) error {
 		name = name[:i]
 	}
 	if fc.SbFlags&linux.SB_SILENT == 0 {
-		sb.Kernel().Printk(fmt.Sprintf("romfs: Mounting image '%s' through the block layer", name))
+		sb.Kernel().Printk(vfs.KernNotice + fmt.Sprintf("romfs: Mounting image '%s' through the block layer", name))
 	}
 	root, err := img.iget((headerSize + uint32(len(name)) + 1 + 15) & alignMask)
 	if err != nil {

@@ -4,12 +4,10 @@ package romfs_test
 
 import (
 	"bytes"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -17,33 +15,10 @@ import (
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/fs/romfs"
-	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
 	"github.com/linuxvfs/linuxvfs/internal/fswalk"
+	"github.com/linuxvfs/linuxvfs/internal/testkernel"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
-
-type memDisk struct {
-	mu sync.Mutex
-	b  []byte
-}
-
-func (d *memDisk) ReadAt(p []byte, off int64) (int, error) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if off >= int64(len(d.b)) {
-		return 0, io.EOF
-	}
-	n := copy(p, d.b[off:])
-	if n < len(p) {
-		return n, io.EOF
-	}
-	return n, nil
-}
-
-func (d *memDisk) WriteAt(p []byte, off int64) (int, error) { return 0, linux.EROFS }
-func (d *memDisk) Size() int64                              { return int64(len(d.b)) }
-func (d *memDisk) ReadOnly() bool                           { return false }
-func (d *memDisk) Name() string                             { return "loop0" }
 
 func must(t testing.TB, err error) {
 	t.Helper()
@@ -90,17 +65,9 @@ func buildImage(t testing.TB) []byte {
 
 func boot(t testing.TB, image []byte) (*vfs.Kernel, *vfs.Task) {
 	t.Helper()
-	k := vfs.NewKernel()
-	for _, ty := range []vfs.FilesystemType{tmpfs.Type{}, romfs.Type{}} {
-		must(t, k.RegisterFilesystem(ty))
-	}
-	init, err := k.InitMountTree(tmpfs.RootfsType{}, "")
-	must(t, err)
-	must(t, init.Mkdir("/mnt", 0o755))
-	must(t, init.Mkdir("/dev", 0o755))
-	must(t, init.Mknodat(linux.AT_FDCWD, "/dev/loop0", linux.S_IFBLK|0o600, linux.Mkdev(7, 0)))
-	must(t, k.AddDisk(linux.Mkdev(7, 0), &memDisk{b: image}))
-	return k, init
+	init := testkernel.Boot(t, []vfs.FilesystemType{romfs.Type{}}, "/mnt")
+	testkernel.Loop0(t, init, image)
+	return init.Kernel(), init
 }
 
 // TestTree checks romfs_iget's attributes: permissions fixed by type (644,

@@ -6,13 +6,11 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -22,40 +20,11 @@ import (
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/fs/squashfs"
-	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
+	"github.com/linuxvfs/linuxvfs/internal/testkernel"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
 var epoch = time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)
-
-// memDisk is a disk in memory, named like the first loop device.
-type memDisk struct {
-	mu sync.Mutex
-	b  []byte
-}
-
-func (d *memDisk) ReadAt(p []byte, off int64) (int, error) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if off >= int64(len(d.b)) {
-		return 0, io.EOF
-	}
-	n := copy(p, d.b[off:])
-	if n < len(p) {
-		return n, io.EOF
-	}
-	return n, nil
-}
-
-func (d *memDisk) WriteAt(p []byte, off int64) (int, error) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	return copy(d.b[off:], p), nil
-}
-
-func (d *memDisk) Size() int64    { return int64(len(d.b)) }
-func (d *memDisk) ReadOnly() bool { return false }
-func (d *memDisk) Name() string   { return "loop0" }
 
 // bigFile spans two 4 KiB blocks and a fragment.
 var bigFile = strings.Repeat("0123456789abcdef", 600)
@@ -123,18 +92,9 @@ func must(t testing.TB, err error) {
 // /dev/loop0 for the disk 7:0 holding image.
 func boot(t testing.TB, image []byte) (*vfs.Kernel, *vfs.Task) {
 	t.Helper()
-	k := vfs.NewKernel()
-	for _, ty := range []vfs.FilesystemType{tmpfs.Type{}, squashfs.Type{}} {
-		must(t, k.RegisterFilesystem(ty))
-	}
-	init, err := k.InitMountTree(tmpfs.RootfsType{}, "")
-	must(t, err)
-	for _, d := range []string{"/mnt", "/b", "/dev"} {
-		must(t, init.Mkdir(d, 0o755))
-	}
-	must(t, init.Mknodat(linux.AT_FDCWD, "/dev/loop0", linux.S_IFBLK|0o600, linux.Mkdev(7, 0)))
-	must(t, k.AddDisk(linux.Mkdev(7, 0), &memDisk{b: image}))
-	return k, init
+	init := testkernel.Boot(t, []vfs.FilesystemType{squashfs.Type{}}, "/mnt", "/b")
+	testkernel.Loop0(t, init, image)
+	return init.Kernel(), init
 }
 
 // TestStatReadAndList checks what Linux 6.18 shows for the same image.

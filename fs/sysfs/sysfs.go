@@ -60,6 +60,11 @@ type instanceKey struct{}
 // flags, and then kept for the kernel's lifetime; Linux frees it with its
 // last mount, so there a later mount would get a new device number.
 func (contextOps) GetTree(fc *vfs.FsContext) error {
+	// Linux's superblock exists from boot (sysfs_init's kern_mount): a
+	// context that wants a new one never gets one.
+	if err := fc.MayReuseSuper(); err != nil {
+		return err
+	}
 	in := fc.Kernel.FsData(instanceKey{}, func() any { return &instance{} }).(*instance)
 	in.mu.Lock()
 	defer in.mu.Unlock()
@@ -69,6 +74,7 @@ func (contextOps) GetTree(fc *vfs.FsContext) error {
 			return err
 		}
 		newTree(fc.Kernel, sb)
+		sb.UsernsVisible = true // a new sysfs superblock (sysfs_get_tree)
 		sb.Activate()
 		in.sb = sb
 	}

@@ -246,15 +246,25 @@ func (o *options) parseOwner(fc *vfs.FsContext, key, v string) error {
 	case "mode":
 		o.mode = n & 0o7777
 	case "uid":
-		if n == 0xffffffff {
+		// fsparam_uid reads it in the mounter's user namespace; the
+		// owner must also exist in the filesystem's (shmem_parse_one).
+		kuid, ok := fc.Cred.Namespace().MakeKUID(n)
+		if !ok {
 			return fc.Errorf("Invalid uid '%s'", v)
 		}
-		o.uid = n
+		if !fc.UserNS.HasUID(kuid) {
+			return fc.Errorf("Bad value for '%s'", key)
+		}
+		o.uid = kuid
 	case "gid":
-		if n == 0xffffffff {
+		kgid, ok := fc.Cred.Namespace().MakeKGID(n)
+		if !ok {
 			return fc.Errorf("Invalid gid '%s'", v)
 		}
-		o.gid = n
+		if !fc.UserNS.HasGID(kgid) {
+			return fc.Errorf("Bad value for '%s'", key)
+		}
+		o.gid = kgid
 	}
 	return nil
 }
@@ -336,7 +346,7 @@ func (contextOps) GetTree(fc *vfs.FsContext) error {
 		return err
 	}
 	sb.Private = info
-	fs := &libfs.FS{Acct: info, NextIno: sb.NextIno, DirSizes: true, CountBlocks: true}
+	fs := &libfs.FS{Acct: info, NextIno: sb.NextIno, DirSizes: true, CountBlocks: true, CanFallocate: true}
 	root, err := fs.NewRoot(sb, vfs.InodeAttr{Mode: linux.S_IFDIR | info.mode, UID: info.uid, GID: info.gid})
 	if err != nil {
 		return err

@@ -56,8 +56,11 @@ type flagDef struct {
 	// attached lets the short form of an optional argument take one
 	// written against it, as getopt's "m::" does (-mFILE).
 	attached bool
-	usage    string
-	set      func(v string, given bool) error
+	// shortRequired makes the short form of an optional argument take
+	// a required one (nsenter's "W:" beside --wdns[=DIR]).
+	shortRequired bool
+	usage         string
+	set           func(v string, given bool) error
 	// aliasOf is the flag this long name is another name of (mount's
 	// --ro for --read-only); getopt then takes a prefix they share as
 	// one option.
@@ -162,6 +165,14 @@ func (f *FlagSet) OptionalFunc(long, short, usage string, fn func(v string, give
 func (f *FlagSet) OptionalArgFunc(long, short, usage string, fn func(v string, given bool) error) {
 	d := f.add(long, short, placeholder(usage), usage, fn)
 	d.optional, d.attached = true, true
+}
+
+// OptionalLongArgFunc declares --long[=ARG] whose short form -short
+// requires its argument, as a tool whose short option string says "W:"
+// and whose long option table says optional_argument has it.
+func (f *FlagSet) OptionalLongArgFunc(long, short, usage string, fn func(v string, given bool) error) {
+	d := f.add(long, short, placeholder(usage), usage, fn)
+	d.optional, d.shortRequired = true, true
 }
 
 // ArgFunc declares an option with a required argument that calls fn
@@ -297,6 +308,9 @@ func (c *Cmd) Parse(f *FlagSet) ([]string, bool) {
 			o.ID = d.builtin
 		}
 		switch {
+		case d.optional && d.short != 0 && d.long != "" && d.shortRequired:
+			opts = append(opts, getopt.Option{Short: d.short, ID: o.ID, Arg: getopt.RequiredArg})
+			o.Short, o.Arg = 0, getopt.OptionalArg
 		case d.optional && d.short != 0 && d.long != "" && !d.attached:
 			// The short form takes no argument: "-bv" is -b -v.
 			opts = append(opts, getopt.Option{Short: d.short, ID: o.ID})

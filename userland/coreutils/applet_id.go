@@ -8,6 +8,8 @@ import (
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/internal/getopt"
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
 var idOptions = []getopt.Option{
@@ -35,7 +37,8 @@ Show the user and group IDs of each USER, or of this process without one.
       --help     show this help
       --version  show the version
 
-linuxvfs has no user database: root (0) is the only name it knows.
+Names come from /etc/passwd and /etc/group; a system without them knows
+root (0) only.
 `
 
 // idRun holds id's options and the IDs being shown.
@@ -99,22 +102,23 @@ func idApplet(c *cmd) int {
 		r.print(len(operands) > 1)
 	}
 	for _, spec := range operands {
-		uid, ok := lookupUser(spec)
-		switch {
-		case !ok && spec == "":
-			// id skips the look-up and reports the errno it finds,
-			// which glibc's start-up left at ENOENT.
-			c.Errorf("%s: no such user: %s", c.QuoteArg(spec), linux.ENOENT)
-		case !ok:
-			c.Errorf("%s: no such user", c.QuoteArg(spec))
+		pw, ok := applet.Passwd{}, false
+		if spec != "" {
+			pw, ok = lookupUser(c.Task, spec)
 		}
 		if !ok {
+			// id reports the errno it finds: glibc's start-up left
+			// ENOENT for an empty name, which is not looked up.
+			if spec == "" {
+				c.Errorf("%s: no such user: %s", c.QuoteArg(spec), linux.ENOENT)
+			} else {
+				c.Errorf("%s: no such user", c.QuoteArg(spec))
+			}
 			r.ok = false
 			continue
 		}
-		// A user's primary group is the one of its own ID.
-		r.ruid, r.euid, r.rgid, r.egid = uid, uid, uid, uid
-		r.supplementary = []uint32{uid}
+		r.ruid, r.euid, r.rgid, r.egid = pw.UID, pw.UID, pw.GID, pw.GID
+		r.supplementary = applet.GroupList(c.Task, pw.Name, pw.GID)
 		r.print(len(operands) > 1)
 	}
 	if !r.ok {
@@ -123,19 +127,17 @@ func idApplet(c *cmd) int {
 	return 0
 }
 
-// lookupUser finds a user by name or number in what linuxvfs knows of
-// users (see userName).
-func lookupUser(spec string) (uint32, bool) {
-	if spec == "" {
-		return 0, false
+// lookupUser is parse_user_spec then getpwuid: a user name, or a number
+// that must be some user's uid.
+func lookupUser(t *vfs.Task, spec string) (applet.Passwd, bool) {
+	if pw, ok := applet.UserByName(t, spec); ok {
+		return pw, true
 	}
-	if n, err := strconv.ParseUint(spec, 10, 32); err == nil && userName(uint32(n), "\x00") != "\x00" {
-		return uint32(n), true
+	n, err := strconv.ParseUint(spec, 10, 32)
+	if err != nil {
+		return applet.Passwd{}, false
 	}
-	if spec == userName(0, "") {
-		return 0, true
-	}
-	return 0, false
+	return applet.UserByID(t, uint32(n))
 }
 
 // processGroups is the group list of the process: the effective group
@@ -189,11 +191,11 @@ func (r *idRun) id(n uint32, user bool) string {
 	if !r.names {
 		return num
 	}
-	name, kind := groupName(n, "\x00"), "group"
+	name, kind := r.groupName(n), "group"
 	if user {
-		name, kind = userName(n, "\x00"), "user"
+		name, kind = r.userName(n), "user"
 	}
-	if name == "\x00" {
+	if name == "" {
 		r.c.Errorf("cannot find name for %s ID %s", kind, num)
 		r.ok = false
 		return num
@@ -223,24 +225,36 @@ func (r *idRun) printGroups() {
 // printFull is the default format: uid=N(name) gid=... [euid=...]
 // [egid=...] groups=....
 func (r *idRun) printFull() {
-	named := func(n uint32, lookup func(uint32, string) string) string {
+	named := func(n uint32, lookup func(uint32) string) string {
 		s := strconv.FormatUint(uint64(n), 10)
-		if name := lookup(n, "\x00"); name != "\x00" {
+		if name := lookup(n); name != "" {
 			s += "(" + name + ")"
 		}
 		return s
 	}
 	out := r.c.Out
-	out.WriteString("uid=" + named(r.ruid, userName) + " gid=" + named(r.rgid, groupName))
+	out.WriteString("uid=" + named(r.ruid, r.userName) + " gid=" + named(r.rgid, r.groupName))
 	if r.euid != r.ruid {
-		out.WriteString(" euid=" + named(r.euid, userName))
+		out.WriteString(" euid=" + named(r.euid, r.userName))
 	}
 	if r.egid != r.rgid {
-		out.WriteString(" egid=" + named(r.egid, groupName))
+		out.WriteString(" egid=" + named(r.egid, r.groupName))
 	}
 	groups := make([]string, len(r.supplementary))
 	for k, g := range r.supplementary {
-		groups[k] = named(g, groupName)
+		groups[k] = named(g, r.groupName)
 	}
 	out.WriteString(" groups=" + strings.Join(groups, ","))
+}
+
+// userName is getpwuid's name for uid, "" for none.
+func (r *idRun) userName(uid uint32) string {
+	pw, _ := applet.UserByID(r.c.Task, uid)
+	return pw.Name
+}
+
+// groupName is getgrgid's name for gid, "" for none.
+func (r *idRun) groupName(gid uint32) string {
+	g, _ := applet.GroupByID(r.c.Task, gid)
+	return g.Name
 }

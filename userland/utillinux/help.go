@@ -75,6 +75,53 @@ Run COMMAND (a shell by default) in new namespaces.
                          the root and working directory of COMMAND
   -h, --help             show this help;  -V, --version: the version
 `,
+	"nsenter": `Usage: nsenter [OPTION]... [PROGRAM [ARGUMENT]...]
+Run PROGRAM (a shell by default) in the namespaces of another process, or
+of namespace files.
+
+  -t, --target PID       the process whose namespaces, root and working
+                         directory the options below take by default
+  -a, --all              every namespace of PID that differs
+  -m, --mount[=FILE]  -u, --uts[=FILE]  -i, --ipc[=FILE]  -U, --user[=FILE]
+  -n, --net[=FILE]  -p, --pid[=FILE]  -C, --cgroup[=FILE]  -T, --time[=FILE]
+                         join that namespace (PID's, or FILE's)
+  -S, --setuid UID  -G, --setgid GID
+                         the ids to take (0 after joining a user namespace)
+      --preserve-credentials
+                         keep the ids as they are
+  -r, --root[=DIR]  -w, --wd[=DIR]
+                         root and working directory (PID's, or DIR)
+  -W, --wdns DIR         working directory inside the new root
+  -F, --no-fork          do not fork (nsenter forks only for -p)
+  -Z, --follow-context   (no SELinux here: ignored)
+  -h, --help             show this help;  -V, --version: the version
+`,
+	"setpriv": `Usage: setpriv [OPTION]... PROGRAM [ARGUMENT]...
+Run PROGRAM with other user and group IDs, capabilities and securebits,
+or show those of this process.
+
+  -d, --dump             show the current settings (-dd, -ddd: more)
+      --nnp, --no-new-privs
+                         set no_new_privs
+      --ruid ID  --euid ID  --reuid ID
+                         real, effective, or both user IDs (or names)
+      --rgid ID  --egid ID  --regid ID
+                         the same for group IDs; one of the group
+                         options below must go with them
+      --clear-groups  --keep-groups  --init-groups  --groups LIST
+                         no supplementary groups, the current ones,
+                         those of the user (--ruid), or these
+      --inh-caps LIST  --ambient-caps LIST  --bounding-set LIST
+                         change a capability set: +NAME, -NAME, +all...
+      --list-caps        print the capability names known
+      --securebits LIST  +noroot, -no_setuid_fixup, -all...
+      --pdeathsig keep|clear|SIGNAL
+                         the signal to get when the parent dies
+      --reset-env        a clean environment for the user
+      --selinux-label L  --apparmor-profile P
+                         (neither is running here)
+  -h, --help             show this help;  -V, --version: the version
+`,
 	"chroot": `Usage: chroot [OPTION]... NEWROOT [COMMAND [ARG]...]
 Run COMMAND (a shell by default) with NEWROOT as its root directory.
 
@@ -163,6 +210,30 @@ List block devices as sysfs describes them, with where they are mounted.
 Make NEW_ROOT the root mount of this namespace and move the old root
 mount to PUT_OLD.
 
+  -h, --help             show this help;  -V, --version: the version
+`,
+	"dmesg": `Usage: dmesg [OPTION]...
+Print the kernel's message log, or control it and the console.
+
+  -C, --clear  -c, --read-clear
+                         empty the log (after printing it, with -c)
+  -l, --level LIST  -f, --facility LIST  -k, --kernel  -u, --userspace
+                         only these levels or facilities (names or
+                         numbers: emerg alert crit err warn notice info
+                         debug; kern user mail daemon ... ftp)
+  -x, --decode           put facility and level before each message
+  -r, --raw              "<PRIORITY>[TIME] message", as syslog has it
+  -t, --notime  -T, --ctime  -e, --reltime  -d, --show-delta
+      --time-format notime|ctime|delta|reltime|iso
+                         how the time of each message is shown
+  -p, --force-prefix     the time on every line of a long message
+  -J, --json             JSON output;  --noescape: print bytes as they are
+  -S, --syslog           read through syslog(2) rather than /dev/kmsg
+  -F, --file FILE        read a saved log instead
+  -n, --console-level LEVEL  -D, --console-off  -E, --console-on
+                         what the console shows
+  -s, --buffer-size N  -P, --nopager  -H, --human  -L, --color[=WHEN]
+                         accepted
   -h, --help             show this help;  -V, --version: the version
 `,
 	"mountpoint": `Usage: mountpoint [-q] [-d] [--nofollow] DIRECTORY|FILE

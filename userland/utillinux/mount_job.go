@@ -180,10 +180,13 @@ func (j *mountJob) prepare() error {
 		j.user = j.userBits() &^ (uOwner | uGroup)
 		j.merged = true
 	}
+	var err error
 	if !j.fixed {
-		j.settleOptions()
+		err = j.settleOptions()
 	}
-	err := j.settleSource()
+	if err == nil {
+		err = j.settleSource()
+	}
 	if err == nil {
 		j.settleType()
 		err = j.settleTarget()
@@ -260,16 +263,24 @@ func (j *mountJob) fillFrom(tb *mntTable, newestFirst bool) bool {
 // settleOptions sorts the options into their groups, writes the kernel
 // words to match the flags, moves propagation into calls of their own
 // (and the flags a bind mount cannot take into a "remount,bind" call),
-// and readies the filesystem data.
-func (j *mountJob) settleOptions() {
+// and readies the filesystem data (fix_optstr). A uid or gid without a
+// value is refused here, before the source is looked at.
+func (j *mountJob) settleOptions() error {
 	g := groupOptions(j.items)
 	g.kernel = rebuildKernelOpts(g.kernel, j.flags)
 	j.changes, j.flags = splitPropagation(g.kernel, j.flags)
 	if j.flags&linux.MS_BIND != 0 && j.flags&msBindAdjustable != 0 && j.flags&linux.MS_REMOUNT == 0 {
 		j.changes = append(j.changes, j.flags|linux.MS_REMOUNT|linux.MS_BIND)
 	}
+	if missingID(g.fs) {
+		// The message shows the options as given: fix_optstr
+		// refreshes them only when it succeeds.
+		j.optErrno = smackErrno(j.t)
+		return probBadOptions
+	}
 	g.fs = dropSecurityLabels(resolveIDs(j.t, g.fs))
 	j.groups, j.fixed = g, true
+	return nil
 }
 
 // settleSource canonicalizes a path source (not for pseudo and network

@@ -326,6 +326,31 @@ func splitPropagation(kernelOpts []string, flags uint64) (changes []uint64, rest
 	return changes, rest
 }
 
+// missingID reports a filesystem option uid or gid without a value
+// ("uid" or "uid="), which mnt_optstr_fix_uid and mnt_optstr_fix_gid
+// refuse with EINVAL.
+func missingID(items []string) bool {
+	for _, it := range items {
+		if name, val, _ := optName(it); (name == "uid" || name == "gid") && val == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// smackErrno is the errno mount(8) reports for options fix_optstr
+// refuses: none of its own, only what the last failed call left, which
+// is its check for /sys/fs/smackfs (ENOENT without Smack); 0 if that
+// exists, and the message then has no reason.
+func smackErrno(t *vfs.Task) linux.Errno {
+	if err := t.Access("/sys/fs/smackfs", 0); err != nil {
+		if e, ok := err.(linux.Errno); ok {
+			return e
+		}
+	}
+	return 0
+}
+
 // resolveIDs turns uid=NAME and gid=NAME into numbers from the task's
 // /etc/passwd and /etc/group, and uid=useruid, gid=usergid into the
 // caller's IDs; names it cannot resolve stay for the kernel to refuse.
@@ -342,12 +367,11 @@ func resolveIDs(t *vfs.Task, items []string) []string {
 }
 
 func resolveID(t *vfs.Task, kind, val string) string {
-	cred := t.Cred()
 	switch {
 	case kind == "uid" && val == "useruid":
-		return strconv.FormatUint(uint64(cred.UID), 10)
+		return strconv.FormatUint(uint64(t.Getuid()), 10)
 	case kind == "gid" && val == "usergid":
-		return strconv.FormatUint(uint64(cred.GID), 10)
+		return strconv.FormatUint(uint64(t.Getgid()), 10)
 	case val[0] >= '0' && val[0] <= '9':
 		return val
 	}

@@ -142,7 +142,7 @@ const sysFailed = "mount(2) system call failed: {err}"
 // mountCallRows: mount(2) (or a propagation change) failed with errno.
 var mountCallRows = map[linux.Errno][]row{
 	linux.EPERM: {
-		{func(s *situation) bool { return s.t.Cred().EUID != 0 }, "must be superuser to use mount", exitFailed},
+		{func(s *situation) bool { return s.t.Geteuid() != 0 }, "must be superuser to use mount", exitFailed},
 		{(*situation).targetNotDir, "mount point is not a directory", exitFailed},
 		{always, "permission denied", exitFailed},
 	},

@@ -3,6 +3,7 @@
 package utillinux
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 
@@ -11,6 +12,13 @@ import (
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
+// nsenter(1) from util-linux 2.38: run a program in the namespaces of
+// another task (-t PID, through /proc/PID/ns) or of namespace files.
+// Only the kinds the kernel model has (user, mount, UTS, IPC) have
+// files under /proc/PID/ns; asking for another fails as opening a
+// missing file does, and --all leaves them out as nsenter leaves out
+// the kinds a kernel lacks.
+
 // nsKind is one namespace option of nsenter: its letter and long name,
 // the name under /proc/PID/ns, and the clone flag setns(2) is told.
 type nsKind struct {
@@ -18,8 +26,9 @@ type nsKind struct {
 	flag              uint64
 }
 
-// nsKinds are in the order nsenter joins them: the user namespace first
-// (it decides what the others may do), the mount namespace near the end.
+// nsKinds are in the order nsenter joins them. The user namespace is
+// first or last: the other kinds are tried first, and those that fail
+// (joining as an unprivileged user) are tried again after it.
 var nsKinds = []nsKind{
 	{"user", "U", "user", linux.CLONE_NEWUSER},
 	{"cgroup", "C", "cgroup", linux.CLONE_NEWCGROUP},
@@ -31,186 +40,337 @@ var nsKinds = []nsKind{
 	{"time", "T", "time", linux.CLONE_NEWTIME},
 }
 
-// nsenterRequest is what nsenter's options ask for.
-type nsenterRequest struct {
-	target string
-	all    bool
-	files  map[string]string // by proc name: a file given, or "" for the target's
-	root   *string           // --root: "" means the target's root
-	wd     *string           // --wd: "" means the target's working directory
+// nsenterRun is nsenter's state: what the options asked for and the
+// descriptors opened so far (-1 for none).
+type nsenterRun struct {
+	c *cmd
+	t *vfs.Task
+	// target is -t's PID, 0 for none.
+	target     uint32
+	fds        []int // by index in nsKinds
+	asked      uint64
+	all        bool
+	rootFd     int
+	wdFd       int
+	doRoot     bool
+	doWd       bool
+	wdns       *string
+	uid, gid   uint32
+	forceUID   bool
+	forceGID   bool
+	preserve   bool
+	noFork     bool
+	setgroupsE int // failed setgroups calls before joining
+	movedRoot  bool
 }
 
-// nsenterApplet is nsenter(1): run a command in the namespaces of another
-// task (-t PID, through /proc/PID/ns) or of namespace files. Only the
-// kinds the kernel model has (mount, UTS, IPC) can be entered; the others
-// fail as opening a missing /proc/PID/ns file does.
+// nsenterApplet is the entry point. It joins the namespaces in its own
+// process (the task the shell forked for it) and execs the program
+// there; nsenter forks only to enter a PID namespace, which the model
+// lacks.
 func nsenterApplet(c *cmd) int {
-	req := nsenterRequest{files: map[string]string{}}
-	fs := c.FlagSet()
-	fs.Synopsis = "[options] [<program> [<argument>...]]"
-	fs.About = "Start a program inside namespaces taken from a task or from namespace files."
+	r := &nsenterRun{c: c, t: c.Task, rootFd: -1, wdFd: -1}
+	r.fds = make([]int, len(nsKinds))
+	for i := range r.fds {
+		r.fds[i] = -1
+	}
+	defer r.closeAll()
+	args, ok := c.Parse(r.options())
+	if !ok {
+		return 1
+	}
+	startRoot, _ := r.t.Stat("/")
+	if err := r.prepare(); err != nil {
+		c.warnf("%s", err)
+		return 1
+	}
+	joinsPID := r.fds[nsIndex("pid")] >= 0
+	if err := r.join(); err != nil {
+		c.warnf("%s", err)
+		return 1
+	}
+	if err := r.move(); err != nil {
+		c.warnf("%s", err)
+		return 1
+	}
+	if err := r.setIDs(); err != nil {
+		c.warnf("%s", err)
+		return 1
+	}
+	// A PID namespace joined is the children's: the program runs in a
+	// child, unless -F (continue_as_child).
+	if joinsPID && !r.noFork {
+		child, err := r.t.Fork(0)
+		if err != nil {
+			c.warnf("fork failed: %s", applet.ErrText(err))
+			return 1
+		}
+		defer child.Exit()
+		r.t = child
+	}
+	// Programs resolve through the applet set unless -r moved the root
+	// to another directory than the one nsenter started with.
+	newRoot, err := r.t.Stat("/")
+	same := err == nil && newRoot.Ino == startRoot.Ino && newRoot.Dev() == startRoot.Dev()
+	return c.runCommand(r.t, args, !r.movedRoot || same)
+}
+
+// options declares nsenter's options in util-linux's table order.
+func (r *nsenterRun) options() *applet.FlagSet {
+	fs := r.c.FlagSet()
+	fs.Help = helpTexts["nsenter"]
+	fs.ShortHelp = true
 	fs.InOrder = true
-	fs.StringVarP(&req.target, "target", "t", "", "PID: the task whose namespaces to enter")
-	fs.BoolVarP(&req.all, "all", "a", false, "enter every namespace of the target")
-	for _, k := range nsKinds {
-		k := k
-		fs.OptionalArgFunc(k.long, k.short, "=FILE: enter the "+k.long+" namespace (of FILE)", func(v string, given bool) error {
-			req.files[k.proc] = v
-			return nil
+	fs.Action("all", "a", "", func() error { r.all = true; return nil })
+	fs.PlaceHelp()
+	fs.PlaceVersion()
+	fs.ArgFunc("target", "t", "", func(v string) error {
+		n, err := numberOrErr(v, "failed to parse pid", true)
+		r.target = uint32(n)
+		return err
+	})
+	for _, name := range []string{"mount", "uts", "ipc", "net", "pid", "user", "cgroup", "time"} {
+		i := nsIndex(name)
+		fs.OptionalArgFunc(name, nsKinds[i].short, "", func(v string, given bool) error {
+			if !given {
+				r.asked |= nsKinds[i].flag
+				return nil
+			}
+			return r.openNS(i, v)
 		})
 	}
-	fs.OptionalArgFunc("root", "r", "=DIR: the root directory (the target's)", func(v string, _ bool) error {
-		req.root = &v
+	fs.ArgFunc("setuid", "S", "", func(v string) error {
+		n, err := numberOrErr(v, "failed to parse uid", true)
+		r.uid, r.forceUID = uint32(n), true
+		return err
+	})
+	fs.ArgFunc("setgid", "G", "", func(v string) error {
+		n, err := numberOrErr(v, "failed to parse gid", true)
+		r.gid, r.forceGID = uint32(n), true
+		return err
+	})
+	fs.OptionalArgFunc("root", "r", "", func(v string, given bool) error {
+		if !given {
+			r.doRoot = true
+			return nil
+		}
+		return r.openPlace(&r.rootFd, "root", v)
+	})
+	fs.OptionalArgFunc("wd", "w", "", func(v string, given bool) error {
+		if !given {
+			r.doWd = true
+			return nil
+		}
+		return r.openPlace(&r.wdFd, "cwd", v)
+	})
+	fs.OptionalLongArgFunc("wdns", "W", "", func(v string, given bool) error {
+		if given {
+			r.wdns = &v
+		}
 		return nil
 	})
-	fs.OptionalArgFunc("wd", "w", "=DIR: the working directory (the target's)", func(v string, _ bool) error {
-		req.wd = &v
-		return nil
-	})
-	fs.BoolP("no-fork", "F", false, "run the program without forking first")
-	fs.BoolP("preserve-credentials", "", false, "leave uids and gids alone")
-	args, ok := c.Parse(fs)
-	if !ok {
-		return 1
-	}
-	return c.nsenter(req, args)
+	fs.Action("no-fork", "F", "", func() error { r.noFork = true; return nil })
+	fs.Action("preserve-credentials", "", "", func() error { r.preserve = true; return nil })
+	// SELinux is not enabled here: --follow-context does nothing.
+	fs.Action("follow-context", "Z", "", func() error { return nil })
+	fs.Exclusive("wdns", "wd")
+	return fs
 }
 
-// nsenter opens every namespace file and directory first, in the
-// caller's namespaces, then joins the namespaces in order, then moves to
-// the root and directory asked for, then runs the program.
-func (c *cmd) nsenter(req nsenterRequest, args []string) int {
-	if req.target != "" {
-		if _, err := strconv.ParseUint(req.target, 10, 31); err != nil {
-			c.warnf("failed to parse pid: '%s'", req.target)
-			return 1
-		}
-	} else if req.all {
-		c.warnf("no target PID specified for --all")
-		return 1
-	}
-	t := c.Task.Clone(0)
-	defer t.Exit()
-	o := &nsenterOpens{c: c, t: t}
-	defer o.closeAll()
-	joined, ok := o.namespaces(req)
-	if !ok {
-		return 1
-	}
-	place, ok := o.places(req)
-	if !ok {
-		return 1
-	}
-	for i, k := range joined {
-		if err := t.SetnsFd(o.fds[i], k.flag); err != nil {
-			c.warnf("reassociate to namespace 'ns/%s' failed: %s", k.proc, applet.ErrText(err))
-			return 1
+func nsIndex(long string) int {
+	for i, k := range nsKinds {
+		if k.long == long {
+			return i
 		}
 	}
-	if !c.nsenterMove(t, place) {
-		return 1
-	}
-	// Programs resolve through the applet set unless -r moved the root.
-	return c.runCommand(t, args, req.root == nil || t.Root() == c.Task.Root())
+	panic("nsenter: no namespace kind " + long)
 }
 
-// nsenterOpens holds the descriptors nsenter opened before joining.
-type nsenterOpens struct {
-	c   *cmd
-	t   *vfs.Task
-	fds []int
-}
-
-func (o *nsenterOpens) closeAll() {
-	for _, fd := range o.fds {
-		o.t.Close(fd)
-	}
-}
-
-// open opens file, or the target's /proc entry when file is "", and
-// reports failures in nsenter's words.
-func (o *nsenterOpens) open(file, target, what string) (int, bool) {
-	if file == "" {
-		if target == "" {
-			o.c.warnf("neither filename nor target pid supplied for %s", what)
-			return -1, false
+// openTarget is open_target_fd: file, or the target's /proc/PID/what,
+// replacing what *fd held.
+func (r *nsenterRun) openTarget(fd *int, what, file string, given bool) error {
+	if !given {
+		if r.target == 0 {
+			return fmt.Errorf("neither filename nor target pid supplied for %s", what)
 		}
-		file = fmt.Sprintf("/proc/%s/%s", target, what)
+		file = "/proc/" + strconv.FormatUint(uint64(r.target), 10) + "/" + what
 	}
-	fd, err := o.t.Open(file, linux.O_RDONLY|linux.O_CLOEXEC, 0)
+	if *fd >= 0 {
+		r.t.Close(*fd)
+	}
+	n, err := r.t.Open(file, linux.O_RDONLY, 0)
+	*fd = n
 	if err != nil {
-		o.c.warnf("cannot open %s: %s", file, applet.ErrText(err))
-		return -1, false
+		*fd = -1
+		return fmt.Errorf("cannot open %s: %s", file, applet.ErrText(err))
 	}
-	o.fds = append(o.fds, fd)
-	return fd, true
+	return nil
 }
 
-// namespaces opens the namespace files asked for, in joining order.
-func (o *nsenterOpens) namespaces(req nsenterRequest) ([]nsKind, bool) {
-	var joined []nsKind
-	for _, k := range nsKinds {
-		file, asked := req.files[k.proc]
-		if !asked && !(req.all && k.flag&modelledNamespaces != 0) {
-			continue
-		}
-		if _, ok := o.open(file, req.target, "ns/"+k.proc); !ok {
-			return nil, false
-		}
-		joined = append(joined, k)
-	}
-	return joined, true
+func (r *nsenterRun) openNS(i int, file string) error {
+	return r.openTarget(&r.fds[i], "ns/"+nsKinds[i].proc, file, true)
 }
 
-// nsenterPlace is where the program starts: descriptors of the new root
-// and working directory, -1 for none.
-type nsenterPlace struct{ root, wd int }
-
-// places opens the root (-r) and working directory (-w) before any
-// namespace is joined; with a root but no directory the program stays
-// in the directory nsenter was started in.
-func (o *nsenterOpens) places(req nsenterRequest) (nsenterPlace, bool) {
-	p := nsenterPlace{-1, -1}
-	var ok bool
-	if req.root != nil {
-		if p.root, ok = o.open(*req.root, req.target, "root"); !ok {
-			return p, false
-		}
-	}
-	switch {
-	case req.wd != nil:
-		if p.wd, ok = o.open(*req.wd, req.target, "cwd"); !ok {
-			return p, false
-		}
-	case req.root != nil:
-		if p.wd, ok = o.open(".", "", "cwd"); !ok {
-			return p, false
-		}
-	}
-	return p, true
+func (r *nsenterRun) openPlace(fd *int, what, file string) error {
+	return r.openTarget(fd, what, file, true)
 }
 
-// nsenterMove changes root, then directory, through the descriptors.
-func (c *cmd) nsenterMove(t *vfs.Task, p nsenterPlace) bool {
-	if p.root >= 0 {
-		if err := t.Fchdir(p.root); err != nil {
-			c.warnf("change directory by root file descriptor failed: %s", applet.ErrText(err))
-			return false
-		}
-		if err := t.Chroot("."); err != nil {
-			c.warnf("chroot failed: %s", applet.ErrText(err))
-			return false
+func (r *nsenterRun) closeAll() {
+	for _, fd := range append(r.fds, r.rootFd, r.wdFd) {
+		if fd >= 0 {
+			r.t.Close(fd)
 		}
 	}
-	if p.wd >= 0 {
-		if err := t.Fchdir(p.wd); err != nil {
-			c.warnf("change directory by working directory file descriptor failed: %s", applet.ErrText(err))
-			return false
-		}
-	}
-	return true
 }
 
-// modelledNamespaces are the kinds --all enters: those the kernel model
-// has (a task has every kind on Linux).
-const modelledNamespaces = linux.CLONE_NEWNS | linux.CLONE_NEWUTS | linux.CLONE_NEWIPC
+// prepare is what nsenter does between its options and setns: --all's
+// namespaces, then every descriptor not opened yet, and with a user
+// namespace (and no --preserve-credentials) the ids to take and a first
+// setgroups(0, NULL).
+func (r *nsenterRun) prepare() error {
+	if r.all {
+		if r.target == 0 {
+			return fmt.Errorf("no target PID specified for --all")
+		}
+		for i, k := range nsKinds {
+			if r.fds[i] >= 0 {
+				continue
+			}
+			usable, err := r.usable(k)
+			if err != nil {
+				return err
+			}
+			if usable {
+				r.asked |= k.flag
+			}
+		}
+	}
+	for i, k := range nsKinds {
+		if r.asked&k.flag != 0 {
+			if err := r.openTarget(&r.fds[i], "ns/"+k.proc, "", false); err != nil {
+				return err
+			}
+		}
+	}
+	if r.doRoot {
+		if err := r.openTarget(&r.rootFd, "root", "", false); err != nil {
+			return err
+		}
+	}
+	if r.doWd {
+		if err := r.openTarget(&r.wdFd, "cwd", "", false); err != nil {
+			return err
+		}
+	}
+	if r.fds[0] >= 0 && !r.preserve {
+		r.forceUID, r.forceGID = true, true
+		if r.t.Setgroups(nil) != nil {
+			r.setgroupsE++
+		}
+	}
+	return nil
+}
+
+// usable is is_usable_namespace: a kind this kernel has (nsenter's own
+// /proc/PID/ns file exists), and for the user namespace one the caller
+// is not in already.
+func (r *nsenterRun) usable(k nsKind) (bool, error) {
+	self := "/proc/" + strconv.Itoa(int(r.t.TID())) + "/ns/" + k.proc
+	mine, err := r.t.Stat(self)
+	if errors.Is(err, linux.ENOENT) {
+		return false, nil
+	}
+	if k.flag != linux.CLONE_NEWUSER {
+		return true, nil
+	}
+	path := "/proc/" + strconv.FormatUint(uint64(r.target), 10) + "/ns/" + k.proc
+	theirs, err2 := r.t.Stat(path)
+	if err2 != nil {
+		return false, fmt.Errorf("stat of %s failed: %s", path, applet.ErrText(err2))
+	}
+	return err != nil || mine.Ino != theirs.Ino, nil
+}
+
+// join is nsenter's two passes of setns: every kind but the user
+// namespace first, quietly leaving those that fail; then the user
+// namespace and what is left, where a failure ends nsenter.
+func (r *nsenterRun) join() error {
+	for pass := 0; pass < 2; pass++ {
+		for i := 1 - pass; i < len(nsKinds); i++ {
+			fd := r.fds[i]
+			if fd < 0 {
+				continue
+			}
+			if err := r.t.SetnsFd(fd, nsKinds[i].flag); err != nil {
+				if pass == 0 {
+					continue
+				}
+				return fmt.Errorf("reassociate to namespace 'ns/%s' failed: %s", nsKinds[i].proc, applet.ErrText(err))
+			}
+			r.t.Close(fd)
+			r.fds[i] = -1
+		}
+	}
+	return nil
+}
+
+// move changes root (-r), then the working directory: -w's, --wdns's
+// (a path inside the new root), or with -r alone the one nsenter had.
+func (r *nsenterRun) move() error {
+	if r.rootFd >= 0 && r.wdFd < 0 && r.wdns == nil {
+		fd, err := r.t.Open(".", linux.O_RDONLY, 0)
+		if err != nil {
+			return fmt.Errorf("cannot open current working directory: %s", applet.ErrText(err))
+		}
+		r.wdFd = fd
+	}
+	if r.rootFd >= 0 {
+		if err := r.t.Fchdir(r.rootFd); err != nil {
+			return fmt.Errorf("change directory by root file descriptor failed: %s", applet.ErrText(err))
+		}
+		if err := r.t.Chroot("."); err != nil {
+			return fmt.Errorf("chroot failed: %s", applet.ErrText(err))
+		}
+		if err := r.t.Chdir("/"); err != nil {
+			return fmt.Errorf("cannot change directory to %s: %s", "/", applet.ErrText(err))
+		}
+		r.t.Close(r.rootFd)
+		r.rootFd = -1
+		r.movedRoot = true
+	}
+	if r.wdns != nil {
+		fd, err := r.t.Open(*r.wdns, linux.O_RDONLY, 0)
+		if err != nil {
+			return fmt.Errorf("cannot open current working directory: %s", applet.ErrText(err))
+		}
+		r.wdFd = fd
+	}
+	if r.wdFd >= 0 {
+		if err := r.t.Fchdir(r.wdFd); err != nil {
+			return fmt.Errorf("change directory by working directory file descriptor failed: %s", applet.ErrText(err))
+		}
+		r.t.Close(r.wdFd)
+		r.wdFd = -1
+	}
+	return nil
+}
+
+// setIDs is -G and -S, or the uid and gid 0 a user namespace brings:
+// setgroups(0, NULL) (its failure counts only if the one before joining
+// failed too), setgid, setuid.
+func (r *nsenterRun) setIDs() error {
+	if r.forceGID {
+		if err := r.t.Setgroups(nil); err != nil && r.setgroupsE > 0 {
+			return fmt.Errorf("setgroups failed: %s", applet.ErrText(err))
+		}
+		if err := r.t.Setgid(r.gid); err != nil {
+			return fmt.Errorf("setgid failed: %s", applet.ErrText(err))
+		}
+	}
+	if r.forceUID {
+		if err := r.t.Setuid(r.uid); err != nil {
+			return fmt.Errorf("setuid failed: %s", applet.ErrText(err))
+		}
+	}
+	return nil
+}

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 // Package utillinux is linuxvfs's util-linux 2.38: mount, umount,
-// findmnt, losetup, lsblk, blkid, unshare, nsenter, pivot_root, mountpoint, dmesg (and coreutils'
+// findmnt, losetup, lsblk, blkid, unshare, nsenter, setpriv, pivot_root, mountpoint, dmesg (and coreutils'
 // chroot, which belongs with them), acting on a virtual kernel's task with
 // the real tools' options, output, messages and exit statuses.
 package utillinux
@@ -19,7 +19,7 @@ var programs = map[string]program{
 	"mount": mountApplet, "umount": umountApplet, "findmnt": findmntApplet,
 	"unshare": unshareApplet, "chroot": chrootApplet,
 	"pivot_root": pivotRootApplet, "mountpoint": mountpointApplet,
-	"dmesg": dmesgApplet, "losetup": losetupApplet, "nsenter": nsenterApplet,
+	"dmesg": dmesgApplet, "losetup": losetupApplet, "nsenter": nsenterApplet, "setpriv": setprivApplet,
 	"lsblk": lsblkApplet, "blkid": blkidApplet, "switch_root": switchRootApplet,
 }
 

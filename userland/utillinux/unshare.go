@@ -36,6 +36,8 @@ type unshareRequest struct {
 	uid, gid             *uint32
 	clockOffsets         bool
 	fork, keepCaps, mapd bool
+	// killChild is --kill-child's signal, 0 without it.
+	killChild int
 	// The user namespace's maps: one ID (--map-user, -r, -c), or ranges
 	// (--map-users); setgroups is --setgroups's word.
 	mapUser, mapGroup *uint32
@@ -64,7 +66,15 @@ func unshareOptions(c *cmd, r *unshareRequest) *applet.FlagSet {
 		})
 	}
 	fs.BoolVarP(&r.fork, "fork", "f", false, "")
-	fs.OptionalFunc("kill-child", "", "", func(string, bool) error { r.fork = true; return nil })
+	fs.OptionalFunc("kill-child", "", "", func(v string, given bool) error {
+		r.fork, r.killChild = true, 9
+		if given {
+			if r.killChild = signalByName(v); r.killChild < 0 {
+				return fmt.Errorf("unknown signal: %s", v)
+			}
+		}
+		return nil
+	})
 	fs.OptionalFunc("mount-proc", "", "", func(v string, given bool) error {
 		r.nsFlags |= linux.CLONE_NEWNS
 		r.procmnt = "/proc"
@@ -116,10 +126,11 @@ func idSetter(p **uint32, what string) func(string) error {
 	}
 }
 
-// unshareApplet is unshare(1) from util-linux 2.38: the command runs in
-// a clone of the shell's task with new namespaces, a new mount namespace
-// made private (or --propagation) first. The kinds the kernel model lacks
-// (IPC, network, PID, user, cgroup, time) make unshare(2) fail with
+// unshareApplet is unshare(1) from util-linux 2.38: its own process (the
+// task the shell forked for it) gets the new namespaces, a new mount
+// namespace made private (or --propagation) first, and execs the
+// command, or with -f forks a child that does. The kinds the kernel
+// model lacks (network, cgroup, time) make unshare(2) fail with
 // EINVAL, as a kernel built without them does.
 func unshareApplet(c *cmd) int {
 	r := unshareRequest{propagation: linux.MS_REC | linux.MS_PRIVATE}
@@ -131,36 +142,56 @@ func unshareApplet(c *cmd) int {
 		c.warnf("options --monotonic and --boottime require unsharing of a time namespace (-t)")
 		return 1
 	}
-	nsFlags, propagation, procmnt, newroot, newdir := r.nsFlags, r.propagation, r.procmnt, r.newroot, r.newdir
-	newns := nsFlags&linux.CLONE_NEWNS != 0
-	t := c.Task.Clone(0)
-	defer t.Exit()
+	t := c.Task
 	if rc, ok := r.idMapper(c, t); !ok {
 		return rc
 	}
 	_, euid, _ := t.Getresuid()
 	_, egid, _ := t.Getresgid()
-	if nsFlags != 0 {
-		if err := t.Unshare(nsFlags); err != nil {
+	if r.nsFlags != 0 {
+		if err := t.Unshare(r.nsFlags); err != nil {
 			c.warnf("unshare failed: %s", applet.ErrText(err))
 			return 1
 		}
 	}
-	if !r.writeMaps(c, t, euid, egid) {
-		return 1
+	if r.fork {
+		// The parent waits and passes the child's status on; the first
+		// child in a new PID namespace is its number 1.
+		child, err := t.Fork(0)
+		if err != nil {
+			c.warnf("fork failed: %s", applet.ErrText(err))
+			return 1
+		}
+		defer child.Exit()
+		t = child
 	}
-	if newns {
-		if propagation != 0 {
-			if err := t.Mount("none", "/", "", propagation, ""); err != nil {
-				c.warnf("cannot change root filesystem propagation: %s", applet.ErrText(err))
-				return 1
-			}
+	if r.killChild != 0 {
+		if _, err := t.Prctl(linux.PR_SET_PDEATHSIG, uint64(r.killChild), 0, 0, 0); err != nil {
+			c.warnf("prctl failed: %s", applet.ErrText(err))
+			return 1
 		}
 	}
-	if newroot != "" {
-		if err := t.Chroot(newroot); err != nil {
-			c.warnf("cannot change root directory to '%s': %s", newroot, applet.ErrText(err))
-			return 1
+	if !r.writeMaps(c, t, euid, egid) || !r.enter(c, t) || !r.setIDs(c, t) || !r.keepCapabilities(c, t) {
+		return 1
+	}
+	return c.runCommand(t, args, r.newroot == "")
+}
+
+// enter sets the new mount namespace's propagation, changes root and
+// directory, and mounts proc (--mount-proc), as unshare does after the
+// maps.
+func (r *unshareRequest) enter(c *cmd, t *vfs.Task) bool {
+	if r.nsFlags&linux.CLONE_NEWNS != 0 && r.propagation != 0 {
+		if err := t.Mount("none", "/", "", r.propagation, ""); err != nil {
+			c.warnf("cannot change root filesystem propagation: %s", applet.ErrText(err))
+			return false
+		}
+	}
+	newdir := r.newdir
+	if r.newroot != "" {
+		if err := t.Chroot(r.newroot); err != nil {
+			c.warnf("cannot change root directory to '%s': %s", r.newroot, applet.ErrText(err))
+			return false
 		}
 		if newdir == "" {
 			newdir = "/"
@@ -169,26 +200,53 @@ func unshareApplet(c *cmd) int {
 	if newdir != "" {
 		if err := t.Chdir(newdir); err != nil {
 			c.warnf("cannot chdir to '%s': %s", newdir, applet.ErrText(err))
-			return 1
+			return false
 		}
 	}
-	if procmnt != "" {
-		if newroot == "" && propagation != linux.MS_PRIVATE|linux.MS_REC {
-			err := t.Mount("none", procmnt, "", linux.MS_PRIVATE|linux.MS_REC, "")
-			if err != nil && !errors.Is(err, linux.EINVAL) {
-				c.warnf("cannot change %s filesystem propagation: %s", procmnt, applet.ErrText(err))
-				return 1
-			}
-		}
-		if err := t.Mount("proc", procmnt, "proc", linux.MS_NOSUID|linux.MS_NOEXEC|linux.MS_NODEV, ""); err != nil {
-			c.warnf("mount %s failed: %s", procmnt, applet.ErrText(err))
-			return 1
+	if r.procmnt == "" {
+		return true
+	}
+	if r.newroot == "" && r.propagation != linux.MS_PRIVATE|linux.MS_REC {
+		err := t.Mount("none", r.procmnt, "", linux.MS_PRIVATE|linux.MS_REC, "")
+		if err != nil && !errors.Is(err, linux.EINVAL) {
+			c.warnf("cannot change %s filesystem propagation: %s", r.procmnt, applet.ErrText(err))
+			return false
 		}
 	}
-	if !r.setIDs(c, t) {
-		return 1
+	if err := t.Mount("proc", r.procmnt, "proc", linux.MS_NOSUID|linux.MS_NOEXEC|linux.MS_NODEV, ""); err != nil {
+		c.warnf("mount %s failed: %s", r.procmnt, applet.ErrText(err))
+		return false
 	}
-	return c.runCommand(t, args, newroot == "")
+	return true
+}
+
+// keepCapabilities is --keep-caps with a new user namespace: the
+// permitted set becomes inheritable, then every effective capability
+// ambient, so that they survive the exec of a program run as another
+// uid than 0.
+func (r *unshareRequest) keepCapabilities(c *cmd, t *vfs.Task) bool {
+	if !r.keepCaps || r.nsFlags&linux.CLONE_NEWUSER == 0 {
+		return true
+	}
+	eff, perm, _, err := t.Capget(0)
+	if err != nil {
+		c.warnf("capget failed: %s", applet.ErrText(err))
+		return false
+	}
+	if err := t.Capset(0, eff, perm, perm); err != nil {
+		c.warnf("capset failed: %s", applet.ErrText(err))
+		return false
+	}
+	for cp := linux.Capability(0); cp <= linux.CAP_LAST_CAP; cp++ {
+		if !eff.Has(cp) {
+			continue
+		}
+		if _, err := t.Prctl(linux.PR_CAP_AMBIENT, linux.PR_CAP_AMBIENT_RAISE, uint64(cp), 0, 0); err != nil {
+			c.warnf("prctl(PR_CAP_AMBIENT) failed: %s", applet.ErrText(err))
+			return false
+		}
+	}
+	return true
 }
 
 // runCommand runs args on t as unshare and nsenter do, or with no args a
@@ -427,15 +485,6 @@ func mountpointApplet(c *cmd) int {
 		fmt.Fprintf(c.Out, "%d:%d\n", fs.major, fs.minor)
 	} else if !quiet {
 		fmt.Fprintf(c.Out, "%s is a mountpoint\n", path)
-	}
-	return 0
-}
-
-// dmesgApplet prints the kernel log, one message a line (without
-// dmesg(1)'s timestamps).
-func dmesgApplet(c *cmd) int {
-	for _, line := range c.Task.Kernel().Dmesg() {
-		fmt.Fprintln(c.Out, line)
 	}
 	return 0
 }

@@ -72,18 +72,30 @@ func unshareID(t *vfs.Task, db, v, what string) (uint32, error) {
 	return uint32(n), nil
 }
 
-// checkMapRange is get_map_range's check of "outer,inner,count".
+// checkMapRange is get_map_range's reading of "outer,inner,count"
+// (util-linux's string_to_idarray): numbers between commas, where the
+// last one runs to the end, a trailing comma included; an empty element,
+// a fourth one, an empty string or the id -1 count as too many.
 func checkMapRange(v string) error {
 	if v == "auto" {
 		return nil
 	}
+	tooMany := fmt.Errorf("too many elements for mapping '%s'", v)
 	parts := strings.Split(v, ",")
-	if len(parts) > 3 {
-		return fmt.Errorf("too many elements for mapping '%s'", v)
+	if n := len(parts); n > 1 && parts[n-1] == "" {
+		parts = parts[:n-1]
+		parts[n-2] += ","
 	}
-	for _, p := range parts {
-		if _, err := strconv.ParseUint(p, 10, 32); err != nil {
-			return fmt.Errorf("failed to parse uid: '%s'", p)
+	for i, p := range parts {
+		if i == 3 || p == "" {
+			return tooMany
+		}
+		id, err := strconv.ParseUint(p, 10, 32)
+		if err != nil {
+			return fmt.Errorf("could not parse ID: '%s'", p)
+		}
+		if id == 1<<32-1 {
+			return tooMany
 		}
 	}
 	if len(parts) != 3 {
