@@ -135,7 +135,7 @@ func rewriteJob(st *syntax.Stmt, text string) {
 	if b, ok := st.Cmd.(*syntax.BinaryCmd); ok && (b.Op == syntax.Pipe || b.Op == syntax.PipeAll) {
 		fork.Cmd.(*syntax.CallExpr).Args = append(fork.Cmd.(*syntax.CallExpr).Args, litWord(pos, "pipeline"))
 	}
-	st.Cmd = &syntax.Block{Lbrace: pos, Rbrace: pos, Stmts: []*syntax.Stmt{fork,
+	st.Cmd = &syntax.Block{Lbrace: pos, Rbrace: pos, Stmts: []*syntax.Stmt{saveStatus(pos), fork,
 		{Position: pos, Cmd: job, Background: true}}}
 	st.Background, st.Redirs, st.Negated = false, nil, false
 }

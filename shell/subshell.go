@@ -40,11 +40,14 @@ const (
 	childVar = "LINUXVFS_CHILD"
 	forkCmd  = internal + "fork"
 	reapCmd  = internal + "reap"
+	// statusVar keeps $? across FORK for the subshell (enterClone).
+	statusVar = "LINUXVFS_STATUS"
+	statusCmd = internal + "status"
 )
 
 // internalVars are the shell variables linuxvfs keeps for itself.
 var internalVars = map[string]bool{procVar: true, childVar: true, umaskVar: true, pidVar: true, ppidVar: true,
-	lastJobVar: true}
+	lastJobVar: true, statusVar: true}
 
 // proc is one process of the shell: the task of the top-level shell or of
 // a subshell's clone, and the directory its task was last moved to.
@@ -211,22 +214,39 @@ func rewritten(sub *syntax.Subshell) bool {
 	return ok && len(call.Args) == 0 && len(call.Assigns) == 1 && call.Assigns[0].Name.Value == procVar
 }
 
-// forkedSubshell builds { FORK; ( PROCVAR=$CHILDVAR; LIST ); REAP ...; }.
+// forkedSubshell builds { STATUSVAR=$?; FORK; ( PROCVAR=$CHILDVAR; ...; LIST ); REAP ...; }.
 func forkedSubshell(sub *syntax.Subshell) *syntax.Block {
 	pos := sub.Pos()
 	enterClone(sub)
 	reap := callStmt(pos, litWord(pos, reapCmd), paramWord(pos, childVar), paramWord(pos, "?"))
 	return &syntax.Block{Lbrace: pos, Rbrace: pos, Stmts: []*syntax.Stmt{
-		callStmt(pos, litWord(pos, forkCmd)), {Position: pos, Cmd: sub}, reap}}
+		saveStatus(pos), callStmt(pos, litWord(pos, forkCmd)), {Position: pos, Cmd: sub}, reap}}
+}
+
+// saveStatus is STATUSVAR=$?, before a FORK or FORKJOB changes $?.
+func saveStatus(pos syntax.Pos) *syntax.Stmt {
+	return assignStmt(pos, statusVar, paramWord(pos, "?"))
 }
 
 // enterClone makes PROCVAR=$CHILDVAR the first statement of sub: the
-// subshell takes the clone its parent just made as its process.
+// subshell takes the clone its parent just made as its process. The
+// next one gives $? back the value saveStatus kept, as a forked child
+// starts with its parent's (false; (echo $?) prints 1):
+// STATUS "$STATUSVAR" && STATUS 0, whose failure errexit ignores, as
+// it is not the last command of its && list.
 func enterClone(sub *syntax.Subshell) {
 	pos := sub.Pos()
-	enter := &syntax.CallExpr{Assigns: []*syntax.Assign{{Name: &syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: procVar},
-		Value: paramWord(pos, childVar)}}}
-	sub.Stmts = append([]*syntax.Stmt{{Position: pos, Cmd: enter}}, sub.Stmts...)
+	restore := &syntax.BinaryCmd{OpPos: pos, Op: syntax.AndStmt,
+		X: callStmt(pos, litWord(pos, statusCmd), paramWord(pos, statusVar)),
+		Y: callStmt(pos, litWord(pos, statusCmd), litWord(pos, "0"))}
+	sub.Stmts = append([]*syntax.Stmt{assignStmt(pos, procVar, paramWord(pos, childVar)),
+		{Position: pos, Cmd: restore}}, sub.Stmts...)
+}
+
+// assignStmt is NAME=VALUE.
+func assignStmt(pos syntax.Pos, name string, value *syntax.Word) *syntax.Stmt {
+	return &syntax.Stmt{Position: pos, Cmd: &syntax.CallExpr{Assigns: []*syntax.Assign{{
+		Name: &syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: name}, Value: value}}}}
 }
 
 // litWord, paramWord and callStmt build the pieces of the rewritings:
