@@ -37,6 +37,7 @@ const (
 	kindCmdline
 	kindEnviron
 	kindStatus
+	kindComm
 	kindPartitions
 	kindKernelCmdline
 	kindVersion
@@ -64,7 +65,7 @@ var taskFiles = []struct {
 	name string
 	kind kind
 }{
-	{"cmdline", kindCmdline}, {"cwd", kindCwd}, {"environ", kindEnviron}, {"fd", kindFdDir},
+	{"cmdline", kindCmdline}, {"comm", kindComm}, {"cwd", kindCwd}, {"environ", kindEnviron}, {"fd", kindFdDir},
 	{"mountinfo", kindMountinfo}, {"mounts", kindMounts}, {"ns", kindNsDir}, {"root", kindRootLink},
 	{"status", kindStatus}, {"task", kindThreads},
 	{"uid_map", kindIDMap}, {"gid_map", kindIDMap}, {"projid_map", kindIDMap}, {"setgroups", kindSetgroups},
@@ -195,7 +196,7 @@ func modeOf(k kind) uint32 {
 		return linux.S_IFDIR | 0o511
 	case kindSysDir:
 		return linux.S_IFDIR | 0o555
-	case kindSysctl, kindIDMap, kindSetgroups:
+	case kindSysctl, kindIDMap, kindSetgroups, kindComm:
 		return linux.S_IFREG | 0o644
 	case kindEnviron:
 		return linux.S_IFREG | 0o400
@@ -311,6 +312,8 @@ func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 		return o.openSysctl(f, n.fd, t)
 	case kindIDMap, kindSetgroups:
 		return o.openUserNSFile(f, n, t)
+	case kindComm:
+		return o.openComm(f, n, t)
 	case kindMountinfo, kindMounts:
 		owner := o.ps.task(n.tid)
 		if owner == nil {
@@ -362,6 +365,8 @@ func (o *inodeOps) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
 		b = pf.get()
 	case *userNSFile:
 		b = pf.text.get()
+	case *commFile:
+		b = pf.text.get()
 	}
 	if off >= int64(len(b)) {
 		return 0, nil
@@ -369,23 +374,26 @@ func (o *inodeOps) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
 	return copy(p, b[off:]), nil
 }
 
-// Truncate: an open with O_TRUNC of a sysctl changes nothing (its setattr
-// takes the size and ignores it); other files refuse.
+// Truncate: an open with O_TRUNC of a writable file changes nothing (its
+// setattr takes the size and ignores it); other files refuse.
 func (o *inodeOps) Truncate(in *vfs.Inode, _ int64) error {
 	switch nodeOf(in).kind {
-	case kindSysctl, kindIDMap, kindSetgroups:
+	case kindSysctl, kindIDMap, kindSetgroups, kindComm:
 		return nil
 	}
 	return linux.EACCES
 }
 
-// WriteAt sets a sysctl; no other file of procfs takes writes.
+// WriteAt sets a sysctl, an ID map, setgroups or a task's comm; no other
+// file of procfs takes writes.
 func (o *inodeOps) WriteAt(f *vfs.File, p []byte, off int64) (int, error) {
 	switch n := nodeOf(f.Inode()); n.kind {
 	case kindSysctl:
 		return o.writeSysctl(f.Private.(*sysctlFile), p, off)
 	case kindIDMap, kindSetgroups:
 		return f.Private.(*userNSFile).write(n, p, off)
+	case kindComm:
+		return f.Private.(*commFile).write(p)
 	}
 	return 0, linux.EINVAL
 }
