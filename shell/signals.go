@@ -45,7 +45,23 @@ type sigRegistry struct {
 type sigRegistryKey struct{}
 
 func registryOf(k *vfs.Kernel) *sigRegistry {
-	return k.FsData(sigRegistryKey{}, func() any { return &sigRegistry{m: map[*vfs.Task]*sigTarget{}} }).(*sigRegistry)
+	return k.FsData(sigRegistryKey{}, func() any {
+		k.OnSignal(kernelSignal)
+		return &sigRegistry{m: map[*vfs.Task]*sigTarget{}}
+	}).(*sigRegistry)
+}
+
+// kernelSignal hears of the signals the kernel sends a task by itself:
+// SIGPIPE, to a writer that found no reader (the write fails EPIPE after
+// the signal, so that a program killed by it has nothing more to say),
+// and SIGKILL to the tasks left in a PID namespace whose init exited.
+// Other signals come from kill, which delivers them itself (signalTask),
+// or from programs that expect init to handle them (halt).
+func kernelSignal(t *vfs.Task, si vfs.Siginfo) {
+	switch {
+	case si.Signo == linux.SIGPIPE, si.Signo == linux.SIGKILL && si.Code == linux.SI_KERNEL:
+		signalTask(t, int(si.Signo))
+	}
 }
 
 // watch makes t a target (or takes another reference on it); a new one

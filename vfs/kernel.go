@@ -76,6 +76,8 @@ type Kernel struct {
 	bdevs     blockDevs
 
 	fsData sync.Map // per-kernel state of filesystem types (FsData)
+	// signalHook is what OnSignal set (signal.go).
+	signalHook atomic.Pointer[func(*Task, Siginfo)]
 
 	// kernMounts are the mounts KernMount made and KernUnmount has not
 	// dropped; guarded by namespaceMu.

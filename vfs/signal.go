@@ -28,10 +28,19 @@ type sigRecord struct {
 // SendSiginfo records si as sent to t (kill_pid_info). Signal 0 sends
 // nothing, as kill(2) with it only checks; a standard signal already
 // recorded and not yet taken is not recorded twice (legacy_queue).
+// The hook OnSignal set is then told, even of a signal not recorded
+// twice.
 func (t *Task) SendSiginfo(si Siginfo) {
 	if si.Signo == 0 {
 		return
 	}
+	t.recordSignal(si)
+	if hook := t.k.signalHook.Load(); hook != nil {
+		(*hook)(t, si)
+	}
+}
+
+func (t *Task) recordSignal(si Siginfo) {
 	t.signals.mu.Lock()
 	defer t.signals.mu.Unlock()
 	if si.Signo < linux.SIGRTMIN {
@@ -42,6 +51,20 @@ func (t *Task) SendSiginfo(si Siginfo) {
 		}
 	}
 	t.signals.got = append(t.signals.got, si)
+}
+
+// OnSignal makes fn hear of every signal sent to a task of k, as it is
+// sent (from the sender's goroutine, within the system call that sent
+// it: a write's SIGPIPE comes before the write returns EPIPE). Tasks have
+// no dispositions: fn is where the embedder does what the signal's
+// action would (complete_signal), such as ending what it runs on the
+// task. nil removes it.
+func (k *Kernel) OnSignal(fn func(*Task, Siginfo)) {
+	if fn == nil {
+		k.signalHook.Store(nil)
+		return
+	}
+	k.signalHook.Store(&fn)
 }
 
 // sigpipe is what a write that found no reader sends the writer

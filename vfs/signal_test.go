@@ -170,3 +170,30 @@ func TestKillNamespaceInit(t *testing.T) {
 		inner.TakeSignals()
 	}
 }
+
+// TestOnSignal: the embedder hears of a write's SIGPIPE before the write
+// returns EPIPE, and of kill(2)'s signals; after OnSignal(nil), of none.
+func TestOnSignal(t *testing.T) {
+	init := bootMounts(t)
+	k := init.Kernel()
+	var heard []vfs.Siginfo
+	k.OnSignal(func(to *vfs.Task, si vfs.Siginfo) {
+		if to == init {
+			heard = append(heard, si)
+		}
+	})
+	fds, err := init.Pipe2(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	init.Close(fds[0])
+	defer init.Close(fds[1])
+	if _, err := init.Write(fds[1], []byte("x")); err != linux.EPIPE || len(heard) != 1 || heard[0].Signo != linux.SIGPIPE {
+		t.Fatalf("write = %v, heard %+v; want EPIPE after one SIGPIPE", err, heard)
+	}
+	k.OnSignal(nil)
+	init.Write(fds[1], []byte("x"))
+	if len(heard) != 1 {
+		t.Errorf("heard %+v after OnSignal(nil)", heard)
+	}
+}
