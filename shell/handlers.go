@@ -147,9 +147,9 @@ func (s *shell) open(ctx context.Context, name string, flag int, _ os.FileMode) 
 	case markDupFd:
 		f, err = p.openDupFd(name)
 	case markRW:
-		f, err = applet.OpenFile(p.task, name, linux.O_RDWR|linux.O_CREAT|linux.O_CLOEXEC, 0o666)
+		f, err = openShellFile(p.task, name, linux.O_RDWR|linux.O_CREAT, 0o666)
 	default:
-		f, err = applet.OpenFile(p.task, name, linuxOpenFlags(flag)|linux.O_CLOEXEC, 0o666)
+		f, err = openShellFile(p.task, name, linuxOpenFlags(flag), 0o666)
 	}
 	if err != nil {
 		return nil, &os.PathError{Op: strings.TrimSuffix(s.linePrefix(uint(line)), " "), Path: name, Err: err}

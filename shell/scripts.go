@@ -73,7 +73,7 @@ func (s *shell) runInPlace(ctx context.Context, hc interp.HandlerContext, args [
 		return interp.ExitStatus(127)
 	}
 	t := p.task
-	err := s.attachIn(t, hc.Stdin)
+	err := s.attachIn(t, 0, hc.Stdin)
 	if err == nil {
 		err = s.attachOut(p, t, 1, hc.Stdout, nil)
 	}
