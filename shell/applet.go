@@ -72,6 +72,7 @@ func (c *cmd) runBuiltin(f func(*cmd) int) int {
 		code := f(c)
 		if err := c.Out.Flush(); err != nil && code == 0 {
 			if applet.BrokenPipe(err) {
+				c.sh.brokenPipe(c.hc)
 				return 128 + 13
 			}
 			c.builtinWriteError(err)

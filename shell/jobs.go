@@ -141,8 +141,9 @@ func rewriteJob(st *syntax.Stmt, text string) {
 }
 
 // isolateJobs puts a subshell around the body of a command substitution
-// and the part of a pipeline that start jobs: they run on their parent's
-// task (subshell.go), but their jobs are not their parent's.
+// that starts jobs, and around the part of a pipeline that starts jobs or
+// is compound (pipelinePartForks): they run on their parent's task
+// (subshell.go), but their jobs are not their parent's.
 func isolateJobs(n syntax.Node) {
 	syntax.Walk(n, func(n syntax.Node) bool {
 		switch n := n.(type) {
@@ -157,7 +158,7 @@ func isolateJobs(n syntax.Node) {
 		case *syntax.BinaryCmd:
 			if n.Op == syntax.Pipe || n.Op == syntax.PipeAll {
 				for _, part := range []*syntax.Stmt{n.X, n.Y} {
-					if _, sub := part.Cmd.(*syntax.Subshell); !sub && startsJobs(part) {
+					if pipelinePartForks(part) {
 						inner := *part
 						part.Cmd, part.Redirs, part.Negated = &syntax.Subshell{Lparen: part.Pos(), Rparen: part.Pos(),
 							Stmts: []*syntax.Stmt{&inner}}, nil, false
@@ -167,6 +168,25 @@ func isolateJobs(n syntax.Node) {
 		}
 		return true
 	})
+}
+
+// pipelinePartForks reports whether a part of a pipeline needs a
+// subshell of its own: one that starts jobs, or a compound command (a
+// loop, a group) other than a subshell already, so that SIGPIPE ends it
+// as it ends the process a shell forks for it (brokenPipe). Another
+// pipeline is left to be looked at in turn.
+func pipelinePartForks(part *syntax.Stmt) bool {
+	switch c := part.Cmd.(type) {
+	case *syntax.Subshell:
+		return false
+	case *syntax.CallExpr:
+		return startsJobs(part)
+	case *syntax.BinaryCmd:
+		if c.Op == syntax.Pipe || c.Op == syntax.PipeAll {
+			return false
+		}
+	}
+	return true
 }
 
 // startsJobs reports whether a background statement is under n.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/vfs"
+	"mvdan.cc/sh/v3/interp"
 )
 
 // Tasks of the virtual kernel have no signal handlers: kill(2) records a
@@ -182,6 +183,18 @@ func (tg *sigTarget) context(ctx context.Context) (_ context.Context, stop func(
 		delete(tg.cancels, key)
 		tg.mu.Unlock()
 		cancel()
+	}
+}
+
+// brokenPipe is a builtin's write finding no reader on the standard
+// output its forked (sub)shell was started with, which is a pipe of the
+// interpreter's rather than a file of the task (whose write would have
+// sent SIGPIPE itself): the (sub)shell dies of SIGPIPE, as its process
+// would, instead of going on with its loop. A pipe of a pipeline inside
+// the (sub)shell is not its own output: there only the command dies.
+func (s *shell) brokenPipe(hc interp.HandlerContext) {
+	if p := s.procOf(hc); p.parent != nil && sameStream(hc.Stdout, p.stdout) {
+		signalTask(p.task, linux.SIGPIPE)
 	}
 }
 

@@ -56,6 +56,9 @@ type proc struct {
 	parent *proc
 	// sig is the task as a fatal signal sees it (signals.go).
 	sig *sigTarget
+	// stdout is the standard output the (sub)shell was forked with: a
+	// builtin's write there that finds no reader kills it (brokenPipe).
+	stdout any
 	// background is set for clones made for or inside a background job,
 	// which may outlive Run; jobStart for the job's own clone.
 	background, jobStart bool
@@ -166,7 +169,7 @@ func (s *shell) clone(hc interp.HandlerContext, job bool) *proc {
 	p.mu.Lock()
 	dir := p.dir
 	p.mu.Unlock()
-	child := &proc{task: p.task.Clone(0), parent: p, dir: dir, background: p.background || job, jobStart: job}
+	child := &proc{task: p.task.Clone(0), parent: p, dir: dir, background: p.background || job, jobStart: job, stdout: hc.Stdout}
 	ignored := ignoredBy(p.task)
 	if job {
 		ignored |= sigBit(linux.SIGINT) | sigBit(linux.SIGQUIT)
