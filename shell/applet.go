@@ -23,6 +23,8 @@ var builtins = map[string]builtinFunc{
 	"status": statusApplet, "type": typeApplet, "command": commandApplet,
 	"printf": printfApplet, "fdredir": fdredirApplet, "echo": echoApplet,
 	"fdpush": fdpushApplet, "fdpop": fdpopApplet,
+	"wait": waitApplet, "jobs": jobsApplet, "kill": killApplet, "disown": disownApplet,
+	"fg": noJobControlApplet, "bg": noJobControlApplet, "suspend": noJobControlApplet,
 }
 
 // programBuiltins are the shell's builtins that are programs too
@@ -70,6 +72,7 @@ func (c *cmd) runBuiltin(f func(*cmd) int) int {
 		code := f(c)
 		if err := c.Out.Flush(); err != nil && code == 0 {
 			if applet.BrokenPipe(err) {
+				c.sh.brokenPipe(c.hc)
 				return 128 + 13
 			}
 			c.builtinWriteError(err)

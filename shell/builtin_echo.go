@@ -50,6 +50,7 @@ func echoApplet(c *cmd) int {
 	c.Out.WriteString(b.String())
 	if err := c.Out.Flush(); err != nil {
 		if applet.BrokenPipe(err) {
+			c.sh.brokenPipe(c.hc)
 			return 128 + 13
 		}
 		c.builtinWriteError(err)

@@ -10,7 +10,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"github.com/linuxvfs/linuxvfs/vfs"
 	"mvdan.cc/sh/v3/interp"
@@ -55,7 +54,7 @@ func (d *deferredOpen) resolve() (*applet.File, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.file == nil && d.err == nil {
-		d.file, d.err = applet.OpenFile(d.p.task, d.name, d.flags|linux.O_CLOEXEC, 0o666)
+		d.file, d.err = openShellFile(d.p.task, d.name, d.flags, 0o666)
 	}
 	return d.file, d.err
 }

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -28,8 +29,11 @@ const internal = "\x01"
 // overridden are the interpreter builtins replaced by applets: umask and
 // pwd -P would act on the host process, type would search the host's
 // PATH, test would clean paths lexically, and printf lacks parts of
-// bash's (precision for %s, invalid number diagnostics).
-var overridden = map[string]bool{"echo": true, "umask": true, "pwd": true, "test": true, "[": true, "type": true, "printf": true}
+// bash's (precision for %s, invalid number diagnostics); the interpreter's
+// wait, jobs and kill deal in its goroutines, not the kernel's processes,
+// and it lacks disown, fg, bg and suspend.
+var overridden = map[string]bool{"echo": true, "umask": true, "pwd": true, "test": true, "[": true, "type": true, "printf": true,
+	"wait": true, "jobs": true, "kill": true, "disown": true, "fg": true, "bg": true, "suspend": true}
 
 // sync brings the task's working directory and umask in line with the
 // interpreter's (sub)shell making the call: the interpreter runs subshells
@@ -143,9 +147,9 @@ func (s *shell) open(ctx context.Context, name string, flag int, _ os.FileMode) 
 	case markDupFd:
 		f, err = p.openDupFd(name)
 	case markRW:
-		f, err = applet.OpenFile(p.task, name, linux.O_RDWR|linux.O_CREAT|linux.O_CLOEXEC, 0o666)
+		f, err = openShellFile(p.task, name, linux.O_RDWR|linux.O_CREAT, 0o666)
 	default:
-		f, err = applet.OpenFile(p.task, name, linuxOpenFlags(flag)|linux.O_CLOEXEC, 0o666)
+		f, err = openShellFile(p.task, name, linuxOpenFlags(flag), 0o666)
 	}
 	if err != nil {
 		return nil, &os.PathError{Op: strings.TrimSuffix(s.linePrefix(uint(line)), " "), Path: name, Err: err}
@@ -220,8 +224,15 @@ func (s *shell) access(ctx context.Context, name string, mode interp.AccessMode)
 // working directory must move with the interpreter's) and renames the
 // builtins linuxvfs implements itself so that they reach the exec handler.
 func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
-	s.unbound.Store(false)
 	hc := interp.HandlerCtx(ctx)
+	if sig := s.procOf(hc).sig.killedBy(); sig != 0 && args[0] != reapCmd && args[0] != jobEndCmd {
+		// A fatal signal killed the (sub)shell: it runs nothing more.
+		return []string{"exit", strconv.Itoa(128 + sig)}, nil
+	}
+	if args[0] == jobExecCmd {
+		return s.jobExec(ctx, args[1:])
+	}
+	s.unbound.Store(false)
 	s.ps4.note(hc.Env)
 	s.ins.sweep()
 	if instead := s.settleRedirs(hc, args); instead != nil {
@@ -239,9 +250,15 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 	case args[0] == "umask":
 		return s.umask(ctx, args), nil
 	case args[0] == forkCmd:
-		return s.fork(ctx, args), nil
+		return s.fork(ctx), nil
 	case args[0] == reapCmd:
 		return s.reap(args), nil
+	case args[0] == "jobs" && len(args) > 1 && args[1] == "-x":
+		return s.jobsExec(ctx, args[2:])
+	case args[0] == forkJobCmd:
+		return s.forkJob(ctx, args), nil
+	case args[0] == jobEndCmd:
+		return s.jobEnd(args), nil
 	case args[0] == "printf" && len(args) > 2 && args[1] == "-v":
 		return s.printfVar(ctx, args), nil
 	case overridden[args[0]]:
@@ -265,6 +282,9 @@ func (s *shell) execMiddleware(interp.ExecHandlerFunc) interp.ExecHandlerFunc {
 		name := args[0]
 		if name == execInPlace && len(args) > 1 {
 			return s.runInPlace(ctx, hc, args[1:])
+		}
+		if name == execJobCmd && len(args) > 1 {
+			return s.runJobInPlace(ctx, hc, args[1:])
 		}
 		var code int
 		if b, ok := strings.CutPrefix(name, internal); ok && builtins[b] != nil {
@@ -295,7 +315,8 @@ func (s *shell) execMiddleware(interp.ExecHandlerFunc) interp.ExecHandlerFunc {
 // to 2 (spawn), which exits when the program returns.
 func (s *shell) runProgram(ctx context.Context, hc interp.HandlerContext, name string, args []string, prog applet.Func) (int, error) {
 	env := exportedEnv(hc)
-	child, err := s.spawn(s.procOf(hc), hc, append([]string{name}, args...), env)
+	p := s.procOf(hc)
+	child, err := s.spawn(p, hc, append([]string{name}, args...), env)
 	var re *redirError
 	if errors.As(err, &re) {
 		return 1, nil // spawn reported it
@@ -304,10 +325,51 @@ func (s *shell) runProgram(ctx context.Context, hc interp.HandlerContext, name s
 		fmt.Fprintf(hc.Stderr, "%s: fork: %s\n", s.name, applet.ErrText(err))
 		return 0, interp.ExitStatus(254)
 	}
-	defer child.Exit()
+	tg := watch(child, ignoredBy(p.task))
+	ctx, stop := tg.context(ctx)
 	in, out, errw := &applet.File{Task: child, Fd: 0}, &applet.File{Task: child, Fd: 1}, &applet.File{Task: child, Fd: 2}
 	c := applet.New(ctx, s.set, child, name, args, env, in, out, errw)
-	return c.Run(prog), nil
+	ran := make(chan int, 1)
+	go func() {
+		// The task is gone before the shell learns the status, as wait
+		// returns only for an exited child.
+		ran <- func() int {
+			defer child.Exit()
+			defer release(child)
+			defer stop()
+			return c.Run(prog)
+		}()
+	}()
+	var code int
+	select {
+	case code = <-ran:
+	case <-p.sig.deadCh():
+		// The shell died waiting: the program runs on, orphaned.
+		return 128 + p.sig.killedBy(), nil
+	}
+	if sig := tg.killedBy(); sig != 0 {
+		s.reportKilled(hc, pidSeenBy(child, p.task), sig, append([]string{name}, args...))
+		return 128 + sig, nil
+	}
+	return code, nil
+}
+
+// reportKilled prints what bash prints when a signal killed a command it
+// waited for: nothing for SIGINT and SIGPIPE, "Terminated" for SIGTERM,
+// else the process, the signal's description and the command. It goes
+// to the shell's standard error, not to the command's own redirection.
+func (s *shell) reportKilled(hc interp.HandlerContext, pid int32, sig int, argv []string) {
+	w := hc.Stderr
+	if s.deferredOf(w) != nil || w == nil {
+		w = s.stderr
+	}
+	switch sig {
+	case linux.SIGINT, linux.SIGPIPE:
+	case linux.SIGTERM:
+		fmt.Fprintln(w, signalDescription(sig))
+	default:
+		fmt.Fprintf(w, "%s%5d %-24s%s\n", s.linePrefix(hc.Pos.Line()), pid, signalDescription(sig), strings.Join(argv, " "))
+	}
 }
 
 // notFound reports a command that is neither builtin nor applet nor

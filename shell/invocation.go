@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// Invocation is a parsed sh command line: sh [-aefnux] [-o NAME] [-c
+// Invocation is a parsed sh command line: sh [-aefnpux] [-o NAME] [-c
 // COMMANDS [NAME [ARG...]] | -s [ARG...] | FILE [ARG...]].
 type Invocation struct {
 	// Options are the set options in the form interp's set takes them
@@ -17,6 +17,9 @@ type Invocation struct {
 	Command bool
 	// Stdin is -s: the script is standard input, Operands are $1...
 	Stdin bool
+	// Privileged is -p: a shell whose effective IDs are not its real
+	// ones keeps them (see dropSetID).
+	Privileged bool
 	// Operands are what follows the options.
 	Operands []string
 }
@@ -63,6 +66,8 @@ func (inv *Invocation) cluster(word string, rest []string) ([]string, error) {
 			inv.Command = true
 		case ch == 's' && sign == "-":
 			inv.Stdin = true
+		case ch == 'p':
+			inv.Privileged = sign == "-"
 		case ch == 'o':
 			if len(rest) == 0 {
 				return rest, fmt.Errorf("%so: option requires an argument", sign)
@@ -95,7 +100,7 @@ func knownOptionName(name string) bool {
 
 // invocationUsage is printed after an invalid option, with status 2.
 const invocationUsage = "Usage:\tsh [option] ...\n\tsh [option] script-file ...\n" +
-	"Shell options:\n\t-c COMMANDS, -s, -aefnux, -o NAME (allexport, errexit, noexec, noglob, nounset, pipefail, xtrace)\n"
+	"Shell options:\n\t-c COMMANDS, -s, -p, -aefnux, -o NAME (allexport, errexit, noexec, noglob, nounset, pipefail, xtrace)\n"
 
 // UsageError reports a bad invocation as "NAME: MSG" and the usage.
 func UsageError(name string, err error) string {

@@ -39,10 +39,16 @@ func rewriteNounset(n syntax.Node) []string {
 	var markers []string
 	syntax.Walk(n, func(n syntax.Node) bool {
 		pe, ok := n.(*syntax.ParamExp)
-		if !ok || !plainParam(pe) {
+		if !ok || pe.Param == nil {
 			return true
 		}
 		name := pe.Param.Value
+		switch {
+		case isLastJob(pe) && plainForm(pe):
+			name = lastJobVar // $! is a variable of the shell's (jobs.go)
+		case !plainParam(pe):
+			return true
+		}
 		marker := unboundPrefix + strconv.Itoa(int(pe.Pos().Line())) + "_" + name
 		if name[0] >= '0' && name[0] <= '9' {
 			marker = unboundPositional + strconv.Itoa(int(pe.Pos().Line())) + "_" + name
@@ -60,8 +66,7 @@ func rewriteNounset(n syntax.Node) []string {
 // plainParam reports whether pe is $NAME or ${NAME} of a variable or a
 // positional parameter (not a special one, and not one of linuxvfs's).
 func plainParam(pe *syntax.ParamExp) bool {
-	if pe.Param == nil || pe.Excl || pe.Length || pe.Width || pe.Index != nil || pe.Slice != nil ||
-		pe.Repl != nil || pe.Names != 0 || pe.Exp != nil || pe.NestedParam != nil {
+	if !plainForm(pe) {
 		return false
 	}
 	name := pe.Param.Value
@@ -75,6 +80,12 @@ func plainParam(pe *syntax.ParamExp) bool {
 		return false
 	}
 	return syntax.ValidName(name)
+}
+
+// plainForm reports whether pe is $NAME or ${NAME}, without operators.
+func plainForm(pe *syntax.ParamExp) bool {
+	return pe.Param != nil && !pe.Excl && !pe.Length && !pe.Width && pe.Index == nil && pe.Slice == nil &&
+		pe.Repl == nil && pe.Names == 0 && pe.Exp == nil && pe.NestedParam == nil
 }
 
 // unboundMessage turns the interpreter's report of an unset marker
@@ -97,6 +108,9 @@ func unboundMessage(shellName string, p []byte) (msg []byte, ok bool) {
 	line, name, ok := bytes.Cut(marker, []byte("_"))
 	if !ok {
 		return nil, false
+	}
+	if string(name) == lastJobVar {
+		name = []byte("$!")
 	}
 	return []byte(shellName + ": line " + string(line) + ": " + kind + string(name) + ": " + string(tail)), true
 }

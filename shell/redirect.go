@@ -7,10 +7,12 @@ import (
 
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
 	"mvdan.cc/sh/v3/syntax"
 )
 
@@ -41,10 +43,15 @@ const (
 	fdredirCmd = internal + "fdredir"
 )
 
-// prepare rewrites the subshells (subshell.go) and redirections of a
-// program or statement.
-func prepare(n syntax.Node) {
+// prepare rewrites the special parameters $$, $PPID (pids.go) and $!,
+// the background jobs (jobs.go), the subshells (subshell.go) and the
+// redirections of a program or statement; jobTexts are the jobs as jobs
+// prints them (jobTexts).
+func prepare(n syntax.Node, jobTexts map[*syntax.Stmt]string) {
 	rewritePids(n)
+	rewriteLastJob(n)
+	isolateJobs(n)
+	rewriteJobs(n, jobTexts)
 	rewriteSubshells(n)
 	syntax.Walk(n, func(n syntax.Node) bool {
 		if st, ok := n.(*syntax.Stmt); ok {
@@ -114,27 +121,59 @@ func unmark(name string) (line int, kind, rest string) {
 }
 
 // rewriteExecFds turns `exec N<file M>&-` with every N above 2 into the
-// internal fdredir command with (N, operator, target) triples.
+// internal fdredir command with (N, operator, target) triples. An exec
+// that also redirects 0 to 2 (exec 3<&0 <file) becomes, in the order its
+// redirections are made, fdredir for each run of those above 2 and a
+// plain exec for each run of the others, joined by &&.
 func rewriteExecFds(st *syntax.Stmt) {
 	call, ok := st.Cmd.(*syntax.CallExpr)
-	if !ok || len(call.Args) != 1 || len(call.Assigns) > 0 || call.Args[0].Lit() != "exec" || len(st.Redirs) == 0 {
+	if !ok || len(call.Args) != 1 || len(call.Assigns) > 0 || call.Args[0].Lit() != "exec" || !slices.ContainsFunc(st.Redirs, highRedirect) {
 		return
 	}
-	for _, rd := range st.Redirs {
-		if n, err := strconv.Atoi(litValue(rd.N)); err != nil || n < 3 || rd.Hdoc != nil {
-			return
-		}
-	}
 	pos := call.Args[0].Pos()
+	var parts []*syntax.Stmt
+	for rest := st.Redirs; len(rest) > 0; {
+		high := highRedirect(rest[0])
+		n := 1
+		for n < len(rest) && highRedirect(rest[n]) == high {
+			n++
+		}
+		part := &syntax.Stmt{Position: pos, Cmd: &syntax.CallExpr{Args: call.Args}, Redirs: rest[:n]}
+		if high {
+			part = fdredirStmt(pos, rest[:n])
+		}
+		parts = append(parts, part)
+		rest = rest[n:]
+	}
+	if len(parts) == 1 {
+		st.Cmd, st.Redirs = parts[0].Cmd, nil
+		return
+	}
+	chain := parts[0]
+	for _, p := range parts[1:] {
+		chain = &syntax.Stmt{Position: pos, Cmd: &syntax.BinaryCmd{OpPos: pos, Op: syntax.AndStmt, X: chain, Y: p}}
+	}
+	st.Cmd = &syntax.Block{Lbrace: pos, Rbrace: pos, Stmts: []*syntax.Stmt{chain}}
+	st.Redirs = nil
+}
+
+// highRedirect reports whether rd redirects a descriptor above 2, which
+// the interpreter does not know.
+func highRedirect(rd *syntax.Redirect) bool {
+	n, err := strconv.Atoi(litValue(rd.N))
+	return err == nil && n > 2 && rd.Hdoc == nil
+}
+
+// fdredirStmt is FDREDIR with the (N, operator, target) triples of rds.
+func fdredirStmt(pos syntax.Pos, rds []*syntax.Redirect) *syntax.Stmt {
 	lit := func(s string) *syntax.Word {
 		return &syntax.Word{Parts: []syntax.WordPart{&syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: s}}}
 	}
 	args := []*syntax.Word{lit(fdredirCmd)}
-	for _, rd := range st.Redirs {
+	for _, rd := range rds {
 		args = append(args, lit(rd.N.Value), lit(rd.Op.String()), rd.Word)
 	}
-	st.Cmd = &syntax.CallExpr{Args: args}
-	st.Redirs = nil
+	return &syntax.Stmt{Position: pos, Cmd: &syntax.CallExpr{Args: args}}
 }
 
 func litValue(l *syntax.Lit) string {
@@ -169,6 +208,12 @@ func (c *cmd) fdredir(n int, op, target string) error {
 		if err != nil {
 			return fmt.Errorf("%s: ambiguous redirect", target)
 		}
+		if m >= 0 && m <= 2 {
+			if err := c.dupStd(m, n); err != nil {
+				return fmt.Errorf("%d: %s", m, applet.ErrText(err))
+			}
+			return nil
+		}
 		if _, err := c.Task.Dup2(m, n); err != nil {
 			return fmt.Errorf("%d: %s", m, applet.ErrText(err))
 		}
@@ -191,6 +236,21 @@ func (c *cmd) fdredir(n int, op, target string) error {
 	return nil
 }
 
+// dupStd makes descriptor n a copy of the shell's standard stream m
+// (exec 3<&0): the interpreter keeps 0 to 2 as streams of its own (a
+// pipeline's pipe, a redirection), which the task's descriptors 0 to 2
+// need not be, so the file behind the stream is put at n.
+func (c *cmd) dupStd(m, n int) error {
+	p := c.sh.procOf(c.hc)
+	switch m {
+	case 0:
+		return c.sh.attachIn(c.Task, n, c.hc.Stdin)
+	case 1:
+		return c.sh.attachOut(p, c.Task, n, c.hc.Stdout, nil)
+	}
+	return c.sh.attachOut(p, c.Task, n, c.hc.Stderr, nil)
+}
+
 // linePrefix is bash's prefix for the shell's own diagnostics.
 func (s *shell) linePrefix(line uint) string {
 	if line == 0 {
@@ -206,9 +266,30 @@ func (p *proc) openDupFd(name string) (*applet.File, error) {
 	if err != nil {
 		return nil, errors.New("ambiguous redirect")
 	}
-	fd, err := p.task.Fcntl(n, linux.F_DUPFD_CLOEXEC, 0)
+	fd, err := p.task.Fcntl(n, linux.F_DUPFD_CLOEXEC, shellFdBase)
 	if err != nil {
 		return nil, err
 	}
 	return &applet.File{Task: p.task, Fd: fd}, nil
+}
+
+// shellFdBase is where the descriptors the shell holds for itself start,
+// as bash keeps its saved ones at 10 and above: below, they would take
+// the numbers a script's exec N<FILE means (and a redirection's end would
+// close what exec put there).
+const shellFdBase = 10
+
+// openShellFile opens name in t as a descriptor of the shell's own,
+// close-on-exec, at shellFdBase or above.
+func openShellFile(t *vfs.Task, name string, flags, mode uint32) (*applet.File, error) {
+	fd, err := t.Openat(applet.AtCWD, name, flags|linux.O_CLOEXEC, mode)
+	if err != nil || fd >= shellFdBase {
+		return &applet.File{Task: t, Fd: fd}, err
+	}
+	high, err := t.Fcntl(fd, linux.F_DUPFD_CLOEXEC, shellFdBase)
+	t.Close(fd)
+	if err != nil {
+		return nil, err
+	}
+	return &applet.File{Task: t, Fd: high}, nil
 }

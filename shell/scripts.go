@@ -4,6 +4,7 @@ package shell
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -66,18 +67,13 @@ func (s *shell) execsFile(hc interp.HandlerContext, name string) bool {
 // the call's streams and it execs the program.
 func (s *shell) runInPlace(ctx context.Context, hc interp.HandlerContext, args []string) error {
 	p := s.procOf(hc)
-	name, prog := args[0], s.set.Lookup(args[0])
-	argv := args
+	prog, argv := s.programOf(p, hc, args)
 	if prog == nil {
-		path, ok := s.scriptOf(p.task, hc, name)
-		if !ok {
-			fmt.Fprintf(hc.Stderr, "%sexec: %s: not found\n", s.linePrefix(hc.Pos.Line()), name)
-			return interp.ExitStatus(127)
-		}
-		prog, argv = shApplet, append([]string{"sh", path}, args[1:]...)
+		fmt.Fprintf(hc.Stderr, "%sexec: %s: not found\n", s.linePrefix(hc.Pos.Line()), args[0])
+		return interp.ExitStatus(127)
 	}
 	t := p.task
-	err := s.attachIn(t, hc.Stdin)
+	err := s.attachIn(t, 0, hc.Stdin)
 	if err == nil {
 		err = s.attachOut(p, t, 1, hc.Stdout, nil)
 	}
@@ -85,14 +81,62 @@ func (s *shell) runInPlace(ctx context.Context, hc interp.HandlerContext, args [
 		err = s.attachOut(p, t, 2, hc.Stderr, hc.Stdout)
 	}
 	if err != nil {
-		fmt.Fprintf(hc.Stderr, "%sexec: %s: %s\n", s.linePrefix(hc.Pos.Line()), name, applet.ErrText(err))
+		fmt.Fprintf(hc.Stderr, "%sexec: %s: %s\n", s.linePrefix(hc.Pos.Line()), args[0], applet.ErrText(err))
 		return interp.ExitStatus(126)
 	}
+	return exitError(s.execOn(ctx, hc, p, argv, prog))
+}
+
+// runJobInPlace runs a job's last command, a program, on the job's own
+// task, as a shell's child execs it (see jobs.go); what is not found or
+// cannot be redirected is reported as for a forked program.
+func (s *shell) runJobInPlace(ctx context.Context, hc interp.HandlerContext, args []string) error {
+	p := s.procOf(hc)
+	prog, argv := s.programOf(p, hc, args)
+	if prog == nil {
+		return s.notFound(ctx, hc, args[0])
+	}
+	if err := s.attachStd(p, p.task, hc); err != nil {
+		var re *redirError
+		if errors.As(err, &re) {
+			fmt.Fprintf(&applet.File{Task: p.task, Fd: 2}, "%s%s\n", s.linePrefix(uint(re.d.line)), re.Error())
+		}
+		return interp.ExitStatus(1)
+	}
+	return exitError(s.execOn(ctx, hc, p, argv, prog))
+}
+
+// programOf finds what args[0] runs: a program of the set, or a script
+// file run by sh; prog is nil for neither.
+func (s *shell) programOf(p *proc, hc interp.HandlerContext, args []string) (prog applet.Func, argv []string) {
+	if prog := s.set.Lookup(args[0]); prog != nil {
+		return prog, args
+	}
+	if path, ok := s.scriptOf(p.task, hc, args[0]); ok {
+		return shApplet, append([]string{"sh", path}, args[1:]...)
+	}
+	return nil, nil
+}
+
+// execOn execs argv on p's task, whose descriptors are in place, and
+// runs it until it returns or a fatal signal ends it (128+signal).
+func (s *shell) execOn(ctx context.Context, hc interp.HandlerContext, p *proc, argv []string, prog applet.Func) int {
+	t := p.task
 	env := exportedEnv(hc)
 	t.Execve(argv[0], argv, env)
+	ctx, stop := p.sig.context(ctx)
+	defer stop()
 	in, out, errw := &applet.File{Task: t, Fd: 0}, &applet.File{Task: t, Fd: 1}, &applet.File{Task: t, Fd: 2}
-	c := applet.New(ctx, s.set, t, argv[0], argv[1:], env, in, out, errw)
-	if code := c.Run(prog); code != 0 {
+	code := applet.New(ctx, s.set, t, argv[0], argv[1:], env, in, out, errw).Run(prog)
+	if sig := p.sig.killedBy(); sig != 0 {
+		return 128 + sig
+	}
+	return code
+}
+
+// exitError is a command's status as the exec handler returns it.
+func exitError(code int) error {
+	if code != 0 {
 		return interp.ExitStatus(uint8(code))
 	}
 	return nil

@@ -96,6 +96,8 @@ type shell struct {
 	// forked tasks (subshell.go).
 	top   *proc
 	procs procTable
+	// jobs are the background jobs started in this shell (jobs.go).
+	jobs jobTable
 
 	// firstUmask is the task's umask when the shell started: the mask of
 	// every (sub)shell that has not run umask (see syncUmask).
@@ -119,14 +121,18 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 	if err != nil {
 		return 2, err
 	}
+	defer release(cfg.Task)
 	file, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(script), s.name)
 	if err != nil {
 		s.syntaxError(err)
 		return 2, nil
 	}
+	texts := jobTexts(file) // before anything is rewritten
+	// $PPID first: a nounset marker would stand for the interpreter's.
+	rewritePids(file)
 	s.markers = rewriteNounset(file)
 	rewriteSubstStatus(file)
-	prepare(file)
+	prepare(file, texts)
 	if cfg.Task.Comm() == "" {
 		// A task no program ran on yet (a freshly booted init) runs the shell.
 		env := cfg.Env
@@ -159,7 +165,7 @@ func newShell(cfg Config) (*shell, error) {
 		return nil, errors.New("shell: Config.Task is nil")
 	}
 	s := &shell{name: cfg.Name, task: cfg.Task, set: cfg.Set, firstUmask: cfg.Task.GetUmask()}
-	s.top = &proc{task: cfg.Task}
+	s.top = &proc{task: cfg.Task, sig: watch(cfg.Task, 0)}
 	if s.set == nil {
 		s.set = applet.NewSet()
 		Register(s.set)

@@ -299,7 +299,7 @@ func (s *shell) attachStd(p *proc, child *vfs.Task, hc interp.HandlerContext) er
 		var err error
 		switch x.fd {
 		case 0:
-			err = s.attachIn(child, hc.Stdin)
+			err = s.attachIn(child, 0, hc.Stdin)
 		case 1:
 			err = s.attachOut(p, child, 1, hc.Stdout, nil)
 		default:
@@ -312,25 +312,26 @@ func (s *shell) attachStd(p *proc, child *vfs.Task, hc interp.HandlerContext) er
 	return nil
 }
 
-// attachIn makes the child's descriptor 0 the file behind r.
-func (s *shell) attachIn(child *vfs.Task, r io.Reader) error {
+// attachIn makes the child's descriptor fd (0 but for exec N<&0) the
+// file behind r.
+func (s *shell) attachIn(child *vfs.Task, fd int, r io.Reader) error {
 	switch r := r.(type) {
 	case nil:
-		child.Close(0) // <&-
+		child.Close(fd) // <&-
 		return nil
 	case *os.File:
 		if st := s.ins.get(r); st != nil {
 			if d := st.pending; d != nil && d.pending() {
-				return d.openIn(child, 0)
+				return d.openIn(child, fd)
 			}
 			if f := st.opened(); f != nil {
-				return f.DupTo(child, 0)
+				return f.DupTo(child, fd)
 			}
 			_, err := st.pending.resolve()
 			return &redirError{d: st.pending, err: err}
 		}
 	}
-	return child.StreamIn(0, r, s.pipes.of(r, child))
+	return child.StreamIn(fd, r, s.pipes.of(r, child))
 }
 
 // attachOut makes the child's descriptor fd the file behind w; other is

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/vfs"
 	"mvdan.cc/sh/v3/interp"
 	"mvdan.cc/sh/v3/syntax"
@@ -26,12 +27,12 @@ import (
 // back the subshell's status. If errexit skips REAP, the parent is leaving
 // too: its own REAP (or the end of Run) collects the clone.
 //
-// Command substitutions, pipeline parts and subshells that start
-// background jobs (see startsJobs), also subshells for bash, stay on
-// their parent's task: they have no statement after them in which a
-// clone could be ended, and a clone left open would keep its descriptors
-// and working directory busy. Their cd and umask still stay theirs
-// (syncDir, syncUmask).
+// Command substitutions and pipeline parts stay on their parent's task:
+// they have no statement after them in which a clone could be ended, and
+// a clone left open would keep its descriptors and working directory
+// busy. Their cd and umask still stay theirs (syncDir, syncUmask). A
+// background job has a clone of its own, which the job's end ends
+// (jobs.go); a subshell's REAP leaves the jobs started in it running.
 
 // Shell variables of the rewriting; exportedEnv leaves them out.
 const (
@@ -39,18 +40,27 @@ const (
 	childVar = "LINUXVFS_CHILD"
 	forkCmd  = internal + "fork"
 	reapCmd  = internal + "reap"
+	// statusVar keeps $? across FORK for the subshell (enterClone).
+	statusVar = "LINUXVFS_STATUS"
+	statusCmd = internal + "status"
 )
 
 // internalVars are the shell variables linuxvfs keeps for itself.
-var internalVars = map[string]bool{procVar: true, childVar: true, umaskVar: true, pidVar: true, ppidVar: true}
+var internalVars = map[string]bool{procVar: true, childVar: true, umaskVar: true, pidVar: true, ppidVar: true,
+	lastJobVar: true, statusVar: true}
 
 // proc is one process of the shell: the task of the top-level shell or of
 // a subshell's clone, and the directory its task was last moved to.
 type proc struct {
 	task   *vfs.Task
 	parent *proc
-	// background is set for clones made inside a background job, which
-	// may outlive Run; jobStart for the clone of the job's own ( ... ).
+	// sig is the task as a fatal signal sees it (signals.go).
+	sig *sigTarget
+	// stdout is the standard output the (sub)shell was forked with: a
+	// builtin's write there that finds no reader kills it (brokenPipe).
+	stdout any
+	// background is set for clones made for or inside a background job,
+	// which may outlive Run; jobStart for the job's own clone.
 	background, jobStart bool
 
 	// mu guards dir: the interpreter keeps a logical directory string per
@@ -60,6 +70,20 @@ type proc struct {
 	mu  sync.Mutex
 	dir string
 }
+
+// pid is p's process ID as the process that forked it sees it, what
+// fork returned there ($!, jobs -p): the number of its parent's PID
+// namespace.
+func (p *proc) pid() int32 {
+	if p.parent == nil {
+		return p.task.Getpid()
+	}
+	return pidSeenBy(p.task, p.parent.task)
+}
+
+// pidSeenBy is t's number in the PID namespace of the task by, 0 if t is
+// not in it (task_pid_nr_ns).
+func pidSeenBy(t, by *vfs.Task) int32 { return t.PidIn(by.PidNamespace()) }
 
 // endsWith reports whether p ends when q is reaped: p is q or was forked
 // below it, and not inside a background job started below q, which runs
@@ -113,6 +137,7 @@ func (t *procTable) end(match func(*proc) bool) {
 	}
 	t.mu.Unlock()
 	for _, p := range done {
+		release(p.task)
 		p.task.Exit()
 	}
 }
@@ -131,15 +156,26 @@ func (s *shell) procOf(hc interp.HandlerContext) *proc {
 
 // fork is FORK: clone the caller's task as it stands (working directory
 // and umask brought up to date first) and record the clone in CHILDVAR.
-func (s *shell) fork(ctx context.Context, args []string) []string {
-	hc := interp.HandlerCtx(ctx)
+func (s *shell) fork(ctx context.Context) []string {
+	child := s.clone(interp.HandlerCtx(ctx), false)
+	return []string{"eval", childVar + "=" + s.procs.add(child)}
+}
+
+// clone forks the process of the (sub)shell making a call; a job's clone
+// ignores SIGINT and SIGQUIT, as an asynchronous list does where there
+// is no job control.
+func (s *shell) clone(hc interp.HandlerContext, job bool) *proc {
 	p := s.sync(hc)
 	p.mu.Lock()
 	dir := p.dir
 	p.mu.Unlock()
-	bg := len(args) > 1 && args[1] == "bg"
-	child := &proc{task: p.task.Clone(0), parent: p, dir: dir, background: p.background || bg, jobStart: bg}
-	return []string{"eval", childVar + "=" + s.procs.add(child)}
+	child := &proc{task: p.task.Clone(0), parent: p, dir: dir, background: p.background || job, jobStart: job, stdout: hc.Stdout}
+	ignored := ignoredBy(p.task)
+	if job {
+		ignored |= sigBit(linux.SIGINT) | sigBit(linux.SIGQUIT)
+	}
+	child.sig = watch(child.task, ignored)
+	return child
 }
 
 // reap is REAP: end the clone named by args[1] with what was forked in it,
@@ -162,40 +198,14 @@ func (s *shell) endClones() {
 
 // rewriteSubshells applies the rewriting above to every subshell in n.
 func rewriteSubshells(n syntax.Node) {
-	bg := map[*syntax.Subshell]bool{}
-	syntax.Walk(n, func(n syntax.Node) bool {
-		if st, ok := n.(*syntax.Stmt); ok && st.Background {
-			syntax.Walk(st, func(n syntax.Node) bool {
-				if sub, ok := n.(*syntax.Subshell); ok {
-					bg[sub] = true
-				}
-				return true
-			})
-		}
-		return true
-	})
 	syntax.Walk(n, func(n syntax.Node) bool {
 		if st, ok := n.(*syntax.Stmt); ok {
-			if sub, ok := st.Cmd.(*syntax.Subshell); ok && !rewritten(sub) && !startsJobs(sub) {
-				st.Cmd = forkedSubshell(sub, bg[sub])
+			if sub, ok := st.Cmd.(*syntax.Subshell); ok && !rewritten(sub) {
+				st.Cmd = forkedSubshell(sub)
 			}
 		}
 		return true
 	})
-}
-
-// startsJobs reports whether a subshell starts background jobs (cmd &)
-// anywhere in it. Such a subshell keeps its parent's task: a job may run
-// on after the subshell ends, and its clone would be ended under it.
-func startsJobs(sub *syntax.Subshell) bool {
-	found := false
-	syntax.Walk(sub, func(n syntax.Node) bool {
-		if st, ok := n.(*syntax.Stmt); ok && st.Background {
-			found = true
-		}
-		return !found
-	})
-	return found
 }
 
 // rewritten reports whether sub already starts with the PROCVAR assignment.
@@ -207,23 +217,52 @@ func rewritten(sub *syntax.Subshell) bool {
 	return ok && len(call.Args) == 0 && len(call.Assigns) == 1 && call.Assigns[0].Name.Value == procVar
 }
 
-// forkedSubshell builds { FORK; ( PROCVAR=$CHILDVAR; LIST ); REAP ...; }.
-func forkedSubshell(sub *syntax.Subshell, background bool) *syntax.Block {
+// forkedSubshell builds { STATUSVAR=$?; FORK; ( PROCVAR=$CHILDVAR; ...; LIST ); REAP ...; }.
+func forkedSubshell(sub *syntax.Subshell) *syntax.Block {
 	pos := sub.Pos()
-	lit := func(s string) *syntax.Lit { return &syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: s} }
-	word := func(parts ...syntax.WordPart) *syntax.Word { return &syntax.Word{Parts: parts} }
-	param := func(name string) *syntax.DblQuoted {
-		return &syntax.DblQuoted{Left: pos, Right: pos, Parts: []syntax.WordPart{
-			&syntax.ParamExp{Dollar: pos, Param: lit(name)}}}
-	}
-	stmt := func(c syntax.Command) *syntax.Stmt { return &syntax.Stmt{Position: pos, Cmd: c} }
+	enterClone(sub)
+	reap := callStmt(pos, litWord(pos, reapCmd), paramWord(pos, childVar), paramWord(pos, "?"))
+	return &syntax.Block{Lbrace: pos, Rbrace: pos, Stmts: []*syntax.Stmt{
+		saveStatus(pos), callStmt(pos, litWord(pos, forkCmd)), {Position: pos, Cmd: sub}, reap}}
+}
 
-	fork := &syntax.CallExpr{Args: []*syntax.Word{word(lit(forkCmd))}}
-	if background {
-		fork.Args = append(fork.Args, word(lit("bg")))
-	}
-	enter := &syntax.CallExpr{Assigns: []*syntax.Assign{{Name: lit(procVar), Value: word(param(childVar))}}}
-	sub.Stmts = append([]*syntax.Stmt{stmt(enter)}, sub.Stmts...)
-	reap := &syntax.CallExpr{Args: []*syntax.Word{word(lit(reapCmd)), word(param(childVar)), word(param("?"))}}
-	return &syntax.Block{Lbrace: pos, Rbrace: pos, Stmts: []*syntax.Stmt{stmt(fork), stmt(sub), stmt(reap)}}
+// saveStatus is STATUSVAR=$?, before a FORK or FORKJOB changes $?.
+func saveStatus(pos syntax.Pos) *syntax.Stmt {
+	return assignStmt(pos, statusVar, paramWord(pos, "?"))
+}
+
+// enterClone makes PROCVAR=$CHILDVAR the first statement of sub: the
+// subshell takes the clone its parent just made as its process. The
+// next one gives $? back the value saveStatus kept, as a forked child
+// starts with its parent's (false; (echo $?) prints 1):
+// STATUS "$STATUSVAR" && STATUS 0, whose failure errexit ignores, as
+// it is not the last command of its && list.
+func enterClone(sub *syntax.Subshell) {
+	pos := sub.Pos()
+	restore := &syntax.BinaryCmd{OpPos: pos, Op: syntax.AndStmt,
+		X: callStmt(pos, litWord(pos, statusCmd), paramWord(pos, statusVar)),
+		Y: callStmt(pos, litWord(pos, statusCmd), litWord(pos, "0"))}
+	sub.Stmts = append([]*syntax.Stmt{assignStmt(pos, procVar, paramWord(pos, childVar)),
+		{Position: pos, Cmd: restore}}, sub.Stmts...)
+}
+
+// assignStmt is NAME=VALUE.
+func assignStmt(pos syntax.Pos, name string, value *syntax.Word) *syntax.Stmt {
+	return &syntax.Stmt{Position: pos, Cmd: &syntax.CallExpr{Assigns: []*syntax.Assign{{
+		Name: &syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: name}, Value: value}}}}
+}
+
+// litWord, paramWord and callStmt build the pieces of the rewritings:
+// a literal word, "$NAME", and a simple command.
+func litWord(pos syntax.Pos, s string) *syntax.Word {
+	return &syntax.Word{Parts: []syntax.WordPart{&syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: s}}}
+}
+
+func paramWord(pos syntax.Pos, name string) *syntax.Word {
+	return &syntax.Word{Parts: []syntax.WordPart{&syntax.DblQuoted{Left: pos, Right: pos, Parts: []syntax.WordPart{
+		&syntax.ParamExp{Dollar: pos, Param: &syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: name}}}}}}
+}
+
+func callStmt(pos syntax.Pos, args ...*syntax.Word) *syntax.Stmt {
+	return &syntax.Stmt{Position: pos, Cmd: &syntax.CallExpr{Args: args}}
 }

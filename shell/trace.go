@@ -30,6 +30,8 @@ func (f traceFilter) Write(p []byte) (int, error) {
 	if !ok {
 		return f.w.Write(p)
 	}
+	// A job's last command shows without its mark (jobs.go).
+	rest = bytes.TrimPrefix(rest, []byte(jobExecCmd+" "))
 	if internalTrace(rest) {
 		if bytes.HasPrefix(rest, []byte(fdredirCmd+" ")) {
 			rest = []byte("exec\n")

@@ -12,8 +12,9 @@ type execImage struct {
 	argv, envv []string
 }
 
-// taskCommLen is TASK_COMM_LEN less its terminating NUL.
-const taskCommLen = 15
+// TaskCommLen is TASK_COMM_LEN less its terminating NUL: the longest
+// command name.
+const TaskCommLen = 15
 
 // Execve records a program image on t as execve(2) does after loading it
 // (begin_new_exec): close the close-on-exec descriptors, name the task
@@ -26,8 +27,8 @@ func (t *Task) Execve(filename string, argv, envv []string) {
 	t.enterTimeNSForChildren()
 	t.execveCreds()
 	comm := filename[strings.LastIndexByte(filename, '/')+1:]
-	if len(comm) > taskCommLen {
-		comm = comm[:taskCommLen]
+	if len(comm) > TaskCommLen {
+		comm = comm[:TaskCommLen]
 	}
 	t.image.Store(&execImage{comm: comm, argv: append([]string(nil), argv...), envv: append([]string(nil), envv...)})
 }
@@ -38,6 +39,26 @@ func (t *Task) Comm() string {
 		return im.comm
 	}
 	return ""
+}
+
+// SetComm is __set_task_comm for prctl(PR_SET_NAME) and a write to
+// /proc/<pid>/comm: the task's command name becomes name, up to its first
+// NUL and at most TaskCommLen bytes; argv and envp stay.
+func (t *Task) SetComm(name string) {
+	if i := strings.IndexByte(name, 0); i >= 0 {
+		name = name[:i]
+	}
+	name = name[:min(len(name), TaskCommLen)]
+	for {
+		old := t.image.Load()
+		im := &execImage{comm: name}
+		if old != nil {
+			im.argv, im.envv = old.argv, old.envv
+		}
+		if t.image.CompareAndSwap(old, im) {
+			return
+		}
+	}
 }
 
 // Cmdline is the argument strings of the task's program, each ended by a

@@ -86,6 +86,8 @@ type Kernel struct {
 	bdevs     blockDevs
 
 	fsData sync.Map // per-kernel state of filesystem types (FsData)
+	// signalHook is what OnSignal set (signal.go).
+	signalHook atomic.Pointer[func(*Task, Siginfo)]
 
 	// kernMounts are the mounts KernMount made and KernUnmount has not
 	// dropped; guarded by namespaceMu.
@@ -321,8 +323,8 @@ func (k *Kernel) Interrupt() {
 }
 
 // fatalSignalPending is fatal_signal_pending(current): the task's kernel
-// has been interrupted.
-func (t *Task) fatalSignalPending() bool { return t.k.interrupted.Load() }
+// has been interrupted, or a signal is killing the task (SetFatalSignal).
+func (t *Task) fatalSignalPending() bool { return t.k.interrupted.Load() || t.dying.Load() }
 
 func (s *sleeperSet) remove(p sleeper) {
 	s.mu.Lock()

@@ -295,6 +295,10 @@ func (t *Task) realParent() *Task {
 	return r
 }
 
+// Parent is t's parent as getppid(2) sees it (real_parent): the task
+// that forked it or the reaper it was handed to, nil when neither lives.
+func (t *Task) Parent() *Task { return t.realParent() }
+
 // PPidIn is task_ppid_nr_ns: t's parent's number in ns, 0 if ns cannot
 // see it (the reaper of a namespace has no parent there).
 func (t *Task) PPidIn(ns *PidNamespace) int32 {

@@ -131,6 +131,8 @@ type Task struct {
 	exited        atomic.Bool
 	// signals are those sent to the task, recorded (signal.go).
 	signals sigRecord
+	// dying is set once a fatal signal is pending (signal.go).
+	dying atomic.Bool
 	// noNewPrivs and pdeathSignal are prctl's (capability_syscalls.go):
 	// the first is inherited and never cleared, the second starts at 0
 	// in a child.

@@ -331,10 +331,37 @@ func TestSchedConstantsMatchUnix(t *testing.T) {
 func TestSignalConstantsMatchUnix(t *testing.T) {
 	skipUnlessAMD64(t)
 	checkPairs(t, []constPair{
+		{"SIGHUP", SIGHUP, int64(unix.SIGHUP)},
+		{"SIGINT", SIGINT, int64(unix.SIGINT)},
+		{"SIGQUIT", SIGQUIT, int64(unix.SIGQUIT)},
+		{"SIGILL", SIGILL, int64(unix.SIGILL)},
+		{"SIGTRAP", SIGTRAP, int64(unix.SIGTRAP)},
+		{"SIGABRT", SIGABRT, int64(unix.SIGABRT)},
+		{"SIGBUS", SIGBUS, int64(unix.SIGBUS)},
+		{"SIGFPE", SIGFPE, int64(unix.SIGFPE)},
+		{"SIGKILL", SIGKILL, int64(unix.SIGKILL)},
 		{"SIGUSR1", SIGUSR1, int64(unix.SIGUSR1)},
+		{"SIGSEGV", SIGSEGV, int64(unix.SIGSEGV)},
 		{"SIGUSR2", SIGUSR2, int64(unix.SIGUSR2)},
-		{"SIGTERM", SIGTERM, int64(unix.SIGTERM)},
 		{"SIGPIPE", SIGPIPE, int64(unix.SIGPIPE)},
+		{"SIGALRM", SIGALRM, int64(unix.SIGALRM)},
+		{"SIGTERM", SIGTERM, int64(unix.SIGTERM)},
+		{"SIGSTKFLT", SIGSTKFLT, int64(unix.SIGSTKFLT)},
+		{"SIGCHLD", SIGCHLD, int64(unix.SIGCHLD)},
+		{"SIGCONT", SIGCONT, int64(unix.SIGCONT)},
+		{"SIGSTOP", SIGSTOP, int64(unix.SIGSTOP)},
+		{"SIGTSTP", SIGTSTP, int64(unix.SIGTSTP)},
+		{"SIGTTIN", SIGTTIN, int64(unix.SIGTTIN)},
+		{"SIGTTOU", SIGTTOU, int64(unix.SIGTTOU)},
+		{"SIGURG", SIGURG, int64(unix.SIGURG)},
+		{"SIGXCPU", SIGXCPU, int64(unix.SIGXCPU)},
+		{"SIGXFSZ", SIGXFSZ, int64(unix.SIGXFSZ)},
+		{"SIGVTALRM", SIGVTALRM, int64(unix.SIGVTALRM)},
+		{"SIGPROF", SIGPROF, int64(unix.SIGPROF)},
+		{"SIGWINCH", SIGWINCH, int64(unix.SIGWINCH)},
+		{"SIGIO", SIGIO, int64(unix.SIGIO)},
+		{"SIGPWR", SIGPWR, int64(unix.SIGPWR)},
+		{"SIGSYS", SIGSYS, int64(unix.SIGSYS)},
 	})
 }
 

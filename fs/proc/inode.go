@@ -37,6 +37,7 @@ const (
 	kindCmdline
 	kindEnviron
 	kindStatus
+	kindComm
 	kindPartitions
 	kindKernelCmdline
 	kindVersion
@@ -66,7 +67,7 @@ var taskFiles = []struct {
 	name string
 	kind kind
 }{
-	{"cgroup", kindCgroup}, {"cmdline", kindCmdline}, {"cwd", kindCwd}, {"environ", kindEnviron}, {"fd", kindFdDir},
+	{"cgroup", kindCgroup}, {"cmdline", kindCmdline}, {"comm", kindComm}, {"cwd", kindCwd}, {"environ", kindEnviron}, {"fd", kindFdDir},
 	{"mountinfo", kindMountinfo}, {"mounts", kindMounts}, {"ns", kindNsDir}, {"root", kindRootLink},
 	{"status", kindStatus}, {"task", kindThreads}, {"timens_offsets", kindTimensOffsets},
 	{"uid_map", kindIDMap}, {"gid_map", kindIDMap}, {"projid_map", kindIDMap}, {"setgroups", kindSetgroups},
@@ -197,7 +198,7 @@ func modeOf(k kind) uint32 {
 		return linux.S_IFDIR | 0o511
 	case kindSysDir:
 		return linux.S_IFDIR | 0o555
-	case kindSysctl, kindIDMap, kindSetgroups, kindTimensOffsets:
+	case kindSysctl, kindIDMap, kindSetgroups, kindTimensOffsets, kindComm:
 		return linux.S_IFREG | 0o644
 	case kindEnviron:
 		return linux.S_IFREG | 0o400
@@ -315,6 +316,8 @@ func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 		return o.openUserNSFile(f, n, t)
 	case kindCgroup, kindTimensOffsets:
 		return o.openNamespaceFile(f, n, t)
+	case kindComm:
+		return o.openComm(f, n, t)
 	case kindMountinfo, kindMounts:
 		owner := o.ps.task(n.tid)
 		if owner == nil {
@@ -368,6 +371,8 @@ func (o *inodeOps) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
 		b = pf.text.get()
 	case *timensFile:
 		b = pf.text.get()
+	case *commFile:
+		b = pf.text.get()
 	}
 	if off >= int64(len(b)) {
 		return 0, nil
@@ -380,10 +385,10 @@ func (o *inodeOps) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
 // an open with O_TRUNC or truncate(2) by one allowed to write succeeds.
 func (o *inodeOps) Truncate(*vfs.Inode, int64) error { return nil }
 
-// WriteAt sets a sysctl, an id map, setgroups or time offsets. Other
-// files refuse as Linux's do: EIO from the entries of /proc itself
-// (pde_write without a proc_write), EINVAL from a task's (a file with no
-// write method).
+// WriteAt sets a sysctl, an id map, setgroups, time offsets or a task's
+// comm. Other files refuse as Linux's do: EIO from the entries of /proc
+// itself (pde_write without a proc_write), EINVAL from a task's (a file
+// with no write method).
 func (o *inodeOps) WriteAt(f *vfs.File, p []byte, off int64) (int, error) {
 	switch n := nodeOf(f.Inode()); n.kind {
 	case kindSysctl:
@@ -394,6 +399,8 @@ func (o *inodeOps) WriteAt(f *vfs.File, p []byte, off int64) (int, error) {
 		return f.Private.(*timensFile).write(p, off)
 	case kindFilesystems, kindPartitions, kindKernelCmdline, kindVersion, kindUptime:
 		return 0, linux.EIO
+	case kindComm:
+		return f.Private.(*commFile).write(p)
 	}
 	return 0, linux.EINVAL
 }
