@@ -22,3 +22,14 @@ unshare -T sh -c 'echo "monotonic 5 0" 2>/dev/null > /proc/self/timens_offsets; 
 unshare -T --monotonic 99999999999 true; echo "range: $?"
 unshare --monotonic 5 true; echo "no -T: $?"
 unshare -T --boottime x true; echo "parse: $?"
+# nsenter joins a live task's network, cgroup and time namespaces.
+unshare -n -C -T sleep 30 &
+p=$!
+for i in $(seq 300); do
+	[ "$(readlink /proc/$p/ns/time)" != "$(readlink /proc/self/ns/time)" ] && break
+	sleep 0.1
+done
+a=$(nsenter -t $p -n -C -T readlink /proc/self/ns/net /proc/self/ns/cgroup /proc/self/ns/time)
+b=$(readlink /proc/$p/ns/net /proc/$p/ns/cgroup /proc/$p/ns/time)
+[ "$a" = "$b" ] && echo "nsenter: joined"
+kill $p; wait $p; echo "killed: $?"
