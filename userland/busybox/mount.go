@@ -283,7 +283,9 @@ func (m *mounter) tryTypes(e mountEntry, o mountOpts) error {
 	case o.flags&(linux.MS_REMOUNT|linux.MS_BIND|linux.MS_MOVE) == 0:
 		types = m.blockFilesystems()
 	}
-	err := error(linux.Errno(0))
+	// With nothing to try, the error is the lookup's that failed last:
+	// the source's, or /proc/filesystems' (no /proc).
+	err := error(linux.ENOENT)
 	for _, t := range types {
 		if err = m.mountNow(e.source, e.dir, t, o); err == nil || m.fatal {
 			break
