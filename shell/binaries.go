@@ -27,16 +27,55 @@ func (s *shell) binariesAsPrograms(hc interp.HandlerContext, args []string) []st
 		i = 1
 	}
 	if !strings.Contains(args[i], "/") {
-		return args
+		return s.busyboxOnPath(hc, args, i)
 	}
 	p := s.procOf(hc)
-	base, ok := s.programAt(p.task, p.taskName(args[i]))
+	path := p.taskName(args[i])
+	base, ok := s.programAt(p.task, path)
 	if !ok {
 		return args
 	}
 	out := append([]string(nil), args...)
 	out[i] = base
+	if s.set.BusyboxApplet(base) != nil && applet.IsBusyboxLink(p.task, path) {
+		return busyboxCall(out, i)
+	}
 	return out
+}
+
+// busyboxOnPath rewrites a bare command name that busybox has an applet
+// of its own for into "busybox NAME" when the first file of that name on
+// PATH is a link to busybox, as execvp would find it; other names run the
+// set's program without a look at the files.
+func (s *shell) busyboxOnPath(hc interp.HandlerContext, args []string, i int) []string {
+	if s.set.BusyboxApplet(args[i]) == nil {
+		return args
+	}
+	t := s.procOf(hc).task
+	dirs := applet.SearchPath // a shell's own default, as when init has no PATH
+	if v := hc.Env.Get("PATH"); v.IsSet() {
+		dirs = strings.Split(v.String(), ":")
+	}
+	for _, dir := range dirs {
+		if dir == "" {
+			continue
+		}
+		path := strings.TrimRight(dir, "/") + "/" + args[i]
+		if _, err := t.Stat(path); err != nil {
+			continue
+		}
+		if applet.IsBusyboxLink(t, path) {
+			return busyboxCall(args, i)
+		}
+		break
+	}
+	return args
+}
+
+// busyboxCall turns args[i:] into busybox's call of the applet args[i].
+func busyboxCall(args []string, i int) []string {
+	out := append([]string(nil), args[:i]...)
+	return append(append(out, "busybox"), args[i:]...)
 }
 
 // programAt is the name of the program a path stands for, when it is an

@@ -13,6 +13,7 @@ import (
 	"github.com/linuxvfs/linuxvfs/shell"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"github.com/linuxvfs/linuxvfs/userland/awk"
+	"github.com/linuxvfs/linuxvfs/userland/busybox"
 	"github.com/linuxvfs/linuxvfs/userland/coreutils"
 	"github.com/linuxvfs/linuxvfs/userland/halt"
 	"github.com/linuxvfs/linuxvfs/userland/lvfs"
@@ -31,6 +32,7 @@ func Programs() *applet.Set {
 	awk.Register(set)
 	lvfs.Register(set)
 	halt.Register(set)
+	busybox.Register(set)
 	return set
 }
 

@@ -21,12 +21,28 @@ type Set struct {
 	viaShell map[string]bool
 	// shell runs c.Args as one command of a child shell on c.Task.
 	shell Func
+	// busybox are the programs whose busybox applet behaves unlike
+	// linuxvfs's program of that name (see RegisterBusybox).
+	busybox map[string]Func
 }
 
 // NewSet returns an empty set.
 func NewSet() *Set {
-	return &Set{programs: map[string]Func{}, viaShell: map[string]bool{}}
+	return &Set{programs: map[string]Func{}, viaShell: map[string]bool{}, busybox: map[string]Func{}}
 }
+
+// RegisterBusybox gives busybox's applet of a name its own behaviour: the
+// program that "busybox NAME", or a link to busybox named NAME, runs
+// instead of the set's program NAME. Names without one run the set's.
+func (s *Set) RegisterBusybox(f Func, names ...string) {
+	for _, n := range names {
+		s.busybox[n] = f
+	}
+}
+
+// BusyboxApplet returns busybox's own applet of that name, or nil when
+// busybox runs the set's program.
+func (s *Set) BusyboxApplet(name string) Func { return s.busybox[name] }
 
 // Register adds a program under one or more names.
 func (s *Set) Register(f Func, names ...string) {

@@ -11,9 +11,11 @@ import (
 )
 
 // busyboxApplet stands in for busybox, the one binary of small images
-// whose scripts say "busybox mount ..." or "#!/bin/busybox sh": it runs the
-// program of linuxvfs that has the applet's name (GNU coreutils' or
-// util-linux's behaviour, not busybox's own), as if busybox had run it.
+// whose scripts say "busybox mount ..." or "#!/bin/busybox sh": it runs
+// busybox's own applet where linuxvfs has one that behaves as busybox's
+// does (package busybox: mount, umount, switch_root), else the program
+// of linuxvfs that has the applet's name (GNU coreutils' or util-linux's
+// behaviour), as if busybox had run it.
 func busyboxApplet(c *applet.Cmd) int {
 	if len(c.Args) == 0 || c.Args[0] == "--help" {
 		fmt.Fprintf(c.Out, "linuxvfs's busybox: runs linuxvfs's program of that name.\n\nUsage: busybox APPLET [ARGUMENT]...\n   or: busybox --list\n\nApplets:\n%s\n", wrapNames(c.Set.Names()))
@@ -34,6 +36,13 @@ func busyboxApplet(c *applet.Cmd) int {
 		fmt.Fprintf(c.Errw, "%s: applet not found\n", name)
 		return 127
 	}
+	if own := c.Set.BusyboxApplet(name); own != nil {
+		// busybox runs its applet in its own process, named for the
+		// applet in its messages.
+		sub := *c
+		sub.Name, sub.Args = name, c.Args[1:]
+		return own(&sub)
+	}
 	return c.RunProgram(c.Task, name, c.Args, c.Env, c.Stdin)
 }
 
@@ -53,11 +62,6 @@ func wrapNames(names []string) string {
 	}
 	return strings.Join(append(lines, strings.TrimRight(line, " ")), "\n")
 }
-
-// busyboxPath is where busybox is taken to live when it installs links
-// to itself (real busybox reads /proc/self/exe; every image puts it
-// here).
-const busyboxPath = "/bin/busybox"
 
 // sbinPrograms are the programs busybox installs in /sbin; the others go
 // to /bin.
@@ -93,9 +97,9 @@ func busyboxInstall(c *applet.Cmd, args []string) int {
 		dst := strings.TrimRight(d, "/") + "/" + name
 		var err error
 		if symbolic {
-			err = c.Task.Symlink(busyboxPath, dst)
+			err = c.Task.Symlink(applet.BusyboxPath, dst)
 		} else {
-			err = c.Task.Link(busyboxPath, dst)
+			err = c.Task.Link(applet.BusyboxPath, dst)
 		}
 		if err != nil && err != linux.EEXIST {
 			fmt.Fprintf(c.Errw, "busybox: %s: %s\n", dst, applet.ErrText(err))
