@@ -7,7 +7,6 @@ import (
 	"github.com/linuxvfs/linuxvfs/internal/posixre"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 
-	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -170,8 +169,12 @@ type grepper struct {
 // grepOpts are grep's settings.
 type grepOpts struct {
 	invert, count, quiet, number, listFiles, noMessages, withName bool
-	nameMode                                                      int // 'H', 'h' or 0: see -H, -h
-	re                                                            *regexp.Regexp
+	// binary is what a file with a NUL byte gets: 't' (-a) reads it as
+	// text, 'n' (-I) as matching nothing, 0 ends its output with
+	// "binary file matches".
+	binary   byte
+	nameMode int // 'H', 'h' or 0: see -H, -h
+	re       *regexp.Regexp
 }
 
 // grepApplet is grep(1): basic (default), extended (-E) or fixed (-F)
@@ -200,6 +203,12 @@ func grepApplet(cmd *cmd) int {
 		if matched && o.quiet {
 			return 0
 		}
+		if err := c.OutFailed(); err != nil && !applet.BrokenPipe(err) {
+			// grep checks each write and dies with its errno.
+			c.ClearOut()
+			c.Errorf("write error: %s", applet.ErrText(err))
+			return 2
+		}
 	}
 	return status
 }
@@ -216,6 +225,7 @@ var grepOptions = []getopt.Option{
 	{Short: 'q', Long: "quiet"}, {Long: "silent", ID: 'q'}, {Short: 'n', Long: "line-number"},
 	{Short: 'l', Long: "files-with-matches"}, {Short: 's', Long: "no-messages"},
 	{Short: 'H', Long: "with-filename"}, {Short: 'h', Long: "no-filename"},
+	{Short: 'a', Long: "text"}, {Short: 'I'},
 }
 
 const grepHelp = `[OPTION]... PATTERNS [FILE]...
@@ -319,6 +329,10 @@ func (o *grepOpts) set(opt byte) {
 		o.listFiles = true
 	case 's':
 		o.noMessages = true
+	case 'a':
+		o.binary = 't'
+	case 'I':
+		o.binary = 'n'
 	}
 }
 
@@ -374,18 +388,28 @@ func (c *grepper) one(name string) (bool, error) {
 		shown = "(standard input)"
 	}
 	n, count := 0, 0
-	sc := bufio.NewScanner(r)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
+	data, err := io.ReadAll(r)
+	binary := o.binary != 't' && bytes.IndexByte(data, 0) >= 0
+	if binary && o.binary == 'n' {
+		return false, err
+	}
+	for len(data) > 0 {
+		line, rest, _ := bytes.Cut(data, []byte{'\n'})
+		data = rest
 		n++
-		if o.re.Match(sc.Bytes()) == o.invert {
+		if o.re.Match(line) == o.invert {
 			continue
 		}
 		count++
 		if o.quiet || o.listFiles || o.count {
 			continue
 		}
-		c.printLine(shown, n, sc.Bytes())
+		if binary {
+			// grep stops reading a binary file at its first match.
+			c.Errorf("%s: binary file matches", shown)
+			break
+		}
+		c.printLine(shown, n, line)
 	}
 	if o.count {
 		if o.withName {
@@ -396,7 +420,7 @@ func (c *grepper) one(name string) (bool, error) {
 	if o.listFiles && count > 0 {
 		fmt.Fprintln(c.Out, shown)
 	}
-	return count > 0, sc.Err()
+	return count > 0, err
 }
 
 func (c *grepper) printLine(name string, n int, line []byte) {
@@ -440,6 +464,9 @@ deleting (-d) or squeezing (-s) characters.`
 		return 1
 	}
 	c.Out.Write(translate(data, set1, set2, *del, *squeeze))
+	if c.writeFailed(false) {
+		return 1
+	}
 	return 0
 }
 
@@ -541,6 +568,9 @@ func seqApplet(c *cmd) int {
 	}
 	if len(parts) > 0 {
 		c.Out.WriteString(strings.Join(parts, *sep) + "\n")
+	}
+	if c.writeFailed(true) {
+		return 1
 	}
 	return 0
 }

@@ -45,3 +45,19 @@ func Register(set *applet.Set) {
 }
 
 func (p program) run(c *applet.Cmd) int { return p(&cmd{c}) }
+
+// writeFailed reports a failed write of standard output as the tools
+// that check their writes die of it: "write error" with the errno. With
+// clear (coreutils' write_error, as seq uses it) stdio's error is reset
+// first; without (tr, base64), close_stdout complains once more.
+func (c *cmd) writeFailed(clear bool) bool {
+	err := c.OutFailed()
+	if err == nil || applet.BrokenPipe(err) {
+		return false
+	}
+	if clear {
+		c.ClearOut()
+	}
+	c.Errorf("write error: %s", applet.ErrText(err))
+	return true
+}
