@@ -322,7 +322,46 @@ func (cp *copier) copyReg(src, dst string, st *vfs.Statx, newDst bool) bool {
 		return false
 	}
 	defer out.Close()
+	if st.Blocks*512 < int64(st.Size) {
+		return cp.copySparse(in, out, int64(st.Size), src, dst)
+	}
 	return cp.copyData(in, out, src, dst)
+}
+
+// copySparse copies a file that has holes (fewer blocks than its size
+// needs, infer_scantype's test) region by region with SEEK_DATA and
+// SEEK_HOLE, leaving the holes unwritten, as --sparse=auto's lseek_copy
+// does; the size is set at the end.
+func (cp *copier) copySparse(in, out *applet.File, size int64, src, dst string) bool {
+	t := cp.c.Task
+	for pos := int64(0); pos < size; {
+		data, err := t.Lseek(in.Fd, pos, linux.SEEK_DATA)
+		if errors.Is(err, linux.ENXIO) {
+			break // only a hole is left
+		}
+		if err != nil {
+			return cp.copyData(in, out, src, dst) // no SEEK_DATA here
+		}
+		hole, err := t.Lseek(in.Fd, data, linux.SEEK_HOLE)
+		if err != nil {
+			hole = size
+		}
+		if _, err := t.Lseek(in.Fd, data, linux.SEEK_SET); err != nil {
+			break
+		}
+		if _, err := t.Lseek(out.Fd, data, linux.SEEK_SET); err != nil {
+			break
+		}
+		if !cp.copyData(io.LimitReader(in, hole-data), out, src, dst) {
+			return false
+		}
+		pos = hole
+	}
+	if err := t.Ftruncate(out.Fd, size); err != nil {
+		cp.c.Errorf("failed to extend %s: %s", applet.Quote(dst), applet.ErrText(err))
+		return false
+	}
+	return true
 }
 
 // openDest opens or creates the destination file. A nil file with a nil
@@ -338,7 +377,13 @@ func (cp *copier) openDest(dst string, st *vfs.Statx, newDst bool) (*applet.File
 			return nil, err
 		}
 	}
-	f, err := applet.OpenFile(c.Task, dst, linux.O_WRONLY|linux.O_CREAT|linux.O_EXCL, uint32(st.Mode)&applet.RwxUGO)
+	mode := uint32(st.Mode) & applet.RwxUGO
+	if cp.o.preserve {
+		// copy_internal withholds the group's and others' permissions
+		// until the owner is set (-p sets the mode after the data).
+		mode &^= 0o077
+	}
+	f, err := applet.OpenFile(c.Task, dst, linux.O_WRONLY|linux.O_CREAT|linux.O_EXCL, mode)
 	switch {
 	case errors.Is(err, linux.EEXIST):
 		if _, lerr := c.Task.Readlink(dst); lerr == nil {
