@@ -24,6 +24,7 @@ const (
 // cpOpts are cp's parsed options.
 type cpOpts struct {
 	recursive bool
+	oneFS     bool // -x: directories of other file systems copied empty
 	deref     int
 	preserve  bool // mode, ownership and timestamps (-p, -a)
 	noClobber bool
@@ -47,8 +48,11 @@ type copier struct {
 	c              *cmd
 	o              *cpOpts
 	topSrc, topDst string
-	firstMade      bool
-	intoSelf       bool
+	// topDev is the device of the command-line source being copied,
+	// for -x.
+	topDev    uint64
+	firstMade bool
+	intoSelf  bool
 	// copied maps directories to the names of their copies: the
 	// command-line source directories and each operand's first created
 	// directory (remember_copied).
@@ -133,6 +137,7 @@ func (c *cmd) cpFlags() (cpOpts, targetOpts, []string, bool) {
 	fs.BoolVarP(&o.force, "force", "f", false, "remove a destination that cannot be opened and try again")
 	fs.Func("no-clobber", "n", "never overwrite an existing file", func() { o.noClobber, o.ask = true, false })
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "name each file as it is copied")
+	fs.BoolVarP(&o.oneFS, "one-file-system", "x", false, "stay on this file system")
 	fs.Func("interactive", "i", "ask before overwriting", func() { o.noClobber, o.ask = false, true })
 	addTargetFlags(fs, &tg)
 	ops, ok := c.Parse(fs)
@@ -184,6 +189,9 @@ func (cp *copier) copy(src, dst string, cmdline bool) bool {
 		return false
 	}
 	mode := uint32(st.Mode)
+	if cmdline {
+		cp.topDev = st.Dev()
+	}
 	if applet.IsDir(mode) && !cp.o.recursive {
 		c.Errorf("-r not specified; omitting directory %s", c.Quote(src))
 		return false
@@ -430,6 +438,10 @@ func (cp *copier) copyDir(src, dst string, st *vfs.Statx, newDst bool) bool {
 	// A directory that exists already is not named by -v.
 	if newDst {
 		cp.announce(src, dst, newDst)
+	}
+	if cp.o.oneFS && st.Dev() != cp.topDev {
+		// -x: a mount point is copied as an empty directory.
+		return cp.finishDir(dst, st, newDst, restore, dmode)
 	}
 	ents, err := applet.ReadDirents(c.Task, src)
 	if err != nil {
