@@ -175,22 +175,28 @@ type grepOpts struct {
 	binary   byte
 	nameMode int // 'H', 'h' or 0: see -H, -h
 	re       *regexp.Regexp
+	grepMore
 }
 
 // grepApplet is grep(1): basic (default), extended (-E) or fixed (-F)
 // patterns, with -v, -c, -q, -n, -i, -l, -s, -x, -w.
 func grepApplet(cmd *cmd) int {
 	c := &grepper{cmd: cmd, grepOpts: &grepOpts{}}
+	c.maxCount = -1
 	o := c.grepOpts
 	ops, code := c.parse()
 	if code >= 0 {
 		return code
 	}
-	names := operandsOrStdin(ops)
-	o.withName = o.nameMode == 'H' || (o.nameMode == 0 && len(names) > 1)
+	names, implicit := c.operands(ops)
+	o.withName = o.nameMode == 'H' || (o.nameMode == 0 && (len(names) > 1 || o.recurse != 0))
 	status := 1
 	for _, name := range names {
-		matched, err := c.one(name)
+		shown := name
+		if implicit {
+			shown = ""
+		}
+		matched, err := c.operand(name, shown, true)
 		switch {
 		case err != nil:
 			if !o.noMessages {
@@ -210,6 +216,9 @@ func grepApplet(cmd *cmd) int {
 			return 2
 		}
 	}
+	if c.troubled && !(o.quiet && status == 0) {
+		return 2
+	}
 	return status
 }
 
@@ -226,6 +235,16 @@ var grepOptions = []getopt.Option{
 	{Short: 'l', Long: "files-with-matches"}, {Short: 's', Long: "no-messages"},
 	{Short: 'H', Long: "with-filename"}, {Short: 'h', Long: "no-filename"},
 	{Short: 'a', Long: "text"}, {Short: 'I'},
+	{Short: 'o', Long: "only-matching"}, {Short: 'r', Long: "recursive"},
+	{Short: 'R', Long: "dereference-recursive"}, {Short: 'm', Long: "max-count", Arg: getopt.RequiredArg},
+	{Short: 'A', Long: "after-context", Arg: getopt.RequiredArg},
+	{Short: 'B', Long: "before-context", Arg: getopt.RequiredArg},
+	{Short: 'C', Long: "context", Arg: getopt.RequiredArg},
+	{Short: 'L', Long: "files-without-match"}, {Long: "color", Arg: getopt.OptionalArg, ID: 'c' << 8},
+	{Long: "colour", Arg: getopt.OptionalArg, ID: 'c' << 8}, {Short: 'Z', Long: "null"},
+	{Short: 'b', Long: "byte-offset"}, {Short: 'T', Long: "initial-tab"}, {Short: 'P', Long: "perl-regexp"},
+	{Long: "include", Arg: getopt.RequiredArg, ID: 'i' << 8}, {Long: "exclude", Arg: getopt.RequiredArg, ID: 'e' << 8},
+	{Long: "exclude-dir", Arg: getopt.RequiredArg, ID: 'd' << 8},
 }
 
 const grepHelp = `[OPTION]... PATTERNS [FILE]...
@@ -284,8 +303,14 @@ func (c *grepper) parse() (ops []string, code int) {
 func (c *grepper) option(p getopt.Parsed, sp *grepSpec) bool {
 	o := c.grepOpts
 	switch p.ID {
-	case 'E', 'F', 'G':
+	case 'E', 'F', 'G', 'P':
 		sp.syntax = byte(p.ID)
+	case 'm', 'A', 'B', 'C':
+		return c.numberOption(p)
+	case 'i' << 8, 'e' << 8, 'd' << 8:
+		o.globs = append(o.globs, grepGlob{kind: byte(p.ID >> 8), pattern: p.Value})
+	case 'c' << 8:
+		// No terminal here: auto and never alike print no colours.
 	case 'e':
 		sp.patterns, sp.given = append(sp.patterns, strings.Split(p.Value, "\n")...), true
 	case 'f':
@@ -333,6 +358,20 @@ func (o *grepOpts) set(opt byte) {
 		o.binary = 't'
 	case 'I':
 		o.binary = 'n'
+	case 'o':
+		o.only = true
+	case 'r':
+		o.recurse = 'r'
+	case 'R':
+		o.recurse = 'R'
+	case 'L':
+		o.listMissing = true
+	case 'Z':
+		o.null = true
+	case 'b':
+		o.offsets = true
+	case 'T':
+		o.tab = true
 	}
 }
 
@@ -346,6 +385,8 @@ func (sp *grepSpec) compile() (*regexp.Regexp, error) {
 	for i, pat := range sp.patterns {
 		if sp.syntax == 'F' {
 			pat = regexp.QuoteMeta(pat)
+		} else if sp.syntax == 'P' {
+			// Go's syntax is close enough to Perl's for grep -P.
 		} else {
 			var err error
 			syn := posixre.Syntax{ERE: sp.syntax == 'E', Dialect: posixre.Grep, Raw: true}
@@ -356,7 +397,7 @@ func (sp *grepSpec) compile() (*regexp.Regexp, error) {
 		if sp.word {
 			// A match counts when no word character touches it on
 			// either side; \b would also demand one inside it.
-			pat = `(?:^|[^0-9A-Za-z_])(?:` + pat + `)(?:[^0-9A-Za-z_]|$)`
+			pat = `(?:^|[^0-9A-Za-z_])(?P<w>` + pat + `)(?:[^0-9A-Za-z_]|$)`
 		}
 		if sp.line {
 			pat = `^(?:` + pat + `)$`
@@ -373,66 +414,6 @@ func (sp *grepSpec) compile() (*regexp.Regexp, error) {
 	}
 	re.Longest()
 	return re, nil
-}
-
-// grepOne searches one input and prints what the options ask for.
-func (c *grepper) one(name string) (bool, error) {
-	o := c.grepOpts
-	r, err := c.openInput(name)
-	if err != nil {
-		return false, err
-	}
-	defer r.Close()
-	shown := name
-	if name == "-" {
-		shown = "(standard input)"
-	}
-	n, count := 0, 0
-	data, err := io.ReadAll(r)
-	binary := o.binary != 't' && bytes.IndexByte(data, 0) >= 0
-	if binary && o.binary == 'n' {
-		return false, err
-	}
-	for len(data) > 0 {
-		line, rest, _ := bytes.Cut(data, []byte{'\n'})
-		data = rest
-		n++
-		if o.re.Match(line) == o.invert {
-			continue
-		}
-		count++
-		if o.quiet || o.listFiles || o.count {
-			continue
-		}
-		if binary {
-			// grep stops reading a binary file at its first match.
-			c.Errorf("%s: binary file matches", shown)
-			break
-		}
-		c.printLine(shown, n, line)
-	}
-	if o.count {
-		if o.withName {
-			c.Out.WriteString(shown + ":")
-		}
-		fmt.Fprintln(c.Out, count)
-	}
-	if o.listFiles && count > 0 {
-		fmt.Fprintln(c.Out, shown)
-	}
-	return count > 0, err
-}
-
-func (c *grepper) printLine(name string, n int, line []byte) {
-	o := c.grepOpts
-	if o.withName {
-		c.Out.WriteString(name + ":")
-	}
-	if o.number {
-		c.Out.WriteString(strconv.Itoa(n) + ":")
-	}
-	c.Out.Write(line)
-	c.Out.WriteByte('\n')
 }
 
 // trApplet is tr(1): translate SET1 to SET2, or delete (-d) or squeeze
