@@ -22,7 +22,7 @@ type program func(c *cmd) int
 var programs = map[string]program{
 	"base64": base64Applet, "basename": basenameApplet, "cat": catApplet,
 	"chgrp": chgrpApplet, "chmod": chmodApplet, "chown": chownApplet,
-	"cp": cpApplet, "cmp": cmpApplet, "cut": cutApplet, "date": dateApplet, "link": linkApplet, "unlink": unlinkApplet, "printenv": printenvApplet, "whoami": whoamiApplet, "tac": tacApplet, "dd": ddApplet, "df": dfApplet,
+	"cp": cpApplet, "cmp": cmpApplet, "cut": cutApplet, "diff": diffApplet, "date": dateApplet, "link": linkApplet, "unlink": unlinkApplet, "printenv": printenvApplet, "whoami": whoamiApplet, "tac": tacApplet, "dd": ddApplet, "df": dfApplet,
 	"dirname": dirnameApplet, "du": duApplet, "env": envApplet,
 	"find": findApplet, "grep": grepApplet, "head": headApplet, "id": idApplet,
 	"ln": lnApplet, "ls": lsApplet, "md5sum": md5sumApplet,
