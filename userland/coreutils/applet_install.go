@@ -118,8 +118,11 @@ func (c *installer) files(ops []string) int {
 			}
 			return c.one(srcs[0], last)
 		}
-		if !isDir {
-			c.Errorf("target %s is not a directory", c.Quote(last))
+		if err == nil && !isDir {
+			err = linux.ENOTDIR
+		}
+		if err != nil {
+			c.Errorf("target %s: %s", c.Quote(last), applet.ErrText(err))
 			return 1
 		}
 		dir = last

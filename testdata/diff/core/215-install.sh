@@ -21,3 +21,4 @@ install -o nosuch src q; echo $?; install -g nosuch src q; echo $?
 install src dst dst2 d; echo $?; ls d
 install src dst nodir; echo $?
 mkdir /m; mount -t tmpfs -o size=4k t /m; head -c 9000 /dev/zero > big; install big /m/big; echo $?
+install src dst dst2; echo $?
