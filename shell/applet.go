@@ -70,13 +70,22 @@ func (closedFd) Write([]byte) (int, error) { return 0, linux.EBADF }
 func (c *cmd) runBuiltin(f func(*cmd) int) int {
 	return c.Run(func(*applet.Cmd) int {
 		code := f(c)
-		if err := c.Out.Flush(); err != nil && code == 0 {
-			if applet.BrokenPipe(err) {
+		err := c.Out.Flush()
+		switch {
+		case err == nil:
+		case applet.BrokenPipe(err):
+			if code == 0 {
 				c.sh.brokenPipe(c.hc)
 				return 128 + 13
 			}
+		case code == 0:
 			c.builtinWriteError(err)
-			return 1
+			code = 1
+			fallthrough
+		default:
+			// Reported, here or by the builtin: a shell has no
+			// close_stdout to complain again.
+			c.ClearOut()
 		}
 		return code
 	})

@@ -55,6 +55,7 @@ const (
 	seenHuge
 	seenInums
 	seenNoswap
+	seenMpol
 )
 
 // options is struct shmem_options.
@@ -66,6 +67,7 @@ type options struct {
 	huge      string
 	fullInums bool
 	noswap    bool
+	mpol      string // the policy as mpol_to_str shows it; "" for none
 	seen      int
 }
 
@@ -198,6 +200,17 @@ func (contextOps) ParseParam(fc *vfs.FsContext, p *vfs.FsParameter) error {
 		}
 		o.noswap, o.seen = true, o.seen|seenNoswap
 		return nil
+	case "mpol":
+		v, err := str()
+		if err != nil {
+			return err
+		}
+		shown, ok := parseMpol(v)
+		if !ok {
+			return fc.Errorf("Bad value for '%s'", p.Key)
+		}
+		o.mpol, o.seen = shown, o.seen|seenMpol
+		return nil
 	}
 	return vfs.ENOPARAM
 }
@@ -282,6 +295,7 @@ type sbInfo struct {
 	huge       string
 	fullInums  bool
 	noswap     bool
+	mpol       string
 	fs         libfs.FS // the instance's operations, in one allocation with it
 }
 
@@ -332,7 +346,7 @@ func (s *sbInfo) FreePages(n int64) {
 func (contextOps) GetTree(fc *vfs.FsContext) error {
 	o := fc.FsPrivate.(*options)
 	info := &sbInfo{k: fc.Kernel, mode: o.mode, uid: o.uid, gid: o.gid, huge: o.huge,
-		fullInums: o.fullInums, noswap: o.noswap, maxBlocks: o.blocks, maxInodes: o.inodes}
+		fullInums: o.fullInums, noswap: o.noswap, mpol: o.mpol, maxBlocks: o.blocks, maxInodes: o.inodes}
 	if fc.SbFlags&linux.SB_KERNMOUNT == 0 {
 		if o.seen&seenBlocks == 0 {
 			info.maxBlocks = defaultMaxBlocks(fc.Kernel)
@@ -392,6 +406,10 @@ func (contextOps) Reconfigure(fc *vfs.FsContext) error {
 	if o.seen&seenNoswap != 0 {
 		info.noswap = true
 	}
+	if o.mpol != "" {
+		// mpol=default parses to no policy, which leaves the old one.
+		info.mpol = o.mpol
+	}
 	return nil
 }
 
@@ -423,6 +441,9 @@ func (superOps) ShowOptions(sb *vfs.Superblock, b *strings.Builder) {
 	if info.huge != "" && info.huge != "never" {
 		b.WriteString(",huge=" + info.huge)
 	}
+	if info.mpol != "" {
+		b.WriteString(",mpol=" + info.mpol)
+	}
 	if info.noswap {
 		b.WriteString(",noswap")
 	}
@@ -444,4 +465,52 @@ func (superOps) Statfs(sb *vfs.Superblock) (vfs.Statfs, error) {
 		st.Ffree = info.freeIspace / bogoInodeSize
 	}
 	return st, nil
+}
+
+// parseMpol is mpol_parse_str for a machine with one memory node (node
+// 0): "MODE[=static|relative][:NODELIST]", returned as mpol_to_str would
+// show it ("" for default, which sets no policy).
+func parseMpol(v string) (string, bool) {
+	spec, nodes, hasNodes := strings.Cut(v, ":")
+	mode, flags, hasFlags := strings.Cut(spec, "=")
+	if hasFlags && flags != "static" && flags != "relative" {
+		return "", false
+	}
+	if hasNodes && !onlineNodes(nodes) {
+		return "", false
+	}
+	if hasFlags {
+		mode += "=" + flags
+	}
+	switch strings.TrimSuffix(strings.TrimSuffix(mode, "=static"), "=relative") {
+	case "default":
+		return "", !hasNodes && !hasFlags
+	case "local":
+		return "local", !hasNodes && !hasFlags
+	case "prefer":
+		if !hasNodes {
+			return "local", !hasFlags // a preference for no node is local
+		}
+		return mode + ":0", true
+	case "bind":
+		return mode + ":0", hasNodes
+	case "interleave":
+		return mode + ":0", true // no list: all online nodes
+	}
+	return "", false
+}
+
+// onlineNodes reports whether a node list ("0", "0-0", "0,0") is not
+// empty and names only node 0, the one online node.
+func onlineNodes(list string) bool {
+	if list == "" {
+		return false
+	}
+	for _, part := range strings.Split(list, ",") {
+		lo, hi, isRange := strings.Cut(part, "-")
+		if lo != "0" || isRange && hi != "0" {
+			return false
+		}
+	}
+	return true
 }

@@ -80,17 +80,45 @@ func (c *Cmd) Run(f Func) int {
 	if c.exit != nil {
 		code = *c.exit
 	}
+	earlier := c.OutFailed()
 	err := c.Out.Flush()
 	switch {
 	case BrokenPipe(err):
 		// A real process would have died of SIGPIPE, silently.
 		return 128 + 13
-	case err != nil && code == 0:
-		fmt.Fprintf(c.Errw, "%s: write error: %s\n", c.Name, ErrText(err))
-		code = 1
+	case err != nil:
+		c.reportCloseFailure(err, earlier != nil)
+		if code == 0 {
+			code = c.UsageStatus
+		}
 	}
 	return code
 }
+
+// reportCloseFailure is close_stdout's complaint (gnulib's closeout.c,
+// util-linux's closestream.h). Once stdio's error flag is set by a write
+// that failed while the program ran, fclose itself succeeds and errno is
+// cleared, so the message has no reason; a failure first met by the final
+// flush carries its errno.
+func (c *Cmd) reportCloseFailure(err error, earlier bool) {
+	if earlier {
+		fmt.Fprintf(c.Errw, "%s: write error\n", c.Name)
+		return
+	}
+	fmt.Fprintf(c.Errw, "%s: write error: %s\n", c.Name, ErrText(err))
+}
+
+// OutFailed returns the error a write of standard output has met so far
+// (ferror(stdout)); bufio keeps the first one.
+func (c *Cmd) OutFailed() error {
+	_, err := c.Out.Write(nil)
+	return err
+}
+
+// ClearOut drops what is buffered for standard output and its error, as
+// coreutils' write_error does (fflush, then clearerr) before it exits with
+// its own message, so that the final flush does not report it again.
+func (c *Cmd) ClearOut() { c.Out.Reset(c.Stdout) }
 
 // Exit fixes the command's exit status, as exit(3) called deep inside a
 // program would: --help and --version end an applet with 0 from within

@@ -14,10 +14,10 @@ import (
 
 // The user and group database as glibc's "files" service reads it: the
 // virtual system's /etc/passwd and /etc/group. A system without
-// /etc/passwd (linuxvfs boots with no /etc) answers as if it held only
-// root, which is what every host the differential tests compare with
-// has (as Debian writes it); a script that needs other names writes or
-// binds its own files.
+// /etc/passwd (linuxvfs boots with no /etc) answers with the entries
+// every Debian system starts with (base-passwd's static users and
+// groups), which the hosts the differential tests compare with have; a
+// script that needs other names writes or binds its own files.
 
 // Passwd is one /etc/passwd entry (struct passwd).
 type Passwd struct {
@@ -35,8 +35,64 @@ type Group struct {
 
 // fallbackDB is the database of a system without the files.
 var fallbackDB = map[string]string{
-	"/etc/passwd": "root:x:0:0:root:/root:/bin/bash\n",
-	"/etc/group":  "root:x:0:\n",
+	"/etc/passwd": `root:x:0:0:root:/root:/bin/bash
+daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin
+bin:x:2:2:bin:/bin:/usr/sbin/nologin
+sys:x:3:3:sys:/dev:/usr/sbin/nologin
+sync:x:4:65534:sync:/bin:/bin/sync
+games:x:5:60:games:/usr/games:/usr/sbin/nologin
+man:x:6:12:man:/var/cache/man:/usr/sbin/nologin
+lp:x:7:7:lp:/var/spool/lpd:/usr/sbin/nologin
+mail:x:8:8:mail:/var/mail:/usr/sbin/nologin
+news:x:9:9:news:/var/spool/news:/usr/sbin/nologin
+uucp:x:10:10:uucp:/var/spool/uucp:/usr/sbin/nologin
+proxy:x:13:13:proxy:/bin:/usr/sbin/nologin
+www-data:x:33:33:www-data:/var/www:/usr/sbin/nologin
+backup:x:34:34:backup:/var/backups:/usr/sbin/nologin
+list:x:38:38:Mailing List Manager:/var/list:/usr/sbin/nologin
+irc:x:39:39:ircd:/run/ircd:/usr/sbin/nologin
+_apt:x:42:65534::/nonexistent:/usr/sbin/nologin
+nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin
+`,
+	"/etc/group": `root:x:0:
+daemon:x:1:
+bin:x:2:
+sys:x:3:
+adm:x:4:
+tty:x:5:
+disk:x:6:
+lp:x:7:
+mail:x:8:
+news:x:9:
+uucp:x:10:
+man:x:12:
+proxy:x:13:
+kmem:x:15:
+dialout:x:20:
+fax:x:21:
+voice:x:22:
+cdrom:x:24:
+floppy:x:25:
+tape:x:26:
+sudo:x:27:
+audio:x:29:
+dip:x:30:
+www-data:x:33:
+backup:x:34:
+operator:x:37:
+list:x:38:
+irc:x:39:
+src:x:40:
+shadow:x:42:
+utmp:x:43:
+video:x:44:
+sasl:x:45:
+plugdev:x:46:
+staff:x:50:
+games:x:60:
+users:x:100:
+nogroup:x:65534:
+`,
 }
 
 // dbLines returns the lines of a database file with at least n
@@ -131,4 +187,16 @@ func GroupList(t *vfs.Task, user string, gid uint32) []uint32 {
 		}
 	}
 	return list
+}
+
+// UserName is the name of uid, or "" if it has none.
+func UserName(t *vfs.Task, uid uint32) string {
+	p, _ := UserByID(t, uid)
+	return p.Name
+}
+
+// GroupName is the name of gid, or "" if it has none.
+func GroupName(t *vfs.Task, gid uint32) string {
+	g, _ := GroupByID(t, gid)
+	return g.Name
 }

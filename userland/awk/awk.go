@@ -194,8 +194,29 @@ func (it *interp) start(fs *string, assigns []string) (status int) {
 	}
 	it.in = &mainInput{next: 1}
 	it.run()
+	earlier := it.c.OutFailed()
 	it.closeAll()
+	if it.stdoutFailed(earlier) {
+		return 2
+	}
 	return it.exitCode
+}
+
+// stdoutFailed reports a standard output that could not be written as
+// mawk does: "write failure" for a print that met the error, then the
+// close of /dev/stdout at exit failing too.
+func (it *interp) stdoutFailed(earlier error) bool {
+	err := it.c.Out.Flush()
+	if err == nil || applet.BrokenPipe(err) {
+		return false
+	}
+	it.c.ClearOut()
+	name := it.c.Name
+	if earlier != nil {
+		fmt.Fprintf(it.c.Errw, "%s: write failure (%s)\n", name, applet.ErrText(err))
+	}
+	fmt.Fprintf(it.c.Errw, "%s: close failed on file /dev/stdout (%s)\n", name, applet.ErrText(err))
+	return true
 }
 
 // commandAssignAny is -v: the variable is made if the program never
@@ -221,6 +242,7 @@ func (it *interp) report(r any) int {
 	default:
 		fmt.Fprintf(it.c.Errw, "%s: internal error: %v\n", name, r)
 	}
+	it.stdoutFailed(nil)
 	return 2
 }
 

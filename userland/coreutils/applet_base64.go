@@ -47,6 +47,9 @@ decode it.`
 	if enc != "" || wrap == 0 {
 		c.Out.WriteString(enc + "\n")
 	}
+	if c.writeFailed(false) {
+		return 1
+	}
 	return 0
 }
 

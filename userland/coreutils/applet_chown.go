@@ -34,8 +34,8 @@ type chownOpts struct {
 	userSet, groupSet   bool
 }
 
-// chownApplet is chown(1): OWNER[:GROUP], OWNER:, :GROUP, numeric IDs
-// and "root" (linuxvfs has no user database).
+// chownApplet is chown(1): OWNER[:GROUP], OWNER:, :GROUP, by name or
+// number.
 func chownApplet(cmd *cmd) int {
 	fs, c := chownFlags(cmd)
 	fs.Synopsis = "[OPTION]... [OWNER][:[GROUP]] FILE...\n  or:  chown [OPTION]... --reference=RFILE FILE..."
@@ -53,7 +53,7 @@ func chownApplet(cmd *cmd) int {
 			return 1
 		}
 		c.uid, c.gid = st.UID, st.GID
-		c.userName, c.groupName = userName(st.UID, ""), groupName(st.GID, "")
+		c.userName, c.groupName = userName(c.Task, st.UID, ""), groupName(c.Task, st.GID, "")
 		c.userSet, c.groupSet = true, true
 	case len(ops) == 0:
 		return c.MissingOperand("")
@@ -89,7 +89,7 @@ func chgrpApplet(cmd *cmd) int {
 	case len(ops) == 0:
 		return c.MissingOperand("")
 	default:
-		gid, good := parseID(ops[0])
+		gid, good := parseGroup(c.Task, ops[0])
 		if !good {
 			c.Errorf("invalid group: %s", c.QuoteArg(ops[0]))
 			return 1
@@ -134,10 +134,10 @@ func (c *chowner) parseOwnerSpec(spec string) bool {
 	o := c.chownOpts
 	o.uid, o.gid = vfs.NoChange, vfs.NoChange
 	colon := strings.IndexByte(spec, ':')
-	msg := parseWithSeparator(spec, colon, o)
+	msg := parseWithSeparator(c.Task, spec, colon, o)
 	if colon < 0 && msg != "" {
 		if dot := strings.IndexByte(spec, '.'); dot >= 0 {
-			if parseWithSeparator(spec, dot, o) == "" {
+			if parseWithSeparator(c.Task, spec, dot, o) == "" {
 				msg = ""
 				c.Errorf("warning: '.' should be ':': %s", c.QuoteArg(spec))
 			}
@@ -155,10 +155,10 @@ func (c *chowner) parseOwnerSpec(spec string) bool {
 }
 
 // parseWithSeparator is gnulib's parse_with_separator: sep is the index of
-// the separator in spec, or -1. Only "root" is a known name; names are
-// recorded (for -v) only when looked up, not for numeric IDs. It returns
-// the error message, or "".
-func parseWithSeparator(spec string, sep int, o *chownOpts) string {
+// the separator in spec, or -1. Names are looked up in the user database
+// first, then read as numbers; names are recorded (for -v) only when
+// looked up, not for numeric IDs. It returns the error message, or "".
+func parseWithSeparator(t *vfs.Task, spec string, sep int, o *chownOpts) string {
 	user, group := spec, ""
 	hasUser, hasGroup := spec != "", false
 	if sep >= 0 {
@@ -169,10 +169,11 @@ func parseWithSeparator(spec string, sep int, o *chownOpts) string {
 	var uname, gname string
 	var uset, gset bool
 	if hasUser {
-		if user == "root" {
-			uid, uname, uset = 0, "root", true
+		if pw, ok := applet.UserByName(t, user); ok {
+			uid, uname, uset = pw.UID, user, true
 			if sep >= 0 && !hasGroup {
-				gid, gname, gset = 0, "root", true
+				// "USER:" is the user's login group.
+				gid, gname, gset = pw.GID, groupName(t, pw.GID, ""), true
 			}
 		} else if sep >= 0 && !hasGroup {
 			return "invalid spec"
@@ -183,8 +184,8 @@ func parseWithSeparator(spec string, sep int, o *chownOpts) string {
 		}
 	}
 	if hasGroup {
-		if group == "root" {
-			gid, gname, gset = 0, "root", true
+		if g, ok := applet.GroupByName(t, group); ok {
+			gid, gname, gset = g.GID, group, true
 		} else if id, ok := parseNumericID(group); ok {
 			gid = id
 		} else {
@@ -206,10 +207,11 @@ func parseNumericID(s string) (uint32, bool) {
 	return uint32(n), true
 }
 
-// parseID reads "root" or a decimal ID.
-func parseID(s string) (uint32, bool) {
-	if s == "root" {
-		return 0, true
+// parseGroup is chgrp's group: a name of the group database, or a
+// decimal ID.
+func parseGroup(t *vfs.Task, s string) (uint32, bool) {
+	if g, ok := applet.GroupByName(t, s); ok {
+		return g.GID, true
 	}
 	n, err := strconv.ParseUint(strings.TrimPrefix(s, "+"), 10, 32)
 	if err != nil || n == uint64(vfs.NoChange) {
@@ -290,18 +292,18 @@ func (c *chowner) report(name string, st *vfs.Statx) {
 	}
 	newUser, user := o.userName, o.userSet
 	if !user && o.uid != vfs.NoChange {
-		newUser, user = userName(o.uid, ""), true
+		newUser, user = userName(c.Task, o.uid, ""), true
 	}
 	newGroup, group := o.groupName, o.groupSet
 	if !group && o.gid != vfs.NoChange {
-		newGroup, group = groupName(o.gid, ""), true
+		newGroup, group = groupName(c.Task, o.gid, ""), true
 	}
 	var oldUser, oldGroup string
 	if user {
-		oldUser = userName(st.UID, "")
+		oldUser = userName(c.Task, st.UID, "")
 	}
 	if group {
-		oldGroup = groupName(st.GID, "")
+		oldGroup = groupName(c.Task, st.GID, "")
 	}
 	spec, old := userGroupStr(newUser, newGroup, user, group), userGroupStr(oldUser, oldGroup, user, group)
 	switch {

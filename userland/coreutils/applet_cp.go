@@ -24,6 +24,7 @@ const (
 // cpOpts are cp's parsed options.
 type cpOpts struct {
 	recursive bool
+	oneFS     bool // -x: directories of other file systems copied empty
 	deref     int
 	preserve  bool // mode, ownership and timestamps (-p, -a)
 	noClobber bool
@@ -47,8 +48,11 @@ type copier struct {
 	c              *cmd
 	o              *cpOpts
 	topSrc, topDst string
-	firstMade      bool
-	intoSelf       bool
+	// topDev is the device of the command-line source being copied,
+	// for -x.
+	topDev    uint64
+	firstMade bool
+	intoSelf  bool
 	// copied maps directories to the names of their copies: the
 	// command-line source directories and each operand's first created
 	// directory (remember_copied).
@@ -133,6 +137,7 @@ func (c *cmd) cpFlags() (cpOpts, targetOpts, []string, bool) {
 	fs.BoolVarP(&o.force, "force", "f", false, "remove a destination that cannot be opened and try again")
 	fs.Func("no-clobber", "n", "never overwrite an existing file", func() { o.noClobber, o.ask = true, false })
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "name each file as it is copied")
+	fs.BoolVarP(&o.oneFS, "one-file-system", "x", false, "stay on this file system")
 	fs.Func("interactive", "i", "ask before overwriting", func() { o.noClobber, o.ask = false, true })
 	addTargetFlags(fs, &tg)
 	ops, ok := c.Parse(fs)
@@ -184,6 +189,9 @@ func (cp *copier) copy(src, dst string, cmdline bool) bool {
 		return false
 	}
 	mode := uint32(st.Mode)
+	if cmdline {
+		cp.topDev = st.Dev()
+	}
 	if applet.IsDir(mode) && !cp.o.recursive {
 		c.Errorf("-r not specified; omitting directory %s", c.Quote(src))
 		return false
@@ -322,7 +330,46 @@ func (cp *copier) copyReg(src, dst string, st *vfs.Statx, newDst bool) bool {
 		return false
 	}
 	defer out.Close()
+	if st.Blocks*512 < int64(st.Size) {
+		return cp.copySparse(in, out, int64(st.Size), src, dst)
+	}
 	return cp.copyData(in, out, src, dst)
+}
+
+// copySparse copies a file that has holes (fewer blocks than its size
+// needs, infer_scantype's test) region by region with SEEK_DATA and
+// SEEK_HOLE, leaving the holes unwritten, as --sparse=auto's lseek_copy
+// does; the size is set at the end.
+func (cp *copier) copySparse(in, out *applet.File, size int64, src, dst string) bool {
+	t := cp.c.Task
+	for pos := int64(0); pos < size; {
+		data, err := t.Lseek(in.Fd, pos, linux.SEEK_DATA)
+		if errors.Is(err, linux.ENXIO) {
+			break // only a hole is left
+		}
+		if err != nil {
+			return cp.copyData(in, out, src, dst) // no SEEK_DATA here
+		}
+		hole, err := t.Lseek(in.Fd, data, linux.SEEK_HOLE)
+		if err != nil {
+			hole = size
+		}
+		if _, err := t.Lseek(in.Fd, data, linux.SEEK_SET); err != nil {
+			break
+		}
+		if _, err := t.Lseek(out.Fd, data, linux.SEEK_SET); err != nil {
+			break
+		}
+		if !cp.copyData(io.LimitReader(in, hole-data), out, src, dst) {
+			return false
+		}
+		pos = hole
+	}
+	if err := t.Ftruncate(out.Fd, size); err != nil {
+		cp.c.Errorf("failed to extend %s: %s", applet.Quote(dst), applet.ErrText(err))
+		return false
+	}
+	return true
 }
 
 // openDest opens or creates the destination file. A nil file with a nil
@@ -338,7 +385,13 @@ func (cp *copier) openDest(dst string, st *vfs.Statx, newDst bool) (*applet.File
 			return nil, err
 		}
 	}
-	f, err := applet.OpenFile(c.Task, dst, linux.O_WRONLY|linux.O_CREAT|linux.O_EXCL, uint32(st.Mode)&applet.RwxUGO)
+	mode := uint32(st.Mode) & applet.RwxUGO
+	if cp.o.preserve {
+		// copy_internal withholds the group's and others' permissions
+		// until the owner is set (-p sets the mode after the data).
+		mode &^= 0o077
+	}
+	f, err := applet.OpenFile(c.Task, dst, linux.O_WRONLY|linux.O_CREAT|linux.O_EXCL, mode)
 	switch {
 	case errors.Is(err, linux.EEXIST):
 		if _, lerr := c.Task.Readlink(dst); lerr == nil {
@@ -385,6 +438,10 @@ func (cp *copier) copyDir(src, dst string, st *vfs.Statx, newDst bool) bool {
 	// A directory that exists already is not named by -v.
 	if newDst {
 		cp.announce(src, dst, newDst)
+	}
+	if cp.o.oneFS && st.Dev() != cp.topDev {
+		// -x: a mount point is copied as an empty directory.
+		return cp.finishDir(dst, st, newDst, restore, dmode)
 	}
 	ents, err := applet.ReadDirents(c.Task, src)
 	if err != nil {

@@ -7,7 +7,6 @@ import (
 	"github.com/linuxvfs/linuxvfs/internal/posixre"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 
-	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -170,24 +169,34 @@ type grepper struct {
 // grepOpts are grep's settings.
 type grepOpts struct {
 	invert, count, quiet, number, listFiles, noMessages, withName bool
-	nameMode                                                      int // 'H', 'h' or 0: see -H, -h
-	re                                                            *regexp.Regexp
+	// binary is what a file with a NUL byte gets: 't' (-a) reads it as
+	// text, 'n' (-I) as matching nothing, 0 ends its output with
+	// "binary file matches".
+	binary   byte
+	nameMode int // 'H', 'h' or 0: see -H, -h
+	re       *regexp.Regexp
+	grepMore
 }
 
 // grepApplet is grep(1): basic (default), extended (-E) or fixed (-F)
 // patterns, with -v, -c, -q, -n, -i, -l, -s, -x, -w.
 func grepApplet(cmd *cmd) int {
 	c := &grepper{cmd: cmd, grepOpts: &grepOpts{}}
+	c.maxCount = -1
 	o := c.grepOpts
 	ops, code := c.parse()
 	if code >= 0 {
 		return code
 	}
-	names := operandsOrStdin(ops)
-	o.withName = o.nameMode == 'H' || (o.nameMode == 0 && len(names) > 1)
+	names, implicit := c.operands(ops)
+	o.withName = o.nameMode == 'H' || (o.nameMode == 0 && (len(names) > 1 || o.recurse != 0))
 	status := 1
 	for _, name := range names {
-		matched, err := c.one(name)
+		shown := name
+		if implicit {
+			shown = ""
+		}
+		matched, err := c.operand(name, shown, true)
 		switch {
 		case err != nil:
 			if !o.noMessages {
@@ -200,6 +209,15 @@ func grepApplet(cmd *cmd) int {
 		if matched && o.quiet {
 			return 0
 		}
+		if err := c.OutFailed(); err != nil && !applet.BrokenPipe(err) {
+			// grep checks each write and dies with its errno.
+			c.ClearOut()
+			c.Errorf("write error: %s", applet.ErrText(err))
+			return 2
+		}
+	}
+	if c.troubled && !(o.quiet && status == 0) {
+		return 2
 	}
 	return status
 }
@@ -216,6 +234,17 @@ var grepOptions = []getopt.Option{
 	{Short: 'q', Long: "quiet"}, {Long: "silent", ID: 'q'}, {Short: 'n', Long: "line-number"},
 	{Short: 'l', Long: "files-with-matches"}, {Short: 's', Long: "no-messages"},
 	{Short: 'H', Long: "with-filename"}, {Short: 'h', Long: "no-filename"},
+	{Short: 'a', Long: "text"}, {Short: 'I'},
+	{Short: 'o', Long: "only-matching"}, {Short: 'r', Long: "recursive"},
+	{Short: 'R', Long: "dereference-recursive"}, {Short: 'm', Long: "max-count", Arg: getopt.RequiredArg},
+	{Short: 'A', Long: "after-context", Arg: getopt.RequiredArg},
+	{Short: 'B', Long: "before-context", Arg: getopt.RequiredArg},
+	{Short: 'C', Long: "context", Arg: getopt.RequiredArg},
+	{Short: 'L', Long: "files-without-match"}, {Long: "color", Arg: getopt.OptionalArg, ID: 'c' << 8},
+	{Long: "colour", Arg: getopt.OptionalArg, ID: 'c' << 8}, {Short: 'Z', Long: "null"},
+	{Short: 'b', Long: "byte-offset"}, {Short: 'T', Long: "initial-tab"}, {Short: 'P', Long: "perl-regexp"},
+	{Long: "include", Arg: getopt.RequiredArg, ID: 'i' << 8}, {Long: "exclude", Arg: getopt.RequiredArg, ID: 'e' << 8},
+	{Long: "exclude-dir", Arg: getopt.RequiredArg, ID: 'd' << 8},
 }
 
 const grepHelp = `[OPTION]... PATTERNS [FILE]...
@@ -274,8 +303,14 @@ func (c *grepper) parse() (ops []string, code int) {
 func (c *grepper) option(p getopt.Parsed, sp *grepSpec) bool {
 	o := c.grepOpts
 	switch p.ID {
-	case 'E', 'F', 'G':
+	case 'E', 'F', 'G', 'P':
 		sp.syntax = byte(p.ID)
+	case 'm', 'A', 'B', 'C':
+		return c.numberOption(p)
+	case 'i' << 8, 'e' << 8, 'd' << 8:
+		o.globs = append(o.globs, grepGlob{kind: byte(p.ID >> 8), pattern: p.Value})
+	case 'c' << 8:
+		// No terminal here: auto and never alike print no colours.
 	case 'e':
 		sp.patterns, sp.given = append(sp.patterns, strings.Split(p.Value, "\n")...), true
 	case 'f':
@@ -319,6 +354,24 @@ func (o *grepOpts) set(opt byte) {
 		o.listFiles = true
 	case 's':
 		o.noMessages = true
+	case 'a':
+		o.binary = 't'
+	case 'I':
+		o.binary = 'n'
+	case 'o':
+		o.only = true
+	case 'r':
+		o.recurse = 'r'
+	case 'R':
+		o.recurse = 'R'
+	case 'L':
+		o.listMissing = true
+	case 'Z':
+		o.null = true
+	case 'b':
+		o.offsets = true
+	case 'T':
+		o.tab = true
 	}
 }
 
@@ -332,6 +385,8 @@ func (sp *grepSpec) compile() (*regexp.Regexp, error) {
 	for i, pat := range sp.patterns {
 		if sp.syntax == 'F' {
 			pat = regexp.QuoteMeta(pat)
+		} else if sp.syntax == 'P' {
+			// Go's syntax is close enough to Perl's for grep -P.
 		} else {
 			var err error
 			syn := posixre.Syntax{ERE: sp.syntax == 'E', Dialect: posixre.Grep, Raw: true}
@@ -342,7 +397,7 @@ func (sp *grepSpec) compile() (*regexp.Regexp, error) {
 		if sp.word {
 			// A match counts when no word character touches it on
 			// either side; \b would also demand one inside it.
-			pat = `(?:^|[^0-9A-Za-z_])(?:` + pat + `)(?:[^0-9A-Za-z_]|$)`
+			pat = `(?:^|[^0-9A-Za-z_])(?P<w>` + pat + `)(?:[^0-9A-Za-z_]|$)`
 		}
 		if sp.line {
 			pat = `^(?:` + pat + `)$`
@@ -359,56 +414,6 @@ func (sp *grepSpec) compile() (*regexp.Regexp, error) {
 	}
 	re.Longest()
 	return re, nil
-}
-
-// grepOne searches one input and prints what the options ask for.
-func (c *grepper) one(name string) (bool, error) {
-	o := c.grepOpts
-	r, err := c.openInput(name)
-	if err != nil {
-		return false, err
-	}
-	defer r.Close()
-	shown := name
-	if name == "-" {
-		shown = "(standard input)"
-	}
-	n, count := 0, 0
-	sc := bufio.NewScanner(r)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		n++
-		if o.re.Match(sc.Bytes()) == o.invert {
-			continue
-		}
-		count++
-		if o.quiet || o.listFiles || o.count {
-			continue
-		}
-		c.printLine(shown, n, sc.Bytes())
-	}
-	if o.count {
-		if o.withName {
-			c.Out.WriteString(shown + ":")
-		}
-		fmt.Fprintln(c.Out, count)
-	}
-	if o.listFiles && count > 0 {
-		fmt.Fprintln(c.Out, shown)
-	}
-	return count > 0, sc.Err()
-}
-
-func (c *grepper) printLine(name string, n int, line []byte) {
-	o := c.grepOpts
-	if o.withName {
-		c.Out.WriteString(name + ":")
-	}
-	if o.number {
-		c.Out.WriteString(strconv.Itoa(n) + ":")
-	}
-	c.Out.Write(line)
-	c.Out.WriteByte('\n')
 }
 
 // trApplet is tr(1): translate SET1 to SET2, or delete (-d) or squeeze
@@ -440,6 +445,9 @@ deleting (-d) or squeezing (-s) characters.`
 		return 1
 	}
 	c.Out.Write(translate(data, set1, set2, *del, *squeeze))
+	if c.writeFailed(false) {
+		return 1
+	}
 	return 0
 }
 
@@ -541,6 +549,9 @@ func seqApplet(c *cmd) int {
 	}
 	if len(parts) > 0 {
 		c.Out.WriteString(strings.Join(parts, *sep) + "\n")
+	}
+	if c.writeFailed(true) {
+		return 1
 	}
 	return 0
 }

@@ -76,14 +76,24 @@ func (c *cmd) readlinkOne(name string, mode int) (string, error) {
 	return c.canonicalize(name, mode)
 }
 
-// realpathApplet is realpath(1): -e, -m, default all but the last.
-func realpathApplet(c *cmd) int {
+// realpathApplet is realpath(1): -e, -m, default all but the last; -s
+// without resolving links, -L with ".." before them; names printed
+// relative to --relative-to, or only those under --relative-base.
+func realpathApplet(cmd *cmd) int {
+	c := &realpather{cmd: cmd, mode: canAllButLast}
 	fs := c.FlagSet()
 	fs.Synopsis = "[OPTION]... FILE..."
 	fs.About = `Print the absolute name of each FILE with no ., .. or symbolic links.`
-	e := fs.BoolP("canonicalize-existing", "e", false, "canonical name; every component must exist")
-	m := fs.BoolP("canonicalize-missing", "m", false, "canonical name; no component need exist")
+	fs.Func("canonicalize-existing", "e", "canonical name; every component must exist", func() { c.mode = canExisting })
+	fs.Func("canonicalize-missing", "m", "canonical name; no component need exist", func() { c.mode = canMissing })
+	fs.Func("logical", "L", "resolve '..' components before symlinks", func() { c.logical = true })
+	fs.Func("physical", "P", "resolve symlinks as met (default)", func() { c.logical = false })
 	quiet := fs.BoolP("quiet", "q", false, "say nothing about errors")
+	relTo := fs.String("relative-to", "", "print the resolved path relative to DIR")
+	relBase := fs.String("relative-base", "", "print absolute paths unless paths below DIR")
+	fs.BoolVarP(&c.noLinks, "strip", "s", false, "do not expand symlinks")
+	fs.Alias("no-symlinks", "strip")
+	zero := fs.BoolP("zero", "z", false, "end each output line with NUL, not newline")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
@@ -91,15 +101,16 @@ func realpathApplet(c *cmd) int {
 	if len(ops) == 0 {
 		return c.MissingOperand("")
 	}
-	mode := canAllButLast
-	if *e {
-		mode = canExisting
-	} else if *m {
-		mode = canMissing
+	if !c.relatives(fs.Changed("relative-to"), *relTo, fs.Changed("relative-base"), *relBase) {
+		return 1
+	}
+	end := "\n"
+	if *zero {
+		end = "\x00"
 	}
 	status := 0
 	for _, op := range ops {
-		s, err := c.canonicalize(op, mode)
+		s, err := c.resolve(op)
 		if err != nil {
 			if !*quiet {
 				c.Errorf("%s: %s", c.QuoteName(op), applet.ErrText(err))
@@ -107,9 +118,151 @@ func realpathApplet(c *cmd) int {
 			status = 1
 			continue
 		}
-		c.Out.WriteString(s + "\n")
+		c.Out.WriteString(c.relative(s) + end)
 	}
 	return status
+}
+
+// realpather is one realpath command and its settings.
+type realpather struct {
+	*cmd
+	mode             int
+	logical, noLinks bool
+	// to and base are --relative-to and --relative-base resolved; to
+	// is "" when names print absolute.
+	to, base string
+}
+
+// relatives resolves --relative-to and --relative-base (the base alone
+// is both); a DIR that must exist and is not a directory is ENOTDIR, and
+// a --relative-to outside the base makes every name absolute.
+func (c *realpather) relatives(haveTo bool, to string, haveBase bool, base string) bool {
+	dir := func(name string) (string, bool) {
+		s, err := c.resolve(name)
+		if err == nil && c.mode == canExisting {
+			if st, serr := c.Task.Stat(s); serr == nil && !applet.IsDir(uint32(st.Mode)) {
+				err = linux.ENOTDIR
+			}
+		}
+		if err != nil {
+			c.Errorf("%s: %s", c.QuoteName(name), applet.ErrText(err))
+			return "", false
+		}
+		return s, true
+	}
+	var ok bool
+	if haveTo {
+		if c.to, ok = dir(to); !ok {
+			return false
+		}
+	}
+	if haveBase {
+		if c.base, ok = dir(base); !ok {
+			return false
+		}
+		if !haveTo {
+			c.to = c.base
+		} else if !pathPrefix(c.base, c.to) {
+			c.to, c.base = "", ""
+		}
+	}
+	return true
+}
+
+// resolve is realpath_canon: -L takes out ".." by name first, -s
+// resolves no link at all.
+func (c *realpather) resolve(name string) (string, error) {
+	if c.logical || c.noLinks {
+		s, err := c.lexical(name)
+		if err != nil || c.noLinks {
+			return s, err
+		}
+		name = s
+	}
+	return c.canonicalize(name, c.mode)
+}
+
+// lexical makes name absolute without "." and "..", by name alone.
+func (c *realpather) lexical(name string) (string, error) {
+	if name == "" {
+		return "", linux.ENOENT
+	}
+	abs := name
+	if name[0] != '/' {
+		cwd, err := c.Task.Getcwd()
+		if err != nil {
+			return "", err
+		}
+		abs = cwd + "/" + name
+	}
+	var parts []string
+	for _, p := range strings.Split(abs, "/") {
+		switch p {
+		case "", ".":
+		case "..":
+			if len(parts) > 0 {
+				parts = parts[:len(parts)-1]
+			}
+		default:
+			parts = append(parts, p)
+		}
+	}
+	s := "/" + strings.Join(parts, "/")
+	if c.mode == canExisting {
+		// Without links to follow only -e looks at the file system.
+		if _, err := c.Task.Stat(s); err != nil {
+			return "", err
+		}
+	}
+	return s, nil
+}
+
+// relative is the name as printed: relative to --relative-to when it is
+// set and the name is under --relative-base (if set).
+func (c *realpather) relative(s string) string {
+	if c.to == "" || c.base != "" && !pathPrefix(c.base, s) {
+		return s
+	}
+	from, to := splitPath(c.to), splitPath(s)
+	n := 0
+	for n < len(from) && n < len(to) && from[n] == to[n] {
+		n++
+	}
+	var out []string
+	for range from[n:] {
+		out = append(out, "..")
+	}
+	out = append(out, to[n:]...)
+	if len(out) == 0 {
+		return "."
+	}
+	return strings.Join(out, "/")
+}
+
+// pathPrefix reports whether dir is path or one of its ancestors, by
+// whole components.
+func pathPrefix(dir, path string) bool {
+	d, p := splitPath(dir), splitPath(path)
+	if len(d) > len(p) {
+		return false
+	}
+	for i := range d {
+		if d[i] != p[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// splitPath is the components of an absolute canonical name.
+func splitPath(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, "/") {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // seenLink identifies a symlink met with the rest of the name to resolve:

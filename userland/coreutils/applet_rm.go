@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
 // remover is one rm command (or mv's removal of what it copied): the
@@ -26,6 +27,10 @@ type rmOpts struct {
 	// preserveAll is --preserve-root=all: no operand on another device
 	// than its parent directory either.
 	preserveAll bool
+	// oneFS is --one-file-system: directories on another device than
+	// the operand's are skipped (so is everything with preserveAll).
+	oneFS   bool
+	rootDev uint64
 	// ask is when rm asks before removing: -f, -i, -I and --interactive
 	// set it, the last one given winning.
 	ask rmAsk
@@ -93,6 +98,7 @@ func rmApplet(cmd *cmd) int {
 		o.preserveRoot = false // --preserve-root=all's device check stays
 		return nil
 	})
+	fs.BoolVarP(&o.oneFS, "one-file-system", "", false, "skip directories on another file system than their operand's")
 	fs.OptionalFunc("preserve-root", "", "refuse to remove / (default); =`all`: also any operand that is a mount point", func(v string, given bool) error {
 		if given && v != "all" {
 			c.Errorf("unrecognized --preserve-root argument: %s", c.Quote(v))
@@ -186,6 +192,7 @@ func (c *remover) removeOne(name string) rmResult {
 	if !o.recursive {
 		return c.excise(applet.AtCWD, op, true)
 	}
+	o.rootDev = st.Dev()
 	w := applet.NewDirWalk(c.Task)
 	defer w.Close()
 	return c.removeTree(w, op)
@@ -222,7 +229,9 @@ func (c *remover) removeTree(w *applet.DirWalk, l applet.WalkLoc) rmResult {
 		}
 		child := l.Child(e.Name)
 		var r rmResult
-		if e.Type == linux.DT_DIR {
+		if e.Type == linux.DT_DIR && c.elsewhere(w.At(), child) {
+			r = rmFailed
+		} else if e.Type == linux.DT_DIR {
 			r = c.removeTree(w, child)
 		} else {
 			r = c.excise(w.At(), child, false)
@@ -338,4 +347,22 @@ func ftsTrim(name string) string {
 		}
 	}
 	return name[:n]
+}
+
+// elsewhere reports (and skips) a directory on another device than the
+// operand's, with --one-file-system or --preserve-root=all.
+func (c *remover) elsewhere(dirfd int, l applet.WalkLoc) bool {
+	o := c.rmOpts
+	if !o.oneFS && !o.preserveAll {
+		return false
+	}
+	var st vfs.Statx
+	if c.Task.Statx(dirfd, l.Name, linux.AT_SYMLINK_NOFOLLOW, &st) != nil || st.Dev() == o.rootDev {
+		return false
+	}
+	c.Errorf("skipping %s, since it's on a different device", c.Quote(l.Path))
+	if o.preserveAll {
+		c.Errorf("and --preserve-root=all is in effect")
+	}
+	return true
 }

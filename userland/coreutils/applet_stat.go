@@ -208,9 +208,9 @@ func (c *statRun) directive(f *statFile, sp statSpec, mod, letter byte) bool {
 	case 'g':
 		c.unum(sp, uint64(st.GID))
 	case 'U':
-		c.str(sp, userName(st.UID, "UNKNOWN"))
+		c.str(sp, userName(c.Task, st.UID, "UNKNOWN"))
 	case 'G':
-		c.str(sp, groupName(st.GID, "UNKNOWN"))
+		c.str(sp, groupName(c.Task, st.GID, "UNKNOWN"))
 	case 'm':
 		return c.mountPoint(f, sp)
 	case 'C':
@@ -276,19 +276,26 @@ func (c *statRun) quotedName(f *statFile, sp statSpec) bool {
 	return false
 }
 
-// userName and groupName are the names of IDs: linuxvfs has no user
-// database, so only root has one.
-func userName(uid uint32, unknown string) string {
-	if uid == 0 {
-		return "root"
-	}
-	if unknown == "" {
-		return strconv.FormatUint(uint64(uid), 10)
+// userName and groupName are the names of IDs in the task's user
+// database (applet.UserByID); an ID without one is unknown, or its number
+// when unknown is "".
+func userName(t *vfs.Task, uid uint32, unknown string) string {
+	return idName(applet.UserName(t, uid), uid, unknown)
+}
+
+func groupName(t *vfs.Task, gid uint32, unknown string) string {
+	return idName(applet.GroupName(t, gid), gid, unknown)
+}
+
+func idName(name string, id uint32, unknown string) string {
+	switch {
+	case name != "":
+		return name
+	case unknown == "":
+		return strconv.FormatUint(uint64(id), 10)
 	}
 	return unknown
 }
-
-func groupName(gid uint32, unknown string) string { return userName(gid, unknown) }
 
 // unescape interprets stat --printf's backslash escapes.
 func unescape(s string) string {

@@ -54,7 +54,17 @@ func catApplet(cmd *cmd) int {
 	}
 	status := 0
 	for _, name := range operandsOrStdin(ops) {
-		if err := c.one(name); err != nil {
+		err := c.one(name)
+		if err == nil {
+			err = c.Out.Flush()
+		}
+		if werr := c.OutFailed(); werr != nil {
+			// cat writes what it reads at once and dies on a failed write.
+			c.ClearOut()
+			c.Errorf("write error: %s", applet.ErrText(werr))
+			return 1
+		}
+		if err != nil {
 			c.Errorf("%s: %s", c.QuoteName(name), applet.ErrText(err))
 			status = 1
 		}
@@ -197,9 +207,28 @@ func (c *headTailer) run() int {
 			}
 			fmt.Fprintf(c.Out, "==> %s <==\n", shown)
 		}
-		c.Out.Write(selectPart(data, o, head))
+		if !c.write(selectPart(data, o, head)) {
+			return 1
+		}
 	}
 	return status
+}
+
+// write is xwrite_stdout over the BUFSIZ (8192-byte) blocks head and tail
+// read: stdio passes a block its buffer cannot take straight to write(2),
+// and a failure there ends the tool; what stays buffered fails only at
+// the close.
+func (c *headTailer) write(data []byte) bool {
+	for len(data) > 0 {
+		n := min(len(data), 8192)
+		if _, err := c.Out.Write(data[:n]); err != nil && !applet.BrokenPipe(err) {
+			c.ClearOut()
+			c.Errorf("error writing %s: %s", c.Quote("standard output"), applet.ErrText(err))
+			return false
+		}
+		data = data[n:]
+	}
+	return true
 }
 
 // readHead reads only the first n bytes or lines of an input, as head
@@ -416,6 +445,9 @@ func (c *wcCounter) printLine(k wcCounts, width int, name string, named bool) {
 		line += " " + name
 	}
 	fmt.Fprintln(c.Out, line)
+	// Flushed line by line: a full device shows at the end as a plain
+	// "write error", the errno gone, as coreutils' wc reports it.
+	c.Out.Flush()
 }
 
 // teeApplet is tee(1).
@@ -434,7 +466,7 @@ func teeApplet(c *cmd) int {
 		flags = linux.O_WRONLY | linux.O_CREAT | linux.O_APPEND
 	}
 	status := 0
-	writers := []io.Writer{c.Out}
+	outs := []teeOut{{name: "standard output", w: c.Out}}
 	for _, name := range ops {
 		f, err := applet.OpenFile(c.Task, name, flags, 0o666)
 		if err != nil {
@@ -443,13 +475,57 @@ func teeApplet(c *cmd) int {
 			continue
 		}
 		defer f.Close()
-		writers = append(writers, f)
+		outs = append(outs, teeOut{name: name, w: f})
 	}
-	if _, err := io.Copy(io.MultiWriter(writers...), c.Stdin); err != nil {
-		c.Errorf("%s", applet.ErrText(err))
+	if !c.teeCopy(outs) {
 		status = 1
 	}
 	return status
+}
+
+// teeOut is one of tee's outputs; a failed one is written no more.
+type teeOut struct {
+	name string
+	w    io.Writer
+	dead bool
+}
+
+// teeCopy copies standard input to every output still working, naming
+// each that fails once, as tee_files does; standard output is flushed
+// with each block since tee writes it unbuffered.
+func (c *cmd) teeCopy(outs []teeOut) bool {
+	ok := true
+	buf := make([]byte, 32*1024)
+	for {
+		n, rerr := c.Stdin.Read(buf)
+		for i := range outs {
+			o := &outs[i]
+			if n == 0 || o.dead {
+				continue
+			}
+			_, err := o.w.Write(buf[:n])
+			if err == nil && i == 0 {
+				err = c.Out.Flush()
+			}
+			if err != nil {
+				if applet.BrokenPipe(err) {
+					return false // the final flush turns it into SIGPIPE
+				}
+				if i == 0 {
+					c.ClearOut()
+				}
+				c.Errorf("%s: %s", c.QuoteName(o.name), applet.ErrText(err))
+				o.dead, ok = true, false
+			}
+		}
+		if rerr == io.EOF {
+			return ok
+		}
+		if rerr != nil {
+			c.Errorf("read error: %s", applet.ErrText(rerr))
+			return false
+		}
+	}
 }
 
 // basenameApplet is basename(1).

@@ -146,28 +146,6 @@ func (c *toucher) one(name string) bool {
 	return false
 }
 
-// parseDate understands the -d forms scripts use: "@SECONDS[.FRAC]",
-// "YYYY-MM-DD[ T]HH:MM[:SS[.FRAC]]", "YYYY-MM-DD", "now", optionally with a
-// trailing "UTC" or "Z"; times are in UTC, the scripts' TZ.
-func parseDate(s string, now vfs.Timespec) (vfs.Timespec, bool) {
-	s = strings.TrimSpace(s)
-	if s == "now" || s == "" {
-		return now, true
-	}
-	if strings.HasPrefix(s, "@") {
-		return parseEpoch(s[1:])
-	}
-	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(s, "UTC"), "Z"))
-	layouts := []string{"2006-01-02 15:04:05.999999999", "2006-01-02T15:04:05.999999999",
-		"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02"}
-	for _, l := range layouts {
-		if t, err := time.ParseInLocation(l, s, time.UTC); err == nil {
-			return vfs.TimespecOf(t), true
-		}
-	}
-	return vfs.Timespec{}, false
-}
-
 // parseEpoch reads SECONDS[.FRAC].
 func parseEpoch(s string) (vfs.Timespec, bool) {
 	secStr, frac, _ := strings.Cut(s, ".")

@@ -35,6 +35,7 @@ func yesApplet(c *cmd) int {
 			if applet.BrokenPipe(err) {
 				return 0 // run returns SIGPIPE's status
 			}
+			c.ClearOut() // yes dies with its own message, not close_stdout's
 			fmt.Fprintf(c.Errw, "yes: standard output: %s\n", applet.ErrText(err))
 			return 1
 		}

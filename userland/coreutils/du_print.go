@@ -30,4 +30,5 @@ func (r *duRun) print(u duInfo, name string) {
 	} else {
 		out.WriteByte('\n')
 	}
+	out.Flush() // print_size flushes each line
 }

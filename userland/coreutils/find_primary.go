@@ -89,11 +89,10 @@ func (p *findParser) primary(t string) (findExpr, error) {
 		return findTest(f.isEmpty), nil
 	case "-nouser", "-nogroup":
 		return findTest(func(e *findEntry) bool {
-			id := e.st.UID
 			if t == "-nogroup" {
-				id = e.st.GID
+				return applet.GroupName(f.c.Task, e.st.GID) == ""
 			}
-			return userName(id, "") != "root" && id != 0
+			return applet.UserName(f.c.Task, e.st.UID) == ""
 		}), nil
 	case "-readable", "-writable", "-executable":
 		mode := map[string]uint32{"-readable": 4, "-writable": 2, "-executable": 1}[t]
@@ -461,9 +460,13 @@ func findNumber(p *findParser, name, arg string) (findExpr, error) {
 // findOwner is -user and -group: a name, or a number.
 func findOwner(p *findParser, name, arg string) (findExpr, error) {
 	var id uint64
+	pw, isUser := applet.UserByName(p.f.c.Task, arg)
+	gr, isGroup := applet.GroupByName(p.f.c.Task, arg)
 	switch n, err := strconv.ParseUint(arg, 10, 32); {
-	case arg == "root":
-		id = 0
+	case name == "-user" && isUser:
+		id = uint64(pw.UID)
+	case name == "-group" && isGroup:
+		id = uint64(gr.GID)
 	case err == nil:
 		id = n
 	case name == "-user" && arg == "":

@@ -163,9 +163,9 @@ func (f *finder) directive(p findPiece, e *findEntry) string {
 		}
 		return fmt.Sprintf("%"+p.spec+"g", ratio)
 	case 'u':
-		return str(userName(st.UID, ""))
+		return str(userName(f.c.Task, st.UID, ""))
 	case 'g':
-		return str(groupName(st.GID, ""))
+		return str(groupName(f.c.Task, st.GID, ""))
 	case 'f':
 		// The last component with its trailing slashes.
 		t := strings.TrimRight(e.path, "/")
@@ -278,7 +278,7 @@ func (f *finder) listLine(w io.Writer, e *findEntry) {
 		layout = "%b %e %H:%M"
 	}
 	fmt.Fprintf(w, "%9d %6d %s %3d %-8s %-8s %s %s %s", st.Ino, (st.Blocks+1)/2, applet.ModeString(uint32(st.Mode)),
-		st.Nlink, userName(st.UID, ""), groupName(st.GID, ""), size,
+		st.Nlink, userName(f.c.Task, st.UID, ""), groupName(f.c.Task, st.GID, ""), size,
 		strftime(layout, time.Unix(mt.Sec, mt.Nsec).UTC()), e.path)
 	if applet.IsLink(uint32(st.Mode)) {
 		if target, err := f.c.Task.Readlinkat(e.dirfd, e.name); err == nil {

@@ -17,13 +17,13 @@ import (
 func (l *lister) measureLong(w *lsWidths, e *lsEntry) {
 	o := l.o
 	if o.owner {
-		w.owner = max(w.owner, len(l.owner(e.st.UID)))
+		w.owner = max(w.owner, len(l.owner(e.st.UID, false)))
 	}
 	if o.group {
-		w.group = max(w.group, len(l.owner(e.st.GID)))
+		w.group = max(w.group, len(l.owner(e.st.GID, true)))
 	}
 	if o.author {
-		w.author = max(w.author, len(l.owner(e.st.UID)))
+		w.author = max(w.author, len(l.owner(e.st.UID, false)))
 	}
 	w.nlink = max(w.nlink, len(strconv.FormatUint(uint64(e.st.Nlink), 10)))
 	m := uint32(e.st.Mode)
@@ -70,25 +70,25 @@ func (l *lister) longLine(e *lsEntry, w *lsWidths) string {
 // ownerColumns are the owner, group, author and context columns: names
 // to the left, numbers (IDs without a name) to the right.
 func (l *lister) ownerColumns(e *lsEntry, w *lsWidths) string {
-	column := func(id uint32, width int) string {
-		name := l.owner(id)
+	column := func(id uint32, width int, group bool) string {
+		name := l.owner(id, group)
 		if !e.statOK {
 			return fmt.Sprintf("%-*s ", width, "?")
 		}
-		if !l.o.numeric && name == "root" {
+		if !l.o.numeric && name != strconv.FormatUint(uint64(id), 10) {
 			return fmt.Sprintf("%-*s ", width, name)
 		}
 		return fmt.Sprintf("%*s ", width, name)
 	}
 	s := ""
 	if l.o.owner {
-		s += column(e.st.UID, w.owner)
+		s += column(e.st.UID, w.owner, false)
 	}
 	if l.o.group {
-		s += column(e.st.GID, w.group)
+		s += column(e.st.GID, w.group, true)
 	}
 	if l.o.author {
-		s += column(e.st.UID, w.author) // Linux has no separate author
+		s += column(e.st.UID, w.author, false) // Linux has no separate author
 	}
 	if l.o.scontext {
 		s += fmt.Sprintf("%-*s ", w.scontext, "?")
@@ -96,12 +96,15 @@ func (l *lister) ownerColumns(e *lsEntry, w *lsWidths) string {
 	return s
 }
 
-// owner is a user or group column: "root" for 0, otherwise the number.
-func (l *lister) owner(id uint32) string {
-	if l.o.numeric {
+// owner is a user (or group) column: the ID's name, or its number.
+func (l *lister) owner(id uint32, group bool) string {
+	switch {
+	case l.o.numeric:
 		return strconv.FormatUint(uint64(id), 10)
+	case group:
+		return groupName(l.c.Task, id, "")
 	}
-	return userName(id, "")
+	return userName(l.c.Task, id, "")
 }
 
 // sizeColumn is the size, or a device's major and minor numbers.

@@ -22,9 +22,9 @@ type program func(c *cmd) int
 var programs = map[string]program{
 	"base64": base64Applet, "basename": basenameApplet, "cat": catApplet,
 	"chgrp": chgrpApplet, "chmod": chmodApplet, "chown": chownApplet,
-	"cp": cpApplet, "cut": cutApplet, "dd": ddApplet, "df": dfApplet,
+	"cp": cpApplet, "cmp": cmpApplet, "cut": cutApplet, "diff": diffApplet, "date": dateApplet, "link": linkApplet, "unlink": unlinkApplet, "printenv": printenvApplet, "whoami": whoamiApplet, "tac": tacApplet, "dd": ddApplet, "df": dfApplet,
 	"dirname": dirnameApplet, "du": duApplet, "env": envApplet,
-	"find": findApplet, "grep": grepApplet, "head": headApplet, "id": idApplet,
+	"find": findApplet, "grep": grepApplet, "head": headApplet, "id": idApplet, "install": installApplet,
 	"ln": lnApplet, "ls": lsApplet, "md5sum": md5sumApplet,
 	"mkdir": mkdirApplet, "mkfifo": mkfifoApplet, "mknod": mknodApplet,
 	"mktemp": mktempApplet, "mv": mvApplet, "od": odApplet,
@@ -45,3 +45,19 @@ func Register(set *applet.Set) {
 }
 
 func (p program) run(c *applet.Cmd) int { return p(&cmd{c}) }
+
+// writeFailed reports a failed write of standard output as the tools
+// that check their writes die of it: "write error" with the errno. With
+// clear (coreutils' write_error, as seq uses it) stdio's error is reset
+// first; without (tr, base64), close_stdout complains once more.
+func (c *cmd) writeFailed(clear bool) bool {
+	err := c.OutFailed()
+	if err == nil || applet.BrokenPipe(err) {
+		return false
+	}
+	if clear {
+		c.ClearOut()
+	}
+	c.Errorf("write error: %s", applet.ErrText(err))
+	return true
+}

@@ -280,6 +280,7 @@ func (c *sortRun) writeLines(out *sortOut, lines [][]byte) int {
 		out.w.Write(l)
 		out.w.WriteByte(s.eol())
 	}
+	_, earlier := out.w.Write(nil)
 	if err := out.w.Flush(); err != nil {
 		if applet.BrokenPipe(err) {
 			return 0 // the command's end reports it as SIGPIPE
@@ -287,8 +288,15 @@ func (c *sortRun) writeLines(out *sortOut, lines [][]byte) int {
 		name := out.name
 		if name == "" {
 			name = "standard output"
+			c.ClearOut()
 		}
-		c.Errorf("fflush failed: %s: %s", c.QuoteName(name), applet.ErrText(err))
+		// A write that stdio could not buffer fails in write_line
+		// ("write failed"), a last buffer in the final fflush.
+		what := "fflush failed"
+		if earlier != nil {
+			what = "write failed"
+		}
+		c.Errorf("%s: %s: %s", what, c.QuoteName(name), applet.ErrText(err))
 		c.Errorf("write error")
 		return sortFailure
 	}

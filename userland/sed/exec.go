@@ -137,6 +137,10 @@ func (m *machine) runStream(in *input) error {
 			if err := m.flushAppends(); err != nil {
 				return err
 			}
+			if m.stdout.failed != nil {
+				m.c.ClearOut()
+				return m.stdout.failed
+			}
 			if m.unbuf {
 				m.out.w.Flush()
 			}

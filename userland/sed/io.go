@@ -19,11 +19,28 @@ type output struct {
 	w       *bufio.Writer
 	missing bool
 	closer  io.Closer
+	// failed is the first write that failed, as ck_fwrite words it.
+	failed error
+}
+
+// put is ck_fwrite: one write of n items (bytes); the first failure is
+// kept for the machine to die of (exit status 4).
+func (o *output) put(s string) {
+	if o.failed != nil {
+		return
+	}
+	if _, err := o.w.WriteString(s); err != nil && !applet.BrokenPipe(err) {
+		items := "items"
+		if len(s) == 1 {
+			items = "item"
+		}
+		o.failed = &fatalError{fmt.Sprintf("couldn't write %d %s to stdout: %s", len(s), items, applet.ErrText(err))}
+	}
 }
 
 func (o *output) catchUp(delim byte) {
 	if o.missing {
-		o.w.WriteByte(delim)
+		o.put(string(delim))
 		o.missing = false
 	}
 }
@@ -31,9 +48,9 @@ func (o *output) catchUp(delim byte) {
 // line writes a buffer, newline-terminated if it was read with one.
 func (o *output) line(b buffer, delim byte) {
 	o.catchUp(delim)
-	o.w.WriteString(b.text)
+	o.put(b.text)
 	if b.chomped {
-		o.w.WriteByte(delim)
+		o.put(string(delim))
 	} else {
 		o.missing = true
 	}
@@ -42,7 +59,7 @@ func (o *output) line(b buffer, delim byte) {
 // text writes text that ends with its own newline.
 func (o *output) text(s string, delim byte) {
 	o.catchUp(delim)
-	o.w.WriteString(s)
+	o.put(s)
 }
 
 // buffer is the pattern or hold space: its text, and whether the line it

@@ -165,6 +165,12 @@ func run(c *applet.Cmd) int {
 		c.Errorf("%s", err)
 		return errExit(err)
 	}
+	if err := c.Out.Flush(); err != nil && !applet.BrokenPipe(err) {
+		// ck_fclose(NULL) at the end flushes standard output.
+		c.ClearOut()
+		c.Errorf("couldn't flush stdout: %s", applet.ErrText(err))
+		return 4
+	}
 	if m.quit && m.exitCode != 0 {
 		return m.exitCode
 	}

@@ -3,6 +3,7 @@
 package utillinux
 
 import (
+	"errors"
 	"fmt"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"strconv"
@@ -339,6 +340,11 @@ func (q *findmntQuery) readTabFiles() (*mntTable, bool) {
 	}
 	for _, name := range files {
 		data, err := readFile(c.Task, name)
+		if err != nil && len(q.tabFiles) == 0 && c.noEtc() {
+			// linuxvfs boots without /etc: read the fstab a Debian
+			// base system starts with, comments only.
+			data, err = nil, nil
+		}
 		if err != nil {
 			shown := name
 			if len(q.tabFiles) == 0 {
@@ -374,4 +380,11 @@ func looksLikeMountinfo(data string) bool {
 		return parseMountinfoLine(line) != nil
 	}
 	return false
+}
+
+// noEtc reports a system without /etc at all, as linuxvfs boots: its
+// tools then read the files a Debian base system has there.
+func (c *cmd) noEtc() bool {
+	_, err := c.Task.Stat("/etc")
+	return errors.Is(err, linux.ENOENT)
 }

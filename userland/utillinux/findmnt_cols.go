@@ -54,7 +54,7 @@ var mntCols = []mntCol{
 	// Without a device database SOURCES has nothing to add to SOURCE.
 	{name: "SOURCES", hint: 0.25, cell: sourceCell},
 	{name: "TARGET", hint: 0.30, cell: func(_ *findmntQuery, fs *mntEntry) string { return fs.target }},
-	{name: "TID", hint: 4, right: true, kind: cellNumber, cell: func(q *findmntQuery, _ *mntEntry) string { return nonZero(int(q.tid)) }},
+	{name: "TID", hint: 4, right: true, kind: cellNumber, cell: tidCell},
 	{name: "USED", hint: 5, right: true, sized: true, cell: spaceCell(func(s fsSpace) uint64 { return s.used })},
 	{name: "USE%", hint: 3, right: true, cell: usePercentCell},
 	{name: "UUID", hint: 36, cell: noCell},
@@ -234,3 +234,15 @@ func usePercentCell(q *findmntQuery, fs *mntEntry) string {
 
 // sizeToHuman is util-linux's one-letter size form ("1.5G").
 func sizeToHuman(bytes uint64) string { return size.UtilLinux.Format(bytes) }
+
+// tidCell is the task whose mountinfo was read: -N's, or findmnt's own
+// (libmount resolves /proc/self); a table from a file has none.
+func tidCell(q *findmntQuery, _ *mntEntry) string {
+	switch {
+	case q.fstab || len(q.tabFiles) > 0:
+		return ""
+	case q.tid != 0:
+		return nonZero(int(q.tid))
+	}
+	return nonZero(int(q.c.Task.Getpid()))
+}

@@ -268,14 +268,10 @@ func nodeOwner(l *lsblkRun, d *blkDev, user bool) string {
 	if err != nil {
 		return ""
 	}
-	id := st.GID
 	if user {
-		id = st.UID
+		return applet.UserName(l.c.Task, st.UID)
 	}
-	if id == 0 {
-		return "root"
-	}
-	return ""
+	return applet.GroupName(l.c.Task, st.GID)
 }
 
 func modeCell(l *lsblkRun, d *blkDev) string {

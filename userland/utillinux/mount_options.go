@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
@@ -385,23 +386,15 @@ func resolveID(t *vfs.Task, kind, val string) string {
 	return val
 }
 
-// lookupID finds a name's numeric ID (the third field) in a file of the
-// passwd format, read through the task.
+// lookupID finds a name's numeric ID in the user (file "/etc/passwd")
+// or group database, as getpwnam and getgrnam read it through the task.
 func lookupID(t *vfs.Task, file, name string) (string, bool) {
-	data, err := readFile(t, file)
-	if err != nil {
-		return "", false
+	if file == "/etc/group" {
+		g, ok := applet.GroupByName(t, name)
+		return strconv.FormatUint(uint64(g.GID), 10), ok
 	}
-	for _, line := range strings.Split(string(data), "\n") {
-		fields := strings.SplitN(line, ":", 4)
-		if len(fields) < 3 || fields[0] != name {
-			continue
-		}
-		if _, err := strconv.ParseUint(fields[2], 10, 32); err == nil {
-			return fields[2], true
-		}
-	}
-	return "", false
+	pw, ok := applet.UserByName(t, name)
+	return strconv.FormatUint(uint64(pw.UID), 10), ok
 }
 
 // dropSecurityLabels removes the SELinux label options: without SELinux

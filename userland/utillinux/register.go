@@ -18,7 +18,7 @@ type program func(c *cmd) int
 var programs = map[string]program{
 	"mount": mountApplet, "umount": umountApplet, "findmnt": findmntApplet,
 	"unshare": unshareApplet, "chroot": chrootApplet,
-	"pivot_root": pivotRootApplet, "mountpoint": mountpointApplet,
+	"pivot_root": pivotRootApplet, "fallocate": fallocateApplet, "blockdev": blockdevApplet, "mountpoint": mountpointApplet,
 	"dmesg": dmesgApplet, "losetup": losetupApplet, "nsenter": nsenterApplet, "setpriv": setprivApplet,
 	"lsblk": lsblkApplet, "blkid": blkidApplet, "switch_root": switchRootApplet,
 }

@@ -19,8 +19,8 @@ func (t *table) writeJSON(b *strings.Builder) {
 	b.WriteString("{\n")
 	jsonIndent(b, 1)
 	b.WriteString(jsonString(strings.ToLower(t.jsonName)) + ": [\n")
-	rows := t.rows
-	if t.tree {
+	rows := t.printOrder()
+	if t.nests() {
 		rows = t.tops
 	}
 	t.jsonRows(b, rows, 2)
@@ -51,7 +51,7 @@ func (t *table) jsonRows(b *strings.Builder, rows []*tableRow, depth int) {
 				b.WriteString(jsonValue(c.kind, r.cells[i]))
 			}
 		}
-		if t.tree && len(r.kids) > 0 {
+		if t.nests() && len(r.kids) > 0 {
 			b.WriteString(",\n")
 			jsonIndent(b, depth+1)
 			b.WriteString("\"children\": [\n")
@@ -137,4 +137,19 @@ func jsonString(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+// nests reports whether rows hold their children: only a tree with its
+// tree column shown (findmnt's TARGET) has them, as libsmartcols makes a
+// table a tree by its tree column.
+func (t *table) nests() bool {
+	if !t.tree {
+		return false
+	}
+	for _, c := range t.cols {
+		if c.tree {
+			return true
+		}
+	}
+	return false
 }

@@ -398,14 +398,15 @@ func parseUserspec(t *vfs.Task, userspec, groups string) (*vfs.Cred, string) {
 		if u != "" {
 			id, ok := numericID(t, "/etc/passwd", u)
 			if !ok {
-				return nil, fmt.Sprintf("invalid user %s", applet.Quote(u))
+				// parse_user_spec's message names no operand.
+				return nil, "invalid user"
 			}
 			uid = id
 		}
 		if hasG && g != "" {
 			id, ok := numericID(t, "/etc/group", g)
 			if !ok {
-				return nil, fmt.Sprintf("invalid group %s", applet.Quote(g))
+				return nil, "invalid group"
 			}
 			gid = id
 		}
