@@ -58,12 +58,13 @@ func echoApplet(c *cmd) int {
 	return 0
 }
 
-// builtinWriteError is bash's "NAME: line N: BUILTIN: write error: ...",
-// prefixed as every builtin diagnostic is. (Bash started by a name
-// without a slash, "bash -c", leaves the line number out of all of
-// them; "/bin/bash -c", as the differential tests run it, does not.)
+// builtinWriteError reports a builtin's failed write, prefixed as every
+// builtin diagnostic is (bash: "NAME: line N: BUILTIN: write error: ...").
+// (Bash started by a name without a slash, "bash -c", leaves the line
+// number out of all of them; "/bin/bash -c", as the differential tests
+// run it, does not.)
 func (c *cmd) builtinWriteError(err error) {
-	c.builtinErrorf("write error: %s", applet.ErrText(err))
+	c.builtinErrorf("%s", c.sh.writeErrorText(c.Name, err))
 }
 
 func isEchoOption(s string) bool {

@@ -48,7 +48,8 @@ func (s *shell) cd(ctx context.Context, args []string) []string {
 	p.syncDir(hc.Dir)
 	target, err := p.chdir(hc.Dir, dir, physical)
 	if err != nil {
-		return s.fail(hc, 1, fmt.Sprintf("cd: %s: %s", dir, applet.ErrText(err)))
+		msg, code := s.cdFailure(dir, err)
+		return s.fail(hc, code, msg)
 	}
 	if show {
 		fmt.Fprintln(hc.Stdout, target)
@@ -81,11 +82,7 @@ func cdOptions(args []string) (physical bool, rest []string, bad rune) {
 
 // fail rewrites a command into the internal status command.
 func (s *shell) fail(hc interp.HandlerContext, code int, msg string) []string {
-	prefix := s.name + ": "
-	if hc.Pos.IsValid() {
-		prefix += fmt.Sprintf("line %d: ", hc.Pos.Line())
-	}
-	return []string{internal + "status", strconv.Itoa(code), prefix + msg}
+	return []string{internal + "status", strconv.Itoa(code), s.linePrefix(hc.Pos.Line()) + msg}
 }
 
 // statusApplet prints its message, if any, and exits with its status.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -170,7 +171,7 @@ func (s *shell) settleRedirs(hc interp.HandlerContext, args []string) []string {
 	for _, d := range ds {
 		if _, err := d.resolve(); err != nil {
 			s.reportRedir(hc, &redirError{d: d, err: err})
-			return []string{internal + "status", "1"}
+			return []string{internal + "status", strconv.Itoa(s.redirStatus())}
 		}
 	}
 	return nil
@@ -197,7 +198,7 @@ func (s *shell) reportRedir(hc interp.HandlerContext, re *redirError) {
 	} else if w == nil {
 		w = s.stderr
 	}
-	fmt.Fprintf(w, "%s%s\n", s.linePrefix(uint(re.d.line)), re.Error())
+	fmt.Fprintln(w, s.redirMessage(re.d.line, re.d.name, re.d.flags, re.err))
 }
 
 // resolveIfBefore is d's file if d came before other and opened.

@@ -78,9 +78,9 @@ func plainParam(pe *syntax.ParamExp) bool {
 }
 
 // unboundMessage turns the interpreter's report of an unset marker
-// ("LINUXVFS_U3_x: unbound variable\n") into bash's, with the shell's
-// name; ok is false for any other text.
-func unboundMessage(shellName string, p []byte) (msg []byte, ok bool) {
+// ("LINUXVFS_U3_x: unbound variable\n") into the shell's own; ok is
+// false for any other text.
+func (s *shell) unboundMessage(p []byte) (msg []byte, ok bool) {
 	rest, kind := p, ""
 	switch {
 	case bytes.HasPrefix(p, []byte(unboundPrefix)):
@@ -90,7 +90,7 @@ func unboundMessage(shellName string, p []byte) (msg []byte, ok bool) {
 	default:
 		return nil, false
 	}
-	marker, tail, ok := bytes.Cut(rest, []byte(": "))
+	marker, _, ok := bytes.Cut(rest, []byte(": "))
 	if !ok {
 		return nil, false
 	}
@@ -98,7 +98,8 @@ func unboundMessage(shellName string, p []byte) (msg []byte, ok bool) {
 	if !ok {
 		return nil, false
 	}
-	return []byte(shellName + ": line " + string(line) + ": " + kind + string(name) + ": " + string(tail)), true
+	n, _ := strconv.Atoi(string(line))
+	return []byte(s.linePrefix(uint(n)) + s.unboundText(kind, string(name)) + "\n"), true
 }
 
 // unboundFilter is the shell's standard error, on which it rewrites the
@@ -109,7 +110,7 @@ type unboundFilter struct {
 }
 
 func (f unboundFilter) Write(p []byte) (int, error) {
-	msg, ok := unboundMessage(f.s.name, p)
+	msg, ok := f.s.unboundMessage(p)
 	if !ok {
 		return f.w.Write(p)
 	}

@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package shell
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// Personality is the shell whose diagnostics and statuses the interpreter
+// gives: a system's /bin/sh is dash, while bash words the same failures
+// (and ends some with other statuses) differently. Every message the
+// shell prints about its own work is worded here, so that the two stay
+// side by side and the rest of the package never asks which one runs.
+type Personality int
+
+const (
+	// Bash is the zero value: the personality of a Config that names none.
+	Bash Personality = iota
+	// Dash is /bin/sh's.
+	Dash
+)
+
+// PersonalityOf is the personality of a shell started as the program
+// name: bash for bash, dash for sh and every other name (dash, ash).
+func PersonalityOf(name string) Personality {
+	if path.Base(name) == "bash" {
+		return Bash
+	}
+	return Dash
+}
+
+// linePrefix begins the shell's own diagnostics: "sh: line 3: " (bash),
+// "sh: 3: " (dash), just "sh: " when the line is unknown.
+func (s *shell) linePrefix(line uint) string {
+	switch {
+	case line == 0:
+		return s.name + ": "
+	case s.dialect == Dash:
+		return fmt.Sprintf("%s: %d: ", s.name, line)
+	}
+	return fmt.Sprintf("%s: line %d: ", s.name, line)
+}
+
+// notFoundText is the diagnostic for a command name found nowhere.
+func (s *shell) notFoundText(name string) string {
+	if s.dialect == Dash {
+		return name + ": not found"
+	}
+	return name + ": command not found"
+}
+
+// execFailure is the diagnostic and status of `exec name` with nothing
+// to run; ok is false where the interpreter's own report stands (bash's
+// for a path, which it words as for a command).
+func (s *shell) execFailure(t *vfs.Task, name string) (msg string, code int, ok bool) {
+	if s.dialect == Dash {
+		msg, code = s.runFailure(name, execError(t, name), applet.MissingInterpreter(t, name))
+		return "exec: " + msg, code, true
+	}
+	if strings.Contains(name, "/") {
+		return "", 0, false
+	}
+	return "exec: " + name + ": not found", 127, true
+}
+
+// runFailure says why a command given by path could not be run, with
+// the status: err is what execve failed with (ENOENT for a missing
+// "#!" interpreter, ENOEXEC for a binary linuxvfs cannot run).
+func (s *shell) runFailure(name string, err error, interpreter bool) (string, int) {
+	if s.dialect == Dash {
+		// dash prints execve's error, with ENOENT and ENOTDIR as "not
+		// found" (and EACCES for a directory).
+		switch {
+		case errors.Is(err, linux.ENOENT), errors.Is(err, linux.ENOTDIR):
+			return name + ": not found", 127
+		case errors.Is(err, linux.EISDIR):
+			return name + ": Permission denied", 126
+		}
+		return name + ": " + applet.ErrText(err), 126
+	}
+	switch {
+	case errors.Is(err, linux.ENOENT) && interpreter:
+		return name + ": cannot execute: required file not found", 127
+	case errors.Is(err, linux.ENOEXEC):
+		return name + ": cannot execute binary file: Exec format error", 126
+	case errors.Is(err, linux.ENOENT) || errors.Is(err, linux.ENOTDIR):
+		return name + ": " + applet.ErrText(err), 127
+	}
+	return name + ": " + applet.ErrText(err), 126
+}
+
+// cdFailure is the diagnostic and status of a cd whose chdir failed.
+func (s *shell) cdFailure(dir string, err error) (string, int) {
+	if s.dialect == Dash {
+		return "cd: can't cd to " + dir, 2
+	}
+	return fmt.Sprintf("cd: %s: %s", dir, applet.ErrText(err)), 1
+}
+
+// redirText words a redirection whose file did not open: lead+name+": "+
+// text. flags are the open's: dash says whether it was opening or
+// creating the file.
+func (s *shell) redirText(name string, flags uint32, err error) (lead, text string) {
+	text = applet.ErrText(err)
+	if s.dialect != Dash {
+		return "", text
+	}
+	lead, missing := "cannot open ", "No such file"
+	if flags&(linux.O_WRONLY|linux.O_RDWR) != 0 {
+		lead, missing = "cannot create ", "Directory nonexistent"
+	}
+	if errors.Is(err, linux.ENOENT) || errors.Is(err, linux.ENOTDIR) {
+		text = missing
+	}
+	return lead, text
+}
+
+// redirMessage is a redirection's failure with its line prefix.
+func (s *shell) redirMessage(line int, name string, flags uint32, err error) string {
+	lead, text := s.redirText(name, flags, err)
+	return s.linePrefix(uint(line)) + lead + name + ": " + text
+}
+
+// redirPathError is a failed redirection for the interpreter to print
+// (it prints an *os.PathError as "Op Path: Err").
+func (s *shell) redirPathError(line int, name string, flags uint32, err error) *os.PathError {
+	lead, text := s.redirText(name, flags, err)
+	op := strings.TrimSuffix(s.linePrefix(uint(line))+lead, " ")
+	return &os.PathError{Op: op, Path: name, Err: errors.New(text)}
+}
+
+// redirStatus is the status of a command whose redirection failed.
+func (s *shell) redirStatus() int {
+	if s.dialect == Dash {
+		return 2
+	}
+	return 1
+}
+
+// writeErrorText is a builtin's diagnostic when writing its output
+// failed: dash names the builtin again and says "I/O error" whatever the
+// error was.
+func (s *shell) writeErrorText(builtin string, err error) string {
+	if s.dialect == Dash {
+		return builtin + ": I/O error"
+	}
+	return "write error: " + applet.ErrText(err)
+}
+
+// unboundText is set -u's diagnostic for an unset parameter; sigil is "$"
+// for a positional one, which bash names $1.
+func (s *shell) unboundText(sigil, name string) string {
+	if s.dialect == Dash {
+		return name + ": parameter not set"
+	}
+	return sigil + name + ": unbound variable"
+}
+
+// unboundStatus is the status a shell stopped by set -u ends with: bash
+// -c ends with 127 rather than 1; dash always with 2.
+func (s *shell) unboundStatus(commandLine bool) int {
+	switch {
+	case s.dialect == Dash:
+		return 2
+	case commandLine:
+		return 127
+	}
+	return 1
+}
+
+// syntaxErrorText is a parse error's diagnostic, after the line prefix.
+func (s *shell) syntaxErrorText(text string) string {
+	if s.dialect == Dash {
+		return "Syntax error: " + dashSyntaxText(text)
+	}
+	return "syntax error: " + text
+}
+
+// dashSyntaxText rewords the parser's message where dash's is known;
+// others keep the parser's words (dash names the unexpected token, which
+// the parser's messages do not always tell).
+func dashSyntaxText(text string) string {
+	switch {
+	case strings.HasPrefix(text, "reached EOF without closing quote"):
+		return "Unterminated quoted string"
+	}
+	return text
+}
+
+// specialArgError is dash's diagnostic for a bad argument of exit,
+// return or shift: an error of a special builtin, which ends the shell
+// with status 2. Bash's are the interpreter's; it reports none here.
+func (s *shell) specialArgError(args []string) string {
+	if s.dialect != Dash || len(args) < 2 {
+		return ""
+	}
+	switch args[0] {
+	case "exit", "return", "shift":
+	default:
+		return ""
+	}
+	// (Shifting more than $# is an error too, but the handler does not
+	// see the positional parameters.)
+	if !dashNumber(args[1]) {
+		return args[0] + ": Illegal number: " + args[1]
+	}
+	return ""
+}
+
+// dashNumber reports whether arg is a number as dash's builtins take
+// one: decimal digits after an optional '+'.
+func dashNumber(arg string) bool {
+	digits := strings.TrimPrefix(arg, "+")
+	return digits != "" && strings.Trim(digits, "0123456789") == ""
+}
