@@ -221,3 +221,57 @@ func dashNumber(arg string) bool {
 	digits := strings.TrimPrefix(arg, "+")
 	return digits != "" && strings.Trim(digits, "0123456789") == ""
 }
+
+// badOption is a builtin's diagnostic for an unknown option letter, after
+// the "NAME: " prefix, with bash's usage line; the status is 2 for both.
+func (s *shell) badOption(builtin string, opt rune, usage string) string {
+	if s.dialect == Dash {
+		return fmt.Sprintf("Illegal option -%c", opt)
+	}
+	return fmt.Sprintf("-%c: invalid option\n%s: usage: %s", opt, builtin, usage)
+}
+
+// cdUnset is cd's failure when the variable naming its target (HOME for
+// a bare cd, OLDPWD for cd -) is unset; ok false means dash's way: a bare
+// cd stays, cd - goes to the directory it is in.
+func (s *shell) cdUnset(name string) (msg string, ok bool) {
+	if s.dialect == Dash {
+		return "", false
+	}
+	return "cd: " + name + " not set", true
+}
+
+// cdTooMany is whether cd refuses a second operand (bash); dash takes
+// the first.
+func (s *shell) cdTooMany() bool { return s.dialect != Dash }
+
+// umaskError is umask's diagnostic (after "umask: ") and status for a
+// mask it cannot read: an octal one (number) or a symbolic mode.
+func (s *shell) umaskError(arg string, number bool) (string, int) {
+	switch {
+	case s.dialect == Dash && number:
+		return "Illegal number: " + arg, 2
+	case s.dialect == Dash:
+		return "Illegal mode: " + arg, 2
+	case number:
+		return arg + ": octal number out of range", 1
+	}
+	return "`" + arg + "': invalid symbolic mode operator", 1
+}
+
+// typeNotFound reports a name type or command -v/-V finds nothing for
+// (if report), returning the status: bash prints "type: NAME: not found"
+// as an error with status 1, dash "NAME: not found" on standard output
+// with 127.
+func (c *cmd) typeNotFound(name string, report bool) int {
+	switch {
+	case c.sh.dialect == Dash:
+		if report {
+			fmt.Fprintf(c.Out, "%s: not found\n", name)
+		}
+		return 127
+	case report:
+		c.builtinErrorf("%s: not found", name)
+	}
+	return 1
+}

@@ -35,6 +35,11 @@ var dashCases = []scriptCase{
 	{name: "exec", script: "exec nosuch; echo no", stderr: "sh: 1: exec: nosuch: not found\n", exit: 127},
 	{name: "nounset", script: "set -u; echo $zz; echo no", stderr: "sh: 1: zz: parameter not set\n", exit: 2},
 	{name: "syntax", script: "echo \"abc", stderr: "sh: 1: Syntax error: Unterminated quoted string\n", exit: 2},
+	{name: "cd options", script: "cd -x /; echo $?; cd / nosuch; pwd; unset HOME; cd; echo $?", stdout: "2\n/\n0\n",
+		stderr: "sh: 1: cd: Illegal option -x\n"},
+	{name: "umask", script: "umask abc; echo $?; umask 99; echo $?", stdout: "2\n2\n",
+		stderr: "sh: 1: umask: Illegal mode: abc\nsh: 1: umask: Illegal number: 99\n"},
+	{name: "type", script: "type nosuch; echo $?; command -v nosuch; echo $?", stdout: "nosuch: not found\n127\n127\n"},
 	{name: "line", script: "true\n\nnosuch", stderr: "sh: 3: nosuch: not found\n", exit: 127},
 }
 
