@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -156,7 +155,7 @@ func (s *shell) runsProgram(args []string) bool {
 
 // settleRedirs opens a builtin's or function's deferred redirections in
 // the shell's task, in command-line order, before it runs. On a failure
-// it reports it and returns the command to run instead (status 1).
+// it reports it and returns the command to run instead (redirFailed).
 func (s *shell) settleRedirs(hc interp.HandlerContext, args []string) []string {
 	if s.runsProgram(args) {
 		return nil
@@ -171,7 +170,7 @@ func (s *shell) settleRedirs(hc interp.HandlerContext, args []string) []string {
 	for _, d := range ds {
 		if _, err := d.resolve(); err != nil {
 			s.reportRedir(hc, &redirError{d: d, err: err})
-			return []string{internal + "status", strconv.Itoa(s.redirStatus())}
+			return s.redirFailed(args[0])
 		}
 	}
 	return nil

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -135,6 +136,24 @@ func (s *shell) redirPathError(line int, name string, flags uint32, err error) *
 	lead, text := s.redirText(name, flags, err)
 	op := strings.TrimSuffix(s.linePrefix(uint(line))+lead, " ")
 	return &os.PathError{Op: op, Path: name, Err: errors.New(text)}
+}
+
+// dashSpecial are the special builtins, whose errors end a dash shell.
+var dashSpecial = map[string]bool{
+	":": true, ".": true, "break": true, "continue": true, "eval": true, "exec": true, "exit": true,
+	"export": true, "readonly": true, "return": true, "set": true, "shift": true, "times": true,
+	"trap": true, "unset": true,
+}
+
+// redirFailed is the command that runs instead of a builtin or function
+// whose redirection failed: one giving redirStatus, or for a special
+// builtin under dash one that ends the (sub)shell with it.
+func (s *shell) redirFailed(name string) []string {
+	status := []string{internal + "status", strconv.Itoa(s.redirStatus())}
+	if s.dialect == Dash && dashSpecial[name] {
+		return append([]string{"exec"}, status...)
+	}
+	return status
 }
 
 // redirStatus is the status of a command whose redirection failed.

@@ -26,6 +26,8 @@ var dashCases = []scriptCase{
 		stderr: "sh: 1: cannot create /nonexist/x: Directory nonexistent\n"},
 	{name: "create program", script: "cat /dev/null > /nonexist/x; echo $?", stdout: "2\n",
 		stderr: "sh: 1: cannot create /nonexist/x: Directory nonexistent\n"},
+	{name: "special builtin", script: "(: > /nonexist/x; echo no); echo $?; command : > /nonexist/x; echo $?", stdout: "2\n2\n",
+		stderr: "sh: 1: cannot create /nonexist/x: Directory nonexistent\nsh: 1: cannot create /nonexist/x: Directory nonexistent\n"},
 	{name: "open", script: "cat < /nonexist; echo $?", stdout: "2\n", stderr: "sh: 1: cannot open /nonexist: No such file\n"},
 	{name: "write error", script: "echo x > /dev/full; echo $?; printf y > /dev/full; echo $?", stdout: "1\n1\n",
 		stderr: "sh: 1: echo: echo: I/O error\nsh: 1: printf: printf: I/O error\n"},
