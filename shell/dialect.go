@@ -294,3 +294,16 @@ func (c *cmd) typeNotFound(name string, report bool) int {
 	}
 	return 1
 }
+
+// echoOptions reads echo's options: bash's -n, -e and -E (escapes off by
+// default), or dash's, whose echo interprets escapes always and takes
+// only a first word "-n".
+func (s *shell) echoOptions(args []string) (rest []string, newline, escapes bool) {
+	if s.dialect != Dash {
+		return bashEchoOptions(args)
+	}
+	if len(args) > 0 && args[0] == "-n" {
+		return args[1:], false, true
+	}
+	return args, true, true
+}

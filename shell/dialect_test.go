@@ -42,6 +42,8 @@ var dashCases = []scriptCase{
 	{name: "umask", script: "umask abc; echo $?; umask 99; echo $?", stdout: "2\n2\n",
 		stderr: "sh: 1: umask: Illegal mode: abc\nsh: 1: umask: Illegal number: 99\n"},
 	{name: "type", script: "type nosuch; echo $?; command -v nosuch; echo $?", stdout: "nosuch: not found\n127\n127\n"},
+	{name: "echo", script: `echo 'a\nb' '\101\0102\x43\E'; echo -e x; echo -n -n y; echo 'z\cw' v; echo .`,
+		stdout: "a\nb AB\\x43\\E\n-e x\n-n yz.\n"},
 	{name: "line", script: "true\n\nnosuch", stderr: "sh: 3: nosuch: not found\n", exit: 127},
 }
 

@@ -11,5 +11,7 @@ sh -c 'cat < /nonexist; echo "open: $?"' 2>&1
 sh -c 'cat /tmp/r/file > /nonexist/x; echo "program: $?"' 2>&1
 sh -c 'read x < /tmp/r/nope; echo "read: $?"' 2>&1
 sh -c 'echo hi 2>/nonexist/e; echo "stderr: $?"'
+sh -c ': > /nonexist/x; echo no' 2>&1; echo "special: $?"
+sh -c '(: > /nonexist/x; echo no); echo "subshell: $?"' 2>&1
 unshare -m sh -c 'mount -t tmpfs -o ro none /tmp/r/dir; echo x > /tmp/r/dir/f; echo "read-only: $?"' 2>&1
 bash -c 'echo hi > /nonexist/x; echo $?; cat < /nonexist; echo $?' 2>&1
