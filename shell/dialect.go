@@ -13,6 +13,7 @@ import (
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"github.com/linuxvfs/linuxvfs/vfs"
+	"mvdan.cc/sh/v3/syntax"
 )
 
 // Personality is the shell whose diagnostics and statuses the interpreter
@@ -214,22 +215,57 @@ func dashSyntaxText(text string) string {
 	return text
 }
 
-// specialArgError is dash's diagnostic for a bad argument of exit,
-// return or shift: an error of a special builtin, which ends the shell
-// with status 2. Bash's are the interpreter's; it reports none here.
-func (s *shell) specialArgError(args []string) string {
-	if s.dialect != Dash || len(args) < 2 {
-		return ""
+// argError is dash's diagnostic for bad arguments of exit, return and
+// shift (a number), read and unset (variable names), all with status 2;
+// fatal says it is a special builtin's, which ends the shell. Bash's
+// are the interpreter's; it reports none here.
+func (s *shell) argError(args []string) (msg string, fatal bool) {
+	if s.dialect != Dash {
+		return "", false
 	}
 	switch args[0] {
 	case "exit", "return", "shift":
-	default:
-		return ""
+		// (Shifting more than $# is an error too, but the handler does
+		// not see the positional parameters.)
+		if len(args) > 1 && !dashNumber(args[1]) {
+			return args[0] + ": Illegal number: " + args[1], true
+		}
+	case "read":
+		names := skipReadOptions(args[1:])
+		if len(names) == 0 {
+			return "read: arg count", false
+		}
+		return badName("read", names), false
+	case "unset":
+		if len(args) > 1 && args[1] == "-f" {
+			return "", false
+		}
+		return badName("unset", args[1:]), true
 	}
-	// (Shifting more than $# is an error too, but the handler does not
-	// see the positional parameters.)
-	if !dashNumber(args[1]) {
-		return args[0] + ": Illegal number: " + args[1]
+	return "", false
+}
+
+// skipReadOptions drops dash's read options: -r, and -p with its prompt.
+func skipReadOptions(args []string) []string {
+	for len(args) > 0 && strings.HasPrefix(args[0], "-") && len(args[0]) > 1 {
+		if args[0] == "--" {
+			return args[1:]
+		}
+		if strings.HasSuffix(args[0], "p") && len(args) > 1 {
+			args = args[1:]
+		}
+		args = args[1:]
+	}
+	return args
+}
+
+// badName is "BUILTIN: NAME: bad variable name" for the first operand
+// that is no variable name, "" if all are.
+func badName(builtin string, names []string) string {
+	for _, n := range names {
+		if n != "-v" && !syntax.ValidName(n) {
+			return builtin + ": " + n + ": bad variable name"
+		}
 	}
 	return ""
 }

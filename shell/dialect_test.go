@@ -44,6 +44,8 @@ var dashCases = []scriptCase{
 	{name: "type", script: "type nosuch; echo $?; command -v nosuch; echo $?", stdout: "nosuch: not found\n127\n127\n"},
 	{name: "echo", script: `echo 'a\nb' '\101\0102\x43\E'; echo -e x; echo -n -n y; echo 'z\cw' v; echo .`,
 		stdout: "a\nb AB\\x43\\E\n-e x\n-n yz.\n"},
+	{name: "read", script: "read -r; echo $?; read 1x < /dev/null; echo $?; unset -v a 2b; echo no", stdout: "2\n2\n",
+		stderr: "sh: 1: read: arg count\nsh: 1: read: 1x: bad variable name\nsh: 1: unset: 2b: bad variable name\n", exit: 2},
 	{name: "line", script: "true\n\nnosuch", stderr: "sh: 3: nosuch: not found\n", exit: 127},
 }
 

@@ -235,9 +235,13 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 	}
 	s.feedBuiltin(interp.HandlerCtx(ctx), args)
 	args = s.binariesAsPrograms(interp.HandlerCtx(ctx), args)
-	if msg := s.specialArgError(args); msg != "" {
-		// exec makes the status command end the (sub)shell.
-		return []string{"exec", internal + "status", "2", s.linePrefix(hc.Pos.Line()) + msg}, nil
+	if msg, fatal := s.argError(args); msg != "" {
+		status := []string{internal + "status", "2", s.linePrefix(hc.Pos.Line()) + msg}
+		if fatal {
+			// exec makes the status command end the (sub)shell.
+			status = append([]string{"exec"}, status...)
+		}
+		return status, nil
 	}
 	switch {
 	case args[0] == substStatusCmd || args[0] == "exit":
