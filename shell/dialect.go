@@ -184,6 +184,22 @@ func (s *shell) unboundText(sigil, name string) string {
 	return sigil + name + ": unbound variable"
 }
 
+// unsetParamMessage is the report of ${NAME?WORD} (null false) or
+// ${NAME:?WORD} on line; an empty word gives the default message.
+func (s *shell) unsetParamMessage(line int, name, word string, null bool) string {
+	if word == "" {
+		switch {
+		case s.dialect == Dash && null:
+			word = "parameter not set or null"
+		case null:
+			word = "parameter null or not set"
+		default:
+			word = "parameter not set"
+		}
+	}
+	return s.linePrefix(uint(line)) + name + ": " + word
+}
+
 // unboundStatus is the status a shell stopped by set -u ends with: bash
 // -c ends with 127 rather than 1; dash always with 2.
 func (s *shell) unboundStatus(commandLine bool) int {

@@ -46,6 +46,8 @@ var dashCases = []scriptCase{
 		stdout: "a\nb AB\\x43\\E\n-e x\n-n yz.\n"},
 	{name: "read", script: "read -r; echo $?; read 1x < /dev/null; echo $?; unset -v a 2b; echo no", stdout: "2\n2\n",
 		stderr: "sh: 1: read: arg count\nsh: 1: read: 1x: bad variable name\nsh: 1: unset: 2b: bad variable name\n", exit: 2},
+	{name: "unset parameter", script: "(echo ${a?}); a=; (echo ${a:?}); (echo ${a:?oops}); f() { echo ${1?}; }; f",
+		stderr: "sh: 1: a: parameter not set\nsh: 1: a: parameter not set or null\nsh: 1: a: oops\nsh: 1: 1: parameter not set\n", exit: 2},
 	{name: "line", script: "true\n\nnosuch", stderr: "sh: 3: nosuch: not found\n", exit: 127},
 }
 

@@ -30,6 +30,8 @@ const (
 	unboundPrefix = "LINUXVFS_U"
 	// A positional parameter's marker: bash names it "$1".
 	unboundPositional = "LINUXVFS_P"
+	// nullMark begins the line of a ${VAR:?} marker.
+	nullMark = "C"
 )
 
 // rewriteNounset gives the plain parameter expansions under n their
@@ -43,9 +45,13 @@ func rewriteNounset(n syntax.Node) []string {
 			return true
 		}
 		name := pe.Param.Value
-		marker := unboundPrefix + strconv.Itoa(int(pe.Pos().Line())) + "_" + name
+		line := strconv.Itoa(int(pe.Pos().Line()))
+		if pe.Exp != nil && pe.Exp.Op == syntax.ErrorUnsetOrNull {
+			line = nullMark + line // the message names the colon form
+		}
+		marker := unboundPrefix + line + "_" + name
 		if name[0] >= '0' && name[0] <= '9' {
-			marker = unboundPositional + strconv.Itoa(int(pe.Pos().Line())) + "_" + name
+			marker = unboundPositional + line + "_" + name
 		}
 		pe.Param = &syntax.Lit{ValuePos: pe.Param.ValuePos, ValueEnd: pe.Param.ValueEnd, Value: marker}
 		if !seen[marker] {
@@ -57,11 +63,15 @@ func rewriteNounset(n syntax.Node) []string {
 	return markers
 }
 
-// plainParam reports whether pe is $NAME or ${NAME} of a variable or a
-// positional parameter (not a special one, and not one of linuxvfs's).
+// plainParam reports whether pe is $NAME, ${NAME}, ${NAME?WORD} or
+// ${NAME:?WORD} of a variable or a positional parameter (not a special
+// one, and not one of linuxvfs's): the forms that report an unset one.
 func plainParam(pe *syntax.ParamExp) bool {
 	if pe.Param == nil || pe.Excl || pe.Length || pe.Width || pe.Index != nil || pe.Slice != nil ||
-		pe.Repl != nil || pe.Names != 0 || pe.Exp != nil || pe.NestedParam != nil {
+		pe.Repl != nil || pe.Names != 0 || pe.NestedParam != nil {
+		return false
+	}
+	if pe.Exp != nil && pe.Exp.Op != syntax.ErrorUnset && pe.Exp.Op != syntax.ErrorUnsetOrNull {
 		return false
 	}
 	name := pe.Param.Value
@@ -90,7 +100,7 @@ func (s *shell) unboundMessage(p []byte) (msg []byte, ok bool) {
 	default:
 		return nil, false
 	}
-	marker, _, ok := bytes.Cut(rest, []byte(": "))
+	marker, tail, ok := bytes.Cut(rest, []byte(": "))
 	if !ok {
 		return nil, false
 	}
@@ -98,8 +108,14 @@ func (s *shell) unboundMessage(p []byte) (msg []byte, ok bool) {
 	if !ok {
 		return nil, false
 	}
-	n, _ := strconv.Atoi(string(line))
-	return []byte(s.linePrefix(uint(n)) + s.unboundText(kind, string(name)) + "\n"), true
+	null := bytes.HasPrefix(line, []byte(nullMark))
+	n, _ := strconv.Atoi(strings.TrimPrefix(string(line), nullMark))
+	word := strings.TrimSuffix(string(tail), "\n")
+	if word == "unbound variable" && !null {
+		// set -u's report (a ${VAR?unbound variable} reads the same).
+		return []byte(s.linePrefix(uint(n)) + s.unboundText(kind, string(name)) + "\n"), true
+	}
+	return []byte(s.unsetParamMessage(n, string(name), word, null) + "\n"), true
 }
 
 // unboundFilter is the shell's standard error, on which it rewrites the
