@@ -6,4 +6,4 @@ sh -c 'cd -x /tmp; echo "cd -x: $?"; cd /tmp/b /nonexist; pwd' 2>&1
 sh -c 'unset HOME; cd /tmp/b; cd; echo "cd no HOME: $?"; pwd' 2>&1
 sh -c 'umask abc; echo "mode: $?"; umask 99; echo "number: $?"; umask 027; umask' 2>&1
 sh -c 'type nosuch; echo "type: $?"; command -v nosuch; echo "command -v: $?"; command -V nosuch; echo "command -V: $?"' 2>/dev/null
-bash -c 'cd /tmp/b /nonexist; echo "bash cd: $?"; umask abc; echo "bash umask: $?"; type nosuch; echo "bash type: $?"' 2>&1
+bash -c 'cd /tmp/b /nonexist; echo "bash cd: $?"; umask 99; echo "bash umask: $?"; type nosuch; echo "bash type: $?"' 2>&1
