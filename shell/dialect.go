@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -224,12 +225,29 @@ func (s *shell) syntaxErrorText(text string) string {
 // others keep the parser's words (dash names the unexpected token, which
 // the parser's messages do not always tell).
 func dashSyntaxText(text string) string {
+	if m := parserEndWord.FindStringSubmatch(text); m != nil {
+		return `end of file unexpected (expecting "` + m[1] + `")`
+	}
+	if m := parserMisplaced.FindStringSubmatch(text); m != nil {
+		return `"` + m[1] + `" unexpected`
+	}
 	switch {
+	case text == "reached EOF without closing quote \"`\"":
+		return "EOF in backquote substitution"
 	case strings.HasPrefix(text, "reached EOF without closing quote"):
 		return "Unterminated quoted string"
 	}
 	return text
 }
+
+// The parser's words for a construct cut short by the end of the script
+// ("`if` statement must end with `fi`", "reached EOF without matching
+// `{` with `}`") and for a reserved word out of place ("`fi` can only be
+// used to end an `if`").
+var (
+	parserEndWord   = regexp.MustCompile("^(?:`[^`]+` statement must end with|reached EOF without matching `[^`]+` with) `([^`]+)`$")
+	parserMisplaced = regexp.MustCompile("^`([^`]+)` can only be used ")
+)
 
 // argError is dash's diagnostic for bad arguments of exit, return and
 // shift (a number), read and unset (variable names), all with status 2;

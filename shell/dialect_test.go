@@ -48,6 +48,9 @@ var dashCases = []scriptCase{
 		stderr: "sh: 1: read: arg count\nsh: 1: read: 1x: bad variable name\nsh: 1: unset: 2b: bad variable name\n", exit: 2},
 	{name: "unset parameter", script: "(echo ${a?}); a=; (echo ${a:?}); (echo ${a:?oops}); f() { echo ${1?}; }; f",
 		stderr: "sh: 1: a: parameter not set\nsh: 1: a: parameter not set or null\nsh: 1: a: oops\nsh: 1: 1: parameter not set\n", exit: 2},
+	{name: "syntax end", script: "if true; then echo", stderr: "sh: 1: Syntax error: end of file unexpected (expecting \"fi\")\n", exit: 2},
+	{name: "syntax word", script: "\nfi", stderr: "sh: 2: Syntax error: \"fi\" unexpected\n", exit: 2},
+	{name: "syntax backquote", script: "echo `echo", stderr: "sh: 1: Syntax error: EOF in backquote substitution\n", exit: 2},
 	{name: "line", script: "true\n\nnosuch", stderr: "sh: 3: nosuch: not found\n", exit: 127},
 }
 
