@@ -91,13 +91,9 @@ func (c *cmd) runBuiltin(f func(*cmd) int) int {
 	})
 }
 
-// builtinErrorf prints a shell builtin's diagnostic the way bash does:
-// "sh: line N: NAME: message".
+// builtinErrorf prints a shell builtin's diagnostic: "sh: line N: NAME:
+// message" (linePrefix's form).
 func (c *cmd) builtinErrorf(format string, a ...any) {
 	c.Out.Flush()
-	prefix := c.sh.name + ": "
-	if c.hc.Pos.IsValid() {
-		prefix += fmt.Sprintf("line %d: ", c.hc.Pos.Line())
-	}
-	fmt.Fprintf(c.Errw, "%s%s: %s\n", prefix, c.Name, fmt.Sprintf(format, a...))
+	fmt.Fprintf(c.Errw, "%s%s: %s\n", c.sh.linePrefix(c.hc.Pos.Line()), c.Name, fmt.Sprintf(format, a...))
 }

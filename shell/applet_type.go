@@ -56,10 +56,7 @@ func typeApplet(c *cmd) int {
 		kind := c.commandKind(name)
 		switch {
 		case kind == "":
-			if mode != "-t" && mode != "-p" {
-				c.builtinErrorf("%s: not found", name)
-			}
-			status = 1
+			status = c.typeNotFound(name, mode != "-t" && mode != "-p")
 		case mode == "-t":
 			fmt.Fprintln(c.Out, kind)
 		case mode == "-p" || mode == "-P":
@@ -81,10 +78,7 @@ func commandApplet(c *cmd) int {
 		kind := c.commandKind(name)
 		switch {
 		case kind == "":
-			if verbose {
-				c.builtinErrorf("%s: not found", name)
-			}
-			status = 1
+			status = c.typeNotFound(name, verbose)
 		case verbose:
 			fmt.Fprintln(c.Out, describe(name, kind))
 		case kind == "file":

@@ -8,33 +8,18 @@ import (
 	"strings"
 )
 
-// echoApplet is bash's echo builtin (xpg_echo off): -n, -e and -E as long
-// as the leading words consist of those letters only; a failed write is
-// reported as bash does, "NAME: line N: echo: write error: ...", with
-// status 1.
+// echoApplet is the shell's echo (echoOptions), with status 1 and the
+// shell's diagnostic when the write fails.
 func echoApplet(c *cmd) int {
-	args := c.Args
-	newline, escapes := true, false
-	for len(args) > 0 && isEchoOption(args[0]) {
-		for _, f := range args[0][1:] {
-			switch f {
-			case 'n':
-				newline = false
-			case 'e':
-				escapes = true
-			case 'E':
-				escapes = false
-			}
-		}
-		args = args[1:]
-	}
+	args, newline, escapes := c.sh.echoOptions(c.Args)
+	dash := c.sh.dialect == Dash
 	var b strings.Builder
 	for i, a := range args {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
 		if escapes {
-			s, stop := echoEscapes(a)
+			s, stop := echoEscapes(a, dash)
 			b.WriteString(s)
 			if stop {
 				newline = false
@@ -59,12 +44,13 @@ func echoApplet(c *cmd) int {
 	return 0
 }
 
-// builtinWriteError is bash's "NAME: line N: BUILTIN: write error: ...",
-// prefixed as every builtin diagnostic is. (Bash started by a name
-// without a slash, "bash -c", leaves the line number out of all of
-// them; "/bin/bash -c", as the differential tests run it, does not.)
+// builtinWriteError reports a builtin's failed write, prefixed as every
+// builtin diagnostic is (bash: "NAME: line N: BUILTIN: write error: ...").
+// (Bash started by a name without a slash, "bash -c", leaves the line
+// number out of all of them; "/bin/bash -c", as the differential tests
+// run it, does not.)
 func (c *cmd) builtinWriteError(err error) {
-	c.builtinErrorf("write error: %s", applet.ErrText(err))
+	c.builtinErrorf("%s", c.sh.writeErrorText(c.Name, err))
 }
 
 func isEchoOption(s string) bool {
@@ -74,8 +60,30 @@ func isEchoOption(s string) bool {
 	return strings.Trim(s[1:], "neE") == ""
 }
 
-// echoEscapes interprets echo -e's backslash escapes; \c stops all output.
-func echoEscapes(s string) (string, bool) {
+// bashEchoOptions reads bash's echo options (xpg_echo off): -n, -e and
+// -E as long as the leading words consist of those letters only.
+func bashEchoOptions(args []string) (rest []string, newline, escapes bool) {
+	newline = true
+	for len(args) > 0 && isEchoOption(args[0]) {
+		for _, f := range args[0][1:] {
+			switch f {
+			case 'n':
+				newline = false
+			case 'e':
+				escapes = true
+			case 'E':
+				escapes = false
+			}
+		}
+		args = args[1:]
+	}
+	return args, newline, escapes
+}
+
+// echoEscapes interprets echo's backslash escapes; \c stops all output.
+// bash's echo -e also knows \E and \xHH; dash's echo takes \NNN as well
+// as \0NNN for an octal byte.
+func echoEscapes(s string, dash bool) (string, bool) {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		if s[i] != '\\' || i+1 == len(s) {
@@ -90,7 +98,13 @@ func echoEscapes(s string) (string, bool) {
 			b.WriteByte('\b')
 		case 'c':
 			return b.String(), true
-		case 'e', 'E':
+		case 'e':
+			b.WriteByte(0x1b)
+		case 'E':
+			if dash {
+				b.WriteString("\\E")
+				break
+			}
 			b.WriteByte(0x1b)
 		case 'f':
 			b.WriteByte('\f')
@@ -105,9 +119,22 @@ func echoEscapes(s string) (string, bool) {
 		case '\\':
 			b.WriteByte('\\')
 		case '0', 'x':
+			if dash && c == 'x' {
+				b.WriteString("\\x")
+				break
+			}
 			v, n := echoNumber(s[i+1:], c == 'x')
 			b.WriteByte(v)
 			i += n
+		case '1', '2', '3', '4', '5', '6', '7':
+			if !dash {
+				b.WriteByte('\\')
+				b.WriteByte(c)
+				break
+			}
+			v, n := echoNumber(s[i:], false)
+			b.WriteByte(v)
+			i += n - 1
 		default:
 			b.WriteByte('\\')
 			b.WriteByte(c)

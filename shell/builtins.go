@@ -23,20 +23,26 @@ func (s *shell) cd(ctx context.Context, args []string) []string {
 	hc := interp.HandlerCtx(ctx)
 	physical, args, bad := cdOptions(args)
 	if bad != 0 {
-		return s.fail(hc, 2, fmt.Sprintf("cd: -%c: invalid option\ncd: usage: cd [-L|[-P [-e]] [-@]] [dir]", bad))
+		return s.fail(hc, 2, "cd: "+s.badOption("cd", bad, "cd [-L|[-P [-e]] [-@]] [dir]"))
 	}
-	if len(args) > 1 {
+	if len(args) > 1 && s.cdTooMany() {
 		return s.fail(hc, 1, "cd: too many arguments")
 	}
 	dir, show := "", false
 	switch {
 	case len(args) == 0:
 		if dir = hc.Env.Get("HOME").String(); dir == "" {
-			return s.fail(hc, 1, "cd: HOME not set")
+			if msg, ok := s.cdUnset("HOME"); ok {
+				return s.fail(hc, 1, msg)
+			}
+			return []string{internal + "status", "0"}
 		}
 	case args[0] == "-":
 		if dir = hc.Env.Get("OLDPWD").String(); dir == "" {
-			return s.fail(hc, 1, "cd: OLDPWD not set")
+			if msg, ok := s.cdUnset("OLDPWD"); ok {
+				return s.fail(hc, 1, msg)
+			}
+			dir = hc.Dir
 		}
 		show = true
 	case args[0] == "":
@@ -48,7 +54,8 @@ func (s *shell) cd(ctx context.Context, args []string) []string {
 	p.syncDir(hc.Dir)
 	target, err := p.chdir(hc.Dir, dir, physical)
 	if err != nil {
-		return s.fail(hc, 1, fmt.Sprintf("cd: %s: %s", dir, applet.ErrText(err)))
+		msg, code := s.cdFailure(dir, err)
+		return s.fail(hc, code, msg)
 	}
 	if show {
 		fmt.Fprintln(hc.Stdout, target)
@@ -81,11 +88,7 @@ func cdOptions(args []string) (physical bool, rest []string, bad rune) {
 
 // fail rewrites a command into the internal status command.
 func (s *shell) fail(hc interp.HandlerContext, code int, msg string) []string {
-	prefix := s.name + ": "
-	if hc.Pos.IsValid() {
-		prefix += fmt.Sprintf("line %d: ", hc.Pos.Line())
-	}
-	return []string{internal + "status", strconv.Itoa(code), prefix + msg}
+	return []string{internal + "status", strconv.Itoa(code), s.linePrefix(hc.Pos.Line()) + msg}
 }
 
 // statusApplet prints its message, if any, and exits with its status.
@@ -203,7 +206,7 @@ func umaskApplet(c *cmd) int {
 			case 'p':
 				reuse = true
 			default:
-				c.builtinErrorf("-%c: invalid option\numask: usage: umask [-p] [-S] [mode]", o)
+				c.builtinErrorf("%s", c.sh.badOption("umask", o, "umask [-p] [-S] [mode]"))
 				return 2
 			}
 		}
@@ -213,9 +216,11 @@ func umaskApplet(c *cmd) int {
 		printUmask(c, c.Task.GetUmask(), symbolic, reuse)
 		return 0
 	}
-	mask, ok := parseUmask(c, args[0])
-	if !ok {
-		return 1
+	mask, err := parseUmask(c, args[0])
+	if err != "" {
+		msg, code := c.sh.umaskError(args[0], err == "number")
+		c.builtinErrorf("%s", msg)
+		return code
 	}
 	c.Task.Umask(mask)
 	if symbolic {
@@ -251,21 +256,20 @@ func printUmask(c *cmd, mask uint32, symbolic, reuse bool) {
 }
 
 // parseUmask reads an octal mask, or a symbolic mode that says which
-// permissions new files may keep.
-func parseUmask(c *cmd, arg string) (uint32, bool) {
+// permissions new files may keep; bad is "number" or "mode" for one it
+// cannot read.
+func parseUmask(c *cmd, arg string) (mask uint32, bad string) {
 	if arg[0] >= '0' && arg[0] <= '9' {
 		n, err := strconv.ParseUint(arg, 8, 32)
 		if err != nil || n > 0o777 {
-			c.builtinErrorf("%s: octal number out of range", arg)
-			return 0, false
+			return 0, "number"
 		}
-		return uint32(n), true
+		return uint32(n), ""
 	}
 	ch, err := applet.ParseMode(arg)
 	if err != nil {
-		c.builtinErrorf("`%s': invalid symbolic mode operator", arg)
-		return 0, false
+		return 0, "mode"
 	}
 	allowed := ch.Apply(^c.Task.GetUmask()&0o777, true, 0)
-	return ^allowed & 0o777, true
+	return ^allowed & 0o777, ""
 }

@@ -154,7 +154,7 @@ func (s *shell) runsProgram(args []string) bool {
 
 // settleRedirs opens a builtin's or function's deferred redirections in
 // the shell's task, in command-line order, before it runs. On a failure
-// it reports it and returns the command to run instead (status 1).
+// it reports it and returns the command to run instead (redirFailed).
 func (s *shell) settleRedirs(hc interp.HandlerContext, args []string) []string {
 	if s.runsProgram(args) {
 		return nil
@@ -169,7 +169,7 @@ func (s *shell) settleRedirs(hc interp.HandlerContext, args []string) []string {
 	for _, d := range ds {
 		if _, err := d.resolve(); err != nil {
 			s.reportRedir(hc, &redirError{d: d, err: err})
-			return []string{internal + "status", "1"}
+			return s.redirFailed(args[0])
 		}
 	}
 	return nil
@@ -196,7 +196,7 @@ func (s *shell) reportRedir(hc interp.HandlerContext, re *redirError) {
 	} else if w == nil {
 		w = s.stderr
 	}
-	fmt.Fprintf(w, "%s%s\n", s.linePrefix(uint(re.d.line)), re.Error())
+	fmt.Fprintln(w, s.redirMessage(re.d.line, re.d.name, re.d.flags, re.err))
 }
 
 // resolveIfBefore is d's file if d came before other and opened.

@@ -143,16 +143,21 @@ func (s *shell) open(ctx context.Context, name string, flag int, _ os.FileMode) 
 	// gets it as 0, 1 or 2: close-on-exec, as a shell's saved ones are.
 	var f *applet.File
 	var err error
+	flags := linuxOpenFlags(flag)
 	switch kind {
 	case markDupFd:
 		f, err = p.openDupFd(name)
+		if err != nil {
+			return nil, &os.PathError{Op: strings.TrimSuffix(s.linePrefix(uint(line)), " "), Path: name, Err: err}
+		}
 	case markRW:
-		f, err = openShellFile(p.task, name, linux.O_RDWR|linux.O_CREAT, 0o666)
+		flags = linux.O_RDWR | linux.O_CREAT
+		fallthrough
 	default:
-		f, err = openShellFile(p.task, name, linuxOpenFlags(flag), 0o666)
+		f, err = openShellFile(p.task, name, flags, 0o666)
 	}
 	if err != nil {
-		return nil, &os.PathError{Op: strings.TrimSuffix(s.linePrefix(uint(line)), " "), Path: name, Err: err}
+		return nil, s.redirPathError(line, name, flags, err)
 	}
 	if redirect && flag&(os.O_WRONLY|os.O_RDWR) == 0 {
 		// Input: the interpreter would copy any reader but a host file
@@ -240,11 +245,23 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 	}
 	s.feedBuiltin(interp.HandlerCtx(ctx), args)
 	args = s.binariesAsPrograms(interp.HandlerCtx(ctx), args)
+	if msg, fatal := s.argError(args); msg != "" {
+		status := []string{internal + "status", "2", s.linePrefix(hc.Pos.Line()) + msg}
+		if fatal {
+			// exec makes the status command end the (sub)shell.
+			status = append([]string{"exec"}, status...)
+		}
+		return status, nil
+	}
 	switch {
 	case args[0] == substStatusCmd || args[0] == "exit":
 		return s.recordExit(args), nil
 	case args[0] == "exec" && len(args) > 1 && s.execsFile(interp.HandlerCtx(ctx), args[1]):
 		return append([]string{"exec", execInPlace}, args[1:]...), nil
+	case args[0] == "exec" && len(args) > 1 && s.execFinds(hc, args[1]) == nil:
+		if msg, code, ok := s.execFailure(s.procOf(hc).task, args[1]); ok {
+			return []string{"exec", internal + "status", strconv.Itoa(code), s.linePrefix(hc.Pos.Line()) + msg}, nil
+		}
 	case args[0] == "cd":
 		return s.cd(ctx, args[1:]), nil
 	case args[0] == "umask":
@@ -319,7 +336,7 @@ func (s *shell) runProgram(ctx context.Context, hc interp.HandlerContext, name s
 	child, err := s.spawn(p, hc, append([]string{name}, args...), env)
 	var re *redirError
 	if errors.As(err, &re) {
-		return 1, nil // spawn reported it
+		return s.redirStatus(), nil // spawn reported it
 	}
 	if err != nil {
 		fmt.Fprintf(hc.Stderr, "%s: fork: %s\n", s.name, applet.ErrText(err))
@@ -373,12 +390,12 @@ func (s *shell) reportKilled(hc interp.HandlerContext, pid int32, sig int, argv 
 }
 
 // notFound reports a command that is neither builtin nor applet nor
-// script, in bash's words ("sh: line 3: x: command not found").
+// script ("sh: line 3: x: command not found").
 func (s *shell) notFound(ctx context.Context, hc interp.HandlerContext, name string) error {
 	if strings.Contains(name, "/") {
 		return s.notExecutable(s.procOf(hc).task, hc, name)
 	}
-	fmt.Fprintf(hc.Stderr, "%s%s: command not found\n", s.linePrefix(hc.Pos.Line()), name)
+	fmt.Fprintf(hc.Stderr, "%s%s\n", s.linePrefix(hc.Pos.Line()), s.notFoundText(name))
 	return interp.ExitStatus(127)
 }
 
@@ -386,21 +403,24 @@ func (s *shell) notFound(ctx context.Context, hc interp.HandlerContext, name str
 // execve would say of it, or that it is a binary, which linuxvfs cannot
 // run.
 func (s *shell) notExecutable(t *vfs.Task, hc interp.HandlerContext, name string) error {
-	prefix := s.linePrefix(hc.Pos.Line())
+	msg, code := s.runFailure(name, execError(t, name), applet.MissingInterpreter(t, name))
+	fmt.Fprintf(hc.Stderr, "%s%s\n", s.linePrefix(hc.Pos.Line()), msg)
+	return interp.ExitStatus(code)
+}
+
+// execError is what execve of a file that is no script would fail with:
+// ENOEXEC for a binary linuxvfs cannot run.
+func execError(t *vfs.Task, name string) error {
 	st, err := t.Stat(name)
 	switch {
 	case err != nil:
-		fmt.Fprintf(hc.Stderr, "%s%s: %s\n", prefix, name, applet.ErrText(err))
-		return interp.ExitStatus(127)
+		return err
 	case applet.IsDir(uint32(st.Mode)):
-		fmt.Fprintf(hc.Stderr, "%s%s: Is a directory\n", prefix, name)
+		return linux.EISDIR
 	case t.Faccessat(applet.AtCWD, name, linux.X_OK, 0) != nil:
-		fmt.Fprintf(hc.Stderr, "%s%s: Permission denied\n", prefix, name)
+		return linux.EACCES
 	case applet.MissingInterpreter(t, name):
-		fmt.Fprintf(hc.Stderr, "%s%s: cannot execute: required file not found\n", prefix, name)
-		return interp.ExitStatus(127)
-	default:
-		fmt.Fprintf(hc.Stderr, "%s%s: cannot execute binary file: Exec format error\n", prefix, name)
+		return linux.ENOENT
 	}
-	return interp.ExitStatus(126)
+	return linux.ENOEXEC
 }

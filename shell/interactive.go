@@ -132,7 +132,8 @@ func shApplet(c *applet.Cmd) int {
 	if !inv.Privileged {
 		dropSetID(c.Task, c.Name)
 	}
-	cfg := Config{Stdin: c.Stdin, Stdout: c.Stdout, Stderr: c.Errw, Name: c.Name, Env: c.Env, Set: c.Set, Options: inv.Options}
+	cfg := Config{Stdin: c.Stdin, Stdout: c.Stdout, Stderr: c.Errw, Name: c.Name, Env: c.Env, Set: c.Set, Options: inv.Options,
+		Personality: PersonalityOf(c.Name)}
 	script, status, ok := scriptOf(c, inv, &cfg)
 	if !ok {
 		return status

@@ -30,6 +30,8 @@ const (
 	unboundPrefix = "LINUXVFS_U"
 	// A positional parameter's marker: bash names it "$1".
 	unboundPositional = "LINUXVFS_P"
+	// nullMark begins the line of a ${VAR:?} marker.
+	nullMark = "C"
 )
 
 // rewriteNounset gives the plain parameter expansions under n their
@@ -49,9 +51,13 @@ func rewriteNounset(n syntax.Node) []string {
 		case !plainParam(pe):
 			return true
 		}
-		marker := unboundPrefix + strconv.Itoa(int(pe.Pos().Line())) + "_" + name
+		line := strconv.Itoa(int(pe.Pos().Line()))
+		if pe.Exp != nil && pe.Exp.Op == syntax.ErrorUnsetOrNull {
+			line = nullMark + line // the message names the colon form
+		}
+		marker := unboundPrefix + line + "_" + name
 		if name[0] >= '0' && name[0] <= '9' {
-			marker = unboundPositional + strconv.Itoa(int(pe.Pos().Line())) + "_" + name
+			marker = unboundPositional + line + "_" + name
 		}
 		pe.Param = &syntax.Lit{ValuePos: pe.Param.ValuePos, ValueEnd: pe.Param.ValueEnd, Value: marker}
 		if !seen[marker] {
@@ -63,10 +69,15 @@ func rewriteNounset(n syntax.Node) []string {
 	return markers
 }
 
-// plainParam reports whether pe is $NAME or ${NAME} of a variable or a
-// positional parameter (not a special one, and not one of linuxvfs's).
+// plainParam reports whether pe is $NAME, ${NAME}, ${NAME?WORD} or
+// ${NAME:?WORD} of a variable or a positional parameter (not a special
+// one, and not one of linuxvfs's): the forms that report an unset one.
 func plainParam(pe *syntax.ParamExp) bool {
-	if !plainForm(pe) {
+	if pe.Param == nil || pe.Excl || pe.Length || pe.Width || pe.Index != nil || pe.Slice != nil ||
+		pe.Repl != nil || pe.Names != 0 || pe.NestedParam != nil {
+		return false
+	}
+	if pe.Exp != nil && pe.Exp.Op != syntax.ErrorUnset && pe.Exp.Op != syntax.ErrorUnsetOrNull {
 		return false
 	}
 	name := pe.Param.Value
@@ -89,9 +100,9 @@ func plainForm(pe *syntax.ParamExp) bool {
 }
 
 // unboundMessage turns the interpreter's report of an unset marker
-// ("LINUXVFS_U3_x: unbound variable\n") into bash's, with the shell's
-// name; ok is false for any other text.
-func unboundMessage(shellName string, p []byte) (msg []byte, ok bool) {
+// ("LINUXVFS_U3_x: unbound variable\n") into the shell's own; ok is
+// false for any other text.
+func (s *shell) unboundMessage(p []byte) (msg []byte, ok bool) {
 	rest, kind := p, ""
 	switch {
 	case bytes.HasPrefix(p, []byte(unboundPrefix)):
@@ -112,7 +123,14 @@ func unboundMessage(shellName string, p []byte) (msg []byte, ok bool) {
 	if string(name) == lastJobVar {
 		name = []byte("$!")
 	}
-	return []byte(shellName + ": line " + string(line) + ": " + kind + string(name) + ": " + string(tail)), true
+	null := bytes.HasPrefix(line, []byte(nullMark))
+	n, _ := strconv.Atoi(strings.TrimPrefix(string(line), nullMark))
+	word := strings.TrimSuffix(string(tail), "\n")
+	if word == "unbound variable" && !null {
+		// set -u's report (a ${VAR?unbound variable} reads the same).
+		return []byte(s.linePrefix(uint(n)) + s.unboundText(kind, string(name)) + "\n"), true
+	}
+	return []byte(s.unsetParamMessage(n, string(name), word, null) + "\n"), true
 }
 
 // unboundFilter is the shell's standard error, on which it rewrites the
@@ -123,7 +141,7 @@ type unboundFilter struct {
 }
 
 func (f unboundFilter) Write(p []byte) (int, error) {
-	msg, ok := unboundMessage(f.s.name, p)
+	msg, ok := f.s.unboundMessage(p)
 	if !ok {
 		return f.w.Write(p)
 	}

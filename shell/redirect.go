@@ -191,7 +191,7 @@ func fdredirApplet(c *cmd) int {
 		if err := c.fdredir(n, c.Args[i+1], c.Args[i+2]); err != nil {
 			c.Out.Flush()
 			fmt.Fprintf(c.Errw, "%s%s\n", c.sh.linePrefix(c.hc.Pos.Line()), err)
-			return 1
+			return c.sh.redirStatus()
 		}
 	}
 	return 0
@@ -224,7 +224,8 @@ func (c *cmd) fdredir(n int, op, target string) error {
 		"<>": linux.O_RDWR | linux.O_CREAT}[op]
 	fd, err := c.Task.Openat(applet.AtCWD, target, flags, 0o666)
 	if err != nil {
-		return fmt.Errorf("%s: %s", target, applet.ErrText(err))
+		lead, text := c.sh.redirText(target, flags, err)
+		return fmt.Errorf("%s%s: %s", lead, target, text)
 	}
 	if fd != n {
 		_, err = c.Task.Dup2(fd, n)
@@ -249,14 +250,6 @@ func (c *cmd) dupStd(m, n int) error {
 		return c.sh.attachOut(p, c.Task, n, c.hc.Stdout, nil)
 	}
 	return c.sh.attachOut(p, c.Task, n, c.hc.Stderr, nil)
-}
-
-// linePrefix is bash's prefix for the shell's own diagnostics.
-func (s *shell) linePrefix(line uint) string {
-	if line == 0 {
-		return s.name + ": "
-	}
-	return fmt.Sprintf("%s: line %d: ", s.name, line)
 }
 
 // openDupFd serves <&N and >&N: a duplicate of the task's descriptor N,

@@ -40,7 +40,20 @@ func (s *shell) scriptOf(t *vfs.Task, hc interp.HandlerContext, name string) (st
 // runScript runs the script at path with args as a child process: sh
 // reading the file, $0 the path.
 func (s *shell) runScriptFile(ctx context.Context, hc interp.HandlerContext, path string, args []string) (int, error) {
-	return s.runProgram(ctx, hc, "sh", append([]string{path}, args...), shApplet)
+	return s.runProgram(ctx, hc, s.scriptShell(s.procOf(hc).task, path), append([]string{path}, args...), shApplet)
+}
+
+// scriptShell names the shell that runs a script file: its "#!" line's,
+// or for a file without one this shell itself (execve's ENOEXEC makes
+// the calling shell run it).
+func (s *shell) scriptShell(t *vfs.Task, path string) string {
+	if name := applet.ScriptShell(t, path); name != "" {
+		return name
+	}
+	if s.dialect == Bash {
+		return "bash"
+	}
+	return "sh"
 }
 
 // execInPlace marks the command of `exec CMD`: the call handler rewrites
@@ -61,6 +74,23 @@ func (s *shell) execsFile(hc interp.HandlerContext, name string) bool {
 	}
 	_, ok := s.scriptOf(s.procOf(hc).task, hc, name)
 	return ok
+}
+
+// execFinds is nil when `exec name` has nothing to run: no builtin,
+// function, program or script of that name.
+func (s *shell) execFinds(hc interp.HandlerContext, name string) any {
+	switch {
+	case strings.HasPrefix(name, internal) || interp.IsBuiltin(name):
+		return name
+	case s.runner != nil && s.runner.Funcs[name] != nil:
+		return s.runner.Funcs[name]
+	case s.set.Lookup(name) != nil:
+		return s.set.Lookup(name)
+	}
+	if _, ok := s.scriptOf(s.procOf(hc).task, hc, name); ok {
+		return name
+	}
+	return nil
 }
 
 // runInPlace runs args[0] on p's own task: its descriptors 0 to 2 become
@@ -113,7 +143,7 @@ func (s *shell) programOf(p *proc, hc interp.HandlerContext, args []string) (pro
 		return prog, args
 	}
 	if path, ok := s.scriptOf(p.task, hc, args[0]); ok {
-		return shApplet, append([]string{"sh", path}, args[1:]...)
+		return shApplet, append([]string{s.scriptShell(p.task, path), path}, args[1:]...)
 	}
 	return nil, nil
 }

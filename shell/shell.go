@@ -49,6 +49,9 @@ type Config struct {
 	// CommandLine says the script came from -c: a fatal expansion error
 	// (set -u) then ends the shell with 127, as bash -c does, not 1.
 	CommandLine bool
+	// Personality is whose messages and statuses the shell gives: Bash
+	// (the zero value) or Dash, as PersonalityOf the program name says.
+	Personality Personality
 	// Env is the environment, as NAME=value strings; Env (the package
 	// variable) when nil.
 	Env []string
@@ -68,8 +71,9 @@ var Env = []string{
 
 // shell is the state shared by the interpreter's handlers for one Run.
 type shell struct {
-	name string
-	task *vfs.Task
+	name    string
+	dialect Personality
+	task    *vfs.Task
 	// unbound is set when set -u stopped a shell or subshell, and cleared
 	// when a command runs after that (nounset.go).
 	unbound atomic.Bool
@@ -154,8 +158,8 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 	}
 	defer s.endClones()
 	code, err := s.status(ctx, r.Run(ctx, file))
-	if code == 1 && cfg.CommandLine && s.unbound.Load() {
-		code = 127
+	if code == 1 && s.unbound.Load() {
+		code = s.unboundStatus(cfg.CommandLine)
 	}
 	return code, err
 }
@@ -164,7 +168,7 @@ func newShell(cfg Config) (*shell, error) {
 	if cfg.Task == nil {
 		return nil, errors.New("shell: Config.Task is nil")
 	}
-	s := &shell{name: cfg.Name, task: cfg.Task, set: cfg.Set, firstUmask: cfg.Task.GetUmask()}
+	s := &shell{name: cfg.Name, dialect: cfg.Personality, task: cfg.Task, set: cfg.Set, firstUmask: cfg.Task.GetUmask()}
 	s.top = &proc{task: cfg.Task, sig: watch(cfg.Task, 0)}
 	if s.set == nil {
 		s.set = applet.NewSet()
@@ -259,11 +263,11 @@ func (s *shell) status(ctx context.Context, err error) (int, error) {
 	return 1, err
 }
 
-// syntaxError prints a parse error the way bash words it.
+// syntaxError prints a parse error.
 func (s *shell) syntaxError(err error) {
 	var pe syntax.ParseError
 	if errors.As(err, &pe) {
-		fmt.Fprintf(s.stderr, "%s: line %d: syntax error: %s\n", s.name, pe.Pos.Line(), pe.Text)
+		fmt.Fprintf(s.stderr, "%s%s\n", s.linePrefix(pe.Pos.Line()), s.syntaxErrorText(pe.Text))
 		return
 	}
 	fmt.Fprintf(s.stderr, "%s: %v\n", s.name, err)

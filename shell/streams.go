@@ -269,7 +269,7 @@ func (s *shell) spawn(p *proc, hc interp.HandlerContext, argv, env []string) (*v
 		var re *redirError
 		if errors.As(err, &re) {
 			// The child reports it, on its standard error as it is by then.
-			fmt.Fprintf(&applet.File{Task: child, Fd: 2}, "%s%s\n", s.linePrefix(uint(re.d.line)), re.Error())
+			fmt.Fprintln(&applet.File{Task: child, Fd: 2}, s.redirMessage(re.d.line, re.d.name, re.d.flags, re.err))
 		}
 		child.Exit()
 		return nil, err

@@ -57,7 +57,8 @@ func RunScriptAs(ctx context.Context, name, script string, stdin io.Reader, stdo
 	defer stop()
 	ctx, cancel := MachineContext(ctx, t.Kernel())
 	defer cancel()
-	cfg := shell.Config{Task: t, Name: name, Stdin: stdin, Stdout: stdout, Stderr: stderr, Set: Programs(), CommandLine: true}
+	cfg := shell.Config{Task: t, Name: name, Stdin: stdin, Stdout: stdout, Stderr: stderr, Set: Programs(), CommandLine: true,
+		Personality: shell.PersonalityOf(name)}
 	return ShellStatus(t.Kernel(), func() (int, error) { return shell.Run(ctx, cfg, script) })
 }
 

@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -151,7 +152,8 @@ func initRunner(a bootArgs, stdin io.Reader) boot.InitRunner {
 			return 1, err
 		}
 		cfg := shell.Config{Task: t, Name: path, Args: argv[1:], Env: envp, Set: userland.Programs(),
-			Stdin: &applet.File{Task: t, Fd: 0}, Stdout: &applet.File{Task: t, Fd: 1}, Stderr: &applet.File{Task: t, Fd: 2}}
+			Stdin: &applet.File{Task: t, Fd: 0}, Stdout: &applet.File{Task: t, Fd: 1}, Stderr: &applet.File{Task: t, Fd: 2},
+			Personality: shell.PersonalityOf(cmp.Or(applet.ScriptShell(t, path), "sh"))}
 		script, ok := "", a.hasCmd
 		if ok {
 			script = a.script

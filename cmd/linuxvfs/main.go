@@ -147,7 +147,8 @@ func runSh(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 		return 2
 	}
 	ops := inv.Operands
-	cfg := shell.Config{Stdin: stdin, Stdout: stdout, Stderr: stderr, Set: userland.Programs(), Options: inv.Options}
+	cfg := shell.Config{Stdin: stdin, Stdout: stdout, Stderr: stderr, Set: userland.Programs(), Options: inv.Options,
+		Personality: shell.Dash}
 	switch {
 	case inv.Command:
 		if len(ops) == 0 {

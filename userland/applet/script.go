@@ -83,3 +83,20 @@ func interpreterLine(head []byte) (words []string, hashBang bool) {
 	line, _, _ := bytes.Cut(head[2:], []byte("\n"))
 	return strings.Fields(string(line)), true
 }
+
+// ScriptShell is the program name of the shell a script file's "#!" line
+// starts ("bash", "sh", "dash" ...), or "" when it has none.
+func ScriptShell(t *vfs.Task, path string) string {
+	head, ok := executableHead(t, path)
+	if !ok {
+		return ""
+	}
+	words, hashBang := interpreterLine(head)
+	if !hashBang || len(words) == 0 {
+		return ""
+	}
+	if base := words[0][strings.LastIndexByte(words[0], '/')+1:]; base != "busybox" {
+		return base
+	}
+	return "sh"
+}

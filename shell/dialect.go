@@ -1,0 +1,379 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package shell
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+	"github.com/linuxvfs/linuxvfs/vfs"
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// Personality is the shell whose diagnostics and statuses the interpreter
+// gives: a system's /bin/sh is dash, while bash words the same failures
+// (and ends some with other statuses) differently. Every message the
+// shell prints about its own work is worded here, so that the two stay
+// side by side and the rest of the package never asks which one runs.
+type Personality int
+
+const (
+	// Bash is the zero value: the personality of a Config that names none.
+	Bash Personality = iota
+	// Dash is /bin/sh's.
+	Dash
+)
+
+// PersonalityOf is the personality of a shell started as the program
+// name: bash for bash, dash for sh and every other name (dash, ash).
+func PersonalityOf(name string) Personality {
+	if path.Base(name) == "bash" {
+		return Bash
+	}
+	return Dash
+}
+
+// linePrefix begins the shell's own diagnostics: "sh: line 3: " (bash),
+// "sh: 3: " (dash), just "sh: " when the line is unknown.
+func (s *shell) linePrefix(line uint) string {
+	switch {
+	case line == 0:
+		return s.name + ": "
+	case s.dialect == Dash:
+		return fmt.Sprintf("%s: %d: ", s.name, line)
+	}
+	return fmt.Sprintf("%s: line %d: ", s.name, line)
+}
+
+// notFoundText is the diagnostic for a command name found nowhere.
+func (s *shell) notFoundText(name string) string {
+	if s.dialect == Dash {
+		return name + ": not found"
+	}
+	return name + ": command not found"
+}
+
+// execFailure is the diagnostic and status of `exec name` with nothing
+// to run; ok is false where the interpreter's own report stands (bash's
+// for a path, which it words as for a command).
+func (s *shell) execFailure(t *vfs.Task, name string) (msg string, code int, ok bool) {
+	if s.dialect == Dash {
+		msg, code = s.runFailure(name, execError(t, name), applet.MissingInterpreter(t, name))
+		return "exec: " + msg, code, true
+	}
+	if strings.Contains(name, "/") {
+		return "", 0, false
+	}
+	return "exec: " + name + ": not found", 127, true
+}
+
+// runFailure says why a command given by path could not be run, with
+// the status: err is what execve failed with (ENOENT for a missing
+// "#!" interpreter, ENOEXEC for a binary linuxvfs cannot run).
+func (s *shell) runFailure(name string, err error, interpreter bool) (string, int) {
+	if s.dialect == Dash {
+		// dash prints execve's error, with ENOENT and ENOTDIR as "not
+		// found" (and EACCES for a directory).
+		switch {
+		case errors.Is(err, linux.ENOENT), errors.Is(err, linux.ENOTDIR):
+			return name + ": not found", 127
+		case errors.Is(err, linux.EISDIR):
+			return name + ": Permission denied", 126
+		}
+		return name + ": " + applet.ErrText(err), 126
+	}
+	switch {
+	case errors.Is(err, linux.ENOENT) && interpreter:
+		return name + ": cannot execute: required file not found", 127
+	case errors.Is(err, linux.ENOEXEC):
+		return name + ": cannot execute binary file: Exec format error", 126
+	case errors.Is(err, linux.ENOENT) || errors.Is(err, linux.ENOTDIR):
+		return name + ": " + applet.ErrText(err), 127
+	}
+	return name + ": " + applet.ErrText(err), 126
+}
+
+// cdFailure is the diagnostic and status of a cd whose chdir failed.
+func (s *shell) cdFailure(dir string, err error) (string, int) {
+	if s.dialect == Dash {
+		return "cd: can't cd to " + dir, 2
+	}
+	return fmt.Sprintf("cd: %s: %s", dir, applet.ErrText(err)), 1
+}
+
+// redirText words a redirection whose file did not open: lead+name+": "+
+// text. flags are the open's: dash says whether it was opening or
+// creating the file.
+func (s *shell) redirText(name string, flags uint32, err error) (lead, text string) {
+	text = applet.ErrText(err)
+	if s.dialect != Dash {
+		return "", text
+	}
+	lead, missing := "cannot open ", "No such file"
+	if flags&(linux.O_WRONLY|linux.O_RDWR) != 0 {
+		lead, missing = "cannot create ", "Directory nonexistent"
+	}
+	if errors.Is(err, linux.ENOENT) || errors.Is(err, linux.ENOTDIR) {
+		text = missing
+	}
+	return lead, text
+}
+
+// redirMessage is a redirection's failure with its line prefix.
+func (s *shell) redirMessage(line int, name string, flags uint32, err error) string {
+	lead, text := s.redirText(name, flags, err)
+	return s.linePrefix(uint(line)) + lead + name + ": " + text
+}
+
+// redirPathError is a failed redirection for the interpreter to print
+// (it prints an *os.PathError as "Op Path: Err").
+func (s *shell) redirPathError(line int, name string, flags uint32, err error) *os.PathError {
+	lead, text := s.redirText(name, flags, err)
+	op := strings.TrimSuffix(s.linePrefix(uint(line))+lead, " ")
+	return &os.PathError{Op: op, Path: name, Err: errors.New(text)}
+}
+
+// dashSpecial are the special builtins, whose errors end a dash shell.
+var dashSpecial = map[string]bool{
+	":": true, ".": true, "break": true, "continue": true, "eval": true, "exec": true, "exit": true,
+	"export": true, "readonly": true, "return": true, "set": true, "shift": true, "times": true,
+	"trap": true, "unset": true,
+}
+
+// redirFailed is the command that runs instead of a builtin or function
+// whose redirection failed: one giving redirStatus, or for a special
+// builtin under dash one that ends the (sub)shell with it.
+func (s *shell) redirFailed(name string) []string {
+	status := []string{internal + "status", strconv.Itoa(s.redirStatus())}
+	if s.dialect == Dash && dashSpecial[name] {
+		return append([]string{"exec"}, status...)
+	}
+	return status
+}
+
+// redirStatus is the status of a command whose redirection failed.
+func (s *shell) redirStatus() int {
+	if s.dialect == Dash {
+		return 2
+	}
+	return 1
+}
+
+// writeErrorText is a builtin's diagnostic when writing its output
+// failed: dash names the builtin again and says "I/O error" whatever the
+// error was.
+func (s *shell) writeErrorText(builtin string, err error) string {
+	if s.dialect == Dash {
+		return builtin + ": I/O error"
+	}
+	return "write error: " + applet.ErrText(err)
+}
+
+// unboundText is set -u's diagnostic for an unset parameter; sigil is "$"
+// for a positional one, which bash names $1.
+func (s *shell) unboundText(sigil, name string) string {
+	if s.dialect == Dash {
+		return name + ": parameter not set"
+	}
+	return sigil + name + ": unbound variable"
+}
+
+// unsetParamMessage is the report of ${NAME?WORD} (null false) or
+// ${NAME:?WORD} on line; an empty word gives the default message.
+func (s *shell) unsetParamMessage(line int, name, word string, null bool) string {
+	if word == "" {
+		switch {
+		case s.dialect == Dash && null:
+			word = "parameter not set or null"
+		case null:
+			word = "parameter null or not set"
+		default:
+			word = "parameter not set"
+		}
+	}
+	return s.linePrefix(uint(line)) + name + ": " + word
+}
+
+// unboundStatus is the status a shell stopped by set -u ends with: bash
+// -c ends with 127 rather than 1; dash always with 2.
+func (s *shell) unboundStatus(commandLine bool) int {
+	switch {
+	case s.dialect == Dash:
+		return 2
+	case commandLine:
+		return 127
+	}
+	return 1
+}
+
+// syntaxErrorText is a parse error's diagnostic, after the line prefix.
+func (s *shell) syntaxErrorText(text string) string {
+	if s.dialect == Dash {
+		return "Syntax error: " + dashSyntaxText(text)
+	}
+	return "syntax error: " + text
+}
+
+// dashSyntaxText rewords the parser's message where dash's is known;
+// others keep the parser's words (dash names the unexpected token, which
+// the parser's messages do not always tell).
+func dashSyntaxText(text string) string {
+	if m := parserEndWord.FindStringSubmatch(text); m != nil {
+		return `end of file unexpected (expecting "` + m[1] + `")`
+	}
+	if m := parserMisplaced.FindStringSubmatch(text); m != nil {
+		return `"` + m[1] + `" unexpected`
+	}
+	switch {
+	case text == "reached EOF without closing quote \"`\"":
+		return "EOF in backquote substitution"
+	case strings.HasPrefix(text, "reached EOF without closing quote"):
+		return "Unterminated quoted string"
+	}
+	return text
+}
+
+// The parser's words for a construct cut short by the end of the script
+// ("`if` statement must end with `fi`", "reached EOF without matching
+// `{` with `}`") and for a reserved word out of place ("`fi` can only be
+// used to end an `if`").
+var (
+	parserEndWord   = regexp.MustCompile("^(?:`[^`]+` statement must end with|reached EOF without matching `[^`]+` with) `([^`]+)`$")
+	parserMisplaced = regexp.MustCompile("^`([^`]+)` can only be used ")
+)
+
+// argError is dash's diagnostic for bad arguments of exit, return and
+// shift (a number), read and unset (variable names), all with status 2;
+// fatal says it is a special builtin's, which ends the shell. Bash's
+// are the interpreter's; it reports none here.
+func (s *shell) argError(args []string) (msg string, fatal bool) {
+	if s.dialect != Dash {
+		return "", false
+	}
+	switch args[0] {
+	case "exit", "return", "shift":
+		// (Shifting more than $# is an error too, but the handler does
+		// not see the positional parameters.)
+		if len(args) > 1 && !dashNumber(args[1]) {
+			return args[0] + ": Illegal number: " + args[1], true
+		}
+	case "read":
+		names := skipReadOptions(args[1:])
+		if len(names) == 0 {
+			return "read: arg count", false
+		}
+		return badName("read", names), false
+	case "unset":
+		if len(args) > 1 && args[1] == "-f" {
+			return "", false
+		}
+		return badName("unset", args[1:]), true
+	}
+	return "", false
+}
+
+// skipReadOptions drops dash's read options: -r, and -p with its prompt.
+func skipReadOptions(args []string) []string {
+	for len(args) > 0 && strings.HasPrefix(args[0], "-") && len(args[0]) > 1 {
+		if args[0] == "--" {
+			return args[1:]
+		}
+		if strings.HasSuffix(args[0], "p") && len(args) > 1 {
+			args = args[1:]
+		}
+		args = args[1:]
+	}
+	return args
+}
+
+// badName is "BUILTIN: NAME: bad variable name" for the first operand
+// that is no variable name, "" if all are.
+func badName(builtin string, names []string) string {
+	for _, n := range names {
+		if n != "-v" && !syntax.ValidName(n) {
+			return builtin + ": " + n + ": bad variable name"
+		}
+	}
+	return ""
+}
+
+// dashNumber reports whether arg is a number as dash's builtins take
+// one: decimal digits after an optional '+'.
+func dashNumber(arg string) bool {
+	digits := strings.TrimPrefix(arg, "+")
+	return digits != "" && strings.Trim(digits, "0123456789") == ""
+}
+
+// badOption is a builtin's diagnostic for an unknown option letter, after
+// the "NAME: " prefix, with bash's usage line; the status is 2 for both.
+func (s *shell) badOption(builtin string, opt rune, usage string) string {
+	if s.dialect == Dash {
+		return fmt.Sprintf("Illegal option -%c", opt)
+	}
+	return fmt.Sprintf("-%c: invalid option\n%s: usage: %s", opt, builtin, usage)
+}
+
+// cdUnset is cd's failure when the variable naming its target (HOME for
+// a bare cd, OLDPWD for cd -) is unset; ok false means dash's way: a bare
+// cd stays, cd - goes to the directory it is in.
+func (s *shell) cdUnset(name string) (msg string, ok bool) {
+	if s.dialect == Dash {
+		return "", false
+	}
+	return "cd: " + name + " not set", true
+}
+
+// cdTooMany is whether cd refuses a second operand (bash); dash takes
+// the first.
+func (s *shell) cdTooMany() bool { return s.dialect != Dash }
+
+// umaskError is umask's diagnostic (after "umask: ") and status for a
+// mask it cannot read: an octal one (number) or a symbolic mode.
+func (s *shell) umaskError(arg string, number bool) (string, int) {
+	switch {
+	case s.dialect == Dash && number:
+		return "Illegal number: " + arg, 2
+	case s.dialect == Dash:
+		return "Illegal mode: " + arg, 2
+	case number:
+		return arg + ": octal number out of range", 1
+	}
+	return "`" + arg + "': invalid symbolic mode operator", 1
+}
+
+// typeNotFound reports a name type or command -v/-V finds nothing for
+// (if report), returning the status: bash prints "type: NAME: not found"
+// as an error with status 1, dash "NAME: not found" on standard output
+// with 127.
+func (c *cmd) typeNotFound(name string, report bool) int {
+	switch {
+	case c.sh.dialect == Dash:
+		if report {
+			fmt.Fprintf(c.Out, "%s: not found\n", name)
+		}
+		return 127
+	case report:
+		c.builtinErrorf("%s: not found", name)
+	}
+	return 1
+}
+
+// echoOptions reads echo's options: bash's -n, -e and -E (escapes off by
+// default), or dash's, whose echo interprets escapes always and takes
+// only a first word "-n".
+func (s *shell) echoOptions(args []string) (rest []string, newline, escapes bool) {
+	if s.dialect != Dash {
+		return bashEchoOptions(args)
+	}
+	if len(args) > 0 && args[0] == "-n" {
+		return args[1:], false, true
+	}
+	return args, true, true
+}
