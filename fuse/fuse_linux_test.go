@@ -45,6 +45,12 @@ func canMount(t testing.TB) {
 // new host directory, unmounted (lazily) when the test ends.
 func export(t testing.TB, dir string, setup func(task *vfs.Task)) (string, *vfs.Task, *fuse.Server) {
 	t.Helper()
+	return exportWith(t, dir, setup, nil)
+}
+
+// exportWith is export with the options opts.
+func exportWith(t testing.TB, dir string, setup func(task *vfs.Task), opts *fuse.Options) (string, *vfs.Task, *fuse.Server) {
+	t.Helper()
 	canMount(t)
 	task, err := linuxvfs.Boot()
 	must(t, err)
@@ -54,7 +60,7 @@ func export(t testing.TB, dir string, setup func(task *vfs.Task)) (string, *vfs.
 	}
 	mp := t.TempDir()
 	must(t, os.Chmod(filepath.Dir(mp), 0o755)) // for callers other than root
-	srv, err := fuse.Mount(task, dir, mp, nil)
+	srv, err := fuse.Mount(task, dir, mp, opts)
 	must(t, err)
 	t.Cleanup(func() {
 		_ = syscall.Unmount(mp, syscall.MNT_DETACH)
