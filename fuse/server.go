@@ -70,6 +70,7 @@ type Server struct {
 	tasks *taskCache
 	top   *fuseMount
 	subs  *submounts // nil with NoSubmounts
+	wd    *watchdog  // nil without WatchdogMain
 	done  chan struct{}
 	once  sync.Once
 }
@@ -127,6 +128,12 @@ func Mount(t *vfs.Task, dir, mountpoint string, opts *Options) (*Server, error) 
 	}
 	top.mnt = root.Mount()
 	s.top = top
+	if s.wd, err = watchMount(mountpoint); err != nil {
+		_ = syscall.Unmount(mountpoint, syscall.MNT_DETACH)
+		<-top.ended
+		tasks.exit()
+		return nil, err
+	}
 	if s.subs != nil {
 		s.subs.start(top, root)
 	}
@@ -165,6 +172,7 @@ func mountFUSE(efs *exportFS, mountpoint string, opts *Options, strict bool) (*f
 		efs.release()
 		return nil, err
 	}
+	fuseFdsCloexec()
 	fm := &fuseMount{raw: raw, fs: efs, path: mountpoint, ended: make(chan struct{})}
 	go raw.Serve()
 	go func() {
@@ -193,6 +201,7 @@ func (s *Server) finish() {
 		s.subs.wait()
 	}
 	s.tasks.exit()
+	s.wd.stop()
 	close(s.done)
 }
 
