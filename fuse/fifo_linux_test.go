@@ -144,7 +144,7 @@ func hostFifoSteps(dir string, steps []fifoStep) ([]string, error) {
 func hostFifoThread(name string, steps []fifoStep) ([]string, error) {
 	var got []string
 	for _, s := range steps {
-		if err := threadIDs(s.uid, s.gid); err != nil {
+		if err := threadIDs(s.uid, s.gid, s.gid); err != nil {
 			return nil, err
 		}
 		var err error
@@ -162,7 +162,7 @@ func hostFifoThread(name string, steps []fifoStep) ([]string, error) {
 			}
 		}
 		got = append(got, errName(err))
-		if err := threadIDs(0, 0); err != nil {
+		if err := threadIDs(0, 0, 0); err != nil {
 			return nil, err
 		}
 	}
@@ -170,14 +170,18 @@ func hostFifoThread(name string, steps []fifoStep) ([]string, error) {
 }
 
 // threadIDs gives the calling thread only: uid as effective and
-// filesystem user ID, gid likewise and as its one supplementary group.
-// Back to uid 0 the permitted capabilities become effective again.
-func threadIDs(uid, gid uint32) error {
+// filesystem user ID, gid likewise, and groups as its supplementary
+// groups. Back to uid 0 the permitted capabilities become effective
+// again.
+func threadIDs(uid, gid uint32, groups ...uint32) error {
 	if _, _, e := unix.RawSyscall(unix.SYS_SETRESUID, ^uintptr(0), 0, ^uintptr(0)); e != 0 {
 		return fmt.Errorf("setresuid(0): %w", e)
 	}
-	groups := []uint32{gid}
-	if _, _, e := unix.RawSyscall(unix.SYS_SETGROUPS, 1, uintptr(unsafe.Pointer(&groups[0])), 0); e != 0 {
+	var p unsafe.Pointer
+	if len(groups) > 0 {
+		p = unsafe.Pointer(&groups[0])
+	}
+	if _, _, e := unix.RawSyscall(unix.SYS_SETGROUPS, uintptr(len(groups)), uintptr(p), 0); e != 0 {
 		return fmt.Errorf("setgroups: %w", e)
 	}
 	if _, _, e := unix.RawSyscall(unix.SYS_SETRESGID, ^uintptr(0), uintptr(gid), ^uintptr(0)); e != 0 {

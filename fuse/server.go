@@ -109,7 +109,7 @@ func Mount(t *vfs.Task, dir, mountpoint string, opts *Options) (*Server, error) 
 	for _, fd := range base.Fds() {
 		_ = base.Close(fd)
 	}
-	tasks := &taskCache{base: base, tasks: map[string]*vfs.Task{}}
+	tasks := newTaskCache(base)
 	root, st, err := openRoot(base, dir)
 	if err != nil {
 		tasks.exit()
