@@ -83,7 +83,10 @@ type fuseMount struct {
 	path string     // on the host
 	rel  string     // under the exported directory, "/x/y"; "" for the top
 	mnt  *vfs.Mount // the virtual mount it shows
-	dev  uint64     // the host's st_dev for it
+	// served is the mount its nodes are on: a submount's detached copy
+	// of mnt (see detachedCopy), or mnt.
+	served *vfs.Mount
+	dev    uint64 // the host's st_dev for it
 
 	mp mountpoint // a submount's place, as the FUSE mount above names it
 
@@ -119,7 +122,7 @@ func Mount(t *vfs.Task, dir, mountpoint string, opts *Options) (*Server, error) 
 	s := &Server{tasks: tasks, done: make(chan struct{})}
 	if !opts.NoSubmounts {
 		s.subs = newSubmounts(tasks, opts)
-		efs.lookupFailed = s.subs.lookupFailed
+		efs.lookupFailed, efs.shown = s.subs.lookupFailed, s.subs.shown
 	}
 	top, err := mountFUSE(efs, mountpoint, opts, false)
 	if err != nil {
