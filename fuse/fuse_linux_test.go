@@ -344,3 +344,24 @@ func TestSyscalls(t *testing.T) {
 		t.Errorf("statfs: %+v", sf)
 	}
 }
+
+// TestVi edits a file with the host's vi in ex mode: its swap file is
+// made and removed beside it, the file rewritten.
+func TestVi(t *testing.T) {
+	vi, err := exec.LookPath("vi")
+	if err != nil {
+		t.Skip("no vi")
+	}
+	mp, task, _ := export(t, "/", func(task *vfs.Task) {
+		must(t, task.Mkdir("/data", 0o755))
+	})
+	d := filepath.Join(mp, "data")
+	sh(t, d, "printf 'hello\\nworld\\n' > f")
+	sh(t, d, vi+` -e -s -c '%s/hello/bye/' -c 'wq' f`)
+	if got := sh(t, d, "cat f; ls -A"); got != "bye\nworld\nf\n" {
+		t.Errorf("after vi: %q", got)
+	}
+	if st, err := task.Stat("/data/f"); err != nil || st.Size != 10 {
+		t.Errorf("virtual /data/f: %+v %v", st, err)
+	}
+}
