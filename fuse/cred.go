@@ -81,15 +81,44 @@ func credKey(c *vfs.Cred) string {
 // task (its namespace and root) with those credentials, umask 0 (the
 // host kernel has applied the caller's) and a descriptor table of its
 // own. Tasks live as long as the export: a file opened by one is used
-// through it until released.
+// through it until released. callers remembers which task each calling
+// thread was given.
 type taskCache struct {
-	mu    sync.Mutex
-	base  *vfs.Task
-	tasks map[string]*vfs.Task
+	mu      sync.Mutex
+	base    *vfs.Task
+	tasks   map[string]*vfs.Task
+	callers callerCache
 }
 
+func newTaskCache(base *vfs.Task) *taskCache {
+	return &taskCache{base: base, tasks: map[string]*vfs.Task{}, callers: callerCache{entries: map[callerKey]*callerEntry{}}}
+}
+
+// get returns the task for the caller of a request.
 func (tc *taskCache) get(c *gofuse.Caller) *vfs.Task {
+	if c.Pid == 0 {
+		return tc.task(callerCred(c))
+	}
+	k := callerKey{c.Pid, c.Uid, c.Gid}
+	if t := tc.callers.lookup(k); t != nil {
+		return t
+	}
+	// The capabilities first: a change after this read shows at the
+	// next request.
+	eff, perm, capErr := threadCaps(c.Pid)
 	cred := callerCred(c)
+	if capErr != nil {
+		return tc.task(cred)
+	}
+	cred.Effective = linux.CapSet(eff) & linux.AllCaps
+	cred.Permitted = cred.Effective
+	t := tc.task(cred)
+	tc.callers.store(k, t, eff, perm)
+	return t
+}
+
+// task returns the task for the credentials cred.
+func (tc *taskCache) task(cred *vfs.Cred) *vfs.Task {
 	key := credKey(cred)
 	tc.mu.Lock()
 	defer tc.mu.Unlock()
@@ -105,6 +134,7 @@ func (tc *taskCache) get(c *gofuse.Caller) *vfs.Task {
 
 // exit ends every task, the base too, closing the files they still hold.
 func (tc *taskCache) exit() {
+	tc.callers.clear()
 	tc.mu.Lock()
 	defer tc.mu.Unlock()
 	for k, t := range tc.tasks {

@@ -26,6 +26,9 @@ type exportFS struct {
 
 	// lookupFailed, when set, hears of each failed lookup.
 	lookupFailed func(dir nodeKey, name string)
+	// shown, when set, tells the virtual mounts that have a FUSE mount
+	// of their own on the host: a lookup does not cross into them.
+	shown func(m *vfs.Mount) bool
 
 	released chan struct{}
 	once     sync.Once
@@ -153,7 +156,52 @@ func (e *exportFS) lookupAt(t *vfs.Task, dfd int, name string, out *gofuse.Entry
 	if err != nil {
 		return err
 	}
-	return e.enter(t, fd, out)
+	return e.enter(t, e.covered(t, dfd, fd), out)
+}
+
+// covered turns fd, just looked up in the directory dfd, into the
+// directory it covers when it is the root of a virtual mount that the
+// host has as a submount (which it closes): the host crosses into the
+// submount by itself, and the FUSE mount above shows what lies beneath,
+// as any filesystem does under a mount point. So the node of the mount
+// point does not hold the virtual mount, and it stays the same node
+// while the submount is there (a different one would make the host
+// drop the dentry, and the submount with it).
+func (e *exportFS) covered(t *vfs.Task, dfd, fd int) int {
+	if e.shown == nil {
+		return fd
+	}
+	f, err := t.Fget(fd)
+	if err != nil {
+		return fd
+	}
+	defer f.DecRef()
+	m := f.Mount()
+	if f.Dentry() != m.Root() || !e.shown(m) {
+		return fd
+	}
+	dir, err := t.Fget(dfd)
+	if err != nil {
+		return fd
+	}
+	defer dir.DecRef()
+	p := vfs.Path{Mnt: m, Dentry: f.Dentry()}
+	for p.Mnt != dir.Mount() && p.Dentry == p.Mnt.Root() {
+		up, at := p.Mnt.Parent()
+		if up == p.Mnt {
+			return fd
+		}
+		p = vfs.Path{Mnt: up, Dentry: at}
+	}
+	if p.Mnt != dir.Mount() {
+		return fd
+	}
+	nfd, err := t.DentryOpen(p, linux.O_PATH|linux.O_CLOEXEC)
+	if err != nil {
+		return fd
+	}
+	t.Close(fd)
+	return nfd
 }
 
 // Lookup is FUSE_LOOKUP: the walk of one component, with the caller's

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/linuxvfs/linuxvfs/fuse"
 )
 
 // Suites from outside, run over the export when they are at hand (see
@@ -22,6 +24,7 @@ import (
 //	LINUXVFS_XFSTESTS=/path/to/xfstests       its source, built here with cc
 //	LINUXVFS_PJDFSTEST=/path/to/pjdfstest     a built pjdfstest tree
 //	LINUXVFS_PJDFSTEST_TESTS="rename chmod"   only these of its tests/
+//	LINUXVFS_PJDFSTEST_DEFAULT_PERMISSIONS=1  export with default_permissions
 
 // fsxConfig is the config.h fsx's global.h wants, as glibc on Linux
 // answers its questions (no xfsprogs, libaio or liburing headers).
@@ -105,7 +108,8 @@ func TestFsx(t *testing.T) {
 // each test case that fails over the export and not over tmpfs, unless
 // testdata/pjdfstest.known lists it (with the reason).
 // LINUXVFS_PJDFSTEST_TESTS narrows the run to some directories of
-// tests/. The whole suite takes about half an hour (its tests sleep to
+// tests/; LINUXVFS_PJDFSTEST_DEFAULT_PERMISSIONS=1 exports with
+// Options.DefaultPermissions. The whole suite takes about half an hour (its tests sleep to
 // see timestamps move).
 func TestPjdfstest(t *testing.T) {
 	canMount(t)
@@ -126,7 +130,11 @@ func TestPjdfstest(t *testing.T) {
 	if tests == nil {
 		tests = []string{filepath.Join(root, "tests")}
 	}
-	mp, _, _ := export(t, "/", nil)
+	var opts *fuse.Options
+	if os.Getenv("LINUXVFS_PJDFSTEST_DEFAULT_PERMISSIONS") != "" {
+		opts = &fuse.Options{DefaultPermissions: true}
+	}
+	mp, _, _ := exportWith(t, "/", nil, opts)
 	host := hostTmpfs(t)
 	var wg sync.WaitGroup
 	var over, under string

@@ -45,6 +45,12 @@ func canMount(t testing.TB) {
 // new host directory, unmounted (lazily) when the test ends.
 func export(t testing.TB, dir string, setup func(task *vfs.Task)) (string, *vfs.Task, *fuse.Server) {
 	t.Helper()
+	return exportWith(t, dir, setup, nil)
+}
+
+// exportWith is export with the options opts.
+func exportWith(t testing.TB, dir string, setup func(task *vfs.Task), opts *fuse.Options) (string, *vfs.Task, *fuse.Server) {
+	t.Helper()
 	canMount(t)
 	task, err := linuxvfs.Boot()
 	must(t, err)
@@ -54,7 +60,7 @@ func export(t testing.TB, dir string, setup func(task *vfs.Task)) (string, *vfs.
 	}
 	mp := t.TempDir()
 	must(t, os.Chmod(filepath.Dir(mp), 0o755)) // for callers other than root
-	srv, err := fuse.Mount(task, dir, mp, nil)
+	srv, err := fuse.Mount(task, dir, mp, opts)
 	must(t, err)
 	t.Cleanup(func() {
 		_ = syscall.Unmount(mp, syscall.MNT_DETACH)
@@ -336,5 +342,26 @@ func TestSyscalls(t *testing.T) {
 	must(t, unix.Statfs(p(""), &sf))
 	if sf.Bsize == 0 || sf.Namelen != 255 {
 		t.Errorf("statfs: %+v", sf)
+	}
+}
+
+// TestVi edits a file with the host's vi in ex mode: its swap file is
+// made and removed beside it, the file rewritten.
+func TestVi(t *testing.T) {
+	vi, err := exec.LookPath("vi")
+	if err != nil {
+		t.Skip("no vi")
+	}
+	mp, task, _ := export(t, "/", func(task *vfs.Task) {
+		must(t, task.Mkdir("/data", 0o755))
+	})
+	d := filepath.Join(mp, "data")
+	sh(t, d, "printf 'hello\\nworld\\n' > f")
+	sh(t, d, vi+` -e -s -c '%s/hello/bye/' -c 'wq' f`)
+	if got := sh(t, d, "cat f; ls -A"); got != "bye\nworld\nf\n" {
+		t.Errorf("after vi: %q", got)
+	}
+	if st, err := task.Stat("/data/f"); err != nil || st.Size != 10 {
+		t.Errorf("virtual /data/f: %+v %v", st, err)
 	}
 }

@@ -70,6 +70,7 @@ type Server struct {
 	tasks *taskCache
 	top   *fuseMount
 	subs  *submounts // nil with NoSubmounts
+	wd    *watchdog  // nil without WatchdogMain
 	done  chan struct{}
 	once  sync.Once
 }
@@ -82,7 +83,10 @@ type fuseMount struct {
 	path string     // on the host
 	rel  string     // under the exported directory, "/x/y"; "" for the top
 	mnt  *vfs.Mount // the virtual mount it shows
-	dev  uint64     // the host's st_dev for it
+	// served is the mount its nodes are on: a submount's detached copy
+	// of mnt (see detachedCopy), or mnt.
+	served *vfs.Mount
+	dev    uint64 // the host's st_dev for it
 
 	mp mountpoint // a submount's place, as the FUSE mount above names it
 
@@ -108,7 +112,7 @@ func Mount(t *vfs.Task, dir, mountpoint string, opts *Options) (*Server, error) 
 	for _, fd := range base.Fds() {
 		_ = base.Close(fd)
 	}
-	tasks := &taskCache{base: base, tasks: map[string]*vfs.Task{}}
+	tasks := newTaskCache(base)
 	root, st, err := openRoot(base, dir)
 	if err != nil {
 		tasks.exit()
@@ -118,7 +122,7 @@ func Mount(t *vfs.Task, dir, mountpoint string, opts *Options) (*Server, error) 
 	s := &Server{tasks: tasks, done: make(chan struct{})}
 	if !opts.NoSubmounts {
 		s.subs = newSubmounts(tasks, opts)
-		efs.lookupFailed = s.subs.lookupFailed
+		efs.lookupFailed, efs.shown = s.subs.lookupFailed, s.subs.shown
 	}
 	top, err := mountFUSE(efs, mountpoint, opts, false)
 	if err != nil {
@@ -127,6 +131,12 @@ func Mount(t *vfs.Task, dir, mountpoint string, opts *Options) (*Server, error) 
 	}
 	top.mnt = root.Mount()
 	s.top = top
+	if s.wd, err = watchMount(mountpoint); err != nil {
+		_ = syscall.Unmount(mountpoint, syscall.MNT_DETACH)
+		<-top.ended
+		tasks.exit()
+		return nil, err
+	}
 	if s.subs != nil {
 		s.subs.start(top, root)
 	}
@@ -165,6 +175,7 @@ func mountFUSE(efs *exportFS, mountpoint string, opts *Options, strict bool) (*f
 		efs.release()
 		return nil, err
 	}
+	fuseFdsCloexec()
 	fm := &fuseMount{raw: raw, fs: efs, path: mountpoint, ended: make(chan struct{})}
 	go raw.Serve()
 	go func() {
@@ -193,6 +204,7 @@ func (s *Server) finish() {
 		s.subs.wait()
 	}
 	s.tasks.exit()
+	s.wd.stop()
 	close(s.done)
 }
 

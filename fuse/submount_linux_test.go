@@ -94,10 +94,37 @@ func TestSubmountsFollow(t *testing.T) {
 	if devs[0] == devs[1] || devs[1] == devs[2] || devs[0] == devs[2] {
 		t.Errorf("st_dev of . later later/deeper: %v", devs)
 	}
-	// A plain umount in the virtual system is refused while the export
-	// holds the mount (as an open file would); a lazy one is followed.
-	if err := task.Umount("/data/later/deeper"); err != linux.EBUSY {
+	// A plain umount in the virtual system succeeds, as for a mount no
+	// virtual process uses, even with a host shell working inside it
+	// (the export serves it through a detached copy), and the host
+	// mount is detached; so is a lazy one.
+	c := inDir(d+"/later/deeper", "echo in; read x; echo x > new; cat new")
+	in, err := c.StdinPipe()
+	must(t, err)
+	outp, err := c.StdoutPipe()
+	must(t, err)
+	must(t, c.Start())
+	r := bufio.NewReader(outp)
+	if line, err := r.ReadString('\n'); line != "in\n" {
+		t.Fatalf("shell: %q %v", line, err)
+	}
+	if err := task.Umount("/data/later/deeper"); err != nil {
 		t.Errorf("umount of an exported mount: %v", err)
+	}
+	srv.SyncSubmounts()
+	if got := hostMounts(t, d+"/later"); !slices.Equal(got, []string{d + "/later"}) {
+		t.Errorf("after the virtual umount: %q", got)
+	}
+	fmt.Fprintln(in, "go")
+	in.Close()
+	if rest, _ := io.ReadAll(r); string(rest) != "x\n" {
+		t.Errorf("the shell inside after the virtual umount: %q", rest)
+	}
+	must(t, c.Wait())
+	must(t, task.Mount("tmpfs", "/data/later/deeper", "tmpfs", 0, ""))
+	srv.SyncSubmounts()
+	if got := hostMounts(t, d+"/later"); len(got) != 2 {
+		t.Errorf("mounted again: %q", got)
 	}
 	must(t, task.Umount2("/data/later/deeper", linux.MNT_DETACH))
 	srv.SyncSubmounts()
@@ -114,6 +141,16 @@ func TestSubmountsFollow(t *testing.T) {
 	srv.SyncSubmounts()
 	if got := hostMounts(t, d); !slices.Contains(got, d+"/moved") || slices.Contains(got, d+"/later") {
 		t.Errorf("after the move: %q", got)
+	}
+	// A plain virtual umount of a mount right below the top: the top's
+	// node of the mount point does not hold it either.
+	sh(t, d, "ls moved >/dev/null")
+	if err := task.Umount("/data/moved"); err != nil {
+		t.Errorf("umount of an exported mount below the top: %v", err)
+	}
+	srv.SyncSubmounts()
+	if got := hostMounts(t, d); slices.Contains(got, d+"/moved") {
+		t.Errorf("after the virtual umount of moved: %q", got)
 	}
 	// The host drops a submount: the virtual mount is still reached,
 	// through the FUSE mount above, and not mounted again.

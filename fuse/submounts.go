@@ -50,6 +50,11 @@ type submounts struct {
 	// lookupFailed, which request handlers call.
 	mpMu sync.Mutex
 	mps  map[mountpoint]*fuseMount
+	// The virtual mounts a submount shows (or is about to): lookups in
+	// the FUSE mount above do not cross into them (exportFS.covered).
+	// Marked before mount(2) and cleared once the host has detached it,
+	// so that the node at the mount point never changes under it.
+	shownMnts map[*vfs.Mount]bool
 
 	wake     chan struct{}
 	syncs    chan chan struct{}
@@ -69,7 +74,7 @@ type mountpoint struct {
 func newSubmounts(tasks *taskCache, opts *Options) *submounts {
 	return &submounts{
 		opts: opts, tasks: tasks, ns: tasks.base.MountNamespace(),
-		byRel: map[string]*fuseMount{}, gone: map[string]uint64{}, mps: map[mountpoint]*fuseMount{},
+		byRel: map[string]*fuseMount{}, gone: map[string]uint64{}, mps: map[mountpoint]*fuseMount{}, shownMnts: map[*vfs.Mount]bool{},
 		wake: make(chan struct{}, 1), syncs: make(chan chan struct{}), stopc: make(chan struct{}), exited: make(chan struct{}),
 	}
 }
@@ -100,6 +105,24 @@ func (sm *submounts) lookupFailed(dir nodeKey, name string) {
 	if fm != nil {
 		fm.dropped.Store(true)
 		sm.nudge()
+	}
+}
+
+// shown reports whether m has a submount of its own on the host.
+func (sm *submounts) shown(m *vfs.Mount) bool {
+	sm.mpMu.Lock()
+	defer sm.mpMu.Unlock()
+	return sm.shownMnts[m]
+}
+
+// setShown marks m as shown by a submount, or clears the mark.
+func (sm *submounts) setShown(m *vfs.Mount, on bool) {
+	sm.mpMu.Lock()
+	defer sm.mpMu.Unlock()
+	if on {
+		sm.shownMnts[m] = true
+	} else {
+		delete(sm.shownMnts, m)
 	}
 }
 
@@ -197,6 +220,7 @@ func (sm *submounts) unmountAll() {
 
 // forget takes the submount at rel off the lists of those mounted.
 func (sm *submounts) forget(rel string) {
+	sm.setShown(sm.byRel[rel].mnt, false)
 	sm.setMountpoint(sm.byRel[rel].mp, nil)
 	delete(sm.byRel, rel)
 }
@@ -358,22 +382,26 @@ func (sm *submounts) mount(w *wanted) (*fuseMount, error) {
 		return nil, err
 	}
 	defer unix.Close(dfd)
-	mp, err := sm.mountpointOf(dir, name)
+	mp, err := sm.mountpointOf(above, dir, name)
 	if err != nil {
 		return nil, err
 	}
-	root := w.root
-	w.root = nil // efs's from here, dropped when it is released
+	root, err := sm.detachedCopy(w.root)
+	if err != nil {
+		root, w.root = w.root, nil // efs's from here, dropped when it is released
+	}
 	efs := newExportFS(sm.tasks, root, w.st, sm.opts.Timeout)
-	efs.lookupFailed = sm.lookupFailed
+	efs.lookupFailed, efs.shown = sm.lookupFailed, sm.shown
+	sm.setShown(w.mnt, true)
 	fm, err := mountFUSE(efs, fmt.Sprintf("/proc/self/fd/%d/%s", dfd, name), sm.opts, true)
 	if err != nil {
+		sm.setShown(w.mnt, false)
 		// Not tried again while this virtual mount is there (without
 		// the right to mount(2), as with fusermount, none will do).
 		sm.gone[w.rel] = w.mnt.UniqueID()
 		return nil, err
 	}
-	fm.path, fm.rel, fm.mnt, fm.mp = sm.top.path+w.rel, w.rel, w.mnt, mp
+	fm.path, fm.rel, fm.mnt, fm.served, fm.mp = sm.top.path+w.rel, w.rel, w.mnt, root.Mount(), mp
 	sm.setMountpoint(mp, fm)
 	var st unix.Stat_t
 	if err := unix.Fstatat(dfd, name, &st, unix.AT_SYMLINK_NOFOLLOW); err == nil {
@@ -383,9 +411,32 @@ func (sm *submounts) mount(w *wanted) (*fuseMount, error) {
 	return fm, nil
 }
 
+// detachedCopy makes a copy of the mount root is the root of, outside
+// every namespace (open_tree with OPEN_TREE_CLONE, without the mounts
+// below it), and returns its root: a submount is served through such a
+// copy, so that its nodes and the files host programs open through it
+// keep the copy in use and not the virtual mount, which a plain umount
+// in the virtual system then takes away as it would take an unused one
+// (the export follows by detaching the host mount). The copy goes when
+// the FUSE mount's last node does.
+func (sm *submounts) detachedCopy(root *vfs.File) (*vfs.File, error) {
+	fd, err := sm.rt.InstallFile(root, true)
+	if err != nil {
+		return nil, err
+	}
+	defer sm.rt.Close(fd)
+	cfd, err := sm.rt.OpenTree(fd, "", linux.OPEN_TREE_CLONE|linux.OPEN_TREE_CLOEXEC|linux.AT_EMPTY_PATH)
+	if err != nil {
+		return nil, err
+	}
+	defer sm.rt.Close(cfd)
+	return sm.rt.Fget(cfd)
+}
+
 // mountpointOf names the mount point dir+name as the FUSE mount above
-// does: the node key of dir, resolved as the host's walk resolves it.
-func (sm *submounts) mountpointOf(dir, name string) (mountpoint, error) {
+// does: the node key of dir, resolved as the host's walk resolves it,
+// on the mount above's copy when it is served through one.
+func (sm *submounts) mountpointOf(above *fuseMount, dir, name string) (mountpoint, error) {
 	how := vfs.OpenHow{
 		Flags:   linux.O_PATH | linux.O_DIRECTORY | linux.O_CLOEXEC,
 		Resolve: linux.RESOLVE_BENEATH | linux.RESOLVE_NO_SYMLINKS | linux.RESOLVE_NO_MAGICLINKS,
@@ -404,7 +455,11 @@ func (sm *submounts) mountpointOf(dir, name string) (mountpoint, error) {
 	if err != nil {
 		return mountpoint{}, err
 	}
-	return mountpoint{nodeKey{f.Mount(), st.Dev(), st.Ino}, name}, nil
+	mnt := f.Mount()
+	if mnt == above.mnt && above.served != nil {
+		mnt = above.served
+	}
+	return mountpoint{nodeKey{mnt, st.Dev(), st.Ino}, name}, nil
 }
 
 // unmount detaches fm from the host, if the host still has it where it

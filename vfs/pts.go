@@ -42,10 +42,21 @@ func FollowUpFileBinds(p Path) Path {
 // DentryOpen is dentry_open and fd_install: the object at p opened with
 // flags and t's credentials, with no permission check and no path walk
 // (ptm_open_peer opens a pty's slave for its master that way). O_CLOEXEC
-// marks the descriptor.
+// marks the descriptor; with O_PATH the file is a path reference only.
 func (t *Task) DentryOpen(p Path, flags uint32) (int, error) {
 	if !p.Mnt.tryGet() {
 		return -1, linux.ENOENT
+	}
+	if flags&linux.O_PATH != 0 {
+		// As do_dentry_open for O_PATH: a reference to the path, with
+		// no file operations to open.
+		f := newFile(p, linux.O_PATH, false, false, true)
+		f.cred = t.Cred()
+		fd, err := t.fdTable().install(f, flags&linux.O_CLOEXEC != 0)
+		if err != nil {
+			f.DecRef()
+		}
+		return fd, err
 	}
 	nd := &nameidata{task: t}
 	ops, err := openOps(nd, p.Dentry.Inode())

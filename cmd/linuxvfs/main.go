@@ -34,6 +34,7 @@ import (
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 
 	"github.com/linuxvfs/linuxvfs"
+	"github.com/linuxvfs/linuxvfs/fuse"
 	"github.com/linuxvfs/linuxvfs/shell"
 	"golang.org/x/term"
 )
@@ -77,7 +78,8 @@ parameters), runs the -c or -f script to set the system up, and mounts
 its directory VIRTUAL (default /) at the host directory MOUNTPOINT with
 FUSE, each virtual mount below as a FUSE mount of its own, until they are
 unmounted on the host (umount -R or umount -l) or linuxvfs is interrupted
-(SIGINT or SIGTERM; a second signal ends it at once). Host programs act
+(SIGINT or SIGTERM; a second signal ends it at once; killed, a watchdog
+process it started unmounts what it left). Host programs act
 with their own uid, gid and groups, checked by the virtual kernel (and
 by the host too with --default-permissions, which also checks the opens
 of FIFOs the host does alone). Needs /dev/fuse and root (or fusermount3
@@ -108,6 +110,7 @@ type usageError string
 func (e usageError) Error() string { return string(e) }
 
 func main() {
+	fuse.WatchdogMain() // a watchdog of an export of ours: exits here
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()

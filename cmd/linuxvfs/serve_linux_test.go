@@ -5,12 +5,16 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 func needFuse(t *testing.T) {
@@ -89,5 +93,89 @@ echo status $?`
 	}
 	if mounted(mp) || mounted(filepath.Clean(mp)) {
 		t.Errorf("%s still mounted", mp)
+	}
+}
+
+// childrenOf lists the processes whose parent is pid.
+func childrenOf(pid int) []int {
+	var kids []int
+	dirs, _ := os.ReadDir("/proc")
+	for _, d := range dirs {
+		n, err := strconv.Atoi(d.Name())
+		if err != nil {
+			continue
+		}
+		stat, err := os.ReadFile("/proc/" + d.Name() + "/stat")
+		if err != nil {
+			continue
+		}
+		// pid (comm) state ppid ...: comm may hold spaces and parentheses.
+		f := strings.Fields(string(stat[bytes.LastIndexByte(stat, ')')+1:]))
+		if len(f) > 1 && f[1] == strconv.Itoa(pid) {
+			kids = append(kids, n)
+		}
+	}
+	return kids
+}
+
+// TestServeKilled kills `linuxvfs serve` with SIGKILL while it exports a
+// tree with a submount: its watchdog, the one process it started, must
+// then unmount what it left on the host, and must hold no /dev/fuse
+// descriptor (which would keep the dead connection open). The test
+// waits for the watchdog to end (a time-out is reported as one) and
+// then requires the mounts gone.
+func TestServeKilled(t *testing.T) {
+	needFuse(t)
+	mp := t.TempDir()
+	t.Cleanup(func() { exec.Command("umount", "-l", mp).Run() })
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errb bytes.Buffer
+	// The test binary runs main when called linuxvfs (testscript.Main).
+	serve := &exec.Cmd{Path: exe, Args: []string{"linuxvfs", "serve", "--fuse", mp, "-c", "mkdir -p /srv/in && mount -t tmpfs none /srv/in"}, Stderr: &errb}
+	if err := serve.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan struct{})
+	go func() { serve.Wait(); close(exited) }()
+	for i := 0; i < 3000 && !mounted(mp+"/srv/in"); i++ {
+		select {
+		case <-exited:
+			t.Fatalf("serve ended: %s", errb.String())
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	if !mounted(mp + "/srv/in") {
+		serve.Process.Kill()
+		t.Fatalf("time-out: %s/srv/in not mounted after 60s", mp)
+	}
+	kids := childrenOf(serve.Process.Pid)
+	if len(kids) != 1 {
+		serve.Process.Kill()
+		t.Fatalf("serve has children %v, want one watchdog", kids)
+	}
+	pidfd, err := unix.PidfdOpen(kids[0], 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unix.Close(pidfd)
+	fds, _ := os.ReadDir(fmt.Sprintf("/proc/%d/fd", kids[0]))
+	for _, fd := range fds {
+		if l, _ := os.Readlink(fmt.Sprintf("/proc/%d/fd/%s", kids[0], fd.Name())); l == "/dev/fuse" {
+			t.Errorf("the watchdog holds /dev/fuse as fd %s", fd.Name())
+		}
+	}
+	serve.Process.Kill()
+	<-exited
+	const limit = 2 * time.Minute
+	n, err := unix.Poll([]unix.PollFd{{Fd: int32(pidfd), Events: unix.POLLIN}}, int(limit/time.Millisecond))
+	if err != nil || n == 0 {
+		t.Fatalf("time-out: the watchdog has not ended %v after the server was killed (%v)", limit, err)
+	}
+	if mounted(mp) {
+		info, _ := os.ReadFile("/proc/self/mountinfo")
+		t.Errorf("%s still mounted after the watchdog ended:\n%s", mp, info)
 	}
 }
