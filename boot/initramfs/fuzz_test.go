@@ -44,6 +44,8 @@ func init() {
 		"ZSTD-compressed data is corrupt",
 		"ZSTD-compressed data is probably corrupt",
 		"ZSTD-compressed data is truncated",
+		"unexpected EOF",
+		"LZMA data is corrupt",
 	} {
 		messages[m] = true
 	}
