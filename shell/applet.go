@@ -94,6 +94,8 @@ func (c *cmd) runBuiltin(f func(*cmd) int) int {
 // builtinErrorf prints a shell builtin's diagnostic: "sh: line N: NAME:
 // message" (linePrefix's form).
 func (c *cmd) builtinErrorf(format string, a ...any) {
-	c.Out.Flush()
+	if c.sh.dialect != Dash {
+		c.Out.Flush() // dash's builtins write their output when they end
+	}
 	fmt.Fprintf(c.Errw, "%s%s: %s\n", c.sh.linePrefix(c.hc.Pos.Line()), c.Name, fmt.Sprintf(format, a...))
 }

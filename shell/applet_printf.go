@@ -3,6 +3,7 @@
 package shell
 
 import (
+	"errors"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 
 	"bufio"
@@ -26,6 +27,10 @@ func printfApplet(c *cmd) int {
 		args = args[1:]
 	}
 	if len(args) == 0 {
+		if c.sh.dialect == Dash {
+			c.builtinErrorf("usage: printf format [arg ...]")
+			return 2
+		}
 		c.Out.Flush()
 		fmt.Fprintln(c.Errw, "printf: usage: printf [-v var] format [arguments]")
 		return 2
@@ -146,13 +151,19 @@ func (p *printer) conversion(f string) (int, bool) {
 		}
 		spec += f[k:j]
 	}
-	for j < len(f) && strings.IndexByte("hlLjzt", f[j]) >= 0 {
+	for j < len(f) && p.c.sh.dialect != Dash && strings.IndexByte("hlLjzt", f[j]) >= 0 {
 		j++ // C length modifiers mean nothing here
 	}
 	if j >= len(f) {
 		p.c.builtinErrorf("`%%%s': missing format character", f)
 		p.status = 1
 		return j, false
+	}
+	if p.c.sh.dialect == Dash && strings.IndexByte("bcdiouxXfFeEgGaAs", f[j]) < 0 {
+		// dash's printf knows no %q and stops at what it does not know.
+		p.c.builtinErrorf("%%%s: invalid directive", f[:j+1])
+		p.status = 2
+		return j + 1, false
 	}
 	if !p.convert(spec, f[j]) {
 		return j + 1, false
@@ -244,8 +255,8 @@ func (p *printer) number(a string) (int64, bool) {
 	for end < len(s) && (s[end] >= '0' && s[end] <= '9' || (end == 0 && (s[end] == '-' || s[end] == '+'))) {
 		end++
 	}
-	n, _ := strconv.ParseInt(s[:end], 10, 64)
-	p.c.builtinErrorf("%s: invalid number", a)
+	n, err := strconv.ParseInt(s[:end], 10, 64)
+	p.c.builtinErrorf("%s: %s", a, p.c.sh.badNumberText(err == nil, errors.Is(err, strconv.ErrRange)))
 	p.status = 1
 	return n, false
 }

@@ -213,40 +213,161 @@ func (s *shell) unboundStatus(commandLine bool) int {
 	return 1
 }
 
-// syntaxErrorText is a parse error's diagnostic, after the line prefix.
-func (s *shell) syntaxErrorText(text string) string {
-	if s.dialect == Dash {
-		return "Syntax error: " + dashSyntaxText(text)
+// syntaxMessage is a parse error's diagnostic with its line prefix; src
+// is the program's text ("" when unknown), in which dash's message finds
+// the token it names.
+func (s *shell) syntaxMessage(pe syntax.ParseError, src string) string {
+	if s.dialect != Dash {
+		return s.linePrefix(pe.Pos.Line()) + "syntax error: " + pe.Text
 	}
-	return "syntax error: " + text
+	line, text := dashSyntax(pe, src)
+	return s.linePrefix(line) + "Syntax error: " + text
 }
 
-// dashSyntaxText rewords the parser's message where dash's is known;
-// others keep the parser's words (dash names the unexpected token, which
-// the parser's messages do not always tell).
-func dashSyntaxText(text string) string {
+// dashSyntax words a parse error as dash does: "end of file unexpected",
+// with what dash was expecting when the parser says, or `"TOKEN"
+// unexpected` for the token that broke the construct, on its line.
+func dashSyntax(pe syntax.ParseError, src string) (line uint, text string) {
+	text, line = pe.Text, pe.Pos.Line()
+	if pe.Incomplete && src != "" {
+		line = uint(strings.Count(src, "\n")) + 1 // dash is at the end
+	}
 	if m := parserEndWord.FindStringSubmatch(text); m != nil {
-		return `end of file unexpected (expecting "` + m[1] + `")`
+		if m[1] == "esac" {
+			return line, `end of file unexpected (expecting "` + caseExpecting(src) + `")`
+		}
+		return line, `end of file unexpected (expecting "` + m[1] + `")`
 	}
 	if m := parserMisplaced.FindStringSubmatch(text); m != nil {
-		return `"` + m[1] + `" unexpected`
+		return line, `"` + m[1] + `" unexpected`
 	}
 	switch {
 	case text == "reached EOF without closing quote \"`\"":
-		return "EOF in backquote substitution"
+		return line, "EOF in backquote substitution"
 	case strings.HasPrefix(text, "reached EOF without closing quote"):
-		return "Unterminated quoted string"
+		return line, "Unterminated quoted string"
+	case strings.HasPrefix(text, "`for` must be followed by"):
+		return line, "Bad for loop variable"
+	case pe.Incomplete && strings.HasPrefix(text, "case patterns must be"):
+		return line, `end of file unexpected (expecting ")")`
 	}
-	return text
+	m := parserFollow.FindStringSubmatch(text)
+	if m == nil {
+		if m := parserEncountered.FindStringSubmatch(text); m != nil {
+			return line, `"` + m[1] + `" unexpected`
+		}
+		return line, text
+	}
+	tok, tline, ok := tokenAfter(src, int(pe.Pos.Offset()), m[1])
+	if pe.Incomplete && !(ok && m[1] == "foo(") {
+		return line, "end of file unexpected" + dashExpecting(m[1])
+	}
+	if ok {
+		if m[1] == "foo(" {
+			tok += ` (expecting ")")`
+		}
+		return line + tline, tok
+	}
+	return line, text
 }
+
+// caseExpecting is what dash expects when a case ends with the program:
+// a pattern's ")" after "in" or ";;", else the ";;" ending an item.
+func caseExpecting(src string) string {
+	lastItem := max(strings.LastIndex(src, ";;"), strings.LastIndex(src, " in"), strings.LastIndex(src, "\tin"))
+	if strings.LastIndex(src, ")") > lastItem {
+		return ";;"
+	}
+	return ")"
+}
+
+// dashExpecting is what dash names as expected after an opening word at
+// the end of the program.
+func dashExpecting(opening string) string {
+	word, _, _ := strings.Cut(opening, " ")
+	switch word {
+	case "if", "elif":
+		return ` (expecting "then")`
+	case "then", "else":
+		return ` (expecting "fi")`
+	case "while", "until", "for":
+		if opening == "for foo [in words]" {
+			return ""
+		}
+		return ` (expecting "do")`
+	case "do":
+		return ` (expecting "done")`
+	case "{":
+		return ` (expecting "}")`
+	case "(", "foo(":
+		return ` (expecting ")")`
+	case "case":
+		if opening == "case" {
+			return " (expecting word)"
+		}
+		return ` (expecting "in")`
+	}
+	return ""
+}
+
+// tokenAfter finds the token after the opening word at off in src: the
+// one dash says is unexpected (`"then" unexpected`, newline unexpected),
+// and how many lines below off's it is.
+func tokenAfter(src string, off int, opening string) (text string, lines uint, ok bool) {
+	word, _, _ := strings.Cut(opening, " ")
+	if word == "foo(" && off >= 0 && off < len(src) {
+		// The parser points at the function's name.
+		if i := strings.IndexByte(src[off:], '('); i >= 0 {
+			off, word = off+i, "("
+		}
+	}
+	if strings.Contains(opening, "<cond>") || off < 0 || off >= len(src) || !strings.HasPrefix(src[off:], word) {
+		return "", 0, false
+	}
+	rest := src[off+len(word):]
+	for rest != "" && (rest[0] == ' ' || rest[0] == '\t' || rest[0] == '\n' && opening != "foo(") {
+		if rest[0] == '\n' {
+			lines++
+		}
+		rest = rest[1:]
+	}
+	switch {
+	case rest == "":
+		return "", 0, false
+	case rest[0] == '\n':
+		return "newline unexpected", lines + 1, true // dash has read it
+	}
+	for _, op := range []string{";;", "&&", "||", ";", "&", "|", "(", ")"} {
+		if strings.HasPrefix(rest, op) {
+			return `"` + op + `" unexpected`, lines, true
+		}
+	}
+	end := strings.IndexAny(rest, " \t\n;&|()<>")
+	if end < 0 {
+		end = len(rest)
+	}
+	if !dashReserved[rest[:end]] {
+		return "word unexpected", lines, true // dash names no plain word
+	}
+	return `"` + rest[:end] + `" unexpected`, lines, true
+}
+
+// dashReserved are dash's reserved words, which its messages quote.
+var dashReserved = map[string]bool{"!": true, "case": true, "do": true, "done": true, "elif": true, "else": true,
+	"esac": true, "fi": true, "for": true, "if": true, "in": true, "then": true, "until": true, "while": true,
+	"{": true, "}": true}
 
 // The parser's words for a construct cut short by the end of the script
 // ("`if` statement must end with `fi`", "reached EOF without matching
-// `{` with `}`") and for a reserved word out of place ("`fi` can only be
-// used to end an `if`").
+// `{` with `}`"), for a reserved word out of place ("`fi` can only be
+// used to end an `if`"), for an opening word not followed by its body
+// ("`then` must be followed by a statement list") and for a token where
+// a command's words were ("... encountered `)`").
 var (
-	parserEndWord   = regexp.MustCompile("^(?:`[^`]+` statement must end with|reached EOF without matching `[^`]+` with) `([^`]+)`$")
-	parserMisplaced = regexp.MustCompile("^`([^`]+)` can only be used ")
+	parserEndWord     = regexp.MustCompile("^(?:`[^`]+` statement must end with|reached EOF without matching `[^`]+` with) `([^`]+)`$")
+	parserMisplaced   = regexp.MustCompile("^`([^`]+)` can only be used ")
+	parserFollow      = regexp.MustCompile("^`([^`]+)` must be followed by")
+	parserEncountered = regexp.MustCompile("encountered `([^`]+)`$")
 )
 
 // argError is dash's diagnostic for bad arguments of exit, return and
@@ -376,4 +497,18 @@ func (s *shell) echoOptions(args []string) (rest []string, newline, escapes bool
 		return args[1:], false, true
 	}
 	return args, true, true
+}
+
+// badNumberText is printf's complaint about a numeric argument: digits
+// says some were read before the rest, overflow that they were too many.
+func (s *shell) badNumberText(digits, overflow bool) string {
+	switch {
+	case overflow:
+		return "Numerical result out of range"
+	case s.dialect != Dash:
+		return "invalid number"
+	case digits:
+		return "not completely converted"
+	}
+	return "expected numeric value"
 }

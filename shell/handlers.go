@@ -245,6 +245,9 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 	}
 	s.feedBuiltin(interp.HandlerCtx(ctx), args)
 	args = s.binariesAsPrograms(interp.HandlerCtx(ctx), args)
+	if instead := s.dashCall(ctx, hc, args); instead != nil {
+		return instead, nil
+	}
 	if msg, fatal := s.argError(args); msg != "" {
 		status := []string{internal + "status", "2", s.linePrefix(hc.Pos.Line()) + msg}
 		if fatal {

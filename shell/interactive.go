@@ -73,13 +73,14 @@ func (s *shell) readEval(ctx context.Context, r *interp.Runner, in io.Reader, pr
 		if perr != nil {
 			var pe syntax.ParseError
 			if errors.As(perr, &pe) {
-				s.syntaxError(perr)
+				s.syntaxError(perr, "")
 				*status = 2
 				return false, nil
 			}
 			return true, nil // end of input or a read error
 		}
 		for _, st := range stmts {
+			s.rewriteDash(st)
 			prepare(st, jobTexts(st))
 			*status, err = s.status(ctx, r.Run(ctx, st))
 			s.endClones()

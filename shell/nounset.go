@@ -141,6 +141,9 @@ type unboundFilter struct {
 }
 
 func (f unboundFilter) Write(p []byte) (int, error) {
+	if f.s.dialect == Dash && dashSilent(p) {
+		return len(p), nil
+	}
 	msg, ok := f.s.unboundMessage(p)
 	if !ok {
 		return f.w.Write(p)

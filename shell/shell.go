@@ -128,13 +128,14 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 	defer release(cfg.Task)
 	file, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(script), s.name)
 	if err != nil {
-		s.syntaxError(err)
+		s.syntaxError(err, script)
 		return 2, nil
 	}
 	texts := jobTexts(file) // before anything is rewritten
 	// $PPID first: a nounset marker would stand for the interpreter's.
 	rewritePids(file)
 	s.markers = rewriteNounset(file)
+	s.rewriteDash(file)
 	rewriteSubstStatus(file)
 	prepare(file, texts)
 	if cfg.Task.Comm() == "" {
@@ -263,11 +264,11 @@ func (s *shell) status(ctx context.Context, err error) (int, error) {
 	return 1, err
 }
 
-// syntaxError prints a parse error.
-func (s *shell) syntaxError(err error) {
+// syntaxError prints a parse error of the program src.
+func (s *shell) syntaxError(err error, src string) {
 	var pe syntax.ParseError
 	if errors.As(err, &pe) {
-		fmt.Fprintf(s.stderr, "%s%s\n", s.linePrefix(pe.Pos.Line()), s.syntaxErrorText(pe.Text))
+		fmt.Fprintln(s.stderr, s.syntaxMessage(pe, src))
 		return
 	}
 	fmt.Fprintf(s.stderr, "%s: %v\n", s.name, err)

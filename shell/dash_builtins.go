@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package shell
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+	"github.com/linuxvfs/linuxvfs/vfs"
+	"mvdan.cc/sh/v3/interp"
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// dash's special builtins end the shell when they fail (POSIX 2.8.1),
+// and a few of its builtins check what the interpreter's let pass. The
+// call handler asks dashCall first; what it returns runs instead.
+
+// nargsMark begins the word rewriteDash appends to every shift: the
+// handler does not see the positional parameters, so the program tells
+// it their count.
+const nargsMark = "\x01nargs="
+
+// rewriteDash prepares a program for dash's checks: shift learns $#, and
+// local outside every function body ends the shell as dash's does.
+func (s *shell) rewriteDash(n syntax.Node) {
+	if s.dialect != Dash {
+		return
+	}
+	var walk func(n syntax.Node, inFunc bool)
+	walk = func(n syntax.Node, inFunc bool) {
+		syntax.Walk(n, func(n syntax.Node) bool {
+			switch n := n.(type) {
+			case *syntax.FuncDecl:
+				walk(n.Body, true)
+				return false
+			case *syntax.Stmt:
+				if d, ok := n.Cmd.(*syntax.DeclClause); ok && d.Variant.Value == "local" && !inFunc {
+					n.Cmd = s.fatalCall(d.Pos(), "local: not in a function")
+				}
+			case *syntax.CallExpr:
+				if len(n.Args) > 0 && n.Args[0].Lit() == "shift" {
+					n.Args = append(n.Args, nargsWord(n.Pos()))
+				}
+			}
+			return true
+		})
+	}
+	walk(n, false)
+}
+
+// nargsWord is the word "<nargsMark>$#".
+func nargsWord(pos syntax.Pos) *syntax.Word {
+	return &syntax.Word{Parts: []syntax.WordPart{
+		&syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: nargsMark},
+		&syntax.ParamExp{Dollar: pos, Short: true, Param: &syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: "#"}},
+	}}
+}
+
+// fatalCall is a command that prints msg as dash's diagnostic at pos and
+// ends the (sub)shell with status 2.
+func (s *shell) fatalCall(pos syntax.Pos, msg string) *syntax.CallExpr {
+	lit := func(v string) *syntax.Word {
+		return &syntax.Word{Parts: []syntax.WordPart{&syntax.SglQuoted{Left: pos, Right: pos, Value: v}}}
+	}
+	return &syntax.CallExpr{Args: []*syntax.Word{lit("exec"), lit(internal + "status"), lit("2"),
+		lit(s.linePrefix(pos.Line()) + msg)}}
+}
+
+// dashCall checks a call of one of dash's builtins; instead, when not nil,
+// runs in its place.
+func (s *shell) dashCall(ctx context.Context, hc interp.HandlerContext, args []string) (instead []string) {
+	if s.dialect != Dash {
+		return nil
+	}
+	fail := func(code int, fatal bool, msg string) []string {
+		status := []string{internal + "status", strconv.Itoa(code), s.linePrefix(hc.Pos.Line()) + msg}
+		if fatal {
+			return append([]string{"exec"}, status...)
+		}
+		return status
+	}
+	switch args[0] {
+	case "shift":
+		return s.dashShift(args, fail)
+	case ".":
+		return s.dashDot(hc, args, fail)
+	case "eval":
+		src := strings.Join(args[1:], " ")
+		if _, err := syntax.NewParser().Parse(strings.NewReader(src), ""); err != nil {
+			var pe syntax.ParseError
+			if errors.As(err, &pe) {
+				_, text := dashSyntax(pe, src)
+				return fail(2, true, "eval: Syntax error: "+text)
+			}
+		}
+	case "hash":
+		return s.dashHash(hc, args, fail)
+	case "getopts":
+		if len(args) < 3 {
+			return fail(2, false, "getopts: Usage: getopts optstring var [arg...]")
+		}
+	case "break", "continue":
+		if len(args) > 1 && (!dashNumber(args[1]) || strings.Trim(args[1], "+0") == "") {
+			return fail(2, true, args[0]+": Illegal number: "+args[1])
+		}
+	case fdredirCmd:
+		return s.dashFdredir(ctx, hc, args)
+	}
+	return nil
+}
+
+// dashShift checks shift against the count rewriteDash appended.
+func (s *shell) dashShift(args []string, fail func(int, bool, string) []string) []string {
+	last := args[len(args)-1]
+	count, ok := strings.CutPrefix(last, nargsMark)
+	if !ok {
+		return nil
+	}
+	args = args[:len(args)-1]
+	if len(args) > 1 && !dashNumber(args[1]) {
+		return fail(2, true, "shift: Illegal number: "+args[1])
+	}
+	have, _ := strconv.Atoi(count)
+	n := 1
+	if len(args) > 1 {
+		n, _ = strconv.Atoi(strings.TrimPrefix(args[1], "+"))
+	}
+	if n > have {
+		return fail(2, true, "shift: can't shift that many")
+	}
+	return args
+}
+
+// dashDot finds the file of `. FILE` as dash does: a name with a slash
+// as it is, else the first regular file of that name in PATH.
+func (s *shell) dashDot(hc interp.HandlerContext, args []string, fail func(int, bool, string) []string) []string {
+	if len(args) < 2 {
+		return nil
+	}
+	t := s.procOf(hc).task
+	name := args[1]
+	if !strings.Contains(name, "/") {
+		found, ok := dashPathSearch(t, hc, name)
+		if !ok {
+			return fail(2, true, ".: "+name+": not found")
+		}
+		return append([]string{".", found}, args[2:]...)
+	}
+	fd, err := t.Openat(applet.AtCWD, name, linux.O_RDONLY, 0)
+	if err != nil {
+		_, text := s.redirText(name, linux.O_RDONLY, err)
+		return fail(2, true, ".: cannot open "+name+": "+text)
+	}
+	st, err := t.Fstat(fd)
+	t.Close(fd)
+	if err == nil && st.Mode&linux.S_IFMT == linux.S_IFDIR {
+		// dash reads a directory as an empty script.
+		return []string{internal + "status", "0"}
+	}
+	return nil
+}
+
+// dashPathSearch is the regular file name names in a directory of PATH.
+func dashPathSearch(t *vfs.Task, hc interp.HandlerContext, name string) (string, bool) {
+	for _, dir := range strings.Split(hc.Env.Get("PATH").String(), ":") {
+		if dir == "" {
+			dir = "."
+		}
+		p := applet.JoinPath(dir, name)
+		if st, err := t.Stat(p); err == nil && st.Mode&linux.S_IFMT == linux.S_IFREG {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// dashHash reports the names hash finds no command for (status 1); the
+// interpreter keeps no table, so the rest is done.
+func (s *shell) dashHash(hc interp.HandlerContext, args []string, fail func(int, bool, string) []string) []string {
+	t := s.procOf(hc).task
+	var missing []string
+	for _, name := range args[1:] {
+		if strings.HasPrefix(name, "-") || strings.Contains(name, "/") || builtins[name] != nil ||
+			interp.IsBuiltin(name) || s.set.Lookup(name) != nil {
+			continue
+		}
+		if _, ok := dashPathSearch(t, hc, name); !ok {
+			missing = append(missing, "hash: "+name+": not found")
+		}
+	}
+	if missing == nil {
+		return []string{internal + "status", "0"}
+	}
+	return fail(1, false, strings.Join(missing, "\n"+s.linePrefix(hc.Pos.Line())))
+}
+
+// dashFdredir applies exec's redirections of high descriptors here, so
+// that a failure ends the shell as exec's does.
+func (s *shell) dashFdredir(ctx context.Context, hc interp.HandlerContext, args []string) []string {
+	c := &cmd{Cmd: s.newCmd(ctx, hc, fdredirCmd, args[1:]), sh: s, hc: hc}
+	if code := c.runBuiltin(fdredirApplet); code != 0 {
+		return []string{"exec", internal + "status", strconv.Itoa(code)}
+	}
+	return []string{internal + "status", "0"}
+}
+
+// dashSilent reports whether p is an interpreter's complaint dash does not
+// make: break and continue outside a loop do nothing, quietly.
+func dashSilent(p []byte) bool {
+	s := string(p)
+	return s == "break is only useful in a loop\n" || s == "continue is only useful in a loop\n"
+}
