@@ -24,8 +24,9 @@ import (
 // it their count.
 const nargsMark = "\x01nargs="
 
-// rewriteDash prepares a program for dash's checks: shift learns $#, and
-// local outside every function body ends the shell as dash's does.
+// rewriteDash prepares a program for dash: shift learns $#, local
+// outside every function body ends the shell as dash's does, and braces
+// are not expanded.
 func (s *shell) rewriteDash(n syntax.Node) {
 	if s.dialect != Dash {
 		return
@@ -45,11 +46,40 @@ func (s *shell) rewriteDash(n syntax.Node) {
 				if len(n.Args) > 0 && n.Args[0].Lit() == "shift" {
 					n.Args = append(n.Args, nargsWord(n.Pos()))
 				}
+			case *syntax.Word:
+				quoteBraces(n)
 			}
 			return true
 		})
 	}
 	walk(n, false)
+}
+
+// quoteBraces keeps w's braces from the interpreter's brace expansion,
+// which dash does not do ({a,b} stays as it is): each unquoted "{"
+// becomes a quoted one.
+func quoteBraces(w *syntax.Word) {
+	var parts []syntax.WordPart
+	changed := false
+	for _, part := range w.Parts {
+		lit, ok := part.(*syntax.Lit)
+		if !ok || !strings.Contains(lit.Value, "{") {
+			parts = append(parts, part)
+			continue
+		}
+		changed = true
+		for i, piece := range strings.Split(lit.Value, "{") {
+			if i > 0 {
+				parts = append(parts, &syntax.SglQuoted{Left: lit.ValuePos, Right: lit.ValuePos, Value: "{"})
+			}
+			if piece != "" {
+				parts = append(parts, &syntax.Lit{ValuePos: lit.ValuePos, ValueEnd: lit.ValueEnd, Value: piece})
+			}
+		}
+	}
+	if changed {
+		w.Parts = parts
+	}
 }
 
 // nargsWord is the word "<nargsMark>$#".
@@ -63,11 +93,16 @@ func nargsWord(pos syntax.Pos) *syntax.Word {
 // fatalCall is a command that prints msg as dash's diagnostic at pos and
 // ends the (sub)shell with status 2.
 func (s *shell) fatalCall(pos syntax.Pos, msg string) *syntax.CallExpr {
+	return exitWithMessage(pos, 2, s.linePrefix(pos.Line())+msg)
+}
+
+// exitWithMessage is a command that prints text on the standard error and
+// ends the (sub)shell with code.
+func exitWithMessage(pos syntax.Pos, code int, text string) *syntax.CallExpr {
 	lit := func(v string) *syntax.Word {
 		return &syntax.Word{Parts: []syntax.WordPart{&syntax.SglQuoted{Left: pos, Right: pos, Value: v}}}
 	}
-	return &syntax.CallExpr{Args: []*syntax.Word{lit("exec"), lit(internal + "status"), lit("2"),
-		lit(s.linePrefix(pos.Line()) + msg)}}
+	return &syntax.CallExpr{Args: []*syntax.Word{lit("exec"), lit(internal + "status"), lit(strconv.Itoa(code)), lit(text)}}
 }
 
 // dashCall checks a call of one of dash's builtins; instead, when not nil,

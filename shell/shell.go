@@ -128,8 +128,10 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 	defer release(cfg.Task)
 	file, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(script), s.name)
 	if err != nil {
-		s.syntaxError(err, script)
-		return 2, nil
+		if file = s.linesBefore(err, script); file == nil {
+			s.syntaxError(err, script)
+			return 2, nil
+		}
 	}
 	texts := jobTexts(file) // before anything is rewritten
 	// $PPID first: a nounset marker would stand for the interpreter's.
@@ -262,6 +264,29 @@ func (s *shell) status(ctx context.Context, err error) (int, error) {
 	}
 	fmt.Fprintf(s.stderr, "%s: %v\n", s.name, err)
 	return 1, err
+}
+
+// linesBefore is the program a shell runs when src has a syntax error
+// after some complete lines: a shell parses and runs a line at a time,
+// so those lines run, and then the error ends the shell with status 2.
+// It is nil when the error is on the first line.
+func (s *shell) linesBefore(err error, src string) *syntax.File {
+	var pe syntax.ParseError
+	if !errors.As(err, &pe) {
+		return nil
+	}
+	var stmts []*syntax.Stmt
+	for line, lerr := range syntax.NewParser(syntax.Variant(syntax.LangBash)).InteractiveSeq(strings.NewReader(src)) {
+		if lerr != nil {
+			break
+		}
+		stmts = append(stmts, line...)
+	}
+	if len(stmts) == 0 {
+		return nil
+	}
+	end := &syntax.Stmt{Position: pe.Pos, Cmd: exitWithMessage(pe.Pos, 2, s.syntaxMessage(pe, src))}
+	return &syntax.File{Name: s.name, Stmts: append(stmts, end)}
 }
 
 // syntaxError prints a parse error of the program src.

@@ -37,3 +37,11 @@ done
 sh -c 'printf "%d|%d|%d|%d\n" abc 12abc "" 99999999999999999999; echo "printf: $?"' 2>&1
 sh -c 'printf "%f %x\n" abc 3.5; printf "%d %d\n" - +' 2>&1
 sh -c 'printf "a%qb\n" x; echo "q: $?"; printf "%ld\n" 5; printf' 2>&1; echo "printf usage: $?"
+# A shell runs a line at a time: lines before a syntax error run (with
+# the EXIT trap after the error); a line with one runs nothing.
+sh -c 'trap "echo trap \$?" EXIT; echo first
+if true; then echo second; fi; fi
+echo never' 2>&1; echo "late error: $?"
+sh -c 'echo same; fi' 2>&1; echo "same line: $?"
+# dash does no brace expansion.
+sh -c 'mkdir -p /tmp/br/{a,b} /tmp/br/x{1..2}; ls /tmp/br; echo {a,b} "{c,d}" {}; for i in {1,2}; do echo "$i"; done'
