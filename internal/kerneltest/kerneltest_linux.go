@@ -334,7 +334,9 @@ func run(ctx context.Context, script string, exclusive bool) (Result, error) {
 
 	args := append([]string{"-m", "--propagation", "private",
 		"/bin/sh", "-c", setupScript, "kerneltest-setup"}, Env...)
-	cmd := exec.CommandContext(ctx, "unshare", args...)
+	// Signals the test process was started with ignored (nohup's SIGHUP)
+	// would stay ignored in the script; the virtual side starts clean.
+	cmd := exec.CommandContext(ctx, "env", append([]string{"--default-signal", "unshare"}, args...)...)
 	cmd.Env = []string{
 		"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
 		"KT_ROOT=" + root,
