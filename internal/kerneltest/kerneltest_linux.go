@@ -131,6 +131,10 @@ func HostBindMounts() ([]BindMount, error) {
 // script cannot hang a test forever.
 const DefaultTimeout = 60 * time.Second
 
+// LockTimeout bounds the wait for the sandbox lock when ctx has no
+// deadline.
+const LockTimeout = 15 * time.Minute
+
 var (
 	availOnce   sync.Once
 	availOK     bool
@@ -296,16 +300,26 @@ func lockSandbox(ctx context.Context, exclusive bool) (func(), error) {
 }
 
 func run(ctx context.Context, script string, exclusive bool) (Result, error) {
-	if _, ok := ctx.Deadline(); !ok {
+	_, hasDeadline := ctx.Deadline()
+	lockCtx := ctx
+	if !hasDeadline {
+		// Waiting for other sandboxes is bounded apart from the script:
+		// on a busy machine other packages' scenarios may hold the lock
+		// for long, which is no failure of this one.
 		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, DefaultTimeout)
+		lockCtx, cancel = context.WithTimeout(ctx, LockTimeout)
 		defer cancel()
 	}
-	unlock, err := lockSandbox(ctx, exclusive)
+	unlock, err := lockSandbox(lockCtx, exclusive)
 	if err != nil {
 		return Result{Exit: -1}, err
 	}
 	defer unlock()
+	if !hasDeadline {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, DefaultTimeout)
+		defer cancel()
+	}
 	if h := afterLock.Load(); h != nil {
 		(*h)(exclusive)
 	}
