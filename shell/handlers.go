@@ -237,6 +237,9 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 	if args[0] == jobExecCmd {
 		return s.jobExec(ctx, args[1:])
 	}
+	if instead := s.runTraps(hc, args); instead != nil {
+		return instead, nil
+	}
 	s.unbound.Store(false)
 	s.ps4.note(hc.Env)
 	s.ins.sweep()
@@ -279,6 +282,8 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 		return s.forkJob(ctx, args), nil
 	case args[0] == jobEndCmd:
 		return s.jobEnd(args), nil
+	case args[0] == "trap":
+		return s.trapCall(hc, args), nil
 	case args[0] == "printf" && len(args) > 2 && args[1] == "-v":
 		return s.printfVar(ctx, args), nil
 	case overridden[args[0]]:
@@ -375,20 +380,22 @@ func (s *shell) runProgram(ctx context.Context, hc interp.HandlerContext, name s
 }
 
 // reportKilled prints what bash prints when a signal killed a command it
-// waited for: nothing for SIGINT and SIGPIPE, "Terminated" for SIGTERM,
-// else the process, the signal's description and the command. It goes
-// to the shell's standard error, not to the command's own redirection.
+// waited for: nothing for SIGINT and SIGPIPE, "Terminated" for SIGTERM
+// or a signal the shell traps itself, else the process, the signal's
+// description and the command as written; dash only the description.
+// It goes to the shell's standard error, not to the command's own
+// redirection.
 func (s *shell) reportKilled(hc interp.HandlerContext, pid int32, sig int, argv []string) {
 	w := hc.Stderr
 	if s.deferredOf(w) != nil || w == nil {
 		w = s.stderr
 	}
-	switch sig {
-	case linux.SIGINT, linux.SIGPIPE:
-	case linux.SIGTERM:
+	switch {
+	case sig == linux.SIGINT, sig == linux.SIGPIPE:
+	case sig == linux.SIGTERM, s.dialect == Dash, s.procOf(hc).sig.trapped(sig):
 		fmt.Fprintln(w, signalDescription(sig))
 	default:
-		fmt.Fprintf(w, "%s%5d %-24s%s\n", s.linePrefix(hc.Pos.Line()), pid, signalDescription(sig), strings.Join(argv, " "))
+		fmt.Fprintf(w, "%s%5d %-24s%s\n", s.linePrefix(hc.Pos.Line()), pid, signalDescription(sig), commandText(argv))
 	}
 }
 

@@ -138,6 +138,7 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 	rewritePids(file)
 	s.markers = rewriteNounset(file)
 	s.rewriteDash(file)
+	rewriteKillTraps(file)
 	rewriteSubstStatus(file)
 	prepare(file, texts)
 	if cfg.Task.Comm() == "" {

@@ -27,12 +27,13 @@ import (
 // sees it.
 type sigTarget struct {
 	task *vfs.Task
-	// ignored are the signals the task ignores (bit n-1 for signal n):
-	// a job's SIGINT and SIGQUIT, and what its parent ignored.
-	ignored uint64
-	refs    int // guarded by the registry's mu
+	refs int // guarded by the registry's mu
 
-	mu      sync.Mutex
+	mu sync.Mutex
+	// ignored are the signals the task ignores (bit n-1 for signal n):
+	// a job's SIGINT and SIGQUIT, what its parent ignored, and trap ''.
+	ignored uint64
+	traps   trapState     // trap.go
 	signo   int           // the signal that killed the task; 0 while alive
 	dead    chan struct{} // closed when signo is set
 	cancels map[*int]context.CancelFunc
@@ -74,6 +75,7 @@ func watch(t *vfs.Task, ignored uint64) *sigTarget {
 	tg := r.m[t]
 	if tg == nil {
 		tg = &sigTarget{task: t, ignored: ignored, dead: make(chan struct{}), cancels: map[*int]context.CancelFunc{}}
+		tg.traps.entry = ignored
 		r.m[t] = tg
 	}
 	tg.refs++
@@ -104,6 +106,8 @@ func targetOf(t *vfs.Task) *sigTarget {
 // to SIG_IGN survive fork and execve.
 func ignoredBy(t *vfs.Task) uint64 {
 	if tg := targetOf(t); tg != nil {
+		tg.mu.Lock()
+		defer tg.mu.Unlock()
 		return tg.ignored
 	}
 	return 0
@@ -126,11 +130,11 @@ func fatalByDefault(signo int) bool {
 // deliver is a fatal signal arriving: the first one kills, SIGKILL even
 // when ignored (it cannot be).
 func (tg *sigTarget) deliver(signo int) {
-	if !fatalByDefault(signo) || (tg.ignored&sigBit(signo) != 0 && signo != linux.SIGKILL) {
+	if tg.caught(signo) || !fatalByDefault(signo) {
 		return
 	}
 	tg.mu.Lock()
-	if tg.signo != 0 {
+	if tg.ignored&sigBit(signo) != 0 && signo != linux.SIGKILL || tg.signo != 0 {
 		tg.mu.Unlock()
 		return
 	}

@@ -26,6 +26,7 @@ func (t *Task) Execve(filename string, argv, envv []string) {
 	t.CloseOnExec()
 	t.enterTimeNSForChildren()
 	t.execveCreds()
+	t.resetHandledSignals()
 	comm := filename[strings.LastIndexByte(filename, '/')+1:]
 	if len(comm) > TaskCommLen {
 		comm = comm[:TaskCommLen]

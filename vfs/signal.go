@@ -19,10 +19,46 @@ type Siginfo struct {
 	Value uint64 // si_value (sigev_value)
 }
 
-// sigRecord is a task's list of recorded signals.
+// sigRecord is a task's list of recorded signals, and the signals its
+// program handles.
 type sigRecord struct {
 	mu  sync.Mutex
 	got []Siginfo
+	// handled has bit n-1 set for a signal n the program catches (a
+	// shell's trap): such a signal is no longer SIG_DFL for
+	// sig_task_ignored.
+	handled uint64
+}
+
+// SetSignalHandled says whether the program on t catches signo (a
+// handler installed by sigaction, as a shell's trap does); SIGKILL and
+// SIGSTOP cannot be caught and stay as they are.
+func (t *Task) SetSignalHandled(signo int, handled bool) {
+	if signo < 1 || signo > linux.NSIG || signo == linux.SIGKILL || signo == linux.SIGSTOP {
+		return
+	}
+	t.signals.mu.Lock()
+	defer t.signals.mu.Unlock()
+	if handled {
+		t.signals.handled |= 1 << (signo - 1)
+	} else {
+		t.signals.handled &^= 1 << (signo - 1)
+	}
+}
+
+// resetHandledSignals is flush_signal_handlers at execve: a new program
+// catches nothing.
+func (t *Task) resetHandledSignals() {
+	t.signals.mu.Lock()
+	defer t.signals.mu.Unlock()
+	t.signals.handled = 0
+}
+
+// signalHandled reports whether t's program catches signo.
+func (t *Task) signalHandled(signo int) bool {
+	t.signals.mu.Lock()
+	defer t.signals.mu.Unlock()
+	return signo >= 1 && signo <= linux.NSIG && t.signals.handled&(1<<(signo-1)) != 0
 }
 
 // SendSiginfo records si as sent to t (kill_pid_info). Signal 0 sends
@@ -117,13 +153,13 @@ func (t *Task) Kill(pid int32, signo int) (*Task, error) {
 	return target, nil
 }
 
-// unkillableFor is the SIGNAL_UNKILLABLE test of sig_task_ignored for a
-// task with no handlers (every signal SIG_DFL): a PID namespace's init,
-// the initial namespace's too, drops every signal but SIGKILL and SIGSTOP
-// from a sender outside its namespace (fromAncestor: send_signal_locked's
-// force), and those too from inside it.
+// unkillableFor is the SIGNAL_UNKILLABLE test of sig_task_ignored: a PID
+// namespace's init, the initial namespace's too, drops every signal it
+// does not catch but SIGKILL and SIGSTOP from a sender outside its
+// namespace (fromAncestor: send_signal_locked's force), and those too
+// from inside it.
 func (t *Task) unkillableFor(fromAncestor bool, signo int) bool {
-	if t.Getpid() != 1 {
+	if t.Getpid() != 1 || t.signalHandled(signo) {
 		return false
 	}
 	return !fromAncestor || (signo != linux.SIGKILL && signo != linux.SIGSTOP)

@@ -171,6 +171,34 @@ func TestKillNamespaceInit(t *testing.T) {
 	}
 }
 
+// TestKillNamespaceInitHandler: a signal the init catches reaches it from
+// inside its namespace too (sig_task_ignored looks at SIG_DFL only), and
+// execve forgets the handlers; SIGKILL cannot be caught.
+func TestKillNamespaceInitHandler(t *testing.T) {
+	init := bootMounts(t)
+	a := mustFork(t, init)
+	defer a.Exit()
+	if err := a.Unshare(linux.CLONE_NEWPID); err != nil {
+		t.Fatal(err)
+	}
+	reaper := mustFork(t, a)
+	defer reaper.Exit()
+	inner := mustFork(t, reaper)
+	defer inner.Exit()
+	reaper.SetSignalHandled(linux.SIGTERM, true)
+	reaper.SetSignalHandled(linux.SIGKILL, true)
+	if got, err := inner.Kill(1, linux.SIGTERM); err != nil || got != reaper {
+		t.Errorf("caught SIGTERM from inside = %v, %v; want delivered", got, err)
+	}
+	if got, err := inner.Kill(1, linux.SIGKILL); err != nil || got != nil {
+		t.Errorf("SIGKILL from inside = %v, %v; want dropped", got, err)
+	}
+	reaper.Execve("/bin/x", []string{"x"}, nil)
+	if got, err := inner.Kill(1, linux.SIGTERM); err != nil || got != nil {
+		t.Errorf("SIGTERM after execve = %v, %v; want dropped", got, err)
+	}
+}
+
 // TestOnSignal: the embedder hears of a write's SIGPIPE before the write
 // returns EPIPE, and of kill(2)'s signals; after OnSignal(nil), of none.
 func TestOnSignal(t *testing.T) {
