@@ -218,10 +218,81 @@ func (s *shell) unboundStatus(commandLine bool) int {
 // the token it names.
 func (s *shell) syntaxMessage(pe syntax.ParseError, src string) string {
 	if s.dialect != Dash {
-		return s.linePrefix(pe.Pos.Line()) + "syntax error: " + pe.Text
+		return s.bashSyntax(pe, src)
 	}
 	line, text := dashSyntax(pe, src)
 	return s.linePrefix(line) + "Syntax error: " + text
+}
+
+// bashSyntax words a parse error as bash does: "unexpected end of file"
+// on the line after the last (bash ends a program with a newline), an
+// unclosed quote by the character it looked for, or the token near which
+// the program broke, followed by the text of its line.
+func (s *shell) bashSyntax(pe syntax.ParseError, src string) string {
+	prefix := s.linePrefix
+	if s.commandLine {
+		prefix = func(line uint) string { return fmt.Sprintf("%s: -c: line %d: ", s.name, line) }
+	}
+	text, line := pe.Text, pe.Pos.Line()
+	eofLine := line
+	if src != "" {
+		eofLine = uint(strings.Count(strings.TrimSuffix(src, "\n")+"\n", "\n")) + 1
+	}
+	if m := parserOpenQuote.FindStringSubmatch(text); m != nil {
+		return prefix(line) + "unexpected EOF while looking for matching `" + m[1] + "'"
+	}
+	if m := parserUnmatched.FindStringSubmatch(text); m != nil {
+		off := int(pe.Pos.Offset())
+		switch {
+		case m[1] == "$(":
+			return prefix(eofLine) + "unexpected EOF while looking for matching `" + m[2] + "'"
+		case m[1] == "${", m[1] == "(" && off > 0 && off <= len(src) && src[off-1] == '=': // an array
+			return prefix(line) + "unexpected EOF while looking for matching `" + m[2] + "'"
+		}
+	}
+	if pe.Incomplete && (bashWantsWord[text] || strings.HasPrefix(text, "case patterns must be")) {
+		// The program's closing newline stands where a word had to be.
+		last := eofLine - 1
+		return prefix(last) + "syntax error near unexpected token `newline'\n" + prefix(last) + "`" + sourceLine(src, last) + "'"
+	}
+	token, tline, ok := "", uint(0), false
+	switch m := parserFollow.FindStringSubmatch(text); {
+	case m != nil && !pe.Incomplete:
+		token, tline, ok = tokenAfter(src, int(pe.Pos.Offset()), m[1])
+	case pe.Incomplete, parserEndWord.MatchString(text):
+		return prefix(eofLine) + "syntax error: unexpected end of file"
+	case text == parserNoSeparator:
+		token, tline, ok = tokenAfter(src, int(pe.Pos.Offset()), "")
+	default:
+		if m := parserMisplaced.FindStringSubmatch(text); m != nil {
+			token, ok = m[1], true
+		} else if m := parserEncountered.FindStringSubmatch(text); m != nil {
+			token, ok = m[1], true
+		}
+	}
+	if !ok {
+		return prefix(line) + "syntax error: " + text
+	}
+	line += tline
+	return prefix(line) + "syntax error near unexpected token `" + bashTokenName(token) + "'\n" +
+		prefix(line) + "`" + sourceLine(src, line) + "'"
+}
+
+// bashTokenName is a token as bash names it.
+func bashTokenName(tok string) string {
+	if tok == "\n" {
+		return "newline"
+	}
+	return tok
+}
+
+// sourceLine is line n (from 1) of src.
+func sourceLine(src string, n uint) string {
+	lines := strings.Split(src, "\n")
+	if n == 0 || int(n) > len(lines) {
+		return ""
+	}
+	return lines[n-1]
 }
 
 // dashSyntax words a parse error as dash does: "end of file unexpected",
@@ -251,6 +322,12 @@ func dashSyntax(pe syntax.ParseError, src string) (line uint, text string) {
 	case pe.Incomplete && strings.HasPrefix(text, "case patterns must be"):
 		return line, `end of file unexpected (expecting ")")`
 	}
+	if text == parserNoSeparator {
+		if raw, tline, ok := tokenAfter(src, int(pe.Pos.Offset()), ""); ok {
+			tok, tline := dashUnexpected(raw, tline)
+			return line + tline, tok
+		}
+	}
 	m := parserFollow.FindStringSubmatch(text)
 	if m == nil {
 		if m := parserEncountered.FindStringSubmatch(text); m != nil {
@@ -258,7 +335,8 @@ func dashSyntax(pe syntax.ParseError, src string) (line uint, text string) {
 		}
 		return line, text
 	}
-	tok, tline, ok := tokenAfter(src, int(pe.Pos.Offset()), m[1])
+	raw, tline, ok := tokenAfter(src, int(pe.Pos.Offset()), m[1])
+	tok, tline := dashUnexpected(raw, tline)
 	if pe.Incomplete && !(ok && m[1] == "foo(") {
 		return line, "end of file unexpected" + dashExpecting(m[1])
 	}
@@ -310,10 +388,10 @@ func dashExpecting(opening string) string {
 	return ""
 }
 
-// tokenAfter finds the token after the opening word at off in src: the
-// one dash says is unexpected (`"then" unexpected`, newline unexpected),
-// and how many lines below off's it is.
-func tokenAfter(src string, off int, opening string) (text string, lines uint, ok bool) {
+// tokenAfter finds the token after the opening word at off in src (the
+// one that broke the construct): an operator, a word, or "\n" for the
+// end of the line; and how many lines below off's it is.
+func tokenAfter(src string, off int, opening string) (tok string, lines uint, ok bool) {
 	word, _, _ := strings.Cut(opening, " ")
 	if word == "foo(" && off >= 0 && off < len(src) {
 		// The parser points at the function's name.
@@ -335,21 +413,31 @@ func tokenAfter(src string, off int, opening string) (text string, lines uint, o
 	case rest == "":
 		return "", 0, false
 	case rest[0] == '\n':
-		return "newline unexpected", lines + 1, true // dash has read it
+		return "\n", lines, true
 	}
 	for _, op := range []string{";;", "&&", "||", ";", "&", "|", "(", ")"} {
 		if strings.HasPrefix(rest, op) {
-			return `"` + op + `" unexpected`, lines, true
+			return op, lines, true
 		}
 	}
 	end := strings.IndexAny(rest, " \t\n;&|()<>")
 	if end < 0 {
 		end = len(rest)
 	}
-	if !dashReserved[rest[:end]] {
-		return "word unexpected", lines, true // dash names no plain word
+	return rest[:end], lines, true
+}
+
+// dashUnexpected is dash's words for an unexpected token: reserved words
+// and operators quoted, any other word as "word", and the newline it has
+// already read (so on the next line).
+func dashUnexpected(tok string, lines uint) (string, uint) {
+	switch {
+	case tok == "\n":
+		return "newline unexpected", lines + 1
+	case dashReserved[tok], strings.Trim(tok, ";&|()") == "":
+		return `"` + tok + `" unexpected`, lines
 	}
-	return `"` + rest[:end] + `" unexpected`, lines, true
+	return "word unexpected", lines
 }
 
 // dashReserved are dash's reserved words, which its messages quote.
@@ -368,7 +456,21 @@ var (
 	parserMisplaced   = regexp.MustCompile("^`([^`]+)` can only be used ")
 	parserFollow      = regexp.MustCompile("^`([^`]+)` must be followed by")
 	parserEncountered = regexp.MustCompile("encountered `([^`]+)`$")
+	parserOpenQuote   = regexp.MustCompile("^reached EOF without closing quote [`\"](.)[`\"]$")
+	parserUnmatched   = regexp.MustCompile("^reached EOF without matching `([^`]+)` with `([^`]+)`$")
 )
+
+// parserNoSeparator is the parser's word for a second command on a line
+// with no separator before it ("fi fi"): the token there is unexpected.
+const parserNoSeparator = "statements must be separated by &, ; or a newline"
+
+// bashWantsWord are the parser's words for a construct cut short where
+// it needed a word, which bash reports as an unexpected newline.
+var bashWantsWord = map[string]bool{
+	"`for` must be followed by a literal": true,
+	"`case` must be followed by a word":   true,
+	"`foo(` must be followed by `)`":      true,
+}
 
 // argError is dash's diagnostic for bad arguments of exit, return and
 // shift (a number), read and unset (variable names), all with status 2;

@@ -71,9 +71,12 @@ var Env = []string{
 
 // shell is the state shared by the interpreter's handlers for one Run.
 type shell struct {
-	name    string
-	dialect Personality
-	task    *vfs.Task
+	// commandLine says the program came from -c (bash names it so in
+	// syntax errors).
+	commandLine bool
+	name        string
+	dialect     Personality
+	task        *vfs.Task
 	// unbound is set when set -u stopped a shell or subshell, and cleared
 	// when a command runs after that (nounset.go).
 	unbound atomic.Bool
@@ -172,7 +175,8 @@ func newShell(cfg Config) (*shell, error) {
 	if cfg.Task == nil {
 		return nil, errors.New("shell: Config.Task is nil")
 	}
-	s := &shell{name: cfg.Name, dialect: cfg.Personality, task: cfg.Task, set: cfg.Set, firstUmask: cfg.Task.GetUmask()}
+	s := &shell{name: cfg.Name, dialect: cfg.Personality, task: cfg.Task, set: cfg.Set, firstUmask: cfg.Task.GetUmask(),
+		commandLine: cfg.CommandLine}
 	s.top = &proc{task: cfg.Task, sig: watch(cfg.Task, 0)}
 	if s.set == nil {
 		s.set = applet.NewSet()

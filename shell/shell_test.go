@@ -90,7 +90,7 @@ func TestShell(t *testing.T) {
 		{name: "nested sh", script: "sh -c 'cd /; umask 077; echo $0 $1' name arg; umask", stdout: "name arg\n0022\n"},
 		{name: "sh script file", script: "echo 'echo from $0' > /s; sh /s", stdout: "from /s\n"},
 		{name: "exit status", script: "exit 3", exit: 3},
-		{name: "syntax error", script: "echo (", stderr: "sh: line 1: syntax error: `foo(` must be followed by `)`\n",
+		{name: "syntax error", script: "echo (", stderr: "sh: line 1: syntax error near unexpected token `newline'\nsh: line 1: `echo ('\n",
 			exit: 2, linuxvfsOnly: true},
 		{name: "functions", script: "f() { mkdir -p \"/t/$1\"; }; f x; f y; ls /t", stdout: "x\ny\n"},
 	})
