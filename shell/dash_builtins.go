@@ -24,35 +24,106 @@ import (
 // it their count.
 const nargsMark = "\x01nargs="
 
-// rewriteDash prepares a program for dash: shift learns $#, local
-// outside every function body ends the shell as dash's does, and braces
-// are not expanded.
-func (s *shell) rewriteDash(n syntax.Node) {
-	if s.dialect != Dash {
-		return
-	}
-	var walk func(n syntax.Node, inFunc bool)
-	walk = func(n syntax.Node, inFunc bool) {
+// rewriteDialect prepares a program for the shell it runs in. For dash:
+// shift learns $#, local outside every function body ends the shell,
+// return there is exit, and braces are not expanded. For bash: local and
+// return outside a function fail with bash's words, and $LINENO and
+// $FUNCNAME, which the interpreter lacks, become the line and the
+// enclosing function's name.
+func (s *shell) rewriteDialect(n syntax.Node) {
+	var walk func(n syntax.Node, fn string)
+	walk = func(n syntax.Node, fn string) {
 		syntax.Walk(n, func(n syntax.Node) bool {
 			switch n := n.(type) {
 			case *syntax.FuncDecl:
-				walk(n.Body, true)
+				walk(n.Body, n.Name.Value)
 				return false
 			case *syntax.Stmt:
-				if d, ok := n.Cmd.(*syntax.DeclClause); ok && d.Variant.Value == "local" && !inFunc {
-					n.Cmd = s.fatalCall(d.Pos(), "local: not in a function")
-				}
+				s.rewriteOutsideFunc(n, fn != "")
 			case *syntax.CallExpr:
-				if len(n.Args) > 0 && n.Args[0].Lit() == "shift" {
+				if s.dialect == Dash && len(n.Args) > 0 && n.Args[0].Lit() == "shift" {
 					n.Args = append(n.Args, nargsWord(n.Pos()))
 				}
 			case *syntax.Word:
-				quoteBraces(n)
+				if s.dialect == Dash {
+					quoteBraces(n)
+				} else {
+					n.Parts = bashStaticParams(n.Parts, fn)
+				}
 			}
 			return true
 		})
 	}
-	walk(n, false)
+	walk(n, "")
+}
+
+// rewriteOutsideFunc replaces local and return where no function
+// encloses them (a sourced file is parsed by the interpreter, not here).
+func (s *shell) rewriteOutsideFunc(st *syntax.Stmt, inFunc bool) {
+	if inFunc {
+		return
+	}
+	pos := st.Pos()
+	switch c := st.Cmd.(type) {
+	case *syntax.DeclClause:
+		switch {
+		case c.Variant.Value != "local":
+		case s.dialect == Dash:
+			st.Cmd = s.fatalCall(pos, "local: not in a function")
+		default:
+			st.Cmd = s.statusCall(pos, 1, "local: can only be used in a function")
+		}
+	case *syntax.CallExpr:
+		switch {
+		case len(c.Args) == 0 || c.Args[0].Lit() != "return":
+		case s.dialect == Dash:
+			// dash's return outside a function ends the shell.
+			c.Args[0] = &syntax.Word{Parts: []syntax.WordPart{&syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: "exit"}}}
+		default:
+			st.Cmd = s.statusCall(pos, 2, "return: can only `return' from a function or sourced script")
+		}
+	}
+}
+
+// statusCall is a command that prints msg as the shell's diagnostic at
+// pos and gives status code.
+func (s *shell) statusCall(pos syntax.Pos, code int, msg string) *syntax.CallExpr {
+	call := exitWithMessage(pos, code, s.linePrefix(pos.Line())+msg)
+	call.Args = call.Args[1:] // not exec: the shell goes on
+	return call
+}
+
+// bashStaticParams replaces $LINENO by its line and, in a function,
+// $FUNCNAME by the function's name, in parts and the double quotes among
+// them.
+func bashStaticParams(parts []syntax.WordPart, fn string) []syntax.WordPart {
+	for i, part := range parts {
+		switch p := part.(type) {
+		case *syntax.DblQuoted:
+			p.Parts = bashStaticParams(p.Parts, fn)
+		case *syntax.ParamExp:
+			if p.Param == nil || p.Excl || p.Length || p.Exp != nil || p.Slice != nil || p.Repl != nil || p.Names != 0 {
+				continue
+			}
+			value := ""
+			switch {
+			case p.Param.Value == "LINENO" && p.Index == nil:
+				value = strconv.Itoa(int(p.Pos().Line()))
+			case p.Param.Value == "FUNCNAME" && fn != "" && (p.Index == nil || isZeroIndex(p.Index)):
+				value = fn
+			default:
+				continue
+			}
+			parts[i] = &syntax.Lit{ValuePos: p.Pos(), ValueEnd: p.End(), Value: value}
+		}
+	}
+	return parts
+}
+
+// isZeroIndex reports whether an array index is the literal 0.
+func isZeroIndex(e syntax.ArithmExpr) bool {
+	w, ok := e.(*syntax.Word)
+	return ok && w.Lit() == "0"
 }
 
 // quoteBraces keeps w's braces from the interpreter's brace expansion,
@@ -109,6 +180,9 @@ func exitWithMessage(pos syntax.Pos, code int, text string) *syntax.CallExpr {
 // runs in its place.
 func (s *shell) dashCall(ctx context.Context, hc interp.HandlerContext, args []string) (instead []string) {
 	if s.dialect != Dash {
+		if args[0] == "." || args[0] == "source" {
+			return s.bashDot(hc, args)
+		}
 		return nil
 	}
 	fail := func(code int, fatal bool, msg string) []string {
@@ -195,6 +269,32 @@ func (s *shell) dashDot(hc interp.HandlerContext, args []string, fail func(int, 
 	if err == nil && st.Mode&linux.S_IFMT == linux.S_IFDIR {
 		// dash reads a directory as an empty script.
 		return []string{internal + "status", "0"}
+	}
+	return nil
+}
+
+// bashDot reports what bash's . and source cannot read, with bash's
+// words and status 1 (the shell goes on); a name without a slash is
+// looked for in PATH, then in the working directory.
+func (s *shell) bashDot(hc interp.HandlerContext, args []string) []string {
+	prefix := s.linePrefix(hc.Pos.Line())
+	if len(args) < 2 {
+		return []string{internal + "status", "2", prefix + args[0] + ": filename argument required\n" +
+			args[0] + ": usage: " + args[0] + " filename [arguments]"}
+	}
+	t := s.procOf(hc).task
+	name := args[1]
+	if !strings.Contains(name, "/") {
+		if found, ok := dashPathSearch(t, hc, name); ok {
+			return append([]string{args[0], found}, args[2:]...)
+		}
+	}
+	st, err := t.Stat(name)
+	switch {
+	case err != nil:
+		return []string{internal + "status", "1", prefix + name + ": " + applet.ErrText(err)}
+	case st.Mode&linux.S_IFMT == linux.S_IFDIR:
+		return []string{internal + "status", "1", prefix + args[0] + ": " + name + ": is a directory"}
 	}
 	return nil
 }

@@ -80,7 +80,7 @@ func (s *shell) readEval(ctx context.Context, r *interp.Runner, in io.Reader, pr
 			return true, nil // end of input or a read error
 		}
 		for _, st := range stmts {
-			s.rewriteDash(st)
+			s.rewriteDialect(st)
 			rewriteKillTraps(st)
 			prepare(st, jobTexts(st))
 			*status, err = s.status(ctx, r.Run(ctx, st))

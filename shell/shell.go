@@ -139,8 +139,8 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 	texts := jobTexts(file) // before anything is rewritten
 	// $PPID first: a nounset marker would stand for the interpreter's.
 	rewritePids(file)
+	s.rewriteDialect(file) // before the markers rename $LINENO
 	s.markers = rewriteNounset(file)
-	s.rewriteDash(file)
 	rewriteKillTraps(file)
 	rewriteSubstStatus(file)
 	prepare(file, texts)
