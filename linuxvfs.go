@@ -72,7 +72,9 @@ func BootRootfs() (*vfs.Task, error) {
 // (moved over rootfs and chrooted into, as switch_root does), with proc on
 // /proc, sysfs on /sys, devtmpfs on /dev (holding the nodes of every
 // device: null, zero, full, random, urandom, tty, console, ptmx,
-// loop-control and loop0..7), a tmpfs on /tmp and one (mode 755) on /run,
+// loop-control and loop0..7, and what udev adds on a distribution: the
+// fd, stdin, stdout and stderr links into /proc/self/fd and the pts and
+// shm directories), a tmpfs on /tmp and one (mode 755) on /run,
 // where libmount keeps its utab, and an empty /mnt, the directory every
 // Linux distribution provides for mounting something by hand. It runs as uid 0 with every capability,
 // umask 022, in /.
@@ -97,6 +99,7 @@ func Boot() (*vfs.Task, error) {
 		func() error { return t.Mount("proc", "/proc", "proc", 0, "") },
 		func() error { return t.Mount("sysfs", "/sys", "sysfs", 0, "") },
 		func() error { return t.Mount("devtmpfs", "/dev", "devtmpfs", 0, "") },
+		func() error { return devLinks(t) },
 		func() error { return t.Mount("tmpfs", "/tmp", "tmpfs", 0, "") },
 		func() error { return t.Mount("tmpfs", "/run", "tmpfs", 0, "mode=755") },
 	}
@@ -106,4 +109,22 @@ func Boot() (*vfs.Task, error) {
 		}
 	}
 	return t, nil
+}
+
+// devLinks adds to /dev what user space (udev, systemd) makes there on
+// every distribution and the kernel does not: scripts write to
+// /dev/stderr and read /dev/stdin.
+func devLinks(t *vfs.Task) error {
+	for _, l := range [][2]string{{"/proc/self/fd", "/dev/fd"}, {"/proc/self/fd/0", "/dev/stdin"},
+		{"/proc/self/fd/1", "/dev/stdout"}, {"/proc/self/fd/2", "/dev/stderr"}} {
+		if err := t.Symlink(l[0], l[1]); err != nil {
+			return err
+		}
+	}
+	for _, d := range []string{"/dev/pts", "/dev/shm"} {
+		if err := t.Mkdir(d, 0o755); err != nil {
+			return err
+		}
+	}
+	return nil
 }

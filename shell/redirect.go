@@ -55,6 +55,7 @@ func prepare(n syntax.Node, jobTexts map[*syntax.Stmt]string) {
 	rewriteSubshells(n)
 	syntax.Walk(n, func(n syntax.Node) bool {
 		if st, ok := n.(*syntax.Stmt); ok {
+			st.Redirs = slices.DeleteFunc(st.Redirs, devFdRedirect)
 			rewriteExecFds(st)
 			rewriteCmdFds(st)
 			// A simple command's file redirections are opened where it
@@ -67,6 +68,48 @@ func prepare(n syntax.Node, jobTexts map[*syntax.Stmt]string) {
 		}
 		return true
 	})
+}
+
+// devFdRedirect makes a redirection to /dev/stdin, /dev/stdout,
+// /dev/stderr or /dev/fd/N a duplication of that descriptor, as bash
+// does itself and a system's links into /proc/self/fd do for dash: the
+// interpreter's standard streams need not be the task's descriptors. It
+// reports whether the redirection does nothing at all (< /dev/stdin).
+func devFdRedirect(rd *syntax.Redirect) (drop bool) {
+	fd := ""
+	switch name := rd.Word.Lit(); {
+	case name == "/dev/stdin":
+		fd = "0"
+	case name == "/dev/stdout":
+		fd = "1"
+	case name == "/dev/stderr":
+		fd = "2"
+	case strings.HasPrefix(name, "/dev/fd/") && isDigits(name[len("/dev/fd/"):]):
+		fd = name[len("/dev/fd/"):]
+	default:
+		return false
+	}
+	target := litValue(rd.N)
+	switch rd.Op {
+	case syntax.RdrIn:
+		rd.Op = syntax.DplIn
+		if target == "" {
+			target = "0"
+		}
+	case syntax.RdrOut, syntax.AppOut, syntax.RdrClob:
+		rd.Op = syntax.DplOut
+		if target == "" {
+			target = "1"
+		}
+	default:
+		return false
+	}
+	if target == fd {
+		return true
+	}
+	pos := rd.Word.Pos()
+	rd.Word = &syntax.Word{Parts: []syntax.WordPart{&syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: fd}}}
+	return false
 }
 
 // markRedirect prefixes a redirection's target with its marker.

@@ -68,12 +68,15 @@ func inodePipe(in *Inode) *pipe {
 }
 
 // fifoOpen is fifo_open: a reader waits for a writer and a writer for a
-// reader, unless O_NONBLOCK (a lone non-blocking writer gets ENXIO).
+// reader, unless O_NONBLOCK (a lone non-blocking writer gets ENXIO). An
+// anonymous pipe opened again through /proc/<pid>/fd waits for nobody
+// (is_pipe): its other end is open or gone for good.
 func fifoOpen(f *File, k *Kernel) error {
 	p := inodePipe(f.Inode())
 	f.ops = fifoOps{}
 	f.Private = p
-	nonblock := f.Flags()&linux.O_NONBLOCK != 0
+	isPipe := f.Inode().sb == k.pipeMnt.sb
+	nonblock := f.Flags()&linux.O_NONBLOCK != 0 || isPipe
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	switch {
@@ -95,7 +98,7 @@ func fifoOpen(f *File, k *Kernel) error {
 			}
 		}
 	case f.write:
-		if nonblock && p.readers == 0 {
+		if nonblock && !isPipe && p.readers == 0 {
 			f.write = false // not counted as a writer; DecRef must not release
 			f.Private = nil
 			return linux.ENXIO
@@ -103,7 +106,7 @@ func fifoOpen(f *File, k *Kernel) error {
 		p.writers++
 		p.wCounter++
 		p.cond.Broadcast()
-		if p.readers == 0 {
+		if p.readers == 0 && !isPipe {
 			for c := p.rCounter; c == p.rCounter; {
 				if err := p.wait(); err != nil {
 					return err // fifoRelease undoes the count

@@ -252,7 +252,9 @@ func doOpen(nd *nameidata, h *openHow, created, trunc bool) (*File, error) {
 	}
 	f := newFile(p, h.flags, h.read, h.write, false)
 	f.ops = ops
-	if in.Mode()&linux.S_IFMT == linux.S_IFIFO {
+	if sp, ok := in.Private.(*StreamPipe); ok && in.sb == nd.task.k.pipeMnt.sb {
+		streamReopen(f, sp)
+	} else if in.Mode()&linux.S_IFMT == linux.S_IFIFO {
 		if err := fifoOpen(f, nd.task.k); err != nil {
 			f.DecRef()
 			return nil, err

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"sync"
 	"syscall"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -32,11 +33,34 @@ type streamOps struct{}
 // with the same StreamPipe are one pipe inode, as the two ends of a pipe
 // are: a launcher that knows two outside streams are the ends of one pipe
 // (a pipeline's) gives both the same.
-type StreamPipe struct{ d *Dentry }
+type StreamPipe struct {
+	d *Dentry
+	// r and w are the outside streams of the ends made last, which an
+	// open of /proc/<pid>/fd/N reaches as it would a pipe's buffer.
+	mu sync.Mutex
+	r  io.Reader
+	w  io.Writer
+}
 
 // NewStreamPipe makes the object of a new outside pipe, owned by cred.
 func (k *Kernel) NewStreamPipe(cred *Cred) *StreamPipe {
-	return &StreamPipe{d: newPseudoObject(k.pipeMnt.sb, linux.S_IFIFO|0o600, cred, streamOps{})}
+	sp := &StreamPipe{d: newPseudoObject(k.pipeMnt.sb, linux.S_IFIFO|0o600, cred, streamOps{})}
+	sp.d.inode.Private = sp
+	return sp
+}
+
+// streamReopen is fifo_open for a stream pipe reached through
+// /proc/<pid>/fd: the new file reads from or writes to the outside stream
+// of the end it names (a pipe's one buffer), waiting for nobody.
+func streamReopen(f *File, sp *StreamPipe) {
+	sp.mu.Lock()
+	defer sp.mu.Unlock()
+	f.ops = streamOps{}
+	if f.write {
+		f.Private = sp.w
+	} else {
+		f.Private = sp.r
+	}
 }
 
 // StreamIn makes fd the read end of a stream pipe whose data comes from
@@ -64,6 +88,13 @@ func (t *Task) installStream(fd int, stream any, p *StreamPipe, acc uint32) erro
 	}
 	f := newFile(Path{m, p.d}, acc, acc == linux.O_RDONLY, acc == linux.O_WRONLY, false)
 	f.ops, f.Private = streamOps{}, stream
+	p.mu.Lock()
+	if acc == linux.O_RDONLY {
+		p.r, _ = stream.(io.Reader)
+	} else {
+		p.w, _ = stream.(io.Writer)
+	}
+	p.mu.Unlock()
 	f.cred = t.Cred()
 	return t.fdTable().installAt(fd, f)
 }
