@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/internal/mountinfo"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 )
 
@@ -373,29 +374,10 @@ func readTable(c *applet.Cmd, name string) ([]mountEntry, error) {
 		for len(fields) < 4 {
 			fields = append(fields, "")
 		}
-		ents = append(ents, mountEntry{unescape(fields[0]), unescape(fields[1]), unescape(fields[2]), unescape(fields[3])})
+		ents = append(ents, mountEntry{mountinfo.Unescape(fields[0]), mountinfo.Unescape(fields[1]), mountinfo.Unescape(fields[2]), mountinfo.Unescape(fields[3])})
 	}
 	return ents, nil
 }
-
-// unescape decodes the \NNN octal escapes of a mount table field.
-func unescape(s string) string {
-	if !strings.Contains(s, `\`) {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+3 < len(s) && isOctal(s[i+1]) && isOctal(s[i+2]) && isOctal(s[i+3]) {
-			b.WriteByte((s[i+1]-'0')<<6 | (s[i+2]-'0')<<3 | (s[i+3] - '0'))
-			i += 3
-			continue
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
-
-func isOctal(b byte) bool { return b >= '0' && b <= '7' }
 
 // absolute is busybox's bb_simplify_path: the name made absolute from the
 // working directory, with "." and ".." and repeated slashes resolved as
