@@ -181,7 +181,7 @@ func pwdApplet(c *cmd) int {
 // umaskApplet is bash's umask acting on the task's fs_struct.
 func umaskApplet(c *cmd) int {
 	symbolic, reuse := false, false
-	args, bad := scanFlags(c.Args, "Sp", func(o rune) {
+	args, bad := scanFlags(c.Args, c.sh.umaskLetters(), func(o rune) {
 		symbolic = symbolic || o == 'S'
 		reuse = reuse || o == 'p'
 	})
@@ -200,8 +200,8 @@ func umaskApplet(c *cmd) int {
 		return code
 	}
 	c.Task.Umask(mask)
-	if symbolic {
-		printUmask(c, mask, true, reuse)
+	if symbolic && c.sh.umaskShowsSet() {
+		printUmask(c, mask, true, false) // -p prefixes a listing only
 	}
 	return 0
 }
