@@ -92,12 +92,12 @@ func mountApplet(c *applet.Cmd) int {
 	case len(operands) == 0 && !all:
 		return m.list(fstype)
 	case len(operands) == 2:
-		return m.exitStatus(m.single(mountEntry{operands[0], operands[1], fstype, cmdopts}, false))
+		return m.exitStatus(m.mountOne(mountEntry{operands[0], operands[1], fstype, cmdopts}, false))
 	}
 	return m.fromTable(operands, fstype, cmdopts, match, fstab)
 }
 
-// exitStatus turns single's result into the applet's status.
+// exitStatus turns mountOne's result into the applet's status.
 func (m *mounter) exitStatus(ok bool) int {
 	switch {
 	case m.fatal:
@@ -158,7 +158,7 @@ func (m *mounter) fromTable(operands []string, fstype, cmdopts, match, fstab str
 	}
 	e := *found
 	e.opts = appendOpts(e.opts, cmdopts)
-	return m.exitStatus(m.single(e, false))
+	return m.exitStatus(m.mountOne(e, false))
 }
 
 // all mounts the fstab entries -a selects; the status counts failures.
@@ -173,7 +173,7 @@ func (m *mounter) all(ents []mountEntry, fstype, match string) int {
 		if isMountPoint(m.c, mounted, e.dir) {
 			continue
 		}
-		if !m.single(e, true) {
+		if !m.mountOne(e, true) {
 			failed++
 		}
 		if m.fatal {
@@ -234,10 +234,10 @@ func optsMatch(opts, match string) bool {
 	return true
 }
 
-// single mounts one entry; false after a failure it reported. With
+// mountOne mounts one entry; false after a failure it reported. With
 // ignoreBusy (mount -a) a busy target is no failure; nofail forgives a
 // missing source or target.
-func (m *mounter) single(e mountEntry, ignoreBusy bool) bool {
+func (m *mounter) mountOne(e mountEntry, ignoreBusy bool) bool {
 	o := parseOpts(e.opts)
 	if e.fstype == "auto" {
 		e.fstype = ""
@@ -288,17 +288,17 @@ func (m *mounter) tryTypes(e mountEntry, o mountOpts) error {
 	// the source's, or /proc/filesystems' (no /proc).
 	err := error(linux.ENOENT)
 	for _, t := range types {
-		if err = m.mountNow(e.source, e.dir, t, o); err == nil || m.fatal {
+		if err = m.mountOrReadOnly(e.source, e.dir, t, o); err == nil || m.fatal {
 			break
 		}
 	}
 	return err
 }
 
-// mountNow is one mount(2), retried read-only when the device refuses
-// writing (EACCES, EROFS) unless read-write was insisted on. EPERM ends
-// the applet: it says the caller is not root.
-func (m *mounter) mountNow(source, dir, fstype string, o mountOpts) error {
+// mountOrReadOnly is one mount(2), retried read-only when the device
+// refuses writing (EACCES, EROFS) unless read-write was insisted on.
+// EPERM ends the applet: it says the caller is not root.
+func (m *mounter) mountOrReadOnly(source, dir, fstype string, o mountOpts) error {
 	if m.fake {
 		return nil
 	}
