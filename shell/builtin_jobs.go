@@ -28,23 +28,11 @@ const waitUsage = "wait: usage: wait [-fn] [-p var] [id ...]"
 // to end. The status is the last job's, 127 for a process that is no job
 // of this shell.
 func waitApplet(c *cmd) int {
-	next, args := false, c.Args
-	for len(args) > 0 && len(args[0]) > 1 && args[0][0] == '-' {
-		if args[0] == "--" {
-			args = args[1:]
-			break
-		}
-		for _, o := range args[0][1:] {
-			switch o {
-			case 'n':
-				next = true
-			case 'f':
-			default:
-				c.builtinErrorf("-%c: invalid option\n%s", o, waitUsage)
-				return 2
-			}
-		}
-		args = args[1:]
+	next := false
+	args, bad := scanFlags(c.Args, "nf", func(o rune) { next = next || o == 'n' })
+	if bad != 0 {
+		c.builtinErrorf("-%c: invalid option\n%s", bad, waitUsage)
+		return 2
 	}
 	me := c.sh.procOf(c.hc)
 	// Waiting, bash also forgets the other jobs that ended.
@@ -214,27 +202,14 @@ func matchesJob(text, name string) bool {
 // lists the running ones and -s the stopped ones (there are none).
 func jobsApplet(c *cmd) int {
 	var long, pids, stopped bool
-	args := c.Args
-	for len(args) > 0 && len(args[0]) > 1 && args[0][0] == '-' {
-		if args[0] == "--" {
-			args = args[1:]
-			break
-		}
-		for _, o := range args[0][1:] {
-			switch o {
-			case 'l':
-				long = true
-			case 'p':
-				pids = true
-			case 's':
-				stopped = true
-			case 'r', 'n':
-			default:
-				c.builtinErrorf("-%c: invalid option\njobs: usage: jobs [-lnprs] [jobspec ...] or jobs -x command [args]", o)
-				return 2
-			}
-		}
-		args = args[1:]
+	args, bad := scanFlags(c.Args, "lpsrn", func(o rune) {
+		long = long || o == 'l'
+		pids = pids || o == 'p'
+		stopped = stopped || o == 's'
+	})
+	if bad != 0 {
+		c.builtinErrorf("-%c: invalid option\njobs: usage: jobs [-lnprs] [jobspec ...] or jobs -x command [args]", bad)
+		return 2
 	}
 	me := c.sh.procOf(c.hc)
 	table := c.sh.jobs.table(me)
@@ -317,24 +292,14 @@ func (s *shell) jobsExec(ctx context.Context, args []string) ([]string, error) {
 // exit, changes nothing here.
 func disownApplet(c *cmd) int {
 	var all, keep bool
-	args := c.Args
-	for len(args) > 0 && len(args[0]) > 1 && args[0][0] == '-' {
-		if args[0] == "--" {
-			args = args[1:]
-			break
-		}
-		for _, o := range args[0][1:] {
-			switch o {
-			case 'a', 'r':
-				all = true
-			case 'h':
-				keep = true
-			default:
-				c.builtinErrorf("-%c: invalid option\ndisown: usage: disown [-h] [-ar] [jobspec ... | pid ...]", o)
-				return 2
-			}
-		}
-		args = args[1:]
+	// -r (the running jobs) is -a here: no job is ever stopped.
+	args, bad := scanFlags(c.Args, "arh", func(o rune) {
+		all = all || o != 'h'
+		keep = keep || o == 'h'
+	})
+	if bad != 0 {
+		c.builtinErrorf("-%c: invalid option\ndisown: usage: disown [-h] [-ar] [jobspec ... | pid ...]", bad)
+		return 2
 	}
 	me := c.sh.procOf(c.hc)
 	var list []*job

@@ -66,24 +66,12 @@ func (s *shell) cd(ctx context.Context, args []string) []string {
 // cdOptions reads cd's -L, -P (the last wins), -e and -@; bad is an
 // unknown option letter.
 func cdOptions(args []string) (physical bool, rest []string, bad rune) {
-	for len(args) > 0 && len(args[0]) > 1 && args[0][0] == '-' {
-		if args[0] == "--" {
-			return physical, args[1:], 0
+	rest, bad = scanFlags(args, "LPe@", func(o rune) {
+		if o == 'L' || o == 'P' {
+			physical = o == 'P'
 		}
-		for _, o := range args[0][1:] {
-			switch o {
-			case 'L':
-				physical = false
-			case 'P':
-				physical = true
-			case 'e', '@':
-			default:
-				return false, nil, o
-			}
-		}
-		args = args[1:]
-	}
-	return physical, args, 0
+	})
+	return physical, rest, bad
 }
 
 // fail rewrites a command into the internal status command.
@@ -193,24 +181,13 @@ func pwdApplet(c *cmd) int {
 // umaskApplet is bash's umask acting on the task's fs_struct.
 func umaskApplet(c *cmd) int {
 	symbolic, reuse := false, false
-	args := c.Args
-	for len(args) > 0 && len(args[0]) > 1 && args[0][0] == '-' {
-		if args[0] == "--" {
-			args = args[1:]
-			break
-		}
-		for _, o := range args[0][1:] {
-			switch o {
-			case 'S':
-				symbolic = true
-			case 'p':
-				reuse = true
-			default:
-				c.builtinErrorf("%s", c.sh.badOption("umask", o, "umask [-p] [-S] [mode]"))
-				return 2
-			}
-		}
-		args = args[1:]
+	args, bad := scanFlags(c.Args, c.sh.umaskLetters(), func(o rune) {
+		symbolic = symbolic || o == 'S'
+		reuse = reuse || o == 'p'
+	})
+	if bad != 0 {
+		c.builtinErrorf("%s", c.sh.badOption("umask", bad, "umask [-p] [-S] [mode]"))
+		return 2
 	}
 	if len(args) == 0 {
 		printUmask(c, c.Task.GetUmask(), symbolic, reuse)
@@ -223,8 +200,8 @@ func umaskApplet(c *cmd) int {
 		return code
 	}
 	c.Task.Umask(mask)
-	if symbolic {
-		printUmask(c, mask, true, reuse)
+	if symbolic && c.sh.umaskShowsSet() {
+		printUmask(c, mask, true, false) // -p prefixes a listing only
 	}
 	return 0
 }

@@ -557,6 +557,18 @@ func (s *shell) cdUnset(name string) (msg string, ok bool) {
 // the first.
 func (s *shell) cdTooMany() bool { return s.dialect != Dash }
 
+// umaskLetters are the options umask takes: dash has no -p.
+func (s *shell) umaskLetters() string {
+	if s.dialect == Dash {
+		return "S"
+	}
+	return "Sp"
+}
+
+// umaskShowsSet is whether umask -S MODE prints the mask it set, as
+// bash's does; dash's sets it silently.
+func (s *shell) umaskShowsSet() bool { return s.dialect != Dash }
+
 // umaskError is umask's diagnostic (after "umask: ") and status for a
 // mask it cannot read: an octal one (number) or a symbolic mode.
 func (s *shell) umaskError(arg string, number bool) (string, int) {

@@ -41,6 +41,8 @@ var dashCases = []scriptCase{
 		stderr: "sh: 1: cd: Illegal option -x\n"},
 	{name: "umask", script: "umask abc; echo $?; umask 99; echo $?", stdout: "2\n2\n",
 		stderr: "sh: 1: umask: Illegal mode: abc\nsh: 1: umask: Illegal number: 99\n"},
+	{name: "umask -S", script: "umask -S 027; umask -S; umask -p; echo $?", stdout: "u=rwx,g=rx,o=\n2\n",
+		stderr: "sh: 1: umask: Illegal option -p\n"},
 	{name: "type", script: "type nosuch; echo $?; command -v nosuch; echo $?", stdout: "nosuch: not found\n127\n127\n"},
 	{name: "echo", script: `echo 'a\nb' '\101\0102\x43\E'; echo -e x; echo -n -n y; echo 'z\cw' v; echo .`,
 		stdout: "a\nb AB\\x43\\E\n-e x\n-n yz.\n"},

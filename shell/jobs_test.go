@@ -72,6 +72,18 @@ sh -c 'echo $$ > /tmp/fg; exec sleep 100'; echo $?`, stdout: "143\n", stderr: "T
 				"sh: line 1: kill: FOO: invalid signal specification\nsh: line 1: kill: abc: arguments must be process or job IDs\n" +
 				"sh: line 1: wait: `abc': not a pid or valid job spec\nsh: line 1: kill: %2: no such job\n",
 			exit: 1, linuxvfsOnly: true},
+		// The builtins whose options are letters alone share one scan:
+		// letters may be grouped, "--" ends them, the first unknown one
+		// is reported with the builtin's usage and status 2. (The real
+		// bash agrees but for its name, /bin/bash rather than sh.)
+		{name: "bad options", script: "umask -Sx; echo $?; wait -nq; echo $?; disown -ah -z; echo $?; jobs -l -- -x; echo $?; cd -Lz /; echo $?; umask -S -- 027; umask",
+			stdout: "2\n2\n2\n1\n2\nu=rwx,g=rx,o=\n0027\n",
+			stderr: "sh: line 1: umask: -x: invalid option\numask: usage: umask [-p] [-S] [mode]\n" +
+				"sh: line 1: wait: -q: invalid option\nwait: usage: wait [-fn] [-p var] [id ...]\n" +
+				"sh: line 1: disown: -z: invalid option\ndisown: usage: disown [-h] [-ar] [jobspec ... | pid ...]\n" +
+				"sh: line 1: jobs: -x: no such job\n" +
+				"sh: line 1: cd: -z: invalid option\ncd: usage: cd [-L|[-P [-e]] [-@]] [dir]\n",
+			linuxvfsOnly: true},
 	})
 }
 

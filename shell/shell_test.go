@@ -59,6 +59,7 @@ func TestCdPwd(t *testing.T) {
 func TestUmask(t *testing.T) {
 	runCases(t, []scriptCase{
 		{name: "print", script: "umask; umask -S; umask -p", stdout: "0022\nu=rwx,g=rx,o=rx\numask 0022\n"},
+		{name: "set and show", script: "umask -pS 027; umask -p 077; umask -pS", stdout: "u=rwx,g=rx,o=\numask -S u=rwx,g=,o=\n"},
 		{name: "set octal", script: "umask 077; umask; mkdir /d; stat -c %a /d", stdout: "0077\n700\n"},
 		{name: "set symbolic", script: "umask u=rwx,g=rx,o=; umask", stdout: "0027\n"},
 		{name: "bad", script: "umask 9; echo $?", stdout: "1\n", stderr: "sh: line 1: umask: 9: octal number out of range\n",

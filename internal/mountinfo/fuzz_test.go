@@ -34,6 +34,9 @@ func FuzzParse(f *testing.F) {
 		for _, line := range strings.Split(text, "\n") {
 			checkLine(t, line)
 		}
+		if u := Unescape(text); len(u) > len(text) {
+			t.Errorf("Unescape(%q) = %q grew", text, u)
+		}
 		ms, err := ParseAll(text)
 		if err == nil && len(ms) != len(lines(text)) {
 			t.Errorf("ParseAll gave %d mounts for %d lines", len(ms), len(lines(text)))

@@ -374,7 +374,9 @@ func (r *renumberer) mount(m Mount) Mount {
 
 // Unescape undoes the kernel's mangling of a path field (mangle() in
 // fs/proc_namespace.c): a backslash and three octal digits, the first 0-3,
-// stand for one byte. Anything else stays as it is.
+// stand for one byte. Anything else stays as it is. The applets read the
+// fields of fstab and mtab with it too (util-linux's unmangle() would
+// also wrap \400-\777 into a byte; no table writes those).
 func Unescape(s string) string {
 	if !strings.Contains(s, `\`) {
 		return s

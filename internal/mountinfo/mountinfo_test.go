@@ -265,3 +265,20 @@ func TestHide(t *testing.T) {
 		t.Error("AnyOf")
 	}
 }
+
+// TestUnescape: a backslash and three octal digits, the first 0-3 as the
+// kernel's mangle() writes them, are one byte; anything else is kept.
+func TestUnescape(t *testing.T) {
+	for in, want := range map[string]string{
+		`/a\040b`:     "/a b",
+		`\011x\012`:   "\tx\n",
+		`end\134`:     `end\`,
+		`\\040`:       `\ `,
+		`\400 \04 \8`: `\400 \04 \8`,
+		`plain`:       "plain",
+	} {
+		if got := Unescape(in); got != want {
+			t.Errorf("Unescape(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

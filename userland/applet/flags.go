@@ -404,8 +404,8 @@ func (f *FlagSet) help() string {
 }
 
 // placeholder names an option's argument in the help: a word of its
-// description in backquotes ("use `DELIM` instead of TAB"), else the last
-// word in capitals ("print NUM lines"), else ARG.
+// description in backquotes ("fields are separated by `DELIM`"), else
+// the last word in capitals ("print NUM lines"), else ARG.
 func placeholder(usage string) string {
 	if _, rest, ok := strings.Cut(usage, "`"); ok {
 		if name, _, ok := strings.Cut(rest, "`"); ok {

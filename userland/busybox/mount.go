@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/internal/mountinfo"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 )
 
@@ -91,12 +92,12 @@ func mountApplet(c *applet.Cmd) int {
 	case len(operands) == 0 && !all:
 		return m.list(fstype)
 	case len(operands) == 2:
-		return m.exitStatus(m.single(mountEntry{operands[0], operands[1], fstype, cmdopts}, false))
+		return m.exitStatus(m.mountOne(mountEntry{operands[0], operands[1], fstype, cmdopts}, false))
 	}
 	return m.fromTable(operands, fstype, cmdopts, match, fstab)
 }
 
-// exitStatus turns single's result into the applet's status.
+// exitStatus turns mountOne's result into the applet's status.
 func (m *mounter) exitStatus(ok bool) int {
 	switch {
 	case m.fatal:
@@ -157,7 +158,7 @@ func (m *mounter) fromTable(operands []string, fstype, cmdopts, match, fstab str
 	}
 	e := *found
 	e.opts = appendOpts(e.opts, cmdopts)
-	return m.exitStatus(m.single(e, false))
+	return m.exitStatus(m.mountOne(e, false))
 }
 
 // all mounts the fstab entries -a selects; the status counts failures.
@@ -172,7 +173,7 @@ func (m *mounter) all(ents []mountEntry, fstype, match string) int {
 		if isMountPoint(m.c, mounted, e.dir) {
 			continue
 		}
-		if !m.single(e, true) {
+		if !m.mountOne(e, true) {
 			failed++
 		}
 		if m.fatal {
@@ -233,10 +234,10 @@ func optsMatch(opts, match string) bool {
 	return true
 }
 
-// single mounts one entry; false after a failure it reported. With
+// mountOne mounts one entry; false after a failure it reported. With
 // ignoreBusy (mount -a) a busy target is no failure; nofail forgives a
 // missing source or target.
-func (m *mounter) single(e mountEntry, ignoreBusy bool) bool {
+func (m *mounter) mountOne(e mountEntry, ignoreBusy bool) bool {
 	o := parseOpts(e.opts)
 	if e.fstype == "auto" {
 		e.fstype = ""
@@ -287,17 +288,17 @@ func (m *mounter) tryTypes(e mountEntry, o mountOpts) error {
 	// the source's, or /proc/filesystems' (no /proc).
 	err := error(linux.ENOENT)
 	for _, t := range types {
-		if err = m.mountNow(e.source, e.dir, t, o); err == nil || m.fatal {
+		if err = m.mountOrReadOnly(e.source, e.dir, t, o); err == nil || m.fatal {
 			break
 		}
 	}
 	return err
 }
 
-// mountNow is one mount(2), retried read-only when the device refuses
-// writing (EACCES, EROFS) unless read-write was insisted on. EPERM ends
-// the applet: it says the caller is not root.
-func (m *mounter) mountNow(source, dir, fstype string, o mountOpts) error {
+// mountOrReadOnly is one mount(2), retried read-only when the device
+// refuses writing (EACCES, EROFS) unless read-write was insisted on.
+// EPERM ends the applet: it says the caller is not root.
+func (m *mounter) mountOrReadOnly(source, dir, fstype string, o mountOpts) error {
 	if m.fake {
 		return nil
 	}
@@ -373,29 +374,10 @@ func readTable(c *applet.Cmd, name string) ([]mountEntry, error) {
 		for len(fields) < 4 {
 			fields = append(fields, "")
 		}
-		ents = append(ents, mountEntry{unescape(fields[0]), unescape(fields[1]), unescape(fields[2]), unescape(fields[3])})
+		ents = append(ents, mountEntry{mountinfo.Unescape(fields[0]), mountinfo.Unescape(fields[1]), mountinfo.Unescape(fields[2]), mountinfo.Unescape(fields[3])})
 	}
 	return ents, nil
 }
-
-// unescape decodes the \NNN octal escapes of a mount table field.
-func unescape(s string) string {
-	if !strings.Contains(s, `\`) {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+3 < len(s) && isOctal(s[i+1]) && isOctal(s[i+2]) && isOctal(s[i+3]) {
-			b.WriteByte((s[i+1]-'0')<<6 | (s[i+2]-'0')<<3 | (s[i+3] - '0'))
-			i += 3
-			continue
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
-
-func isOctal(b byte) bool { return b >= '0' && b <= '7' }
 
 // absolute is busybox's bb_simplify_path: the name made absolute from the
 // working directory, with "." and ".." and repeated slashes resolved as

@@ -49,7 +49,7 @@ octal like 755).`
 	fs.BoolVar(&o.quiet, "quiet", false, "the same as --silent")
 	ref := fs.String("reference", "", "give FILEs RFILE's mode")
 	fs.Func("preserve-root", "", "refuse to work recursively on /", func() { o.preserveRoot = true })
-	fs.Func("no-preserve-root", "", "do not treat / specially (default)", func() { o.preserveRoot = false })
+	fs.Func("no-preserve-root", "", "let -R act on / like any directory (default)", func() { o.preserveRoot = false })
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1

@@ -40,7 +40,7 @@ func chownApplet(cmd *cmd) int {
 	fs, c := chownFlags(cmd)
 	fs.Synopsis = "[OPTION]... [OWNER][:[GROUP]] FILE...\n  or:  chown [OPTION]... --reference=RFILE FILE..."
 	fs.About = "Give each FILE the OWNER and/or GROUP (names or numbers)."
-	ref := fs.String("reference", "", "use RFILE's owner and group")
+	ref := fs.String("reference", "", "copy the owner and group of RFILE")
 	ops, ok := c.Parse(fs)
 	if !ok || !c.traversalOK() {
 		return 1
@@ -72,7 +72,7 @@ func chgrpApplet(cmd *cmd) int {
 	c.chgrp = true
 	fs.Synopsis = "[OPTION]... GROUP FILE...\n  or:  chgrp [OPTION]... --reference=RFILE FILE..."
 	fs.About = "Give each FILE the group GROUP (a name or a number)."
-	ref := fs.String("reference", "", "use RFILE's group")
+	ref := fs.String("reference", "", "copy the group of RFILE")
 	ops, ok := c.Parse(fs)
 	if !ok || !c.traversalOK() {
 		return 1
@@ -123,7 +123,7 @@ func chownFlags(cmd *cmd) (*applet.FlagSet, *chowner) {
 	fs.BoolP("P", "P", false, "with -R, follow no symbolic link (default)")
 	fs.Func("dereference", "", "change what symbolic links point to (default)", func() { o.noDeref, o.derefAsked = false, true })
 	fs.Func("preserve-root", "", "refuse to work recursively on /", func() { o.preserveRoot = true })
-	fs.Func("no-preserve-root", "", "do not treat / specially (default)", func() { o.preserveRoot = false })
+	fs.Func("no-preserve-root", "", "let -R act on / like any directory (default)", func() { o.preserveRoot = false })
 	return fs, c
 }
 

@@ -25,12 +25,12 @@ func cmpApplet(cmd *cmd) int {
 	c.UsageStatus = 2
 	fs := c.FlagSet()
 	fs.Synopsis = "[OPTION]... FILE1 [FILE2 [SKIP1 [SKIP2]]]"
-	fs.About = "Compare two files byte by byte."
-	fs.BoolVarP(&c.printBytes, "print-bytes", "b", false, "print differing bytes")
-	skip := fs.StringP("ignore-initial", "i", "", "skip first SKIP bytes of both inputs")
-	fs.BoolVarP(&c.list, "verbose", "l", false, "output byte numbers and differing byte values")
-	limit := fs.StringP("bytes", "n", "", "compare at most LIMIT bytes")
-	fs.BoolVarP(&c.silent, "quiet", "s", false, "suppress all normal output")
+	fs.About = "Find the first byte at which two files differ (or, with -l, every one);\nthe second file is standard input when missing or \"-\"."
+	fs.BoolVarP(&c.printBytes, "print-bytes", "b", false, "show the differing bytes as well as their position")
+	skip := fs.StringP("ignore-initial", "i", "", "start both files after their first SKIP bytes")
+	fs.BoolVarP(&c.list, "verbose", "l", false, "list every differing byte: its position, both octal values")
+	limit := fs.StringP("bytes", "n", "", "stop after LIMIT bytes")
+	fs.BoolVarP(&c.silent, "quiet", "s", false, "no output at all: the exit status is the answer")
 	fs.Alias("silent", "quiet")
 	ops, ok := c.Parse(fs)
 	if !ok {

@@ -120,7 +120,7 @@ func (c *cmd) seenBefore(seen map[seenSource]bool, src string) bool {
 func (c *cmd) cpFlags() (cpOpts, targetOpts, []string, bool) {
 	fs := c.FlagSet()
 	fs.Synopsis = "[OPTION]... SOURCE DEST\n  or:  cp [OPTION]... SOURCE... DIRECTORY\n  or:  cp [OPTION]... -t DIRECTORY SOURCE..."
-	fs.About = `Copy SOURCE to DEST, or each SOURCE into DIRECTORY.`
+	fs.About = `Copy the file SOURCE to DEST, or put copies of the SOURCEs in DIRECTORY.`
 	var o cpOpts
 	var tg targetOpts
 	var r, R, a, d, p, P, L, H bool
@@ -132,12 +132,12 @@ func (c *cmd) cpFlags() (cpOpts, targetOpts, []string, bool) {
 	fs.BoolVarP(&d, "d", "d", false, "copy symbolic links as links and keep hard links")
 	fs.BoolVarP(&p, "p", "p", false, "keep mode, owner and times")
 	fs.BoolVarP(&P, "no-dereference", "P", false, "copy symbolic links as links")
-	fs.BoolVarP(&L, "dereference", "L", false, "follow symbolic links in SOURCE")
+	fs.BoolVarP(&L, "dereference", "L", false, "copy what every symbolic link points to")
 	fs.BoolVarP(&H, "H", "H", false, "follow symbolic links named on the command line")
 	fs.BoolVarP(&o.force, "force", "f", false, "remove a destination that cannot be opened and try again")
-	fs.Func("no-clobber", "n", "never overwrite an existing file", func() { o.noClobber, o.ask = true, false })
+	fs.Func("no-clobber", "n", "skip a destination that exists already", func() { o.noClobber, o.ask = true, false })
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "name each file as it is copied")
-	fs.BoolVarP(&o.oneFS, "one-file-system", "x", false, "stay on this file system")
+	fs.BoolVarP(&o.oneFS, "one-file-system", "x", false, "leave out what is mounted below a SOURCE directory")
 	fs.Func("interactive", "i", "ask before overwriting", func() { o.noClobber, o.ask = false, true })
 	addTargetFlags(fs, &tg)
 	ops, ok := c.Parse(fs)

@@ -35,13 +35,13 @@ func dateApplet(cmd *cmd) int {
 	c := &dateRun{cmd: cmd}
 	fs := c.FlagSet()
 	fs.Synopsis = "[OPTION]... [+FORMAT]"
-	fs.About = "Display the date and time in the given FORMAT."
-	date := fs.StringP("date", "d", "", "display time described by STRING, not 'now'")
-	file := fs.StringP("file", "f", "", "like --date; once for each line of DATEFILE")
-	ref := fs.StringP("reference", "r", "", "display the last modification time of FILE")
-	utc := fs.BoolP("utc", "u", false, "print Coordinated Universal Time (UTC)")
+	fs.About = "Print the current time, or the time an option names, as +FORMAT lays it\nout (strftime-style % directives)."
+	date := fs.StringP("date", "d", "", "print the moment STRING describes, not now")
+	file := fs.StringP("file", "f", "", "as -d, for every line read from DATEFILE")
+	ref := fs.StringP("reference", "r", "", "print when FILE's data last changed (its mtime)")
+	utc := fs.BoolP("utc", "u", false, "use UTC rather than the local time zone")
 	fs.Alias("universal", "utc")
-	fs.OptionalArgFunc("iso-8601", "I", "output date/time in ISO 8601 format", func(v string, given bool) error {
+	fs.OptionalArgFunc("iso-8601", "I", "ISO 8601; `FMT`: date, hours, minutes, seconds, ns", func(v string, given bool) error {
 		k := 2
 		if given {
 			var ok bool
@@ -52,10 +52,10 @@ func dateApplet(cmd *cmd) int {
 		c.setFormat(isoForms[k])
 		return nil
 	})
-	fs.Func("rfc-email", "R", "output date and time in RFC 5322 format", func() {
+	fs.Func("rfc-email", "R", "the form of e-mail headers (RFC 5322)", func() {
 		c.setFormat("%a, %d %b %Y %H:%M:%S %z")
 	})
-	fs.ArgFunc("rfc-3339", "", "output date/time in RFC 3339 format", func(v string) error {
+	fs.ArgFunc("rfc-3339", "", "RFC 3339; `FMT`: date, seconds or ns", func(v string) error {
 		k, ok := c.argmatch("--rfc-3339", v, rfc3339Words)
 		if !ok {
 			return applet.ErrReported

@@ -19,7 +19,7 @@ converting it on the way as the operands ask.
   if=FILE       read FILE instead of standard input
   of=FILE       write FILE instead of standard output (created mode 0666
                 less the umask, truncated unless seek= or conv=notrunc)
-  bs=N          read and write N bytes at a time (512)
+  bs=N          the block size of both input and output (512)
   ibs=N, obs=N  read ibs bytes, write obs bytes at a time
   cbs=N         record size for conv=block and conv=unblock
   count=N       copy N input blocks (bytes with iflag=count_bytes or a B)

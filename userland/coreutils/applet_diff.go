@@ -35,13 +35,13 @@ func diffApplet(cmd *cmd) int {
 	c.UsageStatus = 2
 	fs := c.FlagSet()
 	fs.Synopsis = "[OPTION]... FILES"
-	fs.About = "Compare FILES line by line."
-	fs.BoolVarP(&c.brief, "brief", "q", false, "report only when files differ")
-	fs.BoolVarP(&c.same, "report-identical-files", "s", false, "report when two files are the same")
-	fs.BoolVarP(&c.recursive, "recursive", "r", false, "recursively compare any subdirectories found")
-	fs.BoolVarP(&c.newFile, "new-file", "N", false, "treat absent files as empty")
-	fs.Func("unified", "u", "output 3 lines of unified context", func() { c.unified = true })
-	fs.ArgFunc("unified-context", "U", "output NUM lines of unified context", func(v string) error {
+	fs.About = "Show how two files differ, line by line; with directories, how their\nentries do. Status 0: the same, 1: different, 2: trouble."
+	fs.BoolVarP(&c.brief, "brief", "q", false, "say only whether the files differ, not how")
+	fs.BoolVarP(&c.same, "report-identical-files", "s", false, "also say so when two files are alike")
+	fs.BoolVarP(&c.recursive, "recursive", "r", false, "descend into the subdirectories both sides have")
+	fs.BoolVarP(&c.newFile, "new-file", "N", false, "a file missing on one side counts as an empty one")
+	fs.Func("unified", "u", "unified format with 3 lines around each change", func() { c.unified = true })
+	fs.ArgFunc("unified-context", "U", "unified format with NUM lines around each change", func(v string) error {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 0 {
 			return fmt.Errorf("invalid context length '%s'", v)
@@ -49,7 +49,7 @@ func diffApplet(cmd *cmd) int {
 		c.unified, c.context = true, n
 		return nil
 	})
-	fs.ArgFunc("label", "", "use LABEL instead of file name and timestamp", func(v string) error {
+	fs.ArgFunc("label", "", "`LABEL` stands for a file's name and time in headers", func(v string) error {
 		c.labels = append(c.labels, v)
 		return nil
 	})

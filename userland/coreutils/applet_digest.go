@@ -77,8 +77,8 @@ With --check:
       --ignore-missing  say nothing of files that do not exist
       --quiet           print only the failures
       --status          print nothing; the exit status tells
-      --strict          fail when a line is improperly formatted
-  -w, --warn            warn about each improperly formatted line
+      --strict          status 1 also for malformed checksum lines
+  -w, --warn            report each malformed checksum line
       --help            show this help
       --version         show the version
 

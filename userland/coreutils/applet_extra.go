@@ -51,7 +51,7 @@ func uniqApplet(c *cmd) int {
 	fs.Synopsis = "[OPTION]... [INPUT]"
 	fs.About = `Print each line of INPUT (or standard input) once, merging runs of
 equal adjacent lines.`
-	count := fs.BoolP("count", "c", false, "prefix lines with their number of occurrences")
+	count := fs.BoolP("count", "c", false, "print how often each line occurs before it")
 	dups := fs.BoolP("repeated", "d", false, "print only lines that repeat")
 	uniques := fs.BoolP("unique", "u", false, "print only lines that do not repeat")
 	ops, ok := c.Parse(fs)
@@ -85,7 +85,7 @@ func cutApplet(c *cmd) int {
 	fields := fs.StringP("fields", "f", "", "select the fields in LIST")
 	chars := fs.StringP("characters", "c", "", "select the characters in LIST")
 	bytesArg := fs.StringP("bytes", "b", "", "select the bytes in LIST")
-	delim := fs.StringP("delimiter", "d", "\t", "use `DELIM` instead of TAB between fields")
+	delim := fs.StringP("delimiter", "d", "\t", "fields are separated by `DELIM`, not by TAB")
 	only := fs.BoolP("only-delimited", "s", false, "skip lines without the delimiter")
 	ops, ok := c.Parse(fs)
 	if !ok {

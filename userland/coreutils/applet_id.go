@@ -26,8 +26,8 @@ var idOptions = []getopt.Option{
 const idHelp = `[OPTION]... [USER]...
 Show the user and group IDs of each USER, or of this process without one.
 
-  -u, --user     only the effective user ID
-  -g, --group    only the effective group ID
+  -u, --user     just the effective user's ID
+  -g, --group    just the effective group's ID
   -G, --groups   only the group IDs: real, effective, supplementary
   -n, --name     names instead of numbers (with -u, -g or -G)
   -r, --real     real IDs instead of effective ones (with -u, -g or -G)

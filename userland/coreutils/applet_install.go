@@ -32,14 +32,14 @@ func installApplet(cmd *cmd) int {
 	fs.Synopsis = "[OPTION]... [-T] SOURCE DEST\n  or:  install [OPTION]... SOURCE... DIRECTORY\n  or:  install [OPTION]... -t DIRECTORY SOURCE...\n  or:  install [OPTION]... -d DIRECTORY..."
 	fs.About = "Copy SOURCE to DEST or each SOURCE to DIRECTORY, setting modes and owners;\nwith -d, make each DIRECTORY."
 	fs.BoolP("compare", "C", false, "(every copy is made)")
-	fs.BoolVarP(&c.dirs, "directory", "d", false, "treat all arguments as directory names")
-	fs.BoolVarP(&c.leading, "D", "D", false, "create all leading components of DEST")
-	group := fs.StringP("group", "g", "", "set group ownership")
-	mode := fs.StringP("mode", "m", "", "set permission mode (as in chmod)")
-	owner := fs.StringP("owner", "o", "", "set ownership")
+	fs.BoolVarP(&c.dirs, "directory", "d", false, "every operand is a directory to make")
+	fs.BoolVarP(&c.leading, "D", "D", false, "make DEST's missing parent directories first")
+	group := fs.StringP("group", "g", "", "the results' group `GROUP`")
+	mode := fs.StringP("mode", "m", "", "the results' mode `MODE`, as chmod takes it (0755)")
+	owner := fs.StringP("owner", "o", "", "the results' owner `OWNER`")
 	fs.BoolVarP(&c.keepTimes, "preserve-timestamps", "p", false, "keep the sources' access and modification times")
-	fs.StringVarP(&c.target, "target-directory", "t", "", "copy all SOURCE arguments into DIRECTORY")
-	fs.BoolVarP(&c.noTgt, "no-target-directory", "T", false, "treat DEST as a normal file")
+	fs.StringVarP(&c.target, "target-directory", "t", "", "install every SOURCE into DIRECTORY")
+	fs.BoolVarP(&c.noTgt, "no-target-directory", "T", false, "DEST is the file to write, even a directory")
 	fs.BoolVarP(&c.verbose, "verbose", "v", false, "print the name of each created file or directory")
 	ops, ok := c.Parse(fs)
 	if !ok || !c.settings(fs.Changed("mode"), *mode, *owner, *group) {

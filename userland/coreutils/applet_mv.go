@@ -46,8 +46,8 @@ func mvApplet(cmd *cmd) int {
 	c := &mover{cmd: cmd}
 	fs := c.FlagSet()
 	fs.Synopsis = "[OPTION]... SOURCE DEST\n  or:  mv [OPTION]... SOURCE... DIRECTORY\n  or:  mv [OPTION]... -t DIRECTORY SOURCE..."
-	fs.About = `Rename SOURCE to DEST, or move each SOURCE into DIRECTORY; across
-filesystems the files are copied and then removed.`
+	fs.About = `Give SOURCE the new name DEST, or put every SOURCE in DIRECTORY; a file
+on another filesystem is copied and the original removed.`
 	var o mvOpts
 	c.mvOpts = &o
 	var tg targetOpts
@@ -56,7 +56,7 @@ filesystems the files are copied and then removed.`
 	// -f, -i and -n undo each other: the last one given decides.
 	fs.Func("force", "f", "never ask before overwriting", func() { o.noClobber, o.ask = false, false })
 	fs.Func("interactive", "i", "ask before overwriting", func() { o.noClobber, o.ask = false, true })
-	fs.Func("no-clobber", "n", "never overwrite an existing file", func() { o.noClobber, o.ask = true, false })
+	fs.Func("no-clobber", "n", "skip a destination that exists already", func() { o.noClobber, o.ask = true, false })
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "name each file as it is moved")
 	addTargetFlags(fs, &tg)
 	ops, ok := c.Parse(fs)

@@ -86,14 +86,14 @@ func realpathApplet(cmd *cmd) int {
 	fs.About = `Print the absolute name of each FILE with no ., .. or symbolic links.`
 	fs.Func("canonicalize-existing", "e", "canonical name; every component must exist", func() { c.mode = canExisting })
 	fs.Func("canonicalize-missing", "m", "canonical name; no component need exist", func() { c.mode = canMissing })
-	fs.Func("logical", "L", "resolve '..' components before symlinks", func() { c.logical = true })
-	fs.Func("physical", "P", "resolve symlinks as met (default)", func() { c.logical = false })
+	fs.Func("logical", "L", "drop a '..' with the name before it, before following links", func() { c.logical = true })
+	fs.Func("physical", "P", "follow each symbolic link where it stands (default)", func() { c.logical = false })
 	quiet := fs.BoolP("quiet", "q", false, "say nothing about errors")
-	relTo := fs.String("relative-to", "", "print the resolved path relative to DIR")
-	relBase := fs.String("relative-base", "", "print absolute paths unless paths below DIR")
-	fs.BoolVarP(&c.noLinks, "strip", "s", false, "do not expand symlinks")
+	relTo := fs.String("relative-to", "", "print names as seen from DIR")
+	relBase := fs.String("relative-base", "", "print names below DIR relative to it, others whole")
+	fs.BoolVarP(&c.noLinks, "strip", "s", false, "leave symbolic links unresolved")
 	fs.Alias("no-symlinks", "strip")
-	zero := fs.BoolP("zero", "z", false, "end each output line with NUL, not newline")
+	zero := fs.BoolP("zero", "z", false, "separate the names with NUL bytes instead of newlines")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1

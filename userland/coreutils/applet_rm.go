@@ -71,7 +71,7 @@ func rmApplet(cmd *cmd) int {
 	var o rmOpts
 	c.rmOpts = &o
 	fs.Func("force", "f", "never ask; ignore files that do not exist", func() { o.force, o.ask = true, rmAskNever })
-	fs.BoolVarP(&o.recursive, "recursive", "r", false, "remove directories and their contents")
+	fs.BoolVarP(&o.recursive, "recursive", "r", false, "remove a directory with all it holds")
 	fs.BoolVarP(&o.recursive, "Recursive", "R", false, "the same as -r")
 	fs.BoolVarP(&o.emptyDirs, "dir", "d", false, "also remove directories that hold nothing")
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "name each file as it is removed")

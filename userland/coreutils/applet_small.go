@@ -14,7 +14,7 @@ import (
 func unlinkApplet(c *cmd) int {
 	fs := c.FlagSet()
 	fs.Synopsis = "FILE\n  or:  unlink OPTION"
-	fs.About = "Call the unlink function to remove the specified FILE."
+	fs.About = "Remove the one name FILE with unlink(2): no options, no directories."
 	ops, ok := c.Parse(fs)
 	switch {
 	case !ok:
@@ -35,7 +35,7 @@ func unlinkApplet(c *cmd) int {
 func linkApplet(c *cmd) int {
 	fs := c.FlagSet()
 	fs.Synopsis = "FILE1 FILE2\n  or:  link OPTION"
-	fs.About = "Call the link function to create a link named FILE2 to an existing FILE1."
+	fs.About = "Give the existing file FILE1 the further name FILE2 with link(2)."
 	ops, ok := c.Parse(fs)
 	switch {
 	case !ok:
@@ -61,8 +61,8 @@ func linkApplet(c *cmd) int {
 func printenvApplet(c *cmd) int {
 	fs := c.FlagSet()
 	fs.Synopsis = "[OPTION]... [VARIABLE]..."
-	fs.About = "Print the values of the specified environment VARIABLE(s).\nIf no VARIABLE is specified, print name and value pairs for them all."
-	zero := fs.BoolP("null", "0", false, "end each output line with NUL, not newline")
+	fs.About = "Print the value of each VARIABLE named, or the whole environment as\nNAME=VALUE lines when none is. Status 1 if a VARIABLE is unset."
+	zero := fs.BoolP("null", "0", false, "follow each value with a NUL byte, not a newline")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 2
@@ -93,7 +93,7 @@ func printenvApplet(c *cmd) int {
 func whoamiApplet(c *cmd) int {
 	fs := c.FlagSet()
 	fs.Synopsis = "[OPTION]..."
-	fs.About = "Print the user name associated with the current effective user ID."
+	fs.About = "Print the name of the user whose ID is the effective one of this process."
 	ops, ok := c.Parse(fs)
 	switch {
 	case !ok:
@@ -117,9 +117,9 @@ func whoamiApplet(c *cmd) int {
 func tacApplet(c *cmd) int {
 	fs := c.FlagSet()
 	fs.Synopsis = "[OPTION]... [FILE]..."
-	fs.About = "Write each FILE to standard output, last line first."
-	before := fs.BoolP("before", "b", false, "attach the separator before instead of after")
-	sep := fs.StringP("separator", "s", "\n", "use STRING as the separator instead of newline")
+	fs.About = "Copy each FILE (or standard input) to standard output with its records\nin reverse order."
+	before := fs.BoolP("before", "b", false, "a separator begins a record instead of ending it")
+	sep := fs.StringP("separator", "s", "\n", "records end with STRING, not a newline")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1

@@ -47,7 +47,7 @@ func catApplet(cmd *cmd) int {
 	fs.Synopsis = "[OPTION]... [FILE]..."
 	fs.About = `Write each FILE (standard input for none or -) to standard output.`
 	fs.BoolP("u", "u", false, "(ignored, as by coreutils)")
-	fs.BoolVarP(&c.number, "number", "n", false, "number all output lines")
+	fs.BoolVarP(&c.number, "number", "n", false, "put a line number before every line")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
@@ -141,8 +141,8 @@ func (c *headTailer) flags() (countOpt, []string, bool, bool) {
 	fs.About = "Print the first (head) or last (tail) 10 lines of each FILE; with\nseveral, each after a header naming it."
 	lines := fs.StringP("lines", "n", "10", "print NUM lines")
 	byteCount := fs.StringP("bytes", "c", "", "print NUM bytes")
-	quiet := fs.BoolP("quiet", "q", false, "never print headers")
-	verbose := fs.BoolP("verbose", "v", false, "always print headers")
+	quiet := fs.BoolP("quiet", "q", false, "no header before each file")
+	verbose := fs.BoolP("verbose", "v", false, "a header even for a single file")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return countOpt{}, nil, false, false
@@ -454,7 +454,7 @@ func (c *wcCounter) printLine(k wcCounts, width int, name string, named bool) {
 func teeApplet(c *cmd) int {
 	fs := c.FlagSet()
 	fs.Synopsis = "[OPTION]... [FILE]..."
-	fs.About = `Copy standard input to standard output and to each FILE.`
+	fs.About = `Write what standard input holds to standard output and to every FILE too.`
 	appendMode := fs.BoolP("append", "a", false, "append to the FILEs rather than overwrite them")
 	fs.BoolP("ignore-interrupts", "i", false, "(no signals reach linuxvfs commands: nothing to ignore)")
 	ops, ok := c.Parse(fs)

@@ -37,12 +37,12 @@ func touchApplet(cmd *cmd) int {
 	fs.Synopsis = "[OPTION]... FILE..."
 	fs.About = `Set the access and modification times of each FILE to now (or the
 time -d, -t or -r give), making an empty FILE if it does not exist.`
-	atime := fs.BoolP("a", "a", false, "change the access time only")
-	mtime := fs.BoolP("m", "m", false, "change the modification time only")
-	fs.BoolVarP(&o.noCreate, "no-create", "c", false, "do not create missing files")
+	atime := fs.BoolP("a", "a", false, "set the access time alone")
+	mtime := fs.BoolP("m", "m", false, "set the modification time alone")
+	fs.BoolVarP(&o.noCreate, "no-create", "c", false, "leave a FILE that does not exist uncreated")
 	fs.BoolVarP(&o.noDeref, "no-dereference", "h", false, "change symbolic links themselves")
 	date := fs.StringP("date", "d", "", "use the time described by STRING")
-	stamp := fs.StringP("t", "t", "", "use STAMP, [[CC]YY]MMDDhhmm[.ss], instead of now")
+	stamp := fs.StringP("t", "t", "", "the time `STAMP`, written [[CC]YY]MMDDhhmm[.ss]")
 	ref := fs.StringP("reference", "r", "", "use FILE's times")
 	fs.BoolP("f", "f", false, "(ignored, as by coreutils)")
 	ops, ok := c.Parse(fs)
@@ -201,8 +201,8 @@ func truncateApplet(c *cmd) int {
 	fs.Synopsis = "OPTION... FILE..."
 	fs.About = `Set the size of each FILE with -s SIZE: an exact size, or +, -, <, >,
 / or % followed by a size; created unless -c.`
-	size := fs.StringP("size", "s", "", "set or adjust the size by SIZE bytes")
-	noCreate := fs.BoolP("no-create", "c", false, "do not create missing files")
+	size := fs.StringP("size", "s", "", "the new size, or with a +-<>/% prefix a change (`SIZE`)")
+	noCreate := fs.BoolP("no-create", "c", false, "leave a FILE that does not exist uncreated")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1

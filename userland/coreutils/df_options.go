@@ -85,7 +85,7 @@ Choosing columns:
                             source fstype itotal iused iavail ipcent
                             size used avail pcent file target
       --total               end with a line adding everything up
-  -P, --portability         the POSIX output format
+  -P, --portability         POSIX's layout: a file system a line
 
 Units:
   -B, --block-size=SIZE     count in blocks of SIZE bytes; SIZE may end in

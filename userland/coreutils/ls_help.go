@@ -68,7 +68,7 @@ Names:
                          '?' for unprintable bytes
       --show-control-chars
                          unprintable bytes as they are
-  -Q, --quote-name       names in double quotes
+  -Q, --quote-name       show each name as "NAME"
       --quoting-style=WORD
                          literal, shell, shell-always, shell-escape,
                          shell-escape-always, c, c-maybe, escape, locale,

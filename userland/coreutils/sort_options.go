@@ -148,7 +148,7 @@ bytes; lines with equal keys then compare whole, unless -s or -u.`
 	})
 	letter("reverse", "r", "reverse the order")
 	fs.BoolVarP(&s.order.stable, "stable", "s", false, "keep lines with equal keys in input order")
-	fs.ArgFunc("batch-size", "", "accepted: merge at most `NMERGE` inputs at once", func(v string) error {
+	fs.ArgFunc("batch-size", "", "accepted: how many inputs one merge takes (`NMERGE`)", func(v string) error {
 		return sortBatchSize(fs.Current(), v)
 	})
 	fs.ArgFunc("buffer-size", "S", "accepted: a memory `SIZE` (K unit by default; b, %)", func(v string) error {

@@ -55,7 +55,7 @@ Edit each line of the FILEs (standard input when there are none or for
   -n, --quiet, --silent     print only what the program prints
   -e, --expression=SCRIPT   add SCRIPT to the program
   -f, --file=FILE           add the program text read from FILE
-  -E, -r, --regexp-extended use extended regular expressions
+  -E, -r, --regexp-extended the script's regexps are EREs, as egrep's
   -i, --in-place[=SUFFIX]   rewrite each FILE with the result (keeping a
                             copy named by SUFFIX, where * is the file name)
   -s, --separate            each FILE is its own input: $ and line numbers

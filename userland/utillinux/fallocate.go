@@ -30,19 +30,19 @@ func fallocateApplet(cmd *cmd) int {
 	c := &fallocateRun{cmd: cmd}
 	fs := c.FlagSet()
 	fs.Synopsis = "[options] <filename>"
-	fs.About = "Preallocate space to, or deallocate space from a file."
+	fs.About = "Reserve disk blocks for part of a file, or free, zero, cut out or open up\na range of it (the file is created if it does not exist)."
 	fs.ShortHelp = true
 	mode := func(bit uint32) func() { return func() { c.mode |= bit } }
-	fs.Func("collapse-range", "c", "remove a range from the file", mode(linux.FALLOC_FL_COLLAPSE_RANGE))
-	fs.BoolVarP(&c.dig, "dig-holes", "d", false, "detect zeroes and replace with holes")
-	fs.Func("insert-range", "i", "insert a hole at range, shifting existing data", mode(linux.FALLOC_FL_INSERT_RANGE))
-	lengthArg := fs.StringP("length", "l", "", "length for range operations, in bytes")
-	fs.Func("keep-size", "n", "maintain the apparent size of the file", mode(linux.FALLOC_FL_KEEP_SIZE))
-	offsetArg := fs.StringP("offset", "o", "", "offset for range operations, in bytes")
-	fs.Func("punch-hole", "p", "replace a range with a hole (implies -n)", mode(linux.FALLOC_FL_PUNCH_HOLE|linux.FALLOC_FL_KEEP_SIZE))
-	fs.Func("zero-range", "z", "zero and ensure allocation of a range", mode(linux.FALLOC_FL_ZERO_RANGE))
-	fs.BoolVarP(&c.posix, "posix", "x", false, "use posix_fallocate(3) instead of fallocate(2)")
-	fs.BoolVarP(&c.verbose, "verbose", "v", false, "verbose mode")
+	fs.Func("collapse-range", "c", "cut the range out; later data moves down", mode(linux.FALLOC_FL_COLLAPSE_RANGE))
+	fs.BoolVarP(&c.dig, "dig-holes", "d", false, "turn blocks that hold only zero bytes into holes")
+	fs.Func("insert-range", "i", "open a hole at the range; later data moves up", mode(linux.FALLOC_FL_INSERT_RANGE))
+	lengthArg := fs.StringP("length", "l", "", "the range spans `SIZE` bytes (K, M, G... allowed)")
+	fs.Func("keep-size", "n", "leave the file's size as it is", mode(linux.FALLOC_FL_KEEP_SIZE))
+	offsetArg := fs.StringP("offset", "o", "", "the range starts at byte `SIZE` (suffixes as -l)")
+	fs.Func("punch-hole", "p", "free the range's blocks, leaving a hole (and -n)", mode(linux.FALLOC_FL_PUNCH_HOLE|linux.FALLOC_FL_KEEP_SIZE))
+	fs.Func("zero-range", "z", "make the range read as zeros, blocks allocated", mode(linux.FALLOC_FL_ZERO_RANGE))
+	fs.BoolVarP(&c.posix, "posix", "x", false, "reserve with posix_fallocate(3), not fallocate(2)")
+	fs.BoolVarP(&c.verbose, "verbose", "v", false, "report the bytes each action changed")
 	fs.Exclusive("collapse-range", "dig-holes", "punch-hole", "zero-range")
 	ops, ok := c.Parse(fs)
 	if !ok {

@@ -16,7 +16,7 @@ arguments, list what is mounted.
                          when left out)
   -o, --options LIST     comma-separated mount options (ro, remount,
                          loop, offset=, size=, ...)
-  -r, --read-only        same as -o ro;  -w, --rw: same as -o rw
+  -r, --read-only        mount read-only;  -w, --rw: read-write
   -B, --bind, -R, --rbind, -M, --move
                          graft a tree elsewhere, or move a mount
   -a, --all              mount what /etc/fstab lists
@@ -146,10 +146,10 @@ Attach files to loop devices, detach them, or list them.
                          pick up a change of the backing file's size
   -o, --offset N  --sizelimit N
                          use the file from byte N on, at most N bytes
-  -b, --sector-size N    logical sector size
+  -b, --sector-size N    N-byte logical blocks for the device
   -r, --read-only  -P, --partscan  -L, --nooverlap  -v, --verbose
       --direct-io[=on|off]
-                         open the backing file with O_DIRECT
+                         read and write the file with O_DIRECT
   -l, --list  -J, --json  --raw  -n, --noheadings
   -O, --output COLS  --output-all
                          list formats and columns
@@ -228,7 +228,7 @@ Print the kernel's message log, or control it and the console.
                          how the time of each message is shown
   -p, --force-prefix     the time on every line of a long message
   -J, --json             JSON output;  --noescape: print bytes as they are
-  -S, --syslog           read through syslog(2) rather than /dev/kmsg
+  -S, --syslog           take the messages from syslog(2), not /dev/kmsg
   -F, --file FILE        read a saved log instead
   -n, --console-level LEVEL  -D, --console-off  -E, --console-on
                          what the console shows
@@ -241,9 +241,9 @@ Print the kernel's message log, or control it and the console.
 Report whether a path is a mountpoint (exit status 0) or not (32).
 
   -q, --quiet            say nothing, only set the exit status
-  -d, --fs-devno         print the device number of the file system
-  -x, --devno            print the device number of a block device
-      --nofollow         do not follow a final symbolic link
+  -d, --fs-devno         print MAJ:MIN of the file system holding it
+  -x, --devno            print MAJ:MIN of the block device DEVICE
+      --nofollow         a symbolic link DIRECTORY is not followed
   -h, --help             show this help;  -V, --version: the version
 `,
 }

@@ -53,17 +53,7 @@ func loopDevno(t *vfs.Task, name string) uint64 {
 
 // sysBlockDevno is the number /sys/block/<name>/dev holds, or 0.
 func sysBlockDevno(t *vfs.Task, name string) uint64 {
-	text, err := readAttr(t, "/sys/block/"+name+"/dev")
-	if err != nil {
-		return 0
-	}
-	ma, mi, ok := strings.Cut(text, ":")
-	a, err1 := strconv.ParseUint(ma, 10, 32)
-	b, err2 := strconv.ParseUint(mi, 10, 32)
-	if !ok || err1 != nil || err2 != nil {
-		return 0
-	}
-	return linux.Mkdev(uint32(a), uint32(b))
+	return sysDirDevno(t, "/sys/block/"+name)
 }
 
 // readAttr is ul_path_read_string: a sysfs file's text without its

@@ -59,7 +59,7 @@ var loopCols = []loopCol{
 		return decimalCell(sp.limit, err)
 	}},
 	{"DIO", 1, true, cellFlag, "1 if the file is read and written with direct I/O", flagCell(linux.LO_FLAGS_DIRECT_IO)},
-	{"LOG-SEC", 4, true, cellNumber, "logical sector size, bytes", func(d *loopNode) string { return decimalCell(d.sectorSize()) }},
+	{"LOG-SEC", 4, true, cellNumber, "size of the logical blocks, in bytes", func(d *loopNode) string { return decimalCell(d.sectorSize()) }},
 }
 
 // loopDefaultCols are the columns of --list without --output.

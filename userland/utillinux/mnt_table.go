@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/internal/mountinfo"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
@@ -64,43 +65,24 @@ func parseMountinfoLine(line string) *mntEntry {
 		b, _ := strconv.ParseUint(mi, 10, 32)
 		fs.major, fs.minor = uint32(a), uint32(b)
 	}
-	fs.root = unmangle(f[3])
-	fs.target = unmangle(f[4])
-	fs.vfsOpts = unmangle(f[5])
+	fs.root = mountinfo.Unescape(f[3])
+	fs.target = mountinfo.Unescape(f[4])
+	fs.vfsOpts = mountinfo.Unescape(f[5])
 	fs.optFields = strings.Join(f[6:], " ")
-	fs.fstype = unmangle(g[0])
+	fs.fstype = mountinfo.Unescape(g[0])
 	// The source may be empty: "fstype  options".
 	if strings.HasPrefix(tail, g[0]+"  ") {
 		fs.source = ""
-		fs.fsOpts = unmangle(g[1])
+		fs.fsOpts = mountinfo.Unescape(g[1])
 	} else {
-		fs.source = unmangle(g[1])
+		fs.source = mountinfo.Unescape(g[1])
 		if len(g) > 2 {
-			fs.fsOpts = unmangle(g[2])
+			fs.fsOpts = mountinfo.Unescape(g[2])
 		}
 	}
 	fs.optstr = mergeOptstr(fs.vfsOpts, fs.fsOpts)
 	return fs
 }
-
-// unmangle undoes the octal escapes (\040 and friends) of mount tables.
-func unmangle(s string) string {
-	if !strings.Contains(s, `\`) {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+3 < len(s) && isOctal(s[i+1]) && isOctal(s[i+2]) && isOctal(s[i+3]) {
-			b.WriteByte((s[i+1]-'0')<<6 | (s[i+2]-'0')<<3 | (s[i+3] - '0'))
-			i += 3
-			continue
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
-
-func isOctal(c byte) bool { return c >= '0' && c <= '7' }
 
 // mergeOptstr is libmount's merge_optstr: VFS and FS options as one
 // string with a single leading "rw" or "ro".
@@ -181,12 +163,12 @@ func parseFstab(t *vfs.Task, data string) *mntTable {
 		if len(f) < 3 {
 			continue // see fstabBadLines
 		}
-		fs := &mntEntry{source: unmangle(f[0]), target: unmangle(f[1])}
+		fs := &mntEntry{source: mountinfo.Unescape(f[0]), target: mountinfo.Unescape(f[1])}
 		if len(f) > 2 {
-			fs.fstype = unmangle(f[2])
+			fs.fstype = mountinfo.Unescape(f[2])
 		}
 		if len(f) > 3 {
-			fs.optstr = unmangle(f[3])
+			fs.optstr = mountinfo.Unescape(f[3])
 		}
 		if len(f) > 4 {
 			fs.freq, _ = strconv.Atoi(f[4])
