@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -124,9 +125,15 @@ func (p *proc) taskName(name string) string {
 // print "sh: line N: NAME: strerror" and set status 1, as bash does.
 func (s *shell) open(ctx context.Context, name string, flag int, _ os.FileMode) (io.ReadWriteCloser, error) {
 	s.ins.sweep()
-	p := s.sync(interp.HandlerCtx(ctx))
+	hc := interp.HandlerCtx(ctx)
+	p := s.sync(hc)
 	redirect := strings.HasPrefix(name, markerStart)
 	line, kind, name := unmark(name)
+	if isProcSubstFifo(hc, name) {
+		// < <(cmd): the interpreter's own FIFO on the host, which its
+		// open would have taken itself but for the marker.
+		return os.OpenFile(name, flag, 0)
+	}
 	name = p.taskName(name)
 	if k, ok := strings.CutPrefix(kind, markDeferred); ok {
 		flags := linuxOpenFlags(flag)
@@ -240,6 +247,7 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 	if instead := s.runTraps(hc, args); instead != nil {
 		return instead, nil
 	}
+	s.substArgs(hc, args)
 	s.unbound.Store(false)
 	s.ps4.note(hc.Env)
 	s.ins.sweep()
@@ -433,4 +441,17 @@ func execError(t *vfs.Task, name string) error {
 		return linux.ENOENT
 	}
 	return linux.ENOEXEC
+}
+
+// isProcSubstFifo reports whether name is a FIFO the interpreter made on
+// the host for a process substitution: sh-interp-* in its temporary
+// directory ($TMPDIR when absolute, else the host's).
+func isProcSubstFifo(hc interp.HandlerContext, name string) bool {
+	dir := os.TempDir()
+	if hc.Env != nil {
+		if t := hc.Env.Get("TMPDIR").String(); filepath.IsAbs(t) {
+			dir = t
+		}
+	}
+	return filepath.Dir(name) == filepath.Clean(dir) && strings.HasPrefix(filepath.Base(name), "sh-interp-")
 }

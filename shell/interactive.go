@@ -81,6 +81,7 @@ func (s *shell) readEval(ctx context.Context, r *interp.Runner, in io.Reader, pr
 		}
 		for _, st := range stmts {
 			s.rewriteDialect(st)
+			markSubstOut(st)
 			rewriteKillTraps(st)
 			prepare(st, jobTexts(st))
 			*status, err = s.status(ctx, r.Run(ctx, st))

@@ -140,6 +140,7 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 	// $PPID first: a nounset marker would stand for the interpreter's.
 	rewritePids(file)
 	s.rewriteDialect(file) // before the markers rename $LINENO
+	markSubstOut(file)
 	s.markers = rewriteNounset(file)
 	rewriteKillTraps(file)
 	rewriteSubstStatus(file)

@@ -274,6 +274,7 @@ func (s *shell) spawn(p *proc, hc interp.HandlerContext, argv, env []string) (*v
 		child.Exit()
 		return nil, err
 	}
+	p.inheritSubst(argv)
 	child.Execve(argv[0], argv, env)
 	return child, nil
 }

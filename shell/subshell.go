@@ -69,6 +69,10 @@ type proc struct {
 	// in a real shell.
 	mu  sync.Mutex
 	dir string
+	// substFds are the descriptors process substitutions were given on,
+	// by the word that names them, until a program inherits them
+	// (procsubst.go).
+	substFds map[string]int
 }
 
 // pid is p's process ID as the process that forked it sees it, what
