@@ -131,7 +131,7 @@ func (fs *filesystem) blockBitmap(g uint32) ([]byte, error) {
 	}
 	bm := make([]byte, fs.blockSize)
 	n := fs.groupBlocks(g)
-	for i := range fs.baseMetaBlocks(g) {
+	for i := range min(fs.baseMetaBlocks(g), n) {
 		setBit(bm, i)
 	}
 	first := fs.groupFirstBlock(uint64(g))

@@ -4,6 +4,7 @@ package ext4
 
 import (
 	"encoding/binary"
+	"slices"
 	"sort"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -98,8 +99,13 @@ func (fs *filesystem) extMapAlloc(in *vfs.Inode, lblk uint64, zero bool) (uint64
 		return 0, err
 	}
 	fs.addBlocks(in, 1)
-	t.extents = insertExtent(t.extents, i, extent{lblk: lblk, pblk: pblk, n: 1})
+	old := t.extents
+	t.extents = insertExtent(slices.Clone(old), i, extent{lblk: lblk, pblk: pblk, n: 1})
 	if err := fs.writeExtTree(in, n, t); err != nil {
+		// No room for the tree's blocks: the file stays as it was.
+		t.extents = old
+		fs.freeBlocks(pblk, 1)
+		fs.addBlocks(in, -1)
 		return 0, err
 	}
 	return pblk, nil
@@ -217,6 +223,7 @@ func (fs *filesystem) writeExtTree(in *vfs.Inode, n *node, t *extTree) error {
 	for _, l := range layout[:len(layout)-1] {
 		need += len(l)
 	}
+	had := len(t.nodes)
 	for len(t.nodes) < need {
 		goal := uint64(0)
 		if len(t.extents) > 0 {
@@ -224,6 +231,12 @@ func (fs *filesystem) writeExtTree(in *vfs.Inode, n *node, t *extTree) error {
 		}
 		b, err := fs.allocBlock(goal, false)
 		if err != nil {
+			// Give back what this layout took: the old one stands.
+			for _, b := range t.nodes[had:] {
+				fs.freeBlocks(b, 1)
+			}
+			fs.addBlocks(in, -int64(len(t.nodes)-had))
+			t.nodes = t.nodes[:had]
 			return err
 		}
 		fs.addBlocks(in, 1)

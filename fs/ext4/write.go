@@ -244,7 +244,7 @@ func (fs *filesystem) writeFile(in *vfs.Inode, p []byte, off int64) (int, error)
 		done += int(chunk)
 	}
 	in.Lock()
-	if end := off + int64(done); end > in.SizeLocked() {
+	if end := off + int64(done); done > 0 && end > in.SizeLocked() {
 		in.SetSizeLocked(end)
 	}
 	in.Unlock()

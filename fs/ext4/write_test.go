@@ -403,11 +403,18 @@ func TestWriteRefused(t *testing.T) {
 }
 
 // TestWriteFull: writing past the free space ends short with ENOSPC, and
-// the image stays clean.
+// the image stays clean; on ext4, an extent tree that needs a block it
+// cannot have leaves the file as it was.
 func TestWriteFull(t *testing.T) {
-	img := image(t, tree(t, true), "ext2", 2<<20, nil)
+	for _, ty := range []string{"ext2", "ext4"} {
+		t.Run(ty, func(t *testing.T) { writeFull(t, ty) })
+	}
+}
+
+func writeFull(t *testing.T, ty string) {
+	img := image(t, tree(t, true), ty, 2<<20, []string{"-b", "1024"})
 	_, task, d := bootRW(t, img)
-	must(t, task.Mount("/dev/loop1", "/mnt", "ext2", 0, ""))
+	must(t, task.Mount("/dev/loop1", "/mnt", ty, 0, ""))
 	fd, err := task.Open("/mnt/fill", linux.O_WRONLY|linux.O_CREAT, 0o644)
 	must(t, err)
 	buf := make([]byte, 64<<10)
@@ -441,12 +448,36 @@ func TestWriteFull(t *testing.T) {
 		}
 		task.Close(fd)
 	}
+	if ty == "ext4" {
+		fullTree(t, task)
+	}
 	must(t, task.Umount("/mnt"))
 	fsck(t, d.B)
-	must(t, task.Mount("/dev/loop1", "/mnt", "ext2", 0, ""))
+	must(t, task.Mount("/dev/loop1", "/mnt", ty, 0, ""))
 	must(t, task.Unlink("/mnt/fill"))
 	must(t, task.Umount("/mnt"))
 	fsck(t, d.B)
+}
+
+// fullTree frees the five blocks of two-blocks on a full disk and writes
+// a block every other block: the fifth extent needs a leaf block for the
+// tree, which there is not, so that write fails and the file keeps four.
+func fullTree(t *testing.T, task *vfs.Task) {
+	must(t, task.Unlink("/mnt/two-blocks"))
+	fd, err := task.Open("/mnt/comb", linux.O_RDWR|linux.O_CREAT, 0o644)
+	must(t, err)
+	defer task.Close(fd)
+	for i := range 4 {
+		pwrite(t, task, fd, []byte("x"), int64(2*i)<<10)
+	}
+	if _, err := task.Pwrite(fd, []byte("x"), 8<<10); err != linux.ENOSPC {
+		t.Errorf("the fifth extent: %v, want ENOSPC", err)
+	}
+	st, err := task.Fstat(fd)
+	must(t, err)
+	if st.Size != 6<<10+1 || st.Blocks != 8 {
+		t.Errorf("comb: size %d, %d sectors", st.Size, st.Blocks)
+	}
 }
 
 // TestWriteUnclean: an image left by a mount that never ended (a crash)
