@@ -293,3 +293,39 @@ func walkHost(root string) (string, error) {
 	slices.Sort(lines)
 	return strings.Join(lines, ""), err
 }
+
+// TestWriteTwoLevelIndex: a directory whose index e2fsck -D made two
+// levels deep, which this writer does not extend: a name added drops the
+// index, and with checksums the index blocks become leaves (the root
+// keeps "." and "..", the inner nodes are emptied); e2fsck finds the
+// image clean and the host kernel finds every name.
+func TestWriteTwoLevelIndex(t *testing.T) {
+	if _, err := os.Stat("/usr/sbin/e2fsck"); err != nil {
+		t.Skip("no e2fsck (e2fsprogs)")
+	}
+	src := t.TempDir()
+	must(t, os.Mkdir(filepath.Join(src, "d"), 0o755))
+	long := strings.Repeat("x", 190)
+	for i := range 1000 {
+		must(t, os.WriteFile(filepath.Join(src, "d", fmt.Sprintf("n%04d%s", i, long)), nil, 0o644))
+	}
+	img := image(t, src, "ext4", 16<<20, []string{"-b", "1024"}, []string{"/usr/sbin/e2fsck", "-fyD"})
+	path := filepath.Join(t.TempDir(), "img")
+	must(t, os.WriteFile(path, img, 0o644))
+	if out, err := exec.Command("/usr/sbin/debugfs", "-R", "htree /d", path).Output(); err != nil || !strings.Contains(string(out), "Indirect levels: 1") {
+		t.Fatalf("e2fsck -D made no two-level index: %v\n%.300s", err, out)
+	}
+	_, task, d := bootRW(t, img)
+	must(t, task.Mount("/dev/loop1", "/mnt", "ext4", 0, ""))
+	for i := range 50 {
+		writeFile(t, task, fmt.Sprintf("/mnt/d/added-%d", i), []byte("new"))
+	}
+	must(t, task.Unlink("/mnt/d/n0007"+long))
+	must(t, task.Rename("/mnt/d/n0008"+long, "/mnt/renamed"))
+	want := statTree(t, task, "/mnt")
+	must(t, task.Umount("/mnt"))
+	fsck(t, d.B)
+	if got := hostTree(t, d.B, "ext4"); got != want {
+		t.Fatalf("the host kernel sees another tree:\n%s", lineDiff(want, got))
+	}
+}
