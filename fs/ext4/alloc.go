@@ -9,24 +9,29 @@ import (
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
-// The writer. It serves images of the ext2 kind only: no journal, block
-// maps, no checksums; everything else is mounted read-only (EACCES for a
-// read-write mount). Metadata goes to the disk as it changes, a block at
-// a time; the attributes the VFS changes by itself (modes, owners, times)
-// reach the disk when inodes are written back at unmount, at a
+// The writer. It serves ext2, ext3 and ext4 images of the features
+// below: block maps or extent trees, metadata checksums, 64-bit and
+// flexible groups. Metadata goes to the disk as it changes, a block at a
+// time, in place: the journal of an ext3 or ext4 image stays empty and
+// clean, as a crash in the middle of an operation is not a case this
+// driver has. The attributes the VFS changes by itself (modes, owners,
+// times) reach the disk when inodes are written back at unmount, at a
 // read-only remount and whenever this driver writes the inode anyway.
 
 // Feature sets a writable image may have.
 const (
-	writableCompat   = 0x8 | compatDirIndex | 0x10 // ext_attr, dir_index, resize_inode
-	writableIncompat = incompatFiletype
-	writableRoCompat = roCompatSparseSuper | roCompatLargeFile
-	stateValid       = 0x1 // EXT4_VALID_FS
-	stateError       = 0x2 // EXT4_ERROR_FS
+	writableCompat   = compatHasJournal | 0x8 | 0x10 | compatDirIndex | compatSparseSuper2 // ext_attr, resize_inode
+	writableIncompat = incompatFiletype | incompatExtents | incompat64bit | incompatFlexBg |
+		incompatMetaBg | incompatCsumSeed
+	writableRoCompat = roCompatSparseSuper | roCompatLargeFile | roCompatHugeFile | roCompatGdtCsum |
+		roCompatDirNlink | roCompatExtraIsize | roCompatMetadataCsum
+	stateValid = 0x1 // EXT4_VALID_FS
+	stateError = 0x2 // EXT4_ERROR_FS
 )
 
-// writable says whether this driver can write the image: the ext2 feature
-// set, the features above and nothing else.
+// writable says whether this driver can write the image: the features
+// above and nothing else. A journal that needs replaying
+// (needs_recovery) is an incompatible feature not among them.
 func (fs *filesystem) writable() bool {
 	s := fs.sb
 	return s.compat&^writableCompat == 0 && s.incompat&^writableIncompat == 0 &&
@@ -65,7 +70,9 @@ func (fs *filesystem) modifyBlock(pblk uint64, change func(b []byte)) error {
 }
 
 // writeGroup writes group g's descriptor back into its block
-// (ext4_handle_dirty_metadata on the descriptor's buffer).
+// (ext4_handle_dirty_metadata on the descriptor's buffer): the counts,
+// flags and bitmap checksums, the upper halves where descriptors are
+// wide, and the descriptor's own checksum.
 func (fs *filesystem) writeGroup(g uint32) error {
 	gr := &fs.groups[g]
 	blk := fs.descriptorLoc(g / fs.descPerBlock)
@@ -76,8 +83,34 @@ func (fs *filesystem) writeGroup(g uint32) error {
 		le.PutUint16(d[12:], uint16(gr.freeBlocks))
 		le.PutUint16(d[14:], uint16(gr.freeInodes))
 		le.PutUint16(d[16:], uint16(gr.usedDirs))
+		le.PutUint16(d[18:], gr.flags)
+		if fs.csummed() {
+			le.PutUint16(d[24:], uint16(gr.blockCsum))
+			le.PutUint16(d[26:], uint16(gr.inodeCsum))
+		}
+		le.PutUint16(d[28:], uint16(gr.itableFree))
+		if fs.descSize >= minDescSize64 {
+			le.PutUint16(d[44:], uint16(gr.freeBlocks>>16))
+			le.PutUint16(d[46:], uint16(gr.freeInodes>>16))
+			le.PutUint16(d[48:], uint16(gr.usedDirs>>16))
+			le.PutUint16(d[50:], uint16(gr.itableFree>>16))
+			if fs.csummed() {
+				le.PutUint16(d[56:], uint16(gr.blockCsum>>16))
+				le.PutUint16(d[58:], uint16(gr.inodeCsum>>16))
+			}
+		}
+		if c, ok := fs.groupCsum(g, d); ok {
+			le.PutUint16(d[30:], c)
+		}
+		gr.raw = append([]byte(nil), d...)
 	})
 }
+
+// bg_flags bits (EXT4_BG_*).
+const (
+	bgInodeUninit = 0x1
+	bgBlockUninit = 0x2
+)
 
 // bitmap returns a copy of a group's block or inode bitmap.
 func (fs *filesystem) bitmap(at uint64) ([]byte, error) {
@@ -88,52 +121,169 @@ func (fs *filesystem) bitmap(at uint64) ([]byte, error) {
 	return append([]byte(nil), b...), nil
 }
 
+// blockBitmap returns a copy of group g's block bitmap; one the group
+// has never written (BLOCK_UNINIT) is made as ext4_init_block_bitmap
+// makes it, and must agree with the descriptor's free count.
+func (fs *filesystem) blockBitmap(g uint32) ([]byte, error) {
+	gr := &fs.groups[g]
+	if gr.flags&bgBlockUninit == 0 {
+		return fs.bitmap(gr.blockBitmap)
+	}
+	bm := make([]byte, fs.blockSize)
+	n := fs.groupBlocks(g)
+	for i := range min(fs.baseMetaBlocks(g), n) {
+		setBit(bm, i)
+	}
+	first := fs.groupFirstBlock(uint64(g))
+	mark := func(at, count uint64) {
+		for b := at; b < at+count; b++ {
+			if b >= first && b < first+n {
+				setBit(bm, b-first)
+			}
+		}
+	}
+	mark(gr.blockBitmap, 1)
+	mark(gr.inodeBitmap, 1)
+	mark(gr.inodeTable, uint64(fs.itbPerGroup))
+	for i := n; i < uint64(fs.blockSize)*8; i++ {
+		setBit(bm, i)
+	}
+	free := uint32(0)
+	for i := range n {
+		if !hasBit(bm, i) {
+			free++
+		}
+	}
+	if free != gr.freeBlocks {
+		return nil, linux.EUCLEAN // the kernel marks such a group corrupt
+	}
+	return bm, nil
+}
+
+// baseMetaBlocks is ext4_num_base_meta_blocks: the superblock copy and
+// the descriptor blocks (reserved ones too) at the start of group g.
+func (fs *filesystem) baseMetaBlocks(g uint32) uint64 {
+	s := fs.sb
+	if !fs.groupHasSuper(uint64(g)) {
+		if s.hasIncompat(incompatMetaBg) && uint64(g) >= uint64(s.firstMetaBg)*uint64(fs.descPerBlock) {
+			gdb := (uint64(fs.groupCount) + uint64(fs.descPerBlock) - 1) / uint64(fs.descPerBlock)
+			return fs.groupGdbCount(uint64(g), false, gdb)
+		}
+		return 0
+	}
+	gdb := (uint64(fs.groupCount) + uint64(fs.descPerBlock) - 1) / uint64(fs.descPerBlock)
+	n := 1 + fs.groupGdbCount(uint64(g), true, gdb)
+	if !s.hasIncompat(incompatMetaBg) || uint64(g) < uint64(s.firstMetaBg)*uint64(fs.descPerBlock) {
+		n += uint64(s.reservedGdtBlocks)
+	}
+	return n
+}
+
+// putBlockBitmap writes group g's block bitmap and keeps its checksum
+// in the descriptor, which the caller writes; the group has one now.
+func (fs *filesystem) putBlockBitmap(g uint32, bm []byte) error {
+	gr := &fs.groups[g]
+	if err := fs.writeBlock(gr.blockBitmap, bm); err != nil {
+		return err
+	}
+	gr.flags &^= bgBlockUninit
+	gr.blockCsum = fs.bitmapCsum(bm, fs.sb.clustersPerGroup)
+	return nil
+}
+
+// inodeBitmap returns a copy of group g's inode bitmap: an unwritten one
+// (INODE_UNINIT) is empty but for the bits past the group's inodes
+// (ext4_init_inode_bitmap).
+func (fs *filesystem) inodeBitmap(g uint32) ([]byte, error) {
+	gr := &fs.groups[g]
+	if gr.flags&bgInodeUninit == 0 {
+		return fs.bitmap(gr.inodeBitmap)
+	}
+	bm := make([]byte, fs.blockSize)
+	for i := uint64(fs.sb.inodesPerGroup); i < uint64(fs.blockSize)*8; i++ {
+		setBit(bm, i)
+	}
+	return bm, nil
+}
+
+// putInodeBitmap is putBlockBitmap for the inode bitmap.
+func (fs *filesystem) putInodeBitmap(g uint32, bm []byte) error {
+	gr := &fs.groups[g]
+	if err := fs.writeBlock(gr.inodeBitmap, bm); err != nil {
+		return err
+	}
+	gr.flags &^= bgInodeUninit
+	gr.inodeCsum = fs.bitmapCsum(bm, fs.sb.inodesPerGroup)
+	return nil
+}
+
+func setBit(bm []byte, i uint64)      { bm[i/8] |= 1 << (i % 8) }
+func clearBit(bm []byte, i uint64)    { bm[i/8] &^= 1 << (i % 8) }
+func hasBit(bm []byte, i uint64) bool { return bm[i/8]&(1<<(i%8)) != 0 }
+
 // groupBlocks is how many blocks group g has (the last may be short).
 func (fs *filesystem) groupBlocks(g uint32) uint64 {
 	first := fs.groupFirstBlock(uint64(g))
 	return min(uint64(fs.sb.blocksPerGroup), fs.sb.blocksCount-first)
 }
 
-// allocBlock takes a free block, searching from goal's group onwards
-// (ext4_new_meta_blocks' plain first fit), and zeroes it on the disk
-// unless the caller fills it whole.
+// allocBlock takes a free block: goal itself if free, else the first
+// free one after it, group by group around the disk (ext4_new_meta_blocks'
+// plain first fit from the goal). It zeroes the block on the disk unless
+// the caller fills it whole.
 func (fs *filesystem) allocBlock(goal uint64, zero bool) (uint64, error) {
-	start := uint32(0)
-	if goal >= uint64(fs.sb.firstDataBlock) {
-		start = uint32((goal - uint64(fs.sb.firstDataBlock)) / uint64(fs.sb.blocksPerGroup))
+	first := uint64(fs.sb.firstDataBlock)
+	if goal < first || goal >= fs.sb.blocksCount {
+		goal = first
 	}
-	for i := range fs.groupCount {
+	bpg := uint64(fs.sb.blocksPerGroup)
+	start, startBit := uint32((goal-first)/bpg), (goal-first)%bpg
+	for i := uint32(0); i <= fs.groupCount; i++ {
 		g := (start + i) % fs.groupCount
+		from, to := uint64(0), fs.groupBlocks(g)
+		switch {
+		case i == 0:
+			from = startBit
+		case i == fs.groupCount:
+			to = startBit // back in the goal's group: what lies before it
+		}
 		gr := &fs.groups[g]
-		if gr.freeBlocks == 0 {
+		if gr.freeBlocks == 0 || from >= to {
 			continue
 		}
-		bm, err := fs.bitmap(gr.blockBitmap)
-		if err != nil {
+		bm, err := fs.blockBitmap(g)
+		if err == linux.EUCLEAN {
+			continue // a group whose bitmap cannot be trusted
+		} else if err != nil {
 			return 0, err
 		}
-		for bit := range fs.groupBlocks(g) {
-			if bm[bit/8]&(1<<(bit%8)) != 0 {
+		for bit := from; bit < to; bit++ {
+			if hasBit(bm, bit) {
 				continue
 			}
-			bm[bit/8] |= 1 << (bit % 8)
-			if err := fs.writeBlock(gr.blockBitmap, bm); err != nil {
-				return 0, err
-			}
-			gr.freeBlocks--
-			if err := fs.writeGroup(g); err != nil {
-				return 0, err
-			}
-			pblk := fs.groupFirstBlock(uint64(g)) + bit
-			if zero {
-				if err := fs.writeBlock(pblk, make([]byte, fs.blockSize)); err != nil {
-					return 0, err
-				}
-			}
-			return pblk, nil
+			return fs.takeBlock(g, bm, bit, zero)
 		}
 	}
 	return 0, linux.ENOSPC
+}
+
+// takeBlock marks bit of group g's bitmap bm used and returns its block.
+func (fs *filesystem) takeBlock(g uint32, bm []byte, bit uint64, zero bool) (uint64, error) {
+	setBit(bm, bit)
+	if err := fs.putBlockBitmap(g, bm); err != nil {
+		return 0, err
+	}
+	fs.groups[g].freeBlocks--
+	if err := fs.writeGroup(g); err != nil {
+		return 0, err
+	}
+	pblk := fs.groupFirstBlock(uint64(g)) + bit
+	if zero {
+		if err := fs.writeBlock(pblk, make([]byte, fs.blockSize)); err != nil {
+			return 0, err
+		}
+	}
+	return pblk, nil
 }
 
 // freeBlock gives a block back to its group (ext4_free_blocks).
@@ -145,15 +295,15 @@ func (fs *filesystem) freeBlock(pblk uint64) error {
 	g := uint32(rel / uint64(fs.sb.blocksPerGroup))
 	bit := rel % uint64(fs.sb.blocksPerGroup)
 	gr := &fs.groups[g]
-	bm, err := fs.bitmap(gr.blockBitmap)
+	bm, err := fs.blockBitmap(g)
 	if err != nil {
 		return err
 	}
-	if bm[bit/8]&(1<<(bit%8)) == 0 {
+	if !hasBit(bm, bit) {
 		return linux.EUCLEAN // "bit already cleared"
 	}
-	bm[bit/8] &^= 1 << (bit % 8)
-	if err := fs.writeBlock(gr.blockBitmap, bm); err != nil {
+	clearBit(bm, bit)
+	if err := fs.putBlockBitmap(g, bm); err != nil {
 		return err
 	}
 	fs.cache.mu.Lock()
@@ -180,26 +330,51 @@ func (fs *filesystem) allocInode(parent *vfs.Inode, name string, dir bool) (uint
 	}
 	s := fs.sb
 	gr := &fs.groups[g]
-	bm, err := fs.bitmap(gr.inodeBitmap)
+	bm, err := fs.inodeBitmap(g)
 	if err != nil {
 		return 0, err
 	}
 	for bit := range s.inodesPerGroup {
 		ino := g*s.inodesPerGroup + bit + 1
-		if ino < fs.firstIno || bm[bit/8]&(1<<(bit%8)) != 0 {
+		if ino < fs.firstIno || hasBit(bm, uint64(bit)) {
 			continue
 		}
-		bm[bit/8] |= 1 << (bit % 8)
-		if err := fs.writeBlock(gr.inodeBitmap, bm); err != nil {
+		setBit(bm, uint64(bit))
+		if err := fs.putInodeBitmap(g, bm); err != nil {
+			return 0, err
+		}
+		if err := fs.initBlockBitmap(g); err != nil {
 			return 0, err
 		}
 		gr.freeInodes--
 		if dir {
 			gr.usedDirs++
 		}
+		if fs.groupCsummed() && bit+1 > s.inodesPerGroup-gr.itableFree {
+			gr.itableFree = s.inodesPerGroup - (bit + 1)
+		}
 		return ino, fs.writeGroup(g)
 	}
 	return 0, linux.EUCLEAN // the count said free, the bitmap full
+}
+
+// groupCsummed says whether descriptors carry checksums and the
+// uninitialized-group flags (metadata_csum or uninit_bg).
+func (fs *filesystem) groupCsummed() bool {
+	return fs.sb.metadataCsum() || fs.sb.hasRoCompat(roCompatGdtCsum)
+}
+
+// initBlockBitmap gives a group that gets its first inode a block bitmap
+// of its own, as __ext4_new_inode does where descriptors have checksums.
+func (fs *filesystem) initBlockBitmap(g uint32) error {
+	if fs.groups[g].flags&bgBlockUninit == 0 || !fs.groupCsummed() {
+		return nil
+	}
+	bm, err := fs.blockBitmap(g)
+	if err != nil {
+		return err
+	}
+	return fs.putBlockBitmap(g, bm)
 }
 
 // groupOf is the group holding inode ino.
@@ -311,15 +486,15 @@ func (fs *filesystem) freeInode(ino uint32, dir bool) error {
 	s := fs.sb
 	g, bit := (ino-1)/s.inodesPerGroup, (ino-1)%s.inodesPerGroup
 	gr := &fs.groups[g]
-	bm, err := fs.bitmap(gr.inodeBitmap)
+	bm, err := fs.inodeBitmap(g)
 	if err != nil {
 		return err
 	}
-	if bm[bit/8]&(1<<(bit%8)) == 0 {
+	if !hasBit(bm, uint64(bit)) {
 		return linux.EUCLEAN
 	}
-	bm[bit/8] &^= 1 << (bit % 8)
-	if err := fs.writeBlock(gr.inodeBitmap, bm); err != nil {
+	clearBit(bm, uint64(bit))
+	if err := fs.putInodeBitmap(g, bm); err != nil {
 		return err
 	}
 	gr.freeInodes++
@@ -341,10 +516,14 @@ func (fs *filesystem) commitSuper(now vfs.Timespec, state uint16) error {
 	raw := fs.sb.raw
 	le := binary.LittleEndian
 	le.PutUint32(raw[12:], uint32(freeBlocks))
+	if fs.sb.hasIncompat(incompat64bit) {
+		le.PutUint32(raw[344:], uint32(freeBlocks>>32)) // s_free_blocks_hi
+	}
 	le.PutUint32(raw[16:], freeInodes)
 	le.PutUint32(raw[48:], uint32(now.Sec)) // s_wtime
 	raw[628] = byte(uint64(now.Sec) >> 32)
 	le.PutUint16(raw[58:], state)
+	fs.sealSuper(raw)
 	if n, err := fs.disk.WriteAt(raw, superOffset); err != nil || n != len(raw) {
 		return linux.EIO
 	}

@@ -128,6 +128,9 @@ type extentMapper struct {
 	extents []extent
 	nodes   int // tree blocks read
 	err     error
+
+	keepNodes  bool     // for the writer: note the blocks of the nodes
+	nodeBlocks []uint64 // the blocks read, when keepNodes
 }
 
 // maxExtentNodes bounds the tree blocks one file may have: far more than
@@ -194,6 +197,9 @@ func (m *extentMapper) walk(node []byte, depth int, level int) error {
 		blk, err := m.fs.readBlock(child)
 		if err != nil {
 			return err
+		}
+		if m.keepNodes {
+			m.nodeBlocks = append(m.nodeBlocks, child)
 		}
 		if _, err := m.fs.checkExtentHeader(blk, depth-1, int((m.fs.blockSize-12)/12)); err != nil {
 			return err

@@ -67,16 +67,24 @@ func (fs *filesystem) readDxRoot(dir *vfs.Inode) (*dxRoot, bool) {
 	return r, true
 }
 
-// dxRootLimit is dx_root_limit: the entries a root block holds.
-func (fs *filesystem) dxRootLimit() int { return (int(fs.blockSize) - dxRootEntries) / 8 }
+// dxRootLimit is dx_root_limit: the entries a root block holds, one
+// fewer where its checksum tail takes the last place.
+func (fs *filesystem) dxRootLimit() int {
+	space := int(fs.blockSize) - dxRootEntries
+	if fs.csummed() {
+		space -= dxTailSize
+	}
+	return space / 8
+}
 
 // find is dx_probe's search: the last entry whose hash is at most h.
 func (r *dxRoot) find(h uint32) int {
 	return sort.Search(len(r.hashes), func(i int) bool { return r.hashes[i] > h }) - 1
 }
 
-// write puts the root's entries back into block 0.
-func (fs *filesystem) writeDxRoot(r *dxRoot) error {
+// write puts the root's entries back into block 0 of dir.
+func (fs *filesystem) writeDxRoot(dir *vfs.Inode, r *dxRoot) error {
+	ino, gen := dirIdent(dir)
 	return fs.modifyBlock(r.pblk, func(b []byte) {
 		le := binary.LittleEndian
 		for i := range r.hashes {
@@ -88,6 +96,7 @@ func (fs *filesystem) writeDxRoot(r *dxRoot) error {
 		}
 		le.PutUint16(b[dxRootEntries:], uint16(r.limit))
 		le.PutUint16(b[dxRootEntries+2:], uint16(len(r.hashes)))
+		fs.sealDxBlock(ino, gen, b, dxRootEntries)
 	})
 }
 
@@ -102,24 +111,25 @@ func (fs *filesystem) dxAdd(dir *vfs.Inode, name string, ino uint32, ft uint8) (
 	h, _, _ := dirHash([]byte(name), r.version, fs.sb.hashSeed)
 	at := r.find(h)
 	n := dir.Private.(*node)
-	leaf, mapped, err := lookupOne(n.mapper(), uint64(r.blocks[at]))
+	lblk := uint64(r.blocks[at])
+	leaf, mapped, err := lookupOne(n.mapper(), lblk)
 	if err != nil {
 		return true, err
 	}
 	if !mapped {
 		return false, nil
 	}
-	if done, err := fs.addToBlock(leaf, name, ino, ft); done || err != nil {
+	if done, err := fs.addToBlock(dir, lblk, leaf, name, ino, ft); done || err != nil {
 		return true, err
 	}
 	if len(r.hashes) == r.limit {
 		return false, nil // a second level would be needed
 	}
-	target, err := fs.splitLeaf(dir, r, at, leaf, h)
+	tl, target, err := fs.splitLeaf(dir, r, at, lblk, leaf, h)
 	if err != nil {
 		return true, err
 	}
-	done, err := fs.addToBlock(target, name, ino, ft)
+	done, err := fs.addToBlock(dir, tl, target, name, ino, ft)
 	if err == nil && !done {
 		return false, nil
 	}
@@ -128,11 +138,12 @@ func (fs *filesystem) dxAdd(dir *vfs.Inode, name string, ino uint32, ft uint8) (
 
 // addToBlock is add_dirent_to_buf: the name in the first entry of the
 // block with room for it (ext4_find_dest_de); done is false if none has.
-func (fs *filesystem) addToBlock(pblk uint64, name string, ino uint32, ft uint8) (bool, error) {
+func (fs *filesystem) addToBlock(dir *vfs.Inode, lblk, pblk uint64, name string, ino uint32, ft uint8) (bool, error) {
 	b, err := fs.readBlock(pblk)
 	if err != nil {
 		return false, err
 	}
+	b = fs.dirArea(b)
 	need := recLen(len(name))
 	for off := 0; off+12 <= len(b); {
 		eino, rlen, nlen := entryAt(b, off)
@@ -144,7 +155,7 @@ func (fs *filesystem) addToBlock(pblk uint64, name string, ino uint32, ft uint8)
 			used = recLen(nlen)
 		}
 		if rlen-used >= need {
-			return true, fs.modifyBlock(pblk, func(nb []byte) {
+			return true, fs.changeDirBlock(dir, lblk, pblk, func(nb []byte) {
 				if used == 0 {
 					putEntry(nb, off, rlen, ino, name, ft)
 					return
@@ -168,21 +179,23 @@ type leafEntry struct {
 // splitLeaf is do_split: a new block at the end of the directory takes
 // the entries of the upper hashes of leaf (about half its bytes), both
 // blocks are packed, and the root learns the new block's first hash. It
-// returns the block the name of hash h now belongs in.
-func (fs *filesystem) splitLeaf(dir *vfs.Inode, r *dxRoot, at int, leaf uint64, h uint32) (uint64, error) {
+// returns the block the name of hash h now belongs in (logical and
+// physical).
+func (fs *filesystem) splitLeaf(dir *vfs.Inode, r *dxRoot, at int, leafL, leaf uint64, h uint32) (uint64, uint64, error) {
 	newLblk := uint64(dir.Size() >> fs.blockBits)
 	newPblk, err := fs.mapAlloc(dir, newLblk, true)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	dir.Lock()
 	dir.SetSizeLocked(dir.SizeLocked() + int64(fs.blockSize))
 	dir.Unlock()
 	old, err := fs.readBlock(leaf)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	data1 := append([]byte(nil), old...)
+	block1 := append([]byte(nil), old...)
+	data1 := fs.dirArea(block1)
 	var ents []leafEntry
 	for off := 0; off+12 <= len(data1); {
 		eino, rlen, nlen := entryAt(data1, off)
@@ -197,7 +210,7 @@ func (fs *filesystem) splitLeaf(dir *vfs.Inode, r *dxRoot, at int, leaf uint64, 
 		off += rlen
 	}
 	if len(ents) == 0 {
-		return 0, linux.EUCLEAN // a full leaf with no live entry
+		return 0, 0, linux.EUCLEAN // a full leaf with no live entry
 	}
 	sort.SliceStable(ents, func(i, j int) bool { return ents[i].hash < ents[j].hash })
 	split := splitPoint(ents, int(fs.blockSize))
@@ -206,27 +219,28 @@ func (fs *filesystem) splitLeaf(dir *vfs.Inode, r *dxRoot, at int, leaf uint64, 
 	if split > 0 && ents[split-1].hash == hash2 {
 		continued = 1
 	}
-	data2 := make([]byte, fs.blockSize)
+	block2 := make([]byte, fs.blockSize)
+	data2 := block2[:len(data1)]
 	last2 := moveEntries(data1, data2, ents[split:])
 	last1 := packEntries(data1)
 	setRecLen(data1, last1, len(data1)-last1)
 	setRecLen(data2, last2, len(data2)-last2)
-	if err := fs.writeBlock(leaf, data1); err != nil {
-		return 0, err
+	if err := fs.writeLeaf(dir, leaf, block1); err != nil {
+		return 0, 0, err
 	}
-	if err := fs.writeBlock(newPblk, data2); err != nil {
-		return 0, err
+	if err := fs.writeLeaf(dir, newPblk, block2); err != nil {
+		return 0, 0, err
 	}
 	r.hashes = append(r.hashes[:at+1], append([]uint32{hash2 + continued}, r.hashes[at+1:]...)...)
 	r.blocks = append(r.blocks[:at+1], append([]uint32{uint32(newLblk)}, r.blocks[at+1:]...)...)
-	if err := fs.writeDxRoot(r); err != nil {
-		return 0, err
+	if err := fs.writeDxRoot(dir, r); err != nil {
+		return 0, 0, err
 	}
 	fs.dirChanged(dir.Private.(*node))
 	if h >= hash2 {
-		return newPblk, nil
+		return newLblk, newPblk, nil
 	}
-	return leaf, nil
+	return leafL, leaf, nil
 }
 
 // splitPoint picks where the sorted entries split: the upper entries
@@ -306,13 +320,17 @@ func (fs *filesystem) makeIndexed(dir *vfs.Inode, name string, ino uint32, ft ui
 		return false, err
 	}
 	b := append([]byte(nil), old...)
-	if _, dotLen, _ := entryAt(b, 0); dotLen != recLen(1) {
+	area := fs.dirArea(b)
+	if len(area) != fs.leafSpace() {
+		return false, nil // a block of checksums without its tail
+	}
+	if _, dotLen, _ := entryAt(area, 0); dotLen != recLen(1) {
 		return false, nil
 	}
 	dotLen := recLen(1)
-	_, dotdotLen, _ := entryAt(b, dotLen)
+	_, dotdotLen, _ := entryAt(area, dotLen)
 	from := dotLen + dotdotLen
-	if dotdotLen < recLen(2) || from+recLen(1) > len(b) {
+	if dotdotLen < recLen(2) || from+recLen(1) > len(area) {
 		return false, nil
 	}
 	lblk1 := uint64(dir.Size() >> fs.blockBits)
@@ -323,12 +341,13 @@ func (fs *filesystem) makeIndexed(dir *vfs.Inode, name string, ino uint32, ft ui
 	dir.Lock()
 	dir.SetSizeLocked(dir.SizeLocked() + int64(fs.blockSize))
 	dir.Unlock()
-	data2 := make([]byte, fs.blockSize)
-	copy(data2, b[from:])
+	block2 := make([]byte, fs.blockSize)
+	data2 := block2[:len(area)]
+	copy(data2, area[from:])
 	clear(b[from:])
 	// The last entry moved reaches the end of its new block.
 	last := 0
-	for off := 0; off < len(b)-from; {
+	for off := 0; off < len(area)-from; {
 		_, rlen, _ := entryAt(data2, off)
 		if rlen == 0 {
 			break
@@ -345,10 +364,12 @@ func (fs *filesystem) makeIndexed(dir *vfs.Inode, name string, ino uint32, ft ui
 	le.PutUint16(b[dxRootEntries:], uint16(fs.dxRootLimit()))
 	le.PutUint16(b[dxRootEntries+2:], 1)
 	le.PutUint32(b[dxRootEntries+4:], uint32(lblk1))
+	ino0, gen := dirIdent(dir)
+	fs.sealDxBlock(ino0, gen, b, dxRootEntries)
 	if err := fs.writeBlock(root, b); err != nil {
 		return false, err
 	}
-	if err := fs.writeBlock(pblk1, data2); err != nil {
+	if err := fs.writeLeaf(dir, pblk1, block2); err != nil {
 		return false, err
 	}
 	r, ok := fs.readDxRoot(dir)
@@ -356,11 +377,11 @@ func (fs *filesystem) makeIndexed(dir *vfs.Inode, name string, ino uint32, ft ui
 		return false, nil
 	}
 	h, _, _ := dirHash([]byte(name), r.version, fs.sb.hashSeed)
-	target, err := fs.splitLeaf(dir, r, 0, pblk1, h)
+	tl, target, err := fs.splitLeaf(dir, r, 0, lblk1, pblk1, h)
 	if err != nil {
 		return true, err
 	}
-	done, err := fs.addToBlock(target, name, ino, ft)
+	done, err := fs.addToBlock(dir, tl, target, name, ino, ft)
 	if err == nil && !done {
 		return false, nil
 	}

@@ -6,11 +6,13 @@
 // (CONFIG_EXT4_USE_FOR_EXT2). The reader is our own: superblock, group
 // descriptors, inodes (extent trees and the old block maps, inline data),
 // directories in the kernel's readdir order (hash order where the
-// directory is indexed or fits in one block). It writes images of the
-// ext2 kind (no journal, block maps, no checksums: alloc.go, write.go,
-// namei.go); a read-write mount of any other fails with EACCES, as on a
-// write-protected disk, so that mount(8) and mount_block_root retry
-// read-only.
+// directory is indexed or fits in one block). It writes ext2, ext3 and
+// ext4 images as mke2fs makes them by default (block maps or extent
+// trees, metadata checksums, 64-bit and flexible groups, an internal
+// journal left empty: alloc.go, write.go, extent.go, csum.go, namei.go,
+// dx.go); a read-write mount of an image with other features (inline
+// data, quotas, bigalloc...) fails with EACCES, as on a write-protected
+// disk, so that mount(8) and mount_block_root retry read-only.
 package ext4
 
 import (

@@ -301,8 +301,7 @@ func TestRefusals(t *testing.T) {
 		{"tiny", make([]byte, 1536), "ext4", linux.MS_RDONLY, linux.ENOMEM, []string{"EXT4-fs (loop0): unable to read superblock"}},
 		{"checksum", corrupt, "ext4", linux.MS_RDONLY, linux.EBADMSG, []string{"EXT4-fs (loop0): VFS: Found ext4 filesystem with invalid superblock checksum.  Run e2fsck?"}},
 		{"inode count", badCount, "ext2", linux.MS_RDONLY, linux.EINVAL, []string{"EXT4-fs (loop0): mounting ext2 file system using the ext4 subsystem", "EXT4-fs (loop0): inodes count not valid: 1025 vs 1024"}},
-		{"read-write", imgs["ext4"], "ext4", 0, linux.EACCES, nil},
-		{"ext3 read-write", imgs["ext3"], "ext3", 0, linux.EACCES, nil},
+		{"read-write", small(t, "ext4", "-O", "inline_data"), "ext4", 0, linux.EACCES, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -386,7 +385,7 @@ func TestOptionErrors(t *testing.T) {
 // TestReadOnly: changes are EROFS, remounting read-write too; a remount
 // takes new options.
 func TestReadOnly(t *testing.T) {
-	_, task := boot(t, small(t, "ext4"))
+	_, task := boot(t, small(t, "ext4", "-O", "inline_data"))
 	must(t, task.Mount("/dev/loop0", "/mnt", "ext4", linux.MS_RDONLY, "errors=panic"))
 	for name, op := range map[string]func() error{
 		"mkdir":    func() error { return task.Mkdir("/mnt/new", 0o755) },

@@ -148,26 +148,9 @@ func (fs *filesystem) verifyInodeCsum(ri *rawInode) error {
 	}
 	le := binary.LittleEndian
 	raw := ri.raw
-	var num [4]byte
-	le.PutUint32(num[:], ri.ino)
-	seed := crc32c(fs.csumSeed, num[:])
-	le.PutUint32(num[:], ri.generation)
-	seed = crc32c(seed, num[:])
-	zero := []byte{0, 0}
-	c := crc32c(seed, raw[:124])
-	c = crc32c(c, zero)
-	c = crc32c(c, raw[126:goodOldInode])
-	provided := uint32(le.Uint16(raw[124:]))
 	hi := len(raw) > goodOldInode && ri.fits(132)
-	if len(raw) > goodOldInode {
-		c = crc32c(c, raw[goodOldInode:130])
-		rest := 130
-		if hi {
-			c = crc32c(c, zero)
-			rest = 132
-		}
-		c = crc32c(c, raw[rest:])
-	}
+	c := fs.inodeCsum(ri.ino, ri.generation, raw, hi)
+	provided := uint32(le.Uint16(raw[124:]))
 	if hi {
 		provided |= uint32(le.Uint16(raw[130:])) << 16
 	} else {
@@ -186,6 +169,8 @@ type node struct {
 	mu  sync.Mutex
 	m   mapper
 	dir *dirListing // a directory's entries, once read
+
+	tree *extTree // the writer's view of an extent tree (under fs.wmu)
 }
 
 // mapper returns the inode's block mapper, made once.

@@ -122,13 +122,15 @@ func (fs *filesystem) addEntryLocked(dir *vfs.Inode, n *node, name string, ino u
 		if done, err := fs.dxAdd(dir, name, ino, ft); done || err != nil {
 			return err
 		}
-		n.ri.flags &^= flagIndex
+		if err := fs.unindex(dir); err != nil {
+			return err
+		}
 		fallback = true
 	}
 	done := false
-	err := fs.dirBlocks(dir, func(_, pblk uint64, _ []byte) (bool, error) {
+	err := fs.dirBlocks(dir, func(lblk, pblk uint64, _ []byte) (bool, error) {
 		var err error
-		done, err = fs.addToBlock(pblk, name, ino, ft)
+		done, err = fs.addToBlock(dir, lblk, pblk, name, ino, ft)
 		return done, err
 	})
 	if err != nil || done {
@@ -150,8 +152,8 @@ func (fs *filesystem) appendDirBlock(dir *vfs.Inode, name string, ino uint32, ft
 		return err
 	}
 	b := make([]byte, fs.blockSize)
-	putEntry(b, 0, int(fs.blockSize), ino, name, ft)
-	if err := fs.writeBlock(pblk, b); err != nil {
+	putEntry(b, 0, fs.leafSpace(), ino, name, ft)
+	if err := fs.writeLeaf(dir, pblk, b); err != nil {
 		return err
 	}
 	dir.Lock()
@@ -169,9 +171,10 @@ func (fs *filesystem) dirChanged(n *node) {
 
 // findEntry finds name in dir: the block and offset of its entry and of
 // the entry before it in the same block (-1 if it is the first).
-func (fs *filesystem) findEntry(dir *vfs.Inode, name string) (pblk uint64, off, prev int, err error) {
+func (fs *filesystem) findEntry(dir *vfs.Inode, name string) (lblk, pblk uint64, off, prev int, err error) {
 	off, prev = -1, -1
-	err = fs.dirBlocks(dir, func(_, p uint64, b []byte) (bool, error) {
+	err = fs.dirBlocks(dir, func(l, p uint64, b []byte) (bool, error) {
+		b = fs.dirArea(b)
 		last := -1
 		for o := 0; o+12 <= len(b); {
 			eino, rlen, nlen := entryAt(b, o)
@@ -179,7 +182,7 @@ func (fs *filesystem) findEntry(dir *vfs.Inode, name string) (pblk uint64, off, 
 				return false, nil
 			}
 			if eino != 0 && nlen == len(name) && string(b[o+8:o+8+nlen]) == name {
-				pblk, off, prev = p, o, last
+				lblk, pblk, off, prev = l, p, o, last
 				return true, nil
 			}
 			last = o
@@ -190,17 +193,17 @@ func (fs *filesystem) findEntry(dir *vfs.Inode, name string) (pblk uint64, off, 
 	if err == nil && off < 0 {
 		err = linux.ENOENT
 	}
-	return pblk, off, prev, err
+	return lblk, pblk, off, prev, err
 }
 
 // removeEntry is ext4_delete_entry: the entry before it in its block
 // takes its room, or, first in its block, it is marked unused.
 func (fs *filesystem) removeEntry(dir *vfs.Inode, name string) error {
-	pblk, off, prev, err := fs.findEntry(dir, name)
+	lblk, pblk, off, prev, err := fs.findEntry(dir, name)
 	if err != nil {
 		return err
 	}
-	err = fs.modifyBlock(pblk, func(b []byte) {
+	err = fs.changeDirBlock(dir, lblk, pblk, func(b []byte) {
 		if prev < 0 {
 			binary.LittleEndian.PutUint32(b[off:], 0)
 			return
@@ -215,11 +218,11 @@ func (fs *filesystem) removeEntry(dir *vfs.Inode, name string) error {
 
 // setEntry points name's entry at another inode (a rename over it).
 func (fs *filesystem) setEntry(dir *vfs.Inode, name string, ino uint32, ft uint8) error {
-	pblk, off, _, err := fs.findEntry(dir, name)
+	lblk, pblk, off, _, err := fs.findEntry(dir, name)
 	if err != nil {
 		return err
 	}
-	err = fs.modifyBlock(pblk, func(b []byte) {
+	err = fs.changeDirBlock(dir, lblk, pblk, func(b []byte) {
 		binary.LittleEndian.PutUint32(b[off:], ino)
 		b[off+7] = ft
 	})
@@ -251,6 +254,12 @@ func (fs *filesystem) makeInode(dir *vfs.Inode, name string, attr vfs.InodeAttr)
 	}
 	ri := &rawInode{ino: ino, raw: make([]byte, fs.inodeSize), mode: uint16(attr.Mode), uid: attr.UID, gid: attr.GID}
 	ri.flags = dir.Private.(*node).ri.flags & inheritedFlags
+	switch attr.Mode & linux.S_IFMT {
+	case linux.S_IFREG, linux.S_IFDIR, linux.S_IFLNK:
+		if fs.sb.hasIncompat(incompatExtents) {
+			initExtentRoot(ri)
+		}
+	}
 	fs.nextGen++
 	ri.generation = fs.nextGen
 	if fs.inodeSize > goodOldInode {
@@ -345,11 +354,11 @@ func (o inodeOps) Mkdir(dir *vfs.Inode, name string, attr vfs.InodeAttr) (*vfs.I
 		}
 		b := make([]byte, fs.blockSize)
 		putEntry(b, 0, recLen(1), uint32(in.Ino()), ".", fs.fileType(linux.S_IFDIR))
-		putEntry(b, recLen(1), int(fs.blockSize)-recLen(1), uint32(dir.Ino()), "..", fs.fileType(linux.S_IFDIR))
+		putEntry(b, recLen(1), fs.leafSpace()-recLen(1), uint32(dir.Ino()), "..", fs.fileType(linux.S_IFDIR))
 		in.Lock()
 		in.SetSizeLocked(int64(fs.blockSize))
 		in.Unlock()
-		return fs.writeBlock(pblk, b)
+		return fs.writeLeaf(in, pblk, b)
 	})
 	if err != nil {
 		return nil, err
@@ -373,6 +382,9 @@ func (o inodeOps) Symlink(dir *vfs.Inode, name, target string, attr vfs.InodeAtt
 		in.Unlock()
 		n := in.Private.(*node)
 		if len(target)+1 <= len(n.ri.block) {
+			// A fast symlink's i_block is its target, not a tree.
+			n.ri.flags &^= flagExtents
+			clear(n.ri.block[:])
 			copy(n.ri.block[:], target)
 			return nil
 		}
@@ -582,5 +594,8 @@ func (fs *filesystem) dropXattrBlock(blk uint64) {
 		fs.freeBlock(blk)
 		return
 	}
-	fs.modifyBlock(blk, func(nb []byte) { binary.LittleEndian.PutUint32(nb[4:], refs-1) })
+	fs.modifyBlock(blk, func(nb []byte) {
+		binary.LittleEndian.PutUint32(nb[4:], refs-1)
+		fs.sealXattrBlock(blk, nb)
+	})
 }

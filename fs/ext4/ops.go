@@ -167,7 +167,11 @@ func (o inodeOps) Truncate(in *vfs.Inode, size int64) error {
 	if !o.fs.rw {
 		return linux.EROFS
 	}
-	if uint64(size+int64(o.fs.blockSize)-1)>>o.fs.blockBits > o.fs.maxMapBlocks() {
+	limit := o.fs.maxMapBlocks()
+	if in.Private.(*node).ri.flags&flagExtents != 0 {
+		limit = maxFileBlocks
+	}
+	if uint64(size+int64(o.fs.blockSize)-1)>>o.fs.blockBits > limit {
 		return linux.EFBIG
 	}
 	return o.fs.truncate(in, size)

@@ -236,6 +236,9 @@ type group struct {
 	freeInodes  uint32
 	usedDirs    uint32
 	flags       uint16
+	itableFree  uint32 // bg_itable_unused
+	blockCsum   uint32 // bg_block_bitmap_csum
+	inodeCsum   uint32 // bg_inode_bitmap_csum
 	raw         []byte
 }
 
@@ -251,6 +254,9 @@ func decodeGroup(b []byte, wide bool) group {
 		freeInodes:  uint32(le.Uint16(b[14:])),
 		usedDirs:    uint32(le.Uint16(b[16:])),
 		flags:       le.Uint16(b[18:]),
+		itableFree:  uint32(le.Uint16(b[28:])),
+		blockCsum:   uint32(le.Uint16(b[24:])),
+		inodeCsum:   uint32(le.Uint16(b[26:])),
 		raw:         b,
 	}
 	if wide {
@@ -260,6 +266,9 @@ func decodeGroup(b []byte, wide bool) group {
 		g.freeBlocks |= uint32(le.Uint16(b[44:])) << 16
 		g.freeInodes |= uint32(le.Uint16(b[46:])) << 16
 		g.usedDirs |= uint32(le.Uint16(b[48:])) << 16
+		g.itableFree |= uint32(le.Uint16(b[50:])) << 16
+		g.blockCsum |= uint32(le.Uint16(b[56:])) << 16
+		g.inodeCsum |= uint32(le.Uint16(b[58:])) << 16
 	}
 	return g
 }

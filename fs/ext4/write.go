@@ -28,6 +28,7 @@ func (fs *filesystem) writeInode(in *vfs.Inode) error {
 	off := uint64((ino-1)%s.inodesPerGroup) * uint64(fs.inodeSize)
 	blk := fs.groups[grp].inodeTable + off>>fs.blockBits
 	start := off & uint64(fs.blockSize-1)
+	fs.setInodeCsum(n.ri, raw)
 	n.ri.raw = raw
 	return fs.modifyBlock(blk, func(b []byte) { copy(b[start:], raw) })
 }
@@ -118,10 +119,20 @@ func (fs *filesystem) maxMapBlocks() uint64 {
 	return directBlocks + apb + apb*apb + apb*apb*apb
 }
 
-// mapAlloc is ext4_ind_map_blocks with EXT4_GET_BLOCKS_CREATE: the block
-// of lblk, made with the indirect blocks that lead to it if it is a hole.
-// Each block made counts in i_blocks.
+// mapAlloc is ext4_map_blocks with EXT4_GET_BLOCKS_CREATE: the block of
+// lblk, made if it is a hole (zeroed on the disk where zero says the
+// caller will not fill it), through the inode's extent tree or its block
+// map. Each block made counts in i_blocks.
 func (fs *filesystem) mapAlloc(in *vfs.Inode, lblk uint64, zero bool) (uint64, error) {
+	if in.Private.(*node).ri.flags&flagExtents != 0 {
+		return fs.extMapAlloc(in, lblk, zero)
+	}
+	return fs.indMapAlloc(in, lblk, zero)
+}
+
+// indMapAlloc is ext4_ind_map_blocks with EXT4_GET_BLOCKS_CREATE: the
+// block of lblk, made with the indirect blocks that lead to it.
+func (fs *filesystem) indMapAlloc(in *vfs.Inode, lblk uint64, zero bool) (uint64, error) {
 	n := in.Private.(*node)
 	if pblk, _, mapped, err := n.mapper().run(lblk); err != nil || mapped {
 		return pblk, err
@@ -233,7 +244,7 @@ func (fs *filesystem) writeFile(in *vfs.Inode, p []byte, off int64) (int, error)
 		done += int(chunk)
 	}
 	in.Lock()
-	if end := off + int64(done); end > in.SizeLocked() {
+	if end := off + int64(done); done > 0 && end > in.SizeLocked() {
 		in.SetSizeLocked(end)
 	}
 	in.Unlock()
@@ -280,9 +291,17 @@ func (fs *filesystem) truncate(in *vfs.Inode, size int64) error {
 	return fs.writeInode(in)
 }
 
-// freeFrom frees every block of the map from logical block keep on, and
-// the indirect blocks that no longer map anything (ext4_ind_truncate).
+// freeFrom frees every block of the file from logical block keep on.
 func (fs *filesystem) freeFrom(in *vfs.Inode, keep uint64) error {
+	if in.Private.(*node).ri.flags&flagExtents != 0 {
+		return fs.extFreeFrom(in, keep)
+	}
+	return fs.indFreeFrom(in, keep)
+}
+
+// indFreeFrom frees every block of the map from logical block keep on,
+// and the indirect blocks that no longer map anything (ext4_ind_truncate).
+func (fs *filesystem) indFreeFrom(in *vfs.Inode, keep uint64) error {
 	n := in.Private.(*node)
 	le := binary.LittleEndian
 	freed := int64(0)

@@ -128,35 +128,41 @@ func TestWriteRandom(t *testing.T) {
 		steps = 1500
 	}
 	src := tree(t, true)
-	for _, seed := range seeds {
-		for _, bs := range []string{"1024", "4096"} {
-			t.Run(fmt.Sprintf("seed%d-bs%s", seed, bs), func(t *testing.T) {
-				img := image(t, src, "ext2", 32<<20, []string{"-b", bs})
-				_, task, d := bootRW(t, img)
-				must(t, task.Mount("/dev/loop1", "/mnt", "ext2", 0, ""))
-				copyTree(t, task, "/mnt", "/t")
-				r := rand.New(rand.NewPCG(seed, 0))
-				for step := range steps {
-					op := randomOp(r)
-					e1 := op.run(task, "/mnt")
-					e2 := op.run(task, "/t")
-					if e1 != e2 {
-						t.Fatalf("step %d %s: ext2 %v, tmpfs %v", step, op, e1, e2)
-					}
-				}
-				want := snapshot(t, task, "/t")
-				if got := snapshot(t, task, "/mnt"); got != want {
-					t.Fatalf("trees differ:\n%s", lineDiff(want, got))
-				}
-				must(t, task.Umount("/mnt"))
-				fsck(t, d.B)
-				_, task2 := boot(t, d.B)
-				must(t, task2.Mount("/dev/loop0", "/mnt", "ext2", linux.MS_RDONLY, ""))
-				if got := snapshot(t, task2, "/mnt"); got != want {
-					t.Fatalf("after remounting:\n%s", lineDiff(want, got))
-				}
-			})
+	for _, ty := range []string{"ext2", "ext3", "ext4"} {
+		for _, seed := range seeds {
+			for _, bs := range []string{"1024", "4096"} {
+				t.Run(fmt.Sprintf("%s-seed%d-bs%s", ty, seed, bs), func(t *testing.T) {
+					randomRun(t, image(t, src, ty, 32<<20, []string{"-b", bs}), ty, seed, steps)
+				})
+			}
 		}
+	}
+}
+
+// randomRun is one run of TestWriteRandom on an image of type ty.
+func randomRun(t *testing.T, img []byte, ty string, seed uint64, steps int) {
+	_, task, d := bootRW(t, img)
+	must(t, task.Mount("/dev/loop1", "/mnt", ty, 0, ""))
+	copyTree(t, task, "/mnt", "/t")
+	r := rand.New(rand.NewPCG(seed, 0))
+	for step := range steps {
+		op := randomOp(r)
+		e1 := op.run(task, "/mnt")
+		e2 := op.run(task, "/t")
+		if e1 != e2 {
+			t.Fatalf("step %d %s: %s %v, tmpfs %v", step, op, ty, e1, e2)
+		}
+	}
+	want := snapshot(t, task, "/t")
+	if got := snapshot(t, task, "/mnt"); got != want {
+		t.Fatalf("trees differ:\n%s", lineDiff(want, got))
+	}
+	must(t, task.Umount("/mnt"))
+	fsck(t, d.B)
+	_, task2 := boot(t, d.B)
+	must(t, task2.Mount("/dev/loop0", "/mnt", ty, linux.MS_RDONLY, ""))
+	if got := snapshot(t, task2, "/mnt"); got != want {
+		t.Fatalf("after remounting:\n%s", lineDiff(want, got))
 	}
 }
 
@@ -379,12 +385,13 @@ func TestWriteAttributes(t *testing.T) {
 	}
 }
 
-// TestWriteRefused: an image with what this writer does not handle (a
-// journal, extents, checksums) mounts read-only only: a read-write mount
-// is EACCES, a remount read-write EROFS.
+// TestWriteRefused: an image with what this writer does not handle
+// (inline data, quotas) mounts read-only only: a read-write mount is
+// EACCES, a remount read-write EROFS.
 func TestWriteRefused(t *testing.T) {
-	for _, ty := range []string{"ext3", "ext4"} {
-		_, task := boot(t, small(t, ty))
+	for _, feature := range []string{"inline_data", "quota"} {
+		ty := "ext4"
+		_, task := boot(t, small(t, ty, "-O", feature))
 		if err := task.Mount("/dev/loop0", "/mnt", ty, 0, ""); err != linux.EACCES {
 			t.Errorf("%s read-write: %v, want EACCES", ty, err)
 		}
@@ -396,11 +403,18 @@ func TestWriteRefused(t *testing.T) {
 }
 
 // TestWriteFull: writing past the free space ends short with ENOSPC, and
-// the image stays clean.
+// the image stays clean; on ext4, an extent tree that needs a block it
+// cannot have leaves the file as it was.
 func TestWriteFull(t *testing.T) {
-	img := image(t, tree(t, true), "ext2", 2<<20, nil)
+	for _, ty := range []string{"ext2", "ext4"} {
+		t.Run(ty, func(t *testing.T) { writeFull(t, ty) })
+	}
+}
+
+func writeFull(t *testing.T, ty string) {
+	img := image(t, tree(t, true), ty, 2<<20, []string{"-b", "1024"})
 	_, task, d := bootRW(t, img)
-	must(t, task.Mount("/dev/loop1", "/mnt", "ext2", 0, ""))
+	must(t, task.Mount("/dev/loop1", "/mnt", ty, 0, ""))
 	fd, err := task.Open("/mnt/fill", linux.O_WRONLY|linux.O_CREAT, 0o644)
 	must(t, err)
 	buf := make([]byte, 64<<10)
@@ -434,12 +448,36 @@ func TestWriteFull(t *testing.T) {
 		}
 		task.Close(fd)
 	}
+	if ty == "ext4" {
+		fullTree(t, task)
+	}
 	must(t, task.Umount("/mnt"))
 	fsck(t, d.B)
-	must(t, task.Mount("/dev/loop1", "/mnt", "ext2", 0, ""))
+	must(t, task.Mount("/dev/loop1", "/mnt", ty, 0, ""))
 	must(t, task.Unlink("/mnt/fill"))
 	must(t, task.Umount("/mnt"))
 	fsck(t, d.B)
+}
+
+// fullTree frees the five blocks of two-blocks on a full disk and writes
+// a block every other block: the fifth extent needs a leaf block for the
+// tree, which there is not, so that write fails and the file keeps four.
+func fullTree(t *testing.T, task *vfs.Task) {
+	must(t, task.Unlink("/mnt/two-blocks"))
+	fd, err := task.Open("/mnt/comb", linux.O_RDWR|linux.O_CREAT, 0o644)
+	must(t, err)
+	defer task.Close(fd)
+	for i := range 4 {
+		pwrite(t, task, fd, []byte("x"), int64(2*i)<<10)
+	}
+	if _, err := task.Pwrite(fd, []byte("x"), 8<<10); err != linux.ENOSPC {
+		t.Errorf("the fifth extent: %v, want ENOSPC", err)
+	}
+	st, err := task.Fstat(fd)
+	must(t, err)
+	if st.Size != 6<<10+1 || st.Blocks != 8 {
+		t.Errorf("comb: size %d, %d sectors", st.Size, st.Blocks)
+	}
 }
 
 // TestWriteUnclean: an image left by a mount that never ended (a crash)
