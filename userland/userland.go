@@ -17,6 +17,7 @@ import (
 	"github.com/linuxvfs/linuxvfs/userland/coreutils"
 	"github.com/linuxvfs/linuxvfs/userland/halt"
 	"github.com/linuxvfs/linuxvfs/userland/lvfs"
+	"github.com/linuxvfs/linuxvfs/userland/procps"
 	"github.com/linuxvfs/linuxvfs/userland/sed"
 	"github.com/linuxvfs/linuxvfs/userland/utillinux"
 	"github.com/linuxvfs/linuxvfs/vfs"
@@ -28,6 +29,7 @@ func Programs() *applet.Set {
 	shell.Register(set)
 	coreutils.Register(set)
 	utillinux.Register(set)
+	procps.Register(set)
 	sed.Register(set)
 	awk.Register(set)
 	lvfs.Register(set)
