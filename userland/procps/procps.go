@@ -16,7 +16,7 @@ type cmd struct{ *applet.Cmd }
 type program func(c *cmd) int
 
 var programs = map[string]program{
-	"ps": psApplet,
+	"ps": psApplet, "pgrep": pgrepApplet, "pkill": pkillApplet, "pidof": pidofApplet,
 }
 
 // Register adds the procps programs to set.
