@@ -8,7 +8,12 @@
 // the missing file as the real one would.
 package procps
 
-import "github.com/linuxvfs/linuxvfs/userland/applet"
+import (
+	"io"
+	"slices"
+
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+)
 
 // cmd is a running procps program.
 type cmd struct{ *applet.Cmd }
@@ -16,7 +21,7 @@ type cmd struct{ *applet.Cmd }
 type program func(c *cmd) int
 
 var programs = map[string]program{
-	"ps": psApplet, "pgrep": pgrepApplet, "pkill": pkillApplet, "pidof": pidofApplet,
+	"ps": psApplet, "pgrep": pgrepApplet, "pkill": pkillApplet, "pidof": pidofApplet, "sysctl": sysctlApplet,
 }
 
 // Register adds the procps programs to set.
@@ -27,3 +32,8 @@ func Register(set *applet.Set) {
 }
 
 func (p program) run(c *applet.Cmd) int { return p(&cmd{c}) }
+
+// readAll reads a file to its end.
+func readAll(r io.Reader) ([]byte, error) { return io.ReadAll(r) }
+
+func sortStrings(s []string) { slices.Sort(s) }
