@@ -12,6 +12,7 @@ import (
 	"github.com/linuxvfs/linuxvfs"
 	"github.com/linuxvfs/linuxvfs/shell"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
+	"github.com/linuxvfs/linuxvfs/userland/archive"
 	"github.com/linuxvfs/linuxvfs/userland/awk"
 	"github.com/linuxvfs/linuxvfs/userland/busybox"
 	"github.com/linuxvfs/linuxvfs/userland/coreutils"
@@ -30,6 +31,7 @@ func Programs() *applet.Set {
 	coreutils.Register(set)
 	utillinux.Register(set)
 	procps.Register(set)
+	archive.Register(set)
 	sed.Register(set)
 	awk.Register(set)
 	lvfs.Register(set)
