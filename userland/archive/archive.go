@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 
-// Package archive is linuxvfs's gzip 1.12 (gzip, gunzip, zcat): files
-// compressed and decompressed in place through the virtual kernel, with
-// gzip's names, messages and exit statuses. The deflate streams are Go's
+// Package archive is linuxvfs's GNU tar 1.34 (c, t, x) and gzip 1.12
+// (gzip, gunzip, zcat), working through the virtual kernel with the real
+// tools' names, messages and exit statuses. The deflate streams are Go's
 // own, so compressed bytes (and gzip -l's sizes) differ from GNU gzip's;
 // what decompresses is the same.
 package archive
@@ -13,7 +13,7 @@ type cmd struct{ *applet.Cmd }
 
 type program func(c *cmd) int
 
-var programs = map[string]program{"gzip": gzipApplet, "gunzip": gunzipApplet, "zcat": zcatApplet}
+var programs = map[string]program{"gzip": gzipApplet, "gunzip": gunzipApplet, "zcat": zcatApplet, "tar": tarApplet}
 
 // Register adds the archivers to set.
 func Register(set *applet.Set) {
