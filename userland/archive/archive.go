@@ -13,7 +13,7 @@ type cmd struct{ *applet.Cmd }
 
 type program func(c *cmd) int
 
-var programs = map[string]program{"gzip": gzipApplet, "gunzip": gunzipApplet, "zcat": zcatApplet, "tar": tarApplet}
+var programs = map[string]program{"gzip": gzipApplet, "gunzip": gunzipApplet, "zcat": zcatApplet, "tar": tarApplet, "cpio": cpioApplet}
 
 // Register adds the archivers to set.
 func Register(set *applet.Set) {
