@@ -12,11 +12,13 @@ import (
 	"github.com/linuxvfs/linuxvfs"
 	"github.com/linuxvfs/linuxvfs/shell"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
+	"github.com/linuxvfs/linuxvfs/userland/archive"
 	"github.com/linuxvfs/linuxvfs/userland/awk"
 	"github.com/linuxvfs/linuxvfs/userland/busybox"
 	"github.com/linuxvfs/linuxvfs/userland/coreutils"
 	"github.com/linuxvfs/linuxvfs/userland/halt"
 	"github.com/linuxvfs/linuxvfs/userland/lvfs"
+	"github.com/linuxvfs/linuxvfs/userland/procps"
 	"github.com/linuxvfs/linuxvfs/userland/sed"
 	"github.com/linuxvfs/linuxvfs/userland/utillinux"
 	"github.com/linuxvfs/linuxvfs/vfs"
@@ -28,6 +30,8 @@ func Programs() *applet.Set {
 	shell.Register(set)
 	coreutils.Register(set)
 	utillinux.Register(set)
+	procps.Register(set)
+	archive.Register(set)
 	sed.Register(set)
 	awk.Register(set)
 	lvfs.Register(set)

@@ -6,6 +6,22 @@ package utillinux
 // in our words. The options follow util-linux 2.38 (and coreutils 9.1 for
 // chroot); the texts do not.
 var helpTexts = map[string]string{
+	"lsns": `Usage: lsns [OPTION]... [NAMESPACE]
+List the namespaces the processes are in, each shown through its first
+process; with NAMESPACE (an inode number), the processes inside it.
+
+  -t, --type TYPE        only namespaces of this type (mnt, net, ipc,
+                         user, pid, uts, cgroup, time); repeatable
+  -p, --task PID         only the namespaces of this process
+  -o, --output COLS      these columns (+COLS: added to the default ones)
+      --output-all       every column
+  -l, --list  -r, --raw  -J, --json
+                         a flat list, raw cells, or JSON
+  -n, --noheadings       no header line
+  -u, --notruncate  -W, --nowrap
+                         accepted: nothing is truncated here
+  -h, --help             show this help;  -V, --version: the version
+`,
 	"mount": `Usage: mount [OPTION]... [SOURCE] [DIRECTORY]
        mount --bind|--rbind|--move OLD NEW
        mount --make-[r]shared|slave|private|unbindable DIRECTORY

@@ -21,6 +21,7 @@ var programs = map[string]program{
 	"pivot_root": pivotRootApplet, "fallocate": fallocateApplet, "blockdev": blockdevApplet, "mountpoint": mountpointApplet,
 	"dmesg": dmesgApplet, "losetup": losetupApplet, "nsenter": nsenterApplet, "setpriv": setprivApplet,
 	"lsblk": lsblkApplet, "blkid": blkidApplet, "switch_root": switchRootApplet,
+	"lsns": lsnsApplet,
 }
 
 // Register adds the util-linux programs to set.

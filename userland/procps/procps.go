@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+
+// Package procps is linuxvfs's procps-ng 4.0: ps, pgrep, pkill, sysctl
+// and free, with sysvinit's pidof, reading the virtual kernel's /proc as
+// the real tools read the host's. The virtual /proc has no
+// /proc/<pid>/stat and no /proc/meminfo: CPU times are zero, no process
+// has a terminal, start times are the time of asking, and free reports
+// the missing file as the real one would.
+package procps
+
+import (
+	"io"
+	"slices"
+
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+)
+
+// cmd is a running procps program.
+type cmd struct{ *applet.Cmd }
+
+type program func(c *cmd) int
+
+var programs = map[string]program{
+	"ps": psApplet, "pgrep": pgrepApplet, "pkill": pkillApplet, "pidof": pidofApplet, "sysctl": sysctlApplet, "free": freeApplet,
+}
+
+// Register adds the procps programs to set.
+func Register(set *applet.Set) {
+	for name, p := range programs {
+		set.Register(p.run, name)
+	}
+}
+
+func (p program) run(c *applet.Cmd) int { return p(&cmd{c}) }
+
+// readAll reads a file to its end.
+func readAll(r io.Reader) ([]byte, error) { return io.ReadAll(r) }
+
+func sortStrings(s []string) { slices.Sort(s) }
