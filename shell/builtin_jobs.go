@@ -30,6 +30,13 @@ const waitUsage = "wait: usage: wait [-fn] [-p var] [id ...]"
 func waitApplet(c *cmd) int {
 	next := false
 	args, bad := scanFlags(c.Args, "nf", func(o rune) { next = next || o == 'n' })
+	if bad == 0 && next && c.sh.dialect == Dash {
+		bad = 'n' // dash's wait has no options
+	}
+	if bad != 0 && c.sh.dialect == Dash {
+		c.builtinErrorf("Illegal option -%c", bad)
+		return 2
+	}
 	if bad != 0 {
 		c.builtinErrorf("-%c: invalid option\n%s", bad, waitUsage)
 		return 2
@@ -42,7 +49,7 @@ func waitApplet(c *cmd) int {
 			return c.waitNext(me, c.sh.jobs.table(me))
 		}
 		for _, j := range c.sh.jobs.table(me) {
-			if _, ok := c.collect(me, j); !ok {
+			if _, ok := c.collect(me, j, false); !ok {
 				return 128 + me.sig.killedBy()
 			}
 		}
@@ -61,7 +68,7 @@ func waitApplet(c *cmd) int {
 			continue
 		}
 		var ok bool
-		if status, ok = c.collect(me, j); !ok {
+		if status, ok = c.collect(me, j, true); !ok {
 			return status
 		}
 	}
@@ -74,16 +81,25 @@ func waitApplet(c *cmd) int {
 // jobArg finds the job a wait operand names, or reports why not and
 // gives the status for that.
 func (c *cmd) jobArg(me *proc, arg string) (*job, int) {
+	dash := c.sh.dialect == Dash
 	if strings.HasPrefix(arg, "%") {
 		j, msg := c.sh.jobSpec(me, arg)
-		if j == nil {
+		switch {
+		case j == nil && dash:
+			c.builtinErrorf("No such job: %s", arg)
+			return nil, 2
+		case j == nil:
 			c.builtinErrorLines(msg)
 			return nil, 127
 		}
 		return j, 0
 	}
 	pid, err := strconv.Atoi(arg)
-	if err != nil {
+	switch {
+	case err != nil && dash:
+		c.builtinErrorf("Illegal number: %s", arg)
+		return nil, 2
+	case err != nil:
 		c.builtinErrorf("`%s': not a pid or valid job spec", arg)
 		return nil, 1
 	}
@@ -92,17 +108,19 @@ func (c *cmd) jobArg(me *proc, arg string) (*job, int) {
 			return j, 0
 		}
 	}
-	c.builtinErrorf("pid %d is not a child of this shell", pid)
+	if !dash { // dash waits for no one, quietly
+		c.builtinErrorf("pid %d is not a child of this shell", pid)
+	}
 	return nil, 127
 }
 
 // collect waits for j and takes it out of the table; ok is false when
 // the wait ended without the job (the shell itself was killed, or Run
 // ends).
-func (c *cmd) collect(me *proc, j *job) (int, bool) {
+func (c *cmd) collect(me *proc, j *job, named bool) (int, bool) {
 	status, ok := j.wait(c.Ctx, me)
 	if ok && c.sh.jobs.remove(j) {
-		c.reportJobKilled(j)
+		c.reportJobKilled(j, named)
 	}
 	return status, ok
 }
@@ -127,7 +145,7 @@ func (c *cmd) waitNext(me *proc, jobs []*job) int {
 	}
 	select {
 	case j := <-over:
-		status, _ := c.collect(me, j)
+		status, _ := c.collect(me, j, true)
 		return status
 	case <-me.sig.deadCh():
 		return 128 + me.sig.killedBy()
@@ -138,9 +156,16 @@ func (c *cmd) waitNext(me *proc, jobs []*job) int {
 
 // reportJobKilled prints what bash prints for a job a signal killed, as
 // it reaps it (not for SIGINT, SIGPIPE and SIGTERM).
-func (c *cmd) reportJobKilled(j *job) {
-	switch sig := j.proc.sig.killedBy(); sig {
-	case 0, linux.SIGINT, linux.SIGPIPE, linux.SIGTERM:
+func (c *cmd) reportJobKilled(j *job, named bool) {
+	switch sig := j.proc.sig.killedBy(); {
+	case sig == 0, sig == linux.SIGINT, sig == linux.SIGPIPE:
+	case c.sh.dialect == Dash:
+		// dash names the signal of a job wait was given, alone.
+		if named {
+			c.Out.Flush()
+			fmt.Fprintln(c.Errw, signalDescription(sig))
+		}
+	case sig == linux.SIGTERM:
 	default:
 		c.Out.Flush()
 		fmt.Fprintf(c.Errw, "%s%5d %-24s%s\n", c.sh.linePrefix(c.hc.Pos.Line()), j.proc.pid(), signalDescription(sig), j.text)
