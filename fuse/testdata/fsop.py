@@ -11,6 +11,7 @@ the same output on any filesystem that behaves the same.
 import ctypes
 import errno
 import os
+import socket
 import stat
 import sys
 
@@ -58,6 +59,32 @@ def op_write(path, off, data, mode="rdwr"):
         return str(os.pwrite(fd, data.encode(), int(off)))
     finally:
         os.close(fd)
+
+
+def op_passwrite(path, off, data, uid):
+    # The file opened for writing by a child running as uid (and gid) and
+    # handed over a socket; written here, by the caller.
+    parent, child = socket.socketpair()
+    pid = os.fork()
+    if pid == 0:
+        code = 0
+        try:
+            os.setgid(int(uid))
+            os.setuid(int(uid))
+            fd = os.open(path, os.O_WRONLY)
+            socket.send_fds(child, [b"f"], [fd])
+        except OSError as e:
+            child.send(errno.errorcode.get(e.errno, str(e.errno)).encode())
+            code = 1
+        os._exit(code)
+    msg, fds, _, _ = socket.recv_fds(parent, 64, 1)
+    os.waitpid(pid, 0)
+    if not fds:
+        return "open: " + msg.decode()
+    try:
+        return str(os.pwrite(fds[0], data.encode(), int(off)))
+    finally:
+        os.close(fds[0])
 
 
 def op_read(path, off, n):
@@ -133,6 +160,7 @@ OPS = {
     "lchown": lambda p, u, g: os.lchown(p, int(u), int(g)) or "ok",
     "truncate": lambda p, n: os.truncate(p, int(n)) or "ok",
     "write": op_write,
+    "passwrite": op_passwrite,
     "read": op_read,
     "access": lambda p, m: "ok" if os.access(p, int(m)) else "no",
     "fallocate": op_fallocate,
