@@ -207,18 +207,23 @@ func (e *exportFS) Write(cancel <-chan struct{}, in *gofuse.WriteIn, data []byte
 
 // writeAs is pwrite on h's file by the task t.
 func (e *exportFS) writeAs(t *vfs.Task, h *handle, data []byte, off int64) (uint32, gofuse.Status) {
-	f, err := h.t.Fget(h.fd)
-	if err != nil {
-		return 0, status(err)
-	}
-	fd, err := t.InstallFile(f, true)
-	f.DecRef()
+	fd, err := installHandle(t, h)
 	if err != nil {
 		return 0, status(err)
 	}
 	defer t.Close(fd)
 	n, err := t.Pwrite(fd, data, off)
 	return uint32(n), status(err)
+}
+
+// installHandle gives t a descriptor for h's file.
+func installHandle(t *vfs.Task, h *handle) (int, error) {
+	f, err := h.t.Fget(h.fd)
+	if err != nil {
+		return -1, err
+	}
+	defer f.DecRef()
+	return t.InstallFile(f, true)
 }
 
 // Lseek is FUSE_LSEEK, which the host sends for SEEK_DATA and SEEK_HOLE.
@@ -250,13 +255,24 @@ func (e *exportFS) CopyFileRange(cancel <-chan struct{}, in *gofuse.CopyFileRang
 	if src == nil || dst == nil {
 		return 0, gofuse.EBADF
 	}
+	// The copy drops set-ID bits of the destination as the caller's
+	// write would (see Write), when the opener would decide otherwise.
+	wt, wfd := dst.t, dst.fd
+	if ct := e.tasks.get(&in.Caller); ct.Cred().HasCap(linux.CAP_FSETID) != dst.t.Cred().HasCap(linux.CAP_FSETID) {
+		fd, err := installHandle(ct, dst)
+		if err != nil {
+			return 0, status(err)
+		}
+		defer ct.Close(fd)
+		wt, wfd = ct, fd
+	}
 	buf := make([]byte, min(in.Len, 1<<20))
 	var done uint64
 	for done < in.Len {
 		n, err := src.t.Pread(src.fd, buf[:min(uint64(len(buf)), in.Len-done)], int64(in.OffIn+done))
 		if n > 0 {
 			var w int
-			w, err = dst.t.Pwrite(dst.fd, buf[:n], int64(in.OffOut+done))
+			w, err = wt.Pwrite(wfd, buf[:n], int64(in.OffOut+done))
 			done += uint64(w)
 		}
 		if err != nil && done == 0 {

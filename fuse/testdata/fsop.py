@@ -87,6 +87,22 @@ def op_passwrite(path, off, data, uid):
         os.close(fds[0])
 
 
+def op_copy(src, dst, n):
+    # copy_file_range of n bytes from the start of src to that of dst;
+    # dst "fd:N" is the descriptor N the caller was given
+    fi = os.open(src, os.O_RDONLY)
+    try:
+        if dst.startswith("fd:"):
+            return str(os.copy_file_range(fi, int(dst[3:]), int(n), 0, 0))
+        fo = os.open(dst, os.O_WRONLY)
+        try:
+            return str(os.copy_file_range(fi, fo, int(n), 0, 0))
+        finally:
+            os.close(fo)
+    finally:
+        os.close(fi)
+
+
 def op_read(path, off, n):
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -161,6 +177,7 @@ OPS = {
     "truncate": lambda p, n: os.truncate(p, int(n)) or "ok",
     "write": op_write,
     "passwrite": op_passwrite,
+    "copy": op_copy,
     "read": op_read,
     "access": lambda p, m: "ok" if os.access(p, int(m)) else "no",
     "fallocate": op_fallocate,

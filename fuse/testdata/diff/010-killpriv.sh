@@ -25,3 +25,15 @@ $OP stat w4777 \; stat w2777
 for m in 4777 6777; do
 	$OP open v$m creat,wronly 644 \; chmod v$m $m \; passwrite v$m 0 x 65534 \; stat v$m
 done
+for m in 4777 2777 6777; do
+	$OP open a$m creat,wronly 644 \; chmod a$m $m \; open k$m creat,wronly 644 \; chmod k$m $m
+	$NOBODY $OP fallocate a$m 0 0 100 \; stat a$m \; fallocate k$m keepsize 0 100 \; stat k$m
+done
+for m in 4777 2777; do
+	$OP open y$m creat,wronly 644 \; chmod y$m $m \; write src 0 data wronly,creat
+	$NOBODY $OP copy src y$m 4 \; stat y$m
+done
+# into a file root opened, by a caller without CAP_FSETID
+$OP open z4777 creat,wronly 644 \; chmod z4777 4777 \; chmod src 644
+$NOBODY sh -c "$OP copy src fd:3 4" 3<>z4777
+$OP stat z4777
