@@ -190,15 +190,22 @@ func (e *exportFS) Read(cancel <-chan struct{}, in *gofuse.ReadIn, buf []byte) (
 // whether the writer lacks CAP_FSETID (WRITE_KILL_SUIDGID). When the
 // opener and the writer differ in that (a descriptor passed on, or IDs
 // changed after the open), the write is done as the writer. Writes of
-// the page cache (WRITE_CACHE: mapped pages written back) have no
-// writer and stay the opener's.
+// the page cache (WRITE_CACHE: pages stored through a shared mapping,
+// written back) drop nothing: on Linux a store through a mapping only
+// updates the times.
 func (e *exportFS) Write(cancel <-chan struct{}, in *gofuse.WriteIn, data []byte) (uint32, gofuse.Status) {
 	h := e.handles.get(in.Fh)
 	if h == nil {
 		return 0, gofuse.EBADF
 	}
+	openerKeeps := h.t.Cred().HasCap(linux.CAP_FSETID)
 	writerKills := in.WriteFlags&gofuse.WRITE_KILL_SUIDGID != 0
-	if in.WriteFlags&gofuse.WRITE_CACHE == 0 && writerKills == h.t.Cred().HasCap(linux.CAP_FSETID) {
+	switch {
+	case in.WriteFlags&gofuse.WRITE_CACHE != 0:
+		if !openerKeeps {
+			return e.writeAs(e.tasks.task(vfs.RootCred()), h, data, int64(in.Offset))
+		}
+	case writerKills == openerKeeps:
 		return e.writeAs(e.tasks.get(&in.Caller), h, data, int64(in.Offset))
 	}
 	n, err := h.t.Pwrite(h.fd, data, int64(in.Offset))

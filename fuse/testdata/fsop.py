@@ -10,6 +10,7 @@ the same output on any filesystem that behaves the same.
 """
 import ctypes
 import errno
+import mmap
 import os
 import socket
 import stat
@@ -103,6 +104,20 @@ def op_copy(src, dst, n):
         os.close(fi)
 
 
+def op_mmapwrite(path, off, data):
+    # data stored at off through a shared mapping of the file, written
+    # back by msync
+    fd = os.open(path, os.O_RDWR)
+    try:
+        m = mmap.mmap(fd, int(off) + len(data))
+        m[int(off):int(off) + len(data)] = data.encode()
+        m.flush()
+        m.close()
+        return "ok"
+    finally:
+        os.close(fd)
+
+
 def op_read(path, off, n):
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -178,6 +193,7 @@ OPS = {
     "write": op_write,
     "passwrite": op_passwrite,
     "copy": op_copy,
+    "mmapwrite": op_mmapwrite,
     "read": op_read,
     "access": lambda p, m: "ok" if os.access(p, int(m)) else "no",
     "fallocate": op_fallocate,

@@ -37,3 +37,6 @@ done
 $OP open z4777 creat,wronly 644 \; chmod z4777 4777 \; chmod src 644
 $NOBODY sh -c "$OP copy src fd:3 4" 3<>z4777
 $OP stat z4777
+# a store through a shared mapping drops nothing
+$OP write m4777 0 abcd wronly,creat \; chmod m4777 4777
+$NOBODY $OP mmapwrite m4777 1 x \; read m4777 0 4 \; stat m4777
