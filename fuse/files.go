@@ -244,35 +244,53 @@ func (e *exportFS) Lseek(cancel <-chan struct{}, in *gofuse.LseekIn, out *gofuse
 	return status(err)
 }
 
-// Fallocate is FUSE_FALLOCATE: fallocate on the open file, by the task
-// that opened it (the host has checked the mode's shape and that the
-// file is open for writing; the virtual kernel checks again).
+// Fallocate is FUSE_FALLOCATE: fallocate on the open file (the host has
+// checked the mode's shape and that the file is open for writing; the
+// virtual kernel checks again), by the task that opened it or, for the
+// set-ID bits, the caller (see changer).
 func (e *exportFS) Fallocate(cancel <-chan struct{}, in *gofuse.FallocateIn) gofuse.Status {
 	h := e.handles.get(in.Fh)
 	if h == nil {
 		return gofuse.EBADF
 	}
-	return status(h.t.Fallocate(h.fd, in.Mode, int64(in.Offset), int64(in.Length)))
+	t, fd, done, err := e.changer(h, &in.Caller)
+	if err != nil {
+		return status(err)
+	}
+	defer done()
+	return status(t.Fallocate(fd, in.Mode, int64(in.Offset), int64(in.Length)))
+}
+
+// changer returns the task and descriptor through which the caller
+// changes the data of h's file where the request says nothing of
+// set-ID bits (FALLOCATE, COPY_FILE_RANGE): the opener's, unless the
+// caller and the opener differ in CAP_FSETID, which decides whether the
+// change drops them (file_remove_privs); then the caller's, with h's
+// file given to it until done is called.
+func (e *exportFS) changer(h *handle, caller *gofuse.Caller) (t *vfs.Task, fd int, done func(), err error) {
+	ct := e.tasks.get(caller)
+	if ct.Cred().HasCap(linux.CAP_FSETID) == h.t.Cred().HasCap(linux.CAP_FSETID) {
+		return h.t, h.fd, func() {}, nil
+	}
+	if fd, err = installHandle(ct, h); err != nil {
+		return nil, -1, nil, err
+	}
+	return ct, fd, func() { ct.Close(fd) }, nil
 }
 
 // CopyFileRange is FUSE_COPY_FILE_RANGE, done as reads and writes here so
-// the data does not cross to the host and back.
+// the data does not cross to the host and back; the writes drop set-ID
+// bits as the caller's would (see changer).
 func (e *exportFS) CopyFileRange(cancel <-chan struct{}, in *gofuse.CopyFileRangeIn) (uint32, gofuse.Status) {
 	src, dst := e.handles.get(in.FhIn), e.handles.get(in.FhOut)
 	if src == nil || dst == nil {
 		return 0, gofuse.EBADF
 	}
-	// The copy drops set-ID bits of the destination as the caller's
-	// write would (see Write), when the opener would decide otherwise.
-	wt, wfd := dst.t, dst.fd
-	if ct := e.tasks.get(&in.Caller); ct.Cred().HasCap(linux.CAP_FSETID) != dst.t.Cred().HasCap(linux.CAP_FSETID) {
-		fd, err := installHandle(ct, dst)
-		if err != nil {
-			return 0, status(err)
-		}
-		defer ct.Close(fd)
-		wt, wfd = ct, fd
+	wt, wfd, release, err := e.changer(dst, &in.Caller)
+	if err != nil {
+		return 0, status(err)
 	}
+	defer release()
 	buf := make([]byte, min(in.Len, 1<<20))
 	var done uint64
 	for done < in.Len {

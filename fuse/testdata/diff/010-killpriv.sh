@@ -40,3 +40,8 @@ $OP stat z4777
 # a store through a shared mapping drops nothing
 $OP write m4777 0 abcd wronly,creat \; chmod m4777 4777
 $NOBODY $OP mmapwrite m4777 1 x \; read m4777 0 4 \; stat m4777
+# fallocate through a descriptor root opened, by a caller without
+# CAP_FSETID
+$OP open x4777 creat,wronly 644 \; chmod x4777 4777
+$NOBODY sh -c "$OP fallocate fd:3 0 0 100" 3<>x4777
+$OP stat x4777
