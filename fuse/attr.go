@@ -3,6 +3,8 @@
 package fuse
 
 import (
+	"errors"
+
 	gofuse "github.com/hanwen/go-fuse/v2/fuse"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -60,13 +62,10 @@ const setattrChanges = gofuse.FATTR_MODE | gofuse.FATTR_UID | gofuse.FATTR_GID |
 	gofuse.FATTR_ATIME | gofuse.FATTR_MTIME | gofuse.FATTR_ATIME_NOW | gofuse.FATTR_MTIME_NOW
 
 // setattr applies the changes in in, in notify_change's order of checks:
-// mode, owner, size, times. A SETATTR that carries none is chown(f, -1,
-// -1) (or its fchown and lchown): it changes only the change time
-// (ATTR_CTIME has no FUSE bit without writeback caching), and so does
-// the virtual chown.
+// mode, owner, size, times. A SETATTR that carries none is emptySetattr.
 func (e *exportFS) setattr(t *vfs.Task, fd int, hd *handle, in *gofuse.SetAttrIn) error {
 	if in.Valid&setattrChanges == 0 {
-		return t.Fchownat(fd, "", ^uint32(0), ^uint32(0), linux.AT_EMPTY_PATH|linux.AT_SYMLINK_NOFOLLOW)
+		return e.emptySetattr(t, fd, in.NodeId)
 	}
 	if mode, ok := in.GetMode(); ok {
 		if err := t.Fchmodat(fd, "", mode&0o7777, linux.AT_EMPTY_PATH); err != nil {
@@ -97,6 +96,29 @@ func (e *exportFS) setattr(t *vfs.Task, fd int, hd *handle, in *gofuse.SetAttrIn
 		}
 	}
 	return nil
+}
+
+// emptySetattr answers a SETATTR that carries no attribute. The host
+// sends one for two calls it cannot tell apart for us: chown(f, -1, -1)
+// (or fchown, lchown), whose change time and set-ID drop have no FUSE
+// bit without writeback caching, and file_remove_privs before a write
+// to a set-ID file by a caller without CAP_FSETID (fuse_setattr strips
+// ATTR_KILL_SUID and ATTR_KILL_SGID from notify_change's request, which
+// is left with ATTR_FORCE alone, as the server holds
+// CAP_HANDLE_KILLPRIV_V2). Both are the virtual chown to -1, -1, which
+// drops the bits as the write would for the owner; for anyone else it
+// is EPERM on a set-ID file, right for chown but not for the write,
+// which Linux forces. So EPERM with a write handle open on the node is
+// taken for the write's request and succeeds without a change: the
+// WRITE that follows drops the bits (the virtual pwrite does it, as
+// the writer). A non-owner's chown(f, -1, -1) of a set-ID file that
+// someone has open for writing then succeeds too, changing nothing.
+func (e *exportFS) emptySetattr(t *vfs.Task, fd int, node uint64) error {
+	err := t.Fchownat(fd, "", ^uint32(0), ^uint32(0), linux.AT_EMPTY_PATH|linux.AT_SYMLINK_NOFOLLOW)
+	if errors.Is(err, linux.EPERM) && e.handles.writerOn(node) {
+		return nil
+	}
+	return err
 }
 
 // truncate is ftruncate on the open file, or truncate(2) on the node: a

@@ -18,6 +18,11 @@ type handle struct {
 	t  *vfs.Task
 	fd int
 
+	// node is the node the file was opened on; write says it was
+	// opened for writing (see writerOn).
+	node  uint64
+	write bool
+
 	// A directory's entries as read so far; FUSE's offset n resumes
 	// after the n-th.
 	mu   sync.Mutex
@@ -52,6 +57,24 @@ func (ht *handleTable) remove(id uint64) *handle {
 	h := ht.byID[id]
 	delete(ht.byID, id)
 	return h
+}
+
+// writerOn says whether some handle open for writing was opened on
+// node.
+func (ht *handleTable) writerOn(node uint64) bool {
+	ht.mu.Lock()
+	defer ht.mu.Unlock()
+	for _, h := range ht.byID {
+		if h.node == node && h.write {
+			return true
+		}
+	}
+	return false
+}
+
+// writes says whether open flags give write access.
+func writes(flags uint32) bool {
+	return flags&linux.O_ACCMODE != linux.O_RDONLY && flags&linux.O_PATH == 0
 }
 
 // drop closes every handle (the export is over).
@@ -100,7 +123,7 @@ func (e *exportFS) open(in *gofuse.OpenIn, out *gofuse.OpenOut, flags uint32) go
 	if err != nil {
 		return status(err)
 	}
-	out.Fh = e.handles.add(&handle{t: t, fd: fd})
+	out.Fh = e.handles.add(&handle{t: t, fd: fd, node: in.NodeId, write: writes(flags)})
 	return gofuse.OK
 }
 
@@ -114,7 +137,7 @@ func (e *exportFS) Create(cancel <-chan struct{}, in *gofuse.CreateIn, name stri
 		return err
 	})
 	if err == nil {
-		err = e.enterOpen(t, fd, &out.EntryOut, &out.OpenOut)
+		err = e.enterOpen(t, fd, in.Flags, &out.EntryOut, &out.OpenOut)
 	}
 	return status(err)
 }
@@ -128,13 +151,14 @@ func (e *exportFS) Tmpfile(cancel <-chan struct{}, in *gofuse.CreateIn, out *gof
 		return err
 	})
 	if err == nil {
-		err = e.enterOpen(t, fd, &out.EntryOut, &out.OpenOut)
+		err = e.enterOpen(t, fd, in.Flags, &out.EntryOut, &out.OpenOut)
 	}
 	return status(err)
 }
 
-// enterOpen makes a node of the file open on fd, which becomes a handle.
-func (e *exportFS) enterOpen(t *vfs.Task, fd int, entry *gofuse.EntryOut, open *gofuse.OpenOut) error {
+// enterOpen makes a node of the file open on fd with flags, which
+// becomes a handle.
+func (e *exportFS) enterOpen(t *vfs.Task, fd int, flags uint32, entry *gofuse.EntryOut, open *gofuse.OpenOut) error {
 	pfd, err := t.Reopen(fd, linux.O_PATH|linux.O_CLOEXEC, 0)
 	if err == nil {
 		err = e.enter(t, pfd, entry)
@@ -143,7 +167,7 @@ func (e *exportFS) enterOpen(t *vfs.Task, fd int, entry *gofuse.EntryOut, open *
 		_ = t.Close(fd)
 		return err
 	}
-	open.Fh = e.handles.add(&handle{t: t, fd: fd})
+	open.Fh = e.handles.add(&handle{t: t, fd: fd, node: entry.NodeId, write: writes(flags)})
 	return nil
 }
 
@@ -160,14 +184,53 @@ func (e *exportFS) Read(cancel <-chan struct{}, in *gofuse.ReadIn, buf []byte) (
 	return gofuse.ReadResultData(buf[:n]), gofuse.OK
 }
 
-// Write is FUSE_WRITE: pwrite (which appends on an O_APPEND file).
+// Write is FUSE_WRITE: pwrite (which appends on an O_APPEND file) by
+// the task that opened the file. That drops set-ID bits as a write by
+// the opener would; Linux drops them as the writer, and the host says
+// whether the writer lacks CAP_FSETID (WRITE_KILL_SUIDGID). When the
+// opener and the writer differ in that (a descriptor passed on, or IDs
+// changed after the open), the write is done as the writer. Writes of
+// the page cache (WRITE_CACHE: pages stored through a shared mapping,
+// written back) drop nothing: on Linux a store through a mapping only
+// updates the times.
 func (e *exportFS) Write(cancel <-chan struct{}, in *gofuse.WriteIn, data []byte) (uint32, gofuse.Status) {
 	h := e.handles.get(in.Fh)
 	if h == nil {
 		return 0, gofuse.EBADF
 	}
+	openerKeeps := h.t.Cred().HasCap(linux.CAP_FSETID)
+	writerKills := in.WriteFlags&gofuse.WRITE_KILL_SUIDGID != 0
+	switch {
+	case in.WriteFlags&gofuse.WRITE_CACHE != 0:
+		if !openerKeeps {
+			return e.writeAs(e.tasks.task(vfs.RootCred()), h, data, int64(in.Offset))
+		}
+	case writerKills == openerKeeps:
+		return e.writeAs(e.tasks.get(&in.Caller), h, data, int64(in.Offset))
+	}
 	n, err := h.t.Pwrite(h.fd, data, int64(in.Offset))
 	return uint32(n), status(err)
+}
+
+// writeAs is pwrite on h's file by the task t.
+func (e *exportFS) writeAs(t *vfs.Task, h *handle, data []byte, off int64) (uint32, gofuse.Status) {
+	fd, err := installHandle(t, h)
+	if err != nil {
+		return 0, status(err)
+	}
+	defer t.Close(fd)
+	n, err := t.Pwrite(fd, data, off)
+	return uint32(n), status(err)
+}
+
+// installHandle gives t a descriptor for h's file.
+func installHandle(t *vfs.Task, h *handle) (int, error) {
+	f, err := h.t.Fget(h.fd)
+	if err != nil {
+		return -1, err
+	}
+	defer f.DecRef()
+	return t.InstallFile(f, true)
 }
 
 // Lseek is FUSE_LSEEK, which the host sends for SEEK_DATA and SEEK_HOLE.
@@ -181,31 +244,60 @@ func (e *exportFS) Lseek(cancel <-chan struct{}, in *gofuse.LseekIn, out *gofuse
 	return status(err)
 }
 
-// Fallocate is FUSE_FALLOCATE: fallocate on the open file, by the task
-// that opened it (the host has checked the mode's shape and that the
-// file is open for writing; the virtual kernel checks again).
+// Fallocate is FUSE_FALLOCATE: fallocate on the open file (the host has
+// checked the mode's shape and that the file is open for writing; the
+// virtual kernel checks again), by the task that opened it or, for the
+// set-ID bits, the caller (see changer).
 func (e *exportFS) Fallocate(cancel <-chan struct{}, in *gofuse.FallocateIn) gofuse.Status {
 	h := e.handles.get(in.Fh)
 	if h == nil {
 		return gofuse.EBADF
 	}
-	return status(h.t.Fallocate(h.fd, in.Mode, int64(in.Offset), int64(in.Length)))
+	t, fd, done, err := e.changer(h, &in.Caller)
+	if err != nil {
+		return status(err)
+	}
+	defer done()
+	return status(t.Fallocate(fd, in.Mode, int64(in.Offset), int64(in.Length)))
+}
+
+// changer returns the task and descriptor through which the caller
+// changes the data of h's file where the request says nothing of
+// set-ID bits (FALLOCATE, COPY_FILE_RANGE): the opener's, unless the
+// caller and the opener differ in CAP_FSETID, which decides whether the
+// change drops them (file_remove_privs); then the caller's, with h's
+// file given to it until done is called.
+func (e *exportFS) changer(h *handle, caller *gofuse.Caller) (t *vfs.Task, fd int, done func(), err error) {
+	ct := e.tasks.get(caller)
+	if ct.Cred().HasCap(linux.CAP_FSETID) == h.t.Cred().HasCap(linux.CAP_FSETID) {
+		return h.t, h.fd, func() {}, nil
+	}
+	if fd, err = installHandle(ct, h); err != nil {
+		return nil, -1, nil, err
+	}
+	return ct, fd, func() { ct.Close(fd) }, nil
 }
 
 // CopyFileRange is FUSE_COPY_FILE_RANGE, done as reads and writes here so
-// the data does not cross to the host and back.
+// the data does not cross to the host and back; the writes drop set-ID
+// bits as the caller's would (see changer).
 func (e *exportFS) CopyFileRange(cancel <-chan struct{}, in *gofuse.CopyFileRangeIn) (uint32, gofuse.Status) {
 	src, dst := e.handles.get(in.FhIn), e.handles.get(in.FhOut)
 	if src == nil || dst == nil {
 		return 0, gofuse.EBADF
 	}
+	wt, wfd, release, err := e.changer(dst, &in.Caller)
+	if err != nil {
+		return 0, status(err)
+	}
+	defer release()
 	buf := make([]byte, min(in.Len, 1<<20))
 	var done uint64
 	for done < in.Len {
 		n, err := src.t.Pread(src.fd, buf[:min(uint64(len(buf)), in.Len-done)], int64(in.OffIn+done))
 		if n > 0 {
 			var w int
-			w, err = dst.t.Pwrite(dst.fd, buf[:n], int64(in.OffOut+done))
+			w, err = wt.Pwrite(wfd, buf[:n], int64(in.OffOut+done))
 			done += uint64(w)
 		}
 		if err != nil && done == 0 {

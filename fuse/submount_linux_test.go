@@ -195,6 +195,47 @@ func TestSubmountLazyUnmount(t *testing.T) {
 	srv.Wait()
 }
 
+// TestTopVirtualUmount unmounts, in the virtual system, the mount the
+// export was started on. The export uses it as a FUSE server on the host
+// uses the directory it passes through (as a working directory would),
+// so a plain umount is EBUSY; umount -l detaches it in the virtual
+// system, and the host goes on seeing the detached tree as a process
+// inside it would: the mounts below it are gone from it (on the host
+// too), the top's files stay, and the export ends with its host mount.
+func TestTopVirtualUmount(t *testing.T) {
+	mp, task, srv := export(t, "/data", func(task *vfs.Task) {
+		must(t, task.Mkdir("/data", 0o755))
+		must(t, task.Mount("tmpfs", "/data", "tmpfs", 0, ""))
+		must(t, task.Mkdir("/data/inner", 0o755))
+		must(t, task.Mount("tmpfs", "/data/inner", "tmpfs", 0, ""))
+		for _, p := range []string{"/data/f", "/data/inner/g"} {
+			fd, err := task.Open(p, linux.O_CREAT|linux.O_WRONLY, 0o644)
+			must(t, err)
+			_, err = task.Write(fd, []byte(p+"\n"))
+			must(t, err)
+			must(t, task.Close(fd))
+		}
+	})
+	if err := task.Umount("/data"); err != linux.EBUSY {
+		t.Errorf("umount of the exported top: %v, want EBUSY", err)
+	}
+	must(t, task.Umount2("/data", linux.MNT_DETACH))
+	srv.SyncSubmounts()
+	if got := hostMounts(t, mp); !slices.Equal(got, []string{mp}) {
+		t.Errorf("host mounts after the virtual umount -l: %q", got)
+	}
+	if got := sh(t, mp, "cat f; ls inner; echo new > n; cat n"); got != "/data/f\nnew\n" {
+		t.Errorf("host after the virtual umount -l: %q", got)
+	}
+	if _, err := task.Stat("/data/f"); err != linux.ENOENT {
+		t.Errorf("virtual /data/f after umount -l: %v", err)
+	}
+	if o, err := exec.Command("umount", mp).CombinedOutput(); err != nil {
+		t.Fatalf("umount: %v %s", err, o)
+	}
+	srv.Wait()
+}
+
 // TestSubmountKilledClient kills a reader blocked inside an inner mount;
 // Unmount then takes every mount off the host and ends every server.
 func TestSubmountKilledClient(t *testing.T) {

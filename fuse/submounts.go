@@ -296,8 +296,23 @@ func (sm *submounts) reap() {
 				continue
 			}
 			sm.forget(rel)
+			continue
+		}
+		if !fm.unmounted && replaced(fm.path, fm.dev) {
+			// Unmounted by the host, its connection not ended yet: that
+			// comes a little later, and until then lookups above would
+			// not cross into the virtual mount.
+			sm.gone[rel] = fm.mnt.UniqueID()
+			sm.forget(rel)
 		}
 	}
+}
+
+// replaced reports whether the host directory p is there on a
+// filesystem other than dev: the mount that was there is gone.
+func replaced(p string, dev uint64) bool {
+	var st unix.Stat_t
+	return unix.Stat(p, &st) == nil && st.Dev != dev
 }
 
 // dropped reports whether the host dropped the submount at rel or at a

@@ -10,7 +10,9 @@ the same output on any filesystem that behaves the same.
 """
 import ctypes
 import errno
+import mmap
 import os
+import socket
 import stat
 import sys
 
@@ -60,6 +62,62 @@ def op_write(path, off, data, mode="rdwr"):
         os.close(fd)
 
 
+def op_passwrite(path, off, data, uid):
+    # The file opened for writing by a child running as uid (and gid) and
+    # handed over a socket; written here, by the caller.
+    parent, child = socket.socketpair()
+    pid = os.fork()
+    if pid == 0:
+        code = 0
+        try:
+            os.setgid(int(uid))
+            os.setuid(int(uid))
+            fd = os.open(path, os.O_WRONLY)
+            socket.send_fds(child, [b"f"], [fd])
+        except OSError as e:
+            child.send(errno.errorcode.get(e.errno, str(e.errno)).encode())
+            code = 1
+        os._exit(code)
+    msg, fds, _, _ = socket.recv_fds(parent, 64, 1)
+    os.waitpid(pid, 0)
+    if not fds:
+        return "open: " + msg.decode()
+    try:
+        return str(os.pwrite(fds[0], data.encode(), int(off)))
+    finally:
+        os.close(fds[0])
+
+
+def op_copy(src, dst, n):
+    # copy_file_range of n bytes from the start of src to that of dst;
+    # dst "fd:N" is the descriptor N the caller was given
+    fi = os.open(src, os.O_RDONLY)
+    try:
+        if dst.startswith("fd:"):
+            return str(os.copy_file_range(fi, int(dst[3:]), int(n), 0, 0))
+        fo = os.open(dst, os.O_WRONLY)
+        try:
+            return str(os.copy_file_range(fi, fo, int(n), 0, 0))
+        finally:
+            os.close(fo)
+    finally:
+        os.close(fi)
+
+
+def op_mmapwrite(path, off, data):
+    # data stored at off through a shared mapping of the file, written
+    # back by msync
+    fd = os.open(path, os.O_RDWR)
+    try:
+        m = mmap.mmap(fd, int(off) + len(data))
+        m[int(off):int(off) + len(data)] = data.encode()
+        m.flush()
+        m.close()
+        return "ok"
+    finally:
+        os.close(fd)
+
+
 def op_read(path, off, n):
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -75,7 +133,8 @@ def op_open(path, spec, mode="644"):
 
 
 def op_fallocate(path, spec, off, n):
-    fd = os.open(path, os.O_RDWR)
+    # path "fd:N" is the descriptor N the caller was given
+    fd = int(path[3:]) if path.startswith("fd:") else os.open(path, os.O_RDWR)
     try:
         check(libc.fallocate(fd, flags(spec, FALLOC), ctypes.c_long(int(off)), ctypes.c_long(int(n))))
         return describe(os.fstat(fd))
@@ -133,6 +192,9 @@ OPS = {
     "lchown": lambda p, u, g: os.lchown(p, int(u), int(g)) or "ok",
     "truncate": lambda p, n: os.truncate(p, int(n)) or "ok",
     "write": op_write,
+    "passwrite": op_passwrite,
+    "copy": op_copy,
+    "mmapwrite": op_mmapwrite,
     "read": op_read,
     "access": lambda p, m: "ok" if os.access(p, int(m)) else "no",
     "fallocate": op_fallocate,
