@@ -206,8 +206,8 @@ func (in *Inode) SetTimesLocked(atime, mtime, ctime Timespec) {
 // TimesLocked returns atime, mtime and ctime, for a filesystem that
 // writes them back to its disk (write_inode).
 func (in *Inode) TimesLocked() (atime, mtime, ctime Timespec) {
-	t := &in.times
-	return t.atime.load(), t.mtime.load(), t.ctime.load()
+	a, m, c, _ := in.times.read() // a touch does not take the lock
+	return a, m, c
 }
 
 // ClearNlink is clear_nlink: the inode is gone from the namespace.
@@ -242,12 +242,9 @@ func (in *Inode) touchLockedAt(which string, now Timespec) {
 // Touch is TouchLocked taking the lock (inode_set_mtime_to_ts and friends).
 func (in *Inode) Touch(which string) { in.touchAt(which, in.sb.CurrentTime()) }
 
-// touchAt is touchLockedAt taking the lock.
-func (in *Inode) touchAt(which string, now Timespec) {
-	in.mu.Lock()
-	in.touchLockedAt(which, now)
-	in.mu.Unlock()
-}
+// touchAt is touchLockedAt for a caller without the lock: the times'
+// sequence count keeps their writers apart (inode_attrs.go).
+func (in *Inode) touchAt(which string, now Timespec) { in.touchLockedAt(which, now) }
 
 // Evicter is implemented by filesystems that free an inode's space only
 // once it has neither links nor open files (->evict_inode).

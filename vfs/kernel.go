@@ -40,10 +40,10 @@ type Kernel struct {
 	// writer (holding namespaceMu) is inside; mountSeqDepth nests sections.
 	mountSeq      atomic.Uint64
 	mountSeqDepth int
-	// renameSeq is rename_lock's seqcount: odd while a rename moves
-	// dentries (renameSeqMu held), for the ".." check of scoped walks.
-	renameSeq   atomic.Uint64
-	renameSeqMu sync.Mutex
+	// renameSeq is rename_lock: odd while a rename moves dentries (a
+	// writer makes it odd by compare-and-swap), for the ".." check of
+	// scoped walks.
+	renameSeq atomic.Uint64
 	// treeBuf holds the copies attachRecursiveMnt makes, kept between
 	// calls so that a propagated mount allocates nothing but its copies.
 	// namespaceMu.

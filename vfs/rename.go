@@ -235,7 +235,7 @@ func finishRename(odir *Dentry, oname string, old *Dentry, ndir *Dentry, nname s
 		target.Inode().touchAt("c", now)
 		fallthrough
 	default:
-		odir.moveLocked(oname, ndir, nname)
+		odir.moveLocked(oname, old, ndir, nname)
 	}
 	old.Inode().touchAt("c", now)
 	dirChangedAt(odir.Inode(), now)
