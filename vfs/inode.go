@@ -70,11 +70,14 @@ type Inode struct {
 
 	Ops     InodeOperations
 	FileOps FileOperations
-	// reval and getattr are Ops as a Revalidator and an AttrGetter, if
-	// it is one, as NewInode found it: asked once rather than at every
-	// step of every path walk and every stat.
+	// reval, getattr and perm are Ops as a Revalidator, an AttrGetter
+	// and a Permissioner, if it is one, as NewInode found it: asked once
+	// rather than at every step of every path walk, every stat and every
+	// permission check (an assertion to an interface type is a lookup in
+	// the runtime's itab table).
 	reval   Revalidator
 	getattr AttrGetter
+	perm    Permissioner
 	// Private belongs to the filesystem.
 	Private any
 
@@ -100,6 +103,7 @@ func (sb *Superblock) NewInode(ino uint64, attr InodeAttr, ops InodeOperations, 
 	in.nlink.Store(1)
 	in.reval, _ = ops.(Revalidator)
 	in.getattr, _ = ops.(AttrGetter)
+	in.perm, _ = ops.(Permissioner)
 	in.mode.Store(attr.Mode)
 	in.uid.Store(attr.UID)
 	in.gid.Store(attr.GID)

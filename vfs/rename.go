@@ -160,7 +160,11 @@ func (t *Task) vfsRename(c *Cred, im *mntIdmap, odir *Dentry, oname string, old 
 	}
 	newIsDir := false
 	if target == nil {
-		if err := mayCreateLocked(c, im, ndir); err != nil {
+		check := mayCreateLocked
+		if ndir == odir { // may_delete above checked MAY_WRITE|MAY_EXEC on it
+			check = mayCreateBeforePermLocked
+		}
+		if err := check(c, im, ndir); err != nil {
 			return err
 		}
 	} else {
