@@ -33,7 +33,7 @@ func TestDirTableAgreesWithMap(t *testing.T) {
 			delete(model[di], name)
 		case r.Intn(2) == 0:
 			if model[oi][to] == nil {
-				d.moveLocked(name, other, to)
+				d.moveLocked(name, c, other, to)
 				delete(model[di], name)
 				model[oi][to] = c
 			}

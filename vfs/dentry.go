@@ -131,8 +131,7 @@ func (d *Dentry) removeChildLocked(name string) {
 
 // moveLocked is d_move: c leaves its parent (name oldName in d) for newName
 // in nd; both parents' mu are held.
-func (d *Dentry) moveLocked(oldName string, nd *Dentry, newName string) {
-	c := d.childLocked(oldName)
+func (d *Dentry) moveLocked(oldName string, c *Dentry, nd *Dentry, newName string) {
 	d.unhashLocked(oldName, c)
 	c.setWhere(nd, newName)
 	nd.insertLocked(newName, c)

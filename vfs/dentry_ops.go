@@ -56,7 +56,7 @@ func (d *Dentry) reuseAliasLocked(name string, in *Inode) *Dentry {
 		}
 		c := e.self
 		if !in.IsDir() {
-			d.moveLocked(c.Name(), d, name)
+			d.moveLocked(c.Name(), c, d, name)
 		}
 		return c
 	}

@@ -697,7 +697,10 @@ func PageBounds(n int, cursor uint64, max int) (start, end int) {
 }
 
 // touchAtime is touch_atime under relatime (the default): update atime only
-// if it is not newer than mtime or ctime, or is a day old.
+// if it is not newer than mtime or ctime, or is a day old. As
+// atime_needs_update, the check reads the times without the inode's lock
+// (the lock and unlock were most of what a cached read cost besides the
+// copy); only an update takes it.
 func touchAtime(m *Mount, in *Inode) {
 	mf := m.Flags()
 	if mf&linux.MNT_NOATIME != 0 || in.sb.Flags()&linux.SB_NOATIME != 0 || m.ReadOnly() {
@@ -706,15 +709,19 @@ func touchAtime(m *Mount, in *Inode) {
 	if in.IsDir() && mf&linux.MNT_NODIRATIME != 0 {
 		return
 	}
-	in.Lock()
-	defer in.Unlock()
 	now := in.sb.k.Now()
-	if mf&linux.MNT_RELATIME != 0 {
-		older := func(a, b Timespec) bool { return a.Sec < b.Sec || a.Sec == b.Sec && a.Nsec <= b.Nsec }
-		atime := in.times.atime.load()
-		if !older(atime, in.times.mtime.load()) && !older(atime, in.times.ctime.load()) && now.Sec-atime.Sec < 24*60*60 {
-			return
-		}
+	if mf&linux.MNT_RELATIME != 0 && !relatimeDue(in, now) {
+		return
 	}
+	in.Lock()
 	in.touchLockedAt("a", now)
+	in.Unlock()
+}
+
+// relatimeDue is relatime_need_update: atime is not newer than mtime or
+// ctime, or is a day older than now.
+func relatimeDue(in *Inode, now Timespec) bool {
+	older := func(a, b Timespec) bool { return a.Sec < b.Sec || a.Sec == b.Sec && a.Nsec <= b.Nsec }
+	atime, mtime, ctime, _ := in.times.read()
+	return older(atime, mtime) || older(atime, ctime) || now.Sec-atime.Sec >= 24*60*60
 }

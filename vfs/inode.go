@@ -70,11 +70,14 @@ type Inode struct {
 
 	Ops     InodeOperations
 	FileOps FileOperations
-	// reval and getattr are Ops as a Revalidator and an AttrGetter, if
-	// it is one, as NewInode found it: asked once rather than at every
-	// step of every path walk and every stat.
+	// reval, getattr and perm are Ops as a Revalidator, an AttrGetter
+	// and a Permissioner, if it is one, as NewInode found it: asked once
+	// rather than at every step of every path walk, every stat and every
+	// permission check (an assertion to an interface type is a lookup in
+	// the runtime's itab table).
 	reval   Revalidator
 	getattr AttrGetter
+	perm    Permissioner
 	// Private belongs to the filesystem.
 	Private any
 
@@ -100,6 +103,7 @@ func (sb *Superblock) NewInode(ino uint64, attr InodeAttr, ops InodeOperations, 
 	in.nlink.Store(1)
 	in.reval, _ = ops.(Revalidator)
 	in.getattr, _ = ops.(AttrGetter)
+	in.perm, _ = ops.(Permissioner)
 	in.mode.Store(attr.Mode)
 	in.uid.Store(attr.UID)
 	in.gid.Store(attr.GID)
@@ -206,8 +210,8 @@ func (in *Inode) SetTimesLocked(atime, mtime, ctime Timespec) {
 // TimesLocked returns atime, mtime and ctime, for a filesystem that
 // writes them back to its disk (write_inode).
 func (in *Inode) TimesLocked() (atime, mtime, ctime Timespec) {
-	t := &in.times
-	return t.atime.load(), t.mtime.load(), t.ctime.load()
+	a, m, c, _ := in.times.read() // a touch does not take the lock
+	return a, m, c
 }
 
 // ClearNlink is clear_nlink: the inode is gone from the namespace.
@@ -242,12 +246,9 @@ func (in *Inode) touchLockedAt(which string, now Timespec) {
 // Touch is TouchLocked taking the lock (inode_set_mtime_to_ts and friends).
 func (in *Inode) Touch(which string) { in.touchAt(which, in.sb.CurrentTime()) }
 
-// touchAt is touchLockedAt taking the lock.
-func (in *Inode) touchAt(which string, now Timespec) {
-	in.mu.Lock()
-	in.touchLockedAt(which, now)
-	in.mu.Unlock()
-}
+// touchAt is touchLockedAt for a caller without the lock: the times'
+// sequence count keeps their writers apart (inode_attrs.go).
+func (in *Inode) touchAt(which string, now Timespec) { in.touchLockedAt(which, now) }
 
 // Evicter is implemented by filesystems that free an inode's space only
 // once it has neither links nor open files (->evict_inode).

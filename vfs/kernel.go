@@ -40,10 +40,10 @@ type Kernel struct {
 	// writer (holding namespaceMu) is inside; mountSeqDepth nests sections.
 	mountSeq      atomic.Uint64
 	mountSeqDepth int
-	// renameSeq is rename_lock's seqcount: odd while a rename moves
-	// dentries (renameSeqMu held), for the ".." check of scoped walks.
-	renameSeq   atomic.Uint64
-	renameSeqMu sync.Mutex
+	// renameSeq is rename_lock: odd while a rename moves dentries (a
+	// writer makes it odd by compare-and-swap), for the ".." check of
+	// scoped walks.
+	renameSeq atomic.Uint64
 	// treeBuf holds the copies attachRecursiveMnt makes, kept between
 	// calls so that a propagated mount allocates nothing but its copies.
 	// namespaceMu.
@@ -54,8 +54,8 @@ type Kernel struct {
 	// plan is propagate_mnt's plan, likewise kept between calls.
 	plan *propagationPlan
 
-	clock   func() time.Time
-	nextIno atomic.Uint64 // get_next_ino
+	clock   func() time.Time // nil: realNow
+	nextIno atomic.Uint64    // get_next_ino
 
 	// ramPages is totalram_pages(): what tmpfs's defaults and "size=N%"
 	// are computed from.
@@ -167,7 +167,6 @@ func NewKernel() *Kernel {
 		anonDevs: NewIDA(1, 1<<minorBits-1),
 		mountIDs: NewIDA(1, 1<<31-1),
 		groupIDs: NewIDA(1, 1<<31-1),
-		clock:    time.Now,
 		nsInums:  NewIDA(0, 1<<28-1),
 		born:     time.Now(),
 		log:      newPrintkLog(),
@@ -211,7 +210,12 @@ func (k *Kernel) MountMax() int { return int(k.mountMax.Load()) }
 func (k *Kernel) SetClock(now func() time.Time) { k.clock = now }
 
 // Now is current_time.
-func (k *Kernel) Now() Timespec { return TimespecOf(k.clock()) }
+func (k *Kernel) Now() Timespec {
+	if k.clock != nil {
+		return TimespecOf(k.clock())
+	}
+	return realNow()
+}
 
 // RegisterFilesystem is register_filesystem: EBUSY if the name is taken.
 func (k *Kernel) RegisterFilesystem(t FilesystemType) error {

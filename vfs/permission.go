@@ -63,7 +63,7 @@ func inodePermission(c *Cred, im *mntIdmap, in *Inode, mask int) error {
 	if mask&MAY_WRITE != 0 && ownerValidThrough(im, in) != nil {
 		return linux.EACCES
 	}
-	if p, ok := in.Ops.(Permissioner); ok {
+	if p := in.perm; p != nil {
 		if decided, err := p.Permission(c, in, mask); decided {
 			return err
 		}
@@ -139,11 +139,21 @@ func mayDelete(c *Cred, im *mntIdmap, dir *Dentry, victim *Dentry, isDir bool) e
 
 // mayCreateLocked is may_create: c may add a name to dir. dir.mu is held.
 func mayCreateLocked(c *Cred, im *mntIdmap, dir *Dentry) error {
+	if err := mayCreateBeforePermLocked(c, im, dir); err != nil {
+		return err
+	}
+	return inodePermission(c, im, dir.Inode(), MAY_WRITE|MAY_EXEC)
+}
+
+// mayCreateBeforePermLocked is may_create's checks before
+// inode_permission, for a caller that has just checked the same
+// permission on dir (a rename within one directory, after may_delete).
+func mayCreateBeforePermLocked(c *Cred, im *mntIdmap, dir *Dentry) error {
 	if dir.dead {
 		return linux.ENOENT
 	}
 	if !im.fsuidgidHasMapping(dir.Inode().sb, c) {
 		return linux.EOVERFLOW
 	}
-	return inodePermission(c, im, dir.Inode(), MAY_WRITE|MAY_EXEC)
+	return nil
 }

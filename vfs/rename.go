@@ -160,7 +160,11 @@ func (t *Task) vfsRename(c *Cred, im *mntIdmap, odir *Dentry, oname string, old 
 	}
 	newIsDir := false
 	if target == nil {
-		if err := mayCreateLocked(c, im, ndir); err != nil {
+		check := mayCreateLocked
+		if ndir == odir { // may_delete above checked MAY_WRITE|MAY_EXEC on it
+			check = mayCreateBeforePermLocked
+		}
+		if err := check(c, im, ndir); err != nil {
 			return err
 		}
 	} else {
@@ -235,7 +239,7 @@ func finishRename(odir *Dentry, oname string, old *Dentry, ndir *Dentry, nname s
 		target.Inode().touchAt("c", now)
 		fallthrough
 	default:
-		odir.moveLocked(oname, ndir, nname)
+		odir.moveLocked(oname, old, ndir, nname)
 	}
 	old.Inode().touchAt("c", now)
 	dirChangedAt(odir.Inode(), now)

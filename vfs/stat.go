@@ -134,8 +134,14 @@ func (t *Task) StatxMask(dirfd int, name string, flags int, mask uint32, st *Sta
 func (t *Task) fillStatx(p Path, st *Statx) {
 	fillStatx(p, st)
 	ns := t.Cred().UserNS
+	if ns.Level() == 0 && st.UID != invalidID && st.GID != invalidID {
+		return // the initial namespace maps every valid id to itself
+	}
 	st.UID, st.GID = t.k.UIDMunged(ns, st.UID), t.k.GIDMunged(ns, st.GID)
 }
+
+// invalidID is INVALID_UID and INVALID_GID, which no namespace maps.
+const invalidID = ^uint32(0)
 
 // idmappedOwner is generic_fillattr's owner through an idmapped mount:
 // INVALID_UID (-1) where the mount maps none.

@@ -94,14 +94,16 @@ func (fs *FS) newInode(sb *vfs.Superblock, attr vfs.InodeAttr, priv any) (*vfs.I
 	return in, nil
 }
 
-// dirAdd and dirRemove keep a tmpfs directory's bogus size.
+// dirAdd keeps a tmpfs directory's bogus size. Every caller is a
+// namespace operation holding the directory's i_rwsem (the dentry's lock),
+// which already keeps the changes apart; nothing else writes a
+// directory's size, and readers load it atomically, so the inode's lock
+// is not taken (two round trips per rename in its profile).
 func (fs *FS) dirAdd(dir *vfs.Inode, n int64) {
-	if !fs.DirSizes {
+	if !fs.DirSizes || n == 0 {
 		return
 	}
-	dir.Lock()
 	dir.SetSizeLocked(dir.SizeLocked() + n*bogoDirentSize)
-	dir.Unlock()
 }
 
 // Lookup is simple_lookup: the dcache has every name there is.
@@ -271,7 +273,9 @@ func (fs *FS) Rename(oldDir *vfs.Inode, oldName string, src *vfs.Inode, newDir *
 		oldDir.DropNlink()
 		newDir.IncNlink()
 	}
-	fs.dirAdd(oldDir, -1)
-	fs.dirAdd(newDir, 1)
+	if oldDir != newDir { // within one directory the count stays
+		fs.dirAdd(oldDir, -1)
+		fs.dirAdd(newDir, 1)
+	}
 	return nil
 }
