@@ -24,7 +24,7 @@ var programs = map[string]program{
 	"chgrp": chgrpApplet, "chmod": chmodApplet, "chown": chownApplet,
 	"cp": cpApplet, "cmp": cmpApplet, "cut": cutApplet, "diff": diffApplet, "date": dateApplet, "link": linkApplet, "unlink": unlinkApplet, "printenv": printenvApplet, "whoami": whoamiApplet, "tac": tacApplet, "dd": ddApplet, "df": dfApplet,
 	"dirname": dirnameApplet, "du": duApplet, "env": envApplet, "expr": exprApplet,
-	"find": findApplet, "grep": grepApplet, "head": headApplet, "id": idApplet, "install": installApplet,
+	"find": findApplet, "fold": foldApplet, "nproc": nprocApplet, "grep": grepApplet, "head": headApplet, "id": idApplet, "install": installApplet,
 	"ln": lnApplet, "ls": lsApplet, "md5sum": md5sumApplet,
 	"mkdir": mkdirApplet, "mkfifo": mkfifoApplet, "mknod": mknodApplet,
 	"mktemp": mktempApplet, "mv": mvApplet, "od": odApplet,
