@@ -7,7 +7,6 @@ import (
 	"github.com/linuxvfs/linuxvfs/internal/posixre"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 
-	"bytes"
 	"fmt"
 	"io"
 	"regexp"
@@ -414,94 +413,6 @@ func (sp *grepSpec) compile() (*regexp.Regexp, error) {
 	}
 	re.Longest()
 	return re, nil
-}
-
-// trApplet is tr(1): translate SET1 to SET2, or delete (-d) or squeeze
-// (-s) SET1; sets take ranges (a-z) and backslash escapes.
-func trApplet(c *cmd) int {
-	fs := c.FlagSet()
-	fs.Synopsis = "[OPTION]... SET1 [SET2]"
-	fs.About = `Copy standard input to standard output translating SET1 into SET2,
-deleting (-d) or squeezing (-s) characters.`
-	del := fs.BoolP("delete", "d", false, "delete the characters of SET1")
-	squeeze := fs.BoolP("squeeze-repeats", "s", false, "squeeze runs of a character of the last SET into one")
-	ops, ok := c.Parse(fs)
-	if !ok {
-		return 1
-	}
-	if len(ops) == 0 || (!*del && !*squeeze && len(ops) < 2) {
-		c.Errorf("missing operand")
-		c.TryHelp()
-		return 1
-	}
-	set1 := expandSet(ops[0])
-	var set2 []byte
-	if len(ops) > 1 {
-		set2 = expandSet(ops[1])
-	}
-	data, err := io.ReadAll(c.Stdin)
-	if err != nil {
-		c.Errorf("read error: %s", applet.ErrText(err))
-		return 1
-	}
-	c.Out.Write(translate(data, set1, set2, *del, *squeeze))
-	if c.writeFailed(false) {
-		return 1
-	}
-	return 0
-}
-
-// expandSet expands ranges and escapes in a tr set.
-func expandSet(s string) []byte {
-	raw := []byte(unescape(s))
-	var out []byte
-	for i := 0; i < len(raw); i++ {
-		if i+2 < len(raw) && raw[i+1] == '-' && raw[i] <= raw[i+2] {
-			for ch := int(raw[i]); ch <= int(raw[i+2]); ch++ {
-				out = append(out, byte(ch))
-			}
-			i += 2
-			continue
-		}
-		out = append(out, raw[i])
-	}
-	return out
-}
-
-func translate(data, set1, set2 []byte, del, squeeze bool) []byte {
-	var in1 [256]bool
-	var mapping [256]int
-	for i := range mapping {
-		mapping[i] = -1
-	}
-	for i, ch := range set1 {
-		in1[ch] = true
-		if !del && len(set2) > 0 {
-			mapping[ch] = int(set2[min(i, len(set2)-1)])
-		}
-	}
-	sq := set1
-	if len(set2) > 0 && !del {
-		sq = set2
-	}
-	var inSq [256]bool
-	for _, ch := range sq {
-		inSq[ch] = true
-	}
-	var out bytes.Buffer
-	for _, ch := range data {
-		if del && in1[ch] {
-			continue
-		}
-		if mapping[ch] >= 0 {
-			ch = byte(mapping[ch])
-		}
-		if squeeze && inSq[ch] && out.Len() > 0 && out.Bytes()[out.Len()-1] == ch {
-			continue
-		}
-		out.WriteByte(ch)
-	}
-	return out.Bytes()
 }
 
 // seqApplet is seq(1) for integers: LAST, FIRST LAST, FIRST INCR LAST,
