@@ -7,7 +7,6 @@ import (
 	"github.com/linuxvfs/linuxvfs/internal/posixre"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 
-	"fmt"
 	"io"
 	"regexp"
 	"strconv"
@@ -272,58 +271,6 @@ func (sp *grepSpec) compile() (*regexp.Regexp, error) {
 	}
 	re.Longest()
 	return re, nil
-}
-
-// seqApplet is seq(1) for integers: LAST, FIRST LAST, FIRST INCR LAST,
-// with -s SEP and -w.
-func seqApplet(c *cmd) int {
-	fs := c.FlagSet()
-	fs.Synopsis = "[OPTION]... LAST\n  or:  seq [OPTION]... FIRST LAST\n  or:  seq [OPTION]... FIRST INCREMENT LAST"
-	fs.About = `Print the numbers from FIRST (1) to LAST by INCREMENT (1).`
-	sep := fs.StringP("separator", "s", "\n", "put STRING between numbers (default newline)")
-	equal := fs.BoolP("equal-width", "w", false, "pad numbers with leading zeros to equal width")
-	ops, ok := c.Parse(fs)
-	if !ok {
-		return 1
-	}
-	if len(ops) == 0 || len(ops) > 3 {
-		if len(ops) == 0 {
-			return c.MissingOperand("")
-		}
-		return c.ExtraOperand(ops[3])
-	}
-	nums := []int64{1, 1, 0}
-	args := map[int][]int{1: {2}, 2: {0, 2}, 3: {0, 1, 2}}[len(ops)]
-	for i, op := range ops {
-		n, err := strconv.ParseInt(op, 10, 64)
-		if err != nil {
-			c.Errorf("invalid floating point argument: %s", c.QuoteArg(op))
-			c.TryHelp()
-			return 1
-		}
-		nums[args[i]] = n
-	}
-	first, incr, last := nums[0], nums[1], nums[2]
-	if incr == 0 {
-		c.Errorf("invalid Zero increment value: %s", c.QuoteArg(ops[1]))
-		c.TryHelp()
-		return 1
-	}
-	width := 0
-	if *equal {
-		width = max(len(strconv.FormatInt(first, 10)), len(strconv.FormatInt(last, 10)))
-	}
-	var parts []string
-	for n := first; (incr > 0 && n <= last) || (incr < 0 && n >= last); n += incr {
-		parts = append(parts, fmt.Sprintf("%0*d", width, n))
-	}
-	if len(parts) > 0 {
-		c.Out.WriteString(strings.Join(parts, *sep) + "\n")
-	}
-	if c.writeFailed(true) {
-		return 1
-	}
-	return 0
 }
 
 // sleepApplet is sleep(1): NUMBER[smhd]..., ended early by the script's
