@@ -288,6 +288,20 @@ type InodeOperations interface {
 	Truncate(in *Inode, size int64) error
 }
 
+// NoNegativeLookup is implemented by a filesystem whose lookup of a
+// missing name is an error rather than a negative dentry, as procfs's
+// proc_lookup_de returns -ENOENT: nothing can be created in its
+// directories, and ENOENT comes before the checks a creation makes
+// (EROFS, may_create).
+type NoNegativeLookup interface{ NoNegativeLookup() }
+
+// missingIsFinal reports whether a name dir's filesystem did not find
+// stays missing for a creation too (see NoNegativeLookup).
+func missingIsFinal(dir *Dentry) bool {
+	_, ok := dir.Inode().Ops.(NoNegativeLookup)
+	return ok
+}
+
 // FileOperations is struct file_operations.
 type FileOperations interface {
 	// ReadAt and WriteAt move data at off; WriteAt returns the bytes written

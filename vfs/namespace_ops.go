@@ -58,7 +58,7 @@ func (t *Task) filenameCreate(dirfd int, name string, wantDir bool) (p Path, las
 	switch {
 	case err == nil && d != nil:
 		err = linux.EEXIST
-	case err == linux.ENOENT && nd.slash && !wantDir:
+	case err == linux.ENOENT && (nd.slash && !wantDir || missingIsFinal(dir)):
 		err = linux.ENOENT
 	case err == linux.ENOENT && nd.path.Mnt.ReadOnly():
 		err = linux.EROFS

@@ -192,7 +192,7 @@ func (t *Task) lookupOpen(nd *nameidata, h *openHow) (*Dentry, bool, error) {
 	if err == nil {
 		return d, false, nil
 	}
-	if err != linux.ENOENT {
+	if err != linux.ENOENT || missingIsFinal(dir) {
 		return nil, false, err
 	}
 	if nd.path.Mnt.ReadOnly() {

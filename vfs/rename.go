@@ -114,7 +114,7 @@ func (t *Task) renameLocked(ond, nnd *nameidata, trap *Dentry, flags uint32) err
 		return err
 	}
 	target, err := lookupSlowLocked(ndir, nnd.last)
-	if err != nil && err != linux.ENOENT {
+	if err != nil && (err != linux.ENOENT || missingIsFinal(ndir)) {
 		return err
 	}
 	exchange := flags&linux.RENAME_EXCHANGE != 0

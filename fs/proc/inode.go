@@ -206,6 +206,12 @@ func modeOf(k kind) uint32 {
 	return linux.S_IFREG | 0o444
 }
 
+// NoNegativeLookup: a name procfs does not know is ENOENT for a creation
+// too (proc_lookup_de, proc_pident_lookup and proc_sys_lookup fail
+// rather than leave a negative dentry), so the operations below are
+// reached only by names that exist.
+func (o *inodeOps) NoNegativeLookup() {}
+
 // Mknod: procfs has no create (EACCES) and no mknod (EPERM).
 func (o *inodeOps) Mknod(dir *vfs.Inode, name string, attr vfs.InodeAttr) (*vfs.Inode, error) {
 	if attr.Mode&linux.S_IFMT == linux.S_IFREG {

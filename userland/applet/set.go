@@ -132,3 +132,26 @@ func (s *Set) programFile(t *vfs.Task, name string) (string, error) {
 	}
 	return base, nil
 }
+
+// sbinPrograms are the programs a Debian system keeps in /usr/sbin (and,
+// with the merged /usr, in /sbin); the others are in /usr/bin and /bin.
+var sbinPrograms = map[string]bool{
+	"blkid": true, "blockdev": true, "chroot": true, "fdisk": true, "fsck": true,
+	"halt": true, "init": true, "losetup": true, "mke2fs": true, "mkfs": true,
+	"mkswap": true, "pivot_root": true, "poweroff": true, "reboot": true,
+	"sfdisk": true, "shutdown": true, "swapoff": true, "swapon": true,
+	"switch_root": true, "sysctl": true, "wipefs": true, "zramctl": true,
+}
+
+// ProgramDirs are the directories a program of the set stands in, as
+// the files a real system would have there, for tools that look for
+// program files (which); nil for a name the set does not know.
+func (s *Set) ProgramDirs(name string) []string {
+	switch {
+	case !s.Known(name):
+		return nil
+	case sbinPrograms[name]:
+		return []string{"/usr/sbin", "/sbin"}
+	}
+	return []string{"/usr/bin", "/bin"}
+}

@@ -11,9 +11,11 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
 // openInput opens an operand for reading; "-" is standard input.
@@ -318,19 +320,21 @@ func selectBytes(data []byte, o countOpt, head bool) []byte {
 }
 
 // wcCounts are one input's counts.
-type wcCounts struct{ lines, words, chars, bytes int64 }
+type wcCounts struct{ lines, words, chars, bytes, maxLine int64 }
 
+// add sums the counts; the total of -L is the longest line of all.
 func (w *wcCounts) add(o wcCounts) {
 	w.lines += o.lines
 	w.words += o.words
 	w.chars += o.chars
 	w.bytes += o.bytes
+	w.maxLine = max(w.maxLine, o.maxLine)
 }
 
 // wcCounter is one wc command: the program and the counts it shows.
 type wcCounter struct {
 	*cmd
-	show []bool // lines, words, chars, bytes
+	show []bool // lines, words, chars, bytes, longest line
 }
 
 // wcApplet is wc(1) with -l, -w, -c, -m.
@@ -343,14 +347,15 @@ func wcApplet(cmd *cmd) int {
 	w := fs.BoolP("words", "w", false, "count words (runs of non-blank characters)")
 	b := fs.BoolP("bytes", "c", false, "count bytes")
 	m := fs.BoolP("chars", "m", false, "count characters (bytes unless the locale is UTF-8)")
+	longest := fs.BoolP("max-line-length", "L", false, "print the width of the widest line")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
-	if !*l && !*w && !*b && !*m {
+	if !*l && !*w && !*b && !*m && !*longest {
 		*l, *w, *b = true, true, true
 	}
-	c.show = []bool{*l, *w, *m, *b}
+	c.show = []bool{*l, *w, *m, *b, *longest}
 	names := operandsOrStdin(ops)
 	counts, status, width := c.all(names)
 	for i, name := range names {
@@ -386,7 +391,7 @@ func (c *wcCounter) all(names []string) ([]*wcCounts, int, int) {
 		}
 		k := countText(data, c.UTF8())
 		counts[i] = &k
-		if st, err := c.Task.Stat(name); name != "-" && err == nil && applet.IsReg(uint32(st.Mode)) {
+		if st, err := c.statInput(name); err == nil && applet.IsReg(uint32(st.Mode)) {
 			regTotal += st.Size
 		} else {
 			minWidth = 7
@@ -402,6 +407,15 @@ func (c *wcCounter) all(names []string) ([]*wcCounts, int, int) {
 		return counts, status, 1
 	}
 	return counts, status, max(len(strconv.FormatInt(regTotal, 10)), minWidth)
+}
+
+// statInput is the fstat wc makes of an input: standard input's is
+// that of descriptor 0 (a file redirected there counts as a file).
+func (c *wcCounter) statInput(name string) (vfs.Statx, error) {
+	if name == "-" {
+		return c.Task.Fstat(0)
+	}
+	return c.Task.Stat(name)
 }
 
 // wcRead reads an input; one that opened but failed to read is still
@@ -428,12 +442,38 @@ func countText(data []byte, utf8Locale bool) wcCounts {
 	}
 	k.lines = int64(bytes.Count(data, []byte("\n")))
 	k.words = int64(len(bytes.Fields(data)))
+	k.maxLine = widestLine(data, utf8Locale)
 	return k
+}
+
+// widestLine is wc -L: the display width of the widest line, where a
+// tab goes to the next multiple of 8, unprintable characters take no
+// room, and carriage returns and form feeds end a line as newlines do.
+func widestLine(data []byte, utf8Locale bool) int64 {
+	var widest, pos int64
+	for len(data) > 0 {
+		r, n := rune(data[0]), 1
+		if utf8Locale && data[0] >= 0x80 {
+			r, n = utf8.DecodeRune(data)
+		}
+		data = data[n:]
+		switch {
+		case r == '\n' || r == '\r' || r == '\f':
+			widest, pos = max(widest, pos), 0
+		case r == '\t':
+			pos += 8 - pos%8
+		case r == ' ' || r >= 0x21 && r < 0x7f:
+			pos++
+		case r >= 0xa0 && utf8Locale && r != utf8.RuneError && unicode.IsPrint(r):
+			pos++
+		}
+	}
+	return max(widest, pos)
 }
 
 // printLine prints one input's counts (or the total).
 func (c *wcCounter) printLine(k wcCounts, width int, name string, named bool) {
-	vals := []int64{k.lines, k.words, k.chars, k.bytes}
+	vals := []int64{k.lines, k.words, k.chars, k.bytes, k.maxLine}
 	var parts []string
 	for i, s := range c.show {
 		if s {

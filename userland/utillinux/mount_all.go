@@ -4,8 +4,10 @@ package utillinux
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
+	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
@@ -41,7 +43,7 @@ var entryWords = map[entryOutcome]string{
 // mountFstab is mount -a; tmpl is the job the command line described.
 func (c *cmd) mountFstab(tmpl *mountJob, types, testOpts string) int {
 	var outcomes []entryOutcome
-	for _, fs := range c.readFstab("/etc/fstab").fss {
+	for _, fs := range tmpl.fstabTable().fss {
 		o := c.fstabEntry(tmpl, fs, types, testOpts)
 		if w, ok := entryWords[o]; ok && tmpl.verbose {
 			fmt.Fprintf(c.Out, "%-*s: %s\n", fstabEntryWidth, fs.target, w)
@@ -134,16 +136,65 @@ func (tmpl *mountJob) forEntry(fs *mntEntry) *mountJob {
 	return j
 }
 
+// fstabTable is the table mount consults: what -T read, or /etc/fstab.
+func (j *mountJob) fstabTable() *mntTable {
+	if j.fstab != nil {
+		return j.fstab
+	}
+	return j.c.readFstab("/etc/fstab")
+}
+
+// takeFstab is -T FILE: the file (or a directory's *.fstab files) is read
+// as the option is met, as libmount's mnt_table_parse_fstab does, and
+// each -T adds to the table. A file that cannot be read stops mount at
+// once with status 1.
+func (j *mountJob) takeFstab(name string) error {
+	if j.fstab == nil {
+		j.fstab = &mntTable{t: j.t}
+	}
+	if st, err := j.t.Stat(name); err == nil && applet.IsDir(uint32(st.Mode)) {
+		// A directory's files are warned about by their bare names.
+		for _, file := range fstabDirFiles(j.t, name) {
+			j.fstab.fss = append(j.fstab.fss, j.c.readFstabShown(applet.JoinPath(name, file), file).fss...)
+		}
+		return nil
+	}
+	if _, err := readFile(j.t, name); err != nil {
+		j.c.Errorf("%s: failed to parse", name)
+		return applet.ErrReported
+	}
+	j.fstab.fss = append(j.fstab.fss, j.c.readFstab(name).fss...)
+	return nil
+}
+
+// fstabDirFiles are the names of the files of an fstab directory libmount
+// reads: the visible ones named *.fstab, in name order.
+func fstabDirFiles(t *vfs.Task, dir string) []string {
+	ents, _ := applet.ReadDirents(t, dir)
+	var files []string
+	for _, e := range ents {
+		if strings.HasPrefix(e.Name, ".") || !strings.HasSuffix(e.Name, ".fstab") {
+			continue
+		}
+		files = append(files, e.Name)
+	}
+	sort.Strings(files)
+	return files
+}
+
 // readFstab reads an fstab file of the task, warning about each line it
 // cannot use as libmount does ("parse error at line N -- ignored"); a
 // missing file is an empty table.
-func (c *cmd) readFstab(name string) *mntTable {
+func (c *cmd) readFstab(name string) *mntTable { return c.readFstabShown(name, name) }
+
+// readFstabShown is readFstab naming the file as shown in its warnings.
+func (c *cmd) readFstabShown(name, shown string) *mntTable {
 	data, err := readFile(c.Task, name)
 	if err != nil {
 		return &mntTable{t: c.Task}
 	}
 	for _, n := range fstabBadLines(string(data)) {
-		c.warnf("%s: parse error at line %d -- ignored", name, n)
+		c.warnf("%s: parse error at line %d -- ignored", shown, n)
 	}
 	return parseFstab(c.Task, string(data))
 }

@@ -69,7 +69,7 @@ func (j *mountJob) options(a *mountArgs) *applet.FlagSet {
 	ignored := func(long, short string) { fs.BoolP(long, short, false, "") }
 	fs.BoolVarP(&a.all, "all", "a", false, "")
 	fs.BoolVarP(&j.fake, "fake", "f", false, "")
-	fs.ArgFunc("fstab", "T", "", unsupported)
+	fs.ArgFunc("fstab", "T", "", j.takeFstab)
 	// No helpers to fork, nothing to canonicalize differently, no labels
 	// to show; -s (sloppy) changes nothing.
 	ignored("fork", "F")

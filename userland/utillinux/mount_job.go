@@ -28,8 +28,9 @@ type mountJob struct {
 
 	explicitRW, fake, verbose, noMtab bool
 	move                              bool
-	noTables                          bool // no fstab look-up (-B, -M, -R, --make-*)
-	noSwap                            bool // no look-up of a source as a target or back
+	noTables                          bool      // no fstab look-up (-B, -M, -R, --make-*)
+	noSwap                            bool      // no look-up of a source as a target or back
+	fstab                             *mntTable // the -T tables, nil for /etc/fstab
 
 	merged   bool // flags and user bits worked out from the items
 	fixed    bool // groups, changes and flags settled
@@ -206,7 +207,7 @@ func (j *mountJob) consultTables() error {
 	remount := fl&linux.MS_REMOUNT != 0
 	found := false
 	if !j.noTables {
-		found = j.fillFrom(j.c.readFstab("/etc/fstab"), false)
+		found = j.fillFrom(j.fstabTable(), false)
 		if !found && remount {
 			found = j.fillFrom(readMountinfo(j.t), true)
 		}

@@ -20,7 +20,7 @@ var programs = map[string]program{
 	"unshare": unshareApplet, "chroot": chrootApplet,
 	"pivot_root": pivotRootApplet, "fallocate": fallocateApplet, "blockdev": blockdevApplet, "mountpoint": mountpointApplet,
 	"dmesg": dmesgApplet, "losetup": losetupApplet, "nsenter": nsenterApplet, "setpriv": setprivApplet,
-	"lsblk": lsblkApplet, "blkid": blkidApplet, "switch_root": switchRootApplet,
+	"lsblk": lsblkApplet, "rev": revApplet, "blkid": blkidApplet, "switch_root": switchRootApplet,
 	"lsns": lsnsApplet,
 }
 
