@@ -219,18 +219,7 @@ func (p *printer) float(spec string, conv byte) {
 			v = float64(n)
 		}
 	}
-	verb := string(conv)
-	switch conv {
-	case 'F':
-		verb = "f"
-	case 'a', 'A':
-		verb = map[byte]string{'a': "x", 'A': "X"}[conv]
-	case 'g', 'G':
-		if !strings.Contains(spec, ".") {
-			spec += ".6"
-		}
-	}
-	p.c.Out.WriteString(fmt.Sprintf("%"+spec+verb, v))
+	p.c.Out.WriteString(applet.CFloat(spec, conv, v))
 }
 
 // number reads an integer argument as bash does: decimal, 0x hex, 0

@@ -369,30 +369,4 @@ func seqParseLayout(format string) seqLayout {
 	return l
 }
 
-func (l seqLayout) number(x float64) string { return cFloat(l.spec, l.conv, x) }
-
-// cFloat is one C floating-point conversion.
-func cFloat(spec string, conv byte, x float64) string {
-	if math.IsInf(x, 0) || math.IsNaN(x) {
-		s := map[bool]string{true: "-inf", false: "inf"}[x < 0]
-		if math.IsNaN(x) {
-			s = "nan"
-		}
-		if conv >= 'A' && conv <= 'Z' {
-			s = strings.ToUpper(s)
-		}
-		return fmt.Sprintf("%"+strings.ReplaceAll(spec, "0", "")+"s", s)
-	}
-	verb := string(conv)
-	switch conv {
-	case 'F':
-		verb = "f"
-	case 'a', 'A':
-		verb = map[byte]string{'a': "x", 'A': "X"}[conv]
-	case 'g', 'G', 'e', 'E', 'f':
-		if !strings.Contains(spec, ".") {
-			spec += ".6"
-		}
-	}
-	return fmt.Sprintf("%"+spec+verb, x)
-}
+func (l seqLayout) number(x float64) string { return applet.CFloat(l.spec, l.conv, x) }
