@@ -120,6 +120,9 @@ func (c *cmd) jobArg(me *proc, arg string) (*job, int) {
 func (c *cmd) collect(me *proc, j *job, named bool) (int, bool) {
 	status, ok := j.wait(c.Ctx, me)
 	if ok && c.sh.jobs.remove(j) {
+		// dash has collected, quietly, a job killed while it waited
+		// for a program.
+		named = named && !j.proc.sig.killedBefore(me.foregroundEnd())
 		c.reportJobKilled(j, named)
 	}
 	return status, ok

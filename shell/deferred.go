@@ -5,6 +5,7 @@ package shell
 import (
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"strings"
 	"sync"
@@ -141,22 +142,49 @@ func (s *shell) deferredOf(stream any) *deferredOpen {
 
 // runsProgram reports whether args will run as a program in a forked
 // task: not a builtin, a function or one of linuxvfs's internal commands.
-func (s *shell) runsProgram(args []string) bool {
+func (s *shell) runsProgram(p *proc, args []string) bool {
 	name := args[0]
 	if strings.HasPrefix(name, internal) || interp.IsBuiltin(name) || overridden[name] {
 		return false
 	}
-	if s.runner != nil && s.runner.Funcs[name] != nil {
-		return false
+	return !s.isFunc(p, name)
+}
+
+// isFunc reports whether name is a shell function for (sub)shell p: the
+// functions a background job's clone was forked with, or the top-level
+// interpreter's, which only its own goroutine (and pipeline parts it
+// waits for) may read.
+func (s *shell) isFunc(p *proc, name string) bool {
+	for q := p; q != nil; q = q.parent {
+		if q.funcs != nil {
+			return q.funcs[name]
+		}
 	}
-	return true
+	return s.runner != nil && s.runner.Funcs[name] != nil
+}
+
+// funcsFor is the snapshot of functions a job forked from p starts with.
+func (s *shell) funcsFor(p *proc) map[string]bool {
+	out := map[string]bool{}
+	for q := p; q != nil; q = q.parent {
+		if q.funcs != nil {
+			maps.Copy(out, q.funcs)
+			return out
+		}
+	}
+	if s.runner != nil {
+		for name := range s.runner.Funcs {
+			out[name] = true
+		}
+	}
+	return out
 }
 
 // settleRedirs opens a builtin's or function's deferred redirections in
 // the shell's task, in command-line order, before it runs. On a failure
 // it reports it and returns the command to run instead (redirFailed).
 func (s *shell) settleRedirs(hc interp.HandlerContext, args []string) []string {
-	if s.runsProgram(args) {
+	if s.runsProgram(s.procOf(hc), args) {
 		return nil
 	}
 	var ds []*deferredOpen

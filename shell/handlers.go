@@ -380,6 +380,7 @@ func (s *shell) runProgram(ctx context.Context, hc interp.HandlerContext, name s
 		// The shell died waiting: the program runs on, orphaned.
 		return 128 + p.sig.killedBy(), nil
 	}
+	p.foregroundWaited()
 	if sig := tg.killedBy(); sig != 0 {
 		s.reportKilled(hc, pidSeenBy(child, p.task), sig, append([]string{name}, args...))
 		return 128 + sig, nil

@@ -423,6 +423,7 @@ func (j *job) wait(ctx context.Context, me *proc) (status int, ok bool) {
 func (s *shell) forkJob(ctx context.Context, args []string) []string {
 	hc := interp.HandlerCtx(ctx)
 	child := s.clone(hc, true)
+	child.funcs = s.funcsFor(child.parent)
 	text := ""
 	if len(args) > 1 {
 		text = args[1]
@@ -459,7 +460,7 @@ func (s *shell) jobExec(ctx context.Context, args []string) ([]string, error) {
 		return []string{internal + "status", "0"}, nil
 	}
 	out, err := s.call(ctx, args)
-	if err == nil && len(out) > 0 && s.runsProgram(out) {
+	if err == nil && len(out) > 0 && s.runsProgram(s.procOf(interp.HandlerCtx(ctx)), out) {
 		out = append([]string{execJobCmd}, out...)
 	}
 	return out, err

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/vfs"
@@ -32,11 +33,12 @@ type sigTarget struct {
 	mu sync.Mutex
 	// ignored are the signals the task ignores (bit n-1 for signal n):
 	// a job's SIGINT and SIGQUIT, what its parent ignored, and trap ''.
-	ignored uint64
-	traps   trapState     // trap.go
-	signo   int           // the signal that killed the task; 0 while alive
-	dead    chan struct{} // closed when signo is set
-	cancels map[*int]context.CancelFunc
+	ignored  uint64
+	traps    trapState     // trap.go
+	signo    int           // the signal that killed the task; 0 while alive
+	killedAt time.Time     // when it did
+	dead     chan struct{} // closed when signo is set
+	cancels  map[*int]context.CancelFunc
 }
 
 type sigRegistry struct {
@@ -139,6 +141,7 @@ func (tg *sigTarget) deliver(signo int) {
 		return
 	}
 	tg.signo = signo
+	tg.killedAt = time.Now()
 	close(tg.dead)
 	cancels := tg.cancels
 	tg.cancels = nil
@@ -147,6 +150,13 @@ func (tg *sigTarget) deliver(signo int) {
 	for _, cancel := range cancels {
 		cancel()
 	}
+}
+
+// killedBefore reports whether the task was killed before t.
+func (tg *sigTarget) killedBefore(t time.Time) bool {
+	tg.mu.Lock()
+	defer tg.mu.Unlock()
+	return tg.signo != 0 && tg.killedAt.Before(t)
 }
 
 // killedBy is the signal that killed the task, 0 if none did.

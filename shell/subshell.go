@@ -6,6 +6,7 @@ import (
 	"context"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/vfs"
@@ -69,10 +70,31 @@ type proc struct {
 	// in a real shell.
 	mu  sync.Mutex
 	dir string
+	// lastForeground is when the (sub)shell last saw a program it
+	// waited for end: dash collects, while it waits, the jobs that died
+	// meanwhile, and says nothing of them later (builtin_jobs.go).
+	lastForeground time.Time
+	// funcs are the functions a background job's clone was forked
+	// with (jobs.go); nil for the rest, which ask their parents.
+	funcs map[string]bool
 	// substFds are the descriptors process substitutions were given on,
 	// by the word that names them, until a program inherits them
 	// (procsubst.go).
 	substFds map[string]int
+}
+
+// foregroundWaited records that a program p waited for has ended.
+func (p *proc) foregroundWaited() {
+	p.mu.Lock()
+	p.lastForeground = time.Now()
+	p.mu.Unlock()
+}
+
+// foregroundEnd is when p last waited a program to its end.
+func (p *proc) foregroundEnd() time.Time {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.lastForeground
 }
 
 // pid is p's process ID as the process that forked it sees it, what

@@ -31,7 +31,7 @@ pidof nothing; echo "rc $?"
 pidof -s sleep
 pidof; echo "rc $?"
 pkill -f 'sleep 101'; echo "rc $?"
-wait $!
+wait $! 2>/dev/null # dash may or may not name the signal (a race)
 pgrep -a sleep; echo "rc $?"
 pkill -SIGTERM sleep; echo "rc $?"
 wait
