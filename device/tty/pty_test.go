@@ -19,7 +19,6 @@ func boot(t *testing.T, opts string) *vfs.Task {
 	init, err := linuxvfs.Boot()
 	must(t, err)
 	t.Cleanup(init.Exit)
-	must(t, init.Mkdir("/dev/pts", 0o755))
 	must(t, init.Mount("devpts", "/dev/pts", "devpts", 0, opts))
 	return init
 }
