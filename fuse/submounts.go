@@ -4,6 +4,8 @@ package fuse
 
 import (
 	"fmt"
+	"github.com/linuxvfs/linuxvfs/internal/mountinfo"
+	"os"
 	"path"
 	"slices"
 	"strings"
@@ -309,10 +311,27 @@ func (sm *submounts) reap() {
 }
 
 // replaced reports whether the host directory p is there on a
-// filesystem other than dev: the mount that was there is gone.
+// filesystem other than dev: the mount that was there is gone. It reads
+// the host's mount table rather than stat p: a stat would be a request
+// to this very server, which a SIGKILL arriving while it is being
+// answered leaves waiting forever (request_wait_answer), holding
+// /dev/fuse open and the watchdog with it.
 func replaced(p string, dev uint64) bool {
-	var st unix.Stat_t
-	return unix.Stat(p, &st) == nil && st.Dev != dev
+	text, err := os.ReadFile("/proc/self/mountinfo")
+	if err != nil {
+		return false
+	}
+	mounts, err := mountinfo.ParseAll(string(text))
+	if err != nil {
+		return false
+	}
+	top := -1
+	for i, m := range mounts {
+		if m.Mountpoint == p {
+			top = i
+		}
+	}
+	return top < 0 || unix.Mkdev(uint32(mounts[top].Major), uint32(mounts[top].Minor)) != dev
 }
 
 // dropped reports whether the host dropped the submount at rel or at a
