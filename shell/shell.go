@@ -262,10 +262,14 @@ func (s *shell) status(ctx context.Context, err error) (int, error) {
 		return 0, nil
 	}
 	var es interp.ExitStatus
-	if errors.As(err, &es) {
+	switch {
+	case errors.As(err, &es) && ctx.Err() != nil:
+		// The script stopped because ctx ended, whatever status the
+		// command it stopped at had.
+		return int(es), ctx.Err()
+	case errors.As(err, &es):
 		return int(es), nil
-	}
-	if ctx.Err() != nil {
+	case ctx.Err() != nil:
 		return 1, ctx.Err()
 	}
 	fmt.Fprintf(s.stderr, "%s: %v\n", s.name, err)
