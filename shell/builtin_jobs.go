@@ -446,8 +446,11 @@ func (c *cmd) killOne(arg string, signo int) bool {
 		pid = int(j.proc.pid())
 		if j.pipeline {
 			// bash signals each process of the pipeline; here the job's
-			// process forked them.
+			// process forked them. It goes first, so that it does not
+			// see its parts die and report them.
+			ok := c.signalPid(pid, signo)
 			c.killParts(j.proc.task, signo)
+			return ok
 		}
 	} else {
 		n, err := strconv.Atoi(arg)
@@ -457,6 +460,11 @@ func (c *cmd) killOne(arg string, signo int) bool {
 		}
 		pid = n
 	}
+	return c.signalPid(pid, signo)
+}
+
+// signalPid sends signo to the process pid, saying so if it cannot.
+func (c *cmd) signalPid(pid, signo int) bool {
 	target, err := c.Task.Kill(int32(pid), signo)
 	if err != nil {
 		c.builtinErrorf("(%d) - %s", pid, applet.ErrText(err))

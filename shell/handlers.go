@@ -380,6 +380,11 @@ func (s *shell) runProgram(ctx context.Context, hc interp.HandlerContext, name s
 		// The shell died waiting: the program runs on, orphaned.
 		return 128 + p.sig.killedBy(), nil
 	}
+	if sig := p.sig.killedBy(); sig != 0 {
+		// Killed with its program (kill of a pipeline job): a dead shell
+		// reports nothing.
+		return 128 + sig, nil
+	}
 	p.foregroundWaited()
 	if sig := tg.killedBy(); sig != 0 {
 		s.reportKilled(hc, pidSeenBy(child, p.task), sig, append([]string{name}, args...))
