@@ -75,8 +75,9 @@ func BootRootfs() (*vfs.Task, error) {
 // loop-control and loop0..7, and what udev adds on a distribution: the
 // fd, stdin, stdout and stderr links into /proc/self/fd and the pts and
 // shm directories), a tmpfs on /tmp and one (mode 755) on /run,
-// where libmount keeps its utab, and an empty /mnt, the directory every
-// Linux distribution provides for mounting something by hand. It runs as uid 0 with every capability,
+// where libmount keeps its utab, an empty /mnt, the directory every
+// Linux distribution provides for mounting something by hand, and the
+// merged /usr's directories and links (usrMerged). It runs as uid 0 with every capability,
 // umask 022, in /.
 func Boot() (*vfs.Task, error) {
 	t, err := BootRootfs()
@@ -96,6 +97,7 @@ func Boot() (*vfs.Task, error) {
 		func() error { return t.Mkdir("/tmp", 0o1777) },
 		func() error { return t.Mkdir("/run", 0o755) },
 		func() error { return t.Mkdir("/mnt", 0o755) },
+		func() error { return usrMerged(t) },
 		func() error { return t.Mount("proc", "/proc", "proc", 0, "") },
 		func() error { return t.Mount("sysfs", "/sys", "sysfs", 0, "") },
 		func() error { return t.Mount("devtmpfs", "/dev", "devtmpfs", 0, "") },
@@ -109,6 +111,24 @@ func Boot() (*vfs.Task, error) {
 		}
 	}
 	return t, nil
+}
+
+// usrMerged makes the directories a Debian system keeps its programs,
+// libraries and configuration in, with the merged /usr's links: /bin,
+// /sbin, /lib and /lib64 into /usr, and an empty /etc. The programs
+// themselves are user space's to install (userland.Boot).
+func usrMerged(t *vfs.Task) error {
+	for _, d := range []string{"/etc", "/usr", "/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib64"} {
+		if err := t.Mkdir(d, 0o755); err != nil {
+			return err
+		}
+	}
+	for _, l := range []string{"bin", "sbin", "lib", "lib64"} {
+		if err := t.Symlink("usr/"+l, "/"+l); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // devLinks adds to /dev what user space (udev, systemd) makes there on

@@ -44,7 +44,7 @@ type bootImages struct {
 
 func defaultImages(tb testing.TB) bootImages {
 	tb.Helper()
-	root, err := defaultimage.Root()
+	root, err := defaultimage.Root(userland.Programs())
 	mustDo(tb, err)
 	p := filepath.Join(tb.TempDir(), "root.img")
 	mustDo(tb, os.WriteFile(p, root, 0o600))

@@ -5,6 +5,8 @@ package shell
 import (
 	"fmt"
 
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"mvdan.cc/sh/v3/interp"
 )
 
@@ -16,23 +18,35 @@ var keywords = map[string]bool{
 }
 
 // commandKind says what a name runs: "function", "keyword", "builtin",
-// "file" (an applet, shown where coreutils lives) or "" if nothing.
-func (c *cmd) commandKind(name string) string {
+// "file" (with the file's path: found along PATH as the shell would
+// find it) or "" if nothing.
+func (c *cmd) commandKind(name string) (kind, file string) {
 	switch {
 	case c.sh.runner != nil && c.sh.runner.Funcs[name] != nil:
-		return "function"
+		return "function", ""
 	case keywords[name]:
-		return "keyword"
+		return "keyword", ""
 	case interp.IsBuiltin(name):
-		return "builtin"
-	case c.sh.set.Lookup(name) != nil:
-		return "file"
+		return "builtin", ""
 	}
-	return ""
+	if file, err := c.sh.commandFile(c.Task, c.hc, name); err == nil && c.executable(file) {
+		return "file", file
+	}
+	if dirs := c.Set.ProgramDirs(name); dirs != nil && c.Set.Implicit() {
+		return "file", dirs[0] + "/" + name
+	}
+	return "", ""
+}
+
+// executable is what type and command -v check of a file they name: an
+// executable regular file.
+func (c *cmd) executable(file string) bool {
+	st, err := c.Task.Stat(file)
+	return err == nil && applet.IsReg(uint32(st.Mode)) && c.Task.Access(file, linux.X_OK) == nil
 }
 
 // describe is type's sentence about a name.
-func describe(name, kind string) string {
+func describe(name, kind, file string) string {
 	switch kind {
 	case "function":
 		return name + " is a function"
@@ -41,11 +55,11 @@ func describe(name, kind string) string {
 	case "builtin":
 		return name + " is a shell builtin"
 	}
-	return name + " is /usr/bin/" + name
+	return name + " is " + file
 }
 
 // typeApplet is bash's type (-t, -p, -P) over builtins, functions and
-// applets; the interpreter's would search the host's PATH.
+// program files; the interpreter's would search the host's PATH.
 func typeApplet(c *cmd) int {
 	mode, args := "", c.Args
 	for len(args) > 0 && len(args[0]) == 2 && args[0][0] == '-' {
@@ -53,7 +67,7 @@ func typeApplet(c *cmd) int {
 	}
 	status := 0
 	for _, name := range args {
-		kind := c.commandKind(name)
+		kind, file := c.commandKind(name)
 		switch {
 		case kind == "":
 			status = c.typeNotFound(name, mode != "-t" && mode != "-p")
@@ -61,10 +75,10 @@ func typeApplet(c *cmd) int {
 			fmt.Fprintln(c.Out, kind)
 		case mode == "-p" || mode == "-P":
 			if kind == "file" {
-				fmt.Fprintln(c.Out, "/usr/bin/"+name)
+				fmt.Fprintln(c.Out, file)
 			}
 		default:
-			fmt.Fprintln(c.Out, describe(name, kind))
+			fmt.Fprintln(c.Out, describe(name, kind, file))
 		}
 	}
 	return status
@@ -74,15 +88,19 @@ func typeApplet(c *cmd) int {
 func commandApplet(c *cmd) int {
 	verbose := c.Args[0] == "-V"
 	status := 0
-	for _, name := range c.Args[1:] {
-		kind := c.commandKind(name)
+	names := c.Args[1:]
+	if c.sh.dialect == Dash && len(names) > 1 {
+		names = names[:1] // the rest are the command's arguments
+	}
+	for _, name := range names {
+		kind, file := c.commandKind(name)
 		switch {
 		case kind == "":
 			status = c.typeNotFound(name, verbose)
 		case verbose:
-			fmt.Fprintln(c.Out, describe(name, kind))
+			fmt.Fprintln(c.Out, describe(name, kind, file))
 		case kind == "file":
-			fmt.Fprintln(c.Out, "/usr/bin/"+name)
+			fmt.Fprintln(c.Out, file)
 		default:
 			fmt.Fprintln(c.Out, name)
 		}

@@ -3,91 +3,131 @@
 package shell
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"strings"
 
+	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"github.com/linuxvfs/linuxvfs/vfs"
 	"mvdan.cc/sh/v3/interp"
 )
 
-// Binaries named by path. A real image's programs are machine code
-// (often one busybox with links to it), which linuxvfs cannot run; a
-// command word that is a path to such a file runs linuxvfs's program of
-// that base name instead, as execve of it would run the program the name
-// promises: /bin/ls ls, /bin/busybox busybox (which then reads its
-// applet's name from its arguments). The file must exist and be
-// executable as execve requires; scripts keep running as the scripts
-// they are.
+// Commands are files. A command word without a slash is looked for along
+// PATH in the virtual system, as execvp does (applet.LookPath); one with
+// a slash names its file. The file found decides what runs: a shell
+// script runs as the script it is; the program file of a set's program
+// (applet.Set.Install) runs that program; other machine code, as in a
+// real image, runs linuxvfs's program of its base name (/bin/busybox
+// busybox, which then reads its applet's name from its arguments), and a
+// link to busybox runs busybox's applet of that name. A name no file
+// answers to is not found, even when the set has a program of that
+// name: a chroot without /usr/bin has no ls.
 
-// binariesAsPrograms rewrites a command (or the command of `exec`) given
-// as a path to a program file into the program's own name.
-func (s *shell) binariesAsPrograms(hc interp.HandlerContext, args []string) []string {
+// found is what a command word runs: prog with argv.
+type found struct {
+	prog applet.Func
+	argv []string
+	file string // the file found
+}
+
+// findCommand finds what args runs in (sub)shell p. The error is
+// execve's: ENOENT or ENOTDIR for nothing found, EACCES, ENOEXEC for a
+// file linuxvfs cannot run; file is then the path the error is about.
+func (s *shell) findCommand(p *proc, hc interp.HandlerContext, args []string) (found, error) {
+	t := p.task
+	file, err := s.commandFile(t, hc, args[0])
+	if errors.Is(err, linux.ENOENT) && s.set.Implicit() && !strings.Contains(args[0], "/") {
+		if prog := s.set.Lookup(args[0]); prog != nil {
+			return found{prog: prog, argv: args}, nil
+		}
+	}
+	if err != nil {
+		return found{file: file}, err
+	}
+	if applet.IsShellScript(t, file) {
+		return found{prog: shApplet, argv: append([]string{s.scriptShell(t, file), file}, args[1:]...), file: file}, nil
+	}
+	name, err := s.set.FindCommand(t, file)
+	if err != nil {
+		return found{file: file}, err
+	}
+	base := file[strings.LastIndexByte(file, '/')+1:]
+	if applet.IsBusyboxLink(t, file) {
+		name = "busybox"
+	}
+	if name == "busybox" && base != "busybox" {
+		// busybox reads the applet's name from argv[0].
+		args = append([]string{name, base}, args[1:]...)
+	}
+	if prog := s.set.Lookup(name); prog != nil {
+		return found{prog: prog, argv: append([]string{name}, args[1:]...), file: file}, nil
+	}
+	// A builtin's program file (/usr/bin/echo): a child shell runs the
+	// builtin, given the whole command as its arguments.
+	return found{prog: runInChildShell, argv: append([]string{name, name}, args[1:]...), file: file}, nil
+}
+
+// commandFile is the file a command word names: itself with a slash, else
+// the first executable file of that name along PATH. bash with PATH unset
+// or empty takes the name as a path in the working directory.
+func (s *shell) commandFile(t *vfs.Task, hc interp.HandlerContext, name string) (string, error) {
+	name = strings.TrimPrefix(name, internal)
+	if strings.Contains(name, "/") {
+		return name, nil
+	}
+	path := hc.Env.Get("PATH")
+	if s.dialect == Bash {
+		if path.String() == "" {
+			return name, linux.ENOENT
+		}
+		return applet.LookPathFiles(t, name, path.String())
+	}
+	return applet.LookPath(t, name, path.String())
+}
+
+// reportNotRun prints why a command word could not run and gives the
+// status: "not found" for a name PATH has no file for, else execve's
+// error about the file (bash names the file, dash the word).
+func (s *shell) reportNotRun(ctx context.Context, hc interp.HandlerContext, name string, f found, err error) error {
+	switch {
+	case !strings.Contains(name, "/") && f.file == "" && errors.Is(err, linux.ENOENT):
+		return s.notFound(ctx, hc, name)
+	case strings.Contains(name, "/"):
+		return s.notExecutable(s.procOf(hc).task, hc, name)
+	}
+	shown := name
+	if s.dialect == Bash && f.file != "" {
+		shown = f.file
+	}
+	msg, code := s.runFailure(shown, err, false)
+	if s.dialect == Dash {
+		code = 127 // dash: denied, as execve said, but found nothing
+	}
+	fmt.Fprintf(hc.Stderr, "%s%s\n", s.linePrefix(hc.Pos.Line()), msg)
+	return interp.ExitStatus(code)
+}
+
+// viaShellPath rewrites a command given as a path to the program file of
+// a shell builtin (/bin/echo, /usr/bin/[) into the builtin's name: the
+// shell's builtin stands for the program. The call handler does it,
+// before the interpreter looks for builtins; other programs are found by
+// the exec handler (findCommand).
+func (s *shell) viaShellPath(hc interp.HandlerContext, args []string) []string {
 	i := 0
 	if args[0] == "exec" && len(args) > 1 {
 		i = 1
 	}
 	if !strings.Contains(args[i], "/") {
-		return s.busyboxOnPath(hc, args, i)
+		return args
 	}
 	p := s.procOf(hc)
-	path := p.taskName(args[i])
-	base, ok := s.programAt(p.task, path)
-	if !ok {
+	name, err := s.set.FindCommand(p.task, p.taskName(args[i]))
+	if err != nil || strings.Contains(name, "/") || s.set.Lookup(name) != nil || !s.set.Known(name) {
 		return args
 	}
 	out := append([]string(nil), args...)
-	out[i] = base
-	if s.set.BusyboxApplet(base) != nil && applet.IsBusyboxLink(p.task, path) {
-		return busyboxCall(out, i)
-	}
+	out[i] = name
 	return out
-}
-
-// busyboxOnPath rewrites a bare command name that busybox has an applet
-// of its own for into "busybox NAME" when the first file of that name on
-// PATH is a link to busybox, as execvp would find it; other names run the
-// set's program without a look at the files.
-func (s *shell) busyboxOnPath(hc interp.HandlerContext, args []string, i int) []string {
-	if s.set.BusyboxApplet(args[i]) == nil {
-		return args
-	}
-	t := s.procOf(hc).task
-	dirs := applet.SearchPath // a shell's own default, as when init has no PATH
-	if v := hc.Env.Get("PATH"); v.IsSet() {
-		dirs = strings.Split(v.String(), ":")
-	}
-	for _, dir := range dirs {
-		if dir == "" {
-			continue
-		}
-		path := strings.TrimRight(dir, "/") + "/" + args[i]
-		if _, err := t.Stat(path); err != nil {
-			continue
-		}
-		if applet.IsBusyboxLink(t, path) {
-			return busyboxCall(args, i)
-		}
-		break
-	}
-	return args
-}
-
-// busyboxCall turns args[i:] into busybox's call of the applet args[i].
-func busyboxCall(args []string, i int) []string {
-	out := append([]string(nil), args[:i]...)
-	return append(append(out, "busybox"), args[i:]...)
-}
-
-// programAt is the name of the program a path stands for, when it is an
-// executable regular file that is no shell script and whose base name is
-// a program of the set.
-func (s *shell) programAt(t *vfs.Task, name string) (string, bool) {
-	if applet.IsShellScript(t, name) {
-		return "", false
-	}
-	base, err := s.set.FindCommand(t, name, true)
-	if err != nil || base == name {
-		return "", false
-	}
-	return base, true
 }

@@ -320,7 +320,7 @@ func (s *shell) dashHash(hc interp.HandlerContext, args []string, fail func(int,
 	var missing []string
 	for _, name := range args[1:] {
 		if strings.HasPrefix(name, "-") || strings.Contains(name, "/") || builtins[name] != nil ||
-			interp.IsBuiltin(name) || s.set.Lookup(name) != nil {
+			interp.IsBuiltin(name) {
 			continue
 		}
 		if _, ok := dashPathSearch(t, hc, name); !ok {

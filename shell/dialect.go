@@ -40,6 +40,16 @@ func PersonalityOf(name string) Personality {
 	return Dash
 }
 
+// defaultPath is the PATH a shell sets when its environment has none
+// (init's, which the kernel starts with HOME and TERM only): each shell
+// has its own built in.
+func (s *shell) defaultPath() string {
+	if s.dialect == Bash {
+		return "/usr/local/bin:/usr/local/sbin:/usr/bin:/usr/sbin:/bin:/sbin:."
+	}
+	return "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+}
+
 // linePrefix begins the shell's own diagnostics: "sh: line 3: " (bash),
 // "sh: 3: " (dash), just "sh: " when the line is unknown.
 func (s *shell) linePrefix(line uint) string {

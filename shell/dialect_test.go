@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/linuxvfs/linuxvfs"
 	"github.com/linuxvfs/linuxvfs/shell"
 	"github.com/linuxvfs/linuxvfs/userland"
 )
@@ -74,7 +73,7 @@ func TestDashPersonality(t *testing.T) {
 // runDash runs script as `sh -c` with the dash personality.
 func runDash(t *testing.T, script string) outcome {
 	t.Helper()
-	task, err := linuxvfs.Boot()
+	task, err := userland.Boot()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -255,7 +255,7 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 		return instead, nil
 	}
 	s.feedBuiltin(interp.HandlerCtx(ctx), args)
-	args = s.binariesAsPrograms(interp.HandlerCtx(ctx), args)
+	args = s.viaShellPath(interp.HandlerCtx(ctx), args)
 	if instead := s.dashCall(ctx, hc, args); instead != nil {
 		return instead, nil
 	}
@@ -323,18 +323,12 @@ func (s *shell) execMiddleware(interp.ExecHandlerFunc) interp.ExecHandlerFunc {
 		if b, ok := strings.CutPrefix(name, internal); ok && builtins[b] != nil {
 			c := &cmd{Cmd: s.newCmd(ctx, hc, b, args[1:]), sh: s, hc: hc}
 			code = c.runBuiltin(builtins[b])
-		} else if prog := s.set.Lookup(name); prog != nil {
-			var err error
-			if code, err = s.runProgram(ctx, hc, name, args[1:], prog); err != nil {
-				return err
-			}
-		} else if path, ok := s.scriptOf(s.procOf(hc).task, hc, name); ok {
-			var err error
-			if code, err = s.runScriptFile(ctx, hc, path, args[1:]); err != nil {
-				return err
-			}
-		} else {
-			return s.notFound(ctx, hc, strings.TrimPrefix(name, internal))
+		} else if ok {
+			return s.notFound(ctx, hc, b)
+		} else if f, err := s.findCommand(s.procOf(hc), hc, args); err != nil {
+			return s.reportNotRun(ctx, hc, name, f, err)
+		} else if code, err = s.runProgram(ctx, hc, f.argv[0], f.argv[1:], f.prog); err != nil {
+			return err
 		}
 		if code != 0 {
 			return interp.ExitStatus(uint8(code))

@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/linuxvfs/linuxvfs"
 	"github.com/linuxvfs/linuxvfs/internal/kerneltest"
 	"github.com/linuxvfs/linuxvfs/shell"
 )
@@ -24,7 +23,7 @@ type scriptCase struct {
 	stderr string
 	exit   int
 	// linuxvfsOnly marks expectations the real kernel does not share
-	// (linuxvfs has no user database, no /bin, ...): they are not checked
+	// (linuxvfs has no user database, its programs are not the host's, ...): they are not checked
 	// against it with LINUXVFS_REFERENCE.
 	linuxvfsOnly bool
 }
@@ -52,7 +51,7 @@ func runScript(t *testing.T, script string) outcome {
 // runScriptWithin runs script once; ok is false if the limit ended it.
 func runScriptWithin(t *testing.T, script string, limit time.Duration) (outcome, bool) {
 	t.Helper()
-	task, err := linuxvfs.Boot()
+	task, err := userland.Boot()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/linuxvfs/linuxvfs"
 	"github.com/linuxvfs/linuxvfs/shell"
 	"github.com/linuxvfs/linuxvfs/userland"
 )
@@ -155,7 +154,7 @@ func TestJobsEndTheirTasks(t *testing.T) {
 		"x=$(true & wait); sleep 0 | cat & wait",
 	} {
 		t.Run(script, func(t *testing.T) {
-			task, err := linuxvfs.Boot()
+			task, err := userland.Boot()
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -20,29 +20,6 @@ import (
 // ENOEXEC. So a command that names such a file, by path or through PATH,
 // runs in a child sh as a real system would run it.
 
-// scriptOf returns the file a command word names if it is a script the
-// shell can run: a path, or a name found in a directory of PATH.
-func (s *shell) scriptOf(t *vfs.Task, hc interp.HandlerContext, name string) (string, bool) {
-	if strings.Contains(name, "/") {
-		return name, applet.IsShellScript(t, name)
-	}
-	for _, dir := range strings.Split(hc.Env.Get("PATH").String(), ":") {
-		if dir == "" {
-			dir = "."
-		}
-		if p := applet.JoinPath(dir, name); applet.IsShellScript(t, p) {
-			return p, true
-		}
-	}
-	return "", false
-}
-
-// runScript runs the script at path with args as a child process: sh
-// reading the file, $0 the path.
-func (s *shell) runScriptFile(ctx context.Context, hc interp.HandlerContext, path string, args []string) (int, error) {
-	return s.runProgram(ctx, hc, s.scriptShell(s.procOf(hc).task, path), append([]string{path}, args...), shApplet)
-}
-
 // scriptShell names the shell that runs a script file: its "#!" line's,
 // or for a file without one this shell itself (execve's ENOEXEC makes
 // the calling shell run it).
@@ -62,32 +39,26 @@ func (s *shell) scriptShell(t *vfs.Task, path string) string {
 // an initramfs's /init keeps pid 1).
 const execInPlace = internal + "exec"
 
-// execsFile reports whether `exec name` runs a program of the set or a
-// script file, which exec runs in place; builtins and functions are the
+// execsFile reports whether `exec name` runs a program file or a script
+// file, which exec runs in place; builtins and functions are the
 // interpreter's.
 func (s *shell) execsFile(hc interp.HandlerContext, name string) bool {
-	if strings.HasPrefix(name, internal) {
+	if strings.HasPrefix(name, internal) || interp.IsBuiltin(name) {
 		return false
 	}
-	if s.set.Lookup(name) != nil {
-		return true
-	}
-	_, ok := s.scriptOf(s.procOf(hc).task, hc, name)
-	return ok
+	_, err := s.findCommand(s.procOf(hc), hc, []string{name})
+	return err == nil
 }
 
 // execFinds is nil when `exec name` has nothing to run: no builtin,
-// function, program or script of that name.
+// function, program file or script of that name.
 func (s *shell) execFinds(hc interp.HandlerContext, name string) any {
 	switch {
 	case strings.HasPrefix(name, internal) || interp.IsBuiltin(name):
 		return name
 	case s.runner != nil && s.runner.Funcs[name] != nil:
 		return s.runner.Funcs[name]
-	case s.set.Lookup(name) != nil:
-		return s.set.Lookup(name)
-	}
-	if _, ok := s.scriptOf(s.procOf(hc).task, hc, name); ok {
+	case s.execsFile(hc, name):
 		return name
 	}
 	return nil
@@ -139,13 +110,11 @@ func (s *shell) runJobInPlace(ctx context.Context, hc interp.HandlerContext, arg
 // programOf finds what args[0] runs: a program of the set, or a script
 // file run by sh; prog is nil for neither.
 func (s *shell) programOf(p *proc, hc interp.HandlerContext, args []string) (prog applet.Func, argv []string) {
-	if prog := s.set.Lookup(args[0]); prog != nil {
-		return prog, args
+	f, err := s.findCommand(p, hc, args)
+	if err != nil {
+		return nil, nil
 	}
-	if path, ok := s.scriptOf(p.task, hc, args[0]); ok {
-		return shApplet, append([]string{s.scriptShell(p.task, path), path}, args[1:]...)
-	}
-	return nil, nil
+	return f.prog, f.argv
 }
 
 // execOn execs argv on p's task, whose descriptors are in place, and

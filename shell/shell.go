@@ -205,6 +205,9 @@ func (s *shell) newRunner(cfg Config) (*interp.Runner, error) {
 		env = Env
 	}
 	env = append(append([]string(nil), env...), s.pidEnv()...)
+	if !slices.ContainsFunc(env, func(kv string) bool { return strings.HasPrefix(kv, "PATH=") }) {
+		env = append(env, "PATH="+s.defaultPath())
+	}
 	opts := []interp.RunnerOption{
 		interp.Env(markerEnviron{expand.ListEnviron(env...), s}),
 		virtualDir(s.top.dir),

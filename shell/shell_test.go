@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/linuxvfs/linuxvfs"
 	"github.com/linuxvfs/linuxvfs/shell"
 )
 
@@ -99,7 +98,7 @@ func TestShell(t *testing.T) {
 
 // TestConfig checks Name, Args and the defaults of Config.
 func TestConfig(t *testing.T) {
-	task, err := linuxvfs.Boot()
+	task, err := userland.Boot()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +122,7 @@ func TestConfig(t *testing.T) {
 
 // TestCancel checks that Run stops when its context ends.
 func TestCancel(t *testing.T) {
-	task, err := linuxvfs.Boot()
+	task, err := userland.Boot()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +136,7 @@ func TestCancel(t *testing.T) {
 
 // TestInteractive drives Interactive with a script on "standard input".
 func TestInteractive(t *testing.T) {
-	task, err := linuxvfs.Boot()
+	task, err := userland.Boot()
 	if err != nil {
 		t.Fatal(err)
 	}

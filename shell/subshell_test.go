@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/linuxvfs/linuxvfs"
 	"github.com/linuxvfs/linuxvfs/shell"
 	"github.com/linuxvfs/linuxvfs/userland"
 )
@@ -29,7 +28,7 @@ func TestSubshellIsForked(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			task, err := linuxvfs.Boot()
+			task, err := userland.Boot()
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -888,18 +888,20 @@ var ulCases = []ulCase{
 	},
 	{
 		name:   "pivot_root/works",
-		script: "mkdir /newroot; unshare -m sh -c 'mount -t tmpfs nr /newroot; mkdir /newroot/old; cd /newroot; pivot_root . old; echo $?; cd /; findmnt -o TARGET,SOURCE; umount -l /old; findmnt -o TARGET,SOURCE'",
+		script: "mkdir /newroot; unshare -m sh -c 'mount -t tmpfs nr /newroot; mkdir /newroot/old /newroot/bin /newroot/proc; cp /usr/bin/findmnt /usr/bin/umount /usr/bin/mount /newroot/bin; cd /newroot; pivot_root . old; echo $?; cd /; mount -t proc p /proc; findmnt -o TARGET,SOURCE; umount -l /old; findmnt -o TARGET,SOURCE'",
 		stdout: "0\n" +
 			"TARGET        SOURCE\n" +
 			"/             nr\n" +
-			"`-/old        tmpfs\n" +
-			"  |-/old/proc proc\n" +
-			"  |-/old/sys  sysfs\n" +
-			"  |-/old/dev  devtmpfs\n" +
-			"  |-/old/tmp  tmpfs\n" +
-			"  `-/old/run  tmpfs\n" +
-			"TARGET SOURCE\n" +
-			"/      nr\n",
+			"|-/old        tmpfs\n" +
+			"| |-/old/proc proc\n" +
+			"| |-/old/sys  sysfs\n" +
+			"| |-/old/dev  devtmpfs\n" +
+			"| |-/old/tmp  tmpfs\n" +
+			"| `-/old/run  tmpfs\n" +
+			"`-/proc       p\n" +
+			"TARGET  SOURCE\n" +
+			"/       nr\n" +
+			"`-/proc p\n",
 	},
 	{
 		name:   "mountpoint/basic",
@@ -968,7 +970,7 @@ var ulCases = []ulCase{
 	},
 	{
 		name:   "mount/fstab",
-		script: "mkdir /etc /data /m; echo \"tab /data tmpfs size=2m,nosuid 0 0\" > /etc/fstab; mount /data; echo $?; findmnt -n -o SOURCE,OPTIONS /data; umount /data; mount tab; echo $?; findmnt -n /data; umount /data; mount -o ro /data; findmnt -n -o OPTIONS /data; mount -o remount,rw /data;  findmnt -n -o OPTIONS /data; mount --source tab; echo $?; mount --target /data; echo $?; mount --target /nonexist; echo $?; mount --source nonexist; echo $?",
+		script: "mkdir -p /etc /data /m; echo \"tab /data tmpfs size=2m,nosuid 0 0\" > /etc/fstab; mount /data; echo $?; findmnt -n -o SOURCE,OPTIONS /data; umount /data; mount tab; echo $?; findmnt -n /data; umount /data; mount -o ro /data; findmnt -n -o OPTIONS /data; mount -o remount,rw /data;  findmnt -n -o OPTIONS /data; mount --source tab; echo $?; mount --target /data; echo $?; mount --target /nonexist; echo $?; mount --source nonexist; echo $?",
 		stdout: "0\n" +
 			"tab    rw,nosuid,relatime,size=2048k\n" +
 			"0\n" +
@@ -984,7 +986,7 @@ var ulCases = []ulCase{
 	},
 	{
 		name:   "mount/uid-names",
-		script: "mkdir /m /etc; echo 'daemon:x:1:1::/:/bin/false' > /etc/passwd; mount -t tmpfs -o uid=daemon t /m; findmnt -n -o FS-OPTIONS /m; mount -t tmpfs -o uid=nosuchuser t /m; echo $?",
+		script: "mkdir -p /m /etc; echo 'daemon:x:1:1::/:/bin/false' > /etc/passwd; mount -t tmpfs -o uid=daemon t /m; findmnt -n -o FS-OPTIONS /m; mount -t tmpfs -o uid=nosuchuser t /m; echo $?",
 		stdout: "rw,uid=1\n" +
 			"32\n",
 		stderr: "mount: /m: wrong fs type, bad option, bad superblock on t, missing codepage or helper program, or other error.\n" +

@@ -13,7 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/linuxvfs/linuxvfs"
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/fs/libfs"
 	"github.com/linuxvfs/linuxvfs/internal/kerneltest"
@@ -96,7 +95,7 @@ func runLoopReference(t *testing.T, script string) outcome {
 // runScriptOn is runScript on a kernel that setup has added to.
 func runScriptOn(t *testing.T, script string, setup func(*vfs.Kernel) error) outcome {
 	t.Helper()
-	task, err := linuxvfs.Boot()
+	task, err := userland.Boot()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -40,6 +40,26 @@ func Programs() *applet.Set {
 	return set
 }
 
+// Boot returns init of linuxvfs's default system (linuxvfs.Boot) with a
+// file for each of its programs in /usr/bin and /usr/sbin, where a
+// command's search along PATH finds them.
+func Boot() (*vfs.Task, error) {
+	return bootWith(Programs())
+}
+
+// bootWith is Boot installing set.
+func bootWith(set *applet.Set) (*vfs.Task, error) {
+	t, err := linuxvfs.Boot()
+	if err != nil {
+		return nil, err
+	}
+	if err := set.Install(t); err != nil {
+		t.Exit()
+		return nil, err
+	}
+	return t, nil
+}
+
 // RunScript runs script with `linuxvfs sh` on a freshly booted system and
 // returns its exit status.
 func RunScript(ctx context.Context, script string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
@@ -50,7 +70,8 @@ func RunScript(ctx context.Context, script string, stdin io.Reader, stdout, stde
 // prefix of its own error messages): "/bin/bash" makes them read as bash's
 // do when it runs a script given with -c.
 func RunScriptAs(ctx context.Context, name, script string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
-	t, err := linuxvfs.Boot()
+	set := Programs()
+	t, err := bootWith(set)
 	if err != nil {
 		return 1, err
 	}
@@ -61,7 +82,7 @@ func RunScriptAs(ctx context.Context, name, script string, stdin io.Reader, stdo
 	defer stop()
 	ctx, cancel := MachineContext(ctx, t.Kernel())
 	defer cancel()
-	cfg := shell.Config{Task: t, Name: name, Stdin: stdin, Stdout: stdout, Stderr: stderr, Set: Programs(), CommandLine: true,
+	cfg := shell.Config{Task: t, Name: name, Stdin: stdin, Stdout: stdout, Stderr: stderr, Set: set, CommandLine: true,
 		Personality: shell.PersonalityOf(name)}
 	return ShellStatus(t.Kernel(), func() (int, error) { return shell.Run(ctx, cfg, script) })
 }

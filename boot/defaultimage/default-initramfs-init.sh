@@ -7,4 +7,6 @@ mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
 echo "initramfs: $0 is pid $$ on $(stat -f -c %T /); disks: $(ls /sys/block | grep vd)"
 mount -o ro -t squashfs /dev/vda /newroot
+# busybox's switch_root moves no mounts: bring them along first.
+for fs in dev proc sys; do mount --move /$fs /newroot/$fs; done
 exec switch_root /newroot /sbin/init

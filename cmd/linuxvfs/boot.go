@@ -151,7 +151,11 @@ func initRunner(a bootArgs, stdin io.Reader) boot.InitRunner {
 		if err := bindHost(t, a.binds); err != nil {
 			return 1, err
 		}
-		cfg := shell.Config{Task: t, Name: path, Args: argv[1:], Env: envp, Set: userland.Programs(),
+		set := userland.Programs()
+		// A script given on the command line brings linuxvfs's programs
+		// to whatever root it runs on.
+		set.SetImplicit(a.hasCmd)
+		cfg := shell.Config{Task: t, Name: path, Args: argv[1:], Env: envp, Set: set,
 			Stdin: &applet.File{Task: t, Fd: 0}, Stdout: &applet.File{Task: t, Fd: 1}, Stderr: &applet.File{Task: t, Fd: 2},
 			Personality: shell.PersonalityOf(cmp.Or(applet.ScriptShell(t, path), "sh"))}
 		script, ok := "", a.hasCmd
@@ -190,7 +194,7 @@ func shellScript(t *vfs.Task, path string) (string, bool) {
 // runDefaultBoot boots the embedded default: an initramfs whose /init
 // mounts the root image (/dev/vda) and switches to its /sbin/init.
 func runDefaultBoot(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer) int {
-	img, err := defaultimage.Root()
+	img, err := defaultimage.Root(userland.Programs())
 	if err == nil {
 		dir, derr := os.MkdirTemp("", "linuxvfs-boot-")
 		if derr != nil {

@@ -48,10 +48,10 @@ poweroff -f
 // says busybox's words for a failure, and switch_root hands over to the
 // root's init as pid 1 with the mounts /init moved and no others.
 func TestBusyboxInitramfsBoot(t *testing.T) {
-	root, err := testimage.Squashfs(map[string]string{
+	root, err := testimage.Squashfs(testimage.Programs(map[string]string{
 		"dev/": "", "proc/": "", "sys/": "", "run/": "", "sbin/": "",
 		"sbin/init": busyboxRootInit,
-	}, time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC))
+	}, "bin", "cut", "ls", "wc", "poweroff"), time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -100,8 +100,11 @@ others go to init as Linux passes them), and these options:
 Without -c or -f, init is the root's own (/init of an initramfs, init=,
 or the first of /sbin/init, /etc/init, /bin/init, /bin/sh) when it is a
 shell script, else the shell on the console; a root without any init
-panics as Linux does. With no arguments at all, boot runs a built-in
-root image. The exit status is init's; a kernel panic gives 255.
+panics as Linux does. A command is found as a file along PATH, so a
+root's init needs its tools on disk (busybox and its links will do); a
+-c or -f script has linuxvfs's programs wherever PATH has no file for
+them. With no arguments at all, boot runs a built-in root image. The
+exit status is init's; a kernel panic gives 255.
 `
 
 // usageError is a bad command line: reported with status 2.
@@ -189,6 +192,11 @@ func runSh(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 // runs script on it, or an interactive session.
 func runScript(ctx context.Context, cfg shell.Config, binds []bindSpec, script string, interactive bool, stderr io.Writer) int {
 	t, err := linuxvfs.Boot()
+	if err == nil {
+		if err = cfg.Set.Install(t); err != nil {
+			t.Exit()
+		}
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "linuxvfs: boot: %v\n", err)
 		return 1

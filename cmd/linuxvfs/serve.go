@@ -9,7 +9,6 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/linuxvfs/linuxvfs"
 	"github.com/linuxvfs/linuxvfs/fuse"
 	"github.com/linuxvfs/linuxvfs/shell"
 	"github.com/linuxvfs/linuxvfs/userland"
@@ -81,7 +80,7 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	}
 	b := s.boot
 	if len(b.disks) == 0 && b.initrd == "" && len(b.cmdline) == 0 {
-		t, err := linuxvfs.Boot()
+		t, err := userland.Boot()
 		if err != nil {
 			fmt.Fprintf(stderr, "linuxvfs: boot: %v\n", err)
 			return 1

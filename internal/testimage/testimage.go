@@ -17,12 +17,23 @@ import (
 
 	"github.com/diskfs/go-diskfs/backend/file"
 	"github.com/diskfs/go-diskfs/filesystem/squashfs"
+	"github.com/linuxvfs/linuxvfs/userland/applet"
 )
+
+// Programs adds to files a program file (applet.ProgramImage) in dir for
+// each name, as an image's /bin holds its tools, and returns files.
+func Programs(files map[string]string, dir string, names ...string) map[string]string {
+	for _, n := range names {
+		files[strings.TrimSuffix(dir, "/")+"/"+n] = string(applet.ProgramImage(n))
+	}
+	return files
+}
 
 // Squashfs returns a gzip squashfs image, unpadded, holding files: each
 // key is a path, a directory if it ends in "/", else a regular file with
 // the value as its content (mode 0644, or 0755 when its content starts
-// with "#!"). Every entry gets mtime, so the image depends
+// with "#!" or is a program file's, see Programs). Every entry gets mtime,
+// so the image depends
 // on its arguments only.
 func Squashfs(files map[string]string, mtime time.Time) ([]byte, error) {
 	dir, err := os.MkdirTemp("", "testimage-")
@@ -74,7 +85,7 @@ func populate(ws string, files map[string]string, mtime time.Time) error {
 			err = os.MkdirAll(p, 0o755)
 		} else {
 			mode := os.FileMode(0o644)
-			if strings.HasPrefix(content, "#!") {
+			if strings.HasPrefix(content, "#!") || strings.HasPrefix(content, "\x7fELF") {
 				mode = 0o755
 			}
 			err = os.WriteFile(p, []byte(content), mode)

@@ -31,24 +31,13 @@ func (e EnvList) Value(name string) (string, bool) {
 const defaultPath = "/bin:/usr/bin"
 
 // FindProgram is execvp's search for a command in a process whose
-// environment is env: a name with a slash must be a program file, a bare
-// name is found if PATH lists one of the directories the programs live in.
+// environment is env (see FindCommand).
 func (c *Cmd) FindProgram(t *vfs.Task, name string, env EnvList) (string, error) {
-	if strings.Contains(name, "/") {
-		return c.Set.FindCommand(t, name, true)
-	}
 	path, ok := env.Value("PATH")
 	if !ok {
 		path = defaultPath
 	}
-	for _, dir := range strings.Split(path, ":") {
-		for _, known := range SearchPath {
-			if strings.TrimRight(dir, "/") == known {
-				return c.Set.FindCommand(t, name, true)
-			}
-		}
-	}
-	return "", linux.ENOENT
+	return c.Set.findIn(t, name, path)
 }
 
 // ExecError reports a command that could not be run, as env and xargs

@@ -24,7 +24,20 @@ type Set struct {
 	// busybox are the programs whose busybox applet behaves unlike
 	// linuxvfs's program of that name (see RegisterBusybox).
 	busybox map[string]Func
+	// implicit makes every program found by name without a file (see
+	// SetImplicit).
+	implicit bool
 }
+
+// SetImplicit makes the set's programs run by name where no file along
+// PATH stands for them, as if every root held them: for a script that
+// linuxvfs runs as init on a root of its caller's choice (boot -c), which
+// brings its tools with it. A name PATH has a file for still runs that
+// file.
+func (s *Set) SetImplicit(on bool) { s.implicit = on }
+
+// Implicit reports whether SetImplicit is on.
+func (s *Set) Implicit() bool { return s.implicit }
 
 // NewSet returns an empty set.
 func NewSet() *Set {
@@ -81,56 +94,50 @@ func (s *Set) Names() []string {
 	return names
 }
 
-// SearchPath is the PATH of the scripts' environment, where every program
-// of a Set is found in a new root.
+// SearchPath is the PATH of the scripts' environment.
 var SearchPath = []string{"/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"}
 
-// FindCommand is execvp(3) for linuxvfs, which has no program files: in
-// the caller's own root every program of the set is on PATH; a path, or
-// any name in another root (chroot, unshare --root), must be an executable
-// regular file whose base name is that of a program, which it then stands
-// for. The error is execvp's: ENOENT (exit 127) or EACCES (126).
-func (s *Set) FindCommand(t *vfs.Task, name string, sameRoot bool) (string, error) {
+// FindCommand is execvp(3) for the programs of the set with SearchPath
+// as PATH: a name with a slash must be a program file, a bare name is
+// looked for along SearchPath. It returns the program the file stands
+// for, or the path itself for a shell script. The error is execvp's:
+// ENOENT (exit 127) or EACCES (126).
+func (s *Set) FindCommand(t *vfs.Task, name string) (string, error) {
+	return s.findIn(t, name, strings.Join(SearchPath, ":"))
+}
+
+// findIn is FindCommand with path as PATH.
+func (s *Set) findIn(t *vfs.Task, name, path string) (string, error) {
 	switch {
 	case name == "":
 		return "", linux.ENOENT
 	case strings.Contains(name, "/"):
 		return s.programFile(t, name)
-	case sameRoot && s.Known(name):
+	}
+	file, err := LookPath(t, name, path)
+	if errors.Is(err, linux.ENOENT) && s.implicit && s.Known(name) {
 		return name, nil
-	case sameRoot:
-		return "", linux.ENOENT
 	}
-	var last error = linux.ENOENT
-	for _, dir := range SearchPath {
-		base, err := s.programFile(t, dir+"/"+name)
-		if err == nil {
-			return base, nil
-		}
-		if errors.Is(err, linux.EACCES) {
-			last = err
-		}
-	}
-	return "", last
-}
-
-// programFile checks that a path names a program linuxvfs can run.
-func (s *Set) programFile(t *vfs.Task, name string) (string, error) {
-	st, err := t.Stat(name)
 	if err != nil {
 		return "", err
 	}
-	base := name[strings.LastIndexByte(name, '/')+1:]
-	if !s.Known(base) && IsShellScript(t, name) {
-		return name, nil // run by the shell, as the file it is
-	}
-	if !IsReg(uint32(st.Mode)) || st.Mode&0o111 == 0 || !s.Known(base) {
-		return "", linux.EACCES
-	}
-	if err := t.Access(name, vfs.MAY_EXEC); err != nil {
+	return s.programFile(t, file)
+}
+
+// programFile checks that a path names a program linuxvfs can run and
+// says which: the path itself for a shell script.
+func (s *Set) programFile(t *vfs.Task, name string) (string, error) {
+	if err := executableFile(t, name); err != nil {
 		return "", err
 	}
-	return base, nil
+	if IsShellScript(t, name) {
+		return name, nil // run by the shell, as the file it is
+	}
+	prog, ok := s.programOfFile(t, name)
+	if !ok {
+		return "", linux.EACCES
+	}
+	return prog, nil
 }
 
 // sbinPrograms are the programs a Debian system keeps in /usr/sbin (and,
@@ -143,9 +150,9 @@ var sbinPrograms = map[string]bool{
 	"switch_root": true, "sysctl": true, "wipefs": true, "zramctl": true,
 }
 
-// ProgramDirs are the directories a program of the set stands in, as
-// the files a real system would have there, for tools that look for
-// program files (which); nil for a name the set does not know.
+// ProgramDirs are the directories a Debian system keeps a program in,
+// the first one where Install puts it; nil for a name the set does not
+// know.
 func (s *Set) ProgramDirs(name string) []string {
 	switch {
 	case !s.Known(name):

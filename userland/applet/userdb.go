@@ -14,7 +14,7 @@ import (
 
 // The user and group database as glibc's "files" service reads it: the
 // virtual system's /etc/passwd and /etc/group. A system without
-// /etc/passwd (linuxvfs boots with no /etc) answers with the entries
+// /etc/passwd (linuxvfs boots with an empty /etc) answers with the entries
 // every Debian system starts with (base-passwd's static users and
 // groups), which the hosts the differential tests compare with have; a
 // script that needs other names writes or binds its own files.

@@ -32,6 +32,9 @@ func runAwk(t testing.TB, ctx context.Context, withShell bool, stdin string, arg
 		shell.Register(set)
 		coreutils.Register(set)
 		Register(set)
+		if err := set.Install(task); err != nil {
+			t.Fatal(err)
+		}
 	}
 	var out, errb bytes.Buffer
 	// Standard input is a pipe, as the shell gives: a child shell

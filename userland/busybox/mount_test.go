@@ -152,7 +152,7 @@ dmesg -C
 busybox mount /img.sq /mnt/sq; echo "loop $?"
 cat /mnt/sq/hello
 busybox mount | grep sq
-losetup -a
+losetup -a | sed 's/:[0-9]* (/:INO (/'
 busybox umount -d /mnt/sq; echo "umount $?"
 losetup -a
 busybox mount -o loop,ro /img.sq /mnt/sq; echo "loop-ro $?"
@@ -164,7 +164,7 @@ dmesg
 	want := `loop 0
 hi
 /dev/loop0 on /mnt/sq type squashfs (ro,relatime,errors=continue)
-/dev/loop0: [0008]:8 (/img.sq)
+/dev/loop0: [0008]:INO (/img.sq)
 umount 0
 loop-ro 0
 umount-dev 0

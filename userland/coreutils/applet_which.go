@@ -4,7 +4,6 @@ package coreutils
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -95,14 +94,8 @@ func whichPath(path string) []string {
 	return parts
 }
 
-// whichExecutable is test -f && test -x, for which a program of the
-// set counts as a file in the directories it would be in.
+// whichExecutable is test -f && test -x.
 func (c *cmd) whichExecutable(p string) bool {
 	st, err := c.Task.Stat(p)
-	if err == nil {
-		return applet.IsReg(uint32(st.Mode)) && c.Task.Access(p, linux.X_OK) == nil
-	}
-	cut := strings.LastIndexByte(p, '/')
-	dir := strings.TrimRight(p[:cut], "/")
-	return slices.Contains(c.Set.ProgramDirs(p[cut+1:]), dir) && !strings.HasSuffix(p, "/")
+	return err == nil && applet.IsReg(uint32(st.Mode)) && c.Task.Access(p, linux.X_OK) == nil
 }

@@ -298,15 +298,20 @@ func (q *findmntQuery) mountTable() (*mntTable, bool) {
 		return q.readTabFiles()
 	}
 	if q.tid == 0 {
-		return readMountinfo(q.c.Task), true
+		tb := readMountinfo(q.c.Task)
+		if tb.err != nil {
+			// libmount tried /proc/mounts last.
+			q.c.warnf("can't read /proc/mounts: %s", applet.ErrText(tb.err))
+			return nil, false
+		}
+		return tb, true
 	}
-	task := q.c.Task.Kernel().TaskByTID(q.tid)
-	if task == nil {
-		q.c.warnf("can't read /proc/%d/mountinfo: %s", q.tid, linux.ENOENT.Error())
+	name := fmt.Sprintf("/proc/%d/mountinfo", q.tid)
+	tb := readMountinfoFile(q.c.Task, name)
+	if tb.err != nil {
+		q.c.warnf("can't read %s: %s", name, applet.ErrText(tb.err))
 		return nil, false
 	}
-	tb := readMountinfo(task)
-	tb.t = q.c.Task
 	return tb, true
 }
 

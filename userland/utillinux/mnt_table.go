@@ -3,12 +3,14 @@
 package utillinux
 
 import (
+	"io"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/internal/mountinfo"
+	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
@@ -34,12 +36,26 @@ type mntEntry struct {
 type mntTable struct {
 	t   *vfs.Task
 	fss []*mntEntry
+	// err is why the kernel's table could not be read (no /proc in a new
+	// root): libmount's lookups fail with it where they need the table.
+	err error
 }
 
-// readMountinfo parses the task's /proc/self/mountinfo as libmount does.
+// readMountinfo parses the task's /proc/self/mountinfo as libmount does;
+// without the file the table is empty and says why.
 func readMountinfo(t *vfs.Task) *mntTable {
+	return readMountinfoFile(t, "/proc/self/mountinfo")
+}
+
+// readMountinfoFile parses a mountinfo file, read by t.
+func readMountinfoFile(t *vfs.Task, name string) *mntTable {
 	tb := &mntTable{t: t}
-	for _, line := range strings.Split(t.Mountinfo(), "\n") {
+	text, err := readProcFile(t, name)
+	if err != nil {
+		tb.err = err
+		return tb
+	}
+	for _, line := range strings.Split(text, "\n") {
 		if fs := parseMountinfoLine(line); fs != nil {
 			tb.fss = append(tb.fss, fs)
 		}
@@ -483,4 +499,15 @@ func (tb *mntTable) over(fs *mntEntry) *mntEntry {
 		}
 	}
 	return nil
+}
+
+// readProcFile reads a whole file of /proc.
+func readProcFile(t *vfs.Task, name string) (string, error) {
+	f, err := applet.OpenFile(t, name, linux.O_RDONLY|linux.O_CLOEXEC, 0)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(f)
+	return string(data), err
 }

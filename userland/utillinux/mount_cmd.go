@@ -40,8 +40,7 @@ func mountApplet(c *cmd) int {
 		if a.operation || a.anyOpts {
 			return c.badUsage(exitUsage)
 		}
-		listMounts(c, a.types)
-		return exitOK
+		return listMounts(c, a.types)
 	}
 	if a.operation && (a.types != "" || a.all || j.hasSource) {
 		return c.badUsage(exitUsage)
@@ -184,8 +183,13 @@ func (j *mountJob) takeOperands(ops []string) (int, bool) {
 
 // listMounts is mount without operands: "SOURCE on TARGET type TYPE
 // (OPTIONS)" for every mount, or those of the -t types.
-func listMounts(c *cmd, types string) {
-	for _, fs := range readMountinfo(c.Task).fss {
+func listMounts(c *cmd, types string) int {
+	tb := readMountinfo(c.Task)
+	if tb.err != nil {
+		c.warnf("failed to read mtab: %s", applet.ErrText(tb.err))
+		return exitNoMemory // MNT_EX_SYSERR
+	}
+	for _, fs := range tb.fss {
 		if types != "" && fs.fstype != "" && !matchFstype(fs.fstype, types) {
 			continue
 		}
@@ -199,6 +203,7 @@ func listMounts(c *cmd, types string) {
 		}
 		fmt.Fprintf(c.Out, " (%s)\n", fs.optstr)
 	}
+	return exitOK
 }
 
 // printableTarget shows control characters as '?'.

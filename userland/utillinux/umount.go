@@ -184,6 +184,9 @@ func (x *umountJob) findFS(tgt string) (*mntEntry, error) {
 		return nil, nil
 	}
 	tb := readMountinfo(x.u.c.Task)
+	if tb.err != nil {
+		return nil, errnoOf(tb.err)
+	}
 	tried := false
 	for {
 		fs := tb.findTarget(tgt, true)

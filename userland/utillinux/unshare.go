@@ -298,7 +298,7 @@ func (c *cmd) runCommand(t *vfs.Task, args []string, sameRoot bool) int {
 		}
 		args = []string{"/bin/sh"}
 	}
-	name, err := c.Set.FindCommand(t, args[0], sameRoot)
+	name, err := c.Set.FindCommand(t, args[0])
 	if err != nil {
 		c.warnf("failed to execute %s: %s", args[0], applet.ErrText(err))
 		if errors.Is(err, linux.ENOENT) {
@@ -375,7 +375,7 @@ func chrootApplet(c *cmd) int {
 		}
 		argv = []string{"/bin/sh"}
 	}
-	name, err := c.Set.FindCommand(t, argv[0], isOldroot)
+	name, err := c.Set.FindCommand(t, argv[0])
 	if err != nil {
 		c.Errorf("failed to run command %s: %s", applet.Quote(argv[0]), applet.ErrText(err))
 		if errors.Is(err, linux.ENOENT) {
@@ -465,6 +465,20 @@ func pivotRootApplet(c *cmd) int {
 	return 0
 }
 
+// mountpointByStat is mountpoint's guess without /proc: a directory on
+// another device than its parent, or its own parent (a root), is a mount
+// point (a bind mount of the same filesystem is missed).
+func mountpointByStat(t *vfs.Task, path string, st vfs.Statx) *mntEntry {
+	parent, err := t.Stat(strings.TrimRight(path, "/") + "/..")
+	if err != nil {
+		return nil
+	}
+	if st.Dev() == parent.Dev() && st.Ino != parent.Ino {
+		return nil
+	}
+	return &mntEntry{target: path, major: st.DevMajor, minor: st.DevMinor}
+}
+
 // mountpointApplet is mountpoint(1).
 func mountpointApplet(c *cmd) int {
 	var quiet, nofollow, fsDevno, devDevno bool
@@ -512,7 +526,11 @@ func mountpointApplet(c *cmd) int {
 	}
 	var fs *mntEntry
 	if !(nofollow && applet.IsLink(uint32(st.Mode))) {
-		fs = readMountinfo(c.Task).findTarget(path, true)
+		tb := readMountinfo(c.Task)
+		fs = tb.findTarget(path, true)
+		if tb.err != nil {
+			fs = mountpointByStat(c.Task, path, st)
+		}
 	}
 	if fs == nil || fs.target == "" {
 		if !quiet {

@@ -114,7 +114,7 @@ func (r *unshareRequest) idMapper(c *cmd, t *vfs.Task) (int, bool) {
 		if m.want == "" {
 			continue
 		}
-		_, err := c.Set.FindCommand(t, m.prog, true)
+		_, err := c.Set.FindCommand(t, m.prog)
 		if err == nil {
 			err = linux.ENOEXEC
 		}
