@@ -130,6 +130,7 @@ func Mount(t *vfs.Task, dir, mountpoint string, opts *Options) (*Server, error) 
 		return nil, err
 	}
 	top.mnt = root.Mount()
+	top.dev, _ = hostPathDev(mountpoint)
 	s.top = top
 	if s.wd, err = watchMount(mountpoint); err != nil {
 		_ = syscall.Unmount(mountpoint, syscall.MNT_DETACH)
@@ -183,15 +184,11 @@ func mountFUSE(efs *exportFS, mountpoint string, opts *Options, strict bool) (*f
 		efs.release() // OnUnmount's work, if the server ended without it
 		close(fm.ended)
 	}()
-	if err := raw.WaitMount(); err != nil {
-		_ = syscall.Unmount(mountpoint, syscall.MNT_DETACH)
-		<-fm.ended
-		return nil, err
-	}
-	var st syscall.Stat_t
-	if err := syscall.Stat(mountpoint, &st); err == nil {
-		fm.dev = st.Dev
-	}
+	// NewServer has mounted and answered FUSE_INIT. raw.WaitMount is
+	// not called: all it would add is go-fuse's poll probe, an open of
+	// a file in the new mount, which is a self-request (see watchdog.go);
+	// the probe keeps the Go runtime from polling files of its own
+	// export, which this server never opens.
 	return fm, nil
 }
 
