@@ -138,7 +138,9 @@ func Mount(t *vfs.Task, dir, mountpoint string, opts *Options) (*Server, error) 
 		tasks.exit()
 		return nil, err
 	}
+	s.wd.note(top.dev, true)
 	if s.subs != nil {
+		s.subs.wd = s.wd
 		s.subs.start(top, root)
 	}
 	go s.finish()
@@ -196,6 +198,7 @@ func mountFUSE(efs *exportFS, mountpoint string, opts *Options, strict bool) (*f
 // the tasks.
 func (s *Server) finish() {
 	<-s.top.ended
+	s.wd.note(s.top.dev, false)
 	if s.subs != nil {
 		s.subs.stop()
 		s.subs.wait()

@@ -41,6 +41,7 @@ type submounts struct {
 	top   *fuseMount
 	ns    *vfs.MountNamespace
 	rt    *vfs.Task // root credentials, chrooted at the exported directory
+	wd    *watchdog // told of each connection; nil without one
 
 	mu    sync.Mutex
 	byRel map[string]*fuseMount
@@ -444,7 +445,12 @@ func (sm *submounts) mount(w *wanted) (*fuseMount, error) {
 	// The mount table, not a stat through dfd: that would be a request
 	// to this server (a self-request, see watchdog.go).
 	fm.dev, _ = hostMountDev(fm.path)
-	go func() { <-fm.ended; sm.nudge() }()
+	sm.wd.note(fm.dev, true)
+	go func() {
+		<-fm.ended
+		sm.wd.note(fm.dev, false)
+		sm.nudge()
+	}()
 	return fm, nil
 }
 
