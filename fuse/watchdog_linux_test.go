@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -21,10 +22,12 @@ import (
 	"github.com/linuxvfs/linuxvfs/internal/mountinfo"
 )
 
-// hangServerEnv, set to a host directory, makes the test binary a
-// server that exports the default system there, with a watchdog, and
-// then looks up hangName in its own export: a lookup whose answer never
-// comes (it prints "pending" once the request is being answered).
+// hangServerEnv, set to "WHO:DIR", makes the test binary a server
+// that exports the default system at the host directory DIR, with a
+// watchdog, and then looks up hangName in its own export: a lookup whose
+// answer never comes (it prints "pending" once the request is being
+// answered). WHO is the thread that asks: "leader", the thread group's
+// leader, or "thread", another one.
 const hangServerEnv = "LINUXVFS_FUSE_TEST_HANG_SERVER"
 
 const hangName = "linuxvfs-self-request"
@@ -33,13 +36,21 @@ const hangName = "linuxvfs-self-request"
 // is reported as a time-out, never expected under load.
 const hangLimit = 2 * time.Minute
 
+func init() {
+	// Locked in init, the main goroutine stays on the leader thread.
+	if _, ok := os.LookupEnv(hangServerEnv); ok {
+		runtime.LockOSThread()
+	}
+}
+
 func TestMain(m *testing.M) {
 	if _, ok := os.LookupEnv(fuse.WatchdogEnv); ok {
 		fuse.WatchdogMain() // does not return
 	}
-	if mp, ok := os.LookupEnv(hangServerEnv); ok {
+	if spec, ok := os.LookupEnv(hangServerEnv); ok {
 		fuse.WatchdogMain() // exports start watchdogs
-		if err := hangServer(mp); err != nil {
+		who, mp, _ := strings.Cut(spec, ":")
+		if err := hangServer(who, mp); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 		}
 		os.Exit(1)
@@ -48,7 +59,7 @@ func TestMain(m *testing.M) {
 }
 
 // hangServer is the server of hangServerEnv; it returns only on error.
-func hangServer(mp string) error {
+func hangServer(who, mp string) error {
 	task, err := linuxvfs.Boot()
 	if err != nil {
 		return err
@@ -62,8 +73,19 @@ func hangServer(mp string) error {
 	if _, err := fuse.Mount(task, "/", mp, nil); err != nil {
 		return err
 	}
-	_, err = os.Stat(filepath.Join(mp, hangName))
-	return fmt.Errorf("the self-request returned: %v", err)
+	ask := func() error {
+		_, err := os.Stat(filepath.Join(mp, hangName))
+		return fmt.Errorf("the self-request returned: %v", err)
+	}
+	if who == "leader" {
+		return ask()
+	}
+	errc := make(chan error)
+	go func() {
+		runtime.LockOSThread() // not the leader's: main holds it
+		errc <- ask()
+	}()
+	return <-errc
 }
 
 // TestWatchdogEndsSelfRequest kills a server with SIGKILL while one of
@@ -76,6 +98,14 @@ func hangServer(mp string) error {
 // itself, so as not to leave the process behind).
 func TestWatchdogEndsSelfRequest(t *testing.T) {
 	canMount(t)
+	for _, who := range []string{"thread", "leader"} {
+		t.Run(who, func(t *testing.T) { killDuringSelfRequest(t, who) })
+	}
+}
+
+// killDuringSelfRequest is TestWatchdogEndsSelfRequest with the thread
+// who asking.
+func killDuringSelfRequest(t *testing.T, who string) {
 	mp := t.TempDir()
 	t.Cleanup(func() { _ = unix.Unmount(mp, unix.MNT_DETACH) })
 	r, w, err := os.Pipe()
@@ -85,7 +115,7 @@ func TestWatchdogEndsSelfRequest(t *testing.T) {
 	must(t, err)
 	defer errf.Close()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), hangServerEnv+"="+mp)
+	cmd.Env = append(os.Environ(), hangServerEnv+"="+who+":"+mp)
 	cmd.Stdout, cmd.Stderr = w, errf
 	must(t, cmd.Start())
 	w.Close()
