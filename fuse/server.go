@@ -124,7 +124,7 @@ func Mount(t *vfs.Task, dir, mountpoint string, opts *Options) (*Server, error) 
 		s.subs = newSubmounts(tasks, opts)
 		efs.lookupFailed, efs.shown = s.subs.lookupFailed, s.subs.shown
 	}
-	top, err := mountFUSE(efs, mountpoint, opts, false)
+	top, err := mountFUSE(efs, mountpoint, opts)
 	if err != nil {
 		tasks.exit()
 		return nil, err
@@ -147,26 +147,12 @@ func Mount(t *vfs.Task, dir, mountpoint string, opts *Options) (*Server, error) 
 	return s, nil
 }
 
-// mountFUSE mounts efs at the host path mountpoint and serves it. A
-// submount is mounted by mount(2) only (strict), never by fusermount.
-func mountFUSE(efs *exportFS, mountpoint string, opts *Options, strict bool) (*fuseMount, error) {
-	name := opts.Name
-	if name == "" {
-		name = "linuxvfs"
-	}
-	mo := &gofuse.MountOptions{
-		AllowOther:        true,
-		FsName:            name,
-		Name:              "linuxvfs",
-		DirectMount:       true,
-		DirectMountStrict: strict,
-		DisableXAttrs:     true, // no virtual filesystem has extended attributes
-		MaxWrite:          1 << 20,
-		Debug:             opts.Debug,
-		// The virtual kernel removes set-ID bits on write, truncate and
-		// chown itself; O_TRUNC comes with the open.
-		ExtraCapabilities: gofuse.CAP_ATOMIC_O_TRUNC | gofuse.CAP_HANDLE_KILLPRIV | gofuse.CAP_HANDLE_KILLPRIV_V2,
-	}
+// mountFUSE mounts efs at the host path mountpoint (the top of an
+// export: go-fuse mounts it, by mount(2) or else by fusermount) and
+// serves it.
+func mountFUSE(efs *exportFS, mountpoint string, opts *Options) (*fuseMount, error) {
+	mo := mountOptions(opts)
+	mo.DirectMount = true
 	if opts.ReadOnly {
 		mo.Options = append(mo.Options, "ro")
 	}
@@ -179,19 +165,48 @@ func mountFUSE(efs *exportFS, mountpoint string, opts *Options, strict bool) (*f
 		return nil, err
 	}
 	fuseFdsCloexec()
-	fm := &fuseMount{raw: raw, fs: efs, path: mountpoint, ended: make(chan struct{})}
+	// NewServer has mounted and answered FUSE_INIT. raw.WaitMount is
+	// not called: all it would add is go-fuse's poll probe, an open of
+	// a file in the new mount, which is a self-request (see watchdog.go);
+	// the probe keeps the Go runtime from polling files of its own
+	// export, which this server never opens.
+	return serveFUSE(raw, efs, mountpoint), nil
+}
+
+// mountOptions are go-fuse's options for a mount of an export with
+// opts, as far as they concern the server.
+func mountOptions(opts *Options) *gofuse.MountOptions {
+	return &gofuse.MountOptions{
+		AllowOther:    true,
+		FsName:        fsName(opts),
+		Name:          "linuxvfs",
+		DisableXAttrs: true, // no virtual filesystem has extended attributes
+		MaxWrite:      1 << 20,
+		Debug:         opts.Debug,
+		// The virtual kernel removes set-ID bits on write, truncate and
+		// chown itself; O_TRUNC comes with the open.
+		ExtraCapabilities: gofuse.CAP_ATOMIC_O_TRUNC | gofuse.CAP_HANDLE_KILLPRIV | gofuse.CAP_HANDLE_KILLPRIV_V2,
+	}
+}
+
+// fsName is the mounts' source.
+func fsName(opts *Options) string {
+	if opts.Name == "" {
+		return "linuxvfs"
+	}
+	return opts.Name
+}
+
+// serveFUSE serves the mounted raw for efs, at the host path path.
+func serveFUSE(raw *gofuse.Server, efs *exportFS, path string) *fuseMount {
+	fm := &fuseMount{raw: raw, fs: efs, path: path, ended: make(chan struct{})}
 	go raw.Serve()
 	go func() {
 		raw.Wait()
 		efs.release() // OnUnmount's work, if the server ended without it
 		close(fm.ended)
 	}()
-	// NewServer has mounted and answered FUSE_INIT. raw.WaitMount is
-	// not called: all it would add is go-fuse's poll probe, an open of
-	// a file in the new mount, which is a self-request (see watchdog.go);
-	// the probe keeps the Go runtime from polling files of its own
-	// export, which this server never opens.
-	return fm, nil
+	return fm
 }
 
 // finish waits for the top mount and then the submounts to end, and ends

@@ -432,7 +432,7 @@ func (sm *submounts) mount(w *wanted) (*fuseMount, error) {
 	efs := newExportFS(sm.tasks, root, w.st, sm.opts.Timeout)
 	efs.lookupFailed, efs.shown = sm.lookupFailed, sm.shown
 	sm.setShown(w.mnt, true)
-	fm, err := mountFUSE(efs, fmt.Sprintf("/proc/self/fd/%d/%s", dfd, name), sm.opts, true)
+	fm, err := mountSubFUSE(efs, dfd, name, sm.top.path+w.rel, sm.opts)
 	if err != nil {
 		sm.setShown(w.mnt, false)
 		// Not tried again while this virtual mount is there (without
@@ -440,11 +440,8 @@ func (sm *submounts) mount(w *wanted) (*fuseMount, error) {
 		sm.gone[w.rel] = w.mnt.UniqueID()
 		return nil, err
 	}
-	fm.path, fm.rel, fm.mnt, fm.served, fm.mp = sm.top.path+w.rel, w.rel, w.mnt, root.Mount(), mp
+	fm.rel, fm.mnt, fm.served, fm.mp = w.rel, w.mnt, root.Mount(), mp
 	sm.setMountpoint(mp, fm)
-	// The mount table, not a stat through dfd: that would be a request
-	// to this server (a self-request, see watchdog.go).
-	fm.dev, _ = hostMountDev(fm.path)
 	sm.wd.note(fm.dev, true)
 	go func() {
 		<-fm.ended
