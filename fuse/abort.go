@@ -47,7 +47,7 @@ func openParent() int {
 func dying(proc int) bool {
 	stat, err := readAt(proc, "stat")
 	if err != nil {
-		return true
+		return gone(err)
 	}
 	// pid (comm) state ...: comm may hold spaces and parentheses.
 	if f := bytes.Fields(stat[bytes.LastIndexByte(stat, ')')+1:]); len(f) == 0 || f[0][0] == 'Z' || f[0][0] == 'X' {
@@ -55,7 +55,7 @@ func dying(proc int) bool {
 	}
 	tasks, err := readDirAt(proc, "task")
 	if err != nil {
-		return true
+		return gone(err)
 	}
 	for _, tid := range tasks {
 		if killPending(proc, "task/"+tid+"/status") {
@@ -63,6 +63,13 @@ func dying(proc int) bool {
 		}
 	}
 	return false
+}
+
+// gone reports whether err, from a read in a /proc/PID directory, says
+// that the process has ended. Other errors tell nothing: the pipe's end
+// will.
+func gone(err error) bool {
+	return errors.Is(err, unix.ENOENT) || errors.Is(err, unix.ESRCH)
 }
 
 // killPending reports whether the status file name under proc shows
