@@ -16,8 +16,9 @@ import (
 // the mount point first: a walk through the export above, a request to
 // this very server (see watchdog.go), as is the attaching walk of
 // move_mount, which only a path can do. The device number comes from the
-// detached mount, before it is attached, and asks nothing.
-func mountSubFUSE(efs *exportFS, dfd int, name, path string, opts *Options) (*fuseMount, error) {
+// detached mount, before it is attached, and asks nothing; wd hears of
+// the connection before the poll probe, made on the detached mount.
+func mountSubFUSE(efs *exportFS, dfd int, name, path string, opts *Options, wd *watchdog) (*fuseMount, error) {
 	dev, err := unix.Open("/dev/fuse", unix.O_RDWR|unix.O_CLOEXEC, 0)
 	if err != nil {
 		efs.release()
@@ -47,15 +48,41 @@ func mountSubFUSE(efs *exportFS, dfd int, name, path string, opts *Options) (*fu
 	}
 	fm := serveFUSE(raw, efs, path)
 	fm.dev = devno
+	wd.note(devno, true)
+	probePoll(mfd)
 	err = unix.MoveMount(mfd, "", dfd, name, unix.MOVE_MOUNT_F_EMPTY_PATH)
 	// Once attached, the mount stays without mfd; if not, closing it
 	// drops the mount, and the connection ends with its superblock.
 	unix.Close(mfd)
 	if err != nil {
 		<-fm.ended
+		wd.note(devno, false)
 		return nil, err
 	}
 	return fm, nil
+}
+
+// pollProbeName is the name go-fuse answers itself, in every directory,
+// with a file whose FUSE_POLL it answers ENOSYS (its pollHackName).
+const pollProbeName = ".go-fuse-epoll-hack"
+
+// probePoll polls a file of the FUSE mount whose root dir is open on,
+// so that the host learns at once that the export has no poll (ENOSYS:
+// fc->no_poll, and FUSE_POLL is not sent again). Until then a file this
+// process opens in its own export would be registered with the Go
+// runtime's netpoller by an epoll_ctl that waits for the FUSE_POLL
+// answer outside a system call's bookkeeping: a garbage collection then
+// waits for that thread, and every goroutine, the server's too, for the
+// collection (go-fuse's WaitMount does the same, through a path). It is
+// itself a request to this server (see watchdog.go), made once the
+// watchdog knows the connection.
+func probePoll(dir int) {
+	fd, err := unix.Openat(dir, pollProbeName, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return
+	}
+	_, _ = unix.Poll([]unix.PollFd{{Fd: int32(fd), Events: unix.POLLIN | unix.POLLPRI | unix.POLLOUT}}, 0)
+	unix.Close(fd)
 }
 
 // newFUSEMount makes a FUSE superblock served through the /dev/fuse

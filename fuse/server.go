@@ -35,6 +35,7 @@ import (
 	"time"
 
 	gofuse "github.com/hanwen/go-fuse/v2/fuse"
+	"golang.org/x/sys/unix"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/vfs"
@@ -139,6 +140,10 @@ func Mount(t *vfs.Task, dir, mountpoint string, opts *Options) (*Server, error) 
 		return nil, err
 	}
 	s.wd.note(top.dev, true)
+	if fd, err := unix.Open(mountpoint, unix.O_PATH|unix.O_DIRECTORY|unix.O_CLOEXEC, 0); err == nil {
+		probePoll(fd)
+		unix.Close(fd)
+	}
 	if s.subs != nil {
 		s.subs.wd = s.wd
 		s.subs.start(top, root)
@@ -166,10 +171,8 @@ func mountFUSE(efs *exportFS, mountpoint string, opts *Options) (*fuseMount, err
 	}
 	fuseFdsCloexec()
 	// NewServer has mounted and answered FUSE_INIT. raw.WaitMount is
-	// not called: all it would add is go-fuse's poll probe, an open of
-	// a file in the new mount, which is a self-request (see watchdog.go);
-	// the probe keeps the Go runtime from polling files of its own
-	// export, which this server never opens.
+	// not called: all it would add is go-fuse's poll probe, which Mount
+	// makes once the watchdog knows the connection (see probePoll).
 	return serveFUSE(raw, efs, mountpoint), nil
 }
 

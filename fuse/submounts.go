@@ -432,7 +432,7 @@ func (sm *submounts) mount(w *wanted) (*fuseMount, error) {
 	efs := newExportFS(sm.tasks, root, w.st, sm.opts.Timeout)
 	efs.lookupFailed, efs.shown = sm.lookupFailed, sm.shown
 	sm.setShown(w.mnt, true)
-	fm, err := mountSubFUSE(efs, dfd, name, sm.top.path+w.rel, sm.opts)
+	fm, err := mountSubFUSE(efs, dfd, name, sm.top.path+w.rel, sm.opts, sm.wd)
 	if err != nil {
 		sm.setShown(w.mnt, false)
 		// Not tried again while this virtual mount is there (without
@@ -442,7 +442,6 @@ func (sm *submounts) mount(w *wanted) (*fuseMount, error) {
 	}
 	fm.rel, fm.mnt, fm.served, fm.mp = w.rel, w.mnt, root.Mount(), mp
 	sm.setMountpoint(mp, fm)
-	sm.wd.note(fm.dev, true)
 	go func() {
 		<-fm.ended
 		sm.wd.note(fm.dev, false)
