@@ -33,11 +33,11 @@ import (
 // ends, as the dying process, held up by that thread, still has
 // /dev/fuse open (and the watchdog's pipe with it). The export makes
 // as few as it can: device numbers come from AT_STATX_DONT_SYNC or the
-// host's mount table, go-fuse's poll probe is not run, submounts are
-// mounted without go-fuse's stat of the mount point. What is left are
-// the walks to a submount's mount point, which mounting it (move_mount)
-// and unmounting it by path need. For those the watchdog watches the
-// server's state too:
+// host's mount table, submounts are mounted without go-fuse's stat of
+// the mount point. What is left are the walks to a submount's mount
+// point, which mounting it (move_mount) and unmounting it by path need,
+// and the poll probe of each new mount (see probePoll). For those the
+// watchdog watches the server's state too:
 // once the server is dying (its leader a zombie, or SIGKILL pending on a
 // thread) and its pipe is still open, it aborts the export's
 // connections through the FUSE control filesystem, which finishes the
