@@ -14,8 +14,9 @@ import (
 )
 
 // fusectlDir is where hosts usually mount the FUSE control filesystem,
-// one directory per connection, named by its device number.
-const fusectlDir = "/sys/fs/fuse/connections"
+// one directory per connection, named by its device number (a variable
+// for tests).
+var fusectlDir = "/sys/fs/fuse/connections"
 
 // fusectlMagic is the control filesystem's f_type (FUSE_CTL_SUPER_MAGIC).
 const fusectlMagic = 0x65735543

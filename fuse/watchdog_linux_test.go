@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -228,6 +229,27 @@ func abortUnder(t *testing.T, dir string) {
 	for _, dev := range fuseMountsUnder(dir) {
 		if err := fuse.AbortConnection(dev); err != nil {
 			t.Error(err)
+		}
+	}
+}
+
+// TestFusectlFallback checks that the watchdog finds the connections of
+// an export in the FUSE control filesystem both where the host mounts
+// it and, when that place has something else, in an instance of its
+// own: the entry of the export's top is the kernel's dev_t of its mount.
+func TestFusectlFallback(t *testing.T) {
+	mp, _, _ := export(t, "/", nil)
+	var st unix.Stat_t
+	must(t, unix.Stat(mp, &st))
+	want := strconv.FormatUint(uint64(unix.Major(st.Dev)<<20|unix.Minor(st.Dev)), 10)
+	for _, dir := range []string{"/sys/fs/fuse/connections", t.TempDir()} {
+		names, err := fuse.FusectlConnections(dir)
+		if err != nil {
+			t.Errorf("%s: %v", dir, err)
+			continue
+		}
+		if !slices.Contains(names, want) {
+			t.Errorf("%s: connection %s of %s not among %v", dir, want, mp, names)
 		}
 	}
 }
