@@ -34,6 +34,10 @@ type exportFS struct {
 	once     sync.Once
 }
 
+// testHookLookup, set by tests before an export is mounted, is called
+// at the start of each lookup with the name looked up.
+var testHookLookup func(name string)
+
 // openRoot opens dir with base as an O_PATH file, with its attributes.
 func openRoot(base *vfs.Task, dir string) (*vfs.File, vfs.Statx, error) {
 	fd, err := base.Open(dir, linux.O_PATH|linux.O_DIRECTORY|linux.O_CLOEXEC, 0)
@@ -210,6 +214,9 @@ func (e *exportFS) covered(t *vfs.Task, dfd, fd int) int {
 // A failed lookup makes the host drop its dentry, and with it whatever
 // the host has mounted there: the submounts are told (lookupFailed).
 func (e *exportFS) Lookup(cancel <-chan struct{}, h *gofuse.InHeader, name string, out *gofuse.EntryOut) gofuse.Status {
+	if testHookLookup != nil {
+		testHookLookup(name)
+	}
 	t := e.tasks.get(&h.Caller)
 	err := e.withNode(t, h.NodeId, func(dfd int) error { return e.lookupAt(t, dfd, name, out) })
 	if err != nil && e.lookupFailed != nil {

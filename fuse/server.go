@@ -35,6 +35,7 @@ import (
 	"time"
 
 	gofuse "github.com/hanwen/go-fuse/v2/fuse"
+	"golang.org/x/sys/unix"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/vfs"
@@ -124,12 +125,13 @@ func Mount(t *vfs.Task, dir, mountpoint string, opts *Options) (*Server, error) 
 		s.subs = newSubmounts(tasks, opts)
 		efs.lookupFailed, efs.shown = s.subs.lookupFailed, s.subs.shown
 	}
-	top, err := mountFUSE(efs, mountpoint, opts, false)
+	top, err := mountFUSE(efs, mountpoint, opts)
 	if err != nil {
 		tasks.exit()
 		return nil, err
 	}
 	top.mnt = root.Mount()
+	top.dev, _ = hostPathDev(mountpoint)
 	s.top = top
 	if s.wd, err = watchMount(mountpoint); err != nil {
 		_ = syscall.Unmount(mountpoint, syscall.MNT_DETACH)
@@ -137,33 +139,25 @@ func Mount(t *vfs.Task, dir, mountpoint string, opts *Options) (*Server, error) 
 		tasks.exit()
 		return nil, err
 	}
+	s.wd.note(top.dev, true)
+	if fd, err := unix.Open(mountpoint, unix.O_PATH|unix.O_DIRECTORY|unix.O_CLOEXEC, 0); err == nil {
+		probePoll(fd)
+		unix.Close(fd)
+	}
 	if s.subs != nil {
+		s.subs.wd = s.wd
 		s.subs.start(top, root)
 	}
 	go s.finish()
 	return s, nil
 }
 
-// mountFUSE mounts efs at the host path mountpoint and serves it. A
-// submount is mounted by mount(2) only (strict), never by fusermount.
-func mountFUSE(efs *exportFS, mountpoint string, opts *Options, strict bool) (*fuseMount, error) {
-	name := opts.Name
-	if name == "" {
-		name = "linuxvfs"
-	}
-	mo := &gofuse.MountOptions{
-		AllowOther:        true,
-		FsName:            name,
-		Name:              "linuxvfs",
-		DirectMount:       true,
-		DirectMountStrict: strict,
-		DisableXAttrs:     true, // no virtual filesystem has extended attributes
-		MaxWrite:          1 << 20,
-		Debug:             opts.Debug,
-		// The virtual kernel removes set-ID bits on write, truncate and
-		// chown itself; O_TRUNC comes with the open.
-		ExtraCapabilities: gofuse.CAP_ATOMIC_O_TRUNC | gofuse.CAP_HANDLE_KILLPRIV | gofuse.CAP_HANDLE_KILLPRIV_V2,
-	}
+// mountFUSE mounts efs at the host path mountpoint (the top of an
+// export: go-fuse mounts it, by mount(2) or else by fusermount) and
+// serves it.
+func mountFUSE(efs *exportFS, mountpoint string, opts *Options) (*fuseMount, error) {
+	mo := mountOptions(opts)
+	mo.DirectMount = true
 	if opts.ReadOnly {
 		mo.Options = append(mo.Options, "ro")
 	}
@@ -176,29 +170,53 @@ func mountFUSE(efs *exportFS, mountpoint string, opts *Options, strict bool) (*f
 		return nil, err
 	}
 	fuseFdsCloexec()
-	fm := &fuseMount{raw: raw, fs: efs, path: mountpoint, ended: make(chan struct{})}
+	// NewServer has mounted and answered FUSE_INIT. raw.WaitMount is
+	// not called: all it would add is go-fuse's poll probe, which Mount
+	// makes once the watchdog knows the connection (see probePoll).
+	return serveFUSE(raw, efs, mountpoint), nil
+}
+
+// mountOptions are go-fuse's options for a mount of an export with
+// opts, as far as they concern the server.
+func mountOptions(opts *Options) *gofuse.MountOptions {
+	return &gofuse.MountOptions{
+		AllowOther:    true,
+		FsName:        fsName(opts),
+		Name:          "linuxvfs",
+		DisableXAttrs: true, // no virtual filesystem has extended attributes
+		MaxWrite:      1 << 20,
+		Debug:         opts.Debug,
+		// The virtual kernel removes set-ID bits on write, truncate and
+		// chown itself; O_TRUNC comes with the open.
+		ExtraCapabilities: gofuse.CAP_ATOMIC_O_TRUNC | gofuse.CAP_HANDLE_KILLPRIV | gofuse.CAP_HANDLE_KILLPRIV_V2,
+	}
+}
+
+// fsName is the mounts' source.
+func fsName(opts *Options) string {
+	if opts.Name == "" {
+		return "linuxvfs"
+	}
+	return opts.Name
+}
+
+// serveFUSE serves the mounted raw for efs, at the host path path.
+func serveFUSE(raw *gofuse.Server, efs *exportFS, path string) *fuseMount {
+	fm := &fuseMount{raw: raw, fs: efs, path: path, ended: make(chan struct{})}
 	go raw.Serve()
 	go func() {
 		raw.Wait()
 		efs.release() // OnUnmount's work, if the server ended without it
 		close(fm.ended)
 	}()
-	if err := raw.WaitMount(); err != nil {
-		_ = syscall.Unmount(mountpoint, syscall.MNT_DETACH)
-		<-fm.ended
-		return nil, err
-	}
-	var st syscall.Stat_t
-	if err := syscall.Stat(mountpoint, &st); err == nil {
-		fm.dev = st.Dev
-	}
-	return fm, nil
+	return fm
 }
 
 // finish waits for the top mount and then the submounts to end, and ends
 // the tasks.
 func (s *Server) finish() {
 	<-s.top.ended
+	s.wd.note(s.top.dev, false)
 	if s.subs != nil {
 		s.subs.stop()
 		s.subs.wait()

@@ -4,7 +4,6 @@ package fuse
 
 import (
 	"fmt"
-	"github.com/linuxvfs/linuxvfs/internal/mountinfo"
 	"os"
 	"path"
 	"slices"
@@ -14,6 +13,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/internal/mountinfo"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
@@ -41,6 +41,7 @@ type submounts struct {
 	top   *fuseMount
 	ns    *vfs.MountNamespace
 	rt    *vfs.Task // root credentials, chrooted at the exported directory
+	wd    *watchdog // told of each connection; nil without one
 
 	mu    sync.Mutex
 	byRel map[string]*fuseMount
@@ -293,11 +294,9 @@ func (sm *submounts) reap() {
 		if fm.dropped.Load() {
 			// lookupFailed is called before the host has the error: until
 			// it has detached the submount, wait (its end nudges run).
-			if fd, err := openOn(fm.path, fm.dev); err == nil {
-				unix.Close(fd)
-				continue
+			if replaced(fm.path, fm.dev) {
+				sm.forget(rel)
 			}
-			sm.forget(rel)
 			continue
 		}
 		if !fm.unmounted && replaced(fm.path, fm.dev) {
@@ -313,25 +312,31 @@ func (sm *submounts) reap() {
 // replaced reports whether the host directory p is there on a
 // filesystem other than dev: the mount that was there is gone. It reads
 // the host's mount table rather than stat p: a stat would be a request
-// to this very server, which a SIGKILL arriving while it is being
-// answered leaves waiting forever (request_wait_answer), holding
-// /dev/fuse open and the watchdog with it.
+// to this very server (a self-request, see watchdog.go).
 func replaced(p string, dev uint64) bool {
+	got, ok := hostMountDev(p)
+	return !ok || got != dev
+}
+
+// hostMountDev returns the device number of the mount the host has on
+// top at the path p, from its mount table: ok is false when none is
+// there or the table cannot be read.
+func hostMountDev(p string) (dev uint64, ok bool) {
 	text, err := os.ReadFile("/proc/self/mountinfo")
 	if err != nil {
-		return false
+		return 0, false
 	}
 	mounts, err := mountinfo.ParseAll(string(text))
 	if err != nil {
-		return false
+		return 0, false
 	}
-	top := -1
-	for i, m := range mounts {
-		if m.Mountpoint == p {
-			top = i
+	// A mount over another comes after it in the table.
+	for _, m := range mounts {
+		if mountinfo.Unescape(m.Mountpoint) == p {
+			dev, ok = unix.Mkdev(uint32(m.Major), uint32(m.Minor)), true
 		}
 	}
-	return top < 0 || unix.Mkdev(uint32(mounts[top].Major), uint32(mounts[top].Minor)) != dev
+	return dev, ok
 }
 
 // dropped reports whether the host dropped the submount at rel or at a
@@ -427,7 +432,7 @@ func (sm *submounts) mount(w *wanted) (*fuseMount, error) {
 	efs := newExportFS(sm.tasks, root, w.st, sm.opts.Timeout)
 	efs.lookupFailed, efs.shown = sm.lookupFailed, sm.shown
 	sm.setShown(w.mnt, true)
-	fm, err := mountFUSE(efs, fmt.Sprintf("/proc/self/fd/%d/%s", dfd, name), sm.opts, true)
+	fm, err := mountSubFUSE(efs, dfd, name, sm.top.path+w.rel, sm.opts, sm.wd)
 	if err != nil {
 		sm.setShown(w.mnt, false)
 		// Not tried again while this virtual mount is there (without
@@ -435,13 +440,13 @@ func (sm *submounts) mount(w *wanted) (*fuseMount, error) {
 		sm.gone[w.rel] = w.mnt.UniqueID()
 		return nil, err
 	}
-	fm.path, fm.rel, fm.mnt, fm.served, fm.mp = sm.top.path+w.rel, w.rel, w.mnt, root.Mount(), mp
+	fm.rel, fm.mnt, fm.served, fm.mp = w.rel, w.mnt, root.Mount(), mp
 	sm.setMountpoint(mp, fm)
-	var st unix.Stat_t
-	if err := unix.Fstatat(dfd, name, &st, unix.AT_SYMLINK_NOFOLLOW); err == nil {
-		fm.dev = st.Dev
-	}
-	go func() { <-fm.ended; sm.nudge() }()
+	go func() {
+		<-fm.ended
+		sm.wd.note(fm.dev, false)
+		sm.nudge()
+	}()
 	return fm, nil
 }
 
@@ -512,18 +517,30 @@ func (sm *submounts) unmount(fm *fuseMount) {
 }
 
 // openOn opens the host directory p as O_PATH, and only if it lies on
-// the filesystem dev.
+// the filesystem dev. The walk to p is made of requests to this server
+// when p lies in the export (a self-request, see watchdog.go); the check of the device
+// is not one.
 func openOn(p string, dev uint64) (int, error) {
 	fd, err := unix.Open(p, unix.O_PATH|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
 	if err != nil {
 		return -1, err
 	}
-	var st unix.Stat_t
-	if err := unix.Fstat(fd, &st); err != nil || st.Dev != dev {
+	if got, err := cachedDev(fd); err != nil || got != dev {
 		unix.Close(fd)
 		return -1, unix.ESTALE
 	}
 	return fd, nil
+}
+
+// cachedDev returns the st_dev of the file fd is open on without asking
+// its filesystem (AT_STATX_DONT_SYNC: FUSE answers from its cache, and
+// st_dev is the superblock's anyway).
+func cachedDev(fd int) (uint64, error) {
+	var stx unix.Statx_t
+	if err := unix.Statx(fd, "", unix.AT_EMPTY_PATH|unix.AT_STATX_DONT_SYNC, 0, &stx); err != nil {
+		return 0, err
+	}
+	return unix.Mkdev(stx.Dev_major, stx.Dev_minor), nil
 }
 
 // byDepth returns m's keys, shallowest first or deepest first.
@@ -543,4 +560,17 @@ func byDepth[V any](m map[string]V, deepest bool) []string {
 		return strings.Compare(a, b)
 	})
 	return keys
+}
+
+// hostPathDev returns the st_dev of the host directory p without a
+// request to the filesystem it is on. For the top of an export the walk
+// ends on the host's directory, then crosses into the FUSE mount's root,
+// which the host does not revalidate: no request at all.
+func hostPathDev(p string) (uint64, error) {
+	fd, err := unix.Open(p, unix.O_PATH|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return 0, err
+	}
+	defer unix.Close(fd)
+	return cachedDev(fd)
 }

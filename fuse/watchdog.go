@@ -4,14 +4,15 @@ package fuse
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"os/signal"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -22,11 +23,34 @@ import (
 // ENOTCONN until someone unmounts. A watchdog is a second process that
 // outlives the server and detaches the export's top mount (and with it
 // every submount below) once the server is gone.
+//
+// Self-requests. A request the server makes to its own export (a walk
+// through it, a stat of a file in it) is answered by another of its
+// threads. If a fatal signal comes while the answer is being made, the
+// asking thread waits for good: the kernel no longer lets a request
+// that the server has read be interrupted (request_wait_answer in
+// fs/fuse/dev.c), the answer never comes, and the connection never
+// ends, as the dying process, held up by that thread, still has
+// /dev/fuse open (and the watchdog's pipe with it). The export makes
+// as few as it can: device numbers come from AT_STATX_DONT_SYNC or the
+// host's mount table, submounts are mounted without go-fuse's stat of
+// the mount point. What is left are the walks to a submount's mount
+// point, which mounting it (move_mount) and unmounting it by path need,
+// and the poll probe of each new mount (see probePoll). For those the
+// watchdog watches the server's state too:
+// once the server is dying (its leader a zombie, or SIGKILL pending on a
+// thread) and its pipe is still open, it aborts the export's
+// connections through the FUSE control filesystem, which finishes the
+// waiting request with an error and lets the process die.
 
 // watchdogEnv, set in a process's environment, makes WatchdogMain the
 // watchdog of one export: its value is "ID PATH", the host mount's ID
 // (see mountID) and its path.
 const watchdogEnv = "LINUXVFS_FUSE_WATCHDOG"
+
+// watchdogPoll is how often a watchdog looks at the server's state
+// while its pipe stays open.
+const watchdogPoll = 500 * time.Millisecond
 
 // watchdogs is set once WatchdogMain has returned: the executable can
 // then be run again as a watchdog.
@@ -55,8 +79,9 @@ func WatchdogMain() {
 }
 
 // watch is the watchdog: it reads the pipe the exporting process holds
-// open until the pipe reports its end, then detaches the mount spec
-// names.
+// open, learning the export's FUSE connections from it, until the pipe
+// reports its end or the server is seen dying (then the connections
+// are aborted), and detaches the mount spec names.
 func watch(pipe *os.File, spec string) error {
 	idText, path, ok := strings.Cut(spec, " ")
 	id, err := strconv.ParseUint(idText, 10, 64)
@@ -67,14 +92,67 @@ func watch(pipe *os.File, spec string) error {
 	// first (it has a process group of its own, but a signal may be
 	// sent to the session).
 	signal.Ignore(syscall.SIGINT, syscall.SIGHUP, syscall.SIGQUIT)
-	_, _ = io.Copy(io.Discard, pipe)
+	server := openParent()
+	if server >= 0 {
+		defer unix.Close(server)
+	}
+	conns := &connSet{devs: map[uint64]bool{}}
+	fd := int(pipe.Fd())
+	for !conns.read(fd) {
+		if server >= 0 && dying(server) {
+			if err := abortConnections(conns.devs); err != nil {
+				fmt.Fprintf(os.Stderr, "linuxvfs fuse watchdog: %v\n", err)
+			}
+			break
+		}
+	}
 	return detachMount(path, id)
+}
+
+// connSet is the FUSE connections of an export, by device number, as
+// the server reports them: a line "+DEV" once mounted, "-DEV" once
+// ended; part is a line not read whole yet.
+type connSet struct {
+	devs map[uint64]bool
+	part string
+}
+
+// read waits up to watchdogPoll for the pipe fd and takes in what the
+// server wrote; it reports whether the pipe has ended.
+func (c *connSet) read(fd int) bool {
+	n, err := unix.Poll([]unix.PollFd{{Fd: int32(fd), Events: unix.POLLIN}}, int(watchdogPoll/time.Millisecond))
+	if n <= 0 || err != nil {
+		return false // time to look at the server (or EINTR)
+	}
+	var buf [4096]byte
+	got, err := unix.Read(fd, buf[:])
+	if err == unix.EINTR || err == unix.EAGAIN {
+		return false
+	}
+	if got <= 0 {
+		return true
+	}
+	text := c.part + string(buf[:got])
+	lines := strings.Split(text, "\n")
+	c.part = lines[len(lines)-1]
+	for _, line := range lines[:len(lines)-1] {
+		dev, err := strconv.ParseUint(line[min(1, len(line)):], 10, 64)
+		switch {
+		case err != nil:
+		case line[0] == '+':
+			c.devs[dev] = true
+		case line[0] == '-':
+			delete(c.devs, dev)
+		}
+	}
+	return false
 }
 
 // watchdog is the exporting side: the running watchdog process and
 // the write end of its pipe.
 type watchdog struct {
 	cmd  *exec.Cmd
+	mu   sync.Mutex // for pipe
 	pipe *os.File
 }
 
@@ -122,10 +200,29 @@ func watchMount(path string) (*watchdog, error) {
 	return startWatchdog(path, id)
 }
 
+// note tells the watchdog of a FUSE connection of the export, by the
+// device number of its mount: up once mounted, !up once ended.
+func (w *watchdog) note(dev uint64, up bool) {
+	if w == nil || dev == 0 {
+		return
+	}
+	sign := "-"
+	if up {
+		sign = "+"
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	// One write, well under PIPE_BUF: never interleaved. An error (the
+	// watchdog gone) leaves nothing to do.
+	_, _ = w.pipe.Write([]byte(fmt.Sprintf("%s%d\n", sign, dev)))
+}
+
 // stop tells the watchdog that the export has ended: it looks once for
 // the mount (gone by now, unless the host still has it lazily) and exits.
 func (w *watchdog) stop() {
 	if w != nil {
+		w.mu.Lock()
+		defer w.mu.Unlock()
 		w.pipe.Close()
 	}
 }
