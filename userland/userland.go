@@ -7,9 +7,11 @@ package userland
 
 import (
 	"context"
+	"errors"
 	"io"
 
 	"github.com/linuxvfs/linuxvfs"
+	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/shell"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"github.com/linuxvfs/linuxvfs/userland/archive"
@@ -53,11 +55,32 @@ func bootWith(set *applet.Set) (*vfs.Task, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := set.Install(t); err != nil {
+	err = set.Install(t)
+	if err == nil {
+		err = baseFiles(t)
+	}
+	if err != nil {
 		t.Exit()
 		return nil, err
 	}
 	return t, nil
+}
+
+// baseFiles writes the files of /etc a Debian base system has and the
+// programs expect, where they are missing: an fstab with nothing to mount.
+func baseFiles(t *vfs.Task) error {
+	f, err := applet.OpenFile(t, "/etc/fstab", linux.O_WRONLY|linux.O_CREAT|linux.O_EXCL|linux.O_CLOEXEC, 0o644)
+	if errors.Is(err, linux.EEXIST) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(f, "# UNCONFIGURED FSTAB FOR BASE SYSTEM\n")
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // RunScript runs script with `linuxvfs sh` on a freshly booted system and

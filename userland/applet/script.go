@@ -64,7 +64,7 @@ func executableHead(t *vfs.Task, path string) ([]byte, bool) {
 	if t.Faccessat(AtCWD, path, linux.X_OK, 0) != nil {
 		return nil, false
 	}
-	f, err := OpenFile(t, path, linux.O_RDONLY, 0)
+	f, err := OpenFile(t, path, linux.O_RDONLY|linux.O_CLOEXEC, 0)
 	if err != nil {
 		return nil, false
 	}

@@ -190,9 +190,12 @@ func (c *headTailer) run() int {
 	for i, name := range ops {
 		var data []byte
 		var err error
-		if head && !o.minus {
+		switch {
+		case head && !o.minus:
 			data, err = c.readHead(name, o)
-		} else {
+		case !head && !o.plus:
+			data, err = c.readTail(name, o)
+		default:
 			data, err = c.slurp(name)
 		}
 		if err != nil {
@@ -264,14 +267,56 @@ func (c *headTailer) readHead(name string, o countOpt) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// slurp reads a whole input, reporting errors in head/tail's words.
-func (c *cmd) slurp(name string) ([]byte, error) {
+// readTail reads enough of the end of an input for tail's last n bytes
+// or lines: a regular file from its end backwards, as tail seeks there
+// (a 1 GiB sparse file is not read through), anything else whole.
+func (c *headTailer) readTail(name string, o countOpt) ([]byte, error) {
 	r, err := c.openInput(name)
 	if err != nil {
 		c.Errorf("cannot open %s for reading: %s", c.Quote(name), applet.ErrText(err))
 		return nil, err
 	}
 	defer r.Close()
+	f, ok := r.(*applet.File)
+	if !ok {
+		return c.readAllOf(name, r)
+	}
+	st, err := f.Task.Fstat(f.Fd)
+	if err != nil || !applet.IsReg(uint32(st.Mode)) {
+		return c.readAllOf(name, r)
+	}
+	return c.tailBackwards(name, f, int64(st.Size), o)
+}
+
+// tailBackwards reads blocks of f from its end (size bytes long) until
+// they hold tail's share.
+func (c *headTailer) tailBackwards(name string, f *applet.File, size int64, o countOpt) ([]byte, error) {
+	const block = 64 << 10
+	var data []byte
+	for start := size; start > 0; {
+		step := min(int64(block), start)
+		if o.bytes {
+			step = min(max(o.n-int64(len(data)), 0), start)
+		}
+		if step == 0 {
+			break
+		}
+		start -= step
+		chunk := make([]byte, step)
+		if _, err := f.Task.Pread(f.Fd, chunk, start); err != nil {
+			c.Errorf("error reading %s: %s", c.Quote(name), applet.ErrText(err))
+			return nil, err
+		}
+		data = append(chunk, data...)
+		if !o.bytes && int64(bytes.Count(data, []byte("\n"))) > o.n {
+			break
+		}
+	}
+	return data, nil
+}
+
+// readAllOf reads the rest of r, reporting errors in head/tail's words.
+func (c *cmd) readAllOf(name string, r io.Reader) ([]byte, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		shown := c.Quote(name)
@@ -281,6 +326,17 @@ func (c *cmd) slurp(name string) ([]byte, error) {
 		c.Errorf("error reading %s: %s", shown, applet.ErrText(err))
 	}
 	return data, err
+}
+
+// slurp reads a whole input, reporting errors in head/tail's words.
+func (c *cmd) slurp(name string) ([]byte, error) {
+	r, err := c.openInput(name)
+	if err != nil {
+		c.Errorf("cannot open %s for reading: %s", c.Quote(name), applet.ErrText(err))
+		return nil, err
+	}
+	defer r.Close()
+	return c.readAllOf(name, r)
 }
 
 // selectPart picks head's or tail's share of data.

@@ -3,13 +3,11 @@
 package utillinux
 
 import (
-	"errors"
 	"fmt"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"strconv"
 	"strings"
 
-	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
 
 // findmnt: the command line becomes a findmntQuery (this file), the
@@ -345,11 +343,6 @@ func (q *findmntQuery) readTabFiles() (*mntTable, bool) {
 	}
 	for _, name := range files {
 		data, err := readFile(c.Task, name)
-		if err != nil && len(q.tabFiles) == 0 && c.noEtc() {
-			// linuxvfs boots without /etc: read the fstab a Debian
-			// base system starts with, comments only.
-			data, err = nil, nil
-		}
 		if err != nil {
 			shown := name
 			if len(q.tabFiles) == 0 {
@@ -388,8 +381,3 @@ func looksLikeMountinfo(data string) bool {
 }
 
 // noEtc reports a system without /etc at all, as linuxvfs boots: its
-// tools then read the files a Debian base system has there.
-func (c *cmd) noEtc() bool {
-	_, err := c.Task.Stat("/etc")
-	return errors.Is(err, linux.ENOENT)
-}
