@@ -144,7 +144,7 @@ var psCols = map[string]psCol{
 	"c":          {"C", 2, true, psConst("0")},
 	"stime":      {"STIME", 5, false, psSTime},
 	"start":      {"STARTED", 8, true, psStarted},
-	"lstart":     {"STARTED", 24, false, func(r *psRun, p *applet.Proc) string { return r.started(p).Format("Mon Jan _2 15:04:05 2006") }},
+	"lstart":     {"STARTED", 24, true, func(r *psRun, p *applet.Proc) string { return r.started(p).Format("Mon Jan _2 15:04:05 2006") }},
 	"bsdstart":   {"START", 6, true, psSTime},
 	"start_time": {"START", 5, true, psSTime},
 	"etime":      {"ELAPSED", 11, true, psElapsed},
