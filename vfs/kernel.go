@@ -62,6 +62,8 @@ type Kernel struct {
 	ramPages atomic.Uint64
 	// shmemPages is NR_SHMEM: the pages tmpfs files hold (meminfo.go).
 	shmemPages atomic.Int64
+	// flocks are the BSD file locks (flock.go).
+	flocks flockTable
 
 	initNS  *MountNamespace
 	initUTS *UTSNamespace
