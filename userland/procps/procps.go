@@ -19,7 +19,7 @@ type cmd struct{ *applet.Cmd }
 type program func(c *cmd) int
 
 var programs = map[string]program{
-	"ps": psApplet, "pgrep": pgrepApplet, "pkill": pkillApplet, "pidof": pidofApplet, "sysctl": sysctlApplet, "free": freeApplet,
+	"ps": psApplet, "pgrep": pgrepApplet, "pkill": pkillApplet, "pidof": pidofApplet, "sysctl": sysctlApplet, "free": freeApplet, "uptime": uptimeApplet,
 }
 
 // Register adds the procps programs to set.
