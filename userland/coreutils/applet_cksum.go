@@ -6,7 +6,9 @@ import (
 	"crypto/sha256"
 	"crypto/sha512"
 	"fmt"
+	"hash"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/internal/getopt"
@@ -15,14 +17,14 @@ import (
 
 // cksum(1) of coreutils 9.1: the POSIX CRC by default; -a picks the old
 // sum(1) checksums or one of the digests, printed BSD-style ("MD5 (f) =
-// ...") unless --untagged. blake2b and sm3 are named but not built in.
+// ...") unless --untagged. sm3 is named but not built in.
 
 const cksumHelp = `[OPTION]... [FILE]...
 Print the checksum of each FILE (standard input without one, or for -),
 by default the 32-bit CRC of POSIX, or check the digests listed in FILEs.
 
   -a, --algorithm=TYPE  bsd, sysv, crc (the default), md5, sha1, sha224,
-                        sha256, sha384, sha512 (blake2b and sm3 are not
+                        sha256, sha384, sha512, blake2b (sm3 is not
                         available here)
   -c, --check           check the digests the FILEs list
   -l, --length=BITS     blake2b's digest length
@@ -71,9 +73,29 @@ var cksumDigests = map[string]digestAlgo{
 	"sha384": sha384Algo, "sha512": sha512Algo,
 }
 
+// blake2bAlgo is BLAKE2b with a digest of bits; its tag names the
+// length unless it is the full 512.
+func blake2bAlgo(bits int) digestAlgo {
+	tag := "BLAKE2b"
+	if bits != 512 {
+		tag += "-" + strconv.Itoa(bits)
+	}
+	return digestAlgo{tag, func() hash.Hash { return newBlake2b(bits / 8) }, bits / 8}
+}
+
 // tagAlgo is the digest a tagged checksum line names, or def.
 func tagAlgo(line string, def digestAlgo) digestAlgo {
 	line = strings.TrimPrefix(strings.TrimLeft(line, " \t"), "\\")
+	if rest, ok := strings.CutPrefix(line, "BLAKE2b"); ok {
+		bits := 512
+		if n, ok := strings.CutPrefix(rest, "-"); ok {
+			end := leadingDigitCount(n)
+			bits, _ = strconv.Atoi(n[:end])
+		}
+		if bits > 0 && bits <= 512 && bits%8 == 0 {
+			return blake2bAlgo(bits)
+		}
+	}
 	best := def
 	for _, a := range cksumDigests {
 		rest, ok := strings.CutPrefix(line, a.tag)
@@ -126,15 +148,56 @@ func cksumApplet(c *cmd) int {
 	if d.check && !explicit {
 		d.auto, algo = true, "md5"
 	}
+	if algo == "blake2b" {
+		bits, ok := c.blake2bLength(length)
+		if !ok {
+			return 1
+		}
+		// Checking, a line's tag may give another length.
+		d.algo, d.tag, d.auto = blake2bAlgo(bits), !untagged, d.check
+		return d.run(cl.Operands)
+	}
 	if a, ok := cksumDigests[algo]; ok {
 		d.algo, d.tag = a, !untagged
 		return d.run(cl.Operands)
 	}
-	if algo == "blake2b" || algo == "sm3" {
+	if algo == "sm3" {
 		c.Errorf("%s: the %s algorithm is not available here", applet.QuoteArg(algo), algo)
 		return 1
 	}
 	return cksumOld(c, algo, cl.Operands)
+}
+
+// blake2bLength reads -l: bits, a multiple of 8 up to 512; 0 or none
+// is 512.
+func (c *cmd) blake2bLength(s string) (int, bool) {
+	if s == "" {
+		return 512, true
+	}
+	n, err := strconv.ParseUint(s, 10, 64)
+	switch {
+	case err != nil:
+		c.Errorf("invalid length: %s", c.QuoteArg(s))
+	case n > 512:
+		c.Errorf("invalid length: %s", c.QuoteArg(s))
+		c.Errorf("maximum digest length for %s is 512 bits", c.QuoteArg("BLAKE2b"))
+	case n%8 != 0:
+		c.Errorf("invalid length: %s", c.QuoteArg(s))
+		c.Errorf("length is not a multiple of 8")
+	case n == 0:
+		return 512, true
+	default:
+		return int(n), true
+	}
+	return 0, false
+}
+
+func leadingDigitCount(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
 }
 
 // run sums or checks each operand with a digest.

@@ -1,5 +1,5 @@
 # cksum: the POSIX CRC (names only when given), -a bsd/sysv and the
-# digests tagged and --untagged, -z, -c with and without -a (the tag
+# digests (blake2b with -l too) tagged and --untagged, -z, -c with and without -a (the tag
 # picks the digest), and the errors: a bad -a, -l without blake2b, -c
 # with the old sums, a missing file.
 mkdir -p /tmp/ck && cd /tmp/ck || exit
@@ -18,6 +18,9 @@ cksum -a md5 --untagged h > u; cksum -a md5 -c u; echo "rc $?"
 cksum -a bogus h; echo "rc $?"
 cksum -a sh h; echo "rc $?"
 cksum -l 8 h; echo "rc $?"
+cksum -a blake2b h big; cksum -a blake2b < e; cksum -a blake2b -l 128 h; cksum -a blake2b -l 0 --untagged h
+cksum -a blake2b -l 256 h big > b2; cksum -a blake2b h >> b2; cksum -c b2; echo "rc $?"; cksum -a blake2b -c b2; echo "rc $?"
+cksum -a blake2b -l 7 h; echo "rc $?"; cksum -a blake2b -l 1024 h; echo "rc $?"; cksum -a blake2b -l x h; echo "rc $?"
 cksum -a crc -c sums; echo "rc $?"
 cksum nosuch h; echo "rc $?"
 cksum --tag -c sums; echo "rc $?"
