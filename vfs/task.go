@@ -142,6 +142,8 @@ type Task struct {
 	// started is the kernel's uptime at the task's creation
 	// (start_boottime); task_stat.go.
 	started time.Duration
+	// kthread marks a task of the kernel's own (KernelThread).
+	kthread atomic.Bool
 }
 
 func (k *Kernel) newTask(cred *Cred, ns *MountNamespace, root, pwd Path, umask uint32) *Task {

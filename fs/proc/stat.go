@@ -19,6 +19,9 @@ import (
 // is shown as zero, and the few things that follow from what it has (idle
 // time, free memory) are derived as noted at each.
 
+// pfKthread is PF_KTHREAD of task->flags.
+const pfKthread = 0x00200000
+
 // userHZ is USER_HZ: the unit of times in these files.
 const userHZ = 100
 
@@ -40,20 +43,29 @@ func taskState(owner, reader *vfs.Task) byte {
 // sees them and the start time on the clock of the reader's time
 // namespace (timens_add_boottime_ns). Zeros, and why:
 //   - tty_nr 0, tpgid -1: no task has a controlling terminal;
-//   - flags, faults, utime/stime and the children's: no accounting;
+//   - faults, utime/stime and the children's: no accounting; of the
+//     flags only PF_KTHREAD, for a kernel thread;
 //   - vsize, rss, code/stack/data addresses: no address space (as a
 //     kernel thread's, which has no mm);
 //   - signal masks, wchan, processor, policy, delays: no scheduler or
 //     signal state.
 //
 // pgrp and session are those of the first task (Task.Ancestor): nothing
-// here calls setsid or setpgid, so every task is still in init's.
+// here calls setsid or setpgid, so every task is still in init's; a
+// kernel thread's are 0.
 func taskStatText(owner, reader *vfs.Task, pidns *vfs.PidNamespace) string {
-	lead := owner.Ancestor().PidIn(pidns)
+	var lead int32
+	if a := owner.Ancestor(); a != nil {
+		lead = a.PidIn(pidns)
+	}
+	flags := 0
+	if owner.IsKernelThread() {
+		flags = pfKthread
+	}
 	start := owner.StartTime() + reader.TimeNamespace().Boottime()
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d (%s) %c %d %d %d 0 -1 0", owner.PidIn(pidns), owner.Comm(), taskState(owner, reader),
-		owner.PPidIn(pidns), lead, lead)
+	fmt.Fprintf(&b, "%d (%s) %c %d %d %d 0 -1 %d", owner.PidIn(pidns), owner.Comm(), taskState(owner, reader),
+		owner.PPidIn(pidns), lead, lead, flags)
 	b.WriteString(" 0 0 0 0 0 0 0 0") // faults, then CPU times
 	// priority (prio - MAX_RT_PRIO of a nice-0 task), nice, threads,
 	// itrealvalue, start time, vsize, rss, rsslim (RLIM_INFINITY).

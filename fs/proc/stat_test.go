@@ -10,7 +10,8 @@ import (
 
 // TestTaskStat: /proc/<pid>/stat has Linux 6.18's 52 fields; the reader
 // is running, its parent asleep, and both are in the first task's
-// session and process group.
+// session and process group; a kernel thread is in none, with
+// PF_KTHREAD.
 func TestTaskStat(t *testing.T) {
 	task := procTask(t)
 	child := task.Clone(0)
@@ -33,6 +34,12 @@ func TestTaskStat(t *testing.T) {
 	}
 	if got := readAll(t, child, "/proc/self/task/"+pid+"/stat"); strings.Fields(got)[0] != pid {
 		t.Errorf("task stat: %q", got)
+	}
+	kt := task.Kernel().KernelThread()
+	defer kt.Exit()
+	kf := strings.Fields(readAll(t, task, "/proc/"+strconv.Itoa(int(kt.PidIn(kt.PidNamespace())))+"/stat"))
+	if kf[4] != "0" || kf[5] != "0" || kf[8] != "2097152" {
+		t.Errorf("kernel thread's stat: %q", kf)
 	}
 }
 
