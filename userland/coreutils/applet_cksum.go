@@ -17,15 +17,14 @@ import (
 
 // cksum(1) of coreutils 9.1: the POSIX CRC by default; -a picks the old
 // sum(1) checksums or one of the digests, printed BSD-style ("MD5 (f) =
-// ...") unless --untagged. sm3 is named but not built in.
+// ...") unless --untagged.
 
 const cksumHelp = `[OPTION]... [FILE]...
 Print the checksum of each FILE (standard input without one, or for -),
 by default the 32-bit CRC of POSIX, or check the digests listed in FILEs.
 
   -a, --algorithm=TYPE  bsd, sysv, crc (the default), md5, sha1, sha224,
-                        sha256, sha384, sha512, blake2b (sm3 is not
-                        available here)
+                        sha256, sha384, sha512, blake2b, sm3
   -c, --check           check the digests the FILEs list
   -l, --length=BITS     blake2b's digest length
       --tag             BSD-style lines, ALGO (FILE) = DIGEST (the default)
@@ -70,7 +69,7 @@ var (
 // cksumDigests are the digests of -a, by word.
 var cksumDigests = map[string]digestAlgo{
 	"md5": md5Algo, "sha1": sha1Algo, "sha224": sha224Algo, "sha256": sha256Algo,
-	"sha384": sha384Algo, "sha512": sha512Algo,
+	"sha384": sha384Algo, "sha512": sha512Algo, "sm3": {"SM3", newSM3, 32},
 }
 
 // blake2bAlgo is BLAKE2b with a digest of bits; its tag names the
@@ -160,10 +159,6 @@ func cksumApplet(c *cmd) int {
 	if a, ok := cksumDigests[algo]; ok {
 		d.algo, d.tag = a, !untagged
 		return d.run(cl.Operands)
-	}
-	if algo == "sm3" {
-		c.Errorf("%s: the %s algorithm is not available here", applet.QuoteArg(algo), algo)
-		return 1
 	}
 	return cksumOld(c, algo, cl.Operands)
 }

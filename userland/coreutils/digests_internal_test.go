@@ -37,3 +37,18 @@ func TestBlake2b(t *testing.T) {
 		t.Errorf("300 bytes: %s", got)
 	}
 }
+
+// TestSM3: the standard's example and what cksum -a sm3 gives on Linux.
+func TestSM3(t *testing.T) {
+	for in, want := range map[string]string{
+		"abc":                      "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0",
+		"hello\n":                  "f7a87a195b0cc0052b9d598482212ceb07e4ea60e8d139a5dfeff36c24abf2b3",
+		strings.Repeat("abcd", 16): "debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732",
+	} {
+		d := newSM3()
+		d.Write([]byte(in))
+		if got := hex.EncodeToString(d.Sum(nil)); got != want {
+			t.Errorf("sm3(%q) = %s, want %s", in, got, want)
+		}
+	}
+}

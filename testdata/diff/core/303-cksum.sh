@@ -1,13 +1,13 @@
 # cksum: the POSIX CRC (names only when given), -a bsd/sysv and the
-# digests (blake2b with -l too) tagged and --untagged, -z, -c with and without -a (the tag
-# picks the digest), and the errors: a bad -a, -l without blake2b, -c
-# with the old sums, a missing file.
+# digests (blake2b with -l too) tagged and --untagged, -z, -c with and
+# without -a (the tag picks the digest), and the errors: a bad -a, -l
+# without blake2b or out of range, -c with the old sums, a missing file.
 mkdir -p /tmp/ck && cd /tmp/ck || exit
 printf 'hello\n' > h; : > e; seq 1 3000 > big
 {
 cksum h e big; echo "rc $?"
 cksum < h; cksum - < h; printf '' | cksum
-for a in bsd sysv crc md5 sha1 sha224 sha256 sha384 sha512; do cksum -a $a h big; cksum -a $a < e; done
+for a in bsd sysv crc md5 sha1 sha224 sha256 sha384 sha512 sm3; do cksum -a $a h big; cksum -a $a < e; done
 cksum -a sha256 --untagged h; cksum -a md5 --tag --untagged h; cksum --untagged h
 cksum -a sha1 -z h | od -c | tail -2
 cksum -a sha256 h big > sums; cksum -c sums; echo "rc $?"
