@@ -33,6 +33,8 @@ Options:
  -l, --table-columns-limit <num>  at most this many fields; the last
                                   keeps the rest of the line
  -L, --keep-empty-lines           empty lines are kept, not skipped
+ -J, --json                       the table in JSON (needs -N)
+ -n, --table-name <name>          the JSON table's name (table)
  -E, -T, -W <columns>             accepted: nothing is cut or wrapped here
 
  -c, --output-width <width>       the width to fill (COLUMNS, or 80)
@@ -51,7 +53,7 @@ var columnOptions = []getopt.Option{
 	{Short: 'l', Long: "table-columns-limit", Arg: getopt.RequiredArg}, {Short: 'L', Long: "keep-empty-lines"},
 	{Short: 'E', Long: "table-noextreme", Arg: getopt.RequiredArg}, {Short: 'T', Long: "table-truncate", Arg: getopt.RequiredArg},
 	{Short: 'W', Long: "table-wrap", Arg: getopt.RequiredArg}, {Short: 'e', Long: "table-header-repeat"},
-	{Short: 'n', Long: "table-name", Arg: getopt.RequiredArg},
+	{Short: 'n', Long: "table-name", Arg: getopt.RequiredArg}, {Short: 'J', Long: "json"},
 	{Short: 'c', Long: "output-width", Arg: getopt.RequiredArg}, {Short: 'o', Long: "output-separator", Arg: getopt.RequiredArg},
 	{Short: 's', Long: "separator", Arg: getopt.RequiredArg}, {Short: 'x', Long: "fillrows"},
 	{Short: 'h', Long: "help"}, {Short: 'V', Long: "version"},
@@ -61,6 +63,8 @@ var columnOptions = []getopt.Option{
 type columnRun struct {
 	*cmd
 	table, fillRows, keepEmpty, noHeadings bool
+	json                                   bool
+	tableName                              string
 	names                                  []string
 	order, hide, right                     string
 	limit, width                           int
@@ -71,7 +75,7 @@ type columnRun struct {
 
 // columnApplet is column(1) of util-linux 2.38.
 func columnApplet(c *cmd) int {
-	r := &columnRun{cmd: c, outSep: "  ", inSep: " \t", greedy: true, width: 80}
+	r := &columnRun{cmd: c, outSep: "  ", inSep: " \t", greedy: true, width: 80, tableName: "table"}
 	if n, err := strconv.Atoi(c.Getenv("COLUMNS")); err == nil && n > 0 {
 		r.width = n
 	}
@@ -86,8 +90,16 @@ func columnApplet(c *cmd) int {
 		c.Errorf("%s", err)
 		return c.tryHelp(1)
 	}
+	if r.json && len(r.names) == 0 {
+		c.Errorf("option --table-columns required for --json")
+		return 1
+	}
 	status := r.read(files)
-	if r.table {
+	if r.json {
+		if !r.printJSON() {
+			return 1
+		}
+	} else if r.table {
 		if !r.printTable() {
 			return 1
 		}
@@ -114,6 +126,10 @@ func (r *columnRun) option(o getopt.Parsed) (status int, done bool) {
 		r.names = strings.Split(o.Value, ",")
 	case 'd':
 		r.noHeadings = true
+	case 'J':
+		r.json, r.table = true, true
+	case 'n':
+		r.tableName = o.Value
 	case 'O':
 		r.order = o.Value
 	case 'H':
@@ -346,6 +362,48 @@ func (r *columnRun) printTable() bool {
 		}
 		b.WriteByte('\n')
 	}
+	r.Out.WriteString(b.String())
+	return true
+}
+
+// printJSON is -J: the rows as objects keyed by the lower-cased column
+// names, empty and missing cells null, three spaces an indent level. A
+// line with more fields than names is refused, nothing printed.
+func (r *columnRun) printJSON() bool {
+	var rows [][]string
+	for i, l := range r.lines {
+		f := r.split(l)
+		if len(f) > len(r.names) {
+			r.Errorf("line %d: for JSON the name of the column %d is required", i+2, len(r.names)+1)
+			return false
+		}
+		rows = append(rows, f)
+	}
+	if len(rows) == 0 {
+		return true
+	}
+	var b strings.Builder
+	b.WriteString("{\n   " + jsonString(r.tableName) + ": [\n")
+	for i, row := range rows {
+		if i == 0 {
+			b.WriteString("      {\n")
+		} else {
+			b.WriteString("      },{\n")
+		}
+		for k, name := range r.names {
+			b.WriteString("         " + jsonString(strings.ToLower(name)) + ": ")
+			if k < len(row) && row[k] != "" {
+				b.WriteString(jsonString(row[k]))
+			} else {
+				b.WriteString("null")
+			}
+			if k < len(r.names)-1 {
+				b.WriteByte(',')
+			}
+			b.WriteByte('\n')
+		}
+	}
+	b.WriteString("      }\n   ]\n}\n")
 	r.Out.WriteString(b.String())
 	return true
 }

@@ -1,7 +1,7 @@
 # column: -t at blanks and at -s characters (empty fields kept), -o,
 # -N with headers (fewer or more than the fields), -d, -R, -H, -O, -l,
-# -L; the list modes down columns and along rows (-x) at -c widths,
-# with tabs; a missing file and an unknown column name.
+# -L, -J (with -n); the list modes down columns and along rows (-x) at
+# -c widths, with tabs; a missing file and an unknown column name.
 mkdir -p /tmp/co && cd /tmp/co || exit
 printf 'a b c\nlong  x yy\n\nq\n' > c1
 {
