@@ -192,9 +192,12 @@ func (r *hexdumpRun) display(all []byte) {
 	if r.limited && uint64(len(data)) > r.length {
 		data = data[:r.length]
 	}
-	block := 1
+	block := 0
 	for _, f := range r.formats {
 		block = max(block, f.bytes)
+	}
+	if block == 0 {
+		return // formats that read nothing show nothing, not even the end
 	}
 	var prev []byte
 	starred := false
