@@ -35,5 +35,10 @@ split -b x in; echo "rc $?"
 split -l 1 -b 2 in; echo "rc $?"
 split in a b c; echo "rc $?"
 split -a x in; echo "rc $?"
+seq 10 > f; split -l 1k f; echo "rc $?"; split -b 0 f; echo "rc $?"; split -b 3x f; echo "rc $?"
+split -C 0 f; echo "rc $?"; split -n l/0 f; echo "rc $?"; split -n x/3 f; echo "rc $?"
+split -a 1 -n 30 f; echo "rc $?"; split -d -a 1 -n 11 f; echo "rc $?"
+split --additional-suffix=a/b f; echo "rc $?"; split -t ab f; echo "rc $?"; split -l 3 -n 2 f; echo "rc $?"
+split -e f; echo "rc $?"; ls x*; rm -f x*
 ls
 } 2>&1
