@@ -108,6 +108,12 @@ func joinApplet(c *cmd) int {
 	case len(ops) > 2:
 		return c.Usage("extra operand %s", c.QuoteArg(ops[2]))
 	}
+	if cl.Operands[0] == "-" && cl.Operands[1] == "-" {
+		// join adds whatever errno was left: none in the C locale (a
+		// UTF-8 one's lookups leave ENOENT).
+		c.Errorf("both files cannot be standard input")
+		return 1
+	}
 	for k, name := range cl.Operands {
 		data, err := c.ReadNamed(name)
 		if err != nil {
