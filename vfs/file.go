@@ -97,6 +97,7 @@ func (f *File) DecRef() {
 	if r, ok := f.ops.(FileReleaser); ok && !f.path {
 		r.Release(f) // an O_PATH file was never ->open'ed
 	}
+	f.mnt.sb.k.flocks.release(f)
 	in := f.Inode()
 	if f.writer {
 		in.writers.Add(-1)

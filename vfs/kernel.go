@@ -60,6 +60,10 @@ type Kernel struct {
 	// ramPages is totalram_pages(): what tmpfs's defaults and "size=N%"
 	// are computed from.
 	ramPages atomic.Uint64
+	// shmemPages is NR_SHMEM: the pages tmpfs files hold (meminfo.go).
+	shmemPages atomic.Int64
+	// flocks are the BSD file locks (flock.go).
+	flocks flockTable
 
 	initNS  *MountNamespace
 	initUTS *UTSNamespace

@@ -46,5 +46,7 @@ func (k *Kernel) runDriverInits() error {
 // shows in /proc as Linux's kernel threads do.
 func (k *Kernel) KernelThread() *Task {
 	root := Path{k.initNS.root, k.initNS.root.root}
-	return k.newTask(RootCred(), k.initNS, root, root, 0)
+	t := k.newTask(RootCred(), k.initNS, root, root, 0)
+	t.kthread.Store(true)
+	return t
 }

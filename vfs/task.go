@@ -5,6 +5,7 @@ package vfs
 import (
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
@@ -138,10 +139,15 @@ type Task struct {
 	// in a child.
 	noNewPrivs   atomic.Bool
 	pdeathSignal atomic.Int32
+	// started is the kernel's uptime at the task's creation
+	// (start_boottime); task_stat.go.
+	started time.Duration
+	// kthread marks a task of the kernel's own (KernelThread).
+	kthread atomic.Bool
 }
 
 func (k *Kernel) newTask(cred *Cred, ns *MountNamespace, root, pwd Path, umask uint32) *Task {
-	t := &Task{k: k}
+	t := &Task{k: k, started: k.Uptime()}
 	if err := allocPid(t, k.initPidNS, true); err != nil {
 		panic("vfs: no PID left for a kernel task: " + err.Error())
 	}
@@ -238,7 +244,7 @@ func (t *Task) fork(flags uint64, force bool) (*Task, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := &Task{k: t.k, parent: t}
+	n := &Task{k: t.k, parent: t, started: t.k.Uptime()}
 	if err := allocPid(n, pidNS, force); err != nil {
 		pidNS.put()
 		return nil, err

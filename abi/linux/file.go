@@ -319,3 +319,11 @@ const (
 	TMPFS_MAGIC = 0x01021994
 	RAMFS_MAGIC = 0x858458f6
 )
+
+// flock(2) operations (include/uapi/asm-generic/fcntl.h).
+const (
+	LOCK_SH = 1
+	LOCK_EX = 2
+	LOCK_NB = 4
+	LOCK_UN = 8
+)

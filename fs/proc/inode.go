@@ -46,6 +46,11 @@ const (
 	kindSetgroups
 	kindCgroup
 	kindTimensOffsets
+	kindStat
+	kindStatm
+	kindMeminfo
+	kindLoadavg
+	kindSysStat
 )
 
 // node is what a procfs inode stands for.
@@ -59,7 +64,8 @@ var rootFiles = []struct {
 	name string
 	kind kind
 }{
-	{"cmdline", kindKernelCmdline}, {"filesystems", kindFilesystems}, {"mounts", kindMountsLink}, {"partitions", kindPartitions}, {"self", kindSelf}, {"sys", kindSysDir},
+	{"cmdline", kindKernelCmdline}, {"filesystems", kindFilesystems}, {"loadavg", kindLoadavg}, {"meminfo", kindMeminfo},
+	{"mounts", kindMountsLink}, {"partitions", kindPartitions}, {"self", kindSelf}, {"stat", kindSysStat}, {"sys", kindSysDir},
 	{"thread-self", kindThreadSelf}, {"uptime", kindUptime}, {"version", kindVersion},
 }
 
@@ -69,7 +75,7 @@ var taskFiles = []struct {
 }{
 	{"cgroup", kindCgroup}, {"cmdline", kindCmdline}, {"comm", kindComm}, {"cwd", kindCwd}, {"environ", kindEnviron}, {"fd", kindFdDir},
 	{"mountinfo", kindMountinfo}, {"mounts", kindMounts}, {"ns", kindNsDir}, {"root", kindRootLink},
-	{"status", kindStatus}, {"task", kindThreads}, {"timens_offsets", kindTimensOffsets},
+	{"stat", kindStat}, {"statm", kindStatm}, {"status", kindStatus}, {"task", kindThreads}, {"timens_offsets", kindTimensOffsets},
 	{"uid_map", kindIDMap}, {"gid_map", kindIDMap}, {"projid_map", kindIDMap}, {"setgroups", kindSetgroups},
 }
 
@@ -316,6 +322,12 @@ func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 		text = vfs.Banner + "\n"
 	case kindUptime:
 		text = uptimeText(o.ps.k.Uptime()+t.TimeNamespace().Boottime(), runtime.NumCPU())
+	case kindMeminfo:
+		text = meminfoText(o.ps.k)
+	case kindLoadavg:
+		text = loadavgText(o.ps.k, t)
+	case kindSysStat:
+		text = sysStatText(o.ps.k, t)
 	case kindSysctl:
 		return o.openSysctl(f, n.fd, t)
 	case kindIDMap, kindSetgroups:
@@ -334,7 +346,7 @@ func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 		} else {
 			text = owner.ProcMounts()
 		}
-	case kindCmdline, kindEnviron, kindStatus:
+	case kindCmdline, kindEnviron, kindStatus, kindStat, kindStatm:
 		owner := o.ps.task(n.tid)
 		if owner == nil {
 			return linux.ESRCH
@@ -343,7 +355,7 @@ func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 		// makes it: a shell's child that opens its redirection before it
 		// execs shows the program it became.
 		reader := t.Cred()
-		f.Private = &taskTextFile{gen: func() []byte { return taskText(owner, n.kind, reader, o.ps.pidns) }}
+		f.Private = &taskTextFile{gen: func() []byte { return taskText(owner, n.kind, t, reader, o.ps.pidns) }}
 		return nil
 	default:
 		return nil
@@ -403,7 +415,7 @@ func (o *inodeOps) WriteAt(f *vfs.File, p []byte, off int64) (int, error) {
 		return f.Private.(*userNSFile).write(n, p, off)
 	case kindTimensOffsets:
 		return f.Private.(*timensFile).write(p, off)
-	case kindFilesystems, kindPartitions, kindKernelCmdline, kindVersion, kindUptime:
+	case kindFilesystems, kindPartitions, kindKernelCmdline, kindVersion, kindUptime, kindMeminfo, kindLoadavg, kindSysStat:
 		return 0, linux.EIO
 	case kindComm:
 		return f.Private.(*commFile).write(p)

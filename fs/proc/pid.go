@@ -18,16 +18,21 @@ import (
 // The files of /proc/<pid> that describe the process itself rather than
 // its view of the VFS (fs/proc/base.c, fs/proc/array.c).
 
-// taskText is the content of cmdline, environ or status for t, as the
-// PID namespace pidns sees it.
-func taskText(t *vfs.Task, k kind, reader *vfs.Cred, pidns *vfs.PidNamespace) []byte {
+// taskText is the content of cmdline, environ, status, stat or statm for
+// t, as the PID namespace pidns and the task reading (with credentials
+// reader) see it.
+func taskText(t *vfs.Task, k kind, readerTask *vfs.Task, reader *vfs.Cred, pidns *vfs.PidNamespace) []byte {
 	switch k {
 	case kindCmdline:
 		return t.Cmdline()
 	case kindEnviron:
 		return t.Environ()
+	case kindStat:
+		return []byte(taskStatText(t, readerTask, pidns))
+	case kindStatm:
+		return []byte(statmText)
 	}
-	return []byte(statusText(t, reader, pidns))
+	return []byte(statusText(t, readerTask, reader, pidns))
 }
 
 // statusText is /proc/<pid>/status (proc_pid_status) as far as a task
@@ -37,14 +42,18 @@ func taskText(t *vfs.Task, k kind, reader *vfs.Cred, pidns *vfs.PidNamespace) []
 // task's numbers are those of the superblock's PID namespace pidns
 // (NSpid: from there down to the task's own namespace), its IDs those of
 // the reader's user namespace.
-func statusText(t *vfs.Task, reader *vfs.Cred, pidns *vfs.PidNamespace) string {
+func statusText(t, readerTask *vfs.Task, reader *vfs.Cred, pidns *vfs.PidNamespace) string {
 	c := t.Cred()
 	ns, k := reader.Namespace(), t.Kernel()
 	var b strings.Builder
 	id := strconv.Itoa(int(t.PidIn(pidns)))
 	fmt.Fprintf(&b, "Name:\t%s\n", escapeComm(t.Comm()))
 	fmt.Fprintf(&b, "Umask:\t%04o\n", t.GetUmask())
-	b.WriteString("State:\tR (running)\n")
+	if taskState(t, readerTask) == 'R' {
+		b.WriteString("State:\tR (running)\n")
+	} else {
+		b.WriteString("State:\tS (sleeping)\n")
+	}
 	fmt.Fprintf(&b, "Tgid:\t%s\nNgid:\t0\nPid:\t%s\nPPid:\t%d\nTracerPid:\t0\n", id, id, t.PPidIn(pidns))
 	fmt.Fprintf(&b, "Uid:\t%d\t%d\t%d\t%d\n", k.UIDMunged(ns, c.UID), k.UIDMunged(ns, c.EUID),
 		k.UIDMunged(ns, c.SUID), k.UIDMunged(ns, c.FSUID))

@@ -332,6 +332,7 @@ func (s *sbInfo) ReservePages(n int64) error {
 		return linux.ENOSPC
 	}
 	s.usedBlocks += uint64(n)
+	s.k.AccountShmem(n)
 	return nil
 }
 
@@ -340,6 +341,7 @@ func (s *sbInfo) FreePages(n int64) {
 	s.mu.Lock()
 	s.usedBlocks -= uint64(n)
 	s.mu.Unlock()
+	s.k.AccountShmem(-n)
 }
 
 // GetTree is shmem_get_tree → get_tree_nodev → shmem_fill_super.

@@ -13,10 +13,8 @@ import (
 )
 
 // The process table as the process tools (ps, pgrep, pidof, lsns) read
-// it: the numeric entries of /proc, each process's status, cmdline and
-// comm, as libprocps' readproc and util-linux's procfs helpers do. Only
-// what the virtual /proc has is here: it has no /proc/<pid>/stat, so no
-// times, terminal, session or memory figures.
+// it: the numeric entries of /proc, each process's status, stat, cmdline
+// and comm, as libprocps' readproc and util-linux's procfs helpers do.
 
 // Proc is one process as its /proc/<pid> directory shows it.
 type Proc struct {
@@ -31,6 +29,19 @@ type Proc struct {
 	State byte
 	// Owner is the owner of the /proc/<pid> directory.
 	Owner uint32
+	// Stat is what /proc/<pid>/stat adds (zero when it cannot be read).
+	Stat ProcStat
+}
+
+// ProcStat is the fields of /proc/<pid>/stat the tools show.
+type ProcStat struct {
+	PGID, SID, TTY, TPGID int
+	// UTime, STime and Start (after boot) are in clock ticks (USER_HZ).
+	UTime, STime, Start uint64
+	Prio, Nice, Threads int
+	Flags               uint64
+	// VSize is in bytes, RSS in pages.
+	VSize, RSS uint64
 }
 
 // ProcDir is /proc/<pid>.
@@ -76,6 +87,9 @@ func ReadProc(t *vfs.Task, pid int) (*Proc, error) {
 	if cmdline, err := readWhole(t, dir+"/cmdline"); err == nil && len(cmdline) > 0 {
 		p.Argv = strings.Split(strings.TrimSuffix(string(cmdline), "\x00"), "\x00")
 	}
+	if stat, err := readWhole(t, dir+"/stat"); err == nil {
+		p.Stat.parse(string(stat))
+	}
 	if comm, err := readWhole(t, dir+"/comm"); err == nil {
 		p.Comm = strings.TrimSuffix(string(comm), "\n")
 	}
@@ -112,6 +126,35 @@ func (p *Proc) parseStatus(text string) {
 			p.GID, p.EGID = num(0), num(1)
 		}
 	}
+}
+
+// parse reads stat's fields after the command name, which ends at the
+// last ')' (a name may hold spaces and parentheses).
+func (st *ProcStat) parse(text string) {
+	i := strings.LastIndexByte(text, ')')
+	if i < 0 {
+		return
+	}
+	// f[0] is the state, f[1] the parent: field n of proc(5) is f[n-3].
+	f := strings.Fields(text[i+1:])
+	num := func(n int) int64 {
+		if n-3 >= len(f) {
+			return 0
+		}
+		v, _ := strconv.ParseInt(f[n-3], 10, 64)
+		return v
+	}
+	unum := func(n int) uint64 {
+		if n-3 >= len(f) {
+			return 0
+		}
+		v, _ := strconv.ParseUint(f[n-3], 10, 64)
+		return v
+	}
+	st.PGID, st.SID, st.TTY, st.TPGID = int(num(5)), int(num(6)), int(num(7)), int(num(8))
+	st.Flags, st.UTime, st.STime = unum(9), unum(14), unum(15)
+	st.Prio, st.Nice, st.Threads = int(num(18)), int(num(19)), int(num(20))
+	st.Start, st.VSize, st.RSS = unum(22), unum(23), unum(24)
 }
 
 // Cmdline is the command line joined by spaces, as ps' args and lsns'

@@ -97,6 +97,8 @@ type digestRun struct {
 	delim                         byte
 	bsdReversed                   int // -1 unknown, 0 no, 1 yes: fixed by the first line
 	properlyFormatted, matchedAny bool
+	// auto is cksum -c without -a: each line's tag names its algorithm.
+	auto bool
 }
 
 // digestApplet is md5sum(1), sha1sum(1), sha256sum(1) and sha512sum(1).
@@ -283,6 +285,9 @@ func (d *digestRun) checkLine(k *digestCheck, line []byte, fromStdin bool, shown
 	line = bytes.TrimSuffix(line, []byte("\r"))
 	if len(line) == 0 {
 		return
+	}
+	if d.auto {
+		d.algo = tagAlgo(string(line), d.algo)
 	}
 	want, name, ok := d.splitLine(string(line))
 	if !ok || fromStdin && name == "-" {

@@ -11,7 +11,25 @@ import (
 // or an abbreviation of words that all mean the same. On failure it prints
 // the diagnostic with the valid words and the "Try" line.
 func (c *cmd) argmatch(opt, arg string, words [][]string) (int, bool) {
-	k, res := matchWord(arg, words)
+	return c.argmatchIn(opt, arg, words, matchWord)
+}
+
+// argmatchExact is argmatch without abbreviations (XARGMATCH_EXACT).
+func (c *cmd) argmatchExact(opt, arg string, words [][]string) (int, bool) {
+	return c.argmatchIn(opt, arg, words, func(arg string, words [][]string) (int, string) {
+		for k, group := range words {
+			for _, w := range group {
+				if w == arg {
+					return k, matchOK
+				}
+			}
+		}
+		return -1, matchInvalid
+	})
+}
+
+func (c *cmd) argmatchIn(opt, arg string, words [][]string, match func(string, [][]string) (int, string)) (int, bool) {
+	k, res := match(arg, words)
 	if res == matchOK {
 		return k, true
 	}

@@ -2,10 +2,8 @@
 
 // Package procps is linuxvfs's procps-ng 4.0: ps, pgrep, pkill, sysctl
 // and free, with sysvinit's pidof, reading the virtual kernel's /proc as
-// the real tools read the host's. The virtual /proc has no
-// /proc/<pid>/stat and no /proc/meminfo: CPU times are zero, no process
-// has a terminal, start times are the time of asking, and free reports
-// the missing file as the real one would.
+// the real tools read the host's. The virtual kernel counts no CPU time
+// and gives no process a terminal: those columns show zeros and "?".
 package procps
 
 import (
@@ -21,7 +19,7 @@ type cmd struct{ *applet.Cmd }
 type program func(c *cmd) int
 
 var programs = map[string]program{
-	"ps": psApplet, "pgrep": pgrepApplet, "pkill": pkillApplet, "pidof": pidofApplet, "sysctl": sysctlApplet, "free": freeApplet,
+	"ps": psApplet, "pgrep": pgrepApplet, "pkill": pkillApplet, "pidof": pidofApplet, "sysctl": sysctlApplet, "free": freeApplet, "uptime": uptimeApplet,
 }
 
 // Register adds the procps programs to set.

@@ -18,8 +18,8 @@ import (
 // without one, which is every process here) and the standard formats.
 
 type psRun struct {
-	c   *cmd
-	now time.Time
+	c         *cmd
+	now, boot time.Time
 	// Selections; a process any of them accepts is listed.
 	all, bsdA, bsdX bool
 	pids            []int
@@ -40,6 +40,7 @@ const (
 func psApplet(c *cmd) int {
 	r := &psRun{c: c}
 	r.now = psClockNow(r)
+	r.boot = r.bootTime()
 	if done, status := r.parse(c.Args); done {
 		return status
 	}

@@ -12,9 +12,8 @@ import (
 )
 
 // The columns of ps -o, each with the header and width procps-ng gives
-// it. What the virtual /proc cannot tell (CPU and memory use, terminals,
-// start times) shows as a process would that used none, has no
-// terminal, and started at the time of asking.
+// it, from /proc/<pid>/status and stat: the virtual kernel's stat counts
+// no CPU time or memory, so those show as zero.
 
 type psCol struct {
 	header string
@@ -46,7 +45,82 @@ func psConst(s string) func(*psRun, *applet.Proc) string {
 	return func(*psRun, *applet.Proc) string { return s }
 }
 
-func psClock(r *psRun, _ *applet.Proc) string { return r.now.Format("15:04") }
+// psTime is TIME: CPU time as [DD-]HH:MM:SS.
+func psTime(_ *psRun, p *applet.Proc) string {
+	sec := (p.Stat.UTime + p.Stat.STime) / 100
+	hms := fmt.Sprintf("%02d:%02d:%02d", sec/3600%24, sec/60%60, sec%60)
+	if days := sec / 86400; days > 0 {
+		return fmt.Sprintf("%d-%s", days, hms)
+	}
+	return hms
+}
+
+// psBSDTime is BSD's TIME: minutes and seconds.
+func psBSDTime(_ *psRun, p *applet.Proc) string {
+	sec := (p.Stat.UTime + p.Stat.STime) / 100
+	return fmt.Sprintf("%d:%02d", sec/60, sec%60)
+}
+
+// started is when the process started: boot time plus stat's start.
+func (r *psRun) started(p *applet.Proc) time.Time {
+	return r.boot.Add(time.Duration(p.Stat.Start) * (time.Second / 100))
+}
+
+func (r *psRun) elapsed(p *applet.Proc) time.Duration { return max(r.now.Sub(r.started(p)), 0) }
+
+// psSTime is STIME and START: the time of day for a process started in
+// the last day, else the month and day, else the year.
+func psSTime(r *psRun, p *applet.Proc) string {
+	t := r.started(p)
+	switch age := r.now.Sub(t); {
+	case age < 24*time.Hour:
+		return t.Format("15:04")
+	case t.Year() == r.now.Year():
+		return t.Format("Jan02")
+	}
+	return t.Format("2006")
+}
+
+// psStarted is STARTED: the time with seconds, or the day for older.
+func psStarted(r *psRun, p *applet.Proc) string {
+	t := r.started(p)
+	if r.now.Sub(t) < 24*time.Hour {
+		return t.Format("15:04:05")
+	}
+	return t.Format(" Jan 02")
+}
+
+// psElapsed is ELAPSED: [[DD-]hh:]mm:ss.
+func psElapsed(r *psRun, p *applet.Proc) string {
+	sec := int(r.elapsed(p) / time.Second)
+	out := fmt.Sprintf("%02d:%02d", sec/60%60, sec%60)
+	switch days, hours := sec/86400, sec/3600%24; {
+	case days > 0:
+		out = fmt.Sprintf("%d-%02d:%s", days, hours, out)
+	case hours > 0:
+		out = fmt.Sprintf("%02d:%s", hours, out)
+	}
+	return out
+}
+
+// psStat is BSD's STAT: the state, then s for a session leader, l for
+// a process with threads, < or N for a raised or lowered priority.
+func psStat(_ *psRun, p *applet.Proc) string {
+	s := string(p.State)
+	switch {
+	case p.Stat.Nice < 0:
+		s += "<"
+	case p.Stat.Nice > 0:
+		s += "N"
+	}
+	if p.Stat.SID == p.PID {
+		s += "s"
+	}
+	if p.Stat.Threads > 1 {
+		s += "l"
+	}
+	return s
+}
 
 var psCols = map[string]psCol{
 	"pid":     {"PID", pidWidth, true, func(_ *psRun, p *applet.Proc) string { return strconv.Itoa(p.PID) }},
@@ -57,8 +131,8 @@ var psCols = map[string]psCol{
 	"cmd":     {"CMD", 27, false, psArgs},
 	"tname":   {"TTY", 8, false, psConst("?")},
 	"tty":     {"TT", 8, false, psConst("?")},
-	"time":    {"TIME", 8, true, psConst("00:00:00")},
-	"bsdtime": {"TIME", 6, true, psConst("0:00")},
+	"time":    {"TIME", 8, true, psTime},
+	"bsdtime": {"TIME", 6, true, psBSDTime},
 	"uid":     {"UID", 5, true, func(_ *psRun, p *applet.Proc) string { return psNum(p.EUID) }},
 	"ruid":    {"RUID", 5, true, func(_ *psRun, p *applet.Proc) string { return psNum(p.UID) }},
 	"user":    {"USER", 8, false, func(r *psRun, p *applet.Proc) string { return psUser(r, p.EUID) }},
@@ -68,17 +142,25 @@ var psCols = map[string]psCol{
 	// uid_hack is -f's UID column: the user's name.
 	"uid_hack":   {"UID", 8, false, func(r *psRun, p *applet.Proc) string { return psUser(r, p.EUID) }},
 	"c":          {"C", 2, true, psConst("0")},
-	"stime":      {"STIME", 5, false, psClock},
-	"start":      {"STARTED", 8, true, func(r *psRun, _ *applet.Proc) string { return r.now.Format("15:04:05") }},
-	"bsdstart":   {"START", 6, true, psClock},
-	"start_time": {"START", 5, true, psClock},
+	"stime":      {"STIME", 5, false, psSTime},
+	"start":      {"STARTED", 8, true, psStarted},
+	"lstart":     {"STARTED", 24, true, func(r *psRun, p *applet.Proc) string { return r.started(p).Format("Mon Jan _2 15:04:05 2006") }},
+	"bsdstart":   {"START", 6, true, psSTime},
+	"start_time": {"START", 5, true, psSTime},
+	"etime":      {"ELAPSED", 11, true, psElapsed},
+	"etimes":     {"ELAPSED", 7, true, func(r *psRun, p *applet.Proc) string { return strconv.Itoa(int(r.elapsed(p) / time.Second)) }},
 	"%cpu":       {"%CPU", 4, true, psConst("0.0")},
 	"%mem":       {"%MEM", 4, true, psConst("0.0")},
-	"vsz":        {"VSZ", 6, true, psConst("0")},
-	"rss":        {"RSS", 5, true, psConst("0")},
-	"stat":       {"STAT", 4, false, func(_ *psRun, p *applet.Proc) string { return string(p.State) }},
+	"vsz":        {"VSZ", 6, true, func(_ *psRun, p *applet.Proc) string { return strconv.FormatUint(p.Stat.VSize/1024, 10) }},
+	"rss":        {"RSS", 5, true, func(_ *psRun, p *applet.Proc) string { return strconv.FormatUint(p.Stat.RSS*4, 10) }},
+	"stat":       {"STAT", 4, false, psStat},
 	"s":          {"S", 1, false, func(_ *psRun, p *applet.Proc) string { return string(p.State) }},
-	"nlwp":       {"NLWP", 4, true, psConst("1")},
+	"nlwp":       {"NLWP", 4, true, func(_ *psRun, p *applet.Proc) string { return strconv.Itoa(max(p.Stat.Threads, 1)) }},
+	"pgid":       {"PGID", pidWidth, true, func(_ *psRun, p *applet.Proc) string { return strconv.Itoa(p.Stat.PGID) }},
+	"sid":        {"SID", pidWidth, true, func(_ *psRun, p *applet.Proc) string { return strconv.Itoa(p.Stat.SID) }},
+	"tpgid":      {"TPGID", pidWidth, true, func(_ *psRun, p *applet.Proc) string { return strconv.Itoa(p.Stat.TPGID) }},
+	"ni":         {"NI", 3, true, func(_ *psRun, p *applet.Proc) string { return strconv.Itoa(p.Stat.Nice) }},
+	"f":          {"F", 1, true, func(_ *psRun, p *applet.Proc) string { return strconv.FormatUint(p.Stat.Flags>>6&7, 10) }},
 }
 
 // psAliases are other names of the columns above.
@@ -86,7 +168,8 @@ var psAliases = map[string]string{
 	"command": "args", "ucomm": "comm", "tid": "pid", "lwp": "pid", "tgid": "pid",
 	"pcpu": "%cpu", "pmem": "%mem", "cputime": "time", "tt": "tty", "euid": "uid",
 	"euser": "user", "uname": "user", "egid": "gid", "egroup": "group", "rssize": "rss",
-	"vsize": "vsz", "state": "s", "thcount": "nlwp", "lstart": "start",
+	"vsize": "vsz", "state": "s", "thcount": "nlwp", "pgrp": "pgid", "sess": "sid",
+	"session": "sid", "nice": "ni", "flag": "f", "flags": "f",
 }
 
 // psField is a column of the output, as -o asked for it.
@@ -156,4 +239,20 @@ func mustFormat(spec string) []psField {
 func psClockNow(r *psRun) time.Time {
 	now := r.c.Task.Kernel().Now()
 	return time.Unix(now.Sec, now.Nsec).UTC()
+}
+
+// bootTime is /proc/stat's btime, as procps reads it; without it, the
+// time of asking.
+func (r *psRun) bootTime() time.Time {
+	data, err := r.c.ReadNamed("/proc/stat")
+	if err == nil {
+		for _, line := range strings.Split(string(data), "\n") {
+			if v, ok := strings.CutPrefix(line, "btime "); ok {
+				if sec, err := strconv.ParseInt(v, 10, 64); err == nil {
+					return time.Unix(sec, 0).UTC()
+				}
+			}
+		}
+	}
+	return r.now
 }

@@ -1,5 +1,5 @@
-# free: without /proc/meminfo (a tmpfs hides the host's; linuxvfs has
-# none), then from a meminfo written there: the default KiB, -b -m -g
+# free: without /proc/meminfo (a tmpfs hides it), then from a meminfo
+# written there: the default KiB, -b -m -g
 # --mega, -h with and without --si, -w, -t, and a meminfo without
 # MemAvailable.
 unshare -m sh -c '
