@@ -7,7 +7,6 @@ import (
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"strconv"
 	"strings"
-
 )
 
 // findmnt: the command line becomes a findmntQuery (this file), the
