@@ -99,10 +99,6 @@ func RunScriptAs(ctx context.Context, name, script string, stdin io.Reader, stdo
 		return 1, err
 	}
 	defer t.Exit()
-	// When the caller gives up, tasks asleep in the kernel (on a FIFO) are
-	// woken with EINTR, so the script cannot outlive its context.
-	stop := context.AfterFunc(ctx, t.Kernel().Interrupt)
-	defer stop()
 	ctx, cancel := MachineContext(ctx, t.Kernel())
 	defer cancel()
 	cfg := shell.Config{Task: t, Name: name, Stdin: stdin, Stdout: stdout, Stderr: stderr, Set: set, CommandLine: true,
@@ -110,12 +106,29 @@ func RunScriptAs(ctx context.Context, name, script string, stdin io.Reader, stdo
 	return ShellStatus(t.Kernel(), func() (int, error) { return shell.Run(ctx, cfg, script) })
 }
 
-// MachineContext returns ctx, also ended when a task of k halts, powers
-// off or restarts the machine (reboot(2)): the shell stops there.
+// MachineContext returns the context a shell on k runs with: ctx, also
+// ended when a task of k halts, powers off or restarts the machine
+// (reboot(2)): the shell stops there. When ctx ends, the tasks asleep in
+// k (on a FIFO) are woken with EINTR (Kernel.Interrupt), so that no
+// script outlives it, as a fatal signal ends a sleep. The returned
+// context ends first: a shell woken by the interrupt must find it ended
+// and stop before its next command. (An interrupt that could run before
+// the cancellation reached the shell's context let a script run one
+// command more: "echo after" the FIFO it slept on, a flaky
+// TestRunScriptHonoursDeadline.)
 func MachineContext(ctx context.Context, k *vfs.Kernel) (context.Context, context.CancelFunc) {
-	ctx, cancel := context.WithCancel(ctx)
+	mctx, cancel := context.WithCancel(ctx)
 	k.SetMachineDown(func(uint32) { cancel() })
-	return ctx, cancel
+	stop := context.AfterFunc(ctx, func() {
+		// mctx ends with ctx (ctx's cancel ends its children before it
+		// returns) and keeps ctx's error: deadline or cancel.
+		<-mctx.Done()
+		k.Interrupt()
+	})
+	return mctx, func() {
+		stop()
+		cancel()
+	}
 }
 
 // ShellStatus runs a shell and gives its status, or 0 with no error when

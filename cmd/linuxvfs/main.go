@@ -206,14 +206,13 @@ func runScript(ctx context.Context, cfg shell.Config, binds []bindSpec, script s
 		fmt.Fprintf(stderr, "linuxvfs: %v\n", err)
 		return 1
 	}
-	defer context.AfterFunc(ctx, t.Kernel().Interrupt)() // ^C wakes FIFO sleepers
 	// The shell stands for one on this machine: its hostname is the host's,
 	// as the host's init set it (a bare kernel's is "(none)").
 	if name, err := os.Hostname(); err == nil {
 		t.Sethostname(name)
 	}
 	cfg.Task = t
-	ctx, cancel := userland.MachineContext(ctx, t.Kernel())
+	ctx, cancel := userland.MachineContext(ctx, t.Kernel()) // ^C wakes FIFO sleepers too
 	defer cancel()
 	code, err := userland.ShellStatus(t.Kernel(), func() (int, error) {
 		if interactive {

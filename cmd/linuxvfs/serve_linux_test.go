@@ -51,12 +51,18 @@ func TestServe(t *testing.T) {
 	go func() {
 		done <- run(ctx, []string{"serve", "--fuse", mp, "-c", "mkdir -p /srv/in && mount -t tmpfs none /srv/in && echo hi > /srv/in/f"}, nil, &out, &errb)
 	}()
-	// Wait (a bounded number of polls) for the mounts, the top one and
-	// then the submounts; no deadline is asserted.
-	for i := 0; i < 1000 && !mounted(mp+"/srv/in"); i++ {
+	// Wait for the mounts, the top one and then the submounts, as long as
+	// a loaded machine takes (a bound of 1000 polls, 10 s, was a deadline
+	// in effect: the host commands below then failed). Only a hang
+	// reaches this bound.
+	hang := time.After(3 * time.Minute)
+	for !mounted(mp + "/srv/in") {
 		select {
 		case code := <-done:
 			t.Fatalf("serve ended with %d: %s", code, errb.String())
+		case <-hang:
+			cancel()
+			t.Fatalf("%s/srv/in not mounted after 3 min: a hang", mp)
 		case <-time.After(10 * time.Millisecond):
 		}
 	}
