@@ -50,6 +50,7 @@ func (d *daemon) start(k *vfs.Kernel) error {
 	}
 	d.mnt = mnt
 	t := k.KernelThread()
+	t.SetComm("kdevtmpfs")
 	steps := []func() error{
 		func() error { return t.Unshare(linux.CLONE_NEWNS) },
 		func() error { return t.Mount("devtmpfs", "/", "devtmpfs", linux.MS_SILENT, "") },
