@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
@@ -248,10 +249,10 @@ func (s *shell) bashSyntax(pe syntax.ParseError, src string) string {
 	if src != "" {
 		eofLine = uint(strings.Count(strings.TrimSuffix(src, "\n")+"\n", "\n")) + 1
 	}
-	if m := parserOpenQuote.FindStringSubmatch(text); m != nil {
+	if m := parserOpenQuote().FindStringSubmatch(text); m != nil {
 		return prefix(line) + "unexpected EOF while looking for matching `" + m[1] + "'"
 	}
-	if m := parserUnmatched.FindStringSubmatch(text); m != nil {
+	if m := parserUnmatched().FindStringSubmatch(text); m != nil {
 		off := int(pe.Pos.Offset())
 		switch {
 		case m[1] == "$(":
@@ -266,17 +267,17 @@ func (s *shell) bashSyntax(pe syntax.ParseError, src string) string {
 		return prefix(last) + "syntax error near unexpected token `newline'\n" + prefix(last) + "`" + sourceLine(src, last) + "'"
 	}
 	token, tline, ok := "", uint(0), false
-	switch m := parserFollow.FindStringSubmatch(text); {
+	switch m := parserFollow().FindStringSubmatch(text); {
 	case m != nil && !pe.Incomplete:
 		token, tline, ok = tokenAfter(src, int(pe.Pos.Offset()), m[1])
-	case pe.Incomplete, parserEndWord.MatchString(text):
+	case pe.Incomplete, parserEndWord().MatchString(text):
 		return prefix(eofLine) + "syntax error: unexpected end of file"
 	case text == parserNoSeparator:
 		token, tline, ok = tokenAfter(src, int(pe.Pos.Offset()), "")
 	default:
-		if m := parserMisplaced.FindStringSubmatch(text); m != nil {
+		if m := parserMisplaced().FindStringSubmatch(text); m != nil {
 			token, ok = m[1], true
-		} else if m := parserEncountered.FindStringSubmatch(text); m != nil {
+		} else if m := parserEncountered().FindStringSubmatch(text); m != nil {
 			token, ok = m[1], true
 		}
 	}
@@ -313,13 +314,13 @@ func dashSyntax(pe syntax.ParseError, src string) (line uint, text string) {
 	if pe.Incomplete && src != "" {
 		line = uint(strings.Count(src, "\n")) + 1 // dash is at the end
 	}
-	if m := parserEndWord.FindStringSubmatch(text); m != nil {
+	if m := parserEndWord().FindStringSubmatch(text); m != nil {
 		if m[1] == "esac" {
 			return line, `end of file unexpected (expecting "` + caseExpecting(src) + `")`
 		}
 		return line, `end of file unexpected (expecting "` + m[1] + `")`
 	}
-	if m := parserMisplaced.FindStringSubmatch(text); m != nil {
+	if m := parserMisplaced().FindStringSubmatch(text); m != nil {
 		return line, `"` + m[1] + `" unexpected`
 	}
 	switch {
@@ -338,9 +339,9 @@ func dashSyntax(pe syntax.ParseError, src string) (line uint, text string) {
 			return line + tline, tok
 		}
 	}
-	m := parserFollow.FindStringSubmatch(text)
+	m := parserFollow().FindStringSubmatch(text)
 	if m == nil {
-		if m := parserEncountered.FindStringSubmatch(text); m != nil {
+		if m := parserEncountered().FindStringSubmatch(text); m != nil {
 			return line, `"` + m[1] + `" unexpected`
 		}
 		return line, text
@@ -461,14 +462,24 @@ var dashReserved = map[string]bool{"!": true, "case": true, "do": true, "done": 
 // used to end an `if`"), for an opening word not followed by its body
 // ("`then` must be followed by a statement list") and for a token where
 // a command's words were ("... encountered `)`").
+//
+// Each is compiled at its first use: compiling the six at package
+// initialisation was nearly a tenth of it, in every start of linuxvfs, for
+// messages most runs never see.
 var (
-	parserEndWord     = regexp.MustCompile("^(?:`[^`]+` statement must end with|reached EOF without matching `[^`]+` with) `([^`]+)`$")
-	parserMisplaced   = regexp.MustCompile("^`([^`]+)` can only be used ")
-	parserFollow      = regexp.MustCompile("^`([^`]+)` must be followed by")
-	parserEncountered = regexp.MustCompile("encountered `([^`]+)`$")
-	parserOpenQuote   = regexp.MustCompile("^reached EOF without closing quote [`\"](.)[`\"]$")
-	parserUnmatched   = regexp.MustCompile("^reached EOF without matching `([^`]+)` with `([^`]+)`$")
+	parserEndWord     = lazyRegexp("^(?:`[^`]+` statement must end with|reached EOF without matching `[^`]+` with) `([^`]+)`$")
+	parserMisplaced   = lazyRegexp("^`([^`]+)` can only be used ")
+	parserFollow      = lazyRegexp("^`([^`]+)` must be followed by")
+	parserEncountered = lazyRegexp("encountered `([^`]+)`$")
+	parserOpenQuote   = lazyRegexp("^reached EOF without closing quote [`\"](.)[`\"]$")
+	parserUnmatched   = lazyRegexp("^reached EOF without matching `([^`]+)` with `([^`]+)`$")
 )
+
+// lazyRegexp returns the regular expression expr, compiled when first
+// called for.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // parserNoSeparator is the parser's word for a second command on a line
 // with no separator before it ("fi fi"): the token there is unexpected.

@@ -336,12 +336,12 @@ func utimesCommon(c *Cred, p Path, times *[2]Timespec) error {
 	t := &in.times
 	t.beginWrite()
 	if a.Valid&ATTR_ATIME != 0 {
-		t.atime.store(a.Atime)
+		t.store(slotA, a.Atime)
 	}
 	if a.Valid&ATTR_MTIME != 0 {
-		t.mtime.store(a.Mtime)
+		t.store(slotM, a.Mtime)
 	}
-	t.ctime.store(cur)
+	t.store(slotC, cur)
 	t.endWrite()
 	return nil
 }

@@ -18,25 +18,37 @@ type dname struct {
 	hash   uint64 // hashName of the name's key in parent (dentry_ops.go)
 }
 
-// setWhere names d name under parent (a new, immutable dname).
+// setWhere names d name under parent (a new, immutable dname). A dentry's
+// first name is d.first, allocated with it, so that a new dentry is one
+// allocation; a rename's new name is a fresh one, since a lock-free reader
+// may still hold the old (and d.first, once published, never changes).
 func (d *Dentry) setWhere(parent *Dentry, name string) {
-	d.where.Store(&dname{parent: parent, self: d, name: name, hash: hashName(parent.key(name))})
+	w := &d.first
+	if d.where.Load() != nil {
+		w = new(dname)
+	}
+	*w = dname{parent: parent, self: d, name: name, hash: hashName(parent.key(name))}
+	d.where.Store(w)
 }
 
 // Dentry is struct dentry: a name in the directory tree of one superblock.
 // The dcache holds only positive dentries; a dentry whose inode is removed is
 // unhashed from its parent and marked dead.
 type Dentry struct {
+	// first is the dentry's first name (setWhere). It comes first, with
+	// the inode and the mount count after it, so that a walk's step
+	// (the name's hash and bytes in the parent's table, then the child's
+	// inode and mount count) reads few cache lines.
+	first dname
 	inode *Inode
-	where atomic.Pointer[dname]
-
-	// unlinked is set once the dentry is removed from its parent
-	// (d_unlinked).
-	unlinked atomic.Bool
-
 	// mounted counts mounts whose mountpoint this dentry is
 	// (d_flags & DCACHE_MOUNTED); zero means the mount hash is not consulted.
 	mounted atomic.Int32
+	// unlinked is set once the dentry is removed from its parent
+	// (d_unlinked).
+	unlinked atomic.Bool
+	where    atomic.Pointer[dname]
+
 	// mps are the mounts attached on this dentry (struct mountpoint's
 	// m_list), guarded by Kernel.namespaceMu.
 	mps []*Mount

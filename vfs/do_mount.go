@@ -135,6 +135,7 @@ func (t *Task) doNewMount(p Path, fstype string, sbFlags, mntFlags uint32, sourc
 	if err != nil {
 		return err
 	}
+	defer releaseFsContext(fc) // mount(2)'s context is seen by nobody else
 	fc.task = t
 	defer t.k.logFc(fc)
 	// mount(8) always passes a source, if only "", which is then the

@@ -5,6 +5,7 @@ package vfs
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
@@ -115,6 +116,9 @@ type FsContext struct {
 	// uapi is the state of a context made by fsopen or fspick (its fc_log
 	// and phase); nil for mount(2)'s, whose messages go to the kernel log.
 	uapi *fcUAPI
+	// param is ParseString's parameter, kept here to spare mount(2) an
+	// allocation per option.
+	param FsParameter
 }
 
 // FsContextForMount is fs_context_for_mount.
@@ -125,12 +129,26 @@ func (k *Kernel) FsContextForMount(t FilesystemType, cred *Cred, sbFlags uint32)
 // fsContextFor is fs_context_for_mount by task (nil: none), which
 // InitFsContext can then ask for its namespaces.
 func (k *Kernel) fsContextFor(t FilesystemType, task *Task, cred *Cred, sbFlags uint32) (*FsContext, error) {
-	fc := &FsContext{Kernel: k, FsType: t, Purpose: FS_CONTEXT_FOR_MOUNT, Cred: cred,
+	fc := fsContextPool.Get().(*FsContext)
+	*fc = FsContext{Kernel: k, FsType: t, Purpose: FS_CONTEXT_FOR_MOUNT, Cred: cred,
 		UserNS: cred.UserNS, SbFlags: sbFlags, SbFlagsMask: ^uint32(0), task: task}
 	if err := t.InitFsContext(fc); err != nil {
 		return nil, err
 	}
 	return fc, nil
+}
+
+// fsContextPool keeps the contexts mount(2) is done with (put_fs_context):
+// a context is garbage once its mount is made, and reusing it spares each
+// mount an allocation of its size. Only a caller that knows nothing kept
+// the context gives it back (releaseFsContext); no filesystem keeps the
+// context it is handed beyond the call.
+var fsContextPool = sync.Pool{New: func() any { return new(FsContext) }}
+
+// releaseFsContext is put_fs_context for a context nothing else refers to.
+func releaseFsContext(fc *FsContext) {
+	*fc = FsContext{}
+	fsContextPool.Put(fc)
 }
 
 // FsContextForReconfigure is fs_context_for_reconfigure.
@@ -246,7 +264,8 @@ func (fc *FsContext) ParseParam(p *FsParameter) error {
 
 // ParseString is vfs_parse_fs_string: value "" with hasValue false is a flag.
 func (fc *FsContext) ParseString(key, value string, hasValue bool) error {
-	p := &FsParameter{Key: key, Type: FsValueIsFlag}
+	p := &fc.param // no filesystem keeps the parameter it is handed
+	*p = FsParameter{Key: key, Type: FsValueIsFlag}
 	if hasValue {
 		p.Type, p.Value = FsValueIsString, value
 	}

@@ -47,6 +47,10 @@ type Inode struct {
 	sb   *Superblock
 	ino  uint64
 	rdev uint64
+
+	// The four-byte fields are kept together, so that no padding puts
+	// Inode past the 256-byte size class (TestInodeSize).
+
 	// seals are a memfd's F_SEAL_* bits (shmem_inode_info's seals); a
 	// file that takes no seals has noSeals.
 	seals atomic.Uint32
@@ -60,13 +64,14 @@ type Inode struct {
 	writers atomic.Int32
 	// linkable is I_LINKABLE: an O_TMPFILE inode linkat may name.
 	linkable atomic.Bool
-	// immutable is S_IMMUTABLE, set once before the inode is published
-	// (nsfs's inodes): no writes, no attribute changes.
-	immutable bool
 	// opens counts open files (the inode references they hold); an inode
 	// with no links is evicted when the last one closes.
 	opens   atomic.Int32
 	evicted atomic.Bool
+	nlink   atomic.Uint32 // changed under mu
+	// immutable is S_IMMUTABLE, set once before the inode is published
+	// (nsfs's inodes): no writes, no attribute changes.
+	immutable bool
 
 	Ops     InodeOperations
 	FileOps FileOperations
@@ -85,10 +90,9 @@ type Inode struct {
 	// of a regular file are serialized by it.
 	rw sync.Mutex
 
-	// mu serializes changes of the attributes below; stat reads them
-	// without it (inode_attrs.go).
+	// mu serializes changes of the attributes below and of nlink; stat
+	// reads them without it (inode_attrs.go).
 	mu     sync.Mutex
-	nlink  atomic.Uint32
 	size   atomic.Int64
 	blocks atomic.Int64 // 512-byte units
 	times  inodeTimes
@@ -112,10 +116,10 @@ func (sb *Superblock) NewInode(ino uint64, attr InodeAttr, ops InodeOperations, 
 	}
 	now := sb.CurrentTime()
 	t := &in.times // not yet seen by anyone: no sequence count
-	t.atime.store(now)
-	t.mtime.store(now)
-	t.ctime.store(now)
-	t.btime.store(now)
+	t.store(slotA, now)
+	t.store(slotM, now)
+	t.store(slotC, now)
+	t.store(slotB, now)
 	return in
 }
 
@@ -201,9 +205,9 @@ func (in *Inode) SetNlink(n uint32) {
 func (in *Inode) SetTimesLocked(atime, mtime, ctime Timespec) {
 	t := &in.times
 	t.beginWrite()
-	t.atime.store(atime)
-	t.mtime.store(mtime)
-	t.ctime.store(ctime)
+	t.store(slotA, atime)
+	t.store(slotM, mtime)
+	t.store(slotC, ctime)
 	t.endWrite()
 }
 
@@ -233,11 +237,11 @@ func (in *Inode) touchLockedAt(which string, now Timespec) {
 	for _, c := range which {
 		switch c {
 		case 'a':
-			t.atime.store(now)
+			t.store(slotA, now)
 		case 'm':
-			t.mtime.store(now)
+			t.store(slotM, now)
 		case 'c':
-			t.ctime.store(now)
+			t.store(slotC, now)
 		}
 	}
 	t.endWrite()

@@ -14,3 +14,26 @@ func TestMountSize(t *testing.T) {
 		t.Fatalf("Mount is %d bytes, more than the 256-byte size class", n)
 	}
 }
+
+// TestInodeSize keeps Inode within the 256-byte size class: every file,
+// directory and mount's root is one.
+func TestInodeSize(t *testing.T) {
+	if n := unsafe.Sizeof(Inode{}); n > 256 {
+		t.Fatalf("Inode is %d bytes, more than the 256-byte size class", n)
+	}
+}
+
+// TestInodeTimesRoundTrip stores times with every nanosecond count a
+// filesystem can hand over (a FUSE server's are 32-bit) and negative and
+// far seconds, and reads them back unchanged.
+func TestInodeTimesRoundTrip(t *testing.T) {
+	var it inodeTimes
+	for _, v := range []Timespec{{0, 0}, {-1, 999_999_999}, {1 << 62, 1}, {-1 << 62, 4294967295}, {1765000000, 123456789}} {
+		for slot := slotA; slot <= slotB; slot++ {
+			it.store(slot, v)
+			if got := it.load(slot); got != v {
+				t.Errorf("slot %d: stored %v, read %v", slot, v, got)
+			}
+		}
+	}
+}

@@ -138,8 +138,11 @@ func (nd *nameidata) linkPathWalk(name string) error {
 		return nil
 	}
 	for {
-		if err := mayLookup(nd.cred, nd.path); err != nil {
-			return err
+		// may_lookup, its common case (search permission for all) inline
+		if nd.path.Dentry.inode.Mode()&0o111 != 0o111 {
+			if err := mayLookup(nd.cred, nd.path); err != nil {
+				return err
+			}
 		}
 		i := 0
 		h := uint64(14695981039346656037) // hashName, inline

@@ -32,7 +32,9 @@ type Accounting interface {
 // FS is one in-memory filesystem instance's policy.
 type FS struct {
 	Acct Accounting
-	// NextIno numbers new inodes.
+	// NextIno numbers new inodes; nil numbers them by the superblock's
+	// own counter (Superblock.NextIno), without a method value to
+	// allocate per mount.
 	NextIno func() uint64
 	// DirSizes makes directories report 20 bytes per entry (tmpfs); ramfs
 	// directories report 0.
@@ -79,7 +81,13 @@ func (fs *FS) newInode(sb *vfs.Superblock, attr vfs.InodeAttr, priv any) (*vfs.I
 			return nil, err
 		}
 	}
-	in := sb.NewInode(fs.NextIno(), attr, fs, fs)
+	var ino uint64
+	if fs.NextIno != nil {
+		ino = fs.NextIno()
+	} else {
+		ino = sb.NextIno()
+	}
+	in := sb.NewInode(ino, attr, fs, fs)
 	in.Private = priv
 	switch attr.Mode & linux.S_IFMT {
 	case linux.S_IFREG:

@@ -69,6 +69,10 @@ type options struct {
 	noswap    bool
 	mpol      string // the policy as mpol_to_str shows it; "" for none
 	seen      int
+	// info is the superblock information GetTree makes of the options,
+	// in one allocation with them: a mount(2) of tmpfs made each
+	// separately.
+	info sbInfo
 }
 
 type contextOps struct{}
@@ -347,7 +351,8 @@ func (s *sbInfo) FreePages(n int64) {
 // GetTree is shmem_get_tree → get_tree_nodev → shmem_fill_super.
 func (contextOps) GetTree(fc *vfs.FsContext) error {
 	o := fc.FsPrivate.(*options)
-	info := &sbInfo{k: fc.Kernel, mode: o.mode, uid: o.uid, gid: o.gid, huge: o.huge,
+	info := &o.info // allocated with the options (see options.info)
+	*info = sbInfo{k: fc.Kernel, mode: o.mode, uid: o.uid, gid: o.gid, huge: o.huge,
 		fullInums: o.fullInums, noswap: o.noswap, mpol: o.mpol, maxBlocks: o.blocks, maxInodes: o.inodes}
 	if fc.SbFlags&linux.SB_KERNMOUNT == 0 {
 		if o.seen&seenBlocks == 0 {
@@ -363,7 +368,7 @@ func (contextOps) GetTree(fc *vfs.FsContext) error {
 		return err
 	}
 	sb.Private = info
-	info.fs = libfs.FS{Acct: info, NextIno: sb.NextIno, DirSizes: true, CountBlocks: true, CanFallocate: true}
+	info.fs = libfs.FS{Acct: info, DirSizes: true, CountBlocks: true, CanFallocate: true}
 	fs := &info.fs
 	root, err := fs.NewRoot(sb, vfs.InodeAttr{Mode: linux.S_IFDIR | info.mode, UID: info.uid, GID: info.gid})
 	if err != nil {

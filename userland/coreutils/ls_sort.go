@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/linuxvfs/linuxvfs/vfs"
 	"mvdan.cc/sh/v3/pattern"
@@ -144,12 +145,15 @@ func dotRank(s string) int {
 }
 
 // fileSuffix matches a tail made only of suffix parts: a dot, a letter or
-// '~', then letters, digits and '~'.
-var fileSuffix = regexp.MustCompile(`(?:\.[A-Za-z~][A-Za-z0-9~]*)*$`)
+// '~', then letters, digits and '~'. Compiled at the first ls -v, not
+// at every start of linuxvfs.
+var fileSuffix = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:\.[A-Za-z~][A-Za-z0-9~]*)*$`)
+})
 
 // trimFileSuffix drops the longest file suffix, never the first byte.
 func trimFileSuffix(s string) string {
-	loc := fileSuffix.FindStringIndex(s[1:])
+	loc := fileSuffix().FindStringIndex(s[1:])
 	return s[:1+loc[0]]
 }
 
