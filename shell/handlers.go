@@ -248,7 +248,7 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 		return instead, nil
 	}
 	s.substArgs(hc, args)
-	s.unbound.Store(false)
+	unbound := s.unbound.Swap(false)
 	s.ps4.note(hc.Env)
 	s.ins.sweep()
 	if instead := s.settleRedirs(hc, args); instead != nil {
@@ -267,6 +267,9 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 		}
 		return status, nil
 	}
+	if instead := s.readonlyArgs(hc.Env, hc.Pos.Line(), args); instead != nil {
+		return instead, nil
+	}
 	switch {
 	case args[0] == substStatusCmd || args[0] == "exit":
 		return s.recordExit(args), nil
@@ -283,7 +286,7 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 	case args[0] == forkCmd:
 		return s.fork(ctx), nil
 	case args[0] == reapCmd:
-		return s.reap(args), nil
+		return s.reap(args, unbound), nil
 	case args[0] == "jobs" && len(args) > 1 && args[1] == "-x":
 		return s.jobsExec(ctx, args[2:])
 	case args[0] == forkJobCmd:

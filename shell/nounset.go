@@ -144,7 +144,19 @@ func (f unboundFilter) Write(p []byte) (int, error) {
 	if f.s.dialect == Dash && dashSilent(p) {
 		return len(p), nil
 	}
-	msg, ok := f.s.unboundMessage(p)
+	msg, drop, ok := f.s.readonlyMessage(p)
+	if !ok {
+		msg, drop, ok = f.s.arithMessage(p)
+	}
+	if ok {
+		if !drop {
+			if _, err := f.w.Write(msg); err != nil {
+				return 0, err
+			}
+		}
+		return len(p), nil
+	}
+	msg, ok = f.s.unboundMessage(p)
 	if !ok {
 		return f.w.Write(p)
 	}
@@ -179,6 +191,9 @@ func (e markerEnviron) Each(f func(name string, vr expand.Variable) bool) {
 			return
 		}
 	}
+	if !f(roCheckVar, expand.Variable{Set: true, Kind: expand.String}) {
+		return
+	}
 	if !ps4 {
 		f("PS4", expand.Variable{Set: true, Kind: expand.String, Str: "+ "})
 	}
@@ -187,6 +202,12 @@ func (e markerEnviron) Each(f func(name string, vr expand.Variable) bool) {
 func (e markerEnviron) Get(name string) expand.Variable {
 	if target, ok := markedName(name); ok {
 		return expand.Variable{Set: true, Kind: expand.NameRef, Str: target}
+	}
+	if vr, ok := e.s.roLookup(name); ok {
+		return vr
+	}
+	if vr, ok := e.s.arithLookup(name); ok {
+		return vr
 	}
 	if name == substStatusVar {
 		return expand.Variable{Set: true, Kind: expand.String, Str: strconv.Itoa(int(e.s.substStatus.Load()))}

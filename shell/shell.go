@@ -117,6 +117,15 @@ type shell struct {
 	// standard input, pipes the stream pipes of host pipes (streams.go).
 	ins   inStreams
 	pipes hostPipes
+
+	// ro is where the last assignment of a program using readonly was
+	// made (readonly.go).
+	ro roSite
+	// arithSites are the program's arithmetic expressions, arithCur the
+	// one evaluated last (arith.go); arithChecked serves the rewriting.
+	arithSites   []arithSite
+	arithCur     atomic.Int64
+	arithChecked map[*syntax.ArithmExp]bool
 }
 
 // Run parses script as a bash-compatible program and runs it on cfg.Task.
@@ -140,6 +149,9 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 	// $PPID first: a nounset marker would stand for the interpreter's.
 	rewritePids(file)
 	s.rewriteDialect(file) // before the markers rename $LINENO
+	rewriteDeclLists(file)
+	s.rewriteArith(file, script)
+	s.rewriteReadonly(file, script)
 	markSubstOut(file)
 	s.markers = rewriteNounset(file)
 	rewriteKillTraps(file)

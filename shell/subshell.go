@@ -48,7 +48,8 @@ const (
 
 // internalVars are the shell variables linuxvfs keeps for itself.
 var internalVars = map[string]bool{procVar: true, childVar: true, umaskVar: true, pidVar: true, ppidVar: true,
-	lastJobVar: true, statusVar: true}
+	lastJobVar: true, statusVar: true, roOKVar: true, roCheckVar: true,
+	arithFailVar: true, arithOKVar: true, arithBadVar: true}
 
 // proc is one process of the shell: the task of the top-level shell or of
 // a subshell's clone, and the directory its task was last moved to.
@@ -206,12 +207,17 @@ func (s *shell) clone(hc interp.HandlerContext, job bool) *proc {
 
 // reap is REAP: end the clone named by args[1] with what was forked in it,
 // and return the subshell's status, args[2].
-func (s *shell) reap(args []string) []string {
+func (s *shell) reap(args []string, unbound bool) []string {
 	if len(args) < 3 {
 		return []string{internal + "status", "0"}
 	}
 	if p := s.procs.get(args[1]); p != nil {
 		s.procs.end(func(q *proc) bool { return q.endsWith(p) })
+	}
+	if unbound && s.dialect == Dash && args[2] == "1" {
+		// set -u (or a readonly variable) ended the subshell: dash's
+		// status for that is 2.
+		return []string{internal + "status", "2"}
 	}
 	return []string{internal + "status", args[2]}
 }
