@@ -45,6 +45,7 @@ func (s *shell) rewriteDialect(n syntax.Node) {
 					n.Args = append(n.Args, nargsWord(n.Pos()))
 				}
 			case *syntax.Word:
+				n.Parts = s.flagsParts(n.Parts)
 				if s.dialect == Dash {
 					quoteBraces(n)
 				} else {

@@ -194,6 +194,11 @@ func (e markerEnviron) Each(f func(name string, vr expand.Variable) bool) {
 	if !f(roCheckVar, expand.Variable{Set: true, Kind: expand.String}) {
 		return
 	}
+	for _, name := range bashVarNames {
+		if vr, ok := e.s.bashVar(name); ok && !e.Environ.Get(name).Declared() && !f(name, vr) {
+			return
+		}
+	}
 	if !ps4 {
 		f("PS4", expand.Variable{Set: true, Kind: expand.String, Str: "+ "})
 	}
@@ -213,6 +218,11 @@ func (e markerEnviron) Get(name string) expand.Variable {
 		return expand.Variable{Set: true, Kind: expand.String, Str: strconv.Itoa(int(e.s.substStatus.Load()))}
 	}
 	v := e.Environ.Get(name)
+	if !v.Declared() {
+		if vr, ok := e.s.bashVar(name); ok {
+			return vr
+		}
+	}
 	if name == "PS4" && !v.Declared() {
 		// bash's default, a shell variable it does not export.
 		return expand.Variable{Set: true, Kind: expand.String, Str: "+ "}
