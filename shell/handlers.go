@@ -287,7 +287,7 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 		return s.fork(ctx), nil
 	case args[0] == reapCmd:
 		return s.reap(args, unbound), nil
-	case args[0] == "jobs" && len(args) > 1 && args[1] == "-x":
+	case args[0] == "jobs" && len(args) > 1 && args[1] == "-x" && s.dialect != Dash:
 		return s.jobsExec(ctx, args[2:])
 	case args[0] == forkJobCmd:
 		return s.forkJob(ctx, args), nil

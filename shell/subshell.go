@@ -202,6 +202,7 @@ func (s *shell) clone(hc interp.HandlerContext, job bool) *proc {
 		ignored |= sigBit(linux.SIGINT) | sigBit(linux.SIGQUIT)
 	}
 	child.sig = watch(child.task, ignored)
+	s.inheritTraps(child.sig, p.sig)
 	return child
 }
 
