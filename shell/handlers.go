@@ -244,6 +244,14 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 	if args[0] == jobExecCmd {
 		return s.jobExec(ctx, args[1:])
 	}
+	if s.pipesUsed {
+		if args[0] == pipeRecCmd {
+			return s.pipeRecord(args), nil
+		}
+		if !strings.HasPrefix(args[0], internal) {
+			s.pipeStale()
+		}
+	}
 	if instead := s.runTraps(hc, args); instead != nil {
 		return instead, nil
 	}

@@ -214,6 +214,9 @@ func (e markerEnviron) Get(name string) expand.Variable {
 	if vr, ok := e.s.arithLookup(name); ok {
 		return vr
 	}
+	if vr, ok := e.s.pipeLookup(name); ok {
+		return vr
+	}
 	if name == substStatusVar {
 		return expand.Variable{Set: true, Kind: expand.String, Str: strconv.Itoa(int(e.s.substStatus.Load()))}
 	}

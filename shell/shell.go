@@ -122,6 +122,10 @@ type shell struct {
 	// ro is where the last assignment of a program using readonly was
 	// made (readonly.go).
 	ro roSite
+	// pst are the pipelines' statuses, for PIPESTATUS (pipestatus.go),
+	// which pipesUsed says the program reads.
+	pst       pipeStatuses
+	pipesUsed bool
 	// started is when the shell started, for $SECONDS.
 	started time.Time
 	// arithSites are the program's arithmetic expressions, arithCur the
@@ -156,6 +160,7 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 	s.rewriteDialect(file) // before the markers rename $LINENO
 	rewriteDeclLists(file)
 	s.rewriteArith(file, script)
+	s.rewritePipeStatus(file, script)
 	s.rewriteReadonly(file, script)
 	markSubstOut(file)
 	s.markers = rewriteNounset(file)
