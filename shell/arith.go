@@ -4,6 +4,7 @@ package shell
 
 import (
 	"bytes"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -45,6 +46,9 @@ type arithSite struct {
 	text, kind string
 	// checked says the command around it fails after a report.
 	checked bool
+	// bashText and dashText, when set, are the report's words after the
+	// line prefix: those of a number the parser let pass (badNumbers).
+	bashText, dashText string
 }
 
 // rewriteArith marks the arithmetic expressions under n; src is the
@@ -57,11 +61,17 @@ func (s *shell) rewriteArith(n syntax.Node, src string) {
 				s.checkArith(c)
 			}
 		case *syntax.ArithmExp:
-			c.X = s.arithMarker(c.X, arithSite{line: c.Pos().Line(),
-				text: sourceText(src, c.Left.Offset()+3, c.Right.Offset()), checked: s.arithChecked[c]})
+			if s.arithBad[c] {
+				return true
+			}
+			site := arithSite{line: c.Pos().Line(), text: sourceText(src, c.Left.Offset()+3, c.Right.Offset()),
+				checked: s.arithChecked[c]}
+			s.badNumbers(c.X, site, c.Left.Offset()+3)
+			c.X = s.arithMarker(c.X, site)
 		case *syntax.ArithmCmd:
-			c.X = s.arithMarker(c.X, arithSite{line: c.Pos().Line(),
-				text: sourceText(src, c.Left.Offset()+2, c.Right.Offset()), kind: "(("})
+			site := arithSite{line: c.Pos().Line(), text: sourceText(src, c.Left.Offset()+2, c.Right.Offset()), kind: "(("}
+			s.badNumbers(c.X, site, c.Left.Offset()+2)
+			c.X = s.arithMarker(c.X, site)
 		case *syntax.LetClause:
 			for i, x := range c.Exprs {
 				text := sourceText(src, x.Pos().Offset(), x.End().Offset())
@@ -166,6 +176,44 @@ func parsedLetWord(w *syntax.Word, text string) syntax.ArithmExpr {
 	return x
 }
 
+// badOctal is a constant with a leading 0 and a digit octal lacks.
+var badOctal = regexp.MustCompile(`^0[0-7]*[89][0-9]*$`)
+
+// badNumbers makes each such constant in x, an expression whose text in
+// the program starts at from, fail as the shells fail for it: bash says
+// "value too great for base", dash that it expected the end. The
+// constant becomes $((MARKER, 1/0)) whose site words the report.
+func (s *shell) badNumbers(x syntax.ArithmExpr, site arithSite, from uint) {
+	if x == nil {
+		return
+	}
+	syntax.Walk(x, func(n syntax.Node) bool {
+		w, ok := n.(*syntax.Word)
+		if !ok || !badOctal.MatchString(w.Lit()) {
+			return true
+		}
+		pos := w.Pos()
+		end := int(w.End().Offset()) - int(from)
+		upTo := site.text
+		if end >= 0 && end <= len(upTo) {
+			upTo = upTo[:end]
+		}
+		bad := site
+		bad.bashText = strings.TrimLeft(upTo, " \t\n") + ": value too great for base (error token is \"" + w.Lit() + "\")"
+		bad.dashText = "arithmetic expression: expecting EOF: \"" + site.text + "\""
+		one := &syntax.Word{Parts: []syntax.WordPart{roLit(pos, "1")}}
+		zero := &syntax.Word{Parts: []syntax.WordPart{roLit(pos, "0")}}
+		exp := &syntax.ArithmExp{Left: pos, Right: pos,
+			X: s.arithMarker(&syntax.BinaryArithm{OpPos: pos, Op: syntax.Quo, X: one, Y: zero}, bad)}
+		if s.arithBad == nil {
+			s.arithBad = map[*syntax.ArithmExp]bool{}
+		}
+		s.arithBad[exp] = true
+		w.Parts = []syntax.WordPart{exp}
+		return false
+	})
+}
+
 // sourceText is src[from:to], "" when out of range.
 func sourceText(src string, from, to uint) string {
 	if from > to || int(to) > len(src) {
@@ -262,6 +310,15 @@ func (s *shell) arithMessage(p []byte) (msg []byte, drop, ok bool) {
 		s.ro.mu.Unlock()
 	}
 	prefix := s.linePrefix(site.line)
+	switch {
+	case s.dialect == Dash && site.dashText != "":
+		return []byte(prefix + site.dashText + "\n"), false, true
+	case site.bashText != "":
+		if site.kind != "" {
+			prefix += site.kind + ": "
+		}
+		return []byte(prefix + site.bashText + "\n"), false, true
+	}
 	if s.dialect == Dash {
 		return []byte(prefix + "arithmetic expression: " + strings.TrimSuffix(string(p), "\n") +
 			": \"" + site.text + "\"\n"), false, true

@@ -40,6 +40,9 @@ func (s *shell) rewriteDialect(n syntax.Node) {
 				return false
 			case *syntax.Stmt:
 				s.rewriteOutsideFunc(n, fn != "")
+				if s.dialect == Dash {
+					dashBashisms(n, s.src)
+				}
 			case *syntax.CallExpr:
 				if s.dialect == Dash && len(n.Args) > 0 && n.Args[0].Lit() == "shift" {
 					n.Args = append(n.Args, nargsWord(n.Pos()))
@@ -209,6 +212,16 @@ func (s *shell) dashCall(ctx context.Context, hc interp.HandlerContext, args []s
 		}
 	case "hash":
 		return s.dashHash(hc, args, fail)
+	case "let":
+		// bash's, which the interpreter knows.
+		return fail(127, false, s.notFoundText("let"))
+	case "set":
+		for i, a := range args[1:] {
+			if (a == "-o" || a == "+o") && i+2 < len(args) && args[i+2] == "pipefail" {
+				// dash 0.5.12 has no pipefail.
+				return fail(2, true, "set: Illegal option "+a+" pipefail")
+			}
+		}
 	case "getopts":
 		if len(args) < 3 {
 			return fail(2, false, "getopts: Usage: getopts optstring var [arg...]")
@@ -349,4 +362,33 @@ func (s *shell) dashFdredir(ctx context.Context, hc interp.HandlerContext, args 
 func dashSilent(p []byte) bool {
 	s := string(p)
 	return s == "break is only useful in a loop\n" || s == "continue is only useful in a loop\n"
+}
+
+// dashBashisms turns bash's let and (( )), which dash does not know, into
+// what dash makes of them: let is a command it does not find, and "((
+// WORDS ))" two subshells around a command of those words (when they
+// hold nothing else the shell would parse).
+func dashBashisms(st *syntax.Stmt, src string) {
+	word := func(pos syntax.Pos, v string) *syntax.Word {
+		return &syntax.Word{Parts: []syntax.WordPart{&syntax.SglQuoted{Left: pos, Right: pos, Value: v}}}
+	}
+	switch c := st.Cmd.(type) {
+	case *syntax.LetClause:
+		st.Cmd = &syntax.CallExpr{Args: []*syntax.Word{word(c.Pos(), "let")}}
+	case *syntax.ArithmCmd:
+		text := sourceText(src, c.Left.Offset()+2, c.Right.Offset())
+		if strings.ContainsAny(text, "<>|&;$`'\"\\(){}") {
+			return
+		}
+		var args []*syntax.Word
+		for _, f := range strings.Fields(text) {
+			args = append(args, word(c.Pos(), f))
+		}
+		if len(args) == 0 {
+			return
+		}
+		inner := &syntax.Stmt{Position: c.Pos(), Cmd: &syntax.CallExpr{Args: args}}
+		st.Cmd = &syntax.Subshell{Lparen: c.Pos(), Rparen: c.Pos(), Stmts: []*syntax.Stmt{{Position: c.Pos(),
+			Cmd: &syntax.Subshell{Lparen: c.Pos(), Rparen: c.Pos(), Stmts: []*syntax.Stmt{inner}}}}}
+	}
 }

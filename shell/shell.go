@@ -126,6 +126,8 @@ type shell struct {
 	// which pipesUsed says the program reads.
 	pst       pipeStatuses
 	pipesUsed bool
+	// src is the program's text, for rewritings that quote it.
+	src string
 	// started is when the shell started, for $SECONDS.
 	started time.Time
 	// arithSites are the program's arithmetic expressions, arithCur the
@@ -133,6 +135,7 @@ type shell struct {
 	arithSites   []arithSite
 	arithCur     atomic.Int64
 	arithChecked map[*syntax.ArithmExp]bool
+	arithBad     map[*syntax.ArithmExp]bool
 }
 
 // Run parses script as a bash-compatible program and runs it on cfg.Task.
@@ -157,6 +160,7 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 	texts := jobTexts(file) // before anything is rewritten
 	// $PPID first: a nounset marker would stand for the interpreter's.
 	rewritePids(file)
+	s.src = script
 	s.rewriteDialect(file) // before the markers rename $LINENO
 	rewriteDeclLists(file)
 	s.rewriteArith(file, script)
