@@ -43,6 +43,7 @@ func (s *shell) rewriteDialect(n syntax.Node) {
 				if s.dialect == Dash {
 					dashBashisms(n, s.src)
 				}
+				negatedOutOfErrexit(n)
 			case *syntax.CallExpr:
 				if s.dialect == Dash && len(n.Args) > 0 && n.Args[0].Lit() == "shift" {
 					n.Args = append(n.Args, nargsWord(n.Pos()))
@@ -391,4 +392,20 @@ func dashBashisms(st *syntax.Stmt, src string) {
 		st.Cmd = &syntax.Subshell{Lparen: c.Pos(), Rparen: c.Pos(), Stmts: []*syntax.Stmt{{Position: c.Pos(),
 			Cmd: &syntax.Subshell{Lparen: c.Pos(), Rparen: c.Pos(), Stmts: []*syntax.Stmt{inner}}}}}
 	}
+}
+
+// negatedOutOfErrexit keeps errexit from the commands of a pipeline
+// begun with "!" (the last part of "! a | b", a block's commands), as
+// both shells do: the interpreter exempts only the pipeline's status.
+// "! CMD" becomes "! CMD && :", whose left side errexit ignores.
+func negatedOutOfErrexit(st *syntax.Stmt) {
+	if !st.Negated || st.Cmd == nil {
+		return
+	}
+	if b, ok := st.Cmd.(*syntax.BinaryCmd); ok && (b.Op == syntax.AndStmt || b.Op == syntax.OrStmt) {
+		return // an && or || list is exempt already
+	}
+	pos := st.Pos()
+	inner := &syntax.Stmt{Position: pos, Cmd: st.Cmd}
+	st.Cmd = &syntax.BinaryCmd{OpPos: pos, Op: syntax.AndStmt, X: inner, Y: callStmt(pos, litWord(pos, ":"))}
 }
