@@ -54,6 +54,7 @@ type arithSite struct {
 // rewriteArith marks the arithmetic expressions under n; src is the
 // program's text, from which the reports quote them.
 func (s *shell) rewriteArith(n syntax.Node, src string) {
+	s.markSubshells(n)
 	syntax.Walk(n, func(n syntax.Node) bool {
 		switch c := n.(type) {
 		case *syntax.CallExpr:
@@ -142,7 +143,7 @@ func (s *shell) checkArith(c *syntax.CallExpr) {
 		mark(w)
 	}
 	pos := c.Pos()
-	if s.dialect == Dash {
+	if s.fatalHere(c) {
 		c.Assigns = append(c.Assigns, &syntax.Assign{Name: roLit(pos, roOKVar), Value: roCheckWord(pos)})
 		return
 	}

@@ -62,6 +62,8 @@ type roSite struct {
 	// report again (a for loop's next round) while it winds down.
 	failed   bool
 	endedGen uint64
+	// checked says a check follows the last assignment's.
+	checked bool
 }
 
 // rewriteReadonly gives the assigning statements under n their markers,
@@ -70,6 +72,7 @@ func (s *shell) rewriteReadonly(n syntax.Node, src string) {
 	if !roUsed.MatchString(src) {
 		return
 	}
+	s.markSubshells(n)
 	syntax.Walk(n, func(n syntax.Node) bool {
 		switch c := n.(type) {
 		case *syntax.CallExpr:
@@ -100,8 +103,9 @@ func (s *shell) markAssigns(c *syntax.CallExpr) {
 	if first.Value == nil {
 		first.Value = &syntax.Word{}
 	}
-	first.Value.Parts = append([]syntax.WordPart{roSiteExp(pos, ctx)}, first.Value.Parts...)
-	if s.dialect == Dash {
+	checked := s.fatalHere(c)
+	first.Value.Parts = append([]syntax.WordPart{roSiteExp(pos, ctx, checked)}, first.Value.Parts...)
+	if checked {
 		c.Assigns = append(c.Assigns, &syntax.Assign{Name: roLit(pos, roOKVar), Value: roCheckWord(pos)})
 	}
 }
@@ -109,9 +113,10 @@ func (s *shell) markAssigns(c *syntax.CallExpr) {
 // markDecl marks export, readonly, local, declare and typeset.
 func (s *shell) markDecl(c *syntax.DeclClause) {
 	pos := c.Pos()
-	site := &syntax.Assign{Value: &syntax.Word{Parts: []syntax.WordPart{roSiteExp(pos, c.Variant.Value)}}}
+	checked := s.fatalHere(c)
+	site := &syntax.Assign{Value: &syntax.Word{Parts: []syntax.WordPart{roSiteExp(pos, c.Variant.Value, checked)}}}
 	c.Args = append([]*syntax.Assign{site}, c.Args...)
-	if s.dialect == Dash {
+	if checked {
 		c.Args = append(c.Args, &syntax.Assign{Value: roCheckWord(pos)})
 	}
 }
@@ -123,8 +128,9 @@ func (s *shell) markFor(c *syntax.ForClause) {
 		return
 	}
 	pos := wi.Name.Pos()
-	wi.Items = append([]*syntax.Word{{Parts: []syntax.WordPart{roSiteExp(pos, "")}}}, wi.Items...)
-	if s.dialect == Dash {
+	checked := s.fatalHere(c)
+	wi.Items = append([]*syntax.Word{{Parts: []syntax.WordPart{roSiteExp(pos, "", checked)}}}, wi.Items...)
+	if checked {
 		check := &syntax.CallExpr{Assigns: []*syntax.Assign{{Name: roLit(pos, roOKVar), Value: roCheckWord(pos)}}}
 		c.Do = append([]*syntax.Stmt{{Position: pos, Cmd: check}}, c.Do...)
 	}
@@ -134,9 +140,14 @@ func roLit(pos syntax.Pos, v string) *syntax.Lit {
 	return &syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: v}
 }
 
-// roSiteExp is ${LINUXVFS_RO<line>_<ctx>+}, empty whatever happens.
-func roSiteExp(pos syntax.Pos, ctx string) *syntax.ParamExp {
-	name := roSitePrefix + strconv.Itoa(int(pos.Line())) + "_" + ctx
+// roSiteExp is ${LINUXVFS_RO<line>_<ctx>+}, empty whatever happens; a
+// "c" after the line says a check follows.
+func roSiteExp(pos syntax.Pos, ctx string, checked bool) *syntax.ParamExp {
+	mark := ""
+	if checked {
+		mark = "c"
+	}
+	name := roSitePrefix + strconv.Itoa(int(pos.Line())) + mark + "_" + ctx
 	return &syntax.ParamExp{Dollar: pos, Param: roLit(pos, name),
 		Exp: &syntax.Expansion{Op: syntax.AlternateUnset, Word: &syntax.Word{}}}
 }
@@ -168,10 +179,11 @@ func (s *shell) roLookup(name string) (vr expand.Variable, ok bool) {
 		return expand.Variable{}, false
 	}
 	lineText, ctx, _ := strings.Cut(rest, "_")
+	lineText, checked := strings.CutSuffix(lineText, "c")
 	line, _ := strconv.Atoi(lineText)
 	s.ro.mu.Lock()
 	s.ro.gen++
-	s.ro.line, s.ro.ctx = line, ctx
+	s.ro.line, s.ro.ctx, s.ro.checked = line, ctx, checked
 	s.ro.mu.Unlock()
 	return expand.Variable{}, true
 }
@@ -196,7 +208,7 @@ func (s *shell) readonlyMessage(p []byte) (msg []byte, drop, ok bool) {
 		return nil, true, true
 	}
 	s.ro.reportedGen, s.ro.reportedName = s.ro.gen, string(name)
-	if s.dialect == Dash {
+	if s.ro.checked {
 		s.ro.failed = true
 	}
 	return []byte(s.linePrefix(uint(s.ro.line)) + s.readonlyText(s.ro.ctx, string(name)) + "\n"), false, true
@@ -390,4 +402,35 @@ func bashDeclQuote(v string) string {
 // the shell's: GID is no shell's, UID and EUID are bash's only.
 func (s *shell) notShells(name string) bool {
 	return name == "GID" || s.dialect == Dash && (name == "UID" || name == "EUID")
+}
+
+// markSubshells notes the nodes inside a subshell, a command or process
+// substitution, where bash ends the subshell on an assignment's or an
+// expansion's failure (at the top level it goes on with the next
+// command, after the one failed).
+func (s *shell) markSubshells(n syntax.Node) {
+	if s.inSub != nil {
+		return
+	}
+	s.inSub = map[syntax.Node]bool{}
+	syntax.Walk(n, func(n syntax.Node) bool {
+		switch n.(type) {
+		case *syntax.Subshell, *syntax.CmdSubst, *syntax.ProcSubst:
+			syntax.Walk(n, func(inner syntax.Node) bool {
+				switch inner.(type) {
+				case *syntax.CallExpr, *syntax.DeclClause, *syntax.ForClause:
+					s.inSub[inner] = true
+				}
+				return true
+			})
+			return false
+		}
+		return true
+	})
+}
+
+// fatalHere says a failed assignment or expansion in c ends the
+// (sub)shell: always in dash, in a subshell in bash.
+func (s *shell) fatalHere(c syntax.Node) bool {
+	return s.dialect == Dash || s.inSub[c]
 }

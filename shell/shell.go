@@ -136,6 +136,8 @@ type shell struct {
 	arithCur     atomic.Int64
 	arithChecked map[*syntax.ArithmExp]bool
 	arithBad     map[*syntax.ArithmExp]bool
+	// inSub are the commands inside subshells (readonly.go).
+	inSub map[syntax.Node]bool
 }
 
 // Run parses script as a bash-compatible program and runs it on cfg.Task.
