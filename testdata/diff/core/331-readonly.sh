@@ -1,7 +1,8 @@
 # readonly variables in both dialects: assignment, unset, export,
 # readonly and read of one, a prefix assignment before a command, one in
 # a subshell, and the listings of readonly -p and export -p. dash ends
-# the (sub)shell with status 2 where bash says so and goes on. Each case
+# the (sub)shell with status 2 where bash says so and goes on (ending
+# a subshell, though, with status 1). Each case
 # runs from a file, so the messages name it and its line.
 mkdir -p /tmp/t
 cd /tmp/t
@@ -41,8 +42,9 @@ cat > sub <<'EOS'
 readonly x=1
 (unset x; echo in)
 echo c $?
-(x=2)
+(x=2; echo not)
 echo d $?
+y=$(echo $((1/0)); echo not); echo "e [$y]"
 EOS
 cat > decl <<'EOS'
 f() { local x=3; echo in $x; }
