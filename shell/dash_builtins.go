@@ -116,6 +116,14 @@ func bashStaticParams(parts []syntax.WordPart, fn string) []syntax.WordPart {
 				value = strconv.Itoa(int(p.Pos().Line()))
 			case p.Param.Value == "FUNCNAME" && fn != "" && (p.Index == nil || isZeroIndex(p.Index)):
 				value = fn
+			case p.Param.Value == "BASHPID" && p.Index == nil:
+				// A subshell's own pid, else the shell's ($$).
+				pos := p.Param.ValuePos
+				p.Param = &syntax.Lit{ValuePos: pos, ValueEnd: p.Param.ValueEnd, Value: bashPidVar}
+				p.Short = false
+				p.Exp = &syntax.Expansion{Op: syntax.DefaultUnset, Word: &syntax.Word{Parts: []syntax.WordPart{
+					&syntax.ParamExp{Dollar: pos, Param: &syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: pidVar}}}}}
+				continue
 			default:
 				continue
 			}

@@ -44,11 +44,15 @@ const (
 	// statusVar keeps $? across FORK for the subshell (enterClone).
 	statusVar = "LINUXVFS_STATUS"
 	statusCmd = internal + "status"
+	// childPidVar is the clone's pid, which the subshell keeps in
+	// bashPidVar for $BASHPID.
+	childPidVar = "LINUXVFS_CHILDPID"
+	bashPidVar  = "LINUXVFS_BASHPID"
 )
 
 // internalVars are the shell variables linuxvfs keeps for itself.
 var internalVars = map[string]bool{procVar: true, childVar: true, umaskVar: true, pidVar: true, ppidVar: true,
-	lastJobVar: true, statusVar: true, roOKVar: true, roCheckVar: true,
+	lastJobVar: true, statusVar: true, roOKVar: true, roCheckVar: true, childPidVar: true, bashPidVar: true,
 	arithFailVar: true, arithOKVar: true, arithBadVar: true}
 
 // proc is one process of the shell: the task of the top-level shell or of
@@ -185,7 +189,7 @@ func (s *shell) procOf(hc interp.HandlerContext) *proc {
 // and umask brought up to date first) and record the clone in CHILDVAR.
 func (s *shell) fork(ctx context.Context) []string {
 	child := s.clone(interp.HandlerCtx(ctx), false)
-	return []string{"eval", childVar + "=" + s.procs.add(child)}
+	return []string{"eval", childVar + "=" + s.procs.add(child) + " " + childPidVar + "=" + strconv.Itoa(int(child.task.Getpid()))}
 }
 
 // clone forks the process of the (sub)shell making a call; a job's clone
@@ -247,7 +251,7 @@ func rewritten(sub *syntax.Subshell) bool {
 		return false
 	}
 	call, ok := sub.Stmts[0].Cmd.(*syntax.CallExpr)
-	return ok && len(call.Args) == 0 && len(call.Assigns) == 1 && call.Assigns[0].Name.Value == procVar
+	return ok && len(call.Args) == 0 && len(call.Assigns) >= 1 && call.Assigns[0].Name.Value == procVar
 }
 
 // forkedSubshell builds { STATUSVAR=$?; FORK; ( PROCVAR=$CHILDVAR; ...; LIST ); REAP ...; }.
@@ -275,8 +279,11 @@ func enterClone(sub *syntax.Subshell) {
 	restore := &syntax.BinaryCmd{OpPos: pos, Op: syntax.AndStmt,
 		X: callStmt(pos, litWord(pos, statusCmd), paramWord(pos, statusVar)),
 		Y: callStmt(pos, litWord(pos, statusCmd), litWord(pos, "0"))}
-	sub.Stmts = append([]*syntax.Stmt{assignStmt(pos, procVar, paramWord(pos, childVar)),
-		{Position: pos, Cmd: restore}}, sub.Stmts...)
+	enter := assignStmt(pos, procVar, paramWord(pos, childVar))
+	// The clone's pid is the subshell's $BASHPID.
+	enter.Cmd.(*syntax.CallExpr).Assigns = append(enter.Cmd.(*syntax.CallExpr).Assigns, &syntax.Assign{
+		Name: &syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: bashPidVar}, Value: paramWord(pos, childPidVar)})
+	sub.Stmts = append([]*syntax.Stmt{enter, {Position: pos, Cmd: restore}}, sub.Stmts...)
 }
 
 // assignStmt is NAME=VALUE.

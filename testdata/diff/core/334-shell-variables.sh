@@ -1,8 +1,9 @@
 # Variables of the shells themselves: $- in each dialect (bash adds h,
 # B and c for -c; dash lists its letters in its own order), bash's
-# version, SHLVL one up in each bash (dash leaves it), SECONDS and
-# EPOCHSECONDS, which dash lacks. (bash gives SHLVL back before it
-# execs a -c command's last program: the scenario keeps it from that.)
+# version, SHLVL one up in each bash (dash leaves it), SECONDS,
+# EPOCHSECONDS and BASHPID (a subshell's own pid), which dash lacks.
+# (bash gives SHLVL back before it execs a -c command's last program:
+# the scenario keeps it from that.)
 mkdir -p /tmp/t
 cd /tmp/t
 cat > flags <<'EOS'
@@ -26,3 +27,6 @@ env | grep -c '^SHLVL='
 case $SECONDS in [0-9]*) echo seconds; esac
 [ "$EPOCHSECONDS" -gt 1700000000 ] && echo epoch
 sh -c 'echo "[$SECONDS][$EPOCHSECONDS]"'
+[ "$BASHPID" = "$$" ] && echo bashpid
+( [ "$BASHPID" != "$$" ] && [ -d "/proc/$BASHPID" ] && echo "subshell's own" )
+sh -c 'echo "dash [$BASHPID]"'
