@@ -280,6 +280,9 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 	}
 	switch {
 	case args[0] == substStatusCmd || args[0] == "exit":
+		if args[0] == substStatusCmd {
+			s.childEnded(s.procOf(hc)) // a command substitution's end
+		}
 		return s.recordExit(args), nil
 	case args[0] == "exec" && len(args) > 1 && s.execsFile(interp.HandlerCtx(ctx), args[1]):
 		return append([]string{"exec", execInPlace}, args[1:]...), nil
@@ -340,6 +343,8 @@ func (s *shell) execMiddleware(interp.ExecHandlerFunc) interp.ExecHandlerFunc {
 			return s.reportNotRun(ctx, hc, name, f, err)
 		} else if code, err = s.runProgram(ctx, hc, f.argv[0], f.argv[1:], f.prog); err != nil {
 			return err
+		} else {
+			s.childEnded(s.procOf(hc))
 		}
 		if code != 0 {
 			return interp.ExitStatus(uint8(code))

@@ -443,6 +443,7 @@ func (s *shell) jobEnd(args []string) []string {
 	status, _ := strconv.Atoi(args[2])
 	if p := s.procs.get(args[1]); p != nil {
 		s.procs.end(func(q *proc) bool { return q.endsWith(p) })
+		s.childEnded(p.parent)
 		if j := s.jobs.byProc(p); j != nil {
 			j.end.Do(func() {
 				j.status = status

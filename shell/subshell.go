@@ -218,6 +218,7 @@ func (s *shell) reap(args []string, unbound bool) []string {
 	}
 	if p := s.procs.get(args[1]); p != nil {
 		s.procs.end(func(q *proc) bool { return q.endsWith(p) })
+		s.childEnded(p.parent)
 	}
 	if unbound && s.dialect == Dash && args[2] == "1" {
 		// set -u (or a readonly variable) ended the subshell: dash's

@@ -381,3 +381,12 @@ func rewriteKillTraps(n syntax.Node) {
 		return false
 	})
 }
+
+// childEnded queues SIGCHLD for a CHLD trap of the (sub)shell p, whose
+// child (a program, a subshell, a job) ended: the kernel sends the
+// shell's task none for those, which the shell runs on clones or itself.
+func (s *shell) childEnded(p *proc) {
+	if p != nil {
+		p.sig.caught(linux.SIGCHLD)
+	}
+}
