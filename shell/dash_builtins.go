@@ -121,7 +121,7 @@ func bashStaticParams(parts []syntax.WordPart, fn string) []syntax.WordPart {
 				pos := p.Param.ValuePos
 				p.Param = &syntax.Lit{ValuePos: pos, ValueEnd: p.Param.ValueEnd, Value: bashPidVar}
 				p.Short = false
-				p.Exp = &syntax.Expansion{Op: syntax.DefaultUnset, Word: &syntax.Word{Parts: []syntax.WordPart{
+				p.Exp = &syntax.Expansion{Op: syntax.DefaultUnsetOrNull, Word: &syntax.Word{Parts: []syntax.WordPart{
 					&syntax.ParamExp{Dollar: pos, Param: &syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: pidVar}}}}}
 				continue
 			default:

@@ -431,7 +431,8 @@ func (s *shell) forkJob(ctx context.Context, args []string) []string {
 	j := s.jobs.start(child, text)
 	j.pipeline = len(args) > 2 && args[2] == "pipeline"
 	id := s.procs.add(child)
-	return []string{"eval", childVar + "=" + id + " " + lastJobVar + "=" + strconv.Itoa(int(child.pid()))}
+	return []string{"eval", childVar + "=" + id + " " + lastJobVar + "=" + strconv.Itoa(int(child.pid())) +
+		" " + childPidVar + "=" + strconv.Itoa(int(child.task.Getpid()))}
 }
 
 // jobEnd is JOBEND: the job's clone and what was forked in it end, then

@@ -283,7 +283,9 @@ func enterClone(sub *syntax.Subshell) {
 	enter := assignStmt(pos, procVar, paramWord(pos, childVar))
 	// The clone's pid is the subshell's $BASHPID.
 	enter.Cmd.(*syntax.CallExpr).Assigns = append(enter.Cmd.(*syntax.CallExpr).Assigns, &syntax.Assign{
-		Name: &syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: bashPidVar}, Value: paramWord(pos, childPidVar)})
+		Name: &syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: bashPidVar}, Value: &syntax.Word{Parts: []syntax.WordPart{
+			&syntax.ParamExp{Dollar: pos, Param: &syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: childPidVar},
+				Exp: &syntax.Expansion{Op: syntax.DefaultUnset, Word: &syntax.Word{}}}}}})
 	sub.Stmts = append([]*syntax.Stmt{enter, {Position: pos, Cmd: restore}}, sub.Stmts...)
 }
 
