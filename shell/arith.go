@@ -147,7 +147,7 @@ func (s *shell) checkArith(c *syntax.CallExpr) {
 		c.Assigns = append(c.Assigns, &syntax.Assign{Name: roLit(pos, roOKVar), Value: roCheckWord(pos)})
 		return
 	}
-	c.Assigns = append(c.Assigns, &syntax.Assign{Name: roLit(pos, arithFailVar), Value: &syntax.Word{}})
+	c.Assigns = append(c.Assigns, &syntax.Assign{Name: roLit(pos, arithFailVar), Value: emptyWord(pos)})
 }
 
 // arithMarker is "MARKER, x" for a new site.

@@ -383,7 +383,22 @@ func dashBashisms(st *syntax.Stmt, src string) {
 	}
 	switch c := st.Cmd.(type) {
 	case *syntax.LetClause:
-		st.Cmd = &syntax.CallExpr{Args: []*syntax.Word{word(c.Pos(), "let")}}
+		// Its words as written, for set -x's line.
+		call := &syntax.CallExpr{Args: []*syntax.Word{word(c.Pos(), "let")}}
+		text := "let" + sourceText(src, c.Let.Offset()+3, c.End().Offset())
+		if f, err := syntax.NewParser(syntax.Variant(syntax.LangPOSIX)).Parse(strings.NewReader(text), ""); err == nil && len(f.Stmts) == 1 {
+			if parsed, ok := f.Stmts[0].Cmd.(*syntax.CallExpr); ok && len(parsed.Assigns) == 0 {
+				// dash's parser reads let as any command.
+				for _, arg := range parsed.Args[1:] {
+					lit, ok := unquotedText(arg)
+					if !ok {
+						break
+					}
+					call.Args = append(call.Args, word(c.Pos(), lit))
+				}
+			}
+		}
+		st.Cmd = call
 	case *syntax.ArithmCmd:
 		text := sourceText(src, c.Left.Offset()+2, c.Right.Offset())
 		if strings.ContainsAny(text, "<>|&;$`'\"\\(){}") {

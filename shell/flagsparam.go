@@ -51,7 +51,7 @@ func (s *shell) flagsExpansion(pos syntax.Pos) []syntax.WordPart {
 		for _, letter := range "uaxnfe" {
 			parts = append(parts, &syntax.ParamExp{Dollar: pos, Param: lit("-"),
 				Repl: &syntax.Replace{All: true, Orig: &syntax.Word{Parts: []syntax.WordPart{lit("[!" + string(letter) + "]")}},
-					With: &syntax.Word{}}})
+					With: emptyWord(pos)}})
 		}
 		return parts
 	}

@@ -136,6 +136,13 @@ func (s *shell) markFor(c *syntax.ForClause) {
 	}
 }
 
+// emptyWord is ”: the rewritings' empty words are quoted, as the
+// interpreter's tracing (the printer) takes a word without parts for an
+// error.
+func emptyWord(pos syntax.Pos) *syntax.Word {
+	return &syntax.Word{Parts: []syntax.WordPart{&syntax.SglQuoted{Left: pos, Right: pos}}}
+}
+
 func roLit(pos syntax.Pos, v string) *syntax.Lit {
 	return &syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: v}
 }
@@ -149,13 +156,13 @@ func roSiteExp(pos syntax.Pos, ctx string, checked bool) *syntax.ParamExp {
 	}
 	name := roSitePrefix + strconv.Itoa(int(pos.Line())) + mark + "_" + ctx
 	return &syntax.ParamExp{Dollar: pos, Param: roLit(pos, name),
-		Exp: &syntax.Expansion{Op: syntax.AlternateUnset, Word: &syntax.Word{}}}
+		Exp: &syntax.Expansion{Op: syntax.AlternateUnset, Word: emptyWord(pos)}}
 }
 
 // roCheckWord is ${LINUXVFS_ROCHK?}.
 func roCheckWord(pos syntax.Pos) *syntax.Word {
 	return &syntax.Word{Parts: []syntax.WordPart{&syntax.ParamExp{Dollar: pos, Param: roLit(pos, roCheckVar),
-		Exp: &syntax.Expansion{Op: syntax.ErrorUnset, Word: &syntax.Word{}}}}}
+		Exp: &syntax.Expansion{Op: syntax.ErrorUnset, Word: emptyWord(pos)}}}}
 }
 
 // roLookup answers the environment for a marker name; ok is false for

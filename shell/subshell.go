@@ -285,7 +285,7 @@ func enterClone(sub *syntax.Subshell) {
 	enter.Cmd.(*syntax.CallExpr).Assigns = append(enter.Cmd.(*syntax.CallExpr).Assigns, &syntax.Assign{
 		Name: &syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: bashPidVar}, Value: &syntax.Word{Parts: []syntax.WordPart{
 			&syntax.ParamExp{Dollar: pos, Param: &syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: childPidVar},
-				Exp: &syntax.Expansion{Op: syntax.DefaultUnset, Word: &syntax.Word{}}}}}})
+				Exp: &syntax.Expansion{Op: syntax.DefaultUnset, Word: emptyWord(pos)}}}}})
 	sub.Stmts = append([]*syntax.Stmt{enter, {Position: pos, Cmd: restore}}, sub.Stmts...)
 }
 
