@@ -22,7 +22,7 @@ var builtins = map[string]builtinFunc{
 	"test": testApplet, "[": testApplet, "pwd": pwdApplet, "umask": umaskApplet,
 	"status": statusApplet, "type": typeApplet, "command": commandApplet,
 	"printf": printfApplet, "fdredir": fdredirApplet, "echo": echoApplet,
-	"fdpush": fdpushApplet, "fdpop": fdpopApplet,
+	"fdpush": fdpushApplet, "fdpop": fdpopApplet, "declist": declListApplet,
 	"wait": waitApplet, "jobs": jobsApplet, "kill": killApplet, "disown": disownApplet,
 	"fg": noJobControlApplet, "bg": noJobControlApplet, "suspend": noJobControlApplet,
 }

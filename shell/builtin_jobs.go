@@ -230,13 +230,17 @@ func matchesJob(text, name string) bool {
 // lists the running ones and -s the stopped ones (there are none).
 func jobsApplet(c *cmd) int {
 	var long, pids, stopped bool
-	args, bad := scanFlags(c.Args, "lpsrn", func(o rune) {
+	letters := "lpsrn"
+	if c.sh.dialect == Dash {
+		letters = "lp" // nor -x, which bash's call handler takes
+	}
+	args, bad := scanFlags(c.Args, letters, func(o rune) {
 		long = long || o == 'l'
 		pids = pids || o == 'p'
 		stopped = stopped || o == 's'
 	})
 	if bad != 0 {
-		c.builtinErrorf("-%c: invalid option\njobs: usage: jobs [-lnprs] [jobspec ...] or jobs -x command [args]", bad)
+		c.builtinErrorf("%s", c.sh.badOption("jobs", bad, "jobs [-lnprs] [jobspec ...] or jobs -x command [args]"))
 		return 2
 	}
 	me := c.sh.procOf(c.hc)

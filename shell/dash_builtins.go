@@ -40,11 +40,16 @@ func (s *shell) rewriteDialect(n syntax.Node) {
 				return false
 			case *syntax.Stmt:
 				s.rewriteOutsideFunc(n, fn != "")
+				if s.dialect == Dash {
+					dashBashisms(n, s.src)
+				}
+				negatedOutOfErrexit(n)
 			case *syntax.CallExpr:
 				if s.dialect == Dash && len(n.Args) > 0 && n.Args[0].Lit() == "shift" {
 					n.Args = append(n.Args, nargsWord(n.Pos()))
 				}
 			case *syntax.Word:
+				n.Parts = s.flagsParts(n.Parts)
 				if s.dialect == Dash {
 					quoteBraces(n)
 				} else {
@@ -111,6 +116,14 @@ func bashStaticParams(parts []syntax.WordPart, fn string) []syntax.WordPart {
 				value = strconv.Itoa(int(p.Pos().Line()))
 			case p.Param.Value == "FUNCNAME" && fn != "" && (p.Index == nil || isZeroIndex(p.Index)):
 				value = fn
+			case p.Param.Value == "BASHPID" && p.Index == nil:
+				// A subshell's own pid, else the shell's ($$).
+				pos := p.Param.ValuePos
+				p.Param = &syntax.Lit{ValuePos: pos, ValueEnd: p.Param.ValueEnd, Value: bashPidVar}
+				p.Short = false
+				p.Exp = &syntax.Expansion{Op: syntax.DefaultUnsetOrNull, Word: &syntax.Word{Parts: []syntax.WordPart{
+					&syntax.ParamExp{Dollar: pos, Param: &syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: pidVar}}}}}
+				continue
 			default:
 				continue
 			}
@@ -208,6 +221,16 @@ func (s *shell) dashCall(ctx context.Context, hc interp.HandlerContext, args []s
 		}
 	case "hash":
 		return s.dashHash(hc, args, fail)
+	case "let":
+		// bash's, which the interpreter knows.
+		return fail(127, false, s.notFoundText("let"))
+	case "set":
+		for i, a := range args[1:] {
+			if (a == "-o" || a == "+o") && i+2 < len(args) && args[i+2] == "pipefail" {
+				// dash 0.5.12 has no pipefail.
+				return fail(2, true, "set: Illegal option "+a+" pipefail")
+			}
+		}
 	case "getopts":
 		if len(args) < 3 {
 			return fail(2, false, "getopts: Usage: getopts optstring var [arg...]")
@@ -348,4 +371,64 @@ func (s *shell) dashFdredir(ctx context.Context, hc interp.HandlerContext, args 
 func dashSilent(p []byte) bool {
 	s := string(p)
 	return s == "break is only useful in a loop\n" || s == "continue is only useful in a loop\n"
+}
+
+// dashBashisms turns bash's let and (( )), which dash does not know, into
+// what dash makes of them: let is a command it does not find, and "((
+// WORDS ))" two subshells around a command of those words (when they
+// hold nothing else the shell would parse).
+func dashBashisms(st *syntax.Stmt, src string) {
+	word := func(pos syntax.Pos, v string) *syntax.Word {
+		return &syntax.Word{Parts: []syntax.WordPart{&syntax.SglQuoted{Left: pos, Right: pos, Value: v}}}
+	}
+	switch c := st.Cmd.(type) {
+	case *syntax.LetClause:
+		// Its words as written, for set -x's line.
+		call := &syntax.CallExpr{Args: []*syntax.Word{word(c.Pos(), "let")}}
+		text := "let" + sourceText(src, c.Let.Offset()+3, c.End().Offset())
+		if f, err := syntax.NewParser(syntax.Variant(syntax.LangPOSIX)).Parse(strings.NewReader(text), ""); err == nil && len(f.Stmts) == 1 {
+			if parsed, ok := f.Stmts[0].Cmd.(*syntax.CallExpr); ok && len(parsed.Assigns) == 0 {
+				// dash's parser reads let as any command.
+				for _, arg := range parsed.Args[1:] {
+					lit, ok := unquotedText(arg)
+					if !ok {
+						break
+					}
+					call.Args = append(call.Args, word(c.Pos(), lit))
+				}
+			}
+		}
+		st.Cmd = call
+	case *syntax.ArithmCmd:
+		text := sourceText(src, c.Left.Offset()+2, c.Right.Offset())
+		if strings.ContainsAny(text, "<>|&;$`'\"\\(){}") {
+			return
+		}
+		var args []*syntax.Word
+		for _, f := range strings.Fields(text) {
+			args = append(args, word(c.Pos(), f))
+		}
+		if len(args) == 0 {
+			return
+		}
+		inner := &syntax.Stmt{Position: c.Pos(), Cmd: &syntax.CallExpr{Args: args}}
+		st.Cmd = &syntax.Subshell{Lparen: c.Pos(), Rparen: c.Pos(), Stmts: []*syntax.Stmt{{Position: c.Pos(),
+			Cmd: &syntax.Subshell{Lparen: c.Pos(), Rparen: c.Pos(), Stmts: []*syntax.Stmt{inner}}}}}
+	}
+}
+
+// negatedOutOfErrexit keeps errexit from the commands of a pipeline
+// begun with "!" (the last part of "! a | b", a block's commands), as
+// both shells do: the interpreter exempts only the pipeline's status.
+// "! CMD" becomes "! CMD && :", whose left side errexit ignores.
+func negatedOutOfErrexit(st *syntax.Stmt) {
+	if !st.Negated || st.Cmd == nil {
+		return
+	}
+	if b, ok := st.Cmd.(*syntax.BinaryCmd); ok && (b.Op == syntax.AndStmt || b.Op == syntax.OrStmt) {
+		return // an && or || list is exempt already
+	}
+	pos := st.Pos()
+	inner := &syntax.Stmt{Position: pos, Cmd: st.Cmd}
+	st.Cmd = &syntax.BinaryCmd{OpPos: pos, Op: syntax.AndStmt, X: inner, Y: callStmt(pos, litWord(pos, ":"))}
 }

@@ -244,11 +244,19 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 	if args[0] == jobExecCmd {
 		return s.jobExec(ctx, args[1:])
 	}
+	if s.pipesUsed {
+		if args[0] == pipeRecCmd {
+			return s.pipeRecord(args), nil
+		}
+		if !strings.HasPrefix(args[0], internal) {
+			s.pipeStale()
+		}
+	}
 	if instead := s.runTraps(hc, args); instead != nil {
 		return instead, nil
 	}
 	s.substArgs(hc, args)
-	s.unbound.Store(false)
+	unbound := s.unbound.Swap(false)
 	s.ps4.note(hc.Env)
 	s.ins.sweep()
 	if instead := s.settleRedirs(hc, args); instead != nil {
@@ -267,8 +275,14 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 		}
 		return status, nil
 	}
+	if instead := s.readonlyArgs(hc.Env, hc.Pos.Line(), args); instead != nil {
+		return instead, nil
+	}
 	switch {
 	case args[0] == substStatusCmd || args[0] == "exit":
+		if args[0] == substStatusCmd {
+			s.childEnded(s.procOf(hc)) // a command substitution's end
+		}
 		return s.recordExit(args), nil
 	case args[0] == "exec" && len(args) > 1 && s.execsFile(interp.HandlerCtx(ctx), args[1]):
 		return append([]string{"exec", execInPlace}, args[1:]...), nil
@@ -283,8 +297,8 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 	case args[0] == forkCmd:
 		return s.fork(ctx), nil
 	case args[0] == reapCmd:
-		return s.reap(args), nil
-	case args[0] == "jobs" && len(args) > 1 && args[1] == "-x":
+		return s.reap(args, unbound), nil
+	case args[0] == "jobs" && len(args) > 1 && args[1] == "-x" && s.dialect != Dash:
 		return s.jobsExec(ctx, args[2:])
 	case args[0] == forkJobCmd:
 		return s.forkJob(ctx, args), nil
@@ -329,6 +343,8 @@ func (s *shell) execMiddleware(interp.ExecHandlerFunc) interp.ExecHandlerFunc {
 			return s.reportNotRun(ctx, hc, name, f, err)
 		} else if code, err = s.runProgram(ctx, hc, f.argv[0], f.argv[1:], f.prog); err != nil {
 			return err
+		} else {
+			s.childEnded(s.procOf(hc))
 		}
 		if code != 0 {
 			return interp.ExitStatus(uint8(code))

@@ -431,7 +431,8 @@ func (s *shell) forkJob(ctx context.Context, args []string) []string {
 	j := s.jobs.start(child, text)
 	j.pipeline = len(args) > 2 && args[2] == "pipeline"
 	id := s.procs.add(child)
-	return []string{"eval", childVar + "=" + id + " " + lastJobVar + "=" + strconv.Itoa(int(child.pid()))}
+	return []string{"eval", childVar + "=" + id + " " + lastJobVar + "=" + strconv.Itoa(int(child.pid())) +
+		" " + childPidVar + "=" + strconv.Itoa(int(child.task.Getpid()))}
 }
 
 // jobEnd is JOBEND: the job's clone and what was forked in it end, then
@@ -443,6 +444,7 @@ func (s *shell) jobEnd(args []string) []string {
 	status, _ := strconv.Atoi(args[2])
 	if p := s.procs.get(args[1]); p != nil {
 		s.procs.end(func(q *proc) bool { return q.endsWith(p) })
+		s.childEnded(p.parent)
 		if j := s.jobs.byProc(p); j != nil {
 			j.end.Do(func() {
 				j.status = status

@@ -144,7 +144,19 @@ func (f unboundFilter) Write(p []byte) (int, error) {
 	if f.s.dialect == Dash && dashSilent(p) {
 		return len(p), nil
 	}
-	msg, ok := f.s.unboundMessage(p)
+	msg, drop, ok := f.s.readonlyMessage(p)
+	if !ok {
+		msg, drop, ok = f.s.arithMessage(p)
+	}
+	if ok {
+		if !drop {
+			if _, err := f.w.Write(msg); err != nil {
+				return 0, err
+			}
+		}
+		return len(p), nil
+	}
+	msg, ok = f.s.unboundMessage(p)
 	if !ok {
 		return f.w.Write(p)
 	}
@@ -179,6 +191,14 @@ func (e markerEnviron) Each(f func(name string, vr expand.Variable) bool) {
 			return
 		}
 	}
+	if !f(roCheckVar, expand.Variable{Set: true, Kind: expand.String}) {
+		return
+	}
+	for _, name := range bashVarNames {
+		if vr, ok := e.s.bashVar(name); ok && !e.Environ.Get(name).Declared() && !f(name, vr) {
+			return
+		}
+	}
 	if !ps4 {
 		f("PS4", expand.Variable{Set: true, Kind: expand.String, Str: "+ "})
 	}
@@ -188,10 +208,24 @@ func (e markerEnviron) Get(name string) expand.Variable {
 	if target, ok := markedName(name); ok {
 		return expand.Variable{Set: true, Kind: expand.NameRef, Str: target}
 	}
+	if vr, ok := e.s.roLookup(name); ok {
+		return vr
+	}
+	if vr, ok := e.s.arithLookup(name); ok {
+		return vr
+	}
+	if vr, ok := e.s.pipeLookup(name); ok {
+		return vr
+	}
 	if name == substStatusVar {
 		return expand.Variable{Set: true, Kind: expand.String, Str: strconv.Itoa(int(e.s.substStatus.Load()))}
 	}
 	v := e.Environ.Get(name)
+	if !v.Declared() {
+		if vr, ok := e.s.bashVar(name); ok {
+			return vr
+		}
+	}
 	if name == "PS4" && !v.Declared() {
 		// bash's default, a shell variable it does not export.
 		return expand.Variable{Set: true, Kind: expand.String, Str: "+ "}

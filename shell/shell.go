@@ -23,6 +23,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"github.com/linuxvfs/linuxvfs/vfs"
@@ -117,6 +118,26 @@ type shell struct {
 	// standard input, pipes the stream pipes of host pipes (streams.go).
 	ins   inStreams
 	pipes hostPipes
+
+	// ro is where the last assignment of a program using readonly was
+	// made (readonly.go).
+	ro roSite
+	// pst are the pipelines' statuses, for PIPESTATUS (pipestatus.go),
+	// which pipesUsed says the program reads.
+	pst       pipeStatuses
+	pipesUsed bool
+	// src is the program's text, for rewritings that quote it.
+	src string
+	// started is when the shell started, for $SECONDS.
+	started time.Time
+	// arithSites are the program's arithmetic expressions, arithCur the
+	// one evaluated last (arith.go); arithChecked serves the rewriting.
+	arithSites   []arithSite
+	arithCur     atomic.Int64
+	arithChecked map[*syntax.ArithmExp]bool
+	arithBad     map[*syntax.ArithmExp]bool
+	// inSub are the commands inside subshells (readonly.go).
+	inSub map[syntax.Node]bool
 }
 
 // Run parses script as a bash-compatible program and runs it on cfg.Task.
@@ -129,17 +150,24 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 		return 2, err
 	}
 	defer release(cfg.Task)
-	file, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(script), s.name)
+	file, fixed, warnings, err := closeHeredocs(script, s.name)
 	if err != nil {
-		if file = s.linesBefore(err, script); file == nil {
-			s.syntaxError(err, script)
+		if file = s.linesBefore(err, fixed); file == nil {
+			s.syntaxError(err, fixed)
 			return 2, nil
 		}
 	}
+	s.warnHeredocs(file, warnings, script)
+	script = fixed
 	texts := jobTexts(file) // before anything is rewritten
 	// $PPID first: a nounset marker would stand for the interpreter's.
 	rewritePids(file)
+	s.src = script
 	s.rewriteDialect(file) // before the markers rename $LINENO
+	rewriteDeclLists(file)
+	s.rewriteArith(file, script)
+	s.rewritePipeStatus(file, script)
+	s.rewriteReadonly(file, script)
 	markSubstOut(file)
 	s.markers = rewriteNounset(file)
 	rewriteKillTraps(file)
@@ -179,6 +207,7 @@ func newShell(cfg Config) (*shell, error) {
 	s := &shell{name: cfg.Name, dialect: cfg.Personality, task: cfg.Task, set: cfg.Set, firstUmask: cfg.Task.GetUmask(),
 		commandLine: cfg.CommandLine}
 	s.top = &proc{task: cfg.Task, sig: watch(cfg.Task, 0)}
+	s.started = time.Now()
 	if s.set == nil {
 		s.set = applet.NewSet()
 		Register(s.set)
@@ -203,6 +232,9 @@ func (s *shell) newRunner(cfg Config) (*interp.Runner, error) {
 	env := cfg.Env
 	if env == nil {
 		env = Env
+	}
+	if cfg.Name != "" { // not runInChildShell's, which stands for no shell
+		env = s.shellLevel(env)
 	}
 	env = append(append([]string(nil), env...), s.pidEnv()...)
 	if !slices.ContainsFunc(env, func(kv string) bool { return strings.HasPrefix(kv, "PATH=") }) {

@@ -44,11 +44,16 @@ const (
 	// statusVar keeps $? across FORK for the subshell (enterClone).
 	statusVar = "LINUXVFS_STATUS"
 	statusCmd = internal + "status"
+	// childPidVar is the clone's pid, which the subshell keeps in
+	// bashPidVar for $BASHPID.
+	childPidVar = "LINUXVFS_CHILDPID"
+	bashPidVar  = "LINUXVFS_BASHPID"
 )
 
 // internalVars are the shell variables linuxvfs keeps for itself.
 var internalVars = map[string]bool{procVar: true, childVar: true, umaskVar: true, pidVar: true, ppidVar: true,
-	lastJobVar: true, statusVar: true}
+	lastJobVar: true, statusVar: true, roOKVar: true, roCheckVar: true, childPidVar: true, bashPidVar: true,
+	arithFailVar: true, arithOKVar: true, arithBadVar: true}
 
 // proc is one process of the shell: the task of the top-level shell or of
 // a subshell's clone, and the directory its task was last moved to.
@@ -184,7 +189,7 @@ func (s *shell) procOf(hc interp.HandlerContext) *proc {
 // and umask brought up to date first) and record the clone in CHILDVAR.
 func (s *shell) fork(ctx context.Context) []string {
 	child := s.clone(interp.HandlerCtx(ctx), false)
-	return []string{"eval", childVar + "=" + s.procs.add(child)}
+	return []string{"eval", childVar + "=" + s.procs.add(child) + " " + childPidVar + "=" + strconv.Itoa(int(child.task.Getpid()))}
 }
 
 // clone forks the process of the (sub)shell making a call; a job's clone
@@ -201,17 +206,24 @@ func (s *shell) clone(hc interp.HandlerContext, job bool) *proc {
 		ignored |= sigBit(linux.SIGINT) | sigBit(linux.SIGQUIT)
 	}
 	child.sig = watch(child.task, ignored)
+	s.inheritTraps(child.sig, p.sig)
 	return child
 }
 
 // reap is REAP: end the clone named by args[1] with what was forked in it,
 // and return the subshell's status, args[2].
-func (s *shell) reap(args []string) []string {
+func (s *shell) reap(args []string, unbound bool) []string {
 	if len(args) < 3 {
 		return []string{internal + "status", "0"}
 	}
 	if p := s.procs.get(args[1]); p != nil {
 		s.procs.end(func(q *proc) bool { return q.endsWith(p) })
+		s.childEnded(p.parent)
+	}
+	if unbound && s.dialect == Dash && args[2] == "1" {
+		// set -u (or a readonly variable) ended the subshell: dash's
+		// status for that is 2.
+		return []string{internal + "status", "2"}
 	}
 	return []string{internal + "status", args[2]}
 }
@@ -240,7 +252,7 @@ func rewritten(sub *syntax.Subshell) bool {
 		return false
 	}
 	call, ok := sub.Stmts[0].Cmd.(*syntax.CallExpr)
-	return ok && len(call.Args) == 0 && len(call.Assigns) == 1 && call.Assigns[0].Name.Value == procVar
+	return ok && len(call.Args) == 0 && len(call.Assigns) >= 1 && call.Assigns[0].Name.Value == procVar
 }
 
 // forkedSubshell builds { STATUSVAR=$?; FORK; ( PROCVAR=$CHILDVAR; ...; LIST ); REAP ...; }.
@@ -268,8 +280,13 @@ func enterClone(sub *syntax.Subshell) {
 	restore := &syntax.BinaryCmd{OpPos: pos, Op: syntax.AndStmt,
 		X: callStmt(pos, litWord(pos, statusCmd), paramWord(pos, statusVar)),
 		Y: callStmt(pos, litWord(pos, statusCmd), litWord(pos, "0"))}
-	sub.Stmts = append([]*syntax.Stmt{assignStmt(pos, procVar, paramWord(pos, childVar)),
-		{Position: pos, Cmd: restore}}, sub.Stmts...)
+	enter := assignStmt(pos, procVar, paramWord(pos, childVar))
+	// The clone's pid is the subshell's $BASHPID.
+	enter.Cmd.(*syntax.CallExpr).Assigns = append(enter.Cmd.(*syntax.CallExpr).Assigns, &syntax.Assign{
+		Name: &syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: bashPidVar}, Value: &syntax.Word{Parts: []syntax.WordPart{
+			&syntax.ParamExp{Dollar: pos, Param: &syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: childPidVar},
+				Exp: &syntax.Expansion{Op: syntax.DefaultUnset, Word: emptyWord(pos)}}}}})
+	sub.Stmts = append([]*syntax.Stmt{enter, {Position: pos, Cmd: restore}}, sub.Stmts...)
 }
 
 // assignStmt is NAME=VALUE.

@@ -5,6 +5,7 @@ package shell
 import (
 	"bytes"
 	"io"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -39,6 +40,7 @@ func (f traceFilter) Write(p []byte) (int, error) {
 			return len(p), nil
 		}
 	}
+	rest = traceMarkers.ReplaceAll(rest, nil)
 	prefix := f.ps.get()
 	if value, ok := bytes.CutPrefix(rest, []byte("PS4=")); ok {
 		// The line of an assignment to PS4 still shows the old prompt.
@@ -49,6 +51,10 @@ func (f traceFilter) Write(p []byte) (int, error) {
 	}
 	return len(p), nil
 }
+
+// traceMarkers are the markers of readonly.go and arith.go as a traced
+// command shows them (a for loop's words, let's expressions).
+var traceMarkers = regexp.MustCompile(`\$\{LINUXVFS_RO[0-9]+c?_[a-z]*\+''\} ?|LINUXVFS_A[0-9]+, ?`)
 
 // internalTrace reports whether a traced command is one of linuxvfs's.
 func internalTrace(line []byte) bool {

@@ -4,6 +4,7 @@ package shell
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -35,6 +36,45 @@ type trapState struct {
 	// entry are the signals ignored when the shell started, which a
 	// non-interactive shell may not trap or reset.
 	entry uint64
+	// shown are a bash subshell's parent's traps, which its listing
+	// shows until it sets a trap of its own.
+	shown map[int]string
+}
+
+// inheritTraps gives a subshell's traps from its parent's: a signal
+// ignored stays ignored (and listed), and bash lists all the parent's
+// traps until the subshell changes one.
+func (s *shell) inheritTraps(child, parent *sigTarget) {
+	if child == nil || parent == nil {
+		return
+	}
+	parent.mu.Lock()
+	var ignored, shown map[int]string
+	for signo, action := range parent.traps.actions {
+		if action == "" && signo > 0 {
+			if ignored == nil {
+				ignored = map[int]string{}
+			}
+			ignored[signo] = ""
+		}
+	}
+	if s.dialect != Dash {
+		source := parent.traps.actions
+		if parent.traps.shown != nil {
+			source = parent.traps.shown
+		}
+		shown = maps.Clone(source)
+	}
+	parent.mu.Unlock()
+	child.mu.Lock()
+	defer child.mu.Unlock()
+	for signo := range ignored {
+		if child.traps.actions == nil {
+			child.traps.actions = map[int]string{}
+		}
+		child.traps.actions[signo] = ""
+	}
+	child.traps.shown = shown
 }
 
 // caught queues signo for its trap, reporting whether there is one; a
@@ -90,6 +130,7 @@ func (tg *sigTarget) setTrap(signo int, action string) {
 	if tg.traps.actions == nil {
 		tg.traps.actions = map[int]string{}
 	}
+	tg.traps.shown = nil
 	if action == "-" {
 		delete(tg.traps.actions, signo)
 	} else {
@@ -109,8 +150,12 @@ func (tg *sigTarget) setTrap(signo int, action string) {
 func (s *shell) trapList(tg *sigTarget, only []int) string {
 	tg.mu.Lock()
 	defer tg.mu.Unlock()
-	keys := make([]int, 0, len(tg.traps.actions))
-	for k := range tg.traps.actions {
+	actions := tg.traps.actions
+	if tg.traps.shown != nil {
+		actions = tg.traps.shown
+	}
+	keys := make([]int, 0, len(actions))
+	for k := range actions {
 		if only == nil || slices.Contains(only, k) {
 			keys = append(keys, k)
 		}
@@ -124,7 +169,7 @@ func (s *shell) trapList(tg *sigTarget, only []int) string {
 	slices.SortFunc(keys, func(a, b int) int { return order(a) - order(b) })
 	var b strings.Builder
 	for _, k := range keys {
-		fmt.Fprintf(&b, "trap -- %s %s\n", s.listQuote(tg.traps.actions[k]), s.trapName(k))
+		fmt.Fprintf(&b, "trap -- %s %s\n", s.listQuote(actions[k]), s.trapName(k))
 	}
 	return b.String()
 }
@@ -335,4 +380,13 @@ func rewriteKillTraps(n syntax.Node) {
 		}}
 		return false
 	})
+}
+
+// childEnded queues SIGCHLD for a CHLD trap of the (sub)shell p, whose
+// child (a program, a subshell, a job) ended: the kernel sends the
+// shell's task none for those, which the shell runs on clones or itself.
+func (s *shell) childEnded(p *proc) {
+	if p != nil {
+		p.sig.caught(linux.SIGCHLD)
+	}
 }

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package shell
+
+import (
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// $- lists the options in effect. The interpreter gives its letters
+// sorted ("aefnux"); bash adds h and B, which are on by default, in its
+// own order (abefhkmnptuvxBCHP) and c for -c; dash lists its letters in
+// reverse (u a x n f e ...). So each plain $- becomes pattern expansions
+// of the interpreter's $- that pick its letters in the shell's order:
+//
+//	bash:  ${-%%[nux]*}h${-##*[aef]}B   (+ c)
+//	dash:  ${-//[!u]/}${-//[!a]/}...
+
+// flagsParts replaces each plain $- in parts (and the double quotes
+// among them).
+func (s *shell) flagsParts(parts []syntax.WordPart) []syntax.WordPart {
+	var out []syntax.WordPart
+	changed := false
+	for _, part := range parts {
+		switch p := part.(type) {
+		case *syntax.DblQuoted:
+			p.Parts = s.flagsParts(p.Parts)
+		case *syntax.ParamExp:
+			if plainForm(p) && p.Param.Value == "-" {
+				out = append(out, s.flagsExpansion(p.Pos())...)
+				changed = true
+				continue
+			}
+		}
+		out = append(out, part)
+	}
+	if !changed {
+		return parts
+	}
+	return out
+}
+
+// flagsExpansion is $- in the shell's order.
+func (s *shell) flagsExpansion(pos syntax.Pos) []syntax.WordPart {
+	lit := func(v string) *syntax.Lit { return &syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: v} }
+	trim := func(op syntax.ParExpOperator, pattern string) *syntax.ParamExp {
+		return &syntax.ParamExp{Dollar: pos, Param: lit("-"),
+			Exp: &syntax.Expansion{Op: op, Word: &syntax.Word{Parts: []syntax.WordPart{lit(pattern)}}}}
+	}
+	if s.dialect == Dash {
+		var parts []syntax.WordPart
+		for _, letter := range "uaxnfe" {
+			parts = append(parts, &syntax.ParamExp{Dollar: pos, Param: lit("-"),
+				Repl: &syntax.Replace{All: true, Orig: &syntax.Word{Parts: []syntax.WordPart{lit("[!" + string(letter) + "]")}},
+					With: emptyWord(pos)}})
+		}
+		return parts
+	}
+	tail := "B"
+	if s.commandLine {
+		tail += "c"
+	}
+	return []syntax.WordPart{trim(syntax.RemLargeSuffix, "[nux]*"), lit("h"), trim(syntax.RemLargePrefix, "*[aef]"), lit(tail)}
+}
