@@ -20,6 +20,7 @@ import (
 
 	"github.com/linuxvfs/linuxvfs"
 	"github.com/linuxvfs/linuxvfs/fuse"
+	"github.com/linuxvfs/linuxvfs/internal/hostproc"
 	"github.com/linuxvfs/linuxvfs/internal/mountinfo"
 )
 
@@ -142,7 +143,7 @@ func killDuringSelfRequest(t *testing.T, who string) {
 		cmd.Process.Kill()
 		t.Fatalf("time-out: no self-request pending after %v: %s", hangLimit, stderr())
 	}
-	kids := childrenOf(cmd.Process.Pid)
+	kids := hostproc.ChildrenOf(cmd.Process.Pid)
 	if len(kids) != 1 {
 		cmd.Process.Kill()
 		t.Fatalf("the server has children %v, want one watchdog", kids)
@@ -169,28 +170,6 @@ func killDuringSelfRequest(t *testing.T, who string) {
 	if devs := fuseMountsUnder(mp); len(devs) > 0 {
 		t.Errorf("%s still has FUSE mounts %v after the watchdog ended", mp, devs)
 	}
-}
-
-// childrenOf lists the processes whose parent is pid.
-func childrenOf(pid int) []int {
-	var kids []int
-	dirs, _ := os.ReadDir("/proc")
-	for _, d := range dirs {
-		n, err := strconv.Atoi(d.Name())
-		if err != nil {
-			continue
-		}
-		stat, err := os.ReadFile("/proc/" + d.Name() + "/stat")
-		if err != nil {
-			continue
-		}
-		// pid (comm) state ppid ...: comm may hold spaces and parentheses.
-		f := strings.Fields(string(stat[bytes.LastIndexByte(stat, ')')+1:]))
-		if len(f) > 1 && f[1] == strconv.Itoa(pid) {
-			kids = append(kids, n)
-		}
-	}
-	return kids
 }
 
 // threadStates lists pid's threads with their states, for a report.

@@ -9,11 +9,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/linuxvfs/linuxvfs/internal/hostproc"
 	"golang.org/x/sys/unix"
 )
 
@@ -102,28 +102,6 @@ echo status $?`
 	}
 }
 
-// childrenOf lists the processes whose parent is pid.
-func childrenOf(pid int) []int {
-	var kids []int
-	dirs, _ := os.ReadDir("/proc")
-	for _, d := range dirs {
-		n, err := strconv.Atoi(d.Name())
-		if err != nil {
-			continue
-		}
-		stat, err := os.ReadFile("/proc/" + d.Name() + "/stat")
-		if err != nil {
-			continue
-		}
-		// pid (comm) state ppid ...: comm may hold spaces and parentheses.
-		f := strings.Fields(string(stat[bytes.LastIndexByte(stat, ')')+1:]))
-		if len(f) > 1 && f[1] == strconv.Itoa(pid) {
-			kids = append(kids, n)
-		}
-	}
-	return kids
-}
-
 // TestServeKilled kills `linuxvfs serve` with SIGKILL while it exports a
 // tree with a submount: its watchdog, the one process it started, must
 // then unmount what it left on the host, and must hold no /dev/fuse
@@ -157,7 +135,7 @@ func TestServeKilled(t *testing.T) {
 		serve.Process.Kill()
 		t.Fatalf("time-out: %s/srv/in not mounted after 60s", mp)
 	}
-	kids := childrenOf(serve.Process.Pid)
+	kids := hostproc.ChildrenOf(serve.Process.Pid)
 	if len(kids) != 1 {
 		serve.Process.Kill()
 		t.Fatalf("serve has children %v, want one watchdog", kids)

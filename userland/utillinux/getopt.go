@@ -228,8 +228,9 @@ func shortTable(s string) []getopt.Option {
 }
 
 // quote is a word as the chosen shell reads it back: in single quotes,
-// a quote as '\”; for csh also !, newlines, blanks and backslashes
-// escaped, which it would otherwise act on even there.
+// a single quote closing, escaped and reopened; for csh also !,
+// newlines, blanks and backslashes escaped, which it would otherwise act
+// on even there.
 func (g *getoptRun) quote(s string) string {
 	if g.unquoted {
 		return s
