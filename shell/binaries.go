@@ -46,12 +46,17 @@ func (s *shell) findCommand(p *proc, hc interp.HandlerContext, args []string) (f
 	if err != nil {
 		return found{file: file}, err
 	}
-	if applet.IsShellScript(t, file) {
-		return found{prog: shApplet, argv: append([]string{s.scriptShell(t, file), file}, args[1:]...), file: file}, nil
+	asPath := file
+	if !strings.Contains(file, "/") {
+		asPath = "./" + file // found in the working directory
 	}
-	name, err := s.set.FindCommand(t, file)
+	name, err := s.set.FindCommand(t, asPath)
 	if err != nil {
 		return found{file: file}, err
+	}
+	if name == asPath {
+		// A shell script, which a shell runs as the file it is.
+		return found{prog: shApplet, argv: append([]string{s.scriptShell(t, file), file}, args[1:]...), file: file}, nil
 	}
 	base := file[strings.LastIndexByte(file, '/')+1:]
 	if applet.IsBusyboxLink(t, file) {
@@ -78,13 +83,19 @@ func (s *shell) commandFile(t *vfs.Task, hc interp.HandlerContext, name string) 
 		return name, nil
 	}
 	path := hc.Env.Get("PATH")
+	look := applet.LookPath
 	if s.dialect == Bash {
 		if path.String() == "" {
-			return name, linux.ENOENT
+			// The word is a path in the working directory.
+			return name, applet.ExecutableFile(t, name)
 		}
-		return applet.LookPathFiles(t, name, path.String())
+		look = applet.LookPathFiles
 	}
-	return applet.LookPath(t, name, path.String())
+	file, err := look(t, name, path.String())
+	if err == nil && s.dialect == Bash && !strings.Contains(file, "/") {
+		file = "./" + file // bash names what an empty PATH element found so
+	}
+	return file, err
 }
 
 // reportNotRun prints why a command word could not run and gives the

@@ -114,7 +114,7 @@ func lookPath(t *vfs.Task, name, path string, skipDirs bool) (string, error) {
 		if dir == "" {
 			candidate = name
 		}
-		err := executableFile(t, candidate)
+		err := ExecutableFile(t, candidate)
 		if errors.Is(err, linux.EACCES) && skipDirs {
 			if st, serr := t.Stat(candidate); serr == nil && IsDir(uint32(st.Mode)) {
 				continue
@@ -133,10 +133,10 @@ func lookPath(t *vfs.Task, name, path string, skipDirs bool) (string, error) {
 	return "", linux.ENOENT
 }
 
-// executableFile is what execve would say of path before it reads it: a
+// ExecutableFile is what execve would say of path before it reads it: a
 // directory or other non-regular file, or a file without search or
 // execute permission, is EACCES.
-func executableFile(t *vfs.Task, path string) error {
+func ExecutableFile(t *vfs.Task, path string) error {
 	st, err := t.Stat(path)
 	if err != nil {
 		return err
@@ -147,13 +147,10 @@ func executableFile(t *vfs.Task, path string) error {
 	return t.Faccessat(AtCWD, path, linux.X_OK, 0)
 }
 
-// programOfFile is the program of the set an executable file stands for:
-// the one its image names, or for other machine code its base name.
-func (s *Set) programOfFile(t *vfs.Task, path string) (string, bool) {
-	head, ok := executableHead(t, path)
-	if !ok {
-		return "", false
-	}
+// programOfHead is the program of the set an executable file at path
+// starting with head stands for: the one its image names, or for other
+// machine code its base name.
+func (s *Set) programOfHead(path string, head []byte) (string, bool) {
 	if name := imageProgram(head); name != "" {
 		return name, s.Known(name)
 	}

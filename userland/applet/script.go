@@ -24,9 +24,11 @@ func IsShellScript(t *vfs.Task, path string) bool {
 		return false
 	}
 	head, ok := executableHead(t, path)
-	if !ok {
-		return false
-	}
+	return ok && scriptHead(head)
+}
+
+// scriptHead reports whether a file starting with head is a shell script.
+func scriptHead(head []byte) bool {
 	words, hashBang := interpreterLine(head)
 	if !hashBang {
 		return !bytes.HasPrefix(head, []byte("\x7fELF")) && bytes.IndexByte(head, 0) < 0

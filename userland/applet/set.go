@@ -127,13 +127,17 @@ func (s *Set) findIn(t *vfs.Task, name, path string) (string, error) {
 // programFile checks that a path names a program linuxvfs can run and
 // says which: the path itself for a shell script.
 func (s *Set) programFile(t *vfs.Task, name string) (string, error) {
-	if err := executableFile(t, name); err != nil {
+	if err := ExecutableFile(t, name); err != nil {
 		return "", err
 	}
-	if IsShellScript(t, name) {
+	head, ok := executableHead(t, name)
+	switch {
+	case !ok:
+		return "", linux.EACCES
+	case scriptHead(head):
 		return name, nil // run by the shell, as the file it is
 	}
-	prog, ok := s.programOfFile(t, name)
+	prog, ok := s.programOfHead(name, head)
 	if !ok {
 		return "", linux.EACCES
 	}
