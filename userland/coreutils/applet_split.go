@@ -180,7 +180,8 @@ func (s *splitter) option(o getopt.Parsed) bool {
 				s.Errorf("invalid start value for numerical suffix: %s", s.QuoteArg(o.Value))
 				return false
 			}
-			s.start = n
+			// A chosen start fixes the suffix length: no widening.
+			s.start, s.auto = n, false
 		}
 	case 'e':
 		s.elide = true

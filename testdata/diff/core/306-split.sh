@@ -40,5 +40,7 @@ split -C 0 f; echo "rc $?"; split -n l/0 f; echo "rc $?"; split -n x/3 f; echo "
 split -a 1 -n 30 f; echo "rc $?"; split -d -a 1 -n 11 f; echo "rc $?"
 split --additional-suffix=a/b f; echo "rc $?"; split -t ab f; echo "rc $?"; split -l 3 -n 2 f; echo "rc $?"
 split -e f; echo "rc $?"; ls x*; rm -f x*
+# a chosen start fixes the suffix length (no widening past 99)
+seq 20 > g; split -l 1 --numeric-suffixes=85 g; echo "rc $?"; ls x* | tr '\n' ' '; echo; rm -f x* g
 ls
 } 2>&1
