@@ -101,7 +101,9 @@ func (g *getoptRun) ownOption(o getopt.Parsed) (status int, done bool) {
 		g.Out.WriteString(getoptHelp)
 		return 0, true
 	case 'l':
-		g.addLongs(o.Value)
+		if !g.addLongs(o.Value) {
+			return g.usage("empty long option after -l or --long argument"), true
+		}
 	case 'n':
 		g.name = o.Value
 	case 'o':
@@ -142,8 +144,9 @@ func (g *getoptRun) tryHelp() int {
 }
 
 // addLongs reads a -l list: names apart by commas or blanks, each with
-// ':' for a required argument or '::' for an optional one.
-func (g *getoptRun) addLongs(spec string) {
+// ':' for a required argument or '::' for an optional one. It reports
+// false for a name that is only colons.
+func (g *getoptRun) addLongs(spec string) bool {
 	for _, name := range strings.FieldsFunc(spec, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' }) {
 		arg := getopt.NoArg
 		switch {
@@ -152,8 +155,12 @@ func (g *getoptRun) addLongs(spec string) {
 		case strings.HasSuffix(name, ":"):
 			name, arg = strings.TrimSuffix(name, ":"), getopt.RequiredArg
 		}
+		if name == "" {
+			return false
+		}
 		g.longs = append(g.longs, getopt.Option{Long: name, Arg: arg, ID: 0x100 + len(g.longs)})
 	}
+	return true
 }
 
 // parse checks params against the script's options and prints them.

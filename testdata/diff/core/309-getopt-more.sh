@@ -19,4 +19,5 @@ getopt -o ab -- -a - -b
 getopt -n "" -o a -- -z; echo "rc $?"
 getopt -T -o a; echo "rc $?"
 getopt -o a -V; echo "rc $?"
+getopt -l ':' -o a -- -a; echo "rc $?"; getopt -l 'x,::' -o a -- -a; echo "rc $?"
 } 2>&1
