@@ -16,14 +16,10 @@ import (
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
-// TestExt4Root: an ext4 image made by the host's mke2fs is found by
-// probing (ext3 and ext2 refuse its features first), mounted read-only as
-// the root, and its init runs.
-func TestExt4Root(t *testing.T) {
-	mke2fs, err := exec.LookPath("mke2fs")
-	if err != nil {
-		t.Skip("no mke2fs on this machine")
-	}
+// ext4RootImage makes an 8 MiB ext4 image with mke2fs's default features
+// holding /etc, /dev and a /sbin/init script, and returns its path.
+func ext4RootImage(t *testing.T, mke2fs string) string {
+	t.Helper()
 	dir := t.TempDir()
 	root := filepath.Join(dir, "root")
 	for _, d := range []string{"etc", "sbin", "dev"} {
@@ -34,6 +30,18 @@ func TestExt4Root(t *testing.T) {
 	if out, err := exec.Command(mke2fs, "-q", "-d", root, "-t", "ext4", img, "8M").CombinedOutput(); err != nil {
 		t.Fatalf("mke2fs: %v\n%s", err, out)
 	}
+	return img
+}
+
+// TestExt4Root: an ext4 image made by the host's mke2fs is found by
+// probing (ext3 and ext2 refuse its features first), mounted read-only as
+// the root, and its init runs.
+func TestExt4Root(t *testing.T) {
+	mke2fs, err := exec.LookPath("mke2fs")
+	if err != nil {
+		t.Skip("no mke2fs on this machine")
+	}
+	img := ext4RootImage(t, mke2fs)
 	disk, err := boot.OpenDiskImage(img, false)
 	if err != nil {
 		t.Fatal(err)
@@ -69,16 +77,7 @@ func TestExt4RootRemountRW(t *testing.T) {
 	if err != nil {
 		t.Skip("no e2fsck on this machine")
 	}
-	dir := t.TempDir()
-	root := filepath.Join(dir, "root")
-	for _, d := range []string{"etc", "sbin", "dev"} {
-		os.MkdirAll(filepath.Join(root, d), 0o755)
-	}
-	os.WriteFile(filepath.Join(root, "sbin/init"), []byte("#!/bin/sh\nexit 0\n"), 0o755)
-	img := filepath.Join(dir, "root.img")
-	if out, err := exec.Command(mke2fs, "-q", "-d", root, "-t", "ext4", img, "8M").CombinedOutput(); err != nil {
-		t.Fatalf("mke2fs: %v\n%s", err, out)
-	}
+	img := ext4RootImage(t, mke2fs)
 	disk, err := boot.OpenDiskImage(img, false)
 	if err != nil {
 		t.Fatal(err)
