@@ -30,8 +30,8 @@ func BenchmarkStartBoot(b *testing.B) {
 	}
 }
 
-// BenchmarkStartShTrue is Boot, then `sh -c true` as cmd/linuxvfs runs it
-// (dash personality, the userland's programs), then the exit.
+// BenchmarkStartShTrue is Boot and the programs' files, then `sh -c true`
+// as cmd/linuxvfs runs it (dash personality), then the exit.
 func BenchmarkStartShTrue(b *testing.B) {
 	b.ReportAllocs()
 	for next := startCPULoop(b); next(); {
@@ -39,7 +39,11 @@ func BenchmarkStartShTrue(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		cfg := shell.Config{Stdout: io.Discard, Stderr: io.Discard, Set: userland.Programs(),
+		set := userland.Programs()
+		if err := set.Install(t); err != nil {
+			b.Fatal(err)
+		}
+		cfg := shell.Config{Stdout: io.Discard, Stderr: io.Discard, Set: set,
 			Personality: shell.Dash, CommandLine: true, Task: t}
 		ctx, cancel := userland.MachineContext(context.Background(), t.Kernel())
 		code, err := userland.ShellStatus(t.Kernel(), func() (int, error) { return shell.Run(ctx, cfg, "true") })

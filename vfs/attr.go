@@ -316,12 +316,13 @@ func utimesCommon(c *Cred, p Path, times *[2]Timespec) error {
 	if !now && !owner {
 		return linux.EPERM
 	}
-	cur := in.sb.truncateTime(in.sb.k.Now())
+	cur := in.currentTime()
 	a := Iattr{}
+	var setNow uint32 // the times set to "now"
 	set := func(dst *Timespec, i int, bit uint32) {
 		switch {
 		case times == nil || times[i].Nsec == UTIME_NOW:
-			*dst, a.Valid = cur, a.Valid|bit
+			*dst, a.Valid, setNow = cur, a.Valid|bit, setNow|bit
 		case times[i].Nsec != UTIME_OMIT:
 			*dst, a.Valid = in.sb.truncateTime(times[i]), a.Valid|bit
 		}
@@ -335,13 +336,21 @@ func utimesCommon(c *Cred, p Path, times *[2]Timespec) error {
 	defer in.Unlock()
 	t := &in.times
 	t.beginWrite()
+	// "Now" is the new ctime, which a multigrain inode may take finer
+	// than cur (setattr_copy_mgtime).
+	stamp := in.stampCtime(in.sb.CurrentTime())
+	if setNow&ATTR_ATIME != 0 {
+		a.Atime = stamp
+	}
+	if setNow&ATTR_MTIME != 0 {
+		a.Mtime = stamp
+	}
 	if a.Valid&ATTR_ATIME != 0 {
 		t.store(slotA, a.Atime)
 	}
 	if a.Valid&ATTR_MTIME != 0 {
 		t.store(slotM, a.Mtime)
 	}
-	t.store(slotC, cur)
 	t.endWrite()
 	return nil
 }

@@ -266,7 +266,8 @@ func (k *Kernel) setupBdevSuperLocked(fc *FsContext, dev uint64) (*Superblock, e
 		return nil, err
 	}
 	sb := &Superblock{k: k, fsType: fc.FsType, dev: dev, bdev: b, userNS: fc.UserNS,
-		NoDev: fc.UserNS.Level() != 0}
+		mgtime: fc.FsType.Flags()&FS_MGTIME != 0,
+		NoDev:  fc.UserNS.Level() != 0}
 	sb.flags.Store(fc.SbFlags)
 	if fc.SbFlags&linux.SB_RDONLY == 0 && b.disk.ReadOnly() {
 		return sb, linux.EACCES

@@ -710,9 +710,13 @@ func touchAtime(m *Mount, in *Inode) {
 	if in.IsDir() && mf&linux.MNT_NODIRATIME != 0 {
 		return
 	}
-	now := in.sb.k.Now()
-	if mf&linux.MNT_RELATIME != 0 && !relatimeDue(in, now) {
+	now := in.currentTime()
+	atime, mtime, ctime, _ := in.times.read()
+	if mf&linux.MNT_RELATIME != 0 && !relatimeDue(atime, mtime, ctime, now) {
 		return
+	}
+	if atime == now {
+		return // the coarse clock has not moved since the last stamp
 	}
 	in.Lock()
 	in.touchLockedAt("a", now)
@@ -721,8 +725,7 @@ func touchAtime(m *Mount, in *Inode) {
 
 // relatimeDue is relatime_need_update: atime is not newer than mtime or
 // ctime, or is a day older than now.
-func relatimeDue(in *Inode, now Timespec) bool {
-	older := func(a, b Timespec) bool { return a.Sec < b.Sec || a.Sec == b.Sec && a.Nsec <= b.Nsec }
-	atime, mtime, ctime, _ := in.times.read()
+func relatimeDue(atime, mtime, ctime, now Timespec) bool {
+	older := func(a, b Timespec) bool { return !a.After(b) }
 	return older(atime, mtime) || older(atime, ctime) || now.Sec-atime.Sec >= 24*60*60
 }

@@ -3,6 +3,7 @@
 package vfs
 
 import (
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -231,17 +232,22 @@ func (in *Inode) TouchLocked(which string) { in.touchLockedAt(which, in.sb.Curre
 // touchLockedAt is TouchLocked with the time given: a system call that
 // changes several inodes of one superblock reads the clock once and gives
 // them all the same time, as simple_rename_timestamp does.
+//
+// A change of ctime may take a finer time than now (stampCtime); the
+// other times set with it take the same, as inode_set_mtime_to_ts(inode,
+// inode_set_ctime_current(inode)) gives them.
 func (in *Inode) touchLockedAt(which string, now Timespec) {
 	t := &in.times
 	t.beginWrite()
+	if strings.IndexByte(which, 'c') >= 0 {
+		now = in.stampCtime(now)
+	}
 	for _, c := range which {
 		switch c {
 		case 'a':
 			t.store(slotA, now)
 		case 'm':
 			t.store(slotM, now)
-		case 'c':
-			t.store(slotC, now)
 		}
 	}
 	t.endWrite()

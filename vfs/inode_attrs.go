@@ -38,7 +38,11 @@ const (
 )
 
 func (t *inodeTimes) load(i int) Timespec {
-	return Timespec{t.sec[i].Load(), int64(t.nsec[i].Load())}
+	ns := t.nsec[i].Load()
+	if i == slotC {
+		ns &^= ctimeQueried // stat's mark (mgtime.go), as inode_get_ctime_nsec drops it
+	}
+	return Timespec{t.sec[i].Load(), int64(ns)}
 }
 
 func (t *inodeTimes) store(i int, v Timespec) {

@@ -54,8 +54,10 @@ type Kernel struct {
 	// plan is propagate_mnt's plan, likewise kept between calls.
 	plan *propagationPlan
 
-	clock   func() time.Time // nil: realNow
-	nextIno atomic.Uint64    // get_next_ino
+	clock func() time.Time // nil: realNow
+	// mgFloor is the newest fine-grained time stamped, in ns (mgtime.go).
+	mgFloor atomic.Int64
+	nextIno atomic.Uint64 // get_next_ino
 
 	// ramPages is totalram_pages(): what tmpfs's defaults and "size=N%"
 	// are computed from.

@@ -61,6 +61,7 @@ func fillStatx(p Path, st *Statx) {
 	st.Size = in.size.Load()
 	st.Blocks = in.blocks.Load()
 	st.Atime, st.Mtime, st.Ctime, st.Btime = in.times.read()
+	in.markCtimeQueried()
 	if sb.NoBtime {
 		st.Mask &^= linux.STATX_BTIME
 		st.Btime = Timespec{}

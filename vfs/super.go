@@ -50,6 +50,8 @@ type Superblock struct {
 	// (timestamp_truncate).
 	TimeGran         uint32
 	TimeMin, TimeMax int64
+	// mgtime: the type has FS_MGTIME (mgtime.go).
+	mgtime bool
 	// DOps is s_d_op, for a filesystem whose names compare other than
 	// byte for byte (dentry_ops.go); nil for the others.
 	DOps *DentryOps
@@ -115,7 +117,7 @@ type Statfs struct {
 }
 
 // CurrentTime is current_time: the clock read once, cut to what sb keeps.
-func (sb *Superblock) CurrentTime() Timespec { return sb.truncateTime(sb.k.Now()) }
+func (sb *Superblock) CurrentTime() Timespec { return sb.truncateTime(sb.k.coarseNow()) }
 
 // truncateTime is timestamp_truncate: t within the times sb can keep.
 func (sb *Superblock) truncateTime(t Timespec) Timespec {
@@ -136,7 +138,8 @@ func (k *Kernel) NewSuperblock(fc *FsContext, ops SuperOperations) (*Superblock,
 		return nil, err
 	}
 	sb := &Superblock{k: k, fsType: fc.FsType, dev: dev, anon: true, Ops: ops, userNS: fc.UserNS,
-		NoDev: fc.UserNS.Level() != 0}
+		mgtime: fc.FsType.Flags()&FS_MGTIME != 0,
+		NoDev:  fc.UserNS.Level() != 0}
 	sb.flags.Store(fc.SbFlags)
 	return sb, nil
 }

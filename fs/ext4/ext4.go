@@ -50,7 +50,7 @@ func (t Type) Name() string { return typeNames[t.as] }
 var typeNames = map[fsType]string{asExt2: "ext2", asExt3: "ext3", asExt4: "ext4"}
 
 // Flags implements vfs.FilesystemType.
-func (Type) Flags() vfs.FSTypeFlags { return vfs.FS_REQUIRES_DEV }
+func (Type) Flags() vfs.FSTypeFlags { return vfs.FS_REQUIRES_DEV | vfs.FS_MGTIME }
 
 // InitFsContext is ext4_init_fs_context.
 func (Type) InitFsContext(fc *vfs.FsContext) error {

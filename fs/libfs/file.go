@@ -31,8 +31,8 @@ func (fs *FS) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
 	if rest := size - off; int64(len(p)) > rest {
 		p = p[:rest]
 	}
-	d.mu.Lock()
-	defer d.mu.Unlock()
+	d.mu.RLock()
+	defer d.mu.RUnlock()
 	n := 0
 	for n < len(p) {
 		pos := off + int64(n)

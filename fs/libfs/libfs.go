@@ -48,7 +48,7 @@ type FS struct {
 
 // data is the content of a regular file: sparse pages.
 type data struct {
-	mu    sync.Mutex
+	mu    sync.RWMutex // readers share it: reads of one file on many cores
 	pages pageTable
 	// unwritten marks pages fallocate gave and nothing has written yet
 	// (shmem's !uptodate folios): they read as zeros and count as holes

@@ -30,7 +30,7 @@ func (Type) Name() string { return "tmpfs" }
 
 // Flags implements vfs.FilesystemType: tmpfs needs no device and may be
 // mounted in user namespaces.
-func (Type) Flags() vfs.FSTypeFlags { return vfs.FS_USERNS_MOUNT | vfs.FS_ALLOW_IDMAP }
+func (Type) Flags() vfs.FSTypeFlags { return vfs.FS_USERNS_MOUNT | vfs.FS_ALLOW_IDMAP | vfs.FS_MGTIME }
 
 // InitFsContext is shmem_init_fs_context.
 func (Type) InitFsContext(fc *vfs.FsContext) error { return initFsContext(fc) }

@@ -4,6 +4,7 @@
 # patterns, -d, -m, -v, and the errors: junk, no mode, a missing file, a
 # bad format. Without -m extracted files get the time of extraction:
 # those dates are cut off.
+# host-tools: cpio
 mkdir -p /tmp/cp && cd /tmp/cp || exit
 mkdir d; printf 'hello\n' > d/f; ln -s f d/l; chmod 600 d/f; touch -h -d '2001-02-03 04:05:06' d/f d/l d
 printf 'd\nd/f\nd/l\n' | cpio -o -H newc > x.cpio 2>e; echo "rc $?"; cat e; wc -c < x.cpio
