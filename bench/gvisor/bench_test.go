@@ -392,6 +392,9 @@ var parallelOps = []struct {
 	{"openread", func(s sys, _ string, buf []byte) error {
 		return openReadClose(s, "/small", buf, smallFile)
 	}},
+	{"openreadown", func(s sys, own string, buf []byte) error {
+		return openReadClose(s, own+"r", buf, smallFile)
+	}},
 	{"create", func(s sys, own string, _ []byte) error { return createUnlink(s, own) }},
 }
 
@@ -410,6 +413,7 @@ func BenchmarkParallel(b *testing.B) {
 					for i := range tasks {
 						tasks[i] = s.fork()
 						must(b, s.mkdir(fmt.Sprintf("/own%d", i)))
+						createFile(b, s, fmt.Sprintf("/own%d/fr", i), smallFile)
 					}
 					b.ReportAllocs()
 					b.ResetTimer()
