@@ -237,6 +237,9 @@ func (in *Inode) TouchLocked(which string) { in.touchLockedAt(which, in.sb.Curre
 // other times set with it take the same, as inode_set_mtime_to_ts(inode,
 // inode_set_ctime_current(inode)) gives them.
 func (in *Inode) touchLockedAt(which string, now Timespec) {
+	if in.timesAre(which, now) {
+		return
+	}
 	t := &in.times
 	t.beginWrite()
 	if strings.IndexByte(which, 'c') >= 0 {
@@ -251,6 +254,32 @@ func (in *Inode) touchLockedAt(which string, now Timespec) {
 		}
 	}
 	t.endWrite()
+}
+
+// timesAre reports whether the times named by which read now already and
+// the ctime has no stat mark, so that setting them would change nothing:
+// the coarse clock gives every change within a tick the same time, and
+// the write section's locked instructions were most of a rename's cost.
+// A read torn by a concurrent writer can only skip a store that the
+// writer's own then follows, as if ours had come first.
+func (in *Inode) timesAre(which string, now Timespec) bool {
+	t := &in.times
+	for i := 0; i < len(which); i++ {
+		slot := slotA
+		switch which[i] {
+		case 'm':
+			slot = slotM
+		case 'c':
+			if t.nsec[slotC].Load()&ctimeQueried != 0 {
+				return false
+			}
+			slot = slotC
+		}
+		if t.load(slot) != now {
+			return false
+		}
+	}
+	return true
 }
 
 // Touch is TouchLocked taking the lock (inode_set_mtime_to_ts and friends).
