@@ -392,8 +392,9 @@ func cloneMnt(old *Mount, root *Dentry, mode copyMode) (*Mount, error) {
 		return nil, err
 	}
 	m.sb, m.root = old.sb, root // before the group ID: m reaches its kernel through sb
-	m.flags.Store(old.Flags() &^ (linux.MNT_INTERNAL_FLAGS | linux.MNT_UMOUNT | linux.MNT_LOCKED))
-	m.idmapping.Store(old.idmap())
+	// m is not in any tree yet: plain stores (fresh.go).
+	freshUint32(&m.flags, old.Flags()&^(linux.MNT_INTERNAL_FLAGS|linux.MNT_UMOUNT|linux.MNT_LOCKED))
+	freshPointer(&m.idmapping, old.idmap())
 	if err := m.joinGroupOf(old, mode); err != nil {
 		m.freeID()
 		return nil, err

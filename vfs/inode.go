@@ -105,22 +105,23 @@ type Inode struct {
 // directories, whose "." counts).
 func (sb *Superblock) NewInode(ino uint64, attr InodeAttr, ops InodeOperations, fops FileOperations) *Inode {
 	in := &Inode{sb: sb, ino: ino, rdev: attr.Rdev, Ops: ops, FileOps: fops}
-	in.nlink.Store(1)
 	in.reval, _ = ops.(Revalidator)
 	in.getattr, _ = ops.(AttrGetter)
 	in.perm, _ = ops.(Permissioner)
-	in.mode.Store(attr.Mode)
-	in.uid.Store(attr.UID)
-	in.gid.Store(attr.GID)
+	// Nobody sees in yet: plain stores (fresh.go), no sequence count.
+	nlink := uint32(1)
 	if attr.Mode&linux.S_IFMT == linux.S_IFDIR {
-		in.nlink.Store(2)
+		nlink = 2
 	}
+	freshUint32(&in.nlink, nlink)
+	freshUint32(&in.mode, attr.Mode)
+	freshUint32(&in.uid, attr.UID)
+	freshUint32(&in.gid, attr.GID)
 	now := sb.CurrentTime()
-	t := &in.times // not yet seen by anyone: no sequence count
-	t.store(slotA, now)
-	t.store(slotM, now)
-	t.store(slotC, now)
-	t.store(slotB, now)
+	t := &in.times
+	for slot := slotA; slot <= slotB; slot++ {
+		t.freshTime(slot, now)
+	}
 	return in
 }
 

@@ -410,7 +410,7 @@ func (k *Kernel) vfsCreateMount(fc *FsContext) (*Mount, error) {
 	m.root = fc.Root
 	m.sb = fc.Root.Inode().Superblock()
 	if fc.SbFlags&linux.SB_KERNMOUNT != 0 {
-		m.flags.Store(linux.MNT_INTERNAL)
+		freshUint32(&m.flags, linux.MNT_INTERNAL)
 	}
 	if held != m.sb {
 		m.sb.activate() // else GetTree's reference becomes the mount's

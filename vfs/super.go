@@ -140,7 +140,7 @@ func (k *Kernel) NewSuperblock(fc *FsContext, ops SuperOperations) (*Superblock,
 	sb := &Superblock{k: k, fsType: fc.FsType, dev: dev, anon: true, Ops: ops, userNS: fc.UserNS,
 		mgtime: fc.FsType.Flags()&FS_MGTIME != 0,
 		NoDev:  fc.UserNS.Level() != 0}
-	sb.flags.Store(fc.SbFlags)
+	freshUint32(&sb.flags, fc.SbFlags)
 	return sb, nil
 }
 
