@@ -34,7 +34,8 @@ type found struct {
 
 // findCommand finds what args runs in (sub)shell p. The error is
 // execve's: ENOENT or ENOTDIR for nothing found, EACCES, ENOEXEC for a
-// file linuxvfs cannot run; file is then the path the error is about.
+// file linuxvfs cannot run, an interpreter's error for a script; file
+// is then the path the error is about.
 func (s *shell) findCommand(p *proc, hc interp.HandlerContext, args []string) (found, error) {
 	t := p.task
 	file, err := s.commandFile(t, hc, args[0])
@@ -46,32 +47,31 @@ func (s *shell) findCommand(p *proc, hc interp.HandlerContext, args []string) (f
 	if err != nil {
 		return found{file: file}, err
 	}
-	asPath := file
-	if !strings.Contains(file, "/") {
-		asPath = "./" + file // found in the working directory
+	return s.fileCommand(t, file, args)
+}
+
+// fileCommand is what the shell runs for args when args[0] names file:
+// what execve starts (following a script's "#!" interpreters), and for
+// a file of text the shell's own way: bash runs it itself, dash hands it
+// to /bin/sh, which must be there.
+func (s *shell) fileCommand(t *vfs.Task, file string, args []string) (found, error) {
+	img, err := s.set.Exec(t, file, args)
+	if applet.TextScript(err) {
+		if s.dialect == Bash {
+			return found{prog: shApplet, argv: append([]string{"bash", file}, args[1:]...), file: file}, nil
+		}
+		img, err = s.set.ExecText(t, file, args)
 	}
-	name, err := s.set.FindCommand(t, asPath)
 	if err != nil {
 		return found{file: file}, err
 	}
-	if name == asPath {
-		// A shell script, which a shell runs as the file it is.
-		return found{prog: shApplet, argv: append([]string{s.scriptShell(t, file), file}, args[1:]...), file: file}, nil
-	}
-	base := file[strings.LastIndexByte(file, '/')+1:]
-	if applet.IsBusyboxLink(t, file) {
-		name = "busybox"
-	}
-	if name == "busybox" && base != "busybox" {
-		// busybox reads the applet's name from argv[0].
-		args = append([]string{name, base}, args[1:]...)
-	}
+	name, argv := s.set.ProgramArgs(t, img)
 	if prog := s.set.Lookup(name); prog != nil {
-		return found{prog: prog, argv: append([]string{name}, args[1:]...), file: file}, nil
+		return found{prog: prog, argv: argv, file: file}, nil
 	}
 	// A builtin's program file (/usr/bin/echo): a child shell runs the
 	// builtin, given the whole command as its arguments.
-	return found{prog: runInChildShell, argv: append([]string{name, name}, args[1:]...), file: file}, nil
+	return found{prog: runInChildShell, argv: append([]string{name}, argv...), file: file}, nil
 }
 
 // commandFile is the file a command word names: itself with a slash, else
@@ -102,21 +102,18 @@ func (s *shell) commandFile(t *vfs.Task, hc interp.HandlerContext, name string) 
 // status: "not found" for a name PATH has no file for, else execve's
 // error about the file (bash names the file, dash the word).
 func (s *shell) reportNotRun(ctx context.Context, hc interp.HandlerContext, name string, f found, err error) error {
-	switch {
-	case !strings.Contains(name, "/") && f.file == "" && errors.Is(err, linux.ENOENT):
+	if !strings.Contains(name, "/") && f.file == "" && errors.Is(err, linux.ENOENT) {
 		return s.notFound(ctx, hc, name)
-	case strings.Contains(name, "/"):
-		return s.notExecutable(s.procOf(hc).task, hc, name)
 	}
 	shown := name
 	if s.dialect == Bash && f.file != "" {
 		shown = f.file
 	}
-	msg, code := s.runFailure(shown, err, false)
-	if s.dialect == Dash {
+	msg, code := s.runFailure(s.procOf(hc).task, shown, err, hc.Pos.Line())
+	if s.dialect == Dash && !strings.Contains(name, "/") {
 		code = 127 // dash: denied, as execve said, but found nothing
 	}
-	fmt.Fprintf(hc.Stderr, "%s%s\n", s.linePrefix(hc.Pos.Line()), msg)
+	fmt.Fprintln(hc.Stderr, msg)
 	return interp.ExitStatus(code)
 }
 

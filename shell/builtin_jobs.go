@@ -500,12 +500,61 @@ func signalTask(t *vfs.Task, signo int) {
 	}
 }
 
+// dashListSignals is dash's kill -l: with no argument every number from
+// 0 to 64, one a line, by its name where dash has one; else the name of
+// the first argument, a signal number or an exit status above 128 (a
+// name or anything else is an illegal number; 0 and numbers past the
+// last signal are refused too, with status 2).
+func dashListSignals(c *cmd, args []string) int {
+	// dash reads options on past -l: more -l, or an illegal one.
+	for len(args) > 0 && len(args[0]) > 1 && args[0][0] == '-' {
+		if bad := strings.TrimLeft(args[0][1:], "l"); bad != "" {
+			c.builtinErrorf("Illegal option -%c", bad[0])
+			return 2
+		}
+		args = args[1:]
+	}
+	if len(args) == 0 {
+		fmt.Fprintln(c.Out, 0)
+		for n := 1; n <= linux.SIGRTMAX; n++ {
+			fmt.Fprintln(c.Out, dashSignalName(n))
+		}
+		return 0
+	}
+	n, err := strconv.Atoi(args[0])
+	if err != nil || n < 0 {
+		c.builtinErrorf("Illegal number: %s", args[0])
+		return 2
+	}
+	if n > 128 {
+		n -= 128
+	}
+	if n < 1 || n > linux.SIGRTMAX {
+		c.builtinErrorf("invalid signal number or exit status: %s", args[0])
+		return 2
+	}
+	fmt.Fprintln(c.Out, dashSignalName(n))
+	return 0
+}
+
+// dashSignalName is dash's name of signal n: bash's, but for the ones
+// dash knows by number only (SIGSTKFLT, and 32 and 33, which bash skips).
+func dashSignalName(n int) string {
+	if n == linux.SIGSTKFLT || signalNames[n] == "" {
+		return strconv.Itoa(n)
+	}
+	return signalNames[n]
+}
+
 // listSignals is kill -l: every signal in bash's table, or for each
 // argument the name of a number (an exit status above 128 too) or the
 // number of a name.
 func listSignals(c *cmd, args []string) int {
 	if len(args) > 0 && args[0] == "--" {
 		args = args[1:]
+	}
+	if c.sh.dialect == Dash {
+		return dashListSignals(c, args)
 	}
 	if len(args) == 0 {
 		col := 0

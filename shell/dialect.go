@@ -72,43 +72,73 @@ func (s *shell) notFoundText(name string) string {
 }
 
 // execFailure is the diagnostic and status of `exec name` with nothing
-// to run; ok is false where the interpreter's own report stands (bash's
-// for a path, which it words as for a command).
-func (s *shell) execFailure(t *vfs.Task, name string) (msg string, code int, ok bool) {
-	if s.dialect == Dash {
-		msg, code = s.runFailure(name, execError(t, name), applet.MissingInterpreter(t, name))
-		return "exec: " + msg, code, true
+// to run, the shell being in directory dir. bash names a path's file by
+// its full name and, unless it was missing, has the exec builtin add a
+// line of its own: why it could not execute the file, or for a file it
+// could, the errno left over, which is none ("Success").
+func (s *shell) execFailure(t *vfs.Task, name, dir string, line uint) (msg string, code int) {
+	switch {
+	case s.dialect == Dash:
+		msg, code = s.runFailure(t, name, s.execError(t, name), 0)
+		return s.linePrefix(line) + "exec: " + strings.TrimPrefix(msg, s.linePrefix(0)), code
+	case !strings.Contains(name, "/"):
+		return s.linePrefix(line) + "exec: " + name + ": not found", 127
 	}
-	if strings.Contains(name, "/") {
-		return "", 0, false
+	full := name
+	if !strings.HasPrefix(name, "/") {
+		full = strings.TrimSuffix(dir, "/") + "/" + strings.TrimPrefix(name, "./")
 	}
-	return "exec: " + name + ": not found", 127, true
+	err := s.execError(t, full)
+	msg, code = s.runFailure(t, full, err, line)
+	if code == 127 {
+		return msg, code
+	}
+	why := applet.ErrText(err)
+	if st, serr := t.Stat(full); serr == nil && applet.IsDir(uint32(st.Mode)) {
+		why = applet.ErrText(linux.EISDIR)
+	}
+	if applet.ExecutableFile(t, full) != nil {
+		return msg + "\n" + s.linePrefix(line) + "exec: " + full + ": cannot execute: " + why, code
+	}
+	return msg + "\n" + s.linePrefix(line) + full + ": Success", code
 }
 
-// runFailure says why a command given by path could not be run, with
-// the status: err is what execve failed with (ENOENT for a missing
-// "#!" interpreter, ENOEXEC for a binary linuxvfs cannot run).
-func (s *shell) runFailure(name string, err error, interpreter bool) (string, int) {
+// runFailure is the diagnostic, with its line prefix, and the status of
+// a command given by path that execve refused with err. dash prints
+// execve's error ("not found" for ENOENT and ENOTDIR); bash looks at the
+// file to say more: a directory, a file it cannot execute at all, a
+// binary, a missing or a bad "#!" interpreter.
+func (s *shell) runFailure(t *vfs.Task, name string, err error, line uint) (string, int) {
+	prefix := s.linePrefix(line)
 	if s.dialect == Dash {
-		// dash prints execve's error, with ENOENT and ENOTDIR as "not
-		// found" (and EACCES for a directory).
 		switch {
 		case errors.Is(err, linux.ENOENT), errors.Is(err, linux.ENOTDIR):
-			return name + ": not found", 127
-		case errors.Is(err, linux.EISDIR):
-			return name + ": Permission denied", 126
+			return prefix + name + ": not found", 127
+		case errors.Is(err, linux.ELOOP), errors.Is(err, linux.ENAMETOOLONG):
+			return prefix + name + ": " + applet.ErrText(err), 127
 		}
-		return name + ": " + applet.ErrText(err), 126
+		return prefix + name + ": " + applet.ErrText(err), 126
 	}
+	code := 126
+	if errors.Is(err, linux.ENOENT) {
+		code = 127
+	}
+	st, serr := t.Stat(name)
 	switch {
-	case errors.Is(err, linux.ENOENT) && interpreter:
-		return name + ": cannot execute: required file not found", 127
+	case serr == nil && applet.IsDir(uint32(st.Mode)):
+		return prefix + name + ": Is a directory", 126
 	case errors.Is(err, linux.ENOEXEC):
-		return name + ": cannot execute binary file: Exec format error", 126
-	case errors.Is(err, linux.ENOENT) || errors.Is(err, linux.ENOTDIR):
-		return name + ": " + applet.ErrText(err), 127
+		return prefix + name + ": cannot execute binary file: Exec format error", 126
+	case applet.ExecutableFile(t, name) != nil:
+		return prefix + name + ": " + applet.ErrText(err), code
+	case code == 127:
+		return prefix + name + ": cannot execute: required file not found", 127
 	}
-	return name + ": " + applet.ErrText(err), 126
+	if interp, ok := applet.Interpreter(t, name); ok {
+		// bash's report of a "#!" line the kernel refused has no line.
+		return s.linePrefix(0) + name + ": " + interp + ": bad interpreter: " + applet.ErrText(err), 126
+	}
+	return prefix + name + ": " + applet.ErrText(err), 126
 }
 
 // cdFailure is the diagnostic and status of a cd whose chdir failed.

@@ -287,9 +287,8 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 	case args[0] == "exec" && len(args) > 1 && s.execsFile(interp.HandlerCtx(ctx), args[1]):
 		return append([]string{"exec", execInPlace}, args[1:]...), nil
 	case args[0] == "exec" && len(args) > 1 && s.execFinds(hc, args[1]) == nil:
-		if msg, code, ok := s.execFailure(s.procOf(hc).task, args[1]); ok {
-			return []string{"exec", internal + "status", strconv.Itoa(code), s.linePrefix(hc.Pos.Line()) + msg}, nil
-		}
+		msg, code := s.execFailure(s.procOf(hc).task, args[1], hc.Dir, hc.Pos.Line())
+		return []string{"exec", internal + "status", strconv.Itoa(code), msg}, nil
 	case args[0] == "cd":
 		return s.cd(ctx, args[1:]), nil
 	case args[0] == "umask":
@@ -433,30 +432,18 @@ func (s *shell) notFound(ctx context.Context, hc interp.HandlerContext, name str
 	return interp.ExitStatus(127)
 }
 
-// notExecutable reports a command given by path that is no script: what
-// execve would say of it, or that it is a binary, which linuxvfs cannot
-// run.
+// notExecutable reports a command given by path that could not run:
+// what execve said of it.
 func (s *shell) notExecutable(t *vfs.Task, hc interp.HandlerContext, name string) error {
-	msg, code := s.runFailure(name, execError(t, name), applet.MissingInterpreter(t, name))
-	fmt.Fprintf(hc.Stderr, "%s%s\n", s.linePrefix(hc.Pos.Line()), msg)
+	msg, code := s.runFailure(t, name, s.execError(t, name), hc.Pos.Line())
+	fmt.Fprintln(hc.Stderr, msg)
 	return interp.ExitStatus(code)
 }
 
-// execError is what execve of a file that is no script would fail with:
-// ENOEXEC for a binary linuxvfs cannot run.
-func execError(t *vfs.Task, name string) error {
-	st, err := t.Stat(name)
-	switch {
-	case err != nil:
-		return err
-	case applet.IsDir(uint32(st.Mode)):
-		return linux.EISDIR
-	case t.Faccessat(applet.AtCWD, name, linux.X_OK, 0) != nil:
-		return linux.EACCES
-	case applet.MissingInterpreter(t, name):
-		return linux.ENOENT
-	}
-	return linux.ENOEXEC
+// execError is why the shell could not run the file name, or nil.
+func (s *shell) execError(t *vfs.Task, name string) error {
+	_, err := s.fileCommand(t, name, []string{name})
+	return err
 }
 
 // isProcSubstFifo reports whether name is a FIFO the interpreter made on

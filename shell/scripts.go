@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/userland/applet"
-	"github.com/linuxvfs/linuxvfs/vfs"
 	"mvdan.cc/sh/v3/interp"
 )
 
@@ -19,19 +18,6 @@ import (
 // sh), and a shell runs a file with no "#!" line itself when execve says
 // ENOEXEC. So a command that names such a file, by path or through PATH,
 // runs in a child sh as a real system would run it.
-
-// scriptShell names the shell that runs a script file: its "#!" line's,
-// or for a file without one this shell itself (execve's ENOEXEC makes
-// the calling shell run it).
-func (s *shell) scriptShell(t *vfs.Task, path string) string {
-	if name := applet.ScriptShell(t, path); name != "" {
-		return name
-	}
-	if s.dialect == Bash {
-		return "bash"
-	}
-	return "sh"
-}
 
 // execInPlace marks the command of `exec CMD`: the call handler rewrites
 // it so that the exec handler runs CMD on the shell's own task, as execve

@@ -965,7 +965,7 @@ var ulCases = []ulCase{
 		name:   "mount/remount-proc-self",
 		script: "mount -o remount,ro /proc/self; echo $?",
 		stdout: "32\n",
-		stderr: "mount: /proc/3: mount point not mounted or bad option.\n" +
+		stderr: "mount: /proc/4: mount point not mounted or bad option.\n" +
 			"       dmesg(1) may have more information after failed mount system call.\n",
 	},
 	{

@@ -69,6 +69,9 @@ type Kernel struct {
 
 	initNS  *MountNamespace
 	initUTS *UTSNamespace
+	// kthreadd is the parent of the kernel's threads (kthread.go).
+	kthreadd     *Task
+	kthreaddOnce sync.Once
 	// initNet, initCgroup and initTime are init_net, init_cgroup_ns and
 	// init_time_ns (whose offsets are zero and final).
 	initNet    *NetNamespace

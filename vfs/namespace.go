@@ -198,7 +198,7 @@ func (k *Kernel) InitMountTree(rootfs FilesystemType, data string) (*Task, error
 	ns.nr = 1
 	k.initNS = ns
 	root := Path{m, m.root}
-	init := k.newTask(RootCred(), ns, root, root, 0o022)
+	init := k.newTask(nil, RootCred(), ns, root, root, 0o022)
 	if err := k.initInternalMounts(); err != nil {
 		init.Exit()
 		return nil, err

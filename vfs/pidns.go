@@ -286,6 +286,9 @@ func (t *Task) realParent() *Task {
 	if p := t.parent; p != nil && !p.exited.Load() {
 		return p
 	}
+	if t.kthread.Load() {
+		return nil // kthreadd, or a thread started before it: the idle task's
+	}
 	pidmapMu.Lock()
 	r := t.PidNamespace().reaper
 	pidmapMu.Unlock()

@@ -146,8 +146,8 @@ type Task struct {
 	kthread atomic.Bool
 }
 
-func (k *Kernel) newTask(cred *Cred, ns *MountNamespace, root, pwd Path, umask uint32) *Task {
-	t := &Task{k: k, started: k.Uptime()}
+func (k *Kernel) newTask(parent *Task, cred *Cred, ns *MountNamespace, root, pwd Path, umask uint32) *Task {
+	t := &Task{k: k, parent: parent, started: k.Uptime()}
 	if err := allocPid(t, k.initPidNS, true); err != nil {
 		panic("vfs: no PID left for a kernel task: " + err.Error())
 	}

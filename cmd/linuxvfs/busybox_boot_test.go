@@ -51,7 +51,7 @@ func TestBusyboxInitramfsBoot(t *testing.T) {
 	root, err := testimage.Squashfs(testimage.Programs(map[string]string{
 		"dev/": "", "proc/": "", "sys/": "", "run/": "", "sbin/": "",
 		"sbin/init": busyboxRootInit,
-	}, "bin", "cut", "ls", "wc", "poweroff"), time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC))
+	}, "bin", "sh", "cut", "ls", "wc", "poweroff"), time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -120,6 +120,22 @@ func TestNodesFollowDevices(t *testing.T) {
 	}
 }
 
+// TestWorkerParent: kdevtmpfs, started at driver_init, is the child of
+// kthreadd, number 2 after init, whose own parent is number 0: what ps
+// shows of them on Linux, less the threads linuxvfs does not have.
+func TestWorkerParent(t *testing.T) {
+	init := boot(t)
+	ns := init.PidNamespace()
+	got := map[string][2]int32{}
+	for _, task := range init.Kernel().Tasks() {
+		got[task.Comm()] = [2]int32{task.PidIn(ns), task.PPidIn(ns)}
+	}
+	kdev, kthreadd := got["kdevtmpfs"], got["kthreadd"]
+	if init.PidIn(ns) != 1 || kthreadd != [2]int32{2, 0} || kdev[1] != 2 || kdev[0] <= 2 {
+		t.Fatalf("init %d, kthreadd (pid, ppid) %v, kdevtmpfs %v", init.PidIn(ns), kthreadd, kdev)
+	}
+}
+
 // TestWorkerNamespace: kdevtmpfs works in a namespace of its own; a mount
 // a task makes never shows there, and its mount never shows in a task's.
 func TestWorkerNamespace(t *testing.T) {
@@ -127,7 +143,7 @@ func TestWorkerNamespace(t *testing.T) {
 	k := init.Kernel()
 	var kdev *vfs.Task
 	for _, task := range k.Tasks() {
-		if task != init {
+		if task.Comm() == "kdevtmpfs" {
 			kdev = task
 		}
 	}

@@ -11,7 +11,7 @@ import (
 // TestTaskStat: /proc/<pid>/stat has Linux 6.18's 52 fields; the reader
 // is running, its parent asleep, and both are in the first task's
 // session and process group; a kernel thread is in none, with
-// PF_KTHREAD.
+// PF_KTHREAD, and is kthreadd's child, whose parent is number 0.
 func TestTaskStat(t *testing.T) {
 	task := procTask(t)
 	child := task.Clone(0)
@@ -40,6 +40,16 @@ func TestTaskStat(t *testing.T) {
 	kf := strings.Fields(readAll(t, task, "/proc/"+strconv.Itoa(int(kt.PidIn(kt.PidNamespace())))+"/stat"))
 	if kf[4] != "0" || kf[5] != "0" || kf[8] != "2097152" {
 		t.Errorf("kernel thread's stat: %q", kf)
+	}
+	// Its parent is kthreadd, a kernel thread whose parent is none.
+	pf := strings.Fields(readAll(t, task, "/proc/"+kf[3]+"/stat"))
+	if pf[1] != "(kthreadd)" || pf[3] != "0" || pf[4] != "0" || pf[8] != "2097152" {
+		t.Errorf("kernel thread's parent's stat: %q", pf)
+	}
+	other := task.Kernel().KernelThread()
+	defer other.Exit()
+	if other.PPidIn(other.PidNamespace()) != kt.PPidIn(kt.PidNamespace()) {
+		t.Errorf("two kernel threads, two parents: %d and %d", other.PPidIn(other.PidNamespace()), kt.PPidIn(kt.PidNamespace()))
 	}
 }
 

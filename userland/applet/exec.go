@@ -52,7 +52,7 @@ func (c *Cmd) ExecError(name string, err error) int {
 }
 
 // RunProgram runs argv (whose first word FindProgram or FindCommand
-// resolved to name) on task t, which execs it (t is the caller's own task
+// resolved to name: a program, or the path of a script) on task t, which execs it (t is the caller's own task
 // for programs that exec, like env, or a fork of it), with environment env and
 // the given standard input; its output goes to c's streams. Programs of
 // the set run directly, seeing env in its order; the shell's builtins
@@ -60,6 +60,14 @@ func (c *Cmd) ExecError(name string, err error) int {
 func (c *Cmd) RunProgram(t *vfs.Task, name string, argv []string, env EnvList, stdin io.Reader) int {
 	if err := c.Out.Flush(); err != nil {
 		return 1
+	}
+	if strings.Contains(name, "/") {
+		// A script: what runs is its interpreter's program.
+		img, err := c.Set.ExecFile(t, name, argv)
+		if err != nil {
+			return c.ExecError(name, err)
+		}
+		name, argv = c.Set.ProgramArgs(t, img)
 	}
 	t.Execve(name, argv, env)
 	// A program exec'd on the caller's own task writes its standard output

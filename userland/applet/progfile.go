@@ -149,11 +149,15 @@ func ExecutableFile(t *vfs.Task, path string) error {
 
 // programOfHead is the program of the set an executable file at path
 // starting with head stands for: the one its image names, or for other
-// machine code its base name.
+// machine code its base name (a real image's dash or ash being the
+// set's sh).
 func (s *Set) programOfHead(path string, head []byte) (string, bool) {
 	if name := imageProgram(head); name != "" {
 		return name, s.Known(name)
 	}
 	base := path[strings.LastIndexByte(path, '/')+1:]
+	if base == "dash" || base == "ash" {
+		base = "sh"
+	}
 	return base, s.Known(base)
 }

@@ -45,21 +45,6 @@ func scriptHead(head []byte) bool {
 	return false
 }
 
-// MissingInterpreter reports whether path is an executable file whose "#!"
-// line names an interpreter that does not exist (execve's ENOENT).
-func MissingInterpreter(t *vfs.Task, path string) bool {
-	head, ok := executableHead(t, path)
-	if !ok {
-		return false
-	}
-	words, hashBang := interpreterLine(head)
-	if !hashBang || len(words) == 0 {
-		return false
-	}
-	_, err := t.Stat(words[0])
-	return err != nil
-}
-
 // executableHead is the start of path, as much as execve looks at, if
 // the task may execute it.
 func executableHead(t *vfs.Task, path string) ([]byte, bool) {

@@ -98,10 +98,11 @@ func (s *Set) Names() []string {
 var SearchPath = []string{"/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"}
 
 // FindCommand is execvp(3) for the programs of the set with SearchPath
-// as PATH: a name with a slash must be a program file, a bare name is
-// looked for along SearchPath. It returns the program the file stands
-// for, or the path itself for a shell script. The error is execvp's:
-// ENOENT (exit 127) or EACCES (126).
+// as PATH: a name with a slash must be a file execve can start, a bare
+// name is looked for along SearchPath. It returns the program the file
+// stands for, or a path to give RunProgram (see programFile). The error
+// is execvp's (Exec's, ENOENT for a script's missing interpreter): with
+// ENOENT the status is 127, else 126.
 func (s *Set) FindCommand(t *vfs.Task, name string) (string, error) {
 	return s.findIn(t, name, strings.Join(SearchPath, ":"))
 }
@@ -124,24 +125,23 @@ func (s *Set) findIn(t *vfs.Task, name, path string) (string, error) {
 	return s.programFile(t, file)
 }
 
-// programFile checks that a path names a program linuxvfs can run and
-// says which: the path itself for a shell script.
+// programFile checks that execvp(3) could start the file name and says
+// what runs: the program a program file stands for, or for a script or
+// a link to busybox the path itself, made to hold a slash (RunProgram
+// follows it).
 func (s *Set) programFile(t *vfs.Task, name string) (string, error) {
-	if err := ExecutableFile(t, name); err != nil {
+	img, err := s.ExecFile(t, name, []string{name})
+	if err != nil {
 		return "", err
 	}
-	head, ok := executableHead(t, name)
+	prog, argv := s.ProgramArgs(t, img)
 	switch {
-	case !ok:
-		return "", linux.EACCES
-	case scriptHead(head):
-		return name, nil // run by the shell, as the file it is
+	case img.Path == name && len(argv) == len(img.Argv):
+		return prog, nil // the program of a program file, called by its name
+	case !strings.Contains(name, "/"):
+		return "./" + name, nil
 	}
-	prog, ok := s.programOfHead(name, head)
-	if !ok {
-		return "", linux.EACCES
-	}
-	return prog, nil
+	return name, nil
 }
 
 // sbinPrograms are the programs a Debian system keeps in /usr/sbin (and,

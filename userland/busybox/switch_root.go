@@ -65,7 +65,7 @@ func switchRootApplet(c *applet.Cmd) int {
 	if !strings.Contains(init, "/") {
 		init = "./" + init
 	}
-	if _, err := c.Set.FindCommand(t, init); err != nil {
+	if _, err := c.Set.Exec(t, init, initArgv); err != nil {
 		return fail(c, "can't execute '%s': %s", initArgv[0], applet.ErrText(err))
 	}
 	return c.RunProgram(t, init, initArgv, c.Env, c.Stdin)

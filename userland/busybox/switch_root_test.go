@@ -13,13 +13,14 @@ import "testing"
 func TestSwitchRoot(t *testing.T) {
 	script := `mkdir -p /nr /notmount; mount -t tmpfs t /nr
 mkdir -p /nr/old /nr/proc /nr/bin /keep/deep; mount --bind / /nr/old; mount -t tmpfs k /keep/deep
-cp /usr/bin/ls /usr/bin/tr /nr/bin
+cp /usr/bin/ls /usr/bin/tr /usr/bin/sh /nr/bin
 mount -t proc proc /proc
 touch /keep/deep/file /keep/f; ln -s /x /lnk
 (busybox switch_root /nr /init); echo "child $?"
 (exec busybox switch_root /notmount /init); echo "notmount $?"
 touch /init
 cat > /nr/init <<'EOF2'
+#!/bin/sh
 echo "new init $$: $1"
 ls /old /old/keep /proc | tr '\n' ' '; echo
 EOF2

@@ -80,9 +80,11 @@ type joiner struct {
 	failed       bool
 }
 
-// joinFile is one input: its lines and where the merge is.
+// joinFile is one input: its lines (as read, and split into fields)
+// and where the merge is.
 type joinFile struct {
 	name   string
+	raw    []string
 	lines  [][]string
 	pos    int
 	warned bool
@@ -120,7 +122,8 @@ func joinApplet(c *cmd) int {
 			c.Errorf("%s: %s", name, applet.ErrText(err))
 			return 1
 		}
-		j.files[k] = &joinFile{name: name, lines: j.fields(data)}
+		raw := j.lines(data)
+		j.files[k] = &joinFile{name: name, raw: raw, lines: j.fields(raw)}
 	}
 	j.merge()
 	if j.failed {
@@ -222,14 +225,19 @@ func (j *joiner) parseFormat(v string) bool {
 	return true
 }
 
-// fields cuts the input into lines of fields.
-func (j *joiner) fields(data []byte) [][]string {
-	var out [][]string
-	for _, line := range bytes.Split(bytes.TrimSuffix(data, []byte{j.eol}), []byte{j.eol}) {
-		if len(data) == 0 {
-			break
-		}
-		s := string(line)
+// lines splits an input into its lines, without their ends.
+func (j *joiner) lines(data []byte) []string {
+	if len(data) == 0 {
+		return nil
+	}
+	return strings.Split(string(bytes.TrimSuffix(data, []byte{j.eol})), string(rune(j.eol)))
+}
+
+// fields splits each line into its fields: at runs of blanks by default
+// (leading ones ignored), else at each -t character.
+func (j *joiner) fields(lines []string) [][]string {
+	out := make([][]string, 0, len(lines))
+	for _, s := range lines {
 		switch j.sep {
 		case -1:
 			out = append(out, strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' }))
@@ -280,7 +288,7 @@ func (j *joiner) advance(k int) bool {
 	}
 	if j.key(k, f.lines[f.pos-1]) > j.key(k, f.lines[f.pos]) {
 		f.warned = true
-		j.Errorf("%s:%d: is not sorted: %s", f.name, f.pos+1, j.joinLine(f.lines[f.pos]))
+		j.Errorf("%s:%d: is not sorted: %s", f.name, f.pos+1, f.raw[f.pos])
 		if j.check > 0 {
 			j.failed = true
 			return false
@@ -324,10 +332,8 @@ func (j *joiner) merge() {
 		switch ka, kb := j.key(0, a), j.key(1, b); {
 		case ka < kb:
 			j.unpairedLine(0, a)
-			j.advance(0)
 		case ka > kb:
 			j.unpairedLine(1, b)
-			j.advance(1)
 		default:
 			ga, gb := j.group(0, ka), j.group(1, kb)
 			if !j.noPaired {
@@ -351,11 +357,16 @@ func (j *joiner) merge() {
 	}
 }
 
+// unpairedLine passes over file k's line that pairs with none, printing
+// it for -a or -v. Lines unpaired turn the default order check on, but
+// only after the next line was read: a disorder right there goes
+// unreported, as with join.
 func (j *joiner) unpairedLine(k int, line []string) {
-	j.seenUnpaired = true
 	if j.unpaired[k] {
 		j.print2(k, line)
 	}
+	j.advance(k)
+	j.seenUnpaired = true
 }
 
 // group takes the lines of file k with key from the current one on.

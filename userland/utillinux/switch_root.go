@@ -31,8 +31,11 @@ func switchRootApplet(c *cmd) int {
 		c.warnf("failed. Sorry.")
 		return 1
 	}
-	if _, err := c.Task.Stat(init); err != nil {
+	if err := c.Task.Faccessat(applet.AtCWD, init, linux.X_OK, 0); err != nil {
 		c.warnf("cannot access %s: %s", init, applet.ErrText(err))
+	}
+	// execv: no search of PATH, no /bin/sh for a file of text.
+	if _, err := c.Set.Exec(c.Task, init, ops[1:]); err != nil {
 		c.warnf("failed to execute %s: %s", init, applet.ErrText(err))
 		return 1
 	}
