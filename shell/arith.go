@@ -3,7 +3,6 @@
 package shell
 
 import (
-	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -26,17 +25,10 @@ import (
 // the shell's standard error rewords the interpreter's report with that
 // (arithMessage), and a command with an arithmetic expansion among its
 // words gets a last assignment that makes it fail after such a report
-// (readonly.go's check for dash; for bash an assignment to a name that
-// refers then to a readonly variable, which gives status 1).
+// (readonly.go's check): the (sub)shell ends, or at bash's top level the
+// rest of the line is abandoned (lineabort.go).
 
-const (
-	arithPrefix = "LINUXVFS_A"
-	// arithFailVar is the bash check: a reference to arithBadVar (a
-	// readonly variable) after a report, to arithOKVar otherwise.
-	arithFailVar = "LINUXVFS_AF"
-	arithBadVar  = "LINUXVFS_AFAIL"
-	arithOKVar   = "LINUXVFS_AOK"
-)
+const arithPrefix = "LINUXVFS_A"
 
 // arithSite is one arithmetic expression of the program.
 type arithSite struct {
@@ -58,8 +50,12 @@ func (s *shell) rewriteArith(n syntax.Node, src string) {
 	syntax.Walk(n, func(n syntax.Node) bool {
 		switch c := n.(type) {
 		case *syntax.CallExpr:
-			if hasArithExp(c) {
+			if hasArithExp(c.Assigns, c.Args) {
 				s.checkArith(c)
+			}
+		case *syntax.DeclClause:
+			if hasArithExp(c.Args, nil) {
+				s.checkDeclArith(c)
 			}
 		case *syntax.ArithmExp:
 			if s.arithBad[c] {
@@ -89,9 +85,10 @@ func (s *shell) rewriteArith(n syntax.Node, src string) {
 	})
 }
 
-// hasArithExp reports whether an arithmetic expansion is among c's own
-// words (not in a command substitution's commands).
-func hasArithExp(c *syntax.CallExpr) bool {
+// hasArithExp reports whether an arithmetic expansion is among a
+// command's own words (not in a command substitution's commands): its
+// assignments' values and its arguments.
+func hasArithExp(assigns []*syntax.Assign, args []*syntax.Word) bool {
 	found := false
 	check := func(w *syntax.Word) {
 		if w == nil {
@@ -107,10 +104,10 @@ func hasArithExp(c *syntax.CallExpr) bool {
 			return !found
 		})
 	}
-	for _, as := range c.Assigns {
+	for _, as := range assigns {
 		check(as.Value)
 	}
-	for _, w := range c.Args {
+	for _, w := range args {
 		check(w)
 	}
 	return found
@@ -119,6 +116,21 @@ func hasArithExp(c *syntax.CallExpr) bool {
 // checkArith gives c its last assignment, and notes that its arithmetic
 // expansions are checked.
 func (s *shell) checkArith(c *syntax.CallExpr) {
+	s.markChecked(c.Assigns, c.Args)
+	pos := c.Pos()
+	c.Assigns = append(c.Assigns, &syntax.Assign{Name: roLit(pos, roOKVar), Value: s.checkWord(c, pos, abortExpansion)})
+}
+
+// checkDeclArith gives export, local, readonly ... a last operand that
+// checks its arithmetic expansions.
+func (s *shell) checkDeclArith(c *syntax.DeclClause) {
+	s.markChecked(c.Args, nil)
+	c.Args = append(c.Args, &syntax.Assign{Value: s.checkWord(c, c.Pos(), abortExpansion)})
+}
+
+// markChecked notes that the arithmetic expansions among a command's
+// words are checked.
+func (s *shell) markChecked(assigns []*syntax.Assign, args []*syntax.Word) {
 	mark := func(w *syntax.Word) {
 		if w == nil {
 			return
@@ -136,18 +148,12 @@ func (s *shell) checkArith(c *syntax.CallExpr) {
 			return true
 		})
 	}
-	for _, as := range c.Assigns {
+	for _, as := range assigns {
 		mark(as.Value)
 	}
-	for _, w := range c.Args {
+	for _, w := range args {
 		mark(w)
 	}
-	pos := c.Pos()
-	if s.fatalHere(c) {
-		c.Assigns = append(c.Assigns, &syntax.Assign{Name: roLit(pos, roOKVar), Value: roCheckWord(pos)})
-		return
-	}
-	c.Assigns = append(c.Assigns, &syntax.Assign{Name: roLit(pos, arithFailVar), Value: emptyWord(pos)})
 }
 
 // arithMarker is "MARKER, x" for a new site.
@@ -250,22 +256,9 @@ func unquotedText(w *syntax.Word) (string, bool) {
 	return b.String(), true
 }
 
-// arithLookup answers the environment for an arithmetic marker or the
-// bash check; ok is false for any other name.
+// arithLookup answers the environment for an arithmetic marker; ok is
+// false for any other name.
 func (s *shell) arithLookup(name string) (vr expand.Variable, ok bool) {
-	switch name {
-	case arithFailVar:
-		target := arithOKVar
-		s.ro.mu.Lock()
-		if s.ro.failed {
-			s.ro.failed = false
-			target = arithBadVar
-		}
-		s.ro.mu.Unlock()
-		return expand.Variable{Set: true, Kind: expand.NameRef, Str: target}, true
-	case arithBadVar:
-		return expand.Variable{Set: true, Kind: expand.String, ReadOnly: true}, true
-	}
 	rest, found := strings.CutPrefix(name, arithPrefix)
 	if !found || rest == "" || rest[0] < '1' || rest[0] > '9' {
 		return expand.Variable{}, false
@@ -290,19 +283,15 @@ var arithErrors = map[string]string{
 }
 
 // arithMessage rewords the interpreter's report of a failed arithmetic
-// expression, or drops it (drop) when it is the bash check's; ok is false
-// for any other text.
-func (s *shell) arithMessage(p []byte) (msg []byte, drop, ok bool) {
-	if bytes.Equal(p, []byte(arithBadVar+": readonly variable\n")) {
-		return nil, true, true
-	}
+// expression; ok is false for any other text.
+func (s *shell) arithMessage(p []byte) (msg []byte, ok bool) {
 	bashText, found := arithErrors[string(p)]
 	if !found {
-		return nil, false, false
+		return nil, false
 	}
 	id := s.arithCur.Swap(0)
 	if id <= 0 || int(id) > len(s.arithSites) {
-		return nil, false, false
+		return nil, false
 	}
 	site := s.arithSites[id-1]
 	if site.checked {
@@ -313,22 +302,22 @@ func (s *shell) arithMessage(p []byte) (msg []byte, drop, ok bool) {
 	prefix := s.linePrefix(site.line)
 	switch {
 	case s.dialect == Dash && site.dashText != "":
-		return []byte(prefix + site.dashText + "\n"), false, true
+		return []byte(prefix + site.dashText + "\n"), true
 	case site.bashText != "":
 		if site.kind != "" {
 			prefix += site.kind + ": "
 		}
-		return []byte(prefix + site.bashText + "\n"), false, true
+		return []byte(prefix + site.bashText + "\n"), true
 	}
 	if s.dialect == Dash {
 		return []byte(prefix + "arithmetic expression: " + strings.TrimSuffix(string(p), "\n") +
-			": \"" + site.text + "\"\n"), false, true
+			": \"" + site.text + "\"\n"), true
 	}
 	text := strings.TrimLeft(site.text, " \t\n")
 	if site.kind != "" {
 		prefix += site.kind + ": "
 	}
-	return []byte(prefix + text + ": " + bashText + " (error token is \"" + errorToken(text, bashText) + "\")\n"), false, true
+	return []byte(prefix + text + ": " + bashText + " (error token is \"" + errorToken(text, bashText) + "\")\n"), true
 }
 
 // errorToken is where bash stopped in expr: the divisor after the last

@@ -280,6 +280,7 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 	}
 	switch {
 	case args[0] == substStatusCmd || args[0] == "exit":
+		s.aborted.Store(false) // the shell's own end, no check's
 		if args[0] == substStatusCmd {
 			s.childEnded(s.procOf(hc)) // a command substitution's end
 		}
@@ -296,6 +297,7 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 	case args[0] == forkCmd:
 		return s.fork(ctx), nil
 	case args[0] == reapCmd:
+		s.aborted.Store(false) // a subshell's check ended only the subshell
 		return s.reap(args, unbound), nil
 	case args[0] == "jobs" && len(args) > 1 && args[1] == "-x" && s.dialect != Dash:
 		return s.jobsExec(ctx, args[2:])

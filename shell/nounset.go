@@ -146,7 +146,7 @@ func (f unboundFilter) Write(p []byte) (int, error) {
 	}
 	msg, drop, ok := f.s.readonlyMessage(p)
 	if !ok {
-		msg, drop, ok = f.s.arithMessage(p)
+		msg, ok = f.s.arithMessage(p)
 	}
 	if ok {
 		if !drop {
@@ -216,6 +216,9 @@ func (e markerEnviron) Get(name string) expand.Variable {
 	}
 	if vr, ok := e.s.pipeLookup(name); ok {
 		return vr
+	}
+	if name == exitGateVar && e.s.exitGate.Load() {
+		return expand.Variable{Set: true, Kind: expand.String, Str: "1"}
 	}
 	if name == substStatusVar {
 		return expand.Variable{Set: true, Kind: expand.String, Str: strconv.Itoa(int(e.s.substStatus.Load()))}

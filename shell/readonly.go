@@ -29,11 +29,13 @@ import (
 //
 // The first, expanded before the assignment, records where it is (line
 // and command); the shell's standard error then rewrites the
-// interpreter's report with it (readonlyMessage). The second, for dash
-// only, is expanded after the assignment: when a report came in between,
-// the environment says the variable is unset, which makes the
-// interpreter end the (sub)shell as set -u does, quietly (the status
-// becomes dash's 2 as set -u's does).
+// interpreter's report with it (readonlyMessage). The second is
+// expanded after the assignment: when a report came in between, the
+// environment says the variable is unset, which makes the interpreter
+// end the (sub)shell as set -u does, quietly (the status becomes dash's
+// 2 as set -u's does). It is dash's; bash has it only for an assignment
+// without a command, which ends a subshell and at the top level abandons
+// the rest of the line (lineabort.go), and goes on after the others.
 
 const (
 	roSitePrefix = "LINUXVFS_RO"
@@ -103,21 +105,24 @@ func (s *shell) markAssigns(c *syntax.CallExpr) {
 	if first.Value == nil {
 		first.Value = &syntax.Word{}
 	}
-	checked := s.fatalHere(c)
+	// bash goes on after a failed assignment before a command (which
+	// runs); one without a command abandons the line, as in dash it
+	// ends the shell.
+	checked := s.dialect == Dash || ctx == ""
 	first.Value.Parts = append([]syntax.WordPart{roSiteExp(pos, ctx, checked)}, first.Value.Parts...)
 	if checked {
-		c.Assigns = append(c.Assigns, &syntax.Assign{Name: roLit(pos, roOKVar), Value: roCheckWord(pos)})
+		c.Assigns = append(c.Assigns, &syntax.Assign{Name: roLit(pos, roOKVar), Value: s.checkWord(c, pos, abortAssign)})
 	}
 }
 
 // markDecl marks export, readonly, local, declare and typeset.
 func (s *shell) markDecl(c *syntax.DeclClause) {
 	pos := c.Pos()
-	checked := s.fatalHere(c)
+	checked := s.dialect == Dash // bash's builtins fail with status 1
 	site := &syntax.Assign{Value: &syntax.Word{Parts: []syntax.WordPart{roSiteExp(pos, c.Variant.Value, checked)}}}
 	c.Args = append([]*syntax.Assign{site}, c.Args...)
 	if checked {
-		c.Args = append(c.Args, &syntax.Assign{Value: roCheckWord(pos)})
+		c.Args = append(c.Args, &syntax.Assign{Value: s.checkWord(c, pos, abortAssign)})
 	}
 }
 
@@ -128,10 +133,10 @@ func (s *shell) markFor(c *syntax.ForClause) {
 		return
 	}
 	pos := wi.Name.Pos()
-	checked := s.fatalHere(c)
+	checked := s.dialect == Dash // bash's loop fails with status 1
 	wi.Items = append([]*syntax.Word{{Parts: []syntax.WordPart{roSiteExp(pos, "", checked)}}}, wi.Items...)
 	if checked {
-		check := &syntax.CallExpr{Assigns: []*syntax.Assign{{Name: roLit(pos, roOKVar), Value: roCheckWord(pos)}}}
+		check := &syntax.CallExpr{Assigns: []*syntax.Assign{{Name: roLit(pos, roOKVar), Value: s.checkWord(c, pos, abortAssign)}}}
 		c.Do = append([]*syntax.Stmt{{Position: pos, Cmd: check}}, c.Do...)
 	}
 }
@@ -159,10 +164,22 @@ func roSiteExp(pos syntax.Pos, ctx string, checked bool) *syntax.ParamExp {
 		Exp: &syntax.Expansion{Op: syntax.AlternateUnset, Word: emptyWord(pos)}}
 }
 
-// roCheckWord is ${LINUXVFS_ROCHK?}.
-func roCheckWord(pos syntax.Pos) *syntax.Word {
+// checkWord is the check after c's assignment or expansion: ${LINUXVFS_ROCHK?}
+// where a failure ends the (sub)shell (dash, a subshell of bash), and
+// at bash's top level ${LINUXVFS_ROCHK?KIND}, whose report says that the
+// failure abandons the line (kind, lineabort.go); for an assignment with
+// the options in effect ($-), as under set -e it ends the shell instead.
+func (s *shell) checkWord(c syntax.Node, pos syntax.Pos, kind string) *syntax.Word {
+	word := emptyWord(pos)
+	if s.dialect != Dash && !s.inSub[c] {
+		s.lineAborts = true
+		word = &syntax.Word{Parts: []syntax.WordPart{roLit(pos, kind)}}
+		if kind == abortAssign {
+			word.Parts = []syntax.WordPart{roLit(pos, kind+" "), &syntax.ParamExp{Dollar: pos, Short: true, Param: roLit(pos, "-")}}
+		}
+	}
 	return &syntax.Word{Parts: []syntax.WordPart{&syntax.ParamExp{Dollar: pos, Param: roLit(pos, roCheckVar),
-		Exp: &syntax.Expansion{Op: syntax.ErrorUnset, Word: emptyWord(pos)}}}}
+		Exp: &syntax.Expansion{Op: syntax.ErrorUnset, Word: word}}}}
 }
 
 // roLookup answers the environment for a marker name; ok is false for
@@ -199,9 +216,14 @@ func (s *shell) roLookup(name string) (vr expand.Variable, ok bool) {
 // ("x: readonly variable\n") into the shell's own, or drops it (drop)
 // when it repeats the last; ok is false for any other text.
 func (s *shell) readonlyMessage(p []byte) (msg []byte, drop, ok bool) {
-	if bytes.HasPrefix(p, []byte(roCheckVar)) {
-		// dash's check ended the (sub)shell: it has reported already.
-		s.unbound.Store(true)
+	if rest, found := bytes.CutPrefix(p, []byte(roCheckVar+": ")); found {
+		// A check ended the (sub)shell or abandons bash's line: the
+		// failure has been reported already.
+		if s.dialect == Dash {
+			s.unbound.Store(true) // for dash's status, 2
+		} else {
+			s.noteAbort(string(bytes.TrimSuffix(rest, []byte("\n"))))
+		}
 		return nil, true, true
 	}
 	name, found := bytes.CutSuffix(p, []byte(": readonly variable\n"))
@@ -413,31 +435,38 @@ func (s *shell) notShells(name string) bool {
 
 // markSubshells notes the nodes inside a subshell, a command or process
 // substitution, where bash ends the subshell on an assignment's or an
-// expansion's failure (at the top level it goes on with the next
-// command, after the one failed).
+// expansion's failure (at the top level it goes on with the next line).
 func (s *shell) markSubshells(n syntax.Node) {
 	if s.inSub != nil {
 		return
 	}
 	s.inSub = map[syntax.Node]bool{}
+	mark := func(n syntax.Node) {
+		syntax.Walk(n, func(inner syntax.Node) bool {
+			switch inner.(type) {
+			case *syntax.CallExpr, *syntax.DeclClause, *syntax.ForClause:
+				s.inSub[inner] = true
+			}
+			return true
+		})
+	}
 	syntax.Walk(n, func(n syntax.Node) bool {
-		switch n.(type) {
+		switch n := n.(type) {
 		case *syntax.Subshell, *syntax.CmdSubst, *syntax.ProcSubst:
-			syntax.Walk(n, func(inner syntax.Node) bool {
-				switch inner.(type) {
-				case *syntax.CallExpr, *syntax.DeclClause, *syntax.ForClause:
-					s.inSub[inner] = true
-				}
-				return true
-			})
+			mark(n)
 			return false
+		case *syntax.Stmt:
+			if n.Background || n.Coprocess {
+				mark(n)
+				return false
+			}
+		case *syntax.BinaryCmd:
+			// A pipeline's parts but the last run in subshells here
+			// (bash's last too, but the interpreter's in the shell).
+			if n.Op == syntax.Pipe || n.Op == syntax.PipeAll {
+				mark(n.X)
+			}
 		}
 		return true
 	})
-}
-
-// fatalHere says a failed assignment or expansion in c ends the
-// (sub)shell: always in dash, in a subshell in bash.
-func (s *shell) fatalHere(c syntax.Node) bool {
-	return s.dialect == Dash || s.inSub[c]
 }

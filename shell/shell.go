@@ -138,6 +138,14 @@ type shell struct {
 	arithBad     map[*syntax.ArithmExp]bool
 	// inSub are the commands inside subshells (readonly.go).
 	inSub map[syntax.Node]bool
+	// lineAborts says a check may abandon a top-level line of bash's,
+	// which starts say where the program's lines begin; aborted is set
+	// when a check did, and exitGate while the EXIT trap may run
+	// (lineabort.go).
+	lineAborts bool
+	starts     map[*syntax.Stmt]bool
+	aborted    atomic.Bool
+	exitGate   atomic.Bool
 }
 
 // Run parses script as a bash-compatible program and runs it on cfg.Task.
@@ -160,6 +168,9 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 	s.warnHeredocs(file, warnings, script)
 	script = fixed
 	texts := jobTexts(file) // before anything is rewritten
+	if s.dialect == Bash {
+		s.starts = lineStarts(file.Stmts, fixed)
+	}
 	// $PPID first: a nounset marker would stand for the interpreter's.
 	rewritePids(file)
 	s.src = script
@@ -193,8 +204,19 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 		return 2, err
 	}
 	defer s.endClones()
-	code, err := s.status(ctx, r.Run(ctx, file))
-	if code == 1 && s.unbound.Load() {
+	if !s.lineAborts {
+		code, err := s.status(ctx, r.Run(ctx, file))
+		if code == 1 && s.unbound.Load() {
+			code = s.unboundStatus(cfg.CommandLine)
+		}
+		return code, err
+	}
+	code, err := s.runLines(ctx, r, file)
+	unbound := s.unbound.Load()
+	if err == nil {
+		code, err = s.exitTrap(ctx, r, file.Name, code)
+	}
+	if code == 1 && unbound {
 		code = s.unboundStatus(cfg.CommandLine)
 	}
 	return code, err

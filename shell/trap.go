@@ -249,7 +249,7 @@ func (s *shell) trapSpec(spec string) (int, bool) {
 // trap in a canonical form ("trap -- ACTION EXIT"), which it lets pass.
 func (s *shell) trapCall(hc interp.HandlerContext, args []string) []string {
 	if len(args) == 4 && args[1] == "--" && (args[3] == "EXIT" || args[3] == "ERR") {
-		return args
+		return s.gateExit(args)
 	}
 	tg := s.procOf(hc).sig
 	ops := args[1:]
