@@ -49,6 +49,8 @@ func (s *shell) rewriteArith(n syntax.Node, src string) {
 	s.markSubshells(n)
 	syntax.Walk(n, func(n syntax.Node) bool {
 		switch c := n.(type) {
+		case *syntax.Stmt:
+			s.redirArith(c)
 		case *syntax.CallExpr:
 			if hasArithExp(c.Assigns, c.Args) {
 				s.checkArith(c)
@@ -61,7 +63,11 @@ func (s *shell) rewriteArith(n syntax.Node, src string) {
 			if s.arithBad[c] {
 				return true
 			}
-			site := arithSite{line: c.Pos().Line(), text: sourceText(src, c.Left.Offset()+3, c.Right.Offset()),
+			line := c.Pos().Line()
+			if l, ok := s.arithLines[c]; ok {
+				line = l
+			}
+			site := arithSite{line: line, text: sourceText(src, c.Left.Offset()+3, c.Right.Offset()),
 				checked: s.arithChecked[c]}
 			s.badNumbers(c.X, site, c.Left.Offset()+3)
 			c.X = s.arithMarker(c.X, site)
@@ -85,6 +91,51 @@ func (s *shell) rewriteArith(n syntax.Node, src string) {
 	})
 }
 
+// redirArith deals with the arithmetic expansions in the redirections
+// of st (a here-document's body): the shells report a failure there on
+// the command's line, and in bash a simple command fails with it as
+// with one among its words. (dash expands a here-document in a child,
+// whose failure fails the command with status 2 and does not end the
+// shell: that is not modelled, the command runs.)
+func (s *shell) redirArith(st *syntax.Stmt) {
+	var words []*syntax.Word
+	for _, rd := range st.Redirs {
+		words = append(words, rd.Word, rd.Hdoc)
+	}
+	if !hasArithExp(nil, words) {
+		return
+	}
+	line := st.Pos().Line()
+	for _, w := range words {
+		if w == nil {
+			continue
+		}
+		syntax.Walk(w, func(n syntax.Node) bool {
+			switch n := n.(type) {
+			case *syntax.ArithmExp:
+				if s.arithLines == nil {
+					s.arithLines = map[*syntax.ArithmExp]uint{}
+				}
+				s.arithLines[n] = line
+			case *syntax.CmdSubst:
+				if id := lateSiteOf(n); id > 0 {
+					s.lateSites[id-1].line = line
+				}
+				return false
+			case *syntax.ProcSubst:
+				return false
+			}
+			return true
+		})
+	}
+	if c, ok := st.Cmd.(*syntax.CallExpr); ok && s.dialect != Dash {
+		if !hasArithExp(c.Assigns, c.Args) {
+			s.checkArith(c)
+		}
+		s.markChecked(nil, words)
+	}
+}
+
 // hasArithExp reports whether an arithmetic expansion is among a
 // command's own words (not in a command substitution's commands): its
 // assignments' values and its arguments.
@@ -95,10 +146,13 @@ func hasArithExp(assigns []*syntax.Assign, args []*syntax.Word) bool {
 			return
 		}
 		syntax.Walk(w, func(n syntax.Node) bool {
-			switch n.(type) {
+			switch n := n.(type) {
 			case *syntax.ArithmExp:
 				found = true
-			case *syntax.CmdSubst, *syntax.ProcSubst:
+			case *syntax.CmdSubst:
+				found = found || lateSiteOf(n) > 0
+				return false
+			case *syntax.ProcSubst:
 				return false
 			}
 			return !found
@@ -142,7 +196,12 @@ func (s *shell) markChecked(assigns []*syntax.Assign, args []*syntax.Word) {
 					s.arithChecked = map[*syntax.ArithmExp]bool{}
 				}
 				s.arithChecked[n] = true
-			case *syntax.CmdSubst, *syntax.ProcSubst:
+			case *syntax.CmdSubst:
+				if id := lateSiteOf(n); id > 0 {
+					s.lateSites[id-1].checked = true
+				}
+				return false
+			case *syntax.ProcSubst:
 				return false
 			}
 			return true

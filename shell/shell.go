@@ -136,12 +136,18 @@ type shell struct {
 	arithCur     atomic.Int64
 	arithChecked map[*syntax.ArithmExp]bool
 	arithBad     map[*syntax.ArithmExp]bool
+	// arithLines are the lines reported for expressions not on their
+	// command's (in a here-document).
+	arithLines map[*syntax.ArithmExp]uint
 	// inSub are the commands inside subshells (readonly.go).
 	inSub map[syntax.Node]bool
 	// lineAborts says a check may abandon a top-level line of bash's,
 	// which starts say where the program's lines begin; aborted is set
 	// when a check did, and exitGate while the EXIT trap may run
 	// (lineabort.go).
+	// lateSites are the arithmetic expansions put off to run time
+	// (latearith.go).
+	lateSites  []lateSite
 	lineAborts bool
 	starts     map[*syntax.Stmt]bool
 	aborted    atomic.Bool
@@ -158,7 +164,7 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 		return 2, err
 	}
 	defer release(cfg.Task)
-	file, fixed, warnings, err := closeHeredocs(script, s.name)
+	file, fixed, warnings, err := s.parseProgram(script)
 	if err != nil {
 		if file = s.linesBefore(err, fixed); file == nil {
 			s.syntaxError(err, fixed)
