@@ -145,6 +145,9 @@ type shell struct {
 	// which starts say where the program's lines begin; aborted is set
 	// when a check did, and exitGate while the EXIT trap may run
 	// (lineabort.go).
+	// substTraps are the traps set in command substitutions
+	// (substtraps.go).
+	substTraps substTrapTable
 	// lateSites are the arithmetic expansions put off to run time
 	// (latearith.go).
 	lateSites  []lateSite
@@ -188,6 +191,7 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 	markSubstOut(file)
 	s.markers = rewriteNounset(file)
 	rewriteKillTraps(file)
+	rewriteSubstTraps(file, script)
 	rewriteSubstStatus(file)
 	prepare(file, texts)
 	if cfg.Task.Comm() == "" {
