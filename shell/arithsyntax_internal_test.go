@@ -76,3 +76,34 @@ func TestPutOffArith(t *testing.T) {
 		}
 	}
 }
+
+// TestPutOffSubst: a parameter expansion the parser cannot read becomes
+// a command reporting it at run time, with its text kept for bash's
+// report; one with quotes, or dash's ${x:}, stays a syntax error.
+func TestPutOffSubst(t *testing.T) {
+	for _, tc := range []struct {
+		src, fixed, subst string
+		dash              bool
+	}{
+		{"echo a\necho \"${x!}\" b\n", "echo a\necho \"$(" + badSubstCmd + " 1)\" b\n", "${x!}", false},
+		{"echo ${x:-${%}}\n", "echo ${x:-$(" + badSubstCmd + " 1)}\n", "${%}", false},
+		{"echo ${x:}\n", "echo $(" + badSubstCmd + " 1)\n", "${x:}", false},
+		{"echo ${x:}\n", "", "", true},
+		{"echo ${x y\"}\"}\n", "", "", false},
+	} {
+		s := &shell{name: "sh"}
+		if tc.dash {
+			s.dialect = Dash
+		}
+		_, fixed, _, err := s.parseProgram(tc.src)
+		if tc.fixed == "" {
+			if err == nil {
+				t.Errorf("%q: parsed as %q", tc.src, fixed)
+			}
+			continue
+		}
+		if err != nil || fixed != tc.fixed || len(s.lateSites) != 1 || s.lateSites[0].subst != tc.subst {
+			t.Errorf("%q: %q, %v, sites %+v; want %q with %q", tc.src, fixed, err, s.lateSites, tc.fixed, tc.subst)
+		}
+	}
+}

@@ -37,11 +37,27 @@ const (
 	lateArithCmdCmd = internal + "arithcmd"
 )
 
-// lateSite is one expansion given to lateArithCmd: its line, and whether
-// the command around it is checked.
+// lateSite is one expansion put off to run time: its line, and whether
+// the command around it is checked; subst is the text of a bad
+// substitution (badsubst.go), fatal says it ends bash.
 type lateSite struct {
 	line    uint
 	checked bool
+	subst   string
+	fatal   bool
+}
+
+// lateFailed notes that the expansion at site failed, for the check of
+// the command around it.
+func (s *shell) lateFailed(site lateSite) {
+	if site.checked {
+		s.ro.mu.Lock()
+		s.ro.failed = true
+		s.ro.mu.Unlock()
+	}
+	if site.fatal {
+		s.abortFatal.Store(true)
+	}
 }
 
 // arithParseFault recognizes the parser's words for an arithmetic
@@ -59,6 +75,9 @@ func (s *shell) parseProgram(src string) (*syntax.File, string, []hdocWarning, e
 			return file, fixed, warnings, nil
 		}
 		patched, ok := s.putOffArith(src, err)
+		if !ok {
+			patched, ok = s.putOffSubst(src, err)
+		}
 		if !ok {
 			return file, fixed, warnings, err
 		}
@@ -163,14 +182,15 @@ func arithClose(src string, from int) (int, bool) {
 	return 0, false
 }
 
-// lateSiteOf is the site number of a substitution putOffArith made, 0
+// lateSiteOf is the site number of a substitution standing for an
+// expansion put off (by putOffArith, putOffSubst, rewriteBadSubst), 0
 // for any other.
 func lateSiteOf(cs *syntax.CmdSubst) int {
 	if len(cs.Stmts) != 1 {
 		return 0
 	}
 	call, ok := cs.Stmts[0].Cmd.(*syntax.CallExpr)
-	if !ok || len(call.Args) != 3 || call.Args[0].Lit() != lateArithCmd {
+	if !ok || len(call.Args) < 2 || call.Args[0].Lit() != lateArithCmd && call.Args[0].Lit() != badSubstCmd {
 		return 0
 	}
 	id, err := strconv.Atoi(call.Args[1].Lit())
@@ -212,11 +232,7 @@ func lateArithApplet(c *cmd) int {
 			fault.msg = "expecting EOF"
 		}
 	}
-	if sites[id-1].checked {
-		c.sh.ro.mu.Lock()
-		c.sh.ro.failed = true
-		c.sh.ro.mu.Unlock()
-	}
+	c.sh.lateFailed(sites[id-1])
 	c.Out.Flush()
 	prefix := c.sh.linePrefix(sites[id-1].line)
 	if command {

@@ -42,7 +42,7 @@ const (
 func (s *shell) noteAbort(word string) {
 	switch kind, flags, _ := strings.Cut(word, " "); kind {
 	case abortExpansion:
-		s.aborted.Store(true)
+		s.aborted.Store(!s.abortFatal.Swap(false))
 	case abortAssign:
 		s.aborted.Store(!strings.Contains(flags, "e"))
 	}

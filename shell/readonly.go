@@ -182,6 +182,35 @@ func (s *shell) checkWord(c syntax.Node, pos syntax.Pos, kind string) *syntax.Wo
 		Exp: &syntax.Expansion{Op: syntax.ErrorUnset, Word: word}}}}
 }
 
+// wrapCheckedSubsts puts, in dash, the commands of each command
+// substitution that holds a check into a subshell of their own: a
+// failed check ends the substitution, whose status must be dash's 2,
+// which the subshell's end gives (reap) where the interpreter gives 1.
+func (s *shell) wrapCheckedSubsts(n syntax.Node) {
+	if s.dialect != Dash {
+		return
+	}
+	syntax.Walk(n, func(n syntax.Node) bool {
+		if cs, ok := n.(*syntax.CmdSubst); ok && holdsCheck(cs) {
+			pos := cs.Pos()
+			cs.Stmts = []*syntax.Stmt{{Position: pos, Cmd: &syntax.Subshell{Lparen: pos, Rparen: pos, Stmts: cs.Stmts}}}
+		}
+		return true
+	})
+}
+
+// holdsCheck reports whether a check is among n's expansions.
+func holdsCheck(n syntax.Node) bool {
+	found := false
+	syntax.Walk(n, func(n syntax.Node) bool {
+		if pe, ok := n.(*syntax.ParamExp); ok && pe.Param != nil && pe.Param.Value == roCheckVar {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
 // roLookup answers the environment for a marker name; ok is false for
 // any other name.
 func (s *shell) roLookup(name string) (vr expand.Variable, ok bool) {

@@ -155,6 +155,9 @@ type shell struct {
 	starts     map[*syntax.Stmt]bool
 	aborted    atomic.Bool
 	exitGate   atomic.Bool
+	// abortFatal says the failure a check reports next ends bash rather
+	// than abandoning the line (badsubst.go).
+	abortFatal atomic.Bool
 }
 
 // Run parses script as a bash-compatible program and runs it on cfg.Task.
@@ -180,14 +183,16 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 	if s.dialect == Bash {
 		s.starts = lineStarts(file.Stmts, fixed)
 	}
+	s.src = script
+	s.rewriteBadSubst(file) // before the rewritings add expansions
 	// $PPID first: a nounset marker would stand for the interpreter's.
 	rewritePids(file)
-	s.src = script
 	s.rewriteDialect(file) // before the markers rename $LINENO
 	rewriteDeclLists(file)
 	s.rewriteArith(file, script)
 	s.rewritePipeStatus(file, script)
 	s.rewriteReadonly(file, script)
+	s.wrapCheckedSubsts(file)
 	markSubstOut(file)
 	s.markers = rewriteNounset(file)
 	rewriteKillTraps(file)
