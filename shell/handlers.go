@@ -307,6 +307,10 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 		return s.jobEnd(args), nil
 	case args[0] == "trap":
 		return s.trapCall(hc, args), nil
+	case args[0] == "set" && len(args) > 1:
+		if instead := s.setCall(hc, args); instead != nil {
+			return instead, nil
+		}
 	case args[0] == "printf" && len(args) > 2 && args[1] == "-v":
 		return s.printfVar(ctx, args), nil
 	case overridden[args[0]]:

@@ -50,6 +50,9 @@ type Config struct {
 	// CommandLine says the script came from -c: a fatal expansion error
 	// (set -u) then ends the shell with 127, as bash -c does, not 1.
 	CommandLine bool
+	// FromStdin says the script is standard input (sh -s, or no script
+	// named): $- holds s.
+	FromStdin bool
 	// Personality is whose messages and statuses the shell gives: Bash
 	// (the zero value) or Dash, as PersonalityOf the program name says.
 	Personality Personality
@@ -155,6 +158,8 @@ type shell struct {
 	starts     map[*syntax.Stmt]bool
 	aborted    atomic.Bool
 	exitGate   atomic.Bool
+	// stdinFlag is the s option (stdinflag.go).
+	stdinFlag atomic.Bool
 	// abortFatal says the failure a check reports next ends bash rather
 	// than abandoning the line (badsubst.go).
 	abortFatal atomic.Bool
@@ -243,6 +248,7 @@ func newShell(cfg Config) (*shell, error) {
 	}
 	s := &shell{name: cfg.Name, dialect: cfg.Personality, task: cfg.Task, set: cfg.Set, firstUmask: cfg.Task.GetUmask(),
 		commandLine: cfg.CommandLine}
+	s.stdinFlag.Store(cfg.FromStdin)
 	s.top = &proc{task: cfg.Task, sig: watch(cfg.Task, 0)}
 	s.started = time.Now()
 	if s.set == nil {
