@@ -362,7 +362,7 @@ func (s *shell) execMiddleware(interp.ExecHandlerFunc) interp.ExecHandlerFunc {
 // (sub)shell: a fork of its task with the call's streams on descriptors 0
 // to 2 (spawn), which exits when the program returns.
 func (s *shell) runProgram(ctx context.Context, hc interp.HandlerContext, name string, args []string, prog applet.Func) (int, error) {
-	env := exportedEnv(hc)
+	env := s.programEnv(hc)
 	p := s.procOf(hc)
 	child, err := s.spawn(p, hc, append([]string{name}, args...), env)
 	var re *redirError

@@ -202,6 +202,7 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 	s.markers = rewriteNounset(file)
 	rewriteKillTraps(file)
 	rewriteSubstTraps(file, script)
+	s.rewriteExecLevels(file) // before substitutions get a last command
 	rewriteSubstStatus(file)
 	prepare(file, texts)
 	if cfg.Task.Comm() == "" {
