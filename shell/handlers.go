@@ -296,6 +296,8 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 		return s.umask(ctx, args), nil
 	case args[0] == forkCmd:
 		return s.fork(ctx), nil
+	case args[0] == roForCmd || args[0] == roForEndCmd:
+		return s.forRound(args), nil
 	case args[0] == reapCmd:
 		s.aborted.Store(false) // a subshell's check ended only the subshell
 		return s.reap(args, unbound), nil

@@ -66,6 +66,8 @@ type roSite struct {
 	endedGen uint64
 	// checked says a check follows the last assignment's.
 	checked bool
+	// forBroke says a bash for loop stopped at a readonly variable.
+	forBroke bool
 }
 
 // rewriteReadonly gives the assigning statements under n their markers,
@@ -86,6 +88,9 @@ func (s *shell) rewriteReadonly(n syntax.Node, src string) {
 		}
 		return true
 	})
+	if s.dialect != Dash {
+		s.endForsAtReadonly(n)
+	}
 }
 
 // markAssigns marks a command's assignments (x=1, or x=1 cmd).
@@ -133,12 +138,72 @@ func (s *shell) markFor(c *syntax.ForClause) {
 		return
 	}
 	pos := wi.Name.Pos()
-	checked := s.dialect == Dash // bash's loop fails with status 1
-	wi.Items = append([]*syntax.Word{{Parts: []syntax.WordPart{roSiteExp(pos, "", checked)}}}, wi.Items...)
-	if checked {
-		check := &syntax.CallExpr{Assigns: []*syntax.Assign{{Name: roLit(pos, roOKVar), Value: s.checkWord(c, pos, abortAssign)}}}
-		c.Do = append([]*syntax.Stmt{{Position: pos, Cmd: check}}, c.Do...)
+	wi.Items = append([]*syntax.Word{{Parts: []syntax.WordPart{roSiteExp(pos, "", true)}}}, wi.Items...)
+	if s.dialect != Dash {
+		// bash's loop ends at once with status 1 (endForsAtReadonly).
+		brk := &syntax.BinaryCmd{OpPos: pos, Op: syntax.OrStmt, X: callStmt(pos, litWord(pos, roForCmd)),
+			Y: callStmt(pos, litWord(pos, "break"))}
+		c.Do = append([]*syntax.Stmt{{Position: pos, Cmd: brk}}, c.Do...)
+		if s.roFors == nil {
+			s.roFors = map[*syntax.ForClause]bool{}
+		}
+		s.roFors[c] = true
+		return
 	}
+	check := &syntax.CallExpr{Assigns: []*syntax.Assign{{Name: roLit(pos, roOKVar), Value: s.checkWord(c, pos, abortAssign)}}}
+	c.Do = append([]*syntax.Stmt{{Position: pos, Cmd: check}}, c.Do...)
+}
+
+// Where bash's for finds its variable readonly, the loop runs no round
+// and fails: each round starts with "FOR || break", FOR failing after
+// the report, and the loop is followed by "FOREND $?", which gives
+// status 1 after such a break and the loop's own otherwise.
+const (
+	roForCmd    = internal + "rofor"
+	roForEndCmd = internal + "roforend"
+)
+
+// endForsAtReadonly follows each loop markFor marked under n with
+// roForEndCmd.
+func (s *shell) endForsAtReadonly(n syntax.Node) {
+	syntax.Walk(n, func(n syntax.Node) bool {
+		st, ok := n.(*syntax.Stmt)
+		if !ok {
+			return true
+		}
+		fc, ok := st.Cmd.(*syntax.ForClause)
+		if !ok || !s.roFors[fc] {
+			return true
+		}
+		delete(s.roFors, fc)
+		pos := st.Pos()
+		status := &syntax.Word{Parts: []syntax.WordPart{&syntax.ParamExp{Dollar: pos, Short: true, Param: roLit(pos, "?")}}}
+		st.Cmd = &syntax.Block{Lbrace: pos, Rbrace: pos, Stmts: []*syntax.Stmt{
+			{Position: pos, Cmd: fc}, callStmt(pos, litWord(pos, roForEndCmd), status)}}
+		return true
+	})
+}
+
+// forRound is roForCmd and roForEndCmd: what to run instead.
+func (s *shell) forRound(args []string) []string {
+	s.ro.mu.Lock()
+	defer s.ro.mu.Unlock()
+	if args[0] == roForCmd {
+		if s.ro.failed {
+			s.ro.failed, s.ro.forBroke = false, true
+			return []string{statusCmd, "1"}
+		}
+		return []string{statusCmd, "0"}
+	}
+	status := "0"
+	if len(args) > 1 {
+		status = args[1]
+	}
+	if s.ro.forBroke {
+		s.ro.forBroke = false
+		status = "1"
+	}
+	return []string{statusCmd, status}
 }
 
 // emptyWord is ”: the rewritings' empty words are quoted, as the

@@ -144,6 +144,8 @@ type shell struct {
 	arithLines map[*syntax.ArithmExp]uint
 	// inSub are the commands inside subshells (readonly.go).
 	inSub map[syntax.Node]bool
+	// roFors are the for loops of bash whose variable may be readonly.
+	roFors map[*syntax.ForClause]bool
 	// lineAborts says a check may abandon a top-level line of bash's,
 	// which starts say where the program's lines begin; aborted is set
 	// when a check did, and exitGate while the EXIT trap may run

@@ -2,7 +2,8 @@
 # started: a function, a loop, a brace group) when an arithmetic
 # expansion fails or a variable assignment without a command finds the
 # variable readonly; $? is then 1 and the next line runs. export,
-# readonly and declare only fail with status 1. Under set -e the
+# readonly and declare only fail with status 1, a for loop over a
+# readonly variable runs no round and fails. Under set -e the
 # expansion still only abandons the line, the assignment ends the shell.
 # An EXIT trap runs once, at the end.
 mkdir -p /tmp/t
@@ -44,6 +45,9 @@ f() { r=6; echo in-f $?; }; f; echo after-f
 echo c $?
 { r=9; echo in-brace; }
 echo d $? $r
+for r in 1 2; do echo body; done; echo "for $?"
+for r in; do echo b; done; echo "empty $?"
+for i in 1 2; do for r in a; do echo no; done; echo "i $i $?"; done
 EOS
 cat > errexit <<'EOS'
 set -e
