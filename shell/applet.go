@@ -25,6 +25,7 @@ var builtins = map[string]builtinFunc{
 	"fdpush": fdpushApplet, "fdpop": fdpopApplet, "declist": declListApplet,
 	"wait": waitApplet, "jobs": jobsApplet, "kill": killApplet, "disown": disownApplet,
 	"fg": noJobControlApplet, "bg": noJobControlApplet, "suspend": noJobControlApplet,
+	"arith": lateArithApplet, "arithcmd": lateArithApplet, "badsubst": badSubstApplet,
 }
 
 // programBuiltins are the shell's builtins that are programs too

@@ -3,7 +3,6 @@
 package shell
 
 import (
-	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -26,17 +25,10 @@ import (
 // the shell's standard error rewords the interpreter's report with that
 // (arithMessage), and a command with an arithmetic expansion among its
 // words gets a last assignment that makes it fail after such a report
-// (readonly.go's check for dash; for bash an assignment to a name that
-// refers then to a readonly variable, which gives status 1).
+// (readonly.go's check): the (sub)shell ends, or at bash's top level the
+// rest of the line is abandoned (lineabort.go).
 
-const (
-	arithPrefix = "LINUXVFS_A"
-	// arithFailVar is the bash check: a reference to arithBadVar (a
-	// readonly variable) after a report, to arithOKVar otherwise.
-	arithFailVar = "LINUXVFS_AF"
-	arithBadVar  = "LINUXVFS_AFAIL"
-	arithOKVar   = "LINUXVFS_AOK"
-)
+const arithPrefix = "LINUXVFS_A"
 
 // arithSite is one arithmetic expression of the program.
 type arithSite struct {
@@ -57,15 +49,25 @@ func (s *shell) rewriteArith(n syntax.Node, src string) {
 	s.markSubshells(n)
 	syntax.Walk(n, func(n syntax.Node) bool {
 		switch c := n.(type) {
+		case *syntax.Stmt:
+			s.redirArith(c)
 		case *syntax.CallExpr:
-			if hasArithExp(c) {
+			if hasArithExp(c.Assigns, c.Args) {
 				s.checkArith(c)
+			}
+		case *syntax.DeclClause:
+			if hasArithExp(c.Args, nil) {
+				s.checkDeclArith(c)
 			}
 		case *syntax.ArithmExp:
 			if s.arithBad[c] {
 				return true
 			}
-			site := arithSite{line: c.Pos().Line(), text: sourceText(src, c.Left.Offset()+3, c.Right.Offset()),
+			line := c.Pos().Line()
+			if l, ok := s.arithLines[c]; ok {
+				line = l
+			}
+			site := arithSite{line: line, text: sourceText(src, c.Left.Offset()+3, c.Right.Offset()),
 				checked: s.arithChecked[c]}
 			s.badNumbers(c.X, site, c.Left.Offset()+3)
 			c.X = s.arithMarker(c.X, site)
@@ -89,28 +91,77 @@ func (s *shell) rewriteArith(n syntax.Node, src string) {
 	})
 }
 
-// hasArithExp reports whether an arithmetic expansion is among c's own
-// words (not in a command substitution's commands).
-func hasArithExp(c *syntax.CallExpr) bool {
+// redirArith deals with the arithmetic expansions in the redirections
+// of st (a here-document's body): the shells report a failure there on
+// the command's line, and in bash a simple command fails with it as
+// with one among its words. (dash expands a here-document in a child,
+// whose failure fails the command with status 2 and does not end the
+// shell: that is not modelled, the command runs.)
+func (s *shell) redirArith(st *syntax.Stmt) {
+	var words []*syntax.Word
+	for _, rd := range st.Redirs {
+		words = append(words, rd.Word, rd.Hdoc)
+	}
+	if !hasArithExp(nil, words) {
+		return
+	}
+	line := st.Pos().Line()
+	for _, w := range words {
+		if w == nil {
+			continue
+		}
+		syntax.Walk(w, func(n syntax.Node) bool {
+			switch n := n.(type) {
+			case *syntax.ArithmExp:
+				if s.arithLines == nil {
+					s.arithLines = map[*syntax.ArithmExp]uint{}
+				}
+				s.arithLines[n] = line
+			case *syntax.CmdSubst:
+				if id := lateSiteOf(n); id > 0 {
+					s.lateSites[id-1].line = line
+				}
+				return false
+			case *syntax.ProcSubst:
+				return false
+			}
+			return true
+		})
+	}
+	if c, ok := st.Cmd.(*syntax.CallExpr); ok && s.dialect != Dash {
+		if !hasArithExp(c.Assigns, c.Args) {
+			s.checkArith(c)
+		}
+		s.markChecked(nil, words)
+	}
+}
+
+// hasArithExp reports whether an arithmetic expansion is among a
+// command's own words (not in a command substitution's commands): its
+// assignments' values and its arguments.
+func hasArithExp(assigns []*syntax.Assign, args []*syntax.Word) bool {
 	found := false
 	check := func(w *syntax.Word) {
 		if w == nil {
 			return
 		}
 		syntax.Walk(w, func(n syntax.Node) bool {
-			switch n.(type) {
+			switch n := n.(type) {
 			case *syntax.ArithmExp:
 				found = true
-			case *syntax.CmdSubst, *syntax.ProcSubst:
+			case *syntax.CmdSubst:
+				found = found || lateSiteOf(n) > 0
+				return false
+			case *syntax.ProcSubst:
 				return false
 			}
 			return !found
 		})
 	}
-	for _, as := range c.Assigns {
+	for _, as := range assigns {
 		check(as.Value)
 	}
-	for _, w := range c.Args {
+	for _, w := range args {
 		check(w)
 	}
 	return found
@@ -119,6 +170,21 @@ func hasArithExp(c *syntax.CallExpr) bool {
 // checkArith gives c its last assignment, and notes that its arithmetic
 // expansions are checked.
 func (s *shell) checkArith(c *syntax.CallExpr) {
+	s.markChecked(c.Assigns, c.Args)
+	pos := c.Pos()
+	c.Assigns = append(c.Assigns, &syntax.Assign{Name: roLit(pos, roOKVar), Value: s.checkWord(c, pos, abortExpansion)})
+}
+
+// checkDeclArith gives export, local, readonly ... a last operand that
+// checks its arithmetic expansions.
+func (s *shell) checkDeclArith(c *syntax.DeclClause) {
+	s.markChecked(c.Args, nil)
+	c.Args = append(c.Args, &syntax.Assign{Value: s.checkWord(c, c.Pos(), abortExpansion)})
+}
+
+// markChecked notes that the arithmetic expansions among a command's
+// words are checked.
+func (s *shell) markChecked(assigns []*syntax.Assign, args []*syntax.Word) {
 	mark := func(w *syntax.Word) {
 		if w == nil {
 			return
@@ -130,24 +196,23 @@ func (s *shell) checkArith(c *syntax.CallExpr) {
 					s.arithChecked = map[*syntax.ArithmExp]bool{}
 				}
 				s.arithChecked[n] = true
-			case *syntax.CmdSubst, *syntax.ProcSubst:
+			case *syntax.CmdSubst:
+				if id := lateSiteOf(n); id > 0 {
+					s.lateSites[id-1].checked = true
+				}
+				return false
+			case *syntax.ProcSubst:
 				return false
 			}
 			return true
 		})
 	}
-	for _, as := range c.Assigns {
+	for _, as := range assigns {
 		mark(as.Value)
 	}
-	for _, w := range c.Args {
+	for _, w := range args {
 		mark(w)
 	}
-	pos := c.Pos()
-	if s.fatalHere(c) {
-		c.Assigns = append(c.Assigns, &syntax.Assign{Name: roLit(pos, roOKVar), Value: roCheckWord(pos)})
-		return
-	}
-	c.Assigns = append(c.Assigns, &syntax.Assign{Name: roLit(pos, arithFailVar), Value: emptyWord(pos)})
 }
 
 // arithMarker is "MARKER, x" for a new site.
@@ -250,22 +315,9 @@ func unquotedText(w *syntax.Word) (string, bool) {
 	return b.String(), true
 }
 
-// arithLookup answers the environment for an arithmetic marker or the
-// bash check; ok is false for any other name.
+// arithLookup answers the environment for an arithmetic marker; ok is
+// false for any other name.
 func (s *shell) arithLookup(name string) (vr expand.Variable, ok bool) {
-	switch name {
-	case arithFailVar:
-		target := arithOKVar
-		s.ro.mu.Lock()
-		if s.ro.failed {
-			s.ro.failed = false
-			target = arithBadVar
-		}
-		s.ro.mu.Unlock()
-		return expand.Variable{Set: true, Kind: expand.NameRef, Str: target}, true
-	case arithBadVar:
-		return expand.Variable{Set: true, Kind: expand.String, ReadOnly: true}, true
-	}
 	rest, found := strings.CutPrefix(name, arithPrefix)
 	if !found || rest == "" || rest[0] < '1' || rest[0] > '9' {
 		return expand.Variable{}, false
@@ -290,19 +342,15 @@ var arithErrors = map[string]string{
 }
 
 // arithMessage rewords the interpreter's report of a failed arithmetic
-// expression, or drops it (drop) when it is the bash check's; ok is false
-// for any other text.
-func (s *shell) arithMessage(p []byte) (msg []byte, drop, ok bool) {
-	if bytes.Equal(p, []byte(arithBadVar+": readonly variable\n")) {
-		return nil, true, true
-	}
+// expression; ok is false for any other text.
+func (s *shell) arithMessage(p []byte) (msg []byte, ok bool) {
 	bashText, found := arithErrors[string(p)]
 	if !found {
-		return nil, false, false
+		return nil, false
 	}
 	id := s.arithCur.Swap(0)
 	if id <= 0 || int(id) > len(s.arithSites) {
-		return nil, false, false
+		return nil, false
 	}
 	site := s.arithSites[id-1]
 	if site.checked {
@@ -313,22 +361,22 @@ func (s *shell) arithMessage(p []byte) (msg []byte, drop, ok bool) {
 	prefix := s.linePrefix(site.line)
 	switch {
 	case s.dialect == Dash && site.dashText != "":
-		return []byte(prefix + site.dashText + "\n"), false, true
+		return []byte(prefix + site.dashText + "\n"), true
 	case site.bashText != "":
 		if site.kind != "" {
 			prefix += site.kind + ": "
 		}
-		return []byte(prefix + site.bashText + "\n"), false, true
+		return []byte(prefix + site.bashText + "\n"), true
 	}
 	if s.dialect == Dash {
 		return []byte(prefix + "arithmetic expression: " + strings.TrimSuffix(string(p), "\n") +
-			": \"" + site.text + "\"\n"), false, true
+			": \"" + site.text + "\"\n"), true
 	}
 	text := strings.TrimLeft(site.text, " \t\n")
 	if site.kind != "" {
 		prefix += site.kind + ": "
 	}
-	return []byte(prefix + text + ": " + bashText + " (error token is \"" + errorToken(text, bashText) + "\")\n"), false, true
+	return []byte(prefix + text + ": " + bashText + " (error token is \"" + errorToken(text, bashText) + "\")\n"), true
 }
 
 // errorToken is where bash stopped in expr: the divisor after the last

@@ -8,12 +8,13 @@ import (
 
 // $- lists the options in effect. The interpreter gives its letters
 // sorted ("aefnux"); bash adds h and B, which are on by default, in its
-// own order (abefhkmnptuvxBCHP) and c for -c; dash lists its letters in
-// reverse (u a x n f e ...). So each plain $- becomes pattern expansions
-// of the interpreter's $- that pick its letters in the shell's order:
+// own order (abefhkmnptuvxBCHP), c for -c and s for a script read from
+// standard input; dash lists its letters in its own order (u a x s n f
+// e ...). So each plain $- becomes pattern expansions of the
+// interpreter's $- that pick its letters in the shell's order:
 //
-//	bash:  ${-%%[nux]*}h${-##*[aef]}B   (+ c)
-//	dash:  ${-//[!u]/}${-//[!a]/}...
+//	bash:  ${-%%[nux]*}h${-##*[aef]}B   (+ c, s)
+//	dash:  ${-//[!u]/}${-//[!a]/}...    (s from stdinflag.go)
 
 // flagsParts replaces each plain $- in parts (and the double quotes
 // among them).
@@ -48,7 +49,11 @@ func (s *shell) flagsExpansion(pos syntax.Pos) []syntax.WordPart {
 	}
 	if s.dialect == Dash {
 		var parts []syntax.WordPart
-		for _, letter := range "uaxnfe" {
+		for _, letter := range "uaxsnfe" {
+			if letter == 's' {
+				parts = append(parts, stdinFlagPart(pos)) // the shell's own (stdinflag.go)
+				continue
+			}
 			parts = append(parts, &syntax.ParamExp{Dollar: pos, Param: lit("-"),
 				Repl: &syntax.Replace{All: true, Orig: &syntax.Word{Parts: []syntax.WordPart{lit("[!" + string(letter) + "]")}},
 					With: emptyWord(pos)}})
@@ -59,5 +64,6 @@ func (s *shell) flagsExpansion(pos syntax.Pos) []syntax.WordPart {
 	if s.commandLine {
 		tail += "c"
 	}
+	tail += s.stdinFlagValue()
 	return []syntax.WordPart{trim(syntax.RemLargeSuffix, "[nux]*"), lit("h"), trim(syntax.RemLargePrefix, "*[aef]"), lit(tail)}
 }

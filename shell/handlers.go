@@ -280,6 +280,7 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 	}
 	switch {
 	case args[0] == substStatusCmd || args[0] == "exit":
+		s.aborted.Store(false) // the shell's own end, no check's
 		if args[0] == substStatusCmd {
 			s.childEnded(s.procOf(hc)) // a command substitution's end
 		}
@@ -295,7 +296,10 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 		return s.umask(ctx, args), nil
 	case args[0] == forkCmd:
 		return s.fork(ctx), nil
+	case args[0] == roForCmd || args[0] == roForEndCmd:
+		return s.forRound(args), nil
 	case args[0] == reapCmd:
+		s.aborted.Store(false) // a subshell's check ended only the subshell
 		return s.reap(args, unbound), nil
 	case args[0] == "jobs" && len(args) > 1 && args[1] == "-x" && s.dialect != Dash:
 		return s.jobsExec(ctx, args[2:])
@@ -305,6 +309,10 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 		return s.jobEnd(args), nil
 	case args[0] == "trap":
 		return s.trapCall(hc, args), nil
+	case args[0] == "set" && len(args) > 1:
+		if instead := s.setCall(hc, args); instead != nil {
+			return instead, nil
+		}
 	case args[0] == "printf" && len(args) > 2 && args[1] == "-v":
 		return s.printfVar(ctx, args), nil
 	case overridden[args[0]]:
@@ -356,7 +364,7 @@ func (s *shell) execMiddleware(interp.ExecHandlerFunc) interp.ExecHandlerFunc {
 // (sub)shell: a fork of its task with the call's streams on descriptors 0
 // to 2 (spawn), which exits when the program returns.
 func (s *shell) runProgram(ctx context.Context, hc interp.HandlerContext, name string, args []string, prog applet.Func) (int, error) {
-	env := exportedEnv(hc)
+	env := s.programEnv(hc)
 	p := s.procOf(hc)
 	child, err := s.spawn(p, hc, append([]string{name}, args...), env)
 	var re *redirError

@@ -192,7 +192,7 @@ func scriptOf(c *applet.Cmd, inv Invocation, cfg *Config) (string, int, bool) {
 		if len(ops) > 1 {
 			cfg.Name, cfg.Args = ops[1], ops[2:]
 		}
-		cfg.CommandLine = true
+		cfg.CommandLine, cfg.FromStdin = true, inv.Stdin
 		return ops[0], 0, true
 	case !inv.Stdin && len(ops) > 0:
 		data, err := slurpScript(c, ops[0])
@@ -203,7 +203,7 @@ func scriptOf(c *applet.Cmd, inv Invocation, cfg *Config) (string, int, bool) {
 		return data, 0, true
 	}
 	data, _ := io.ReadAll(c.Stdin)
-	cfg.Args, cfg.Stdin = ops, nil
+	cfg.Args, cfg.Stdin, cfg.FromStdin = ops, nil, true
 	return string(data), 0, true
 }
 

@@ -146,7 +146,7 @@ func (f unboundFilter) Write(p []byte) (int, error) {
 	}
 	msg, drop, ok := f.s.readonlyMessage(p)
 	if !ok {
-		msg, drop, ok = f.s.arithMessage(p)
+		msg, ok = f.s.arithMessage(p)
 	}
 	if ok {
 		if !drop {
@@ -194,6 +194,9 @@ func (e markerEnviron) Each(f func(name string, vr expand.Variable) bool) {
 	if !f(roCheckVar, expand.Variable{Set: true, Kind: expand.String}) {
 		return
 	}
+	if !f(stdinFlagVar, expand.Variable{Set: true, Kind: expand.String, Str: e.s.stdinFlagValue()}) {
+		return
+	}
 	for _, name := range bashVarNames {
 		if vr, ok := e.s.bashVar(name); ok && !e.Environ.Get(name).Declared() && !f(name, vr) {
 			return
@@ -216,6 +219,12 @@ func (e markerEnviron) Get(name string) expand.Variable {
 	}
 	if vr, ok := e.s.pipeLookup(name); ok {
 		return vr
+	}
+	if name == stdinFlagVar {
+		return expand.Variable{Set: true, Kind: expand.String, Str: e.s.stdinFlagValue()}
+	}
+	if name == exitGateVar && e.s.exitGate.Load() {
+		return expand.Variable{Set: true, Kind: expand.String, Str: "1"}
 	}
 	if name == substStatusVar {
 		return expand.Variable{Set: true, Kind: expand.String, Str: strconv.Itoa(int(e.s.substStatus.Load()))}

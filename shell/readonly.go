@@ -29,11 +29,13 @@ import (
 //
 // The first, expanded before the assignment, records where it is (line
 // and command); the shell's standard error then rewrites the
-// interpreter's report with it (readonlyMessage). The second, for dash
-// only, is expanded after the assignment: when a report came in between,
-// the environment says the variable is unset, which makes the
-// interpreter end the (sub)shell as set -u does, quietly (the status
-// becomes dash's 2 as set -u's does).
+// interpreter's report with it (readonlyMessage). The second is
+// expanded after the assignment: when a report came in between, the
+// environment says the variable is unset, which makes the interpreter
+// end the (sub)shell as set -u does, quietly (the status becomes dash's
+// 2 as set -u's does). It is dash's; bash has it only for an assignment
+// without a command, which ends a subshell and at the top level abandons
+// the rest of the line (lineabort.go), and goes on after the others.
 
 const (
 	roSitePrefix = "LINUXVFS_RO"
@@ -64,6 +66,8 @@ type roSite struct {
 	endedGen uint64
 	// checked says a check follows the last assignment's.
 	checked bool
+	// forBroke says a bash for loop stopped at a readonly variable.
+	forBroke bool
 }
 
 // rewriteReadonly gives the assigning statements under n their markers,
@@ -84,6 +88,9 @@ func (s *shell) rewriteReadonly(n syntax.Node, src string) {
 		}
 		return true
 	})
+	if s.dialect != Dash {
+		s.endForsAtReadonly(n)
+	}
 }
 
 // markAssigns marks a command's assignments (x=1, or x=1 cmd).
@@ -103,21 +110,24 @@ func (s *shell) markAssigns(c *syntax.CallExpr) {
 	if first.Value == nil {
 		first.Value = &syntax.Word{}
 	}
-	checked := s.fatalHere(c)
+	// bash goes on after a failed assignment before a command (which
+	// runs); one without a command abandons the line, as in dash it
+	// ends the shell.
+	checked := s.dialect == Dash || ctx == ""
 	first.Value.Parts = append([]syntax.WordPart{roSiteExp(pos, ctx, checked)}, first.Value.Parts...)
 	if checked {
-		c.Assigns = append(c.Assigns, &syntax.Assign{Name: roLit(pos, roOKVar), Value: roCheckWord(pos)})
+		c.Assigns = append(c.Assigns, &syntax.Assign{Name: roLit(pos, roOKVar), Value: s.checkWord(c, pos, abortAssign)})
 	}
 }
 
 // markDecl marks export, readonly, local, declare and typeset.
 func (s *shell) markDecl(c *syntax.DeclClause) {
 	pos := c.Pos()
-	checked := s.fatalHere(c)
+	checked := s.dialect == Dash // bash's builtins fail with status 1
 	site := &syntax.Assign{Value: &syntax.Word{Parts: []syntax.WordPart{roSiteExp(pos, c.Variant.Value, checked)}}}
 	c.Args = append([]*syntax.Assign{site}, c.Args...)
 	if checked {
-		c.Args = append(c.Args, &syntax.Assign{Value: roCheckWord(pos)})
+		c.Args = append(c.Args, &syntax.Assign{Value: s.checkWord(c, pos, abortAssign)})
 	}
 }
 
@@ -128,12 +138,72 @@ func (s *shell) markFor(c *syntax.ForClause) {
 		return
 	}
 	pos := wi.Name.Pos()
-	checked := s.fatalHere(c)
-	wi.Items = append([]*syntax.Word{{Parts: []syntax.WordPart{roSiteExp(pos, "", checked)}}}, wi.Items...)
-	if checked {
-		check := &syntax.CallExpr{Assigns: []*syntax.Assign{{Name: roLit(pos, roOKVar), Value: roCheckWord(pos)}}}
-		c.Do = append([]*syntax.Stmt{{Position: pos, Cmd: check}}, c.Do...)
+	wi.Items = append([]*syntax.Word{{Parts: []syntax.WordPart{roSiteExp(pos, "", true)}}}, wi.Items...)
+	if s.dialect != Dash {
+		// bash's loop ends at once with status 1 (endForsAtReadonly).
+		brk := &syntax.BinaryCmd{OpPos: pos, Op: syntax.OrStmt, X: callStmt(pos, litWord(pos, roForCmd)),
+			Y: callStmt(pos, litWord(pos, "break"))}
+		c.Do = append([]*syntax.Stmt{{Position: pos, Cmd: brk}}, c.Do...)
+		if s.roFors == nil {
+			s.roFors = map[*syntax.ForClause]bool{}
+		}
+		s.roFors[c] = true
+		return
 	}
+	check := &syntax.CallExpr{Assigns: []*syntax.Assign{{Name: roLit(pos, roOKVar), Value: s.checkWord(c, pos, abortAssign)}}}
+	c.Do = append([]*syntax.Stmt{{Position: pos, Cmd: check}}, c.Do...)
+}
+
+// Where bash's for finds its variable readonly, the loop runs no round
+// and fails: each round starts with "FOR || break", FOR failing after
+// the report, and the loop is followed by "FOREND $?", which gives
+// status 1 after such a break and the loop's own otherwise.
+const (
+	roForCmd    = internal + "rofor"
+	roForEndCmd = internal + "roforend"
+)
+
+// endForsAtReadonly follows each loop markFor marked under n with
+// roForEndCmd.
+func (s *shell) endForsAtReadonly(n syntax.Node) {
+	syntax.Walk(n, func(n syntax.Node) bool {
+		st, ok := n.(*syntax.Stmt)
+		if !ok {
+			return true
+		}
+		fc, ok := st.Cmd.(*syntax.ForClause)
+		if !ok || !s.roFors[fc] {
+			return true
+		}
+		delete(s.roFors, fc)
+		pos := st.Pos()
+		status := &syntax.Word{Parts: []syntax.WordPart{&syntax.ParamExp{Dollar: pos, Short: true, Param: roLit(pos, "?")}}}
+		st.Cmd = &syntax.Block{Lbrace: pos, Rbrace: pos, Stmts: []*syntax.Stmt{
+			{Position: pos, Cmd: fc}, callStmt(pos, litWord(pos, roForEndCmd), status)}}
+		return true
+	})
+}
+
+// forRound is roForCmd and roForEndCmd: what to run instead.
+func (s *shell) forRound(args []string) []string {
+	s.ro.mu.Lock()
+	defer s.ro.mu.Unlock()
+	if args[0] == roForCmd {
+		if s.ro.failed {
+			s.ro.failed, s.ro.forBroke = false, true
+			return []string{statusCmd, "1"}
+		}
+		return []string{statusCmd, "0"}
+	}
+	status := "0"
+	if len(args) > 1 {
+		status = args[1]
+	}
+	if s.ro.forBroke {
+		s.ro.forBroke = false
+		status = "1"
+	}
+	return []string{statusCmd, status}
 }
 
 // emptyWord is ”: the rewritings' empty words are quoted, as the
@@ -159,10 +229,51 @@ func roSiteExp(pos syntax.Pos, ctx string, checked bool) *syntax.ParamExp {
 		Exp: &syntax.Expansion{Op: syntax.AlternateUnset, Word: emptyWord(pos)}}
 }
 
-// roCheckWord is ${LINUXVFS_ROCHK?}.
-func roCheckWord(pos syntax.Pos) *syntax.Word {
+// checkWord is the check after c's assignment or expansion: ${LINUXVFS_ROCHK?}
+// where a failure ends the (sub)shell (dash, a subshell of bash), and
+// at bash's top level ${LINUXVFS_ROCHK?KIND}, whose report says that the
+// failure abandons the line (kind, lineabort.go); for an assignment with
+// the options in effect ($-), as under set -e it ends the shell instead.
+func (s *shell) checkWord(c syntax.Node, pos syntax.Pos, kind string) *syntax.Word {
+	word := emptyWord(pos)
+	if s.dialect != Dash && !s.inSub[c] {
+		s.lineAborts = true
+		word = &syntax.Word{Parts: []syntax.WordPart{roLit(pos, kind)}}
+		if kind == abortAssign {
+			word.Parts = []syntax.WordPart{roLit(pos, kind+" "), &syntax.ParamExp{Dollar: pos, Short: true, Param: roLit(pos, "-")}}
+		}
+	}
 	return &syntax.Word{Parts: []syntax.WordPart{&syntax.ParamExp{Dollar: pos, Param: roLit(pos, roCheckVar),
-		Exp: &syntax.Expansion{Op: syntax.ErrorUnset, Word: emptyWord(pos)}}}}
+		Exp: &syntax.Expansion{Op: syntax.ErrorUnset, Word: word}}}}
+}
+
+// wrapCheckedSubsts puts, in dash, the commands of each command
+// substitution that holds a check into a subshell of their own: a
+// failed check ends the substitution, whose status must be dash's 2,
+// which the subshell's end gives (reap) where the interpreter gives 1.
+func (s *shell) wrapCheckedSubsts(n syntax.Node) {
+	if s.dialect != Dash {
+		return
+	}
+	syntax.Walk(n, func(n syntax.Node) bool {
+		if cs, ok := n.(*syntax.CmdSubst); ok && holdsCheck(cs) {
+			pos := cs.Pos()
+			cs.Stmts = []*syntax.Stmt{{Position: pos, Cmd: &syntax.Subshell{Lparen: pos, Rparen: pos, Stmts: cs.Stmts}}}
+		}
+		return true
+	})
+}
+
+// holdsCheck reports whether a check is among n's expansions.
+func holdsCheck(n syntax.Node) bool {
+	found := false
+	syntax.Walk(n, func(n syntax.Node) bool {
+		if pe, ok := n.(*syntax.ParamExp); ok && pe.Param != nil && pe.Param.Value == roCheckVar {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // roLookup answers the environment for a marker name; ok is false for
@@ -199,9 +310,14 @@ func (s *shell) roLookup(name string) (vr expand.Variable, ok bool) {
 // ("x: readonly variable\n") into the shell's own, or drops it (drop)
 // when it repeats the last; ok is false for any other text.
 func (s *shell) readonlyMessage(p []byte) (msg []byte, drop, ok bool) {
-	if bytes.HasPrefix(p, []byte(roCheckVar)) {
-		// dash's check ended the (sub)shell: it has reported already.
-		s.unbound.Store(true)
+	if rest, found := bytes.CutPrefix(p, []byte(roCheckVar+": ")); found {
+		// A check ended the (sub)shell or abandons bash's line: the
+		// failure has been reported already.
+		if s.dialect == Dash {
+			s.unbound.Store(true) // for dash's status, 2
+		} else {
+			s.noteAbort(string(bytes.TrimSuffix(rest, []byte("\n"))))
+		}
 		return nil, true, true
 	}
 	name, found := bytes.CutSuffix(p, []byte(": readonly variable\n"))
@@ -413,31 +529,38 @@ func (s *shell) notShells(name string) bool {
 
 // markSubshells notes the nodes inside a subshell, a command or process
 // substitution, where bash ends the subshell on an assignment's or an
-// expansion's failure (at the top level it goes on with the next
-// command, after the one failed).
+// expansion's failure (at the top level it goes on with the next line).
 func (s *shell) markSubshells(n syntax.Node) {
 	if s.inSub != nil {
 		return
 	}
 	s.inSub = map[syntax.Node]bool{}
+	mark := func(n syntax.Node) {
+		syntax.Walk(n, func(inner syntax.Node) bool {
+			switch inner.(type) {
+			case *syntax.CallExpr, *syntax.DeclClause, *syntax.ForClause:
+				s.inSub[inner] = true
+			}
+			return true
+		})
+	}
 	syntax.Walk(n, func(n syntax.Node) bool {
-		switch n.(type) {
+		switch n := n.(type) {
 		case *syntax.Subshell, *syntax.CmdSubst, *syntax.ProcSubst:
-			syntax.Walk(n, func(inner syntax.Node) bool {
-				switch inner.(type) {
-				case *syntax.CallExpr, *syntax.DeclClause, *syntax.ForClause:
-					s.inSub[inner] = true
-				}
-				return true
-			})
+			mark(n)
 			return false
+		case *syntax.Stmt:
+			if n.Background || n.Coprocess {
+				mark(n)
+				return false
+			}
+		case *syntax.BinaryCmd:
+			// A pipeline's parts but the last run in subshells here
+			// (bash's last too, but the interpreter's in the shell).
+			if n.Op == syntax.Pipe || n.Op == syntax.PipeAll {
+				mark(n.X)
+			}
 		}
 		return true
 	})
-}
-
-// fatalHere says a failed assignment or expansion in c ends the
-// (sub)shell: always in dash, in a subshell in bash.
-func (s *shell) fatalHere(c syntax.Node) bool {
-	return s.dialect == Dash || s.inSub[c]
 }

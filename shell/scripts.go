@@ -107,7 +107,7 @@ func (s *shell) programOf(p *proc, hc interp.HandlerContext, args []string) (pro
 // runs it until it returns or a fatal signal ends it (128+signal).
 func (s *shell) execOn(ctx context.Context, hc interp.HandlerContext, p *proc, argv []string, prog applet.Func) int {
 	t := p.task
-	env := exportedEnv(hc)
+	env := s.programEnv(hc)
 	t.Execve(argv[0], argv, env)
 	ctx, stop := p.sig.context(ctx)
 	defer stop()

@@ -50,6 +50,9 @@ type Config struct {
 	// CommandLine says the script came from -c: a fatal expansion error
 	// (set -u) then ends the shell with 127, as bash -c does, not 1.
 	CommandLine bool
+	// FromStdin says the script is standard input (sh -s, or no script
+	// named): $- holds s.
+	FromStdin bool
 	// Personality is whose messages and statuses the shell gives: Bash
 	// (the zero value) or Dash, as PersonalityOf the program name says.
 	Personality Personality
@@ -136,8 +139,32 @@ type shell struct {
 	arithCur     atomic.Int64
 	arithChecked map[*syntax.ArithmExp]bool
 	arithBad     map[*syntax.ArithmExp]bool
+	// arithLines are the lines reported for expressions not on their
+	// command's (in a here-document).
+	arithLines map[*syntax.ArithmExp]uint
 	// inSub are the commands inside subshells (readonly.go).
 	inSub map[syntax.Node]bool
+	// roFors are the for loops of bash whose variable may be readonly.
+	roFors map[*syntax.ForClause]bool
+	// lineAborts says a check may abandon a top-level line of bash's,
+	// which starts say where the program's lines begin; aborted is set
+	// when a check did, and exitGate while the EXIT trap may run
+	// (lineabort.go).
+	// substTraps are the traps set in command substitutions
+	// (substtraps.go).
+	substTraps substTrapTable
+	// lateSites are the arithmetic expansions put off to run time
+	// (latearith.go).
+	lateSites  []lateSite
+	lineAborts bool
+	starts     map[*syntax.Stmt]bool
+	aborted    atomic.Bool
+	exitGate   atomic.Bool
+	// stdinFlag is the s option (stdinflag.go).
+	stdinFlag atomic.Bool
+	// abortFatal says the failure a check reports next ends bash rather
+	// than abandoning the line (badsubst.go).
+	abortFatal atomic.Bool
 }
 
 // Run parses script as a bash-compatible program and runs it on cfg.Task.
@@ -150,7 +177,7 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 		return 2, err
 	}
 	defer release(cfg.Task)
-	file, fixed, warnings, err := closeHeredocs(script, s.name)
+	file, fixed, warnings, err := s.parseProgram(script)
 	if err != nil {
 		if file = s.linesBefore(err, fixed); file == nil {
 			s.syntaxError(err, fixed)
@@ -160,17 +187,24 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 	s.warnHeredocs(file, warnings, script)
 	script = fixed
 	texts := jobTexts(file) // before anything is rewritten
+	if s.dialect == Bash {
+		s.starts = lineStarts(file.Stmts, fixed)
+	}
+	s.src = script
+	s.rewriteBadSubst(file) // before the rewritings add expansions
 	// $PPID first: a nounset marker would stand for the interpreter's.
 	rewritePids(file)
-	s.src = script
 	s.rewriteDialect(file) // before the markers rename $LINENO
 	rewriteDeclLists(file)
 	s.rewriteArith(file, script)
 	s.rewritePipeStatus(file, script)
 	s.rewriteReadonly(file, script)
+	s.wrapCheckedSubsts(file)
 	markSubstOut(file)
 	s.markers = rewriteNounset(file)
 	rewriteKillTraps(file)
+	rewriteSubstTraps(file, script)
+	s.rewriteExecLevels(file) // before substitutions get a last command
 	rewriteSubstStatus(file)
 	prepare(file, texts)
 	if cfg.Task.Comm() == "" {
@@ -193,8 +227,19 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 		return 2, err
 	}
 	defer s.endClones()
-	code, err := s.status(ctx, r.Run(ctx, file))
-	if code == 1 && s.unbound.Load() {
+	if !s.lineAborts {
+		code, err := s.status(ctx, r.Run(ctx, file))
+		if code == 1 && s.unbound.Load() {
+			code = s.unboundStatus(cfg.CommandLine)
+		}
+		return code, err
+	}
+	code, err := s.runLines(ctx, r, file)
+	unbound := s.unbound.Load()
+	if err == nil {
+		code, err = s.exitTrap(ctx, r, file.Name, code)
+	}
+	if code == 1 && unbound {
 		code = s.unboundStatus(cfg.CommandLine)
 	}
 	return code, err
@@ -206,6 +251,7 @@ func newShell(cfg Config) (*shell, error) {
 	}
 	s := &shell{name: cfg.Name, dialect: cfg.Personality, task: cfg.Task, set: cfg.Set, firstUmask: cfg.Task.GetUmask(),
 		commandLine: cfg.CommandLine}
+	s.stdinFlag.Store(cfg.FromStdin)
 	s.top = &proc{task: cfg.Task, sig: watch(cfg.Task, 0)}
 	s.started = time.Now()
 	if s.set == nil {

@@ -56,9 +56,10 @@ func (f traceFilter) Write(p []byte) (int, error) {
 // command shows them (a for loop's words, let's expressions).
 var traceMarkers = regexp.MustCompile(`\$\{LINUXVFS_RO[0-9]+c?_[a-z]*\+''\} ?|LINUXVFS_A[0-9]+, ?`)
 
-// internalTrace reports whether a traced command is one of linuxvfs's.
+// internalTrace reports whether a traced command is one of linuxvfs's
+// (or the case around an EXIT trap's action, lineabort.go).
 func internalTrace(line []byte) bool {
-	if bytes.HasPrefix(line, []byte(internal)) {
+	if bytes.HasPrefix(line, []byte(internal)) || bytes.HasPrefix(line, []byte(exitGateCase)) {
 		return true
 	}
 	name, _, ok := bytes.Cut(line, []byte("="))

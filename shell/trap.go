@@ -41,40 +41,70 @@ type trapState struct {
 	shown map[int]string
 }
 
-// inheritTraps gives a subshell's traps from its parent's: a signal
-// ignored stays ignored (and listed), and bash lists all the parent's
-// traps until the subshell changes one.
+// inheritTraps gives a subshell's traps from its parent's (inherited).
 func (s *shell) inheritTraps(child, parent *sigTarget) {
 	if child == nil || parent == nil {
 		return
 	}
-	parent.mu.Lock()
-	var ignored, shown map[int]string
-	for signo, action := range parent.traps.actions {
-		if action == "" && signo > 0 {
-			if ignored == nil {
-				ignored = map[int]string{}
-			}
-			ignored[signo] = ""
-		}
-	}
-	if s.dialect != Dash {
-		source := parent.traps.actions
-		if parent.traps.shown != nil {
-			source = parent.traps.shown
-		}
-		shown = maps.Clone(source)
-	}
-	parent.mu.Unlock()
+	view := parent.snapshot().inherited(s.dialect)
 	child.mu.Lock()
 	defer child.mu.Unlock()
-	for signo := range ignored {
+	for signo := range view.actions {
 		if child.traps.actions == nil {
 			child.traps.actions = map[int]string{}
 		}
 		child.traps.actions[signo] = ""
 	}
-	child.traps.shown = shown
+	child.traps.shown = view.shown
+}
+
+// inherited are the traps a subshell of a shell with traps ts starts
+// with: a signal ignored stays ignored (and listed), and bash lists all
+// the parent's traps until the subshell changes one.
+func (ts trapState) inherited(dialect Personality) trapState {
+	var out trapState
+	for signo, action := range ts.actions {
+		if action == "" && signo > 0 {
+			if out.actions == nil {
+				out.actions = map[int]string{}
+			}
+			out.actions[signo] = ""
+		}
+	}
+	if dialect != Dash {
+		source := ts.actions
+		if ts.shown != nil {
+			source = ts.shown
+		}
+		out.shown = maps.Clone(source)
+	}
+	out.entry = ts.entry
+	return out
+}
+
+// snapshot is a copy of tg's traps.
+func (tg *sigTarget) snapshot() trapState {
+	tg.mu.Lock()
+	defer tg.mu.Unlock()
+	return trapState{actions: maps.Clone(tg.traps.actions), shown: maps.Clone(tg.traps.shown), entry: tg.traps.entry}
+}
+
+// set records action for signo ("-" resets it), unless the signal was
+// ignored when the shell started; it reports whether it did.
+func (ts *trapState) set(signo int, action string) bool {
+	if signo > 0 && ts.entry&sigBit(signo) != 0 {
+		return false
+	}
+	if ts.actions == nil {
+		ts.actions = map[int]string{}
+	}
+	ts.shown = nil
+	if action == "-" {
+		delete(ts.actions, signo)
+	} else {
+		ts.actions[signo] = action
+	}
+	return true
 }
 
 // caught queues signo for its trap, reporting whether there is one; a
@@ -124,19 +154,7 @@ func (tg *sigTarget) takePending() []string {
 func (tg *sigTarget) setTrap(signo int, action string) {
 	tg.mu.Lock()
 	defer tg.mu.Unlock()
-	if signo > 0 && tg.traps.entry&sigBit(signo) != 0 {
-		return
-	}
-	if tg.traps.actions == nil {
-		tg.traps.actions = map[int]string{}
-	}
-	tg.traps.shown = nil
-	if action == "-" {
-		delete(tg.traps.actions, signo)
-	} else {
-		tg.traps.actions[signo] = action
-	}
-	if signo <= 0 {
+	if !tg.traps.set(signo, action) || signo <= 0 {
 		return
 	}
 	tg.ignored &^= sigBit(signo)
@@ -146,13 +164,12 @@ func (tg *sigTarget) setTrap(signo int, action string) {
 	tg.task.SetSignalHandled(signo, action != "" && action != "-")
 }
 
-// trapList is `trap`'s listing: EXIT, the signals in order, then ERR.
-func (s *shell) trapList(tg *sigTarget, only []int) string {
-	tg.mu.Lock()
-	defer tg.mu.Unlock()
-	actions := tg.traps.actions
-	if tg.traps.shown != nil {
-		actions = tg.traps.shown
+// trapList is `trap`'s listing of ts: EXIT, the signals in order, then
+// ERR.
+func (s *shell) trapList(ts trapState, only []int) string {
+	actions := ts.actions
+	if ts.shown != nil {
+		actions = ts.shown
 	}
 	keys := make([]int, 0, len(actions))
 	for k := range actions {
@@ -249,17 +266,18 @@ func (s *shell) trapSpec(spec string) (int, bool) {
 // trap in a canonical form ("trap -- ACTION EXIT"), which it lets pass.
 func (s *shell) trapCall(hc interp.HandlerContext, args []string) []string {
 	if len(args) == 4 && args[1] == "--" && (args[3] == "EXIT" || args[3] == "ERR") {
-		return args
+		return s.gateExit(args)
 	}
 	tg := s.procOf(hc).sig
+	view, inSubst := s.substTrapView(hc, tg)
 	ops := args[1:]
 	if len(ops) > 0 && ops[0] == "--" {
 		ops = ops[1:]
 	} else if len(ops) > 0 && len(ops[0]) > 1 && ops[0][0] == '-' {
-		return s.trapOption(hc, tg, ops)
+		return s.trapOption(hc, view, ops)
 	}
 	if len(ops) == 0 {
-		return []string{"printf", "%s", s.trapList(tg, nil)}
+		return []string{"printf", "%s", s.trapList(view, nil)}
 	}
 	action := "-"
 	if len(ops) > 1 && !isDigits(ops[0]) {
@@ -278,17 +296,24 @@ func (s *shell) trapCall(hc interp.HandlerContext, args []string) []string {
 			script = append(script, statusLine(1, s.linePrefix(hc.Pos.Line())+"trap: "+spec+": invalid signal specification"))
 			continue
 		}
-		tg.setTrap(signo, action)
+		if inSubst {
+			view.set(signo, action)
+		} else {
+			tg.setTrap(signo, action)
+		}
 		if signo <= 0 {
 			script = append(script, "trap -- "+singleQuote(action)+" "+s.trapName(signo))
 		}
+	}
+	if inSubst {
+		script = append([]string{substTrapsVar + "=" + s.substTraps.keep(view)}, script...)
 	}
 	script = append(script, statusLine(status, ""))
 	return []string{"eval", strings.Join(script, "\n")}
 }
 
 // trapOption is trap -l and trap -p (bash's; dash has neither).
-func (s *shell) trapOption(hc interp.HandlerContext, tg *sigTarget, ops []string) []string {
+func (s *shell) trapOption(hc interp.HandlerContext, view trapState, ops []string) []string {
 	if s.dialect == Dash {
 		// An error of a special builtin: the shell ends.
 		return []string{"exec", internal + "status", "2", s.linePrefix(hc.Pos.Line()) + "trap: Illegal option " + ops[0][:2]}
@@ -306,7 +331,7 @@ func (s *shell) trapOption(hc interp.HandlerContext, tg *sigTarget, ops []string
 		if len(ops) == 1 {
 			only = nil
 		}
-		return []string{"printf", "%s", s.trapList(tg, only)}
+		return []string{"printf", "%s", s.trapList(view, only)}
 	}
 	return []string{internal + "status", "2", s.linePrefix(hc.Pos.Line()) + "trap: " + ops[0][:2] +
 		": invalid option\ntrap: usage: trap [-lp] [[arg] signal_spec ...]"}

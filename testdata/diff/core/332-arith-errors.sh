@@ -4,8 +4,7 @@
 # an assignment to a readonly variable inside an expression. bash words
 # them "EXPR: division by 0 (error token is ...)" and goes on with
 # status 1; dash says "arithmetic expression: ..." and ends the (sub)shell
-# with status 2. (bash also drops the rest of the top-level command,
-# which linuxvfs does not yet.)
+# with status 2. (bash also drops the rest of the top-level line: 351.)
 mkdir -p /tmp/t
 cd /tmp/t
 cat > div <<'EOS'

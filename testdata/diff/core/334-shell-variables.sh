@@ -3,7 +3,7 @@
 # version, SHLVL one up in each bash (dash leaves it), SECONDS,
 # EPOCHSECONDS and BASHPID (a subshell's own pid), which dash lacks.
 # (bash gives SHLVL back before it execs a -c command's last program:
-# the scenario keeps it from that.)
+# the scenario keeps it from that; 356 checks it.)
 mkdir -p /tmp/t
 cd /tmp/t
 cat > flags <<'EOS'
