@@ -175,7 +175,7 @@ func (t *Task) doNewMount(p Path, fstype string, sbFlags, mntFlags uint32, sourc
 
 // dropNewMountLocked is mntput of a mount never attached.
 func (k *Kernel) dropNewMountLocked(m *Mount) {
-	m.unmounted.Store(true)
+	m.state.set(stateUnmounted)
 	m.releaseLocked()
 }
 

@@ -53,14 +53,14 @@ func NamespaceUsers(ns *MountNamespace) int32 { return ns.users.Load() }
 // keep its mount alive.
 func HeldMountReleased(t *Task, fd int) bool {
 	if fd < 0 {
-		return t.Cwd().Mnt.released.Load()
+		return t.Cwd().Mnt.state.has(stateReleased)
 	}
 	f, err := t.fdTable().get(fd)
 	if err != nil {
 		return false
 	}
 	defer f.DecRef()
-	return f.mnt.released.Load()
+	return f.mnt.state.has(stateReleased)
 }
 
 // KernMounts returns how many mounts the kernel holds for itself.

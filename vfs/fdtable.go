@@ -22,6 +22,10 @@ type FDTable struct {
 	users atomic.Int32 // tasks sharing it
 	mu    sync.Mutex
 	fds   []fdEntry // nil file: free
+	// The table alone is 40 bytes; two tasks' tables made one after the
+	// other shared a cache line, and every open and close of one task
+	// took the other's line away (false sharing). Padded to a line.
+	_ [24]byte
 }
 
 func newFDTable() *FDTable {
@@ -49,11 +53,29 @@ func (ft *FDTable) installFrom(f *File, min int, cloexec bool) (int, error) {
 	if min >= nrOpen || len(ft.fds) >= nrOpen {
 		return -1, linux.EMFILE
 	}
+	ft.reserve(max(min, len(ft.fds)) + 1)
 	for len(ft.fds) < min {
 		ft.fds = append(ft.fds, fdEntry{})
 	}
 	ft.fds = append(ft.fds, fdEntry{f, cloexec})
 	return len(ft.fds) - 1, nil
+}
+
+// fdArrayMin is the fewest entries a table's array has: 128 bytes, two
+// cache lines of their own. A first array of one or two entries shared
+// its line with another task's (the allocator packs small objects), and
+// each open and close on one core then took the line from the other.
+const fdArrayMin = 8
+
+// reserve makes room for n entries, growing the array to fdArrayMin at
+// least. ft.mu held.
+func (ft *FDTable) reserve(n int) {
+	if n <= cap(ft.fds) {
+		return
+	}
+	fds := make([]fdEntry, len(ft.fds), max(n, fdArrayMin, 2*cap(ft.fds)))
+	copy(fds, ft.fds)
+	ft.fds = fds
 }
 
 // hasFree reports whether a descriptor could be had now (what
@@ -133,7 +155,7 @@ func (ft *FDTable) replace(fd int, f *File) (*File, error) {
 func (ft *FDTable) dup() *FDTable {
 	ft.mu.Lock()
 	defer ft.mu.Unlock()
-	n := &FDTable{fds: make([]fdEntry, len(ft.fds))}
+	n := &FDTable{fds: make([]fdEntry, len(ft.fds), max(len(ft.fds), fdArrayMin))}
 	n.users.Store(1)
 	copy(n.fds, ft.fds)
 	for _, e := range n.fds {

@@ -177,8 +177,8 @@ func newFile(p Path, flags uint32, read, write, isPath bool) *File {
 	f := allocFile()
 	f.ops, f.mnt, f.dentry = p.Dentry.inode.FileOps, p.Mnt, p.Dentry
 	f.read, f.write, f.path = read, write, isPath
-	f.flags.Store(flags)
-	f.refs.Store(1)
+	freshUint32(&f.flags, flags) // f is nobody's yet (fresh.go)
+	freshInt64(&f.refs, 1)
 	p.Dentry.inode.opens.Add(1)
 	if write && !isSpecial(p.Dentry.inode.Mode()) {
 		f.writer = true

@@ -131,7 +131,7 @@ func (c *checker) checkLocked(tasks []*Task) {
 		c.hold(m, "the kernel (kern_mount)")
 	}
 	for m := range c.expRefs {
-		if m.released.Load() {
+		if m.state.has(stateReleased) {
 			c.failf("mount %d (%s) is held (%s) but was released", m.id, m.devname, c.holder[m])
 			continue
 		}
@@ -178,7 +178,7 @@ func (c *checker) checkNamespace(ns *MountNamespace) {
 		if m.ns.Load() != ns {
 			c.failf("mount %d is in the tree of namespace %d but says %v", m.id, ns.seq, m.ns.Load())
 		}
-		if m.unmounted.Load() || m.Flags()&linux.MNT_UMOUNT != 0 {
+		if m.state.has(stateUnmounted) || m.Flags()&linux.MNT_UMOUNT != 0 {
 			c.failf("mount %d is in namespace %d but unmounted", m.id, ns.seq)
 		}
 	}
@@ -205,7 +205,7 @@ func (c *checker) checkNamespace(ns *MountNamespace) {
 
 // checkMount checks m's links to its parent, mountpoint and children.
 func (c *checker) checkMount(m *Mount) {
-	if m.released.Load() {
+	if m.state.has(stateReleased) {
 		c.failf("released mount %d still reachable", m.id)
 	}
 	if l := m.link.Load(); l != nil {
@@ -266,17 +266,17 @@ func (c *checker) isKernMount(m *Mount) bool {
 // checkDetached: a mount out of every namespace is unmounted and private,
 // and kept only while it (or a mount it is still connected under) is held.
 func (c *checker) checkDetached(m *Mount) {
-	if !m.unmounted.Load() {
+	if !m.state.has(stateUnmounted) {
 		c.failf("mount %d: in no namespace yet not unmounted", m.id)
 	}
 	if m.group != nil || m.master != nil || m.recvFirst != nil || m.peerNext != m {
 		c.failf("unmounted mount %d still propagates", m.id)
 	}
 	p := m
-	for n := 0; p.refs.Load() == 0 && p.hasParent() && n <= c.bound; n++ {
+	for n := 0; p.refCount() == 0 && p.hasParent() && n <= c.bound; n++ {
 		p = p.parent()
 	}
-	if p.refs.Load() == 0 {
+	if p.refCount() == 0 {
 		c.failf("unmounted mount %d (%s) is held by nothing and was not released", m.id, m.devname)
 	}
 }
@@ -440,7 +440,7 @@ func (c *checker) checkAccounting() {
 			c.failf("mount %d: ID not allocated", m.id)
 		}
 		perSB[m.sb]++
-		if got, want := m.refs.Load(), int32(c.expRefs[m]); got < want || c.opt.Exact && got != want {
+		if got, want := m.refCount(), int32(c.expRefs[m]); got < want || c.opt.Exact && got != want {
 			c.failf("mount %d (%s): %d references, tasks and files hold %d", m.id, m.devname, got, want)
 		}
 	}

@@ -61,7 +61,7 @@ func (k *Kernel) KernUnmount(m *Mount) {
 	k.lockNamespace()
 	k.kernMounts = slices.DeleteFunc(k.kernMounts, func(o *Mount) bool { return o == m })
 	k.unlockNamespace()
-	m.unmounted.Store(true)
+	m.state.set(stateUnmounted)
 	m.mntput()
 }
 

@@ -48,11 +48,12 @@ type Mount struct {
 	// devname is mnt_devname, the source shown in /proc/mounts.
 	devname string
 
-	// refs counts long-lived users: open files, task roots and working
-	// directories (mnt_count less the tree's own and transient
-	// references). umount uses it to decide EBUSY. A released mount's is
-	// deadRefs, so a walk's late tryGet fails.
-	refs atomic.Int32
+	// shards and refs (below) count long-lived users: open files, task
+	// roots and working directories (mnt_count less the tree's own and
+	// transient references; mount_refs.go). umount uses their sum to
+	// decide EBUSY. A released mount's refs is deadRefs, so a walk's late
+	// tryGet fails.
+	shards atomic.Pointer[refShards]
 
 	// hash is this parent's part of the mount hash (m_hash keyed by
 	// (parent, mountpoint)), made when the first child is attached.
@@ -85,13 +86,30 @@ type Mount struct {
 	idmapping atomic.Pointer[mntIdmap]
 	// writers counts files open for writing through this mount
 	// (mnt_writers); a read-only switch is refused while it is not zero.
-	writers    atomic.Int32
-	expiryMark atomic.Bool // mnt_expiry_mark
-	// unmounted is set once umount_tree has disconnected the mount;
-	// released once its ID and superblock reference are given back.
-	unmounted atomic.Bool
-	released  atomic.Bool
+	writers atomic.Int32
+	refs    atomic.Int32 // see shards
+	// state: stateUnmounted once umount_tree has disconnected the mount,
+	// stateReleased once its ID and superblock reference are given back,
+	// stateExpiry for mnt_expiry_mark.
+	state mountState
 }
+
+// mountState packs a mount's yes-or-no states into one word (three
+// atomic.Bools took 12 of Mount's 256 bytes).
+type mountState struct{ w atomic.Uint32 }
+
+const (
+	stateUnmounted uint32 = 1 << iota
+	stateReleased
+	stateExpiry
+)
+
+func (s *mountState) has(bit uint32) bool { return s.w.Load()&bit != 0 }
+func (s *mountState) set(bit uint32)      { s.w.Or(bit) }
+func (s *mountState) clear(bit uint32)    { s.w.And(^bit) }
+
+// testAndSet sets bit and reports whether it was set before.
+func (s *mountState) testAndSet(bit uint32) bool { return s.w.Or(bit)&bit != 0 }
 
 // listHead is struct list_head for mounts: circular. The Mount a node
 // belongs to is found from the node's offset (container_of), which keeps

@@ -42,3 +42,12 @@ func TestInodeTimesRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestFDTableSize keeps a descriptor table on a cache line of its own
+// (the 64-byte size class): tables of tasks on different cores must not
+// share one.
+func TestFDTableSize(t *testing.T) {
+	if n := unsafe.Sizeof(FDTable{}); n != 64 {
+		t.Fatalf("FDTable is %d bytes, want 64", n)
+	}
+}

@@ -37,8 +37,8 @@ type FSStruct struct {
 
 func newFSStruct(root, pwd Path, umask uint32) *FSStruct {
 	fs := &FSStruct{users: 1}
-	root.Mnt.refs.Add(1)
-	pwd.Mnt.refs.Add(1)
+	root.Mnt.get()
+	pwd.Mnt.get()
 	fs.state.Store(&fsState{root: root, pwd: pwd})
 	fs.umask.Store(umask)
 	return fs

@@ -105,7 +105,7 @@ func (b *umountBatch) retire() {
 		case p.child.empty(): // taken off its parent's list (withdraw)
 			p.parent().mounts.addTail(&p.child)
 		}
-		p.unmounted.Store(true)
+		p.state.set(stateUnmounted)
 	}
 	for _, p := range cut {
 		p.releaseLocked()
@@ -138,10 +138,18 @@ func (b *umountBatch) hangsBack(m *Mount) bool {
 // namespaceMu is held.
 func (m *Mount) releaseLocked() {
 	// A mount still connected under an unmounted parent goes with it.
-	if !m.unmounted.Load() || m.hasParent() || !m.refs.CompareAndSwap(0, deadRefs) {
+	if !m.state.has(stateUnmounted) || m.hasParent() {
 		return
 	}
-	m.released.Store(true)
+	base := m.refs.Load() // kern_mount's own reference, dropped on a counter
+	if base < 0 || !m.refs.CompareAndSwap(base, deadRefs) {
+		return
+	}
+	if m.refCount()-deadRefs+base != 0 { // still in use: not released
+		m.refs.Store(base)
+		return
+	}
+	m.state.set(stateReleased)
 	for !m.mounts.empty() {
 		cutLoose(childOf(m.mounts.next))
 	}
@@ -153,29 +161,13 @@ func (m *Mount) releaseLocked() {
 // parent, and releases it if nothing uses it.
 func cutLoose(m *Mount) {
 	umountMnt(m)
-	m.unmounted.Store(true)
+	m.state.set(stateUnmounted)
 	m.releaseLocked()
 }
 
-// deadRefs is the reference count of a released mount: tryGet fails on
-// it and it never comes back to zero.
+// deadRefs marks Mount.refs of a mount being released (mount_refs.go):
+// tryGet waits for the verdict, then fails if the mount was released.
 const deadRefs = -1 << 30
-
-// tryGet is legitimize_mnt for a mount a lock-free walk found: a
-// long-lived reference, unless the mount was released after the walk saw
-// it (it was unmounted and nothing held it). Then the caller walks again,
-// as Linux's ref-walk retry would, and no longer finds it.
-func (m *Mount) tryGet() bool {
-	for {
-		n := m.refs.Load()
-		if n < 0 {
-			return false
-		}
-		if m.refs.CompareAndSwap(n, n+1) {
-			return true
-		}
-	}
-}
 
 // errMountGone is tryGet's failure inside a system call that then walks
 // again; it never reaches the caller.
@@ -191,17 +183,6 @@ func retryGone(attempt func() error) error {
 		}
 	}
 	return linux.ENOENT
-}
-
-// mntput drops a long-lived reference.
-func (m *Mount) mntput() {
-	if m.refs.Add(-1) != 0 {
-		return
-	}
-	m.expiryMark.Store(false)
-	if m.unmounted.Load() {
-		m.sb.k.deferRelease(m) // namespace_lock.go: the caller may hold the lock
-	}
 }
 
 // Unmount propagation (the kernel's propagate_umount and
@@ -299,12 +280,12 @@ func (cl *collateral) find(going []*Mount) {
 // one of its echoes that would go with it is in use. An echo with mounts
 // on it other than one on its root stays, and does not count.
 func propagateMountBusy(m *Mount) bool {
-	if !m.mounts.empty() || m.refs.Load() > 0 {
+	if !m.mounts.empty() || m.refCount() > 0 {
 		return true
 	}
 	busy := false
 	eachEcho(m, func(e *Mount) walkStep {
-		if e.bareOrTopped() && e.refs.Load() > 0 {
+		if e.bareOrTopped() && e.refCount() > 0 {
 			busy = true
 			return stepStop
 		}
@@ -547,10 +528,10 @@ func (t *Task) expireStep(m *Mount, isRoot bool, flags int) error {
 	}
 	t.k.lockNamespace()
 	defer t.k.unlockNamespace()
-	if !m.mounts.empty() || m.refs.Load() != 0 {
+	if !m.mounts.empty() || m.refCount() != 0 {
 		return linux.EBUSY
 	}
-	if !m.expiryMark.Swap(true) {
+	if !m.state.testAndSet(stateExpiry) {
 		return linux.EAGAIN
 	}
 	return nil
