@@ -126,6 +126,7 @@ func (l *lineReader) Read(p []byte) (int, error) {
 // on the command's own task (a child of the calling shell), so its cd and
 // umask stay its own.
 func shApplet(c *applet.Cmd) int {
+	c.GivenName() // dash and bash call themselves $0: "/bin/sh: 1: ..."
 	inv, err := ParseInvocation(c.Args)
 	if err != nil {
 		c.Out.Flush()
