@@ -217,7 +217,7 @@ func (s *Set) ProgramArgs(t *vfs.Task, img Image) (string, []string) {
 		name = "busybox"
 	}
 	if base := baseName(img.Path); name == "busybox" && base != "busybox" {
-		return name, append([]string{name, base}, img.Argv[1:]...)
+		return name, append([]string{img.Argv[0], base}, img.Argv[1:]...)
 	}
 	return name, img.Argv
 }
