@@ -76,7 +76,7 @@ func (s *shell) fileCommand(t *vfs.Task, file string, args []string) (found, err
 	img, err := s.set.Exec(t, file, args)
 	if applet.TextScript(err) {
 		if s.dialect == Bash {
-			return found{prog: shApplet, argv: append([]string{"bash", file}, args[1:]...), file: file, forked: true}, nil
+			return found{prog: bashApplet, argv: append([]string{"bash", file}, args[1:]...), file: file, forked: true}, nil
 		}
 		img, err = s.set.ExecText(t, file, args)
 	}
