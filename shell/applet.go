@@ -38,7 +38,8 @@ var programBuiltins = []string{
 // Register adds the shell to set: sh and bash as programs, the builtins
 // that are programs too, and the child shell that runs those.
 func Register(set *applet.Set) {
-	set.Register(shApplet, "sh", "bash")
+	set.Register(shApplet, "sh")
+	set.Register(bashApplet, "bash")
 	set.RegisterViaShell(programBuiltins...)
 	set.SetShell(runInChildShell)
 }

@@ -25,11 +25,29 @@ import (
 // answers to is not found, even when the set has a program of that
 // name: a chroot without /usr/bin has no ls.
 
-// found is what a command word runs: prog with argv.
+// found is what a command word runs: prog with argv. exec and kargv are
+// what the kernel sees when they differ from argv: the path execve was
+// given (a script's, whose base name the comm is) and its argument list
+// (a script's interpreter ahead of it).
 type found struct {
-	prog applet.Func
-	argv []string
-	file string // the file found
+	prog  applet.Func
+	argv  []string
+	file  string // the file found
+	exec  string
+	kargv []string
+	// forked is a file of text bash runs itself: in a fork of the shell
+	// that execs nothing, so the process keeps the shell's comm and
+	// cmdline.
+	forked bool
+}
+
+// kernelArgs is the file name and argument list the process's execve
+// shows in /proc: exec and kargv, else argv.
+func (f found) kernelArgs() (string, []string) {
+	if f.kargv != nil {
+		return f.exec, f.kargv
+	}
+	return f.argv[0], f.argv
 }
 
 // findCommand finds what args runs in (sub)shell p. The error is
@@ -58,7 +76,7 @@ func (s *shell) fileCommand(t *vfs.Task, file string, args []string) (found, err
 	img, err := s.set.Exec(t, file, args)
 	if applet.TextScript(err) {
 		if s.dialect == Bash {
-			return found{prog: shApplet, argv: append([]string{"bash", file}, args[1:]...), file: file}, nil
+			return found{prog: bashApplet, argv: append([]string{"bash", file}, args[1:]...), file: file, forked: true}, nil
 		}
 		img, err = s.set.ExecText(t, file, args)
 	}
@@ -67,11 +85,12 @@ func (s *shell) fileCommand(t *vfs.Task, file string, args []string) (found, err
 	}
 	name, argv := s.set.ProgramArgs(t, img)
 	if prog := s.set.Lookup(name); prog != nil {
-		return found{prog: prog, argv: argv, file: file}, nil
+		return found{prog: prog, argv: argv, file: file, exec: img.File, kargv: img.Argv}, nil
 	}
 	// A builtin's program file (/usr/bin/echo): a child shell runs the
 	// builtin, given the whole command as its arguments.
-	return found{prog: runInChildShell, argv: append([]string{name}, argv...), file: file}, nil
+	argv = append([]string{name, name}, argv[1:]...)
+	return found{prog: runInChildShell, argv: argv, file: file, exec: img.File, kargv: img.Argv}, nil
 }
 
 // commandFile is the file a command word names: itself with a slash, else

@@ -348,7 +348,7 @@ func (s *shell) execMiddleware(interp.ExecHandlerFunc) interp.ExecHandlerFunc {
 			return s.notFound(ctx, hc, b)
 		} else if f, err := s.findCommand(s.procOf(hc), hc, args); err != nil {
 			return s.reportNotRun(ctx, hc, name, f, err)
-		} else if code, err = s.runProgram(ctx, hc, f.argv[0], f.argv[1:], f.prog); err != nil {
+		} else if code, err = s.runProgram(ctx, hc, f); err != nil {
 			return err
 		} else {
 			s.childEnded(s.procOf(hc))
@@ -363,10 +363,15 @@ func (s *shell) execMiddleware(interp.ExecHandlerFunc) interp.ExecHandlerFunc {
 // runProgram runs a program of the set as a child process of the calling
 // (sub)shell: a fork of its task with the call's streams on descriptors 0
 // to 2 (spawn), which exits when the program returns.
-func (s *shell) runProgram(ctx context.Context, hc interp.HandlerContext, name string, args []string, prog applet.Func) (int, error) {
+func (s *shell) runProgram(ctx context.Context, hc interp.HandlerContext, f found) (int, error) {
 	env := s.programEnv(hc)
 	p := s.procOf(hc)
-	child, err := s.spawn(p, hc, append([]string{name}, args...), env)
+	name, args := f.argv[0], f.argv[1:]
+	file, kargv := f.kernelArgs()
+	if f.forked {
+		kargv = nil
+	}
+	child, err := s.spawn(p, hc, file, kargv, env)
 	var re *redirError
 	if errors.As(err, &re) {
 		return s.redirStatus(), nil // spawn reported it
@@ -387,7 +392,7 @@ func (s *shell) runProgram(ctx context.Context, hc interp.HandlerContext, name s
 			defer child.Exit()
 			defer release(child)
 			defer stop()
-			return c.Run(prog)
+			return c.Run(f.prog)
 		}()
 	}()
 	var code int

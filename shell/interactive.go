@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path"
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -121,11 +120,17 @@ func (l *lineReader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// shApplet is sh (and bash) inside linuxvfs: options, then -c CMDS [NAME
-// [ARGS]], a script FILE [ARGS], or a script on standard input. It runs
-// on the command's own task (a child of the calling shell), so its cd and
-// umask stay its own.
-func shApplet(c *applet.Cmd) int {
+// shApplet is sh (dash) inside linuxvfs, bashApplet bash: options, then
+// -c CMDS [NAME [ARGS]], a script FILE [ARGS], or a script on standard
+// input. It runs on the command's own task (a child of the calling
+// shell), so its cd and umask stay its own. Which shell runs is the
+// program's, not the name it was called by (a copy of bash is bash).
+func shApplet(c *applet.Cmd) int { return runShell(c, Dash) }
+
+func bashApplet(c *applet.Cmd) int { return runShell(c, Bash) }
+
+func runShell(c *applet.Cmd, pers Personality) int {
+	c.GivenName() // dash and bash call themselves $0: "/bin/sh: 1: ..."
 	inv, err := ParseInvocation(c.Args)
 	if err != nil {
 		c.Out.Flush()
@@ -133,10 +138,10 @@ func shApplet(c *applet.Cmd) int {
 		return 2
 	}
 	if !inv.Privileged {
-		dropSetID(c.Task, c.Name)
+		dropSetID(c.Task, pers)
 	}
 	cfg := Config{Stdin: c.Stdin, Stdout: c.Stdout, Stderr: c.Errw, Name: c.Name, Env: c.Env, Set: c.Set, Options: inv.Options,
-		Personality: PersonalityOf(c.Name)}
+		Personality: pers}
 	script, status, ok := scriptOf(c, inv, &cfg)
 	if !ok {
 		return status
@@ -157,7 +162,7 @@ func shApplet(c *applet.Cmd) int {
 // shows when both differ: bash changes the group first, dash (sh) the
 // user, after which setgid no longer has CAP_SETGID and leaves the saved
 // group (checked with bash 5.2 and dash 0.5.12 on Linux 6.18).
-func dropSetID(t *vfs.Task, name string) {
+func dropSetID(t *vfs.Task, pers Personality) {
 	dropUID := func() {
 		if c := t.Cred(); c.UID != c.EUID {
 			t.Setuid(c.UID)
@@ -171,7 +176,7 @@ func dropSetID(t *vfs.Task, name string) {
 	if c := t.Cred(); c.UID == c.EUID && c.GID == c.EGID {
 		return
 	}
-	if path.Base(name) == "bash" {
+	if pers == Bash {
 		dropGID()
 		dropUID()
 		return

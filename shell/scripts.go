@@ -54,8 +54,8 @@ func (s *shell) execFinds(hc interp.HandlerContext, name string) any {
 // the call's streams and it execs the program.
 func (s *shell) runInPlace(ctx context.Context, hc interp.HandlerContext, args []string) error {
 	p := s.procOf(hc)
-	prog, argv := s.programOf(p, hc, args)
-	if prog == nil {
+	f, ok := s.programOf(p, hc, args)
+	if !ok {
 		fmt.Fprintf(hc.Stderr, "%sexec: %s: not found\n", s.linePrefix(hc.Pos.Line()), args[0])
 		return interp.ExitStatus(127)
 	}
@@ -71,7 +71,7 @@ func (s *shell) runInPlace(ctx context.Context, hc interp.HandlerContext, args [
 		fmt.Fprintf(hc.Stderr, "%sexec: %s: %s\n", s.linePrefix(hc.Pos.Line()), args[0], applet.ErrText(err))
 		return interp.ExitStatus(126)
 	}
-	return exitError(s.execOn(ctx, hc, p, argv, prog))
+	return exitError(s.execOn(ctx, hc, p, f))
 }
 
 // runJobInPlace runs a job's last command, a program, on the job's own
@@ -79,8 +79,8 @@ func (s *shell) runInPlace(ctx context.Context, hc interp.HandlerContext, args [
 // cannot be redirected is reported as for a forked program.
 func (s *shell) runJobInPlace(ctx context.Context, hc interp.HandlerContext, args []string) error {
 	p := s.procOf(hc)
-	prog, argv := s.programOf(p, hc, args)
-	if prog == nil {
+	f, ok := s.programOf(p, hc, args)
+	if !ok {
 		return s.notFound(ctx, hc, args[0])
 	}
 	if err := s.attachStd(p, p.task, hc); err != nil {
@@ -90,29 +90,28 @@ func (s *shell) runJobInPlace(ctx context.Context, hc interp.HandlerContext, arg
 		}
 		return interp.ExitStatus(1)
 	}
-	return exitError(s.execOn(ctx, hc, p, argv, prog))
+	return exitError(s.execOn(ctx, hc, p, f))
 }
 
 // programOf finds what args[0] runs: a program of the set, or a script
-// file run by sh; prog is nil for neither.
-func (s *shell) programOf(p *proc, hc interp.HandlerContext, args []string) (prog applet.Func, argv []string) {
+// file run by sh; false for neither.
+func (s *shell) programOf(p *proc, hc interp.HandlerContext, args []string) (found, bool) {
 	f, err := s.findCommand(p, hc, args)
-	if err != nil {
-		return nil, nil
-	}
-	return f.prog, f.argv
+	return f, err == nil && f.prog != nil
 }
 
-// execOn execs argv on p's task, whose descriptors are in place, and
-// runs it until it returns or a fatal signal ends it (128+signal).
-func (s *shell) execOn(ctx context.Context, hc interp.HandlerContext, p *proc, argv []string, prog applet.Func) int {
+// execOn execs f on p's task, whose descriptors are in place, and runs
+// it until it returns or a fatal signal ends it (128+signal).
+func (s *shell) execOn(ctx context.Context, hc interp.HandlerContext, p *proc, f found) int {
 	t := p.task
 	env := s.programEnv(hc)
-	t.Execve(argv[0], argv, env)
+	if file, kargv := f.kernelArgs(); !f.forked {
+		t.Execve(file, kargv, env)
+	}
 	ctx, stop := p.sig.context(ctx)
 	defer stop()
 	in, out, errw := &applet.File{Task: t, Fd: 0}, &applet.File{Task: t, Fd: 1}, &applet.File{Task: t, Fd: 2}
-	code := applet.New(ctx, s.set, t, argv[0], argv[1:], env, in, out, errw).Run(prog)
+	code := applet.New(ctx, s.set, t, f.argv[0], f.argv[1:], env, in, out, errw).Run(f.prog)
 	if sig := p.sig.killedBy(); sig != 0 {
 		return 128 + sig
 	}

@@ -262,8 +262,9 @@ func (s *shell) feedBuiltin(hc interp.HandlerContext, args []string) {
 
 // spawn forks p's task for a program started from hc: descriptors 0 to 2
 // become the files the interpreter's streams stand for, then the child
-// execs argv with environment env (close-on-exec descriptors go).
-func (s *shell) spawn(p *proc, hc interp.HandlerContext, argv, env []string) (*vfs.Task, error) {
+// execs file with argv and environment env (close-on-exec descriptors
+// go); with argv nil it stays a fork of the shell.
+func (s *shell) spawn(p *proc, hc interp.HandlerContext, file string, argv, env []string) (*vfs.Task, error) {
 	child := p.task.Clone(0)
 	if err := s.attachStd(p, child, hc); err != nil {
 		var re *redirError
@@ -275,7 +276,9 @@ func (s *shell) spawn(p *proc, hc interp.HandlerContext, argv, env []string) (*v
 		return nil, err
 	}
 	p.inheritSubst(argv)
-	child.Execve(argv[0], argv, env)
+	if argv != nil {
+		child.Execve(file, argv, env)
+	}
 	return child, nil
 }
 

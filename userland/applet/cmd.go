@@ -33,8 +33,18 @@ type Func func(c *Cmd) int
 type Cmd struct {
 	Ctx  context.Context
 	Task *vfs.Task
+	// Argv0 is argv[0] as the program got it from execve: a path when it
+	// was run by one. glibc's getopt words its complaints with it.
+	Argv0 string
+	// Name is the name the program's own messages give: New makes it
+	// Argv0's base name (util-linux's program_invocation_short_name);
+	// the tools that word them with argv[0] as given (coreutils'
+	// program_name) set it to Argv0.
 	Name string
-	Args []string
+	// HelpName, when set, is the name the try-help line gives instead of
+	// Name (grep's, which is the short one).
+	HelpName string
+	Args     []string
 	// Env is the environment, NAME=VALUE in the order the command got it.
 	Env EnvList
 
@@ -57,9 +67,9 @@ type Cmd struct {
 	Set *Set
 }
 
-// New makes a command ready to run; nil streams read nothing and discard
-// what is written.
-func New(ctx context.Context, set *Set, t *vfs.Task, name string, args []string, env EnvList, stdin io.Reader, stdout, stderr io.Writer) *Cmd {
+// New makes a command ready to run, argv0 being its argv[0]; nil streams
+// read nothing and discard what is written.
+func New(ctx context.Context, set *Set, t *vfs.Task, argv0 string, args []string, env EnvList, stdin io.Reader, stdout, stderr io.Writer) *Cmd {
 	if stdin == nil {
 		stdin = strings.NewReader("")
 	}
@@ -69,7 +79,7 @@ func New(ctx context.Context, set *Set, t *vfs.Task, name string, args []string,
 	if stderr == nil {
 		stderr = io.Discard
 	}
-	return &Cmd{Ctx: ctx, Set: set, Task: t, Name: name, Args: args, Env: env,
+	return &Cmd{Ctx: ctx, Set: set, Task: t, Argv0: argv0, Name: baseName(argv0), Args: args, Env: env,
 		Stdin: stdin, Stdout: stdout, Out: bufio.NewWriter(stdout), Errw: stderr, UsageStatus: 1}
 }
 
@@ -131,6 +141,10 @@ func (c *Cmd) Errorf(format string, a ...any) {
 	c.Out.Flush()
 	fmt.Fprintf(c.Errw, "%s: %s\n", c.Name, fmt.Sprintf(format, a...))
 }
+
+// GivenName makes the command word its messages with argv[0] as given,
+// as coreutils' program_name does ("/bin/cat: /x: ...").
+func (c *Cmd) GivenName() { c.Name = c.Argv0 }
 
 // ErrText is strerror for the errors commands see: linux.Errno's text, or
 // the text inside a wrapping error.

@@ -61,15 +61,17 @@ func (c *Cmd) RunProgram(t *vfs.Task, name string, argv []string, env EnvList, s
 	if err := c.Out.Flush(); err != nil {
 		return 1
 	}
+	file, kargv := name, argv // what the kernel sees
 	if strings.Contains(name, "/") {
 		// A script: what runs is its interpreter's program.
 		img, err := c.Set.ExecFile(t, name, argv)
 		if err != nil {
 			return c.ExecError(name, err)
 		}
+		file, kargv = img.File, img.Argv
 		name, argv = c.Set.ProgramArgs(t, img)
 	}
-	t.Execve(name, argv, env)
+	t.Execve(file, kargv, env)
 	// A program exec'd on the caller's own task writes its standard output
 	// itself; a child of another task writes to the caller's standard
 	// output (the caller's buffer is empty: flushed above), so that its
@@ -78,7 +80,7 @@ func (c *Cmd) RunProgram(t *vfs.Task, name string, argv []string, env EnvList, s
 	if f, ok := c.Stdout.(*File); ok && f.Task == t {
 		stdout = f
 	}
-	child := &Cmd{Ctx: c.Ctx, Set: c.Set, Task: t, Name: name, Args: argv[1:], Env: env,
+	child := &Cmd{Ctx: c.Ctx, Set: c.Set, Task: t, Argv0: argv[0], Name: baseName(argv[0]), Args: argv[1:], Env: env,
 		Stdin: stdin, Stdout: stdout, Out: bufio.NewWriter(stdout), Errw: c.Errw, UsageStatus: 1}
 	f := c.Set.Lookup(name)
 	if f == nil {

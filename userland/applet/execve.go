@@ -23,10 +23,12 @@ import (
 // Image is what an execve succeeds in starting: the set's program Prog
 // from the program file Path, with the argument list Argv the kernel
 // builds (each interpreter's path and optional argument ahead of the
-// file it runs).
+// file it runs). File is the path execve was given, a script's rather
+// than its interpreter's: the task's comm is its base name.
 type Image struct {
 	Prog string
 	Path string
+	File string
 	Argv []string
 }
 
@@ -72,6 +74,14 @@ func (s *Set) exec(t *vfs.Task, path string, argv []string, shell bool) (Image, 
 	if len(argv) == 0 {
 		argv = []string{path}
 	}
+	img, err := s.interpret(t, path, argv, shell)
+	img.File = path
+	return img, err
+}
+
+// interpret follows path's "#!" lines to the program that runs, the
+// kernel's argument list growing with each interpreter.
+func (s *Set) interpret(t *vfs.Task, path string, argv []string, shell bool) (Image, error) {
 	for depth := 0; depth <= maxInterpreters; depth++ {
 		head, err := readExecHead(t, path)
 		if (depth > 0 || shell) && errors.Is(err, linux.ENOENT) {
@@ -197,19 +207,19 @@ func baseName(path string) string {
 }
 
 // ProgramArgs is how linuxvfs runs img: the program's name and its
-// arguments, argv[0] being that name (the programs word their messages
-// with it). busybox, or a link to it, runs the applet its file is
-// named for, given as busybox's first argument.
+// argv, the kernel's, whose argv[0] as given the programs word their
+// messages with. busybox, or a link to it, runs the applet its file is
+// named for, given as busybox's first argument (busybox names itself
+// by its applet).
 func (s *Set) ProgramArgs(t *vfs.Task, img Image) (string, []string) {
 	name := img.Prog
 	if IsBusyboxLink(t, img.Path) {
 		name = "busybox"
 	}
-	args := img.Argv[1:]
 	if base := baseName(img.Path); name == "busybox" && base != "busybox" {
-		args = append([]string{base}, args...)
+		return name, append([]string{img.Argv[0], base}, img.Argv[1:]...)
 	}
-	return name, append([]string{name}, args...)
+	return name, img.Argv
 }
 
 // Interpreter is the interpreter a file's "#!" line names, as bash reads

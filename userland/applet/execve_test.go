@@ -3,6 +3,7 @@
 package applet_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"reflect"
@@ -77,7 +78,7 @@ func TestExecInterpreters(t *testing.T) {
 		{"/t/nofile", nil, linux.ENOENT},
 	} {
 		img, err := set.Exec(task, c.path, []string{"word", "x"})
-		if !errors.Is(err, c.err) || (c.err == nil && !reflect.DeepEqual(img.Argv, c.argv)) || (c.err == nil && img.Prog != "sh") {
+		if !errors.Is(err, c.err) || (c.err == nil && !reflect.DeepEqual(img.Argv, c.argv)) || (c.err == nil && (img.Prog != "sh" || img.File != c.path)) {
 			t.Errorf("Exec %s = %+v, %v; want argv %q, error %v", c.path, img, err, c.argv, c.err)
 		}
 	}
@@ -97,7 +98,47 @@ func TestExecInterpreters(t *testing.T) {
 	if img, err := set.Exec(task, "/t/missing", nil); err != nil || img.Prog != "sh" || img.Path != "/nowhere/sh" {
 		t.Errorf("implicit set, missing interpreter: %+v, %v", img, err)
 	}
-	if img, err := set.ExecFile(task, "/t/text", []string{"text", "y"}); err != nil || !reflect.DeepEqual(img.Argv, []string{"/bin/sh", "/t/text", "y"}) {
+	if img, err := set.ExecFile(task, "/t/text", []string{"text", "y"}); err != nil || !reflect.DeepEqual(img.Argv, []string{"/bin/sh", "/t/text", "y"}) || img.File != "/bin/sh" {
 		t.Errorf("implicit set, text: %+v, %v", img, err)
+	}
+}
+
+// TestRunProgramArgv0: a program run by its path gets that path as
+// argv[0] and names its messages by its base name unless it takes the
+// given name; its task is named for the file execve was given (a copy
+// for its own name, a script for itself, cut to 15 bytes) and its
+// cmdline is the kernel's argv, a script's interpreter ahead of it.
+func TestRunProgramArgv0(t *testing.T) {
+	task, set := execTask(t)
+	type seen struct{ argv0, name, comm, cmdline string }
+	var got seen
+	record := func(c *applet.Cmd) int {
+		got = seen{c.Argv0, c.Name, c.Task.Comm(), strings.ReplaceAll(string(c.Task.Cmdline()), "\x00", " ")}
+		return 0
+	}
+	set.Register(record, "sh")
+	set.Register(func(c *applet.Cmd) int { c.GivenName(); return record(c) }, "prog")
+	executable(t, task, "/t/prog", string(applet.ProgramImage("prog")))
+	executable(t, task, "/t/kitty", string(applet.ProgramImage("prog")))
+	executable(t, task, "/t/a-script-with-a-long-name", "#!/t/sh -e\n")
+	for _, c := range []struct {
+		argv []string
+		want seen
+	}{
+		{[]string{"/t/prog", "x"}, seen{"/t/prog", "/t/prog", "prog", "/t/prog x "}},
+		{[]string{"/t/kitty"}, seen{"/t/kitty", "/t/kitty", "kitty", "/t/kitty "}},
+		{[]string{"/t/a-script-with-a-long-name", "y"},
+			seen{"/t/sh", "sh", "a-script-with-a", "/t/sh -e /t/a-script-with-a-long-name y "}},
+	} {
+		name, err := set.FindCommand(task, c.argv[0])
+		if err != nil {
+			t.Fatalf("FindCommand %s: %v", c.argv[0], err)
+		}
+		child := task.Clone(0)
+		cmd := applet.New(context.Background(), set, child, "caller", nil, nil, nil, nil, nil)
+		if code := cmd.RunProgram(child, name, c.argv, nil, nil); code != 0 || got != c.want {
+			t.Errorf("run %q: status %d, %+v; want %+v", c.argv, code, got, c.want)
+		}
+		child.Exit()
 	}
 }

@@ -327,7 +327,14 @@ func (c *Cmd) Parse(f *FlagSet) ([]string, bool) {
 	}
 	help := f.help()
 	if f.Help != "" {
-		help = strings.TrimPrefix(f.Help, "Usage: "+c.Name+" ")
+		// The text names the program itself; GetoptEach puts the name
+		// the program was called by in its place.
+		help = f.Help
+		if rest, ok := strings.CutPrefix(help, "Usage: "); ok {
+			if _, after, ok := strings.Cut(rest, " "); ok {
+				help = after
+			}
+		}
 	}
 	ops, status, ok := c.GetoptEach(opts, f.InOrder, help, func(p getopt.Parsed) bool {
 		d := f.flags[p.ID-0x2000]

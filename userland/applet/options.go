@@ -58,11 +58,22 @@ func (c *Cmd) GetoptEach(opts []getopt.Option, inOrder bool, help string, each f
 		}
 	}
 	if err != nil {
-		c.Errorf("%s", err)
+		// glibc's getopt names argv[0] as given, whatever name the
+		// program's own messages give.
+		c.Out.Flush()
+		fmt.Fprintf(c.Errw, "%s: %s\n", c.getoptName(), err)
 		c.TryHelp()
 		return nil, c.UsageStatus, false
 	}
 	return operands, 0, true
+}
+
+// getoptName is the name getopt's complaints give: argv[0] as given.
+func (c *Cmd) getoptName() string {
+	if c.Argv0 == "" {
+		return c.Name // a command made without an argv
+	}
+	return c.Argv0
 }
 
 // WithHelp is an option table with --help and --version added.

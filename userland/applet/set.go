@@ -126,9 +126,9 @@ func (s *Set) findIn(t *vfs.Task, name, path string) (string, error) {
 }
 
 // programFile checks that execvp(3) could start the file name and says
-// what runs: the program a program file stands for, or for a script or
-// a link to busybox the path itself, made to hold a slash (RunProgram
-// follows it).
+// what runs: the program a program file of its name stands for, or for
+// a script, a link to busybox or a copy under another name the path
+// itself, made to hold a slash (RunProgram follows it).
 func (s *Set) programFile(t *vfs.Task, name string) (string, error) {
 	img, err := s.ExecFile(t, name, []string{name})
 	if err != nil {
@@ -136,8 +136,10 @@ func (s *Set) programFile(t *vfs.Task, name string) (string, error) {
 	}
 	prog, argv := s.ProgramArgs(t, img)
 	switch {
-	case img.Path == name && len(argv) == len(img.Argv):
-		return prog, nil // the program of a program file, called by its name
+	case img.Path == name && len(argv) == len(img.Argv) && (baseName(name) == prog || s.Lookup(prog) == nil):
+		// The program of a program file, called by its name; a copy under
+		// another name runs by its path, which its comm is named for.
+		return prog, nil
 	case !strings.Contains(name, "/"):
 		return "./" + name, nil
 	}

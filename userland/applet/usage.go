@@ -9,7 +9,11 @@ func (c *Cmd) TryHelp() {
 	if c.UsageLine != "" {
 		fmt.Fprintln(c.Errw, c.UsageLine)
 	}
-	fmt.Fprintf(c.Errw, "Try '%s --help' for more information.\n", c.Name)
+	name := c.Name
+	if c.HelpName != "" {
+		name = c.HelpName
+	}
+	fmt.Fprintf(c.Errw, "Try '%s --help' for more information.\n", name)
 }
 
 // MissingOperand reports a command line without enough operands.

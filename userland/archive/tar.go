@@ -48,6 +48,10 @@ var tarOptions = []getopt.Option{
 
 func tarApplet(c *cmd) int {
 	r := &tarRun{c: c}
+	// GNU tar words its messages with argv[0] as given, its usage lines
+	// with the short name.
+	c.HelpName = c.Name
+	c.GivenName()
 	c.UsageStatus = 2
 	args := oldStyle(c.Args)
 	c.Args = args
@@ -60,7 +64,7 @@ func tarApplet(c *cmd) int {
 		case 'c', 't', 'x':
 			if r.op != 0 && r.op != byte(o.ID) {
 				c.Errorf("You may not specify more than one '-Acdtrux', '--delete' or  '--test-label' option")
-				fmt.Fprintf(c.Errw, "Try '%s --help' or '%s --usage' for more information.\n", c.Name, c.Name)
+				fmt.Fprintf(c.Errw, "Try '%s --help' or '%s --usage' for more information.\n", c.HelpName, c.HelpName)
 				return 2
 			}
 			r.op = byte(o.ID)
@@ -78,7 +82,7 @@ func tarApplet(c *cmd) int {
 	}
 	if r.op == 0 {
 		c.Errorf("You must specify one of the '-Acdtrux', '--delete' or '--test-label' options")
-		fmt.Fprintf(c.Errw, "Try '%s --help' or '%s --usage' for more information.\n", c.Name, c.Name)
+		fmt.Fprintf(c.Errw, "Try '%s --help' or '%s --usage' for more information.\n", c.HelpName, c.HelpName)
 		return 2
 	}
 	if r.file == "" {
@@ -141,7 +145,7 @@ func (r *tarRun) create() {
 	c := r.c
 	if len(r.members) == 0 {
 		c.Errorf("Cowardly refusing to create an empty archive")
-		fmt.Fprintf(c.Errw, "Try '%s --help' or '%s --usage' for more information.\n", c.Name, c.Name)
+		fmt.Fprintf(c.Errw, "Try '%s --help' or '%s --usage' for more information.\n", c.HelpName, c.HelpName)
 		r.failed = true
 		return
 	}

@@ -37,6 +37,17 @@ func warn(c *applet.Cmd, format string, a ...any) {
 	fmt.Fprintf(c.Errw, "%s: %s\n", c.Name, fmt.Sprintf(format, a...))
 }
 
+// getoptWarn is the C library's getopt complaining: it names argv[0]
+// as busybox hands it over, the path a link was run by.
+func getoptWarn(c *applet.Cmd, format string, a ...any) {
+	c.Out.Flush()
+	name := c.Argv0
+	if name == "" {
+		name = c.Name
+	}
+	fmt.Fprintf(c.Errw, "%s: %s\n", name, fmt.Sprintf(format, a...))
+}
+
 // usage is busybox's answer to a command line it cannot use: the
 // applet's synopsis on standard error, status 1.
 func usage(c *applet.Cmd, synopsis string) int {
@@ -73,7 +84,7 @@ func getopt(c *applet.Cmd, args []string, spec string, inOrder bool) (opts []opt
 		for j := 1; j < len(a); j++ {
 			k := strings.IndexByte(spec, a[j])
 			if k < 0 || a[j] == ':' {
-				warn(c, "invalid option -- '%c'", a[j])
+				getoptWarn(c, "invalid option -- '%c'", a[j])
 				return nil, nil, false
 			}
 			if k+1 >= len(spec) || spec[k+1] != ':' {
@@ -83,7 +94,7 @@ func getopt(c *applet.Cmd, args []string, spec string, inOrder bool) (opts []opt
 			arg := a[j+1:]
 			if arg == "" {
 				if i+1 >= len(args) {
-					warn(c, "option requires an argument -- '%c'", a[j])
+					getoptWarn(c, "option requires an argument -- '%c'", a[j])
 					return nil, nil, false
 				}
 				i++

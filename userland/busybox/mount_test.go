@@ -177,6 +177,8 @@ wrongtype 255
 // TestBusyboxLinks: a command word that is a link to busybox, symbolic or
 // hard, or a bare name whose first file on PATH is one, runs busybox's
 // applet; a name whose file is something else runs linuxvfs's program.
+// The applet's messages name it; getopt's name argv[0], the link's path
+// as it was run (busybox 1.35's Debian build does so).
 func TestBusyboxLinks(t *testing.T) {
 	script := `mkdir -p /bin /bb/bin /other
 printf '\177ELF\2\1\1' > /bin/busybox; chmod 755 /bin/busybox
@@ -187,6 +189,8 @@ ln -s ../../bin/busybox /bb/bin/mount; ln /bin/busybox /bb/bin/umount
 PATH=/bb/bin:/bin mount -t proc proc /nonexistent; echo "path $?"
 PATH=/other:/bb/bin mount -t proc proc /nonexistent 2>/dev/null; echo "other $?"
 /other/mount -t proc proc /nonexistent 2>/dev/null; echo "other-path $?"
+/bb/bin/mount -Q; echo "getopt $?"
+busybox mount -Q; echo "getopt-busybox $?"
 `
 	want := `mount: mounting proc on /nonexistent failed: No such file or directory
 symlink 255
@@ -196,6 +200,12 @@ mount: mounting proc on /nonexistent failed: No such file or directory
 path 255
 other 32
 other-path 32
+/bb/bin/mount: invalid option -- 'Q'
+Usage: mount [OPTIONS] [-o OPT] DEVICE NODE
+getopt 1
+mount: invalid option -- 'Q'
+Usage: mount [OPTIONS] [-o OPT] DEVICE NODE
+getopt-busybox 1
 `
 	check(t, run(t, script), want)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 
 	"io"
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -133,6 +134,7 @@ type grepSpec struct {
 // parse reads grep's command line; code >= 0 ends grep with it.
 func (c *grepper) parse() (ops []string, code int) {
 	c.UsageStatus, c.UsageLine = 2, "Usage: grep [OPTION]... PATTERNS [FILE]..."
+	c.HelpName = path.Base(c.Name) // grep's usage lines name it short (getprogname)
 	o, sp := c.grepOpts, &grepSpec{syntax: 'G'}
 	ops, status, ok := c.GetoptEach(grepOptions, false, grepHelp, func(p getopt.Parsed) bool {
 		return c.option(p, sp)

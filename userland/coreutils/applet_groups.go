@@ -50,7 +50,7 @@ func egrepApplet(c *cmd) int { return grepAs(c, "-E") }
 func fgrepApplet(c *cmd) int { return grepAs(c, "-F") }
 
 func grepAs(c *cmd, opt string) int {
-	c.Name = "grep"
+	c.Name, c.Argv0 = "grep", "grep"
 	c.Args = append([]string{opt}, c.Args...)
 	return grepApplet(c)
 }

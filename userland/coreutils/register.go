@@ -44,7 +44,12 @@ func Register(set *applet.Set) {
 	}
 }
 
-func (p program) run(c *applet.Cmd) int { return p(&cmd{c}) }
+// run starts a tool; coreutils word their messages with argv[0] as
+// given (program_name), "/bin/cat: /x: ..." for /bin/cat.
+func (p program) run(c *applet.Cmd) int {
+	c.GivenName()
+	return p(&cmd{c})
+}
 
 // writeFailed reports a failed write of standard output as the tools
 // that check their writes die of it: "write error" with the errno. With

@@ -4,6 +4,7 @@ package lvfs
 
 import (
 	"fmt"
+	"path"
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -41,6 +42,9 @@ func busyboxApplet(c *applet.Cmd) int {
 		// applet in its messages.
 		sub := *c
 		sub.Name, sub.Args = name, c.Args[1:]
+		if path.Base(c.Argv0) != name {
+			sub.Argv0 = name // "busybox NAME": argv[0] is NAME
+		}
 		return own(&sub)
 	}
 	return c.RunProgram(c.Task, name, c.Args, c.Env, c.Stdin)

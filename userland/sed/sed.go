@@ -85,6 +85,7 @@ type settings struct {
 }
 
 func run(c *applet.Cmd) int {
+	c.GivenName() // GNU sed's program_name: "/bin/sed: -e expression ..."
 	st := &settings{lineWrap: 70}
 	failed := 0
 	ops, status, ok := c.GetoptEach(options, false, help, func(o getopt.Parsed) bool {

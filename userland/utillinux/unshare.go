@@ -314,6 +314,7 @@ func (c *cmd) runCommand(t *vfs.Task, args []string, sameRoot bool) int {
 // NEWROOT. Exit status 125 for chroot's own failures, usage errors
 // included, 126/127 when the command cannot run.
 func chrootApplet(c *cmd) int {
+	c.GivenName() // coreutils' program_name
 	c.UsageStatus = 125
 	var skipChdir bool
 	var userspec, groups string
