@@ -120,7 +120,14 @@ func (s *shell) commandFile(t *vfs.Task, hc interp.HandlerContext, name string) 
 // reportNotRun prints why a command word could not run and gives the
 // status: "not found" for a name PATH has no file for, else execve's
 // error about the file (bash names the file, dash the word).
+//
+// A shell killed while it looked for the command (kill of a job, whose
+// reads then fail with EINTR) says nothing: execve's error would never
+// reach a process that dies of the signal.
 func (s *shell) reportNotRun(ctx context.Context, hc interp.HandlerContext, name string, f found, err error) error {
+	if sig := s.procOf(hc).sig.killedBy(); sig != 0 {
+		return interp.ExitStatus(uint8(128 + sig))
+	}
 	if !strings.Contains(name, "/") && f.file == "" && errors.Is(err, linux.ENOENT) {
 		return s.notFound(ctx, hc, name)
 	}
