@@ -382,21 +382,26 @@ func BenchmarkMountinfo(b *testing.B) {
 var statPath = chainPath("d", 4)
 
 // parallelOps are the operations BenchmarkParallel scales. Each task gets
-// own, the path of a file in a directory of its own, for files it creates;
-// all paths are made before the clock starts.
+// own, the path of a file in a directory of its own: for an op with
+// ownFile a file there of smallFile bytes it reads, else a name it
+// creates; all paths are made before the clock starts.
 var parallelOps = []struct {
-	name string
-	op   func(s sys, own string, buf []byte) error
+	name    string
+	ownFile bool
+	op      func(s sys, own string, buf []byte) error
 }{
-	{"stat", func(s sys, _ string, _ []byte) error { return s.stat(statPath) }},
-	{"openread", func(s sys, _ string, buf []byte) error {
+	{"stat", false, func(s sys, _ string, _ []byte) error { return s.stat(statPath) }},
+	{"openread", false, func(s sys, _ string, buf []byte) error {
 		return openReadClose(s, "/small", buf, smallFile)
 	}},
-	{"openreadown", func(s sys, own string, buf []byte) error {
+	{"openreadown", true, func(s sys, own string, buf []byte) error {
 		return openReadClose(s, own, buf, smallFile)
 	}},
-	{"create", func(s sys, own string, _ []byte) error { return createUnlink(s, own) }},
+	{"create", false, func(s sys, own string, _ []byte) error { return createUnlink(s, own) }},
 }
+
+// ownPath is the path runParallel gives task i as own.
+func ownPath(i int) string { return fmt.Sprintf("/own%d/f", i) }
 
 // BenchmarkParallel runs the same operation from G goroutines, each its
 // own task with its own credentials and descriptor table, sharing one
@@ -413,8 +418,8 @@ func BenchmarkParallel(b *testing.B) {
 					for i := range tasks {
 						tasks[i] = s.fork()
 						must(b, s.mkdir(fmt.Sprintf("/own%d", i)))
-						if op.name == "openreadown" { // the file it reads; create makes its own
-							createFile(b, s, fmt.Sprintf("/own%d/f", i), smallFile)
+						if op.ownFile {
+							createFile(b, s, ownPath(i), smallFile)
 						}
 					}
 					b.ReportAllocs()
@@ -441,7 +446,7 @@ func runParallel(total int, tasks []sys, op func(sys, string, []byte) error) err
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			own := fmt.Sprintf("/own%d/f", i)
+			own := ownPath(i)
 			buf := make([]byte, smallFile)
 			for range n {
 				if err := op(t, own, buf); err != nil {

@@ -119,8 +119,18 @@ func TestTasks(t *testing.T) {
 				must(t, s.mkdir(fmt.Sprintf("/own%d", i)))
 			}
 			for _, op := range parallelOps {
+				for i := range tasks {
+					if op.ownFile {
+						createFile(t, s, ownPath(i), smallFile)
+					}
+				}
 				if err := runParallel(300, tasks, op.op); err != nil {
 					t.Errorf("%s from %d tasks: %v", op.name, len(tasks), err)
+				}
+				for i := range tasks {
+					if op.ownFile {
+						must(t, s.unlink(ownPath(i)))
+					}
 				}
 			}
 		})
