@@ -41,6 +41,5 @@ func realNow() Timespec {
 		wallClock.synced.Store(mt)
 		return TimespecOf(t)
 	}
-	ns := m + wallClock.offset.Load()
-	return Timespec{ns / 1e9, ns % 1e9}
+	return timespecOfNanos(m + wallClock.offset.Load())
 }

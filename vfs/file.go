@@ -726,6 +726,5 @@ func touchAtime(m *Mount, in *Inode) {
 // relatimeDue is relatime_need_update: atime is not newer than mtime or
 // ctime, or is a day older than now.
 func relatimeDue(atime, mtime, ctime, now Timespec) bool {
-	older := func(a, b Timespec) bool { return !a.After(b) }
-	return older(atime, mtime) || older(atime, ctime) || now.Sec-atime.Sec >= 24*60*60
+	return !atime.After(mtime) || !atime.After(ctime) || now.Sec-atime.Sec >= 24*60*60
 }
