@@ -55,6 +55,9 @@ func (s *shell) execFinds(hc interp.HandlerContext, name string) any {
 func (s *shell) runInPlace(ctx context.Context, hc interp.HandlerContext, args []string) error {
 	p := s.procOf(hc)
 	f, ok := s.programOf(p, hc, args)
+	if sig := p.sig.killedBy(); !ok && sig != 0 {
+		return interp.ExitStatus(uint8(128 + sig))
+	}
 	if !ok {
 		fmt.Fprintf(hc.Stderr, "%sexec: %s: not found\n", s.linePrefix(hc.Pos.Line()), args[0])
 		return interp.ExitStatus(127)
@@ -79,9 +82,11 @@ func (s *shell) runInPlace(ctx context.Context, hc interp.HandlerContext, args [
 // cannot be redirected is reported as for a forked program.
 func (s *shell) runJobInPlace(ctx context.Context, hc interp.HandlerContext, args []string) error {
 	p := s.procOf(hc)
-	f, ok := s.programOf(p, hc, args)
-	if !ok {
-		return s.notFound(ctx, hc, args[0])
+	f, err := s.findCommand(p, hc, args)
+	if err != nil {
+		// It was found when the job started; a kill since then fails
+		// the lookup's reads, and a killed job says nothing.
+		return s.reportNotRun(ctx, hc, args[0], f, err)
 	}
 	if err := s.attachStd(p, p.task, hc); err != nil {
 		var re *redirError
