@@ -134,7 +134,7 @@ func runShell(c *applet.Cmd, pers Personality) int {
 	inv, err := ParseInvocation(c.Args)
 	if err != nil {
 		c.Out.Flush()
-		fmt.Fprint(c.Errw, UsageError(c.Name, err))
+		fmt.Fprint(c.Errw, invocationMessage(pers, c.Name, err))
 		return 2
 	}
 	if !inv.Privileged {
@@ -190,6 +190,9 @@ func dropSetID(t *vfs.Task, pers Personality) {
 func scriptOf(c *applet.Cmd, inv Invocation, cfg *Config) (string, int, bool) {
 	ops := inv.Operands
 	switch {
+	case inv.Command && len(ops) == 0 && cfg.Personality == Dash:
+		fmt.Fprintf(c.Errw, "%s: 0: -c requires an argument\n", c.Name)
+		return "", 2, false
 	case inv.Command && len(ops) == 0:
 		c.Errorf("-c: option requires an argument")
 		return "", 2, false

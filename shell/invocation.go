@@ -3,6 +3,7 @@
 package shell
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -45,7 +46,7 @@ func ParseInvocation(args []string) (Invocation, error) {
 			break
 		}
 		if strings.HasPrefix(word, "--") {
-			return inv, fmt.Errorf("%s: invalid option", word)
+			return inv, &invocationError{opt: word}
 		}
 		args = args[1:]
 		var err error
@@ -73,14 +74,14 @@ func (inv *Invocation) cluster(word string, rest []string) ([]string, error) {
 				return rest, fmt.Errorf("%so: option requires an argument", sign)
 			}
 			if !knownOptionName(rest[0]) {
-				return rest, fmt.Errorf("%s: invalid option name", rest[0])
+				return rest, &invocationError{opt: rest[0], optName: true}
 			}
 			inv.Options = append(inv.Options, sign+"o", rest[0])
 			rest = rest[1:]
 		case shellFlags[ch] != "":
 			inv.Options = append(inv.Options, sign+string(ch))
 		default:
-			return rest, fmt.Errorf("%s%c: invalid option", sign, ch)
+			return rest, &invocationError{opt: sign + string(ch)}
 		}
 	}
 	return rest, nil
@@ -102,7 +103,47 @@ func knownOptionName(name string) bool {
 const invocationUsage = "Usage:\tsh [option] ...\n\tsh [option] script-file ...\n" +
 	"Shell options:\n\t-c COMMANDS, -s, -p, -aefnux, -o NAME (allexport, errexit, noexec, noglob, nounset, pipefail, xtrace)\n"
 
+// invocationError is an option sh does not have: a letter with its
+// sign ("-Z", "+Z"), a long option ("--foo"), or a name -o does not
+// know (optName).
+type invocationError struct {
+	opt     string
+	optName bool
+}
+
+// Error is bash's wording.
+func (e *invocationError) Error() string {
+	if e.optName {
+		return e.opt + ": invalid option name"
+	}
+	return e.opt + ": invalid option"
+}
+
 // UsageError reports a bad invocation as "NAME: MSG" and the usage.
 func UsageError(name string, err error) string {
 	return fmt.Sprintf("%s: %s\n%s", name, err, invocationUsage)
+}
+
+// invocationMessage is what a shell of personality pers called name
+// prints for a bad command line. dash names the option it refused on a
+// line of its own ("Illegal option -Z", the sign always '-'; a long
+// option is "--"; an unknown -o name "-o NAME"); bash follows a bad
+// letter with its usage, and reports an unknown -o name as set would,
+// on "line 0" and without usage.
+func invocationMessage(pers Personality, name string, err error) string {
+	var ie *invocationError
+	if !errors.As(err, &ie) {
+		return UsageError(name, err)
+	}
+	switch {
+	case pers == Dash && ie.optName:
+		return fmt.Sprintf("%s: 0: Illegal option -o %s\n", name, ie.opt)
+	case pers == Dash && strings.HasPrefix(ie.opt, "--"):
+		return fmt.Sprintf("%s: 0: Illegal option --\n", name)
+	case pers == Dash:
+		return fmt.Sprintf("%s: 0: Illegal option -%s\n", name, ie.opt[1:])
+	case ie.optName:
+		return fmt.Sprintf("%s: line 0: %s: %s\n", name, name, ie)
+	}
+	return UsageError(name, err)
 }
