@@ -59,6 +59,10 @@ type Cmd struct {
 	// UsageLine, when set, is printed between a usage error and the
 	// try-help line, as grep does ("Usage: grep [OPTION]... PATTERNS...").
 	UsageLine string
+	// TryFormat, when set, is the try-help line with %[1]s for the name:
+	// the argp programs (tar, cpio) point at --usage too, gzip quotes
+	// with a backquote.
+	TryFormat string
 
 	// exit, once set by Exit, is the command's status whatever its
 	// function returns.

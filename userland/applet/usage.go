@@ -13,8 +13,15 @@ func (c *Cmd) TryHelp() {
 	if c.HelpName != "" {
 		name = c.HelpName
 	}
-	fmt.Fprintf(c.Errw, "Try '%s --help' for more information.\n", name)
+	format := c.TryFormat
+	if format == "" {
+		format = "Try '%[1]s --help' for more information.\n"
+	}
+	fmt.Fprintf(c.Errw, format, name)
 }
+
+// ArgpTry is the try-help line of the programs built on glibc's argp.
+const ArgpTry = "Try '%[1]s --help' or '%[1]s --usage' for more information.\n"
 
 // MissingOperand reports a command line without enough operands.
 func (c *Cmd) MissingOperand(after string) int {

@@ -11,6 +11,10 @@ import "github.com/linuxvfs/linuxvfs/userland/applet"
 
 type cmd struct{ *applet.Cmd }
 
+// argpUsage is the status of a command line argp refuses (EX_USAGE);
+// tar and cpio end with 2 for the errors they find themselves.
+const argpUsage = 64
+
 type program func(c *cmd) int
 
 var programs = map[string]program{"gzip": gzipApplet, "gunzip": gunzipApplet, "zcat": zcatApplet, "tar": tarApplet, "cpio": cpioApplet}

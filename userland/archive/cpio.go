@@ -37,7 +37,7 @@ type cpioRun struct {
 
 func cpioApplet(c *cmd) int {
 	r := &cpioRun{c: c}
-	c.UsageStatus = 2
+	c.UsageStatus, c.TryFormat = argpUsage, applet.ArgpTry
 	fs := c.FlagSet()
 	fs.Synopsis = "-o|-i|-t [OPTION]... [PATTERN]..."
 	fs.About = "Copy files into an archive (-o, names from standard input) or out of one\n(-i, -t, the archive on standard input)."
@@ -59,14 +59,14 @@ func cpioApplet(c *cmd) int {
 	fs.BoolVarP(&r.verbose, "verbose", "v", false, "name the files (a long list with -t)")
 	patterns, ok := c.Parse(fs)
 	if !ok {
-		return 2
+		return c.UsageStatus
 	}
 	r.patterns = patterns
 	switch r.format {
 	case "", "newc", "NEWC", "crc", "CRC":
 	default:
 		c.Errorf("invalid archive format `%s'; valid formats are:\ncrc newc odc bin ustar tar (all-caps also recognized)", r.format)
-		fmt.Fprintf(c.Errw, "Try '%s --help' or '%s --usage' for more information.\n", c.Name, c.Name)
+		c.TryHelp()
 		return 2
 	}
 	switch r.mode {
@@ -76,7 +76,7 @@ func cpioApplet(c *cmd) int {
 		r.extract()
 	default:
 		c.Errorf("You must specify one of -oipt options.")
-		fmt.Fprintf(c.Errw, "Try '%s --help' or '%s --usage' for more information.\n", c.Name, c.Name)
+		c.TryHelp()
 		return 2
 	}
 	if !r.fatal {

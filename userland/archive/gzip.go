@@ -38,10 +38,11 @@ func gzipApplet(c *cmd) int { return newGzip(c, false, false).run() }
 
 // gunzip and zcat are gzip's scripts running gzip -d and gzip -dc: gzip
 // names itself in their messages.
-func gunzipApplet(c *cmd) int { c.Name = "gzip"; return newGzip(c, true, false).run() }
-func zcatApplet(c *cmd) int   { c.Name = "gzip"; return newGzip(c, true, true).run() }
+func gunzipApplet(c *cmd) int { c.Name, c.Argv0 = "gzip", "gzip"; return newGzip(c, true, false).run() }
+func zcatApplet(c *cmd) int   { c.Name, c.Argv0 = "gzip", "gzip"; return newGzip(c, true, true).run() }
 
 func newGzip(c *cmd, decompress, stdout bool) *gzipRun {
+	c.TryFormat = "Try `%[1]s --help' for more information.\n"
 	return &gzipRun{c: c, decompress: decompress, stdout: stdout, level: 6, suffix: ".gz"}
 }
 

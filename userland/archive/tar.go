@@ -52,7 +52,7 @@ func tarApplet(c *cmd) int {
 	// with the short name.
 	c.HelpName = c.Name
 	c.GivenName()
-	c.UsageStatus = 2
+	c.UsageStatus, c.TryFormat = argpUsage, applet.ArgpTry
 	args := oldStyle(c.Args)
 	c.Args = args
 	cl, status, ok := c.Getopt(withIDs(tarOptions), false, tarHelp)
@@ -64,7 +64,7 @@ func tarApplet(c *cmd) int {
 		case 'c', 't', 'x':
 			if r.op != 0 && r.op != byte(o.ID) {
 				c.Errorf("You may not specify more than one '-Acdtrux', '--delete' or  '--test-label' option")
-				fmt.Fprintf(c.Errw, "Try '%s --help' or '%s --usage' for more information.\n", c.HelpName, c.HelpName)
+				c.TryHelp()
 				return 2
 			}
 			r.op = byte(o.ID)
@@ -82,13 +82,18 @@ func tarApplet(c *cmd) int {
 	}
 	if r.op == 0 {
 		c.Errorf("You must specify one of the '-Acdtrux', '--delete' or '--test-label' options")
-		fmt.Fprintf(c.Errw, "Try '%s --help' or '%s --usage' for more information.\n", c.HelpName, c.HelpName)
+		c.TryHelp()
 		return 2
 	}
 	if r.file == "" {
 		r.file = "-"
 	}
 	r.members = cl.Operands
+	if r.op == 'c' && len(r.members) == 0 {
+		c.Errorf("Cowardly refusing to create an empty archive")
+		c.TryHelp()
+		return 2 // a usage error: no "Exiting with failure status"
+	}
 	r.found = make([]bool, len(r.members))
 	if r.op == 'c' {
 		r.create()
@@ -143,12 +148,6 @@ func (r *tarRun) fatal(format string, a ...any) {
 // create writes the archive of the operands.
 func (r *tarRun) create() {
 	c := r.c
-	if len(r.members) == 0 {
-		c.Errorf("Cowardly refusing to create an empty archive")
-		fmt.Fprintf(c.Errw, "Try '%s --help' or '%s --usage' for more information.\n", c.HelpName, c.HelpName)
-		r.failed = true
-		return
-	}
 	var out io.Writer = c.Out
 	var file *applet.File
 	if r.file != "-" {
