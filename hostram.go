@@ -2,7 +2,12 @@
 
 package linuxvfs
 
-import "golang.org/x/sys/unix"
+import (
+	"bytes"
+	"os"
+
+	"golang.org/x/sys/unix"
+)
 
 // hostRAM is the host's MemTotal, so that tmpfs defaults (half of RAM) and
 // "size=50%" agree with the machine's own kernel; 8 GiB where unknown.
@@ -20,4 +25,20 @@ func hostRAM() uint64 {
 		unit = 1
 	}
 	return uint64(si.Totalram) * unit
+}
+
+// hostGBPages reports whether the host's CPU has 1 GiB pages (the
+// pdpe1gb flag), which the x86-64 kernel then uses for its direct map and
+// shows as /proc/meminfo's DirectMap1G.
+func hostGBPages() bool {
+	info, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return false
+	}
+	for line := range bytes.Lines(info) {
+		if bytes.HasPrefix(line, []byte("flags")) {
+			return bytes.Contains(line, []byte(" pdpe1gb"))
+		}
+	}
+	return false
 }

@@ -33,6 +33,7 @@ import (
 func NewKernel() *vfs.Kernel {
 	k := vfs.NewKernel()
 	k.SetTotalRAM(hostRAM())
+	k.SetDirectGBPages(hostGBPages)
 	for _, t := range []vfs.FilesystemType{sysfs.Type{}, tmpfs.Type{}, proc.Type{}, devtmpfs.Type{}, ramfs.Type{}, devpts.Type{},
 		ext4.Ext3, ext4.Ext2, ext4.Ext4, squashfs.Type{}, fat.Vfat, fat.Msdos,
 		isofs.Type{}, romfs.Type{}} {

@@ -62,6 +62,8 @@ type Kernel struct {
 	// ramPages is totalram_pages(): what tmpfs's defaults and "size=N%"
 	// are computed from.
 	ramPages atomic.Uint64
+	// gbPages is what SetDirectGBPages gave.
+	gbPages func() bool
 	// shmemPages is NR_SHMEM: the pages tmpfs files hold (meminfo.go).
 	shmemPages atomic.Int64
 	// flocks are the BSD file locks (flock.go).
@@ -204,6 +206,14 @@ func (k *Kernel) SetTotalRAM(bytes uint64) { k.ramPages.Store(bytes >> 12) }
 
 // TotalRAMPages is totalram_pages().
 func (k *Kernel) TotalRAMPages() uint64 { return k.ramPages.Load() }
+
+// SetDirectGBPages says how to learn whether the CPU maps memory in 1 GiB
+// pages (X86_FEATURE_GBPAGES): /proc/meminfo then has a DirectMap1G line.
+// f is asked once, when first needed; set it before the kernel runs.
+func (k *Kernel) SetDirectGBPages(f func() bool) { k.gbPages = sync.OnceValue(f) }
+
+// DirectGBPages is direct_gbpages: false unless SetDirectGBPages said so.
+func (k *Kernel) DirectGBPages() bool { return k.gbPages != nil && k.gbPages() }
 
 // GetNextIno is get_next_ino: inode numbers for filesystems without their
 // own numbering (ramfs, pipes, sockets).

@@ -120,6 +120,9 @@ func meminfoText(k *vfs.Kernel) string {
 	kb("Hugetlb", 0)
 	kb("DirectMap4k", 0) // no page tables: the direct map is not split
 	kb("DirectMap2M", 0)
+	if k.DirectGBPages() {
+		kb("DirectMap1G", 0)
+	}
 	return b.String()
 }
 
