@@ -133,15 +133,26 @@ func (sb *Superblock) truncateTime(t Timespec) Timespec {
 // NewSuperblock is sget_fc for a filesystem without a backing device
 // (get_tree_nodev): a fresh superblock with an anonymous device number.
 func (k *Kernel) NewSuperblock(fc *FsContext, ops SuperOperations) (*Superblock, error) {
-	dev, err := k.getAnonBdev()
-	if err != nil {
+	sb := new(Superblock)
+	if err := k.InitSuperblock(sb, fc, ops); err != nil {
 		return nil, err
 	}
-	sb := &Superblock{k: k, fsType: fc.FsType, dev: dev, anon: true, Ops: ops, userNS: fc.UserNS,
-		mgtime: fc.FsType.Flags()&FS_MGTIME != 0,
-		NoDev:  fc.UserNS.Level() != 0}
-	freshUint32(&sb.flags, fc.SbFlags)
 	return sb, nil
+}
+
+// InitSuperblock is NewSuperblock into a zero Superblock the filesystem
+// allocated with its own information (tmpfs: one allocation fewer a
+// mount). sb must not have been used.
+func (k *Kernel) InitSuperblock(sb *Superblock, fc *FsContext, ops SuperOperations) error {
+	dev, err := k.getAnonBdev()
+	if err != nil {
+		return err
+	}
+	sb.k, sb.fsType, sb.dev, sb.anon, sb.Ops, sb.userNS = k, fc.FsType, dev, true, ops, fc.UserNS
+	sb.mgtime = fc.FsType.Flags()&FS_MGTIME != 0
+	sb.NoDev = fc.UserNS.Level() != 0
+	freshUint32(&sb.flags, fc.SbFlags)
+	return nil
 }
 
 // UserNS returns the user namespace the superblock was made for (nil:

@@ -70,9 +70,10 @@ type options struct {
 	mpol      string // the policy as mpol_to_str shows it; "" for none
 	seen      int
 	// info is the superblock information GetTree makes of the options,
-	// in one allocation with them: a mount(2) of tmpfs made each
-	// separately.
+	// and sb the superblock, in one allocation with them: a mount(2) of
+	// tmpfs made each separately.
 	info sbInfo
+	sb   vfs.Superblock
 }
 
 type contextOps struct{}
@@ -363,8 +364,8 @@ func (contextOps) GetTree(fc *vfs.FsContext) error {
 		}
 	}
 	info.freeIspace = info.maxInodes * bogoInodeSize
-	sb, err := fc.Kernel.NewSuperblock(fc, superOps{})
-	if err != nil {
+	sb := &o.sb
+	if err := fc.Kernel.InitSuperblock(sb, fc, superOps{}); err != nil {
 		return err
 	}
 	sb.Private = info
