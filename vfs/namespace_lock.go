@@ -2,7 +2,10 @@
 
 package vfs
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
 // Kernel.namespaceMu is namespace_sem. Dropping the last reference to an
 // unmounted mount releases it under the lock, and that release can end in
@@ -19,6 +22,9 @@ import "sync"
 type deferredReleases struct {
 	mu sync.Mutex
 	ms []*Mount
+	// n is len(ms), for the checks of every lock and unlock that find
+	// nothing queued (almost all) without taking mu.
+	n atomic.Int32
 }
 
 // lockNamespace is down_write(&namespace_sem), then the pending releases.
@@ -41,25 +47,26 @@ func (k *Kernel) unlockNamespace() {
 func (k *Kernel) deferRelease(m *Mount) {
 	k.deferred.mu.Lock()
 	k.deferred.ms = append(k.deferred.ms, m)
+	k.deferred.n.Store(int32(len(k.deferred.ms)))
 	k.deferred.mu.Unlock()
 	if k.namespaceMu.TryLock() {
 		k.unlockNamespace()
 	}
 }
 
-func (d *deferredReleases) pending() bool {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	return len(d.ms) > 0
-}
+// pending reports whether a release is queued. The count is stored
+// before deferRelease tries the namespace lock, so a holder that made that
+// try fail sees it after its Unlock.
+func (d *deferredReleases) pending() bool { return d.n.Load() > 0 }
 
 // runDeferredLocked releases the queued mounts, and those their release
 // queues in turn. namespaceMu held.
 func (k *Kernel) runDeferredLocked() {
-	for {
+	for k.deferred.pending() {
 		k.deferred.mu.Lock()
 		ms := k.deferred.ms
 		k.deferred.ms = nil
+		k.deferred.n.Store(0)
 		k.deferred.mu.Unlock()
 		if len(ms) == 0 {
 			return
