@@ -27,8 +27,8 @@ func TestDf(t *testing.T) {
 // linuxvfsOnly cases that use it were captured from coreutils in the same
 // chroot with the host's /usr bound in instead (hidden by their -t); the
 // program file here takes a page of /R (Used 4).
-const dfChroot = "mkdir /R; mount -t tmpfs -o size=1m,nr_inodes=64 R /R; mkdir -p /R/bin /R/proc /R/m /R/b /R/n; " +
-	"cp /usr/bin/df /R/bin/df; mount -t proc proc /R/proc; "
+const dfChroot = "mkdir /R; mount -t tmpfs -o size=1m,nr_inodes=64 R /R; mkdir -p /R/bin /R/proc /R/m /R/b /R/n /R/lib64; " +
+	"cp /usr/bin/df /R/bin/df; cp /lib64/ld-linux-x86-64.so.2 /R/lib64; mount -t proc proc /R/proc; "
 
 var dfCases = []scriptCase{
 	{
@@ -385,10 +385,10 @@ var dfCases = []scriptCase{
 		name:   "all-bind-dedup",
 		script: dfChroot + "mount -t tmpfs -o size=2m t /R/m; mkdir /R/m/sub; mount --bind /R/m/sub /R/b; chroot /R df -t tmpfs; chroot /R df -a -t tmpfs -t proc",
 		stdout: "Filesystem     1K-blocks  Used Available Use% Mounted on\n" +
-			"R                   1024     4      1020   1% /\n" +
+			"R                   1024     8      1016   1% /\n" +
 			"t                   2048     0      2048   0% /m\n" +
 			"Filesystem     1K-blocks  Used Available Use% Mounted on\n" +
-			"R                   1024     4      1020   1% /\n" +
+			"R                   1024     8      1016   1% /\n" +
 			"proc                   0     0         0    - /proc\n" +
 			"t                   2048     0      2048   0% /m\n" +
 			"t                   2048     0      2048   0% /b\n",
@@ -398,10 +398,10 @@ var dfCases = []scriptCase{
 		name:   "all-bind-shorter-target",
 		script: dfChroot + "mkdir -p /R/n/deep/er; mount -t tmpfs -o size=2m t /R/n/deep/er; mount --bind /R/n/deep/er /R/b; chroot /R df -t tmpfs; chroot /R df -aT -t tmpfs",
 		stdout: "Filesystem     1K-blocks  Used Available Use% Mounted on\n" +
-			"R                   1024     4      1020   1% /\n" +
+			"R                   1024     8      1016   1% /\n" +
 			"t                   2048     0      2048   0% /b\n" +
 			"Filesystem     Type  1K-blocks  Used Available Use% Mounted on\n" +
-			"R              tmpfs      1024     4      1020   1% /\n" +
+			"R              tmpfs      1024     8      1016   1% /\n" +
 			"t              tmpfs      2048     0      2048   0% /n/deep/er\n" +
 			"t              tmpfs      2048     0      2048   0% /b\n",
 		linuxvfsOnly: true,
@@ -410,10 +410,10 @@ var dfCases = []scriptCase{
 		name:   "all-over-mounted",
 		script: dfChroot + "mount -t tmpfs -o size=2m a /R/m; mount -t tmpfs -o size=3m b /R/m; chroot /R df -t tmpfs; chroot /R df -a -t tmpfs; chroot /R df -ah -t tmpfs --output=source,fstype,size,pcent,target",
 		stdout: "Filesystem     1K-blocks  Used Available Use% Mounted on\n" +
-			"R                   1024     4      1020   1% /\n" +
+			"R                   1024     8      1016   1% /\n" +
 			"b                   3072     0      3072   0% /m\n" +
 			"Filesystem     1K-blocks  Used Available Use% Mounted on\n" +
-			"R                   1024     4      1020   1% /\n" +
+			"R                   1024     8      1016   1% /\n" +
 			"a                      -     -         -    - /m\n" +
 			"b                   3072     0      3072   0% /m\n" +
 			"Filesystem     Type   Size Use% Mounted on\n" +
@@ -426,24 +426,24 @@ var dfCases = []scriptCase{
 		name:   "all-pseudo-remote-total",
 		script: dfChroot + "mount -t ramfs r /R/m; mount -t tmpfs -o size=2m,nr_inodes=9 srv:/x /R/n; chroot /R df -t tmpfs -t ramfs -t proc; chroot /R df -a -t tmpfs -t ramfs -t proc; chroot /R df -l -t tmpfs; chroot /R df --total -t tmpfs -t proc; chroot /R df -ai -t ramfs -t proc; chroot /R df -x ext4 -x ext2 -x ext3 -x xfs -x btrfs -x overlay",
 		stdout: "Filesystem     1K-blocks  Used Available Use% Mounted on\n" +
-			"R                   1024     4      1020   1% /\n" +
+			"R                   1024     8      1016   1% /\n" +
 			"srv:/x              2048     0      2048   0% /n\n" +
 			"Filesystem     1K-blocks  Used Available Use% Mounted on\n" +
-			"R                   1024     4      1020   1% /\n" +
+			"R                   1024     8      1016   1% /\n" +
 			"proc                   0     0         0    - /proc\n" +
 			"r                      0     0         0    - /m\n" +
 			"srv:/x              2048     0      2048   0% /n\n" +
 			"Filesystem     1K-blocks  Used Available Use% Mounted on\n" +
-			"R                   1024     4      1020   1% /\n" +
+			"R                   1024     8      1016   1% /\n" +
 			"Filesystem     1K-blocks  Used Available Use% Mounted on\n" +
-			"R                   1024     4      1020   1% /\n" +
+			"R                   1024     8      1016   1% /\n" +
 			"srv:/x              2048     0      2048   0% /n\n" +
-			"total               3072     4      3068   1% -\n" +
+			"total               3072     8      3064   1% -\n" +
 			"Filesystem     Inodes IUsed IFree IUse% Mounted on\n" +
 			"proc                0     0     0     - /proc\n" +
 			"r                   0     0     0     - /m\n" +
 			"Filesystem     1K-blocks  Used Available Use% Mounted on\n" +
-			"R                   1024     4      1020   1% /\n" +
+			"R                   1024     8      1016   1% /\n" +
 			"srv:/x              2048     0      2048   0% /n\n",
 		linuxvfsOnly: true,
 	},
@@ -452,16 +452,16 @@ var dfCases = []scriptCase{
 	// with "-" for source and type. Captured as the dfChroot cases.
 	{
 		name: "chroot-unlisted-root",
-		script: "mkdir /m; mount -t tmpfs -o size=1m,nr_inodes=50 t /m; mkdir -p /m/r/bin /m/r/d /m/r/proc; " +
-			"cp /usr/bin/df /m/r/bin/df; touch /m/r/d/f; chroot /m/r df / /d/f; " +
+		script: "mkdir /m; mount -t tmpfs -o size=1m,nr_inodes=50 t /m; mkdir -p /m/r/bin /m/r/d /m/r/proc /m/r/lib64; " +
+			"cp /usr/bin/df /m/r/bin/df; cp /lib64/ld-linux-x86-64.so.2 /m/r/lib64; touch /m/r/d/f; chroot /m/r df / /d/f; " +
 			"mount -t proc p /m/r/proc; chroot /m/r df --output=source,fstype,size,used,file,target / /d/f /proc; " +
 			"chroot /m/r df -t tmpfs",
 		stdout: "Filesystem     1K-blocks  Used Available Use% Mounted on\n" +
-			"-                   1024     4      1020   1% /\n" +
-			"-                   1024     4      1020   1% /\n" +
+			"-                   1024     8      1016   1% /\n" +
+			"-                   1024     8      1016   1% /\n" +
 			"Filesystem     Type 1K-blocks  Used File  Mounted on\n" +
-			"-              -         1024     4 /     /\n" +
-			"-              -         1024     4 /d/f  /\n" +
+			"-              -         1024     8 /     /\n" +
+			"-              -         1024     8 /d/f  /\n" +
 			"p              proc         0     0 /proc /proc\n",
 		stderr: "df: Warning: cannot read table of mounted file systems: No such file or directory\n" +
 			"df: no file systems processed\n",

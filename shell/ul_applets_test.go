@@ -888,7 +888,7 @@ var ulCases = []ulCase{
 	},
 	{
 		name:   "pivot_root/works",
-		script: "mkdir /newroot; unshare -m sh -c 'mount -t tmpfs nr /newroot; mkdir /newroot/old /newroot/bin /newroot/proc; cp /usr/bin/findmnt /usr/bin/umount /usr/bin/mount /newroot/bin; cd /newroot; pivot_root . old; echo $?; cd /; mount -t proc p /proc; findmnt -o TARGET,SOURCE; umount -l /old; findmnt -o TARGET,SOURCE'",
+		script: "mkdir /newroot; unshare -m sh -c 'mount -t tmpfs nr /newroot; mkdir /newroot/old /newroot/bin /newroot/proc /newroot/lib64; cp /usr/bin/findmnt /usr/bin/umount /usr/bin/mount /newroot/bin; cp /lib64/ld-linux-x86-64.so.2 /newroot/lib64; cd /newroot; pivot_root . old; echo $?; cd /; mount -t proc p /proc; findmnt -o TARGET,SOURCE; umount -l /old; findmnt -o TARGET,SOURCE'",
 		stdout: "0\n" +
 			"TARGET        SOURCE\n" +
 			"/             nr\n" +

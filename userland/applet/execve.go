@@ -95,7 +95,7 @@ func (s *Set) interpret(t *vfs.Task, path string, argv []string, shell bool) (Im
 		interp, arg, script := hashBang(head)
 		switch {
 		case !script:
-			return s.machineImage(path, head, argv)
+			return s.machineImage(t, path, head, argv)
 		case interp == "":
 			return Image{}, linux.ENOEXEC
 		}
@@ -132,14 +132,21 @@ func (s *Set) ExecFile(t *vfs.Task, path string, argv []string) (Image, error) {
 
 // machineImage is the image of a file that is no script: machine code
 // (an ELF header, or any NUL byte) runs as the program it stands for
-// (programOfHead); text is ENOEXEC.
-func (s *Set) machineImage(path string, head []byte, argv []string) (Image, error) {
+// (programOfHead), once the loader a dynamic program names opens in t's
+// root (load_elf_binary's open_exec of PT_INTERP: its error is
+// execve's); text is ENOEXEC. An implicit set needs no loader.
+func (s *Set) machineImage(t *vfs.Task, path string, head []byte, argv []string) (Image, error) {
 	if !bytes.HasPrefix(head, []byte("\x7fELF")) && bytes.IndexByte(head, 0) < 0 {
 		return Image{}, linux.ENOEXEC
 	}
 	prog, ok := s.programOfHead(path, head)
 	if !ok {
 		return Image{}, ErrMachineCode
+	}
+	if loader := imageLoader(head); loader != "" && !s.implicit {
+		if err := ExecutableFile(t, loader); err != nil {
+			return Image{}, err
+		}
 	}
 	return Image{Prog: prog, Path: path, Argv: argv}, nil
 }

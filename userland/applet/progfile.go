@@ -27,25 +27,64 @@ import (
 // imageMagic starts every program image.
 const imageMagic = "\x7fELF linuxvfs program "
 
-// ProgramImage is the content of the file a program of the set is
-// installed as.
+// ProgramImage is the image of a statically linked program: busybox in
+// the images linuxvfs makes, which runs in any root.
 func ProgramImage(name string) []byte {
 	return []byte(imageMagic + name + "\n")
 }
 
+// DynamicProgramImage is the image of a program linked against the C
+// library, as Debian's are: a second line names the dynamic loader
+// (PT_INTERP), which execve opens in the caller's root. A root without it
+// (a chroot or pivot_root into a tree of copied programs, or the old
+// root's programs run from a new one) runs none of them.
+func DynamicProgramImage(name, loader string) []byte {
+	return []byte(imageMagic + name + "\n" + interpTag + loader + "\n")
+}
+
+// interpTag starts the loader line of a dynamic program's image.
+const interpTag = "interp "
+
 // imageProgram is the program name in a head read from a program image,
 // or "".
 func imageProgram(head []byte) string {
+	name, _ := imageLines(head)
+	return name
+}
+
+// imageLoader is the loader a program image names, "" for a static one.
+func imageLoader(head []byte) string {
+	_, loader := imageLines(head)
+	return loader
+}
+
+// imageLines splits a program image into its program and loader.
+func imageLines(head []byte) (name, loader string) {
 	rest, ok := bytes.CutPrefix(head, []byte(imageMagic))
 	if !ok {
-		return ""
+		return "", ""
 	}
-	name, _, ok := bytes.Cut(rest, []byte("\n"))
+	first, rest, ok := bytes.Cut(rest, []byte("\n"))
 	if !ok {
-		return ""
+		return "", ""
 	}
-	return string(name)
+	if l, ok := bytes.CutPrefix(rest, []byte(interpTag)); ok {
+		if l, _, ok = bytes.Cut(l, []byte("\n")); ok {
+			loader = string(l)
+		}
+	}
+	return string(first), loader
 }
+
+// Where the dynamic loader is, as on Debian x86-64 with a merged /usr:
+// the programs name Loader, /lib64 links to usr/lib64, whose entry links
+// to the file in the multiarch directory.
+const (
+	Loader       = "/lib64/ld-linux-x86-64.so.2"
+	loaderLink   = "/usr/lib64/ld-linux-x86-64.so.2"
+	loaderTarget = "/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2"
+	loaderFile   = "/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2"
+)
 
 // Install writes a file for every program of the set that t's root does
 // not have yet, in the directory a Debian system keeps it in
@@ -56,17 +95,39 @@ func (s *Set) Install(t *vfs.Task) error {
 			return err
 		}
 	}
+	image := ProgramImage
+	if installLoader(t) == nil {
+		image = func(name string) []byte { return DynamicProgramImage(name, Loader) }
+	}
 	for _, name := range s.AllNames() {
-		if err := installOne(t, s.ProgramDirs(name)[0]+"/"+name, name); err != nil {
+		if err := installOne(t, s.ProgramDirs(name)[0]+"/"+name, image(name)); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// installOne writes the program file path for name unless something is
-// there already.
-func installOne(t *vfs.Task, path, name string) error {
+// installLoader puts the dynamic loader where Debian has it; nil when
+// Loader then leads to it (a root without the merged /usr's /lib64 link
+// gets static programs instead).
+func installLoader(t *vfs.Task) error {
+	for _, dir := range []string{"/usr/lib", "/usr/lib/x86_64-linux-gnu", "/usr/lib64"} {
+		if err := t.Mkdir(dir, 0o755); err != nil && !errors.Is(err, linux.EEXIST) {
+			return err
+		}
+	}
+	if err := installOne(t, loaderFile, []byte(imageMagic+"ld-linux-x86-64.so.2\n")); err != nil {
+		return err
+	}
+	if err := t.Symlink(loaderTarget, loaderLink); err != nil && !errors.Is(err, linux.EEXIST) {
+		return err
+	}
+	return ExecutableFile(t, Loader)
+}
+
+// installOne writes the file path with content image (mode 0755) unless
+// something is there already.
+func installOne(t *vfs.Task, path string, image []byte) error {
 	f, err := OpenFile(t, path, linux.O_WRONLY|linux.O_CREAT|linux.O_EXCL, 0o755)
 	if errors.Is(err, linux.EEXIST) {
 		return nil
@@ -74,7 +135,7 @@ func installOne(t *vfs.Task, path, name string) error {
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(ProgramImage(name))
+	_, err = f.Write(image)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

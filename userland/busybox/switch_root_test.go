@@ -9,11 +9,12 @@ import "testing"
 // without /init as a regular file; then it deletes the old root's files
 // but not its directories (the program files in /usr/bin go, /usr stays),
 // nor what other filesystems hold, moves no mounts, and runs the new init
-// as pid 1 in the new root.
+// as pid 1 in the new root (whose programs need their loader there).
 func TestSwitchRoot(t *testing.T) {
 	script := `mkdir -p /nr /notmount; mount -t tmpfs t /nr
 mkdir -p /nr/old /nr/proc /nr/bin /keep/deep; mount --bind / /nr/old; mount -t tmpfs k /keep/deep
 cp /usr/bin/ls /usr/bin/tr /usr/bin/sh /nr/bin
+mkdir /nr/lib64; cp /lib64/ld-linux-x86-64.so.2 /nr/lib64
 mount -t proc proc /proc
 touch /keep/deep/file /keep/f; ln -s /x /lnk
 (busybox switch_root /nr /init); echo "child $?"
