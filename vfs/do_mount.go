@@ -498,7 +498,7 @@ func (tc *treeCopy) branch(s, onto *Mount) error {
 		return err
 	}
 	if s.isLocked() {
-		c.flags.Or(linux.MNT_LOCKED) // copy_tree keeps a child's lock
+		c.lock() // copy_tree keeps a child's lock
 	}
 	attachMnt(c, onto, s.mountpoint())
 	for l := s.mounts.next; l != &s.mounts; l = l.next {

@@ -53,6 +53,8 @@ type Kernel struct {
 	umountBatch *umountBatch
 	// plan is propagate_mnt's plan, likewise kept between calls.
 	plan *propagationPlan
+	// mountsLocked is set once any mount gets MNT_LOCKED (mount_locked.go).
+	mountsLocked atomic.Bool
 
 	clock func() time.Time // nil: realNow
 	// mgFloor is the newest fine-grained time stamped, in ns (mgtime.go).

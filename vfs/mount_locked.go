@@ -49,6 +49,7 @@ func lockMntTree(top *Mount) {
 		f |= locksFor(f)
 		if p != top {
 			f |= linux.MNT_LOCKED
+			p.sb.k.mountsLocked.Store(true)
 		}
 		p.flags.Store(f)
 	}
@@ -57,9 +58,20 @@ func lockMntTree(top *Mount) {
 // isLocked reports MNT_LOCKED.
 func (m *Mount) isLocked() bool { return m.Flags()&linux.MNT_LOCKED != 0 }
 
+// lock sets MNT_LOCKED on m.
+func (m *Mount) lock() {
+	m.sb.k.mountsLocked.Store(true)
+	m.flags.Or(linux.MNT_LOCKED)
+}
+
 // hasLockedChildren is has_locked_children: a locked mount sits on d or
-// below it in m.
+// below it in m. Like Linux it looks at every child of m (a bind from a
+// mount with 100 000 children took 5 ms), unless no mount of the kernel
+// was ever locked: only user namespaces lock mounts.
 func hasLockedChildren(m *Mount, d *Dentry) bool {
+	if !m.sb.k.mountsLocked.Load() {
+		return false
+	}
 	for l := m.mounts.next; l != &m.mounts; l = l.next {
 		c := childOf(l)
 		if c.isLocked() && isSubdir(c.mountpoint(), d) {

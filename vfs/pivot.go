@@ -91,7 +91,7 @@ func (t *Task) pivotRootLocked(nw, old, root Path) error {
 	attachMnt(newMnt, rootParent, rootMP)
 	umountMnt(rootMnt)
 	if rootMnt.isLocked() { // the lock stays on what covers the old root's place
-		newMnt.flags.Or(linux.MNT_LOCKED)
+		newMnt.lock()
 		rootMnt.flags.And(^uint32(linux.MNT_LOCKED))
 	}
 	attachMnt(rootMnt, oldMnt, old.Dentry)
