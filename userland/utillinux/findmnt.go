@@ -171,7 +171,11 @@ func (q *findmntQuery) flagSet(output *outputSpec, outputAll *bool) *applet.Flag
 		q.target, q.sourceOnly = v, true
 		return nil
 	})
-	fs.ArgFunc("timeout", "w", "", func(v string) error { return unsupported(v, true) })
+	// Without --poll (not supported) the timeout is only checked.
+	fs.ArgFunc("timeout", "w", "", func(v string) error {
+		_, err := int32OrErr(v, "invalid timeout argument")
+		return err
+	})
 	fs.BoolVarP(&q.uniq, "uniq", "U", false, "")
 	fs.BoolVarP(&q.verify, "verify", "x", false, "")
 	fs.PlaceVersion()
