@@ -110,7 +110,7 @@ func (j *mountJob) options(a *mountArgs) *applet.FlagSet {
 		return nil
 	})
 	ignored("s", "s")
-	fs.ArgFunc("namespace", "N", "", unsupported)
+	fs.ArgFunc("namespace", "N", "", j.c.enterTargetNS)
 	fs.Exclusive("bind", "move", "rbind")
 	fs.Exclusive("label", "uuid", "source")
 	return fs

@@ -55,9 +55,7 @@ func umountApplet(c *cmd) int {
 	fs.StringVarP(&u.optsPattern, "test-opts", "O", "", "")
 	fs.StringVarP(&u.typesPattern, "types", "t", "", "")
 	fs.BoolVarP(&u.verbose, "verbose", "v", false, "")
-	fs.ArgFunc("namespace", "N", "", func(string) error {
-		return fmt.Errorf("option %s is not supported", fs.Current())
-	})
+	fs.ArgFunc("namespace", "N", "", c.enterTargetNS)
 	fs.Exclusive("all-targets", "all")
 	fs.Exclusive("recursive", "all")
 	fs.Exclusive("test-opts", "recursive", "types")
