@@ -25,6 +25,10 @@ type mountArgs struct {
 	anyOpts   bool // an option that only makes sense with something to mount
 	all       bool
 	testOpts  string // -O: with -a, the options an fstab entry must have
+	// --options-mode, --options-source (0: not given), --options-source-force.
+	optsMode    optsMode
+	optsSource  tableSet
+	forceTables bool
 }
 
 // mountApplet is mount(8) as util-linux 2.38 behaves, over the task's
@@ -52,7 +56,7 @@ func mountApplet(c *cmd) int {
 	if status, ok := j.takeOperands(operands); !ok {
 		return status
 	}
-	j.noTables = a.operation && kernelFlags(j.items)&linux.MS_REMOUNT == 0 || a.makeProp
+	j.settleTables(&a, a.operation && kernelFlags(j.items)&linux.MS_REMOUNT == 0 || a.makeProp)
 	status := j.run()
 	j.releaseLoopdev()
 	return status
@@ -110,6 +114,25 @@ func (j *mountJob) options(a *mountArgs) *applet.FlagSet {
 		return nil
 	})
 	ignored("s", "s")
+	fs.ArgFunc("options-mode", "", "", func(v string) error {
+		m, ok := optsModeNames[v]
+		if !ok {
+			j.c.badUsage(exitUsage)
+			return applet.ErrReported
+		}
+		a.optsMode = m
+		return nil
+	})
+	fs.ArgFunc("options-source", "", "", func(v string) error {
+		set, ok := parseTableSet(v)
+		if !ok {
+			j.c.badUsage(exitUsage)
+			return applet.ErrReported
+		}
+		a.optsSource = set
+		return nil
+	})
+	fs.BoolVarP(&a.forceTables, "options-source-force", "", false, "")
 	fs.ArgFunc("namespace", "N", "", j.c.enterTargetNS)
 	fs.Exclusive("bind", "move", "rbind")
 	fs.Exclusive("label", "uuid", "source")
