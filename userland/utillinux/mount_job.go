@@ -24,6 +24,7 @@ type mountJob struct {
 	hasSource, hasTarget bool   // "" is a real value; these tell it from none
 	fstype               string // a type, or (from fstab) a comma list
 	typeList             string // -t with several types or "no": try in turn
+	emptyType            bool   // -t '': mount(2) gets the empty type
 	items                []string
 
 	explicitRW, fake, verbose, noMtab bool
@@ -258,7 +259,7 @@ func (j *mountJob) fillFrom(tb *mntTable, newestFirst bool) bool {
 		return false
 	}
 	j.source, j.target, j.hasSource, j.hasTarget = fs.source, fs.target, true, true
-	if j.fstype == "" {
+	if j.fstype == "" && !j.emptyType {
 		j.fstype = fs.fstype
 	}
 	switch j.optsMode {
@@ -330,7 +331,7 @@ func (j *mountJob) settleType() {
 		j.fstype = ""
 	}
 	switch {
-	case j.fstype != "":
+	case j.fstype != "" || j.emptyType:
 	case j.flags&linux.MS_REMOUNT != 0:
 		j.fstype = "none"
 	case j.typeList != "" || j.source == "":
@@ -413,7 +414,7 @@ func (j *mountJob) mountAll() error {
 	switch {
 	case strings.Contains(j.fstype, ","):
 		return j.tryTypes(strings.Split(j.fstype, ","))
-	case j.fstype != "":
+	case j.fstype != "" || j.emptyType:
 		return j.mountAs("")
 	case j.typeList != "" && !strings.HasPrefix(j.typeList, "no"):
 		return j.tryTypes(strings.Split(j.typeList, ","))
