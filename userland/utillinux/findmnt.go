@@ -66,7 +66,7 @@ type findmntQuery struct {
 // mount namespace (or another task's, -N) from its mountinfo.
 func findmntApplet(c *cmd) int {
 	q := &findmntQuery{c: c, tree: true}
-	var output string
+	var output outputSpec
 	var outputAll bool
 	operands, ok := c.Parse(q.flagSet(&output, &outputAll))
 	if !ok {
@@ -108,7 +108,7 @@ func findmntApplet(c *cmd) int {
 
 // options declares findmnt's options in util-linux 2.38's table order,
 // each setting the query as the command line meets it.
-func (q *findmntQuery) flagSet(output *string, outputAll *bool) *applet.FlagSet {
+func (q *findmntQuery) flagSet(output *outputSpec, outputAll *bool) *applet.FlagSet {
 	fs := q.c.FlagSet()
 	fs.Help = helpTexts["findmnt"]
 	fs.ShortHelp = true
@@ -144,7 +144,7 @@ func (q *findmntQuery) flagSet(output *string, outputAll *bool) *applet.FlagSet 
 	fs.BoolVarP(&q.noHeadings, "noheadings", "n", false, "")
 	fs.BoolP("notruncate", "u", false, "")
 	fs.StringVarP(&q.options, "options", "O", "", "")
-	fs.StringVarP(output, "output", "o", "", "")
+	fs.ArgFunc("output", "o", "", output.take)
 	fs.BoolVarP(outputAll, "output-all", "", false, "")
 	fs.OptionalArgFunc("poll", "p", "", unsupported)
 	fs.Func("pairs", "P", "", func() { q.format, q.tree = formatPairs, false })
@@ -171,7 +171,11 @@ func (q *findmntQuery) flagSet(output *string, outputAll *bool) *applet.FlagSet 
 		q.target, q.sourceOnly = v, true
 		return nil
 	})
-	fs.ArgFunc("timeout", "w", "", func(v string) error { return unsupported(v, true) })
+	// Without --poll (not supported) the timeout is only checked.
+	fs.ArgFunc("timeout", "w", "", func(v string) error {
+		_, err := int32OrErr(v, "invalid timeout argument")
+		return err
+	})
 	fs.BoolVarP(&q.uniq, "uniq", "U", false, "")
 	fs.BoolVarP(&q.verify, "verify", "x", false, "")
 	fs.PlaceVersion()
@@ -196,38 +200,32 @@ func (q *findmntQuery) flagSet(output *string, outputAll *bool) *applet.FlagSet 
 // pickColumns sets the columns: the default ones (-D's with -D) or
 // (--output-all) all that make sense without --poll, replaced by an -o
 // list or extended by one that starts with '+'.
-func (q *findmntQuery) pickColumns(output string, outputAll bool) bool {
+func (q *findmntQuery) pickColumns(output outputSpec, outputAll bool) bool {
 	defaults := mntDefaultCols
 	if q.df {
 		defaults = mntDfCols
 	}
+	var ids []int
 	switch {
 	case outputAll:
 		for i := range mntCols {
 			if !mntCols[i].event {
-				q.cols = append(q.cols, &mntCols[i])
+				ids = append(ids, i)
 			}
 		}
 	default:
 		for _, name := range defaults {
-			col, _ := mntColByName(name)
-			q.cols = append(q.cols, col)
+			ids = append(ids, mntColIndex(name))
 		}
 	}
-	if output == "" {
-		return true
-	}
-	list, extend := strings.CutPrefix(output, "+")
-	if !extend {
-		q.cols = nil
-	}
-	for _, name := range strings.Split(list, ",") {
-		col, ok := mntColByName(name)
-		if !ok {
-			q.c.warnf("unknown column: %s", name)
+	if output.set {
+		var ok bool
+		if ids, ok = q.c.columnList(output.list, ids, 2*len(mntCols), mntColIndex); !ok {
 			return false
 		}
-		q.cols = append(q.cols, col)
+	}
+	for _, i := range ids {
+		q.cols = append(q.cols, &mntCols[i])
 	}
 	return true
 }

@@ -67,14 +67,15 @@ var (
 	mntDfCols      = []string{"SOURCE", "FSTYPE", "SIZE", "USED", "AVAIL", "USE%", "TARGET"}
 )
 
-// mntColByName finds a column by its header, in any letter case.
-func mntColByName(name string) (*mntCol, bool) {
+// mntColIndex is the index in mntCols of the column named name (in any
+// case), or -1.
+func mntColIndex(name string) int {
 	for i := range mntCols {
 		if strings.EqualFold(mntCols[i].name, name) {
-			return &mntCols[i], true
+			return i
 		}
 	}
-	return nil, false
+	return -1
 }
 
 // tableCol is the renderer's view of the column for this query.

@@ -39,6 +39,13 @@ arguments, list what is mounted.
   -f, --fake  -n, --no-mtab  -v, --verbose  -l, --show-labels
       --source SRC, --target DIR
                          name the source or the mountpoint explicitly
+      --options-mode ignore|append|prepend|replace
+                         how options from fstab join the given ones
+      --options-source fstab,mtab|disable
+                         where a half-named mount is looked up;
+      --options-source-force: a fully named one too
+  -N, --namespace PID|FILE
+                         mount in that mount namespace
   -h, --help             show this help;  -V, --version: the version
 `,
 	"umount": `Usage: umount [OPTION]... DIRECTORY|SOURCE...
@@ -53,6 +60,8 @@ Detach file systems from the tree.
                          restrict -a to these types or options
   -c, --no-canonicalize  -n, --no-mtab  -r, --read-only  -v, --verbose
   -q, --quiet            no "not mounted" complaints
+  -N, --namespace PID|FILE
+                         unmount in that mount namespace
   -h, --help             show this help;  -V, --version: the version
 `,
 	"findmnt": `Usage: findmnt [OPTION]... [SOURCE|TARGET [TARGET]]

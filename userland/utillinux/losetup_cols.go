@@ -99,6 +99,19 @@ func (j *losetupJob) pickColumns(spec string) bool {
 	return ok
 }
 
+// outputSpec is an --output argument and whether one was given at all:
+// an empty list is an error (columnList), not the default columns.
+type outputSpec struct {
+	list string
+	set  bool
+}
+
+// take records the option's argument (for FlagSet.ArgFunc).
+func (o *outputSpec) take(v string) error {
+	o.list, o.set = v, true
+	return nil
+}
+
 // columnList is util-linux's string_add_to_idarray for an --output list:
 // names separated by commas, replacing cols, or with a leading '+' added
 // to them; at most limit in all. An empty name, or too many names, fails

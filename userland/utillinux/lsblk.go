@@ -50,7 +50,7 @@ type lsblkRun struct {
 	ascii                     bool
 	excludes, includes        []uint32
 	sortCol, dedupCol         int
-	outSpec                   string
+	outSpec                   outputSpec
 	table                     *mntTable
 }
 
@@ -73,8 +73,8 @@ func lsblkApplet(c *cmd) int {
 			l.cols = append(l.cols, blkColByName(name))
 		}
 	}
-	if l.outSpec != "" {
-		cols, ok := c.columnList(l.outSpec, l.cols, lsblkMaxColumns, blkColByName)
+	if l.outSpec.set {
+		cols, ok := c.columnList(l.outSpec.list, l.cols, lsblkMaxColumns, blkColByName)
 		if !ok {
 			return 1
 		}
@@ -141,7 +141,7 @@ func (l *lsblkRun) flagSet(forceTree *bool) *applet.FlagSet {
 	columns("zoned", "z", func() {})
 	fs.PlaceHelp()
 	fs.BoolVarP(&l.json, "json", "J", false, "")
-	fs.StringVarP(&l.outSpec, "output", "o", "", "")
+	fs.ArgFunc("output", "o", "", l.outSpec.take)
 	fs.Func("output-all", "O", "", func() {
 		l.cols = l.cols[:0]
 		for i := range blkCols {

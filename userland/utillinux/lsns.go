@@ -72,7 +72,7 @@ type lsnsNamespace struct {
 type lsnsRun struct {
 	c                       *cmd
 	json, list, raw, noHead bool
-	outSpec                 string
+	outSpec                 outputSpec
 	outAll                  bool
 	types                   []bool
 	pid                     int
@@ -88,7 +88,7 @@ func lsnsApplet(c *cmd) int {
 	fs.BoolVarP(&r.json, "json", "J", false, "")
 	fs.BoolVarP(&r.list, "list", "l", false, "")
 	fs.BoolVarP(&r.noHead, "noheadings", "n", false, "")
-	fs.StringVarP(&r.outSpec, "output", "o", "", "")
+	fs.ArgFunc("output", "o", "", r.outSpec.take)
 	fs.BoolVar(&r.outAll, "output-all", false, "")
 	fs.ArgFunc("task", "p", "", func(v string) error {
 		n, err := strconv.ParseUint(v, 10, 31)
@@ -160,10 +160,10 @@ func (r *lsnsRun) pickColumns() bool {
 	for _, n := range names {
 		r.cols = append(r.cols, lsnsColByName(n))
 	}
-	if r.outSpec == "" {
+	if !r.outSpec.set {
 		return true
 	}
-	cols, ok := r.c.columnList(r.outSpec, r.cols, 2*len(lsnsCols), lsnsColByName)
+	cols, ok := r.c.columnList(r.outSpec.list, r.cols, 2*len(lsnsCols), lsnsColByName)
 	r.cols = cols
 	return ok
 }

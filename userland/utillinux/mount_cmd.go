@@ -20,11 +20,16 @@ var makeWords = []string{"shared", "slave", "private", "unbindable", "rshared", 
 // mountArgs is what the command line asks for beyond the job itself.
 type mountArgs struct {
 	types     string
+	typesSet  bool // -t was given, maybe empty
 	operation bool // -B, -M, -R or -o move: no -t, -a or named source then
 	makeProp  bool // a --make-* option
 	anyOpts   bool // an option that only makes sense with something to mount
 	all       bool
 	testOpts  string // -O: with -a, the options an fstab entry must have
+	// --options-mode, --options-source (0: not given), --options-source-force.
+	optsMode    optsMode
+	optsSource  tableSet
+	forceTables bool
 }
 
 // mountApplet is mount(8) as util-linux 2.38 behaves, over the task's
@@ -40,19 +45,19 @@ func mountApplet(c *cmd) int {
 		if a.operation || a.anyOpts {
 			return c.badUsage(exitUsage)
 		}
-		return listMounts(c, a.types)
+		return listMounts(c, a.types, a.typesSet)
 	}
-	if a.operation && (a.types != "" || a.all || j.hasSource) {
+	if a.operation && (a.typesSet || a.all || j.hasSource) {
 		return c.badUsage(exitUsage)
 	}
 	if a.all && len(operands) == 0 && !j.hasSource && !j.hasTarget {
 		return c.mountFstab(j, a.types, a.testOpts)
 	}
-	j.setTypes(a.types, a.all)
+	j.setTypes(a.types, a.typesSet, a.all)
 	if status, ok := j.takeOperands(operands); !ok {
 		return status
 	}
-	j.noTables = a.operation && kernelFlags(j.items)&linux.MS_REMOUNT == 0 || a.makeProp
+	j.settleTables(&a, a.operation && kernelFlags(j.items)&linux.MS_REMOUNT == 0 || a.makeProp)
 	status := j.run()
 	j.releaseLoopdev()
 	return status
@@ -80,7 +85,10 @@ func (j *mountJob) options(a *mountArgs) *applet.FlagSet {
 	fs.Alias("rw", "read-write")
 	fs.ArgFunc("options", "o", "", func(v string) error { return j.takeOptionList(v, a) })
 	fs.StringVarP(&a.testOpts, "test-opts", "O", "", "")
-	fs.StringVarP(&a.types, "types", "t", "", "")
+	fs.ArgFunc("types", "t", "", func(v string) error {
+		a.types, a.typesSet = v, true
+		return nil
+	})
 	tag := func(name string) func(string) error {
 		return func(v string) error {
 			j.source, j.hasSource, j.noSwap = name+`="`+v+`"`, true, true
@@ -110,7 +118,26 @@ func (j *mountJob) options(a *mountArgs) *applet.FlagSet {
 		return nil
 	})
 	ignored("s", "s")
-	fs.ArgFunc("namespace", "N", "", unsupported)
+	fs.ArgFunc("options-mode", "", "", func(v string) error {
+		m, ok := optsModeNames[v]
+		if !ok {
+			j.c.badUsage(exitUsage)
+			return applet.ErrReported
+		}
+		a.optsMode = m
+		return nil
+	})
+	fs.ArgFunc("options-source", "", "", func(v string) error {
+		set, ok := parseTableSet(v)
+		if !ok {
+			j.c.badUsage(exitUsage)
+			return applet.ErrReported
+		}
+		a.optsSource = set
+		return nil
+	})
+	fs.BoolVarP(&a.forceTables, "options-source-force", "", false, "")
+	fs.ArgFunc("namespace", "N", "", j.c.enterTargetNS)
 	fs.Exclusive("bind", "move", "rbind")
 	fs.Exclusive("label", "uuid", "source")
 	return fs
@@ -145,10 +172,12 @@ func (j *mountJob) addMkdir(mode string) {
 	j.addOptions(`X-mount.mkdir="` + mode + `"`)
 }
 
-// setTypes is -t: one type, or a list or negation to try in turn.
-func (j *mountJob) setTypes(types string, all bool) {
+// setTypes is -t: one type, or a list or negation to try in turn. An
+// empty type is passed on as it is (the kernel knows no such type).
+func (j *mountJob) setTypes(types string, given, all bool) {
 	switch {
 	case types == "":
+		j.emptyType = given
 	case all || strings.Contains(types, ",") || strings.HasPrefix(types, "no"):
 		j.typeList = types
 	default:
@@ -182,15 +211,16 @@ func (j *mountJob) takeOperands(ops []string) (int, bool) {
 }
 
 // listMounts is mount without operands: "SOURCE on TARGET type TYPE
-// (OPTIONS)" for every mount, or those of the -t types.
-func listMounts(c *cmd, types string) int {
+// (OPTIONS)" for every mount, or those of the -t types (none for an
+// empty list).
+func listMounts(c *cmd, types string, typesSet bool) int {
 	tb := readMountinfo(c.Task)
 	if tb.err != nil {
 		c.warnf("failed to read mtab: %s", applet.ErrText(tb.err))
 		return exitNoMemory // MNT_EX_SYSERR
 	}
 	for _, fs := range tb.fss {
-		if types != "" && fs.fstype != "" && !matchFstype(fs.fstype, types) {
+		if typesSet && fs.fstype != "" && !matchFstype(fs.fstype, types) {
 			continue
 		}
 		src := fs.source

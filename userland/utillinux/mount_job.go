@@ -24,11 +24,14 @@ type mountJob struct {
 	hasSource, hasTarget bool   // "" is a real value; these tell it from none
 	fstype               string // a type, or (from fstab) a comma list
 	typeList             string // -t with several types or "no": try in turn
+	emptyType            bool   // -t '': mount(2) gets the empty type
 	items                []string
 
 	explicitRW, fake, verbose, noMtab bool
 	move                              bool
-	noTables                          bool      // no fstab look-up (-B, -M, -R, --make-*)
+	tables                            tableSet  // where a half-named mount is looked up
+	forceTables                       bool      // look up a fully named one too
+	optsMode                          optsMode  // how an entry's options join the given ones
 	noSwap                            bool      // no look-up of a source as a target or back
 	fstab                             *mntTable // the -T tables, nil for /etc/fstab
 
@@ -197,20 +200,22 @@ func (j *mountJob) prepare() error {
 }
 
 // consultTables completes a job that names only one of source and target
-// from the task's /etc/fstab or, for a remount, from its mount table; the
-// entry's options come before the given ones.
+// from the task's /etc/fstab or, for a remount, from its mount table, as
+// libmount's options mode says (--options-source, --options-mode); one
+// naming both only with --options-source-force, and then the entry must
+// have both.
 func (j *mountJob) consultTables() error {
-	if j.hasSource && j.hasTarget || !j.hasSource && j.hasTarget && j.noTables {
+	if j.hasSource && j.hasTarget && !j.forceTables || !j.hasSource && j.hasTarget && j.tables == 0 {
 		return nil
 	}
 	fl := j.allFlags()
 	remount := fl&linux.MS_REMOUNT != 0
 	found := false
-	if !j.noTables {
+	if j.tables&tableFstab != 0 {
 		found = j.fillFrom(j.fstabTable(), false)
-		if !found && remount {
-			found = j.fillFrom(readMountinfo(j.t), true)
-		}
+	}
+	if !found && remount && j.tables&tableMtab != 0 {
+		found = j.fillFrom(readMountinfo(j.t), true)
 	}
 	switch {
 	case !found && remount && j.hasTarget && !j.hasSource:
@@ -237,7 +242,9 @@ func (j *mountJob) consultTables() error {
 // such, as the other.
 func (j *mountJob) fillFrom(tb *mntTable, newestFirst bool) bool {
 	var fs *mntEntry
-	if j.source != "" {
+	if j.hasSource && j.hasTarget {
+		fs = tb.findPair(j.source, j.target, newestFirst)
+	} else if j.source != "" {
 		fs = tb.findSource(j.source, newestFirst)
 		if fs == nil && !j.noSwap && !isSourceTag(j.source) {
 			fs = tb.findTarget(j.source, newestFirst)
@@ -252,10 +259,15 @@ func (j *mountJob) fillFrom(tb *mntTable, newestFirst bool) bool {
 		return false
 	}
 	j.source, j.target, j.hasSource, j.hasTarget = fs.source, fs.target, true, true
-	if j.fstype == "" {
+	if j.fstype == "" && !j.emptyType {
 		j.fstype = fs.fstype
 	}
-	if fs.optstr != "" {
+	switch j.optsMode {
+	case optsReplace:
+		j.items = splitOpts(fs.optstr)
+	case optsAppend:
+		j.addOptions(fs.optstr)
+	case optsPrepend:
 		j.prependOptions(fs.optstr)
 	}
 	return true
@@ -319,7 +331,7 @@ func (j *mountJob) settleType() {
 		j.fstype = ""
 	}
 	switch {
-	case j.fstype != "":
+	case j.fstype != "" || j.emptyType:
 	case j.flags&linux.MS_REMOUNT != 0:
 		j.fstype = "none"
 	case j.typeList != "" || j.source == "":
@@ -402,7 +414,7 @@ func (j *mountJob) mountAll() error {
 	switch {
 	case strings.Contains(j.fstype, ","):
 		return j.tryTypes(strings.Split(j.fstype, ","))
-	case j.fstype != "":
+	case j.fstype != "" || j.emptyType:
 		return j.mountAs("")
 	case j.typeList != "" && !strings.HasPrefix(j.typeList, "no"):
 		return j.tryTypes(strings.Split(j.typeList, ","))

@@ -63,3 +63,16 @@ func numberOrErr(s, msg string, unsigned bool) (uint64, error) {
 	}
 	return v, nil
 }
+
+// int32OrErr is util-linux's strtos32_or_err: numberOrErr's signed
+// number, which must also fit 32 bits.
+func int32OrErr(s, msg string) (int32, error) {
+	v, err := numberOrErr(s, msg, false)
+	if err != nil {
+		return 0, err
+	}
+	if n := int64(v); n < math.MinInt32 || n > math.MaxInt32 {
+		return 0, fmt.Errorf("%s: '%s': %s", msg, s, applet.ErrText(linux.ERANGE))
+	}
+	return int32(v), nil
+}

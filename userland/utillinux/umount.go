@@ -21,6 +21,7 @@ type umountRun struct {
 	nocanon                   bool
 	loopdel                   bool
 	typesPattern, optsPattern string
+	typesSet                  bool // -t was given, maybe empty (matching nothing)
 }
 
 type umountJob struct {
@@ -53,11 +54,12 @@ func umountApplet(c *cmd) int {
 	fs.BoolVarP(&u.rdonly, "read-only", "r", false, "")
 	fs.BoolVarP(&recursive, "recursive", "R", false, "")
 	fs.StringVarP(&u.optsPattern, "test-opts", "O", "", "")
-	fs.StringVarP(&u.typesPattern, "types", "t", "", "")
-	fs.BoolVarP(&u.verbose, "verbose", "v", false, "")
-	fs.ArgFunc("namespace", "N", "", func(string) error {
-		return fmt.Errorf("option %s is not supported", fs.Current())
+	fs.ArgFunc("types", "t", "", func(v string) error {
+		u.typesPattern, u.typesSet = v, true
+		return nil
 	})
+	fs.BoolVarP(&u.verbose, "verbose", "v", false, "")
+	fs.ArgFunc("namespace", "N", "", c.enterTargetNS)
 	fs.Exclusive("all-targets", "all")
 	fs.Exclusive("recursive", "all")
 	fs.Exclusive("test-opts", "recursive", "types")
@@ -73,8 +75,8 @@ func umountApplet(c *cmd) int {
 			c.warnf("unexpected number of arguments")
 			return c.tryHelp(exitUsage)
 		}
-		if u.typesPattern == "" {
-			u.typesPattern = "noproc,nodevfs,nodevpts,nosysfs,norpc_pipefs,nonfsd,noselinuxfs"
+		if !u.typesSet {
+			u.typesPattern, u.typesSet = "noproc,nodevfs,nodevpts,nosysfs,norpc_pipefs,nonfsd,noselinuxfs", true
 		}
 		rc = u.all()
 	case len(args) < 1:
@@ -384,7 +386,7 @@ func (u *umountRun) all() int {
 		if fs.target == "" {
 			continue
 		}
-		if u.typesPattern != "" && !matchFstype(fs.fstype, u.typesPattern) ||
+		if u.typesSet && !matchFstype(fs.fstype, u.typesPattern) ||
 			u.optsPattern != "" && !matchOptions(fs.optstr, u.optsPattern) {
 			if u.verbose {
 				fmt.Fprintf(u.c.Out, "%-25s: ignored\n", fs.target)
