@@ -99,7 +99,7 @@ func (p *printer) once() (stop bool) {
 	for i := 0; i < len(f); i++ {
 		switch f[i] {
 		case '\\':
-			s, n, end := formatEscape(f[i+1:], false)
+			s, n, end := formatEscape(f[i+1:], false, p.c.sh.dialect == Dash)
 			p.c.Out.WriteString(s)
 			i += n
 			if end {
@@ -179,7 +179,7 @@ func (p *printer) convert(spec string, conv byte) bool {
 		p.c.Out.WriteString(fmt.Sprintf("%"+spec+"s", a))
 	case 'b':
 		a, _ := p.next()
-		s, end := expandEscapes(a)
+		s, end := expandEscapes(a, p.c.sh.dialect == Dash)
 		p.c.Out.WriteString(fmt.Sprintf("%"+spec+"s", s))
 		return !end
 	case 'q':
@@ -253,9 +253,14 @@ func (p *printer) number(a string) (int64, bool) {
 // formatEscape decodes the escape after a backslash in a printf format
 // (or, with arg set, in a %b argument, where octal is \0NNN and \c ends
 // the output). It returns the text, the bytes used and whether to stop.
-func formatEscape(s string, arg bool) (string, int, bool) {
+// dash's printf knows \e but not \E, \", \?, \x, \u or \U: those stay
+// as they are written.
+func formatEscape(s string, arg, dash bool) (string, int, bool) {
 	if s == "" {
 		return "\\", 0, false
+	}
+	if dash && strings.IndexByte("E\"?xuU", s[0]) >= 0 {
+		return "\\" + s[:1], 1, false
 	}
 	simple := map[byte]string{'a': "\a", 'b': "\b", 'e': "\x1b", 'E': "\x1b", 'f': "\f", 'n': "\n",
 		'r': "\r", 't': "\t", 'v': "\v", '\\': "\\", '"': "\"", '\'': "'", '?': "?"}
@@ -305,14 +310,14 @@ func hexRun(s string) (string, int, bool) {
 }
 
 // expandEscapes is %b's argument processing; end reports \c.
-func expandEscapes(a string) (string, bool) {
+func expandEscapes(a string, dash bool) (string, bool) {
 	var b strings.Builder
 	for i := 0; i < len(a); i++ {
 		if a[i] != '\\' {
 			b.WriteByte(a[i])
 			continue
 		}
-		s, n, end := formatEscape(a[i+1:], true)
+		s, n, end := formatEscape(a[i+1:], true, dash)
 		b.WriteString(s)
 		if end {
 			return b.String(), true

@@ -14,10 +14,14 @@ import (
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
-// testApplet is bash's test and [ builtins. The interpreter has its own,
-// but it cleans paths lexically ("/t/f/" becomes "/t/f", "l/.." becomes
-// "."), which changes answers; this one passes names to the task as given.
+// testApplet is bash's test and [ builtins (dash's are dashTestApplet).
+// The interpreter has its own, but it cleans paths lexically ("/t/f/"
+// becomes "/t/f", "l/.." becomes "."), which changes answers; this one
+// passes names to the task as given.
 func testApplet(c *cmd) int {
+	if c.sh.dialect == Dash {
+		return dashTestApplet(c)
+	}
 	args := c.Args
 	if c.Name == "[" {
 		if len(args) == 0 || args[len(args)-1] != "]" {

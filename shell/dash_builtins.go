@@ -24,9 +24,10 @@ import (
 // it their count.
 const nargsMark = "\x01nargs="
 
-// rewriteDialect prepares a program for the shell it runs in. For dash:
-// shift learns $#, local outside every function body ends the shell,
-// return there is exit, and braces are not expanded. For bash: local and
+// rewriteDialect prepares a program for the shell it runs in. getopts
+// learns the positional parameters (getopts.go). For dash: shift learns
+// $#, local outside every function body ends the shell, return there is
+// exit, and braces are not expanded. For bash: local and
 // return outside a function fail with bash's words, and $LINENO and
 // $FUNCNAME, which the interpreter lacks, become the line and the
 // enclosing function's name.
@@ -36,6 +37,9 @@ func (s *shell) rewriteDialect(n syntax.Node) {
 		syntax.Walk(n, func(n syntax.Node) bool {
 			switch n := n.(type) {
 			case *syntax.FuncDecl:
+				if b, ok := n.Body.Cmd.(*syntax.Block); ok && s.dialect == Dash && callsGetopts(b) {
+					b.Stmts = append([]*syntax.Stmt{getoptsLocal(b.Pos())}, b.Stmts...)
+				}
 				walk(n.Body, n.Name.Value)
 				return false
 			case *syntax.Stmt:
@@ -47,6 +51,9 @@ func (s *shell) rewriteDialect(n syntax.Node) {
 			case *syntax.CallExpr:
 				if s.dialect == Dash && len(n.Args) > 0 && n.Args[0].Lit() == "shift" {
 					n.Args = append(n.Args, nargsWord(n.Pos()))
+				}
+				if len(n.Args) > 0 && n.Args[0].Lit() == "getopts" {
+					n.Args = append(n.Args, getoptsWords(n.Pos())...)
 				}
 			case *syntax.Word:
 				n.Parts = s.flagsParts(n.Parts)

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -313,6 +314,8 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 		if instead := s.setCall(hc, args); instead != nil {
 			return instead, nil
 		}
+	case args[0] == "getopts" && slices.Contains(args, getoptsMark):
+		return s.getoptsCall(hc, args), nil
 	case args[0] == "printf" && len(args) > 2 && args[1] == "-v":
 		return s.printfVar(ctx, args), nil
 	case overridden[args[0]]:

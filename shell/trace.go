@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/syntax"
@@ -33,6 +34,17 @@ func (f traceFilter) Write(p []byte) (int, error) {
 	}
 	// A job's last command shows without its mark (jobs.go).
 	rest = bytes.TrimPrefix(rest, []byte(jobExecCmd+" "))
+	switch string(rest) {
+	case quietOn:
+		f.ps.quiet.Store(true)
+	case quietOff:
+		f.ps.quiet.Store(false)
+		return len(p), nil
+	}
+	if f.ps.quiet.Load() {
+		return len(p), nil
+	}
+	rest = getoptsTrace(rest)
 	if internalTrace(rest) {
 		if bytes.HasPrefix(rest, []byte(fdredirCmd+" ")) {
 			rest = []byte("exec\n")
@@ -74,7 +86,17 @@ type tracePrefix struct {
 	mu       sync.Mutex
 	raw      string
 	expanded string
+	// quiet is set between the traces of quietOn and quietOff, whose
+	// commands' lines are the shell's own.
+	quiet atomic.Bool
 }
+
+// quietOn and quietOff are the traces of the internal quiet command that
+// begin and end a run of the shell's own commands (getopts.go).
+const (
+	quietOn  = internal + "quiet on\n"
+	quietOff = internal + "quiet off\n"
+)
 
 func newTracePrefix() *tracePrefix { return &tracePrefix{raw: "+ ", expanded: "+ "} }
 
