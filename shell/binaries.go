@@ -128,6 +128,9 @@ func (s *shell) reportNotRun(ctx context.Context, hc interp.HandlerContext, name
 	if sig := s.procOf(hc).sig.killedBy(); sig != 0 {
 		return interp.ExitStatus(uint8(128 + sig))
 	}
+	if !s.openRedirsFirst(hc) {
+		return interp.ExitStatus(uint8(s.redirStatus()))
+	}
 	if !strings.Contains(name, "/") && f.file == "" && errors.Is(err, linux.ENOENT) {
 		return s.notFound(ctx, hc, name)
 	}

@@ -187,6 +187,18 @@ func (s *shell) settleRedirs(hc interp.HandlerContext, args []string) []string {
 	if s.runsProgram(s.procOf(hc), args) {
 		return nil
 	}
+	if !s.openRedirsFirst(hc) {
+		return s.redirFailed(args[0])
+	}
+	return nil
+}
+
+// openRedirsFirst is what the forked child of a command that cannot run
+// does before execve fails: it opens the command's redirections, in
+// command-line order. On a failure it reports it and returns false: the
+// command's status is then the redirection's, and execve's error is
+// never seen.
+func (s *shell) openRedirsFirst(hc interp.HandlerContext) bool {
 	var ds []*deferredOpen
 	for _, stream := range []any{hc.Stdin, hc.Stdout, hc.Stderr} {
 		if d := s.deferredOf(stream); d != nil && d.pending() {
@@ -197,10 +209,10 @@ func (s *shell) settleRedirs(hc interp.HandlerContext, args []string) []string {
 	for _, d := range ds {
 		if _, err := d.resolve(); err != nil {
 			s.reportRedir(hc, &redirError{d: d, err: err})
-			return s.redirFailed(args[0])
+			return false
 		}
 	}
-	return nil
+	return true
 }
 
 func sortDeferred(ds []*deferredOpen) {
