@@ -16,9 +16,28 @@ const sbFlagsFromMS = linux.SB_RDONLY | linux.SB_SYNCHRONOUS | linux.SB_MANDLOCK
 // stand for NULL. The strings are copied in the kernel's order: type,
 // source and data before the target is looked up.
 func (t *Task) Mount(source, target, fstype string, flags uint64, data string) error {
+	return t.mount(source, target, fstype, false, flags, data)
+}
+
+// MountGivenType is Mount with a filesystem type that is passed even
+// when empty: Mount's "" stands for no type (NULL), which a new mount
+// refuses with EINVAL, where an empty name given is a type no filesystem
+// has, ENODEV (mount -t '').
+func (t *Task) MountGivenType(source, target, fstype string, flags uint64, data string) error {
+	return t.mount(source, target, fstype, true, flags, data)
+}
+
+// emptyFsType is an empty type name given to mount(2), inside the kernel
+// (no type name can hold a NUL).
+const emptyFsType = "\x00"
+
+func (t *Task) mount(source, target, fstype string, typeGiven bool, flags uint64, data string) error {
 	fstype, err := copyMountString(fstype)
 	if err != nil {
 		return err
+	}
+	if typeGiven && fstype == "" {
+		fstype = emptyFsType
 	}
 	if source, err = copyMountString(source); err != nil {
 		return err
@@ -124,8 +143,11 @@ func lockMountLocked(p *Path) error {
 
 // doNewMount is do_new_mount + do_new_mount_fc.
 func (t *Task) doNewMount(p Path, fstype string, sbFlags, mntFlags uint32, source, data string) error {
-	if fstype == "" {
+	switch fstype {
+	case "":
 		return linux.EINVAL
+	case emptyFsType:
+		return linux.ENODEV
 	}
 	typ, err := t.k.GetFsType(fstype)
 	if err != nil {

@@ -540,6 +540,9 @@ func (j *mountJob) sys(src, tgt, fstype string, flags uint64, data string) error
 	if j.fake {
 		return nil
 	}
+	if fstype == "" && j.emptyType {
+		return j.t.MountGivenType(src, tgt, "", flags, data) // -t ''
+	}
 	return j.t.Mount(src, tgt, fstype, flags, data)
 }
 
@@ -550,7 +553,7 @@ func (j *mountJob) report(err error) int {
 		t: j.t, src: j.source, tgt: j.target, hasTgt: j.hasTarget, fstype: j.fstype,
 		flags: j.allFlags(), nofail: j.userBits()&uNofail != 0, rwOnly: j.explicitRW,
 		err: err, inFollowUp: j.inFollowUp, options: j.optionText(), optErrno: j.optErrno,
-		swapLookup: !j.noSwap,
+		swapLookup: !j.noSwap, emptyType: j.emptyType,
 	}
 	var msg string
 	status := exitOK

@@ -59,6 +59,7 @@ type situation struct {
 	options        string
 	optErrno       linux.Errno
 	swapLookup     bool // the fstab look-up also tried source as target
+	emptyType      bool // -t '' was given
 }
 
 func (s *situation) errno() linux.Errno {
@@ -177,7 +178,7 @@ var mountCallRows = map[linux.Errno][]row{
 	linux.EMFILE: {{always, "mount table full", exitFailed}},
 	linux.EIO:    {{always, "can't read superblock on {src}", exitFailed}},
 	linux.ENODEV: {
-		{func(s *situation) bool { return s.fstype != "" }, "unknown filesystem type '{type}'", exitFailed},
+		{func(s *situation) bool { return s.fstype != "" || s.emptyType }, "unknown filesystem type '{type}'", exitFailed},
 		{always, "unknown filesystem type", exitFailed},
 	},
 	linux.ENOTBLK: {
