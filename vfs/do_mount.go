@@ -22,7 +22,7 @@ func (t *Task) Mount(source, target, fstype string, flags uint64, data string) e
 // MountGivenType is Mount with a filesystem type that is passed even
 // when empty: Mount's "" stands for no type (NULL), which a new mount
 // refuses with EINVAL, where an empty name given is a type no filesystem
-// has, ENODEV (mount -t '').
+// has, ENODEV (mount -t with an empty argument).
 func (t *Task) MountGivenType(source, target, fstype string, flags uint64, data string) error {
 	return t.mount(source, target, fstype, true, flags, data)
 }
