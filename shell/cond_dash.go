@@ -10,44 +10,82 @@ import (
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 )
 
-// dashTestKind is what a word of dash's test stands for where it is read.
-type dashTestKind int
+// dashRole is the part a word plays in dash's test, decided by the word
+// and where it stands alone (roleOf): the reading never changes it.
+type dashRole int
 
 const (
-	dtEnd     dashTestKind = iota // past the last argument
-	dtOperand                     // a plain word
-	dtUnary                       // -f, -n, ...
-	dtBinary                      // =, -eq, -nt, ...
-	dtNot                         // !
-	dtAnd                         // -a
-	dtOr                          // -o
-	dtOpen                        // (
-	dtClose                       // )
+	roleNone   dashRole = iota // no word there (past the end)
+	roleWord                   // a string to test or compare
+	roleUnary                  // -f, -n, ...
+	roleBinary                 // =, -eq, -nt, ...
+	roleNot                    // !
+	roleAnd                    // -a
+	roleOr                     // -o
+	roleOpen                   // (
+	roleClose                  // )
 )
 
-// dashTestOps are dash's operators. It has no "==", no -v, -N or -o as a
-// unary test: scripts written for bash fail there ("unexpected operator").
-var dashTestOps = func() map[string]dashTestKind {
-	ops := map[string]dashTestKind{"!": dtNot, "-a": dtAnd, "-o": dtOr, "(": dtOpen, ")": dtClose}
+// dashTestWords are the words dash's test knows. It has no "==", and no
+// -v, -N or -o as a unary test: scripts written for bash fail there
+// ("unexpected operator").
+var dashTestWords = func() map[string]dashRole {
+	ops := map[string]dashRole{"!": roleNot, "-a": roleAnd, "-o": roleOr, "(": roleOpen, ")": roleClose}
 	for _, u := range strings.Fields("-r -w -x -e -f -d -c -b -p -u -g -k -s -t -z -n -h -O -G -L -S") {
-		ops[u] = dtUnary
+		ops[u] = roleUnary
 	}
 	for _, b := range strings.Fields("= != < > -eq -ne -ge -gt -le -lt -nt -ot -ef") {
-		ops[b] = dtBinary
+		ops[b] = roleBinary
 	}
 	return ops
 }()
 
-// dashTestEval is one run of dash's test. A word is an operator or an
-// operand by what follows it, and the first error stops the answer
-// (later ones are not reported: dash leaves the builtin at the first).
-type dashTestEval struct {
-	c    *cmd
-	args []string
-	pos  int
-	// op is the kind of the word read last (dtOperand when it is none).
-	op  dashTestKind
-	err string
+// roleOf is the role of words[i]. An operator's name is a plain word
+// where it could not work as one: a unary test with nothing after it, or
+// one whose next word compares (so that "-f = -f" compares two strings);
+// a "(" that ends the arguments.
+func roleOf(words []string, i int) dashRole {
+	if i < 0 || i >= len(words) {
+		return roleNone
+	}
+	r, known := dashTestWords[words[i]]
+	rest := len(words) - i - 1
+	switch {
+	case !known:
+		return roleWord
+	case r == roleUnary && (rest == 0 || rest >= 2 && dashTestWords[words[i+1]] == roleBinary):
+		return roleWord
+	case r == roleOpen && rest == 0:
+		return roleWord
+	}
+	return r
+}
+
+// dashTest reads one expression of dash's test. -o binds looser than -a,
+// both bind looser than !, and both sides of -a and -o are read, for
+// their errors, whatever the first one gave; the first error is the one
+// reported (dash leaves the builtin there).
+type dashTest struct {
+	c     *cmd
+	words []string
+	roles []dashRole
+	at    int // the word being read
+	err   string
+}
+
+func newDashTest(c *cmd, words []string) *dashTest {
+	d := &dashTest{c: c, words: words, roles: make([]dashRole, len(words))}
+	for i := range words {
+		d.roles[i] = roleOf(words, i)
+	}
+	return d
+}
+
+func (d *dashTest) role(i int) dashRole {
+	if i < 0 || i >= len(d.roles) {
+		return roleNone
+	}
+	return d.roles[i]
 }
 
 // dashTestApplet is dash's test and [: status 0 or 1, 2 with a message
@@ -61,30 +99,39 @@ func dashTestApplet(c *cmd) int {
 		}
 		args = args[:len(args)-1]
 	}
-	negated := false
-	for {
-		// POSIX's rules by count: "a OP b" is a comparison whatever a
-		// and b are; "( x )" and "( a OP b )" lose their parentheses;
-		// a leading ! negates the rest, counted again.
-		if len(args) == 0 {
-			return testStatus(negated)
-		}
-		if len(args) == 3 && dashTestOps[args[1]] == dtBinary {
-			e := &dashTestEval{c: c, args: args, op: dtOperand}
-			return e.finish(e.or(dtOperand), negated)
-		}
-		if len(args) == 3 || len(args) == 4 {
-			if args[0] == "(" && args[len(args)-1] == ")" {
-				args = args[1 : len(args)-1]
-			} else if args[0] == "!" {
-				negated, args = true, args[1:]
-				continue
-			}
-		}
-		break
+	args, negated, compare := byCount(args)
+	if len(args) == 0 {
+		return testStatus(negated)
 	}
-	e := &dashTestEval{c: c, args: args}
-	return e.finish(e.or(e.lex(0)), negated)
+	d := newDashTest(c, args)
+	var v bool
+	if compare {
+		v = d.comparison()
+	} else {
+		v = d.joined(0)
+	}
+	return d.status(v, negated)
+}
+
+// byCount applies POSIX's rules for short argument lists before any
+// parsing: three words with a comparison in the middle compare, whatever
+// the outer two are (compare); three or four inside "( ... )" lose the
+// parentheses; three or four starting with "!" are the negation of the
+// rest, itself counted again.
+func byCount(args []string) (rest []string, negated, compare bool) {
+	for len(args) == 3 || len(args) == 4 {
+		switch {
+		case len(args) == 3 && dashTestWords[args[1]] == roleBinary:
+			return args, negated, true
+		case args[0] == "(" && args[len(args)-1] == ")":
+			return args[1 : len(args)-1], negated, false
+		case args[0] == "!":
+			negated, args = true, args[1:]
+		default:
+			return args, negated, false
+		}
+	}
+	return args, negated, false
 }
 
 // testStatus is test's status for an expression that is true or not.
@@ -95,142 +142,107 @@ func testStatus(v bool) int {
 	return 1
 }
 
-// finish reports an error, or words left over, else gives the status.
-func (e *dashTestEval) finish(v, negated bool) int {
-	if e.err == "" && e.pos+1 < len(e.args) {
-		e.fail(e.args[e.pos], "unexpected operator")
+// status reports an error, or words left over, else gives the status.
+func (d *dashTest) status(v, negated bool) int {
+	if d.err == "" && d.at+1 < len(d.words) {
+		d.fail(d.words[d.at], "unexpected operator")
 	}
-	if e.err != "" {
-		e.c.builtinErrorf("%s", e.err)
+	if d.err != "" {
+		d.c.builtinErrorf("%s", d.err)
 		return 2
 	}
 	return testStatus(v != negated)
 }
 
 // fail keeps the first error, "word: text" or text alone.
-func (e *dashTestEval) fail(word, text string) {
-	if e.err != "" {
+func (d *dashTest) fail(word, text string) {
+	if d.err != "" {
 		return
 	}
 	if word != "" {
 		text = word + ": " + text
 	}
-	e.err = text
+	d.err = text
 }
 
-// lex reads the word at i: an operator where one can stand there. A
-// unary operator followed by one word, or by two words not forming a
-// comparison, is itself an operand, as is a "(" ending the arguments.
-func (e *dashTestEval) lex(i int) dashTestKind {
-	if i < 0 || i >= len(e.args) {
-		e.op = dtEnd
-		return dtEnd
+// joiners are -o and -a, loosest first: joined(level) reads operands of
+// the next level joined by joiners[level].
+var joiners = []dashRole{roleOr, roleAnd}
+
+func (d *dashTest) joined(level int) bool {
+	if level == len(joiners) {
+		return d.negation()
 	}
-	k, ok := dashTestOps[e.args[i]]
-	switch {
-	case !ok:
-		k = dtOperand
-	case k == dtUnary && e.unaryIsOperand(i):
-		k = dtOperand
-	case k == dtOpen && i+1 >= len(e.args):
-		k = dtOperand
+	v := d.joined(level + 1)
+	for d.role(d.at+1) == joiners[level] {
+		d.at += 2
+		w := d.joined(level + 1)
+		if joiners[level] == roleOr {
+			v = v || w
+		} else {
+			v = v && w
+		}
 	}
-	e.op = k
-	return k
+	return v
 }
 
-func (e *dashTestEval) unaryIsOperand(i int) bool {
-	switch {
-	case i+1 >= len(e.args):
+// negation is "! x", or x. A "!" with nothing after it negates nothing,
+// which is false.
+func (d *dashTest) negation() bool {
+	if d.role(d.at) != roleNot {
+		return d.operand()
+	}
+	if d.at+1 >= len(d.words) {
 		return true
-	case i+2 >= len(e.args):
+	}
+	d.at++
+	return !d.negation()
+}
+
+// operand is a parenthesised expression, a unary test, a comparison or a
+// string (true unless empty).
+func (d *dashTest) operand() bool {
+	switch d.role(d.at) {
+	case roleNone:
+		return false
+	case roleOpen:
+		return d.group()
+	case roleUnary:
+		op := d.words[d.at]
+		d.at++
+		return d.unary(op, d.words[d.at])
+	}
+	if d.role(d.at+1) == roleBinary {
+		return d.comparison()
+	}
+	return d.words[d.at] != ""
+}
+
+// group is "( expr )"; "( )" is false.
+func (d *dashTest) group() bool {
+	d.at++
+	if d.role(d.at) == roleClose {
 		return false
 	}
-	return dashTestOps[e.args[i+1]] == dtBinary
-}
-
-// or is "a -o b": both sides are evaluated, for their errors.
-func (e *dashTestEval) or(k dashTestKind) bool {
-	v := false
-	for {
-		if e.and(k) {
-			v = true
-		}
-		if e.lex(e.pos+1) != dtOr {
-			return v
-		}
-		e.pos += 2
-		k = e.lex(e.pos)
+	v := d.joined(0)
+	d.at++
+	if d.role(d.at) != roleClose {
+		d.fail("", "closing paren expected")
 	}
-}
-
-func (e *dashTestEval) and(k dashTestKind) bool {
-	v := true
-	for {
-		if !e.not(k) {
-			v = false
-		}
-		if e.lex(e.pos+1) != dtAnd {
-			return v
-		}
-		e.pos += 2
-		k = e.lex(e.pos)
-	}
-}
-
-func (e *dashTestEval) not(k dashTestKind) bool {
-	if k != dtNot {
-		return e.primary(k)
-	}
-	k = e.lex(e.pos + 1)
-	if k != dtEnd {
-		e.pos++
-	}
-	return !e.not(k)
-}
-
-func (e *dashTestEval) primary(k dashTestKind) bool {
-	switch {
-	case k == dtEnd:
-		return false
-	case k == dtOpen:
-		e.pos++
-		inner := e.lex(e.pos)
-		if inner == dtClose {
-			return false
-		}
-		v := e.or(inner)
-		e.pos++
-		if e.lex(e.pos) != dtClose {
-			e.fail("", "closing paren expected")
-		}
-		return v
-	case e.op == dtUnary:
-		op := e.args[e.pos]
-		e.pos++
-		if e.pos >= len(e.args) {
-			e.fail(op, "argument expected")
-			return false
-		}
-		return e.unary(op, e.args[e.pos])
-	}
-	if e.lex(e.pos+1) == dtBinary {
-		return e.binary()
-	}
-	return e.args[e.pos] != ""
+	return v
 }
 
 // unary is "-OP arg". No descriptor of a linuxvfs shell is a terminal,
 // but -t's argument must still be a number.
-func (e *dashTestEval) unary(op, arg string) bool {
-	t := e.c.Task
+func (d *dashTest) unary(op, arg string) bool {
+	t := d.c.Task
 	switch op {
 	case "-z":
 		return arg == ""
 	case "-n":
 		return arg != ""
 	case "-t":
-		e.number(arg)
+		d.number(arg)
 		return false
 	case "-r", "-w", "-x":
 		mode := map[string]uint32{"-r": linux.R_OK, "-w": linux.W_OK, "-x": linux.X_OK}[op]
@@ -244,17 +256,15 @@ func (e *dashTestEval) unary(op, arg string) bool {
 	return err == nil && fileTest(op[1], &st, t)
 }
 
-// binary is "a OP b" at the reading position.
-func (e *dashTestEval) binary() bool {
-	a := e.args[e.pos]
-	e.pos++
-	op := e.args[e.pos]
-	e.pos++
-	if e.pos >= len(e.args) {
-		e.fail(op, "argument expected")
+// comparison is "a OP b" from the word being read.
+func (d *dashTest) comparison() bool {
+	a, op := d.words[d.at], d.words[d.at+1]
+	d.at += 2
+	if d.at >= len(d.words) {
+		d.fail(op, "argument expected")
 		return false
 	}
-	b := e.args[e.pos]
+	b := d.words[d.at]
 	switch op {
 	case "=":
 		return a == b
@@ -265,15 +275,15 @@ func (e *dashTestEval) binary() bool {
 	case ">":
 		return a > b
 	case "-nt", "-ot", "-ef":
-		return e.compareFiles(a, op, b)
+		return d.compareFiles(a, op, b)
 	}
-	x, y := e.number(a), e.number(b)
+	x, y := d.number(a), d.number(b)
 	return map[string]bool{"-eq": x == y, "-ne": x != y, "-lt": x < y, "-le": x <= y, "-gt": x > y, "-ge": x >= y}[op]
 }
 
 // compareFiles is -nt, -ot and -ef, false unless both files exist.
-func (e *dashTestEval) compareFiles(a, op, b string) bool {
-	t := e.c.Task
+func (d *dashTest) compareFiles(a, op, b string) bool {
+	t := d.c.Task
 	sa, ea := t.Fstatat(applet.AtCWD, a, 0)
 	sb, eb := t.Fstatat(applet.AtCWD, b, 0)
 	switch {
@@ -289,10 +299,10 @@ func (e *dashTestEval) compareFiles(a, op, b string) bool {
 
 // number reads an integer operand as dash does: decimal, blanks around
 // it allowed, nothing else ("Illegal number").
-func (e *dashTestEval) number(s string) int64 {
+func (d *dashTest) number(s string) int64 {
 	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
 	if err != nil {
-		e.fail("", "Illegal number: "+s)
+		d.fail("", "Illegal number: "+s)
 	}
 	return n
 }
