@@ -253,13 +253,13 @@ func (p *printer) number(a string) (int64, bool) {
 // formatEscape decodes the escape after a backslash in a printf format
 // (or, with arg set, in a %b argument, where octal is \0NNN and \c ends
 // the output). It returns the text, the bytes used and whether to stop.
-// dash's printf knows \e but not \E, \", \?, \x, \u or \U: those stay
-// as they are written.
+// dash's printf knows \e but not \E, \", \', \?, \x, \u or \U: those
+// stay as they are written.
 func formatEscape(s string, arg, dash bool) (string, int, bool) {
 	if s == "" {
 		return "\\", 0, false
 	}
-	if dash && strings.IndexByte("E\"?xuU", s[0]) >= 0 {
+	if dash && strings.IndexByte("E\"'?xuU", s[0]) >= 0 {
 		return "\\" + s[:1], 1, false
 	}
 	simple := map[byte]string{'a': "\a", 'b': "\b", 'e': "\x1b", 'E': "\x1b", 'f': "\f", 'n': "\n",

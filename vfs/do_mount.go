@@ -4,6 +4,7 @@ package vfs
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
@@ -60,7 +61,7 @@ func (t *Task) pathMount(source string, p Path, fstype string, flags uint64, dat
 		return linux.EINVAL
 	}
 	if h := t.k.SecuritySbMount; h != nil {
-		if err := h(t, source, p, fstype, flags, data); err != nil {
+		if err := h(t, source, p, strings.TrimSuffix(fstype, emptyFsType), flags, data); err != nil {
 			return err
 		}
 	}

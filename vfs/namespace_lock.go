@@ -54,15 +54,25 @@ func (k *Kernel) deferRelease(m *Mount) {
 	}
 }
 
-// pending reports whether a release is queued. The count is stored
-// before deferRelease tries the namespace lock, so a holder that made that
-// try fail sees it after its Unlock.
-func (d *deferredReleases) pending() bool { return d.n.Load() > 0 }
+// pending reports whether a release is queued, under the queue's lock:
+// a failed TryLock orders nothing in Go's memory model, so after its
+// Unlock a holder must take the lock to be sure to see what a
+// deferRelease that found the namespace lock taken has queued.
+func (d *deferredReleases) pending() bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return len(d.ms) > 0
+}
+
+// mayBePending is pending without the lock, for a holder of the
+// namespace lock: it may miss a release queued concurrently, which the
+// holder's unlockNamespace then finds (pending).
+func (d *deferredReleases) mayBePending() bool { return d.n.Load() > 0 }
 
 // runDeferredLocked releases the queued mounts, and those their release
 // queues in turn. namespaceMu held.
 func (k *Kernel) runDeferredLocked() {
-	for k.deferred.pending() {
+	for k.deferred.mayBePending() {
 		k.deferred.mu.Lock()
 		ms := k.deferred.ms
 		k.deferred.ms = nil

@@ -7,3 +7,6 @@ for sh in sh bash; do
 	$sh -c 'printf "%b\n" "\x41|\E|\e|\"|\?|\0101|\q"' | od -An -c
 done
 sh -c 'printf "\u00e9|%b\n" "\U000000e9"'
+fmt='\'"'"'x|\n'
+sh -c 'printf "$1"; printf "%b\n" "$1"' _ "$fmt"
+bash -c 'printf "$1"; printf "%b\n" "$1"' _ "$fmt"
