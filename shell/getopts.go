@@ -25,6 +25,12 @@ import (
 const (
 	getoptsMark = internal + "getopts"
 	getoptsVar  = "LINUXVFS_GETOPTS"
+	// getoptsLastVar is the OPTIND the last getopts of any function set:
+	// when a dash function's getopts moved OPTIND, the caller's place
+	// (its getoptsVar, back from the function's local one) still holds,
+	// as dash restores its own after a call; only an assignment of
+	// another value starts again.
+	getoptsLastVar = "LINUXVFS_GETOPTS_OPTIND"
 )
 
 // getoptsWords is the words rewriteDialect gives every getopts after its
@@ -124,7 +130,7 @@ func (s *shell) getoptsCall(hc interp.HandlerContext, args []string) []string {
 		shown = min(shown, len(words)+1)
 	}
 	state := getoptsVar + "=" + singleQuote(strconv.Itoa(st.ind)+":"+strconv.Itoa(st.off)+":"+strconv.Itoa(shown))
-	assign := state + " OPTIND=" + strconv.Itoa(shown)
+	assign := state + " OPTIND=" + strconv.Itoa(shown) + " " + getoptsLastVar + "=" + strconv.Itoa(shown)
 	if res.setArg {
 		assign += " OPTARG=" + singleQuote(res.optarg)
 	}
@@ -188,7 +194,8 @@ func (s *shell) getoptsState(hc interp.HandlerContext, nwords int) getoptsState 
 	}
 	if v := hc.Env.Get(getoptsVar); v.IsSet() {
 		f := strings.Split(v.String(), ":")
-		if len(f) == 3 && f[2] == optind {
+		moved := s.dialect == Dash && optind == hc.Env.Get(getoptsLastVar).String()
+		if len(f) == 3 && (f[2] == optind || moved) {
 			st.ind, _ = strconv.Atoi(f[0])
 			st.off, _ = strconv.Atoi(f[1])
 		}

@@ -24,3 +24,8 @@ for sh in sh bash; do
 	$sh -c 'getopts; echo "usage: $?"; getopts a; echo "usage: $?"' 2>&1
 	$sh -c 'set -x; getopts a: o -a x' 2>&1
 done
+# dash keeps a caller's place across a function whose getopts moves
+# OPTIND (bash loops for ever there, so only dash)
+sh -c 'f() { while getopts xy o; do echo "  inner $o"; done; }
+while getopts ab o "$@"; do echo "outer $o $OPTIND"; f -x -y; done
+echo "end $OPTIND"; OPTIND=1; getopts ab o -b; echo "again $o $OPTIND"' sh -a -b -a
