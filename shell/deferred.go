@@ -11,6 +11,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"github.com/linuxvfs/linuxvfs/vfs"
 	"mvdan.cc/sh/v3/interp"
@@ -36,7 +37,9 @@ type deferredOpen struct {
 	name  string // relative to p's working directory
 	line  int
 	flags uint32 // the Linux open flags, without O_CLOEXEC
-	seq   uint64 // command-line order among the deferred ones
+	// noclobber says set -C was on for a truncating open (noclobber.go).
+	noclobber bool
+	seq       uint64 // command-line order among the deferred ones
 
 	mu   sync.Mutex
 	file *applet.File // opened in the shell's task
@@ -55,7 +58,10 @@ func (d *deferredOpen) resolve() (*applet.File, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.file == nil && d.err == nil {
-		d.file, d.err = openShellFile(d.p.task, d.name, d.flags, 0o666)
+		var flags uint32
+		if flags, d.err = d.openFlags(d.p.task); d.err == nil {
+			d.file, d.err = openShellFile(d.p.task, d.name, flags, 0o666)
+		}
 	}
 	return d.file, d.err
 }
@@ -73,7 +79,11 @@ func (d *deferredOpen) openIn(t *vfs.Task, fd int) error {
 	d.mu.Lock()
 	d.used = true
 	d.mu.Unlock()
-	nfd, err := t.Openat(applet.AtCWD, d.name, d.flags, 0o666)
+	flags, err := d.openFlags(t)
+	nfd := -1
+	if err == nil {
+		nfd, err = t.Openat(applet.AtCWD, d.name, flags, 0o666)
+	}
 	if err != nil {
 		return &redirError{d: d, err: err}
 	}
@@ -82,6 +92,14 @@ func (d *deferredOpen) openIn(t *vfs.Task, fd int) error {
 		t.Close(nfd)
 	}
 	return err
+}
+
+// openFlags are the flags to open d with in t, checked against set -C.
+func (d *deferredOpen) openFlags(t *vfs.Task) (uint32, error) {
+	if d.noclobber && d.flags&linux.O_TRUNC != 0 {
+		return clobberFlags(t, d.name, d.flags)
+	}
+	return d.flags, nil
 }
 
 // redirError is a redirection that could not be opened, worded as bash

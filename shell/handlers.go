@@ -142,6 +142,7 @@ func (s *shell) open(ctx context.Context, name string, flag int, _ os.FileMode) 
 			flags = linux.O_RDWR | linux.O_CREAT
 		}
 		d := newDeferred(p, name, line, flags)
+		d.noclobber = k != markClobber && noclobber(hc.Env)
 		if flag&(os.O_WRONLY|os.O_RDWR) == 0 {
 			return s.standInDeferred(d)
 		}
@@ -162,7 +163,13 @@ func (s *shell) open(ctx context.Context, name string, flag int, _ os.FileMode) 
 		flags = linux.O_RDWR | linux.O_CREAT
 		fallthrough
 	default:
-		f, err = openShellFile(p.task, name, flags, 0o666)
+		open := flags
+		if kind != markClobber && noclobber(hc.Env) && flags&linux.O_TRUNC != 0 {
+			open, err = clobberFlags(p.task, name, flags)
+		}
+		if err == nil {
+			f, err = openShellFile(p.task, name, open, 0o666)
+		}
 	}
 	if err != nil {
 		return nil, s.redirPathError(line, name, flags, err)

@@ -23,7 +23,8 @@ import (
 //   - every file redirection's target gets a marker prefix carrying its
 //     line (the open handler is not told where it is), so that a failure
 //     reads "sh: line 5: /mnt/g: Read-only file system";
-//   - <> and >| become < and > with the marker saying how to open;
+//   - <> and >| become < and > with the marker saying how to open
+//     (>| also under set -C, noclobber.go);
 //   - <&N and >&N for N > 2 become < and > of the marker "fd" kind,
 //     which the open handler serves with a dup of the task's descriptor N;
 //   - exec with only redirections of descriptors above 2 (exec 3<f,
@@ -37,10 +38,11 @@ const markerStart = "\x01"
 
 // Marker kinds.
 const (
-	markFile   = ""   // open NAME with the interpreter's flags
-	markRW     = "rw" // <>: open NAME read-write, creating it
-	markDupFd  = "fd" // NAME is a descriptor number to duplicate
-	fdredirCmd = internal + "fdredir"
+	markFile    = ""     // open NAME with the interpreter's flags
+	markRW      = "rw"   // <>: open NAME read-write, creating it
+	markDupFd   = "fd"   // NAME is a descriptor number to duplicate
+	markClobber = "clob" // >|: truncate NAME even under set -C
+	fdredirCmd  = internal + "fdredir"
 )
 
 // prepare rewrites the special parameters $$, $PPID (pids.go) and $!,
@@ -118,7 +120,7 @@ func markRedirect(rd *syntax.Redirect, deferrable bool) {
 	switch rd.Op {
 	case syntax.RdrOut, syntax.AppOut, syntax.RdrIn, syntax.RdrAll, syntax.AppAll:
 	case syntax.RdrClob:
-		rd.Op = syntax.RdrOut
+		rd.Op, kind = syntax.RdrOut, markClobber
 	case syntax.RdrInOut:
 		// The interpreter opens every '<' as standard input; 1<> and 2<>
 		// go through '>', whose target it puts on that descriptor (the
@@ -265,7 +267,14 @@ func (c *cmd) fdredir(n int, op, target string) error {
 	flags := map[string]uint32{"<": linux.O_RDONLY, ">": linux.O_WRONLY | linux.O_CREAT | linux.O_TRUNC,
 		">|": linux.O_WRONLY | linux.O_CREAT | linux.O_TRUNC, ">>": linux.O_WRONLY | linux.O_CREAT | linux.O_APPEND,
 		"<>": linux.O_RDWR | linux.O_CREAT}[op]
-	fd, err := c.Task.Openat(applet.AtCWD, target, flags, 0o666)
+	open, err := flags, error(nil)
+	if op == ">" && noclobber(c.hc.Env) {
+		open, err = clobberFlags(c.Task, target, flags)
+	}
+	fd := -1
+	if err == nil {
+		fd, err = c.Task.Openat(applet.AtCWD, target, open, 0o666)
+	}
 	if err != nil {
 		lead, text := c.sh.redirText(target, flags, err)
 		return fmt.Errorf("%s%s: %s", lead, target, text)

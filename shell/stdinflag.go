@@ -69,6 +69,9 @@ func (s *shell) setCall(hc interp.HandlerContext, args []string) []string {
 			out = append(out, args[i])
 		}
 	}
+	if instead := noclobberCall(args); instead != nil {
+		return instead // valid words, which set runs again without C
+	}
 	switch {
 	case !changed:
 		return nil
