@@ -7,6 +7,7 @@ import (
 	"io"
 	"maps"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -39,7 +40,10 @@ type deferredOpen struct {
 	flags uint32 // the Linux open flags, without O_CLOEXEC
 	// noclobber says set -C was on for a truncating open (noclobber.go).
 	noclobber bool
-	seq       uint64 // command-line order among the deferred ones
+	// dup says name is a descriptor number to duplicate (>&N); quiet
+	// that its failure goes unreported.
+	dup, quiet bool
+	seq        uint64 // command-line order among the deferred ones
 
 	mu   sync.Mutex
 	file *applet.File // opened in the shell's task
@@ -57,6 +61,9 @@ func newDeferred(p *proc, name string, line int, flags uint32) *deferredOpen {
 func (d *deferredOpen) resolve() (*applet.File, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	if d.file == nil && d.err == nil && d.dup {
+		d.file, d.err = d.p.openDupFd(d.name)
+	}
 	if d.file == nil && d.err == nil {
 		var flags uint32
 		if flags, d.err = d.openFlags(d.p.task); d.err == nil {
@@ -79,6 +86,9 @@ func (d *deferredOpen) openIn(t *vfs.Task, fd int) error {
 	d.mu.Lock()
 	d.used = true
 	d.mu.Unlock()
+	if d.dup {
+		return d.dupIn(t, fd)
+	}
 	flags, err := d.openFlags(t)
 	nfd := -1
 	if err == nil {
@@ -92,6 +102,18 @@ func (d *deferredOpen) openIn(t *vfs.Task, fd int) error {
 		t.Close(nfd)
 	}
 	return err
+}
+
+// dupIn makes fd in t a copy of t's descriptor d.name (>&N).
+func (d *deferredOpen) dupIn(t *vfs.Task, fd int) error {
+	n, err := strconv.Atoi(d.name)
+	if err != nil {
+		return &redirError{d: d, err: errAmbiguous}
+	}
+	if _, err := t.Dup2(n, fd); err != nil {
+		return &redirError{d: d, err: err}
+	}
+	return nil
 }
 
 // openFlags are the flags to open d with in t, checked against set -C.
@@ -242,7 +264,18 @@ func (s *shell) reportRedir(hc interp.HandlerContext, re *redirError) {
 	} else if w == nil {
 		w = s.stderr
 	}
-	fmt.Fprintln(w, s.redirMessage(re.d.line, re.d.name, re.d.flags, re.err))
+	s.printRedir(w, re)
+}
+
+// printRedir prints the report of a deferred redirection's failure on w.
+func (s *shell) printRedir(w io.Writer, re *redirError) {
+	switch {
+	case re.d.quiet:
+	case re.d.dup:
+		fmt.Fprintf(w, "%s%s: %s\n", s.linePrefix(uint(re.d.line)), re.d.name, applet.ErrText(re.err))
+	default:
+		fmt.Fprintln(w, s.redirMessage(re.d.line, re.d.name, re.d.flags, re.err))
+	}
 }
 
 // resolveIfBefore is d's file if d came before other and opened.

@@ -26,7 +26,8 @@ import (
 //   - <> and >| become < and > with the marker saying how to open
 //     (>| also under set -C, noclobber.go);
 //   - <&N and >&N for N > 2 become < and > of the marker "fd" kind,
-//     which the open handler serves with a dup of the task's descriptor N;
+//     which the open handler serves with a dup of the task's descriptor N
+//     (deferred for a simple command as a file is);
 //   - exec with only redirections of descriptors above 2 (exec 3<f,
 //     exec 4>&-) becomes the internal fdredir command, which opens, dups
 //     and closes the task's own descriptors: shell descriptor N is task
@@ -41,6 +42,7 @@ const (
 	markFile    = ""     // open NAME with the interpreter's flags
 	markRW      = "rw"   // <>: open NAME read-write, creating it
 	markDupFd   = "fd"   // NAME is a descriptor number to duplicate
+	markDupErr  = "fd2"  // markDupFd onto the standard error
 	markClobber = "clob" // >|: truncate NAME even under set -C
 	fdredirCmd  = internal + "fdredir"
 )
@@ -134,6 +136,9 @@ func markRedirect(rd *syntax.Redirect, deferrable bool) {
 			return // the interpreter's own cases
 		}
 		kind = markDupFd
+		if litValue(rd.N) == "2" {
+			kind = markDupErr
+		}
 		if rd.Op == syntax.DplIn {
 			rd.Op = syntax.RdrIn
 		} else {
@@ -142,7 +147,7 @@ func markRedirect(rd *syntax.Redirect, deferrable bool) {
 	default:
 		return
 	}
-	if deferrable && kind != markDupFd {
+	if deferrable {
 		kind = markDeferred + kind
 	}
 	m := &syntax.Lit{ValuePos: rd.Word.Pos(), ValueEnd: rd.Word.Pos(),
@@ -304,12 +309,15 @@ func (c *cmd) dupStd(m, n int) error {
 	return c.sh.attachOut(p, c.Task, n, c.hc.Stderr, nil)
 }
 
+// errAmbiguous is bash's word for a redirection target it cannot use.
+var errAmbiguous = errors.New("ambiguous redirect")
+
 // openDupFd serves <&N and >&N: a duplicate of the task's descriptor N,
 // sharing its offset, closed with the redirection.
 func (p *proc) openDupFd(name string) (*applet.File, error) {
 	n, err := strconv.Atoi(name)
 	if err != nil {
-		return nil, errors.New("ambiguous redirect")
+		return nil, errAmbiguous
 	}
 	fd, err := p.task.Fcntl(n, linux.F_DUPFD_CLOEXEC, shellFdBase)
 	if err != nil {
