@@ -35,6 +35,9 @@ const (
 // refuses, or has dash's s (which it takes itself), nil when set may run
 // as it is.
 func (s *shell) setCall(hc interp.HandlerContext, args []string) []string {
+	if instead := s.setListCall(args); instead != nil {
+		return instead // setlist.go
+	}
 	out := []string{args[0]}
 	changed := false
 	for i := 1; i < len(args); i++ {
