@@ -117,3 +117,20 @@ func noclobberPart(pos syntax.Pos) syntax.WordPart {
 	return &syntax.ParamExp{Dollar: pos, Param: lit(noclobberVar),
 		Repl: &syntax.Replace{All: true, Orig: &syntax.Word{Parts: []syntax.WordPart{lit("[!C]")}}, With: emptyWord(pos)}}
 }
+
+// noclobberOptions takes noclobber out of the options a shell was
+// started with (sh -C, sh -o noclobber), for the interpreter that does
+// not know it: the environment entry that sets it instead, if any.
+func noclobberOptions(options []string) (rest, env []string) {
+	if len(options) == 0 {
+		return options, nil
+	}
+	words, on, changed := noclobberSet(append([]string{"set"}, options...))
+	if !changed {
+		return options, nil
+	}
+	if !on {
+		return words[1:], nil
+	}
+	return words[1:], []string{noclobberVar + "=C"}
+}
