@@ -28,6 +28,8 @@ var builtins = map[string]builtinFunc{
 	"arith": lateArithApplet, "arithcmd": lateArithApplet, "badsubst": badSubstApplet,
 	"quiet":   func(*cmd) int { return 0 }, // for traceFilter (getopts.go)
 	"setlist": setlistApplet,
+	// its redirections are settled before it runs (compoundredir.go)
+	"redircheck": func(*cmd) int { return 0 },
 }
 
 // programBuiltins are the shell's builtins that are programs too

@@ -65,7 +65,7 @@ func prepare(n syntax.Node, jobTexts map[*syntax.Stmt]string) {
 			// A simple command's file redirections are opened where it
 			// runs (deferred.go).
 			call, ok := st.Cmd.(*syntax.CallExpr)
-			deferrable := ok && len(call.Args) > 0
+			deferrable := ok && len(call.Args) > 0 || redirChecked(st)
 			for _, rd := range st.Redirs {
 				markRedirect(rd, deferrable)
 			}
