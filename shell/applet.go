@@ -26,7 +26,10 @@ var builtins = map[string]builtinFunc{
 	"wait": waitApplet, "jobs": jobsApplet, "kill": killApplet, "disown": disownApplet,
 	"fg": noJobControlApplet, "bg": noJobControlApplet, "suspend": noJobControlApplet,
 	"arith": lateArithApplet, "arithcmd": lateArithApplet, "badsubst": badSubstApplet,
-	"quiet": func(*cmd) int { return 0 }, // for traceFilter (getopts.go)
+	"quiet":   func(*cmd) int { return 0 }, // for traceFilter (getopts.go)
+	"setlist": setlistApplet,
+	// its redirections are settled before it runs (compoundredir.go)
+	"redircheck": func(*cmd) int { return 0 },
 }
 
 // programBuiltins are the shell's builtins that are programs too

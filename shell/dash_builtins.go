@@ -32,6 +32,7 @@ const nargsMark = "\x01nargs="
 // $FUNCNAME, which the interpreter lacks, become the line and the
 // enclosing function's name.
 func (s *shell) rewriteDialect(n syntax.Node) {
+	s.rewriteFdWords(n)
 	var walk func(n syntax.Node, fn string)
 	walk = func(n syntax.Node, fn string) {
 		syntax.Walk(n, func(n syntax.Node) bool {

@@ -7,10 +7,12 @@ import (
 	"io"
 	"maps"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 
+	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"github.com/linuxvfs/linuxvfs/vfs"
 	"mvdan.cc/sh/v3/interp"
@@ -36,7 +38,12 @@ type deferredOpen struct {
 	name  string // relative to p's working directory
 	line  int
 	flags uint32 // the Linux open flags, without O_CLOEXEC
-	seq   uint64 // command-line order among the deferred ones
+	// noclobber says set -C was on for a truncating open (noclobber.go).
+	noclobber bool
+	// dup says name is a descriptor number to duplicate (>&N); quiet
+	// that its failure goes unreported.
+	dup, quiet bool
+	seq        uint64 // command-line order among the deferred ones
 
 	mu   sync.Mutex
 	file *applet.File // opened in the shell's task
@@ -54,8 +61,14 @@ func newDeferred(p *proc, name string, line int, flags uint32) *deferredOpen {
 func (d *deferredOpen) resolve() (*applet.File, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	if d.file == nil && d.err == nil && d.dup {
+		d.file, d.err = d.p.openDupFd(d.name)
+	}
 	if d.file == nil && d.err == nil {
-		d.file, d.err = openShellFile(d.p.task, d.name, d.flags, 0o666)
+		var flags uint32
+		if flags, d.err = d.openFlags(d.p.task); d.err == nil {
+			d.file, d.err = openShellFile(d.p.task, d.name, flags, 0o666)
+		}
 	}
 	return d.file, d.err
 }
@@ -73,7 +86,14 @@ func (d *deferredOpen) openIn(t *vfs.Task, fd int) error {
 	d.mu.Lock()
 	d.used = true
 	d.mu.Unlock()
-	nfd, err := t.Openat(applet.AtCWD, d.name, d.flags, 0o666)
+	if d.dup {
+		return d.dupIn(t, fd)
+	}
+	flags, err := d.openFlags(t)
+	nfd := -1
+	if err == nil {
+		nfd, err = t.Openat(applet.AtCWD, d.name, flags, 0o666)
+	}
 	if err != nil {
 		return &redirError{d: d, err: err}
 	}
@@ -82,6 +102,26 @@ func (d *deferredOpen) openIn(t *vfs.Task, fd int) error {
 		t.Close(nfd)
 	}
 	return err
+}
+
+// dupIn makes fd in t a copy of t's descriptor d.name (>&N).
+func (d *deferredOpen) dupIn(t *vfs.Task, fd int) error {
+	n, err := strconv.Atoi(d.name)
+	if err != nil {
+		return &redirError{d: d, err: errAmbiguous}
+	}
+	if _, err := t.Dup2(n, fd); err != nil {
+		return &redirError{d: d, err: err}
+	}
+	return nil
+}
+
+// openFlags are the flags to open d with in t, checked against set -C.
+func (d *deferredOpen) openFlags(t *vfs.Task) (uint32, error) {
+	if d.noclobber && d.flags&linux.O_TRUNC != 0 {
+		return clobberFlags(t, d.name, d.flags)
+	}
+	return d.flags, nil
 }
 
 // redirError is a redirection that could not be opened, worded as bash
@@ -236,7 +276,18 @@ func (s *shell) reportRedir(hc interp.HandlerContext, re *redirError) {
 	} else if w == nil {
 		w = s.stderr
 	}
-	fmt.Fprintln(w, s.redirMessage(re.d.line, re.d.name, re.d.flags, re.err))
+	s.printRedir(w, re)
+}
+
+// printRedir prints the report of a deferred redirection's failure on w.
+func (s *shell) printRedir(w io.Writer, re *redirError) {
+	switch {
+	case re.d.quiet:
+	case re.d.dup:
+		fmt.Fprintf(w, "%s%s: %s\n", s.linePrefix(uint(re.d.line)), re.d.name, applet.ErrText(re.err))
+	default:
+		fmt.Fprintln(w, s.redirMessage(re.d.line, re.d.name, re.d.flags, re.err))
+	}
 }
 
 // resolveIfBefore is d's file if d came before other and opened.

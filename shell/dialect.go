@@ -155,6 +155,10 @@ func (s *shell) cdFailure(dir string, err error) (string, int) {
 func (s *shell) redirText(name string, flags uint32, err error) (lead, text string) {
 	text = applet.ErrText(err)
 	if s.dialect != Dash {
+		if errors.Is(err, linux.EEXIST) {
+			// Only set -C opens with O_EXCL (noclobber.go).
+			text = "cannot overwrite existing file"
+		}
 		return "", text
 	}
 	lead, missing := "cannot open ", "No such file"

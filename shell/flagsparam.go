@@ -10,7 +10,7 @@ import (
 // sorted ("aefnux"); bash adds h and B, which are on by default, in its
 // own order (abefhkmnptuvxBCHP), c for -c and s for a script read from
 // standard input; dash lists its letters in its own order (u a x s n f
-// e ...). So each plain $- becomes pattern expansions of the
+// e, with C of noclobber.go after a). So each plain $- becomes pattern expansions of the
 // interpreter's $- that pick its letters in the shell's order:
 //
 //	bash:  ${-%%[nux]*}h${-##*[aef]}B   (+ c, s)
@@ -49,9 +49,13 @@ func (s *shell) flagsExpansion(pos syntax.Pos) []syntax.WordPart {
 	}
 	if s.dialect == Dash {
 		var parts []syntax.WordPart
-		for _, letter := range "uaxsnfe" {
-			if letter == 's' {
+		for _, letter := range "uaCxsnfe" {
+			switch letter {
+			case 's':
 				parts = append(parts, stdinFlagPart(pos)) // the shell's own (stdinflag.go)
+				continue
+			case 'C':
+				parts = append(parts, noclobberPart(pos)) // noclobber.go
 				continue
 			}
 			parts = append(parts, &syntax.ParamExp{Dollar: pos, Param: lit("-"),
@@ -60,10 +64,11 @@ func (s *shell) flagsExpansion(pos syntax.Pos) []syntax.WordPart {
 		}
 		return parts
 	}
-	tail := "B"
+	tail := ""
 	if s.commandLine {
 		tail += "c"
 	}
 	tail += s.stdinFlagValue()
-	return []syntax.WordPart{trim(syntax.RemLargeSuffix, "[nux]*"), lit("h"), trim(syntax.RemLargePrefix, "*[aef]"), lit(tail)}
+	return []syntax.WordPart{trim(syntax.RemLargeSuffix, "[nux]*"), lit("h"), trim(syntax.RemLargePrefix, "*[aef]"), lit("B"),
+		noclobberPart(pos), lit(tail)}
 }

@@ -142,6 +142,11 @@ func (s *shell) open(ctx context.Context, name string, flag int, _ os.FileMode) 
 			flags = linux.O_RDWR | linux.O_CREAT
 		}
 		d := newDeferred(p, name, line, flags)
+		d.dup = k == markDupFd || k == markDupErr
+		// dash reports no failed dup onto its standard error: it
+		// moved that away first.
+		d.quiet = k == markDupErr && s.dialect == Dash
+		d.noclobber = k != markClobber && !d.dup && noclobber(hc.Env)
 		if flag&(os.O_WRONLY|os.O_RDWR) == 0 {
 			return s.standInDeferred(d)
 		}
@@ -153,7 +158,7 @@ func (s *shell) open(ctx context.Context, name string, flag int, _ os.FileMode) 
 	var err error
 	flags := linuxOpenFlags(flag)
 	switch kind {
-	case markDupFd:
+	case markDupFd, markDupErr:
 		f, err = p.openDupFd(name)
 		if err != nil {
 			return nil, &os.PathError{Op: strings.TrimSuffix(s.linePrefix(uint(line)), " "), Path: name, Err: err}
@@ -162,7 +167,13 @@ func (s *shell) open(ctx context.Context, name string, flag int, _ os.FileMode) 
 		flags = linux.O_RDWR | linux.O_CREAT
 		fallthrough
 	default:
-		f, err = openShellFile(p.task, name, flags, 0o666)
+		open := flags
+		if kind != markClobber && noclobber(hc.Env) && flags&linux.O_TRUNC != 0 {
+			open, err = clobberFlags(p.task, name, flags)
+		}
+		if err == nil {
+			f, err = openShellFile(p.task, name, open, 0o666)
+		}
 	}
 	if err != nil {
 		return nil, s.redirPathError(line, name, flags, err)
@@ -260,11 +271,12 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 	unbound := s.unbound.Swap(false)
 	s.ps4.note(hc.Env)
 	s.ins.sweep()
+	// /bin/echo runs as the builtin: its redirections are a builtin's.
+	args = s.viaShellPath(interp.HandlerCtx(ctx), args)
 	if instead := s.settleRedirs(hc, args); instead != nil {
 		return instead, nil
 	}
 	s.feedBuiltin(interp.HandlerCtx(ctx), args)
-	args = s.viaShellPath(interp.HandlerCtx(ctx), args)
 	if instead := s.dashCall(ctx, hc, args); instead != nil {
 		return instead, nil
 	}

@@ -82,6 +82,7 @@ func (s *shell) readEval(ctx context.Context, r *interp.Runner, in io.Reader, pr
 			s.rewriteDialect(st)
 			markSubstOut(st)
 			rewriteKillTraps(st)
+			s.wrapCompoundRedirs(st)
 			prepare(st, jobTexts(st))
 			*status, err = s.status(ctx, r.Run(ctx, st))
 			s.endClones()

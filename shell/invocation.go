@@ -29,6 +29,7 @@ type Invocation struct {
 // their -o names.
 var shellFlags = map[byte]string{
 	'a': "allexport", 'e': "errexit", 'f': "noglob", 'n': "noexec", 'u': "nounset", 'x': "xtrace",
+	'C': "noclobber", // the shell's own (noclobber.go)
 }
 
 // ParseInvocation reads sh's options: clusters of letters after '-' (set)

@@ -235,6 +235,10 @@ func (e markerEnviron) Get(name string) expand.Variable {
 			return vr
 		}
 	}
+	if name == noclobberVar && !v.Declared() {
+		// Off until set -C: $- reads it under set -u too (noclobber.go).
+		return expand.Variable{Set: true, Kind: expand.String, Str: "-"}
+	}
 	if name == "PS4" && !v.Declared() {
 		// bash's default, a shell variable it does not export.
 		return expand.Variable{Set: true, Kind: expand.String, Str: "+ "}

@@ -23,9 +23,11 @@ import (
 //   - every file redirection's target gets a marker prefix carrying its
 //     line (the open handler is not told where it is), so that a failure
 //     reads "sh: line 5: /mnt/g: Read-only file system";
-//   - <> and >| become < and > with the marker saying how to open;
+//   - <> and >| become < and > with the marker saying how to open
+//     (>| also under set -C, noclobber.go);
 //   - <&N and >&N for N > 2 become < and > of the marker "fd" kind,
-//     which the open handler serves with a dup of the task's descriptor N;
+//     which the open handler serves with a dup of the task's descriptor N
+//     (deferred for a simple command as a file is);
 //   - exec with only redirections of descriptors above 2 (exec 3<f,
 //     exec 4>&-) becomes the internal fdredir command, which opens, dups
 //     and closes the task's own descriptors: shell descriptor N is task
@@ -37,10 +39,12 @@ const markerStart = "\x01"
 
 // Marker kinds.
 const (
-	markFile   = ""   // open NAME with the interpreter's flags
-	markRW     = "rw" // <>: open NAME read-write, creating it
-	markDupFd  = "fd" // NAME is a descriptor number to duplicate
-	fdredirCmd = internal + "fdredir"
+	markFile    = ""     // open NAME with the interpreter's flags
+	markRW      = "rw"   // <>: open NAME read-write, creating it
+	markDupFd   = "fd"   // NAME is a descriptor number to duplicate
+	markDupErr  = "fd2"  // markDupFd onto the standard error
+	markClobber = "clob" // >|: truncate NAME even under set -C
+	fdredirCmd  = internal + "fdredir"
 )
 
 // prepare rewrites the special parameters $$, $PPID (pids.go) and $!,
@@ -61,7 +65,7 @@ func prepare(n syntax.Node, jobTexts map[*syntax.Stmt]string) {
 			// A simple command's file redirections are opened where it
 			// runs (deferred.go).
 			call, ok := st.Cmd.(*syntax.CallExpr)
-			deferrable := ok && len(call.Args) > 0
+			deferrable := ok && len(call.Args) > 0 || redirChecked(st)
 			for _, rd := range st.Redirs {
 				markRedirect(rd, deferrable)
 			}
@@ -118,7 +122,7 @@ func markRedirect(rd *syntax.Redirect, deferrable bool) {
 	switch rd.Op {
 	case syntax.RdrOut, syntax.AppOut, syntax.RdrIn, syntax.RdrAll, syntax.AppAll:
 	case syntax.RdrClob:
-		rd.Op = syntax.RdrOut
+		rd.Op, kind = syntax.RdrOut, markClobber
 	case syntax.RdrInOut:
 		// The interpreter opens every '<' as standard input; 1<> and 2<>
 		// go through '>', whose target it puts on that descriptor (the
@@ -132,6 +136,9 @@ func markRedirect(rd *syntax.Redirect, deferrable bool) {
 			return // the interpreter's own cases
 		}
 		kind = markDupFd
+		if litValue(rd.N) == "2" {
+			kind = markDupErr
+		}
 		if rd.Op == syntax.DplIn {
 			rd.Op = syntax.RdrIn
 		} else {
@@ -140,7 +147,7 @@ func markRedirect(rd *syntax.Redirect, deferrable bool) {
 	default:
 		return
 	}
-	if deferrable && kind != markDupFd {
+	if deferrable {
 		kind = markDeferred + kind
 	}
 	m := &syntax.Lit{ValuePos: rd.Word.Pos(), ValueEnd: rd.Word.Pos(),
@@ -265,7 +272,14 @@ func (c *cmd) fdredir(n int, op, target string) error {
 	flags := map[string]uint32{"<": linux.O_RDONLY, ">": linux.O_WRONLY | linux.O_CREAT | linux.O_TRUNC,
 		">|": linux.O_WRONLY | linux.O_CREAT | linux.O_TRUNC, ">>": linux.O_WRONLY | linux.O_CREAT | linux.O_APPEND,
 		"<>": linux.O_RDWR | linux.O_CREAT}[op]
-	fd, err := c.Task.Openat(applet.AtCWD, target, flags, 0o666)
+	open, err := flags, error(nil)
+	if op == ">" && noclobber(c.hc.Env) {
+		open, err = clobberFlags(c.Task, target, flags)
+	}
+	fd := -1
+	if err == nil {
+		fd, err = c.Task.Openat(applet.AtCWD, target, open, 0o666)
+	}
 	if err != nil {
 		lead, text := c.sh.redirText(target, flags, err)
 		return fmt.Errorf("%s%s: %s", lead, target, text)
@@ -295,12 +309,15 @@ func (c *cmd) dupStd(m, n int) error {
 	return c.sh.attachOut(p, c.Task, n, c.hc.Stderr, nil)
 }
 
+// errAmbiguous is bash's word for a redirection target it cannot use.
+var errAmbiguous = errors.New("ambiguous redirect")
+
 // openDupFd serves <&N and >&N: a duplicate of the task's descriptor N,
 // sharing its offset, closed with the redirection.
 func (p *proc) openDupFd(name string) (*applet.File, error) {
 	n, err := strconv.Atoi(name)
 	if err != nil {
-		return nil, errors.New("ambiguous redirect")
+		return nil, errAmbiguous
 	}
 	fd, err := p.task.Fcntl(n, linux.F_DUPFD_CLOEXEC, shellFdBase)
 	if err != nil {

@@ -206,6 +206,7 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 	rewriteSubstTraps(file, script)
 	s.rewriteExecLevels(file) // before substitutions get a last command
 	rewriteSubstStatus(file)
+	s.wrapCompoundRedirs(file)
 	prepare(file, texts)
 	if cfg.Task.Comm() == "" {
 		// A task no program ran on yet (a freshly booted init) runs the shell.
@@ -286,6 +287,8 @@ func (s *shell) newRunner(cfg Config) (*interp.Runner, error) {
 	if !slices.ContainsFunc(env, func(kv string) bool { return strings.HasPrefix(kv, "PATH=") }) {
 		env = append(env, "PATH="+s.defaultPath())
 	}
+	options, clobberEnv := noclobberOptions(cfg.Options)
+	env = append(env, clobberEnv...)
 	opts := []interp.RunnerOption{
 		interp.Env(markerEnviron{expand.ListEnviron(env...), s}),
 		virtualDir(s.top.dir),
@@ -297,8 +300,8 @@ func (s *shell) newRunner(cfg Config) (*interp.Runner, error) {
 		interp.CallHandler(s.call),
 		interp.ExecHandlers(s.execMiddleware),
 	}
-	if len(cfg.Args) > 0 || len(cfg.Options) > 0 {
-		params := append(append(append([]string(nil), cfg.Options...), "--"), cfg.Args...)
+	if len(cfg.Args) > 0 || len(options) > 0 {
+		params := append(append(append([]string(nil), options...), "--"), cfg.Args...)
 		opts = append(opts, interp.Params(params...))
 	}
 	r, err := interp.New(opts...)

@@ -35,6 +35,9 @@ const (
 // refuses, or has dash's s (which it takes itself), nil when set may run
 // as it is.
 func (s *shell) setCall(hc interp.HandlerContext, args []string) []string {
+	if instead := s.setListCall(args); instead != nil {
+		return instead // setlist.go
+	}
 	out := []string{args[0]}
 	changed := false
 	for i := 1; i < len(args); i++ {
@@ -68,6 +71,9 @@ func (s *shell) setCall(hc interp.HandlerContext, args []string) []string {
 			i++ // -o NAME
 			out = append(out, args[i])
 		}
+	}
+	if instead := noclobberCall(args); instead != nil {
+		return instead // valid words, which set runs again without C
 	}
 	switch {
 	case !changed:

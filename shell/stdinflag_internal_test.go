@@ -23,7 +23,7 @@ func TestSetCall(t *testing.T) {
 		{false, []string{"set", "-e", "--", "-s"}, nil, false, ""},
 		{true, []string{"set", "-es", "a"}, []string{"set", "-e", "a"}, true, ""},
 		{true, []string{"set", "+s"}, []string{statusCmd, "0"}, false, ""},
-		{true, []string{"set", "-Co", "pipefail"}, []string{"set", "-o", "pipefail"}, false, ""},
+		{true, []string{"set", "-bo", "pipefail"}, []string{"set", "-o", "pipefail"}, false, ""},
 		{false, []string{"set", "+B", "-x"}, []string{"set", "-x"}, false, ""},
 		{false, []string{"set", "-es"}, nil, false, statusCmd},
 		{true, []string{"set", "-q"}, nil, false, "exec"},

@@ -5,7 +5,6 @@ package shell
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"reflect"
@@ -270,7 +269,7 @@ func (s *shell) spawn(p *proc, hc interp.HandlerContext, file string, argv, env 
 		var re *redirError
 		if errors.As(err, &re) {
 			// The child reports it, on its standard error as it is by then.
-			fmt.Fprintln(&applet.File{Task: child, Fd: 2}, s.redirMessage(re.d.line, re.d.name, re.d.flags, re.err))
+			s.printRedir(&applet.File{Task: child, Fd: 2}, re)
 		}
 		child.Exit()
 		return nil, err
