@@ -277,10 +277,23 @@ func unshareApplet(c *cmd) int {
 		t = child
 	}
 	// The binds come after the fork, so that a new PID namespace has
-	// its first task when its file is bound (pid_for_children).
-	if !r.persistNamespaces(c, parent, binder) {
+	// its first task when its file is bound (pid_for_children). When
+	// they fail, the parent exits 1 without waiting for its child,
+	// which goes on and runs the command all the same.
+	persisted := r.persistNamespaces(c, parent, binder)
+	if !persisted && !r.fork {
 		return 1
 	}
+	rc := r.runChild(c, t, args, euid, egid)
+	if !persisted {
+		return 1
+	}
+	return rc
+}
+
+// runChild is what unshare does in the task that runs the command; euid
+// and egid are the caller's before any new user namespace.
+func (r *unshareRequest) runChild(c *cmd, t *vfs.Task, args []string, euid, egid uint32) int {
 	if r.killChild != 0 {
 		if _, err := t.Prctl(linux.PR_SET_PDEATHSIG, uint64(r.killChild), 0, 0, 0); err != nil {
 			c.warnf("prctl failed: %s", applet.ErrText(err))
