@@ -662,10 +662,22 @@ func (t *Task) doMoveMount(old, newPath Path) error {
 	if p.isShared() && treeContainsUnbindable(m) {
 		return linux.EINVAL
 	}
-	if mountIsAncestor(m, p) {
+	if !t.checkForNsfsMounts(m) || mountIsAncestor(m, p) {
 		return linux.ELOOP
 	}
 	return attachRecursiveMnt(m, p, newPath.Dentry)
+}
+
+// checkForNsfsMounts is check_for_nsfs_mounts: no mount of m's tree is a
+// bind of a mount namespace file that could not be bound where the tree
+// goes (mnt_ns_loop); a tree open_tree(2) cloned escaped that check.
+func (t *Task) checkForNsfsMounts(m *Mount) bool {
+	for p := m; p != nil; p = nextMnt(p, m) {
+		if t.mntNSLoop(p.root) {
+			return false
+		}
+	}
+	return true
 }
 
 // setMountAttributes is set_mount_attributes.

@@ -342,7 +342,7 @@ func (t *Task) doMoveMountAPI(old, newPath Path, beneath bool) error {
 	if p.isShared() && treeContainsUnbindable(m) {
 		return linux.EINVAL
 	}
-	if mountIsAncestor(m, p) {
+	if !t.checkForNsfsMounts(m) || mountIsAncestor(m, p) {
 		return linux.ELOOP
 	}
 	if !m.hasParent() {
