@@ -237,7 +237,7 @@ var apiScenarios = map[string]func(o apiOps, r *apiRec){
 		r.err("mkdir /proc", o.Mkdir("/proc"))
 		r.err("mount proc", o.MountFS("proc", "/proc", "proc", 0, ""))
 		for _, f := range []string{"/m", "/u"} {
-			if fd := r.fd("create "+f)(o.Open(f, linux.O_CREAT|linux.O_RDONLY)); fd >= 0 {
+			if fd := r.fd("create " + f)(o.Open(f, linux.O_CREAT|linux.O_RDONLY)); fd >= 0 {
 				o.Close(fd)
 			}
 		}
