@@ -211,3 +211,47 @@ func TestBindOfNamespaceFile(t *testing.T) {
 		t.Fatalf("after the bind went: %d mount IDs, want %d", n, ids)
 	}
 }
+
+// Namespaces held by binds inside a namespace a bind holds all go when
+// the outer bind is unmounted: tearing a tree down releases the binds
+// in it, and their namespaces in turn.
+func TestBindOfNamespaceFileChain(t *testing.T) {
+	init := bootMounts(t)
+	k := init.Kernel()
+	if err := k.RegisterFilesystem(proc.Type{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, err := range []error{init.Mkdir("/proc", 0o555), init.Mount("proc", "/proc", "proc", 0, ""),
+		init.Mknodat(linux.AT_FDCWD, "/a", linux.S_IFREG|0o644, 0)} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	ids := vfs.LiveMountIDs(k)
+	outer := init.Clone(0)
+	inner := init.Clone(0)
+	for _, err := range []error{outer.Unshare(linux.CLONE_NEWNS), outer.Mount("t", "/mnt", "tmpfs", 0, ""),
+		outer.Mknodat(linux.AT_FDCWD, "/mnt/b", linux.S_IFREG|0o644, 0), inner.Setns(outer.MountNamespace()),
+		inner.Unshare(linux.CLONE_NEWNS), inner.Mount("t", "/mnt", "tmpfs", 0, ""),
+		outer.Mount(fmt.Sprintf("/proc/%d/ns/mnt", inner.TID()), "/mnt/b", "", linux.MS_BIND, ""),
+		init.Mount(fmt.Sprintf("/proc/%d/ns/mnt", outer.TID()), "/a", "", linux.MS_BIND, "")} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	ins := inner.MountNamespace()
+	inner.Exit()
+	outer.Exit()
+	if vfs.NamespaceUsers(ins) != 1 {
+		t.Fatalf("inner namespace: %d users, want the bind in the outer one", vfs.NamespaceUsers(ins))
+	}
+	if err := init.Umount("/a"); err != nil {
+		t.Fatal(err)
+	}
+	if vfs.NamespaceUsers(ins) != 0 || ins.NumMounts() != 0 {
+		t.Fatalf("inner namespace after the outer bind went: %d users, %d mounts", vfs.NamespaceUsers(ins), ins.NumMounts())
+	}
+	if n := vfs.LiveMountIDs(k); n != ids {
+		t.Fatalf("%d mount IDs, want %d", n, ids)
+	}
+}
