@@ -65,14 +65,6 @@ func (k *Kernel) deferRelease(m *Mount) {
 	}
 }
 
-// putNamespaceLater queues a reference to ns for the next unlock to
-// drop. namespaceMu held.
-func (k *Kernel) putNamespaceLater(ns Namespace) {
-	k.deferred.mu.Lock()
-	k.deferred.puts = append(k.deferred.puts, ns)
-	k.deferred.mu.Unlock()
-}
-
 // pending reports whether a release is queued. The count is stored
 // before deferRelease tries the namespace lock, so a holder that made that
 // try fail sees it after its Unlock.
@@ -94,4 +86,12 @@ func (k *Kernel) runDeferredLocked() {
 			m.releaseLocked()
 		}
 	}
+}
+
+// putNamespaceLater queues a reference to ns for the next unlock to
+// drop. namespaceMu held.
+func (k *Kernel) putNamespaceLater(ns Namespace) {
+	k.deferred.mu.Lock()
+	k.deferred.puts = append(k.deferred.puts, ns)
+	k.deferred.mu.Unlock()
 }
