@@ -423,6 +423,9 @@ func cloneMnt(old *Mount, root *Dentry, mode copyMode) (*Mount, error) {
 		return nil, err
 	}
 	m.sb.activate()
+	if ns := m.sb.k.nsOf(root); ns != nil {
+		ns.get() // the bind pins its dentry, whose inode holds the namespace
+	}
 	if mode&copyPrivate == 0 {
 		m.receiveLike(old, mode)
 	}
@@ -462,7 +465,10 @@ func (m *Mount) receiveLike(old *Mount, mode copyMode) {
 // copyTree is copy_tree: clone src from the dentry at down, with the
 // mounts of its tree that lie below at, each attached to its parent's
 // clone in src's order; unbindable mounts and their trees are left out
-// unless mode has copyUnbindable, and an unbindable src is refused.
+// unless mode has copyUnbindable, and an unbindable src is refused. So
+// are binds of mount namespace files unless mode has copyNSFile: only a
+// bind copies them, not a new namespace or propagation, which could put
+// a namespace's file inside itself.
 func copyTree(src *Mount, at *Dentry, mode copyMode) (*Mount, error) {
 	tc := treeCopy{mode: mode}
 	return tc.run(src, at)
@@ -482,6 +488,9 @@ type mountPair struct{ orig, copy *Mount }
 
 func (tc *treeCopy) run(src *Mount, at *Dentry) (*Mount, error) {
 	if tc.mode&copyUnbindable == 0 && src.isUnbindable() {
+		return nil, linux.EINVAL
+	}
+	if tc.mode&copyNSFile == 0 && src.sb.k.isMntNSFile(at) {
 		return nil, linux.EINVAL
 	}
 	top, err := tc.clone(src, at)
@@ -516,6 +525,9 @@ func (tc *treeCopy) branch(s, onto *Mount) error {
 	if tc.mode&copyUnbindable == 0 && s.isUnbindable() {
 		return nil
 	}
+	if tc.mode&copyNSFile == 0 && s.sb.k.isMntNSFile(s.root) {
+		return nil
+	}
 	c, err := tc.clone(s, s.root)
 	if err != nil {
 		return err
@@ -541,6 +553,9 @@ func (t *Task) doLoopback(p Path, source string, recurse bool) error {
 	if err != nil {
 		return err
 	}
+	if t.mntNSLoop(old.Dentry) {
+		return linux.EINVAL
+	}
 	t.k.lockNamespace()
 	defer t.k.unlockNamespace()
 	if err := lockMountLocked(&p); err != nil {
@@ -560,9 +575,11 @@ func (t *Task) doLoopback(p Path, source string, recurse bool) error {
 	return nil
 }
 
-// doLoopbackCopy is __do_loopback.
+// doLoopbackCopy is __do_loopback. A namespace file may be bound from
+// outside the caller's namespace (may_copy_tree): /proc/<pid>/ns/* lead
+// to the kernel's own nsfs mount.
 func (t *Task) doLoopbackCopy(old Path, recurse bool) (*Mount, error) {
-	if old.Mnt.isUnbindable() || !t.checkMnt(old.Mnt) {
+	if old.Mnt.isUnbindable() || !t.checkMnt(old.Mnt) && t.k.nsOf(old.Dentry) == nil {
 		return nil, linux.EINVAL
 	}
 	if !recurse && hasLockedChildren(old.Mnt, old.Dentry) {
@@ -668,10 +685,22 @@ func (t *Task) doMoveMount(old, newPath Path) error {
 	if p.isShared() && treeContainsUnbindable(m) {
 		return linux.EINVAL
 	}
-	if mountIsAncestor(m, p) {
+	if !t.checkForNsfsMounts(m) || mountIsAncestor(m, p) {
 		return linux.ELOOP
 	}
 	return attachRecursiveMnt(m, p, newPath.Dentry)
+}
+
+// checkForNsfsMounts is check_for_nsfs_mounts: no mount of m's tree is a
+// bind of a mount namespace file that could not be bound where the tree
+// goes (mnt_ns_loop); a tree open_tree(2) cloned escaped that check.
+func (t *Task) checkForNsfsMounts(m *Mount) bool {
+	for p := m; p != nil; p = nextMnt(p, m) {
+		if t.mntNSLoop(p.root) {
+			return false
+		}
+	}
+	return true
 }
 
 // setMountAttributes is set_mount_attributes.

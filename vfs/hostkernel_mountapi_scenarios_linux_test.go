@@ -229,6 +229,27 @@ var apiScenarios = map[string]func(o apiOps, r *apiRec){
 		r.fd("cached existing")(o.Openat2(linux.AT_FDCWD, "/d/f", openHow(0, 0, linux.RESOLVE_CACHED)))
 		r.fd("plain rdonly")(o.Openat2(linux.AT_FDCWD, "/d/f", openHow(0, 0, 0)))
 	},
+	// A detached clone of a namespace file (open_tree lets an nsfs
+	// dentry in from outside the namespace); moving the caller's own
+	// mount namespace's file into its tree is a loop
+	// (check_for_nsfs_mounts: ELOOP), a UTS namespace's file is not.
+	"nsfs-open-tree": func(o apiOps, r *apiRec) {
+		r.err("mkdir /proc", o.Mkdir("/proc"))
+		r.err("mount proc", o.MountFS("proc", "/proc", "proc", 0, ""))
+		for _, f := range []string{"/m", "/u"} {
+			if fd := r.fd("create " + f)(o.Open(f, linux.O_CREAT|linux.O_RDONLY)); fd >= 0 {
+				o.Close(fd)
+			}
+		}
+		mfd := r.fd("open_tree clone mnt")(o.OpenTree(linux.AT_FDCWD, "/proc/thread-self/ns/mnt", linux.OPEN_TREE_CLONE))
+		r.err("move_mount mnt", o.MoveMount(mfd, "", linux.AT_FDCWD, "/m", linux.MOVE_MOUNT_F_EMPTY_PATH))
+		ufd := r.fd("open_tree clone uts")(o.OpenTree(linux.AT_FDCWD, "/proc/thread-self/ns/uts", linux.OPEN_TREE_CLONE))
+		r.err("move_mount uts", o.MoveMount(ufd, "", linux.AT_FDCWD, "/u", linux.MOVE_MOUNT_F_EMPTY_PATH))
+		o.Close(mfd)
+		o.Close(ufd)
+		r.err("umount uts", o.Umount2("/u", 0))
+		r.err("umount proc", o.Umount2("/proc", 0))
+	},
 	"openat2-resolve": func(o apiOps, r *apiRec) {
 		for _, d := range []string{"/r", "/r/a", "/r/a/b", "/r/mnt", "/out"} {
 			r.err("mkdir "+d, o.Mkdir(d))

@@ -149,7 +149,7 @@ func (t *Task) mntNSOfFd(fd int) (*MountNamespace, error) {
 			return linux.EBADF // CLASS(fd) does not see O_PATH files
 		}
 		n, ok := f.Inode().Private.(*MountNamespace)
-		if f.mnt != t.k.nsfsMnt || !ok {
+		if !t.k.isNsFile(f) || !ok {
 			return linux.EINVAL
 		}
 		ns = n

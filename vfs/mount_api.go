@@ -263,13 +263,13 @@ func (t *Task) openTreeSetattr(f *File, flags uint32, attr []byte) error {
 }
 
 // loopbackAnyNS is __do_loopback with may_copy_tree: the source may be in
-// the caller's namespace or in an anonymous one.
+// the caller's namespace or in an anonymous one, or be a namespace file.
 func (t *Task) loopbackAnyNS(old Path, recurse bool) (*Mount, error) {
 	m := old.Mnt
 	if m.isUnbindable() {
 		return nil, linux.EINVAL
 	}
-	if ns := m.ns.Load(); !t.checkMnt(m) && (ns == nil || !ns.anon) {
+	if ns := m.ns.Load(); !t.checkMnt(m) && (ns == nil || !ns.anon) && t.k.nsOf(old.Dentry) == nil {
 		return nil, linux.EINVAL
 	}
 	if recurse {
@@ -342,7 +342,7 @@ func (t *Task) doMoveMountAPI(old, newPath Path, beneath bool) error {
 	if p.isShared() && treeContainsUnbindable(m) {
 		return linux.EINVAL
 	}
-	if mountIsAncestor(m, p) {
+	if !t.checkForNsfsMounts(m) || mountIsAncestor(m, p) {
 		return linux.ELOOP
 	}
 	if !m.hasParent() {
@@ -579,7 +579,7 @@ func (t *Task) idmapUserns(a MountAttr, ka *mountKattr) (*UserNamespace, error) 
 		return nil, linux.EBADF // CLASS(fd): an O_PATH file does not count
 	}
 	ns, ok := f.Inode().Private.(*UserNamespace)
-	if !ok || f.mnt != t.k.nsfsMnt {
+	if !ok || !t.k.isNsFile(f) {
 		return nil, linux.EINVAL
 	}
 	if ns.Level() == 0 {

@@ -217,6 +217,9 @@ func (k *Kernel) initInternalMounts() error {
 	if err != nil {
 		return err
 	}
+	// Namespace files may be bound to paths (nsfs_init drops
+	// SB_NOUSER), which is how they outlive their tasks.
+	m.sb.SetFlags(0, linux.SB_NOUSER)
 	k.nsfsMnt = m
 	if err := k.runDriverInits(); err != nil {
 		return err

@@ -25,6 +25,10 @@ type deferredReleases struct {
 	// n is len(ms), for the checks of every lock and unlock that find
 	// nothing queued (almost all) without taking mu.
 	n atomic.Int32
+	// puts are the namespaces released binds of their files held; the
+	// last put of a mount namespace takes the lock to tear its tree
+	// down, so they are dropped once it is free.
+	puts []Namespace
 }
 
 // lockNamespace is down_write(&namespace_sem), then the pending releases.
@@ -37,7 +41,14 @@ func (k *Kernel) lockNamespace() {
 // lock goes, and one queued just after is taken care of by trying again.
 func (k *Kernel) unlockNamespace() {
 	k.runDeferredLocked()
+	k.deferred.mu.Lock()
+	puts := k.deferred.puts
+	k.deferred.puts = nil
+	k.deferred.mu.Unlock()
 	k.namespaceMu.Unlock()
+	for _, ns := range puts {
+		ns.put()
+	}
 	if k.deferred.pending() && k.namespaceMu.TryLock() {
 		k.unlockNamespace()
 	}
@@ -85,4 +96,12 @@ func (k *Kernel) runDeferredLocked() {
 			m.releaseLocked()
 		}
 	}
+}
+
+// putNamespaceLater queues a reference to ns for the next unlock to
+// drop. namespaceMu held.
+func (k *Kernel) putNamespaceLater(ns Namespace) {
+	k.deferred.mu.Lock()
+	k.deferred.puts = append(k.deferred.puts, ns)
+	k.deferred.mu.Unlock()
 }

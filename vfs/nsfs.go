@@ -96,6 +96,46 @@ func (k *Kernel) nsPath(ns Namespace) Path {
 	return Path{k.nsfsMnt, c.stashed}
 }
 
+// nsOf returns the namespace whose nsfs file d is (get_proc_ns of an
+// nsfs inode), or nil for any other dentry.
+func (k *Kernel) nsOf(d *Dentry) Namespace {
+	if d == nil || d.inode == nil || d.inode.sb != k.nsfsMnt.sb {
+		return nil
+	}
+	ns, _ := d.inode.Private.(Namespace)
+	return ns
+}
+
+// isNsFile is proc_ns_file: f is an open namespace file, whether opened
+// through /proc/<pid>/ns or through a bind of one.
+func (k *Kernel) isNsFile(f *File) bool { return f.Inode().sb == k.nsfsMnt.sb }
+
+// isMntNSFile is is_mnt_ns_file: d is the file of a mount namespace.
+func (k *Kernel) isMntNSFile(d *Dentry) bool {
+	_, ok := k.nsOf(d).(*MountNamespace)
+	return ok
+}
+
+// mntNSLoop is mnt_ns_loop: binding d, a mount namespace's file, into
+// t's namespace could make namespaces that hold each other (and so are
+// never freed) unless d's namespace is newer than t's. Comparing
+// sequence numbers is enough: a namespace can only hold binds of
+// younger ones.
+func (t *Task) mntNSLoop(d *Dentry) bool {
+	ns, ok := t.k.nsOf(d).(*MountNamespace)
+	return ok && t.MountNamespace().seq >= ns.seq
+}
+
+// nsfsShowPath is nsfs_show_path, the only show_path here: mountinfo and
+// statmount show the root of a bind of a namespace file as the
+// namespace's name, "mnt:[4026531840]", rather than a path.
+func (k *Kernel) nsfsShowPath(d *Dentry) (string, bool) {
+	if k.nsOf(d) == nil {
+		return "", false
+	}
+	return pseudoName(d), true
+}
+
 // NamespacePath is the path /proc/<pid>/ns/KIND leads to for t, or
 // ENOENT for a kind not modelled.
 func (t *Task) NamespacePath(kind string) (Path, error) {
@@ -170,7 +210,7 @@ func (t *Task) SetnsFd(fd int, nstype uint64) error {
 			return linux.EBADF
 		}
 		n, ok := f.Inode().Private.(Namespace)
-		if !ok || f.mnt != t.k.nsfsMnt {
+		if !ok || !t.k.isNsFile(f) {
 			return linux.EINVAL
 		}
 		if nstype != 0 && nstype != n.CloneFlag() {

@@ -251,7 +251,11 @@ func (r *render) showMountinfo(m *Mount, root Path) {
 	r.b = append(r.b, ':')
 	r.appendInt(int(linux.Minor(sb.dev)))
 	r.b = append(r.b, ' ')
-	r.appendDentryPath(m.root)
+	if name, ok := sb.k.nsfsShowPath(m.root); ok {
+		r.b = append(r.b, name...)
+	} else {
+		r.appendDentryPath(m.root)
+	}
 	r.b = append(r.b, ' ')
 	if !r.appendMountPath(m, root) {
 		r.b = r.b[:start]

@@ -272,11 +272,14 @@ func (s *kstatmount) fsSubtype() string { return "" }
 // filesystem here has a show_devname).
 func (s *kstatmount) sbSource() string { return s.m.devname }
 
-// mntRoot is statmount_mnt_root: dentry_path of the mount's root, not
-// escaped.
+// mntRoot is statmount_mnt_root: the filesystem's show_path of the
+// mount's root, or its dentry_path, not escaped.
 func (s *kstatmount) mntRoot() string {
 	var b []byte
 	d := s.m.root
+	if name, ok := s.m.sb.k.nsfsShowPath(d); ok {
+		return name
+	}
 	unlinked := d.Unlinked()
 	var names []string
 	for ; !d.IsRoot(); d = d.Parent() {

@@ -154,6 +154,9 @@ func (m *Mount) releaseLocked() {
 		cutLoose(childOf(m.mounts.next))
 	}
 	m.freeID()
+	if ns := m.sb.k.nsOf(m.root); ns != nil {
+		m.sb.k.putNamespaceLater(ns)
+	}
 	m.sb.deactivate()
 }
 

@@ -46,6 +46,68 @@ type unshareRequest struct {
 	userMap, groupMap string
 	setgroups         string
 	userArg, groupArg string
+	// persist maps a clone flag to the file --KIND=FILE binds the new
+	// namespace's file on (a persistent namespace).
+	persist map[uint64]string
+}
+
+// nsFiles are the /proc/PID entries of unshare's persistent namespaces,
+// in the order it binds them.
+var nsFiles = []struct {
+	flag uint64
+	name string
+}{
+	{linux.CLONE_NEWUSER, "ns/user"}, {linux.CLONE_NEWCGROUP, "ns/cgroup"},
+	{linux.CLONE_NEWIPC, "ns/ipc"}, {linux.CLONE_NEWUTS, "ns/uts"},
+	{linux.CLONE_NEWNET, "ns/net"}, {linux.CLONE_NEWPID, "ns/pid_for_children"},
+	{linux.CLONE_NEWNS, "ns/mnt"}, {linux.CLONE_NEWTIME, "ns/time_for_children"},
+}
+
+// bindNSFiles binds each persistent namespace's file of the task pid
+// (as by's /proc shows it) on its target, by's mount(2)s.
+func (r *unshareRequest) bindNSFiles(c *cmd, by *vfs.Task, pid int32) bool {
+	for _, f := range nsFiles {
+		target, ok := r.persist[f.flag]
+		if !ok {
+			continue
+		}
+		src := fmt.Sprintf("/proc/%d/%s", pid, f.name)
+		if err := by.Mount(src, target, "", linux.MS_BIND, ""); err != nil {
+			c.warnf("mount %s on %s failed: %s", src, target, applet.ErrText(err))
+			return false
+		}
+	}
+	return true
+}
+
+// binder is the child unshare forks before a new mount namespace when
+// a namespace is to persist: the binds must be made from the old
+// namespace (a namespace's file cannot be bound inside itself), so the
+// child, still there, makes them once its parent has unshared.
+func (r *unshareRequest) binder(c *cmd, t *vfs.Task) (*vfs.Task, bool) {
+	if len(r.persist) == 0 || r.nsFlags&linux.CLONE_NEWNS == 0 {
+		return nil, true
+	}
+	child, err := t.Fork(0)
+	if err != nil {
+		c.warnf("fork failed: %s", applet.ErrText(err))
+		return nil, false
+	}
+	return child, true
+}
+
+// persistNamespaces makes the binds of the persistent namespaces of
+// parent, the task that unshared: through the binder when there is one,
+// else by parent itself.
+func (r *unshareRequest) persistNamespaces(c *cmd, parent, binder *vfs.Task) bool {
+	if len(r.persist) == 0 {
+		return true
+	}
+	if binder == nil {
+		return r.bindNSFiles(c, parent, parent.Getpid())
+	}
+	defer binder.Exit()
+	return r.bindNSFiles(c, binder, parent.Getpid())
 }
 
 // unshareOptions declares unshare's options in util-linux 2.38's table
@@ -61,7 +123,10 @@ func unshareOptions(c *cmd, r *unshareRequest) *applet.FlagSet {
 		k := k
 		fs.OptionalFunc(k.long, k.short, "", func(v string, given bool) error {
 			if given {
-				return fmt.Errorf("persistent namespaces (--%s=%s) are not supported", k.long, v)
+				if r.persist == nil {
+					r.persist = map[uint64]string{}
+				}
+				r.persist[k.flag] = v
 			}
 			r.nsFlags |= k.flag
 			return nil
@@ -183,15 +248,23 @@ func unshareApplet(c *cmd) int {
 	}
 	_, euid, _ := t.Getresuid()
 	_, egid, _ := t.Getresgid()
+	binder, ok := r.binder(c, t)
+	if !ok {
+		return 1
+	}
 	if r.nsFlags != 0 {
 		if err := t.Unshare(r.nsFlags); err != nil {
 			c.warnf("unshare failed: %s", applet.ErrText(err))
+			if binder != nil {
+				binder.Exit()
+			}
 			return 1
 		}
 	}
 	if !writeClockOffset(c, t, r.boottime, 7) || !writeClockOffset(c, t, r.monotonic, 1) {
 		return 1
 	}
+	parent := t
 	if r.fork {
 		// The parent waits and passes the child's status on; the first
 		// child in a new PID namespace is its number 1.
@@ -203,6 +276,24 @@ func unshareApplet(c *cmd) int {
 		defer child.Exit()
 		t = child
 	}
+	// The binds come after the fork, so that a new PID namespace has
+	// its first task when its file is bound (pid_for_children). When
+	// they fail, the parent exits 1 without waiting for its child,
+	// which goes on and runs the command all the same.
+	persisted := r.persistNamespaces(c, parent, binder)
+	if !persisted && !r.fork {
+		return 1
+	}
+	rc := r.runChild(c, t, args, euid, egid)
+	if !persisted {
+		return 1
+	}
+	return rc
+}
+
+// runChild is what unshare does in the task that runs the command; euid
+// and egid are the caller's before any new user namespace.
+func (r *unshareRequest) runChild(c *cmd, t *vfs.Task, args []string, euid, egid uint32) int {
 	if r.killChild != 0 {
 		if _, err := t.Prctl(linux.PR_SET_PDEATHSIG, uint64(r.killChild), 0, 0, 0); err != nil {
 			c.warnf("prctl failed: %s", applet.ErrText(err))
