@@ -27,7 +27,8 @@ type deferredReleases struct {
 	n atomic.Int32
 	// puts are the namespaces released binds of their files held; the
 	// last put of a mount namespace takes the lock to tear its tree
-	// down, so they are dropped once it is free.
+	// down, so they are dropped once it is free. Guarded by
+	// Kernel.namespaceMu, not mu: only releases under it queue them.
 	puts []Namespace
 }
 
@@ -41,10 +42,8 @@ func (k *Kernel) lockNamespace() {
 // lock goes, and one queued just after is taken care of by trying again.
 func (k *Kernel) unlockNamespace() {
 	k.runDeferredLocked()
-	k.deferred.mu.Lock()
 	puts := k.deferred.puts
 	k.deferred.puts = nil
-	k.deferred.mu.Unlock()
 	k.namespaceMu.Unlock()
 	for _, ns := range puts {
 		ns.put()
@@ -101,7 +100,5 @@ func (k *Kernel) runDeferredLocked() {
 // putNamespaceLater queues a reference to ns for the next unlock to
 // drop. namespaceMu held.
 func (k *Kernel) putNamespaceLater(ns Namespace) {
-	k.deferred.mu.Lock()
 	k.deferred.puts = append(k.deferred.puts, ns)
-	k.deferred.mu.Unlock()
 }
