@@ -29,6 +29,7 @@ func Interactive(ctx context.Context, cfg Config) (exit int, err error) {
 		return 2, err
 	}
 	defer release(cfg.Task)
+	defer s.ps4.release()
 	if cfg.Stdin == nil {
 		return 0, nil
 	}

@@ -177,6 +177,7 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 		return 2, err
 	}
 	defer release(cfg.Task)
+	defer s.ps4.release() // a call trace held for a call never made
 	file, fixed, warnings, err := s.parseProgram(script)
 	if err != nil {
 		if file = s.linesBefore(err, fixed); file == nil {

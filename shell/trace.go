@@ -4,13 +4,16 @@ package shell
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 
 	"mvdan.cc/sh/v3/expand"
+	"mvdan.cc/sh/v3/interp"
 	"mvdan.cc/sh/v3/syntax"
 )
 
@@ -34,6 +37,7 @@ func (f traceFilter) Write(p []byte) (int, error) {
 	}
 	// A job's last command shows without its mark (jobs.go).
 	rest = bytes.TrimPrefix(rest, []byte(jobExecCmd+" "))
+	orig := rest
 	switch string(rest) {
 	case quietOn:
 		f.ps.quiet.Store(true)
@@ -58,10 +62,87 @@ func (f traceFilter) Write(p []byte) (int, error) {
 		// The line of an assignment to PS4 still shows the old prompt.
 		f.ps.setTraced(string(bytes.TrimSuffix(value, []byte("\n"))))
 	}
+	if callTrace(orig) && !internalTrace(orig) {
+		f.ps.hold(heldLine{w: f.w, orig: orig, line: append([]byte(prefix), rest...), prefix: prefix})
+		return len(p), nil
+	}
+	f.ps.release()
 	if _, err := f.w.Write(append([]byte(prefix), rest...)); err != nil {
 		return 0, err
 	}
 	return len(p), nil
+}
+
+// A call's trace line comes from the interpreter before the call handler
+// sees the call, with the arguments joined into one string (a builtin's
+// quoted as one word), which is not what either shell prints. Such a line
+// is held until the call handler, which has the words, writes the
+// shell's own line in its place (claimTrace); any other write first lets
+// the held lines out as they came, so nothing is reordered or lost.
+
+// heldLine is a call's trace line waiting for its words.
+type heldLine struct {
+	w      io.Writer
+	orig   []byte // as the interpreter wrote it, after "+ "
+	line   []byte // what the filter would write for it
+	prefix string
+}
+
+// callTrace reports whether a trace line is a simple command's call (not
+// an assignment, nor the line of a for, case or let).
+func callTrace(line []byte) bool {
+	word, _, _ := bytes.Cut(bytes.TrimSuffix(line, []byte("\n")), []byte(" "))
+	switch {
+	case bytes.IndexByte(word, '=') >= 0, len(word) == 0:
+		return false
+	case string(word) == "for", string(word) == "case", string(word) == "let":
+		return false
+	}
+	return true
+}
+
+func (t *tracePrefix) hold(h heldLine) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.held = append(t.held, h)
+	t.nheld.Store(int32(len(t.held)))
+}
+
+// release writes the held lines as they came.
+func (t *tracePrefix) release() {
+	if t.nheld.Load() == 0 {
+		return
+	}
+	t.mu.Lock()
+	held := t.held
+	t.held = nil
+	t.nheld.Store(0)
+	t.mu.Unlock()
+	for _, h := range held {
+		h.w.Write(h.line)
+	}
+}
+
+// claimTrace puts line (without prefix) in place of the held trace of the
+// call whose interpreter line is orig; lines held before it go out first.
+func (t *tracePrefix) claimTrace(orig []byte, line string) {
+	if t.nheld.Load() == 0 {
+		return
+	}
+	t.mu.Lock()
+	i := slices.IndexFunc(t.held, func(h heldLine) bool { return bytes.Equal(h.orig, orig) })
+	if i < 0 {
+		t.mu.Unlock()
+		return
+	}
+	before, h := t.held[:i], t.held[i]
+	t.held = slices.Clone(t.held[i+1:])
+	t.nheld.Store(int32(len(t.held)))
+	t.mu.Unlock()
+	for _, b := range before {
+		b.w.Write(b.line)
+	}
+	h.w.Write([]byte(h.prefix + line))
 }
 
 // traceMarkers are the markers of readonly.go and arith.go as a traced
@@ -89,6 +170,10 @@ type tracePrefix struct {
 	// quiet is set between the traces of quietOn and quietOff, whose
 	// commands' lines are the shell's own.
 	quiet atomic.Bool
+	// held are the call trace lines waiting for their words, nheld
+	// their number (mu).
+	held  []heldLine
+	nheld atomic.Int32
 }
 
 // quietOn and quietOff are the traces of the internal quiet command that
@@ -154,4 +239,91 @@ func expandPrompt(s string, env expand.Environ) string {
 		return s
 	}
 	return out
+}
+
+// interpTraceText is the line the interpreter traces a call of fields
+// with (after "+ "): the arguments joined, a builtin's quoted as one word.
+func interpTraceText(fields []string) []byte {
+	args := strings.Join(fields[1:], " ")
+	switch {
+	case strings.TrimSpace(args) == "":
+		return []byte(fields[0] + "\n")
+	case interp.IsBuiltin(fields[0]):
+		q, err := syntax.Quote(args, syntax.LangBash)
+		if err != nil {
+			return nil
+		}
+		return []byte(fields[0] + " " + q + "\n")
+	}
+	return []byte(fields[0] + " " + args + "\n")
+}
+
+// traceText is the line the shell itself traces a call of words with:
+// dash writes the words as they are, bash quotes those that need it.
+// The words the shell's rewriting added (marked internal) are left out.
+func (s *shell) traceText(words []string) string {
+	var b strings.Builder
+	for i, w := range words {
+		if strings.HasPrefix(w, internal) {
+			continue
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		if s.dialect == Bash {
+			w = bashTraceWord(w)
+		}
+		b.WriteString(w)
+	}
+	b.WriteByte('\n')
+	return b.String()
+}
+
+// claimCallTrace gives the held trace line of this call its words.
+// getopts keeps its own trace (getoptsTrace).
+func (s *shell) claimCallTrace(fields []string) {
+	if s.ps4.nheld.Load() == 0 || len(fields) == 0 || strings.HasPrefix(fields[0], internal) || slices.Contains(fields, getoptsMark) {
+		return
+	}
+	if orig := interpTraceText(fields); orig != nil {
+		s.ps4.claimTrace(orig, s.traceText(fields))
+	}
+}
+
+// bashTraceWord is a word as bash's trace shows it: as it is unless a
+// shell would read it otherwise, then in single quotes (a quote inside
+// as '\”), or $'...' for control characters; ” when empty.
+func bashTraceWord(w string) string {
+	switch {
+	case w == "":
+		return "''"
+	case strings.ContainsFunc(w, func(r rune) bool { return r < ' ' && r != '\t' && r != '\n' || r == 0x7f }):
+		return ansiCQuote(w)
+	case strings.ContainsAny(w, " \t\n'\"\\|&;()<>!{}*[]?^$`") || w[0] == '~' || w[0] == '#' ||
+		strings.Contains(w, "=~") || strings.Contains(w, ":~"):
+		return "'" + strings.ReplaceAll(w, "'", `'\''`) + "'"
+	}
+	return w
+}
+
+// ansiCQuote is w in $'...' as bash writes it: C's escapes where they
+// exist, other control bytes in octal.
+func ansiCQuote(w string) string {
+	named := map[byte]string{'\a': `\a`, '\b': `\b`, 0x1b: `\E`, '\f': `\f`, '\n': `\n`, '\r': `\r`,
+		'\t': `\t`, '\v': `\v`, '\\': `\\`, '\'': `\'`}
+	var b strings.Builder
+	b.WriteString("$'")
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch esc, ok := named[c]; {
+		case ok:
+			b.WriteString(esc)
+		case c < ' ' || c == 0x7f:
+			fmt.Fprintf(&b, "\\%03o", c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte('\'')
+	return b.String()
 }

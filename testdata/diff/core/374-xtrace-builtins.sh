@@ -1,0 +1,20 @@
+# set -x traces a builtin's words as the shell has them: dash writes them
+# as they are (an empty word shows as nothing between two spaces), bash
+# quotes those that need it; the words the shell's own rewriting adds
+# (shift's count of arguments) never show, nor do its own commands.
+cat > /tmp/xt.sh <<'EOS'
+set -x
+echo a b
+cd /tmp
+set -- x y
+shift 1
+printf '%s\n' q r
+test -d /tmp && echo yes
+true "" 'a b' "c'd"
+mkdir -p /tmp/xt.d
+[ -d /tmp/xt.d ] || echo no
+f() { echo "in f $1"; }
+f 'one two'
+exit 3
+EOS
+for sh in sh bash; do $sh /tmp/xt.sh 2>&1; echo "$sh: $?"; done
