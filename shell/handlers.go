@@ -248,8 +248,8 @@ func (s *shell) access(ctx context.Context, name string, mode interp.AccessMode)
 // working directory must move with the interpreter's) and renames the
 // builtins linuxvfs implements itself so that they reach the exec handler.
 func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
-	s.claimCallTrace(args)
 	hc := interp.HandlerCtx(ctx)
+	s.claimCallTrace(hc, args)
 	if sig := s.procOf(hc).sig.killedBy(); sig != 0 && args[0] != reapCmd && args[0] != jobEndCmd {
 		// A fatal signal killed the (sub)shell: it runs nothing more.
 		return []string{"exit", strconv.Itoa(128 + sig)}, nil

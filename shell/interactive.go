@@ -80,6 +80,7 @@ func (s *shell) readEval(ctx context.Context, r *interp.Runner, in io.Reader, pr
 			return true, nil // end of input or a read error
 		}
 		for _, st := range stmts {
+			s.noteTraceAssigns(st)
 			s.rewriteDialect(st)
 			markSubstOut(st)
 			rewriteKillTraps(st)

@@ -165,6 +165,9 @@ type shell struct {
 	// abortFatal says the failure a check reports next ends bash rather
 	// than abandoning the line (badsubst.go).
 	abortFatal atomic.Bool
+	// assigns are the calls' prefix assignments, for set -x
+	// (trace_assigns.go).
+	assigns traceAssigns
 }
 
 // Run parses script as a bash-compatible program and runs it on cfg.Task.
@@ -192,7 +195,8 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 		s.starts = lineStarts(file.Stmts, fixed)
 	}
 	s.src = script
-	s.rewriteBadSubst(file) // before the rewritings add expansions
+	s.noteTraceAssigns(file) // before the rewritings move calls
+	s.rewriteBadSubst(file)  // before the rewritings add expansions
 	// $PPID first: a nounset marker would stand for the interpreter's.
 	rewritePids(file)
 	s.rewriteDialect(file) // before the markers rename $LINENO
@@ -266,6 +270,7 @@ func newShell(cfg Config) (*shell, error) {
 	s.rawOut, s.rawErr = lockedWriters(cfg.Stdout, cfg.Stderr)
 	s.stdout, s.stderr = s.rawOut, s.rawErr
 	s.ps4 = newTracePrefix()
+	s.ps4.assignLine = s.traceAssignLine
 	s.stdout, s.stderr = traceFilter{s.stdout, s.ps4}, unboundFilter{traceFilter{s.stderr, s.ps4}, s}
 	if d, err := cfg.Task.Getcwd(); err == nil {
 		s.top.dir = d

@@ -62,6 +62,9 @@ func (f traceFilter) Write(p []byte) (int, error) {
 		// The line of an assignment to PS4 still shows the old prompt.
 		f.ps.setTraced(string(bytes.TrimSuffix(value, []byte("\n"))))
 	}
+	if f.ps.assignLine != nil && assignTrace(orig) {
+		rest = f.ps.assignLine(rest)
+	}
 	if callTrace(orig) && !internalTrace(orig) {
 		f.ps.hold(heldLine{w: f.w, orig: orig, line: append([]byte(prefix), rest...), prefix: prefix})
 		return len(p), nil
@@ -86,6 +89,12 @@ type heldLine struct {
 	orig   []byte // as the interpreter wrote it, after "+ "
 	line   []byte // what the filter would write for it
 	prefix string
+}
+
+// assignTrace reports whether a trace line is an assignment's.
+func assignTrace(line []byte) bool {
+	name, _, ok := bytes.Cut(line, []byte("="))
+	return ok && syntax.ValidName(string(name))
 }
 
 // callTrace reports whether a trace line is a simple command's call (not
@@ -123,9 +132,10 @@ func (t *tracePrefix) release() {
 	}
 }
 
-// claimTrace puts line (without prefix) in place of the held trace of the
-// call whose interpreter line is orig; lines held before it go out first.
-func (t *tracePrefix) claimTrace(orig []byte, line string) {
+// claimTrace puts lines (without prefix) in place of the held trace of
+// the call whose interpreter line is orig; lines held before it go out
+// first.
+func (t *tracePrefix) claimTrace(orig []byte, lines []string) {
 	if t.nheld.Load() == 0 {
 		return
 	}
@@ -142,7 +152,9 @@ func (t *tracePrefix) claimTrace(orig []byte, line string) {
 	for _, b := range before {
 		b.w.Write(b.line)
 	}
-	h.w.Write([]byte(h.prefix + line))
+	for _, line := range lines {
+		h.w.Write([]byte(h.prefix + line))
+	}
 }
 
 // traceMarkers are the markers of readonly.go and arith.go as a traced
@@ -170,6 +182,9 @@ type tracePrefix struct {
 	// quiet is set between the traces of quietOn and quietOff, whose
 	// commands' lines are the shell's own.
 	quiet atomic.Bool
+	// assignLine rewrites an assignment's trace line for the shell's
+	// dialect (traceAssignLine).
+	assignLine func([]byte) []byte
 	// held are the call trace lines waiting for their words, nheld
 	// their number (mu).
 	held  []heldLine
@@ -279,15 +294,28 @@ func (s *shell) traceText(words []string) string {
 	return b.String()
 }
 
-// claimCallTrace gives the held trace line of this call its words.
-// getopts keeps its own trace (getoptsTrace).
-func (s *shell) claimCallTrace(fields []string) {
+// claimCallTrace gives the held trace line of this call its words, and
+// the assignments before it (on the line in dash, each on a line of its
+// own before it in bash). getopts keeps its own trace (getoptsTrace).
+func (s *shell) claimCallTrace(hc interp.HandlerContext, fields []string) {
 	if s.ps4.nheld.Load() == 0 || len(fields) == 0 || strings.HasPrefix(fields[0], internal) || slices.Contains(fields, getoptsMark) {
 		return
 	}
-	if orig := interpTraceText(fields); orig != nil {
-		s.ps4.claimTrace(orig, s.traceText(fields))
+	orig := interpTraceText(fields)
+	if orig == nil {
+		return
 	}
+	assigns := s.prefixAssigns(hc.Pos, fields[0], hc.Env)
+	if s.dialect != Bash {
+		s.ps4.claimTrace(orig, []string{s.traceText(append(assigns, fields...))})
+		return
+	}
+	var lines []string
+	for _, a := range assigns {
+		name, value, _ := strings.Cut(a, "=")
+		lines = append(lines, name+"="+bashAssignValue(value)+"\n")
+	}
+	s.ps4.claimTrace(orig, append(lines, s.traceText(fields)))
 }
 
 // bashTraceWord is a word as bash's trace shows it: as it is unless a

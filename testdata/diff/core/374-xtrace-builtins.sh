@@ -18,3 +18,17 @@ f 'one two'
 exit 3
 EOS
 for sh in sh bash; do $sh /tmp/xt.sh 2>&1; echo "$sh: $?"; done
+# assignments: dash shows a value as it is, bash quotes it; both show an
+# empty one as nothing; those before a call go on its line in dash and
+# on lines of their own before it in bash
+cat > /tmp/xa.sh <<'EOS'
+set -x
+X="a b"
+Y=1
+Z=
+G=1 true x
+H='p q' I= printf '%s\n' "$H"
+f() { echo "$1"; }
+J=2 f z
+EOS
+for sh in sh bash; do $sh /tmp/xa.sh 2>&1; done

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package shell
+
+import (
+	"strings"
+	"sync"
+
+	"mvdan.cc/sh/v3/expand"
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// Assignments in set -x's trace. The interpreter traces a call without
+// the assignments before its name, and an assignment of nothing (X=) as
+// an empty line. dash shows them on the call's line ("+ LC_ALL=C sort"),
+// bash on lines of their own before it; both show "X=". noteTraceAssigns
+// keeps the names assigned before each call, by the call's position and
+// name (what the call handler can match), and gives X= an explicit empty
+// value, which the interpreter then traces.
+
+// assignSite is a call as the call handler sees it: where its name
+// starts and the name.
+type assignSite struct {
+	offset uint
+	name   string
+}
+
+type traceAssigns struct {
+	mu sync.Mutex
+	m  map[assignSite][]string
+}
+
+// noteTraceAssigns records the prefix assignments of the calls under n.
+func (s *shell) noteTraceAssigns(n syntax.Node) {
+	syntax.Walk(n, func(n syntax.Node) bool {
+		call, ok := n.(*syntax.CallExpr)
+		if !ok {
+			return true
+		}
+		if len(call.Args) == 0 {
+			for _, as := range call.Assigns {
+				if as.Value == nil && as.Array == nil && !as.Naked && !as.Append && as.Index == nil {
+					as.Value = &syntax.Word{Parts: []syntax.WordPart{&syntax.SglQuoted{Left: as.Pos(), Right: as.Pos()}}}
+				}
+			}
+			return true
+		}
+		name := call.Args[0].Lit()
+		var names []string
+		for _, as := range call.Assigns {
+			if as.Array == nil && !as.Naked && as.Index == nil && name != "" {
+				names = append(names, as.Name.Value)
+			}
+		}
+		if len(names) > 0 {
+			s.assigns.mu.Lock()
+			if s.assigns.m == nil {
+				s.assigns.m = map[assignSite][]string{}
+			}
+			s.assigns.m[assignSite{call.Args[0].Pos().Offset(), name}] = names
+			s.assigns.mu.Unlock()
+		}
+		return true
+	})
+}
+
+// prefixAssigns is "NAME=value" for each assignment before the call of
+// name at pos, with the values the call sees.
+func (s *shell) prefixAssigns(pos syntax.Pos, name string, env expand.Environ) []string {
+	s.assigns.mu.Lock()
+	names := s.assigns.m[assignSite{pos.Offset(), name}]
+	s.assigns.mu.Unlock()
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		out = append(out, n+"="+env.Get(n).String())
+	}
+	return out
+}
+
+// traceAssignLine is an assignment's trace line as the shell shows it:
+// the interpreter quotes the value as bash does; dash shows it as it is,
+// and both show an empty one as nothing.
+func (s *shell) traceAssignLine(line []byte) []byte {
+	name, quoted, ok := strings.Cut(strings.TrimSuffix(string(line), "\n"), "=")
+	if !ok || !syntax.ValidName(name) {
+		return line
+	}
+	value := quoted
+	if f, err := syntax.NewParser().Parse(strings.NewReader("x="+quoted), ""); err == nil && len(f.Stmts) == 1 {
+		if call, ok := f.Stmts[0].Cmd.(*syntax.CallExpr); ok && len(call.Assigns) == 1 && call.Assigns[0].Value != nil {
+			if v, err := expand.Literal(&expand.Config{Env: expand.ListEnviron()}, call.Assigns[0].Value); err == nil {
+				value = v
+			}
+		}
+	}
+	if s.dialect == Bash {
+		return []byte(name + "=" + bashAssignValue(value) + "\n")
+	}
+	return []byte(name + "=" + value + "\n")
+}
+
+// bashAssignValue is a value as bash's trace of an assignment shows it:
+// nothing for empty, else quoted as a word.
+func bashAssignValue(v string) string {
+	if v == "" {
+		return ""
+	}
+	return bashTraceWord(v)
+}
