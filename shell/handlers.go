@@ -250,6 +250,9 @@ func (s *shell) access(ctx context.Context, name string, mode interp.AccessMode)
 func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 	hc := interp.HandlerCtx(ctx)
 	s.claimCallTrace(hc, args)
+	if args[0] == xtraceCmd {
+		return []string{internal + "status", "0"}, nil
+	}
 	if sig := s.procOf(hc).sig.killedBy(); sig != 0 && args[0] != reapCmd && args[0] != jobEndCmd {
 		// A fatal signal killed the (sub)shell: it runs nothing more.
 		return []string{"exit", strconv.Itoa(128 + sig)}, nil

@@ -85,6 +85,7 @@ func (s *shell) readEval(ctx context.Context, r *interp.Runner, in io.Reader, pr
 			markSubstOut(st)
 			rewriteKillTraps(st)
 			s.wrapCompoundRedirs(st)
+			markDeclTraces(st)
 			prepare(st, jobTexts(st))
 			*status, err = s.status(ctx, r.Run(ctx, st))
 			s.endClones()

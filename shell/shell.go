@@ -212,6 +212,7 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 	s.rewriteExecLevels(file) // before substitutions get a last command
 	rewriteSubstStatus(file)
 	s.wrapCompoundRedirs(file)
+	markDeclTraces(file)
 	prepare(file, texts)
 	if cfg.Task.Comm() == "" {
 		// A task no program ran on yet (a freshly booted init) runs the shell.

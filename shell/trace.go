@@ -49,6 +49,11 @@ func (f traceFilter) Write(p []byte) (int, error) {
 		return len(p), nil
 	}
 	rest = getoptsTrace(rest)
+	if bytes.HasPrefix(rest, []byte(xtraceCmd+" ")) {
+		// A declaration's: its words come with the call (nothing if not).
+		f.ps.hold(heldLine{w: f.w, orig: orig, prefix: f.ps.get()})
+		return len(p), nil
+	}
 	if internalTrace(rest) {
 		if bytes.HasPrefix(rest, []byte(fdredirCmd+" ")) {
 			rest = []byte("exec\n")
@@ -65,7 +70,7 @@ func (f traceFilter) Write(p []byte) (int, error) {
 	if f.ps.assignLine != nil && assignTrace(orig) {
 		rest = f.ps.assignLine(rest)
 	}
-	if callTrace(orig) && !internalTrace(orig) {
+	if callTrace(orig) {
 		f.ps.hold(heldLine{w: f.w, orig: orig, line: append([]byte(prefix), rest...), prefix: prefix})
 		return len(p), nil
 	}
@@ -128,7 +133,9 @@ func (t *tracePrefix) release() {
 	t.nheld.Store(0)
 	t.mu.Unlock()
 	for _, h := range held {
-		h.w.Write(h.line)
+		if h.line != nil {
+			h.w.Write(h.line)
+		}
 	}
 }
 
@@ -150,7 +157,9 @@ func (t *tracePrefix) claimTrace(orig []byte, lines []string) {
 	t.nheld.Store(int32(len(t.held)))
 	t.mu.Unlock()
 	for _, b := range before {
-		b.w.Write(b.line)
+		if b.line != nil {
+			b.w.Write(b.line)
+		}
 	}
 	for _, line := range lines {
 		h.w.Write([]byte(h.prefix + line))
@@ -298,11 +307,17 @@ func (s *shell) traceText(words []string) string {
 // the assignments before it (on the line in dash, each on a line of its
 // own before it in bash). getopts keeps its own trace (getoptsTrace).
 func (s *shell) claimCallTrace(hc interp.HandlerContext, fields []string) {
-	if s.ps4.nheld.Load() == 0 || len(fields) == 0 || strings.HasPrefix(fields[0], internal) || slices.Contains(fields, getoptsMark) {
+	if s.ps4.nheld.Load() == 0 || len(fields) == 0 || slices.Contains(fields, getoptsMark) {
 		return
 	}
 	orig := interpTraceText(fields)
-	if orig == nil {
+	switch {
+	case orig == nil:
+		return
+	case fields[0] == xtraceCmd && len(fields) > 1:
+		s.ps4.claimTrace(orig, s.declTraceLines(fields[1:]))
+		return
+	case strings.HasPrefix(fields[0], internal):
 		return
 	}
 	assigns := s.prefixAssigns(hc.Pos, fields[0], hc.Env)

@@ -107,3 +107,94 @@ func bashAssignValue(v string) string {
 	}
 	return bashTraceWord(v)
 }
+
+// xtraceCmd stands before a declaration (export, local, ...), which the
+// interpreter does not trace: its trace line, held like a call's, is
+// written by the call handler with the declaration's words.
+const xtraceCmd = internal + "xtrace"
+
+// markDeclTraces puts an xtraceCmd call with the same words before each
+// declaration under n whose words expand without side effects (the
+// words are expanded twice); other declarations go untraced.
+func markDeclTraces(n syntax.Node) {
+	syntax.Walk(n, func(n syntax.Node) bool {
+		st, ok := n.(*syntax.Stmt)
+		if !ok {
+			return true
+		}
+		decl, ok := st.Cmd.(*syntax.DeclClause)
+		if !ok {
+			return true
+		}
+		words := []*syntax.Word{litWord(decl.Variant.Pos(), xtraceCmd), litWord(decl.Variant.Pos(), decl.Variant.Value)}
+		for _, as := range decl.Args {
+			w, ok := declWord(as)
+			if !ok {
+				return true
+			}
+			words = append(words, w)
+		}
+		trace := &syntax.Stmt{Position: st.Position, Cmd: &syntax.CallExpr{Args: words}}
+		st.Cmd = &syntax.Block{Lbrace: st.Position, Rbrace: st.Position, Stmts: []*syntax.Stmt{trace, {Position: st.Position, Cmd: decl}}}
+		return false
+	})
+}
+
+// declWord is a declaration's argument as one word ("NAME=value", NAME,
+// or an option), if expanding it twice does no harm.
+func declWord(as *syntax.Assign) (*syntax.Word, bool) {
+	if as.Array != nil || as.Index != nil || as.Append {
+		return nil, false
+	}
+	switch {
+	case as.Name == nil && as.Value == nil:
+		return nil, false
+	case as.Name == nil || as.Naked && as.Value != nil: // an option, a word as is
+		return as.Value, pureWord(as.Value)
+	case as.Naked:
+		return litWord(as.Pos(), as.Name.Value), true
+	}
+	parts := []syntax.WordPart{&syntax.Lit{ValuePos: as.Pos(), ValueEnd: as.Pos(), Value: as.Name.Value + "="}}
+	if as.Value != nil {
+		if !pureWord(as.Value) {
+			return nil, false
+		}
+		parts = append(parts, as.Value.Parts...)
+	}
+	return &syntax.Word{Parts: parts}, true
+}
+
+// pureWord reports whether w's expansion has no side effects and does
+// not read $? (which the traced call would change).
+func pureWord(w *syntax.Word) bool {
+	pure := true
+	syntax.Walk(w, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.CmdSubst, *syntax.ArithmExp, *syntax.ProcSubst, *syntax.ExtGlob:
+			pure = false
+		case *syntax.ParamExp:
+			if n.Exp != nil || n.Repl != nil || n.Slice != nil || n.Index != nil || n.Names != 0 ||
+				n.Param == nil || n.Param.Value == "?" {
+				pure = false
+			}
+		}
+		return pure
+	})
+	return pure
+}
+
+// declTraceLines are a traced declaration's lines: its words (bash's
+// quoted), and in bash an assignment's line for each value export and
+// readonly set.
+func (s *shell) declTraceLines(words []string) []string {
+	lines := []string{s.traceText(words)}
+	if s.dialect != Bash || (words[0] != "export" && words[0] != "readonly") {
+		return lines
+	}
+	for _, w := range words[1:] {
+		if name, value, ok := strings.Cut(w, "="); ok && syntax.ValidName(name) {
+			lines = append(lines, name+"="+bashAssignValue(value)+"\n")
+		}
+	}
+	return lines
+}

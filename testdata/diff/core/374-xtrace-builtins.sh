@@ -32,3 +32,13 @@ f() { echo "$1"; }
 J=2 f z
 EOS
 for sh in sh bash; do $sh /tmp/xa.sh 2>&1; done
+# declarations (export, local) are traced with their words; bash adds a
+# line for each value export sets
+cat > /tmp/xd.sh <<'EOS'
+set -x
+export A=1 B
+f() { local L=5 M; }
+f
+export P="a b" Q=$A
+EOS
+for sh in sh bash; do $sh /tmp/xd.sh 2>&1; done
