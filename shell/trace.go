@@ -33,6 +33,7 @@ type traceFilter struct {
 func (f traceFilter) Write(p []byte) (int, error) {
 	rest, ok := bytes.CutPrefix(p, []byte("+ "))
 	if !ok {
+		f.ps.release()
 		return f.w.Write(p)
 	}
 	// A job's last command shows without its mark (jobs.go).
