@@ -199,6 +199,13 @@ func exitWithMessage(pos syntax.Pos, code int, text string) *syntax.CallExpr {
 
 // dashCall checks a call of one of dash's builtins; instead, when not nil,
 // runs in its place.
+// bashOnlyBuiltins are the interpreter's builtins that dash does not
+// have: there, as any command not found, they are "not found".
+var bashOnlyBuiltins = map[string]bool{"source": true, "bind": true, "builtin": true, "caller": true,
+	"compgen": true, "complete": true, "compopt": true, "declare": true, "typeset": true, "dirs": true,
+	"disown": true, "enable": true, "history": true, "help": true, "logout": true, "mapfile": true,
+	"readarray": true, "popd": true, "pushd": true, "shopt": true, "suspend": true}
+
 func (s *shell) dashCall(ctx context.Context, hc interp.HandlerContext, args []string) (instead []string) {
 	if s.dialect != Dash {
 		if args[0] == "." || args[0] == "source" {
@@ -212,6 +219,9 @@ func (s *shell) dashCall(ctx context.Context, hc interp.HandlerContext, args []s
 			return append([]string{"exec"}, status...)
 		}
 		return status
+	}
+	if bashOnlyBuiltins[args[0]] && (s.runner == nil || s.runner.Funcs[args[0]] == nil) {
+		return fail(127, false, s.notFoundText(args[0]))
 	}
 	switch args[0] {
 	case "shift":
@@ -390,6 +400,20 @@ func dashBashisms(st *syntax.Stmt, src string) {
 		return &syntax.Word{Parts: []syntax.WordPart{&syntax.SglQuoted{Left: pos, Right: pos, Value: v}}}
 	}
 	switch c := st.Cmd.(type) {
+	case *syntax.DeclClause:
+		// dash has no declare or typeset: a command of that name, which
+		// is not found.
+		if v := c.Variant.Value; v == "declare" || v == "typeset" {
+			call := &syntax.CallExpr{Args: []*syntax.Word{word(c.Pos(), v)}}
+			for _, as := range c.Args {
+				w, ok := declArgWord(as)
+				if !ok {
+					return
+				}
+				call.Args = append(call.Args, w)
+			}
+			st.Cmd = call
+		}
 	case *syntax.LetClause:
 		// Its words as written, for set -x's line.
 		call := &syntax.CallExpr{Args: []*syntax.Word{word(c.Pos(), "let")}}

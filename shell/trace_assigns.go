@@ -143,22 +143,26 @@ func markDeclTraces(n syntax.Node) {
 // declWord is a declaration's argument as one word ("NAME=value", NAME,
 // or an option), if expanding it twice does no harm.
 func declWord(as *syntax.Assign) (*syntax.Word, bool) {
-	if as.Array != nil || as.Index != nil || as.Append {
-		return nil, false
-	}
+	w, ok := declArgWord(as)
+	return w, ok && pureWord(w)
+}
+
+// declArgWord is a declaration's argument as the one word a simple
+// command would have; false for an array or an indexed or appending
+// assignment.
+func declArgWord(as *syntax.Assign) (*syntax.Word, bool) {
 	switch {
+	case as.Array != nil || as.Index != nil || as.Append:
+		return nil, false
 	case as.Name == nil && as.Value == nil:
 		return nil, false
 	case as.Name == nil || as.Naked && as.Value != nil: // an option, a word as is
-		return as.Value, pureWord(as.Value)
+		return as.Value, true
 	case as.Naked:
 		return litWord(as.Pos(), as.Name.Value), true
 	}
 	parts := []syntax.WordPart{&syntax.Lit{ValuePos: as.Pos(), ValueEnd: as.Pos(), Value: as.Name.Value + "="}}
 	if as.Value != nil {
-		if !pureWord(as.Value) {
-			return nil, false
-		}
 		parts = append(parts, as.Value.Parts...)
 	}
 	return &syntax.Word{Parts: parts}, true
