@@ -200,8 +200,10 @@ func exitWithMessage(pos syntax.Pos, code int, text string) *syntax.CallExpr {
 // dashCall checks a call of one of dash's builtins; instead, when not nil,
 // runs in its place.
 // bashOnlyBuiltins are the interpreter's builtins that dash does not
-// have: there, as any command not found, they are "not found".
-var bashOnlyBuiltins = map[string]bool{"source": true, "bind": true, "builtin": true, "caller": true,
+// have: there, as any command not found, they are "not found". source
+// stays: dash lacks it too, but this shell is also busybox's sh, whose
+// ash has it, and images' init scripts use it.
+var bashOnlyBuiltins = map[string]bool{"bind": true, "builtin": true, "caller": true,
 	"compgen": true, "complete": true, "compopt": true, "declare": true, "typeset": true, "dirs": true,
 	"disown": true, "enable": true, "history": true, "help": true, "logout": true, "mapfile": true,
 	"readarray": true, "popd": true, "pushd": true, "shopt": true, "suspend": true}
