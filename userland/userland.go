@@ -44,13 +44,15 @@ func Programs() *applet.Set {
 
 // Boot returns init of linuxvfs's default system (linuxvfs.Boot) with a
 // file for each of its programs in /usr/bin and /usr/sbin, where a
-// command's search along PATH finds them.
+// command's search along PATH finds them, and the files of /etc a
+// Debian base system has.
 func Boot() (*vfs.Task, error) {
-	return bootWith(Programs())
+	return BootWith(Programs())
 }
 
-// bootWith is Boot installing set.
-func bootWith(set *applet.Set) (*vfs.Task, error) {
+// BootWith is Boot installing set: the system `linuxvfs sh` and the
+// differential tests run on.
+func BootWith(set *applet.Set) (*vfs.Task, error) {
 	t, err := linuxvfs.Boot()
 	if err != nil {
 		return nil, err
@@ -67,16 +69,32 @@ func bootWith(set *applet.Set) (*vfs.Task, error) {
 }
 
 // baseFiles writes the files of /etc a Debian base system has and the
-// programs expect, where they are missing: an fstab with nothing to mount.
+// programs expect, where they are missing: an fstab with nothing to mount,
+// and base-passwd's users and groups.
 func baseFiles(t *vfs.Task) error {
-	f, err := applet.OpenFile(t, "/etc/fstab", linux.O_WRONLY|linux.O_CREAT|linux.O_EXCL|linux.O_CLOEXEC, 0o644)
+	files := []struct{ path, text string }{
+		{"/etc/fstab", "# UNCONFIGURED FSTAB FOR BASE SYSTEM\n"},
+		{"/etc/passwd", applet.BaseDatabase("/etc/passwd")},
+		{"/etc/group", applet.BaseDatabase("/etc/group")},
+	}
+	for _, bf := range files {
+		if err := writeNew(t, bf.path, bf.text); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeNew makes path (mode 0644) holding text, unless it exists.
+func writeNew(t *vfs.Task, path, text string) error {
+	f, err := applet.OpenFile(t, path, linux.O_WRONLY|linux.O_CREAT|linux.O_EXCL|linux.O_CLOEXEC, 0o644)
 	if errors.Is(err, linux.EEXIST) {
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	_, err = io.WriteString(f, "# UNCONFIGURED FSTAB FOR BASE SYSTEM\n")
+	_, err = io.WriteString(f, text)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -94,7 +112,7 @@ func RunScript(ctx context.Context, script string, stdin io.Reader, stdout, stde
 // do when it runs a script given with -c.
 func RunScriptAs(ctx context.Context, name, script string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
 	set := Programs()
-	t, err := bootWith(set)
+	t, err := BootWith(set)
 	if err != nil {
 		return 1, err
 	}

@@ -33,7 +33,6 @@ import (
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 
-	"github.com/linuxvfs/linuxvfs"
 	"github.com/linuxvfs/linuxvfs/fuse"
 	"github.com/linuxvfs/linuxvfs/shell"
 	"golang.org/x/term"
@@ -191,12 +190,7 @@ func runSh(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 // runScript boots a kernel, mounts the host directories of binds, and
 // runs script on it, or an interactive session.
 func runScript(ctx context.Context, cfg shell.Config, binds []bindSpec, script string, interactive bool, stderr io.Writer) int {
-	t, err := linuxvfs.Boot()
-	if err == nil {
-		if err = cfg.Set.Install(t); err != nil {
-			t.Exit()
-		}
-	}
+	t, err := userland.BootWith(cfg.Set)
 	if err != nil {
 		fmt.Fprintf(stderr, "linuxvfs: boot: %v\n", err)
 		return 1

@@ -95,6 +95,10 @@ nogroup:x:65534:
 `,
 }
 
+// BaseDatabase is the text of file (/etc/passwd or /etc/group) as a
+// Debian base system installs it, "" for another file.
+func BaseDatabase(file string) string { return fallbackDB[file] }
+
 // dbLines returns the lines of a database file with at least n
 // colon-separated fields whose third is a number.
 func dbLines(t *vfs.Task, file string, n int) [][]string {
