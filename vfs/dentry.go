@@ -49,9 +49,9 @@ type Dentry struct {
 	unlinked atomic.Bool
 	where    atomic.Pointer[dname]
 
-	// mps are the mounts attached on this dentry (struct mountpoint's
-	// m_list), guarded by Kernel.namespaceMu.
-	mps []*Mount
+	// mps are the mounts attached on this dentry, guarded by
+	// Kernel.namespaceMu.
+	mps mountpoints
 
 	// mu guards the children (table's contents and kids), seq and dead;
 	// for directories it is also the parent-side lock of namespace

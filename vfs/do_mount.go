@@ -245,7 +245,7 @@ func (m *Mount) mountsOf(whole bool) func(func(*Mount) bool) {
 // made so far go.
 func assignGroupIDs(m *Mount, whole bool) error {
 	for p := range m.mountsOf(whole) {
-		if p.group != nil {
+		if p.inGroup() {
 			continue
 		}
 		if err := p.newGroup(); err != nil {
@@ -260,7 +260,7 @@ func assignGroupIDs(m *Mount, whole bool) error {
 // (nil: all of it), that are in a group without being shared leave it.
 func revokeGroupIDs(m, stop *Mount) {
 	for p := m; p != stop; p = nextMnt(p, m) {
-		if p.group != nil && !p.isShared() {
+		if p.inGroup() && !p.isShared() {
 			p.quitGroup()
 		}
 	}
@@ -407,7 +407,7 @@ func (ns *MountNamespace) adoptTree(m *Mount) {
 // cloneMnt is clone_mnt: a new mount of old's superblock rooted at root,
 // related to old as mode says.
 func cloneMnt(old *Mount, root *Dentry, mode copyMode) (*Mount, error) {
-	if mode&copySharedToSlave != 0 && old.group != nil {
+	if mode&copySharedToSlave != 0 && old.inGroup() {
 		mode |= copyAsSlave
 	}
 	m, err := old.sb.k.allocVfsmnt(old.devname)
@@ -437,14 +437,14 @@ func cloneMnt(old *Mount, root *Dentry, mode copyMode) (*Mount, error) {
 // and has none. A copy in a group is shared.
 func (m *Mount) joinGroupOf(old *Mount, mode copyMode) error {
 	switch {
-	case mode&(copyAsSlave|copyPrivate) == 0 && old.group != nil:
+	case mode&(copyAsSlave|copyPrivate) == 0 && old.inGroup():
 		m.joinAfter(old)
 	case mode&copyShared != 0:
 		if err := m.newGroup(); err != nil {
 			return err
 		}
 	}
-	if m.group != nil {
+	if m.inGroup() {
 		m.markShared()
 	}
 	return nil
@@ -455,7 +455,7 @@ func (m *Mount) joinGroupOf(old *Mount, mode copyMode) error {
 // master, beside old, when old is a slave.
 func (m *Mount) receiveLike(old *Mount, mode copyMode) {
 	switch {
-	case mode&copyAsSlave != 0 && old.group != nil:
+	case mode&copyAsSlave != 0 && old.inGroup():
 		m.receiveFrom(old)
 	case old.isSlave():
 		m.receiveBeside(old)

@@ -216,11 +216,11 @@ func (c *checker) checkMount(m *Mount) {
 		if mp.Inode().Superblock() != p.sb {
 			c.failf("mount %d: mountpoint not on its parent's superblock", m.id)
 		}
-		if int(m.mpIndex) >= len(mp.mps) || mp.mps[m.mpIndex] != m {
+		if int(m.mpIndex) >= mp.mps.len() || mp.mps.at(int(m.mpIndex)) != m {
 			c.failf("mount %d: not at its place in the mountpoint's list", m.id)
 		}
-		if int(mp.mounted.Load()) != len(mp.mps) {
-			c.failf("mount %d: mountpoint counts %d mounts, lists %d", m.id, mp.mounted.Load(), len(mp.mps))
+		if int(mp.mounted.Load()) != mp.mps.len() {
+			c.failf("mount %d: mountpoint counts %d mounts, lists %d", m.id, mp.mounted.Load(), mp.mps.len())
 		}
 		if m.tflags&tHashed == 0 {
 			c.failf("mount %d: attached but not hashed", m.id)
@@ -269,7 +269,7 @@ func (c *checker) checkDetached(m *Mount) {
 	if !m.state.has(stateUnmounted) {
 		c.failf("mount %d: in no namespace yet not unmounted", m.id)
 	}
-	if m.group != nil || m.master != nil || m.recvFirst != nil || m.peerNext != m {
+	if m.group != 0 || m.master != nil || m.recvFirst != nil || m.peerNext != m {
 		c.failf("unmounted mount %d still propagates", m.id)
 	}
 	p := m
@@ -283,12 +283,12 @@ func (c *checker) checkDetached(m *Mount) {
 
 // checkPropagation checks peer rings, slave lists and group IDs.
 func (c *checker) checkPropagation() {
-	ring := map[*peerGroup]*Mount{} // group -> a member whose ring was walked
+	ring := map[int32]*Mount{} // group -> a member whose ring was walked
 	for m := range c.all {
 		switch {
-		case m.isShared() && m.group == nil:
+		case m.isShared() && m.group == 0:
 			c.failf("mount %d: shared without a group ID", m.id)
-		case !m.isShared() && (m.group != nil || m.peerNext != m || m.peerPrev != m):
+		case !m.isShared() && (m.group != 0 || m.peerNext != m || m.peerPrev != m):
 			c.failf("mount %d: not shared but has group %d or peers", m.id, m.groupID())
 		case m.isShared():
 			if first, ok := ring[m.group]; ok {
@@ -301,13 +301,6 @@ func (c *checker) checkPropagation() {
 			}
 		}
 		c.checkSlaves(m)
-	}
-	ids := map[int32]bool{}
-	for g := range ring {
-		if ids[g.id] {
-			c.failf("two peer groups with ID %d", g.id)
-		}
-		ids[g.id] = true
 	}
 	if c.opt.Exact && c.k.groupIDs.count() != len(ring) {
 		c.failf("%d peer group IDs allocated, %d peer groups", c.k.groupIDs.count(), len(ring))
@@ -341,8 +334,8 @@ func (c *checker) checkRing(m *Mount) {
 			c.failf("peer ring of mount %d holds unreachable mount %d", m.id, p.id)
 		}
 		if p = p.nextPeer(); p == m {
-			if int(m.group.size) != n {
-				c.failf("peer group %d counts %d members, its ring %d", m.groupID(), m.group.size, n)
+			if !m.sb.k.groupIDs.inUse(int(m.group)) {
+				c.failf("peer group %d of %d members has given its ID back", m.groupID(), n)
 			}
 			return
 		}
@@ -391,9 +384,9 @@ func (c *checker) checkSlaves(m *Mount) {
 // stand together on m's list, in the order of their ring: the walks of
 // propagation.go take a group's run on a list for the whole group.
 func (c *checker) checkRuns(m *Mount) {
-	done := map[*peerGroup]bool{}
+	done := map[int32]bool{}
 	for s := m.recvFirst; s != nil; {
-		if s.group == nil {
+		if s.group == 0 {
 			s = s.recvNext
 			continue
 		}
@@ -485,4 +478,12 @@ func (c *checker) checkWalks(t *Task) {
 	case <-time.After(c.opt.Deadline):
 		c.timedOut(fmt.Sprintf("mountinfo, getcwd and d_path walks of task %d", t.tid))
 	}
+}
+
+// inUse reports whether id is allocated.
+func (a *IDA) inUse(id int) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	i := id - a.min
+	return i >= 0 && i/64 < len(a.words) && a.words[i/64]&(1<<(i%64)) != 0
 }

@@ -18,7 +18,6 @@ const (
 	tMet       // met while the candidates are found
 	tCandidate // may go with the unmount
 	tCarries   // a candidate that would take a survivor down with it
-	tHeirKnown // Mount.heir holds where its receivers go
 )
 
 // mountLink is where a mount is attached: its parent mount and the dentry in
@@ -34,8 +33,10 @@ type mountLink struct {
 //
 // Fields below "topology" are guarded by Kernel.namespaceMu.
 //
-// The struct is kept within 256 bytes (a Go size class): propagation makes
-// one per peer, so its size is what the collector pays per propagated copy.
+// The struct is kept within 240 bytes (a Go size class): propagation makes
+// one per peer and a bind one per mount, so its size is what the collector
+// pays per propagated copy and what a table of bind mounts costs. Fields
+// are ordered so that no padding falls between them.
 type Mount struct {
 	idUnique uint64 // mnt_id_unique: creation order, the order of mountinfo
 	root     *Dentry
@@ -69,21 +70,19 @@ type Mount struct {
 	nsNode listHead // mnt_node: place in the namespace's list
 
 	// propagation (peers.go)
-	group              *peerGroup // its peer group, if it has a group ID
-	peerNext, peerPrev *Mount     // the group's ring; the mount itself when alone
-	master             *Mount     // the mount it receives events from (mnt_master)
-	recvFirst          *Mount     // the first mount on its list of receivers
-	recvNext, recvPrev *Mount     // its neighbours on its master's list
-	// heir is where the receivers of a mount being unmounted go
-	// (umount.go's makePrivate); nil outside it.
-	heir *Mount
+	peerNext, peerPrev *Mount // its peer group's ring; the mount itself when alone
+	master             *Mount // the mount it receives events from (mnt_master)
+	recvFirst          *Mount // the first mount on its list of receivers
+	recvNext, recvPrev *Mount // its neighbours on its master's list
+
+	// idmapping is set once, while the mount is detached (MOUNT_ATTR_IDMAP).
+	idmapping atomic.Pointer[mntIdmap]
 
 	id      int32         // mnt_id
+	group   int32         // mnt_group_id: its peer group's ID, 0 for none
 	mpIndex int32         // position in the mountpoint dentry's mps
 	tflags  uint32        // T_*
 	flags   atomic.Uint32 // MNT_* per-mount flags
-	// idmapping is set once, while the mount is detached (MOUNT_ATTR_IDMAP).
-	idmapping atomic.Pointer[mntIdmap]
 	// writers counts files open for writing through this mount
 	// (mnt_writers); a read-only switch is refused while it is not zero.
 	writers atomic.Int32
@@ -264,8 +263,7 @@ func makeVisible(child *Mount) {
 	stackJoinLocked(child)
 	k.mountSeqEnd()
 	l.mountpoint.mounted.Add(1)
-	child.mpIndex = int32(len(l.mountpoint.mps))
-	l.mountpoint.mps = append(l.mountpoint.mps, child)
+	l.mountpoint.mps.add(child)
 	p.mounts.addTail(&child.child)
 }
 
@@ -301,17 +299,12 @@ func unhash(m *Mount) {
 	}
 	k.mountSeqEnd()
 	mp.mounted.Add(-1)
-	// Swap-remove: the list's order does not matter.
-	mps := mp.mps
-	last := mps[len(mps)-1]
-	mps[m.mpIndex], last.mpIndex = last, m.mpIndex
-	mps[len(mps)-1] = nil
-	mp.mps = mps[:len(mps)-1]
+	mp.mps.remove(m)
 }
 
 // unshadowLocked hashes again a mount on (p, mp) that gone had hidden.
 func (p *Mount) unshadowLocked(mp *Dentry, gone *Mount) {
-	for _, s := range mp.mps {
+	for s := range mp.mps.all {
 		if s != gone && s.tflags&tShadowed != 0 && s.parent() == p {
 			s.tflags &^= tShadowed
 			p.hash.Load().shadowed--

@@ -7,11 +7,12 @@ import (
 	"unsafe"
 )
 
-// TestMountSize keeps Mount within the 256-byte size class: propagation
-// allocates one per peer, so the per-copy cost follows its size.
+// TestMountSize keeps Mount within the 240-byte size class: propagation
+// allocates one per peer and a bind one per mount, so the per-copy cost
+// and a bind's memory (issue 15: at most 0.6× gVisor's) follow its size.
 func TestMountSize(t *testing.T) {
-	if n := unsafe.Sizeof(Mount{}); n > 256 {
-		t.Fatalf("Mount is %d bytes, more than the 256-byte size class", n)
+	if n := unsafe.Sizeof(Mount{}); n > 240 {
+		t.Fatalf("Mount is %d bytes, more than the 240-byte size class", n)
 	}
 }
 

@@ -14,7 +14,7 @@ func (t *Task) isLocalMountpoint(d *Dentry) bool {
 	ns := t.MountNamespace()
 	t.k.lockNamespace()
 	defer t.k.unlockNamespace()
-	for _, m := range d.mps {
+	for m := range d.mps.all {
 		if m.ns.Load() == ns {
 			return true
 		}
@@ -31,8 +31,8 @@ func (k *Kernel) detachMounts(d *Dentry) {
 	}
 	k.lockNamespace()
 	defer k.unlockNamespace()
-	for len(d.mps) > 0 {
-		if m := d.mps[0]; willBeUnmounted(m) {
+	for d.mps.len() > 0 {
+		if m := d.mps.at(0); willBeUnmounted(m) {
 			cutLoose(m)
 		} else {
 			umountTree(m, umountConnected)

@@ -23,28 +23,22 @@ import "github.com/linuxvfs/linuxvfs/abi/linux"
 //
 // Everything here runs with Kernel.namespaceMu held.
 
-// peerGroup is a peer group: its ID (mnt_group_id, shown as shared:N in
-// mountinfo) and how many members it has. The ID goes back when the last
-// member leaves.
-type peerGroup struct {
-	id   int32
-	size int32
-}
+// A group is known by its ID (mnt_group_id, shown as shared:N in
+// mountinfo), which every member carries; the ring is its membership, and
+// the ID goes back when the last member leaves it.
 
 // groupID returns m's peer group ID, 0 when it has no group.
-func (m *Mount) groupID() int32 {
-	if m.group == nil {
-		return 0
-	}
-	return m.group.id
-}
+func (m *Mount) groupID() int32 { return m.group }
+
+// inGroup reports whether m is a member of a peer group.
+func (m *Mount) inGroup() bool { return m.group != 0 }
 
 func (m *Mount) isShared() bool     { return m.Flags()&linux.MNT_SHARED != 0 }
 func (m *Mount) isSlave() bool      { return m.master != nil }
 func (m *Mount) isUnbindable() bool { return m.tflags&tUnbindable != 0 }
 
 // peersOf reports whether a and b are members of one peer group.
-func peersOf(a, b *Mount) bool { return a.group != nil && a.group == b.group }
+func peersOf(a, b *Mount) bool { return a.group != 0 && a.group == b.group }
 
 // nextPeer is the member after m in its group's ring, prevPeer the one
 // before: m itself when it is alone or has no group.
@@ -68,7 +62,7 @@ func (m *Mount) newGroup() error {
 	if !ok {
 		return linux.ENOSPC
 	}
-	m.group = &peerGroup{id: int32(id), size: 1}
+	m.group = int32(id)
 	return nil
 }
 
@@ -76,7 +70,6 @@ func (m *Mount) newGroup() error {
 // its ring.
 func (m *Mount) joinAfter(p *Mount) {
 	m.group = p.group
-	m.group.size++
 	m.peerPrev, m.peerNext = p, p.peerNext
 	p.peerNext.peerPrev = m
 	p.peerNext = m
@@ -85,12 +78,13 @@ func (m *Mount) joinAfter(p *Mount) {
 // quitGroup takes m out of its peer group, if any, and clears its shared
 // flag; the last member to leave gives the group's ID back.
 func (m *Mount) quitGroup() {
-	if g := m.group; g != nil {
+	if g := m.group; g != 0 {
+		last := m.peerNext == m
 		m.peerPrev.peerNext, m.peerNext.peerPrev = m.peerNext, m.peerPrev
 		m.peerNext, m.peerPrev = m, m
-		m.group = nil
-		if g.size--; g.size == 0 {
-			m.sb.k.groupIDs.Free(int(g.id))
+		m.group = 0
+		if last {
+			m.sb.k.groupIDs.Free(int(g))
 		}
 	}
 	m.setFlags(0, linux.MNT_SHARED)

@@ -405,30 +405,44 @@ func slideDown(m *Mount) {
 // out first, on the untouched groups; then every mount steps out; then
 // each hands its receivers over, in going's order.
 func makePrivate(going []*Mount) {
+	var h heirs
 	for _, m := range going {
-		heirOf(m)
+		if m.recvFirst != nil {
+			h.of(m)
+		}
 	}
 	for _, m := range going {
 		m.quitGroup()
 		m.stopReceiving()
 	}
 	for _, m := range going {
-		m.handReceiversTo(m.heir)
-		m.heir = nil
-		m.tflags &^= tHeirKnown
+		if m.recvFirst != nil {
+			m.handReceiversTo(h.known[m])
+		}
 	}
 }
 
-// heirOf returns where the receivers of m go when it is made private with
-// the rest of an unmount: m itself if it stays. The answer is worked out
-// for m's whole group at once and kept on each going member (Mount.heir),
-// so that a group is gone round once however many of its members go.
-func heirOf(m *Mount) *Mount {
+// heirs records, for the mounts of an unmount that pass events on, where
+// their receivers go. Only mounts with receivers need an answer, so an
+// unmount of mounts that have none (a propagated copy's) records nothing.
+type heirs struct {
+	known map[*Mount]*Mount
+}
+
+// of returns where the receivers of m go when it is made private with the
+// rest of an unmount: m itself if it stays. The answer is worked out for
+// m's whole group at once and recorded for each going member that has
+// receivers, so that a group is gone round once however many of its
+// members go.
+func (h *heirs) of(m *Mount) *Mount {
 	if m == nil || !willBeUnmounted(m) {
 		return m
 	}
-	if m.tflags&tHeirKnown != 0 {
-		return m.heir
+	if heir, ok := h.known[m]; ok {
+		return heir
+	}
+	if h.known == nil {
+		h.known = make(map[*Mount]*Mount)
 	}
 	stays := m.nextPeer()
 	for stays != m && willBeUnmounted(stays) {
@@ -436,25 +450,30 @@ func heirOf(m *Mount) *Mount {
 	}
 	if stays == m {
 		// Nothing of the group stays: its members share a master.
-		h := heirOf(m.master)
+		heir := h.of(m.master)
 		for p := range m.peers {
-			p.heir = h
-			p.tflags |= tHeirKnown
+			h.note(p, heir)
 		}
-		return h
+		return heir
 	}
 	// Going backwards round the ring from a member that stays, the
 	// nearest one that stays after each going member is the last one met.
 	next := stays
 	for p := stays.prevPeer(); p != stays; p = p.prevPeer() {
 		if willBeUnmounted(p) {
-			p.heir = next
-			p.tflags |= tHeirKnown
+			h.note(p, next)
 		} else {
 			next = p
 		}
 	}
-	return m.heir
+	return h.known[m]
+}
+
+// note records heir for p when p has receivers to hand over.
+func (h *heirs) note(p, heir *Mount) {
+	if p.recvFirst != nil {
+		h.known[p] = heir
+	}
 }
 
 // Umount2 is umount2(2) (ksys_umount, path_umount, do_umount).
