@@ -12,6 +12,10 @@
 // counts), three more columns give the CPU times and their ratio, paired
 // the same way.
 //
+// A benchmark may also have an impl=copy run, the work no implementation
+// can avoid (Read1M's copying of the bytes); a line after the table gives
+// its time and what it is as a fraction of gVisor's.
+//
 // Where both sides have the same number of samples, the ratio is the
 // median of the per-sample ratios, sample i of one side with sample i of
 // the other (./run makes each round a pair measured seconds apart, under
@@ -162,6 +166,27 @@ func (t *table) write(w io.Writer) {
 		}
 		cells = append(cells, count(allocs[0], have[0]), count(allocs[1], have[1]))
 		fmt.Fprintf(w, "| %s |\n", strings.Join(cells, " | "))
+	}
+	t.writeFloors(w)
+}
+
+// writeFloors notes each benchmark's impl=copy run: the floor under both
+// sides, and the fraction of gVisor's time it alone takes.
+func (t *table) writeFloors(w io.Writer) {
+	for _, r := range t.rows {
+		floor, gv := r.by["copy"], r.by[sides[1]]
+		if floor == nil || len(floor.ns) == 0 {
+			continue
+		}
+		line := fmt.Sprintf("\n%s: copying the bytes alone takes %s", r.name, duration(median(floor.ns), true))
+		if gv != nil && len(gv.ns) > 0 && median(gv.ns) > 0 {
+			line += fmt.Sprintf(", %s of gVisor's time", fraction(median(floor.ns)/median(gv.ns)))
+		}
+		if gv != nil && len(floor.cpu) > 0 && len(gv.cpu) > 0 && median(gv.cpu) > 0 {
+			line += fmt.Sprintf("; CPU %s, %s of gVisor's", duration(median(floor.cpu), true),
+				fraction(median(floor.cpu)/median(gv.cpu)))
+		}
+		fmt.Fprintln(w, line+".")
 	}
 }
 

@@ -72,3 +72,25 @@ BenchmarkWrite1M/impl=linuxvfs-2   100  1328523 ns/op  789.28 MB/s  1048888 B/op
 		}
 	}
 }
+
+// TestFloor checks the line an impl=copy run adds after the table.
+func TestFloor(t *testing.T) {
+	in := `BenchmarkRead1M/impl=linuxvfs-2   100   16000 ns/op   0 B/op   0 allocs/op
+BenchmarkRead1M/impl=gvisor-2     100   20000 ns/op   0 B/op   0 allocs/op
+BenchmarkRead1M/impl=copy-2       100   15000 ns/op   0 B/op   0 allocs/op
+`
+	tb, err := parse(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	tb.write(&out)
+	for _, want := range []string{
+		"| Read1M-2 | 16.0 µs | 20.0 µs | 0.80 | 0 | 0 |\n",
+		"Read1M-2: copying the bytes alone takes 15.0 µs, 0.75 of gVisor's time.\n",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("missing %q in\n%s", want, out.String())
+		}
+	}
+}
