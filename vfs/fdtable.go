@@ -267,3 +267,41 @@ func (t *Task) CloseOnExec() {
 		f.DecRef()
 	}
 }
+
+// FdInfo is what /proc/<pid>/fdinfo/N shows of an open descriptor
+// (seq_show): the file's position, its flags with O_CLOEXEC when the
+// descriptor has it, the ID of the mount it was opened through and its
+// inode's number.
+type FdInfo struct {
+	Pos   int64
+	Flags uint32
+	MntID int
+	Ino   uint64
+}
+
+// FdInfo describes descriptor fd of t; EBADF when it is closed.
+func (t *Task) FdInfo(fd int) (FdInfo, error) {
+	ft := t.fdTable()
+	ft.mu.Lock()
+	if fd < 0 || fd >= len(ft.fds) || ft.fds[fd].file == nil {
+		ft.mu.Unlock()
+		return FdInfo{}, linux.EBADF
+	}
+	e := ft.fds[fd]
+	e.file.IncRef()
+	ft.mu.Unlock()
+	f := e.file
+	defer f.DecRef()
+	info := FdInfo{Flags: f.statusFlags(), MntID: f.mnt.ID(), Ino: f.Inode().Ino()}
+	if e.cloexec {
+		info.Flags |= linux.O_CLOEXEC
+	}
+	if !isStream(f) {
+		// A stream's position is never moved; the others' moves are made
+		// under the position lock, held only while a read or write copies.
+		f.mu.Lock()
+		info.Pos = f.pos
+		f.mu.Unlock()
+	}
+	return info, nil
+}

@@ -51,6 +51,9 @@ const (
 	kindMeminfo
 	kindLoadavg
 	kindSysStat
+	kindFdInfoDir
+	kindFdInfo
+	kindMountstats
 )
 
 // node is what a procfs inode stands for.
@@ -74,7 +77,8 @@ var taskFiles = []struct {
 	kind kind
 }{
 	{"cgroup", kindCgroup}, {"cmdline", kindCmdline}, {"comm", kindComm}, {"cwd", kindCwd}, {"environ", kindEnviron}, {"fd", kindFdDir},
-	{"mountinfo", kindMountinfo}, {"mounts", kindMounts}, {"ns", kindNsDir}, {"root", kindRootLink},
+	{"fdinfo", kindFdInfoDir}, {"mountinfo", kindMountinfo}, {"mounts", kindMounts}, {"mountstats", kindMountstats},
+	{"ns", kindNsDir}, {"root", kindRootLink},
 	{"stat", kindStat}, {"statm", kindStatm}, {"status", kindStatus}, {"task", kindThreads}, {"timens_offsets", kindTimensOffsets},
 	{"uid_map", kindIDMap}, {"gid_map", kindIDMap}, {"projid_map", kindIDMap}, {"setgroups", kindSetgroups},
 }
@@ -177,6 +181,16 @@ func (o *inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
 			return nil, linux.ENOENT
 		}
 		return o.newInode(node{kind: kindFd, tid: d.tid, fd: fd}, mode, dir.UID()), nil
+	case kindFdInfoDir:
+		fd, err := strconv.Atoi(name)
+		t := o.ps.task(d.tid)
+		if err != nil || t == nil || strconv.Itoa(fd) != name {
+			return nil, linux.ENOENT
+		}
+		if _, ok := fdLinkMode(t, fd); !ok {
+			return nil, linux.ENOENT
+		}
+		return o.newInode(node{kind: kindFdInfo, tid: d.tid, fd: fd}, modeOf(kindFdInfo), dir.UID()), nil
 	case kindThreads:
 		if name != strconv.Itoa(int(d.tid)) || o.ps.task(d.tid) == nil {
 			return nil, linux.ENOENT
@@ -196,7 +210,7 @@ func modeOf(k kind) uint32 {
 	switch k {
 	case kindSelf, kindThreadSelf, kindMountsLink, kindCwd, kindRootLink, kindNs:
 		return linux.S_IFLNK | 0o777
-	case kindTaskDir, kindThreads:
+	case kindTaskDir, kindThreads, kindFdInfoDir:
 		return linux.S_IFDIR | 0o555
 	case kindFdDir:
 		return linux.S_IFDIR | 0o500
@@ -206,7 +220,7 @@ func modeOf(k kind) uint32 {
 		return linux.S_IFDIR | 0o555
 	case kindSysctl, kindIDMap, kindSetgroups, kindTimensOffsets, kindComm:
 		return linux.S_IFREG | 0o644
-	case kindEnviron:
+	case kindEnviron, kindMountstats:
 		return linux.S_IFREG | 0o400
 	}
 	return linux.S_IFREG | 0o444
@@ -336,16 +350,21 @@ func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 		return o.openNamespaceFile(f, n, t)
 	case kindComm:
 		return o.openComm(f, n, t)
-	case kindMountinfo, kindMounts:
+	case kindMountinfo, kindMounts, kindMountstats:
 		owner := o.ps.task(n.tid)
 		if owner == nil {
 			return linux.ESRCH
 		}
-		if n.kind == kindMountinfo {
+		switch n.kind {
+		case kindMountinfo:
 			text = owner.Mountinfo()
-		} else {
+		case kindMounts:
 			text = owner.ProcMounts()
+		default:
+			text = mountstatsText(owner.ProcMounts())
 		}
+	case kindFdInfo:
+		return o.openFdInfo(f, n, t)
 	case kindCmdline, kindEnviron, kindStatus, kindStat, kindStatm:
 		owner := o.ps.task(n.tid)
 		if owner == nil {
@@ -454,10 +473,14 @@ func (o *inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 		}
 	case kindThreads:
 		out = append(out, vfs.Dirent{Name: strconv.Itoa(int(n.tid)), Ino: inoOf(node{kind: kindTaskDir, tid: n.tid}), Type: linux.DT_DIR})
-	case kindFdDir:
+	case kindFdDir, kindFdInfoDir:
+		entry, typ := kindFd, uint8(linux.DT_LNK)
+		if n.kind == kindFdInfoDir {
+			entry, typ = kindFdInfo, linux.DT_REG
+		}
 		if t := o.ps.task(n.tid); t != nil {
 			for _, fd := range t.Fds() {
-				out = append(out, vfs.Dirent{Name: strconv.Itoa(fd), Ino: inoOf(node{kind: kindFd, tid: n.tid, fd: fd}), Type: linux.DT_LNK, Off: keyedOff(fd)})
+				out = append(out, vfs.Dirent{Name: strconv.Itoa(fd), Ino: inoOf(node{kind: entry, tid: n.tid, fd: fd}), Type: typ, Off: keyedOff(fd)})
 			}
 		}
 		return out, nil

@@ -144,6 +144,9 @@ func (o *inodeOps) Revalidate(dir *vfs.Inode, name string, child *vfs.Inode) boo
 	case n.kind == kindFd:
 		mode, ok := fdLinkMode(t, n.fd)
 		return ok && mode == child.Mode()
+	case n.kind == kindFdInfo:
+		_, ok := fdLinkMode(t, n.fd)
+		return ok
 	}
 	return true
 }
@@ -159,7 +162,7 @@ func (o *inodeOps) RevalidateNeedsRefWalk(dir *vfs.Inode, name string, child *vf
 		return false
 	}
 	switch n.kind {
-	case kindSysDir, kindSysctl, kindFd:
+	case kindSysDir, kindSysctl, kindFd, kindFdInfo:
 		return true
 	case kindSelf, kindThreadSelf:
 		return false
@@ -236,6 +239,43 @@ func partitionsText(k *vfs.Kernel) string {
 	b.WriteString("major minor  #blocks  name\n\n")
 	for _, d := range devs {
 		fmt.Fprintf(&b, "%4d  %7d %10d %s\n", linux.Major(d.Dev), linux.Minor(d.Dev), k.DiskSize(d.Dev)/1024, d.Name)
+	}
+	return b.String()
+}
+
+// openFdInfo makes fdinfo/N's text at the first read (seq_show): the
+// descriptor's position, flags (octal, as "0%o" prints them), mount ID
+// and inode number. Reading another task's needs ptrace read access
+// (proc_fdinfo_access_allowed); a descriptor closed since the lookup
+// reads as ENOENT.
+func (o *inodeOps) openFdInfo(f *vfs.File, n node, t *vfs.Task) error {
+	owner := o.ps.task(n.tid)
+	if owner == nil {
+		return linux.ENOENT
+	}
+	if !t.PtraceMayRead(owner) {
+		return linux.EACCES
+	}
+	info, err := owner.FdInfo(n.fd)
+	if err != nil {
+		return linux.ENOENT
+	}
+	f.Private = []byte(fmt.Sprintf("pos:\t%d\nflags:\t0%o\nmnt_id:\t%d\nino:\t%d\n", info.Pos, info.Flags, info.MntID, info.Ino))
+	return nil
+}
+
+// mountstatsText is /proc/<pid>/mountstats (mountstats_open's
+// show_vfsstat) for the mounts /proc/<pid>/mounts lists, from its lines:
+// the same mounts, names escaped the same way. No filesystem of the
+// model keeps statistics (->show_stats), so each line ends there.
+func mountstatsText(mounts string) string {
+	var b strings.Builder
+	for line := range strings.Lines(mounts) {
+		f := strings.Fields(line)
+		if len(f) < 3 {
+			continue
+		}
+		fmt.Fprintf(&b, "device %s mounted on %s with fstype %s\n", f[0], f[1], f[2])
 	}
 	return b.String()
 }
