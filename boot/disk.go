@@ -111,6 +111,7 @@ func addDisk(k *vfs.Kernel, n int, d *DiskImage, record func(partInfo)) (string,
 	name := diskName(n)
 	d.name = name
 	dev := linux.Mkdev(VirtblkMajor, uint32(n*virtblkMinors))
+	k.RegisterBlkdevName(VirtblkMajor, "virtblk") // virtblk_init's register_blkdev
 	if err := k.AddDisk(dev, d); err != nil {
 		return "", err
 	}

@@ -93,10 +93,11 @@ type Kernel struct {
 	overflowUID, overflowGID     atomic.Uint32
 	fsOverflowUID, fsOverflowGID atomic.Uint32
 	// ipcFsType is what each IPC namespace mounts for itself (mqueue).
-	ipcFsType atomic.Pointer[FilesystemType]
-	tasks     taskSet
-	chardevs  charDevs
-	bdevs     blockDevs
+	ipcFsType  atomic.Pointer[FilesystemType]
+	tasks      taskSet
+	chardevs   charDevs
+	majorNames majorNames // /proc/devices (majors.go)
+	bdevs      blockDevs
 
 	fsData sync.Map // per-kernel state of filesystem types (FsData)
 	// signalHook is what OnSignal set (signal.go).

@@ -65,6 +65,10 @@ func Register(k *vfs.Kernel) (*Driver, error) {
 	if got := k.FsData(driverKey{}, func() any { return d }); got != d {
 		return nil, linux.EBUSY
 	}
+	// loop-control is a misc device; misc_init names the misc major at
+	// boot, and the loop device is the model's only one.
+	k.RegisterChrdevName(linux.MISC_MAJOR, 0, "misc")
+	k.RegisterBlkdevName(linux.LOOP_MAJOR, "loop")
 	if err := k.RegisterCharDevice(linux.MISC_MAJOR, linux.LOOP_CTRL_MINOR, control{d}); err != nil {
 		return nil, err
 	}

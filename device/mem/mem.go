@@ -33,6 +33,7 @@ var Devices = []Device{
 // Register is chr_dev_init: every memory device's driver, and the device
 // itself in the "mem" class, whose nodes are mode 0666 (mem_devnode).
 func Register(k *vfs.Kernel) error {
+	k.RegisterChrdevName(Major, 0, "mem")
 	for _, d := range Devices {
 		if err := k.RegisterCharDevice(Major, d.Minor, d.Ops); err != nil {
 			return err

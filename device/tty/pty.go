@@ -65,6 +65,9 @@ type (
 
 // registerPtys is unix98_pty_init: the ptmx device and both majors.
 func registerPtys(k *vfs.Kernel) error {
+	k.RegisterChrdevName(TTYAUX_MAJOR, 2, "/dev/ptmx")
+	k.RegisterChrdevName(linux.UNIX98_PTY_MASTER_MAJOR, 0, "ptm")
+	k.RegisterChrdevName(linux.UNIX98_PTY_SLAVE_MAJOR, 0, "pts")
 	if err := k.RegisterCharDevice(TTYAUX_MAJOR, 2, ptmxOps{k}); err != nil {
 		return err
 	}

@@ -20,6 +20,8 @@ const TTYAUX_MAJOR = 5
 // Register adds tty (5:0, mode 0666), console (5:1, 0600) and ptmx
 // (5:2, 0666) in the "tty" class, as tty_init does, and the pty driver.
 func Register(k *vfs.Kernel) error {
+	k.RegisterChrdevName(TTYAUX_MAJOR, 0, "/dev/tty")
+	k.RegisterChrdevName(TTYAUX_MAJOR, 1, "/dev/console")
 	for _, d := range []vfs.Device{
 		{Name: "tty", Dev: linux.Mkdev(TTYAUX_MAJOR, 0), Mode: 0o666},
 		{Name: "console", Dev: linux.Mkdev(TTYAUX_MAJOR, 1)},

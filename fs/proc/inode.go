@@ -54,6 +54,7 @@ const (
 	kindFdInfoDir
 	kindFdInfo
 	kindMountstats
+	kindDevices
 )
 
 // node is what a procfs inode stands for.
@@ -67,7 +68,7 @@ var rootFiles = []struct {
 	name string
 	kind kind
 }{
-	{"cmdline", kindKernelCmdline}, {"filesystems", kindFilesystems}, {"loadavg", kindLoadavg}, {"meminfo", kindMeminfo},
+	{"cmdline", kindKernelCmdline}, {"devices", kindDevices}, {"filesystems", kindFilesystems}, {"loadavg", kindLoadavg}, {"meminfo", kindMeminfo},
 	{"mounts", kindMountsLink}, {"partitions", kindPartitions}, {"self", kindSelf}, {"stat", kindSysStat}, {"sys", kindSysDir},
 	{"thread-self", kindThreadSelf}, {"uptime", kindUptime}, {"version", kindVersion},
 }
@@ -330,6 +331,8 @@ func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 		text = o.ps.k.Filesystems()
 	case kindPartitions:
 		text = partitionsText(o.ps.k)
+	case kindDevices:
+		text = devicesText(o.ps.k)
 	case kindKernelCmdline:
 		text = o.ps.k.Cmdline() + "\n"
 	case kindVersion:
@@ -434,7 +437,7 @@ func (o *inodeOps) WriteAt(f *vfs.File, p []byte, off int64) (int, error) {
 		return f.Private.(*userNSFile).write(n, p, off)
 	case kindTimensOffsets:
 		return f.Private.(*timensFile).write(p, off)
-	case kindFilesystems, kindPartitions, kindKernelCmdline, kindVersion, kindUptime, kindMeminfo, kindLoadavg, kindSysStat:
+	case kindFilesystems, kindPartitions, kindDevices, kindKernelCmdline, kindVersion, kindUptime, kindMeminfo, kindLoadavg, kindSysStat:
 		return 0, linux.EIO
 	case kindComm:
 		return f.Private.(*commFile).write(p)

@@ -279,3 +279,18 @@ func mountstatsText(mounts string) string {
 	}
 	return b.String()
 }
+
+// devicesText is /proc/devices (devinfo_show): the names drivers
+// registered their majors under, character then block.
+func devicesText(k *vfs.Kernel) string {
+	var b strings.Builder
+	b.WriteString("Character devices:\n")
+	for _, n := range k.MajorNames(false) {
+		fmt.Fprintf(&b, "%3d %s\n", n.Major, n.Name)
+	}
+	b.WriteString("\nBlock devices:\n")
+	for _, n := range k.MajorNames(true) {
+		fmt.Fprintf(&b, "%3d %s\n", n.Major, n.Name)
+	}
+	return b.String()
+}
