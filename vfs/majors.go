@@ -17,10 +17,12 @@ type MajorName struct {
 	Name             string
 }
 
-// majorNames are a kernel's registered names, character and block.
+// majorNames are a kernel's registered names, character and block, and
+// the misc devices (minors of the misc major) newest first.
 type majorNames struct {
 	mu          sync.Mutex
 	char, block []MajorName
+	misc        []MajorName
 }
 
 // RegisterChrdevName records that a driver took the character numbers
@@ -58,4 +60,25 @@ func (k *Kernel) MajorNames(block bool) []MajorName {
 		return cmp.Or(cmp.Compare(a.Major, b.Major), cmp.Compare(a.BaseMinor, b.BaseMinor))
 	})
 	return out
+}
+
+// RegisterMiscName is misc_register's entry on the misc list: a device
+// of the misc major (10) at minor, which /proc/misc names. The list is
+// newest first, as misc_register puts each device at its head.
+func (k *Kernel) RegisterMiscName(minor uint32, name string) {
+	n := &k.majorNames
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	e := MajorName{Major: 10, BaseMinor: minor, Name: name}
+	if !slices.Contains(n.misc, e) {
+		n.misc = append([]MajorName{e}, n.misc...)
+	}
+}
+
+// MiscNames returns the misc devices, newest first.
+func (k *Kernel) MiscNames() []MajorName {
+	n := &k.majorNames
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return slices.Clone(n.misc)
 }

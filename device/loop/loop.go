@@ -69,6 +69,7 @@ func Register(k *vfs.Kernel) (*Driver, error) {
 	// boot, and the loop device is the model's only one.
 	k.RegisterChrdevName(linux.MISC_MAJOR, 0, "misc")
 	k.RegisterBlkdevName(linux.LOOP_MAJOR, "loop")
+	k.RegisterMiscName(linux.LOOP_CTRL_MINOR, "loop-control")
 	if err := k.RegisterCharDevice(linux.MISC_MAJOR, linux.LOOP_CTRL_MINOR, control{d}); err != nil {
 		return nil, err
 	}

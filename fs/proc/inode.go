@@ -55,6 +55,8 @@ const (
 	kindFdInfo
 	kindMountstats
 	kindDevices
+	kindMisc
+	kindSwaps
 )
 
 // node is what a procfs inode stands for.
@@ -69,7 +71,7 @@ var rootFiles = []struct {
 	kind kind
 }{
 	{"cmdline", kindKernelCmdline}, {"devices", kindDevices}, {"filesystems", kindFilesystems}, {"loadavg", kindLoadavg}, {"meminfo", kindMeminfo},
-	{"mounts", kindMountsLink}, {"partitions", kindPartitions}, {"self", kindSelf}, {"stat", kindSysStat}, {"sys", kindSysDir},
+	{"misc", kindMisc}, {"mounts", kindMountsLink}, {"partitions", kindPartitions}, {"self", kindSelf}, {"stat", kindSysStat}, {"swaps", kindSwaps}, {"sys", kindSysDir},
 	{"thread-self", kindThreadSelf}, {"uptime", kindUptime}, {"version", kindVersion},
 }
 
@@ -333,6 +335,11 @@ func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 		text = partitionsText(o.ps.k)
 	case kindDevices:
 		text = devicesText(o.ps.k)
+	case kindMisc:
+		text = miscText(o.ps.k)
+	case kindSwaps:
+		// swapon is not modelled: no swap area, the header alone.
+		text = "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n"
 	case kindKernelCmdline:
 		text = o.ps.k.Cmdline() + "\n"
 	case kindVersion:
@@ -437,7 +444,7 @@ func (o *inodeOps) WriteAt(f *vfs.File, p []byte, off int64) (int, error) {
 		return f.Private.(*userNSFile).write(n, p, off)
 	case kindTimensOffsets:
 		return f.Private.(*timensFile).write(p, off)
-	case kindFilesystems, kindPartitions, kindDevices, kindKernelCmdline, kindVersion, kindUptime, kindMeminfo, kindLoadavg, kindSysStat:
+	case kindFilesystems, kindPartitions, kindDevices, kindMisc, kindSwaps, kindKernelCmdline, kindVersion, kindUptime, kindMeminfo, kindLoadavg, kindSysStat:
 		return 0, linux.EIO
 	case kindComm:
 		return f.Private.(*commFile).write(p)

@@ -294,3 +294,13 @@ func devicesText(k *vfs.Kernel) string {
 	}
 	return b.String()
 }
+
+// miscText is /proc/misc (misc_seq_show): each misc device's minor and
+// name, newest first.
+func miscText(k *vfs.Kernel) string {
+	var b strings.Builder
+	for _, n := range k.MiscNames() {
+		fmt.Fprintf(&b, "%3d %s\n", n.BaseMinor, n.Name)
+	}
+	return b.String()
+}
