@@ -220,7 +220,13 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 		if env == nil {
 			env = Env
 		}
-		cfg.Task.Execve(s.name, append([]string{s.name}, cfg.Args...), env)
+		// Its program is the shell's file in /bin, where the system has one
+		// (what /proc/<pid>/exe shows).
+		file := s.name
+		if !strings.Contains(file, "/") {
+			file = "/bin/" + file
+		}
+		cfg.Task.Execve(file, append([]string{s.name}, cfg.Args...), env)
 	}
 	stdin, restore, err := s.setStdStreams(cfg)
 	if err != nil {

@@ -2,7 +2,11 @@
 
 package vfs
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+)
 
 // execImage is what execve(2) leaves in a process that the VFS shows:
 // its command name (comm) and the argument and environment strings
@@ -23,6 +27,7 @@ const TaskCommLen = 15
 // without file capabilities or set-ID bits (execCreds). There is no
 // binary to load: the caller runs the program.
 func (t *Task) Execve(filename string, argv, envv []string) {
+	exe := t.openExec(filename)
 	t.CloseOnExec()
 	t.enterTimeNSForChildren()
 	t.execveCreds()
@@ -32,6 +37,76 @@ func (t *Task) Execve(filename string, argv, envv []string) {
 		comm = comm[:TaskCommLen]
 	}
 	t.image.Store(&execImage{comm: comm, argv: append([]string(nil), argv...), envv: append([]string(nil), envv...)})
+	t.setExe(exe)
+}
+
+// openExec is what the model keeps of open_exec: the file filename names,
+// looked up as execve looks it up (from the working directory, following
+// links), opened O_PATH. nil when there is none, as for a program the
+// caller runs under a bare name ("sh" for a freshly booted init). The
+// file holds its mount busy while the program runs: an unmount of it is
+// EBUSY, as on Linux.
+func (t *Task) openExec(filename string) *File {
+	h, err := buildOpenFlags(linux.O_PATH, 0, 0)
+	if err != nil || !strings.Contains(filename, "/") {
+		return nil
+	}
+	var f *File
+	err = retryGone(func() (err error) {
+		f, err = t.pathOpenat(linux.AT_FDCWD, filename, &h, false)
+		return err
+	})
+	if err != nil {
+		return nil
+	}
+	f.cred = t.Cred()
+	return f
+}
+
+// setExe makes f (whose reference it takes) the task's executable file
+// and lets the previous one go (set_mm_exe_file).
+func (t *Task) setExe(f *File) {
+	t.exeMu.Lock()
+	old := t.exe
+	t.exe = f
+	t.exeMu.Unlock()
+	if old != nil {
+		old.DecRef()
+	}
+}
+
+// exeFile returns the task's executable file with a reference of the
+// caller's, or nil (get_task_exe_file).
+func (t *Task) exeFile() *File {
+	t.exeMu.Lock()
+	defer t.exeMu.Unlock()
+	if t.exe != nil {
+		t.exe.IncRef()
+	}
+	return t.exe
+}
+
+// ExePath is where /proc/<pid>/exe leads: the executable file's path;
+// ENOENT for a task running no program from a file (proc_exe_link).
+func (t *Task) ExePath() (Path, error) {
+	f := t.exeFile()
+	if f == nil {
+		return Path{}, linux.ENOENT
+	}
+	defer f.DecRef()
+	return Path{f.mnt, f.dentry}, nil
+}
+
+// ExeLinkAs is what reader sees when it reads /proc/<pid>/exe of t: the
+// executable's path from reader's root, " (deleted)" appended once it is
+// unlinked, as for fd links.
+func (t *Task) ExeLinkAs(reader *Task) (string, error) {
+	f := t.exeFile()
+	if f == nil {
+		return "", linux.ENOENT
+	}
+	defer f.DecRef()
+	return reader.DPath(Path{f.mnt, f.dentry})
 }
 
 // Comm is the task's command name (/proc/<pid>/comm, status's Name).

@@ -123,6 +123,12 @@ type Task struct {
 	timensChildren atomic.Pointer[TimeNamespace]
 	// image is the program execve last recorded (exec.go); fork shares it.
 	image atomic.Pointer[execImage]
+	// exe is the file that program was loaded from (mm->exe_file): an
+	// O_PATH file, so that it holds its mount as Linux's does; nil for a
+	// program with no file. exeMu guards the pointer's swaps against
+	// readers taking a reference (exec.go).
+	exeMu sync.Mutex
+	exe   *File
 	// pids are the task's numbers, one per PID namespace from the initial
 	// one (index 0, also tid) to its own (struct pid); parent forked it.
 	// pidNSChildren is the namespace of its children (pidns.go).
@@ -253,6 +259,7 @@ func (t *Task) fork(flags uint64, force bool) (*Task, error) {
 	n.cred.Store(t.Cred())
 	t.Cred().UserNS.get()
 	n.image.Store(t.image.Load())
+	n.exe = t.exeFile()
 	n.noNewPrivs.Store(t.noNewPrivs.Load())
 	ns := t.MountNamespace()
 	ns.get()
@@ -289,6 +296,7 @@ func (t *Task) Exit() {
 	if ft := t.fdTable(); ft.users.Add(-1) == 0 {
 		ft.closeAll(t)
 	}
+	t.setExe(nil)
 	t.fsStruct().put()
 	t.MountNamespace().put()
 	t.UTSNamespace().put()

@@ -57,6 +57,7 @@ const (
 	kindDevices
 	kindMisc
 	kindSwaps
+	kindExe
 )
 
 // node is what a procfs inode stands for.
@@ -79,7 +80,7 @@ var taskFiles = []struct {
 	name string
 	kind kind
 }{
-	{"cgroup", kindCgroup}, {"cmdline", kindCmdline}, {"comm", kindComm}, {"cwd", kindCwd}, {"environ", kindEnviron}, {"fd", kindFdDir},
+	{"cgroup", kindCgroup}, {"cmdline", kindCmdline}, {"comm", kindComm}, {"cwd", kindCwd}, {"environ", kindEnviron}, {"exe", kindExe}, {"fd", kindFdDir},
 	{"fdinfo", kindFdInfoDir}, {"mountinfo", kindMountinfo}, {"mounts", kindMounts}, {"mountstats", kindMountstats},
 	{"ns", kindNsDir}, {"root", kindRootLink},
 	{"stat", kindStat}, {"statm", kindStatm}, {"status", kindStatus}, {"task", kindThreads}, {"timens_offsets", kindTimensOffsets},
@@ -120,7 +121,7 @@ func (o *inodeOps) newInode(n node, mode uint32, uid uint32) *vfs.Inode {
 	ino := inoOf(n)
 	var ops vfs.InodeOperations = o
 	switch n.kind {
-	case kindCwd, kindRootLink, kindFd, kindNs:
+	case kindCwd, kindRootLink, kindFd, kindNs, kindExe:
 		ops = magicLinkOps{o}
 	}
 	in := o.sb.NewInode(ino, vfs.InodeAttr{Mode: mode, UID: uid, GID: uid}, ops, o)
@@ -211,7 +212,7 @@ func (o *inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
 
 func modeOf(k kind) uint32 {
 	switch k {
-	case kindSelf, kindThreadSelf, kindMountsLink, kindCwd, kindRootLink, kindNs:
+	case kindSelf, kindThreadSelf, kindMountsLink, kindCwd, kindRootLink, kindNs, kindExe:
 		return linux.S_IFLNK | 0o777
 	case kindTaskDir, kindThreads, kindFdInfoDir:
 		return linux.S_IFDIR | 0o555
@@ -291,6 +292,8 @@ func (o *inodeOps) ReadlinkFor(t *vfs.Task, in *vfs.Inode) (string, error) {
 		return t.DPath(owner.Cwd())
 	case kindRootLink:
 		return t.DPath(owner.Root())
+	case kindExe:
+		return owner.ExeLinkAs(t)
 	case kindFd:
 		return owner.FdPathAs(t, n.fd)
 	case kindNs:
@@ -320,6 +323,8 @@ func (o magicLinkOps) JumpFor(t *vfs.Task, in *vfs.Inode) (vfs.Path, error) {
 		return owner.Root(), nil
 	case n.kind == kindNs:
 		return owner.NamespacePath(vfs.NamespaceKinds[n.fd])
+	case n.kind == kindExe:
+		return owner.ExePath()
 	}
 	return owner.FdTarget(n.fd)
 }
