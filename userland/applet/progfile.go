@@ -88,7 +88,9 @@ const (
 
 // Install writes a file for every program of the set that t's root does
 // not have yet, in the directory a Debian system keeps it in
-// (ProgramDirs), making /usr/bin and /usr/sbin if they are missing.
+// (ProgramDirs), making /usr/bin and /usr/sbin if they are missing. As on
+// Debian, sh is a link to dash, the file of the shell program (which,
+// run as dash or as sh, is dash).
 func (s *Set) Install(t *vfs.Task) error {
 	for _, dir := range []string{"/usr", "/usr/bin", "/usr/sbin"} {
 		if err := t.Mkdir(dir, 0o755); err != nil && !errors.Is(err, linux.EEXIST) {
@@ -100,9 +102,28 @@ func (s *Set) Install(t *vfs.Task) error {
 		image = func(name string) []byte { return DynamicProgramImage(name, Loader) }
 	}
 	for _, name := range s.AllNames() {
-		if err := installOne(t, s.ProgramDirs(name)[0]+"/"+name, image(name)); err != nil {
+		path := s.ProgramDirs(name)[0] + "/" + name
+		if name == "sh" {
+			if err := installShell(t, path, image(name)); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := installOne(t, path, image(name)); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// installShell writes the shell's file as dash beside path and makes
+// path a link to it, unless path is there already.
+func installShell(t *vfs.Task, path string, image []byte) error {
+	if err := installOne(t, path[:strings.LastIndexByte(path, '/')+1]+"dash", image); err != nil {
+		return err
+	}
+	if err := t.Symlink("dash", path); err != nil && !errors.Is(err, linux.EEXIST) {
+		return err
 	}
 	return nil
 }
