@@ -249,7 +249,7 @@ func (t *Task) Read(fd int, p []byte) (n int, err error) {
 		return 0, linux.EINTR
 	}
 	err = t.withFile(fd, func(f *File) error {
-		if isStream(f) {
+		if isStream(f) || seeksItself(f) {
 			n, err = f.readAt(t, p, 0)
 			return err
 		}
@@ -279,6 +279,19 @@ func isStream(f *File) bool {
 		return true
 	}
 	_, ok := f.ops.(sockOps)
+	return ok
+}
+
+// DeviceSeeker is implemented by the file operations of a device that
+// keeps its own place in what it reads out (devkmsg_llseek): lseek is
+// its own, and reads and writes take no position lock, so that a read
+// sleeping for data holds nothing up.
+type DeviceSeeker interface {
+	Llseek(f *File, t *Task, off int64, whence int) (int64, error)
+}
+
+func seeksItself(f *File) bool {
+	_, ok := f.ops.(DeviceSeeker)
 	return ok
 }
 
@@ -371,7 +384,7 @@ func (t *Task) Write(fd int, p []byte) (n int, err error) {
 		return 0, linux.EINTR
 	}
 	err = t.withFile(fd, func(f *File) error {
-		if isStream(f) {
+		if isStream(f) || seeksItself(f) {
 			n, err = f.writeAt(t.Cred(), p, 0)
 			if err == linux.EPIPE {
 				t.sigpipe()
@@ -484,6 +497,10 @@ func (t *Task) Lseek(fd int, off int64, whence int) (pos int64, err error) {
 	err = t.withFile(fd, func(f *File) error {
 		if f.path {
 			return linux.EBADF
+		}
+		if s, ok := f.ops.(DeviceSeeker); ok {
+			pos, err = s.Llseek(f, t, off, whence)
+			return err
 		}
 		if unseekable(f) {
 			return linux.ESPIPE

@@ -68,6 +68,8 @@ type printkLog struct {
 	// saved_console_loglevel while the console is off, else -1.
 	consoleLevel, savedLevel int
 	limits                   map[string]*RateLimit // by call site
+	// readers wakes the /dev/kmsg readers waiting for a record (kmsg.go).
+	readers *sync.Cond
 }
 
 // newPrintkLog is the log at boot.
@@ -90,15 +92,24 @@ func splitLevel(msg string) (int, string) {
 // that ends it, and may start with a level marker (KernErr, ...).
 func (k *Kernel) Printk(msg string) {
 	level, text := splitLevel(msg)
+	k.logRecord(0, level, text)
+}
+
+// logRecord stores a message of the facility and level (vprintk_store)
+// and shows it on the console; readers waiting on /dev/kmsg wake.
+func (k *Kernel) logRecord(facility, level int, text string) {
 	if len(text) > PrintkMax {
 		text = text[:PrintkMax]
 	}
 	at := k.Uptime()
 	k.logMu.Lock()
 	l := &k.log
-	l.records = append(l.records, LogRecord{Seq: uint64(len(l.records)), Level: level, At: at, Text: text})
+	l.records = append(l.records, LogRecord{Seq: uint64(len(l.records)), Facility: facility, Level: level, At: at, Text: text})
 	console := l.console
 	shown := level < l.consoleLevel
+	if l.readers != nil {
+		l.readers.Broadcast()
+	}
 	k.logMu.Unlock()
 	if console != nil && shown {
 		console(at, text)

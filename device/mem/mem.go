@@ -14,31 +14,36 @@ import (
 // Major is MEM_MAJOR.
 const Major = 1
 
-// Device is one memory device: its name, minor and file operations.
+// Device is one memory device: its name, minor, file operations and the
+// mode of its node.
 type Device struct {
 	Name  string
 	Minor uint32
 	Ops   vfs.FileOperations
+	Mode  uint32
 }
 
-// Devices are the devices of devlist[] that linuxvfs has, in its order.
+// Devices are the devices of devlist[] that linuxvfs has, in its order;
+// kmsg is the kernel log's (vfs.KmsgOps).
 var Devices = []Device{
-	{"null", 3, null{}},
-	{"zero", 5, zero{}},
-	{"full", 7, full{}},
-	{"random", 8, random{}},
-	{"urandom", 9, random{}},
+	{"null", 3, null{}, 0o666},
+	{"zero", 5, zero{}, 0o666},
+	{"full", 7, full{}, 0o666},
+	{"random", 8, random{}, 0o666},
+	{"urandom", 9, random{}, 0o666},
+	{"kmsg", 11, vfs.KmsgOps{}, 0o644},
 }
 
 // Register is chr_dev_init: every memory device's driver, and the device
-// itself in the "mem" class, whose nodes are mode 0666 (mem_devnode).
+// itself in the "mem" class, its node's mode that of devlist[]
+// (mem_devnode).
 func Register(k *vfs.Kernel) error {
 	k.RegisterChrdevName(Major, 0, "mem")
 	for _, d := range Devices {
 		if err := k.RegisterCharDevice(Major, d.Minor, d.Ops); err != nil {
 			return err
 		}
-		dev := &vfs.Device{Name: d.Name, Class: "mem", Dev: linux.Mkdev(Major, d.Minor), Mode: 0o666}
+		dev := &vfs.Device{Name: d.Name, Class: "mem", Dev: linux.Mkdev(Major, d.Minor), Mode: d.Mode}
 		if err := k.DeviceAdd(dev); err != nil {
 			return err
 		}
