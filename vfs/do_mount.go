@@ -269,7 +269,14 @@ func revokeGroupIDs(m, stop *Mount) {
 // attachRecursiveMnt is attach_recursive_mnt: attach source (a new tree,
 // or a mount being moved, with its tree) at (dest, mp), and a copy of it
 // wherever dest passes events on.
+//
+// A tree whose root was unlinked (a bind of a removed directory through
+// /proc/PID/fd or a deleted working directory, a mount over one being
+// moved) has no name to hang by: ENOENT, after the callers' own checks.
 func attachRecursiveMnt(source, dest *Mount, mp *Dentry) error {
+	if source.root.Unlinked() {
+		return linux.ENOENT
+	}
 	k := source.sb.k
 	l := landing{tree: source, dest: dest, mp: mp, copies: k.treeBuf[:0]}
 	defer func() { clear(l.copies); k.treeBuf = l.copies[:0] }()
