@@ -784,7 +784,9 @@ func (t *Task) doRemount(p Path, sbFlags, mntFlags uint32, data string) error {
 }
 
 // reconfigureSuperLocked is reconfigure_super: a read-only switch is
-// refused while any mount of the superblock has a file open for writing.
+// refused while any mount of the superblock has a file open for writing,
+// or a file whose last name was removed is still open
+// (sb_prepare_remount_readonly's s_remove_count).
 func (k *Kernel) reconfigureSuperLocked(fc *FsContext) error {
 	sb := fc.Root.Inode().sb
 	if fc.SbFlagsMask&^linux.MS_RMT_MASK != 0 {
@@ -792,7 +794,7 @@ func (k *Kernel) reconfigureSuperLocked(fc *FsContext) error {
 	}
 	// sb_prepare_remount_readonly: a read-only mount has no writers, so
 	// the superblock's count is the sum over its writable mounts.
-	if fc.SbFlagsMask&linux.SB_RDONLY != 0 && fc.SbFlags&linux.SB_RDONLY != 0 && !sb.ReadOnly() && sb.writers.Load() > 0 {
+	if fc.SbFlagsMask&linux.SB_RDONLY != 0 && fc.SbFlags&linux.SB_RDONLY != 0 && !sb.ReadOnly() && (sb.removing.Load() > 0 || sb.writers.Load() > 0) {
 		return linux.EBUSY
 	}
 	if err := fc.Ops.Reconfigure(fc); err != nil {

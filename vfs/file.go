@@ -105,6 +105,7 @@ func (f *File) DecRef() {
 		f.mnt.sb.writers.Add(-1)
 	}
 	if in.opens.Add(-1) == 0 {
+		in.syncRemovingAfterOpen()
 		if ev, ok := in.Ops.(Evicter); ok && in.TryEvict() {
 			ev.EvictInode(in)
 		}
@@ -179,7 +180,9 @@ func newFile(p Path, flags uint32, read, write, isPath bool) *File {
 	f.read, f.write, f.path = read, write, isPath
 	freshUint32(&f.flags, flags) // f is nobody's yet (fresh.go)
 	freshInt64(&f.refs, 1)
-	p.Dentry.inode.opens.Add(1)
+	if p.Dentry.inode.opens.Add(1) == 1 {
+		p.Dentry.inode.syncRemovingAfterOpen()
+	}
 	if write && !isSpecial(p.Dentry.inode.Mode()) {
 		f.writer = true
 		p.Dentry.inode.writers.Add(1)

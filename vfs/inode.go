@@ -73,6 +73,9 @@ type Inode struct {
 	// immutable is S_IMMUTABLE, set once before the inode is published
 	// (nsfs's inodes): no writes, no attribute changes.
 	immutable bool
+	// removing says the superblock's removing count includes the
+	// inode (syncRemovingLocked); guarded by mu.
+	removing bool
 
 	Ops     InodeOperations
 	FileOps FileOperations
@@ -183,6 +186,7 @@ func (in *Inode) Nlink() uint32 { return in.nlink.Load() }
 func (in *Inode) IncNlink() {
 	in.mu.Lock()
 	in.nlink.Store(in.nlink.Load() + 1)
+	in.syncRemovingLocked()
 	in.mu.Unlock()
 }
 
@@ -192,6 +196,7 @@ func (in *Inode) DropNlink() {
 	if n := in.nlink.Load(); n > 0 {
 		in.nlink.Store(n - 1)
 	}
+	in.syncRemovingLocked()
 	in.mu.Unlock()
 }
 
@@ -199,6 +204,7 @@ func (in *Inode) DropNlink() {
 func (in *Inode) SetNlink(n uint32) {
 	in.mu.Lock()
 	in.nlink.Store(n)
+	in.syncRemovingLocked()
 	in.mu.Unlock()
 }
 
@@ -224,6 +230,38 @@ func (in *Inode) TimesLocked() (atime, mtime, ctime Timespec) {
 func (in *Inode) ClearNlink() {
 	in.mu.Lock()
 	in.nlink.Store(0)
+	in.syncRemovingLocked()
+	in.mu.Unlock()
+}
+
+// syncRemovingLocked keeps the superblock's removing count (s_remove_count)
+// in step with in: counted while it has no links and open files hold it.
+// Every change of either calls it afterwards, so the last call sees the
+// final state; opens changes without mu, and its callers come here only
+// when a count reaches zero or leaves it (syncRemovingAfterOpen). mu held.
+func (in *Inode) syncRemovingLocked() {
+	want := in.nlink.Load() == 0 && in.opens.Load() > 0
+	if want == in.removing {
+		return
+	}
+	in.removing = want
+	if want {
+		in.sb.removing.Add(1)
+	} else {
+		in.sb.removing.Add(-1)
+	}
+}
+
+// syncRemovingAfterOpen is syncRemovingLocked for an open or a close
+// that took in's opens to one or to zero. An inode with links is skipped
+// without the lock: a later link drop sees the new opens count (atomics
+// are sequentially consistent) and counts the inode itself.
+func (in *Inode) syncRemovingAfterOpen() {
+	if in.nlink.Load() != 0 {
+		return // its last link change left it uncounted
+	}
+	in.mu.Lock()
+	in.syncRemovingLocked()
 	in.mu.Unlock()
 }
 
