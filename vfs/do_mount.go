@@ -785,8 +785,8 @@ func (t *Task) doRemount(p Path, sbFlags, mntFlags uint32, data string) error {
 
 // reconfigureSuperLocked is reconfigure_super: a read-only switch is
 // refused while any mount of the superblock has a file open for writing,
-// or a file whose last name was removed is still open
-// (sb_prepare_remount_readonly's s_remove_count).
+// or something still holds a file or directory whose last name was
+// removed (holdsRemoved).
 func (k *Kernel) reconfigureSuperLocked(fc *FsContext) error {
 	sb := fc.Root.Inode().sb
 	if fc.SbFlagsMask&^linux.MS_RMT_MASK != 0 {
@@ -794,7 +794,7 @@ func (k *Kernel) reconfigureSuperLocked(fc *FsContext) error {
 	}
 	// sb_prepare_remount_readonly: a read-only mount has no writers, so
 	// the superblock's count is the sum over its writable mounts.
-	if fc.SbFlagsMask&linux.SB_RDONLY != 0 && fc.SbFlags&linux.SB_RDONLY != 0 && !sb.ReadOnly() && (sb.removing.Load() > 0 || sb.writers.Load() > 0) {
+	if fc.SbFlagsMask&linux.SB_RDONLY != 0 && fc.SbFlags&linux.SB_RDONLY != 0 && !sb.ReadOnly() && (sb.writers.Load() > 0 || k.holdsRemoved(sb)) {
 		return linux.EBUSY
 	}
 	if err := fc.Ops.Reconfigure(fc); err != nil {
@@ -802,4 +802,30 @@ func (k *Kernel) reconfigureSuperLocked(fc *FsContext) error {
 	}
 	sb.SetFlags(fc.SbFlags, fc.SbFlagsMask)
 	return nil
+}
+
+// holdsRemoved is sb_prepare_remount_readonly's test of s_remove_count:
+// an inode of sb without names is still held, by an open file (counted
+// as it happens), a task's working directory or root, or a mount's
+// root (a bind of a directory removed since), which the kernel counts
+// by their dentry references and linuxvfs looks up here, a read-only
+// remount being rare. namespaceMu held.
+func (k *Kernel) holdsRemoved(sb *Superblock) bool {
+	if sb.removing.Load() > 0 {
+		return true
+	}
+	removed := func(d *Dentry) bool { return d.Unlinked() && d.Inode().sb == sb }
+	for _, t := range k.tasks.all() {
+		if s := t.fsStruct().load(); removed(s.root.Dentry) || removed(s.pwd.Dentry) {
+			return true
+		}
+	}
+	for _, ns := range k.mntNS.all() {
+		for m := ns.root; m != nil; m = nextMnt(m, ns.root) {
+			if m.sb == sb && removed(m.root) {
+				return true
+			}
+		}
+	}
+	return false
 }
