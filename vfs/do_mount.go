@@ -430,6 +430,7 @@ func cloneMnt(old *Mount, root *Dentry, mode copyMode) (*Mount, error) {
 		return nil, err
 	}
 	m.sb.activate()
+	root.Inode().hold()
 	if ns := m.sb.k.nsOf(root); ns != nil {
 		ns.get() // the bind pins its dentry, whose inode holds the namespace
 	}
@@ -805,11 +806,11 @@ func (k *Kernel) reconfigureSuperLocked(fc *FsContext) error {
 }
 
 // holdsRemoved is sb_prepare_remount_readonly's test of s_remove_count:
-// an inode of sb without names is still held, by an open file (counted
-// as it happens), a task's working directory or root, or a mount's
-// root (a bind of a directory removed since), which the kernel counts
-// by their dentry references and linuxvfs looks up here, a read-only
-// remount being rare. namespaceMu held.
+// an inode of sb without names is still held, by an open file or a
+// mount on it (counted as they come and go, Superblock.removing), or as
+// a task's working directory or root, which the kernel counts by their
+// dentry references and linuxvfs looks up here, a read-only remount
+// being rare. namespaceMu held.
 func (k *Kernel) holdsRemoved(sb *Superblock) bool {
 	if sb.removing.Load() > 0 {
 		return true
@@ -818,13 +819,6 @@ func (k *Kernel) holdsRemoved(sb *Superblock) bool {
 	for _, t := range k.tasks.all() {
 		if s := t.fsStruct().load(); removed(s.root.Dentry) || removed(s.pwd.Dentry) {
 			return true
-		}
-	}
-	for _, ns := range k.mntNS.all() {
-		for m := ns.root; m != nil; m = nextMnt(m, ns.root) {
-			if m.sb == sb && removed(m.root) {
-				return true
-			}
 		}
 	}
 	return false

@@ -65,8 +65,9 @@ type Inode struct {
 	writers atomic.Int32
 	// linkable is I_LINKABLE: an O_TMPFILE inode linkat may name.
 	linkable atomic.Bool
-	// opens counts open files (the inode references they hold); an inode
-	// with no links is evicted when the last one closes.
+	// opens counts open files and mounts rooted at the inode (the
+	// references they hold, hold and release); an inode with no links
+	// is evicted when the last one goes.
 	opens   atomic.Int32
 	evicted atomic.Bool
 	nlink   atomic.Uint32 // changed under mu
@@ -235,7 +236,8 @@ func (in *Inode) ClearNlink() {
 }
 
 // syncRemovingLocked keeps the superblock's removing count (s_remove_count)
-// in step with in: counted while it has no links and open files hold it.
+// in step with in: counted while it has no links and is held (open
+// files, mounts).
 // Every change of either calls it afterwards, so the last call sees the
 // final state; opens changes without mu, and its callers come here only
 // when a count reaches zero or leaves it (syncRemovingAfterOpen). mu held.
@@ -327,6 +329,27 @@ func (in *Inode) Touch(which string) { in.touchAt(which, in.sb.CurrentTime()) }
 // touchAt is touchLockedAt for a caller without the lock: the times'
 // sequence count keeps their writers apart (inode_attrs.go).
 func (in *Inode) touchAt(which string, now Timespec) { in.touchLockedAt(which, now) }
+
+// hold takes a reference that keeps the inode when its last name goes:
+// an open file's, or a mount's on its root (the dentry reference of a
+// bind of a file whose name is removed afterwards).
+func (in *Inode) hold() {
+	if in.opens.Add(1) == 1 {
+		in.syncRemovingAfterOpen()
+	}
+}
+
+// release drops a hold; the last one of an inode without names evicts
+// it (iput_final).
+func (in *Inode) release() {
+	if in.opens.Add(-1) != 0 {
+		return
+	}
+	in.syncRemovingAfterOpen()
+	if ev, ok := in.Ops.(Evicter); ok && in.TryEvict() {
+		ev.EvictInode(in)
+	}
+}
 
 // Evicter is implemented by filesystems that free an inode's space only
 // once it has neither links nor open files (->evict_inode).

@@ -101,17 +101,6 @@ func (tb *mntNSTable) add(ns *MountNamespace) {
 	tb.byID[ns.seq] = ns
 }
 
-// all returns the namespaces in the table, in no order.
-func (tb *mntNSTable) all() []*MountNamespace {
-	tb.mu.Lock()
-	defer tb.mu.Unlock()
-	out := make([]*MountNamespace, 0, len(tb.byID))
-	for _, ns := range tb.byID {
-		out = append(out, ns)
-	}
-	return out
-}
-
 // remove takes ns out (mnt_ns_tree_remove).
 func (tb *mntNSTable) remove(ns *MountNamespace) {
 	tb.mu.Lock()
