@@ -131,11 +131,15 @@ func fdLinkMode(t *vfs.Task, fd int) (mode uint32, ok bool) {
 
 // Revalidate is pid_revalidate and tid_fd_revalidate: a task's files go
 // with the task; fd/N goes with its descriptor or a change of access mode
-// (a new file at the same number).
+// (a new file at the same number). The root's own entries go when a
+// remount with subset=pid hides them (proc_misc_d_delete keeps none).
 func (o *inodeOps) Revalidate(dir *vfs.Inode, name string, child *vfs.Inode) bool {
 	n, ok := child.Private.(node)
-	if !ok || n.tid == 0 {
+	if !ok {
 		return true
+	}
+	if n.tid == 0 {
+		return nodeOf(dir).kind != kindRoot || o.ps.shows(n.kind)
 	}
 	t := o.ps.task(n.tid)
 	switch {

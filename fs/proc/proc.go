@@ -111,6 +111,13 @@ type procSB struct {
 	pidns *vfs.PidNamespace
 }
 
+// shows reports whether the root directory has the entry of kind: with
+// subset=pid (pidonly) only the processes, self and thread-self are
+// there, proc_lookup and proc_readdir finding none of the rest.
+func (ps *procSB) shows(k kind) bool {
+	return ps.opts.subset != "pid" || k == kindSelf || k == kindThreadSelf
+}
+
 // task is the live task numbered nr in the superblock's PID namespace.
 func (ps *procSB) task(nr int32) *vfs.Task { return ps.pidns.Task(nr) }
 
