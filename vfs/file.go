@@ -65,6 +65,9 @@ type FileOpener interface {
 	Open(f *File, t *Task) error
 }
 
+// Cred is f_cred: the credentials of who opened the file.
+func (f *File) Cred() *Cred { return f.cred }
+
 // Dentry returns the file's dentry.
 func (f *File) Dentry() *Dentry { return f.dentry }
 

@@ -451,6 +451,9 @@ func (o *inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 			out = append(out, vfs.Dirent{Name: e.name, Ino: inoOf(node{kind: e.kind}), Type: linux.DirentType(modeOf(e.kind)), Off: keyedOff(i)})
 		}
 		for _, tid := range o.ps.pidns.Pids() {
+			if t := o.ps.task(tid); t != nil && !o.ps.mayAccessPid(f.Cred(), t, hideInvisible) {
+				continue // proc_pid_readdir skips a process hidepid= hides
+			}
 			out = append(out, vfs.Dirent{Name: strconv.Itoa(int(tid)), Ino: inoOf(node{kind: kindTaskDir, tid: tid}), Type: linux.DT_DIR, Off: keyedOff(len(rootFiles) + int(tid))})
 		}
 		return out, nil
