@@ -132,6 +132,9 @@ func fdLinkMode(t *vfs.Task, fd int) (mode uint32, ok bool) {
 // pidPermission is proc_pid_permission on a process's directory: under
 // hidepid=noaccess or more, a process the caller may not see is EPERM,
 // or ENOENT with hidepid=invisible; others get generic_permission.
+// (With hidepid=ptraceable, Linux's proc_pid_lookup also fails for such
+// a caller, ENOENT, where the dentry is not cached yet; lookups here do
+// not know their caller, so the cached case's EPERM is all there is.)
 func (o *inodeOps) pidPermission(c *vfs.Cred, n node) (bool, error) {
 	t := o.ps.task(n.tid)
 	if t == nil {
