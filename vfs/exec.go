@@ -2,11 +2,7 @@
 
 package vfs
 
-import (
-	"strings"
-
-	"github.com/linuxvfs/linuxvfs/abi/linux"
-)
+import "strings"
 
 // execImage is what execve(2) leaves in a process that the VFS shows:
 // its command name (comm) and the argument and environment strings
@@ -26,14 +22,7 @@ const TaskCommLen = 15
 // argv and envp for /proc, and recompute the capabilities as for a file
 // without file capabilities or set-ID bits (execCreds). There is no
 // binary to load: the caller runs the program.
-//
-// A filename that is a path the task reaches is kept open as the task's
-// program file (Exe), as the kernel keeps the file it loaded.
 func (t *Task) Execve(filename string, argv, envv []string) {
-	exe := t.openExe(filename)
-	if old := t.exe.Swap(exe); old != nil {
-		old.DecRef()
-	}
 	t.CloseOnExec()
 	t.enterTimeNSForChildren()
 	t.execveCreds()
@@ -43,34 +32,6 @@ func (t *Task) Execve(filename string, argv, envv []string) {
 		comm = comm[:TaskCommLen]
 	}
 	t.image.Store(&execImage{comm: comm, argv: append([]string(nil), argv...), envv: append([]string(nil), envv...)})
-}
-
-// openExe opens the program file name for Exe (an O_PATH file: no
-// access is checked beyond the path's, and nothing is read). Nil for a
-// bare program name or a path that is not there.
-func (t *Task) openExe(name string) *File {
-	if !strings.Contains(name, "/") {
-		return nil
-	}
-	fd, err := t.Open(name, linux.O_PATH|linux.O_CLOEXEC, 0)
-	if err != nil {
-		return nil
-	}
-	f, err := t.fdTable().remove(fd)
-	if err != nil {
-		return nil
-	}
-	return f
-}
-
-// Exe is /proc/<pid>/exe's target: the file the task's program was
-// loaded from, ENOENT when it has none.
-func (t *Task) Exe() (Path, error) {
-	f := t.exe.Load()
-	if f == nil {
-		return Path{}, linux.ENOENT
-	}
-	return Path{f.mnt, f.dentry}, nil
 }
 
 // Comm is the task's command name (/proc/<pid>/comm, status's Name).

@@ -123,10 +123,6 @@ type Task struct {
 	timensChildren atomic.Pointer[TimeNamespace]
 	// image is the program execve last recorded (exec.go); fork shares it.
 	image atomic.Pointer[execImage]
-	// exe is the program file execve ran (mm->exe_file), held open: a
-	// mount holding a running program is busy. Nil for a task that ran
-	// none from a file; fork takes a reference of its own.
-	exe atomic.Pointer[File]
 	// pids are the task's numbers, one per PID namespace from the initial
 	// one (index 0, also tid) to its own (struct pid); parent forked it.
 	// pidNSChildren is the namespace of its children (pidns.go).
@@ -257,10 +253,6 @@ func (t *Task) fork(flags uint64, force bool) (*Task, error) {
 	n.cred.Store(t.Cred())
 	t.Cred().UserNS.get()
 	n.image.Store(t.image.Load())
-	if f := t.exe.Load(); f != nil {
-		f.IncRef()
-		n.exe.Store(f)
-	}
 	n.noNewPrivs.Store(t.noNewPrivs.Load())
 	ns := t.MountNamespace()
 	ns.get()
@@ -294,9 +286,6 @@ func (t *Task) fork(flags uint64, force bool) (*Task, error) {
 // Exit is do_exit for the VFS: close every descriptor and drop root/cwd.
 func (t *Task) Exit() {
 	t.k.tasks.remove(t)
-	if f := t.exe.Swap(nil); f != nil {
-		f.DecRef() // exit_mm
-	}
 	if ft := t.fdTable(); ft.users.Add(-1) == 0 {
 		ft.closeAll(t)
 	}

@@ -51,7 +51,6 @@ const (
 	kindMeminfo
 	kindLoadavg
 	kindSysStat
-	kindExe
 )
 
 // node is what a procfs inode stands for.
@@ -74,7 +73,7 @@ var taskFiles = []struct {
 	name string
 	kind kind
 }{
-	{"cgroup", kindCgroup}, {"cmdline", kindCmdline}, {"comm", kindComm}, {"cwd", kindCwd}, {"environ", kindEnviron}, {"exe", kindExe}, {"fd", kindFdDir},
+	{"cgroup", kindCgroup}, {"cmdline", kindCmdline}, {"comm", kindComm}, {"cwd", kindCwd}, {"environ", kindEnviron}, {"fd", kindFdDir},
 	{"mountinfo", kindMountinfo}, {"mounts", kindMounts}, {"ns", kindNsDir}, {"root", kindRootLink},
 	{"stat", kindStat}, {"statm", kindStatm}, {"status", kindStatus}, {"task", kindThreads}, {"timens_offsets", kindTimensOffsets},
 	{"uid_map", kindIDMap}, {"gid_map", kindIDMap}, {"projid_map", kindIDMap}, {"setgroups", kindSetgroups},
@@ -114,7 +113,7 @@ func (o *inodeOps) newInode(n node, mode uint32, uid uint32) *vfs.Inode {
 	ino := inoOf(n)
 	var ops vfs.InodeOperations = o
 	switch n.kind {
-	case kindCwd, kindRootLink, kindExe, kindFd, kindNs:
+	case kindCwd, kindRootLink, kindFd, kindNs:
 		ops = magicLinkOps{o}
 	}
 	in := o.sb.NewInode(ino, vfs.InodeAttr{Mode: mode, UID: uid, GID: uid}, ops, o)
@@ -195,7 +194,7 @@ func (o *inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
 
 func modeOf(k kind) uint32 {
 	switch k {
-	case kindSelf, kindThreadSelf, kindMountsLink, kindCwd, kindRootLink, kindExe, kindNs:
+	case kindSelf, kindThreadSelf, kindMountsLink, kindCwd, kindRootLink, kindNs:
 		return linux.S_IFLNK | 0o777
 	case kindTaskDir, kindThreads:
 		return linux.S_IFDIR | 0o555
@@ -275,12 +274,6 @@ func (o *inodeOps) ReadlinkFor(t *vfs.Task, in *vfs.Inode) (string, error) {
 		return t.DPath(owner.Cwd())
 	case kindRootLink:
 		return t.DPath(owner.Root())
-	case kindExe:
-		exe, err := owner.Exe()
-		if err != nil {
-			return "", err
-		}
-		return t.DPath(exe)
 	case kindFd:
 		return owner.FdPathAs(t, n.fd)
 	case kindNs:
@@ -289,7 +282,7 @@ func (o *inodeOps) ReadlinkFor(t *vfs.Task, in *vfs.Inode) (string, error) {
 	return "", linux.EINVAL
 }
 
-// magicLinkOps are the operations of the magic links cwd, root, exe and fd/N:
+// magicLinkOps are the operations of the magic links cwd, root and fd/N:
 // following one lands on the object it stands for (proc_cwd_link and
 // friends with nd_jump_link), whatever path its readlink shows.
 type magicLinkOps struct{ *inodeOps }
@@ -308,8 +301,6 @@ func (o magicLinkOps) JumpFor(t *vfs.Task, in *vfs.Inode) (vfs.Path, error) {
 		return owner.Cwd(), nil
 	case n.kind == kindRootLink:
 		return owner.Root(), nil
-	case n.kind == kindExe:
-		return owner.Exe()
 	case n.kind == kindNs:
 		return owner.NamespacePath(vfs.NamespaceKinds[n.fd])
 	}

@@ -1,7 +1,9 @@
 # A mount holding the program a process runs is busy: umount fails with
 # "target is busy" while a chrooted shell (and the sleep it started) run
 # /usr/bin programs from a bind of /usr, and succeeds once they exited.
-# /proc/PID/exe names the file a process runs.
+# /proc/PID/exe names the file a process runs, also for a program env
+# and chroot exec by its name. (The program file is main's mm->exe_file,
+# core/418.)
 mount -t tmpfs nr /mnt; mkdir -p /mnt/usr /mnt/tmp
 for l in bin sbin lib lib64; do ln -s usr/$l /mnt/$l; done
 mount --rbind /usr /mnt/usr
