@@ -70,8 +70,12 @@ func BootWith(set *applet.Set) (*vfs.Task, error) {
 
 // baseFiles writes the files of /etc a Debian base system has and the
 // programs expect, where they are missing: an fstab with nothing to mount,
-// and base-passwd's users and groups.
+// base-passwd's users and groups, and /etc/mtab as a link to the
+// kernel's table (which libmount, seeing a link, leaves alone).
 func baseFiles(t *vfs.Task) error {
+	if err := t.Symlink("/proc/mounts", "/etc/mtab"); err != nil && !errors.Is(err, linux.EEXIST) {
+		return err
+	}
 	files := []struct{ path, text string }{
 		{"/etc/fstab", "# UNCONFIGURED FSTAB FOR BASE SYSTEM\n"},
 		{"/etc/passwd", applet.BaseDatabase("/etc/passwd")},

@@ -293,7 +293,13 @@ func (t *Task) PtraceMayRead(target *Task) bool {
 	if target == t {
 		return true
 	}
-	c, tc := t.Cred(), target.Cred()
+	return t.Cred().PtraceMayRead(target)
+}
+
+// PtraceMayRead is Task.PtraceMayRead for a caller known by its
+// credentials only (a file's opener, procfs's hidepid= checks).
+func (c *Cred) PtraceMayRead(target *Task) bool {
+	tc := target.Cred()
 	ptraceCap := c.NsCapable(tc.UserNS, linux.CAP_SYS_PTRACE)
 	sameIDs := c.FSUID == tc.UID && c.FSUID == tc.EUID && c.FSUID == tc.SUID &&
 		c.FSGID == tc.GID && c.FSGID == tc.EGID && c.FSGID == tc.SGID

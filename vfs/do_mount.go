@@ -269,7 +269,14 @@ func revokeGroupIDs(m, stop *Mount) {
 // attachRecursiveMnt is attach_recursive_mnt: attach source (a new tree,
 // or a mount being moved, with its tree) at (dest, mp), and a copy of it
 // wherever dest passes events on.
+//
+// A tree whose root was unlinked (a bind of a removed directory through
+// /proc/PID/fd or a deleted working directory, a mount over one being
+// moved) has no name to hang by: ENOENT, after the callers' own checks.
 func attachRecursiveMnt(source, dest *Mount, mp *Dentry) error {
+	if source.root.Unlinked() {
+		return linux.ENOENT
+	}
 	k := source.sb.k
 	l := landing{tree: source, dest: dest, mp: mp, copies: k.treeBuf[:0]}
 	defer func() { clear(l.copies); k.treeBuf = l.copies[:0] }()
@@ -423,6 +430,7 @@ func cloneMnt(old *Mount, root *Dentry, mode copyMode) (*Mount, error) {
 		return nil, err
 	}
 	m.sb.activate()
+	root.Inode().hold()
 	if ns := m.sb.k.nsOf(root); ns != nil {
 		ns.get() // the bind pins its dentry, whose inode holds the namespace
 	}
@@ -777,7 +785,9 @@ func (t *Task) doRemount(p Path, sbFlags, mntFlags uint32, data string) error {
 }
 
 // reconfigureSuperLocked is reconfigure_super: a read-only switch is
-// refused while any mount of the superblock has a file open for writing.
+// refused while any mount of the superblock has a file open for writing,
+// or something still holds a file or directory whose last name was
+// removed (holdsRemoved).
 func (k *Kernel) reconfigureSuperLocked(fc *FsContext) error {
 	sb := fc.Root.Inode().sb
 	if fc.SbFlagsMask&^linux.MS_RMT_MASK != 0 {
@@ -785,7 +795,7 @@ func (k *Kernel) reconfigureSuperLocked(fc *FsContext) error {
 	}
 	// sb_prepare_remount_readonly: a read-only mount has no writers, so
 	// the superblock's count is the sum over its writable mounts.
-	if fc.SbFlagsMask&linux.SB_RDONLY != 0 && fc.SbFlags&linux.SB_RDONLY != 0 && !sb.ReadOnly() && sb.writers.Load() > 0 {
+	if fc.SbFlagsMask&linux.SB_RDONLY != 0 && fc.SbFlags&linux.SB_RDONLY != 0 && !sb.ReadOnly() && (sb.writers.Load() > 0 || k.holdsRemoved(sb)) {
 		return linux.EBUSY
 	}
 	if err := fc.Ops.Reconfigure(fc); err != nil {
@@ -793,4 +803,23 @@ func (k *Kernel) reconfigureSuperLocked(fc *FsContext) error {
 	}
 	sb.SetFlags(fc.SbFlags, fc.SbFlagsMask)
 	return nil
+}
+
+// holdsRemoved is sb_prepare_remount_readonly's test of s_remove_count:
+// an inode of sb without names is still held, by an open file or a
+// mount on it (counted as they come and go, Superblock.removing), or as
+// a task's working directory or root, which the kernel counts by their
+// dentry references and linuxvfs looks up here, a read-only remount
+// being rare. namespaceMu held.
+func (k *Kernel) holdsRemoved(sb *Superblock) bool {
+	if sb.removing.Load() > 0 {
+		return true
+	}
+	removed := func(d *Dentry) bool { return d.Unlinked() && d.Inode().sb == sb }
+	for _, t := range k.tasks.all() {
+		if s := t.fsStruct().load(); removed(s.root.Dentry) || removed(s.pwd.Dentry) {
+			return true
+		}
+	}
+	return false
 }

@@ -65,6 +65,9 @@ type FileOpener interface {
 	Open(f *File, t *Task) error
 }
 
+// Cred is f_cred: the credentials of who opened the file.
+func (f *File) Cred() *Cred { return f.cred }
+
 // Dentry returns the file's dentry.
 func (f *File) Dentry() *Dentry { return f.dentry }
 
@@ -104,11 +107,7 @@ func (f *File) DecRef() {
 		f.mnt.writers.Add(-1)
 		f.mnt.sb.writers.Add(-1)
 	}
-	if in.opens.Add(-1) == 0 {
-		if ev, ok := in.Ops.(Evicter); ok && in.TryEvict() {
-			ev.EvictInode(in)
-		}
-	}
+	in.release()
 	if d, ok := f.Private.(*detachedTree); ok {
 		f.mnt.sb.k.dissolveOnFput(d.root)
 	}
@@ -179,7 +178,7 @@ func newFile(p Path, flags uint32, read, write, isPath bool) *File {
 	f.read, f.write, f.path = read, write, isPath
 	freshUint32(&f.flags, flags) // f is nobody's yet (fresh.go)
 	freshInt64(&f.refs, 1)
-	p.Dentry.inode.opens.Add(1)
+	p.Dentry.inode.hold()
 	if write && !isSpecial(p.Dentry.inode.Mode()) {
 		f.writer = true
 		p.Dentry.inode.writers.Add(1)

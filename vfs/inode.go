@@ -65,14 +65,18 @@ type Inode struct {
 	writers atomic.Int32
 	// linkable is I_LINKABLE: an O_TMPFILE inode linkat may name.
 	linkable atomic.Bool
-	// opens counts open files (the inode references they hold); an inode
-	// with no links is evicted when the last one closes.
+	// opens counts open files and mounts rooted at the inode (the
+	// references they hold, hold and release); an inode with no links
+	// is evicted when the last one goes.
 	opens   atomic.Int32
 	evicted atomic.Bool
 	nlink   atomic.Uint32 // changed under mu
 	// immutable is S_IMMUTABLE, set once before the inode is published
 	// (nsfs's inodes): no writes, no attribute changes.
 	immutable bool
+	// removing says the superblock's removing count includes the
+	// inode (syncRemovingLocked); guarded by mu.
+	removing bool
 
 	Ops     InodeOperations
 	FileOps FileOperations
@@ -183,6 +187,7 @@ func (in *Inode) Nlink() uint32 { return in.nlink.Load() }
 func (in *Inode) IncNlink() {
 	in.mu.Lock()
 	in.nlink.Store(in.nlink.Load() + 1)
+	in.syncRemovingLocked()
 	in.mu.Unlock()
 }
 
@@ -192,6 +197,7 @@ func (in *Inode) DropNlink() {
 	if n := in.nlink.Load(); n > 0 {
 		in.nlink.Store(n - 1)
 	}
+	in.syncRemovingLocked()
 	in.mu.Unlock()
 }
 
@@ -199,6 +205,7 @@ func (in *Inode) DropNlink() {
 func (in *Inode) SetNlink(n uint32) {
 	in.mu.Lock()
 	in.nlink.Store(n)
+	in.syncRemovingLocked()
 	in.mu.Unlock()
 }
 
@@ -224,6 +231,39 @@ func (in *Inode) TimesLocked() (atime, mtime, ctime Timespec) {
 func (in *Inode) ClearNlink() {
 	in.mu.Lock()
 	in.nlink.Store(0)
+	in.syncRemovingLocked()
+	in.mu.Unlock()
+}
+
+// syncRemovingLocked keeps the superblock's removing count (s_remove_count)
+// in step with in: counted while it has no links and is held (open
+// files, mounts).
+// Every change of either calls it afterwards, so the last call sees the
+// final state; opens changes without mu, and its callers come here only
+// when a count reaches zero or leaves it (syncRemovingAfterOpen). mu held.
+func (in *Inode) syncRemovingLocked() {
+	want := in.nlink.Load() == 0 && in.opens.Load() > 0
+	if want == in.removing {
+		return
+	}
+	in.removing = want
+	if want {
+		in.sb.removing.Add(1)
+	} else {
+		in.sb.removing.Add(-1)
+	}
+}
+
+// syncRemovingAfterOpen is syncRemovingLocked for an open or a close
+// that took in's opens to one or to zero. An inode with links is skipped
+// without the lock: a later link drop sees the new opens count (atomics
+// are sequentially consistent) and counts the inode itself.
+func (in *Inode) syncRemovingAfterOpen() {
+	if in.nlink.Load() != 0 {
+		return // its last link change left it uncounted
+	}
+	in.mu.Lock()
+	in.syncRemovingLocked()
 	in.mu.Unlock()
 }
 
@@ -289,6 +329,27 @@ func (in *Inode) Touch(which string) { in.touchAt(which, in.sb.CurrentTime()) }
 // touchAt is touchLockedAt for a caller without the lock: the times'
 // sequence count keeps their writers apart (inode_attrs.go).
 func (in *Inode) touchAt(which string, now Timespec) { in.touchLockedAt(which, now) }
+
+// hold takes a reference that keeps the inode when its last name goes:
+// an open file's, or a mount's on its root (the dentry reference of a
+// bind of a file whose name is removed afterwards).
+func (in *Inode) hold() {
+	if in.opens.Add(1) == 1 {
+		in.syncRemovingAfterOpen()
+	}
+}
+
+// release drops a hold; the last one of an inode without names evicts
+// it (iput_final).
+func (in *Inode) release() {
+	if in.opens.Add(-1) != 0 {
+		return
+	}
+	in.syncRemovingAfterOpen()
+	if ev, ok := in.Ops.(Evicter); ok && in.TryEvict() {
+		ev.EvictInode(in)
+	}
+}
 
 // Evicter is implemented by filesystems that free an inode's space only
 // once it has neither links nor open files (->evict_inode).

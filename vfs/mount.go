@@ -420,6 +420,7 @@ func (k *Kernel) vfsCreateMount(fc *FsContext) (*Mount, error) {
 	}
 	m.root = fc.Root
 	m.sb = fc.Root.Inode().Superblock()
+	m.root.Inode().hold()
 	if fc.SbFlags&linux.SB_KERNMOUNT != 0 {
 		freshUint32(&m.flags, linux.MNT_INTERNAL)
 	}

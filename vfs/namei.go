@@ -138,8 +138,9 @@ func (nd *nameidata) linkPathWalk(name string) error {
 		return nil
 	}
 	for {
-		// may_lookup, its common case (search permission for all) inline
-		if nd.path.Dentry.inode.Mode()&0o111 != 0o111 {
+		// may_lookup, its common case (search permission for all, no
+		// ->permission of the filesystem's own) inline
+		if in := nd.path.Dentry.inode; in.Mode()&0o111 != 0o111 || in.perm != nil {
 			if err := mayLookup(nd.cred, nd.path); err != nil {
 				return err
 			}

@@ -75,10 +75,11 @@ func inodePermission(c *Cred, im *mntIdmap, in *Inode, mask int) error {
 // through. A directory every class may search needs no owner, group or
 // capability test (generic_permission would grant MAY_EXEC from whichever
 // class applies, and a search never writes), so the common case is one
-// load of the mode.
+// load of the mode, unless the filesystem decides itself (->permission,
+// as procfs's hidepid= does: no IOP_FASTPERM).
 func mayLookup(c *Cred, p Path) error {
 	in := p.Dentry.inode
-	if in.Mode()&0o111 == 0o111 {
+	if in.Mode()&0o111 == 0o111 && in.perm == nil {
 		return nil
 	}
 	return inodePermission(c, p.Mnt.idmap(), in, MAY_EXEC)

@@ -71,6 +71,12 @@ func fillStatx(p Path, st *Statx) {
 	}
 }
 
+// AttrChecker is implemented by inode operations whose ->getattr may
+// refuse the caller (procfs's pid_getattr under hidepid=).
+type AttrChecker interface {
+	CheckGetattr(t *Task, in *Inode) error
+}
+
 // AttrGetter is implemented by inode operations that compute some of
 // stat's answer when asked (->getattr after generic_fillattr), as procfs
 // gives fd's size as the number of open descriptors.
@@ -104,12 +110,15 @@ func (t *Task) Statx(dirfd int, name string, flags int, st *Statx) error {
 // mount's 64-bit unique ID, the one statmount(2) and listmount(2) use
 // (vfs_statx_path).
 func (t *Task) StatxMask(dirfd int, name string, flags int, mask uint32, st *Statx) error {
-	fill := func(p Path) {
-		t.fillStatx(p, st)
+	fill := func(p Path) error {
+		if err := t.fillStatx(p, st); err != nil {
+			return err
+		}
 		if mask&linux.STATX_MNT_ID_UNIQUE != 0 {
 			st.Mask = st.Mask&^linux.STATX_MNT_ID | linux.STATX_MNT_ID_UNIQUE
 			st.MntID = p.Mnt.idUnique
 		}
+		return nil
 	}
 	lf, err := statLookupFlags(flags)
 	if err != nil {
@@ -117,28 +126,34 @@ func (t *Task) StatxMask(dirfd int, name string, flags int, mask uint32, st *Sta
 	}
 	if emptyPath(name) && flags&linux.AT_EMPTY_PATH != 0 && dirfd != linux.AT_FDCWD {
 		return t.withFile(dirfd, func(f *File) error {
-			fill(Path{f.mnt, f.dentry})
-			return nil
+			return fill(Path{f.mnt, f.dentry})
 		})
 	}
 	p, err := t.pathLookupat(dirfd, name, lf)
 	if err != nil {
 		return err
 	}
-	fill(p)
-	return nil
+	return fill(p)
 }
 
 // fillStatx is fillStatx with the owner and group as t's user namespace
 // sees them (cp_statx's from_kuid_munged; an owner invalid through an
 // idmapped mount shows as the overflow id too).
-func (t *Task) fillStatx(p Path, st *Statx) {
+func (t *Task) fillStatx(p Path, st *Statx) error {
+	if in := p.Dentry.Inode(); in.getattr != nil {
+		if c, ok := in.getattr.(AttrChecker); ok {
+			if err := c.CheckGetattr(t, in); err != nil {
+				return err
+			}
+		}
+	}
 	fillStatx(p, st)
 	ns := t.Cred().UserNS
 	if ns.Level() == 0 && st.UID != invalidID && st.GID != invalidID {
-		return // the initial namespace maps every valid id to itself
+		return nil // the initial namespace maps every valid id to itself
 	}
 	st.UID, st.GID = t.k.UIDMunged(ns, st.UID), t.k.GIDMunged(ns, st.GID)
+	return nil
 }
 
 // invalidID is INVALID_UID and INVALID_GID, which no namespace maps.
@@ -179,8 +194,7 @@ func (t *Task) Lstat(name string) (st Statx, err error) {
 // Fstat is fstat(2).
 func (t *Task) Fstat(fd int) (st Statx, err error) {
 	err = t.withFile(fd, func(f *File) error {
-		t.fillStatx(Path{f.mnt, f.dentry}, &st)
-		return nil
+		return t.fillStatx(Path{f.mnt, f.dentry}, &st)
 	})
 	return st, err
 }

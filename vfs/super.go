@@ -63,6 +63,10 @@ type Superblock struct {
 	// writers counts files open for writing on the superblock's
 	// mounts (the sum of their mnt_writers).
 	writers atomic.Int32
+	// removing counts its inodes that have no name left but are still
+	// open (s_remove_count): a read-only remount waits for them to go,
+	// as they are to be freed by a write.
+	removing atomic.Int32
 }
 
 // activate takes an active reference (atomic_inc(&sb->s_active)).

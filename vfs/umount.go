@@ -157,6 +157,7 @@ func (m *Mount) releaseLocked() {
 	if ns := m.sb.k.nsOf(m.root); ns != nil {
 		m.sb.k.putNamespaceLater(ns)
 	}
+	m.root.Inode().release()
 	m.sb.deactivate()
 }
 

@@ -155,7 +155,7 @@ func (o *inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
 	switch d.kind {
 	case kindRoot:
 		for _, f := range rootFiles {
-			if f.name == name {
+			if f.name == name && o.ps.shows(f.kind) {
 				return o.newInode(node{kind: f.kind}, modeOf(f.kind), 0), nil
 			}
 		}
@@ -470,9 +470,15 @@ func (o *inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 	switch n.kind {
 	case kindRoot:
 		for i, e := range rootFiles {
+			if !o.ps.shows(e.kind) {
+				continue
+			}
 			out = append(out, vfs.Dirent{Name: e.name, Ino: inoOf(node{kind: e.kind}), Type: linux.DirentType(modeOf(e.kind)), Off: keyedOff(i)})
 		}
 		for _, tid := range o.ps.pidns.Pids() {
+			if t := o.ps.task(tid); t != nil && !o.ps.mayAccessPid(f.Cred(), t, hideInvisible) {
+				continue // proc_pid_readdir skips a process hidepid= hides
+			}
 			out = append(out, vfs.Dirent{Name: strconv.Itoa(int(tid)), Ino: inoOf(node{kind: kindTaskDir, tid: tid}), Type: linux.DT_DIR, Off: keyedOff(len(rootFiles) + int(tid))})
 		}
 		return out, nil

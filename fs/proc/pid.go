@@ -129,13 +129,50 @@ func fdLinkMode(t *vfs.Task, fd int) (mode uint32, ok bool) {
 	return mode, true
 }
 
+// pidPermission is proc_pid_permission on a process's directory: under
+// hidepid=noaccess or more, a process the caller may not see is EPERM,
+// or ENOENT with hidepid=invisible; others get generic_permission.
+// (With hidepid=ptraceable, Linux's proc_pid_lookup also fails for such
+// a caller, ENOENT, where the dentry is not cached yet; lookups here do
+// not know their caller, so the cached case's EPERM is all there is.)
+func (o *inodeOps) pidPermission(c *vfs.Cred, n node) (bool, error) {
+	t := o.ps.task(n.tid)
+	if t == nil {
+		return true, linux.ESRCH
+	}
+	if o.ps.mayAccessPid(c, t, hideNoAccess) {
+		return false, nil
+	}
+	if o.ps.opts.hidepid == "invisible" {
+		return true, linux.ENOENT
+	}
+	return true, linux.EPERM
+}
+
+// CheckGetattr is pid_getattr's refusal: a process directory the caller
+// may not see under hidepid=invisible is not there for stat either.
+func (o *inodeOps) CheckGetattr(t *vfs.Task, in *vfs.Inode) error {
+	n := nodeOf(in)
+	if n.kind != kindTaskDir {
+		return nil
+	}
+	if owner := o.ps.task(n.tid); owner != nil && !o.ps.mayAccessPid(t.Cred(), owner, hideInvisible) {
+		return linux.ENOENT
+	}
+	return nil
+}
+
 // Revalidate is pid_revalidate and tid_fd_revalidate: a task's files go
 // with the task; fd/N goes with its descriptor or a change of access mode
-// (a new file at the same number).
+// (a new file at the same number). The root's own entries go when a
+// remount with subset=pid hides them (proc_misc_d_delete keeps none).
 func (o *inodeOps) Revalidate(dir *vfs.Inode, name string, child *vfs.Inode) bool {
 	n, ok := child.Private.(node)
-	if !ok || n.tid == 0 {
+	if !ok {
 		return true
+	}
+	if n.tid == 0 {
+		return nodeOf(dir).kind != kindRoot || o.ps.shows(n.kind)
 	}
 	t := o.ps.task(n.tid)
 	switch {

@@ -111,6 +111,44 @@ type procSB struct {
 	pidns *vfs.PidNamespace
 }
 
+// shows reports whether the root directory has the entry of kind: with
+// subset=pid (pidonly) only the processes, self and thread-self are
+// there, proc_lookup and proc_readdir finding none of the rest.
+func (ps *procSB) shows(k kind) bool {
+	return ps.opts.subset != "pid" || k == kindSelf || k == kindThreadSelf
+}
+
+// hidepid= levels in the order has_pid_permissions compares them.
+const (
+	hideOff = iota
+	hideNoAccess
+	hideInvisible
+)
+
+// mayAccessPid is has_pid_permissions: whether c may see the process t
+// under hidepid= for a check that applies from level min up: a ptrace
+// read check decides with hidepid=ptraceable, or once hidepid reaches
+// min for a caller outside the gid= group.
+func (ps *procSB) mayAccessPid(c *vfs.Cred, t *vfs.Task, min int) bool {
+	level := hideOff
+	switch ps.opts.hidepid {
+	case "ptraceable":
+		return c.PtraceMayRead(t)
+	case "noaccess":
+		level = hideNoAccess
+	case "invisible":
+		level = hideInvisible
+	}
+	if level < min {
+		return true
+	}
+	gid := uint32(0)
+	if n, err := strconv.ParseUint(ps.opts.gid, 10, 32); err == nil {
+		gid = uint32(n)
+	}
+	return c.InGroup(gid) || c.PtraceMayRead(t)
+}
+
 // task is the live task numbered nr in the superblock's PID namespace.
 func (ps *procSB) task(nr int32) *vfs.Task { return ps.pidns.Task(nr) }
 

@@ -41,6 +41,9 @@ func (o *inodeOps) openSysctl(f *vfs.File, i int, t *vfs.Task) error {
 // generic_permission.
 func (o *inodeOps) Permission(c *vfs.Cred, in *vfs.Inode, mask int) (bool, error) {
 	n := nodeOf(in)
+	if n.kind == kindTaskDir {
+		return o.pidPermission(c, n)
+	}
 	if n.kind != kindSysctl {
 		return false, nil
 	}

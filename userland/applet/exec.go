@@ -40,6 +40,16 @@ func (c *Cmd) FindProgram(t *vfs.Task, name string, env EnvList) (string, error)
 	return c.Set.findIn(t, name, path)
 }
 
+// FindProgramFile is execvp's search for the file of a program that
+// FindProgram named by its name alone.
+func (c *Cmd) FindProgramFile(t *vfs.Task, name string, env EnvList) (string, error) {
+	path, ok := env.Value("PATH")
+	if !ok {
+		path = defaultPath
+	}
+	return LookPath(t, name, path)
+}
+
 // ExecError reports a command that could not be run, as env and xargs
 // do ("NAME: 'CMD': No such file or directory"), and returns the status
 // execvp's failure stands for: 127 when not found, 126 otherwise.
@@ -70,6 +80,8 @@ func (c *Cmd) RunProgram(t *vfs.Task, name string, argv []string, env EnvList, s
 		}
 		file, kargv = img.File, img.Argv
 		name, argv = c.Set.ProgramArgs(t, img)
+	} else if path, err := c.FindProgramFile(t, name, env); err == nil {
+		file = path // the program file the kernel loads (/proc/PID/exe)
 	}
 	t.Execve(file, kargv, env)
 	// A program exec'd on the caller's own task writes its standard output

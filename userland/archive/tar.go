@@ -30,6 +30,7 @@ type tarRun struct {
 	file, dir        string
 	gzip, verbose    bool
 	toStdout         bool
+	oneFS            bool // --one-file-system
 	members          []string
 	found            []bool
 	failed           bool
@@ -43,8 +44,11 @@ var tarOptions = []getopt.Option{
 	{Long: "get", ID: 'x'},
 	{Short: 'f', Long: "file", Arg: getopt.RequiredArg}, {Short: 'C', Long: "directory", Arg: getopt.RequiredArg},
 	{Short: 'z', Long: "gzip"}, {Long: "gunzip", ID: 'z'}, {Short: 'v', Long: "verbose"},
-	{Short: 'O', Long: "to-stdout"},
+	{Short: 'O', Long: "to-stdout"}, {Long: "one-file-system", ID: idOneFS},
 }
+
+// idOneFS is --one-file-system's ID: it has no short option.
+const idOneFS = 0x100
 
 func tarApplet(c *cmd) int {
 	r := &tarRun{c: c}
@@ -78,6 +82,8 @@ func tarApplet(c *cmd) int {
 			r.verbose = true
 		case 'O':
 			r.toStdout = true
+		case idOneFS:
+			r.oneFS = true
 		}
 	}
 	if r.op == 0 {
@@ -176,7 +182,7 @@ func (r *tarRun) create() {
 		}
 	}
 	for _, m := range r.members {
-		r.add(tw, m)
+		r.add(tw, m, nil)
 	}
 	tw.Close()
 	if zw != nil {
@@ -199,7 +205,10 @@ func (r *tarRun) verboseOut() io.Writer {
 }
 
 // add stores name and, for a directory, what is below it.
-func (r *tarRun) add(tw *tar.Writer, name string) {
+//
+// With --one-file-system, a directory below an operand on another
+// device than its parent (parent's stat) is stored without its contents.
+func (r *tarRun) add(tw *tar.Writer, name string, parent *vfs.Statx) {
 	t := r.c.Task
 	st, err := t.Lstat(name)
 	if err != nil {
@@ -249,6 +258,12 @@ func (r *tarRun) add(tw *tar.Writer, name string) {
 		io.Copy(tw, io.LimitReader(f, hdr.Size))
 		f.Close()
 	}
+	if hdr.Typeflag == tar.TypeDir && r.oneFS && parent != nil && parent.Dev() != st.Dev() {
+		if r.verbose {
+			r.c.Errorf("%s: file is on a different filesystem; not dumped", strings.TrimSuffix(name, "/")+"/")
+		}
+		return
+	}
 	if hdr.Typeflag == tar.TypeDir {
 		ents, err := applet.ReadDirents(t, name)
 		if err != nil {
@@ -256,7 +271,7 @@ func (r *tarRun) add(tw *tar.Writer, name string) {
 			return
 		}
 		for _, e := range ents {
-			r.add(tw, applet.JoinPath(name, e.Name))
+			r.add(tw, applet.JoinPath(name, e.Name), &st)
 		}
 	}
 }
@@ -500,6 +515,8 @@ Store files in an archive, list an archive, or take files out of one.
   -C, --directory DIR    work in DIR
   -v, --verbose          name each member (twice as detailed with -t)
   -O, --to-stdout        extract to standard output
+      --one-file-system  keep to each FILE's file system: a directory
+                         mounted below one is stored empty
       --help             show this help
       --version          show the version
 `

@@ -384,7 +384,7 @@ func readTable(c *applet.Cmd, name string) ([]mountEntry, error) {
 // words, not by looking at the files.
 func absolute(c *applet.Cmd, name string) string {
 	if !strings.HasPrefix(name, "/") {
-		if cwd, err := c.Task.Getcwd(); err == nil {
+		if cwd, err := applet.Getcwd(c.Task); err == nil {
 			name = cwd + "/" + name
 		}
 	}

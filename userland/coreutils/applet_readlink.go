@@ -189,7 +189,7 @@ func (c *realpather) lexical(name string) (string, error) {
 	}
 	abs := name
 	if name[0] != '/' {
-		cwd, err := c.Task.Getcwd()
+		cwd, err := applet.Getcwd(c.Task)
 		if err != nil {
 			return "", err
 		}
@@ -280,7 +280,7 @@ func (c *cmd) canonicalize(name string, mode int) (string, error) {
 	}
 	rname := "/"
 	if name[0] != '/' {
-		cwd, err := c.Task.Getcwd()
+		cwd, err := applet.Getcwd(c.Task)
 		if err != nil {
 			return "", err
 		}

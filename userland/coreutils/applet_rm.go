@@ -27,8 +27,8 @@ type rmOpts struct {
 	// preserveAll is --preserve-root=all: no operand on another device
 	// than its parent directory either.
 	preserveAll bool
-	// oneFS is --one-file-system: directories on another device than
-	// the operand's are skipped (so is everything with preserveAll).
+	// oneFS is --one-file-system: directories with entries on another
+	// device than the operand's are skipped.
 	oneFS   bool
 	rootDev uint64
 	// ask is when rm asks before removing: -f, -i, -I and --interactive
@@ -277,7 +277,17 @@ func (c *remover) excise(dirfd int, l applet.WalkLoc, dir bool) rmResult {
 
 // isEmptyDir reports whether a directory has no entries.
 func (c *remover) isEmptyDir(name string) bool {
-	ents, err := applet.ReadDirents(c.Task, name)
+	return c.isEmptyDirAt(applet.AtCWD, name)
+}
+
+// isEmptyDirAt is isEmptyDir for a name relative to dirfd.
+func (c *remover) isEmptyDirAt(dirfd int, name string) bool {
+	fd, err := c.Task.Openat(dirfd, name, linux.O_RDONLY|linux.O_DIRECTORY|linux.O_NOFOLLOW|linux.O_CLOEXEC, 0)
+	if err != nil {
+		return false
+	}
+	defer c.Task.Close(fd)
+	ents, err := applet.ReadDirentsFd(c.Task, fd, false)
 	return err == nil && len(ents) == 0
 }
 
@@ -349,20 +359,23 @@ func ftsTrim(name string) string {
 	return name[:n]
 }
 
-// elsewhere reports (and skips) a directory on another device than the
-// operand's, with --one-file-system or --preserve-root=all.
+// elsewhere reports (and skips) a directory below the operand on another
+// device than the operand's, with --one-file-system: fts leaves it
+// without descending. An empty one is removed (tried) first, as rm's
+// pre-order visit does before fts would skip it; --preserve-root=all
+// checks the operands only.
 func (c *remover) elsewhere(dirfd int, l applet.WalkLoc) bool {
 	o := c.rmOpts
-	if !o.oneFS && !o.preserveAll {
+	if !o.oneFS {
 		return false
 	}
 	var st vfs.Statx
 	if c.Task.Statx(dirfd, l.Name, linux.AT_SYMLINK_NOFOLLOW, &st) != nil || st.Dev() == o.rootDev {
 		return false
 	}
-	c.Errorf("skipping %s, since it's on a different device", c.Quote(l.Path))
-	if o.preserveAll {
-		c.Errorf("and --preserve-root=all is in effect")
+	if c.isEmptyDirAt(dirfd, l.Name) {
+		return false
 	}
+	c.Errorf("skipping %s, since it's on a different device", c.Quote(l.Path))
 	return true
 }

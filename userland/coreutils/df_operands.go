@@ -221,6 +221,9 @@ func (r *dfReport) deviceTop(op dfOperand) (string, bool) {
 		}
 		here = st
 	}
+	if r.c.unnamedCwd(dir) {
+		return "", false
+	}
 	at, err := r.c.canonicalize(dir, canExisting)
 	if err != nil {
 		r.c.Errorf("cannot change to directory %s: %s", applet.Quote(dir), applet.ErrText(err))

@@ -3,6 +3,8 @@
 package coreutils
 
 import (
+	"strings"
+
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 )
 
@@ -13,10 +15,25 @@ import (
 // device. A bind mount within one file system is therefore not seen.
 // (coreutils first looks for the name among the mount table's bind
 // entries, which mountinfo never marks as such.) True if it failed.
+//
+// The file's own name is made canonical first (canonicalize_file_name),
+// to look for it among bind mounts, unless it is a link not followed;
+// failing that is an error of its own.
 func (c *statRun) mountPoint(f *statFile, sp statSpec) bool {
+	if c.follow || !applet.IsLink(uint32(f.st.Mode)) {
+		if _, err := c.canonicalize(f.name, canExisting); err != nil {
+			c.Errorf("failed to canonicalize %s: %s", c.Quote(f.name), applet.ErrText(err))
+			c.str(sp, "?")
+			return true
+		}
+	}
 	start := f.name
 	if !applet.IsDir(uint32(f.st.Mode)) {
 		start = dirName(f.name)
+	}
+	if c.unnamedCwd(start) {
+		c.str(sp, "?")
+		return true
 	}
 	dir, err := c.canonicalize(start, canExisting)
 	if err != nil {
@@ -45,4 +62,16 @@ func (c *statRun) mountPoint(f *statFile, sp statSpec) bool {
 	}
 	c.str(sp, dir)
 	return false
+}
+
+// unnamedCwd is how gnulib's find_mount_point ends for a relative name
+// when the working directory has no name (glibc's getcwd fails: a
+// lazily unmounted tree): its chdir and its climb up ".." succeed, and
+// the last step, xgetcwd, gives no name and says nothing.
+func (c *cmd) unnamedCwd(name string) bool {
+	if strings.HasPrefix(name, "/") {
+		return false
+	}
+	_, err := applet.Getcwd(c.Task)
+	return err != nil
 }

@@ -19,7 +19,7 @@ func realPath(t *vfs.Task, name string) (string, error) {
 	}
 	rest := name
 	if !strings.HasPrefix(name, "/") {
-		cwd, err := t.Getcwd()
+		cwd, err := applet.Getcwd(t)
 		if err != nil {
 			return "", err
 		}
@@ -89,7 +89,7 @@ func absolutePath(t *vfs.Task, name string) (string, bool) {
 	if strings.HasPrefix(name, "/") {
 		return "", false
 	}
-	cwd, err := t.Getcwd()
+	cwd, err := applet.Getcwd(t)
 	if err != nil {
 		return "", false
 	}

@@ -5,6 +5,7 @@ package utillinux
 import (
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 
+	"errors"
 	"fmt"
 	"strings"
 
@@ -22,6 +23,24 @@ type umountRun struct {
 	loopdel                   bool
 	typesPattern, optsPattern string
 	typesSet                  bool // -t was given, maybe empty (matching nothing)
+	// restricted is libmount's restricted mode: a caller whose real or
+	// effective UID is not 0, until an option or a refusal drops it.
+	restricted bool
+}
+
+// gate is umount(8)'s check of each option in restricted mode: -d, -i,
+// -l, -q and -v keep the restrictions, -c is then ignored, and any other
+// option drops them (suid_drop), as does a long option without a short
+// one (short == ""). It reports whether the option takes effect.
+func (u *umountRun) gate(short string) bool {
+	if !u.restricted || short != "" && strings.Contains("dilqv", short) {
+		return true
+	}
+	if short == "c" {
+		return false
+	}
+	u.restricted = false
+	return true
 }
 
 type umountJob struct {
@@ -36,30 +55,47 @@ type umountJob struct {
 
 // umountApplet is umount(8) from util-linux 2.38.
 func umountApplet(c *cmd) int {
-	u := &umountRun{c: c}
+	t := c.Task
+	u := &umountRun{c: c, restricted: t.Getuid() != 0 || t.Geteuid() != 0}
 	var all, allTargets, recursive bool
 	fs := c.FlagSet()
 	fs.Help = helpTexts["umount"]
 	fs.ShortHelp = true
-	fs.BoolVarP(&all, "all", "a", false, "")
-	fs.BoolVarP(&allTargets, "all-targets", "A", false, "")
-	fs.BoolVarP(&u.loopdel, "detach-loop", "d", false, "")
-	fs.BoolVarP(&u.fake, "fake", "", false, "")
-	fs.BoolVarP(&u.force, "force", "f", false, "")
-	fs.BoolP("internal-only", "i", false, "")
-	fs.BoolVarP(&u.lazy, "lazy", "l", false, "")
-	fs.BoolVarP(&u.nocanon, "no-canonicalize", "c", false, "")
-	fs.BoolVarP(&u.nomtab, "no-mtab", "n", false, "")
-	fs.BoolVarP(&u.quiet, "quiet", "q", false, "")
-	fs.BoolVarP(&u.rdonly, "read-only", "r", false, "")
-	fs.BoolVarP(&recursive, "recursive", "R", false, "")
-	fs.StringVarP(&u.optsPattern, "test-opts", "O", "", "")
-	fs.ArgFunc("types", "t", "", func(v string) error {
+	flag := func(p *bool, long, short string) {
+		fs.Func(long, short, "", func() {
+			if u.gate(short) {
+				*p = true
+			}
+		})
+	}
+	arg := func(long, short string, set func(v string) error) {
+		fs.ArgFunc(long, short, "", func(v string) error {
+			if u.gate(short) {
+				return set(v)
+			}
+			return nil
+		})
+	}
+	var internal bool
+	flag(&all, "all", "a")
+	flag(&allTargets, "all-targets", "A")
+	flag(&u.loopdel, "detach-loop", "d")
+	flag(&u.fake, "fake", "")
+	flag(&u.force, "force", "f")
+	flag(&internal, "internal-only", "i")
+	flag(&u.lazy, "lazy", "l")
+	flag(&u.nocanon, "no-canonicalize", "c")
+	flag(&u.nomtab, "no-mtab", "n")
+	flag(&u.quiet, "quiet", "q")
+	flag(&u.rdonly, "read-only", "r")
+	flag(&recursive, "recursive", "R")
+	arg("test-opts", "O", func(v string) error { u.optsPattern = v; return nil })
+	arg("types", "t", func(v string) error {
 		u.typesPattern, u.typesSet = v, true
 		return nil
 	})
-	fs.BoolVarP(&u.verbose, "verbose", "v", false, "")
-	fs.ArgFunc("namespace", "N", "", c.enterTargetNS)
+	flag(&u.verbose, "verbose", "v")
+	arg("namespace", "N", c.enterTargetNS)
 	fs.Exclusive("all-targets", "all")
 	fs.Exclusive("recursive", "all")
 	fs.Exclusive("test-opts", "recursive", "types")
@@ -91,7 +127,17 @@ func umountApplet(c *cmd) int {
 		}
 	default:
 		for _, a := range args {
-			rc += u.one(a)
+			spec := a
+			if u.restricted && !isSourceTag(a) {
+				p, err := realPath(t, a)
+				if err != nil {
+					// err(3): the command ends here.
+					c.warnf("%s: %s", a, errnoOf(err).Error())
+					return exitUsage
+				}
+				spec = p
+			}
+			rc += u.one(spec)
 		}
 	}
 	if rc > exitStatusCap {
@@ -130,7 +176,7 @@ func (x *umountJob) umount() error {
 	if len(tgt) > 0 && tgt[0] == '/' && !x.u.nomtab {
 		ensureUtabDir(t) // mnt_context_mtab_writable in the statfs lookup
 	}
-	if len(tgt) > 0 && tgt[0] == '/' && !x.u.force && !x.u.lazy && !x.u.nocanon && !x.u.loopdel {
+	if len(tgt) > 0 && tgt[0] == '/' && !x.u.restricted && !x.u.force && !x.u.lazy && !x.u.nocanon && !x.u.loopdel {
 		if st, err := t.Stat(tgt); err == nil && applet.IsDir(uint32(st.Mode)) {
 			if sf, err := t.Statfs(tgt); err == nil {
 				if typ, ok := statfsTypes[sf.Type]; ok {
@@ -153,6 +199,12 @@ func (x *umountJob) umount() error {
 			ensureUtabDir(t) // prepare_update
 		}
 	}
+	if x.u.restricted {
+		if !x.tabApplied {
+			return errNotInTab
+		}
+		x.evaluatePermissions()
+	}
 	loopdel := x.u.loopdel && x.wantsLoopDelete()
 	err := x.doUmount()
 	if err == nil && !x.u.fake && !x.remounted && loopdel {
@@ -161,6 +213,23 @@ func (x *umountJob) umount() error {
 		}
 	}
 	return err
+}
+
+// errNotInTab is a restricted umount's refusal of a target mountinfo
+// does not list: the umount(2) call is not even tried.
+var errNotInTab = errors.New("not mounted")
+
+// evaluatePermissions is libmount's check of a restricted umount: only a
+// filesystem fstab lists with the same source and target and the
+// "users" option may be unmounted by anyone; for any other, umount(8)
+// drops its restrictions and tries again as the caller, which is the
+// same without a set-user-ID umount. (A "user", "owner" or "group"
+// entry needs a user= that a mount by anyone but root never recorded.)
+func (x *umountJob) evaluatePermissions() {
+	fs := x.u.c.readFstab("/etc/fstab").findPair(x.source, x.target, false)
+	if fs == nil || !listHas(splitOpts(fs.optstr), "users", "") {
+		x.u.restricted = false
+	}
 }
 
 // wantsLoopDelete is the -d test of mnt_context_prepare_umount: the
@@ -286,6 +355,8 @@ func (x *umountJob) outcome(err error) (string, int) {
 	switch {
 	case !x.syscallCalled && err == nil, x.syscallCalled && x.syscallErr == 0 && err == nil:
 		return "", exitOK
+	case !x.syscallCalled && err == errNotInTab:
+		return "not mounted", exitUsage
 	case !x.syscallCalled:
 		return s.pick(nil, "umount failed")
 	case x.syscallErr == 0:
