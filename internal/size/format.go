@@ -9,6 +9,7 @@
 package size
 
 import (
+	"math"
 	"math/big"
 	"strconv"
 )
@@ -87,7 +88,9 @@ func (s Style) Amount(n, from, to uint64) string {
 
 	power := 0
 	var text string
-	if s.Scale {
+	if s.Scale && !wholeRatio(from, to) {
+		text, power = s.scaledFloat(n, from, to)
+	} else if s.Scale {
 		// Grow the divisor while the amount still holds a whole base.
 		for power < len(letters) && num.Cmp(new(big.Int).Mul(den, base)) >= 0 {
 			den.Mul(den, base)
@@ -118,6 +121,53 @@ func (s Style) Amount(n, from, to uint64) string {
 		text += " "
 	}
 	return text + unit
+}
+
+// wholeRatio reports whether one unit size is a whole multiple of the
+// other, which lets human_readable work in integers; otherwise (dd's
+// bytes per elapsed nanoseconds) it works in floating point, and scales
+// differently (scaledFloat).
+func wholeRatio(from, to uint64) bool {
+	if to <= from {
+		return from%to == 0
+	}
+	return from != 0 && to%from == 0
+}
+
+// scaledFloat is the scaled amount of the floating-point path: the power
+// is at least one ("0.0 kB" for nothing), and the decimal stays only
+// while the number has at most two integer digits with SI powers, one
+// with powers of 1024 ("51.3 kB" but "585 kB").
+func (s Style) scaledFloat(n, from, to uint64) (string, int) {
+	amt := float64(n) * (float64(from) / float64(to))
+	base := float64(s.base())
+	e, power := base, 1
+	for e*base <= amt && power < len(letters) {
+		e *= base
+		power++
+	}
+	amt /= e
+	text := strconv.FormatFloat(s.Round.settle(amt), 'f', 1, 64)
+	longest := 3 // "d.d"
+	if s.SI {
+		longest = 4
+	}
+	if len(text) > longest {
+		text = strconv.FormatFloat(s.Round.settle(amt*10)/10, 'f', 0, 64)
+	}
+	return text, power
+}
+
+// settle applies a rounding other than Nearest to a whole number before
+// it is printed (which itself rounds to nearest).
+func (r Rounding) settle(v float64) float64 {
+	switch r {
+	case Up:
+		return math.Ceil(v)
+	case Down:
+		return math.Floor(v)
+	}
+	return v
 }
 
 // scaled writes num/den, already divided by base^power: one decimal for a

@@ -249,3 +249,31 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestAmountFloatingPath: where neither unit size divides the other (dd's
+// rate, bytes per elapsed nanoseconds), amounts scale from the first
+// power up and keep a decimal only while it is short, as the host's dd
+// prints them ("0.0 kB/s", "12.7 kB/s", "51.3 MB/s", "585 kB/s").
+func TestAmountFloatingPath(t *testing.T) {
+	dd := Style{Scale: true, Round: Nearest, Space: true, Unit: true, Bytes: true, SI: true}
+	iec := dd
+	iec.SI = false
+	for _, c := range []struct {
+		s        Style
+		n, f, to uint64
+		want     string
+	}{
+		{dd, 0, 1e9, 37306, "0.0 kB"},
+		{dd, 1, 1e9, 40190, "24.9 kB"},
+		{dd, 56, 1000, 7, "8.0 kB"},
+		{dd, 360, 1000, 7, "51.4 kB"},
+		{dd, 1, 1e9, 7, "143 MB"},
+		{iec, 100, 1000, 7, "14 KiB"},
+		{iec, 10, 1000, 7, "1.4 KiB"},
+		{dd, 1000, 1000, 1000, "1.0 kB"}, // whole ratio: the integer path
+	} {
+		if got := c.s.Amount(c.n, c.f, c.to); got != c.want {
+			t.Errorf("Amount(%d, %d, %d) = %q, want %q", c.n, c.f, c.to, got, c.want)
+		}
+	}
+}
