@@ -29,7 +29,7 @@ type chownOpts struct {
 	chgrp                                       bool
 	// userName and groupName are the names chown's -v and -c print for
 	// the new owner and group (chopt.user_name, chopt.group_name), set
-	// only when userSet and groupSet; otherwise the IDs' names are used.
+	// only when userSet and groupSet; otherwise the IDs are printed as numbers.
 	userName, groupName string
 	userSet, groupSet   bool
 }
@@ -85,7 +85,7 @@ func chgrpApplet(cmd *cmd) int {
 			c.Errorf("failed to get attributes of %s: %s", c.Quote(*ref), applet.ErrText(err))
 			return 1
 		}
-		c.gid = st.GID
+		c.gid, c.groupName, c.groupSet = st.GID, groupName(c.Task, st.GID, ""), true
 	case len(ops) == 0:
 		return c.MissingOperand("")
 	default:
@@ -116,8 +116,9 @@ func chownFlags(cmd *cmd) (*applet.FlagSet, *chowner) {
 	fs := c.FlagSet()
 	fs.BoolVarP(&o.recursive, "recursive", "R", false, "change directories and everything below them")
 	fs.Func("no-dereference", "h", "change symbolic links, not what they point to", func() { o.noDeref, o.derefAsked = true, false })
-	fs.BoolVarP(&o.verbose, "verbose", "v", false, "report every file handled")
-	fs.BoolVarP(&o.changes, "changes", "c", false, "report the files whose owner changed")
+	// -v and -c set one verbosity: the last one given counts.
+	fs.Func("verbose", "v", "report every file handled", func() { o.verbose, o.changes = true, false })
+	fs.Func("changes", "c", "report the files whose owner changed", func() { o.verbose, o.changes = false, true })
 	fs.BoolVarP(&o.quiet, "silent", "f", false, "say nothing about files that cannot be changed")
 	fs.BoolVar(&o.quiet, "quiet", false, "the same as --silent")
 	fs.BoolP("P", "P", false, "with -R, follow no symbolic link (default)")
@@ -239,23 +240,70 @@ func (c *chowner) all(ops []string) int {
 	return status
 }
 
-// chownOne changes one file: command-line symlinks are followed unless -h
-// or -R (which, like coreutils' default -P, changes links themselves).
+// chownOne changes one file. With -R a directory is changed after
+// everything below it, as fts hands it to chown-core a second time
+// (FTS_DP); one it cannot read is left as it is. Command-line symlinks
+// are followed unless -h or -R (which, like coreutils' default -P,
+// changes links themselves).
 func (c *chowner) one(w *applet.DirWalk, l applet.WalkLoc, cmdline bool) bool {
 	o := c.chownOpts
 	lst, err := c.Task.Fstatat(w.At(), l.Name, linux.AT_SYMLINK_NOFOLLOW)
 	if err != nil {
-		c.Errorf("cannot access %s: %s", c.Quote(l.Path), applet.ErrText(err))
+		c.complain("cannot access %s: %s", c.Quote(l.Path), applet.ErrText(err))
+		c.report(l.Path, nil, chownFailed)
 		return false
 	}
 	if cmdline && o.recursive && o.preserveRoot && c.refuseRoot(l.Path) {
 		return false
 	}
+	ok := true
+	if o.recursive && applet.IsDir(uint32(lst.Mode)) {
+		var read bool
+		read, ok = c.children(w, l)
+		if !read {
+			c.report(l.Path, nil, chownFailed)
+			return false
+		}
+	}
+	return c.change(w, l, lst, cmdline) && ok
+}
+
+// children changes what directory l holds; read is false if l could
+// not be listed.
+func (c *chowner) children(w *applet.DirWalk, l applet.WalkLoc) (read, ok bool) {
+	ents, err := w.Enter(l, false)
+	if err != nil {
+		c.complain("cannot read directory %s: %s", c.Quote(l.Path), applet.ErrText(err))
+		return false, false
+	}
+	ok = true
+	for _, e := range ents {
+		if c.Cancelled() {
+			w.Leave()
+			return true, false
+		}
+		ok = c.one(w, l.Child(e.Name), false) && ok
+	}
+	if err := w.Leave(); err != nil {
+		c.complain("%s: %s", c.Quote(l.Path), applet.ErrText(err))
+		return true, false
+	}
+	return true, ok
+}
+
+// change sets the owner of l, whose lstat is lst.
+func (c *chowner) change(w *applet.DirWalk, l applet.WalkLoc, lst vfs.Statx, cmdline bool) bool {
+	o := c.chownOpts
 	follow := cmdline && !o.noDeref && !o.recursive
 	st := lst
 	if follow && applet.IsLink(uint32(lst.Mode)) {
+		var err error
 		if st, err = c.Task.Fstatat(w.At(), l.Name, 0); err != nil {
-			c.Errorf("cannot dereference %s: %s", c.Quote(l.Path), applet.ErrText(err))
+			c.complain("cannot dereference %s: %s", c.Quote(l.Path), applet.ErrText(err))
+			// chown-core describes the failure with a stat buffer
+			// that fstatat never filled; the link's own is the
+			// nearest honest stand-in.
+			c.report(l.Path, &lst, chownFailed)
 			return false
 		}
 	}
@@ -263,41 +311,89 @@ func (c *chowner) one(w *applet.DirWalk, l applet.WalkLoc, cmdline bool) bool {
 	if follow {
 		flags = 0
 	}
-	ok := true
 	if err := c.Task.Fchownat(w.At(), l.Name, o.uid, o.gid, flags); err != nil {
-		if !o.quiet {
-			what := "ownership"
-			if o.chgrp {
-				what = "group"
-			}
-			c.Errorf("changing %s of %s: %s", what, c.Quote(l.Path), applet.ErrText(err))
+		what := "ownership"
+		if o.chgrp {
+			what = "group"
 		}
-		ok = false
-	} else {
-		c.report(l.Path, &st)
+		c.complain("changing %s of %s: %s", what, c.Quote(l.Path), applet.ErrText(err))
+		c.report(l.Path, &st, chownFailed)
+		return false
 	}
-	if o.recursive && applet.IsDir(uint32(lst.Mode)) {
-		ok = c.eachChild(w, l, false, func(child applet.WalkLoc) bool { return c.one(w, child, false) }) && ok
-	}
-	return ok
+	c.report(l.Path, &st, chownDone)
+	return true
 }
 
-// chownReport prints -v and -c lines (change_file_owner and
-// describe_change): the new names are the spec's, or the IDs' names.
-func (c *chowner) report(name string, st *vfs.Statx) {
+// complain prints an error unless -f asked for silence.
+func (c *chowner) complain(format string, args ...any) {
+	if !c.quiet {
+		c.Errorf(format, args...)
+	}
+}
+
+// chownOutcome is what happened to a file, as -v and -c describe it.
+type chownOutcome int
+
+const (
+	chownDone chownOutcome = iota
+	chownFailed
+)
+
+// report prints -v and -c lines (change_file_owner and describe_change):
+// the new names are the spec's words, or the IDs' names. st is the file's
+// status before the change, nil if it could not be had.
+func (c *chowner) report(name string, st *vfs.Statx, outcome chownOutcome) {
 	o := c.chownOpts
-	changed := (o.uid != vfs.NoChange && o.uid != st.UID) || (o.gid != vfs.NoChange && o.gid != st.GID)
+	changed := outcome == chownDone &&
+		((o.uid != vfs.NoChange && o.uid != st.UID) || (o.gid != vfs.NoChange && o.gid != st.GID))
 	if !o.verbose && !(o.changes && changed) {
 		return
 	}
+	// An ID the spec gave as a number is printed as that number.
 	newUser, user := o.userName, o.userSet
 	if !user && o.uid != vfs.NoChange {
-		newUser, user = userName(c.Task, o.uid, ""), true
+		newUser, user = strconv.FormatUint(uint64(o.uid), 10), true
 	}
 	newGroup, group := o.groupName, o.groupSet
 	if !group && o.gid != vfs.NoChange {
-		newGroup, group = groupName(c.Task, o.gid, ""), true
+		newGroup, group = strconv.FormatUint(uint64(o.gid), 10), true
 	}
+	spec := userGroupStr(newUser, newGroup, user, group)
+	q := c.Quote(name)
+	if outcome == chownFailed {
+		what := "ownership"
+		if !user && group {
+			what = "group"
+		}
+		switch {
+		case !user && !group:
+			fmt.Fprintf(c.Out, "failed to change ownership of %s\n", q)
+		case st == nil:
+			fmt.Fprintf(c.Out, "failed to change %s of %s to %s\n", what, q, spec)
+		default:
+			fmt.Fprintf(c.Out, "failed to change %s of %s from %s to %s\n", what, q, c.oldSpec(st, user, group), spec)
+		}
+		return
+	}
+	old := c.oldSpec(st, user, group)
+	switch {
+	case changed && user:
+		fmt.Fprintf(c.Out, "changed ownership of %s from %s to %s\n", q, old, spec)
+	case changed && group:
+		fmt.Fprintf(c.Out, "changed group of %s from %s to %s\n", q, old, spec)
+	case changed:
+		fmt.Fprintf(c.Out, "no change to ownership of %s\n", q)
+	case user:
+		fmt.Fprintf(c.Out, "ownership of %s retained as %s\n", q, old)
+	case group:
+		fmt.Fprintf(c.Out, "group of %s retained as %s\n", q, old)
+	default:
+		fmt.Fprintf(c.Out, "ownership of %s retained\n", q)
+	}
+}
+
+// oldSpec names st's owner and group, those of them the spec changes.
+func (c *chowner) oldSpec(st *vfs.Statx, user, group bool) string {
 	var oldUser, oldGroup string
 	if user {
 		oldUser = userName(c.Task, st.UID, "")
@@ -305,21 +401,7 @@ func (c *chowner) report(name string, st *vfs.Statx) {
 	if group {
 		oldGroup = groupName(c.Task, st.GID, "")
 	}
-	spec, old := userGroupStr(newUser, newGroup, user, group), userGroupStr(oldUser, oldGroup, user, group)
-	switch {
-	case changed && user:
-		fmt.Fprintf(c.Out, "changed ownership of %s from %s to %s\n", c.Quote(name), old, spec)
-	case changed && group:
-		fmt.Fprintf(c.Out, "changed group of %s from %s to %s\n", c.Quote(name), old, spec)
-	case changed:
-		fmt.Fprintf(c.Out, "no change to ownership of %s\n", c.Quote(name))
-	case user:
-		fmt.Fprintf(c.Out, "ownership of %s retained as %s\n", c.Quote(name), old)
-	case group:
-		fmt.Fprintf(c.Out, "group of %s retained as %s\n", c.Quote(name), old)
-	default:
-		fmt.Fprintf(c.Out, "ownership of %s retained\n", c.Quote(name))
-	}
+	return userGroupStr(oldUser, oldGroup, user, group)
 }
 
 // userGroupStr is user_group_str: "user:group", "user" or "group", for
