@@ -277,19 +277,16 @@ func (c *mover) moveAcross(src, dst string) bool {
 	return rm.removeOne(src) == rmDone
 }
 
-// clearTarget removes what dst names before a copy replaces it.
+// clearTarget removes what dst names before a copy replaces it: like
+// copy.c, it calls rmdir when src is a directory and unlink otherwise,
+// whether or not dst exists (on a read-only mount that fails with EROFS
+// even for a missing name), and only ENOENT is no failure.
 func (c *mover) clearTarget(src, dst string) bool {
-	st, err := c.Task.Lstat(dst)
-	if errors.Is(err, linux.ENOENT) {
-		return true
+	flags := 0
+	if st, err := c.Task.Lstat(src); err == nil && applet.IsDir(uint32(st.Mode)) {
+		flags = linux.AT_REMOVEDIR
 	}
-	if err == nil {
-		if applet.IsDir(uint32(st.Mode)) {
-			err = c.Task.Rmdir(dst)
-		} else {
-			err = c.Task.Unlink(dst)
-		}
-	}
+	err := c.Task.Unlinkat(applet.AtCWD, dst, flags)
 	if err != nil && !errors.Is(err, linux.ENOENT) {
 		c.Errorf("inter-device move failed: %s to %s; unable to remove target: %s", c.Quote(src), c.Quote(dst), applet.ErrText(err))
 		return false
