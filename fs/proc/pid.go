@@ -167,11 +167,36 @@ func (o *inodeOps) RevalidateNeedsRefWalk(dir *vfs.Inode, name string, child *vf
 	return n.tid == 0
 }
 
-// Getattr is proc_fd_getattr: fd's size is the number of open descriptors
-// at the time of asking.
+// Link counts of Linux 6.18's per-process directories: 2 and one for each
+// directory in its tables (pid_entry_nlink), whether or not the model has
+// all of them: tgid_base_stuff has attr, fd, fdinfo, map_files, net, ns
+// and task; tid_base_stuff the same but map_files and task.
+const (
+	nlinkTgid = 2 + 7
+	nlinkTid  = 2 + 5
+)
+
+// Getattr is proc_fd_getattr, fd's size being the number of open
+// descriptors at the time of asking, and gives directories the link
+// counts Linux does: /proc/<pid>/task counts its threads
+// (proc_task_getattr) and /proc/sys directories have one link
+// (proc_sys_make_inode never sets it).
 func (o *inodeOps) Getattr(in *vfs.Inode, st *vfs.Statx) {
-	if n, ok := in.Private.(node); ok && n.kind == kindFdDir {
+	n, ok := in.Private.(node)
+	if !ok {
+		return
+	}
+	switch n.kind {
+	case kindFdDir:
 		st.Size = o.sizeOf(n)
+	case kindTaskDir:
+		st.Nlink = nlinkTgid
+	case kindTidDir:
+		st.Nlink = nlinkTid
+	case kindThreads:
+		st.Nlink = 2 + 1 // a task of the model is one thread
+	case kindSysDir:
+		st.Nlink = 1
 	}
 }
 
