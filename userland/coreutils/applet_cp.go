@@ -31,6 +31,10 @@ type cpOpts struct {
 	ask       bool // -i: ask before overwriting; -n and -i, the last wins
 	force     bool
 	verbose   bool
+	// hardLink (-l) and symLink (-s) make links to the sources instead
+	// of copies; update (-u) leaves destinations not older than their
+	// source alone.
+	hardLink, symLink, update bool
 	// links keeps hard links between copied files (--preserve=links).
 	links bool
 	// moving words -v output as mv does when it has to copy.
@@ -139,6 +143,9 @@ func (c *cmd) cpFlags() (cpOpts, targetOpts, []string, bool) {
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "name each file as it is copied")
 	fs.BoolVarP(&o.oneFS, "one-file-system", "x", false, "leave out what is mounted below a SOURCE directory")
 	fs.Func("interactive", "i", "ask before overwriting", func() { o.noClobber, o.ask = false, true })
+	fs.BoolVarP(&o.hardLink, "link", "l", false, "make hard links to the sources instead of copies")
+	fs.BoolVarP(&o.symLink, "symbolic-link", "s", false, "make symbolic links to the sources instead of copies")
+	fs.BoolVarP(&o.update, "update", "u", false, "copy only over a destination older than its source, or none")
 	addTargetFlags(fs, &tg)
 	ops, ok := c.Parse(fs)
 	o.recursive = r || R || a
@@ -150,10 +157,15 @@ func (c *cmd) cpFlags() (cpOpts, targetOpts, []string, bool) {
 		o.deref = derefAlways
 	case H:
 		o.deref = derefCmdline
-	case P || d || a || o.recursive:
+	case P || d || a || (o.recursive && !o.hardLink):
+		// cp -rl links what symbolic links point to.
 		o.deref = derefNever
 	}
 	if !ok {
+		return o, tg, ops, false
+	}
+	if o.hardLink && o.symLink {
+		c.Usage("cannot make both hard and symbolic links")
 		return o, tg, ops, false
 	}
 	if backups.make && o.noClobber {
@@ -211,6 +223,10 @@ func (cp *copier) copy(src, dst string, cmdline bool) bool {
 	switch {
 	case applet.IsDir(mode):
 		ok = cp.copyDir(src, dst, &st, newDst)
+	case cp.o.symLink:
+		ok = cp.symlinkTo(src, dst)
+	case cp.o.hardLink:
+		ok = cp.hardLinkTo(src, dst)
 	case applet.IsReg(mode):
 		ok = cp.copyReg(src, dst, &st, newDst)
 	default:
@@ -219,10 +235,76 @@ func (cp *copier) copy(src, dst string, cmdline bool) bool {
 	if ok && !applet.IsDir(mode) {
 		cp.announce(src, dst, false)
 	}
-	if ok && cp.o.preserve {
+	if ok && cp.o.preserve && (applet.IsDir(mode) || !(cp.o.hardLink || cp.o.symLink)) {
 		ok = cp.preserve(dst, &st)
 	}
 	return ok
+}
+
+// replacingLink reports whether cp -s meets a symbolic link at dst: that
+// is never "the same file" as the source it may point to.
+func (cp *copier) replacingLink(dst string) bool {
+	if !cp.o.symLink {
+		return false
+	}
+	lst, err := cp.c.Task.Lstat(dst)
+	return err == nil && applet.IsLink(uint32(lst.Mode))
+}
+
+// hardLinkTo is cp -l on a file: dst becomes another name of src (of
+// what a symbolic link src points to, when cp follows links). -f
+// replaces an existing dst; otherwise it is EEXIST.
+func (cp *copier) hardLinkTo(src, dst string) bool {
+	c := cp.c
+	flags := 0
+	if cp.o.deref == derefAlways {
+		flags = linux.AT_SYMLINK_FOLLOW
+	}
+	err := c.Task.Linkat(applet.AtCWD, src, applet.AtCWD, dst, flags)
+	if errors.Is(err, linux.EEXIST) && cp.o.force {
+		if err = c.Task.Unlink(dst); err == nil {
+			err = c.Task.Linkat(applet.AtCWD, src, applet.AtCWD, dst, flags)
+		}
+	}
+	if err != nil {
+		c.Errorf("cannot create hard link %s to %s: %s", applet.Quote(dst), applet.Quote(src), applet.ErrText(err))
+		return false
+	}
+	return true
+}
+
+// symlinkTo is cp -s on a file: dst becomes a symbolic link whose text is
+// src as given, which only works from the current directory when src is
+// relative. -f replaces an existing dst; otherwise it is EEXIST.
+func (cp *copier) symlinkTo(src, dst string) bool {
+	c := cp.c
+	if !strings.HasPrefix(src, "/") && !cp.inCurrentDir(dst) {
+		c.Errorf("%s: can make relative symbolic links only in current directory", c.QuoteName(dst))
+		return false
+	}
+	err := c.Task.Symlink(src, dst)
+	if errors.Is(err, linux.EEXIST) && cp.o.force {
+		if err = c.Task.Unlink(dst); err == nil {
+			err = c.Task.Symlink(src, dst)
+		}
+	}
+	if err != nil {
+		c.Errorf("cannot create symbolic link %s to %s: %s", applet.Quote(dst), applet.Quote(src), applet.ErrText(err))
+		return false
+	}
+	return true
+}
+
+// inCurrentDir reports whether dst names a file in the working directory
+// (or cp cannot tell, which copy.c lets pass).
+func (cp *copier) inCurrentDir(dst string) bool {
+	parent := dirName(dst)
+	if parent == "." {
+		return true
+	}
+	dot, err1 := cp.c.Task.Stat(".")
+	pst, err2 := cp.c.Task.Stat(parent)
+	return err1 != nil || err2 != nil || sameInode(&dot, &pst)
 }
 
 // announce is -v: cp names every copy, mv (copying across filesystems)
@@ -238,6 +320,13 @@ func (cp *copier) announce(src, dst string, madeDir bool) {
 	default:
 		cp.c.Out.WriteString("copied " + applet.Quote(src) + " -> " + applet.Quote(dst) + backupNote(cp.backupName) + "\n")
 		cp.backupName = ""
+	}
+}
+
+// removed is -v's line for a destination cp unlinked to replace it.
+func (cp *copier) removed(dst string) {
+	if cp.o.verbose {
+		cp.c.Out.WriteString("removed " + applet.Quote(dst) + "\n")
 	}
 }
 
@@ -285,9 +374,13 @@ func (cp *copier) checkDest(src, dst string, st *vfs.Statx) (newDst, skip, ok bo
 	}
 	dmode := uint32(dt.Mode)
 	switch {
-	case !c.sameFileOK(src, dst, st, &dt, false, cp.o.deref == derefNever):
+	case cp.o.hardLink && !applet.IsDir(mode) && sameInode(st, &dt):
+		return false, true, true // linked already
+	case !cp.replacingLink(dst) && !c.sameFileOK(src, dst, st, &dt, false, cp.o.deref == derefNever):
 		c.Errorf("%s and %s are the same file", c.Quote(src), c.Quote(dst))
 		return false, false, false
+	case cp.o.update && !applet.IsDir(mode) && !olderThan(&dt, st):
+		return false, true, true
 	case cp.o.noClobber:
 		return false, true, true
 	case cp.o.ask && !applet.IsDir(mode) && !applet.IsDir(dmode) && !c.Ask("overwrite %s? ", c.Quote(dst)):
@@ -307,6 +400,7 @@ func (cp *copier) checkDest(src, dst string, st *vfs.Statx) (newDst, skip, ok bo
 			c.Errorf("cannot remove %s: %s", c.Quote(dst), applet.ErrText(err))
 			return false, false, false
 		}
+		cp.removed(dst)
 		return true, false, true
 	}
 	return false, false, true
@@ -384,6 +478,7 @@ func (cp *copier) openDest(dst string, st *vfs.Statx, newDst bool) (*applet.File
 		if err := c.Task.Unlink(dst); err != nil {
 			return nil, err
 		}
+		cp.removed(dst)
 	}
 	mode := uint32(st.Mode) & applet.RwxUGO
 	if cp.o.preserve {
@@ -587,4 +682,12 @@ func (cp *copier) copiedBefore(src, dst string, st *vfs.Statx, cmdline bool) (do
 	}
 	c.Errorf("will not create hard link %s to directory %s", c.Quote(dst), c.Quote(earlier))
 	return true, false
+}
+
+// olderThan is -u's test: whether a's modification time is before b's.
+func olderThan(a, b *vfs.Statx) bool {
+	if a.Mtime.Sec != b.Mtime.Sec {
+		return a.Mtime.Sec < b.Mtime.Sec
+	}
+	return a.Mtime.Nsec < b.Mtime.Nsec
 }

@@ -22,6 +22,7 @@ type mover struct {
 type mvOpts struct {
 	noClobber, verbose bool
 	ask                bool // -i; -f, -i and -n: the last wins
+	update             bool // -u: leave a destination not older than its source
 	backup             backupKind
 	suffix             string
 	// backupName is the backup made of the file being replaced, for -v.
@@ -58,6 +59,7 @@ on another filesystem is copied and the original removed.`
 	fs.Func("interactive", "i", "ask before overwriting", func() { o.noClobber, o.ask = false, true })
 	fs.Func("no-clobber", "n", "skip a destination that exists already", func() { o.noClobber, o.ask = true, false })
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "name each file as it is moved")
+	fs.BoolVarP(&o.update, "update", "u", false, "move only over a destination older than its source, or none")
 	addTargetFlags(fs, &tg)
 	ops, ok := c.Parse(fs)
 	if !ok {
@@ -176,6 +178,8 @@ func (c *mover) moveOne(src, dst string, tried error) bool {
 	switch {
 	case derr == nil && o.noClobber:
 		return true // across filesystems rename could not say EEXIST
+	case derr == nil && o.update && !applet.IsDir(uint32(sst.Mode)) && !olderThan(&dst0, &sst):
+		return true
 	case derr == nil && o.ask && !c.Ask("overwrite %s? ", c.Quote(dst)):
 		return true
 	case derr == nil:
