@@ -127,17 +127,35 @@ func inoOf(n node) uint64 {
 
 func (o *inodeOps) newInode(n node, mode uint32, uid uint32) *vfs.Inode {
 	ino := inoOf(n)
+	gid := uid
+	if owner, ok := o.taskOwner(n); ok {
+		uid, gid = owner[0], owner[1]
+	}
 	var ops vfs.InodeOperations = o
 	switch n.kind {
 	case kindCwd, kindRootLink, kindFd, kindNs:
 		ops = magicLinkOps{o}
 	}
-	in := o.sb.NewInode(ino, vfs.InodeAttr{Mode: mode, UID: uid, GID: uid}, ops, o)
+	in := o.sb.NewInode(ino, vfs.InodeAttr{Mode: mode, UID: uid, GID: gid}, ops, o)
 	in.Private = n
 	if n.kind != kindFdDir { // its size is Getattr's
 		in.SetSizeLocked(o.sizeOf(n)) // not yet visible to anyone
 	}
 	return in
+}
+
+// taskOwner is task_dump_owner: a task's entries belong to its effective
+// user and group.
+func (o *inodeOps) taskOwner(n node) ([2]uint32, bool) {
+	if n.tid == 0 {
+		return [2]uint32{}, false
+	}
+	t := o.ps.task(n.tid)
+	if t == nil {
+		return [2]uint32{}, false
+	}
+	c := t.Cred()
+	return [2]uint32{c.EUID, c.EGID}, true
 }
 
 // sizeOf is what stat shows as a file's size: procfs files are empty but

@@ -145,7 +145,10 @@ func (o *inodeOps) Revalidate(dir *vfs.Inode, name string, child *vfs.Inode) boo
 		mode, ok := fdLinkMode(t, n.fd)
 		return ok && mode == child.Mode()
 	}
-	return true
+	// pid_update_inode: an owner set by chown does not last; the entry
+	// is made again with the task's.
+	owner, _ := o.taskOwner(n)
+	return child.UID() == owner[0] && child.GID() == owner[1]
 }
 
 // RevalidateNeedsRefWalk is which cached entries an RCU walk cannot check,
@@ -263,4 +266,32 @@ func partitionsText(k *vfs.Kernel) string {
 		fmt.Fprintf(&b, "%4d  %7d %10d %s\n", linux.Major(d.Dev), linux.Minor(d.Dev), k.DiskSize(d.Dev)/1024, d.Name)
 	}
 	return b.String()
+}
+
+// Setattr is proc_setattr for a task's entries, which keep their mode
+// (EPERM) but take an owner (until the next lookup: see Revalidate) or
+// times, and proc_sys_setattr for /proc/sys,
+// which refuses a new mode, owner or group alike. The root's fixed
+// entries take any change (proc_notify_change).
+func (o *inodeOps) Setattr(in *vfs.Inode, a *vfs.Iattr) error {
+	n, ok := in.Private.(node)
+	if !ok {
+		return nil
+	}
+	switch {
+	case n.kind == kindSysDir || n.kind == kindSysctl:
+		if a.Valid&(vfs.ATTR_MODE|vfs.ATTR_UID|vfs.ATTR_GID) != 0 {
+			return linux.EPERM
+		}
+	case n.kind == kindTaskDir || n.kind == kindTidDir:
+		// Linux 6.18 refuses these directories a new owner too.
+		if a.Valid&(vfs.ATTR_MODE|vfs.ATTR_UID|vfs.ATTR_GID) != 0 {
+			return linux.EPERM
+		}
+	case n.tid != 0:
+		if a.Valid&vfs.ATTR_MODE != 0 {
+			return linux.EPERM
+		}
+	}
+	return nil
 }
