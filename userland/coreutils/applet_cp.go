@@ -35,6 +35,8 @@ type cpOpts struct {
 	// of copies; update (-u) leaves destinations not older than their
 	// source alone.
 	hardLink, symLink, update bool
+	// parents (--parents) copies SOURCE to DIRECTORY/SOURCE.
+	parents bool
 	// links keeps hard links between copied files (--preserve=links).
 	links bool
 	// moving words -v output as mv does when it has to copy.
@@ -83,16 +85,30 @@ func cpApplet(c *cmd) int {
 	status := 0
 	seen := map[seenSource]bool{}
 	copied := map[devIno]string{}
+	if dir == "" && o.parents {
+		return c.Usage("with --parents, the destination must be a directory")
+	}
 	for _, src := range srcs {
 		d := dst
+		var made []madeParent
 		if dir != "" {
 			d = cpDest(dir, src)
 			if len(srcs) > 1 && c.seenBefore(seen, src) {
 				continue
 			}
+			if o.parents {
+				var ok bool
+				if d, made, ok = c.parentsDest(dir, src, &o); !ok {
+					status = 1
+					continue
+				}
+			}
 		}
 		cp := &copier{c: c, o: &o, topSrc: src, topDst: d, copied: copied}
 		if !cp.copy(src, d, true) {
+			status = 1
+		}
+		if !c.reprotect(made, &o) {
 			status = 1
 		}
 	}
@@ -146,6 +162,7 @@ func (c *cmd) cpFlags() (cpOpts, targetOpts, []string, bool) {
 	fs.BoolVarP(&o.hardLink, "link", "l", false, "make hard links to the sources instead of copies")
 	fs.BoolVarP(&o.symLink, "symbolic-link", "s", false, "make symbolic links to the sources instead of copies")
 	fs.BoolVarP(&o.update, "update", "u", false, "copy only over a destination older than its source, or none")
+	fs.BoolVar(&o.parents, "parents", false, "copy each SOURCE to DIRECTORY/SOURCE, making the directories its name needs")
 	addTargetFlags(fs, &tg)
 	ops, ok := c.Parse(fs)
 	o.recursive = r || R || a
