@@ -471,8 +471,16 @@ func (cp *copier) copySparse(in, out *applet.File, size int64, src, dst string) 
 		if _, err := t.Lseek(out.Fd, data, linux.SEEK_SET); err != nil {
 			break
 		}
-		if !cp.copyData(io.LimitReader(in, hole-data), out, src, dst) {
+		cw := &countingWriter{w: out}
+		if !cp.copyData(io.LimitReader(in, hole-data), cw, src, dst) {
 			return false
+		}
+		if cw.n < hole-data {
+			// The data ended early: a sysfs attribute's size says
+			// 4096 for a few bytes. lseek_copy takes the file to
+			// have shrunk there.
+			size = data + cw.n
+			break
 		}
 		pos = hole
 	}
@@ -707,4 +715,16 @@ func olderThan(a, b *vfs.Statx) bool {
 		return a.Mtime.Sec < b.Mtime.Sec
 	}
 	return a.Mtime.Nsec < b.Mtime.Nsec
+}
+
+// countingWriter counts what passes through it to w.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (cw *countingWriter) Write(p []byte) (int, error) {
+	n, err := cw.w.Write(p)
+	cw.n += int64(n)
+	return n, err
 }
