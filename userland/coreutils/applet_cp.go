@@ -244,7 +244,7 @@ func (cp *copier) copy(src, dst string, cmdline bool) bool {
 		ok = cp.symlinkTo(src, dst)
 	case cp.o.hardLink:
 		ok = cp.hardLinkTo(src, dst)
-	case applet.IsReg(mode):
+	case applet.IsReg(mode) || cp.asRegular(mode):
 		ok = cp.copyReg(src, dst, &st, newDst)
 	default:
 		ok = cp.copySpecial(src, dst, &st)
@@ -266,6 +266,13 @@ func (cp *copier) replacingLink(dst string) bool {
 	}
 	lst, err := cp.c.Task.Lstat(dst)
 	return err == nil && applet.IsLink(uint32(lst.Mode))
+}
+
+// asRegular is copy_as_regular: without -R a device, fifo or socket is
+// read like a file, so "cp /dev/null f" empties f rather than making a
+// device node of it.
+func (cp *copier) asRegular(mode uint32) bool {
+	return !cp.o.recursive && !applet.IsDir(mode) && !applet.IsLink(mode)
 }
 
 // hardLinkTo is cp -l on a file: dst becomes another name of src (of
@@ -378,7 +385,7 @@ func (cp *copier) checkDest(src, dst string, st *vfs.Statx) (newDst, skip, ok bo
 	c := cp.c
 	mode := uint32(st.Mode)
 	flags := 0
-	if !applet.IsReg(mode) {
+	if !applet.IsReg(mode) && !cp.asRegular(mode) {
 		flags = linux.AT_SYMLINK_NOFOLLOW
 	}
 	dt, err := c.Task.Fstatat(applet.AtCWD, dst, flags)
@@ -412,7 +419,7 @@ func (cp *copier) checkDest(src, dst string, st *vfs.Statx) (newDst, skip, ok bo
 		name, err := c.backupAside(dst, cp.o.backup, cp.o.suffix)
 		cp.backupName = name
 		return err == nil, false, err == nil
-	case !applet.IsDir(mode) && !applet.IsReg(mode):
+	case !applet.IsDir(mode) && !applet.IsReg(mode) && !cp.asRegular(mode):
 		if err := c.Task.Unlink(dst); err != nil {
 			c.Errorf("cannot remove %s: %s", c.Quote(dst), applet.ErrText(err))
 			return false, false, false
