@@ -3,7 +3,8 @@
 # the statfs magic: /dev is devtmpfs (whose magic is tmpfs's), a dangling
 # or foreign symlink is typed by its own file system, and a device that
 # no mount shows is "unknown". stat -f %T, by contrast, goes by the magic.
-mkdir -p /m /r /q /m2; mount -t tmpfs t /m; mount -t ramfs r /r; mount -t mqueue q /q
+# /q is the mqueue of an IPC namespace of its own: the host's may hold queues.
+mkdir -p /m /r /q /m2; mount -t tmpfs t /m; mount -t ramfs r /r; unshare --ipc mount -t mqueue q /q
 ln -s /nowhere /m/dang; ln -s /proc/self /m/pl; ln -s /dev/null /r/nl; mkfifo /m/p; mkdir /m/sub
 mount --bind /m/sub /m2
 find /m /r /q /m2 -printf '%p %y %F\n' | sort
