@@ -68,6 +68,8 @@ type copier struct {
 	// backupName is the backup made of the destination being replaced,
 	// for -v.
 	backupName string
+	// created is what the whole command has made so far.
+	created justCreated
 }
 
 type devIno struct{ dev, ino uint64 }
@@ -85,6 +87,7 @@ func cpApplet(c *cmd) int {
 	status := 0
 	seen := map[seenSource]bool{}
 	copied := map[devIno]string{}
+	created := justCreated{}
 	if dir == "" && o.parents {
 		return c.Usage("with --parents, the destination must be a directory")
 	}
@@ -104,7 +107,7 @@ func cpApplet(c *cmd) int {
 				}
 			}
 		}
-		cp := &copier{c: c, o: &o, topSrc: src, topDst: d, copied: copied}
+		cp := &copier{c: c, o: &o, topSrc: src, topDst: d, copied: copied, created: created}
 		if !cp.copy(src, d, true) {
 			status = 1
 		}
@@ -251,6 +254,9 @@ func (cp *copier) copy(src, dst string, cmdline bool) bool {
 	}
 	if ok && !applet.IsDir(mode) {
 		cp.announce(src, dst, false)
+		if cmdline {
+			cp.created.record(c.Task, dst)
+		}
 	}
 	if ok && cp.o.preserve && (applet.IsDir(mode) || !(cp.o.hardLink || cp.o.symLink)) {
 		ok = cp.preserve(dst, &st)
@@ -409,6 +415,8 @@ func (cp *copier) checkDest(src, dst string, st *vfs.Statx) (newDst, skip, ok bo
 		return false, true, true
 	case cp.o.ask && !applet.IsDir(mode) && !applet.IsDir(dmode) && !c.Ask("overwrite %s? ", c.Quote(dst)):
 		return false, true, true
+	case !applet.IsDir(dmode) && cp.created.refuses(c, src, dst):
+		return false, false, false
 	case applet.IsDir(mode) && !applet.IsDir(dmode):
 		c.Errorf("cannot overwrite non-directory %s with directory %s", c.Quote(dst), c.Quote(src))
 		return false, false, false

@@ -23,11 +23,12 @@ type installer struct {
 	keepTimes        bool
 	target           string
 	ownerSet, grpSet bool
+	created          justCreated
 }
 
 // installApplet is install(1).
 func installApplet(cmd *cmd) int {
-	c := &installer{cmd: cmd, mode: 0o755}
+	c := &installer{cmd: cmd, mode: 0o755, created: justCreated{}}
 	fs := c.FlagSet()
 	fs.Synopsis = "[OPTION]... [-T] SOURCE DEST\n  or:  install [OPTION]... SOURCE... DIRECTORY\n  or:  install [OPTION]... -t DIRECTORY SOURCE...\n  or:  install [OPTION]... -d DIRECTORY..."
 	fs.About = "Copy SOURCE to DEST or each SOURCE to DIRECTORY, setting modes and owners;\nwith -d, make each DIRECTORY."
@@ -107,6 +108,17 @@ func (c *installer) files(ops []string) int {
 		return 1
 	}
 	dir, srcs := c.target, ops
+	if dir != "" {
+		// -t DIRECTORY must be one (or, with -D, missing).
+		st, err := c.Task.Stat(dir)
+		if err == nil && !applet.IsDir(uint32(st.Mode)) {
+			err = linux.ENOTDIR
+		}
+		if err != nil && !(c.leading && errors.Is(err, linux.ENOENT)) {
+			c.Errorf("failed to access %s: %s", c.Quote(dir), applet.ErrText(err))
+			return 1
+		}
+	}
 	if dir == "" {
 		last := ops[len(ops)-1]
 		srcs = ops[:len(ops)-1]
@@ -161,6 +173,9 @@ func (c *installer) one(src, dst string) int {
 			c.Errorf("cannot overwrite directory %s with non-directory", c.Quote(dst))
 			return 1
 		}
+		if c.created.refuses(c.cmd, src, dst) {
+			return 1
+		}
 		t.Unlink(dst)
 	}
 	if !c.copyData(src, dst) {
@@ -175,6 +190,7 @@ func (c *installer) one(src, dst string) int {
 	if c.keepTimes {
 		t.Utimensat(applet.AtCWD, dst, &[2]vfs.Timespec{st.Atime, st.Mtime}, 0)
 	}
+	c.created.record(t, dst)
 	return 0
 }
 

@@ -27,6 +27,8 @@ type mvOpts struct {
 	suffix             string
 	// backupName is the backup made of the file being replaced, for -v.
 	backupName string
+	// created is what the command has moved or copied into place so far.
+	created justCreated
 }
 
 // targetOpts are the -t/-T options of mv, cp and ln.
@@ -49,7 +51,7 @@ func mvApplet(cmd *cmd) int {
 	fs.Synopsis = "[OPTION]... SOURCE DEST\n  or:  mv [OPTION]... SOURCE... DIRECTORY\n  or:  mv [OPTION]... -t DIRECTORY SOURCE..."
 	fs.About = `Give SOURCE the new name DEST, or put every SOURCE in DIRECTORY; a file
 on another filesystem is copied and the original removed.`
-	var o mvOpts
+	o := mvOpts{created: justCreated{}}
 	c.mvOpts = &o
 	var tg targetOpts
 	var backups backupArgs
@@ -182,6 +184,8 @@ func (c *mover) moveOne(src, dst string, tried error) bool {
 		return true
 	case derr == nil && o.ask && !c.Ask("overwrite %s? ", c.Quote(dst)):
 		return true
+	case derr == nil && !applet.IsDir(uint32(dst0.Mode)) && o.created.refuses(c.cmd, src, dst):
+		return false
 	case derr == nil:
 		if !c.mayReplace(src, dst, &sst, &dst0) {
 			return false
@@ -277,6 +281,7 @@ func (c *mover) moveAcross(src, dst string) bool {
 	if !cp.copy(src, dst, true) {
 		return false
 	}
+	o.created.record(c.Task, dst)
 	rm := &remover{cmd: c.cmd, rmOpts: &rmOpts{force: true, recursive: true, verbose: o.verbose}}
 	return rm.removeOne(src) == rmDone
 }
@@ -300,6 +305,7 @@ func (c *mover) clearTarget(src, dst string) bool {
 
 func (c *mover) announce(src, dst string) {
 	o := c.mvOpts
+	o.created.record(c.Task, dst)
 	if o.verbose {
 		c.Out.WriteString("renamed " + c.Quote(src) + " -> " + c.Quote(dst) + backupNote(o.backupName) + "\n")
 	}
