@@ -110,7 +110,10 @@ func (c *cmd) targets(ops []string, tg *targetOpts) (srcs []string, dir, dst str
 	case len(ops) == 0:
 		return nil, "", "", c.missingFileOperand()
 	case len(ops) == 1:
-		return nil, "", "", c.MissingOperand(ops[0])
+		// An empty operand is an operand too: "after ''".
+		c.Errorf("missing destination file operand after %s", c.QuoteArg(ops[0]))
+		c.TryHelp()
+		return nil, "", "", 1
 	case tg.noDir:
 		if len(ops) > 2 {
 			return nil, "", "", c.ExtraOperand(ops[2])

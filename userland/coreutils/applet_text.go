@@ -480,6 +480,10 @@ func (c *wcCounter) statInput(name string) (vfs.Statx, error) {
 // wcRead reads an input; one that opened but failed to read is still
 // counted (as what was read), as coreutils does.
 func (c *wcCounter) read(name string) (data []byte, opened bool, err error) {
+	if name == "" {
+		c.Errorf("invalid zero-length file name")
+		return nil, false, linux.ENOENT
+	}
 	r, err := c.openInput(name)
 	if err != nil {
 		c.Errorf("%s: %s", c.QuoteName(name), applet.ErrText(err))
