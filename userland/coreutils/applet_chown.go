@@ -27,6 +27,9 @@ type chownOpts struct {
 	preserveRoot                                bool // refuse -R on /
 	uid, gid                                    uint32
 	chgrp                                       bool
+	// fromUID and fromGID are --from's owner and group: files with
+	// others are left alone (NoChange matches any).
+	fromUID, fromGID uint32
 	// userName and groupName are the names chown's -v and -c print for
 	// the new owner and group (chopt.user_name, chopt.group_name), set
 	// only when userSet and groupSet; otherwise the IDs are printed as numbers.
@@ -41,9 +44,17 @@ func chownApplet(cmd *cmd) int {
 	fs.Synopsis = "[OPTION]... [OWNER][:[GROUP]] FILE...\n  or:  chown [OPTION]... --reference=RFILE FILE..."
 	fs.About = "Give each FILE the OWNER and/or GROUP (names or numbers)."
 	ref := fs.String("reference", "", "copy the owner and group of RFILE")
+	from := fs.String("from", "", "change only files whose owner and group are as `CURRENT_OWNER:CURRENT_GROUP` says")
 	ops, ok := c.Parse(fs)
 	if !ok || !c.traversalOK() {
 		return 1
+	}
+	if fs.Changed("from") {
+		var req chownOpts
+		if !c.parseIDs(*from, &req) {
+			return 1
+		}
+		c.fromUID, c.fromGID = req.uid, req.gid
 	}
 	switch {
 	case *ref != "":
@@ -111,7 +122,7 @@ func (c *chowner) traversalOK() bool {
 }
 
 func chownFlags(cmd *cmd) (*applet.FlagSet, *chowner) {
-	o := &chownOpts{}
+	o := &chownOpts{fromUID: vfs.NoChange, fromGID: vfs.NoChange}
 	c := &chowner{cmd: cmd, chownOpts: o}
 	fs := c.FlagSet()
 	fs.BoolVarP(&o.recursive, "recursive", "R", false, "change directories and everything below them")
@@ -133,6 +144,19 @@ func chownFlags(cmd *cmd) (*applet.FlagSet, *chowner) {
 // the old "USER.GROUP" (with coreutils' warning).
 func (c *chowner) parseOwnerSpec(spec string) bool {
 	o := c.chownOpts
+	if !c.parseIDs(spec, o) {
+		return false
+	}
+	// chown.c: a group without a user name still says "ownership"
+	if !o.userSet && o.groupSet {
+		o.userName, o.userSet = "", true
+	}
+	return true
+}
+
+// parseIDs reads a spec into o's uid, gid and names, reporting a bad
+// one (and the old '.' separator when it was needed).
+func (c *chowner) parseIDs(spec string, o *chownOpts) bool {
 	o.uid, o.gid = vfs.NoChange, vfs.NoChange
 	colon := strings.IndexByte(spec, ':')
 	msg := parseWithSeparator(c.Task, spec, colon, o)
@@ -147,10 +171,6 @@ func (c *chowner) parseOwnerSpec(spec string) bool {
 	if msg != "" {
 		c.Errorf("%s: %s", msg, c.QuoteArg(spec))
 		return false
-	}
-	// chown.c: a group without a user name still says "ownership"
-	if !o.userSet && o.groupSet {
-		o.userName, o.userSet = "", true
 	}
 	return true
 }
@@ -311,6 +331,10 @@ func (c *chowner) change(w *applet.DirWalk, l applet.WalkLoc, lst vfs.Statx, cmd
 	if follow {
 		flags = 0
 	}
+	if (o.fromUID != vfs.NoChange && o.fromUID != st.UID) || (o.fromGID != vfs.NoChange && o.fromGID != st.GID) {
+		c.report(l.Path, &st, chownSkipped)
+		return true
+	}
 	if err := c.Task.Fchownat(w.At(), l.Name, o.uid, o.gid, flags); err != nil {
 		what := "ownership"
 		if o.chgrp {
@@ -337,6 +361,7 @@ type chownOutcome int
 const (
 	chownDone chownOutcome = iota
 	chownFailed
+	chownSkipped // not of --from's owner
 )
 
 // report prints -v and -c lines (change_file_owner and describe_change):
