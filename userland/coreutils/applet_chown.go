@@ -30,6 +30,11 @@ type chownOpts struct {
 	// fromUID and fromGID are --from's owner and group: files with
 	// others are left alone (NoChange matches any).
 	fromUID, fromGID uint32
+	// traverse is which symbolic links -R follows: 'P' none, 'H' those
+	// on the command line, 'L' all.
+	traverse byte
+	// ancestors are the directories -R is inside, to tell a cycle.
+	ancestors []devIno
 	// userName and groupName are the names chown's -v and -c print for
 	// the new owner and group (chopt.user_name, chopt.group_name), set
 	// only when userSet and groupSet; otherwise the IDs are printed as numbers.
@@ -110,11 +115,10 @@ func chgrpApplet(cmd *cmd) int {
 	return c.all(ops)
 }
 
-// chownTraversalOK refuses -R --dereference: following links met in the
-// tree needs -H or -L, which linuxvfs's chown does not have.
+// traversalOK refuses -R --dereference without -H or -L.
 func (c *chowner) traversalOK() bool {
 	o := c.chownOpts
-	if o.recursive && o.derefAsked {
+	if o.recursive && o.traverse == 'P' && o.derefAsked {
 		c.Errorf("-R --dereference requires either -H or -L")
 		return false
 	}
@@ -122,7 +126,7 @@ func (c *chowner) traversalOK() bool {
 }
 
 func chownFlags(cmd *cmd) (*applet.FlagSet, *chowner) {
-	o := &chownOpts{fromUID: vfs.NoChange, fromGID: vfs.NoChange}
+	o := &chownOpts{fromUID: vfs.NoChange, fromGID: vfs.NoChange, traverse: 'P'}
 	c := &chowner{cmd: cmd, chownOpts: o}
 	fs := c.FlagSet()
 	fs.BoolVarP(&o.recursive, "recursive", "R", false, "change directories and everything below them")
@@ -132,7 +136,9 @@ func chownFlags(cmd *cmd) (*applet.FlagSet, *chowner) {
 	fs.Func("changes", "c", "report the files whose owner changed", func() { o.verbose, o.changes = false, true })
 	fs.BoolVarP(&o.quiet, "silent", "f", false, "say nothing about files that cannot be changed")
 	fs.BoolVar(&o.quiet, "quiet", false, "the same as --silent")
-	fs.BoolP("P", "P", false, "with -R, follow no symbolic link (default)")
+	fs.Func("H", "H", "with -R, follow symbolic links named on the command line", func() { o.traverse = 'H' })
+	fs.Func("L", "L", "with -R, follow every symbolic link to a directory", func() { o.traverse = 'L' })
+	fs.Func("P", "P", "with -R, follow no symbolic link (default)", func() { o.traverse = 'P' })
 	fs.Func("dereference", "", "change what symbolic links point to (default)", func() { o.noDeref, o.derefAsked = false, true })
 	fs.Func("preserve-root", "", "refuse to work recursively on /", func() { o.preserveRoot = true })
 	fs.Func("no-preserve-root", "", "let -R act on / like any directory (default)", func() { o.preserveRoot = false })
@@ -260,11 +266,12 @@ func (c *chowner) all(ops []string) int {
 	return status
 }
 
-// chownOne changes one file. With -R a directory is changed after
-// everything below it, as fts hands it to chown-core a second time
-// (FTS_DP); one it cannot read is left as it is. Command-line symlinks
-// are followed unless -h or -R (which, like coreutils' default -P,
-// changes links themselves).
+// one changes one file. With -R a directory is changed after everything
+// below it, as fts hands it to chown-core a second time (FTS_DP); one it
+// cannot read is left as it is. Symbolic links are followed (what they
+// point to changes) unless -h, or -R with -P, the default, which changes
+// links themselves; -R goes into linked directories with -L, and with -H
+// into those named on the command line.
 func (c *chowner) one(w *applet.DirWalk, l applet.WalkLoc, cmdline bool) bool {
 	o := c.chownOpts
 	lst, err := c.Task.Fstatat(w.At(), l.Name, linux.AT_SYMLINK_NOFOLLOW)
@@ -277,21 +284,54 @@ func (c *chowner) one(w *applet.DirWalk, l applet.WalkLoc, cmdline bool) bool {
 		return false
 	}
 	ok := true
-	if o.recursive && applet.IsDir(uint32(lst.Mode)) {
+	// -L, and -H on the command line, go into the directory a link
+	// leads to.
+	st, linked := lst, false
+	if o.recursive && applet.IsLink(uint32(lst.Mode)) && (o.traverse == 'L' || o.traverse == 'H' && cmdline) {
+		if s, err := c.Task.Fstatat(w.At(), l.Name, 0); err == nil {
+			st, linked = s, true
+		}
+	}
+	if o.recursive && applet.IsDir(uint32(st.Mode)) {
+		if c.inCycle(st) {
+			// fts's FTS_DC: followed links may lead back, anything
+			// else is a corrupt tree, warned of and left alone.
+			if !linked && !(o.traverse == 'L' || o.traverse == 'H' && cmdline) {
+				c.Errorf("WARNING: Circular directory structure.\nThis almost certainly means that you have a corrupted file system.\nNOTIFY YOUR SYSTEM MANAGER.\nThe following directory is part of the cycle:\n  %s\n", c.QuoteName(l.Path))
+				return false
+			}
+			return c.change(w, l, lst, &st)
+		}
 		var read bool
-		read, ok = c.children(w, l)
+		o.ancestors = append(o.ancestors, devIno{st.Dev(), st.Ino})
+		read, ok = c.children(w, l, linked)
+		o.ancestors = o.ancestors[:len(o.ancestors)-1]
 		if !read {
 			c.report(l.Path, nil, chownFailed)
 			return false
 		}
 	}
-	return c.change(w, l, lst, cmdline) && ok
+	pre := &st
+	if !linked {
+		pre = nil
+	}
+	return c.change(w, l, lst, pre) && ok
+}
+
+// inCycle reports whether directory st is one -R is already inside.
+func (c *chowner) inCycle(st vfs.Statx) bool {
+	for _, a := range c.ancestors {
+		if a == (devIno{st.Dev(), st.Ino}) {
+			return true
+		}
+	}
+	return false
 }
 
 // children changes what directory l holds; read is false if l could
 // not be listed.
-func (c *chowner) children(w *applet.DirWalk, l applet.WalkLoc) (read, ok bool) {
-	ents, err := w.Enter(l, false)
+func (c *chowner) children(w *applet.DirWalk, l applet.WalkLoc, follow bool) (read, ok bool) {
+	ents, err := w.Enter(l, follow)
 	if err != nil {
 		c.complain("cannot read directory %s: %s", c.Quote(l.Path), applet.ErrText(err))
 		return false, false
@@ -311,12 +351,18 @@ func (c *chowner) children(w *applet.DirWalk, l applet.WalkLoc) (read, ok bool) 
 	return true, ok
 }
 
-// change sets the owner of l, whose lstat is lst.
-func (c *chowner) change(w *applet.DirWalk, l applet.WalkLoc, lst vfs.Statx, cmdline bool) bool {
+// change sets the owner of l, whose lstat is lst; followed is what a
+// link l led to when -R went into it (reported as it was then, before
+// the changes below it, as fts's first visit saw it), or nil.
+func (c *chowner) change(w *applet.DirWalk, l applet.WalkLoc, lst vfs.Statx, followed *vfs.Statx) bool {
 	o := c.chownOpts
-	follow := cmdline && !o.noDeref && !o.recursive
+	// The file a link leads to is what changes, unless -h, or -R
+	// follows no links (-P).
+	follow := !o.noDeref && (!o.recursive || o.traverse != 'P')
 	st := lst
-	if follow && applet.IsLink(uint32(lst.Mode)) {
+	if follow && followed != nil {
+		st = *followed
+	} else if follow && applet.IsLink(uint32(lst.Mode)) {
 		var err error
 		if st, err = c.Task.Fstatat(w.At(), l.Name, 0); err != nil {
 			c.complain("cannot dereference %s: %s", c.Quote(l.Path), applet.ErrText(err))
