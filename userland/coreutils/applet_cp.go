@@ -26,7 +26,19 @@ type cpOpts struct {
 	recursive bool
 	oneFS     bool // -x: directories of other file systems copied empty
 	deref     int
-	preserve  bool // mode, ownership and timestamps (-p, -a)
+	// keepMode, keepOwner and keepTimes are --preserve's mode,
+	// ownership and timestamps (-p, -a); noMode is --no-preserve=mode,
+	// which gives new files the default mode, not the source's.
+	keepMode, keepOwner, keepTimes, noMode bool
+	// reflink is --reflink=always (a clone, which no file system here
+	// makes); sparse is --sparse's never, auto or always.
+	reflink bool
+	sparse  string
+	// removeDest (--remove-destination) unlinks an existing destination
+	// first; attrsOnly (--attributes-only) copies no data.
+	removeDest, attrsOnly bool
+	// needContext is --preserve=context, which needs SELinux.
+	needContext bool
 	noClobber bool
 	ask       bool // -i: ask before overwriting; -n and -i, the last wins
 	force     bool
@@ -146,14 +158,50 @@ func (c *cmd) cpFlags() (cpOpts, targetOpts, []string, bool) {
 	fs.About = `Copy the file SOURCE to DEST, or put copies of the SOURCEs in DIRECTORY.`
 	var o cpOpts
 	var tg targetOpts
-	var r, R, a, d, p, P, L, H bool
+	var r, R, a, d, P, L, H, stripSlashes bool
 	var backups backupArgs
+	o.sparse = "auto"
 	addBackupFlags(fs, &backups)
+	keep := func(on bool) { o.keepMode, o.keepOwner, o.keepTimes, o.noMode = on, on, on, false }
 	fs.BoolVarP(&r, "recursive", "r", false, "copy directories with their contents")
 	fs.BoolVarP(&R, "Recursive", "R", false, "the same as -r")
-	fs.BoolVarP(&a, "archive", "a", false, "copy recursively, keeping links, modes, owners and times (-dR --preserve=all)")
-	fs.BoolVarP(&d, "d", "d", false, "copy symbolic links as links and keep hard links")
-	fs.BoolVarP(&p, "p", "p", false, "keep mode, owner and times")
+	fs.Func("archive", "a", "copy recursively, keeping links, modes, owners and times (-dR --preserve=all)", func() { a, o.links = true, true; keep(true) })
+	fs.Func("d", "d", "copy symbolic links as links and keep hard links", func() { d, o.links = true, true })
+	fs.Func("p", "p", "keep mode, owner and times", func() { keep(true) })
+	fs.OptionalFunc("preserve", "", "keep the attributes ATTR_LIST names (mode,ownership,timestamps without one)", func(v string, given bool) error {
+		if !given {
+			keep(true)
+			return nil
+		}
+		return c.preserveList("--preserve", v, &o, true)
+	})
+	fs.ArgFunc("no-preserve", "", "do not keep the attributes ATTR_LIST names", func(v string) error {
+		return c.preserveList("--no-preserve", v, &o, false)
+	})
+	fs.OptionalFunc("reflink", "", "clone the data (always, auto or never; cloning is never possible here)", func(v string, given bool) error {
+		if !given {
+			o.reflink = true
+			return nil
+		}
+		k, ok := c.argmatch("--reflink", v, [][]string{{"auto"}, {"always"}, {"never"}})
+		if !ok {
+			return applet.ErrReported
+		}
+		o.reflink = k == 1
+		return nil
+	})
+	fs.ArgFunc("sparse", "", "make holes where the source has them (auto), also for zeros (always), or none (never)", func(v string) error {
+		words := [][]string{{"never"}, {"auto"}, {"always"}}
+		k, ok := c.argmatch("--sparse", v, words)
+		if !ok {
+			return applet.ErrReported
+		}
+		o.sparse = words[k][0]
+		return nil
+	})
+	fs.BoolVar(&o.removeDest, "remove-destination", false, "remove each existing destination before copying to it")
+	fs.BoolVar(&o.attrsOnly, "attributes-only", false, "copy no data, only the attributes")
+	fs.BoolVar(&stripSlashes, "strip-trailing-slashes", false, "drop trailing slashes from every SOURCE")
 	fs.BoolVarP(&P, "no-dereference", "P", false, "copy symbolic links as links")
 	fs.BoolVarP(&L, "dereference", "L", false, "copy what every symbolic link points to")
 	fs.BoolVarP(&H, "H", "H", false, "follow symbolic links named on the command line")
@@ -169,8 +217,6 @@ func (c *cmd) cpFlags() (cpOpts, targetOpts, []string, bool) {
 	addTargetFlags(fs, &tg)
 	ops, ok := c.Parse(fs)
 	o.recursive = r || R || a
-	o.preserve = p || a
-	o.links = a || d
 	o.deref = derefAlways
 	switch {
 	case L:
@@ -182,6 +228,21 @@ func (c *cmd) cpFlags() (cpOpts, targetOpts, []string, bool) {
 		o.deref = derefNever
 	}
 	if !ok {
+		return o, tg, ops, false
+	}
+	if stripSlashes {
+		for i, op := range ops[:max(len(ops)-1, 0)] {
+			if s := strings.TrimRight(op, "/"); s != "" {
+				ops[i] = s
+			}
+		}
+	}
+	if o.needContext {
+		c.Errorf("cannot preserve security context without an SELinux-enabled kernel")
+		return o, tg, ops, false
+	}
+	if o.reflink && o.sparse != "auto" {
+		c.Usage("--reflink can be used only with --sparse=auto")
 		return o, tg, ops, false
 	}
 	if o.hardLink && o.symLink {
@@ -258,7 +319,7 @@ func (cp *copier) copy(src, dst string, cmdline bool) bool {
 			cp.created.record(c.Task, dst)
 		}
 	}
-	if ok && cp.o.preserve && (applet.IsDir(mode) || !(cp.o.hardLink || cp.o.symLink)) {
+	if ok && cp.o.preserving() && (applet.IsDir(mode) || !(cp.o.hardLink || cp.o.symLink)) {
 		ok = cp.preserve(dst, &st)
 	}
 	return ok
@@ -427,7 +488,8 @@ func (cp *copier) checkDest(src, dst string, st *vfs.Statx) (newDst, skip, ok bo
 		name, err := c.backupAside(dst, cp.o.backup, cp.o.suffix)
 		cp.backupName = name
 		return err == nil, false, err == nil
-	case !applet.IsDir(mode) && !applet.IsReg(mode) && !cp.asRegular(mode):
+	case !applet.IsDir(dmode) && cp.o.removeDest,
+		!applet.IsDir(mode) && !applet.IsReg(mode) && !cp.asRegular(mode):
 		if err := c.Task.Unlink(dst); err != nil {
 			c.Errorf("cannot remove %s: %s", c.Quote(dst), applet.ErrText(err))
 			return false, false, false
@@ -456,10 +518,62 @@ func (cp *copier) copyReg(src, dst string, st *vfs.Statx, newDst bool) bool {
 		return false
 	}
 	defer out.Close()
-	if st.Blocks*512 < int64(st.Size) {
+	switch {
+	case cp.o.reflink:
+		c.Errorf("failed to clone %s from %s: %s", c.Quote(dst), c.Quote(src), applet.ErrText(linux.EOPNOTSUPP))
+		return false
+	case cp.o.attrsOnly:
+		return true
+	case cp.o.sparse == "always":
+		return cp.copyHoled(in, out, src, dst)
+	case cp.o.sparse == "auto" && st.Blocks*512 < int64(st.Size):
 		return cp.copySparse(in, out, int64(st.Size), src, dst)
 	}
 	return cp.copyData(in, out, src, dst)
+}
+
+// copyHoled is --sparse=always: every block of zeros becomes a hole, and
+// the size is set at the end.
+func (cp *copier) copyHoled(in, out *applet.File, src, dst string) bool {
+	t := cp.c.Task
+	buf := make([]byte, 4096)
+	var size int64
+	for {
+		n, err := io.ReadFull(in, buf)
+		if n > 0 {
+			if allZero(buf[:n]) {
+				if _, serr := t.Lseek(out.Fd, int64(n), linux.SEEK_CUR); serr != nil {
+					cp.c.Errorf("cannot lseek %s: %s", applet.Quote(dst), applet.ErrText(serr))
+					return false
+				}
+			} else if _, werr := out.Write(buf[:n]); werr != nil {
+				cp.c.Errorf("error writing %s: %s", applet.Quote(dst), applet.ErrText(werr))
+				return false
+			}
+			size += int64(n)
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
+		}
+		if err != nil {
+			cp.c.Errorf("error reading %s: %s", applet.Quote(src), applet.ErrText(err))
+			return false
+		}
+	}
+	if err := t.Ftruncate(out.Fd, size); err != nil {
+		cp.c.Errorf("failed to extend %s: %s", applet.Quote(dst), applet.ErrText(err))
+		return false
+	}
+	return true
+}
+
+func allZero(b []byte) bool {
+	for _, x := range b {
+		if x != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // copySparse copies a file that has holes (fewer blocks than its size
@@ -511,7 +625,11 @@ func (cp *copier) copySparse(in, out *applet.File, size int64, src, dst string) 
 func (cp *copier) openDest(dst string, st *vfs.Statx, newDst bool) (*applet.File, error) {
 	c := cp.c
 	if !newDst {
-		f, err := applet.OpenFile(c.Task, dst, linux.O_WRONLY|linux.O_TRUNC, 0)
+		flags := uint32(linux.O_WRONLY | linux.O_TRUNC)
+		if cp.o.attrsOnly {
+			flags = linux.O_WRONLY // its data stays
+		}
+		f, err := applet.OpenFile(c.Task, dst, flags, 0)
 		if err == nil || !cp.o.force {
 			return f, err
 		}
@@ -521,7 +639,10 @@ func (cp *copier) openDest(dst string, st *vfs.Statx, newDst bool) (*applet.File
 		cp.removed(dst)
 	}
 	mode := uint32(st.Mode) & applet.RwxUGO
-	if cp.o.preserve {
+	if cp.o.noMode {
+		mode = 0o666
+	}
+	if cp.o.keepMode && cp.o.keepOwner {
 		// copy_internal withholds the group's and others' permissions
 		// until the owner is set (-p sets the mode after the data).
 		mode &^= 0o077
@@ -603,7 +724,11 @@ func (cp *copier) copyDir(src, dst string, st *vfs.Statx, newDst bool) bool {
 func (cp *copier) makeDir(dst string, st *vfs.Statx) (restore bool, mode uint32, ok bool) {
 	c := cp.c
 	omitted := uint32(0o022)
-	if err := c.Task.Mkdir(dst, uint32(st.Mode)&applet.ModeBits&^omitted); err != nil {
+	mkMode := uint32(st.Mode) & applet.ModeBits
+	if cp.o.noMode {
+		mkMode = 0o777 // --no-preserve=mode: the default mode
+	}
+	if err := c.Task.Mkdir(dst, mkMode&^omitted); err != nil {
 		c.Errorf("cannot create directory %s: %s", c.Quote(dst), applet.ErrText(err))
 		return false, 0, false
 	}
@@ -633,7 +758,7 @@ func (cp *copier) makeDir(dst string, st *vfs.Statx) (restore bool, mode uint32,
 // finishDir re-adds the group and other write bits mkdir was not given
 // (less the umask) and undoes makeDir's temporary u+rwx.
 func (cp *copier) finishDir(dst string, st *vfs.Statx, newDst, restore bool, mode uint32) bool {
-	if !newDst || cp.o.preserve {
+	if !newDst || cp.o.keepMode {
 		return true
 	}
 	omitted := uint32(st.Mode) & 0o022 &^ cp.c.Task.GetUmask()
@@ -674,19 +799,54 @@ func (cp *copier) copySpecial(src, dst string, st *vfs.Statx) bool {
 	return true
 }
 
-// preserve is -p: timestamps, then ownership, then permissions.
+// preserving reports whether any of mode, owner and times is kept.
+func (o *cpOpts) preserving() bool { return o.keepMode || o.keepOwner || o.keepTimes }
+
+// preserveList is decode_preserve_arg: --preserve's or --no-preserve's
+// comma-separated attributes turned on or off.
+func (c *cmd) preserveList(opt, list string, o *cpOpts, on bool) error {
+	words := [][]string{{"mode"}, {"timestamps"}, {"ownership"}, {"links"}, {"context"}, {"xattr"}, {"all"}}
+	for _, w := range strings.Split(list, ",") {
+		k, ok := c.argmatch(opt, w, words)
+		if !ok {
+			return applet.ErrReported
+		}
+		switch words[k][0] {
+		case "mode":
+			o.keepMode, o.noMode = on, !on
+		case "timestamps":
+			o.keepTimes = on
+		case "ownership":
+			o.keepOwner = on
+		case "links":
+			o.links = on
+		case "context":
+			o.needContext = on
+		case "all":
+			o.keepMode, o.keepTimes, o.keepOwner, o.links, o.noMode = on, on, on, on, !on
+		}
+	}
+	return nil
+}
+
+// preserve is -p and --preserve: timestamps, then ownership, then
+// permissions, those asked for.
 func (cp *copier) preserve(dst string, st *vfs.Statx) bool {
 	c := cp.c
 	times := [2]vfs.Timespec{st.Atime, st.Mtime}
-	if err := c.Task.Utimensat(applet.AtCWD, dst, &times, linux.AT_SYMLINK_NOFOLLOW); err != nil {
-		c.Errorf("preserving times for %s: %s", c.Quote(dst), applet.ErrText(err))
-		return false
+	if cp.o.keepTimes {
+		if err := c.Task.Utimensat(applet.AtCWD, dst, &times, linux.AT_SYMLINK_NOFOLLOW); err != nil {
+			c.Errorf("preserving times for %s: %s", c.Quote(dst), applet.ErrText(err))
+			return false
+		}
 	}
-	if err := c.Task.Fchownat(applet.AtCWD, dst, st.UID, st.GID, linux.AT_SYMLINK_NOFOLLOW); err != nil {
-		c.Errorf("failed to preserve ownership for %s: %s", c.Quote(dst), applet.ErrText(err))
-		return false
+	if cp.o.keepOwner {
+		if err := c.Task.Fchownat(applet.AtCWD, dst, st.UID, st.GID, linux.AT_SYMLINK_NOFOLLOW); err != nil {
+			c.Errorf("failed to preserve ownership for %s: %s", c.Quote(dst), applet.ErrText(err))
+			return false
+		}
 	}
-	if applet.IsLink(uint32(st.Mode)) {
+	if applet.IsLink(uint32(st.Mode)) || !cp.o.keepMode {
 		return true
 	}
 	if err := c.Task.Chmod(dst, uint32(st.Mode)&applet.ModeBits); err != nil {

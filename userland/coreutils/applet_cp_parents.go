@@ -73,7 +73,7 @@ func (c *cmd) makeParent(srcDir, dstDir string, o *cpOpts) (madeParent, bool) {
 	// With -p the group's and others' bits wait until the owner is set
 	// (re_protect), as cp withholds them from any directory it makes.
 	omitted := uint32(0)
-	if o.preserve {
+	if o.keepMode && o.keepOwner {
 		omitted = uint32(st.Mode) & 0o077
 	}
 	if err := c.Task.Mkdir(dstDir, uint32(st.Mode)&applet.ModeBits&^omitted); err != nil {
@@ -104,18 +104,20 @@ func (c *cmd) reprotect(made []madeParent, o *cpOpts) bool {
 	for i := len(made) - 1; i >= 0; i-- {
 		m := made[i]
 		mode := uint32(m.src.Mode) & applet.ModeBits
-		if o.preserve {
+		if o.keepTimes {
 			times := [2]vfs.Timespec{m.src.Atime, m.src.Mtime}
 			if err := c.Task.Utimensat(applet.AtCWD, m.dst, &times, 0); err != nil {
 				c.Errorf("failed to preserve times for %s: %s", c.Quote(m.dst), applet.ErrText(err))
 				return false
 			}
+		}
+		if o.keepOwner {
 			if err := c.Task.Chown(m.dst, m.src.UID, m.src.GID); err != nil {
 				c.Errorf("failed to preserve ownership for %s: %s", c.Quote(m.dst), applet.ErrText(err))
 				return false
 			}
 		}
-		if o.preserve || m.restoreMode {
+		if o.keepMode || m.restoreMode {
 			if err := c.Task.Chmod(m.dst, mode); err != nil {
 				c.Errorf("failed to preserve permissions for %s: %s", c.Quote(m.dst), applet.ErrText(err))
 				return false

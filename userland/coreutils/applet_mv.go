@@ -278,7 +278,7 @@ func (c *mover) moveAcross(src, dst string) bool {
 		return false
 	}
 	cp := &copier{c: c.cmd, o: &cpOpts{
-		recursive: true, deref: derefNever, preserve: true, links: true,
+		recursive: true, deref: derefNever, keepMode: true, keepOwner: true, keepTimes: true, links: true, sparse: "auto",
 		verbose: o.verbose, moving: true,
 	}, topSrc: src, topDst: dst, copied: map[devIno]string{}, backupName: o.backupName}
 	if !cp.copy(src, dst, true) {
