@@ -39,10 +39,10 @@ type cpOpts struct {
 	removeDest, attrsOnly bool
 	// needContext is --preserve=context, which needs SELinux.
 	needContext bool
-	noClobber bool
-	ask       bool // -i: ask before overwriting; -n and -i, the last wins
-	force     bool
-	verbose   bool
+	noClobber   bool
+	ask         bool // -i: ask before overwriting; -n and -i, the last wins
+	force       bool
+	verbose     bool
 	// hardLink (-l) and symLink (-s) make links to the sources instead
 	// of copies; update (-u) leaves destinations not older than their
 	// source alone.
