@@ -45,9 +45,25 @@ time -d, -t or -r give), making an empty FILE if it does not exist.`
 	stamp := fs.StringP("t", "t", "", "the time `STAMP`, written [[CC]YY]MMDDhhmm[.ss]")
 	ref := fs.StringP("reference", "r", "", "use FILE's times")
 	fs.BoolP("f", "f", false, "(ignored, as by coreutils)")
+	fs.ArgFunc("time", "", "which time to set: atime (access, use) as -a, or mtime (modify) as -m (`WORD`)", func(v string) error {
+		k, ok := c.argmatch("--time", v, [][]string{{"atime", "access", "use"}, {"mtime", "modify"}})
+		if !ok {
+			return applet.ErrReported
+		}
+		if k == 0 {
+			*atime = true
+		} else {
+			*mtime = true
+		}
+		return nil
+	})
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
+	}
+	// -t goes with neither -d nor -r; -d with -r is relative to its times.
+	if fs.Changed("t") && (fs.Changed("date") || *ref != "") {
+		return c.Usage("cannot specify times from more than one source")
 	}
 	if len(ops) == 0 {
 		c.Errorf("missing file operand")
@@ -78,6 +94,16 @@ func (c *toucher) times(date, stamp, ref string, haveDate, haveStamp bool) bool 
 			return false
 		}
 		o.times = &[2]vfs.Timespec{st.Atime, st.Mtime}
+		if haveDate {
+			for i, base := range o.times {
+				ts, ok := parseDate(date, base)
+				if !ok {
+					c.Errorf("invalid date format %s", c.QuoteArg(date))
+					return false
+				}
+				o.times[i] = ts
+			}
+		}
 	case haveDate:
 		ts, ok := parseDate(date, c.Task.Kernel().Now())
 		if !ok {
