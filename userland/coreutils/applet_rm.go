@@ -368,6 +368,11 @@ func (c *remover) elsewhere(dirfd int, l applet.WalkLoc) bool {
 	if c.Task.Statx(dirfd, l.Name, linux.AT_SYMLINK_NOFOLLOW, &st) != nil || st.Dev() == o.rootDev {
 		return false
 	}
+	// rm removes an empty directory on its first visit, before this
+	// check (prompt finds it empty): an empty mount point is EBUSY.
+	if applet.IsEmptyDirAt(c.Task, dirfd, l.Name) {
+		return false
+	}
 	c.Errorf("skipping %s, since it's on a different device", c.Quote(l.Path))
 	if o.preserveAll {
 		c.Errorf("and --preserve-root=all is in effect")
