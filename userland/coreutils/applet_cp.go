@@ -82,6 +82,10 @@ type copier struct {
 	backupName string
 	// created is what the whole command has made so far.
 	created justCreated
+	// inKernel says the data goes by copy_file_range, as coreutils
+	// copies between files of one file system (the kernel refuses
+	// others with EXDEV): its failures are "error copying".
+	inKernel bool
 }
 
 type devIno struct{ dev, ino uint64 }
@@ -518,6 +522,9 @@ func (cp *copier) copyReg(src, dst string, st *vfs.Statx, newDst bool) bool {
 		return false
 	}
 	defer out.Close()
+	if ost, err := c.Task.Fstat(out.Fd); err == nil {
+		cp.inKernel = applet.IsReg(uint32(st.Mode)) && ost.Dev() == st.Dev() && cp.o.sparse != "always"
+	}
 	switch {
 	case cp.o.reflink:
 		c.Errorf("failed to clone %s from %s: %s", c.Quote(dst), c.Quote(src), applet.ErrText(linux.EOPNOTSUPP))
@@ -666,7 +673,7 @@ func (cp *copier) copyData(in io.Reader, out io.Writer, src, dst string) bool {
 		n, err := in.Read(buf)
 		if n > 0 {
 			if _, werr := out.Write(buf[:n]); werr != nil {
-				cp.c.Errorf("error writing %s: %s", applet.Quote(dst), applet.ErrText(werr))
+				cp.dataError("error writing %s", dst, src, werr)
 				return false
 			}
 		}
@@ -674,10 +681,24 @@ func (cp *copier) copyData(in io.Reader, out io.Writer, src, dst string) bool {
 			return true
 		}
 		if err != nil {
-			cp.c.Errorf("error reading %s: %s", applet.Quote(src), applet.ErrText(err))
+			cp.dataError("error reading %s", src, dst, err)
 			return false
 		}
 	}
+}
+
+// dataError reports a failed read or write, in copy_file_range's words
+// when the kernel was copying.
+func (cp *copier) dataError(format, name, other string, err error) {
+	if cp.inKernel {
+		src, dst := name, other
+		if strings.HasPrefix(format, "error writing") {
+			src, dst = other, name
+		}
+		cp.c.Errorf("error copying %s to %s: %s", applet.Quote(src), applet.Quote(dst), applet.ErrText(err))
+		return
+	}
+	cp.c.Errorf(format+": %s", applet.Quote(name), applet.ErrText(err))
 }
 
 // copyDir creates the destination directory if needed and copies the
