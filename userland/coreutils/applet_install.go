@@ -249,9 +249,20 @@ func (c *installer) finish(name string) bool {
 // -v; with last, the final one gets the mode, owner and group.
 func (c *installer) makeDirs(dir string, last bool) bool {
 	if dir == "" {
-		return true
+		if last {
+			c.Errorf("cannot create directory %s: %s", c.Quote(dir), applet.ErrText(linux.ENOENT))
+		}
+		return !last
 	}
 	parts := strings.Split(dir, "/")
+	final := -1 // the component -d makes, the others being ancestors
+	if last {
+		for i, p := range parts {
+			if p != "" && p != "." && p != ".." {
+				final = i
+			}
+		}
+	}
 	path := ""
 	for i, p := range parts {
 		if i > 0 {
@@ -267,9 +278,12 @@ func (c *installer) makeDirs(dir string, last bool) bool {
 			if c.verbose {
 				fmt.Fprintf(c.Out, "%s: creating directory %s\n", c.Name, c.Quote(path))
 			}
+		case i == final:
+			return c.settleDir(path, err)
 		case errors.Is(err, linux.EEXIST):
+			// An ancestor that is no directory cannot be entered.
 			if st, serr := c.Task.Stat(path); serr == nil && !applet.IsDir(uint32(st.Mode)) {
-				c.Errorf("cannot create directory %s: %s", c.Quote(path), applet.ErrText(err))
+				c.Errorf("cannot create directory %s: %s", c.Quote(path), applet.ErrText(linux.ENOTDIR))
 				return false
 			}
 		default:
@@ -279,6 +293,45 @@ func (c *installer) makeDirs(dir string, last bool) bool {
 	}
 	if last {
 		return c.finish(dir)
+	}
+	return true
+}
+
+// settleDir is make_dir_parents after mkdir of -d's directory failed
+// with mkdirErr: a directory already there only gets the mode, owner and
+// group (dirchownmod); anything else is reported, a name that is not
+// there for a reason other than a missing parent as a failure to change
+// its permissions, as gnulib words it.
+func (c *installer) settleDir(path string, mkdirErr error) bool {
+	what := "permissions"
+	if c.ownerSet || c.grpSet {
+		what = "owner and permissions"
+	}
+	st, err := c.Task.Stat(path)
+	switch {
+	case errors.Is(mkdirErr, linux.ENOENT), err == nil && !applet.IsDir(uint32(st.Mode)), errors.Is(err, linux.ENOTDIR):
+		c.Errorf("cannot create directory %s: %s", c.Quote(path), applet.ErrText(mkdirErr))
+		return false
+	case err != nil:
+		c.Errorf("cannot change %s of %s: %s", what, c.Quote(path), applet.ErrText(err))
+		return false
+	}
+	uid, gid := vfs.NoChange, vfs.NoChange
+	if c.ownerSet {
+		uid = c.uid
+	}
+	if c.grpSet {
+		gid = c.gid
+	}
+	if uid != vfs.NoChange || gid != vfs.NoChange {
+		err = c.Task.Chown(path, uid, gid)
+	}
+	if err == nil && uint32(st.Mode)&applet.ModeBits != c.mode {
+		err = c.Task.Chmod(path, c.mode)
+	}
+	if err != nil {
+		c.Errorf("cannot change %s of %s: %s", what, c.Quote(path), applet.ErrText(err))
+		return false
 	}
 	return true
 }
