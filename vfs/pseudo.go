@@ -43,6 +43,7 @@ func (c pseudoContext) GetTree(fc *FsContext) error {
 		return err
 	}
 	sb.SetFlags(linux.SB_NOUSER, linux.SB_NOUSER)
+	sb.NoBtime = true // pipes, sockets and namespace files have no birth time
 	in := sb.NewInode(1, InodeAttr{Mode: linux.S_IFDIR | 0o600}, nil, nil)
 	sb.SetRoot(NewRootDentry(in))
 	fc.Root = sb.Root()

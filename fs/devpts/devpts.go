@@ -150,6 +150,7 @@ func (contextOps) GetTree(fc *vfs.FsContext) error {
 	}
 	sb.NoDev = false // its nodes are ptys, safe to open in any namespace
 	sb.BlockSize = 1024
+	sb.NoBtime = true
 	sb.TimeGran = 1
 	inst := &Instance{sb: sb, limits: LimitsOf(fc.Kernel), opts: *o, ids: vfs.NewIDA(0, MaxPtys-1),
 		ptys: make(map[int]*node)}

@@ -103,6 +103,7 @@ func (contextOps) GetTree(fc *vfs.FsContext) error {
 	// kern_mount), so the flags and "ro" of a mount(2) that later finds
 	// it never reach it: they qualify that mount only.
 	sb.SetFlags(0, mountSbFlags)
+	sb.NoBtime = true // its inodes keep no birth time, as ramfs's
 	sb.Private = fc.IPCNamespace()
 	ops := &inodeOps{FS: &libfs.FS{NextIno: fc.Kernel.GetNextIno, DirSizes: true}}
 	root, err := ops.NewRoot(sb, vfs.InodeAttr{Mode: linux.S_IFDIR | 0o1777})

@@ -58,6 +58,7 @@ const (
 	kindMisc
 	kindSwaps
 	kindExe
+	kindTidDir // /proc/<pid>/task/<tid>
 )
 
 // node is what a procfs inode stands for.
@@ -67,24 +68,39 @@ type node struct {
 	fd   int
 }
 
-var rootFiles = []struct {
+// entry is a fixed name of a procfs directory.
+type entry struct {
 	name string
 	kind kind
-}{
+}
+
+var rootFiles = []entry{
 	{"cmdline", kindKernelCmdline}, {"devices", kindDevices}, {"filesystems", kindFilesystems}, {"loadavg", kindLoadavg}, {"meminfo", kindMeminfo},
 	{"misc", kindMisc}, {"mounts", kindMountsLink}, {"partitions", kindPartitions}, {"self", kindSelf}, {"stat", kindSysStat}, {"swaps", kindSwaps}, {"sys", kindSysDir},
 	{"thread-self", kindThreadSelf}, {"uptime", kindUptime}, {"version", kindVersion},
 }
 
-var taskFiles = []struct {
-	name string
-	kind kind
-}{
+var taskFiles = []entry{
 	{"cgroup", kindCgroup}, {"cmdline", kindCmdline}, {"comm", kindComm}, {"cwd", kindCwd}, {"environ", kindEnviron}, {"exe", kindExe}, {"fd", kindFdDir},
 	{"fdinfo", kindFdInfoDir}, {"mountinfo", kindMountinfo}, {"mounts", kindMounts}, {"mountstats", kindMountstats},
 	{"ns", kindNsDir}, {"root", kindRootLink},
 	{"stat", kindStat}, {"statm", kindStatm}, {"status", kindStatus}, {"task", kindThreads}, {"timens_offsets", kindTimensOffsets},
 	{"uid_map", kindIDMap}, {"gid_map", kindIDMap}, {"projid_map", kindIDMap}, {"setgroups", kindSetgroups},
+}
+
+// tidFiles are the entries of /proc/<pid>/task/<tid>: a thread's
+// directory (tid_base_stuff) has no task directory of its own, nor the
+// process-wide timens_offsets.
+var tidFiles = slices.DeleteFunc(slices.Clone(taskFiles), func(f entry) bool {
+	return f.kind == kindThreads || f.kind == kindTimensOffsets
+})
+
+// filesOf is the fixed entries of a process's or a thread's directory.
+func filesOf(k kind) []entry {
+	if k == kindTidDir {
+		return tidFiles
+	}
+	return taskFiles
 }
 
 // taskFileNode is the node of the task file f of tid.
@@ -119,17 +135,35 @@ func inoOf(n node) uint64 {
 
 func (o *inodeOps) newInode(n node, mode uint32, uid uint32) *vfs.Inode {
 	ino := inoOf(n)
+	gid := uid
+	if owner, ok := o.taskOwner(n); ok {
+		uid, gid = owner[0], owner[1]
+	}
 	var ops vfs.InodeOperations = o
 	switch n.kind {
 	case kindCwd, kindRootLink, kindFd, kindNs, kindExe:
 		ops = magicLinkOps{o}
 	}
-	in := o.sb.NewInode(ino, vfs.InodeAttr{Mode: mode, UID: uid, GID: uid}, ops, o)
+	in := o.sb.NewInode(ino, vfs.InodeAttr{Mode: mode, UID: uid, GID: gid}, ops, o)
 	in.Private = n
 	if n.kind != kindFdDir { // its size is Getattr's
 		in.SetSizeLocked(o.sizeOf(n)) // not yet visible to anyone
 	}
 	return in
+}
+
+// taskOwner is task_dump_owner: a task's entries belong to its effective
+// user and group.
+func (o *inodeOps) taskOwner(n node) ([2]uint32, bool) {
+	if n.tid == 0 {
+		return [2]uint32{}, false
+	}
+	t := o.ps.task(n.tid)
+	if t == nil {
+		return [2]uint32{}, false
+	}
+	c := t.Cred()
+	return [2]uint32{c.EUID, c.EGID}, true
 }
 
 // sizeOf is what stat shows as a file's size: procfs files are empty but
@@ -168,8 +202,8 @@ func (o *inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
 			return nil, linux.ENOENT
 		}
 		return o.newInode(node{kind: kindTaskDir, tid: int32(tid)}, modeOf(kindTaskDir), t.Cred().EUID), nil
-	case kindTaskDir:
-		for _, f := range taskFiles {
+	case kindTaskDir, kindTidDir:
+		for _, f := range filesOf(d.kind) {
 			if f.name == name {
 				return o.newInode(taskFileNode(f.name, f.kind, d.tid), modeOf(f.kind), dir.UID()), nil
 			}
@@ -199,7 +233,7 @@ func (o *inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
 		if name != strconv.Itoa(int(d.tid)) || o.ps.task(d.tid) == nil {
 			return nil, linux.ENOENT
 		}
-		return o.newInode(node{kind: kindTaskDir, tid: d.tid}, modeOf(kindTaskDir), dir.UID()), nil
+		return o.newInode(node{kind: kindTidDir, tid: d.tid}, modeOf(kindTidDir), dir.UID()), nil
 	case kindNsDir:
 		if i := slices.Index(vfs.NamespaceKinds, name); i >= 0 {
 			return o.newInode(node{kind: kindNs, tid: d.tid, fd: i}, modeOf(kindNs), dir.UID()), nil
@@ -214,7 +248,7 @@ func modeOf(k kind) uint32 {
 	switch k {
 	case kindSelf, kindThreadSelf, kindMountsLink, kindCwd, kindRootLink, kindNs, kindExe:
 		return linux.S_IFLNK | 0o777
-	case kindTaskDir, kindThreads, kindFdInfoDir:
+	case kindTaskDir, kindTidDir, kindThreads, kindFdInfoDir:
 		return linux.S_IFDIR | 0o555
 	case kindFdDir:
 		return linux.S_IFDIR | 0o500
@@ -482,8 +516,8 @@ func (o *inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 			out = append(out, vfs.Dirent{Name: strconv.Itoa(int(tid)), Ino: inoOf(node{kind: kindTaskDir, tid: tid}), Type: linux.DT_DIR, Off: keyedOff(len(rootFiles) + int(tid))})
 		}
 		return out, nil
-	case kindTaskDir:
-		for _, e := range taskFiles {
+	case kindTaskDir, kindTidDir:
+		for _, e := range filesOf(n.kind) {
 			out = append(out, vfs.Dirent{Name: e.name, Ino: inoOf(taskFileNode(e.name, e.kind, n.tid)), Type: linux.DirentType(modeOf(e.kind))})
 		}
 	case kindSysDir:
@@ -493,7 +527,7 @@ func (o *inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 			out = append(out, vfs.Dirent{Name: name, Ino: inoOf(node{kind: kindNs, tid: n.tid, fd: i}), Type: linux.DT_LNK})
 		}
 	case kindThreads:
-		out = append(out, vfs.Dirent{Name: strconv.Itoa(int(n.tid)), Ino: inoOf(node{kind: kindTaskDir, tid: n.tid}), Type: linux.DT_DIR})
+		out = append(out, vfs.Dirent{Name: strconv.Itoa(int(n.tid)), Ino: inoOf(node{kind: kindTidDir, tid: n.tid}), Type: linux.DT_DIR})
 	case kindFdDir, kindFdInfoDir:
 		entry, typ := kindFd, uint8(linux.DT_LNK)
 		if n.kind == kindFdInfoDir {

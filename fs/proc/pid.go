@@ -185,7 +185,10 @@ func (o *inodeOps) Revalidate(dir *vfs.Inode, name string, child *vfs.Inode) boo
 		_, ok := fdLinkMode(t, n.fd)
 		return ok
 	}
-	return true
+	// pid_update_inode: an owner set by chown does not last; the entry
+	// is made again with the task's.
+	owner, _ := o.taskOwner(n)
+	return child.UID() == owner[0] && child.GID() == owner[1]
 }
 
 // RevalidateNeedsRefWalk is which cached entries an RCU walk cannot check,
@@ -207,11 +210,36 @@ func (o *inodeOps) RevalidateNeedsRefWalk(dir *vfs.Inode, name string, child *vf
 	return n.tid == 0
 }
 
-// Getattr is proc_fd_getattr: fd's size is the number of open descriptors
-// at the time of asking.
+// Link counts of Linux 6.18's per-process directories: 2 and one for each
+// directory in its tables (pid_entry_nlink), whether or not the model has
+// all of them: tgid_base_stuff has attr, fd, fdinfo, map_files, net, ns
+// and task; tid_base_stuff the same but map_files and task.
+const (
+	nlinkTgid = 2 + 7
+	nlinkTid  = 2 + 5
+)
+
+// Getattr is proc_fd_getattr, fd's size being the number of open
+// descriptors at the time of asking, and gives directories the link
+// counts Linux does: /proc/<pid>/task counts its threads
+// (proc_task_getattr) and /proc/sys directories have one link
+// (proc_sys_make_inode never sets it).
 func (o *inodeOps) Getattr(in *vfs.Inode, st *vfs.Statx) {
-	if n, ok := in.Private.(node); ok && n.kind == kindFdDir {
+	n, ok := in.Private.(node)
+	if !ok {
+		return
+	}
+	switch n.kind {
+	case kindFdDir:
 		st.Size = o.sizeOf(n)
+	case kindTaskDir:
+		st.Nlink = nlinkTgid
+	case kindTidDir:
+		st.Nlink = nlinkTid
+	case kindThreads:
+		st.Nlink = 2 + 1 // a task of the model is one thread
+	case kindSysDir:
+		st.Nlink = 1
 	}
 }
 
@@ -340,4 +368,32 @@ func miscText(k *vfs.Kernel) string {
 		fmt.Fprintf(&b, "%3d %s\n", n.BaseMinor, n.Name)
 	}
 	return b.String()
+}
+
+// Setattr is proc_setattr for a task's entries, which keep their mode
+// (EPERM) but take an owner (until the next lookup: see Revalidate) or
+// times, and proc_sys_setattr for /proc/sys,
+// which refuses a new mode, owner or group alike. The root's fixed
+// entries take any change (proc_notify_change).
+func (o *inodeOps) Setattr(in *vfs.Inode, a *vfs.Iattr) error {
+	n, ok := in.Private.(node)
+	if !ok {
+		return nil
+	}
+	switch {
+	case n.kind == kindSysDir || n.kind == kindSysctl:
+		if a.Valid&(vfs.ATTR_MODE|vfs.ATTR_UID|vfs.ATTR_GID) != 0 {
+			return linux.EPERM
+		}
+	case n.kind == kindTaskDir || n.kind == kindTidDir:
+		// Linux 6.18 refuses these directories a new owner too.
+		if a.Valid&(vfs.ATTR_MODE|vfs.ATTR_UID|vfs.ATTR_GID) != 0 {
+			return linux.EPERM
+		}
+	case n.tid != 0:
+		if a.Valid&vfs.ATTR_MODE != 0 {
+			return linux.EPERM
+		}
+	}
+	return nil
 }

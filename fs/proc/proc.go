@@ -160,6 +160,8 @@ func (contextOps) GetTree(fc *vfs.FsContext) error {
 	if err != nil {
 		return err
 	}
+	sb.BlockSize = 1024 // proc_fill_super: st_blksize 1024, not statfs's 4096
+	sb.NoBtime = true
 	o := fc.FsPrivate.(*options)
 	ps := &procSB{k: fc.Kernel, opts: o, pidns: o.pidns}
 	ps.pidns.Get()

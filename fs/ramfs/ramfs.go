@@ -71,6 +71,7 @@ func (contextOps) GetTree(fc *vfs.FsContext) error {
 		return err
 	}
 	sb.Private = o
+	sb.NoBtime = true // ramfs's getattr is generic: no birth time
 	fs := &libfs.FS{NextIno: fc.Kernel.GetNextIno}
 	root, err := fs.NewRoot(sb, vfs.InodeAttr{Mode: linux.S_IFDIR | o.mode})
 	if err != nil {

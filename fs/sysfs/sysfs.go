@@ -76,6 +76,7 @@ func (contextOps) GetTree(fc *vfs.FsContext) error {
 			return err
 		}
 		newTree(fc.Kernel, sb)
+		sb.NoBtime = true       // kernfs keeps no birth time
 		sb.UsernsVisible = true // a new sysfs superblock (sysfs_get_tree)
 		sb.Activate()
 		in.sb = sb

@@ -43,8 +43,9 @@ func chmodApplet(cmd *cmd) int {
 	fs.About = `Set the permission bits of each FILE to MODE (symbolic like u+x,go-w or
 octal like 755).`
 	fs.BoolVarP(&o.recursive, "recursive", "R", false, "change directories and everything below them")
-	fs.BoolVarP(&o.verbose, "verbose", "v", false, "report every file handled")
-	fs.BoolVarP(&o.changes, "changes", "c", false, "report the files whose mode changed")
+	// -v and -c set one verbosity: the last one given counts.
+	fs.Func("verbose", "v", "report every file handled", func() { o.verbose, o.changes = true, false })
+	fs.Func("changes", "c", "report the files whose mode changed", func() { o.verbose, o.changes = false, true })
 	fs.BoolVarP(&o.quiet, "silent", "f", false, "say nothing about files that cannot be changed")
 	fs.BoolVar(&o.quiet, "quiet", false, "the same as --silent")
 	ref := fs.String("reference", "", "give FILEs RFILE's mode")
@@ -135,30 +136,30 @@ func (c *chmodder) operand(name string) bool {
 
 // chmodOne changes one file, then its tree with -R. Like fts with
 // FTS_COMFOLLOW, command-line symlinks are followed (also into the tree);
-// within the tree they are skipped.
+// within the tree they are left alone. -v reports every outcome on stdout,
+// failures included; -f silences the messages on stderr, not those.
 func (c *chmodder) one(w *applet.DirWalk, l applet.WalkLoc, cmdline bool) bool {
 	o := c.chmodOpts
-	var st vfs.Statx
-	var err error
+	flags := linux.AT_SYMLINK_NOFOLLOW
 	if cmdline {
-		if st, err = c.Task.Fstatat(w.At(), l.Name, 0); err != nil {
-			if errors.Is(err, linux.ENOENT) {
-				if lst, lerr := c.Task.Fstatat(w.At(), l.Name, linux.AT_SYMLINK_NOFOLLOW); lerr == nil && applet.IsLink(uint32(lst.Mode)) {
-					c.Errorf("cannot operate on dangling symlink %s", c.Quote(l.Path))
-					return false
-				}
+		flags = 0
+	}
+	st, err := c.Task.Fstatat(w.At(), l.Name, flags)
+	if err != nil {
+		if cmdline && errors.Is(err, linux.ENOENT) {
+			if lst, lerr := c.Task.Fstatat(w.At(), l.Name, linux.AT_SYMLINK_NOFOLLOW); lerr == nil && applet.IsLink(uint32(lst.Mode)) {
+				c.complain("cannot operate on dangling symlink %s", c.Quote(l.Path))
+				c.verboseLine("%s could not be accessed\n", c.Quote(l.Path))
+				return false
 			}
-			c.Errorf("cannot access %s: %s", c.Quote(l.Path), applet.ErrText(err))
-			return false
 		}
-	} else {
-		if st, err = c.Task.Fstatat(w.At(), l.Name, linux.AT_SYMLINK_NOFOLLOW); err != nil {
-			c.Errorf("cannot access %s: %s", c.Quote(l.Path), applet.ErrText(err))
-			return false
-		}
-		if applet.IsLink(uint32(st.Mode)) {
-			return true
-		}
+		c.complain("cannot access %s: %s", c.Quote(l.Path), applet.ErrText(err))
+		c.verboseLine("%s could not be accessed\n", c.Quote(l.Path))
+		return false
+	}
+	if applet.IsLink(uint32(st.Mode)) {
+		c.verboseLine("neither symbolic link %s nor referent has been changed\n", c.Quote(l.Path))
+		return true
 	}
 	if cmdline && o.recursive && o.preserveRoot && c.refuseRoot(l.Path) {
 		return false
@@ -168,6 +169,21 @@ func (c *chmodder) one(w *applet.DirWalk, l applet.WalkLoc, cmdline bool) bool {
 		ok = c.eachChild(w, l, cmdline, func(child applet.WalkLoc) bool { return c.one(w, child, false) }) && ok
 	}
 	return ok
+}
+
+// complain prints an error unless -f asked for silence.
+func (c *chmodder) complain(format string, args ...any) {
+	if !c.quiet {
+		c.Errorf(format, args...)
+	}
+}
+
+// verboseLine prints one of -v's lines about a file chmod could not
+// change (describe_change: those lines are -v's alone, never -c's).
+func (c *chmodder) verboseLine(format string, args ...any) {
+	if c.verbose {
+		fmt.Fprintf(c.Out, format, args...)
+	}
 }
 
 // eachChild calls one for every entry of dir (chmod -R, chown -R) with dir
@@ -203,9 +219,9 @@ func (c *chmodder) apply(dirfd int, l applet.WalkLoc, st *vfs.Statx) bool {
 	dir := applet.IsDir(old)
 	newMode := o.ch.Apply(old, dir, o.umask)
 	if err := c.Task.Fchmodat(dirfd, l.Name, newMode, 0); err != nil {
-		if !o.quiet {
-			c.Errorf("changing permissions of %s: %s", c.Quote(name), applet.ErrText(err))
-		}
+		c.complain("changing permissions of %s: %s", c.Quote(name), applet.ErrText(err))
+		c.verboseLine("failed to change mode of %s from %04o (%s) to %04o (%s)\n", c.Quote(name),
+			old&applet.ModeBits, applet.ModeString(old)[1:], newMode, applet.ModeString(newMode | old&linux.S_IFMT)[1:])
 		return false
 	}
 	changed := newMode != old&applet.ModeBits

@@ -26,11 +26,29 @@ type cpOpts struct {
 	recursive bool
 	oneFS     bool // -x: directories of other file systems copied empty
 	deref     int
-	preserve  bool // mode, ownership and timestamps (-p, -a)
-	noClobber bool
-	ask       bool // -i: ask before overwriting; -n and -i, the last wins
-	force     bool
-	verbose   bool
+	// keepMode, keepOwner and keepTimes are --preserve's mode,
+	// ownership and timestamps (-p, -a); noMode is --no-preserve=mode,
+	// which gives new files the default mode, not the source's.
+	keepMode, keepOwner, keepTimes, noMode bool
+	// reflink is --reflink=always (a clone, which no file system here
+	// makes); sparse is --sparse's never, auto or always.
+	reflink bool
+	sparse  string
+	// removeDest (--remove-destination) unlinks an existing destination
+	// first; attrsOnly (--attributes-only) copies no data.
+	removeDest, attrsOnly bool
+	// needContext is --preserve=context, which needs SELinux.
+	needContext bool
+	noClobber   bool
+	ask         bool // -i: ask before overwriting; -n and -i, the last wins
+	force       bool
+	verbose     bool
+	// hardLink (-l) and symLink (-s) make links to the sources instead
+	// of copies; update (-u) leaves destinations not older than their
+	// source alone.
+	hardLink, symLink, update bool
+	// parents (--parents) copies SOURCE to DIRECTORY/SOURCE.
+	parents bool
 	// links keeps hard links between copied files (--preserve=links).
 	links bool
 	// moving words -v output as mv does when it has to copy.
@@ -62,6 +80,12 @@ type copier struct {
 	// backupName is the backup made of the destination being replaced,
 	// for -v.
 	backupName string
+	// created is what the whole command has made so far.
+	created justCreated
+	// inKernel says the data goes by copy_file_range, as coreutils
+	// copies between files of one file system (the kernel refuses
+	// others with EXDEV): its failures are "error copying".
+	inKernel bool
 }
 
 type devIno struct{ dev, ino uint64 }
@@ -79,16 +103,31 @@ func cpApplet(c *cmd) int {
 	status := 0
 	seen := map[seenSource]bool{}
 	copied := map[devIno]string{}
+	created := justCreated{}
+	if dir == "" && o.parents {
+		return c.Usage("with --parents, the destination must be a directory")
+	}
 	for _, src := range srcs {
 		d := dst
+		var made []madeParent
 		if dir != "" {
 			d = cpDest(dir, src)
 			if len(srcs) > 1 && c.seenBefore(seen, src) {
 				continue
 			}
+			if o.parents {
+				var ok bool
+				if d, made, ok = c.parentsDest(dir, src, &o); !ok {
+					status = 1
+					continue
+				}
+			}
 		}
-		cp := &copier{c: c, o: &o, topSrc: src, topDst: d, copied: copied}
+		cp := &copier{c: c, o: &o, topSrc: src, topDst: d, copied: copied, created: created}
 		if !cp.copy(src, d, true) {
+			status = 1
+		}
+		if !c.reprotect(made, &o) {
 			status = 1
 		}
 	}
@@ -123,14 +162,50 @@ func (c *cmd) cpFlags() (cpOpts, targetOpts, []string, bool) {
 	fs.About = `Copy the file SOURCE to DEST, or put copies of the SOURCEs in DIRECTORY.`
 	var o cpOpts
 	var tg targetOpts
-	var r, R, a, d, p, P, L, H bool
+	var r, R, a, d, P, L, H, stripSlashes bool
 	var backups backupArgs
+	o.sparse = "auto"
 	addBackupFlags(fs, &backups)
+	keep := func(on bool) { o.keepMode, o.keepOwner, o.keepTimes, o.noMode = on, on, on, false }
 	fs.BoolVarP(&r, "recursive", "r", false, "copy directories with their contents")
 	fs.BoolVarP(&R, "Recursive", "R", false, "the same as -r")
-	fs.BoolVarP(&a, "archive", "a", false, "copy recursively, keeping links, modes, owners and times (-dR --preserve=all)")
-	fs.BoolVarP(&d, "d", "d", false, "copy symbolic links as links and keep hard links")
-	fs.BoolVarP(&p, "p", "p", false, "keep mode, owner and times")
+	fs.Func("archive", "a", "copy recursively, keeping links, modes, owners and times (-dR --preserve=all)", func() { a, o.links = true, true; keep(true) })
+	fs.Func("d", "d", "copy symbolic links as links and keep hard links", func() { d, o.links = true, true })
+	fs.Func("p", "p", "keep mode, owner and times", func() { keep(true) })
+	fs.OptionalFunc("preserve", "", "keep the attributes ATTR_LIST names (mode,ownership,timestamps without one)", func(v string, given bool) error {
+		if !given {
+			keep(true)
+			return nil
+		}
+		return c.preserveList("--preserve", v, &o, true)
+	})
+	fs.ArgFunc("no-preserve", "", "do not keep the attributes ATTR_LIST names", func(v string) error {
+		return c.preserveList("--no-preserve", v, &o, false)
+	})
+	fs.OptionalFunc("reflink", "", "clone the data (always, auto or never; cloning is never possible here)", func(v string, given bool) error {
+		if !given {
+			o.reflink = true
+			return nil
+		}
+		k, ok := c.argmatch("--reflink", v, [][]string{{"auto"}, {"always"}, {"never"}})
+		if !ok {
+			return applet.ErrReported
+		}
+		o.reflink = k == 1
+		return nil
+	})
+	fs.ArgFunc("sparse", "", "make holes where the source has them (auto), also for zeros (always), or none (never)", func(v string) error {
+		words := [][]string{{"never"}, {"auto"}, {"always"}}
+		k, ok := c.argmatch("--sparse", v, words)
+		if !ok {
+			return applet.ErrReported
+		}
+		o.sparse = words[k][0]
+		return nil
+	})
+	fs.BoolVar(&o.removeDest, "remove-destination", false, "remove each existing destination before copying to it")
+	fs.BoolVar(&o.attrsOnly, "attributes-only", false, "copy no data, only the attributes")
+	fs.BoolVar(&stripSlashes, "strip-trailing-slashes", false, "drop trailing slashes from every SOURCE")
 	fs.BoolVarP(&P, "no-dereference", "P", false, "copy symbolic links as links")
 	fs.BoolVarP(&L, "dereference", "L", false, "copy what every symbolic link points to")
 	fs.BoolVarP(&H, "H", "H", false, "follow symbolic links named on the command line")
@@ -139,21 +214,43 @@ func (c *cmd) cpFlags() (cpOpts, targetOpts, []string, bool) {
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "name each file as it is copied")
 	fs.BoolVarP(&o.oneFS, "one-file-system", "x", false, "leave out what is mounted below a SOURCE directory")
 	fs.Func("interactive", "i", "ask before overwriting", func() { o.noClobber, o.ask = false, true })
+	fs.BoolVarP(&o.hardLink, "link", "l", false, "make hard links to the sources instead of copies")
+	fs.BoolVarP(&o.symLink, "symbolic-link", "s", false, "make symbolic links to the sources instead of copies")
+	fs.BoolVarP(&o.update, "update", "u", false, "copy only over a destination older than its source, or none")
+	fs.BoolVar(&o.parents, "parents", false, "copy each SOURCE to DIRECTORY/SOURCE, making the directories its name needs")
 	addTargetFlags(fs, &tg)
 	ops, ok := c.Parse(fs)
 	o.recursive = r || R || a
-	o.preserve = p || a
-	o.links = a || d
 	o.deref = derefAlways
 	switch {
 	case L:
 		o.deref = derefAlways
 	case H:
 		o.deref = derefCmdline
-	case P || d || a || o.recursive:
+	case P || d || a || (o.recursive && !o.hardLink):
+		// cp -rl links what symbolic links point to.
 		o.deref = derefNever
 	}
 	if !ok {
+		return o, tg, ops, false
+	}
+	if stripSlashes {
+		for i, op := range ops[:max(len(ops)-1, 0)] {
+			if s := strings.TrimRight(op, "/"); s != "" {
+				ops[i] = s
+			}
+		}
+	}
+	if o.needContext {
+		c.Errorf("cannot preserve security context without an SELinux-enabled kernel")
+		return o, tg, ops, false
+	}
+	if o.reflink && o.sparse != "auto" {
+		c.Usage("--reflink can be used only with --sparse=auto")
+		return o, tg, ops, false
+	}
+	if o.hardLink && o.symLink {
+		c.Usage("cannot make both hard and symbolic links")
 		return o, tg, ops, false
 	}
 	if backups.make && o.noClobber {
@@ -211,18 +308,98 @@ func (cp *copier) copy(src, dst string, cmdline bool) bool {
 	switch {
 	case applet.IsDir(mode):
 		ok = cp.copyDir(src, dst, &st, newDst)
-	case applet.IsReg(mode):
+	case cp.o.symLink:
+		ok = cp.symlinkTo(src, dst)
+	case cp.o.hardLink:
+		ok = cp.hardLinkTo(src, dst)
+	case applet.IsReg(mode) || cp.asRegular(mode):
 		ok = cp.copyReg(src, dst, &st, newDst)
 	default:
 		ok = cp.copySpecial(src, dst, &st)
 	}
 	if ok && !applet.IsDir(mode) {
 		cp.announce(src, dst, false)
+		if cmdline {
+			cp.created.record(c.Task, dst)
+		}
 	}
-	if ok && cp.o.preserve {
+	if ok && cp.o.preserving() && (applet.IsDir(mode) || !(cp.o.hardLink || cp.o.symLink)) {
 		ok = cp.preserve(dst, &st)
 	}
 	return ok
+}
+
+// replacingLink reports whether cp -s meets a symbolic link at dst: that
+// is never "the same file" as the source it may point to.
+func (cp *copier) replacingLink(dst string) bool {
+	if !cp.o.symLink {
+		return false
+	}
+	lst, err := cp.c.Task.Lstat(dst)
+	return err == nil && applet.IsLink(uint32(lst.Mode))
+}
+
+// asRegular is copy_as_regular: without -R a device, fifo or socket is
+// read like a file, so "cp /dev/null f" empties f rather than making a
+// device node of it.
+func (cp *copier) asRegular(mode uint32) bool {
+	return !cp.o.recursive && !applet.IsDir(mode) && !applet.IsLink(mode)
+}
+
+// hardLinkTo is cp -l on a file: dst becomes another name of src (of
+// what a symbolic link src points to, when cp follows links). -f
+// replaces an existing dst; otherwise it is EEXIST.
+func (cp *copier) hardLinkTo(src, dst string) bool {
+	c := cp.c
+	flags := 0
+	if cp.o.deref == derefAlways {
+		flags = linux.AT_SYMLINK_FOLLOW
+	}
+	err := c.Task.Linkat(applet.AtCWD, src, applet.AtCWD, dst, flags)
+	if errors.Is(err, linux.EEXIST) && cp.o.force {
+		if err = c.Task.Unlink(dst); err == nil {
+			err = c.Task.Linkat(applet.AtCWD, src, applet.AtCWD, dst, flags)
+		}
+	}
+	if err != nil {
+		c.Errorf("cannot create hard link %s to %s: %s", applet.Quote(dst), applet.Quote(src), applet.ErrText(err))
+		return false
+	}
+	return true
+}
+
+// symlinkTo is cp -s on a file: dst becomes a symbolic link whose text is
+// src as given, which only works from the current directory when src is
+// relative. -f replaces an existing dst; otherwise it is EEXIST.
+func (cp *copier) symlinkTo(src, dst string) bool {
+	c := cp.c
+	if !strings.HasPrefix(src, "/") && !cp.inCurrentDir(dst) {
+		c.Errorf("%s: can make relative symbolic links only in current directory", c.QuoteName(dst))
+		return false
+	}
+	err := c.Task.Symlink(src, dst)
+	if errors.Is(err, linux.EEXIST) && cp.o.force {
+		if err = c.Task.Unlink(dst); err == nil {
+			err = c.Task.Symlink(src, dst)
+		}
+	}
+	if err != nil {
+		c.Errorf("cannot create symbolic link %s to %s: %s", applet.Quote(dst), applet.Quote(src), applet.ErrText(err))
+		return false
+	}
+	return true
+}
+
+// inCurrentDir reports whether dst names a file in the working directory
+// (or cp cannot tell, which copy.c lets pass).
+func (cp *copier) inCurrentDir(dst string) bool {
+	parent := dirName(dst)
+	if parent == "." {
+		return true
+	}
+	dot, err1 := cp.c.Task.Stat(".")
+	pst, err2 := cp.c.Task.Stat(parent)
+	return err1 != nil || err2 != nil || sameInode(&dot, &pst)
 }
 
 // announce is -v: cp names every copy, mv (copying across filesystems)
@@ -238,6 +415,13 @@ func (cp *copier) announce(src, dst string, madeDir bool) {
 	default:
 		cp.c.Out.WriteString("copied " + applet.Quote(src) + " -> " + applet.Quote(dst) + backupNote(cp.backupName) + "\n")
 		cp.backupName = ""
+	}
+}
+
+// removed is -v's line for a destination cp unlinked to replace it.
+func (cp *copier) removed(dst string) {
+	if cp.o.verbose {
+		cp.c.Out.WriteString("removed " + applet.Quote(dst) + "\n")
 	}
 }
 
@@ -272,7 +456,7 @@ func (cp *copier) checkDest(src, dst string, st *vfs.Statx) (newDst, skip, ok bo
 	c := cp.c
 	mode := uint32(st.Mode)
 	flags := 0
-	if !applet.IsReg(mode) {
+	if !applet.IsReg(mode) && !cp.asRegular(mode) {
 		flags = linux.AT_SYMLINK_NOFOLLOW
 	}
 	dt, err := c.Task.Fstatat(applet.AtCWD, dst, flags)
@@ -285,13 +469,19 @@ func (cp *copier) checkDest(src, dst string, st *vfs.Statx) (newDst, skip, ok bo
 	}
 	dmode := uint32(dt.Mode)
 	switch {
-	case !c.sameFileOK(src, dst, st, &dt, false, cp.o.deref == derefNever):
+	case cp.o.hardLink && !applet.IsDir(mode) && sameInode(st, &dt):
+		return false, true, true // linked already
+	case !cp.replacingLink(dst) && !c.sameFileOK(src, dst, st, &dt, false, cp.o.deref == derefNever):
 		c.Errorf("%s and %s are the same file", c.Quote(src), c.Quote(dst))
 		return false, false, false
+	case cp.o.update && !applet.IsDir(mode) && !olderThan(&dt, st):
+		return false, true, true
 	case cp.o.noClobber:
 		return false, true, true
 	case cp.o.ask && !applet.IsDir(mode) && !applet.IsDir(dmode) && !c.Ask("overwrite %s? ", c.Quote(dst)):
 		return false, true, true
+	case !applet.IsDir(dmode) && cp.created.refuses(c, src, dst):
+		return false, false, false
 	case applet.IsDir(mode) && !applet.IsDir(dmode):
 		c.Errorf("cannot overwrite non-directory %s with directory %s", c.Quote(dst), c.Quote(src))
 		return false, false, false
@@ -302,11 +492,13 @@ func (cp *copier) checkDest(src, dst string, st *vfs.Statx) (newDst, skip, ok bo
 		name, err := c.backupAside(dst, cp.o.backup, cp.o.suffix)
 		cp.backupName = name
 		return err == nil, false, err == nil
-	case !applet.IsDir(mode) && !applet.IsReg(mode):
+	case !applet.IsDir(dmode) && cp.o.removeDest,
+		!applet.IsDir(mode) && !applet.IsReg(mode) && !cp.asRegular(mode):
 		if err := c.Task.Unlink(dst); err != nil {
 			c.Errorf("cannot remove %s: %s", c.Quote(dst), applet.ErrText(err))
 			return false, false, false
 		}
+		cp.removed(dst)
 		return true, false, true
 	}
 	return false, false, true
@@ -330,10 +522,65 @@ func (cp *copier) copyReg(src, dst string, st *vfs.Statx, newDst bool) bool {
 		return false
 	}
 	defer out.Close()
-	if st.Blocks*512 < int64(st.Size) {
+	if ost, err := c.Task.Fstat(out.Fd); err == nil {
+		cp.inKernel = applet.IsReg(uint32(st.Mode)) && ost.Dev() == st.Dev() && cp.o.sparse != "always"
+	}
+	switch {
+	case cp.o.reflink:
+		c.Errorf("failed to clone %s from %s: %s", c.Quote(dst), c.Quote(src), applet.ErrText(linux.EOPNOTSUPP))
+		return false
+	case cp.o.attrsOnly:
+		return true
+	case cp.o.sparse == "always":
+		return cp.copyHoled(in, out, src, dst)
+	case cp.o.sparse == "auto" && st.Blocks*512 < int64(st.Size):
 		return cp.copySparse(in, out, int64(st.Size), src, dst)
 	}
 	return cp.copyData(in, out, src, dst)
+}
+
+// copyHoled is --sparse=always: every block of zeros becomes a hole, and
+// the size is set at the end.
+func (cp *copier) copyHoled(in, out *applet.File, src, dst string) bool {
+	t := cp.c.Task
+	buf := make([]byte, 4096)
+	var size int64
+	for {
+		n, err := io.ReadFull(in, buf)
+		if n > 0 {
+			if allZero(buf[:n]) {
+				if _, serr := t.Lseek(out.Fd, int64(n), linux.SEEK_CUR); serr != nil {
+					cp.c.Errorf("cannot lseek %s: %s", applet.Quote(dst), applet.ErrText(serr))
+					return false
+				}
+			} else if _, werr := out.Write(buf[:n]); werr != nil {
+				cp.c.Errorf("error writing %s: %s", applet.Quote(dst), applet.ErrText(werr))
+				return false
+			}
+			size += int64(n)
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
+		}
+		if err != nil {
+			cp.c.Errorf("error reading %s: %s", applet.Quote(src), applet.ErrText(err))
+			return false
+		}
+	}
+	if err := t.Ftruncate(out.Fd, size); err != nil {
+		cp.c.Errorf("failed to extend %s: %s", applet.Quote(dst), applet.ErrText(err))
+		return false
+	}
+	return true
+}
+
+func allZero(b []byte) bool {
+	for _, x := range b {
+		if x != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // copySparse copies a file that has holes (fewer blocks than its size
@@ -360,8 +607,16 @@ func (cp *copier) copySparse(in, out *applet.File, size int64, src, dst string) 
 		if _, err := t.Lseek(out.Fd, data, linux.SEEK_SET); err != nil {
 			break
 		}
-		if !cp.copyData(io.LimitReader(in, hole-data), out, src, dst) {
+		cw := &countingWriter{w: out}
+		if !cp.copyData(io.LimitReader(in, hole-data), cw, src, dst) {
 			return false
+		}
+		if cw.n < hole-data {
+			// The data ended early: a sysfs attribute's size says
+			// 4096 for a few bytes. lseek_copy takes the file to
+			// have shrunk there.
+			size = data + cw.n
+			break
 		}
 		pos = hole
 	}
@@ -377,16 +632,24 @@ func (cp *copier) copySparse(in, out *applet.File, size int64, src, dst string) 
 func (cp *copier) openDest(dst string, st *vfs.Statx, newDst bool) (*applet.File, error) {
 	c := cp.c
 	if !newDst {
-		f, err := applet.OpenFile(c.Task, dst, linux.O_WRONLY|linux.O_TRUNC, 0)
+		flags := uint32(linux.O_WRONLY | linux.O_TRUNC)
+		if cp.o.attrsOnly {
+			flags = linux.O_WRONLY // its data stays
+		}
+		f, err := applet.OpenFile(c.Task, dst, flags, 0)
 		if err == nil || !cp.o.force {
 			return f, err
 		}
 		if err := c.Task.Unlink(dst); err != nil {
 			return nil, err
 		}
+		cp.removed(dst)
 	}
 	mode := uint32(st.Mode) & applet.RwxUGO
-	if cp.o.preserve {
+	if cp.o.noMode {
+		mode = 0o666
+	}
+	if cp.o.keepMode && cp.o.keepOwner {
 		// copy_internal withholds the group's and others' permissions
 		// until the owner is set (-p sets the mode after the data).
 		mode &^= 0o077
@@ -410,7 +673,7 @@ func (cp *copier) copyData(in io.Reader, out io.Writer, src, dst string) bool {
 		n, err := in.Read(buf)
 		if n > 0 {
 			if _, werr := out.Write(buf[:n]); werr != nil {
-				cp.c.Errorf("error writing %s: %s", applet.Quote(dst), applet.ErrText(werr))
+				cp.dataError("error writing %s", dst, src, werr)
 				return false
 			}
 		}
@@ -418,10 +681,24 @@ func (cp *copier) copyData(in io.Reader, out io.Writer, src, dst string) bool {
 			return true
 		}
 		if err != nil {
-			cp.c.Errorf("error reading %s: %s", applet.Quote(src), applet.ErrText(err))
+			cp.dataError("error reading %s", src, dst, err)
 			return false
 		}
 	}
+}
+
+// dataError reports a failed read or write, in copy_file_range's words
+// when the kernel was copying.
+func (cp *copier) dataError(format, name, other string, err error) {
+	if cp.inKernel {
+		src, dst := name, other
+		if strings.HasPrefix(format, "error writing") {
+			src, dst = other, name
+		}
+		cp.c.Errorf("error copying %s to %s: %s", applet.Quote(src), applet.Quote(dst), applet.ErrText(err))
+		return
+	}
+	cp.c.Errorf(format+": %s", applet.Quote(name), applet.ErrText(err))
 }
 
 // copyDir creates the destination directory if needed and copies the
@@ -468,7 +745,11 @@ func (cp *copier) copyDir(src, dst string, st *vfs.Statx, newDst bool) bool {
 func (cp *copier) makeDir(dst string, st *vfs.Statx) (restore bool, mode uint32, ok bool) {
 	c := cp.c
 	omitted := uint32(0o022)
-	if err := c.Task.Mkdir(dst, uint32(st.Mode)&applet.ModeBits&^omitted); err != nil {
+	mkMode := uint32(st.Mode) & applet.ModeBits
+	if cp.o.noMode {
+		mkMode = 0o777 // --no-preserve=mode: the default mode
+	}
+	if err := c.Task.Mkdir(dst, mkMode&^omitted); err != nil {
 		c.Errorf("cannot create directory %s: %s", c.Quote(dst), applet.ErrText(err))
 		return false, 0, false
 	}
@@ -498,7 +779,7 @@ func (cp *copier) makeDir(dst string, st *vfs.Statx) (restore bool, mode uint32,
 // finishDir re-adds the group and other write bits mkdir was not given
 // (less the umask) and undoes makeDir's temporary u+rwx.
 func (cp *copier) finishDir(dst string, st *vfs.Statx, newDst, restore bool, mode uint32) bool {
-	if !newDst || cp.o.preserve {
+	if !newDst || cp.o.keepMode {
 		return true
 	}
 	omitted := uint32(st.Mode) & 0o022 &^ cp.c.Task.GetUmask()
@@ -539,19 +820,54 @@ func (cp *copier) copySpecial(src, dst string, st *vfs.Statx) bool {
 	return true
 }
 
-// preserve is -p: timestamps, then ownership, then permissions.
+// preserving reports whether any of mode, owner and times is kept.
+func (o *cpOpts) preserving() bool { return o.keepMode || o.keepOwner || o.keepTimes }
+
+// preserveList is decode_preserve_arg: --preserve's or --no-preserve's
+// comma-separated attributes turned on or off.
+func (c *cmd) preserveList(opt, list string, o *cpOpts, on bool) error {
+	words := [][]string{{"mode"}, {"timestamps"}, {"ownership"}, {"links"}, {"context"}, {"xattr"}, {"all"}}
+	for _, w := range strings.Split(list, ",") {
+		k, ok := c.argmatch(opt, w, words)
+		if !ok {
+			return applet.ErrReported
+		}
+		switch words[k][0] {
+		case "mode":
+			o.keepMode, o.noMode = on, !on
+		case "timestamps":
+			o.keepTimes = on
+		case "ownership":
+			o.keepOwner = on
+		case "links":
+			o.links = on
+		case "context":
+			o.needContext = on
+		case "all":
+			o.keepMode, o.keepTimes, o.keepOwner, o.links, o.noMode = on, on, on, on, !on
+		}
+	}
+	return nil
+}
+
+// preserve is -p and --preserve: timestamps, then ownership, then
+// permissions, those asked for.
 func (cp *copier) preserve(dst string, st *vfs.Statx) bool {
 	c := cp.c
 	times := [2]vfs.Timespec{st.Atime, st.Mtime}
-	if err := c.Task.Utimensat(applet.AtCWD, dst, &times, linux.AT_SYMLINK_NOFOLLOW); err != nil {
-		c.Errorf("preserving times for %s: %s", c.Quote(dst), applet.ErrText(err))
-		return false
+	if cp.o.keepTimes {
+		if err := c.Task.Utimensat(applet.AtCWD, dst, &times, linux.AT_SYMLINK_NOFOLLOW); err != nil {
+			c.Errorf("preserving times for %s: %s", c.Quote(dst), applet.ErrText(err))
+			return false
+		}
 	}
-	if err := c.Task.Fchownat(applet.AtCWD, dst, st.UID, st.GID, linux.AT_SYMLINK_NOFOLLOW); err != nil {
-		c.Errorf("failed to preserve ownership for %s: %s", c.Quote(dst), applet.ErrText(err))
-		return false
+	if cp.o.keepOwner {
+		if err := c.Task.Fchownat(applet.AtCWD, dst, st.UID, st.GID, linux.AT_SYMLINK_NOFOLLOW); err != nil {
+			c.Errorf("failed to preserve ownership for %s: %s", c.Quote(dst), applet.ErrText(err))
+			return false
+		}
 	}
-	if applet.IsLink(uint32(st.Mode)) {
+	if applet.IsLink(uint32(st.Mode)) || !cp.o.keepMode {
 		return true
 	}
 	if err := c.Task.Chmod(dst, uint32(st.Mode)&applet.ModeBits); err != nil {
@@ -587,4 +903,24 @@ func (cp *copier) copiedBefore(src, dst string, st *vfs.Statx, cmdline bool) (do
 	}
 	c.Errorf("will not create hard link %s to directory %s", c.Quote(dst), c.Quote(earlier))
 	return true, false
+}
+
+// olderThan is -u's test: whether a's modification time is before b's.
+func olderThan(a, b *vfs.Statx) bool {
+	if a.Mtime.Sec != b.Mtime.Sec {
+		return a.Mtime.Sec < b.Mtime.Sec
+	}
+	return a.Mtime.Nsec < b.Mtime.Nsec
+}
+
+// countingWriter counts what passes through it to w.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (cw *countingWriter) Write(p []byte) (int, error) {
+	n, err := cw.w.Write(p)
+	cw.n += int64(n)
+	return n, err
 }

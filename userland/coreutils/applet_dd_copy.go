@@ -189,8 +189,7 @@ func plural(n int) string {
 	return "s"
 }
 
-// skipInput moves past skip=: a regular file is seeked (clamped at its
-// end), anything else read and dropped block by block. Falling short is
+// skipInput moves past skip=: a regular file is seeked, anything else read and dropped block by block. Falling short is
 // only a warning.
 func (j *ddJob) skipInput() bool {
 	want := j.p.skip.bytes(j.p.ibs)
@@ -240,12 +239,14 @@ func (j *ddJob) seekInput(want int64) (done, short bool) {
 	if err != nil || !applet.IsReg(uint32(st.Mode)) {
 		return false, false
 	}
+	// dd seeks the whole way and calls the skip short when the size
+	// says it passed the end: so it warns of a /proc file (size 0), yet
+	// reads it from where it was told to.
 	at, _ := t.Lseek(j.inFd, 0, linux.SEEK_CUR)
-	to := min(at+want, max(st.Size, at))
-	if _, err := t.Lseek(j.inFd, to, linux.SEEK_SET); err != nil {
+	if _, err := t.Lseek(j.inFd, at+want, linux.SEEK_SET); err != nil {
 		return false, false
 	}
-	return true, to-at < want
+	return true, st.Size-at < want
 }
 
 func (j *ddJob) warnSkip(short bool) {

@@ -23,11 +23,12 @@ type installer struct {
 	keepTimes        bool
 	target           string
 	ownerSet, grpSet bool
+	created          justCreated
 }
 
 // installApplet is install(1).
 func installApplet(cmd *cmd) int {
-	c := &installer{cmd: cmd, mode: 0o755}
+	c := &installer{cmd: cmd, mode: 0o755, created: justCreated{}}
 	fs := c.FlagSet()
 	fs.Synopsis = "[OPTION]... [-T] SOURCE DEST\n  or:  install [OPTION]... SOURCE... DIRECTORY\n  or:  install [OPTION]... -t DIRECTORY SOURCE...\n  or:  install [OPTION]... -d DIRECTORY..."
 	fs.About = "Copy SOURCE to DEST or each SOURCE to DIRECTORY, setting modes and owners;\nwith -d, make each DIRECTORY."
@@ -107,6 +108,17 @@ func (c *installer) files(ops []string) int {
 		return 1
 	}
 	dir, srcs := c.target, ops
+	if dir != "" {
+		// -t DIRECTORY must be one (or, with -D, missing).
+		st, err := c.Task.Stat(dir)
+		if err == nil && !applet.IsDir(uint32(st.Mode)) {
+			err = linux.ENOTDIR
+		}
+		if err != nil && !(c.leading && errors.Is(err, linux.ENOENT)) {
+			c.Errorf("failed to access %s: %s", c.Quote(dir), applet.ErrText(err))
+			return 1
+		}
+	}
 	if dir == "" {
 		last := ops[len(ops)-1]
 		srcs = ops[:len(ops)-1]
@@ -161,6 +173,9 @@ func (c *installer) one(src, dst string) int {
 			c.Errorf("cannot overwrite directory %s with non-directory", c.Quote(dst))
 			return 1
 		}
+		if c.created.refuses(c.cmd, src, dst) {
+			return 1
+		}
 		t.Unlink(dst)
 	}
 	if !c.copyData(src, dst) {
@@ -175,6 +190,7 @@ func (c *installer) one(src, dst string) int {
 	if c.keepTimes {
 		t.Utimensat(applet.AtCWD, dst, &[2]vfs.Timespec{st.Atime, st.Mtime}, 0)
 	}
+	c.created.record(t, dst)
 	return 0
 }
 
@@ -233,9 +249,20 @@ func (c *installer) finish(name string) bool {
 // -v; with last, the final one gets the mode, owner and group.
 func (c *installer) makeDirs(dir string, last bool) bool {
 	if dir == "" {
-		return true
+		if last {
+			c.Errorf("cannot create directory %s: %s", c.Quote(dir), applet.ErrText(linux.ENOENT))
+		}
+		return !last
 	}
 	parts := strings.Split(dir, "/")
+	final := -1 // the component -d makes, the others being ancestors
+	if last {
+		for i, p := range parts {
+			if p != "" && p != "." && p != ".." {
+				final = i
+			}
+		}
+	}
 	path := ""
 	for i, p := range parts {
 		if i > 0 {
@@ -251,9 +278,12 @@ func (c *installer) makeDirs(dir string, last bool) bool {
 			if c.verbose {
 				fmt.Fprintf(c.Out, "%s: creating directory %s\n", c.Name, c.Quote(path))
 			}
+		case i == final:
+			return c.settleDir(path, err)
 		case errors.Is(err, linux.EEXIST):
+			// An ancestor that is no directory cannot be entered.
 			if st, serr := c.Task.Stat(path); serr == nil && !applet.IsDir(uint32(st.Mode)) {
-				c.Errorf("cannot create directory %s: %s", c.Quote(path), applet.ErrText(err))
+				c.Errorf("cannot create directory %s: %s", c.Quote(path), applet.ErrText(linux.ENOTDIR))
 				return false
 			}
 		default:
@@ -263,6 +293,45 @@ func (c *installer) makeDirs(dir string, last bool) bool {
 	}
 	if last {
 		return c.finish(dir)
+	}
+	return true
+}
+
+// settleDir is make_dir_parents after mkdir of -d's directory failed
+// with mkdirErr: a directory already there only gets the mode, owner and
+// group (dirchownmod); anything else is reported, a name that is not
+// there for a reason other than a missing parent as a failure to change
+// its permissions, as gnulib words it.
+func (c *installer) settleDir(path string, mkdirErr error) bool {
+	what := "permissions"
+	if c.ownerSet || c.grpSet {
+		what = "owner and permissions"
+	}
+	st, err := c.Task.Stat(path)
+	switch {
+	case errors.Is(mkdirErr, linux.ENOENT), err == nil && !applet.IsDir(uint32(st.Mode)), errors.Is(err, linux.ENOTDIR):
+		c.Errorf("cannot create directory %s: %s", c.Quote(path), applet.ErrText(mkdirErr))
+		return false
+	case err != nil:
+		c.Errorf("cannot change %s of %s: %s", what, c.Quote(path), applet.ErrText(err))
+		return false
+	}
+	uid, gid := vfs.NoChange, vfs.NoChange
+	if c.ownerSet {
+		uid = c.uid
+	}
+	if c.grpSet {
+		gid = c.gid
+	}
+	if uid != vfs.NoChange || gid != vfs.NoChange {
+		err = c.Task.Chown(path, uid, gid)
+	}
+	if err == nil && uint32(st.Mode)&applet.ModeBits != c.mode {
+		err = c.Task.Chmod(path, c.mode)
+	}
+	if err != nil {
+		c.Errorf("cannot change %s of %s: %s", what, c.Quote(path), applet.ErrText(err))
+		return false
 	}
 	return true
 }

@@ -22,10 +22,13 @@ type mover struct {
 type mvOpts struct {
 	noClobber, verbose bool
 	ask                bool // -i; -f, -i and -n: the last wins
+	update             bool // -u: leave a destination not older than its source
 	backup             backupKind
 	suffix             string
 	// backupName is the backup made of the file being replaced, for -v.
 	backupName string
+	// created is what the command has moved or copied into place so far.
+	created justCreated
 }
 
 // targetOpts are the -t/-T options of mv, cp and ln.
@@ -48,7 +51,7 @@ func mvApplet(cmd *cmd) int {
 	fs.Synopsis = "[OPTION]... SOURCE DEST\n  or:  mv [OPTION]... SOURCE... DIRECTORY\n  or:  mv [OPTION]... -t DIRECTORY SOURCE..."
 	fs.About = `Give SOURCE the new name DEST, or put every SOURCE in DIRECTORY; a file
 on another filesystem is copied and the original removed.`
-	var o mvOpts
+	o := mvOpts{created: justCreated{}}
 	c.mvOpts = &o
 	var tg targetOpts
 	var backups backupArgs
@@ -58,6 +61,7 @@ on another filesystem is copied and the original removed.`
 	fs.Func("interactive", "i", "ask before overwriting", func() { o.noClobber, o.ask = false, true })
 	fs.Func("no-clobber", "n", "skip a destination that exists already", func() { o.noClobber, o.ask = true, false })
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "name each file as it is moved")
+	fs.BoolVarP(&o.update, "update", "u", false, "move only over a destination older than its source, or none")
 	addTargetFlags(fs, &tg)
 	ops, ok := c.Parse(fs)
 	if !ok {
@@ -106,7 +110,10 @@ func (c *cmd) targets(ops []string, tg *targetOpts) (srcs []string, dir, dst str
 	case len(ops) == 0:
 		return nil, "", "", c.missingFileOperand()
 	case len(ops) == 1:
-		return nil, "", "", c.MissingOperand(ops[0])
+		// An empty operand is an operand too: "after ''".
+		c.Errorf("missing destination file operand after %s", c.QuoteArg(ops[0]))
+		c.TryHelp()
+		return nil, "", "", 1
 	case tg.noDir:
 		if len(ops) > 2 {
 			return nil, "", "", c.ExtraOperand(ops[2])
@@ -176,8 +183,12 @@ func (c *mover) moveOne(src, dst string, tried error) bool {
 	switch {
 	case derr == nil && o.noClobber:
 		return true // across filesystems rename could not say EEXIST
+	case derr == nil && o.update && !applet.IsDir(uint32(sst.Mode)) && !olderThan(&dst0, &sst):
+		return true
 	case derr == nil && o.ask && !c.Ask("overwrite %s? ", c.Quote(dst)):
 		return true
+	case derr == nil && !applet.IsDir(uint32(dst0.Mode)) && o.created.refuses(c.cmd, src, dst):
+		return false
 	case derr == nil:
 		if !c.mayReplace(src, dst, &sst, &dst0) {
 			return false
@@ -267,29 +278,27 @@ func (c *mover) moveAcross(src, dst string) bool {
 		return false
 	}
 	cp := &copier{c: c.cmd, o: &cpOpts{
-		recursive: true, deref: derefNever, preserve: true, links: true,
+		recursive: true, deref: derefNever, keepMode: true, keepOwner: true, keepTimes: true, links: true, sparse: "auto",
 		verbose: o.verbose, moving: true,
 	}, topSrc: src, topDst: dst, copied: map[devIno]string{}, backupName: o.backupName}
 	if !cp.copy(src, dst, true) {
 		return false
 	}
+	o.created.record(c.Task, dst)
 	rm := &remover{cmd: c.cmd, rmOpts: &rmOpts{force: true, recursive: true, verbose: o.verbose}}
 	return rm.removeOne(src) == rmDone
 }
 
-// clearTarget removes what dst names before a copy replaces it.
+// clearTarget removes what dst names before a copy replaces it: like
+// copy.c, it calls rmdir when src is a directory and unlink otherwise,
+// whether or not dst exists (on a read-only mount that fails with EROFS
+// even for a missing name), and only ENOENT is no failure.
 func (c *mover) clearTarget(src, dst string) bool {
-	st, err := c.Task.Lstat(dst)
-	if errors.Is(err, linux.ENOENT) {
-		return true
+	flags := 0
+	if st, err := c.Task.Lstat(src); err == nil && applet.IsDir(uint32(st.Mode)) {
+		flags = linux.AT_REMOVEDIR
 	}
-	if err == nil {
-		if applet.IsDir(uint32(st.Mode)) {
-			err = c.Task.Rmdir(dst)
-		} else {
-			err = c.Task.Unlink(dst)
-		}
-	}
+	err := c.Task.Unlinkat(applet.AtCWD, dst, flags)
 	if err != nil && !errors.Is(err, linux.ENOENT) {
 		c.Errorf("inter-device move failed: %s to %s; unable to remove target: %s", c.Quote(src), c.Quote(dst), applet.ErrText(err))
 		return false
@@ -299,6 +308,7 @@ func (c *mover) clearTarget(src, dst string) bool {
 
 func (c *mover) announce(src, dst string) {
 	o := c.mvOpts
+	o.created.record(c.Task, dst)
 	if o.verbose {
 		c.Out.WriteString("renamed " + c.Quote(src) + " -> " + c.Quote(dst) + backupNote(o.backupName) + "\n")
 	}

@@ -182,7 +182,13 @@ func (c *realpather) resolve(name string) (string, error) {
 	return c.canonicalize(name, c.mode)
 }
 
-// lexical makes name absolute without "." and "..", by name alone.
+// lexical makes name absolute without "." and "..", by name alone, as
+// canonicalize_filename_mode does with CAN_NOLINKS: ".." drops the last
+// component, links are not read, and a component is checked only where
+// its name says something of it (unless -m): before "/", "/." or "/.."
+// it must be a directory, and the last one must exist (with -e; without,
+// it may be missing, ENOENT only). One followed by an ordinary
+// component passes unchecked.
 func (c *realpather) lexical(name string) (string, error) {
 	if name == "" {
 		return "", linux.ENOENT
@@ -196,25 +202,63 @@ func (c *realpather) lexical(name string) (string, error) {
 		abs = cwd + "/" + name
 	}
 	var parts []string
-	for _, p := range strings.Split(abs, "/") {
-		switch p {
+	rest := abs
+	for rest != "" {
+		rest = strings.TrimLeft(rest, "/")
+		comp := rest
+		if i := strings.IndexByte(rest, '/'); i >= 0 {
+			comp, rest = rest[:i], rest[i:]
+		} else {
+			rest = ""
+		}
+		switch comp {
 		case "", ".":
+			continue
 		case "..":
 			if len(parts) > 0 {
 				parts = parts[:len(parts)-1]
 			}
-		default:
-			parts = append(parts, p)
+			continue
 		}
-	}
-	s := "/" + strings.Join(parts, "/")
-	if c.mode == canExisting {
-		// Without links to follow only -e looks at the file system.
-		if _, err := c.Task.Stat(s); err != nil {
+		parts = append(parts, comp)
+		if c.mode == canMissing {
+			continue
+		}
+		path := "/" + strings.Join(parts, "/")
+		var err error
+		switch {
+		case suffixNeedsDir(rest):
+			_, err = c.Task.Stat(path + "/")
+		case rest != "":
+			continue
+		default:
+			_, err = c.Task.Stat(path)
+		}
+		if err != nil && !(c.mode == canAllButLast && errors.Is(err, linux.ENOENT) && strings.Trim(rest, "/") == "") {
 			return "", err
 		}
 	}
-	return s, nil
+	return "/" + strings.Join(parts, "/"), nil
+}
+
+// suffixNeedsDir is gnulib's suffix_requires_dir_check: whether what
+// follows a component ("/", "/.", or a "/.." anywhere after only dots)
+// needs it to be a directory.
+func suffixNeedsDir(rest string) bool {
+	for strings.HasPrefix(rest, "/") {
+		rest = strings.TrimLeft(rest, "/")
+		switch {
+		case rest == "":
+			return true
+		case rest[0] != '.':
+			return false
+		}
+		rest = rest[1:]
+		if rest == "" || rest[0] == '.' && (len(rest) == 1 || rest[1] == '/') {
+			return true
+		}
+	}
+	return false
 }
 
 // relative is the name as printed: relative to --relative-to when it is

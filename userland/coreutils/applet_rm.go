@@ -268,6 +268,14 @@ func (c *remover) excise(dirfd int, l applet.WalkLoc, dir bool) rmResult {
 		}
 		return rmDone
 	}
+	// On a read-only mount unlink fails with EROFS before it looks the
+	// name up; rm then says what lstat says of a name that is missing
+	// (and -f ignores it).
+	if errors.Is(err, linux.EROFS) {
+		if _, lerr := c.Task.Fstatat(dirfd, l.Name, linux.AT_SYMLINK_NOFOLLOW); errors.Is(lerr, linux.ENOENT) {
+			err = lerr
+		}
+	}
 	if o.force && (errors.Is(err, linux.ENOENT) || errors.Is(err, linux.ENOTDIR)) {
 		return rmDone
 	}

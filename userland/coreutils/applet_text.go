@@ -282,7 +282,9 @@ func (c *headTailer) readTail(name string, o countOpt) ([]byte, error) {
 		return c.readAllOf(name, r)
 	}
 	st, err := f.Task.Fstat(f.Fd)
-	if err != nil || !applet.IsReg(uint32(st.Mode)) {
+	// A size no larger than a block may be notional, as /proc's 0 and
+	// sysfs's 4096 are: tail reads such a file through.
+	if err != nil || !applet.IsReg(uint32(st.Mode)) || int64(st.Size) <= int64(st.Blksize) {
 		return c.readAllOf(name, r)
 	}
 	return c.tailBackwards(name, f, int64(st.Size), o)
@@ -303,11 +305,12 @@ func (c *headTailer) tailBackwards(name string, f *applet.File, size int64, o co
 		}
 		start -= step
 		chunk := make([]byte, step)
-		if _, err := f.Task.Pread(f.Fd, chunk, start); err != nil {
+		n, err := f.Task.Pread(f.Fd, chunk, start)
+		if err != nil {
 			c.Errorf("error reading %s: %s", c.Quote(name), applet.ErrText(err))
 			return nil, err
 		}
-		data = append(chunk, data...)
+		data = append(chunk[:n], data...)
 		if !o.bytes && int64(bytes.Count(data, []byte("\n"))) > o.n {
 			break
 		}
@@ -477,6 +480,10 @@ func (c *wcCounter) statInput(name string) (vfs.Statx, error) {
 // wcRead reads an input; one that opened but failed to read is still
 // counted (as what was read), as coreutils does.
 func (c *wcCounter) read(name string) (data []byte, opened bool, err error) {
+	if name == "" {
+		c.Errorf("invalid zero-length file name")
+		return nil, false, linux.ENOENT
+	}
 	r, err := c.openInput(name)
 	if err != nil {
 		c.Errorf("%s: %s", c.QuoteName(name), applet.ErrText(err))

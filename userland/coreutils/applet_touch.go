@@ -45,9 +45,25 @@ time -d, -t or -r give), making an empty FILE if it does not exist.`
 	stamp := fs.StringP("t", "t", "", "the time `STAMP`, written [[CC]YY]MMDDhhmm[.ss]")
 	ref := fs.StringP("reference", "r", "", "use FILE's times")
 	fs.BoolP("f", "f", false, "(ignored, as by coreutils)")
+	fs.ArgFunc("time", "", "which time to set: atime (access, use) as -a, or mtime (modify) as -m (`WORD`)", func(v string) error {
+		k, ok := c.argmatch("--time", v, [][]string{{"atime", "access", "use"}, {"mtime", "modify"}})
+		if !ok {
+			return applet.ErrReported
+		}
+		if k == 0 {
+			*atime = true
+		} else {
+			*mtime = true
+		}
+		return nil
+	})
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
+	}
+	// -t goes with neither -d nor -r; -d with -r is relative to its times.
+	if fs.Changed("t") && (fs.Changed("date") || *ref != "") {
+		return c.Usage("cannot specify times from more than one source")
 	}
 	if len(ops) == 0 {
 		c.Errorf("missing file operand")
@@ -78,6 +94,16 @@ func (c *toucher) times(date, stamp, ref string, haveDate, haveStamp bool) bool 
 			return false
 		}
 		o.times = &[2]vfs.Timespec{st.Atime, st.Mtime}
+		if haveDate {
+			for i, base := range o.times {
+				ts, ok := parseDate(date, base)
+				if !ok {
+					c.Errorf("invalid date format %s", c.QuoteArg(date))
+					return false
+				}
+				o.times[i] = ts
+			}
+		}
 	case haveDate:
 		ts, ok := parseDate(date, c.Task.Kernel().Now())
 		if !ok {
@@ -195,67 +221,130 @@ func parseStamp(s string, now vfs.Timespec) (vfs.Timespec, bool) {
 	return vfs.TimespecOf(t), true
 }
 
-// truncateApplet is truncate(1) with -s [<>/%+-]SIZE and -c.
+// truncateApplet is truncate(1): -s [<>/%+-]SIZE, -r RFILE (its size, or
+// the base of a relative -s), -o (SIZE in the file's I/O blocks) and -c.
 func truncateApplet(c *cmd) int {
 	fs := c.FlagSet()
 	fs.Synopsis = "OPTION... FILE..."
 	fs.About = `Set the size of each FILE with -s SIZE: an exact size, or +, -, <, >,
-/ or % followed by a size; created unless -c.`
+/ or % followed by a size; or to RFILE's size; created unless -c.`
 	size := fs.StringP("size", "s", "", "the new size, or with a +-<>/% prefix a change (`SIZE`)")
+	ref := fs.StringP("reference", "r", "", "base the size on RFILE's (`RFILE`)")
+	blocks := fs.BoolP("io-blocks", "o", false, "SIZE counts each FILE's I/O blocks, not bytes")
 	noCreate := fs.BoolP("no-create", "c", false, "leave a FILE that does not exist uncreated")
 	ops, ok := c.Parse(fs)
 	if !ok {
 		return 1
 	}
-	var rel byte
-	var n int64
-	if fs.Changed("size") {
-		if rel, n, ok = c.truncateSize(*size); !ok {
+	t := truncation{base: -1, blocks: *blocks, noCreate: *noCreate}
+	gotSize, gotRef := fs.Changed("size"), fs.Changed("reference")
+	if gotSize {
+		if t.rel, t.n, ok = c.truncateSize(*size); !ok {
 			return 1
 		}
 	}
-	if !fs.Changed("size") {
-		c.Errorf("you must specify either %s or %s", c.Quote("--size"), c.Quote("--reference"))
-		c.TryHelp()
-		return 1
-	}
-	if len(ops) == 0 {
+	switch {
+	case !gotSize && !gotRef:
+		return c.Usage("you must specify either %s or %s", c.Quote("--size"), c.Quote("--reference"))
+	case gotRef && gotSize && t.rel == 0:
+		return c.Usage("you must specify a relative %s with %s", c.Quote("--size"), c.Quote("--reference"))
+	case t.blocks && !gotSize:
+		return c.Usage("%s was specified but %s was not", c.Quote("--io-blocks"), c.Quote("--size"))
+	case len(ops) == 0:
 		return c.missingFileOperand()
+	}
+	if gotRef {
+		rsize, ok := c.referenceSize(*ref)
+		if !ok {
+			return 1
+		}
+		if gotSize {
+			t.base = rsize
+		} else {
+			t.n = rsize
+		}
 	}
 	status := 0
 	for _, name := range ops {
-		if !c.truncateOne(name, n, rel, *noCreate) {
+		if !c.truncateOne(name, t) {
 			status = 1
 		}
 	}
 	return status
 }
 
-func (c *cmd) truncateOne(name string, n int64, rel byte, noCreate bool) bool {
+// truncation is what truncate does to each file: n bytes (I/O blocks
+// with blocks), or n relative to the file's size (to base instead, when
+// -r gave one) as rel says.
+type truncation struct {
+	n, base          int64
+	rel              byte
+	blocks, noCreate bool
+}
+
+// referenceSize is -r's size: st_size, or for a file without a usable
+// one, where lseek finds its end.
+func (c *cmd) referenceSize(name string) (int64, bool) {
+	st, err := c.Task.Stat(name)
+	if err != nil {
+		c.Errorf("cannot stat %s: %s", c.Quote(name), applet.ErrText(err))
+		return 0, false
+	}
+	if applet.IsReg(uint32(st.Mode)) {
+		return st.Size, true
+	}
+	fd, err := c.Task.Openat(applet.AtCWD, name, linux.O_RDONLY, 0)
+	var end int64
+	if err == nil {
+		end, err = c.Task.Lseek(fd, 0, linux.SEEK_END)
+		c.Task.Close(fd)
+	}
+	if err != nil {
+		c.Errorf("cannot get the size of %s: %s", c.Quote(name), applet.ErrText(err))
+		return 0, false
+	}
+	return end, true
+}
+
+func (c *cmd) truncateOne(name string, t truncation) bool {
 	flags := uint32(linux.O_WRONLY | linux.O_CREAT | linux.O_NONBLOCK)
-	if noCreate {
+	if t.noCreate {
 		flags = linux.O_WRONLY | linux.O_NONBLOCK
 	}
 	fd, err := c.Task.Openat(applet.AtCWD, name, flags, 0o666)
 	if err != nil {
-		if noCreate && errors.Is(err, linux.ENOENT) {
+		if t.noCreate && errors.Is(err, linux.ENOENT) {
 			return true
 		}
 		c.Errorf("cannot open %s for writing: %s", c.Quote(name), applet.ErrText(err))
 		return false
 	}
 	defer c.Task.Close(fd)
-	if rel != 0 {
-		st, err := c.Task.Fstat(fd)
-		if err != nil {
+	n, rel := t.n, t.rel
+	var st vfs.Statx
+	if t.blocks || (rel != 0 && t.base < 0) {
+		if st, err = c.Task.Fstat(fd); err != nil {
 			c.Errorf("cannot fstat %s: %s", c.Quote(name), applet.ErrText(err))
 			return false
 		}
-		fsize := st.Size
-		if !applet.IsReg(uint32(st.Mode)) {
-			if fsize, err = c.Task.Lseek(fd, 0, linux.SEEK_END); err != nil {
-				c.Errorf("cannot get the size of %s: %s", c.Quote(name), applet.ErrText(err))
-				return false
+	}
+	if t.blocks {
+		bs := int64(st.Blksize)
+		if n != 0 && (n > math.MaxInt64/bs || n < math.MinInt64/bs) {
+			c.Errorf("overflow in %d * %d byte blocks for file %s", n, bs, c.Quote(name))
+			return false
+		}
+		n *= bs
+	}
+	if rel != 0 {
+		fsize := t.base
+		if fsize < 0 {
+			fsize = st.Size
+			if !applet.IsReg(uint32(st.Mode)) {
+				if fsize, err = c.Task.Lseek(fd, 0, linux.SEEK_END); err != nil {
+					c.Errorf("cannot get the size of %s: %s", c.Quote(name), applet.ErrText(err))
+					return false
+				}
 			}
 		}
 		switch rel {

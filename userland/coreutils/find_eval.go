@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/internal/mountinfo"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
@@ -36,6 +37,10 @@ type finder struct {
 	status             int
 	// ancestors are the directories the walk is in, for -L's loop check.
 	ancestors []findAncestor
+	// fsTypeDev and fsTypeName are the last answer of fsType.
+	fsTypeDev   [2]uint32
+	fsTypeName  string
+	fsTypeKnown bool
 }
 
 type findAncestor struct {
@@ -267,16 +272,27 @@ func (f *finder) otherStat(e *findEntry) (vfs.Statx, bool) {
 	return st, true
 }
 
-// fsType is the type name of the file system holding e.
+// fsType is the type name of the file system holding e, as findutils
+// finds it: the type of the last mount in /proc/self/mountinfo whose
+// device is e's (so devtmpfs, not the tmpfs its magic number says, and
+// a dangling symlink's own file system), "unknown" if none is. The
+// answer for the last device asked about is kept, as find keeps it.
 func (f *finder) fsType(e *findEntry) string {
-	sfs, err := f.c.Task.Statfs(e.path)
-	if err != nil {
-		return ""
+	dev := [2]uint32{e.st.DevMajor, e.st.DevMinor}
+	if f.fsTypeKnown && f.fsTypeDev == dev {
+		return f.fsTypeName
 	}
-	name := statfsTypeName(sfs.Type)
-	if name == "ext2/ext3" {
-		return "ext4"
+	name, found := "unknown", false
+	text, err := f.c.ReadNamed("/proc/self/mountinfo")
+	if err == nil {
+		for _, line := range strings.Split(string(text), "\n") {
+			m, perr := mountinfo.Parse(line)
+			if perr == nil && uint32(m.Major) == dev[0] && uint32(m.Minor) == dev[1] {
+				name, found = mountinfo.Unescape(m.FSType), true
+			}
+		}
 	}
+	f.fsTypeDev, f.fsTypeName, f.fsTypeKnown = dev, name, found
 	return name
 }
 

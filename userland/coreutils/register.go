@@ -22,7 +22,7 @@ type program func(c *cmd) int
 var programs = map[string]program{
 	"base64": base64Applet, "basename": basenameApplet, "cat": catApplet,
 	"chgrp": chgrpApplet, "chmod": chmodApplet, "chown": chownApplet,
-	"cp": cpApplet, "cmp": cmpApplet, "cksum": cksumApplet, "split": splitApplet, "join": joinApplet, "cut": cutApplet, "diff": diffApplet, "date": dateApplet, "link": linkApplet, "unlink": unlinkApplet, "printenv": printenvApplet, "whoami": whoamiApplet, "tac": tacApplet, "dd": ddApplet, "df": dfApplet,
+	"cp": cpApplet, "cmp": cmpApplet, "cksum": cksumApplet, "sum": sumApplet, "split": splitApplet, "join": joinApplet, "cut": cutApplet, "diff": diffApplet, "date": dateApplet, "link": linkApplet, "unlink": unlinkApplet, "printenv": printenvApplet, "whoami": whoamiApplet, "tac": tacApplet, "dd": ddApplet, "df": dfApplet,
 	"dirname": dirnameApplet, "du": duApplet, "env": envApplet, "expr": exprApplet, "paste": pasteApplet, "nl": nlApplet, "timeout": timeoutApplet, "which": whichApplet, "comm": commApplet,
 	"find": findApplet, "fold": foldApplet, "nproc": nprocApplet, "grep": grepApplet, "egrep": egrepApplet, "fgrep": fgrepApplet, "groups": groupsApplet, "head": headApplet, "id": idApplet, "install": installApplet,
 	"ln": lnApplet, "ls": lsApplet, "md5sum": md5sumApplet,
