@@ -19,7 +19,11 @@ func echoApplet(c *cmd) int {
 			b.WriteByte(' ')
 		}
 		if escapes {
-			s, stop := echoEscapes(a, dash)
+			dialect := applet.BashEcho
+			if dash {
+				dialect = applet.DashEcho
+			}
+			s, stop := applet.EchoEscapes(a, dialect)
 			b.WriteString(s)
 			if stop {
 				newline = false
@@ -78,86 +82,4 @@ func bashEchoOptions(args []string) (rest []string, newline, escapes bool) {
 		args = args[1:]
 	}
 	return args, newline, escapes
-}
-
-// echoEscapes interprets echo's backslash escapes; \c stops all output.
-// bash's echo -e also knows \E and \xHH; dash's echo takes \NNN as well
-// as \0NNN for an octal byte.
-func echoEscapes(s string, dash bool) (string, bool) {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] != '\\' || i+1 == len(s) {
-			b.WriteByte(s[i])
-			continue
-		}
-		i++
-		switch c := s[i]; c {
-		case 'a':
-			b.WriteByte('\a')
-		case 'b':
-			b.WriteByte('\b')
-		case 'c':
-			return b.String(), true
-		case 'e':
-			b.WriteByte(0x1b)
-		case 'E':
-			if dash {
-				b.WriteString("\\E")
-				break
-			}
-			b.WriteByte(0x1b)
-		case 'f':
-			b.WriteByte('\f')
-		case 'n':
-			b.WriteByte('\n')
-		case 'r':
-			b.WriteByte('\r')
-		case 't':
-			b.WriteByte('\t')
-		case 'v':
-			b.WriteByte('\v')
-		case '\\':
-			b.WriteByte('\\')
-		case '0', 'x':
-			if dash && c == 'x' {
-				b.WriteString("\\x")
-				break
-			}
-			v, n := echoNumber(s[i+1:], c == 'x')
-			b.WriteByte(v)
-			i += n
-		case '1', '2', '3', '4', '5', '6', '7':
-			if !dash {
-				b.WriteByte('\\')
-				b.WriteByte(c)
-				break
-			}
-			v, n := echoNumber(s[i:], false)
-			b.WriteByte(v)
-			i += n - 1
-		default:
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		}
-	}
-	return b.String(), false
-}
-
-// echoNumber reads up to three octal digits (after \0) or two hex digits
-// (after \x) and returns the byte and the digits consumed.
-func echoNumber(s string, hex bool) (byte, int) {
-	max, base := 3, 8
-	if hex {
-		max, base = 2, 16
-	}
-	v, n := 0, 0
-	for n < max && n < len(s) {
-		d := strings.IndexByte("0123456789abcdef", s[n]|0x20)
-		if d < 0 || d >= base || (s[n] >= 'A' && s[n] <= 'F' && !hex) {
-			break
-		}
-		v = v*base + d
-		n++
-	}
-	return byte(v), n
 }

@@ -344,7 +344,7 @@ func exportedEnv(hc interp.HandlerContext) applet.EnvList {
 			return true
 		}
 		seen[name] = true
-		if v := hc.Env.Get(name); v.Exported && v.IsSet() {
+		if v := hc.Env.Get(name); (v.Exported || alwaysExported[name]) && v.IsSet() {
 			env = append(env, name+"="+v.String())
 		}
 		return true
@@ -352,6 +352,11 @@ func exportedEnv(hc interp.HandlerContext) applet.EnvList {
 	slices.Sort(env)
 	return env
 }
+
+// alwaysExported are the variables dash and bash put in every program's
+// environment once set: cd sets them exported (the interpreter's cd
+// sets them plain).
+var alwaysExported = map[string]bool{"PWD": true, "OLDPWD": true}
 
 // status converts the interpreter's result into an exit status.
 func (s *shell) status(ctx context.Context, err error) (int, error) {

@@ -34,7 +34,7 @@ var programs = map[string]program{
 	"sleep": sleepApplet, "sort": sortApplet, "stat": statApplet, "sync": syncApplet,
 	"tail": tailApplet, "tee": teeApplet, "touch": touchApplet, "tr": trApplet,
 	"truncate": truncateApplet, "uniq": uniqApplet, "wc": wcApplet,
-	"xargs": xargsApplet, "yes": yesApplet, "uname": unameApplet, "hostname": hostnameApplet,
+	"xargs": xargsApplet, "yes": yesApplet, "echo": echoApplet, "true": trueApplet, "false": falseApplet, "pwd": pwdApplet, "uname": unameApplet, "hostname": hostnameApplet,
 }
 
 // Register adds the coreutils programs to set.
