@@ -137,7 +137,7 @@ func (q *findmntQuery) flagSet(output *outputSpec, outputAll *bool) *applet.Flag
 	fs.BoolVarP(&q.kernelTab, "kernel", "k", false, "")
 	fs.Func("list", "l", "", func() { q.tree = false })
 	fs.ArgFunc("mountpoint", "M", "", func(v string) error {
-		q.target, q.sourceOnly, q.mountpoint = v, true, true
+		q.target, q.sourceOnly, q.mountpoint = givenTarget(v), true, true
 		return nil
 	})
 	fs.BoolVarP(&q.kernelTab, "mtab", "m", false, "")
@@ -168,7 +168,7 @@ func (q *findmntQuery) flagSet(output *outputSpec, outputAll *bool) *applet.Flag
 		return nil
 	})
 	fs.ArgFunc("target", "T", "", func(v string) error {
-		q.target, q.sourceOnly = v, true
+		q.target, q.sourceOnly = givenTarget(v), true
 		return nil
 	})
 	// Without --poll (not supported) the timeout is only checked.
@@ -233,6 +233,9 @@ func (q *findmntQuery) pickColumns(output outputSpec, outputAll bool) bool {
 // setSource takes a source to match: "MAJOR:MINOR" matches a device
 // number, anything else the source field.
 func (q *findmntQuery) setSource(s string) {
+	if s == "" {
+		s = noSource
+	}
 	var major, minor uint32
 	if n, _ := fmt.Sscanf(s, "%d:%d", &major, &minor); n == 2 {
 		q.dev = &[2]uint32{major, minor}
@@ -252,12 +255,29 @@ func (q *findmntQuery) takeOperands(operands []string) bool {
 		q.c.warnf("options --target and --source can't be used together with command line element that is not an option")
 		return false
 	}
+	if len(operands) == 1 && operands[0] == "" {
+		q.target, q.sourceOnly = givenTarget(""), true
+		return true
+	}
 	q.setSource(operands[0])
 	if len(operands) > 1 {
-		q.target = operands[1]
+		q.target = givenTarget(operands[1])
 	}
 	return true
 }
+
+// givenTarget is a target as libmount looks it up: the empty path is the
+// root's mount (findmnt "" and -T "" show /).
+func givenTarget(v string) string {
+	if v == "" {
+		return "/"
+	}
+	return v
+}
+
+// noSource stands for an empty source given: it names no mount (findmnt
+// -S "" finds nothing), and mountinfo cannot hold a NUL.
+const noSource = "\x00"
 
 // settleLayout decides between tree and list once the filters are
 // known: -R on everything is the plain tree; looking for particular
