@@ -60,7 +60,35 @@ func (t *Task) openExec(filename string) *File {
 		return nil
 	}
 	f.cred = t.Cred()
+	f.denyWrite = denyWriteAccess(f.Inode())
 	return f
+}
+
+// denyWriteAccess is deny_write_access for a program being run from in:
+// false when a file is open for writing on it (where execve fails
+// ETXTBSY; the model's caller runs the program all the same).
+func denyWriteAccess(in *Inode) bool {
+	if !in.IsRegular() {
+		return false
+	}
+	for {
+		w := in.writers.Load()
+		if w > 0 {
+			return false
+		}
+		if in.writers.CompareAndSwap(w, w-1) {
+			return true
+		}
+	}
+}
+
+// getWriteAccess is get_write_access's refusal: a regular file some task
+// runs cannot be opened for writing or truncated.
+func getWriteAccess(in *Inode) error {
+	if in.IsRegular() && in.writers.Load() < 0 {
+		return linux.ETXTBSY
+	}
+	return nil
 }
 
 // setExe makes f (whose reference it takes) the task's executable file

@@ -22,6 +22,9 @@ type File struct {
 	path   bool          // FMODE_PATH (O_PATH)
 	cred   *Cred         // f_cred: who opened it
 	writer bool          // FMODE_WRITER: counted in the mount's writers
+	// denyWrite marks a task's executable file (exe.go's openExec): while
+	// it lives, its inode refuses writers (deny_write_access).
+	denyWrite bool
 	refs   atomic.Int64
 
 	// Private belongs to the filesystem (private_data).
@@ -106,6 +109,9 @@ func (f *File) DecRef() {
 		in.writers.Add(-1)
 		f.mnt.writers.Add(-1)
 		f.mnt.sb.writers.Add(-1)
+	}
+	if f.denyWrite {
+		in.writers.Add(1) // allow_write_access
 	}
 	in.release()
 	if d, ok := f.Private.(*detachedTree); ok {

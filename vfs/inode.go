@@ -60,8 +60,9 @@ type Inode struct {
 	uid  atomic.Uint32
 	gid  atomic.Uint32
 
-	// writers counts open files with write access (i_writecount); a
-	// read-only remount checks it.
+	// writers is i_writecount: above zero, the open files with write
+	// access; below, minus the running programs loaded from the inode
+	// (their executable files, exec.go), which refuse writers.
 	writers atomic.Int32
 	// linkable is I_LINKABLE: an O_TMPFILE inode linkat may name.
 	linkable atomic.Bool

@@ -242,6 +242,11 @@ func doOpen(nd *nameidata, h *openHow, created, trunc bool) (*File, error) {
 	if h.write && p.Mnt.ReadOnly() && !isSpecial(in.Mode()) {
 		return nil, linux.EROFS
 	}
+	if h.write || trunc {
+		if err := getWriteAccess(in); err != nil {
+			return nil, err
+		}
+	}
 	if !p.Mnt.tryGet() {
 		return nil, errMountGone
 	}
@@ -348,6 +353,9 @@ func doTruncate(c *Cred, im *mntIdmap, in *Inode, size int64) error {
 		return linux.EINVAL
 	}
 	if err := ownerValidThrough(im, in); err != nil {
+		return err
+	}
+	if err := getWriteAccess(in); err != nil {
 		return err
 	}
 	in.rw.Lock()
