@@ -25,7 +25,7 @@ type File struct {
 	// denyWrite marks a task's executable file (exe.go's openExec): while
 	// it lives, its inode refuses writers (deny_write_access).
 	denyWrite bool
-	refs   atomic.Int64
+	refs      atomic.Int64
 
 	// Private belongs to the filesystem (private_data).
 	Private any
