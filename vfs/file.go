@@ -22,7 +22,7 @@ type File struct {
 	path   bool          // FMODE_PATH (O_PATH)
 	cred   *Cred         // f_cred: who opened it
 	writer bool          // FMODE_WRITER: counted in the mount's writers
-	// denyWrite marks a task's executable file (exe.go's openExec): while
+	// denyWrite marks a task's executable file (exec.go's openExec): while
 	// it lives, its inode refuses writers (deny_write_access).
 	denyWrite bool
 	refs      atomic.Int64
