@@ -45,16 +45,14 @@ type InodeAttr struct {
 // uid, gid) are atomics so that permission checks take no lock; the rest is
 // guarded by mu.
 type Inode struct {
-	sb   *Superblock
-	ino  uint64
-	rdev uint64
+	sb  *Superblock
+	ino uint64
+	// perm is Ops as a Permissioner (see reval below), kept in the first
+	// cache line beside mode: every step of a path walk asks for both.
+	perm Permissioner
 
 	// The four-byte fields are kept together, so that no padding puts
 	// Inode past the 256-byte size class (TestInodeSize).
-
-	// seals are a memfd's F_SEAL_* bits (shmem_inode_info's seals); a
-	// file that takes no seals has noSeals.
-	seals atomic.Uint32
 
 	mode atomic.Uint32
 	uid  atomic.Uint32
@@ -64,8 +62,6 @@ type Inode struct {
 	// access; below, minus the running programs loaded from the inode
 	// (their executable files, exec.go), which refuse writers.
 	writers atomic.Int32
-	// linkable is I_LINKABLE: an O_TMPFILE inode linkat may name.
-	linkable atomic.Bool
 	// opens counts open files and mounts rooted at the inode (the
 	// references they hold, hold and release); an inode with no links
 	// is evicted when the last one goes.
@@ -81,14 +77,19 @@ type Inode struct {
 
 	Ops     InodeOperations
 	FileOps FileOperations
-	// reval, getattr and perm are Ops as a Revalidator, an AttrGetter
+	// reval and getattr (and perm, above) are Ops as a Revalidator, an AttrGetter
 	// and a Permissioner, if it is one, as NewInode found it: asked once
 	// rather than at every step of every path walk, every stat and every
 	// permission check (an assertion to an interface type is a lookup in
 	// the runtime's itab table).
 	reval   Revalidator
 	getattr AttrGetter
-	perm    Permissioner
+	rdev    uint64
+	// seals are a memfd's F_SEAL_* bits (shmem_inode_info's seals); a
+	// file that takes no seals has noSeals.
+	seals atomic.Uint32
+	// linkable is I_LINKABLE: an O_TMPFILE inode linkat may name.
+	linkable atomic.Bool
 	// Private belongs to the filesystem.
 	Private any
 
