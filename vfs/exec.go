@@ -82,13 +82,30 @@ func denyWriteAccess(in *Inode) bool {
 	}
 }
 
-// getWriteAccess is get_write_access's refusal: a regular file some task
-// runs cannot be opened for writing or truncated.
+// getWriteAccess is get_write_access: a writer's count on in, refused
+// (ETXTBSY) while some task runs a program loaded from it. The count and
+// the refusal are one step, so an execve cannot slip in between; the
+// caller gives it back with putWriteAccess.
 func getWriteAccess(in *Inode) error {
-	if in.IsRegular() && in.writers.Load() < 0 {
-		return linux.ETXTBSY
+	if !in.IsRegular() {
+		return nil
 	}
-	return nil
+	for {
+		w := in.writers.Load()
+		if w < 0 {
+			return linux.ETXTBSY
+		}
+		if in.writers.CompareAndSwap(w, w+1) {
+			return nil
+		}
+	}
+}
+
+// putWriteAccess gives back getWriteAccess's count.
+func putWriteAccess(in *Inode) {
+	if in.IsRegular() {
+		in.writers.Add(-1)
+	}
 }
 
 // setExe makes f (whose reference it takes) the task's executable file

@@ -79,14 +79,18 @@ func (o KmsgOps) ReadAt(f *File, p []byte, off int64) (int, error) {
 // waitLogLocked sleeps until a record is logged, or fails EINTR when the
 // kernel is interrupted or the task is dying. logMu held.
 func (k *Kernel) waitLogLocked(t *Task) error {
-	if t.fatalSignalPending() {
-		return linux.EINTR
-	}
 	if k.log.readers == nil {
 		k.log.readers = sync.NewCond(&k.logMu)
 	}
+	// Join the sleepers before looking at the interrupt: Interrupt sets
+	// its flag and then wakes the sleepers, and its wake needs logMu,
+	// held here until Wait, so it cannot come between.
 	w := &logWaker{k} // one entry per sleeper: a shared key would leave with the first
 	k.sleepers.add(w)
+	if t.fatalSignalPending() {
+		k.sleepers.remove(w)
+		return linux.EINTR
+	}
 	k.log.readers.Wait()
 	k.sleepers.remove(w)
 	if t.fatalSignalPending() {
@@ -151,8 +155,8 @@ func splitSyslogPrefix(line string) (facility, level int, text string) {
 		return
 	}
 	level = int(u & 7)
-	if u>>3 != 0 {
-		facility = int(u >> 3)
+	if fac := int(u>>3) & 0xff; fac != 0 { // LOG_FACILITY
+		facility = fac
 	}
 	return facility, level, rest[end+1:]
 }

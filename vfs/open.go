@@ -243,9 +243,12 @@ func doOpen(nd *nameidata, h *openHow, created, trunc bool) (*File, error) {
 		return nil, linux.EROFS
 	}
 	if h.write || trunc {
+		// Held until the file counts as a writer (newFile) or the open
+		// fails, so that no execve takes the inode meanwhile.
 		if err := getWriteAccess(in); err != nil {
 			return nil, err
 		}
+		defer putWriteAccess(in)
 	}
 	if !p.Mnt.tryGet() {
 		return nil, errMountGone
@@ -358,6 +361,7 @@ func doTruncate(c *Cred, im *mntIdmap, in *Inode, size int64) error {
 	if err := getWriteAccess(in); err != nil {
 		return err
 	}
+	defer putWriteAccess(in)
 	in.rw.Lock()
 	defer in.rw.Unlock()
 	if err := checkSealsTruncate(in, size); err != nil {

@@ -134,40 +134,39 @@ func wholeRatio(from, to uint64) bool {
 	return from != 0 && to%from == 0
 }
 
-// scaledFloat is the scaled amount of the floating-point path: the power
-// is at least one ("0.0 kB" for nothing), and the decimal stays only
-// while the number has at most two integer digits with SI powers, one
-// with powers of 1024 ("51.3 kB" but "585 kB").
+// scaledFloat scales an amount whose units do not divide each other (a
+// rate: bytes over elapsed nanoseconds), as coreutils shows such amounts:
+// never below the first power ("0.0 kB" for nothing), and with one
+// decimal only while the number stays short, under 100 in powers of 1000
+// and under 10 in powers of 1024 ("51.3 kB", "585 kB", "14 KiB").
 func (s Style) scaledFloat(n, from, to uint64) (string, int) {
-	amt := float64(n) * (float64(from) / float64(to))
+	v := float64(n) * float64(from) / float64(to)
 	base := float64(s.base())
-	e, power := base, 1
-	for e*base <= amt && power < len(letters) {
-		e *= base
+	power := 1
+	for v >= base*base && power < len(letters) {
+		v /= base
 		power++
 	}
-	amt /= e
-	text := strconv.FormatFloat(s.Round.settle(amt), 'f', 1, 64)
-	longest := 3 // "d.d"
+	v /= base
+	limit := 10.0
 	if s.SI {
-		longest = 4
+		limit = 100
 	}
-	if len(text) > longest {
-		text = strconv.FormatFloat(s.Round.settle(amt*10)/10, 'f', 0, 64)
+	if tenths := s.Round.apply(v * 10); tenths < limit*10 {
+		return strconv.FormatFloat(tenths/10, 'f', 1, 64), power
 	}
-	return text, power
+	return strconv.FormatFloat(s.Round.apply(v), 'f', 0, 64), power
 }
 
-// settle applies a rounding other than Nearest to a whole number before
-// it is printed (which itself rounds to nearest).
-func (r Rounding) settle(v float64) float64 {
+// apply rounds v to a whole number the style's way.
+func (r Rounding) apply(v float64) float64 {
 	switch r {
 	case Up:
 		return math.Ceil(v)
 	case Down:
 		return math.Floor(v)
 	}
-	return v
+	return math.RoundToEven(v)
 }
 
 // scaled writes num/den, already divided by base^power: one decimal for a

@@ -18,8 +18,8 @@ import (
 // --help or --version.
 
 const (
-	echoHelp = `[SHORT-OPTION]... [STRING]...
-  or:  echo LONG-OPTION
+	echoHelp = `[-neE] [STRING]...
+  or:  echo --help | --version
 Write the STRINGs to standard output, separated by blanks, then a newline.
 
   -n     leave the newline out
@@ -33,18 +33,18 @@ alone; with -e, \\ \a \b \c (no more output) \e \f \n \r \t \v, \0NNN
 and \NNN (octal) and \xHH (hex) stand for their bytes. POSIXLY_CORRECT
 in the environment takes escapes always and no option but a first -n.
 `
-	trueHelp = `[any arguments, which are ignored]
-  or:  true OPTION
+	trueHelp = `[ARGUMENT]...
+  or:  true --help | --version
 Do nothing, successfully. A lone --help or --version is the only
 argument taken.
 `
-	falseHelp = `[any arguments, which are ignored]
-  or:  false OPTION
+	falseHelp = `[ARGUMENT]...
+  or:  false --help | --version
 Do nothing, unsuccessfully. A lone --help or --version is the only
 argument taken, and the status stays 1.
 `
 	pwdHelp = `[OPTION]...
-Print the full name of the working directory.
+Write the working directory's absolute name to standard output.
 
   -L, --logical   the name in PWD, if it is absolute, has no . or ..
                   and names this directory
@@ -75,6 +75,7 @@ func echoApplet(c *cmd) int {
 	if !posix || len(args) > 0 && args[0] == "-n" {
 		args, newline, escapes = echoOptions(args, newline, escapes)
 	}
+	escapes = escapes || posix // -E does not undo POSIXLY_CORRECT
 	var b strings.Builder
 	for i, a := range args {
 		if i > 0 {
