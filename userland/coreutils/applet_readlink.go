@@ -241,24 +241,23 @@ func (c *realpather) lexical(name string) (string, error) {
 	return "/" + strings.Join(parts, "/"), nil
 }
 
-// suffixNeedsDir is gnulib's suffix_requires_dir_check: whether what
-// follows a component ("/", "/.", or a "/.." anywhere after only dots)
-// needs it to be a directory.
+// suffixNeedsDir reports whether what follows a component makes it a
+// directory that must exist as one: a trailing slash, or slashes and "."
+// components up to the end or up to a "..".
 func suffixNeedsDir(rest string) bool {
-	for strings.HasPrefix(rest, "/") {
-		rest = strings.TrimLeft(rest, "/")
-		switch {
-		case rest == "":
+	if !strings.HasPrefix(rest, "/") {
+		return false
+	}
+	for _, part := range strings.Split(rest, "/")[1:] {
+		switch part {
+		case "", ".":
+		case "..":
 			return true
-		case rest[0] != '.':
+		default:
 			return false
 		}
-		rest = rest[1:]
-		if rest == "" || rest[0] == '.' && (len(rest) == 1 || rest[1] == '/') {
-			return true
-		}
 	}
-	return false
+	return true
 }
 
 // relative is the name as printed: relative to --relative-to when it is
