@@ -522,18 +522,21 @@ func (cp *copier) copyReg(src, dst string, st *vfs.Statx, newDst bool) bool {
 		return false
 	}
 	defer out.Close()
+	regularDst := false
 	if ost, err := c.Task.Fstat(out.Fd); err == nil {
 		cp.inKernel = applet.IsReg(uint32(st.Mode)) && ost.Dev() == st.Dev() && cp.o.sparse != "always"
+		regularDst = applet.IsReg(uint32(ost.Mode))
 	}
+	// Holes are made only in a regular file (/dev/null takes the data).
 	switch {
 	case cp.o.reflink:
 		c.Errorf("failed to clone %s from %s: %s", c.Quote(dst), c.Quote(src), applet.ErrText(linux.EOPNOTSUPP))
 		return false
 	case cp.o.attrsOnly:
 		return true
-	case cp.o.sparse == "always":
+	case cp.o.sparse == "always" && regularDst:
 		return cp.copyHoled(in, out, src, dst)
-	case cp.o.sparse == "auto" && st.Blocks*512 < int64(st.Size):
+	case cp.o.sparse == "auto" && regularDst && st.Blocks*512 < int64(st.Size):
 		return cp.copySparse(in, out, int64(st.Size), src, dst)
 	}
 	return cp.copyData(in, out, src, dst)
