@@ -168,6 +168,9 @@ func (KmsgOps) ReadDir(*File) ([]Dirent, error) { return nil, linux.ENOTDIR }
 // (SEEK_SET), the first since the last clear (SEEK_DATA) or past the last
 // (SEEK_END); the position stays 0.
 func (KmsgOps) Llseek(f *File, t *Task, off int64, whence int) (int64, error) {
+	if !f.read {
+		return 0, linux.EBADF // a writer has no place in the log
+	}
 	if off != 0 {
 		return 0, linux.ESPIPE
 	}

@@ -129,3 +129,16 @@ func TestKmsgReadInterrupted(t *testing.T) {
 		t.Fatal("the reader was not interrupted")
 	}
 }
+
+// TestKmsgSeekWriteOnly: a /dev/kmsg open for writing only has no place
+// to move (EBADF).
+func TestKmsgSeekWriteOnly(t *testing.T) {
+	init := kmsgTask(t)
+	w, err := init.Open("/dev/kmsg", linux.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := init.Lseek(w, 0, linux.SEEK_END); !errors.Is(err, linux.EBADF) {
+		t.Fatalf("lseek: %v, want EBADF", err)
+	}
+}
