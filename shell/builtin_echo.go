@@ -56,30 +56,3 @@ func echoApplet(c *cmd) int {
 func (c *cmd) builtinWriteError(err error) {
 	c.builtinErrorf("%s", c.sh.writeErrorText(c.Name, err))
 }
-
-func isEchoOption(s string) bool {
-	if len(s) < 2 || s[0] != '-' {
-		return false
-	}
-	return strings.Trim(s[1:], "neE") == ""
-}
-
-// bashEchoOptions reads bash's echo options (xpg_echo off): -n, -e and
-// -E as long as the leading words consist of those letters only.
-func bashEchoOptions(args []string) (rest []string, newline, escapes bool) {
-	newline = true
-	for len(args) > 0 && isEchoOption(args[0]) {
-		for _, f := range args[0][1:] {
-			switch f {
-			case 'n':
-				newline = false
-			case 'e':
-				escapes = true
-			case 'E':
-				escapes = false
-			}
-		}
-		args = args[1:]
-	}
-	return args, newline, escapes
-}

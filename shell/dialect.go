@@ -660,7 +660,7 @@ func (c *cmd) typeNotFound(name string, report bool) int {
 // only a first word "-n".
 func (s *shell) echoOptions(args []string) (rest []string, newline, escapes bool) {
 	if s.dialect != Dash {
-		return bashEchoOptions(args)
+		return applet.EchoOptions(args, true, false)
 	}
 	if len(args) > 0 && args[0] == "-n" {
 		return args[1:], false, true

@@ -20,6 +20,26 @@ var (
 	CoreutilsEcho = EchoDialect{BareOctal: true, Hex: true}
 )
 
+// EchoOptions takes echo's leading words made of -n, -e and -E letters
+// alone (bash's echo, and coreutils'), from the defaults given: -n drops
+// the newline, -e takes escapes, -E leaves them.
+func EchoOptions(args []string, newline, escapes bool) (rest []string, nl, esc bool) {
+	for len(args) > 0 && len(args[0]) > 1 && args[0][0] == '-' && strings.Trim(args[0][1:], "neE") == "" {
+		for _, f := range args[0][1:] {
+			switch f {
+			case 'n':
+				newline = false
+			case 'e':
+				escapes = true
+			case 'E':
+				escapes = false
+			}
+		}
+		args = args[1:]
+	}
+	return args, newline, escapes
+}
+
 // EchoEscapes interprets echo's backslash escapes in s; stop reports a
 // \c, which ends all output.
 func EchoEscapes(s string, d EchoDialect) (out string, stop bool) {

@@ -73,7 +73,7 @@ func echoApplet(c *cmd) int {
 	}
 	newline, escapes := true, posix
 	if !posix || len(args) > 0 && args[0] == "-n" {
-		args, newline, escapes = echoOptions(args, newline, escapes)
+		args, newline, escapes = applet.EchoOptions(args, newline, escapes)
 	}
 	escapes = escapes || posix // -E does not undo POSIXLY_CORRECT
 	var b strings.Builder
@@ -97,25 +97,6 @@ func echoApplet(c *cmd) int {
 	}
 	c.Out.WriteString(b.String())
 	return 0
-}
-
-// echoOptions takes the leading words made of -n, -e and -E letters
-// alone.
-func echoOptions(args []string, newline, escapes bool) ([]string, bool, bool) {
-	for len(args) > 0 && len(args[0]) > 1 && args[0][0] == '-' && strings.Trim(args[0][1:], "neE") == "" {
-		for _, f := range args[0][1:] {
-			switch f {
-			case 'n':
-				newline = false
-			case 'e':
-				escapes = true
-			case 'E':
-				escapes = false
-			}
-		}
-		args = args[1:]
-	}
-	return args, newline, escapes
 }
 
 func trueApplet(c *cmd) int {
