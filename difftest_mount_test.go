@@ -29,7 +29,7 @@ func TestDifferentialMount(t *testing.T) {
 		// findmnt's tree orders children by mount ID, and the kernel's
 		// IDs depend on what else runs (see kerneltest.RunExclusive).
 		exclusive:     true,
-		kernelRetries: 2,
+		kernelRetries: 4,
 	})
 }
 

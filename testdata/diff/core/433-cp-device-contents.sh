@@ -2,7 +2,7 @@
 # "cp /dev/null f" empties f and makes no device node, a fifo's data is
 # copied; -R, -a, -P and -d still recreate the node; a symbolic link to a
 # device is followed as usual.
-mkdir /w; cd /w; echo hi > a; cp /dev/null a; ls -l a | cut -c1-10,24-; cp /dev/null newf; ls -l newf | cut -c1-10,24-; cp -R /dev/null r; ls -l r | cut -c1-10,20-25
+mkdir /w; cd /w; echo hi > a; cp /dev/null a; stat -c '%A %s %n' a; cp /dev/null newf; stat -c '%A %s %n' newf; cp -R /dev/null r; ls -l r | cut -c1-10,20-25
 cp -v /dev/null v; cp -a /dev/null aa; stat -c '%n %F' aa; cp -r /dev/zero rz; stat -c '%n %F %t %T' rz; cp -P /dev/null p; stat -c '%n %F' p; cp -d /dev/null dd; stat -c '%n %F' dd
 ln -s /dev/null ln; cp ln lnc; stat -c '%n %F' lnc; cp -P ln lnp; stat -c '%n %F' lnp; mkfifo ff; cp -r ff ffr; stat -c '%n %F' ffr
 echo data > t; cp /dev/null t; wc -c t; cp /proc/sys/kernel/ostype o; cat o; mkdir dir; cp /dev/null dir/; ls -l dir | cut -c1-10; cp -r /dev/null dir/n2; stat -c '%F' dir/n2
