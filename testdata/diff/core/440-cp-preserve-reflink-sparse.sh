@@ -16,3 +16,7 @@ echo b > t; ln -s t tl; cp --remove-destination -v s t; cat t; cp --remove-desti
 echo c > e; cp --attributes-only s e; cat e; cp --attributes-only s e1; stat -c "%n %s %a" e1; cp --attributes-only -p s e2; stat -c "%n %s %a %u" e2
 cp --sparse=bogus s q; echo rc=$?; truncate -s 1M sp; cp --sparse=never sp sn; du -k sn; cp --sparse=always sp sa; du -k sa; head -c 100000 /dev/zero > z; cp --sparse=always z za; du -k za; wc -c za; cp --sparse=auto z zu; du -k zu; cp --sparse=always --reflink=always z x; echo rc=$?; cp --sparse=al s q2; echo rc=$?
 printf 'x%.0s' $(seq 5000) > mixed; head -c 8192 /dev/zero >> mixed; echo end >> mixed; cp --sparse=always mixed mx; cmp mixed mx; echo rc=$?; du -k mx
+# Holes are made only in a regular destination: a device takes the data.
+echo hi > /tmp/sp; truncate -s 64K /tmp/sph
+cp --sparse=always /tmp/sp /dev/null; echo "sparse to null rc=$?"
+cp /tmp/sph /dev/null; echo "auto to null rc=$?"
