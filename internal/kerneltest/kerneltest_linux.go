@@ -172,7 +172,7 @@ func probe() (bool, string) {
 	if err != nil {
 		return false, err.Error()
 	}
-	cmd := exec.CommandContext(ctx, "unshare", "-m", "--propagation", "private",
+	cmd := exec.CommandContext(ctx, "unshare", "-m", "--ipc", "--propagation", "private",
 		"sh", "-c", `mount -t tmpfs kerneltest "$1" && : > "$1/probe"`, "sh", dir)
 	cmd.Env = []string{"PATH=/usr/sbin:/usr/bin:/sbin:/bin"}
 	out, err := cmd.CombinedOutput()
@@ -346,7 +346,13 @@ func run(ctx context.Context, script string, exclusive bool) (Result, error) {
 	}
 	defer errF.Close()
 
-	args := append([]string{"-m", "--propagation", "private",
+	// A private IPC namespace keeps a script's message queues and SysV
+	// objects off the host. The network namespace stays the host's: a
+	// new one would renumber it after the others (lsns orders by inode)
+	// where linuxvfs's is the first; since sysfs's superblock belongs to
+	// the network namespace, scenarios must never remount /sys (nor
+	// /dev, a devtmpfs shared with the host).
+	args := append([]string{"-m", "--ipc", "--propagation", "private",
 		"/bin/sh", "-c", setupScript, "kerneltest-setup"}, Env...)
 	// Signals the test process was started with ignored (nohup's SIGHUP)
 	// would stay ignored in the script; the virtual side starts clean.

@@ -24,7 +24,7 @@ jobs -r | wc -l; jobs -s | wc -l; echo "stopped: $?"
 [ "$(echo $(jobs -p))" = "$(jobs -p | tr '\n' ' ' | sed 's/ $//')" ] && echo "a command substitution sees the jobs"
 (jobs; jobs -p; echo "a subshell has none") 
 ( wait %1; echo "not its job: $?" )
-kill %1 %2; wait %1; echo "killed %1 %2: $?"
+kill %1; wait %1; echo "killed %1: $?"; kill %2; wait %2; echo "killed %2: $?"
 kill %+; wait %+ 2>/dev/null; echo "killed the current one: $?"
 sleep 100 &
 jobs

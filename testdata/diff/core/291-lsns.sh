@@ -23,7 +23,7 @@ lsns -p abc; echo "rc $?"
 unshare -u sh -c "lsns -t uts -o TYPE,NPROCS,PID,COMMAND"
 unshare -u sh -c "lsns -t uts -l -o TYPE,PID,COMMAND"
 lsns x y ; echo "rc $?"
-lsns "$(stat -L -c %i /proc/self/ns/ipc)" -o TYPE,PID,COMMAND; echo "rc $?"
+lsns "$(stat -L -c %i /proc/self/ns/ipc)" -o TYPE,PID,COMMAND >/tmp/t/o; echo "rc $?"; norm
 lsns 12 ; echo "rc $?"
 lsns -o+PATH -t ipc >/tmp/t/o; norm
 EOS
