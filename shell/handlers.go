@@ -72,7 +72,7 @@ func chdirAbs(t *vfs.Task, dir string) error {
 	if len(dir) < linux.PATH_MAX {
 		return t.Chdir(dir)
 	}
-	back, err := t.Openat(applet.AtCWD, ".", linux.O_PATH|linux.O_DIRECTORY, 0)
+	back, err := t.OpenatFrom(applet.AtCWD, ".", linux.O_PATH|linux.O_DIRECTORY|linux.O_CLOEXEC, 0, shellFdBase)
 	if err != nil {
 		return err
 	}

@@ -207,7 +207,7 @@ func scriptOf(c *applet.Cmd, inv Invocation, cfg *Config) (string, int, bool) {
 		cfg.CommandLine, cfg.FromStdin = true, inv.Stdin
 		return ops[0], 0, true
 	case !inv.Stdin && len(ops) > 0:
-		data, err := slurpScript(c, ops[0])
+		data, err := slurpScript(c, ops[0], cfg.Personality)
 		if err != nil {
 			return "", 127, false
 		}
@@ -237,17 +237,40 @@ func runInChildShell(c *applet.Cmd) int {
 	return code
 }
 
-// slurpScript reads a script file from the task.
-func slurpScript(c *applet.Cmd, name string) (string, error) {
-	f, err := applet.OpenFile(c.Task, name, linux.O_RDONLY, 0)
+// slurpScript reads a script file from the task and leaves it open, as
+// dash and bash keep the script they read from (so its filesystem is busy
+// while it runs): close-on-exec, dash's from descriptor 10 up, bash's at
+// 255. The descriptor closes with the task when the program ends.
+func slurpScript(c *applet.Cmd, name string, pers Personality) (string, error) {
+	fd, err := c.Task.OpenatFrom(applet.AtCWD, name, linux.O_RDONLY|linux.O_CLOEXEC, 0, shellFdBase)
 	if err == nil {
+		if pers == Bash {
+			fd = moveToFd(c.Task, fd, bashScriptFd)
+		}
 		var data []byte
-		data, err = io.ReadAll(f)
-		f.Close()
+		data, err = io.ReadAll(&applet.File{Task: c.Task, Fd: fd})
 		if err == nil {
 			return string(data), nil
 		}
+		c.Task.Close(fd)
 	}
 	c.Errorf("%s: %s", name, applet.ErrText(err))
 	return "", err
+}
+
+// bashScriptFd is where bash keeps the script it reads.
+const bashScriptFd = 255
+
+// moveToFd moves descriptor fd of t to want if want is free, keeping
+// close-on-exec; it returns where fd ends up.
+func moveToFd(t *vfs.Task, fd, want int) int {
+	if _, err := t.Fcntl(want, linux.F_GETFD, 0); err == nil {
+		return fd // taken: stay where it is
+	}
+	moved, err := t.Fcntl(fd, linux.F_DUPFD_CLOEXEC, uint64(want))
+	if err != nil {
+		return fd
+	}
+	t.Close(fd)
+	return moved
 }

@@ -278,7 +278,7 @@ func (c *cmd) fdredir(n int, op, target string) error {
 	}
 	fd := -1
 	if err == nil {
-		fd, err = c.Task.Openat(applet.AtCWD, target, open, 0o666)
+		fd, err = c.Task.OpenatFrom(applet.AtCWD, target, open, 0o666, shellFdBase)
 	}
 	if err != nil {
 		lead, text := c.sh.redirText(target, flags, err)
@@ -335,14 +335,9 @@ const shellFdBase = 10
 // openShellFile opens name in t as a descriptor of the shell's own,
 // close-on-exec, at shellFdBase or above.
 func openShellFile(t *vfs.Task, name string, flags, mode uint32) (*applet.File, error) {
-	fd, err := t.Openat(applet.AtCWD, name, flags|linux.O_CLOEXEC, mode)
-	if err != nil || fd >= shellFdBase {
-		return &applet.File{Task: t, Fd: fd}, err
-	}
-	high, err := t.Fcntl(fd, linux.F_DUPFD_CLOEXEC, shellFdBase)
-	t.Close(fd)
+	fd, err := t.OpenatFrom(applet.AtCWD, name, flags|linux.O_CLOEXEC, mode, shellFdBase)
 	if err != nil {
 		return nil, err
 	}
-	return &applet.File{Task: t, Fd: high}, nil
+	return &applet.File{Task: t, Fd: fd}, nil
 }

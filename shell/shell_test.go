@@ -33,6 +33,11 @@ func TestRedirections(t *testing.T) {
 		{name: "pipeline", script: "printf 'b\\na\\n' | tail -n 1 | cat", stdout: "a\n"},
 		{name: "variables in a pipeline's parts", script: "x=1; for o in -C; do echo \"$o $x\" | cat; done; set -u; echo $nope | cat; echo after",
 			stdout: "-C 1\nafter\n", stderr: "sh: line 1: nope: unbound variable\n", linuxvfsOnly: true},
+		// A pipeline part runs in the shell's task: a descriptor the shell
+		// opened for a moment (to read a program's first bytes, to keep a
+		// file of its own) must never be where the part looks for 3.
+		{name: "no stray descriptor in a pipeline", script: "i=0; while [ $i -lt 100 ]; do echo x >&3 | cat; i=$((i+1)); done 2>/e; grep -c '3: Bad file descriptor' /e; echo \"$(grep -c 'write error' /e)\"",
+			stdout: "100\n0\n"},
 		{name: "unbound variable", script: "set -u\necho $1 ${y-d}\necho $z", stdout: "",
 			stderr: "sh: line 2: $1: unbound variable\n", exit: 1, linuxvfsOnly: true},
 	})

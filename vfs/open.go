@@ -86,9 +86,36 @@ func buildOpenFlags(flags, mode uint32, umask uint32) (openHow, error) {
 
 // Openat is openat(2).
 func (t *Task) Openat(dirfd int, name string, flags, mode uint32) (int, error) {
-	h, err := buildOpenFlags(flags, mode, t.GetUmask())
+	return t.OpenatFrom(dirfd, name, flags, mode, 0)
+}
+
+// OpenatFrom is Openat with the new descriptor at the lowest free number
+// not below min: openat then fcntl(F_DUPFD, min) in one step. A program
+// whose threads share the table (a shell running pipeline parts in one
+// task) keeps private descriptors high without the moment in which the
+// low number is open and another thread can dup it.
+func (t *Task) OpenatFrom(dirfd int, name string, flags, mode uint32, min int) (int, error) {
+	if min < 0 || min >= nrOpen {
+		return -1, linux.EINVAL // as F_DUPFD's bound
+	}
+	f, err := t.FilpOpen(dirfd, name, flags, mode)
 	if err != nil {
 		return -1, err
+	}
+	fd, err := t.fdTable().installFrom(f, min, flags&linux.O_CLOEXEC != 0)
+	if err != nil {
+		f.DecRef()
+	}
+	return fd, err
+}
+
+// FilpOpen is filp_open: the open file with no descriptor, for reads the
+// kernel does itself (execve's look at a program's first bytes), which
+// no thread sharing t's table may see; the caller drops it with DecRef.
+func (t *Task) FilpOpen(dirfd int, name string, flags, mode uint32) (*File, error) {
+	h, err := buildOpenFlags(flags, mode, t.GetUmask())
+	if err != nil {
+		return nil, err
 	}
 	var f *File
 	err = retryGone(func() (err error) {
@@ -96,14 +123,10 @@ func (t *Task) Openat(dirfd int, name string, flags, mode uint32) (int, error) {
 		return err
 	})
 	if err != nil {
-		return -1, err
+		return nil, err
 	}
 	f.cred = t.Cred()
-	fd, err := t.fdTable().install(f, h.cloexec)
-	if err != nil {
-		f.DecRef()
-	}
-	return fd, err
+	return f, nil
 }
 
 // Open is open(2): Openat relative to the working directory.

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -172,7 +173,7 @@ func probe() (bool, string) {
 	if err != nil {
 		return false, err.Error()
 	}
-	cmd := exec.CommandContext(ctx, "unshare", "-m", "--ipc", "--propagation", "private",
+	cmd := exec.CommandContext(ctx, "unshare", "-m", "--propagation", "private",
 		"sh", "-c", `mount -t tmpfs kerneltest "$1" && : > "$1/probe"`, "sh", dir)
 	cmd.Env = []string{"PATH=/usr/sbin:/usr/bin:/sbin:/bin"}
 	out, err := cmd.CombinedOutput()
@@ -215,6 +216,28 @@ func Run(ctx context.Context, script string) (Result, error) {
 		return Result{}, fmt.Errorf("%w: %s", ErrUnavailable, reason)
 	}
 	return run(ctx, script, false)
+}
+
+var inheritedOnce sync.Once
+
+// closeInherited marks close-on-exec every descriptor above 2 this process
+// holds: those it inherited (a terminal's, a CI runner's pipe at 251, a
+// /dev/null at 10) would otherwise reach every script, which then sees
+// them in /proc/self/fd and finds its own files at other numbers (dash
+// keeps its script at the first free descriptor from 10). The ones Go
+// opened are close-on-exec already.
+func closeInherited() {
+	inheritedOnce.Do(func() {
+		ents, err := os.ReadDir("/proc/self/fd")
+		if err != nil {
+			return
+		}
+		for _, e := range ents {
+			if fd, err := strconv.Atoi(e.Name()); err == nil && fd > 2 {
+				syscall.CloseOnExec(fd)
+			}
+		}
+	})
 }
 
 // RunExclusive is Run, except that no other kerneltest sandbox, in this
@@ -323,6 +346,7 @@ func run(ctx context.Context, script string, exclusive bool) (Result, error) {
 	if h := afterLock.Load(); h != nil {
 		(*h)(exclusive)
 	}
+	closeInherited()
 	work, err := os.MkdirTemp("", "kerneltest-")
 	if err != nil {
 		return Result{}, err
@@ -346,13 +370,14 @@ func run(ctx context.Context, script string, exclusive bool) (Result, error) {
 	}
 	defer errF.Close()
 
-	// A private IPC namespace keeps a script's message queues and SysV
-	// objects off the host. The network namespace stays the host's: a
-	// new one would renumber it after the others (lsns orders by inode)
-	// where linuxvfs's is the first; since sysfs's superblock belongs to
-	// the network namespace, scenarios must never remount /sys (nor
-	// /dev, a devtmpfs shared with the host).
-	args := append([]string{"-m", "--ipc", "--propagation", "private",
+	// Only the mount namespace is new, as linuxvfs's starting task has
+	// only that apart from the machine's: lsns orders namespaces by inode
+	// number, which new ones take from a machine-wide pool in no fixed
+	// order against a script's own. So a script shares the host's network
+	// namespace (whose sysfs superblock /sys is: never remount /sys), its
+	// devtmpfs (never remount or chmod /dev) and its IPC namespace
+	// (unlink the message queues a scenario makes).
+	args := append([]string{"-m", "--propagation", "private",
 		"/bin/sh", "-c", setupScript, "kerneltest-setup"}, Env...)
 	// Signals the test process was started with ignored (nohup's SIGHUP)
 	// would stay ignored in the script; the virtual side starts clean.

@@ -160,17 +160,26 @@ func readExecHead(t *vfs.Task, path string) ([]byte, error) {
 	return readHead(t, path)
 }
 
-// readHead reads as much of path as execve looks at.
+// readHead reads as much of path as execve looks at, through a file no
+// descriptor refers to: the shell looks before it forks, and a pipeline
+// part running in its task must not find the file at a low number.
 func readHead(t *vfs.Task, path string) ([]byte, error) {
-	f, err := OpenFile(t, path, linux.O_RDONLY|linux.O_CLOEXEC, 0)
+	f, err := t.FilpOpen(AtCWD, path, linux.O_RDONLY, 0)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
+	defer f.DecRef()
 	head := make([]byte, binprmBytes)
-	n, err := io.ReadFull(f, head)
-	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
-		return nil, err
+	n := 0
+	for n < len(head) {
+		m, err := f.KernelRead(head[n:], int64(n))
+		if err != nil && err != io.EOF {
+			return nil, err
+		}
+		if m == 0 {
+			break
+		}
+		n += m
 	}
 	return head[:n], nil
 }

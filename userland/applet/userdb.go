@@ -13,11 +13,10 @@ import (
 )
 
 // The user and group database as glibc's "files" service reads it: the
-// virtual system's /etc/passwd and /etc/group. A system without
-// /etc/passwd (linuxvfs boots with an empty /etc) answers with the entries
-// every Debian system starts with (base-passwd's static users and
-// groups), which the hosts the differential tests compare with have; a
-// script that needs other names writes or binds its own files.
+// virtual system's /etc/passwd and /etc/group, read afresh at each lookup.
+// A root without them (a chroot, the new root after pivot_root, a boot
+// image that has none) knows no names: IDs stay numbers, as on Linux.
+// The default system writes base-passwd's entries at boot (BaseDatabase).
 
 // Passwd is one /etc/passwd entry (struct passwd).
 type Passwd struct {
@@ -33,8 +32,8 @@ type Group struct {
 	Members []string
 }
 
-// fallbackDB is the database of a system without the files.
-var fallbackDB = map[string]string{
+// baseDB is a Debian base system's database (base-passwd).
+var baseDB = map[string]string{
 	"/etc/passwd": `root:x:0:0:root:/root:/bin/bash
 daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin
 bin:x:2:2:bin:/bin:/usr/sbin/nologin
@@ -97,13 +96,13 @@ nogroup:x:65534:
 
 // BaseDatabase is the text of file (/etc/passwd or /etc/group) as a
 // Debian base system installs it, "" for another file.
-func BaseDatabase(file string) string { return fallbackDB[file] }
+func BaseDatabase(file string) string { return baseDB[file] }
 
 // dbLines returns the lines of a database file with at least n
 // colon-separated fields whose third is a number.
 func dbLines(t *vfs.Task, file string, n int) [][]string {
-	text := fallbackDB[file]
-	if f, err := OpenFile(t, file, linux.O_RDONLY, 0); err == nil {
+	var text string
+	if f, err := OpenFile(t, file, linux.O_RDONLY|linux.O_CLOEXEC, 0); err == nil {
 		b, _ := io.ReadAll(f)
 		f.Close()
 		text = string(b)

@@ -1,0 +1,19 @@
+# dash and bash keep the script they run open while it runs (close on
+# exec; dash from descriptor 10 up, bash at 255), so the filesystem it is
+# on is busy: umount fails with EBUSY until the shell ends. A script that
+# execs a program gives the descriptor up, and sh -c holds no file.
+mkdir -p /mnt/s
+mount -t tmpfs scripts /mnt/s
+cat > /mnt/s/try <<'EOS'
+umount /mnt/s; echo "umount from the script: $?"
+for f in /proc/$$/fd/*; do
+	[ "$(readlink "$f")" = /mnt/s/try ] && echo "held at ${f##*/}"
+done
+EOS
+printf 'exec sh -c "umount /mnt/s; echo after exec: \\$?"\n' > /mnt/s/execs
+sh /mnt/s/try
+bash /mnt/s/try
+sh /mnt/s/execs 2>&1
+mount -t tmpfs scripts /mnt/s
+sh -c 'umount /mnt/s; echo "sh -c: $?"'
+grep -c ' /mnt/s ' /proc/self/mountinfo
