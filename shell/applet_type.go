@@ -4,6 +4,7 @@ package shell
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
@@ -19,7 +20,8 @@ var keywords = map[string]bool{
 
 // commandKind says what a name runs: "function", "keyword", "builtin",
 // "file" (with the file's path: found along PATH as the shell would
-// find it) or "" if nothing.
+// find it) or "" if nothing. "hashed" is a file the shell remembered
+// (hash.go): bash counts the use; dash remembers what it finds.
 func (c *cmd) commandKind(name string) (kind, file string) {
 	switch {
 	case c.sh.runner != nil && c.sh.runner.Funcs[name] != nil:
@@ -29,13 +31,28 @@ func (c *cmd) commandKind(name string) (kind, file string) {
 	case interp.IsBuiltin(name):
 		return "builtin", ""
 	}
+	if file, ok := c.remembered(name); ok {
+		return "hashed", file
+	}
 	if file, err := c.sh.commandFile(c.Task, c.hc, name); err == nil && c.executable(file) {
+		if c.sh.dialect == Dash && !c.hc.Env.Get(noHashVar).IsSet() {
+			c.sh.procOf(c.hc).hashTable().add(name, file, c.hc.Env.Get("PATH").String(), 0)
+		}
 		return "file", file
 	}
 	if dirs := c.Set.ProgramDirs(name); dirs != nil && c.Set.Implicit() {
 		return "file", dirs[0] + "/" + name
 	}
 	return "", ""
+}
+
+// remembered is name's file in the shell's table, if there.
+func (c *cmd) remembered(name string) (string, bool) {
+	if strings.Contains(name, "/") {
+		return "", false
+	}
+	count := !c.hc.Env.Get(noHashVar).IsSet()
+	return c.sh.procOf(c.hc).hashTable().lookup(name, c.hc.Env.Get("PATH").String(), count)
 }
 
 // executable is what type and command -v check of a file they name: an
@@ -46,14 +63,18 @@ func (c *cmd) executable(file string) bool {
 }
 
 // describe is type's sentence about a name.
-func describe(name, kind, file string) string {
-	switch kind {
-	case "function":
+func describe(name, kind, file string, dialect Personality) string {
+	switch {
+	case kind == "function":
 		return name + " is a function"
-	case "keyword":
+	case kind == "keyword":
 		return name + " is a shell keyword"
-	case "builtin":
+	case kind == "builtin":
 		return name + " is a shell builtin"
+	case kind == "hashed" && dialect == Dash:
+		return name + " is a tracked alias for " + file
+	case kind == "hashed":
+		return name + " is hashed (" + file + ")"
 	}
 	return name + " is " + file
 }
@@ -71,14 +92,16 @@ func typeApplet(c *cmd) int {
 		switch {
 		case kind == "":
 			status = c.typeNotFound(name, mode != "-t" && mode != "-p")
+		case mode == "-t" && kind == "hashed":
+			fmt.Fprintln(c.Out, "file")
 		case mode == "-t":
 			fmt.Fprintln(c.Out, kind)
 		case mode == "-p" || mode == "-P":
-			if kind == "file" {
+			if kind == "file" || kind == "hashed" {
 				fmt.Fprintln(c.Out, file)
 			}
 		default:
-			fmt.Fprintln(c.Out, describe(name, kind, file))
+			fmt.Fprintln(c.Out, describe(name, kind, file, c.sh.dialect))
 		}
 	}
 	return status
@@ -98,8 +121,8 @@ func commandApplet(c *cmd) int {
 		case kind == "":
 			status = c.typeNotFound(name, verbose)
 		case verbose:
-			fmt.Fprintln(c.Out, describe(name, kind, file))
-		case kind == "file":
+			fmt.Fprintln(c.Out, describe(name, kind, file, c.sh.dialect))
+		case kind == "file" || kind == "hashed":
 			fmt.Fprintln(c.Out, file)
 		default:
 			fmt.Fprintln(c.Out, name)

@@ -56,7 +56,7 @@ func (f found) kernelArgs() (string, []string) {
 // is then the path the error is about.
 func (s *shell) findCommand(p *proc, hc interp.HandlerContext, args []string) (found, error) {
 	t := p.task
-	file, err := s.commandFile(t, hc, args[0])
+	file, err := s.hashedCommand(p, hc, args[0])
 	if errors.Is(err, linux.ENOENT) && s.set.Implicit() && !strings.Contains(args[0], "/") {
 		if prog := s.set.Lookup(args[0]); prog != nil {
 			return found{prog: prog, argv: args}, nil
@@ -91,6 +91,29 @@ func (s *shell) fileCommand(t *vfs.Task, file string, args []string) (found, err
 	// builtin, given the whole command as its arguments.
 	argv = append([]string{name, name}, argv[1:]...)
 	return found{prog: runInChildShell, argv: argv, file: file, exec: img.File, kargv: img.Argv}, nil
+}
+
+// hashedCommand is commandFile through p's table of remembered programs
+// (hash.go): a remembered file is taken as it is by bash, and by dash
+// while it is still an executable file; what a search finds is added,
+// outside command substitutions (and bash's pipeline parts).
+func (s *shell) hashedCommand(p *proc, hc interp.HandlerContext, name string) (string, error) {
+	if strings.Contains(name, "/") || strings.HasPrefix(name, internal) {
+		return s.commandFile(p.task, hc, name)
+	}
+	path := hc.Env.Get("PATH").String()
+	scoped := hc.Env.Get(noHashVar).IsSet()
+	h := p.hashTable()
+	if file, ok := h.lookup(name, path, !scoped); ok {
+		if s.dialect == Bash || applet.ExecutableFile(p.task, file) == nil {
+			return file, nil
+		}
+	}
+	file, err := s.commandFile(p.task, hc, name)
+	if err == nil && !scoped && strings.Contains(file, "/") {
+		h.add(name, file, path, 1)
+	}
+	return file, err
 }
 
 // commandFile is the file a command word names: itself with a slash, else

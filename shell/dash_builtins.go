@@ -239,8 +239,6 @@ func (s *shell) dashCall(ctx context.Context, hc interp.HandlerContext, args []s
 				return fail(2, true, "eval: Syntax error: "+text)
 			}
 		}
-	case "hash":
-		return s.dashHash(hc, args, fail)
 	case "let":
 		// bash's, which the interpreter knows.
 		return fail(127, false, s.notFoundText("let"))
@@ -354,26 +352,6 @@ func dashPathSearch(t *vfs.Task, hc interp.HandlerContext, name string) (string,
 		}
 	}
 	return "", false
-}
-
-// dashHash reports the names hash finds no command for (status 1); the
-// interpreter keeps no table, so the rest is done.
-func (s *shell) dashHash(hc interp.HandlerContext, args []string, fail func(int, bool, string) []string) []string {
-	t := s.procOf(hc).task
-	var missing []string
-	for _, name := range args[1:] {
-		if strings.HasPrefix(name, "-") || strings.Contains(name, "/") || builtins[name] != nil ||
-			interp.IsBuiltin(name) {
-			continue
-		}
-		if _, ok := dashPathSearch(t, hc, name); !ok {
-			missing = append(missing, "hash: "+name+": not found")
-		}
-	}
-	if missing == nil {
-		return []string{internal + "status", "0"}
-	}
-	return fail(1, false, strings.Join(missing, "\n"+s.linePrefix(hc.Pos.Line())))
 }
 
 // dashFdredir applies exec's redirections of high descriptors here, so

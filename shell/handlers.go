@@ -34,7 +34,7 @@ const internal = "\x01"
 // bash's (precision for %s, invalid number diagnostics); the interpreter's
 // wait, jobs and kill deal in its goroutines, not the kernel's processes,
 // and it lacks disown, fg, bg and suspend.
-var overridden = map[string]bool{"echo": true, "umask": true, "pwd": true, "test": true, "[": true, "type": true, "printf": true,
+var overridden = map[string]bool{"hash": true, "echo": true, "umask": true, "pwd": true, "test": true, "[": true, "type": true, "printf": true,
 	"wait": true, "jobs": true, "kill": true, "disown": true, "fg": true, "bg": true, "suspend": true}
 
 // sync brings the task's working directory and umask in line with the

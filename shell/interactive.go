@@ -82,6 +82,7 @@ func (s *shell) readEval(ctx context.Context, r *interp.Runner, in io.Reader, pr
 		for _, st := range stmts {
 			s.noteTraceAssigns(st)
 			s.rewriteDialect(st)
+			s.rewriteHashScopes(st)
 			markSubstOut(st)
 			rewriteKillTraps(st)
 			s.wrapCompoundRedirs(st)

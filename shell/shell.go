@@ -200,6 +200,7 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 	// $PPID first: a nounset marker would stand for the interpreter's.
 	rewritePids(file)
 	s.rewriteDialect(file) // before the markers rename $LINENO
+	s.rewriteHashScopes(file)
 	rewriteDeclLists(file)
 	s.rewriteArith(file, script)
 	s.rewritePipeStatus(file, script)
@@ -265,7 +266,7 @@ func newShell(cfg Config) (*shell, error) {
 	s := &shell{name: cfg.Name, dialect: cfg.Personality, task: cfg.Task, set: cfg.Set, firstUmask: cfg.Task.GetUmask(),
 		commandLine: cfg.CommandLine}
 	s.stdinFlag.Store(cfg.FromStdin)
-	s.top = &proc{task: cfg.Task, sig: watch(cfg.Task, 0)}
+	s.top = &proc{task: cfg.Task, sig: watch(cfg.Task, 0), hash: &cmdHash{}}
 	s.started = time.Now()
 	if s.set == nil {
 		s.set = applet.NewSet()

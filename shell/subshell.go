@@ -54,7 +54,7 @@ const (
 var internalVars = map[string]bool{procVar: true, childVar: true, umaskVar: true, pidVar: true, ppidVar: true,
 	lastJobVar: true, statusVar: true, roOKVar: true, roCheckVar: true, childPidVar: true, bashPidVar: true,
 	substTrapsVar: true, stdinFlagVar: true, execsVar: true, getoptsVar: true, getoptsLastVar: true,
-	noclobberVar: true}
+	noclobberVar: true, noHashVar: true}
 
 // proc is one process of the shell: the task of the top-level shell or of
 // a subshell's clone, and the directory its task was last moved to.
@@ -87,6 +87,10 @@ type proc struct {
 	// by the word that names them, until a program inherits them
 	// (procsubst.go).
 	substFds map[string]int
+	// hash is the table of remembered programs of the top-level shell
+	// and of clones (a copy of the parent's); nil for the rest
+	// (hash.go).
+	hash *cmdHash
 }
 
 // foregroundWaited records that a program p waited for has ended.
@@ -201,7 +205,8 @@ func (s *shell) clone(hc interp.HandlerContext, job bool) *proc {
 	p.mu.Lock()
 	dir := p.dir
 	p.mu.Unlock()
-	child := &proc{task: p.task.Clone(0), parent: p, dir: dir, background: p.background || job, jobStart: job, stdout: hc.Stdout}
+	child := &proc{task: p.task.Clone(0), parent: p, dir: dir, background: p.background || job, jobStart: job, stdout: hc.Stdout,
+		hash: p.hashTable().copyTable()}
 	ignored := ignoredBy(p.task)
 	if job {
 		ignored |= sigBit(linux.SIGINT) | sigBit(linux.SIGQUIT)

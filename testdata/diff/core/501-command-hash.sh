@@ -1,0 +1,23 @@
+# Both shells remember where along PATH they found a program (hash):
+# bash's table with hit counts in its own bucket order, -l -t -d -p -r and
+# their errors, "is hashed" in type; dash's list of files, "tracked alias",
+# and type and command -v remembering what they find. Command
+# substitutions (and bash's pipeline parts, subshells, background jobs)
+# keep what they look up to themselves. A remembered file that is gone:
+# bash runs it anyway (No such file or directory, 127), dash looks again.
+hash; echo "rc=$?"
+ls >/dev/null; cat </dev/null; env >/dev/null; date >/dev/null; id >/dev/null; uname >/dev/null; sort </dev/null; ls >/dev/null
+hash; hash -l; hash -t ls cat; hash -t nope; echo "rc=$?"; hash nope; echo "rc=$?"
+hash -d ls; hash -d ls; echo "rc=$?"; hash -p /x/y zz; hash; type zz
+hash -r; hash; type -t ls; command -v ls; hash
+ls | cat >/dev/null; hash; (date >/dev/null); hash; x=$(id); hash; ls >/dev/null & wait; hash; env true; hash
+hash -x; echo "rc=$?"; hash -t; echo "rc=$?"; hash -p; echo "rc=$?"; type ls; command -V ls
+mkdir -p /tmp/h; cp /bin/true /tmp/h/mytrue; PATH=/tmp/h:$PATH
+mytrue; echo "rc=$?"; rm /tmp/h/mytrue; mytrue; echo "rc=$?"; hash
+cp /bin/true /tmp/h/mytrue
+sh -c 'hash; hash -r ls; hash; hash /bin/ls; hash cat ls nope date; echo "rc=$?"; hash
+type cat nope ls; echo "rc=$?"; hash -r; type ls; command -V ls
+hash -r; ls | cat >/dev/null; hash; (date >/dev/null); hash; x=$(id); hash; ls >/dev/null & wait; hash
+echo; env true | wc -l >/dev/null; hash
+hash -x; echo "rc=$?"; hash -v ls; echo "rc=$?"; f() { :; }; hash f cd; echo "rc=$?"
+mytrue; echo "rc=$?"; rm /tmp/h/mytrue; mytrue; echo "rc=$?"; hash' 2>&1
