@@ -119,6 +119,8 @@ type Task struct {
 	// time_ns_for_children, entered at the next execve (timens.go).
 	netns          atomic.Pointer[NetNamespace]
 	cgroupns       atomic.Pointer[CgroupNamespace]
+	// cgroup is the task's cgroup of the unified hierarchy (cgroup.go).
+	cgroup atomic.Pointer[cgroupRef]
 	timens         atomic.Pointer[TimeNamespace]
 	timensChildren atomic.Pointer[TimeNamespace]
 	// image is the program execve last recorded (exec.go); fork shares it.
@@ -286,6 +288,7 @@ func (t *Task) fork(flags uint64, force bool) (*Task, error) {
 		n.files.Store(t.fdTable().dup())
 	}
 	n.attachPid()
+	t.cgroupFork(n)
 	t.k.tasks.add(n)
 	return n, nil
 }
@@ -307,6 +310,7 @@ func (t *Task) Exit() {
 	t.TimeNSForChildren().put()
 	t.Cred().UserNS.put()
 	t.exited.Store(true)
+	t.cgroupExit()
 	t.freePid()
 	t.PidNSForChildren().put()
 	t.k.runExitHooks(t)
