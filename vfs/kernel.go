@@ -82,9 +82,9 @@ type Kernel struct {
 	initCgroup *CgroupNamespace
 	// cgroups is the unified hierarchy a cgroup filesystem registered
 	// (cgroup.go).
-	cgroups atomic.Pointer[CgroupHierarchy]
-	initTime   *TimeNamespace
-	initIPC    *IPCNamespace
+	cgroups  atomic.Pointer[CgroupHierarchy]
+	initTime *TimeNamespace
+	initIPC  *IPCNamespace
 	// initPidNS is init_pid_ns (pidns.go).
 	initPidNS *PidNamespace
 	// initUserNS stands for the initial user namespace where an object is

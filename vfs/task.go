@@ -117,10 +117,10 @@ type Task struct {
 	ipc   atomic.Pointer[IPCNamespace]
 	// netns, cgroupns and timens complete nsproxy; timensChildren is
 	// time_ns_for_children, entered at the next execve (timens.go).
-	netns          atomic.Pointer[NetNamespace]
-	cgroupns       atomic.Pointer[CgroupNamespace]
+	netns    atomic.Pointer[NetNamespace]
+	cgroupns atomic.Pointer[CgroupNamespace]
 	// cgroup is the task's cgroup of the unified hierarchy (cgroup.go).
-	cgroup atomic.Pointer[cgroupRef]
+	cgroup         atomic.Pointer[cgroupRef]
 	timens         atomic.Pointer[TimeNamespace]
 	timensChildren atomic.Pointer[TimeNamespace]
 	// image is the program execve last recorded (exec.go); fork shares it.
