@@ -178,7 +178,11 @@ func (o inodeOps) Mkdir(dir *vfs.Inode, name string, attr vfs.InodeAttr) (*vfs.I
 	return o.h.inode(dir.Superblock(), node{c: c, file: -1}), nil
 }
 
-// Rmdir is cgroup_rmdir; interface files do not stand in its way.
+// ChecksRmdir implements vfs.RmdirChecker: interface files do not make a
+// cgroup's directory "not empty".
+func (o inodeOps) ChecksRmdir() {}
+
+// Rmdir is cgroup_rmdir.
 func (o inodeOps) Rmdir(_ *vfs.Inode, _ string, victim *vfs.Inode) error {
 	return o.h.rmdir(nodeOf(victim).c)
 }
