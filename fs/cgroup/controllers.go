@@ -47,22 +47,23 @@ var threadedMask = func() mask {
 // controller, as on a system with no v1 hierarchy mounted.
 var DefaultControllers = []string{"cpuset", "cpu", "io", "memory", "hugetlb", "pids", "rdma", "misc"}
 
-// subsysIndex finds a controller by name; implicit ones are not named.
+// subsysIndex finds a controller by name.
 func subsysIndex(name string) (int, bool) {
 	for i, s := range subsystems {
-		if s.name == name && mask(1)<<i&implicitMask == 0 {
+		if s.name == name {
 			return i, true
 		}
 	}
 	return 0, false
 }
 
-// maskOf is the set named by names (EINVAL for a name it does not know).
+// maskOf is the set named by names (EINVAL for a name it does not know,
+// or an implicit controller, which no hierarchy offers by name).
 func maskOf(names []string) (mask, error) {
 	var m mask
 	for _, n := range names {
 		i, ok := subsysIndex(n)
-		if !ok {
+		if !ok || mask(1)<<i&implicitMask != 0 {
 			return 0, linux.EINVAL
 		}
 		m |= 1 << i

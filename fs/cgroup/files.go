@@ -271,7 +271,8 @@ func showSubtreeControl(x call) (string, error) {
 
 // writeSubtreeControl is cgroup_subtree_control_write: words "+name" and
 // "-name" (EINVAL for anything else or a name not known), the last word
-// about a controller winning; ENOENT for one the parent does not offer,
+// about a controller winning; ENOENT for one the parent does not offer
+// (an implicit one, perf_event, is never offered),
 // EBUSY to disable one a child still enables, and the rules of
 // cgroup_vet_subtree_control_enable for what is enabled.
 func writeSubtreeControl(x call, s string) error {

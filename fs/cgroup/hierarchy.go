@@ -95,10 +95,7 @@ func newHierarchy(k *vfs.Kernel, available mask) *hierarchy {
 func (h *hierarchy) newCgroup(parent *cgroup, name string, mode, uid, gid uint32) *cgroup {
 	c := &cgroup{h: h, name: name, parent: parent, ino: h.nextIno, maxDepth: unlimited,
 		maxDescendants: unlimited, pressure: true, mode: mode, uid: uid, gid: gid}
-	c.dom = c
-	if parent != nil && parent.threaded() {
-		c.dom = parent.dom
-	}
+	c.dom = c // a new cgroup is a domain, an invalid one below a threaded cgroup
 	h.nextIno += uint64(len(files)) + 1
 	return c
 }
@@ -258,9 +255,6 @@ func (h *hierarchy) mkdir(parent *cgroup, name string, mode, uid, gid uint32) (*
 	}
 	c := h.newCgroup(parent, name, linux.S_IFDIR|mode&0o7777, uid, gid)
 	parent.children = append(parent.children, c)
-	if c.threaded() {
-		parent.nrThreadedChildren++
-	}
 	for a := parent; a != nil; a = a.parent {
 		a.nrDescendants++
 	}
