@@ -155,7 +155,7 @@ func writeType(x call, s string) error {
 }
 
 // showProcs lists the PIDs in the cgroup as the reader's PID namespace
-// numbers them (those it cannot see left out); a threaded cgroup's
+// numbers them; a threaded cgroup's
 // cgroup.procs cannot be read (its processes belong to the domain).
 func showProcs(x call) (string, error) {
 	x.c.h.mu.Lock()
@@ -168,17 +168,13 @@ func showProcs(x call) (string, error) {
 }
 
 // showThreads lists the thread IDs; linuxvfs's tasks are single-threaded
-// processes, so they are the PIDs.
+// processes, so they are the PIDs. A task the reader's PID namespace
+// cannot see is listed as 0 (task_pid_vnr).
 func showThreads(x call) (string, error) {
 	var nrs []int
 	ns := x.t.PidNamespace()
 	for _, t := range x.c.h.tasksIn(x.c, false) {
-		if t.IsKernelThread() && ns.Level() > 0 {
-			continue
-		}
-		if nr := t.PidIn(ns); nr > 0 {
-			nrs = append(nrs, int(nr))
-		}
+		nrs = append(nrs, int(max(t.PidIn(ns), 0)))
 	}
 	slices.Sort(nrs)
 	var b strings.Builder
