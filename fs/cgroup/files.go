@@ -15,8 +15,9 @@ import (
 // task that opened the file, whose PID and cgroup namespaces the file
 // speaks for (of->priv's namespace, current for PIDs).
 type call struct {
-	c *cgroup
-	t *vfs.Task
+	c  *cgroup
+	t  *vfs.Task
+	ns *vfs.CgroupNamespace // the opener's at open
 }
 
 // cftype is struct cftype: an interface file, its mode, where it appears,
@@ -28,6 +29,28 @@ type cftype struct {
 	where int
 	show  func(call) (string, error)
 	write func(call, string) error
+}
+
+// delegatable are the files a namespace's root cgroup lets the namespace
+// write under nsdelegate (CFTYPE_NS_DELEGATABLE).
+var delegatable = map[string]bool{"cgroup.procs": true, "cgroup.threads": true, "cgroup.subtree_control": true}
+
+// mayWrite is cgroup_file_write's delegation boundary: under nsdelegate,
+// a writer that opened the file in a cgroup namespace other than the
+// initial one writes to the namespace's root cgroup only its delegatable
+// files (EPERM). (Files of cgroups outside the namespace stay writable in
+// 6.18; moving a task there is what fails, in writeTask.)
+func (x call) mayWrite(cf *cftype) error {
+	h := x.c.h
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.flags&nsDelegate == 0 || x.ns.IsInitial() {
+		return nil
+	}
+	if x.c == h.nsRootOf(x.ns) && !delegatable[cf.name] {
+		return linux.EPERM
+	}
+	return nil
 }
 
 const (
@@ -215,7 +238,7 @@ func (h *hierarchy) writeTask(x call, s string, process bool) error {
 		return linux.ENODEV
 	}
 	if h.flags&nsDelegate != 0 {
-		nsRoot := h.nsRoot(x.t)
+		nsRoot := h.nsRootOf(x.ns)
 		if !src.isDescendant(nsRoot) || !dst.isDescendant(nsRoot) {
 			return linux.ENOENT
 		}
@@ -243,14 +266,6 @@ func (c *cgroup) vetDestination() error {
 		return linux.EBUSY
 	}
 	return nil
-}
-
-// nsRoot is the cgroup t's cgroup namespace is rooted at.
-func (h *hierarchy) nsRoot(t *vfs.Task) *cgroup {
-	if c, ok := t.CgroupNamespace().Root().(*cgroup); ok {
-		return c
-	}
-	return h.root
 }
 
 func showControllers(x call) (string, error) {

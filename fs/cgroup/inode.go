@@ -118,7 +118,7 @@ func (o inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 	if f.Writable() && cf.write == nil {
 		return linux.EACCES
 	}
-	f.Private = &openFile{x: call{c: n.c, t: t}, cf: cf}
+	f.Private = &openFile{x: call{c: n.c, t: t, ns: t.CgroupNamespace()}, cf: cf}
 	return nil
 }
 
@@ -151,6 +151,9 @@ func (o inodeOps) WriteAt(f *vfs.File, p []byte, _ int64) (int, error) {
 	of, ok := f.Private.(*openFile)
 	if !ok || of.cf.write == nil {
 		return 0, linux.EINVAL
+	}
+	if err := of.x.mayWrite(of.cf); err != nil {
+		return 0, err
 	}
 	if len(p) == 0 {
 		return 0, nil
