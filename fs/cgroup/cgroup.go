@@ -185,7 +185,10 @@ func (h *hierarchy) superblock(fc *vfs.FsContext) (*vfs.Superblock, error) {
 	}
 	sb.NoBtime = true // kernfs keeps no birth time
 	sb.Private = h
-	sb.SetRoot(vfs.NewRootDentry(h.inode(sb, node{c: h.root, file: -1})))
+	h.mu.Lock()
+	root := h.inode(sb, node{c: h.root, file: -1})
+	h.mu.Unlock()
+	sb.SetRoot(vfs.NewRootDentry(root))
 	sb.Activate()
 	h.sb = sb
 	return sb, nil

@@ -61,7 +61,7 @@ const (
 
 // files are the core's interface files (cgroup_base_files, the pressure
 // files and cpu.stat), in the order they are made and numbered.
-var files = []cftype{
+var files = []cftype{ // cgroup.procs is procsFile
 	{"cgroup.type", 0o644, notOnRoot, showType, writeType},
 	{"cgroup.procs", 0o644, everywhere, showProcs, writeProcs},
 	{"cgroup.threads", 0o644, everywhere, showThreads, writeThreads},
@@ -81,6 +81,9 @@ var files = []cftype{
 	{"cpu.pressure", 0o644, everywhere, showPressure, writePressureTrigger},
 	{"cgroup.pressure", 0o644, everywhere, showPressureSwitch, writePressureSwitch},
 }
+
+// procsFile is cgroup.procs's index in files.
+const procsFile = 1
 
 // present reports whether file i is in cgroup c.
 func (c *cgroup) present(i int) bool {
@@ -237,6 +240,9 @@ func (h *hierarchy) writeTask(x call, s string, process bool) error {
 	if dst.dead {
 		return linux.ENODEV
 	}
+	if err := mayWriteProcs(x.t.Cred(), commonAncestor(src, dst)); err != nil {
+		return err
+	}
 	if h.flags&nsDelegate != 0 {
 		nsRoot := h.nsRootOf(x.ns)
 		if !src.isDescendant(nsRoot) || !dst.isDescendant(nsRoot) {
@@ -250,6 +256,36 @@ func (h *hierarchy) writeTask(x call, s string, process bool) error {
 		return err
 	}
 	h.attach(t, dst)
+	return nil
+}
+
+// commonAncestor is the nearest cgroup both a and b are in.
+func commonAncestor(a, b *cgroup) *cgroup {
+	for !b.isDescendant(a) {
+		a = a.parent
+	}
+	return a
+}
+
+// mayWriteProcs is cgroup_may_write: whoever moves a task must be able to
+// write the cgroup.procs of the common ancestor of where it is and where
+// it goes (EACCES), which is how a delegated subtree's owner moves its
+// own processes within it and no further.
+func mayWriteProcs(cred *vfs.Cred, c *cgroup) error {
+	a := c.attrs[procsFile+1]
+	if cred.HasCap(linux.CAP_DAC_OVERRIDE) {
+		return nil
+	}
+	perm := a.mode & 0o7
+	switch {
+	case cred.FSUID == a.uid:
+		perm = a.mode >> 6 & 0o7
+	case cred.InGroup(a.gid):
+		perm = a.mode >> 3 & 0o7
+	}
+	if perm&0o2 == 0 {
+		return linux.EACCES
+	}
 	return nil
 }
 

@@ -63,10 +63,14 @@ type cgroup struct {
 	dom                *cgroup
 	nrThreadedChildren int
 	dead               bool
-	// mode, uid and gid are the directory's at mkdir.
-	mode     uint32
-	uid, gid uint32
+	// attrs are the mode and owner of the directory (index 0) and of
+	// each file (its index in files, plus one), as mkdir made them and
+	// chmod and chown changed them (kernfs keeps them in its nodes).
+	attrs []nodeAttr
 }
+
+// nodeAttr is a node's mode (type bits included) and owner.
+type nodeAttr struct{ mode, uid, gid uint32 }
 
 // CgroupPath implements vfs.Cgroup.
 func (c *cgroup) CgroupPath() string {
@@ -94,7 +98,13 @@ func newHierarchy(k *vfs.Kernel, available mask) *hierarchy {
 // one for each of its files, as kernfs numbers nodes in creation order.
 func (h *hierarchy) newCgroup(parent *cgroup, name string, mode, uid, gid uint32) *cgroup {
 	c := &cgroup{h: h, name: name, parent: parent, ino: h.nextIno, maxDepth: unlimited,
-		maxDescendants: unlimited, pressure: true, mode: mode, uid: uid, gid: gid}
+		maxDescendants: unlimited, pressure: true}
+	// The files belong to the cgroup's maker too (cgroup_kn_set_ugid).
+	c.attrs = make([]nodeAttr, len(files)+1)
+	c.attrs[0] = nodeAttr{mode, uid, gid}
+	for i, f := range files {
+		c.attrs[i+1] = nodeAttr{linux.S_IFREG | f.mode, uid, gid}
+	}
 	c.dom = c // a new cgroup is a domain, an invalid one below a threaded cgroup
 	h.nextIno += uint64(len(files)) + 1
 	return c

@@ -23,15 +23,11 @@ type inodeOps struct{ h *hierarchy }
 
 func nodeOf(in *vfs.Inode) node { return in.Private.(node) }
 
+// inode makes n's inode; the hierarchy's mu is held.
 func (h *hierarchy) inode(sb *vfs.Superblock, n node) *vfs.Inode {
 	ops := inodeOps{h}
-	attr := vfs.InodeAttr{Mode: n.c.mode, UID: n.c.uid, GID: n.c.gid}
-	ino := n.c.ino
-	if n.file >= 0 {
-		attr.Mode = linux.S_IFREG | files[n.file].mode
-		ino += uint64(n.file) + 1
-	}
-	in := sb.NewInode(ino, attr, ops, ops)
+	a := n.c.attrs[n.file+1]
+	in := sb.NewInode(n.c.ino+uint64(n.file+1), vfs.InodeAttr{Mode: a.mode, UID: a.uid, GID: a.gid}, ops, ops)
 	in.Private = n
 	return in
 }
@@ -53,6 +49,25 @@ func (o inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
 		}
 	}
 	return nil, linux.ENOENT
+}
+
+// Setattr is kernfs_iop_setattr: a chmod or chown is kept in the
+// hierarchy, so that the node has it when its inode is made again.
+func (o inodeOps) Setattr(in *vfs.Inode, a *vfs.Iattr) error {
+	n := nodeOf(in)
+	o.h.mu.Lock()
+	defer o.h.mu.Unlock()
+	at := &n.c.attrs[n.file+1]
+	if a.Valid&vfs.ATTR_MODE != 0 {
+		at.mode = at.mode&linux.S_IFMT | a.Mode&0o7777
+	}
+	if a.Valid&vfs.ATTR_UID != 0 {
+		at.uid = a.UID
+	}
+	if a.Valid&vfs.ATTR_GID != 0 {
+		at.gid = a.GID
+	}
+	return nil
 }
 
 // Revalidate is kernfs_dop_revalidate: a removed cgroup's names go.
@@ -178,6 +193,8 @@ func (o inodeOps) Mkdir(dir *vfs.Inode, name string, attr vfs.InodeAttr) (*vfs.I
 	if err != nil {
 		return nil, err
 	}
+	o.h.mu.Lock()
+	defer o.h.mu.Unlock()
 	return o.h.inode(dir.Superblock(), node{c: c, file: -1}), nil
 }
 
