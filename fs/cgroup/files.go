@@ -85,8 +85,12 @@ var files = []cftype{ // cgroup.procs is procsFile
 // procsFile is cgroup.procs's index in files.
 const procsFile = 1
 
-// present reports whether file i is in cgroup c.
+// present reports whether file i is in cgroup c: cgroup.pressure hides
+// the pressure files when it is 0 (kernfs_show); mu is held.
 func (c *cgroup) present(i int) bool {
+	if !c.pressure && strings.HasSuffix(files[i].name, ".pressure") && files[i].name != "cgroup.pressure" {
+		return false
+	}
 	switch files[i].where {
 	case notOnRoot:
 		return !c.isRoot()

@@ -70,7 +70,8 @@ func (o inodeOps) Setattr(in *vfs.Inode, a *vfs.Iattr) error {
 	return nil
 }
 
-// Revalidate is kernfs_dop_revalidate: a removed cgroup's names go.
+// Revalidate is kernfs_dop_revalidate: a removed cgroup's names go, and
+// so do files hidden since.
 func (o inodeOps) Revalidate(_ *vfs.Inode, _ string, child *vfs.Inode) bool {
 	n, ok := child.Private.(node)
 	if !ok {
@@ -78,7 +79,7 @@ func (o inodeOps) Revalidate(_ *vfs.Inode, _ string, child *vfs.Inode) bool {
 	}
 	o.h.mu.Lock()
 	defer o.h.mu.Unlock()
-	return !n.c.dead
+	return !n.c.dead && (n.file < 0 || n.c.present(n.file))
 }
 
 // Getattr gives a directory kernfs's link count: two, and one for each
