@@ -47,7 +47,8 @@ func hierarchyOf(k *vfs.Kernel) *hierarchy {
 // SetControllers chooses the controllers k's hierarchy offers in its
 // root's cgroup.controllers, as which are bound to v1 hierarchies decides
 // on Linux (a machine with them all on v1 offers none). Names it does not
-// know are EINVAL, and so is a hierarchy whose root enabled one already.
+// know (or implicit ones) are EINVAL; taking away one the root enables
+// for its children is EBUSY.
 func SetControllers(k *vfs.Kernel, names []string) error {
 	h := hierarchyOf(k)
 	if h == nil {
