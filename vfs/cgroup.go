@@ -15,12 +15,15 @@ type Cgroup interface {
 }
 
 // CgroupHierarchy is what a cgroup filesystem gives the core so that
-// memberships follow tasks: a child starts in its parent's cgroup
-// (cgroup_post_fork) and an exiting task leaves its own (cgroup_exit).
-// Both run with the task not yet (or no longer) visible to the
-// hierarchy's own walks, from the forking or exiting goroutine.
+// memberships follow tasks: a child starts in its parent's cgroup, which
+// may refuse it (cgroup_can_fork, with EAGAIN past a pids.max; force, for
+// a fork that cannot fail, charges it regardless), and an exiting task
+// leaves its own (cgroup_exit).
 type CgroupHierarchy interface {
-	Fork(parent, child *Task)
+	CanFork(parent *Task, force bool) (Cgroup, error)
+	// CancelFork gives back what CanFork charged, for a fork that failed
+	// after it.
+	CancelFork(c Cgroup)
 	Exit(t *Task)
 }
 
@@ -51,13 +54,22 @@ func (t *Task) Cgroup() Cgroup {
 // its own lock, having counted the move.
 func (t *Task) SetCgroup(c Cgroup) { t.cgroup.Store(&cgroupRef{c}) }
 
-// cgroupFork and cgroupExit tell the hierarchy, if there is one.
-func (t *Task) cgroupFork(child *Task) {
+// cgroupCanFork asks the hierarchy, if there is one, where a child of t
+// starts; cgroupCancelFork undoes it.
+func (t *Task) cgroupCanFork(force bool) (Cgroup, error) {
 	if h := t.k.CgroupHierarchy(); h != nil {
-		h.Fork(t, child)
+		return h.CanFork(t, force)
+	}
+	return nil, nil
+}
+
+func (t *Task) cgroupCancelFork(c Cgroup) {
+	if h := t.k.CgroupHierarchy(); h != nil {
+		h.CancelFork(c)
 	}
 }
 
+// cgroupExit tells the hierarchy, if there is one.
 func (t *Task) cgroupExit() {
 	if h := t.k.CgroupHierarchy(); h != nil {
 		h.Exit(t)

@@ -244,7 +244,8 @@ func (t *Task) Clone(flags uint64) *Task {
 // copy of the fs_struct and file table (or shared ones with
 // CLONE_FS/CLONE_FILES), in the same namespaces but for CLONE_NEWPID's
 // (pidns.go). It fails with ENOMEM in a PID namespace whose reaper has
-// exited.
+// exited, and with EAGAIN when the cgroup hierarchy refuses the child (a
+// pids.max reached).
 func (t *Task) Fork(flags uint64) (*Task, error) { return t.fork(flags, false) }
 
 func (t *Task) fork(flags uint64, force bool) (*Task, error) {
@@ -252,10 +253,19 @@ func (t *Task) fork(flags uint64, force bool) (*Task, error) {
 	if err != nil {
 		return nil, err
 	}
+	cg, err := t.cgroupCanFork(force)
+	if err != nil {
+		pidNS.put()
+		return nil, err
+	}
 	n := &Task{k: t.k, parent: t, started: t.k.Uptime()}
 	if err := allocPid(n, pidNS, force); err != nil {
 		pidNS.put()
+		t.cgroupCancelFork(cg)
 		return nil, err
+	}
+	if cg != nil {
+		n.SetCgroup(cg)
 	}
 	n.pidNSChildren.Store(pidNS)
 	n.cred.Store(t.Cred())
@@ -288,7 +298,6 @@ func (t *Task) fork(flags uint64, force bool) (*Task, error) {
 		n.files.Store(t.fdTable().dup())
 	}
 	n.attachPid()
-	t.cgroupFork(n)
 	t.k.tasks.add(n)
 	return n, nil
 }

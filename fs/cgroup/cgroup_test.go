@@ -306,3 +306,46 @@ func TestOptionsBelongToTheHierarchy(t *testing.T) {
 		t.Errorf("controllers %q", got)
 	}
 }
+
+func TestPidsLimit(t *testing.T) {
+	init := boot(t)
+	must(t, init.Mkdir("/cg/a", 0o755))
+	must(t, init.Mkdir("/cg/a/b", 0o755))
+	if _, err := init.Stat("/cg/a/pids.max"); !errors.Is(err, linux.ENOENT) {
+		t.Errorf("pids.max before the controller is enabled: %v", err)
+	}
+	must(t, write(init, "/cg/cgroup.subtree_control", "+pids"))
+	if got := read(t, init, "/cg/a/pids.max"); got != "max\n" {
+		t.Errorf("pids.max %q", got)
+	}
+	wantErr(t, "negative limit", write(init, "/cg/a/pids.max", "-1"), linux.EINVAL)
+	must(t, write(init, "/cg/a/pids.max", "2"))
+	child := init.Clone(0)
+	defer child.Exit()
+	must(t, write(init, "/cg/a/b/cgroup.procs", pid(child)))
+	second, err := child.Fork(0)
+	must(t, err)
+	defer second.Exit()
+	if _, err := child.Fork(0); !errors.Is(err, linux.EAGAIN) {
+		t.Fatalf("third task in a cgroup limited to 2: %v", err)
+	}
+	// b has no pids css of its own: a enabled nothing for its children.
+	if got := read(t, init, "/cg/a/pids.current"); got != "2\n" {
+		t.Errorf("pids.current %q", got)
+	}
+	if got := read(t, init, "/cg/a/pids.events"); got != "max 1\n" {
+		t.Errorf("pids.events %q", got)
+	}
+	if !strings.Contains(strings.Join(init.Kernel().Dmesg(), "\n"), "cgroup: fork rejected by pids controller in /a/b") {
+		t.Errorf("no log of the refusal: %q", init.Kernel().Dmesg())
+	}
+	must(t, write(init, "/cg/a/pids.max", "max"))
+	third, err := child.Fork(0)
+	must(t, err)
+	third.Exit()
+	if got := read(t, init, "/cg/a/pids.peak"); got != "3\n" {
+		t.Errorf("pids.peak %q", got)
+	}
+	must(t, write(init, "/cg/cgroup.procs", pid(child)))
+	must(t, write(init, "/cg/cgroup.procs", pid(second)))
+}

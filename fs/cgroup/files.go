@@ -29,6 +29,9 @@ type cftype struct {
 	where int
 	show  func(call) (string, error)
 	write func(call, string) error
+	// ctrl is 1 + the index of the controller the file is of (it is
+	// there where the controller is active); 0 for the core's files.
+	ctrl int
 }
 
 // delegatable are the files a namespace's root cgroup lets the namespace
@@ -62,24 +65,30 @@ const (
 // files are the core's interface files (cgroup_base_files, the pressure
 // files and cpu.stat), in the order they are made and numbered.
 var files = []cftype{ // cgroup.procs is procsFile
-	{"cgroup.type", 0o644, notOnRoot, showType, writeType},
-	{"cgroup.procs", 0o644, everywhere, showProcs, writeProcs},
-	{"cgroup.threads", 0o644, everywhere, showThreads, writeThreads},
-	{"cgroup.controllers", 0o444, everywhere, showControllers, nil},
-	{"cgroup.subtree_control", 0o644, everywhere, showSubtreeControl, writeSubtreeControl},
-	{"cgroup.events", 0o444, notOnRoot, showEvents, nil},
-	{"cgroup.max.descendants", 0o644, everywhere, showMaxDescendants, writeMaxDescendants},
-	{"cgroup.max.depth", 0o644, everywhere, showMaxDepth, writeMaxDepth},
-	{"cgroup.stat", 0o444, everywhere, showStat, nil},
-	{"cgroup.stat.local", 0o444, notOnRoot, constant("frozen_usec 0\n"), nil},
-	{"cgroup.freeze", 0o644, notOnRoot, showFreeze, writeFreeze},
-	{"cgroup.kill", 0o200, notOnRoot, nil, writeKill},
-	{"cpu.stat", 0o444, everywhere, constant("usage_usec 0\nuser_usec 0\nsystem_usec 0\nnice_usec 0\n"), nil},
-	{"cpu.stat.local", 0o444, everywhere, constant(""), nil},
-	{"io.pressure", 0o644, everywhere, showPressure, writePressureTrigger},
-	{"memory.pressure", 0o644, everywhere, showPressure, writePressureTrigger},
-	{"cpu.pressure", 0o644, everywhere, showPressure, writePressureTrigger},
-	{"cgroup.pressure", 0o644, everywhere, showPressureSwitch, writePressureSwitch},
+	{"cgroup.type", 0o644, notOnRoot, showType, writeType, 0},
+	{"cgroup.procs", 0o644, everywhere, showProcs, writeProcs, 0},
+	{"cgroup.threads", 0o644, everywhere, showThreads, writeThreads, 0},
+	{"cgroup.controllers", 0o444, everywhere, showControllers, nil, 0},
+	{"cgroup.subtree_control", 0o644, everywhere, showSubtreeControl, writeSubtreeControl, 0},
+	{"cgroup.events", 0o444, notOnRoot, showEvents, nil, 0},
+	{"cgroup.max.descendants", 0o644, everywhere, showMaxDescendants, writeMaxDescendants, 0},
+	{"cgroup.max.depth", 0o644, everywhere, showMaxDepth, writeMaxDepth, 0},
+	{"cgroup.stat", 0o444, everywhere, showStat, nil, 0},
+	{"cgroup.stat.local", 0o444, notOnRoot, constant("frozen_usec 0\n"), nil, 0},
+	{"cgroup.freeze", 0o644, notOnRoot, showFreeze, writeFreeze, 0},
+	{"cgroup.kill", 0o200, notOnRoot, nil, writeKill, 0},
+	{"cpu.stat", 0o444, everywhere, constant("usage_usec 0\nuser_usec 0\nsystem_usec 0\nnice_usec 0\n"), nil, 0},
+	{"cpu.stat.local", 0o444, everywhere, constant(""), nil, 0},
+	{"io.pressure", 0o644, everywhere, showPressure, writePressureTrigger, 0},
+	{"memory.pressure", 0o644, everywhere, showPressure, writePressureTrigger, 0},
+	{"cpu.pressure", 0o644, everywhere, showPressure, writePressureTrigger, 0},
+	{"cgroup.pressure", 0o644, everywhere, showPressureSwitch, writePressureSwitch, 0},
+	// the pids controller (pids.go)
+	{"pids.max", 0o644, notOnRoot, showPidsMax, writePidsMax, 1 + pidsSS},
+	{"pids.current", 0o444, notOnRoot, showPidsCurrent, nil, 1 + pidsSS},
+	{"pids.peak", 0o444, notOnRoot, showPidsPeak, nil, 1 + pidsSS},
+	{"pids.events", 0o444, notOnRoot, showPidsEvents, nil, 1 + pidsSS},
+	{"pids.events.local", 0o444, notOnRoot, showPidsEventsLocal, nil, 1 + pidsSS},
 }
 
 // procsFile is cgroup.procs's index in files.
@@ -89,6 +98,9 @@ const procsFile = 1
 // the pressure files when it is 0 (kernfs_show); mu is held.
 func (c *cgroup) present(i int) bool {
 	if !c.pressure && strings.HasSuffix(files[i].name, ".pressure") && files[i].name != "cgroup.pressure" {
+		return false
+	}
+	if ctrl := files[i].ctrl; ctrl > 0 && !c.hasCSS(ctrl-1) {
 		return false
 	}
 	switch files[i].where {

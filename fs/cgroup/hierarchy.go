@@ -67,6 +67,7 @@ type cgroup struct {
 	// each file (its index in files, plus one), as mkdir made them and
 	// chmod and chown changed them (kernfs keeps them in its nodes).
 	attrs []nodeAttr
+	pids  pidsState
 }
 
 // nodeAttr is a node's mode (type bits included) and owner.
@@ -98,7 +99,7 @@ func newHierarchy(k *vfs.Kernel, available mask) *hierarchy {
 // one for each of its files, as kernfs numbers nodes in creation order.
 func (h *hierarchy) newCgroup(parent *cgroup, name string, mode, uid, gid uint32) *cgroup {
 	c := &cgroup{h: h, name: name, parent: parent, ino: h.nextIno, maxDepth: unlimited,
-		maxDescendants: unlimited, pressure: true}
+		maxDescendants: unlimited, pressure: true, pids: pidsState{max: pidsLimitMax}}
 	// The files belong to the cgroup's maker too (cgroup_kn_set_ugid).
 	c.attrs = make([]nodeAttr, len(files)+1)
 	c.attrs[0] = nodeAttr{mode, uid, gid}
@@ -118,14 +119,27 @@ func (h *hierarchy) taskCgroup(t *vfs.Task) *cgroup {
 	return h.root
 }
 
-// Fork implements vfs.CgroupHierarchy: the child joins its parent's
-// cgroup (cgroup_post_fork).
-func (h *hierarchy) Fork(parent, child *vfs.Task) {
+// CanFork implements vfs.CgroupHierarchy: the child joins its parent's
+// cgroup (cgroup_post_fork), unless that would take a cgroup where the
+// pids controller is active past its pids.max (pids_can_fork: EAGAIN).
+func (h *hierarchy) CanFork(parent *vfs.Task, force bool) (vfs.Cgroup, error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	c := h.taskCgroup(parent)
+	if !force {
+		if err := c.chargePids(); err != nil {
+			return nil, err
+		}
+	}
 	c.nrTasks++
-	child.SetCgroup(c)
+	return c, nil
+}
+
+// CancelFork implements vfs.CgroupHierarchy.
+func (h *hierarchy) CancelFork(cg vfs.Cgroup) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	cg.(*cgroup).nrTasks--
 }
 
 // Exit implements vfs.CgroupHierarchy: the task no longer counts in its
