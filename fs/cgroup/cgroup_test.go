@@ -349,3 +349,43 @@ func TestPidsLimit(t *testing.T) {
 	must(t, write(init, "/cg/cgroup.procs", pid(child)))
 	must(t, write(init, "/cg/cgroup.procs", pid(second)))
 }
+
+func TestTunables(t *testing.T) {
+	init := boot(t)
+	must(t, init.Mkdir("/cg/a", 0o755))
+	if _, err := init.Stat("/cg/a/memory.max"); !errors.Is(err, linux.ENOENT) {
+		t.Errorf("memory.max before the controller is enabled: %v", err)
+	}
+	must(t, write(init, "/cg/cgroup.subtree_control", "+memory +cpu"))
+	for _, c := range []struct {
+		file, write, want string
+		err               error
+	}{
+		{"memory.max", "", "max\n", nil},
+		{"memory.max", "1G", "1073741824\n", nil},
+		{"memory.max", "10000", "8192\n", nil}, // whole pages
+		{"memory.max", "12x", "8192\n", linux.EINVAL},
+		{"memory.high", "0x10k", "16384\n", nil},
+		{"memory.max", "max", "max\n", nil},
+		{"memory.oom.group", "2", "0\n", linux.EINVAL},
+		{"cpu.weight", "", "100\n", nil},
+		{"cpu.weight", "0", "100\n", linux.ERANGE},
+		{"cpu.weight", "250", "250\n", nil},
+		{"cpu.max", "", "max 100000\n", nil},
+		{"cpu.max", "50000", "50000 100000\n", nil},
+		{"cpu.max", "max 20000", "max 20000\n", nil},
+		{"cpu.max", "500 20000", "max 20000\n", linux.EINVAL},
+		{"cpu.max", "5000 2000000", "max 20000\n", linux.EINVAL},
+		{"cpu.idle", "2", "0\n", linux.EINVAL},
+	} {
+		if c.write != "" {
+			wantErr(t, c.file+" "+c.write, write(init, "/cg/a/"+c.file, c.write), c.err)
+		}
+		if got := read(t, init, "/cg/a/"+c.file); got != c.want {
+			t.Errorf("%s after %q: %q, want %q", c.file, c.write, got, c.want)
+		}
+	}
+	if _, err := init.Stat("/cg/memory.max"); !errors.Is(err, linux.ENOENT) {
+		t.Errorf("memory.max on the root: %v", err)
+	}
+}

@@ -62,9 +62,12 @@ const (
 	onlyOnRoot // CFTYPE_ONLY_ON_ROOT
 )
 
-// files are the core's interface files (cgroup_base_files, the pressure
-// files and cpu.stat), in the order they are made and numbered.
-var files = []cftype{ // cgroup.procs is procsFile
+// files are the interface files, in the order they are made and
+// numbered: the core's (cgroup_base_files, the pressure files and
+// cpu.stat), then the controllers' (pids.go, tunables.go).
+var files = append(coreFiles, tunableFiles...)
+
+var coreFiles = []cftype{ // cgroup.procs is procsFile
 	{"cgroup.type", 0o644, notOnRoot, showType, writeType, 0},
 	{"cgroup.procs", 0o644, everywhere, showProcs, writeProcs, 0},
 	{"cgroup.threads", 0o644, everywhere, showThreads, writeThreads, 0},

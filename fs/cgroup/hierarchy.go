@@ -68,6 +68,7 @@ type cgroup struct {
 	// chmod and chown changed them (kernfs keeps them in its nodes).
 	attrs []nodeAttr
 	pids  pidsState
+	tun   tunables
 }
 
 // nodeAttr is a node's mode (type bits included) and owner.
@@ -99,7 +100,8 @@ func newHierarchy(k *vfs.Kernel, available mask) *hierarchy {
 // one for each of its files, as kernfs numbers nodes in creation order.
 func (h *hierarchy) newCgroup(parent *cgroup, name string, mode, uid, gid uint32) *cgroup {
 	c := &cgroup{h: h, name: name, parent: parent, ino: h.nextIno, maxDepth: unlimited,
-		maxDescendants: unlimited, pressure: true, pids: pidsState{max: pidsLimitMax}}
+		maxDescendants: unlimited, pressure: true,
+		pids: pidsState{max: pidsLimitMax}, tun: defaultTunables()}
 	// The files belong to the cgroup's maker too (cgroup_kn_set_ugid).
 	c.attrs = make([]nodeAttr, len(files)+1)
 	c.attrs[0] = nodeAttr{mode, uid, gid}
