@@ -13,6 +13,7 @@ import (
 	"github.com/linuxvfs/linuxvfs/device/loop"
 	"github.com/linuxvfs/linuxvfs/device/mem"
 	"github.com/linuxvfs/linuxvfs/device/tty"
+	"github.com/linuxvfs/linuxvfs/fs/cgroup"
 	"github.com/linuxvfs/linuxvfs/fs/devpts"
 	"github.com/linuxvfs/linuxvfs/fs/devtmpfs"
 	"github.com/linuxvfs/linuxvfs/fs/ext4"
@@ -34,7 +35,7 @@ func NewKernel() *vfs.Kernel {
 	k := vfs.NewKernel()
 	k.SetTotalRAM(hostRAM())
 	k.SetDirectGBPages(hostGBPages)
-	for _, t := range []vfs.FilesystemType{sysfs.Type{}, tmpfs.Type{}, proc.Type{}, devtmpfs.Type{}, ramfs.Type{}, devpts.Type{},
+	for _, t := range []vfs.FilesystemType{sysfs.Type{}, tmpfs.Type{}, proc.Type{}, cgroup.Type{}, devtmpfs.Type{}, ramfs.Type{}, devpts.Type{},
 		ext4.Ext3, ext4.Ext2, ext4.Ext4, squashfs.Type{}, fat.Vfat, fat.Msdos,
 		isofs.Type{}, romfs.Type{}} {
 		if err := k.RegisterFilesystem(t); err != nil {
@@ -48,6 +49,7 @@ func NewKernel() *vfs.Kernel {
 	if err := mqueue.Register(k); err != nil {
 		panic("linuxvfs: mqueue: " + err.Error())
 	}
+	cgroup.InitHierarchy(k)
 	if err := devtmpfs.Register(k); err != nil {
 		panic("linuxvfs: devtmpfs: " + err.Error())
 	}

@@ -391,6 +391,12 @@ type InodeOperations interface {
 	Truncate(in *Inode, size int64) error
 }
 
+// RmdirChecker is implemented by inode operations whose Rmdir decides by
+// itself whether a directory may go, as kernfs's does for a cgroup, whose
+// interface files do not make it "not empty": the dentries cached below
+// the victim are not counted.
+type RmdirChecker interface{ ChecksRmdir() }
+
 // NoNegativeLookup is implemented by a filesystem whose lookup of a
 // missing name is an error rather than a negative dentry, as procfs's
 // proc_lookup_de returns -ENOENT: nothing can be created in its

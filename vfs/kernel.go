@@ -80,8 +80,11 @@ type Kernel struct {
 	// init_time_ns (whose offsets are zero and final).
 	initNet    *NetNamespace
 	initCgroup *CgroupNamespace
-	initTime   *TimeNamespace
-	initIPC    *IPCNamespace
+	// cgroups is the unified hierarchy a cgroup filesystem registered
+	// (cgroup.go).
+	cgroups  atomic.Pointer[CgroupHierarchy]
+	initTime *TimeNamespace
+	initIPC  *IPCNamespace
 	// initPidNS is init_pid_ns (pidns.go).
 	initPidNS *PidNamespace
 	// initUserNS stands for the initial user namespace where an object is
@@ -190,7 +193,7 @@ func NewKernel() *Kernel {
 	k.initIPC = &IPCNamespace{k: k, nsCommon: nsCommon{inum: ipcInitIno}}
 	k.initPidNS = newInitPidNS(k)
 	k.initNet = &NetNamespace{countedNS: countedNS{k: k, nsCommon: nsCommon{inum: netInitIno}}}
-	k.initCgroup = &CgroupNamespace{countedNS{k: k, nsCommon: nsCommon{inum: cgroupInitIno}}}
+	k.initCgroup = &CgroupNamespace{countedNS: countedNS{k: k, nsCommon: nsCommon{inum: cgroupInitIno}}}
 	k.initTime = &TimeNamespace{countedNS: countedNS{k: k, nsCommon: nsCommon{inum: timeInitIno}}, frozen: true}
 	k.ramPages.Store(defaultRAMPages)
 	k.mntIDCounter.Store(1 << 31) // MNT_UNIQUE_ID_OFFSET

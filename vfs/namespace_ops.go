@@ -315,7 +315,7 @@ func (t *Task) Unlinkat(dirfd int, name string, flags int) error {
 	if rmdir {
 		victim.mu.Lock()
 		defer victim.mu.Unlock()
-		if victim.numChildrenLocked() != 0 {
+		if _, own := dir.Inode().Ops.(RmdirChecker); !own && victim.numChildrenLocked() != 0 {
 			return linux.ENOTEMPTY
 		}
 		if err := dir.Inode().Ops.Rmdir(dir.Inode(), nd.last, in); err != nil {

@@ -79,10 +79,15 @@ func (fc *FsContext) NetNamespace() *NetNamespace {
 }
 
 // CgroupNamespace is struct cgroup_namespace: a task's view of the cgroup
-// hierarchy, rooted at the cgroup it was made in. linuxvfs keeps every
-// task in the root cgroup of the unified hierarchy and has no cgroup
-// filesystem, so each namespace's root is "/" too.
-type CgroupNamespace struct{ countedNS }
+// hierarchy, rooted at the cgroup its maker was in (root_cset).
+type CgroupNamespace struct {
+	countedNS
+	root Cgroup // nil: the hierarchy's root
+}
+
+// Root is the cgroup the namespace is rooted at; nil is the hierarchy's
+// root.
+func (c *CgroupNamespace) Root() Cgroup { return c.root }
 
 func (c *CgroupNamespace) Kind() string      { return "cgroup" }
 func (c *CgroupNamespace) CloneFlag() uint64 { return linux.CLONE_NEWCGROUP }
@@ -90,10 +95,13 @@ func (c *CgroupNamespace) CloneFlag() uint64 { return linux.CLONE_NEWCGROUP }
 // CgroupNamespace returns the task's cgroup namespace.
 func (t *Task) CgroupNamespace() *CgroupNamespace { return t.cgroupns.Load() }
 
-// CgroupLines is /proc/<pid>/cgroup for t (proc_cgroup_show): one line
-// for the unified hierarchy, the task's cgroup relative to the reader's
-// namespace root, both "/" here.
-func (t *Task) CgroupLines() string { return "0::/\n" }
+// CgroupLines is /proc/<pid>/cgroup for t as reader sees it
+// (proc_cgroup_show): one line for the unified hierarchy, t's cgroup
+// relative to the root of the reader's cgroup namespace ("/.." above it).
+func (t *Task) CgroupLines(reader *Task) string {
+	from := CgroupPathOf(reader.CgroupNamespace().Root())
+	return "0::" + CgroupRelPath(CgroupPathOf(t.Cgroup()), from) + "\n"
+}
 
 // unshareOtherNS makes the new network, cgroup and time namespaces of an
 // unshare(2) that can no longer fail (copy_net_ns, copy_cgroup_ns,
@@ -106,7 +114,7 @@ func (t *Task) unshareOtherNS(flags uint64, owner *UserNamespace) {
 		t.netns.Swap(n).put()
 	}
 	if flags&linux.CLONE_NEWCGROUP != 0 {
-		c := &CgroupNamespace{}
+		c := &CgroupNamespace{root: t.Cgroup()}
 		c.init(t.k, owner)
 		t.cgroupns.Swap(c).put()
 	}

@@ -53,6 +53,8 @@ func getDominatingID(m *Mount, root Path) int {
 // render holds the scratch space of one mountinfo or mounts rendering, so
 // that lines cost no allocations of their own.
 type render struct {
+	// task is whose view a filesystem's show_path gives (PathShower).
+	task  *Task
 	b     []byte
 	parts []string
 	walk  pathWalk
@@ -238,6 +240,13 @@ func (r *render) appendSbOpts(sb *Superblock) {
 	}
 }
 
+// PathShower is implemented by superblock operations that show the root
+// of a mount in mountinfo their own way (->show_path), as cgroup2 shows
+// it relative to the reader's cgroup namespace.
+type PathShower interface {
+	ShowPath(reader *Task, root *Dentry) string
+}
+
 // showMountinfo is show_mountinfo: one line of /proc/<pid>/mountinfo, or
 // nothing when the mount lies outside root.
 func (r *render) showMountinfo(m *Mount, root Path) {
@@ -253,6 +262,8 @@ func (r *render) showMountinfo(m *Mount, root Path) {
 	r.b = append(r.b, ' ')
 	if name, ok := sb.k.nsfsShowPath(m.root); ok {
 		r.b = append(r.b, name...)
+	} else if ps, ok := sb.Ops.(PathShower); ok && r.task != nil {
+		r.appendEscaped(ps.ShowPath(r.task, m.root))
 	} else {
 		r.appendDentryPath(m.root)
 	}
@@ -319,7 +330,7 @@ func (t *Task) renderMounts(show func(*render, *Mount, Path)) string {
 	root := t.Root()
 	t.k.lockNamespace()
 	defer t.k.unlockNamespace()
-	r := &render{}
+	r := &render{task: t}
 	size := 0
 	for l := ns.list.next; l != &ns.list; l = l.next {
 		size += max(r.pathSize(nsNodeOf(l), root), 0) + lineSize

@@ -280,6 +280,9 @@ func (s *kstatmount) mntRoot() string {
 	if name, ok := s.m.sb.k.nsfsShowPath(d); ok {
 		return name
 	}
+	if ps, ok := s.m.sb.Ops.(PathShower); ok {
+		return ps.ShowPath(s.t, d)
+	}
 	unlinked := d.Unlinked()
 	var names []string
 	for ; !d.IsRoot(); d = d.Parent() {

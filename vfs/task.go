@@ -117,8 +117,10 @@ type Task struct {
 	ipc   atomic.Pointer[IPCNamespace]
 	// netns, cgroupns and timens complete nsproxy; timensChildren is
 	// time_ns_for_children, entered at the next execve (timens.go).
-	netns          atomic.Pointer[NetNamespace]
-	cgroupns       atomic.Pointer[CgroupNamespace]
+	netns    atomic.Pointer[NetNamespace]
+	cgroupns atomic.Pointer[CgroupNamespace]
+	// cgroup is the task's cgroup of the unified hierarchy (cgroup.go).
+	cgroup         atomic.Pointer[cgroupRef]
 	timens         atomic.Pointer[TimeNamespace]
 	timensChildren atomic.Pointer[TimeNamespace]
 	// image is the program execve last recorded (exec.go); fork shares it.
@@ -242,7 +244,8 @@ func (t *Task) Clone(flags uint64) *Task {
 // copy of the fs_struct and file table (or shared ones with
 // CLONE_FS/CLONE_FILES), in the same namespaces but for CLONE_NEWPID's
 // (pidns.go). It fails with ENOMEM in a PID namespace whose reaper has
-// exited.
+// exited, and with EAGAIN when the cgroup hierarchy refuses the child (a
+// pids.max reached).
 func (t *Task) Fork(flags uint64) (*Task, error) { return t.fork(flags, false) }
 
 func (t *Task) fork(flags uint64, force bool) (*Task, error) {
@@ -250,10 +253,19 @@ func (t *Task) fork(flags uint64, force bool) (*Task, error) {
 	if err != nil {
 		return nil, err
 	}
+	cg, err := t.cgroupCanFork(force)
+	if err != nil {
+		pidNS.put()
+		return nil, err
+	}
 	n := &Task{k: t.k, parent: t, started: t.k.Uptime()}
 	if err := allocPid(n, pidNS, force); err != nil {
 		pidNS.put()
+		t.cgroupCancelFork(cg)
 		return nil, err
+	}
+	if cg != nil {
+		n.SetCgroup(cg)
 	}
 	n.pidNSChildren.Store(pidNS)
 	n.cred.Store(t.Cred())
@@ -307,6 +319,7 @@ func (t *Task) Exit() {
 	t.TimeNSForChildren().put()
 	t.Cred().UserNS.put()
 	t.exited.Store(true)
+	t.cgroupExit()
 	t.freePid()
 	t.PidNSForChildren().put()
 	t.k.runExitHooks(t)

@@ -25,7 +25,7 @@ func (o *inodeOps) openNamespaceFile(f *vfs.File, n node, t *vfs.Task) error {
 		return linux.ESRCH
 	}
 	if n.kind == kindCgroup {
-		f.Private = &taskTextFile{gen: func() []byte { return []byte(owner.CgroupLines()) }}
+		f.Private = &taskTextFile{gen: func() []byte { return []byte(owner.CgroupLines(t)) }}
 		return nil
 	}
 	tf := &timensFile{task: owner, opener: t.Cred()}

@@ -8,28 +8,6 @@ import (
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
-// nameHash is kernfs_name_hash for a name without namespace tag: the
-// dcache's partial_name_hash over the bytes (read as C's signed char),
-// folded to 32 bits with hash_long, cut to 31 bits and kept clear of 0, 1
-// and INT_MAX. A kernfs directory is read in the order of these hashes,
-// and a directory offset is one.
-func nameHash(name string) uint32 {
-	var h uint64
-	for i := 0; i < len(name); i++ {
-		c := uint64(int64(int8(name[i])))
-		h = (h + c<<4 + c>>4) * 11
-	}
-	const goldenRatio64 = 0x61C8864680B583EB
-	v := uint32(h*goldenRatio64>>32) & 0x7fffffff
-	if v < 2 {
-		v += 2
-	}
-	if v >= 0x7fffffff {
-		v = 0x7fffffff - 1
-	}
-	return v
-}
-
 // inoTable numbers the nodes as kernfs's IDR numbers its kernfs_nodes: a
 // node gets the next number when first seen and keeps it while it
 // exists. The root is 1.

@@ -4,6 +4,7 @@ package sysfs
 
 import (
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/internal/kernfs"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
@@ -47,24 +48,12 @@ func (tr *tree) Getattr(in *vfs.Inode, st *vfs.Statx) {
 // offset of its hash (names of one hash told apart by a low byte), so a
 // listing resumes after the last name it gave whatever came and went.
 func (tr *tree) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
-	es := sorted(tr.children(nodeOf(f.Inode())))
+	es := tr.children(nodeOf(f.Inode()))
 	out := make([]vfs.Dirent, len(es))
-	rank := uint64(0)
 	for i, e := range es {
-		h := nameHash(e.name)
-		if i > 0 && nameHash(es[i-1].name) == h {
-			rank++
-		} else {
-			rank = 0
-		}
-		out[i] = vfs.Dirent{
-			Name: e.name,
-			Ino:  tr.inos.of(tr, e.n),
-			Type: linux.DirentType(modeOf(e.n)),
-			Off:  uint64(0x80000000-h)<<8 | (255 - min(rank, 255)),
-		}
+		out[i] = vfs.Dirent{Name: e.name, Ino: tr.inos.of(tr, e.n), Type: linux.DirentType(modeOf(e.n))}
 	}
-	return out, nil
+	return kernfs.Order(out), nil
 }
 
 // Readlink is kernfs_iop_get_link: the link's relative target.

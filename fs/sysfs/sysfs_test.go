@@ -192,7 +192,7 @@ func TestReaddirOrder(t *testing.T) {
 	for name, want := range map[string][]string{
 		"/sys/devices/virtual/mem/null":       {"uevent", "power", "dev", "subsystem"},
 		"/sys/devices/virtual/mem/null/power": {"runtime_active_time", "runtime_status", "autosuspend_delay_ms", "runtime_suspended_time", "control"},
-		"/sys/fs":                             {"tmpfs"},
+		"/sys/fs":                             {"tmpfs", "cgroup"},
 	} {
 		if got := listDir(t, task, name); !slices.Equal(got, want) {
 			t.Errorf("%s lists %q, want %q", name, got, want)

@@ -53,8 +53,8 @@ type entry struct {
 // their fixed children. The others of /sys/block, /sys/class, /sys/dev
 // and /sys/devices/virtual come from the devices. Left out of what Linux
 // has: bus, firmware, kernel, module and power, and every filesystem's
-// directory in /sys/fs but tmpfs's (the rest are not linuxvfs's, or, like
-// cgroup, are mount points for other filesystems).
+// directory in /sys/fs but tmpfs's and cgroup's (the rest are not
+// linuxvfs's); cgroup is the empty directory cgroup2 is mounted on.
 var fixedDirs = map[string][]string{
 	"":                  {"block", "class", "dev", "devices", "fs"},
 	"block":             nil,
@@ -64,7 +64,8 @@ var fixedDirs = map[string][]string{
 	"dev/char":          nil,
 	"devices":           {"virtual"},
 	"devices/virtual":   nil,
-	"fs":                {"tmpfs"},
+	"fs":                {"cgroup", "tmpfs"},
+	"fs/cgroup":         nil,
 	"fs/tmpfs":          {"features"},
 	"fs/tmpfs/features": nil,
 }
@@ -268,19 +269,4 @@ func (tr *tree) inode(n node) *vfs.Inode {
 		in.Unlock()
 	}
 	return in
-}
-
-// sorted puts entries in kernfs's order: by name hash, then by name.
-func sorted(es []entry) []entry {
-	slices.SortFunc(es, func(a, b entry) int {
-		ha, hb := nameHash(a.name), nameHash(b.name)
-		switch {
-		case ha < hb:
-			return -1
-		case ha > hb:
-			return 1
-		}
-		return strings.Compare(a.name, b.name)
-	})
-	return es
 }

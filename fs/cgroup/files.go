@@ -1,0 +1,607 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package cgroup
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// call is one read or write of an interface file: the cgroup, and the
+// task that opened the file, whose PID and cgroup namespaces the file
+// speaks for (of->priv's namespace, current for PIDs).
+type call struct {
+	c  *cgroup
+	t  *vfs.Task
+	ns *vfs.CgroupNamespace // the opener's at open
+}
+
+// cftype is struct cftype: an interface file, its mode, where it appears,
+// and its show and write methods (nil: none; a show-less file opens but
+// reads fail EINVAL, as cgroup_seqfile_show has nothing to call).
+type cftype struct {
+	name  string
+	mode  uint32
+	where int
+	show  func(call) (string, error)
+	write func(call, string) error
+	// ctrl is 1 + the index of the controller the file is of (it is
+	// there where the controller is active); 0 for the core's files.
+	ctrl int
+}
+
+// delegatable are the files a namespace's root cgroup lets the namespace
+// write under nsdelegate (CFTYPE_NS_DELEGATABLE).
+var delegatable = map[string]bool{"cgroup.procs": true, "cgroup.threads": true, "cgroup.subtree_control": true}
+
+// mayWrite is cgroup_file_write's delegation boundary: under nsdelegate,
+// a writer that opened the file in a cgroup namespace other than the
+// initial one writes to the namespace's root cgroup only its delegatable
+// files (EPERM). (Files of cgroups outside the namespace stay writable in
+// 6.18; moving a task there is what fails, in writeTask.)
+func (x call) mayWrite(cf *cftype) error {
+	h := x.c.h
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.flags&nsDelegate == 0 || x.ns.IsInitial() {
+		return nil
+	}
+	if x.c == h.nsRootOf(x.ns) && !delegatable[cf.name] {
+		return linux.EPERM
+	}
+	return nil
+}
+
+const (
+	everywhere = iota
+	notOnRoot  // CFTYPE_NOT_ON_ROOT
+	onlyOnRoot // CFTYPE_ONLY_ON_ROOT
+)
+
+// files are the interface files, in the order they are made and
+// numbered: the core's (cgroup_base_files, the pressure files and
+// cpu.stat), then the controllers' (pids.go, tunables.go).
+var files = append(coreFiles, tunableFiles...)
+
+var coreFiles = []cftype{ // cgroup.procs is procsFile
+	{"cgroup.type", 0o644, notOnRoot, showType, writeType, 0},
+	{"cgroup.procs", 0o644, everywhere, showProcs, writeProcs, 0},
+	{"cgroup.threads", 0o644, everywhere, showThreads, writeThreads, 0},
+	{"cgroup.controllers", 0o444, everywhere, showControllers, nil, 0},
+	{"cgroup.subtree_control", 0o644, everywhere, showSubtreeControl, writeSubtreeControl, 0},
+	{"cgroup.events", 0o444, notOnRoot, showEvents, nil, 0},
+	{"cgroup.max.descendants", 0o644, everywhere, showMaxDescendants, writeMaxDescendants, 0},
+	{"cgroup.max.depth", 0o644, everywhere, showMaxDepth, writeMaxDepth, 0},
+	{"cgroup.stat", 0o444, everywhere, showStat, nil, 0},
+	{"cgroup.stat.local", 0o444, notOnRoot, constant("frozen_usec 0\n"), nil, 0},
+	{"cgroup.freeze", 0o644, notOnRoot, showFreeze, writeFreeze, 0},
+	{"cgroup.kill", 0o200, notOnRoot, nil, writeKill, 0},
+	{"cpu.stat", 0o444, everywhere, constant("usage_usec 0\nuser_usec 0\nsystem_usec 0\nnice_usec 0\n"), nil, 0},
+	{"cpu.stat.local", 0o444, everywhere, constant(""), nil, 0},
+	{"io.pressure", 0o644, everywhere, showPressure, writePressureTrigger, 0},
+	{"memory.pressure", 0o644, everywhere, showPressure, writePressureTrigger, 0},
+	{"cpu.pressure", 0o644, everywhere, showPressure, writePressureTrigger, 0},
+	{"cgroup.pressure", 0o644, everywhere, showPressureSwitch, writePressureSwitch, 0},
+	// the pids controller (pids.go)
+	{"pids.max", 0o644, notOnRoot, showPidsMax, writePidsMax, 1 + pidsSS},
+	{"pids.current", 0o444, notOnRoot, showPidsCurrent, nil, 1 + pidsSS},
+	{"pids.peak", 0o444, notOnRoot, showPidsPeak, nil, 1 + pidsSS},
+	{"pids.events", 0o444, notOnRoot, showPidsEvents, nil, 1 + pidsSS},
+	{"pids.events.local", 0o444, notOnRoot, showPidsEventsLocal, nil, 1 + pidsSS},
+}
+
+// procsFile is cgroup.procs's index in files.
+const procsFile = 1
+
+// present reports whether file i is in cgroup c: cgroup.pressure hides
+// the pressure files when it is 0 (kernfs_show); mu is held.
+func (c *cgroup) present(i int) bool {
+	if !c.pressure && strings.HasSuffix(files[i].name, ".pressure") && files[i].name != "cgroup.pressure" {
+		return false
+	}
+	if ctrl := files[i].ctrl; ctrl > 0 && !c.hasCSS(ctrl-1) {
+		return false
+	}
+	switch files[i].where {
+	case notOnRoot:
+		return !c.isRoot()
+	case onlyOnRoot:
+		return c.isRoot()
+	}
+	return true
+}
+
+func constant(s string) func(call) (string, error) {
+	return func(call) (string, error) { return s, nil }
+}
+
+// kstrtoint is kstrtoint(strstrip(buf), 0): an int in C's notation,
+// EINVAL for anything else, ERANGE past 32 bits.
+func kstrtoint(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	} else if strings.HasPrefix(s, "+") {
+		s = s[1:]
+	}
+	base, digits := 10, s
+	switch {
+	case len(s) > 2 && (s[:2] == "0x" || s[:2] == "0X"):
+		base, digits = 16, s[2:]
+	case len(s) > 1 && s[0] == '0':
+		base, digits = 8, s[1:]
+	}
+	v, err := strconv.ParseInt(digits, base, 64)
+	if err != nil || digits == "" || digits[0] == '+' || digits[0] == '-' {
+		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
+			return 0, linux.ERANGE
+		}
+		return 0, linux.EINVAL
+	}
+	if neg {
+		v = -v
+	}
+	if v > 1<<31-1 || v < -1<<31 {
+		return 0, linux.ERANGE
+	}
+	return int(v), nil
+}
+
+func showType(x call) (string, error) {
+	x.c.h.mu.Lock()
+	defer x.c.h.mu.Unlock()
+	switch c := x.c; {
+	case c.threaded():
+		return "threaded\n", nil
+	case !c.validDomain():
+		return "domain invalid\n", nil
+	case c.threadRoot():
+		return "domain threaded\n", nil
+	}
+	return "domain\n", nil
+}
+
+// writeType is cgroup_type_write: only "threaded" can be written, and a
+// cgroup becomes threaded (joining its parent's threaded domain) only
+// when nothing in it or its parent forbids (EOPNOTSUPP).
+func writeType(x call, s string) error {
+	if strings.TrimSpace(s) != "threaded" {
+		return linux.EINVAL
+	}
+	h := x.c.h
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	c := x.c
+	if c.threaded() {
+		return nil
+	}
+	if c.populated() || c.subtreeControl&^threadedMask != 0 {
+		return linux.EOPNOTSUPP
+	}
+	dom := c.parent.dom
+	if !dom.validDomain() || !dom.canBeThreadRoot() {
+		return linux.EOPNOTSUPP
+	}
+	var join func(*cgroup)
+	join = func(d *cgroup) {
+		d.dom = dom
+		for _, ch := range d.children {
+			join(ch)
+		}
+	}
+	join(c)
+	c.parent.nrThreadedChildren++
+	return nil
+}
+
+// showProcs lists the PIDs in the cgroup as the reader's PID namespace
+// numbers them; a threaded cgroup's
+// cgroup.procs cannot be read (its processes belong to the domain).
+func showProcs(x call) (string, error) {
+	x.c.h.mu.Lock()
+	threaded := x.c.threaded()
+	x.c.h.mu.Unlock()
+	if threaded {
+		return "", linux.EOPNOTSUPP
+	}
+	return showThreads(x)
+}
+
+// showThreads lists the thread IDs; linuxvfs's tasks are single-threaded
+// processes, so they are the PIDs. A task the reader's PID namespace
+// cannot see is listed as 0 (task_pid_vnr).
+func showThreads(x call) (string, error) {
+	var nrs []int
+	ns := x.t.PidNamespace()
+	for _, t := range x.c.h.tasksIn(x.c, false) {
+		nrs = append(nrs, int(max(t.PidIn(ns), 0)))
+	}
+	slices.Sort(nrs)
+	var b strings.Builder
+	for _, n := range nrs {
+		b.WriteString(strconv.Itoa(n) + "\n")
+	}
+	return b.String(), nil
+}
+
+func writeProcs(x call, s string) error   { return x.c.h.writeTask(x, s, true) }
+func writeThreads(x call, s string) error { return x.c.h.writeTask(x, s, false) }
+
+// writeTask is __cgroup_procs_write: a PID (0: the writer) in the
+// writer's PID namespace (ESRCH if none), not a kernel thread (EINVAL),
+// moved if the writer may (ENOENT out of its cgroup namespace under
+// nsdelegate) and the destination can take it (EOPNOTSUPP, EBUSY).
+func (h *hierarchy) writeTask(x call, s string, process bool) error {
+	pid, err := kstrtoint(s)
+	if err != nil {
+		return err
+	}
+	if pid < 0 {
+		return linux.EINVAL
+	}
+	t := x.t
+	if pid != 0 {
+		if t = x.t.PidNamespace().Task(int32(pid)); t == nil {
+			return linux.ESRCH
+		}
+	}
+	if t.IsKernelThread() {
+		return linux.EINVAL
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	dst, src := x.c, h.taskCgroup(t)
+	if dst.dead {
+		return linux.ENODEV
+	}
+	if err := mayWriteProcs(x.t.Cred(), commonAncestor(src, dst)); err != nil {
+		return err
+	}
+	if h.flags&nsDelegate != 0 {
+		nsRoot := h.nsRootOf(x.ns)
+		if !src.isDescendant(nsRoot) || !dst.isDescendant(nsRoot) {
+			return linux.ENOENT
+		}
+	}
+	if !process && src.dom != dst.dom {
+		return linux.EOPNOTSUPP
+	}
+	if err := dst.vetDestination(); err != nil {
+		return err
+	}
+	h.attach(t, dst)
+	return nil
+}
+
+// commonAncestor is the nearest cgroup both a and b are in.
+func commonAncestor(a, b *cgroup) *cgroup {
+	for !b.isDescendant(a) {
+		a = a.parent
+	}
+	return a
+}
+
+// mayWriteProcs is cgroup_may_write: whoever moves a task must be able to
+// write the cgroup.procs of the common ancestor of where it is and where
+// it goes (EACCES), which is how a delegated subtree's owner moves its
+// own processes within it and no further.
+func mayWriteProcs(cred *vfs.Cred, c *cgroup) error {
+	a := c.attrs[procsFile+1]
+	if cred.HasCap(linux.CAP_DAC_OVERRIDE) {
+		return nil
+	}
+	perm := a.mode & 0o7
+	switch {
+	case cred.FSUID == a.uid:
+		perm = a.mode >> 6 & 0o7
+	case cred.InGroup(a.gid):
+		perm = a.mode >> 3 & 0o7
+	}
+	if perm&0o2 == 0 {
+		return linux.EACCES
+	}
+	return nil
+}
+
+// vetDestination is cgroup_migrate_vet_dst: a cgroup can take tasks if it
+// is in a valid domain and the no-internal-process rule allows.
+func (c *cgroup) vetDestination() error {
+	if !c.dom.validDomain() {
+		return linux.EOPNOTSUPP
+	}
+	if c.isRoot() || c.canBeThreadRoot() || c.threaded() {
+		return nil
+	}
+	if c.subtreeControl != 0 {
+		return linux.EBUSY
+	}
+	return nil
+}
+
+func showControllers(x call) (string, error) {
+	x.c.h.mu.Lock()
+	defer x.c.h.mu.Unlock()
+	return x.c.control().String(), nil
+}
+
+func showSubtreeControl(x call) (string, error) {
+	x.c.h.mu.Lock()
+	defer x.c.h.mu.Unlock()
+	return x.c.subtreeControl.String(), nil
+}
+
+// writeSubtreeControl is cgroup_subtree_control_write: words "+name" and
+// "-name" (EINVAL for anything else or a name not known), the last word
+// about a controller winning; ENOENT for one the parent does not offer
+// (an implicit one, perf_event, is never offered),
+// EBUSY to disable one a child still enables, and the rules of
+// cgroup_vet_subtree_control_enable for what is enabled.
+func writeSubtreeControl(x call, s string) error {
+	var enable, disable mask
+	for _, w := range strings.Fields(s) {
+		if len(w) < 2 || (w[0] != '+' && w[0] != '-') {
+			return linux.EINVAL
+		}
+		i, ok := subsysIndex(w[1:])
+		if !ok {
+			return linux.EINVAL
+		}
+		if w[0] == '+' {
+			enable |= 1 << i
+			disable &^= 1 << i
+		} else {
+			disable |= 1 << i
+			enable &^= 1 << i
+		}
+	}
+	h := x.c.h
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	c := x.c
+	enable &^= c.subtreeControl
+	disable &= c.subtreeControl
+	if enable&^c.control() != 0 {
+		return linux.ENOENT
+	}
+	for _, ch := range c.children {
+		if ch.subtreeControl&disable != 0 {
+			return linux.EBUSY
+		}
+	}
+	if err := c.vetEnable(enable); err != nil {
+		return err
+	}
+	c.subtreeControl = c.subtreeControl | enable&^disable
+	return nil
+}
+
+// vetEnable is cgroup_vet_subtree_control_enable.
+func (c *cgroup) vetEnable(enable mask) error {
+	if enable == 0 {
+		return nil
+	}
+	if !c.dom.validDomain() {
+		return linux.EOPNOTSUPP
+	}
+	if c.isRoot() {
+		return nil
+	}
+	if enable&^threadedMask == 0 {
+		return nil // threaded controllers take internal processes
+	}
+	if c.threadRoot() || c.threaded() {
+		return linux.EOPNOTSUPP
+	}
+	if c.nrTasks > 0 {
+		return linux.EBUSY
+	}
+	return nil
+}
+
+func showEvents(x call) (string, error) {
+	x.c.h.mu.Lock()
+	defer x.c.h.mu.Unlock()
+	return "populated " + bit(x.c.populated()) + "\nfrozen " + bit(x.c.frozen()) + "\n", nil
+}
+
+func bit(b bool) string {
+	if b {
+		return "1"
+	}
+	return "0"
+}
+
+func showLimit(v int) string {
+	if v == unlimited {
+		return "max\n"
+	}
+	return strconv.Itoa(v) + "\n"
+}
+
+// parseLimit reads "max" or a number not below zero (ERANGE).
+func parseLimit(s string) (int, error) {
+	if strings.TrimSpace(s) == "max" {
+		return unlimited, nil
+	}
+	v, err := kstrtoint(s)
+	if err != nil {
+		return 0, err
+	}
+	if v < 0 {
+		return 0, linux.ERANGE
+	}
+	return v, nil
+}
+
+func showMaxDescendants(x call) (string, error) {
+	x.c.h.mu.Lock()
+	defer x.c.h.mu.Unlock()
+	return showLimit(x.c.maxDescendants), nil
+}
+
+func showMaxDepth(x call) (string, error) {
+	x.c.h.mu.Lock()
+	defer x.c.h.mu.Unlock()
+	return showLimit(x.c.maxDepth), nil
+}
+
+func writeMaxDescendants(x call, s string) error {
+	v, err := parseLimit(s)
+	if err != nil {
+		return err
+	}
+	x.c.h.mu.Lock()
+	x.c.maxDescendants = v
+	x.c.h.mu.Unlock()
+	return nil
+}
+
+func writeMaxDepth(x call, s string) error {
+	v, err := parseLimit(s)
+	if err != nil {
+		return err
+	}
+	x.c.h.mu.Lock()
+	x.c.maxDepth = v
+	x.c.h.mu.Unlock()
+	return nil
+}
+
+// showStat is cgroup_stat_show: the live descendants, then per
+// controller bound to the hierarchy the number of its css in the subtree
+// (none where it is not active); nothing here is ever dying.
+func showStat(x call) (string, error) {
+	h := x.c.h
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	var b, dying strings.Builder
+	b.WriteString("nr_descendants " + strconv.Itoa(x.c.nrDescendants) + "\n")
+	for i, s := range subsystems {
+		if h.boundMask()&(1<<i) == 0 {
+			continue
+		}
+		b.WriteString("nr_subsys_" + s.name + " " + strconv.Itoa(x.c.cssCount(i)) + "\n")
+		dying.WriteString("nr_dying_subsys_" + s.name + " 0\n")
+	}
+	b.WriteString("nr_dying_descendants 0\n")
+	return b.String() + dying.String(), nil
+}
+
+// cssCount is the css of controller s in c and below, 0 if c has none.
+func (c *cgroup) cssCount(s int) int {
+	if !c.hasCSS(s) {
+		return 0
+	}
+	n := 1
+	for _, ch := range c.children {
+		n += ch.cssCount(s)
+	}
+	return n
+}
+
+func showFreeze(x call) (string, error) {
+	x.c.h.mu.Lock()
+	defer x.c.h.mu.Unlock()
+	return bit(x.c.freeze) + "\n", nil
+}
+
+// parseSwitch reads 0 or 1 (ERANGE for another number).
+func parseSwitch(s string) (bool, error) {
+	v, err := kstrtoint(s)
+	if err != nil {
+		return false, err
+	}
+	if v != 0 && v != 1 {
+		return false, linux.ERANGE
+	}
+	return v == 1, nil
+}
+
+func writeFreeze(x call, s string) error {
+	v, err := parseSwitch(s)
+	if err != nil {
+		return err
+	}
+	x.c.h.mu.Lock()
+	x.c.freeze = v
+	x.c.h.mu.Unlock()
+	return nil
+}
+
+// writeKill is cgroup_kill_write: 1 (ERANGE for another number) sends
+// SIGKILL to every task in the subtree but the kernel's threads; a
+// threaded cgroup cannot be killed on its own (EOPNOTSUPP).
+func writeKill(x call, s string) error {
+	v, err := kstrtoint(s)
+	if err != nil {
+		return err
+	}
+	if v != 1 {
+		return linux.ERANGE
+	}
+	h := x.c.h
+	h.mu.Lock()
+	threaded := x.c.threaded()
+	h.mu.Unlock()
+	if threaded {
+		return linux.EOPNOTSUPP
+	}
+	for _, t := range h.tasksIn(x.c, true) {
+		if !t.IsKernelThread() {
+			t.SendSiginfo(vfs.Siginfo{Signo: linux.SIGKILL, Code: linux.SI_KERNEL})
+		}
+	}
+	return nil
+}
+
+// showPressure is a pressure file with nothing ever stalled; with
+// cgroup.pressure off it cannot be read (EOPNOTSUPP).
+func showPressure(x call) (string, error) {
+	x.c.h.mu.Lock()
+	on := x.c.pressure
+	x.c.h.mu.Unlock()
+	if !on {
+		return "", linux.EOPNOTSUPP
+	}
+	const zero = " avg10=0.00 avg60=0.00 avg300=0.00 total=0\n"
+	return "some" + zero + "full" + zero, nil
+}
+
+// writePressureTrigger is psi_write's parser of a trigger, "some|full
+// THRESHOLD_US WINDOW_US" with a window of 500ms to 10s and a threshold
+// within it (EINVAL otherwise). linuxvfs never stalls, so a trigger
+// never fires.
+func writePressureTrigger(x call, s string) error {
+	f := strings.Fields(s)
+	if len(f) != 3 || (f[0] != "some" && f[0] != "full") {
+		return linux.EINVAL
+	}
+	threshold, err1 := strconv.ParseUint(f[1], 10, 32)
+	window, err2 := strconv.ParseUint(f[2], 10, 32)
+	if err1 != nil || err2 != nil || window < 500000 || window > 10000000 || threshold == 0 || threshold > window {
+		return linux.EINVAL
+	}
+	return nil
+}
+
+func showPressureSwitch(x call) (string, error) {
+	x.c.h.mu.Lock()
+	defer x.c.h.mu.Unlock()
+	return bit(x.c.pressure) + "\n", nil
+}
+
+func writePressureSwitch(x call, s string) error {
+	v, err := parseSwitch(s)
+	if err != nil {
+		return err
+	}
+	x.c.h.mu.Lock()
+	x.c.pressure = v
+	x.c.h.mu.Unlock()
+	return nil
+}
