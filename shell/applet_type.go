@@ -36,7 +36,7 @@ func (c *cmd) commandKind(name string) (kind, file string) {
 	}
 	if file, err := c.sh.commandFile(c.Task, c.hc, name); err == nil && c.executable(file) {
 		if c.sh.dialect == Dash && !c.hc.Env.Get(noHashVar).IsSet() {
-			c.sh.procOf(c.hc).hashTable().add(name, file, c.hc.Env.Get("PATH").String(), 0)
+			c.sh.procOf(c.hc).hashTable().add(name, file, pathKey(c.hc.Env), 0)
 		}
 		return "file", file
 	}
@@ -52,7 +52,7 @@ func (c *cmd) remembered(name string) (string, bool) {
 		return "", false
 	}
 	count := !c.hc.Env.Get(noHashVar).IsSet()
-	return c.sh.procOf(c.hc).hashTable().lookup(name, c.hc.Env.Get("PATH").String(), count)
+	return c.sh.procOf(c.hc).hashTable().lookup(name, pathKey(c.hc.Env), count)
 }
 
 // executable is what type and command -v check of a file they name: an

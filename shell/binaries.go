@@ -101,7 +101,7 @@ func (s *shell) hashedCommand(p *proc, hc interp.HandlerContext, name string) (s
 	if strings.Contains(name, "/") || strings.HasPrefix(name, internal) {
 		return s.commandFile(p.task, hc, name)
 	}
-	path := hc.Env.Get("PATH").String()
+	path := pathKey(hc.Env)
 	scoped := hc.Env.Get(noHashVar).IsSet()
 	h := p.hashTable()
 	if file, ok := h.lookup(name, path, !scoped); ok {

@@ -73,7 +73,7 @@ func bashHashApplet(c *cmd) int {
 	if bad != 0 {
 		return bad
 	}
-	h, path := c.sh.procOf(c.hc).hashTable(), c.hc.Env.Get("PATH").String()
+	h, path := c.sh.procOf(c.hc).hashTable(), pathKey(c.hc.Env)
 	if o.reset {
 		h.reset(path)
 	}
@@ -167,7 +167,7 @@ func (c *cmd) hashLookup(h *cmdHash, path, name string) bool {
 // up and remembered, no operand lists the files remembered.
 func dashHashApplet(c *cmd) int {
 	args := c.Args
-	h, path := c.sh.procOf(c.hc).hashTable(), c.hc.Env.Get("PATH").String()
+	h, path := c.sh.procOf(c.hc).hashTable(), pathKey(c.hc.Env)
 	if len(args) > 0 && len(args[0]) > 1 && args[0][0] == '-' && args[0] != "--" {
 		for _, o := range args[0][1:] {
 			if o != 'r' {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sync"
 
+	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/syntax"
 )
 
@@ -20,6 +21,16 @@ import (
 // dash looks along PATH again. Listings follow each shell's own table
 // layout, which is why hash prints names in an order of its own.
 
+// pathGenVar counts the assignments to PATH (rewriteHashScopes): both
+// shells empty the table at every one, even of the value it had.
+const pathGenVar = "LINUXVFS_PATHGEN"
+
+// pathKey is what the table's entries are valid for: PATH's value and
+// how many times it was set.
+func pathKey(env expand.Environ) string {
+	return env.Get("PATH").String() + "\x00" + env.Get(pathGenVar).String()
+}
+
 // noHashVar marks a command substitution's (and a bash pipeline part's)
 // variables: lookups there neither add to the table nor count hits.
 const noHashVar = "LINUXVFS_NOHASH"
@@ -27,7 +38,7 @@ const noHashVar = "LINUXVFS_NOHASH"
 // cmdHash is one shell process's table of remembered programs.
 type cmdHash struct {
 	mu      sync.Mutex
-	path    string // the PATH the entries were found along
+	path    string // the pathKey the entries were found along
 	entries map[string]*hashEntry
 	seq     uint64
 }
@@ -193,6 +204,14 @@ func (s *shell) rewriteHashScopes(n syntax.Node) {
 				return true
 			})
 			return false
+		case *syntax.CallExpr:
+			if len(n.Args) == 0 && assignsPath(n.Assigns) {
+				n.Assigns = append(n.Assigns, pathGenAssign(n.Pos()))
+			}
+		case *syntax.DeclClause:
+			if assignsPath(n.Args) {
+				n.Args = append(n.Args, pathGenAssign(n.Pos()))
+			}
 		case *syntax.BinaryCmd:
 			if s.dialect == Bash && isPipe(n) {
 				markNoHash(n.X)
@@ -215,4 +234,22 @@ func markNoHash(st *syntax.Stmt) {
 	pos := st.Pos()
 	a := &syntax.Assign{Name: &syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: noHashVar}, Value: litWord(pos, "1")}
 	call.Assigns = append([]*syntax.Assign{a}, call.Assigns...)
+}
+
+// assignsPath reports whether one of as gives PATH a value.
+func assignsPath(as []*syntax.Assign) bool {
+	for _, a := range as {
+		if a.Name != nil && a.Name.Value == "PATH" && !a.Naked {
+			return true
+		}
+	}
+	return false
+}
+
+// pathGenAssign is pathGenVar=$((pathGenVar+1)).
+func pathGenAssign(pos syntax.Pos) *syntax.Assign {
+	arith := &syntax.ArithmExp{Left: pos, Right: pos, X: &syntax.BinaryArithm{OpPos: pos, Op: syntax.Add,
+		X: litWord(pos, pathGenVar), Y: litWord(pos, "1")}}
+	return &syntax.Assign{Name: &syntax.Lit{ValuePos: pos, ValueEnd: pos, Value: pathGenVar},
+		Value: &syntax.Word{Parts: []syntax.WordPart{arith}}}
 }

@@ -128,6 +128,9 @@ func markDeclTraces(n syntax.Node) {
 		}
 		words := []*syntax.Word{litWord(decl.Variant.Pos(), xtraceCmd), litWord(decl.Variant.Pos(), decl.Variant.Value)}
 		for _, as := range decl.Args {
+			if internalDeclArg(as) {
+				continue
+			}
 			w, ok := declWord(as)
 			if !ok {
 				return true
@@ -138,6 +141,21 @@ func markDeclTraces(n syntax.Node) {
 		st.Cmd = &syntax.Block{Lbrace: st.Position, Rbrace: st.Position, Stmts: []*syntax.Stmt{trace, {Position: st.Position, Cmd: decl}}}
 		return false
 	})
+}
+
+// internalDeclArg reports whether a declaration's argument is one the
+// rewritings added (readonly.go's markers, hash.go's count of PATH's
+// assignments), which the trace leaves out.
+func internalDeclArg(as *syntax.Assign) bool {
+	if as.Name != nil && !as.Naked {
+		return internalVars[as.Name.Value]
+	}
+	w, ok := declArgWord(as)
+	if !ok || w == nil || len(w.Parts) != 1 {
+		return false
+	}
+	pe, ok := w.Parts[0].(*syntax.ParamExp)
+	return ok && pe.Param != nil && strings.HasPrefix(pe.Param.Value, "LINUXVFS_")
 }
 
 // declWord is a declaration's argument as one word ("NAME=value", NAME,
