@@ -22,6 +22,7 @@ var programs = map[string]program{
 	"dmesg": dmesgApplet, "losetup": losetupApplet, "nsenter": nsenterApplet, "setpriv": setprivApplet,
 	"lsblk": lsblkApplet, "rev": revApplet, "blkid": blkidApplet, "switch_root": switchRootApplet,
 	"lsns": lsnsApplet, "getopt": getoptApplet, "flock": flockApplet, "column": columnApplet, "hexdump": hexdumpApplet,
+	"namei": nameiApplet,
 }
 
 // Register adds the util-linux programs to set.
