@@ -112,12 +112,17 @@ func (c *cmd) reprotect(made []madeParent, o *cpOpts) bool {
 			}
 		}
 		if o.keepOwner {
-			if err := c.Task.Chown(m.dst, m.src.UID, m.src.GID); err != nil {
+			if _, err := c.keepOwner(m.dst, m.src.UID, m.src.GID, 0); err != nil {
 				c.Errorf("failed to preserve ownership for %s: %s", c.Quote(m.dst), applet.ErrText(err))
 				return false
 			}
 		}
-		if o.keepMode || m.restoreMode {
+		if o.keepMode {
+			if err := c.setPermissions(m.dst, mode); err != nil {
+				c.Errorf("failed to preserve permissions for %s: %s", c.Quote(m.dst), applet.ErrText(err))
+				return false
+			}
+		} else if m.restoreMode {
 			if err := c.Task.Chmod(m.dst, mode); err != nil {
 				c.Errorf("failed to preserve permissions for %s: %s", c.Quote(m.dst), applet.ErrText(err))
 				return false
