@@ -19,3 +19,5 @@ as cp -a --parents s/a/b/f e; echo rc=$?; stat -c '%A %U %G %n' e/s e/s/a e/s/a/
 mkdir g; chmod 2775 g; chgrp 54321 g; mkdir t; chmod 1777 t
 cp -a s g/A; cp -r --preserve=mode s g/M; cp -r s g/R; cp -a t g/T
 chmod 777 g; as cp -a s/a/b g/N; as cp -a t g/NT; stat -c '%a %u:%g %n' g/* | sort -k3
+cd /tmp; echo a > a; chmod 755 a; echo b > b; chmod 4755 b; cp -p a b; echo b > d; chmod 1644 d; cp --preserve=mode a d
+mkdir e; chmod 3755 e; mkdir -p x/e; cp -rp x/e .; stat -c '%a %n' b d e
