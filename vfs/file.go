@@ -503,6 +503,9 @@ func (t *Task) Lseek(fd int, off int64, whence int) (pos int64, err error) {
 		if f.path {
 			return linux.EBADF
 		}
+		if whence < 0 || whence > linux.SEEK_MAX {
+			return linux.EINVAL // ksys_lseek, before any file's llseek
+		}
 		if s, ok := f.ops.(DeviceSeeker); ok {
 			pos, err = s.Llseek(f, t, off, whence)
 			return err
