@@ -503,6 +503,9 @@ func (t *Task) Lseek(fd int, off int64, whence int) (pos int64, err error) {
 		if f.path {
 			return linux.EBADF
 		}
+		if whence < 0 || whence > linux.SEEK_MAX {
+			return linux.EINVAL // ksys_lseek, before any file's llseek
+		}
 		if s, ok := f.ops.(DeviceSeeker); ok {
 			pos, err = s.Llseek(f, t, off, whence)
 			return err
@@ -557,7 +560,7 @@ func (t *Task) Lseek(fd int, off int64, whence int) (pos int64, err error) {
 // previous call.
 func (t *Task) Getdents(fd int, max int) (ents []Dirent, err error) {
 	err = t.withDir(fd, func(f *File) error {
-		ents, err = f.readdirLocked(nil, max)
+		ents, err = f.readdirLocked(nil, max, t.Cred())
 		return err
 	})
 	return ents, err
@@ -571,7 +574,7 @@ func (t *Task) GetdentsTo(fd int, buf []Dirent) (n int, err error) {
 		return 0, linux.EINVAL
 	}
 	err = t.withDir(fd, func(f *File) error {
-		out, err := f.readdirLocked(buf[:0], len(buf))
+		out, err := f.readdirLocked(buf[:0], len(buf), t.Cred())
 		n = len(out)
 		return err
 	})
@@ -630,9 +633,19 @@ type DotsLister interface {
 	ListsDots() bool
 }
 
+// ReaderDirLister is implemented by directory file operations whose
+// listing depends on who reads it rather than who opened it: proc's root
+// under hidepid= lists the processes the reading task may see
+// (proc_pid_readdir asks has_pid_permissions with current's credentials
+// at each getdents, not the file's f_cred).
+type ReaderDirLister interface {
+	ReadDirAs(f *File, reader *Cred) ([]Dirent, error)
+}
+
 // readdirLocked is iterate_dir: it appends to out at most max entries
-// (max <= 0: all that remain). f.mu is held.
-func (f *File) readdirLocked(out []Dirent, max int) ([]Dirent, error) {
+// (max <= 0: all that remain) for the task whose credentials are reader.
+// f.mu is held.
+func (f *File) readdirLocked(out []Dirent, max int, reader *Cred) ([]Dirent, error) {
 	start := len(out)
 	room := func() int { return max - (len(out) - start) }
 	if d, ok := f.ops.(DotsLister); ok && d.ListsDots() && f.pos < 2 {
@@ -658,7 +671,7 @@ func (f *File) readdirLocked(out []Dirent, max int) ([]Dirent, error) {
 	if p, ok := f.ops.(DirPager); ok {
 		out, err = p.ReadDirBelow(f, f.cursor, out, want)
 	} else {
-		out, err = f.readdirFiltered(out, want)
+		out, err = f.readdirFiltered(out, want, reader)
 	}
 	if err != nil {
 		return out[:before], err
@@ -675,8 +688,14 @@ func (f *File) readdirLocked(out []Dirent, max int) ([]Dirent, error) {
 
 // readdirFiltered lists a directory whose filesystem gives only the whole
 // listing: the entries below the cursor, at most n (n <= 0: all).
-func (f *File) readdirFiltered(out []Dirent, n int) ([]Dirent, error) {
-	list, err := f.ops.ReadDir(f)
+func (f *File) readdirFiltered(out []Dirent, n int, reader *Cred) ([]Dirent, error) {
+	var list []Dirent
+	var err error
+	if r, ok := f.ops.(ReaderDirLister); ok {
+		list, err = r.ReadDirAs(f, reader)
+	} else {
+		list, err = f.ops.ReadDir(f)
+	}
 	if err != nil {
 		return out, err
 	}

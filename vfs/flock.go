@@ -140,6 +140,9 @@ func (ft *flockTable) wait(t *Task, cancel <-chan struct{}) error {
 	return nil
 }
 
+// checksTask: wait looks at its task's fatal signal when woken.
+func (*flockTable) checksTask() {}
+
 // wake is the interrupt side of wait.
 func (ft *flockTable) wake() {
 	ft.mu.Lock()

@@ -355,6 +355,30 @@ func (k *Kernel) Interrupt() {
 // has been interrupted, or a signal is killing the task (SetFatalSignal).
 func (t *Task) fatalSignalPending() bool { return t.k.interrupted.Load() || t.dying.Load() }
 
+// taskChecking is a sleeper whose tasks look at their own fatal signal
+// when woken (fatalSignalPending), not only at the kernel's interrupt:
+// SetFatalSignal wakes these, and they go back to sleep if the signal
+// was another task's.
+type taskChecking interface {
+	sleeper
+	checksTask()
+}
+
+// wakeTaskChecking wakes the sleepers that look at their task's signal.
+func (s *sleeperSet) wakeTaskChecking() {
+	s.mu.Lock()
+	var woken []sleeper
+	for p := range s.all {
+		if _, ok := p.(taskChecking); ok {
+			woken = append(woken, p)
+		}
+	}
+	s.mu.Unlock()
+	for _, p := range woken {
+		p.wake()
+	}
+}
+
 func (s *sleeperSet) remove(p sleeper) {
 	s.mu.Lock()
 	delete(s.all, p)

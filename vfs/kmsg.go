@@ -51,7 +51,7 @@ func (KmsgOps) ReadAtBy(t *Task, f *File, p []byte, _ int64) (int, error) {
 	kf := f.Private.(*kmsgFile)
 	k := t.k
 	k.logMu.Lock()
-	for kf.seq >= uint64(len(k.log.records)) {
+	for kf.seq >= k.log.finalLocked() {
 		if f.Flags()&linux.O_NONBLOCK != 0 {
 			k.logMu.Unlock()
 			return 0, linux.EAGAIN
@@ -99,8 +99,11 @@ func (k *Kernel) waitLogLocked(t *Task) error {
 	return nil
 }
 
-// logWaker wakes the log's readers when the kernel is interrupted.
+// logWaker wakes the log's readers when the kernel is interrupted or a
+// task gets a fatal signal.
 type logWaker struct{ k *Kernel }
+
+func (*logWaker) checksTask() {}
 
 func (w *logWaker) wake() {
 	w.k.logMu.Lock()
@@ -124,7 +127,8 @@ func kmsgLine(r LogRecord) string {
 	return b.String()
 }
 
-// WriteAt is devkmsg_write: one record, its text less one ending newline.
+// WriteAt is devkmsg_write: one record, its text less one ending newline;
+// a record without that newline stays open until the next one.
 func (KmsgOps) WriteAt(f *File, p []byte, _ int64) (int, error) {
 	if len(p) > kmsgMaxWrite {
 		return 0, linux.EINVAL
@@ -133,7 +137,8 @@ func (KmsgOps) WriteAt(f *File, p []byte, _ int64) (int, error) {
 		return 0, nil
 	}
 	facility, level, text := splitSyslogPrefix(string(p))
-	f.Inode().Superblock().k.logRecord(facility, level, strings.TrimSuffix(text, "\n"))
+	body, final := strings.CutSuffix(text, "\n")
+	f.Inode().Superblock().k.logRecord(facility, level, body, final)
 	return len(p), nil
 }
 
@@ -166,11 +171,9 @@ func (KmsgOps) ReadDir(*File) ([]Dirent, error) { return nil, linux.ENOTDIR }
 
 // Llseek is devkmsg_llseek: only offset 0, from the oldest record
 // (SEEK_SET), the first since the last clear (SEEK_DATA) or past the last
-// (SEEK_END); the position stays 0.
+// (SEEK_END); the position stays 0. A writer has a place too, though it
+// cannot read from it: devkmsg_open gives every open its devkmsg_user.
 func (KmsgOps) Llseek(f *File, t *Task, off int64, whence int) (int64, error) {
-	if !f.read {
-		return 0, linux.EBADF // a writer has no place in the log
-	}
 	if off != 0 {
 		return 0, linux.ESPIPE
 	}
@@ -184,7 +187,7 @@ func (KmsgOps) Llseek(f *File, t *Task, off int64, whence int) (int64, error) {
 	case linux.SEEK_DATA:
 		kf.seq = k.log.clearSeq
 	case linux.SEEK_END:
-		kf.seq = uint64(len(k.log.records))
+		kf.seq = k.log.finalLocked()
 	default:
 		return 0, linux.EINVAL
 	}

@@ -63,7 +63,12 @@ type LogRecord struct {
 type printkLog struct {
 	records  []LogRecord
 	clearSeq uint64 // the first record a read since the last clear sees
-	console  func(time.Duration, string)
+	// open is set while the last record is not final: one written to
+	// /dev/kmsg without a newline, which readers and the console see only
+	// once the next record closes it (prb_commit without
+	// prb_final_commit; prb_reserve finalizes the record before it).
+	open    bool
+	console func(time.Duration, string)
 	// consoleLevel is console_loglevel; savedLevel is
 	// saved_console_loglevel while the console is off, else -1.
 	consoleLevel, savedLevel int
@@ -92,28 +97,48 @@ func splitLevel(msg string) (int, string) {
 // that ends it, and may start with a level marker (KernErr, ...).
 func (k *Kernel) Printk(msg string) {
 	level, text := splitLevel(msg)
-	k.logRecord(0, level, text)
+	k.logRecord(0, level, text, true)
 }
 
-// logRecord stores a message of the facility and level (vprintk_store)
-// and shows it on the console; readers waiting on /dev/kmsg wake.
-func (k *Kernel) logRecord(facility, level int, text string) {
+// logRecord stores a message of the facility and level (vprintk_store),
+// final or left open (see printkLog.open), and shows the records that
+// became final on the console; readers waiting on /dev/kmsg wake.
+func (k *Kernel) logRecord(facility, level int, text string, final bool) {
 	if len(text) > PrintkMax {
 		text = text[:PrintkMax]
 	}
 	at := k.Uptime()
 	k.logMu.Lock()
 	l := &k.log
-	l.records = append(l.records, LogRecord{Seq: uint64(len(l.records)), Facility: facility, Level: level, At: at, Text: text})
-	console := l.console
-	shown := level < l.consoleLevel
+	var shown []LogRecord
+	if l.open {
+		shown = append(shown, l.records[len(l.records)-1])
+	}
+	r := LogRecord{Seq: uint64(len(l.records)), Facility: facility, Level: level, At: at, Text: text}
+	l.records = append(l.records, r)
+	l.open = !final
+	if final {
+		shown = append(shown, r)
+	}
+	console, consoleLevel := l.console, l.consoleLevel
 	if l.readers != nil {
 		l.readers.Broadcast()
 	}
 	k.logMu.Unlock()
-	if console != nil && shown {
-		console(at, text)
+	for _, r := range shown {
+		if console != nil && r.Level < consoleLevel {
+			console(r.At, r.Text)
+		}
 	}
+}
+
+// finalLocked is how many records are final, the ones readers see.
+// logMu held.
+func (l *printkLog) finalLocked() uint64 {
+	if l.open {
+		return uint64(len(l.records) - 1)
+	}
+	return uint64(len(l.records))
 }
 
 // SetConsole sets where printk's messages are shown as they are logged
@@ -124,7 +149,7 @@ func (k *Kernel) SetConsole(show func(at time.Duration, line string)) {
 	k.logMu.Lock()
 	k.log.console = show
 	level := k.log.consoleLevel
-	old := append([]LogRecord(nil), k.log.records...)
+	old := append([]LogRecord(nil), k.log.records[:k.log.finalLocked()]...)
 	k.logMu.Unlock()
 	if show == nil {
 		return
@@ -136,12 +161,13 @@ func (k *Kernel) SetConsole(show func(at time.Duration, line string)) {
 	}
 }
 
-// Dmesg returns the texts of the whole kernel log, cleared or not.
+// Dmesg returns the texts of the whole kernel log, cleared or not (its
+// final records).
 func (k *Kernel) Dmesg() []string {
 	k.logMu.Lock()
 	defer k.logMu.Unlock()
-	out := make([]string, len(k.log.records))
-	for i, r := range k.log.records {
+	out := make([]string, k.log.finalLocked())
+	for i, r := range k.log.records[:len(out)] {
 		out[i] = r.Text
 	}
 	return out
@@ -176,7 +202,7 @@ func (t *Task) KernelLog() ([]LogRecord, error) {
 	k := t.k
 	k.logMu.Lock()
 	defer k.logMu.Unlock()
-	return append([]LogRecord(nil), k.log.records[k.log.clearSeq:]...), nil
+	return append([]LogRecord(nil), k.log.records[k.log.clearSeq:k.log.finalLocked()]...), nil
 }
 
 // ClearKernelLog is syslog(SYSLOG_ACTION_CLEAR): later reads start after
@@ -187,7 +213,7 @@ func (t *Task) ClearKernelLog() error {
 	}
 	k := t.k
 	k.logMu.Lock()
-	k.log.clearSeq = uint64(len(k.log.records))
+	k.log.clearSeq = k.log.finalLocked()
 	k.logMu.Unlock()
 	return nil
 }

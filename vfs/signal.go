@@ -182,5 +182,10 @@ func killAllowed(c, target *Cred) bool {
 // writes fail EINTR (fatal_signal_pending), so that the program running
 // on it stops. Tasks have no dispositions: the embedder, which knows what
 // a signal does to what it runs there, decides that a signal is fatal.
-// Sleeps in pipes and sockets still end only with Kernel.Interrupt.
-func (t *Task) SetFatalSignal() { t.dying.Store(true) }
+// A sleep that looks at its task's fatal signal (a read of /dev/kmsg, a
+// flock) is woken to see it; sleeps in pipes and sockets still end only
+// with Kernel.Interrupt.
+func (t *Task) SetFatalSignal() {
+	t.dying.Store(true)
+	t.k.sleepers.wakeTaskChecking()
+}

@@ -497,8 +497,13 @@ func (o *inodeOps) WriteAt(f *vfs.File, p []byte, off int64) (int, error) {
 // index would move under it and skip or repeat names.
 func keyedOff(key int) uint64 { return 1<<62 - uint64(key) }
 
-// ReadDir is proc_root_readdir / proc_pid_readdir.
-func (o *inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
+// ReadDir is ReadDirAs for the file's opener, for callers that have no
+// reading task.
+func (o *inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) { return o.ReadDirAs(f, f.Cred()) }
+
+// ReadDirAs is proc_root_readdir / proc_pid_readdir; the processes
+// hidepid= hides are those reader may not see.
+func (o *inodeOps) ReadDirAs(f *vfs.File, reader *vfs.Cred) ([]vfs.Dirent, error) {
 	n := nodeOf(f.Inode())
 	var out []vfs.Dirent
 	switch n.kind {
@@ -510,7 +515,7 @@ func (o *inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 			out = append(out, vfs.Dirent{Name: e.name, Ino: inoOf(node{kind: e.kind}), Type: linux.DirentType(modeOf(e.kind)), Off: keyedOff(i)})
 		}
 		for _, tid := range o.ps.pidns.Pids() {
-			if t := o.ps.task(tid); t != nil && !o.ps.mayAccessPid(f.Cred(), t, hideInvisible) {
+			if t := o.ps.task(tid); t != nil && !o.ps.mayAccessPid(reader, t, hideInvisible) {
 				continue // proc_pid_readdir skips a process hidepid= hides
 			}
 			out = append(out, vfs.Dirent{Name: strconv.Itoa(int(tid)), Ino: inoOf(node{kind: kindTaskDir, tid: tid}), Type: linux.DT_DIR, Off: keyedOff(len(rootFiles) + int(tid))})

@@ -163,9 +163,12 @@ func (o *inodeOps) CheckGetattr(t *vfs.Task, in *vfs.Inode) error {
 }
 
 // Revalidate is pid_revalidate and tid_fd_revalidate: a task's files go
-// with the task; fd/N goes with its descriptor or a change of access mode
-// (a new file at the same number). The root's own entries go when a
-// remount with subset=pid hides them (proc_misc_d_delete keeps none).
+// with the task, fd/N with its descriptor. An entry that stays is brought
+// up to date in place, as pid_update_inode and tid_fd_update_inode do (a
+// mount on it stays too): the task's owner again (one set by chown does
+// not last), and fd/N the access mode of the file now at its number. The
+// root's own entries go when a remount with subset=pid hides them
+// (proc_misc_d_delete keeps none).
 func (o *inodeOps) Revalidate(dir *vfs.Inode, name string, child *vfs.Inode) bool {
 	n, ok := child.Private.(node)
 	if !ok {
@@ -175,20 +178,25 @@ func (o *inodeOps) Revalidate(dir *vfs.Inode, name string, child *vfs.Inode) boo
 		return nodeOf(dir).kind != kindRoot || o.ps.shows(n.kind)
 	}
 	t := o.ps.task(n.tid)
-	switch {
-	case t == nil:
+	if t == nil {
 		return false
-	case n.kind == kindFd:
-		mode, ok := fdLinkMode(t, n.fd)
-		return ok && mode == child.Mode()
-	case n.kind == kindFdInfo:
-		_, ok := fdLinkMode(t, n.fd)
-		return ok
 	}
-	// pid_update_inode: an owner set by chown does not last; the entry
-	// is made again with the task's.
+	mode := child.Mode()
+	switch n.kind {
+	case kindFd:
+		if mode, ok = fdLinkMode(t, n.fd); !ok {
+			return false
+		}
+	case kindFdInfo:
+		if _, ok := fdLinkMode(t, n.fd); !ok {
+			return false
+		}
+	}
 	owner, _ := o.taskOwner(n)
-	return child.UID() == owner[0] && child.GID() == owner[1]
+	if child.UID() != owner[0] || child.GID() != owner[1] || child.Mode() != mode {
+		child.SetModeOwner(mode, owner[0], owner[1])
+	}
+	return true
 }
 
 // RevalidateNeedsRefWalk is which cached entries an RCU walk cannot check,

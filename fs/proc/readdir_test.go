@@ -56,3 +56,46 @@ func TestFdListingSurvivesClose(t *testing.T) {
 		t.Errorf("paged listing %q, want %q", got, want)
 	}
 }
+
+// The processes /proc lists under hidepid=invisible are those the task
+// reading it may see, whoever opened it: checked on Linux 6.18 with a
+// /proc opened by root and read after setresuid(65534), which lists only
+// the reader's own processes (proc_pid_readdir judges current's
+// credentials at each getdents, not the file's).
+func TestHidepidListingFollowsReader(t *testing.T) {
+	task := procTask(t)
+	if err := task.Mkdir("/hp", 0o555); err != nil {
+		t.Fatal(err)
+	}
+	if err := task.Mount("proc", "/hp", "proc", 0, "hidepid=invisible"); err != nil {
+		t.Fatal(err)
+	}
+	reader, err := task.Fork(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Exit()
+	fd, err := reader.Open("/hp", linux.O_RDONLY|linux.O_DIRECTORY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := reader.Setresgid(65534, 65534, 65534); err != nil {
+		t.Fatal(err)
+	}
+	if err := reader.Setresuid(65534, 65534, 65534); err != nil {
+		t.Fatal(err)
+	}
+	ents, err := reader.Getdents(fd, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pids []string
+	for _, e := range ents {
+		if _, err := strconv.Atoi(e.Name); err == nil {
+			pids = append(pids, e.Name)
+		}
+	}
+	if want := []string{strconv.Itoa(int(reader.Getpid()))}; !slices.Equal(pids, want) {
+		t.Errorf("processes listed to the reader %q, want %q (its own only)", pids, want)
+	}
+}

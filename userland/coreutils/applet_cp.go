@@ -864,20 +864,60 @@ func (cp *copier) preserve(dst string, st *vfs.Statx) bool {
 			return false
 		}
 	}
+	mode := uint32(st.Mode) & applet.ModeBits
 	if cp.o.keepOwner {
-		if err := c.Task.Fchownat(applet.AtCWD, dst, st.UID, st.GID, linux.AT_SYMLINK_NOFOLLOW); err != nil {
+		kept, err := c.keepOwner(dst, st.UID, st.GID, linux.AT_SYMLINK_NOFOLLOW)
+		if err != nil {
 			c.Errorf("failed to preserve ownership for %s: %s", c.Quote(dst), applet.ErrText(err))
 			return false
+		}
+		if !kept {
+			// Another owner's set-ID bits are not for the copier to give.
+			mode &^= linux.S_ISUID | linux.S_ISGID | linux.S_ISVTX
 		}
 	}
 	if applet.IsLink(uint32(st.Mode)) || !cp.o.keepMode {
 		return true
 	}
-	if err := c.Task.Chmod(dst, uint32(st.Mode)&applet.ModeBits); err != nil {
+	if err := c.setPermissions(dst, mode); err != nil {
 		c.Errorf("preserving permissions for %s: %s", c.Quote(dst), applet.ErrText(err))
 		return false
 	}
 	return true
+}
+
+// keepOwner gives dst the owner and group uid:gid, unless it has them.
+// A caller without root's euid may fail to (EPERM, EINVAL): then dst
+// gets the group alone if it can, kept is false and err nil, as cp
+// only complains of that to root (coreutils' chown_failure_ok).
+func (c *cmd) keepOwner(dst string, uid, gid uint32, flags int) (kept bool, err error) {
+	if cur, err := c.Task.Fstatat(applet.AtCWD, dst, flags); err == nil && cur.UID == uid && cur.GID == gid {
+		return true, nil
+	}
+	err = c.Task.Fchownat(applet.AtCWD, dst, uid, gid, flags)
+	if err == nil {
+		return true, nil
+	}
+	if c.Task.Geteuid() == 0 || !(errors.Is(err, linux.EPERM) || errors.Is(err, linux.EINVAL)) {
+		return false, err
+	}
+	c.Task.Fchownat(applet.AtCWD, dst, ^uint32(0), gid, flags)
+	return false, nil
+}
+
+// setPermissions gives dst the permission bits of mode as cp does it
+// where files take POSIX ACLs (tmpfs, ext2-4): a mode without set-ID or
+// sticky bits is written as an access ACL, which replaces the rwx bits
+// and leaves those dst has (a setgid inherited from the parent, the
+// sticky bit mkdir kept); the kernel still drops setgid for a caller
+// outside the group without CAP_FSETID, as chmod(2) does.
+func (c *cmd) setPermissions(dst string, mode uint32) error {
+	if mode&(linux.S_ISUID|linux.S_ISGID|linux.S_ISVTX) == 0 {
+		if cur, err := c.Task.Lstat(dst); err == nil {
+			mode |= uint32(cur.Mode) & (linux.S_ISUID | linux.S_ISGID | linux.S_ISVTX)
+		}
+	}
+	return c.Task.Chmod(dst, mode)
 }
 
 // copiedBefore looks a source directory up among those copied already

@@ -15,12 +15,14 @@ import (
 // re_protect).
 
 // madeParent is a directory --parents created: its name, the source
-// directory's status, and whether its mode must be set once the copy is
-// done (it was made searchable and writable to be filled).
+// directory's status, and whether its mode must be set to restore once
+// the copy is done (without -p: it was made searchable and writable to be
+// filled, or without group or other bits it is to have).
 type madeParent struct {
 	dst         string
 	src         vfs.Statx
 	restoreMode bool
+	restore     uint32
 }
 
 // parentsDest is the destination of src under dir with --parents, after
@@ -70,13 +72,21 @@ func (c *cmd) makeParent(srcDir, dstDir string, o *cpOpts) (madeParent, bool) {
 		return m, false
 	}
 	m.src = st
-	// With -p the group's and others' bits wait until the owner is set
-	// (re_protect), as cp withholds them from any directory it makes.
+	// Bits others could use before the directory is ready wait for
+	// reprotect: the group's and others' while the owner may change,
+	// their write bits while the mode is kept.
 	omitted := uint32(0)
-	if o.keepMode && o.keepOwner {
+	switch {
+	case o.keepOwner:
 		omitted = uint32(st.Mode) & 0o077
+	case o.keepMode:
+		omitted = uint32(st.Mode) & 0o022
 	}
-	if err := c.Task.Mkdir(dstDir, uint32(st.Mode)&applet.ModeBits&^omitted); err != nil {
+	mode := uint32(st.Mode) & applet.ModeBits
+	if o.noMode {
+		mode = 0o777
+	}
+	if err := c.Task.Mkdir(dstDir, mode&^omitted); err != nil {
 		c.Errorf("cannot make directory %s: %s", c.Quote(dstDir), applet.ErrText(err))
 		return m, false
 	}
@@ -88,9 +98,19 @@ func (c *cmd) makeParent(srcDir, dstDir string, o *cpOpts) (madeParent, bool) {
 		c.Errorf("failed to get attributes of %s: %s", c.Quote(dstDir), applet.ErrText(err))
 		return m, false
 	}
-	if mode := uint32(made.Mode) & applet.ModeBits; mode&0o700 != 0o700 {
-		m.restoreMode = true
-		if err := c.Task.Chmod(dstDir, mode|0o700); err != nil {
+	got := uint32(made.Mode) & applet.ModeBits
+	if !o.keepMode {
+		// Without -p the directory ends as mkdir made it, with the
+		// withheld bits the umask lets through put back.
+		if omitted&^got != 0 {
+			omitted &^= c.Task.GetUmask()
+		}
+		if omitted&^got != 0 || got&0o700 != 0o700 {
+			m.restoreMode, m.restore = true, got|omitted
+		}
+	}
+	if got&0o700 != 0o700 {
+		if err := c.Task.Chmod(dstDir, got|0o700); err != nil {
 			c.Errorf("setting permissions for %s: %s", c.Quote(dstDir), applet.ErrText(err))
 			return m, false
 		}
@@ -112,13 +132,18 @@ func (c *cmd) reprotect(made []madeParent, o *cpOpts) bool {
 			}
 		}
 		if o.keepOwner {
-			if err := c.Task.Chown(m.dst, m.src.UID, m.src.GID); err != nil {
+			if _, err := c.keepOwner(m.dst, m.src.UID, m.src.GID, 0); err != nil {
 				c.Errorf("failed to preserve ownership for %s: %s", c.Quote(m.dst), applet.ErrText(err))
 				return false
 			}
 		}
-		if o.keepMode || m.restoreMode {
-			if err := c.Task.Chmod(m.dst, mode); err != nil {
+		if o.keepMode {
+			if err := c.setPermissions(m.dst, mode); err != nil {
+				c.Errorf("failed to preserve permissions for %s: %s", c.Quote(m.dst), applet.ErrText(err))
+				return false
+			}
+		} else if m.restoreMode {
+			if err := c.Task.Chmod(m.dst, m.restore); err != nil {
 				c.Errorf("failed to preserve permissions for %s: %s", c.Quote(m.dst), applet.ErrText(err))
 				return false
 			}

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 // Package utillinux is linuxvfs's util-linux 2.38: mount, umount,
-// findmnt, losetup, lsblk, blkid, unshare, nsenter, setpriv, pivot_root, mountpoint, dmesg (and coreutils'
+// findmnt, losetup, lsblk, blkid, unshare, nsenter, setpriv, pivot_root, mountpoint, dmesg, namei (and coreutils'
 // chroot, which belongs with them), acting on a virtual kernel's task with
 // the real tools' options, output, messages and exit statuses.
 package utillinux
@@ -22,6 +22,7 @@ var programs = map[string]program{
 	"dmesg": dmesgApplet, "losetup": losetupApplet, "nsenter": nsenterApplet, "setpriv": setprivApplet,
 	"lsblk": lsblkApplet, "rev": revApplet, "blkid": blkidApplet, "switch_root": switchRootApplet,
 	"lsns": lsnsApplet, "getopt": getoptApplet, "flock": flockApplet, "column": columnApplet, "hexdump": hexdumpApplet,
+	"namei": nameiApplet,
 }
 
 // Register adds the util-linux programs to set.
