@@ -71,7 +71,8 @@ func inodePipe(in *Inode) *pipe {
 // reader, unless O_NONBLOCK (a lone non-blocking writer gets ENXIO). An
 // anonymous pipe opened again through /proc/<pid>/fd waits for nobody
 // (is_pipe): its other end is open or gone for good.
-func fifoOpen(f *File, k *Kernel) error {
+func fifoOpen(f *File, t *Task) error {
+	k := t.k
 	p := inodePipe(f.Inode())
 	f.ops = fifoOps{}
 	f.Private = p
@@ -92,7 +93,7 @@ func fifoOpen(f *File, k *Kernel) error {
 		p.cond.Broadcast()
 		if p.writers == 0 && !nonblock {
 			for c := p.wCounter; c == p.wCounter; {
-				if err := p.wait(); err != nil {
+				if err := p.wait(t); err != nil {
 					return err // fifoRelease undoes the count
 				}
 			}
@@ -108,7 +109,7 @@ func fifoOpen(f *File, k *Kernel) error {
 		p.cond.Broadcast()
 		if p.readers == 0 && !isPipe {
 			for c := p.rCounter; c == p.rCounter; {
-				if err := p.wait(); err != nil {
+				if err := p.wait(t); err != nil {
 					return err // fifoRelease undoes the count
 				}
 			}
@@ -118,17 +119,22 @@ func fifoOpen(f *File, k *Kernel) error {
 }
 
 // wait sleeps until the pipe changes, or fails EINTR once the kernel is
-// interrupted (Kernel.Interrupt), so no task sleeps forever. p.mu is held.
-func (p *pipe) wait() error {
-	if p.k.interrupted.Load() {
+// interrupted (Kernel.Interrupt) or t (nil for the kernel's own reads and
+// writes) has a fatal signal, so no task sleeps forever. p.mu is held.
+func (p *pipe) wait(t *Task) error {
+	if p.k.interrupted.Load() || t != nil && t.dying.Load() {
 		return linux.EINTR
 	}
 	p.cond.Wait()
-	if p.k.interrupted.Load() {
+	if p.k.interrupted.Load() || t != nil && t.dying.Load() {
 		return linux.EINTR
 	}
 	return nil
 }
+
+// checksTask makes SetFatalSignal wake the pipe's sleepers, whose tasks
+// then look at their own signal (pipe_wait is interruptible).
+func (p *pipe) checksTask() {}
 
 // wake is the interrupt side of wait.
 func (p *pipe) wake() {
@@ -164,6 +170,15 @@ type fifoOps struct{}
 // what is there, up to len(b). A packet ends the read, and what of it
 // does not fit in b is lost.
 func (fifoOps) ReadAt(f *File, b []byte, _ int64) (int, error) {
+	return pipeRead(nil, f, b)
+}
+
+// ReadAtBy is a task's pipe_read, which its fatal signal ends.
+func (fifoOps) ReadAtBy(t *Task, f *File, b []byte, _ int64) (int, error) {
+	return pipeRead(t, f, b)
+}
+
+func pipeRead(t *Task, f *File, b []byte) (int, error) {
 	p := f.Private.(*pipe)
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -174,7 +189,7 @@ func (fifoOps) ReadAt(f *File, b []byte, _ int64) (int, error) {
 		if f.Flags()&linux.O_NONBLOCK != 0 {
 			return 0, linux.EAGAIN
 		}
-		if err := p.wait(); err != nil {
+		if err := p.wait(t); err != nil {
 			return 0, err
 		}
 	}
@@ -201,6 +216,15 @@ func (fifoOps) ReadAt(f *File, b []byte, _ int64) (int, error) {
 // PIPE_BUF bytes or fewer is never split, and a non-blocking one that
 // finds no room fails EAGAIN. An O_DIRECT writer makes each page a packet.
 func (fifoOps) WriteAt(f *File, b []byte, _ int64) (int, error) {
+	return pipeWrite(nil, f, b)
+}
+
+// WriteAtBy is a task's pipe_write, which its fatal signal ends.
+func (fifoOps) WriteAtBy(t *Task, f *File, b []byte, _ int64) (int, error) {
+	return pipeWrite(t, f, b)
+}
+
+func pipeWrite(t *Task, f *File, b []byte) (int, error) {
 	p := f.Private.(*pipe)
 	packet := f.Flags()&linux.O_DIRECT != 0
 	p.mu.Lock()
@@ -220,7 +244,7 @@ func (fifoOps) WriteAt(f *File, b []byte, _ int64) (int, error) {
 				return partial(n, linux.EAGAIN)
 			}
 			p.cond.Broadcast()
-			if err := p.wait(); err != nil {
+			if err := p.wait(t); err != nil {
 				return partial(n, err)
 			}
 			continue

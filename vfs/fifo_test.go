@@ -7,6 +7,7 @@ import (
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/device/mem"
+	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
 func TestFIFO(t *testing.T) {
@@ -94,5 +95,49 @@ func TestInterruptWakesSleepers(t *testing.T) {
 	}
 	if _, err := init.Open("/p", linux.O_WRONLY, 0); err != linux.EINTR {
 		t.Fatalf("a later sleep = %v, want EINTR at once", err)
+	}
+}
+
+// A fatal signal ends a task's sleep in a FIFO's open, a pipe's read and
+// a full pipe's write (pipe_wait is interruptible), and only that task's:
+// the others sleep on.
+func TestFatalSignalEndsPipeSleeps(t *testing.T) {
+	init := bootMounts(t)
+	if err := init.Mknodat(linux.AT_FDCWD, "/p", linux.S_IFIFO|0o644, 0); err != nil {
+		t.Fatal(err)
+	}
+	sleep := func(do func(*vfs.Task) error) (*vfs.Task, chan error) {
+		task := init.Clone(0)
+		done := make(chan error, 1)
+		go func() { done <- do(task) }()
+		return task, done
+	}
+	opener, opened := sleep(func(task *vfs.Task) error {
+		_, err := task.Open("/p", linux.O_RDONLY, 0) // no writer: sleeps
+		return err
+	})
+	r, _ := newPipe(t, init, 0)
+	reader, read := sleep(func(task *vfs.Task) error {
+		_, err := task.Read(r, make([]byte, 1)) // empty, a writer open: sleeps
+		return err
+	})
+	_, w := newPipe(t, init, 0)
+	writer, wrote := sleep(func(task *vfs.Task) error {
+		n, err := task.Write(w, make([]byte, 1<<20)) // more than the pipe holds
+		if n > 0 && err == nil {
+			return linux.EINTR // cut short after a part, as pipe_write returns
+		}
+		return err
+	})
+	for _, c := range []struct {
+		task *vfs.Task
+		done chan error
+		what string
+	}{{opener, opened, "open"}, {reader, read, "read"}, {writer, wrote, "write"}} {
+		c.task.SetFatalSignal()
+		if err := <-c.done; err != linux.EINTR {
+			t.Errorf("%s after a fatal signal = %v, want EINTR", c.what, err)
+		}
+		c.task.Exit()
 	}
 }

@@ -353,10 +353,18 @@ func rwVerifyArea(off int64, n int) error {
 
 // TaskReader is implemented by file operations whose reads log messages
 // that name the reading task (current->comm), as the block layer's
-// "attempt to access beyond end of device" does: a task's read calls
-// ReadAtBy in place of ReadAt.
+// "attempt to access beyond end of device" does, or sleep until the
+// task's fatal signal (a pipe): a task's read calls ReadAtBy in place of
+// ReadAt.
 type TaskReader interface {
 	ReadAtBy(t *Task, f *File, p []byte, off int64) (int, error)
+}
+
+// TaskWriter is implemented by file operations whose writes may sleep
+// until a task's fatal signal (a full pipe): a task's write calls
+// WriteAtBy in place of WriteAt.
+type TaskWriter interface {
+	WriteAtBy(t *Task, f *File, p []byte, off int64) (int, error)
 }
 
 // readAt reads for t, or for the kernel itself if t is nil.
@@ -390,7 +398,7 @@ func (t *Task) Write(fd int, p []byte) (n int, err error) {
 	}
 	err = t.withFile(fd, func(f *File) error {
 		if isStream(f) || seeksItself(f) {
-			n, err = f.writeAt(t.Cred(), p, 0)
+			n, err = f.writeAt(t, t.Cred(), p, 0)
 			if err == linux.EPIPE {
 				t.sigpipe()
 			}
@@ -405,7 +413,7 @@ func (t *Task) Write(fd int, p []byte) (n int, err error) {
 		if f.Flags()&linux.O_APPEND != 0 {
 			off = in.Size()
 		}
-		n, err = f.writeAt(t.Cred(), p, off)
+		n, err = f.writeAt(t, t.Cred(), p, off)
 		f.pos = off + int64(n)
 		return err
 	})
@@ -430,13 +438,15 @@ func (t *Task) Pwrite(fd int, p []byte, off int64) (n int, err error) {
 		if f.Flags()&linux.O_APPEND != 0 {
 			off = in.Size()
 		}
-		n, err = f.writeAt(t.Cred(), p, off)
+		n, err = f.writeAt(t, t.Cred(), p, off)
 		return err
 	})
 	return n, err
 }
 
-func (f *File) writeAt(c *Cred, p []byte, off int64) (int, error) {
+// writeAt writes for t with c's rights, or for the kernel itself if t is
+// nil.
+func (f *File) writeAt(t *Task, c *Cred, p []byte, off int64) (int, error) {
 	if f.path || !f.write {
 		return 0, linux.EBADF
 	}
@@ -452,7 +462,13 @@ func (f *File) writeAt(c *Cred, p []byte, off int64) (int, error) {
 			return 0, err
 		}
 	}
-	n, err := f.ops.WriteAt(f, p, off)
+	var n int
+	var err error
+	if w, ok := f.ops.(TaskWriter); ok && t != nil {
+		n, err = w.WriteAtBy(t, f, p, off)
+	} else {
+		n, err = f.ops.WriteAt(f, p, off)
+	}
 	if n > 0 {
 		in.Lock()
 		in.TouchLocked("mc")

@@ -86,7 +86,7 @@ func (f *File) KernelWrite(p []byte, off int64) (int, error) {
 	in := f.Inode()
 	in.rw.Lock()
 	defer in.rw.Unlock()
-	return f.writeAt(f.cred, p, off)
+	return f.writeAt(nil, f.cred, p, off)
 }
 
 // KernelSize is i_size_read of the file's mapping host: the size of a

@@ -286,7 +286,7 @@ func doOpen(nd *nameidata, h *openHow, created, trunc bool) (*File, error) {
 	if sp, ok := in.Private.(*StreamPipe); ok && in.sb == nd.task.k.pipeMnt.sb {
 		streamReopen(f, sp)
 	} else if in.Mode()&linux.S_IFMT == linux.S_IFIFO {
-		if err := fifoOpen(f, nd.task.k); err != nil {
+		if err := fifoOpen(f, nd.task); err != nil {
 			f.DecRef()
 			return nil, err
 		}

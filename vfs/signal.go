@@ -183,8 +183,8 @@ func killAllowed(c, target *Cred) bool {
 // on it stops. Tasks have no dispositions: the embedder, which knows what
 // a signal does to what it runs there, decides that a signal is fatal.
 // A sleep that looks at its task's fatal signal (a read of /dev/kmsg, a
-// flock) is woken to see it; sleeps in pipes and sockets still end only
-// with Kernel.Interrupt.
+// flock, a FIFO's open, a pipe's read or write) is woken to see it;
+// sleeps in sockets still end only with Kernel.Interrupt.
 func (t *Task) SetFatalSignal() {
 	t.dying.Store(true)
 	t.k.sleepers.wakeTaskChecking()
