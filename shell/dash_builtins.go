@@ -229,7 +229,16 @@ func (s *shell) dashCall(ctx context.Context, hc interp.HandlerContext, args []s
 	case "shift":
 		return s.dashShift(args, fail)
 	case ".":
-		return s.dashDot(hc, args, fail)
+		instead := s.dashDot(hc, args, fail)
+		if instead == nil && len(args) > 1 {
+			instead = args
+		}
+		if len(instead) > 1 && instead[0] == "." {
+			if dot := s.dotCall(hc, instead); dot != nil {
+				return dot
+			}
+		}
+		return instead
 	case "eval":
 		src := strings.Join(args[1:], " ")
 		if _, err := syntax.NewParser().Parse(strings.NewReader(src), ""); err != nil {

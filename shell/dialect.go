@@ -172,16 +172,16 @@ func (s *shell) redirText(name string, flags uint32, err error) (lead, text stri
 }
 
 // redirMessage is a redirection's failure with its line prefix.
-func (s *shell) redirMessage(line int, name string, flags uint32, err error) string {
+func (s *shell) redirMessage(line int, unit, name string, flags uint32, err error) string {
 	lead, text := s.redirText(name, flags, err)
-	return s.linePrefix(uint(line)) + lead + name + ": " + text
+	return s.unitLinePrefix(uint(line), unit) + lead + name + ": " + text
 }
 
 // redirPathError is a failed redirection for the interpreter to print
 // (it prints an *os.PathError as "Op Path: Err").
-func (s *shell) redirPathError(line int, name string, flags uint32, err error) *os.PathError {
+func (s *shell) redirPathError(line int, unit, name string, flags uint32, err error) *os.PathError {
 	lead, text := s.redirText(name, flags, err)
-	op := strings.TrimSuffix(s.linePrefix(uint(line))+lead, " ")
+	op := strings.TrimSuffix(s.unitLinePrefix(uint(line), unit)+lead, " ")
 	return &os.PathError{Op: op, Path: name, Err: errors.New(text)}
 }
 

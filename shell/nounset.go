@@ -186,7 +186,10 @@ func (e markerEnviron) Each(f func(name string, vr expand.Variable) bool) {
 			return
 		}
 	}
-	for _, m := range e.s.markers {
+	e.s.markersMu.Lock()
+	markers := e.s.markers
+	e.s.markersMu.Unlock()
+	for _, m := range markers {
 		if target, ok := markedName(m); ok && !f(m, expand.Variable{Set: true, Kind: expand.NameRef, Str: target}) {
 			return
 		}

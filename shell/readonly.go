@@ -73,7 +73,11 @@ type roSite struct {
 // rewriteReadonly gives the assigning statements under n their markers,
 // if src can make a variable readonly.
 func (s *shell) rewriteReadonly(n syntax.Node, src string) {
-	if !roUsed.MatchString(src) {
+	if roUsed.MatchString(src) {
+		s.roSeen = true
+	}
+	// An eval's text assigns to what the program made readonly.
+	if !s.roSeen {
 		return
 	}
 	s.markSubshells(n)
