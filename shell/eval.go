@@ -279,3 +279,32 @@ type readOnlyText struct{ *strings.Reader }
 
 func (readOnlyText) Write([]byte) (int, error) { return 0, os.ErrPermission }
 func (readOnlyText) Close() error              { return nil }
+
+// unitMark follows the line number in the nounset markers of a text
+// read while the shell runs, and the text's index in unitNames.
+const unitMark = "u"
+
+// unitTag is what follows the line in the nounset markers of the text
+// being rewritten: nothing for the shell's program.
+func (s *shell) unitTag() string {
+	if s.unit == "" {
+		return ""
+	}
+	i := slices.Index(s.unitNames, s.unit)
+	if i < 0 {
+		s.unitNames = append(s.unitNames, s.unit)
+		i = len(s.unitNames) - 1
+	}
+	return unitMark + strconv.Itoa(i)
+}
+
+// unitName is the unit of a marker's tag (unitTag).
+func (s *shell) unitName(tag string) string {
+	i, err := strconv.Atoi(tag)
+	s.units.RLock()
+	defer s.units.RUnlock()
+	if err != nil || i < 0 || i >= len(s.unitNames) {
+		return ""
+	}
+	return s.unitNames[i]
+}

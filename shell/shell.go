@@ -140,6 +140,8 @@ type shell struct {
 	// dots are the rewritten texts of sourced files, for the open of
 	// the interpreter's . (units).
 	dots map[string]string
+	// unitNames are the units of texts that have nounset markers.
+	unitNames []string
 	// started is when the shell started, for $SECONDS.
 	started time.Time
 	// arithSites are the program's arithmetic expressions, arithCur the
@@ -448,7 +450,7 @@ func (s *shell) rewriteProgram(file *syntax.File, script string) {
 	s.wrapCheckedSubsts(file)
 	markSubstOut(file)
 	if !s.noMarkers {
-		s.addMarkers(rewriteNounset(file))
+		s.addMarkers(rewriteNounset(file, s.unitTag()))
 	}
 	rewriteKillTraps(file)
 	rewriteSubstTraps(file, script)
