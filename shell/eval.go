@@ -3,6 +3,7 @@
 package shell
 
 import (
+	"errors"
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"io"
@@ -70,15 +71,253 @@ func (s *shell) rewriteUnit(hc interp.HandlerContext, src, unit string) (text st
 		return "", false
 	}
 	s.rewriteProgram(file, fixed)
+	return printUnit(file)
+}
+
+// printUnit prints a rewritten text for the interpreter to parse, each
+// statement on its line (the line numbers of messages); ok is false when
+// the text would not read back as file.
+func printUnit(file *syntax.File) (text string, ok bool) {
+	quoteLits(file)
+	want := shape(&syntax.File{Stmts: file.Stmts})
+	lines := stmtLines(file)
+	// Each statement on one line first; the printer's layout as it is
+	// if that does not read back.
+	for _, print := range []func(*syntax.File) (string, bool){printCompact, printPlain} {
+		if text, ok := print(file); ok {
+			if text = keepLines(text, lines); readsAs(text, want) {
+				return text, true
+			}
+		}
+	}
+	return "", false
+}
+
+// printCompact prints each top-level statement of file on one line,
+// after the one before where the two began on the same line (and no
+// here-document's body comes between them).
+func printCompact(file *syntax.File) (string, bool) {
+	p := syntax.NewPrinter(syntax.SingleLine(true))
 	var b strings.Builder
-	if err := syntax.NewPrinter().Print(&b, file); err != nil {
-		return "", false
+	for i, st := range file.Stmts {
+		text := b.String()
+		switch {
+		case i == 0 || strings.HasSuffix(text, "\n"):
+		case st.Pos().Line() > file.Stmts[i-1].End().Line():
+			b.WriteByte('\n')
+		case strings.HasSuffix(text, "&"):
+			b.WriteByte(' ')
+		default:
+			b.WriteString("; ")
+		}
+		if err := p.Print(&b, st); err != nil {
+			return "", false
+		}
 	}
-	text = b.String()
-	if !readsBack(text) {
-		return "", false
+	b.WriteByte('\n')
+	return addSeparators(b.String()), true
+}
+
+// addSeparators puts "; " where the parser finds two commands of text
+// without one between them: the printer leaves it out after a case
+// whose last item ends with ";;".
+func addSeparators(text string) string {
+	for range 100 {
+		_, err := syntax.NewParser().Parse(strings.NewReader(text), "")
+		var pe syntax.ParseError
+		if !errors.As(err, &pe) || !strings.HasPrefix(pe.Text, "statements must be separated") {
+			break
+		}
+		off := pe.Pos.Offset()
+		if off == 0 || off > uint(len(text)) || text[off-1] != ' ' {
+			break
+		}
+		text = text[:off-1] + "; " + text[off:]
 	}
-	return keepLines(text, stmtLines(file)), true
+	return text
+}
+
+// printPlain prints file in the printer's layout.
+func printPlain(file *syntax.File) (string, bool) {
+	return printed(syntax.NewPrinter(), file)
+}
+
+// printed is n as p prints it.
+func printed(p *syntax.Printer, n syntax.Node) (string, bool) {
+	var b strings.Builder
+	err := p.Print(&b, n)
+	return b.String(), err == nil
+}
+
+// readsAs says text, parsed as the interpreter parses eval's text, is
+// the tree whose shape is want.
+func readsAs(text, want string) bool {
+	file, err := syntax.NewParser().Parse(strings.NewReader(text), "")
+	return err == nil && shape(&syntax.File{Stmts: file.Stmts}) == want
+}
+
+// shape is the tree n without its positions: its nodes' types and
+// fields as syntax.DebugPrint lists them, in the form the parser gives
+// what prints alike (normalize).
+func shape(n syntax.Node) string {
+	normalize(n)
+	var b strings.Builder
+	if err := syntax.DebugPrint(&b, n); err != nil {
+		return ""
+	}
+	lines := strings.Split(b.String(), "\n")
+	return strings.Join(slices.DeleteFunc(lines, posLine), "\n")
+}
+
+// normalize gives the nodes under n that the rewritings made the form
+// the parser gives what they print as: a word's adjacent literals
+// joined, a declaration's word argument naked, a command substitution
+// in $( ) (its text parsed already).
+func normalize(n syntax.Node) {
+	syntax.Walk(n, func(n syntax.Node) bool {
+		if as, ok := n.(*syntax.Assign); ok && as.Name == nil {
+			as.Naked = true
+		}
+		if cs, ok := n.(*syntax.CmdSubst); ok {
+			cs.Backquotes = false
+		}
+		w, ok := n.(*syntax.Word)
+		if !ok {
+			return true
+		}
+		for i := 0; i+1 < len(w.Parts); {
+			a, ok1 := w.Parts[i].(*syntax.Lit)
+			b, ok2 := w.Parts[i+1].(*syntax.Lit)
+			if !ok1 || !ok2 {
+				i++
+				continue
+			}
+			joined := &syntax.Lit{ValuePos: a.ValuePos, ValueEnd: b.ValueEnd, Value: a.Value + b.Value}
+			w.Parts = slices.Replace(w.Parts, i, i+2, syntax.WordPart(joined))
+		}
+		return true
+	})
+}
+
+// quoteLits puts in single quotes the literal parts of the commands'
+// words under n that the rewritings made with characters the parser
+// would read as something else (an internal command's "<" argument, a
+// space).
+func quoteLits(n syntax.Node) {
+	syntax.Walk(n, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.CallExpr:
+			for _, w := range n.Args {
+				quoteWordLits(w)
+			}
+		case *syntax.Assign:
+			quoteWordLits(n.Value)
+		case *syntax.Redirect:
+			quoteWordLits(n.Word)
+			unquoteHdoc(n.Hdoc)
+		case *syntax.Stmt:
+			if n.Negated && isList(n.Cmd) {
+				// "! X && Y" negates X only.
+				n.Cmd = inBlock(n.Cmd)
+			}
+			if b, ok := n.Cmd.(*syntax.BinaryCmd); ok && isList(b) && isList(b.Y.Cmd) && !b.Y.Negated {
+				// "X || Y && Z" is "{ X || Y; } && Z".
+				b.Y = &syntax.Stmt{Position: b.Y.Position, Cmd: inBlock(b.Y.Cmd)}
+			}
+		case *syntax.SglQuoted:
+			// A rewriting's: the parser gives none with a quote, nor a
+			// newline on a single line.
+			oneLine := n.Left.Line() == n.Right.Line()
+			if !n.Dollar && (strings.Contains(n.Value, "'") || oneLine && strings.Contains(n.Value, "\n")) {
+				n.Dollar, n.Value = true, dollarQuoted(n.Value)
+			}
+		}
+		return true
+	})
+}
+
+func quoteWordLits(w *syntax.Word) {
+	if w == nil {
+		return
+	}
+	for i, part := range w.Parts {
+		l, ok := part.(*syntax.Lit)
+		_, procSubst := nextPart(w.Parts, i).(*syntax.ProcSubst)
+		switch {
+		case !ok || strings.Contains(l.Value, `\`):
+			// The interpreter reads a literal's backslashes as quoting:
+			// in quotes they would be characters.
+		case !procSubst && litReadsBack(l.Value):
+		case strings.ContainsAny(l.Value, "'\n"):
+			w.Parts[i] = &syntax.SglQuoted{Left: l.ValuePos, Right: l.ValuePos, Dollar: true, Value: dollarQuoted(l.Value)}
+		default:
+			w.Parts[i] = &syntax.SglQuoted{Left: l.ValuePos, Right: l.ValuePos, Value: l.Value}
+		}
+	}
+}
+
+// litReadsBack says the parser reads v, printed as it is, as one literal
+// word v.
+func litReadsBack(v string) bool {
+	if !strings.ContainsAny(v, " \t\n;&|<>(){}'\"$`#~=*?[") {
+		return true
+	}
+	file, err := syntax.NewParser().Parse(strings.NewReader(": "+v), "")
+	if err != nil || len(file.Stmts) != 1 {
+		return false
+	}
+	call, ok := file.Stmts[0].Cmd.(*syntax.CallExpr)
+	return ok && len(call.Args) == 2 && len(call.Args[1].Parts) == 1 && call.Args[1].Lit() == v
+}
+
+// nextPart is the part after parts[i], if any.
+func nextPart(parts []syntax.WordPart, i int) syntax.WordPart {
+	if i+1 < len(parts) {
+		return parts[i+1]
+	}
+	return nil
+}
+
+// unquoteHdoc makes literals of the quoted parts of a here-document's
+// body, which reads every character but $, ` and \ as itself: dash's
+// braces (quoteBraces) would print as quotes.
+func unquoteHdoc(w *syntax.Word) {
+	if w == nil {
+		return
+	}
+	for i, part := range w.Parts {
+		if q, ok := part.(*syntax.SglQuoted); ok && !q.Dollar && !strings.ContainsAny(q.Value, "$`\\") {
+			w.Parts[i] = &syntax.Lit{ValuePos: q.Left, ValueEnd: q.Right, Value: q.Value}
+		}
+	}
+}
+
+// isList says c is an and-or list (X && Y, X || Y).
+func isList(c syntax.Command) bool {
+	b, ok := c.(*syntax.BinaryCmd)
+	return ok && (b.Op == syntax.AndStmt || b.Op == syntax.OrStmt)
+}
+
+// inBlock is c in braces.
+func inBlock(c syntax.Command) *syntax.Block {
+	return &syntax.Block{Lbrace: c.Pos(), Rbrace: c.End(), Stmts: []*syntax.Stmt{{Position: c.Pos(), Cmd: c}}}
+}
+
+// dollarQuoted is s as the text between $' and '.
+func dollarQuoted(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "'", `\'`, "\n", `\n`).Replace(s)
+}
+
+// posLine says line, of syntax.DebugPrint's, gives a position ("Pos:
+// 3:14", "?:?" for none).
+func posLine(line string) bool {
+	_, value, ok := strings.Cut(line, ": ")
+	l, c, ok2 := strings.Cut(value, ":")
+	return ok && ok2 && posNumber(l) && posNumber(c)
+}
+
+func posNumber(s string) bool {
+	return s == "?" || s != "" && strings.Trim(s, "0123456789") == ""
 }
 
 // stmtLines are the lines of the statements under n, in the order
@@ -104,22 +343,32 @@ func keepLines(text string, want []uint) string {
 	if err != nil {
 		return text
 	}
-	var offs []uint
-	var got []uint
+	var offs, got []uint
+	var heredocs [][2]uint // operator and body offsets
 	syntax.Walk(file, func(n syntax.Node) bool {
-		if st, ok := n.(*syntax.Stmt); ok {
-			offs = append(offs, st.Pos().Offset())
-			got = append(got, st.Pos().Line())
+		switch n := n.(type) {
+		case *syntax.Stmt:
+			offs = append(offs, n.Pos().Offset())
+			got = append(got, n.Pos().Line())
+		case *syntax.Redirect:
+			if n.Hdoc != nil {
+				heredocs = append(heredocs, [2]uint{n.OpPos.Offset(), n.Hdoc.Pos().Offset()})
+			}
 		}
 		return true
 	})
 	if len(got) != len(want) {
 		return text
 	}
+	// A newline between a here-document's operator and its body would
+	// start the body there.
+	pending := func(off uint) bool {
+		return slices.ContainsFunc(heredocs, func(h [2]uint) bool { return h[0] < off && off <= h[1] })
+	}
 	var b strings.Builder
 	added, from := uint(0), uint(0)
 	for i, off := range offs {
-		if off < from || got[i]+added >= want[i] {
+		if off < from || got[i]+added >= want[i] || pending(off) {
 			continue
 		}
 		b.WriteString(text[from:off])
@@ -135,17 +384,6 @@ func keepLines(text string, want []uint) string {
 // part), which has only the markers known when it started.
 func markersResolve(hc interp.HandlerContext) bool {
 	return hc.Env.Get(unboundPrefix+"1_"+unitVar).Kind == expand.NameRef
-}
-
-// readsBack says text, parsed as the interpreter parses eval's text,
-// prints as text again.
-func readsBack(text string) bool {
-	file, err := syntax.NewParser().Parse(strings.NewReader(text), "")
-	if err != nil {
-		return false
-	}
-	var b strings.Builder
-	return syntax.NewPrinter().Print(&b, file) == nil && b.String() == text
 }
 
 // unitState is the state of the rewriting of one parsed text: the
