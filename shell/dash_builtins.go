@@ -4,7 +4,6 @@ package shell
 
 import (
 	"context"
-	"errors"
 	"strconv"
 	"strings"
 
@@ -67,7 +66,13 @@ func (s *shell) rewriteDialect(n syntax.Node) {
 			return true
 		})
 	}
-	walk(n, "")
+	outer := ""
+	if s.nested && s.dialect == Dash {
+		// An eval's text or a sourced file may run in a function or
+		// not: local and return are left to the interpreter there.
+		outer = "?"
+	}
+	walk(n, outer)
 }
 
 // rewriteOutsideFunc replaces local and return where no function
@@ -239,15 +244,6 @@ func (s *shell) dashCall(ctx context.Context, hc interp.HandlerContext, args []s
 			}
 		}
 		return instead
-	case "eval":
-		src := strings.Join(args[1:], " ")
-		if _, err := syntax.NewParser().Parse(strings.NewReader(src), ""); err != nil {
-			var pe syntax.ParseError
-			if errors.As(err, &pe) {
-				_, text := dashSyntax(pe, src)
-				return fail(2, true, "eval: Syntax error: "+text)
-			}
-		}
 	case "hash":
 		return s.dashHash(hc, args, fail)
 	case "let":

@@ -232,7 +232,7 @@ func (s *shell) unboundText(sigil, name string) string {
 
 // unsetParamMessage is the report of ${NAME?WORD} (null false) or
 // ${NAME:?WORD} on line; an empty word gives the default message.
-func (s *shell) unsetParamMessage(line int, name, word string, null bool) string {
+func (s *shell) unsetParamMessage(line int, unit, name, word string, null bool) string {
 	if word == "" {
 		switch {
 		case s.dialect == Dash && null:
@@ -243,7 +243,7 @@ func (s *shell) unsetParamMessage(line int, name, word string, null bool) string
 			word = "parameter not set"
 		}
 	}
-	return s.linePrefix(uint(line)) + name + ": " + word
+	return s.unitLinePrefix(uint(line), unit) + name + ": " + word
 }
 
 // unboundStatus is the status a shell stopped by set -u ends with: bash

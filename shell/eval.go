@@ -4,6 +4,7 @@ package shell
 
 import (
 	"errors"
+	"fmt"
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"io"
@@ -43,13 +44,17 @@ func rewrittenEval(args []string) bool {
 // rewritten text, or nil when the interpreter's eval is to run as it is
 // (no text, a syntax error, which it reports, or a function named eval).
 func (s *shell) evalCall(hc interp.HandlerContext, args []string) []string {
-	// bash abandons an eval's text where a check fails and goes on after
-	// the eval with status 1: its checks of the program (line aborts)
-	// would end the shell instead, so its evals run unrewritten.
-	if s.dialect != Dash || len(args) < 2 || s.runner != nil && s.runner.Funcs["eval"] != nil {
+	if len(args) < 2 || s.runner != nil && s.runner.Funcs["eval"] != nil {
 		return nil
 	}
-	text, ok := s.rewriteUnit(hc, strings.Join(args[1:], " "), "eval")
+	src := strings.Join(args[1:], " ")
+	text, ok, err := s.rewriteUnit(hc, src, "eval")
+	var pe syntax.ParseError
+	if errors.As(err, &pe) {
+		// A syntax error ends dash.
+		_, msg := dashSyntax(pe, src)
+		return []string{"exec", statusCmd, "2", s.linePrefix(hc.Pos.Line()) + "eval: Syntax error: " + msg}
+	}
 	if !ok {
 		return nil
 	}
@@ -60,18 +65,35 @@ func (s *shell) evalCall(hc interp.HandlerContext, args []string) []string {
 // text read by unit ("eval", or the name of a sourced file) and prints
 // it. ok is false when src does not parse, or when its rewriting would
 // not read back as the same program.
-func (s *shell) rewriteUnit(hc interp.HandlerContext, src, unit string) (text string, ok bool) {
+func (s *shell) rewriteUnit(hc interp.HandlerContext, src, unit string) (text string, ok bool, err error) {
 	s.units.Lock()
 	defer s.units.Unlock()
 	saved := s.unitState
 	defer func() { s.unitState = saved }()
 	s.unitState = unitState{unit: unit, nested: true, noMarkers: !markersResolve(hc)}
-	file, fixed, _, err := s.parseProgram(src)
-	if err != nil {
-		return "", false
+	// A loop evaluates the same text again and again; what the
+	// rewriting depends on besides the text only ever turns on.
+	key := fmt.Sprintf("%s\x00%v\x00%v\x00%s", unit, s.noMarkers, s.roSeen, src)
+	if r, ok := s.unitCache[key]; ok {
+		return r.text, r.ok, r.err
 	}
-	s.rewriteProgram(file, fixed)
-	return printUnit(file)
+	file, fixed, _, err := s.parseProgram(src)
+	if err == nil {
+		s.rewriteProgram(file, fixed)
+		text, ok = printUnit(file)
+	}
+	if len(s.unitCache) >= 64 || s.unitCache == nil {
+		s.unitCache = map[string]unitText{}
+	}
+	s.unitCache[key] = unitText{text, ok, err}
+	return text, ok, err
+}
+
+// unitText is a text's rewriting as rewriteUnit printed it.
+type unitText struct {
+	text string
+	ok   bool
+	err  error
 }
 
 // printUnit prints a rewritten text for the interpreter to parse, each
@@ -479,7 +501,7 @@ func (s *shell) dotCall(hc interp.HandlerContext, args []string) []string {
 	if err != nil {
 		return nil
 	}
-	text, ok := s.rewriteUnit(hc, string(src), args[1])
+	text, ok, _ := s.rewriteUnit(hc, string(src), args[1])
 	if !ok {
 		return nil
 	}

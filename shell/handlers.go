@@ -291,7 +291,7 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 	if instead := s.dashCall(ctx, hc, args); instead != nil {
 		return instead, nil
 	}
-	if args[0] == "eval" {
+	if args[0] == "eval" && s.dialect == Dash {
 		if instead := s.evalCall(hc, args); instead != nil {
 			return instead, nil
 		}

@@ -131,7 +131,7 @@ func (s *shell) unboundMessage(p []byte) (msg []byte, ok bool) {
 		// set -u's report (a ${VAR?unbound variable} reads the same).
 		return []byte(s.unitLinePrefix(uint(n), s.unitName(unit)) + s.unboundText(kind, string(name)) + "\n"), true
 	}
-	return []byte(s.unsetParamMessage(n, string(name), word, null) + "\n"), true
+	return []byte(s.unsetParamMessage(n, s.unitName(unit), string(name), word, null) + "\n"), true
 }
 
 // unboundFilter is the shell's standard error, on which it rewrites the

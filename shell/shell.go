@@ -140,6 +140,8 @@ type shell struct {
 	// dots are the rewritten texts of sourced files, for the open of
 	// the interpreter's . (units).
 	dots map[string]string
+	// unitCache holds the latest texts rewriteUnit rewrote.
+	unitCache map[string]unitText
 	// unitNames are the units of texts that have nounset markers.
 	unitNames []string
 	// started is when the shell started, for $SECONDS.
