@@ -333,7 +333,7 @@ func (s *shell) arithLookup(name string) (vr expand.Variable, ok bool) {
 	// An assignment in the expression may find its variable readonly.
 	s.ro.mu.Lock()
 	s.ro.gen++
-	s.ro.line, s.ro.ctx = int(site.line), ""
+	s.ro.line, s.ro.ctx, s.ro.unit = int(site.line), "", site.unit
 	s.ro.mu.Unlock()
 	return expand.Variable{}, true
 }

@@ -47,14 +47,7 @@ func (s *shell) evalCall(hc interp.HandlerContext, args []string) []string {
 	if len(args) < 2 || s.runner != nil && s.runner.Funcs["eval"] != nil {
 		return nil
 	}
-	src := strings.Join(args[1:], " ")
-	text, ok, err := s.rewriteUnit(hc, src, "eval")
-	var pe syntax.ParseError
-	if errors.As(err, &pe) {
-		// A syntax error ends dash.
-		_, msg := dashSyntax(pe, src)
-		return []string{"exec", statusCmd, "2", s.linePrefix(hc.Pos.Line()) + "eval: Syntax error: " + msg}
-	}
+	text, ok, _ := s.rewriteUnit(hc, strings.Join(args[1:], " "), "eval")
 	if !ok {
 		return nil
 	}
@@ -78,6 +71,10 @@ func (s *shell) rewriteUnit(hc interp.HandlerContext, src, unit string) (text st
 		return r.text, r.ok, r.err
 	}
 	file, fixed, _, err := s.parseProgram(src)
+	var pe syntax.ParseError
+	if errors.As(err, &pe) {
+		file, fixed, err = s.linesBeforeError(pe, src), src, nil
+	}
 	if err == nil {
 		s.rewriteProgram(file, fixed)
 		text, ok = printUnit(file)
@@ -94,6 +91,32 @@ type unitText struct {
 	text string
 	ok   bool
 	err  error
+}
+
+// linesBeforeError is what dash runs of a text with a syntax error: it
+// reads and runs a line at a time, so the complete lines before the error
+// run, and then the error's report ends the shell with status 2.
+func (s *shell) linesBeforeError(pe syntax.ParseError, src string) *syntax.File {
+	var stmts []*syntax.Stmt
+	for line, err := range syntax.NewParser().InteractiveSeq(strings.NewReader(src)) {
+		if err != nil {
+			break
+		}
+		stmts = append(stmts, line...)
+	}
+	if n := len(stmts); n > 0 {
+		// The line of the last is complete only if the failing
+		// command begins on a later one.
+		last := stmts[n-1]
+		rest, _, _ := strings.Cut(src[last.End().Offset():], "\n")
+		if rest, _, _ = strings.Cut(rest, "#"); strings.Trim(rest, " \t;&") != "" {
+			stmts = slices.DeleteFunc(stmts, func(st *syntax.Stmt) bool { return st.End().Line() >= last.Pos().Line() })
+		}
+	}
+	line, text := dashSyntax(pe, src)
+	msg := s.unitLinePrefix(line, s.unit) + "Syntax error: " + text
+	end := &syntax.Stmt{Position: pe.Pos, Cmd: exitWithMessage(pe.Pos, 2, msg)}
+	return &syntax.File{Stmts: append(stmts, end)}
 }
 
 // printUnit prints a rewritten text for the interpreter to parse, each
@@ -556,6 +579,29 @@ func (s *shell) unitTag() string {
 		i = len(s.unitNames) - 1
 	}
 	return unitMark + strconv.Itoa(i)
+}
+
+// tagROSites puts the unit's tag (unitTag) after the line in the names
+// of readonly.go's sites under n, for the reports to name the unit.
+func (s *shell) tagROSites(n syntax.Node) {
+	if s.unit == "" {
+		return
+	}
+	tag := s.unitTag()
+	syntax.Walk(n, func(n syntax.Node) bool {
+		pe, ok := n.(*syntax.ParamExp)
+		if !ok || pe.Param == nil {
+			return true
+		}
+		rest, ok := strings.CutPrefix(pe.Param.Value, roSitePrefix)
+		if !ok || rest == "" || rest[0] < '0' || rest[0] > '9' {
+			return true // not a site (roCheckVar)
+		}
+		if site, ctx, ok := strings.Cut(rest, "_"); ok && !strings.Contains(site, unitMark) {
+			pe.Param = &syntax.Lit{ValuePos: pe.Param.ValuePos, ValueEnd: pe.Param.ValueEnd, Value: roSitePrefix + site + tag + "_" + ctx}
+		}
+		return true
+	})
 }
 
 // unitName is the unit of a marker's tag (unitTag).

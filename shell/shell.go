@@ -449,6 +449,7 @@ func (s *shell) rewriteProgram(file *syntax.File, script string) {
 	s.rewriteArith(file, script)
 	s.rewritePipeStatus(file, script)
 	s.rewriteReadonly(file, script)
+	s.tagROSites(file)
 	s.wrapCheckedSubsts(file)
 	markSubstOut(file)
 	if !s.noMarkers {
