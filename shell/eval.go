@@ -5,27 +5,35 @@ package shell
 import (
 	"errors"
 	"fmt"
-	"github.com/linuxvfs/linuxvfs/abi/linux"
-	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"io"
 	"os"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/interp"
 	"mvdan.cc/sh/v3/syntax"
 )
 
-// The interpreter parses the text of eval itself, so none of the
-// rewritings of the shell's program (rewriteProgram) would reach it. The
-// call handler takes `eval ARGS` first: it parses the text as the shell
-// parses its program, rewrites it, prints the tree and hands the
-// interpreter an eval of that text instead. The rewritten eval runs with
-// unitVar set to "eval" for its duration (a prefix assignment), which
-// dash names in its messages ("sh: 2: eval: x: not found"), and its text
-// ends with evalMark, by which the handler knows it for its own.
+// The interpreter parses the text of eval and the file of . itself, so
+// none of the rewritings of the shell's program (rewriteProgram) would
+// reach them. For dash the call handler takes `eval ARGS` first: it
+// parses the text as the shell parses its program, rewrites it, prints
+// the tree (printUnit: a text the interpreter reads back as the same
+// tree, each command on the line it had, for the messages' line numbers)
+// and hands the interpreter an eval of that text instead. The rewritten
+// eval runs with unitVar set to "eval" for its duration (a prefix
+// assignment), which dash names in its messages ("sh: 2: eval: x: not
+// found"), and its text ends with evalMark, by which the handler knows
+// it for its own. A sourced file goes the same way (dotCall).
+//
+// bash's are left as they are: where a check fails, bash abandons the
+// eval's text and goes on after the eval with status 1, and the checks
+// of the program can only abandon a top-level line (lineabort.go) or end
+// the shell, which would be worse than the interpreter's own eval.
 
 // unitVar holds what dash names after the line number in the messages
 // of an eval's text.
@@ -42,7 +50,7 @@ func rewrittenEval(args []string) bool {
 
 // evalCall is what runs for the user's `eval ARGS`: the eval of the
 // rewritten text, or nil when the interpreter's eval is to run as it is
-// (no text, a syntax error, which it reports, or a function named eval).
+// (no text, a function named eval, a text that would not print).
 func (s *shell) evalCall(hc interp.HandlerContext, args []string) []string {
 	if len(args) < 2 || s.runner != nil && s.runner.Funcs["eval"] != nil {
 		return nil
@@ -56,8 +64,8 @@ func (s *shell) evalCall(hc interp.HandlerContext, args []string) []string {
 
 // rewriteUnit parses src as the shell parses its program, rewrites it as
 // text read by unit ("eval", or the name of a sourced file) and prints
-// it. ok is false when src does not parse, or when its rewriting would
-// not read back as the same program.
+// it. ok is false when its rewriting would not read back as the same
+// program; a syntax error is dash's (linesBeforeError).
 func (s *shell) rewriteUnit(hc interp.HandlerContext, src, unit string) (text string, ok bool, err error) {
 	s.units.Lock()
 	defer s.units.Unlock()
@@ -281,6 +289,8 @@ func quoteLits(n syntax.Node) {
 	})
 }
 
+// quoteWordLits quotes the literal parts of w that would not read back
+// as themselves.
 func quoteWordLits(w *syntax.Word) {
 	if w == nil {
 		return
@@ -502,8 +512,9 @@ func (s *shell) addMarkers(markers []string) {
 // The interpreter reads the file of `. FILE` itself. For dash the call
 // handler reads it first, rewrites its text as an eval's, and has the
 // interpreter source a name of dotMark's that the open handler answers
-// with the rewritten text; unitVar holds FILE meanwhile.
-const dotMark = internal + "dot"
+// with the rewritten text; unitVar holds FILE meanwhile. The slash keeps
+// the interpreter's own lookup of the name from searching PATH.
+const dotMark = internal + "dot/"
 
 // rewrittenDot says args are a . the handler made.
 func rewrittenDot(args []string) bool {
@@ -557,18 +568,20 @@ func (s *shell) dotText(name string) (io.ReadWriteCloser, bool) {
 	return readOnlyText{strings.NewReader(text)}, ok
 }
 
-// readOnlyText is a text the interpreter reads as a file.
+// readOnlyText is a text the interpreter reads as a file, which it
+// never writes.
 type readOnlyText struct{ *strings.Reader }
 
 func (readOnlyText) Write([]byte) (int, error) { return 0, os.ErrPermission }
 func (readOnlyText) Close() error              { return nil }
 
-// unitMark follows the line number in the nounset markers of a text
-// read while the shell runs, and the text's index in unitNames.
+// unitMark follows the line number in the names of the nounset markers
+// and readonly sites of a text read while the shell runs, and the text's
+// index in unitNames.
 const unitMark = "u"
 
-// unitTag is what follows the line in the nounset markers of the text
-// being rewritten: nothing for the shell's program.
+// unitTag is what follows the line in the names of the markers and sites
+// of the text being rewritten: nothing for the shell's program.
 func (s *shell) unitTag() string {
 	if s.unit == "" {
 		return ""
