@@ -617,6 +617,58 @@ func (s *shell) tagROSites(n syntax.Node) {
 	})
 }
 
+// untagFunctions takes the unit off what the bodies of the functions
+// under n report: a function defined by an eval's text or a sourced file
+// mostly runs later, called from elsewhere, and dash names the unit that
+// runs when the report is made (the call's), which is none there. The
+// commands' own reports name the unit in force (unitOf).
+func (s *shell) untagFunctions(n syntax.Node) {
+	if s.unit == "" {
+		return
+	}
+	syntax.Walk(n, func(n syntax.Node) bool {
+		if fn, ok := n.(*syntax.FuncDecl); ok {
+			syntax.Walk(fn.Body, s.untagNode)
+			return false
+		}
+		return true
+	})
+}
+
+// untagNode takes the unit off the marker, site or put-off expansion n
+// names, if any (untagFunctions).
+func (s *shell) untagNode(n syntax.Node) bool {
+	switch n := n.(type) {
+	case *syntax.ParamExp:
+		if n.Param == nil {
+			break
+		}
+		for _, prefix := range []string{unboundPrefix, unboundPositional, roSitePrefix} {
+			// PREFIX LINE [c] TAG _ NAME
+			site, name, ok := strings.Cut(strings.TrimPrefix(n.Param.Value, prefix), "_")
+			line, tag, tagged := strings.Cut(site, unitMark)
+			if strings.HasPrefix(n.Param.Value, prefix) && ok && tagged && tag != "" && strings.Trim(tag, "0123456789") == "" {
+				n.Param = &syntax.Lit{ValuePos: n.Param.ValuePos, ValueEnd: n.Param.ValueEnd, Value: prefix + line + "_" + name}
+				break
+			}
+		}
+	case *syntax.Lit:
+		if id, err := strconv.Atoi(strings.TrimPrefix(n.Value, arithPrefix)); err == nil && id > 0 && id <= len(s.arithSites) {
+			s.arithSites[id-1].unit = ""
+		}
+	case *syntax.CallExpr:
+		if len(n.Args) > 1 {
+			switch n.Args[0].Lit() {
+			case badSubstCmd, lateArithCmd, lateArithCmdCmd:
+				if id, err := strconv.Atoi(n.Args[1].Lit()); err == nil && id > 0 && id <= len(s.lateSites) {
+					s.lateSites[id-1].unit = ""
+				}
+			}
+		}
+	}
+	return true
+}
+
 // unitName is the unit of a marker's tag (unitTag).
 func (s *shell) unitName(tag string) string {
 	i, err := strconv.Atoi(tag)

@@ -462,4 +462,5 @@ func (s *shell) rewriteProgram(file *syntax.File, script string) {
 	s.wrapCompoundRedirs(file)
 	markDeclTraces(file)
 	prepare(file, texts)
+	s.untagFunctions(file)
 }
