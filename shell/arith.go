@@ -33,6 +33,7 @@ const arithPrefix = "LINUXVFS_A"
 // arithSite is one arithmetic expression of the program.
 type arithSite struct {
 	line uint
+	unit string // of the text it is in (unitState)
 	// text is the expression as written; kind is "" for an expansion,
 	// "((" or "let" for those commands.
 	text, kind string
@@ -220,6 +221,7 @@ func (s *shell) arithMarker(x syntax.ArithmExpr, site arithSite) syntax.ArithmEx
 	if x == nil {
 		return nil
 	}
+	site.unit = s.unit
 	s.arithSites = append(s.arithSites, site)
 	pos := x.Pos()
 	marker := &syntax.Word{Parts: []syntax.WordPart{roLit(pos, arithPrefix+strconv.Itoa(len(s.arithSites)))}}
@@ -323,14 +325,15 @@ func (s *shell) arithLookup(name string) (vr expand.Variable, ok bool) {
 		return expand.Variable{}, false
 	}
 	id, err := strconv.Atoi(rest)
-	if err != nil || id > len(s.arithSites) {
+	site, ok := s.arithSite(id)
+	if err != nil || !ok {
 		return expand.Variable{}, false
 	}
 	s.arithCur.Store(int64(id))
 	// An assignment in the expression may find its variable readonly.
 	s.ro.mu.Lock()
 	s.ro.gen++
-	s.ro.line, s.ro.ctx = int(s.arithSites[id-1].line), ""
+	s.ro.line, s.ro.ctx, s.ro.unit = int(site.line), "", site.unit
 	s.ro.mu.Unlock()
 	return expand.Variable{}, true
 }
@@ -348,17 +351,16 @@ func (s *shell) arithMessage(p []byte) (msg []byte, ok bool) {
 	if !found {
 		return nil, false
 	}
-	id := s.arithCur.Swap(0)
-	if id <= 0 || int(id) > len(s.arithSites) {
+	site, ok := s.arithSite(int(s.arithCur.Swap(0)))
+	if !ok {
 		return nil, false
 	}
-	site := s.arithSites[id-1]
 	if site.checked {
 		s.ro.mu.Lock()
 		s.ro.failed = true
 		s.ro.mu.Unlock()
 	}
-	prefix := s.linePrefix(site.line)
+	prefix := s.unitLinePrefix(site.line, site.unit)
 	switch {
 	case s.dialect == Dash && site.dashText != "":
 		return []byte(prefix + site.dashText + "\n"), true

@@ -46,7 +46,7 @@ func (s *shell) putOffSubst(src string, err error) (string, bool) {
 	if !ok {
 		return src, false
 	}
-	site := lateSite{line: uint(strings.Count(src[:start], "\n")) + 1, subst: src[start:end],
+	site := lateSite{line: uint(strings.Count(src[:start], "\n")) + 1, unit: s.unit, subst: src[start:end],
 		fatal: strings.Contains(pe.Text, "@ expansion operator")}
 	return src[:start] + s.badSubstText(site) + src[end:], true
 }
@@ -121,7 +121,7 @@ func (s *shell) rewriteBadSubst(n syntax.Node) {
 			}
 			text := sourceText(s.src, from.Offset(), to.Offset())
 			id := len(s.lateSites) + 1
-			s.badSubstText(lateSite{line: from.Line(), subst: text})
+			s.badSubstText(lateSite{line: from.Line(), unit: s.unit, subst: text})
 			parts[i] = &syntax.CmdSubst{Left: from, Right: from, Stmts: []*syntax.Stmt{
 				callStmt(from, litWord(from, badSubstCmd), litWord(from, strconv.Itoa(id)))}}
 		}
@@ -158,18 +158,17 @@ func bashParamExp(pe *syntax.ParamExp) bool {
 // badSubstApplet is badSubstCmd: SITE. It reports the substitution as
 // the shell does and fails.
 func badSubstApplet(c *cmd) int {
-	sites := c.sh.lateSites
 	if len(c.Args) != 1 {
 		return 1
 	}
 	id, err := strconv.Atoi(c.Args[0])
-	if err != nil || id < 1 || id > len(sites) {
+	site, ok := c.sh.lateSite(id)
+	if err != nil || !ok {
 		return 1
 	}
-	site := sites[id-1]
 	c.sh.lateFailed(site)
 	c.Out.Flush()
-	prefix := c.sh.linePrefix(site.line)
+	prefix := c.sh.unitLinePrefix(site.line, site.unit)
 	if c.sh.dialect == Dash {
 		fmt.Fprintln(c.Errw, prefix+"Bad substitution")
 		return 2

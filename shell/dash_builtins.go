@@ -4,7 +4,6 @@ package shell
 
 import (
 	"context"
-	"errors"
 	"strconv"
 	"strings"
 
@@ -67,7 +66,13 @@ func (s *shell) rewriteDialect(n syntax.Node) {
 			return true
 		})
 	}
-	walk(n, "")
+	outer := ""
+	if s.nested && s.dialect == Dash {
+		// An eval's text or a sourced file may run in a function or
+		// not: local and return are left to the interpreter there.
+		outer = "?"
+	}
+	walk(n, outer)
 }
 
 // rewriteOutsideFunc replaces local and return where no function
@@ -229,16 +234,16 @@ func (s *shell) dashCall(ctx context.Context, hc interp.HandlerContext, args []s
 	case "shift":
 		return s.dashShift(args, fail)
 	case ".":
-		return s.dashDot(hc, args, fail)
-	case "eval":
-		src := strings.Join(args[1:], " ")
-		if _, err := syntax.NewParser().Parse(strings.NewReader(src), ""); err != nil {
-			var pe syntax.ParseError
-			if errors.As(err, &pe) {
-				_, text := dashSyntax(pe, src)
-				return fail(2, true, "eval: Syntax error: "+text)
+		instead := s.dashDot(hc, args, fail)
+		if instead == nil && len(args) > 1 {
+			instead = args
+		}
+		if len(instead) > 1 && instead[0] == "." {
+			if dot := s.dotCall(hc, instead); dot != nil {
+				return dot
 			}
 		}
+		return instead
 	case "let":
 		// bash's, which the interpreter knows.
 		return fail(127, false, s.notFoundText("let"))

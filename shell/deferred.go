@@ -37,6 +37,7 @@ type deferredOpen struct {
 	p     *proc
 	name  string // relative to p's working directory
 	line  int
+	unit  string // unitOf the command
 	flags uint32 // the Linux open flags, without O_CLOEXEC
 	// noclobber says set -C was on for a truncating open (noclobber.go).
 	noclobber bool
@@ -284,9 +285,9 @@ func (s *shell) printRedir(w io.Writer, re *redirError) {
 	switch {
 	case re.d.quiet:
 	case re.d.dup:
-		fmt.Fprintf(w, "%s%s: %s\n", s.linePrefix(uint(re.d.line)), re.d.name, applet.ErrText(re.err))
+		fmt.Fprintf(w, "%s%s: %s\n", s.unitLinePrefix(uint(re.d.line), re.d.unit), re.d.name, applet.ErrText(re.err))
 	default:
-		fmt.Fprintln(w, s.redirMessage(re.d.line, re.d.name, re.d.flags, re.err))
+		fmt.Fprintln(w, s.redirMessage(re.d.line, re.d.unit, re.d.name, re.d.flags, re.err))
 	}
 }
 

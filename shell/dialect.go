@@ -172,16 +172,16 @@ func (s *shell) redirText(name string, flags uint32, err error) (lead, text stri
 }
 
 // redirMessage is a redirection's failure with its line prefix.
-func (s *shell) redirMessage(line int, name string, flags uint32, err error) string {
+func (s *shell) redirMessage(line int, unit, name string, flags uint32, err error) string {
 	lead, text := s.redirText(name, flags, err)
-	return s.linePrefix(uint(line)) + lead + name + ": " + text
+	return s.unitLinePrefix(uint(line), unit) + lead + name + ": " + text
 }
 
 // redirPathError is a failed redirection for the interpreter to print
 // (it prints an *os.PathError as "Op Path: Err").
-func (s *shell) redirPathError(line int, name string, flags uint32, err error) *os.PathError {
+func (s *shell) redirPathError(line int, unit, name string, flags uint32, err error) *os.PathError {
 	lead, text := s.redirText(name, flags, err)
-	op := strings.TrimSuffix(s.linePrefix(uint(line))+lead, " ")
+	op := strings.TrimSuffix(s.unitLinePrefix(uint(line), unit)+lead, " ")
 	return &os.PathError{Op: op, Path: name, Err: errors.New(text)}
 }
 
@@ -232,7 +232,7 @@ func (s *shell) unboundText(sigil, name string) string {
 
 // unsetParamMessage is the report of ${NAME?WORD} (null false) or
 // ${NAME:?WORD} on line; an empty word gives the default message.
-func (s *shell) unsetParamMessage(line int, name, word string, null bool) string {
+func (s *shell) unsetParamMessage(line int, unit, name, word string, null bool) string {
 	if word == "" {
 		switch {
 		case s.dialect == Dash && null:
@@ -243,7 +243,7 @@ func (s *shell) unsetParamMessage(line int, name, word string, null bool) string
 			word = "parameter not set"
 		}
 	}
-	return s.linePrefix(uint(line)) + name + ": " + word
+	return s.unitLinePrefix(uint(line), unit) + name + ": " + word
 }
 
 // unboundStatus is the status a shell stopped by set -u ends with: bash

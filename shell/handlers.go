@@ -126,6 +126,9 @@ func (p *proc) taskName(name string) string {
 // print "sh: line N: NAME: strerror" and set status 1, as bash does.
 func (s *shell) open(ctx context.Context, name string, flag int, _ os.FileMode) (io.ReadWriteCloser, error) {
 	s.ins.sweep()
+	if f, ok := s.dotText(name); ok {
+		return f, nil
+	}
 	hc := interp.HandlerCtx(ctx)
 	p := s.sync(hc)
 	redirect := strings.HasPrefix(name, markerStart)
@@ -142,6 +145,7 @@ func (s *shell) open(ctx context.Context, name string, flag int, _ os.FileMode) 
 			flags = linux.O_RDWR | linux.O_CREAT
 		}
 		d := newDeferred(p, name, line, flags)
+		d.unit = s.unitOf(hc)
 		d.dup = k == markDupFd || k == markDupErr
 		// dash reports no failed dup onto its standard error: it
 		// moved that away first.
@@ -161,7 +165,7 @@ func (s *shell) open(ctx context.Context, name string, flag int, _ os.FileMode) 
 	case markDupFd, markDupErr:
 		f, err = p.openDupFd(name)
 		if err != nil {
-			return nil, &os.PathError{Op: strings.TrimSuffix(s.linePrefix(uint(line)), " "), Path: name, Err: err}
+			return nil, &os.PathError{Op: strings.TrimSuffix(s.unitLinePrefix(uint(line), s.unitOf(hc)), " "), Path: name, Err: err}
 		}
 	case markRW:
 		flags = linux.O_RDWR | linux.O_CREAT
@@ -176,7 +180,7 @@ func (s *shell) open(ctx context.Context, name string, flag int, _ os.FileMode) 
 		}
 	}
 	if err != nil {
-		return nil, s.redirPathError(line, name, flags, err)
+		return nil, s.redirPathError(line, s.unitOf(hc), name, flags, err)
 	}
 	if redirect && flag&(os.O_WRONLY|os.O_RDWR) == 0 {
 		// Input: the interpreter would copy any reader but a host file
@@ -260,7 +264,10 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 	if args[0] == jobExecCmd {
 		return s.jobExec(ctx, args[1:])
 	}
-	if s.pipesUsed {
+	if rewrittenEval(args) || rewrittenDot(args) {
+		return args, nil
+	}
+	if s.pipesUsed.Load() {
 		if args[0] == pipeRecCmd {
 			return s.pipeRecord(args), nil
 		}
@@ -283,6 +290,11 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 	s.feedBuiltin(interp.HandlerCtx(ctx), args)
 	if instead := s.dashCall(ctx, hc, args); instead != nil {
 		return instead, nil
+	}
+	if args[0] == "eval" && s.dialect == Dash {
+		if instead := s.evalCall(hc, args); instead != nil {
+			return instead, nil
+		}
 	}
 	if msg, fatal := s.argError(args); msg != "" {
 		status := []string{internal + "status", "2", s.linePrefix(hc.Pos.Line()) + msg}
@@ -460,7 +472,7 @@ func (s *shell) notFound(ctx context.Context, hc interp.HandlerContext, name str
 	if strings.Contains(name, "/") {
 		return s.notExecutable(s.procOf(hc).task, hc, name)
 	}
-	fmt.Fprintf(hc.Stderr, "%s%s\n", s.linePrefix(hc.Pos.Line()), s.notFoundText(name))
+	fmt.Fprintf(hc.Stderr, "%s%s\n", s.unitLinePrefix(hc.Pos.Line(), s.unitOf(hc)), s.notFoundText(name))
 	return interp.ExitStatus(127)
 }
 

@@ -42,6 +42,7 @@ const (
 // substitution (badsubst.go), fatal says it ends bash.
 type lateSite struct {
 	line    uint
+	unit    string // of the text it is in (unitState)
 	checked bool
 	subst   string
 	fatal   bool
@@ -111,7 +112,7 @@ func (s *shell) putOffArith(src string, err error) (string, bool) {
 	if strings.ContainsAny(expr, "\"'`\\") {
 		return src, false
 	}
-	s.lateSites = append(s.lateSites, lateSite{line: uint(strings.Count(src[:start], "\n")) + 1})
+	s.lateSites = append(s.lateSites, lateSite{line: uint(strings.Count(src[:start], "\n")) + 1, unit: s.unit})
 	call := lateArithCmd + " " + strconv.Itoa(len(s.lateSites)) + " \"" + expr + "\""
 	if command {
 		return src[:start] + lateArithCmdCmd + call[len(lateArithCmd):] + src[end:], true
@@ -204,12 +205,12 @@ func lateSiteOf(cs *syntax.CmdSubst) int {
 // first prints EXPR's value, the second gives status 0 if that is not
 // 0; both report a fault of EXPR as the shell does and fail.
 func lateArithApplet(c *cmd) int {
-	sites := c.sh.lateSites
 	if len(c.Args) != 2 {
 		return 1
 	}
 	id, err := strconv.Atoi(c.Args[0])
-	if err != nil || id < 1 || id > len(sites) {
+	site, ok := c.sh.lateSite(id)
+	if err != nil || !ok {
 		return 1
 	}
 	expr, dash := c.Args[1], c.sh.dialect == Dash
@@ -232,9 +233,9 @@ func lateArithApplet(c *cmd) int {
 			fault.msg = "expecting EOF"
 		}
 	}
-	c.sh.lateFailed(sites[id-1])
+	c.sh.lateFailed(site)
 	c.Out.Flush()
-	prefix := c.sh.linePrefix(sites[id-1].line)
+	prefix := c.sh.unitLinePrefix(site.line, site.unit)
 	if command {
 		prefix += "((: "
 	}

@@ -36,7 +36,7 @@ const (
 
 // rewriteNounset gives the plain parameter expansions under n their
 // markers, and returns the markers' names.
-func rewriteNounset(n syntax.Node) []string {
+func rewriteNounset(n syntax.Node, unit string) []string {
 	seen := map[string]bool{}
 	var markers []string
 	syntax.Walk(n, func(n syntax.Node) bool {
@@ -51,7 +51,7 @@ func rewriteNounset(n syntax.Node) []string {
 		case !plainParam(pe):
 			return true
 		}
-		line := strconv.Itoa(int(pe.Pos().Line()))
+		line := strconv.Itoa(int(pe.Pos().Line())) + unit
 		if pe.Exp != nil && pe.Exp.Op == syntax.ErrorUnsetOrNull {
 			line = nullMark + line // the message names the colon form
 		}
@@ -124,13 +124,14 @@ func (s *shell) unboundMessage(p []byte) (msg []byte, ok bool) {
 		name = []byte("$!")
 	}
 	null := bytes.HasPrefix(line, []byte(nullMark))
-	n, _ := strconv.Atoi(strings.TrimPrefix(string(line), nullMark))
+	num, unit, _ := strings.Cut(strings.TrimPrefix(string(line), nullMark), unitMark)
+	n, _ := strconv.Atoi(num)
 	word := strings.TrimSuffix(string(tail), "\n")
 	if word == "unbound variable" && !null {
 		// set -u's report (a ${VAR?unbound variable} reads the same).
-		return []byte(s.linePrefix(uint(n)) + s.unboundText(kind, string(name)) + "\n"), true
+		return []byte(s.unitLinePrefix(uint(n), s.unitName(unit)) + s.unboundText(kind, string(name)) + "\n"), true
 	}
-	return []byte(s.unsetParamMessage(n, string(name), word, null) + "\n"), true
+	return []byte(s.unsetParamMessage(n, s.unitName(unit), string(name), word, null) + "\n"), true
 }
 
 // unboundFilter is the shell's standard error, on which it rewrites the
@@ -186,7 +187,10 @@ func (e markerEnviron) Each(f func(name string, vr expand.Variable) bool) {
 			return
 		}
 	}
-	for _, m := range e.s.markers {
+	e.s.markersMu.Lock()
+	markers := e.s.markers
+	e.s.markersMu.Unlock()
+	for _, m := range markers {
 		if target, ok := markedName(m); ok && !f(m, expand.Variable{Set: true, Kind: expand.NameRef, Str: target}) {
 			return
 		}

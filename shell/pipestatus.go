@@ -46,7 +46,7 @@ func (s *shell) rewritePipeStatus(n syntax.Node, src string) {
 	if s.dialect == Dash || !strings.Contains(src, "PIPESTATUS") {
 		return
 	}
-	s.pipesUsed = true
+	s.pipesUsed.Store(true)
 	done := map[*syntax.BinaryCmd]bool{}
 	id := 0
 	syntax.Walk(n, func(n syntax.Node) bool {

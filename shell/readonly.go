@@ -55,6 +55,7 @@ type roSite struct {
 	gen  uint64
 	line int
 	ctx  string
+	unit string // of the text the assignment is in (unitState)
 	// reported are the generation and name of the last report, which
 	// the interpreter's second report of a prefix assignment repeats.
 	reportedGen  uint64
@@ -73,7 +74,11 @@ type roSite struct {
 // rewriteReadonly gives the assigning statements under n their markers,
 // if src can make a variable readonly.
 func (s *shell) rewriteReadonly(n syntax.Node, src string) {
-	if !roUsed.MatchString(src) {
+	if roUsed.MatchString(src) {
+		s.roSeen = true
+	}
+	// An eval's text assigns to what the program made readonly.
+	if !s.roSeen {
 		return
 	}
 	s.markSubshells(n)
@@ -297,11 +302,16 @@ func (s *shell) roLookup(name string) (vr expand.Variable, ok bool) {
 		return expand.Variable{}, false
 	}
 	lineText, ctx, _ := strings.Cut(rest, "_")
+	lineText, tag, _ := strings.Cut(lineText, unitMark)
 	lineText, checked := strings.CutSuffix(lineText, "c")
 	line, _ := strconv.Atoi(lineText)
+	unit := ""
+	if tag != "" {
+		unit = s.unitName(tag)
+	}
 	s.ro.mu.Lock()
 	s.ro.gen++
-	s.ro.line, s.ro.ctx, s.ro.checked = line, ctx, checked
+	s.ro.line, s.ro.ctx, s.ro.checked, s.ro.unit = line, ctx, checked, unit
 	s.ro.mu.Unlock()
 	return expand.Variable{}, true
 }
@@ -334,7 +344,7 @@ func (s *shell) readonlyMessage(p []byte) (msg []byte, drop, ok bool) {
 	if s.ro.checked {
 		s.ro.failed = true
 	}
-	return []byte(s.linePrefix(uint(s.ro.line)) + s.readonlyText(s.ro.ctx, string(name)) + "\n"), false, true
+	return []byte(s.unitLinePrefix(uint(s.ro.line), s.ro.unit) + s.readonlyText(s.ro.ctx, string(name)) + "\n"), false, true
 }
 
 // readonlyText words a failed assignment to the readonly variable name,

@@ -88,7 +88,8 @@ type shell struct {
 	// with, for a $? after it (substatus.go).
 	substStatus atomic.Int32
 	// markers are the names prepare gave plain $VAR expansions (nounset.go).
-	markers []string
+	markers   []string
+	markersMu sync.Mutex
 	// ps4 is the prefix of set -x's lines (trace.go).
 	ps4 *tracePrefix
 	// fdSaves are the descriptors kept around a command's redirections of
@@ -125,12 +126,24 @@ type shell struct {
 	// ro is where the last assignment of a program using readonly was
 	// made (readonly.go).
 	ro roSite
+	// roSeen says a text the shell rewrote uses readonly.
+	roSeen bool
 	// pst are the pipelines' statuses, for PIPESTATUS (pipestatus.go),
 	// which pipesUsed says the program reads.
 	pst       pipeStatuses
-	pipesUsed bool
-	// src is the program's text, for rewritings that quote it.
-	src string
+	pipesUsed atomic.Bool
+	// unitState is the state of the text being rewritten (eval.go);
+	// units serializes the rewriting of texts while the shell runs
+	// against the readers of the tables they add to.
+	unitState
+	units sync.RWMutex
+	// dots are the rewritten texts of sourced files, for the open of
+	// the interpreter's . (units).
+	dots map[string]string
+	// unitCache holds the latest texts rewriteUnit rewrote.
+	unitCache map[string]unitText
+	// unitNames are the units of texts that have nounset markers.
+	unitNames []string
 	// started is when the shell started, for $SECONDS.
 	started time.Time
 	// arithSites are the program's arithmetic expressions, arithCur the
@@ -190,31 +203,10 @@ func Run(ctx context.Context, cfg Config, script string) (exit int, err error) {
 	}
 	s.warnHeredocs(file, warnings, script)
 	script = fixed
-	texts := jobTexts(file) // before anything is rewritten
 	if s.dialect == Bash {
 		s.starts = lineStarts(file.Stmts, fixed)
 	}
-	s.src = script
-	s.noteTraceAssigns(file) // before the rewritings move calls
-	s.rewriteBadSubst(file)  // before the rewritings add expansions
-	// $PPID first: a nounset marker would stand for the interpreter's.
-	rewritePids(file)
-	s.rewriteDialect(file) // before the markers rename $LINENO
-	s.rewriteHashScopes(file)
-	rewriteDeclLists(file)
-	s.rewriteArith(file, script)
-	s.rewritePipeStatus(file, script)
-	s.rewriteReadonly(file, script)
-	s.wrapCheckedSubsts(file)
-	markSubstOut(file)
-	s.markers = rewriteNounset(file)
-	rewriteKillTraps(file)
-	rewriteSubstTraps(file, script)
-	s.rewriteExecLevels(file) // before substitutions get a last command
-	rewriteSubstStatus(file)
-	s.wrapCompoundRedirs(file)
-	markDeclTraces(file)
-	prepare(file, texts)
+	s.rewriteProgram(file, script)
 	if cfg.Task.Comm() == "" {
 		// A task no program ran on yet (a freshly booted init) runs the shell.
 		env := cfg.Env
@@ -439,4 +431,37 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.w.Write(p)
+}
+
+// rewriteProgram passes a parsed program, whose text is script, through
+// the rewritings that give the interpreter dash's or bash's behaviour: the
+// shell's own program before it runs, and the text of an eval (eval.go).
+func (s *shell) rewriteProgram(file *syntax.File, script string) {
+	texts := jobTexts(file) // before anything is rewritten
+	s.src = script
+	s.inSub = nil            // the text's own subshells (markSubshells)
+	s.noteTraceAssigns(file) // before the rewritings move calls
+	s.rewriteBadSubst(file)  // before the rewritings add expansions
+	// $PPID first: a nounset marker would stand for the interpreter's.
+	rewritePids(file)
+	s.rewriteDialect(file) // before the markers rename $LINENO
+	s.rewriteHashScopes(file)
+	rewriteDeclLists(file)
+	s.rewriteArith(file, script)
+	s.rewritePipeStatus(file, script)
+	s.rewriteReadonly(file, script)
+	s.tagROSites(file)
+	s.wrapCheckedSubsts(file)
+	markSubstOut(file)
+	if !s.noMarkers {
+		s.addMarkers(rewriteNounset(file, s.unitTag()))
+	}
+	rewriteKillTraps(file)
+	rewriteSubstTraps(file, script)
+	s.rewriteExecLevels(file) // before substitutions get a last command
+	rewriteSubstStatus(file)
+	s.wrapCompoundRedirs(file)
+	markDeclTraces(file)
+	prepare(file, texts)
+	s.untagFunctions(file)
 }

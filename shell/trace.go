@@ -320,6 +320,10 @@ func (s *shell) claimCallTrace(hc interp.HandlerContext, fields []string) {
 		return
 	case strings.HasPrefix(fields[0], internal):
 		return
+	case rewrittenEval(fields) || rewrittenDot(fields):
+		// It stands for the eval or . traced already (eval.go).
+		s.ps4.claimTrace(orig, nil)
+		return
 	}
 	assigns := s.prefixAssigns(hc.Pos, fields[0], hc.Env)
 	if s.dialect != Bash {
