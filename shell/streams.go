@@ -42,6 +42,7 @@ import (
 type inStream struct {
 	host, feed *os.File
 	file       *applet.File // a close-on-exec descriptor of its own
+	shared     bool         // file is not the stand-in's to close
 	// pending is the deferred redirection file stands for, which is
 	// opened when it is first needed (deferred.go); file is nil until then.
 	pending *deferredOpen
@@ -79,7 +80,7 @@ func (ins *inStreams) drop(st *inStream) {
 	ins.mu.Unlock()
 	if ok {
 		st.feed.Close()
-		if f := st.opened(); f != nil {
+		if f := st.opened(); f != nil && !st.shared {
 			f.Close()
 		}
 	}
@@ -117,6 +118,17 @@ func (s *shell) standInDeferred(d *deferredOpen) (*os.File, error) {
 		return nil, err
 	}
 	s.ins.add(&inStream{host: host, feed: feed, pending: d})
+	return host, nil
+}
+
+// standInShared makes the interpreter's stand-in for file, which stays
+// its owner's: dropping the stand-in leaves it open.
+func (s *shell) standInShared(file *applet.File) (*os.File, error) {
+	host, feed, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	s.ins.add(&inStream{host: host, feed: feed, file: file, shared: true})
 	return host, nil
 }
 
@@ -403,12 +415,9 @@ func (s *shell) setStdStreams(cfg Config) (stdin *os.File, restore func(), err e
 			return nil, nil, err
 		}
 	}
-	dup, err := t.Fcntl(0, linux.F_DUPFD_CLOEXEC, 10)
-	if err != nil {
-		restore()
-		return nil, nil, err
-	}
-	stdin, err = s.standIn(&applet.File{Task: t, Fd: dup})
+	// The stand-in reads descriptor 0 itself, as a shell reads its input:
+	// a copy of it elsewhere would show in /proc/PID/fd.
+	stdin, err = s.standInShared(&applet.File{Task: t, Fd: 0})
 	if err != nil {
 		restore()
 		return nil, nil, err

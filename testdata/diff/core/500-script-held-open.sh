@@ -17,3 +17,8 @@ sh /mnt/s/execs 2>&1
 mount -t tmpfs scripts /mnt/s
 sh -c 'umount /mnt/s; echo "sh -c: $?"'
 grep -c ' /mnt/s ' /proc/self/mountinfo
+# The shell holds nothing else: its input is descriptor 0 itself.
+sh -c 'ls /proc/$$/fd; :' | tr '\n' ' '; echo
+printf 'ls /proc/$$/fd | tr "\\n" " "; echo\n' > /tmp/fds.sh
+sh /tmp/fds.sh < /dev/null
+bash /tmp/fds.sh < /dev/null

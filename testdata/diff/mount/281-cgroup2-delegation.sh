@@ -12,9 +12,10 @@ chown -R 1000:1000 $c
 stat -c '%u:%g %a %n' $c $c/cgroup.procs $c/cgroup.kill | sed "s|$c|C|"
 u() { setpriv --reuid=1000 --regid=1000 --clear-groups "$@"; }
 u /bin/sh -c '/bin/echo $$ > $1/cgroup.procs' sh $c; echo "move in from outside $?"
-u /bin/sh -c '
+# The job puts itself in the cgroup before it becomes the user (exec
+# keeps the process), so no fork can come between.
+sh -c 'echo $$ > $1/cgroup.procs; exec setpriv --reuid=1000 --regid=1000 --clear-groups /bin/sh -c "$2" sh "$1"' sh $c '
 c=$1
-while [ -z "$(cat $c/cgroup.procs)" ]; do sleep 0.05; done
 mkdir $c/s; echo "mkdir $?"
 stat -c "%u:%g %a %n" $c/s $c/s/cgroup.procs | sed "s|$c|C|"
 /bin/echo $$ > $c/s/cgroup.procs; echo "to sub $?"
@@ -22,8 +23,7 @@ grep "^0::" /proc/self/cgroup
 /bin/echo $$ > $c/cgroup.procs; echo "back $?"
 /bin/echo 5 > $c/s/cgroup.max.depth; echo "write $?"
 /bin/echo $$ > /mnt/cg/cgroup.procs; echo "out $?"
-' sh $c & p=$!
-echo $p > $c/cgroup.procs
+' & p=$!
 wait $p
 chmod 600 $c/cgroup.procs; stat -c '%a' $c/cgroup.procs
 rmdir $c/s $c; echo "rmdir $?"
