@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/linuxvfs/linuxvfs/userland/applet"
 	"mvdan.cc/sh/v3/interp"
 )
 
@@ -74,22 +75,21 @@ func bashHashApplet(c *cmd) int {
 		return bad
 	}
 	h, path := c.sh.procOf(c.hc).hashTable(), pathKey(c.hc.Env)
+	if len(names) == 0 && (o.del || o.show) {
+		flag := "-t"
+		if o.del {
+			flag = "-d"
+		}
+		c.builtinErrorf("%s: option requires an argument", flag)
+		return 1 // before -r empties anything
+	}
 	if o.reset {
 		h.reset(path)
 	}
 	if len(names) == 0 {
-		switch {
-		case o.del || o.show:
-			flag := "-t"
-			if o.del {
-				flag = "-d"
-			}
-			c.builtinErrorf("%s: option requires an argument", flag)
-			return 1
-		case o.reset || o.havePath:
-			return 0
+		if !o.reset {
+			c.printBashTable(h.list(path, Bash), o.list)
 		}
-		c.printBashTable(h.list(path, Bash), o.list)
 		return 0
 	}
 	status := 0
@@ -121,16 +121,23 @@ func (c *cmd) printBashTable(entries []listed, portable bool) {
 // bashHashName does what o says with one name; false for a name it has
 // nothing for.
 func (c *cmd) bashHashName(h *cmdHash, path, name string, o hashOpts, count int) bool {
+	slash := strings.Contains(name, "/")
 	switch {
+	case o.havePath && slash, o.del && slash:
+		// bash keeps no names with a slash
 	case o.havePath:
+		if st, err := c.Task.Stat(o.file); err == nil && applet.IsDir(uint32(st.Mode)) {
+			c.builtinErrorf("%s: Is a directory", o.file)
+			return false
+		}
 		h.add(name, o.file, path, 0)
 	case o.del:
 		if !h.remove(name, path) {
 			c.builtinErrorf("%s: not found", name)
 			return false
 		}
-	case o.show || o.list:
-		file, ok := h.lookup(name, path, o.show)
+	case o.show:
+		file, ok := h.lookup(name, path, true)
 		switch {
 		case !ok:
 			c.builtinErrorf("%s: not found", name)

@@ -156,8 +156,9 @@ func cmpSeq(a, b uint64) int {
 }
 
 // hashBucket is the slot a name falls in: dash's table has 31 slots and
-// adds the name's bytes to its first byte times 16; bash's has 256 and
-// takes the low byte of the name's 32-bit FNV-1 hash.
+// adds the name's bytes to its first byte times 16, keeping 15 bits of
+// the sum; bash's has 256 and takes the low byte of the name's 32-bit
+// FNV-1 hash, over its bytes as C's signed chars.
 func hashBucket(name string, d Personality) uint32 {
 	if d == Dash {
 		if name == "" {
@@ -167,12 +168,12 @@ func hashBucket(name string, d Personality) uint32 {
 		for i := 0; i < len(name); i++ {
 			sum += uint32(name[i])
 		}
-		return sum % 31
+		return (sum & 0x7fff) % 31
 	}
 	h := uint32(2166136261)
 	for i := 0; i < len(name); i++ {
 		h *= 16777619
-		h ^= uint32(name[i])
+		h ^= uint32(int32(int8(name[i])))
 	}
 	return h & 255
 }

@@ -11,18 +11,17 @@ import (
 
 // cp --parents copies SOURCE to DIRECTORY/SOURCE, first making the
 // directories of SOURCE's name that DIRECTORY lacks, each like its
-// counterpart in the source (cp.c's make_dir_parents_private and
-// re_protect).
+// counterpart in the source, and giving them their final times, owners
+// and modes once the copy is in (reprotect).
 
 // madeParent is a directory --parents created: its name, the source
-// directory's status, and whether its mode must be set to restore once
-// the copy is done (without -p: it was made searchable and writable to be
-// filled, or without group or other bits it is to have).
+// directory's status, and, without -p, the mode it is to end with when
+// that differs from the one it was filled under (setMode).
 type madeParent struct {
-	dst         string
-	src         vfs.Statx
-	restoreMode bool
-	restore     uint32
+	dst     string
+	src     vfs.Statx
+	setMode bool
+	mode    uint32
 }
 
 // parentsDest is the destination of src under dir with --parents, after
@@ -72,21 +71,8 @@ func (c *cmd) makeParent(srcDir, dstDir string, o *cpOpts) (madeParent, bool) {
 		return m, false
 	}
 	m.src = st
-	// Bits others could use before the directory is ready wait for
-	// reprotect: the group's and others' while the owner may change,
-	// their write bits while the mode is kept.
-	omitted := uint32(0)
-	switch {
-	case o.keepOwner:
-		omitted = uint32(st.Mode) & 0o077
-	case o.keepMode:
-		omitted = uint32(st.Mode) & 0o022
-	}
-	mode := uint32(st.Mode) & applet.ModeBits
-	if o.noMode {
-		mode = 0o777
-	}
-	if err := c.Task.Mkdir(dstDir, mode&^omitted); err != nil {
+	mkdirMode, withheld := parentModes(uint32(st.Mode), o)
+	if err := c.Task.Mkdir(dstDir, mkdirMode); err != nil {
 		c.Errorf("cannot make directory %s: %s", c.Quote(dstDir), applet.ErrText(err))
 		return m, false
 	}
@@ -99,23 +85,38 @@ func (c *cmd) makeParent(srcDir, dstDir string, o *cpOpts) (madeParent, bool) {
 		return m, false
 	}
 	got := uint32(made.Mode) & applet.ModeBits
+	fill := got | 0o700 // the copy goes in as the owner, who must search and write
 	if !o.keepMode {
-		// Without -p the directory ends as mkdir made it, with the
-		// withheld bits the umask lets through put back.
-		if omitted&^got != 0 {
-			omitted &^= c.Task.GetUmask()
-		}
-		if omitted&^got != 0 || got&0o700 != 0o700 {
-			m.restoreMode, m.restore = true, got|omitted
-		}
+		// Without -p the directory keeps what mkdir gave it, plus the
+		// withheld bits the umask would have let through.
+		final := got | withheld&^c.Task.GetUmask()
+		m.setMode, m.mode = final != fill, final
 	}
-	if got&0o700 != 0o700 {
-		if err := c.Task.Chmod(dstDir, got|0o700); err != nil {
+	if fill != got {
+		if err := c.Task.Chmod(dstDir, fill); err != nil {
 			c.Errorf("setting permissions for %s: %s", c.Quote(dstDir), applet.ErrText(err))
 			return m, false
 		}
 	}
 	return m, true
+}
+
+// parentModes are the mode to make a parent directory with, from its
+// source's mode, and the bits withheld until the copy is done: while the
+// owner may still change, nothing for the group and others; while the
+// mode is kept, no write for them.
+func parentModes(srcMode uint32, o *cpOpts) (mkdirMode, withheld uint32) {
+	perm := srcMode & applet.ModeBits
+	switch {
+	case o.keepOwner:
+		withheld = perm & 0o077
+	case o.keepMode:
+		withheld = perm & 0o022
+	}
+	if o.noMode {
+		perm = 0o777
+	}
+	return perm &^ withheld, withheld
 }
 
 // reprotect gives the directories --parents made their sources' times,
@@ -142,8 +143,8 @@ func (c *cmd) reprotect(made []madeParent, o *cpOpts) bool {
 				c.Errorf("failed to preserve permissions for %s: %s", c.Quote(m.dst), applet.ErrText(err))
 				return false
 			}
-		} else if m.restoreMode {
-			if err := c.Task.Chmod(m.dst, m.restore); err != nil {
+		} else if m.setMode {
+			if err := c.Task.Chmod(m.dst, m.mode); err != nil {
 				c.Errorf("failed to preserve permissions for %s: %s", c.Quote(m.dst), applet.ErrText(err))
 				return false
 			}

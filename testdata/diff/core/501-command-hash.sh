@@ -21,3 +21,9 @@ hash -r; ls | cat >/dev/null; hash; (date >/dev/null); hash; x=$(id); hash; ls >
 echo; env true | wc -l >/dev/null; hash
 hash -x; echo "rc=$?"; hash -v ls; echo "rc=$?"; f() { :; }; hash f cd; echo "rc=$?"
 mytrue; echo "rc=$?"; rm /tmp/h/mytrue; mytrue; echo "rc=$?"; hash' 2>&1
+# bash's hash: -p without a name lists, -l with names looks them up, a
+# missing operand is reported before -r empties anything, -p refuses a
+# directory, names with a slash are not kept.
+ls >/dev/null; hash -p /bin/ls; echo "rc=$?"; hash -l ls; echo "rc=$?"; hash; hash -r -d; echo "rc=$?"; hash
+hash -p /tmp y; echo "rc=$?"; hash -p /bin/ls a/b; echo "rc=$?"; hash -d a/b; echo "rc=$?"; hash -t a/b; echo "rc=$?"
+hash -lt ls; hash -p /nonexist q; echo "rc=$?"; hash -t q; hash -r; echo "rc=$?"; hash
