@@ -70,6 +70,9 @@ func (s *shell) rewriteArith(n syntax.Node, src string) {
 			}
 			site := arithSite{line: line, text: sourceText(src, c.Left.Offset()+3, c.Right.Offset()),
 				checked: s.arithChecked[c]}
+			if s.dialect == Dash && s.dashArith(c, site) {
+				return true
+			}
 			s.badNumbers(c.X, site, c.Left.Offset()+3)
 			c.X = s.arithMarker(c.X, site)
 		case *syntax.ArithmCmd:
@@ -269,10 +272,7 @@ func (s *shell) badNumbers(x syntax.ArithmExpr, site arithSite, from uint) {
 		bad := site
 		bad.bashText = strings.TrimLeft(upTo, " \t\n") + ": value too great for base (error token is \"" + w.Lit() + "\")"
 		bad.dashText = "arithmetic expression: expecting EOF: \"" + site.text + "\""
-		one := &syntax.Word{Parts: []syntax.WordPart{roLit(pos, "1")}}
-		zero := &syntax.Word{Parts: []syntax.WordPart{roLit(pos, "0")}}
-		exp := &syntax.ArithmExp{Left: pos, Right: pos,
-			X: s.arithMarker(&syntax.BinaryArithm{OpPos: pos, Op: syntax.Quo, X: one, Y: zero}, bad)}
+		exp := &syntax.ArithmExp{Left: pos, Right: pos, X: s.arithMarker(divByZero(pos), bad)}
 		if s.arithBad == nil {
 			s.arithBad = map[*syntax.ArithmExp]bool{}
 		}
@@ -280,6 +280,41 @@ func (s *shell) badNumbers(x syntax.ArithmExpr, site arithSite, from uint) {
 		w.Parts = []syntax.WordPart{exp}
 		return false
 	})
+}
+
+// divByZero is 1/0: an expression that fails when it is evaluated, for
+// a fault whose report a site words.
+func divByZero(pos syntax.Pos) syntax.ArithmExpr {
+	one := &syntax.Word{Parts: []syntax.WordPart{roLit(pos, "1")}}
+	zero := &syntax.Word{Parts: []syntax.WordPart{roLit(pos, "0")}}
+	return &syntax.BinaryArithm{OpPos: pos, Op: syntax.Quo, X: one, Y: zero}
+}
+
+// dashArith makes an expansion the parser read but dash cannot fail as
+// dash does when it evaluates it (**, the comma, postfix ++ and --), and
+// reads a prefix ++ or -- as dash does, two signs; it reports whether it
+// replaced the expression. Texts with expansions in them are left alone:
+// dash reads what they expand to.
+func (s *shell) dashArith(c *syntax.ArithmExp, site arithSite) bool {
+	if strings.ContainsAny(site.text, "$`") || c.Right.Offset() < c.Left.Offset()+3 {
+		return false // expansions inside, or one the rewritings made
+	}
+	if f := arithFaultOf(site.text, true); f != nil {
+		site.dashText = arithFaultText(site.text, f, true)
+		c.X = s.arithMarker(divByZero(c.X.Pos()), site)
+		return true
+	}
+	syntax.Walk(c.X, func(n syntax.Node) bool {
+		if u, ok := n.(*syntax.UnaryArithm); ok && !u.Post && (u.Op == syntax.Inc || u.Op == syntax.Dec) {
+			sign := syntax.Plus
+			if u.Op == syntax.Dec {
+				sign = syntax.Minus
+			}
+			u.Op, u.X = sign, &syntax.UnaryArithm{OpPos: u.OpPos, Op: sign, X: u.X}
+		}
+		return true
+	})
+	return false
 }
 
 // sourceText is src[from:to], "" when out of range.
