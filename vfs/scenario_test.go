@@ -127,6 +127,7 @@ type scOps interface {
 	// Mount mounts a fresh tmpfs on target with the MS_* flags given.
 	Mount(target string, flags int) error
 	scSockOps // sockets, pipes, memfds (scenario_sock_test.go)
+	scXattrOps
 	Chroot(path string) error
 	// SetUser switches the identity of the following calls; nil is root.
 	SetUser(u *scUser) error
@@ -578,6 +579,8 @@ func (e *scEnv) exec(s scStep) (errno linux.Errno, out string) {
 		err = e.ops.Utimensat(e.fd(s.fd), s.path, s.times, s.flags)
 	case "access":
 		err = e.ops.Faccessat(e.fd(s.fd), s.path, s.mode, s.flags)
+	case "setxattr", "getxattr", "listxattr", "removexattr":
+		res, err = e.runXattr(s)
 	case "truncate":
 		err = e.ops.Truncate(s.path, s.off)
 	case "ftruncate":
