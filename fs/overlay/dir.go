@@ -185,7 +185,8 @@ func (ops inodeOps) Rename(oldDir *vfs.Inode, oldName string, src *vfs.Inode, ne
 		return err
 	}
 	if !exchange && o.lowerPositive(nodeOf(oldDir), oldName) {
-		if err := o.whiteout(odu, oldName); err != nil {
+		// RENAME_WHITEOUT's whiteout: a device of its own, unshared.
+		if _, err := vfs.CreateInternal(odu, oldName, vfs.InodeAttr{Mode: linux.S_IFCHR}, ""); err != nil {
 			return err
 		}
 	}

@@ -93,7 +93,9 @@ type contextOps struct{}
 func (contextOps) ParseParam(fc *vfs.FsContext, p *vfs.FsParameter) error {
 	c := fc.FsPrivate.(*config)
 	if fc.Purpose == vfs.FS_CONTEXT_FOR_RECONFIGURE {
-		return fc.Errorf("No changes allowed in reconfigure")
+		// A remount has always ignored overlayfs's options, well
+		// formed or not (mount(2)'s old API; fsconfig refuses them).
+		return nil
 	}
 	switch p.Key {
 	case "lowerdir", "lowerdir+", "datadir+", "upperdir", "workdir":
