@@ -70,6 +70,9 @@ func (o *ofs) copyObject(dir *vfs.Dentry, name string, low vfs.Path) (*vfs.Dentr
 		}
 	}
 	o.copyXattrs(li, ui)
+	// Linux records a file handle of the lower object; its inode
+	// number is what stat and readdir need of it here.
+	_ = vfs.SetxattrInternal(ui, o.xattr+"origin", fmt.Appendf(nil, "%d", li.Ino()), 0)
 	li.Lock()
 	at, mt, _ := li.TimesLocked()
 	li.Unlock()

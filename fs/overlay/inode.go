@@ -82,7 +82,7 @@ func (o *ofs) rootNode() *node {
 func (o *ofs) newInode(n *node) *vfs.Inode {
 	ri := n.realPath().Dentry.Inode()
 	ino := ri.Ino()
-	if low := n.lowerList(); len(low) > 0 && !ri.IsDir() {
+	if low := n.lowerList(); len(low) > 0 && (n.upperDentry() == nil || o.originOf(n.upperDentry().Inode())) {
 		ino = low[0].Dentry.Inode().Ino() // st_ino stays across copy-up
 	}
 	in := o.sb.NewInode(ino, vfs.InodeAttr{Mode: ri.Mode(), UID: ri.UID(), GID: ri.GID(), Rdev: ri.Rdev()}, inodeOps{o}, fileOps{o})
@@ -130,6 +130,13 @@ func (o *ofs) isWhiteout(in *vfs.Inode) bool {
 		return err == nil
 	}
 	return false
+}
+
+// originOf reports whether an upper object records the lower one it was
+// copied up from (overlay.origin).
+func (o *ofs) originOf(in *vfs.Inode) bool {
+	_, err := vfs.GetxattrInternal(in, o.xattr+"origin")
+	return err == nil
 }
 
 // isOpaque is ovl_is_opaquedir.

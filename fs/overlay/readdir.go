@@ -11,6 +11,7 @@ import (
 type mergedEntry struct {
 	vfs.Dirent
 	whiteout bool
+	layer    int // the topmost layer with the name, 0 the first listed
 }
 
 // layersOf lists a directory's real directories, upper first.
@@ -28,47 +29,81 @@ func (n *node) layersOf() []vfs.Path {
 // merged is ovl_dir_read_merged: the names of every layer, each once as
 // its topmost layer has it, whiteouts marked. The lowest layer's names
 // come first, in its order, then the others' from the top down, as the
-// kernel's cache list has them.
+// kernel's cache list has them. A copied-up entry shows its lower
+// object's inode number, as stat does (ovl_cache_update).
 func (o *ofs) merged(n *node) ([]mergedEntry, error) {
 	layers := n.layersOf()
-	seen := map[string]int{}
-	var top, lowest []mergedEntry
+	hasUpper := n.upperDentry() != nil
+	index := map[string]int{}
+	var all []mergedEntry
+	var front []int       // entries the lowest layer has, in its order
+	fixed := map[int]bool{} // upper entries whose number was settled
 	for i, p := range layers {
 		ents, err := vfs.ReadDirInternal(p, o.creator)
 		if err != nil {
 			return nil, err
 		}
-		last := i == len(layers)-1 && i > 0
+		lowest := i == len(layers)-1 && i > 0
 		for _, e := range ents {
-			if j, ok := seen[e.Name]; ok {
-				if last && j >= 0 {
-					lowest = append(lowest, top[j])
-					seen[e.Name] = -1 // moved to the front
-				}
-				continue
-			}
-			me := mergedEntry{Dirent: e}
-			if e.Type == linux.DT_CHR || e.Type == linux.DT_REG && i < len(layers)-1 {
-				if c, err := vfs.LookupOne(p.Dentry, e.Name); err == nil {
-					me.whiteout = o.isWhiteout(c.Inode())
+			j, ok := index[e.Name]
+			if !ok {
+				j = len(all)
+				index[e.Name] = j
+				all = append(all, mergedEntry{Dirent: e, whiteout: o.direntWhiteout(p, e, i < len(layers)-1)})
+			} else if hasUpper && i > 0 && !fixed[j] && o.layerIndexOf(all[j]) == 0 {
+				fixed[j] = true
+				if o.hasOrigin(layers[0], e.Name) {
+					all[j].Ino = e.Ino
 				}
 			}
-			if last {
-				seen[e.Name] = -1
-				lowest = append(lowest, me)
+			if ok && i == 0 {
 				continue
 			}
-			seen[e.Name] = len(top)
-			top = append(top, me)
+			if !ok {
+				all[j].layer = i
+			}
+			if lowest {
+				front = append(front, j)
+			}
 		}
 	}
-	out := lowest
-	for _, e := range top {
-		if seen[e.Name] >= 0 {
+	out := make([]mergedEntry, 0, len(all))
+	moved := make(map[int]bool, len(front))
+	for _, j := range front {
+		if !moved[j] {
+			moved[j] = true
+			out = append(out, all[j])
+		}
+	}
+	for j, e := range all {
+		if !moved[j] {
 			out = append(out, e)
 		}
 	}
 	return out, nil
+}
+
+func (o *ofs) layerIndexOf(e mergedEntry) int { return e.layer }
+
+// direntWhiteout reports whether a listed entry is a whiteout; only a
+// character device, or an empty file above the lowest layer, can be.
+func (o *ofs) direntWhiteout(dir vfs.Path, e vfs.Dirent, above bool) bool {
+	if e.Type != linux.DT_CHR && !(e.Type == linux.DT_REG && above) {
+		return false
+	}
+	c, err := vfs.LookupOne(dir.Dentry, e.Name)
+	return err == nil && o.isWhiteout(c.Inode())
+}
+
+// hasOrigin reports whether the upper object name in dir was copied up
+// (it records its lower origin).
+func (o *ofs) hasOrigin(dir vfs.Path, name string) bool {
+	c, err := vfs.LookupOne(dir.Dentry, name)
+	if err != nil {
+		return false
+	}
+	_, err = vfs.GetxattrInternal(c.Inode(), o.xattr+"origin")
+	return err == nil
 }
 
 // isEmptyDir is ovl_check_empty_dir: nothing but whiteouts.
