@@ -61,3 +61,7 @@ func (hostOps) Removexattr(path, name string, follow bool) error {
 	nr := xattrNr(follow, unix.SYS_REMOVEXATTR, unix.SYS_LREMOVEXATTR)
 	return sysErr(nr, cstr(path), cstr(name))
 }
+
+func (hostOps) MountOverlay(target, data string) error {
+	return sysErr(unix.SYS_MOUNT, cstr("overlay"), cstr(target), cstr("overlay"), 0, cstr(data))
+}

@@ -116,8 +116,9 @@ func nlinkOf(n *node, ri *vfs.Inode) uint32 {
 	return ri.Nlink()
 }
 
-// isWhiteout is ovl_is_whiteout: a 0:0 character device, or an empty
-// regular file marked with the overlay.whiteout attribute.
+// isWhiteout is ovl_is_whiteout as lookup applies it: a 0:0 character
+// device, or an empty regular file marked overlay.whiteout (Linux 6.7's
+// xattr whiteouts), in any layer.
 func (o *ofs) isWhiteout(in *vfs.Inode) bool {
 	switch in.Mode() & linux.S_IFMT {
 	case linux.S_IFCHR:
@@ -173,7 +174,7 @@ func (o *ofs) lookupLayers(dn *node, dir *vfs.Inode, name string) (*node, error)
 			return nil, err
 		}
 		in := d.Inode()
-		if o.isWhiteout(in) {
+		if o.isWhiteout(d.Inode()) {
 			break
 		}
 		found := res.upper != nil || len(res.lowers) > 0

@@ -36,7 +36,7 @@ func (o *ofs) merged(n *node) ([]mergedEntry, error) {
 	hasUpper := n.upperDentry() != nil
 	index := map[string]int{}
 	var all []mergedEntry
-	var front []int       // entries the lowest layer has, in its order
+	var front []int         // entries the lowest layer has, in its order
 	fixed := map[int]bool{} // upper entries whose number was settled
 	for i, p := range layers {
 		ents, err := vfs.ReadDirInternal(p, o.creator)
@@ -49,7 +49,7 @@ func (o *ofs) merged(n *node) ([]mergedEntry, error) {
 			if !ok {
 				j = len(all)
 				index[e.Name] = j
-				all = append(all, mergedEntry{Dirent: e, whiteout: o.direntWhiteout(p, e, i < len(layers)-1)})
+				all = append(all, mergedEntry{Dirent: e, whiteout: o.direntWhiteout(p, e, i > 0 || !hasUpper)})
 			} else if hasUpper && i > 0 && !fixed[j] && o.layerIndexOf(all[j]) == 0 {
 				fixed[j] = true
 				if o.hasOrigin(layers[0], e.Name) {
@@ -85,14 +85,24 @@ func (o *ofs) merged(n *node) ([]mergedEntry, error) {
 
 func (o *ofs) layerIndexOf(e mergedEntry) int { return e.layer }
 
-// direntWhiteout reports whether a listed entry is a whiteout; only a
-// character device, or an empty file above the lowest layer, can be.
-func (o *ofs) direntWhiteout(dir vfs.Path, e vfs.Dirent, above bool) bool {
-	if e.Type != linux.DT_CHR && !(e.Type == linux.DT_REG && above) {
+// direntWhiteout reports whether a listed entry is a whiteout: a 0:0
+// character device, or in a lower layer a marked empty file.
+func (o *ofs) direntWhiteout(dir vfs.Path, e vfs.Dirent, lower bool) bool {
+	if e.Type != linux.DT_CHR && !(e.Type == linux.DT_REG && lower) {
 		return false
 	}
 	c, err := vfs.LookupOne(dir.Dentry, e.Name)
-	return err == nil && o.isWhiteout(c.Inode())
+	if err != nil {
+		return false
+	}
+	if e.Type == linux.DT_REG {
+		// Listings hide marked files only in lower directories marked
+		// overlay.whiteouts (ovl_fill_merge with xwhiteouts).
+		if _, err := vfs.GetxattrInternal(dir.Dentry.Inode(), o.xattr+"whiteouts"); err != nil {
+			return false
+		}
+	}
+	return o.isWhiteout(c.Inode())
 }
 
 // hasOrigin reports whether the upper object name in dir was copied up
