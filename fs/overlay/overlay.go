@@ -258,6 +258,11 @@ func resolve(fc *vfs.FsContext, name, spec string) (layer, error) {
 		fc.Logf("overlayfs: '%s' not a directory", name)
 		return layer{}, linux.ENOTDIR
 	}
+	if _, weird := p.Dentry.Inode().Ops.(vfs.Revalidator); weird {
+		// ovl_dentry_weird: names that revalidate themselves (procfs,
+		// sysfs, a host directory) cannot be layered.
+		return layer{}, fc.Errorf("filesystem on %s not supported", name)
+	}
 	return layer{spec: spec, path: p}, nil
 }
 
