@@ -3,6 +3,7 @@
 package overlay
 
 import (
+	"strconv"
 	"sync"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -82,8 +83,10 @@ func (o *ofs) rootNode() *node {
 func (o *ofs) newInode(n *node) *vfs.Inode {
 	ri := n.realPath().Dentry.Inode()
 	ino := ri.Ino()
-	if low := n.lowerList(); len(low) > 0 && (n.upperDentry() == nil || o.originOf(n.upperDentry().Inode())) {
-		ino = low[0].Dentry.Inode().Ino() // st_ino stays across copy-up
+	if up := n.upperDentry(); up == nil {
+		ino = n.lowerList()[0].Dentry.Inode().Ino()
+	} else if origin, ok := o.originIno(up.Inode()); ok {
+		ino = origin // st_ino stays across copy-up
 	}
 	in := o.sb.NewInode(ino, vfs.InodeAttr{Mode: ri.Mode(), UID: ri.UID(), GID: ri.GID(), Rdev: ri.Rdev()}, inodeOps{o}, fileOps{o})
 	in.Private = n
@@ -133,11 +136,15 @@ func (o *ofs) isWhiteout(in *vfs.Inode) bool {
 	return false
 }
 
-// originOf reports whether an upper object records the lower one it was
-// copied up from (overlay.origin).
-func (o *ofs) originOf(in *vfs.Inode) bool {
-	_, err := vfs.GetxattrInternal(in, o.xattr+"origin")
-	return err == nil
+// originIno is the inode number of the lower object an upper one was
+// copied up from, which its overlay.origin records.
+func (o *ofs) originIno(in *vfs.Inode) (uint64, bool) {
+	v, err := vfs.GetxattrInternal(in, o.xattr+"origin")
+	if err != nil {
+		return 0, false
+	}
+	ino, err := strconv.ParseUint(string(v), 10, 64)
+	return ino, err == nil
 }
 
 // isOpaque is ovl_is_opaquedir.

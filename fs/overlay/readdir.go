@@ -36,8 +36,7 @@ func (o *ofs) merged(n *node) ([]mergedEntry, error) {
 	hasUpper := n.upperDentry() != nil
 	index := map[string]int{}
 	var all []mergedEntry
-	var front []int         // entries the lowest layer has, in its order
-	fixed := map[int]bool{} // upper entries whose number was settled
+	var front []int // entries the lowest layer has, in its order
 	for i, p := range layers {
 		ents, err := vfs.ReadDirInternal(p, o.creator)
 		if err != nil {
@@ -50,11 +49,6 @@ func (o *ofs) merged(n *node) ([]mergedEntry, error) {
 				j = len(all)
 				index[e.Name] = j
 				all = append(all, mergedEntry{Dirent: e, whiteout: o.direntWhiteout(p, e, i > 0 || !hasUpper)})
-			} else if hasUpper && i > 0 && !fixed[j] && o.layerIndexOf(all[j]) == 0 {
-				fixed[j] = true
-				if o.hasOrigin(layers[0], e.Name) {
-					all[j].Ino = e.Ino
-				}
 			}
 			if ok && i == 0 {
 				continue
@@ -64,6 +58,13 @@ func (o *ofs) merged(n *node) ([]mergedEntry, error) {
 			}
 			if lowest {
 				front = append(front, j)
+			}
+		}
+	}
+	if hasUpper {
+		for j := range all {
+			if all[j].layer == 0 {
+				o.fixIno(layers[0], &all[j].Dirent)
 			}
 		}
 	}
@@ -82,8 +83,6 @@ func (o *ofs) merged(n *node) ([]mergedEntry, error) {
 	}
 	return out, nil
 }
-
-func (o *ofs) layerIndexOf(e mergedEntry) int { return e.layer }
 
 // direntWhiteout reports whether a listed entry is a whiteout: a 0:0
 // character device, or in a lower layer a marked empty file.
@@ -105,15 +104,19 @@ func (o *ofs) direntWhiteout(dir vfs.Path, e vfs.Dirent, lower bool) bool {
 	return o.isWhiteout(c.Inode())
 }
 
-// hasOrigin reports whether the upper object name in dir was copied up
-// (it records its lower origin).
-func (o *ofs) hasOrigin(dir vfs.Path, name string) bool {
-	c, err := vfs.LookupOne(dir.Dentry, name)
-	if err != nil {
-		return false
+// fixIno gives an upper entry that was copied up its lower object's
+// number, as stat shows it (ovl_cache_update for impure directories).
+func (o *ofs) fixIno(dir vfs.Path, e *vfs.Dirent) {
+	if e.Type == linux.DT_CHR {
+		return
 	}
-	_, err = vfs.GetxattrInternal(c.Inode(), o.xattr+"origin")
-	return err == nil
+	c, err := vfs.LookupOne(dir.Dentry, e.Name)
+	if err != nil {
+		return
+	}
+	if ino, ok := o.originIno(c.Inode()); ok {
+		e.Ino = ino
+	}
 }
 
 // isEmptyDir is ovl_check_empty_dir: nothing but whiteouts.
@@ -140,6 +143,9 @@ func (fops fileOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 			return nil, err
 		}
 		for i := range ents {
+			if n.upperDentry() != nil {
+				fops.o.fixIno(n.realPath(), &ents[i])
+			}
 			ents[i].Off = uint64(len(ents) - i + 2)
 		}
 		return ents, nil
