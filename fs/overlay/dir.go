@@ -3,6 +3,9 @@
 package overlay
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
@@ -137,7 +140,45 @@ func (o *ofs) remove(dir *vfs.Inode, name string, victim *vfs.Inode, isDir bool)
 // canMove is ovl_can_move: without redirect_dir, a directory that is not
 // wholly in the upper layer stays where it is.
 func (o *ofs) canMove(in *vfs.Inode) bool {
-	return !in.IsDir() || len(nodeOf(in).lowerList()) == 0
+	return !in.IsDir() || o.cfg.redirect == "on" || len(nodeOf(in).lowerList()) == 0
+}
+
+// setRedirect is ovl_set_redirect: a directory with lower layers that
+// moved records where they are, by name when it stayed in its
+// directory, else by its path from the layers' root.
+func (o *ofs) setRedirect(in *vfs.Inode, samedir bool) error {
+	n := nodeOf(in)
+	low := n.lowerList()
+	if !in.IsDir() || len(low) == 0 {
+		return nil
+	}
+	to := o.lowerPathOf(low[0].Dentry)
+	if samedir {
+		if cur, ok := o.redirectOf(n.upperDentry().Inode()); !ok || !strings.HasPrefix(cur, "/") {
+			to = low[0].Dentry.Name()
+		}
+	}
+	return vfs.SetxattrInternal(n.upperDentry().Inode(), o.xattr+"redirect", []byte(to), 0)
+}
+
+// lowerPathOf is d's path from the root of its lower layer, "/"-rooted.
+func (o *ofs) lowerPathOf(d *vfs.Dentry) string {
+	var parts []string
+	for !o.isLayerRoot(d) && !d.IsRoot() {
+		parts = append(parts, d.Name())
+		d = d.Parent()
+	}
+	slices.Reverse(parts)
+	return "/" + strings.Join(parts, "/")
+}
+
+func (o *ofs) isLayerRoot(d *vfs.Dentry) bool {
+	for _, l := range o.lowers {
+		if l.Dentry == d {
+			return true
+		}
+	}
+	return false
 }
 
 // Rename is ovl_rename.
@@ -190,7 +231,16 @@ func (ops inodeOps) Rename(oldDir *vfs.Inode, oldName string, src *vfs.Inode, ne
 			return err
 		}
 	}
-	if src.IsDir() && targetLower && !exchange {
+	samedir := oldDir == newDir
+	if err := o.setRedirect(src, samedir); err != nil {
+		return err
+	}
+	if exchange {
+		if err := o.setRedirect(target, samedir); err != nil {
+			return err
+		}
+	}
+	if src.IsDir() && targetLower && !exchange && len(nodeOf(src).lowerList()) == 0 {
 		up := nodeOf(src).upperDentry()
 		if err := vfs.SetxattrInternal(up.Inode(), o.xattr+"opaque", []byte("y"), 0); err != nil {
 			return err

@@ -4,6 +4,7 @@ package overlay
 
 import (
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -154,9 +155,12 @@ func (o *ofs) isOpaque(in *vfs.Inode) bool {
 }
 
 // lookupLayers is ovl_lookup: name in the directory dn, upper layer
-// first, then down the lower layers while directories merge.
+// first, then down the lower layers while directories merge; an upper
+// directory that was moved (redirect_dir) merges with the lower ones its
+// overlay.redirect names.
 func (o *ofs) lookupLayers(dn *node, dir *vfs.Inode, name string) (*node, error) {
 	res := &node{o: o, parent: dir, name: name}
+	probes := lowerProbes(dn.lowerList(), []string{name})
 	if up := dn.upperDentry(); up != nil {
 		d, err := vfs.LookupOne(up, name)
 		switch {
@@ -170,10 +174,13 @@ func (o *ofs) lookupLayers(dn *node, dir *vfs.Inode, name string) (*node, error)
 			if !d.Inode().IsDir() || o.isOpaque(d.Inode()) {
 				return res, nil
 			}
+			if to, ok := o.redirectOf(d.Inode()); ok {
+				probes = o.redirectProbes(dn, to)
+			}
 		}
 	}
-	for _, l := range dn.lowerList() {
-		d, err := vfs.LookupOne(l.Dentry, name)
+	for _, pr := range probes {
+		d, err := lookupPath(pr.Dentry, pr.names)
 		if err == linux.ENOENT {
 			continue
 		}
@@ -188,7 +195,7 @@ func (o *ofs) lookupLayers(dn *node, dir *vfs.Inode, name string) (*node, error)
 		if found && !in.IsDir() {
 			break // a file below a directory ends the merge
 		}
-		res.lowers = append(res.lowers, real{vfs.Path{Mnt: l.Mnt, Dentry: d}})
+		res.lowers = append(res.lowers, real{vfs.Path{Mnt: pr.Mnt, Dentry: d}})
 		if !in.IsDir() || o.isOpaque(in) {
 			break
 		}
@@ -197,6 +204,62 @@ func (o *ofs) lookupLayers(dn *node, dir *vfs.Inode, name string) (*node, error)
 		return nil, linux.ENOENT
 	}
 	return res, nil
+}
+
+// probe is where to look in one lower layer: names below a directory.
+type probe struct {
+	vfs.Path
+	names []string
+}
+
+func lowerProbes(dirs []real, names []string) []probe {
+	out := make([]probe, len(dirs))
+	for i, d := range dirs {
+		out[i] = probe{d.Path, names}
+	}
+	return out
+}
+
+// redirectProbes are the lower places a redirect names: a name beside
+// the directory, or a path from every lower layer's root.
+func (o *ofs) redirectProbes(dn *node, to string) []probe {
+	if !strings.HasPrefix(to, "/") {
+		return lowerProbes(dn.lowerList(), []string{to})
+	}
+	names := strings.FieldsFunc(to, func(r rune) bool { return r == '/' })
+	var out []probe
+	for _, l := range o.lowers {
+		out = append(out, probe{l, names})
+	}
+	return out
+}
+
+// lookupPath walks names below d in one layer.
+func lookupPath(d *vfs.Dentry, names []string) (*vfs.Dentry, error) {
+	for i, name := range names {
+		c, err := vfs.LookupOne(d, name)
+		if err != nil {
+			return nil, err
+		}
+		if i < len(names)-1 && !c.Inode().IsDir() {
+			return nil, linux.ENOENT
+		}
+		d = c
+	}
+	return d, nil
+}
+
+// redirectOf is the overlay.redirect of an upper directory, when the
+// mount follows redirects.
+func (o *ofs) redirectOf(in *vfs.Inode) (string, bool) {
+	if o.cfg.redirect != "on" && o.cfg.redirect != "follow" {
+		return "", false
+	}
+	v, err := vfs.GetxattrInternal(in, o.xattr+"redirect")
+	if err != nil || len(v) == 0 {
+		return "", false
+	}
+	return string(v), true
 }
 
 // lowerPositive is ovl_lower_positive: name exists below the upper

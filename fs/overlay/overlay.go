@@ -17,10 +17,12 @@
 // The layers are reached through the core's stacking helpers (vfs's
 // CreateInternal, RenameInternal, ...), with no permission checks of
 // their own: the VFS checks the overlay's inodes, which mirror the real
-// ones. Not modelled: redirect_dir (renaming a merged or lower
-// directory is always EXDEV), metacopy and data-only layers (accepted,
-// not used), index and nfs_export beyond the index directory, xino (the
-// overlay shows the real inode numbers on its own device), the origin,
+// ones. redirect_dir=on lets merged and lower directories move (the
+// upper copy records overlay.redirect, which lookups follow). Not
+// modelled: redirect_dir=nofollow's refusal of recorded redirects,
+// redirects recorded in lower layers, metacopy and data-only layers
+// (accepted, not used), index and nfs_export beyond the index directory,
+// xino (the overlay shows the real inode numbers on its own device), the
 // impure and uuid attributes the kernel records in the upper layer, and
 // the copy-up's atomic staging in the work directory.
 package overlay
