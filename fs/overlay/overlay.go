@@ -207,7 +207,8 @@ func (c *config) parseLowerdir(fc *vfs.FsContext, value string) error {
 	}
 	parts := splitLowerdir(value)
 	if len(parts) > maxStack {
-		return fc.Errorf("too many lower directories, limit is %d", maxStack)
+		fc.Logf("overlayfs: too many lower directories, limit is %d", maxStack)
+		return linux.EINVAL
 	}
 	data := false
 	for i, part := range parts {

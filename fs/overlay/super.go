@@ -57,7 +57,8 @@ func (c *config) verify(fc *vfs.FsContext) error {
 		fc.Logf("overlayfs: at least 2 lowerdir are needed while upperdir nonexistent")
 		return linux.EINVAL
 	case len(c.lowers) > maxStack:
-		return fc.Errorf("too many lower directories, limit is %d", maxStack)
+		fc.Logf("overlayfs: too many lower directories, limit is %d", maxStack)
+		return linux.EINVAL
 	}
 	if c.redirect == "off" || c.redirect == "" {
 		c.redirect = "follow" // CONFIG_OVERLAY_FS_REDIRECT_ALWAYS_FOLLOW
@@ -142,18 +143,24 @@ func (o *ofs) checkLayers(fc *vfs.FsContext) error {
 	for _, l := range c.lowers {
 		d := l.path.Dentry
 		for _, t := range taken {
-			switch {
-			case t == d:
+			if t == d {
 				fc.Logf("overlayfs: conflicting lowerdir path")
-				return linux.ELOOP
-			case t.IsAncestorOf(d):
-				fc.Logf("overlayfs: overlapping lowerdir path")
 				return linux.ELOOP
 			}
 		}
 		taken = append(taken, d)
 		if !l.data {
 			o.lowers = append(o.lowers, l.path)
+		}
+	}
+	// ovl_check_overlapping_layers: no lower layer lies below another
+	// layer's directory, whichever comes first.
+	for _, l := range c.lowers {
+		for _, t := range taken {
+			if t != l.path.Dentry && t.IsAncestorOf(l.path.Dentry) {
+				fc.Logf("overlayfs: overlapping lowerdir path")
+				return linux.ELOOP
+			}
 		}
 	}
 	return nil
