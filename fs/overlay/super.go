@@ -56,6 +56,9 @@ func (c *config) verify(fc *vfs.FsContext) error {
 	case c.upper == nil && len(c.lowers) < 2:
 		fc.Logf("overlayfs: at least 2 lowerdir are needed while upperdir nonexistent")
 		return linux.EINVAL
+	case !c.hasRegularLower():
+		fc.Logf("overlayfs: at least one non-data lowerdir is required")
+		return linux.EINVAL
 	case len(c.lowers) > maxStack:
 		fc.Logf("overlayfs: too many lower directories, limit is %d", maxStack)
 		return linux.EINVAL
@@ -80,6 +83,16 @@ func (c *config) verify(fc *vfs.FsContext) error {
 		c.index = false
 	}
 	return nil
+}
+
+// hasRegularLower reports whether some lower layer is not data-only.
+func (c *config) hasRegularLower() bool {
+	for _, l := range c.lowers {
+		if !l.data {
+			return true
+		}
+	}
+	return false
 }
 
 // GetTree is ovl_get_tree → ovl_fill_super.
