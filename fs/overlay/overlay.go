@@ -87,6 +87,8 @@ type config struct {
 	userxat  bool
 	defPerms bool
 	xino     string
+	// set records the options given explicitly (ovl_opt_set).
+	set map[string]bool
 }
 
 type contextOps struct{}
@@ -127,6 +129,10 @@ func (contextOps) ParseParam(fc *vfs.FsContext, p *vfs.FsParameter) error {
 		return fc.Errorf("Bad value for '%s'", p.Key)
 	}
 	on := p.Value == "on"
+	if c.set == nil {
+		c.set = map[string]bool{}
+	}
+	c.set[p.Key] = true
 	switch p.Key {
 	case "redirect_dir":
 		c.redirect = p.Value
@@ -186,6 +192,9 @@ func (c *config) parseDir(fc *vfs.FsContext, key, value string) error {
 	if err != nil {
 		return err
 	}
+	if l.path.Mnt.ReadOnly() {
+		return fc.Errorf("filesystem on %s is read-only", value)
+	}
 	if key == "upperdir" {
 		c.upper = &l
 	} else {
@@ -198,32 +207,43 @@ func (c *config) parseDir(fc *vfs.FsContext, key, value string) error {
 // in a name; "::" starts the data-only layers); it replaces any earlier
 // list. An empty value clears the layers.
 func (c *config) parseLowerdir(fc *vfs.FsContext, value string) error {
-	if c.appended {
-		return fc.Errorf("lowerdir+ and datadir+ cannot be used with lowerdir")
-	}
-	c.lowers, c.legacy = nil, ""
+	c.lowers, c.legacy, c.appended = nil, "", false // replaces every lower layer
 	if value == "" {
 		return nil
+	}
+	if value[0] == ':' {
+		fc.Logf("overlayfs: cannot append lower layer")
+		return linux.EINVAL
 	}
 	parts := splitLowerdir(value)
 	if len(parts) > maxStack {
 		fc.Logf("overlayfs: too many lower directories, limit is %d", maxStack)
 		return linux.EINVAL
 	}
+	// "::" puts a data-only layer next; a single ":" a regular one,
+	// which may not follow a data-only layer.
 	data := false
 	for i, part := range parts {
 		if part == "" {
-			if i == 0 || data {
-				return fc.Errorf("empty lowerdir")
+			if data || i == len(parts)-1 {
+				fc.Logf("overlayfs: empty lowerdir")
+				c.lowers = nil
+				return linux.EINVAL
 			}
 			data = true
 			continue
 		}
+		if !data && len(c.lowers) > 0 && c.lowers[len(c.lowers)-1].data {
+			fc.Logf("overlayfs: regular lower layers cannot follow data lower layers")
+			c.lowers = nil
+			return linux.EINVAL
+		}
 		l, err := resolve(fc, part, part)
 		if err != nil {
+			c.lowers = nil
 			return err
 		}
-		l.data = data
+		l.data, data = data, false
 		c.lowers = append(c.lowers, l)
 	}
 	c.legacy = value
@@ -258,8 +278,7 @@ func resolve(fc *vfs.FsContext, name, spec string) (layer, error) {
 		return layer{}, err
 	}
 	if !p.Dentry.Inode().IsDir() {
-		fc.Logf("overlayfs: '%s' not a directory", name)
-		return layer{}, linux.ENOTDIR
+		return layer{}, fc.Errorf("%s is not a directory", name)
 	}
 	if _, weird := p.Dentry.Inode().Ops.(vfs.Revalidator); weird {
 		// ovl_dentry_weird: names that revalidate themselves (procfs,

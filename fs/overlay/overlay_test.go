@@ -152,3 +152,59 @@ func TestConcurrentCreateRemove(t *testing.T) {
 		t.Errorf("upper d holds %v", ents)
 	}
 }
+
+// TestFsconfigAppend mounts through fsopen and fsconfig with lowerdir+:
+// mountinfo shows each appended layer; lowerdir+ after lowerdir= is
+// refused.
+func TestFsconfigAppend(t *testing.T) {
+	init := mkOverlay(t, 1)
+	if err := init.Mkdir("/tmp/l2", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, init, "/tmp/l2/only2", "2", linux.O_CREAT|linux.O_WRONLY)
+	for _, d := range []string{"/tmp/u2", "/tmp/w2", "/tmp/m2"} {
+		if err := init.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	legacy, err := init.Fsopen("overlay", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, key2 := "lowerdir", "lowerdir+"
+	if err := init.Fsconfig(legacy, linux.FSCONFIG_SET_STRING, &key, []byte("/tmp/l"), 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := init.Fsconfig(legacy, linux.FSCONFIG_SET_STRING, &key2, []byte("/tmp/l2"), 0); err != linux.EINVAL {
+		t.Errorf("lowerdir+ after lowerdir: %v, want EINVAL", err)
+	}
+	fd, err := init.Fsopen("overlay", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := func(key, value string) error {
+		return init.Fsconfig(fd, linux.FSCONFIG_SET_STRING, &key, []byte(value), 0)
+	}
+	for _, kv := range [][2]string{{"lowerdir+", "/tmp/l"}, {"lowerdir+", "/tmp/l2"}, {"upperdir", "/tmp/u2"}, {"workdir", "/tmp/w2"}} {
+		if err := set(kv[0], kv[1]); err != nil {
+			t.Fatalf("%s=%s: %v", kv[0], kv[1], err)
+		}
+	}
+	if err := init.Fsconfig(fd, linux.FSCONFIG_CMD_CREATE, nil, nil, 0); err != nil {
+		t.Fatal(err)
+	}
+	mfd, err := init.Fsmount(fd, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := init.MoveMount(mfd, "", linux.AT_FDCWD, "/tmp/m2", linux.MOVE_MOUNT_F_EMPTY_PATH); err != nil {
+		t.Fatal(err)
+	}
+	if got := read(t, init, "/tmp/m2/only2"); got != "2" {
+		t.Errorf("only2 reads %q", got)
+	}
+	want := "lowerdir+=/tmp/l,lowerdir+=/tmp/l2,upperdir=/tmp/u2,workdir=/tmp/w2,uuid=on"
+	if mi := init.Mountinfo(); !strings.Contains(mi, want) {
+		t.Errorf("mountinfo lacks %q:\n%s", want, mi)
+	}
+}

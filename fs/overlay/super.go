@@ -63,24 +63,70 @@ func (c *config) verify(fc *vfs.FsContext) error {
 		fc.Logf("overlayfs: too many lower directories, limit is %d", maxStack)
 		return linux.EINVAL
 	}
+	return c.resolveDefaults(fc)
+}
+
+// resolveDefaults is the second half of ovl_fs_params_verify: what the
+// options imply for each other, and their conflicts (EINVAL).
+func (c *config) resolveDefaults(fc *vfs.FsContext) error {
+	set := c.set
 	if c.redirect == "off" || c.redirect == "" {
 		c.redirect = "follow" // CONFIG_OVERLAY_FS_REDIRECT_ALWAYS_FOLLOW
 	}
-	if c.userxat && c.redirect == "follow" {
-		c.redirect = "nofollow" // no redirects in user.* attributes
-	}
-	if c.metacopy && c.redirect != "on" {
-		c.redirect = "on"
-	}
-	if c.nfs {
-		c.index = true
-	}
 	if c.upper == nil {
-		c.volatile = false
+		c.index, c.volatile = false, false
+		if c.uuid == "on" {
+			c.uuid = "null"
+		}
 		if c.redirect == "follow" {
 			c.redirect = "on" // nothing to redirect: follow is on
 		}
-		c.index = false
+	}
+	if c.metacopy && c.redirect != "on" {
+		switch {
+		case set["metacopy"] && set["redirect_dir"]:
+			fc.Logf("overlayfs: conflicting options: metacopy=on,redirect_dir=%s", c.redirect)
+			return linux.EINVAL
+		case set["redirect_dir"]:
+			c.metacopy = false
+		default:
+			c.redirect = "on"
+		}
+	}
+	if c.nfs && !c.index {
+		switch {
+		case c.upper == nil && c.redirect != "nofollow":
+			c.nfs = false
+		case set["nfs_export"] && set["index"]:
+			fc.Logf("overlayfs: conflicting options: nfs_export=on,index=off")
+			return linux.EINVAL
+		case set["index"]:
+			c.nfs = false
+		default:
+			c.index = true
+		}
+	}
+	if c.nfs && c.metacopy {
+		if set["nfs_export"] && set["metacopy"] {
+			fc.Logf("overlayfs: conflicting options: nfs_export=on,metacopy=on")
+			return linux.EINVAL
+		}
+		if set["metacopy"] {
+			c.nfs = false
+		} else {
+			c.metacopy = false
+		}
+	}
+	if c.userxat {
+		if set["redirect_dir"] && c.redirect != "nofollow" {
+			fc.Logf("overlayfs: conflicting options: userxattr,redirect_dir=%s", c.redirect)
+			return linux.EINVAL
+		}
+		if c.metacopy && set["metacopy"] {
+			fc.Logf("overlayfs: conflicting options: userxattr,metacopy=on")
+			return linux.EINVAL
+		}
+		c.redirect, c.metacopy = "nofollow", false
 	}
 	return nil
 }
