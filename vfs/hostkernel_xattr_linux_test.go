@@ -65,3 +65,26 @@ func (hostOps) Removexattr(path, name string, follow bool) error {
 func (hostOps) MountOverlay(target, data string) error {
 	return sysErr(unix.SYS_MOUNT, cstr("overlay"), cstr(target), cstr("overlay"), 0, cstr(data))
 }
+
+func (hostOps) Fxattr(op string, fd int, name string, value []byte, size int) ([]byte, int, error) {
+	b := make([]byte, size)
+	var n int
+	var err error
+	switch op {
+	case "set":
+		return nil, 0, sysErr(unix.SYS_FSETXATTR, fd, cstr(name), bufPtr(value), len(value), 0)
+	case "get":
+		n, err = sys(unix.SYS_FGETXATTR, fd, cstr(name), bufPtr(b), size)
+	case "list":
+		n, err = sys(unix.SYS_FLISTXATTR, fd, bufPtr(b), size)
+	default:
+		return nil, 0, sysErr(unix.SYS_FREMOVEXATTR, fd, cstr(name))
+	}
+	if err != nil {
+		return b[:0], 0, err
+	}
+	if n > size {
+		return nil, n, nil
+	}
+	return b[:n], n, nil
+}

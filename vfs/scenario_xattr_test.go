@@ -12,6 +12,9 @@ import (
 // scXattrOps is the extended-attribute part of scOps: the path-based
 // calls, following a final symbolic link or not (the l* variants).
 type scXattrOps interface {
+	// Fxattr runs the descriptor form of op ("set", "get", "list",
+	// "remove") on fd.
+	Fxattr(op string, fd int, name string, value []byte, size int) ([]byte, int, error)
 	Setxattr(path, name string, value []byte, flags int, follow bool) error
 	// Getxattr and Listxattr pass a buffer of size bytes (0: ask the
 	// length) and return what the kernel wrote and its count.
@@ -38,9 +41,16 @@ func opRemovexattr(path, name string) scStep {
 // nofollow makes an xattr step the l* variant.
 func (s scStep) nofollow() scStep { s.whence = 1; return s }
 
+// onFd makes an xattr step the f* variant on the descriptor in slot.
+func (s scStep) onFd(slot string) scStep { s.fd, s.path = slot, ""; return s }
+
 // runXattr runs an xattr step.
 func (e *scEnv) runXattr(s scStep) (string, error) {
 	follow := s.whence == 0
+	if s.fd != "" {
+		b, n, err := e.ops.Fxattr(strings.TrimSuffix(s.op, "xattr"), e.fd(s.fd), s.path2, []byte(s.data), s.n)
+		return fmt.Sprintf("%d %q", n, b), err
+	}
 	switch s.op {
 	case "setxattr":
 		v := []byte(s.data)
@@ -168,6 +178,21 @@ var xattrScenarios = []scenario{
 		opSetxattr("d", "user.a", "1", 0).ok(),
 		opListxattr("d", 64).ok(),
 		opRemovexattr("l", "trusted.a").nofollow().ok(),
+		opOpen("f", oRD, 0).to("r").ok(),
+		opOpen("f", oPATH, 0).to("p").ok(),
+		opSetxattr("", "user.fd", "v", 0).onFd("r").ok(),
+		opGetxattr("", "user.fd", 8).onFd("r").ok(),
+		opListxattr("", 64).onFd("r").ok(),
+		opRemovexattr("", "user.fd").onFd("r").ok(),
+		opGetxattr("", "user.fd", 8).onFd("r").fails(linux.ENODATA),
+		opGetxattr("", "user.a", 8).onFd("p").fails(eBADF),
+		opListxattr("", 64).onFd("p").fails(eBADF),
+		opSetxattr("", "user.b", "1", 0).onFd("p").fails(eBADF),
+		opRemovexattr("", "user.a").onFd("p").fails(eBADF),
+		opGetxattr("", "", 8).onFd("p").fails(linux.ERANGE),
+		opRemovexattr("", "").onFd("nofd").fails(linux.ERANGE),
+		opSetxattr("", "", "1", 0).onFd("nofd").fails(linux.ERANGE),
+		opListxattr("", 64).onFd("nofd").fails(eBADF),
 	)},
 	{name: "xattr/permissions", steps: steps(
 		mkfile("f", 0o644, ""),
@@ -189,4 +214,24 @@ var xattrScenarios = []scenario{
 		opSetxattr("st", "user.a", "1", 0).as(alice).fails(ePERM),
 		opGetxattr("st", "user.a", 8).as(alice).fails(linux.ENODATA),
 	)},
+}
+
+func (v vfsOps) Fxattr(op string, fd int, name string, value []byte, size int) ([]byte, int, error) {
+	b := make([]byte, size)
+	var n int
+	var err error
+	switch op {
+	case "set":
+		return nil, 0, v.t.Fsetxattr(fd, name, value, 0)
+	case "get":
+		n, err = v.t.Fgetxattr(fd, name, b)
+	case "list":
+		n, err = v.t.Flistxattr(fd, b)
+	default:
+		return nil, 0, v.t.Fremovexattr(fd, name)
+	}
+	if n > size {
+		return nil, n, err
+	}
+	return b[:n], n, err
 }

@@ -257,13 +257,14 @@ func (t *Task) Lsetxattr(path, name string, value []byte, flags int) error {
 	return t.setxattrPath(path, name, value, flags, false)
 }
 
-// Fsetxattr is fsetxattr(2).
+// Fsetxattr is fsetxattr(2): the name and value are taken before the
+// descriptor (path_setxattrat); an O_PATH descriptor is EBADF.
 func (t *Task) Fsetxattr(fd int, name string, value []byte, flags int) error {
+	name, value, err := setxattrCopy(name, value, flags)
+	if err != nil {
+		return err
+	}
 	return t.withFile(fd, func(f *File) error {
-		name, value, err := setxattrCopy(name, value, flags)
-		if err != nil {
-			return err
-		}
 		if f.path {
 			return linux.EBADF
 		}
@@ -305,14 +306,19 @@ func (t *Task) Lgetxattr(path, name string, dest []byte) (int, error) {
 	return t.getxattrPath(path, name, dest, false)
 }
 
-// Fgetxattr is fgetxattr(2); an O_PATH descriptor works, as in Linux.
+// Fgetxattr is fgetxattr(2): the name is taken before the descriptor;
+// an O_PATH descriptor is EBADF.
 func (t *Task) Fgetxattr(fd int, name string, dest []byte) (int, error) {
+	name, err := importXattrName(name)
+	if err != nil {
+		return 0, err
+	}
 	n := 0
-	err := t.withFile(fd, func(f *File) error {
-		name, err := importXattrName(name)
-		if err != nil {
-			return err
+	err = t.withFile(fd, func(f *File) error {
+		if f.path {
+			return linux.EBADF
 		}
+		var err error
 		n, err = vfsGetxattr(t.Cred(), Path{f.mnt, f.dentry}, name, clampBuf(dest, linux.XATTR_SIZE_MAX))
 		return err
 	})
@@ -341,6 +347,9 @@ func (t *Task) Llistxattr(path string, dest []byte) (int, error) {
 func (t *Task) Flistxattr(fd int, dest []byte) (int, error) {
 	n := 0
 	err := t.withFile(fd, func(f *File) error {
+		if f.path {
+			return linux.EBADF
+		}
 		var err error
 		n, err = vfsListxattr(t.Cred(), Path{f.mnt, f.dentry}, clampBuf(dest, linux.XATTR_LIST_MAX))
 		return err
@@ -369,13 +378,14 @@ func (t *Task) Removexattr(path, name string) error { return t.removexattrPath(p
 // Lremovexattr is lremovexattr(2).
 func (t *Task) Lremovexattr(path, name string) error { return t.removexattrPath(path, name, false) }
 
-// Fremovexattr is fremovexattr(2).
+// Fremovexattr is fremovexattr(2): the name is taken before the
+// descriptor; an O_PATH descriptor is EBADF.
 func (t *Task) Fremovexattr(fd int, name string) error {
+	name, err := importXattrName(name)
+	if err != nil {
+		return err
+	}
 	return t.withFile(fd, func(f *File) error {
-		name, err := importXattrName(name)
-		if err != nil {
-			return err
-		}
 		if f.path {
 			return linux.EBADF
 		}
