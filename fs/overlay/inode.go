@@ -11,8 +11,8 @@ import (
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
-// real is an object in one layer: its dentry and the mount it is on.
-type real struct {
+// layerObj is an object in one layer: its dentry and the mount it is on.
+type layerObj struct {
 	vfs.Path
 }
 
@@ -23,7 +23,7 @@ type node struct {
 	o      *ofs
 	mu     sync.Mutex
 	upper  *vfs.Dentry // nil until copied up
-	lowers []real
+	lowers []layerObj
 	// parent and name are where copy-up puts the object: the overlay
 	// directory it was last found or moved in.
 	parent *vfs.Inode
@@ -51,7 +51,7 @@ func (n *node) realPath() vfs.Path {
 }
 
 // lowerList returns the lower objects (fixed once looked up).
-func (n *node) lowerList() []real {
+func (n *node) lowerList() []layerObj {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	return n.lowers
@@ -71,7 +71,7 @@ func (n *node) isMerge() bool {
 func (o *ofs) rootNode() *node {
 	n := &node{o: o}
 	for _, l := range o.lowers {
-		n.lowers = append(n.lowers, real{l})
+		n.lowers = append(n.lowers, layerObj{l})
 	}
 	if o.upper != nil {
 		n.upper = o.upper.Dentry
@@ -195,7 +195,7 @@ func (o *ofs) lookupLayers(dn *node, dir *vfs.Inode, name string) (*node, error)
 		if found && !in.IsDir() {
 			break // a file below a directory ends the merge
 		}
-		res.lowers = append(res.lowers, real{vfs.Path{Mnt: pr.Mnt, Dentry: d}})
+		res.lowers = append(res.lowers, layerObj{vfs.Path{Mnt: pr.Mnt, Dentry: d}})
 		if !in.IsDir() || o.isOpaque(in) {
 			break
 		}
@@ -212,7 +212,7 @@ type probe struct {
 	names []string
 }
 
-func lowerProbes(dirs []real, names []string) []probe {
+func lowerProbes(dirs []layerObj, names []string) []probe {
 	out := make([]probe, len(dirs))
 	for i, d := range dirs {
 		out[i] = probe{d.Path, names}

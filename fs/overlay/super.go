@@ -403,8 +403,8 @@ func (superOps) Statfs(sb *vfs.Superblock) (vfs.Statfs, error) {
 	if o.upper != nil {
 		p = *o.upper
 	}
-	real := p.Superblock()
-	st, err := real.Ops.Statfs(real)
+	layerSb := p.Superblock()
+	st, err := layerSb.Ops.Statfs(layerSb)
 	if err != nil {
 		return st, err
 	}
