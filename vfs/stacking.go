@@ -245,3 +245,37 @@ func (fc *FsContext) LookupPath(name string) (Path, error) {
 
 // Superblock returns the superblock p's dentry belongs to.
 func (p Path) Superblock() *Superblock { return p.Dentry.Inode().sb }
+
+// ClonePrivateMount is clone_private_mount: a private copy of p's mount
+// rooted at p's dentry, internal to the kernel (in no namespace, no
+// propagation), which a stacking filesystem keeps for a layer so that
+// unmounting the layer's own mount leaves the layer in place. The caller
+// lets go of it with DropPrivateMount.
+func ClonePrivateMount(p Path) (Path, error) {
+	k := p.Mnt.sb.k
+	m, err := cloneMnt(p.Mnt, p.Dentry, copyPrivate)
+	if err != nil {
+		return Path{}, err
+	}
+	m.flags.Store(m.Flags() | linux.MNT_INTERNAL)
+	m.refs.Store(1)
+	k.lockNamespace()
+	k.kernMounts = append(k.kernMounts, m)
+	k.unlockNamespace()
+	return Path{Mnt: m, Dentry: p.Dentry}, nil
+}
+
+// DropPrivateMount lets go of a mount ClonePrivateMount made. A
+// superblock's end (KillSuper) may run under the namespace lock, so the
+// mount is queued and released by whoever holds or next takes the lock,
+// as mntput's deferred releases are.
+func DropPrivateMount(m *Mount) {
+	k := m.sb.k
+	k.deferred.mu.Lock()
+	k.deferred.drops = append(k.deferred.drops, m)
+	k.deferred.n.Store(int32(len(k.deferred.ms) + len(k.deferred.drops)))
+	k.deferred.mu.Unlock()
+	if k.namespaceMu.TryLock() {
+		k.unlockNamespace()
+	}
+}

@@ -28,6 +28,8 @@ type ofs struct {
 	creator *vfs.Cred
 	// marked are the directories this mount marked in use.
 	marked []*vfs.Dentry
+	// clones are the layers' private mounts.
+	clones []*vfs.Mount
 	// shared is the whiteout in the work directory every whiteout is
 	// a link to, named "#<n>"; wmu guards it.
 	wmu    sync.Mutex
@@ -157,11 +159,16 @@ func (contextOps) GetTree(fc *vfs.FsContext) error {
 	if c.upper == nil {
 		fc.SbFlags |= linux.SB_RDONLY
 	}
+	if err := o.cloneLayers(); err != nil {
+		o.release(fc.Kernel)
+		return err
+	}
 	if err := o.markInUse(fc); err != nil {
+		o.release(fc.Kernel)
 		return err
 	}
 	if err := o.makeWorkdir(fc); err != nil {
-		o.unmark(fc.Kernel)
+		o.release(fc.Kernel)
 		return err
 	}
 	if c.upper != nil && c.uuid == "auto" {
@@ -169,7 +176,7 @@ func (contextOps) GetTree(fc *vfs.FsContext) error {
 	}
 	sb, err := fc.Kernel.NewSuperblock(fc, superOps{})
 	if err != nil {
-		o.unmark(fc.Kernel)
+		o.release(fc.Kernel)
 		return err
 	}
 	o.sb = sb
@@ -223,6 +230,39 @@ func (o *ofs) checkLayers(fc *vfs.FsContext) error {
 		}
 	}
 	return nil
+}
+
+// cloneLayers replaces each layer's mount by a private clone of it
+// (ovl_get_upper and ovl_get_layers use clone_private_mount): the
+// overlay keeps its layers when their mounts go.
+func (o *ofs) cloneLayers() error {
+	if o.upper != nil {
+		up, err := vfs.ClonePrivateMount(*o.upper)
+		if err != nil {
+			return err
+		}
+		o.upper = &up
+		o.clones = append(o.clones, up.Mnt)
+	}
+	for i, l := range o.lowers {
+		c, err := vfs.ClonePrivateMount(l)
+		if err != nil {
+			return err
+		}
+		o.lowers[i] = c
+		o.clones = append(o.clones, c.Mnt)
+	}
+	return nil
+}
+
+// release lets go of what a mount took: the in-use marks and the
+// layers' private mounts.
+func (o *ofs) release(k *vfs.Kernel) {
+	o.unmark(k)
+	for _, m := range o.clones {
+		vfs.DropPrivateMount(m)
+	}
+	o.clones = nil
 }
 
 // markInUse is ovl_inuse_trylock on the upper and work directories: a
@@ -412,10 +452,11 @@ func (superOps) Statfs(sb *vfs.Superblock) (vfs.Statfs, error) {
 	return st, nil
 }
 
-// KillSuper lets the upper and work directories be used again.
+// KillSuper lets the upper and work directories be used again and the
+// layers' mounts go (ovl_free_fs).
 func (superOps) KillSuper(sb *vfs.Superblock) {
 	if o, ok := sb.Private.(*ofs); ok {
-		o.unmark(sb.Kernel())
+		o.release(sb.Kernel())
 	}
 }
 
