@@ -279,3 +279,16 @@ func DropPrivateMount(m *Mount) {
 		k.unlockNamespace()
 	}
 }
+
+// FallocateInternal is vfs_fallocate on a layer's file a stacking
+// filesystem opened: EOPNOTSUPP where its filesystem has no ->fallocate.
+func FallocateInternal(f *File, c *Cred, mode uint32, off, length int64) error {
+	fa, ok := f.ops.(Fallocator)
+	if !ok {
+		return linux.EOPNOTSUPP
+	}
+	in := f.Inode()
+	in.rw.Lock()
+	defer in.rw.Unlock()
+	return fa.Fallocate(f, c, mode, off, length)
+}

@@ -114,3 +114,19 @@ func (fops fileOps) Fsync(f *vfs.File, datasync bool) error {
 	}
 	return nil
 }
+
+// Fallocate is ovl_fallocate: the upper file's (the open copied it up,
+// being for writing); the overlay inode's size follows.
+func (fops fileOps) Fallocate(f *vfs.File, c *vfs.Cred, mode uint32, off, length int64) error {
+	rf, err := realFile(f)
+	if err != nil {
+		return err
+	}
+	err = vfs.FallocateInternal(rf, c, mode, off, length)
+	in, ri := f.Inode(), rf.Inode()
+	in.Lock()
+	in.SetSizeLocked(ri.Size())
+	in.SetBlocksLocked(ri.BlocksLocked())
+	in.Unlock()
+	return err
+}
