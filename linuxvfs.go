@@ -20,6 +20,7 @@ import (
 	"github.com/linuxvfs/linuxvfs/fs/fat"
 	"github.com/linuxvfs/linuxvfs/fs/isofs"
 	"github.com/linuxvfs/linuxvfs/fs/mqueue"
+	"github.com/linuxvfs/linuxvfs/fs/overlay"
 	"github.com/linuxvfs/linuxvfs/fs/proc"
 	"github.com/linuxvfs/linuxvfs/fs/ramfs"
 	"github.com/linuxvfs/linuxvfs/fs/romfs"
@@ -36,7 +37,7 @@ func NewKernel() *vfs.Kernel {
 	k.SetTotalRAM(hostRAM())
 	k.SetDirectGBPages(hostGBPages)
 	for _, t := range []vfs.FilesystemType{sysfs.Type{}, tmpfs.Type{}, proc.Type{}, cgroup.Type{}, devtmpfs.Type{}, ramfs.Type{}, devpts.Type{},
-		ext4.Ext3, ext4.Ext2, ext4.Ext4, squashfs.Type{}, fat.Vfat, fat.Msdos,
+		ext4.Ext3, ext4.Ext2, ext4.Ext4, squashfs.Type{}, overlay.Type{}, fat.Vfat, fat.Msdos,
 		isofs.Type{}, romfs.Type{}} {
 		if err := k.RegisterFilesystem(t); err != nil {
 			panic("linuxvfs: " + t.Name() + " registered twice")

@@ -33,6 +33,11 @@
 //     device's), then FSStruct.mu.
 //  6. Inode.mu (i_lock): attributes and data.
 //
+// A stacking filesystem (overlayfs, through stacking.go) takes its
+// layers' locks, from 1 on, while holding its own: every lock of a
+// stacked superblock comes before every lock of the layers below it, as
+// Linux's lockdep subclasses by stacking depth have them.
+//
 // Path walk takes only reader locks (Dentry.mu for the child map) and no
 // lock at all to cross a mountpoint (the mount hash is read under
 // mountSeq), and never allocates.

@@ -698,7 +698,7 @@ func TestErrnoRename(t *testing.T) {
 		{name: "mountpoint", call: rename("/m", "/n", 0), want: linux.EBUSY},
 		{name: "over-mountpoint", call: rename("/e", "/m", 0), want: linux.EBUSY},
 		{name: "whiteout-user", as: alice, call: rename("/sticky/alicef", "/sticky/n", whiteout), want: linux.EPERM},
-		{name: "whiteout", call: rename("/f", "/n", whiteout), bug: "RENAME_WHITEOUT unsupported; tmpfs supports it"},
+		{name: "whiteout", call: rename("/f", "/n", whiteout)},
 		{name: "user-sticky-other", as: alice, call: rename("/sticky/rootf", "/sticky/n", 0), want: linux.EPERM},
 		{name: "user-sticky-over-other", as: alice, call: rename("/sticky/alicef", "/sticky/rootf", 0), want: linux.EPERM},
 		{name: "user-sticky-own", as: alice, call: rename("/sticky/alicef", "/sticky/n", 0)},

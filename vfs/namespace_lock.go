@@ -3,6 +3,7 @@
 package vfs
 
 import (
+	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -22,7 +23,11 @@ import (
 type deferredReleases struct {
 	mu sync.Mutex
 	ms []*Mount
-	// n is len(ms), for the checks of every lock and unlock that find
+	// drops are private mounts of stacked filesystems to let go of
+	// (DropPrivateMount), queued because their superblock's end may run
+	// under the lock.
+	drops []*Mount
+	// n is len(ms)+len(drops), for the checks of every lock and unlock that find
 	// nothing queued (almost all) without taking mu.
 	n atomic.Int32
 	// puts are the namespaces released binds of their files held; the
@@ -57,7 +62,7 @@ func (k *Kernel) unlockNamespace() {
 func (k *Kernel) deferRelease(m *Mount) {
 	k.deferred.mu.Lock()
 	k.deferred.ms = append(k.deferred.ms, m)
-	k.deferred.n.Store(int32(len(k.deferred.ms)))
+	k.deferred.n.Store(int32(len(k.deferred.ms) + len(k.deferred.drops)))
 	k.deferred.mu.Unlock()
 	if k.namespaceMu.TryLock() {
 		k.unlockNamespace()
@@ -71,7 +76,7 @@ func (k *Kernel) deferRelease(m *Mount) {
 func (d *deferredReleases) pending() bool {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	return len(d.ms) > 0
+	return len(d.ms)+len(d.drops) > 0
 }
 
 // mayBePending is pending without the lock, for a holder of the
@@ -84,15 +89,20 @@ func (d *deferredReleases) mayBePending() bool { return d.n.Load() > 0 }
 func (k *Kernel) runDeferredLocked() {
 	for k.deferred.mayBePending() {
 		k.deferred.mu.Lock()
-		ms := k.deferred.ms
-		k.deferred.ms = nil
+		ms, drops := k.deferred.ms, k.deferred.drops
+		k.deferred.ms, k.deferred.drops = nil, nil
 		k.deferred.n.Store(0)
 		k.deferred.mu.Unlock()
-		if len(ms) == 0 {
+		if len(ms) == 0 && len(drops) == 0 {
 			return
 		}
 		for _, m := range ms {
 			m.releaseLocked()
+		}
+		for _, m := range drops {
+			k.kernMounts = slices.DeleteFunc(k.kernMounts, func(o *Mount) bool { return o == m })
+			m.state.set(stateUnmounted)
+			m.mntput() // queues its release, which this loop runs
 		}
 	}
 }

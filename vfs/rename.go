@@ -77,8 +77,6 @@ func (t *Task) Renameat2(olddirfd int, oldname string, newdirfd int, newname str
 		if !t.Cred().HasCap(linux.CAP_MKNOD) {
 			return linux.EPERM
 		}
-		// Whiteouts only matter to overlayfs, which linuxvfs lacks.
-		return linux.EINVAL
 	}
 	var ond, nnd nameidata
 	if err := t.pathParentat(&ond, olddirfd, oldname); err != nil {
@@ -203,14 +201,40 @@ func (t *Task) vfsRename(c *Cred, im *mntIdmap, odir *Dentry, oname string, old 
 			}
 		}
 	}
-	if err := odir.Inode().Ops.Rename(odir.Inode(), oname, src, ndir.Inode(), nname, tin, flags); err != nil {
+	var whiteout *Inode
+	if flags&linux.RENAME_WHITEOUT != 0 {
+		w, ok := odir.Inode().Ops.(Whiteouter)
+		if !ok {
+			return linux.EINVAL
+		}
+		var err error
+		attr := newInodeAttr(c, im, odir.Inode(), linux.S_IFCHR, 0, 0)
+		if whiteout, err = w.Whiteout(odir.Inode(), oname, attr); err != nil {
+			return err
+		}
+	}
+	if err := odir.Inode().Ops.Rename(odir.Inode(), oname, src, ndir.Inode(), nname, tin, flags&^linux.RENAME_WHITEOUT); err != nil {
+		if whiteout != nil {
+			_ = odir.Inode().Ops.Unlink(odir.Inode(), oname, whiteout)
+		}
 		return err
 	}
 	finishRename(odir, oname, old, ndir, nname, target, exchange)
+	if whiteout != nil {
+		odir.addChildLocked(oname, whiteout)
+	}
 	if target != nil && !exchange {
 		t.k.detachMounts(target)
 	}
 	return nil
+}
+
+// Whiteouter is implemented by filesystems whose rename takes
+// RENAME_WHITEOUT: Whiteout makes the 0:0 character device that is to
+// take the source's name (shmem_whiteout). The VFS makes it before the
+// rename and names it after.
+type Whiteouter interface {
+	Whiteout(dir *Inode, name string, attr InodeAttr) (*Inode, error)
 }
 
 // finishRename updates the dcache (d_move / d_exchange) and the times.

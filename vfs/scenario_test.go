@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/fs/overlay"
 	"github.com/linuxvfs/linuxvfs/fs/tmpfs"
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
@@ -127,6 +128,10 @@ type scOps interface {
 	// Mount mounts a fresh tmpfs on target with the MS_* flags given.
 	Mount(target string, flags int) error
 	scSockOps // sockets, pipes, memfds (scenario_sock_test.go)
+	scXattrOps
+	// MountOverlay mounts an overlay on target with the options data
+	// (whose layer paths are relative to the working directory).
+	MountOverlay(target, data string) error
 	Chroot(path string) error
 	// SetUser switches the identity of the following calls; nil is root.
 	SetUser(u *scUser) error
@@ -578,6 +583,8 @@ func (e *scEnv) exec(s scStep) (errno linux.Errno, out string) {
 		err = e.ops.Utimensat(e.fd(s.fd), s.path, s.times, s.flags)
 	case "access":
 		err = e.ops.Faccessat(e.fd(s.fd), s.path, s.mode, s.flags)
+	case "setxattr", "getxattr", "listxattr", "removexattr":
+		res, err = e.runXattr(s)
 	case "truncate":
 		err = e.ops.Truncate(s.path, s.off)
 	case "ftruncate":
@@ -610,6 +617,8 @@ func (e *scEnv) exec(s scStep) (errno linux.Errno, out string) {
 		}
 	case "mount":
 		err = e.ops.Mount(s.path, s.flags)
+	case "mountovl":
+		err = e.ops.MountOverlay(s.path, s.data)
 	case "chroot":
 		err = e.ops.Chroot(s.path)
 	default:
@@ -792,6 +801,9 @@ func newScKernel(t testing.TB) *vfs.Task {
 		t.Fatal(err)
 	}
 	k.SetShmemFilesystem(tmpfs.Type{}) // memfd_create
+	if err := k.RegisterFilesystem(overlay.Type{}); err != nil {
+		t.Fatal(err)
+	}
 	init, err := k.InitMountTree(tmpfs.RootfsType{}, "")
 	if err != nil {
 		t.Fatal(err)

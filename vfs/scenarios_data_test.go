@@ -1331,7 +1331,7 @@ var scenarios = []scenario{
 		opRename("a/af", "b/af", 0).as(bob).ok(),
 		opStat("b/af").ok(),
 	)},
-	{name: "rename/whiteout", bug: "RENAME_WHITEOUT fails EINVAL; tmpfs supports it (it leaves a 0:0 character device)", steps: steps(
+	{name: "rename/whiteout", steps: steps(
 		mkfile("f", 0o644, "x"),
 		opRename("f", "g", rnWHITEOUT).ok(),
 		opLstat("f").ok(),

@@ -327,3 +327,12 @@ const (
 	LOCK_NB = 4
 	LOCK_UN = 8
 )
+
+// Extended attributes (include/uapi/linux/xattr.h, limits.h).
+const (
+	XATTR_CREATE   = 0x1 // set value, fail if attr already exists
+	XATTR_REPLACE  = 0x2 // set value, fail if attr does not exist
+	XATTR_NAME_MAX = 255
+	XATTR_SIZE_MAX = 65536
+	XATTR_LIST_MAX = 65536
+)

@@ -44,6 +44,12 @@ type FS struct {
 	CountBlocks bool
 	// CanFallocate gives regular files fallocate(2) (tmpfs).
 	CanFallocate bool
+	// Xattrs gives inodes extended attributes (tmpfs).
+	Xattrs bool
+	// Whiteouts lets rename leave a whiteout (RENAME_WHITEOUT, tmpfs).
+	Whiteouts bool
+
+	xattrs xattrStore
 }
 
 // data is the content of a regular file: sparse pages.
@@ -227,6 +233,11 @@ func (fs *FS) maybeEvict(in *vfs.Inode) {
 // EvictInode is shmem_evict_inode: the inode's slot and pages go back to
 // the filesystem's pool.
 func (fs *FS) EvictInode(in *vfs.Inode) {
+	if space := fs.dropXattrs(in); space != 0 {
+		if ia, ok := fs.Acct.(IspaceAccounting); ok {
+			ia.FreeIspace(space)
+		}
+	}
 	if fs.Acct == nil {
 		return
 	}
@@ -241,6 +252,16 @@ func (fs *FS) EvictInode(in *vfs.Inode) {
 			fs.Acct.FreePages(1)
 		}
 	}
+}
+
+// Whiteout is shmem_whiteout: the 0:0 character device RENAME_WHITEOUT
+// leaves in the source's place; EINVAL where rename takes no such flag
+// (simple_rename on ramfs).
+func (fs *FS) Whiteout(dir *vfs.Inode, name string, attr vfs.InodeAttr) (*vfs.Inode, error) {
+	if !fs.Whiteouts {
+		return nil, linux.EINVAL
+	}
+	return fs.Mknod(dir, name, attr)
 }
 
 // Rmdir is simple_rmdir (the VFS has checked emptiness).

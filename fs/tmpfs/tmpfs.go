@@ -329,6 +329,29 @@ func (s *sbInfo) FreeInode() {
 	}
 }
 
+// ReserveIspace charges an extended attribute to the inode space when
+// nr_inodes limits it (shmem_xattr_handler_set).
+func (s *sbInfo) ReserveIspace(n uint64) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.maxInodes != 0 {
+		if s.freeIspace < n {
+			return linux.ENOSPC
+		}
+		s.freeIspace -= n
+	}
+	return nil
+}
+
+// FreeIspace gives an attribute's space back.
+func (s *sbInfo) FreeIspace(n uint64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.maxInodes != 0 {
+		s.freeIspace += n
+	}
+}
+
 // ReservePages is shmem_inode_acct_blocks.
 func (s *sbInfo) ReservePages(n int64) error {
 	s.mu.Lock()
@@ -369,7 +392,7 @@ func (contextOps) GetTree(fc *vfs.FsContext) error {
 		return err
 	}
 	sb.Private = info
-	info.fs = libfs.FS{Acct: info, DirSizes: true, CountBlocks: true, CanFallocate: true}
+	info.fs = libfs.FS{Acct: info, DirSizes: true, CountBlocks: true, CanFallocate: true, Xattrs: true, Whiteouts: true}
 	fs := &info.fs
 	root, err := fs.NewRoot(sb, vfs.InodeAttr{Mode: linux.S_IFDIR | info.mode, UID: info.uid, GID: info.gid})
 	if err != nil {
