@@ -23,6 +23,11 @@ var keywords = map[string]bool{
 // find it) or "" if nothing. "hashed" is a file the shell remembered
 // (hash.go): bash counts the use; dash remembers what it finds.
 func (c *cmd) commandKind(name string) (kind, file string) {
+	if c.sh.dialect == Dash { // bash -c looks at aliases only with expand_aliases
+		if v, ok := c.sh.procOf(c.hc).aliasTable().get(name); ok {
+			return "alias", v
+		}
+	}
 	switch {
 	case c.sh.runner != nil && c.sh.runner.Funcs[name] != nil:
 		return "function", ""
@@ -71,6 +76,8 @@ func describe(name, kind, file string, dialect Personality) string {
 		return name + " is a shell keyword"
 	case kind == "builtin":
 		return name + " is a shell builtin"
+	case kind == "alias":
+		return name + " is an alias for " + file
 	case kind == "hashed" && dialect == Dash:
 		return name + " is a tracked alias for " + file
 	case kind == "hashed":
@@ -124,6 +131,8 @@ func commandApplet(c *cmd) int {
 			fmt.Fprintln(c.Out, describe(name, kind, file, c.sh.dialect))
 		case kind == "file" || kind == "hashed":
 			fmt.Fprintln(c.Out, file)
+		case kind == "alias":
+			fmt.Fprintf(c.Out, "alias %s='%s'\n", name, strings.ReplaceAll(file, "'", `'"'"'`))
 		default:
 			fmt.Fprintln(c.Out, name)
 		}

@@ -338,6 +338,10 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 		return s.jobEnd(args), nil
 	case args[0] == "trap":
 		return s.trapCall(hc, args), nil
+	case args[0] == aliasFwdCmd:
+		return args[1:], nil
+	case args[0] == "alias" || args[0] == "unalias":
+		return s.aliasCall(hc, args), nil
 	case args[0] == "set" && len(args) > 1:
 		if instead := s.setCall(hc, args); instead != nil {
 			return instead, nil

@@ -258,7 +258,7 @@ func newShell(cfg Config) (*shell, error) {
 	s := &shell{name: cfg.Name, dialect: cfg.Personality, task: cfg.Task, set: cfg.Set, firstUmask: cfg.Task.GetUmask(),
 		commandLine: cfg.CommandLine}
 	s.stdinFlag.Store(cfg.FromStdin)
-	s.top = &proc{task: cfg.Task, sig: watch(cfg.Task, 0), hash: &cmdHash{}}
+	s.top = &proc{task: cfg.Task, sig: watch(cfg.Task, 0), hash: &cmdHash{}, aliases: &aliasSet{}}
 	s.started = time.Now()
 	if s.set == nil {
 		s.set = applet.NewSet()
@@ -309,6 +309,9 @@ func (s *shell) newRunner(cfg Config) (*interp.Runner, error) {
 	if len(cfg.Args) > 0 || len(options) > 0 {
 		params := append(append(append([]string(nil), options...), "--"), cfg.Args...)
 		opts = append(opts, interp.Params(params...))
+	}
+	if s.dialect == Dash {
+		opts = append(opts, interp.BashOpts("-s", "expand_aliases")) // dash expands them in scripts too
 	}
 	r, err := interp.New(opts...)
 	s.runner = r

@@ -91,6 +91,8 @@ type proc struct {
 	// and of clones (a copy of the parent's); nil for the rest
 	// (hash.go).
 	hash *cmdHash
+	// aliases are the shell process's aliases, kept as hash is.
+	aliases *aliasSet
 }
 
 // foregroundWaited records that a program p waited for has ended.
@@ -206,7 +208,7 @@ func (s *shell) clone(hc interp.HandlerContext, job bool) *proc {
 	dir := p.dir
 	p.mu.Unlock()
 	child := &proc{task: p.task.Clone(0), parent: p, dir: dir, background: p.background || job, jobStart: job, stdout: hc.Stdout,
-		hash: p.hashTable().copyTable()}
+		hash: p.hashTable().copyTable(), aliases: p.aliasTable().copySet()}
 	ignored := ignoredBy(p.task)
 	if job {
 		ignored |= sigBit(linux.SIGINT) | sigBit(linux.SIGQUIT)

@@ -1,0 +1,20 @@
+# alias and unalias as each shell prints them: dash lists NAME='VALUE' in
+# its table's order with '"'"' for a quote, bash "alias NAME='VALUE'"
+# sorted with '\''; a name without an alias is an error (status 1, dash
+# without its line prefix), unalias -a, bad options; dash expands aliases
+# in a script from the next line on, and type and command -v name them.
+# A subshell's aliases are its own.
+cat > /tmp/a.sh <<'EOS'
+alias zz=1 x=2 be=3; alias; echo; alias be=4; alias; echo; unalias x; alias x=5; alias
+alias a=1; alias a; alias q; echo rc=$?; alias a b=2 q; echo rc=$?; unalias q a; echo rc=$?
+unalias -a; alias; echo rc=$?; alias "it=it's"; alias; alias -p; echo rc=$?; unalias -a
+unalias; echo rc=$?; unalias -x; echo rc=$?; alias -x; echo rc=$?
+alias e=echo
+e hello
+(alias sub=1); alias sub; echo rc=$?
+EOS
+sh /tmp/a.sh 2>&1
+sh -c 'alias ll="ls -l"
+type ll; command -v ll; command -V ll'
+(echo 'shopt -s expand_aliases'; cat /tmp/a.sh) > /tmp/b.sh
+bash /tmp/b.sh 2>&1
