@@ -261,7 +261,8 @@ func (s *shell) unaliasBuiltin(hc interp.HandlerContext, a *aliasSet, args []str
 const unaliasUsage = "unalias: usage: unalias [-a] name [name ...]"
 
 // aliasLine is one alias as the dialect's listing shows it: bash's with
-// "alias " before it and '\” for a quote, dash's bare with '"'"'.
+// "alias " before it, a quote in the value as close-quote, backslash,
+// quote, reopen; dash's bare, the quote double-quoted between the two.
 func (s *shell) aliasLine(name, value string) string {
 	if s.dialect == Dash {
 		return name + "='" + strings.ReplaceAll(value, "'", `'"'"'`) + "'\n"
