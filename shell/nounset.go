@@ -206,9 +206,18 @@ func (e markerEnviron) Each(f func(name string, vr expand.Variable) bool) {
 			return
 		}
 	}
+	if !e.Environ.Get("PATH").Declared() && !f("PATH", e.s.pathDefault()) {
+		return
+	}
 	if !ps4 {
 		f("PS4", expand.Variable{Set: true, Kind: expand.String, Str: "+ "})
 	}
+}
+
+// pathDefault is PATH for a shell started without one: both shells set
+// it to their built-in search path, a variable they do not export.
+func (s *shell) pathDefault() expand.Variable {
+	return expand.Variable{Set: true, Kind: expand.String, Str: s.defaultPath()}
 }
 
 func (e markerEnviron) Get(name string) expand.Variable {
@@ -235,6 +244,9 @@ func (e markerEnviron) Get(name string) expand.Variable {
 	}
 	v := e.Environ.Get(name)
 	if !v.Declared() {
+		if name == "PATH" {
+			return e.s.pathDefault()
+		}
 		if vr, ok := e.s.bashVar(name); ok {
 			return vr
 		}

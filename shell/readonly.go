@@ -466,11 +466,19 @@ func declListApplet(c *cmd) int {
 		if internalVars[name] || strings.HasPrefix(name, "LINUXVFS_") || c.sh.notShells(name) {
 			return true
 		}
-		if vr := c.hc.Env.Get(name); readonly && vr.ReadOnly || !readonly && vr.Exported {
+		vr := c.hc.Env.Get(name)
+		if !readonly && alwaysExported[name] && vr.IsSet() {
+			vr.Exported = true // the interpreter's cd sets them plain
+		}
+		if readonly && vr.ReadOnly || !readonly && vr.Exported {
 			vars[name] = vr
 		}
 		return true
 	})
+	if _, ok := vars["OLDPWD"]; !ok && !readonly && c.sh.dialect == Bash {
+		// bash exports OLDPWD from the start, unset until a cd.
+		vars["OLDPWD"] = expand.Variable{Exported: true}
+	}
 	names := slices.Sorted(maps.Keys(vars))
 	for _, name := range names {
 		c.Out.WriteString(c.sh.declLine(c.Args[0], name, vars[name]) + "\n")

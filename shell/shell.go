@@ -290,9 +290,6 @@ func (s *shell) newRunner(cfg Config) (*interp.Runner, error) {
 		env = s.shellLevel(env)
 	}
 	env = append(append([]string(nil), env...), s.pidEnv()...)
-	if !slices.ContainsFunc(env, func(kv string) bool { return strings.HasPrefix(kv, "PATH=") }) {
-		env = append(env, "PATH="+s.defaultPath())
-	}
 	options, clobberEnv := noclobberOptions(cfg.Options)
 	env = append(env, clobberEnv...)
 	opts := []interp.RunnerOption{

@@ -18,3 +18,9 @@ sh -c 'alias ll="ls -l"
 type ll; command -v ll; command -V ll'
 (echo 'shopt -s expand_aliases'; cat /tmp/a.sh) > /tmp/b.sh
 bash /tmp/b.sh 2>&1
+# Started with no PATH, both shells search their own default path and
+# keep it unexported; PWD is exported from the start (bash's OLDPWD too,
+# unset until a cd).
+cd /tmp
+env -i A=1 sh -c 'env; echo "P=$PATH"; export -p; cd /; export -p; ls -d /tmp'
+env -i A=1 bash -c 'echo "P=$PATH"; declare -p PATH; export -p; cd /; export -p; ls -d /tmp'
