@@ -293,6 +293,12 @@ func (s *shell) spawn(p *proc, hc interp.HandlerContext, file string, argv, env 
 	return child, nil
 }
 
+// opensInChild says whose task opens a program's redirections: bash's
+// child after the fork; dash opens them in the shell first (saving the
+// descriptors they replace above 9) and forks then, so that in dash
+// `cat < /proc/self/comm` reads the shell's name.
+func (s *shell) opensInChild() bool { return s.dialect != Dash }
+
 // attachStd gives the child the call's standard streams as descriptors
 // 0 to 2. The redirections the child opens itself go in command-line
 // order, after the streams it is given, so that a failure is reported on
@@ -336,7 +342,7 @@ func (s *shell) attachIn(child *vfs.Task, fd int, r io.Reader) error {
 		return nil
 	case *os.File:
 		if st := s.ins.get(r); st != nil {
-			if d := st.pending; d != nil && d.pending() {
+			if d := st.pending; d != nil && d.pending() && s.opensInChild() {
 				return d.openIn(child, fd)
 			}
 			if f := st.opened(); f != nil {
@@ -368,7 +374,7 @@ func (s *shell) attachOut(p *proc, child *vfs.Task, fd int, w, other io.Writer) 
 		return f.DupTo(child, fd)
 	}
 	if d, ok := w.(*deferredOut); ok {
-		if d.pending() {
+		if d.pending() && s.opensInChild() {
 			return d.openIn(child, fd)
 		}
 		f, err := d.resolve()

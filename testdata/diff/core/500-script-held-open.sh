@@ -18,7 +18,12 @@ mount -t tmpfs scripts /mnt/s
 sh -c 'umount /mnt/s; echo "sh -c: $?"'
 grep -c ' /mnt/s ' /proc/self/mountinfo
 # The shell holds nothing else: its input is descriptor 0 itself.
-sh -c 'ls /proc/$$/fd; :' | tr '\n' ' '; echo
-printf 'ls /proc/$$/fd | tr "\\n" " "; echo\n' > /tmp/fds.sh
+# (A pipeline's pipe would be open in the shell while ls looks.)
+sh -c 'ls /proc/$$/fd > /tmp/o; :'; tr '\n' ' ' < /tmp/o; echo
+printf 'ls /proc/$$/fd > /tmp/o; tr "\\n" " " < /tmp/o; echo\n' > /tmp/fds.sh
 sh /tmp/fds.sh < /dev/null
 bash /tmp/fds.sh < /dev/null
+# dash opens a program's redirections itself before it forks (its
+# /proc/self is the shell), bash in the child (cat).
+sh -c 'cat < /proc/self/comm; :'
+bash -c 'cat < /proc/self/comm; :'
