@@ -3,6 +3,7 @@
 package shell
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -110,6 +111,26 @@ func markCall(c *syntax.CallExpr, kind string, funcs map[string]bool) {
 // programEnv is the environment of a program the command at hc runs:
 // the exported variables, with SHLVL lowered where bash execs it.
 func (s *shell) programEnv(hc interp.HandlerContext) applet.EnvList {
+	return s.programEnvFor(hc, "")
+}
+
+// programEnvFor is programEnv for a program bash found as file: bash puts
+// that name (the path PATH gave, or the word as written) in the
+// program's environment as _.
+func (s *shell) programEnvFor(hc interp.HandlerContext, file string) applet.EnvList {
+	env := s.levelEnv(hc)
+	if s.dialect != Bash || file == "" {
+		return env
+	}
+	env = slices.DeleteFunc(env, func(kv string) bool { return strings.HasPrefix(kv, "_=") })
+	env = append(env, "_="+file)
+	slices.Sort(env)
+	return env
+}
+
+// levelEnv is the exported variables, SHLVL one lower for a program that
+// replaces the shell.
+func (s *shell) levelEnv(hc interp.HandlerContext) applet.EnvList {
 	env := exportedEnv(hc)
 	if !s.execsInPlace(hc) {
 		return env

@@ -399,7 +399,7 @@ func (s *shell) execMiddleware(interp.ExecHandlerFunc) interp.ExecHandlerFunc {
 // (sub)shell: a fork of its task with the call's streams on descriptors 0
 // to 2 (spawn), which exits when the program returns.
 func (s *shell) runProgram(ctx context.Context, hc interp.HandlerContext, f found) (int, error) {
-	env := s.programEnv(hc)
+	env := s.programEnvFor(hc, f.file)
 	p := s.procOf(hc)
 	name, args := f.argv[0], f.argv[1:]
 	file, kargv := f.kernelArgs()

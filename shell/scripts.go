@@ -109,7 +109,7 @@ func (s *shell) programOf(p *proc, hc interp.HandlerContext, args []string) (fou
 // it until it returns or a fatal signal ends it (128+signal).
 func (s *shell) execOn(ctx context.Context, hc interp.HandlerContext, p *proc, f found) int {
 	t := p.task
-	env := s.programEnv(hc)
+	env := s.programEnvFor(hc, f.file)
 	if file, kargv := f.kernelArgs(); !f.forked {
 		t.Execve(file, kargv, env)
 	}

@@ -24,3 +24,7 @@ bash /tmp/b.sh 2>&1
 cd /tmp
 env -i A=1 sh -c 'env; echo "P=$PATH"; export -p; cd /; export -p; ls -d /tmp'
 env -i A=1 bash -c 'echo "P=$PATH"; declare -p PATH; export -p; cd /; export -p; ls -d /tmp'
+# bash gives a program its own name as _ in its environment: the path
+# PATH found, or the word as written; dash passes on what it was given.
+env -i PATH=/usr/bin:/bin bash -c 'env | sort; sh -c env | sort; /usr/bin/printenv _; cd /usr; bin/printenv _'
+env -i PATH=/usr/bin:/bin sh -c 'env | sort'
