@@ -148,16 +148,17 @@ func Memparse(s string) (uint64, string) {
 // tab to carriage return, space, and Latin-1's no-break space 0xa0) at
 // either end.
 func Strstrip(s string) string {
-	for s != "" && isKernelSpace(s[0]) {
+	for s != "" && IsKernelSpace(s[0]) {
 		s = s[1:]
 	}
-	for s != "" && isKernelSpace(s[len(s)-1]) {
+	for s != "" && IsKernelSpace(s[len(s)-1]) {
 		s = s[:len(s)-1]
 	}
 	return s
 }
 
-func isKernelSpace(c byte) bool {
+// IsKernelSpace is the kernel's isspace.
+func IsKernelSpace(c byte) bool {
 	return c == ' ' || c >= '\t' && c <= '\r' || c == 0xa0
 }
 

@@ -119,37 +119,12 @@ func constant(s string) func(call) (string, error) {
 	return func(call) (string, error) { return s, nil }
 }
 
-// kstrtoint is kstrtoint(strstrip(buf), 0): an int in C's notation,
-// EINVAL for anything else, ERANGE past 32 bits.
-func kstrtoint(s string) (int, error) {
-	s = strings.TrimSpace(s)
-	neg := strings.HasPrefix(s, "-")
-	if neg {
-		s = s[1:]
-	} else if strings.HasPrefix(s, "+") {
-		s = s[1:]
-	}
-	base, digits := 10, s
-	switch {
-	case len(s) > 2 && (s[:2] == "0x" || s[:2] == "0X"):
-		base, digits = 16, s[2:]
-	case len(s) > 1 && s[0] == '0':
-		base, digits = 8, s[1:]
-	}
-	v, err := strconv.ParseInt(digits, base, 64)
-	if err != nil || digits == "" || digits[0] == '+' || digits[0] == '-' {
-		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
-			return 0, linux.ERANGE
-		}
-		return 0, linux.EINVAL
-	}
-	if neg {
-		v = -v
-	}
-	if v > 1<<31-1 || v < -1<<31 {
-		return 0, linux.ERANGE
-	}
-	return int(v), nil
+// strippedInt is kstrtoint(strstrip(buf), 0), how most of the core's
+// files read a number: C's notation, EINVAL for anything else, ERANGE
+// past 32 bits.
+func strippedInt(s string) (int, error) {
+	v, err := vfs.Kstrtoint(vfs.Strstrip(s), 0)
+	return int(v), err
 }
 
 func showType(x call) (string, error) {
@@ -237,7 +212,7 @@ func writeThreads(x call, s string) error { return x.c.h.writeTask(x, s, false) 
 // moved if the writer may (ENOENT out of its cgroup namespace under
 // nsdelegate) and the destination can take it (EOPNOTSUPP, EBUSY).
 func (h *hierarchy) writeTask(x call, s string, process bool) error {
-	pid, err := kstrtoint(s)
+	pid, err := strippedInt(s)
 	if err != nil {
 		return err
 	}
@@ -428,7 +403,7 @@ func parseLimit(s string) (int, error) {
 	if strings.TrimSpace(s) == "max" {
 		return unlimited, nil
 	}
-	v, err := kstrtoint(s)
+	v, err := strippedInt(s)
 	if err != nil {
 		return 0, err
 	}
@@ -512,7 +487,7 @@ func showFreeze(x call) (string, error) {
 
 // parseSwitch reads 0 or 1 (ERANGE for another number).
 func parseSwitch(s string) (bool, error) {
-	v, err := kstrtoint(s)
+	v, err := strippedInt(s)
 	if err != nil {
 		return false, err
 	}
@@ -537,7 +512,7 @@ func writeFreeze(x call, s string) error {
 // SIGKILL to every task in the subtree but the kernel's threads; a
 // threaded cgroup cannot be killed on its own (EOPNOTSUPP).
 func writeKill(x call, s string) error {
-	v, err := kstrtoint(s)
+	v, err := strippedInt(s)
 	if err != nil {
 		return err
 	}
