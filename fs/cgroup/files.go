@@ -141,37 +141,56 @@ func showType(x call) (string, error) {
 	return "domain\n", nil
 }
 
-// writeType is cgroup_type_write: only "threaded" can be written, and a
-// cgroup becomes threaded (joining its parent's threaded domain) only
-// when nothing in it or its parent forbids (EOPNOTSUPP).
+// writeType is cgroup_type_write: only "threaded" can be written (EINVAL
+// for anything else), and writing it again changes nothing.
 func writeType(x call, s string) error {
-	if strings.TrimSpace(s) != "threaded" {
+	if vfs.Strstrip(s) != "threaded" {
 		return linux.EINVAL
 	}
 	h := x.c.h
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	c := x.c
-	if c.threaded() {
+	if x.c.threaded() {
 		return nil
 	}
-	if c.populated() || c.subtreeControl&^threadedMask != 0 {
-		return linux.EOPNOTSUPP
+	if err := x.c.mayTurnThreaded(); err != nil {
+		return err
 	}
+	x.c.joinDomain(x.c.parent.dom)
+	x.c.parent.nrThreadedChildren++
+	return nil
+}
+
+// mayTurnThreaded states when a domain may become threaded (EOPNOTSUPP
+// otherwise): it holds no task, in it or below, and enables no domain
+// controller; and the domain it would join, its parent's, is valid and
+// free to become a thread root. mu is held.
+func (c *cgroup) mayTurnThreaded() error {
 	dom := c.parent.dom
-	if !dom.validDomain() || !dom.canBeThreadRoot() {
+	switch {
+	case c.populated(), c.subtreeControl&^threadedMask != 0:
+		return linux.EOPNOTSUPP
+	case !dom.validDomain(), !dom.canBeThreadRoot():
 		return linux.EOPNOTSUPP
 	}
-	var join func(*cgroup)
-	join = func(d *cgroup) {
-		d.dom = dom
+	return nil
+}
+
+// joinDomain makes c threaded in dom. The threaded cgroups below it, at
+// any depth, go with it; the domains below it stay domains (now invalid
+// ones, below a threaded cgroup). mu is held.
+func (c *cgroup) joinDomain(dom *cgroup) {
+	var moveThreaded func(*cgroup)
+	moveThreaded = func(d *cgroup) {
 		for _, ch := range d.children {
-			join(ch)
+			if ch.threaded() {
+				ch.dom = dom
+			}
+			moveThreaded(ch)
 		}
 	}
-	join(c)
-	c.parent.nrThreadedChildren++
-	return nil
+	moveThreaded(c)
+	c.dom = dom
 }
 
 // showProcs lists the PIDs in the cgroup as the reader's PID namespace
