@@ -448,3 +448,38 @@ func TestNumbersAsTheKernelReadsThem(t *testing.T) {
 		}
 	}
 }
+
+// TestEnableThreadedOnly: threaded controllers alone may be enabled over
+// a task only where the cgroup could become a thread root; with a
+// populated domain child it cannot, and the task makes it EBUSY.
+func TestEnableThreadedOnly(t *testing.T) {
+	init := boot(t)
+	must(t, init.Mkdir("/cg/a", 0o755))
+	must(t, init.Mkdir("/cg/a/b", 0o755))
+	must(t, write(init, "/cg/cgroup.subtree_control", "+pids +memory"))
+	inA, inB := init.Clone(0), init.Clone(0)
+	defer inA.Exit()
+	defer inB.Exit()
+	must(t, write(init, "/cg/a/cgroup.procs", pid(inA)))
+	must(t, write(init, "/cg/a/b/cgroup.procs", pid(inB)))
+	wantErr(t, "threaded controller over a task beside a populated domain child",
+		write(init, "/cg/a/cgroup.subtree_control", "+pids"), linux.EBUSY)
+	must(t, write(init, "/cg/cgroup.procs", pid(inB)))
+	must(t, write(init, "/cg/a/cgroup.subtree_control", "+pids"))
+	must(t, write(init, "/cg/cgroup.procs", pid(inA)))
+}
+
+// TestSubtreeControlErrorOrder: the refusals are checked controller by
+// controller in the kernel's order, so disabling cpu that a child still
+// enables (EBUSY) is found before enabling memory that is not offered
+// (ENOENT).
+func TestSubtreeControlErrorOrder(t *testing.T) {
+	init := boot(t)
+	must(t, init.Mkdir("/cg/a", 0o755))
+	must(t, init.Mkdir("/cg/a/b", 0o755))
+	must(t, write(init, "/cg/cgroup.subtree_control", "+cpu"))
+	must(t, write(init, "/cg/a/cgroup.subtree_control", "+cpu"))
+	must(t, write(init, "/cg/a/b/cgroup.subtree_control", "+cpu"))
+	wantErr(t, "-cpu +memory", write(init, "/cg/a/cgroup.subtree_control", "+memory -cpu"), linux.EBUSY)
+	wantErr(t, "+cpu\\t-cpu", write(init, "/cg/a/cgroup.subtree_control", "+cpu\t-cpu"), linux.EINVAL)
+}

@@ -329,42 +329,39 @@ func showSubtreeControl(x call) (string, error) {
 	return x.c.subtreeControl.String(), nil
 }
 
-// writeSubtreeControl is cgroup_subtree_control_write: words "+name" and
-// "-name" (EINVAL for anything else or a name not known), the last word
-// about a controller winning; ENOENT for one the parent does not offer
-// (an implicit one, perf_event, is never offered),
-// EBUSY to disable one a child still enables, and the rules of
-// cgroup_vet_subtree_control_enable for what is enabled.
+// writeSubtreeControl is cgroup_subtree_control_write: words "+name" to
+// enable a controller for the children and "-name" to disable it.
+// Malformed words are EINVAL; then, controller by controller in the
+// kernel's order, enabling one the parent does not offer is ENOENT and
+// disabling one a child still enables EBUSY; what would be enabled must
+// pass vetEnable.
 func writeSubtreeControl(x call, s string) error {
-	var enable, disable mask
-	for _, w := range strings.Fields(s) {
-		if len(w) < 2 || (w[0] != '+' && w[0] != '-') {
-			return linux.EINVAL
-		}
-		i, ok := subsysIndex(w[1:])
-		if !ok {
-			return linux.EINVAL
-		}
-		if w[0] == '+' {
-			enable |= 1 << i
-			disable &^= 1 << i
-		} else {
-			disable |= 1 << i
-			enable &^= 1 << i
-		}
+	want, err := parseControlWords(s)
+	if err != nil {
+		return err
 	}
 	h := x.c.h
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	c := x.c
-	enable &^= c.subtreeControl
-	disable &= c.subtreeControl
-	if enable&^c.control() != 0 {
-		return linux.ENOENT
+	if c.dead {
+		return linux.ENODEV
 	}
-	for _, ch := range c.children {
-		if ch.subtreeControl&disable != 0 {
-			return linux.EBUSY
+	var enable, disable mask
+	for i, sign := range want {
+		bit := mask(1) << i
+		on := c.subtreeControl&bit != 0
+		switch {
+		case sign == '+' && !on:
+			if c.control()&bit == 0 {
+				return linux.ENOENT
+			}
+			enable |= bit
+		case sign == '-' && on:
+			if c.childEnables(bit) {
+				return linux.EBUSY
+			}
+			disable |= bit
 		}
 	}
 	if err := c.vetEnable(enable); err != nil {
@@ -374,24 +371,59 @@ func writeSubtreeControl(x call, s string) error {
 	return nil
 }
 
-// vetEnable is cgroup_vet_subtree_control_enable.
+// parseControlWords reads cgroup.subtree_control's text: white space
+// around it is dropped, and what is left is split at single spaces, so a
+// tab or newline inside belongs to a word; empty words are nothing. Each
+// word is a sign and a controller's name (EINVAL otherwise); the result
+// holds, by controller, the sign of the last word about it (0: none).
+func parseControlWords(s string) ([]byte, error) {
+	want := make([]byte, len(subsystems))
+	for _, w := range strings.Split(vfs.Strstrip(s), " ") {
+		if w == "" {
+			continue
+		}
+		i, known := subsysIndex(w[1:])
+		if !known || w[0] != '+' && w[0] != '-' {
+			return nil, linux.EINVAL
+		}
+		want[i] = w[0]
+	}
+	return want, nil
+}
+
+// childEnables reports whether a child of c enables a controller of m.
+func (c *cgroup) childEnables(m mask) bool {
+	for _, ch := range c.children {
+		if ch.subtreeControl&m != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// vetEnable states when controllers may be enabled for c's children
+// (cgroup_vet_subtree_control_enable). Nothing is always fine; otherwise
+// c's domain must be valid (EOPNOTSUPP). The root takes anything. Domain
+// controllers cannot be enabled in a threaded subtree, at its root
+// included (EOPNOTSUPP); threaded controllers alone are fine where c is
+// threaded or could become a thread root. Past those, no task may be in
+// c itself (EBUSY): its children would compete with it.
 func (c *cgroup) vetEnable(enable mask) error {
-	if enable == 0 {
+	switch {
+	case enable == 0:
+		return nil
+	case !c.dom.validDomain():
+		return linux.EOPNOTSUPP
+	case c.isRoot():
 		return nil
 	}
-	if !c.dom.validDomain() {
+	threadedOnly := enable&^threadedMask == 0
+	switch {
+	case !threadedOnly && (c.threadRoot() || c.threaded()):
 		return linux.EOPNOTSUPP
-	}
-	if c.isRoot() {
+	case threadedOnly && (c.threaded() || c.canBeThreadRoot()):
 		return nil
-	}
-	if enable&^threadedMask == 0 {
-		return nil // threaded controllers take internal processes
-	}
-	if c.threadRoot() || c.threaded() {
-		return linux.EOPNOTSUPP
-	}
-	if c.nrTasks > 0 {
+	case c.nrTasks > 0:
 		return linux.EBUSY
 	}
 	return nil

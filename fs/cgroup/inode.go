@@ -138,12 +138,23 @@ func (o inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 	return nil
 }
 
+// removed reports whether c's directory is gone: its files, still
+// open, read and write nothing (kernfs has deactivated them: ENODEV).
+func (h *hierarchy) removed(c *cgroup) bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return c.dead
+}
+
 // ReadAt is seq_read: the show method runs for a read from offset 0,
 // later reads continue its text.
 func (o inodeOps) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
 	of, ok := f.Private.(*openFile)
 	if !ok {
 		return 0, linux.EISDIR
+	}
+	if o.h.removed(of.x.c) {
+		return 0, linux.ENODEV
 	}
 	if off == 0 || of.text == nil && of.err == nil {
 		if of.cf.show == nil {
@@ -167,6 +178,9 @@ func (o inodeOps) WriteAt(f *vfs.File, p []byte, _ int64) (int, error) {
 	of, ok := f.Private.(*openFile)
 	if !ok || of.cf.write == nil {
 		return 0, linux.EINVAL
+	}
+	if o.h.removed(of.x.c) {
+		return 0, linux.ENODEV
 	}
 	if err := of.x.mayWrite(of.cf); err != nil {
 		return 0, err
