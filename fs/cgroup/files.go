@@ -451,7 +451,7 @@ func showLimit(v int) string {
 
 // parseLimit reads "max" or a number not below zero (ERANGE).
 func parseLimit(s string) (int, error) {
-	if strings.TrimSpace(s) == "max" {
+	if vfs.Strstrip(s) == "max" {
 		return unlimited, nil
 	}
 	v, err := strippedInt(s)
