@@ -483,3 +483,21 @@ func TestSubtreeControlErrorOrder(t *testing.T) {
 	wantErr(t, "-cpu +memory", write(init, "/cg/a/cgroup.subtree_control", "+memory -cpu"), linux.EBUSY)
 	wantErr(t, "+cpu\\t-cpu", write(init, "/cg/a/cgroup.subtree_control", "+cpu\t-cpu"), linux.EINVAL)
 }
+
+// TestMoveChecksInOrder: a thread written to the cgroup.threads of a
+// cgroup that cannot take tasks (domain controllers enabled for its
+// children) is refused for that (EBUSY) before its being in another
+// domain (EOPNOTSUPP) is looked at; a PID too large for an int is EINVAL
+// like any other bad text.
+func TestMoveChecksInOrder(t *testing.T) {
+	init := boot(t)
+	must(t, init.Mkdir("/cg/d", 0o755))
+	must(t, init.Mkdir("/cg/d/e", 0o755))
+	must(t, write(init, "/cg/cgroup.subtree_control", "+memory"))
+	must(t, write(init, "/cg/d/cgroup.subtree_control", "+memory"))
+	child := init.Clone(0)
+	defer child.Exit()
+	wantErr(t, "thread into a cgroup with domain controllers", write(init, "/cg/d/cgroup.threads", pid(child)), linux.EBUSY)
+	wantErr(t, "PID past int", write(init, "/cg/d/e/cgroup.procs", "4294967296"), linux.EINVAL)
+	wantErr(t, "PID past long", write(init, "/cg/d/e/cgroup.procs", "99999999999999999999"), linux.EINVAL)
+}

@@ -11,13 +11,22 @@ import (
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
-// call is one read or write of an interface file: the cgroup, and the
-// task that opened the file, whose PID and cgroup namespaces the file
-// speaks for (of->priv's namespace, current for PIDs).
+// call is one read or write of an interface file: the cgroup; the task
+// reading or writing (current), whose PID namespace numbers the PIDs
+// read and written; and of the open, the opener's cgroup namespace
+// (of->priv's) and credentials (f_cred), which decide what the writer
+// may do.
 type call struct {
-	c  *cgroup
-	t  *vfs.Task
-	ns *vfs.CgroupNamespace // the opener's at open
+	c    *cgroup
+	t    *vfs.Task
+	ns   *vfs.CgroupNamespace
+	cred *vfs.Cred
+}
+
+// by is x made by task t through f.
+func (x call) by(t *vfs.Task, f *vfs.File) call {
+	x.t, x.cred = t, f.Cred()
+	return x
 }
 
 // cftype is struct cftype: an interface file, its mode, where it appears,
@@ -226,26 +235,14 @@ func showThreads(x call) (string, error) {
 func writeProcs(x call, s string) error   { return x.c.h.writeTask(x, s, true) }
 func writeThreads(x call, s string) error { return x.c.h.writeTask(x, s, false) }
 
-// writeTask is __cgroup_procs_write: a PID (0: the writer) in the
-// writer's PID namespace (ESRCH if none), not a kernel thread (EINVAL),
-// moved if the writer may (ENOENT out of its cgroup namespace under
-// nsdelegate) and the destination can take it (EOPNOTSUPP, EBUSY).
+// writeTask is __cgroup_procs_write: the task named (taskNamed) moves to
+// the file's cgroup (ENODEV if removed meanwhile) if the opener may move
+// it (mayMove), the cgroup can take tasks (vetDestination), and, for a
+// thread, it stays in its threaded domain (EOPNOTSUPP).
 func (h *hierarchy) writeTask(x call, s string, process bool) error {
-	pid, err := strippedInt(s)
+	t, err := x.taskNamed(s)
 	if err != nil {
 		return err
-	}
-	if pid < 0 {
-		return linux.EINVAL
-	}
-	t := x.t
-	if pid != 0 {
-		if t = x.t.PidNamespace().Task(int32(pid)); t == nil {
-			return linux.ESRCH
-		}
-	}
-	if t.IsKernelThread() {
-		return linux.EINVAL
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -253,7 +250,47 @@ func (h *hierarchy) writeTask(x call, s string, process bool) error {
 	if dst.dead {
 		return linux.ENODEV
 	}
-	if err := mayWriteProcs(x.t.Cred(), commonAncestor(src, dst)); err != nil {
+	if err := h.mayMove(x, src, dst); err != nil {
+		return err
+	}
+	if err := dst.vetDestination(); err != nil {
+		return err
+	}
+	if !process && src.dom != dst.dom {
+		return linux.EOPNOTSUPP
+	}
+	h.attach(t, dst)
+	return nil
+}
+
+// taskNamed reads the text written to cgroup.procs: a number in C's
+// notation, white space around it, not below zero (EINVAL for anything
+// else, too large a number included). 0 is the writer itself, another
+// a PID in the writer's namespace (ESRCH if none). A kernel thread is
+// not to be moved (EINVAL).
+func (x call) taskNamed(s string) (*vfs.Task, error) {
+	pid, err := strippedInt(s)
+	if err != nil || pid < 0 {
+		return nil, linux.EINVAL
+	}
+	t := x.t
+	if pid != 0 {
+		if t = x.t.PidNamespace().Task(int32(pid)); t == nil {
+			return nil, linux.ESRCH
+		}
+	}
+	if t.IsKernelThread() {
+		return nil, linux.EINVAL
+	}
+	return t, nil
+}
+
+// mayMove is cgroup_procs_write_permission, with the opener's
+// credentials: they must allow writing the cgroup.procs of the nearest
+// cgroup above both ends (mayWriteProcs), and under nsdelegate both ends
+// must be in the opener's cgroup namespace (ENOENT). mu is held.
+func (h *hierarchy) mayMove(x call, src, dst *cgroup) error {
+	if err := mayWriteProcs(x.cred, commonAncestor(src, dst)); err != nil {
 		return err
 	}
 	if h.flags&nsDelegate != 0 {
@@ -262,13 +299,6 @@ func (h *hierarchy) writeTask(x call, s string, process bool) error {
 			return linux.ENOENT
 		}
 	}
-	if !process && src.dom != dst.dom {
-		return linux.EOPNOTSUPP
-	}
-	if err := dst.vetDestination(); err != nil {
-		return err
-	}
-	h.attach(t, dst)
 	return nil
 }
 

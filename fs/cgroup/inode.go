@@ -114,7 +114,8 @@ func (o inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 	return kernfs.Order(out), nil
 }
 
-// openFile is an interface file open: its call, and the text of the
+// openFile is an interface file open: its call (with the opener as the
+// task, for reads and writes by the kernel itself), and the text of the
 // last read from offset 0 (a seq_file's buffer).
 type openFile struct {
 	x    call
@@ -146,9 +147,18 @@ func (h *hierarchy) removed(c *cgroup) bool {
 	return c.dead
 }
 
-// ReadAt is seq_read: the show method runs for a read from offset 0,
-// later reads continue its text.
+// ReadAt is a read by the kernel itself, as if by the opener.
 func (o inodeOps) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
+	of, ok := f.Private.(*openFile)
+	if !ok {
+		return 0, linux.EISDIR
+	}
+	return o.ReadAtBy(of.x.t, f, p, off)
+}
+
+// ReadAtBy is seq_read by task t: the show method runs for a read from
+// offset 0, later reads continue its text.
+func (o inodeOps) ReadAtBy(t *vfs.Task, f *vfs.File, p []byte, off int64) (int, error) {
 	of, ok := f.Private.(*openFile)
 	if !ok {
 		return 0, linux.EISDIR
@@ -160,7 +170,7 @@ func (o inodeOps) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
 		if of.cf.show == nil {
 			return 0, linux.EINVAL
 		}
-		s, err := of.cf.show(of.x)
+		s, err := of.cf.show(of.x.by(t, f))
 		of.text, of.err = []byte(s), err
 	}
 	if of.err != nil {
@@ -172,9 +182,18 @@ func (o inodeOps) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
 	return copy(p, of.text[off:]), nil
 }
 
-// WriteAt is cgroup_file_write: the whole buffer goes to the write
-// method, whatever the offset.
-func (o inodeOps) WriteAt(f *vfs.File, p []byte, _ int64) (int, error) {
+// WriteAt is a write by the kernel itself, as if by the opener.
+func (o inodeOps) WriteAt(f *vfs.File, p []byte, off int64) (int, error) {
+	of, ok := f.Private.(*openFile)
+	if !ok {
+		return 0, linux.EINVAL
+	}
+	return o.WriteAtBy(of.x.t, f, p, off)
+}
+
+// WriteAtBy is cgroup_file_write by task t: the whole buffer goes to
+// the write method, whatever the offset.
+func (o inodeOps) WriteAtBy(t *vfs.Task, f *vfs.File, p []byte, _ int64) (int, error) {
 	of, ok := f.Private.(*openFile)
 	if !ok || of.cf.write == nil {
 		return 0, linux.EINVAL
@@ -188,7 +207,7 @@ func (o inodeOps) WriteAt(f *vfs.File, p []byte, _ int64) (int, error) {
 	if len(p) == 0 {
 		return 0, nil
 	}
-	if err := of.cf.write(of.x, string(p)); err != nil {
+	if err := of.cf.write(of.x.by(t, f), string(p)); err != nil {
 		return 0, err
 	}
 	return len(p), nil
