@@ -21,6 +21,7 @@ type call struct {
 	t    *vfs.Task
 	ns   *vfs.CgroupNamespace
 	cred *vfs.Cred
+	of   *openFile
 }
 
 // by is x made by task t through f.
@@ -628,21 +629,59 @@ func showPressure(x call) (string, error) {
 	return "some" + zero + "full" + zero, nil
 }
 
-// writePressureTrigger is psi_write's parser of a trigger, "some|full
-// THRESHOLD_US WINDOW_US" with a window of 500ms to 10s and a threshold
-// within it (EINVAL otherwise). linuxvfs never stalls, so a trigger
-// never fires.
+// writePressureTrigger is pressure_write: an open file takes one trigger
+// (EBUSY after it), which must pass parseTrigger. linuxvfs never stalls,
+// so a trigger never fires.
 func writePressureTrigger(x call, s string) error {
-	f := strings.Fields(s)
-	if len(f) != 3 || (f[0] != "some" && f[0] != "full") {
-		return linux.EINVAL
+	if x.of.hasTrigger {
+		return linux.EBUSY
 	}
-	threshold, err1 := strconv.ParseUint(f[1], 10, 32)
-	window, err2 := strconv.ParseUint(f[2], 10, 32)
-	if err1 != nil || err2 != nil || window < 500000 || window > 10000000 || threshold == 0 || threshold > window {
+	if err := parseTrigger(s, x.cred.Effective.Has(linux.CAP_SYS_RESOURCE)); err != nil {
+		return err
+	}
+	x.of.hasTrigger = true
+	return nil
+}
+
+// parseTrigger states psi_trigger_create's rules for "some|full
+// THRESHOLD WINDOW" (EINVAL otherwise), read as sscanf's "some %u %u":
+// the word must open the text, each number is the digits after optional
+// blanks, cut to 32 bits, and what follows the window is ignored. The
+// window, in µs, is at most 10s, and without CAP_SYS_RESOURCE (the
+// opener's, privileged) a whole number of 2s; the threshold is 1µs up to
+// the window.
+func parseTrigger(s string, privileged bool) error {
+	rest, some := strings.CutPrefix(s, "some")
+	if !some {
+		var full bool
+		if rest, full = strings.CutPrefix(s, "full"); !full {
+			return linux.EINVAL
+		}
+	}
+	threshold, rest, ok1 := scanUint32(rest)
+	window, _, ok2 := scanUint32(rest)
+	switch {
+	case !ok1 || !ok2:
+		return linux.EINVAL
+	case window == 0 || window > 10000000:
+		return linux.EINVAL
+	case !privileged && window%2000000 != 0:
+		return linux.EINVAL
+	case threshold == 0 || threshold > window:
 		return linux.EINVAL
 	}
 	return nil
+}
+
+// scanUint32 is sscanf's "%u": after any blanks, the decimal digits s
+// starts with (none: ok is false), kept to 32 bits, and the rest.
+func scanUint32(s string) (v uint32, rest string, ok bool) {
+	s = skipSpaces(s)
+	if s == "" || !isDigit(s[0]) {
+		return 0, s, false
+	}
+	n, rest := vfs.SimpleStrtoull(s, 10)
+	return uint32(n), rest, true
 }
 
 func showPressureSwitch(x call) (string, error) {

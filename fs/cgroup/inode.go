@@ -122,6 +122,8 @@ type openFile struct {
 	cf   *cftype
 	text []byte
 	err  error
+	// hasTrigger: a pressure file took its one trigger.
+	hasTrigger bool
 }
 
 // Open is kernfs_fop_open: opening for writing needs a write method
@@ -135,7 +137,9 @@ func (o inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 	if f.Writable() && cf.write == nil {
 		return linux.EACCES
 	}
-	f.Private = &openFile{x: call{c: n.c, t: t, ns: t.CgroupNamespace()}, cf: cf}
+	of := &openFile{x: call{c: n.c, t: t, ns: t.CgroupNamespace()}, cf: cf}
+	of.x.of = of
+	f.Private = of
 	return nil
 }
 
