@@ -389,3 +389,115 @@ func TestTunables(t *testing.T) {
 		t.Errorf("memory.max on the root: %v", err)
 	}
 }
+
+// TestNumbersAsTheKernelReadsThem: the interface files read numbers with
+// the kernel's parsers (checked on Linux 6.18 through the v1 files that
+// share them: pids.max, memory.limit_in_bytes, cpu.cfs_burst_us,
+// cpu.idle): C's prefixes but not Go's (0b, 0o, _), ERANGE past the
+// type where kstrto* reads, wrapping where memparse does; files read
+// with kstrtoull take no spaces; cpu.max is read by sscanf.
+func TestNumbersAsTheKernelReadsThem(t *testing.T) {
+	init := boot(t)
+	must(t, init.Mkdir("/cg/a", 0o755))
+	must(t, write(init, "/cg/cgroup.subtree_control", "+memory +cpu +pids"))
+	for _, c := range []struct {
+		file, write, want string
+		err               error
+	}{
+		{"pids.max", "0x10", "16\n", nil},
+		{"pids.max", "\xa05", "5\n", nil},
+		{"pids.max", "0b11", "5\n", linux.EINVAL},
+		{"pids.max", "0o7", "5\n", linux.EINVAL},
+		{"pids.max", "1_0", "5\n", linux.EINVAL},
+		{"pids.max", "99999999999999999999", "5\n", linux.ERANGE},
+		{"memory.max", "16E", "0\n", nil},
+		{"memory.max", "99999999999999999999", "7766279631452237824\n", nil},
+		{"memory.max", "1_0", "7766279631452237824\n", linux.EINVAL},
+		{"memory.max", "0b11", "7766279631452237824\n", linux.EINVAL},
+		{"memory.max", "+4096", "7766279631452237824\n", linux.EINVAL},
+		{"memory.max", "8k ", "8192\n", nil},
+		{"memory.max", "", "0\n", nil},
+		{"cpu.weight", "0x10", "16\n", nil},
+		{"cpu.weight", " 5", "16\n", linux.EINVAL},
+		{"cpu.weight", "5 ", "16\n", linux.EINVAL},
+		{"cpu.weight", "0b1", "16\n", linux.EINVAL},
+		{"cpu.weight", "99999999999999999999", "16\n", linux.ERANGE},
+		{"cpu.idle", "0b1", "0\n", linux.EINVAL},
+		{"cpu.idle", " 1", "0\n", linux.EINVAL},
+		{"cpu.idle", "99999999999999999999", "0\n", linux.ERANGE},
+		{"cpu.max.burst", "2000000", "2000000\n", nil}, // the quota is max
+		{"cpu.max.burst", "5 ", "2000000\n", linux.EINVAL},
+		{"cpu.max.burst", "18446744073709551615", "2000000\n", linux.EINVAL},
+		{"cpu.max.burst", "99999999999999999999", "2000000\n", linux.ERANGE},
+		{"cpu.max", "5000", "max 100000\n", linux.EINVAL}, // below the burst
+		{"cpu.max.burst", "0", "0\n", nil},
+		{"cpu.max", "5000abc 20000", "5000 20000\n", nil},
+		{"cpu.max", "6000 30000 7", "6000 30000\n", nil},
+		{"cpu.max", "7000 abc", "7000 30000\n", nil},
+		{"cpu.max", "+8000", "7000 30000\n", linux.EINVAL},
+		{"cpu.max", "max10", "7000 30000\n", linux.EINVAL},
+		{"cpu.max", "17592186044416", "7000 30000\n", linux.EINVAL},
+		{"cpu.max", "18446744073709551615 40000", "max 40000\n", nil}, // RUNTIME_INF
+		{"cpu.max", "8000 99999999999999999999", "max 40000\n", linux.EINVAL},
+		{"cpu.max.burst", "60000", "60000\n", nil},
+		{"cpu.max", "50000", "max 40000\n", linux.EINVAL}, // below the burst
+	} {
+		wantErr(t, c.file+" "+c.write, write(init, "/cg/a/"+c.file, c.write), c.err)
+		if got := read(t, init, "/cg/a/"+c.file); got != c.want {
+			t.Errorf("%s after %q: %q, want %q", c.file, c.write, got, c.want)
+		}
+	}
+}
+
+// TestEnableThreadedOnly: threaded controllers alone may be enabled over
+// a task only where the cgroup could become a thread root; with a
+// populated domain child it cannot, and the task makes it EBUSY.
+func TestEnableThreadedOnly(t *testing.T) {
+	init := boot(t)
+	must(t, init.Mkdir("/cg/a", 0o755))
+	must(t, init.Mkdir("/cg/a/b", 0o755))
+	must(t, write(init, "/cg/cgroup.subtree_control", "+pids +memory"))
+	inA, inB := init.Clone(0), init.Clone(0)
+	defer inA.Exit()
+	defer inB.Exit()
+	must(t, write(init, "/cg/a/cgroup.procs", pid(inA)))
+	must(t, write(init, "/cg/a/b/cgroup.procs", pid(inB)))
+	wantErr(t, "threaded controller over a task beside a populated domain child",
+		write(init, "/cg/a/cgroup.subtree_control", "+pids"), linux.EBUSY)
+	must(t, write(init, "/cg/cgroup.procs", pid(inB)))
+	must(t, write(init, "/cg/a/cgroup.subtree_control", "+pids"))
+	must(t, write(init, "/cg/cgroup.procs", pid(inA)))
+}
+
+// TestSubtreeControlErrorOrder: the refusals are checked controller by
+// controller in the kernel's order, so disabling cpu that a child still
+// enables (EBUSY) is found before enabling memory that is not offered
+// (ENOENT).
+func TestSubtreeControlErrorOrder(t *testing.T) {
+	init := boot(t)
+	must(t, init.Mkdir("/cg/a", 0o755))
+	must(t, init.Mkdir("/cg/a/b", 0o755))
+	must(t, write(init, "/cg/cgroup.subtree_control", "+cpu"))
+	must(t, write(init, "/cg/a/cgroup.subtree_control", "+cpu"))
+	must(t, write(init, "/cg/a/b/cgroup.subtree_control", "+cpu"))
+	wantErr(t, "-cpu +memory", write(init, "/cg/a/cgroup.subtree_control", "+memory -cpu"), linux.EBUSY)
+	wantErr(t, "+cpu\\t-cpu", write(init, "/cg/a/cgroup.subtree_control", "+cpu\t-cpu"), linux.EINVAL)
+}
+
+// TestMoveChecksInOrder: a thread written to the cgroup.threads of a
+// cgroup that cannot take tasks (domain controllers enabled for its
+// children) is refused for that (EBUSY) before its being in another
+// domain (EOPNOTSUPP) is looked at; a PID too large for an int is EINVAL
+// like any other bad text.
+func TestMoveChecksInOrder(t *testing.T) {
+	init := boot(t)
+	must(t, init.Mkdir("/cg/d", 0o755))
+	must(t, init.Mkdir("/cg/d/e", 0o755))
+	must(t, write(init, "/cg/cgroup.subtree_control", "+memory"))
+	must(t, write(init, "/cg/d/cgroup.subtree_control", "+memory"))
+	child := init.Clone(0)
+	defer child.Exit()
+	wantErr(t, "thread into a cgroup with domain controllers", write(init, "/cg/d/cgroup.threads", pid(child)), linux.EBUSY)
+	wantErr(t, "PID past int", write(init, "/cg/d/e/cgroup.procs", "4294967296"), linux.EINVAL)
+	wantErr(t, "PID past long", write(init, "/cg/d/e/cgroup.procs", "99999999999999999999"), linux.EINVAL)
+}

@@ -11,13 +11,23 @@ import (
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
-// call is one read or write of an interface file: the cgroup, and the
-// task that opened the file, whose PID and cgroup namespaces the file
-// speaks for (of->priv's namespace, current for PIDs).
+// call is one read or write of an interface file: the cgroup; the task
+// reading or writing (current), whose PID namespace numbers the PIDs
+// read and written; and of the open, the opener's cgroup namespace
+// (of->priv's) and credentials (f_cred), which decide what the writer
+// may do.
 type call struct {
-	c  *cgroup
-	t  *vfs.Task
-	ns *vfs.CgroupNamespace // the opener's at open
+	c    *cgroup
+	t    *vfs.Task
+	ns   *vfs.CgroupNamespace
+	cred *vfs.Cred
+	of   *openFile
+}
+
+// by is x made by task t through f.
+func (x call) by(t *vfs.Task, f *vfs.File) call {
+	x.t, x.cred = t, f.Cred()
+	return x
 }
 
 // cftype is struct cftype: an interface file, its mode, where it appears,
@@ -119,37 +129,12 @@ func constant(s string) func(call) (string, error) {
 	return func(call) (string, error) { return s, nil }
 }
 
-// kstrtoint is kstrtoint(strstrip(buf), 0): an int in C's notation,
-// EINVAL for anything else, ERANGE past 32 bits.
-func kstrtoint(s string) (int, error) {
-	s = strings.TrimSpace(s)
-	neg := strings.HasPrefix(s, "-")
-	if neg {
-		s = s[1:]
-	} else if strings.HasPrefix(s, "+") {
-		s = s[1:]
-	}
-	base, digits := 10, s
-	switch {
-	case len(s) > 2 && (s[:2] == "0x" || s[:2] == "0X"):
-		base, digits = 16, s[2:]
-	case len(s) > 1 && s[0] == '0':
-		base, digits = 8, s[1:]
-	}
-	v, err := strconv.ParseInt(digits, base, 64)
-	if err != nil || digits == "" || digits[0] == '+' || digits[0] == '-' {
-		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
-			return 0, linux.ERANGE
-		}
-		return 0, linux.EINVAL
-	}
-	if neg {
-		v = -v
-	}
-	if v > 1<<31-1 || v < -1<<31 {
-		return 0, linux.ERANGE
-	}
-	return int(v), nil
+// strippedInt is kstrtoint(strstrip(buf), 0), how most of the core's
+// files read a number: C's notation, EINVAL for anything else, ERANGE
+// past 32 bits.
+func strippedInt(s string) (int, error) {
+	v, err := vfs.Kstrtoint(vfs.Strstrip(s), 0)
+	return int(v), err
 }
 
 func showType(x call) (string, error) {
@@ -166,37 +151,56 @@ func showType(x call) (string, error) {
 	return "domain\n", nil
 }
 
-// writeType is cgroup_type_write: only "threaded" can be written, and a
-// cgroup becomes threaded (joining its parent's threaded domain) only
-// when nothing in it or its parent forbids (EOPNOTSUPP).
+// writeType is cgroup_type_write: only "threaded" can be written (EINVAL
+// for anything else), and writing it again changes nothing.
 func writeType(x call, s string) error {
-	if strings.TrimSpace(s) != "threaded" {
+	if vfs.Strstrip(s) != "threaded" {
 		return linux.EINVAL
 	}
 	h := x.c.h
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	c := x.c
-	if c.threaded() {
+	if x.c.threaded() {
 		return nil
 	}
-	if c.populated() || c.subtreeControl&^threadedMask != 0 {
-		return linux.EOPNOTSUPP
+	if err := x.c.mayTurnThreaded(); err != nil {
+		return err
 	}
+	x.c.joinDomain(x.c.parent.dom)
+	x.c.parent.nrThreadedChildren++
+	return nil
+}
+
+// mayTurnThreaded states when a domain may become threaded (EOPNOTSUPP
+// otherwise): it holds no task, in it or below, and enables no domain
+// controller; and the domain it would join, its parent's, is valid and
+// free to become a thread root. mu is held.
+func (c *cgroup) mayTurnThreaded() error {
 	dom := c.parent.dom
-	if !dom.validDomain() || !dom.canBeThreadRoot() {
+	switch {
+	case c.populated(), c.subtreeControl&^threadedMask != 0:
+		return linux.EOPNOTSUPP
+	case !dom.validDomain(), !dom.canBeThreadRoot():
 		return linux.EOPNOTSUPP
 	}
-	var join func(*cgroup)
-	join = func(d *cgroup) {
-		d.dom = dom
+	return nil
+}
+
+// joinDomain makes c threaded in dom. The threaded cgroups below it, at
+// any depth, go with it; the domains below it stay domains (now invalid
+// ones, below a threaded cgroup). mu is held.
+func (c *cgroup) joinDomain(dom *cgroup) {
+	var moveThreaded func(*cgroup)
+	moveThreaded = func(d *cgroup) {
 		for _, ch := range d.children {
-			join(ch)
+			if ch.threaded() {
+				ch.dom = dom
+			}
+			moveThreaded(ch)
 		}
 	}
-	join(c)
-	c.parent.nrThreadedChildren++
-	return nil
+	moveThreaded(c)
+	c.dom = dom
 }
 
 // showProcs lists the PIDs in the cgroup as the reader's PID namespace
@@ -232,26 +236,14 @@ func showThreads(x call) (string, error) {
 func writeProcs(x call, s string) error   { return x.c.h.writeTask(x, s, true) }
 func writeThreads(x call, s string) error { return x.c.h.writeTask(x, s, false) }
 
-// writeTask is __cgroup_procs_write: a PID (0: the writer) in the
-// writer's PID namespace (ESRCH if none), not a kernel thread (EINVAL),
-// moved if the writer may (ENOENT out of its cgroup namespace under
-// nsdelegate) and the destination can take it (EOPNOTSUPP, EBUSY).
+// writeTask is __cgroup_procs_write: the task named (taskNamed) moves to
+// the file's cgroup (ENODEV if removed meanwhile) if the opener may move
+// it (mayMove), the cgroup can take tasks (vetDestination), and, for a
+// thread, it stays in its threaded domain (EOPNOTSUPP).
 func (h *hierarchy) writeTask(x call, s string, process bool) error {
-	pid, err := kstrtoint(s)
+	t, err := x.taskNamed(s)
 	if err != nil {
 		return err
-	}
-	if pid < 0 {
-		return linux.EINVAL
-	}
-	t := x.t
-	if pid != 0 {
-		if t = x.t.PidNamespace().Task(int32(pid)); t == nil {
-			return linux.ESRCH
-		}
-	}
-	if t.IsKernelThread() {
-		return linux.EINVAL
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -259,7 +251,47 @@ func (h *hierarchy) writeTask(x call, s string, process bool) error {
 	if dst.dead {
 		return linux.ENODEV
 	}
-	if err := mayWriteProcs(x.t.Cred(), commonAncestor(src, dst)); err != nil {
+	if err := h.mayMove(x, src, dst); err != nil {
+		return err
+	}
+	if err := dst.vetDestination(); err != nil {
+		return err
+	}
+	if !process && src.dom != dst.dom {
+		return linux.EOPNOTSUPP
+	}
+	h.attach(t, dst)
+	return nil
+}
+
+// taskNamed reads the text written to cgroup.procs: a number in C's
+// notation, white space around it, not below zero (EINVAL for anything
+// else, too large a number included). 0 is the writer itself, another
+// a PID in the writer's namespace (ESRCH if none). A kernel thread is
+// not to be moved (EINVAL).
+func (x call) taskNamed(s string) (*vfs.Task, error) {
+	pid, err := strippedInt(s)
+	if err != nil || pid < 0 {
+		return nil, linux.EINVAL
+	}
+	t := x.t
+	if pid != 0 {
+		if t = x.t.PidNamespace().Task(int32(pid)); t == nil {
+			return nil, linux.ESRCH
+		}
+	}
+	if t.IsKernelThread() {
+		return nil, linux.EINVAL
+	}
+	return t, nil
+}
+
+// mayMove is cgroup_procs_write_permission, with the opener's
+// credentials: they must allow writing the cgroup.procs of the nearest
+// cgroup above both ends (mayWriteProcs), and under nsdelegate both ends
+// must be in the opener's cgroup namespace (ENOENT). mu is held.
+func (h *hierarchy) mayMove(x call, src, dst *cgroup) error {
+	if err := mayWriteProcs(x.cred, commonAncestor(src, dst)); err != nil {
 		return err
 	}
 	if h.flags&nsDelegate != 0 {
@@ -268,13 +300,6 @@ func (h *hierarchy) writeTask(x call, s string, process bool) error {
 			return linux.ENOENT
 		}
 	}
-	if !process && src.dom != dst.dom {
-		return linux.EOPNOTSUPP
-	}
-	if err := dst.vetDestination(); err != nil {
-		return err
-	}
-	h.attach(t, dst)
 	return nil
 }
 
@@ -335,42 +360,39 @@ func showSubtreeControl(x call) (string, error) {
 	return x.c.subtreeControl.String(), nil
 }
 
-// writeSubtreeControl is cgroup_subtree_control_write: words "+name" and
-// "-name" (EINVAL for anything else or a name not known), the last word
-// about a controller winning; ENOENT for one the parent does not offer
-// (an implicit one, perf_event, is never offered),
-// EBUSY to disable one a child still enables, and the rules of
-// cgroup_vet_subtree_control_enable for what is enabled.
+// writeSubtreeControl is cgroup_subtree_control_write: words "+name" to
+// enable a controller for the children and "-name" to disable it.
+// Malformed words are EINVAL; then, controller by controller in the
+// kernel's order, enabling one the parent does not offer is ENOENT and
+// disabling one a child still enables EBUSY; what would be enabled must
+// pass vetEnable.
 func writeSubtreeControl(x call, s string) error {
-	var enable, disable mask
-	for _, w := range strings.Fields(s) {
-		if len(w) < 2 || (w[0] != '+' && w[0] != '-') {
-			return linux.EINVAL
-		}
-		i, ok := subsysIndex(w[1:])
-		if !ok {
-			return linux.EINVAL
-		}
-		if w[0] == '+' {
-			enable |= 1 << i
-			disable &^= 1 << i
-		} else {
-			disable |= 1 << i
-			enable &^= 1 << i
-		}
+	want, err := parseControlWords(s)
+	if err != nil {
+		return err
 	}
 	h := x.c.h
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	c := x.c
-	enable &^= c.subtreeControl
-	disable &= c.subtreeControl
-	if enable&^c.control() != 0 {
-		return linux.ENOENT
+	if c.dead {
+		return linux.ENODEV
 	}
-	for _, ch := range c.children {
-		if ch.subtreeControl&disable != 0 {
-			return linux.EBUSY
+	var enable, disable mask
+	for i, sign := range want {
+		bit := mask(1) << i
+		on := c.subtreeControl&bit != 0
+		switch {
+		case sign == '+' && !on:
+			if c.control()&bit == 0 {
+				return linux.ENOENT
+			}
+			enable |= bit
+		case sign == '-' && on:
+			if c.childEnables(bit) {
+				return linux.EBUSY
+			}
+			disable |= bit
 		}
 	}
 	if err := c.vetEnable(enable); err != nil {
@@ -380,24 +402,59 @@ func writeSubtreeControl(x call, s string) error {
 	return nil
 }
 
-// vetEnable is cgroup_vet_subtree_control_enable.
+// parseControlWords reads cgroup.subtree_control's text: white space
+// around it is dropped, and what is left is split at single spaces, so a
+// tab or newline inside belongs to a word; empty words are nothing. Each
+// word is a sign and a controller's name (EINVAL otherwise); the result
+// holds, by controller, the sign of the last word about it (0: none).
+func parseControlWords(s string) ([]byte, error) {
+	want := make([]byte, len(subsystems))
+	for _, w := range strings.Split(vfs.Strstrip(s), " ") {
+		if w == "" {
+			continue
+		}
+		i, known := subsysIndex(w[1:])
+		if !known || w[0] != '+' && w[0] != '-' {
+			return nil, linux.EINVAL
+		}
+		want[i] = w[0]
+	}
+	return want, nil
+}
+
+// childEnables reports whether a child of c enables a controller of m.
+func (c *cgroup) childEnables(m mask) bool {
+	for _, ch := range c.children {
+		if ch.subtreeControl&m != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// vetEnable states when controllers may be enabled for c's children
+// (cgroup_vet_subtree_control_enable). Nothing is always fine; otherwise
+// c's domain must be valid (EOPNOTSUPP). The root takes anything. Domain
+// controllers cannot be enabled in a threaded subtree, at its root
+// included (EOPNOTSUPP); threaded controllers alone are fine where c is
+// threaded or could become a thread root. Past those, no task may be in
+// c itself (EBUSY): its children would compete with it.
 func (c *cgroup) vetEnable(enable mask) error {
-	if enable == 0 {
+	switch {
+	case enable == 0:
+		return nil
+	case !c.dom.validDomain():
+		return linux.EOPNOTSUPP
+	case c.isRoot():
 		return nil
 	}
-	if !c.dom.validDomain() {
+	threadedOnly := enable&^threadedMask == 0
+	switch {
+	case !threadedOnly && (c.threadRoot() || c.threaded()):
 		return linux.EOPNOTSUPP
-	}
-	if c.isRoot() {
+	case threadedOnly && (c.threaded() || c.canBeThreadRoot()):
 		return nil
-	}
-	if enable&^threadedMask == 0 {
-		return nil // threaded controllers take internal processes
-	}
-	if c.threadRoot() || c.threaded() {
-		return linux.EOPNOTSUPP
-	}
-	if c.nrTasks > 0 {
+	case c.nrTasks > 0:
 		return linux.EBUSY
 	}
 	return nil
@@ -425,10 +482,10 @@ func showLimit(v int) string {
 
 // parseLimit reads "max" or a number not below zero (ERANGE).
 func parseLimit(s string) (int, error) {
-	if strings.TrimSpace(s) == "max" {
+	if vfs.Strstrip(s) == "max" {
 		return unlimited, nil
 	}
-	v, err := kstrtoint(s)
+	v, err := strippedInt(s)
 	if err != nil {
 		return 0, err
 	}
@@ -512,7 +569,7 @@ func showFreeze(x call) (string, error) {
 
 // parseSwitch reads 0 or 1 (ERANGE for another number).
 func parseSwitch(s string) (bool, error) {
-	v, err := kstrtoint(s)
+	v, err := strippedInt(s)
 	if err != nil {
 		return false, err
 	}
@@ -537,7 +594,7 @@ func writeFreeze(x call, s string) error {
 // SIGKILL to every task in the subtree but the kernel's threads; a
 // threaded cgroup cannot be killed on its own (EOPNOTSUPP).
 func writeKill(x call, s string) error {
-	v, err := kstrtoint(s)
+	v, err := strippedInt(s)
 	if err != nil {
 		return err
 	}
@@ -572,21 +629,59 @@ func showPressure(x call) (string, error) {
 	return "some" + zero + "full" + zero, nil
 }
 
-// writePressureTrigger is psi_write's parser of a trigger, "some|full
-// THRESHOLD_US WINDOW_US" with a window of 500ms to 10s and a threshold
-// within it (EINVAL otherwise). linuxvfs never stalls, so a trigger
-// never fires.
+// writePressureTrigger is pressure_write: an open file takes one trigger
+// (EBUSY after it), which must pass parseTrigger. linuxvfs never stalls,
+// so a trigger never fires.
 func writePressureTrigger(x call, s string) error {
-	f := strings.Fields(s)
-	if len(f) != 3 || (f[0] != "some" && f[0] != "full") {
-		return linux.EINVAL
+	if x.of.hasTrigger {
+		return linux.EBUSY
 	}
-	threshold, err1 := strconv.ParseUint(f[1], 10, 32)
-	window, err2 := strconv.ParseUint(f[2], 10, 32)
-	if err1 != nil || err2 != nil || window < 500000 || window > 10000000 || threshold == 0 || threshold > window {
+	if err := parseTrigger(s, x.cred.Effective.Has(linux.CAP_SYS_RESOURCE)); err != nil {
+		return err
+	}
+	x.of.hasTrigger = true
+	return nil
+}
+
+// parseTrigger states psi_trigger_create's rules for "some|full
+// THRESHOLD WINDOW" (EINVAL otherwise), read as sscanf's "some %u %u":
+// the word must open the text, each number is the digits after optional
+// blanks, cut to 32 bits, and what follows the window is ignored. The
+// window, in µs, is at most 10s, and without CAP_SYS_RESOURCE (the
+// opener's, privileged) a whole number of 2s; the threshold is 1µs up to
+// the window.
+func parseTrigger(s string, privileged bool) error {
+	rest, some := strings.CutPrefix(s, "some")
+	if !some {
+		var full bool
+		if rest, full = strings.CutPrefix(s, "full"); !full {
+			return linux.EINVAL
+		}
+	}
+	threshold, rest, ok1 := scanUint32(rest)
+	window, _, ok2 := scanUint32(rest)
+	switch {
+	case !ok1 || !ok2:
+		return linux.EINVAL
+	case window == 0 || window > 10000000:
+		return linux.EINVAL
+	case !privileged && window%2000000 != 0:
+		return linux.EINVAL
+	case threshold == 0 || threshold > window:
 		return linux.EINVAL
 	}
 	return nil
+}
+
+// scanUint32 is sscanf's "%u": after any blanks, the decimal digits s
+// starts with (none: ok is false), kept to 32 bits, and the rest.
+func scanUint32(s string) (v uint32, rest string, ok bool) {
+	s = skipSpaces(s)
+	if s == "" || !isDigit(s[0]) {
+		return 0, s, false
+	}
+	n, rest := vfs.SimpleStrtoull(s, 10)
+	return uint32(n), rest, true
 }
 
 func showPressureSwitch(x call) (string, error) {

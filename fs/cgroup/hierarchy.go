@@ -272,12 +272,8 @@ func (h *hierarchy) mkdir(parent *cgroup, name string, mode, uid, gid uint32) (*
 	if parent.dead {
 		return nil, linux.ENODEV
 	}
-	level := 0
-	for a := parent; a != nil; a = a.parent {
-		if a.nrDescendants >= a.maxDescendants || level >= a.maxDepth {
-			return nil, linux.EAGAIN
-		}
-		level++
+	if !parent.limitsAllowChild() {
+		return nil, linux.EAGAIN
 	}
 	c := h.newCgroup(parent, name, linux.S_IFDIR|mode&0o7777, uid, gid)
 	parent.children = append(parent.children, c)
@@ -285,6 +281,26 @@ func (h *hierarchy) mkdir(parent *cgroup, name string, mode, uid, gid uint32) (*
 		a.nrDescendants++
 	}
 	return c, nil
+}
+
+// limitsAllowChild reports whether a new child of p stays within the
+// cgroup.max.depth and cgroup.max.descendants of p and of every cgroup
+// above it; mu is held.
+func (p *cgroup) limitsAllowChild() bool {
+	depth := 1 // of the new cgroup below a
+	for a := p; a != nil; a = a.parent {
+		if !a.hasRoomAt(depth) {
+			return false
+		}
+		depth++
+	}
+	return true
+}
+
+// hasRoomAt reports whether c takes one more descendant, depth levels
+// below it.
+func (c *cgroup) hasRoomAt(depth int) bool {
+	return depth <= c.maxDepth && c.nrDescendants < c.maxDescendants
 }
 
 // rmdir is cgroup_rmdir: a cgroup with tasks or children stays (EBUSY).

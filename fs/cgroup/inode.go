@@ -114,13 +114,16 @@ func (o inodeOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 	return kernfs.Order(out), nil
 }
 
-// openFile is an interface file open: its call, and the text of the
+// openFile is an interface file open: its call (with the opener as the
+// task, for reads and writes by the kernel itself), and the text of the
 // last read from offset 0 (a seq_file's buffer).
 type openFile struct {
 	x    call
 	cf   *cftype
 	text []byte
 	err  error
+	// hasTrigger: a pressure file took its one trigger.
+	hasTrigger bool
 }
 
 // Open is kernfs_fop_open: opening for writing needs a write method
@@ -134,22 +137,44 @@ func (o inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 	if f.Writable() && cf.write == nil {
 		return linux.EACCES
 	}
-	f.Private = &openFile{x: call{c: n.c, t: t, ns: t.CgroupNamespace()}, cf: cf}
+	of := &openFile{x: call{c: n.c, t: t, ns: t.CgroupNamespace()}, cf: cf}
+	of.x.of = of
+	f.Private = of
 	return nil
 }
 
-// ReadAt is seq_read: the show method runs for a read from offset 0,
-// later reads continue its text.
+// removed reports whether c's directory is gone: its files, still
+// open, read and write nothing (kernfs has deactivated them: ENODEV).
+func (h *hierarchy) removed(c *cgroup) bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return c.dead
+}
+
+// ReadAt is a read by the kernel itself, as if by the opener.
 func (o inodeOps) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
 	of, ok := f.Private.(*openFile)
 	if !ok {
 		return 0, linux.EISDIR
 	}
+	return o.ReadAtBy(of.x.t, f, p, off)
+}
+
+// ReadAtBy is seq_read by task t: the show method runs for a read from
+// offset 0, later reads continue its text.
+func (o inodeOps) ReadAtBy(t *vfs.Task, f *vfs.File, p []byte, off int64) (int, error) {
+	of, ok := f.Private.(*openFile)
+	if !ok {
+		return 0, linux.EISDIR
+	}
+	if o.h.removed(of.x.c) {
+		return 0, linux.ENODEV
+	}
 	if off == 0 || of.text == nil && of.err == nil {
 		if of.cf.show == nil {
 			return 0, linux.EINVAL
 		}
-		s, err := of.cf.show(of.x)
+		s, err := of.cf.show(of.x.by(t, f))
 		of.text, of.err = []byte(s), err
 	}
 	if of.err != nil {
@@ -161,12 +186,24 @@ func (o inodeOps) ReadAt(f *vfs.File, p []byte, off int64) (int, error) {
 	return copy(p, of.text[off:]), nil
 }
 
-// WriteAt is cgroup_file_write: the whole buffer goes to the write
-// method, whatever the offset.
-func (o inodeOps) WriteAt(f *vfs.File, p []byte, _ int64) (int, error) {
+// WriteAt is a write by the kernel itself, as if by the opener.
+func (o inodeOps) WriteAt(f *vfs.File, p []byte, off int64) (int, error) {
+	of, ok := f.Private.(*openFile)
+	if !ok {
+		return 0, linux.EINVAL
+	}
+	return o.WriteAtBy(of.x.t, f, p, off)
+}
+
+// WriteAtBy is cgroup_file_write by task t: the whole buffer goes to
+// the write method, whatever the offset.
+func (o inodeOps) WriteAtBy(t *vfs.Task, f *vfs.File, p []byte, _ int64) (int, error) {
 	of, ok := f.Private.(*openFile)
 	if !ok || of.cf.write == nil {
 		return 0, linux.EINVAL
+	}
+	if o.h.removed(of.x.c) {
+		return 0, linux.ENODEV
 	}
 	if err := of.x.mayWrite(of.cf); err != nil {
 		return 0, err
@@ -174,7 +211,7 @@ func (o inodeOps) WriteAt(f *vfs.File, p []byte, _ int64) (int, error) {
 	if len(p) == 0 {
 		return 0, nil
 	}
-	if err := of.cf.write(of.x, string(p)); err != nil {
+	if err := of.cf.write(of.x.by(t, f), string(p)); err != nil {
 		return 0, err
 	}
 	return len(p), nil

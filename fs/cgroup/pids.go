@@ -4,7 +4,6 @@ package cgroup
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/vfs"
@@ -71,15 +70,19 @@ func showPidsMax(x call) (string, error) {
 	return strconv.Itoa(x.c.pids.max) + "\n", nil
 }
 
-// writePidsMax is pids_max_write: "max", or a number from 0 below
-// PIDS_MAX (EINVAL otherwise). Lowering it below the count kills
-// nothing: only later forks fail.
+// writePidsMax is pids_max_write: "max", or a number as kstrtoll reads
+// it (its errors), from 0 below PIDS_MAX (EINVAL otherwise), white space
+// around either stripped. Lowering it below the count kills nothing:
+// only later forks fail.
 func writePidsMax(x call, s string) error {
-	s = strings.TrimSpace(s)
+	s = vfs.Strstrip(s)
 	v := pidsLimitMax
 	if s != "max" {
-		n, err := strconv.ParseInt(s, 0, 64)
-		if err != nil || n < 0 || n >= pidsLimitMax {
+		n, err := vfs.Kstrtoll(s, 0)
+		if err != nil {
+			return err
+		}
+		if n < 0 || n >= pidsLimitMax {
 			return linux.EINVAL
 		}
 		v = int(n)

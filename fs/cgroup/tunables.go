@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
 // The memory and cpu controllers' tunables: what a container runtime
@@ -25,8 +25,9 @@ const (
 	counterMax = math.MaxInt64 / pageSize
 	// cpuPeriodDefault is the default period of cpu.max, in µs.
 	cpuPeriodDefault = 100000
-	// quotaMax is "max" in cpu.max (RUNTIME_INF).
-	quotaMax = -1
+	// quotaMax is "max" in cpu.max (RUNTIME_INF): a quota that reads
+	// as all ones, however it was written, is none.
+	quotaMax = math.MaxUint64
 )
 
 // tunables are a cgroup's values of those files.
@@ -34,14 +35,14 @@ type tunables struct {
 	// memMin, memLow, memHigh, memMax and swapMax are in pages.
 	memMin, memLow, memHigh, memMax, swapMax int64
 	oomGroup                                 bool
-	cpuWeight                                int64
-	cpuQuota, cpuPeriod, cpuBurst            int64 // µs; cpuQuota may be quotaMax
+	cpuWeight                                uint64
+	bw                                       bandwidth
 	cpuIdle                                  bool
 }
 
 func defaultTunables() tunables {
 	return tunables{memHigh: counterMax, memMax: counterMax, swapMax: counterMax,
-		cpuWeight: 100, cpuQuota: quotaMax, cpuPeriod: cpuPeriodDefault}
+		cpuWeight: 100, bw: bandwidth{quota: quotaMax, period: cpuPeriodDefault}}
 }
 
 var tunableFiles = []cftype{
@@ -64,27 +65,18 @@ var tunableFiles = []cftype{
 
 const memoryEvents = "low 0\nhigh 0\nmax 0\noom 0\noom_kill 0\noom_group_kill 0\n"
 
-// memparse is the kernel's memparse with page_counter_memparse around it:
-// "max", or a number in C's notation with an optional K, M, G, T, P or E
-// (any case), in whole pages (EINVAL for anything else).
+// memparse is page_counter_memparse after strstrip: "max", or what
+// memparse reads with nothing after it (EINVAL), in whole pages. A value
+// past 64 bits wraps, as the kernel's digits and suffix shift do (16E is
+// 0); one past the counter's range is its "max".
 func memparse(s string) (int64, error) {
-	s = strings.TrimSpace(s)
+	s = vfs.Strstrip(s)
 	if s == "max" {
 		return counterMax, nil
 	}
-	shift := 0
-	if n := len(s); n > 0 {
-		if i := strings.IndexByte("kmgtpe", s[n-1]|0x20); i >= 0 && s[n-1] > '9' {
-			shift, s = 10*(i+1), s[:n-1]
-		}
-	}
-	v, err := strconv.ParseUint(s, 0, 64)
-	if err != nil || strings.HasPrefix(s, "+") {
+	bytes, rest := vfs.Memparse(s)
+	if rest != "" {
 		return 0, linux.EINVAL
-	}
-	bytes := v << shift
-	if shift > 0 && bytes>>shift != v {
-		bytes = math.MaxUint64
 	}
 	return int64(min(bytes/pageSize, counterMax)), nil
 }
@@ -122,7 +114,7 @@ func showOomGroup(x call) (string, error) {
 
 // writeOomGroup is memory_oom_group_write: 0 or 1 (EINVAL).
 func writeOomGroup(x call, s string) error {
-	v, err := kstrtoint(s)
+	v, err := strippedInt(s)
 	if err != nil {
 		return err
 	}
@@ -138,89 +130,143 @@ func writeOomGroup(x call, s string) error {
 func showCPUWeight(x call) (string, error) {
 	x.c.h.mu.Lock()
 	defer x.c.h.mu.Unlock()
-	return strconv.FormatInt(x.c.tun.cpuWeight, 10) + "\n", nil
+	return strconv.FormatUint(x.c.tun.cpuWeight, 10) + "\n", nil
 }
 
-// writeCPUWeight is cpu_weight_write_u64: 1 to 10000 (ERANGE).
+// writeCPUWeight is cpu_weight_write_u64 behind cgroup_file_write's
+// kstrtoull of the whole text: 1 to 10000 (ERANGE).
 func writeCPUWeight(x call, s string) error {
-	v, err := strconv.ParseUint(strings.TrimSpace(s), 0, 64)
+	v, err := vfs.Kstrtoull(s, 0)
 	if err != nil {
-		return linux.EINVAL
+		return err
 	}
 	if v < 1 || v > 10000 {
 		return linux.ERANGE
 	}
 	x.c.h.mu.Lock()
-	x.c.tun.cpuWeight = int64(v)
+	x.c.tun.cpuWeight = v
 	x.c.h.mu.Unlock()
+	return nil
+}
+
+// bandwidth is cpu.max and cpu.max.burst: µs of CPU time (quota, or
+// quotaMax for no limit) each period, and how much unused quota may carry
+// over.
+type bandwidth struct{ quota, period, burst uint64 }
+
+const (
+	// maxBandwidthUs is MAX_BW: the largest quota, and quota plus burst,
+	// the scheduler's fixed-point arithmetic takes.
+	maxBandwidthUs = 1<<44 - 1
+	// maxScaledUs is the most µs that still fits 64 bits in ns.
+	maxScaledUs = math.MaxUint64 / 1000
+)
+
+// valid holds the rules every change of cpu.max or cpu.max.burst must
+// leave true (tg_set_bandwidth; EINVAL otherwise): each value converts to
+// ns; a period is from 1ms to 1s; a quota is at least 1ms and at most
+// maxBandwidthUs, with room for its burst, which may not exceed it. With
+// no quota the burst is kept, whatever it is.
+func (b bandwidth) valid() bool {
+	limited := b.quota != quotaMax
+	switch {
+	case b.period > maxScaledUs || b.burst > maxScaledUs:
+		return false
+	case b.period < 1000 || b.period > 1000000:
+		return false
+	case !limited:
+		return true
+	}
+	return b.quota >= 1000 && b.quota <= maxBandwidthUs &&
+		b.burst <= b.quota && b.quota+b.burst <= maxBandwidthUs
+}
+
+// set makes b c's bandwidth if it is valid; mu is held.
+func (c *cgroup) setBandwidth(b bandwidth) error {
+	if !b.valid() {
+		return linux.EINVAL
+	}
+	c.tun.bw = b
 	return nil
 }
 
 func showCPUMax(x call) (string, error) {
 	x.c.h.mu.Lock()
 	defer x.c.h.mu.Unlock()
+	bw := x.c.tun.bw
 	q := "max"
-	if x.c.tun.cpuQuota != quotaMax {
-		q = strconv.FormatInt(x.c.tun.cpuQuota, 10)
+	if bw.quota != quotaMax {
+		q = strconv.FormatUint(bw.quota, 10)
 	}
-	return fmt.Sprintf("%s %d\n", q, x.c.tun.cpuPeriod), nil
+	return fmt.Sprintf("%s %d\n", q, bw.period), nil
 }
 
-// writeCPUMax is cpu_max_write: "QUOTA [PERIOD]" in µs, QUOTA "max" or
-// a number; the period stays when not given. tg_set_cfs_bandwidth's
-// bounds: a period of 1ms to 1s, a quota of at least 1ms (EINVAL).
+// writeCPUMax is cpu_max_write: the text is read as sscanf's "%20s %llu"
+// reads it, a word of up to 20 characters and, if digits follow, the
+// period (kept when not given); whatever comes after either is ignored.
+// The word is "max" or starts with the quota's digits. Numbers wrap past
+// 64 bits.
 func writeCPUMax(x call, s string) error {
-	f := strings.Fields(s)
-	if len(f) == 0 || len(f) > 2 {
+	word, rest := scanWord(s, 20)
+	if word == "" {
+		return linux.EINVAL
+	}
+	quota := uint64(quotaMax)
+	if isDigit(word[0]) {
+		quota, _ = vfs.SimpleStrtoull(word, 10)
+	} else if word != "max" {
 		return linux.EINVAL
 	}
 	x.c.h.mu.Lock()
 	defer x.c.h.mu.Unlock()
-	period := x.c.tun.cpuPeriod
-	if len(f) == 2 {
-		p, err := strconv.ParseUint(f[1], 10, 64)
-		if err != nil {
-			return linux.EINVAL
-		}
-		period = int64(min(p, math.MaxInt64))
+	bw := x.c.tun.bw
+	bw.quota = quota
+	if rest = skipSpaces(rest); rest != "" && isDigit(rest[0]) {
+		bw.period, _ = vfs.SimpleStrtoull(rest, 10)
 	}
-	quota := int64(quotaMax)
-	if f[0] != "max" {
-		q, err := strconv.ParseUint(f[0], 10, 64)
-		if err != nil {
-			return linux.EINVAL
-		}
-		quota = int64(min(q, math.MaxInt64))
-	}
-	if period < 1000 || period > 1000000 || quota != quotaMax && quota < 1000 {
-		return linux.EINVAL
-	}
-	if quota != quotaMax && x.c.tun.cpuBurst > quota {
-		return linux.EINVAL
-	}
-	x.c.tun.cpuQuota, x.c.tun.cpuPeriod = quota, period
-	return nil
+	return x.c.setBandwidth(bw)
 }
+
+// scanWord is sscanf's "%Ns": the first at most width bytes that are
+// not white space, after any that are, and the text after them.
+func scanWord(s string, width int) (word, rest string) {
+	s = skipSpaces(s)
+	n := 0
+	for n < len(s) && n < width && !vfs.IsKernelSpace(s[n]) {
+		n++
+	}
+	return s[:n], s[n:]
+}
+
+// skipSpaces is skip_spaces: s from its first byte that is not white
+// space.
+func skipSpaces(s string) string {
+	for s != "" && vfs.IsKernelSpace(s[0]) {
+		s = s[1:]
+	}
+	return s
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func showCPUBurst(x call) (string, error) {
 	x.c.h.mu.Lock()
 	defer x.c.h.mu.Unlock()
-	return strconv.FormatInt(x.c.tun.cpuBurst, 10) + "\n", nil
+	return strconv.FormatUint(x.c.tun.bw.burst, 10) + "\n", nil
 }
 
-// writeCPUBurst is cpu_burst_write_u64: µs, no more than the quota.
+// writeCPUBurst is cpu_burst_write_u64 behind kstrtoull: µs, within the
+// rules of bandwidth.valid.
 func writeCPUBurst(x call, s string) error {
-	v, err := strconv.ParseUint(strings.TrimSpace(s), 0, 64)
+	v, err := vfs.Kstrtoull(s, 0)
 	if err != nil {
-		return linux.EINVAL
+		return err
 	}
 	x.c.h.mu.Lock()
 	defer x.c.h.mu.Unlock()
-	if q := x.c.tun.cpuQuota; q != quotaMax && int64(min(v, math.MaxInt64)) > q || v > 1000000 {
-		return linux.EINVAL
-	}
-	x.c.tun.cpuBurst = int64(v)
-	return nil
+	bw := x.c.tun.bw
+	bw.burst = v
+	return x.c.setBandwidth(bw)
 }
 
 func showCPUIdle(x call) (string, error) {
@@ -229,10 +275,13 @@ func showCPUIdle(x call) (string, error) {
 	return bit(x.c.tun.cpuIdle) + "\n", nil
 }
 
-// writeCPUIdle is cpu_idle_write_s64: 0 or 1 (EINVAL).
+// writeCPUIdle is cpu_idle_write_s64 behind kstrtoll: 0 or 1 (EINVAL).
 func writeCPUIdle(x call, s string) error {
-	v, err := strconv.ParseInt(strings.TrimSpace(s), 0, 64)
-	if err != nil || v < 0 || v > 1 {
+	v, err := vfs.Kstrtoll(s, 0)
+	if err != nil {
+		return err
+	}
+	if v != 0 && v != 1 {
 		return linux.EINVAL
 	}
 	x.c.h.mu.Lock()

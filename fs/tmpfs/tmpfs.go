@@ -91,69 +91,6 @@ func initFsContext(fc *vfs.FsContext) error {
 	return nil
 }
 
-// memparse is the kernel's memparse: simple_strtoull with base 0, then an
-// optional K/M/G/T/P/E suffix; it returns what follows. Like the kernel it
-// never fails on overflow: the digits and the suffix's shift both wrap
-// modulo 2^64 (simple_strtoull ignores _parse_integer's overflow flag).
-func memparse(s string) (uint64, string) {
-	v, rest := strtoullWrapping(s)
-	if rest != "" {
-		if shift := suffixShift(rest[0]); shift != 0 {
-			v <<= shift
-			rest = rest[1:]
-		}
-	}
-	return v, rest
-}
-
-// strtoullWrapping is simple_strtoull(s, &end, 0): the radix comes from the
-// prefix ("0x" only when a hex digit follows, else a leading 0 means
-// octal), digits are taken while valid, and the value wraps.
-func strtoullWrapping(s string) (uint64, string) {
-	base := uint64(10)
-	switch {
-	case len(s) > 2 && s[0] == '0' && s[1]|0x20 == 'x' && digitVal(s[2]) < 16:
-		base, s = 16, s[2:]
-	case len(s) > 0 && s[0] == '0':
-		base = 8
-	}
-	var v uint64
-	i := 0
-	for ; i < len(s) && digitVal(s[i]) < base; i++ {
-		v = v*base + digitVal(s[i])
-	}
-	return v, s[i:]
-}
-
-// suffixShift is memparse's suffix table: 0 for anything else.
-func suffixShift(c byte) uint {
-	switch c | 0x20 {
-	case 'k':
-		return 10
-	case 'm':
-		return 20
-	case 'g':
-		return 30
-	case 't':
-		return 40
-	case 'p':
-		return 50
-	case 'e':
-		return 60
-	}
-	return 0
-}
-
-func digitVal(c byte) uint64 {
-	switch {
-	case c >= '0' && c <= '9':
-		return uint64(c - '0')
-	case c|0x20 >= 'a' && c|0x20 <= 'f':
-		return uint64(c|0x20-'a') + 10
-	}
-	return 99
-}
-
 // ParseParam is shmem_parse_one.
 func (contextOps) ParseParam(fc *vfs.FsContext, p *vfs.FsParameter) error {
 	o := fc.FsPrivate.(*options)
@@ -221,7 +158,7 @@ func (contextOps) ParseParam(fc *vfs.FsContext, p *vfs.FsParameter) error {
 }
 
 func (o *options) parseSize(fc *vfs.FsContext, key, v string) error {
-	n, rest := memparse(v)
+	n, rest := vfs.Memparse(v)
 	switch key {
 	case "size":
 		if strings.HasPrefix(rest, "%") {

@@ -1,6 +1,7 @@
 # cgroup.type: a new cgroup is a domain; writing "threaded" makes it a
 # threaded cgroup, its parent becomes "domain threaded", a domain sibling
-# "domain invalid", and a child made later is threaded too; "domain" and
+# "domain invalid", and so is a child made later under the threaded one
+# (a new cgroup is never threaded); "domain" and
 # other words cannot be written (EINVAL); a threaded cgroup's
 # cgroup.procs cannot be read (EOPNOTSUPP), nor its cgroup.kill written;
 # an invalid domain takes no process (EOPNOTSUPP).

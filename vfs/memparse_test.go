@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package tmpfs
+package vfs
 
 import "testing"
 
-// TestMemparseWraps checks memparse against values Linux 6.18 gives (see
+// TestMemparseWraps checks Memparse against values Linux 6.18 gives (see
 // testdata/diff/mount/132-tmpfs-memparse-wrap.sh for the shown options):
 // the digits and the suffix shift wrap modulo 2^64 instead of failing.
 func TestMemparseWraps(t *testing.T) {
@@ -27,7 +27,7 @@ func TestMemparseWraps(t *testing.T) {
 		{"1%", 1, "%"},
 		{"-1", 0, "-1"},
 	} {
-		v, rest := memparse(c.in)
+		v, rest := Memparse(c.in)
 		if v != c.v || rest != c.rest {
 			t.Errorf("memparse(%q) = %d, %q; want %d, %q", c.in, v, rest, c.v, c.rest)
 		}
