@@ -3,6 +3,7 @@
 package shell
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -61,8 +62,31 @@ func (s *shell) newCmd(ctx context.Context, hc interp.HandlerContext, name strin
 	stdout := hc.Stdout
 	if stdout == nil || sameStream(stdout, io.Discard) {
 		stdout = closedFd{} // >&-
+	} else if s.dialect == Bash {
+		stdout = lineWriter{stdout}
 	}
 	return applet.New(ctx, s.set, s.procOf(hc).task, name, args, exportedEnv(hc), hc.Stdin, stdout, hc.Stderr)
+}
+
+// lineWriter writes each line on its own, as bash's builtins do (their
+// standard output is line-buffered): a file that takes one value per
+// write (a cgroup's, a /proc/sys one) sees each line separately.
+type lineWriter struct{ w io.Writer }
+
+func (l lineWriter) Write(p []byte) (int, error) {
+	done := 0
+	for done < len(p) {
+		end := len(p)
+		if i := bytes.IndexByte(p[done:], '\n'); i >= 0 {
+			end = done + i + 1
+		}
+		n, err := l.w.Write(p[done:end])
+		done += n
+		if err != nil {
+			return done, err
+		}
+	}
+	return done, nil
 }
 
 // closedFd is a closed descriptor: writes fail with EBADF.
