@@ -169,3 +169,12 @@ func (t *Task) fsizeGrowOK(in *Inode, size int64) error {
 func (t *Task) sigxfsz() {
 	t.SendSiginfo(Siginfo{Signo: linux.SIGXFSZ, Code: linux.SI_USER, Pid: t.Getpid(), UID: t.Cred().UID})
 }
+
+// SetRlimits installs every limit of t at once, without prlimit's
+// checks, as SetCred installs credentials: for a caller that puts back
+// limits the task had (a shell whose command substitution ran on the
+// shell's own task, where a real shell's would have been a fork's).
+func (t *Task) SetRlimits(r [linux.RLIM_NLIMITS]linux.Rlimit) {
+	n := rlimits(r)
+	t.rlim.Store(&n)
+}
