@@ -74,7 +74,7 @@ func chdirAbs(t *vfs.Task, dir string) error {
 	if len(dir) < linux.PATH_MAX {
 		return t.Chdir(dir)
 	}
-	back, err := t.OpenatFrom(applet.AtCWD, ".", linux.O_PATH|linux.O_DIRECTORY|linux.O_CLOEXEC, 0, shellFdBase)
+	back, err := t.OpenatFrom(applet.AtCWD, ".", linux.O_PATH|linux.O_DIRECTORY|linux.O_CLOEXEC, 0, shellFdFloor(t))
 	if err != nil {
 		return err
 	}

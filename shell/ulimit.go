@@ -66,13 +66,15 @@ type bashLimit struct {
 // write size (PIPE_BUF), read-only.
 const pipeSize = -1
 
-// bashLimits are bash 5.2's on Linux, in its listing's order.
+// bashLimits are bash 5.2's on Linux, in its listing's order. Its
+// "blocks" are of 1024 bytes, 512 only in POSIX mode, which this shell
+// does not have.
 var bashLimits = []bashLimit{
 	{'R', linux.RLIMIT_RTTIME, 1, "real-time non-blocking time", "microseconds"},
-	{'c', linux.RLIMIT_CORE, 512, "core file size", "blocks"},
+	{'c', linux.RLIMIT_CORE, 1024, "core file size", "blocks"},
 	{'d', linux.RLIMIT_DATA, 1024, "data seg size", "kbytes"},
 	{'e', linux.RLIMIT_NICE, 1, "scheduling priority", ""},
-	{'f', linux.RLIMIT_FSIZE, 512, "file size", "blocks"},
+	{'f', linux.RLIMIT_FSIZE, 1024, "file size", "blocks"},
 	{'i', linux.RLIMIT_SIGPENDING, 1, "pending signals", ""},
 	{'l', linux.RLIMIT_MEMLOCK, 1024, "max locked memory", "kbytes"},
 	{'m', linux.RLIMIT_RSS, 1024, "max memory size", "kbytes"},
