@@ -28,7 +28,7 @@ var builtins = map[string]builtinFunc{
 	"fg": noJobControlApplet, "bg": noJobControlApplet, "suspend": noJobControlApplet,
 	"arith": lateArithApplet, "arithcmd": lateArithApplet, "badsubst": badSubstApplet,
 	"quiet":   func(*cmd) int { return 0 }, // for traceFilter (getopts.go)
-	"setlist": setlistApplet, "hash": hashApplet,
+	"setlist": setlistApplet, "hash": hashApplet, "ulimit": ulimitApplet,
 	// its redirections are settled before it runs (compoundredir.go)
 	"redircheck": func(*cmd) int { return 0 },
 }

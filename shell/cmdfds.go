@@ -80,7 +80,7 @@ func fdpushApplet(c *cmd) int {
 	var saved []savedFd
 	for _, a := range c.Args {
 		n, _ := strconv.Atoi(a)
-		cp, err := c.Task.Fcntl(n, linux.F_DUPFD_CLOEXEC, 10)
+		cp, err := c.Task.Fcntl(n, linux.F_DUPFD_CLOEXEC, uint64(shellFdFloor(c.Task)))
 		if err != nil {
 			cp = -1
 		}

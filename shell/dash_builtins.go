@@ -305,7 +305,7 @@ func (s *shell) dashDot(hc interp.HandlerContext, args []string, fail func(int, 
 		}
 		return append([]string{".", found}, args[2:]...)
 	}
-	fd, err := t.OpenatFrom(applet.AtCWD, name, linux.O_RDONLY|linux.O_CLOEXEC, 0, shellFdBase)
+	fd, err := t.OpenatFrom(applet.AtCWD, name, linux.O_RDONLY|linux.O_CLOEXEC, 0, shellFdFloor(t))
 	if err != nil {
 		_, text := s.redirText(name, linux.O_RDONLY, err)
 		return fail(2, true, ".: cannot open "+name+": "+text)

@@ -42,6 +42,11 @@ var dashCases = []scriptCase{
 		stderr: "sh: 1: umask: Illegal mode: abc\nsh: 1: umask: Illegal number: 99\n"},
 	{name: "umask -S", script: "umask -S 027; umask -S; umask -p; echo $?", stdout: "u=rwx,g=rx,o=\n2\n",
 		stderr: "sh: 1: umask: Illegal option -p\n"},
+	{name: "ulimit", script: "ulimit -S -n 1024; ulimit -H -n 4096; ulimit -n; ulimit -Hn; ulimit -n abc; echo $?; ulimit -x; echo $?; " +
+		"ulimit -n 1 2; echo $?; ulimit -S -n 5000; echo $?; (ulimit -n 50); x=$(ulimit -n 60); ulimit -n 70 | :; ulimit -n; ulimit -H -n 2000 -c; echo $?",
+		stdout: "1024\n4096\n2\n2\n2\n2\n1024\n2\n",
+		stderr: "sh: 1: ulimit: bad number\nsh: 1: ulimit: Illegal option -x\nsh: 1: ulimit: too many arguments\n" +
+			"sh: 1: ulimit: error setting limit (Invalid argument)\nsh: 1: ulimit: too many arguments\n"},
 	{name: "type", script: "type nosuch; echo $?; command -v nosuch; echo $?", stdout: "nosuch: not found\n127\n127\n"},
 	{name: "echo", script: `echo 'a\nb' '\101\0102\x43\E'; echo -e x; echo -n -n y; echo 'z\cw' v; echo .`,
 		stdout: "a\nb AB\\x43\\E\n-e x\n-n yz.\n"},

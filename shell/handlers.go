@@ -33,9 +33,10 @@ const internal = "\x01"
 // PATH, test would clean paths lexically, and printf lacks parts of
 // bash's (precision for %s, invalid number diagnostics); the interpreter's
 // wait, jobs and kill deal in its goroutines, not the kernel's processes,
-// and it lacks disown, fg, bg and suspend.
+// and it lacks disown, fg, bg, suspend and ulimit.
 var overridden = map[string]bool{"hash": true, "echo": true, "umask": true, "pwd": true, "test": true, "[": true, "type": true, "printf": true,
-	"wait": true, "jobs": true, "kill": true, "disown": true, "fg": true, "bg": true, "suspend": true}
+	"wait": true, "jobs": true, "kill": true, "disown": true, "fg": true, "bg": true, "suspend": true,
+	"ulimit": true}
 
 // sync brings the task's working directory and umask in line with the
 // interpreter's (sub)shell making the call: the interpreter runs subshells
@@ -45,6 +46,7 @@ func (s *shell) sync(hc interp.HandlerContext) *proc {
 	p := s.procOf(hc)
 	p.syncDir(hc.Dir)
 	s.syncUmask(p, hc.Env)
+	s.syncRlimits(p, hc.Env)
 	return p
 }
 
@@ -72,7 +74,7 @@ func chdirAbs(t *vfs.Task, dir string) error {
 	if len(dir) < linux.PATH_MAX {
 		return t.Chdir(dir)
 	}
-	back, err := t.OpenatFrom(applet.AtCWD, ".", linux.O_PATH|linux.O_DIRECTORY|linux.O_CLOEXEC, 0, shellFdBase)
+	back, err := t.OpenatFrom(applet.AtCWD, ".", linux.O_PATH|linux.O_DIRECTORY|linux.O_CLOEXEC, 0, shellFdFloor(t))
 	if err != nil {
 		return err
 	}
@@ -323,6 +325,8 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 		return s.cd(ctx, args[1:]), nil
 	case args[0] == "umask":
 		return s.umask(ctx, args), nil
+	case args[0] == "ulimit":
+		return s.ulimit(ctx, args), nil
 	case args[0] == forkCmd:
 		return s.fork(ctx), nil
 	case args[0] == roForCmd || args[0] == roForEndCmd:

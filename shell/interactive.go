@@ -243,7 +243,7 @@ func runInChildShell(c *applet.Cmd) int {
 // while it runs): close-on-exec, dash's from descriptor 10 up, bash's at
 // 255. The descriptor closes with the task when the program ends.
 func slurpScript(c *applet.Cmd, name string, pers Personality) (string, error) {
-	fd, err := c.Task.OpenatFrom(applet.AtCWD, name, linux.O_RDONLY|linux.O_CLOEXEC, 0, shellFdBase)
+	fd, err := c.Task.OpenatFrom(applet.AtCWD, name, linux.O_RDONLY|linux.O_CLOEXEC, 0, shellFdFloor(c.Task))
 	if err == nil {
 		if pers == Bash {
 			fd = moveToFd(c.Task, fd, bashScriptFd)

@@ -278,7 +278,7 @@ func (c *cmd) fdredir(n int, op, target string) error {
 	}
 	fd := -1
 	if err == nil {
-		fd, err = c.Task.OpenatFrom(applet.AtCWD, target, open, 0o666, shellFdBase)
+		fd, err = c.Task.OpenatFrom(applet.AtCWD, target, open, 0o666, shellFdFloor(c.Task))
 	}
 	if err != nil {
 		lead, text := c.sh.redirText(target, flags, err)
@@ -319,7 +319,7 @@ func (p *proc) openDupFd(name string) (*applet.File, error) {
 	if err != nil {
 		return nil, errAmbiguous
 	}
-	fd, err := p.task.Fcntl(n, linux.F_DUPFD_CLOEXEC, shellFdBase)
+	fd, err := p.task.Fcntl(n, linux.F_DUPFD_CLOEXEC, uint64(shellFdFloor(p.task)))
 	if err != nil {
 		return nil, err
 	}
@@ -332,10 +332,20 @@ func (p *proc) openDupFd(name string) (*applet.File, error) {
 // close what exec put there).
 const shellFdBase = 10
 
+// shellFdFloor is where t's own descriptors start: shellFdBase, or 3
+// when RLIMIT_NOFILE leaves no descriptor there (bash's move_to_high_fd
+// then keeps the low one it had).
+func shellFdFloor(t *vfs.Task) int {
+	if r, _ := t.Getrlimit(linux.RLIMIT_NOFILE); r.Cur <= shellFdBase {
+		return 3
+	}
+	return shellFdBase
+}
+
 // openShellFile opens name in t as a descriptor of the shell's own,
 // close-on-exec, at shellFdBase or above.
 func openShellFile(t *vfs.Task, name string, flags, mode uint32) (*applet.File, error) {
-	fd, err := t.OpenatFrom(applet.AtCWD, name, flags|linux.O_CLOEXEC, mode, shellFdBase)
+	fd, err := t.OpenatFrom(applet.AtCWD, name, flags|linux.O_CLOEXEC, mode, shellFdFloor(t))
 	if err != nil {
 		return nil, err
 	}

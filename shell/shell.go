@@ -114,6 +114,8 @@ type shell struct {
 	// firstUmask is the task's umask when the shell started: the mask of
 	// every (sub)shell that has not run umask (see syncUmask).
 	firstUmask uint32
+	// rlim are the limits each (sub)shell scope set (ulimit.go).
+	rlim rlimitScopes
 
 	// runner is the top-level interpreter, whose functions type reports.
 	runner *interp.Runner
@@ -255,7 +257,7 @@ func newShell(cfg Config) (*shell, error) {
 	if cfg.Task == nil {
 		return nil, errors.New("shell: Config.Task is nil")
 	}
-	s := &shell{name: cfg.Name, dialect: cfg.Personality, task: cfg.Task, set: cfg.Set, firstUmask: cfg.Task.GetUmask(),
+	s := &shell{name: cfg.Name, dialect: cfg.Personality, task: cfg.Task, set: cfg.Set, firstUmask: cfg.Task.GetUmask(), rlim: newRlimitScopes(cfg.Task),
 		commandLine: cfg.CommandLine}
 	s.stdinFlag.Store(cfg.FromStdin)
 	s.top = &proc{task: cfg.Task, sig: watch(cfg.Task, 0), hash: &cmdHash{}, aliases: &aliasSet{}}

@@ -58,12 +58,13 @@ func registryOf(k *vfs.Kernel) *sigRegistry {
 // kernelSignal hears of the signals the kernel sends a task by itself:
 // SIGPIPE, to a writer that found no reader (the write fails EPIPE after
 // the signal, so that a program killed by it has nothing more to say),
+// SIGXFSZ to one that reached RLIMIT_FSIZE (EFBIG after it),
 // and SIGKILL to the tasks left in a PID namespace whose init exited.
 // Other signals come from kill, which delivers them itself (signalTask),
 // or from programs that expect init to handle them (halt).
 func kernelSignal(t *vfs.Task, si vfs.Siginfo) {
 	switch {
-	case si.Signo == linux.SIGPIPE, si.Signo == linux.SIGKILL && si.Code == linux.SI_KERNEL:
+	case si.Signo == linux.SIGPIPE, si.Signo == linux.SIGXFSZ, si.Signo == linux.SIGKILL && si.Code == linux.SI_KERNEL:
 		signalTask(t, int(si.Signo))
 	}
 }

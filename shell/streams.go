@@ -466,7 +466,7 @@ func (s *shell) installStd(fd int, stream any, asStdout bool) error {
 // saveFd keeps what descriptor fd of t is now and returns the function
 // that puts it back (or closes fd, if it was closed).
 func saveFd(t *vfs.Task, fd int) func() {
-	saved, err := t.Fcntl(fd, linux.F_DUPFD_CLOEXEC, 10)
+	saved, err := t.Fcntl(fd, linux.F_DUPFD_CLOEXEC, uint64(shellFdFloor(t)))
 	if err != nil {
 		return func() { t.Close(fd) }
 	}

@@ -54,7 +54,7 @@ const (
 var internalVars = map[string]bool{procVar: true, childVar: true, umaskVar: true, pidVar: true, ppidVar: true,
 	lastJobVar: true, statusVar: true, roOKVar: true, roCheckVar: true, childPidVar: true, bashPidVar: true,
 	substTrapsVar: true, stdinFlagVar: true, execsVar: true, getoptsVar: true, getoptsLastVar: true,
-	noclobberVar: true, noHashVar: true, pathGenVar: true, unitVar: true}
+	noclobberVar: true, noHashVar: true, pathGenVar: true, unitVar: true, rlimitVar: true}
 
 // proc is one process of the shell: the task of the top-level shell or of
 // a subshell's clone, and the directory its task was last moved to.
@@ -76,6 +76,9 @@ type proc struct {
 	// in a real shell.
 	mu  sync.Mutex
 	dir string
+	// rlimGen names the limits the task was last given (ulimit.go's
+	// generations), guarded by mu.
+	rlimGen int
 	// lastForeground is when the (sub)shell last saw a program it
 	// waited for end: dash collects, while it waits, the jobs that died
 	// meanwhile, and says nothing of them later (builtin_jobs.go).
@@ -208,7 +211,7 @@ func (s *shell) clone(hc interp.HandlerContext, job bool) *proc {
 	dir := p.dir
 	p.mu.Unlock()
 	child := &proc{task: p.task.Clone(0), parent: p, dir: dir, background: p.background || job, jobStart: job, stdout: hc.Stdout,
-		hash: p.hashTable().copyTable(), aliases: p.aliasTable().copySet()}
+		hash: p.hashTable().copyTable(), aliases: p.aliasTable().copySet(), rlimGen: p.rlimGeneration()}
 	ignored := ignoredBy(p.task)
 	if job {
 		ignored |= sigBit(linux.SIGINT) | sigBit(linux.SIGQUIT)

@@ -434,6 +434,9 @@ func (t *Task) Truncate(name string, size int64) error {
 	if err := inodePermission(t.Cred(), p.Mnt.idmap(), in, MAY_WRITE); err != nil {
 		return err
 	}
+	if err := t.fsizeGrowOK(in, size); err != nil {
+		return err
+	}
 	return doTruncate(t.Cred(), p.Mnt.idmap(), in, size)
 }
 
@@ -448,6 +451,9 @@ func (t *Task) Ftruncate(fd int, size int64) error {
 		}
 		if !f.Inode().IsRegular() || !f.write {
 			return linux.EINVAL
+		}
+		if err := t.fsizeGrowOK(f.Inode(), size); err != nil {
+			return err
 		}
 		return doTruncate(t.Cred(), f.mnt.idmap(), f.Inode(), size)
 	})

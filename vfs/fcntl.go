@@ -80,14 +80,15 @@ func (f *File) statusFlags() uint32 {
 
 // dupFrom is F_DUPFD: the lowest free descriptor at or above min.
 func (t *Task) dupFrom(fd int, min uint64, cloexec bool) (int, error) {
-	if min >= nrOpen {
+	limit := t.nofile()
+	if min >= uint64(limit) {
 		return -1, linux.EINVAL
 	}
 	f, err := t.fdTable().get(fd)
 	if err != nil {
 		return -1, err
 	}
-	nfd, err := t.fdTable().installFrom(f, int(min), cloexec)
+	nfd, err := t.fdTable().installFrom(f, int(min), cloexec, limit)
 	if err != nil {
 		f.DecRef()
 	}

@@ -9,9 +9,6 @@ import (
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
 
-// nrOpen is the default RLIMIT_NOFILE soft limit (1024).
-const nrOpen = 1024
-
 type fdEntry struct {
 	file    *File
 	cloexec bool
@@ -34,23 +31,28 @@ func newFDTable() *FDTable {
 	return ft
 }
 
-// install is fd_install at the lowest free descriptor (alloc_fd).
-func (ft *FDTable) install(f *File, cloexec bool) (int, error) {
-	return ft.installFrom(f, 0, cloexec)
+// installFd is fd_install at the lowest free descriptor (alloc_fd),
+// below t's RLIMIT_NOFILE.
+func (t *Task) installFd(f *File, cloexec bool) (int, error) {
+	return t.fdTable().installFrom(f, 0, cloexec, t.nofile())
 }
 
 // installFrom installs f at the lowest free descriptor from min on
-// (F_DUPFD): EMFILE past RLIMIT_NOFILE.
-func (ft *FDTable) installFrom(f *File, min int, cloexec bool) (int, error) {
+// (F_DUPFD): EMFILE when none is below limit (RLIMIT_NOFILE's soft
+// limit, read by the caller: a table shared by tasks with different
+// limits is bound by the caller's, as alloc_fd reads current's). A
+// descriptor open above a lowered limit stays open; no new one is given
+// there.
+func (ft *FDTable) installFrom(f *File, min int, cloexec bool, limit int) (int, error) {
 	ft.mu.Lock()
 	defer ft.mu.Unlock()
-	for i := min; i < len(ft.fds); i++ {
+	for i := min; i < len(ft.fds) && i < limit; i++ {
 		if ft.fds[i].file == nil {
 			ft.fds[i] = fdEntry{f, cloexec}
 			return i, nil
 		}
 	}
-	if min >= nrOpen || len(ft.fds) >= nrOpen {
+	if min >= limit || len(ft.fds) >= limit {
 		return -1, linux.EMFILE
 	}
 	ft.reserve(max(min, len(ft.fds)) + 1)
@@ -78,15 +80,16 @@ func (ft *FDTable) reserve(n int) {
 	ft.fds = fds
 }
 
-// hasFree reports whether a descriptor could be had now (what
-// get_unused_fd_flags checks before a call that makes its file last).
-func (ft *FDTable) hasFree() bool {
+// hasFree reports whether a descriptor below limit could be had now
+// (what get_unused_fd_flags checks before a call that makes its file
+// last).
+func (ft *FDTable) hasFree(limit int) bool {
 	ft.mu.Lock()
 	defer ft.mu.Unlock()
-	if len(ft.fds) < nrOpen {
+	if len(ft.fds) < limit {
 		return true
 	}
-	for _, e := range ft.fds {
+	for _, e := range ft.fds[:limit] {
 		if e.file == nil {
 			return true
 		}
@@ -136,11 +139,12 @@ func (ft *FDTable) remove(fd int) (*File, error) {
 	return f, nil
 }
 
-// replace is do_dup2: put f at fd, returning what was there.
-func (ft *FDTable) replace(fd int, f *File) (*File, error) {
+// replace is do_dup2: put f at fd, returning what was there; EBADF for
+// fd at or past limit (RLIMIT_NOFILE's soft limit).
+func (ft *FDTable) replace(fd int, f *File, limit int) (*File, error) {
 	ft.mu.Lock()
 	defer ft.mu.Unlock()
-	if fd < 0 || fd >= nrOpen {
+	if fd < 0 || fd >= limit {
 		return nil, linux.EBADF
 	}
 	for fd >= len(ft.fds) {
@@ -233,13 +237,13 @@ func (t *Task) DupFromTask(src *Task, fd, newfd int) error {
 	if err != nil {
 		return err
 	}
-	return t.fdTable().installAt(newfd, f)
+	return t.installAt(newfd, f)
 }
 
 // installAt puts f (whose reference it takes) at fd, closing what was
-// there (the second half of dup2).
-func (ft *FDTable) installAt(fd int, f *File) error {
-	old, err := ft.replace(fd, f)
+// there (the second half of dup2); fd must be below t's RLIMIT_NOFILE.
+func (t *Task) installAt(fd int, f *File) error {
+	old, err := t.fdTable().replace(fd, f, t.nofile())
 	if err != nil {
 		f.DecRef()
 		return err

@@ -220,7 +220,7 @@ func (t *Task) Dup(fd int) (int, error) {
 	if err != nil {
 		return -1, err
 	}
-	nfd, err := t.fdTable().install(f, false)
+	nfd, err := t.installFd(f, false)
 	if err != nil {
 		f.DecRef()
 	}
@@ -237,7 +237,7 @@ func (t *Task) Dup2(oldfd, newfd int) (int, error) {
 		f.DecRef()
 		return newfd, nil
 	}
-	old, err := t.fdTable().replace(newfd, f)
+	old, err := t.fdTable().replace(newfd, f, t.nofile())
 	if err != nil {
 		f.DecRef()
 		return -1, err
@@ -460,6 +460,13 @@ func (f *File) writeAt(t *Task, c *Cred, p []byte, off int64) (int, error) {
 		}
 		if err := checkSealsWrite(in, off, len(p)); err != nil {
 			return 0, err
+		}
+		if t != nil {
+			n, err := t.fsizeCut(off, len(p))
+			if err != nil {
+				return 0, err
+			}
+			p = p[:n]
 		}
 	}
 	var n int

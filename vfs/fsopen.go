@@ -136,7 +136,7 @@ func (k *Kernel) anonInodeFile(cred *Cred, name string, fops FileOperations, pri
 // installFile puts a new file at the lowest free descriptor, dropping it on
 // failure.
 func (t *Task) installFile(f *File, cloexec bool) (int, error) {
-	fd, err := t.fdTable().install(f, cloexec)
+	fd, err := t.installFd(f, cloexec)
 	if err != nil {
 		f.DecRef()
 	}

@@ -55,7 +55,7 @@ func (t *Task) MemfdCreate(name string, flags uint32) (int, error) {
 		return -1, err
 	}
 	f.Inode().seals.Store(memfdMarker | seals)
-	fd, err := t.fdTable().install(f, flags&linux.MFD_CLOEXEC != 0)
+	fd, err := t.installFd(f, flags&linux.MFD_CLOEXEC != 0)
 	if err != nil {
 		f.DecRef()
 	}

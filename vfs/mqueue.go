@@ -149,8 +149,8 @@ func (t *Task) mqOpen(name string, oflag, mode uint32, attr *MqAttr) (int, error
 	if err != nil {
 		return -1, err
 	}
-	ft := t.fdTable()
-	if !ft.hasFree() {
+	ft, limit := t.fdTable(), t.nofile()
+	if !ft.hasFree(limit) {
 		return -1, linux.EMFILE
 	}
 	root := m.root
@@ -160,7 +160,7 @@ func (t *Task) mqOpen(name string, oflag, mode uint32, attr *MqAttr) (int, error
 	if err != nil {
 		return -1, err
 	}
-	fd, err := ft.install(f, true)
+	fd, err := ft.installFrom(f, 0, true, limit)
 	if err != nil {
 		f.DecRef()
 	}

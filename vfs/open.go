@@ -95,14 +95,15 @@ func (t *Task) Openat(dirfd int, name string, flags, mode uint32) (int, error) {
 // task) keeps private descriptors high without the moment in which the
 // low number is open and another thread can dup it.
 func (t *Task) OpenatFrom(dirfd int, name string, flags, mode uint32, min int) (int, error) {
-	if min < 0 || min >= nrOpen {
+	limit := t.nofile()
+	if min < 0 || min >= limit {
 		return -1, linux.EINVAL // as F_DUPFD's bound
 	}
 	f, err := t.FilpOpen(dirfd, name, flags, mode)
 	if err != nil {
 		return -1, err
 	}
-	fd, err := t.fdTable().installFrom(f, min, flags&linux.O_CLOEXEC != 0)
+	fd, err := t.fdTable().installFrom(f, min, flags&linux.O_CLOEXEC != 0, limit)
 	if err != nil {
 		f.DecRef()
 	}

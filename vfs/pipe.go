@@ -37,13 +37,13 @@ func (t *Task) Pipe2(flags uint32) (fds [2]int, err error) {
 		return fds, err
 	}
 	cloexec := flags&linux.O_CLOEXEC != 0
-	ft := t.fdTable()
-	if fds[0], err = ft.install(r, cloexec); err != nil {
+	ft, limit := t.fdTable(), t.nofile()
+	if fds[0], err = ft.installFrom(r, 0, cloexec, limit); err != nil {
 		r.DecRef()
 		w.DecRef()
 		return fds, err
 	}
-	if fds[1], err = ft.install(w, cloexec); err != nil {
+	if fds[1], err = ft.installFrom(w, 0, cloexec, limit); err != nil {
 		if f, rerr := ft.remove(fds[0]); rerr == nil {
 			f.DecRef()
 		}

@@ -52,7 +52,7 @@ func (t *Task) DentryOpen(p Path, flags uint32) (int, error) {
 		// no file operations to open.
 		f := newFile(p, linux.O_PATH, false, false, true)
 		f.cred = t.Cred()
-		fd, err := t.fdTable().install(f, flags&linux.O_CLOEXEC != 0)
+		fd, err := t.installFd(f, flags&linux.O_CLOEXEC != 0)
 		if err != nil {
 			f.DecRef()
 		}
@@ -75,7 +75,7 @@ func (t *Task) DentryOpen(p Path, flags uint32) (int, error) {
 			return -1, err
 		}
 	}
-	fd, err := t.fdTable().install(f, flags&linux.O_CLOEXEC != 0)
+	fd, err := t.installFd(f, flags&linux.O_CLOEXEC != 0)
 	if err != nil {
 		f.DecRef()
 	}

@@ -10,7 +10,7 @@ import "github.com/linuxvfs/linuxvfs/abi/linux"
 // server's nodes) uses it to hand one to the descriptor-based calls.
 func (t *Task) InstallFile(f *File, cloexec bool) (int, error) {
 	f.IncRef()
-	fd, err := t.fdTable().install(f, cloexec)
+	fd, err := t.installFd(f, cloexec)
 	if err != nil {
 		f.DecRef()
 	}
@@ -45,7 +45,7 @@ func (t *Task) Reopen(fd int, flags, mode uint32) (int, error) {
 		return -1, err
 	}
 	f.cred = t.Cred()
-	nfd, err := t.fdTable().install(f, h.cloexec)
+	nfd, err := t.installFd(f, h.cloexec)
 	if err != nil {
 		f.DecRef()
 	}

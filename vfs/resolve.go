@@ -81,7 +81,7 @@ func (t *Task) Openat2(dirfd int, name string, how OpenHow) (int, error) {
 		return -1, err
 	}
 	f.cred = t.Cred()
-	fd, err := t.fdTable().install(f, h.cloexec)
+	fd, err := t.installFd(f, h.cloexec)
 	if err != nil {
 		f.DecRef()
 	}

@@ -61,6 +61,7 @@ type skb struct {
 	owner  uint32 // the sending user, charged for rights in flight (fpl->user)
 	from   *sockFile
 	cred   *Cred   // the sender's credentials, for the check of a send's rights
+	nofile int     // the sender's RLIMIT_NOFILE, which bounds its rights in flight
 	pooled *[]byte // data's array, to go back to skbPool once read
 }
 
@@ -207,13 +208,13 @@ func (k *Kernel) newSocketFile(cred *Cred, typ int, flags uint32) (*File, error)
 // installPair puts two new files at the lowest free descriptors, or
 // neither.
 func (t *Task) installPair(files [2]*File, cloexec bool) (fds [2]int, err error) {
-	ft := t.fdTable()
-	if fds[0], err = ft.install(files[0], cloexec); err != nil {
+	ft, limit := t.fdTable(), t.nofile()
+	if fds[0], err = ft.installFrom(files[0], 0, cloexec, limit); err != nil {
 		files[0].DecRef()
 		files[1].DecRef()
 		return fds, err
 	}
-	if fds[1], err = ft.install(files[1], cloexec); err != nil {
+	if fds[1], err = ft.installFrom(files[1], 0, cloexec, limit); err != nil {
 		if f, rerr := ft.remove(fds[0]); rerr == nil {
 			f.DecRef()
 		}

@@ -19,7 +19,7 @@ import "github.com/linuxvfs/linuxvfs/abi/linux"
 // before close returns.
 
 // attachRights is unix_attach_fds: the rights of msg go in flight,
-// charged to the sending user, who may have no more than RLIMIT_NOFILE
+// charged to the sending user, who may have no more than its RLIMIT_NOFILE
 // files in flight before (ETOOMANYREFS, too_many_unix_fds) unless
 // CAP_SYS_RESOURCE or CAP_SYS_ADMIN; each socket among them is in flight
 // once more (unix_add_edges).
@@ -30,7 +30,7 @@ func (u *unixTable) attachRights(msg *skb) error {
 	c := msg.cred
 	u.gcMu.Lock()
 	defer u.gcMu.Unlock()
-	if u.userInflight[c.UID] > nrOpen && !c.HasCap(linux.CAP_SYS_RESOURCE) && !c.HasCap(linux.CAP_SYS_ADMIN) {
+	if u.userInflight[c.UID] > msg.nofile && !c.HasCap(linux.CAP_SYS_RESOURCE) && !c.HasCap(linux.CAP_SYS_ADMIN) {
 		return linux.ETOOMANYREFS
 	}
 	msg.owner, msg.cred = c.UID, nil

@@ -56,7 +56,7 @@ func (t *Task) Sendmsg(fd int, m *Msghdr, flags int) (n int, err error) {
 			putFiles(files)
 			return linux.EOPNOTSUPP
 		}
-		msg := &skb{data: m.Data, rights: files, cred: t.Cred()}
+		msg := &skb{data: m.Data, rights: files, cred: t.Cred(), nofile: t.nofile()}
 		nonblock := flags&linux.MSG_DONTWAIT != 0 || f.Flags()&linux.O_NONBLOCK != 0
 		n, err = sf.send(t, msg, m.Name, nonblock)
 		sf.k.unix().unsent(msg)
@@ -135,7 +135,7 @@ func (t *Task) installRights(r *recvReq, m *Msghdr, cloexec bool) []int {
 		if i >= m.MaxRights {
 			break
 		}
-		fd, err := t.fdTable().install(f, cloexec)
+		fd, err := t.installFd(f, cloexec)
 		if err != nil {
 			break
 		}

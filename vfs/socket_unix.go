@@ -60,7 +60,7 @@ func (t *Task) Socket(domain, typ, protocol int) (int, error) {
 	if err != nil {
 		return -1, err
 	}
-	fd, err := t.fdTable().install(f, typ&linux.SOCK_CLOEXEC != 0)
+	fd, err := t.installFd(f, typ&linux.SOCK_CLOEXEC != 0)
 	if err != nil {
 		f.DecRef()
 	}
@@ -469,7 +469,7 @@ func (t *Task) Accept4(fd, flags int) (int, error) {
 	c := t.Cred()
 	conn.Inode().uid.Store(c.FSUID)
 	conn.Inode().gid.Store(c.FSGID)
-	nfd, err := t.fdTable().install(conn, flags&linux.SOCK_CLOEXEC != 0)
+	nfd, err := t.installFd(conn, flags&linux.SOCK_CLOEXEC != 0)
 	if err != nil {
 		conn.DecRef()
 	}

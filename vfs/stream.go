@@ -76,7 +76,7 @@ func (t *Task) StreamOut(fd int, w io.Writer, p *StreamPipe) error {
 }
 
 func (t *Task) installStream(fd int, stream any, p *StreamPipe, acc uint32) error {
-	if fd < 0 || fd >= nrOpen {
+	if fd < 0 || fd >= t.nofile() {
 		return linux.EBADF
 	}
 	m := t.k.pipeMnt
@@ -96,7 +96,7 @@ func (t *Task) installStream(fd int, stream any, p *StreamPipe, acc uint32) erro
 	}
 	p.mu.Unlock()
 	f.cred = t.Cred()
-	return t.fdTable().installAt(fd, f)
+	return t.installAt(fd, f)
 }
 
 // isStreamPipe reports whether f is an end of a stream pipe.

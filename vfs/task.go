@@ -152,6 +152,9 @@ type Task struct {
 	started time.Duration
 	// kthread marks a task of the kernel's own (KernelThread).
 	kthread atomic.Bool
+	// rlim is the task's resource limits, shared with its parent until
+	// either changes one (rlimit.go).
+	rlim atomic.Pointer[rlimits]
 }
 
 func (k *Kernel) newTask(parent *Task, cred *Cred, ns *MountNamespace, root, pwd Path, umask uint32) *Task {
@@ -160,6 +163,7 @@ func (k *Kernel) newTask(parent *Task, cred *Cred, ns *MountNamespace, root, pwd
 		panic("vfs: no PID left for a kernel task: " + err.Error())
 	}
 	t.pidNSChildren.Store(k.initPidNS)
+	t.rlim.Store(initRlimits(k.TotalRAMPages()))
 	t.files.Store(newFDTable())
 	t.fs.Store(newFSStruct(root, pwd, umask))
 	t.cred.Store(cred)
@@ -273,6 +277,7 @@ func (t *Task) fork(flags uint64, force bool) (*Task, error) {
 	n.image.Store(t.image.Load())
 	n.exe = t.exeFile()
 	n.noNewPrivs.Store(t.noNewPrivs.Load())
+	n.rlim.Store(t.rlim.Load())
 	ns := t.MountNamespace()
 	ns.get()
 	n.mntns.Store(ns)

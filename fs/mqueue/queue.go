@@ -116,8 +116,9 @@ func (q *queue) release() {
 }
 
 // userBytes is the mq_bytes of every user_struct: what each user's queues
-// are charged, kernel-wide, under mq_lock. Tasks have no resource limits
-// in linuxvfs, so every user has RLIMIT_MSGQUEUE's default.
+// are charged, kernel-wide, under mq_lock. A queue is made from its
+// creator's credentials, not its task, so every user has
+// RLIMIT_MSGQUEUE's default rather than the task's limit.
 type userBytes struct {
 	mu    sync.Mutex
 	bytes map[uint32]int64

@@ -59,6 +59,7 @@ const (
 	kindSwaps
 	kindExe
 	kindTidDir // /proc/<pid>/task/<tid>
+	kindLimits
 )
 
 // node is what a procfs inode stands for.
@@ -82,7 +83,7 @@ var rootFiles = []entry{
 
 var taskFiles = []entry{
 	{"cgroup", kindCgroup}, {"cmdline", kindCmdline}, {"comm", kindComm}, {"cwd", kindCwd}, {"environ", kindEnviron}, {"exe", kindExe}, {"fd", kindFdDir},
-	{"fdinfo", kindFdInfoDir}, {"mountinfo", kindMountinfo}, {"mounts", kindMounts}, {"mountstats", kindMountstats},
+	{"fdinfo", kindFdInfoDir}, {"limits", kindLimits}, {"mountinfo", kindMountinfo}, {"mounts", kindMounts}, {"mountstats", kindMountstats},
 	{"ns", kindNsDir}, {"root", kindRootLink},
 	{"stat", kindStat}, {"statm", kindStatm}, {"status", kindStatus}, {"task", kindThreads}, {"timens_offsets", kindTimensOffsets},
 	{"uid_map", kindIDMap}, {"gid_map", kindIDMap}, {"projid_map", kindIDMap}, {"setgroups", kindSetgroups},
@@ -414,7 +415,7 @@ func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 		}
 	case kindFdInfo:
 		return o.openFdInfo(f, n, t)
-	case kindCmdline, kindEnviron, kindStatus, kindStat, kindStatm:
+	case kindCmdline, kindEnviron, kindStatus, kindStat, kindStatm, kindLimits:
 		owner := o.ps.task(n.tid)
 		if owner == nil {
 			return linux.ESRCH

@@ -31,6 +31,8 @@ func taskText(t *vfs.Task, k kind, readerTask *vfs.Task, reader *vfs.Cred, pidns
 		return []byte(taskStatText(t, readerTask, pidns))
 	case kindStatm:
 		return []byte(statmText)
+	case kindLimits:
+		return []byte(limitsText(t.Rlimits()))
 	}
 	return []byte(statusText(t, readerTask, reader, pidns))
 }

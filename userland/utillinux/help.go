@@ -261,6 +261,26 @@ Print the kernel's message log, or control it and the console.
                          accepted
   -h, --help             show this help;  -V, --version: the version
 `,
+	"prlimit": `[OPTION]... [--pid PID | COMMAND [ARG]...]
+Show the resource limits of a process (this one, or PID), or set them;
+with COMMAND, run it under the limits set.
+
+A resource option without a value puts that limit in the table; with
+one (-nVALUE, --nofile=VALUE) it sets the limit: SOFT:HARD, SOFT: or
+:HARD (the other kept), or one value for both; "unlimited" for none.
+
+  -v, --as  -c, --core  -t, --cpu  -d, --data  -f, --fsize  -x, --locks
+  -l, --memlock  -q, --msgqueue  -e, --nice  -n, --nofile  -u, --nproc
+  -m, --rss  -r, --rtprio  -y, --rttime  -i, --sigpending  -s, --stack
+                         the resources
+  -p, --pid PID          the process whose limits these are
+  -o, --output COLS      these columns (RESOURCE, DESCRIPTION, SOFT,
+                         HARD, UNITS)
+      --noheadings       no header line
+      --raw              cells separated by one space, blanks escaped
+      --verbose          say each limit set
+  -h, --help             show this help;  -V, --version: the version
+`,
 	"mountpoint": `Usage: mountpoint [-q] [-d] [--nofollow] DIRECTORY|FILE
        mountpoint -x DEVICE
 Report whether a path is a mountpoint (exit status 0) or not (32).
