@@ -5,6 +5,7 @@ package vfs
 import (
 	"io"
 	"sync"
+	"sync/atomic"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
@@ -51,6 +52,7 @@ type bdev struct {
 	openers int            // bd_openers: open files and superblocks
 	holder  FilesystemType // bd_holder of an exclusive open by a filesystem
 	claims  int            // bd_holders
+	swap    atomic.Bool    // an active swap area (swap.go); set under mu
 }
 
 // AddDisk is add_disk: opening a block special file with the number dev,
@@ -89,7 +91,7 @@ func (k *Kernel) bdevOpenLocked(dev uint64, holder FilesystemType) (*bdev, error
 		return nil, linux.ENXIO
 	}
 	if holder != nil {
-		if b.holder != nil && b.holder != holder {
+		if b.swap.Load() || b.holder != nil && b.holder != holder {
 			return nil, linux.EBUSY
 		}
 		b.holder = holder
@@ -135,6 +137,9 @@ func (o blockFileOps) ReadAt(_ *File, p []byte, off int64) (int, error) {
 }
 
 func (o blockFileOps) WriteAt(_ *File, p []byte, off int64) (int, error) {
+	if o.b.swap.Load() {
+		return 0, linux.ETXTBSY // the swap area is the kernel's
+	}
 	size := o.b.disk.Size()
 	if off >= size {
 		return 0, linux.ENOSPC

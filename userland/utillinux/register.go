@@ -22,7 +22,7 @@ var programs = map[string]program{
 	"dmesg": dmesgApplet, "losetup": losetupApplet, "nsenter": nsenterApplet, "setpriv": setprivApplet,
 	"lsblk": lsblkApplet, "rev": revApplet, "blkid": blkidApplet, "switch_root": switchRootApplet,
 	"lsns": lsnsApplet, "getopt": getoptApplet, "flock": flockApplet, "column": columnApplet, "hexdump": hexdumpApplet,
-	"namei": nameiApplet,
+	"namei": nameiApplet, "mkswap": mkswapApplet, "swapon": swaponApplet, "swapoff": swapoffApplet,
 }
 
 // Register adds the util-linux programs to set.

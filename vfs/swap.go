@@ -1,0 +1,317 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package vfs
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+)
+
+// Swap areas (mm/swapfile.c as far as the VFS sees it): swapon(2) checks
+// a block device or a regular file for a version 1 swap header and keeps
+// it open and claimed, swapoff(2) lets it go, and /proc/swaps and
+// /proc/meminfo report the areas. No page is ever swapped out: every
+// area stays unused.
+
+// swapon(2)'s flags.
+const (
+	SwapFlagPrefer   = 0x8000 // SWAP_FLAG_PREFER: the low bits are a priority
+	SwapFlagPrioMask = 0x7fff
+	SwapFlagDiscard  = 0x10000
+	SwapFlagDiscOnce = 0x20000
+	SwapFlagDiscPgs  = 0x40000
+	swapFlagsValid   = SwapFlagPrioMask | SwapFlagPrefer | SwapFlagDiscard | SwapFlagDiscOnce | SwapFlagDiscPgs
+)
+
+// swapPage is PAGE_SIZE: the header fills the first page, and areas are
+// counted in pages.
+const swapPage = 4096
+
+// maxSwapBadPages is MAX_SWAP_BADPAGES for a 4 KiB page.
+const maxSwapBadPages = (swapPage - 1024 - 128*4 - 10) / 4
+
+// swapArea is one active swap_info_struct.
+type swapArea struct {
+	file  *File
+	bdev  *bdev  // the claimed disk of a block device area
+	inode *Inode // the swap file's inode (IS_SWAPFILE) otherwise
+	pages uint64 // usable pages: the header and bad pages left out
+	prio  int
+}
+
+// swapTable is swap_info and swap_active_head, under swap_lock.
+type swapTable struct {
+	mu    sync.Mutex
+	areas []*swapArea // by priority, highest first
+	// least is least_priority: the default priority of the next area
+	// with none given is one below it.
+	least int
+}
+
+// Swapon is swapon(2): EINVAL for unknown flags, EPERM without
+// CAP_SYS_ADMIN, the open's errors, EBUSY when the area is active (or the
+// device mounted), EINVAL when there is no valid header or the file's
+// filesystem cannot hold swap.
+func (t *Task) Swapon(name string, flags int) error {
+	if flags&^swapFlagsValid != 0 {
+		return linux.EINVAL
+	}
+	if !t.Cred().HasCap(linux.CAP_SYS_ADMIN) {
+		return linux.EPERM
+	}
+	f, err := t.FilpOpen(linux.AT_FDCWD, name, linux.O_RDWR|linux.O_LARGEFILE, 0)
+	if err != nil {
+		return err
+	}
+	a, err := t.k.claimSwap(f)
+	if err == nil {
+		err = a.readHeader()
+	}
+	if err != nil {
+		t.k.unclaimSwap(a)
+		f.DecRef()
+		return err
+	}
+	t.k.swaps.add(a, flags)
+	return nil
+}
+
+// claimSwap is claim_swapfile with the checks before the header is read:
+// a block device is claimed exclusively, a regular file must be on a
+// filesystem that maps its blocks to a disk and not already be swap.
+func (k *Kernel) claimSwap(f *File) (*swapArea, error) {
+	a := &swapArea{file: f}
+	in := f.Inode()
+	switch in.Mode() & linux.S_IFMT {
+	case linux.S_IFBLK:
+		ops, ok := f.ops.(blockFileOps)
+		if !ok {
+			return a, linux.EINVAL
+		}
+		k.bdevs.mu.Lock()
+		defer k.bdevs.mu.Unlock()
+		if ops.b.holder != nil || ops.b.swap.Load() {
+			return a, linux.EBUSY
+		}
+		ops.b.swap.Store(true)
+		a.bdev = ops.b
+		return a, nil
+	case linux.S_IFREG:
+		if f.Dentry().Unlinked() {
+			return a, linux.ENOENT
+		}
+		if k.swaps.hasInode(in) {
+			return a, linux.EBUSY
+		}
+		// Only a filesystem on a disk has the block map swap needs
+		// (tmpfs, proc and the host's files have none).
+		if in.Superblock().bdev == nil {
+			return a, linux.EINVAL
+		}
+		a.inode = in
+		return a, nil
+	}
+	// No page cache to read a header from (read_folio).
+	return a, linux.EINVAL
+}
+
+// unclaimSwap drops a block device's claim.
+func (k *Kernel) unclaimSwap(a *swapArea) {
+	if a.bdev == nil {
+		return
+	}
+	k.bdevs.mu.Lock()
+	a.bdev.swap.Store(false)
+	k.bdevs.mu.Unlock()
+}
+
+// readHeader is read_swap_header and setup_swap_map's count: the
+// signature ending the first page, version 1 in either byte order, a
+// last page the area holds, bad pages only on a device.
+func (a *swapArea) readHeader() error {
+	size := fileSize(a.file)
+	page := make([]byte, swapPage)
+	if n, err := a.file.KernelRead(page, 0); err != nil && n < len(page) && int64(n) < size {
+		return err
+	}
+	if string(page[swapPage-10:]) != "SWAPSPACE2" {
+		return linux.EINVAL
+	}
+	order := binary.ByteOrder(binary.LittleEndian)
+	if order.Uint32(page[1024:]) != 1 {
+		order = binary.BigEndian
+		if order.Uint32(page[1024:]) != 1 {
+			return linux.EINVAL
+		}
+	}
+	last := uint64(order.Uint32(page[1028:]))
+	nbad := order.Uint32(page[1032:])
+	if last == 0 || nbad > maxSwapBadPages || nbad > 0 && a.bdev == nil {
+		return linux.EINVAL
+	}
+	maxPages := last + 1
+	if filePages := uint64(size) / swapPage; filePages > 0 && maxPages > filePages {
+		return linux.EINVAL // shorter than the header says
+	}
+	bad := map[uint64]bool{}
+	for i := range nbad {
+		n := uint64(order.Uint32(page[1024+128*4+4*int(i):]))
+		if n == 0 || n > last {
+			return linux.EINVAL
+		}
+		bad[n] = true
+	}
+	good := maxPages - 1 - uint64(len(bad))
+	if good == 0 {
+		return linux.EINVAL
+	}
+	a.pages = good
+	return nil
+}
+
+// hasInode is IS_SWAPFILE.
+func (s *swapTable) hasInode(in *Inode) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, a := range s.areas {
+		if a.inode == in {
+			return true
+		}
+	}
+	return false
+}
+
+// add activates a with the priority flags give, or the next default
+// one below the others.
+func (s *swapTable) add(a *swapArea, flags int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if flags&SwapFlagPrefer != 0 {
+		a.prio = flags & SwapFlagPrioMask
+	} else {
+		if s.least == 0 {
+			s.least = -1
+		}
+		s.least--
+		a.prio = s.least
+	}
+	// A new area goes after those of its priority (plist_add).
+	i := sort.Search(len(s.areas), func(i int) bool { return s.areas[i].prio < a.prio })
+	s.areas = append(s.areas, nil)
+	copy(s.areas[i+1:], s.areas[i:])
+	s.areas[i] = a
+}
+
+// Swapoff is swapoff(2): EPERM without CAP_SYS_ADMIN, the open's errors,
+// EINVAL when what name opens is no active area. The areas after a
+// default-priority one move up a priority, as Linux renumbers them.
+func (t *Task) Swapoff(name string) error {
+	if !t.Cred().HasCap(linux.CAP_SYS_ADMIN) {
+		return linux.EPERM
+	}
+	f, err := t.FilpOpen(linux.AT_FDCWD, name, linux.O_RDWR|linux.O_LARGEFILE, 0)
+	if err != nil {
+		return err
+	}
+	defer f.DecRef()
+	a := t.k.swaps.remove(f)
+	if a == nil {
+		return linux.EINVAL
+	}
+	t.k.unclaimSwap(a)
+	a.file.DecRef()
+	return nil
+}
+
+// remove takes out the area f's file or device is (the same mapping).
+func (s *swapTable) remove(f *File) *swapArea {
+	ops, isBlk := f.ops.(blockFileOps)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i, a := range s.areas {
+		if a.inode != f.Inode() && !(isBlk && a.bdev == ops.b) {
+			continue
+		}
+		s.areas = append(s.areas[:i], s.areas[i+1:]...)
+		if a.prio < 0 {
+			for _, b := range s.areas[i:] {
+				b.prio++
+			}
+			s.least++
+		}
+		return a
+	}
+	return nil
+}
+
+// SwapPages is the pages of all active areas and those free: SwapTotal
+// and SwapFree in pages (none is ever used).
+func (k *Kernel) SwapPages() (total, free uint64) {
+	k.swaps.mu.Lock()
+	defer k.swaps.mu.Unlock()
+	for _, a := range k.swaps.areas {
+		total += a.pages
+	}
+	return total, total
+}
+
+// ProcSwaps is /proc/swaps as t reads it (swap_show): a header, then
+// each area's escaped path from t's root padded to 40 columns, its type,
+// size and use in KiB, and priority.
+func (t *Task) ProcSwaps() string {
+	k := t.k
+	k.swaps.mu.Lock()
+	areas := append([]*swapArea(nil), k.swaps.areas...)
+	k.swaps.mu.Unlock()
+	var b strings.Builder
+	b.WriteString("Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n")
+	kib := uint64(swapPage >> 10)
+	for _, a := range areas {
+		name, err := t.DPath(Path{a.file.mnt, a.file.dentry})
+		if err != nil {
+			name = "?"
+		}
+		name = escapeSwapName(name)
+		typ := "file"
+		if a.bdev != nil {
+			typ = "partition"
+		}
+		size := a.pages * kib
+		pad := max(40-len(name), 1)
+		fmt.Fprintf(&b, "%s%*s%s\t%d\t%s%d\t%s%d\n", name, pad, " ", typ, size, tabBelow(size), 0, tabBelow(0), a.prio)
+	}
+	return b.String()
+}
+
+// tabBelow is the second tab swap_show puts after numbers shorter than
+// eight digits.
+func tabBelow(n uint64) string {
+	if n < 10000000 {
+		return "\t"
+	}
+	return ""
+}
+
+// escapeSwapName is seq_file_path's escaping of space, tab, newline and
+// backslash as octal.
+func escapeSwapName(s string) string {
+	if !strings.ContainsAny(s, " \t\n\\") {
+		return s
+	}
+	var b bytes.Buffer
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ' ', '\t', '\n', '\\':
+			fmt.Fprintf(&b, "\\%03o", c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
