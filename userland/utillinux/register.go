@@ -23,6 +23,7 @@ var programs = map[string]program{
 	"lsblk": lsblkApplet, "rev": revApplet, "blkid": blkidApplet, "switch_root": switchRootApplet,
 	"lsns": lsnsApplet, "getopt": getoptApplet, "flock": flockApplet, "column": columnApplet, "hexdump": hexdumpApplet,
 	"namei": nameiApplet, "mkswap": mkswapApplet, "swapon": swaponApplet, "swapoff": swapoffApplet,
+	"wipefs": wipefsApplet,
 }
 
 // Register adds the util-linux programs to set.

@@ -440,7 +440,7 @@ type swapoffRun struct {
 // swapoff's exit statuses.
 const (
 	swapoffOK      = 0
-	swapoffSysErr  = 4  // a swapoff(2) failed
+	swapoffSysErr  = 4 // a swapoff(2) failed
 	swapoffUsage   = 16
 	swapoffAllFail = 32 // -a: no area could be turned off
 	swapoffSomeOK  = 64 // -a: some could, some not
