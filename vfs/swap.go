@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
-	"sort"
 	"strings"
 	"sync"
 
@@ -47,8 +46,10 @@ type swapArea struct {
 
 // swapTable is swap_info and swap_active_head, under swap_lock.
 type swapTable struct {
-	mu    sync.Mutex
-	areas []*swapArea // by priority, highest first
+	mu sync.Mutex
+	// areas are swap_info[] by type number: a new area takes the first
+	// free slot, and /proc/swaps lists them in slot order.
+	areas []*swapArea
 	// least is least_priority: the default priority of the next area
 	// with none given is one below it.
 	least int
@@ -180,7 +181,7 @@ func (s *swapTable) hasInode(in *Inode) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, a := range s.areas {
-		if a.inode == in {
+		if a != nil && a.inode == in {
 			return true
 		}
 	}
@@ -201,11 +202,13 @@ func (s *swapTable) add(a *swapArea, flags int) {
 		s.least--
 		a.prio = s.least
 	}
-	// A new area goes after those of its priority (plist_add).
-	i := sort.Search(len(s.areas), func(i int) bool { return s.areas[i].prio < a.prio })
-	s.areas = append(s.areas, nil)
-	copy(s.areas[i+1:], s.areas[i:])
-	s.areas[i] = a
+	for i, b := range s.areas {
+		if b == nil {
+			s.areas[i] = a
+			return
+		}
+	}
+	s.areas = append(s.areas, a)
 }
 
 // Swapoff is swapoff(2): EPERM without CAP_SYS_ADMIN, the open's errors,
@@ -235,13 +238,20 @@ func (s *swapTable) remove(f *File) *swapArea {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for i, a := range s.areas {
-		if a.inode != f.Inode() && !(isBlk && a.bdev == ops.b) {
+		if a == nil || a.inode != f.Inode() && !(isBlk && a.bdev == ops.b) {
 			continue
 		}
-		s.areas = append(s.areas[:i], s.areas[i+1:]...)
+		s.areas[i] = nil
+		for len(s.areas) > 0 && s.areas[len(s.areas)-1] == nil {
+			s.areas = s.areas[:len(s.areas)-1]
+		}
+		// The areas of lower priority move up one, so the default
+		// priorities stay a run below -1.
 		if a.prio < 0 {
-			for _, b := range s.areas[i:] {
-				b.prio++
+			for _, b := range s.areas {
+				if b != nil && b.prio < a.prio {
+					b.prio++
+				}
 			}
 			s.least++
 		}
@@ -256,7 +266,9 @@ func (k *Kernel) SwapPages() (total, free uint64) {
 	k.swaps.mu.Lock()
 	defer k.swaps.mu.Unlock()
 	for _, a := range k.swaps.areas {
-		total += a.pages
+		if a != nil {
+			total += a.pages
+		}
 	}
 	return total, total
 }
@@ -273,6 +285,9 @@ func (t *Task) ProcSwaps() string {
 	b.WriteString("Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n")
 	kib := uint64(swapPage >> 10)
 	for _, a := range areas {
+		if a == nil {
+			continue
+		}
 		name, err := t.DPath(Path{a.file.mnt, a.file.dentry})
 		if err != nil {
 			name = "?"

@@ -403,7 +403,6 @@ func (c *swaponRun) printShow() int {
 					return i
 				}
 			}
-			c.warnf("unknown column: %s", n)
 			return -1
 		})
 		if !ok {

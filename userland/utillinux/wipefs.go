@@ -74,11 +74,7 @@ func wipefsApplet(cmd *cmd) int {
 	})
 	fs.ArgFunc("output", "O", "the `LIST` of columns to show", func(v string) error {
 		cols, ok := c.columnList(v, nil, len(wipefsCols)*2, func(n string) int {
-			i := wipefsColByName(n)
-			if i < 0 {
-				c.warnf("unknown column: %s", n)
-			}
-			return i
+			return wipefsColByName(n)
 		})
 		if !ok {
 			bad = true
