@@ -4,6 +4,7 @@ package utillinux
 
 import (
 	"fmt"
+	"path"
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
@@ -35,7 +36,8 @@ var wipefsCols = []wipefsCol{
 	{"TYPE", func(_ string, s blkprobe.Signature) string { return s.Type }},
 	{"OFFSET", func(_ string, s blkprobe.Signature) string { return fmt.Sprintf("0x%x", s.Offset) }},
 	{"USAGE", func(_ string, s blkprobe.Signature) string { return s.Usage }},
-	{"DEVICE", func(dev string, _ blkprobe.Signature) string { return dev }},
+	// The listing names a device by its last component (loop0).
+	{"DEVICE", func(dev string, _ blkprobe.Signature) string { return path.Base(dev) }},
 }
 
 func wipefsColByName(name string) int {
