@@ -161,7 +161,7 @@ func (c *swaponRun) flags(prio int, have bool) int {
 func (c *swaponRun) byTag(kind, val string) bool {
 	dev := findDeviceByTag(c.Task, kind, val)
 	if dev == "" {
-		c.warnf("cannot find the device for %s=%s", kind, val)
+		c.warnf("cannot find the device for %s", val)
 		return false
 	}
 	return c.one(dev, c.flags(c.prio, c.havePrio), false)
@@ -193,8 +193,9 @@ func (c *swaponRun) fromFstab() bool {
 		_, nofail := optionValue(opts, "nofail")
 		dev := c.resolveSpec(fs.source)
 		if dev == "" {
-			if !nofail {
+			if !nofail && !c.ifExists {
 				c.warnf("cannot find the device for %s", fs.source)
+				ok = false
 			}
 			continue
 		}
@@ -438,11 +439,14 @@ type swapoffRun struct {
 
 // swapoff's exit statuses.
 const (
-	swapoffOK      = 0
-	swapoffSysErr  = 4 // a swapoff(2) failed
-	swapoffUsage   = 16
-	swapoffAllFail = 32 // -a: no area could be turned off
-	swapoffSomeOK  = 64 // -a: some could, some not
+	swapoffOK     = 0
+	swapoffSysErr = 4 // a swapoff(2) failed
+	swapoffUsage  = 16
+	// swapoffNotFound is util-linux's -1 for a tag that names no
+	// device: or-ed into the status, it sets every bit.
+	swapoffNotFound = 255
+	swapoffAllFail  = 32 // -a: no area could be turned off
+	swapoffSomeOK   = 64 // -a: some could, some not
 )
 
 // swapoffApplet is util-linux's swapoff(8): stop using the named areas,
@@ -485,8 +489,8 @@ func swapoffApplet(cmd *cmd) int {
 func (c *swapoffRun) byTag(kind, val string) int {
 	dev := findDeviceByTag(c.Task, kind, val)
 	if dev == "" {
-		c.warnf("cannot find the device for %s=%s", kind, val)
-		return swapoffSysErr
+		c.warnf("cannot find the device for %s", val)
+		return swapoffNotFound
 	}
 	return c.one(dev)
 }
@@ -503,29 +507,36 @@ func (c *swapoffRun) one(name string) int {
 	return swapoffOK
 }
 
-// offAll is -a: every active area, then fstab's swap entries still
-// active.
+// offAll is -a: every active area, the last listed first, then the
+// swap entries of /etc/fstab that were not listed, quietly (their
+// failures neither reported nor counted).
 func (c *swapoffRun) offAll() int {
+	active := readSwaps(c.Task)
 	ok, failed := 0, 0
-	count := func(st int) {
-		if st == swapoffOK {
+	for i := len(active) - 1; i >= 0; i-- {
+		if c.one(active[i].name) == swapoffOK {
 			ok++
 		} else {
 			failed++
 		}
 	}
-	for _, e := range readSwaps(c.Task) {
-		count(c.one(e.name))
-	}
-	active := readSwaps(c.Task)
+	on := &swaponRun{cmd: c.cmd}
 	for _, fs := range c.readFstab("/etc/fstab").fss {
 		if fs.fstype != "swap" {
 			continue
 		}
-		dev := (&swaponRun{cmd: c.cmd}).resolveSpec(fs.source)
+		dev := on.resolveSpec(fs.source)
 		if dev != "" && isActiveSwap(c.Task, active, dev) {
-			count(c.one(dev))
+			continue
 		}
+		if c.verbose {
+			fmt.Fprintf(c.Out, "swapoff %s\n", fs.source)
+		}
+		if dev == "" {
+			c.warnf("cannot find the device for %s", fs.source)
+			continue
+		}
+		c.Task.Swapoff(dev)
 	}
 	switch {
 	case failed == 0:
