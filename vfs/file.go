@@ -461,6 +461,9 @@ func (f *File) writeAt(t *Task, c *Cred, p []byte, off int64) (int, error) {
 		if err := checkSealsWrite(in, off, len(p)); err != nil {
 			return 0, err
 		}
+		if in.swapfile.Load() { // generic_write_checks
+			return 0, linux.ETXTBSY
+		}
 	}
 	var n int
 	var err error

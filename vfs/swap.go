@@ -107,13 +107,8 @@ func (k *Kernel) claimSwap(f *File) (*swapArea, error) {
 		if f.Dentry().Unlinked() {
 			return a, linux.ENOENT
 		}
-		if k.swaps.hasInode(in) {
+		if !in.swapfile.CompareAndSwap(false, true) {
 			return a, linux.EBUSY
-		}
-		// Only a filesystem on a disk has the block map swap needs
-		// (tmpfs, proc and the host's files have none).
-		if in.Superblock().bdev == nil {
-			return a, linux.EINVAL
 		}
 		a.inode = in
 		return a, nil
@@ -122,8 +117,11 @@ func (k *Kernel) claimSwap(f *File) (*swapArea, error) {
 	return a, linux.EINVAL
 }
 
-// unclaimSwap drops a block device's claim.
+// unclaimSwap drops a block device's claim or a file's S_SWAPFILE.
 func (k *Kernel) unclaimSwap(a *swapArea) {
+	if a.inode != nil {
+		a.inode.swapfile.Store(false)
+	}
 	if a.bdev == nil {
 		return
 	}
@@ -173,19 +171,55 @@ func (a *swapArea) readHeader() error {
 		return linux.EINVAL
 	}
 	a.pages = good
+	if a.inode != nil {
+		return a.mapFile(maxPages)
+	}
 	return nil
 }
 
-// hasInode is IS_SWAPFILE.
-func (s *swapTable) hasInode(in *Inode) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for _, a := range s.areas {
-		if a != nil && a.inode == in {
-			return true
+// SwapMapper is implemented by the file operations of a filesystem that
+// can hold swap files (its a_ops->swap_activate): SwapExtents reports
+// the file's first length bytes as runs at byte addresses of its disk,
+// in file order, and fails with EINVAL at a hole or an unwritten range.
+type SwapMapper interface {
+	SwapExtents(f *File, length int64, each func(addr, n int64)) error
+}
+
+// mapFile is iomap_swapfile_activate: the file's runs, those adjacent on
+// the disk merged, each trimmed to whole pages of the disk; the pages
+// found (up to the header's) less the header page are the area's.
+// Filesystems with no block map (tmpfs, proc, the host's files) refuse.
+func (a *swapArea) mapFile(maxPages uint64) error {
+	sm, ok := a.file.ops.(SwapMapper)
+	if !ok {
+		return linux.EINVAL
+	}
+	var pages uint64
+	var runAddr, runLen int64
+	flush := func() {
+		first := (runAddr + swapPage - 1) / swapPage
+		next := (runAddr + runLen) / swapPage
+		if runLen > 0 && first < next {
+			pages += min(uint64(next-first), maxPages-pages)
 		}
 	}
-	return false
+	err := sm.SwapExtents(a.file, a.inode.Size()&^(swapPage-1), func(addr, n int64) {
+		if runLen > 0 && runAddr+runLen == addr {
+			runLen += n
+			return
+		}
+		flush()
+		runAddr, runLen = addr, n
+	})
+	if err != nil {
+		return err
+	}
+	flush()
+	if pages == 0 {
+		return linux.EINVAL // not one whole page on the disk
+	}
+	a.pages = pages - 1
+	return nil
 }
 
 // add activates a with the priority flags give, or the next default
@@ -293,7 +327,7 @@ func (t *Task) ProcSwaps() string {
 			name = "?"
 		}
 		name = escapeSwapName(name)
-		typ := "file"
+		typ := "file\t" // as wide as "partition" in tab stops
 		if a.bdev != nil {
 			typ = "partition"
 		}
