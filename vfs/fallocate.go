@@ -32,7 +32,7 @@ func (t *Task) Fallocate(fd int, mode uint32, off, length int64) error {
 			return linux.EBADF
 		}
 		in := f.Inode()
-		if in.swapfile.Load() {
+		if isSwapFile(in) {
 			return linux.ETXTBSY
 		}
 		switch {

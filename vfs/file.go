@@ -461,7 +461,7 @@ func (f *File) writeAt(t *Task, c *Cred, p []byte, off int64) (int, error) {
 		if err := checkSealsWrite(in, off, len(p)); err != nil {
 			return 0, err
 		}
-		if in.swapfile.Load() { // generic_write_checks
+		if isSwapFile(in) { // generic_write_checks
 			return 0, linux.ETXTBSY
 		}
 	}

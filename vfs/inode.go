@@ -71,9 +71,6 @@ type Inode struct {
 	// immutable is S_IMMUTABLE, set once before the inode is published
 	// (nsfs's inodes): no writes, no attribute changes.
 	immutable bool
-	// swapfile is S_SWAPFILE: an active swap area (swap.go), which no
-	// write or fallocate may change.
-	swapfile atomic.Bool
 	// removing says the superblock's removing count includes the
 	// inode (syncRemovingLocked); guarded by mu.
 	removing bool

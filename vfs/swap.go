@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
@@ -53,6 +54,47 @@ type swapTable struct {
 	// least is least_priority: the default priority of the next area
 	// with none given is one below it.
 	least int
+	// files are the inodes of active swap files (S_SWAPFILE, kept here
+	// rather than in every Inode); nfiles lets writes skip the lock
+	// while there are none.
+	files  map[*Inode]bool
+	nfiles atomic.Int32
+}
+
+// isSwapFile is IS_SWAPFILE for a regular file.
+func isSwapFile(in *Inode) bool {
+	s := &in.sb.k.swaps
+	if s.nfiles.Load() == 0 {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.files[in]
+}
+
+// markFile sets S_SWAPFILE on in, false if it was set.
+func (s *swapTable) markFile(in *Inode) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.files[in] {
+		return false
+	}
+	if s.files == nil {
+		s.files = map[*Inode]bool{}
+	}
+	s.files[in] = true
+	s.nfiles.Add(1)
+	return true
+}
+
+// unmarkFile clears S_SWAPFILE.
+func (s *swapTable) unmarkFile(in *Inode) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.files[in] {
+		delete(s.files, in)
+		s.nfiles.Add(-1)
+	}
 }
 
 // Swapon is swapon(2): EINVAL for unknown flags, EPERM without
@@ -107,7 +149,7 @@ func (k *Kernel) claimSwap(f *File) (*swapArea, error) {
 		if f.Dentry().Unlinked() {
 			return a, linux.ENOENT
 		}
-		if !in.swapfile.CompareAndSwap(false, true) {
+		if !k.swaps.markFile(in) {
 			return a, linux.EBUSY
 		}
 		a.inode = in
@@ -120,7 +162,7 @@ func (k *Kernel) claimSwap(f *File) (*swapArea, error) {
 // unclaimSwap drops a block device's claim or a file's S_SWAPFILE.
 func (k *Kernel) unclaimSwap(a *swapArea) {
 	if a.inode != nil {
-		a.inode.swapfile.Store(false)
+		k.swaps.unmarkFile(a.inode)
 	}
 	if a.bdev == nil {
 		return
