@@ -159,3 +159,27 @@ func TestSwaponRefusesTmpfsFiles(t *testing.T) {
 	errIs(t, "write after a refused swapon", err, nil)
 	task.Close(fd)
 }
+
+// TestBdevExclusiveOpen: O_EXCL without O_CREAT claims a block device
+// as a mount does: either excludes the other, a second O_EXCL open, and
+// swapon; plain opens do not.
+func TestBdevExclusiveOpen(t *testing.T) {
+	_, task := bootBlock(t, &memDisk{b: append([]byte("BLK!"), make([]byte, 16*4096-4)...)})
+	plain, err := task.Open("/dev/d", linux.O_RDONLY, 0)
+	errIs(t, "plain open", err, nil)
+	excl, err := task.Open("/dev/d", linux.O_RDONLY|linux.O_EXCL, 0)
+	errIs(t, "exclusive open beside a plain one", err, nil)
+	_, err = task.Open("/dev/d", linux.O_RDONLY|linux.O_EXCL, 0)
+	errIs(t, "second exclusive open", err, linux.EBUSY)
+	errIs(t, "mount while held", task.Mount("/dev/d", "/a", "blk", 0, ""), linux.EBUSY)
+	errIs(t, "swapon while held", task.Swapon("/dev/d", 0), linux.EBUSY)
+	task.Close(excl)
+	errIs(t, "mount once let go", task.Mount("/dev/d", "/a", "blk", 0, ""), nil)
+	_, err = task.Open("/dev/d", linux.O_RDONLY|linux.O_EXCL, 0)
+	errIs(t, "exclusive open of a mounted device", err, linux.EBUSY)
+	errIs(t, "umount", task.Umount("/a"), nil)
+	excl, err = task.Open("/dev/d", linux.O_RDWR|linux.O_EXCL, 0)
+	errIs(t, "exclusive open after umount", err, nil)
+	task.Close(excl)
+	task.Close(plain)
+}

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 
 // Package utillinux is linuxvfs's util-linux 2.38: mount, umount,
-// findmnt, losetup, lsblk, blkid, unshare, nsenter, setpriv, pivot_root, mountpoint, dmesg, namei (and coreutils'
-// chroot, which belongs with them), acting on a virtual kernel's task with
+// findmnt, losetup, lsblk, blkid, unshare, nsenter, setpriv, pivot_root, mountpoint, dmesg, namei,
+// mkswap, swapon, swapoff, wipefs (and coreutils' chroot, which belongs
+// with them), acting on a virtual kernel's task with
 // the real tools' options, output, messages and exit statuses.
 package utillinux
 

@@ -126,9 +126,13 @@ func (c *wipefsRun) wanted(typ string) bool {
 // device lists or erases one device's signatures.
 func (c *wipefsRun) device(dev string) bool {
 	erase := c.all || len(c.offsets) > 0
+	// Erasing (even with -n) claims a block device: EBUSY while mounted.
 	flags := uint32(linux.O_RDONLY | linux.O_CLOEXEC)
-	if erase && !c.noAct {
-		flags = linux.O_RDWR | linux.O_CLOEXEC
+	switch {
+	case erase && c.noAct:
+		flags |= linux.O_EXCL
+	case erase:
+		flags = linux.O_RDWR | linux.O_CLOEXEC | linux.O_EXCL
 	}
 	f, err := openProbeFileFlags(c.Task, dev, flags)
 	if err != nil {

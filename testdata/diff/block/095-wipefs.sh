@@ -1,7 +1,7 @@
 # wipefs on images the real tools made: the listing (DEVICE OFFSET TYPE
 # UUID LABEL), -J, -p, -i, -O, every magic of a vfat boot sector, -n,
 # -a, -t with and without "no", -o (and an offset with nothing there),
-# a second look after erasing, mkswap's "wiping old" warning for what
+# a second look after erasing, a mounted device, mkswap's "wiping old" warning for what
 # it replaces, and the errors.
 mkdir /w; mount -t tmpfs w /w
 @mkimg /w/ext4 2M mke2fs -q -F -t ext4 -L root -U 11111111-2222-3333-4444-555555555555 -E root_owner=0:0 "$IMG"
@@ -18,6 +18,12 @@ for img in ext4 fat16 swap sq; do
 done
 cp ext4 e2; cp fat16 f2; cp swap s2
 d=$(losetup -f --show /w/e2)
+# Erasing, even with -n, claims the device: EBUSY while it is mounted.
+mkdir /m; mount -r "$d" /m; echo "mount $?"
+wipefs -a "$d"; echo $?
+wipefs -n -a "$d"; echo $?
+exec 3<"$d"
+umount /m
 wipefs "$d"; echo $?
 wipefs -n -a "$d"; echo $?
 wipefs -a -t vfat,swap "$d"; echo $?
