@@ -24,6 +24,7 @@ swapon --show --bytes --noheadings
 swapon --show --raw
 swapon -s
 grep -E '^Swap(Total|Free)' /proc/meminfo
+free | awk '/^Swap/ {print $1, $2, $3, $4}'
 swapon "$d1"; echo $?
 mkswap "$d1"; echo $?
 swapoff "$d1"; echo $?

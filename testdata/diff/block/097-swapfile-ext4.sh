@@ -2,7 +2,8 @@
 # the scenario's tmpfs): swapon takes a file the filesystem maps to
 # blocks, /proc/swaps calls it a file by its path, the file refuses
 # writes and truncation while active (ETXTBSY), the device cannot be
-# unmounted, and swapoff by another name of the same file works.
+# unmounted, swapoff by another name of the same file works, and a
+# name with a blank is escaped in /proc/swaps.
 mkdir /w; mount -t tmpfs w /w
 @mkext /w/img ext4 8M small
 mkdir /a
@@ -22,5 +23,11 @@ if [ "$(wc -l < /proc/swaps)" -eq 1 ]; then
 	ln /a/swapfile /a/other
 	swapoff /a/other; echo $?
 	cat /proc/swaps
+	# A name with a blank: /proc/swaps escapes it, --show does not.
+	mv /a/swapfile "/a/swap file"
+	swapon "/a/swap file"; echo $?
+	cat /proc/swaps
+	swapon --show=NAME,TYPE
+	swapoff "/a/swap file"; echo $?
 fi
 umount /a; echo $?
