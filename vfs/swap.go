@@ -99,8 +99,8 @@ func (s *swapTable) unmarkFile(in *Inode) {
 
 // Swapon is swapon(2): EINVAL for unknown flags, EPERM without
 // CAP_SYS_ADMIN, the open's errors, EBUSY when the area is active (or the
-// device mounted), EINVAL when there is no valid header or the file's
-// filesystem cannot hold swap.
+// device mounted), EINVAL when there is no valid header, or the file's
+// filesystem cannot hold swap (no SwapMapper) or it has holes.
 func (t *Task) Swapon(name string, flags int) error {
 	if flags&^swapFlagsValid != 0 {
 		return linux.EINVAL
@@ -126,8 +126,9 @@ func (t *Task) Swapon(name string, flags int) error {
 }
 
 // claimSwap is claim_swapfile with the checks before the header is read:
-// a block device is claimed exclusively, a regular file must be on a
-// filesystem that maps its blocks to a disk and not already be swap.
+// a block device is claimed exclusively (EBUSY if mounted, held or
+// swap already), a regular file gets S_SWAPFILE (EBUSY if it has it);
+// anything else has no header to read.
 func (k *Kernel) claimSwap(f *File) (*swapArea, error) {
 	a := &swapArea{file: f}
 	in := f.Inode()

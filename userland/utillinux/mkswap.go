@@ -67,7 +67,7 @@ func mkswapApplet(cmd *cmd) int {
 	})
 	fs.StringVarP(&c.uuidArg, "uuid", "U", "", "give the area `UUID`")
 	fs.Bool("verbose", false, "say more")
-	fs.OptionalLongArgFunc("lock", "", "lock the device (yes, no or nonblock)", func(string, bool) error { return nil })
+	fs.OptionalLongArgFunc("lock", "", "lock the device (`MODE`: yes, no or nonblock)", func(string, bool) error { return nil })
 	ops, ok := c.Parse(fs)
 	if !ok {
 		if badUsage {
