@@ -162,12 +162,19 @@ func (c *mkswapRun) write(uuid []byte) int {
 	if !c.quiet && applet.IsReg(uint32(f.st.Mode)) {
 		c.checkPerms(uint32(f.st.Mode), f.st.UID)
 	}
-	if err := c.wipe(f); err != nil {
+	table, err := c.wipe(f)
+	if err != nil {
 		c.warnf("%s: write failed: %s", c.dev, applet.ErrText(err))
 		return 1
 	}
 	page := c.headerPage(pages, uuid)
-	if _, err := t.Pwrite(f.fd, page, 0); err != nil {
+	start := 0
+	if table != "" && !c.force {
+		// The boot block holds the table: only the header is written.
+		c.warnf("%s: warning: don't erase bootbits sectors\n        (%s partition table detected). Use -f to force.", c.dev, table)
+		start = 1024
+	}
+	if _, err := t.Pwrite(f.fd, page[start:], int64(start)); err != nil {
 		c.warnf("%s: unable to write signature page: %s", c.dev, applet.ErrText(err))
 		return 1
 	}
@@ -230,24 +237,32 @@ func (c *mkswapRun) deviceInUse(f *probeFile) bool {
 	return false
 }
 
-// wipe erases the magic of every signature on the device, naming each
-// type once, as mkswap warns before it writes.
-func (c *mkswapRun) wipe(f *probeFile) error {
+// wipe erases the magic of every filesystem or other signature on the
+// device, naming each type once, as mkswap warns before it writes; a
+// partition table is left for the boot block's rule and its type
+// returned.
+func (c *mkswapRun) wipe(f *probeFile) (string, error) {
 	sigs, err := blkprobe.Signatures(f.device(false), nil)
 	if err != nil {
-		return err
+		return "", err
 	}
-	last := ""
+	last, table := "", ""
 	for _, s := range sigs {
+		if s.Usage == blkprobe.PartitionTableUsage {
+			if table == "" {
+				table = s.Type
+			}
+			continue
+		}
 		if s.Type != last && !c.quiet {
 			c.warnf("%s: warning: wiping old %s signature.", c.dev, s.Type)
 		}
 		last = s.Type
 		if _, err := c.Task.Pwrite(f.fd, make([]byte, len(s.Magic)), s.Offset); err != nil {
-			return err
+			return "", err
 		}
 	}
-	return nil
+	return table, nil
 }
 
 // headerPage is the first page of the area: zeros where boot code

@@ -16,6 +16,7 @@ import (
 type wipefsRun struct {
 	*cmd
 	all, noAct, quiet bool
+	force             bool
 	noHeadings, json  bool
 	parsable          bool
 	types             string
@@ -26,18 +27,19 @@ type wipefsRun struct {
 // wipefsCol is one of the listing's columns.
 type wipefsCol struct {
 	name string
+	kind cellKind
 	cell func(dev string, s blkprobe.Signature) string
 }
 
 var wipefsCols = []wipefsCol{
-	{"UUID", func(_ string, s blkprobe.Signature) string { return s.UUID }},
-	{"LABEL", func(_ string, s blkprobe.Signature) string { return s.Label }},
-	{"LENGTH", func(_ string, s blkprobe.Signature) string { return fmt.Sprint(len(s.Magic)) }},
-	{"TYPE", func(_ string, s blkprobe.Signature) string { return s.Type }},
-	{"OFFSET", func(_ string, s blkprobe.Signature) string { return fmt.Sprintf("0x%x", s.Offset) }},
-	{"USAGE", func(_ string, s blkprobe.Signature) string { return s.Usage }},
+	{"UUID", cellText, func(_ string, s blkprobe.Signature) string { return s.UUID }},
+	{"LABEL", cellText, func(_ string, s blkprobe.Signature) string { return s.Label }},
+	{"LENGTH", cellNumber, func(_ string, s blkprobe.Signature) string { return fmt.Sprint(len(s.Magic)) }},
+	{"TYPE", cellText, func(_ string, s blkprobe.Signature) string { return s.Type }},
+	{"OFFSET", cellText, func(_ string, s blkprobe.Signature) string { return fmt.Sprintf("0x%x", s.Offset) }},
+	{"USAGE", cellText, func(_ string, s blkprobe.Signature) string { return s.Usage }},
 	// The listing names a device by its last component (loop0).
-	{"DEVICE", func(dev string, _ blkprobe.Signature) string { return path.Base(dev) }},
+	{"DEVICE", cellText, func(dev string, _ blkprobe.Signature) string { return path.Base(dev) }},
 }
 
 func wipefsColByName(name string) int {
@@ -60,7 +62,7 @@ func wipefsApplet(cmd *cmd) int {
 	fs.ShortHelp = true
 	bad := false
 	fs.BoolVarP(&c.all, "all", "a", false, "erase every signature")
-	fs.BoolVarP(new(bool), "force", "f", false, "erase even what is in use")
+	fs.BoolVarP(&c.force, "force", "f", false, "erase a partition table on what is no whole disk too")
 	fs.BoolVarP(&c.noHeadings, "noheadings", "i", false, "no header line")
 	fs.BoolVarP(&c.json, "json", "J", false, "list as JSON")
 	fs.BoolVarP(&c.noAct, "no-act", "n", false, "say what would be erased, erase nothing")
@@ -152,10 +154,32 @@ func (c *wipefsRun) device(dev string) bool {
 	if len(c.offsets) > 0 {
 		sigs = c.atOffsets(dev, sigs)
 	}
+	nested, reread := false, false
 	for _, s := range sigs {
+		// A table inside a partition or a file is left alone unless
+		// forced (loop devices count as whole disks here).
+		if s.Usage == blkprobe.PartitionTableUsage && !f.isBlock() && !c.force {
+			c.warnf("%s: ignoring nested \"%s\" partition table on non-whole disk device", dev, s.Type)
+			nested = true
+			continue
+		}
 		if !c.eraseOne(f, dev, s) {
 			return false
 		}
+		reread = reread || s.Usage == blkprobe.PartitionTableUsage
+	}
+	if nested {
+		c.warnf("Use the --force option to force erase.")
+	}
+	if reread && f.isBlock() && !c.noAct {
+		// The kernel is told of the table's end, and wipefs says how
+		// that went whatever the answer.
+		_, err := c.Task.Ioctl(f.fd, linux.BLKRRPART, nil)
+		text := "Success"
+		if err != nil {
+			text = applet.ErrText(err)
+		}
+		fmt.Fprintf(c.Out, "%s: calling ioctl to re-read partition table: %s\n", dev, text)
 	}
 	return true
 }
@@ -218,7 +242,7 @@ func (c *wipefsRun) list(dev string, sigs []blkprobe.Signature) {
 		tb.format = formatJSON
 	}
 	for _, i := range c.cols {
-		tb.addCol(&tableCol{header: wipefsCols[i].name})
+		tb.addCol(&tableCol{header: wipefsCols[i].name, kind: wipefsCols[i].kind})
 	}
 	for _, s := range sigs {
 		r := tb.addRow(nil)
