@@ -435,6 +435,8 @@ func (c *swaponRun) printShow() int {
 type swapoffRun struct {
 	*cmd
 	all, verbose bool
+	// denied is set once swapoff(2) said EPERM: swapoff stops there.
+	denied bool
 }
 
 // swapoff's exit statuses.
@@ -471,17 +473,24 @@ func swapoffApplet(cmd *cmd) int {
 		return c.tryHelp(swapoffUsage)
 	}
 	status := swapoffOK
+	steps := []func() int{}
 	for _, l := range labels {
-		status |= c.byTag("LABEL", l)
+		steps = append(steps, func() int { return c.byTag("LABEL", l) })
 	}
 	for _, u := range uuids {
-		status |= c.byTag("UUID", u)
+		steps = append(steps, func() int { return c.byTag("UUID", u) })
 	}
 	for _, op := range ops {
-		status |= c.one(op)
+		steps = append(steps, func() int { return c.one(op) })
 	}
 	if c.all {
-		status |= c.offAll()
+		steps = append(steps, c.offAll)
+	}
+	for _, step := range steps {
+		status |= step()
+		if c.denied {
+			return swapoffUsage
+		}
 	}
 	return status
 }
@@ -500,11 +509,17 @@ func (c *swapoffRun) one(name string) int {
 	if c.verbose {
 		fmt.Fprintf(c.Out, "swapoff %s\n", name)
 	}
-	if err := c.Task.Swapoff(name); err != nil {
-		c.warnf("%s: swapoff failed: %s", name, applet.ErrText(err))
-		return swapoffSysErr
+	err := c.Task.Swapoff(name)
+	switch {
+	case err == nil:
+		return swapoffOK
+	case err == linux.EPERM:
+		c.warnf("Not superuser.")
+		c.denied = true
+		return swapoffUsage
 	}
-	return swapoffOK
+	c.warnf("%s: swapoff failed: %s", name, applet.ErrText(err))
+	return swapoffSysErr
 }
 
 // offAll is -a: every active area, the last listed first, then the
@@ -513,7 +528,7 @@ func (c *swapoffRun) one(name string) int {
 func (c *swapoffRun) offAll() int {
 	active := readSwaps(c.Task)
 	ok, failed := 0, 0
-	for i := len(active) - 1; i >= 0; i-- {
+	for i := len(active) - 1; i >= 0 && !c.denied; i-- {
 		if c.one(active[i].name) == swapoffOK {
 			ok++
 		} else {
