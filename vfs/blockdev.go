@@ -5,6 +5,7 @@ package vfs
 import (
 	"io"
 	"sync"
+	"sync/atomic"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
@@ -48,9 +49,12 @@ type bdevKey struct {
 type bdev struct {
 	dev     uint64
 	disk    Disk
-	openers int            // bd_openers: open files and superblocks
-	holder  FilesystemType // bd_holder of an exclusive open by a filesystem
-	claims  int            // bd_holders
+	openers int // bd_openers: open files and superblocks
+	// holder is bd_holder: the filesystem type of the superblocks on
+	// the disk, or an O_EXCL open's token (bdevFileHolder).
+	holder any
+	claims int         // bd_holders
+	swap   atomic.Bool // an active swap area (swap.go); set under mu
 }
 
 // AddDisk is add_disk: opening a block special file with the number dev,
@@ -83,13 +87,13 @@ func (k *Kernel) DiskOpeners(dev uint64) int {
 
 // bdevOpenLocked is bdev_open: one more opener of dev, exclusive for
 // holder when holder is not nil (a second holder gets EBUSY).
-func (k *Kernel) bdevOpenLocked(dev uint64, holder FilesystemType) (*bdev, error) {
+func (k *Kernel) bdevOpenLocked(dev uint64, holder any) (*bdev, error) {
 	b := k.bdevs.devs[dev]
 	if b == nil {
 		return nil, linux.ENXIO
 	}
 	if holder != nil {
-		if b.holder != nil && b.holder != holder {
+		if b.swap.Load() || b.holder != nil && b.holder != holder {
 			return nil, linux.EBUSY
 		}
 		b.holder = holder
@@ -101,7 +105,7 @@ func (k *Kernel) bdevOpenLocked(dev uint64, holder FilesystemType) (*bdev, error
 
 // bdevRelease is bdev_release; the disk hears of the last close after the
 // table lock is dropped, since it may reopen its backing file.
-func (k *Kernel) bdevRelease(b *bdev, holder FilesystemType) {
+func (k *Kernel) bdevRelease(b *bdev, holder any) {
 	k.bdevs.mu.Lock()
 	if holder != nil {
 		if b.claims--; b.claims == 0 {
@@ -116,8 +120,17 @@ func (k *Kernel) bdevRelease(b *bdev, holder FilesystemType) {
 	}
 }
 
-// blockFileOps are def_blk_fops: reads and writes of the whole disk.
-type blockFileOps struct{ b *bdev }
+// blockFileOps are def_blk_fops: reads and writes of the whole disk;
+// holder is set for an O_EXCL open, which claims the disk.
+type blockFileOps struct {
+	b      *bdev
+	holder *bdevFileHolder
+}
+
+// bdevFileHolder is the holder of an O_EXCL open of a block device (the
+// file, in Linux): unique to the open, so two such opens, or one and a
+// mount, exclude each other.
+type bdevFileHolder struct{ _ byte }
 
 func (o blockFileOps) ReadAt(_ *File, p []byte, off int64) (int, error) {
 	size := o.b.disk.Size()
@@ -135,6 +148,9 @@ func (o blockFileOps) ReadAt(_ *File, p []byte, off int64) (int, error) {
 }
 
 func (o blockFileOps) WriteAt(_ *File, p []byte, off int64) (int, error) {
+	if o.b.swap.Load() {
+		return 0, linux.ETXTBSY // the swap area is the kernel's
+	}
 	size := o.b.disk.Size()
 	if off >= size {
 		return 0, linux.ENOSPC
@@ -153,17 +169,31 @@ func (o blockFileOps) WriteAt(_ *File, p []byte, off int64) (int, error) {
 func (blockFileOps) ReadDir(*File) ([]Dirent, error) { return nil, linux.ENOTDIR }
 
 // Release is blkdev_release.
-func (o blockFileOps) Release(f *File) { f.dentry.inode.sb.k.bdevRelease(o.b, nil) }
+func (o blockFileOps) Release(f *File) {
+	var h any
+	if o.holder != nil {
+		h = o.holder
+	}
+	f.dentry.inode.sb.k.bdevRelease(o.b, h)
+}
 
-// blkdevOpen is blkdev_open: a block special file reaches its disk.
-func (k *Kernel) blkdevOpen(rdev uint64) (FileOperations, error) {
+// blkdevOpen is blkdev_open: a block special file reaches its disk,
+// claimed exclusively with O_EXCL (EBUSY while mounted, swapped on or
+// held by another O_EXCL open).
+func (k *Kernel) blkdevOpen(rdev uint64, excl bool) (FileOperations, error) {
 	k.bdevs.mu.Lock()
 	defer k.bdevs.mu.Unlock()
-	b, err := k.bdevOpenLocked(rdev, nil)
+	var holder *bdevFileHolder
+	var h any
+	if excl {
+		holder = new(bdevFileHolder)
+		h = holder
+	}
+	b, err := k.bdevOpenLocked(rdev, h)
 	if err != nil {
 		return nil, err
 	}
-	return blockFileOps{b}, nil
+	return blockFileOps{b, holder}, nil
 }
 
 // lookupBdev is lookup_bdev: the device number of the block special file

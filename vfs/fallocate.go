@@ -19,7 +19,7 @@ type Fallocator interface {
 
 // Fallocate is fallocate(2): vfs_fallocate's checks, in its order, then
 // the filesystem's ->fallocate, EOPNOTSUPP without one. Append-only and
-// immutable inodes, swap files and RLIMIT_FSIZE are not modelled.
+// immutable inodes and RLIMIT_FSIZE are not modelled.
 func (t *Task) Fallocate(fd int, mode uint32, off, length int64) error {
 	return t.withFile(fd, func(f *File) error {
 		if f.path { // fdget does not hand out O_PATH files
@@ -32,6 +32,9 @@ func (t *Task) Fallocate(fd int, mode uint32, off, length int64) error {
 			return linux.EBADF
 		}
 		in := f.Inode()
+		if isSwapFile(in) {
+			return linux.ETXTBSY
+		}
 		switch {
 		case in.Mode()&linux.S_IFMT == linux.S_IFIFO:
 			return linux.ESPIPE

@@ -461,6 +461,9 @@ func (f *File) writeAt(t *Task, c *Cred, p []byte, off int64) (int, error) {
 		if err := checkSealsWrite(in, off, len(p)); err != nil {
 			return 0, err
 		}
+		if isSwapFile(in) { // generic_write_checks, before the size limit
+			return 0, linux.ETXTBSY
+		}
 		if t != nil {
 			n, err := t.fsizeCut(off, len(p))
 			if err != nil {

@@ -65,6 +65,10 @@ func (o blockFileOps) Ioctl(f *File, t *Task, cmd uint32, arg any) (uintptr, err
 			*p = 1
 		}
 		return 0, nil
+	case linux.BLKRRPART:
+		// No disk here has its partitions scanned (a loop device
+		// without LO_FLAGS_PARTSCAN): disk_may_scan_partitions fails.
+		return 0, linux.EINVAL
 	}
 	if d, ok := o.b.disk.(DiskIoctler); ok {
 		return d.Ioctl(t, cmd, arg)

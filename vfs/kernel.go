@@ -22,6 +22,7 @@ type Kernel struct {
 	fsTypes []FilesystemType
 
 	anonDevs *IDA // unnamed_dev_ida
+	swaps    swapTable
 	mountIDs *IDA // mnt_id_xa
 	groupIDs *IDA // mnt_group_ida
 	// mntIDCounter is mnt_id_ctr: unique mount IDs, never reused.

@@ -16,17 +16,20 @@ const openFlagsValid = linux.O_RDONLY | linux.O_WRONLY | linux.O_RDWR | linux.O_
 
 // openHow is struct open_flags, the result of build_open_flags.
 type openHow struct {
-	flags   uint32
-	mode    uint32
-	acc     int // MAY_* needed on the file
-	lookup  int
-	create  bool
-	excl    bool
-	tmpfile bool
-	isPath  bool
-	read    bool
-	write   bool
-	cloexec bool
+	flags  uint32
+	mode   uint32
+	acc    int // MAY_* needed on the file
+	lookup int
+	create bool
+	excl   bool
+	// bdevExcl is O_EXCL without O_CREAT: an exclusive open of a block
+	// device.
+	bdevExcl bool
+	tmpfile  bool
+	isPath   bool
+	read     bool
+	write    bool
+	cloexec  bool
 }
 
 // oPathFlags is O_PATH_FLAGS: what survives next to O_PATH.
@@ -71,6 +74,7 @@ func buildOpenFlags(flags, mode uint32, umask uint32) (openHow, error) {
 			flags |= linux.O_NOFOLLOW
 		}
 	}
+	h.bdevExcl = flags&(linux.O_EXCL|linux.O_CREAT) == linux.O_EXCL
 	if flags&linux.O_DIRECTORY != 0 {
 		h.lookup |= lookupDirectory
 	}
@@ -277,7 +281,7 @@ func doOpen(nd *nameidata, h *openHow, created, trunc bool) (*File, error) {
 	if !p.Mnt.tryGet() {
 		return nil, errMountGone
 	}
-	ops, err := openOps(nd, in)
+	ops, err := openOps(nd, in, h.bdevExcl)
 	if err != nil {
 		p.Mnt.mntput()
 		return nil, err
@@ -309,7 +313,7 @@ func doOpen(nd *nameidata, h *openHow, created, trunc bool) (*File, error) {
 
 // openOps is the file operations a node opens with: the driver's for a
 // device (chrdev_open, blkdev_open), the inode's otherwise.
-func openOps(nd *nameidata, in *Inode) (FileOperations, error) {
+func openOps(nd *nameidata, in *Inode, excl bool) (FileOperations, error) {
 	ops := in.FileOps
 	switch in.Mode() & linux.S_IFMT {
 	case linux.S_IFCHR:
@@ -319,7 +323,7 @@ func openOps(nd *nameidata, in *Inode) (FileOperations, error) {
 		}
 	case linux.S_IFBLK:
 		var err error
-		if ops, err = nd.task.k.blkdevOpen(in.Rdev()); err != nil {
+		if ops, err = nd.task.k.blkdevOpen(in.Rdev(), excl); err != nil {
 			return nil, err
 		}
 	case linux.S_IFSOCK:

@@ -59,7 +59,7 @@ func (t *Task) DentryOpen(p Path, flags uint32) (int, error) {
 		return fd, err
 	}
 	nd := &nameidata{task: t}
-	ops, err := openOps(nd, p.Dentry.Inode())
+	ops, err := openOps(nd, p.Dentry.Inode(), false)
 	if err != nil {
 		p.Mnt.mntput()
 		return -1, err

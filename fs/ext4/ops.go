@@ -268,3 +268,29 @@ func (o fileOps) ReadDir(f *vfs.File) ([]vfs.Dirent, error) {
 	}
 	return l.dirents, nil
 }
+
+// SwapExtents is ext4_iomap_swap_activate's walk of the block map: the
+// file's runs of blocks as byte addresses on the image; a hole, an
+// unwritten extent or inline data cannot hold swap (EINVAL).
+func (o fileOps) SwapExtents(f *vfs.File, length int64, each func(addr, n int64)) error {
+	n := f.Inode().Private.(*node)
+	if n.ri.flags&flagInlineData != 0 {
+		return linux.EINVAL
+	}
+	m := n.mapper()
+	bs := int64(o.fs.blockSize)
+	blocks := uint64((length + bs - 1) / bs)
+	for lblk := uint64(0); lblk < blocks; {
+		pblk, run, mapped, err := m.run(lblk)
+		if err != nil {
+			return err
+		}
+		if !mapped {
+			return linux.EINVAL
+		}
+		run = min(run, blocks-lblk)
+		each(int64(pblk)*bs, int64(run)*bs)
+		lblk += run
+	}
+	return nil
+}

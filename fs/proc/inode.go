@@ -378,8 +378,7 @@ func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 	case kindMisc:
 		text = miscText(o.ps.k)
 	case kindSwaps:
-		// swapon is not modelled: no swap area, the header alone.
-		text = "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n"
+		text = t.ProcSwaps()
 	case kindKernelCmdline:
 		text = o.ps.k.Cmdline() + "\n"
 	case kindVersion:

@@ -86,10 +86,11 @@ const statmText = "0 0 0 0 0 0 0\n"
 // only memory the model tracks is what tmpfs files hold, which Linux
 // counts as Shmem, in Cached and on the inactive anon list, and which
 // cannot be reclaimed: MemFree and MemAvailable are what is left.
-// CommitLimit is the default overcommit_ratio's half of RAM with no swap.
+// CommitLimit is the default overcommit_ratio's half of RAM plus the swap.
 func meminfoText(k *vfs.Kernel) string {
 	total := k.TotalRAMPages() * 4
 	shmem := min(k.ShmemPages()*4, total)
+	swapTotal, swapFree := k.SwapPages()
 	free := total - shmem
 	var b strings.Builder
 	kb := func(name string, v uint64) { fmt.Fprintf(&b, "%-16s%8d kB\n", name+":", v) }
@@ -100,12 +101,12 @@ func meminfoText(k *vfs.Kernel) string {
 		{"MemTotal", total}, {"MemFree", free}, {"MemAvailable", free}, {"Buffers", 0},
 		{"Cached", shmem}, {"SwapCached", 0}, {"Active", 0}, {"Inactive", shmem},
 		{"Active(anon)", 0}, {"Inactive(anon)", shmem}, {"Active(file)", 0}, {"Inactive(file)", 0},
-		{"Unevictable", 0}, {"Mlocked", 0}, {"SwapTotal", 0}, {"SwapFree", 0},
+		{"Unevictable", 0}, {"Mlocked", 0}, {"SwapTotal", swapTotal * 4}, {"SwapFree", swapFree * 4},
 		{"Zswap", 0}, {"Zswapped", 0}, {"Dirty", 0}, {"Writeback", 0},
 		{"AnonPages", 0}, {"Mapped", 0}, {"Shmem", shmem}, {"KReclaimable", 0},
 		{"Slab", 0}, {"SReclaimable", 0}, {"SUnreclaim", 0}, {"KernelStack", 0},
 		{"PageTables", 0}, {"SecPageTables", 0}, {"NFS_Unstable", 0}, {"Bounce", 0},
-		{"WritebackTmp", 0}, {"CommitLimit", total / 2}, {"Committed_AS", shmem},
+		{"WritebackTmp", 0}, {"CommitLimit", total/2 + swapTotal*4}, {"Committed_AS", shmem},
 		{"VmallocTotal", 34359738367}, {"VmallocUsed", 0}, {"VmallocChunk", 0}, {"Percpu", 0},
 		{"AnonHugePages", 0}, {"ShmemHugePages", 0}, {"ShmemPmdMapped", 0},
 		{"FileHugePages", 0}, {"FilePmdMapped", 0}, {"Balloon", 0},

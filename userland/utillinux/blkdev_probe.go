@@ -50,7 +50,13 @@ func (f *probeFile) isBlock() bool { return applet.IsBlk(uint32(f.st.Mode)) }
 // in errno: the open's, EINVAL for what is no block device nor regular
 // file.
 func openProbeFile(t *vfs.Task, path string) (*probeFile, error) {
-	fd, err := t.Open(path, linux.O_RDONLY|linux.O_CLOEXEC|linux.O_NONBLOCK, 0)
+	return openProbeFileFlags(t, path, linux.O_RDONLY|linux.O_CLOEXEC|linux.O_NONBLOCK)
+}
+
+// openProbeFileFlags is openProbeFile with the open's flags given (a
+// tool that writes, as wipefs -a and mkswap do, opens read-write).
+func openProbeFileFlags(t *vfs.Task, path string, flags uint32) (*probeFile, error) {
+	fd, err := t.Open(path, flags, 0)
 	if err != nil {
 		return nil, err
 	}

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 
 // Package utillinux is linuxvfs's util-linux 2.38: mount, umount,
-// findmnt, losetup, lsblk, blkid, unshare, nsenter, setpriv, pivot_root, mountpoint, dmesg, namei (and coreutils'
-// chroot, which belongs with them), acting on a virtual kernel's task with
+// findmnt, losetup, lsblk, blkid, unshare, nsenter, setpriv, pivot_root, mountpoint, dmesg, namei,
+// mkswap, swapon, swapoff, wipefs (and coreutils' chroot, which belongs
+// with them), acting on a virtual kernel's task with
 // the real tools' options, output, messages and exit statuses.
 package utillinux
 
@@ -22,7 +23,8 @@ var programs = map[string]program{
 	"dmesg": dmesgApplet, "losetup": losetupApplet, "nsenter": nsenterApplet, "setpriv": setprivApplet,
 	"lsblk": lsblkApplet, "rev": revApplet, "blkid": blkidApplet, "switch_root": switchRootApplet,
 	"lsns": lsnsApplet, "getopt": getoptApplet, "flock": flockApplet, "column": columnApplet, "hexdump": hexdumpApplet,
-	"namei": nameiApplet, "prlimit": prlimitApplet,
+	"namei": nameiApplet, "prlimit": prlimitApplet, "mkswap": mkswapApplet, "swapon": swaponApplet,
+	"swapoff": swapoffApplet, "wipefs": wipefsApplet,
 }
 
 // Register adds the util-linux programs to set.

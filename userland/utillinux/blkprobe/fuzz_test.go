@@ -26,6 +26,14 @@ func FuzzBlkProbe(f *testing.F) {
 			}
 			p.PartitionsOnly()
 		}
+		// Every magic listed is where it says and is set aside, so
+		// the listing ends.
+		sigs, err := Signatures(dev, nil)
+		for _, s := range sigs {
+			if err == nil && (s.Offset < 0 || s.Offset+int64(len(s.Magic)) > int64(len(img)) || !bytes.Equal(img[s.Offset:s.Offset+int64(len(s.Magic))], s.Magic)) {
+				t.Fatalf("signature %s at %#x: magic %q not in the image", s.Type, s.Offset, s.Magic)
+			}
+		}
 		if tb := New(dev, LowFlags).ReadTable(); tb != nil {
 			for _, pt := range tb.Parts {
 				if pt.Number <= 0 {

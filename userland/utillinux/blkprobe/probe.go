@@ -77,6 +77,11 @@ type Probe struct {
 	err    error // a read error other than a short device
 	// skip leaves signatures out of the superblocks chain (blkid -n, -u).
 	skip func(*prober) bool
+	// hidden are ranges read as zeros: signatures already listed (or
+	// erased in a dry run) that a new look must not find again.
+	hidden [][2]int64
+	// magic is the magic the last successful prober matched.
+	magic *magic
 }
 
 // FilterTypes limits the signatures tried to those named, or with notIn
@@ -140,6 +145,11 @@ func (p *Probe) read(off int64, n int) []byte {
 			p.err = err
 		}
 		return nil
+	}
+	for _, h := range p.hidden {
+		for i := max(h[0], off); i < min(h[1], off+int64(n)); i++ {
+			buf[i-off] = 0
+		}
 	}
 	return buf
 }

@@ -102,6 +102,7 @@ func (p *Probe) tryProber(pr *prober) bool {
 		p.values = p.values[:mark]
 		return false
 	}
+	p.magic = m
 	if p.want(Type) {
 		p.set("TYPE", pr.name)
 	}
