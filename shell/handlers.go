@@ -266,6 +266,7 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 	if args[0] == jobExecCmd {
 		return s.jobExec(ctx, args[1:])
 	}
+	s.noteLastArg(hc, args)
 	if rewrittenEval(args) || rewrittenDot(args) {
 		return args, nil
 	}

@@ -183,6 +183,9 @@ func (e markerEnviron) Each(f func(name string, vr expand.Variable) bool) {
 	ps4 := false
 	for name, vr := range e.Environ.Each {
 		ps4 = ps4 || name == "PS4"
+		if name == "_" && e.s.dialect == Bash {
+			continue // answered by Get, never copied (lastarg.go)
+		}
 		if !f(name, vr) {
 			return
 		}
@@ -221,6 +224,11 @@ func (s *shell) pathDefault() expand.Variable {
 }
 
 func (e markerEnviron) Get(name string) expand.Variable {
+	if name == "_" {
+		if vr, ok := e.s.lastArgVar(); ok {
+			return vr
+		}
+	}
 	if target, ok := markedName(name); ok {
 		return expand.Variable{Set: true, Kind: expand.NameRef, Str: target}
 	}

@@ -78,9 +78,11 @@ type shell struct {
 	// commandLine says the program came from -c (bash names it so in
 	// syntax errors).
 	commandLine bool
-	name        string
-	dialect     Personality
-	task        *vfs.Task
+	// lastArg is bash's $_ (lastarg.go).
+	lastArg atomic.Pointer[string]
+	name    string
+	dialect Personality
+	task    *vfs.Task
 	// unbound is set when set -u stopped a shell or subshell, and cleared
 	// when a command runs after that (nounset.go).
 	unbound atomic.Bool
@@ -292,6 +294,7 @@ func (s *shell) newRunner(cfg Config) (*interp.Runner, error) {
 		env = s.shellLevel(env)
 	}
 	env = append(append([]string(nil), env...), s.pidEnv()...)
+	s.initLastArg(env)
 	options, clobberEnv := noclobberOptions(cfg.Options)
 	env = append(env, clobberEnv...)
 	opts := []interp.RunnerOption{
