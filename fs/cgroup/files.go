@@ -432,13 +432,12 @@ func (c *cgroup) childEnables(m mask) bool {
 	return false
 }
 
-// vetEnable states when controllers may be enabled for c's children
-// (cgroup_vet_subtree_control_enable). Nothing is always fine; otherwise
-// c's domain must be valid (EOPNOTSUPP). The root takes anything. Domain
-// controllers cannot be enabled in a threaded subtree, at its root
-// included (EOPNOTSUPP); threaded controllers alone are fine where c is
-// threaded or could become a thread root. Past those, no task may be in
-// c itself (EBUSY): its children would compete with it.
+// vetEnable is the errno, if any, of enabling the controllers in enable
+// for c's children (cgroup_vet_subtree_control_enable), in the order the
+// kernel's errors win: EOPNOTSUPP when c's domain is invalid, or when a
+// domain controller is asked for at or below a thread root; EBUSY when c
+// holds tasks, unless c is the root or only threaded controllers are
+// asked for where c is threaded or may become a thread root.
 func (c *cgroup) vetEnable(enable mask) error {
 	switch {
 	case enable == 0:

@@ -282,13 +282,8 @@ func (c *swaponRun) check(name string) bool {
 	if f != nil {
 		defer f.close()
 	}
-	// Group access is for a device's disk group; a file is root's alone.
-	mask := uint32(0o7077)
-	if applet.IsBlk(uint32(st.Mode)) {
-		mask = 0o7007
-	}
-	if perm := uint32(st.Mode) & 0o7777; perm&mask != 0 {
-		c.warnf("%s: insecure permissions %04o, %04o suggested.", name, perm, ^mask&0o666)
+	if perm, want := uint32(st.Mode)&0o7777, swapSafeMode(uint32(st.Mode)); perm&^want != 0 {
+		c.warnf("%s: insecure permissions %04o, %04o suggested.", name, perm, want)
 	}
 	if applet.IsReg(uint32(st.Mode)) && st.UID != 0 {
 		c.warnf("%s: insecure file owner %d, 0 (root) suggested.", name, st.UID)
@@ -302,6 +297,16 @@ func (c *swaponRun) check(name string) bool {
 		return false
 	}
 	return c.checkHeader(name, f)
+}
+
+// swapSafeMode is the most a swap area's mode should allow: reading and
+// writing by its owner, and for a device by its disk group too; nothing
+// for others, no special bits.
+func swapSafeMode(mode uint32) uint32 {
+	if applet.IsBlk(mode) {
+		return 0o660
+	}
+	return 0o600
 }
 
 // checkHeader finds the swap signature and compares the area the header
