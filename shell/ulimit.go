@@ -5,6 +5,8 @@ package shell
 import (
 	"context"
 	"fmt"
+	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,48 +20,43 @@ import (
 
 // ulimit sets and shows the task's resource limits. dash and bash differ
 // in nearly everything but the system calls: the option letters, the
-// units, the listing, the diagnostics and what an operand means.
+// units, the listing, the diagnostics and what an operand means. Each
+// dialect reads its command line into a list of limitActions first, then
+// runs them in order with the shared reader, printer and writer below.
 
-// ulimitSoft and ulimitHard are which of a limit's two values -S and -H
-// pick; neither means the shell's default.
+// Which of a limit's two values an action reads or writes: a bit set.
 const (
 	ulimitSoft = 1 << iota
 	ulimitHard
+	ulimitBoth = ulimitSoft | ulimitHard
 )
 
-// dashLimit is a row of dash's table: the -a listing's name, the
-// resource, the unit its values are counted in, and its option.
-type dashLimit struct {
-	name   string
-	res    int
-	factor uint64
-	opt    byte
+// limitRow is one line of a dialect's ulimit table. unit is how many
+// bytes (or counts) one of the numbers the builtin reads and prints
+// stands for. label starts the -a listing's line; bash's rows also have
+// a tag, the unit's name and option shown after it.
+type limitRow struct {
+	opt   byte
+	res   int
+	unit  uint64
+	label string
+	tag   string
 }
 
 // dashLimits are dash 0.5.12's, in its listing's order.
-var dashLimits = []dashLimit{
-	{"time(seconds)", linux.RLIMIT_CPU, 1, 't'},
-	{"file(blocks)", linux.RLIMIT_FSIZE, 512, 'f'},
-	{"data(kbytes)", linux.RLIMIT_DATA, 1024, 'd'},
-	{"stack(kbytes)", linux.RLIMIT_STACK, 1024, 's'},
-	{"coredump(blocks)", linux.RLIMIT_CORE, 512, 'c'},
-	{"memory(kbytes)", linux.RLIMIT_RSS, 1024, 'm'},
-	{"locked memory(kbytes)", linux.RLIMIT_MEMLOCK, 1024, 'l'},
-	{"process", linux.RLIMIT_NPROC, 1, 'p'},
-	{"nofiles", linux.RLIMIT_NOFILE, 1, 'n'},
-	{"vmemory(kbytes)", linux.RLIMIT_AS, 1024, 'v'},
-	{"locks", linux.RLIMIT_LOCKS, 1, 'w'},
-	{"rtprio", linux.RLIMIT_RTPRIO, 1, 'r'},
-}
-
-// bashLimit is a row of bash's table: its option, the resource (or
-// pipeSize), the unit's size in bytes, and the listing's description
-// and unit name.
-type bashLimit struct {
-	opt         byte
-	res         int
-	factor      uint64
-	desc, units string
+var dashLimits = []limitRow{
+	{'t', linux.RLIMIT_CPU, 1, "time(seconds)", ""},
+	{'f', linux.RLIMIT_FSIZE, 512, "file(blocks)", ""},
+	{'d', linux.RLIMIT_DATA, 1024, "data(kbytes)", ""},
+	{'s', linux.RLIMIT_STACK, 1024, "stack(kbytes)", ""},
+	{'c', linux.RLIMIT_CORE, 512, "coredump(blocks)", ""},
+	{'m', linux.RLIMIT_RSS, 1024, "memory(kbytes)", ""},
+	{'l', linux.RLIMIT_MEMLOCK, 1024, "locked memory(kbytes)", ""},
+	{'p', linux.RLIMIT_NPROC, 1, "process", ""},
+	{'n', linux.RLIMIT_NOFILE, 1, "nofiles", ""},
+	{'v', linux.RLIMIT_AS, 1024, "vmemory(kbytes)", ""},
+	{'w', linux.RLIMIT_LOCKS, 1, "locks", ""},
+	{'r', linux.RLIMIT_RTPRIO, 1, "rtprio", ""},
 }
 
 // pipeSize stands for bash's -p, which is no resource: the pipe's atomic
@@ -69,24 +66,113 @@ const pipeSize = -1
 // bashLimits are bash 5.2's on Linux, in its listing's order. Its
 // "blocks" are of 1024 bytes, 512 only in POSIX mode, which this shell
 // does not have.
-var bashLimits = []bashLimit{
-	{'R', linux.RLIMIT_RTTIME, 1, "real-time non-blocking time", "microseconds"},
-	{'c', linux.RLIMIT_CORE, 1024, "core file size", "blocks"},
-	{'d', linux.RLIMIT_DATA, 1024, "data seg size", "kbytes"},
-	{'e', linux.RLIMIT_NICE, 1, "scheduling priority", ""},
-	{'f', linux.RLIMIT_FSIZE, 1024, "file size", "blocks"},
-	{'i', linux.RLIMIT_SIGPENDING, 1, "pending signals", ""},
-	{'l', linux.RLIMIT_MEMLOCK, 1024, "max locked memory", "kbytes"},
-	{'m', linux.RLIMIT_RSS, 1024, "max memory size", "kbytes"},
-	{'n', linux.RLIMIT_NOFILE, 1, "open files", ""},
-	{'p', pipeSize, 512, "pipe size", "512 bytes"},
-	{'q', linux.RLIMIT_MSGQUEUE, 1, "POSIX message queues", "bytes"},
-	{'r', linux.RLIMIT_RTPRIO, 1, "real-time priority", ""},
-	{'s', linux.RLIMIT_STACK, 1024, "stack size", "kbytes"},
-	{'t', linux.RLIMIT_CPU, 1, "cpu time", "seconds"},
-	{'u', linux.RLIMIT_NPROC, 1, "max user processes", ""},
-	{'v', linux.RLIMIT_AS, 1024, "virtual memory", "kbytes"},
-	{'x', linux.RLIMIT_LOCKS, 1, "file locks", ""},
+var bashLimits = []limitRow{
+	{'R', linux.RLIMIT_RTTIME, 1, "real-time non-blocking time", "(microseconds, -R)"},
+	{'c', linux.RLIMIT_CORE, 1024, "core file size", "(blocks, -c)"},
+	{'d', linux.RLIMIT_DATA, 1024, "data seg size", "(kbytes, -d)"},
+	{'e', linux.RLIMIT_NICE, 1, "scheduling priority", "(-e)"},
+	{'f', linux.RLIMIT_FSIZE, 1024, "file size", "(blocks, -f)"},
+	{'i', linux.RLIMIT_SIGPENDING, 1, "pending signals", "(-i)"},
+	{'l', linux.RLIMIT_MEMLOCK, 1024, "max locked memory", "(kbytes, -l)"},
+	{'m', linux.RLIMIT_RSS, 1024, "max memory size", "(kbytes, -m)"},
+	{'n', linux.RLIMIT_NOFILE, 1, "open files", "(-n)"},
+	{'p', pipeSize, 512, "pipe size", "(512 bytes, -p)"},
+	{'q', linux.RLIMIT_MSGQUEUE, 1, "POSIX message queues", "(bytes, -q)"},
+	{'r', linux.RLIMIT_RTPRIO, 1, "real-time priority", "(-r)"},
+	{'s', linux.RLIMIT_STACK, 1024, "stack size", "(kbytes, -s)"},
+	{'t', linux.RLIMIT_CPU, 1, "cpu time", "(seconds, -t)"},
+	{'u', linux.RLIMIT_NPROC, 1, "max user processes", "(-u)"},
+	{'v', linux.RLIMIT_AS, 1024, "virtual memory", "(kbytes, -v)"},
+	{'x', linux.RLIMIT_LOCKS, 1, "file locks", "(-x)"},
+}
+
+// findLimit is the row of table for option letter opt, nil if none.
+func findLimit(table []limitRow, opt byte) *limitRow {
+	i := slices.IndexFunc(table, func(r limitRow) bool { return r.opt == opt })
+	if i < 0 {
+		return nil
+	}
+	return &table[i]
+}
+
+// limitAction is one thing a ulimit command line asks for: show a
+// limit, or set it. A setting's value is in bytes (or counts) already,
+// unless from names the current value to take instead (bash's "soft"
+// and "hard"); an operand that could not be read leaves its diagnostic
+// in bad, reported when the action's turn comes, after the ones before
+// it have run.
+type limitAction struct {
+	row      *limitRow
+	which    int
+	set      bool
+	value    uint64
+	from     int
+	bad      string
+	headings bool
+}
+
+// readLimits is the row's soft and hard values; the pipe size is both.
+func readLimits(c *cmd, row *limitRow) (soft, hard uint64) {
+	if row.res == pipeSize {
+		return linux.PIPE_BUF, linux.PIPE_BUF
+	}
+	r, _ := c.Task.Getrlimit(row.res)
+	return r.Cur, r.Max
+}
+
+// showLimit prints one of the row's values in its units, after the
+// listing's heading when asked: dash's label, or bash's label and tag.
+func showLimit(c *cmd, a limitAction) {
+	soft, hard := readLimits(c, a.row)
+	v := hard
+	if a.which&ulimitSoft != 0 {
+		v = soft
+	}
+	if a.headings {
+		if a.row.tag == "" {
+			fmt.Fprintf(c.Out, "%-20s ", a.row.label)
+		} else {
+			fmt.Fprintf(c.Out, "%-20s %19s ", a.row.label, a.row.tag)
+		}
+	}
+	if v == linux.RLIM_INFINITY {
+		fmt.Fprintln(c.Out, "unlimited")
+	} else {
+		fmt.Fprintln(c.Out, v/a.row.unit)
+	}
+}
+
+// writeLimit gives the row's chosen values v; the pipe size cannot be
+// set.
+func writeLimit(c *cmd, row *limitRow, which int, v uint64) error {
+	if row.res == pipeSize {
+		return linux.EINVAL
+	}
+	r, err := c.Task.Getrlimit(row.res)
+	if err != nil {
+		return err
+	}
+	if which&ulimitSoft != 0 {
+		r.Cur = v
+	}
+	if which&ulimitHard != 0 {
+		r.Max = v
+	}
+	return c.Task.Setrlimit(row.res, r)
+}
+
+// wrappingDecimal is the value of s if it is all decimal digits (none
+// reads as 0), wrapping past 2^64 as both shells' unsigned arithmetic
+// does.
+func wrappingDecimal(s string) (uint64, bool) {
+	var v uint64
+	for _, d := range []byte(s) {
+		if d < '0' || d > '9' {
+			return 0, false
+		}
+		v = v*10 + uint64(d-'0')
+	}
+	return v, true
 }
 
 // ulimitApplet is the ulimit builtin of the shell's dialect.
@@ -100,312 +186,256 @@ func ulimitApplet(c *cmd) int {
 // ulimitDash is dash's: one resource (the last option named, -f by
 // default), -H or -S (the last given; by default both are set and the
 // soft one shown), at most one operand, a decimal count of the
-// resource's units or "unlimited".
+// resource's units or "unlimited". Its failures are status 2.
 func ulimitDash(c *cmd) int {
-	what, how, all := byte('f'), ulimitSoft|ulimitHard, false
-	letters := "HSa"
-	for _, l := range dashLimits {
-		letters += string(l.opt)
+	actions, msg := dashActions(c)
+	if msg != "" {
+		c.builtinErrorf("%s", msg)
+		return 2
 	}
-	args, bad := scanFlags(c.Args, letters, func(o rune) {
-		switch o {
-		case 'H':
-			how = ulimitHard
-		case 'S':
-			how = ulimitSoft
-		case 'a':
-			all = true
-		default:
-			what = byte(o)
+	for _, a := range actions {
+		if !a.set {
+			showLimit(c, a)
+		} else if err := writeLimit(c, a.row, a.which, a.value); err != nil {
+			c.builtinErrorf("error setting limit (%s)", applet.ErrText(err))
+			return 2
 		}
-	})
-	if bad != 0 {
-		c.builtinErrorf("%s", c.sh.badOption("ulimit", bad, ""))
-		return 2
-	}
-	var l dashLimit
-	for _, l = range dashLimits {
-		if l.opt == what {
-			break
-		}
-	}
-	if len(args) > 0 && (all || len(args) > 1) {
-		c.builtinErrorf("too many arguments")
-		return 2
-	}
-	if all {
-		for _, l := range dashLimits {
-			fmt.Fprintf(c.Out, "%-20s ", l.name)
-			dashPrintLimit(c, how, l)
-		}
-		return 0
-	}
-	if len(args) == 0 {
-		dashPrintLimit(c, how, l)
-		return 0
-	}
-	val, ok := dashLimitValue(args[0], l.factor)
-	if !ok {
-		c.builtinErrorf("bad number")
-		return 2
-	}
-	r, _ := c.Task.Getrlimit(l.res)
-	if how&ulimitHard != 0 {
-		r.Max = val
-	}
-	if how&ulimitSoft != 0 {
-		r.Cur = val
-	}
-	if err := c.Task.Setrlimit(l.res, r); err != nil {
-		c.builtinErrorf("error setting limit (%s)", applet.ErrText(err))
-		return 2
 	}
 	return 0
 }
 
-// dashLimitValue reads dash's operand: "unlimited" or digits (none is
-// 0), times the unit, wrapping as dash's unsigned arithmetic does.
-func dashLimitValue(s string, factor uint64) (uint64, bool) {
-	if s == "unlimited" {
-		return linux.RLIM_INFINITY, true
+// dashActions reads dash's command line; msg is its complaint about it.
+func dashActions(c *cmd) (actions []limitAction, msg string) {
+	row, which, listAll := findLimit(dashLimits, 'f'), ulimitBoth, false
+	known := "HSa"
+	for _, r := range dashLimits {
+		known += string(r.opt)
 	}
-	var v uint64
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return 0, false
+	operands, bad := scanFlags(c.Args, known, func(o rune) {
+		switch o {
+		case 'H':
+			which = ulimitHard
+		case 'S':
+			which = ulimitSoft
+		case 'a':
+			listAll = true
+		default:
+			row = findLimit(dashLimits, byte(o))
 		}
-		v = v*10 + uint64(s[i]-'0')
+	})
+	switch {
+	case bad != 0:
+		return nil, c.sh.badOption("ulimit", bad, "")
+	case len(operands) > 1 || len(operands) == 1 && listAll:
+		return nil, "too many arguments"
+	case listAll:
+		for i := range dashLimits {
+			actions = append(actions, limitAction{row: &dashLimits[i], which: which, headings: true})
+		}
+		return actions, ""
+	case len(operands) == 0:
+		return []limitAction{{row: row, which: which}}, ""
 	}
-	return v * factor, true
-}
-
-func dashPrintLimit(c *cmd, how int, l dashLimit) {
-	r, _ := c.Task.Getrlimit(l.res)
-	v := r.Max
-	if how&ulimitSoft != 0 {
-		v = r.Cur
+	v := linux.RLIM_INFINITY
+	if operands[0] != "unlimited" {
+		n, ok := wrappingDecimal(operands[0])
+		if !ok {
+			return nil, "bad number"
+		}
+		_, v = bits.Mul64(n, row.unit) // dash lets the product wrap
 	}
-	if v == linux.RLIM_INFINITY {
-		fmt.Fprintln(c.Out, "unlimited")
-		return
-	}
-	fmt.Fprintln(c.Out, v/l.factor)
+	return []limitAction{{row: row, which: which, set: true, value: v}}, ""
 }
 
 // bashUlimitUsage is the usage line of bash's diagnostics, which names
 // options (-b, -k, -P, -T) that Linux builds refuse.
 const bashUlimitUsage = "ulimit [-SHabcdefiklmnpqrstuvxPRT] [limit]"
 
-// ulimitRequest is one resource option of a bash ulimit and its
-// argument, if it has one.
-type ulimitRequest struct {
-	l   bashLimit
-	arg *string
-}
-
 // ulimitBash is bash's: any number of resource options, each with an
 // optional argument (the rest of its word, or the next word unless that
 // starts with '-'); the last one without one takes the first operand.
-// No option is -f. -a lists every limit, ignoring the rest.
+// No option is -f. -a lists every limit, ignoring the rest. A bad
+// option is status 2, any other failure 1, stopping there.
 func ulimitBash(c *cmd) int {
-	reqs, operands, mode, all, bad := parseBashUlimit(c.Args)
-	if bad != 0 {
-		c.builtinErrorf("%s", c.sh.badOption("ulimit", rune(bad), bashUlimitUsage))
+	w, err := scanBashUlimit(c.Args)
+	if err != 0 {
+		c.builtinErrorf("%s", c.sh.badOption("ulimit", rune(err), bashUlimitUsage))
 		return 2
 	}
-	if all {
-		if mode == 0 {
-			mode = ulimitSoft
-		}
-		for _, l := range bashLimits {
-			soft, hard := bashGetLimit(c, l)
-			printBashLimit(c, l, pick(mode, soft, hard), true)
-		}
-		return 0
-	}
-	if len(reqs) == 0 {
-		r := ulimitRequest{l: bashLimits[4]} // -f
-		if len(operands) > 0 {
-			r.arg, operands = &operands[0], operands[1:]
-		}
-		reqs = append(reqs, r)
-	}
-	if last := &reqs[len(reqs)-1]; last.arg == nil && len(operands) > 0 {
-		last.arg = &operands[0]
-	}
-	for _, r := range reqs {
-		if !bashUlimitOne(c, r, mode, len(reqs) > 1) {
+	for _, a := range w.actions() {
+		if !runBashAction(c, a) {
 			return 1
 		}
 	}
 	return 0
 }
 
-// parseBashUlimit splits bash's ulimit arguments into the resource
-// options with their arguments, the operands, -S/-H and -a; bad is an
-// unknown option letter.
-func parseBashUlimit(args []string) (reqs []ulimitRequest, operands []string, mode int, all bool, bad byte) {
-	i := 0
-	for i < len(args) {
-		w := args[i]
-		if w == "--" {
-			i++
-			break
+// bashUlimitWords is what scanBashUlimit found: each resource option in
+// order with its argument (nil if none), the operands, the -S/-H bits and
+// -a.
+type bashUlimitWords struct {
+	rows     []*limitRow
+	args     []*string
+	operands []string
+	which    int
+	listAll  bool
+}
+
+// scanBashUlimit sorts bash's ulimit words; bad is an option letter it
+// does not know.
+func scanBashUlimit(words []string) (w bashUlimitWords, bad byte) {
+	next := 0
+	take := func() *string { next++; return &words[next-1] }
+scan:
+	for next < len(words) {
+		word := words[next]
+		switch {
+		case word == "--":
+			next++
+			break scan
+		case len(word) < 2 || word[0] != '-':
+			break scan
 		}
-		if len(w) < 2 || w[0] != '-' {
-			break
-		}
-		i++
-		for j := 1; j < len(w); j++ {
-			switch o := w[j]; o {
+		next++
+		for i := 1; i < len(word); i++ {
+			switch word[i] {
 			case 'a':
-				all = true
+				w.listAll = true
+				continue
 			case 'S':
-				mode |= ulimitSoft
+				w.which |= ulimitSoft
+				continue
 			case 'H':
-				mode |= ulimitHard
-			default:
-				l, ok := bashLimitOf(o)
-				if !ok {
-					return nil, nil, 0, false, o
-				}
-				r := ulimitRequest{l: l}
-				if j+1 < len(w) {
-					rest := w[j+1:]
-					r.arg, j = &rest, len(w)
-				} else if i < len(args) && !strings.HasPrefix(args[i], "-") {
-					r.arg = &args[i]
-					i++
-				}
-				reqs = append(reqs, r)
+				w.which |= ulimitHard
+				continue
 			}
+			row := findLimit(bashLimits, word[i])
+			if row == nil {
+				return bashUlimitWords{}, word[i]
+			}
+			var arg *string
+			if rest := word[i+1:]; rest != "" {
+				arg, i = &rest, len(word)
+			} else if next < len(words) && !strings.HasPrefix(words[next], "-") {
+				arg = take()
+			}
+			w.rows, w.args = append(w.rows, row), append(w.args, arg)
 		}
 	}
-	return reqs, args[i:], mode, all, 0
+	w.operands = words[next:]
+	return w, 0
 }
 
-func bashLimitOf(opt byte) (bashLimit, bool) {
-	for _, l := range bashLimits {
-		if l.opt == opt {
-			return l, true
+// actions turns bash's words into what to do: the whole listing for -a
+// (the soft values unless only -H), else each option's show or set, -f
+// when there is none; a show alone has no heading.
+func (w bashUlimitWords) actions() []limitAction {
+	if w.listAll {
+		which := w.which
+		if which == 0 {
+			which = ulimitSoft
+		}
+		var all []limitAction
+		for i := range bashLimits {
+			all = append(all, limitAction{row: &bashLimits[i], which: which, headings: true})
+		}
+		return all
+	}
+	rows, args := w.rows, w.args
+	if len(rows) == 0 {
+		rows, args = []*limitRow{findLimit(bashLimits, 'f')}, []*string{nil}
+	}
+	if last := len(args) - 1; args[last] == nil && len(w.operands) > 0 {
+		args = append(args[:last:last], &w.operands[0])
+	}
+	var list []limitAction
+	for i, row := range rows {
+		a := limitAction{row: row, which: w.which, headings: len(rows) > 1}
+		if args[i] != nil {
+			a.set = true
+			a.value, a.from, a.bad = bashLimitValue(*args[i], row.unit)
+			if a.which == 0 {
+				a.which = ulimitBoth
+			}
+		} else if a.which == 0 {
+			a.which = ulimitSoft
+		}
+		list = append(list, a)
+	}
+	return list
+}
+
+// bashLimitValue reads bash's argument in units of unit: a number,
+// "unlimited", or "soft"/"hard" (from: the current value to take).
+// bad is the diagnostic for anything else, or a number too big.
+func bashLimitValue(s string, unit uint64) (v uint64, from int, bad string) {
+	switch s {
+	case "unlimited":
+		return linux.RLIM_INFINITY, 0, ""
+	case "soft":
+		return 0, ulimitSoft, ""
+	case "hard":
+		return 0, ulimitHard, ""
+	}
+	n, ok := wrappingDecimal(s)
+	if !ok {
+		return 0, 0, s + ": " + invalidNumber(s)
+	}
+	over, v := bits.Mul64(n, unit)
+	if over != 0 {
+		return 0, 0, s + ": limit out of range"
+	}
+	return v, 0, ""
+}
+
+// invalidNumber is bash's word for a number it cannot read: one that
+// starts with 0 and a digit is read as octal, with 0x as hexadecimal.
+func invalidNumber(s string) string {
+	if len(s) > 1 && s[0] == '0' {
+		if s[1] == 'x' {
+			return "invalid hex number"
+		}
+		if s[1] >= '0' && s[1] <= '9' {
+			return "invalid octal number"
 		}
 	}
-	return bashLimit{}, false
+	return "invalid number"
 }
 
-func pick(mode int, soft, hard uint64) uint64 {
-	if mode&ulimitSoft != 0 {
-		return soft
-	}
-	return hard
-}
-
-// bashGetLimit is the limit's two values; the pipe size is both.
-func bashGetLimit(c *cmd, l bashLimit) (soft, hard uint64) {
-	if l.res == pipeSize {
-		return linux.PIPE_BUF, linux.PIPE_BUF
-	}
-	r, _ := c.Task.Getrlimit(l.res)
-	return r.Cur, r.Max
-}
-
-// printBashLimit prints a value in the limit's units, after its
-// description and option when described.
-func printBashLimit(c *cmd, l bashLimit, v uint64, described bool) {
-	if described {
-		unit := fmt.Sprintf("(-%c) ", l.opt)
-		if l.units != "" {
-			unit = fmt.Sprintf("(%s, -%c) ", l.units, l.opt)
-		}
-		fmt.Fprintf(c.Out, "%-20s %20s", l.desc, unit)
-	}
-	if v == linux.RLIM_INFINITY {
-		fmt.Fprintln(c.Out, "unlimited")
-		return
-	}
-	fmt.Fprintln(c.Out, v/l.factor)
-}
-
-// bashUlimitOne shows or sets one limit (ulimit_internal); a setting
-// with neither -S nor -H sets both, a showing shows the soft limit.
-func bashUlimitOne(c *cmd, r ulimitRequest, mode int, described bool) bool {
-	if mode == 0 {
-		mode = ulimitSoft
-		if r.arg != nil {
-			mode = ulimitSoft | ulimitHard
-		}
-	}
-	soft, hard := bashGetLimit(c, r.l)
-	if r.arg == nil {
-		printBashLimit(c, r.l, pick(mode, soft, hard), described)
+// runBashAction does one of bash's actions; false when it failed.
+func runBashAction(c *cmd, a limitAction) bool {
+	if !a.set {
+		showLimit(c, a)
 		return true
 	}
-	var v uint64
-	switch s := *r.arg; {
-	case s == "hard":
-		v = hard
-	case s == "soft":
-		v = soft
-	case s == "unlimited":
-		v = linux.RLIM_INFINITY
-	case strings.Trim(s, "0123456789") == "":
-		n := dashOrBashDigits(s)
-		v = n * r.l.factor
-		if v/r.l.factor != n {
-			c.builtinErrorf("%s: limit out of range", s)
-			return false
-		}
-	default:
-		c.builtinErrorf("%s: %s", s, invalidNumber(s))
+	if a.bad != "" {
+		c.builtinErrorf("%s", a.bad)
 		return false
 	}
-	if err := bashSetLimit(c, r.l, v, mode); err != nil {
-		c.builtinErrorf("%s: cannot modify limit: %s", r.l.desc, applet.ErrText(err))
+	soft, hard := readLimits(c, a.row)
+	v := a.value
+	switch a.from {
+	case ulimitSoft:
+		v = soft
+	case ulimitHard:
+		v = hard
+	}
+	v = unprivilegedCeiling(c, v, a.which, hard)
+	if err := writeLimit(c, a.row, a.which, v); err != nil {
+		c.builtinErrorf("%s: cannot modify limit: %s", a.row.label, applet.ErrText(err))
 		return false
 	}
 	return true
 }
 
-// dashOrBashDigits is the value of a string of decimal digits, wrapping
-// past 2^64 as both shells' loops do.
-func dashOrBashDigits(s string) uint64 {
-	v, _ := dashLimitValue(s, 1)
+// unprivilegedCeiling is the value bash asks for when it was told v: a
+// user other than root cannot raise a soft limit past the hard one, so
+// an unlimited soft limit alone means as high as the hard limit allows.
+func unprivilegedCeiling(c *cmd, v uint64, which int, hard uint64) uint64 {
+	if v == linux.RLIM_INFINITY && which == ulimitSoft && c.Task.Cred().EUID != 0 {
+		return hard
+	}
 	return v
-}
-
-// invalidNumber is bash's word for a number it cannot read: a leading 0
-// makes it octal, 0x hexadecimal.
-func invalidNumber(s string) string {
-	switch {
-	case len(s) > 1 && s[0] == '0' && s[1] >= '0' && s[1] <= '9':
-		return "invalid octal number"
-	case len(s) > 1 && s[0] == '0' && s[1] == 'x':
-		return "invalid hex number"
-	}
-	return "invalid number"
-}
-
-// bashSetLimit is bash's set_limit: the pipe size cannot be set
-// (EINVAL); a user other than root asking for an unlimited soft limit
-// alone gets the hard limit instead.
-func bashSetLimit(c *cmd, l bashLimit, v uint64, mode int) error {
-	if l.res == pipeSize {
-		return linux.EINVAL
-	}
-	r, err := c.Task.Getrlimit(l.res)
-	if err != nil {
-		return err
-	}
-	if c.Task.Cred().EUID != 0 && v == linux.RLIM_INFINITY && mode&ulimitHard == 0 && r.Cur <= r.Max {
-		v = r.Max
-	}
-	if mode&ulimitSoft != 0 {
-		r.Cur = v
-	}
-	if mode&ulimitHard != 0 {
-		r.Max = v
-	}
-	return c.Task.Setrlimit(l.res, r)
 }
 
 // A command substitution or a pipeline part runs on its parent's task

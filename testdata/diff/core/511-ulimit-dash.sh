@@ -10,7 +10,7 @@ sh -c '
 ulimit -S -n 1024; ulimit -H -n 4096; ulimit -p 500; ulimit -c 0; ulimit -s 8192; ulimit -l 8192
 ulimit -a
 ulimit; ulimit -n; ulimit -H -n; ulimit -S -H -n; ulimit -H -S -n
-for c in "-n abc" "-n 1 2" "-a 5" "-x" "-e" "-n -5" "-S -n 5000" "-f 1k" "-n unlimited" "-n 99999999" "-H -n 2000 -c"; do
+for c in "-n abc" "-n 1 2" "-a 5" "-x" "-e" "-n -5" "-S -n 5000" "-f 1k" "-n unlimited" "-n 99999999" "-H -n 2000 -c" "-t -H -n 3000"; do
 	ulimit $c; echo "ulimit $c: $?"
 done
 ulimit -n 2000; ulimit -Hn; ulimit -Sn
