@@ -203,26 +203,20 @@ func prlimitColByName(name string) int {
 
 // parsePrlimitRange reads SOFT:HARD, SOFT:, :HARD, a single value for
 // both, each a number as strtoull reads it or "unlimited"; set says
-// which halves were given.
+// which halves were given. The soft value is read as far as it goes
+// (strtoull stops at the first character it cannot take): what follows
+// it is a hard value only after a colon, else it is ignored ("7x" is
+// 7 for both, as util-linux 2.38 reads it); a hard value must be whole.
 func parsePrlimitRange(s string) (lim linux.Rlimit, set int, ok bool) {
-	if s == "unlimited" {
-		return linux.Rlimit{Cur: linux.RLIM_INFINITY, Max: linux.RLIM_INFINITY}, prlimSoft | prlimHard, true
-	}
 	if hard, isHard := strings.CutPrefix(s, ":"); isHard {
 		v, ok := prlimitNumber(hard)
 		return linux.Rlimit{Max: v}, prlimHard, ok
 	}
-	soft, hard, colon := strings.Cut(s, ":")
-	var cur uint64
-	if rest, isInf := strings.CutPrefix(soft, "unlimited"); isInf && rest == "" {
-		cur = linux.RLIM_INFINITY
-	} else {
-		v, ok := prlimitNumber(soft)
-		if !ok {
-			return lim, 0, false
-		}
-		cur = v
+	cur, rest, ok := prlimitLeading(s)
+	if !ok {
+		return lim, 0, false
 	}
+	hard, colon := strings.CutPrefix(rest, ":")
 	switch {
 	case !colon:
 		return linux.Rlimit{Cur: cur, Max: cur}, prlimSoft | prlimHard, true
@@ -231,6 +225,28 @@ func parsePrlimitRange(s string) (lim linux.Rlimit, set int, ok bool) {
 	}
 	v, ok := prlimitNumber(hard)
 	return linux.Rlimit{Cur: cur, Max: v}, prlimSoft | prlimHard, ok
+}
+
+// prlimitLeading is the value s starts with ("unlimited", or blanks, a
+// sign and digits) and the rest of s; false without one.
+func prlimitLeading(s string) (uint64, string, bool) {
+	if rest, ok := strings.CutPrefix(s, "unlimited"); ok {
+		return linux.RLIM_INFINITY, rest, true
+	}
+	start := len(s) - len(strings.TrimLeft(s, " \t\n\v\f\r"))
+	end := start
+	if end < len(s) && (s[end] == '+' || s[end] == '-') {
+		end++
+	}
+	digits := end
+	for end < len(s) && s[end] >= '0' && s[end] <= '9' {
+		end++
+	}
+	if end == digits {
+		return 0, s, false
+	}
+	v, err := cStrto(s[:end], true)
+	return v, s[end:], err == nil
 }
 
 // prlimitNumber is "unlimited" or a whole strtoull number.

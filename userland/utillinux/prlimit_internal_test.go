@@ -31,7 +31,13 @@ func TestPrlimitRange(t *testing.T) {
 		{in: "", fail: true},
 		{in: "1:2:3", fail: true},
 		{in: ":", fail: true},
-		{in: "unlimitedx", fail: true},
+		{in: "unlimitedx", lim: linux.Rlimit{Cur: inf, Max: inf}, set: prlimSoft | prlimHard}, // read as far as it goes
+		{in: "7x", lim: linux.Rlimit{Cur: 7, Max: 7}, set: prlimSoft | prlimHard},
+		{in: "5x:7", lim: linux.Rlimit{Cur: 5, Max: 5}, set: prlimSoft | prlimHard}, // no colon right after the number
+		{in: "0x10", lim: linux.Rlimit{Cur: 0, Max: 0}, set: prlimSoft | prlimHard},
+		{in: "5:7x", fail: true}, // the hard value must be whole
+		{in: "x", fail: true},
+		{in: "5:unlimitedx", fail: true},
 		{in: "99999999999999999999", fail: true},
 	} {
 		lim, set, ok := parsePrlimitRange(c.in)

@@ -24,3 +24,5 @@ prlimit -n nosuchcommand; echo "status $?"
 prlimit -n true | cat; echo "status $?"
 prlimit --verbose -n=30:40 true; echo "status $?"
 prlimit -n=5 sh -c 'ulimit -n; ulimit -Hn; cat /proc/self/limits | grep files'
+# The soft value is read as far as it goes; a hard value must be whole.
+for v in 7x 5x:7 5:7x x; do prlimit --nofile=$v sh -c 'echo "$(ulimit -Sn) $(ulimit -Hn)"'; echo "rc=$?"; done
