@@ -321,10 +321,6 @@ func (c *swaponRun) checkHeader(name string, f *probeFile) bool {
 	if c.verbose {
 		c.warnf("%s: found signature [pagesize=%d, signature=swap]", name, pageSize)
 	}
-	if pageSize != systemPageSize {
-		c.warnf("%s: swap format pagesize does not match.", name)
-		return false
-	}
 	hdr := make([]byte, 8)
 	if _, err := f.ReadAt(hdr, 1024); err != nil {
 		c.warnf("%s: read swap header failed", name)
@@ -335,9 +331,11 @@ func (c *swaponRun) checkHeader(name string, f *probeFile) bool {
 	if c.verbose {
 		c.warnf("%s: pagesize=%d, swapsize=%d, devsize=%d", name, pageSize, swapSize, f.size)
 	}
-	if swapSize > uint64(f.size) {
+	// Neither is fatal here: the system call refuses such an area itself.
+	if pageSize != systemPageSize {
+		c.warnf("%s: swap format pagesize does not match. (Use --fixpgsz to reinitialize it.)", name)
+	} else if swapSize > uint64(f.size) && c.verbose {
 		c.warnf("%s: last_page 0x%08x is larger than actual size of swapspace", name, swapSize)
-		return false
 	}
 	return true
 }
