@@ -122,6 +122,9 @@ func swaponApplet(cmd *cmd) int {
 	if c.show || !c.all && len(ops) == 0 && len(c.labels) == 0 && len(c.uuids) == 0 {
 		return c.printShow()
 	}
+	if c.ifExists && !c.all && len(ops) > 0 {
+		return c.badUsage(1) // -e is for -a's fstab entries
+	}
 	return c.activate(ops)
 }
 

@@ -23,3 +23,7 @@ swapon --show; echo $?
 swapon -s; echo $?
 swapon -L nolabel; echo $?
 swapoff -U 11111111-2222-3333-4444-555555555555; echo $?
+# -e (skip what does not exist) is for -a's entries: with a device named
+# it is bad usage; alone it lists, as swapon does without arguments.
+swapon -e /nonexistent; echo "rc=$?"
+swapon -e; echo "rc=$?"
