@@ -470,10 +470,10 @@ var dfCases = []scriptCase{
 	},
 }
 
-// TestStatFileSystemDefault checks stat -f's default format. The kernel's
-// tmpfs has a random f_fsid; linuxvfs gives every file system the one the
-// kernel's simple_statfs gives proc or ramfs, from its device number, so
-// the expected IDs are worked out from stat's %d.
+// TestStatFileSystemDefault checks stat -f's default format. A tmpfs has
+// a random f_fsid (its superblock's UUID folded, as on Linux 6.7 and
+// later); ramfs has the one simple_statfs gives, from its device number,
+// so that ID is worked out from stat's %d.
 func TestStatFileSystemDefault(t *testing.T) {
 	got := runScript(t, "mkdir /m /r; mount -t tmpfs -o size=1m,nr_inodes=100 t /m; mount -t ramfs r /r; "+
 		"stat -f /m /r; stat -c %d /m /r")
@@ -489,6 +489,11 @@ func TestStatFileSystemDefault(t *testing.T) {
 		}
 		ids[i] = fmt.Sprintf("%x00000000", dev)
 	}
+	tmpfsID, _, _ := strings.Cut(strings.TrimPrefix(lines[1], "    ID: "), " ")
+	if _, err := strconv.ParseUint(tmpfsID, 16, 64); err != nil || tmpfsID == ids[0] {
+		t.Errorf("tmpfs ID %q: want a random one, not the device's %s", tmpfsID, ids[0])
+	}
+	ids[0] = tmpfsID
 	want := "  File: \"/m\"\n" +
 		"    ID: " + ids[0] + " Namelen: 255     Type: tmpfs\n" +
 		"Block size: 4096       Fundamental block size: 4096\n" +

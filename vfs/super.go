@@ -3,6 +3,8 @@
 package vfs
 
 import (
+	"encoding/binary"
+	"math/rand/v2"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -55,6 +57,9 @@ type Superblock struct {
 	// DOps is s_d_op, for a filesystem whose names compare other than
 	// byte for byte (dentry_ops.go); nil for the others.
 	DOps *DentryOps
+	// UUID is s_uuid: tmpfs and kernfs make a random one per
+	// superblock (GenerateUUID) and report it folded as their f_fsid.
+	UUID [16]byte
 
 	renameMu sync.Mutex // s_vfs_rename_mutex
 	nextIno  atomic.Uint64
@@ -118,6 +123,21 @@ type Statfs struct {
 	// folds its UUID into it); zero stands for the device number,
 	// which is what simple_statfs and most others give.
 	Fsid [2]uint32
+}
+
+// GenerateUUID gives sb a random version-4 UUID (uuid_gen).
+func (sb *Superblock) GenerateUUID() {
+	binary.LittleEndian.PutUint64(sb.UUID[:8], rand.Uint64())
+	binary.LittleEndian.PutUint64(sb.UUID[8:], rand.Uint64())
+	sb.UUID[6] = sb.UUID[6]&0x0f | 0x40 // version 4
+	sb.UUID[8] = sb.UUID[8]&0x3f | 0x80 // RFC 4122 variant
+}
+
+// FoldUUID is uuid_to_fsid: the two little-endian halves of a UUID
+// exclusive-or'ed into the 64 bits of an f_fsid, low word first.
+func FoldUUID(uuid [16]byte) [2]uint32 {
+	v := binary.LittleEndian.Uint64(uuid[:8]) ^ binary.LittleEndian.Uint64(uuid[8:])
+	return [2]uint32{uint32(v), uint32(v >> 32)}
 }
 
 // CurrentTime is current_time: the clock read once, cut to what sb keeps.

@@ -185,6 +185,7 @@ func (h *hierarchy) superblock(fc *vfs.FsContext) (*vfs.Superblock, error) {
 		return nil, err
 	}
 	sb.NoBtime = true // kernfs keeps no birth time
+	sb.GenerateUUID() // kernfs_get_tree
 	sb.Private = h
 	h.mu.Lock()
 	root := h.inode(sb, node{c: h.root, file: -1})
@@ -222,9 +223,10 @@ func (o superOps) ShowOptions(_ *vfs.Superblock, b *strings.Builder) {
 	}
 }
 
-// Statfs is simple_statfs.
-func (superOps) Statfs(*vfs.Superblock) (vfs.Statfs, error) {
-	return vfs.Statfs{Type: Magic, Bsize: 4096, Frsize: 4096, Namelen: linux.NAME_MAX}, nil
+// Statfs is kernfs_statfs: simple_statfs with the superblock's UUID as
+// f_fsid.
+func (superOps) Statfs(sb *vfs.Superblock) (vfs.Statfs, error) {
+	return vfs.Statfs{Type: Magic, Bsize: 4096, Frsize: 4096, Namelen: linux.NAME_MAX, Fsid: vfs.FoldUUID(sb.UUID)}, nil
 }
 
 // ShowPath is cgroup_show_path: a mount's root as a path from the root

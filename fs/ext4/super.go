@@ -216,8 +216,7 @@ func (s *superBlock) uuidString() string {
 // fsid is uuid_to_fsid: the UUID's two little-endian halves xored, low
 // word first.
 func (s *superBlock) fsid() [2]uint32 {
-	v := binary.LittleEndian.Uint64(s.uuid[:8]) ^ binary.LittleEndian.Uint64(s.uuid[8:])
-	return [2]uint32{uint32(v), uint32(v >> 32)}
+	return vfs.FoldUUID(s.uuid)
 }
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)

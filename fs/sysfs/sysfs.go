@@ -77,6 +77,7 @@ func (contextOps) GetTree(fc *vfs.FsContext) error {
 		}
 		newTree(fc.Kernel, sb)
 		sb.NoBtime = true       // kernfs keeps no birth time
+		sb.GenerateUUID()       // kernfs_get_tree
 		sb.UsernsVisible = true // a new sysfs superblock (sysfs_get_tree)
 		sb.Activate()
 		in.sb = sb
@@ -90,7 +91,8 @@ type superOps struct{}
 // ShowOptions: sysfs has no options of its own.
 func (superOps) ShowOptions(*vfs.Superblock, *strings.Builder) {}
 
-// Statfs is simple_statfs.
-func (superOps) Statfs(*vfs.Superblock) (vfs.Statfs, error) {
-	return vfs.Statfs{Type: Magic, Bsize: 4096, Frsize: 4096, Namelen: linux.NAME_MAX}, nil
+// Statfs is kernfs_statfs: simple_statfs with the superblock's UUID as
+// f_fsid.
+func (superOps) Statfs(sb *vfs.Superblock) (vfs.Statfs, error) {
+	return vfs.Statfs{Type: Magic, Bsize: 4096, Frsize: 4096, Namelen: linux.NAME_MAX, Fsid: vfs.FoldUUID(sb.UUID)}, nil
 }

@@ -329,6 +329,7 @@ func (contextOps) GetTree(fc *vfs.FsContext) error {
 		return err
 	}
 	sb.Private = info
+	sb.GenerateUUID() // shmem_fill_super: statfs reports it as f_fsid
 	info.fs = libfs.FS{Acct: info, DirSizes: true, CountBlocks: true, CanFallocate: true, Xattrs: true, Whiteouts: true}
 	fs := &info.fs
 	root, err := fs.NewRoot(sb, vfs.InodeAttr{Mode: linux.S_IFDIR | info.mode, UID: info.uid, GID: info.gid})
@@ -422,7 +423,8 @@ func (superOps) Statfs(sb *vfs.Superblock) (vfs.Statfs, error) {
 	info := sb.Private.(*sbInfo)
 	info.mu.Lock()
 	defer info.mu.Unlock()
-	st := vfs.Statfs{Type: Magic, Bsize: libfs.PageSize, Frsize: libfs.PageSize, Namelen: linux.NAME_MAX}
+	st := vfs.Statfs{Type: Magic, Bsize: libfs.PageSize, Frsize: libfs.PageSize, Namelen: linux.NAME_MAX,
+		Fsid: vfs.FoldUUID(sb.UUID)}
 	if info.maxBlocks != 0 {
 		st.Blocks = info.maxBlocks
 		st.Bfree = info.maxBlocks - info.usedBlocks
