@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 
@@ -62,7 +63,7 @@ func (s *shell) newCmd(ctx context.Context, hc interp.HandlerContext, name strin
 	stdout := hc.Stdout
 	if stdout == nil || sameStream(stdout, io.Discard) {
 		stdout = closedFd{} // >&-
-	} else if s.dialect == Bash {
+	} else if _, host := stdout.(*os.File); s.dialect == Bash && !host {
 		stdout = lineWriter{stdout}
 	}
 	return applet.New(ctx, s.set, s.procOf(hc).task, name, args, exportedEnv(hc), hc.Stdin, stdout, hc.Stderr)
@@ -70,7 +71,11 @@ func (s *shell) newCmd(ctx context.Context, hc interp.HandlerContext, name strin
 
 // lineWriter writes each line on its own, as bash's builtins do (their
 // standard output is line-buffered): a file that takes one value per
-// write (a cgroup's, a /proc/sys one) sees each line separately.
+// write (a cgroup's, a /proc/sys one) sees each line separately. Not to
+// a pipe between a pipeline's parts or the shell's own output (an
+// *os.File): there the lines a real bash writes one by one reach a
+// reader that is still starting up all at once (`printf 'a\nb\n' | dd`
+// reads one record), which one write gives every time.
 type lineWriter struct{ w io.Writer }
 
 func (l lineWriter) Write(p []byte) (int, error) {

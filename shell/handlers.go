@@ -254,6 +254,16 @@ func (s *shell) access(ctx context.Context, name string, mode interp.AccessMode)
 // working directory must move with the interpreter's) and renames the
 // builtins linuxvfs implements itself so that they reach the exec handler.
 func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
+	out, err := s.callStep(ctx, args)
+	if p := s.procOf(interp.HandlerCtx(ctx)); p.background && len(out) > 0 && !strings.HasPrefix(args[0], internal) &&
+		!s.runsProgram(p, out) && !s.isFunc(p, out[0]) {
+		s.jobUnderWay(p) // a builtin's redirections are open, its call made
+	}
+	return out, err
+}
+
+// callStep is call's work for one command.
+func (s *shell) callStep(ctx context.Context, args []string) ([]string, error) {
 	hc := interp.HandlerCtx(ctx)
 	s.claimCallTrace(hc, args)
 	if args[0] == xtraceCmd {
@@ -341,6 +351,7 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 		return s.forkJob(ctx, args), nil
 	case args[0] == jobEndCmd:
 		return s.jobEnd(args), nil
+
 	case args[0] == "trap":
 		return s.trapCall(hc, args), nil
 	case args[0] == aliasFwdCmd:
@@ -361,7 +372,7 @@ func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 		return append([]string{internal + "command"}, args[1:]...), nil
 	case (args[0] == "command" || args[0] == "builtin") && len(args) > 1 &&
 		(overridden[args[1]] || args[1] == "cd"):
-		return s.call(ctx, args[1:])
+		return s.callStep(ctx, args[1:])
 	}
 	return args, nil
 }
@@ -411,7 +422,9 @@ func (s *shell) runProgram(ctx context.Context, hc interp.HandlerContext, f foun
 	if f.forked {
 		kargv = nil
 	}
+	s.awaitJobs(p)
 	child, err := s.spawn(p, hc, file, kargv, env)
+	s.jobUnderWay(p)
 	var re *redirError
 	if errors.As(err, &re) {
 		return s.redirStatus(), nil // spawn reported it

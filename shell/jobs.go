@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"mvdan.cc/sh/v3/interp"
 	"mvdan.cc/sh/v3/syntax"
@@ -206,8 +207,18 @@ func startsJobs(n syntax.Node) bool {
 // does: the other parts still use the descriptors the job's task holds
 // for them, which an exec would close.
 func markJobExec(st *syntax.Stmt) {
-	if c, ok := st.Cmd.(*syntax.CallExpr); ok && len(c.Args) > 0 {
-		c.Args = append([]*syntax.Word{litWord(st.Pos(), jobExecCmd)}, c.Args...)
+	switch c := st.Cmd.(type) {
+	case *syntax.CallExpr:
+		if len(c.Args) > 0 {
+			c.Args = append([]*syntax.Word{litWord(st.Pos(), jobExecCmd)}, c.Args...)
+		}
+	case *syntax.BinaryCmd:
+		// The last command of an && or || list is the last one the job
+		// runs when it runs at all: dash and bash exec it too
+		// ((cd /mnt && sleep 9) & leaves no shell behind sleep).
+		if (c.Op == syntax.AndStmt || c.Op == syntax.OrStmt) && !c.Y.Negated {
+			markJobExec(c.Y)
+		}
 	}
 }
 
@@ -234,6 +245,12 @@ type job struct {
 	// pipeline is set for a job that is a pipeline, whose parts are
 	// forked by the job's process: kill %N signals them too.
 	pipeline bool
+
+	// ready closes once the job is under way (awaitJobs); started is
+	// when it was forked.
+	ready     chan struct{}
+	readyOnce sync.Once
+	started   time.Time
 
 	end    sync.Once
 	done   chan struct{} // closed by JOBEND
@@ -270,7 +287,8 @@ func (t *jobTable) start(child *proc, text string) *job {
 	if len(t.jobs) >= 2*keptJobs {
 		t.forgetOldest()
 	}
-	j := &job{n: n, proc: child, text: strings.TrimSuffix(text, " &"), done: make(chan struct{})}
+	j := &job{n: n, proc: child, text: strings.TrimSuffix(text, " &"), done: make(chan struct{}),
+		ready: make(chan struct{}), started: time.Now()}
 	t.jobs = append(t.jobs, j)
 	return j
 }
@@ -429,6 +447,8 @@ func (s *shell) forkJob(ctx context.Context, args []string) []string {
 		text = args[1]
 	}
 	j := s.jobs.start(child, text)
+	child.job = j
+	child.parent.addPending(j)
 	j.pipeline = len(args) > 2 && args[2] == "pipeline"
 	id := s.procs.add(child)
 	return []string{"eval", childVar + "=" + id + " " + lastJobVar + "=" + strconv.Itoa(int(child.pid())) +
@@ -446,6 +466,7 @@ func (s *shell) jobEnd(args []string) []string {
 		s.procs.end(func(q *proc) bool { return q.endsWith(p) })
 		s.childEnded(p.parent)
 		if j := s.jobs.byProc(p); j != nil {
+			j.markReady()
 			j.end.Do(func() {
 				j.status = status
 				close(j.done)
@@ -466,4 +487,73 @@ func (s *shell) jobExec(ctx context.Context, args []string) ([]string, error) {
 		out = append([]string{execJobCmd}, out...)
 	}
 	return out, err
+}
+
+// A forked child opens its redirections and starts its first command a
+// few microseconds after fork, long before its parent has started
+// another program: `sleep 100 < /mnt/f & umount /mnt` finds the mount
+// busy. A job here is a goroutine that may not have run at all when the
+// parent starts its next program, so the parent waits there (awaitJobs)
+// until its new jobs are under way: the first program started (after
+// its redirections), a builtin's call made (its redirections open), or
+// the end. The parent's builtins do not wait, as a real parent's run
+// before its child has started (`exit 4 & wait -n` waits for the job).
+// A job whose first step sleeps (a redirection from a FIFO with no
+// writer) is waited for at most jobStartWait after its fork, as the
+// parent of a blocked child would go on.
+const jobStartWait = 100 * time.Millisecond
+
+// markReady says the job is under way.
+func (j *job) markReady() { j.readyOnce.Do(func() { close(j.ready) }) }
+
+// jobUnderWay marks the job p runs in as under way; p outside any job
+// does nothing.
+func (s *shell) jobUnderWay(p *proc) {
+	for q := p; q != nil && q.background; q = q.parent {
+		if q.jobStart {
+			if q.job != nil {
+				q.job.markReady()
+			}
+			return
+		}
+	}
+}
+
+// addPending records a job p forked and has not yet seen under way.
+func (p *proc) addPending(j *job) {
+	p.mu.Lock()
+	p.pending = append(p.pending, j)
+	p.mu.Unlock()
+}
+
+// awaitJobs waits, before p starts a program, for the jobs p and the
+// (sub)shells it is part of forked to be under way. It stops at a job's
+// own clone: a job does not wait for its siblings.
+func (s *shell) awaitJobs(p *proc) {
+	for q := p; q != nil; q = q.parent {
+		q.mu.Lock()
+		pending := q.pending
+		q.pending = nil
+		q.mu.Unlock()
+		for _, j := range pending {
+			j.awaitStart()
+		}
+		if q.jobStart {
+			return
+		}
+	}
+}
+
+// awaitStart waits until j is under way, or jobStartWait after its fork.
+func (j *job) awaitStart() {
+	d := time.Until(j.started.Add(jobStartWait))
+	if d <= 0 {
+		return
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-j.ready:
+	case <-t.C:
+	}
 }

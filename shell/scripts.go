@@ -62,6 +62,7 @@ func (s *shell) runInPlace(ctx context.Context, hc interp.HandlerContext, args [
 		fmt.Fprintf(hc.Stderr, "%sexec: %s: not found\n", s.linePrefix(hc.Pos.Line()), args[0])
 		return interp.ExitStatus(127)
 	}
+	s.awaitJobs(p)
 	t := p.task
 	err := s.attachIn(t, 0, hc.Stdin)
 	if err == nil {
@@ -88,7 +89,10 @@ func (s *shell) runJobInPlace(ctx context.Context, hc interp.HandlerContext, arg
 		// the lookup's reads, and a killed job says nothing.
 		return s.reportNotRun(ctx, hc, args[0], f, err)
 	}
-	if err := s.attachStd(p, p.task, hc); err != nil {
+	s.awaitJobs(p)
+	err = s.attachStd(p, p.task, hc)
+	s.jobUnderWay(p)
+	if err != nil {
 		var re *redirError
 		if errors.As(err, &re) {
 			fmt.Fprintf(&applet.File{Task: p.task, Fd: 2}, "%s%s\n", s.linePrefix(uint(re.d.line)), re.Error())

@@ -69,6 +69,11 @@ type proc struct {
 	// background is set for clones made for or inside a background job,
 	// which may outlive Run; jobStart for the job's own clone.
 	background, jobStart bool
+	// job is the job a jobStart clone runs (jobs.go).
+	job *job
+	// pending are the jobs the (sub)shell forked that were not yet seen
+	// under way (awaitJobs), guarded by mu.
+	pending []*job
 
 	// mu guards dir: the interpreter keeps a logical directory string per
 	// (sub)shell; the task's cwd moves only when that string changes, so
