@@ -255,9 +255,15 @@ func (s *shell) access(ctx context.Context, name string, mode interp.AccessMode)
 // builtins linuxvfs implements itself so that they reach the exec handler.
 func (s *shell) call(ctx context.Context, args []string) ([]string, error) {
 	out, err := s.callStep(ctx, args)
-	if p := s.procOf(interp.HandlerCtx(ctx)); p.background && len(out) > 0 && !strings.HasPrefix(args[0], internal) &&
-		!s.runsProgram(p, out) && !s.isFunc(p, out[0]) {
-		s.jobUnderWay(p) // a builtin's redirections are open, its call made
+	hc := interp.HandlerCtx(ctx)
+	if len(out) == 0 || strings.HasPrefix(args[0], internal) {
+		return out, err
+	}
+	p := s.procOf(hc)
+	if (p.background || hc.Env.Get(pipeSideVar).IsSet()) && !s.runsProgram(p, out) && !s.isFunc(p, out[0]) {
+		// A builtin's redirections are open, its call made.
+		s.jobUnderWay(p)
+		s.pipeSidesOf(hc).builtinCalled()
 	}
 	return out, err
 }
@@ -397,18 +403,33 @@ func (s *shell) execMiddleware(interp.ExecHandlerFunc) interp.ExecHandlerFunc {
 			code = c.runBuiltin(builtins[b])
 		} else if ok {
 			return s.notFound(ctx, hc, b)
-		} else if f, err := s.findCommand(s.procOf(hc), hc, args); err != nil {
-			return s.reportNotRun(ctx, hc, name, f, err)
-		} else if code, err = s.runProgram(ctx, hc, f); err != nil {
-			return err
 		} else {
-			s.childEnded(s.procOf(hc))
+			var err error
+			if code, err = s.runFound(ctx, hc, args); err != nil {
+				return err
+			}
 		}
 		if code != 0 {
 			return interp.ExitStatus(uint8(code))
 		}
 		return nil
 	}
+}
+
+// runFound finds and runs a program for args (runProgram); a pipeline's
+// part that forks nothing lets its neighbours go on.
+func (s *shell) runFound(ctx context.Context, hc interp.HandlerContext, args []string) (int, error) {
+	ps := s.pipeSidesOf(hc)
+	defer ps.builtinCalled()
+	f, err := s.findCommand(s.procOf(hc), hc, args)
+	if err != nil {
+		return 0, s.reportNotRun(ctx, hc, args[0], f, err)
+	}
+	code, err := s.runProgram(withPipeSides(ctx, ps), hc, f)
+	if err == nil {
+		s.childEnded(s.procOf(hc))
+	}
+	return code, err
 }
 
 // runProgram runs a program of the set as a child process of the calling
@@ -422,9 +443,12 @@ func (s *shell) runProgram(ctx context.Context, hc interp.HandlerContext, f foun
 	if f.forked {
 		kargv = nil
 	}
+	ps := pipeSidesFrom(ctx)
+	ps.beforeFork()
 	s.awaitJobs(p)
 	child, err := s.spawn(p, hc, file, kargv, env)
 	s.jobUnderWay(p)
+	ps.forked()
 	var re *redirError
 	if errors.As(err, &re) {
 		return s.redirStatus(), nil // spawn reported it

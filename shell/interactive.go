@@ -83,6 +83,7 @@ func (s *shell) readEval(ctx context.Context, r *interp.Runner, in io.Reader, pr
 			s.noteTraceAssigns(st)
 			s.rewriteDialect(st)
 			s.rewriteHashScopes(st)
+			markPipeSides(st)
 			markSubstOut(st)
 			rewriteKillTraps(st)
 			s.wrapCompoundRedirs(st)

@@ -136,6 +136,9 @@ type shell struct {
 	// which pipesUsed says the program reads.
 	pst       pipeStatuses
 	pipesUsed atomic.Bool
+	// pipeParts pair the parts of pipelines by the pipes between them
+	// (pipeorder.go).
+	pipeParts pipeLinks
 	// unitState is the state of the text being rewritten (eval.go);
 	// units serializes the rewriting of texts while the shell runs
 	// against the readers of the tables they add to.
@@ -451,6 +454,7 @@ func (s *shell) rewriteProgram(file *syntax.File, script string) {
 	rewritePids(file)
 	s.rewriteDialect(file) // before the markers rename $LINENO
 	s.rewriteHashScopes(file)
+	markPipeSides(file)
 	rewriteDeclLists(file)
 	s.rewriteArith(file, script)
 	s.rewritePipeStatus(file, script)

@@ -54,7 +54,7 @@ const (
 var internalVars = map[string]bool{procVar: true, childVar: true, umaskVar: true, pidVar: true, ppidVar: true,
 	lastJobVar: true, statusVar: true, roOKVar: true, roCheckVar: true, childPidVar: true, bashPidVar: true,
 	substTrapsVar: true, stdinFlagVar: true, execsVar: true, getoptsVar: true, getoptsLastVar: true,
-	noclobberVar: true, noHashVar: true, pathGenVar: true, unitVar: true, rlimitVar: true}
+	noclobberVar: true, noHashVar: true, pathGenVar: true, unitVar: true, rlimitVar: true, pipeSideVar: true}
 
 // proc is one process of the shell: the task of the top-level shell or of
 // a subshell's clone, and the directory its task was last moved to.
