@@ -420,6 +420,7 @@ func (s *shell) execMiddleware(interp.ExecHandlerFunc) interp.ExecHandlerFunc {
 // part that forks nothing lets its neighbours go on.
 func (s *shell) runFound(ctx context.Context, hc interp.HandlerContext, args []string) (int, error) {
 	ps := s.pipeSidesOf(hc)
+	ps.beforeFork() // a child reports a failed lookup, after its fork
 	defer ps.builtinCalled()
 	f, err := s.findCommand(s.procOf(hc), hc, args)
 	if err != nil {
@@ -444,7 +445,6 @@ func (s *shell) runProgram(ctx context.Context, hc interp.HandlerContext, f foun
 		kargv = nil
 	}
 	ps := pipeSidesFrom(ctx)
-	ps.beforeFork()
 	s.awaitJobs(p)
 	child, err := s.spawn(p, hc, file, kargv, env)
 	s.jobUnderWay(p)
