@@ -97,16 +97,33 @@ func hostnameApplet(c *cmd) int {
 	if !ok {
 		return hostnameUsageStatus
 	}
+	// The tool's other names stand for options (its "Program name"
+	// table): the NIS domain for the domainname three, the DNS domain
+	// for dnsdomainname, which sets nothing.
+	switch c.Name {
+	case "domainname", "nisdomainname", "ypdomainname":
+		*nis = true
+	case "dnsdomainname":
+		if len(ops) > 0 {
+			c.TryHelp()
+			return hostnameUsageStatus
+		}
+		dns = !*nis
+	}
 	switch {
 	case len(ops) > 1:
 		c.TryHelp()
 		return hostnameUsageStatus
 	case fs.Changed("file"):
-		return c.setHostnameFrom(*file)
+		return c.setNameFrom(*file, *nis)
 	case len(ops) == 1 && *nis:
 		return c.setDomainname(ops[0])
 	case len(ops) == 1:
 		return c.setHostname(ops[0])
+	case *nis && c.Name == "domainname" && !fs.Changed("yp") && !fs.Changed("nis"):
+		// Plain domainname prints what the kernel has, "(none)" too.
+		fmt.Fprintln(c.Out, c.Task.Uname().Domainname)
+		return 0
 	case *nis:
 		return c.printNISDomain()
 	case dns:
@@ -157,9 +174,14 @@ func validHostname(name string) bool {
 	return true
 }
 
-// setHostnameFrom is -F: the first line that is neither empty nor a
-// comment, without surrounding blanks.
-func (c *cmd) setHostnameFrom(file string) int {
+// setNameFrom is -F: the host name (the NIS domain name with nis) from
+// the first line of file that is neither empty nor a comment, without
+// surrounding blanks.
+func (c *cmd) setNameFrom(file string, nis bool) int {
+	set := c.setHostname
+	if nis {
+		set = c.setDomainname
+	}
 	r, err := c.openInput(file)
 	if err != nil {
 		c.Errorf("%s", applet.ErrText(err))
@@ -173,10 +195,10 @@ func (c *cmd) setHostnameFrom(file string) int {
 	}
 	for _, line := range strings.Split(string(data), "\n") {
 		if line = strings.TrimSpace(line); line != "" && line[0] != '#' {
-			return c.setHostname(line)
+			return set(line)
 		}
 	}
-	return c.setHostname("")
+	return set("")
 }
 
 // setDomainname is -y NAME: the NIS domain name, which the tool does not
@@ -193,11 +215,12 @@ func (c *cmd) setDomainname(name string) int {
 	return 0
 }
 
-// printNISDomain is -y: the domain name, unless none was set (the tool
-// then says so on standard output).
+// printNISDomain is -y: the domain name, unless it is the kernel's
+// "(none)" (the tool then says so on standard output); an empty one set
+// by domainname "" is printed as it is.
 func (c *cmd) printNISDomain() int {
 	d := c.Task.Uname().Domainname
-	if d == "" || d == "(none)" {
+	if d == "(none)" {
 		fmt.Fprintf(c.Out, "%s: Local domain name not set\n", c.Name)
 		return 1
 	}

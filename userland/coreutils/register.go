@@ -35,6 +35,7 @@ var programs = map[string]program{
 	"tail": tailApplet, "tee": teeApplet, "touch": touchApplet, "tr": trApplet,
 	"truncate": truncateApplet, "uniq": uniqApplet, "wc": wcApplet,
 	"xargs": xargsApplet, "yes": yesApplet, "echo": echoApplet, "true": trueApplet, "false": falseApplet, "pwd": pwdApplet, "uname": unameApplet, "hostname": hostnameApplet,
+	"domainname": hostnameApplet, "nisdomainname": hostnameApplet, "ypdomainname": hostnameApplet, "dnsdomainname": hostnameApplet,
 }
 
 // Register adds the coreutils programs to set.
