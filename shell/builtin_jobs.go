@@ -467,14 +467,22 @@ func (c *cmd) killOne(arg string, signo int) bool {
 	return c.signalPid(pid, signo)
 }
 
-// signalPid sends signo to the process pid, saying so if it cannot.
+// signalPid sends signo to the process pid (0 or below: a process group,
+// or -1 everyone, as kill(2) takes them), saying so if it cannot.
 func (c *cmd) signalPid(pid, signo int) bool {
-	target, err := c.Task.Kill(int32(pid), signo)
+	targets, err := c.Task.KillProcesses(int32(pid), signo)
+	if err != nil && c.sh.dialect == Dash {
+		// dash words it without the number, and ends it with a blank line.
+		c.builtinErrorf("%s\n", applet.ErrText(err))
+		return false
+	}
 	if err != nil {
 		c.builtinErrorf("(%d) - %s", pid, applet.ErrText(err))
 		return false
 	}
-	signalTask(target, signo)
+	for _, target := range targets {
+		signalTask(target, signo)
+	}
 	return true
 }
 

@@ -28,6 +28,7 @@ const TaskCommLen = 15
 // binary to load: the caller runs the program.
 func (t *Task) Execve(filename string, argv, envv []string) {
 	exe := t.openExec(filename)
+	t.execed.Store(true)
 	t.CloseOnExec()
 	t.enterTimeNSForChildren()
 	t.execveCreds()

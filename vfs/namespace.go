@@ -199,6 +199,7 @@ func (k *Kernel) InitMountTree(rootfs FilesystemType, data string) (*Task, error
 	k.initNS = ns
 	root := Path{m, m.root}
 	init := k.newTask(nil, RootCred(), ns, root, root, 0o022)
+	init.startSession() // init leads session 1 and process group 1
 	if err := k.initInternalMounts(); err != nil {
 		init.Exit()
 		return nil, err

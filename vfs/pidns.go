@@ -201,8 +201,13 @@ func (t *Task) freePid() {
 	ns := t.PidNamespace()
 	var victims []*Task
 	pidmapMu.Lock()
+	keep := t.leaveGroupsLocked()
 	for _, u := range t.pids {
-		if u.ns.tasks[u.nr] == t {
+		switch {
+		case u.ns.tasks[u.nr] != t:
+		case keep:
+			u.ns.tasks[u.nr] = pidReserved // a group's ID still (pgrp.go)
+		default:
 			delete(u.ns.tasks, u.nr)
 		}
 	}

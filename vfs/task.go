@@ -152,6 +152,13 @@ type Task struct {
 	started time.Duration
 	// kthread marks a task of the kernel's own (KernelThread).
 	kthread atomic.Bool
+	// pgrp and session are the task's process group and session, nil
+	// for a kernel thread's (0); leads is the group its own numbers
+	// name once it led one; execed is set by its first execve
+	// (setpgid's EACCES). pgrp.go.
+	pgrp, session atomic.Pointer[idGroup]
+	leads         *idGroup // guarded by pidmapMu
+	execed        atomic.Bool
 	// rlim is the task's resource limits, shared with its parent until
 	// either changes one (rlimit.go).
 	rlim atomic.Pointer[rlimits]
@@ -272,6 +279,7 @@ func (t *Task) fork(flags uint64, force bool) (*Task, error) {
 		n.SetCgroup(cg)
 	}
 	n.pidNSChildren.Store(pidNS)
+	t.inheritGroups(n)
 	n.cred.Store(t.Cred())
 	t.Cred().UserNS.get()
 	n.image.Store(t.image.Load())

@@ -71,14 +71,23 @@ func statusText(t, readerTask *vfs.Task, reader *vfs.Cred, pidns *vfs.PidNamespa
 		fmt.Fprintf(&b, "%d", k.GIDMunged(ns, g))
 	}
 	b.WriteString(" \n")
-	var nspid strings.Builder
-	for _, nr := range t.NSPids(pidns) {
-		fmt.Fprintf(&nspid, "\t%d", nr)
-	}
-	fmt.Fprintf(&b, "NStgid:%s\nNSpid:%s\nThreads:\t1\n", nspid.String(), nspid.String())
+	nspid := tabbed(t.NSPids(pidns))
+	pgids, sids := t.NSGroupIDs(pidns)
+	fmt.Fprintf(&b, "NStgid:%s\nNSpid:%s\nNSpgid:%s\nNSsid:%s\nKthread:\t%d\n", nspid, nspid, tabbed(pgids), tabbed(sids),
+		boolDigit(t.IsKernelThread()))
+	b.WriteString("Threads:\t1\n")
 	fmt.Fprintf(&b, "CapInh:\t%016x\nCapPrm:\t%016x\nCapEff:\t%016x\nCapBnd:\t%016x\nCapAmb:\t%016x\n",
 		uint64(c.Inheritable), uint64(c.Permitted), uint64(c.Effective), uint64(c.Bounding), uint64(c.Ambient))
 	fmt.Fprintf(&b, "NoNewPrivs:\t%d\n", boolDigit(t.NoNewPrivs()))
+	return b.String()
+}
+
+// tabbed is numbers each after a tab, as status's NS* lines have them.
+func tabbed(nrs []int32) string {
+	var b strings.Builder
+	for _, nr := range nrs {
+		fmt.Fprintf(&b, "\t%d", nr)
+	}
 	return b.String()
 }
 

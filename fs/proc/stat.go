@@ -50,14 +50,9 @@ func taskState(owner, reader *vfs.Task) byte {
 //   - signal masks, wchan, processor, policy, delays: no scheduler or
 //     signal state.
 //
-// pgrp and session are those of the first task (Task.Ancestor): nothing
-// here calls setsid or setpgid, so every task is still in init's; a
-// kernel thread's are 0.
+// pgrp and session are as pidns numbers them: 0 for a kernel thread's,
+// or a leader pidns cannot see.
 func taskStatText(owner, reader *vfs.Task, pidns *vfs.PidNamespace) string {
-	var lead int32
-	if a := owner.Ancestor(); a != nil {
-		lead = a.PidIn(pidns)
-	}
 	flags := 0
 	if owner.IsKernelThread() {
 		flags = pfKthread
@@ -65,7 +60,7 @@ func taskStatText(owner, reader *vfs.Task, pidns *vfs.PidNamespace) string {
 	start := owner.StartTime() + reader.TimeNamespace().Boottime()
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d (%s) %c %d %d %d 0 -1 %d", owner.PidIn(pidns), owner.Comm(), taskState(owner, reader),
-		owner.PPidIn(pidns), lead, lead, flags)
+		owner.PPidIn(pidns), owner.PgidIn(pidns), owner.SidIn(pidns), flags)
 	b.WriteString(" 0 0 0 0 0 0 0 0") // faults, then CPU times
 	// priority (prio - MAX_RT_PRIO of a nice-0 task), nice, threads,
 	// itrealvalue, start time, vsize, rss, rsslim (RLIM_INFINITY).

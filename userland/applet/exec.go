@@ -4,6 +4,7 @@ package applet
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"io"
 	"strings"
@@ -109,4 +110,14 @@ func (c *Cmd) RunProgram(t *vfs.Task, name string, argv []string, env EnvList, s
 		return 128 + 13
 	}
 	return code
+}
+
+// Detached is c as a child task t sees it once it goes on by itself
+// after c's program has returned (setsid -f, a daemon's fork): its
+// standard streams are t's own descriptors 0 to 2, and ctx outlives c's.
+func (c *Cmd) Detached(t *vfs.Task, ctx context.Context) *Cmd {
+	out := &File{Task: t, Fd: 1}
+	return &Cmd{Ctx: ctx, Task: t, Argv0: c.Argv0, Name: c.Name, Args: c.Args, Env: c.Env,
+		Stdin: &File{Task: t, Fd: 0}, Stdout: out, Out: bufio.NewWriter(out), Errw: &File{Task: t, Fd: 2},
+		UsageStatus: c.UsageStatus, Set: c.Set}
 }

@@ -121,6 +121,14 @@ of namespace files.
   -Z, --follow-context   (no SELinux here: ignored)
   -h, --help             show this help;  -V, --version: the version
 `,
+	"setsid": `Usage: setsid [OPTION]... PROGRAM [ARGUMENT]...
+Run PROGRAM as the leader of a new session (and process group).
+
+  -c, --ctty             take standard input as controlling terminal
+  -f, --fork             run PROGRAM in a child process in any case
+  -w, --wait             wait for that child and exit with its status
+  -h, --help             show this help;  -V, --version: the version
+`,
 	"setpriv": `Usage: setpriv [OPTION]... PROGRAM [ARGUMENT]...
 Run PROGRAM with other user and group IDs, capabilities and securebits,
 or show those of this process.

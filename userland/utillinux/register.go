@@ -20,7 +20,7 @@ var programs = map[string]program{
 	"mount": mountApplet, "umount": umountApplet, "findmnt": findmntApplet,
 	"unshare": unshareApplet, "chroot": chrootApplet,
 	"pivot_root": pivotRootApplet, "fallocate": fallocateApplet, "blockdev": blockdevApplet, "mountpoint": mountpointApplet,
-	"dmesg": dmesgApplet, "losetup": losetupApplet, "nsenter": nsenterApplet, "setpriv": setprivApplet,
+	"dmesg": dmesgApplet, "losetup": losetupApplet, "nsenter": nsenterApplet, "setsid": setsidApplet, "setpriv": setprivApplet,
 	"lsblk": lsblkApplet, "rev": revApplet, "blkid": blkidApplet, "switch_root": switchRootApplet,
 	"lsns": lsnsApplet, "getopt": getoptApplet, "flock": flockApplet, "column": columnApplet, "hexdump": hexdumpApplet,
 	"namei": nameiApplet, "prlimit": prlimitApplet, "mkswap": mkswapApplet, "swapon": swaponApplet,
