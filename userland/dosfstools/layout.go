@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package dosfstools
+
+// The shape of a new FAT filesystem, chosen as dosfstools 4.2's mkfs.fat
+// chooses it: geometry and media from the device (or a floppy's standard
+// format), then the smallest cluster size at which a FAT of the wanted
+// (or best) width can address the data area.
+
+// Cluster count limits. Linux and Windows tell FAT12 from FAT16 by the
+// count, and disagree on 4085 and 4086, which mkfs.fat therefore avoids.
+const (
+	maxClusters12 = 4084
+	minClusters16 = 4087
+	maxClusters16 = 65524
+	minClusters32 = 65525
+	maxClusters32 = 268435446
+)
+
+// deviceKind is what mkfs.fat makes of its target.
+type deviceKind int
+
+const (
+	kindFile deviceKind = iota // an image, or a loop device over a whole one
+	kindVirtual
+	kindRemovable
+	kindFixed // a disk that is neither removable nor a loop device
+	kindBad   // neither a block device nor a regular file
+)
+
+// deviceInfo is what the target tells of itself; -1 is unknown.
+type deviceInfo struct {
+	kind        deviceKind
+	partition   int   // 0 for a whole device or file
+	hasChildren bool  // partitions or holders on it
+	start       int64 // the partition's first sector
+	diskSectors int64 // sectors of the whole disk
+	sectorSize  int   // logical sector size of a block device
+	size        int64 // bytes
+}
+
+// floppyFormat is a standard floppy's layout, chosen by size on any
+// device that is not a fixed disk.
+type floppyFormat struct {
+	kib           int64
+	secsTrack     int
+	media         byte
+	clusterSize   int
+	rootEntries   int
+}
+
+var floppyFormats = []floppyFormat{
+	{360, 9, 0xfd, 2, 112},
+	{720, 9, 0xf9, 2, 112},
+	{1200, 15, 0xf9, 1, 224},
+	{1440, 18, 0xf0, 1, 224},
+	{2880, 36, 0xf0, 2, 224},
+}
+
+// guessGeometry is heads and sectors per track for a device that has no
+// geometry to report: the SD card specification's table up to 256 MiB,
+// LBA-assist translation beyond.
+func guessGeometry(sectors int64) (heads, secsTrack int) {
+	if sectors <= 524288 {
+		switch {
+		case sectors <= 32768:
+			heads = 2
+		case sectors <= 65536:
+			heads = 4
+		case sectors <= 262144:
+			heads = 8
+		default:
+			heads = 16
+		}
+		secsTrack = 32
+		if sectors <= 4096 {
+			secsTrack = 16
+		}
+		return heads, secsTrack
+	}
+	const track = 63 * 1024
+	heads = 255
+	for _, h := range []int64{16, 32, 64, 128} {
+		if sectors <= h*track {
+			heads = int(h)
+			break
+		}
+	}
+	return heads, 63
+}
+
+// fat32ClusterSize is the sectors per cluster Microsoft's format picks
+// for FAT32 by size: 512 bytes up to 260 MiB, 4 KiB up to 8 GiB, then
+// doubling at 16 and 32 GiB.
+func fat32ClusterSize(sectors int64) int {
+	const gib = 1024 * 1024 * 2 // 512-byte sectors
+	switch {
+	case sectors > 32*gib:
+		return 64
+	case sectors > 16*gib:
+		return 32
+	case sectors > 8*gib:
+		return 16
+	case sectors > 260*1024*2:
+		return 8
+	}
+	return 1
+}
+
+// cdiv is a/b rounded up.
+func cdiv(a, b int64) int64 { return (a + b - 1) / b }
+
+// roundUp rounds n up to a multiple of the power of two align when
+// aligning.
+func roundUp(n, align int64, aligning bool) int64 {
+	if !aligning {
+		return n
+	}
+	return (n + align - 1) &^ (align - 1)
+}
+
+// fatCandidate is one FAT width's fit at a cluster size.
+type fatCandidate struct {
+	clusters, fatLength int64
+}
+
+// fit12 is how a FAT12 fits the sectors left for FATs and data.
+func (m *mkfs) fit12(data int64) fatCandidate {
+	if data < 0 {
+		return fatCandidate{} // the unsigned difference wrapped: far too many clusters
+	}
+	ss, nf, cs := int64(m.sectorSize), int64(m.fats), int64(m.clusterSize)
+	// Doubling both sides keeps the 1.5-byte entries exact for one FAT.
+	n := 2 * (data*ss + nf*3) / (2*cs*ss + nf*3)
+	length := roundUp(cdiv(((n+2)*3+1)>>1, ss), cs, m.align)
+	n = (data - nf*length) / cs
+	limit := min(length*2*ss/3, maxClusters12)
+	m.trace("Trying FAT12: #clu=%d, fatlen=%d, maxclu=%d, limit=%d\n", 12, n, length, limit, maxClusters12)
+	if n > limit {
+		m.trace("Trying FAT12: too much clusters\n", 12)
+		n = 0
+	}
+	return fatCandidate{n, length}
+}
+
+// fit16 is how a FAT16 fits; too few clusters would read as FAT12.
+func (m *mkfs) fit16(data int64) fatCandidate {
+	if data < 0 {
+		return fatCandidate{} // the unsigned difference wrapped: far too many clusters
+	}
+	ss, nf, cs := int64(m.sectorSize), int64(m.fats), int64(m.clusterSize)
+	n := (data*ss + nf*4) / (cs*ss + nf*2)
+	length := roundUp(cdiv((n+2)*2, ss), cs, m.align)
+	n = (data - nf*length) / cs
+	limit := min(length*ss/2, maxClusters16)
+	m.trace("Trying FAT16: #clu=%d, fatlen=%d, maxclu=%d, limit=%d/%d\n", 16, n, length, limit, minClusters16, maxClusters16)
+	if n > limit {
+		m.trace("Trying FAT16: too much clusters\n", 16)
+		n = 0
+	}
+	if n != 0 && n < minClusters16 {
+		m.trace("Trying FAT16: not enough clusters, would be misdetected as FAT12\n", 16)
+		n = 0
+	}
+	return fatCandidate{n, length}
+}
+
+// fit32 is how a FAT32 fits; fewer clusters than the minimum are taken
+// only when -F 32 asked for it.
+func (m *mkfs) fit32(data int64) fatCandidate {
+	if data < 0 {
+		return fatCandidate{} // the unsigned difference wrapped: far too many clusters
+	}
+	ss, nf, cs := int64(m.sectorSize), int64(m.fats), int64(m.clusterSize)
+	n := (data*ss + nf*8) / (cs*ss + nf*4)
+	length := roundUp(cdiv((n+2)*4, ss), cs, m.align)
+	n = (data - nf*length) / cs
+	limit := min(length*ss/4, maxClusters32)
+	m.trace("Trying FAT32: #clu=%d, fatlen=%d, maxclu=%d, limit=%d/%d\n", 32, n, length, limit, minClusters32, maxClusters32)
+	if n > limit {
+		m.trace("Trying FAT32: too much clusters\n", 32)
+		n = 0
+	}
+	if n != 0 && n < minClusters32 && !(m.fatBitsByUser && m.fatBits == 32) {
+		m.trace("Trying FAT32: not enough clusters\n", 32)
+		n = 0
+	}
+	return fatCandidate{n, length}
+}
+
+// trace prints a -vv line about the FAT width bits when that width is
+// in question.
+func (m *mkfs) trace(format string, bits int, a ...any) {
+	if m.verbose >= 2 && (m.fatBits == 0 || m.fatBits == bits) {
+		m.printf(format, a...)
+	}
+}
+
+// chooseClusters tries cluster sizes from the initial guess upwards
+// until a FAT of the wanted width fits, and settles the width, FAT
+// length and cluster count.
+func (m *mkfs) chooseClusters(rootSectors int64) {
+	maxSize := 128
+	if m.clustersByUser != 0 {
+		m.clusterSize = m.clustersByUser
+		maxSize = m.clustersByUser
+	}
+	var c12, c16, c32 fatCandidate
+	for m.clusterSize > 0 && m.clusterSize <= maxSize {
+		cs := int64(m.clusterSize)
+		data32 := int64(m.numSectors) - roundUp(int64(m.reserved), cs, m.align)
+		data := data32 - roundUp(rootSectors, cs, m.align)
+		if m.verbose >= 2 {
+			m.printf("Trying with %d sectors/cluster:\n", m.clusterSize)
+		}
+		c12, c16, c32 = m.fit12(data), m.fit16(data), m.fit32(data32)
+		if c12.clusters != 0 && (m.fatBits == 0 || m.fatBits == 12) ||
+			c16.clusters != 0 && (m.fatBits == 0 || m.fatBits == 16) ||
+			c32.clusters != 0 && m.fatBits == 32 {
+			break
+		}
+		m.clusterSize <<= 1
+		m.clusterSize &= 0xff // the boot sector's byte
+	}
+	if m.fatBits == 0 {
+		m.fatBits = 12
+		if c16.clusters > c12.clusters {
+			m.fatBits = 16
+		}
+		if m.verbose >= 2 {
+			m.printf("Choosing %d bits for FAT\n", m.fatBits)
+		}
+	}
+	var c fatCandidate
+	switch m.fatBits {
+	case 12:
+		c = c12
+	case 16:
+		c = c16
+	default:
+		if c32.clusters < minClusters32 {
+			m.warn("WARNING: Number of clusters for 32 bit FAT is less then suggested minimum.\n")
+		}
+		c = c32
+	}
+	m.clusters, m.fatLength = c.clusters, c.fatLength
+	m.reserved = int(roundUp(int64(m.reserved), int64(m.clusterSize), m.align))
+	if m.fatBits == 32 {
+		m.rootEntries = 0
+	} else if m.align {
+		m.rootEntries = int(roundUp(rootSectors, int64(m.clusterSize), true)) * (m.sectorSize / 32)
+	}
+}
