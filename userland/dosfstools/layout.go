@@ -42,11 +42,11 @@ type deviceInfo struct {
 // floppyFormat is a standard floppy's layout, chosen by size on any
 // device that is not a fixed disk.
 type floppyFormat struct {
-	kib           int64
-	secsTrack     int
-	media         byte
-	clusterSize   int
-	rootEntries   int
+	kib         int64
+	secsTrack   int
+	media       byte
+	clusterSize int
+	rootEntries int
 }
 
 var floppyFormats = []floppyFormat{

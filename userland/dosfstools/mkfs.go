@@ -44,27 +44,27 @@ type mkfs struct {
 	message   []byte // -m's boot message, nil for the default one
 	offset    int64  // --offset, in sectors
 
-	sectorSize, sectorSizeSet         int
-	clustersByUser                    int
-	fatBits                           int
-	fatBitsByUser                     bool
-	fats                              int
-	reserved                          int
-	rootEntries                       int
-	rootEntriesSet                    bool
-	backupBoot                        int
-	backupBootSet                     bool
-	hidden                            uint32
-	hiddenSet                         bool
-	driveNumber                       int
-	driveNumberSet                    bool
-	media                             int // -M, 0 when not given
-	heads, secsTrack                  int // -g, 0 when not given
-	align, ignoreSafety               bool
-	mbr                               int // 1 yes, 0 no, -1 auto
-	device                            string
-	blocks                            int64
-	blocksGiven                       bool
+	sectorSize, sectorSizeSet int
+	clustersByUser            int
+	fatBits                   int
+	fatBitsByUser             bool
+	fats                      int
+	reserved                  int
+	rootEntries               int
+	rootEntriesSet            bool
+	backupBoot                int
+	backupBootSet             bool
+	hidden                    uint32
+	hiddenSet                 bool
+	driveNumber               int
+	driveNumberSet            bool
+	media                     int // -M, 0 when not given
+	heads, secsTrack          int // -g, 0 when not given
+	align, ignoreSafety       bool
+	mbr                       int // 1 yes, 0 no, -1 auto
+	device                    string
+	blocks                    int64
+	blocksGiven               bool
 
 	// The layout setupTables settles.
 	numSectors    uint32
