@@ -328,12 +328,7 @@ func (m *mkfs) labelEntry(de []byte) {
 		de[0] = 0x05 // 0xe5 would mark the entry free
 	}
 	de[11] = 0x08
-	t := m.created.UTC()
-	var tm, dt uint16 = 0, 1 | 1<<5
-	if y := t.Year(); y >= 1980 && y <= 2107 {
-		tm = uint16(t.Second()>>1 | t.Minute()<<5 | t.Hour()<<11)
-		dt = uint16(t.Day() | int(t.Month())<<5 | (y-1980)<<9)
-	}
+	tm, dt := dosTime(m.created)
 	le.PutUint16(de[22:], tm)
 	le.PutUint16(de[24:], dt)
 	le.PutUint16(de[14:], tm)

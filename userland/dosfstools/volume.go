@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package dosfstools
+
+import (
+	"encoding/binary"
+	"time"
+)
+
+// fatVolume is a FAT filesystem as fatlabel reads it: the boot
+// sector's geometry, checked as dosfstools checks it, and the label and
+// serial number of its extended boot signature.
+type fatVolume struct {
+	r  *fatlabelRun
+	fd int
+
+	sectorSize, clusterSize int64
+	fatStart, fatLength     int64
+	rootStart, dataStart    int64
+	rootEntries             int64
+	dataClusters            int64
+	fatBits                 int
+	rootCluster             uint32
+	backupStart             int64
+	label                   [11]byte
+	serial                  uint32
+}
+
+// read reads exactly len(p) bytes at off, or ends the run as fsck.fat's
+// reader does.
+func (v *fatVolume) read(p []byte, off int64) error {
+	n, err := v.r.Task.Pread(v.fd, p, off)
+	if err != nil {
+		return v.r.fail(1, "Read %d bytes at %d:%s\n", len(p), off, errText(err))
+	}
+	if n != len(p) {
+		return v.r.fail(1, "Got %d bytes instead of %d at %d\n", n, len(p), off)
+	}
+	return nil
+}
+
+// write writes p at off.
+func (v *fatVolume) write(p []byte, off int64) error {
+	n, err := v.r.Task.Pwrite(v.fd, p, off)
+	if err != nil {
+		return v.r.fail(1, "Write %d bytes at %d:%s\n", len(p), off, errText(err))
+	}
+	if n != len(p) {
+		return v.r.fail(1, "Wrote %d bytes instead of %d at %d\n", n, len(p), off)
+	}
+	return nil
+}
+
+// readBoot reads and checks the boot sector.
+func (v *fatVolume) readBoot() error {
+	b := make([]byte, 512)
+	if err := v.read(b, 0); err != nil {
+		return err
+	}
+	le := binary.LittleEndian
+	fail := func(format string, a ...any) error { return v.r.fail(1, format+"\n", a...) }
+	ss := int64(le.Uint16(b[11:]))
+	if ss == 0 {
+		return fail("Logical sector size is zero.")
+	}
+	if ss%512 != 0 {
+		return fail("Logical sector size (%d bytes) is not a multiple of the physical sector size.", ss)
+	}
+	v.sectorSize = ss
+	v.clusterSize = int64(b[13]) * ss
+	if v.clusterSize == 0 {
+		return fail("Cluster size is zero.")
+	}
+	if b[16] != 1 && b[16] != 2 {
+		return fail("Currently, only 1 or 2 FATs are supported, not %d.\n", b[16])
+	}
+	fats := int64(b[16])
+	total := uint32(le.Uint16(b[19:]))
+	if total == 0 {
+		total = le.Uint32(b[32:])
+	}
+	last := int64(total&^1) - 1
+	probe := make([]byte, ss)
+	if n, err := v.r.Task.Pread(v.fd, probe, last*ss); err != nil || n != len(probe) {
+		return fail("Failed to read sector %d.", uint32(last))
+	}
+	v.fatLength = int64(le.Uint16(b[22:]))
+	if v.fatLength == 0 {
+		v.fatLength = int64(le.Uint32(b[36:]))
+	}
+	if v.fatLength == 0 {
+		return fail("FAT size is zero.")
+	}
+	reserved := int64(le.Uint16(b[14:]))
+	v.fatStart = reserved * ss
+	v.rootStart = (reserved + fats*v.fatLength) * ss
+	v.rootEntries = int64(le.Uint16(b[17:]))
+	v.dataStart = v.rootStart + (v.rootEntries*32+ss-1)/ss*ss
+	data := int64(total)*ss - v.dataStart
+	if data < v.clusterSize {
+		return fail("Filesystem has no space for any data clusters")
+	}
+	v.dataClusters = data / v.clusterSize
+	vi := volInfoOld
+	if le.Uint16(b[22:]) == 0 && le.Uint32(b[36:]) != 0 {
+		v.fatBits, vi = 32, volInfo32
+		v.rootCluster = le.Uint32(b[44:])
+		if v.rootCluster == 0 && v.rootEntries == 0 {
+			return fail("No root directory!")
+		}
+		v.backupStart = int64(le.Uint16(b[50:])) * ss
+	} else {
+		v.fatBits = 12
+		if v.dataClusters >= 4085 {
+			v.fatBits = 16
+		}
+		if v.dataClusters >= 65525 {
+			return fail("Too many clusters (%d) for FAT16 filesystem.", v.dataClusters)
+		}
+	}
+	if b[vi+2] == 0x29 {
+		copy(v.label[:], b[vi+7:])
+		v.serial = le.Uint32(b[vi+3:])
+	}
+	return nil
+}
+
+// next is the cluster after c in its chain, 0 for a free one and -1 at
+// the chain's end.
+func (v *fatVolume) next(c uint32) int64 {
+	var e uint32
+	switch v.fatBits {
+	case 32:
+		buf := make([]byte, 4)
+		if v.read(buf, v.fatStart+int64(c)*4) != nil {
+			return -1
+		}
+		e = binary.LittleEndian.Uint32(buf) & 0x0fffffff
+		if e >= 0x0ffffff8 {
+			return -1
+		}
+	default:
+		return -1 // a FAT12/16 root directory is no chain
+	}
+	if e < 2 || int64(e) >= v.dataClusters+2 {
+		return -1
+	}
+	return int64(e)
+}
+
+// rootSlots calls f with each root directory entry's offset until f
+// says stop.
+func (v *fatVolume) rootSlots(f func(off int64) (stop bool)) {
+	if v.rootCluster == 0 {
+		for i := int64(0); i < v.rootEntries; i++ {
+			if f(v.rootStart + i*32) {
+				return
+			}
+		}
+		return
+	}
+	for c, hops := int64(v.rootCluster), int64(0); c >= 2 && hops <= v.dataClusters; c, hops = v.next(uint32(c)), hops+1 {
+		start := v.dataStart + (c-2)*v.clusterSize
+		for off := start; off < start+v.clusterSize; off += 32 {
+			if f(off) {
+				return
+			}
+		}
+	}
+}
+
+// findLabelEntry is the root directory's volume label entry and its
+// offset, 0 when there is none before the directory's end.
+func (v *fatVolume) findLabelEntry() ([]byte, int64) {
+	de := make([]byte, 32)
+	var found int64
+	v.rootSlots(func(off int64) bool {
+		if v.read(de, off) != nil || de[0] == 0 {
+			return true
+		}
+		if de[0] != 0xe5 && de[11] != 0x0f && de[11]&0x08 != 0 {
+			found = off
+			return true
+		}
+		return false
+	})
+	return de, found
+}
+
+// freeSlot is the first free root directory entry, 0 when it is full.
+func (v *fatVolume) freeSlot() int64 {
+	de := make([]byte, 32)
+	var found int64
+	v.rootSlots(func(off int64) bool {
+		if v.read(de, off) != nil {
+			return true
+		}
+		if (de[0] == 0 || de[0] == 0xe5) && de[11] != 0x0f {
+			found = off
+			return true
+		}
+		return false
+	})
+	return found
+}
+
+// writeBoot changes the boot sector (and FAT32's backup) with edit,
+// giving it an extended signature first if it has none.
+func (v *fatVolume) writeBoot(edit func(b []byte, vi int)) error {
+	b := make([]byte, 512)
+	if err := v.read(b, 0); err != nil {
+		return err
+	}
+	vi := volInfoOld
+	fsType := "FAT12   "
+	switch v.fatBits {
+	case 16:
+		fsType = "FAT16   "
+	case 32:
+		vi, fsType = volInfo32, "FAT32   "
+	}
+	if b[vi+2] != 0x29 {
+		b[vi+2] = 0x29
+		binary.LittleEndian.PutUint32(b[vi+3:], 0)
+		copy(b[vi+7:], noName)
+		copy(b[vi+18:], fsType)
+	}
+	edit(b, vi)
+	if v.fatBits != 32 {
+		// fatlabel rewrites only the FAT12/16 parameter block and volume
+		// information, not the boot code.
+		return v.write(b[:62], 0)
+	}
+	if err := v.write(b, 0); err != nil {
+		return err
+	}
+	if v.backupStart != 0 {
+		return v.write(b, v.backupStart)
+	}
+	return nil
+}
+
+// setLabel writes the label to the boot sector and the root directory,
+// making the entry in the first free slot if there is none.
+func (v *fatVolume) setLabel(label [11]byte) error {
+	if err := v.writeBoot(func(b []byte, vi int) { copy(b[vi+7:], label[:]) }); err != nil {
+		return err
+	}
+	de, off := v.findLabelEntry()
+	created := off == 0
+	if created {
+		if off = v.freeSlot(); off == 0 {
+			return v.r.fail(1, "Root directory is full.\n")
+		}
+		de = make([]byte, 32)
+	}
+	copy(de, label[:])
+	if de[0] == 0xe5 {
+		de[0] = 0x05
+	}
+	tm, dt := dosTime(time.Now())
+	le := binary.LittleEndian
+	le.PutUint16(de[22:], tm)
+	le.PutUint16(de[24:], dt)
+	if created {
+		de[11] = 0x08
+		le.PutUint16(de[14:], tm)
+		le.PutUint16(de[16:], dt)
+		le.PutUint16(de[18:], dt)
+	}
+	return v.write(de, off)
+}
+
+// removeLabel sets the boot sector's label to NO NAME and deletes the
+// root directory's entry, its volume attribute cleared for older
+// fatlabels that ignored the deletion mark.
+func (v *fatVolume) removeLabel() error {
+	if err := v.writeBoot(func(b []byte, vi int) { copy(b[vi+7:], noName) }); err != nil {
+		return err
+	}
+	de, off := v.findLabelEntry()
+	if off == 0 {
+		return nil
+	}
+	de[0], de[11] = 0xe5, 0
+	return v.write(de, off)
+}
+
+// dosTime is t (UTC, the system's time zone) as a directory entry's
+// time and date, 1980-01-01 outside what the fields hold.
+func dosTime(t time.Time) (tm, dt uint16) {
+	t = t.UTC()
+	y := t.Year()
+	if y < 1980 || y > 2107 {
+		return 0, 1 | 1<<5
+	}
+	return uint16(t.Second()>>1 | t.Minute()<<5 | t.Hour()<<11), uint16(t.Day() | int(t.Month())<<5 | (y-1980)<<9)
+}
