@@ -1,0 +1,44 @@
+# fatlabel and dosfslabel on FAT12, FAT16 and FAT32 images: reading the
+# label (from the root directory's entry: none without one), setting it
+# (boot sector, FAT32's backup, a new or the existing entry), removing
+# it (-r: NO NAME, the entry deleted), the serial (-i) shown and set,
+# and the refusals with their messages and statuses.
+# host-tools: mkfs.fat fatlabel
+mkdir /w; mount -t tmpfs w /w
+cd /w
+mkfs.fat -C --invariant a.img 1440 >/dev/null
+mkfs.fat -C --invariant -n FOO b.img 20000 >/dev/null
+mkfs.fat -C --invariant -F 32 -n BAR c.img 40000 >/dev/null
+for f in a b c; do
+	echo "== $f"
+	fatlabel $f.img; echo $?
+	fatlabel -i $f.img
+	dosfslabel $f.img NEWLABEL; echo $?
+	fatlabel $f.img
+	blkid -o value -s LABEL $f.img
+	fatlabel -i $f.img 0badcafe; echo $?
+	fatlabel --volume-id $f.img
+	blkid -o value -s UUID $f.img
+	fatlabel -r $f.img; echo $?
+	fatlabel $f.img; echo "none $?"
+	blkid -o export $f.img | grep LABEL
+	fatlabel $f.img again; echo $?
+	fatlabel $f.img
+done
+od -A d -t x1 -j 3072 -N 64 c.img | head -3
+od -A d -t x1 -j 36 -N 30 b.img
+fatlabel a.img ''; echo $?
+fatlabel a.img '  '; echo $?
+fatlabel a.img ' a'; echo $?
+fatlabel a.img 'a.b'; echo $?
+fatlabel a.img 123456789012; echo $?
+fatlabel -r a.img X; echo $?
+fatlabel -i a.img zz; echo $?
+fatlabel -i a.img 123456789; echo $?
+fatlabel -i a.img -- -1; echo $?
+fatlabel nonexist; echo $?
+fatlabel a.img x y; echo $?
+fatlabel; echo $?
+truncate -s 1M z.img; fatlabel z.img; echo $?
+truncate -s 100 t.img; fatlabel t.img; echo $?
+fatlabel -V; echo $?
