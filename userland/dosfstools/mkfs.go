@@ -43,6 +43,8 @@ type mkfs struct {
 	label     string // as given with -n
 	message   []byte // -m's boot message, nil for the default one
 	offset    int64  // --offset, in sectors
+	check     bool   // -c: read the device for bad blocks
+	badList   string // -l: a file of bad block numbers
 
 	sectorSize, sectorSizeSet int
 	clustersByUser            int
@@ -176,6 +178,9 @@ func (m *mkfs) run() error {
 	if m.create && !m.blocksGiven {
 		return m.die("Need intended size with -C.")
 	}
+	if m.check && m.badList != "" {
+		return m.die("-c and -l are incompatible")
+	}
 	return m.make()
 }
 
@@ -276,8 +281,10 @@ func (m *mkfs) option(o getopt.Parsed) error {
 	case 'b':
 		n, err = m.numberOption(v, 32, between(0, 0xffff), "Bad location for backup boot sector : %s")
 		m.backupBoot, m.backupBootSet = int(n), true
-	case 'c', 'l':
-		return m.die("checking for bad blocks is not supported")
+	case 'c':
+		m.check = true
+	case 'l':
+		m.badList = v
 	case 'C':
 		m.create = true
 	case 'D':
@@ -431,7 +438,7 @@ Options:
   -a              do not align the FATs and data area to clusters
   -A              Atari variant (not supported here)
   -b SECTOR       where FAT32's backup boot sector goes (0: none)
-  -c              check for bad blocks (not supported here)
+  -c              read the target for bad blocks first
   -C              create TARGET, BLOCKS long
   -D NUMBER       BIOS drive number in the boot sector
   -f COUNT        how many FATs (1 to 4)
@@ -440,7 +447,7 @@ Options:
   -h NUMBER       hidden sectors written to the boot sector
   -i VOLID        volume ID, 32 bits in hexadecimal
   -I              make the filesystem on a partitioned device anyway
-  -l FILENAME     bad block list (not supported here)
+  -l FILENAME     mark the blocks FILENAME lists as bad
   -m FILENAME     boot message from FILENAME (- for standard input)
   -M TYPE         media descriptor byte
   --mbr[=y|n|a]   put a one-partition MBR table in the boot sector

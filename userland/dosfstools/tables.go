@@ -117,6 +117,9 @@ func (m *mkfs) setupTables(fd int) (*image, error) {
 		m.report(drive)
 	}
 	m.fillTables(img)
+	if err := m.badBlocks(img, fd, dataStart); err != nil {
+		return nil, err
+	}
 	return img, nil
 }
 
@@ -288,7 +291,11 @@ func plural(n int) string {
 // FAT32's info sector.
 func (m *mkfs) fillTables(img *image) {
 	le := binary.LittleEndian
-	img.fat = make([]byte, m.sectorSize)
+	size := int64(m.sectorSize)
+	if m.check || m.badList != "" {
+		size *= m.fatLength // bad clusters may be anywhere in it
+	}
+	img.fat = make([]byte, size)
 	f := img.fat
 	switch m.fatBits {
 	case 12:
@@ -367,7 +374,7 @@ func (m *mkfs) write(fd int, img *image) error {
 		if err := put(img.fat, at, "FAT"); err != nil {
 			return err
 		}
-		for s := int64(1); s < m.fatLength; s++ {
+		for s := int64(len(img.fat)) / ss; s < m.fatLength; s++ {
 			if err := put(zero, at+s*ss, "FAT"); err != nil {
 				return err
 			}

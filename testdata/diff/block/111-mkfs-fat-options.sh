@@ -3,9 +3,9 @@
 # FAT width, cluster and sector sizes, reserved sectors, FAT count,
 # root entries (and -r's warning on FAT32), media, drive number,
 # geometry, hidden sectors, FAT32's backup sector, -a, --mbr, -m, labels
-# (lowercase warning, forbidden characters), too small or too large
-# filesystems, the FAT32 cluster warning, and value errors on standard
-# output with status 1.
+# (lowercase warning, forbidden characters), bad blocks (-c, -l), too
+# small or too large filesystems, the FAT32 cluster warning, and value
+# errors on standard output with status 1.
 # host-tools: mkfs.fat
 mkdir /w; mount -t tmpfs w /w
 cd /w
@@ -39,3 +39,13 @@ done
 mkfs.fat 2>/dev/null; echo $?
 mkfs.fat f.img 10 20 2>/dev/null; echo $?
 mkfs.fat f.img x 2>/dev/null; echo $?
+# Bad blocks: -c reads the whole image, -l marks listed blocks' clusters.
+mkfs.fat --invariant -c -v f.img | tail -n 2; echo $?
+printf '100\n\n 2000 \n19000\n' > bl
+mkfs.fat --invariant -l bl f.img; echo $?
+od -A d -t x1 -j 2048 -N 64 f.img
+for l in 1 99999 12x -5 - ; do
+	echo "$l" > bl; mkfs.fat --invariant -l bl f.img; echo $?
+done
+mkfs.fat -l nonexist f.img; echo $?
+mkfs.fat -l bl -c f.img; echo $?
