@@ -12,6 +12,7 @@ import (
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/internal/getopt"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // fatlabel reads or sets a FAT volume's label (the boot sector's and
@@ -141,7 +142,7 @@ func (r *fatlabelRun) label(dev string, change, reset bool, newLabel []string) e
 			if de[0] == 0x05 {
 				de[0] = 0xe5
 			}
-			fmt.Fprintf(r.Out, "%s\n", printableLabel(de[:11]))
+			fmt.Fprintf(r.Out, "%s\n", printableLabel(de[:11], r.UTF8()))
 		}
 		return nil
 	}
@@ -226,22 +227,26 @@ func (r *fatlabelRun) open(dev string, rw bool) (*fatVolume, error) {
 	return v, nil
 }
 
-// printableLabel is the label without its trailing spaces, a byte the
-// C locale cannot show made '_'.
-func printableLabel(label []byte) string {
+// printableLabel is the label without its trailing spaces, in the
+// locale's charset: CP850 decoded for UTF-8, a byte the C locale cannot
+// show made '_'.
+func printableLabel(label []byte, utf8Locale bool) string {
 	end := len(label)
 	for end > 0 && label[end-1] == ' ' {
 		end--
 	}
 	var b strings.Builder
 	for _, c := range label[:end] {
-		if c == 0 {
-			break
+		switch {
+		case c == 0:
+			return b.String()
+		case c < 0x80:
+			b.WriteByte(c)
+		case utf8Locale:
+			b.WriteRune(charmap.CodePage850.DecodeByte(c))
+		default:
+			b.WriteByte('_')
 		}
-		if c >= 0x80 {
-			c = '_'
-		}
-		b.WriteByte(c)
 	}
 	return b.String()
 }

@@ -7,13 +7,15 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // Volume labels: eleven bytes of the DOS code page (850), padded with
-// spaces, "NO NAME" for none. Only ASCII is encoded here; in a UTF-8
-// locale any other character comes out of CP850 as a byte of 0x80 or
-// more, which dosfstools 4.2 (comparing signed chars) refuses as a
-// control character.
+// spaces, "NO NAME" for none. In a UTF-8 locale a character outside
+// CP850 cannot be converted, and one inside it above ASCII is a byte of
+// 0x80 or more, which dosfstools 4.2 (comparing signed chars) refuses
+// as a control character; the C locale converts ASCII only.
 
 // labelProblem is what checkLabel finds wrong with an encoded label.
 type labelProblem struct {
@@ -23,40 +25,36 @@ type labelProblem struct {
 // encodeLabel turns the label as given into its eleven bytes, or says
 // why it cannot; utf8Locale is whether the locale's charset is UTF-8.
 func encodeLabel(s string, utf8Locale bool) (label [11]byte, problem labelProblem, err error) {
-	if utf8Locale && utf8.ValidString(s) && utf8.RuneCountInString(s) > 11 ||
-		!utf8Locale && isASCII(s) && len(s) > 11 {
+	valid := utf8Locale && utf8.ValidString(s) || !utf8Locale && isASCII(s)
+	if valid && utf8.RuneCountInString(s) > 11 {
 		return label, problem, errLabelTooLong
 	}
-	if !utf8Locale {
-		for i := 0; i < len(s); i++ {
-			if s[i] >= 0x80 {
-				return label, problem, &conversionError{s[i]}
-			}
+	var dos []byte
+	for i, r := range s {
+		c, ok := charmap.CodePage850.EncodeRune(r)
+		switch {
+		case !utf8Locale && s[i] >= 0x80:
+			return label, problem, &conversionError{s[i], "ANSI_X3.4-1968"}
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"), !ok:
+			return label, problem, &conversionError{s[i], "UTF-8"}
 		}
+		dos = append(dos, c)
 	}
-	runes := []rune(s)
-	if len(runes) > 11 {
+	if len(dos) > 11 {
 		return label, problem, errLabelLong
 	}
 	for i := range label {
 		label[i] = ' '
 	}
-	for i, r := range runes {
-		if unicode.IsLower(r) {
-			problem.lower = true
-		}
-		if r >= 0x80 {
-			label[i] = 0x80 // some CP850 byte, which reads as negative
-			problem.control = true
-			continue
-		}
-		label[i] = byte(r)
-	}
+	copy(label[:], dos)
 	if string(label[:]) == "           " {
 		copy(label[:], noName)
 	}
 	for _, c := range label {
-		if c < 0x20 {
+		if unicode.IsLower(charmap.CodePage850.DecodeByte(c)) {
+			problem.lower = true
+		}
+		if c < 0x20 || c >= 0x80 {
 			problem.control = true
 		}
 		if strings.IndexByte(`"*+,./:;<=>?[\]|`, c) >= 0 {
@@ -87,11 +85,15 @@ const (
 	errLabelLong = labelError("Error when processing label")
 )
 
-// conversionError is a byte the C locale's charset cannot convert.
-type conversionError struct{ b byte }
+// conversionError is the first byte of a character the locale's
+// charset cannot convert to CP850.
+type conversionError struct {
+	b       byte
+	codeset string
+}
 
 func (e *conversionError) Error() string {
-	return fmt.Sprintf("Cannot convert input sequence '\\x%02X' from codeset 'ANSI_X3.4-1968' to 'CP850': Invalid or incomplete multibyte or wide character", e.b)
+	return fmt.Sprintf("Cannot convert input sequence '\\x%02X' from codeset '%s' to 'CP850': Invalid or incomplete multibyte or wide character", e.b, e.codeset)
 }
 
 // makeLabel encodes -n's label and checks it as mkfs.fat does: a
