@@ -30,7 +30,7 @@ var fatlabelOptions = []getopt.Option{
 // fatlabelRun is one run of fatlabel.
 type fatlabelRun struct {
 	*applet.Cmd
-	vol *fatVolume
+	codepage codepage
 }
 
 // errExit carries the status a fatlabel step ends the run with.
@@ -39,7 +39,7 @@ type errExit int
 func (e errExit) Error() string { return fmt.Sprintf("exit %d", int(e)) }
 
 func fatlabelApplet(c *applet.Cmd) int {
-	r := &fatlabelRun{Cmd: c}
+	r := &fatlabelRun{Cmd: c, codepage: defaultCodepage}
 	err := r.run()
 	var status errExit
 	if errors.As(err, &status) {
@@ -50,7 +50,6 @@ func fatlabelApplet(c *applet.Cmd) int {
 
 // fail prints a message to standard error and ends the run with status.
 func (r *fatlabelRun) fail(status int, format string, a ...any) error {
-	r.Out.Flush()
 	fmt.Fprintf(r.Errw, format, a...)
 	return errExit(status)
 }
@@ -69,9 +68,11 @@ func (r *fatlabelRun) run() error {
 			if n, ok := cNumber(o.Value, 10, 64); !ok || n < 0 {
 				r.fail(1, "Invalid codepage : %s\n", o.Value)
 				return r.usage(1, false)
-			} else if n != 850 {
-				r.fail(1, "Cannot initialize conversion from codeset 'CP%d' to 'ANSI_X3.4-1968': Invalid argument\n", n)
+			} else if cp, complaint := lookupCodepage(n, r.UTF8()); complaint != "" {
+				r.fail(1, "%s", complaint)
 				return r.usage(1, false)
+			} else {
+				r.codepage = cp
 			}
 		case 'V':
 			fmt.Fprintf(r.Out, "fatlabel 4.2 (2021-01-31)\n")
@@ -104,7 +105,6 @@ func (r *fatlabelRun) usage(status int, short bool) error {
 	if status == 0 {
 		w = r.Out
 	}
-	r.Out.Flush()
 	fmt.Fprintf(w, "Usage: fatlabel [OPTIONS] DEVICE [NEW]\n")
 	if !short {
 		fmt.Fprint(w, fatlabelHelp)
@@ -118,7 +118,7 @@ DEVICE, or set it to NEW.
 Options:
   -i, --volume-id     the serial number, not the label
   -r, --reset         remove the label, or make a new serial number
-  -c N, --codepage=N  DOS codepage of the label (850 only here)
+  -c N, --codepage=N  DOS codepage of the label (default 850)
   -V, --version       print the version
   -h, --help          show this summary
 `
@@ -142,7 +142,7 @@ func (r *fatlabelRun) label(dev string, change, reset bool, newLabel []string) e
 			if de[0] == 0x05 {
 				de[0] = 0xe5
 			}
-			fmt.Fprintf(r.Out, "%s\n", printableLabel(de[:11], r.UTF8()))
+			fmt.Fprintf(r.Out, "%s\n", printableLabel(de[:11], r.codepage.table, r.UTF8()))
 		}
 		return nil
 	}
@@ -154,7 +154,7 @@ func (r *fatlabelRun) label(dev string, change, reset bool, newLabel []string) e
 
 // checkLabel encodes a new label, refusing what fatlabel refuses.
 func (r *fatlabelRun) checkLabel(s string) ([11]byte, error) {
-	label, problem, err := encodeLabel(s, r.UTF8())
+	label, problem, err := encodeLabel(s, r.codepage.table, r.UTF8())
 	switch {
 	case err == errLabelTooLong:
 		return label, r.fail(1, "fatlabel: labels can be no longer than 11 characters\n")
@@ -228,9 +228,9 @@ func (r *fatlabelRun) open(dev string, rw bool) (*fatVolume, error) {
 }
 
 // printableLabel is the label without its trailing spaces, in the
-// locale's charset: CP850 decoded for UTF-8, a byte the C locale cannot
+// locale's charset: the code page decoded for UTF-8, a byte the C locale cannot
 // show made '_'.
-func printableLabel(label []byte, utf8Locale bool) string {
+func printableLabel(label []byte, cp *charmap.Charmap, utf8Locale bool) string {
 	end := len(label)
 	for end > 0 && label[end-1] == ' ' {
 		end--
@@ -243,7 +243,7 @@ func printableLabel(label []byte, utf8Locale bool) string {
 		case c < 0x80:
 			b.WriteByte(c)
 		case utf8Locale:
-			b.WriteRune(charmap.CodePage850.DecodeByte(c))
+			b.WriteRune(cp.DecodeByte(c))
 		default:
 			b.WriteByte('_')
 		}

@@ -24,19 +24,19 @@ type labelProblem struct {
 
 // encodeLabel turns the label as given into its eleven bytes, or says
 // why it cannot; utf8Locale is whether the locale's charset is UTF-8.
-func encodeLabel(s string, utf8Locale bool) (label [11]byte, problem labelProblem, err error) {
+func encodeLabel(s string, cp *charmap.Charmap, utf8Locale bool) (label [11]byte, problem labelProblem, err error) {
 	valid := utf8Locale && utf8.ValidString(s) || !utf8Locale && isASCII(s)
 	if valid && utf8.RuneCountInString(s) > 11 {
 		return label, problem, errLabelTooLong
 	}
 	var dos []byte
 	for i, r := range s {
-		c, ok := charmap.CodePage850.EncodeRune(r)
+		c, ok := cp.EncodeRune(r)
 		switch {
 		case !utf8Locale && s[i] >= 0x80:
-			return label, problem, &conversionError{s[i], "ANSI_X3.4-1968"}
+			return label, problem, &conversionError{s[i], "ANSI_X3.4-1968", 0}
 		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"), !ok:
-			return label, problem, &conversionError{s[i], "UTF-8"}
+			return label, problem, &conversionError{s[i], "UTF-8", 0}
 		}
 		dos = append(dos, c)
 	}
@@ -51,7 +51,7 @@ func encodeLabel(s string, utf8Locale bool) (label [11]byte, problem labelProble
 		copy(label[:], noName)
 	}
 	for _, c := range label {
-		if unicode.IsLower(charmap.CodePage850.DecodeByte(c)) {
+		if unicode.IsLower(cp.DecodeByte(c)) {
 			problem.lower = true
 		}
 		if c < 0x20 || c >= 0x80 {
@@ -90,23 +90,25 @@ const (
 type conversionError struct {
 	b       byte
 	codeset string
+	cp      int
 }
 
 func (e *conversionError) Error() string {
-	return fmt.Sprintf("Cannot convert input sequence '\\x%02X' from codeset '%s' to 'CP850': Invalid or incomplete multibyte or wide character", e.b, e.codeset)
+	return fmt.Sprintf("Cannot convert input sequence '\\x%02X' from codeset '%s' to 'CP%d': Invalid or incomplete multibyte or wide character", e.b, e.codeset, e.cp)
 }
 
 // makeLabel encodes -n's label and checks it as mkfs.fat does: a
 // lowercase letter is a warning, the rest are fatal.
 func (m *mkfs) makeLabel() error {
-	label, problem, err := encodeLabel(m.label, m.UTF8())
+	label, problem, err := encodeLabel(m.label, m.codepage.table, m.UTF8())
 	if err != nil {
 		if ce, ok := err.(*conversionError); ok {
+			ce.cp = m.codepage.number
 			m.warn("%s\n", ce)
 			return m.die("%s", errLabelLong)
 		}
 		if err == errLabelLong {
-			m.warn("Cannot convert input string '%s' to 'CP850': String is too long\n", m.label)
+			m.warn("Cannot convert input string '%s' to 'CP%d': String is too long\n", m.label, m.codepage.number)
 		}
 		return m.die("%s", err)
 	}
@@ -124,4 +126,35 @@ func (m *mkfs) makeLabel() error {
 	m.dosLabel = label
 	m.labelled = string(label[:]) != noName
 	return nil
+}
+
+// codepage is a DOS code page labels are encoded in.
+type codepage struct {
+	number int
+	table  *charmap.Charmap
+}
+
+// defaultCodepage is dosfstools' default.
+var defaultCodepage = codepage{850, charmap.CodePage850}
+
+// codepages are the DOS code pages linuxvfs has tables for.
+var codepages = map[int64]*charmap.Charmap{
+	437: charmap.CodePage437, 850: charmap.CodePage850, 852: charmap.CodePage852,
+	855: charmap.CodePage855, 858: charmap.CodePage858, 860: charmap.CodePage860,
+	862: charmap.CodePage862, 863: charmap.CodePage863, 865: charmap.CodePage865,
+	866: charmap.CodePage866,
+}
+
+// lookupCodepage is --codepage's (or fatlabel -c's) code page, or the
+// two complaints iconv_open's failures make.
+func lookupCodepage(n int64, utf8Locale bool) (codepage, string) {
+	if t, ok := codepages[n]; ok {
+		return codepage{int(n), t}, ""
+	}
+	local := "ANSI_X3.4-1968"
+	if utf8Locale {
+		local = "UTF-8"
+	}
+	return codepage{}, fmt.Sprintf("Cannot initialize conversion from codepage %d to %s: Invalid argument\n"+
+		"Cannot initialize conversion from %s to codepage %d: Invalid argument\n", n, local, local, n)
 }

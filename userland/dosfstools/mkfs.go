@@ -45,6 +45,7 @@ type mkfs struct {
 	offset    int64  // --offset, in sectors
 	check     bool   // -c: read the device for bad blocks
 	badList   string // -l: a file of bad block numbers
+	codepage  codepage
 
 	sectorSize, sectorSizeSet int
 	clustersByUser            int
@@ -112,7 +113,7 @@ var mkfsOptions = func() []getopt.Option {
 // mkfsApplet is dosfstools' mkfs.fat (and its other names): a FAT12,
 // FAT16 or FAT32 filesystem on a file or block device.
 func mkfsApplet(c *applet.Cmd) int {
-	m := &mkfs{Cmd: c, sectorSize: 512, fats: 2, align: true, mbr: -1}
+	m := &mkfs{Cmd: c, sectorSize: 512, fats: 2, align: true, mbr: -1, codepage: defaultCodepage}
 	now := time.Now()
 	m.created = now
 	m.volumeID = uint32(now.Unix())<<20 | uint32(now.Nanosecond()/1000)
@@ -129,10 +130,10 @@ func mkfsApplet(c *applet.Cmd) int {
 // it also puts most complaints about option values.
 func (m *mkfs) printf(format string, a ...any) { fmt.Fprintf(m.Out, format, a...) }
 
-// warn writes to standard error, which is unbuffered: standard output
-// goes first so that a terminal shows them in order.
+// warn writes to standard error, which is unbuffered, while what was
+// printed stays in standard output's buffer until the end, as stdio
+// keeps it for a pipe or a file.
 func (m *mkfs) warn(format string, a ...any) {
-	m.Out.Flush()
 	fmt.Fprintf(m.Errw, format, a...)
 }
 
@@ -322,10 +323,12 @@ func (m *mkfs) option(o getopt.Parsed) error {
 			m.warn("Invalid codepage : %s\n", v)
 			return m.usage(1)
 		}
-		if n != 850 {
-			m.warn("Cannot initialize conversion from codeset 'CP%d' to 'ANSI_X3.4-1968': Invalid argument\n", n)
+		cp, complaint := lookupCodepage(n, m.UTF8())
+		if complaint != "" {
+			m.warn("%s", complaint)
 			return m.usage(1)
 		}
+		m.codepage = cp
 	case 'r':
 		n, err = m.numberOption(v, 32, between(16, 32768), "Bad number of root directory entries : %s")
 		m.rootEntries, m.rootEntriesSet = int(n), true
@@ -417,7 +420,6 @@ func (m *mkfs) mbrOption(v string, given bool) error {
 // output for --help) and ends the run with status.
 func (m *mkfs) usage(status int) error {
 	w := m.Errw
-	m.Out.Flush()
 	fmt.Fprintf(w, "Usage: %s [OPTIONS] TARGET [BLOCKS]\n", m.Argv0)
 	fmt.Fprint(w, mkfsHelp)
 	if status == 0 {
@@ -452,7 +454,7 @@ Options:
   -M TYPE         media descriptor byte
   --mbr[=y|n|a]   put a one-partition MBR table in the boot sector
   -n LABEL        volume label, at most 11 characters
-  --codepage=N    DOS codepage of the label (850 only here)
+  --codepage=N    DOS codepage of the label (default 850)
   -r COUNT        root directory entries, at least
   -R COUNT        reserved sectors, at least
   -s COUNT        sectors per cluster (a power of two up to 128)
