@@ -190,6 +190,9 @@ func (m *mkfs) establish(info deviceInfo) {
 		for _, f := range floppyFormats {
 			if info.size/1024 == f.kib {
 				heads, secs, m.mediaByte, m.clusterSize, rootEntries = 2, f.secsTrack, f.media, f.clusterSize, f.rootEntries
+				if m.atari {
+					m.clusterSize = 2 // GEMDOS wants two sectors a cluster
+				}
 				m.floppy = true
 			}
 		}

@@ -251,3 +251,72 @@ func (m *mkfs) chooseClusters(rootSectors int64) {
 		m.rootEntries = int(roundUp(rootSectors, int64(m.clusterSize), true)) * (m.sectorSize / 32)
 	}
 }
+
+// GEMDOS's limits for the Atari variant.
+const (
+	gemdosMaxSectors    = 65531
+	gemdosMaxSectorSize = 16 * 1024
+)
+
+// chooseAtari lays out the Atari variant: FAT12 for the floppy sizes
+// and FAT16 otherwise (unless -F), two sectors a cluster, and logical
+// sectors made larger (unless -S or the device fixed them) until the
+// sector count and the FAT fit GEMDOS.
+func (m *mkfs) chooseAtari() error {
+	if m.fatBits == 0 {
+		m.fatBits = 16
+		switch m.numSectors {
+		case 1440, 2400, 2880, 5760:
+			m.fatBits = 12
+		}
+	}
+	if m.verbose >= 2 {
+		m.printf("Choosing %d bits for FAT\n", m.fatBits)
+	}
+	m.clusterSize = 2
+	if m.clustersByUser != 0 {
+		m.clusterSize = m.clustersByUser
+	}
+	if m.sectorSizeSet == 0 {
+		for m.numSectors > gemdosMaxSectors {
+			m.numSectors >>= 1
+			m.sectorSize <<= 1
+		}
+	}
+	if m.verbose >= 2 {
+		m.printf("Sector size must be %d to have less than %d log. sectors\n", m.sectorSize, gemdosMaxSectors)
+	}
+	bits, nf, cs := int64(m.fatBits), int64(m.fats), int64(m.clusterSize)
+	limit := int64(1)<<bits - 0x10
+	if bits == 32 {
+		limit = maxClusters32
+	}
+	for m.sectorSize <= gemdosMaxSectorSize {
+		ss := int64(m.sectorSize)
+		data := int64(uint32(int64(m.numSectors) - cdiv(int64(m.rootEntries)*32, ss) - int64(m.reserved)))
+		n := 2 * (data*ss - 2*nf*bits/8) / (2 * (cs*ss + nf*bits/8))
+		length := cdiv((n+2)*bits/8, ss)
+		n = (data - nf*length) / cs
+		maxClusters := length * ss * 8 / bits
+		if m.verbose >= 2 {
+			m.printf("ss=%d: #clu=%d, fat_len=%d, maxclu=%d\n", ss, n, length, maxClusters)
+		}
+		m.clusters, m.fatLength = n, length
+		if maxClusters <= limit && n <= maxClusters-2 {
+			return nil
+		}
+		if m.verbose >= 2 {
+			if n > maxClusters-2 {
+				m.printf("Too many clusters\n")
+			} else {
+				m.printf("FAT too big\n")
+			}
+		}
+		if m.sectorSizeSet != 0 {
+			return m.die("With this sector size, the maximum number of FAT entries would be exceeded.")
+		}
+		m.numSectors >>= 1
+		m.sectorSize <<= 1
+	}
+	return m.die("Would need a sector size > 16k, which GEMDOS can't work with")
+}

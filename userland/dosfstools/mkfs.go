@@ -46,6 +46,7 @@ type mkfs struct {
 	check     bool   // -c: read the device for bad blocks
 	badList   string // -l: a file of bad block numbers
 	codepage  codepage
+	atari     bool // the Atari ST's variant of FAT
 
 	sectorSize, sectorSizeSet int
 	clustersByUser            int
@@ -278,7 +279,7 @@ func (m *mkfs) option(o getopt.Parsed) error {
 	case 'a':
 		m.align = false
 	case 'A':
-		return m.die("Atari variant is not supported")
+		m.atari = !m.atari
 	case 'b':
 		n, err = m.numberOption(v, 32, between(0, 0xffff), "Bad location for backup boot sector : %s")
 		m.backupBoot, m.backupBootSet = int(n), true
@@ -354,8 +355,9 @@ func (m *mkfs) option(o getopt.Parsed) error {
 	case optVariant:
 		switch strings.ToLower(v) {
 		case "standard":
+			m.atari = false
 		case "atari":
-			return m.die("Atari variant is not supported")
+			m.atari = true
 		default:
 			return m.badUsage("Unknown variant: %s", v)
 		}
@@ -438,7 +440,7 @@ file of BLOCKS KiB.
 
 Options:
   -a              do not align the FATs and data area to clusters
-  -A              Atari variant (not supported here)
+  -A              switch to (or back from) the Atari variant
   -b SECTOR       where FAT32's backup boot sector goes (0: none)
   -c              read the target for bad blocks first
   -C              create TARGET, BLOCKS long
@@ -460,7 +462,7 @@ Options:
   -s COUNT        sectors per cluster (a power of two up to 128)
   -S SIZE         logical sector size (a power of two from 512)
   -v              say what is being made (twice: how it was chosen)
-  --variant=TYPE  standard (atari is not supported here)
+  --variant=TYPE  standard or atari
   --invariant     fixed volume ID and times, for reproducible images
   --offset=SECTOR start the filesystem at SECTOR of TARGET
   --help          show this summary

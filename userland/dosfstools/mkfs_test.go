@@ -31,7 +31,8 @@ type mkfsCase struct {
 // -F, floppy formats, cluster and sector sizes, reserved sectors and
 // root entries with and without alignment, FAT count, media, geometry,
 // hidden sectors, FAT32's backup sectors, labels, the fake MBR, -C with
-// a block count, the size operand, -v and -vv, and refusals.
+// a block count, the size operand, -v and -vv, the Atari variant, and
+// refusals.
 var mkfsCases = []mkfsCase{
 	{360, "IMG"}, {720, "-v IMG"}, {1200, "IMG"}, {1440, "-v IMG"}, {2880, "IMG"},
 	{100, "-v IMG"}, {1000, "IMG"}, {4096, "-v IMG"}, {8192, "IMG"}, {16384, "-v IMG"},
@@ -50,6 +51,8 @@ var mkfsCases = []mkfsCase{
 	{1024, "IMG 500"}, {1024, "IMG 2000"}, {1000, "--offset 100 -v IMG"},
 	{0, "-C IMG 10000"}, {0, "-C -v IMG 1440"}, {0, "-C IMG 10"}, {0, "-C -F 32 IMG 100"}, {0, "-C IMG"},
 	{1024, "-C IMG 500"}, {0, "IMG"},
+	{1440, "-A -v IMG"}, {720, "--variant=atari IMG"}, {70000, "-A -vv IMG"}, {300000, "-A -v IMG"},
+	{20000, "-A -F 32 IMG"}, {20000, "-A -S 1024 -n LAB IMG"}, {40000, "-A -h 70000 IMG"}, {20000, "-A -A IMG"},
 }
 
 // TestMkfsMatchesHost runs each case with the host's mkfs.fat and with

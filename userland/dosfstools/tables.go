@@ -70,7 +70,11 @@ func (m *mkfs) setupTables(fd int) (*image, error) {
 		return nil, err
 	}
 	if m.verbose >= 2 {
-		m.printf("Boot jump code is %02x %02x\n", 0xeb, m.jumpTarget())
+		if m.atari {
+			m.printf("Boot jump code is 60 1c\n")
+		} else {
+			m.printf("Boot jump code is %02x %02x\n", 0xeb, m.jumpTarget())
+		}
 	}
 	if m.reserved == 0 {
 		m.reserved = 1
@@ -83,15 +87,23 @@ func (m *mkfs) setupTables(fd int) (*image, error) {
 	if m.verbose >= 2 {
 		m.printf("Using %d reserved sectors\n", m.reserved)
 	}
-	m.sizeSectors()
-	if m.numSectors <= 8192 {
-		if m.align && m.verbose >= 2 {
-			m.printf("Disabling alignment due to tiny filesystem\n")
-		}
-		m.align = false
+	if m.atari && m.fatBits != 32 && m.hidden > 0xffff {
+		return nil, m.die("#hidden doesn't fit in 16bit field of Atari format\n")
 	}
-	rootSectors := cdiv(int64(m.rootEntries)*32, int64(m.sectorSize))
-	m.chooseClusters(rootSectors)
+	m.sizeSectors()
+	if m.atari {
+		if err := m.chooseAtari(); err != nil {
+			return nil, err
+		}
+	} else {
+		if m.numSectors <= 8192 {
+			if m.align && m.verbose >= 2 {
+				m.printf("Disabling alignment due to tiny filesystem\n")
+			}
+			m.align = false
+		}
+		m.chooseClusters(cdiv(int64(m.rootEntries)*32, int64(m.sectorSize)))
+	}
 	if m.fatBits == 32 {
 		var err error
 		if img.backupBoot, err = m.chooseBackup(); err != nil {
@@ -102,13 +114,20 @@ func (m *mkfs) setupTables(fd int) (*image, error) {
 	if m.mbr == 1 {
 		m.fakeMBR(b, fd)
 	}
+	if m.atari {
+		if m.numSectors >= 65531 {
+			return nil, m.die("GEMDOS can't handle more than 65531 sectors")
+		} else if m.numSectors >= 32765 {
+			m.printf("Warning: More than 32765 sector need TOS 1.04 or higher.\n")
+		}
+	}
 	if m.clusters == 0 {
 		if m.clustersByUser != 0 {
 			return nil, m.die("Not enough or too many clusters for filesystem - try less or more sectors per cluster")
 		}
 		return nil, m.die("Attempting to create a too small or a too large filesystem")
 	}
-	rootSectors = cdiv(int64(m.rootEntries)*32, int64(m.sectorSize))
+	rootSectors := cdiv(int64(m.rootEntries)*32, int64(m.sectorSize))
 	dataStart := (int64(m.reserved) + int64(m.fats)*m.fatLength + rootSectors) * int64(m.sectorSize/512)
 	if m.blocks < (dataStart+1)/2+32 {
 		return nil, m.die("Too few blocks for viable filesystem")
@@ -153,6 +172,12 @@ func (m *mkfs) fillBoot(img *image, drive int) {
 	b := img.boot
 	le := binary.LittleEndian
 	b[0], b[1], b[2] = 0xeb, byte(m.jumpTarget()), 0x90
+	if m.atari {
+		// A 68000 branch over the parameters, "kdosf" and the serial's
+		// low three bytes where the system name would be.
+		copy(b, "\x60\x1cmkdosf")
+		b[8], b[9], b[10] = byte(m.volumeID), byte(m.volumeID>>8), byte(m.volumeID>>16)
+	}
 	le.PutUint16(b[11:], uint16(m.sectorSize))
 	b[13] = byte(m.clusterSize)
 	le.PutUint16(b[14:], uint16(m.reserved))
@@ -161,7 +186,11 @@ func (m *mkfs) fillBoot(img *image, drive int) {
 	b[21] = m.mediaByte
 	le.PutUint16(b[24:], uint16(m.secsTrack))
 	le.PutUint16(b[26:], uint16(m.heads))
-	le.PutUint32(b[28:], m.hidden)
+	if m.atari && m.fatBits != 32 {
+		le.PutUint16(b[28:], uint16(m.hidden)) // a 16-bit field there
+	} else {
+		le.PutUint32(b[28:], m.hidden)
+	}
 	if m.numSectors >= 65536 {
 		le.PutUint32(b[32:], m.numSectors)
 	} else {
@@ -179,6 +208,9 @@ func (m *mkfs) fillBoot(img *image, drive int) {
 		m.fat32Fields(img)
 	}
 	b[vi] = byte(drive)
+	if m.atari {
+		return // no volume information, boot code nor signature
+	}
 	b[vi+2] = 0x29
 	le.PutUint32(b[vi+3:], m.volumeID)
 	copy(b[vi+7:], m.dosLabel[:])
@@ -272,7 +304,11 @@ func (m *mkfs) report(drive int) {
 		entries := m.rootEntries & 0xffff
 		m.printf("Root directory contains %d slots and uses %d sectors.\n", entries, cdiv(int64(entries)*32, int64(m.sectorSize)))
 	}
-	m.printf("Volume ID is %08x, ", m.volumeID)
+	id := m.volumeID
+	if m.atari {
+		id &= 0xffffff
+	}
+	m.printf("Volume ID is %08x, ", id)
 	if m.labelled {
 		m.printf("volume label %s.\n", m.label)
 	} else {
@@ -305,7 +341,11 @@ func (m *mkfs) fillTables(img *image) {
 	case 32:
 		le.PutUint32(f[0:], 0x0fffff00|uint32(m.mediaByte))
 		le.PutUint32(f[4:], 0x0fffffff)
-		le.PutUint32(f[8:], 0x0ffffff8) // the root directory's one cluster
+		eof := uint32(0x0ffffff8)
+		if m.atari {
+			eof = 0x0fffffff
+		}
+		le.PutUint32(f[8:], eof) // the root directory's one cluster
 	}
 	if m.fatBits == 32 {
 		img.root = make([]byte, m.clusterSize*m.sectorSize)

@@ -3,7 +3,8 @@
 # FAT width, cluster and sector sizes, reserved sectors, FAT count,
 # root entries (and -r's warning on FAT32), media, drive number,
 # geometry, hidden sectors, FAT32's backup sector, -a, --mbr, -m, labels
-# (lowercase warning, forbidden characters), bad blocks (-c, -l), too
+# (lowercase warning, forbidden characters), bad blocks (-c, -l), the
+# Atari variant (-A, --variant), too
 # small or too large filesystems, the FAT32 cluster warning, and value
 # errors on standard output with status 1.
 # host-tools: mkfs.fat
@@ -49,3 +50,15 @@ for l in 1 99999 12x -5 - ; do
 done
 mkfs.fat -l nonexist f.img; echo $?
 mkfs.fat -l bl -c f.img; echo $?
+# The Atari variant: a 68000 branch, "kdosf" and the serial's low bytes,
+# no signature, sectors grown to keep GEMDOS's count (blkid finds no FAT).
+for o in "-A" "-A -F 12" "-A -S 1024 -n LAB" "--variant=atari -F 32" "-A -s 4" "-A -h 70000"; do
+	echo "== $o"
+	eval "mkfs.fat --invariant -v $o f.img"; echo $?
+	od -A d -t x1 -N 64 f.img
+done
+truncate -s 70M big.img
+mkfs.fat --invariant -A -vv big.img; echo $?
+blkid big.img; echo $?
+truncate -s 600M big.img
+mkfs.fat --invariant -A big.img; echo $?
