@@ -4,9 +4,9 @@
 # root entries (and -r's warning on FAT32), media, drive number,
 # geometry, hidden sectors, FAT32's backup sector, -a, --mbr, -m, labels
 # (lowercase warning, forbidden characters), bad blocks (-c, -l), the
-# Atari variant (-A, --variant), too
-# small or too large filesystems, the FAT32 cluster warning, and value
-# errors on standard output with status 1.
+# Atari variant (-A, --variant), too small or too large filesystems,
+# the FAT32 cluster warning, and value errors on standard output with
+# status 1.
 # host-tools: mkfs.fat
 mkdir /w; mount -t tmpfs w /w
 cd /w
