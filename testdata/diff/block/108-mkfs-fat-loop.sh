@@ -3,7 +3,8 @@
 # apply, no MBR), the bytes equal to those made on the file itself, a
 # loop with an offset, blkid and fatlabel on the device, and the refusals
 # of a mounted device: by the name the mount table shows, and through
-# its exclusive open under another name (EBUSY).
+# its exclusive open under another name (EBUSY); a loop device of
+# 4096-byte sectors.
 # host-tools: mkfs.fat mksquashfs
 mkdir /w; mount -t tmpfs w /w
 @mkimg /w/sq - mksquashfs "$TREE" "$IMG" -quiet -noappend -no-xattrs -mkfs-time 0 -all-time 0 >/dev/null
@@ -39,3 +40,15 @@ umount /m
 losetup -d "$d"
 mkfs.fat /dev/loop-control; echo $?
 mkfs.fat "$d"; echo $?
+# A loop device of 4096-byte logical sectors: its sector size is the
+# least -S may give; a size operand and --offset count in its sectors.
+truncate -s 20M g4.img
+d=$(losetup -f --show -b 4096 g4.img)
+mkfs.fat -v --invariant "$d"; echo $?
+mkfs.fat -v --invariant -S 512 "$d"; echo $?
+mkfs.fat -v --invariant -S 8192 "$d"; echo $?
+mkfs.fat --invariant "$d" 10000; echo $?
+mkfs.fat --invariant --offset 10 "$d" | tail -1; echo $?
+mkfs.fat --invariant --offset 100000 "$d"; echo $?
+losetup -d "$d"
+od -A d -t x1 -N 64 g4.img
