@@ -185,15 +185,13 @@ func (m *mkfs) establish(info deviceInfo) {
 		total = info.size / ss
 	}
 	heads, secs := guessGeometry(total)
-	m.fixed = info.kind == kindFixed
-	if !m.fixed {
+	if info.kind != kindFixed {
 		for _, f := range floppyFormats {
 			if info.size/1024 == f.kib {
 				heads, secs, m.mediaByte, m.clusterSize, rootEntries = 2, f.secsTrack, f.media, f.clusterSize, f.rootEntries
 				if m.atari {
 					m.clusterSize = 2 // GEMDOS wants two sectors a cluster
 				}
-				m.floppy = true
 			}
 		}
 	}

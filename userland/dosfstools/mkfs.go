@@ -71,16 +71,15 @@ type mkfs struct {
 	blocksGiven               bool
 
 	// The layout setupTables settles.
-	numSectors    uint32
-	orphans       int64
-	clusterSize   int
-	mediaByte     byte
-	clusters      int64
-	fatLength     int64
-	infoSector    int
-	dosLabel      [11]byte
-	labelled      bool
-	fixed, floppy bool
+	numSectors  uint32
+	orphans     int64
+	clusterSize int
+	mediaByte   byte
+	clusters    int64
+	fatLength   int64
+	infoSector  int
+	dosLabel    [11]byte
+	labelled    bool
 }
 
 // Option IDs of the long-only options.
