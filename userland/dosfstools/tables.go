@@ -45,8 +45,42 @@ type image struct {
 // setupTables settles the layout and builds the sectors.
 func (m *mkfs) setupTables(fd int) (*image, error) {
 	img := &image{boot: make([]byte, 512)}
-	b := img.boot
-	copy(b[3:], "mkfs.fat")
+	copy(img.boot[3:], "mkfs.fat")
+	drive, err := m.basics()
+	if err != nil {
+		return nil, err
+	}
+	m.sizeSectors()
+	if err := m.chooseLayout(); err != nil {
+		return nil, err
+	}
+	if m.fatBits == 32 {
+		if img.backupBoot, err = m.chooseBackup(); err != nil {
+			return nil, err
+		}
+	}
+	m.fillBoot(img, drive)
+	if m.mbr == 1 {
+		m.fakeMBR(img.boot, fd)
+	}
+	dataStart, err := m.checkLayout()
+	if err != nil {
+		return nil, err
+	}
+	if m.verbose > 0 {
+		m.report(drive)
+	}
+	m.fillTables(img)
+	if err := m.badBlocks(img, fd, dataStart); err != nil {
+		return nil, err
+	}
+	return img, nil
+}
+
+// basics settles what comes before the size: cluster size and media
+// given, the drive number, FAT32's root entries, the label, the
+// reserved sectors; it returns the drive number.
+func (m *mkfs) basics() (int, error) {
 	if m.clustersByUser != 0 {
 		m.clusterSize = m.clustersByUser
 	}
@@ -67,7 +101,10 @@ func (m *mkfs) setupTables(fd int) (*image, error) {
 		m.rootEntries = 0
 	}
 	if err := m.makeLabel(); err != nil {
-		return nil, err
+		return 0, err
+	}
+	if !m.atari && m.fatBits == 32 && len(bootProgram)+len(m.bootMessage()) > bootCodeEnd-bootCode32-1 {
+		m.printf("Warning: message too long; truncated\n")
 	}
 	if m.verbose >= 2 {
 		if m.atari {
@@ -82,64 +119,57 @@ func (m *mkfs) setupTables(fd int) (*image, error) {
 			m.reserved = 32
 		}
 	} else if m.fatBits == 32 && m.reserved < 2 {
-		return nil, m.die("On FAT32 at least 2 reserved sectors are needed.")
+		return 0, m.die("On FAT32 at least 2 reserved sectors are needed.")
 	}
 	if m.verbose >= 2 {
 		m.printf("Using %d reserved sectors\n", m.reserved)
 	}
 	if m.atari && m.fatBits != 32 && m.hidden > 0xffff {
-		return nil, m.die("#hidden doesn't fit in 16bit field of Atari format\n")
+		return 0, m.die("#hidden doesn't fit in 16bit field of Atari format\n")
 	}
-	m.sizeSectors()
+	return drive, nil
+}
+
+// chooseLayout picks FAT width, cluster size and FAT length, by the
+// Atari variant's rules or the standard ones (which align nothing on a
+// floppy-sized filesystem).
+func (m *mkfs) chooseLayout() error {
 	if m.atari {
-		if err := m.chooseAtari(); err != nil {
-			return nil, err
-		}
-	} else {
-		if m.numSectors <= 8192 {
-			if m.align && m.verbose >= 2 {
-				m.printf("Disabling alignment due to tiny filesystem\n")
-			}
-			m.align = false
-		}
-		m.chooseClusters(cdiv(int64(m.rootEntries)*32, int64(m.sectorSize)))
+		return m.chooseAtari()
 	}
-	if m.fatBits == 32 {
-		var err error
-		if img.backupBoot, err = m.chooseBackup(); err != nil {
-			return nil, err
+	if m.numSectors <= 8192 {
+		if m.align && m.verbose >= 2 {
+			m.printf("Disabling alignment due to tiny filesystem\n")
 		}
+		m.align = false
 	}
-	m.fillBoot(img, drive)
-	if m.mbr == 1 {
-		m.fakeMBR(b, fd)
-	}
+	m.chooseClusters(cdiv(int64(m.rootEntries)*32, int64(m.sectorSize)))
+	return nil
+}
+
+// checkLayout refuses what GEMDOS cannot take, no clusters, or too
+// little room; it returns where the data area starts in 512-byte
+// sectors.
+func (m *mkfs) checkLayout() (int64, error) {
 	if m.atari {
-		if m.numSectors >= 65531 {
-			return nil, m.die("GEMDOS can't handle more than 65531 sectors")
+		if m.numSectors >= gemdosMaxSectors {
+			return 0, m.die("GEMDOS can't handle more than 65531 sectors")
 		} else if m.numSectors >= 32765 {
 			m.printf("Warning: More than 32765 sector need TOS 1.04 or higher.\n")
 		}
 	}
 	if m.clusters == 0 {
 		if m.clustersByUser != 0 {
-			return nil, m.die("Not enough or too many clusters for filesystem - try less or more sectors per cluster")
+			return 0, m.die("Not enough or too many clusters for filesystem - try less or more sectors per cluster")
 		}
-		return nil, m.die("Attempting to create a too small or a too large filesystem")
+		return 0, m.die("Attempting to create a too small or a too large filesystem")
 	}
 	rootSectors := cdiv(int64(m.rootEntries)*32, int64(m.sectorSize))
 	dataStart := (int64(m.reserved) + int64(m.fats)*m.fatLength + rootSectors) * int64(m.sectorSize/512)
 	if m.blocks < (dataStart+1)/2+32 {
-		return nil, m.die("Too few blocks for viable filesystem")
+		return 0, m.die("Too few blocks for viable filesystem")
 	}
-	if m.verbose > 0 {
-		m.report(drive)
-	}
-	m.fillTables(img)
-	if err := m.badBlocks(img, fd, dataStart); err != nil {
-		return nil, err
-	}
-	return img, nil
+	return dataStart, nil
 }
 
 // jumpTarget is the second byte of the boot sector's short jump: over
@@ -222,19 +252,20 @@ func (m *mkfs) fillBoot(img *image, drive int) {
 // bootCode fills the boot code area: the program and its message,
 // cut to leave a terminating zero.
 func (m *mkfs) bootCode(area []byte, at int) {
-	msg := m.message
-	if msg == nil {
-		msg = []byte(defaultMessage)
-	}
 	n := copy(area, bootProgram)
-	if len(msg) > len(area)-1-n {
-		m.printf("Warning: message too long; truncated\n")
-	}
-	copy(area[n:len(area)-1], msg)
+	copy(area[n:len(area)-1], m.bootMessage())
 	if at == bootCode32 {
 		addr := at + messageOffset + 0x7c00
 		area[3], area[4] = byte(addr), byte(addr>>8)
 	}
+}
+
+// bootMessage is -m's message or the default one.
+func (m *mkfs) bootMessage() []byte {
+	if m.message == nil {
+		return []byte(defaultMessage)
+	}
+	return m.message
 }
 
 // fat32Fields are FAT32's extended parameters.
