@@ -219,7 +219,7 @@ func (r *fatlabelRun) open(dev string, rw bool) (*fatVolume, error) {
 	if err != nil {
 		return nil, r.fail(6, "open: %s\n", applet.ErrText(err))
 	}
-	v := &fatVolume{r: r, fd: fd}
+	v := &fatVolume{r: r, fd: fd, rw: rw}
 	if err := v.readBoot(); err != nil {
 		r.Task.Close(fd)
 		return nil, err

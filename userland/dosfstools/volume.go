@@ -4,6 +4,7 @@ package dosfstools
 
 import (
 	"encoding/binary"
+	"fmt"
 	"time"
 )
 
@@ -13,6 +14,7 @@ import (
 type fatVolume struct {
 	r  *fatlabelRun
 	fd int
+	rw bool // opened to write: repairs are written
 
 	sectorSize, clusterSize int64
 	fatStart, fatLength     int64
@@ -104,11 +106,9 @@ func (v *fatVolume) readBoot() error {
 	vi := volInfoOld
 	if le.Uint16(b[22:]) == 0 && le.Uint32(b[36:]) != 0 {
 		v.fatBits, vi = 32, volInfo32
-		v.rootCluster = le.Uint32(b[44:])
-		if v.rootCluster == 0 && v.rootEntries == 0 {
-			return fail("No root directory!")
+		if err := v.fat32Checks(b); err != nil {
+			return err
 		}
-		v.backupStart = int64(le.Uint16(b[50:])) * ss
 	} else {
 		v.fatBits = 12
 		if v.dataClusters >= 4085 {
@@ -122,7 +122,149 @@ func (v *fatVolume) readBoot() error {
 		copy(v.label[:], b[vi+7:])
 		v.serial = le.Uint32(b[vi+3:])
 	}
+	entries := v.fatLength * ss * 8 / int64(v.fatBits)
+	switch {
+	case v.dataClusters > entries-2:
+		return fail("Filesystem has %d clusters but only space for %d FAT entries.", v.dataClusters, entries-2)
+	case v.rootEntries == 0 && v.rootCluster == 0:
+		return fail("Root directory has zero size.")
+	case v.rootEntries%16 != 0:
+		return fail("Root directory (%d entries) doesn't span an integral number of sectors.", v.rootEntries)
+	}
 	return nil
+}
+
+// fat32Checks are fsck.fat's looks at a FAT32 boot sector that
+// fatlabel shares: where the root directory is, the cluster count, the
+// backup boot sector and the FSINFO sector. What they repair is written
+// only when fatlabel writes.
+func (v *fatVolume) fat32Checks(b []byte) error {
+	le := binary.LittleEndian
+	v.rootCluster = le.Uint32(b[44:])
+	switch {
+	case v.rootCluster == 0 && v.rootEntries != 0:
+		v.r.fail(0, "Warning: FAT32 root dir not in cluster chain! Compatibility mode...\n")
+	case v.rootCluster == 0:
+		return v.r.fail(1, "No root directory!\n")
+	case v.rootEntries != 0:
+		v.r.fail(0, "Warning: FAT32 root dir is in a cluster chain, but a separate root dir\n  area is defined. Cannot fix this easily.\n")
+	}
+	if v.dataClusters < minClusters32 {
+		v.r.fail(0, "Warning: Filesystem is FAT32 according to fat_length and fat32_length fields,\n"+
+			"  but has only %d clusters, less than the required minimum of %d.\n"+
+			"  This may lead to problems on some systems.\n", v.dataClusters, minClusters32)
+	}
+	v.backupStart = int64(le.Uint16(b[50:])) * v.sectorSize
+	if err := v.checkBackup(b); err != nil {
+		return err
+	}
+	return v.checkFsinfo(b)
+}
+
+// checkBackup compares the boot sector with its backup, listing the
+// differing bytes, or makes a backup where there is none and room.
+func (v *fatVolume) checkBackup(b []byte) error {
+	out := v.r.Out
+	le := binary.LittleEndian
+	reserved := int64(le.Uint16(b[14:]))
+	if v.backupStart == 0 {
+		fmt.Fprintf(out, "There is no backup boot sector.\n")
+		if reserved < 3 {
+			fmt.Fprintf(out, "And there is no space for creating one!\n")
+			return nil
+		}
+		fmt.Fprintf(out, "  Auto-creating backup boot block.\n")
+		bbs := reserved - 1
+		if info := int64(le.Uint16(b[48:])); reserved >= 7 && info != 6 {
+			bbs = 6
+		} else if bbs == info {
+			bbs--
+		}
+		v.backupStart = bbs * v.sectorSize
+		le.PutUint16(b[50:], uint16(bbs))
+		if err := v.repair(b, v.backupStart); err != nil {
+			return err
+		}
+		if err := v.repair(b[50:52], 50); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "Created backup of boot sector in sector %d\n", bbs)
+		return nil
+	}
+	b2 := make([]byte, 512)
+	if err := v.read(b2, v.backupStart); err != nil {
+		return err
+	}
+	if string(b) == string(b2) {
+		return nil
+	}
+	fmt.Fprintf(out, "There are differences between boot sector and its backup.\n")
+	fmt.Fprintf(out, "This is mostly harmless. Differences: (offset:original/backup)\n  ")
+	pos, sep := 2, ""
+	for i := range b {
+		if b[i] == b2[i] {
+			continue
+		}
+		item := fmt.Sprintf("%s%d:%02x/%02x", sep, i, b[i], b2[i])
+		if pos+len(item) > 78 {
+			fmt.Fprintf(out, "\n  ")
+			pos = 2
+		}
+		fmt.Fprint(out, item)
+		pos += len(item)
+		sep = ", "
+	}
+	fmt.Fprintf(out, "\n  Not automatically fixing this.\n")
+	return nil
+}
+
+// checkFsinfo checks the FSINFO sector's three magic numbers and
+// rewrites a bad one's fixed fields (free count unknown).
+func (v *fatVolume) checkFsinfo(b []byte) error {
+	out := v.r.Out
+	le := binary.LittleEndian
+	info := int64(le.Uint16(b[48:]))
+	if info == 0 {
+		fmt.Fprintf(out, "No FSINFO sector\n  Not automatically creating it.\n")
+		return nil
+	}
+	sec := make([]byte, 512)
+	if err := v.read(sec, info*v.sectorSize); err != nil {
+		return err
+	}
+	magics := []struct {
+		off  int
+		want uint32
+	}{{0, 0x41615252}, {484, 0x61417272}, {508, 0xaa550000}}
+	bad := false
+	for _, mg := range magics {
+		if le.Uint32(sec[mg.off:]) != mg.want {
+			if !bad {
+				fmt.Fprintf(out, "FSINFO sector has bad magic number(s):\n")
+			}
+			bad = true
+			fmt.Fprintf(out, "  Offset %d: 0x%08x != expected 0x%08x\n", mg.off, le.Uint32(sec[mg.off:]), mg.want)
+		}
+	}
+	if !bad {
+		return nil
+	}
+	fmt.Fprintf(out, "  Auto-correcting it.\n")
+	for _, mg := range magics {
+		le.PutUint32(sec[mg.off:], mg.want)
+	}
+	le.PutUint32(sec[488:], 0xffffffff)
+	le.PutUint32(sec[492:], 2)
+	return v.repair(sec, info*v.sectorSize)
+}
+
+// repair writes a fix when fatlabel opened the device to write; a
+// reading fatlabel leaves the device as it is.
+func (v *fatVolume) repair(p []byte, off int64) error {
+	if !v.rw {
+		return nil
+	}
+	return v.write(p, off)
 }
 
 // next is the cluster after c in its chain, 0 for a free one and -1 at

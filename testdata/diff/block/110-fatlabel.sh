@@ -2,7 +2,8 @@
 # label (from the root directory's entry: none without one), setting it
 # (boot sector, FAT32's backup, a new or the existing entry), removing
 # it (-r: NO NAME, the entry deleted), the serial (-i) shown and set,
-# and the refusals with their messages and statuses.
+# the refusals with their messages and statuses, and the FAT32 checks
+# fatlabel shares with fsck.fat.
 # host-tools: mkfs.fat fatlabel
 mkdir /w; mount -t tmpfs w /w
 cd /w
@@ -42,3 +43,19 @@ fatlabel; echo $?
 truncate -s 1M z.img; fatlabel z.img; echo $?
 truncate -s 100 t.img; fatlabel t.img; echo $?
 fatlabel -V; echo $?
+# fsck.fat's looks at a FAT32 boot sector that fatlabel shares: a backup
+# that differs, a bad FSINFO magic (repaired only when writing), no
+# backup (made when writing), too few clusters for FAT32.
+mkfs.fat -C --invariant -F 32 -n AB d.img 40000 >/dev/null
+printf 'X' | dd of=d.img bs=1 seek=3075 conv=notrunc 2>/dev/null
+fatlabel d.img; echo $?
+printf 'Q' | dd of=d.img bs=1 seek=512 conv=notrunc 2>/dev/null
+fatlabel d.img; echo $?
+fatlabel -i d.img 1234; echo $?
+fatlabel d.img
+printf '\0\0' | dd of=d.img bs=1 seek=50 conv=notrunc 2>/dev/null
+fatlabel d.img; echo $?
+fatlabel -i d.img 5678; echo $?
+fatlabel -i d.img
+mkfs.fat -C --invariant -F 32 -R 2 e.img 10000 >/dev/null 2>&1
+fatlabel e.img; echo $?
