@@ -137,6 +137,11 @@ func (r *fatlabelRun) label(dev string, change, reset bool, newLabel []string) e
 		return err
 	}
 	defer r.Task.Close(v.fd)
+	if v.fatBits == 32 {
+		if err := v.loadFat(); err != nil {
+			return err
+		}
+	}
 	if !change && !reset {
 		if de, off := v.findLabelEntry(); off != 0 {
 			if de[0] == 0x05 {

@@ -12,9 +12,11 @@ import (
 // sector's geometry, checked as dosfstools checks it, and the label and
 // serial number of its extended boot signature.
 type fatVolume struct {
-	r  *fatlabelRun
-	fd int
-	rw bool // opened to write: repairs are written
+	r    *fatlabelRun
+	fd   int
+	rw   bool   // opened to write: repairs are written
+	fat  []byte // FAT32's table, for the root directory's chain
+	fats int64
 
 	sectorSize, clusterSize int64
 	fatStart, fatLength     int64
@@ -77,6 +79,7 @@ func (v *fatVolume) readBoot() error {
 		return fail("Currently, only 1 or 2 FATs are supported, not %d.\n", b[16])
 	}
 	fats := int64(b[16])
+	v.fats = fats
 	total := uint32(le.Uint16(b[19:]))
 	if total == 0 {
 		total = le.Uint32(b[32:])
@@ -267,24 +270,61 @@ func (v *fatVolume) repair(p []byte, off int64) error {
 	return v.write(p, off)
 }
 
-// next is the cluster after c in its chain, 0 for a free one and -1 at
-// the chain's end.
-func (v *fatVolume) next(c uint32) int64 {
-	var e uint32
-	switch v.fatBits {
-	case 32:
-		buf := make([]byte, 4)
-		if v.read(buf, v.fatStart+int64(c)*4) != nil {
-			return -1
-		}
-		e = binary.LittleEndian.Uint32(buf) & 0x0fffffff
-		if e >= 0x0ffffff8 {
-			return -1
-		}
-	default:
-		return -1 // a FAT12/16 root directory is no chain
+// loadFat reads FAT32's table as fsck.fat's reader does for fatlabel:
+// a first copy whose media entry is damaged gives way to a good second
+// one; to write, the copies must agree and no entry may point outside
+// the data area.
+func (v *fatVolume) loadFat() error {
+	size := ((v.dataClusters+2)*32 + 7) / 8
+	first := make([]byte, size)
+	if err := v.read(first, v.fatStart); err != nil {
+		return err
 	}
-	if e < 2 || int64(e) >= v.dataClusters+2 {
+	const extd = 0x0ffffff0
+	good := func(f []byte) bool { return binary.LittleEndian.Uint32(f)&extd == extd }
+	var second []byte
+	if v.fats > 1 {
+		second = make([]byte, size)
+		if err := v.read(second, v.fatStart+v.fatLength*v.sectorSize); err != nil {
+			return err
+		}
+	}
+	fail := func(format string, a ...any) error { return v.r.fail(1, format+"\n", a...) }
+	switch {
+	case !v.rw && !good(first) && second != nil && good(second):
+		first = second
+	case !v.rw:
+	case !good(first) && second != nil && !good(second):
+		return fail("Both FATs appear to be corrupt. Giving up. Run fsck.fat with non-zero -F option.")
+	case !good(first) && second == nil:
+		return fail("First FAT appears to be corrupt and second FAT does not exist. Giving up. Run fsck.fat with -F 1 option.")
+	case second != nil && string(first) != string(second):
+		return fail("FATs differ, please run fsck.fat")
+	}
+	v.fat = first
+	if !v.rw {
+		return nil
+	}
+	for c := int64(2); c < v.dataClusters+2; c++ {
+		e := int64(binary.LittleEndian.Uint32(first[c*4:]) & 0x0fffffff)
+		if e == 1 {
+			return fail("Cluster %d out of range (1), please run fsck.fat", c-2)
+		}
+		if e >= v.dataClusters+2 && e < 0x0ffffff7 {
+			return fail("Cluster %d out of range (%d > %d), please run fsck.fat", c-2, e, v.dataClusters+1)
+		}
+	}
+	return nil
+}
+
+// next is the cluster after c in FAT32's chain, -1 at its end (or off
+// the table).
+func (v *fatVolume) next(c uint32) int64 {
+	if int64(c)*4+4 > int64(len(v.fat)) {
+		return -1
+	}
+	e := binary.LittleEndian.Uint32(v.fat[c*4:]) & 0x0fffffff
+	if e >= 0x0ffffff8 || e < 2 || int64(e) >= v.dataClusters+2 {
 		return -1
 	}
 	return int64(e)

@@ -59,3 +59,18 @@ fatlabel -i d.img 5678; echo $?
 fatlabel -i d.img
 mkfs.fat -C --invariant -F 32 -R 2 e.img 10000 >/dev/null 2>&1
 fatlabel e.img; echo $?
+# FAT32's table as fatlabel reads it: copies that differ or a damaged
+# media entry are read past, refused when writing; an entry out of range.
+mkfs.fat -C --invariant -F 32 -n AB f.img 40000 >/dev/null
+cp f.img g.img
+printf '\007' | dd of=f.img bs=1 seek=$(( (32+616)*512 + 12 )) conv=notrunc 2>/dev/null
+fatlabel f.img; echo $?
+fatlabel f.img X; echo $?
+fatlabel -i f.img 77; echo $?
+printf '\000' | dd of=f.img bs=1 seek=$(( 32*512 + 3 )) conv=notrunc 2>/dev/null
+fatlabel f.img; echo $?
+printf '\000' | dd of=f.img bs=1 seek=$(( (32+616)*512 + 3 )) conv=notrunc 2>/dev/null
+fatlabel f.img X; echo $?
+for s in 32 648; do printf '\001\000\000\000\231\231\000\000' | dd of=g.img bs=1 seek=$(( s*512 + 16 )) conv=notrunc 2>/dev/null; done
+fatlabel g.img; echo $?
+fatlabel g.img X; echo $?
