@@ -124,15 +124,28 @@ type fatCandidate struct {
 	clusters, fatLength int64
 }
 
-// fit12 is how a FAT12 fits the sectors left for FATs and data.
-func (m *mkfs) fit12(data int64) fatCandidate {
-	if data < 0 {
-		return fatCandidate{} // the unsigned difference wrapped: far too many clusters
+// The fits below keep mkfs.fat's C types: 32-bit unsigned counts that
+// wrap (a filesystem smaller than its reserved sectors and root
+// directory yields some count, later refused as too small), 64-bit
+// quotients, and int arguments to the rounding-up division.
+
+// cdiv32 is cdiv on C ints.
+func cdiv32(a, b uint32) uint32 { return uint32((int32(a) + int32(b) - 1) / int32(b)) }
+
+// align32 is align_object on unsigned sector counts.
+func (m *mkfs) align32(n, cs uint32) uint32 {
+	if !m.align {
+		return n
 	}
-	ss, nf, cs := int64(m.sectorSize), int64(m.fats), int64(m.clusterSize)
+	return (n + cs - 1) &^ (cs - 1)
+}
+
+// fit12 is how a FAT12 fits data sectors for FATs and clusters.
+func (m *mkfs) fit12(data uint32) fatCandidate {
+	ss, nf, cs := uint32(m.sectorSize), uint32(m.fats), uint32(m.clusterSize)
 	// Doubling both sides keeps the 1.5-byte entries exact for one FAT.
-	n := 2 * (data*ss + nf*3) / (2*cs*ss + nf*3)
-	length := roundUp(cdiv(((n+2)*3+1)>>1, ss), cs, m.align)
+	n := uint32(2 * (int64(data)*int64(ss) + int64(nf*3)) / int64(2*cs*ss+nf*3))
+	length := m.align32(cdiv32(((n+2)*3+1)>>1, ss), cs)
 	n = (data - nf*length) / cs
 	limit := min(length*2*ss/3, maxClusters12)
 	m.trace("Trying FAT12: #clu=%d, fatlen=%d, maxclu=%d, limit=%d\n", 12, n, length, limit, maxClusters12)
@@ -140,17 +153,14 @@ func (m *mkfs) fit12(data int64) fatCandidate {
 		m.trace("Trying FAT12: too much clusters\n", 12)
 		n = 0
 	}
-	return fatCandidate{n, length}
+	return fatCandidate{int64(n), int64(length)}
 }
 
 // fit16 is how a FAT16 fits; too few clusters would read as FAT12.
-func (m *mkfs) fit16(data int64) fatCandidate {
-	if data < 0 {
-		return fatCandidate{} // the unsigned difference wrapped: far too many clusters
-	}
-	ss, nf, cs := int64(m.sectorSize), int64(m.fats), int64(m.clusterSize)
-	n := (data*ss + nf*4) / (cs*ss + nf*2)
-	length := roundUp(cdiv((n+2)*2, ss), cs, m.align)
+func (m *mkfs) fit16(data uint32) fatCandidate {
+	ss, nf, cs := uint32(m.sectorSize), uint32(m.fats), uint32(m.clusterSize)
+	n := uint32((int64(data)*int64(ss) + int64(nf*4)) / int64(cs*ss+nf*2))
+	length := m.align32(cdiv32((n+2)*2, ss), cs)
 	n = (data - nf*length) / cs
 	limit := min(length*ss/2, maxClusters16)
 	m.trace("Trying FAT16: #clu=%d, fatlen=%d, maxclu=%d, limit=%d/%d\n", 16, n, length, limit, minClusters16, maxClusters16)
@@ -162,18 +172,15 @@ func (m *mkfs) fit16(data int64) fatCandidate {
 		m.trace("Trying FAT16: not enough clusters, would be misdetected as FAT12\n", 16)
 		n = 0
 	}
-	return fatCandidate{n, length}
+	return fatCandidate{int64(n), int64(length)}
 }
 
 // fit32 is how a FAT32 fits; fewer clusters than the minimum are taken
 // only when -F 32 asked for it.
-func (m *mkfs) fit32(data int64) fatCandidate {
-	if data < 0 {
-		return fatCandidate{} // the unsigned difference wrapped: far too many clusters
-	}
-	ss, nf, cs := int64(m.sectorSize), int64(m.fats), int64(m.clusterSize)
-	n := (data*ss + nf*8) / (cs*ss + nf*4)
-	length := roundUp(cdiv((n+2)*4, ss), cs, m.align)
+func (m *mkfs) fit32(data uint32) fatCandidate {
+	ss, nf, cs := uint32(m.sectorSize), uint32(m.fats), uint32(m.clusterSize)
+	n := uint32((int64(data)*int64(ss) + int64(nf*8)) / int64(cs*ss+nf*4))
+	length := m.align32(cdiv32((n+2)*4, ss), cs)
 	n = (data - nf*length) / cs
 	limit := min(length*ss/4, maxClusters32)
 	m.trace("Trying FAT32: #clu=%d, fatlen=%d, maxclu=%d, limit=%d/%d\n", 32, n, length, limit, minClusters32, maxClusters32)
@@ -185,7 +192,7 @@ func (m *mkfs) fit32(data int64) fatCandidate {
 		m.trace("Trying FAT32: not enough clusters\n", 32)
 		n = 0
 	}
-	return fatCandidate{n, length}
+	return fatCandidate{int64(n), int64(length)}
 }
 
 // trace prints a -vv line about the FAT width bits when that width is
@@ -208,8 +215,8 @@ func (m *mkfs) chooseClusters(rootSectors int64) {
 	var c12, c16, c32 fatCandidate
 	for m.clusterSize > 0 && m.clusterSize <= maxSize {
 		cs := int64(m.clusterSize)
-		data32 := int64(m.numSectors) - roundUp(int64(m.reserved), cs, m.align)
-		data := data32 - roundUp(rootSectors, cs, m.align)
+		data32 := m.numSectors - m.align32(uint32(m.reserved), uint32(cs))
+		data := data32 - m.align32(uint32(rootSectors), uint32(cs))
 		if m.verbose >= 2 {
 			m.printf("Trying with %d sectors/cluster:\n", m.clusterSize)
 		}
@@ -286,24 +293,26 @@ func (m *mkfs) chooseAtari() error {
 	if m.verbose >= 2 {
 		m.printf("Sector size must be %d to have less than %d log. sectors\n", m.sectorSize, gemdosMaxSectors)
 	}
-	bits, nf, cs := int64(m.fatBits), int64(m.fats), int64(m.clusterSize)
-	limit := int64(1)<<bits - 0x10
+	bits, nf, cs := uint32(m.fatBits), uint32(m.fats), uint32(m.clusterSize)
+	limit := uint32(1)<<bits - 0x10
 	if bits == 32 {
 		limit = maxClusters32
 	}
-	for m.sectorSize <= gemdosMaxSectorSize {
-		ss := int64(m.sectorSize)
-		data := int64(uint32(int64(m.numSectors) - cdiv(int64(m.rootEntries)*32, ss) - int64(m.reserved)))
-		n := 2 * (data*ss - 2*nf*bits/8) / (2 * (cs*ss + nf*bits/8))
-		length := cdiv((n+2)*bits/8, ss)
+	// A do-while: a sector size already too large (-S) is tried once.
+	for first := true; first || m.sectorSize <= gemdosMaxSectorSize; first = false {
+		ss := uint32(m.sectorSize)
+		data := m.numSectors - cdiv32(uint32(m.rootEntries)*32, ss) - uint32(m.reserved)
+		n := uint32(2 * (int64(data)*int64(ss) - int64(2*nf*bits/8)) / int64(2*(cs*ss+nf*bits/8)))
+		length := cdiv32((n+2)*bits/8, ss)
 		n = (data - nf*length) / cs
 		maxClusters := length * ss * 8 / bits
 		if m.verbose >= 2 {
-			m.printf("ss=%d: #clu=%d, fat_len=%d, maxclu=%d\n", ss, n, length, maxClusters)
+			// C's %d of unsigned counts.
+			m.printf("ss=%d: #clu=%d, fat_len=%d, maxclu=%d\n", int32(ss), int32(n), int32(length), int32(maxClusters))
 		}
-		m.clusters, m.fatLength = n, length
+		m.clusters, m.fatLength = int64(n), int64(length)
 		if maxClusters <= limit && n <= maxClusters-2 {
-			return nil
+			break
 		}
 		if m.verbose >= 2 {
 			if n > maxClusters-2 {
@@ -318,5 +327,8 @@ func (m *mkfs) chooseAtari() error {
 		m.numSectors >>= 1
 		m.sectorSize <<= 1
 	}
-	return m.die("Would need a sector size > 16k, which GEMDOS can't work with")
+	if m.sectorSize > gemdosMaxSectorSize {
+		return m.die("Would need a sector size > 16k, which GEMDOS can't work with")
+	}
+	return nil
 }

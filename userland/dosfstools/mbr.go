@@ -9,23 +9,29 @@ import (
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
 
-// fakeMBR puts a partition table in the boot sector's code area whose
-// one active partition is the whole disk, the boot sector included, so
-// that systems which want a partitioned fixed disk accept it (--mbr).
-func (m *mkfs) fakeMBR(b []byte, fd int) {
+// mbrAt is where the disk signature and partition table of a fake MBR
+// start in the boot sector, over the end of the boot code.
+const mbrAt = 440
+
+// fakeMBR is the end of a boot sector (from mbrAt to the signature)
+// holding a partition table whose one active partition is the whole
+// disk, the boot sector included, so that systems which want a
+// partitioned fixed disk accept it (--mbr).
+func (m *mkfs) fakeMBR(fd int) []byte {
 	if m.verbose > 0 {
 		m.printf("Adding MBR table\n")
 	}
-	const sigAt = 440
-	if b[sigAt-1] != 0 {
-		m.printf("Warning: message too long; truncated\n")
-		b[sigAt-1] = 0
+	code := bootCodeOld
+	if m.fatBits == 32 {
+		code = bootCode32
 	}
-	clear(b[sigAt:510])
-	sig := m.diskSignature()
+	if !m.atari && len(bootProgram)+len(m.bootMessage()) > mbrAt-1-code {
+		m.printf("Warning: message too long; truncated\n")
+	}
+	b := make([]byte, 510-mbrAt)
 	le := binary.LittleEndian
-	le.PutUint32(b[sigAt:], sig)
-	p := b[446:462]
+	le.PutUint32(b, m.diskSignature())
+	p := b[6:22]
 	p[0] = 0x80
 	p[2] = 1 // CHS of the first sector: 0/0/1
 	p[4] = m.partitionType()
@@ -39,6 +45,7 @@ func (m *mkfs) fakeMBR(b []byte, fd int) {
 		p[7] = byte(cyl)
 	}
 	le.PutUint32(p[12:], n)
+	return b
 }
 
 // diskSignature keeps the signature of a boot sector already on the

@@ -53,6 +53,14 @@ var mkfsCases = []mkfsCase{
 	{1024, "-C IMG 500"}, {0, "IMG"},
 	{1440, "-A -v IMG"}, {720, "--variant=atari IMG"}, {70000, "-A -vv IMG"}, {300000, "-A -v IMG"},
 	{20000, "-A -F 32 IMG"}, {20000, "-A -S 1024 -n LAB IMG"}, {40000, "-A -h 70000 IMG"}, {20000, "-A -A IMG"},
+	// Found by comparing random option sets: C's wrapping unsigned
+	// counts, the Atari loop's first try with -S, the MBR's place
+	// among -vv's lines.
+	{100, "-v -F 32 -S 4096 -R 40 -f 1 -a -h 12 -g 1/1 -n lower --mbr=y IMG"},
+	{67, "-F 12 -S 32768 -R 1 -r 16 -g 300/1 -A --mbr=y -b 1 -vv IMG"},
+	{720, "-S 32768 -R 1 -a -M 0xf9 -g 300/1 -A --mbr=n -b 5 -v IMG"},
+	{12001, "-F 32 -s 1 -f 2 -r 16 -M 0xf9 --mbr=y -vv IMG"},
+	{600000, "-s 2 -R 2 -f 2 -r 513 -D 0 -g 300/1 -n ABC --mbr=y -b 1 -vv IMG"},
 }
 
 // TestMkfsMatchesHost runs each case with the host's mkfs.fat and with

@@ -54,14 +54,19 @@ func (m *mkfs) setupTables(fd int) (*image, error) {
 	if err := m.chooseLayout(); err != nil {
 		return nil, err
 	}
+	var mbr []byte
+	if m.mbr == 1 {
+		mbr = m.fakeMBR(fd)
+	}
 	if m.fatBits == 32 {
 		if img.backupBoot, err = m.chooseBackup(); err != nil {
 			return nil, err
 		}
 	}
 	m.fillBoot(img, drive)
-	if m.mbr == 1 {
-		m.fakeMBR(img.boot, fd)
+	if mbr != nil {
+		img.boot[mbrAt-1] = 0 // the boot message's end, cut off
+		copy(img.boot[mbrAt:510], mbr)
 	}
 	dataStart, err := m.checkLayout()
 	if err != nil {
