@@ -386,6 +386,64 @@ func (v *fatVolume) freeSlot() int64 {
 	return found
 }
 
+// growRoot gives a full FAT32 root directory one more cluster, the
+// first free one after its last, zeroed; it returns the cluster's start.
+func (v *fatVolume) growRoot() (int64, error) {
+	last := int64(v.rootCluster)
+	for hops := int64(0); hops <= v.dataClusters; hops++ {
+		n := v.next(uint32(last))
+		if n < 0 {
+			break
+		}
+		last = n
+	}
+	c := last + 1
+	for ; c != last; c++ {
+		if c >= v.dataClusters+2 {
+			c = 2
+		}
+		if v.entry(c) == 0 {
+			break
+		}
+	}
+	if c == last {
+		return 0, v.r.fail(1, "Root directory full and no free cluster\n")
+	}
+	if err := v.setEntry(last, uint32(c)); err != nil {
+		return 0, err
+	}
+	if err := v.setEntry(c, 0x0ffffff8); err != nil {
+		return 0, err
+	}
+	start := v.dataStart + (c-2)*v.clusterSize
+	zero := make([]byte, 32)
+	for off := int64(0); off < v.clusterSize; off += 32 {
+		if err := v.write(zero, start+off); err != nil {
+			return 0, err
+		}
+	}
+	return start, nil
+}
+
+// entry is FAT32 entry c, without its reserved top bits.
+func (v *fatVolume) entry(c int64) uint32 {
+	return binary.LittleEndian.Uint32(v.fat[c*4:]) & 0x0fffffff
+}
+
+// setEntry sets FAT32 entry c in every copy, keeping its reserved top
+// bits as fsck.fat keeps them.
+func (v *fatVolume) setEntry(c int64, value uint32) error {
+	e := binary.LittleEndian.Uint32(v.fat[c*4:])&0xf0000000 | value&0x0fffffff
+	binary.LittleEndian.PutUint32(v.fat[c*4:], e)
+	buf := binary.LittleEndian.AppendUint32(nil, e)
+	for i := int64(0); i < v.fats; i++ {
+		if err := v.write(buf, v.fatStart+i*v.fatLength*v.sectorSize+c*4); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // writeBoot changes the boot sector (and FAT32's backup) with edit,
 // giving it an extended signature first if it has none.
 func (v *fatVolume) writeBoot(edit func(b []byte, vi int)) error {
@@ -431,7 +489,13 @@ func (v *fatVolume) setLabel(label [11]byte) error {
 	de, off := v.findLabelEntry()
 	created := off == 0
 	if created {
-		if off = v.freeSlot(); off == 0 {
+		if off = v.freeSlot(); off == 0 && v.rootCluster != 0 {
+			var err error
+			if off, err = v.growRoot(); err != nil {
+				return err
+			}
+		}
+		if off == 0 {
 			return v.r.fail(1, "Root directory is full.\n")
 		}
 		de = make([]byte, 32)

@@ -74,3 +74,15 @@ fatlabel f.img X; echo $?
 for s in 32 648; do printf '\001\000\000\000\231\231\000\000' | dd of=g.img bs=1 seek=$(( s*512 + 16 )) conv=notrunc 2>/dev/null; done
 fatlabel g.img; echo $?
 fatlabel g.img X; echo $?
+# A full FAT32 root directory grows by a cluster for the new label entry.
+mkfs.fat -C --invariant -F 32 -s 1 h.img 40000 >/dev/null
+i=0
+while [ $i -lt 16 ]; do
+	printf 'FILE%04d   \040' $i | dd of=h.img bs=1 seek=$(( (32+2*616)*512 + i*32 )) conv=notrunc 2>/dev/null
+	i=$((i+1))
+done
+fatlabel h.img NEWLAB; echo $?
+fatlabel h.img
+od -A d -t x1 -j $(( 32*512 )) -N 16 h.img
+od -A d -t x1 -j $(( (32+616)*512 )) -N 16 h.img
+od -A d -t x1 -j $(( (32+2*616+1)*512 )) -N 12 h.img
