@@ -13,6 +13,7 @@ require (
 	github.com/ulikunitz/xz v0.5.15
 	golang.org/x/sys v0.49.0
 	golang.org/x/term v0.47.0
+	golang.org/x/text v0.28.0
 	mvdan.cc/sh/v3 v3.14.1
 	pgregory.net/rapid v1.3.0
 )
@@ -20,6 +21,5 @@ require (
 require (
 	github.com/google/uuid v1.6.0 // indirect
 	github.com/pkg/xattr v0.4.12 // indirect
-	golang.org/x/text v0.28.0 // indirect
 	golang.org/x/tools v0.38.0 // indirect
 )

@@ -149,7 +149,8 @@ func (s *Set) programFile(t *vfs.Task, name string) (string, error) {
 // sbinPrograms are the programs a Debian system keeps in /usr/sbin (and,
 // with the merged /usr, in /sbin); the others are in /usr/bin and /bin.
 var sbinPrograms = map[string]bool{
-	"blkid": true, "blockdev": true, "chroot": true, "fdisk": true, "fsck": true,
+	"blkid": true, "blockdev": true, "chroot": true, "dosfslabel": true, "fatlabel": true,
+	"fdisk": true, "fsck": true, "mkdosfs": true, "mkfs.fat": true, "mkfs.msdos": true, "mkfs.vfat": true,
 	"halt": true, "init": true, "losetup": true, "mke2fs": true, "mkfs": true,
 	"mkswap": true, "pivot_root": true, "poweroff": true, "reboot": true,
 	"sfdisk": true, "shutdown": true, "swapoff": true, "swapon": true,

@@ -2,7 +2,7 @@
 
 // Package utillinux is linuxvfs's util-linux 2.38: mount, umount,
 // findmnt, losetup, lsblk, blkid, unshare, nsenter, setpriv, pivot_root, mountpoint, dmesg, namei,
-// mkswap, swapon, swapoff, wipefs (and coreutils' chroot, which belongs
+// mkswap, swapon, swapoff, wipefs, mkfs (and coreutils' chroot, which belongs
 // with them), acting on a virtual kernel's task with
 // the real tools' options, output, messages and exit statuses.
 package utillinux
@@ -24,7 +24,7 @@ var programs = map[string]program{
 	"lsblk": lsblkApplet, "rev": revApplet, "blkid": blkidApplet, "switch_root": switchRootApplet,
 	"lsns": lsnsApplet, "getopt": getoptApplet, "flock": flockApplet, "column": columnApplet, "hexdump": hexdumpApplet,
 	"namei": nameiApplet, "prlimit": prlimitApplet, "mkswap": mkswapApplet, "swapon": swaponApplet,
-	"swapoff": swapoffApplet, "wipefs": wipefsApplet,
+	"swapoff": swapoffApplet, "wipefs": wipefsApplet, "mkfs": mkfsApplet,
 }
 
 // Register adds the util-linux programs to set.

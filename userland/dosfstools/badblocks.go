@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package dosfstools
+
+import (
+	"bufio"
+	"encoding/binary"
+	"strings"
+
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/userland/applet"
+)
+
+// Bad blocks: -c reads the whole target and -l takes a list of block
+// numbers (KiB); every 512-byte sector of a bad block marks its cluster
+// bad in the FATs. Sector numbers here count 512 bytes whatever the
+// logical sector size, as mkfs.fat counts them, and so does its check
+// against the end of the filesystem.
+
+const badCluster = 0x0ffffff7
+
+// testBlocks is how many blocks -c reads at a time.
+const testBlocks = 16
+
+// badBlocks finds and marks the bad blocks -c or -l asks for; dataStart
+// is where the data area starts, in 512-byte sectors.
+func (m *mkfs) badBlocks(img *image, fd int, dataStart int64) error {
+	var bad []int64
+	var err error
+	switch {
+	case m.check:
+		bad, err = m.readCheck(fd, (dataStart+1)/2)
+	case m.badList != "":
+		bad, err = m.readList(dataStart)
+	default:
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, b := range bad {
+		for i := int64(0); i < 2; i++ {
+			if err := m.markSector(img.fat, b*2+i, dataStart); err != nil {
+				return err
+			}
+		}
+	}
+	if len(bad) > 0 {
+		m.printf("%d bad block%s\n", len(bad), plural(len(bad)))
+	}
+	return nil
+}
+
+// readCheck reads the target block by block after a failed batch; a
+// bad block before the data area ends the run.
+func (m *mkfs) readCheck(fd int, dataBlock int64) ([]int64, error) {
+	if m.verbose > 0 {
+		m.printf("Searching for bad blocks ")
+	}
+	var bad []int64
+	buf := make([]byte, testBlocks*blockSize)
+	try := int64(testBlocks)
+	for at := int64(0); at < m.blocks; {
+		try = min(try, m.blocks-at)
+		n, err := m.Task.Pread(fd, buf[:try*blockSize], m.offset*int64(m.sectorSize)+at*blockSize)
+		if err != nil {
+			n = 0
+		}
+		if n%blockSize != 0 {
+			m.printf("Unexpected values in do_check: probably bugs\n")
+		}
+		got := int64(n) / blockSize
+		at += got
+		if got == try {
+			try = testBlocks
+			continue
+		}
+		try = 1
+		if at < dataBlock {
+			return nil, m.die("bad blocks before data-area: cannot make fs")
+		}
+		bad = append(bad, at)
+		at++
+	}
+	if m.verbose > 0 {
+		m.printf("\n")
+	}
+	return bad, nil
+}
+
+// readList reads -l's file: a decimal block number a line, blank lines
+// allowed, each inside the data area.
+func (m *mkfs) readList(dataStart int64) ([]int64, error) {
+	f, err := applet.OpenFile(m.Task, m.badList, linux.O_RDONLY, 0)
+	if err != nil {
+		return nil, m.die("Can't open file of bad blocks")
+	}
+	defer f.Close()
+	var bad []int64
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for line := 1; sc.Scan(); line++ {
+		text := sc.Text()
+		word := strings.TrimLeft(text, " \t\n\v\f\r")
+		end := numberEnd(word)
+		n, whole, overflow := strtoll(word[:end], 10, 64)
+		if overflow || n < 0 && whole {
+			m.warn("While converting bad block number in line %d: %s\n", line, errName(overflow))
+			return nil, m.die("Error in bad blocks file")
+		}
+		if strings.Trim(word[end:], " \t\n\v\f\r") != "" {
+			m.warn("Badly formed number in bad blocks file line %d\n", line)
+			return nil, m.die("Error in bad blocks file")
+		}
+		if !whole {
+			continue // an empty or blank line
+		}
+		for i := int64(0); i < 2; i++ {
+			sector := n*2 + i
+			if sector < dataStart {
+				m.warn("Block number %d is before data area\n", n)
+				return nil, m.die("Error in bad blocks file")
+			}
+			if sector >= int64(m.numSectors) {
+				m.warn("Block number %d is behind end of filesystem\n", n)
+				return nil, m.die("Error in bad blocks file")
+			}
+		}
+		bad = append(bad, n)
+	}
+	return bad, nil
+}
+
+// numberEnd is where strtoll's decimal number at the start of s ends:
+// an optional sign and digits, 0 without digits.
+func numberEnd(s string) int {
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	j := i
+	for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	if j == i {
+		return 0
+	}
+	return j
+}
+
+// errName is strerror's text for strtoll's result: ERANGE or none.
+func errName(overflow bool) string {
+	if overflow {
+		return "Numerical result out of range"
+	}
+	return "Success"
+}
+
+// markSector marks the cluster holding a 512-byte sector bad.
+func (m *mkfs) markSector(fat []byte, sector, dataStart int64) error {
+	if sector < dataStart || sector >= int64(m.numSectors) {
+		return m.die("Internal error: out of range sector number in mark_FAT_sector")
+	}
+	c := (sector-dataStart)/int64(m.clusterSize)/int64(m.sectorSize/512) + 2
+	if c >= m.clusters+2 {
+		return m.die("Internal error: out of range cluster number in mark_FAT_cluster")
+	}
+	setFatEntry(fat, m.fatBits, c, badCluster)
+	return nil
+}
+
+// setFatEntry stores v in entry c of a FAT of the given width.
+func setFatEntry(fat []byte, bits int, c int64, v uint32) {
+	switch bits {
+	case 12:
+		v &= 0xfff
+		i := c * 3 / 2
+		if c&1 == 0 {
+			fat[i] = byte(v)
+			fat[i+1] = fat[i+1]&0xf0 | byte(v>>8)
+		} else {
+			fat[i] = fat[i]&0x0f | byte(v<<4)
+			fat[i+1] = byte(v >> 4)
+		}
+	case 16:
+		binary.LittleEndian.PutUint16(fat[c*2:], uint16(v))
+	case 32:
+		binary.LittleEndian.PutUint32(fat[c*4:], v&0x0fffffff)
+	}
+}
