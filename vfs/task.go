@@ -115,6 +115,7 @@ type Task struct {
 	mntns atomic.Pointer[MountNamespace]
 	uts   atomic.Pointer[UTSNamespace]
 	ipc   atomic.Pointer[IPCNamespace]
+	shm   shmAttachments // System V segments attached (sysvipc_shm.go)
 	// netns, cgroupns and timens complete nsproxy; timensChildren is
 	// time_ns_for_children, entered at the next execve (timens.go).
 	netns    atomic.Pointer[NetNamespace]
@@ -315,6 +316,7 @@ func (t *Task) Exit() {
 	}
 	t.setExe(nil)
 	t.fsStruct().put()
+	t.exitShm()
 	t.MountNamespace().put()
 	t.UTSNamespace().put()
 	t.IPCNamespace().put()
