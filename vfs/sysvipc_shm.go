@@ -70,6 +70,9 @@ func (t *Task) newShmSeg(s *sysvIPC, key int32, size uint64, flg int) (*ipcObj, 
 	if size > 1<<63-1 {
 		return nil, linux.EINVAL // past MAX_LFS_FILESIZE
 	}
+	if flg&linux.SHM_NORESERVE == 0 && !t.k.enoughMemory(pages) {
+		return nil, linux.ENOMEM
+	}
 	o := newObj(key, flg)
 	o.shm = &shmSeg{size: size, cpid: t, creator: t}
 	if t.k.shmMnt != nil {
@@ -95,6 +98,16 @@ func (t *Task) newShmSeg(s *sysvIPC, key int32, size uint64, flg int) (*ipcObj, 
 	}
 	s.shmTot += pages
 	return o, nil
+}
+
+// enoughMemory is __vm_enough_memory in the default heuristic overcommit
+// mode, for a segment's pages charged up front (without SHM_NORESERVE):
+// no more than RAM and swap together. A kernel told no RAM size
+// refuses nothing.
+func (k *Kernel) enoughMemory(pages uint64) bool {
+	ram := k.TotalRAMPages()
+	swap, _ := k.SwapPages()
+	return ram == 0 || pages <= ram+swap
 }
 
 func (seg *shmSeg) pages() uint64 { return seg.size/pageSize + min(seg.size%pageSize, 1) }
