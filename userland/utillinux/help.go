@@ -323,6 +323,26 @@ Remove System V IPC objects.
   -v, --verbose             say what is removed
   -h, --help                show this help;  -V, --version: the version
 `,
+	"lsipc": `[-m|-q|-s] [-g] [-i ID] [OPTION]...
+List the System V IPC objects of this IPC namespace, or its limits and
+how much of them is used (the default, or -g).
+
+  -m, --shmems            shared memory segments
+  -q, --queues            message queues
+  -s, --semaphores        semaphore arrays
+  -g, --global            limits and usage (with -m, -q, -s: theirs)
+  -i, --id ID             one object, field by field
+  -b, --bytes             sizes in bytes
+  -c, --creator           add the creator's and owner's IDs
+  -t, --time              add the times
+      --time-format FMT   short, full or iso
+  -o, --output LIST       the columns (+LIST: added to the others)
+  -P, --numeric-perms     permissions in octal
+  -J, --json              JSON
+  -r, --raw               raw cells
+      --noheadings        no header line
+  -h, --help              show this help;  -V, --version: the version
+`,
 	"mountpoint": `Usage: mountpoint [-q] [-d] [--nofollow] DIRECTORY|FILE
        mountpoint -x DEVICE
 Report whether a path is a mountpoint (exit status 0) or not (32).

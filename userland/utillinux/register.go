@@ -25,7 +25,7 @@ var programs = map[string]program{
 	"lsns": lsnsApplet, "getopt": getoptApplet, "flock": flockApplet, "column": columnApplet, "hexdump": hexdumpApplet,
 	"namei": nameiApplet, "prlimit": prlimitApplet, "mkswap": mkswapApplet, "swapon": swaponApplet,
 	"swapoff": swapoffApplet, "wipefs": wipefsApplet,
-	"ipcs": ipcsApplet, "ipcmk": ipcmkApplet, "ipcrm": ipcrmApplet,
+	"ipcs": ipcsApplet, "ipcmk": ipcmkApplet, "ipcrm": ipcrmApplet, "lsipc": lsipcApplet,
 }
 
 // Register adds the util-linux programs to set.
