@@ -105,6 +105,9 @@ type lsipcRun struct {
 	now        time.Time
 	elems      *table // a semaphore array's elements, for -i
 	kind       int    // the kind of the objects listed
+	pairLines  bool   // -n: each NAME="value" on a line of its own
+	varNames   bool   // -y: headers as shell variable names
+	list       bool   // -l
 }
 
 func lsipcApplet(c *cmd) int {
@@ -140,12 +143,16 @@ func lsipcApplet(c *cmd) int {
 				return false
 			}
 			id = v
-		case 'e', 'n', 'y', 'l', 1002:
-			// export, newline and shell-name output are not done; the list
-			// format is the table's own; nothing is truncated anyway.
-			if o.ID == 'e' || o.ID == 'n' {
-				r.format = formatPairs
-			}
+		case 'e':
+			r.format = formatPairs
+		case 'n':
+			r.format, r.pairLines = formatPairs, true
+		case 'y':
+			r.varNames = true
+		case 'l':
+			r.list = true // a table even for -i
+		case 1002:
+			// nothing is truncated anyway (no terminal)
 		case 'r':
 			r.format = formatRaw
 		case 'J':
@@ -191,7 +198,7 @@ func lsipcApplet(c *cmd) int {
 		r.cols = append(r.cols, lcResource, lcDesc, lcLimit, lcUsed, lcUsePerc)
 		r.lower, r.upper = lcResource, lcUsePerc
 	}
-	if id != -1 && r.format == formatAligned {
+	if id != -1 && r.format == formatAligned && !r.list {
 		r.pretty = true
 	}
 	if r.timeMode == 0 {
@@ -291,7 +298,7 @@ func (r *lsipcRun) parseOutput(list string) bool {
 }
 
 func (r *lsipcRun) newTable() *table {
-	tb := &table{format: r.format, noHeader: r.noHeadings, utf8: localeIsUTF8(r.c)}
+	tb := &table{format: r.format, noHeader: r.noHeadings, utf8: localeIsUTF8(r.c), pairLines: r.pairLines, varNames: r.varNames}
 	for _, id := range r.cols {
 		d := lsipcCols[id]
 		tb.addCol(&tableCol{header: d.name, right: d.right})

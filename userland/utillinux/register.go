@@ -2,7 +2,7 @@
 
 // Package utillinux is linuxvfs's util-linux 2.38: mount, umount,
 // findmnt, losetup, lsblk, blkid, unshare, nsenter, setpriv, pivot_root, mountpoint, dmesg, namei,
-// mkswap, swapon, swapoff, wipefs (and coreutils' chroot, which belongs
+// mkswap, swapon, swapoff, wipefs, ipcs, ipcmk, ipcrm, lsipc (and coreutils' chroot, which belongs
 // with them), acting on a virtual kernel's task with
 // the real tools' options, output, messages and exit statuses.
 package utillinux
