@@ -3,18 +3,38 @@
 package vfs
 
 import (
+	"slices"
+	"sync"
+
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 )
 
 // System V semaphores (ipc/sem.c): arrays of counters that semop
-// changes all at once or not at all, waiting until it can. SEM_UNDO is
-// accepted and not recorded: a task's exit undoes nothing.
+// changes all at once or not at all, waiting until it can. An operation
+// with SEM_UNDO records its opposite for the task, which its exit
+// applies (exit_sem); SETVAL and SETALL forget what they overwrite.
+// Undo records are the task's own: CLONE_SYSVSEM's sharing is not
+// modelled.
 
 // semArray is struct sem_array past its ipc_perm.
 type semArray struct {
 	sems    []semaphore
 	otime   int64
 	waiters []*semWaiter
+	undos   map[*Task][]int32 // semadj of each task with undo records
+	ns      *IPCNamespace     // where it is, for the tasks' undo lists
+	obj     *ipcObj
+}
+
+// semUndoRefs are the arrays a task has undo records in.
+type semUndoRefs struct {
+	mu   sync.Mutex
+	list []semUndoRef
+}
+
+type semUndoRef struct {
+	ns  *IPCNamespace
+	obj *ipcObj
 }
 
 // semaphore is struct sem.
@@ -56,7 +76,7 @@ func (t *Task) Semget(key int32, nsems int, flg int) (int32, error) {
 			return nil, linux.ENOSPC
 		}
 		o := newObj(key, flg)
-		o.sem = &semArray{sems: make([]semaphore, nsems)}
+		o.sem = &semArray{sems: make([]semaphore, nsems), ns: t.IPCNamespace(), obj: o}
 		if err := s.addObj(ipcSem, o, s.semCtls[3], t.Cred(), t.k.sysvNow()); err != nil {
 			return nil, err
 		}
@@ -142,10 +162,12 @@ func (t *Task) Semop(id int32, sops []linux.Sembuf) error {
 	}
 }
 
-// try is perform_atomic_semop: all of sops applied, or the operation
-// that has to wait (nothing applied), or ERANGE.
+// try is perform_atomic_semop: all of sops applied (and their undo
+// recorded), or the operation that has to wait (nothing applied), or
+// ERANGE for a value past SEMVMX or an undo record past SEMAEM.
 func (a *semArray) try(sops []linux.Sembuf, t *Task) (*linux.Sembuf, error) {
 	vals := make(map[uint16]int32, len(sops))
+	adj := slices.Clone(a.undos[t])
 	for i := range sops {
 		op := &sops[i]
 		cur, ok := vals[op.Num]
@@ -160,13 +182,78 @@ func (a *semArray) try(sops []linux.Sembuf, t *Task) (*linux.Sembuf, error) {
 		case cur+int32(op.Op) > linux.SEMVMX:
 			return nil, linux.ERANGE
 		}
+		if op.Flg&linux.SEM_UNDO != 0 {
+			if adj == nil {
+				adj = make([]int32, len(a.sems))
+			}
+			undo := adj[op.Num] - int32(op.Op)
+			if undo < -linux.SEMAEM-1 || undo > linux.SEMAEM {
+				return nil, linux.ERANGE
+			}
+			adj[op.Num] = undo
+		}
 		vals[op.Num] = cur + int32(op.Op)
 	}
 	for _, op := range sops {
 		a.sems[op.Num].val = vals[op.Num]
 		a.sems[op.Num].pid = t
 	}
+	if adj != nil {
+		a.setUndo(t, adj)
+	}
 	return nil, nil
+}
+
+// setUndo records t's adjustments, and the array among t's.
+func (a *semArray) setUndo(t *Task, adj []int32) {
+	if a.undos == nil {
+		a.undos = map[*Task][]int32{}
+	}
+	if _, known := a.undos[t]; !known {
+		t.semUndo.mu.Lock()
+		t.semUndo.list = append(t.semUndo.list, semUndoRef{ns: a.ns, obj: a.obj})
+		t.semUndo.mu.Unlock()
+	}
+	a.undos[t] = adj
+}
+
+// forgetUndo is what SETVAL (one semaphore) and SETALL (n < 0: all) do
+// to the undo records: the adjustments of what they set go.
+func (a *semArray) forgetUndo(n int) {
+	for _, adj := range a.undos {
+		if n < 0 {
+			clear(adj)
+		} else {
+			adj[n] = 0
+		}
+	}
+}
+
+// exitSem is exit_sem: each array t has undo records in that still
+// exists gets them applied, each value kept within 0..SEMVMX, and its
+// sleepers woken.
+func (t *Task) exitSem() {
+	t.semUndo.mu.Lock()
+	list := t.semUndo.list
+	t.semUndo.list = nil
+	t.semUndo.mu.Unlock()
+	for _, ref := range list {
+		s := &ref.ns.sysv
+		s.mu.Lock()
+		if o := ref.obj; !o.deleted {
+			a := o.sem
+			for i, d := range a.undos[t] {
+				if d == 0 {
+					continue
+				}
+				a.sems[i].val = min(max(a.sems[i].val+d, 0), linux.SEMVMX)
+				a.sems[i].pid = t
+			}
+			delete(a.undos, t)
+			s.wq.WakeAll()
+		}
+		s.mu.Unlock()
+	}
 }
 
 func (a *semArray) dropWaiter(w *semWaiter) {
@@ -291,6 +378,7 @@ func (t *Task) semSetval(ns *IPCNamespace, id int32, semnum int, val int32) erro
 		return err
 	}
 	o.sem.sems[semnum] = semaphore{val: val, pid: t}
+	o.sem.forgetUndo(semnum)
 	o.ctime = t.k.sysvNow()
 	s.wq.WakeAll()
 	return nil
@@ -333,6 +421,7 @@ func (t *Task) semMain(ns *IPCNamespace, id int32, semnum int, cmd int, arr []ui
 		for i := range a.sems {
 			a.sems[i] = semaphore{val: int32(arr[i]), pid: t}
 		}
+		a.forgetUndo(-1)
 		o.ctime = t.k.sysvNow()
 		s.wq.WakeAll()
 		return 0, nil

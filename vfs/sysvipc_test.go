@@ -372,3 +372,39 @@ func TestSysvInterrupt(t *testing.T) {
 		}
 	}
 }
+
+// SEM_UNDO: a task's exit gives back what its operations with SEM_UNDO
+// took or added (kept within 0..SEMVMX); SETVAL forgets the record of
+// the semaphore it sets; a record past SEMAEM is ERANGE.
+func TestSysvSemUndo(t *testing.T) {
+	task := sysvTask(t)
+	id, _ := task.Semget(linux.IPC_PRIVATE, 2, 0o600)
+	task.Semctl(id, 0, linux.SETALL, vfs.SemArg{Array: []uint16{5, 5}})
+	child := task.Clone(0)
+	if err := child.Semop(id, []linux.Sembuf{{Num: 0, Op: -3, Flg: linux.SEM_UNDO}, {Num: 1, Op: 2, Flg: linux.SEM_UNDO}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := child.Semop(id, []linux.Sembuf{{Num: 1, Op: -1}}); err != nil {
+		t.Fatal(err)
+	}
+	child.Exit()
+	arr := make([]uint16, 2)
+	task.Semctl(id, 0, linux.GETALL, vfs.SemArg{Array: arr})
+	if arr[0] != 5 || arr[1] != 4 {
+		t.Errorf("after the exit: %v, want [5 4]", arr)
+	}
+	other := task.Clone(0)
+	other.Semop(id, []linux.Sembuf{{Num: 0, Op: -5, Flg: linux.SEM_UNDO}, {Num: 1, Op: -4, Flg: linux.SEM_UNDO}})
+	task.Semctl(id, 1, linux.SETVAL, vfs.SemArg{Val: 1})
+	other.Exit()
+	task.Semctl(id, 0, linux.GETALL, vfs.SemArg{Array: arr})
+	if arr[0] != 5 || arr[1] != 1 {
+		t.Errorf("after SETVAL and the exit: %v, want [5 1]", arr)
+	}
+	task.Semctl(id, 0, linux.SETVAL, vfs.SemArg{Val: 32767})
+	if err := task.Semop(id, []linux.Sembuf{{Op: -32767, Flg: linux.SEM_UNDO}}); err != nil {
+		t.Fatal(err)
+	}
+	task.Semop(id, []linux.Sembuf{{Op: 1}})
+	wantErr(t, "an undo past SEMAEM", task.Semop(id, []linux.Sembuf{{Op: -1, Flg: linux.SEM_UNDO}}), linux.ERANGE)
+}

@@ -116,6 +116,8 @@ type Task struct {
 	uts   atomic.Pointer[UTSNamespace]
 	ipc   atomic.Pointer[IPCNamespace]
 	shm   shmAttachments // System V segments attached (sysvipc_shm.go)
+	// semUndo are the semaphore arrays with this task's undo records.
+	semUndo semUndoRefs
 	// netns, cgroupns and timens complete nsproxy; timensChildren is
 	// time_ns_for_children, entered at the next execve (timens.go).
 	netns    atomic.Pointer[NetNamespace]
@@ -316,6 +318,7 @@ func (t *Task) Exit() {
 	}
 	t.setExe(nil)
 	t.fsStruct().put()
+	t.exitSem()
 	t.exitShm()
 	t.MountNamespace().put()
 	t.UTSNamespace().put()
