@@ -344,7 +344,8 @@ func (t *Task) shmDetach(a shmAttach) {
 }
 
 // exitShm detaches everything a task still has attached, as its address
-// space goes.
+// space goes; then, under shm_rmid_forced, the segments it created that
+// nobody has attached go too (exit_shm).
 func (t *Task) exitShm() {
 	at := &t.shm
 	at.mu.Lock()
@@ -353,6 +354,17 @@ func (t *Task) exitShm() {
 	at.mu.Unlock()
 	for _, a := range list {
 		t.shmDetach(a)
+	}
+	s := &t.IPCNamespace().sysv
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.shmRmidForced == 0 {
+		return
+	}
+	for _, o := range s.ids[ipcShm].objs {
+		if o.shm.creator == t && s.shmMayDestroy(o) {
+			s.shmDestroy(o)
+		}
 	}
 }
 

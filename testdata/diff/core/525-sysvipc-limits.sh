@@ -4,7 +4,9 @@
 # unsigned longs (0x.. taken), sem's four numbers (a write may give
 # fewer; semmni past 32768 is refused), auto_msgmni reading 0; ipcs -l
 # shows them (-b in bytes, --human) and a limit is enforced (ENOSPC).
-# A second unshare -i starts again from the defaults.
+# A second unshare -i starts again from the defaults. Under
+# shm_rmid_forced a segment nobody has attached goes when its creator
+# exits, and setting it removes such segments of creators gone.
 unshare -i sh -c '
 cd /proc/sys/kernel
 cat shmmax shmall shmmni shm_rmid_forced msgmax msgmnb msgmni sem auto_msgmni shm_next_id msg_next_id sem_next_id
@@ -22,4 +24,9 @@ ipcmk -M 4096; echo "over shmall: $?"
 ipcmk -Q; ipcmk -Q; ipcmk -Q; echo "third queue: $?"
 ipcmk -S 8; echo "8 sems: $?"
 unshare -i sh -c "cat /proc/sys/kernel/shmmax /proc/sys/kernel/sem; ipcs -m"
+'
+unshare -i sh -c '
+ipcmk -M 10 >/dev/null; echo 1 > /proc/sys/kernel/shm_rmid_forced; ipcs -m | grep -c ^0x
+ipcmk -M 10; ipcs -m | grep -c ^0x
+echo 0 > /proc/sys/kernel/shm_rmid_forced; ipcmk -M 10; ipcs -m | grep -c ^0x
 '
