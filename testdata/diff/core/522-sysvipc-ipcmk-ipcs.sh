@@ -1,7 +1,8 @@
 # System V IPC in a fresh IPC namespace: ipcmk makes a segment, a queue
 # and a semaphore array (ids from 0, each kind counting on its own),
-# ipcs lists them in its default, -m/-q/-s, -a, -b and --human tables,
-# with its headers and blank lines; ipcrm removes by id, by key and all.
+# ipcs lists them in its default, -m/-q/-s, -a, -b and --human tables
+# and its -t, -p and -c ones (times and pids masked), with its headers
+# and blank lines; ipcrm removes by id, by key and all.
 # Everything runs under unshare -i, so the host's namespace is untouched
 # and both kernels start empty. Keys are random (ipcmk): masked.
 unshare -i sh -c '
@@ -11,6 +12,9 @@ ipcs | sed "s/^0x[0-9a-f]\{8\}/0xKEY/"
 ipcs -m -b | sed "s/^0x[0-9a-f]\{8\}/0xKEY/"
 ipcs -a --human | sed "s/^0x[0-9a-f]\{8\}/0xKEY/"
 ipcs -q -s | sed "s/^0x[0-9a-f]\{8\}/0xKEY/"
+ipcs -t | sed "/^[0-9]/ s/[0-9]/N/g"
+ipcs -p | sed -E "/^[0-9]/ s/^(.{22})[0-9]+ */\1P /"
+ipcs -c -a
 key=$(ipcs -m | awk "/^0x/ { print \$1; exit }")
 ipcrm -M "$key"; echo "by key: $?"
 ipcrm -q 1 -s 0; echo "by id: $?"
