@@ -28,6 +28,7 @@ type shmSeg struct {
 // shmAttach is one shmat of a task: the segment's namespace and id.
 type shmAttach struct {
 	addr uintptr
+	size uintptr
 	ns   *IPCNamespace
 	obj  *ipcObj
 }
@@ -266,9 +267,6 @@ func (t *Task) Shmat(id int32, addr uintptr, flg int) (uintptr, error) {
 			return 0, linux.EINVAL
 		}
 		addr &^= pageSize - 1
-		if addr == 0 && flg&linux.SHM_REMAP != 0 {
-			return 0, linux.EINVAL
-		}
 	}
 	if addr == 0 && flg&linux.SHM_REMAP != 0 {
 		return 0, linux.EINVAL
@@ -297,15 +295,49 @@ func (t *Task) Shmat(id int32, addr uintptr, flg int) (uintptr, error) {
 	at := &t.shm
 	at.mu.Lock()
 	defer at.mu.Unlock()
+	size := uintptr(o.shm.pages()) * pageSize
 	if addr == 0 {
 		addr = shmBase + at.next
-		at.next += uintptr(o.shm.pages()+1) * pageSize
+		at.next += size + pageSize
+	} else if err := t.shmPlace(ns, addr, size, flg&linux.SHM_REMAP != 0); err != nil {
+		return 0, err
 	}
-	at.list = append(at.list, shmAttach{addr: addr, ns: ns, obj: o})
+	at.list = append(at.list, shmAttach{addr: addr, size: size, ns: ns, obj: o})
 	seg := o.shm
 	seg.nattch++
 	seg.atime, seg.lpid = t.k.sysvNow(), t
 	return addr, nil
+}
+
+// shmPlace makes room at addr for size bytes: an attach already there is
+// EINVAL, or with SHM_REMAP is replaced, wholly detached (Linux would
+// keep what of it lies outside). The caller holds the task's attach
+// lock and the lock of ns, its namespace.
+func (t *Task) shmPlace(ns *IPCNamespace, addr, size uintptr, remap bool) error {
+	at := &t.shm
+	keep := at.list[:0]
+	var gone []shmAttach
+	for _, x := range at.list {
+		if x.addr < addr+size && addr < x.addr+x.size {
+			if !remap {
+				return linux.EINVAL
+			}
+			gone = append(gone, x)
+			continue
+		}
+		keep = append(keep, x)
+	}
+	at.list = keep
+	for _, x := range gone {
+		if x.ns != ns {
+			// An attach made before an unshare: only this task ever
+			// holds two namespaces' locks.
+			x.ns.sysv.mu.Lock()
+			defer x.ns.sysv.mu.Unlock()
+		}
+		x.ns.sysv.detachLocked(t, x)
+	}
+	return nil
 }
 
 // Shmdt is shmdt(2): the attach at addr ends (EINVAL for none).
@@ -335,6 +367,11 @@ func (t *Task) shmDetach(a shmAttach) {
 	s := &a.ns.sysv
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.detachLocked(t, a)
+}
+
+// detachLocked is shmDetach with the namespace's lock held.
+func (s *sysvIPC) detachLocked(t *Task, a shmAttach) {
 	seg := a.obj.shm
 	seg.nattch--
 	seg.dtime, seg.lpid = t.k.sysvNow(), t

@@ -408,3 +408,38 @@ func TestSysvSemUndo(t *testing.T) {
 	task.Semop(id, []linux.Sembuf{{Op: 1}})
 	wantErr(t, "an undo past SEMAEM", task.Semop(id, []linux.Sembuf{{Op: -1, Flg: linux.SEM_UNDO}}), linux.ERANGE)
 }
+
+// shmat at a given address: unaligned is EINVAL (rounded down with
+// SHM_RND), onto another attach EINVAL, which SHM_REMAP replaces.
+func TestSysvShmatPlace(t *testing.T) {
+	task := sysvTask(t)
+	a, _ := task.Shmget(linux.IPC_PRIVATE, 8192, 0o600)
+	b, _ := task.Shmget(linux.IPC_PRIVATE, 4096, 0o600)
+	const at = 0x10000000
+	if _, err := task.Shmat(a, at+1, 0); err != linux.EINVAL {
+		t.Errorf("unaligned: %v, want EINVAL", err)
+	}
+	if got, err := task.Shmat(a, at+1, linux.SHM_RND); err != nil || got != at {
+		t.Fatalf("SHM_RND: %#x %v", got, err)
+	}
+	if _, err := task.Shmat(b, at+4096, 0); err != linux.EINVAL {
+		t.Errorf("onto an attach: %v, want EINVAL", err)
+	}
+	if _, err := task.Shmat(b, 0, linux.SHM_REMAP); err != linux.EINVAL {
+		t.Errorf("SHM_REMAP without an address: %v, want EINVAL", err)
+	}
+	if _, err := task.Shmat(b, at+4096, linux.SHM_REMAP); err != nil {
+		t.Fatal(err)
+	}
+	var ds linux.ShmidDS
+	task.Shmctl(a, linux.IPC_STAT, &ds)
+	if ds.Nattch != 0 || ds.Dtime == 0 {
+		t.Errorf("the replaced attach: nattch %d, dtime %d", ds.Nattch, ds.Dtime)
+	}
+	if err := task.Shmdt(at); err != linux.EINVAL {
+		t.Errorf("shmdt of the replaced attach: %v, want EINVAL", err)
+	}
+	if err := task.Shmdt(at + 4096); err != nil {
+		t.Errorf("shmdt of the new one: %v", err)
+	}
+}
