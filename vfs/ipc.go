@@ -9,10 +9,10 @@ import (
 	"sync/atomic"
 )
 
-// IPCNamespace is struct ipc_namespace as far as a VFS sees it: each one
-// has the POSIX message queue filesystem mounted for itself (mq_init_ns
-// → mq_create_mount), and every "mount -t mqueue" from one of its tasks
-// shows that mount's superblock.
+// IPCNamespace is struct ipc_namespace: each one has the POSIX message
+// queue filesystem mounted for itself (mq_init_ns → mq_create_mount),
+// and every "mount -t mqueue" from one of its tasks shows that mount's
+// superblock; and it holds its own System V objects (sysvipc.go).
 type IPCNamespace struct {
 	nsCommon
 	k     *Kernel
@@ -21,6 +21,7 @@ type IPCNamespace struct {
 	mu    sync.Mutex
 	mqMnt *Mount // mq_mnt; nil without an mqueue type, or while being made
 	mq    mqNamespace
+	sysv  sysvIPC // System V objects and limits (sysvipc.go)
 }
 
 func (ns *IPCNamespace) common() *nsCommon { return &ns.nsCommon }
@@ -48,7 +49,9 @@ func (k *Kernel) newIPCNamespace(owner *UserNamespace, euid uint32) (*IPCNamespa
 		return nil, err
 	}
 	ns.inum, ns.userNS = k.allocNsInum(), owner
+	ns.initSysv()
 	if err := ns.mountMqueue(); err != nil {
+		ns.freeSysv()
 		k.freeNsInum(&ns.nsCommon)
 		ns.uncharge()
 		return nil, err
@@ -106,6 +109,7 @@ func (ns *IPCNamespace) put() {
 	if m != nil {
 		ns.k.KernUnmount(m)
 	}
+	ns.freeSysv()
 	ns.k.freeNsInum(&ns.nsCommon)
 	ns.uncharge()
 }

@@ -192,6 +192,7 @@ func NewKernel() *Kernel {
 	k.initUTS = newInitUTS(k)
 	k.initUserNS = &UserNamespace{k: k, nsCommon: nsCommon{inum: userInitIno}}
 	k.initIPC = &IPCNamespace{k: k, nsCommon: nsCommon{inum: ipcInitIno}}
+	k.initIPC.initSysv()
 	k.initPidNS = newInitPidNS(k)
 	k.initNet = &NetNamespace{countedNS: countedNS{k: k, nsCommon: nsCommon{inum: netInitIno}}}
 	k.initCgroup = &CgroupNamespace{countedNS: countedNS{k: k, nsCommon: nsCommon{inum: cgroupInitIno}}}

@@ -343,6 +343,7 @@ func (t *Task) Unshare(flags uint64) (retErr error) {
 		t.uts.Swap(n.uts).put()
 	}
 	if n.ipc != nil {
+		t.exitSem() // the old namespace's arrays are out of reach now
 		t.ipc.Swap(n.ipc).put()
 	}
 	if n.pid != nil {

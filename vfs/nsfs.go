@@ -253,6 +253,7 @@ func (t *Task) install(ns Namespace) error {
 			return linux.EPERM
 		}
 		ns.get()
+		t.exitSem() // ipcns_install: the old namespace's undo records apply
 		t.ipc.Swap(ns).put()
 	case *NetNamespace:
 		if !t.mayInstall(ns.userNS) {

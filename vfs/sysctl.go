@@ -246,9 +246,9 @@ func isSysctlSpace(c byte) bool {
 // registerCoreSysctls adds the sysctls of the VFS itself: fs/mount-max,
 // fs/pipe-max-size, and the UTS names of kernel/ (proc_do_uts_string: the
 // opener's UTS namespace; ostype, osrelease and version read-only), and
-// kernel/cap_last_cap.
+// kernel/cap_last_cap, and the System V IPC limits (sysvipc_proc.go).
 func (k *Kernel) registerCoreSysctls() {
-	for _, s := range []Sysctl{
+	for _, s := range append([]Sysctl{
 		IntSysctl("fs/mount-max", false, func(*Task) int64 { return int64(k.MountMax()) }, func(_ *Task, v int64) error {
 			if v < 1 {
 				return linux.EINVAL
@@ -267,7 +267,7 @@ func (k *Kernel) registerCoreSysctls() {
 		StringSysctl("kernel/osrelease", NewUTSLen+1, func(t *Task) string { return t.Uname().Release }, nil),
 		StringSysctl("kernel/version", NewUTSLen+1, func(t *Task) string { return t.Uname().Version }, nil),
 		capLastCapSysctl(),
-	} {
+	}, sysvSysctls()...) {
 		if err := k.RegisterSysctl(s); err != nil {
 			panic("vfs: sysctl " + s.Path + " registered twice")
 		}

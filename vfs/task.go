@@ -115,6 +115,9 @@ type Task struct {
 	mntns atomic.Pointer[MountNamespace]
 	uts   atomic.Pointer[UTSNamespace]
 	ipc   atomic.Pointer[IPCNamespace]
+	shm   shmAttachments // System V segments attached (sysvipc_shm.go)
+	// semUndo are the semaphore arrays with this task's undo records.
+	semUndo semUndoRefs
 	// netns, cgroupns and timens complete nsproxy; timensChildren is
 	// time_ns_for_children, entered at the next execve (timens.go).
 	netns    atomic.Pointer[NetNamespace]
@@ -323,6 +326,8 @@ func (t *Task) Exit() {
 	}
 	t.setExe(nil)
 	t.fsStruct().put()
+	t.exitSem()
+	t.exitShm()
 	t.MountNamespace().put()
 	t.UTSNamespace().put()
 	t.IPCNamespace().put()

@@ -60,6 +60,8 @@ const (
 	kindExe
 	kindTidDir // /proc/<pid>/task/<tid>
 	kindLimits
+	kindSysvipcDir
+	kindSysvipc // fd indexes vfs.SysvipcFiles
 )
 
 // node is what a procfs inode stands for.
@@ -78,6 +80,7 @@ type entry struct {
 var rootFiles = []entry{
 	{"cmdline", kindKernelCmdline}, {"devices", kindDevices}, {"filesystems", kindFilesystems}, {"loadavg", kindLoadavg}, {"meminfo", kindMeminfo},
 	{"misc", kindMisc}, {"mounts", kindMountsLink}, {"partitions", kindPartitions}, {"self", kindSelf}, {"stat", kindSysStat}, {"swaps", kindSwaps}, {"sys", kindSysDir},
+	{"sysvipc", kindSysvipcDir},
 	{"thread-self", kindThreadSelf}, {"uptime", kindUptime}, {"version", kindVersion},
 }
 
@@ -241,6 +244,10 @@ func (o *inodeOps) Lookup(dir *vfs.Inode, name string) (*vfs.Inode, error) {
 		}
 	case kindSysDir:
 		return o.lookupSysctl(d.fd, name)
+	case kindSysvipcDir:
+		if i := slices.Index(vfs.SysvipcFiles, name); i >= 0 {
+			return o.newInode(node{kind: kindSysvipc, fd: i}, modeOf(kindSysvipc), 0), nil
+		}
 	}
 	return nil, linux.ENOENT
 }
@@ -255,7 +262,7 @@ func modeOf(k kind) uint32 {
 		return linux.S_IFDIR | 0o500
 	case kindNsDir:
 		return linux.S_IFDIR | 0o511
-	case kindSysDir:
+	case kindSysDir, kindSysvipcDir:
 		return linux.S_IFDIR | 0o555
 	case kindSysctl, kindIDMap, kindSetgroups, kindTimensOffsets, kindComm:
 		return linux.S_IFREG | 0o644
@@ -391,6 +398,8 @@ func (o *inodeOps) Open(f *vfs.File, t *vfs.Task) error {
 		text = loadavgText(o.ps.k, t)
 	case kindSysStat:
 		text = sysStatText(o.ps.k, t)
+	case kindSysvipc:
+		text = t.ProcSysvipc(vfs.SysvipcFiles[n.fd])
 	case kindSysctl:
 		return o.openSysctl(f, n.fd, t)
 	case kindIDMap, kindSetgroups:
@@ -483,7 +492,7 @@ func (o *inodeOps) WriteAt(f *vfs.File, p []byte, off int64) (int, error) {
 		return f.Private.(*userNSFile).write(n, p, off)
 	case kindTimensOffsets:
 		return f.Private.(*timensFile).write(p, off)
-	case kindFilesystems, kindPartitions, kindDevices, kindMisc, kindSwaps, kindKernelCmdline, kindVersion, kindUptime, kindMeminfo, kindLoadavg, kindSysStat:
+	case kindFilesystems, kindPartitions, kindDevices, kindMisc, kindSwaps, kindKernelCmdline, kindVersion, kindUptime, kindMeminfo, kindLoadavg, kindSysStat, kindSysvipc:
 		return 0, linux.EIO
 	case kindComm:
 		return f.Private.(*commFile).write(p)
@@ -527,6 +536,10 @@ func (o *inodeOps) ReadDirAs(f *vfs.File, reader *vfs.Cred) ([]vfs.Dirent, error
 		}
 	case kindSysDir:
 		out = o.sysctlDirents(n.fd)
+	case kindSysvipcDir:
+		for i, name := range vfs.SysvipcFiles {
+			out = append(out, vfs.Dirent{Name: name, Ino: inoOf(node{kind: kindSysvipc, fd: i}), Type: linux.DT_REG})
+		}
 	case kindNsDir:
 		for i, name := range vfs.NamespaceKinds {
 			out = append(out, vfs.Dirent{Name: name, Ino: inoOf(node{kind: kindNs, tid: n.tid, fd: i}), Type: linux.DT_LNK})

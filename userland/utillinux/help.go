@@ -289,6 +289,68 @@ one (-nVALUE, --nofile=VALUE) it sets the limit: SOFT:HARD, SOFT: or
       --verbose          say each limit set
   -h, --help             show this help;  -V, --version: the version
 `,
+	"ipcs": `[-m|-q|-s|-a] [-t|-p|-c|-l|-u] [--human|-b]
+       ipcs -m|-q|-s -i ID
+Show the System V IPC objects of this IPC namespace: message queues,
+shared memory segments and semaphore arrays (all three by default).
+
+  -i, --id ID        one object in detail (with one of -m, -q, -s)
+  -m, --shmems       shared memory segments
+  -q, --queues       message queues
+  -s, --semaphores   semaphore arrays
+  -a, --all          all three
+  -t, --time         times of the last operations and change
+  -p, --pid          creating and last operating processes
+  -c, --creator      creators and owners
+  -l, --limits       the namespace's limits
+  -u, --summary      how much is in use
+      --human        sizes with units
+  -b, --bytes        sizes in bytes
+  -h, --help         show this help;  -V, --version: the version
+`,
+	"ipcmk": `[-M SIZE] [-Q] [-S NUMBER] [-p MODE]
+Make System V IPC objects under random keys and print their ids.
+
+  -M, --shmem SIZE        a shared memory segment of SIZE bytes (K, M, G...)
+  -Q, --queue             a message queue
+  -S, --semaphore NUMBER  an array of NUMBER semaphores
+  -p, --mode MODE         octal permissions (0644 without)
+  -h, --help              show this help;  -V, --version: the version
+`,
+	"ipcrm": `[-m|-q|-s ID] [-M|-Q|-S KEY] [-a[=shm|msg|sem]] [-v]
+       ipcrm shm|msg|sem ID...
+Remove System V IPC objects.
+
+  -m, --shmem-id ID         the shared memory segment ID
+  -M, --shmem-key KEY       the shared memory segment of KEY
+  -q, --queue-id ID         the message queue ID
+  -Q, --queue-key KEY       the message queue of KEY
+  -s, --semaphore-id ID     the semaphore array ID
+  -S, --semaphore-key KEY   the semaphore array of KEY
+  -a, --all[=KIND]          every object (of one kind: shm, msg or sem)
+  -v, --verbose             say what is removed
+  -h, --help                show this help;  -V, --version: the version
+`,
+	"lsipc": `[-m|-q|-s] [-g] [-i ID] [OPTION]...
+List the System V IPC objects of this IPC namespace, or its limits and
+how much of them is used (the default, or -g).
+
+  -m, --shmems            shared memory segments
+  -q, --queues            message queues
+  -s, --semaphores        semaphore arrays
+  -g, --global            limits and usage (with -m, -q, -s: theirs)
+  -i, --id ID             one object, field by field
+  -b, --bytes             sizes in bytes
+  -c, --creator           add the creator's and owner's IDs
+  -t, --time              add the times
+      --time-format FMT   short, full or iso
+  -o, --output LIST       the columns (+LIST: added to the others)
+  -P, --numeric-perms     permissions in octal
+  -J, --json              JSON
+  -r, --raw               raw cells
+      --noheadings        no header line
+  -h, --help              show this help;  -V, --version: the version
+`,
 	"mountpoint": `Usage: mountpoint [-q] [-d] [--nofollow] DIRECTORY|FILE
        mountpoint -x DEVICE
 Report whether a path is a mountpoint (exit status 0) or not (32).

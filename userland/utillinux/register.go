@@ -2,7 +2,7 @@
 
 // Package utillinux is linuxvfs's util-linux 2.38: mount, umount,
 // findmnt, losetup, lsblk, blkid, unshare, nsenter, setpriv, pivot_root, mountpoint, dmesg, namei,
-// mkswap, swapon, swapoff, wipefs, mkfs (and coreutils' chroot, which belongs
+// mkswap, swapon, swapoff, wipefs, mkfs, ipcs, ipcmk, ipcrm, lsipc, setsid (and coreutils' chroot, which belongs
 // with them), acting on a virtual kernel's task with
 // the real tools' options, output, messages and exit statuses.
 package utillinux
@@ -25,6 +25,7 @@ var programs = map[string]program{
 	"lsns": lsnsApplet, "getopt": getoptApplet, "flock": flockApplet, "column": columnApplet, "hexdump": hexdumpApplet,
 	"namei": nameiApplet, "prlimit": prlimitApplet, "mkswap": mkswapApplet, "swapon": swaponApplet,
 	"swapoff": swapoffApplet, "wipefs": wipefsApplet, "mkfs": mkfsApplet,
+	"ipcs": ipcsApplet, "ipcmk": ipcmkApplet, "ipcrm": ipcrmApplet, "lsipc": lsipcApplet,
 }
 
 // Register adds the util-linux programs to set.

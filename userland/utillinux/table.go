@@ -59,12 +59,14 @@ type table struct {
 	rows     []*tableRow // every row, in the order added
 	tops     []*tableRow // rows without parent
 	format   tableFormat
-	tree     bool   // print rows under their parents, with branches
-	noHeader bool   // no header line (aligned and raw output)
-	varNames bool   // headers as shell variable names (findmnt -y)
-	jsonName string // the name of the JSON array
-	utf8     bool   // the locale's charset is UTF-8: box-drawing branches, multibyte text kept
-	ascii    bool   // ASCII branches even so (findmnt -a)
+	tree     bool // print rows under their parents, with branches
+	noHeader bool // no header line (aligned and raw output)
+	varNames bool // headers as shell variable names (findmnt -y)
+	// pairLines separates the pairs of a row by newlines (lsipc -n).
+	pairLines bool
+	jsonName  string // the name of the JSON array
+	utf8      bool   // the locale's charset is UTF-8: box-drawing branches, multibyte text kept
+	ascii     bool   // ASCII branches even so (findmnt -a)
 }
 
 func (t *table) addCol(c *tableCol) { t.cols = append(t.cols, c) }

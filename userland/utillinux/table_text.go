@@ -228,12 +228,17 @@ func (t *table) writeRaw(b *strings.Builder) {
 	}
 }
 
-// writePairs is -P: NAME="value" for every cell, one row a line.
+// writePairs is -P: NAME="value" for every cell, one row a line (each
+// cell a line of its own with pairLines, lsipc -n).
 func (t *table) writePairs(b *strings.Builder) {
+	sep := byte(' ')
+	if t.pairLines {
+		sep = '\n'
+	}
 	for _, r := range t.printOrder() {
 		for i, c := range t.cols {
 			if i > 0 {
-				b.WriteByte(' ')
+				b.WriteByte(sep)
 			}
 			b.WriteString(t.headerOf(c) + "=" + quotePair(r.cells[i]))
 		}
