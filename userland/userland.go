@@ -18,6 +18,7 @@ import (
 	"github.com/linuxvfs/linuxvfs/userland/awk"
 	"github.com/linuxvfs/linuxvfs/userland/busybox"
 	"github.com/linuxvfs/linuxvfs/userland/coreutils"
+	"github.com/linuxvfs/linuxvfs/userland/e2fsprogs"
 	"github.com/linuxvfs/linuxvfs/userland/halt"
 	"github.com/linuxvfs/linuxvfs/userland/lvfs"
 	"github.com/linuxvfs/linuxvfs/userland/procps"
@@ -39,6 +40,7 @@ func Programs() *applet.Set {
 	lvfs.Register(set)
 	halt.Register(set)
 	busybox.Register(set)
+	e2fsprogs.RegisterAttrs(set)
 	return set
 }
 
