@@ -126,12 +126,13 @@ const (
 // FileattrOperations is implemented by inode operations with
 // fileattr_get and fileattr_set. Either returns ENOIOCTLCMD for an inode
 // that has no flags (the filesystem's other inode kinds). FileattrSet is
-// called with the permission checks done and the inode's rw lock held;
-// it stores the flags and updates the inode's S_* flags (SetFlags) and
-// ctime.
+// called with the VFS's permission checks done and the inode's rw lock
+// held, c being the caller's credentials (for a filesystem's own
+// capability checks); it stores the flags and updates the inode's S_*
+// flags (SetFlags) and ctime.
 type FileattrOperations interface {
 	FileattrGet(in *Inode, fa *Fileattr) error
-	FileattrSet(in *Inode, fa *Fileattr) error
+	FileattrSet(c *Cred, in *Inode, fa *Fileattr) error
 }
 
 // fileattrGet is vfs_fileattr_get.
@@ -170,7 +171,7 @@ func fileattrSet(c *Cred, im *mntIdmap, in *Inode, fa *Fileattr) error {
 	if err := fileattrSetPrepare(c, in, &old, fa); err != nil {
 		return err
 	}
-	return ops.FileattrSet(in, fa)
+	return ops.FileattrSet(c, in, fa)
 }
 
 // fileattrSetPrepare is fileattr_set_prepare: the checks every
@@ -260,3 +261,8 @@ func fileattrIoctl(t *Task, f *File, cmd uint32, arg any) error {
 	}
 	return ENOIOCTLCMD
 }
+
+// OwnerOrCapable is inode_owner_or_capable for the file's inode through
+// its mount: c owns it or has CAP_FOWNER over it (a driver's ioctl that
+// changes the inode).
+func (f *File) OwnerOrCapable(c *Cred) bool { return isOwner(c, f.mnt.idmap(), f.Inode()) }

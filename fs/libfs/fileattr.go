@@ -70,7 +70,7 @@ func (fs *FS) FileattrGet(in *vfs.Inode, fa *vfs.Fileattr) error {
 
 // FileattrSet is shmem_fileattr_set: only the flags tmpfs keeps, and none
 // of FS_IOC_FSSETXATTR's own.
-func (fs *FS) FileattrSet(in *vfs.Inode, fa *vfs.Fileattr) error {
+func (fs *FS) FileattrSet(_ *vfs.Cred, in *vfs.Inode, fa *vfs.Fileattr) error {
 	if !fs.hasFileattr(in) {
 		return vfs.ENOIOCTLCMD
 	}
