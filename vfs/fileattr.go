@@ -266,3 +266,14 @@ func fileattrIoctl(t *Task, f *File, cmd uint32, arg any) error {
 // its mount: c owns it or has CAP_FOWNER over it (a driver's ioctl that
 // changes the inode).
 func (f *File) OwnerOrCapable(c *Cred) bool { return isOwner(c, f.mnt.idmap(), f.Inode()) }
+
+// FileattrGetInternal is vfs_fileattr_get for a stacking filesystem
+// asking a layer's inode; ENOIOCTLCMD when the layer keeps no flags.
+func FileattrGetInternal(in *Inode, fa *Fileattr) error { return fileattrGet(in, fa) }
+
+// FileattrSetInternal is vfs_fileattr_set on a layer's object with the
+// stacking filesystem's credentials c (ownership and
+// CAP_LINUX_IMMUTABLE are checked against them).
+func FileattrSetInternal(c *Cred, p Path, fa *Fileattr) error {
+	return fileattrSet(c, p.Mnt.idmap(), p.Dentry.Inode(), fa)
+}
