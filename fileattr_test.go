@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package linuxvfs_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/linuxvfs/linuxvfs"
+	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/vfs"
+)
+
+// TestFileattrIoctls checks the inode-flag ioctls at the system-call
+// level, where the commands' argument types and the errnos that no
+// chattr run shows are visible: FS_IOC_FSSETXATTR's unknown xflags,
+// tmpfs refusing what only fsxattr can say, a read-only mount, procfs
+// without flags, an argument of the wrong type, and that the kernel's
+// internal ENOIOCTLCMD never reaches the caller.
+func TestFileattrIoctls(t *testing.T) {
+	task, err := linuxvfs.Boot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer task.Exit()
+	open := func(name string, flags uint32) int {
+		t.Helper()
+		fd, err := task.Open(name, flags, 0o644)
+		if err != nil {
+			t.Fatalf("open %s: %v", name, err)
+		}
+		return fd
+	}
+	want := func(what string, err, wantErr error) {
+		t.Helper()
+		if !errors.Is(err, wantErr) || (wantErr == nil && err != nil) {
+			t.Errorf("%s: got %v, want %v", what, err, wantErr)
+		}
+	}
+	fd := open("/tmp/f", linux.O_RDWR|linux.O_CREAT)
+	fl := uint32(linux.FS_NODUMP_FL | linux.FS_APPEND_FL)
+	_, err = task.Ioctl(fd, linux.FS_IOC_SETFLAGS, &fl)
+	want("SETFLAGS nodump|append", err, nil)
+	var got uint32
+	_, err = task.Ioctl(fd, linux.FS_IOC_GETFLAGS, &got)
+	want("GETFLAGS", err, nil)
+	if got != fl {
+		t.Errorf("GETFLAGS = %#x, want %#x", got, fl)
+	}
+	// An append-only file takes no truncation, and a descriptor opened
+	// before the flag keeps its mode: F_SETFL may not change O_APPEND
+	// either way.
+	want("ftruncate", task.Ftruncate(fd, 0), linux.EPERM)
+	_, err = task.Fcntl(fd, linux.F_SETFL, linux.O_APPEND)
+	want("F_SETFL O_APPEND", err, linux.EPERM)
+	_, err = task.Fcntl(fd, linux.F_SETFL, linux.O_NONBLOCK)
+	want("F_SETFL O_NONBLOCK", err, nil)
+
+	var fsx linux.Fsxattr
+	_, err = task.Ioctl(fd, linux.FS_IOC_FSGETXATTR, &fsx)
+	want("FSGETXATTR", err, nil)
+	if fsx.Xflags != linux.FS_XFLAG_APPEND|linux.FS_XFLAG_NODUMP {
+		t.Errorf("FSGETXATTR xflags = %#x", fsx.Xflags)
+	}
+	bad := linux.Fsxattr{Xflags: 1 << 30}
+	_, err = task.Ioctl(fd, linux.FS_IOC_FSSETXATTR, &bad)
+	want("FSSETXATTR unknown xflag", err, linux.EOPNOTSUPP)
+	proj := linux.Fsxattr{Xflags: fsx.Xflags, Projid: 7}
+	_, err = task.Ioctl(fd, linux.FS_IOC_FSSETXATTR, &proj)
+	want("FSSETXATTR project on tmpfs", err, linux.EOPNOTSUPP)
+	var wrong int64
+	_, err = task.Ioctl(fd, linux.FS_IOC_GETFLAGS, &wrong)
+	want("GETFLAGS with a wrong argument", err, linux.EFAULT)
+	fl = 0
+	_, err = task.Ioctl(fd, linux.FS_IOC_SETFLAGS, &fl)
+	want("SETFLAGS 0", err, nil)
+	task.Close(fd)
+
+	if err := task.Mount("", "/tmp", "", linux.MS_REMOUNT|linux.MS_RDONLY, ""); err != nil {
+		t.Fatal(err)
+	}
+	fd = open("/tmp/f", linux.O_RDONLY)
+	fl = linux.FS_NODUMP_FL
+	_, err = task.Ioctl(fd, linux.FS_IOC_SETFLAGS, &fl)
+	want("SETFLAGS on a read-only mount", err, linux.EROFS)
+	_, err = task.Ioctl(fd, linux.FS_IOC_GETFLAGS, &got)
+	want("GETFLAGS on a read-only mount", err, nil)
+	task.Close(fd)
+
+	fd = open("/proc/self/status", linux.O_RDONLY)
+	_, err = task.Ioctl(fd, linux.FS_IOC_GETFLAGS, &got)
+	want("GETFLAGS on procfs", err, linux.ENOTTY)
+	if errors.Is(err, vfs.ENOIOCTLCMD) {
+		t.Error("ENOIOCTLCMD leaked")
+	}
+	task.Close(fd)
+}
