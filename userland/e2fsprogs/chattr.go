@@ -4,6 +4,7 @@ package e2fsprogs
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/userland/applet"
@@ -149,8 +150,9 @@ func letters(s string) (uint32, bool) {
 
 // cStrtol reads s whole as strtol(s, &end, 0) with *end checked: a sign,
 // then hexadecimal after 0x, octal after 0, decimal otherwise; the value
-// as an unsigned long holds it (a negative one wraps). An empty string
-// is 0, as strtol leaves end at its start, which is its end.
+// as an unsigned long holds it (a negative one wraps, one out of range
+// is clamped as strtol clamps it). An empty string is 0, as strtol
+// leaves end at its start, which is its end.
 func cStrtol(s string) (uint64, bool) {
 	rest := strings.TrimLeft(s, " \t\n\v\f\r")
 	if rest == "" {
@@ -171,15 +173,24 @@ func cStrtol(s string) (uint64, bool) {
 		return 0, false
 	}
 	var v uint64
+	over := false
 	for k := 0; k < len(rest); k++ {
 		d := hexDigit(rest[k])
 		if d < 0 || uint64(d) >= base {
 			return 0, false
 		}
-		v = v*base + uint64(d) // strtol clamps on overflow; such ids are refused by the kernel anyway
+		if v > (math.MaxInt64-uint64(d))/base {
+			over = true
+		}
+		v = v*base + uint64(d)
 	}
-	if neg {
-		v = -v
+	switch {
+	case over && neg:
+		return 1 << 63, true // LONG_MIN
+	case over:
+		return math.MaxInt64, true // LONG_MAX
+	case neg:
+		return -v, true
 	}
 	return v, true
 }
