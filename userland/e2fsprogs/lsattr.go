@@ -23,7 +23,7 @@ var lsattrOptions = []getopt.Option{{Short: 'R'}, {Short: 'V'}, {Short: 'a'}, {S
 func lsattrApplet(c *applet.Cmd) int {
 	c.GivenName() // its messages name argv[0] as given
 	r := &lsattrRun{c: c}
-	p := getopt.Parser{Options: lsattrOptions, InOrder: c.EnvSet("POSIXLY_CORRECT")}
+	p := getopt.Parser{Options: lsattrOptions, InOrder: c.EnvSet("POSIXLY_CORRECT"), ShortOnly: true}
 	opts, operands, err := p.Parse(c.Args)
 	if err != nil {
 		fmt.Fprintf(c.Errw, "%s: %s\n", c.Argv0, err)

@@ -19,7 +19,7 @@ lsattr l; echo "rc=$?"; lsattr p; echo "rc=$?"
 lsattr -d /proc/1 /sys; echo "rc=$?"
 lsattr -d /proc/self/ /; echo "rc=$?"
 lsattr /nonexistent; echo "rc=$?"
-lsattr -X f; echo "rc=$?"
+lsattr -X f; echo "rc=$?"; lsattr --help; echo "rc=$?"; lsattr -- -f; echo "rc=$?"
 lsattr -V f; echo "rc=$?"
 lsattr d/; lsattr -a d/e/
 chattr -R -iadA /w; lsattr -R /w
