@@ -4,6 +4,7 @@ package linuxvfs_test
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/linuxvfs/linuxvfs"
@@ -94,4 +95,70 @@ func TestFileattrIoctls(t *testing.T) {
 		t.Error("ENOIOCTLCMD leaked")
 	}
 	task.Close(fd)
+}
+
+// TestFileattrConcurrent toggles a directory's inherited flags while
+// other tasks create, read and remove files in it, for the race
+// detector: the flag store, the S_* word and inheritance at creation.
+func TestFileattrConcurrent(t *testing.T) {
+	task, err := linuxvfs.Boot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer task.Exit()
+	if err := task.Mkdir("/tmp/d", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 3)
+	go func() {
+		c := task.Clone(0)
+		defer c.Exit()
+		fd, err := c.Open("/tmp/d", linux.O_RDONLY|linux.O_DIRECTORY, 0)
+		if err != nil {
+			done <- err
+			return
+		}
+		defer c.Close(fd)
+		for i := 0; i < 200; i++ {
+			fl := uint32(0)
+			if i%2 == 0 {
+				fl = linux.FS_NOATIME_FL | linux.FS_NODUMP_FL
+			}
+			if _, err := c.Ioctl(fd, linux.FS_IOC_SETFLAGS, &fl); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	for w := 0; w < 2; w++ {
+		go func() {
+			c := task.Clone(0)
+			defer c.Exit()
+			name := fmt.Sprintf("/tmp/d/f%d", w)
+			for i := 0; i < 200; i++ {
+				fd, err := c.Open(name, linux.O_RDWR|linux.O_CREAT, 0o644)
+				if err != nil {
+					done <- err
+					return
+				}
+				var fl uint32
+				_, err = c.Ioctl(fd, linux.FS_IOC_GETFLAGS, &fl)
+				c.Close(fd)
+				if err == nil {
+					err = c.Unlink(name)
+				}
+				if err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for i := 0; i < 3; i++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
 }
