@@ -162,3 +162,69 @@ func TestFileattrConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestFileGetSetattr follows file_getattr(2) and file_setattr(2) as
+// Linux 6.18 answered the same calls on a tmpfs: the size and flag
+// checks, symbolic links followed or not, AT_EMPTY_PATH, EOPNOTSUPP for
+// objects without flags, the xflags refused or ignored.
+func TestFileGetSetattr(t *testing.T) {
+	task, err := linuxvfs.Boot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer task.Exit()
+	fd, err := task.Open("/tmp/f", linux.O_RDONLY|linux.O_CREAT, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer task.Close(fd)
+	if err := task.Symlink("f", "/tmp/l"); err != nil {
+		t.Fatal(err)
+	}
+	if err := task.Chdir("/tmp"); err != nil {
+		t.Fatal(err)
+	}
+	var fa linux.FileAttr
+	for _, c := range []struct {
+		what         string
+		dirfd        int
+		name         string
+		usize, flags int
+		want         error
+	}{
+		{"plain", linux.AT_FDCWD, "/tmp/f", 24, 0, nil},
+		{"short size", linux.AT_FDCWD, "/tmp/f", 16, 0, linux.EINVAL},
+		{"size over a page", linux.AT_FDCWD, "/tmp/f", 8192, 0, linux.E2BIG},
+		{"a later version", linux.AT_FDCWD, "/tmp/f", 32, 0, nil},
+		{"unknown AT_ flag", linux.AT_FDCWD, "/tmp/f", 24, 0x2, linux.EINVAL},
+		{"link not followed", linux.AT_FDCWD, "/tmp/l", 24, linux.AT_SYMLINK_NOFOLLOW, linux.EOPNOTSUPP},
+		{"link followed", linux.AT_FDCWD, "/tmp/l", 24, 0, nil},
+		{"procfs", linux.AT_FDCWD, "/proc/self/status", 24, 0, linux.EOPNOTSUPP},
+		{"missing", linux.AT_FDCWD, "/tmp/none", 24, 0, linux.ENOENT},
+		{"empty path, descriptor", fd, "", 24, linux.AT_EMPTY_PATH, nil},
+		{"empty path, cwd", linux.AT_FDCWD, "", 24, linux.AT_EMPTY_PATH, nil},
+		{"empty path without the flag", linux.AT_FDCWD, "", 24, 0, linux.ENOENT},
+	} {
+		if err := task.FileGetattr(c.dirfd, c.name, &fa, c.usize, c.flags); !errors.Is(err, c.want) || (c.want == nil && err != nil) {
+			t.Errorf("get %s: %v, want %v", c.what, err, c.want)
+		}
+	}
+	set := func(what string, fa linux.FileAttr, name string, usize int, want error) {
+		t.Helper()
+		if err := task.FileSetattr(linux.AT_FDCWD, name, &fa, usize, 0); !errors.Is(err, want) || (want == nil && err != nil) {
+			t.Errorf("set %s: %v, want %v", what, err, want)
+		}
+	}
+	set("noatime", linux.FileAttr{Xflags: linux.FS_XFLAG_NOATIME}, "/tmp/f", 24, nil)
+	if err := task.FileGetattr(linux.AT_FDCWD, "/tmp/f", &fa, 24, 0); err != nil || fa.Xflags != linux.FS_XFLAG_NOATIME {
+		t.Errorf("get after set: %#x %v", fa.Xflags, err)
+	}
+	set("a project", linux.FileAttr{Projid: 3}, "/tmp/f", 24, linux.EOPNOTSUPP)
+	set("an unknown xflag", linux.FileAttr{Xflags: 1 << 40}, "/tmp/f", 24, linux.EINVAL)
+	set("a read-only xflag", linux.FileAttr{Xflags: linux.FS_XFLAG_HASATTR}, "/tmp/f", 24, nil)
+	set("procfs", linux.FileAttr{}, "/proc/self/status", 24, linux.EOPNOTSUPP)
+	set("short size", linux.FileAttr{}, "/tmp/f", 16, linux.EINVAL)
+	if err := task.FileGetattr(linux.AT_FDCWD, "/tmp/f", &fa, 24, 0); err != nil || fa.Xflags != 0 {
+		t.Errorf("get after clearing: %#x %v", fa.Xflags, err)
+	}
+}

@@ -277,3 +277,70 @@ func FileattrGetInternal(in *Inode, fa *Fileattr) error { return fileattrGet(in,
 func FileattrSetInternal(c *Cred, p Path, fa *Fileattr) error {
 	return fileattrSet(c, p.Mnt.idmap(), p.Dentry.Inode(), fa)
 }
+
+// fileAttrArgs are the checks file_getattr(2) and file_setattr(2) make
+// before anything else: the AT_* flags they take and the size of the
+// caller's structure (at most a page, at least its first version).
+func fileAttrArgs(usize, flags int) error {
+	switch {
+	case flags&^(linux.AT_SYMLINK_NOFOLLOW|linux.AT_EMPTY_PATH) != 0:
+		return linux.EINVAL
+	case usize > 4096:
+		return linux.E2BIG
+	case usize < linux.FILE_ATTR_SIZE_VER0:
+		return linux.EINVAL
+	}
+	return nil
+}
+
+// noFileattr is the system calls' errno for an object without flags.
+func noFileattr(err error) error {
+	if err == ENOIOCTLCMD || err == linux.ENOTTY {
+		return linux.EOPNOTSUPP
+	}
+	return err
+}
+
+// FileGetattr is file_getattr(2): FS_IOC_FSGETXATTR's answer for a path
+// (dirfd and AT_EMPTY_PATH as the *at calls take them), usize being the
+// size of the caller's struct file_attr; EOPNOTSUPP where the object
+// has no flags.
+func (t *Task) FileGetattr(dirfd int, name string, fa *linux.FileAttr, usize, flags int) error {
+	if err := fileAttrArgs(usize, flags); err != nil {
+		return err
+	}
+	p, err := t.atLookup(dirfd, name, flags, linux.AT_SYMLINK_NOFOLLOW|linux.AT_EMPTY_PATH)
+	if err != nil {
+		return err
+	}
+	var k Fileattr
+	if err := fileattrGet(p.Dentry.Inode(), &k); err != nil {
+		return noFileattr(err)
+	}
+	*fa = linux.FileAttr{Xflags: uint64(k.FsxXflags & fsXflagsMask), Extsize: k.FsxExtsize, Nextents: k.FsxNextents,
+		Projid: k.FsxProjid, Cowextsize: k.FsxCowextsize}
+	return nil
+}
+
+// FileSetattr is file_setattr(2): FS_IOC_FSSETXATTR for a path; unknown
+// xflags are EINVAL (the ioctl's EOPNOTSUPP), the read-only ones are
+// ignored.
+func (t *Task) FileSetattr(dirfd int, name string, fa *linux.FileAttr, usize, flags int) error {
+	if err := fileAttrArgs(usize, flags); err != nil {
+		return err
+	}
+	if fa.Xflags&^uint64(fsXflagsMask) != 0 {
+		return linux.EINVAL
+	}
+	var k Fileattr
+	k.FillXflags(uint32(fa.Xflags) &^ fsXflagRdonly)
+	k.FsxExtsize, k.FsxProjid, k.FsxCowextsize = fa.Extsize, fa.Projid, fa.Cowextsize
+	p, err := t.atLookup(dirfd, name, flags, linux.AT_SYMLINK_NOFOLLOW|linux.AT_EMPTY_PATH)
+	if err != nil {
+		return err
+	}
+	if p.Mnt.ReadOnly() {
+		return linux.EROFS
+	}
+	return noFileattr(fileattrSet(t.Cred(), p.Mnt.idmap(), p.Dentry.Inode(), &k))
+}

@@ -78,3 +78,15 @@ type Fsxattr struct {
 	Cowextsize uint32
 	Pad        [8]byte
 }
+
+// FileAttr is struct file_attr, the argument of file_getattr(2) and
+// file_setattr(2) (Linux 6.17); FILE_ATTR_SIZE_VER0 is its first size.
+type FileAttr struct {
+	Xflags     uint64
+	Extsize    uint32
+	Nextents   uint32
+	Projid     uint32
+	Cowextsize uint32
+}
+
+const FILE_ATTR_SIZE_VER0 = 24
