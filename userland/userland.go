@@ -19,6 +19,8 @@ import (
 	"github.com/linuxvfs/linuxvfs/userland/busybox"
 	"github.com/linuxvfs/linuxvfs/userland/coreutils"
 	"github.com/linuxvfs/linuxvfs/userland/dosfstools"
+	"github.com/linuxvfs/linuxvfs/userland/e2fsprogs"
+	"github.com/linuxvfs/linuxvfs/userland/glibc"
 	"github.com/linuxvfs/linuxvfs/userland/halt"
 	"github.com/linuxvfs/linuxvfs/userland/lvfs"
 	"github.com/linuxvfs/linuxvfs/userland/procps"
@@ -41,6 +43,8 @@ func Programs() *applet.Set {
 	lvfs.Register(set)
 	halt.Register(set)
 	busybox.Register(set)
+	e2fsprogs.RegisterAttrs(set)
+	glibc.Register(set)
 	return set
 }
 

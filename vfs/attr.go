@@ -54,7 +54,7 @@ func chmodCommon(c *Cred, p Path, mode uint32) error {
 	if p.Mnt.ReadOnly() {
 		return linux.EROFS
 	}
-	if in.immutable {
+	if in.immutableOrAppend() {
 		return linux.EPERM
 	}
 	if err := ownerValidThrough(p.Mnt.idmap(), in); err != nil {
@@ -133,7 +133,7 @@ func chownCommon(c *Cred, p Path, uid, gid uint32) error {
 	if p.Mnt.ReadOnly() {
 		return linux.EROFS
 	}
-	if in.immutable {
+	if in.immutableOrAppend() {
 		return linux.EPERM
 	}
 	im := p.Mnt.idmap()
@@ -298,10 +298,13 @@ func utimesCommon(c *Cred, p Path, times *[2]Timespec) error {
 	if p.Mnt.ReadOnly() {
 		return linux.EROFS
 	}
-	if in.immutable {
+	// may_setattr: a time given needs an inode neither immutable nor
+	// append-only; setting both to now, one not immutable, and
+	// ownership or write permission.
+	if (!now && in.immutableOrAppend()) || (now && in.isImmutable()) {
 		return linux.EPERM
 	}
-	// may_setattr: setting them to now needs ownership or write
+	// Setting them to now needs ownership or write
 	// permission; then notify_change's EOVERFLOW; then setattr_prepare:
 	// setting them to a given time needs ownership.
 	owner := isOwner(c, p.Mnt.idmap(), in)
@@ -434,6 +437,9 @@ func (t *Task) Truncate(name string, size int64) error {
 	if err := inodePermission(t.Cred(), p.Mnt.idmap(), in, MAY_WRITE); err != nil {
 		return err
 	}
+	if in.isAppend() {
+		return linux.EPERM
+	}
 	if err := t.fsizeGrowOK(in, size); err != nil {
 		return err
 	}
@@ -451,6 +457,9 @@ func (t *Task) Ftruncate(fd int, size int64) error {
 		}
 		if !f.Inode().IsRegular() || !f.write {
 			return linux.EINVAL
+		}
+		if f.Inode().isAppend() {
+			return linux.EPERM
 		}
 		if err := t.fsizeGrowOK(f.Inode(), size); err != nil {
 			return err

@@ -18,8 +18,8 @@ type Fallocator interface {
 }
 
 // Fallocate is fallocate(2): vfs_fallocate's checks, in its order, then
-// the filesystem's ->fallocate, EOPNOTSUPP without one. Append-only and
-// immutable inodes and RLIMIT_FSIZE are not modelled.
+// the filesystem's ->fallocate, EOPNOTSUPP without one. RLIMIT_FSIZE is
+// not modelled.
 func (t *Task) Fallocate(fd int, mode uint32, off, length int64) error {
 	return t.withFile(fd, func(f *File) error {
 		if f.path { // fdget does not hand out O_PATH files
@@ -32,6 +32,9 @@ func (t *Task) Fallocate(fd int, mode uint32, off, length int64) error {
 			return linux.EBADF
 		}
 		in := f.Inode()
+		if (mode&^linux.FALLOC_FL_KEEP_SIZE != 0 && in.isAppend()) || in.isImmutable() {
+			return linux.EPERM
+		}
 		if isSwapFile(in) {
 			return linux.ETXTBSY
 		}

@@ -39,6 +39,9 @@ func fileFcntl(t *Task, f *File, cmd int, arg uint64) (int, error) {
 		if arg&linux.O_NOATIME != 0 && f.Flags()&linux.O_NOATIME == 0 && !isOwner(t.Cred(), f.mnt.idmap(), f.Inode()) {
 			return 0, linux.EPERM
 		}
+		if (uint32(arg)^f.Flags())&linux.O_APPEND != 0 && f.Inode().isAppend() {
+			return 0, linux.EPERM // an append-only file stays in append mode
+		}
 		for {
 			old := f.flags.Load()
 			if f.flags.CompareAndSwap(old, old&^setflMask|uint32(arg)&setflMask) {

@@ -771,7 +771,7 @@ func PageBounds(n int, cursor uint64, max int) (start, end int) {
 // copy); only an update takes it.
 func touchAtime(m *Mount, in *Inode) {
 	mf := m.Flags()
-	if mf&linux.MNT_NOATIME != 0 || in.sb.Flags()&linux.SB_NOATIME != 0 || m.ReadOnly() {
+	if mf&linux.MNT_NOATIME != 0 || in.sb.Flags()&linux.SB_NOATIME != 0 || in.flags.Load()&S_NOATIME != 0 || m.ReadOnly() {
 		return
 	}
 	if in.IsDir() && mf&linux.MNT_NODIRATIME != 0 {

@@ -68,9 +68,6 @@ type Inode struct {
 	opens   atomic.Int32
 	evicted atomic.Bool
 	nlink   atomic.Uint32 // changed under mu
-	// immutable is S_IMMUTABLE, set once before the inode is published
-	// (nsfs's inodes): no writes, no attribute changes.
-	immutable bool
 	// removing says the superblock's removing count includes the
 	// inode (syncRemovingLocked); guarded by mu.
 	removing bool
@@ -88,8 +85,9 @@ type Inode struct {
 	// seals are a memfd's F_SEAL_* bits (shmem_inode_info's seals); a
 	// file that takes no seals has noSeals.
 	seals atomic.Uint32
-	// linkable is I_LINKABLE: an O_TMPFILE inode linkat may name.
-	linkable atomic.Bool
+	// flags are i_flags, the S_* flags (fileattr.go) a filesystem sets,
+	// and I_LINKABLE (an O_TMPFILE inode linkat may name).
+	flags atomic.Uint32
 	// Private belongs to the filesystem.
 	Private any
 

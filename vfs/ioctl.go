@@ -18,17 +18,25 @@ type DiskIoctler interface {
 	Ioctl(t *Task, cmd uint32, arg any) (uintptr, error)
 }
 
-// Ioctl is ioctl(2): ENOTTY for files whose operations have none.
+// Ioctl is ioctl(2): the inode-flag commands every file has
+// (fileattr.go), then the file's own, ENOTTY for files whose operations
+// have none.
 func (t *Task) Ioctl(fd int, cmd uint32, arg any) (r uintptr, err error) {
 	err = t.withFile(fd, func(f *File) error {
 		if f.path {
 			return linux.EBADF
+		}
+		if err := fileattrIoctl(t, f, cmd, arg); err != ENOIOCTLCMD {
+			return err
 		}
 		io, ok := f.ops.(Ioctler)
 		if !ok {
 			return linux.ENOTTY
 		}
 		r, err = io.Ioctl(f, t, cmd, arg)
+		if err == ENOIOCTLCMD {
+			err = linux.ENOTTY
+		}
 		return err
 	})
 	return r, err

@@ -196,17 +196,20 @@ func (t *Task) Linkat(olddirfd int, oldname string, newdirfd int, newname string
 	if err := mayCreateLocked(c, p.Mnt.idmap(), dir); err != nil {
 		return err
 	}
+	if in.immutableOrAppend() {
+		return linux.EPERM
+	}
 	if in.IsDir() {
 		return linux.EPERM
 	}
-	if in.Nlink() == 0 && !in.linkable.Load() {
+	if in.Nlink() == 0 && !in.isLinkable() {
 		return linux.ENOENT
 	}
 	if err := dir.Inode().Ops.Link(in, dir.Inode(), last); err != nil {
 		return err
 	}
 	dir.insertLocked(last, newDentryFor(dir, last, in))
-	in.linkable.Store(false)
+	in.setLinkable(false)
 	now := in.sb.CurrentTime()
 	in.touchAt("c", now)
 	dirChangedAt(dir.Inode(), now)

@@ -88,7 +88,7 @@ func (k *Kernel) nsPath(ns Namespace) Path {
 		sb := k.nsfsMnt.sb
 		in := sb.NewInode(c.inum, InodeAttr{Mode: linux.S_IFREG | 0o444}, nil, nsFile{})
 		in.Private = ns
-		in.immutable = true
+		in.flags.Store(S_IMMUTABLE)
 		d := &Dentry{inode: in}
 		d.setWhere(d, "")
 		c.stashed = d

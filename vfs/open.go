@@ -369,6 +369,11 @@ func mayOpen(c *Cred, p Path, in *Inode, acc int, flags uint32) error {
 	if err := inodePermission(c, p.Mnt.idmap(), in, acc); err != nil {
 		return err
 	}
+	// An append-only file opens for writing only in append mode, and
+	// never to be truncated.
+	if in.isAppend() && ((flags&linux.O_ACCMODE != linux.O_RDONLY && flags&linux.O_APPEND == 0) || flags&linux.O_TRUNC != 0) {
+		return linux.EPERM
+	}
 	if flags&linux.O_NOATIME != 0 && !isOwner(c, p.Mnt.idmap(), in) {
 		return linux.EPERM
 	}
@@ -464,7 +469,7 @@ func (t *Task) doTmpfile(nd *nameidata, name string, h *openHow) (*File, error) 
 		return nil, err
 	}
 	in.ClearNlink()
-	in.linkable.Store(!h.excl)
+	in.setLinkable(!h.excl)
 	d := newDentryFor(dir, "#"+strconv.FormatUint(in.ino, 10), in)
 	d.unlinked.Store(true)
 	return newFile(Path{p.Mnt, d}, h.flags, h.read, h.write, false), nil

@@ -57,7 +57,7 @@ func inodePermission(c *Cred, im *mntIdmap, in *Inode, mask int) error {
 			return linux.EROFS
 		}
 	}
-	if mask&MAY_WRITE != 0 && in.immutable {
+	if mask&MAY_WRITE != 0 && in.isImmutable() {
 		return linux.EPERM
 	}
 	if mask&MAY_WRITE != 0 && ownerValidThrough(im, in) != nil {
@@ -121,6 +121,9 @@ func mayDelete(c *Cred, im *mntIdmap, dir *Dentry, victim *Dentry, isDir bool) e
 	in := victim.Inode()
 	if err := inodePermission(c, im, dir.Inode(), MAY_WRITE|MAY_EXEC); err != nil {
 		return err
+	}
+	if dir.Inode().isAppend() || in.immutableOrAppend() {
+		return linux.EPERM
 	}
 	if checkSticky(c, im, dir.Inode(), in) {
 		return linux.EPERM

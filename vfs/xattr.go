@@ -52,7 +52,7 @@ func importXattrName(name string) (string, error) {
 // xattrPermission is xattr_permission.
 func xattrPermission(c *Cred, im *mntIdmap, in *Inode, name string, mask int) error {
 	if mask&MAY_WRITE != 0 {
-		if in.immutable {
+		if in.immutableOrAppend() {
 			return linux.EPERM
 		}
 		if ownerValidThrough(im, in) != nil {

@@ -7,6 +7,7 @@ package linux
 import (
 	"strings"
 	"testing"
+	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
@@ -509,4 +510,24 @@ func TestResourceConstantsMatchUnix(t *testing.T) {
 	if RLIM_INFINITY != unix.RLIM_INFINITY {
 		t.Errorf("RLIM_INFINITY = %#x, want %#x", RLIM_INFINITY, uint64(unix.RLIM_INFINITY))
 	}
+}
+
+func TestFileattrConstantsMatchUnix(t *testing.T) {
+	skipUnlessAMD64(t)
+	// x/sys/unix has few of these; the others are the _IOR/_IOW
+	// encodings of include/uapi/linux/fs.h, computed here.
+	ior := func(typ byte, nr, size int64) int64 { return 2<<30 | size<<16 | int64(typ)<<8 | nr }
+	iow := func(typ byte, nr, size int64) int64 { return 1<<30 | size<<16 | int64(typ)<<8 | nr }
+	fsx := int64(unsafe.Sizeof(Fsxattr{}))
+	checkPairs(t, []constPair{
+		{"FS_IOC_GETFLAGS", FS_IOC_GETFLAGS, unix.FS_IOC_GETFLAGS},
+		{"FS_IOC_SETFLAGS", FS_IOC_SETFLAGS, unix.FS_IOC_SETFLAGS},
+		{"FS_IOC_GETVERSION", FS_IOC_GETVERSION, ior('v', 1, 8)},
+		{"FS_IOC_SETVERSION", FS_IOC_SETVERSION, iow('v', 2, 8)},
+		{"FS_IOC32_GETFLAGS", FS_IOC32_GETFLAGS, ior('f', 1, 4)},
+		{"FS_IOC_FSGETXATTR", FS_IOC_FSGETXATTR, ior('X', 31, 28)},
+		{"FS_IOC_FSSETXATTR", FS_IOC_FSSETXATTR, iow('X', 32, 28)},
+		{"sizeof(struct fsxattr)", fsx, 28},
+		{"FS_VERITY_FL", FS_VERITY_FL, unix.FS_VERITY_FL},
+	})
 }

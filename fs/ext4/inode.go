@@ -226,6 +226,7 @@ func (fs *filesystem) newInode(sb *vfs.Superblock, ino uint32) (*vfs.Inode, erro
 	attr := vfs.InodeAttr{Mode: uint32(ri.mode), UID: ri.uid, GID: ri.gid, Rdev: ri.rdev()}
 	in := sb.NewInode(uint64(ino), attr, inodeOps{fs}, fileOps{fs})
 	in.Private = n
+	setInodeFlags(in, ri.flags)
 	in.SetNlink(uint32(ri.links))
 	in.Lock()
 	in.SetSizeLocked(ri.size)

@@ -13,8 +13,7 @@ import (
 const linkMax = 65000
 
 // inheritedFlags is EXT4_FL_INHERITED: the flags a new inode takes from
-// its directory (ext4_mask_flags keeps only the directory ones for a
-// directory).
+// its directory, as far as its type may carry them (maskFlags).
 const inheritedFlags = 0x1 | 0x2 | 0x4 | 0x8 | 0x40 | 0x80 | 0x400 | 0x4000 | 0x8000 | 0x10000 | 0x20000000
 
 // fileType is ext4_set_de_type: the EXT4_FT_* of a mode, if the image
@@ -253,7 +252,7 @@ func (fs *filesystem) makeInode(dir *vfs.Inode, name string, attr vfs.InodeAttr)
 		return nil, err
 	}
 	ri := &rawInode{ino: ino, raw: make([]byte, fs.inodeSize), mode: uint16(attr.Mode), uid: attr.UID, gid: attr.GID}
-	ri.flags = dir.Private.(*node).ri.flags & inheritedFlags
+	ri.flags = maskFlags(attr.Mode, dir.Private.(*node).ri.flags&inheritedFlags)
 	switch attr.Mode & linux.S_IFMT {
 	case linux.S_IFREG, linux.S_IFDIR, linux.S_IFLNK:
 		if fs.sb.hasIncompat(incompatExtents) {
@@ -277,6 +276,7 @@ func (fs *filesystem) makeInode(dir *vfs.Inode, name string, attr vfs.InodeAttr)
 	sb := dir.Superblock()
 	in := sb.NewInode(uint64(ino), attr, inodeOps{fs}, fileOps{fs})
 	in.Private = &node{ri: ri, fs: fs}
+	setInodeFlags(in, ri.flags)
 	in.Lock()
 	in.SetBlocksLocked(0)
 	_, mtime, _ := in.TimesLocked()

@@ -48,8 +48,12 @@ type FS struct {
 	Xattrs bool
 	// Whiteouts lets rename leave a whiteout (RENAME_WHITEOUT, tmpfs).
 	Whiteouts bool
+	// Fileattrs gives regular files and directories inode flags
+	// (FS_IOC_GETFLAGS, FS_IOC_SETFLAGS; tmpfs).
+	Fileattrs bool
 
-	xattrs xattrStore
+	xattrs  xattrStore
+	fsflags flagStore
 }
 
 // data is the content of a regular file: sparse pages.
@@ -134,6 +138,7 @@ func (fs *FS) Mknod(dir *vfs.Inode, name string, attr vfs.InodeAttr) (*vfs.Inode
 	if err != nil {
 		return nil, err
 	}
+	fs.inheritFlags(dir, in)
 	fs.dirAdd(dir, 1)
 	return in, nil
 }
@@ -172,6 +177,7 @@ func (fs *FS) Symlink(dir *vfs.Inode, name, target string, attr vfs.InodeAttr) (
 		in.SetBlocksLocked(PageSize / 512)
 	}
 	in.Unlock()
+	fs.inheritFlags(dir, in)
 	fs.dirAdd(dir, 1)
 	return in, nil
 }
@@ -187,7 +193,11 @@ func (fs *FS) Readlink(in *vfs.Inode) (string, error) {
 
 // Tmpfile is shmem_tmpfile: an inode with no name yet.
 func (fs *FS) Tmpfile(dir *vfs.Inode, attr vfs.InodeAttr) (*vfs.Inode, error) {
-	return fs.newInode(dir.Superblock(), attr, nil)
+	in, err := fs.newInode(dir.Superblock(), attr, nil)
+	if err == nil {
+		fs.inheritFlags(dir, in)
+	}
+	return in, err
 }
 
 // Link is shmem_link: on tmpfs every extra name takes an inode slot (the
@@ -233,6 +243,9 @@ func (fs *FS) maybeEvict(in *vfs.Inode) {
 // EvictInode is shmem_evict_inode: the inode's slot and pages go back to
 // the filesystem's pool.
 func (fs *FS) EvictInode(in *vfs.Inode) {
+	if fs.Fileattrs && fs.fsflags.get(in) != 0 {
+		fs.fsflags.set(in, 0)
+	}
 	if space := fs.dropXattrs(in); space != 0 {
 		if ia, ok := fs.Acct.(IspaceAccounting); ok {
 			ia.FreeIspace(space)

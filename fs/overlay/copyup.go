@@ -70,6 +70,12 @@ func (o *ofs) copyObject(dir *vfs.Dentry, name string, low vfs.Path) (*vfs.Dentr
 		}
 	}
 	o.copyXattrs(li, ui)
+	if li.IsRegular() || li.IsDir() {
+		if err := o.copyFileattr(li, vfs.Path{Mnt: o.upper.Mnt, Dentry: d}); err != nil {
+			_ = vfs.RemoveInternal(dir, name, li.IsDir())
+			return nil, err
+		}
+	}
 	// Linux records a file handle of the lower object; its inode
 	// number is what stat and readdir need of it here.
 	_ = vfs.SetxattrInternal(ui, o.xattr+"origin", fmt.Appendf(nil, "%d", li.Ino()), 0)

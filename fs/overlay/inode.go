@@ -95,11 +95,13 @@ func (o *ofs) newInode(n *node) *vfs.Inode {
 	return in
 }
 
-// refresh copies the real object's attributes into the overlay inode.
+// refresh copies the real object's attributes into the overlay inode,
+// its S_* flags too (ovl_copyflags).
 func refresh(in *vfs.Inode) {
 	n := nodeOf(in)
 	ri := n.realPath().Dentry.Inode()
 	in.SetModeOwner(ri.Mode(), ri.UID(), ri.GID())
+	in.SetFlags(ri.Flags(), vfs.S_SYNC|vfs.S_NOATIME|vfs.S_APPEND|vfs.S_IMMUTABLE)
 	in.SetNlink(nlinkOf(n, ri))
 	in.Lock()
 	in.SetSizeLocked(ri.Size())

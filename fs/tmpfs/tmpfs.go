@@ -330,7 +330,7 @@ func (contextOps) GetTree(fc *vfs.FsContext) error {
 	}
 	sb.Private = info
 	sb.GenerateUUID() // shmem_fill_super: statfs reports it as f_fsid
-	info.fs = libfs.FS{Acct: info, DirSizes: true, CountBlocks: true, CanFallocate: true, Xattrs: true, Whiteouts: true}
+	info.fs = libfs.FS{Acct: info, DirSizes: true, CountBlocks: true, CanFallocate: true, Xattrs: true, Whiteouts: true, Fileattrs: true}
 	fs := &info.fs
 	root, err := fs.NewRoot(sb, vfs.InodeAttr{Mode: linux.S_IFDIR | info.mode, UID: info.uid, GID: info.gid})
 	if err != nil {

@@ -43,7 +43,7 @@ func (p *Parser) ParseAll(args []string, l Loop, bad func(*Error)) ([]Parsed, []
 			continue
 		}
 		var found []Parsed
-		if strings.HasPrefix(word, "--") {
+		if strings.HasPrefix(word, "--") && !p.ShortOnly {
 			var err error
 			found, i, err = p.long(args, i)
 			if err != nil {

@@ -68,6 +68,10 @@ type Parser struct {
 	// InOrder stops at the first operand (getopt's '+' and
 	// POSIXLY_CORRECT): every word after it is an operand.
 	InOrder bool
+	// ShortOnly is getopt(3) rather than getopt_long: a word starting
+	// with "--" (but "--" itself) is a cluster of short options, the
+	// first of them '-' ("invalid option -- '-'" for "--help").
+	ShortOnly bool
 }
 
 // Parse splits args (without the program name) into options and
@@ -89,7 +93,7 @@ func (p *Parser) Parse(args []string) ([]Parsed, []string, error) {
 		}
 		var found []Parsed
 		var err error
-		if strings.HasPrefix(word, "--") {
+		if strings.HasPrefix(word, "--") && !p.ShortOnly {
 			found, i, err = p.long(args, i)
 		} else {
 			found, i, err = p.shorts(args, i)

@@ -121,3 +121,16 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestShortOnly: getopt(3) has no long options, so "--help" is the
+// options '-', 'h', ... and fails on the first; "--" still ends them.
+func TestShortOnly(t *testing.T) {
+	p := Parser{Options: []Option{{Short: 'a'}}, ShortOnly: true}
+	if _, _, err := p.Parse([]string{"-a", "--help"}); err == nil || err.Error() != "invalid option -- '-'" {
+		t.Errorf("--help: %v", err)
+	}
+	opts, operands, err := p.Parse([]string{"-a", "--", "--x"})
+	if err != nil || len(opts) != 1 || len(operands) != 1 || operands[0] != "--x" {
+		t.Errorf("-a -- --x: %v %v %v", opts, operands, err)
+	}
+}
