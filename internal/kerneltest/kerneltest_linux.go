@@ -381,7 +381,14 @@ func run(ctx context.Context, script string, exclusive bool) (Result, error) {
 		"/bin/sh", "-c", setupScript, "kerneltest-setup"}, Env...)
 	// Signals the test process was started with ignored (nohup's SIGHUP)
 	// would stay ignored in the script; the virtual side starts clean.
-	cmd := exec.CommandContext(ctx, "env", append([]string{"--default-signal", "unshare"}, args...)...)
+	prog, argv := "env", append([]string{"--default-signal", "unshare"}, args...)
+	if n := ownNice(); n > 0 {
+		// A test run under nice would hand its niceness on to the
+		// script (ps and /proc/PID/stat show it), where the virtual
+		// side's processes have 0; root may take it back.
+		prog, argv = "nice", append([]string{"-n", strconv.Itoa(-n), "env"}, argv...)
+	}
+	cmd := exec.CommandContext(ctx, prog, argv...)
 	cmd.Env = []string{
 		"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
 		"KT_ROOT=" + root,
@@ -433,4 +440,20 @@ func run(ctx context.Context, script string, exclusive bool) (Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// ownNice is this process's niceness (field 19 of /proc/self/stat), 0 if
+// it cannot be read.
+func ownNice() int {
+	b, err := os.ReadFile("/proc/self/stat")
+	if err != nil {
+		return 0
+	}
+	_, rest, ok := strings.Cut(string(b), ") ")
+	f := strings.Fields(rest)
+	if !ok || len(f) < 17 {
+		return 0
+	}
+	n, _ := strconv.Atoi(f[16])
+	return n
 }
