@@ -99,7 +99,14 @@ func (s *shell) runJobInPlace(ctx context.Context, hc interp.HandlerContext, arg
 		}
 		return interp.ExitStatus(1)
 	}
-	return exitError(s.execOn(ctx, hc, p, f))
+	// The program outlives its shell, as a background child does: only a
+	// signal to it ends it. A shell gone meanwhile runs no JOBEND, so
+	// the job's task ends here.
+	code := s.execOn(context.WithoutCancel(ctx), hc, p, f)
+	if ctx.Err() != nil {
+		s.procs.end(func(q *proc) bool { return q.endsWith(p) })
+	}
+	return exitError(code)
 }
 
 // programOf finds what args[0] runs: a program of the set, or a script

@@ -13,7 +13,7 @@ setsid -w sh -c "exit 5"; echo "wait=$?"
 setsid -c true </dev/null; echo "ctty=$?"
 setsid sh -c "sleep 100 & sleep 100 & wait" &
 sleep 0.3
-ps -o ppid,pgid,sid,comm | grep -v -e " ps$" -e " grep$"
+ps -o ppid,pgid,sid,comm | grep -e sleep -e COMMAND
 kill -- -99999; echo "none=$?"
 '
 bash -c 'kill -- -99999; echo "bash none=$?"'
