@@ -230,8 +230,8 @@ func (t *Task) groupMembers(pgid int32) []*Task {
 // namespace numbers above 1 but the caller, below -1 the process group
 // -pid. It returns the tasks the signal was recorded for. A group
 // succeeds if one member took the signal, else it fails as the last one
-// did (ESRCH for an empty group); -1 fails only for other reasons than
-// EPERM, or with ESRCH when it found nobody. Kernel threads take and
+// did (ESRCH for an empty group, before a bad signal's EINVAL); -1 gives
+// the last answer other than EPERM, or ESRCH when it found nobody. Kernel threads take and
 // ignore what they are sent.
 func (t *Task) KillProcesses(pid int32, signo int) ([]*Task, error) {
 	if pid > 0 {
@@ -240,9 +240,6 @@ func (t *Task) KillProcesses(pid int32, signo int) ([]*Task, error) {
 			return nil, err
 		}
 		return []*Task{target}, err
-	}
-	if signo < 0 || signo > linux.NSIG {
-		return nil, linux.EINVAL
 	}
 	if pid == -1 {
 		return t.killEveryone(signo)
@@ -281,8 +278,8 @@ func (t *Task) killEveryone(signo int) ([]*Task, error) {
 		}
 		count++
 		got, e := t.sendTo(m, signo)
-		if e != nil && e != linux.EPERM {
-			err = e
+		if e != linux.EPERM {
+			err = e // the last answer but EPERM stands
 		}
 		if got != nil {
 			out = append(out, got)
@@ -298,6 +295,9 @@ func (t *Task) killEveryone(signo int) ([]*Task, error) {
 // the signal recorded unless the target drops it (a kernel thread, or a
 // namespace's init: nil and no error).
 func (t *Task) sendTo(target *Task, signo int) (*Task, error) {
+	if signo < 0 || signo > linux.NSIG {
+		return nil, linux.EINVAL // found someone first: an empty group is ESRCH
+	}
 	if !killAllowed(t.Cred(), target.Cred()) {
 		return nil, linux.EPERM
 	}
