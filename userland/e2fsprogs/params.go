@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: Apache-2.0
+
+package e2fsprogs
+
+import (
+	"fmt"
+	"strings"
+)
+
+// settings are what the command line asked for; zero values mean the
+// profile's choice.
+type settings struct {
+	fsType        string   // -t, or from the program's name
+	usage         []string // -T's list
+	blockSize     int      // -b
+	blocksArg     uint64   // the size operand, in 1k blocks or -b's
+	featureEdits  []string // -O, in order
+	journal       bool     // -j
+	journalMB     int      // -J size=
+	inodes        uint64   // -N
+	inodeRatio    uint64   // -i
+	inodeSize     uint32   // -I
+	reservedRatio float64  // -m
+	reservedSet   bool
+	label         string
+	uuid          [16]byte
+	hashSeed      [16]byte
+	now           uint32
+	rootUID       uint32
+	rootGID       uint32
+	lazyItable    bool
+	itableZeroed  bool
+}
+
+// pageSize is the modelled machine's page size.
+const pageSize = 4096
+
+// usageError is a complaint mke2fs prints before giving up (exit 1).
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+// decide turns the settings and the device's length in bytes into the
+// layout's parameters, as mke2fs reads its profile: the filesystem type's
+// features on the defaults, then the usage types' sizes, then -O.
+func (s *settings) decide(devBytes uint64) (*params, []string, error) {
+	fsType := s.fsType
+	if fsType == "" {
+		fsType = "ext2"
+		if s.journal {
+			fsType = "ext3"
+		}
+	}
+	if _, ok := fsTypes[fsType]; !ok && fsType != "ext2" {
+		return nil, nil, &usageError{fmt.Sprintf("\nYour mke2fs.conf file does not define the %s filesystem type.", fsType)}
+	}
+	unit := uint64(1024)
+	if s.blockSize > 0 {
+		unit = uint64(s.blockSize)
+	}
+	blocks := devBytes / unit
+	if s.blocksArg != 0 {
+		blocks = s.blocksArg
+	}
+	if pageSize > unit {
+		blocks &^= pageSize/unit - 1
+	}
+	usage := s.usage
+	if len(usage) == 0 {
+		usage = []string{usageType(blocks, unit)}
+	}
+	types := append([]string{fsType}, usage...)
+	p := &params{
+		blockSize: defaultBlockSize, inodeSize: defaultInodeSize, inodeRatio: defaultRatio,
+		reservedRatio: 5, uuid: s.uuid, hashSeed: s.hashSeed, label: s.label, now: s.now,
+		rootUID: s.rootUID, rootGID: s.rootGID, lazyItable: s.lazyItable, itableZeroed: s.itableZeroed,
+		errorsBehav: 1, mountOpts: defaultMountOpts, maxMountCount: -1,
+	}
+	editFeatures(&p.feat, baseFeatures)
+	bs := defaultBlockSize
+	for _, t := range types {
+		prof := fsTypes[t]
+		editFeatures(&p.feat, prof.features)
+		if prof.blockSize != 0 {
+			bs = prof.blockSize
+		}
+		if prof.inodeRatio != 0 {
+			p.inodeRatio = prof.inodeRatio
+		}
+		if prof.inodeSize != 0 {
+			p.inodeSize = prof.inodeSize
+		}
+	}
+	if s.journal {
+		p.feat.compat |= compatHasJournal
+	}
+	for _, e := range s.featureEdits {
+		if bad, ok := editFeatures(&p.feat, e); !ok {
+			return nil, nil, &usageError{fmt.Sprintf("Invalid filesystem option set: %s", e+strings.Repeat("", len(bad)))}
+		}
+	}
+	if bs == -1 {
+		bs = pageSize
+	}
+	if s.blockSize > 0 {
+		bs = s.blockSize
+	} else {
+		blocks /= uint64(bs) / 1024
+	}
+	p.blockSize = uint32(bs)
+	p.blocks = blocks
+	if p.feat.roCompat&roMetadataCsum != 0 {
+		p.feat.roCompat &^= roGdtCsum
+	}
+	if p.feat.incompat&incFlexBg != 0 {
+		p.logFlex = 4
+	}
+	if s.inodeRatio != 0 {
+		p.inodeRatio = s.inodeRatio
+	}
+	if p.inodeRatio < uint64(bs) {
+		p.inodeRatio = uint64(bs)
+	}
+	if s.inodeSize != 0 {
+		p.inodeSize = s.inodeSize
+	}
+	if p.inodeSize == 128 {
+		p.feat.roCompat &^= roExtraIsize
+	}
+	if s.reservedSet {
+		p.reservedRatio = s.reservedRatio
+	}
+	p.inodes = s.inodes
+	return p, types, nil
+}
+
+// journalSize settles the journal's length once the geometry is known;
+// false says the filesystem is too small for one.
+func (s *settings) journalSize(p *params, g *geometry) (uint32, error) {
+	if p.feat.compat&compatHasJournal == 0 {
+		return 0, nil
+	}
+	if s.journalMB != 0 {
+		n := uint64(s.journalMB) * 1024 * 1024 / uint64(p.blockSize)
+		if n < 1024 || n > 10240000 {
+			return 0, &usageError{fmt.Sprintf("\nThe total requested journal size is %d blocks; it must be\nbetween 1024 and 10,240,000 blocks.  Aborting.", n)}
+		}
+		if n > g.blocks/2 {
+			return 0, &usageError{"\nJournal size too big for filesystem."}
+		}
+		return uint32(n), nil
+	}
+	return defaultJournalBlocks(g.blocks), nil
+}
