@@ -97,8 +97,10 @@ func (m *image) journal() error {
 		m.addIBlocks(r, n)
 		first = runs[0][0]
 	} else {
+		// A block-mapped journal starts where any new file of its
+		// inode's group would: the middle goal is for extents only.
 		var err error
-		if first, err = m.mapIndirect(r, goal, n); err != nil {
+		if first, err = m.mapIndirect(r, m.inodeGoal(journalIno), n); err != nil {
 			return err
 		}
 	}
