@@ -18,6 +18,7 @@ import (
 	"github.com/linuxvfs/linuxvfs/userland/awk"
 	"github.com/linuxvfs/linuxvfs/userland/busybox"
 	"github.com/linuxvfs/linuxvfs/userland/coreutils"
+	"github.com/linuxvfs/linuxvfs/userland/e2fsprogs"
 	"github.com/linuxvfs/linuxvfs/userland/halt"
 	"github.com/linuxvfs/linuxvfs/userland/lvfs"
 	"github.com/linuxvfs/linuxvfs/userland/procps"
@@ -32,6 +33,7 @@ func Programs() *applet.Set {
 	shell.Register(set)
 	coreutils.Register(set)
 	utillinux.Register(set)
+	e2fsprogs.Register(set)
 	procps.Register(set)
 	archive.Register(set)
 	sed.Register(set)

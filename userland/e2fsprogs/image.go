@@ -41,6 +41,10 @@ type image struct {
 	zeroRuns   [][2]uint64       // block runs to zero on a device that was not discarded
 	jnlBlocks  [17]uint32        // the journal inode's block map and size, for s_jnl_blocks
 	kbytes     uint64            // s_kbytes_written
+	endRun     [2]uint64         // the device's end, always zeroed
+	// tooSmallForJournal: a journal was wanted but the filesystem has
+	// too few blocks for one.
+	tooSmallForJournal bool
 }
 
 func (m *image) flex() bool {
@@ -84,6 +88,7 @@ func build(p *params, g *geometry) (*image, error) {
 		return nil, err
 	}
 	m.overhead = m.countUsed() + g.firstData
+	m.zeroEnd()
 	m.inodeTables()
 	if err := m.rootDir(); err != nil {
 		return nil, err
@@ -107,6 +112,20 @@ func build(p *params, g *geometry) (*image, error) {
 		m.overhead += uint64(p.journalBlocks)
 	}
 	return m, nil
+}
+
+// zeroEnd records the zeroing of the device's last 64 KiB or so, which
+// wipes what other metadata (an MD RAID superblock) may keep there and
+// makes a regular file as long as the filesystem.
+func (m *image) zeroEnd() {
+	rsv := 65536 / uint64(m.p.blockSize)
+	start := m.g.blocks &^ (rsv - 1)
+	if start > rsv {
+		start -= rsv
+	}
+	if start > 0 {
+		m.endRun = [2]uint64{start, m.g.blocks - start}
+	}
 }
 
 // countUsed is the blocks marked in use after the first data block.

@@ -21,7 +21,9 @@ func (s *settings) makeImage(devBytes uint64) (*image, error) {
 	if p.journalBlocks, err = s.journalSize(p, g); err != nil {
 		return nil, err
 	}
-	if p.journalBlocks == 0 {
+	tooSmall := false
+	if p.journalBlocks == 0 && p.feat.compat&compatHasJournal != 0 {
+		tooSmall = true
 		p.feat.compat &^= compatHasJournal
 		g.feat.compat &^= compatHasJournal
 	}
@@ -29,6 +31,7 @@ func (s *settings) makeImage(devBytes uint64) (*image, error) {
 	if err != nil {
 		return nil, err
 	}
+	m.tooSmallForJournal = tooSmall
 	m.finish()
 	return m, nil
 }

@@ -11,7 +11,8 @@ type blockWriter interface {
 const zeroChunk = 1 << 20
 
 // writeImage writes the made filesystem: the old superblock's sectors
-// cleared, the runs to zero when the device was not discarded, then
+// cleared, the device's end zeroed and the runs to zero when the device
+// was not discarded (inode tables, the journal), then
 // every metadata block in order. Block 0's first 1024 bytes (a boot
 // sector) are left alone.
 func (m *image) writeImage(w blockWriter, zero bool) error {
@@ -19,17 +20,19 @@ func (m *image) writeImage(w blockWriter, zero bool) error {
 	if _, err := w.WriteAt(make([]byte, 3072), 1024); err != nil {
 		return err
 	}
+	runs := [][2]uint64{m.endRun}
 	if zero {
-		buf := make([]byte, zeroChunk)
-		for _, r := range m.zeroRuns {
-			off, end := int64(r[0])*bs, int64(r[0]+r[1])*bs
-			for off < end {
-				n := min(end-off, zeroChunk)
-				if _, err := w.WriteAt(buf[:n], off); err != nil {
-					return err
-				}
-				off += n
+		runs = append(runs, m.zeroRuns...)
+	}
+	buf := make([]byte, zeroChunk)
+	for _, r := range runs {
+		off, end := int64(r[0])*bs, int64(r[0]+r[1])*bs
+		for off < end {
+			n := min(end-off, zeroChunk)
+			if _, err := w.WriteAt(buf[:n], off); err != nil {
+				return err
 			}
+			off += n
 		}
 	}
 	for _, blk := range m.sortedBlocks() {
