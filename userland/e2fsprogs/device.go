@@ -13,10 +13,6 @@ import (
 	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
-// blkDiscard is BLKDISCARD, _IO(0x12, 119): its argument the byte range
-// (start, length).
-const blkDiscard = 0x1277
-
 // device is the open file or block device a filesystem goes on.
 type device struct {
 	t     *vfs.Task
@@ -97,7 +93,7 @@ func (d *device) WriteAt(p []byte, off int64) (int, error) {
 func (d *device) discard(off, n int64) error {
 	if d.block {
 		rng := [2]uint64{uint64(off), uint64(n)}
-		_, err := d.t.Ioctl(d.fd, blkDiscard, &rng)
+		_, err := d.t.Ioctl(d.fd, linux.BLKDISCARD, &rng)
 		return err
 	}
 	return d.t.Fallocate(d.fd, linux.FALLOC_FL_PUNCH_HOLE|linux.FALLOC_FL_KEEP_SIZE, off, n)

@@ -173,3 +173,24 @@ func TestKeepImage(t *testing.T) {
 	fmt.Sscanf(os.Getenv("MKE2FS_SPEC"), "%d %s", &size, &typ)
 	makeOurs(t, out, size, typ, nil)
 }
+
+func TestKbytesReport(t *testing.T) {
+	if os.Getenv("MKE2FS_KB") == "" {
+		t.Skip()
+	}
+	dir := t.TempDir()
+	for _, c := range []struct {
+		size int64
+		typ  string
+	}{{1 << 20, "ext4"}, {2 << 20, "ext4"}, {3 << 20, "ext4"}, {8 << 20, "ext4"}, {16 << 20, "ext4"}, {64 << 20, "ext4"}, {300 << 20, "ext4"}, {600 << 20, "ext4"}, {2 << 30, "ext4"}, {8 << 20, "ext2"}, {64 << 20, "ext2"}, {64 << 20, "ext3"}, {600 << 20, "ext3"}} {
+		host := filepath.Join(dir, "h")
+		makeHost(t, host, c.size, c.typ)
+		b := make([]byte, 2048)
+		f, _ := os.Open(host)
+		f.ReadAt(b, 0)
+		f.Close()
+		s := &settings{fsType: c.typ, now: testTime, lazyItable: true, itableZeroed: true}
+		m, _ := s.makeImage(uint64(c.size))
+		t.Logf("%s %d: host %d ours %d blocks %d descBlocks %d groups %d itb %d", c.typ, c.size, le.Uint64(b[1024+376:]), m.kbytes, len(m.blocks), m.g.descBlocks, m.g.groups, m.g.itbPerGroup)
+	}
+}
