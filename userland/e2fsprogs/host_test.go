@@ -5,10 +5,15 @@ package e2fsprogs
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/linuxvfs/linuxvfs/internal/getopt"
+	"github.com/linuxvfs/linuxvfs/userland/applet"
 )
 
 const (
@@ -98,7 +103,79 @@ func TestImageMatchesHost(t *testing.T) {
 			makeHost(t, host, c.size, c.fsType)
 			makeOurs(t, ours, c.size, c.fsType, nil)
 			compareImages(t, ours, host)
+			fsck(t, ours)
 		})
+	}
+}
+
+// TestOptionsMatchHost runs the command line's options through the
+// layout and compares with the host's mke2fs given the same options.
+func TestOptionsMatchHost(t *testing.T) {
+	if _, err := exec.LookPath("mke2fs"); err != nil {
+		t.Skip("no mke2fs on the host")
+	}
+	dir := t.TempDir()
+	cases := []struct {
+		size   int64
+		fsType string
+		args   []string
+	}{
+		{64 << 20, "ext4", []string{"-b", "4096"}},
+		{64 << 20, "ext4", []string{"-b", "2048"}},
+		{64 << 20, "ext4", []string{"-N", "5000"}},
+		{64 << 20, "ext4", []string{"-I", "128"}},
+		{64 << 20, "ext4", []string{"-m", "1"}},
+		{64 << 20, "ext4", []string{"-L", "somelabel"}},
+		{64 << 20, "ext4", []string{"-T", "news"}},
+		{600 << 20, "ext4", []string{"-T", "largefile"}},
+		{64 << 20, "ext4", []string{"-O", "^metadata_csum"}},
+		{64 << 20, "ext4", []string{"-O", "^metadata_csum,uninit_bg"}},
+		{64 << 20, "ext4", []string{"-O", "^has_journal"}},
+		{64 << 20, "ext4", []string{"-O", "^flex_bg"}},
+		{64 << 20, "ext4", []string{"-O", "^64bit"}},
+		{64 << 20, "ext4", []string{"-O", "^resize_inode"}},
+		{64 << 20, "ext4", []string{"-J", "size=8"}},
+		{64 << 20, "ext4", []string{"-i", "8192"}},
+		{64 << 20, "ext4", []string{"-E", "root_owner=1000:100,hash_seed=" + testSeed}},
+		{64 << 20, "ext2", []string{"-j"}},
+		{2 << 30, "ext3", nil},
+		{5 << 30, "ext4", nil},
+	}
+	for _, c := range cases {
+		t.Run(fmt.Sprintf("%s-%d-%s", c.fsType, c.size, strings.Join(c.args, "")), func(t *testing.T) {
+			ours, host := filepath.Join(dir, "ours"), filepath.Join(dir, "host")
+			makeHost(t, host, c.size, c.fsType, c.args...)
+			makeOurs(t, ours, c.size, c.fsType, func(s *settings) {
+				r := &mkfsRun{c: &applet.Cmd{Errw: io.Discard}, s: *s}
+				for i := 0; i < len(c.args); i++ {
+					o := getopt.Parsed{ID: int(c.args[i][1])}
+					if !strings.ContainsRune("jqnvF", rune(o.ID)) {
+						i++
+						o.Value = c.args[i]
+					}
+					if st, done := r.option(o); done {
+						t.Fatalf("option %s: status %d", c.args[i], st)
+					}
+				}
+				if !r.extendedOpts() {
+					t.Fatal("bad -E")
+				}
+				*s = r.s
+			})
+			compareImages(t, ours, host)
+			fsck(t, ours)
+		})
+	}
+}
+
+// fsck runs the host's e2fsck -fn on an image: it must find nothing.
+func fsck(t *testing.T, img string) {
+	t.Helper()
+	if _, err := exec.LookPath("e2fsck"); err != nil {
+		return
+	}
+	if out, err := exec.Command("e2fsck", "-fn", img).CombinedOutput(); err != nil {
+		t.Errorf("e2fsck -fn: %v\n%s", err, out)
 	}
 }
 

@@ -155,7 +155,7 @@ func (r *mkfsRun) option(o getopt.Parsed) (status int, done bool) {
 	case 'O':
 		r.s.featureEdits = append(r.s.featureEdits, v)
 	case 'E':
-		r.extended = append(r.extended, v)
+		r.extended = []string{v} // the last -E is the one that counts
 	case 't':
 		if r.s.fsType != "" && r.s.fsType != v && !strings.HasPrefix(path.Base(c.Argv0), "mkfs.") {
 			return fail("The -t option may only be used once")
@@ -252,8 +252,9 @@ func (r *mkfsRun) extendedOpts() bool {
 			name, val, has := strings.Cut(w, "=")
 			switch name {
 			case "root_owner":
-				r.s.rootUID, r.s.rootGID = r.c.Task.Getuid(), r.c.Task.Getgid()
-				if has {
+				if !has {
+					r.s.rootUID, r.s.rootGID = r.c.Task.Getuid(), r.c.Task.Getgid()
+				} else {
 					u, g, ok := strings.Cut(val, ":")
 					uid, err1 := strconv.ParseUint(u, 10, 32)
 					gid, err2 := strconv.ParseUint(g, 10, 32)

@@ -124,9 +124,6 @@ func (s *settings) decide(devBytes uint64) (*params, []string, error) {
 	if s.inodeSize != 0 {
 		p.inodeSize = s.inodeSize
 	}
-	if p.inodeSize == 128 {
-		p.feat.roCompat &^= roExtraIsize
-	}
 	if s.reservedSet {
 		p.reservedRatio = s.reservedRatio
 	}
