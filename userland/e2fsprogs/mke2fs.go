@@ -319,6 +319,13 @@ func (r *mkfsRun) run() int {
 		return 1
 	}
 	defer dev.close()
+	if dev.size == 0 && r.s.blocksArg == 0 {
+		fmt.Fprintf(c.Errw, "%s: Device size reported to be zero.  Invalid partition specified, or\n"+
+			"\tpartition table wasn't reread after running fdisk, due to\n"+
+			"\ta modified partition being busy and in use.  You may need to reboot\n"+
+			"\tto re-read your partition table.\n\n", c.Name)
+		return 1
+	}
 	if dev.block && r.mounted(dev) {
 		fmt.Fprintf(c.Errw, "%s is mounted; will not make a filesystem here!\n", r.dev)
 		return 1
@@ -340,7 +347,8 @@ func (r *mkfsRun) run() int {
 		r.stats(img)
 		return 0
 	}
-	if !r.discard(dev, img) {
+	// A file made just now (its size 0) is not discarded.
+	if dev.size == 0 || !r.discard(dev, img) {
 		// The inode tables' flags say whether they read as zeros.
 		r.s.itableZeroed = false
 		if img, err = r.layout(dev); err != nil {
@@ -406,6 +414,8 @@ func (r *mkfsRun) layout(dev *device) (*image, error) {
 func (r *mkfsRun) layoutFailed(err error) int {
 	var ue *usageError
 	switch {
+	case errors.As(err, &ue) && ue.stdout:
+		fmt.Fprintf(r.c.Out, "%s\n", ue.msg)
 	case errors.As(err, &ue):
 		fmt.Fprintf(r.c.Errw, "%s\n", ue.msg)
 	case err == errTooSmall:

@@ -2,10 +2,7 @@
 
 package e2fsprogs
 
-import (
-	"fmt"
-	"strings"
-)
+import "fmt"
 
 // settings are what the command line asked for; zero values mean the
 // profile's choice.
@@ -36,7 +33,10 @@ type settings struct {
 const pageSize = 4096
 
 // usageError is a complaint mke2fs prints before giving up (exit 1).
-type usageError struct{ msg string }
+type usageError struct {
+	msg    string
+	stdout bool // printed on standard output, as mke2fs prints some
+}
 
 func (e *usageError) Error() string { return e.msg }
 
@@ -52,7 +52,7 @@ func (s *settings) decide(devBytes uint64) (*params, []string, error) {
 		}
 	}
 	if _, ok := fsTypes[fsType]; !ok && fsType != "ext2" {
-		return nil, nil, &usageError{fmt.Sprintf("\nYour mke2fs.conf file does not define the %s filesystem type.", fsType)}
+		return nil, nil, &usageError{fmt.Sprintf("\nYour mke2fs.conf file does not define the %s filesystem type.\nAborting...", fsType), true}
 	}
 	unit := uint64(1024)
 	if s.blockSize > 0 {
@@ -95,8 +95,8 @@ func (s *settings) decide(devBytes uint64) (*params, []string, error) {
 		p.feat.compat |= compatHasJournal
 	}
 	for _, e := range s.featureEdits {
-		if bad, ok := editFeatures(&p.feat, e); !ok {
-			return nil, nil, &usageError{fmt.Sprintf("Invalid filesystem option set: %s", e+strings.Repeat("", len(bad)))}
+		if _, ok := editFeatures(&p.feat, e); !ok {
+			return nil, nil, &usageError{msg: fmt.Sprintf("Invalid filesystem option set: %s", e)}
 		}
 	}
 	if bs == -1 {
@@ -128,6 +128,15 @@ func (s *settings) decide(devBytes uint64) (*params, []string, error) {
 		p.reservedRatio = s.reservedRatio
 	}
 	p.inodes = s.inodes
+	inodes := p.inodes
+	if inodes == 0 {
+		inodes = p.blocks * uint64(p.blockSize) / p.inodeRatio
+	}
+	if inodes*uint64(p.inodeSize) >= p.blocks*uint64(p.blockSize) {
+		return nil, nil, &usageError{msg: fmt.Sprintf("mke2fs: inode_size (%d) * inodes_count (%d) too big for a\n"+
+			"\tfilesystem with %d blocks, specify higher inode_ratio (-i)\n\tor lower inode count (-N).\n",
+			p.inodeSize, inodes, p.blocks)}
+	}
 	return p, types, nil
 }
 
@@ -140,10 +149,10 @@ func (s *settings) journalSize(p *params, g *geometry) (uint32, error) {
 	if s.journalMB != 0 {
 		n := uint64(s.journalMB) * 1024 * 1024 / uint64(p.blockSize)
 		if n < 1024 || n > 10240000 {
-			return 0, &usageError{fmt.Sprintf("\nThe total requested journal size is %d blocks; it must be\nbetween 1024 and 10,240,000 blocks.  Aborting.", n)}
+			return 0, &usageError{msg: fmt.Sprintf("\nThe total requested journal size is %d blocks; it must be\nbetween 1024 and 10,240,000 blocks.  Aborting.", n)}
 		}
 		if n > g.blocks/2 {
-			return 0, &usageError{"\nJournal size too big for filesystem."}
+			return 0, &usageError{msg: "\nJournal size too big for filesystem."}
 		}
 		return uint32(n), nil
 	}

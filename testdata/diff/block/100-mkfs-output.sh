@@ -1,0 +1,31 @@
+# What mke2fs prints on a pipe: the version line on stderr, the
+# discard, the "Creating filesystem with N Nk blocks and M inodes" line,
+# the UUID and the superblock backups (only with more than one group),
+# the progress lines with their backspaces, the journal line, the
+# "too small for a journal" notice, -n (no writing), -v's longer
+# account, -q, mke2fs's own default type (ext2) and -j, and a missing
+# file made only when a size is given. UUIDs are random: sed hides them.
+mkdir /w; mount -t tmpfs w /w
+cd /w
+u() { sed 's/[0-9a-f]\{8\}-[0-9a-f]\{4\}-[0-9a-f]\{4\}-[0-9a-f]\{4\}-[0-9a-f]\{12\}/UUID/'; }
+truncate -s 64M a.img
+mkfs.ext4 a.img 2>&1 | u; echo "status $?"
+truncate -s 8M b.img
+mkfs.ext3 b.img 2>&1 | u
+truncate -s 1M c.img
+mkfs.ext4 c.img 2>&1 | u
+mke2fs c.img 2>&1 | u
+mke2fs -j -L lbl b.img 2>&1 | u
+mkfs.ext2 -q b.img 2>&1; echo "quiet $?"
+mkfs.ext4 -n a.img 2>&1 | u
+mkfs.ext4 -v -L vol -U 11111111-2222-3333-4444-555555555555 a.img 2>&1 | u
+truncate -s 2G big.img
+mkfs.ext4 big.img 2>&1 | u
+mkfs.ext4 -b 4096 -T news b.img 2>&1 | u
+mkfs.ext4 new.img 2>&1; echo "status $?"
+ls new.img
+mkfs.ext4 new.img 16M 2>&1 | u; echo "status $?"
+ls -l new.img
+mkfs.ext4 -q a.img 20M; echo "status $?"; ls -l a.img
+truncate -s 1M small.img; mkfs.ext4 -q small.img 4M; echo "status $?"; ls -l small.img
+: > empty.img; mkfs.ext4 empty.img; echo "status $?"
