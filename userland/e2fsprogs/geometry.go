@@ -63,6 +63,7 @@ type params struct {
 	errorsBehav   uint16
 	mountOpts     uint32
 	maxMountCount int16
+	warnY2038     bool // small inodes to warn about
 }
 
 // Errors the layout reports, each with mke2fs's message.

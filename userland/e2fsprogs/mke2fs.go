@@ -44,7 +44,8 @@ type mkfsRun struct {
 	uuidArg  string
 	seedArg  string
 	extended []string
-	// warnedJournal: the "too small for a journal" notice was given.
+	// warnedJournal: the notices of the first layout (small inodes, too
+	// small for a journal) were given.
 	warnedJournal bool
 }
 
@@ -403,10 +404,14 @@ func (r *mkfsRun) layout(dev *device) (*image, error) {
 	if err != nil {
 		return nil, err
 	}
+	if img.p.warnY2038 && !r.warnedJournal {
+		fmt.Fprintf(r.c.Out, "128-byte inodes cannot handle dates beyond 2038 and are deprecated\n")
+		r.c.Out.Flush()
+	}
 	if img.tooSmallForJournal && !r.warnedJournal {
-		r.warnedJournal = true
 		fmt.Fprintf(r.c.Errw, "\nFilesystem too small for a journal\n")
 	}
+	r.warnedJournal = true
 	return img, nil
 }
 

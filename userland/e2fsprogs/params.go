@@ -78,6 +78,7 @@ func (s *settings) decide(devBytes uint64) (*params, []string, error) {
 	}
 	editFeatures(&p.feat, baseFeatures)
 	bs := defaultBlockSize
+	noWarn := false
 	for _, t := range types {
 		prof := fsTypes[t]
 		editFeatures(&p.feat, prof.features)
@@ -89,6 +90,9 @@ func (s *settings) decide(devBytes uint64) (*params, []string, error) {
 		}
 		if prof.inodeSize != 0 {
 			p.inodeSize = prof.inodeSize
+		}
+		if prof.noY2038 {
+			noWarn = true
 		}
 	}
 	if s.journal {
@@ -127,6 +131,7 @@ func (s *settings) decide(devBytes uint64) (*params, []string, error) {
 	if s.reservedSet {
 		p.reservedRatio = s.reservedRatio
 	}
+	p.warnY2038 = p.inodeSize == 128 && !noWarn
 	p.inodes = s.inodes
 	inodes := p.inodes
 	if inodes == 0 {

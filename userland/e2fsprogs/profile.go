@@ -13,6 +13,7 @@ type fsTypeProfile struct {
 	blockSize  int // -1: the page size
 	inodeRatio uint64
 	inodeSize  uint32
+	noY2038    bool // warn_y2038_dates = 0: no warning for small inodes
 }
 
 // The defaults of this system's /etc/mke2fs.conf (e2fsprogs 1.47.0).
@@ -34,7 +35,7 @@ var fsTypes = map[string]fsTypeProfile{
 	"news":       {inodeRatio: 4096},
 	"largefile":  {inodeRatio: 1048576, blockSize: -1},
 	"largefile4": {inodeRatio: 4194304, blockSize: -1},
-	"hurd":       {blockSize: 4096, inodeSize: 128},
+	"hurd":       {blockSize: 4096, inodeSize: 128, noY2038: true},
 }
 
 // featureBits names the features -O and the profile may set.
