@@ -44,6 +44,7 @@ func (m *image) superblock(state uint16, nr uint64) []byte {
 	le.PutUint32(s[100:], g.feat.roCompat)
 	copy(s[104:120], p.uuid[:])
 	copy(s[120:136], p.label)
+	copy(s[136:200], p.lastMounted)
 	le.PutUint16(s[206:], uint16(g.rsvGdt))
 	if p.journalBlocks != 0 {
 		le.PutUint32(s[224:], journalIno)

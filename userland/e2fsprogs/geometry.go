@@ -64,6 +64,9 @@ type params struct {
 	mountOpts     uint32
 	maxMountCount int16
 	warnY2038     bool // small inodes to warn about
+	// blocksPerGroup is -g's group size (0: eight per bitmap bit).
+	blocksPerGroup uint64
+	lastMounted    string // -M
 }
 
 // Errors the layout reports, each with mke2fs's message.
@@ -104,6 +107,9 @@ func newGeometry(p *params) (*geometry, error) {
 		g.firstData = 1
 	}
 	g.blocksPerGroup = bs * 8
+	if p.blocksPerGroup != 0 {
+		g.blocksPerGroup = p.blocksPerGroup
+	}
 	g.descSize = 32
 	if p.feat.incompat&inc64bit != 0 {
 		g.descSize = 64

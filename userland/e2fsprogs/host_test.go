@@ -138,6 +138,10 @@ func TestOptionsMatchHost(t *testing.T) {
 		{64 << 20, "ext4", []string{"-i", "8192"}},
 		{64 << 20, "ext4", []string{"-E", "root_owner=1000:100,hash_seed=" + testSeed}},
 		{64 << 20, "ext2", []string{"-j"}},
+		{64 << 20, "ext4", []string{"-g", "4096", "-G", "4", "-e", "panic", "-M", "/mnt/x"}},
+		{64 << 20, "ext3", []string{"-g", "2048", "-e", "remount-ro"}},
+		{64 << 20, "ext4", []string{"-K"}},
+		{64 << 20, "ext4", []string{"-G", "2"}},
 		{2 << 30, "ext3", nil},
 		{5 << 30, "ext4", nil},
 	}
@@ -149,7 +153,7 @@ func TestOptionsMatchHost(t *testing.T) {
 				r := &mkfsRun{c: &applet.Cmd{Errw: io.Discard}, s: *s}
 				for i := 0; i < len(c.args); i++ {
 					o := getopt.Parsed{ID: int(c.args[i][1])}
-					if !strings.ContainsRune("jqnvF", rune(o.ID)) {
+					if !strings.ContainsRune("jqnvFK", rune(o.ID)) {
 						i++
 						o.Value = c.args[i]
 					}
@@ -161,6 +165,9 @@ func TestOptionsMatchHost(t *testing.T) {
 					t.Fatal("bad -E")
 				}
 				*s = r.s
+				if r.noDiscard {
+					s.itableZeroed = false
+				}
 			})
 			compareImages(t, ours, host)
 			fsck(t, ours)
@@ -237,37 +244,5 @@ func compareImages(t *testing.T, ours, host string) {
 				t.Fatal("too many differences")
 			}
 		}
-	}
-}
-
-func TestKeepImage(t *testing.T) {
-	out := os.Getenv("MKE2FS_KEEP")
-	if out == "" {
-		t.Skip()
-	}
-	var size int64
-	var typ string
-	fmt.Sscanf(os.Getenv("MKE2FS_SPEC"), "%d %s", &size, &typ)
-	makeOurs(t, out, size, typ, nil)
-}
-
-func TestKbytesReport(t *testing.T) {
-	if os.Getenv("MKE2FS_KB") == "" {
-		t.Skip()
-	}
-	dir := t.TempDir()
-	for _, c := range []struct {
-		size int64
-		typ  string
-	}{{1 << 20, "ext4"}, {2 << 20, "ext4"}, {3 << 20, "ext4"}, {8 << 20, "ext4"}, {16 << 20, "ext4"}, {64 << 20, "ext4"}, {300 << 20, "ext4"}, {600 << 20, "ext4"}, {2 << 30, "ext4"}, {8 << 20, "ext2"}, {64 << 20, "ext2"}, {64 << 20, "ext3"}, {600 << 20, "ext3"}} {
-		host := filepath.Join(dir, "h")
-		makeHost(t, host, c.size, c.typ)
-		b := make([]byte, 2048)
-		f, _ := os.Open(host)
-		f.ReadAt(b, 0)
-		f.Close()
-		s := &settings{fsType: c.typ, now: testTime, lazyItable: true, itableZeroed: true}
-		m, _ := s.makeImage(uint64(c.size))
-		t.Logf("%s %d: host %d ours %d blocks %d descBlocks %d groups %d itb %d", c.typ, c.size, le.Uint64(b[1024+376:]), m.kbytes, len(m.blocks), m.g.descBlocks, m.g.groups, m.g.itbPerGroup)
 	}
 }

@@ -34,16 +34,20 @@ var mke2fsOpts = func() []getopt.Option {
 
 // mkfsRun is one mke2fs command.
 type mkfsRun struct {
-	c        *applet.Cmd
-	s        settings
-	quiet    bool
-	verbose  bool
-	noAction bool
-	force    int
-	dev      string
-	uuidArg  string
-	seedArg  string
-	extended []string
+	c     *applet.Cmd
+	s     settings
+	quiet bool
+	// noDiscard is -K or -E nodiscard: the device is not discarded.
+	noDiscard bool
+	verbose   bool
+	noAction  bool
+	force     int
+	dev       string
+	uuidArg   string
+	seedArg   string
+	extended  []string
+	typeSet   bool // -t given
+	usageSet  bool // -T given
 	// warnedJournal: the notices of the first layout (small inodes, too
 	// small for a journal) were given.
 	warnedJournal bool
@@ -158,12 +162,50 @@ func (r *mkfsRun) option(o getopt.Parsed) (status int, done bool) {
 	case 'E':
 		r.extended = []string{v} // the last -E is the one that counts
 	case 't':
-		if r.s.fsType != "" && r.s.fsType != v && !strings.HasPrefix(path.Base(c.Argv0), "mkfs.") {
+		if r.typeSet {
 			return fail("The -t option may only be used once")
 		}
-		r.s.fsType = v
+		r.typeSet, r.s.fsType = true, v
 	case 'T':
-		r.s.usage = strings.Split(v, ",")
+		if r.usageSet {
+			return fail("The -T option may only be used once")
+		}
+		r.usageSet, r.s.usage = true, strings.Split(v, ",")
+	case 'e':
+		behav := map[string]uint16{"continue": 1, "remount-ro": 2, "panic": 3}[v]
+		if behav == 0 {
+			fmt.Fprintf(c.Errw, "%s: bad error behavior - %s\n", c.Name, v)
+			return r.usage(), true
+		}
+		r.s.errorsBehav = behav
+	case 'g':
+		n, err := strconv.ParseUint(v, 10, 32)
+		if err != nil {
+			return fail("Illegal number for blocks per group")
+		}
+		if n%8 != 0 {
+			return fail("blocks per group must be multiple of 8")
+		}
+		r.s.blocksPerGrp = n
+	case 'G':
+		n, err := strconv.ParseUint(v, 10, 32)
+		if err != nil {
+			return fail("Illegal number for flex_bg size")
+		}
+		if n == 0 || n&(n-1) != 0 {
+			return fail("flex_bg size must be a power of 2")
+		}
+		r.s.flexSize = n
+	case 'M':
+		r.s.lastMounted = v
+	case 'K':
+		r.noDiscard = true
+	case 'R': // the old name of -E
+		r.extended = []string{v}
+	case 'c', 'l', 'C', 'd', 'o', 'r', 's', 'S', 'z':
+		// Bad-block scans, bigalloc, populating from a directory, other
+		// creator systems and revisions, undo files: not modelled.
+		return fail("option -%c is not supported here", o.ID)
 	case 'j':
 		r.s.journal = true
 	case 'J':
@@ -270,7 +312,11 @@ func (r *mkfsRun) extendedOpts() bool {
 				r.seedArg = val
 			case "lazy_itable_init":
 				r.s.lazyItable = !has || val != "0"
-			case "lazy_journal_init", "nodiscard", "discard", "assume_storage_prezeroed":
+			case "nodiscard":
+				r.noDiscard = true
+			case "discard":
+				r.noDiscard = false
+			case "lazy_journal_init":
 				// Zeros read back either way here.
 			default:
 				bad = append(bad, w)
@@ -349,7 +395,7 @@ func (r *mkfsRun) run() int {
 		return 0
 	}
 	// A file made just now (its size 0) is not discarded.
-	if dev.size == 0 || !r.discard(dev, img) {
+	if dev.size == 0 || r.noDiscard || !r.discard(dev, img) {
 		// The inode tables' flags say whether they read as zeros.
 		r.s.itableZeroed = false
 		if img, err = r.layout(dev); err != nil {

@@ -2,7 +2,10 @@
 
 package e2fsprogs
 
-import "fmt"
+import (
+	"fmt"
+	"math/bits"
+)
 
 // settings are what the command line asked for; zero values mean the
 // profile's choice.
@@ -27,6 +30,10 @@ type settings struct {
 	rootGID       uint32
 	lazyItable    bool
 	itableZeroed  bool
+	errorsBehav   uint16 // -e (0: continue)
+	blocksPerGrp  uint64 // -g
+	flexSize      uint64 // -G
+	lastMounted   string // -M
 }
 
 // pageSize is the modelled machine's page size.
@@ -75,6 +82,10 @@ func (s *settings) decide(devBytes uint64) (*params, []string, error) {
 		reservedRatio: 5, uuid: s.uuid, hashSeed: s.hashSeed, label: s.label, now: s.now,
 		rootUID: s.rootUID, rootGID: s.rootGID, lazyItable: s.lazyItable, itableZeroed: s.itableZeroed,
 		errorsBehav: 1, mountOpts: defaultMountOpts, maxMountCount: -1,
+		blocksPerGroup: s.blocksPerGrp, lastMounted: s.lastMounted,
+	}
+	if s.errorsBehav != 0 {
+		p.errorsBehav = s.errorsBehav
 	}
 	editFeatures(&p.feat, baseFeatures)
 	bs := defaultBlockSize
@@ -116,8 +127,17 @@ func (s *settings) decide(devBytes uint64) (*params, []string, error) {
 	if p.feat.roCompat&roMetadataCsum != 0 {
 		p.feat.roCompat &^= roGdtCsum
 	}
+	if s.flexSize != 0 && p.feat.incompat&incFlexBg == 0 {
+		return nil, nil, &usageError{msg: "mke2fs: Flex_bg feature not enabled, so flex_bg size may not be specified"}
+	}
 	if p.feat.incompat&incFlexBg != 0 {
 		p.logFlex = 4
+		if s.flexSize != 0 {
+			p.logFlex = uint32(bits.TrailingZeros64(s.flexSize))
+		}
+	}
+	if p.blocksPerGroup != 0 && (p.blocksPerGroup < 256 || p.blocksPerGroup > 8*uint64(bs)) {
+		return nil, nil, &usageError{msg: "mke2fs: blocks per group count out of range"}
 	}
 	if s.inodeRatio != 0 {
 		p.inodeRatio = s.inodeRatio
