@@ -199,6 +199,7 @@ func (r *mkfsRun) option(o getopt.Parsed) (status int, done bool) {
 	case 'M':
 		r.s.lastMounted = v
 	case 'K':
+		fmt.Fprintf(c.Errw, "Warning: -K option is deprecated and should not be used anymore. Use '-E nodiscard' extended option instead!\n")
 		r.noDiscard = true
 	case 'R': // the old name of -E
 		r.extended = []string{v}
@@ -596,7 +597,11 @@ func (r *mkfsRun) write(dev *device, m *image, zero bool) int {
 	if m.p.journalBlocks != 0 && !r.quiet {
 		fmt.Fprintf(c.Out, "Creating journal (%d blocks): done\n", m.p.journalBlocks)
 	}
-	if err := m.writeImage(dev, zero); err != nil {
+	err := zapBootSectors(dev)
+	if err == nil {
+		err = m.writeImage(dev, zero)
+	}
+	if err != nil {
 		c.Out.Flush()
 		fmt.Fprintf(c.Errw, "%s: %s while writing out and closing file system\n", c.Name, applet.ErrText(err))
 		return 1

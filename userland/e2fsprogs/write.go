@@ -46,3 +46,23 @@ func (m *image) writeImage(w blockWriter, zero bool) error {
 	}
 	return nil
 }
+
+// BSD disklabel magics (at byte 64 of sector 0), in either byte order.
+const (
+	bsdDiskMagic = 0x82564557
+	bsdMagicDisk = 0x57455682
+)
+
+// zapBootSectors clears the first two sectors, where an older
+// filesystem or boot loader may have left its mark, unless they hold a
+// BSD disklabel, as mke2fs does.
+func zapBootSectors(dev *device) error {
+	sect := make([]byte, 512)
+	if _, err := dev.t.Pread(dev.fd, sect, 0); err == nil {
+		if m := le.Uint32(sect[64:]); m == bsdDiskMagic || m == bsdMagicDisk {
+			return nil
+		}
+	}
+	_, err := dev.WriteAt(make([]byte, 1024), 0)
+	return err
+}

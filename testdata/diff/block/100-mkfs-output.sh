@@ -29,3 +29,10 @@ ls -l new.img
 mkfs.ext4 -q a.img 20M; echo "status $?"; ls -l a.img
 truncate -s 1M small.img; mkfs.ext4 -q small.img 4M; echo "status $?"; ls -l small.img
 : > empty.img; mkfs.ext4 empty.img; echo "status $?"
+# Without the discard (-K) the first two sectors are still cleared, but
+# not when they hold a BSD disklabel's magic.
+truncate -s 8M z.img; printf 'JUNKJUNK' | dd of=z.img conv=notrunc status=none
+mkfs.ext4 -q -K z.img; od -A d -c -N 8 z.img
+printf 'JUNKJUNK' | dd of=z.img conv=notrunc status=none
+printf 'WEV\202' | dd of=z.img bs=1 seek=64 conv=notrunc status=none
+mkfs.ext4 -q -K z.img; od -A d -c -N 8 z.img
