@@ -78,6 +78,9 @@ func (m *image) superblock(state uint16, nr uint64) []byte {
 	}
 	le.PutUint64(s[376:], m.kbytes)
 	le.PutUint32(s[584:], uint32(m.overhead))
+	if g.feat.incompat&incCsumSeed != 0 {
+		le.PutUint32(s[624:], m.csumSeed)
+	}
 	if m.metadataCsum() {
 		ext4.SealSuper(s)
 	}

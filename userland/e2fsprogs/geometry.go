@@ -6,11 +6,10 @@ import "errors"
 
 // Feature bits mke2fs sets (the on-disk s_feature_* words).
 const (
-	compatHasJournal   = 0x4
-	compatExtAttr      = 0x8
-	compatResizeInode  = 0x10
-	compatDirIndex     = 0x20
-	compatSparseSuper2 = 0x200
+	compatHasJournal  = 0x4
+	compatExtAttr     = 0x8
+	compatResizeInode = 0x10
+	compatDirIndex    = 0x20
 
 	roSparseSuper  = 0x1
 	roLargeFile    = 0x2

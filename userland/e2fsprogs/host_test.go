@@ -142,6 +142,7 @@ func TestOptionsMatchHost(t *testing.T) {
 		{64 << 20, "ext3", []string{"-g", "2048", "-e", "remount-ro"}},
 		{64 << 20, "ext4", []string{"-K"}},
 		{64 << 20, "ext4", []string{"-G", "2"}},
+		{64 << 20, "ext4", []string{"-O", "metadata_csum_seed,large_dir"}},
 		{2 << 30, "ext3", nil},
 		{5 << 30, "ext4", nil},
 	}

@@ -44,7 +44,6 @@ var featureBits = map[string]features{
 	"ext_attr":           {compat: compatExtAttr},
 	"resize_inode":       {compat: compatResizeInode},
 	"dir_index":          {compat: compatDirIndex},
-	"sparse_super2":      {compat: compatSparseSuper2},
 	"sparse_super":       {roCompat: roSparseSuper},
 	"large_file":         {roCompat: roLargeFile},
 	"huge_file":          {roCompat: roHugeFile},
@@ -63,11 +62,6 @@ var featureBits = map[string]features{
 	"large_dir":          {incompat: incLargedir},
 	"metadata_csum_seed": {incompat: incCsumSeed},
 }
-
-// supportedFeatures are those this mke2fs can lay out.
-var supportedFeatures = []string{"has_journal", "ext_attr", "resize_inode", "dir_index",
-	"sparse_super", "large_file", "huge_file", "uninit_bg", "uninit_groups", "gdt_csum", "dir_nlink",
-	"extra_isize", "metadata_csum", "filetype", "extent", "extents", "64bit", "flex_bg", "large_dir"}
 
 // editFeatures applies a comma (or space) separated feature list, each
 // name optionally prefixed with ^ (or -) to clear it; it returns the
