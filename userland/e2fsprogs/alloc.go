@@ -161,24 +161,16 @@ func (m *image) initGroups() {
 // inode table are in it too.
 func (m *image) reserveSuper(i uint64) uint64 {
 	g := m.g
-	super, oldDesc, newDesc, used := g.superAndDesc(i)
-	oldBlocks := g.descBlocks + g.rsvGdt
-	if g.feat.incompat&incMetaBg != 0 {
-		oldBlocks = 0
+	super, desc, used := g.superAndDesc(i)
+	if used == 0 {
+		return g.groupLast(i) - g.groupFirst(i) + 1 - (2 + g.itbPerGroup)
 	}
-	if super != 0 || i == 0 {
-		m.bmap.set(super)
+	m.bmap.set(super)
+	n := g.descBlocks + g.rsvGdt
+	if desc+n >= g.blocks {
+		n = g.blocks - desc
 	}
-	if oldDesc != 0 {
-		n := oldBlocks
-		if oldDesc+n >= g.blocks {
-			n = g.blocks - oldDesc
-		}
-		m.bmap.setRange(oldDesc, n)
-	}
-	if newDesc != 0 {
-		m.bmap.set(newDesc)
-	}
+	m.bmap.setRange(desc, n)
 	return g.groupLast(i) - g.groupFirst(i) + 1 - (2 + g.itbPerGroup + used)
 }
 

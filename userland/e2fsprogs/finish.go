@@ -95,7 +95,7 @@ func (m *image) superblock(state uint16, nr uint64) []byte {
 // leaves it 0 for ext2 and ext3.
 func (m *image) kbytesWritten() uint64 {
 	f := m.g.feat
-	if f.incompat&^(incFiletype|incMetaBg) == 0 && f.roCompat&^(roSparseSuper|roLargeFile) == 0 {
+	if f.incompat&^incFiletype == 0 && f.roCompat&^(roSparseSuper|roLargeFile) == 0 {
 		return 0
 	}
 	bs := uint64(m.p.blockSize)
@@ -224,15 +224,14 @@ func (m *image) finish() {
 	desc := m.descriptors()
 	bs := uint64(m.p.blockSize)
 	for i := range m.g.groups {
-		super, oldDesc, _, _ := m.g.superAndDesc(i)
-		if oldDesc != 0 {
-			for k := range m.g.descBlocks {
-				copy(m.block(oldDesc+k), desc[k*bs:(k+1)*bs])
-			}
-		}
-		if super == 0 && i != 0 {
+		super, descBlk, used := m.g.superAndDesc(i)
+		if used == 0 {
 			continue
 		}
+		for k := range m.g.descBlocks {
+			copy(m.block(descBlk+k), desc[k*bs:(k+1)*bs])
+		}
+		// The copies are written as not clean, the primary as clean.
 		state := uint16(0)
 		if i == 0 {
 			state = 1

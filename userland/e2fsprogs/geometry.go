@@ -22,7 +22,6 @@ const (
 	roMetadataCsum = 0x400
 
 	incFiletype   = 0x2
-	incMetaBg     = 0x10
 	incExtents    = 0x40
 	inc64bit      = 0x80
 	incMMP        = 0x100
@@ -34,10 +33,6 @@ const (
 
 // features are the three feature words.
 type features struct{ compat, incompat, roCompat uint32 }
-
-func (f features) has(c, i, r uint32) bool {
-	return f.compat&c != 0 || f.incompat&i != 0 || f.roCompat&r != 0
-}
 
 // params are what the command decided: the sizes and switches the
 // layout follows.
@@ -70,7 +65,7 @@ type params struct {
 
 // Errors the layout reports, each with mke2fs's message.
 var (
-	errTooSmall      = errors.New("Could not allocate block in ext2 filesystem")
+	errTooSmall      = errors.New("Not enough space to build proposed filesystem")
 	errTooManyInodes = errors.New("Too many inodes")
 	errNoSpace       = errors.New("Could not allocate block in ext2 filesystem")
 )
@@ -120,77 +115,86 @@ func newGeometry(p *params) (*geometry, error) {
 		wantInodes = g.blocks * bs / p.inodeRatio
 	}
 	for {
-		if g.blocks <= g.firstData {
-			return nil, errTooSmall
+		again, err := g.fit(wantInodes)
+		if err != nil || !again {
+			return g, err
 		}
-		g.groups = divCeil(g.blocks-g.firstData, g.blocksPerGroup)
-		g.descBlocks = divCeil(g.groups, g.descPerBlock)
-		inodes := wantInodes
-		if inodes < 12 {
-			inodes = 12
+	}
+}
+
+// fit settles the groups, inodes and reserved descriptor blocks for the
+// current length and group size; again says the group size or length
+// changed and the sums must be done once more.
+func (g *geometry) fit(wantInodes uint64) (again bool, err error) {
+	p, bs := g.p, uint64(g.p.blockSize)
+	if g.blocks <= g.firstData {
+		return false, errTooSmall
+	}
+	g.groups = divCeil(g.blocks-g.firstData, g.blocksPerGroup)
+	g.descBlocks = divCeil(g.groups, g.descPerBlock)
+	ipg := divCeil(max(wantInodes, firstIno+1), g.groups)
+	if ipg > bs*8 {
+		if g.blocksPerGroup < 256 {
+			return false, errTooManyInodes
 		}
-		ipg := divCeil(inodes, g.groups)
-		if ipg > bs*8 {
-			if g.blocksPerGroup >= 256 {
-				g.blocksPerGroup -= 8
-				g.blocks = p.blocks
-				continue
-			}
-			return nil, errTooManyInodes
-		}
-		maxIPG := 65536 - bs/uint64(p.inodeSize) // EXT2_MAX_INODES_PER_GROUP
-		if ipg > maxIPG {
-			ipg = maxIPG
-		}
-		for {
-			itb := divCeil(ipg*uint64(p.inodeSize), bs)
-			ipgFull := itb * bs / uint64(p.inodeSize) &^ 7
-			g.itbPerGroup = divCeil(ipgFull*uint64(p.inodeSize), bs)
-			g.inodesPerGroup = ipgFull
-			if ipgFull*g.groups > 0xffffffff {
-				ipg--
-				continue
-			}
+		// Smaller groups, more of them: fewer inodes each.
+		g.blocksPerGroup -= 8
+		g.blocks = p.blocks
+		return true, nil
+	}
+	g.setInodesPerGroup(min(ipg, 65536-bs/uint64(p.inodeSize)))
+	g.rsvGdt = 0
+	if g.feat.compat&compatResizeInode != 0 {
+		g.rsvGdt = g.reservedGdt()
+	}
+	if g.rsvGdt > bs/4 {
+		return false, errors.New("Too many reserved group descriptor blocks")
+	}
+	if g.rsvGdt+g.descBlocks > g.blocksPerGroup*3/4 {
+		// mke2fs would switch to meta_bg, whose layout is not made here.
+		return false, errors.New("Too many group descriptor blocks for this layout (meta_bg)")
+	}
+	if 3+g.itbPerGroup+g.rsvGdt+g.descBlocks > g.blocksPerGroup {
+		return false, errTooManyInodes
+	}
+	return g.dropShortLastGroup()
+}
+
+// setInodesPerGroup rounds ipg up to fill whole inode table blocks and
+// down to a multiple of 8, within 2^32 inodes in all.
+func (g *geometry) setInodesPerGroup(ipg uint64) {
+	bs, isz := uint64(g.p.blockSize), uint64(g.p.inodeSize)
+	for {
+		full := divCeil(ipg*isz, bs) * bs / isz &^ 7
+		g.inodesPerGroup = full
+		g.itbPerGroup = divCeil(full*isz, bs)
+		if full*g.groups <= 0xffffffff {
 			break
 		}
-		g.inodes = g.inodesPerGroup * g.groups
-		g.rsvGdt = 0
-		if g.feat.compat&compatResizeInode != 0 {
-			g.rsvGdt = g.reservedGdt()
-		}
-		if g.rsvGdt > bs/4 {
-			return nil, errors.New("Too many reserved group descriptor blocks")
-		}
-		overhead := 3 + g.itbPerGroup + g.rsvGdt
-		if g.rsvGdt+g.descBlocks > g.blocksPerGroup*3/4 {
-			g.feat.incompat |= incMetaBg
-			g.feat.compat &^= compatResizeInode
-			g.rsvGdt = 0
-		}
-		if g.feat.incompat&incMetaBg != 0 {
-			overhead++
-		} else {
-			overhead += g.descBlocks
-		}
-		if overhead > g.blocksPerGroup {
-			return nil, errTooManyInodes
-		}
-		last := 2 + g.itbPerGroup
-		if g.hasSuper(g.groups - 1) {
-			last += 1 + g.descBlocks + g.rsvGdt
-		}
-		rem := (g.blocks - g.firstData) % g.blocksPerGroup
-		if g.groups == 1 && rem != 0 && rem < last {
-			return nil, errTooSmall
-		}
-		if rem != 0 && rem < last+50 {
-			ratio := 100.0 * float64(g.rBlocks) / float64(g.blocks)
-			g.blocks -= rem
-			g.rBlocks = uint64(ratio * float64(g.blocks) / 100.0)
-			continue
-		}
-		return g, nil
+		ipg--
 	}
+	g.inodes = g.inodesPerGroup * g.groups
+}
+
+// dropShortLastGroup ends the filesystem at the last whole group when
+// the partial one after it would have under 50 blocks besides its own
+// tables (the reserved blocks keep their ratio).
+func (g *geometry) dropShortLastGroup() (again bool, err error) {
+	last := 2 + g.itbPerGroup
+	if g.hasSuper(g.groups - 1) {
+		last += 1 + g.descBlocks + g.rsvGdt
+	}
+	rem := (g.blocks - g.firstData) % g.blocksPerGroup
+	if g.groups == 1 && rem != 0 && rem < last {
+		return false, errTooSmall
+	}
+	if rem != 0 && rem < last+50 {
+		ratio := 100.0 * float64(g.rBlocks) / float64(g.blocks)
+		g.blocks -= rem
+		g.rBlocks = uint64(ratio * float64(g.blocks) / 100.0)
+		return true, nil
+	}
+	return false, nil
 }
 
 // reservedGdt is how many descriptor blocks are set aside for online
@@ -245,36 +249,17 @@ func (g *geometry) groupLast(n uint64) uint64 {
 
 func (g *geometry) groupOf(blk uint64) uint64 { return (blk - g.firstData) / g.blocksPerGroup }
 
-// superAndDesc is where group n keeps its superblock copy and
-// descriptor blocks (0 for none) and how many blocks they take,
-// reserved descriptor blocks included.
-func (g *geometry) superAndDesc(n uint64) (super, oldDesc, newDesc, used uint64) {
-	first := g.groupFirst(n)
-	if first == 0 && g.p.blockSize == 1024 {
-		first = 1
+// superAndDesc is where group n keeps its superblock copy and its
+// descriptor blocks (0 for none), and how many blocks they take with
+// the reserved descriptor blocks (no meta_bg here: the table is whole
+// in every group with a superblock).
+func (g *geometry) superAndDesc(n uint64) (super, desc, used uint64) {
+	if !g.hasSuper(n) {
+		return 0, 0, 0
 	}
-	oldBlocks := g.descBlocks + g.rsvGdt
-	metaBg := g.feat.incompat&incMetaBg != 0
-	hasSuper := g.hasSuper(n)
-	if hasSuper {
-		super = first
-		used++
+	super = g.groupFirst(n)
+	if super == 0 && g.p.blockSize == 1024 {
+		super = 1
 	}
-	if !metaBg {
-		if hasSuper {
-			oldDesc = first + 1
-			used += oldBlocks
-		}
-		return
-	}
-	meta := n / g.descPerBlock
-	if n%g.descPerBlock == 0 || n%g.descPerBlock == 1 || n%g.descPerBlock == g.descPerBlock-1 {
-		_ = meta
-		newDesc = first
-		if hasSuper {
-			newDesc++
-		}
-		used++
-	}
-	return
+	return super, super + 1, 1 + g.descBlocks + g.rsvGdt
 }

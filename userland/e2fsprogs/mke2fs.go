@@ -470,8 +470,6 @@ func (r *mkfsRun) layoutFailed(err error) int {
 		fmt.Fprintf(r.c.Out, "%s\n", ue.msg)
 	case errors.As(err, &ue):
 		fmt.Fprintf(r.c.Errw, "%s\n", ue.msg)
-	case err == errTooSmall:
-		fmt.Fprintf(r.c.Errw, "%s: Not enough space to build proposed filesystem while setting up superblock\n", r.dev)
 	default:
 		fmt.Fprintf(r.c.Errw, "%s: %s while setting up superblock\n", r.dev, err)
 	}

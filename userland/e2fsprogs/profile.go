@@ -54,7 +54,6 @@ var featureBits = map[string]features{
 	"extra_isize":        {roCompat: roExtraIsize},
 	"metadata_csum":      {roCompat: roMetadataCsum},
 	"filetype":           {incompat: incFiletype},
-	"meta_bg":            {incompat: incMetaBg},
 	"extent":             {incompat: incExtents},
 	"extents":            {incompat: incExtents},
 	"64bit":              {incompat: inc64bit},
