@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"math/bits"
 	"path"
 	"strconv"
 	"strings"
@@ -110,65 +111,33 @@ func (r *mkfsRun) usage() int {
 // option applies one option; done says the command ends with status.
 func (r *mkfsRun) option(o getopt.Parsed) (status int, done bool) {
 	c, v := r.c, o.Value
-	fail := func(format string, a ...any) (int, bool) {
-		fmt.Fprintf(c.Errw, "%s: "+format+"\n", append([]any{c.Name}, a...)...)
-		return 1, true
+	if complaint, ok := r.sizeOption(o); ok {
+		if complaint != "" {
+			return r.fail(complaint)
+		}
+		return 0, false
 	}
 	switch o.ID {
-	case 'b':
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1024 || n > 65536 {
-			return fail("invalid block size - %s", v)
-		}
-		bs := 1024
-		for bs*2 <= n {
-			bs *= 2
-		}
-		r.s.blockSize = bs
-	case 'i':
-		n, err := strconv.ParseUint(v, 0, 64)
-		if err != nil || n < 1024 || n > 65536*1024 {
-			return fail("invalid inode ratio %s (min %d/max %d)", v, 1024, 65536*1024)
-		}
-		r.s.inodeRatio = n
-	case 'I':
-		n, err := strconv.ParseUint(v, 0, 32)
-		if err != nil || n < 128 || n > 1024 || n&(n-1) != 0 {
-			return fail("invalid inode size %s (min %d/max %d)", v, 128, 1024)
-		}
-		r.s.inodeSize = uint32(n)
-	case 'N':
-		n, err := strconv.ParseUint(v, 0, 32)
-		if err != nil {
-			return fail("invalid inodes count - %s", v)
-		}
-		r.s.inodes = n
-	case 'm':
-		f, err := strconv.ParseFloat(v, 64)
-		if err != nil || f > 50 || f < 0 {
-			return fail("invalid reserved blocks percent - %s", v)
-		}
-		r.s.reservedRatio, r.s.reservedSet = f, true
 	case 'L':
 		r.s.label = v
-		if len(v) > 16 {
-			fmt.Fprintf(c.Errw, "Warning: label too long; will be truncated to '%s'\n\n", v[:16])
-			r.s.label = v[:16]
+		if len(v) > labelLen {
+			fmt.Fprintf(c.Errw, "Warning: label too long; will be truncated to '%s'\n\n", v[:labelLen])
+			r.s.label = v[:labelLen]
 		}
 	case 'U':
 		r.uuidArg = v
 	case 'O':
 		r.s.featureEdits = append(r.s.featureEdits, v)
-	case 'E':
-		r.extended = []string{v} // the last -E is the one that counts
+	case 'E', 'R': // -R is -E's old name; the last one counts
+		r.extended = []string{v}
 	case 't':
 		if r.typeSet {
-			return fail("The -t option may only be used once")
+			return r.fail("The -t option may only be used once")
 		}
 		r.typeSet, r.s.fsType = true, v
 	case 'T':
 		if r.usageSet {
-			return fail("The -T option may only be used once")
+			return r.fail("The -T option may only be used once")
 		}
 		r.usageSet, r.s.usage = true, strings.Split(v, ",")
 	case 'e':
@@ -178,41 +147,29 @@ func (r *mkfsRun) option(o getopt.Parsed) (status int, done bool) {
 			return r.usage(), true
 		}
 		r.s.errorsBehav = behav
-	case 'g':
-		n, err := strconv.ParseUint(v, 10, 32)
-		if err != nil {
-			return fail("Illegal number for blocks per group")
-		}
-		if n%8 != 0 {
-			return fail("blocks per group must be multiple of 8")
-		}
-		r.s.blocksPerGrp = n
-	case 'G':
-		n, err := strconv.ParseUint(v, 10, 32)
-		if err != nil {
-			return fail("Illegal number for flex_bg size")
-		}
-		if n == 0 || n&(n-1) != 0 {
-			return fail("flex_bg size must be a power of 2")
-		}
-		r.s.flexSize = n
 	case 'M':
 		r.s.lastMounted = v
-	case 'K':
-		fmt.Fprintf(c.Errw, "Warning: -K option is deprecated and should not be used anymore. Use '-E nodiscard' extended option instead!\n")
-		r.noDiscard = true
-	case 'R': // the old name of -E
-		r.extended = []string{v}
+	case 'J':
+		return r.journalOpts(v)
 	case 'c', 'l', 'C', 'd', 'o', 'r', 's', 'S', 'z':
 		// Bad-block scans, bigalloc, populating from a directory, other
 		// creator systems and revisions, undo files: not modelled.
-		return fail("option -%c is not supported here", o.ID)
+		return r.fail(fmt.Sprintf("option -%c is not supported here", o.ID))
+	case 'V':
+		r.version()
+		fmt.Fprintf(c.Errw, "\tUsing EXT2FS Library version %s\n", e2fsVersion)
+		return 0, true
+	default:
+		r.flag(o.ID)
+	}
+	return 0, false
+}
+
+// flag applies an option without an argument (but -V).
+func (r *mkfsRun) flag(id int) {
+	switch id {
 	case 'j':
 		r.s.journal = true
-	case 'J':
-		if st, done := r.journalOpts(v); done {
-			return st, true
-		}
 	case 'q':
 		r.quiet = true
 	case 'v':
@@ -221,16 +178,78 @@ func (r *mkfsRun) option(o getopt.Parsed) (status int, done bool) {
 		r.noAction = true
 	case 'F':
 		r.force++
-	case 'V':
-		r.version()
-		fmt.Fprintf(c.Errw, "\tUsing EXT2FS Library version %s\n", e2fsVersion)
-		return 0, true
+	case 'K':
+		fmt.Fprintf(r.c.Errw, "Warning: -K option is deprecated and should not be used anymore. Use '-E nodiscard' extended option instead!\n")
+		r.noDiscard = true
 	}
-	return 0, false
+}
+
+// fail reports a bad option's value as mke2fs does: status 1.
+func (r *mkfsRun) fail(complaint string) (int, bool) {
+	fmt.Fprintf(r.c.Errw, "%s: %s\n", r.c.Name, complaint)
+	return 1, true
+}
+
+// sizeOption applies the options taking a number (-b, -i, -I, -N, -m,
+// -g, -G); handled says o was one, complaint what is wrong with it.
+func (r *mkfsRun) sizeOption(o getopt.Parsed) (complaint string, handled bool) {
+	v := o.Value
+	n, err := strconv.ParseUint(v, 0, 64)
+	if o.ID == 'b' && len(v) > 1 && (v[len(v)-1] == 'k' || v[len(v)-1] == 'K') {
+		n, err = strconv.ParseUint(v[:len(v)-1], 10, 32)
+		n *= 1024 // -b 4k
+	}
+	switch o.ID {
+	case 'b':
+		if err != nil || n < 1024 || n > 65536 {
+			return "invalid block size - " + v, true
+		}
+		r.s.blockSize = 1 << (bits.Len64(n) - 1) // rounded down to a power of 2
+	case 'i':
+		if err != nil || n < 1024 || n > 65536*1024 {
+			return fmt.Sprintf("invalid inode ratio %s (min %d/max %d)", v, 1024, 65536*1024), true
+		}
+		r.s.inodeRatio = n
+	case 'I':
+		if err != nil || n < 128 || n > 1024 || n&(n-1) != 0 {
+			return fmt.Sprintf("invalid inode size %s (min %d/max %d)", v, 128, 1024), true
+		}
+		r.s.inodeSize = uint32(n)
+	case 'N':
+		if err != nil || n > 0xffffffff {
+			return "invalid inodes count - " + v, true
+		}
+		r.s.inodes = n
+	case 'm':
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || f > 50 || f < 0 {
+			return "invalid reserved blocks percent - " + v, true
+		}
+		r.s.reservedRatio, r.s.reservedSet = f, true
+	case 'g':
+		if err != nil || n > 0xffffffff {
+			return "Illegal number for blocks per group", true
+		}
+		if n%8 != 0 {
+			return "blocks per group must be multiple of 8", true
+		}
+		r.s.blocksPerGrp = n
+	case 'G':
+		if err != nil || n > 0xffffffff {
+			return "Illegal number for flex_bg size", true
+		}
+		if n == 0 || n&(n-1) != 0 {
+			return "flex_bg size must be a power of 2", true
+		}
+		r.s.flexSize = n
+	default:
+		return "", false
+	}
+	return "", true
 }
 
 // journalOpts reads -J: size= (MiB) is what an internal journal takes.
-func (r *mkfsRun) journalOpts(v string) (int, bool) {
+func (r *mkfsRun) journalOpts(v string) (status int, done bool) {
 	r.s.journal = true
 	for _, w := range strings.Split(v, ",") {
 		name, val, _ := strings.Cut(w, "=")
