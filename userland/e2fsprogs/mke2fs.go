@@ -487,6 +487,8 @@ func (r *mkfsRun) layoutFailed(err error) int {
 	switch {
 	case errors.As(err, &ue) && ue.stdout:
 		fmt.Fprintf(r.c.Out, "%s\n", ue.msg)
+	case errors.As(err, &ue) && ue.named:
+		fmt.Fprintf(r.c.Errw, "%s: %s\n", r.c.Name, ue.msg)
 	case errors.As(err, &ue):
 		fmt.Fprintf(r.c.Errw, "%s\n", ue.msg)
 	default:

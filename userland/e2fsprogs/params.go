@@ -43,14 +43,38 @@ const pageSize = 4096
 type usageError struct {
 	msg    string
 	stdout bool // printed on standard output, as mke2fs prints some
+	named  bool // after the program's name
 }
 
 func (e *usageError) Error() string { return e.msg }
 
 // decide turns the settings and the device's length in bytes into the
 // layout's parameters, as mke2fs reads its profile: the filesystem type's
-// features on the defaults, then the usage types' sizes, then -O.
+// features on the defaults, then the usage types' sizes, then the
+// command line. It returns the types it resolved with, for -v.
 func (s *settings) decide(devBytes uint64) (*params, []string, error) {
+	types, blocks, err := s.resolveTypes(devBytes)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, bs, noWarn := s.fromProfile(types)
+	if err := s.applyCommandLine(p); err != nil {
+		return nil, nil, err
+	}
+	if s.blockSize > 0 {
+		bs = s.blockSize
+	} else {
+		blocks /= uint64(bs) / 1024 // counted in 1k blocks so far
+	}
+	p.blockSize, p.blocks = uint32(bs), blocks
+	p.warnY2038 = p.inodeSize == 128 && !noWarn
+	return p, types, s.check(p)
+}
+
+// resolveTypes names the filesystem type and usage types the profile
+// is read with, the length in blocks (1k, or -b's) deciding the usage
+// type when -T does not.
+func (s *settings) resolveTypes(devBytes uint64) ([]string, uint64, error) {
 	fsType := s.fsType
 	if fsType == "" {
 		fsType = "ext2"
@@ -59,7 +83,7 @@ func (s *settings) decide(devBytes uint64) (*params, []string, error) {
 		}
 	}
 	if _, ok := fsTypes[fsType]; !ok && fsType != "ext2" {
-		return nil, nil, &usageError{fmt.Sprintf("\nYour mke2fs.conf file does not define the %s filesystem type.\nAborting...", fsType), true}
+		return nil, 0, &usageError{msg: fmt.Sprintf("\nYour mke2fs.conf file does not define the %s filesystem type.\nAborting...", fsType), stdout: true}
 	}
 	unit := uint64(1024)
 	if s.blockSize > 0 {
@@ -70,26 +94,28 @@ func (s *settings) decide(devBytes uint64) (*params, []string, error) {
 		blocks = s.blocksArg
 	}
 	if pageSize > unit {
-		blocks &^= pageSize/unit - 1
+		blocks &^= pageSize/unit - 1 // whole pages
 	}
 	usage := s.usage
 	if len(usage) == 0 {
 		usage = []string{usageType(blocks, unit)}
 	}
-	types := append([]string{fsType}, usage...)
-	p := &params{
+	return append([]string{fsType}, usage...), blocks, nil
+}
+
+// fromProfile is the parameters the profile gives the types: the
+// defaults, then each type's stanza in order. bs is the block size the
+// profile asks for; noWarn turns off the small inodes' warning.
+func (s *settings) fromProfile(types []string) (p *params, bs int, noWarn bool) {
+	p = &params{
 		blockSize: defaultBlockSize, inodeSize: defaultInodeSize, inodeRatio: defaultRatio,
 		reservedRatio: 5, uuid: s.uuid, hashSeed: s.hashSeed, label: s.label, now: s.now,
 		rootUID: s.rootUID, rootGID: s.rootGID, lazyItable: s.lazyItable, itableZeroed: s.itableZeroed,
 		errorsBehav: 1, mountOpts: defaultMountOpts, maxMountCount: -1,
 		blocksPerGroup: s.blocksPerGrp, lastMounted: s.lastMounted,
 	}
-	if s.errorsBehav != 0 {
-		p.errorsBehav = s.errorsBehav
-	}
 	editFeatures(&p.feat, baseFeatures)
-	bs := defaultBlockSize
-	noWarn := false
+	bs = defaultBlockSize
 	for _, t := range types {
 		prof := fsTypes[t]
 		editFeatures(&p.feat, prof.features)
@@ -102,33 +128,32 @@ func (s *settings) decide(devBytes uint64) (*params, []string, error) {
 		if prof.inodeSize != 0 {
 			p.inodeSize = prof.inodeSize
 		}
-		if prof.noY2038 {
-			noWarn = true
-		}
+		noWarn = noWarn || prof.noY2038
+	}
+	if bs == -1 {
+		bs = pageSize
+	}
+	return p, bs, noWarn
+}
+
+// applyCommandLine lays the options over the profile's choices.
+func (s *settings) applyCommandLine(p *params) error {
+	if s.errorsBehav != 0 {
+		p.errorsBehav = s.errorsBehav
 	}
 	if s.journal {
 		p.feat.compat |= compatHasJournal
 	}
 	for _, e := range s.featureEdits {
 		if _, ok := editFeatures(&p.feat, e); !ok {
-			return nil, nil, &usageError{msg: fmt.Sprintf("Invalid filesystem option set: %s", e)}
+			return &usageError{msg: fmt.Sprintf("Invalid filesystem option set: %s", e)}
 		}
 	}
-	if bs == -1 {
-		bs = pageSize
-	}
-	if s.blockSize > 0 {
-		bs = s.blockSize
-	} else {
-		blocks /= uint64(bs) / 1024
-	}
-	p.blockSize = uint32(bs)
-	p.blocks = blocks
 	if p.feat.roCompat&roMetadataCsum != 0 {
-		p.feat.roCompat &^= roGdtCsum
+		p.feat.roCompat &^= roGdtCsum // metadata_csum supersedes it
 	}
 	if s.flexSize != 0 && p.feat.incompat&incFlexBg == 0 {
-		return nil, nil, &usageError{msg: "mke2fs: Flex_bg feature not enabled, so flex_bg size may not be specified"}
+		return &usageError{msg: "Flex_bg feature not enabled, so flex_bg size may not be specified", named: true}
 	}
 	if p.feat.incompat&incFlexBg != 0 {
 		p.logFlex = 4
@@ -136,14 +161,8 @@ func (s *settings) decide(devBytes uint64) (*params, []string, error) {
 			p.logFlex = uint32(bits.TrailingZeros64(s.flexSize))
 		}
 	}
-	if p.blocksPerGroup != 0 && (p.blocksPerGroup < 256 || p.blocksPerGroup > 8*uint64(bs)) {
-		return nil, nil, &usageError{msg: "mke2fs: blocks per group count out of range"}
-	}
 	if s.inodeRatio != 0 {
 		p.inodeRatio = s.inodeRatio
-	}
-	if p.inodeRatio < uint64(bs) {
-		p.inodeRatio = uint64(bs)
 	}
 	if s.inodeSize != 0 {
 		p.inodeSize = s.inodeSize
@@ -151,18 +170,30 @@ func (s *settings) decide(devBytes uint64) (*params, []string, error) {
 	if s.reservedSet {
 		p.reservedRatio = s.reservedRatio
 	}
-	p.warnY2038 = p.inodeSize == 128 && !noWarn
 	p.inodes = s.inodes
+	return nil
+}
+
+// check refuses what mke2fs refuses once the sizes are known.
+func (s *settings) check(p *params) error {
+	bs := uint64(p.blockSize)
+	if p.feat.incompat&inc64bit != 0 && p.feat.incompat&incExtents == 0 {
+		return &usageError{msg: "Extents MUST be enabled for a 64-bit filesystem.  Pass -O extents to rectify.", stdout: true}
+	}
+	if p.blocksPerGroup != 0 && (p.blocksPerGroup < 256 || p.blocksPerGroup > 8*bs) {
+		return &usageError{msg: "blocks per group count out of range", named: true}
+	}
+	p.inodeRatio = max(p.inodeRatio, bs)
 	inodes := p.inodes
 	if inodes == 0 {
-		inodes = p.blocks * uint64(p.blockSize) / p.inodeRatio
+		inodes = p.blocks * bs / p.inodeRatio
 	}
-	if inodes*uint64(p.inodeSize) >= p.blocks*uint64(p.blockSize) {
-		return nil, nil, &usageError{msg: fmt.Sprintf("mke2fs: inode_size (%d) * inodes_count (%d) too big for a\n"+
+	if inodes*uint64(p.inodeSize) >= p.blocks*bs {
+		return &usageError{msg: fmt.Sprintf("inode_size (%d) * inodes_count (%d) too big for a\n"+
 			"\tfilesystem with %d blocks, specify higher inode_ratio (-i)\n\tor lower inode count (-N).\n",
-			p.inodeSize, inodes, p.blocks)}
+			p.inodeSize, inodes, p.blocks), named: true}
 	}
-	return p, types, nil
+	return nil
 }
 
 // journalSize settles the journal's length once the geometry is known;
@@ -177,7 +208,7 @@ func (s *settings) journalSize(p *params, g *geometry) (uint32, error) {
 			return 0, &usageError{msg: fmt.Sprintf("\nThe total requested journal size is %d blocks; it must be\nbetween 1024 and 10,240,000 blocks.  Aborting.", n)}
 		}
 		if n > g.blocks/2 {
-			return 0, &usageError{msg: "\nJournal size too big for filesystem."}
+			return 0, &usageError{msg: "\nTotal journal size too big for filesystem."}
 		}
 		return uint32(n), nil
 	}
