@@ -104,21 +104,28 @@ func (d *device) sync() error { return d.t.Fsync(d.fd) }
 // deviceMounted says whether the device numbered rdev backs a mount in
 // the task's namespace.
 func deviceMounted(t *vfs.Task, rdev uint64) bool {
+	_, ok := mountOf(t, rdev)
+	return ok
+}
+
+// mountOf is the first mount of the device numbered rdev in the task's
+// namespace (/proc/self/mountinfo).
+func mountOf(t *vfs.Task, rdev uint64) (mountinfo.Mount, bool) {
 	f, err := applet.OpenFile(t, "/proc/self/mountinfo", linux.O_RDONLY|linux.O_CLOEXEC, 0)
 	if err != nil {
-		return false
+		return mountinfo.Mount{}, false
 	}
 	defer f.Close()
 	text, err := io.ReadAll(f)
 	if err != nil {
-		return false
+		return mountinfo.Mount{}, false
 	}
 	mounts, _ := mountinfo.ParseAll(string(text))
 	want := fmt.Sprintf("%d:%d", linux.Major(rdev), linux.Minor(rdev))
 	for _, m := range mounts {
 		if m.Dev() == want {
-			return true
+			return m, true
 		}
 	}
-	return false
+	return mountinfo.Mount{}, false
 }

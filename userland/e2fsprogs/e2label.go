@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/fs/ext4"
@@ -31,6 +32,17 @@ func e2labelApplet(c *applet.Cmd) int {
 		return 1
 	}
 	dev := c.Args[0]
+	var label string
+	if len(c.Args) == 2 {
+		label = c.Args[1]
+		if len(label) > labelLen {
+			fmt.Fprintf(c.Errw, "Warning: label too long, truncating.\n")
+			label = label[:labelLen]
+		}
+	}
+	if st, done := labelMounted(c, dev, label, len(c.Args) == 2); done {
+		return st
+	}
 	flags := uint32(linux.O_RDONLY | linux.O_CLOEXEC)
 	if len(c.Args) == 2 {
 		flags = linux.O_RDWR | linux.O_CLOEXEC
@@ -59,11 +71,6 @@ func e2labelApplet(c *applet.Cmd) int {
 		fmt.Fprintf(c.Out, "%s\n", label)
 		return 0
 	}
-	label := c.Args[1]
-	if len(label) > labelLen {
-		fmt.Fprintf(c.Errw, "Warning: label too long, truncating.\n")
-		label = label[:labelLen]
-	}
 	clear(sb[sbLabel : sbLabel+labelLen])
 	copy(sb[sbLabel:], label)
 	le.PutUint32(sb[sbWtime:], e2Now(c))
@@ -72,6 +79,54 @@ func e2labelApplet(c *applet.Cmd) int {
 		return 1
 	}
 	return 0
+}
+
+// labelMounted reads or sets the label of a device mounted read-write
+// (for reading, any mount) through the filesystem's label ioctls on its
+// mount point, as e2label does before it opens the device; done is false
+// when the device is not mounted or the filesystem has no such ioctl.
+func labelMounted(c *applet.Cmd, dev, label string, set bool) (status int, done bool) {
+	t := c.Task
+	st, err := t.Stat(dev)
+	if err != nil || !applet.IsBlk(uint32(st.Mode)) {
+		return 0, false
+	}
+	m, ok := mountOf(t, st.Rdev())
+	if !ok || set && hasOption(m.Options, "ro") {
+		return 0, false
+	}
+	fd, err := t.Open(m.Mountpoint, linux.O_RDONLY|linux.O_CLOEXEC, 0)
+	if err != nil {
+		return 0, false
+	}
+	defer t.Close(fd)
+	var buf [linux.FSLABEL_MAX]byte
+	cmd, what := uint32(linux.FS_IOC_GETFSLABEL), "get"
+	if set {
+		copy(buf[:], label)
+		cmd, what = linux.FS_IOC_SETFSLABEL, "set"
+	}
+	if _, err := t.Ioctl(fd, cmd, &buf); err != nil {
+		if err == linux.ENOTTY {
+			return 0, false
+		}
+		fmt.Fprintf(c.Errw, "%s: %s while trying to %s fs label\n", m.Mountpoint, applet.ErrText(err), what)
+		return 1, true
+	}
+	if !set {
+		fmt.Fprintf(c.Out, "%s\n", bytes.TrimRight(buf[:labelLen], "\x00"))
+	}
+	return 0, true
+}
+
+// hasOption says whether a comma-separated option list holds opt.
+func hasOption(list, opt string) bool {
+	for _, o := range strings.Split(list, ",") {
+		if o == opt {
+			return true
+		}
+	}
+	return false
 }
 
 // e2Now is the time e2fsprogs stamps: E2FSPROGS_FAKE_TIME when set.

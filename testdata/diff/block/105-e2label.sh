@@ -32,3 +32,14 @@ e2label /w; echo "status $?"
 e2label; echo "status $?"
 e2label l a b; echo "status $?"
 mkfs.ext4 -q -L fromtool l; e2label l
+# A mounted filesystem's label goes through the FS_IOC_SETFSLABEL and
+# FS_IOC_GETFSLABEL ioctls on its mount point and survives writes and
+# the umount; a read-only mount is written on the device.
+mkdir /m; mount -o loop l /m; d=$(findmnt -no SOURCE /m)
+e2label "$d" mountedlabel; echo "status $?"
+e2label "$d"
+e2label "$d" 12345678901234567890; echo "status $?"; e2label "$d"
+touch /m/x; sync
+mount -o remount,ro /m; e2label "$d" rolabel; echo "status $?"; e2label "$d"
+umount /m; e2label l
+mount -o loop l /m; d=$(findmnt -no SOURCE /m); e2label "$d" again; touch /m/y; umount /m; e2label l
