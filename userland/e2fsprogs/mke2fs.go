@@ -49,8 +49,8 @@ type mkfsRun struct {
 	extended  []string
 	typeSet   bool // -t given
 	usageSet  bool // -T given
-	// warnedJournal: the notices of the first layout (small inodes, too
-	// small for a journal) were given.
+	// warnedJournal: the first layout's "too small for a journal" was
+	// said.
 	warnedJournal bool
 }
 
@@ -400,11 +400,8 @@ func (r *mkfsRun) run() int {
 	if !r.fixRandom() {
 		return 1
 	}
-	if r.verbose {
-		p, types, err := r.s.decide(uint64(dev.size))
-		if err == nil && p != nil {
-			fmt.Fprintf(c.Out, "fs_types for mke2fs.conf resolution: '%s'\n", strings.Join(types, "', '"))
-		}
+	if err := r.notices(dev); err != nil {
+		return r.layoutFailed(err)
 	}
 	img, err := r.layout(dev)
 	if err != nil {
@@ -463,16 +460,32 @@ func (r *mkfsRun) fixRandom() bool {
 	return true
 }
 
+// notices are what mke2fs says while it reads its profile: usage types
+// it does not know, the types it resolved (-v), small inodes.
+func (r *mkfsRun) notices(dev *device) error {
+	p, types, err := r.s.decide(uint64(dev.size))
+	if err != nil {
+		return err
+	}
+	for _, w := range r.s.warnings {
+		fmt.Fprint(r.c.Errw, w)
+	}
+	if r.verbose {
+		fmt.Fprintf(r.c.Out, "fs_types for mke2fs.conf resolution: '%s'\n", strings.Join(types, "', '"))
+	}
+	if p.warnY2038 {
+		fmt.Fprintf(r.c.Out, "128-byte inodes cannot handle dates beyond 2038 and are deprecated\n")
+	}
+	r.c.Out.Flush()
+	return nil
+}
+
 // layout makes the image in memory, the journal's "too small" notice
 // given once.
 func (r *mkfsRun) layout(dev *device) (*image, error) {
 	img, err := r.s.makeImage(uint64(dev.size))
 	if err != nil {
 		return nil, err
-	}
-	if img.p.warnY2038 && !r.warnedJournal {
-		fmt.Fprintf(r.c.Out, "128-byte inodes cannot handle dates beyond 2038 and are deprecated\n")
-		r.c.Out.Flush()
 	}
 	if img.tooSmallForJournal && !r.warnedJournal {
 		fmt.Fprintf(r.c.Errw, "\nFilesystem too small for a journal\n")
@@ -501,6 +514,10 @@ func (r *mkfsRun) layoutFailed(err error) int {
 func (r *mkfsRun) stats(m *image) {
 	out, g := r.c.Out, m.g
 	if r.verbose {
+		if g.blocks != m.p.blocks {
+			out.Flush()
+			fmt.Fprintf(r.c.Errw, "warning: %d blocks unused.\n\n", m.p.blocks-g.blocks)
+		}
 		r.verboseStats(m)
 	} else {
 		fmt.Fprintf(out, "Creating filesystem with %d %dk blocks and %d inodes\n", g.blocks, m.p.blockSize/1024, g.inodes)

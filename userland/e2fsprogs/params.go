@@ -34,6 +34,9 @@ type settings struct {
 	blocksPerGrp  uint64 // -g
 	flexSize      uint64 // -G
 	lastMounted   string // -M
+	// warnings are what decide found worth saying (on standard error)
+	// and left to the command to print once.
+	warnings []string
 }
 
 // pageSize is the modelled machine's page size.
@@ -100,7 +103,17 @@ func (s *settings) resolveTypes(devBytes uint64) ([]string, uint64, error) {
 	if len(usage) == 0 {
 		usage = []string{usageType(blocks, unit)}
 	}
-	return append([]string{fsType}, usage...), blocks, nil
+	types := []string{fsType}
+	s.warnings = nil
+	for _, t := range usage {
+		switch _, ok := fsTypes[t]; {
+		case ok:
+			types = append(types, t)
+		case t != "default":
+			s.warnings = append(s.warnings, fmt.Sprintf("\nWarning: the fs_type %s is not defined in mke2fs.conf\n\n", t))
+		}
+	}
+	return types, blocks, nil
 }
 
 // fromProfile is the parameters the profile gives the types: the

@@ -25,9 +25,9 @@ mkfs.ext4 -b 4096 -T news b.img 2>&1 | u
 mkfs.ext4 new.img 2>&1; echo "status $?"
 ls new.img
 mkfs.ext4 new.img 16M 2>&1 | u; echo "status $?"
-ls -l new.img
-mkfs.ext4 -q a.img 20M; echo "status $?"; ls -l a.img
-truncate -s 1M small.img; mkfs.ext4 -q small.img 4M; echo "status $?"; ls -l small.img
+stat -c '%s %n' new.img
+mkfs.ext4 -q a.img 20M; echo "status $?"; stat -c '%s %n' a.img
+truncate -s 1M small.img; mkfs.ext4 -q small.img 4M; echo "status $?"; stat -c '%s %n' small.img
 : > empty.img; mkfs.ext4 empty.img; echo "status $?"
 # Without the discard (-K) the first two sectors are still cleared, but
 # not when they hold a BSD disklabel's magic.
@@ -36,3 +36,9 @@ mkfs.ext4 -q -K z.img; od -A d -c -N 8 z.img
 printf 'JUNKJUNK' | dd of=z.img conv=notrunc status=none
 printf 'WEV\202' | dd of=z.img bs=1 seek=64 conv=notrunc status=none
 mkfs.ext4 -q -K z.img; od -A d -c -N 8 z.img
+# A usage type the profile lacks is warned about and left out; -v says
+# which types it went by and how many blocks a short last group left.
+mke2fs -q -T bogus,news z.img; echo "status $?"
+mkfs.ext4 -v -T bogus z.img 2>&1 | u | head -3
+truncate -s 8200k odd.img
+mke2fs -v odd.img 2>&1 | u | head -6
