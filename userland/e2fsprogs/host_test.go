@@ -143,8 +143,7 @@ func TestOptionsMatchHost(t *testing.T) {
 		{64 << 20, "ext4", []string{"-K"}},
 		{64 << 20, "ext4", []string{"-G", "2"}},
 		{64 << 20, "ext4", []string{"-O", "metadata_csum_seed,large_dir"}},
-		{2 << 30, "ext3", nil},
-		{5 << 30, "ext4", nil},
+		{1 << 30, "ext3", nil},
 	}
 	for _, c := range cases {
 		t.Run(fmt.Sprintf("%s-%d-%s", c.fsType, c.size, strings.Join(c.args, "")), func(t *testing.T) {
