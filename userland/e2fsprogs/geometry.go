@@ -89,6 +89,7 @@ type geometry struct {
 	feat           features
 }
 
+// divCeil is a/b rounded up.
 func divCeil(a, b uint64) uint64 { return (a + b - 1) / b }
 
 // newGeometry settles the groups for p: blocks per group shrink when the
@@ -230,6 +231,7 @@ func (g *geometry) hasSuper(n uint64) bool {
 	return isPower(n, 3) || isPower(n, 5) || isPower(n, 7)
 }
 
+// isPower says whether n is a power of b (b^0 = 1 included).
 func isPower(n, b uint64) bool {
 	for n > 1 && n%b == 0 {
 		n /= b

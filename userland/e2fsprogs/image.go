@@ -47,6 +47,7 @@ type image struct {
 	tooSmallForJournal bool
 }
 
+// flex says whether bitmaps and inode tables are packed per flex group.
 func (m *image) flex() bool {
 	return m.g.feat.incompat&incFlexBg != 0 && m.p.logFlex != 0
 }
@@ -55,6 +56,7 @@ func (m *image) flex() bool {
 // uninitialised flags (metadata_csum or gdt_csum).
 func (m *image) csumGroups() bool { return m.g.feat.roCompat&(roMetadataCsum|roGdtCsum) != 0 }
 
+// metadataCsum says whether metadata blocks and inodes carry crc32c sums.
 func (m *image) metadataCsum() bool { return m.g.feat.roCompat&roMetadataCsum != 0 }
 
 // block is the in-memory copy of a metadata block, zeroed when new.
@@ -177,8 +179,8 @@ func (m *image) setTimes(r []byte, large bool) {
 	}
 }
 
-// fileBlocks records the blocks an inode holds (i_blocks in 512-byte
-// units, huge_file's way not needed at these sizes).
+// addIBlocks counts n more blocks in an inode's i_blocks (512-byte
+// units; huge_file's own unit is never needed at these sizes).
 func (m *image) addIBlocks(r []byte, n uint64) {
 	v := uint64(le.Uint32(r[28:])) | uint64(le.Uint16(r[116:]))<<32
 	v += n * uint64(m.p.blockSize) / 512
@@ -229,7 +231,7 @@ func (m *image) mapBlocks(r []byte, runs [][2]uint64) {
 	}
 }
 
-// dirEntry writes one directory entry at b and returns its length.
+// dirEntry writes one directory entry at b, recLen bytes long.
 func (m *image) dirEntry(b []byte, ino uint32, name string, ftype byte, recLen int) {
 	le.PutUint32(b[0:], ino)
 	le.PutUint16(b[4:], uint16(recLen))
