@@ -55,7 +55,9 @@ func (m *image) findFree(start, finish, n uint64) (uint64, bool) {
 	if n == 0 {
 		n = 1
 	}
-	for {
+	// Bounded: with finish at the first data block the search would
+	// otherwise go round for ever.
+	for steps := uint64(0); steps <= m.g.blocks; steps++ {
 		if b+n-1 >= m.g.blocks {
 			if finish > start {
 				return 0, false
@@ -70,6 +72,7 @@ func (m *image) findFree(start, finish, n uint64) (uint64, bool) {
 			return 0, false
 		}
 	}
+	return 0, false
 }
 
 // useBlocks takes n blocks from blk for a file or directory: the
@@ -85,17 +88,21 @@ func (m *image) useBlocks(blk, n uint64) {
 	}
 }
 
-// newBlock is the first free block from goal, taken.
+// newBlock is the first free block from goal, going round to the first
+// data block, taken.
 func (m *image) newBlock(goal uint64) (uint64, error) {
 	if goal < m.g.firstData || goal >= m.g.blocks {
 		goal = m.g.firstData
 	}
-	b, ok := m.findFree(goal, 0, 1)
-	if !ok {
-		return 0, errNoSpace
+	for _, r := range [][2]uint64{{goal, m.g.blocks}, {m.g.firstData, goal}} {
+		for b := r[0]; b < r[1]; b++ {
+			if !m.bmap.get(b) {
+				m.useBlocks(b, 1)
+				return b, nil
+			}
+		}
 	}
-	m.useBlocks(b, 1)
-	return b, nil
+	return 0, errNoSpace
 }
 
 // useInode takes inode ino, as ext2fs_inode_alloc_stats2.

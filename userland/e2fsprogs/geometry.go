@@ -162,11 +162,11 @@ func (g *geometry) fit(wantInodes uint64) (again bool, err error) {
 }
 
 // setInodesPerGroup rounds ipg up to fill whole inode table blocks and
-// down to a multiple of 8, within 2^32 inodes in all.
+// down to a multiple of 8 (at least 8), within 2^32 inodes in all.
 func (g *geometry) setInodesPerGroup(ipg uint64) {
 	bs, isz := uint64(g.p.blockSize), uint64(g.p.inodeSize)
 	for {
-		full := divCeil(ipg*isz, bs) * bs / isz &^ 7
+		full := max(divCeil(ipg*isz, bs)*bs/isz, 8) &^ 7
 		g.inodesPerGroup = full
 		g.itbPerGroup = divCeil(full*isz, bs)
 		if full*g.groups <= 0xffffffff {
@@ -190,7 +190,10 @@ func (g *geometry) dropShortLastGroup() (again bool, err error) {
 		return false, errTooSmall
 	}
 	if rem != 0 && rem < last+50 {
-		ratio := 100.0 * float64(g.rBlocks) / float64(g.blocks)
+		// The ratio is the one first asked for, however often the
+		// length was cut before.
+		rAsked := uint64(g.p.reservedRatio * float64(g.p.blocks) / 100.0)
+		ratio := 100.0 * float64(rAsked) / float64(g.p.blocks)
 		g.blocks -= rem
 		g.rBlocks = uint64(ratio * float64(g.blocks) / 100.0)
 		return true, nil

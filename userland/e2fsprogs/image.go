@@ -91,6 +91,13 @@ func build(p *params, g *geometry) (*image, error) {
 	}
 	m.overhead = m.countUsed() + g.firstData
 	m.zeroEnd()
+	if g.inodes < firstIno {
+		// Too few inodes for the reserved ones and lost+found.
+		if m.metadataCsum() {
+			return nil, stageError("ext2fs_write_inode_full: Illegal inode number while writing reserved inodes")
+		}
+		return nil, stageError("ext2fs_mkdir: Could not allocate inode in ext2 filesystem while creating /lost+found")
+	}
 	m.inodeTables()
 	if err := m.rootDir(); err != nil {
 		return nil, err
@@ -115,6 +122,12 @@ func build(p *params, g *geometry) (*image, error) {
 	}
 	return m, nil
 }
+
+// stageError is a failure mke2fs reports in its own words, as the
+// library function that met it says it.
+type stageError string
+
+func (e stageError) Error() string { return string(e) }
 
 // zeroEnd records the zeroing of the device's last 64 KiB or so, which
 // wipes what other metadata (an MD RAID superblock) may keep there and
@@ -296,6 +309,7 @@ func (m *image) rootDir() error {
 // twelve blocks when that is less, so e2fsck has room to reconnect
 // files without allocating.
 func (m *image) lostFound() error {
+	m.claimInodeGroup(firstIno)
 	first, err := m.newDir(firstIno, rootIno, 0o700)
 	if err != nil {
 		return err
@@ -337,6 +351,17 @@ func (m *image) lostFound() error {
 	m.addIBlocks(r, size/uint64(m.p.blockSize))
 	m.mapBlocks(r, runs)
 	return nil
+}
+
+// claimInodeGroup is what libext2fs's inode allocator does to the group
+// it takes a new inode from while the group's inodes are uninitialised
+// (lost+found's, when group 0 has fewer than 11 inodes): both of the
+// group's uninit flags go.
+func (m *image) claimInodeGroup(ino uint32) {
+	gd := &m.groups[(uint64(ino)-1)/m.g.inodesPerGroup]
+	if m.csumGroups() && gd.flags&bgInodeUninit != 0 {
+		gd.flags &^= bgInodeUninit | bgBlockUninit
+	}
 }
 
 // dirBlockOf is the first block of a directory made by newDir.

@@ -75,6 +75,20 @@ func (m *image) journalGoal() uint64 {
 // journal makes the internal journal (inode 8): its blocks from the
 // goal on, its superblock in the first of them.
 func (m *image) journal() error {
+	if err := m.makeJournal(); err != nil {
+		return &journalError{err}
+	}
+	return nil
+}
+
+// journalError is a journal that could not be made, which mke2fs
+// reports as such.
+type journalError struct{ err error }
+
+func (e *journalError) Error() string { return e.err.Error() }
+
+// makeJournal lays the journal out.
+func (m *image) makeJournal() error {
 	n := uint64(m.p.journalBlocks)
 	goal := m.journalGoal()
 	r := m.inode(journalIno)

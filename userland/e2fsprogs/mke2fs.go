@@ -497,7 +497,13 @@ func (r *mkfsRun) layout(dev *device) (*image, error) {
 // layoutFailed reports why no filesystem could be laid out.
 func (r *mkfsRun) layoutFailed(err error) int {
 	var ue *usageError
+	var je *journalError
+	var se stageError
 	switch {
+	case errors.As(err, &se):
+		fmt.Fprintf(r.c.Errw, "%s\n", se)
+	case errors.As(err, &je):
+		fmt.Fprintf(r.c.Errw, "%s: %s \n\twhile trying to create journal\n", r.c.Name, je.err)
 	case errors.As(err, &ue) && ue.stdout:
 		fmt.Fprintf(r.c.Out, "%s\n", ue.msg)
 	case errors.As(err, &ue) && ue.named:

@@ -196,7 +196,9 @@ func (s *settings) check(p *params) error {
 	if p.blocksPerGroup != 0 && (p.blocksPerGroup < 256 || p.blocksPerGroup > 8*bs) {
 		return &usageError{msg: "blocks per group count out of range", named: true}
 	}
-	p.inodeRatio = max(p.inodeRatio, bs)
+	if s.inodeRatio == 0 {
+		p.inodeRatio = max(p.inodeRatio, bs) // the profile's, not -i's
+	}
 	inodes := p.inodes
 	if inodes == 0 {
 		inodes = p.blocks * bs / p.inodeRatio
