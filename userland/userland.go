@@ -33,7 +33,7 @@ func Programs() *applet.Set {
 	shell.Register(set)
 	coreutils.Register(set)
 	utillinux.Register(set)
-	e2fsprogs.Register(set)
+	e2fsprogs.RegisterMkfs(set)
 	procps.Register(set)
 	archive.Register(set)
 	sed.Register(set)
