@@ -17,9 +17,9 @@ const (
 	labelMax = 16
 )
 
-// Ioctl is ext4_ioctl for the label commands, which e2label uses on a
-// mounted filesystem; other commands are not modelled (ENOTTY).
-func (o fileOps) Ioctl(f *vfs.File, t *vfs.Task, cmd uint32, arg any) (uintptr, error) {
+// labelIoctl is ext4_ioctl's FS_IOC_GETFSLABEL and FS_IOC_SETFSLABEL,
+// which e2label uses on a mounted filesystem; ENOTTY for other commands.
+func (o fileOps) labelIoctl(f *vfs.File, t *vfs.Task, cmd uint32, arg any) (uintptr, error) {
 	switch cmd {
 	case linux.FS_IOC_GETFSLABEL:
 		p, ok := arg.(*[linux.FSLABEL_MAX]byte)
