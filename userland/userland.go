@@ -36,6 +36,7 @@ func Programs() *applet.Set {
 	coreutils.Register(set)
 	utillinux.Register(set)
 	dosfstools.Register(set)
+	e2fsprogs.RegisterMkfs(set)
 	procps.Register(set)
 	archive.Register(set)
 	sed.Register(set)

@@ -73,6 +73,8 @@ func (o blockFileOps) Ioctl(f *File, t *Task, cmd uint32, arg any) (uintptr, err
 			*p = 1
 		}
 		return 0, nil
+	case linux.BLKDISCARD:
+		return 0, o.discard(f, arg)
 	case linux.BLKRRPART:
 		// No disk here has its partitions scanned (a loop device
 		// without LO_FLAGS_PARTSCAN): disk_may_scan_partitions fails.
@@ -82,6 +84,49 @@ func (o blockFileOps) Ioctl(f *File, t *Task, cmd uint32, arg any) (uintptr, err
 		return d.Ioctl(t, cmd, arg)
 	}
 	return 0, linux.ENOTTY
+}
+
+// DiskDiscarder is implemented by disks that can drop a byte range
+// (a loop device punches a hole in its backing file).
+type DiskDiscarder interface {
+	Discard(off, length int64) error
+}
+
+// discard is blk_ioctl_discard: a writable opener's range of whole
+// logical blocks within the disk, which the driver drops.
+func (o blockFileOps) discard(f *File, arg any) error {
+	p, ok := arg.(*[2]uint64)
+	if !ok {
+		return linux.EFAULT
+	}
+	if !f.write {
+		return linux.EBADF
+	}
+	d, ok := o.b.disk.(DiskDiscarder)
+	if !ok {
+		return linux.EOPNOTSUPP
+	}
+	start, length := p[0], p[1]
+	if start%512 != 0 || length%512 != 0 {
+		return linux.EINVAL
+	}
+	if size := uint64(o.b.disk.Size()); start+length < start || start+length > size {
+		return linux.EINVAL
+	}
+	return d.Discard(int64(start), int64(length))
+}
+
+// KernelFallocate is vfs_fallocate from a driver (a loop device's
+// discard), without the system call's descriptor checks.
+func (f *File) KernelFallocate(mode uint32, off, length int64) error {
+	fa, ok := f.ops.(Fallocator)
+	if !ok {
+		return linux.EOPNOTSUPP
+	}
+	in := f.Inode()
+	in.rw.Lock()
+	defer in.rw.Unlock()
+	return fa.Fallocate(f, f.cred, mode, off, length)
 }
 
 // Fget is fget: the open file at fd, with a reference the caller drops

@@ -336,3 +336,11 @@ const (
 	XATTR_SIZE_MAX = 65536
 	XATTR_LIST_MAX = 65536
 )
+
+// The filesystem label ioctls (include/uapi/linux/fs.h): the label as a
+// NUL-terminated string in an FSLABEL_MAX-byte buffer.
+const (
+	FSLABEL_MAX       = 256
+	FS_IOC_GETFSLABEL = 0x81009431 // _IOR(0x94, 49, char[FSLABEL_MAX])
+	FS_IOC_SETFSLABEL = 0x41009432 // _IOW(0x94, 50, char[FSLABEL_MAX])
+)

@@ -121,6 +121,20 @@ func (dev *Device) WriteAt(p []byte, off int64) (int, error) {
 	return f.KernelWrite(p, base+off)
 }
 
+// Discard is lo_fallocate for a discard: a hole punched in the backing
+// file, which reads back as zeros.
+func (dev *Device) Discard(off, length int64) error {
+	f, base := dev.backing()
+	if f == nil {
+		return linux.EIO
+	}
+	defer f.DecRef()
+	if dev.ReadOnly() {
+		return linux.EPERM
+	}
+	return f.KernelFallocate(linux.FALLOC_FL_PUNCH_HOLE|linux.FALLOC_FL_KEEP_SIZE, base+off, length)
+}
+
 func (dev *Device) backing() (*vfs.File, int64) {
 	dev.mu.Lock()
 	defer dev.mu.Unlock()

@@ -37,8 +37,13 @@ func (fs *filesystem) csummed() bool { return fs.sb.metadataCsum() }
 // inodeCsum is ext4_inode_csum over a raw inode whose checksum fields are
 // taken as zeros; hi says whether the inode has room for the upper half.
 func (fs *filesystem) inodeCsum(ino, gen uint32, raw []byte, hi bool) uint32 {
+	return inodeCsumWith(fs.inodeSeed(ino, gen), raw, hi)
+}
+
+// inodeCsumWith is the inode checksum from the inode's own seed.
+func inodeCsumWith(seed uint32, raw []byte, hi bool) uint32 {
 	zero := []byte{0, 0}
-	c := crc32c(fs.inodeSeed(ino, gen), raw[:124])
+	c := crc32c(seed, raw[:124])
 	c = crc32c(c, zero)
 	c = crc32c(c, raw[126:goodOldInode])
 	if len(raw) > goodOldInode {

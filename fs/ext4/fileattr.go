@@ -229,12 +229,15 @@ func (fs *filesystem) indMigrate(in *vfs.Inode, n *node) error {
 	return fs.writeInode(in)
 }
 
-// Ioctl is ext4_ioctl's FS_IOC_GETVERSION and FS_IOC_SETVERSION: the
-// inode's generation; not settable where checksums cover it.
+// Ioctl is ext4_ioctl's FS_IOC_GETVERSION and FS_IOC_SETVERSION (the
+// inode's generation; not settable where checksums cover it) and the
+// label commands (label.go).
 func (o fileOps) Ioctl(f *vfs.File, t *vfs.Task, cmd uint32, arg any) (uintptr, error) {
 	in := f.Inode()
 	n := in.Private.(*node)
 	switch cmd {
+	case linux.FS_IOC_GETFSLABEL, linux.FS_IOC_SETFSLABEL:
+		return o.labelIoctl(f, t, cmd, arg)
 	case linux.FS_IOC_GETVERSION:
 		p, ok := arg.(*uint32)
 		if !ok {

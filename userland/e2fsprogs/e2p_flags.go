@@ -16,8 +16,9 @@ import (
 // letters and names, and the calls that read and change a file's flags,
 // version and project.
 
-// e2fsprogsVersion is what -V prints: the release linuxvfs follows.
-const e2fsprogsVersion = "1.47.0 (5-Feb-2023)"
+// e2fsprogsVersion is what chattr's and lsattr's -V print: the release
+// linuxvfs follows (mke2fs.go).
+const e2fsprogsVersion = e2fsVersion + " (" + e2fsDate + ")"
 
 // flagName is one inode flag: its letter in lsattr's string and its
 // name in the long listing.
