@@ -5,7 +5,6 @@ package e2fsprogs
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
 	"github.com/linuxvfs/linuxvfs/internal/mountinfo"
@@ -31,9 +30,7 @@ func (r *mkfsRun) openDevice() (*device, error) {
 	if err == linux.ENOENT {
 		if r.s.blocksArg == 0 {
 			if _, serr := t.Stat(r.dev); serr == linux.ENOENT {
-				if _, perr := t.Stat(parentDir(r.dev)); perr == nil {
-					return nil, errNoSize
-				}
+				return nil, errNoSize // a missing directory too (host-checked)
 			}
 			return nil, err
 		}
@@ -63,18 +60,6 @@ func (r *mkfsRun) openDevice() (*device, error) {
 		d.size = st.Size
 	}
 	return d, nil
-}
-
-// parentDir is the directory a path names its last component in.
-func parentDir(p string) string {
-	i := strings.LastIndexByte(p, '/')
-	switch {
-	case i < 0:
-		return "."
-	case i == 0:
-		return "/"
-	}
-	return p[:i]
 }
 
 func (d *device) close() { d.t.Close(d.fd) }

@@ -28,6 +28,9 @@ func (s *settings) makeImage(devBytes uint64) (*image, error) {
 		g.feat.compat &^= compatHasJournal
 	}
 	m, err := build(p, g)
+	if err != nil && tooSmall {
+		return nil, noJournalError{err} // the notice comes first
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -35,6 +38,12 @@ func (s *settings) makeImage(devBytes uint64) (*image, error) {
 	m.finish()
 	return m, nil
 }
+
+// noJournalError is a layout that failed after it dropped the journal it
+// had no room for: mke2fs says so before the failure.
+type noJournalError struct{ error }
+
+func (e noJournalError) Unwrap() error { return e.error }
 
 // parseUUID reads a UUID's 36-character form.
 func parseUUID(s string) ([16]byte, bool) {

@@ -484,6 +484,12 @@ func (r *mkfsRun) notices(dev *device) error {
 // given once.
 func (r *mkfsRun) layout(dev *device) (*image, error) {
 	img, err := r.s.makeImage(uint64(dev.size))
+	var nj noJournalError
+	if errors.As(err, &nj) && !r.warnedJournal {
+		fmt.Fprintf(r.c.Errw, "\nFilesystem too small for a journal\n")
+		r.warnedJournal = true
+		return nil, nj.error
+	}
 	if err != nil {
 		return nil, err
 	}

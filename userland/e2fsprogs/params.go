@@ -203,7 +203,8 @@ func (s *settings) check(p *params) error {
 	if inodes == 0 {
 		inodes = p.blocks * bs / p.inodeRatio
 	}
-	if inodes*uint64(p.inodeSize) >= p.blocks*bs {
+	if p.blocks > 0 && inodes*uint64(p.inodeSize) >= p.blocks*bs {
+		// (No blocks at all is "not enough space", later.)
 		return &usageError{msg: fmt.Sprintf("inode_size (%d) * inodes_count (%d) too big for a\n"+
 			"\tfilesystem with %d blocks, specify higher inode_ratio (-i)\n\tor lower inode count (-N).\n",
 			p.inodeSize, inodes, p.blocks), named: true}

@@ -254,6 +254,15 @@ func isSourceTag(s string) bool {
 	return false
 }
 
+// unquoteTag is a tag's value without the quotes fstab may put around
+// it (LABEL="data").
+func unquoteTag(v string) string {
+	if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') && v[len(v)-1] == v[0] {
+		return v[1 : len(v)-1]
+	}
+	return v
+}
+
 // srcpath is mnt_fs_get_srcpath: the source unless it is a tag.
 func (fs *mntEntry) srcpath() string {
 	if isSourceTag(fs.source) {

@@ -297,8 +297,9 @@ func (j *mountJob) settleOptions() error {
 }
 
 // settleSource canonicalizes a path source (not for pseudo and network
-// filesystems) and gives an image file its loop device. Tags cannot be
-// resolved: there is no device database.
+// filesystems) and gives an image file its loop device. LABEL= and UUID=
+// name the first block device whose probed tags match (there are no
+// udev links to follow); the partition tags and ID= cannot be resolved.
 func (j *mountJob) settleSource() error {
 	if j.source == "" && j.propagationOnly() {
 		j.source, j.hasSource = "none", true
@@ -308,7 +309,16 @@ func (j *mountJob) settleSource() error {
 	case j.source == "" || isNetFstype(j.fstype):
 		return nil
 	case isSourceTag(j.source):
-		return probUnresolvable
+		kind, val, _ := strings.Cut(j.source, "=")
+		dev := ""
+		if kind == "LABEL" || kind == "UUID" {
+			dev = findDeviceByTag(j.t, kind, unquoteTag(val))
+		}
+		if dev == "" {
+			return probUnresolvable
+		}
+		j.source = dev
+		return nil
 	case isPseudoFstype(j.fstype):
 		return nil
 	}
