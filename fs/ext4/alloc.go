@@ -274,6 +274,7 @@ func (fs *filesystem) takeBlock(g uint32, bm []byte, bit uint64, zero bool) (uin
 		return 0, err
 	}
 	fs.groups[g].freeBlocks--
+	fs.counts.freeBlocks.add(-1)
 	if err := fs.writeGroup(g); err != nil {
 		return 0, err
 	}
@@ -310,6 +311,7 @@ func (fs *filesystem) freeBlock(pblk uint64) error {
 	delete(fs.cache.blocks, pblk) // its next owner starts afresh
 	fs.cache.mu.Unlock()
 	gr.freeBlocks++
+	fs.counts.freeBlocks.add(1)
 	return fs.writeGroup(g)
 }
 
@@ -321,13 +323,15 @@ func (fs *filesystem) allocInode(parent *vfs.Inode, name string, dir bool) (uint
 	var g uint32
 	var ok bool
 	if dir {
-		g, ok = fs.findGroupOrlov(parent, name)
+		g, ok = fs.findGroupOrlov(parent, name, true)
 	} else {
 		g, ok = fs.findGroupOther(parent)
 	}
 	if !ok {
 		return 0, linux.ENOSPC
 	}
+	pn := parent.Private.(*node)
+	pn.lastAlloc, pn.lastAllocSet = g, true
 	s := fs.sb
 	gr := &fs.groups[g]
 	bm, err := fs.inodeBitmap(g)
@@ -347,8 +351,10 @@ func (fs *filesystem) allocInode(parent *vfs.Inode, name string, dir bool) (uint
 			return 0, err
 		}
 		gr.freeInodes--
+		fs.counts.freeInodes.add(-1)
 		if dir {
 			gr.usedDirs++
+			fs.counts.dirs.add(1)
 		}
 		if fs.groupCsummed() && bit+1 > s.inodesPerGroup-gr.itableFree {
 			gr.itableFree = s.inodesPerGroup - (bit + 1)
@@ -382,11 +388,67 @@ func (fs *filesystem) groupOf(ino uint64) uint32 {
 	return uint32((ino - 1) / uint64(fs.sb.inodesPerGroup))
 }
 
-// findGroupOther is find_group_other without flex groups: the parent's
-// group if it has a free inode and a free block, else a quadratic hash
-// from it (offset by the parent's number, so that the files of one
-// directory gather), else any group with a free inode.
+// flexGroups is how many groups one flex group holds (ext4_flex_bg_size):
+// 1 without flex_bg or with a log the kernel refuses.
+func (fs *filesystem) flexGroups() uint32 {
+	if l := fs.sb.logGroupsPerFlex; fs.sb.hasIncompat(incompatFlexBg) && l >= 1 && l <= 31 {
+		return 1 << l
+	}
+	return 1
+}
+
+// unitCounts are the free inodes, free blocks and directories of the
+// flex group u (of one group when flex is 1): get_orlov_stats.
+type unitCounts struct{ freeInodes, freeBlocks, dirs uint64 }
+
+func (fs *filesystem) unitCounts(u, flex uint32) unitCounts {
+	var c unitCounts
+	for g := u * flex; g < min((u+1)*flex, fs.groupCount); g++ {
+		gr := fs.groups[g]
+		c.freeInodes += uint64(gr.freeInodes)
+		c.freeBlocks += uint64(gr.freeBlocks)
+		c.dirs += uint64(gr.usedDirs)
+	}
+	return c
+}
+
+// firstWithInode is the first group of flex group u with a free inode:
+// inodes are packed at the start of a flex group's tables.
+func (fs *filesystem) firstWithInode(u, flex uint32) (uint32, bool) {
+	for g := u * flex; g < min((u+1)*flex, fs.groupCount); g++ {
+		if fs.groups[g].freeInodes > 0 {
+			return g, true
+		}
+	}
+	return 0, false
+}
+
+// lastAllocGroup is where the last inode made in directory parent went
+// (i_last_alloc_group, kept in memory only), if any was.
+func lastAllocGroup(parent *vfs.Inode) (uint32, bool) {
+	n := parent.Private.(*node)
+	return n.lastAlloc, n.lastAllocSet
+}
+
+// findGroupOther is find_group_other. With flex groups: the first group
+// of the parent's flex group with a free inode, then of the flex group
+// the directory last allocated from, then the directories' search
+// below. Without: the parent's group if it has a free inode and a free
+// block, else a quadratic hash from it (offset by the parent's number,
+// so that the files of one directory gather), else any group with a
+// free inode.
 func (fs *filesystem) findGroupOther(parent *vfs.Inode) (uint32, bool) {
+	if flex := fs.flexGroups(); flex > 1 {
+		if g, ok := fs.firstWithInode(fs.groupOf(parent.Ino())/flex, flex); ok {
+			return g, true
+		}
+		if last, ok := lastAllocGroup(parent); ok {
+			if g, ok := fs.firstWithInode(last/flex, flex); ok {
+				return g, true
+			}
+		}
+		return fs.findGroupOrlov(parent, "", false)
+	}
 	n := fs.groupCount
 	pg := fs.groupOf(parent.Ino())
 	usable := func(g uint32) bool { return fs.groups[g].freeInodes > 0 && fs.groups[g].freeBlocks > 0 }
@@ -415,60 +477,74 @@ func (fs *filesystem) findGroupOther(parent *vfs.Inode) (uint32, bool) {
 	return 0, false
 }
 
-// findGroupOrlov is find_group_orlov without flex groups: a directory at
-// the top (under the root, or one marked TOPDIR) goes to the group with
-// the fewest directories among those with more free inodes and blocks
-// than the average, searched from a group its name hashes to; another
-// goes near its parent unless that group is too full of directories or
-// short of room.
-func (fs *filesystem) findGroupOrlov(parent *vfs.Inode, name string) (uint32, bool) {
-	n := fs.groupCount
-	var freei, freec, ndirs uint64
-	for _, g := range fs.groups {
-		freei += uint64(g.freeInodes)
-		freec += uint64(g.freeBlocks)
-		ndirs += uint64(g.usedDirs)
+// findGroupOrlov is find_group_orlov over flex groups (or groups when
+// flex is 1). A directory at the top (under the root, or one marked
+// TOPDIR) goes to the flex group with the fewest directories among
+// those with at least the average of free inodes and blocks, searched
+// from the one its name hashes to; anything else goes to the first flex
+// group from the parent's (or the one it last allocated from) that is
+// not too full of directories nor short of room. Within a flex group,
+// the first group with a free inode.
+func (fs *filesystem) findGroupOrlov(parent *vfs.Inode, name string, dir bool) (uint32, bool) {
+	flex := fs.flexGroups()
+	units := (fs.groupCount + flex - 1) / flex
+	// The totals are the per-CPU counters' lazy reads (counters.go).
+	total := unitCounts{fs.counts.freeInodes.read(), fs.counts.freeBlocks.read(), fs.counts.dirs.read()}
+	avefreei, avefreec := total.freeInodes/uint64(units), total.freeBlocks/uint64(units)
+	ipg := int64(fs.sb.inodesPerGroup)
+	pick := func(u uint32) (uint32, bool) {
+		if flex == 1 {
+			return u, true
+		}
+		return fs.firstWithInode(u, flex)
 	}
-	avefreei, avefreec := freei/uint64(n), freec/uint64(n)
-	ipg := uint64(fs.sb.inodesPerGroup)
-	if parent.Ino() == rootIno || parent.Private.(*node).ri.flags&flagTopdir != 0 {
+	if dir && (parent.Ino() == rootIno || parent.Private.(*node).ri.flags&flagTopdir != 0) {
 		h, _, _ := dirHash([]byte(name), hashHalfMD4, fs.sb.hashSeed)
-		start := h % n
-		best, found := ipg, false
+		start := h % units
+		best, found := uint64(ipg), false
 		var grp uint32
-		for i := range n {
-			g := (start + i) % n
-			st := fs.groups[g]
-			if st.freeInodes == 0 || uint64(st.usedDirs) >= best ||
-				uint64(st.freeInodes) < avefreei || uint64(st.freeBlocks) < avefreec {
+		for i := range units {
+			u := (start + i) % units
+			c := fs.unitCounts(u, flex)
+			if c.freeInodes == 0 || c.dirs >= best || c.freeInodes < avefreei || c.freeBlocks < avefreec {
 				continue
 			}
-			grp, found, best = g, true, uint64(st.usedDirs)
+			grp, found, best = u, true, c.dirs
 		}
 		if found {
-			return grp, true
+			if g, ok := pick(grp); ok {
+				return g, true
+			}
 		}
-		return fs.orlovFallback(parent, avefreei)
+		return fs.orlovFallback(parent)
 	}
-	maxDirs := int64(ndirs/uint64(n) + ipg/16)
-	minInodes := max(int64(avefreei)-int64(ipg/4), 1)
-	minBlocks := max(int64(avefreec)-int64(fs.sb.blocksPerGroup/4), 0)
-	pg := fs.groupOf(parent.Ino())
-	for i := range n {
-		g := (pg + i) % n
-		st := fs.groups[g]
-		if int64(st.usedDirs) >= maxDirs || int64(st.freeInodes) < minInodes || int64(st.freeBlocks) < minBlocks {
+	maxDirs := int64(total.dirs/uint64(units)) + ipg*int64(flex)/16
+	minInodes := max(int64(avefreei)-ipg*int64(flex)/4, 1)
+	minBlocks := max(int64(avefreec)-int64(fs.sb.blocksPerGroup)*int64(flex)/4, 0)
+	start := fs.groupOf(parent.Ino())
+	if last, ok := lastAllocGroup(parent); ok {
+		start = last
+	}
+	start /= flex
+	for i := range units {
+		u := (start + i) % units
+		c := fs.unitCounts(u, flex)
+		if int64(c.dirs) >= maxDirs || int64(c.freeInodes) < minInodes || int64(c.freeBlocks) < minBlocks {
 			continue
 		}
-		return g, true
+		if g, ok := pick(u); ok {
+			return g, true
+		}
+		break
 	}
-	return fs.orlovFallback(parent, avefreei)
+	return fs.orlovFallback(parent)
 }
 
 // orlovFallback is find_group_orlov's last resort: from the parent's
-// group, the first with at least the average of free inodes, then the
-// first with any.
-func (fs *filesystem) orlovFallback(parent *vfs.Inode, avefreei uint64) (uint32, bool) {
+// group, the first with at least the average of free inodes per group,
+// then the first with any.
+func (fs *filesystem) orlovFallback(parent *vfs.Inode) (uint32, bool) {
+	avefreei := fs.counts.freeInodes.read() / uint64(fs.groupCount)
 	pg := fs.groupOf(parent.Ino())
 	for _, floor := range []uint64{avefreei, 0} {
 		for i := range fs.groupCount {
@@ -498,8 +574,10 @@ func (fs *filesystem) freeInode(ino uint32, dir bool) error {
 		return err
 	}
 	gr.freeInodes++
+	fs.counts.freeInodes.add(1)
 	if dir && gr.usedDirs > 0 {
 		gr.usedDirs--
+		fs.counts.dirs.add(-1)
 	}
 	return fs.writeGroup(g)
 }

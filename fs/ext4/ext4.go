@@ -130,6 +130,7 @@ type filesystem struct {
 	itbPerGroup    uint32
 	groupCount     uint32
 	groups         []group
+	counts         allocCounts // counters.go
 	csumSeed       uint32
 	hashUnsigned   bool       // s_hash_unsigned
 	rw             bool       // mounted read-write
@@ -207,6 +208,7 @@ func fillSuper(sb *vfs.Superblock, disk vfs.Disk, fc *vfs.FsContext) error {
 	if err := fs.readGroups(fc); err != nil {
 		return err
 	}
+	fs.initCounts()
 	if err := fs.checkJournal(fc); err != nil {
 		return err
 	}

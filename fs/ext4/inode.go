@@ -171,6 +171,10 @@ type node struct {
 	dir *dirListing // a directory's entries, once read
 
 	tree *extTree // the writer's view of an extent tree (under fs.wmu)
+	// lastAlloc is the group a directory's last new inode went to
+	// (i_last_alloc_group), under fs.wmu; lastAllocSet says there was one.
+	lastAlloc    uint32
+	lastAllocSet bool
 }
 
 // mapper returns the inode's block mapper, made once.
