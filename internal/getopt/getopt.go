@@ -91,19 +91,23 @@ func (p *Parser) Parse(args []string) ([]Parsed, []string, error) {
 			operands = append(operands, word)
 			continue
 		}
-		var found []Parsed
-		var err error
-		if strings.HasPrefix(word, "--") && !p.ShortOnly {
-			found, i, err = p.long(args, i)
-		} else {
-			found, i, err = p.shorts(args, i)
-		}
+		found, last, err := p.optionWord(args, i)
 		opts = append(opts, found...)
 		if err != nil {
 			return opts, operands, err
 		}
+		i = last
 	}
 	return opts, operands, nil
+}
+
+// optionWord parses the option word args[i], long or a cluster; it
+// returns the index of the last word it used.
+func (p *Parser) optionWord(args []string, i int) ([]Parsed, int, error) {
+	if strings.HasPrefix(args[i], "--") && !p.ShortOnly {
+		return p.long(args, i)
+	}
+	return p.shorts(args, i)
 }
 
 // long parses the long option in args[i]; it returns the index of the
