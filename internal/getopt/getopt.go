@@ -77,28 +77,15 @@ type Parser struct {
 // Parse splits args (without the program name) into options and
 // operands. The first usage error stops it.
 func (p *Parser) Parse(args []string) ([]Parsed, []string, error) {
-	var opts []Parsed
-	var operands []string
-	for i := 0; i < len(args); i++ {
-		word := args[i]
-		switch {
-		case word == "--":
-			return opts, append(operands, args[i+1:]...), nil
-		case len(word) < 2 || word[0] != '-':
-			if p.InOrder {
-				return opts, append(operands, args[i:]...), nil
-			}
-			operands = append(operands, word)
-			continue
-		}
-		found, last, err := p.optionWord(args, i)
-		opts = append(opts, found...)
-		if err != nil {
-			return opts, operands, err
-		}
-		i = last
+	st := p.ParseToError(args)
+	if st.Err != nil {
+		return st.Opts, st.passed, st.Err
 	}
-	return opts, operands, nil
+	operands := st.Words[st.Index:]
+	if len(operands) == 0 {
+		operands = nil // as callers have always had it
+	}
+	return st.Opts, operands, nil
 }
 
 // optionWord parses the option word args[i], long or a cluster; it

@@ -25,15 +25,18 @@ type Stop struct {
 	// bad one in its cluster.
 	Index int
 	Err   *Error // nil when the options ran out
+
+	passed []string // the operands passed over before the stop
 }
 
-// ParseToError reads options until the operands run out of options or
-// the first usage error, and reports the arrangement getopt_long leaves
-// behind at that point.
+// ParseToError reads options until they run out or the first usage
+// error, and reports the arrangement getopt_long leaves behind at that
+// point. Parse is this without the arrangement.
 func (p *Parser) ParseToError(args []string) Stop {
 	var st Stop
 	var optWords, operands []string
 	finish := func(rest []string, index int) Stop {
+		st.passed = operands
 		st.Words = append(append(optWords, operands...), rest...)
 		st.Index = index
 		return st
