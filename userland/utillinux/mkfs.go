@@ -30,12 +30,19 @@ mkfs.TYPE with the builder's options, DEVICE and SIZE.
 `
 
 // mkfsOptions are mkfs's own options; every other one is the builder's.
-var mkfsOptions = &getopt.Parser{Options: []getopt.Option{
+var mkfsOptions = []getopt.Option{
 	{Short: 't', Long: "type", Arg: getopt.RequiredArg},
 	{Long: "version", ID: 'v'},
 	{Short: 'V', Long: "verbose"},
 	{Short: 'h', Long: "help"},
-}}
+}
+
+// mkfsParse reads mkfs's options; with POSIXLY_CORRECT set the first
+// operand ends them, as glibc's getopt has it.
+func mkfsParse(args []string, inOrder bool) getopt.Stop {
+	p := getopt.Parser{Options: mkfsOptions, InOrder: inOrder}
+	return p.ParseToError(args)
+}
 
 // mkfsApplet is mkfs(8).
 func mkfsApplet(c *cmd) int {
@@ -43,7 +50,7 @@ func mkfsApplet(c *cmd) int {
 		fmt.Fprintf(c.Out, "mkfs from util-linux 2.38.1\n")
 		return 0
 	}
-	stop := mkfsOptions.ParseToError(c.Args)
+	stop := mkfsParse(c.Args, c.EnvSet("POSIXLY_CORRECT"))
 	fstype, verbose := "ext2", 0
 	for _, o := range stop.Opts {
 		switch o.ID {

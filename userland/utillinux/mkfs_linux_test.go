@@ -14,8 +14,8 @@ import (
 
 // mkfsDryRun is what "mkfs -V -V ARGS" prints in ours: the builder's
 // command line, or "" for the missing device.
-func mkfsDryRun(args []string) string {
-	stop := mkfsOptions.ParseToError(append([]string{"-V", "-V"}, args...))
+func mkfsDryRun(args []string, posix bool) string {
+	stop := mkfsParse(append([]string{"-V", "-V"}, args...), posix)
 	fstype := "ext2"
 	for _, o := range stop.Opts {
 		if o.ID == 't' {
@@ -31,7 +31,8 @@ func mkfsDryRun(args []string) string {
 
 // TestMkfsBuilderArgsAgainstHost runs the host's mkfs in its dry-run
 // mode (-V -V: the builder's command line is printed, nothing runs) on
-// random command lines and requires the same builder command line.
+// random command lines, with and without POSIXLY_CORRECT, and requires
+// the same builder command line.
 func TestMkfsBuilderArgsAgainstHost(t *testing.T) {
 	bin, err := exec.LookPath("mkfs")
 	if err != nil {
@@ -41,9 +42,13 @@ func TestMkfsBuilderArgsAgainstHost(t *testing.T) {
 		"--verbose=1", "--nope", "--=x", "-x", "-xV", "-Vx", "-Vt", "-xt", "-n", "L", "a", "b", "--", "-"}
 	rapid.Check(t, func(rt *rapid.T) {
 		args := rapid.SliceOfN(rapid.SampledFrom(words), 0, 7).Draw(rt, "args")
+		posix := rapid.Bool().Draw(rt, "POSIXLY_CORRECT")
 		cmd := exec.Command(bin, append([]string{"-V", "-V"}, args...)...)
 		cmd.Args[0] = "mkfs"
 		cmd.Env = []string{"LC_ALL=C", "PATH=/nowhere"}
+		if posix {
+			cmd.Env = append(cmd.Env, "POSIXLY_CORRECT=1")
+		}
 		var stdout, stderr bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &stdout, &stderr
 		_ = cmd.Run()
@@ -53,8 +58,8 @@ func TestMkfsBuilderArgsAgainstHost(t *testing.T) {
 		} else if !strings.Contains(stderr.String(), "no device specified") {
 			rt.Fatalf("%q: the host says %q %q", args, stdout.String(), stderr.String())
 		}
-		if got := mkfsDryRun(args); got != want {
-			rt.Fatalf("%q:\n ours  %q\n host  %q", args, got, want)
+		if got := mkfsDryRun(args, posix); got != want {
+			rt.Fatalf("%q (POSIXLY_CORRECT %v):\n ours  %q\n host  %q", args, posix, got, want)
 		}
 	})
 }
@@ -73,7 +78,7 @@ func TestMkfsBuilderArgs(t *testing.T) {
 		{[]string{"img"}, []string{"mkfs.ext2", "img"}},
 		{[]string{"--", "-n"}, []string{"mkfs.ext2", "-n"}},
 	} {
-		stop := mkfsOptions.ParseToError(tc.args)
+		stop := mkfsParse(tc.args, false)
 		fstype := "ext2"
 		if len(stop.Opts) > 0 && stop.Opts[0].ID == 't' {
 			fstype = stop.Opts[0].Value
@@ -82,7 +87,7 @@ func TestMkfsBuilderArgs(t *testing.T) {
 			t.Errorf("mkfs %q runs %q, want %q", tc.args, got, tc.want)
 		}
 	}
-	if _, ok := mkfsBuilderArgs("mkfs", "ext2", mkfsOptions.ParseToError([]string{"-t", "vfat", "--"})); ok {
+	if _, ok := mkfsBuilderArgs("mkfs", "ext2", mkfsParse([]string{"-t", "vfat", "--"}, false)); ok {
 		t.Errorf("mkfs -t vfat -- found a device")
 	}
 }

@@ -4,7 +4,8 @@
 # know, and the word before it becomes the builder's name, even an
 # operand not yet moved behind the options), -V alone, -V once (its
 # lines are lost at exec), the missing type's and the missing device's
-# errors with their statuses, and an unknown option at the start
+# errors with their statuses, POSIXLY_CORRECT (the first operand ends
+# mkfs's options), and an unknown option at the start
 # of a cluster.
 # host-tools: mkfs.fat
 mkdir /w; mount -t tmpfs w /w
@@ -20,6 +21,7 @@ mkfs -V -V -tminix x y z
 mkfs -V -V --verb x -- -a b
 mkfs -V -V x -- -a b
 mkfs -V -V -Vx a
+POSIXLY_CORRECT=1 mkfs -V -V f.img -t vfat -c
 mkfs -V; echo $?
 mkfs -t nosuchfs f.img; echo $?
 mkfs -V -t nosuchfs a; echo $?
