@@ -77,33 +77,24 @@ type Parser struct {
 // Parse splits args (without the program name) into options and
 // operands. The first usage error stops it.
 func (p *Parser) Parse(args []string) ([]Parsed, []string, error) {
-	var opts []Parsed
-	var operands []string
-	for i := 0; i < len(args); i++ {
-		word := args[i]
-		switch {
-		case word == "--":
-			return opts, append(operands, args[i+1:]...), nil
-		case len(word) < 2 || word[0] != '-':
-			if p.InOrder {
-				return opts, append(operands, args[i:]...), nil
-			}
-			operands = append(operands, word)
-			continue
-		}
-		var found []Parsed
-		var err error
-		if strings.HasPrefix(word, "--") && !p.ShortOnly {
-			found, i, err = p.long(args, i)
-		} else {
-			found, i, err = p.shorts(args, i)
-		}
-		opts = append(opts, found...)
-		if err != nil {
-			return opts, operands, err
-		}
+	st := p.ParseToError(args)
+	if st.Err != nil {
+		return st.Opts, st.passed, st.Err
 	}
-	return opts, operands, nil
+	operands := st.Words[st.Index:]
+	if len(operands) == 0 {
+		operands = nil // as callers have always had it
+	}
+	return st.Opts, operands, nil
+}
+
+// optionWord parses the option word args[i], long or a cluster; it
+// returns the index of the last word it used.
+func (p *Parser) optionWord(args []string, i int) ([]Parsed, int, error) {
+	if strings.HasPrefix(args[i], "--") && !p.ShortOnly {
+		return p.long(args, i)
+	}
+	return p.shorts(args, i)
 }
 
 // long parses the long option in args[i]; it returns the index of the

@@ -29,7 +29,7 @@ func (m *mkfs) badBlocks(img *image, fd int, dataStart int64) error {
 	var err error
 	switch {
 	case m.check:
-		bad, err = m.readCheck(fd, (dataStart+1)/2)
+		bad, err = m.surfaceScan(fd, (dataStart+1)/2)
 	case m.badList != "":
 		bad, err = m.readList(dataStart)
 	default:
@@ -51,41 +51,63 @@ func (m *mkfs) badBlocks(img *image, fd int, dataStart int64) error {
 	return nil
 }
 
-// readCheck reads the target block by block after a failed batch; a
-// bad block before the data area ends the run.
-func (m *mkfs) readCheck(fd int, dataBlock int64) ([]int64, error) {
+// surfaceScan is -c: it reads the target and returns its bad blocks;
+// one before the data area (dataBlock) ends the run.
+func (m *mkfs) surfaceScan(fd int, dataBlock int64) ([]int64, error) {
 	if m.verbose > 0 {
 		m.printf("Searching for bad blocks ")
 	}
-	var bad []int64
+	if m.offset != 0 {
+		// mkfs.fat checks where its seek landed against the block's
+		// place without the offset, so -c fails with any --offset.
+		return nil, m.die("seek failed during testing for blocks")
+	}
 	buf := make([]byte, testBlocks*blockSize)
-	try := int64(testBlocks)
-	for at := int64(0); at < m.blocks; {
-		try = min(try, m.blocks-at)
-		n, err := m.Task.Pread(fd, buf[:try*blockSize], m.offset*int64(m.sectorSize)+at*blockSize)
+	readBlocks := func(first, count int64) int64 {
+		n, err := m.Task.Pread(fd, buf[:count*blockSize], first*blockSize)
 		if err != nil {
-			n = 0
+			return 0
 		}
 		if n%blockSize != 0 {
 			m.printf("Unexpected values in do_check: probably bugs\n")
 		}
-		got := int64(n) / blockSize
-		at += got
-		if got == try {
-			try = testBlocks
-			continue
-		}
-		try = 1
-		if at < dataBlock {
-			return nil, m.die("bad blocks before data-area: cannot make fs")
-		}
-		bad = append(bad, at)
-		at++
+		return int64(n) / blockSize
+	}
+	bad, early := badBlockScan(m.blocks, dataBlock, readBlocks)
+	if early {
+		return nil, m.die("bad blocks before data-area: cannot make fs")
 	}
 	if m.verbose > 0 {
 		m.printf("\n")
 	}
 	return bad, nil
+}
+
+// badBlockScan walks blocks [0, total) with read, which says how many
+// whole blocks from first came back. It reads testBlocks at a time;
+// where a read comes back short, the block it stopped at is bad and
+// the block after it is read alone, full batches going on once a
+// block reads. A bad block below keep stops the walk (early).
+func badBlockScan(total, keep int64, read func(first, count int64) int64) (bad []int64, early bool) {
+	alone := false
+	for next := int64(0); next < total; {
+		count := int64(testBlocks)
+		if alone {
+			count = 1
+		}
+		count = min(count, total-next)
+		good := read(next, count)
+		next += good
+		if alone = good < count; !alone {
+			continue
+		}
+		if next < keep {
+			return nil, true
+		}
+		bad = append(bad, next)
+		next++
+	}
+	return bad, false
 }
 
 // readList reads -l's file: a decimal block number a line, blank lines

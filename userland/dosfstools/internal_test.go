@@ -2,7 +2,12 @@
 
 package dosfstools
 
-import "testing"
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+)
 
 // TestStrtoll: C's prefixes, the whole word, no leading space, and the
 // clamp at the type's range.
@@ -47,5 +52,33 @@ func TestGuessGeometry(t *testing.T) {
 		if h, s := guessGeometry(tc.sectors); h != tc.heads || s != tc.secs {
 			t.Errorf("guessGeometry(%d) = %d/%d, want %d/%d", tc.sectors, h, s, tc.heads, tc.secs)
 		}
+	}
+}
+
+// TestBadBlockScan: batches stop at a bad block, the block after a bad
+// one is read alone, full batches resume after one reads, and a bad
+// block before the data area stops the walk.
+func TestBadBlockScan(t *testing.T) {
+	badSet := map[int64]bool{5: true, 6: true, 20: true}
+	var calls []string
+	read := func(first, count int64) int64 {
+		calls = append(calls, fmt.Sprintf("%d+%d", first, count))
+		for b := first; b < first+count; b++ {
+			if badSet[b] {
+				return b - first
+			}
+		}
+		return count
+	}
+	bad, early := badBlockScan(40, 3, read)
+	if want := []int64{5, 6, 20}; !reflect.DeepEqual(bad, want) || early {
+		t.Errorf("bad blocks %v (early %v), want %v", bad, early, want)
+	}
+	if want := "0+16 6+1 7+1 8+16 21+1 22+16 38+2"; strings.Join(calls, " ") != want {
+		t.Errorf("reads %s, want %s", strings.Join(calls, " "), want)
+	}
+	calls = nil
+	if bad, early := badBlockScan(40, 6, read); !early || bad != nil || len(calls) != 1 {
+		t.Errorf("a bad block before the data area: %v, early %v, reads %q", bad, early, calls)
 	}
 }

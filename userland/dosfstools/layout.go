@@ -293,29 +293,24 @@ func (m *mkfs) chooseAtari() error {
 	if m.verbose >= 2 {
 		m.printf("Sector size must be %d to have less than %d log. sectors\n", m.sectorSize, gemdosMaxSectors)
 	}
-	bits, nf, cs := uint32(m.fatBits), uint32(m.fats), uint32(m.clusterSize)
-	limit := uint32(1)<<bits - 0x10
-	if bits == 32 {
-		limit = maxClusters32
+	shape := atariShape{
+		rootEntries: uint32(m.rootEntries), reserved: uint32(m.reserved),
+		fats: uint32(m.fats), clusterSize: uint32(m.clusterSize), bits: uint32(m.fatBits),
 	}
-	// A do-while: a sector size already too large (-S) is tried once.
-	for first := true; first || m.sectorSize <= gemdosMaxSectorSize; first = false {
-		ss := uint32(m.sectorSize)
-		data := m.numSectors - cdiv32(uint32(m.rootEntries)*32, ss) - uint32(m.reserved)
-		n := uint32(2 * (int64(data)*int64(ss) - int64(2*nf*bits/8)) / int64(2*(cs*ss+nf*bits/8)))
-		length := cdiv32((n+2)*bits/8, ss)
-		n = (data - nf*length) / cs
-		maxClusters := length * ss * 8 / bits
+	// The first size is tried even when it is already too large (-S).
+	for {
+		fit := shape.fitAt(m.numSectors, uint32(m.sectorSize))
 		if m.verbose >= 2 {
 			// C's %d of unsigned counts.
-			m.printf("ss=%d: #clu=%d, fat_len=%d, maxclu=%d\n", int32(ss), int32(n), int32(length), int32(maxClusters))
+			m.printf("ss=%d: #clu=%d, fat_len=%d, maxclu=%d\n", int32(m.sectorSize), int32(fit.clusters), int32(fit.fatLength), int32(fit.entries))
 		}
-		m.clusters, m.fatLength = int64(n), int64(length)
-		if maxClusters <= limit && n <= maxClusters-2 {
+		m.clusters, m.fatLength = int64(fit.clusters), int64(fit.fatLength)
+		tooMany, tooBig := fit.clusters > fit.entries-2, fit.entries > shape.entryLimit()
+		if !tooMany && !tooBig {
 			break
 		}
 		if m.verbose >= 2 {
-			if n > maxClusters-2 {
+			if tooMany {
 				m.printf("Too many clusters\n")
 			} else {
 				m.printf("FAT too big\n")
@@ -326,9 +321,48 @@ func (m *mkfs) chooseAtari() error {
 		}
 		m.numSectors >>= 1
 		m.sectorSize <<= 1
+		if m.sectorSize > gemdosMaxSectorSize {
+			break
+		}
 	}
 	if m.sectorSize > gemdosMaxSectorSize {
 		return m.die("Would need a sector size > 16k, which GEMDOS can't work with")
 	}
 	return nil
+}
+
+// atariShape is what the Atari layout keeps fixed while it tries
+// sector sizes. Its counts are C's unsigned ints, wrapping as they do.
+type atariShape struct {
+	rootEntries, reserved, fats, clusterSize, bits uint32
+}
+
+// atariFit is the Atari layout at one sector size: the clusters, the
+// FAT's sectors, and how many entries those sectors hold.
+type atariFit struct {
+	clusters, fatLength, entries uint32
+}
+
+// entryLimit is the most entries a FAT of this width may have.
+func (sh atariShape) entryLimit() uint32 {
+	if sh.bits == 32 {
+		return maxClusters32
+	}
+	return uint32(1)<<sh.bits - 0x10
+}
+
+// fitAt lays out sectors logical sectors of ss bytes: a first guess at
+// the clusters from the bytes each costs (its data and its entry in
+// every FAT, doubled so that 12-bit entries count whole), the FAT
+// length that guess needs, then the clusters left beside those FATs.
+func (sh atariShape) fitAt(sectors, ss uint32) atariFit {
+	data := sectors - cdiv32(sh.rootEntries*32, ss) - sh.reserved
+	headEntries := int64(2 * sh.fats * sh.bits / 8) // entries 0 and 1 of every FAT
+	perCluster := int64(2 * (sh.clusterSize*ss + sh.fats*sh.bits/8))
+	guess := uint32(2 * (int64(data)*int64(ss) - headEntries) / perCluster)
+	var f atariFit
+	f.fatLength = cdiv32((guess+2)*sh.bits/8, ss)
+	f.clusters = (data - sh.fats*f.fatLength) / sh.clusterSize
+	f.entries = f.fatLength * ss * 8 / sh.bits
+	return f
 }

@@ -52,7 +52,8 @@ var mkfsCases = []mkfsCase{
 	{0, "-C IMG 10000"}, {0, "-C -v IMG 1440"}, {0, "-C IMG 10"}, {0, "-C -F 32 IMG 100"}, {0, "-C IMG"},
 	{1024, "-C IMG 500"}, {0, "IMG"},
 	{1440, "-A -v IMG"}, {720, "--variant=atari IMG"}, {70000, "-A -vv IMG"}, {300000, "-A -v IMG"},
-	{20000, "-A -F 32 IMG"}, {20000, "-A -S 1024 -n LAB IMG"}, {40000, "-A -h 70000 IMG"}, {20000, "-A -A IMG"},
+	{20000, "-c -v IMG"}, {1440, "-c IMG"}, {20000, "-c -F 32 --offset 8 IMG"}, {20000, "-c -v --offset 1 IMG"},
+	{20000, "-A -F 32 IMG"}, {20000, "-A -vv -S 512 IMG"}, {300000, "-A -vv -F 12 IMG"}, {70000, "-A -vv -S 512 -F 12 IMG"}, {200000, "-A -vv -F 12 -s 1 IMG"}, {20000, "-A -S 1024 -n LAB IMG"}, {40000, "-A -h 70000 IMG"}, {20000, "-A -A IMG"},
 	// Found by comparing random option sets: C's wrapping unsigned
 	// counts, the Atari loop's first try with -S, the MBR's place
 	// among -vv's lines.

@@ -5,6 +5,7 @@ package dosfstools
 import (
 	"encoding/binary"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -55,86 +56,121 @@ func (v *fatVolume) write(p []byte, off int64) error {
 	return nil
 }
 
-// readBoot reads and checks the boot sector.
+// bootCheck is one look at the boot sector: ok works out what it
+// covers into the volume and says whether the sector passes; why is
+// the message when it does not.
+type bootCheck struct {
+	ok  func() bool
+	why func() string
+}
+
+// runChecks runs checks in order and fails at the first that does not
+// pass.
+func (v *fatVolume) runChecks(checks []bootCheck) error {
+	for _, c := range checks {
+		if !c.ok() {
+			return v.r.fail(1, "%s\n", c.why())
+		}
+	}
+	return nil
+}
+
+// readBoot reads and checks the boot sector: the geometry, the FAT
+// width (and FAT32's own checks), the label, then the FAT's and the
+// root directory's sizes.
 func (v *fatVolume) readBoot() error {
 	b := make([]byte, 512)
 	if err := v.read(b, 0); err != nil {
 		return err
 	}
+	if err := v.runChecks(v.geometryChecks(b)); err != nil {
+		return err
+	}
+	info, err := v.fatWidth(b)
+	if err != nil {
+		return err
+	}
+	if b[info+2] == 0x29 {
+		copy(v.label[:], b[info+7:])
+		v.serial = binary.LittleEndian.Uint32(b[info+3:])
+	}
+	entries := v.fatLength * v.sectorSize * 8 / int64(v.fatBits)
+	return v.runChecks([]bootCheck{
+		{func() bool { return v.dataClusters <= entries-2 }, func() string {
+			return fmt.Sprintf("Filesystem has %d clusters but only space for %d FAT entries.", v.dataClusters, entries-2)
+		}},
+		{func() bool { return v.rootEntries != 0 || v.rootCluster != 0 }, func() string { return "Root directory has zero size." }},
+		{func() bool { return v.rootEntries%16 == 0 }, func() string {
+			return fmt.Sprintf("Root directory (%d entries) doesn't span an integral number of sectors.", v.rootEntries)
+		}},
+	})
+}
+
+// geometryChecks read the sizes and places in the boot sector b, each
+// checked before the next one is worked out from it.
+func (v *fatVolume) geometryChecks(b []byte) []bootCheck {
 	le := binary.LittleEndian
-	fail := func(format string, a ...any) error { return v.r.fail(1, format+"\n", a...) }
 	ss := int64(le.Uint16(b[11:]))
-	if ss == 0 {
-		return fail("Logical sector size is zero.")
+	var total uint32
+	var lastSector int64
+	return []bootCheck{
+		{func() bool { return ss != 0 }, func() string { return "Logical sector size is zero." }},
+		{func() bool { return ss%512 == 0 }, func() string {
+			return fmt.Sprintf("Logical sector size (%d bytes) is not a multiple of the physical sector size.", ss)
+		}},
+		{func() bool {
+			v.sectorSize, v.clusterSize = ss, int64(b[13])*ss
+			return v.clusterSize != 0
+		}, func() string { return "Cluster size is zero." }},
+		{func() bool { return b[16] == 1 || b[16] == 2 }, func() string {
+			return fmt.Sprintf("Currently, only 1 or 2 FATs are supported, not %d.\n", b[16])
+		}},
+		{func() bool {
+			// The last sector of an even count must be readable.
+			v.fats = int64(b[16])
+			if total = uint32(le.Uint16(b[19:])); total == 0 {
+				total = le.Uint32(b[32:])
+			}
+			lastSector = int64(total&^1) - 1
+			probe := make([]byte, ss)
+			n, err := v.r.Task.Pread(v.fd, probe, lastSector*ss)
+			return err == nil && n == len(probe)
+		}, func() string { return fmt.Sprintf("Failed to read sector %d.", uint32(lastSector)) }},
+		{func() bool {
+			if v.fatLength = int64(le.Uint16(b[22:])); v.fatLength == 0 {
+				v.fatLength = int64(le.Uint32(b[36:]))
+			}
+			return v.fatLength != 0
+		}, func() string { return "FAT size is zero." }},
+		{func() bool {
+			reserved := int64(le.Uint16(b[14:]))
+			v.fatStart = reserved * ss
+			v.rootStart = (reserved + v.fats*v.fatLength) * ss
+			v.rootEntries = int64(le.Uint16(b[17:]))
+			v.dataStart = v.rootStart + (v.rootEntries*32+ss-1)/ss*ss
+			data := int64(total)*ss - v.dataStart
+			v.dataClusters = data / v.clusterSize
+			return data >= v.clusterSize
+		}, func() string { return "Filesystem has no space for any data clusters" }},
 	}
-	if ss%512 != 0 {
-		return fail("Logical sector size (%d bytes) is not a multiple of the physical sector size.", ss)
-	}
-	v.sectorSize = ss
-	v.clusterSize = int64(b[13]) * ss
-	if v.clusterSize == 0 {
-		return fail("Cluster size is zero.")
-	}
-	if b[16] != 1 && b[16] != 2 {
-		return fail("Currently, only 1 or 2 FATs are supported, not %d.\n", b[16])
-	}
-	fats := int64(b[16])
-	v.fats = fats
-	total := uint32(le.Uint16(b[19:]))
-	if total == 0 {
-		total = le.Uint32(b[32:])
-	}
-	last := int64(total&^1) - 1
-	probe := make([]byte, ss)
-	if n, err := v.r.Task.Pread(v.fd, probe, last*ss); err != nil || n != len(probe) {
-		return fail("Failed to read sector %d.", uint32(last))
-	}
-	v.fatLength = int64(le.Uint16(b[22:]))
-	if v.fatLength == 0 {
-		v.fatLength = int64(le.Uint32(b[36:]))
-	}
-	if v.fatLength == 0 {
-		return fail("FAT size is zero.")
-	}
-	reserved := int64(le.Uint16(b[14:]))
-	v.fatStart = reserved * ss
-	v.rootStart = (reserved + fats*v.fatLength) * ss
-	v.rootEntries = int64(le.Uint16(b[17:]))
-	v.dataStart = v.rootStart + (v.rootEntries*32+ss-1)/ss*ss
-	data := int64(total)*ss - v.dataStart
-	if data < v.clusterSize {
-		return fail("Filesystem has no space for any data clusters")
-	}
-	v.dataClusters = data / v.clusterSize
-	vi := volInfoOld
+}
+
+// fatWidth decides between FAT12, FAT16 and FAT32 (whose own checks it
+// runs) and returns where the extended boot signature's fields start.
+func (v *fatVolume) fatWidth(b []byte) (int, error) {
+	le := binary.LittleEndian
 	if le.Uint16(b[22:]) == 0 && le.Uint32(b[36:]) != 0 {
-		v.fatBits, vi = 32, volInfo32
-		if err := v.fat32Checks(b); err != nil {
-			return err
-		}
-	} else {
-		v.fatBits = 12
-		if v.dataClusters >= 4085 {
-			v.fatBits = 16
-		}
-		if v.dataClusters >= 65525 {
-			return fail("Too many clusters (%d) for FAT16 filesystem.", v.dataClusters)
-		}
+		v.fatBits = 32
+		return volInfo32, v.fat32Checks(b)
 	}
-	if b[vi+2] == 0x29 {
-		copy(v.label[:], b[vi+7:])
-		v.serial = le.Uint32(b[vi+3:])
+	v.fatBits = 12
+	if v.dataClusters >= 4085 {
+		v.fatBits = 16
 	}
-	entries := v.fatLength * ss * 8 / int64(v.fatBits)
-	switch {
-	case v.dataClusters > entries-2:
-		return fail("Filesystem has %d clusters but only space for %d FAT entries.", v.dataClusters, entries-2)
-	case v.rootEntries == 0 && v.rootCluster == 0:
-		return fail("Root directory has zero size.")
-	case v.rootEntries%16 != 0:
-		return fail("Root directory (%d entries) doesn't span an integral number of sectors.", v.rootEntries)
+	if v.dataClusters >= 65525 {
+		return 0, v.r.fail(1, "Too many clusters (%d) for FAT16 filesystem.\n", v.dataClusters)
 	}
-	return nil
+	return volInfoOld, nil
 }
 
 // fat32Checks are fsck.fat's looks at a FAT32 boot sector that
@@ -167,58 +203,78 @@ func (v *fatVolume) fat32Checks(b []byte) error {
 // checkBackup compares the boot sector with its backup, listing the
 // differing bytes, or makes a backup where there is none and room.
 func (v *fatVolume) checkBackup(b []byte) error {
+	if v.backupStart == 0 {
+		return v.makeBackup(b)
+	}
+	backup := make([]byte, 512)
+	if err := v.read(backup, v.backupStart); err != nil {
+		return err
+	}
+	var diffs []string
+	for off := range b {
+		if b[off] != backup[off] {
+			diffs = append(diffs, fmt.Sprintf("%d:%02x/%02x", off, b[off], backup[off]))
+		}
+	}
+	if len(diffs) == 0 {
+		return nil
+	}
+	fmt.Fprintf(v.r.Out, "There are differences between boot sector and its backup.\n"+
+		"This is mostly harmless. Differences: (offset:original/backup)\n%s\n"+
+		"  Not automatically fixing this.\n", wrapList(diffs, ", ", "  ", 78))
+	return nil
+}
+
+// makeBackup writes a backup of the boot sector b into a reserved
+// sector: 6 when there are enough and FSINFO is elsewhere, else the
+// last reserved one, or the one before it when that is FSINFO's.
+func (v *fatVolume) makeBackup(b []byte) error {
 	out := v.r.Out
 	le := binary.LittleEndian
 	reserved := int64(le.Uint16(b[14:]))
-	if v.backupStart == 0 {
-		fmt.Fprintf(out, "There is no backup boot sector.\n")
-		if reserved < 3 {
-			fmt.Fprintf(out, "And there is no space for creating one!\n")
-			return nil
-		}
-		fmt.Fprintf(out, "  Auto-creating backup boot block.\n")
-		bbs := reserved - 1
-		if info := int64(le.Uint16(b[48:])); reserved >= 7 && info != 6 {
-			bbs = 6
-		} else if bbs == info {
-			bbs--
-		}
-		v.backupStart = bbs * v.sectorSize
-		le.PutUint16(b[50:], uint16(bbs))
-		if err := v.repair(b, v.backupStart); err != nil {
-			return err
-		}
-		if err := v.repair(b[50:52], 50); err != nil {
-			return err
-		}
-		fmt.Fprintf(out, "Created backup of boot sector in sector %d\n", bbs)
+	fmt.Fprintf(out, "There is no backup boot sector.\n")
+	if reserved < 3 {
+		fmt.Fprintf(out, "And there is no space for creating one!\n")
 		return nil
 	}
-	b2 := make([]byte, 512)
-	if err := v.read(b2, v.backupStart); err != nil {
+	fmt.Fprintf(out, "  Auto-creating backup boot block.\n")
+	sector := reserved - 1
+	if info := int64(le.Uint16(b[48:])); reserved >= 7 && info != 6 {
+		sector = 6
+	} else if sector == info {
+		sector--
+	}
+	v.backupStart = sector * v.sectorSize
+	le.PutUint16(b[50:], uint16(sector))
+	if err := v.repair(b, v.backupStart); err != nil {
 		return err
 	}
-	if string(b) == string(b2) {
-		return nil
+	if err := v.repair(b[50:52], 50); err != nil {
+		return err
 	}
-	fmt.Fprintf(out, "There are differences between boot sector and its backup.\n")
-	fmt.Fprintf(out, "This is mostly harmless. Differences: (offset:original/backup)\n  ")
-	pos, sep := 2, ""
-	for i := range b {
-		if b[i] == b2[i] {
-			continue
-		}
-		item := fmt.Sprintf("%s%d:%02x/%02x", sep, i, b[i], b2[i])
-		if pos+len(item) > 78 {
-			fmt.Fprintf(out, "\n  ")
-			pos = 2
-		}
-		fmt.Fprint(out, item)
-		pos += len(item)
-		sep = ", "
-	}
-	fmt.Fprintf(out, "\n  Not automatically fixing this.\n")
+	fmt.Fprintf(out, "Created backup of boot sector in sector %d\n", sector)
 	return nil
+}
+
+// wrapList joins items with sep into lines that start with indent and
+// end by width columns where they can: a line breaks before an item
+// that would pass it, and the separator stays at that item's front.
+func wrapList(items []string, sep, indent string, width int) string {
+	var b strings.Builder
+	b.WriteString(indent)
+	col := len(indent)
+	for i, item := range items {
+		if i > 0 {
+			item = sep + item
+		}
+		if col+len(item) > width {
+			b.WriteString("\n" + indent)
+			col = len(indent)
+		}
+		b.WriteString(item)
+		col += len(item)
+	}
+	return b.String()
 }
 
 // checkFsinfo checks the FSINFO sector's three magic numbers and

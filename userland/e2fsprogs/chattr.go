@@ -16,29 +16,31 @@ import (
 // parsed by hand, as the real one does: the first word that starts with
 // none of "-+=" and every word after "--" are files.
 type chattrRun struct {
-	c                          *applet.Cmd
-	add, rem, set              bool
-	addFl, remFl, setFl        uint32
-	recursive, verbose, silent bool
-	setVer, setProj            bool
-	version, project           uint64
+	c *applet.Cmd
+	// turnOn, turnOff and exactly are the flags of the +, - and =
+	// words; used records which of those operators came, letters or
+	// not ("+" alone still counts).
+	turnOn, turnOff, exactly  uint32
+	used                      map[byte]bool
+	recursive, verbose, quiet bool
+	newVersion, newProject    *uint64 // -v and -p; nil when not given
 }
 
 func chattrApplet(c *applet.Cmd) int {
 	c.GivenName()
-	r := &chattrRun{c: c}
+	r := &chattrRun{c: c, used: map[byte]bool{}}
 	i, ok := r.parse(c.Args)
 	if !ok || i >= len(c.Args) {
 		return r.usage()
 	}
 	switch {
-	case r.set && (r.add || r.rem):
+	case r.used['='] && (r.used['+'] || r.used['-']):
 		fmt.Fprint(c.Errw, "= is incompatible with - and +\n")
 		return 1
-	case r.remFl&r.addFl != 0:
+	case r.turnOff&r.turnOn != 0:
 		fmt.Fprint(c.Errw, "Can't both set and unset same flag.\n")
 		return 1
-	case !(r.add || r.rem || r.set || r.setVer || r.setProj):
+	case len(r.used) == 0 && r.newVersion == nil && r.newProject == nil:
 		fmt.Fprint(c.Errw, "Must use '-v', =, - or +\n")
 		return 1
 	}
@@ -89,10 +91,11 @@ func (r *chattrRun) word(args []string, i int) (int, bool) {
 		if !ok {
 			return i, false
 		}
+		r.used[w[0]] = true
 		if w[0] == '+' {
-			r.add, r.addFl = true, r.addFl|fl
+			r.turnOn |= fl
 		} else {
-			r.set, r.setFl = true, r.setFl|fl
+			r.exactly |= fl
 		}
 		return i, true
 	}
@@ -103,7 +106,7 @@ func (r *chattrRun) word(args []string, i int) (int, bool) {
 		case 'V':
 			r.verbose = true
 		case 'f':
-			r.silent = true
+			r.quiet = true
 		case 'p', 'v':
 			i++
 			if i >= len(args) {
@@ -119,16 +122,17 @@ func (r *chattrRun) word(args []string, i int) (int, bool) {
 				return i, false
 			}
 			if ch == 'p' {
-				r.setProj, r.project = true, n
+				r.newProject = &n
 			} else {
-				r.setVer, r.version = true, n
+				r.newVersion = &n
 			}
 		default:
 			fl := flagOfLetter(ch)
 			if fl == 0 {
 				return i, false
 			}
-			r.rem, r.remFl = true, r.remFl|fl
+			r.used['-'] = true
+			r.turnOff |= fl
 		}
 	}
 	return i, true
@@ -208,9 +212,7 @@ func hexDigit(b byte) int {
 }
 
 // change applies the flags, version and project to one file, then to
-// what a directory holds with -R. Errors are reported unless -f; a
-// failure of =FLAGS is only perror'd and does not fail the file, as in
-// 1.47.0.
+// what a directory holds with -R. Errors are reported unless -f.
 func (r *chattrRun) change(name string) bool {
 	t := r.c.Task
 	st, err := t.Lstat(name)
@@ -224,37 +226,17 @@ func (r *chattrRun) change(name string) bool {
 		return false
 	}
 	isDir := applet.IsDir(uint32(st.Mode))
-	if r.set {
-		r.tellName(name, r.setFl)
-		if err := setFlags(t, name, r.setFl); err != nil {
+	for _, step := range r.steps(name, flags, isDir) {
+		if r.verbose {
+			fmt.Fprint(r.c.Out, step.tell)
+		}
+		err := step.apply()
+		switch {
+		case err == nil:
+		case step.onlyPerror:
 			fmt.Fprintf(r.c.Errw, "%s: %s\n", name, applet.ErrText(err))
-		}
-	} else {
-		flags = flags&^r.remFl | r.addFl
-		r.tellName(name, flags)
-		if !isDir {
-			flags &^= flagOfLetter('D')
-		}
-		if err := setFlags(t, name, flags); err != nil {
-			r.report(err, "while setting flags on %s", name)
-			return false
-		}
-	}
-	if r.setVer {
-		if r.verbose {
-			fmt.Fprintf(r.c.Out, "Version of %s set as %d\n", name, r.version)
-		}
-		if err := setVersion(t, name, uint32(r.version)); err != nil {
-			r.report(err, "while setting version on %s", name)
-			return false
-		}
-	}
-	if r.setProj {
-		if r.verbose {
-			fmt.Fprintf(r.c.Out, "Project of %s set as %d\n", name, r.project)
-		}
-		if err := setProject(t, name, uint32(r.project)); err != nil {
-			r.report(err, "while setting project on %s", name)
+		default:
+			r.report(err, "while setting %s on %s", step.what, name)
 			return false
 		}
 	}
@@ -262,6 +244,63 @@ func (r *chattrRun) change(name string) bool {
 		return r.children(name)
 	}
 	return true
+}
+
+// chattrStep is one attribute chattr sets on a file.
+type chattrStep struct {
+	tell  string       // -V's line
+	apply func() error // the setting
+	what  string       // the attribute, as a failure names it
+	// onlyPerror: a failure is printed as perror prints it, even with
+	// -f, and the file does not fail (=FLAGS in 1.47.0).
+	onlyPerror bool
+}
+
+// steps are the settings for one file in chattr's order: the flags
+// always, then the version and the project when asked for.
+func (r *chattrRun) steps(name string, cur uint32, isDir bool) []chattrStep {
+	t := r.c.Task
+	shown, flags := r.nextFlags(cur, isDir)
+	var line strings.Builder
+	fmt.Fprintf(&line, "Flags of %s set as ", name)
+	writeFlags(&line, shown, false)
+	line.WriteString("\n")
+	steps := []chattrStep{{
+		tell:       line.String(),
+		apply:      func() error { return setFlags(t, name, flags) },
+		what:       "flags",
+		onlyPerror: r.used['='],
+	}}
+	if v := r.newVersion; v != nil {
+		steps = append(steps, chattrStep{
+			tell:  fmt.Sprintf("Version of %s set as %d\n", name, *v),
+			apply: func() error { return setVersion(t, name, uint32(*v)) },
+			what:  "version",
+		})
+	}
+	if p := r.newProject; p != nil {
+		steps = append(steps, chattrStep{
+			tell:  fmt.Sprintf("Project of %s set as %d\n", name, *p),
+			apply: func() error { return setProject(t, name, uint32(*p)) },
+			what:  "project",
+		})
+	}
+	return steps
+}
+
+// nextFlags is what a file's flags cur become, as -V shows them and as
+// they are set: = names them all; + and - edit cur, and D (dirsync),
+// shown all the same, is not set on what is not a directory.
+func (r *chattrRun) nextFlags(cur uint32, isDir bool) (shown, set uint32) {
+	if r.used['='] {
+		return r.exactly, r.exactly
+	}
+	shown = cur&^r.turnOff | r.turnOn
+	set = shown
+	if !isDir {
+		set &^= flagOfLetter('D')
+	}
+	return shown, set
 }
 
 // children changes what dir holds; like iterate_on_dir, it fails only
@@ -281,15 +320,7 @@ func (r *chattrRun) children(dir string) bool {
 }
 
 func (r *chattrRun) report(err error, format string, a ...any) {
-	if !r.silent {
+	if !r.quiet {
 		comErr(r.c, err, format, a...)
-	}
-}
-
-func (r *chattrRun) tellName(name string, flags uint32) {
-	if r.verbose {
-		fmt.Fprintf(r.c.Out, "Flags of %s set as ", name)
-		writeFlags(r.c.Out, flags, false)
-		fmt.Fprintln(r.c.Out)
 	}
 }

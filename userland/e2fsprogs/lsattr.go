@@ -7,6 +7,7 @@ import (
 
 	"github.com/linuxvfs/linuxvfs/internal/getopt"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
+	"github.com/linuxvfs/linuxvfs/vfs"
 )
 
 // lsattr(1) of e2fsprogs 1.47.0: each file's inode flags as a string of
@@ -56,7 +57,7 @@ func lsattrApplet(c *applet.Cmd) int {
 	}
 	status := 0
 	for _, name := range operands {
-		if !r.arg(name) {
+		if !r.show(name, name, true) {
 			status = 1
 		}
 	}
@@ -68,72 +69,75 @@ func (r *lsattrRun) usage() int {
 	return 1
 }
 
-// arg lists one operand: a directory's entries (unless -d), else the
-// file itself. A directory that cannot be opened fails silently, as
-// iterate_on_dir does; errors on its entries do not count.
-func (r *lsattrRun) arg(name string) bool {
-	st, err := r.c.Task.Lstat(name)
-	if err != nil {
-		comErr(r.c, err, "while trying to stat %s", name)
+// show lists path, an operand (top) or a directory's entry named name.
+// An operand that is a directory stands for its entries unless -d, and
+// one that cannot be read fails silently, as iterate_on_dir does. An
+// entry is listed itself (one starting with a dot only with -a) and,
+// with -R, a directory's entries follow under a header; what goes
+// wrong with entries does not fail the operand.
+func (r *lsattrRun) show(path, name string, top bool) bool {
+	st, err := r.c.Task.Lstat(path)
+	switch {
+	case err != nil && top:
+		comErr(r.c, err, "while trying to stat %s", path)
 		return false
+	case err != nil:
+		fmt.Fprintf(r.c.Errw, "%s: %s\n", path, applet.ErrText(err)) // perror
+		return true
 	}
-	if applet.IsDir(uint32(st.Mode)) && !r.dirs {
-		return r.dir(name)
+	isDir := applet.IsDir(uint32(st.Mode))
+	switch {
+	case top && (!isDir || r.dirs):
+		return r.line(path)
+	case top:
+	case name[0] == '.' && !r.all:
+		return true
+	default:
+		r.line(path)
+		if !isDir || !r.recursive || name == "." || name == ".." {
+			return true
+		}
+		fmt.Fprintf(r.c.Out, "\n%s:\n", path)
+		defer fmt.Fprintln(r.c.Out)
 	}
-	return r.list(name)
-}
-
-// dir lists the entries of dir (those starting with a dot with -a
-// only), going down into subdirectories with -R.
-func (r *lsattrRun) dir(dir string) bool {
-	ents, err := dirEntries(r.c.Task, dir)
+	ents, err := dirEntries(r.c.Task, path)
 	if err != nil && len(ents) == 0 {
 		return false
 	}
 	for _, e := range ents {
-		path := childPath(dir, e.Name)
-		st, err := r.c.Task.Lstat(path)
-		if err != nil {
-			fmt.Fprintf(r.c.Errw, "%s: %s\n", path, applet.ErrText(err)) // perror
-			continue
-		}
-		if e.Name[0] == '.' && !r.all {
-			continue
-		}
-		r.list(path)
-		if applet.IsDir(uint32(st.Mode)) && r.recursive && e.Name != "." && e.Name != ".." {
-			fmt.Fprintf(r.c.Out, "\n%s:\n", path)
-			r.dir(path)
-			fmt.Fprintln(r.c.Out)
-		}
+		r.show(childPath(path, e.Name), e.Name, false)
 	}
 	return true
 }
 
-// list prints one file's line: its project (-p) and version (-v), then
-// its flags and name.
-func (r *lsattrRun) list(name string) bool {
+// line prints one file's line: the columns -p and -v ask for, then its
+// flags and name.
+func (r *lsattrRun) line(name string) bool {
 	t := r.c.Task
 	flags, err := getFlags(t, name)
 	if err != nil {
 		comErr(r.c, err, "While reading flags on %s", name)
 		return false
 	}
-	if r.project {
-		p, err := getProject(t, name)
-		if err != nil {
-			comErr(r.c, err, "While reading project on %s", name)
-			return false
-		}
-		fmt.Fprintf(r.c.Out, "%5d ", p)
+	columns := []struct {
+		on     bool
+		what   string
+		get    func(*vfs.Task, string) (uint32, error)
+		format string
+	}{
+		{r.project, "project", getProject, "%5d "},
+		{r.version, "version", getVersion, "%-10d "},
 	}
-	if r.version {
-		v, err := getVersion(t, name)
+	for _, col := range columns {
+		if !col.on {
+			continue
+		}
+		v, err := col.get(t, name)
 		if err != nil {
-			comErr(r.c, err, "While reading version on %s", name)
+			comErr(r.c, err, "While reading %s on %s", col.what, name)
 			return false
 		}
-		fmt.Fprintf(r.c.Out, "%-10d ", v)
+		fmt.Fprintf(r.c.Out, col.format, v)
 	}
 	if r.long {
 		fmt.Fprintf(r.c.Out, "%-28s ", name)

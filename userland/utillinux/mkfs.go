@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/linuxvfs/linuxvfs/abi/linux"
+	"github.com/linuxvfs/linuxvfs/internal/getopt"
 	"github.com/linuxvfs/linuxvfs/userland/applet"
 )
 
@@ -28,130 +29,19 @@ mkfs.TYPE with the builder's options, DEVICE and SIZE.
   -h, --help       show this help;  -V alone, --version: the version
 `
 
-// mkfsScan is glibc getopt's state over mkfs's arguments: it permutes
-// lazily, moving the operands it skipped behind the options it found
-// only when it looks at the next word.
-type mkfsScan struct {
-	argv        []string
-	optind      int
-	first, last int // the skipped operands, argv[first:last]
-	nextchar    string
-	optarg      string
+// mkfsOptions are mkfs's own options; every other one is the builder's.
+var mkfsOptions = []getopt.Option{
+	{Short: 't', Long: "type", Arg: getopt.RequiredArg},
+	{Long: "version", ID: 'v'},
+	{Short: 'V', Long: "verbose"},
+	{Short: 'h', Long: "help"},
 }
 
-// exchange moves the options argv[last:optind] before the operands
-// argv[first:last].
-func (s *mkfsScan) exchange() {
-	moved := append(append([]string{}, s.argv[s.last:s.optind]...), s.argv[s.first:s.last]...)
-	copy(s.argv[s.first:], moved)
-	s.first += s.optind - s.last
-	s.last = s.optind
-}
-
-// next is getopt_long's next return: an option letter, '?' for one it
-// does not take (opterr is off: nothing is printed), -1 at the end.
-func (s *mkfsScan) next() int {
-	if s.nextchar == "" {
-		if s.last > s.optind {
-			s.last = s.optind
-		}
-		if s.first > s.optind {
-			s.first = s.optind
-		}
-		if s.first != s.last && s.last != s.optind {
-			s.exchange()
-		} else if s.last != s.optind {
-			s.first = s.optind
-		}
-		for s.optind < len(s.argv) && (len(s.argv[s.optind]) < 2 || s.argv[s.optind][0] != '-') {
-			s.optind++
-		}
-		s.last = s.optind
-		if s.optind < len(s.argv) && s.argv[s.optind] == "--" {
-			s.optind++
-			if s.first != s.last && s.last != s.optind {
-				s.exchange()
-			} else if s.first == s.last {
-				s.first = s.optind
-			}
-			s.last = len(s.argv)
-			s.optind = len(s.argv)
-		}
-		if s.optind == len(s.argv) {
-			if s.first != s.last {
-				s.optind = s.first
-			}
-			return -1
-		}
-		word := s.argv[s.optind]
-		if strings.HasPrefix(word, "--") {
-			return s.long(word[2:])
-		}
-		s.nextchar = word[1:]
-	}
-	c := s.nextchar[0]
-	s.nextchar = s.nextchar[1:]
-	if s.nextchar == "" {
-		s.optind++
-	}
-	switch c {
-	case 'V', 'h':
-		return int(c)
-	case 't':
-		switch {
-		case s.nextchar != "":
-			s.optarg, s.nextchar = s.nextchar, ""
-			s.optind++
-		case s.optind == len(s.argv):
-			return '?'
-		default:
-			s.optarg = s.argv[s.optind]
-			s.optind++
-		}
-		return 't'
-	}
-	return '?'
-}
-
-// mkfsLongs are mkfs's long options and what they stand for.
-var mkfsLongs = []struct {
-	name string
-	id   int
-}{{"type", 't'}, {"version", 'v'}, {"verbose", 'V'}, {"help", 'h'}}
-
-// long reads "--name[=value]" at optind.
-func (s *mkfsScan) long(text string) int {
-	s.optind++
-	name, value, attached := strings.Cut(text, "=")
-	id := 0
-	for _, l := range mkfsLongs {
-		if l.name == name {
-			id = l.id
-			break
-		}
-		if strings.HasPrefix(l.name, name) {
-			if id != 0 {
-				return '?' // ambiguous
-			}
-			id = l.id
-		}
-	}
-	switch {
-	case id == 0:
-		return '?'
-	case id != 't':
-		if attached {
-			return '?'
-		}
-	case attached:
-		s.optarg = value
-	case s.optind < len(s.argv):
-		s.optarg = s.argv[s.optind]
-		s.optind++
-	default:
-		return '?'
-	}
-	return id
+// mkfsParse reads mkfs's options; with POSIXLY_CORRECT set the first
+// operand ends them, as glibc's getopt has it.
+func mkfsParse(args []string, inOrder bool) getopt.Stop {
+	p := getopt.Parser{Options: mkfsOptions, InOrder: inOrder}
+	return p.ParseToError(args)
 }
 
 // mkfsApplet is mkfs(8).
@@ -160,35 +50,27 @@ func mkfsApplet(c *cmd) int {
 		fmt.Fprintf(c.Out, "mkfs from util-linux 2.38.1\n")
 		return 0
 	}
-	s := &mkfsScan{argv: append([]string{c.Argv0}, c.Args...), optind: 1, first: 1, last: 1}
+	stop := mkfsParse(c.Args, c.EnvSet("POSIXLY_CORRECT"))
 	fstype, verbose := "ext2", 0
-scan:
-	for {
-		switch s.next() {
-		case -1:
-			break scan
+	for _, o := range stop.Opts {
+		switch o.ID {
 		case 'V':
 			verbose++
 		case 't':
-			fstype = s.optarg
+			fstype = o.Value
 		case 'h':
 			fmt.Fprint(c.Out, mkfsHelpText)
 			return 0
 		case 'v':
 			fmt.Fprintf(c.Out, "mkfs from util-linux 2.38.1\n")
 			return 0
-		default:
-			s.optind--
-			break scan
 		}
 	}
-	if s.optind == len(s.argv) {
+	argv, ok := mkfsBuilderArgs(c.Argv0, fstype, stop)
+	if !ok {
 		c.warnf("no device specified")
 		return c.tryHelp(1)
 	}
-	s.optind--
-	s.argv[s.optind] = "mkfs." + fstype
-	argv := s.argv[s.optind:]
 	if verbose > 0 {
 		fmt.Fprintf(c.Out, "mkfs from util-linux 2.38.1\n%s \n", strings.Join(argv, " "))
 		if verbose > 1 {
@@ -196,6 +78,26 @@ scan:
 		}
 	}
 	return c.mkfsExec(argv)
+}
+
+// mkfsBuilderArgs is the builder's argv: its name, then the words from
+// where mkfs stopped reading options. That point is getopt's index,
+// one word back when the option there is not mkfs's (so the builder
+// gets it); the word just before it is the one that the builder's name
+// overwrites, whatever it was. In the middle of a cluster ("-xV")
+// getopt's index is still at the cluster's word, so stepping back
+// hands the builder one more word than the option's own; at the start
+// of the line that word is mkfs's own argv[0], as on the host. With
+// no word left there is no device.
+func mkfsBuilderArgs(argv0, fstype string, stop getopt.Stop) ([]string, bool) {
+	words := append([]string{argv0}, stop.Words...)
+	from := stop.Index + 1 // in words
+	if stop.Err != nil {
+		from--
+	} else if from == len(words) {
+		return nil, false
+	}
+	return append([]string{"mkfs." + fstype}, words[from:]...), true
 }
 
 // mkfsExec runs the builder in mkfs's place. What -V printed is still in

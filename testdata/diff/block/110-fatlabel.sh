@@ -86,3 +86,27 @@ fatlabel h.img
 od -A d -t x1 -j $(( 32*512 )) -N 16 h.img
 od -A d -t x1 -j $(( (32+616)*512 )) -N 16 h.img
 od -A d -t x1 -j $(( (32+2*616+1)*512 )) -N 12 h.img
+# A backup that differs in many bytes: the list wraps at 78 columns.
+mkfs.fat -C --invariant -F 32 n.img 40000 >/dev/null
+printf 'ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ' | dd of=n.img bs=1 seek=3172 conv=notrunc 2>/dev/null
+fatlabel n.img; echo $?
+# Each of the boot sector's checks failing in turn, on a FAT16 image.
+mkfs.fat -C --invariant -F 16 -n BOOT k.img 80000 >/dev/null
+bad() {
+	cp k.img m.img
+	while [ $# -gt 1 ]; do
+		printf "$2" | dd of=m.img bs=1 seek=$1 conv=notrunc 2>/dev/null
+		shift 2
+	done
+	fatlabel m.img; echo $?
+}
+bad 11 '\000\001'
+bad 13 '\000'
+bad 16 '\003'
+bad 19 '\000\000' 32 '\377\377\377\000'
+bad 22 '\000\000' 36 '\000\000\000\000'
+bad 14 '\377\377'
+bad 22 '\001\000'
+bad 17 '\000\000'
+bad 17 '\021\000'
+bad 13 '\001'

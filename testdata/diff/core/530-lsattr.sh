@@ -22,5 +22,8 @@ lsattr /nonexistent; echo "rc=$?"
 lsattr -X f; echo "rc=$?"; lsattr --help; echo "rc=$?"; lsattr -- -f; echo "rc=$?"
 lsattr -V f; echo "rc=$?"
 lsattr d/; lsattr -a d/e/
+# -R with -a lists . and .. but goes down only into the others; the
+# columns in a tree.
+lsattr -Ra d; echo "rc=$?"; lsattr -Rp d; echo "rc=$?"; lsattr -Rv d; echo "rc=$?"
 chattr -R -iadA /w; lsattr -R /w
 cd /; umount /w

@@ -26,4 +26,8 @@ chattr +e f; echo "rc=$?"; chattr -e f; echo "rc=$?"
 chattr +P d; echo "rc=$?"; chattr +F d; echo "rc=$?"; chattr +x f; echo "rc=$?"; chattr +s f; echo "rc=$?"
 ln -s f l; mkfifo p; chattr +d l p /proc/1; echo "rc=$?"
 lsattr f; chattr = f; lsattr f
+# =FLAGS' failure is printed even with -f; -V shows +D on a file.
+chattr -f =c f; echo "rc=$?"; chattr -fV =c f 2>&1; echo "rc=$?"
+chattr -V +D f; echo "rc=$?"; lsattr f
+chattr -Vf +c f; echo "rc=$?"; chattr -V -v 5 =d f; echo "rc=$?"
 chattr -R -iadA /w; cd /; umount /w
