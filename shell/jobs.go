@@ -545,15 +545,18 @@ func (s *shell) awaitJobs(p *proc) {
 }
 
 // awaitStart waits until j is under way, or jobStartWait after its fork.
-func (j *job) awaitStart() {
-	d := time.Until(j.started.Add(jobStartWait))
+func (j *job) awaitStart() { waitUntil(j.ready, j.started.Add(jobStartWait)) }
+
+// waitUntil waits for c to close, at most until deadline.
+func waitUntil(c <-chan struct{}, deadline time.Time) {
+	d := time.Until(deadline)
 	if d <= 0 {
 		return
 	}
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
-	case <-j.ready:
+	case <-c:
 	case <-t.C:
 	}
 }

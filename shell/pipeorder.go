@@ -175,18 +175,7 @@ func (l *pipeLink) awaitReaders() {
 }
 
 // wait waits for c, at most pipeStartWait after the link was made.
-func (l *pipeLink) wait(c chan struct{}) {
-	d := time.Until(l.born.Add(pipeStartWait))
-	if d <= 0 {
-		return
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-c:
-	case <-t.C:
-	}
-}
+func (l *pipeLink) wait(c chan struct{}) { waitUntil(c, l.born.Add(pipeStartWait)) }
 
 func (l *pipeLink) writerForked() {
 	if l != nil {
