@@ -138,12 +138,10 @@ func dumpe2fsApplet(c *applet.Cmd) int {
 	if si.Compat&compatHasJournal != 0 && si.JournalInum != 0 {
 		jsb, err := readJournalSuper(f, &si)
 		if err != nil {
-			c.Out.Flush()
 			fmt.Fprintf(c.Errw, "dumpe2fs: %s while reading journal inode\n", applet.ErrText(err))
 			return 1
 		}
 		if !listJournal(c.Out, jsb, si.Compat&compatFastCommit != 0) {
-			c.Out.Flush()
 			fmt.Fprintf(c.Errw, "Journal superblock magic number invalid!\n")
 			return 1
 		}
@@ -164,7 +162,6 @@ func dumpe2fsUsage(c *applet.Cmd) int {
 // listGroups would be the group listing; until it is written, it says
 // so (the superblock part above is complete).
 func listGroups(c *applet.Cmd, f io.ReaderAt, si *ext4.SuperInfo) int {
-	c.Out.Flush()
 	fmt.Fprintf(c.Errw, "dumpe2fs: the group listing is not supported here; use -h\n")
 	return 1
 }

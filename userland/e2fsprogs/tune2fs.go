@@ -62,13 +62,11 @@ func tune2fsApplet(c *applet.Cmd) int {
 	p := getopt.Parser{Options: tune2fsOpts, InOrder: c.EnvSet("POSIXLY_CORRECT")}
 	opts, ops, err := p.Parse(c.Args)
 	if err != nil {
-		c.Out.Flush()
 		fmt.Fprintf(c.Errw, "%s: %s\n", c.Name, err)
 		return r.usage()
 	}
 	for _, o := range opts {
 		if complaint := r.option(o); complaint != "" {
-			c.Out.Flush()
 			fmt.Fprintf(c.Errw, "tune2fs: %s - %s\n", complaint, o.Value)
 			return r.usage()
 		}
@@ -81,7 +79,6 @@ func tune2fsApplet(c *applet.Cmd) int {
 
 // usage is the synopsis after a bad command line (our wording).
 func (r *tuneRun) usage() int {
-	r.c.Out.Flush()
 	fmt.Fprintf(r.c.Errw, "Usage: tune2fs [-l] [-c max-mounts] [-C mounts] [-e continue|remount-ro|panic]\n"+
 		"\t[-i interval[d|m|w|s]] [-m reserved-percent] [-r reserved-blocks]\n"+
 		"\t[-L label] device\n")
@@ -178,7 +175,6 @@ func (r *tuneRun) run(dev string) int {
 	c := r.c
 	f, raw, err := openFS(c.Task, dev, len(r.set) > 0)
 	if err != nil {
-		c.Out.Flush()
 		fmt.Fprintf(c.Errw, "tune2fs: %s while trying to open %s\n", applet.ErrText(err), dev)
 		if err != errBadMagic {
 			fmt.Fprintf(c.Errw, "Couldn't find valid filesystem superblock.\n")
@@ -192,7 +188,6 @@ func (r *tuneRun) run(dev string) int {
 		}
 		le.PutUint32(raw[sbWtime:], e2Now(c))
 		if err := writeSupers(c, f.fd, raw); err != nil {
-			c.Out.Flush()
 			fmt.Fprintf(c.Errw, "tune2fs: %s while writing out and closing file system\n", applet.ErrText(err))
 			return 1
 		}
@@ -223,7 +218,6 @@ func (r *tuneRun) apply(raw []byte) int {
 	}
 	if r.set['i'] {
 		if r.interval > 0xFFFFFFFF {
-			c.Out.Flush()
 			fmt.Fprintf(c.Errw, "tune2fs: interval between checks is too big (%d)\n", r.interval)
 			return 1
 		}
@@ -237,7 +231,6 @@ func (r *tuneRun) apply(raw []byte) int {
 	}
 	if r.set['r'] {
 		if r.rblocks > si.BlocksCount/2 {
-			c.Out.Flush()
 			fmt.Fprintf(c.Errw, "tune2fs: reserved blocks count is too big (%d)\n", r.rblocks)
 			return 1
 		}
@@ -247,7 +240,6 @@ func (r *tuneRun) apply(raw []byte) int {
 	if r.set['L'] {
 		label := r.label
 		if len(label) > labelLen {
-			c.Out.Flush()
 			fmt.Fprintf(c.Errw, "Warning: label too long, truncating.\n")
 			label = label[:labelLen]
 		}
