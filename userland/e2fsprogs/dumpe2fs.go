@@ -159,9 +159,13 @@ func dumpe2fsUsage(c *applet.Cmd) int {
 	return 1
 }
 
-// listGroups would be the group listing; until it is written, it says
-// so (the superblock part above is complete).
+// listGroups is the group listing after the superblock's, with an
+// empty line between.
 func listGroups(c *applet.Cmd, f io.ReaderAt, si *ext4.SuperInfo) int {
-	fmt.Fprintf(c.Errw, "dumpe2fs: the group listing is not supported here; use -h\n")
-	return 1
+	fmt.Fprintln(c.Out)
+	if err := listGroupsTo(c.Out, f, si); err != nil {
+		fmt.Fprintf(c.Errw, "dumpe2fs: %s while trying to read '%s' bitmaps\n", applet.ErrText(err), c.Args[len(c.Args)-1])
+		return 1
+	}
+	return 0
 }

@@ -34,8 +34,9 @@ var hostOwners = owners{
 }
 
 // ourListing is what dumpe2fs -h prints for the image at path, from
-// the listing functions (header true) or tune2fs -l's part.
-func ourListing(t *testing.T, path string, header bool) string {
+// the listing functions (header true) or tune2fs -l's part; with groups
+// too, dumpe2fs's whole listing.
+func ourListing(t *testing.T, path string, header, groups bool) string {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -62,6 +63,12 @@ func ourListing(t *testing.T, path string, header bool) string {
 		}
 	}
 	b.WriteString("\n")
+	if groups {
+		b.WriteString("\n")
+		if err := listGroupsTo(&b, f, &si); err != nil {
+			t.Fatalf("groups: %v", err)
+		}
+	}
 	return b.String()
 }
 
@@ -91,6 +98,8 @@ func TestListingMatchesHost(t *testing.T) {
 		{600 << 20, "ext4", []string{"-b", "4096", "-J", "size=64"}, nil},
 		{600 << 20, "ext4", nil, nil},
 		{600 << 20, "ext4", []string{"-O", "metadata_csum_seed,^resize_inode"}, nil},
+		{40 << 20, "ext4", []string{"-O", "^resize_inode", "-N", "3000"}, nil},
+		{300 << 20, "ext3", []string{"-b", "2048"}, nil},
 		{8 << 20, "ext4", nil, []string{"kbytes_written 20000000", "state 2", "errors 3", "creator_os 3",
 			"checkinterval 2678400", "max_mnt_count 20", "raid_stride 4", "raid_stripe_width 8",
 			"last_orphan 12", "mount_opts foo,bar", "def_hash_version tea", "default_mount_opts 0x6ff",
@@ -124,8 +133,13 @@ func TestListingMatchesHost(t *testing.T) {
 				t.Fatalf("%s: %v", cmd, err)
 			}
 			w := strings.TrimPrefix(string(want), "tune2fs "+e2fsprogsVersion+"\n")
-			if got := ourListing(t, img, header); got != w {
+			if got := ourListing(t, img, header, false); got != w {
 				t.Errorf("case %d (%v %v), %s:\n%s", i, c.args, c.edits, cmd, lineDiff(got, w))
+			}
+		}
+		if want, err := exec.Command("dumpe2fs", img).Output(); err == nil {
+			if got := ourListing(t, img, true, true); got != string(want) {
+				t.Errorf("case %d (%v %v), dumpe2fs:\n%s", i, c.args, c.edits, lineDiff(got, string(want)))
 			}
 		}
 	}
