@@ -117,7 +117,7 @@ func dumpe2fsApplet(c *applet.Cmd) int {
 			return 0
 		case 'h':
 			headerOnly = true
-		case 'b', 'g', 'i', 'm', 'o':
+		case 'b', 'g', 'i', 'm', 'o', 'x':
 			fmt.Fprintf(c.Errw, "dumpe2fs: -%c is not supported here\n", o.ID)
 			return 1
 		}

@@ -113,7 +113,7 @@ func uuidText(u [16]byte) string {
 	if u == [16]byte{} {
 		return "<none>"
 	}
-	return fmt.Sprintf("%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
+	return uuidString(u)
 }
 
 // ctime is the C library's ctime without its newline, in UTC (the

@@ -16,7 +16,8 @@ import (
 // the superblock; -c, -C, -e, -i, -m, -r and -L set the maximal and
 // current mount counts, the errors behaviour, the check interval, the
 // reserved blocks and the label, in the primary superblock and each
-// copy (as e2label writes them). Settings are applied in tune2fs's own
+// copy (as e2label writes them); -U sets the UUID of a filesystem
+// without checksums. Settings are applied in tune2fs's own
 // order whatever the command line's, and the listing comes last.
 
 // Superblock fields the setters write.
@@ -46,11 +47,12 @@ type tuneRun struct {
 	ratio           float64
 	rblocks         uint64
 	label           string
+	uuid            string
 }
 
 var tune2fsOpts = func() []getopt.Option {
 	opts := []getopt.Option{{Short: 'l'}}
-	for _, c := range "cCeimrL" {
+	for _, c := range "cCeimrLU" {
 		opts = append(opts, getopt.Option{Short: byte(c), Arg: getopt.RequiredArg})
 	}
 	return opts
@@ -81,7 +83,7 @@ func tune2fsApplet(c *applet.Cmd) int {
 func (r *tuneRun) usage() int {
 	fmt.Fprintf(r.c.Errw, "Usage: tune2fs [-l] [-c max-mounts] [-C mounts] [-e continue|remount-ro|panic]\n"+
 		"\t[-i interval[d|m|w|s]] [-m reserved-percent] [-r reserved-blocks]\n"+
-		"\t[-L label] device\n")
+		"\t[-L label] [-U uuid|clear|random] device\n")
 	return 1
 }
 
@@ -134,6 +136,8 @@ func (r *tuneRun) option(o getopt.Parsed) string {
 		r.rblocks = n
 	case 'L':
 		r.label = v
+	case 'U':
+		r.uuid = v
 	}
 	r.set[id] = true
 	return ""
@@ -246,6 +250,35 @@ func (r *tuneRun) apply(raw []byte) int {
 		clear(raw[sbLabel : sbLabel+labelLen])
 		copy(raw[sbLabel:], label)
 	}
+	if r.set['U'] {
+		return r.setUUID(raw, &si)
+	}
+	return 0
+}
+
+// setUUID is -U for a filesystem without checksums, where the UUID is
+// in the superblock alone: with gdt_csum or metadata_csum every
+// descriptor (and inode, directory block...) would need resealing,
+// which is not done here.
+func (r *tuneRun) setUUID(raw []byte, si *ext4.SuperInfo) int {
+	c := r.c
+	var u [16]byte
+	switch r.uuid {
+	case "clear", "null":
+	case "random", "time":
+		u = randomUUID()
+	default:
+		var ok bool
+		if u, ok = parseUUID(r.uuid); !ok {
+			fmt.Fprintf(c.Errw, "tune2fs: Invalid UUID format\n\n")
+			return 1
+		}
+	}
+	if si.RoCompat&(roMetadataCsum|roGdtCsum) != 0 {
+		fmt.Fprintf(c.Errw, "tune2fs: changing the UUID of a filesystem with checksums is not supported here\n")
+		return 1
+	}
+	copy(raw[104:120], u[:])
 	return 0
 }
 
