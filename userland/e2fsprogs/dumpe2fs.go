@@ -19,6 +19,8 @@ import (
 var (
 	errBadMagic  = &e2Error{"Bad magic number in super-block", 0x13}
 	errShortRead = &e2Error{"Attempt to read block from filesystem resulted in short read", 0x24}
+	errCorrupt   = &e2Error{"The ext2 superblock is corrupt", 0x3c}
+	errSuperCsum = &e2Error{"Superblock checksum does not match superblock", 0x98}
 )
 
 type e2Error struct {
@@ -79,7 +81,43 @@ func openFS(t *vfs.Task, dev string, write bool) (fsFile, []byte, error) {
 		f.close()
 		return fsFile{}, nil, errBadMagic
 	}
+	if si, _ := ext4.DecodeSuperInfo(raw); !plausible(&si) {
+		f.close()
+		return fsFile{}, nil, errCorrupt
+	}
+	if le.Uint32(raw[100:])&roMetadataCsum != 0 && le.Uint32(raw[1020:]) != ext4.Crc32c(^uint32(0), raw[:1020]) {
+		// The superblock is returned with the error: dumpe2fs lists
+		// it all the same.
+		return f, raw, errSuperCsum
+	}
 	return f, raw, nil
+}
+
+// plausible is the geometry check made on opening, which also keeps
+// the listings from dividing by zero or reading without bound: a block
+// size up to 64k, groups no larger than a bitmap block covers, a
+// sensible inode size, and as many inodes as the groups hold.
+func plausible(s *ext4.SuperInfo) bool {
+	if s.LogBlockSize > 6 || s.LogClusterSize > 6+16 {
+		return false
+	}
+	bs := uint64(1024) << s.LogBlockSize
+	bpg, ipg := uint64(s.BlocksPerGroup), uint64(s.InodesPerGroup)
+	bitsPerGroup := bpg
+	if s.RoCompat&roBigalloc != 0 {
+		bitsPerGroup = uint64(s.ClustersPerGroup)
+	}
+	if bpg == 0 || bitsPerGroup > 8*bs || ipg == 0 || ipg > 8*bs || uint64(s.FirstDataBlock) >= s.BlocksCount {
+		return false
+	}
+	if s.RevLevel >= 1 {
+		is := uint64(s.InodeSize)
+		if is < 128 || is > bs || is&(is-1) != 0 {
+			return false
+		}
+	}
+	groups := (s.BlocksCount - uint64(s.FirstDataBlock) + bpg - 1) / bpg
+	return groups*ipg == uint64(s.InodesCount)
 }
 
 // userOwners names ids from the virtual system's databases.
@@ -129,10 +167,24 @@ func dumpe2fsApplet(c *applet.Cmd) int {
 	f, raw, err := openFS(c.Task, dev, false)
 	if err != nil {
 		fmt.Fprintf(c.Errw, "dumpe2fs: %s while trying to open %s\n", applet.ErrText(err), dev)
-		fmt.Fprintf(c.Out, "Couldn't find valid filesystem superblock.\n")
-		return exitCode(err)
+		if err != errSuperCsum {
+			fmt.Fprintf(c.Out, "Couldn't find valid filesystem superblock.\n")
+			return exitCode(err)
+		}
 	}
 	defer f.close()
+	st := dumpFS(c, f, raw, headerOnly)
+	if err == errSuperCsum && st == 0 {
+		// A listing despite a bad checksum ends with advice.
+		fmt.Fprintf(c.Out, "*** Run e2fsck now!\n\n")
+		return exitCode(err)
+	}
+	return st
+}
+
+// dumpFS lists the superblock, the journal's and (without -h) the
+// groups of the filesystem open as f.
+func dumpFS(c *applet.Cmd, f fsFile, raw []byte, headerOnly bool) int {
 	si, _ := ext4.DecodeSuperInfo(raw)
 	listSuper(c.Out, &si, userOwners(c.Task))
 	if si.Compat&compatHasJournal != 0 && si.JournalInum != 0 {

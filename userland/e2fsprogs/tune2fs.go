@@ -178,6 +178,9 @@ func parseInterval(v string) (uint64, bool) {
 func (r *tuneRun) run(dev string) int {
 	c := r.c
 	f, raw, err := openFS(c.Task, dev, len(r.set) > 0)
+	if err == errSuperCsum {
+		f.close()
+	}
 	if err != nil {
 		fmt.Fprintf(c.Errw, "tune2fs: %s while trying to open %s\n", applet.ErrText(err), dev)
 		if err != errBadMagic {
