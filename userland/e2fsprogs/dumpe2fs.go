@@ -93,6 +93,9 @@ func openFS(t *vfs.Task, dev string, write bool) (fsFile, []byte, error) {
 	return f, raw, nil
 }
 
+// maxGroups bounds the group count a listing reads descriptors for.
+const maxGroups = 1 << 24
+
 // plausible is the geometry check made on opening, which also keeps
 // the listings from dividing by zero or reading without bound: a block
 // size up to 64k, groups no larger than a bitmap block covers, a
@@ -117,7 +120,9 @@ func plausible(s *ext4.SuperInfo) bool {
 		}
 	}
 	groups := (s.BlocksCount - uint64(s.FirstDataBlock) + bpg - 1) / bpg
-	return groups*ipg == uint64(s.InodesCount)
+	// A bound of ours: descriptors of more groups than a 64-bit
+	// exabyte filesystem has are not read into memory.
+	return groups*ipg == uint64(s.InodesCount) && groups <= maxGroups
 }
 
 // userOwners names ids from the virtual system's databases.

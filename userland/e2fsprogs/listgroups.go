@@ -105,8 +105,9 @@ func listGroupsTo(w io.Writer, r io.ReaderAt, s *ext4.SuperInfo) error {
 		return err
 	}
 	csum := s.RoCompat&(roMetadataCsum|roGdtCsum) != 0
+	meta := l.metaByGroup(descs)
 	for g := range descs {
-		if err := l.listGroup(w, r, descs, uint64(g), csum); err != nil {
+		if err := l.listGroup(w, r, descs[g], uint64(g), csum, meta); err != nil {
 			return err
 		}
 	}
@@ -114,8 +115,7 @@ func listGroupsTo(w io.Writer, r io.ReaderAt, s *ext4.SuperInfo) error {
 }
 
 // listGroup writes one group's lines.
-func (l *fsLayout) listGroup(w io.Writer, r io.ReaderAt, descs []listedDesc, g uint64, csum bool) error {
-	d := descs[g]
+func (l *fsLayout) listGroup(w io.Writer, r io.ReaderAt, d listedDesc, g uint64, csum bool, meta map[uint64][][2]uint64) error {
 	first, last := l.first(g), l.last(g)
 	fmt.Fprintf(w, "Group %d: (Blocks %d-%d)", g, first, last)
 	if csum {
@@ -162,7 +162,7 @@ func (l *fsLayout) listGroup(w io.Writer, r io.ReaderAt, descs []listedDesc, g u
 		fmt.Fprintf(w, ", %d unused inodes", d.itableUnused)
 	}
 	fmt.Fprintln(w)
-	blocks, err := l.blockBitmap(r, descs, g)
+	blocks, err := l.blockBitmap(r, d, g, meta)
 	if err != nil {
 		return err
 	}
@@ -181,37 +181,61 @@ func (l *fsLayout) relative(g, blk uint64) string {
 	if blk >= l.first(g) && blk <= l.last(g) {
 		return fmt.Sprintf("(+%d)", blk-l.first(g))
 	}
+	if blk < uint64(l.s.FirstDataBlock) {
+		return fmt.Sprintf("(bg #0 - %d)", uint64(l.s.FirstDataBlock)-blk)
+	}
 	owner := (blk - uint64(l.s.FirstDataBlock)) / uint64(l.s.BlocksPerGroup)
 	return fmt.Sprintf("(bg #%d + %d)", owner, blk-l.first(owner))
 }
 
 // blockBitmap is group g's block bitmap: read from its block, or, for
 // an uninitialised one, the group's superblock copy and descriptors
-// and whatever bitmaps and inode tables lie in it.
-func (l *fsLayout) blockBitmap(r io.ReaderAt, descs []listedDesc, g uint64) ([]byte, error) {
-	d := descs[g]
+// and whatever bitmaps and inode tables lie in it (meta, by group).
+func (l *fsLayout) blockBitmap(r io.ReaderAt, d listedDesc, g uint64, meta map[uint64][][2]uint64) ([]byte, error) {
 	bm := make([]byte, l.bs)
 	if d.flags&bgBlockUninit == 0 || l.s.RoCompat&(roMetadataCsum|roGdtCsum) == 0 {
 		_, err := r.ReadAt(bm, int64(d.blockBitmap*l.bs))
 		return bm, err
 	}
-	first, last := l.first(g), l.last(g)
-	mark := func(from, n uint64) {
-		for b := from; b < from+n; b++ {
-			if b >= first && b <= last {
-				bm[(b-first)/8] |= 1 << ((b - first) % 8)
-			}
+	first := l.first(g)
+	mark := func(from, to uint64) {
+		for b := from; b <= to; b++ {
+			bm[(b-first)/8] |= 1 << ((b - first) % 8)
 		}
 	}
 	if l.geo.hasSuper(g) {
-		mark(first, 1+l.descBlocks+uint64(l.s.ReservedGdtBlocks))
+		mark(first, min(first+l.descBlocks+uint64(l.s.ReservedGdtBlocks), l.last(g)))
 	}
-	for _, o := range descs {
-		mark(o.blockBitmap, 1)
-		mark(o.inodeBitmap, 1)
-		mark(o.inodeTable, l.itb)
+	for _, e := range meta[g] {
+		mark(e[0], e[1])
 	}
 	return bm, nil
+}
+
+// metaByGroup places every group's bitmaps and inode table in the
+// groups whose blocks they occupy, as inclusive ranges clipped to
+// each, so that an uninitialised group's bitmap is found without
+// going over all descriptors again.
+func (l *fsLayout) metaByGroup(descs []listedDesc) map[uint64][][2]uint64 {
+	meta := map[uint64][][2]uint64{}
+	add := func(from, n uint64) {
+		if n == 0 || from < uint64(l.s.FirstDataBlock) || from >= l.s.BlocksCount {
+			return
+		}
+		to := min(from+n-1, l.s.BlocksCount-1)
+		for b := from; b <= to; {
+			g := (b - uint64(l.s.FirstDataBlock)) / uint64(l.s.BlocksPerGroup)
+			end := min(to, l.last(g))
+			meta[g] = append(meta[g], [2]uint64{b, end})
+			b = end + 1
+		}
+	}
+	for _, d := range descs {
+		add(d.blockBitmap, 1)
+		add(d.inodeBitmap, 1)
+		add(d.inodeTable, l.itb)
+	}
+	return meta
 }
 
 // inodeBitmap is a group's inode bitmap, empty when uninitialised.
@@ -227,6 +251,7 @@ func (l *fsLayout) inodeBitmap(r io.ReaderAt, d listedDesc) ([]byte, error) {
 // freeRanges lists the clear bits among the first n of bm as numbers
 // from base: "a-b" runs and single numbers, comma separated.
 func freeRanges(bm []byte, base, n uint64) string {
+	n = min(n, uint64(len(bm))*8) // bigalloc's groups count clusters
 	var parts []string
 	for i := uint64(0); i < n; {
 		if bm[i/8]&(1<<(i%8)) != 0 {
