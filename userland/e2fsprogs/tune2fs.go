@@ -177,6 +177,18 @@ func parseInterval(v string) (uint64, bool) {
 // the superblocks back if anything changed, and lists last.
 func (r *tuneRun) run(dev string) int {
 	c := r.c
+	if r.set['L'] {
+		if len(r.label) > labelLen {
+			fmt.Fprintf(c.Errw, "Warning: label too long, truncating.\n")
+			r.label = r.label[:labelLen]
+		}
+		// A label for a filesystem mounted read-write goes through
+		// the mount's label ioctl, and tune2fs stops there: the other
+		// settings of the command line are dropped.
+		if st, done := labelMounted(c, dev, r.label, true); done {
+			return st
+		}
+	}
 	f, raw, err := openFS(c.Task, dev, len(r.set) > 0)
 	if err == errSuperCsum {
 		f.close()
@@ -245,13 +257,8 @@ func (r *tuneRun) apply(raw []byte) int {
 		fmt.Fprintf(c.Out, "Setting reserved blocks count to %d\n", r.rblocks)
 	}
 	if r.set['L'] {
-		label := r.label
-		if len(label) > labelLen {
-			fmt.Fprintf(c.Errw, "Warning: label too long, truncating.\n")
-			label = label[:labelLen]
-		}
 		clear(raw[sbLabel : sbLabel+labelLen])
-		copy(raw[sbLabel:], label)
+		copy(raw[sbLabel:], r.label)
 	}
 	if r.set['U'] {
 		return r.setUUID(raw, &si)

@@ -4,7 +4,7 @@
 # the checksum are masked, and so is the last mounted-on path (the
 # virtual ext4 does not record it yet); the journal's own superblock
 # (dumpe2fs -h's journal lines) is not compared: the virtual ext4 does
-# not write it.
+# not write it. Then tune2fs on the device while it is mounted.
 # host-tools: tune2fs
 mkdir /w; mount -t tmpfs w /w
 cd /w
@@ -21,3 +21,16 @@ umount /m; echo "umount $?"
 tune2fs -l a | mask; echo "tune2fs $?"
 mount -o loop a /m; umount /m
 tune2fs -l a | grep -e 'Mount count' -e state -e 'Free'
+# tune2fs on the mounted device: -c goes through the device, and the
+# kernel's own superblock writes (a sync, the umount) keep it, as its
+# superblock buffer is the device's; -L goes through the label ioctl,
+# and then tune2fs drops the rest of its command line (-c 21 here).
+mount -o loop a /m
+dev=$(findmnt -no SOURCE /m)
+tune2fs -c 20 $dev; echo "tune2fs $?"
+tune2fs -l $dev | grep -e Maximum -e 'volume name'
+sync
+tune2fs -L lab -c 21 $dev; echo "tune2fs $?"
+echo x > /m/x
+umount /m
+tune2fs -l a | grep -e Maximum -e 'volume name'
