@@ -65,6 +65,7 @@ func (o fileOps) setLabel(f *vfs.File, t *vfs.Task, arg any) error {
 	fs := o.fs
 	fs.wmu.Lock()
 	defer fs.wmu.Unlock()
+	fs.rereadSuper()
 	raw := fs.sb.raw
 	clear(raw[labelOff : labelOff+labelMax])
 	copy(raw[labelOff:], label)

@@ -100,10 +100,25 @@ func (fs *filesystem) writeBack(k *vfs.Kernel, state uint16) error {
 			first = err
 		}
 	}
+	fs.rereadSuper()
 	if err := fs.commitSuper(k.Now(), state); err != nil && first == nil {
 		first = err
 	}
 	return first
+}
+
+// rereadSuper takes the superblock back from the disk before it is
+// written: Linux's superblock buffer is the block device's own cached
+// block, so what tune2fs wrote through the device (a mount count, an
+// interval, a reserve) is kept by the kernel's next write rather than
+// undone. The fields the kernel keeps for itself are set again by
+// commitSuper; a block that no longer reads as a superblock is ignored.
+func (fs *filesystem) rereadSuper() {
+	raw := make([]byte, superSize)
+	if fs.readAt(raw, superOffset) != nil || binary.LittleEndian.Uint16(raw[56:]) != Magic {
+		return
+	}
+	copy(fs.sb.raw, raw)
 }
 
 // addBlocks changes the inode's i_blocks by n file system blocks.
