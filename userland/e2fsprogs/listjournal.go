@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/linuxvfs/linuxvfs/fs/ext4"
 )
@@ -147,25 +146,7 @@ func listJournal(w io.Writer, jsb []byte, fastCommit bool) bool {
 }
 
 // jbdFeatures names the journal's feature bits.
-func jbdFeatures(words [3]uint32) string {
-	var names []string
-	for w, word := range words {
-		for bit := uint(0); bit < 32; bit++ {
-			if word&(1<<bit) == 0 {
-				continue
-			}
-			name, ok := jbdFeatureNames[w][bit]
-			if !ok {
-				name = fmt.Sprintf("FEATURE_%c%d", "CIR"[w], bit)
-			}
-			names = append(names, name)
-		}
-	}
-	if names == nil {
-		return "(none)"
-	}
-	return strings.Join(names, " ")
-}
+func jbdFeatures(words [3]uint32) string { return namedBits(words, &jbdFeatureNames) }
 
 // journalSize is the journal's size in k, or M from 8M up.
 func journalSize(bytes uint64) string {

@@ -52,23 +52,29 @@ type owners struct{ user, group func(uint32) string }
 
 // featureList is the features line's value.
 func featureList(s *ext4.SuperInfo) string {
-	var names []string
-	for w, word := range [3]uint32{s.Compat, s.Incompat, s.RoCompat} {
+	return namedBits([3]uint32{s.Compat, s.Incompat, s.RoCompat}, &featureNames)
+}
+
+// namedBits lists the set bits of compat, incompat and ro-compat words
+// by name, an unnamed one as FEATURE_<C|I|R><bit>; "(none)" for none.
+func namedBits(words [3]uint32, names *[3]map[uint]string) string {
+	var out []string
+	for w, word := range words {
 		for bit := uint(0); bit < 32; bit++ {
 			if word&(1<<bit) == 0 {
 				continue
 			}
-			name, ok := featureNames[w][bit]
+			name, ok := names[w][bit]
 			if !ok {
 				name = fmt.Sprintf("FEATURE_%c%d", "CIR"[w], bit)
 			}
-			names = append(names, name)
+			out = append(out, name)
 		}
 	}
-	if names == nil {
+	if out == nil {
 		return "(none)"
 	}
-	return strings.Join(names, " ")
+	return strings.Join(out, " ")
 }
 
 // mountOptList is the default mount options line's value.
