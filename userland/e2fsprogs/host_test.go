@@ -24,7 +24,7 @@ const (
 
 // makeOurs lays out an image the way the command would for a file of
 // size bytes and writes it to path.
-func makeOurs(t *testing.T, path string, size int64, fsType string, extra func(*settings)) {
+func makeOurs(t testing.TB, path string, size int64, fsType string, extra func(*settings)) {
 	t.Helper()
 	s := &settings{fsType: fsType, now: testTime, lazyItable: true, itableZeroed: true}
 	s.uuid, _ = parseUUID(testUUID)
