@@ -138,6 +138,28 @@ func (s *sysvIPC) lookupIdx(kind int, id int32) (*ipcObj, error) {
 	return nil, linux.EINVAL
 }
 
+// statObj finds the object a *_STAT command reads: by id for IPC_STAT,
+// by index for the others; read permission is checked unless anyCmd
+// (the *_STAT_ANY command, which skips it) is the one given.
+func (t *Task) statObj(ns *IPCNamespace, kind int, id int32, cmd, anyCmd int) (*ipcObj, error) {
+	var o *ipcObj
+	var err error
+	if cmd == linux.IPC_STAT {
+		o, err = ns.sysv.lookup(kind, id)
+	} else {
+		o, err = ns.sysv.lookupIdx(kind, id)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if cmd != anyCmd {
+		if err := ns.ipcPerms(t.Cred(), o, 0o444); err != nil {
+			return nil, err
+		}
+	}
+	return o, nil
+}
+
 // maxIdx is ipc_get_maxidx: the highest index in use, -1 for none.
 func (s *sysvIPC) maxIdx(kind int) int32 {
 	m := int32(-1)

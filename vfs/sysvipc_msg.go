@@ -222,25 +222,13 @@ func (t *Task) Msgctl(id int32, cmd int, buf any) (int32, error) {
 }
 
 func (t *Task) msgStat(ns *IPCNamespace, id int32, cmd int, buf any) (int32, error) {
-	s := &ns.sysv
 	ds, ok := buf.(*linux.MsqidDS)
 	if !ok {
 		return -1, linux.EFAULT
 	}
-	var o *ipcObj
-	var err error
-	if cmd == linux.IPC_STAT {
-		o, err = s.lookup(ipcMsg, id)
-	} else {
-		o, err = s.lookupIdx(ipcMsg, id)
-	}
+	o, err := t.statObj(ns, ipcMsg, id, cmd, linux.MSG_STAT_ANY)
 	if err != nil {
 		return -1, err
-	}
-	if cmd != linux.MSG_STAT_ANY {
-		if err := ns.ipcPerms(t.Cred(), o, 0o444); err != nil {
-			return -1, err
-		}
 	}
 	q, pidns := o.msg, t.PidNamespace()
 	*ds = linux.MsqidDS{Perm: t.permOf(o), Stime: q.stime, Rtime: q.rtime, Ctime: o.ctime,

@@ -311,24 +311,12 @@ func (t *Task) Semctl(id int32, semnum int, cmd int, arg SemArg) (int32, error) 
 }
 
 func (t *Task) semStat(ns *IPCNamespace, id int32, cmd int, ds *linux.SemidDS) (int32, error) {
-	s := &ns.sysv
 	if ds == nil {
 		return -1, linux.EFAULT
 	}
-	var o *ipcObj
-	var err error
-	if cmd == linux.IPC_STAT {
-		o, err = s.lookup(ipcSem, id)
-	} else {
-		o, err = s.lookupIdx(ipcSem, id)
-	}
+	o, err := t.statObj(ns, ipcSem, id, cmd, linux.SEM_STAT_ANY)
 	if err != nil {
 		return -1, err
-	}
-	if cmd != linux.SEM_STAT_ANY {
-		if err := ns.ipcPerms(t.Cred(), o, 0o444); err != nil {
-			return -1, err
-		}
 	}
 	*ds = linux.SemidDS{Perm: t.permOf(o), Otime: o.sem.otime, Ctime: o.ctime, Nsems: uint64(len(o.sem.sems))}
 	if cmd == linux.IPC_STAT {

@@ -191,25 +191,13 @@ func (t *Task) Shmctl(id int32, cmd int, buf any) (int32, error) {
 // shmStat is IPC_STAT (by id, 0) and SHM_STAT/SHM_STAT_ANY (by index,
 // the id); SHM_STAT_ANY skips the read permission.
 func (t *Task) shmStat(ns *IPCNamespace, id int32, cmd int, buf any) (int32, error) {
-	s := &ns.sysv
 	ds, ok := buf.(*linux.ShmidDS)
 	if !ok {
 		return -1, linux.EFAULT
 	}
-	var o *ipcObj
-	var err error
-	if cmd == linux.IPC_STAT {
-		o, err = s.lookup(ipcShm, id)
-	} else {
-		o, err = s.lookupIdx(ipcShm, id)
-	}
+	o, err := t.statObj(ns, ipcShm, id, cmd, linux.SHM_STAT_ANY)
 	if err != nil {
 		return -1, err
-	}
-	if cmd != linux.SHM_STAT_ANY {
-		if err := ns.ipcPerms(t.Cred(), o, 0o444); err != nil {
-			return -1, err
-		}
 	}
 	pidns := t.PidNamespace()
 	seg := o.shm
